@@ -1,0 +1,118 @@
+"""Text helpers shared by the extractors: a same-length folded view, sentences, and name keys.
+
+Extractors match on `fold(text)`, a copy of the article in which typographic apostrophes,
+non-breaking and thin spaces, dashes and accents are replaced character for character. Because the
+copy has exactly the same length, every offset found in it is an offset in the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t"
+_APOSTROPHES = "\u2019\u2018\u02bc\u2032\u00b4\u0060\u201b"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for ch in _SPACES:
+        table[ord(ch)] = " "
+    for ch in _APOSTROPHES:
+        table[ord(ch)] = "'"
+    for ch in _DASHES:
+        table[ord(ch)] = "-"
+    # Latin letters with diacritics -> their base letter, only where that is one character.
+    for code in range(0x00C0, 0x0250):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+def fold(text: str) -> str:
+    """Same-length copy of `text` with accents, apostrophes, odd spaces and dashes made plain."""
+    return text.translate(_fold_table())
+
+
+def fold_key(text: str) -> str:
+    """Comparison key: folded, casefolded, whitespace collapsed (not length-preserving)."""
+    return " ".join(fold(text).casefold().split())
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """Folded, lower-case words of `text` (letters only)."""
+    return _WORD_RE.findall(fold(text).casefold())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article: its text and where it sits."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+# A sentence ends at . ! ? … followed by space and a capital, a digit or an opening quote, unless the
+# word before the stop is a known abbreviation or a single initial ("J. Smith").
+_STOP_RE = re.compile(r"[.!?…]+[\"”»’']?(?=\s+[\"“«‘(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+_ABBREVIATIONS = {
+    "m", "mme", "mlle", "me", "dr", "pr", "st", "mr", "mrs", "ms", "prof", "jr", "sr", "etc", "cf", "p",
+    "vs", "env", "no", "n°", "av", "apr", "j.-c", "u.s", "u.k", "inc", "corp", "ltd", "co", "gen", "gov",
+    "sen", "rep", "jan", "feb", "fév", "févr", "janv", "mar", "avr", "aug", "sept", "sep", "oct", "nov", "dec", "déc",
+}
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split into sentences; paragraph breaks (blank lines or single newlines) always end one."""
+    sentences: list[Sentence] = []
+    for paragraph_no, (p_start, p_end) in enumerate(_paragraph_spans(text)):
+        start = p_start
+        for m in _STOP_RE.finditer(text, p_start, p_end):
+            before = text[start:m.start()].rsplit(None, 1)
+            last_word = before[-1].lower().strip("(\"'«“") if before else ""
+            if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+                continue
+            end = m.end()
+            _append(sentences, text, start, end, paragraph_no)
+            start = end
+        _append(sentences, text, start, p_end, paragraph_no)
+    return sentences
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for m in re.finditer(r"\n", text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end], paragraph))
+
+
+def is_heading(sentence: Sentence, text: str) -> bool:
+    """A short line of its own without final punctuation (a title or a crosshead)."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    return bool(line) and len(line) <= 120 and line[-1] not in ".!?…:;,»”\"" and line == sentence.text
