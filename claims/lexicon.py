@@ -101,6 +101,8 @@ class Lexicon:
     organization_words: frozenset[str]
     aliases: dict[str, str]
     places: frozenset[str]
+    subject_verbs: frozenset[str]
+    org_head_re: re.Pattern[str]
     # quotes
     quote_pairs: tuple[tuple[str, str], ...]
     attribution: tuple[str, ...]
@@ -303,6 +305,10 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         organization_words=frozenset(key(w) for w in names["organization_words"]),
         aliases={key(k): v for k, v in names["aliases"].items()},
         places=frozenset(key(w) for w in names["places"]),
+        subject_verbs=frozenset(key(w) for w in names.get("subject_verbs", [])),
+        org_head_re=re.compile(
+            rf"(?<![\w']){alternation(names.get('lowercase_org_heads', []))}\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
+        ),
         quote_pairs=tuple((a, b) for a, b in quotes["pairs"]),
         attribution=tuple(key(w) for w in quotes["attribution"]),
         pronouns=frozenset(key(w) for w in quotes["pronouns"]),

@@ -130,17 +130,28 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *,
     headings = {i for i, s in enumerate(sentences) if is_heading(s, text)}
     title_case = {i for i in headings if _title_case(sentences[i].text)}
     raw_groups = [_clean(g, lex) for g in _groups(tokens, text, lex)]
-    raw_groups = [g for g in raw_groups if g]
+    raw_groups = [part for g in raw_groups if g for part in _split_known_prefix(g, text, lex, gazetteer)]
+    org_heads = lex.org_head_re
+    headed: set[int] = set()
+    for i, g in enumerate(raw_groups):
+        m = org_heads.search(fold(text[max(0, g[0].start - 40):g[0].start]))
+        if m:  # "le ministère de l'Industrie": the lower-case head belongs to the name
+            start = g[0].start - (len(fold(text[max(0, g[0].start - 40):g[0].start])) - m.start())
+            raw_groups[i] = [_Token(text[start:g[0].start].strip(), start, g[0].start, False, g[0].sentence)] + g
+            headed.add(i)
 
     # Words seen capitalised away from the start of a sentence or heading count as known names.
     known_single = {key(g[0].text) for g in raw_groups if len(g) == 1 and not g[0].initial and g[0].sentence not in headings}
     persons_full: list[tuple[int, str, str]] = []  # (start, surname key, canonical)
 
     candidates: list[tuple[list[_Token], str, str]] = []  # tokens, type, canonical
-    for group in raw_groups:
+    for index, group in enumerate(raw_groups):
         surface = text[group[0].start:group[-1].end]
         k = fold_key(surface)
         if group[0].sentence in title_case and k not in known_single and k not in gazetteer:
+            continue
+        if index in headed:
+            candidates.append((group, "organization", fold_apostrophes(" ".join(surface.split()))))
             continue
         classified = _classify(group, surface, text, lex, given, quoted_terms, gazetteer, known_single)
         if classified is None:
@@ -176,6 +187,16 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *,
     return sorted(by_form.values(), key=lambda n: n.start)
 
 
+def _split_known_prefix(group: list[_Token], text: str, lex: Lexicon, gazetteer: Gazetteer) -> list[list[_Token]]:
+    """"United Nations Universal Declaration" -> "United Nations" + the rest, when the start is known."""
+    for cut in range(len(group) - 1, 1, -1):
+        head = fold_key(text[group[0].start:group[cut - 1].end])
+        if head in lex.aliases or head in gazetteer:
+            rest = _clean(group[cut:], lex)
+            return [group[:cut]] + ([rest] if rest else [])
+    return [group]
+
+
 def _title_case(line: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
@@ -184,11 +205,12 @@ def _title_case(line: str) -> bool:
 def _clean(group: list[_Token], lex: Lexicon) -> list[_Token]:
     """Drop sentence-initial function words, titles, and trailing connectors."""
     out = list(group)
-    while out and (key(out[0].text) in lex.function_words and out[0].initial or key(out[0].text) in lex.titles):
+    connectors = {key(c) for c in lex.raw["names"].get("connectors", [])}
+    while out and (key(out[0].text) in lex.function_words and out[0].initial or key(out[0].text) in lex.titles
+                   or key(out[0].text) in connectors):
         dropped = out.pop(0)
         if out and dropped.initial:
             out[0] = _Token(out[0].text, out[0].start, out[0].end, False, out[0].sentence)
-    connectors = {key(c) for c in lex.raw["names"].get("connectors", [])}
     while out and key(out[-1].text) in connectors:
         out.pop()
     return out
@@ -200,11 +222,13 @@ def _classify(group, surface, text, lex: Lexicon, given, quoted_terms, gazetteer
     first_key = key(words[0])
     if k in lex.aliases:
         return "organization", lex.aliases[k]
+    if k in quoted_terms and len(words) == 1:
+        return None
     if k in gazetteer:
         return gazetteer[k]
     if k in lex.places or k in {key(w) for w in lex.raw["names"].get("not_names", [])}:
         return None
-    if first_key in lex.non_entity_heads:
+    if any(key(w) in lex.non_entity_heads for w in words):
         return None
     if any(key(w) in lex.months or key(w) in lex.weekdays for w in words) and len(words) == 1:
         return None
@@ -214,7 +238,8 @@ def _classify(group, surface, text, lex: Lexicon, given, quoted_terms, gazetteer
         if (word in lex.common_acronyms or fold(word) in lex.common_acronyms or first_key in lex.function_words
                 or k in quoted_terms or len(fold(word)) < 2 or key(word) in lex.person_cues):
             return None
-        if group[0].initial and k not in known_single:
+        branded = any(c.isupper() for c in word[1:])  # "OpenAI", "NASA": never an ordinary word
+        if group[0].initial and k not in known_single and not branded and not _before_verb(text, group[0].end, lex):
             return "unknown", canonical  # kept only if it turns out to be a known surname
         if _after_person_cue(text, group[0].start, lex):
             return "person", canonical
@@ -236,6 +261,15 @@ def _surface_words(surface: str) -> list[str]:
 
 def fold_apostrophes(word: str) -> str:
     return word.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+
+
+_NEXT_WORD = re.compile(r"[\s,]*([\w'’-]+)")
+
+
+def _before_verb(text: str, end: int, lex: Lexicon) -> bool:
+    """A sentence-initial word followed by a verb ("Amazon a finalisé", "Leike said") is a subject."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and (key(m.group(1)) in lex.subject_verbs or lex.speech_verb_re.fullmatch(fold(m.group(1))) is not None)
 
 
 _CUE_WINDOW = re.compile(r"([\w.'’-]+)[\s,]*$")

@@ -187,12 +187,20 @@ def _before(folded: str, head: tuple[int, int], mentions, lex: Lexicon) -> str |
         after = _names_in(mentions, start + m.end(), start + m.end() + 40)
         if after:
             return after[0][2]
+    # "il avait écrit que", "he said": a pronoun subject of a speech verb points back.
+    for m in _PRONOUN_SUBJECT.finditer(text):
+        word = key(m.group(1))
+        if word in lex.pronouns and lex.speech_verb_re.match(m.group(3)):
+            return _last_person_before(mentions, end)
     in_head = _names_in(mentions, start, end)
     if not in_head:
         return None
     if lex.speech_verb_re.search(text) or text.rstrip().endswith(":"):
         return in_head[0][2]
     return None
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w'])(\w+)\s+(\w+\s+)?([\w'-]+)")
 
 
 def _paragraph_subject(mentions, sentences: list[Sentence], paragraph: int, offset: int) -> str | None:

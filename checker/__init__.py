@@ -1,0 +1,2 @@
+"""Checking articles: matching claims to source records, suggested verdicts, the review desk,
+reports and the command line."""

@@ -1,0 +1,7 @@
+"""`python -m checker`: the workbench's command line (see checker/cli.py)."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,291 @@
+"""The command line: `python -m checker ...`. Parse, make one core call, print.
+
+The JSON shapes printed here are a contract for newsroom pipelines (see README); errors go to
+standard error with a non-zero exit code and no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from claims import available_languages, extract
+
+from .inputs import InputError, decode_article, parse_published
+
+EXIT_ERROR = 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.run(args) or 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the command line never shows a traceback
+        print(f"error: {_message(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _message(exc: Exception) -> str:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sources.importers import ImportFormatError
+    from sources.library import RecordNotFound
+
+    from .desk import ArticleNotFound, ClaimNotFound
+
+    if isinstance(exc, (InputError, ImportFormatError, ValueError)):
+        return str(exc)
+    if isinstance(exc, ArticleNotFound):
+        return f"no article with id {exc.args[0]}"
+    if isinstance(exc, ClaimNotFound):
+        return f"no claim {exc.args[0]} in that article"
+    if isinstance(exc, RecordNotFound):
+        return f"no record with id {exc.args[0]}"
+    if isinstance(exc, SQLAlchemyError):
+        return f"database error: {getattr(exc, 'orig', None) or exc.__class__.__name__}"
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}: {exc.filename or ''}".strip(": ")
+    return f"{exc.__class__.__name__}: {exc}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m checker", description="Fact-checking workbench: claims, sources, checks and reports.")
+    sub = p.add_subparsers(metavar="COMMAND")
+    languages = ["auto", *available_languages()]
+
+    def article_args(sp: argparse.ArgumentParser, *, optional: bool = False) -> None:
+        sp.add_argument("article", nargs="?" if optional else None, metavar="ARTICLE", help="path of a .txt/.md article, or - for standard input")
+        sp.add_argument("--language", choices=languages, default="auto", help="article language (default: detect)")
+        sp.add_argument("--published", metavar="YYYY-MM-DD", help="publication date; relative dates resolve against it (default: today)")
+        sp.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
+
+    ex = sub.add_parser("extract", help="list the claims of an article")
+    article_args(ex, optional=True)
+    ex.add_argument("--jsonl", metavar="FILE", help='check many texts: one {"id", "text", "language", "published"} per line')
+    ex.set_defaults(run=cmd_extract)
+
+    ck = sub.add_parser("check", help="extract the claims of an article and match them against the library")
+    article_args(ck)
+    src = ck.add_mutually_exclusive_group()
+    src.add_argument("--sources", metavar="FILE", help="check against the records of this CSV/JSON/XLSX file only")
+    src.add_argument("--db", metavar="URL", help="SQLAlchemy URL of the library (default: $FACTCHECK_DB or factcheck.db)")
+    ck.add_argument("--save", action="store_true", help="store the article and its claims for review")
+    ck.add_argument("--title", default="", help="article title when saving (default: its first line)")
+    ck.add_argument("--url", default="", help="article URL when saving")
+    ck.add_argument("--reviewer", default="", help="who saves it")
+    ck.set_defaults(run=cmd_check)
+
+    so = sub.add_parser("sources", help="manage the library of reference records")
+    ssub = so.add_subparsers(metavar="ACTION")
+    imp = ssub.add_parser("import", help="import records from CSV, JSON, JSON Lines or XLSX")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--skip-bad", action="store_true", help="import the good rows and report the bad ones")
+    ls = ssub.add_parser("list", help="one line per record, starting with its id")
+    se = ssub.add_parser("search", help="full-text search of the library")
+    se.add_argument("query", metavar="QUERY")
+    se.add_argument("--limit", type=int, default=20)
+    for sp, fn in ((imp, cmd_sources_import), (ls, cmd_sources_list), (se, cmd_sources_search)):
+        sp.add_argument("--db", metavar="URL", help="SQLAlchemy URL of the library (default: $FACTCHECK_DB or factcheck.db)")
+        sp.set_defaults(run=fn)
+    so.set_defaults(run=lambda a: _usage(so))
+
+    ev = sub.add_parser("evaluate", help="score the extractor against the shared corpora")
+    ev.add_argument("--corpora", metavar="DIR", help="folder of the corpora (default: ../shared/corpora beside the project)")
+    ev.add_argument("--format", choices=["table", "json"], default="table")
+    ev.add_argument("--failures", type=int, default=10, metavar="N", help="failed cases to show per corpus and type")
+    ev.set_defaults(run=cmd_evaluate)
+    return p
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+# ---- helpers -----------------------------------------------------------------------------------
+
+
+def _read_article(path: str) -> str:
+    if path == "-":
+        return decode_article(sys.stdin.buffer.read(), name="standard input")
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder, not an article file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    return decode_article(data, name=p.name)
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=1) + "\n")
+
+
+def _table(rows: list[list[str]], headers: list[str]) -> str:
+    widths = [min(60, max(len(h), *(len(r[i]) for r in rows))) if rows else len(h) for i, h in enumerate(headers)]
+
+    def cut(text: str, w: int) -> str:
+        text = " ".join(str(text).split())
+        return text if len(text) <= w else text[: w - 1] + "…"
+
+    lines = ["  ".join(cut(h, w).ljust(w) for h, w in zip(headers, widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(cut(c, w).ljust(w) for c, w in zip(r, widths)) for r in rows]
+    return "\n".join(lines)
+
+
+# ---- commands ----------------------------------------------------------------------------------
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return _extract_jsonl(args.jsonl)
+    if not args.article:
+        raise InputError("give an ARTICLE path, - for standard input, or --jsonl FILE")
+    text = _read_article(args.article)
+    result = extract(text, language=args.language, published=parse_published(args.published))
+    if args.format == "json":
+        _print_json(result.to_json())
+    else:
+        rows = [[c.id, c.type, c.text, c.display_value, c.sentence] for c in result.claims]
+        print(_table(rows, ["id", "type", "text", "value", "sentence"]))
+        print(f"\n{len(result.claims)} claims ({result.language}, published {result.published})"
+              + (f"; {len(result.unclaimed)} sentences with numbers, dates or quotes gave none" if result.unclaimed else ""))
+    return 0
+
+
+def _extract_jsonl(path: str) -> int:
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8-sig")
+    failures = 0
+    with stream:
+        for line_no, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                    raise InputError('each line must be an object with a "text" string')
+                result = extract(item["text"], language=item.get("language") or "auto",
+                                 published=parse_published(item.get("published")))
+                out = {"id": item.get("id"), **result.to_json()}
+            except (json.JSONDecodeError, InputError, ValueError) as exc:
+                failures += 1
+                print(f"error: line {line_no}: {exc}", file=sys.stderr)
+                out = {"id": None, "error": str(exc), "claims": []}
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    return EXIT_ERROR if failures else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from sources.library import Library
+
+    from .desk import Desk
+    from .service import check_and_store, check_text, library_from_file
+
+    text = _read_article(args.article)
+    published = parse_published(args.published)
+    library = library_from_file(args.sources) if args.sources else Library.open(args.db)
+    if args.save:
+        desk = Desk.open(args.db)
+        article_id, result = check_and_store(text, library, desk, title=args.title, url=args.url,
+                                             language=args.language, published=published, reviewer=args.reviewer)
+    else:
+        article_id, result = None, check_text(text, library, language=args.language, published=published)
+    if args.format == "json":
+        out = result.to_json()
+        if article_id is not None:
+            out = {"article_id": article_id, **out}
+        _print_json(out)
+        return 0
+    rows = []
+    for c in result.checks:
+        best = c.matches[0] if c.matches else None
+        rows.append([c.claim.id, c.claim.type, c.claim.text, c.claim.display_value, c.suggestion.replace("_", " "),
+                     f"{best.source_id} ({best.score:.2f})" if best else "", c.reason])
+    print(_table(rows, ["id", "type", "text", "value", "suggestion", "best source", "reason"]))
+    if article_id is not None:
+        print(f"\nsaved as article {article_id}")
+    return 0
+
+
+def cmd_sources_import(args: argparse.Namespace) -> int:
+    from sources.library import Library
+
+    from .service import ImportRefused, read_import
+
+    parsed = read_import(args.file)
+    if parsed.errors and not args.skip_bad:
+        raise ImportRefused(parsed, Path(args.file).name)
+    for err in parsed.errors:
+        print(f"skipped {err}", file=sys.stderr)
+    library = Library.open(args.db)
+    total = len(parsed.records)
+    progress = _progress_printer(total)
+    report = library.add(parsed.records, actor="command line", on_progress=progress, total=total)
+    print(f"imported {report.added} record(s), {report.duplicates} duplicate(s) skipped"
+          + (f", {len(parsed.errors)} bad row(s) skipped" if parsed.errors else ""))
+    if parsed.tag_columns:
+        print(f"extra columns kept as tags: {', '.join(parsed.tag_columns)}")
+    return 0
+
+
+def _progress_printer(total: int) -> Callable[[int, int], None] | None:
+    if total < 2000 or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, of: int) -> None:
+        width = 30
+        filled = int(width * done / max(of, 1))
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{of}")
+        if done >= of:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def cmd_sources_list(args: argparse.Namespace) -> int:
+    from sources.library import Library
+
+    for r in Library.open(args.db).iter_records():
+        _print_record(r)
+    return 0
+
+
+def cmd_sources_search(args: argparse.Namespace) -> int:
+    from sources.library import Library
+
+    for r in Library.open(args.db).search(args.query, limit=args.limit):
+        _print_record(r)
+    return 0
+
+
+def _print_record(r) -> None:
+    date = r.published.isoformat() if r.published else "----------"
+    print(f"{r.id}\t{date}\t{r.language or '--'}\t{r.publisher}\t{r.title}")
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_all, format_report
+
+    report = evaluate_all(args.corpora)
+    if args.format == "json":
+        _print_json(report)
+    else:
+        print(format_report(report, failures=args.failures))
+    return 0

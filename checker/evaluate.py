@@ -1,0 +1,303 @@
+"""Scoring the extractor against the shared corpora (`python -m checker evaluate`).
+
+Corpora (read in place from ../shared/corpora, never copied into the project):
+- seed: the French article and its gold claims. Names count once per distinct surface form, other
+  types per mention; gold claims marked optional neither count for nor against.
+- Recognizers-Text currency models (French, English): every expected amount is a claim; a value is
+  right when amount and currency agree (subunits such as cents count in hundredths).
+- Recognizers-Text date parser specs (French, English): a value is right when it equals the past or
+  the future resolution, with the spec's reference date as publication date.
+A predicted claim matches an expected one when their texts are the same (case and spacing aside).
+Cases the peer marks NotSupported are left out (its known failures); French cases that do not read
+as real French are skipped by the rules in `SKIP_RULES`, each with its reason, and counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from claims import Money, extract
+
+DEFAULT_CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+TYPES = ("date", "money", "person", "organization", "quote")
+
+
+def corpora_dir(path: str | Path | None = None) -> Path:
+    return Path(path) if path else DEFAULT_CORPORA
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    values_right: int = 0
+    skipped: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def value_accuracy(self) -> float:
+        return self.values_right / self.tp if self.tp else 1.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "value_accuracy": round(self.value_accuracy, 4), "skipped": self.skipped}
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").lower().split())
+
+
+def _match(predicted: list[tuple[str, Any]], expected: list[tuple[str, Any]],
+           value_ok: Callable[[Any, Any], bool], score: Score, failures: list[dict], case: str) -> None:
+    """Pair predicted and expected (text, value) items by text; count hits, misses and values."""
+    pool = list(predicted)
+    for text, value in expected:
+        hit = next((i for i, (t, _) in enumerate(pool) if _norm(t) == _norm(text)), None)
+        if hit is None:
+            score.fn += 1
+            failures.append({"case": case, "kind": "missed", "text": text, "expected": value})
+            continue
+        _, got = pool.pop(hit)
+        score.tp += 1
+        if value_ok(got, value):
+            score.values_right += 1
+        else:
+            failures.append({"case": case, "kind": "wrong value", "text": text, "expected": value, "got": got})
+    for text, got in pool:
+        score.fp += 1
+        failures.append({"case": case, "kind": "spurious", "text": text, "got": got})
+
+
+# ---- the seed article --------------------------------------------------------------------------
+
+
+def evaluate_seed(root: Path) -> dict[str, Any]:
+    seed = root / "seed"
+    gold = json.loads((seed / "gold.json").read_text(encoding="utf-8"))
+    text = (seed / gold["article"]).read_text(encoding="utf-8")
+    result = extract(text, language=gold.get("language", "auto"), published=dt.date.fromisoformat(gold["published"]))
+    scores: dict[str, Score] = {t: Score() for t in TYPES}
+    failures: dict[str, list[dict]] = {t: [] for t in TYPES}
+    for kind in TYPES:
+        wanted = [g for g in gold["claims"] if g["type"] == kind]
+        optional = {_norm(g["text"]) for g in wanted if g.get("optional")}
+        expected = [(g["text"], g["value"]) for g in wanted if not g.get("optional")]
+        predicted = [(c.text, c.value.to_json()) for c in result.claims
+                     if c.type == kind and _norm(c.text) not in optional]
+        if kind in ("person", "organization"):  # one per distinct surface form
+            predicted = list({_norm(t): (t, v) for t, v in predicted}.values())
+        _match(predicted, expected, _seed_value_ok, scores[kind], failures[kind], gold["article"])
+    return {"scores": {k: v.to_json() for k, v in scores.items()}, "failures": failures}
+
+
+def _seed_value_ok(got: Any, want: Any) -> bool:
+    if isinstance(want, dict) and "amount" in want:
+        return isinstance(got, dict) and _same_amount(got.get("amount"), want["amount"]) and got.get("currency") == want["currency"]
+    if isinstance(want, dict):
+        return isinstance(got, dict) and got.get("speaker") == want.get("speaker") and _norm(got.get("text", "")) == _norm(want.get("text", ""))
+    return _norm(str(got)) == _norm(str(want))
+
+
+def _same_amount(a: Any, b: Any) -> bool:
+    try:
+        x, y = Decimal(str(a)), Decimal(str(b))
+    except (InvalidOperation, TypeError):
+        return False
+    return abs(x - y) <= abs(y) * Decimal("1e-9")
+
+
+# ---- Recognizers-Text --------------------------------------------------------------------------
+
+# Currency names of the specs -> (ISO code or None for "any", factor from the unit to the value).
+RT_UNITS: dict[str, tuple[str | None, Decimal]] = {
+    "dollar": ("USD", Decimal(1)), "dollar états-unis": ("USD", Decimal(1)), "united states dollar": ("USD", Decimal(1)),
+    "euro": ("EUR", Decimal(1)), "livre": ("GBP", Decimal(1)), "pound": ("GBP", Decimal(1)), "british pound": ("GBP", Decimal(1)),
+    "yen japonais": ("JPY", Decimal(1)), "japanese yen": ("JPY", Decimal(1)), "franc": ("FRF", Decimal(1)),
+    "franc suisse": ("CHF", Decimal(1)), "swiss franc": ("CHF", Decimal(1)), "dollar canadien": ("CAD", Decimal(1)),
+    "canadian dollar": ("CAD", Decimal(1)), "dollar australien": ("AUD", Decimal(1)), "australian dollar": ("AUD", Decimal(1)),
+    "dollar de hong kong": ("HKD", Decimal(1)), "mark finlandais": ("FIM", Decimal(1)), "florins néerlandais": ("NLG", Decimal(1)),
+    "netherlands guilder": ("NLG", Decimal(1)), "yuan chinois": ("CNY", Decimal(1)), "chinese yuan": ("CNY", Decimal(1)),
+    "roupie indienne": ("INR", Decimal(1)), "roupie": ("INR", Decimal(1)), "rupee": ("INR", Decimal(1)),
+    "peseta": ("ESP", Decimal(1)), "pesewa": ("GHS", Decimal("0.01")), "cent": (None, Decimal("0.01")),
+    "centimes": (None, Decimal("0.01")), "pence": ("GBP", Decimal("0.01")), "penny": ("GBP", Decimal("0.01")),
+    "bitcoin": ("XBT", Decimal(1)), "mexican peso": ("MXN", Decimal(1)), "costa rican colón": ("CRC", Decimal(1)),
+    "georgian lari": ("GEL", Decimal(1)), "lao kip": ("LAK", Decimal(1)), "sri lankan rupee": ("LKR", Decimal(1)),
+    "turkish lira": ("TRY", Decimal(1)), "sen": (None, Decimal("0.01")), "new zealand dollar": ("NZD", Decimal(1)),
+}
+
+
+@dataclass(frozen=True)
+class SkipRule:
+    name: str
+    applies: Callable[[str, str], bool]  # (language, expected text) -> skip?
+    reason: str
+
+
+def _words(*words: str) -> str:
+    return "|".join(words)
+
+
+_MONTHS_FR = _words("janvier", "janv", "fevrier", "février", "mars", "avril", "mai", "juin", "juillet", "aout", "août",
+                    "septembre", "octobre", "oct", "novembre", "decembre", "décembre")
+SKIP_RULES: tuple[SkipRule, ...] = (
+    SkipRule("bare day number", lambda lang, t: lang == "fr" and re.fullmatch(r"\d{1,2}", t.strip()) is not None,
+             "a day number with nothing else ('en 15') is not a date in French"),
+    SkipRule("English month-day order", lambda lang, t: lang == "fr" and re.fullmatch(
+        rf"(?i)(?:{_MONTHS_FR})\.?[\s./-]*\d{{1,2}}", t.strip()) is not None,
+             "'Oct. 2', 'Octobre. 2': English word order, machine-translated"),
+    SkipRule("English ordinal order", lambda lang, t: lang == "fr" and re.fullmatch(
+        rf"(?i)(?:(?:{_MONTHS_FR})\s+(?:vingt|seconde|deuxieme|deuxième|premier|trente)[\w\s-]*|(?:seconde|second)\s+de\s+(?:{_MONTHS_FR}))",
+        t.strip()) is not None, "'Mai vingt et un', 'seconde de Aout': English word order, machine-translated"),
+    SkipRule("lone weekday abbreviation", lambda lang, t: lang == "fr" and t.strip().lower() in {"lun", "mar", "mer", "jeu", "ven", "sam", "dim"},
+             "'ven' alone is not a date in French prose (it is also a word and a name)"),
+    SkipRule("currency without amount", lambda lang, t: False, "a currency named without an amount is not a money claim"),
+)
+
+
+def _skip_reason(lang: str, text: str) -> str | None:
+    for rule in SKIP_RULES:
+        if rule.applies(lang, text):
+            return rule.name
+    return None
+
+
+def _load_spec(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8-sig"))
+
+
+def evaluate_currency(root: Path, language: str) -> dict[str, Any]:
+    name = {"fr": "French", "en": "English"}[language]
+    cases = _load_spec(root / "recognizers-text" / f"NumberWithUnit_{name}_CurrencyModel.json")
+    score, failures, skipped = Score(), [], Counter()
+    for i, case in enumerate(cases):
+        if case.get("NotSupported") or case.get("NotSupportedByDesign"):
+            skipped["NotSupported"] += 1
+            continue
+        expected = []
+        for r in case.get("Results", []):
+            res = r.get("Resolution") or {}
+            if res.get("value") is None:
+                skipped["currency without amount"] += 1
+                continue
+            expected.append((r["Text"], res))
+        result = extract(case["Input"], language=language, published=dt.date(2016, 11, 7))
+        predicted = [(c.text, c.value) for c in result.claims if c.type == "money"]
+        _match(predicted, expected, _currency_ok, score, failures, f"{name} currency #{i}")
+    score.skipped = sum(skipped.values())
+    return {"score": score.to_json(), "skipped": dict(skipped), "failures": _jsonable(failures)}
+
+
+def _currency_ok(got: Money, res: dict) -> bool:
+    unit = (res.get("unit") or "").lower()
+    iso = res.get("isoCurrency")
+    code, factor = RT_UNITS.get(unit, (iso, Decimal(1)))
+    try:
+        want = Decimal(res["value"].replace(",", ".")) * factor
+    except (InvalidOperation, AttributeError):
+        return False
+    if code is not None and got.currency != code:
+        return False
+    return abs(got.amount - want) <= abs(want) * Decimal("1e-9")
+
+
+def evaluate_dates(root: Path, language: str) -> dict[str, Any]:
+    name = {"fr": "French", "en": "English"}[language]
+    cases = _load_spec(root / "recognizers-text" / f"DateTime_{name}_DateParser.json")
+    score, failures, skipped = Score(), [], Counter()
+    for i, case in enumerate(cases):
+        if case.get("NotSupported") or case.get("NotSupportedByDesign"):
+            skipped["NotSupported"] += 1
+            continue
+        ref = (case.get("Context") or {}).get("ReferenceDateTime", "2016-11-07T00:00:00")[:10]
+        expected, skip_case = [], None
+        for r in case.get("Results", []):
+            reason = _skip_reason(language, r["Text"])
+            if reason:
+                skip_case = reason
+                break
+            value = r.get("Value") or {}
+            expected.append((r["Text"], {(value.get("PastResolution") or {}).get("date"),
+                                         (value.get("FutureResolution") or {}).get("date")}))
+        if skip_case:
+            skipped[skip_case] += 1
+            continue
+        result = extract(case["Input"], language=language, published=dt.date.fromisoformat(ref))
+        predicted = [(c.text, c.value.iso) for c in result.claims if c.type == "date"]
+        _match(predicted, expected, lambda got, want: got in want, score, failures, f"{name} dates #{i}")
+    score.skipped = sum(skipped.values())
+    return {"score": score.to_json(), "skipped": dict(skipped), "failures": _jsonable(failures)}
+
+
+def _jsonable(items: Iterable[dict]) -> list[dict]:
+    out = []
+    for item in items:
+        clean = {}
+        for k, v in item.items():
+            if isinstance(v, Money):
+                v = v.to_json()
+            elif isinstance(v, set):
+                v = sorted(x for x in v if x)
+            clean[k] = v
+        out.append(clean)
+    return out
+
+
+def evaluate_all(path: str | Path | None = None) -> dict[str, Any]:
+    root = corpora_dir(path)
+    if not (root / "seed").is_dir():
+        raise FileNotFoundError(f"no corpora at {root} (expected seed/ and recognizers-text/)")
+    report: dict[str, Any] = {"seed": evaluate_seed(root)}
+    if (root / "recognizers-text").is_dir():
+        for lang in ("fr", "en"):
+            report[f"currency_{lang}"] = evaluate_currency(root, lang)
+            report[f"dates_{lang}"] = evaluate_dates(root, lang)
+    report["skip_rules"] = {r.name: r.reason for r in SKIP_RULES}
+    return report
+
+
+def format_report(report: dict[str, Any], *, failures: int = 10) -> str:
+    lines = ["corpus              type          P      R      F1     value  (tp/fp/fn, skipped)"]
+
+    def row(corpus: str, kind: str, s: dict) -> None:
+        lines.append(f"{corpus:<19} {kind:<12} {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}  "
+                     f"{s['value_accuracy']:.3f}  ({s['tp']}/{s['fp']}/{s['fn']}, {s['skipped']})")
+
+    for kind, s in report["seed"]["scores"].items():
+        row("seed", kind, s)
+    for key in ("currency_fr", "currency_en", "dates_fr", "dates_en"):
+        if key in report:
+            row(key, "money" if key.startswith("currency") else "date", report[key]["score"])
+    shown: list[str] = []
+    for kind, items in report["seed"]["failures"].items():
+        for f in items[:failures]:
+            shown.append(f"  seed {kind}: {f['kind']}: {f['text']!r} expected={f.get('expected')!r} got={f.get('got')!r}")
+    for key in ("currency_fr", "currency_en", "dates_fr", "dates_en"):
+        if key in report:
+            for f in report[key]["failures"][:failures]:
+                shown.append(f"  {f['case']}: {f['kind']}: {f['text']!r} expected={f.get('expected')!r} got={f.get('got')!r}")
+            if report[key]["skipped"]:
+                lines.append(f"{key} skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(report[key]["skipped"].items())))
+    if shown:
+        lines += ["", "failures:"] + shown
+    return "\n".join(lines)

@@ -1,0 +1,123 @@
+"""What the checker hands to the review desk, the reports, the UI and the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from claims import Claim, Extraction
+
+Agreement = Literal["agrees", "conflicts", "unknown"]
+Suggestion = Literal["supported", "contradicted", "needs_review", "no_source"]
+QuoteClass = Literal["verbatim", "close", "partial", "paraphrase", "translation", "negated", "misattributed", "not_found"]
+Status = Literal["unreviewed", "verified", "disputed", "needs_more"]
+
+SUGGESTIONS: tuple[str, ...] = ("supported", "contradicted", "needs_review", "no_source")
+STATUSES: tuple[str, ...] = ("unreviewed", "verified", "disputed", "needs_more")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A source record that speaks about a claim, and what it says.
+
+    `score` (0-1) ranks records; `agreement` compares the values; `evidence` is the passage of the
+    excerpt that holds the record's value (`evidence_start`/`evidence_end` are offsets in the excerpt).
+    `later` marks a record published after the article: it cannot by itself contradict it.
+    """
+
+    source_id: str
+    score: float
+    agreement: Agreement
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    later: bool
+    title: str
+    publisher: str
+    published: dt.date | None
+    url: str
+    excerpt: str
+    source_value: str | None = None
+    quote_class: QuoteClass | None = None
+    # How much the record is about the claim's subject (names around it, wording), 0-1.
+    relevance: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "source_id": self.source_id,
+            "score": round(self.score, 3),
+            "agreement": self.agreement,
+            "evidence": self.evidence,
+            "evidence_start": self.evidence_start,
+            "evidence_end": self.evidence_end,
+            "later": self.later,
+            "source_value": self.source_value,
+            "title": self.title,
+            "publisher": self.publisher,
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+            "excerpt": self.excerpt,
+            "relevance": round(self.relevance, 3),
+        }
+        if self.quote_class is not None:
+            out["quote_class"] = self.quote_class
+        return out
+
+    @property
+    def citation(self) -> str:
+        bits = [b for b in (self.publisher, self.published.isoformat() if self.published else "") if b]
+        return f"{self.title} ({', '.join(bits)})" if bits else self.title
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """A claim with its matches (best first) and the suggestion the rules give."""
+
+    claim: Claim
+    matches: tuple[Match, ...]
+    suggestion: Suggestion
+    confidence: float
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        out = self.claim.to_json()
+        out["matches"] = [m.to_json() for m in self.matches]
+        out["suggestion"] = self.suggestion
+        out["confidence"] = round(self.confidence, 3)
+        out["reason"] = self.reason
+        return out
+
+
+@dataclass(frozen=True)
+class ArticleCheck:
+    """An article's extraction with every claim checked against the library."""
+
+    extraction: Extraction
+    checks: tuple[ClaimCheck, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        out = self.extraction.to_json()
+        out["claims"] = [c.to_json() for c in self.checks]
+        return out
+
+
+def match_from_json(data: dict[str, Any]) -> Match:
+    published = data.get("published")
+    return Match(
+        source_id=data["source_id"],
+        score=float(data.get("score", 0)),
+        agreement=data.get("agreement", "unknown"),
+        evidence=data.get("evidence", ""),
+        evidence_start=int(data.get("evidence_start", 0)),
+        evidence_end=int(data.get("evidence_end", 0)),
+        later=bool(data.get("later", False)),
+        title=data.get("title", ""),
+        publisher=data.get("publisher", ""),
+        published=dt.date.fromisoformat(published) if published else None,
+        url=data.get("url", ""),
+        excerpt=data.get("excerpt", ""),
+        source_value=data.get("source_value"),
+        quote_class=data.get("quote_class"),
+        relevance=float(data.get("relevance", 0)),
+    )

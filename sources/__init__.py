@@ -1,0 +1,1 @@
+"""The reference library: records, importers, safe fetching, storage and the value index."""

@@ -1,0 +1,254 @@
+"""The database: the one schema of the workbench, and how to open it.
+
+SQLite is the embedded default (a file beside the project, WAL, a busy timeout, foreign keys on);
+PostgreSQL serves shared deployments with the same code. Every query lives in sources/library.py
+(the reference library) or checker/desk.py (articles under review); the rest receives plain values.
+
+Tables:
+- records, and their value index (record_amounts, record_dates, record_names, record_quotes), filled
+  by running the claim extractor on each excerpt when it is stored;
+- records_fts (SQLite FTS5 with diacritics folded) for full-text search; PostgreSQL uses a GIN
+  index on a tsvector of the same text;
+- articles, article_claims (the review state of each claim, with a version number) and audit (who
+  changed what, when, before and after; deleted records are recoverable from it).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Engine,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    text,
+)
+from sqlalchemy.pool import StaticPool
+
+ENV_VAR = "FACTCHECK_DB"
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "factcheck.db"
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+records = Table(
+    "records",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("record_id", String(200), nullable=False, unique=True),
+    Column("title", Text, nullable=False),
+    Column("publisher", Text, nullable=False, default=""),
+    Column("url", Text, nullable=False, default=""),
+    Column("published", Date, nullable=True),
+    Column("language", String(16), nullable=False, default=""),
+    Column("excerpt", Text, nullable=False),
+    Column("tags", JSON, nullable=False, default=list),
+    Column("retrieved_at", DateTime, nullable=True),
+    Column("text_hash", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("deleted_at", DateTime, nullable=True),
+    Index("ix_records_hash", "text_hash"),
+    Index("ix_records_published", "published"),
+    Index("ix_records_publisher", "publisher"),
+    Index("ix_records_language", "language"),
+)
+
+record_amounts = Table(
+    "record_amounts",
+    metadata,
+    Column("record_pk", Integer, ForeignKey("records.pk", ondelete="CASCADE"), nullable=False),
+    Column("currency", String(8), nullable=False),
+    Column("amount", Float, nullable=False),
+    Column("low", Float, nullable=False),
+    Column("high", Float, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Index("ix_amounts_value", "currency", "amount"),
+    Index("ix_amounts_record", "record_pk"),
+)
+
+record_dates = Table(
+    "record_dates",
+    metadata,
+    Column("record_pk", Integer, ForeignKey("records.pk", ondelete="CASCADE"), nullable=False),
+    Column("iso", String(16), nullable=False),
+    Column("precision", String(8), nullable=False),
+    Column("first_day", Date, nullable=False),
+    Column("last_day", Date, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Index("ix_dates_first", "first_day"),
+    Index("ix_dates_record", "record_pk"),
+)
+
+record_names = Table(
+    "record_names",
+    metadata,
+    Column("record_pk", Integer, ForeignKey("records.pk", ondelete="CASCADE"), nullable=False),
+    Column("name_key", String(200), nullable=False),
+    Column("canonical", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Index("ix_names_key", "name_key", "record_pk"),
+    Index("ix_names_record", "record_pk"),
+)
+
+record_quotes = Table(
+    "record_quotes",
+    metadata,
+    Column("record_pk", Integer, ForeignKey("records.pk", ondelete="CASCADE"), nullable=False),
+    Column("speaker_key", String(200), nullable=True),
+    Column("text", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Index("ix_quotes_speaker", "speaker_key"),
+    Index("ix_quotes_record", "record_pk"),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("language", String(16), nullable=False),
+    Column("published", Date, nullable=False),
+    Column("url", Text, nullable=False, default=""),
+    Column("created_by", Text, nullable=False, default=""),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("archived", Boolean, nullable=False, default=False),
+    Column("unclaimed", JSON, nullable=False, default=list),
+)
+
+article_claims = Table(
+    "article_claims",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("claim_id", String(32), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("claim", JSON, nullable=False),
+    Column("check", JSON, nullable=False),
+    Column("status", String(16), nullable=False, default="unreviewed"),
+    Column("note", Text, nullable=False, default=""),
+    Column("evidence_source", String(200), nullable=True),
+    Column("reviewer", Text, nullable=False, default=""),
+    Column("reviewed_at", DateTime, nullable=True),
+    Column("origin", String(16), nullable=False, default="extracted"),
+    Column("dismissed", Boolean, nullable=False, default=False),
+    Column("version", Integer, nullable=False, default=1),
+    UniqueConstraint("article_id", "claim_id", name="uq_article_claim"),
+    Index("ix_claims_article", "article_id", "position"),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("entity", String(16), nullable=False),
+    Column("entity_id", String(200), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("before", JSON, nullable=True),
+    Column("after", JSON, nullable=True),
+    Index("ix_audit_entity", "entity", "entity_id"),
+)
+
+schema_info = Table(
+    "schema_info",
+    metadata,
+    Column("version", Integer, nullable=False),
+)
+
+_SQLITE_FTS = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS records_fts USING fts5("
+    "title, excerpt, publisher, content='records', content_rowid='pk', "
+    "tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS records_ai AFTER INSERT ON records BEGIN "
+    "INSERT INTO records_fts(rowid, title, excerpt, publisher) VALUES (new.pk, new.title, new.excerpt, new.publisher); END",
+    "CREATE TRIGGER IF NOT EXISTS records_ad AFTER DELETE ON records BEGIN "
+    "INSERT INTO records_fts(records_fts, rowid, title, excerpt, publisher) "
+    "VALUES ('delete', old.pk, old.title, old.excerpt, old.publisher); END",
+    "CREATE TRIGGER IF NOT EXISTS records_au AFTER UPDATE OF title, excerpt, publisher ON records BEGIN "
+    "INSERT INTO records_fts(records_fts, rowid, title, excerpt, publisher) "
+    "VALUES ('delete', old.pk, old.title, old.excerpt, old.publisher); "
+    "INSERT INTO records_fts(rowid, title, excerpt, publisher) VALUES (new.pk, new.title, new.excerpt, new.publisher); END",
+]
+_POSTGRES_FTS = [
+    "CREATE INDEX IF NOT EXISTS ix_records_fts ON records USING GIN "
+    "(to_tsvector('simple', coalesce(title, '') || ' ' || excerpt || ' ' || coalesce(publisher, '')))",
+]
+
+
+def database_url(url: str | None = None) -> str:
+    """The database to use: the given URL, else $FACTCHECK_DB, else factcheck.db beside the project."""
+    return url or os.environ.get(ENV_VAR) or f"sqlite:///{DEFAULT_PATH}"
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def connect(url: str | None = None, *, fresh: bool = False) -> Engine:
+    """An engine on the database, with the schema created if needed (cached per URL).
+
+    `sqlite://` (no path) is a private in-memory database, handy for tests and one-off checks.
+    """
+    url = database_url(url)
+    if not fresh and url in _ENGINES:
+        return _ENGINES[url]
+    if url.startswith("sqlite"):
+        in_memory = url in ("sqlite://", "sqlite:///:memory:")
+        engine = create_engine(
+            url,
+            poolclass=StaticPool if in_memory else None,
+            connect_args={"check_same_thread": False, "timeout": 30},
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    create_schema(engine)
+    if url not in ("sqlite://", "sqlite:///:memory:"):
+        _ENGINES[url] = engine
+    return engine
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA busy_timeout = 30000")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def create_schema(engine: Engine) -> None:
+    metadata.create_all(engine)
+    statements = _SQLITE_FTS if engine.dialect.name == "sqlite" else _POSTGRES_FTS
+    with engine.begin() as conn:
+        for stmt in statements:
+            conn.execute(text(stmt))
+        if conn.execute(schema_info.select()).first() is None:
+            conn.execute(schema_info.insert().values(version=SCHEMA_VERSION))
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"

@@ -1,0 +1,469 @@
+"""The reference library: storing, finding, editing and indexing source records.
+
+Every query on records and their value index lives here. Storing a record runs the claim extractor
+on its excerpt and fills the value index (amounts, dates, names, quotes), so that the checker looks
+records up by value instead of scanning text. A batch is stored in one transaction: either all of
+its new records are stored or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from sqlalchemy import Engine, column, func, select, table, text
+
+import claims
+from claims.model import DateValue, Money, Name, Quote
+from claims.text import fold_key
+
+from .db import audit, connect, is_sqlite, record_amounts, record_dates, record_names, record_quotes, records
+from .model import SourceRecord, StoreReport, content_hash
+
+Progress = Callable[[int, int], None]
+_fts = table("records_fts", column("rowid"))  # SQLite FTS5 index over records (see db.py)
+
+
+class RecordNotFound(KeyError):
+    """No record with that id."""
+
+
+@dataclass(frozen=True)
+class IndexedValues:
+    """What the value index holds for one record (spans are offsets in the excerpt)."""
+
+    amounts: tuple[tuple[str, float, float, float, int, int], ...]  # currency, amount, low, high, start, end
+    dates: tuple[tuple[str, str, dt.date, dt.date, int, int], ...]  # iso, precision, first, last, start, end
+    names: tuple[tuple[str, str, str, int, int], ...]  # key, canonical, type, start, end
+    quotes: tuple[tuple[str | None, str, int, int], ...]  # speaker key, text, start, end
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """A record as stored, with its database key and indexed values."""
+
+    pk: int
+    record: SourceRecord
+    values: IndexedValues
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def index_values(record: SourceRecord) -> IndexedValues:
+    """Run the claim extractor on a record's excerpt; relative dates need the record's own date."""
+    language = record.language if record.language in claims.available_languages() else "auto"
+    found = claims.extract(record.excerpt, language=language, published=record.published or dt.date.today())
+    amounts, dates, names, quotes = [], [], [], []
+    for c in found.claims:
+        v = c.value
+        if isinstance(v, Money) and v.currency:
+            top = v.amount_max if v.amount_max is not None else v.amount
+            amounts.append((v.currency, float(v.amount), float(v.low), float(max(v.high, top)), c.start, c.end))
+        elif isinstance(v, DateValue):
+            if c.relative and record.published is None:
+                continue
+            dates.append((v.iso, v.precision, v.start, v.end, c.start, c.end))
+        elif isinstance(v, Name):
+            names.append((fold_key(v.canonical), v.canonical, c.type, c.start, c.end))
+            for m_start, m_end in c.mentions[1:]:
+                names.append((fold_key(v.canonical), v.canonical, c.type, m_start, m_end))
+        elif isinstance(v, Quote):
+            quotes.append((fold_key(v.speaker) if v.speaker else None, v.text, c.start, c.end))
+    return IndexedValues(tuple(amounts), tuple(dates), tuple(names), tuple(quotes))
+
+
+def _row_to_record(row: Any) -> SourceRecord:
+    return SourceRecord(
+        id=row.record_id,
+        title=row.title,
+        excerpt=row.excerpt,
+        publisher=row.publisher or "",
+        url=row.url or "",
+        published=row.published,
+        language=row.language or "",
+        tags=tuple((str(k), str(v)) for k, v in (row.tags or [])),
+        retrieved_at=row.retrieved_at,
+        text_hash=row.text_hash,
+    )
+
+
+class Library:
+    """The newsroom's library of reference records, on one database."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | None = None) -> "Library":
+        return cls(connect(url))
+
+    # ---- writing ------------------------------------------------------------------------
+
+    def add(
+        self,
+        new: Iterable[SourceRecord],
+        *,
+        actor: str = "",
+        on_progress: Progress | None = None,
+        total: int | None = None,
+        batch_size: int = 500,
+        values: Callable[[SourceRecord], IndexedValues] = index_values,
+    ) -> StoreReport:
+        """Store records, skipping duplicates (same id, or same URL and excerpt).
+
+        All or nothing: if anything fails, nothing of this call is stored.
+        """
+        added_ids: list[str] = []
+        duplicates = 0
+        done = 0
+        seen_ids: set[str] = set()
+        seen_hashes: set[str] = set()
+        with self.engine.begin() as conn:
+            batch: list[SourceRecord] = []
+
+            def flush() -> None:
+                nonlocal duplicates, done
+                if not batch:
+                    return
+                hashes = [r.text_hash for r in batch]
+                ids = [r.id for r in batch if r.id]
+                existing_hashes = set(conn.scalars(
+                    select(records.c.text_hash).where(records.c.text_hash.in_(hashes), records.c.deleted_at.is_(None))
+                ))
+                existing_ids = set(conn.scalars(select(records.c.record_id).where(records.c.record_id.in_(ids)))) if ids else set()
+                now = _now()
+                for rec in batch:
+                    done += 1
+                    if rec.text_hash in existing_hashes or rec.id in existing_ids:
+                        duplicates += 1
+                        continue
+                    record_id = rec.id or self._new_id(conn, rec)
+                    rec = replace(rec, id=record_id)
+                    pk = conn.execute(records.insert().values(
+                        record_id=record_id, title=rec.title, publisher=rec.publisher, url=rec.url,
+                        published=rec.published, language=rec.language, excerpt=rec.excerpt,
+                        tags=[list(t) for t in rec.tags], retrieved_at=rec.retrieved_at,
+                        text_hash=rec.text_hash, created_at=now, updated_at=now,
+                    )).inserted_primary_key[0]
+                    _insert_values(conn, pk, values(rec))
+                    added_ids.append(record_id)
+                if on_progress:
+                    on_progress(done, total or done)
+                batch.clear()
+
+            for rec in new:
+                rec = replace(rec, text_hash=content_hash(rec.url, rec.excerpt))
+                if (rec.id and rec.id in seen_ids) or rec.text_hash in seen_hashes:
+                    duplicates += 1
+                    done += 1
+                    continue
+                if rec.id:
+                    seen_ids.add(rec.id)
+                seen_hashes.add(rec.text_hash)
+                batch.append(rec)
+                if len(batch) >= batch_size:
+                    flush()
+            flush()
+            if added_ids:
+                conn.execute(audit.insert().values(
+                    at=_now(), actor=actor, entity="library", entity_id="import", action="add",
+                    before=None, after={"count": len(added_ids), "first": added_ids[0], "last": added_ids[-1]},
+                ))
+        return StoreReport(added=len(added_ids), duplicates=duplicates, ids=tuple(added_ids))
+
+    def _new_id(self, conn, rec: SourceRecord) -> str:
+        for length in range(8, 65, 4):
+            candidate = f"R{rec.text_hash[:length]}"
+            if conn.execute(select(records.c.pk).where(records.c.record_id == candidate)).first() is None:
+                return candidate
+        raise RuntimeError("could not find a free record id")
+
+    def update(self, record_id: str, *, actor: str, **changes: Any) -> SourceRecord:
+        """Edit fields of a record; its value index is rebuilt and the change audited."""
+        allowed = {"title", "publisher", "url", "published", "language", "excerpt", "tags"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"cannot edit {', '.join(sorted(unknown))}")
+        with self.engine.begin() as conn:
+            row = conn.execute(select(records).where(records.c.record_id == record_id)).first()
+            if row is None:
+                raise RecordNotFound(record_id)
+            before = _row_to_record(row)
+            after = replace(before, **changes)
+            after = replace(after, text_hash=content_hash(after.url, after.excerpt))
+            conn.execute(records.update().where(records.c.pk == row.pk).values(
+                title=after.title, publisher=after.publisher, url=after.url, published=after.published,
+                language=after.language, excerpt=after.excerpt, tags=[list(t) for t in after.tags],
+                text_hash=after.text_hash, updated_at=_now(),
+            ))
+            _delete_values(conn, [row.pk])
+            _insert_values(conn, row.pk, index_values(after))
+            conn.execute(audit.insert().values(
+                at=_now(), actor=actor, entity="record", entity_id=record_id, action="edit",
+                before=_record_json(before), after=_record_json(after),
+            ))
+        return after
+
+    def delete(self, record_id: str, *, actor: str) -> None:
+        """Hide a record from searches and checks; it stays recoverable (see `restore`)."""
+        with self.engine.begin() as conn:
+            row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_(None))).first()
+            if row is None:
+                raise RecordNotFound(record_id)
+            conn.execute(records.update().where(records.c.pk == row.pk).values(deleted_at=_now()))
+            conn.execute(audit.insert().values(
+                at=_now(), actor=actor, entity="record", entity_id=record_id, action="delete",
+                before=_record_json(_row_to_record(row)), after=None,
+            ))
+
+    def restore(self, record_id: str, *, actor: str) -> None:
+        with self.engine.begin() as conn:
+            row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_not(None))).first()
+            if row is None:
+                raise RecordNotFound(record_id)
+            conn.execute(records.update().where(records.c.pk == row.pk).values(deleted_at=None))
+            conn.execute(audit.insert().values(
+                at=_now(), actor=actor, entity="record", entity_id=record_id, action="restore",
+                before=None, after=_record_json(_row_to_record(row)),
+            ))
+
+    # ---- reading ------------------------------------------------------------------------
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(records).where(records.c.deleted_at.is_(None))) or 0
+
+    def get(self, record_id: str) -> SourceRecord:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_(None))).first()
+        if row is None:
+            raise RecordNotFound(record_id)
+        return _row_to_record(row)
+
+    def iter_records(self, *, chunk: int = 2000) -> Iterator[SourceRecord]:
+        """Every live record, in the order they were stored."""
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(records).where(records.c.pk > last, records.c.deleted_at.is_(None))
+                    .order_by(records.c.pk).limit(chunk)
+                ).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _row_to_record(row)
+            last = rows[-1].pk
+
+    def deleted(self) -> list[SourceRecord]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(records).where(records.c.deleted_at.is_not(None)).order_by(records.c.deleted_at.desc())).all()
+        return [_row_to_record(r) for r in rows]
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        publisher: str | None = None,
+        language: str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        limit: int = 50,
+    ) -> list[SourceRecord]:
+        """Full-text search (diacritics folded) with optional filters, best matches first."""
+        conditions = [records.c.deleted_at.is_(None)]
+        if publisher:
+            conditions.append(func.lower(records.c.publisher).contains(publisher.lower()))
+        if language:
+            conditions.append(records.c.language == language)
+        if date_from:
+            conditions.append(records.c.published >= date_from)
+        if date_to:
+            conditions.append(records.c.published <= date_to)
+        terms = _query_terms(query)
+        with self.engine.connect() as conn:
+            if not terms:
+                stmt = select(records).where(*conditions).order_by(records.c.published.desc(), records.c.pk).limit(limit)
+                return [_row_to_record(r) for r in conn.execute(stmt)]
+            if is_sqlite(self.engine):
+                stmt = (select(records).join(_fts, _fts.c.rowid == records.c.pk)
+                        .where(text("records_fts MATCH :q"), *conditions)
+                        .order_by(text("bm25(records_fts)")).limit(limit)
+                        .params(q=" ".join(f'"{t}"' for t in terms)))
+            else:
+                doc = func.to_tsvector("simple", func.coalesce(records.c.title, "") + " " + records.c.excerpt + " " + func.coalesce(records.c.publisher, ""))
+                q = func.plainto_tsquery("simple", " ".join(terms))
+                stmt = (select(records).where(doc.op("@@")(q), *conditions)
+                        .order_by(func.ts_rank(doc, q).desc()).limit(limit))
+            return [_row_to_record(r) for r in conn.execute(stmt)]
+
+    # ---- the value index, for the checker ----------------------------------------------
+
+    def stored(self, pks: Sequence[int]) -> dict[int, StoredRecord]:
+        """Records and their indexed values, by database key (deleted records left out)."""
+        if not pks:
+            return {}
+        pks = list(dict.fromkeys(pks))
+        out: dict[int, StoredRecord] = {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(records).where(records.c.pk.in_(pks), records.c.deleted_at.is_(None))).all()
+            by_pk: dict[int, dict[str, list]] = {r.pk: {"a": [], "d": [], "n": [], "q": []} for r in rows}
+            live = list(by_pk)
+            for r in conn.execute(select(record_amounts).where(record_amounts.c.record_pk.in_(live))):
+                by_pk[r.record_pk]["a"].append((r.currency, r.amount, r.low, r.high, r.span_start, r.span_end))
+            for r in conn.execute(select(record_dates).where(record_dates.c.record_pk.in_(live))):
+                by_pk[r.record_pk]["d"].append((r.iso, r.precision, r.first_day, r.last_day, r.span_start, r.span_end))
+            for r in conn.execute(select(record_names).where(record_names.c.record_pk.in_(live))):
+                by_pk[r.record_pk]["n"].append((r.name_key, r.canonical, r.type, r.span_start, r.span_end))
+            for r in conn.execute(select(record_quotes).where(record_quotes.c.record_pk.in_(live))):
+                by_pk[r.record_pk]["q"].append((r.speaker_key, r.text, r.span_start, r.span_end))
+        for row in rows:
+            v = by_pk[row.pk]
+            out[row.pk] = StoredRecord(row.pk, _row_to_record(row), IndexedValues(
+                tuple(sorted(v["a"], key=lambda t: t[4])), tuple(sorted(v["d"], key=lambda t: t[4])),
+                tuple(sorted(v["n"], key=lambda t: t[3])), tuple(sorted(v["q"], key=lambda t: t[2])),
+            ))
+        return out
+
+    def amount_matches(self, currency: str, low: float, high: float, *, names: Sequence[str] = (), limit: int = 40) -> list[int]:
+        """Records holding an amount in `currency` overlapping [low, high], those sharing most names first."""
+        a = record_amounts
+        cond = [a.c.currency == currency, a.c.amount.between(low / 2, high * 2), a.c.low <= high, a.c.high >= low]
+        return self._ranked_by_names(a, cond, names, limit)
+
+    def date_matches(self, first: dt.date, last: dt.date, *, names: Sequence[str] = (), limit: int = 40) -> list[int]:
+        """Records holding a date whose period overlaps [first, last], those sharing most names first."""
+        d = record_dates
+        cond = [d.c.first_day.between(first - dt.timedelta(days=366), last), d.c.last_day >= first]
+        return self._ranked_by_names(d, cond, names, limit, require_names=True)
+
+    def name_matches(self, names: Sequence[str], *, require: str | None = None, limit: int = 40) -> list[int]:
+        """Records naming the most of `names` (and `require`, when given), most shared names first."""
+        n = record_names
+        keys = [k for k in dict.fromkeys(names) if k]
+        if require:
+            keys = [require] + [k for k in keys if k != require]
+        if not keys:
+            return []
+        shared = func.count(func.distinct(n.c.name_key)).label("shared")
+        stmt = select(n.c.record_pk, shared).where(n.c.name_key.in_(keys)).group_by(n.c.record_pk)
+        if require:
+            having = select(n.c.record_pk).where(n.c.name_key == require)
+            stmt = stmt.where(n.c.record_pk.in_(having))
+        stmt = stmt.order_by(shared.desc(), n.c.record_pk).limit(limit)
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(stmt)]
+
+    def quote_matches(self, speaker_key: str | None, *, limit: int = 20) -> list[int]:
+        """Records quoting `speaker_key`."""
+        if not speaker_key:
+            return []
+        q = record_quotes
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(q.c.record_pk).where(q.c.speaker_key == speaker_key).distinct().limit(limit)))
+
+    def _ranked_by_names(self, value_table, cond, names: Sequence[str], limit: int, *, require_names: bool = False) -> list[int]:
+        keys = [k for k in dict.fromkeys(names) if k]
+        n = record_names
+        out: list[int] = []
+        with self.engine.connect() as conn:
+            if keys:
+                shared = func.count(func.distinct(n.c.name_key)).label("shared")
+                stmt = (select(value_table.c.record_pk, shared)
+                        .select_from(value_table.join(n, n.c.record_pk == value_table.c.record_pk))
+                        .where(*cond, n.c.name_key.in_(keys))
+                        .group_by(value_table.c.record_pk)
+                        .order_by(shared.desc(), value_table.c.record_pk).limit(limit))
+                out = [r[0] for r in conn.execute(stmt)]
+            if not require_names and len(out) < limit:
+                extra = conn.scalars(select(value_table.c.record_pk).where(*cond).distinct().limit(max(5, limit // 4)))
+                out += [pk for pk in extra if pk not in out]
+        return out
+
+    def text_matches(self, words: Sequence[str], *, limit: int = 30) -> list[int]:
+        """Records whose text best matches any of `words` (full-text, best first)."""
+        terms = _query_terms(" ".join(words))
+        if not terms:
+            return []
+        with self.engine.connect() as conn:
+            if is_sqlite(self.engine):
+                match = " OR ".join(f'"{t}"' for t in terms)
+                rows = conn.execute(text(
+                    "SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY bm25(records_fts) LIMIT :n"
+                ), {"q": match, "n": limit})
+                return [r[0] for r in rows]
+            doc = func.to_tsvector("simple", func.coalesce(records.c.title, "") + " " + records.c.excerpt)
+            q = func.to_tsquery("simple", " | ".join(terms))
+            stmt = select(records.c.pk).where(doc.op("@@")(q)).order_by(func.ts_rank(doc, q).desc()).limit(limit)
+            return list(conn.scalars(stmt))
+
+    def name_frequencies(self, keys: Sequence[str]) -> tuple[dict[str, int], int]:
+        """How many records name each key, and how many live records there are (for IDF weights)."""
+        keys = [k for k in dict.fromkeys(keys) if k]
+        n = record_names
+        with self.engine.connect() as conn:
+            total = conn.scalar(select(func.count()).select_from(records).where(records.c.deleted_at.is_(None))) or 0
+            if not keys:
+                return {}, total
+            rows = conn.execute(select(n.c.name_key, func.count(func.distinct(n.c.record_pk)))
+                                .where(n.c.name_key.in_(keys)).group_by(n.c.name_key))
+            return {k: c for k, c in rows}, total
+
+    def gazetteer(self) -> dict[str, tuple[str, str]]:
+        """Names the library knows, folded -> (type, canonical), for the extractor."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(record_names.c.name_key, record_names.c.type, record_names.c.canonical).distinct().limit(200_000)
+            )
+            return {r.name_key: (r.type, r.canonical) for r in rows}
+
+    def audit_trail(self, record_id: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(audit).where(audit.c.entity == "record", audit.c.entity_id == record_id).order_by(audit.c.id))
+            return [dict(r._mapping) for r in rows]
+
+
+def _insert_values(conn, pk: int, v: IndexedValues) -> None:
+    if v.amounts:
+        conn.execute(record_amounts.insert(), [
+            {"record_pk": pk, "currency": c, "amount": a, "low": lo, "high": hi, "span_start": s, "span_end": e}
+            for c, a, lo, hi, s, e in v.amounts])
+    if v.dates:
+        conn.execute(record_dates.insert(), [
+            {"record_pk": pk, "iso": iso, "precision": p, "first_day": f, "last_day": l, "span_start": s, "span_end": e}
+            for iso, p, f, l, s, e in v.dates])
+    if v.names:
+        conn.execute(record_names.insert(), [
+            {"record_pk": pk, "name_key": k[:200], "canonical": c, "type": t, "span_start": s, "span_end": e}
+            for k, c, t, s, e in v.names])
+    if v.quotes:
+        conn.execute(record_quotes.insert(), [
+            {"record_pk": pk, "speaker_key": (k or None) and k[:200], "text": t, "span_start": s, "span_end": e}
+            for k, t, s, e in v.quotes])
+
+
+def _delete_values(conn, pks: list[int]) -> None:
+    for table in (record_amounts, record_dates, record_names, record_quotes):
+        conn.execute(table.delete().where(table.c.record_pk.in_(pks)))
+
+
+def _record_json(r: SourceRecord) -> dict[str, Any]:
+    return {
+        "id": r.id, "title": r.title, "publisher": r.publisher, "url": r.url,
+        "published": r.published.isoformat() if r.published else None, "language": r.language,
+        "excerpt": r.excerpt, "tags": [list(t) for t in r.tags],
+    }
+
+
+_TERM_RE = re.compile(r"[^\W_]{2,}", re.UNICODE)
+
+
+def _query_terms(query: str) -> list[str]:
+    """Words of a free-text query, safe to hand to FTS5 or to_tsquery."""
+    return [t.lower() for t in _TERM_RE.findall(query)][:64]
+
+
