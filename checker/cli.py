@@ -157,8 +157,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return _extract_jsonl(args.jsonl)
     if not args.article:
         raise InputError("give an ARTICLE path, - for standard input, or --jsonl FILE")
+    published = parse_published(args.published)
     text = _read_article(args.article)
-    result = extract(text, language=args.language, published=parse_published(args.published))
+    result = extract(text, language=args.language, published=published)
     if args.format == "json":
         _print_json(result.to_json())
     else:
@@ -197,8 +198,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .desk import Desk
     from .service import check_and_store, check_text, library_from_file
 
-    text = _read_article(args.article)
     published = parse_published(args.published)
+    text = _read_article(args.article)
     library = library_from_file(args.sources) if args.sources else Library.open(args.db)
     if args.save:
         desk = Desk.open(args.db)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon, key
 from .model import DateValue
@@ -36,8 +36,8 @@ class DateFound:
 _PREV_TOKEN = re.compile(r"([\w']+-?)\s*$")
 
 
-def find_dates(folded: str, lex: Lexicon, published: dt.date, future_at) -> list[DateFound]:
-    """All date expressions of `folded`, the longest at each place.
+def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date, future_at) -> list[DateFound]:
+    """All date expressions of `text` (matched on its folded copy), the longest at each place.
 
     `future_at(offset)` tells whether the sentence holding `offset` speaks of the future.
     """
@@ -45,6 +45,10 @@ def find_dates(folded: str, lex: Lexicon, published: dt.date, future_at) -> list
     for order, template in enumerate(lex.date_templates):
         for m in template.regex.finditer(folded):
             resolved = _resolve(template.rule, m, folded, lex, published, future_at)
+            if resolved is not None and resolved.qualifier:  # as written, not folded
+                for group in ("approx", "part"):
+                    if m.groupdict().get(group):
+                        resolved = replace(resolved, qualifier=text[m.start(group):m.end(group)])
             if resolved is not None:
                 found.append((m.start(), -(m.end() - m.start()), order, resolved))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
@@ -63,6 +67,9 @@ def _resolve(rule, m, folded, lex, published, future_at) -> DateFound | None:
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     future = future_at(m.start())
     span = (m.start(), m.end())
+    last_word = re.search(r"(\w+)\.$", m.group(0))
+    if last_word and key(last_word.group(1)) in lex.months:  # "4 juin." ends a sentence: the stop is not the date's
+        span = (span[0], span[1] - 1)
     handler = _RULES[rule]
     return handler(g, span, folded, lex, published, future, m)
 

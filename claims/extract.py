@@ -66,8 +66,8 @@ def extract(
         s = sentences[sentence_index(offset)]
         return s.start, s.end
 
-    money = find_money(folded, lex, sentence_bounds)
-    dates = [d for d in find_dates(folded, lex, published, future_at)
+    money = find_money(text, folded, lex, sentence_bounds)
+    dates = [d for d in find_dates(text, folded, lex, published, future_at)
              if not any(m.start <= d.start < m.end or d.start <= m.start < d.end for m in money)]
     # Short quoted words are terms ("« Superalignment »"), which the names step leaves out.
     spans = quote_spans(text, lex)

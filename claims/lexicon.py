@@ -207,7 +207,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         # sign or code first: "$2.3bn", "$ 75 millions", "USD 40 million", "US$ 150 million"
         rf"(?P<lead>{symbol}|{code_}(?![a-z]))\s?(?P<n1>{number})(?P<s1>{scale})?"
         # number first: "4 milliards de dollars", "1,5 M€", "94000 $", "1000 EUR", "five million yen"
-        rf"|(?P<n2>{number})(?P<s2>{scale})?[\s-]*{of}"
+        # (a number in words needs a scale word or a currency name: "a $" is not an amount)
+        rf"|(?P<n2>{digit_number}|{word_number}(?=\s*{scale}|[\s-]+{of}{cur_name}))(?P<s2>{scale})?[\s-]*{of}"
         rf"(?P<trail>{cur_name}(?!\w)|{symbol}(?:\s?(?P<suffix>{suffix})(?![\w']))?|{code_}(?![a-z]))"
         # subunits: "50 cents", "470 pence"
         rf"|(?P<n3>{number})[\s-]+(?P<sub>{sub})(?!\w)"

@@ -27,11 +27,14 @@ class MoneyFound:
     approximate: bool
 
 
-def find_money(folded: str, lex: Lexicon, sentence_bounds) -> list[MoneyFound]:
-    """All amounts of money in `folded`. `sentence_bounds(offset)` gives the sentence's (start, end)."""
+def find_money(text: str, folded: str, lex: Lexicon, sentence_bounds) -> list[MoneyFound]:
+    """All amounts of money in `text` (matched on its folded copy `folded`).
+
+    `sentence_bounds(offset)` gives the (start, end) of the sentence holding an offset.
+    """
     found: list[MoneyFound] = []
     for m in lex.money_re.finditer(folded):
-        item = _from_match(m, folded, lex)
+        item = _from_match(m, text, folded, lex)
         if item is not None:
             found.append(item)
     found.extend(_bare_scaled(folded, lex, found, sentence_bounds))
@@ -66,7 +69,7 @@ def _currency(m, lex: Lexicon) -> tuple[str | None, Decimal, bool]:
     return lex.currency_names.get(k), Decimal(1), k in lex.ambiguous_currency_names
 
 
-def _from_match(m, folded: str, lex: Lexicon) -> MoneyFound | None:
+def _from_match(m, text: str, folded: str, lex: Lexicon) -> MoneyFound | None:
     number = m.group("n1") or m.group("n2") or m.group("n3")
     scale_raw = m.group("s1") or m.group("s2")
     parsed = parse_number(number, lex)
@@ -102,7 +105,8 @@ def _from_match(m, folded: str, lex: Lexicon) -> MoneyFound | None:
     qualifier = None
     q = lex.qualifier_before_re.search(before)
     if q:
-        qualifier = q.group("q")
+        offset = start - len(before)
+        qualifier = text[offset + q.start("q"):offset + q.end("q")]
         kind = lex.qualifiers[key(qualifier)]
         top = amount_max if amount_max is not None else value
         if kind == "approx":

@@ -269,7 +269,11 @@ _NEXT_WORD = re.compile(r"[\s,]*([\w'’-]+)")
 def _before_verb(text: str, end: int, lex: Lexicon) -> bool:
     """A sentence-initial word followed by a verb ("Amazon a finalisé", "Leike said") is a subject."""
     m = _NEXT_WORD.match(text, end)
-    return bool(m) and (key(m.group(1)) in lex.subject_verbs or lex.speech_verb_re.fullmatch(fold(m.group(1))) is not None)
+    if not m:
+        return False
+    word = key(m.group(1))
+    return (word in lex.subject_verbs or lex.speech_verb_re.fullmatch(fold(m.group(1))) is not None
+            or any(word.endswith(e) and len(word) > len(e) + 2 for e in lex.raw["names"].get("subject_verb_endings", [])))
 
 
 _CUE_WINDOW = re.compile(r"([\w.'’-]+)[\s,]*$")

@@ -1,0 +1,15 @@
+"""The fact-checking workbench: `streamlit run app.py`. A router; the pages live in ui/."""
+
+import streamlit as st
+
+from ui.common import init_state, sidebar
+
+st.set_page_config(page_title="Fact-checking workbench", page_icon=":material/fact_check:", layout="wide")
+init_state()
+page = st.navigation([
+    st.Page("ui/check.py", title="Check an article", icon=":material/fact_check:", url_path="check", default=True),
+    st.Page("ui/articles.py", title="Articles", icon=":material/folder_open:", url_path="articles"),
+    st.Page("ui/library.py", title="Source library", icon=":material/library_books:", url_path="library"),
+])
+sidebar()
+page.run()

@@ -1,0 +1,46 @@
+"""The demo library and example article that a fresh workbench starts with (fictional, ours)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..db import audit
+from ..importers import parse_csv
+from ..library import Library
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Example:
+    title: str
+    text: str
+    language: str
+    published: dt.date
+
+
+def example_article() -> Example:
+    text = (HERE / "example_fr.txt").read_text(encoding="utf-8")
+    return Example(title=text.splitlines()[0].strip(), text=text, language="fr", published=dt.date(2025, 3, 14))
+
+
+def seed_demo(library: Library) -> int:
+    """Fill an empty library with the demo records, once per database; returns how many were added.
+
+    An editor who later empties the library does not get the demo back.
+    """
+    with library.engine.connect() as conn:
+        seeded = conn.execute(select(audit.c.id).where(audit.c.entity == "library", audit.c.entity_id == "demo")).first()
+    if seeded is not None or library.count() > 0:
+        return 0
+    parsed = parse_csv((HERE / "library.csv").read_bytes())
+    report = library.add(parsed.records, actor="demo")
+    with library.engine.begin() as conn:
+        conn.execute(audit.insert().values(at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0),
+                                           actor="demo", entity="library", entity_id="demo", action="seed",
+                                           before=None, after={"records": report.added}))
+    return report.added

@@ -1,0 +1,119 @@
+"""The command line contract: names, JSON shapes, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = "Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d'euros. « Nous tiendrons », a-t-elle dit."
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def article(tmp_path):
+    p = tmp_path / "article.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    return p
+
+
+def test_extract_json_contract(capsys, article):
+    code, out, _ = run(capsys, "extract", str(article), "--published", "2024-05-29", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["language"] == "fr" and data["published"] == "2024-05-29"
+    for c in data["claims"]:
+        assert {"id", "type", "text", "start", "end", "value", "sentence"} <= set(c)
+        assert ARTICLE[c["start"]:c["end"]] == c["text"]
+    assert {c["type"] for c in data["claims"]} == {"date", "money", "person", "quote"}
+
+
+def test_extract_jsonl(capsys, tmp_path):
+    p = tmp_path / "in.jsonl"
+    p.write_text(json.dumps({"id": "a", "text": ARTICLE, "language": "fr", "published": "2024-05-29"}) + "\n"
+                 + json.dumps({"id": "b", "text": "Apple paid $3 billion.", "language": "en"}) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "--jsonl", str(p))
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert code == 0 and [x["id"] for x in lines] == ["a", "b"]
+    assert [c["value"] for c in lines[1]["claims"] if c["type"] == "money"] == [{"amount": 3000000000, "currency": "USD"}]
+
+
+def test_sources_import_list_and_check(capsys, tmp_path, article):
+    db = f"sqlite:///{tmp_path / 'lib.db'}"
+    csv_path = tmp_path / "lib.csv"
+    csv_path.write_text("id,title,publisher,url,published,language,excerpt\n"
+                        "K1,Budget,Mairie,,2024-05-03,fr,\"Claire Martin a annoncé le 3 mai 2024 un budget de 4 milliards d'euros.\"\n",
+                        encoding="utf-8")
+    assert run(capsys, "sources", "import", str(csv_path), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "sources", "list", "--db", db)
+    assert code == 0 and out.startswith("K1\t")
+    code, out, _ = run(capsys, "check", str(article), "--db", db, "--published", "2024-05-29", "--format", "json")
+    data = json.loads(out)
+    money = next(c for c in data["claims"] if c["type"] == "money")
+    assert money["matches"][0]["source_id"] == "K1" and money["matches"][0]["agreement"] == "agrees"
+    assert money["suggestion"] == "supported"
+    assert {"source_id", "score", "agreement", "evidence", "evidence_start", "evidence_end", "later"} <= set(money["matches"][0])
+
+
+def test_bad_csv_is_refused_whole(capsys, tmp_path):
+    db = f"sqlite:///{tmp_path / 'lib.db'}"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,title,excerpt,published\nA,T,text,2024-01-01\nB,T,,2024-01-01\nC,T,text,soon\n", encoding="utf-8")
+    code, out, err = run(capsys, "sources", "import", str(bad), "--db", db)
+    assert code != 0 and "row 3: empty excerpt" in err and "row 4: unreadable date" in err and "Traceback" not in err
+    assert run(capsys, "sources", "list", "--db", db)[1] == ""
+    code, out, err = run(capsys, "sources", "import", str(bad), "--db", db, "--skip-bad")
+    assert code == 0 and "imported 1 record" in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["extract", "/no/such/file.txt"], "no such file"),
+    (["extract", "-", "--published", "2024-13-45"], "publication date"),
+])
+def test_errors_are_clear(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code != 0 and message in err and "Traceback" not in err
+
+
+def test_binary_input_is_refused(capsys, tmp_path):
+    p = tmp_path / "x.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    code, _, err = run(capsys, "extract", str(p))
+    assert code != 0 and "binary" in err
+
+
+def test_module_entry_point_reads_standard_input():
+    proc = subprocess.run([sys.executable, "-m", "checker", "extract", "-", "--language", "en", "--format", "json"],
+                          input="Apple paid $3 billion on May 3, 2024.".encode(), capture_output=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert [c["type"] for c in json.loads(proc.stdout)["claims"]] == ["organization", "money", "date"]
+
+
+def test_seed_check_ranks_expected_sources(capsys, corpora):
+    seed = corpora / "seed"
+    code, out, _ = run(capsys, "check", str(seed / "article_fr.txt"), "--sources", str(seed / "sources.csv"),
+                       "--published", "2024-05-29", "--format", "json")
+    assert code == 0
+    by_text = {c["text"]: c for c in json.loads(out)["claims"]}
+    assert by_text["4 milliards de dollars"]["matches"][0]["source_id"] in ("S06", "S16")
+    assert by_text["un milliard de dollars"]["matches"][0]["source_id"] == "S09"
+
+
+def test_seed_extract_has_every_type(capsys, corpora):
+    path = corpora / "seed" / "article_fr.txt"
+    code, out, _ = run(capsys, "extract", str(path), "--published", "2024-05-29", "--format", "json")
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(out)
+    assert {c["type"] for c in data["claims"]} == {"date", "money", "person", "organization", "quote"}
+    assert all(text[c["start"]:c["end"]] == c["text"] for c in data["claims"])

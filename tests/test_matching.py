@@ -1,0 +1,147 @@
+"""Matching claims to records: agreement rules, conflicts, later records, quote classes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from checker.compare import align_quote, date_agreement, money_agreement, negated
+from checker.match import check_article
+from claims import DateValue, Money
+from conftest import record
+
+PUB = dt.date(2024, 5, 29)
+
+
+def check(library, text, language="en", published=PUB):
+    return {c.claim.text: c for c in check_article(text, library, language=language, published=published).checks}
+
+
+def money(amount, low, high, currency="USD"):
+    return Money(Decimal(amount), currency, Decimal(low), Decimal(high))
+
+
+def test_money_agrees_within_written_precision():
+    four = money(4e9, 3.95e9, 4.05e9)
+    assert money_agreement(four, "USD", 4e9, 4e9) == "agrees"
+    assert money_agreement(four, "USD", 4.04e9, 4.04e9) == "agrees"
+    assert money_agreement(four, "USD", 4.2e9, 4.2e9) == "conflicts"
+    assert money_agreement(four, "EUR", 4e9, 4e9) == "unknown"
+
+
+def test_date_agrees_by_containment():
+    may = DateValue.of("2024-05")
+    assert date_agreement(may, dt.date(2024, 5, 14), dt.date(2024, 5, 14)) == "agrees"
+    week = DateValue.of("2024-W21")
+    assert date_agreement(week, dt.date(2024, 5, 22), dt.date(2024, 5, 22)) == "agrees"
+    assert date_agreement(week, dt.date(2024, 5, 1), dt.date(2024, 5, 31)) == "agrees"
+    assert date_agreement(week, dt.date(2024, 6, 3), dt.date(2024, 6, 3)) == "conflicts"
+
+
+@pytest.fixture
+def library(fresh_library):
+    fresh_library.add([
+        record("A1", "On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $1 billion.", published="2024-04-02"),
+        record("A2", "On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $10 billion.", published="2024-04-03"),
+        record("B1", "Hestia Foods said in March 2024 that its chief executive Lena Brandt would step down.", published="2024-03-20"),
+        record("C1", "Lena Brandt told shareholders: \"We will not close the Lyon plant.\"", published="2024-04-10"),
+        record("D1", "Marco Villa, the union leader, said: \"We will close the Lyon plant.\"", published="2024-04-11"),
+        record("E1", "Orvane Motors now values Celtis Batteries at $3 billion after the merger.", published="2024-07-01"),
+    ])
+    return fresh_library
+
+
+def test_near_miss_ten_times_larger_conflicts(library):
+    result = check(library, "Orvane Motors agreed to buy Celtis Batteries for $1 billion in April.")
+    c = result["$1 billion"]
+    assert c.matches[0].source_id == "A1" and c.matches[0].agreement == "agrees"
+    assert any(m.source_id == "A2" and m.agreement == "conflicts" for m in c.matches)
+    assert c.suggestion == "supported" and "A2" in c.reason
+
+
+def test_conflicting_amount_alone_contradicts(library, fresh_library):
+    result = check(library, "Orvane Motors agreed to buy Celtis Batteries for $10 billion in April.")
+    assert result["$10 billion"].matches[0].source_id == "A2"
+    lone = fresh_library
+    lone.update("A2", actor="test", excerpt="On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $12 billion.")
+    result = check(lone, "Orvane Motors agreed to buy Celtis Batteries for $10 billion in April.")
+    c = result["$10 billion"]
+    assert c.suggestion == "contradicted", c.reason
+
+
+def test_later_record_cannot_contradict_alone(library):
+    library.delete("A1", actor="test")
+    library.delete("A2", actor="test")
+    result = check(library, "Orvane Motors bought Celtis Batteries for $1 billion.")
+    c = result["$1 billion"]
+    assert c.matches and all(m.later for m in c.matches if m.agreement != "unknown")
+    assert c.suggestion != "contradicted"
+
+
+def test_date_supported_by_a_day_in_the_month(library):
+    result = check(library, "Lena Brandt, the chief executive of Hestia Foods, announced in March that she would step down.")
+    c = result["in March"]
+    assert c.matches[0].source_id == "B1" and c.suggestion == "supported"
+
+
+def test_name_supported_across_apostrophes(fresh_library):
+    fresh_library.add([record("N1", "Board member Adam D'Angelo voted for the plan.")])
+    result = check(fresh_library, "The plan was backed by Adam D’Angelo, a board member.")
+    assert result["Adam D’Angelo"].suggestion == "supported"
+
+
+@pytest.mark.parametrize("quote, excerpt, expected", [
+    ("We will close the plant", 'She said: "We will close the plant" on Monday.', "verbatim"),
+    ("We will close the plants", 'She said: "We will close the plant" on Monday.', "close"),
+    ("We will close the plant in Lyon and in Turin", 'She said: "We will close the plant in Lyon" on Monday.', "partial"),
+    ("the weather was lovely all week", 'She said: "We will close the plant" on Monday.', "not_found"),
+])
+def test_quote_alignment_classes(quote, excerpt, expected):
+    assert align_quote(quote, excerpt).quote_class == expected
+
+
+def test_negation_is_seen_in_both_languages():
+    assert negated("We will not close it") and negated("Nous ne fermerons pas") and not negated("We will close it")
+
+
+def test_negated_quote_contradicts(library):
+    result = check(library, 'Lena Brandt told shareholders: "We will close the Lyon plant."')
+    c = result["We will close the Lyon plant."]
+    assert any(m.source_id == "C1" and m.quote_class == "negated" for m in c.matches)
+
+
+def test_misattributed_quote(library):
+    result = check(library, 'Lena Brandt said: "We will close the Lyon plant."')
+    c = result["We will close the Lyon plant."]
+    assert any(m.source_id == "D1" and m.quote_class == "misattributed" for m in c.matches), [(m.source_id, m.quote_class) for m in c.matches]
+
+
+def test_evidence_span_points_into_the_excerpt(library):
+    result = check(library, "Orvane Motors agreed to buy Celtis Batteries for $1 billion in April.")
+    m = result["$1 billion"].matches[0]
+    assert m.excerpt[m.evidence_start:m.evidence_end] == m.evidence == "$1 billion"
+
+
+def test_no_source(fresh_library):
+    result = check(fresh_library, "Zephyr Airlines lost $40 million in 2023.")
+    assert result["$40 million"].suggestion == "no_source"
+
+
+def test_seed_article_expectations(corpora):
+    """The matches an editor expects on the seed article (supported_by and verdict)."""
+    import json
+
+    from checker.service import library_from_file
+
+    seed = corpora / "seed"
+    library = library_from_file(seed / "sources.csv")
+    text = (seed / "article_fr.txt").read_text(encoding="utf-8")
+    checks = check(library, text, language="fr", published=dt.date(2024, 5, 29))
+    for e in json.loads((seed / "expected_matches.json").read_text(encoding="utf-8"))["expectations"]:
+        if not e["supported_by"]:
+            continue  # the cross-lingual stretch: see docs/matching.md
+        c = checks[e["claim"]]
+        assert c.matches and c.matches[0].source_id in e["supported_by"], (e["claim"], [m.source_id for m in c.matches])
+        assert c.suggestion == e["verdict"], (e["claim"], c.suggestion, c.reason)

@@ -1,0 +1,1 @@
+"""The Streamlit pages of the workbench. Only this package imports streamlit."""
