@@ -10,10 +10,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from claims import available_languages, extract
 
+from . import cli_desk, cli_sources
 from .inputs import InputError, decode_article, parse_published
 
 EXIT_ERROR = 1
@@ -87,19 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--reviewer", default="", help="who saves it")
     ck.set_defaults(run=cmd_check)
 
-    so = sub.add_parser("sources", help="manage the library of reference records")
-    ssub = so.add_subparsers(metavar="ACTION")
-    imp = ssub.add_parser("import", help="import records from CSV, JSON, JSON Lines or XLSX")
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--skip-bad", action="store_true", help="import the good rows and report the bad ones")
-    ls = ssub.add_parser("list", help="one line per record, starting with its id")
-    se = ssub.add_parser("search", help="full-text search of the library")
-    se.add_argument("query", metavar="QUERY")
-    se.add_argument("--limit", type=int, default=20)
-    for sp, fn in ((imp, cmd_sources_import), (ls, cmd_sources_list), (se, cmd_sources_search)):
-        sp.add_argument("--db", metavar="URL", help="SQLAlchemy URL of the library (default: $FACTCHECK_DB or factcheck.db)")
-        sp.set_defaults(run=fn)
-    so.set_defaults(run=lambda a: _usage(so))
+    cli_sources.register(sub)
+    cli_desk.register(sub)
 
     ev = sub.add_parser("evaluate", help="score the extractor against the shared corpora")
     ev.add_argument("--corpora", metavar="DIR", help="folder of the corpora (default: ../shared/corpora beside the project)")
@@ -109,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _usage(parser: argparse.ArgumentParser) -> int:
+def usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return 2
 
@@ -132,11 +122,11 @@ def _read_article(path: str) -> str:
     return decode_article(data, name=p.name)
 
 
-def _print_json(obj: Any) -> None:
+def print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=1) + "\n")
 
 
-def _table(rows: list[list[str]], headers: list[str]) -> str:
+def table(rows: list[list[str]], headers: list[str]) -> str:
     widths = [min(60, max(len(h), *(len(r[i]) for r in rows))) if rows else len(h) for i, h in enumerate(headers)]
 
     def cut(text: str, w: int) -> str:
@@ -161,10 +151,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     text = _read_article(args.article)
     result = extract(text, language=args.language, published=published)
     if args.format == "json":
-        _print_json(result.to_json())
+        print_json(result.to_json())
     else:
         rows = [[c.id, c.type, c.text, c.display_value, c.sentence] for c in result.claims]
-        print(_table(rows, ["id", "type", "text", "value", "sentence"]))
+        print(table(rows, ["id", "type", "text", "value", "sentence"]))
         print(f"\n{len(result.claims)} claims ({result.language}, published {result.published})"
               + (f"; {len(result.unclaimed)} sentences with numbers, dates or quotes gave none" if result.unclaimed else ""))
     return 0
@@ -211,74 +201,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         out = result.to_json()
         if article_id is not None:
             out = {"article_id": article_id, **out}
-        _print_json(out)
+        print_json(out)
         return 0
     rows = []
     for c in result.checks:
         best = c.matches[0] if c.matches else None
         rows.append([c.claim.id, c.claim.type, c.claim.text, c.claim.display_value, c.suggestion.replace("_", " "),
                      f"{best.source_id} ({best.score:.2f})" if best else "", c.reason])
-    print(_table(rows, ["id", "type", "text", "value", "suggestion", "best source", "reason"]))
+    print(table(rows, ["id", "type", "text", "value", "suggestion", "best source", "reason"]))
     if article_id is not None:
         print(f"\nsaved as article {article_id}")
     return 0
-
-
-def cmd_sources_import(args: argparse.Namespace) -> int:
-    from sources.library import Library
-
-    from .service import ImportRefused, read_import
-
-    parsed = read_import(args.file)
-    if parsed.errors and not args.skip_bad:
-        raise ImportRefused(parsed, Path(args.file).name)
-    for err in parsed.errors:
-        print(f"skipped {err}", file=sys.stderr)
-    library = Library.open(args.db)
-    total = len(parsed.records)
-    progress = _progress_printer(total)
-    report = library.add(parsed.records, actor="command line", on_progress=progress, total=total)
-    print(f"imported {report.added} record(s), {report.duplicates} duplicate(s) skipped"
-          + (f", {len(parsed.errors)} bad row(s) skipped" if parsed.errors else ""))
-    if parsed.tag_columns:
-        print(f"extra columns kept as tags: {', '.join(parsed.tag_columns)}")
-    return 0
-
-
-def _progress_printer(total: int) -> Callable[[int, int], None] | None:
-    if total < 2000 or not sys.stderr.isatty():
-        return None
-
-    def show(done: int, of: int) -> None:
-        width = 30
-        filled = int(width * done / max(of, 1))
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{of}")
-        if done >= of:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return show
-
-
-def cmd_sources_list(args: argparse.Namespace) -> int:
-    from sources.library import Library
-
-    for r in Library.open(args.db).iter_records():
-        _print_record(r)
-    return 0
-
-
-def cmd_sources_search(args: argparse.Namespace) -> int:
-    from sources.library import Library
-
-    for r in Library.open(args.db).search(args.query, limit=args.limit):
-        _print_record(r)
-    return 0
-
-
-def _print_record(r) -> None:
-    date = r.published.isoformat() if r.published else "----------"
-    print(f"{r.id}\t{date}\t{r.language or '--'}\t{r.publisher}\t{r.title}")
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -286,7 +219,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     report = evaluate_all(args.corpora)
     if args.format == "json":
-        _print_json(report)
+        print_json(report)
     else:
         print(format_report(report, failures=args.failures))
     return 0

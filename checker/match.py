@@ -21,7 +21,8 @@ from rapidfuzz import fuzz
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote, extract
 from claims.text import fold_key, split_sentences
-from sources.library import Library, StoredRecord
+from sources.index import StoredRecord, ValueIndex
+from sources.library import Library
 
 from .compare import (
     align_quote,
@@ -31,7 +32,6 @@ from .compare import (
     date_closeness,
     money_agreement,
     negated,
-    normalise,
 )
 from .model import ArticleCheck, ClaimCheck, Match
 from .verdict import suggest
@@ -67,19 +67,20 @@ def check_article(
     use_gazetteer: bool = True,
 ) -> ArticleCheck:
     """Extract the claims of an article and check each against the library."""
-    gazetteer = library.gazetteer() if use_gazetteer else None
+    gazetteer = library.index.gazetteer() if use_gazetteer else None
     extraction = extract(text, language=language, published=published, gazetteer=gazetteer)
     return check_extraction(extraction, text, library)
 
 
 def check_extraction(extraction: Extraction, text: str, library: Library) -> ArticleCheck:
+    index = library.index
     keys = [fold_key(c.value.canonical) for c in extraction.claims if isinstance(c.value, Name)]
-    frequencies, total = library.name_frequencies(keys)
+    frequencies, total = index.name_frequencies(keys)
     contexts = contexts_of(extraction, text, idf=lambda k: _idf(frequencies.get(k, 0), total))
     wanted: dict[str, list[int]] = {}
     for claim in extraction.claims:
-        wanted[claim.id] = candidates(claim, contexts[claim.id], library)
-    stored = library.stored([pk for pks in wanted.values() for pk in pks])
+        wanted[claim.id] = candidates(claim, contexts[claim.id], index)
+    stored = index.stored([pk for pks in wanted.values() for pk in pks])
     checks = []
     for claim in extraction.claims:
         ctx = contexts[claim.id]
@@ -144,29 +145,29 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def candidates(claim: Claim, ctx: Context, library: Library) -> list[int]:
+def candidates(claim: Claim, ctx: Context, index: ValueIndex) -> list[int]:
     """Database keys of the records worth comparing with this claim."""
     names = sorted(ctx.names, key=lambda k: -ctx.names[k])[:8]
     v = claim.value
     if isinstance(v, Money):
         if not v.currency:
             return []
-        agreeing = library.amount_matches(v.currency, float(v.low), float(v.high), names=names, limit=CANDIDATES)
-        about = library.name_matches(names, limit=CANDIDATES // 2) if names else []
+        agreeing = index.amount_matches(v.currency, float(v.low), float(v.high), names=names, limit=CANDIDATES)
+        about = index.name_matches(names, limit=CANDIDATES // 2) if names else []
         return list(dict.fromkeys(agreeing + about))
     if isinstance(v, DateValue):
         if not names:
             return []
-        agreeing = library.date_matches(v.start, v.end, names=names, limit=CANDIDATES)
-        about = library.name_matches(names, limit=CANDIDATES // 4)
+        agreeing = index.date_matches(v.start, v.end, names=names, limit=CANDIDATES)
+        about = index.name_matches(names, limit=CANDIDATES // 4)
         return list(dict.fromkeys(agreeing + about))
     if isinstance(v, Name):
-        return library.name_matches(names, require=ctx.key, limit=CANDIDATES)
+        return index.name_matches(names, require=ctx.key, limit=CANDIDATES)
     if isinstance(v, Quote):
         words = sorted(set(content_words(v.text)), key=len, reverse=True)[:12]
-        by_words = library.text_matches(words, limit=CANDIDATES // 2)
-        by_speaker = library.quote_matches(ctx.key, limit=CANDIDATES // 4)
-        about = library.name_matches(names, limit=CANDIDATES // 4) if names else []
+        by_words = index.text_matches(words, limit=CANDIDATES // 2)
+        by_speaker = index.quote_matches(ctx.key, limit=CANDIDATES // 4)
+        about = index.name_matches(names, limit=CANDIDATES // 4) if names else []
         return list(dict.fromkeys(by_words + by_speaker + about))
     return []
 

@@ -9,7 +9,7 @@ from collections import Counter
 
 from .dates import find_dates
 from .lexicon import available_languages, load
-from .model import Claim, DateValue, Extraction, Money, Name, Quote, Unclaimed
+from .model import Claim, Extraction, Name, Quote, Unclaimed
 from .money import find_money
 from .names import Gazetteer, find_names
 from .quotes import find_quotes, quote_spans

@@ -9,9 +9,8 @@ its new records are stored or none.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import Any, Callable, Iterable, Iterator
 
 from sqlalchemy import Engine, column, func, select, table, text
 
@@ -20,6 +19,7 @@ from claims.model import DateValue, Money, Name, Quote
 from claims.text import fold_key
 
 from .db import audit, connect, is_sqlite, record_amounts, record_dates, record_names, record_quotes, records
+from .index import IndexedValues, ValueIndex, query_terms, record_from_row
 from .model import SourceRecord, StoreReport, content_hash
 
 Progress = Callable[[int, int], None]
@@ -28,25 +28,6 @@ _fts = table("records_fts", column("rowid"))  # SQLite FTS5 index over records (
 
 class RecordNotFound(KeyError):
     """No record with that id."""
-
-
-@dataclass(frozen=True)
-class IndexedValues:
-    """What the value index holds for one record (spans are offsets in the excerpt)."""
-
-    amounts: tuple[tuple[str, float, float, float, int, int], ...]  # currency, amount, low, high, start, end
-    dates: tuple[tuple[str, str, dt.date, dt.date, int, int], ...]  # iso, precision, first, last, start, end
-    names: tuple[tuple[str, str, str, int, int], ...]  # key, canonical, type, start, end
-    quotes: tuple[tuple[str | None, str, int, int], ...]  # speaker key, text, start, end
-
-
-@dataclass(frozen=True)
-class StoredRecord:
-    """A record as stored, with its database key and indexed values."""
-
-    pk: int
-    record: SourceRecord
-    values: IndexedValues
 
 
 def _now() -> dt.datetime:
@@ -74,21 +55,6 @@ def index_values(record: SourceRecord) -> IndexedValues:
         elif isinstance(v, Quote):
             quotes.append((fold_key(v.speaker) if v.speaker else None, v.text, c.start, c.end))
     return IndexedValues(tuple(amounts), tuple(dates), tuple(names), tuple(quotes))
-
-
-def _row_to_record(row: Any) -> SourceRecord:
-    return SourceRecord(
-        id=row.record_id,
-        title=row.title,
-        excerpt=row.excerpt,
-        publisher=row.publisher or "",
-        url=row.url or "",
-        published=row.published,
-        language=row.language or "",
-        tags=tuple((str(k), str(v)) for k, v in (row.tags or [])),
-        retrieved_at=row.retrieved_at,
-        text_hash=row.text_hash,
-    )
 
 
 class Library:
@@ -192,7 +158,7 @@ class Library:
             row = conn.execute(select(records).where(records.c.record_id == record_id)).first()
             if row is None:
                 raise RecordNotFound(record_id)
-            before = _row_to_record(row)
+            before = record_from_row(row)
             after = replace(before, **changes)
             after = replace(after, text_hash=content_hash(after.url, after.excerpt))
             conn.execute(records.update().where(records.c.pk == row.pk).values(
@@ -217,7 +183,7 @@ class Library:
             conn.execute(records.update().where(records.c.pk == row.pk).values(deleted_at=_now()))
             conn.execute(audit.insert().values(
                 at=_now(), actor=actor, entity="record", entity_id=record_id, action="delete",
-                before=_record_json(_row_to_record(row)), after=None,
+                before=_record_json(record_from_row(row)), after=None,
             ))
 
     def restore(self, record_id: str, *, actor: str) -> None:
@@ -228,7 +194,7 @@ class Library:
             conn.execute(records.update().where(records.c.pk == row.pk).values(deleted_at=None))
             conn.execute(audit.insert().values(
                 at=_now(), actor=actor, entity="record", entity_id=record_id, action="restore",
-                before=None, after=_record_json(_row_to_record(row)),
+                before=None, after=_record_json(record_from_row(row)),
             ))
 
     # ---- reading ------------------------------------------------------------------------
@@ -242,7 +208,7 @@ class Library:
             row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_(None))).first()
         if row is None:
             raise RecordNotFound(record_id)
-        return _row_to_record(row)
+        return record_from_row(row)
 
     def iter_records(self, *, chunk: int = 2000) -> Iterator[SourceRecord]:
         """Every live record, in the order they were stored."""
@@ -256,13 +222,13 @@ class Library:
             if not rows:
                 return
             for row in rows:
-                yield _row_to_record(row)
+                yield record_from_row(row)
             last = rows[-1].pk
 
     def deleted(self) -> list[SourceRecord]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(records).where(records.c.deleted_at.is_not(None)).order_by(records.c.deleted_at.desc())).all()
-        return [_row_to_record(r) for r in rows]
+        return [record_from_row(r) for r in rows]
 
     def search(
         self,
@@ -284,11 +250,11 @@ class Library:
             conditions.append(records.c.published >= date_from)
         if date_to:
             conditions.append(records.c.published <= date_to)
-        terms = _query_terms(query)
+        terms = query_terms(query)
         with self.engine.connect() as conn:
             if not terms:
                 stmt = select(records).where(*conditions).order_by(records.c.published.desc(), records.c.pk).limit(limit)
-                return [_row_to_record(r) for r in conn.execute(stmt)]
+                return [record_from_row(r) for r in conn.execute(stmt)]
             if is_sqlite(self.engine):
                 stmt = (select(records).join(_fts, _fts.c.rowid == records.c.pk)
                         .where(text("records_fts MATCH :q"), *conditions)
@@ -299,127 +265,12 @@ class Library:
                 q = func.plainto_tsquery("simple", " ".join(terms))
                 stmt = (select(records).where(doc.op("@@")(q), *conditions)
                         .order_by(func.ts_rank(doc, q).desc()).limit(limit))
-            return [_row_to_record(r) for r in conn.execute(stmt)]
+            return [record_from_row(r) for r in conn.execute(stmt)]
 
-    # ---- the value index, for the checker ----------------------------------------------
-
-    def stored(self, pks: Sequence[int]) -> dict[int, StoredRecord]:
-        """Records and their indexed values, by database key (deleted records left out)."""
-        if not pks:
-            return {}
-        pks = list(dict.fromkeys(pks))
-        out: dict[int, StoredRecord] = {}
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(records).where(records.c.pk.in_(pks), records.c.deleted_at.is_(None))).all()
-            by_pk: dict[int, dict[str, list]] = {r.pk: {"a": [], "d": [], "n": [], "q": []} for r in rows}
-            live = list(by_pk)
-            for r in conn.execute(select(record_amounts).where(record_amounts.c.record_pk.in_(live))):
-                by_pk[r.record_pk]["a"].append((r.currency, r.amount, r.low, r.high, r.span_start, r.span_end))
-            for r in conn.execute(select(record_dates).where(record_dates.c.record_pk.in_(live))):
-                by_pk[r.record_pk]["d"].append((r.iso, r.precision, r.first_day, r.last_day, r.span_start, r.span_end))
-            for r in conn.execute(select(record_names).where(record_names.c.record_pk.in_(live))):
-                by_pk[r.record_pk]["n"].append((r.name_key, r.canonical, r.type, r.span_start, r.span_end))
-            for r in conn.execute(select(record_quotes).where(record_quotes.c.record_pk.in_(live))):
-                by_pk[r.record_pk]["q"].append((r.speaker_key, r.text, r.span_start, r.span_end))
-        for row in rows:
-            v = by_pk[row.pk]
-            out[row.pk] = StoredRecord(row.pk, _row_to_record(row), IndexedValues(
-                tuple(sorted(v["a"], key=lambda t: t[4])), tuple(sorted(v["d"], key=lambda t: t[4])),
-                tuple(sorted(v["n"], key=lambda t: t[3])), tuple(sorted(v["q"], key=lambda t: t[2])),
-            ))
-        return out
-
-    def amount_matches(self, currency: str, low: float, high: float, *, names: Sequence[str] = (), limit: int = 40) -> list[int]:
-        """Records holding an amount in `currency` overlapping [low, high], those sharing most names first."""
-        a = record_amounts
-        cond = [a.c.currency == currency, a.c.amount.between(low / 2, high * 2), a.c.low <= high, a.c.high >= low]
-        return self._ranked_by_names(a, cond, names, limit)
-
-    def date_matches(self, first: dt.date, last: dt.date, *, names: Sequence[str] = (), limit: int = 40) -> list[int]:
-        """Records holding a date whose period overlaps [first, last], those sharing most names first."""
-        d = record_dates
-        cond = [d.c.first_day.between(first - dt.timedelta(days=366), last), d.c.last_day >= first]
-        return self._ranked_by_names(d, cond, names, limit, require_names=True)
-
-    def name_matches(self, names: Sequence[str], *, require: str | None = None, limit: int = 40) -> list[int]:
-        """Records naming the most of `names` (and `require`, when given), most shared names first."""
-        n = record_names
-        keys = [k for k in dict.fromkeys(names) if k]
-        if require:
-            keys = [require] + [k for k in keys if k != require]
-        if not keys:
-            return []
-        shared = func.count(func.distinct(n.c.name_key)).label("shared")
-        stmt = select(n.c.record_pk, shared).where(n.c.name_key.in_(keys)).group_by(n.c.record_pk)
-        if require:
-            having = select(n.c.record_pk).where(n.c.name_key == require)
-            stmt = stmt.where(n.c.record_pk.in_(having))
-        stmt = stmt.order_by(shared.desc(), n.c.record_pk).limit(limit)
-        with self.engine.connect() as conn:
-            return [r[0] for r in conn.execute(stmt)]
-
-    def quote_matches(self, speaker_key: str | None, *, limit: int = 20) -> list[int]:
-        """Records quoting `speaker_key`."""
-        if not speaker_key:
-            return []
-        q = record_quotes
-        with self.engine.connect() as conn:
-            return list(conn.scalars(select(q.c.record_pk).where(q.c.speaker_key == speaker_key).distinct().limit(limit)))
-
-    def _ranked_by_names(self, value_table, cond, names: Sequence[str], limit: int, *, require_names: bool = False) -> list[int]:
-        keys = [k for k in dict.fromkeys(names) if k]
-        n = record_names
-        out: list[int] = []
-        with self.engine.connect() as conn:
-            if keys:
-                shared = func.count(func.distinct(n.c.name_key)).label("shared")
-                stmt = (select(value_table.c.record_pk, shared)
-                        .select_from(value_table.join(n, n.c.record_pk == value_table.c.record_pk))
-                        .where(*cond, n.c.name_key.in_(keys))
-                        .group_by(value_table.c.record_pk)
-                        .order_by(shared.desc(), value_table.c.record_pk).limit(limit))
-                out = [r[0] for r in conn.execute(stmt)]
-            if not require_names and len(out) < limit:
-                extra = conn.scalars(select(value_table.c.record_pk).where(*cond).distinct().limit(max(5, limit // 4)))
-                out += [pk for pk in extra if pk not in out]
-        return out
-
-    def text_matches(self, words: Sequence[str], *, limit: int = 30) -> list[int]:
-        """Records whose text best matches any of `words` (full-text, best first)."""
-        terms = _query_terms(" ".join(words))
-        if not terms:
-            return []
-        with self.engine.connect() as conn:
-            if is_sqlite(self.engine):
-                match = " OR ".join(f'"{t}"' for t in terms)
-                rows = conn.execute(text(
-                    "SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY bm25(records_fts) LIMIT :n"
-                ), {"q": match, "n": limit})
-                return [r[0] for r in rows]
-            doc = func.to_tsvector("simple", func.coalesce(records.c.title, "") + " " + records.c.excerpt)
-            q = func.to_tsquery("simple", " | ".join(terms))
-            stmt = select(records.c.pk).where(doc.op("@@")(q)).order_by(func.ts_rank(doc, q).desc()).limit(limit)
-            return list(conn.scalars(stmt))
-
-    def name_frequencies(self, keys: Sequence[str]) -> tuple[dict[str, int], int]:
-        """How many records name each key, and how many live records there are (for IDF weights)."""
-        keys = [k for k in dict.fromkeys(keys) if k]
-        n = record_names
-        with self.engine.connect() as conn:
-            total = conn.scalar(select(func.count()).select_from(records).where(records.c.deleted_at.is_(None))) or 0
-            if not keys:
-                return {}, total
-            rows = conn.execute(select(n.c.name_key, func.count(func.distinct(n.c.record_pk)))
-                                .where(n.c.name_key.in_(keys)).group_by(n.c.name_key))
-            return {k: c for k, c in rows}, total
-
-    def gazetteer(self) -> dict[str, tuple[str, str]]:
-        """Names the library knows, folded -> (type, canonical), for the extractor."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(record_names.c.name_key, record_names.c.type, record_names.c.canonical).distinct().limit(200_000)
-            )
-            return {r.name_key: (r.type, r.canonical) for r in rows}
+    @property
+    def index(self) -> "ValueIndex":
+        """Look-ups by value (amounts, dates, names, quotes) for the checker."""
+        return ValueIndex(self.engine)
 
     def audit_trail(self, record_id: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -447,8 +298,8 @@ def _insert_values(conn, pk: int, v: IndexedValues) -> None:
 
 
 def _delete_values(conn, pks: list[int]) -> None:
-    for table in (record_amounts, record_dates, record_names, record_quotes):
-        conn.execute(table.delete().where(table.c.record_pk.in_(pks)))
+    for value_table in (record_amounts, record_dates, record_names, record_quotes):
+        conn.execute(value_table.delete().where(value_table.c.record_pk.in_(pks)))
 
 
 def _record_json(r: SourceRecord) -> dict[str, Any]:
@@ -459,11 +310,5 @@ def _record_json(r: SourceRecord) -> dict[str, Any]:
     }
 
 
-_TERM_RE = re.compile(r"[^\W_]{2,}", re.UNICODE)
-
-
-def _query_terms(query: str) -> list[str]:
-    """Words of a free-text query, safe to hand to FTS5 or to_tsquery."""
-    return [t.lower() for t in _TERM_RE.findall(query)][:64]
 
 
