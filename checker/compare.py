@@ -1,13 +1,20 @@
 """Comparing what a claim says with what a record says: values, names and quotes.
 
-Agreement rules (tested in tests/test_compare.py):
-- money agrees when the two amounts overlap at the precision each is written at (and any qualifier)
-  and the currency is the same; another amount in the same currency conflicts;
-- a date agrees when one period contains the other at their precisions (2024-05 contains 2024-05-14,
-  an ISO week contains its days); two disjoint periods conflict; a partial overlap is unknown;
-- names agree across apostrophes, accents and case (they are compared by folded key), and a
-  surname with an initial ("J. Leike") agrees with the full name;
-- quotes are aligned inside the record and classified (see `classify_quote`).
+Agreement rules (each tested in tests/test_compare.py):
+- money agrees when the two amounts overlap at the precision each is written at, widened by any
+  qualifier ("4 milliards" covers 3.95-4.05 billion; "près de"/"about" widens it; the extractor
+  gives those bounds), and the currency is the same; another amount in the same currency conflicts;
+  an amount in another currency is unknown (no conversion);
+- a date agrees when one period contains the other at their precisions (2024-05 contains
+  2024-05-14, an ISO week contains its days, a year its months); two disjoint periods conflict; a
+  partial overlap (a week across two months) is unknown;
+- names agree across apostrophes (’ '), accents, case, hyphens and initials: "J. Leike" and
+  "Jan Leike" agree (same surname, compatible given names), "Jane Leike" and "Jan Leike" do not;
+- quotes are aligned inside the record (the matched span) and classified by `classify_quote`:
+  verbatim, close, partial, paraphrase, negated, misattributed or not found.
+
+`normalise` is the one processor handed to rapidfuzz: case, accents and apostrophes folded, the
+length kept so that an offset in the normalised text is an offset in the original.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -28,29 +36,19 @@ from .model import Agreement, QuoteClass
 
 def normalise(text: str) -> str:
     """The one processor for fuzzy comparison: accents, apostrophes and case folded, same length."""
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in fold(text))
-
-
-@lru_cache(maxsize=1)
-def _negations() -> tuple[re.Pattern[str], ...]:
-    patterns = []
-    for code in available_languages():
-        words = load(code).raw["quotes"].get("negations", [])
-        alt = "|".join(sorted((re.escape(normalise(w)) for w in words), key=len, reverse=True))
-        patterns.append(re.compile(rf"(?<![\w])(?:{alt})(?![\w])" if alt else r"(?!)"))
-    return tuple(patterns)
-
-
-def negated(text: str) -> bool:
-    """Whether a passage carries a negation word of any known language."""
-    t = normalise(text).replace("n't", " n't")
-    return any(p.search(t) for p in _negations())
+    folded = fold(text)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    # A few characters lower-case to two ("İ"): keep those as they are so offsets still line up.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
 
 
 # ---- money and dates -------------------------------------------------------------------
 
 
 def money_agreement(claim: Money, currency: str, low: float, high: float) -> Agreement:
+    """Whether a record's amount [low, high] in `currency` says the same as the claim."""
     if claim.currency is None or currency != claim.currency:
         return "unknown"
     if float(claim.low) <= high and low <= float(claim.high):
@@ -59,6 +57,7 @@ def money_agreement(claim: Money, currency: str, low: float, high: float) -> Agr
 
 
 def date_agreement(claim: DateValue, first: dt.date, last: dt.date) -> Agreement:
+    """Whether a record's period [first, last] says the same as the claim's date."""
     claim_contains = claim.start <= first and last <= claim.end
     record_contains = first <= claim.start and claim.end <= last
     if claim_contains or record_contains:
@@ -69,42 +68,153 @@ def date_agreement(claim: DateValue, first: dt.date, last: dt.date) -> Agreement
 
 
 def date_closeness(claim: DateValue, first: dt.date, last: dt.date) -> float:
-    """1 when the record's date sits on the claim's own day, lower towards the ends of its range."""
+    """1 when the record's date sits on the claim's own day, lower towards the ends of its range,
+    and lower for a record's period wider than the claim's ("May 2024" says less than "17 May 2024"
+    about an event "less than two weeks ago")."""
     point = dt.date.fromisoformat(claim.iso) if claim.precision == "day" else claim.start + (claim.end - claim.start) / 2
     middle = first + (last - first) / 2
-    width = max((claim.end - claim.start).days, (last - first).days, 1)
-    return max(0.1, 1 - abs((middle - point).days) / (width + 1))
+    claim_days, record_days = (claim.end - claim.start).days + 1, (last - first).days + 1
+    width = max(claim_days, record_days, 2)
+    near = 1 - abs((middle - point).days) / width
+    coarser = min(1.0, claim_days / record_days)
+    return max(0.1, near * max(0.3, coarser))
+
+
+# ---- names -----------------------------------------------------------------------------
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*\.?")
+
+
+def name_words(name: str) -> list[str]:
+    """Folded words of a name: "Adam D’Angelo" -> ["adam", "dangelo"], "J.-P." -> ["j.", "p."].
+
+    Apostrophes inside a word are dropped (D'Angelo, D’Angelo and DAngelo meet), hyphens split
+    (Jean-Pierre and Jean Pierre meet), a dot marks an initial.
+    """
+    out: list[str] = []
+    for w in _NAME_WORD.findall(normalise(name)):
+        parts = [p for p in w.rstrip(".").replace("'", "").split("-") if p]
+        out.extend(p + "." if len(p) == 1 else p for p in parts)
+    return out
+
+
+def initial_key(name: str) -> str | None:
+    """The key a person is indexed under whatever the form of the given name: "j leike".
+
+    None for a single word (a surname alone says too little to index by initial).
+    """
+    words = name_words(name)
+    if len(words) < 2:
+        return None
+    return f"{words[0][0]} {words[-1]}"
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    if a.endswith(".") or b.endswith("."):
+        return a[0] == b[0]
+    return a == b
+
+
+def name_agreement(claim_name: str, record_name: str) -> Agreement:
+    """Whether two written names are the same person or organisation.
+
+    Same folded words -> agrees. Otherwise the last words (surnames) must be equal and the given
+    names compatible in order: equal, or one an initial of the other ("J." ~ "Jan"); a middle name
+    written by one side only is allowed ("John F. Kennedy" ~ "John Kennedy"). Anything else is
+    "unknown": another name is not a contradiction of this one.
+    """
+    a, b = name_words(claim_name), name_words(record_name)
+    if not a or not b:
+        return "unknown"
+    if a == b:
+        return "agrees"
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
+        return "unknown"
+    ga, gb = a[:-1], b[:-1]
+    if not _given_compatible(ga[0], gb[0]):
+        return "unknown"
+    short, long = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
+    # the remaining given names of the shorter form must appear, in order, in the longer one
+    j = 1
+    for w in short[1:]:
+        while j < len(long) and not _given_compatible(w, long[j]):
+            j += 1
+        if j == len(long):
+            return "unknown"
+        j += 1
+    return "agrees"
 
 
 # ---- quotes ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class QuoteAlignment:
-    quote_class: QuoteClass
-    score: float  # 0-100
-    start: int  # span in the record's excerpt
-    end: int
+@lru_cache(maxsize=1)
+def _negations() -> re.Pattern[str]:
+    words = set()
+    for code in available_languages():
+        words.update(normalise(w) for w in load(code).raw["quotes"].get("negations", []))
+    # an elided form ("n'") is followed by its word; any other ends at a word boundary
+    forms = [re.escape(w) + ("" if w.endswith("'") else r"(?![\w])") for w in sorted(words, key=len, reverse=True)]
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(forms)})" if forms else r"(?!)")
+
+
+def negations_in(text: str) -> int:
+    """How many negation words (of any known language) a passage holds ("ne ... pas" counts 2)."""
+    t = normalise(text).replace("n't", " n't")
+    return len(_negations().findall(t))
+
+
+def negated(text: str) -> bool:
+    """Whether a passage carries a negation word of any known language."""
+    return negations_in(text) > 0
 
 
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
 
 
 def content_words(text: str) -> list[str]:
+    """Words of four letters or more, normalised: what a quote's wording is compared on."""
     return _CONTENT.findall(normalise(text))
 
 
-def align_quote(quote: str, excerpt: str) -> QuoteAlignment:
-    """Where the quote sits in the excerpt and how faithfully (before speaker and negation checks).
+_FIGURE = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
 
-    verbatim: the words are there (>= 97); close: small edits (>= 87); partial: a good part of the
-    quote is there, or all of it loosely (>= 70); paraphrase: most content words are there in another
-    order or form; not_found otherwise.
+
+def figures(text: str) -> list[str]:
+    """The numbers written in digits, separators removed: "1,25" and "1.25" -> "125"."""
+    return [re.sub(r"\D", "", f) for f in _FIGURE.findall(text)]
+
+
+@dataclass(frozen=True)
+class QuoteAlignment:
+    """Where a quote sits in a record's excerpt and how faithfully it is reproduced.
+
+    `score` (0-100) is rapidfuzz's partial ratio times the share of the quote the excerpt can hold;
+    `start`/`end` are offsets in the excerpt (0, 0 when not found); `note` says why a class was
+    lowered or raised ("a figure differs: 10 in the article, 1 in the record").
+    """
+
+    quote_class: QuoteClass
+    score: float
+    start: int
+    end: int
+    note: str = ""
+
+
+VERBATIM, CLOSE, PARTIAL, PARAPHRASE = 97.0, 87.0, 70.0, 50.0
+
+
+def align_quote(quote: str, excerpt: str) -> QuoteAlignment:
+    """Where the quote sits in the excerpt and how faithfully (before figure, negation and speaker checks).
+
+    verbatim: the words are there (score >= 97); close: small edits (>= 87); partial: a good part
+    of the quote is there, or all of it loosely (>= 70); paraphrase: at least half of the content
+    words are near the best span, in another order or form (>= 50); not_found otherwise.
     """
     q, e = normalise(quote).strip(" ,.;:!?"), normalise(excerpt)
     if not q or not e:
         return QuoteAlignment("not_found", 0.0, 0, 0)
-    al = fuzz.partial_ratio_alignment(q, e, score_cutoff=40)
+    al = fuzz.partial_ratio_alignment(q, e, processor=None, score_cutoff=40)
     if al is None:
         return QuoteAlignment("not_found", 0.0, 0, 0)
     if len(q) <= len(e):
@@ -113,17 +223,19 @@ def align_quote(quote: str, excerpt: str) -> QuoteAlignment:
         start, end, coverage = 0, len(e), len(e) / len(q)
     start, end = _widen_to_words(e, start, end)
     score = al.score * coverage
-    if score >= 97:
+    if score >= VERBATIM:
         cls: QuoteClass = "verbatim"
-    elif score >= 87:
+    elif score >= CLOSE:
         cls = "close"
-    elif score >= 70:
+    elif score >= PARTIAL:
         cls = "partial"
     else:
         words_q = set(content_words(q))
         words_e = set(content_words(e[max(0, start - 80):end + 80]))
         overlap = len(words_q & words_e) / len(words_q) if words_q else 0
-        cls = "paraphrase" if overlap >= 0.5 and score >= 50 else "partial" if overlap >= 0.5 else "not_found"
+        cls = "paraphrase" if overlap >= 0.5 and score >= PARAPHRASE else "partial" if overlap >= 0.5 else "not_found"
+    if cls == "not_found":
+        return QuoteAlignment(cls, score, 0, 0)
     return QuoteAlignment(cls, score, start, end)
 
 
@@ -135,17 +247,83 @@ def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_CLAUSE_STOP = set(".;:!?,\"«»“”„\n")
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to the clause it sits in (up to punctuation or a quote mark)."""
+    while start > 0 and text[start - 1] not in _CLAUSE_STOP:
+        start -= 1
+    while end < len(text) and text[end] not in _CLAUSE_STOP:
+        end += 1
+    return start, end
+
+
+RecordQuote = tuple[str | None, str, int, int]  # speaker (canonical or key), text, start, end
+
+
+def classify_quote(
+    quote: str,
+    excerpt: str,
+    *,
+    speaker: str | None = None,
+    record_quotes: Sequence[RecordQuote] = (),
+) -> QuoteAlignment:
+    """Align an article's quote in a record's excerpt and say what the record makes of it.
+
+    After `align_quote`:
+    - a changed figure is not a small edit: verbatim or close with other numbers becomes partial;
+    - negated: the aligned clause and the quote disagree on negation ("we will close" / "we will
+      not close", "nous fermerons" / "nous ne fermerons pas");
+    - misattributed: the record quotes the same words (verbatim, close or partial) from another
+      speaker than the article's (`record_quotes` are the quotes the extractor found in the record).
+    """
+    al = align_quote(quote, excerpt)
+    if al.quote_class == "not_found":
+        return al
+    cls, note = al.quote_class, ""
+    evidence = excerpt[al.start:al.end]
+    if cls in ("verbatim", "close"):
+        mine, theirs = figures(quote), figures(evidence)
+        if mine != theirs:
+            cls = "partial"
+            note = (f"a figure differs: {', '.join(mine) or 'none'} in the article, "
+                    f"{', '.join(theirs) or 'none'} in the record")
+    if cls in ("verbatim", "close", "partial"):
+        c_start, c_end = clause_around(excerpt, al.start, al.end)
+        if negated(quote) != negated(excerpt[c_start:c_end]):
+            where = "the record" if negated(excerpt[c_start:c_end]) else "the article"
+            return QuoteAlignment("negated", al.score, al.start, al.end, f"only {where} has a negation")
+        other = other_speaker(speaker, record_quotes, al.start, al.end)
+        if other:
+            return QuoteAlignment("misattributed", al.score, al.start, al.end, f"the record gives these words to {other}")
+    return QuoteAlignment(cls, al.score, al.start, al.end, note)
+
+
+def other_speaker(speaker: str | None, record_quotes: Iterable[RecordQuote], start: int, end: int) -> str | None:
+    """The speaker the record gives the words at [start, end) to, when not the article's one."""
+    if not speaker:
+        return None
+    for their, _text, s, e in record_quotes:
+        if s < end and e > start and their and name_agreement(speaker, their) != "agrees":
+            return their
+    return None
+
+
 def cognate_share(quote: str, passage: str) -> float:
     """Share of the quote's content words that have a look-alike in the passage ("frontière" ~
     "frontier", "modèle" ~ "model"). A weak, language-agnostic hint of a translation."""
-    q = content_words(quote)
-    p = set(content_words(passage))
+    return cognate_share_words(content_words(quote), frozenset(content_words(passage)))
+
+
+def cognate_share_words(q: Sequence[str], p: frozenset[str]) -> float:
     if not q or not p:
         return 0.0
     hits = 0
+    prefixes = {x[:5] for x in p if len(x) >= 5}
     for w in q:
-        if any(fuzz.ratio(w, x, score_cutoff=80) for x in p) or any(
-            len(x) >= 5 and (w.startswith(x[:5]) or x.startswith(w[:5])) for x in p
-        ):
+        if (w in p or (len(w) >= 5 and w[:5] in prefixes)
+                or (len(w) < 5 and any(x.startswith(w) for x in p if len(x) >= 5))
+                or any(fuzz.ratio(w, x, score_cutoff=80) for x in p)):
             hits += 1
     return hits / len(q)

@@ -1,37 +1,46 @@
 """Matching claims to the records that speak about them.
 
-For each claim the library's value index gives a short list of candidates (records holding the same
-amount, a compatible date, the name, or the quote's words, those sharing most of the claim's context
-names first); each candidate is then scored:
-- subject: the names around the claim (weighted by how close they stand to it in the article) that
-  the record also names close to its own value;
-- lexical: rapidfuzz token-set similarity of the claim's sentence and the record's excerpt;
-- value: whether the record's value agrees, and how closely (checker/compare.py).
-`score = 0.45 subject + 0.35 value + 0.20 lexical`, times 0.85 for a record published after the article.
+For each claim:
+1. Candidates come from the value index, never from a scan (`gather`): the records holding the
+   claim's value (an amount overlapping its bounds in its currency, a date period overlapping its
+   own, the same name or the same initial+surname key for a person) or the quote's words, ranked by
+   the claim's context: the names around it and the key words of its sentence, each weighted by how
+   close it stands and by how few records hold it (IDF). Posting lists are read rarest first and
+   never whole: a list longer than `COMMON` is only probed for the records already short-listed.
+2. rapidfuzz scores the short list: `process.extract` with the records as a mapping
+   pk -> text, `score_cutoff` set and `normalise` (case, accents, apostrophes) as the one
+   processor: token-set similarity of the claim's sentence for values and names, partial ratio of
+   the quote for quotes.
+3. Each candidate is compared (checker/compare.py) and scored:
+   - subject: the claim's context names (and dates) that the record also holds near its evidence;
+   - value: whether the record's value agrees, and how closely; quotes by their class;
+   - lexical: the rapidfuzz similarity of step 2 (look-alike words across languages).
+   `score = 0.45 subject + 0.35 value + 0.20 lexical`, times 0.85 for a record published after the
+   article. The suggestion comes from checker/verdict.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote, extract
 from claims.text import fold_key, split_sentences
-from sources.index import StoredRecord, ValueIndex
+from sources.index import Source, StoredRecord, ValueIndex, person_initial_key, person_term, term_words, word_term
 from sources.library import Library
 
 from .compare import (
-    align_quote,
-    cognate_share,
+    classify_quote,
+    cognate_share_words,
     content_words,
     date_agreement,
     date_closeness,
     money_agreement,
-    negated,
+    name_agreement,
+    normalise,
 )
 from .model import ArticleCheck, ClaimCheck, Match
 from .verdict import suggest
@@ -40,6 +49,20 @@ MAX_MATCHES = 5
 CANDIDATES = 40
 LATER_FACTOR = 0.85
 CONFLICT_SUBJECT = 0.5
+
+# Candidate gathering (see `gather`).
+COMMON = 4000  # a posting list longer than this is probed, never read whole
+POOL = 300  # records ranked by rare context before common context is probed on them
+SCAN = 2000  # records read from a common list when nothing rarer narrows it
+KEY_WORDS = 10  # key words of a claim's sentence used as context
+KEY_WORD_WEIGHT = 0.25
+SPEAKER_WEIGHT = 2.0
+WIDER = 100  # another amount within this factor may be a conflicting figure for the same thing
+DATE_WIDER = 3 * 366  # days around a date where another date may conflict with it
+
+# rapidfuzz cut-offs (0-100).
+LEXICAL_CUTOFF = 20
+QUOTE_CUTOFF = 40
 
 
 @dataclass(frozen=True)
@@ -56,6 +79,8 @@ class Context:
     paragraph: tuple[int, int]
     dates: tuple[tuple[DateValue, float], ...] = ()
     idf: dict[str, float] | None = None  # name key -> inverse record frequency (ranking only)
+    words: tuple[str, ...] = field(default=())  # key words of the sentence (for candidates)
+    canonical: dict[str, str] | None = None  # name key -> canonical name, for initial variants
 
 
 def check_article(
@@ -74,18 +99,25 @@ def check_article(
 
 def check_extraction(extraction: Extraction, text: str, library: Library) -> ArticleCheck:
     index = library.index
-    keys = [fold_key(c.value.canonical) for c in extraction.claims if isinstance(c.value, Name)]
-    frequencies, total = index.name_frequencies(keys)
-    contexts = contexts_of(extraction, text, idf=lambda k: _idf(frequencies.get(k, 0), total))
-    wanted: dict[str, list[int]] = {}
-    for claim in extraction.claims:
-        wanted[claim.id] = candidates(claim, contexts[claim.id], index)
+    index.ensure_terms()
+    total = index.total()
+    keys = list(dict.fromkeys(fold_key(c.value.canonical) for c in extraction.claims if isinstance(c.value, Name)))
+    counts = dict(zip(keys, index.counts([Source("name", k) for k in keys], cap=COMMON)))
+    contexts = contexts_of(extraction, text, idf=lambda k: idf(counts.get(k, 0), total))
+    known: dict[Source, int] = {Source("name", k): n for k, n in counts.items()}
+    wanted = {claim.id: candidates(claim, contexts[claim.id], index, total=total, known=known)
+              for claim in extraction.claims}
     stored = index.stored([pk for pks in wanted.values() for pk in pks])
+    words_of: dict[int, str] = {}  # content words of each record, computed once per check
     checks = []
     for claim in extraction.claims:
         ctx = contexts[claim.id]
-        matches = [m for pk in wanted[claim.id] if pk in stored
-                   for m in [compare(claim, ctx, stored[pk], extraction)] if m is not None]
+        recs = {pk: stored[pk] for pk in wanted[claim.id] if pk in stored}
+        lexical = lexical_scores(ctx, recs, extraction.language, words_of)
+        quote_hits = quote_scores(claim, recs)
+        matches = [m for pk, rec in recs.items()
+                   for m in [compare(claim, ctx, rec, extraction, lexical=lexical.get(pk, 0.0),
+                                     quote_hit=pk in quote_hits)] if m is not None]
         matches.sort(key=lambda m: (-m.score, m.source_id))
         matches = matches[:MAX_MATCHES]
         suggestion, confidence, reason = suggest(claim, matches)
@@ -93,7 +125,8 @@ def check_extraction(extraction: Extraction, text: str, library: Library) -> Art
     return ArticleCheck(extraction, tuple(checks))
 
 
-def _idf(df: int, total: int) -> float:
+def idf(df: int, total: int) -> float:
+    """How much holding a name or a word says about a record: 1 for a unique one, 0.1 at least."""
     if total <= 1:
         return 1.0
     return min(1.0, max(0.1, math.log((total + 1) / (df + 0.5)) / math.log(total + 1)))
@@ -106,13 +139,17 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
     paragraphs = _paragraphs(text)
     mentions = [(a, b, fold_key(c.value.canonical)) for c in extraction.claims
                 if isinstance(c.value, Name) for a, b in (c.mentions or ((c.start, c.end),))]
+    canonical = {fold_key(c.value.canonical): c.value.canonical for c in extraction.claims if isinstance(c.value, Name)}
     out = {}
     for claim in extraction.claims:
         para = next(((a, b) for a, b in paragraphs if a <= claim.start < b), (0, len(text)))
         own = fold_key(claim.value.canonical) if isinstance(claim.value, Name) else (
             fold_key(claim.value.speaker) if isinstance(claim.value, Quote) and claim.value.speaker else None)
         names: dict[str, float] = {}
+        name_words: set[str] = set()
         for a, b, k in mentions:
+            if claim.sentence_start <= a and b <= claim.sentence_end:
+                name_words.update(term_words(text[a:b]))
             if k == own and isinstance(claim.value, Name) or (a < claim.end and b > claim.start and not isinstance(claim.value, Quote)):
                 continue
             if claim.sentence_start <= a and b <= claim.sentence_end:
@@ -125,14 +162,19 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
             names[k] = max(names.get(k, 0.0), weight)
         if own:  # a record naming the claim's own name (or the quote's speaker) is about it
             names[own] = 1.0
+            canonical.setdefault(own, claim.value.speaker if isinstance(claim.value, Quote) else own)
         dates = tuple(
             (d.value, DATE_WEIGHT * (1 / (1 + max(0, d.start - claim.end, claim.start - d.end) / 60)) ** 2)
             for d in extraction.claims
             if d.type == "date" and d is not claim and claim.type != "date"
             and claim.sentence_start <= d.start and d.end <= claim.sentence_end
         )
+        # Key words: the sentence's longer words, outside the claim itself and the names.
+        own_words = set(term_words(claim.text)) | name_words
+        key_words = sorted({w for w in term_words(claim.sentence) if w not in own_words}, key=lambda w: (-len(w), w))
         out[claim.id] = Context(names, claim.sentence, own, para, dates,
-                                {k: (1.0 if k == own else idf(k)) for k in names})
+                                {k: (1.0 if k == own else idf(k)) for k in names},
+                                tuple(key_words[:KEY_WORDS]), canonical)
     return out
 
 
@@ -145,31 +187,170 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def candidates(claim: Claim, ctx: Context, index: ValueIndex) -> list[int]:
-    """Database keys of the records worth comparing with this claim."""
-    names = sorted(ctx.names, key=lambda k: -ctx.names[k])[:8]
+# ---- candidates ------------------------------------------------------------------------------
+
+
+def gather(
+    index: ValueIndex,
+    required: list[Source],
+    context: list[tuple[Source, float]],
+    *,
+    limit: int = CANDIDATES,
+    total: int,
+    known: dict[Source, int] | None = None,
+    context_only: bool = False,
+) -> list[int]:
+    """Records holding any of `required` (when given), best first by the weight of the `context`
+    sources they also hold (weight times IDF).
+
+    Every source is counted first (capped at COMMON + 1, in one round trip). Rare lists are read
+    whole; a common required list is narrowed by the records of the rare context that hold it (and
+    only topped up with its newest records); a common context source is probed only on the POOL
+    best records so far. With no required source and no rare context, the rarest source drives.
+    With `context_only`, records holding none of the context are left out.
+    """
+    known = {} if known is None else known
+    sources = list(dict.fromkeys(list(required) + [s for s, _ in context]))
+    missing = [s for s in sources if s not in known]
+    known.update(zip(missing, index.counts(missing, cap=COMMON)))
+    weight: dict[Source, float] = {}
+    for src, w in context:
+        weight[src] = weight.get(src, 0.0) + w * idf(known[src], total)
+
+    scores: dict[int, float] = {}
+    pool: set[int] | None = None  # every record holding the required value, when that is a short list
+    if required:
+        if all(known[s] <= COMMON for s in required):
+            pool = {pk for s in required for pk in index.fetch(s, limit=COMMON + 1)}
+            if not pool:
+                return []
+            scores = dict.fromkeys(pool, 0.0)
+        elif not any(known[s] for s in required):
+            return []
+    rare = sorted((s for s in weight if 0 < known[s] <= COMMON), key=lambda s: known[s])
+    common = sorted((s for s in weight if known[s] > COMMON), key=lambda s: known[s])
+    for src in rare:
+        for pk in index.fetch(src, limit=COMMON + 1):
+            if pool is None or pk in pool:
+                scores[pk] = scores.get(pk, 0.0) + weight[src]
+    if required and pool is None:
+        # A common value: keep the context's records that hold it, then the newest that do.
+        held = set().union(*(index.having(s, list(scores)) for s in required)) if scores else set()
+        scores = {pk: v for pk, v in scores.items() if pk in held}
+        if len(scores) < limit and not context_only:
+            for s in required:
+                for pk in index.fetch(s, limit=SCAN):
+                    scores.setdefault(pk, 0.0)
+    elif not required and not scores and common:
+        driver = common.pop(0)
+        for pk in index.fetch(driver, limit=SCAN):
+            scores[pk] = weight[driver]
+    if common and scores:
+        short = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:POOL]
+        for src in common:
+            for pk in index.having(src, short):
+                scores[pk] += weight[src]
+    ranked = sorted(scores, key=lambda pk: (-scores[pk], -pk))
+    if context_only:
+        ranked = [pk for pk in ranked if scores[pk] > 0]
+    return ranked[:limit]
+
+
+def _context_sources(ctx: Context, *, skip: set[str] = frozenset()) -> list[tuple[Source, float]]:
+    names = sorted((k for k in ctx.names if k not in skip), key=lambda k: -ctx.names[k])[:8]
+    out = [(Source("name", k), ctx.names[k]) for k in names]
+    out += [(Source("term", word_term(w)), KEY_WORD_WEIGHT) for w in ctx.words]
+    return out
+
+
+def candidates(claim: Claim, ctx: Context, index: ValueIndex, *, total: int,
+               known: dict[Source, int] | None = None) -> list[int]:
+    """Database keys of the records worth comparing with this claim, best first."""
     v = claim.value
     if isinstance(v, Money):
         if not v.currency:
             return []
-        agreeing = index.amount_matches(v.currency, float(v.low), float(v.high), names=names, limit=CANDIDATES)
-        about = index.name_matches(names, limit=CANDIDATES // 2) if names else []
-        return list(dict.fromkeys(agreeing + about))
+        low, high = float(v.low), float(max(v.high, v.amount_max or v.high))
+        context = _context_sources(ctx)
+        agreeing = gather(index, [Source("amount", (v.currency, low, high))], context, total=total, known=known)
+        # Records about the same subject with another amount in the currency (up to a factor of
+        # WIDER either way) may conflict: they need the context, not the value.
+        other = gather(index, [Source("amount", (v.currency, low / WIDER, high * WIDER))], context,
+                       total=total, known=known, limit=CANDIDATES // 2, context_only=True) if context else []
+        return list(dict.fromkeys(agreeing + other))
     if isinstance(v, DateValue):
-        if not names:
+        if not ctx.names:  # dates are everywhere: only a date with a subject is checked
             return []
-        agreeing = index.date_matches(v.start, v.end, names=names, limit=CANDIDATES)
-        about = index.name_matches(names, limit=CANDIDATES // 4)
-        return list(dict.fromkeys(agreeing + about))
+        context = _context_sources(ctx)
+        agreeing = gather(index, [Source("date", (v.start, v.end))], context, total=total, known=known)
+        wide = (v.start - dt.timedelta(days=DATE_WIDER), v.end + dt.timedelta(days=DATE_WIDER))
+        other = gather(index, [Source("date", wide)], context, total=total, known=known,
+                       limit=CANDIDATES // 4, context_only=True)
+        return list(dict.fromkeys(agreeing + other))
     if isinstance(v, Name):
-        return index.name_matches(names, require=ctx.key, limit=CANDIDATES)
+        required = [Source("name", ctx.key)]
+        initial = person_initial_key(v.canonical) if claim.type == "person" else None
+        if initial:
+            required.append(Source("term", person_term(initial)))
+        return gather(index, required, _context_sources(ctx, skip={ctx.key}), total=total, known=known)
     if isinstance(v, Quote):
-        words = sorted(set(content_words(v.text)), key=len, reverse=True)[:12]
-        by_words = index.text_matches(words, limit=CANDIDATES // 2)
-        by_speaker = index.quote_matches(ctx.key, limit=CANDIDATES // 4)
-        about = index.name_matches(names, limit=CANDIDATES // 4) if names else []
-        return list(dict.fromkeys(by_words + by_speaker + about))
+        words = list(dict.fromkeys(term_words(v.text)))
+        context = [(Source("term", word_term(w)), 1.0) for w in words]
+        if ctx.key:
+            context.append((Source("name", ctx.key), SPEAKER_WEIGHT))
+            initial = person_initial_key(v.speaker or "")
+            if initial:
+                context.append((Source("term", person_term(initial)), SPEAKER_WEIGHT / 2))
+        context += [(s, w * 0.5) for s, w in _context_sources(ctx, skip={ctx.key} if ctx.key else set())
+                    if s.kind == "name"]
+        return gather(index, [], context, total=total, known=known)
     return []
+
+
+# ---- scoring the short list with rapidfuzz ---------------------------------------------------
+
+
+def lexical_scores(ctx: Context, recs: dict[int, StoredRecord], language: str, words_of: dict[int, str]) -> dict[int, float]:
+    """Wording shared by the claim's sentence and each record (0-1): rapidfuzz token-set similarity
+    of their content words in the same language; across languages only look-alike words
+    ("cofondateur" ~ "co-founder") count, at 0.8."""
+    query = " ".join(content_words(ctx.sentence))
+    out: dict[int, float] = {}
+    same: dict[int, str] = {}
+    for pk, rec in recs.items():
+        if pk not in words_of:
+            words_of[pk] = " ".join(content_words(rec.record.excerpt + " " + rec.record.title))
+        if rec.record.language and rec.record.language != language:
+            out[pk] = 0.8 * cognate_share_words(query.split(), frozenset(words_of[pk].split()))
+        else:
+            same[pk] = words_of[pk]
+    if query and same:
+        for _text, score, pk in process.extract(query, same, scorer=fuzz.token_set_ratio, processor=normalise,
+                                                score_cutoff=LEXICAL_CUTOFF, limit=None):
+            out[pk] = score / 100
+    return out
+
+
+def quote_scores(claim: Claim, recs: dict[int, StoredRecord]) -> dict[int, float]:
+    """Records whose excerpt holds something like the quote (rapidfuzz partial ratio >= QUOTE_CUTOFF)."""
+    if not isinstance(claim.value, Quote) or not recs:
+        return {}
+    choices = {pk: rec.record.excerpt for pk, rec in recs.items()}
+    return {pk: score for _t, score, pk in process.extract(
+        claim.value.text.strip(" ,.;:!?"), choices, scorer=fuzz.partial_ratio, processor=normalise,
+        score_cutoff=QUOTE_CUTOFF, limit=None)}
+
+
+# ---- comparing one record with one claim ------------------------------------------------------
+
+
+def _name_spans(rec: StoredRecord, key: str, canonical: str | None) -> list[tuple[int, int]]:
+    """Where the record names `key`, or the same person under another form ("J. Leike")."""
+    spans = [(s, e) for k, _c, _t, s, e in rec.values.names if k == key]
+    if not spans and canonical:
+        spans = [(s, e) for _k, c, t, s, e in rec.values.names
+                 if t == "person" and name_agreement(canonical, c) == "agrees"]
+    return spans
 
 
 def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, rare: bool = False) -> float:
@@ -192,7 +373,7 @@ def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, r
 
     got = 0.0
     for key in ctx.names:
-        spans = [(s, e) for k, _c, _t, s, e in rec.values.names if k == key]
+        spans = _name_spans(rec, key, (ctx.canonical or {}).get(key))
         if spans:
             got += weight_of(key) * near(spans)
     for value, weight in ctx.dates:
@@ -202,29 +383,19 @@ def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, r
     return min(1.0, got / total)
 
 
-def _lexical(ctx: Context, rec: StoredRecord, language: str) -> float:
-    """Wording shared by the claim's sentence and the record: token-set similarity in the same
-    language; across languages only look-alike words ("cofondateur" ~ "co-founder") count."""
-    if rec.record.language and rec.record.language != language:
-        return 0.8 * cognate_share(ctx.sentence, rec.record.excerpt)
-    a = " ".join(content_words(ctx.sentence))
-    b = " ".join(content_words(rec.record.excerpt + " " + rec.record.title))
-    if not a or not b:
-        return 0.0
-    return fuzz.token_set_ratio(a, b, processor=None, score_cutoff=0) / 100
-
-
-def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extraction) -> Match | None:
+def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extraction, *,
+            lexical: float = 0.0, quote_hit: bool = True) -> Match | None:
     """How one record bears on one claim, or None when it says nothing about it."""
     v = claim.value
     r = rec.record
     later = bool(r.published and r.published > extraction.published)
-    lexical = _lexical(ctx, rec, extraction.language)
     agreement = "unknown"
     span: tuple[int, int] | None = None
     value_score = 0.2
     source_value = None
     quote_class = None
+    note = ""
+    other_values: tuple[str, ...] = ()
 
     if isinstance(v, Money):
         same = [a for a in rec.values.amounts if a[0] == v.currency]
@@ -234,13 +405,15 @@ def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extractio
         target = float(v.amount)
         best = min(agreeing or same, key=lambda a: abs(a[1] - target))
         span = (best[4], best[5])
-        source_value = f"{_fmt(best[1])} {best[0]}"
+        source_value = r.excerpt[best[4]:best[5]]
+        other_values = tuple(dict.fromkeys(r.excerpt[a[4]:a[5]] for a in same if a is not best))
         # Another amount conflicts only in a record that holds most of the claim's distinctive
         # context: the same company's other deals are not a contradiction.
         if agreeing:
             agreement, value_score = "agrees", 1.0
         elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT:
             agreement, value_score = "conflicts", 0.0
+            note = f"the record gives {source_value}, the article {claim.text}"
         else:
             agreement, value_score = "unknown", 0.1
     elif isinstance(v, DateValue):
@@ -258,35 +431,35 @@ def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extractio
             same_event = _same_sentence(ctx.sentence, r.excerpt, (best[4], best[5])) >= 0.8
             agreement = "conflicts" if same_event and all(a == "conflicts" for a, _ in graded) else "unknown"
             value_score = 0.0 if agreement == "conflicts" else 0.1
+            if agreement == "conflicts":
+                note = f"the record gives {best[0]}, the article {v.iso}"
         span = (best[4], best[5])
         source_value = best[0]
+        other_values = tuple(dict.fromkeys(d[0] for d in rec.values.dates if d is not best))
     elif isinstance(v, Name):
-        spans = [(s, e) for k, _c, _t, s, e in rec.values.names if k == ctx.key]
+        spans = _name_spans(rec, ctx.key or "", v.canonical if claim.type == "person" else None)
         if not spans:
             return None
         span = spans[0]
         agreement, value_score = "agrees", 1.0
         source_value = r.excerpt[span[0]:span[1]]
+        if fold_key(source_value) != ctx.key:
+            note = f"the record writes {source_value}"
     elif isinstance(v, Quote):
-        al = align_quote(v.text, r.excerpt)
-        quote_class = al.quote_class
-        span = (al.start, al.end) if al.end > al.start else None
-        if quote_class == "not_found" and r.language and r.language != extraction.language:
+        al = classify_quote(v.text, r.excerpt, speaker=v.speaker, record_quotes=rec.values.quotes) if quote_hit else None
+        if al is not None and al.quote_class != "not_found":
+            quote_class, note = al.quote_class, al.note
+            span = (al.start, al.end)
+        elif r.language and r.language != extraction.language:
             quote_class, span = _translated(v, ctx, rec)
-        if quote_class == "not_found":
+            note = "look-alike words in another language" if quote_class == "translation" else ""
+        if quote_class in (None, "not_found"):
             return None
-        evidence_text = r.excerpt[span[0]:span[1]] if span else ""
-        if quote_class in ("verbatim", "close") and _digits(v.text) != _digits(evidence_text):
-            quote_class = "partial"  # a changed figure is not a small edit
-        if quote_class in ("verbatim", "close", "partial") and negated(v.text) != negated(_around(r.excerpt, span)):
-            quote_class = "negated"
-        elif quote_class in ("verbatim", "close", "partial", "translation") and _other_speaker(v, ctx, rec, span):
-            quote_class = "misattributed"
         agreement = {"verbatim": "agrees", "close": "agrees", "translation": "agrees",
                      "negated": "conflicts", "misattributed": "conflicts"}.get(quote_class, "unknown")
-        value_score = {"verbatim": 1.0, "close": 0.9, "translation": 0.7, "partial": 0.5,
-                       "paraphrase": 0.35}.get(quote_class, 0.0)
-        source_value = evidence_text
+        value_score = {"verbatim": 1.0, "close": 0.9, "translation": 0.7, "partial": 0.5, "paraphrase": 0.35,
+                       "negated": 0.6, "misattributed": 0.6}.get(quote_class, 0.0)
+        source_value = r.excerpt[span[0]:span[1]] if span else ""
     else:
         return None
 
@@ -300,7 +473,8 @@ def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extractio
         source_id=r.id, score=round(min(1.0, score), 4), agreement=agreement,
         evidence=r.excerpt[start:end], evidence_start=start, evidence_end=end, later=later,
         title=r.title, publisher=r.publisher, published=r.published, url=r.url, excerpt=r.excerpt,
-        source_value=source_value, quote_class=quote_class, relevance=round(relevance, 4),
+        source_value=source_value, quote_class=quote_class, relevance=round(relevance, 4), note=note,
+        other_values=other_values,
     )
 
 
@@ -308,44 +482,18 @@ def _same_sentence(sentence: str, excerpt: str, span: tuple[int, int]) -> float:
     """How alike the claim's sentence and the record's sentence holding `span` are (0-1)."""
     around = next((s.text for s in split_sentences(excerpt) if s.start <= span[0] < s.end), excerpt)
     a, b = " ".join(content_words(sentence)), " ".join(content_words(around))
-    return fuzz.token_sort_ratio(a, b) / 100 if a and b else 0.0
-
-
-def _digits(text: str) -> list[str]:
-    return re.findall(r"\d+", text)
-
-
-def _around(text: str, span: tuple[int, int] | None, margin: int = 25) -> str:
-    if span is None:
-        return ""
-    return text[max(0, span[0] - margin):span[1] + 5]
-
-
-def _other_speaker(v: Quote, ctx: Context, rec: StoredRecord, span: tuple[int, int] | None) -> bool:
-    """The record quotes the same words from someone else."""
-    if span is None or not ctx.key:
-        return False
-    for speaker, _text, s, e in rec.values.quotes:
-        if s < span[1] and e > span[0] and speaker and speaker != ctx.key:
-            return True
-    return False
+    return fuzz.token_sort_ratio(a, b, processor=None) / 100 if a and b else 0.0
 
 
 def _translated(v: Quote, ctx: Context, rec: StoredRecord) -> tuple[str, tuple[int, int] | None]:
     """A quote of the same speaker in a record of another language whose words look alike."""
     best = (0.0, None)
+    words = content_words(v.text)
     for speaker, text, s, e in rec.values.quotes:
-        if ctx.key and speaker == ctx.key:
-            share = cognate_share(v.text, text)
+        if ctx.key and speaker and name_agreement(ctx.key, speaker) == "agrees":
+            share = cognate_share_words(words, frozenset(content_words(text)))
             if share > best[0]:
                 best = (share, (s, e))
     if best[1] is not None and best[0] >= 0.6:
         return "translation", best[1]
     return "not_found", None
-
-
-def _fmt(amount: float) -> str:
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if amount >= scale:
-            return f"{amount / scale:g} {word}"
-    return f"{amount:g}"

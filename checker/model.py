@@ -24,6 +24,8 @@ class Match:
     `score` (0-1) ranks records; `agreement` compares the values; `evidence` is the passage of the
     excerpt that holds the record's value (`evidence_start`/`evidence_end` are offsets in the excerpt).
     `later` marks a record published after the article: it cannot by itself contradict it.
+    `quote_class` (quotes only): verbatim, close, partial, paraphrase, translation, negated,
+    misattributed. These names and those of `to_json` are a contract with the UI and the reports.
     """
 
     source_id: str
@@ -42,6 +44,10 @@ class Match:
     quote_class: QuoteClass | None = None
     # How much the record is about the claim's subject (names around it, wording), 0-1.
     relevance: float = 0.0
+    # What an editor should know about this match in a few words ("a figure differs: ...").
+    note: str = ""
+    # The record's other values of the same kind (other amounts in the currency, other dates).
+    other_values: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -62,6 +68,10 @@ class Match:
         }
         if self.quote_class is not None:
             out["quote_class"] = self.quote_class
+        if self.note:
+            out["note"] = self.note
+        if self.other_values:
+            out["other_values"] = list(self.other_values)
         return out
 
     @property
@@ -120,4 +130,6 @@ def match_from_json(data: dict[str, Any]) -> Match:
         source_value=data.get("source_value"),
         quote_class=data.get("quote_class"),
         relevance=float(data.get("relevance", 0)),
+        note=data.get("note", ""),
+        other_values=tuple(data.get("other_values", ())),
     )

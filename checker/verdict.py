@@ -1,17 +1,24 @@
 """Suggested verdicts: documented rules over a claim's matches, never a silent guess.
 
-A match counts when its record is about the claim's subject (`relevance` >= RELEVANT). Records
-published after the article count as `later`: they are shown, but cannot by themselves contradict.
+A match counts when its record is about the claim's subject (`relevance` >= RELEVANT), or when it
+holds the quote verbatim or nearly. Records published after the article are `later`: they are shown
+and named in the reason, but cannot by themselves contradict the article (nor support a quote).
 
-Values (money, dates, names):
-- supported: a relevant, earlier record agrees; conflicting records (relevance >= CONFLICT_RELEVANT)
-  are named in the reason, and turn the suggestion into "needs review" only when one ranks above
-  the best agreeing record (its score is higher, though it gives another value);
-- contradicted: relevant earlier records conflict and none agrees;
-- needs review: only later records speak of it, or records speak of the subject without the value;
-- no source: nothing relevant.
-Quotes, by the class of the best-aligned relevant record: verbatim, close or translation -> supported;
-partial or paraphrase -> needs review; negated or misattributed -> contradicted; not found -> no source.
+Values (money, dates, names), over the relevant matches:
+1. supported: an earlier record agrees. Conflicting earlier records (relevance >=
+   CONFLICT_RELEVANT) are named in the reason with their value, and turn the suggestion into
+   needs review only when one ranks above the best agreeing record (a higher score, another value);
+2. contradicted: earlier records conflict and none agrees;
+3. needs review: only later records give a value ("S07 is later and gives $8 billion"), or records
+   speak of the subject without giving this value;
+4. no source: nothing relevant (the reason says when records hold the value in another context).
+Quotes, by the class of the best-aligned relevant record (earlier records first):
+verbatim, close or translation -> supported (needs review if another earlier record negates or
+misattributes it, or if only a later record has it); partial or paraphrase -> needs review;
+negated or misattributed -> contradicted; not found -> no source.
+
+The confidence is in 0-1: the deciding match's score (+0.2 when a value agrees, capped at 1).
+Reasons name the record, its publisher and date, and the values on both sides when they differ.
 """
 
 from __future__ import annotations
@@ -27,10 +34,11 @@ CONFLICT_RELEVANT = 0.35
 
 def suggest(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Suggestion, float, str]:
     """(suggestion, confidence 0-1, a one-line reason an editor can read)."""
-    relevant = [m for m in matches if m.relevance >= RELEVANT or m.agreement == "agrees" and m.quote_class in ("verbatim", "close")]
+    relevant = [m for m in matches
+                if m.relevance >= RELEVANT or m.agreement == "agrees" and m.quote_class in ("verbatim", "close")]
     if not relevant:
         if matches:
-            return "no_source", 0.0, f"records mention it ({_ids(matches)}) but not in this context"
+            return "no_source", 0.0, f"records hold it ({_ids(matches)}) but not about this subject"
         return "no_source", 0.0, "no record in the library speaks of this"
     if isinstance(claim.value, Quote):
         return _quote(relevant)
@@ -40,27 +48,33 @@ def suggest(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Sug
     later = [m for m in relevant if m.later and m.agreement != "unknown"]
     later_note = ""
     if later and claim.type in ("money", "date"):
-        later_note = "; " + "; ".join(
-            f"{m.source_id} is later and gives {m.source_value}" if m.agreement == "conflicts"
-            else f"{m.source_id} (later) agrees" for m in later[:2])
+        later_note = "; " + "; ".join(_later(m) for m in later[:2])
+    noun = _noun(claim)
     if agree:
         best = agree[0]  # matches come best first
-        noun = _noun(claim)
         reason = f"{noun} agrees with {best.source_id} ({_cite(best)})"
         if conflict:
             worst = max(conflict, key=lambda m: m.relevance)
             reason += f"; {worst.source_id} gives {worst.source_value}"
             if max(m.score for m in conflict) > best.score:
-                return "needs_review", worst.relevance, reason + " and ranks above it"
+                return "needs_review", worst.relevance, reason + f" (the article: {claim.text}) and ranks above it"
         return "supported", min(1.0, best.score + 0.2), reason + later_note
     if conflict:
         worst = max(conflict, key=lambda m: m.relevance)
         return ("contradicted", min(1.0, worst.score + 0.2),
-                f"{worst.source_id} ({_cite(worst)}) gives {worst.source_value}" + later_note)
+                f"{worst.source_id} ({_cite(worst)}) gives {worst.source_value}, the article {claim.text}" + later_note)
     if later:
-        return "needs_review", 0.3, "only records published after the article speak of it" + later_note
+        return ("needs_review", 0.3,
+                "only records published after the article give a value, and a later record cannot contradict it"
+                + later_note)
     best = max(relevant, key=lambda m: m.relevance)
-    return "needs_review", best.relevance, f"{_ids(relevant)} speak of the subject without giving this {_noun(claim)}"
+    return "needs_review", best.relevance, f"{_ids(relevant)} speak of the subject without giving this {noun}"
+
+
+def _later(m: Match) -> str:
+    values = [v for v in (m.source_value, *m.other_values) if v]
+    gives = " and ".join(dict.fromkeys(values)) or "another value"
+    return f"{m.source_id} is later ({_cite(m)}) and gives {gives}"
 
 
 def _quote(relevant: list[Match]) -> tuple[Suggestion, float, str]:
@@ -68,19 +82,25 @@ def _quote(relevant: list[Match]) -> tuple[Suggestion, float, str]:
     best = ranked[0]
     cls = best.quote_class or "not_found"
     cite = f"{best.source_id} ({_cite(best)})"
+    note = f" ({best.note})" if best.note else ""
     if cls in ("verbatim", "close", "translation"):
         blocking = [m for m in ranked if not m.later and m.quote_class in ("negated", "misattributed")]
         if blocking:
             other = blocking[0]
-            return "needs_review", best.score, f"quote is {cls} in {cite} but {other.quote_class} in {other.source_id}"
+            return ("needs_review", best.score,
+                    f"quote is {cls} in {cite} but {other.quote_class} in {other.source_id}"
+                    + (f" ({other.note})" if other.note else ""))
         word = {"verbatim": "verbatim", "close": "nearly verbatim", "translation": "a likely translation of a quote"}[cls]
-        later = " (later record)" if best.later else ""
-        return ("supported" if not best.later else "needs_review", best.score, f"quote is {word} in {cite}{later}")
+        if best.later:
+            return "needs_review", best.score, f"quote is {word} in {cite}, which is later than the article"
+        return "supported", best.score, f"quote is {word} in {cite}"
     if cls in ("negated", "misattributed"):
         what = "says the opposite" if cls == "negated" else "gives these words to someone else"
-        return "contradicted", best.score, f"{cite} {what}"
+        if best.later:
+            return "needs_review", best.score, f"{cite} {what}{note}, but it is later than the article"
+        return "contradicted", best.score, f"{cite} {what}{note}"
     if cls in ("partial", "paraphrase"):
-        return "needs_review", best.score, f"quote is {cls} in {cite}: the wording departs from the source"
+        return "needs_review", best.score, f"quote is {cls} in {cite}{note}: the wording departs from the source"
     return "no_source", 0.0, "the quote was not found in the library"
 
 

@@ -252,3 +252,31 @@ def create_schema(engine: Engine) -> None:
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+# ---- value-index tables of the matcher -----------------------------------------------------------
+# Owned by the checker's value index (sources/index.py writes and reads them). They are derived from
+# `records` and `record_names`, so they can be rebuilt at any time (sources/index.py: build_record_terms).
+# - record_terms: one row per (term, record): the record's words of four letters or more (title and
+#   excerpt) and the initial+surname key of each person it names ("j leike"), as stable 48-bit
+#   hashes (blake2b, the same in every process). Clustered on (term, record_pk) so that a term's
+#   records are one range read; no foreign key, because a cascade would need a second index as big
+#   as the table: rows of a changed record are removed by recomputing its terms (drop_record_terms).
+# - record_terms_state: which records have their terms indexed (for catching up on older records).
+
+from sqlalchemy import BigInteger, PrimaryKeyConstraint  # noqa: E402
+
+record_terms = Table(
+    "record_terms",
+    metadata,
+    Column("term", BigInteger, nullable=False),
+    Column("record_pk", Integer, nullable=False),
+    PrimaryKeyConstraint("term", "record_pk", name="pk_record_terms"),
+    sqlite_with_rowid=False,
+)
+
+record_terms_state = Table(
+    "record_terms_state",
+    metadata,
+    Column("record_pk", Integer, primary_key=True, autoincrement=False),
+)

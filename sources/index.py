@@ -2,21 +2,39 @@
 
 When a record is stored (sources/library.py), the claim extractor runs on its excerpt and its values
 go into indexed tables: amounts with currency, dates with their period, canonical names, quotes with
-their speaker. These look-ups read them, so that matching a claim costs a few index probes instead of a
-scan of every record. Candidates sharing most of the claim's context names come first.
+their speaker. The matcher adds its own derived table, `record_terms` (see the end of sources/db.py):
+the record's words and the initial+surname key of each person, hashed. Every look-up here is a
+bounded index read — a capped count, a capped fetch, or a membership test on a given set of
+records — so that matching a claim costs a few index probes instead of a scan, even when a value or a
+name is held by a large part of a million-record library. checker/match.py decides which probes to
+make (rarest first) and ranks what they return.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Iterable, Iterator, Literal, Sequence
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, literal, select, text, union_all
 
-from .db import is_sqlite, record_amounts, record_dates, record_names, record_quotes, records
+from claims.text import fold, fold_key
+from .db import (
+    is_sqlite,
+    record_amounts,
+    record_dates,
+    record_names,
+    record_quotes,
+    record_terms,
+    record_terms_state,
+    records,
+)
 from .model import SourceRecord
+
 
 @dataclass(frozen=True)
 class IndexedValues:
@@ -37,7 +55,6 @@ class StoredRecord:
     values: IndexedValues
 
 
-
 def record_from_row(row: Any) -> SourceRecord:
     """A stored row of `records` as a SourceRecord."""
     return SourceRecord(
@@ -54,12 +71,231 @@ def record_from_row(row: Any) -> SourceRecord:
     )
 
 
+# ---- terms: words and person keys, hashed ------------------------------------------------------
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+TERM_MIN_LETTERS = 4
+
+
+def term_words(text: str) -> list[str]:
+    """The words a record is found by: folded, lower-case, four letters or more ("l’équipe" -> "equipe").
+
+    The same function reads records when they are indexed and claims when they are looked up.
+    """
+    return [w for w in _WORD_RE.findall(fold(text).lower()) if len(w) >= TERM_MIN_LETTERS]
+
+
+def person_initial_key(name: str) -> str | None:
+    """"Jan Leike", "J. Leike" -> "j leike": first letter of the given name and the surname, folded,
+    apostrophes dropped and hyphens split (so D’Angelo, D'Angelo and DAngelo share a key)."""
+    words = [p for w in fold(name).lower().replace("'", "").replace("-", " ").replace(".", " ").split()
+             for p in [w] if p and any(c.isalpha() for c in p)]
+    if len(words) < 2:
+        return None
+    return f"{words[0][0]} {words[-1]}"
+
+
+def term_hash(kind: str, value: str) -> int:
+    """A stable 48-bit key for a term (blake2b: the same in every process, unlike hash())."""
+    return int.from_bytes(hashlib.blake2b(f"{kind}:{value}".encode("utf-8"), digest_size=6).digest(), "big")
+
+
+def word_term(word: str) -> int:
+    return term_hash("w", word)
+
+
+def person_term(initial_key: str) -> int:
+    return term_hash("p", initial_key)
+
+
+def record_terms_of(title: str, excerpt: str, persons: Iterable[str]) -> set[int]:
+    """Every term of one record: its words (title and excerpt) and its persons' initial keys."""
+    terms = {word_term(w) for w in term_words(title)} | {word_term(w) for w in term_words(excerpt)}
+    for name in persons:
+        key = person_initial_key(name)
+        if key:
+            terms.add(person_term(key))
+    return terms
+
+
+def index_record_terms(conn, pk: int, values: IndexedValues | None = None) -> None:
+    """Fill `record_terms` for one stored record (call after its row and values are inserted).
+
+    `values` saves reading the record's names back; title and excerpt are read from `records`.
+    """
+    row = conn.execute(select(records.c.title, records.c.excerpt).where(records.c.pk == pk)).first()
+    if row is None:
+        return
+    if values is not None:
+        persons = [canonical for _k, canonical, kind, _s, _e in values.names if kind == "person"]
+    else:
+        persons = list(conn.scalars(select(record_names.c.canonical).where(
+            record_names.c.record_pk == pk, record_names.c.type == "person")))
+    terms = record_terms_of(row.title, row.excerpt, persons)
+    if terms:
+        conn.execute(_insert_ignore(record_terms), [{"term": t, "record_pk": pk} for t in terms])
+    conn.execute(_insert_ignore(record_terms_state), [{"record_pk": pk}])
+
+
+def drop_record_terms(conn, pk: int) -> None:
+    """Remove one record's terms; call while its old title, excerpt and names are still stored."""
+    row = conn.execute(select(records.c.title, records.c.excerpt).where(records.c.pk == pk)).first()
+    if row is not None:
+        persons = list(conn.scalars(select(record_names.c.canonical).where(
+            record_names.c.record_pk == pk, record_names.c.type == "person")))
+        terms = record_terms_of(row.title, row.excerpt, persons)
+        for chunk in _chunks(sorted(terms), 500):
+            conn.execute(record_terms.delete().where(record_terms.c.record_pk == pk, record_terms.c.term.in_(chunk)))
+    conn.execute(record_terms_state.delete().where(record_terms_state.c.record_pk == pk))
+
+
+def build_record_terms(engine: Engine, *, after_pk: int = 0, only_missing: bool = True, chunk: int = 20_000) -> int:
+    """Index the terms of stored records that lack them (all records with `only_missing=False`).
+
+    Rows are sorted before insertion, so a large library is indexed by appending to the B-tree
+    rather than by random inserts. Returns how many records were indexed.
+    """
+    done = 0
+    last = after_pk
+    while True:
+        with engine.begin() as conn:
+            stmt = select(records.c.pk, records.c.title, records.c.excerpt).where(records.c.pk > last)
+            if only_missing:
+                stmt = stmt.where(~select(record_terms_state.c.record_pk)
+                                  .where(record_terms_state.c.record_pk == records.c.pk).exists())
+            rows = conn.execute(stmt.order_by(records.c.pk).limit(chunk)).all()
+            if not rows:
+                return done
+            pks = [r.pk for r in rows]
+            persons: dict[int, list[str]] = {}
+            for pk, canonical in conn.execute(select(record_names.c.record_pk, record_names.c.canonical).where(
+                    record_names.c.record_pk.between(pks[0], pks[-1]), record_names.c.type == "person")):
+                persons.setdefault(pk, []).append(canonical)
+            pairs = sorted((t, r.pk) for r in rows for t in record_terms_of(r.title, r.excerpt, persons.get(r.pk, ())))
+            for part in _chunks(pairs, 50_000):
+                conn.execute(_insert_ignore(record_terms), [{"term": t, "record_pk": p} for t, p in part])
+            conn.execute(_insert_ignore(record_terms_state), [{"record_pk": p} for p in pks])
+            done += len(rows)
+            last = pks[-1]
+
+
+def _insert_ignore(table):
+    return table.insert().prefix_with("OR IGNORE", dialect="sqlite")
+
+
+def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+# ---- the look-ups ------------------------------------------------------------------------------
+
+SourceKind = Literal["amount", "date", "name", "term", "speaker"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One posting list of the index: the records holding a value, a name, a term or a speaker.
+
+    amount: key = (currency, low, high), records with an amount overlapping [low, high];
+    date: key = (first, last), records with a date whose period overlaps [first, last];
+    name: key = a folded name key; term: key = a term hash; speaker: key = a speaker key.
+    """
+
+    kind: SourceKind
+    key: Any
+
+
+_caught_up: "weakref.WeakKeyDictionary[Engine, int]" = weakref.WeakKeyDictionary()
+
 
 class ValueIndex:
     """Read-only look-ups on the value index of one database."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
+
+    # -- upkeep of the matcher's terms --
+
+    def ensure_terms(self) -> None:
+        """Index the terms of records stored without them (older databases, or a library whose
+        insert path does not call `index_record_terms`). Full check once per process, then only
+        records above the highest key already seen."""
+        with self.engine.connect() as conn:
+            top = conn.scalar(select(func.max(records.c.pk))) or 0
+        seen = _caught_up.get(self.engine)
+        if seen is not None and top <= seen:
+            return
+        build_record_terms(self.engine, after_pk=seen or 0)
+        _caught_up[self.engine] = top
+
+    # -- bounded reads of posting lists --
+
+    def _postings(self, src: Source):
+        """(select of record_pk for `src`, the record_pk column it filters on)."""
+        if src.kind == "amount":
+            currency, low, high = src.key
+            a = record_amounts
+            return select(a.c.record_pk).where(
+                a.c.currency == currency, a.c.amount.between(low / 2, high * 2), a.c.low <= high, a.c.high >= low
+            ), a.c.record_pk
+        if src.kind == "date":
+            first, last = src.key
+            d = record_dates
+            return select(d.c.record_pk).where(
+                d.c.first_day.between(first - dt.timedelta(days=366), last), d.c.last_day >= first
+            ), d.c.record_pk
+        if src.kind == "name":
+            return select(record_names.c.record_pk).where(record_names.c.name_key == src.key), record_names.c.record_pk
+        if src.kind == "term":
+            return select(record_terms.c.record_pk).where(record_terms.c.term == src.key), record_terms.c.record_pk
+        if src.kind == "speaker":
+            return select(record_quotes.c.record_pk).where(record_quotes.c.speaker_key == src.key), record_quotes.c.record_pk
+        raise ValueError(f"unknown source kind {src.kind!r}")
+
+    def counts(self, sources: Sequence[Source], *, cap: int) -> list[int]:
+        """How many records each source holds, counted over its first `cap` + 1 index rows (one round trip)."""
+        if not sources:
+            return []
+        parts = []
+        for i, src in enumerate(sources):
+            stmt, _col = self._postings(src)
+            capped = stmt.limit(cap + 1).subquery()
+            parts.append(select(literal(i).label("i"), func.count(func.distinct(capped.c.record_pk)).label("n")))
+        out = [0] * len(sources)
+        with self.engine.connect() as conn:
+            for part in _chunks(parts, 200):
+                for i, n in conn.execute(union_all(*part)):
+                    out[i] = n
+        return out
+
+    def fetch(self, src: Source, *, limit: int) -> list[int]:
+        """Up to `limit` records of a source (names and terms: most recently stored first; values in
+        index order, since sorting a long range would read all of it)."""
+        stmt, col = self._postings(src)
+        if src.kind in ("name", "term"):
+            stmt = stmt.order_by(col.desc())
+        with self.engine.connect() as conn:
+            return list(dict.fromkeys(conn.scalars(stmt.limit(limit))))
+
+    def having(self, src: Source, pks: Iterable[int]) -> set[int]:
+        """Which of `pks` a source holds (one index probe per record)."""
+        pks = list(dict.fromkeys(pks))
+        found: set[int] = set()
+        if not pks:
+            return found
+        stmt, col = self._postings(src)
+        with self.engine.connect() as conn:
+            for part in _chunks(pks, 5000):
+                found.update(conn.scalars(stmt.where(col.in_(part))))
+        return found
+
+    def total(self) -> int:
+        """About how many records the library holds (the highest key: cheap, for IDF weights)."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.max(records.c.pk))) or 0
+
+    # -- records --
 
     def stored(self, pks: Sequence[int]) -> dict[int, StoredRecord]:
         """Records and their indexed values, by database key (deleted records left out)."""
@@ -68,78 +304,25 @@ class ValueIndex:
         pks = list(dict.fromkeys(pks))
         out: dict[int, StoredRecord] = {}
         with self.engine.connect() as conn:
-            rows = conn.execute(select(records).where(records.c.pk.in_(pks), records.c.deleted_at.is_(None))).all()
+            rows = [r for part in _chunks(pks, 5000) for r in conn.execute(
+                select(records).where(records.c.pk.in_(part), records.c.deleted_at.is_(None)))]
             by_pk: dict[int, dict[str, list]] = {r.pk: {"a": [], "d": [], "n": [], "q": []} for r in rows}
             live = list(by_pk)
-            for r in conn.execute(select(record_amounts).where(record_amounts.c.record_pk.in_(live))):
-                by_pk[r.record_pk]["a"].append((r.currency, r.amount, r.low, r.high, r.span_start, r.span_end))
-            for r in conn.execute(select(record_dates).where(record_dates.c.record_pk.in_(live))):
-                by_pk[r.record_pk]["d"].append((r.iso, r.precision, r.first_day, r.last_day, r.span_start, r.span_end))
-            for r in conn.execute(select(record_names).where(record_names.c.record_pk.in_(live))):
-                by_pk[r.record_pk]["n"].append((r.name_key, r.canonical, r.type, r.span_start, r.span_end))
-            for r in conn.execute(select(record_quotes).where(record_quotes.c.record_pk.in_(live))):
-                by_pk[r.record_pk]["q"].append((r.speaker_key, r.text, r.span_start, r.span_end))
+            for part in _chunks(live, 5000):
+                for r in conn.execute(select(record_amounts).where(record_amounts.c.record_pk.in_(part))):
+                    by_pk[r.record_pk]["a"].append((r.currency, r.amount, r.low, r.high, r.span_start, r.span_end))
+                for r in conn.execute(select(record_dates).where(record_dates.c.record_pk.in_(part))):
+                    by_pk[r.record_pk]["d"].append((r.iso, r.precision, r.first_day, r.last_day, r.span_start, r.span_end))
+                for r in conn.execute(select(record_names).where(record_names.c.record_pk.in_(part))):
+                    by_pk[r.record_pk]["n"].append((r.name_key, r.canonical, r.type, r.span_start, r.span_end))
+                for r in conn.execute(select(record_quotes).where(record_quotes.c.record_pk.in_(part))):
+                    by_pk[r.record_pk]["q"].append((r.speaker_key, r.text, r.span_start, r.span_end))
         for row in rows:
             v = by_pk[row.pk]
             out[row.pk] = StoredRecord(row.pk, record_from_row(row), IndexedValues(
                 tuple(sorted(v["a"], key=lambda t: t[4])), tuple(sorted(v["d"], key=lambda t: t[4])),
                 tuple(sorted(v["n"], key=lambda t: t[3])), tuple(sorted(v["q"], key=lambda t: t[2])),
             ))
-        return out
-
-    def amount_matches(self, currency: str, low: float, high: float, *, names: Sequence[str] = (), limit: int = 40) -> list[int]:
-        """Records holding an amount in `currency` overlapping [low, high], those sharing most names first."""
-        a = record_amounts
-        cond = [a.c.currency == currency, a.c.amount.between(low / 2, high * 2), a.c.low <= high, a.c.high >= low]
-        return self._ranked_by_names(a, cond, names, limit)
-
-    def date_matches(self, first: dt.date, last: dt.date, *, names: Sequence[str] = (), limit: int = 40) -> list[int]:
-        """Records holding a date whose period overlaps [first, last], those sharing most names first."""
-        d = record_dates
-        cond = [d.c.first_day.between(first - dt.timedelta(days=366), last), d.c.last_day >= first]
-        return self._ranked_by_names(d, cond, names, limit, require_names=True)
-
-    def name_matches(self, names: Sequence[str], *, require: str | None = None, limit: int = 40) -> list[int]:
-        """Records naming the most of `names` (and `require`, when given), most shared names first."""
-        n = record_names
-        keys = [k for k in dict.fromkeys(names) if k]
-        if require:
-            keys = [require] + [k for k in keys if k != require]
-        if not keys:
-            return []
-        shared = func.count(func.distinct(n.c.name_key)).label("shared")
-        stmt = select(n.c.record_pk, shared).where(n.c.name_key.in_(keys)).group_by(n.c.record_pk)
-        if require:
-            having = select(n.c.record_pk).where(n.c.name_key == require)
-            stmt = stmt.where(n.c.record_pk.in_(having))
-        stmt = stmt.order_by(shared.desc(), n.c.record_pk).limit(limit)
-        with self.engine.connect() as conn:
-            return [r[0] for r in conn.execute(stmt)]
-
-    def quote_matches(self, speaker_key: str | None, *, limit: int = 20) -> list[int]:
-        """Records quoting `speaker_key`."""
-        if not speaker_key:
-            return []
-        q = record_quotes
-        with self.engine.connect() as conn:
-            return list(conn.scalars(select(q.c.record_pk).where(q.c.speaker_key == speaker_key).distinct().limit(limit)))
-
-    def _ranked_by_names(self, value_table, cond, names: Sequence[str], limit: int, *, require_names: bool = False) -> list[int]:
-        keys = [k for k in dict.fromkeys(names) if k]
-        n = record_names
-        out: list[int] = []
-        with self.engine.connect() as conn:
-            if keys:
-                shared = func.count(func.distinct(n.c.name_key)).label("shared")
-                stmt = (select(value_table.c.record_pk, shared)
-                        .select_from(value_table.join(n, n.c.record_pk == value_table.c.record_pk))
-                        .where(*cond, n.c.name_key.in_(keys))
-                        .group_by(value_table.c.record_pk)
-                        .order_by(shared.desc(), value_table.c.record_pk).limit(limit))
-                out = [r[0] for r in conn.execute(stmt)]
-            if not require_names and len(out) < limit:
-                extra = conn.scalars(select(value_table.c.record_pk).where(*cond).distinct().limit(max(5, limit // 4)))
-                out += [pk for pk in extra if pk not in out]
         return out
 
     def text_matches(self, words: Sequence[str], *, limit: int = 30) -> list[int]:
@@ -159,26 +342,49 @@ class ValueIndex:
             stmt = select(records.c.pk).where(doc.op("@@")(q)).order_by(func.ts_rank(doc, q).desc()).limit(limit)
             return list(conn.scalars(stmt))
 
-    def name_frequencies(self, keys: Sequence[str]) -> tuple[dict[str, int], int]:
-        """How many records name each key, and how many live records there are (for IDF weights)."""
-        keys = [k for k in dict.fromkeys(keys) if k]
-        n = record_names
-        with self.engine.connect() as conn:
-            total = conn.scalar(select(func.count()).select_from(records).where(records.c.deleted_at.is_(None))) or 0
-            if not keys:
-                return {}, total
-            rows = conn.execute(select(n.c.name_key, func.count(func.distinct(n.c.record_pk)))
-                                .where(n.c.name_key.in_(keys)).group_by(n.c.name_key))
-            return {k: c for k, c in rows}, total
+    def gazetteer(self) -> "Gazetteer":
+        """Names the library knows, folded -> (type, canonical), for the extractor (looked up on demand)."""
+        return Gazetteer(self.engine)
 
-    def gazetteer(self) -> dict[str, tuple[str, str]]:
-        """Names the library knows, folded -> (type, canonical), for the extractor."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(record_names.c.name_key, record_names.c.type, record_names.c.canonical).distinct().limit(200_000)
-            )
-            return {r.name_key: (r.type, r.canonical) for r in rows}
 
+class Gazetteer(Mapping):
+    """The library's names as a read-only mapping fold_key(name) -> (type, canonical).
+
+    Each key the extractor asks about is one indexed look-up (remembered), instead of loading every
+    distinct name of a large library before each check.
+    """
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._seen: dict[str, tuple[str, str] | None] = {}
+
+    def _lookup(self, key: str) -> tuple[str, str] | None:
+        if key not in self._seen:
+            n = record_names
+            with self.engine.connect() as conn:
+                row = conn.execute(select(n.c.type, n.c.canonical).where(n.c.name_key == key).limit(1)).first()
+            self._seen[key] = (row.type, row.canonical) if row else None
+        return self._seen[key]
+
+    def __getitem__(self, key: str) -> tuple[str, str]:
+        found = self._lookup(key) if isinstance(key, str) else None
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._lookup(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        with self.engine.connect() as conn:
+            yield from conn.scalars(select(record_names.c.name_key).distinct())
+
+    def __len__(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count(func.distinct(record_names.c.name_key)))) or 0
+
+    def __bool__(self) -> bool:  # `gazetteer or {}` must not count every name
+        return True
 
 
 _TERM_RE = re.compile(r"[^\W_]{2,}", re.UNICODE)
@@ -187,3 +393,8 @@ _TERM_RE = re.compile(r"[^\W_]{2,}", re.UNICODE)
 def query_terms(query: str) -> list[str]:
     """Words of a free-text query, safe to hand to FTS5 or to_tsquery."""
     return [t.lower() for t in _TERM_RE.findall(query)][:64]
+
+
+def name_key(name: str) -> str:
+    """The key names are stored under in `record_names`."""
+    return fold_key(name)
