@@ -8,7 +8,11 @@ Conventions, in the newsroom's sense:
 - "la semaine dernière" / "last week" is the previous ISO week; "prochain" / "next" with a weekday is
   that day in the next ISO week; "dernier" / "last" with a weekday is the latest such day before;
 - "il y a deux semaines" is a day, with bounds as loose as the unit ("two years ago" +/- 6 months);
-  a qualifier ("moins de", "about") marks it approximate and bounds it accordingly.
+  a qualifier ("moins de", "about") marks it approximate and bounds it accordingly;
+- "le premier vendredi de juillet", "the 20th of next month", "Friday the 13th" are days; an ordinal
+  weekday without a month ("second Sunday") is in the month of publication;
+- a weekday that does not fit its date ("mardi 22 janvier" in a year where the 22nd is a Friday) is
+  kept in the text but the date wins: an editor sees the mismatch beside the value.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from .lexicon import Lexicon, key
+from .lexicon import Lexicon, key, lower_view
 from .model import DateValue
 from .numbers import parse_number
 
@@ -33,6 +37,21 @@ class DateFound:
     rule: str
 
 
+@dataclass(frozen=True)
+class _Context:
+    low: str  # lower-case folded text, where templates match
+    folded: str  # folded text with its case, for the capitalisation of months
+    lex: Lexicon
+    published: dt.date
+    future: bool
+
+
+# What a rule returns for a date expression that names no real day ("Feb 30", "the fifth Sunday" of a
+# month with four): no claim, but the words are taken, so that "Sunday" alone is not read instead.
+_NO_SUCH_DAY = DateFound(0, 0, DateValue.of("0001-01-01"), False, False, None, "no such day")
+
+_TOKEN_RE = re.compile(r"[a-z]+")
+_DIGIT_RE = re.compile(r"\d")
 _PREV_TOKEN = re.compile(r"([\w']+-?)\s*$")
 
 
@@ -41,16 +60,26 @@ def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date, future_
 
     `future_at(offset)` tells whether the sentence holding `offset` speaks of the future.
     """
+    low = lower_view(folded)
+    tokens = set(_TOKEN_RE.findall(low))
+    has_digit = _DIGIT_RE.search(low) is not None
     found: list[tuple[int, int, int, DateFound]] = []
     for order, template in enumerate(lex.date_templates):
-        for m in template.regex.finditer(folded):
-            resolved = _resolve(template.rule, m, folded, lex, published, future_at)
-            if resolved is not None and resolved.qualifier:  # as written, not folded
+        if template.triggers is not None and not (template.digits and has_digit) \
+                and template.triggers.isdisjoint(tokens):
+            continue  # none of the words any match of it would hold
+        for m in template.regex.finditer(low):
+            ctx = _Context(low, folded, lex, published, future_at(m.start()))
+            resolved = _resolve(template.rule, m, ctx)
+            if resolved is None:
+                continue
+            if resolved is _NO_SUCH_DAY:
+                resolved = replace(_NO_SUCH_DAY, start=m.start(), end=m.end())
+            elif resolved.qualifier:  # as written, not folded
                 for group in ("approx", "part"):
                     if m.groupdict().get(group):
                         resolved = replace(resolved, qualifier=text[m.start(group):m.end(group)])
-            if resolved is not None:
-                found.append((m.start(), -(m.end() - m.start()), order, resolved))
+            found.append((m.start(), -(m.end() - m.start()), order, resolved))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     chosen: list[DateFound] = []
     taken_until = -1
@@ -58,20 +87,18 @@ def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date, future_
     for start, _neg_len, _order, item in found:
         if start < taken_until:
             continue
-        chosen.append(item)
+        if item.rule != _NO_SUCH_DAY.rule:
+            chosen.append(item)
         taken_until = item.end
     return chosen
 
 
-def _resolve(rule, m, folded, lex, published, future_at) -> DateFound | None:
+def _resolve(rule: str, m: re.Match, ctx: _Context) -> DateFound | None:
     g = {k: v for k, v in m.groupdict().items() if v is not None}
-    future = future_at(m.start())
-    span = (m.start(), m.end())
-    last_word = re.search(r"(\w+)\.$", m.group(0))
-    if last_word and key(last_word.group(1)) in lex.months:  # "4 juin." ends a sentence: the stop is not the date's
-        span = (span[0], span[1] - 1)
-    handler = _RULES[rule]
-    return handler(g, span, folded, lex, published, future, m)
+    start, end = m.span()
+    if ctx.low[end - 1] == ".":  # "le 1er janv." : the stop ends the sentence or the abbreviation
+        end -= 1
+    return _RULES[rule](g, (start, end), ctx, m)
 
 
 # ---- helpers --------------------------------------------------------------------------------
@@ -111,6 +138,21 @@ def _year(g: dict) -> int | None:
     if "yy" in g:
         return _two_digit_year(int(g["yy"].lstrip("'")))
     return None
+
+
+def _weekday_of(g: dict, lex: Lexicon) -> int | None:
+    if "weekday" in g:
+        return lex.weekdays.get(key(g["weekday"]))
+    if "weekday_abbr" in g:
+        return lex.weekday_abbreviations.get(key(g["weekday_abbr"]).rstrip("."))
+    return None
+
+
+def _nth(raw: str, lex: Lexicon) -> int | None:
+    digits = re.match(r"\d+", raw)
+    if digits:
+        return int(digits.group())
+    return lex.nth_words.get(key(raw))
 
 
 def _two_digit_year(yy: int) -> int:
@@ -154,8 +196,8 @@ def _shift(day: dt.date, amount: float, unit: str) -> dt.date:
     return _add_months(day, round(12 * amount))
 
 
-def _prev_token(folded: str, start: int) -> str:
-    m = _PREV_TOKEN.search(folded[max(0, start - 40):start])
+def _prev_token(low: str, start: int) -> str:
+    m = _PREV_TOKEN.search(low[max(0, start - 40):start])
     return key(m.group(1)) if m else ""
 
 
@@ -189,35 +231,78 @@ def _pick_year(month: int, day: int | None, published: dt.date, future: bool, we
     return before[-1].year if before else candidates[0].year
 
 
+def _month_of(g: dict, ctx: _Context) -> tuple[int, int, bool] | None:
+    """(year, month, relative) of "juillet", "juillet 2024", "ce mois", "next month", or the month of
+    publication when the text names none."""
+    month = _month(g, ctx.lex)
+    if month is not None:
+        year = _year(g)
+        if year is not None:
+            return year, month, False
+        return _pick_year(month, None, ctx.published, ctx.future, None), month, True
+    offset = ctx.lex.relative_words.get(key(g["rel"]), 0) if "rel" in g else 0
+    first = _add_months(ctx.published.replace(day=1), offset)
+    return first.year, first.month, True
+
+
+def _nth_weekday_of(year: int, month: int, weekday: int, n: int) -> dt.date | None:
+    """The n-th given weekday of a month (n = -1: the last one); None when the month has no such day."""
+    if n == -1:
+        last = _add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    if not 1 <= n <= 5:
+        return None
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    return day if day.month == month else None
+
+
+def _day_near(day: int, published: dt.date, future: bool, weekday: int | None = None) -> dt.date | None:
+    """The day of the month `day` nearest publication: the latest on or before it, or in a sentence
+    about the future the next one; with a weekday, the nearest such day that falls on it."""
+    months = [_add_months(published.replace(day=1), k) for k in range(-12, 13)]
+    dates = [d for d in (_safe_date(f.year, f.month, day) for f in months) if d is not None]
+    if weekday is not None:
+        fitting = [d for d in dates if d.weekday() == weekday]
+        if fitting:
+            return min(fitting, key=lambda d: (abs((d - published).days), d < published if future else d > published))
+    after = [d for d in dates if d >= published]
+    before = [d for d in dates if d <= published]
+    if future:
+        return after[0] if after else None
+    return before[-1] if before else None
+
+
 # ---- rules ----------------------------------------------------------------------------------
 
 
-def _absolute(g, span, folded, lex, published, future, m):
+def _absolute(g, span, ctx, m):
+    lex = ctx.lex
     month = _month(g, lex)
     if month is None:
         return None
     day = _day(g, lex)
     year = _year(g)
-    weekday = None
-    if "weekday" in g:
-        wk = key(g["weekday"]).rstrip(".")
-        weekday = lex.weekdays.get(wk, lex.weekday_abbreviations.get(wk))
+    weekday = _weekday_of(g, lex)
     if day is None:
         if year is None:
             return None
         return _found(span, DateValue.of(_month_iso(year, month)), rule="absolute")
     relative = year is None
     if year is None:
-        year = _pick_year(month, day, published, future, weekday)
+        year = _pick_year(month, day, ctx.published, ctx.future, weekday)
+        if year is None and weekday is not None:  # the weekday fits no nearby year: the date wins
+            year = _pick_year(month, day, ctx.published, ctx.future, None)
         if year is None:
             return None
     d = _safe_date(year, month, day)
     if d is None:
-        return None
+        return _NO_SUCH_DAY if 1 <= day <= 31 else None  # "Feb 30"
     return _found(span, _day_value(d), relative=relative, rule="absolute")
 
 
-def _part_of(g, span, folded, lex, published, future, m):
+def _part_of(g, span, ctx, m):
+    lex = ctx.lex
     part = lex.parts[key(g["part"])]
     qualifier = m.group("part")
     month = _month(g, lex)
@@ -231,7 +316,7 @@ def _part_of(g, span, folded, lex, published, future, m):
         return _found(span, DateValue.of(str(year), start=start, end=end), qualifier=qualifier, rule="part_of")
     relative = year is None
     if year is None:
-        year = _pick_year(month, None, published, future, None)
+        year = _pick_year(month, None, ctx.published, ctx.future, None)
     first = dt.date(year, month, 1)
     last = _add_months(first, 1) - dt.timedelta(days=1)
     bounds = {"early": (first, first + dt.timedelta(days=9)),
@@ -241,38 +326,43 @@ def _part_of(g, span, folded, lex, published, future, m):
                   relative=relative, qualifier=qualifier, rule="part_of")
 
 
-def _bare_month(g, span, folded, lex, published, future, m):
-    if lex.months_capitalised and not m.group(0)[:1].isupper():
+def _bare_month(g, span, ctx, m):
+    lex = ctx.lex
+    # A month alone is written the way the language writes months: "Mars" inside a French sentence is
+    # the planet, "may" inside an English one is the verb.
+    if ctx.folded[span[0]].isupper() != lex.months_capitalised:
         return None
-    if _prev_token(folded, span[0]) not in lex.month_context:
+    if _prev_token(ctx.low, span[0]) not in lex.month_context:
         return None
     month = _month(g, lex)
-    year = _pick_year(month, None, published, future, None)
-    prefix = lex.bare_month_prefix_re.search(folded, max(0, span[0] - 20), span[0])
+    year = _pick_year(month, None, ctx.published, ctx.future, None)
+    prefix = lex.bare_month_prefix_re.search(ctx.low, max(0, span[0] - 20), span[0])
     if prefix:  # "en novembre" is cited with its preposition
         span = (prefix.start(), span[1])
     return _found(span, DateValue.of(_month_iso(year, month)), relative=True, rule="bare_month")
 
 
-def _bare_year(g, span, folded, lex, published, future, m):
-    after = folded[span[1]:span[1] + 20]
-    if lex.not_year_after_re.match(after):
+def _bare_year(g, span, ctx, m):
+    low = ctx.low
+    if ctx.lex.not_year_after_re.match(low, span[1]):
         return None
-    before = folded[max(0, span[0] - 3):span[0]]
-    prev = _prev_token(folded, span[0])
-    in_context = prev in lex.year_context or prev.endswith("'") and prev in lex.year_context
+    before = low[max(0, span[0] - 3):span[0]]
+    after = low[span[1]:span[1] + 2]
+    prev = _prev_token(low, span[0])
+    in_context = prev in ctx.lex.year_context
     parenthesised = before.endswith("(") and after[:1] in (")", ",")
-    opening = (span[0] == 0 or folded[span[0] - 1] == "\n") and after[:1] == ","
+    opening = (span[0] == 0 or low[span[0] - 1] == "\n") and after[:1] == ","
     if not (in_context or parenthesised or opening):
         return None
     return _found(span, DateValue.of(g["year"]), rule="bare_year")
 
 
-def _weekday(g, span, folded, lex, published, future, m):
-    weekday = lex.weekdays.get(key(g["weekday"]))
+def _weekday(g, span, ctx, m):
+    weekday = ctx.lex.weekdays.get(key(g["weekday"]))
     if weekday is None:
         return None
-    week_based = re.search(r"semaine|week", m.group(0), re.IGNORECASE) is not None
+    published = ctx.published
+    week_based = re.search(r"semaine|week", m.group(0)) is not None
     monday = published - dt.timedelta(days=published.weekday())
     if "next" in g:
         d = monday + dt.timedelta(days=7 + weekday)
@@ -284,18 +374,74 @@ def _weekday(g, span, folded, lex, published, future, m):
             d = published - dt.timedelta(days=back)
     elif "this" in g or week_based:
         d = monday + dt.timedelta(days=weekday)
-    elif future:
+    elif ctx.future:
         d = published + dt.timedelta(days=(weekday - published.weekday()) % 7)
     else:
         d = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
     return _found(span, _day_value(d), relative=True, rule="weekday")
 
 
-def _named_day(g, span, folded, lex, published, future, m):
-    offset = lex.named_days.get(key(g["named_day"]))
+def _nth_weekday(g, span, ctx, m):
+    weekday = ctx.lex.weekdays.get(key(g["weekday"]))
+    n = _nth(g["nth"], ctx.lex)
+    month = _month_of(g, ctx)
+    if weekday is None or n is None or month is None or month[0] is None:
+        return None
+    year, month_no, relative = month
+    d = _nth_weekday_of(year, month_no, weekday, n)
+    if d is None:  # "the fifth Sunday" of a month that has four
+        return _NO_SUCH_DAY if 1 <= n <= 5 else None
+    return _found(span, _day_value(d), relative=relative, rule="nth_weekday")
+
+
+def _day_of_month(g, span, ctx, m):
+    day = _day(g, ctx.lex)
+    year, month, _ = _month_of(g, ctx)
+    if not day or not 1 <= day <= 31:
+        return None
+    d = _safe_date(year, month, day)
+    if d is None:  # "the 31st of this month" in November
+        return _NO_SUCH_DAY
+    return _found(span, _day_value(d), relative=True, rule="day_of_month")
+
+
+def _weekday_day(g, span, ctx, m):
+    day = _day(g, ctx.lex)
+    if day is None or not 1 <= day <= 31:
+        return None
+    d = _day_near(day, ctx.published, ctx.future, _weekday_of(g, ctx.lex))
+    return _found(span, _day_value(d), relative=True, rule="weekday_day") if d else None
+
+
+def _day_only(g, span, ctx, m):
+    if _prev_token(ctx.low, span[0]) not in ctx.lex.day_context:
+        return None
+    day = _day(g, ctx.lex)
+    if day is None or not 1 <= day <= 31:
+        return None
+    d = _day_near(day, ctx.published, ctx.future)
+    return _found(span, _day_value(d), relative=True, rule="day_only") if d else None
+
+
+def _weekday_count(g, span, ctx, m):
+    weekday = ctx.lex.weekdays.get(key(g["weekday"]))
+    parsed = parse_number(g["count"], ctx.lex)
+    if weekday is None or parsed is None or not 1 <= parsed[0] <= 52:
+        return None
+    published = ctx.published
+    first = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    d = first + dt.timedelta(weeks=int(parsed[0]) - 1)
+    return _found(span, _day_value(d), relative=True, rule="weekday_count")
+
+
+def _named_day(g, span, ctx, m):
+    word = key(g["named_day"])
+    offset = ctx.lex.named_days.get(word)
     if offset is None:
         return None
-    return _found(span, _day_value(published + dt.timedelta(days=offset)), relative=True, rule="named_day")
+    if word in ctx.lex.event_days and ctx.lex.event_link_re.match(ctx.low, span[1]):
+        return None  # "la veille du scrutin": the day before another event
+    return _found(span, _day_value(ctx.published + dt.timedelta(days=offset)), relative=True, rule="named_day")
 
 
 def _unit_of(text: str) -> str | None:
@@ -315,11 +461,11 @@ def _period(anchor: dt.date, unit: str) -> DateValue:
 
 
 def _relative_unit(offset: int):
-    def resolve(g, span, folded, lex, published, future, m):
+    def resolve(g, span, ctx, m):
         unit = _unit_of(m.group(0))
         if unit is None:
             return None
-        return _found(span, _period(_shift(published, offset, unit), unit), relative=True, rule="relative_unit")
+        return _found(span, _period(_shift(ctx.published, offset, unit), unit), relative=True, rule="relative_unit")
     return resolve
 
 
@@ -327,24 +473,28 @@ _SLACK = {"day": 0, "week": 3, "month": 15, "year": 182}
 
 
 def _count_unit(direction: int):
-    def resolve(g, span, folded, lex, published, future, m):
+    def resolve(g, span, ctx, m):
+        lex = ctx.lex
         parsed = parse_number(g["count"], lex)
         unit = lex.units.get(key(g["unit"]))
         if parsed is None or unit is None or parsed[0] <= 0 or parsed[0] > 1000:
             return None
+        anchor = ctx.published
+        if "named_day" in g:  # "two days from tomorrow"
+            anchor += dt.timedelta(days=lex.named_days.get(key(g["named_day"]), 0))
         n = float(parsed[0])
-        day = _shift(published, direction * n, unit)
+        day = _shift(anchor, direction * n, unit)
         qualifier = g.get("approx")
         kind = lex.qualifiers.get(key(qualifier)) if qualifier else None
         slack = dt.timedelta(days=_SLACK[unit])
         start, end = day - slack, day + slack
         if kind == "less":  # "il y a moins de deux semaines": between that day and publication
-            start, end = sorted((day, published))
+            start, end = sorted((day, anchor))
         elif kind == "more":
-            far = _shift(published, direction * n * 2, unit)
+            far = _shift(anchor, direction * n * 2, unit)
             start, end = sorted((far, day))
         elif kind == "approx":
-            spread = abs((day - published).days) // 4 + _SLACK[unit]
+            spread = abs((day - anchor).days) // 4 + _SLACK[unit]
             start, end = day - dt.timedelta(days=spread), day + dt.timedelta(days=spread)
         value = DateValue.of(day.isoformat(), start=start, end=end)
         return _found(span, value, relative=True, approximate=kind is not None,
@@ -352,17 +502,19 @@ def _count_unit(direction: int):
     return resolve
 
 
-def _numeric(g, span, folded, lex, published, future, m):
+def _numeric(g, span, ctx, m):
+    lex = ctx.lex
     if "d1" in g:  # 22/04 or 4/22: no year
         a, b = int(g["d1"]), int(g["d2"])
-        if len(g["d1"]) == 1 and len(g["d2"]) == 1 and _prev_token(folded, span[0]) not in lex.month_context | {"le", "on", "the"}:
+        if len(g["d1"]) == 1 and len(g["d2"]) == 1 and \
+                _prev_token(ctx.low, span[0]) not in lex.month_context | {"le", "on", "the"}:
             return None  # "3/4" is more often a fraction
         day, month = (a, b) if lex.date_order == "dmy" else (b, a)
         if month > 12 and day <= 12:
             day, month = month, day
         if not (1 <= month <= 12):
             return None
-        year = _pick_year(month, day, published, future, None)
+        year = _pick_year(month, day, ctx.published, ctx.future, None)
         d = _safe_date(year, month, day) if year else None
         return _found(span, _day_value(d), relative=True, rule="numeric") if d else None
     n1, n2, n3 = g["n1"], g["n2"], g["n3"]
@@ -376,9 +528,11 @@ def _numeric(g, span, folded, lex, published, future, m):
         d, mo = (a, b) if lex.date_order == "dmy" else (b, a)
         if mo > 12 and d <= 12:
             d, mo = mo, d
-    day = _safe_date(y, mo, d) if 1 <= mo <= 12 else None
-    if day is None:
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
+    day = _safe_date(y, mo, d)
+    if day is None:  # "2/29/2019"
+        return _NO_SUCH_DAY
     return _found(span, _day_value(day), rule="numeric")
 
 
@@ -388,6 +542,11 @@ _RULES = {
     "bare_month": _bare_month,
     "bare_year": _bare_year,
     "weekday": _weekday,
+    "nth_weekday": _nth_weekday,
+    "day_of_month": _day_of_month,
+    "weekday_day": _weekday_day,
+    "day_only": _day_only,
+    "weekday_count": _weekday_count,
     "named_day": _named_day,
     "this_unit": _relative_unit(0),
     "last_unit": _relative_unit(-1),

@@ -44,11 +44,58 @@ def alternation(words: Any, *, flexible_space: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
+def trie(words: Any) -> str:
+    """Like `alternation`, as a prefix tree, for patterns that run on a lower-cased text.
+
+    Python's regex engine tries the words of a flat alternation one by one at every position it
+    reaches; in a prefix tree a wrong first letter fails at once. Money and date patterns run at
+    every word start of an article, so this is most of their cost. Longer words are still preferred.
+    """
+    forms = {key(w) for w in words if w}
+    if not forms:
+        return "(?!)"
+
+    def node(suffixes: list[str]) -> str:
+        ends_here = "" in suffixes
+        children: dict[str, list[str]] = {}
+        for s in suffixes:
+            if s:
+                children.setdefault(s[0], []).append(s[1:])
+        branches = sorted(
+            ((max(map(len, rest)), (r"\s+" if ch == " " else re.escape(ch)) + node(rest))
+             for ch, rest in children.items()),
+            key=lambda b: -b[0],
+        )
+        body = "|".join(b for _, b in branches)
+        if not branches:
+            return ""
+        if ends_here:
+            return f"(?:{body})?"
+        return body if len(branches) == 1 else f"(?:{body})"
+
+    return f"(?:{node(sorted(forms))})"
+
+
+def lower_view(folded: str) -> str:
+    """Same-length lower-case copy of a folded text, for the patterns built with `trie`."""
+    low = folded.lower()
+    if len(low) == len(folded):
+        return low
+    return folded.translate(_ASCII_LOWER)  # a letter whose lower case is longer: keep offsets
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
 @dataclass(frozen=True)
 class DateTemplate:
     rule: str
     pattern: str
     regex: re.Pattern[str]
+    # A match always holds one of these words (of `lower_view`) or, when `digits`, a digit; None when
+    # no such word is known, and the template runs on every text.
+    triggers: frozenset[str] | None = None
+    digits: bool = True
 
 
 @dataclass(frozen=True)
@@ -92,6 +139,11 @@ class Lexicon:
     months_capitalised: bool
     date_templates: tuple[DateTemplate, ...]
     bare_month_prefix_re: re.Pattern[str]
+    relative_words: dict[str, int]  # this 0, last -1, next +1
+    nth_words: dict[str, int]  # first 1, second 2, ..., last -1
+    day_context: frozenset[str]
+    event_days: frozenset[str]
+    event_link_re: re.Pattern[str]
     # names
     person_cues: frozenset[str]
     titles: frozenset[str]
@@ -224,38 +276,17 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     )
 
     # ---- dates ----------------------------------------------------------------------------
-    day_suffix = alternation(lang.get("day_suffixes", []))
-    day_words = dict(ordinals)
-    day_words.update({w: v for w, v in number_words.items() if 1 <= v <= 31})
-    day_word = rf"(?:{alternation(day_words)}(?:[\s-]+{alternation(day_words)})?)"
-    slots = {
-        "day": rf"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:{day_suffix})?(?!\d)|{alternation(ordinals)})",
-        "day_word": rf"(?P<day_word>{day_word})",
-        "month": rf"(?P<month>{alternation(list(months) + list(month_abbr))})",
-        "month_name": rf"(?P<month_name>{alternation(months)})",
-        "year": r"(?P<year>(?:1[5-9]\d\d|20\d\d|2100)(?!\d))",
-        "yy": r"(?P<yy>'?\d\d)",
-        "weekday": rf"(?P<weekday>{alternation(weekdays)})",
-        "weekday_any": rf"(?P<weekday>{alternation(list(weekdays) + list(weekday_abbr))})\.?",
-        "count": rf"(?P<count>\d{{1,3}}|{alternation(list(number_words) + list(vague))}(?:[\s-]+{alternation(number_words)})?)",
-        "unit": rf"(?P<unit>{alternation(units)})",
-        "this": rf"(?P<this>{alternation(dates['this'])})",
-        "last": rf"(?P<last>{alternation(dates['last'])})",
-        "next": rf"(?P<next>{alternation(dates['next'])})",
-        "part": rf"(?P<part>{alternation(parts)})",
-        "named_day": rf"(?P<named_day>{alternation(named_days)})",
-        "approx": rf"(?P<approx>{alternation(qualifiers)})",
-        "numeric_date": (
-            r"(?P<n1>\d{1,4})(?P<sep>[/.-])(?P<n2>\d{1,2})(?:(?P=sep)|,\s?)(?P<n3>\d{2,4})(?![\d/.-]|\.\d)"
-            r"|(?P<d1>\d{1,2})/(?P<d2>\d{1,2})(?![\d/])"
-        ),
-    }
-    templates = []
-    for t in dates["templates"]:
-        body = re.sub(r"\{(\w+)\}", lambda m: slots[m.group(1)], fold(t["pattern"]))
-        body = body.replace(" ", r"\s+")
-        regex = re.compile(rf"(?<![\w/.-]){body}(?![\w/])", re.IGNORECASE)
-        templates.append(DateTemplate(t["rule"], t["pattern"], regex))
+    rel_words = {key(w): 0 for w in dates["this"]}
+    rel_words.update({key(w): -1 for w in dates["last"]})
+    rel_words.update({key(w): 1 for w in dates["next"]})
+    nth_words = dict(ordinals)
+    nth_words.update({key(w): -1 for w in dates["last"]})
+    templates = _date_templates(lang, dates, {
+        "ordinals": ordinals, "number_words": number_words, "vague": vague, "months": months,
+        "month_abbr": month_abbr, "weekdays": weekdays, "weekday_abbr": weekday_abbr,
+        "named_days": named_days, "units": units, "parts": parts, "qualifiers": qualifiers,
+        "rel": rel_words, "nth": nth_words,
+    })
 
     def phrases_re(words: list[str], *, prefix: bool = False) -> re.Pattern[str]:
         tail = r"[\w'-]*" if prefix else r"(?![\w])"
@@ -295,9 +326,12 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         year_context=frozenset(key(w) for w in dates["year_context"]),
         months_capitalised=bool(dates.get("capitalised", False)),
         date_templates=tuple(templates),
-        bare_month_prefix_re=re.compile(
-            rf"(?<![\w']){alternation(dates.get('bare_month_prefixes', []))}\s+$", re.IGNORECASE
-        ),
+        bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates.get('bare_month_prefixes', []))}\s+$"),
+        relative_words=rel_words,
+        nth_words=nth_words,
+        day_context=frozenset(key(w) for w in dates.get("day_context", [])),
+        event_days=frozenset(key(w) for w in dates.get("event_days", [])),
+        event_link_re=re.compile(rf"\s*{trie(dates.get('event_links', []))}(?![\w])"),
         person_cues=frozenset(key(w) for w in names["person_cues"]),
         titles=frozenset(key(w) for w in names["titles"]),
         function_words=frozenset(key(w) for w in names["function_words"]),
@@ -322,8 +356,89 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         speech_verb_re=phrases_re(quotes["speech_verb_stems"], prefix=True),
         term_marker_re=phrases_re(quotes["term_markers"]),
         future_re=phrases_re(dates["future_markers"]),
-        not_year_after_re=re.compile(
-            rf"^\s*(?:{alternation(dates['not_year_after'])})(?!\w)", re.IGNORECASE
-        ),
+        not_year_after_re=re.compile(rf"\s*{trie(dates['not_year_after'])}(?!\w)"),
         attribution_re=phrases_re(quotes["attribution"]),
     )
+
+
+# Slots whose words are common ("ce", "last", "fin"): they never make a date on their own, so a
+# template is not run just because one of them occurs.
+_WEAK_SLOTS = frozenset({"this", "last", "next", "rel", "part", "approx", "count"})
+_DIGIT_SLOTS = frozenset({"day", "year", "any_year", "yy", "count", "nth", "ordinal", "numeric_date", "short_numeric"})
+_TOKEN_RE = re.compile(r"[a-z]+")
+
+
+def _anchor_token(word: str) -> str | None:
+    """The longest run of letters of a word or phrase: every match of the phrase contains it."""
+    tokens = _TOKEN_RE.findall(word)
+    return max(tokens, key=len) if tokens else None
+
+
+def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, dict]) -> tuple[DateTemplate, ...]:
+    """Compile the date templates of a language, each with the words one of which any match contains.
+
+    Templates run on the lower-case view of the text (`lower_view`). A template that needs a digit
+    or one of its trigger words, in a text that has neither, is not run: most sentences then cost a
+    set lookup instead of two dozen scans.
+    """
+    day_suffix = trie(lang.get("day_suffixes", []))
+    # Cardinals from two up: "one" and "un" are articles far more often than days.
+    day_numbers = {k: v for k, v in w["number_words"].items() if 2 <= v <= 31}
+    day_words = {**w["ordinals"], **day_numbers}
+    # The unit after a ten: "twenty one", "twenty-first" (not "a" or "un", which are articles).
+    day_units = [k for k, v in {**w["number_words"], **w["ordinals"]}.items() if 1 <= v <= 9 and len(k) > 2]
+    ordinal_digits = rf"[1-5](?:{day_suffix})"
+    weekday_abbr_words = [a for a in w["weekday_abbr"] if a not in w["weekdays"]]
+    slots: dict[str, tuple[str, Any]] = {  # slot -> (regex, words that trigger it)
+        "day": (rf"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:{day_suffix})?(?!\d)|{trie(w['ordinals'])})", w["ordinals"]),
+        "day_word": (rf"(?P<day_word>{trie(day_words)}(?:[\s-]+{trie(day_units)})?)", day_words),
+        "month": (rf"(?P<month>{trie(list(w['months']) + list(w['month_abbr']))})", [*w["months"], *w["month_abbr"]]),
+        "month_name": (rf"(?P<month_name>{trie(w['months'])})", w["months"]),
+        "year": (r"(?P<year>(?:1[5-9]\d\d|20\d\d|2100)(?!\d))", ()),
+        # Beside a day and a month, any four-digit year is a year ("5 December 1391").
+        "any_year": (r"(?P<year>[12]\d{3}(?!\d))", ()),
+        "yy": (r"(?P<yy>'?\d\d)", ()),
+        "weekday": (rf"(?P<weekday>{trie(w['weekdays'])})", w["weekdays"]),
+        "weekday_any": (rf"(?P<weekday>{trie(list(w['weekdays']) + list(w['weekday_abbr']))})\.?",
+                        [*w["weekdays"], *w["weekday_abbr"]]),
+        # Before a full date: "mardi 28 mai", "Wed, 22 Jan"; an abbreviation only with its stop or
+        # comma, so that "Sam" or "Mar" in front of a date stay names.
+        "weekday_lead": (rf"(?:(?P<weekday>{trie(w['weekdays'])}),?\s+|(?P<weekday_abbr>{trie(weekday_abbr_words)})[.,]\s*)",
+                         [*w["weekdays"], *weekday_abbr_words]),
+        "count": (rf"(?P<count>\d{{1,3}}|{trie(list(w['number_words']) + list(w['vague']))}(?:[\s-]+{trie(w['number_words'])})?)", ()),
+        "unit": (rf"(?P<unit>{trie(w['units'])})", w["units"]),
+        "this": (rf"(?P<this>{trie(dates['this'])})", ()),
+        "last": (rf"(?P<last>{trie(dates['last'])})", ()),
+        "next": (rf"(?P<next>{trie(dates['next'])})", ()),
+        "rel": (rf"(?P<rel>{trie(w['rel'])})", ()),
+        "nth": (rf"(?P<nth>{trie(w['nth'])}|{ordinal_digits})", w["nth"]),
+        "ordinal": (rf"(?P<nth>{trie(w['ordinals'])}|{ordinal_digits})", w["ordinals"]),
+        "part": (rf"(?P<part>{trie(w['parts'])})", ()),
+        "named_day": (rf"(?P<named_day>{trie(w['named_days'])})", w["named_days"]),
+        "approx": (rf"(?P<approx>{trie(w['qualifiers'])})", ()),
+        "numeric_date": (
+            r"(?P<n1>\d{1,4})(?P<sep>[/.-])(?P<n2>\d{1,2})(?:(?P=sep)|,\s?)(?P<n3>\d{2,4})(?![\d/.-]|\.\d)"
+            r"|(?P<d1>\d{1,2})/(?P<d2>\d{1,2})(?![\d/])", ()),
+        # "4.22" or "4-22" without a year: a date only right after "on" and before the end of a clause
+        # (the template says so), since it is a decimal number or a score everywhere else.
+        "short_numeric": (r"(?P<d1>\d{1,2})[.-](?P<d2>\d{1,2})", ()),
+    }
+    units = set(w["units"])
+    templates = []
+    for t in dates["templates"]:
+        pattern = re.sub(r"\\.|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(),
+                         fold(t["pattern"]))
+        pattern = pattern.replace(" ?", r"\s?").replace(" ", r"\s+")
+        used = re.findall(r"\{(\w+)\}", pattern)
+        body = re.sub(r"\{(\w+)\}", lambda m: slots[m.group(1)][0], pattern)
+        triggers = {_anchor_token(word) for s in used if s not in _WEAK_SLOTS for word in slots[s][1]}
+        literals = _TOKEN_RE.findall(re.sub(r"\{\w+\}|\\.|\(\?(?:P<\w+>|<?[=!]|:)", " ", pattern))
+        triggers |= {word for word in literals if word in units}
+        triggers.discard(None)
+        digits = any(s in _DIGIT_SLOTS for s in used) or r"\d" in pattern
+        regex = re.compile(rf"(?<![\w/.-]){body}(?![\w/])")
+        # A slot glued to letters ("{weekday}s") is not a word of its own in the text: no trigger.
+        glued = re.search(r"\}[a-z]|[a-z]\{", pattern) is not None
+        known = frozenset(triggers) if (triggers or digits) and not glued else None
+        templates.append(DateTemplate(t["rule"], t["pattern"], regex, known, digits))
+    return tuple(templates)
