@@ -1,4 +1,4 @@
-"""`python -m checker review|report ...`: the review desk for newsroom pipelines."""
+"""`python -m checker review|report|import-report ...`: the review desk for newsroom pipelines."""
 
 from __future__ import annotations
 
@@ -29,8 +29,17 @@ def register(sub) -> None:
     rp.add_argument("article_id", type=int, metavar="ARTICLE_ID")
     rp.add_argument("--format", choices=list(FORMATS), default="md")
     rp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    rp.add_argument("--lang", default="en", metavar="CODE", help="language of the headings: en or fr (default: en)")
+    rp.add_argument("--review-url", default="", metavar="URL",
+                    help="where the fact check is published (ClaimReview url; default: the article's URL)")
     rp.add_argument("--db", metavar="URL", help=DB_HELP)
     rp.set_defaults(run=cmd_report)
+
+    im = sub.add_parser("import-report", help="store the article of a JSON report (report --format json) as a new article")
+    im.add_argument("file", metavar="FILE", help="the JSON report, or - for standard input")
+    im.add_argument("--reviewer", required=True, help="who imports it (kept in the audit trail)")
+    im.add_argument("--db", metavar="URL", help=DB_HELP)
+    im.set_defaults(run=cmd_import)
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -45,13 +54,41 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def report_labels(lang: str) -> dict[str, str]:
+    """The report's words: the interface's language files (ui/locale, plain TOML, no UI code)."""
+    from ui.locale import languages, messages
+
+    if lang not in languages():
+        raise ValueError(f"--lang must be one of {', '.join(languages())} (got {lang!r})")
+    return dict(messages(lang))
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from .desk import Desk
-    from .report import render
+    from .service import write_report
 
-    data = render(Desk.open(args.db).load(args.article_id), args.format)
+    data = write_report(Desk.open(args.db), args.article_id, args.format, labels=report_labels(args.lang),
+                        review_url=args.review_url)
     if args.output:
         Path(args.output).write_bytes(data)
     else:
         sys.stdout.buffer.write(data)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .cli import print_json
+    from .desk import Desk
+    from .inputs import InputError
+    from .service import import_report
+
+    if args.file == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(args.file).read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    article_id = import_report(data, Desk.open(args.db), reviewer=args.reviewer)
+    print_json({"article_id": article_id})
     return 0

@@ -1,37 +1,77 @@
-"""Turning what an editor hands in (a file, pasted text) into article text, with clear refusals."""
+"""Turning what an editor hands in (a file, pasted text) into article text, with clear refusals.
+
+Files are read by their extension: `.txt`/`.md` as text (UTF-8 or Windows-1252), `.html`/`.htm` through
+trafilatura's main-text extraction (lxml when trafilatura finds nothing), `.docx` with python-docx.
+Markup, scripts and styles never reach the article text: the workbench only ever keeps plain text.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
 
 MAX_ARTICLE_BYTES = 2_000_000
+MAX_DOCX_UNPACKED = 50_000_000
 TEXT_TYPES = ("txt", "md", "markdown", "text")
+HTML_TYPES = ("html", "htm", "xhtml")
+DOCX_TYPES = ("docx",)
+ARTICLE_TYPES = TEXT_TYPES + HTML_TYPES + DOCX_TYPES
 
 
 class InputError(ValueError):
     """Input the workbench cannot use; the message says why and what to do."""
 
 
-def decode_article(data: bytes, *, name: str = "") -> str:
-    """Text of an uploaded or piped article (.txt or .md), refused clearly if it is not text."""
+@dataclass(frozen=True)
+class ArticleText:
+    """The plain text of an article, and the title its file gives (HTML <title>, Word's title)."""
+
+    text: str
+    title: str = ""
+
+
+def read_article(data: bytes, *, name: str = "") -> ArticleText:
+    """Text and title of an uploaded or piped article, chosen by the file's extension."""
     what = f"'{name}'" if name else "the input"
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputError(f"{what} is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; split it before checking")
+    ext = PurePath(name).suffix.lower().lstrip(".") if name else ""
+    if ext in DOCX_TYPES:
+        return docx_to_text(data, what=what)
+    if ext in HTML_TYPES or (not ext and _looks_like_html(data)):
+        return html_to_text(data, what=what)
+    if ext in ("doc", "pdf", "odt", "rtf", "pages"):
+        raise InputError(f"{what}: .{ext} files cannot be read; save the article as .docx, .html or .txt, "
+                         "or paste its text")
+    return ArticleText(_decode_text(data, what))  # any other name: text if it decodes as text
+
+
+def decode_article(data: bytes, *, name: str = "") -> str:
+    """The text of an uploaded or piped article (.txt, .md, .html or .docx), refused clearly if unusable."""
+    return read_article(data, name=name).text
+
+
+def _decode_text(data: bytes, what: str) -> str:
     if b"\x00" in data[:8192] or data.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        raise InputError(f"{what} is a binary file, not text; upload a .txt or .md file or paste the text")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise InputError(f"{what} is not UTF-8 or Windows-1252 text")
+        raise InputError(f"{what} is a binary file, not text; upload a .txt, .md, .html or .docx file or paste the text")
+    text = _decode(data, what)
     controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 10:
         raise InputError(f"{what} looks like a binary file, not text")
     return check_article_text(text, what=what)
+
+
+def _decode(data: bytes, what: str, declared: str | None = None) -> str:
+    for encoding in ([declared] if declared else []) + ["utf-8-sig", "cp1252"]:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise InputError(f"{what} is not UTF-8 or Windows-1252 text")
 
 
 def check_article_text(text: str, *, what: str = "the article") -> str:
@@ -41,6 +81,124 @@ def check_article_text(text: str, *, what: str = "the article") -> str:
     if not re.search(r"[^\W\d_]{2,}", text):
         raise InputError(f"{what} holds no words to check")
     return text
+
+
+# ---- HTML ----------------------------------------------------------------------------------------
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+# Elements whose content is never article text.
+_DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head",
+         "nav", "footer", "form", "button", "select", "textarea")
+_BLOCKS = ("p", "div", "section", "article", "main", "header", "aside", "li", "ul", "ol", "dl", "dt", "dd",
+           "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "figure", "figcaption", "br", "hr")
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
+
+
+def html_to_text(data: bytes | str, *, what: str = "the page") -> ArticleText:
+    """The main text of an HTML page (paragraphs on their own lines) and its title."""
+    import lxml.html
+    import trafilatura
+    from lxml.etree import ParserError
+
+    if isinstance(data, bytes):
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{what} is a binary file, not an HTML page")
+        m = _CHARSET_RE.search(data[:4096])
+        markup = _decode(data, what, m.group(1).decode("ascii") if m else None)
+    else:
+        markup = data
+    if not markup.strip():
+        raise InputError(f"{what} is empty")
+    try:
+        tree = lxml.html.document_fromstring(markup)
+    except (ParserError, ValueError):
+        raise InputError(f"{what} is not an HTML page that can be read") from None
+    title = " ".join((tree.findtext(".//title") or "").split())
+    if not title:
+        h1 = tree.find(".//h1")
+        title = " ".join(h1.text_content().split()) if h1 is not None else ""
+    text = trafilatura.extract(markup, include_comments=False, include_tables=True, include_links=False,
+                               include_images=False, favor_recall=True, output_format="txt") or ""
+    fallback = _lxml_text(tree)
+    # trafilatura leaves out short pages and some layouts; the plain reading of the body is then better.
+    if len(text.strip()) < 0.5 * len(fallback.strip()):
+        text = fallback
+    return ArticleText(check_article_text(_tidy(text), what=what), title[:300])
+
+
+def _lxml_text(tree) -> str:
+    for el in tree.xpath("|".join(f"//{t}" for t in _DROP)):
+        el.drop_tree()
+    for el in tree.iter():
+        if isinstance(el.tag, str):  # not comments or processing instructions
+            el.text = _SPACES.sub(" ", el.text) if el.text else el.text
+            el.tail = _SPACES.sub(" ", el.tail) if el.tail else el.tail
+    for el in tree.iter(*_BLOCKS):
+        el.tail = "\n" + (el.tail or "")
+        if el.tag not in ("br", "hr"):
+            el.text = "\n" + (el.text or "")
+    body = tree.find(".//body")
+    return (body if body is not None else tree).text_content()
+
+
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # HTML's collapsible white space; no-break spaces are kept
+
+
+def _tidy(text: str) -> str:
+    lines = [re.sub(r"[ \t\f\v]+", " ", line).strip(" ") for line in text.replace("\r", "\n").split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip() + "\n"
+
+
+# ---- Word ----------------------------------------------------------------------------------------
+
+
+def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
+    """The paragraphs (and table cells) of a Word .docx document, in order, one per line."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+
+    refuse = InputError(f"{what} is not a Word document (.docx) that can be read; save it as .docx "
+                        "(older .doc files are not read) or paste the text")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            if sum(i.file_size for i in z.infolist()) > MAX_DOCX_UNPACKED:
+                raise InputError(f"{what} unpacks to more than {MAX_DOCX_UNPACKED // 1_000_000} MB; it is not an article")
+            if "word/document.xml" not in z.namelist():
+                raise refuse
+        document = docx.Document(io.BytesIO(data))
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError):
+        raise refuse from None
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                seen: list[int] = []
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # merged cells repeat
+                        continue
+                    seen.append(id(cell._tc))
+                    lines += [p.text for p in cell.paragraphs]
+            lines.append("")
+        else:
+            lines.append(block.text)
+            lines.append("")
+    title = (document.core_properties.title or "").strip()
+    if not title:
+        heading = next((p.text for p in document.paragraphs
+                        if p.text.strip() and p.style is not None and p.style.name in ("Title", "Heading 1")), "")
+        title = heading.strip()
+    return ArticleText(check_article_text(_tidy("\n".join(lines)), what=what), " ".join(title.split())[:300])
 
 
 def parse_published(value: str | None) -> dt.date | None:

@@ -40,3 +40,64 @@ def test_save_review_and_report(capsys, tmp_path):
 def test_unknown_article(capsys, tmp_path):
     code, _, err = run(capsys, "report", "42", "--db", f"sqlite:///{tmp_path / 'w.db'}")
     assert code != 0 and "no article with id 42" in err
+
+
+def saved_article(capsys, tmp_path):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(article), "--db", db, "--save", "--format", "json", "--published",
+                       "2024-05-29", "--url", "https://example.org/budget", "--reviewer", "Ana")
+    assert code == 0
+    data = json.loads(out)
+    return db, data["article_id"], next(c["id"] for c in data["claims"] if c["type"] == "money")
+
+
+def test_report_in_every_format_and_language(capsys, tmp_path):
+    db, article_id, claim = saved_article(capsys, tmp_path)
+    assert run(capsys, "review", str(article_id), claim, "--status", "verified", "--note", "in the council minutes",
+               "--reviewer", "Ana", "--db", db)[0] == 0
+    code, out, _ = run(capsys, "report", str(article_id), "--format", "html", "--lang", "fr", "--db", db)
+    assert code == 0 and "Rapport de vérification" in out and "in the council minutes" in out
+    code, out, _ = run(capsys, "report", str(article_id), "--format", "claimreview", "--db", db,
+                       "--review-url", "https://check.example.org/budget")
+    (review,) = json.loads(out)
+    assert review["url"] == f"https://check.example.org/budget#claim-{claim}"
+    assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/budget"
+    code, _, err = run(capsys, "report", str(article_id), "--lang", "de", "--db", db)
+    assert code != 0 and "--lang must be one of en, fr" in err
+
+
+def test_json_report_imports_back(capsys, tmp_path):
+    db, article_id, claim = saved_article(capsys, tmp_path)
+    run(capsys, "review", str(article_id), claim, "--status", "disputed", "--note", "no such budget",
+        "--reviewer", "Ana", "--db", db)
+    target = tmp_path / "state.json"
+    assert run(capsys, "report", str(article_id), "--format", "json", "-o", str(target), "--db", db)[0] == 0
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    code, out, _ = run(capsys, "import-report", str(target), "--reviewer", "Zoe", "--db", other)
+    assert code == 0 and json.loads(out) == {"article_id": 1}
+    code, out, _ = run(capsys, "report", "1", "--format", "json", "--db", other)
+    state = json.loads(out)
+    row = next(c for c in state["claims"] if c["claim"]["id"] == claim)
+    assert (row["review"]["status"], row["review"]["note"], row["review"]["reviewer"]) == ("disputed", "no such budget", "Ana")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "other"}', encoding="utf-8")
+    code, _, err = run(capsys, "import-report", str(bad), "--reviewer", "Zoe", "--db", other)
+    assert code != 0 and "not a report this workbench can import" in err
+
+
+def test_check_save_refuses_a_non_web_address(capsys, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    code, _, err = run(capsys, "check", str(article), "--db", f"sqlite:///{tmp_path / 'w.db'}", "--save",
+                       "--url", "javascript:alert(1)")
+    assert code != 0 and "must start with http" in err
+
+
+def test_review_refuses_unknown_claim_and_empty_change(capsys, tmp_path):
+    db, article_id, claim = saved_article(capsys, tmp_path)
+    code, _, err = run(capsys, "review", str(article_id), "c999", "--status", "verified", "--reviewer", "Ana", "--db", db)
+    assert code != 0 and "no claim c999" in err
+    code, _, err = run(capsys, "review", str(article_id), claim, "--reviewer", "Ana", "--db", db)
+    assert code != 0 and "give --status, --note or --source" in err

@@ -1,0 +1,91 @@
+"""Articles handed in as files: text, HTML (markup and scripts never kept), Word .docx; clear refusals."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+from checker.inputs import InputError, decode_article, read_article
+
+PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Budget : la ville vote</title>
+<script>var secret = "<p>hidden</p>"; alert(1)</script><style>p { color: red }</style></head>
+<body><nav>Accueil | Politique</nav>
+<article><h1>Budget : la ville vote</h1>
+<p>Le 3 mai 2024, Claire Martin a annoncé
+un budget de 4&nbsp;milliards d’euros pour la ville.</p>
+<p>« Nous tiendrons nos promesses », a-t-elle déclaré devant le conseil. <script>document.write("evil")</script></p>
+<p onclick="alert(2)">Le vote aura lieu <b>la semaine prochaine</b>.</p></article>
+<footer>© Le Journal</footer></body></html>"""
+
+
+@pytest.mark.parametrize("markup", [PAGE.encode("utf-8"), PAGE.replace("utf-8", "windows-1252").encode("cp1252")])
+def test_html_gives_the_text_without_markup_or_scripts(markup):
+    article = read_article(markup, name="page.html")
+    assert article.title == "Budget : la ville vote"
+    text = article.text.replace("\u00a0", " ")  # trafilatura turns &nbsp; into a space; the extractor reads both
+    assert "Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d’euros pour la ville." in text
+    assert "« Nous tiendrons nos promesses »" in text and "la semaine prochaine" in text
+    for gone in ("alert", "evil", "hidden", "<", "color: red", "onclick"):
+        assert gone not in text
+
+
+def test_a_short_html_fragment_is_read_too():
+    text = decode_article(b"<p>Le 3 mai 2024, <i>Claire Martin</i> a parl\xc3\xa9.</p><script>x()</script>", name="a.htm")
+    assert text.strip() == "Le 3 mai 2024, Claire Martin a parlé."
+
+
+def word_document(*, title: str = "") -> bytes:
+    document = docx.Document()
+    document.core_properties.title = title
+    document.add_heading("Le budget de la ville", 1)
+    document.add_paragraph("Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d’euros.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Poste", "Montant"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Écoles", "120 millions d’euros"
+    document.add_paragraph("Le vote aura lieu en juin.")
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_gives_paragraphs_and_tables_in_order():
+    article = read_article(word_document(title="Budget 2024"), name="budget.docx")
+    assert article.title == "Budget 2024"
+    lines = [line for line in article.text.splitlines() if line]
+    assert lines == ["Le budget de la ville", "Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d’euros.",
+                     "Poste", "Montant", "Écoles", "120 millions d’euros", "Le vote aura lieu en juin."]
+    assert read_article(word_document(), name="b.docx").title == "Le budget de la ville"  # from the heading
+
+
+def zipped(files: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("data, name, message", [
+    (b"PK\x03\x04 not really a zip", "a.docx", "not a Word document"),
+    (zipped({"content.xml": b"<x/>"}), "a.docx", "not a Word document"),
+    (zipped({"word/document.xml": b"\0" * 60_000_000}), "bomb.docx", "unpacks to more than"),
+    (b"%PDF-1.7 ...", "a.pdf", ".pdf files cannot be read"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "photo.txt", "binary"),
+    (b"", "empty.html", "empty"),
+    (b"<html><body><script>only()</script></body></html>", "a.html", "empty"),
+    (b"   \n  ", "a.txt", "empty"),
+    (b"12 345 678", "a.txt", "no words"),
+    (b"x" * 2_000_001, "big.txt", "larger than"),
+])
+def test_unusable_files_are_refused_with_a_reason(data, name, message):
+    with pytest.raises(InputError, match=message):
+        read_article(data, name=name)
+
+
+def test_text_files_in_utf8_or_windows_1252():
+    assert decode_article("Le 3 mai, l’État a payé.".encode("utf-8-sig"), name="a.txt") == "Le 3 mai, l’État a payé."
+    assert decode_article("Le 3 mai, l’État a payé.".encode("cp1252"), name="a.md") == "Le 3 mai, l’État a payé."
+    assert decode_article(b"line one\r\nline two", name="notes.text") == "line one\nline two"

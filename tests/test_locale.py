@@ -1,0 +1,88 @@
+"""The interface's words: English and French have the same keys and placeholders, every key the pages
+and the reports use exists, and the language files stay plain data (no UI code) for the reports."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from checker.model import STATUSES, SUGGESTIONS
+from checker.report import FORMATS
+from claims import CLAIM_TYPES
+from ui.locale import languages, messages, translator
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), ROOT / "checker" / "report.py"]
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_both_languages_are_there():
+    assert languages() == {"en": "English", "fr": "Français"}
+
+
+@pytest.mark.parametrize("lang", ["fr"])
+def test_same_keys_and_placeholders_as_english(lang):
+    en, other = messages("en"), messages(lang)
+    assert set(other) == set(en), {"missing": set(en) - set(other), "extra": set(other) - set(en)}
+    for key, text in en.items():
+        assert fields(other[key]) == fields(text), key
+        assert other[key].strip(), key
+
+
+def used_keys() -> tuple[set[str], set[str]]:
+    """Literal keys passed to t()/ctx.t() in the pages and the report writer, and f-string prefixes."""
+    literal, prefixes = set(), set()
+    for path in CODE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name != "t":
+                continue
+            arg = node.args[0]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                literal.add(arg.value)
+            elif isinstance(arg, ast.JoinedStr) and isinstance(arg.values[0], ast.Constant):
+                prefixes.add(arg.values[0].value)
+            elif isinstance(arg, ast.BinOp) and isinstance(arg.left, ast.Constant):
+                prefixes.add(arg.left.value)
+    return literal, prefixes
+
+
+def test_every_key_used_exists():
+    en = messages("en")
+    literal, prefixes = used_keys()
+    assert len(literal) > 100
+    assert literal - set(en) == set()
+    for prefix in prefixes:
+        assert any(k.startswith(prefix) for k in en), prefix
+
+
+@pytest.mark.parametrize("section, values", [
+    ("status", (*STATUSES, "dismissed")), ("type", CLAIM_TYPES), ("suggestion", SUGGESTIONS),
+    ("format", tuple(FORMATS)), ("action", (*STATUSES, "save_note")),
+])
+def test_every_value_of_a_vocabulary_has_its_words(section, values):
+    for lang in languages():
+        assert {f"{section}.{v}" for v in values} <= set(messages(lang)), (lang, section)
+
+
+def test_translator_fills_placeholders_and_falls_back_to_english():
+    assert translator("fr")("desk.progress", reviewed=12, total=31, disputed=2) == "12/31 vérifiées, 2 contestées"
+    assert translator("xx")("status.disputed") == "disputed"
+
+
+def test_locale_is_plain_data_and_reports_know_no_ui():
+    tree = ast.parse((ROOT / "ui" / "locale" / "__init__.py").read_text(encoding="utf-8"))
+    imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    assert imported <= {"__future__", "functools", "tomllib", "pathlib", "typing"}
+    report = (ROOT / "checker" / "report.py").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*(from|import) (ui|streamlit)\b", report, re.M)
