@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claims import DateValue, Money
 from claims.lexicon import available_languages, load
@@ -85,7 +85,8 @@ def date_closeness(claim: DateValue, first: dt.date, last: dt.date) -> float:
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*\.?")
 
 
-def name_words(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_words(name: str) -> tuple[str, ...]:
     """Folded words of a name: "Adam D’Angelo" -> ["adam", "dangelo"], "J.-P." -> ["j.", "p."].
 
     Apostrophes inside a word are dropped (D'Angelo, D’Angelo and DAngelo meet), hyphens split
@@ -95,9 +96,10 @@ def name_words(name: str) -> list[str]:
     for w in _NAME_WORD.findall(normalise(name)):
         parts = [p for p in w.rstrip(".").replace("'", "").split("-") if p]
         out.extend(p + "." if len(p) == 1 else p for p in parts)
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def initial_key(name: str) -> str | None:
     """The key a person is indexed under whatever the form of the given name: "j leike".
 
@@ -201,19 +203,27 @@ class QuoteAlignment:
     note: str = ""
 
 
-VERBATIM, CLOSE, PARTIAL, PARAPHRASE = 97.0, 87.0, 70.0, 50.0
+CLOSE, PARTIAL, PARAPHRASE = 87.0, 70.0, 50.0
+_TOKEN = re.compile(r"\w+")
 
 
 def align_quote(quote: str, excerpt: str) -> QuoteAlignment:
     """Where the quote sits in the excerpt and how faithfully (before figure, negation and speaker checks).
 
-    verbatim: the words are there (score >= 97); close: small edits (>= 87); partial: a good part
-    of the quote is there, or all of it loosely (>= 70); paraphrase: at least half of the content
-    words are near the best span, in another order or form (>= 50); not_found otherwise.
+    verbatim: the same words in the same order (case, accents, apostrophes, punctuation and spacing
+    aside); otherwise by rapidfuzz's partial ratio of the normalised texts: close, small edits
+    (>= 87); partial, a good part of the quote is there or all of it loosely (>= 70); paraphrase,
+    at least half of the content words are near the best span in another order or form (>= 50);
+    not_found otherwise.
     """
     q, e = normalise(quote).strip(" ,.;:!?"), normalise(excerpt)
     if not q or not e:
         return QuoteAlignment("not_found", 0.0, 0, 0)
+    words = _TOKEN.findall(q)
+    if words:  # the same words in the same order, whatever the punctuation and spacing between them
+        exact = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", e)
+        if exact:
+            return QuoteAlignment("verbatim", 100.0, exact.start(), exact.end())
     al = fuzz.partial_ratio_alignment(q, e, processor=None, score_cutoff=40)
     if al is None:
         return QuoteAlignment("not_found", 0.0, 0, 0)
@@ -223,10 +233,8 @@ def align_quote(quote: str, excerpt: str) -> QuoteAlignment:
         start, end, coverage = 0, len(e), len(e) / len(q)
     start, end = _widen_to_words(e, start, end)
     score = al.score * coverage
-    if score >= VERBATIM:
-        cls: QuoteClass = "verbatim"
-    elif score >= CLOSE:
-        cls = "close"
+    if score >= CLOSE:
+        cls: QuoteClass = "close"
     elif score >= PARTIAL:
         cls = "partial"
     else:
@@ -317,13 +325,16 @@ def cognate_share(quote: str, passage: str) -> float:
 
 
 def cognate_share_words(q: Sequence[str], p: frozenset[str]) -> float:
+    """`cognate_share` on words already extracted: a word counts when the passage has it, a word
+    of five letters or more sharing its first five, or one at a rapidfuzz ratio of 80 or more."""
     if not q or not p:
         return 0.0
     hits = 0
     prefixes = {x[:5] for x in p if len(x) >= 5}
+    choices = list(p)
     for w in q:
         if (w in p or (len(w) >= 5 and w[:5] in prefixes)
-                or (len(w) < 5 and any(x.startswith(w) for x in p if len(x) >= 5))
-                or any(fuzz.ratio(w, x, score_cutoff=80) for x in p)):
+                or (len(w) < 5 and any(x.startswith(w) for x in choices if len(x) >= 5))
+                or process.extractOne(w, choices, scorer=fuzz.ratio, processor=None, score_cutoff=80)):
             hits += 1
     return hits / len(q)

@@ -6,7 +6,7 @@ For each claim:
    own, the same name or the same initial+surname key for a person) or the quote's words, ranked by
    the claim's context: the names around it and the key words of its sentence, each weighted by how
    close it stands and by how few records hold it (IDF). Posting lists are read rarest first and
-   never whole: a list longer than `COMMON` is only probed for the records already short-listed.
+   never whole: a list longer than `RARE` is only probed for the records already short-listed.
 2. rapidfuzz scores the short list: `process.extract` with the records as a mapping
    pk -> text, `score_cutoff` set and `normalise` (case, accents, apostrophes) as the one
    processor: token-set similarity of the claim's sentence for values and names, partial ratio of
@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from typing import Callable
 
 from rapidfuzz import fuzz, process
 
@@ -38,6 +39,7 @@ from .compare import (
     content_words,
     date_agreement,
     date_closeness,
+    initial_key,
     money_agreement,
     name_agreement,
     normalise,
@@ -51,9 +53,11 @@ LATER_FACTOR = 0.85
 CONFLICT_SUBJECT = 0.5
 
 # Candidate gathering (see `gather`).
-COMMON = 4000  # a posting list longer than this is probed, never read whole
-POOL = 300  # records ranked by rare context before common context is probed on them
-SCAN = 2000  # records read from a common list when nothing rarer narrows it
+COUNT_CAP = 4000  # posting lists are counted up to this (IDF of anything commoner is about the same)
+RARE = 500  # a list of at most this many records is read whole; a longer one is only probed
+POOL = 100  # the best records so far, on which the common lists are probed
+PROBES = 8  # common lists probed per claim, rarest first
+HELD_PROBE = 1000  # context records checked for a common required value
 KEY_WORDS = 10  # key words of a claim's sentence used as context
 KEY_WORD_WEIGHT = 0.25
 SPEAKER_WEIGHT = 2.0
@@ -97,16 +101,29 @@ def check_article(
     return check_extraction(extraction, text, library)
 
 
-def check_extraction(extraction: Extraction, text: str, library: Library) -> ArticleCheck:
+def check_extraction(extraction: Extraction, text: str, library: Library, *,
+                     find: Callable[[Claim, Context], list[int]] | None = None) -> ArticleCheck:
+    """Check extracted claims against the library.
+
+    `find` replaces the value index as the source of each claim's candidates (claim, context ->
+    database keys); the benchmark passes a brute-force scan there, everything else stays the same.
+    """
     index = library.index
     index.ensure_terms()
     total = index.total()
     keys = list(dict.fromkeys(fold_key(c.value.canonical) for c in extraction.claims if isinstance(c.value, Name)))
-    counts = dict(zip(keys, index.counts([Source("name", k) for k in keys], cap=COMMON)))
+    counts = dict(zip(keys, index.counts([Source("name", k) for k in keys], cap=COUNT_CAP)))
     contexts = contexts_of(extraction, text, idf=lambda k: idf(counts.get(k, 0), total))
     known: dict[Source, int] = {Source("name", k): n for k, n in counts.items()}
-    wanted = {claim.id: candidates(claim, contexts[claim.id], index, total=total, known=known)
-              for claim in extraction.claims}
+    if find is None:
+        # Count every posting list the claims will read, in a few round trips.
+        wanted_sources = list(dict.fromkeys(s for c in extraction.claims for q in searches(c, contexts[c.id])
+                                            for s in q.sources() if s not in known))
+        known.update(zip(wanted_sources, index.counts(wanted_sources, cap=COUNT_CAP)))
+
+        def find(claim: Claim, ctx: Context) -> list[int]:
+            return candidates(claim, ctx, index, total=total, known=known)
+    wanted = {claim.id: find(claim, contexts[claim.id]) for claim in extraction.claims}
     stored = index.stored([pk for pks in wanted.values() for pk in pks])
     words_of: dict[int, str] = {}  # content words of each record, computed once per check
     checks = []
@@ -190,112 +207,119 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 # ---- candidates ------------------------------------------------------------------------------
 
 
-def gather(
-    index: ValueIndex,
-    required: list[Source],
-    context: list[tuple[Source, float]],
-    *,
-    limit: int = CANDIDATES,
-    total: int,
-    known: dict[Source, int] | None = None,
-    context_only: bool = False,
-) -> list[int]:
-    """Records holding any of `required` (when given), best first by the weight of the `context`
-    sources they also hold (weight times IDF).
+@dataclass(frozen=True)
+class Search:
+    """One candidate look-up: records holding any of `required` (none: any record), ranked by the
+    `context` sources they hold, each with its weight."""
 
-    Every source is counted first (capped at COMMON + 1, in one round trip). Rare lists are read
-    whole; a common required list is narrowed by the records of the rare context that hold it (and
-    only topped up with its newest records); a common context source is probed only on the POOL
-    best records so far. With no required source and no rare context, the rarest source drives.
-    With `context_only`, records holding none of the context are left out.
+    required: tuple[Source, ...]
+    context: tuple[tuple[Source, float], ...]
+    limit: int = CANDIDATES
+    context_only: bool = False  # leave out records holding none of the context
+
+    def sources(self) -> list[Source]:
+        return list(self.required) + [s for s, _ in self.context]
+
+
+def gather(index: ValueIndex, search: Search, *, total: int, known: dict[Source, int] | None = None) -> list[int]:
+    """The records of one search, best first by the weight (times IDF) of the context they hold.
+
+    Every source is counted first (up to COUNT_CAP); then a list of at most RARE records is read
+    whole, and a longer one is only probed, for the POOL best records so far. A common required
+    value is narrowed by the rare context's records that hold it (topped up with its newest
+    records); with no required source and no rare context, the rarest source drives.
     """
     known = {} if known is None else known
-    sources = list(dict.fromkeys(list(required) + [s for s, _ in context]))
-    missing = [s for s in sources if s not in known]
-    known.update(zip(missing, index.counts(missing, cap=COMMON)))
+    missing = [s for s in dict.fromkeys(search.sources()) if s not in known]
+    known.update(zip(missing, index.counts(missing, cap=COUNT_CAP)))
+    required, limit = list(search.required), search.limit
     weight: dict[Source, float] = {}
-    for src, w in context:
-        weight[src] = weight.get(src, 0.0) + w * idf(known[src], total)
+    for src, w in search.context:
+        if known[src]:
+            weight[src] = weight.get(src, 0.0) + w * idf(known[src], total)
+    if required and not any(known[s] for s in required):
+        return []
 
+    rare = [s for s in weight if known[s] <= RARE]
+    common = sorted((s for s in weight if known[s] > RARE), key=lambda s: known[s])[:PROBES]
+    short_required = bool(required) and all(known[s] <= RARE for s in required)
+    lists = index.fetch_many(rare + (required if short_required else []))
     scores: dict[int, float] = {}
     pool: set[int] | None = None  # every record holding the required value, when that is a short list
-    if required:
-        if all(known[s] <= COMMON for s in required):
-            pool = {pk for s in required for pk in index.fetch(s, limit=COMMON + 1)}
-            if not pool:
-                return []
-            scores = dict.fromkeys(pool, 0.0)
-        elif not any(known[s] for s in required):
-            return []
-    rare = sorted((s for s in weight if 0 < known[s] <= COMMON), key=lambda s: known[s])
-    common = sorted((s for s in weight if known[s] > COMMON), key=lambda s: known[s])
+    if short_required:
+        pool = {pk for s in required for pk in lists[s]}
+        scores = dict.fromkeys(pool, 0.0)
     for src in rare:
-        for pk in index.fetch(src, limit=COMMON + 1):
+        for pk in lists[src]:
             if pool is None or pk in pool:
                 scores[pk] = scores.get(pk, 0.0) + weight[src]
     if required and pool is None:
-        # A common value: keep the context's records that hold it, then the newest that do.
-        held = set().union(*(index.having(s, list(scores)) for s in required)) if scores else set()
-        scores = {pk: v for pk, v in scores.items() if pk in held}
-        if len(scores) < limit and not context_only:
+        # A common value: keep the best of the context's records that hold it, then its newest.
+        best = _ranked(scores)[:HELD_PROBE]
+        held = set().union(*index.having_many(required, best).values()) if best else set()
+        scores = {pk: scores[pk] for pk in best if pk in held}
+        if len(scores) < limit and not search.context_only:
             for s in required:
-                for pk in index.fetch(s, limit=SCAN):
+                for pk in index.fetch(s, limit=POOL):
                     scores.setdefault(pk, 0.0)
     elif not required and not scores and common:
         driver = common.pop(0)
-        for pk in index.fetch(driver, limit=SCAN):
-            scores[pk] = weight[driver]
-    if common and scores:
-        short = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:POOL]
-        for src in common:
-            for pk in index.having(src, short):
+        scores = dict.fromkeys(index.fetch(driver, limit=3 * POOL), weight[driver])
+        for src, pks in index.having_many(common, list(scores)).items():
+            for pk in pks:
                 scores[pk] += weight[src]
-    ranked = sorted(scores, key=lambda pk: (-scores[pk], -pk))
-    if context_only:
+        common = []
+    if common and len(scores) > limit:
+        for src, pks in index.having_many(common, _ranked(scores)[:POOL]).items():
+            for pk in pks:
+                scores[pk] += weight[src]
+    ranked = _ranked(scores)
+    if search.context_only:
         ranked = [pk for pk in ranked if scores[pk] > 0]
     return ranked[:limit]
 
 
-def _context_sources(ctx: Context, *, skip: set[str] = frozenset()) -> list[tuple[Source, float]]:
+def _ranked(scores: dict[int, float]) -> list[int]:
+    return sorted(scores, key=lambda pk: (-scores[pk], -pk))
+
+
+def _context_sources(ctx: Context, *, skip: set[str] = frozenset()) -> tuple[tuple[Source, float], ...]:
     names = sorted((k for k in ctx.names if k not in skip), key=lambda k: -ctx.names[k])[:8]
     out = [(Source("name", k), ctx.names[k]) for k in names]
     out += [(Source("term", word_term(w)), KEY_WORD_WEIGHT) for w in ctx.words]
-    return out
+    return tuple(out)
 
 
-def candidates(claim: Claim, ctx: Context, index: ValueIndex, *, total: int,
-               known: dict[Source, int] | None = None) -> list[int]:
-    """Database keys of the records worth comparing with this claim, best first."""
+def searches(claim: Claim, ctx: Context) -> list[Search]:
+    """The look-ups that find a claim's candidates."""
     v = claim.value
     if isinstance(v, Money):
         if not v.currency:
             return []
         low, high = float(v.low), float(max(v.high, v.amount_max or v.high))
         context = _context_sources(ctx)
-        agreeing = gather(index, [Source("amount", (v.currency, low, high))], context, total=total, known=known)
-        # Records about the same subject with another amount in the currency (up to a factor of
-        # WIDER either way) may conflict: they need the context, not the value.
-        other = gather(index, [Source("amount", (v.currency, low / WIDER, high * WIDER))], context,
-                       total=total, known=known, limit=CANDIDATES // 2, context_only=True) if context else []
-        return list(dict.fromkeys(agreeing + other))
+        out = [Search((Source("amount", (v.currency, low, high)),), context)]
+        if context:
+            # Records about the same subject with another amount in the currency (within a factor
+            # of WIDER) may conflict: they need the context, not the value.
+            out.append(Search((Source("amount", (v.currency, low / WIDER, high * WIDER)),), context,
+                              CANDIDATES // 2, True))
+        return out
     if isinstance(v, DateValue):
         if not ctx.names:  # dates are everywhere: only a date with a subject is checked
             return []
         context = _context_sources(ctx)
-        agreeing = gather(index, [Source("date", (v.start, v.end))], context, total=total, known=known)
         wide = (v.start - dt.timedelta(days=DATE_WIDER), v.end + dt.timedelta(days=DATE_WIDER))
-        other = gather(index, [Source("date", wide)], context, total=total, known=known,
-                       limit=CANDIDATES // 4, context_only=True)
-        return list(dict.fromkeys(agreeing + other))
+        return [Search((Source("date", (v.start, v.end)),), context),
+                Search((Source("date", wide),), context, CANDIDATES // 4, True)]
     if isinstance(v, Name):
         required = [Source("name", ctx.key)]
         initial = person_initial_key(v.canonical) if claim.type == "person" else None
         if initial:
             required.append(Source("term", person_term(initial)))
-        return gather(index, required, _context_sources(ctx, skip={ctx.key}), total=total, known=known)
+        return [Search(tuple(required), _context_sources(ctx, skip={ctx.key}))]
     if isinstance(v, Quote):
-        words = list(dict.fromkeys(term_words(v.text)))
-        context = [(Source("term", word_term(w)), 1.0) for w in words]
+        context = [(Source("term", word_term(w)), 1.0) for w in dict.fromkeys(term_words(v.text))]
         if ctx.key:
             context.append((Source("name", ctx.key), SPEAKER_WEIGHT))
             initial = person_initial_key(v.speaker or "")
@@ -303,8 +327,17 @@ def candidates(claim: Claim, ctx: Context, index: ValueIndex, *, total: int,
                 context.append((Source("term", person_term(initial)), SPEAKER_WEIGHT / 2))
         context += [(s, w * 0.5) for s, w in _context_sources(ctx, skip={ctx.key} if ctx.key else set())
                     if s.kind == "name"]
-        return gather(index, [], context, total=total, known=known)
+        return [Search((), tuple(context))]
     return []
+
+
+def candidates(claim: Claim, ctx: Context, index: ValueIndex, *, total: int,
+               known: dict[Source, int] | None = None) -> list[int]:
+    """Database keys of the records worth comparing with this claim, best first."""
+    found: list[int] = []
+    for search in searches(claim, ctx):
+        found += gather(index, search, total=total, known=known)
+    return list(dict.fromkeys(found))
 
 
 # ---- scoring the short list with rapidfuzz ---------------------------------------------------
@@ -348,8 +381,10 @@ def _name_spans(rec: StoredRecord, key: str, canonical: str | None) -> list[tupl
     """Where the record names `key`, or the same person under another form ("J. Leike")."""
     spans = [(s, e) for k, _c, _t, s, e in rec.values.names if k == key]
     if not spans and canonical:
-        spans = [(s, e) for _k, c, t, s, e in rec.values.names
-                 if t == "person" and name_agreement(canonical, c) == "agrees"]
+        wanted = initial_key(canonical)
+        if wanted:
+            spans = [(s, e) for _k, c, t, s, e in rec.values.names
+                     if t == "person" and initial_key(c) == wanted and name_agreement(canonical, c) == "agrees"]
     return spans
 
 

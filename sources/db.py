@@ -262,6 +262,8 @@ def is_sqlite(engine: Engine) -> bool:
 #   hashes (blake2b, the same in every process). Clustered on (term, record_pk) so that a term's
 #   records are one range read; no foreign key, because a cascade would need a second index as big
 #   as the table: rows of a changed record are removed by recomputing its terms (drop_record_terms).
+# - record_term_df: how many records hold each term (kept with record_terms), so that the rarity of
+#   a word is one key look-up instead of a count over its records;
 # - record_terms_state: which records have their terms indexed (for catching up on older records).
 
 from sqlalchemy import BigInteger, PrimaryKeyConstraint  # noqa: E402
@@ -279,4 +281,11 @@ record_terms_state = Table(
     "record_terms_state",
     metadata,
     Column("record_pk", Integer, primary_key=True, autoincrement=False),
+)
+
+record_term_df = Table(
+    "record_term_df",
+    metadata,
+    Column("term", BigInteger, primary_key=True, autoincrement=False),
+    Column("df", Integer, nullable=False),
 )

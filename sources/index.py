@@ -29,6 +29,7 @@ from .db import (
     record_dates,
     record_names,
     record_quotes,
+    record_term_df,
     record_terms,
     record_terms_state,
     records,
@@ -122,50 +123,57 @@ def index_record_terms(conn, pk: int, values: IndexedValues | None = None) -> No
     """Fill `record_terms` for one stored record (call after its row and values are inserted).
 
     `values` saves reading the record's names back; title and excerpt are read from `records`.
+    A record already indexed is left as it is.
     """
+    if conn.execute(select(record_terms_state.c.record_pk).where(record_terms_state.c.record_pk == pk)).first():
+        return
     row = conn.execute(select(records.c.title, records.c.excerpt).where(records.c.pk == pk)).first()
     if row is None:
         return
     if values is not None:
         persons = [canonical for _k, canonical, kind, _s, _e in values.names if kind == "person"]
     else:
-        persons = list(conn.scalars(select(record_names.c.canonical).where(
-            record_names.c.record_pk == pk, record_names.c.type == "person")))
+        persons = _persons(conn, pk)
     terms = record_terms_of(row.title, row.excerpt, persons)
     if terms:
-        conn.execute(_insert_ignore(record_terms), [{"term": t, "record_pk": pk} for t in terms])
-    conn.execute(_insert_ignore(record_terms_state), [{"record_pk": pk}])
+        conn.execute(record_terms.insert(), [{"term": t, "record_pk": pk} for t in terms])
+        _add_df(conn, {t: 1 for t in terms})
+    conn.execute(record_terms_state.insert(), [{"record_pk": pk}])
 
 
 def drop_record_terms(conn, pk: int) -> None:
     """Remove one record's terms; call while its old title, excerpt and names are still stored."""
+    if not conn.execute(select(record_terms_state.c.record_pk).where(record_terms_state.c.record_pk == pk)).first():
+        return
     row = conn.execute(select(records.c.title, records.c.excerpt).where(records.c.pk == pk)).first()
     if row is not None:
-        persons = list(conn.scalars(select(record_names.c.canonical).where(
-            record_names.c.record_pk == pk, record_names.c.type == "person")))
-        terms = record_terms_of(row.title, row.excerpt, persons)
-        for chunk in _chunks(sorted(terms), 500):
+        terms = sorted(record_terms_of(row.title, row.excerpt, _persons(conn, pk)))
+        for chunk in _chunks(terms, 500):
             conn.execute(record_terms.delete().where(record_terms.c.record_pk == pk, record_terms.c.term.in_(chunk)))
+        _add_df(conn, {t: -1 for t in terms})
     conn.execute(record_terms_state.delete().where(record_terms_state.c.record_pk == pk))
 
 
-def build_record_terms(engine: Engine, *, after_pk: int = 0, only_missing: bool = True, chunk: int = 20_000) -> int:
-    """Index the terms of stored records that lack them (all records with `only_missing=False`).
+def build_record_terms(engine: Engine, *, after_pk: int = 0, rebuild: bool = False, chunk: int = 20_000) -> int:
+    """Index the terms of stored records that lack them (of every record with `rebuild`).
 
     Rows are sorted before insertion, so a large library is indexed by appending to the B-tree
     rather than by random inserts. Returns how many records were indexed.
     """
+    if rebuild:
+        with engine.begin() as conn:
+            for table in (record_terms, record_term_df, record_terms_state):
+                conn.execute(table.delete())
+        after_pk = 0
     done = 0
     last = after_pk
     while True:
         with engine.begin() as conn:
-            stmt = select(records.c.pk, records.c.title, records.c.excerpt).where(records.c.pk > last)
-            if only_missing:
-                stmt = stmt.where(~select(record_terms_state.c.record_pk)
-                                  .where(record_terms_state.c.record_pk == records.c.pk).exists())
-            rows = conn.execute(stmt.order_by(records.c.pk).limit(chunk)).all()
+            missing = ~select(record_terms_state.c.record_pk).where(record_terms_state.c.record_pk == records.c.pk).exists()
+            rows = conn.execute(select(records.c.pk, records.c.title, records.c.excerpt)
+                                .where(records.c.pk > last, missing).order_by(records.c.pk).limit(chunk)).all()
             if not rows:
-                return done
+                break
             pks = [r.pk for r in rows]
             persons: dict[int, list[str]] = {}
             for pk, canonical in conn.execute(select(record_names.c.record_pk, record_names.c.canonical).where(
@@ -173,14 +181,43 @@ def build_record_terms(engine: Engine, *, after_pk: int = 0, only_missing: bool 
                 persons.setdefault(pk, []).append(canonical)
             pairs = sorted((t, r.pk) for r in rows for t in record_terms_of(r.title, r.excerpt, persons.get(r.pk, ())))
             for part in _chunks(pairs, 50_000):
-                conn.execute(_insert_ignore(record_terms), [{"term": t, "record_pk": p} for t, p in part])
-            conn.execute(_insert_ignore(record_terms_state), [{"record_pk": p} for p in pks])
+                conn.execute(record_terms.insert(), [{"term": t, "record_pk": p} for t, p in part])
+            df: dict[int, int] = {}
+            for t, _p in pairs:
+                df[t] = df.get(t, 0) + 1
+            _add_df(conn, df)
+            conn.execute(record_terms_state.insert(), [{"record_pk": p} for p in pks])
             done += len(rows)
             last = pks[-1]
+    return done
 
 
-def _insert_ignore(table):
-    return table.insert().prefix_with("OR IGNORE", dialect="sqlite")
+def build_term_df(engine: Engine) -> None:
+    """Recount `record_term_df` from `record_terms` (for a database indexed before it existed)."""
+    with engine.begin() as conn:
+        conn.execute(record_term_df.delete())
+        conn.execute(record_term_df.insert().from_select(
+            ["term", "df"], select(record_terms.c.term, func.count()).group_by(record_terms.c.term)))
+
+
+def _persons(conn, pk: int) -> list[str]:
+    return list(conn.scalars(select(record_names.c.canonical).where(
+        record_names.c.record_pk == pk, record_names.c.type == "person")))
+
+
+def _add_df(conn, changes: dict[int, int]) -> None:
+    """Add to the record counts of terms (an upsert: SQLite and PostgreSQL spell it alike)."""
+    if not changes:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    items = sorted(changes.items())
+    for part in _chunks(items, 20_000):
+        stmt = insert(record_term_df)
+        stmt = stmt.on_conflict_do_update(index_elements=["term"], set_={"df": record_term_df.c.df + stmt.excluded.df})
+        conn.execute(stmt, [{"term": t, "df": n} for t, n in part])
 
 
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
@@ -207,6 +244,19 @@ class Source:
 
 
 _caught_up: "weakref.WeakKeyDictionary[Engine, int]" = weakref.WeakKeyDictionary()
+# Sources whose posting list is one indexed column: kind -> (table, key column).
+_KEYED = {
+    "name": (record_names, record_names.c.name_key),
+    "term": (record_terms, record_terms.c.term),
+    "speaker": (record_quotes, record_quotes.c.speaker_key),
+}
+
+
+def _by_kind(sources: Iterable[Source]) -> dict[str, list[Source]]:
+    out: dict[str, list[Source]] = {}
+    for s in dict.fromkeys(sources):
+        out.setdefault(s.kind, []).append(s)
+    return out
 
 
 class ValueIndex:
@@ -226,6 +276,12 @@ class ValueIndex:
         seen = _caught_up.get(self.engine)
         if seen is not None and top <= seen:
             return
+        if seen is None:
+            with self.engine.connect() as conn:
+                no_df = conn.execute(select(record_term_df.c.term).limit(1)).first() is None
+                has_terms = conn.execute(select(record_terms.c.term).limit(1)).first() is not None
+            if no_df and has_terms:
+                build_term_df(self.engine)
         build_record_terms(self.engine, after_pk=seen or 0)
         _caught_up[self.engine] = top
 
@@ -254,19 +310,31 @@ class ValueIndex:
         raise ValueError(f"unknown source kind {src.kind!r}")
 
     def counts(self, sources: Sequence[Source], *, cap: int) -> list[int]:
-        """How many records each source holds, counted over its first `cap` + 1 index rows (one round trip)."""
+        """How many records each source holds: terms exactly (record_term_df), the others counted
+        over their first `cap` + 1 index rows, in a few round trips."""
         if not sources:
             return []
+        out = [0] * len(sources)
+        terms: dict[int, list[int]] = {}
         parts = []
         for i, src in enumerate(sources):
+            if src.kind == "term":  # counted as records are indexed
+                terms.setdefault(src.key, []).append(i)
+                continue
             stmt, _col = self._postings(src)
             capped = stmt.limit(cap + 1).subquery()
-            parts.append(select(literal(i).label("i"), func.count(func.distinct(capped.c.record_pk)).label("n")))
-        out = [0] * len(sources)
+            # names may be written several times in a record; values rarely are
+            n = func.count(func.distinct(capped.c.record_pk)) if src.kind == "name" else func.count()
+            parts.append(select(literal(i).label("i"), n.label("n")).select_from(capped))
         with self.engine.connect() as conn:
-            for part in _chunks(parts, 200):
-                for i, n in conn.execute(union_all(*part)):
+            for part in _chunks(parts, 100):
+                for i, n in conn.execute(union_all(*part) if len(part) > 1 else part[0]):
                     out[i] = n
+            for part in _chunks(list(terms), 500):
+                for term, df in conn.execute(select(record_term_df.c.term, record_term_df.c.df)
+                                             .where(record_term_df.c.term.in_(part))):
+                    for i in terms[term]:
+                        out[i] = df
         return out
 
     def fetch(self, src: Source, *, limit: int) -> list[int]:
@@ -277,6 +345,47 @@ class ValueIndex:
             stmt = stmt.order_by(col.desc())
         with self.engine.connect() as conn:
             return list(dict.fromkeys(conn.scalars(stmt.limit(limit))))
+
+    def fetch_many(self, sources: Sequence[Source]) -> dict[Source, list[int]]:
+        """Every record of each source, for sources known to be short (see `counts`): names,
+        terms and speakers in one query per kind, values one query each."""
+        out: dict[Source, list[int]] = {s: [] for s in sources}
+        with self.engine.connect() as conn:
+            for kind, group in _by_kind(sources).items():
+                if kind in _KEYED:
+                    table, key_col = _KEYED[kind]
+                    by_key = {s.key: s for s in group}
+                    for part in _chunks(list(by_key), 500):
+                        for key, pk in conn.execute(select(key_col, table.c.record_pk).where(key_col.in_(part))):
+                            out[by_key[key]].append(pk)
+                else:
+                    for src in group:
+                        stmt, _col = self._postings(src)
+                        out[src] = list(conn.scalars(stmt))
+        return {s: list(dict.fromkeys(v)) for s, v in out.items()}
+
+    def having_many(self, sources: Sequence[Source], pks: Iterable[int]) -> dict[Source, set[int]]:
+        """Which of `pks` each source holds: one index probe per (source, record), grouped in one
+        query per kind for names, terms and speakers."""
+        pks = list(dict.fromkeys(pks))
+        out: dict[Source, set[int]] = {s: set() for s in sources}
+        if not pks or not sources:
+            return out
+        with self.engine.connect() as conn:
+            for kind, group in _by_kind(sources).items():
+                if kind in _KEYED:
+                    table, key_col = _KEYED[kind]
+                    by_key = {s.key: s for s in group}
+                    for part in _chunks(pks, 2000):
+                        for key, pk in conn.execute(select(key_col, table.c.record_pk).where(
+                                key_col.in_(list(by_key)), table.c.record_pk.in_(part))):
+                            out[by_key[key]].add(pk)
+                else:
+                    for src in group:
+                        stmt, col = self._postings(src)
+                        for part in _chunks(pks, 2000):
+                            out[src].update(conn.scalars(stmt.where(col.in_(part))))
+        return out
 
     def having(self, src: Source, pks: Iterable[int]) -> set[int]:
         """Which of `pks` a source holds (one index probe per record)."""
