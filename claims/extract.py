@@ -12,7 +12,7 @@ from .lexicon import available_languages, load
 from .model import Claim, Extraction, Name, Quote, Unclaimed
 from .money import find_money
 from .names import Gazetteer, find_names
-from .quotes import find_quotes, quote_spans
+from .quotes import find_quote_spans, find_quotes, quote_kind
 from .text import Sentence, fold, fold_key, split_sentences, words
 
 
@@ -69,11 +69,16 @@ def extract(
     money = find_money(text, folded, lex, sentence_bounds)
     dates = [d for d in find_dates(text, folded, lex, published, future_at)
              if not any(m.start <= d.start < m.end or d.start <= m.start < d.end for m in money)]
-    # Short quoted words are terms ("« Superalignment »"), which the names step leaves out.
-    spans = quote_spans(text, lex)
-    quoted_terms = frozenset(fold_key(text[a:b]) for a, b in spans if len(text[a:b].split()) <= 3)
-    names = find_names(text, sentences, lex, quoted_terms=quoted_terms, gazetteer=gazetteer)
-    quotes = find_quotes(text, folded, sentences, lex, names)
+    # Quote marks first: what the article quotes as a term ("l'équipe « Superalignment »",
+    # "dubbed “Project Sunrise”") is not a name, there or anywhere else in the article.
+    spans = find_quote_spans(text, lex)
+    kinds = [quote_kind(folded, q, text, lex, sentences[sentence_index(q.open)].start if sentences else 0)
+             for q in spans]
+    terms = [q for q, k in zip(spans, kinds) if k == "term"]
+    quoted_terms = frozenset(fold_key(text[q.start:q.end]) for q in terms)
+    names = find_names(text, sentences, lex, folded=folded, quoted_terms=quoted_terms,
+                       term_spans=tuple((q.start, q.end) for q in terms), gazetteer=gazetteer)
+    quotes = find_quotes(text, folded, sentences, lex, names, spans, kinds)
 
     def context(start: int, end: int) -> tuple[str, int, int]:
         if not sentences:
@@ -94,7 +99,7 @@ def extract(
     for n in names:
         add(n.type, n.start, n.end, Name(n.canonical), mentions=n.mentions)
     for q in quotes:
-        add("quote", q.start, q.end, Quote(" ".join(q.text.split()), q.speaker, q.kind))
+        add("quote", q.start, q.end, Quote(q.text, q.speaker, q.kind))
 
     drafts.sort(key=lambda c: (c.start, -c.end))
     claims = tuple(c.with_id(f"c{i}") for i, c in enumerate(drafts, start=1))

@@ -1,31 +1,51 @@
 """People and organisations, under their canonical full names.
 
-No statistical model: capitalised words are grouped into names, cleaned (elided articles, titles,
-sentence-initial function words), then classified with the language data and what the article
-itself says:
-- a surname alone ("Leike") is the person named in full elsewhere in the article ("Jan Leike");
-- a given name from the data, a person cue ("le PDG", "CEO") or a title makes a person;
-- an organisation word ("Services", "Banque"), an alias ("Nations unies"), an acronym or a camel-cased
-  brand makes an organisation; an unknown single capitalised word mid-sentence is an organisation;
-- places, nationalities, months, acronyms of common nouns and words the article sets in quote marks
-  as terms are not names; a capitalised word that only ever opens a sentence is not a name unless the
-  gazetteer (entities known to the source library) knows it.
+No statistical model (see issue 3: spaCy's labels cannot be used raw, and nothing may be downloaded).
+Capitalised words are grouped into runs, cleaned, classified with the language data, then resolved
+against what the article itself says:
+
+1. Runs: capitalised words of one sentence, joined across name connectors ("Banque de France",
+   "University of Cambridge", "Côte d'Ivoire"), split where a given name starts a new name
+   ("d'OpenAI Jan Leike"), at a title inside the run ("OpenAI CEO Sam Altman") and between a person
+   and the organisation that follows ("Lars Eriksson of Stockholm University").
+2. Cleaning: a sentence-initial function word, titles ("Dr", "Sen.", "M.", "Prime Minister") and
+   possessives are not part of the name; a title before a name makes it a person. In French, a
+   lower-case head opens an organisation ("l'université de Bordeaux") and an organisation word
+   carries its lower-case complement ("Haut Conseil des finances publiques").
+3. Classification, strongest evidence first: gazetteer and aliases; what is never a name (places,
+   nationalities, months, weekdays, acronyms of common nouns, documents and events, portfolios
+   after "ministre de", words the article writes in lower case or quotes as terms); organisation
+   evidence (organisation words and cues, designators "RC", "Inc", camel-cased brands, acronyms,
+   places inside a longer name); person evidence (given names, person cues and titles).
+4. Resolution: a surname alone ("Leike") or the end of a full name ("Le Goff") is the person named
+   in full elsewhere; a given name alone is the only person with that given name; an acronym
+   defined in parentheses ("Agence nationale ... (ANSM)") is that organisation; a short form plus
+   designators ("Lens" / "RC Lens") is the same organisation. A capitalised word that only ever
+   opens a sentence stays out unless one of these, the gazetteer or a following verb vouches for it.
+5. Title Case headlines are not read word by word: only names known from the body are found there.
+
 Each distinct surface form becomes one claim at its first mention, with every mention listed.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import DATA_DIR, Lexicon, key
 from .text import Sentence, fold, fold_key, is_heading
 
-# A word as written: letters, digits, inner apostrophes, hyphens and dots of initials.
-_TOKEN_RE = re.compile(r"[^\W_](?:[\w]|['’\-.](?=[^\W_]))*\.?", re.UNICODE)
+# A word as written: letters and digits, with inner apostrophes, hyphens and dots ("O'Connell",
+# "Saint-Germain", "U.S."), and a final dot kept for abbreviations ("Sen.", "M.").
+_TOKEN_RE = re.compile(r"[^\W_](?:\w|['’\-.](?=[^\W_]))*\.?")
 Gazetteer = dict[str, tuple[str, str]]  # fold_key(name) -> (type, canonical)
+
+# Marks after which a capitalised word starts a clause of its own (its capital says nothing).
+_CLAUSE_OPENERS = "«“„‘\"‹:—–"
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+_SPACE_GAP = re.compile(r"[ \u00a0\u202f\u2009\t]{1,3}")
 
 
 @dataclass(frozen=True)
@@ -43,158 +63,471 @@ class _Token:
     text: str
     start: int
     end: int
-    initial: bool  # first word of its sentence
+    key: str  # folded, lower-case, without a final dot
+    initial: bool  # its capital comes from the start of a sentence or clause
     sentence: int
+    capital: bool
+
+
+@dataclass
+class _Candidate:
+    tokens: list[_Token]
+    start: int
+    end: int
+    sentence: int
+    person_cue: bool = False  # a title or cue word says person
+    org_title: bool = False  # followed by a business title ("OpenAI CEO")
+    headed: bool = False  # opened by a lower-case organisation head (French)
+    weak: bool = False  # prefix before a title: kept only with organisation evidence
+    kind: str = ""  # person | organization | unknown | "" (rejected)
+    canonical: str = ""
+    strength: int = 0
+
+
+@dataclass(frozen=True)
+class _NameData:
+    """The [names] words of one language as ready-made sets, built once per language."""
+
+    given: frozenset[str]
+    titles: frozenset[str]
+    title_max_words: int
+    person_cues: frozenset[str]
+    organization_cues: frozenset[str]
+    organization_articles: frozenset[str]
+    organization_titles: frozenset[str]
+    function_words: frozenset[str]
+    non_entity_heads: frozenset[str]
+    non_entity_tails: frozenset[str]
+    common_acronyms: frozenset[str]
+    organization_words: frozenset[str]
+    designators: frozenset[str]
+    aliases: dict[str, str]
+    places: frozenset[str]
+    not_names: frozenset[str]
+    calendar: frozenset[str]
+    connectors: frozenset[str]
+    particles: frozenset[str]
+    split_connectors: frozenset[str]
+    elisions: frozenset[str]
+    possessives: tuple[str, ...]
+    subject_verbs: frozenset[str]
+    subject_verb_endings: tuple[str, ...]
+    common_endings: tuple[str, ...]
+    place_prepositions: frozenset[str]
+    portfolio_re: re.Pattern[str] | None
+    tail_adjective_endings: tuple[str, ...]
+    tail_prepositions_re: re.Pattern[str] | None
+    speech_verb_re: re.Pattern[str]
+    org_head_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
+    """Given names shared by every language (common.toml), folded and lower-case."""
     with open(DATA_DIR / "common.toml", "rb") as fh:
         data = tomllib.load(fh)
     return frozenset(key(n) for n in data["names"]["first_names"])
 
 
-def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper() or (len(word) > 1 and word[0].islower() and any(c.isupper() for c in word[1:]))
+def _plain(word: str) -> str:
+    """Lookup form of a title or token: folded, lower-case, without dots at the end."""
+    return key(word).rstrip(".")
 
 
-def _tokens(text: str, sentences: list[Sentence], lex: Lexicon) -> list[_Token]:
-    elisions = {key(e) for e in lex.raw["names"].get("elisions", [])}
-    possessives = [p for p in lex.raw["names"].get("possessives", [])]
+_DATA: dict[str, tuple[Lexicon, _NameData]] = {}
+
+
+def name_data(lex: Lexicon) -> _NameData:
+    cached = _DATA.get(lex.code)
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    data = _build_name_data(lex)
+    _DATA[lex.code] = (lex, data)
+    return data
+
+
+def _phrase(words: str) -> str:
+    return re.escape(_plain(words)).replace(r"\ ", r"\s+")
+
+
+def _phrases(words: list[str]) -> str:
+    return "(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _build_name_data(lex: Lexicon) -> _NameData:
+    names = lex.raw["names"]
+
+    def keys(field_name: str) -> frozenset[str]:
+        return frozenset(_plain(w) for w in names.get(field_name, []))
+
+    titles = keys("titles")
+    portfolio_re = None
+    heads, preps = names.get("portfolio_heads", []), names.get("portfolio_prepositions", [])
+    if heads and preps:
+        # "la ministre de l'Enseignement supérieur et de la Recherche", "minister for Health": the
+        # capitalised words name a brief, not an organisation.
+        head = _phrases(heads)
+        prep = "(?:" + "|".join(_phrase(p) + ("" if p.endswith("'") else r"\s+")
+                                for p in sorted(preps, key=len, reverse=True)) + ")"
+        cap = r"[A-Z][\w'-]*(?:\s+[a-z][\w-]*)?"
+        portfolio_re = re.compile(
+            rf"(?<![\w'])(?i:{head})\s+{prep}{cap}(?:(?:\s*,\s*|\s+(?i:et|and)\s+){prep}?{cap})*"
+        )
+    tail_preps = names.get("org_tail_prepositions", [])
+    tail_re = None
+    if tail_preps:
+        alts = "|".join(_phrase(p) + ("" if p.endswith("'") else r"\s+")
+                        for p in sorted(tail_preps, key=len, reverse=True))
+        tail_re = re.compile(rf"\s+(?:{alts})")
+    connectors = keys("connectors")
+    particles = keys("particles")
+    return _NameData(
+        given=first_names(),
+        titles=titles,
+        title_max_words=max((len(t.split()) for t in titles), default=1),
+        person_cues=frozenset(_plain(w) for w in lex.person_cues) | titles,
+        organization_cues=keys("organization_cues"),
+        organization_articles=keys("organization_articles"),
+        organization_titles=keys("organization_titles"),
+        function_words=frozenset(lex.function_words),
+        non_entity_heads=frozenset(lex.non_entity_heads),
+        non_entity_tails=keys("non_entity_tails"),
+        common_acronyms=frozenset(_plain(a) for a in lex.common_acronyms),
+        organization_words=frozenset(_plain(w) for w in lex.organization_words),
+        designators=keys("designators"),
+        aliases=dict(lex.aliases),
+        places=frozenset(lex.places),
+        not_names=keys("not_names"),
+        calendar=frozenset(lex.months) | frozenset(lex.weekdays),
+        connectors=connectors,
+        particles=particles,
+        split_connectors=connectors - particles,
+        elisions=keys("elisions"),
+        possessives=tuple(fold(p) for p in names.get("possessives", [])),
+        subject_verbs=frozenset(lex.subject_verbs),
+        subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
+        common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
+        place_prepositions=keys("place_prepositions"),
+        portfolio_re=portfolio_re,
+        tail_adjective_endings=tuple(_plain(e) for e in names.get("org_tail_adjective_endings", [])),
+        tail_prepositions_re=tail_re,
+        speech_verb_re=lex.speech_verb_re,
+        org_head_re=lex.org_head_re,
+    )
+
+
+# ---- tokens and runs ------------------------------------------------------------------------
+
+
+def _capitalised(word: str) -> bool:
+    """"Leike", "OpenAI", "eBay"; not "de" or "2024"."""
+    first = word[:1]
+    if first.isupper():
+        return True
+    return first.islower() and any(c.isupper() for c in word[1:])
+
+
+def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) -> list[_Token]:
     tokens: list[_Token] = []
     for s_index, s in enumerate(sentences):
+        prev_end = s.start
         first = True
+        previous: _Token | None = None
         for m in _TOKEN_RE.finditer(text, s.start, s.end):
-            word, start = m.group(), m.start()
-            plain = fold(word)
-            if "'" in plain:
-                head, _, rest = plain.partition("'")
-                if head.lower() in elisions and rest and (head.islower() or first or not rest[:1].isupper()
-                                                          or not (tokens and tokens[-1].end >= start - 1 and _is_capitalised(tokens[-1].text))):
-                    cut = len(head) + 1
-                    word, start = word[cut:], start + cut
-                    plain = plain[cut:]
-            for p in possessives:
+            start, end = m.start(), m.end()
+            plain = folded[start:end]
+            between = folded[prev_end:start].rstrip(" \u00a0\u202f\t")
+            initial = first or (between[-1:] in _CLAUSE_OPENERS and between != "")
+            apostrophe = plain.find("'")
+            if apostrophe > 0:
+                head = plain[:apostrophe].lower()
+                rest = plain[apostrophe + 1:]
+                # "d'OpenAI" is OpenAI; "D'Angelo" after a given name is a surname.
+                glued_to_name = (plain[:1].isupper() and rest[:1].isupper() and previous is not None
+                                 and previous.capital and previous.end >= start - 2)
+                if head in data.elisions and rest and not glued_to_name:
+                    start += apostrophe + 1
+                    plain = plain[apostrophe + 1:]
+                    # After an elided article the word's own capital is meaningful ("L'Olympique").
+                    initial = False
+            for p in data.possessives:
                 if plain.endswith(p) and len(plain) > len(p) + 1:
-                    word = word[: -len(p)]
+                    end -= len(p)
+                    plain = plain[: -len(p)]
                     break
-            word = word.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", fold(word)) else word
-            if not word:
+            if plain.endswith(".") and not _INITIALS_RE.fullmatch(plain):
+                end -= 1
+                plain = plain[:-1]
+            if end <= start:
                 continue
-            tokens.append(_Token(word, start, start + len(word), first, s_index))
+            word = text[start:end]
+            tok = _Token(word, start, end, plain.lower().rstrip("."), initial, s_index, _capitalised(word))
+            tokens.append(tok)
+            previous = tok
+            prev_end = m.end()
             first = False
     return tokens
 
 
-def _groups(tokens: list[_Token], text: str, lex: Lexicon) -> list[list[_Token]]:
-    """Runs of capitalised tokens, joined across connectors ("Banque de France") but not punctuation."""
-    connectors = {key(c) for c in lex.raw["names"].get("connectors", [])}
-    given = first_names()
-    groups: list[list[_Token]] = []
+def _gap(folded: str, a: _Token, b: _Token) -> str | None:
+    """The connector between two capitalised tokens ("" for plain space), or None if they do not join."""
+    if a.sentence != b.sentence:
+        return None
+    if _SPACE_GAP.fullmatch(folded, a.end, b.start):
+        return ""
+    gap = folded[a.end:b.start]
+    if len(gap) > 12 or not gap[:1].isspace():
+        return None
+    return " ".join(gap.lower().split())
+
+
+def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Token]]:
+    """Runs of capitalised tokens of one sentence, joined by plain spaces or name connectors."""
+    runs: list[list[_Token]] = []
     current: list[_Token] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        joined = bool(current) and tok.sentence == current[-1].sentence and _adjacent(text, current[-1], tok)
-        if _is_capitalised(tok.text):
-            # A given name after a complete name starts a new one: "d'OpenAI Jan Leike".
-            if joined and key(tok.text) in given and key(current[-1].text) not in given:
-                joined = False
-            if not joined and current:
-                groups.append(current)
-                current = []
-            current.append(tok)
-        elif current and key(tok.text) in connectors and joined and i + 1 < len(tokens) \
-                and _is_capitalised(tokens[i + 1].text) and _adjacent(text, tok, tokens[i + 1]):
-            current.append(tok)
-        else:
-            if current:
-                groups.append(current)
-            current = []
-        i += 1
+    for tok in tokens:
+        if not tok.capital:
+            continue
+        if current:
+            prev = current[-1]
+            gap = _gap(folded, prev, tok)
+            joined = gap == "" or (gap is not None and gap in data.connectors)
+            if joined and gap == "" and tok.key in data.given and prev.key not in data.given \
+                    and prev.key not in data.organization_words and prev.key not in data.titles:
+                joined = False  # "d'OpenAI Jan Leike": a given name starts a new name
+            if joined and gap in data.split_connectors and len(current) >= 2 and current[0].key in data.given:
+                joined = False  # "Lars Eriksson of Stockholm University"
+            if joined:
+                current.append(tok)
+                continue
+            runs.append(current)
+        current = [tok]
     if current:
-        groups.append(current)
-    return groups
+        runs.append(current)
+    return runs
 
 
-def _adjacent(text: str, a: _Token, b: _Token) -> bool:
-    gap = text[a.end:b.start]
-    return len(gap) <= 3 and gap.strip(" \u00a0\u202f'’") == ""
+def _title_length(tokens: list[_Token], i: int, data: _NameData) -> int:
+    """How many tokens from i form a title ("Prime Minister" -> 2), 0 if none."""
+    for n in range(min(data.title_max_words, len(tokens) - i), 0, -1):
+        if " ".join(t.key for t in tokens[i:i + n]) in data.titles:
+            return n
+    return 0
 
 
-def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *,
-               quoted_terms: frozenset[str] = frozenset(), gazetteer: Gazetteer | None = None) -> list[NameFound]:
-    gazetteer = gazetteer or {}
-    given = first_names()
-    tokens = _tokens(text, sentences, lex)
+def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Candidate]:
+    """Drop an initial function word and titles; a title inside a run splits it in two.
+
+    "Sen. Maria Castellanos" is a person; "OpenAI CEO" leaves OpenAI; "Minister for Health" leaves
+    a brief, which stays only if something else makes it an organisation ("CEO of OpenAI").
+    """
+    tokens = list(run)
+    person_cue = weak = False
+    if len(tokens) > 1 and tokens[0].initial and tokens[0].key not in data.organization_words \
+            and tokens[0].key not in data.given and tokens[0].key not in data.designators \
+            and _gap(folded, tokens[0], tokens[1]):
+        # "Shares of Helios", "Residents of Tucson": the sentence's first word is not the name's.
+        tokens[1] = _Token(tokens[1].text, tokens[1].start, tokens[1].end, tokens[1].key, False,
+                           tokens[1].sentence, tokens[1].capital)
+        tokens.pop(0)
+    while tokens:
+        t = tokens[0]
+        if t.initial and t.key in data.function_words and len(tokens) > 1:
+            tokens.pop(0)
+            tokens[0] = _Token(tokens[0].text, tokens[0].start, tokens[0].end, tokens[0].key, False,
+                               tokens[0].sentence, tokens[0].capital)
+            continue
+        n = _title_length(tokens, 0, data)
+        if n and n < len(tokens):
+            gap = _gap(folded, tokens[n - 1], tokens[n])
+            del tokens[:n]
+            if gap:  # "Secretary of State", "CEO of OpenAI"
+                person_cue, weak = False, True
+            else:
+                person_cue = True
+            continue
+        break
+    out: list[_Candidate] = []
+    i = 1
+    while i < len(tokens):
+        n = _title_length(tokens, i, data)
+        if n:
+            title = " ".join(t.key for t in tokens[i:i + n])
+            out.extend(_finish(tokens[:i], data, org_title=title in data.organization_titles, weak=True,
+                               person_cue=person_cue))
+            tokens, person_cue, weak, i = tokens[i + n:], True, False, 1
+            continue
+        i += 1
+    out.extend(_finish(tokens, data, person_cue=person_cue, weak=weak))
+    return out
+
+
+def _finish(tokens: list[_Token], data: _NameData, **flags) -> list[_Candidate]:
+    if not tokens:
+        return []
+    return [_Candidate(list(tokens), tokens[0].start, tokens[-1].end, tokens[0].sentence, **flags)]
+
+
+# ---- French organisation names with lower-case words ------------------------------------------
+
+_WORD_AFTER = re.compile(r"[ ]+([a-z][a-z-]*)(?![\w'])")
+_NOUN_AT = re.compile(r"([a-z][a-z-]+)(?![\w'])")
+
+
+def _is_adjective(word: str, data: _NameData) -> bool:
+    return (word not in data.function_words and word not in data.subject_verbs
+            and any(word.endswith(e) and len(word) > len(e) + 2 for e in data.tail_adjective_endings))
+
+
+def _org_tail(folded: str, end: int, limit: int, data: _NameData) -> int:
+    """End of "Conseil constitutionnel", "Cour des comptes", "Agence nationale de sécurité du médicament"."""
+    if data.tail_prepositions_re is None:
+        return end
+    best = pos = end
+
+    def adjectives(p: int) -> int:
+        for _ in range(2):
+            m = _WORD_AFTER.match(folded, p, limit)
+            if not m or not _is_adjective(m.group(1), data):
+                break
+            p = m.end()
+        return p
+
+    best = pos = adjectives(pos)
+    for _ in range(2):
+        m = data.tail_prepositions_re.match(folded, pos, limit)
+        if not m:
+            break
+        noun = _NOUN_AT.match(folded, m.end(), limit)
+        if not noun:
+            break
+        word = noun.group(1)
+        bare = m.group().split()[-1] in ("de", "d'")
+        if (word in data.function_words or word in data.subject_verbs or len(word) < 3
+                or (bare and word.endswith(("er", "ir")))):
+            break
+        best = pos = adjectives(noun.end())
+    return best
+
+
+# ---- the article ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Article:
+    """What the whole article tells about its capitalised words."""
+
+    text: str
+    folded: str
+    data: _NameData
+    gazetteer: Gazetteer
+    quoted_terms: frozenset[str]
+    known_single: set[str] = field(default_factory=set)  # capitalised mid-sentence somewhere
+    lower_words: set[str] = field(default_factory=set)  # written in lower case somewhere
+    acronyms: dict[str, int] = field(default_factory=dict)
+    locative: frozenset[str] = frozenset()
+    portfolios: list[tuple[int, int]] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+
+
+def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: str | None = None,
+               quoted_terms: frozenset[str] = frozenset(), term_spans: tuple[tuple[int, int], ...] = (),
+               gazetteer: Gazetteer | None = None) -> list[NameFound]:
+    """People and organisations of `text`, one entry per distinct surface form.
+
+    `quoted_terms` are folded words the article sets in quote marks as terms (never names alone);
+    names inside `term_spans` (quoted terms such as "Project Sunrise") are left out.
+    """
+    data = name_data(lex)
+    folded = fold(text) if folded is None else folded
+    art = _Article(text, folded, data, gazetteer or {}, quoted_terms, sentence_starts=[s.start for s in sentences])
+    tokens = _tokens(text, folded, sentences, data)
     headings = {i for i, s in enumerate(sentences) if is_heading(s, text)}
     title_case = {i for i in headings if _title_case(sentences[i].text)}
-    raw_groups = [_clean(g, lex) for g in _groups(tokens, text, lex)]
-    raw_groups = [part for g in raw_groups if g for part in _split_known_prefix(g, text, lex, gazetteer)]
-    org_heads = lex.org_head_re
-    headed: set[int] = set()
-    for i, g in enumerate(raw_groups):
-        m = org_heads.search(fold(text[max(0, g[0].start - 40):g[0].start]))
-        if m:  # "le ministère de l'Industrie": the lower-case head belongs to the name
-            start = g[0].start - (len(fold(text[max(0, g[0].start - 40):g[0].start])) - m.start())
-            raw_groups[i] = [_Token(text[start:g[0].start].strip(), start, g[0].start, False, g[0].sentence)] + g
-            headed.add(i)
+    art.lower_words = {t.key for t in tokens if not t.capital}
 
-    # Words seen capitalised away from the start of a sentence or heading count as known names.
-    known_single = {key(g[0].text) for g in raw_groups if len(g) == 1 and not g[0].initial and g[0].sentence not in headings}
-    persons_full: list[tuple[int, str, str]] = []  # (start, surname key, canonical)
+    candidates: list[_Candidate] = []
+    for run in _runs(tokens, folded, data):
+        for cand in _split_titles(run, folded, data):
+            candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
+    if term_spans:
+        candidates = [c for c in candidates if not any(a <= c.start and c.end <= b for a, b in term_spans)]
+    for c in candidates:
+        _extend_organisation(c, folded, sentences, data)
+    art.acronyms = _acronym_definitions(candidates, text)
+    art.known_single = {c.tokens[0].key for c in candidates
+                        if len(c.tokens) == 1 and not c.tokens[0].initial and c.sentence not in headings}
+    art.locative = _locative_only(candidates, folded, data)
+    if data.portfolio_re is not None:
+        art.portfolios = [m.span() for m in data.portfolio_re.finditer(folded)]
 
-    candidates: list[tuple[list[_Token], str, str]] = []  # tokens, type, canonical
-    for index, group in enumerate(raw_groups):
-        surface = text[group[0].start:group[-1].end]
-        k = fold_key(surface)
-        if group[0].sentence in title_case and k not in known_single and k not in gazetteer:
+    rejected_words: set[str] = set()
+    for c in candidates:
+        if c.sentence in title_case:
             continue
-        if index in headed:
-            candidates.append((group, "organization", fold_apostrophes(" ".join(surface.split()))))
-            continue
-        classified = _classify(group, surface, text, lex, given, quoted_terms, gazetteer, known_single)
-        if classified is None:
-            continue
-        kind, canonical = classified
-        if kind == "person" and len(group) > 1:
-            persons_full.append((group[0].start, key(group[-1].text), canonical))
-        candidates.append((group, kind, canonical))
-
-    # Surnames alone take the full name of the person: "Leike" -> "Jan Leike".
-    by_surname: dict[str, str] = {}
-    for _start, surname, canonical in sorted(persons_full):
-        by_surname.setdefault(surname, canonical)
-    resolved: list[tuple[list[_Token], str, str]] = []
-    for group, kind, canonical in candidates:
-        if len(group) == 1 and key(group[0].text) in by_surname:
-            kind, canonical = "person", by_surname[key(group[0].text)]
-        elif len(group) == 1 and kind == "unknown":
-            continue
-        resolved.append((group, kind, canonical))
-
-    # One claim per distinct surface form, at its first mention.
-    by_form: dict[tuple[str, str], NameFound] = {}
-    for group, kind, canonical in resolved:
-        surface = text[group[0].start:group[-1].end]
-        form = (kind, fold_key(surface))
-        span = (group[0].start, group[-1].end)
-        if form in by_form:
-            prev = by_form[form]
-            by_form[form] = NameFound(prev.type, prev.canonical, prev.surface, prev.start, prev.end, prev.mentions + (span,))
-        else:
-            by_form[form] = NameFound(kind, canonical, surface, span[0], span[1], (span,))
-    return sorted(by_form.values(), key=lambda n: n.start)
+        _classify(c, art)
+        if c.kind == "" and c.strength < 0 and len(c.tokens) > 1:
+            rejected_words.update(t.key for t in c.tokens if t.key not in data.given)
+    _resolve(candidates, data, rejected_words, folded)
+    _find_in_headlines(candidates, text, folded, sentences, title_case)
+    return _claims(candidates, text)
 
 
-def _split_known_prefix(group: list[_Token], text: str, lex: Lexicon, gazetteer: Gazetteer) -> list[list[_Token]]:
+def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> list[_Candidate]:
     """"United Nations Universal Declaration" -> "United Nations" + the rest, when the start is known."""
-    for cut in range(len(group) - 1, 1, -1):
-        head = fold_key(text[group[0].start:group[cut - 1].end])
-        if head in lex.aliases or head in gazetteer:
-            rest = _clean(group[cut:], lex)
-            return [group[:cut]] + ([rest] if rest else [])
-    return [group]
+    toks = c.tokens
+    for cut in range(len(toks) - 1, 0, -1):
+        head = " ".join(t.key for t in toks[:cut])
+        if head in data.aliases or head in gazetteer:
+            first = _Candidate(toks[:cut], toks[0].start, toks[cut - 1].end, c.sentence, person_cue=c.person_cue)
+            return [first] + _finish(toks[cut:], data)
+    return [c]
+
+
+def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], data: _NameData) -> None:
+    s = sentences[c.sentence]
+    if c.start > s.start:
+        m = data.org_head_re.search(folded, max(s.start, c.start - 40), c.start)
+        if m and m.end() == c.start:  # "le ministère de l'Industrie", "l'université de Bordeaux"
+            c.start = m.start()
+            c.headed = True
+    if c.headed or c.tokens[-1].key in data.organization_words:
+        end = _org_tail(folded, c.end, s.end, data)
+        if end > c.end:
+            c.end = end
+            c.headed = True
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)\s*\)")
+
+
+def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, int]:
+    """"Agence nationale de sécurité du médicament (ANSM)": acronym key -> index of the full name."""
+    out: dict[str, int] = {}
+    for i, c in enumerate(candidates):
+        if len(c.tokens) < 2 and not c.headed:
+            continue
+        m = _ACRONYM_AFTER.match(text, c.end)
+        if m:
+            out.setdefault(fold(m.group(1)).lower(), i)
+    return out
+
+
+def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData) -> frozenset[str]:
+    """Single words written only after "in", "à", "près de": towns and regions the data lacks."""
+    if not data.place_prepositions:
+        return frozenset()
+    elsewhere: set[str] = set()
+    after_place: set[str] = set()
+    for c in candidates:
+        if len(c.tokens) != 1 or c.tokens[0].initial:
+            continue
+        before = folded[max(0, c.start - 12):c.start].lower().split()
+        if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
+            after_place.add(c.tokens[0].key)
+        else:
+            elsewhere.add(c.tokens[0].key)
+    return frozenset(after_place - elsewhere)
 
 
 def _title_case(line: str) -> bool:
@@ -202,86 +535,267 @@ def _title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
-def _clean(group: list[_Token], lex: Lexicon) -> list[_Token]:
-    """Drop sentence-initial function words, titles, and trailing connectors."""
-    out = list(group)
-    connectors = {key(c) for c in lex.raw["names"].get("connectors", [])}
-    while out and (key(out[0].text) in lex.function_words and out[0].initial or key(out[0].text) in lex.titles
-                   or key(out[0].text) in connectors):
-        dropped = out.pop(0)
-        if out and dropped.initial:
-            out[0] = _Token(out[0].text, out[0].start, out[0].end, False, out[0].sentence)
-    while out and key(out[-1].text) in connectors:
-        out.pop()
-    return out
+_CUE_WORDS = re.compile(r"([\w'.-]+)(?:[ ]+([\w'.-]+))?(?:[ ]+([\w'.-]+))?[ ,]*$")
 
 
-def _classify(group, surface, text, lex: Lexicon, given, quoted_terms, gazetteer, known_single):
+def _words_before(folded: str, start: int, floor: int) -> list[str]:
+    """Up to three lower-cased words right before `start`, within the line."""
+    m = _CUE_WORDS.search(folded, max(floor, start - 48), start)
+    if not m:
+        return []
+    return [w.lower().rstrip(".") for w in m.groups() if w]
+
+
+def _cue_of(words: list[str], vocabulary: frozenset[str], *, skip_over: frozenset[str] | None = None) -> bool:
+    """Is a phrase ending right before the name (or one adjective earlier: "le sénateur socialiste") a cue?
+
+    `skip_over` are the function words, which cannot be that adjective ("analyst at Redburn").
+    """
+    ends = [len(words)]
+    if skip_over is not None and words and words[-1] not in skip_over:
+        ends.append(len(words) - 1)
+    for end in ends:
+        for n in (1, 2, 3):
+            if end - n >= 0 and " ".join(words[end - n:end]) in vocabulary:
+                return True
+    return False
+
+
+_AFTER_WORDS = re.compile(r"(?:'s?)?[ ]+([a-z][\w'-]*)(?:[ ]+([a-z][\w'-]*))?")
+
+
+def _cue_after(folded: str, end: int, data: _NameData) -> bool:
+    m = _AFTER_WORDS.match(folded, end)
+    if not m:
+        return False
+    one = m.group(1)
+    return one in data.person_cues or (m.group(2) is not None and f"{one} {m.group(2)}" in data.person_cues)
+
+
+def _classify(c: _Candidate, art: _Article) -> None:
+    data, folded = art.data, art.folded
+    toks = c.tokens
+    surface = art.text[c.start:c.end]
     k = fold_key(surface)
-    words = [t.text for t in group]
-    first_key = key(words[0])
-    if k in lex.aliases:
-        return "organization", lex.aliases[k]
-    if k in quoted_terms and len(words) == 1:
-        return None
-    if k in gazetteer:
-        return gazetteer[k]
-    if k in lex.places or k in {key(w) for w in lex.raw["names"].get("not_names", [])}:
-        return None
-    if any(key(w) in lex.non_entity_heads for w in words):
-        return None
-    if any(key(w) in lex.months or key(w) in lex.weekdays for w in words) and len(words) == 1:
-        return None
-    canonical = " ".join(fold_apostrophes(w) for w in _surface_words(surface))
-    if len(words) == 1:
-        word = words[0]
-        if (word in lex.common_acronyms or fold(word) in lex.common_acronyms or first_key in lex.function_words
-                or k in quoted_terms or len(fold(word)) < 2 or key(word) in lex.person_cues):
-            return None
-        branded = any(c.isupper() for c in word[1:])  # "OpenAI", "NASA": never an ordinary word
-        if group[0].initial and k not in known_single and not branded and not _before_verb(text, group[0].end, lex):
-            return "unknown", canonical  # kept only if it turns out to be a known surname
-        if _after_person_cue(text, group[0].start, lex):
-            return "person", canonical
-        return "organization", canonical
-    if any(key(w) in lex.organization_words for w in words[1:]) or key(words[0]) in lex.organization_words:
-        return "organization", canonical
-    if first_key in given or _after_person_cue(text, group[0].start, lex):
-        return "person", canonical
-    if all(w.isupper() for w in words):
-        return "organization", canonical
-    if any(any(c.isupper() for c in w[1:]) and not w.isupper() for w in words):
-        return "organization", canonical  # camel-cased brand: "OpenAI Labs"
-    return "person", canonical
+    canonical = _canonical(surface)
+    keys = [t.key for t in toks]
+
+    def done(kind: str, strength: int = 1, value: str = canonical) -> None:
+        c.kind, c.canonical, c.strength = kind, value, strength
+
+    if k in art.gazetteer:
+        kind, value = art.gazetteer[k]
+        return done(kind, 5, value)
+    if k in data.aliases:
+        return done("organization", 5, data.aliases[k])
+    if k in art.acronyms:
+        return done("acronym", 4)  # takes the full name it was defined after (_resolve)
+    # What is never a name.
+    if k in data.places or k in data.not_names or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar)):
+        return done("", 0)
+    if any(w in data.non_entity_heads for w in keys) or keys[-1] in data.non_entity_tails:
+        return done("", -1)  # documents, events, places ("James Webb Space Telescope")
+    if any(a <= c.start and c.end <= b for a, b in art.portfolios):
+        return done("", 0)  # "la ministre des Comptes publics"
+    line_start = folded.rfind("\n", 0, c.start) + 1
+    before = _words_before(folded, c.start, art.sentence_starts[c.sentence])
+    person_cue = c.person_cue or _cue_of(before, data.person_cues, skip_over=data.function_words)
+    # "la revue Nature", "le Borussia Dortmund", "Arsenal manager", "Helios's chief executive": persons
+    # take no article in French, and a person cue right after a name makes it an employer.
+    org_cue = (c.org_title or _cue_of(before, data.organization_cues)
+               or (bool(before) and before[-1] in data.organization_articles and keys[0] not in data.given)
+               or (not person_cue and keys[0] not in data.given and _cue_after(folded, c.end, data)))
+
+    if len(toks) == 1:
+        return _classify_word(c, art, toks[0], person_cue, org_cue, line_start, done)
+
+    # Several words: lexical evidence first, then the context.
+    if c.headed or any(w in data.organization_words or w in data.designators for w in keys) \
+            or any(_acronym_token(t, data) or _camel(t.text) for t in toks):
+        return done("organization", 3)
+    if c.weak and not org_cue:
+        return done("", 0)
+    if keys[0] in data.given or person_cue:
+        return done("person", 3)
+    if org_cue or keys[0] in data.not_names:  # "la revue Nature Neuroscience", "American Express"
+        return done("organization", 2)
+    if any(w in data.places for w in keys):  # "Paris Saint-Germain", "Borussia Dortmund"
+        return done("organization", 2)
+    if len(toks) >= 4:
+        return done("organization", 1)
+    return done("person", 1)
 
 
-def _surface_words(surface: str) -> list[str]:
-    return surface.split()
+def _classify_word(c: _Candidate, art: _Article, t: _Token, person_cue: bool, org_cue: bool, line_start: int,
+                   done) -> None:
+    data = art.data
+    plain = fold(t.text)
+    if (t.key in data.common_acronyms or t.key in data.function_words or len(plain) < 2
+            or t.key in data.person_cues or t.key.split("-")[0] in data.function_words):
+        return done("", 0)
+    branded = any(ch.isupper() for ch in t.text[1:])  # "OpenAI", "NASA", "eBay"
+    if branded and plain.isupper() and c.start == line_start and _dateline(art.folded, c.end):
+        return done("", 0)  # "WASHINGTON —"
+    if t.key in data.organization_words:
+        return done("organization" if not t.initial or t.key in art.known_single else "", 2)
+    if t.key in data.given and not person_cue:
+        return done("given", 0)  # the article's only person with that given name, else nothing
+    if person_cue and not c.headed:
+        return done("person", 3)
+    if branded or c.headed or org_cue:
+        return done("organization", 3)
+    if t.key in art.lower_words or t.key in art.locative or c.weak:
+        return done("", 0)  # a common word ("Shares"), a town after "in", a brief before a title
+    if t.initial and t.key not in art.known_single:
+        if _before_verb(art.folded, c.end, data) and not t.key.endswith(data.common_endings):
+            return done("organization", 1)
+        return done("unknown", 0)  # kept only if the article vouches for it (_resolve)
+    return done("organization", 1)
+
+
+def _acronym_token(t: _Token, data: _NameData) -> bool:
+    plain = fold(t.text)
+    return len(plain) >= 3 and plain.isupper() and t.key not in data.titles and t.key not in data.common_acronyms
+
+
+def _camel(word: str) -> bool:
+    return any(ch.isupper() for ch in word[1:]) and not word.isupper() and "-" not in word and "'" not in fold(word)
+
+
+def _dateline(folded: str, end: int) -> bool:
+    after = folded[end:end + 40]
+    return re.match(r"(?:,[^\n—–]{0,30})?\s+[—–-]\s", after) is not None or re.match(r"\s*\(", after) is not None
+
+
+_NEXT_WORD = re.compile(r"[\s,]*([\w'-]+)")
+
+
+def _before_verb(folded: str, end: int, data: _NameData) -> bool:
+    """A sentence-initial word followed by a verb ("Amazon a finalisé", "Leike said") is a subject."""
+    m = _NEXT_WORD.match(folded, end)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return (word in data.subject_verbs or data.speech_verb_re.fullmatch(word) is not None
+            or any(word.endswith(e) and len(word) > len(e) + 2 for e in data.subject_verb_endings))
+
+
+def _canonical(surface: str) -> str:
+    return " ".join(fold_apostrophes(surface).split())
 
 
 def fold_apostrophes(word: str) -> str:
     return word.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
 
 
-_NEXT_WORD = re.compile(r"[\s,]*([\w'’-]+)")
+# ---- resolution across the article ------------------------------------------------------------
 
 
-def _before_verb(text: str, end: int, lex: Lexicon) -> bool:
-    """A sentence-initial word followed by a verb ("Amazon a finalisé", "Leike said") is a subject."""
-    m = _NEXT_WORD.match(text, end)
-    if not m:
-        return False
-    word = key(m.group(1))
-    return (word in lex.subject_verbs or lex.speech_verb_re.fullmatch(fold(m.group(1))) is not None
-            or any(word.endswith(e) and len(word) > len(e) + 2 for e in lex.raw["names"].get("subject_verb_endings", [])))
+def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[str], folded: str) -> None:
+    # A name given as a person only by default is an organisation if its last word is one elsewhere
+    # ("Aston Villa" after "Villa striker ...").
+    org_words = {c.tokens[0].key for c in candidates if c.kind == "organization" and len(c.tokens) == 1 and c.strength >= 3}
+    for c in candidates:
+        if c.kind == "person" and len(c.tokens) > 1 and c.strength <= 1 and c.tokens[-1].key in org_words:
+            c.kind, c.strength = "organization", 2
+    persons = sorted((c for c in candidates if c.kind == "person" and len(c.tokens) > 1), key=lambda c: c.start)
+    orgs = sorted((c for c in candidates if c.kind == "organization" and len(c.tokens) > 1), key=lambda c: c.start)
+    # Surnames and name endings: "Leike" -> "Jan Leike", "Le Goff" -> "Yannick Le Goff".
+    by_tail: dict[tuple[str, ...], str] = {}
+    by_given: dict[str, set[str]] = {}
+    for p in persons:
+        keys = tuple(t.key for t in p.tokens)
+        for n in range(1, len(keys)):
+            by_tail.setdefault(keys[n:], p.canonical)
+        by_given.setdefault(keys[0], set()).add(p.canonical)
+    # Short forms of organisations: "Lens" / "RC Lens", "Helios" / "Helios Energy".
+    by_core: dict[str, str] = {}
+    last_words: dict[str, set[str]] = {}
+    for o in orgs:
+        core = [t.key for t in o.tokens if t.key not in data.designators]
+        if len(core) == 1:
+            by_core.setdefault(core[0], o.canonical)
+        last = o.tokens[-1].key
+        if last not in data.organization_words and last not in data.designators:
+            last_words.setdefault(last, set()).add(o.canonical)
+    for word, full in last_words.items():  # "Villa" / "Aston Villa", "Dortmund" / "Borussia Dortmund"
+        if len(full) == 1:
+            by_core.setdefault(word, next(iter(full)))
+    # Acronyms defined in parentheses right after a full name.
+    defined: dict[str, str] = {}
+    for c in candidates:
+        if c.kind == "organization" and (c.headed or len(c.tokens) > 1):
+            m = _ACRONYM_AFTER.match(folded, c.end)
+            if m:
+                defined.setdefault(m.group(1).lower(), c.canonical)
+
+    for c in candidates:
+        if c.strength >= 5 or not c.kind:
+            continue
+        keys = tuple(t.key for t in c.tokens)
+        if c.kind == "acronym":
+            c.kind, c.canonical, c.strength = "organization", defined.get(keys[0], c.canonical), 4
+        elif keys in by_tail and c.strength <= 3 and not c.headed and not _strong_org(c, data):
+            c.kind, c.canonical, c.strength = "person", by_tail[keys], 3
+        elif c.kind == "given":
+            full = by_given.get(keys[0], set())
+            c.kind, c.canonical = ("person", next(iter(full))) if len(full) == 1 else ("", "")
+        elif len(keys) == 1 and keys[0] in by_core and c.kind in ("organization", "unknown"):
+            c.kind, c.canonical, c.strength = "organization", by_core[keys[0]], 3
+        if c.kind in ("organization", "unknown") and len(keys) == 1 and keys[0] in rejected_words and c.strength < 3:
+            c.kind = ""  # "Webb" after "James Webb Space Telescope"
+        if c.kind == "unknown":
+            c.kind = ""
 
 
-_CUE_WINDOW = re.compile(r"([\w.'’-]+)[\s,]*$")
+def _strong_org(c: _Candidate, data: _NameData) -> bool:
+    return c.headed or c.org_title or any(_camel(t.text) or _acronym_token(t, data) for t in c.tokens)
 
 
-def _after_person_cue(text: str, start: int, lex: Lexicon) -> bool:
-    window = text[max(0, start - 40):start]
-    m = _CUE_WINDOW.search(window)
-    if not m:
-        return False
-    return key(m.group(1)) in lex.person_cues
+def _find_in_headlines(candidates: list[_Candidate], text: str, folded: str, sentences: list[Sentence],
+                       title_case: set[int]) -> None:
+    """In a Title Case headline only names the body names are names."""
+    if not title_case:
+        return
+    known: dict[str, _Candidate] = {}
+    for c in candidates:
+        if c.kind in ("person", "organization") and c.sentence not in title_case:
+            known.setdefault(fold_key(text[c.start:c.end]), c)
+    if not known:
+        return
+    forms = sorted(known, key=len, reverse=True)
+    for i in title_case:
+        s = sentences[i]
+        line = folded[s.start:s.end].lower()
+        taken: list[tuple[int, int]] = []
+        for form in forms:
+            at = 0
+            while True:
+                j = line.find(form, at)
+                if j < 0:
+                    break
+                a, b = s.start + j, s.start + j + len(form)
+                at = j + 1
+                if (j > 0 and line[j - 1].isalnum()) or (b < s.end and folded[b].isalnum()):
+                    continue
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                taken.append((a, b))
+                src = known[form]
+                candidates.append(_Candidate(src.tokens, a, b, i, kind=src.kind, canonical=src.canonical, strength=src.strength))
+
+
+def _claims(candidates: list[_Candidate], text: str) -> list[NameFound]:
+    by_form: dict[tuple[str, str], NameFound] = {}
+    for c in sorted(candidates, key=lambda c: c.start):
+        if c.kind not in ("person", "organization") or not c.canonical:
+            continue
+        surface = text[c.start:c.end]
+        form = (c.kind, fold_key(surface))
+        span = (c.start, c.end)
+        prev = by_form.get(form)
+        if prev is None:
+            by_form[form] = NameFound(c.kind, c.canonical, surface, c.start, c.end, (span,))
+        elif span not in prev.mentions:
+            by_form[form] = NameFound(prev.type, prev.canonical, prev.surface, prev.start, prev.end, prev.mentions + (span,))
+    return sorted(by_form.values(), key=lambda n: n.start)

@@ -1,28 +1,52 @@
-"""Direct quotes and their speakers.
+"""Direct quotes: their marks, their kind (speech or quoted term) and their speaker.
 
-Quote marks are paired per kind (« », “ ”, „ “, straight double quotes, ‘ ’); a quote left open at
-the end of a paragraph continues when the next paragraph opens with the same mark, as French and
-English typography do. Quotes inside another quote belong to it.
+Pairing. Marks are read once, left to right, with a stack per paragraph, so the cost stays linear
+whatever the text (unclosed and stray marks included). « », “ ”, „ “, ‹ › and ‘ ’ pair by kind;
+straight double quotes open where a word starts and close where one ends. An apostrophe inside a
+word (l’AGI, don’t, it’s) never closes a quote, and ‘ before a digit (‘90s) never opens one. A quote
+still open at the end of a paragraph continues when the next paragraph opens with the same mark,
+as French and English typography do; otherwise it is dropped. Quotes inside another quote belong
+to it.
 
-The speaker is read, in this order, from: an attribution after the quote in its sentence
-("», a-t-il déclaré", "” said Jan Leike", "” he wrote"), an attribution before it ("selon X",
-"according to X"), the subject of the sentence when it holds a speech verb or ends with a colon,
-the speaker of the previous quote of the paragraph, and finally the paragraph's first person.
-Pronouns point back to the last person named. A quote introduced as a name or a term
-("une approche appelée « IA constitutionnelle »", "l'équipe « Superalignment »") is a `term`.
+Kind. A quote introduced as a name or a term ("une approche appelée « IA constitutionnelle »",
+"l'équipe « Superalignment »", "dubbed “Project Sunrise”"), or a short capitalised label, is a
+`term`; everything else is `speech`.
+
+Speaker, in this order: an attribution after the quote in its sentence ("», a-t-il déclaré",
+"” said Jan Leike", "” he wrote"); an attribution before it ("selon X", "according to X"), or the
+subject of a speech verb or a colon before it; the previous speaker of the paragraph; the
+paragraph's first person (or, when a speech verb has no named subject, its first organisation);
+and for a paragraph that opens with a quote, the last speaker of the paragraph before. People win
+over organisations, and a name after "à", "to", "told" is the one spoken to, not the speaker.
+Pronouns point back to the last person named.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, key
 from .names import NameFound
 from .text import Sentence
 
-_PAD = " \t\u00a0\u202f\u2009\u2007\n"
+_PAD = " \t\u00a0\u202f\u2009\u2007\n\r"
+_MARKS_RE = re.compile(r"[«»“”„‟\"‘’‹›]|\n")
+_LEAD = re.compile(r"[\s,;:.\-–—)»”\"’]*")
+_WORD = re.compile(r"[\w'-]+")
+_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l'", "un", "une"})
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Inner text of a top-level quote (padding excluded) and where its marks are."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+    reopened: tuple[int, ...] = ()  # marks that reopen the quote in a following paragraph
 
 
 @dataclass(frozen=True)
@@ -34,178 +58,276 @@ class QuoteFound:
     kind: str  # speech | term
 
 
-def quote_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """(start, end) of each top-level quote's inner text, padding spaces excluded."""
-    spans: list[tuple[int, int]] = []
-    closers = {o: c for o, c in lex.quote_pairs}
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch in closers and _can_open(text, i):
-            close = _find_close(text, i, ch, closers[ch])
-            if close is not None:
-                a, b = i + 1, close
-                while a < b and text[a] in _PAD:
-                    a += 1
-                while b > a and text[b - 1] in _PAD:
-                    b -= 1
-                if b > a and any(c.isalnum() for c in text[a:b]):
-                    spans.append((a, b))
-                i = close + 1
-                continue
-        i += 1
-    return spans
+# ---- pairing ----------------------------------------------------------------------------------
 
 
-def _can_open(text: str, i: int) -> bool:
-    ch = text[i]
-    if ch in "‘\"":
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        return not before.isalnum() and not after.isspace()
+def _pairs(lex: Lexicon) -> tuple[dict[str, str], dict[str, set[str]]]:
+    openers = {o: c for o, c in lex.quote_pairs}
+    closers: dict[str, set[str]] = {}
+    for o, c in lex.quote_pairs:
+        closers.setdefault(c, set()).add(o)
+    return openers, closers
+
+
+def _can_open(text: str, i: int, ch: str) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "\"‘":
+        return not before.isalnum() and not after.isspace() and not (ch == "‘" and after.isdigit())
     return True
 
 
-def _find_close(text: str, start: int, opener: str, closer: str) -> int | None:
-    depth = 0
-    i = start + 1
+def _can_close(text: str, i: int, ch: str) -> bool:
+    if ch in "\"’":
+        after = text[i + 1] if i + 1 < len(text) else " "
+        before = text[i - 1] if i else " "
+        return not after.isalnum() and not before.isspace()
+    return True
+
+
+def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
+    """Every top-level quote of `text`, in reading order."""
+    openers, closers = _pairs(lex)
+    closed: list[tuple[int, int, tuple[int, ...]]] = []  # (open mark, close mark, reopening marks)
+    stack: list[tuple[str, int, list[int]]] = []  # (opener, position, reopening marks)
+    counts: dict[str, int] = {}
+    skip: int = -1
     n = len(text)
-    while i < n:
+    for m in _MARKS_RE.finditer(text):
+        i = m.start()
         ch = text[i]
+        if i == skip:
+            continue
         if ch == "\n":
-            # A paragraph may end inside a quote only if the next paragraph reopens it.
-            j = i
+            if not stack:
+                continue
+            j = i + 1
             while j < n and text[j] in _PAD:
                 j += 1
-            if j < n and text[j] == opener and opener != closer:
-                i = j + 1
+            outer = stack[0][0]
+            if j < n and text[j] == outer and openers[outer] != outer:
+                # The quote goes on in the next paragraph, which reopens it with the same mark.
+                stack[0][2].append(j)
+                skip = j
                 continue
-            return None
-        if ch == closer and (closer not in "’\"" or _closes(text, i)):
-            if depth == 0:
-                return i
-            depth -= 1
-        elif ch == opener and opener != closer:
-            depth += 1
-        i += 1
-    return None
+            stack.clear()
+            counts.clear()
+            continue
+        # Close the innermost open quote this mark can close.
+        kinds = closers.get(ch, ())
+        target = None
+        if stack and any(counts.get(o) for o in kinds) and _can_close(text, i, ch):
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] in kinds:
+                    target = depth
+                    break
+        if target is not None:
+            opener, start, reopened = stack[target]
+            for o, _, _ in stack[target:]:
+                counts[o] -= 1
+            del stack[target:]
+            closed.append((start, i, tuple(reopened)))
+            continue
+        if ch in openers and _can_open(text, i, ch):
+            if ch == "’":
+                continue
+            stack.append((ch, i, []))
+            counts[ch] = counts.get(ch, 0) + 1
+    closed.sort()
+    spans: list[QuoteSpan] = []
+    outer_end = -1
+    for start, close, reopened in closed:
+        if close < outer_end:
+            continue  # inside a quote already kept
+        a, b = start + 1, close
+        while a < b and text[a] in _PAD:
+            a += 1
+        while b > a and text[b - 1] in _PAD:
+            b -= 1
+        if b > a and any(c.isalnum() for c in text[a:b]):
+            spans.append(QuoteSpan(a, b, start, close, reopened))
+            outer_end = close
+    return spans
 
 
-def _closes(text: str, i: int) -> bool:
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return not after.isalnum()
+def quote_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """(start, end) of each top-level quote's inner text, padding spaces excluded."""
+    return [(q.start, q.end) for q in find_quote_spans(text, lex)]
 
 
-def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
-                names: list[NameFound]) -> list[QuoteFound]:
+# ---- kinds ------------------------------------------------------------------------------------
+
+
+def quote_text(text: str, span: QuoteSpan) -> str:
+    """The words inside the marks, one space between them, without the marks that reopen it."""
+    inner = text[span.start:span.end]
+    for pos in reversed(span.reopened):
+        if span.start <= pos < span.end:
+            k = pos - span.start
+            inner = inner[:k] + " " + inner[k + 1:]
+    return " ".join(inner.split())
+
+
+def quote_kind(folded: str, span: QuoteSpan, text: str, lex: Lexicon, sentence_start: int) -> str:
+    """"term" for a quoted name or term, "speech" otherwise."""
+    head_start = max(sentence_start, span.open - 48)
+    before = folded[head_start:span.open]
+    last = None
+    for last in lex.term_marker_re.finditer(before):
+        pass
+    if last is not None and before[last.end():].strip(" ,:«“„‹‘\"\u00a0\u202f") == "":
+        return "term"
+    words = quote_text(text, span).split()
+    if len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
+            and not words[-1].endswith((".", "!", "?", ",", "…")):
+        return "term"
+    return "speech"
+
+
+# ---- speakers ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class _Mention:
+    start: int
+    end: int
+    canonical: str
+    type: str
+
+
+def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon, names: list[NameFound],
+                spans: list[QuoteSpan] | None = None, kinds: list[str] | None = None) -> list[QuoteFound]:
+    """The quotes of `text` with their kind and speaker; `spans`/`kinds` when already computed."""
+    if spans is None:
+        spans = find_quote_spans(text, lex)
+    if not spans or not sentences:
+        return []
     starts = [s.start for s in sentences]
 
     def sentence_at(offset: int) -> Sentence:
-        idx = max(0, bisect_right(starts, offset) - 1)
-        return sentences[idx]
+        return sentences[max(0, bisect_right(starts, offset) - 1)]
 
-    mentions = sorted(
-        (start, end, n.canonical, n.type) for n in names for start, end in n.mentions
-    )
+    if kinds is None:
+        kinds = [quote_kind(folded, q, text, lex, sentence_at(q.open).start) for q in spans]
+    mentions = sorted(_Mention(a, b, n.canonical, n.type) for n in names for a, b in n.mentions)
+    mention_starts = [m.start for m in mentions]
+    pronouns = lex.pronouns
+    addressees = frozenset(key(w) for w in lex.raw["quotes"].get("addressee_markers", []))
+
+    def names_in(a: int, b: int, *, speakers_only: bool = True) -> list[_Mention]:
+        i = bisect_left(mention_starts, a)
+        out = []
+        while i < len(mentions) and mentions[i].start < b:
+            if mentions[i].end <= b and not (speakers_only and _spoken_to(folded, mentions[i].start, addressees)):
+                out.append(mentions[i])
+            i += 1
+        return out
+
+    def last_person_before(offset: int) -> str | None:
+        i = bisect_left(mention_starts, offset) - 1
+        while i >= 0:
+            if mentions[i].type == "person":
+                return mentions[i].canonical
+            i -= 1
+        return None
+
+    paragraph_start: dict[int, int] = {}
+    for s in sentences:
+        paragraph_start.setdefault(s.paragraph, s.start)
     out: list[QuoteFound] = []
-    last_speaker_by_paragraph: dict[int, str] = {}
-    for a, b in quote_spans(text, lex):
-        s_open, s_close = sentence_at(a - 1), sentence_at(b)
-        head = (s_open.start, max(s_open.start, a - 1))
-        tail = (min(b + 1, s_close.end), s_close.end)
-        inner = " ".join(text[a:b].replace("«", " ").replace("»", " ").split())
-        kind = "term" if _is_term(folded, head, inner, lex) else "speech"
-        speaker = None
-        if kind == "speech":
-            speaker = (
-                _after(folded, tail, mentions, lex, a)
-                or _before(folded, head, mentions, lex)
-                or last_speaker_by_paragraph.get(s_open.paragraph)
-                or _paragraph_subject(mentions, sentences, s_open.paragraph, a)
-            )
-            if speaker:
-                last_speaker_by_paragraph[s_open.paragraph] = speaker
-        out.append(QuoteFound(a, b, text[a:b], speaker, kind))
+    last_by_paragraph: dict[int, str] = {}
+    for q, kind in zip(spans, kinds):
+        value = quote_text(text, q)
+        if kind == "term":
+            out.append(QuoteFound(q.start, q.end, value, None, kind))
+            continue
+        s_open, s_close = sentence_at(q.open), sentence_at(q.close)
+        paragraph = s_open.paragraph
+        head = (s_open.start, q.open)
+        tail = (q.close + 1, s_close.end)
+        speaker = (
+            _after(folded, tail, names_in, last_person_before, lex, pronouns, q.open)
+            or _before(folded, head, names_in, last_person_before, lex, pronouns)
+            or last_by_paragraph.get(paragraph)
+            or _paragraph_subject(mentions, mention_starts, paragraph_start[paragraph], q.open, folded, head, lex)
+            or (last_by_paragraph.get(paragraph - 1)
+                if folded[paragraph_start[paragraph]:q.open].strip(_PAD) == "" else None)
+        )
+        if speaker:
+            last_by_paragraph[sentence_at(q.close).paragraph] = speaker
+            last_by_paragraph[paragraph] = speaker
+        out.append(QuoteFound(q.start, q.end, value, speaker, kind))
     return out
 
 
-def _is_term(folded: str, head: tuple[int, int], inner: str, lex: Lexicon) -> bool:
-    before = folded[max(head[0], head[1] - 40):head[1]]
-    m = None
-    for m in lex.term_marker_re.finditer(before):
-        pass
-    if m is not None and before[m.end():].strip(" ,:«“„‹‘\"\u00a0\u202f") == "":
-        return True
-    words = inner.split()
-    return len(words) <= 3 and all(w[:1].isupper() for w in words) and not inner.rstrip().endswith((".", "!", "?"))
+def _spoken_to(folded: str, start: int, addressees: frozenset[str]) -> bool:
+    """Is the name at `start` the one spoken to ("a déclaré à l'AFP", "told Reuters")?"""
+    words = folded[max(0, start - 24):start].lower().replace("'", "' ").split()
+    while words and words[-1] in _ARTICLES:
+        words.pop()
+    return bool(words) and (words[-1] in addressees or " ".join(words[-2:]) in addressees)
 
 
-def _names_in(mentions, start: int, end: int):
-    return [m for m in mentions if start <= m[0] and m[1] <= end]
+def _best(found: list[_Mention]) -> str | None:
+    for m in found:
+        if m.type == "person":
+            return m.canonical
+    return found[0].canonical if found else None
 
 
-def _last_person_before(mentions, offset: int) -> str | None:
-    best = None
-    for m in mentions:
-        if m[0] >= offset:
-            break
-        if m[3] == "person":
-            best = m[2]
-    return best
-
-
-_LEAD = re.compile(r"^[\s,;:.\-–—)]*")
-
-
-def _after(folded: str, tail: tuple[int, int], mentions, lex: Lexicon, quote_start: int) -> str | None:
-    """Attribution that follows the quote: "», a-t-il déclaré", "” said Jan Leike", "” Leike said"."""
+def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, quote_open: int) -> str | None:
+    """Attribution right after the quote: "», a-t-il déclaré", "” said Jan Leike", "” Leike said"."""
     start, end = tail
+    end = min(end, start + 120)
     if end <= start:
         return None
-    window = folded[start:min(end, start + 90)]
-    lead = _LEAD.match(window).end()
-    words = list(re.finditer(r"[\w'-]+", window[lead:]))[:5]
+    lead = _LEAD.match(folded, start, end).end()
+    words = [w for w in _WORD.finditer(folded, lead, end)][:6]
     if not words:
         return None
-    has_verb = any(lex.speech_verb_re.match(w.group()) for w in words)
-    attribution = lex.attribution_re.match(window[lead:])
-    if not has_verb and not attribution:
+    has_verb = any(lex.speech_verb_re.fullmatch(w.group()) for w in words)
+    if not has_verb and not lex.attribution_re.match(folded, lead, end):
         return None
-    in_tail = _names_in(mentions, start, start + lead + (words[-1].end() if words else 0) + 40)
-    if in_tail:
-        return in_tail[0][2]
-    if any(key(w.group()).split("-")[-1] in lex.pronouns or key(w.group()) in lex.pronouns for w in words):
-        return _last_person_before(mentions, quote_start)
+    found = names_in(lead, end)
+    if found:
+        return _best(found)
+    if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):
+        return last_person_before(quote_open)
     return None
 
 
-def _before(folded: str, head: tuple[int, int], mentions, lex: Lexicon) -> str | None:
+_PRONOUN_VERB = re.compile(r"(?<![\w'])(\w+)\s+(?:\w+\s+)?([\w'-]+)\s*[:,]?\s*$")
+
+
+def _before(folded, head, names_in, last_person_before, lex: Lexicon, pronouns) -> str | None:
     """Attribution before the quote: "selon X", "according to X", or the subject of a speech verb."""
     start, end = head
-    text = folded[start:end]
-    for m in lex.attribution_re.finditer(text):
-        after = _names_in(mentions, start + m.end(), start + m.end() + 40)
-        if after:
-            return after[0][2]
-    # "il avait écrit que", "he said": a pronoun subject of a speech verb points back.
-    for m in _PRONOUN_SUBJECT.finditer(text):
-        word = key(m.group(1))
-        if word in lex.pronouns and lex.speech_verb_re.match(m.group(3)):
-            return _last_person_before(mentions, end)
-    in_head = _names_in(mentions, start, end)
-    if not in_head:
+    if end <= start:
         return None
-    if lex.speech_verb_re.search(text) or text.rstrip().endswith(":"):
-        return in_head[0][2]
+    for m in lex.attribution_re.finditer(folded, start, end):
+        found = names_in(m.end(), min(end, m.end() + 48), speakers_only=False)
+        if found:
+            return found[0].canonical
+    found = names_in(start, end)
+    has_verb = lex.speech_verb_re.search(folded, start, end) is not None
+    if found and (has_verb or folded[start:end].rstrip().endswith(":")):
+        return _best(found)
+    # "he said:", "il a écrit que": a pronoun subject of a speech verb points back.
+    for m in re.finditer(r"(?<![\w'])(\w+)(?=\s+(?:\w+\s+)?([\w'-]+))", folded[start:end]):
+        if key(m.group(1)) in pronouns and lex.speech_verb_re.fullmatch(m.group(2)):
+            return last_person_before(end)
     return None
 
 
-_PRONOUN_SUBJECT = re.compile(r"(?<![\w'])(\w+)\s+(\w+\s+)?([\w'-]+)")
-
-
-def _paragraph_subject(mentions, sentences: list[Sentence], paragraph: int, offset: int) -> str | None:
-    p_start = min((s.start for s in sentences if s.paragraph == paragraph), default=offset)
-    for m in mentions:
-        if p_start <= m[0] < offset and m[3] == "person":
-            return m[2]
+def _paragraph_subject(mentions: list[_Mention], mention_starts: list[int], p_start: int, offset: int,
+                       folded: str, head: tuple[int, int], lex: Lexicon) -> str | None:
+    """The paragraph's first person; its first organisation when a speech verb has no named subject."""
+    first_org = None
+    for i in range(bisect_left(mention_starts, p_start), bisect_left(mention_starts, offset)):
+        m = mentions[i]
+        if m.type == "person":
+            return m.canonical
+        first_org = first_org or m.canonical
+    if first_org and lex.speech_verb_re.search(folded, head[0], head[1]):
+        return first_org
     return None
