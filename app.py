@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from ui.common import init_state, sidebar
+from ui.common import init_state, sidebar, t
 
 st.set_page_config(page_title="Fact-checking workbench", page_icon=":material/fact_check:", layout="wide")
 init_state()
 page = st.navigation([
-    st.Page("ui/check.py", title="Check an article", icon=":material/fact_check:", url_path="check", default=True),
-    st.Page("ui/articles.py", title="Articles", icon=":material/folder_open:", url_path="articles"),
-    st.Page("ui/library.py", title="Source library", icon=":material/library_books:", url_path="library"),
+    st.Page("ui/check.py", title=t("nav.check"), icon=":material/fact_check:", url_path="check", default=True),
+    st.Page("ui/articles.py", title=t("nav.articles"), icon=":material/folder_open:", url_path="articles"),
+    st.Page("ui/library.py", title=t("nav.library"), icon=":material/library_books:", url_path="library"),
 ])
 sidebar()
 page.run()

@@ -1,27 +1,24 @@
-"""Check an article: paste or upload it, see its claims matched, review each one."""
+"""Check an article: paste it, upload it or give its URL; then review it on the desk (?article=N)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
-from checker.desk import Article, ClaimState, ReviewConflict
-from checker.inputs import InputError, decode_article
-from checker.model import STATUSES
-from checker.report import FORMATS, render
-from checker.service import check_and_store
+from checker.inputs import ARTICLE_TYPES, InputError, read_article
+from checker.service import can_fetch, check_and_store, fetch_and_store, fetch_errors
 from sources.demo import example_article
-from ui.common import STYLE, flash, guarded, highlight, reviewer, services, show_flash
+from ui.common import flash, guarded, reviewer, services, show_flash, t
+from ui.desk_view import article_view
 
-SUGGESTION_LABELS = {"supported": "supported", "contradicted": "contradicted",
-                     "needs_review": "needs review", "no_source": "no source"}
-LANGUAGES = {"auto": "Detect", "fr": "French", "en": "English"}
+ARTICLE_LANGUAGES = ("auto", "fr", "en")
 
 
 def open_article(article_id: int) -> None:
     st.query_params["article"] = str(article_id)
+    if "claim" in st.query_params:
+        del st.query_params["claim"]
     st.session_state["editor_generation"] += 1
 
 
@@ -30,175 +27,83 @@ def current_article_id() -> int | None:
     return int(raw) if raw and raw.isdigit() else None
 
 
+def _language(code: str) -> str:
+    return t(f"language.article_{code}")
+
+
 def new_article_form() -> None:
     library, desk = services()
-    st.title("Check an article")
-    st.write("Paste an article or upload a `.txt` / `.md` file. Every date, amount, name and quote is "
-             "listed and matched against the source library.")
-    if st.button("Try an example", help="A short fictional article that matches the demo library"):
+    st.title(t("check.title"), anchor=False)
+    show_flash()
+    st.write(t("check.intro"))
+    if st.button(t("check.example"), help=t("check.example_help"), icon=":material/auto_awesome:"):
         ex = example_article()
-        with guarded("Checking the example"):
+        with guarded(t("check.checking_example")):
             article_id, _ = check_and_store(ex.text, library, desk, title=ex.title, language=ex.language,
                                             published=ex.published, reviewer=reviewer())
             open_article(article_id)
             st.rerun()
 
-    with st.form("new_article"):
-        title = st.text_input("Title (optional)", placeholder="Taken from the first line when empty")
-        text = st.text_area("Article text", height=260, placeholder="Paste the article here…")
-        upload = st.file_uploader("…or upload a file", type=["txt", "md"])
+    paste, from_url = st.tabs([t("check.tab_text"), t("check.tab_url")])
+    with paste, st.form("new_article"):
+        title = st.text_input(t("check.title_field"), placeholder=t("check.title_placeholder"))
+        text = st.text_area(t("check.text_field"), height=260, placeholder=t("check.text_placeholder"))
+        upload = st.file_uploader(t("check.upload"), type=list(ARTICLE_TYPES), help=t("check.upload_help"))
         c1, c2, c3 = st.columns(3)
-        language = c1.selectbox("Language", list(LANGUAGES), format_func=LANGUAGES.get)
-        published = c2.date_input("Publication date", value=dt.date.today(), format="YYYY-MM-DD",
-                                  help="Relative dates such as 'last week' are resolved against it.")
-        url = c3.text_input("URL (optional)")
-        submitted = st.form_submit_button("Extract and check", type="primary")
+        language = c1.selectbox(t("check.language"), ARTICLE_LANGUAGES, format_func=_language)
+        published = c2.date_input(t("check.published"), value=dt.date.today(), format="YYYY-MM-DD",
+                                  help=t("check.published_help"))
+        url = c3.text_input(t("check.url_field"), placeholder="https://…")
+        submitted = st.form_submit_button(t("check.submit"), type="primary")
     if submitted:
-        with guarded("Checking the article"):
-            body = decode_article(upload.getvalue(), name=upload.name) if upload is not None else text
+        with guarded(t("check.checking")):
+            if upload is not None:
+                read = read_article(upload.getvalue(), name=upload.name)
+                body, title = read.text, title or read.title
+            else:
+                body = text
             if not body or not body.strip():
-                raise InputError("the article is empty: paste its text or upload a file")
-            with st.spinner("Extracting and matching claims…"):
+                raise InputError(t("check.empty"))
+            with st.spinner(t("check.spinner")):
                 article_id, result = check_and_store(body, library, desk, title=title, url=url, language=language,
                                                      published=published, reviewer=reviewer())
-            flash("success", f"{len(result.checks)} claims found and matched.")
+            flash("success", t("check.found", n=len(result.checks)))
             open_article(article_id)
             st.rerun()
 
-
-def claims_frame(article: Article) -> pd.DataFrame:
-    rows = []
-    for c in article.claims:
-        if c.dismissed:
-            continue
-        best = c.matches[0] if c.matches else None
-        rows.append({
-            "id": c.claim.id,
-            "type": c.claim.type,
-            "text": c.claim.text,
-            "value": c.claim.display_value,
-            "sentence": c.claim.sentence,
-            "source": f"{best.source_id} · {best.title}" if best else "",
-            "score": round(best.score, 2) if best else None,
-            "suggestion": SUGGESTION_LABELS.get(c.suggestion, c.suggestion),
-            "status": c.status,
-            "note": c.note,
-            "reviewer": c.reviewer,
-            "version": c.version,
-        })
-    return pd.DataFrame(rows, columns=["id", "type", "text", "value", "sentence", "source", "score", "suggestion",
-                                       "status", "note", "reviewer", "version"])
+    with from_url:
+        if not can_fetch():
+            st.info(t("check.fetch_unavailable"))
+        with st.form("fetch_article"):
+            page_url = st.text_input(t("check.fetch_url"), placeholder="https://…")
+            c1, c2 = st.columns(2)
+            f_language = c1.selectbox(t("check.language"), ARTICLE_LANGUAGES, format_func=_language, key="fetch_language")
+            f_published = c2.date_input(t("check.published"), value=None, format="YYYY-MM-DD", key="fetch_published",
+                                        help=t("check.fetch_published_help"))
+            fetch = st.form_submit_button(t("check.fetch_submit"), type="primary", disabled=not can_fetch())
+        if fetch:
+            _fetch(page_url, f_language, f_published)
 
 
-def apply_edits(article: Article, frame: pd.DataFrame, edits: dict) -> None:
-    """Store each edited row at once, refusing changes made against an older version."""
-    _, desk = services()
-    name = reviewer()
-    saved = 0
-    for index, change in (edits or {}).items():
-        row = frame.iloc[int(index)]
-        status = change.get("status")
-        note = change.get("note")
-        if status is None and note is None:
-            continue
-        try:
-            desk.review(article.id, row["id"], reviewer=name, status=status, note=note,
-                        expected_version=int(row["version"]))
-            saved += 1
-        except ReviewConflict as conflict:
-            flash("warning", f"Not saved: {conflict}")
-        except ValueError as exc:
-            flash("error", f"Not saved: {exc}")
-    if saved:
-        flash("success", f"Saved {saved} change(s) as {name}.")
-    st.session_state["editor_generation"] += 1
-    st.rerun()
-
-
-def article_view(article_id: int) -> None:
-    _, desk = services()
+def _fetch(page_url: str, language: str, published: dt.date | None) -> None:
+    library, desk = services()
+    if not page_url.strip():
+        st.error(t("check.fetch_empty"))
+        return
     try:
-        article = desk.load(article_id)
-    except KeyError:
-        st.warning(f"There is no article {article_id}. It may have been removed.")
-        if st.button("Check a new article"):
-            del st.query_params["article"]
-            st.rerun()
+        with st.spinner(t("check.fetching")):
+            article_id, result = fetch_and_store(page_url, library, desk, language=language, published=published,
+                                                 reviewer=reviewer())
+    except fetch_errors() as exc:  # the fetcher's message is written for editors
+        st.error(t("check.fetch_failed", message=str(exc)))
         return
-    st.markdown(STYLE, unsafe_allow_html=True)
-    top = st.columns([6, 1])
-    top[0].title(article.title)
-    if top[1].button("New article"):
-        del st.query_params["article"]
-        st.rerun()
-    live = [c for c in article.claims if not c.dismissed]
-    reviewed = sum(c.status != "unreviewed" for c in live)
-    st.caption(f"Published {article.published} · {LANGUAGES.get(article.language, article.language)} · "
-               f"{len(live)} claims · {reviewed}/{len(live)} reviewed · "
-               f"{sum(c.status == 'disputed' for c in live)} disputed")
-    show_flash()
-    name = reviewer()
-    if not name:
-        st.info("Enter your name as reviewer in the sidebar to change statuses and notes.")
-
-    frame = claims_frame(article)
-    key = f"claims-{article.id}-{st.session_state['editor_generation']}"
-    st.data_editor(
-        frame,
-        key=key,
-        hide_index=True,
-        width="stretch",
-        column_order=["id", "type", "text", "value", "suggestion", "status", "note", "source", "score", "reviewer", "sentence"],
-        disabled=["id", "type", "text", "value", "sentence", "source", "score", "suggestion", "reviewer", "version"]
-        + ([] if name else ["status", "note"]),
-        column_config={
-            "status": st.column_config.SelectboxColumn("status", options=list(STATUSES), required=True),
-            "note": st.column_config.TextColumn("note", max_chars=2000),
-            "score": st.column_config.NumberColumn("score", format="%.2f"),
-            "text": st.column_config.TextColumn("text", width="medium"),
-            "value": st.column_config.TextColumn("value", width="medium"),
-        },
-    )
-    edits = (st.session_state.get(key) or {}).get("edited_rows")
-    if edits and name:
-        apply_edits(article, frame, edits)
-
-    if article.unclaimed:
-        with st.expander(f"Sentences with numbers, dates or quotes that gave no claim ({len(article.unclaimed)})"):
-            for u in article.unclaimed:
-                st.markdown(f"- *{u['reason']}*: {highlight(u['sentence'], [])}", unsafe_allow_html=True)
-
-    evidence_panel(article, live)
-    st.divider()
-    cols = st.columns(len(FORMATS))
-    for col, fmt in zip(cols, FORMATS.values()):
-        col.download_button(f"Report ({fmt.name.upper()})", render(article, fmt.name),
-                            file_name=f"verification-{article.id}.{fmt.extension}", mime=fmt.mime)
-
-
-def evidence_panel(article: Article, live: list[ClaimState]) -> None:
-    if not live:
+    except Exception as exc:  # noqa: BLE001
+        with guarded(t("check.checking")):
+            raise exc
         return
-    st.subheader("Evidence")
-    labels = {c.claim.id: f"{c.claim.id} · {c.claim.type} · {c.claim.text[:60]}" for c in live}
-    chosen = st.selectbox("Claim", list(labels), format_func=labels.get, key=f"evidence-{article.id}")
-    state = article.claim(chosen)
-    c = state.claim
-    local = (c.start - c.sentence_start, c.end - c.sentence_start)
-    st.markdown(f"**In the article** ({SUGGESTION_LABELS.get(state.suggestion)}: {state.reason})")
-    st.markdown(highlight(c.sentence, [(local[0], local[1], "claim")]), unsafe_allow_html=True)
-    if not state.matches:
-        st.caption("No record of the library speaks of this claim.")
-    for m in state.matches:
-        cls = "conflict" if m.agreement == "conflicts" else "evidence"
-        later = " · published after the article" if m.later else ""
-        kind = f" · quote: {m.quote_class}" if m.quote_class else ""
-        st.markdown(
-            f'<div class="source-card"><b>{m.source_id}</b> · {highlight(m.citation, [])} · score {m.score:.2f} · '
-            f'{m.agreement}{kind}{later}<br>'
-            f'{highlight(m.excerpt, [(m.evidence_start, m.evidence_end, cls)])}<br>'
-            f'<small>article: {highlight(c.display_value, [])} / source: {highlight(m.source_value or "—", [])}</small></div>',
-            unsafe_allow_html=True)
+    flash("success", t("check.found", n=len(result.checks)))
+    open_article(article_id)
+    st.rerun()
 
 
 article_id = current_article_id()

@@ -1,31 +1,42 @@
-"""What every page shares: the database services, session defaults, the reviewer, error display."""
+"""What every page shares: the database services, session defaults, the reviewer, the interface
+language, messages, and the escaped highlighting of texts."""
 
 from __future__ import annotations
 
 import contextlib
 import html
-from typing import Iterator
+from typing import Any, Iterator
 
 import streamlit as st
 
-from checker.desk import Desk
+from checker.desk import ArticleNotFound, ClaimNotFound, Desk, ReviewConflict
 from checker.inputs import InputError
 from sources.db import connect, database_url
 from sources.demo import seed_demo
 from sources.importers import ImportFormatError
 from sources.library import Library
+from ui.locale import DEFAULT, languages, translator
 
-# Session keys and their defaults, declared once.
+# Session keys and their defaults, declared once. Widget keys initialised from the URL are set in
+# `init_state` too, so that a reload keeps the reviewer, the language and the open claim.
 DEFAULTS: dict[str, object] = {
-    "editor_generation": 0,  # bumped after saving edits so the table reloads from the database
-    "flash": None,  # (kind, message) shown once on the next run
-    "import_preview": None,  # parsed import waiting for the editor's decision
+    "editor_generation": 0,  # bumped after each change so that tables and fields reload from the database
+    "flash": [],  # [(kind, message)] shown once on the next run
+    "import_preview": None,  # parsed import waiting for the editor's decision (library page)
+    "table_rows": {},  # claims table key -> the claim ids of its rows, in the order shown
+    "report_url": "",  # where the fact check is published (ClaimReview url)
+    "drafts": {},  # text field key -> (claim version, stored text) the editor's typing started from
 }
 
 
 def init_state() -> None:
     for key, value in DEFAULTS.items():
-        st.session_state.setdefault(key, value)
+        st.session_state.setdefault(key, value.copy() if isinstance(value, (dict, list)) else value)
+    if "reviewer_input" not in st.session_state:
+        st.session_state["reviewer_input"] = st.query_params.get("reviewer", "").strip()
+    if "lang_input" not in st.session_state:
+        wanted = st.query_params.get("lang", DEFAULT)
+        st.session_state["lang_input"] = wanted if wanted in languages() else DEFAULT
 
 
 @st.cache_resource(show_spinner=False)
@@ -41,9 +52,25 @@ def services() -> tuple[Library, Desk]:
     return _services(database_url())
 
 
+def lang() -> str:
+    return st.session_state.get("lang_input", DEFAULT)
+
+
+def t(key: str, **values: Any) -> str:
+    """The interface text `key` in the language chosen in the sidebar."""
+    return translator(lang())(key, **values)
+
+
+def labels() -> dict[str, str]:
+    """Every word of the chosen language (the reports take them as a plain mapping)."""
+    from ui.locale import messages
+
+    return dict(messages(lang()))
+
+
 def reviewer() -> str:
     """The reviewer named in the sidebar (kept in the URL so a reload keeps it)."""
-    return st.query_params.get("reviewer", "").strip()
+    return st.session_state.get("reviewer_input", "").strip()
 
 
 def _store_reviewer() -> None:
@@ -54,13 +81,17 @@ def _store_reviewer() -> None:
         del st.query_params["reviewer"]
 
 
+def _store_lang() -> None:
+    st.query_params["lang"] = st.session_state["lang_input"]
+
+
 def sidebar() -> None:
     with st.sidebar:
-        if "reviewer_input" not in st.session_state:
-            st.session_state["reviewer_input"] = reviewer()
-        st.text_input("Reviewer", placeholder="Your name", key="reviewer_input", on_change=_store_reviewer,
-                      help="Stored with every change you make.")
-        st.caption(f"Database: `{_short(database_url())}`")
+        names = languages()
+        st.selectbox(t("sidebar.language"), list(names), format_func=names.get, key="lang_input", on_change=_store_lang)
+        st.text_input(t("sidebar.reviewer"), placeholder=t("sidebar.reviewer_placeholder"), key="reviewer_input",
+                      on_change=_store_reviewer, help=t("sidebar.reviewer_help"))
+        st.caption(t("sidebar.database", url=_short(database_url())))
 
 
 def _short(url: str) -> str:
@@ -68,15 +99,35 @@ def _short(url: str) -> str:
 
 
 def flash(kind: str, message: str) -> None:
-    st.session_state["flash"] = (kind, message)
+    """A message shown once, on the next run of the page (after a save and its rerun)."""
+    st.session_state["flash"] = [*st.session_state.get("flash", []), (kind, message)]
 
 
 def show_flash() -> None:
-    item = st.session_state.get("flash")
-    if item:
-        kind, message = item
+    for kind, message in st.session_state.get("flash") or []:
         getattr(st, kind)(message)
-        st.session_state["flash"] = None
+    st.session_state["flash"] = []
+
+
+def error_text(action: str, exc: BaseException) -> str:
+    """The editor-readable message for a refused action (never a traceback)."""
+    if isinstance(exc, ReviewConflict):
+        return conflict_text(exc)
+    if isinstance(exc, ArticleNotFound):
+        return t("msg.no_article", id=exc.args[0])
+    if isinstance(exc, ClaimNotFound):
+        return t("msg.no_claim", id=exc.args[0])
+    if isinstance(exc, (InputError, ImportFormatError, ValueError)):
+        return f"{action}: {exc}"
+    return t("msg.failed", action=action, kind=exc.__class__.__name__)
+
+
+def conflict_text(conflict: ReviewConflict, yours: str = "") -> str:
+    c = conflict.current
+    return t("msg.conflict", claim=c.claim.id, who=c.reviewer or "?",
+             when=f"{c.reviewed_at:%Y-%m-%d %H:%M:%S}" if c.reviewed_at else "?",
+             status=t(f"status.{c.shown_status}"), note=f" «{c.note}»" if c.note else "",
+             version=c.version, yours=yours or "—")
 
 
 @contextlib.contextmanager
@@ -85,30 +136,75 @@ def guarded(action: str) -> Iterator[None]:
     because every core call is one transaction."""
     try:
         yield
-    except (InputError, ImportFormatError, ValueError) as exc:
-        st.error(f"{action}: {exc}")
     except Exception as exc:  # noqa: BLE001 - the UI never shows a traceback
-        st.error(f"{action} failed ({exc.__class__.__name__}). Nothing was changed; try again or report it.")
+        kind = "warning" if isinstance(exc, ReviewConflict) else "error"
+        getattr(st, kind)(error_text(action, exc))
 
 
-def highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
-    """HTML of `text`, escaped, with <mark> around each (start, end, css class) span."""
-    out, pos = [], 0
-    for start, end, cls in sorted(spans):
-        if start < pos or end <= start:
+def md_escape(text: str) -> str:
+    """Text shown through st.markdown / st.caption with Markdown's special characters neutralised."""
+    out = str(text).replace("\\", "\\\\")
+    for ch in "`*_[]<>#|~$":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def highlight(text: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """HTML of `text`, escaped, with <mark> around each (start, end, css classes, tooltip) span.
+
+    Spans may nest (a name inside a quote); a span crossing the end of the one it starts in is cut
+    at that end. Only the classes and tooltips given here become markup: the text is always escaped.
+    """
+    out: list[str] = []
+    pos = 0
+    stack: list[int] = []
+    for start, end, cls, title in sorted(spans, key=lambda s: (s[0], -s[1])):
+        start = max(start, 0)
+        while stack and stack[-1] <= start:
+            close = stack.pop()
+            out.append(html.escape(text[pos:close]))
+            out.append("</mark>")
+            pos = close
+        if start < pos:
             continue
         out.append(html.escape(text[pos:start]))
-        out.append(f'<mark class="{html.escape(cls)}">{html.escape(text[start:end])}</mark>')
-        pos = end
+        pos = start
+        if stack:
+            end = min(end, stack[-1])
+        if end <= start:
+            continue
+        out.append(f'<mark class="{html.escape(cls)}" title="{html.escape(title)}">')
+        stack.append(end)
+    while stack:
+        close = stack.pop()
+        out.append(html.escape(text[pos:close]))
+        out.append("</mark>")
+        pos = close
     out.append(html.escape(text[pos:]))
-    return "".join(out).replace("\n", "<br>")
+    return "".join(out)
 
 
 STYLE = """
 <style>
-mark.claim { background: #ffe08a; padding: 0 2px; border-radius: 3px; }
-mark.evidence { background: #b8e6c1; padding: 0 2px; border-radius: 3px; }
-mark.conflict { background: #f7b6b2; padding: 0 2px; border-radius: 3px; }
-.source-card { border: 1px solid #ddd; border-radius: 6px; padding: 8px 12px; margin-bottom: 8px; }
+.fc-text { white-space: pre-wrap; font-family: Georgia, 'Times New Roman', serif; font-size: 1.02rem; line-height: 1.65; }
+.fc-text mark, .fc-inline mark { padding: 0 1px; border-radius: 3px; color: inherit; }
+mark.t-date { background: #d6e6ff; } mark.t-money { background: #c9f0d3; } mark.t-person { background: #eadcff; }
+mark.t-organization { background: #ffe2c2; } mark.t-quote { background: #fff3b0; }
+mark.s-verified { box-shadow: inset 0 -3px 0 #1e7b34; } mark.s-disputed { box-shadow: inset 0 -3px 0 #c62828; }
+mark.s-needs_more { box-shadow: inset 0 -3px 0 #e08a00; } mark.s-unreviewed { box-shadow: inset 0 -1px 0 #8a8a8a; }
+mark.s-dismissed { background: #eeeeee !important; text-decoration: line-through; box-shadow: none; }
+mark.sel { outline: 2px solid #1a4d8f; outline-offset: 1px; }
+mark.claim-span { background: #ffe08a; } mark.ev-agrees { background: #b8e6c1; } mark.ev-conflicts { background: #f7b6b2; }
+mark.ev-unknown { background: #e3e3e3; }
+.fc-legend span { display: inline-block; margin: 0 .6rem .2rem 0; font-size: .85rem; }
+.fc-legend mark { padding: 0 4px; } .fc-legend mark.s-unreviewed, .fc-legend mark.s-verified, .fc-legend mark.s-disputed,
+.fc-legend mark.s-needs_more { background: transparent; }
+.fc-card { border: 1px solid #d9d9d9; border-radius: 6px; padding: 8px 12px; height: 100%; }
+.fc-card .head { font-size: .85rem; color: #444; margin-bottom: 4px; }
+.fc-card .cmp { font-size: .9rem; margin-top: 6px; padding-top: 4px; border-top: 1px dashed #ddd; }
+.fc-card .warn { color: #9a5b00; font-size: .85rem; }
+.fc-badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: .78rem; color: #fff; }
+.fc-badge.agrees { background: #1e7b34; } .fc-badge.conflicts { background: #c62828; } .fc-badge.unknown { background: #777; }
+.fc-sentence { font-family: Georgia, 'Times New Roman', serif; font-size: 1.05rem; padding: 6px 10px; border-left: 4px solid #ffe08a; background: #fffdf3; }
 </style>
 """

@@ -1,0 +1,567 @@
+"""The article on the desk: its text with every claim highlighted, the claims table, one claim's
+evidence with the review buttons, corrections of the claims, the audit trail, and the reports.
+
+Every change goes through a callback that carries the version of the claim the editor was looking
+at, so that a change made meanwhile by someone else is refused (and shown), never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+
+import pandas as pd
+import streamlit as st
+
+from checker.desk import Article, ArticleNotFound, ClaimState, ReviewConflict
+from checker.model import STATUSES, SUGGESTIONS
+from checker.report import FORMATS, safe_href
+from checker.service import add_missed_claim, merge_claims, split_claim, write_report
+from claims import CLAIM_TYPES
+from ui.common import (
+    STYLE,
+    conflict_text,
+    error_text,
+    flash,
+    highlight,
+    labels,
+    md_escape,
+    reviewer,
+    services,
+    show_flash,
+    t,
+)
+
+SHOWN_STATUSES = (*STATUSES, "dismissed")
+REVIEW_BUTTONS = (("verified", ":material/check_circle:"), ("disputed", ":material/cancel:"),
+                  ("needs_more", ":material/help:"), ("unreviewed", ":material/undo:"))
+SORTS = ("position", "status", "type", "suggestion", "score")
+STATUS_ORDER = {s: i for i, s in enumerate(("unreviewed", "needs_more", "disputed", "verified", "dismissed"))}
+
+
+# ---- selection of the open claim (kept in the URL: ?claim=c3) ------------------------------------
+
+
+def _pick(claim_id: str) -> None:
+    st.query_params["claim"] = claim_id
+
+
+def _picked_from_select(key: str) -> None:
+    if st.session_state.get(key):
+        _pick(st.session_state[key])
+
+
+def _picked_from_table(key: str) -> None:
+    rows = st.session_state["table_rows"].get(key, [])
+    chosen = (st.session_state.get(key) or {}).get("selection", {}).get("rows", [])
+    if chosen and chosen[0] < len(rows):
+        _pick(rows[chosen[0]])
+
+
+def selected(article: Article) -> ClaimState | None:
+    if not article.claims:
+        return None
+    wanted = st.query_params.get("claim")
+    for c in article.claims:
+        if c.claim.id == wanted:
+            return c
+    return next((c for c in article.live if c.status == "unreviewed"), article.claims[0])
+
+
+# ---- texts being typed: kept across reloads, and the version they were written against -----------
+
+
+def draft(key: str, stored: str, version: int) -> int:
+    """Prepare the text field `key` for a claim at `version` holding `stored`; returns the version the
+    editor's text is based on.
+
+    While the editor has not changed the field, it follows the database (another editor's new note shows
+    up). Once they type, their text is kept across reloads, and saving it is checked against the version
+    it was written on: if someone changed the claim meanwhile, the save is refused and the text stays.
+    """
+    bases = st.session_state["drafts"]
+    base = bases.get(key)
+    untouched = base is not None and st.session_state.get(key) == base[1]
+    if base is None or key not in st.session_state or (untouched and base[0] != version):
+        st.session_state[key] = stored
+        bases[key] = (version, stored)
+    return bases[key][0]
+
+
+def _rebase(key: str | None, version: int, stored: str, *, keep_text: bool) -> None:
+    if not key:
+        return
+    st.session_state["drafts"][key] = (version, stored)
+    if not keep_text:
+        st.session_state[key] = stored
+
+
+# ---- actions (callbacks: they run before the page is drawn again) --------------------------------
+
+
+def _need_reviewer() -> str | None:
+    name = reviewer()
+    if not name:
+        flash("warning", t("desk.need_reviewer"))
+        return None
+    return name
+
+
+def _attempt(status: str | None, note: str | None) -> str:
+    bits = []
+    if status:
+        bits.append(t(f"status.{status}"))
+    if note:
+        bits.append(f"«{note}»")
+    return ", ".join(bits)
+
+
+def _review(article_id: int, claim_id: str, seen_version: int, *, status: str | None = None,
+            note_key: str | None = None, evidence_key: str | None = None, dismissed: bool | None = None) -> None:
+    name = _need_reviewer()
+    if name is None:
+        return
+    _, desk = services()
+    note = st.session_state.get(note_key) if note_key else None
+    evidence = st.session_state.get(evidence_key) if evidence_key else None
+    try:
+        before = seen_version
+        state = desk.review(article_id, claim_id, reviewer=name, status=status, note=note, evidence_source=evidence,
+                            dismissed=dismissed, expected_version=seen_version)
+    except ReviewConflict as conflict:
+        flash("warning", conflict_text(conflict, _attempt(status, note)))
+        # the editor has now seen the other change: their text stays, and saving it again is allowed
+        _rebase(note_key, conflict.current.version, conflict.current.note, keep_text=True)
+    except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+        flash("error", error_text(t("desk.saving"), exc))
+    else:
+        _rebase(note_key, state.version, state.note, keep_text=False)
+        if state.version == before:
+            return  # nothing changed (a double click): nothing to say
+        what = t("status.dismissed") if state.dismissed else t(f"status.{state.status}")
+        flash("success", t("msg.saved", claim=claim_id, status=what, who=name, version=state.version))
+    st.session_state["editor_generation"] += 1
+
+
+def _correct(action: str, article_id: int, claim_id: str, seen_version: int, keys: dict[str, str]) -> None:
+    """Split, merge or add claims from the corrections form (values read from its widgets' `keys`)."""
+    name = _need_reviewer()
+    if name is None:
+        return
+    library, desk = services()
+    ss = {k: st.session_state.get(v) for k, v in keys.items()}
+    try:
+        if action == "split":
+            added = split_claim(desk, library, article_id, claim_id, (ss["parts"] or "").splitlines(), reviewer=name,
+                                expected_version=seen_version)
+            flash("success", t("msg.split", claim=claim_id, new=", ".join(a.claim.id for a in added)))
+            _pick(added[0].claim.id)
+        elif action == "merge":
+            versions = st.session_state.get("table_versions", {})
+            ids = [claim_id, *[i for i in ss["with"] or [] if i != claim_id]]
+            merged = merge_claims(desk, library, article_id, ids, reviewer=name, kind=ss["type"],
+                                  expected_versions={i: versions.get(i) for i in ids})
+            flash("success", t("msg.merged", claims=", ".join(ids), new=merged.claim.id))
+            _pick(merged.claim.id)
+        elif action == "add":
+            start, end = ss["start"], ss["end"]
+            use_offsets = start is not None and end is not None
+            added = add_missed_claim(desk, library, article_id, kind=ss["type"], reviewer=name,
+                                     text="" if use_offsets else ss["text"] or "", occurrence=int(ss["occurrence"] or 1),
+                                     start=int(start) if use_offsets else None, end=int(end) if use_offsets else None,
+                                     value=ss["value"] or "", speaker=ss["speaker"] or "")
+            flash("success", t("msg.added", claim=added.claim.id, text=added.claim.text))
+            _pick(added.claim.id)
+    except ReviewConflict as conflict:
+        flash("warning", conflict_text(conflict, t(f"desk.{action}")))
+    except Exception as exc:  # noqa: BLE001
+        flash("error", error_text(t(f"desk.{action}"), exc))
+    st.session_state["editor_generation"] += 1
+
+
+def _rename(article_id: int) -> None:
+    name = _need_reviewer()
+    if name is None:
+        return
+    _, desk = services()
+    try:
+        desk.rename(article_id, st.session_state[f"rename-{article_id}"], reviewer=name)
+        flash("success", t("msg.renamed"))
+    except Exception as exc:  # noqa: BLE001
+        flash("error", error_text(t("desk.rename"), exc))
+
+
+def _archive(article_id: int, archived: bool) -> None:
+    name = _need_reviewer()
+    if name is None:
+        return
+    _, desk = services()
+    try:
+        desk.archive(article_id, reviewer=name, archived=archived)
+        flash("success", t("msg.archived" if archived else "msg.unarchived"))
+    except Exception as exc:  # noqa: BLE001
+        flash("error", error_text(t("articles.archive"), exc))
+
+
+def _close() -> None:
+    for key in ("article", "claim"):
+        if key in st.query_params:
+            del st.query_params[key]
+
+
+# ---- the page --------------------------------------------------------------------------------------
+
+
+def article_view(article_id: int) -> None:
+    _, desk = services()
+    try:
+        article = desk.load(article_id)
+    except ArticleNotFound:
+        st.warning(t("msg.no_article", id=article_id))
+        st.button(t("check.new_article"), on_click=_close)
+        return
+    st.html(STYLE)
+    current = selected(article)
+    header(article)
+    show_flash()
+    if not reviewer():
+        st.info(t("desk.need_reviewer"))
+    left, right = st.columns([5, 6], gap="medium")
+    with left:
+        text_panel(article, current)
+    with right:
+        claims_table(article, current)
+    if current is not None:
+        claim_panel(article, current)
+        corrections(article, current)
+    if article.unclaimed:
+        with st.expander(t("desk.unclaimed", n=len(article.unclaimed))):
+            for u in article.unclaimed:
+                st.html(f'<div class="fc-inline"><i>{html.escape(str(u.get("reason", "")))}</i>: '
+                        f'{html.escape(str(u.get("sentence", "")))}</div>')
+    reports(article)
+
+
+def header(article: Article) -> None:
+    live = article.live
+    reviewed = sum(c.status != "unreviewed" for c in live)
+    disputed = sum(c.status == "disputed" for c in live)
+    st.header(article.title, anchor=False)
+    bits = [t("desk.published", date=article.published.isoformat()), t(f"language.article_{article.language}")
+            if article.language in ("fr", "en") else article.language,
+            t("desk.progress", reviewed=reviewed, total=len(live), disputed=disputed)]
+    if article.reviewers:
+        bits.append(t("desk.reviewers", names=", ".join(article.reviewers)))
+    if article.archived:
+        bits.append(t("articles.archived"))
+    st.caption(" · ".join(bits))
+    link = safe_href(article.url)
+    if link:
+        st.html(f'<a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">{html.escape(link)}</a>')
+    st.progress(reviewed / len(live) if live else 0.0)
+    with st.container(horizontal=True):
+        with st.popover(t("desk.rename"), icon=":material/edit:", disabled=not reviewer()):
+            st.text_input(t("desk.title"), value=article.title, key=f"rename-{article.id}", max_chars=300)
+            st.button(t("desk.save_title"), key=f"rename-save-{article.id}", on_click=_rename, args=(article.id,))
+        st.button(t("articles.unarchive") if article.archived else t("articles.archive"), key=f"archive-{article.id}",
+                  icon=":material/archive:", on_click=_archive, args=(article.id, not article.archived),
+                  disabled=not reviewer())
+        st.button(t("check.new_article"), icon=":material/add:", on_click=_close)
+
+
+def _claim_title(c: ClaimState) -> str:
+    return f"{c.claim.id} · {t('type.' + c.claim.type)} · {t('status.' + c.shown_status)}"
+
+
+def text_panel(article: Article, current: ClaimState | None) -> None:
+    legend = "".join(f'<span><mark class="t-{k}">{html.escape(t("type." + k))}</mark></span>' for k in CLAIM_TYPES)
+    legend += "".join(f'<span><mark class="s-{s}">{html.escape(t("status." + s))}</mark></span>' for s in SHOWN_STATUSES)
+    st.html(f'<div class="fc-legend">{legend}</div>')
+    spans = [(c.claim.start, c.claim.end,
+              f"t-{c.claim.type} s-{c.shown_status}" + (" sel" if current is not None and c is current else ""),
+              _claim_title(c)) for c in article.claims]
+    with st.container(height=620, border=True):
+        st.html(f'<div class="fc-text">{highlight(article.body, spans)}</div>')
+        st.html(SCROLL_TO_SELECTED, unsafe_allow_javascript=True)
+
+
+# Scrolls the article's box (only that box, not the page) so that the open claim is in view. A constant
+# script: nothing of the article or of the editors' input is ever part of it.
+SCROLL_TO_SELECTED = """<script>
+(function () {
+  const mark = document.querySelector(".fc-text mark.sel");
+  if (!mark) return;
+  let box = mark.parentElement;
+  while (box && !(box.scrollHeight > box.clientHeight + 4 && getComputedStyle(box).overflowY !== "visible")) {
+    box = box.parentElement;
+  }
+  if (!box || box === document.body || box === document.documentElement) return;
+  const offset = mark.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+  box.scrollTop = Math.max(0, offset - box.clientHeight / 3);
+})();
+</script>"""
+
+
+def _filtered(article: Article) -> list[ClaimState]:
+    ss = st.session_state
+    types, statuses, suggestions = ss.get("f_type") or [], ss.get("f_status") or [], ss.get("f_suggestion") or []
+    rows = [c for c in article.claims
+            if (not types or c.claim.type in types) and (not statuses or c.shown_status in statuses)
+            and (not suggestions or c.suggestion in suggestions)]
+    sort = ss.get("f_sort") or "position"
+    if sort == "status":
+        rows.sort(key=lambda c: (STATUS_ORDER[c.shown_status], c.claim.start))
+    elif sort == "type":
+        rows.sort(key=lambda c: (CLAIM_TYPES.index(c.claim.type), c.claim.start))
+    elif sort == "suggestion":
+        rows.sort(key=lambda c: (SUGGESTIONS.index(c.suggestion) if c.suggestion in SUGGESTIONS else 9, c.claim.start))
+    elif sort == "score":
+        rows.sort(key=lambda c: (-(c.matches[0].score if c.matches else 0.0), c.claim.start))
+    return rows
+
+
+def claims_table(article: Article, current: ClaimState | None) -> None:
+    f = st.columns(4)
+    f[0].multiselect(t("desk.filter_type"), CLAIM_TYPES, format_func=lambda k: t("type." + k), key="f_type",
+                     placeholder=t("desk.all"))
+    f[1].multiselect(t("desk.filter_status"), SHOWN_STATUSES, format_func=lambda k: t("status." + k), key="f_status",
+                     placeholder=t("desk.all"))
+    f[2].multiselect(t("desk.filter_suggestion"), SUGGESTIONS, format_func=lambda k: t("suggestion." + k),
+                     key="f_suggestion", placeholder=t("desk.all"))
+    f[3].selectbox(t("desk.sort"), SORTS, format_func=lambda k: t("sort." + k), key="f_sort")
+    rows = _filtered(article)
+    frame = pd.DataFrame([{
+        "id": c.claim.id,
+        "type": t("type." + c.claim.type),
+        "text": c.claim.text,
+        "value": c.claim.display_value,
+        "suggestion": t("suggestion." + c.suggestion),
+        "status": t("status." + c.shown_status),
+        "note": c.note,
+        "evidence": c.evidence.source_id if c.evidence else "",
+        "score": round(c.matches[0].score, 2) if c.matches else None,
+        "reviewer": c.reviewer,
+        "version": c.version,
+    } for c in rows], columns=["id", "status", "text", "suggestion", "type", "value", "note", "evidence", "score",
+                               "reviewer", "version"])
+    key = f"table-{article.id}-{st.session_state['editor_generation']}"
+    st.session_state["table_rows"] = {key: [c.claim.id for c in rows]}
+    st.session_state["table_versions"] = {c.claim.id: c.version for c in article.claims}
+    st.dataframe(
+        frame, key=key, hide_index=True, height=520, on_select=functools.partial(_picked_from_table, key),
+        selection_mode="single-row",
+        column_config={
+            "id": st.column_config.TextColumn(t("col.id"), width="small"),
+            "type": st.column_config.TextColumn(t("col.type"), width="small"),
+            "text": st.column_config.TextColumn(t("col.text"), width="medium"),
+            "value": st.column_config.TextColumn(t("col.value"), width="medium"),
+            "suggestion": st.column_config.TextColumn(t("col.suggestion")),
+            "status": st.column_config.TextColumn(t("col.status")),
+            "note": st.column_config.TextColumn(t("col.note")),
+            "evidence": st.column_config.TextColumn(t("col.evidence"), width="small"),
+            "score": st.column_config.NumberColumn(t("col.score"), format="%.2f", width="small"),
+            "reviewer": st.column_config.TextColumn(t("col.reviewer"), width="small"),
+            "version": st.column_config.NumberColumn(t("col.version"), width="small"),
+        },
+    )
+    st.caption(t("desk.table_hint", shown=len(rows), total=len(article.claims)))
+
+
+def claim_panel(article: Article, c: ClaimState) -> None:
+    cl = c.claim
+    ids = [x.claim.id for x in article.claims]
+    st.divider()
+    nav = st.columns([5, 1, 1, 2], vertical_alignment="bottom")
+    pick_key = f"pick-{article.id}"
+    if st.session_state.get(pick_key) != cl.id:
+        st.session_state[pick_key] = cl.id
+    by_id = {x.claim.id: x for x in article.claims}
+    nav[0].selectbox(t("desk.claim"), ids, key=pick_key, on_change=_picked_from_select, args=(pick_key,),
+                     format_func=lambda i: f"{i} · {t('type.' + by_id[i].claim.type)} · «{by_id[i].claim.text[:70]}»")
+    pos = ids.index(cl.id)
+    nav[1].button(t("desk.previous"), icon=":material/arrow_back:", on_click=_pick, args=(ids[pos - 1],),
+                  disabled=pos == 0, width="stretch")
+    nav[2].button(t("desk.next"), icon=":material/arrow_forward:", on_click=_pick, args=(ids[min(pos + 1, len(ids) - 1)],),
+                  disabled=pos == len(ids) - 1, width="stretch")
+    pending = [x.claim.id for x in article.live if x.status == "unreviewed" and x is not c]
+    after = [i for i in pending if ids.index(i) > pos] or pending
+    nav[3].button(t("desk.next_unreviewed"), icon=":material/skip_next:", on_click=_pick,
+                  args=(after[0] if after else cl.id,), disabled=not after, width="stretch")
+
+    st.subheader(f"{cl.id} · {t('type.' + cl.type)} · «{cl.text[:120]}»", anchor=False)
+    local = (cl.start - cl.sentence_start, cl.end - cl.sentence_start)
+    st.html(f'<div class="fc-sentence">{highlight(cl.sentence, [(local[0], local[1], "claim-span", cl.id)])}</div>')
+    facts = [t("desk.value", value=md_escape(cl.display_value)),
+             t("desk.suggested", suggestion=t("suggestion." + c.suggestion), reason=md_escape(c.reason))]
+    st.markdown("  \n".join(facts))
+    who = t("desk.last_change", who=md_escape(c.reviewer), when=f"{c.reviewed_at:%Y-%m-%d %H:%M:%S}") \
+        if c.reviewer else t("desk.never_changed")
+    st.caption(f"{t('col.status')}: **{t('status.' + c.shown_status)}** · {who} · {t('col.version')} {c.version}"
+               + (f" · {t('origin.' + c.origin)}" if c.origin != "extracted" else ""))
+
+    note_key = f"note-{article.id}-{cl.id}"
+    seen = c.version
+    if c.dismissed:
+        st.warning(t("desk.dismissed_info"))
+        st.button(t("desk.restore"), icon=":material/restore:", key=f"restore-{cl.id}", on_click=_review,
+                  args=(article.id, cl.id, seen), kwargs={"dismissed": False}, disabled=not reviewer())
+    else:
+        seen = draft(note_key, c.note, c.version)
+        st.text_area(t("desk.note"), key=note_key, height=80, max_chars=2000, placeholder=t("desk.note_placeholder"))
+        buttons = st.columns(5)
+        for col, (status, icon) in zip(buttons, REVIEW_BUTTONS):
+            col.button(t(f"action.{status}"), icon=icon, key=f"set-{status}-{cl.id}", width="stretch",
+                       type="primary" if c.status == status != "unreviewed" else "secondary", disabled=not reviewer(),
+                       on_click=_review, args=(article.id, cl.id, seen), kwargs={"status": status, "note_key": note_key})
+        buttons[4].button(t("action.save_note"), icon=":material/save:", key=f"note-save-{cl.id}",
+                          width="stretch", disabled=not reviewer(), on_click=_review, args=(article.id, cl.id, seen),
+                          kwargs={"note_key": note_key})
+    evidence_cards(article, c)
+    trail = services()[1].audit_trail(article.id, cl.id)
+    with st.expander(t("desk.audit", n=len(trail)), icon=":material/history:"):
+        audit_table(trail)
+
+
+def evidence_cards(article: Article, c: ClaimState) -> None:
+    if not c.matches:
+        st.info(t("desk.no_match"))
+        return
+    st.markdown(f"**{t('desk.candidates')}**")
+    chosen = c.evidence.source_id if c.evidence else None
+    ev_key = f"evidence-{article.id}-{c.claim.id}-v{c.version}"
+    by_id = {m.source_id: m for m in c.matches}
+    st.radio(t("desk.evidence_choice"), list(by_id), index=list(by_id).index(chosen) if chosen in by_id else 0,
+             key=ev_key, horizontal=True, disabled=not reviewer() or c.dismissed,
+             format_func=lambda s: f"{s} · {by_id[s].title[:40]}", on_change=_review,
+             args=(article.id, c.claim.id, c.version), kwargs={"evidence_key": ev_key},
+             help=t("desk.evidence_help"))
+    per_row = 3
+    for first in range(0, len(c.matches), per_row):
+        cols = st.columns(per_row)
+        for col, m in zip(cols, c.matches[first:first + per_row]):
+            with col:
+                st.html(_card(c, m, chosen == m.source_id))
+
+
+def _card(c: ClaimState, m, chosen: bool) -> str:
+    e = html.escape
+    link = safe_href(m.url)
+    title = f'<a href="{e(link)}" target="_blank" rel="noopener noreferrer">{e(m.title)}</a>' if link else e(m.title)
+    bits = [f"<b>{e(m.source_id)}</b>" + (" ★" if chosen else ""), e(", ".join(
+        b for b in (m.publisher, m.published.isoformat() if m.published else "") if b)),
+        t("desk.score", score=f"{m.score:.2f}")]
+    badge = f'<span class="fc-badge {e(m.agreement)}">{e(t("agreement." + m.agreement))}</span>'
+    quote = f' · {e(t("desk.quote_class"))}: <b>{e(t("quote_class." + m.quote_class))}</b>' if m.quote_class else ""
+    later = f'<div class="warn">⚠ {e(t("desk.later"))}</div>' if m.later else ""
+    start, end = m.evidence_start, m.evidence_end
+    excerpt = highlight(m.excerpt, [(start, end, f"ev-{m.agreement}", t("desk.evidence_span"))]) \
+        if 0 <= start < end <= len(m.excerpt) else e(m.excerpt)
+    compare = e(t("desk.compare", article=c.claim.display_value, source=m.source_value or "—"))
+    return (f'<div class="fc-card"><div class="head">{" · ".join(bits)}</div><div>{title}</div>'
+            f'<div>{badge}{quote}</div>{later}<div class="fc-inline" style="margin-top:6px">{excerpt}</div>'
+            f'<div class="cmp">{compare}</div></div>')
+
+
+def _changes(before: dict | None, after: dict | None) -> str:
+    before, after = before or {}, after or {}
+    out = []
+    for k in ("status", "dismissed", "note", "evidence_source", "title", "archived"):
+        if k in after and before.get(k) != after.get(k):
+            out.append(f"{k}: {_brief(before.get(k))} → {_brief(after.get(k))}")
+    for k in ("replaced_by", "replaces"):
+        if after.get(k):
+            out.append(f"{k}: {', '.join(after[k])}")
+    if "text" in after and "status" not in before:
+        out.append(f"«{after['text']}»")
+    return "; ".join(out)
+
+
+def _brief(value) -> str:
+    if value is None or value == "":
+        return "—"
+    text = str(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def audit_table(trail: list[dict]) -> None:
+    if not trail:
+        st.caption(t("desk.audit_empty"))
+        return
+    st.dataframe(pd.DataFrame([{
+        t("col.when"): r["at"],
+        t("col.who"): r["actor"],
+        t("col.action"): t("audit." + r["action"]) if f"audit.{r['action']}" in labels() else r["action"],
+        t("col.claim"): r["entity_id"].split("/", 1)[-1] if r["entity"] == "claim" else "",
+        t("col.change"): _changes(r["before"], r["after"]),
+    } for r in reversed(trail)]), hide_index=True, width="stretch")
+
+
+def corrections(article: Article, c: ClaimState) -> None:
+    cl = c.claim
+    seen = c.version
+    with st.expander(t("desk.corrections"), icon=":material/build:"):
+        st.caption(t("desk.corrections_help"))
+        tabs = st.tabs([t("desk.dismiss_tab"), t("desk.split_tab"), t("desk.merge_tab"), t("desk.add_tab")])
+        with tabs[0]:
+            if c.dismissed:
+                st.write(t("desk.dismissed_info"))
+                st.button(t("desk.restore"), key=f"restore2-{cl.id}", on_click=_review,
+                          args=(article.id, cl.id, seen), kwargs={"dismissed": False}, disabled=not reviewer())
+            else:
+                reason_key = f"dismiss-note-{article.id}-{cl.id}"
+                based = draft(reason_key, c.note, c.version)
+                st.text_input(t("desk.dismiss_reason"), key=reason_key)
+                st.button(t("desk.dismiss", claim=cl.id), key=f"dismiss-{cl.id}", icon=":material/block:",
+                          on_click=_review, args=(article.id, cl.id, based),
+                          kwargs={"dismissed": True, "note_key": reason_key}, disabled=not reviewer())
+        with tabs[1]:
+            keys = {"parts": f"split-{article.id}-{cl.id}"}
+            based = draft(keys["parts"], cl.text, c.version)
+            st.text_area(t("desk.split_parts"), key=keys["parts"], help=t("desk.split_help"))
+            st.button(t("desk.split_button", claim=cl.id), on_click=_correct,
+                      args=("split", article.id, cl.id, based, keys), disabled=not reviewer() or c.dismissed)
+        with tabs[2]:
+            others = [x.claim.id for x in article.live if x is not c]
+            by_id = {x.claim.id: x for x in article.live}
+            near = sorted(others, key=lambda i: abs(by_id[i].claim.start - cl.start))
+            keys = {"with": f"merge-{cl.id}-{seen}", "type": f"merge-type-{cl.id}-{seen}"}
+            st.multiselect(t("desk.merge_with", claim=cl.id), near, key=keys["with"],
+                           format_func=lambda i: f"{i} · «{by_id[i].claim.text[:50]}»")
+            st.selectbox(t("desk.merge_type"), CLAIM_TYPES, index=CLAIM_TYPES.index(cl.type), key=keys["type"],
+                         format_func=lambda k: t("type." + k))
+            st.button(t("desk.merge_button"), on_click=_correct, args=("merge", article.id, cl.id, seen, keys),
+                      disabled=not reviewer() or c.dismissed)
+        with tabs[3]:
+            st.text_input(t("desk.add_text"), key="add_text", help=t("desk.add_text_help"))
+            a = st.columns(4)
+            a[0].number_input(t("desk.add_occurrence"), min_value=1, value=1, step=1, key="add_occurrence")
+            a[1].selectbox(t("desk.add_type"), CLAIM_TYPES, key="add_type", format_func=lambda k: t("type." + k))
+            a[2].number_input(t("desk.add_start"), min_value=0, max_value=len(article.body), value=None, step=1,
+                              key="add_start")
+            a[3].number_input(t("desk.add_end"), min_value=0, max_value=len(article.body), value=None, step=1,
+                              key="add_end")
+            b = st.columns(2)
+            b[0].text_input(t("desk.add_value"), key="add_value", help=t("desk.add_value_help"))
+            b[1].text_input(t("desk.add_speaker"), key="add_speaker")
+            keys = {k: f"add_{k}" for k in ("text", "occurrence", "type", "start", "end", "value", "speaker")}
+            st.button(t("desk.add_button"), on_click=_correct, args=("add", article.id, cl.id, seen, keys),
+                      disabled=not reviewer())
+
+
+def reports(article: Article) -> None:
+    _, desk = services()
+    st.divider()
+    st.subheader(t("desk.report"), anchor=False)
+    st.text_input(t("desk.review_url"), key="report_url", placeholder=article.url or "https://…",
+                  help=t("desk.review_url_help"))
+    words = labels()
+    review_url = st.session_state.get("report_url", "")
+    cols = st.columns(len(FORMATS))
+    for col, fmt in zip(cols, FORMATS.values()):
+        col.download_button(
+            t(f"format.{fmt.name}"), functools.partial(write_report, desk, article.id, fmt.name, labels=words,
+                                                       review_url=review_url),
+            file_name=f"verification-{article.id}.{fmt.extension}", mime=fmt.mime, key=f"report-{fmt.name}",
+            icon=":material/download:", on_click="ignore", width="stretch")
+    st.caption(t("desk.report_help", date=dt.date.today().isoformat()))
