@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from .lexicon import Lexicon, key, lower_view
+from .lexicon import DIGITS, Lexicon, key, lower_view
 from .model import DateValue
 from .numbers import parse_number
 
@@ -50,8 +50,7 @@ class _Context:
 # month with four): no claim, but the words are taken, so that "Sunday" alone is not read instead.
 _NO_SUCH_DAY = DateFound(0, 0, DateValue.of("0001-01-01"), False, False, None, "no such day")
 
-_TOKEN_RE = re.compile(r"[a-z]+")
-_DIGIT_RE = re.compile(r"\d")
+_TOKEN_RE = re.compile(r"[a-z]+|\d+")
 _PREV_TOKEN = re.compile(r"([\w']+-?)\s*$")
 
 
@@ -61,35 +60,41 @@ def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date, future_
     `future_at(offset)` tells whether the sentence holding `offset` speaks of the future.
     """
     low = lower_view(folded)
-    tokens = set(_TOKEN_RE.findall(low))
-    has_digit = _DIGIT_RE.search(low) is not None
-    found: list[tuple[int, int, int, DateFound]] = []
-    for order, template in enumerate(lex.date_templates):
-        if template.triggers is not None and not (template.digits and has_digit) \
-                and template.triggers.isdisjoint(tokens):
-            continue  # none of the words any match of it would hold
-        for m in template.regex.finditer(low):
-            ctx = _Context(low, folded, lex, published, future_at(m.start()))
-            resolved = _resolve(template.rule, m, ctx)
-            if resolved is None:
-                continue
-            if resolved is _NO_SUCH_DAY:
-                resolved = replace(_NO_SUCH_DAY, start=m.start(), end=m.end())
-            elif resolved.qualifier:  # as written, not folded
-                for group in ("approx", "part"):
-                    if m.groupdict().get(group):
-                        resolved = replace(resolved, qualifier=text[m.start(group):m.end(group)])
-            found.append((m.start(), -(m.end() - m.start()), order, resolved))
-    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    tokens = list(_TOKEN_RE.finditer(low))
+    words = {t.group() for t in tokens}
+    has_digit = any(w[0].isdigit() for w in words)
+    templates = lex.date_templates
+    # A template runs only where a word it can begin with begins, and only when the text holds one
+    # of the words any of its matches holds: most of an article is never tried.
+    active = [t.triggers is None or (t.digits and has_digit) or not t.triggers.isdisjoint(words) for t in templates]
+    candidates: list[tuple[int, int, int, re.Match]] = []
+    for token in tokens:
+        word = token.group()
+        for order in lex.date_starts.get(DIGITS if word[0].isdigit() else word, ()):
+            if active[order] and (m := templates[order].regex.match(low, token.start())):
+                candidates.append((m.start(), m.start() - m.end(), order, m))
+    for order in lex.date_scanned:
+        if active[order]:
+            candidates.extend((m.start(), m.start() - m.end(), order, m) for m in templates[order].regex.finditer(low))
+    # Longest first at each start; a later match inside a chosen one is dropped, and so never resolved.
+    candidates.sort(key=lambda c: c[:3])
     chosen: list[DateFound] = []
     taken_until = -1
-    # Longest first at each start; a later match inside an earlier one is dropped.
-    for start, _neg_len, _order, item in found:
+    for start, _neg_len, order, m in candidates:
         if start < taken_until:
             continue
-        if item.rule != _NO_SUCH_DAY.rule:
-            chosen.append(item)
-        taken_until = item.end
+        resolved = _resolve(templates[order].rule, m, _Context(low, folded, lex, published, future_at(start)))
+        if resolved is None:
+            continue
+        if resolved is _NO_SUCH_DAY:
+            taken_until = m.end()
+            continue
+        if resolved.qualifier:  # as written, not folded
+            for group in ("approx", "part"):
+                if m.groupdict().get(group):
+                    resolved = replace(resolved, qualifier=text[m.start(group):m.end(group)])
+        chosen.append(resolved)
+        taken_until = resolved.end
     return chosen
 
 

@@ -11,6 +11,8 @@ one matches. Each slot becomes a named group that the date resolvers read.
 from __future__ import annotations
 
 import re
+import re._constants as _sre  # the parse tree of a date template tells its first words
+import re._parser as _sre_parser
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -96,6 +98,9 @@ class DateTemplate:
     # no such word is known, and the template runs on every text.
     triggers: frozenset[str] | None = None
     digits: bool = True
+    # The words (or DIGITS for a number) a match can begin with; None when the pattern does not say,
+    # and the template is scanned over the whole text.
+    starts: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,8 @@ class Lexicon:
     year_context: frozenset[str]
     months_capitalised: bool
     date_templates: tuple[DateTemplate, ...]
+    date_starts: dict[str, tuple[int, ...]]  # first word (or DIGITS) -> templates that may start there
+    date_scanned: tuple[int, ...]  # templates whose first word is unknown: scanned everywhere
     bare_month_prefix_re: re.Pattern[str]
     relative_words: dict[str, int]  # this 0, last -1, next +1
     nth_words: dict[str, int]  # first 1, second 2, ..., last -1
@@ -166,6 +173,13 @@ class Lexicon:
     bare_scaled_re: re.Pattern[str]
     qualifier_before_re: re.Pattern[str]
     range_before_re: re.Pattern[str]
+    money_marker_re: re.Pattern[str]
+    money_starts: frozenset[str]  # first tokens of an amount (DIGITS for a number): see claims/money.py
+    cents_after_re: re.Pattern[str]
+    symbol_codes: dict[str, str]  # every written form of a sign, "c $" included -> ISO code
+    strict_codes: frozenset[str]  # codes read only in capitals ("TRY", "MAD")
+    range_starts: tuple[str, ...]  # "between", "from", paired by position with
+    range_joiners: tuple[str, ...]  # "and", "to"
     speech_verb_re: re.Pattern[str]
     term_marker_re: re.Pattern[str]
     future_re: re.Pattern[str]
@@ -226,6 +240,9 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     parts = {key(k): v for k, v in dates["parts"].items()}
 
     # ---- numbers --------------------------------------------------------------------------
+    # Number, money and date patterns run on the lower-case view of the text (`lower_view`), with
+    # words as prefix trees (`trie`); what is case-sensitive ("M€" is a million, "m" a metre; "TRY"
+    # is the lira, "try" a verb) is checked on the match by claims/money.py.
     dec = re.escape(lang["decimal_separator"])
     seps = "".join(re.escape(s) for s in lang["thousands_separators"])
     digit_number = (
@@ -233,46 +250,67 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         rf"|\d+(?:{dec}\d+)?"
         rf"|\d+\.\d{{1,2}}(?!\d))"  # "2.5 milliards" written with a point in French
     )
-    word_atoms = list(number_words) + list(multipliers) + list(fractions)
-    word_atom = alternation(word_atoms)
-    joiner = alternation(numbers.get("joiners", []))
-    word_number = rf"(?:{word_atom}(?:(?:\s*-\s*|\s+|\s+{joiner}\s+|-{joiner}-){word_atom}(?![\w-]))*)"
+    # A number never starts inside a group of digits ("4 000 000" is read once, from "4"): this also
+    # keeps long runs of spaced digits linear to scan.
+    number_start = r"(?<![\w.,])" + (r"(?<!\d )" if " " in lang["thousands_separators"] else "")
+    word_atom = trie(list(number_words) + list(multipliers) + list(fractions))
+    joiner = trie(numbers.get("joiners", []))
+    # At most eight more words: "deux cent quatre-vingt-dix-neuf mille" is six; the bound keeps a
+    # long run of number words linear to scan.
+    word_number = rf"(?:{word_atom}(?:(?:\s*-\s*|\s+|\s+{joiner}\s+|-{joiner}-){word_atom}(?![\w-])){{0,8}})"
     number = rf"(?:{digit_number}|{word_number})"
-    number_re = re.compile(rf"(?<![\w.,]){number}(?!\w)", re.IGNORECASE)
+    number_re = re.compile(rf"{number_start}{number}(?!\w)")
 
     # ---- money ----------------------------------------------------------------------------
-    symbols = sorted(currency_symbols, key=len, reverse=True)
-    symbol = "(?:" + "|".join(re.escape(s.lower()) for s in symbols) + ")"
-    strict_codes = set(common["currencies"].get("case_sensitive_codes", []))
-    loose = [re.escape(c.lower()) for c in currency_codes if c not in strict_codes]
-    strict = [re.escape(c) for c in currency_codes if c in strict_codes]
-    code_ = "(?:" + "|".join(loose) + ("|(?-i:" + "|".join(strict) + ")" if strict else "") + ")"
-    cur_name = alternation(currency_names)
-    scale_word = alternation(scale_words)
-    abbrs = sorted(scale_abbreviations, key=len, reverse=True)
-    scale_abbr = "(?-i:" + "|".join(re.escape(a) for a in abbrs) + ")" if abbrs else "(?!)"
-    sub = alternation(subunits)
-    suffix = alternation(symbol_suffixes)
+    symbol_codes = {key(s): code for s, code in currency_symbols.items()}
+    # "C $ 16.4 million", "HK $ 10 billion": a dollar sign whose country prefix stands apart, unless
+    # the prefix is also a word ("a $5 fee").
+    not_prefixes = {key(w) for w in names["function_words"]}
+    for s, code in currency_symbols.items():
+        prefix = key(s[:-1])
+        if s.endswith("$") and prefix.isalpha() and prefix not in not_prefixes:
+            symbol_codes[f"{prefix} $"] = code
+    symbol_forms = set(symbol_codes)
+    symbol = trie(symbol_forms)
+    code_ = trie(currency_codes)
+    cur_name = trie(currency_names)
+    scale_word = trie(scale_words)
+    scale_abbr = trie(scale_abbreviations)
+    sub = trie(subunits)
+    suffix = trie(symbol_suffixes)
     of = r"(?:de\s+|d'\s*|of\s+)?"
     scale = rf"(?:\s*{scale_abbr}(?![\w])|\s+{scale_word})"
+    range_joiner = rf"(?:\s*-\s*|\s+{trie(qual.get('range_joiners', []))}\s+)"
     money = (
-        # sign or code first: "$2.3bn", "$ 75 millions", "USD 40 million", "US$ 150 million"
+        # sign or code first: "$2.3bn", "$ 75 millions", "USD 40 million", "US$ 150 million", with a
+        # second end when a range follows ("$2-3 billion", "between $2bn and $3bn")
         rf"(?P<lead>{symbol}|{code_}(?![a-z]))\s?(?P<n1>{number})(?P<s1>{scale})?"
+        rf"(?:(?P<rj>{range_joiner})(?P<lead2>{symbol}\s?)?(?P<n1b>{number})(?P<s1b>{scale})?(?![\w,]))?"
         # number first: "4 milliards de dollars", "1,5 M€", "94000 $", "1000 EUR", "five million yen"
         # (a number in words needs a scale word or a currency name: "a $" is not an amount)
         rf"|(?P<n2>{digit_number}|{word_number}(?=\s*{scale}|[\s-]+{of}{cur_name}))(?P<s2>{scale})?[\s-]*{of}"
         rf"(?P<trail>{cur_name}(?!\w)|{symbol}(?:\s?(?P<suffix>{suffix})(?![\w']))?|{code_}(?![a-z]))"
-        # subunits: "50 cents", "470 pence"
-        rf"|(?P<n3>{number})[\s-]+(?P<sub>{sub})(?!\w)"
+        # subunits: "50 cents", "12-cent", "6,65 milliards de pesewas"
+        rf"|(?P<n3>{number})(?P<s3>{scale})?[\s-]+{of}(?P<sub>{sub})(?!\w)"
     )
-    money_re = re.compile(rf"(?<![\w$€£¥]){money}", re.IGNORECASE)
+    money_re = re.compile(rf"(?<![\w$€£¥]){number_start}(?:{money})")
+    # A cheap first pass: text without a currency sign, code, name or subunit has no amount.
+    marker_words = [w for w in [*currency_names, *currency_codes, *subunits, *symbol_forms] if re.search(r"[a-z]", key(w))]
+    marker_signs = "".join(sorted({ch for s in symbol_forms for ch in s if not ch.isascii()}))
+    money_marker_re = re.compile(rf"(?<![a-z]){trie(marker_words)}(?![a-z])|[$" + re.escape(marker_signs) + "]")
+    first = re.compile(r"[a-z]+|\d|[^\sa-z\d]")
+    money_starts = frozenset({DIGITS} | {first.match(key(w)).group() for w in
+                                         [*number_words, *multipliers, *fractions, *currency_codes, *symbol_forms]})
+    # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "one dollar and one"
+    cents_after_re = re.compile(
+        rf"\s+(?:{joiner}\s+)?(?P<c>{number})(?:[\s-]+(?P<sub>{sub})(?!\w)|(?=\s*(?:[.,;:!?)]|$|{joiner}(?!\w))))"
+    )
     # "1,25 milliard" with no currency of its own; it takes the currency named nearby.
-    bare_scaled_re = re.compile(rf"(?<![\w.,])(?P<n>{number})(?P<s>\s+{scale_word})(?!\w)", re.IGNORECASE)
-    qualifier_before_re = re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{alternation(qualifiers)})\s*$", re.IGNORECASE)
+    bare_scaled_re = re.compile(rf"{number_start}(?P<n>{number})(?P<s>\s+{scale_word})(?!\w)")
+    qualifier_before_re = re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{trie(qualifiers)})\s*$")
     range_before_re = re.compile(
-        rf"(?:(?P<start>{alternation(qual.get('range_start', []))})\s+)?(?P<n>{number})(?P<s>{scale})?"
-        rf"\s*(?:-|{alternation(qual.get('range_joiners', []))})\s*$",
-        re.IGNORECASE,
+        rf"(?:(?P<start>{trie(qual.get('range_start', []))})\s+)?{number_start}(?P<n>{number})(?P<s>{scale})?"
+        rf"(?P<j>{range_joiner})$"
     )
 
     # ---- dates ----------------------------------------------------------------------------
@@ -326,6 +364,9 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         year_context=frozenset(key(w) for w in dates["year_context"]),
         months_capitalised=bool(dates.get("capitalised", False)),
         date_templates=tuple(templates),
+        date_starts={w: tuple(i for i, t in enumerate(templates) if t.starts and w in t.starts)
+                     for w in {w for t in templates for w in t.starts or ()}},
+        date_scanned=tuple(i for i, t in enumerate(templates) if t.starts is None),
         bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates.get('bare_month_prefixes', []))}\s+$"),
         relative_words=rel_words,
         nth_words=nth_words,
@@ -353,6 +394,13 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         bare_scaled_re=bare_scaled_re,
         qualifier_before_re=qualifier_before_re,
         range_before_re=range_before_re,
+        money_marker_re=money_marker_re,
+        money_starts=money_starts,
+        cents_after_re=cents_after_re,
+        symbol_codes=symbol_codes,
+        strict_codes=frozenset(common["currencies"].get("case_sensitive_codes", [])),
+        range_starts=tuple(key(w) for w in qual.get("range_start", [])),
+        range_joiners=tuple(key(w) for w in qual.get("range_joiners", [])),
         speech_verb_re=phrases_re(quotes["speech_verb_stems"], prefix=True),
         term_marker_re=phrases_re(quotes["term_markers"]),
         future_re=phrases_re(dates["future_markers"]),
@@ -366,6 +414,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
 _WEAK_SLOTS = frozenset({"this", "last", "next", "rel", "part", "approx", "count"})
 _DIGIT_SLOTS = frozenset({"day", "year", "any_year", "yy", "count", "nth", "ordinal", "numeric_date", "short_numeric"})
 _TOKEN_RE = re.compile(r"[a-z]+")
+_FIRST_TOKEN_RE = re.compile(r"[a-z]+|\d")
+DIGITS = "#d"  # the start token standing for any number written in digits
 
 
 def _anchor_token(word: str) -> str | None:
@@ -374,12 +424,79 @@ def _anchor_token(word: str) -> str | None:
     return max(tokens, key=len) if tokens else None
 
 
-def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, dict]) -> tuple[DateTemplate, ...]:
-    """Compile the date templates of a language, each with the words one of which any match contains.
+class _Unknown(Exception):
+    """The first token of a template cannot be told from its pattern."""
 
-    Templates run on the lower-case view of the text (`lower_view`). A template that needs a digit
-    or one of its trigger words, in a text that has neither, is not run: most sentences then cost a
-    set lookup instead of two dozen scans.
+
+def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -> frozenset[str]:
+    """The words (or DIGITS) a match of a template pattern can begin with, read from its parse tree.
+
+    `pattern` holds each slot as one private-use character (U+E000 + its index in `slot_starts`).
+    Raises _Unknown for what the walk does not follow (a class of letters, a repeated letter, ...); a
+    slot glued to letters ("{weekday}s") is the caller's to refuse.
+    """
+    names = list(slot_starts)
+    tree = list(_sre_parser.parse(pattern))
+
+    def letter(code: int) -> bool:
+        return 97 <= code <= 122
+
+    def walk(items: list, prefix: str) -> set[str]:
+        if not items:
+            if prefix:
+                return {prefix}
+            raise _Unknown
+        (op, av), rest = items[0], items[1:]
+        if op is _sre.LITERAL:
+            if letter(av):
+                return walk(rest, prefix + chr(av))
+            if 0xE000 <= av < 0xE000 + len(names):
+                starts = slot_starts[names[av - 0xE000]]
+                if prefix or starts is None:
+                    raise _Unknown
+                return set(starts)
+            if prefix:
+                return {prefix}
+            if 48 <= av <= 57:
+                return {DIGITS}
+            raise _Unknown
+        if op is _sre.IN:
+            chars = av
+            has_letters = any(k is _sre.LITERAL and letter(v) or k is _sre.RANGE and v[1] >= 97 and v[0] <= 122
+                              or k is _sre.CATEGORY and v in (_sre.CATEGORY_WORD, _sre.CATEGORY_NOT_SPACE)
+                              or k is _sre.NEGATE for k, v in chars)
+            if has_letters:
+                raise _Unknown
+            if prefix:
+                return {prefix}
+            digits = any(k is _sre.CATEGORY and v is _sre.CATEGORY_DIGIT or k is _sre.LITERAL and 48 <= v <= 57
+                         or k is _sre.RANGE and v[0] <= 57 and v[1] >= 48 for k, v in chars)
+            if digits:
+                return {DIGITS}
+            raise _Unknown
+        if op is _sre.SUBPATTERN:
+            return walk(list(av[3]) + rest, prefix)
+        if op is _sre.BRANCH:
+            return set().union(*(walk(list(b) + rest, prefix) for b in av[1]))
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            low, high, body = av
+            if high > 1 and any(o is _sre.LITERAL and letter(a) for o, a in body):
+                raise _Unknown
+            out = walk(list(body) + rest, prefix)
+            return out | walk(rest, prefix) if low == 0 else out
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            return walk(rest, prefix)
+        raise _Unknown
+
+    return frozenset(walk(tree, ""))
+
+
+def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, dict]) -> tuple[DateTemplate, ...]:
+    """Compile the date templates of a language, with what lets the extractor skip most of them.
+
+    Templates run on the lower-case view of the text (`lower_view`). Each gets the words one of
+    which any match contains (`triggers`: a template whose words are all absent is not run) and the
+    words a match can begin with (`starts`: the template is only tried where one of them begins).
     """
     day_suffix = trie(lang.get("day_suffixes", []))
     # Cardinals from two up: "one" and "un" are articles far more often than days.
@@ -389,7 +506,8 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
     day_units = [k for k, v in {**w["number_words"], **w["ordinals"]}.items() if 1 <= v <= 9 and len(k) > 2]
     ordinal_digits = rf"[1-5](?:{day_suffix})"
     weekday_abbr_words = [a for a in w["weekday_abbr"] if a not in w["weekdays"]]
-    slots: dict[str, tuple[str, Any]] = {  # slot -> (regex, words that trigger it)
+    count_words = [*w["number_words"], *w["vague"]]
+    slots: dict[str, tuple[str, Any]] = {  # slot -> (regex, its words)
         "day": (rf"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:{day_suffix})?(?!\d)|{trie(w['ordinals'])})", w["ordinals"]),
         "day_word": (rf"(?P<day_word>{trie(day_words)}(?:[\s-]+{trie(day_units)})?)", day_words),
         "month": (rf"(?P<month>{trie(list(w['months']) + list(w['month_abbr']))})", [*w["months"], *w["month_abbr"]]),
@@ -397,7 +515,7 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         "year": (r"(?P<year>(?:1[5-9]\d\d|20\d\d|2100)(?!\d))", ()),
         # Beside a day and a month, any four-digit year is a year ("5 December 1391").
         "any_year": (r"(?P<year>[12]\d{3}(?!\d))", ()),
-        "yy": (r"(?P<yy>'?\d\d)", ()),
+        "yy": (r"(?P<yy>'?\d\d)", None),
         "weekday": (rf"(?P<weekday>{trie(w['weekdays'])})", w["weekdays"]),
         "weekday_any": (rf"(?P<weekday>{trie(list(w['weekdays']) + list(w['weekday_abbr']))})\.?",
                         [*w["weekdays"], *w["weekday_abbr"]]),
@@ -405,17 +523,17 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         # comma, so that "Sam" or "Mar" in front of a date stay names.
         "weekday_lead": (rf"(?:(?P<weekday>{trie(w['weekdays'])}),?\s+|(?P<weekday_abbr>{trie(weekday_abbr_words)})[.,]\s*)",
                          [*w["weekdays"], *weekday_abbr_words]),
-        "count": (rf"(?P<count>\d{{1,3}}|{trie(list(w['number_words']) + list(w['vague']))}(?:[\s-]+{trie(w['number_words'])})?)", ()),
+        "count": (rf"(?P<count>\d{{1,3}}|{trie(count_words)}(?:[\s-]+{trie(w['number_words'])})?)", count_words),
         "unit": (rf"(?P<unit>{trie(w['units'])})", w["units"]),
-        "this": (rf"(?P<this>{trie(dates['this'])})", ()),
-        "last": (rf"(?P<last>{trie(dates['last'])})", ()),
-        "next": (rf"(?P<next>{trie(dates['next'])})", ()),
-        "rel": (rf"(?P<rel>{trie(w['rel'])})", ()),
+        "this": (rf"(?P<this>{trie(dates['this'])})", dates["this"]),
+        "last": (rf"(?P<last>{trie(dates['last'])})", dates["last"]),
+        "next": (rf"(?P<next>{trie(dates['next'])})", dates["next"]),
+        "rel": (rf"(?P<rel>{trie(w['rel'])})", w["rel"]),
         "nth": (rf"(?P<nth>{trie(w['nth'])}|{ordinal_digits})", w["nth"]),
         "ordinal": (rf"(?P<nth>{trie(w['ordinals'])}|{ordinal_digits})", w["ordinals"]),
-        "part": (rf"(?P<part>{trie(w['parts'])})", ()),
+        "part": (rf"(?P<part>{trie(w['parts'])})", w["parts"]),
         "named_day": (rf"(?P<named_day>{trie(w['named_days'])})", w["named_days"]),
-        "approx": (rf"(?P<approx>{trie(w['qualifiers'])})", ()),
+        "approx": (rf"(?P<approx>{trie(w['qualifiers'])})", w["qualifiers"]),
         "numeric_date": (
             r"(?P<n1>\d{1,4})(?P<sep>[/.-])(?P<n2>\d{1,2})(?:(?P=sep)|,\s?)(?P<n3>\d{2,4})(?![\d/.-]|\.\d)"
             r"|(?P<d1>\d{1,2})/(?P<d2>\d{1,2})(?![\d/])", ()),
@@ -423,6 +541,18 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         # (the template says so), since it is a decimal number or a score everywhere else.
         "short_numeric": (r"(?P<d1>\d{1,2})[.-](?P<d2>\d{1,2})", ()),
     }
+    slot_starts: dict[str, frozenset[str] | None] = {}
+    for name, (_, words) in slots.items():
+        if words is None:
+            slot_starts[name] = None
+            continue
+        firsts = {_FIRST_TOKEN_RE.match(key(word)) for word in words}
+        starts = {DIGITS if f.group()[0].isdigit() else f.group() for f in firsts if f}
+        if None in firsts:
+            slot_starts[name] = None
+            continue
+        slot_starts[name] = frozenset(starts | ({DIGITS} if name in _DIGIT_SLOTS else set()))
+    names = list(slot_starts)
     units = set(w["units"])
     templates = []
     for t in dates["templates"]:
@@ -430,8 +560,8 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
                          fold(t["pattern"]))
         pattern = pattern.replace(" ?", r"\s?").replace(" ", r"\s+")
         used = re.findall(r"\{(\w+)\}", pattern)
-        body = re.sub(r"\{(\w+)\}", lambda m: slots[m.group(1)][0], pattern)
-        triggers = {_anchor_token(word) for s in used if s not in _WEAK_SLOTS for word in slots[s][1]}
+        body = re.sub(r"\{(\w+)\}", lambda m: f"(?:{slots[m.group(1)][0]})", pattern)
+        triggers = {_anchor_token(key(word)) for s in used if s not in _WEAK_SLOTS for word in slots[s][1] or ()}
         literals = _TOKEN_RE.findall(re.sub(r"\{\w+\}|\\.|\(\?(?:P<\w+>|<?[=!]|:)", " ", pattern))
         triggers |= {word for word in literals if word in units}
         triggers.discard(None)
@@ -440,5 +570,12 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         # A slot glued to letters ("{weekday}s") is not a word of its own in the text: no trigger.
         glued = re.search(r"\}[a-z]|[a-z]\{", pattern) is not None
         known = frozenset(triggers) if (triggers or digits) and not glued else None
-        templates.append(DateTemplate(t["rule"], t["pattern"], regex, known, digits))
+        try:
+            if glued:
+                raise _Unknown
+            marked = re.sub(r"\{(\w+)\}", lambda m: chr(0xE000 + names.index(m.group(1))), pattern)
+            starts = _first_tokens(marked, slot_starts)
+        except _Unknown:
+            starts = None
+        templates.append(DateTemplate(t["rule"], t["pattern"], regex, known, digits, starts))
     return tuple(templates)

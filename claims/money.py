@@ -3,19 +3,28 @@
 The value keeps the precision of the figure as written: "4 milliards" is 4.00 +/- 0.05 billion,
 "1,25 milliard" is 1.250 +/- 0.005 billion. A qualifier before the amount ("près de", "plus de",
 "up to") is kept beside the value and widens or bounds it; a range ("entre 2 et 3 milliards de
-dollars") keeps both ends. Percentages are never money.
+dollars", "$2-3 billion", "between $2bn and $3bn") keeps both ends, the first as the amount and the
+second as its maximum; "3 dollars 50 cents" is one amount. Percentages are never money.
+
+Ranges, as the language file pairs its words ("between … and", "from … to"): "and" makes a range
+only after "between"; "from $2bn to $3bn", with a currency on both ends, is a change between two
+amounts, not a range, and gives two claims.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .lexicon import Lexicon, key
+from .lexicon import DIGITS, Lexicon, key, lower_view
 from .model import Money
 from .numbers import parse_number
 
 _HALF_STEP = Decimal("0.05")
+_PREV_WORD = re.compile(r"([\w']+)\s*$")
+_TOKEN_RE = re.compile(r"[a-z]+|\d+|[^\sa-z\d]")
+_REACH = 150  # characters from the start of an amount to its currency: "deux cent cinquante millions de"
 
 
 @dataclass(frozen=True)
@@ -32,75 +41,169 @@ def find_money(text: str, folded: str, lex: Lexicon, sentence_bounds) -> list[Mo
 
     `sentence_bounds(offset)` gives the (start, end) of the sentence holding an offset.
     """
+    low = lower_view(folded)
+    # Every amount holds a currency sign, code, name or subunit, at most a long number in words
+    # (_REACH) after its start: amounts are only looked for in front of one.
+    windows: list[list[int]] = []
+    for marker in lex.money_marker_re.finditer(low):
+        lo, hi = max(0, marker.start() - _REACH), marker.start() + 1
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
     found: list[MoneyFound] = []
-    for m in lex.money_re.finditer(folded):
-        item = _from_match(m, text, folded, lex)
-        if item is not None:
-            found.append(item)
-    found.extend(_bare_scaled(folded, lex, found, sentence_bounds))
-    found.sort(key=lambda f: f.start)
-    return found
+    pos = 0
+    for lo, hi in windows:
+        for token in _TOKEN_RE.finditer(low, max(lo, pos)):
+            if token.start() >= hi:
+                break
+            word = token.group()
+            if token.start() < pos or (DIGITS if word[0].isdigit() else word) not in lex.money_starts:
+                continue
+            m = lex.money_re.match(low, token.start())
+            if m is None:
+                continue
+            item = _from_match(m, text, folded, low, lex)
+            if item is not None:
+                found.append(item)
+                # An amount may end past the match ("and forty-five cents") or before it (a range cut short).
+                pos = item.end
+    found.extend(_bare_scaled(text, low, lex, found, sentence_bounds))
+    found.sort(key=lambda f: (f.start, -f.end))
+    kept: list[MoneyFound] = []
+    for f in found:
+        if not kept or f.start >= kept[-1].end:
+            kept.append(f)
+    return kept
 
 
-def _scale_factor(raw: str | None, lex: Lexicon) -> Decimal:
+def _scale_factor(raw: str | None, written: str | None, lex: Lexicon) -> Decimal | None:
+    """Factor of a scale word or abbreviation; None for an abbreviation in the wrong case ("m€")."""
     if not raw:
         return Decimal(1)
-    word = raw.strip()
-    if word in lex.scale_abbreviations:
-        return Decimal(str(lex.scale_abbreviations[word]))
-    return Decimal(str(lex.scale_words.get(key(word), 1)))
+    k = key(raw)
+    if k in lex.scale_words:
+        return Decimal(str(lex.scale_words[k]))
+    as_written = (written or raw).strip()
+    if as_written in lex.scale_abbreviations:
+        return Decimal(str(lex.scale_abbreviations[as_written]))
+    return None
 
 
-def _currency(m, lex: Lexicon) -> tuple[str | None, Decimal, bool]:
-    """(ISO code, factor to apply, whether the currency word is ambiguous)."""
-    lead, trail, sub = m.group("lead"), m.group("trail"), m.group("sub")
-    if sub:
-        return lex.subunit_default.get(key(sub)), Decimal(1) / lex.subunits[key(sub)], False
-    raw = lead or trail
+def _code(raw: str, written: str, lex: Lexicon) -> str | None:
+    upper = raw.upper()
+    if upper in lex.strict_codes and written != upper:
+        return None  # "try", "mad": words, not the lira or the dirham
+    return lex.currency_codes.get(upper)
+
+
+def _currency(m: re.Match, folded: str, lex: Lexicon) -> tuple[str | None, Decimal, bool] | None:
+    """(ISO code, factor to apply, whether the currency word is ambiguous); None when not money."""
+    if m.group("sub"):
+        sub = key(m.group("sub"))
+        return lex.subunit_default.get(sub), Decimal(1) / lex.subunits[sub], False
+    group = "lead" if m.group("lead") else "trail"
+    raw = m.group(group)
     if m.group("suffix"):
         return lex.symbol_suffixes[key(m.group("suffix"))], Decimal(1), False
-    for symbol, code in lex.currency_symbols.items():
-        if raw.lower() == symbol.lower():
-            return code, Decimal(1), False
-    upper = raw.upper()
-    if upper in lex.currency_codes:
-        return lex.currency_codes[upper], Decimal(1), False
     k = key(raw)
-    return lex.currency_names.get(k), Decimal(1), k in lex.ambiguous_currency_names
+    if k in lex.symbol_codes:
+        return lex.symbol_codes[k], Decimal(1), False
+    if k in lex.currency_names:
+        return lex.currency_names[k], Decimal(1), k in lex.ambiguous_currency_names
+    code = _code(raw, folded[m.start(group):m.end(group)], lex)
+    return (code, Decimal(1), False) if code else None
 
 
-def _from_match(m, text: str, folded: str, lex: Lexicon) -> MoneyFound | None:
-    number = m.group("n1") or m.group("n2") or m.group("n3")
-    scale_raw = m.group("s1") or m.group("s2")
-    parsed = parse_number(number, lex)
-    if parsed is None:
+def _written(m: re.Match, group: str, folded: str) -> str | None:
+    return folded[m.start(group):m.end(group)] if m.group(group) else None
+
+
+def _previous_word(low: str, start: int) -> str:
+    w = _PREV_WORD.search(low[max(0, start - 30):start])
+    return key(w.group(1)) if w else ""
+
+
+def _range_allowed(joiner: str, before: str, both_signed: bool, lex: Lexicon) -> bool:
+    """Whether "X <joiner> Y" is a range, given the word before X (see the module docstring)."""
+    if joiner == "-" or len(lex.range_joiners) < 2:
+        return True
+    if joiner == lex.range_joiners[0]:  # "and": only "between X and Y"
+        return before == lex.range_starts[0]
+    if joiner == lex.range_joiners[1]:  # "to": a change when both ends carry their currency
+        return not (before == lex.range_starts[1] and both_signed)
+    return False
+
+
+def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> MoneyFound | None:
+    lead_form = m.group("n1") is not None
+    n = "n1" if lead_form else "n2" if m.group("n2") is not None else "n3"
+    s = {"n1": "s1", "n2": "s2", "n3": "s3"}[n]
+    parsed = parse_number(m.group(n), lex)
+    currency = _currency(m, folded, lex)
+    if parsed is None or currency is None:
         return None
-    currency, factor, ambiguous = _currency(m, lex)
-    if ambiguous and not scale_raw:
+    code, factor, ambiguous = currency
+    start, end = m.start(), m.end()
+    lead = key(m.group("lead") or "")
+    if " " in lead and len(lead) == 3 and low[max(0, start - 2):start].strip().endswith("'"):
+        # "it's $5", "music ' s $ 500": the letter is a possessive, not a country prefix
+        start, code = m.start("lead") + m.group("lead").index("$"), lex.symbol_codes["$"]
+    scale = _scale_factor(m.group(s), _written(m, s, folded), lex)
+    scale_cut = scale is None
+    if scale_cut:
+        if not lead_form:
+            return None
+        scale, end = Decimal(1), m.end(n)  # "$5 mds" in French: the amount is "$5"
+    if ambiguous and scale == 1:
         return None  # "deux livres", "five pounds": not money without a scale word
-    if folded[m.end():m.end() + 2].lstrip().startswith("%"):
+    if low[end:end + 3].lstrip().startswith("%"):
         return None
     amount, decimals = parsed
-    scale = _scale_factor(scale_raw, lex)
-    start, end = m.start(), m.end()
     value = amount * scale * factor
     tolerance = _HALF_STEP * Decimal(10) ** -decimals * scale * factor
-    low, high = value - tolerance, value + tolerance
+    low_bound, high = value - tolerance, value + tolerance
     amount_max = None
 
-    before = folded[max(0, start - 60):start]
-    rng = lex.range_before_re.search(before)
-    if rng and number and number[0].isdigit() == rng.group("n")[0].isdigit():
+    if lead_form and m.group("rj") and end == m.end():
+        second = parse_number(m.group("n1b"), lex)
+        second_scale = _scale_factor(m.group("s1b"), _written(m, "s1b", folded), lex)
+        joiner = key(m.group("rj"))
+        allowed = _range_allowed(joiner, _previous_word(low, start), m.group("lead2") is not None, lex)
+        if second is not None and second_scale is not None and allowed \
+                and not low[m.end():m.end() + 3].lstrip().startswith("%"):
+            if m.group("s1") is None and second_scale != 1:  # "$2-3 billion": the scale is shared
+                scale = second_scale
+                value = amount * scale * factor
+                tolerance = _HALF_STEP * Decimal(10) ** -decimals * scale * factor
+            top = second[0] * (second_scale if m.group("s1b") else scale) * factor
+            if value < top:
+                amount_max = top
+                low_bound, high = value - tolerance, top + tolerance
+        if amount_max is None:
+            end = m.start("rj")
+    if amount_max is None and not scale_cut and not m.group("sub") and not decimals and scale == 1:
+        cents = _cents(low, end, lex)
+        if cents is not None:
+            end, hundredths = cents
+            value += hundredths / 100 * factor
+            low_bound, high = value - _HALF_STEP / 10 * factor, value + _HALF_STEP / 10 * factor
+
+    before = low[max(0, start - 60):start]
+    rng = lex.range_before_re.search(before) if amount_max is None and not lead_form else None
+    if rng and m.group(n)[0].isdigit() == rng.group("n")[0].isdigit():
         first = parse_number(rng.group("n"), lex)
-        first_scale = _scale_factor(rng.group("s"), lex) if rng.group("s") else scale
-        if first is not None:
+        first_scale = _scale_factor(rng.group("s"), None, lex) if rng.group("s") else scale
+        joiner = key(rng.group("j"))
+        if first is not None and first_scale is not None \
+                and _range_allowed(joiner, key(rng.group("start") or ""), False, lex):
             low_value = first[0] * first_scale * factor
             if low_value < value:
                 amount_max = value
                 value = low_value
-                low = low_value - tolerance
+                low_bound = low_value - tolerance
                 start = start - len(before) + rng.start("n")
-                before = folded[max(0, start - 60):start]
+                before = low[max(0, start - 60):start]
 
     qualifier = None
     q = lex.qualifier_before_re.search(before)
@@ -110,39 +213,55 @@ def _from_match(m, text: str, folded: str, lex: Lexicon) -> MoneyFound | None:
         kind = lex.qualifiers[key(qualifier)]
         top = amount_max if amount_max is not None else value
         if kind == "approx":
-            low, high = min(low, value * Decimal("0.9")), max(high, top * Decimal("1.1"))
+            low_bound, high = min(low_bound, value * Decimal("0.9")), max(high, top * Decimal("1.1"))
         elif kind == "more":
             high = max(high, top * Decimal("1.5"))
         elif kind == "less":
-            low = min(low, value * Decimal("0.5"))
+            low_bound = min(low_bound, value * Decimal("0.5"))
     return MoneyFound(
         start=start,
         end=end,
-        value=Money(amount=value, currency=currency, low=low, high=high, amount_max=amount_max),
+        value=Money(amount=value, currency=code, low=low_bound, high=high, amount_max=amount_max),
         qualifier=qualifier,
         approximate=qualifier is not None and lex.qualifiers[key(qualifier)] == "approx",
     )
 
 
-def _bare_scaled(folded: str, lex: Lexicon, found: list[MoneyFound], sentence_bounds) -> list[MoneyFound]:
+def _cents(low: str, end: int, lex: Lexicon) -> tuple[int, Decimal] | None:
+    """(end, cents) of "… 50 cents" or "… and forty-five" right after a whole amount ("3 dollars 50
+    cents", "thirteen dollars forty five"); None when no cents follow."""
+    c = lex.cents_after_re.match(low, end)
+    if c is None:
+        return None
+    cents = parse_number(c.group("c"), lex)
+    if cents is None or cents[1] or not 1 <= cents[0] <= 99:
+        return None
+    return c.end(), cents[0]
+
+
+def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sentence_bounds) -> list[MoneyFound]:
     """Scaled numbers without a currency ("1,25 milliard") that share a sentence with an amount."""
     out: list[MoneyFound] = []
-    for m in lex.bare_scaled_re.finditer(folded):
+    sentences = sorted({sentence_bounds(f.start) for f in found if f.value.currency})
+    matches = [m for a, b in sentences for m in lex.bare_scaled_re.finditer(low, a, b)]
+    for m in matches:
         if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
             continue
         s_start, s_end = sentence_bounds(m.start())
         near = [f for f in found if s_start <= f.start < s_end and f.value.currency]
         if not near:
             continue
-        after = folded[m.end():m.end() + 30]
-        if after.lstrip().startswith(("%", "de ", "d'", "of ")) and not after.lstrip().startswith(("de dollars", "d'euros")):
+        after = low[m.end():m.end() + 30].lstrip()
+        if after.startswith(("%", "de ", "d'", "of ")) and not after.startswith(("de dollars", "d'euros")):
             continue  # "1,25 milliard d'habitants", "2 millions of people"
+        if after.startswith("(") and any(0 < f.start - m.end() <= 4 for f in found):
+            continue  # "1.6 billion ($2.54 billion)": another currency, converted in brackets
         nearest = min(near, key=lambda f: abs(f.start - m.start()))
         parsed = parse_number(m.group("n"), lex)
         if parsed is None:
             continue
         amount, decimals = parsed
-        scale = _scale_factor(m.group("s"), lex)
+        scale = _scale_factor(m.group("s"), None, lex)
         value = amount * scale
         tol = _HALF_STEP * Decimal(10) ** -decimals * scale
         out.append(MoneyFound(m.start(), m.end(),
