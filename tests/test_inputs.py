@@ -89,3 +89,69 @@ def test_text_files_in_utf8_or_windows_1252():
     assert decode_article("Le 3 mai, l’État a payé.".encode("utf-8-sig"), name="a.txt") == "Le 3 mai, l’État a payé."
     assert decode_article("Le 3 mai, l’État a payé.".encode("cp1252"), name="a.md") == "Le 3 mai, l’État a payé."
     assert decode_article(b"line one\r\nline two", name="notes.text") == "line one\nline two"
+
+
+# ---- by URL, through the library's safe fetcher (a local server; no internet) -------------------------
+
+ARTICLE_PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Budget : la ville vote</title>
+<meta property="article:published_time" content="2024-05-06"><script>alert("x")</script></head><body><article>
+<h1>Budget : la ville vote</h1>
+<p>Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d’euros pour la ville. Les écoles recevront
+120 millions d’euros, selon le document présenté au conseil municipal.</p>
+<p>« Nous tiendrons nos promesses », a déclaré Claire Martin devant les élus, qui voteront le texte en juin.</p>
+</article></body></html>"""
+
+
+@pytest.fixture
+def local_site(monkeypatch):
+    """A page served on 127.0.0.1, which the fetcher may reach only because the setting allows it."""
+    import http.server
+    import threading
+
+    pytest.importorskip("sources.fetch")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the standard library's name
+            body = ARTICLE_PAGE.encode("utf-8") if self.path == "/budget" else b"not here"
+            self.send_response(200 if self.path == "/budget" else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("FACTCHECK_FETCH_ALLOWED_HOSTS", "127.0.0.1")
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_article_is_fetched_checked_and_stored(local_site, fresh_library):
+    from checker.desk import Desk
+    from checker.service import fetch_and_store
+
+    desk = Desk(fresh_library.engine)
+    article_id, result = fetch_and_store(f"{local_site}/budget", fresh_library, desk, reviewer="Ana")
+    article = desk.load(article_id)
+    assert article.title == "Budget : la ville vote" and article.url == f"{local_site}/budget"
+    assert article.language == "fr" and "alert" not in article.body
+    assert any(c.claim.text == "4 milliards d’euros" for c in article.claims)
+
+
+def test_a_refused_or_missing_page_stores_nothing(local_site, fresh_library, monkeypatch):
+    from checker.desk import Desk
+    from checker.service import fetch_and_store, fetch_errors
+
+    desk = Desk(fresh_library.engine)
+    with pytest.raises(fetch_errors()):
+        fetch_and_store(f"{local_site}/nothing", fresh_library, desk)
+    monkeypatch.setenv("FACTCHECK_FETCH_ALLOWED_HOSTS", "")
+    with pytest.raises(fetch_errors()) as info:
+        fetch_and_store(f"{local_site}/budget", fresh_library, desk)
+    assert str(info.value)  # a message written for the editor
+    assert desk.articles() == []

@@ -75,7 +75,7 @@ def new_article_form() -> None:
         if not can_fetch():
             st.info(t("check.fetch_unavailable"))
         with st.form("fetch_article"):
-            page_url = st.text_input(t("check.fetch_url"), placeholder="https://…")
+            page_url = st.text_input(t("check.fetch_url"), placeholder="https://…", key="fetch_url")
             c1, c2 = st.columns(2)
             f_language = c1.selectbox(t("check.language"), ARTICLE_LANGUAGES, format_func=_language, key="fetch_language")
             f_published = c2.date_input(t("check.published"), value=None, format="YYYY-MM-DD", key="fetch_published",
