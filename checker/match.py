@@ -56,8 +56,9 @@ CONFLICT_SUBJECT = 0.5
 COUNT_CAP = 4000  # posting lists are counted up to this (IDF of anything commoner is about the same)
 RARE = 500  # a list of at most this many records is read whole; a longer one is only probed
 POOL = 100  # the best records so far, on which the common lists are probed
-PROBES = 8  # common lists probed per claim, rarest first
-HELD_PROBE = 1000  # context records checked for a common required value
+PROBES = 8  # common lists probed per look-up
+HELD_PROBE = 1000  # records of the rare context checked for a common required value
+DRIVE = 1000  # records read from the rarest common list when nothing rarer gave enough
 KEY_WORDS = 10  # key words of a claim's sentence used as context
 KEY_WORD_WEIGHT = 0.25
 SPEAKER_WEIGHT = 2.0
@@ -119,7 +120,7 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
         # Count every posting list the claims will read, in a few round trips.
         wanted_sources = list(dict.fromkeys(s for c in extraction.claims for q in searches(c, contexts[c.id])
                                             for s in q.sources() if s not in known))
-        known.update(zip(wanted_sources, index.counts(wanted_sources, cap=COUNT_CAP)))
+        known.update(zip(wanted_sources, index.counts(wanted_sources, cap=COUNT_CAP, value_cap=RARE)))
 
         def find(claim: Claim, ctx: Context) -> list[int]:
             return candidates(claim, ctx, index, total=total, known=known)
@@ -224,28 +225,34 @@ class Search:
 def gather(index: ValueIndex, search: Search, *, total: int, known: dict[Source, int] | None = None) -> list[int]:
     """The records of one search, best first by the weight (times IDF) of the context they hold.
 
-    Every source is counted first (up to COUNT_CAP); then a list of at most RARE records is read
-    whole, and a longer one is only probed, for the POOL best records so far. A common required
-    value is narrowed by the rare context's records that hold it (topped up with its newest
-    records); with no required source and no rare context, the rarest source drives.
+    Every source is counted first (up to COUNT_CAP). Then, rarest first and never reading a long
+    list whole:
+    1. lists of at most RARE records are read whole: a short required list is the pool every
+       candidate comes from; a rare context list adds its weight to its records (for a common
+       required value, only the HELD_PROBE best of them are kept, those that hold the value);
+    2. if that gives fewer than `limit` records, the rarest remaining list (context or required
+       value) drives: its DRIVE newest records that hold the required value join;
+    3. the other common context lists are probed on the POOL best records so far.
+    With `context_only`, records holding none of the context are left out.
     """
     known = {} if known is None else known
     missing = [s for s in dict.fromkeys(search.sources()) if s not in known]
-    known.update(zip(missing, index.counts(missing, cap=COUNT_CAP)))
+    known.update(zip(missing, index.counts(missing, cap=COUNT_CAP, value_cap=RARE)))
     required, limit = list(search.required), search.limit
     weight: dict[Source, float] = {}
     for src, w in search.context:
         if known[src]:
             weight[src] = weight.get(src, 0.0) + w * idf(known[src], total)
-    if required and not any(known[s] for s in required):
+    required = [s for s in required if known[s]]
+    if search.required and not required:
         return []
 
     rare = [s for s in weight if known[s] <= RARE]
-    common = sorted((s for s in weight if known[s] > RARE), key=lambda s: known[s])[:PROBES]
+    common = [s for s in weight if known[s] > RARE]
     short_required = bool(required) and all(known[s] <= RARE for s in required)
     lists = index.fetch_many(rare + (required if short_required else []))
     scores: dict[int, float] = {}
-    pool: set[int] | None = None  # every record holding the required value, when that is a short list
+    pool: set[int] | None = None
     if short_required:
         pool = {pk for s in required for pk in lists[s]}
         scores = dict.fromkeys(pool, 0.0)
@@ -253,24 +260,24 @@ def gather(index: ValueIndex, search: Search, *, total: int, known: dict[Source,
         for pk in lists[src]:
             if pool is None or pk in pool:
                 scores[pk] = scores.get(pk, 0.0) + weight[src]
-    if required and pool is None:
-        # A common value: keep the best of the context's records that hold it, then its newest.
+    if required and not short_required and scores:
         best = _ranked(scores)[:HELD_PROBE]
-        held = set().union(*index.having_many(required, best).values()) if best else set()
+        held = set().union(*index.having_many(required, best).values())
         scores = {pk: scores[pk] for pk in best if pk in held}
-        if len(scores) < limit and not search.context_only:
-            for s in required:
-                for pk in index.fetch(s, limit=POOL):
-                    scores.setdefault(pk, 0.0)
-    elif not required and not scores and common:
-        driver = common.pop(0)
-        scores = dict.fromkeys(index.fetch(driver, limit=3 * POOL), weight[driver])
-        for src, pks in index.having_many(common, list(scores)).items():
-            for pk in pks:
-                scores[pk] += weight[src]
-        common = []
-    if common and len(scores) > limit:
-        for src, pks in index.having_many(common, _ranked(scores)[:POOL]).items():
+
+    credited: dict[Source, set[int]] = {}
+    if len(scores) < limit and not short_required and (common or required):
+        driver = min(common + required, key=lambda s: (known[s], s in required))
+        found = index.fetch(driver, limit=DRIVE)
+        if required and driver not in required:
+            held = set().union(*index.having_many(required, found).values())
+            found = [pk for pk in found if pk in held]
+        for pk in found:
+            scores[pk] = scores.get(pk, 0.0) + weight.get(driver, 0.0)
+        credited[driver] = set(found)
+    probe = [s for s in common if s not in credited][:PROBES]
+    if probe and len(scores) > limit:
+        for src, pks in index.having_many(probe, _ranked(scores)[:POOL]).items():
             for pk in pks:
                 scores[pk] += weight[src]
     ranked = _ranked(scores)
@@ -320,11 +327,12 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
         return [Search(tuple(required), _context_sources(ctx, skip={ctx.key}))]
     if isinstance(v, Quote):
         context = [(Source("term", word_term(w)), 1.0) for w in dict.fromkeys(term_words(v.text))]
-        if ctx.key:
-            context.append((Source("name", ctx.key), SPEAKER_WEIGHT))
+        if ctx.key:  # records quoting the speaker, then records naming them
+            context.append((Source("speaker", ctx.key), SPEAKER_WEIGHT))
+            context.append((Source("name", ctx.key), 1.0))
             initial = person_initial_key(v.speaker or "")
             if initial:
-                context.append((Source("term", person_term(initial)), SPEAKER_WEIGHT / 2))
+                context.append((Source("term", person_term(initial)), 0.5))
         context += [(s, w * 0.5) for s, w in _context_sources(ctx, skip={ctx.key} if ctx.key else set())
                     if s.kind == "name"]
         return [Search((), tuple(context))]

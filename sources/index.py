@@ -252,6 +252,24 @@ _KEYED = {
 }
 
 
+# Value rows tested in Python by `having_many` (the same conditions as `ValueIndex._postings`).
+_ROWS = {
+    "amount": (record_amounts, (record_amounts.c.currency, record_amounts.c.amount, record_amounts.c.low, record_amounts.c.high)),
+    "date": (record_dates, (record_dates.c.first_day, record_dates.c.last_day)),
+    "speaker": (record_quotes, (record_quotes.c.speaker_key,)),
+}
+
+
+def _holds(src: Source, row) -> bool:
+    if src.kind == "amount":
+        currency, low, high = src.key
+        return row.currency == currency and low / 2 <= row.amount <= high * 2 and row.low <= high and row.high >= low
+    if src.kind == "date":
+        first, last = src.key
+        return first - dt.timedelta(days=366) <= row.first_day <= last and row.last_day >= first
+    return row.speaker_key == src.key
+
+
 def _by_kind(sources: Iterable[Source]) -> dict[str, list[Source]]:
     out: dict[str, list[Source]] = {}
     for s in dict.fromkeys(sources):
@@ -309,9 +327,10 @@ class ValueIndex:
             return select(record_quotes.c.record_pk).where(record_quotes.c.speaker_key == src.key), record_quotes.c.record_pk
         raise ValueError(f"unknown source kind {src.kind!r}")
 
-    def counts(self, sources: Sequence[Source], *, cap: int) -> list[int]:
+    def counts(self, sources: Sequence[Source], *, cap: int, value_cap: int | None = None) -> list[int]:
         """How many records each source holds: terms exactly (record_term_df), the others counted
-        over their first `cap` + 1 index rows, in a few round trips."""
+        over their first `cap` + 1 index rows (`value_cap` + 1 for amounts and dates, whose
+        rarity only decides whether they are read or probed), in a few round trips."""
         if not sources:
             return []
         out = [0] * len(sources)
@@ -322,7 +341,7 @@ class ValueIndex:
                 terms.setdefault(src.key, []).append(i)
                 continue
             stmt, _col = self._postings(src)
-            capped = stmt.limit(cap + 1).subquery()
+            capped = stmt.limit((value_cap if src.kind in ("amount", "date") and value_cap else cap) + 1).subquery()
             # names may be written several times in a record; values rarely are
             n = func.count(func.distinct(capped.c.record_pk)) if src.kind == "name" else func.count()
             parts.append(select(literal(i).label("i"), n.label("n")).select_from(capped))
@@ -365,26 +384,29 @@ class ValueIndex:
         return {s: list(dict.fromkeys(v)) for s, v in out.items()}
 
     def having_many(self, sources: Sequence[Source], pks: Iterable[int]) -> dict[Source, set[int]]:
-        """Which of `pks` each source holds: one index probe per (source, record), grouped in one
-        query per kind for names, terms and speakers."""
+        """Which of `pks` each source holds. Names and terms: one probe of their (key, record)
+        index per pair; values and speakers: the rows of these records (by their record index),
+        tested here, so that a long value range is never scanned to find a few records."""
         pks = list(dict.fromkeys(pks))
         out: dict[Source, set[int]] = {s: set() for s in sources}
         if not pks or not sources:
             return out
         with self.engine.connect() as conn:
             for kind, group in _by_kind(sources).items():
-                if kind in _KEYED:
+                if kind in ("name", "term"):
                     table, key_col = _KEYED[kind]
                     by_key = {s.key: s for s in group}
                     for part in _chunks(pks, 2000):
                         for key, pk in conn.execute(select(key_col, table.c.record_pk).where(
                                 key_col.in_(list(by_key)), table.c.record_pk.in_(part))):
                             out[by_key[key]].add(pk)
-                else:
-                    for src in group:
-                        stmt, col = self._postings(src)
-                        for part in _chunks(pks, 2000):
-                            out[src].update(conn.scalars(stmt.where(col.in_(part))))
+                    continue
+                table, columns = _ROWS[kind]
+                for part in _chunks(pks, 2000):
+                    for row in conn.execute(select(table.c.record_pk, *columns).where(table.c.record_pk.in_(part))):
+                        for src in group:
+                            if _holds(src, row):
+                                out[src].add(row.record_pk)
         return out
 
     def having(self, src: Source, pks: Iterable[int]) -> set[int]:

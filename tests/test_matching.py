@@ -45,7 +45,7 @@ def library(fresh_library):
     fresh_library.add([
         record("A1", "On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $1 billion.", published="2024-04-02"),
         record("A2", "On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $10 billion.", published="2024-04-03"),
-        record("B1", "Hestia Foods said in March 2024 that its chief executive Lena Brandt would step down.", published="2024-03-20"),
+        record("B1", "Hestia Foods said on 12 March 2024 that its chief executive Lena Brandt would step down.", published="2024-03-20"),
         record("C1", "Lena Brandt told shareholders: \"We will not close the Lyon plant.\"", published="2024-04-10"),
         record("D1", "Marco Villa, the union leader, said: \"We will close the Lyon plant.\"", published="2024-04-11"),
         record("E1", "Orvane Motors now values Celtis Batteries at $3 billion after the merger.", published="2024-07-01"),
@@ -77,7 +77,7 @@ def test_later_record_cannot_contradict_alone(library):
     result = check(library, "Orvane Motors bought Celtis Batteries for $1 billion.")
     c = result["$1 billion"]
     assert c.matches and all(m.later for m in c.matches if m.agreement != "unknown")
-    assert c.suggestion != "contradicted"
+    assert c.suggestion == "needs_review" and "E1 is later" in c.reason and "$3 billion" in c.reason
 
 
 def test_date_supported_by_a_day_in_the_month(library):
@@ -110,12 +110,121 @@ def test_negated_quote_contradicts(library):
     result = check(library, 'Lena Brandt told shareholders: "We will close the Lyon plant."')
     c = result["We will close the Lyon plant."]
     assert any(m.source_id == "C1" and m.quote_class == "negated" for m in c.matches)
+    assert c.suggestion in ("contradicted", "needs_review") and "C1" in c.reason
 
 
 def test_misattributed_quote(library):
     result = check(library, 'Lena Brandt said: "We will close the Lyon plant."')
     c = result["We will close the Lyon plant."]
     assert any(m.source_id == "D1" and m.quote_class == "misattributed" for m in c.matches), [(m.source_id, m.quote_class) for m in c.matches]
+    d1 = next(m for m in c.matches if m.source_id == "D1")
+    assert d1.evidence == "We will close the Lyon plant" and d1.agreement == "conflicts"
+
+
+def test_quote_only_negated_is_contradicted(fresh_library):
+    fresh_library.add([record("Q1", 'Marta Ilves, the mayor of Harlow, said: "The bridge will not reopen in June."')])
+    result = check(fresh_library, 'The mayor of Harlow, Marta Ilves, said: "The bridge will reopen in June."')
+    c = result["The bridge will reopen in June."]
+    assert c.matches[0].quote_class == "negated"
+    assert c.suggestion == "contradicted" and "opposite" in c.reason
+
+
+def test_quote_with_a_changed_figure_needs_review(fresh_library):
+    fresh_library.add([record("Q2", 'Marta Ilves said: "We will plant 300 trees on the quay."')])
+    result = check(fresh_library, 'Marta Ilves said: "We will plant 3000 trees on the quay."')
+    c = result["We will plant 3000 trees on the quay."]
+    assert c.matches[0].quote_class == "partial" and "figure" in c.matches[0].note
+    assert c.suggestion == "needs_review"
+
+
+def test_name_with_an_initial_is_found_and_agrees(fresh_library):
+    fresh_library.add([record("N2", "The board of Orvane Motors named J. Okafor as its new treasurer.")])
+    result = check(fresh_library, "Orvane Motors named Jide Okafor as its new treasurer.")
+    c = result["Jide Okafor"]
+    assert c.matches and c.matches[0].source_id == "N2" and c.matches[0].evidence == "J. Okafor"
+    assert c.suggestion == "supported"
+
+
+def test_common_lists_are_probed_not_read(library, monkeypatch):
+    """With tiny thresholds every posting list counts as common: the look-ups must still find the
+    record holding the value among many holding the same names and words."""
+    import checker.match as matcher
+
+    library.add([record(f"F{i}", f"Orvane Motors and Celtis Batteries met on {i + 1} May 2024 about a ${i + 2} billion plan.",
+                        published="2024-05-20") for i in range(12)])
+    library.add([record(f"G{i}", f"Hestia Foods bought Marlow Farms for $1 billion on {i + 1} June 2023.",
+                        published="2023-06-20") for i in range(12)])
+    monkeypatch.setattr(matcher, "RARE", 2)
+    monkeypatch.setattr(matcher, "POOL", 6)
+    monkeypatch.setattr(matcher, "DRIVE", 8)
+    monkeypatch.setattr(matcher, "COUNT_CAP", 5)
+    result = check(library, "Orvane Motors agreed to buy Celtis Batteries for $1 billion in April.")
+    c = result["$1 billion"]
+    assert c.matches[0].source_id == "A1" and c.matches[0].agreement == "agrees"
+    result = check(library, 'Lena Brandt told shareholders: "We will not close the Lyon plant."')
+    assert result["We will not close the Lyon plant."].matches[0].source_id == "C1"
+
+
+def test_terms_are_caught_up_for_records_stored_without_them(library):
+    from sqlalchemy import func, select
+
+    from sources import index as value_index
+    from sources.db import record_term_df, record_terms, record_terms_state
+
+    with library.engine.begin() as conn:  # as in a database written before the matcher's tables
+        for table in (record_terms, record_term_df, record_terms_state):
+            conn.execute(table.delete())
+    value_index._caught_up.pop(library.engine, None)
+    result = check(library, 'Lena Brandt told shareholders: "We will not close the Lyon plant."')
+    assert result["We will not close the Lyon plant."].matches[0].source_id == "C1"
+    with library.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(record_terms_state)) == library.count()
+
+
+def test_dropping_a_records_terms_keeps_counts_right(library):
+    from sqlalchemy import select
+
+    from sources.db import record_term_df, record_terms, records
+    from sources.index import drop_record_terms, index_record_terms, word_term
+
+    library.index.ensure_terms()
+    term = word_term("celtis")
+    with library.engine.begin() as conn:
+        pk = conn.scalar(select(records.c.pk).where(records.c.record_id == "A1"))
+        before = conn.scalar(select(record_term_df.c.df).where(record_term_df.c.term == term))
+        drop_record_terms(conn, pk)
+        assert conn.scalar(select(record_term_df.c.df).where(record_term_df.c.term == term)) == before - 1
+        assert not conn.execute(select(record_terms).where(record_terms.c.record_pk == pk)).first()
+        index_record_terms(conn, pk)
+        index_record_terms(conn, pk)  # a second call changes nothing
+        assert conn.scalar(select(record_term_df.c.df).where(record_term_df.c.term == term)) == before
+
+
+def test_gazetteer_is_looked_up_on_demand(library):
+    gazetteer = library.index.gazetteer()
+    assert gazetteer and "orvane motors" in gazetteer
+    assert gazetteer["lena brandt"] == ("person", "Lena Brandt")
+    assert "nobody at all" not in gazetteer
+    with pytest.raises(KeyError):
+        gazetteer["nobody at all"]
+
+
+def test_json_carries_the_fields_the_ui_needs(library):
+    from checker.model import match_from_json
+
+    data = check_article('Lena Brandt said: "We will close the Lyon plant." Orvane Motors paid $1 billion for Celtis Batteries.',
+                         library, language="en", published=PUB).to_json()
+    claims = {c["text"]: c for c in data["claims"]}
+    for c in claims.values():
+        assert {"suggestion", "reason", "confidence", "matches"} <= set(c)
+    money = claims["$1 billion"]["matches"][0]
+    assert {"source_id", "score", "agreement", "evidence", "evidence_start", "evidence_end", "later",
+            "title", "publisher", "published", "url"} <= set(money)
+    assert isinstance(money["later"], bool) and 0 <= money["score"] <= 1
+    quote = claims["We will close the Lyon plant."]["matches"]
+    assert quote and all("quote_class" in m for m in quote)
+    for m in quote + claims["$1 billion"]["matches"]:
+        assert match_from_json(m).to_json() == m
 
 
 def test_evidence_span_points_into_the_excerpt(library):
