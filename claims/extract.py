@@ -1,30 +1,104 @@
-"""The extractor: text in, typed claims out. Pure: no database, no network, no UI."""
+"""The extractor: text in, typed claims out, plus the sentences that look checkable but gave none.
+
+Pure: no database, no network, no UI. Order of work: sentences, money and dates, quote marks (so
+that quoted terms are known before names), names, quote speakers, then the completeness pass.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import find_dates
-from .lexicon import available_languages, load
+from .lexicon import available_languages, key, load
 from .model import Claim, Extraction, Name, Quote, Unclaimed
 from .money import find_money
 from .names import Gazetteer, find_names
-from .quotes import find_quote_spans, find_quotes, quote_kind
-from .text import Sentence, fold, fold_key, split_sentences, words
+from .quotes import QuoteSpan, find_quote_spans, find_quotes, quote_kind
+from .text import Sentence, fold, fold_key, split_sentences
+
+# ---- language detection -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Detector:
+    """What [detect] of each language says, as sets and weights."""
+
+    code: str
+    function_words: frozenset[str]
+    contractions: tuple[str, ...]
+    endings: tuple[str, ...]
+    letter_groups: tuple[str, ...]
+    signs: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def _detectors() -> tuple[_Detector, ...]:
+    out = []
+    for code in available_languages():
+        d = load(code).raw["detect"]
+        out.append(_Detector(
+            code,
+            frozenset(key(w) for w in d["function_words"]),
+            tuple(d.get("contractions", [])),
+            tuple(d.get("endings", [])),
+            tuple(d.get("letter_groups", [])),
+            tuple(d.get("signs", [])),
+            tuple(re.compile(p) for p in d.get("patterns", [])),
+        ))
+    return tuple(out)
+
+
+# Words as written (apostrophes kept, accents kept) so that contractions and letters count.
+_DETECT_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*['’]?")
 
 
 def detect_language(text: str, *, default: str = "en") -> str:
-    """The language whose function words are most frequent in the text."""
-    sample = words(text[:5000])
-    if not sample:
-        return default
-    counts = Counter(sample)
-    scores = {code: sum(counts[w] for w in load(code).detect_words) for code in available_languages()}
+    """The language the text is written in, from its lower-case words.
+
+    Function words weigh most; contractions ("l'", "qu'", "n't", "'s"), word endings ("-ait",
+    "-ing"), letter groups ("eau", "é", "th", "wh") and typography ("13 milliards :", "8 %",
+    "$4.1bn") decide short texts. Capitalised words count only as function words: names and
+    acronyms belong to no language. Ties go to `default`.
+    """
+    sample = text[:4000]
+    detectors = _detectors()
+    scores = dict.fromkeys((d.code for d in detectors), 0.0)
+    for d in detectors:
+        scores[d.code] += 2.0 * (sum(sample.count(s) for s in d.signs)
+                                 + sum(len(p.findall(sample)) for p in d.patterns))
+    for m in _DETECT_WORD.finditer(sample):
+        raw = m.group().replace("’", "'")
+        word = raw.lower()
+        capitalised = raw[:1].isupper()
+        for d in detectors:
+            score = 0.0
+            if word.strip("'") in d.function_words or fold(word).strip("'") in d.function_words:
+                score += 3.0
+            if capitalised:
+                scores[d.code] += score
+                continue
+            for c in d.contractions:
+                if (c.startswith("'") and word.endswith(c)) or (c.endswith("'") and word.startswith(c) and len(word) > len(c)):
+                    score += 3.0
+            if len(word) >= 4:
+                for e in d.endings:
+                    if word.endswith(e):
+                        score += 1.0
+                        break
+            for g in d.letter_groups:
+                if g in word:
+                    score += 1.0
+            scores[d.code] += score
     best = max(scores, key=lambda c: (scores[c], c == default))
     return best if scores[best] > 0 else default
+
+
+# ---- extraction -------------------------------------------------------------------------------
 
 
 def extract(
@@ -67,8 +141,9 @@ def extract(
         return s.start, s.end
 
     money = find_money(text, folded, lex, sentence_bounds)
+    money_spans = sorted((m.start, m.end) for m in money)
     dates = [d for d in find_dates(text, folded, lex, published, future_at)
-             if not any(m.start <= d.start < m.end or d.start <= m.start < d.end for m in money)]
+             if not _overlaps(money_spans, d.start, d.end)]
     # Quote marks first: what the article quotes as a term ("l'équipe « Superalignment »",
     # "dubbed “Project Sunrise”") is not a name, there or anywhere else in the article.
     spans = find_quote_spans(text, lex)
@@ -103,26 +178,95 @@ def extract(
 
     drafts.sort(key=lambda c: (c.start, -c.end))
     claims = tuple(c.with_id(f"c{i}") for i, c in enumerate(drafts, start=1))
-    return Extraction(language, published, claims, _unclaimed(text, folded, sentences, claims, lex))
+    covered = [(c.start, c.end) for c in claims if c.type != "quote"]
+    covered += [(m[0], m[1]) for n in names for m in n.mentions]
+    covered += [(q.open, q.close + 1) for q in spans]
+    unclaimed = _unclaimed(text, folded, sentences, _merge(covered), lex)
+    return Extraction(language, published, claims, unclaimed)
 
 
-def _unclaimed(text, folded, sentences, claims, lex) -> tuple[Unclaimed, ...]:
-    """Sentences holding a number, quote marks or a date word that no claim of that kind covers."""
-    date_words = set(lex.months) | set(lex.weekdays) | set(lex.named_days)
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the sorted, possibly nested `spans`?"""
+    i = bisect_left(spans, (end,))
+    return any(a < end and start < b for a, b in spans[max(0, i - 8):i])
 
-    def covered(s: Sentence, kinds: tuple[str, ...]) -> bool:
-        return any(c.type in kinds and c.start < s.end and c.end > s.start for c in claims)
 
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+# ---- completeness -----------------------------------------------------------------------------
+
+# A number as written, not glued to letters ("COVID-19", "G7", "A320" are names, not figures).
+_NUMBER_RE = re.compile(
+    r"(?<![\w])\d(?:[\d\u00a0\u202f\u2009 ,.]*\d)?(?:-\d+)?"
+    r"(?:\s?%|st|nd|rd|th|er|re|e|ème|eme)?(?!\w)"
+)
+_QUOTE_MARK_RE = re.compile(r"[«»“”„\"]")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+@lru_cache(maxsize=None)
+def _date_words(code: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """Month names, other date words (weekdays, "hier", "yesterday"), and whether months take a capital."""
+    lex = load(code)
+    months = frozenset(lex.months)
+    others = frozenset(lex.weekdays) | frozenset(w for w in lex.named_days if " " not in w)
+    return months, others, lex.months_capitalised
+
+
+@lru_cache(maxsize=None)
+def _count_words(code: str) -> frozenset[str]:
+    """Number words that state a figure ("deux", "trois cents", "million"): one and "a" are left out."""
+    lex = load(code)
+    words = {w for w, v in lex.number_words.items() if v >= 2}
+    words |= set(lex.multipliers) | set(lex.scale_words)
+    return frozenset(w for w in words if " " not in w)
+
+
+def _unclaimed(text: str, folded: str, sentences: list[Sentence], covered: list[tuple[int, int]],
+               lex) -> tuple[Unclaimed, ...]:
+    """Sentences holding a figure, quote marks or a date word that no claim covers.
+
+    Each figure, mark and date word is checked on its own, so a sentence with a date claim and an
+    unchecked percentage is still listed. The reason names the kinds found, in the order number,
+    quote marks, date word; `items` lists them as written.
+    """
+    starts = [a for a, _ in covered]
+
+    def is_covered(a: int, b: int) -> bool:
+        i = bisect_right(starts, a) - 1
+        return i >= 0 and covered[i][1] >= b
+
+    months, other_days, months_capitalised = _date_words(lex.code)
+    count_words = _count_words(lex.code)
     out = []
     for s in sentences:
-        sample = folded[s.start:s.end]
-        reason = None
-        if re.search(r"\d", sample) and not covered(s, ("date", "money")):
-            reason = "number"
-        elif re.search(r"[«»“”„\"]", sample) and not covered(s, ("quote",)):
-            reason = "quote marks"
-        elif set(words(sample)) & date_words and not covered(s, ("date",)):
-            reason = "date word"
-        if reason:
-            out.append(Unclaimed(s.start, s.end, s.text, reason))
+        found: dict[str, list[str]] = {}
+        for m in _NUMBER_RE.finditer(folded, s.start, s.end):
+            if not is_covered(m.start(), m.end()):
+                found.setdefault("number", []).append(text[m.start():m.end()].strip())
+        for m in _QUOTE_MARK_RE.finditer(folded, s.start, s.end):
+            if not is_covered(m.start(), m.end()):
+                found.setdefault("quote marks", []).append(m.group())
+        for m in _WORD_RE.finditer(folded, s.start, s.end):
+            word = m.group().lower()
+            if word in count_words or word in months or word in other_days:
+                if is_covered(m.start(), m.end()):
+                    continue
+                if word in count_words:
+                    found.setdefault("number", []).append(m.group())
+                elif word in other_days or (m.group()[0].isupper() == months_capitalised):
+                    found.setdefault("date word", []).append(text[m.start():m.end()])
+        if found:
+            kinds = [k for k in ("number", "quote marks", "date word") if k in found]
+            items = tuple(item for k in kinds for item in found[k])
+            out.append(Unclaimed(s.start, s.end, s.text, ", ".join(kinds), items))
     return tuple(out)

@@ -217,15 +217,23 @@ def claim_from_json(data: dict[str, Any]) -> Claim:
 
 @dataclass(frozen=True)
 class Unclaimed:
-    """A sentence that looks checkable (a number, a date word, quote marks) but gave no claim."""
+    """A sentence that looks checkable (a number, a date word, quote marks) but gave no claim.
+
+    `reason` names the kinds found ("number", "quote marks", "date word", comma-separated in that
+    order); `items` are the figures, marks and words that no claim covers, as written.
+    """
 
     start: int
     end: int
     sentence: str
     reason: str
+    items: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "sentence": self.sentence, "reason": self.reason}
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "sentence": self.sentence, "reason": self.reason}
+        if self.items:
+            out["items"] = list(self.items)
+        return out
 
 
 @dataclass(frozen=True)

@@ -297,6 +297,8 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
                 joined = False  # "d'OpenAI Jan Leike": a given name starts a new name
             if joined and gap in data.split_connectors and len(current) >= 2 and current[0].key in data.given:
                 joined = False  # "Lars Eriksson of Stockholm University"
+            if joined and gap and _brand(tok.text) and prev.key not in data.organization_words:
+                joined = False  # "l'équipe Superalignment d'OpenAI": a brand stands on its own
             if joined:
                 current.append(tok)
                 continue
@@ -305,6 +307,11 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
     if current:
         runs.append(current)
     return runs
+
+
+def _brand(word: str) -> bool:
+    """"OpenAI", "NASA", "eBay": capitals after the first letter, which no ordinary word has."""
+    return len(word) > 2 and any(ch.isupper() for ch in word[1:])
 
 
 def _title_length(tokens: list[_Token], i: int, data: _NameData) -> int:
@@ -595,7 +602,7 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return done("", 0)
     if any(w in data.non_entity_heads for w in keys) or keys[-1] in data.non_entity_tails:
         return done("", -1)  # documents, events, places ("James Webb Space Telescope")
-    if any(a <= c.start and c.end <= b for a, b in art.portfolios):
+    if not c.headed and any(a <= c.start and c.end <= b for a, b in art.portfolios):
         return done("", 0)  # "la ministre des Comptes publics"
     line_start = folded.rfind("\n", 0, c.start) + 1
     before = _words_before(folded, c.start, art.sentence_starts[c.sentence])

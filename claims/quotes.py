@@ -296,9 +296,6 @@ def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, q
     return None
 
 
-_PRONOUN_VERB = re.compile(r"(?<![\w'])(\w+)\s+(?:\w+\s+)?([\w'-]+)\s*[:,]?\s*$")
-
-
 def _before(folded, head, names_in, last_person_before, lex: Lexicon, pronouns) -> str | None:
     """Attribution before the quote: "selon X", "according to X", or the subject of a speech verb."""
     start, end = head
@@ -309,14 +306,19 @@ def _before(folded, head, names_in, last_person_before, lex: Lexicon, pronouns) 
         if found:
             return found[0].canonical
     found = names_in(start, end)
-    has_verb = lex.speech_verb_re.search(folded, start, end) is not None
-    if found and (has_verb or folded[start:end].rstrip().endswith(":")):
-        return _best(found)
-    # "he said:", "il a écrit que": a pronoun subject of a speech verb points back.
-    for m in re.finditer(r"(?<![\w'])(\w+)(?=\s+(?:\w+\s+)?([\w'-]+))", folded[start:end]):
+    if not (lex.speech_verb_re.search(folded, start, end) or folded[start:end].rstrip().endswith(":")):
+        return None
+    people = [m for m in found if m.type == "person"]
+    if people:
+        return people[0].canonical
+    # "he said:", "il avait écrit que": a pronoun subject of a speech verb points back to a person.
+    for m in _PRONOUN_THEN.finditer(folded, start, end):
         if key(m.group(1)) in pronouns and lex.speech_verb_re.fullmatch(m.group(2)):
             return last_person_before(end)
-    return None
+    return found[0].canonical if found else None
+
+
+_PRONOUN_THEN = re.compile(r"(?<![\w'])(\w+)(?=\s+(?:\w+\s+)?([\w'-]+))")
 
 
 def _paragraph_subject(mentions: list[_Mention], mention_starts: list[int], p_start: int, offset: int,
