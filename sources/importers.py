@@ -1,25 +1,34 @@
-"""Importers: bytes of a file in, source records and row errors out. Pure: nothing is stored here.
+"""Importers: a file in, source records and row errors out. Pure: nothing is stored here.
 
-Formats: CSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252), JSON (an array of
-objects), JSON Lines, and Excel .xlsx. Columns are matched by name, case and spacing aside; a few
-common synonyms are accepted (`COLUMN_SYNONYMS`). Extra columns are kept as tags. Rows are numbered as
-a spreadsheet shows them: the header is row 1.
+Formats (by extension, see `READERS`): CSV (comma, semicolon or tab; UTF-8 with or without BOM, or
+Windows-1252), JSON (an array of objects, or {"records": [...]}), JSON Lines, and Excel .xlsx.
+Columns are matched by name, case and spacing aside, with a few common synonyms
+(`COLUMN_SYNONYMS`); extra columns are kept as tags, columns without a header are reported as
+ignored. Rows are numbered as a spreadsheet shows them (the header is row 1), JSON Lines by line.
 
-Cells are never evaluated: a cell such as `=HYPERLINK("...")` is kept as the text it is. Library exports
-protect such cells with a leading apostrophe (see sources/export.py), which an import removes again,
-so that exporting and re-importing gives the same records.
+Cells are never evaluated: a cell such as `=HYPERLINK("...")` is kept as the text it is. Library CSV
+exports protect such cells with a leading apostrophe (see sources/export.py), which a CSV import
+removes again, so that exporting and re-importing gives the same records.
+
+Two ways in: `parse_file(name, data)` reads bytes already in memory (an upload) and keeps every
+record for a preview; `scan_path(path)` and `iter_path_records(path)` stream a file from disk, so a
+million-row file is checked in a first pass and stored in a second without holding it in memory.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 import re
-from typing import Any, Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
-from .model import FIELDS, ParsedImport, RowError, SourceRecord
+from .model import FIELDS, MAX_ID, ParsedImport, RowError, SourceRecord
 
 REQUIRED: tuple[str, ...] = ("title", "excerpt")
 COLUMN_SYNONYMS = {
@@ -28,75 +37,165 @@ COLUMN_SYNONYMS = {
     "text": "excerpt", "passage": "excerpt", "body": "excerpt", "quote": "excerpt",
     "lang": "language", "link": "url", "headline": "title", "record_id": "id", "identifier": "id",
     "titre": "title", "éditeur": "publisher", "editeur": "publisher", "date de publication": "published",
-    "langue": "language", "extrait": "excerpt", "lien": "url",
+    "langue": "language", "extrait": "excerpt", "lien": "url", "retrieved": "retrieved_at",
 }
+LANGUAGE_NAMES = {"french": "fr", "français": "fr", "francais": "fr", "english": "en", "anglais": "en"}
 MAX_FIELD = 200_000
-_FORMULA_GUARD = re.compile(r"^'(?=[=+\-@\t\r])")
+# A cell that a spreadsheet would run as a formula; exports put an apostrophe before it.
+FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
+_GUARDED = re.compile(r"^'+[=+\-@\t\r]")
+_CHUNK = 1 << 20
 
 
 class ImportFormatError(ValueError):
-    """The file as a whole cannot be read (not text, not JSON, not a spreadsheet...)."""
+    """The file as a whole cannot be read (not text, not JSON, not a spreadsheet, no excerpt column...)."""
+
+
+# ---- entry points --------------------------------------------------------------------------------
 
 
 def parse_file(name: str, data: bytes) -> ParsedImport:
-    """Parse a file by its extension (.csv, .tsv, .txt, .json, .jsonl, .ndjson, .xlsx)."""
+    """Parse an upload by its extension (.csv, .tsv, .txt, .json, .jsonl, .ndjson, .xlsx)."""
+    return _collect(_open_table(name, lambda: io.BytesIO(data)), keep_records=True)
+
+
+def parse_path(path: str | Path, *, keep_records: bool = True) -> ParsedImport:
+    """Parse a file on disk; with keep_records=False only counts and errors are kept (a scan)."""
+    p = Path(path)
+    return _collect(_open_table(p.name, lambda: _open_binary(p)), keep_records=keep_records)
+
+
+def scan_path(path: str | Path) -> ParsedImport:
+    """Check every row of a file without keeping its records: counts, errors, columns."""
+    return parse_path(path, keep_records=False)
+
+
+def iter_path_records(path: str | Path) -> Iterator[SourceRecord]:
+    """The good records of a file, streamed in file order (bad rows are left out)."""
+    p = Path(path)
+    for _, item in _records(_open_table(p.name, lambda: _open_binary(p))):
+        if isinstance(item, SourceRecord):
+            yield item
+
+
+def supported_extensions() -> tuple[str, ...]:
+    return tuple(sorted(READERS))
+
+
+def _open_binary(p: Path) -> BinaryIO:
+    try:
+        return p.open("rb")
+    except FileNotFoundError:
+        raise ImportFormatError(f"no such file: {p}") from None
+    except IsADirectoryError:
+        raise ImportFormatError(f"{p} is a folder, not a file") from None
+    except OSError as exc:
+        raise ImportFormatError(f"cannot read {p}: {exc.strerror or exc}") from None
+
+
+# ---- tables: a header and numbered rows of cells, whatever the format -----------------------------
+
+
+Row = list[tuple[str, Any]]  # (column, cell) in column order; repeated column names are kept
+
+
+@dataclass
+class _Table:
+    header: list[str]
+    rows: Iterator[tuple[int, Row | str]]  # (row number, cells), or a reason when the row is unreadable
+    label: str = "row"
+    unguard: bool = False  # CSV: remove the apostrophe that protects formula-like cells
+    nested_tags: bool = False  # JSON: a "tags" key holds {name: value} or [[name, value], ...]
+
+
+Opener = Callable[[], BinaryIO]
+
+
+def _open_table(name: str, opener: Opener) -> _Table:
     ext = name.lower().rsplit(".", 1)[-1] if "." in name else ""
-    parser = PARSERS.get(ext)
-    if parser is None:
+    reader = READERS.get(ext)
+    if reader is None:
         raise ImportFormatError(
-            f"unsupported file type '.{ext}': use one of {', '.join('.' + e for e in sorted(PARSERS))}"
+            f"unsupported file type '.{ext}': use one of {', '.join('.' + e for e in supported_extensions())}"
         )
-    return parser(data)
+    return reader(opener, ext)
 
 
 def decode_text(data: bytes) -> str:
     """UTF-8 (BOM or not), else Windows-1252; binary and UTF-16 files are refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+    encoding = _detect_encoding(io.BytesIO(data))
+    return data.decode(encoding)
+
+
+def _detect_encoding(fh: BinaryIO) -> str:
+    """utf-8-sig or cp1252, checked over the whole stream (then rewound)."""
+    head = fh.read(4096)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        fh.close()
         raise ImportFormatError("the file is binary or UTF-16; save it as UTF-8 (or Windows-1252) text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise ImportFormatError(
-            f"the file is neither UTF-8 nor Windows-1252 text (byte {exc.start}); save it as UTF-8"
-        ) from None
+    bad_at = 0
+    for encoding in ("utf-8-sig", "cp1252"):
+        fh.seek(0)
+        decoder = codecs.getincrementaldecoder(encoding)()
+        offset = 0
+        try:
+            while chunk := fh.read(_CHUNK):
+                decoder.decode(chunk)
+                offset += len(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            bad_at = max(bad_at, offset + exc.start)
+            continue
+        fh.seek(0)
+        return encoding
+    fh.close()
+    raise ImportFormatError(
+        f"the file is neither UTF-8 nor Windows-1252 text (byte {bad_at} cannot be read); save it as UTF-8"
+    )
 
 
-def parse_csv(data: bytes) -> ParsedImport:
-    text = decode_text(data)
-    if not text.strip():
+def _read_csv(opener: Opener, ext: str) -> _Table:
+    fh = opener()
+    encoding = _detect_encoding(fh)
+    text = io.TextIOWrapper(fh, encoding=encoding, newline="")
+    first_line = text.readline()
+    if not first_line.strip() and not text.read(1):
+        fh.close()
         raise ImportFormatError("the file is empty")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=lambda d: _count_outside_quotes(first_line, d))
-    csv.field_size_limit(MAX_FIELD)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    text.seek(0)
+    delimiter = "\t" if ext == "tsv" else max((";", ",", "\t"), key=lambda d: _count_outside_quotes(first_line, d))
+    csv.field_size_limit(MAX_FIELD + 1)
+    reader = csv.reader(text, delimiter=delimiter, strict=True)
     try:
-        header = next(reader)
+        header = [unguard_cell(h.strip()) for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
+        fh.close()
         raise ImportFormatError(f"cannot read the header line: {exc}") from None
 
-    def rows() -> Iterable[tuple[int, dict[str, Any]]]:
+    def rows() -> Iterator[tuple[int, Row | str]]:
         row_no = 1
-        while True:
-            try:
-                values = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                yield row_no + 1, {"__error__": f"unreadable CSV ({exc})"}
-                return
-            row_no += 1
-            if not any(v.strip() for v in values):
-                continue
-            if len(values) > len(header):
-                yield row_no, {"__error__": f"{len(values)} cells for {len(header)} columns (a separator inside an unquoted cell?)"}
-                continue
-            yield row_no, dict(zip(header, values))
+        try:
+            while True:
+                try:
+                    values = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    # The file's structure is broken here: nothing after it can be trusted.
+                    raise ImportFormatError(f"row {row_no + 1}: unreadable CSV ({exc}); "
+                                            "check the quotes of that row") from None
+                row_no += 1
+                if not any(v.strip() for v in values):
+                    continue
+                if len(values) > len(header):
+                    yield row_no, (f"{len(values)} cells for {len(header)} columns "
+                                   "(a separator inside an unquoted cell?)")
+                    continue
+                yield row_no, list(zip(header, values))
+        finally:
+            fh.close()
 
-    return _parse_rows(header, rows())
+    return _Table(header, rows(), unguard=True)
 
 
 def _count_outside_quotes(line: str, ch: str) -> int:
@@ -109,70 +208,119 @@ def _count_outside_quotes(line: str, ch: str) -> int:
     return count
 
 
-def parse_json(data: bytes) -> ParsedImport:
+def _read_json(opener: Opener, ext: str) -> _Table:
     """A JSON array of objects, an object with a "records" array, or JSON Lines."""
-    text = decode_text(data).strip()
-    if not text:
+    fh = opener()
+    encoding = _detect_encoding(fh)
+    text: io.TextIOBase = io.TextIOWrapper(fh, encoding=encoding)
+    items: Iterator[tuple[int, Any]] | None = None
+    label = "line"
+    if ext == "json":
+        whole = text.read()
+        fh.close()
+        if not whole.strip():
+            raise ImportFormatError("the file is empty")
+        try:
+            doc = json.loads(whole)
+        except json.JSONDecodeError as exc:
+            if not whole.lstrip().startswith("{"):
+                raise ImportFormatError(f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+            text = io.StringIO(whole)  # JSON Lines saved as .json
+        else:
+            if isinstance(doc, dict) and isinstance(doc.get("records"), list):
+                doc = doc["records"]
+            if isinstance(doc, dict):
+                doc = [doc]
+            if not isinstance(doc, list):
+                raise ImportFormatError("JSON must be an array of records (or JSON Lines)")
+            items, label = iter(enumerate(doc, start=1)), "item"
+    if items is None:
+        items = _json_lines(text, fh)
+    # The header is the union of the keys of the first items (enough to check the columns).
+    head: list[tuple[int, Any]] = []
+    for pair in items:
+        head.append(pair)
+        if len(head) >= 1000:
+            break
+    if not head:
         raise ImportFormatError("the file is empty")
-    items: list[tuple[int, Any]]
+    header: list[str] = []
+    for _, item in head:
+        if isinstance(item, dict):
+            for k in item:
+                if str(k) not in header:
+                    header.append(str(k))
+
+    def rows() -> Iterator[tuple[int, Row | str]]:
+        for n, item in itertools.chain(head, items):
+            if isinstance(item, _BadLine):
+                yield n, item.reason
+            elif isinstance(item, dict):
+                yield n, [(str(k), v) for k, v in item.items()]
+            else:
+                yield n, "not a JSON object"
+
+    return _Table(header, rows(), label=label, nested_tags=True)
+
+
+@dataclass(frozen=True)
+class _BadLine:
+    reason: str
+
+
+def _json_lines(text: io.TextIOBase, fh: BinaryIO) -> Iterator[tuple[int, Any]]:
     try:
-        doc = json.loads(text)
-        if isinstance(doc, dict) and isinstance(doc.get("records"), list):
-            doc = doc["records"]
-        if isinstance(doc, dict):
-            doc = [doc]
-        if not isinstance(doc, list):
-            raise ImportFormatError("JSON must be an array of records (or JSON Lines)")
-        items = [(i + 1, item) for i, item in enumerate(doc)]
-    except json.JSONDecodeError:
-        items = []
-        for line_no, line in enumerate(text.splitlines(), start=1):
+        for line_no, line in enumerate(text, start=1):
             if not line.strip():
                 continue
             try:
-                items.append((line_no, json.loads(line)))
+                yield line_no, json.loads(line)
             except json.JSONDecodeError as exc:
-                items.append((line_no, {"__error__": f"not JSON ({exc.msg})"}))
-    header: list[str] = []
-    for _, item in items:
-        if isinstance(item, dict):
-            for k in item:
-                if k not in header and k != "__error__":
-                    header.append(k)
-    rows = ((n, item if isinstance(item, dict) else {"__error__": "not a JSON object"}) for n, item in items)
-    return _parse_rows(header, rows, row_offset=0)
+                yield line_no, _BadLine(f"not JSON ({exc.msg})")
+    finally:
+        fh.close()
 
 
-def parse_xlsx(data: bytes) -> ParsedImport:
+def _read_xlsx(opener: Opener, ext: str) -> _Table:
+    import openpyxl
+
+    fh = opener()
     try:
-        import openpyxl
-    except ImportError as exc:  # pragma: no cover - openpyxl is a requirement
-        raise ImportFormatError("reading .xlsx needs openpyxl") from exc
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        book = openpyxl.load_workbook(fh, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a bad file
+        fh.close()
         raise ImportFormatError(f"not a readable .xlsx workbook ({type(exc).__name__})") from None
-    sheet = book.worksheets[0]
-    rows_iter = sheet.iter_rows(values_only=True)
+    if not book.worksheets:
+        fh.close()
+        raise ImportFormatError("the workbook has no sheet")
+    rows_iter = book.worksheets[0].iter_rows(values_only=True)
     try:
         header = [str(c).strip() if c is not None else "" for c in next(rows_iter)]
     except StopIteration:
+        fh.close()
         raise ImportFormatError("the workbook's first sheet is empty") from None
 
-    def rows() -> Iterable[tuple[int, dict[str, Any]]]:
-        for row_no, values in enumerate(rows_iter, start=2):
-            if values is None or all(v is None or str(v).strip() == "" for v in values):
-                continue
-            yield row_no, {h: v for h, v in zip(header, values)}
+    def rows() -> Iterator[tuple[int, Row | str]]:
+        try:
+            for row_no, values in enumerate(rows_iter, start=2):
+                if values is None or all(v is None or str(v).strip() == "" for v in values):
+                    continue
+                yield row_no, list(zip(header, values))
+        finally:
+            book.close()
+            fh.close()
 
-    return _parse_rows(header, rows())
+    return _Table(header, rows())
 
 
-PARSERS: dict[str, Callable[[bytes], ParsedImport]] = {
-    "csv": parse_csv, "tsv": parse_csv, "txt": parse_csv,
-    "json": parse_json, "jsonl": parse_json, "ndjson": parse_json,
-    "xlsx": parse_xlsx,
+READERS: dict[str, Callable[[Opener, str], _Table]] = {
+    "csv": _read_csv, "tsv": _read_csv, "txt": _read_csv,
+    "json": _read_json, "jsonl": _read_json, "ndjson": _read_json,
+    "xlsx": _read_xlsx,
 }
+
+
+# ---- rows to records ------------------------------------------------------------------------------
 
 
 def normalise_column(name: str) -> str:
@@ -184,65 +332,171 @@ def normalise_column(name: str) -> str:
     return COLUMN_SYNONYMS.get(spaced) or COLUMN_SYNONYMS.get(joined) or spaced
 
 
-def _parse_rows(header: list[str], rows: Iterable[tuple[int, dict[str, Any]]], *, row_offset: int = 0) -> ParsedImport:
+@dataclass
+class _Columns:
+    mapping: dict[str, str]  # column -> field, first column of a field wins
+    tags: list[str]
+    ignored: list[int] = field(default_factory=list)  # positions of columns without a header
+
+
+def _columns(header: list[str], *, nested_tags: bool) -> _Columns:
     mapping: dict[str, str] = {}
     tags: list[str] = []
-    for col in header:
+    ignored: list[int] = []
+    for pos, col in enumerate(header):
         if not str(col).strip():
+            ignored.append(pos)
             continue
-        field = normalise_column(col)
-        if field in FIELDS and field not in mapping.values():
-            mapping[col] = field
-        else:
+        if nested_tags and col == "tags":
+            continue
+        f = normalise_column(col)
+        if f in FIELDS and f not in mapping.values():
+            mapping[col] = f
+        elif col not in tags:
             tags.append(col)
     missing = [f for f in REQUIRED if f not in mapping.values()]
     if missing:
         found = ", ".join(str(h) for h in header if str(h).strip()) or "none"
-        return ParsedImport((), (RowError(1, f"missing column{'s' if len(missing) > 1 else ''}: "
-                                              f"{', '.join(missing)} (columns found: {found})"),), rows=0)
-    records: list[SourceRecord] = []
-    errors: list[RowError] = []
-    numbers: list[int] = []
-    count = 0
-    for row_no, row in rows:
-        count += 1
-        if "__error__" in row:
-            errors.append(RowError(row_no + row_offset, row["__error__"]))
+        raise ImportFormatError(f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)} "
+                                f"(columns found: {found})")
+    return _Columns(mapping, tags, ignored)
+
+
+def _records(table: _Table, on_ignored: Callable[[int], None] | None = None) -> Iterator[tuple[int, SourceRecord | RowError]]:
+    """Each row as a record, or the reasons it is refused."""
+    _columns(table.header, nested_tags=table.nested_tags)  # refuse a file without its required columns
+    field_of: dict[str, str | None] = {}
+    for row_no, row in table.rows:
+        if isinstance(row, str):
+            yield row_no, RowError(row_no, row, table.label)
             continue
-        values = {mapping[c]: v for c, v in row.items() if c in mapping}
-        extra = tuple((str(c), _cell(v)) for c, v in row.items() if c in tags and _cell(v) != "")
-        record, reasons = record_from_values(values, extra)
+        values: dict[str, Any] = {}
+        tags: list[tuple[str, str]] = []
+        reasons: list[str] = []
+        for pos, (col, value) in enumerate(row):
+            if table.unguard and isinstance(value, str):
+                value = unguard_cell(value)
+            if col == "":
+                if on_ignored and _cell(value):
+                    on_ignored(pos)
+                continue
+            if table.nested_tags and col == "tags":
+                nested, problem = _nested_tags(value)
+                if problem:
+                    reasons.append(problem)
+                tags.extend(nested)
+                continue
+            if col not in field_of:
+                f = normalise_column(col)
+                field_of[col] = f if f in FIELDS else None
+            f = field_of[col]
+            if f is not None and f not in values:
+                if isinstance(value, (dict, list)):
+                    kind = "object" if isinstance(value, dict) else "array"
+                    reasons.append(f"{f} must be text, not a JSON {kind}")
+                values[f] = value
+                continue
+            text = _cell(value)
+            if text:
+                tags.append((col, text))
+        record, more = record_from_values(values, tags)
+        reasons += more
         if reasons:
-            errors.append(RowError(row_no + row_offset, "; ".join(reasons)))
+            yield row_no, RowError(row_no, "; ".join(reasons), table.label)
         else:
-            records.append(record)
-            numbers.append(row_no + row_offset)
-    return ParsedImport(tuple(records), tuple(errors), (), tuple(tags), count, tuple(numbers))
+            yield row_no, record
+
+
+def _nested_tags(value: Any) -> tuple[list[tuple[str, str]], str | None]:
+    if value is None or value == "":
+        return [], None
+    if isinstance(value, dict):
+        return [(str(k), _cell(v)) for k, v in value.items() if _cell(v)], None
+    if isinstance(value, list) and all(isinstance(p, list) and len(p) == 2 for p in value):
+        return [(str(k), _cell(v)) for k, v in value if _cell(v)], None
+    if isinstance(value, str):
+        return [("tags", value.strip())], None
+    return [], 'tags must be an object {"name": "value"} or a list of [name, value] pairs'
+
+
+def _collect(table: _Table, *, keep_records: bool) -> ParsedImport:
+    cols = _columns(table.header, nested_tags=table.nested_tags)
+    records: list[SourceRecord] = []
+    numbers: list[int] = []
+    errors: list[RowError] = []
+    seen_tags: dict[str, None] = {}
+    ignored_with_data: set[int] = set()
+    rows = good = 0
+    for row_no, item in _records(table, ignored_with_data.add):
+        rows += 1
+        if isinstance(item, RowError):
+            errors.append(item)
+            continue
+        good += 1
+        for name, _ in item.tags:
+            seen_tags.setdefault(name, None)
+        if keep_records:
+            records.append(item)
+            numbers.append(row_no)
+    ignored = tuple(f"column {_column_letter(pos)} (no header)" for pos in sorted(ignored_with_data))
+    mapping = tuple(cols.mapping.items())
+    return ParsedImport(tuple(records), tuple(errors), ignored, tuple(seen_tags), rows, tuple(numbers), good, mapping)
+
+
+def _column_letter(pos: int) -> str:
+    letters = ""
+    pos += 1
+    while pos:
+        pos, rem = divmod(pos - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def unguard_cell(text: str) -> str:
+    """Remove the apostrophe an export put before a formula-like cell ("'=SUM(A1)" -> "=SUM(A1)")."""
+    return text[1:] if _GUARDED.match(text) else text
+
+
+def guard_cell(text: str) -> str:
+    """Protect a cell that a spreadsheet would run as a formula, reversibly (see unguard_cell)."""
+    return "'" + text if FORMULA_START.match(text) else text
 
 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
-    return _FORMULA_GUARD.sub("", str(value)).strip()
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value).strip()
 
 
-def record_from_values(values: dict[str, Any], tags: tuple[tuple[str, str], ...] = ()) -> tuple[SourceRecord | None, list[str]]:
-    """Validate one row's values; returns the record or the reasons it is refused."""
+def record_from_values(values: dict[str, Any], tags: Iterable[tuple[str, str]] = ()) -> tuple[SourceRecord | None, list[str]]:
+    """Validate one row's values (by field name); returns the record or the reasons it is refused."""
     reasons: list[str] = []
+    record_id = _cell(values.get("id"))
     title = _cell(values.get("title"))
     excerpt = _cell(values.get("excerpt"))
     url = _cell(values.get("url"))
     language = _cell(values.get("language")).lower()
+    language = LANGUAGE_NAMES.get(language, language)
     if not excerpt:
         reasons.append("empty excerpt")
     elif len(excerpt) > MAX_FIELD:
         reasons.append(f"excerpt longer than {MAX_FIELD} characters")
     if not title:
         reasons.append("empty title")
+    elif len(title) > 2000:
+        reasons.append("title longer than 2000 characters")
+    if len(record_id) > MAX_ID:
+        reasons.append(f"id longer than {MAX_ID} characters")
+    elif any(ch in record_id for ch in "\r\n\t"):
+        reasons.append("id holds a line break or a tab")
     if url and not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
         reasons.append(f"URL must start with http:// or https:// (got {url[:60]!r})")
     if language and not re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})?", language):
@@ -250,17 +504,21 @@ def record_from_values(values: dict[str, Any], tags: tuple[tuple[str, str], ...]
     published, date_error = parse_date(values.get("published"))
     if date_error:
         reasons.append(date_error)
+    retrieved_at, time_error = parse_datetime(values.get("retrieved_at"))
+    if time_error:
+        reasons.append(time_error)
     if reasons:
         return None, reasons
     return SourceRecord(
-        id=_cell(values.get("id")),
+        id=record_id,
         title=title,
         excerpt=excerpt,
         publisher=_cell(values.get("publisher")),
         url=url,
         published=published,
         language=language,
-        tags=tags,
+        tags=tuple((str(k).strip(), _cell(v)) for k, v in tags if _cell(v)),
+        retrieved_at=retrieved_at,
     ), []
 
 
@@ -288,3 +546,35 @@ def parse_date(value: Any) -> tuple[dt.date | None, str | None]:
             break
         return day, None
     return None, f"unreadable date {raw[:30]!r} (use YYYY-MM-DD)"
+
+
+def parse_datetime(value: Any) -> tuple[dt.datetime | None, str | None]:
+    """A retrieval time: ISO 8601 (a time zone is converted to UTC); empty is allowed."""
+    if value is None:
+        return None, None
+    if isinstance(value, dt.datetime):
+        moment = value
+    else:
+        raw = _cell(value)
+        if not raw:
+            return None, None
+        try:
+            moment = dt.datetime.fromisoformat(raw)
+        except ValueError:
+            return None, f"unreadable retrieval time {raw[:40]!r} (use YYYY-MM-DDTHH:MM:SS)"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return moment, None
+
+
+# Kept for callers that read a CSV already in memory (the demo library).
+def parse_csv(data: bytes) -> ParsedImport:
+    return parse_file("library.csv", data)
+
+
+def parse_json(data: bytes) -> ParsedImport:
+    return parse_file("library.json", data)
+
+
+def parse_xlsx(data: bytes) -> ParsedImport:
+    return parse_file("library.xlsx", data)

@@ -1,16 +1,24 @@
-"""The reference library: storing, finding, editing and indexing source records.
+"""The reference library: storing, finding, editing and deleting source records.
 
-Every query on records and their value index lives here. Storing a record runs the claim extractor
-on its excerpt and fills the value index (amounts, dates, names, quotes), so that the checker looks
-records up by value instead of scanning text. A batch is stored in one transaction: either all of
-its new records are stored or none.
+Every query on records lives here (the value index's look-ups live in sources/index.py). Storing a
+record runs the claim extractor on its excerpt and fills the value index (amounts, dates, names,
+quotes), so that the checker looks records up by value instead of scanning text.
+
+A call to `Library.add` is one transaction: either all of its new records are stored or none. Large
+batches run the extractor in a pool of worker processes (one per core) while this process writes:
+records are screened for duplicates in chunks, each chunk's values are computed by a worker, and the
+chunks are written back in their original order, so results (ids, keys, index rows) are the same
+with or without the pool.
 """
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
-from dataclasses import replace
-from typing import Any, Callable, Iterable, Iterator
+import multiprocessing
+import os
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from sqlalchemy import Engine, column, func, select, table, text
 
@@ -18,16 +26,41 @@ import claims
 from claims.model import DateValue, Money, Name, Quote
 from claims.text import fold_key
 
-from .db import audit, connect, is_sqlite, record_amounts, record_dates, record_names, record_quotes, records
+from . import index as value_index
+from .db import (
+    PG_DOCUMENT,
+    DeferredFullText,
+    audit,
+    bulk_load,
+    connect,
+    fold_search,
+    is_sqlite,
+    record_amounts,
+    record_dates,
+    record_names,
+    record_quotes,
+    records,
+)
+from .importers import record_from_values
 from .index import IndexedValues, ValueIndex, query_terms, record_from_row
 from .model import SourceRecord, StoreReport, content_hash
 
 Progress = Callable[[int, int], None]
 _fts = table("records_fts", column("rowid"))  # SQLite FTS5 index over records (see db.py)
+# Below this many records, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 2000
+EDITABLE = ("title", "publisher", "url", "published", "language", "excerpt", "tags")
 
 
 class RecordNotFound(KeyError):
-    """No record with that id."""
+    """No (live, or deleted for `restore`) record with that id."""
+
+    def __str__(self) -> str:
+        return f"no record with id {self.args[0]}"
+
+
+class DuplicateRecord(ValueError):
+    """An edit or a restore would make two live records of the same URL and excerpt."""
 
 
 def _now() -> dt.datetime:
@@ -57,6 +90,20 @@ def index_values(record: SourceRecord) -> IndexedValues:
     return IndexedValues(tuple(amounts), tuple(dates), tuple(names), tuple(quotes))
 
 
+def _index_chunk(chunk: Sequence[SourceRecord]) -> list[IndexedValues]:
+    """What a worker process computes for one chunk (module level, so that it can be pickled)."""
+    return [index_values(r) for r in chunk]
+
+
+@dataclass(frozen=True)
+class DeletedRecord:
+    """A record in the deleted list: when and by whom it was deleted."""
+
+    record: SourceRecord
+    deleted_at: dt.datetime
+    deleted_by: str
+
+
 class Library:
     """The newsroom's library of reference records, on one database."""
 
@@ -76,98 +123,93 @@ class Library:
         actor: str = "",
         on_progress: Progress | None = None,
         total: int | None = None,
-        batch_size: int = 500,
+        batch_size: int = 1000,
+        workers: int | None = None,
         values: Callable[[SourceRecord], IndexedValues] = index_values,
     ) -> StoreReport:
-        """Store records, skipping duplicates (same id, or same URL and excerpt).
+        """Store records, skipping duplicates (same id, or same URL and excerpt) and counting them.
 
-        All or nothing: if anything fails, nothing of this call is stored.
+        All or nothing: if anything fails, nothing of this call is stored. `total` (the number of
+        records, when `new` is a stream) drives `on_progress(done, total)`, called after each chunk.
+        `workers`: extractor processes; by default one per core for batches of POOL_THRESHOLD
+        records or more, none (this process) below; 0 forces this process.
         """
-        added_ids: list[str] = []
-        duplicates = 0
-        done = 0
-        seen_ids: set[str] = set()
-        seen_hashes: set[str] = set()
-        with self.engine.begin() as conn:
-            batch: list[SourceRecord] = []
-
-            def flush() -> None:
-                nonlocal duplicates, done
-                if not batch:
-                    return
-                hashes = [r.text_hash for r in batch]
-                ids = [r.id for r in batch if r.id]
-                existing_hashes = set(conn.scalars(
-                    select(records.c.text_hash).where(records.c.text_hash.in_(hashes), records.c.deleted_at.is_(None))
-                ))
-                existing_ids = set(conn.scalars(select(records.c.record_id).where(records.c.record_id.in_(ids)))) if ids else set()
-                now = _now()
-                for rec in batch:
-                    done += 1
-                    if rec.text_hash in existing_hashes or rec.id in existing_ids:
-                        duplicates += 1
-                        continue
-                    record_id = rec.id or self._new_id(conn, rec)
-                    rec = replace(rec, id=record_id)
-                    pk = conn.execute(records.insert().values(
-                        record_id=record_id, title=rec.title, publisher=rec.publisher, url=rec.url,
-                        published=rec.published, language=rec.language, excerpt=rec.excerpt,
-                        tags=[list(t) for t in rec.tags], retrieved_at=rec.retrieved_at,
-                        text_hash=rec.text_hash, created_at=now, updated_at=now,
-                    )).inserted_primary_key[0]
-                    _insert_values(conn, pk, values(rec))
-                    added_ids.append(record_id)
-                if on_progress:
-                    on_progress(done, total or done)
-                batch.clear()
-
-            for rec in new:
-                rec = replace(rec, text_hash=content_hash(rec.url, rec.excerpt))
-                if (rec.id and rec.id in seen_ids) or rec.text_hash in seen_hashes:
-                    duplicates += 1
-                    done += 1
-                    continue
-                if rec.id:
-                    seen_ids.add(rec.id)
-                seen_hashes.add(rec.text_hash)
-                batch.append(rec)
-                if len(batch) >= batch_size:
-                    flush()
-            flush()
-            if added_ids:
-                conn.execute(audit.insert().values(
-                    at=_now(), actor=actor, entity="library", entity_id="import", action="add",
-                    before=None, after={"count": len(added_ids), "first": added_ids[0], "last": added_ids[-1]},
-                ))
-        return StoreReport(added=len(added_ids), duplicates=duplicates, ids=tuple(added_ids))
-
-    def _new_id(self, conn, rec: SourceRecord) -> str:
-        for length in range(8, 65, 4):
-            candidate = f"R{rec.text_hash[:length]}"
-            if conn.execute(select(records.c.pk).where(records.c.record_id == candidate)).first() is None:
-                return candidate
-        raise RuntimeError("could not find a free record id")
+        size = total if total is not None else (len(new) if hasattr(new, "__len__") else None)  # type: ignore[arg-type]
+        if workers is None:
+            workers = (os.cpu_count() or 1) if size is not None and size >= POOL_THRESHOLD else 0
+        if values is not index_values:
+            workers = 0  # a custom function may not survive pickling
+        writer = _Writer(self, actor, max(1, batch_size))
+        pool = multiprocessing.get_context("spawn").Pool(workers) if workers > 0 else None
+        try:
+            with self.engine.begin() as conn, bulk_load(conn), DeferredFullText(conn) as full_text:
+                writer.conn = conn
+                writer.full_text = full_text
+                pending: collections.deque = collections.deque()
+                window = 2 * workers if pool else 0
+                for chunk in _chunks(new, writer.batch_size):
+                    fresh = writer.screen(chunk)
+                    job = pool.apply_async(_index_chunk, (fresh,)) if pool and fresh else [values(r) for r in fresh]
+                    pending.append((len(chunk), fresh, job))
+                    while len(pending) > window:
+                        writer.store(*pending.popleft())
+                        if on_progress:
+                            on_progress(writer.done, max(size or 0, writer.done))
+                while pending:
+                    writer.store(*pending.popleft())
+                    if on_progress:
+                        on_progress(writer.done, max(size or 0, writer.done))
+                if writer.added:
+                    conn.execute(audit.insert().values(
+                        at=_now(), actor=actor, entity="library", entity_id="import", action="add", before=None,
+                        after={"count": len(writer.added), "first": writer.added[0], "last": writer.added[-1]},
+                    ))
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
+        return StoreReport(added=len(writer.added), duplicates=writer.duplicates, ids=tuple(writer.added),
+                           deleted_matches=tuple(dict.fromkeys(writer.deleted_matches)))
 
     def update(self, record_id: str, *, actor: str, **changes: Any) -> SourceRecord:
-        """Edit fields of a record; its value index is rebuilt and the change audited."""
-        allowed = {"title", "publisher", "url", "published", "language", "excerpt", "tags"}
-        unknown = set(changes) - allowed
+        """Edit fields of a live record; its value index is rebuilt and the change audited.
+
+        Values are checked as an import checks them (a ValueError says why one is refused).
+        """
+        unknown = set(changes) - set(EDITABLE)
         if unknown:
-            raise ValueError(f"cannot edit {', '.join(sorted(unknown))}")
+            raise ValueError(f"cannot edit {', '.join(sorted(unknown))} (editable: {', '.join(EDITABLE)})")
         with self.engine.begin() as conn:
-            row = conn.execute(select(records).where(records.c.record_id == record_id)).first()
+            row = conn.execute(select(records).where(records.c.record_id == record_id,
+                                                     records.c.deleted_at.is_(None))).first()
             if row is None:
                 raise RecordNotFound(record_id)
             before = record_from_row(row)
-            after = replace(before, **changes)
-            after = replace(after, text_hash=content_hash(after.url, after.excerpt))
+            merged = {f: getattr(before, f) for f in EDITABLE if f != "tags"} | {"id": record_id}
+            merged.update({k: v for k, v in changes.items() if k != "tags"})
+            tags = changes.get("tags", before.tags)
+            checked, reasons = record_from_values(merged, _tag_pairs(tags))
+            if reasons:
+                raise ValueError("; ".join(reasons))
+            after = replace(checked, retrieved_at=before.retrieved_at,
+                            text_hash=content_hash(checked.url, checked.excerpt))
+            if _fields(after) == _fields(before):
+                return before
+            if after.text_hash != before.text_hash:
+                other = conn.scalar(select(records.c.record_id).where(
+                    records.c.text_hash == after.text_hash, records.c.deleted_at.is_(None), records.c.pk != row.pk))
+                if other:
+                    raise DuplicateRecord(f"record {other} already holds this URL and excerpt")
+            _drop_terms(conn, row.pk)
             conn.execute(records.update().where(records.c.pk == row.pk).values(
                 title=after.title, publisher=after.publisher, url=after.url, published=after.published,
                 language=after.language, excerpt=after.excerpt, tags=[list(t) for t in after.tags],
                 text_hash=after.text_hash, updated_at=_now(),
             ))
             _delete_values(conn, [row.pk])
-            _insert_values(conn, row.pk, index_values(after))
+            new_values = index_values(after)
+            _insert_values(conn, [(row.pk, new_values)])
+            _index_terms(conn, row.pk, new_values)
             conn.execute(audit.insert().values(
                 at=_now(), actor=actor, entity="record", entity_id=record_id, action="edit",
                 before=_record_json(before), after=_record_json(after),
@@ -186,16 +228,22 @@ class Library:
                 before=_record_json(record_from_row(row)), after=None,
             ))
 
-    def restore(self, record_id: str, *, actor: str) -> None:
+    def restore(self, record_id: str, *, actor: str) -> SourceRecord:
+        """Bring a deleted record back, as it was when deleted."""
         with self.engine.begin() as conn:
             row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_not(None))).first()
             if row is None:
                 raise RecordNotFound(record_id)
+            other = conn.scalar(select(records.c.record_id).where(
+                records.c.text_hash == row.text_hash, records.c.deleted_at.is_(None)))
+            if other:
+                raise DuplicateRecord(f"record {other} already holds this URL and excerpt; edit or delete it first")
             conn.execute(records.update().where(records.c.pk == row.pk).values(deleted_at=None))
             conn.execute(audit.insert().values(
                 at=_now(), actor=actor, entity="record", entity_id=record_id, action="restore",
                 before=None, after=_record_json(record_from_row(row)),
             ))
+        return record_from_row(row)
 
     # ---- reading ------------------------------------------------------------------------
 
@@ -211,7 +259,7 @@ class Library:
         return record_from_row(row)
 
     def iter_records(self, *, chunk: int = 2000) -> Iterator[SourceRecord]:
-        """Every live record, in the order they were stored."""
+        """Every live record, in the order they were stored (memory stays flat)."""
         last = 0
         while True:
             with self.engine.connect() as conn:
@@ -225,10 +273,20 @@ class Library:
                 yield record_from_row(row)
             last = rows[-1].pk
 
-    def deleted(self) -> list[SourceRecord]:
+    def deleted(self, *, limit: int = 500) -> list[DeletedRecord]:
+        """Deleted records, most recently deleted first, with who deleted them."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(records).where(records.c.deleted_at.is_not(None)).order_by(records.c.deleted_at.desc())).all()
-        return [record_from_row(r) for r in rows]
+            rows = conn.execute(select(records).where(records.c.deleted_at.is_not(None))
+                                .order_by(records.c.deleted_at.desc(), records.c.pk.desc()).limit(limit)).all()
+            by: dict[str, str] = {}
+            ids = [r.record_id for r in rows]
+            for part in _chunks(ids, 500):
+                for entity_id, actor in conn.execute(
+                        select(audit.c.entity_id, audit.c.actor)
+                        .where(audit.c.entity == "record", audit.c.action == "delete", audit.c.entity_id.in_(part))
+                        .order_by(audit.c.id)):
+                    by[entity_id] = actor
+        return [DeletedRecord(record_from_row(r), r.deleted_at, by.get(r.record_id, "")) for r in rows]
 
     def search(
         self,
@@ -240,10 +298,12 @@ class Library:
         date_to: dt.date | None = None,
         limit: int = 50,
     ) -> list[SourceRecord]:
-        """Full-text search (diacritics folded) with optional filters, best matches first."""
+        """Full-text search (diacritics folded, every word must appear) with optional filters, best
+        matches first; a query that is a record's id finds that record first. Without words, the
+        most recently published records that pass the filters."""
         conditions = [records.c.deleted_at.is_(None)]
         if publisher:
-            conditions.append(func.lower(records.c.publisher).contains(publisher.lower()))
+            conditions.append(func.lower(records.c.publisher).contains(publisher.strip().lower(), autoescape=True))
         if language:
             conditions.append(records.c.language == language)
         if date_from:
@@ -252,20 +312,29 @@ class Library:
             conditions.append(records.c.published <= date_to)
         terms = query_terms(query)
         with self.engine.connect() as conn:
+            by_id = []
+            if query.strip():
+                by_id = [record_from_row(r) for r in conn.execute(
+                    select(records).where(records.c.record_id == query.strip(), *conditions))]
             if not terms:
-                stmt = select(records).where(*conditions).order_by(records.c.published.desc(), records.c.pk).limit(limit)
+                if query.strip():
+                    return by_id
+                stmt = (select(records).where(*conditions)
+                        .order_by(records.c.published.desc(), records.c.pk.desc()).limit(limit))
                 return [record_from_row(r) for r in conn.execute(stmt)]
             if is_sqlite(self.engine):
                 stmt = (select(records).join(_fts, _fts.c.rowid == records.c.pk)
                         .where(text("records_fts MATCH :q"), *conditions)
-                        .order_by(text("bm25(records_fts)")).limit(limit)
+                        .order_by(text("bm25(records_fts)"), records.c.pk).limit(limit)
                         .params(q=" ".join(f'"{t}"' for t in terms)))
             else:
-                doc = func.to_tsvector("simple", func.coalesce(records.c.title, "") + " " + records.c.excerpt + " " + func.coalesce(records.c.publisher, ""))
-                q = func.plainto_tsquery("simple", " ".join(terms))
-                stmt = (select(records).where(doc.op("@@")(q), *conditions)
-                        .order_by(func.ts_rank(doc, q).desc()).limit(limit))
-            return [record_from_row(r) for r in conn.execute(stmt)]
+                match = text(f"{PG_DOCUMENT} @@ plainto_tsquery('simple', :q)")
+                rank = text(f"ts_rank({PG_DOCUMENT}, plainto_tsquery('simple', :q)) DESC")
+                stmt = (select(records).where(match, *conditions).order_by(rank, records.c.pk).limit(limit)
+                        .params(q=fold_search(" ".join(terms))))
+            found = [record_from_row(r) for r in conn.execute(stmt)]
+        seen = {r.id for r in by_id}
+        return (by_id + [r for r in found if r.id not in seen])[:limit]
 
     @property
     def index(self) -> "ValueIndex":
@@ -278,23 +347,161 @@ class Library:
             return [dict(r._mapping) for r in rows]
 
 
-def _insert_values(conn, pk: int, v: IndexedValues) -> None:
-    if v.amounts:
-        conn.execute(record_amounts.insert(), [
-            {"record_pk": pk, "currency": c, "amount": a, "low": lo, "high": hi, "span_start": s, "span_end": e}
-            for c, a, lo, hi, s, e in v.amounts])
-    if v.dates:
-        conn.execute(record_dates.insert(), [
-            {"record_pk": pk, "iso": iso, "precision": p, "first_day": f, "last_day": l, "span_start": s, "span_end": e}
-            for iso, p, f, l, s, e in v.dates])
-    if v.names:
-        conn.execute(record_names.insert(), [
-            {"record_pk": pk, "name_key": k[:200], "canonical": c, "type": t, "span_start": s, "span_end": e}
-            for k, c, t, s, e in v.names])
-    if v.quotes:
-        conn.execute(record_quotes.insert(), [
-            {"record_pk": pk, "speaker_key": (k or None) and k[:200], "text": t, "span_start": s, "span_end": e}
-            for k, t, s, e in v.quotes])
+class _Writer:
+    """The storing side of one `Library.add` call: duplicate screening, ids, batched inserts."""
+
+    def __init__(self, library: Library, actor: str, batch_size: int):
+        self.library = library
+        self.actor = actor
+        self.batch_size = batch_size
+        self.conn = None
+        self.full_text: DeferredFullText | None = None
+        self.added: list[str] = []
+        self.deleted_matches: list[str] = []
+        self.duplicates = 0
+        self.done = 0
+        # ids and hashes screened but not yet written (the database knows the written ones)
+        self.pending_ids: set[str] = set()
+        self.pending_hashes: set[str] = set()
+
+    def screen(self, chunk: list[SourceRecord]) -> list[SourceRecord]:
+        """The records of a chunk that are new: not in the library, not earlier in this call."""
+        chunk = [_normalised(r) for r in chunk]
+        hashes = list({r.text_hash for r in chunk})
+        ids = list({r.id for r in chunk if r.id})
+        known_hash: dict[str, tuple[str, bool]] = {}
+        for part in _chunks(hashes, 500):
+            for h, rid, deleted_at in self.conn.execute(select(
+                    records.c.text_hash, records.c.record_id, records.c.deleted_at).where(records.c.text_hash.in_(part))):
+                if h not in known_hash or known_hash[h][1]:
+                    known_hash[h] = (rid, deleted_at is not None)
+        known_id: dict[str, bool] = {}
+        for part in _chunks(ids, 500):
+            for rid, deleted_at in self.conn.execute(select(
+                    records.c.record_id, records.c.deleted_at).where(records.c.record_id.in_(part))):
+                known_id[rid] = deleted_at is not None
+        fresh: list[SourceRecord] = []
+        for r in chunk:
+            if r.id and (r.id in self.pending_ids or r.id in known_id):
+                self.duplicates += 1
+                if known_id.get(r.id):
+                    self.deleted_matches.append(r.id)
+                continue
+            if r.text_hash in self.pending_hashes or r.text_hash in known_hash:
+                self.duplicates += 1
+                rid, deleted = known_hash.get(r.text_hash, ("", False))
+                if deleted:
+                    self.deleted_matches.append(rid)
+                continue
+            if r.id:
+                self.pending_ids.add(r.id)
+            self.pending_hashes.add(r.text_hash)
+            fresh.append(r)
+        return fresh
+
+    def store(self, chunk_len: int, fresh: list[SourceRecord], job: Any) -> None:
+        """Write one screened chunk with its values (waiting for its worker if it has one)."""
+        computed: list[IndexedValues] = job if isinstance(job, list) else job.get()
+        fresh = self._with_ids(fresh)
+        now = _now()
+        if fresh:
+            # One executemany, then the keys read back by id: RETURNING with a guaranteed order
+            # makes SQLAlchemy insert row by row on SQLite, several times slower.
+            self.conn.execute(records.insert(), [
+                {"record_id": r.id, "title": r.title, "publisher": r.publisher, "url": r.url,
+                 "published": r.published, "language": r.language, "excerpt": r.excerpt,
+                 "tags": [list(t) for t in r.tags], "retrieved_at": r.retrieved_at, "text_hash": r.text_hash,
+                 "created_at": now, "updated_at": now} for r in fresh])
+            pk_of: dict[str, int] = {}
+            for part in _chunks([r.id for r in fresh], 500):
+                pk_of.update((rid, pk) for rid, pk in self.conn.execute(
+                    select(records.c.record_id, records.c.pk).where(records.c.record_id.in_(part))))
+            _insert_values(self.conn, [(pk_of[r.id], v) for r, v in zip(fresh, computed)])
+            if self.full_text is not None:
+                self.full_text.index(sorted(pk_of.values()))
+        for r in fresh:
+            self.pending_hashes.discard(r.text_hash)
+            self.pending_ids.discard(r.id)
+            self.added.append(r.id)
+        self.done += chunk_len
+
+    def _with_ids(self, fresh: list[SourceRecord]) -> list[SourceRecord]:
+        """Give records without an id one made from their hash: R + 8 hex digits, longer on a clash."""
+        need = [i for i, r in enumerate(fresh) if not r.id]
+        if not need:
+            return fresh
+        out = list(fresh)
+        taken = {r.id for r in fresh if r.id}
+        for length in range(8, 65, 4):
+            candidates = {i: f"R{out[i].text_hash[:length]}" for i in need}
+            existing = set()
+            for part in _chunks(list(candidates.values()), 500):
+                existing |= set(self.conn.scalars(select(records.c.record_id).where(records.c.record_id.in_(part))))
+            still = []
+            for i, candidate in candidates.items():
+                if candidate in existing or candidate in taken or candidate in self.pending_ids:
+                    still.append(i)
+                else:
+                    taken.add(candidate)
+                    out[i] = replace(out[i], id=candidate)
+            need = still
+            if not need:
+                return out
+        raise RuntimeError("could not find a free record id")
+
+
+def _normalised(r: SourceRecord) -> SourceRecord:
+    """A record as stored: text trimmed, tags cleaned, its hash computed; a record without title or
+    excerpt is refused (importers and forms check this first, with row numbers)."""
+    title, excerpt = r.title.strip(), r.excerpt.strip()
+    if not title or not excerpt:
+        raise ValueError(f"record {r.id or '(without id)'} has an empty {'title' if not title else 'excerpt'}; nothing was stored")
+    url = r.url.strip()
+    return replace(r, id=r.id.strip(), title=title, excerpt=excerpt, publisher=r.publisher.strip(), url=url,
+                   language=r.language.strip().lower(), tags=_tag_pairs(r.tags), text_hash=content_hash(url, excerpt))
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _tag_pairs(tags: Any) -> tuple[tuple[str, str], ...]:
+    """Tags as (name, value) pairs of trimmed text, empty values left out; a mapping is accepted."""
+    items = tags.items() if isinstance(tags, dict) else (tags or ())
+    out = []
+    for pair in items:
+        name, value = pair
+        name, value = str(name).strip(), "" if value is None else str(value).strip()
+        if name and value:
+            out.append((name, value))
+    return tuple(out)
+
+
+def _fields(r: SourceRecord) -> tuple:
+    return (r.title, r.publisher, r.url, r.published, r.language, r.excerpt, r.tags)
+
+
+def _insert_values(conn, rows: list[tuple[int, IndexedValues]]) -> None:
+    """The value-index rows of stored records, one executemany per table."""
+    amounts = [{"record_pk": pk, "currency": c, "amount": a, "low": lo, "high": hi, "span_start": s, "span_end": e}
+               for pk, v in rows for c, a, lo, hi, s, e in v.amounts]
+    dates = [{"record_pk": pk, "iso": iso, "precision": p, "first_day": f, "last_day": l, "span_start": s, "span_end": e}
+             for pk, v in rows for iso, p, f, l, s, e in v.dates]
+    names = [{"record_pk": pk, "name_key": k[:200], "canonical": c, "type": t, "span_start": s, "span_end": e}
+             for pk, v in rows for k, c, t, s, e in v.names]
+    quotes = [{"record_pk": pk, "speaker_key": (k or None) and k[:200], "text": t, "span_start": s, "span_end": e}
+              for pk, v in rows for k, t, s, e in v.quotes]
+    for value_table, batch in ((record_amounts, amounts), (record_dates, dates), (record_names, names),
+                               (record_quotes, quotes)):
+        if batch:
+            conn.execute(value_table.insert(), batch)
 
 
 def _delete_values(conn, pks: list[int]) -> None:
@@ -302,13 +509,24 @@ def _delete_values(conn, pks: list[int]) -> None:
         conn.execute(value_table.delete().where(value_table.c.record_pk.in_(pks)))
 
 
+# The matcher's derived word index (sources/index.py) follows edits of a record; older versions of
+# the index module have none, and catch up on their own.
+def _drop_terms(conn, pk: int) -> None:
+    drop = getattr(value_index, "drop_record_terms", None)
+    if drop is not None:
+        drop(conn, pk)
+
+
+def _index_terms(conn, pk: int, values: IndexedValues) -> None:
+    index_terms = getattr(value_index, "index_record_terms", None)
+    if index_terms is not None:
+        index_terms(conn, pk, values)
+
+
 def _record_json(r: SourceRecord) -> dict[str, Any]:
     return {
         "id": r.id, "title": r.title, "publisher": r.publisher, "url": r.url,
         "published": r.published.isoformat() if r.published else None, "language": r.language,
         "excerpt": r.excerpt, "tags": [list(t) for t in r.tags],
+        "retrieved_at": r.retrieved_at.isoformat() if r.retrieved_at else None,
     }
-
-
-
-

@@ -6,7 +6,9 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-FIELDS: tuple[str, ...] = ("id", "title", "publisher", "url", "published", "language", "excerpt")
+# Fields of a record that an import file can fill, by column name (see sources/importers.py).
+FIELDS: tuple[str, ...] = ("id", "title", "publisher", "url", "published", "language", "excerpt", "retrieved_at")
+MAX_ID = 200  # the width of records.record_id
 
 
 @dataclass(frozen=True)
@@ -14,7 +16,9 @@ class SourceRecord:
     """One reference passage: an excerpt with its citation.
 
     `id` is the newsroom's own identifier (e.g. "S06"); the library generates one when empty.
-    `tags` keeps extra columns of an import as (name, value) pairs.
+    `tags` keeps extra columns of an import as (name, value) pairs, in column order.
+    `retrieved_at` is when a fetched page was downloaded (UTC, naive); `text_hash` is the SHA-256 of
+    the URL and excerpt (see `content_hash`), filled in by the library when the record is stored.
     """
 
     id: str
@@ -43,26 +47,36 @@ def content_hash(url: str, excerpt: str) -> str:
 
 @dataclass(frozen=True)
 class RowError:
-    """Why a row of an import was refused. `row` counts as a spreadsheet does (header = row 1)."""
+    """Why a row of an import was refused.
+
+    `row` counts as the file's reader sees it: a spreadsheet row (the header is row 1) for CSV and
+    Excel, a line for JSON Lines, an item (from 1) for a JSON array; `label` names that unit.
+    """
 
     row: int
     reason: str
+    label: str = "row"
 
     def __str__(self) -> str:
-        return f"row {self.row}: {self.reason}"
+        return f"{self.label} {self.row}: {self.reason}"
 
 
 @dataclass(frozen=True)
 class ParsedImport:
-    """What an importer read from a file: good records, refused rows, columns it did not use."""
+    """What an importer read from a file: good records, refused rows, how its columns were used.
+
+    `records` is empty when the file was only scanned (see importers.scan_path); `good` always
+    counts the good rows. `row_numbers[i]` is where `records[i]` came from, for a preview.
+    """
 
     records: tuple[SourceRecord, ...]
     errors: tuple[RowError, ...]
     ignored_columns: tuple[str, ...] = ()
     tag_columns: tuple[str, ...] = ()
     rows: int = 0
-    # (row number, record) for a preview that shows where each record came from
     row_numbers: tuple[int, ...] = ()
+    good: int = 0
+    columns: tuple[tuple[str, str], ...] = ()  # (column as written, field it fills)
 
     @property
     def ok(self) -> bool:
@@ -71,8 +85,14 @@ class ParsedImport:
 
 @dataclass(frozen=True)
 class StoreReport:
-    """What storing records did."""
+    """What storing records did.
+
+    `duplicates` counts records skipped because the library (or the same batch) already holds one
+    with the same id, or the same URL and excerpt. Among them, `deleted_matches` are the ids of
+    deleted records they matched: restoring those brings the records back.
+    """
 
     added: int
     duplicates: int
     ids: tuple[str, ...] = ()
+    deleted_matches: tuple[str, ...] = ()
