@@ -25,11 +25,12 @@ from .text import Sentence, fold, fold_key, split_sentences
 
 @dataclass(frozen=True)
 class _Detector:
-    """What [detect] of each language says, as sets and weights."""
+    """What [detect] of one language says, ready for counting."""
 
     code: str
     function_words: frozenset[str]
-    contractions: tuple[str, ...]
+    prefixes: tuple[str, ...]  # elided words: "l'", "qu'"
+    suffixes: tuple[str, ...]  # contractions: "'s", "n't", "aujourd'hui"
     endings: tuple[str, ...]
     letter_groups: tuple[str, ...]
     signs: tuple[str, ...]
@@ -41,10 +42,12 @@ def _detectors() -> tuple[_Detector, ...]:
     out = []
     for code in available_languages():
         d = load(code).raw["detect"]
+        contractions = [c.lower() for c in d.get("contractions", [])]
         out.append(_Detector(
             code,
-            frozenset(key(w) for w in d["function_words"]),
-            tuple(d.get("contractions", [])),
+            frozenset(w.lower() for w in d["function_words"]) | frozenset(key(w) for w in d["function_words"]),
+            tuple(c for c in contractions if c.endswith("'")),
+            tuple(c for c in contractions if not c.endswith("'")),
             tuple(d.get("endings", [])),
             tuple(d.get("letter_groups", [])),
             tuple(d.get("signs", [])),
@@ -53,47 +56,31 @@ def _detectors() -> tuple[_Detector, ...]:
     return tuple(out)
 
 
-# Words as written (apostrophes kept, accents kept) so that contractions and letters count.
-_DETECT_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*['’]?")
+_ALL_WORDS = re.compile(r"[^\W\d_]+")
+# Lower-case words with their apostrophes ("l'usine", "don't"): what names cannot be.
+_LOWER_WORDS = re.compile(r"(?<![\w'])[^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]*(?:'[^\W\d_]+)*'?")
 
 
 def detect_language(text: str, *, default: str = "en") -> str:
-    """The language the text is written in, from its lower-case words.
+    """The language the text is written in.
 
     Function words weigh most; contractions ("l'", "qu'", "n't", "'s"), word endings ("-ait",
     "-ing"), letter groups ("eau", "é", "th", "wh") and typography ("13 milliards :", "8 %",
     "$4.1bn") decide short texts. Capitalised words count only as function words: names and
     acronyms belong to no language. Ties go to `default`.
     """
-    sample = text[:4000]
-    detectors = _detectors()
-    scores = dict.fromkeys((d.code for d in detectors), 0.0)
-    for d in detectors:
-        scores[d.code] += 2.0 * (sum(sample.count(s) for s in d.signs)
-                                 + sum(len(p.findall(sample)) for p in d.patterns))
-    for m in _DETECT_WORD.finditer(sample):
-        raw = m.group().replace("’", "'")
-        word = raw.lower()
-        capitalised = raw[:1].isupper()
-        for d in detectors:
-            score = 0.0
-            if word.strip("'") in d.function_words or fold(word).strip("'") in d.function_words:
-                score += 3.0
-            if capitalised:
-                scores[d.code] += score
-                continue
-            for c in d.contractions:
-                if (c.startswith("'") and word.endswith(c)) or (c.endswith("'") and word.startswith(c) and len(word) > len(c)):
-                    score += 3.0
-            if len(word) >= 4:
-                for e in d.endings:
-                    if word.endswith(e):
-                        score += 1.0
-                        break
-            for g in d.letter_groups:
-                if g in word:
-                    score += 1.0
-            scores[d.code] += score
+    sample = text[:4000].replace("’", "'")
+    every = [w.lower() for w in _ALL_WORDS.findall(sample)]
+    lower = _LOWER_WORDS.findall(sample)
+    joined = " ".join(lower)
+    scores: dict[str, float] = {}
+    for d in _detectors():
+        score = 3.0 * sum(1 for w in every if w in d.function_words)
+        score += 3.0 * sum(1 for w in lower if w.startswith(d.prefixes) or w.endswith(d.suffixes))
+        score += sum(1 for w in lower if len(w) >= 4 and w.endswith(d.endings))
+        score += sum(joined.count(g) for g in d.letter_groups)
+        score += 2.0 * (sum(sample.count(s) for s in d.signs) + sum(len(p.findall(sample)) for p in d.patterns))
+        scores[d.code] = score
     best = max(scores, key=lambda c: (scores[c], c == default))
     return best if scores[best] > 0 else default
 

@@ -228,13 +228,19 @@ def _capitalised(word: str) -> bool:
 
 
 def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) -> list[_Token]:
+    """Capitalised words of each sentence, cut from elided articles and possessives."""
     tokens: list[_Token] = []
+    finditer = _TOKEN_RE.finditer
     for s_index, s in enumerate(sentences):
         prev_end = s.start
         first = True
-        previous: _Token | None = None
-        for m in _TOKEN_RE.finditer(text, s.start, s.end):
+        prev_capital_end = -10
+        for m in finditer(text, s.start, s.end):
+            word = m.group()
             start, end = m.start(), m.end()
+            if word.islower() or word[0].isdigit():  # ordinary words and figures: nothing to read
+                prev_end, first, prev_capital_end = end, False, -10
+                continue
             plain = folded[start:end]
             between = folded[prev_end:start].rstrip(" \u00a0\u202f\t")
             initial = first or (between[-1:] in _CLAUSE_OPENERS and between != "")
@@ -243,11 +249,10 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
                 head = plain[:apostrophe].lower()
                 rest = plain[apostrophe + 1:]
                 # "d'OpenAI" is OpenAI; "D'Angelo" after a given name is a surname.
-                glued_to_name = (plain[:1].isupper() and rest[:1].isupper() and previous is not None
-                                 and previous.capital and previous.end >= start - 2)
+                glued_to_name = plain[:1].isupper() and rest[:1].isupper() and prev_capital_end >= start - 2
                 if head in data.elisions and rest and not glued_to_name:
                     start += apostrophe + 1
-                    plain = plain[apostrophe + 1:]
+                    plain = rest
                     # After an elided article the word's own capital is meaningful ("L'Olympique").
                     initial = False
             for p in data.possessives:
@@ -258,15 +263,19 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
             if plain.endswith(".") and not _INITIALS_RE.fullmatch(plain):
                 end -= 1
                 plain = plain[:-1]
-            if end <= start:
-                continue
+            prev_end, first = m.end(), False
             word = text[start:end]
-            tok = _Token(word, start, end, plain.lower().rstrip("."), initial, s_index, _capitalised(word))
-            tokens.append(tok)
-            previous = tok
-            prev_end = m.end()
-            first = False
+            if end <= start or not _capitalised(word):
+                prev_capital_end = -10
+                continue
+            tokens.append(_Token(word, start, end, plain.lower().rstrip("."), initial, s_index, True))
+            prev_capital_end = end
     return tokens
+
+
+# Words written in lower case (folded): the common words that a capitalised one may merely open a
+# sentence with ("Shares rose" / "shares").
+_LOWER_RE = re.compile(r"(?<![A-Za-z])[a-z][a-z-]*(?![A-Za-z])")
 
 
 def _gap(folded: str, a: _Token, b: _Token) -> str | None:
@@ -286,8 +295,6 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     for tok in tokens:
-        if not tok.capital:
-            continue
         if current:
             prev = current[-1]
             gap = _gap(folded, prev, tok)
@@ -451,7 +458,7 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
     tokens = _tokens(text, folded, sentences, data)
     headings = {i for i, s in enumerate(sentences) if is_heading(s, text)}
     title_case = {i for i in headings if _title_case(sentences[i].text)}
-    art.lower_words = {t.key for t in tokens if not t.capital}
+    art.lower_words = set(_LOWER_RE.findall(folded))
 
     candidates: list[_Candidate] = []
     for run in _runs(tokens, folded, data):
@@ -542,15 +549,15 @@ def _title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
-_CUE_WORDS = re.compile(r"([\w'.-]+)(?:[ ]+([\w'.-]+))?(?:[ ]+([\w'.-]+))?[ ,]*$")
-
-
 def _words_before(folded: str, start: int, floor: int) -> list[str]:
-    """Up to three lower-cased words right before `start`, within the line."""
-    m = _CUE_WORDS.search(folded, max(floor, start - 48), start)
-    if not m:
-        return []
-    return [w.lower().rstrip(".") for w in m.groups() if w]
+    """Up to three lower-cased words right before `start`, within the sentence ("le PDG", "analyst at")."""
+    words = folded[max(floor, start - 48):start].lower().split()[-3:]
+    if words:
+        words[-1] = words[-1].rstrip(",")
+        if not words[-1]:
+            words.pop()
+    # "l'entraîneur lyonnais": the cue is the word after the elided article.
+    return [w[w.index("'") + 1:] if "'" in w[:-1] else w.rstrip(".") for w in words]
 
 
 def _cue_of(words: list[str], vocabulary: frozenset[str], *, skip_over: frozenset[str] | None = None) -> bool:
