@@ -201,6 +201,8 @@ class QuoteAlignment:
     start: int
     end: int
     note: str = ""
+    # Whether the record gives the words to the article's speaker (None: it does not say).
+    speaker_agrees: bool | None = None
 
 
 CLOSE, PARTIAL, PARAPHRASE = 87.0, 70.0, 50.0
@@ -302,20 +304,26 @@ def classify_quote(
         if negated(quote) != negated(excerpt[c_start:c_end]):
             where = "the record" if negated(excerpt[c_start:c_end]) else "the article"
             return QuoteAlignment("negated", al.score, al.start, al.end, f"only {where} has a negation")
-        other = other_speaker(speaker, record_quotes, al.start, al.end)
+        agrees, other = record_speaker(speaker, record_quotes, al.start, al.end)
         if other:
-            return QuoteAlignment("misattributed", al.score, al.start, al.end, f"the record gives these words to {other}")
+            return QuoteAlignment("misattributed", al.score, al.start, al.end,
+                                  f"the record gives these words to {other}", False)
+        return QuoteAlignment(cls, al.score, al.start, al.end, note, agrees)
     return QuoteAlignment(cls, al.score, al.start, al.end, note)
 
 
-def other_speaker(speaker: str | None, record_quotes: Iterable[RecordQuote], start: int, end: int) -> str | None:
-    """The speaker the record gives the words at [start, end) to, when not the article's one."""
+def record_speaker(speaker: str | None, record_quotes: Iterable[RecordQuote], start: int,
+                   end: int) -> tuple[bool | None, str | None]:
+    """(the record gives the words at [start, end) to the article's speaker?, the other speaker it
+    gives them to); (None, None) when the record names no speaker for them."""
     if not speaker:
-        return None
+        return None, None
     for their, _text, s, e in record_quotes:
-        if s < end and e > start and their and name_agreement(speaker, their) != "agrees":
-            return their
-    return None
+        if s < end and e > start and their:
+            if name_agreement(speaker, their) == "agrees":
+                return True, None
+            return False, their
+    return None, None
 
 
 def cognate_share(quote: str, passage: str) -> float:

@@ -439,6 +439,7 @@ def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extractio
     quote_class = None
     note = ""
     other_values: tuple[str, ...] = ()
+    speaker_agrees: bool | None = None
 
     if isinstance(v, Money):
         same = [a for a in rec.values.amounts if a[0] == v.currency]
@@ -491,7 +492,7 @@ def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extractio
     elif isinstance(v, Quote):
         al = classify_quote(v.text, r.excerpt, speaker=v.speaker, record_quotes=rec.values.quotes) if quote_hit else None
         if al is not None and al.quote_class != "not_found":
-            quote_class, note = al.quote_class, al.note
+            quote_class, note, speaker_agrees = al.quote_class, al.note, al.speaker_agrees
             span = (al.start, al.end)
         elif r.language and r.language != extraction.language:
             quote_class, span = _translated(v, ctx, rec)
@@ -517,7 +518,7 @@ def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extractio
         evidence=r.excerpt[start:end], evidence_start=start, evidence_end=end, later=later,
         title=r.title, publisher=r.publisher, published=r.published, url=r.url, excerpt=r.excerpt,
         source_value=source_value, quote_class=quote_class, relevance=round(relevance, 4), note=note,
-        other_values=other_values,
+        other_values=other_values, speaker_agrees=speaker_agrees,
     )
 
 

@@ -48,6 +48,8 @@ class Match:
     note: str = ""
     # The record's other values of the same kind (other amounts in the currency, other dates).
     other_values: tuple[str, ...] = ()
+    # Quotes: whether the record gives the words to the article's speaker (None: it does not say).
+    speaker_agrees: bool | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -72,6 +74,8 @@ class Match:
             out["note"] = self.note
         if self.other_values:
             out["other_values"] = list(self.other_values)
+        if self.speaker_agrees is not None:
+            out["speaker_agrees"] = self.speaker_agrees
         return out
 
     @property
@@ -132,4 +136,5 @@ def match_from_json(data: dict[str, Any]) -> Match:
         relevance=float(data.get("relevance", 0)),
         note=data.get("note", ""),
         other_values=tuple(data.get("other_values", ())),
+        speaker_agrees=data.get("speaker_agrees"),
     )

@@ -13,9 +13,10 @@ Values (money, dates, names), over the relevant matches:
    speak of the subject without giving this value;
 4. no source: nothing relevant (the reason says when records hold the value in another context).
 Quotes, by the class of the best-aligned relevant record (earlier records first):
-verbatim, close or translation -> supported (needs review if another earlier record negates or
-misattributes it, or if only a later record has it); partial or paraphrase -> needs review;
-negated or misattributed -> contradicted; not found -> no source.
+verbatim, close or translation -> supported; but needs review if another earlier record negates
+the words, or gives them to someone else while the best record does not itself name the article's
+speaker, or if only a later record has them; partial or paraphrase -> needs review; negated or
+misattributed -> contradicted; not found -> no source.
 
 The confidence is in 0-1: the deciding match's score (+0.2 when a value agrees, capped at 1).
 Reasons name the record, its publisher and date, and the values on both sides when they differ.
@@ -84,7 +85,11 @@ def _quote(relevant: list[Match]) -> tuple[Suggestion, float, str]:
     cite = f"{best.source_id} ({_cite(best)})"
     note = f" ({best.note})" if best.note else ""
     if cls in ("verbatim", "close", "translation"):
-        blocking = [m for m in ranked if not m.later and m.quote_class in ("negated", "misattributed")]
+        # Another record that negates the words always needs a look; one that gives them to
+        # someone else only when the best record does not itself name the article's speaker.
+        blocking = [m for m in ranked if not m.later and (
+            m.quote_class == "negated" or m.quote_class == "misattributed" and best.speaker_agrees is not True)]
+        others = [m for m in ranked if not m.later and m.quote_class == "misattributed"]
         if blocking:
             other = blocking[0]
             return ("needs_review", best.score,
@@ -93,7 +98,8 @@ def _quote(relevant: list[Match]) -> tuple[Suggestion, float, str]:
         word = {"verbatim": "verbatim", "close": "nearly verbatim", "translation": "a likely translation of a quote"}[cls]
         if best.later:
             return "needs_review", best.score, f"quote is {word} in {cite}, which is later than the article"
-        return "supported", best.score, f"quote is {word} in {cite}"
+        also = f"; {others[0].source_id} gives the same words to someone else" if others else ""
+        return "supported", best.score, f"quote is {word} in {cite}" + (", same speaker" if best.speaker_agrees else "") + also
     if cls in ("negated", "misattributed"):
         what = "says the opposite" if cls == "negated" else "gives these words to someone else"
         if best.later:

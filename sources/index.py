@@ -298,8 +298,16 @@ class ValueIndex:
             with self.engine.connect() as conn:
                 no_df = conn.execute(select(record_term_df.c.term).limit(1)).first() is None
                 has_terms = conn.execute(select(record_terms.c.term).limit(1)).first() is not None
+                # Every record indexed already? (the usual case, and cheaper than looking for gaps)
+                indexed_top = conn.scalar(select(func.max(record_terms_state.c.record_pk))) or 0
+                complete = indexed_top == top and (
+                    conn.scalar(select(func.count()).select_from(record_terms_state))
+                    >= conn.scalar(select(func.count()).select_from(records)))
             if no_df and has_terms:
                 build_term_df(self.engine)
+            if complete:
+                _caught_up[self.engine] = top
+                return
         build_record_terms(self.engine, after_pk=seen or 0)
         _caught_up[self.engine] = top
 

@@ -196,7 +196,9 @@ def test_misattributed_quote():
 def test_same_speaker_under_another_form_is_not_misattributed():
     record = 'L. Brandt said: "We will close the Lyon plant."'
     quotes = (("l. brandt", "We will close the Lyon plant.", record.index("We"), record.index('."') + 1),)
-    assert classify("We will close the Lyon plant.", record, record_quotes=quotes).quote_class == "verbatim"
+    al = classify("We will close the Lyon plant.", record, record_quotes=quotes)
+    assert al.quote_class == "verbatim" and al.speaker_agrees is True
+    assert classify("We will close the Lyon plant.", record).speaker_agrees is None  # the record does not say
 
 
 def test_a_changed_figure_is_not_a_small_edit():

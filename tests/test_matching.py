@@ -129,6 +129,20 @@ def test_quote_only_negated_is_contradicted(fresh_library):
     assert c.suggestion == "contradicted" and "opposite" in c.reason
 
 
+def test_same_words_from_someone_else_elsewhere(fresh_library):
+    fresh_library.add([
+        record("S1", 'Marta Ilves, the mayor, said: "Harlow deserves a better bridge."'),
+        record("S2", 'Tom Reyes, a councillor, said: "Harlow deserves a better bridge."'),
+    ])
+    text = 'The mayor, Marta Ilves, said: "Harlow deserves a better bridge."'
+    c = check(fresh_library, text)["Harlow deserves a better bridge."]
+    assert c.matches[0].source_id == "S1" and c.matches[0].speaker_agrees is True
+    assert c.suggestion == "supported" and "S2 gives the same words to someone else" in c.reason
+    fresh_library.delete("S1", actor="test")  # only the other speaker's record is left
+    c = check(fresh_library, text)["Harlow deserves a better bridge."]
+    assert c.matches[0].quote_class == "misattributed" and c.suggestion == "contradicted"
+
+
 def test_quote_with_a_changed_figure_needs_review(fresh_library):
     fresh_library.add([record("Q2", 'Marta Ilves said: "We will plant 300 trees on the quay."')])
     result = check(fresh_library, 'Marta Ilves said: "We will plant 3000 trees on the quay."')
