@@ -118,7 +118,8 @@ class _NameData:
     tail_adjective_endings: tuple[str, ...]
     tail_prepositions_re: re.Pattern[str] | None
     speech_verb_re: re.Pattern[str]
-    org_head_re: re.Pattern[str]
+    org_head_re: re.Pattern[str] | None
+    alias_max_words: int
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +205,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         split_connectors=connectors - particles,
         elisions=keys("elisions"),
         possessives=tuple(fold(p) for p in names.get("possessives", [])),
-        subject_verbs=frozenset(lex.subject_verbs),
+        subject_verbs=frozenset(w.lower() for w in names.get("subject_verbs", [])),
         subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
         common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
         place_prepositions=keys("place_prepositions"),
@@ -212,7 +213,19 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         tail_adjective_endings=tuple(_plain(e) for e in names.get("org_tail_adjective_endings", [])),
         tail_prepositions_re=tail_re,
         speech_verb_re=lex.speech_verb_re,
-        org_head_re=lex.org_head_re,
+        org_head_re=_head_re(names.get("lowercase_org_heads", [])),
+        alias_max_words=max((len(a.split()) for a in lex.aliases), default=1),
+    )
+
+
+def _head_re(heads: list[str]) -> re.Pattern[str] | None:
+    """"le ministère (russe) de la Défense", "le tribunal (correctionnel) de Paris": the lower-case head
+    and up to two words qualifying it open the organisation's name."""
+    if not heads:
+        return None
+    return re.compile(
+        rf"(?<![\w']){_phrases(heads)}((?:\s+[a-z][a-z-]*){{0,2}})"
+        r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
     )
 
 
@@ -285,6 +298,8 @@ def _gap(folded: str, a: _Token, b: _Token) -> str | None:
     if _SPACE_GAP.fullmatch(folded, a.end, b.start):
         return ""
     gap = folded[a.end:b.start]
+    if gap[:1] == "'" and gap[1:].isspace() and len(gap) <= 3 and a.text[-1:] in "sS":
+        return "'"  # "National Music Publishers' Association"
     if len(gap) > 12 or not gap[:1].isspace():
         return None
     return " ".join(gap.lower().split())
@@ -298,7 +313,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
         if current:
             prev = current[-1]
             gap = _gap(folded, prev, tok)
-            joined = gap == "" or (gap is not None and gap in data.connectors)
+            joined = gap == "" or gap == "'" or (gap is not None and gap in data.connectors)
             if joined and gap == "" and tok.key in data.given and prev.key not in data.given \
                     and prev.key not in data.organization_words and prev.key not in data.titles:
                 joined = False  # "d'OpenAI Jan Leike": a given name starts a new name
@@ -471,7 +486,7 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
     art.acronyms = _acronym_definitions(candidates, text)
     art.known_single = {c.tokens[0].key for c in candidates
                         if len(c.tokens) == 1 and not c.tokens[0].initial and c.sentence not in headings}
-    art.locative = _locative_only(candidates, folded, data)
+    art.locative = _locative_only(candidates, folded, data, headings)
     if data.portfolio_re is not None:
         art.portfolios = [m.span() for m in data.portfolio_re.finditer(folded)]
 
@@ -500,11 +515,28 @@ def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) ->
 
 def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], data: _NameData) -> None:
     s = sentences[c.sentence]
-    if c.start > s.start:
-        m = data.org_head_re.search(folded, max(s.start, c.start - 40), c.start)
-        if m and m.end() == c.start:  # "le ministère de l'Industrie", "l'université de Bordeaux"
+    if c.start > s.start and data.org_head_re is not None:
+        m = data.org_head_re.search(folded, max(s.start, c.start - 60), c.start)
+        # "le ministère de l'Industrie", "l'université de Bordeaux"; the words between head and
+        # connector qualify it ("correctionnel", "russe"), they are no verb or function word.
+        if m and m.end() == c.start and not any(
+                w in data.function_words or w in data.subject_verbs for w in m.group(1).split()):
             c.start = m.start()
             c.headed = True
+    # "Organisation des Nations unies", "Union européenne": an alias that goes on in lower case.
+    words: list[re.Match[str]] = []
+    pos = c.end
+    while len(words) < data.alias_max_words:
+        m = _WORD_AFTER.match(folded, pos, s.end)
+        if not m:
+            break
+        words.append(m)
+        pos = m.end()
+    for n in range(len(words), 0, -1):
+        form = " ".join([fold_key(folded[c.start:c.end])] + [w.group(1) for w in words[:n]])
+        if form in data.aliases:
+            c.end = words[n - 1].end()
+            return
     if c.headed or c.tokens[-1].key in data.organization_words:
         end = _org_tail(folded, c.end, s.end, data)
         if end > c.end:
@@ -527,14 +559,14 @@ def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, i
     return out
 
 
-def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData) -> frozenset[str]:
-    """Single words written only after "in", "à", "près de": towns and regions the data lacks."""
+def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData, headings: set[int]) -> frozenset[str]:
+    """Single words written only after "in", "à", "près de" (headlines aside): towns and regions the data lacks."""
     if not data.place_prepositions:
         return frozenset()
     elsewhere: set[str] = set()
     after_place: set[str] = set()
     for c in candidates:
-        if len(c.tokens) != 1 or c.tokens[0].initial:
+        if len(c.tokens) != 1 or c.tokens[0].initial or c.sentence in headings:
             continue
         before = folded[max(0, c.start - 12):c.start].lower().split()
         if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
@@ -634,6 +666,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if org_cue or keys[0] in data.not_names:  # "la revue Nature Neuroscience", "American Express"
         return done("organization", 2)
     if any(w in data.places for w in keys):  # "Paris Saint-Germain", "Borussia Dortmund"
+        if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
+            return done("", 0)  # "in Greater Manchester": a place
         return done("organization", 2)
     if len(toks) >= 4:
         return done("organization", 1)
@@ -661,7 +695,7 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, person_cue: bool, or
     if t.key in art.lower_words or t.key in art.locative or c.weak:
         return done("", 0)  # a common word ("Shares"), a town after "in", a brief before a title
     if t.initial and t.key not in art.known_single:
-        if _before_verb(art.folded, c.end, data) and not t.key.endswith(data.common_endings):
+        if _before_verb(art.text, c.end, data) and not t.key.endswith(data.common_endings):
             return done("organization", 1)
         return done("unknown", 0)  # kept only if the article vouches for it (_resolve)
     return done("organization", 1)
@@ -669,7 +703,8 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, person_cue: bool, or
 
 def _acronym_token(t: _Token, data: _NameData) -> bool:
     plain = fold(t.text)
-    return len(plain) >= 3 and plain.isupper() and t.key not in data.titles and t.key not in data.common_acronyms
+    return (len(plain) >= 3 and plain.isupper() and t.key not in data.titles and t.key not in data.common_acronyms
+            and t.key not in data.places and t.key + "." not in data.places and t.key not in data.not_names)
 
 
 def _camel(word: str) -> bool:
@@ -681,15 +716,18 @@ def _dateline(folded: str, end: int) -> bool:
     return re.match(r"(?:,[^\n—–]{0,30})?\s+[—–-]\s", after) is not None or re.match(r"\s*\(", after) is not None
 
 
-_NEXT_WORD = re.compile(r"[\s,]*([\w'-]+)")
+_NEXT_WORD = re.compile(r"[\s,]*([\w'’-]+)")
 
 
-def _before_verb(folded: str, end: int, data: _NameData) -> bool:
-    """A sentence-initial word followed by a verb ("Amazon a finalisé", "Leike said") is a subject."""
-    m = _NEXT_WORD.match(folded, end)
+def _before_verb(text: str, end: int, data: _NameData) -> bool:
+    """A sentence-initial word followed by a verb ("Amazon a finalisé", "Leike said") is a subject.
+
+    Read on the text as written: the French verb "a" is not the preposition "à".
+    """
+    m = _NEXT_WORD.match(text, end)
     if not m:
         return False
-    word = m.group(1).lower()
+    word = m.group(1).lower().replace("’", "'")
     return (word in data.subject_verbs or data.speech_verb_re.fullmatch(word) is not None
             or any(word.endswith(e) and len(word) > len(e) + 2 for e in data.subject_verb_endings))
 
