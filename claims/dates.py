@@ -263,19 +263,17 @@ def _nth_weekday_of(year: int, month: int, weekday: int, n: int) -> dt.date | No
 
 
 def _day_near(day: int, published: dt.date, future: bool, weekday: int | None = None) -> dt.date | None:
-    """The day of the month `day` nearest publication: the latest on or before it, or in a sentence
-    about the future the next one; with a weekday, the nearest such day that falls on it."""
+    """The day of the month `day` (falling on `weekday` when given, if one does within a year): the
+    latest on or before publication, or in a sentence about the future the next one."""
     months = [_add_months(published.replace(day=1), k) for k in range(-12, 13)]
     dates = [d for d in (_safe_date(f.year, f.month, day) for f in months) if d is not None]
     if weekday is not None:
-        fitting = [d for d in dates if d.weekday() == weekday]
-        if fitting:
-            return min(fitting, key=lambda d: (abs((d - published).days), d < published if future else d > published))
+        dates = [d for d in dates if d.weekday() == weekday] or dates
     after = [d for d in dates if d >= published]
     before = [d for d in dates if d <= published]
     if future:
-        return after[0] if after else None
-    return before[-1] if before else None
+        return after[0] if after else before[-1] if before else None
+    return before[-1] if before else after[0] if after else None
 
 
 # ---- rules ----------------------------------------------------------------------------------

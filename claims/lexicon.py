@@ -403,9 +403,24 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         range_joiners=tuple(key(w) for w in qual.get("range_joiners", [])),
         speech_verb_re=phrases_re(quotes["speech_verb_stems"], prefix=True),
         term_marker_re=phrases_re(quotes["term_markers"]),
-        future_re=phrases_re(dates["future_markers"]),
+        future_re=_future_re(dates),
         not_year_after_re=re.compile(rf"\s*{trie(dates['not_year_after'])}(?!\w)"),
         attribution_re=phrases_re(quotes["attribution"]),
+    )
+
+
+def _future_re(dates: dict[str, Any]) -> re.Pattern[str]:
+    """Words that say a sentence speaks of the future: markers ("will", "prévu") and, in a language
+    that conjugates it, the endings of the future tense ("reprendra", "voteront"), less the words
+    that end so without being verbs ("caméra")."""
+    markers = alternation(dates["future_markers"])
+    endings = dates.get("future_endings", [])
+    if not endings:
+        return re.compile(rf"(?<![\w]){markers}(?![\w])", re.IGNORECASE)
+    not_verbs = alternation(dates.get("not_future", []))
+    return re.compile(
+        rf"(?<![\w]){markers}(?![\w])|(?<![\w'])(?!{not_verbs}(?![\w]))[a-z]{{2,}}{alternation(endings)}(?![\w])",
+        re.IGNORECASE,
     )
 
 
@@ -535,7 +550,7 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         "named_day": (rf"(?P<named_day>{trie(w['named_days'])})", w["named_days"]),
         "approx": (rf"(?P<approx>{trie(w['qualifiers'])})", w["qualifiers"]),
         "numeric_date": (
-            r"(?P<n1>\d{1,4})(?P<sep>[/.-])(?P<n2>\d{1,2})(?:(?P=sep)|,\s?)(?P<n3>\d{2,4})(?![\d/.-]|\.\d)"
+            r"(?P<n1>\d{1,4})(?P<sep>[/.-])(?P<n2>\d{1,2})(?:(?P=sep)|,\s?)(?P<n3>\d{2,4})(?![\d/-]|\.\d)"
             r"|(?P<d1>\d{1,2})/(?P<d2>\d{1,2})(?![\d/])", ()),
         # "4.22" or "4-22" without a year: a date only right after "on" and before the end of a clause
         # (the template says so), since it is a decimal number or a score everywhere else.

@@ -1,7 +1,7 @@
 """Money amounts: digits or words, scale words, currency by sign, code or name.
 
-The value keeps the precision of the figure as written: "4 milliards" is 4.00 +/- 0.05 billion,
-"1,25 milliard" is 1.250 +/- 0.005 billion. A qualifier before the amount ("près de", "plus de",
+The value keeps the precision of the figure as written, to 0.05 of the unit of its last digit:
+"4 milliards" is 3.95 to 4.05 billion, "1,25 milliard" 1.2495 to 1.2505 billion. A qualifier before the amount ("près de", "plus de",
 "up to") is kept beside the value and widens or bounds it; a range ("entre 2 et 3 milliards de
 dollars", "$2-3 billion", "between $2bn and $3bn") keeps both ends, the first as the amount and the
 second as its maximum; "3 dollars 50 cents" is one amount. Percentages are never money.
@@ -14,6 +14,7 @@ amounts, not a range, and gives two claims.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -242,29 +243,31 @@ def _cents(low: str, end: int, lex: Lexicon) -> tuple[int, Decimal] | None:
 def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sentence_bounds) -> list[MoneyFound]:
     """Scaled numbers without a currency ("1,25 milliard") that share a sentence with an amount."""
     out: list[MoneyFound] = []
-    sentences = sorted({sentence_bounds(f.start) for f in found if f.value.currency})
-    matches = [m for a, b in sentences for m in lex.bare_scaled_re.finditer(low, a, b)]
-    for m in matches:
-        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
-            continue
-        s_start, s_end = sentence_bounds(m.start())
-        near = [f for f in found if s_start <= f.start < s_end and f.value.currency]
-        if not near:
-            continue
-        after = low[m.end():m.end() + 30].lstrip()
-        if after.startswith(("%", "de ", "d'", "of ")) and not after.startswith(("de dollars", "d'euros")):
-            continue  # "1,25 milliard d'habitants", "2 millions of people"
-        if after.startswith("(") and any(0 < f.start - m.end() <= 4 for f in found):
-            continue  # "1.6 billion ($2.54 billion)": another currency, converted in brackets
-        nearest = min(near, key=lambda f: abs(f.start - m.start()))
-        parsed = parse_number(m.group("n"), lex)
-        if parsed is None:
-            continue
-        amount, decimals = parsed
-        scale = _scale_factor(m.group("s"), None, lex)
-        value = amount * scale
-        tol = _HALF_STEP * Decimal(10) ** -decimals * scale
-        out.append(MoneyFound(m.start(), m.end(),
-                              Money(amount=value, currency=nearest.value.currency, low=value - tol, high=value + tol),
-                              None, False))
+    priced = sorted((f for f in found if f.value.currency), key=lambda f: f.start)
+    starts = [f.start for f in priced]
+    spans = sorted((f.start, f.end) for f in found)
+    span_starts = [a for a, _ in spans]
+    for s_start, s_end in sorted({sentence_bounds(f.start) for f in priced}):
+        for m in lex.bare_scaled_re.finditer(low, s_start, s_end):
+            i = bisect_right(span_starts, m.start())
+            if (i and spans[i - 1][1] > m.start()) or (i < len(spans) and spans[i][0] < m.end()):
+                continue  # part of an amount already read
+            after = low[m.end():m.end() + 30].lstrip()
+            if after.startswith(("%", "de ", "d'", "of ")) and not after.startswith(("de dollars", "d'euros")):
+                continue  # "1,25 milliard d'habitants", "2 millions of people"
+            if after.startswith("(") and i < len(spans) and spans[i][0] - m.end() <= 4:
+                continue  # "1.6 billion ($2.54 billion)": another currency, converted in brackets
+            j = bisect_right(starts, m.start())
+            near = [f for f in priced[max(0, j - 1):j + 1] if s_start <= f.start < s_end]
+            parsed = parse_number(m.group("n"), lex)
+            if not near or parsed is None:
+                continue
+            nearest = min(near, key=lambda f: abs(f.start - m.start()))
+            amount, decimals = parsed
+            scale = _scale_factor(m.group("s"), None, lex)
+            value = amount * scale
+            tol = _HALF_STEP * Decimal(10) ** -decimals * scale
+            out.append(MoneyFound(m.start(), m.end(),
+                                  Money(amount=value, currency=nearest.value.currency, low=value - tol, high=value + tol),
+                                  None, False))
     return out

@@ -1,0 +1,170 @@
+"""Money amounts on sentences of our own, in French and English news style."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from claims import extract
+
+PUB = dt.date(2024, 5, 29)
+
+
+def amounts(text: str, language: str):
+    claims = [c for c in extract(text, language=language, published=PUB).claims if c.type == "money"]
+    for c in claims:
+        assert text[c.start:c.end] == c.text
+    return claims
+
+
+def values(text: str, language: str) -> list[tuple[str, dict]]:
+    return [(c.text, c.value.to_json()) for c in amounts(text, language)]
+
+
+FRENCH = [
+    ("Le groupe a levé 4 milliards de dollars.", "4 milliards de dollars", 4_000_000_000, "USD"),
+    ("L'accord porte sur un milliard de dollars.", "un milliard de dollars", 1_000_000_000, "USD"),
+    ("La région investira 300 millions d'euros.", "300 millions d'euros", 300_000_000, "EUR"),
+    ("Le chantier coûte 1,5 M€.", "1,5 M€", 1_500_000, "EUR"),
+    ("Le fonds pèse 2,5 Md€.", "2,5 Md€", 2_500_000_000, "EUR"),
+    ("La facture s'élève à 4 000 000 €.", "4 000 000 €", 4_000_000, "EUR"),
+    ("La facture s'élève à 4\u00a0000\u00a0000\u00a0€.", "4\u00a0000\u00a0000\u00a0€", 4_000_000, "EUR"),
+    ("La facture s'élève à 4\u202f000\u202f000\u202f€.", "4\u202f000\u202f000\u202f€", 4_000_000, "EUR"),
+    ("La facture s'élève à 4\u2009000\u2009000 €.", "4\u2009000\u2009000 €", 4_000_000, "EUR"),
+    ("L'amende atteint 2 500 euros.", "2 500 euros", 2_500, "EUR"),
+    ("Le rachat s'élève à 12 millions de francs suisses.", "12 millions de francs suisses", 12_000_000, "CHF"),
+    ("Le club a dépensé 40 millions de livres sterling.", "40 millions de livres sterling", 40_000_000, "GBP"),
+    ("Le budget atteint 150 millions de dollars canadiens.", "150 millions de dollars canadiens", 150_000_000, "CAD"),
+    ("Le contrat vaut 16,4 millions de $ CAN.", "16,4 millions de $ CAN", 16_400_000, "CAD"),
+    ("Le crédit est de EUR 1000 sur trois ans.", "EUR 1000", 1_000, "EUR"),
+    ("Un ticket coûte 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+    ("Le timbre passe à 1,29 €.", "1,29 €", 1.29, "EUR"),
+]
+
+ENGLISH = [
+    ("The startup raised $2.3bn last year.", "$2.3bn", 2_300_000_000, "USD"),
+    ("It agreed a €1.5m settlement.", "€1.5m", 1_500_000, "EUR"),
+    ("The loan is USD 40 million.", "USD 40 million", 40_000_000, "USD"),
+    ("The club paid £40m for the striker.", "£40m", 40_000_000, "GBP"),
+    ("Toyota earned 1.2 trillion yen.", "1.2 trillion yen", 1_200_000_000_000, "JPY"),
+    ("The deal is worth C$16.4 million.", "C$16.4 million", 16_400_000, "CAD"),
+    ("Exports reached HK$10 billion.", "HK$10 billion", 10_000_000_000, "HKD"),
+    ("The fine was 500,000 euros.", "500,000 euros", 500_000, "EUR"),
+    ("A ticket costs 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+    ("The book costs thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", 13.45, "USD"),
+    ("Fares rose by 25 cents.", "25 cents", 0.25, "USD"),
+    ("The Indian unit raised 35 lakh rupees.", "35 lakh rupees", 3_500_000, "INR"),
+    ("Its shares closed at 197 pence.", "197 pence", 1.97, "GBP"),
+]
+
+
+@pytest.mark.parametrize("text, span, amount, currency", FRENCH)
+def test_french_amounts(text, span, amount, currency):
+    assert values(text, "fr") == [(span, {"amount": amount, "currency": currency})]
+
+
+@pytest.mark.parametrize("text, span, amount, currency", ENGLISH)
+def test_english_amounts(text, span, amount, currency):
+    assert values(text, "en") == [(span, {"amount": amount, "currency": currency})]
+
+
+def test_a_scaled_number_takes_the_currency_named_nearby():
+    text = "Le chiffre d'affaires atteint 1,25 milliard, contre 900 millions de dollars en 2022."
+    assert values(text, "fr") == [("1,25 milliard", {"amount": 1_250_000_000, "currency": "USD"}),
+                                  ("900 millions de dollars", {"amount": 900_000_000, "currency": "USD"})]
+
+
+def test_a_figure_converted_in_brackets_is_in_another_currency():
+    text = "The deficit reached 1.6 billion ($2.54 billion) in September."
+    assert values(text, "en") == [("$2.54 billion", {"amount": 2_540_000_000, "currency": "USD"})]
+
+
+NOT_MONEY = [
+    ("fr", "Les ventes ont progressé de 12,5 % sur un an."),
+    ("fr", "Elle a acheté deux livres à la librairie."),
+    ("fr", "La ville compte 2 millions d'habitants."),
+    ("fr", "Le dollar a reculé face à l'euro."),
+    ("fr", "Le chantier coûtera 5 milliards."),  # no currency anywhere in the sentence
+    ("en", "Margins fell 12% in the quarter."),
+    ("en", "The parcel weighs five pounds."),
+    ("en", "Turnout rose 5 percent."),
+    ("en", "Some 2 million people voted."),
+    ("en", "Try 3 times before you give up."),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_MONEY)
+def test_what_is_not_money(language, text):
+    assert values(text, language) == []
+
+
+def test_percentages_never_become_money_even_beside_a_currency():
+    assert values("Le fonds de 2 milliards d'euros a rapporté 5 %.", "fr") == [
+        ("2 milliards d'euros", {"amount": 2_000_000_000, "currency": "EUR"})]
+
+
+@pytest.mark.parametrize("language, text, span, amount, high", [
+    ("fr", "Le coût est estimé entre 2 et 3 milliards de dollars.", "2 et 3 milliards de dollars", 2e9, 3e9),
+    ("fr", "La mission coûtera de 2 à 3 milliards d'euros.", "2 à 3 milliards d'euros", 2e9, 3e9),
+    ("fr", "Le déficit atteindrait 2-3 milliards d'euros.", "2-3 milliards d'euros", 2e9, 3e9),
+    ("en", "Analysts expect $2-3 billion in losses.", "$2-3 billion", 2e9, 3e9),
+    ("en", "The bill came to between $2bn and $3bn.", "$2bn and $3bn", 2e9, 3e9),
+    ("en", "Damages of $2 to $3 billion were sought.", "$2 to $3 billion", 2e9, 3e9),
+])
+def test_ranges_keep_both_ends(language, text, span, amount, high):
+    (c,) = amounts(text, language)
+    assert c.text == span
+    assert c.value.to_json() == {"amount": int(amount), "currency": c.value.currency, "max": int(high)}
+    assert float(c.value.low) < amount and float(c.value.high) > high
+
+
+def test_from_one_amount_to_another_is_a_change_not_a_range():
+    assert values("Revenue rose from $2bn to $3bn.", "en") == [
+        ("$2bn", {"amount": 2_000_000_000, "currency": "USD"}),
+        ("$3bn", {"amount": 3_000_000_000, "currency": "USD"}),
+    ]
+
+
+def test_and_without_between_joins_no_range():
+    assert values("He paid $4.25 and 32 people watched.", "en") == [("$4.25", {"amount": 4.25, "currency": "USD"})]
+
+
+@pytest.mark.parametrize("language, text, qualifier, low, high", [
+    ("fr", "Le projet coûtera près de 4 milliards d'euros.", "près de", 3.6e9, 4.4e9),
+    ("fr", "Il a perdu plus de 300 millions d'euros.", "plus de", 299.95e6, 450e6),
+    ("fr", "L'aide atteindra jusqu'à 2 milliards de dollars.", "jusqu'à", 1e9, 2.05e9),
+    ("fr", "Le club a reçu environ 40 millions d'euros.", "environ", 36e6, 44e6),
+    ("en", "The project will cost about $2bn.", "about", 1.8e9, 2.2e9),
+    ("en", "The company could pay up to $5 billion.", "up to", 2.5e9, 5.05e9),
+    ("en", "The firm owes more than £40m.", "more than", 39.95e6, 60e6),
+    ("en", "The fund is worth nearly 1.2 trillion yen.", "nearly", 1.08e12, 1.32e12),
+])
+def test_qualifiers_are_kept_beside_the_value_and_widen_it(language, text, qualifier, low, high):
+    (c,) = amounts(text, language)
+    assert c.qualifier == qualifier and qualifier not in c.text
+    assert c.approximate == (qualifier in ("près de", "environ", "about", "nearly"))
+    assert (float(c.value.low), float(c.value.high)) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize("language, text, low, high", [
+    # a figure is known to 0.05 of the unit of its last written digit: "4 milliards" is 3.95 to 4.05 billion
+    ("fr", "Il a reçu 4 milliards de dollars.", "3.95E+9", "4.05E+9"),
+    ("fr", "Le rachat atteint 1,25 milliard d'euros.", "1.2495E+9", "1.2505E+9"),
+    ("fr", "La facture s'élève à 4 000 000 €.", "3999999.95", "4000000.05"),
+    ("en", "The startup raised $2.3bn.", "2.295E+9", "2.305E+9"),
+    ("en", "A ticket costs 3 dollars 50 cents.", "3.495", "3.505"),
+])
+def test_precision_bounds(language, text, low, high):
+    (c,) = amounts(text, language)
+    assert (c.value.low, c.value.high) == (Decimal(low), Decimal(high))
+
+
+def test_a_possessive_s_is_not_a_country_prefix():
+    assert values("The band's $5 million deal.", "en") == [("$5 million", {"amount": 5_000_000, "currency": "USD"})]
+    assert values("It's $5 a share.", "en") == [("$5", {"amount": 5, "currency": "USD"})]
+
+
+def test_codes_that_are_words_count_only_in_capitals():
+    assert values("The lira fell: 3 TRY bought a coffee.", "en") == [("3 TRY", {"amount": 3, "currency": "TRY"})]
