@@ -222,7 +222,7 @@ def test_two_editors_on_one_claim_the_second_is_refused_and_shown_the_first(exam
     assert not bob.exception
     warning = " ".join(w.value for w in bob.warning)
     assert "Not saved: Alice changed" in warning and "now disputed «D05 gives 15 million»" in warning
-    assert "Your change (verified, «looks right») was not applied" in warning
+    assert "Your change (verified, «looks right») was not applied" in warning and "your note is kept" in warning
     stored = desk.load(1).claim(claim)
     assert (stored.status, stored.reviewer, stored.note) == ("disputed", "Alice", "D05 gives 15 million")
     # Bob's text is not lost; having seen Alice's change, he may save his again, and it is audited

@@ -98,15 +98,20 @@ def _short(url: str) -> str:
     return url if len(url) < 48 else "…" + url[-46:]
 
 
-def flash(kind: str, message: str) -> None:
-    """A message shown once, on the next run of the page (after a save and its rerun)."""
-    st.session_state["flash"] = [*st.session_state.get("flash", []), (kind, message)]
+def flash(kind: str, message: str, *, where: str = "top") -> None:
+    """A message shown once, on the next run of the page (after a save and its rerun), at the place
+    `where` of the page: "top", or "claim" (beside the review buttons the editor just used)."""
+    st.session_state["flash"] = [*st.session_state.get("flash", []), (where, kind, message)]
 
 
-def show_flash() -> None:
-    for kind, message in st.session_state.get("flash") or []:
-        getattr(st, kind)(message)
-    st.session_state["flash"] = []
+def show_flash(where: str = "top") -> None:
+    keep = []
+    for item in st.session_state.get("flash") or []:
+        if item[0] == where:
+            getattr(st, item[1])(item[2])
+        else:
+            keep.append(item)
+    st.session_state["flash"] = keep
 
 
 def error_text(action: str, exc: BaseException) -> str:

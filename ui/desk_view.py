@@ -103,7 +103,7 @@ def _rebase(key: str | None, version: int, stored: str, *, keep_text: bool) -> N
 def _need_reviewer() -> str | None:
     name = reviewer()
     if not name:
-        flash("warning", t("desk.need_reviewer"))
+        flash("warning", t("desk.need_reviewer"), where="claim")
         return None
     return name
 
@@ -130,17 +130,17 @@ def _review(article_id: int, claim_id: str, seen_version: int, *, status: str | 
         state = desk.review(article_id, claim_id, reviewer=name, status=status, note=note, evidence_source=evidence,
                             dismissed=dismissed, expected_version=seen_version)
     except ReviewConflict as conflict:
-        flash("warning", conflict_text(conflict, _attempt(status, note)))
+        flash("warning", conflict_text(conflict, _attempt(status, note)), where="claim")
         # the editor has now seen the other change: their text stays, and saving it again is allowed
         _rebase(note_key, conflict.current.version, conflict.current.note, keep_text=True)
     except Exception as exc:  # noqa: BLE001 - shown, never a traceback
-        flash("error", error_text(t("desk.saving"), exc))
+        flash("error", error_text(t("desk.saving"), exc), where="claim")
     else:
         _rebase(note_key, state.version, state.note, keep_text=False)
         if state.version == before:
             return  # nothing changed (a double click): nothing to say
         what = t("status.dismissed") if state.dismissed else t(f"status.{state.status}")
-        flash("success", t("msg.saved", claim=claim_id, status=what, who=name, version=state.version))
+        flash("success", t("msg.saved", claim=claim_id, status=what, who=name, version=state.version), where="claim")
     st.session_state["editor_generation"] += 1
 
 
@@ -155,14 +155,14 @@ def _correct(action: str, article_id: int, claim_id: str, seen_version: int, key
         if action == "split":
             added = split_claim(desk, library, article_id, claim_id, (ss["parts"] or "").splitlines(), reviewer=name,
                                 expected_version=seen_version)
-            flash("success", t("msg.split", claim=claim_id, new=", ".join(a.claim.id for a in added)))
+            flash("success", t("msg.split", claim=claim_id, new=", ".join(a.claim.id for a in added)), where="claim")
             _pick(added[0].claim.id)
         elif action == "merge":
             versions = st.session_state.get("table_versions", {})
             ids = [claim_id, *[i for i in ss["with"] or [] if i != claim_id]]
             merged = merge_claims(desk, library, article_id, ids, reviewer=name, kind=ss["type"],
                                   expected_versions={i: versions.get(i) for i in ids})
-            flash("success", t("msg.merged", claims=", ".join(ids), new=merged.claim.id))
+            flash("success", t("msg.merged", claims=", ".join(ids), new=merged.claim.id), where="claim")
             _pick(merged.claim.id)
         elif action == "add":
             start, end = ss["start"], ss["end"]
@@ -171,12 +171,12 @@ def _correct(action: str, article_id: int, claim_id: str, seen_version: int, key
                                      text="" if use_offsets else ss["text"] or "", occurrence=int(ss["occurrence"] or 1),
                                      start=int(start) if use_offsets else None, end=int(end) if use_offsets else None,
                                      value=ss["value"] or "", speaker=ss["speaker"] or "")
-            flash("success", t("msg.added", claim=added.claim.id, text=added.claim.text))
+            flash("success", t("msg.added", claim=added.claim.id, text=added.claim.text), where="claim")
             _pick(added.claim.id)
     except ReviewConflict as conflict:
-        flash("warning", conflict_text(conflict, t(f"desk.{action}")))
+        flash("warning", conflict_text(conflict, t(f"desk.{action}")), where="claim")
     except Exception as exc:  # noqa: BLE001
-        flash("error", error_text(t(f"desk.{action}"), exc))
+        flash("error", error_text(t(f"desk.{action}"), exc), where="claim")
     st.session_state["editor_generation"] += 1
 
 
@@ -235,6 +235,8 @@ def article_view(article_id: int) -> None:
     if current is not None:
         claim_panel(article, current)
         corrections(article, current)
+    else:
+        show_flash("claim")
     if article.unclaimed:
         with st.expander(t("desk.unclaimed", n=len(article.unclaimed))):
             for u in article.unclaimed:
@@ -345,12 +347,14 @@ def claims_table(article: Article, current: ClaimState | None) -> None:
         "version": c.version,
     } for c in rows], columns=["id", "status", "text", "suggestion", "type", "value", "note", "evidence", "score",
                                "reviewer", "version"])
-    key = f"table-{article.id}-{st.session_state['editor_generation']}"
+    # A new table when the open claim changes, so that its row shows as selected.
+    key = f"table-{article.id}-{st.session_state['editor_generation']}-{current.claim.id if current else ''}"
     st.session_state["table_rows"] = {key: [c.claim.id for c in rows]}
+    shown = [i for i, c in enumerate(rows) if c is current]
     st.session_state["table_versions"] = {c.claim.id: c.version for c in article.claims}
     st.dataframe(
         frame, key=key, hide_index=True, height=520, on_select=functools.partial(_picked_from_table, key),
-        selection_mode="single-row",
+        selection_mode="single-row", selection_default={"selection": {"rows": shown}} if shown else None,
         column_config={
             "id": st.column_config.TextColumn(t("col.id"), width="small"),
             "type": st.column_config.TextColumn(t("col.type"), width="small"),
@@ -372,13 +376,13 @@ def claim_panel(article: Article, c: ClaimState) -> None:
     cl = c.claim
     ids = [x.claim.id for x in article.claims]
     st.divider()
-    nav = st.columns([5, 1, 1, 2], vertical_alignment="bottom")
+    nav = st.columns([4, 1.4, 1.4, 2], vertical_alignment="bottom")
     pick_key = f"pick-{article.id}"
     if st.session_state.get(pick_key) != cl.id:
         st.session_state[pick_key] = cl.id
     by_id = {x.claim.id: x for x in article.claims}
     nav[0].selectbox(t("desk.claim"), ids, key=pick_key, on_change=_picked_from_select, args=(pick_key,),
-                     format_func=lambda i: f"{i} · {t('type.' + by_id[i].claim.type)} · «{by_id[i].claim.text[:70]}»")
+                     format_func=lambda i: f"{i} · «{by_id[i].claim.text[:80]}»")
     pos = ids.index(cl.id)
     nav[1].button(t("desk.previous"), icon=":material/arrow_back:", on_click=_pick, args=(ids[pos - 1],),
                   disabled=pos == 0, width="stretch")
@@ -397,8 +401,9 @@ def claim_panel(article: Article, c: ClaimState) -> None:
     st.markdown("  \n".join(facts))
     who = t("desk.last_change", who=md_escape(c.reviewer), when=f"{c.reviewed_at:%Y-%m-%d %H:%M:%S}") \
         if c.reviewer else t("desk.never_changed")
-    st.caption(f"{t('col.status')}: **{t('status.' + c.shown_status)}** · {who} · {t('col.version')} {c.version}"
+    st.caption(t("desk.status_line", status=t("status." + c.shown_status), who=who, version=c.version)
                + (f" · {t('origin.' + c.origin)}" if c.origin != "extracted" else ""))
+    show_flash("claim")
 
     note_key = f"note-{article.id}-{cl.id}"
     seen = c.version
