@@ -71,13 +71,15 @@ search_tab, add_tab, import_tab, fetch_tab, deleted_tab = st.tabs(
 
 with search_tab:
     c1, c2, c3 = st.columns([4, 2, 1])
-    query = c1.text_input("Search", placeholder="words of the title, excerpt or publisher, or a record id",
+    query = c1.text_input("Search", key="library_query", placeholder="words of the title, excerpt or publisher, or a record id",
                           help="Every word must appear; accents and capitals are ignored.")
-    publisher = c2.text_input("Publisher", placeholder="contains…")
-    language = c3.selectbox("Language", LANGUAGES, format_func=lambda x: x or "any")
+    publisher = c2.text_input("Publisher", placeholder="contains…", key="library_publisher")
+    language = c3.selectbox("Language", LANGUAGES, format_func=lambda x: x or "any", key="library_language")
     d1, d2, d3 = st.columns([2, 2, 1])
-    date_from = d1.date_input("Published from", value=None, format="YYYY-MM-DD", min_value=dt.date(1900, 1, 1))
-    date_to = d2.date_input("Published to", value=None, format="YYYY-MM-DD", min_value=dt.date(1900, 1, 1))
+    date_from = d1.date_input("Published from", value=None, format="YYYY-MM-DD", min_value=dt.date(1900, 1, 1),
+                              key="library_date_from")
+    date_to = d2.date_input("Published to", value=None, format="YYYY-MM-DD", min_value=dt.date(1900, 1, 1),
+                            key="library_date_to")
     limit = d3.selectbox("Show", [50, 200, 1000], index=1)
     found = library.search(query, publisher=publisher or None, language=language or None,
                            date_from=date_from, date_to=date_to, limit=limit)
@@ -91,17 +93,19 @@ with search_tab:
                               format_func=lambda i: f"{i} — {by_id[i].title[:80]}")
         record = by_id[chosen]
         with st.form(f"edit_{record.id}"):
-            title = st.text_input("Title *", value=record.title)
-            excerpt = st.text_area("Excerpt *", value=record.excerpt, height=160)
+            # Keys carry the record's id, so that choosing another record fills the form again.
+            title = st.text_input("Title *", value=record.title, key=f"edit_title_{record.id}")
+            excerpt = st.text_area("Excerpt *", value=record.excerpt, height=160, key=f"edit_excerpt_{record.id}")
             e1, e2, e3 = st.columns(3)
-            e_publisher = e1.text_input("Publisher", value=record.publisher)
+            e_publisher = e1.text_input("Publisher", value=record.publisher, key=f"edit_publisher_{record.id}")
             e_published = e2.date_input("Publication date", value=record.published, format="YYYY-MM-DD",
-                                        min_value=dt.date(1900, 1, 1))
+                                        min_value=dt.date(1900, 1, 1), key=f"edit_published_{record.id}")
             e_language = e3.selectbox("Language", LANGUAGES, format_func=lambda x: x or "unknown",
-                                      index=LANGUAGES.index(record.language) if record.language in LANGUAGES else 0)
-            e_url = st.text_input("URL", value=record.url)
+                                      index=LANGUAGES.index(record.language) if record.language in LANGUAGES else 0,
+                                      key=f"edit_language_{record.id}")
+            e_url = st.text_input("URL", value=record.url, key=f"edit_url_{record.id}")
             e_tags = st.text_area("Tags", value="\n".join(f"{k}={v}" for k, v in record.tags), height=80,
-                                  help="One name=value per line.")
+                                  help="One name=value per line.", key=f"edit_tags_{record.id}")
             save = st.form_submit_button("Save changes", type="primary")
         if save:
             with guarded(f"Saving {record.id}"):
@@ -110,7 +114,7 @@ with search_tab:
                 library.update(record.id, actor=actor(), **changes)
                 flash("success", f"Saved {record.id}; its values were indexed again.")
                 st.rerun()
-        if st.button(f"Delete {record.id}", icon=":material/delete:",
+        if st.button(f"Delete {record.id}", icon=":material/delete:", key="library_delete",
                      help="It leaves searches and checks; restore it from the deleted records."):
             with guarded(f"Deleting {record.id}"):
                 library.delete(record.id, actor=actor())
@@ -219,7 +223,7 @@ with fetch_tab:
     st.write("The page is downloaded (public web pages only), its article text and metadata extracted and "
              "cut into passages. Nothing is stored before you choose.")
     with st.form("library_fetch_form"):
-        url = st.text_input("Page address", placeholder="https://…")
+        url = st.text_input("Page address", placeholder="https://…", key="library_fetch_url")
         fetch = st.form_submit_button("Fetch", icon=":material/download:")
     if fetch:
         st.session_state["library_fetched"] = None
@@ -265,7 +269,7 @@ with deleted_tab:
         by_deleted = {d.record.id: d for d in gone}
         chosen_deleted = st.selectbox("Record to restore", list(by_deleted), key="library_restore_id",
                                       format_func=lambda i: f"{i} — {by_deleted[i].record.title[:80]}")
-        if st.button(f"Restore {chosen_deleted}", icon=":material/restore_from_trash:"):
+        if st.button(f"Restore {chosen_deleted}", icon=":material/restore_from_trash:", key="library_restore"):
             with guarded(f"Restoring {chosen_deleted}"):
                 library.restore(chosen_deleted, actor=actor())
                 flash("success", f"Restored {chosen_deleted}.")

@@ -1,0 +1,183 @@
+"""The library page, driven with AppTest: import with a preview (good rows or nothing), fetch by URL
+with a preview, search with filters, edit, delete and restore."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sources.fetch import ALLOWED_HOSTS_SETTING
+from sources.library import Library
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+PAGE = """<html lang="en"><head><title>Harbour works approved</title>
+<meta property="og:site_name" content="Tidewater Courier">
+<meta property="article:published_time" content="2024-06-11"></head><body><article>
+<h1>Harbour works approved</h1>
+<p>The Tidewater council approved on 10 June 2024 a budget of $18.5 million for the harbour wall, after a debate
+that lasted most of the evening and split the majority group down the middle.</p>
+<p>“The wall will be finished before the winter storms of 2026,” said Nadia Fenwick, the council's treasurer, who
+added that the contractor, Quayside Works, had agreed to penalties for any delay beyond that date.</p>
+</article></body></html>"""
+
+
+class Site(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802
+        body = PAGE.encode() if self.path == "/harbour" else b"<html><body>missing</body></html>"
+        self.send_response(200 if self.path == "/harbour" else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def site():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def page(db_url, monkeypatch):
+    monkeypatch.delenv(ALLOWED_HOSTS_SETTING, raising=False)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("ui/library.py").run()
+    assert not at.exception
+    return at
+
+
+def messages(at) -> str:
+    return " ".join(str(e.value) for e in [*at.error, *at.warning, *at.success, *at.info])
+
+
+def button(at, label: str):
+    found = [b for b in at.button if b.label == label]
+    assert found, f"no button {label!r} in {[b.label for b in at.button]}"
+    return found[0]
+
+
+def ids(at) -> list[str]:
+    return list(at.dataframe[0].value["id"])
+
+
+def upload(at, name: str, data: bytes):
+    at.get("file_uploader")[0].upload(name, data, "text/csv").run()
+    assert not at.exception
+    return at
+
+
+CSV = ("id,title,publisher,published,language,excerpt,desk\n"
+       "U1,Budget,Mairie,2024-05-03,fr,\"Le budget atteint 4 millions d'euros.\",local\n"
+       "U2,Sans texte,Mairie,2024-05-03,fr,,\n"
+       "U3,Port,Harbour board,2021-01-02,en,The marina will cost £3 million.,\n"
+       "U4,Date,Mairie,bientôt,fr,Un texte.,\n")
+
+
+def test_import_shows_rows_and_errors_then_imports_the_good_rows(page, db_url):
+    before = Library.open(db_url).count()
+    upload(page, "records.csv", CSV.encode())
+    text = messages(page)
+    assert "2 row(s) of records.csv cannot be imported" in text
+    errors = page.dataframe[1].value
+    assert list(errors["row"]) == [3, 5] and "empty excerpt" in errors["reason"][0] and "unreadable date" in errors["reason"][1]
+    assert list(page.dataframe[2].value["id"]) == ["U1", "U3"]
+    assert Library.open(db_url).count() == before  # nothing stored before the editor chooses
+    button(page, "Import the 2 good rows").click().run()
+    assert not page.exception and "Imported 2 record(s) from records.csv; 0 duplicate(s) skipped" in messages(page)
+    library = Library.open(db_url)
+    assert library.count() == before + 2 and library.get("U1").tags == (("desk", "local"),)
+
+
+def test_import_nothing_stores_nothing(page, db_url):
+    before = Library.open(db_url).count()
+    upload(page, "records.csv", CSV.encode())
+    button(page, "Import nothing").click().run()
+    assert not page.exception and "Nothing was imported from records.csv" in messages(page)
+    assert Library.open(db_url).count() == before
+    assert not [b for b in page.button if b.label.startswith("Import the")]
+
+
+def test_an_unreadable_file_is_refused_with_its_reason(page, db_url):
+    upload(page, "records.csv", "title,excerpt\nA,B\n".encode("utf-16"))
+    assert "records.csv cannot be imported: the file is binary or UTF-16" in messages(page)
+    assert not [b for b in page.button if b.label.startswith("Import")]
+
+
+def test_fetch_shows_passages_then_stores_them(page, db_url, site, monkeypatch):
+    monkeypatch.setenv(ALLOWED_HOSTS_SETTING, "127.0.0.1")
+    before = Library.open(db_url).count()
+    page.text_input(key="library_fetch_url").input(f"{site}/harbour")
+    page.button(key="FormSubmitter:library_fetch_form-Fetch").click().run()
+    assert not page.exception
+    passages = page.dataframe[-1].value
+    assert len(passages) >= 1 and "$18.5 million" in " ".join(passages["excerpt"])
+    assert Library.open(db_url).count() == before
+    store = next(b for b in page.button if b.label.startswith("Store "))
+    store.click().run()
+    assert not page.exception and "Stored" in messages(page)
+    library = Library.open(db_url)
+    assert library.count() == before + len(passages)
+    stored = library.search("harbour wall")
+    assert stored and stored[0].publisher == "Tidewater Courier" and stored[0].retrieved_at is not None
+
+
+def test_fetch_refuses_an_internal_address_by_default(page, db_url, site):
+    before = Library.open(db_url).count()
+    page.text_input(key="library_fetch_url").input(f"{site}/harbour")
+    page.button(key="FormSubmitter:library_fetch_form-Fetch").click().run()
+    assert not page.exception and "The page was not fetched" in messages(page) and "127.0.0.1" in messages(page)
+    assert Library.open(db_url).count() == before
+
+
+def test_search_with_filters(page):
+    everything = ids(page)
+    assert len(everything) >= 8
+    page.selectbox(key="library_language").select("en").run()
+    english = ids(page)
+    assert english and set(english) < set(everything)
+    page.text_input(key="library_query").input("Keystone").run()
+    assert not page.exception and ids(page) and set(ids(page)) <= set(english)
+    page.text_input(key="library_query").input("no such words anywhere").run()
+    assert ids(page) == []
+
+
+def test_edit_then_delete_then_restore(page, db_url):
+    page.text_input(key="library_query").input("D01").run()
+    assert ids(page) == ["D01"]
+    page.selectbox(key="library_edit_id").select("D01").run()
+    page.text_input(key="edit_title_D01").input("Norvane lève 125 millions d'euros")
+    page.text_area(key="edit_tags_D01").input("desk=économie")
+    page.button(key="FormSubmitter:edit_D01-Save changes").click().run()
+    assert not page.exception and "Saved D01" in messages(page)
+    library = Library.open(db_url)
+    assert library.get("D01").title == "Norvane lève 125 millions d'euros"
+    assert library.get("D01").tags == (("desk", "économie"),)
+    assert library.audit_trail("D01")[-1]["action"] == "edit"
+
+    page.button(key="library_delete").click().run()
+    assert not page.exception and "Deleted D01" in messages(page)
+    assert ids(page) == [] and "D01" not in [r.id for r in Library.open(db_url).iter_records()]
+    page.selectbox(key="library_restore_id").select("D01").run()
+    page.button(key="library_restore").click().run()
+    assert not page.exception and "Restored D01" in messages(page)
+    assert Library.open(db_url).get("D01").title.startswith("Norvane lève")
+
+
+def test_a_bad_edit_is_refused_with_its_reason(page, db_url):
+    page.text_input(key="library_query").input("D02").run()
+    page.text_area(key="edit_excerpt_D02").input("   ")
+    page.button(key="FormSubmitter:edit_D02-Save changes").click().run()
+    assert not page.exception and "empty excerpt" in messages(page)
+    assert Library.open(db_url).get("D02").excerpt.startswith("Keystone Capital")
