@@ -9,6 +9,7 @@ Conventions, in the newsroom's sense:
   that day in the next ISO week; "dernier" / "last" with a weekday is the latest such day before;
 - "il y a deux semaines" is a day, with bounds as loose as the unit ("two years ago" +/- 6 months);
   a qualifier ("moins de", "about") marks it approximate and bounds it accordingly;
+- "du 13 au 15 juin", "May 30 to June 2" is one claim: its first day, bounded by the last;
 - "le premier vendredi de juillet", "the 20th of next month", "Friday the 13th" are days; an ordinal
   weekday without a month ("second Sunday") is in the month of publication;
 - a weekday that does not fit its date ("mardi 22 janvier" in a year where the 22nd is a Friday) is
@@ -304,6 +305,26 @@ def _absolute(g, span, ctx, m):
     return _found(span, _day_value(d), relative=relative, rule="absolute")
 
 
+def _day_range(g, span, ctx, m):
+    lex = ctx.lex
+    month = _month(g, lex)
+    end_month = _month({"month": g["month_end"]}, lex) if "month_end" in g else month
+    first, last = _day(g, lex), int(re.match(r"\d+", g["day_end"]).group())
+    if month is None or end_month is None or first is None:
+        return None
+    year = _year(g)
+    relative = year is None
+    if year is None:
+        year = _pick_year(month, first, ctx.published, ctx.future, None)
+    start = _safe_date(year, month, first) if year else None
+    end = _safe_date(year + (end_month < month), end_month, last) if year else None
+    if start is None or end is None:
+        return _NO_SUCH_DAY if year else None
+    if end <= start:
+        return None  # "13-5 juin" is no range
+    return _found(span, DateValue.of(start.isoformat(), start=start, end=end), relative=relative, rule="day_range")
+
+
 def _part_of(g, span, ctx, m):
     lex = ctx.lex
     part = lex.parts[key(g["part"])]
@@ -343,6 +364,16 @@ def _bare_month(g, span, ctx, m):
     if prefix:  # "en novembre" is cited with its preposition
         span = (prefix.start(), span[1])
     return _found(span, DateValue.of(_month_iso(year, month)), relative=True, rule="bare_month")
+
+
+def _month_rel(g, span, ctx, m):
+    month = _month(g, ctx.lex)
+    this_month = ctx.published.replace(day=1)
+    step = -1 if "last" in g else 1
+    first = _add_months(this_month, step)
+    while first.month != month:
+        first = _add_months(first, step)
+    return _found(span, DateValue.of(_month_iso(first.year, first.month)), relative=True, rule="month_rel")
 
 
 def _bare_year(g, span, ctx, m):
@@ -542,7 +573,9 @@ def _numeric(g, span, ctx, m):
 _RULES = {
     "absolute": _absolute,
     "part_of": _part_of,
+    "day_range": _day_range,
     "bare_month": _bare_month,
+    "month_rel": _month_rel,
     "bare_year": _bare_year,
     "weekday": _weekday,
     "nth_weekday": _nth_weekday,

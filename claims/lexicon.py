@@ -427,7 +427,8 @@ def _future_re(dates: dict[str, Any]) -> re.Pattern[str]:
 # Slots whose words are common ("ce", "last", "fin"): they never make a date on their own, so a
 # template is not run just because one of them occurs.
 _WEAK_SLOTS = frozenset({"this", "last", "next", "rel", "part", "approx", "count"})
-_DIGIT_SLOTS = frozenset({"day", "year", "any_year", "yy", "count", "nth", "ordinal", "numeric_date", "short_numeric"})
+_DIGIT_SLOTS = frozenset({"day", "day_end", "year", "any_year", "yy", "count", "nth", "ordinal", "numeric_date",
+                          "short_numeric"})
 _TOKEN_RE = re.compile(r"[a-z]+")
 _FIRST_TOKEN_RE = re.compile(r"[a-z]+|\d")
 DIGITS = "#d"  # the start token standing for any number written in digits
@@ -477,6 +478,12 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
             raise _Unknown
         if op is _sre.IN:
             chars = av
+            slots_in = [v - 0xE000 for k, v in chars if k is _sre.LITERAL and 0xE000 <= v < 0xE000 + len(names)]
+            if slots_in and len(slots_in) == len(chars) and not prefix:  # "(?:{last}|{next})", parsed as a class
+                starts = [slot_starts[names[i]] for i in slots_in]
+                if any(s is None for s in starts):
+                    raise _Unknown
+                return set().union(*starts)
             has_letters = any(k is _sre.LITERAL and letter(v) or k is _sre.RANGE and v[1] >= 97 and v[0] <= 122
                               or k is _sre.CATEGORY and v in (_sre.CATEGORY_WORD, _sre.CATEGORY_NOT_SPACE)
                               or k is _sre.NEGATE for k, v in chars)
@@ -526,6 +533,9 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         "day": (rf"(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:{day_suffix})?(?!\d)|{trie(w['ordinals'])})", w["ordinals"]),
         "day_word": (rf"(?P<day_word>{trie(day_words)}(?:[\s-]+{trie(day_units)})?)", day_words),
         "month": (rf"(?P<month>{trie(list(w['months']) + list(w['month_abbr']))})", [*w["months"], *w["month_abbr"]]),
+        # the last day of a range: "du 13 au 15 juin", "May 30 to June 2"
+        "day_end": (rf"(?P<day_end>(?:3[01]|[12]\d|0?[1-9])(?:{day_suffix})?(?!\d))", ()),
+        "month_end": (rf"(?P<month_end>{trie(list(w['months']) + list(w['month_abbr']))})", [*w["months"], *w["month_abbr"]]),
         "month_name": (rf"(?P<month_name>{trie(w['months'])})", w["months"]),
         "year": (r"(?P<year>(?:1[5-9]\d\d|20\d\d|2100)(?!\d))", ()),
         # Beside a day and a month, any four-digit year is a year ("5 December 1391").

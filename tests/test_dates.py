@@ -41,6 +41,8 @@ FRENCH = [
     ("Les comptes étaient dans le rouge fin 2017.", [("fin 2017", "2017")]),
     ("Le festival, prévu mi-juillet, affiche complet.", [("mi-juillet", "2024-07")]),
     ("Les embauches ont repris début mars.", [("début mars", "2024-03")]),
+    ("Le texte avait été voté en avril dernier.", [("en avril dernier", "2024-04")]),
+    ("Les élections auront lieu en mars prochain.", [("en mars prochain", "2025-03")]),
     # relative to publication
     ("Cette semaine, la préfecture a publié un arrêté.", [("Cette semaine", "2024-W22")]),
     ("La semaine dernière, les négociations ont échoué.", [("La semaine dernière", "2024-W21")]),
@@ -70,6 +72,8 @@ ENGLISH = [
     ("The company was founded in 2021.", [("2021", "2021")]),
     ("Profits slumped in early 2023.", [("early 2023", "2023")]),
     ("Output recovered in mid-March.", [("mid-March", "2024-03")]),
+    ("The law passed last May.", [("last May", "2023-05")]),
+    ("Elections are due next March.", [("next March", "2025-03")]),
     ("Shares fell last Tuesday.", [("last Tuesday", "2024-05-28")]),
     ("She resigned two years ago.", [("two years ago", "2022-05-29")]),
     ("Results came out yesterday.", [("yesterday", "2024-05-28")]),
@@ -79,7 +83,8 @@ ENGLISH = [
     ("The vote is set for the first Friday of next month.", [("the first Friday of next month", "2024-06-07")]),
     ("Markets close on the last Monday of May.", [("the last Monday of May", "2024-05-27")]),
     ("Payments are due on the 20th of next month.", [("the 20th of next month", "2024-06-20")]),
-    ("The rent is due on the 15th.", [("the 15th", "2024-05-15")]),
+    ("The rent was paid on the 15th.", [("the 15th", "2024-05-15")]),
+    ("The rent is due on the 15th.", [("the 15th", "2024-06-15")]),
 ]
 
 
@@ -150,6 +155,18 @@ def test_precision_and_bounds(language, text, precision, bounds):
     (c,) = dates_of(text, language)
     assert c.value.precision == precision
     assert (c.value.start.isoformat(), c.value.end.isoformat()) == bounds
+
+
+@pytest.mark.parametrize("language, text, span, first, last", [
+    ("fr", "Le G7 se réunira du 13 au 15 juin en Italie.", "13 au 15 juin", "2024-06-13", "2024-06-15"),
+    ("fr", "Le salon a eu lieu du 30 avril au 2 mai 2024.", "30 avril au 2 mai 2024", "2024-04-30", "2024-05-02"),
+    ("fr", "Les soldes se tiendront du 26 décembre au 3 janvier.", "26 décembre au 3 janvier", "2024-12-26", "2025-01-03"),
+    ("en", "The G7 will meet June 13-15 in Italy.", "June 13-15", "2024-06-13", "2024-06-15"),
+    ("en", "The fair ran from April 30 to May 2, 2024.", "April 30 to May 2, 2024", "2024-04-30", "2024-05-02"),
+])
+def test_a_range_of_days_is_one_claim_bounded_by_its_last_day(language, text, span, first, last):
+    (c,) = dates_of(text, language)
+    assert (c.text, c.value.iso, c.value.start.isoformat(), c.value.end.isoformat()) == (span, first, first, last)
 
 
 def test_a_weekday_that_does_not_fit_keeps_its_text_and_the_date_wins():
