@@ -5,7 +5,7 @@ the report's language) and returns bytes. The words come from the interface's la
 (`ui/locale/*.toml`, passed in as a flat mapping) so that this module stays free of any UI.
 
 - md, html: a summary (counts by status and by type, the claims still unreviewed listed first with a
-  warning, reviewers, dates), then every claim with its status, note, reviewer and evidence (citation
+  warning, then the disputed ones with their notes, reviewers, dates), then every claim with its status, note, reviewer and evidence (citation
   and the excerpt with the evidence span marked); dismissed claims are listed last, never dropped.
   HTML is one self-contained printable page: no script, no outside resource, every text escaped,
   links only to http(s) addresses.
@@ -144,6 +144,12 @@ def write_markdown(ctx: ReportContext) -> bytes:
         out.append("")
     else:
         out += [ctx.t("report.all_reviewed"), ""]
+    disputed = [c for c in claim_rows(a) if c.status == "disputed"]
+    if disputed:
+        out.append(f"**{ctx.t('report.disputed_list')}:**")
+        out += [f"- {c.claim.id} · {ctx.t('type.' + c.claim.type)} · {_md(c.claim.text)}" + (f" — {_md(c.note)}" if c.note else "")
+                for c in disputed]
+        out.append("")
     out += [f"| {ctx.t('report.status')} | {ctx.t('report.count')} |", "|---|---:|"]
     out += [f"| {ctx.t('status.' + k)} | {v} |" for k, v in s["by_status"].items()]
     if s["dismissed"]:
@@ -243,6 +249,12 @@ def write_html(ctx: ReportContext) -> bytes:
         out.append("</ul></div>")
     else:
         out.append(f"<p>{_h(ctx.t('report.all_reviewed'))}</p>")
+    disputed = [c for c in claim_rows(a) if c.status == "disputed"]
+    if disputed:
+        out.append(f"<p><strong>{_h(ctx.t('report.disputed_list'))}:</strong></p><ul>")
+        out += [f'<li><a href="#claim-{_h(c.claim.id)}">{_h(c.claim.id)}</a> · {_h(ctx.t("type." + c.claim.type))} · '
+                f"{_h(c.claim.text)}" + (f" — {_h(c.note)}" if c.note else "") + "</li>" for c in disputed]
+        out.append("</ul>")
     rows = [(ctx.t("status." + k), v) for k, v in s["by_status"].items()]
     if s["dismissed"]:
         rows.append((ctx.t("status.dismissed"), s["dismissed"]))

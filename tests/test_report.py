@@ -72,6 +72,7 @@ def test_markdown_summary_lists_unreviewed_first_with_a_warning(demo):
     assert "**Warning:**" in head and "not reviewed yet" in head
     assert "| disputed | 1 |" in head and "| verified | 1 |" in head and "| dismissed | 1 |" in head
     assert "Ana, Ben" in head and "2025-03-20" in head
+    assert "**Disputed claims:**" in head and "18 millions d’euros — D05 gives 15 million for 2022" in head
     first = claims.split("### ")[1]
     assert "**unreviewed**" in first  # unreviewed claims come first
     assert "D05 gives 15 million for 2022" in claims and "article: 18 000 000 EUR / source:" in claims

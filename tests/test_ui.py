@@ -133,6 +133,14 @@ def test_the_evidence_panel_compares_values_and_warns_of_later_records(example):
     assert '<mark class="claim-span"' in sentence and "2,3 milliards d’euros</mark>" in sentence
 
 
+def test_the_open_claim_stays_open_after_its_review(example):
+    at, desk = example
+    first = at.query_params.get("claim")
+    assert first == desk.load(1).claims[0].claim.id  # the first claim to review, kept in the URL
+    button(at, "Disputed").click().run()
+    assert at.query_params.get("claim") == first and at.selectbox(key="pick-1").value == first
+
+
 def test_navigation_to_the_next_unreviewed_claim(example):
     at, desk = example
     first = at.query_params.get("claim") or desk.load(1).claims[0].claim.id

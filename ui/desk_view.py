@@ -66,7 +66,10 @@ def selected(article: Article) -> ClaimState | None:
     for c in article.claims:
         if c.claim.id == wanted:
             return c
-    return next((c for c in article.live if c.status == "unreviewed"), article.claims[0])
+    # The first claim still to review; kept in the URL so that it stays open after it is reviewed.
+    first = next((c for c in article.live if c.status == "unreviewed"), article.claims[0])
+    st.query_params["claim"] = first.claim.id
+    return first
 
 
 # ---- texts being typed: kept across reloads, and the version they were written against -----------
