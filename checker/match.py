@@ -252,8 +252,9 @@ def gather(index: ValueIndex, search: Search, *, total: int, known: dict[Source,
     1. lists of at most RARE records are read whole: a short required list is the pool every
        candidate comes from; a rare context list adds its weight to its records (for a common
        required value, only the HELD_PROBE best of them are kept, those that hold the value);
-    2. if that gives fewer than `limit` records, the rarest remaining list (context or required
-       value) drives: its DRIVE newest records that hold the required value join;
+    2. if no rare context list holds anything (and the required value is common, or there is
+       none), the rarest remaining list (context or required value) drives: its DRIVE newest
+       records that hold the required value join;
     3. the other common context lists are probed on the POOL best records so far.
     With `context_only`, records holding none of the context are left out.
     """
@@ -288,7 +289,8 @@ def gather(index: ValueIndex, search: Search, *, total: int, known: dict[Source,
         scores = {pk: scores[pk] for pk in best if pk in held}
 
     credited: dict[Source, set[int]] = {}
-    if len(scores) < limit and not short_required and (common or required):
+    rare_hit = any(lists[s] for s in rare)
+    if len(scores) < limit and not short_required and not rare_hit and (common or required):
         driver = min(common + required, key=lambda s: (known[s], s in required))
         found = index.fetch(driver, limit=DRIVE)
         if required and driver not in required:
@@ -330,7 +332,8 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
         out = [Search((Source("amount", (v.currency, low, high)),), context)]
         if context:
             # Records about the same subject with another amount in the currency (within a factor
-            # of WIDER) may conflict: they need the context, not the value.
+            # of WIDER) may conflict: they need the context, not the value. (A record's "about
+            # $4.3 billion" that agrees with "4 milliards" is found here too, and compared.)
             out.append(Search((Source("amount", (v.currency, low / WIDER, high * WIDER)),), context,
                               CANDIDATES // 2, True))
         return out
@@ -340,7 +343,7 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
         context = _context_sources(ctx)
         wide = (v.start - dt.timedelta(days=DATE_WIDER), v.end + dt.timedelta(days=DATE_WIDER))
         return [Search((Source("date", (v.start, v.end)),), context),
-                Search((Source("date", wide),), context, CANDIDATES // 4, True)]
+                Search((Source("date_range", wide),), context, CANDIDATES // 4, True)]
     if isinstance(v, Name):
         required = [Source("name", ctx.key)]
         initial = person_initial_key(v.canonical) if claim.type == "person" else None

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Literal, Sequence
 
-from sqlalchemy import Engine, func, literal, select, text, union_all
+from sqlalchemy import Engine, and_, func, literal, or_, select, text, union_all
 
 from claims.text import fold, fold_key
 from .db import (
@@ -250,16 +250,19 @@ def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
 
 # ---- the look-ups ------------------------------------------------------------------------------
 
-SourceKind = Literal["amount", "date", "name", "term", "speaker"]
+SourceKind = Literal["amount", "date", "date_range", "name", "term", "speaker"]
 
 
 @dataclass(frozen=True)
 class Source:
     """One posting list of the index: the records holding a value, a name, a term or a speaker.
 
-    amount: key = (currency, low, high), records with an amount overlapping [low, high];
-    date: key = (first, last), records with a date whose period overlaps [first, last];
+    amount: key = (currency, low, high), records with an amount in [low, high] in that currency;
+    date: key = (first, last), records with a period inside [first, last] (it starts there) or
+    containing it (a year, month or ISO week that starts on its first day's year, month or week);
+    date_range: key = (first, last), records with a period starting in [first, last];
     name: key = a folded name key; term: key = a term hash; speaker: key = a speaker key.
+    Each is one index range (or a few index points): no look-up scans rows that fail it.
     """
 
     kind: SourceKind
@@ -267,6 +270,7 @@ class Source:
 
 
 _caught_up: "weakref.WeakKeyDictionary[Engine, int]" = weakref.WeakKeyDictionary()
+_VALUE_KINDS = ("amount", "date", "date_range")
 # Sources whose posting list is one indexed column: kind -> (table, key column).
 _KEYED = {
     "name": (record_names, record_names.c.name_key),
@@ -279,6 +283,7 @@ _KEYED = {
 _ROWS = {
     "amount": (record_amounts, (record_amounts.c.currency, record_amounts.c.amount, record_amounts.c.low, record_amounts.c.high)),
     "date": (record_dates, (record_dates.c.first_day, record_dates.c.last_day)),
+    "date_range": (record_dates, (record_dates.c.first_day, record_dates.c.last_day)),
     "speaker": (record_quotes, (record_quotes.c.speaker_key,)),
 }
 
@@ -286,11 +291,19 @@ _ROWS = {
 def _holds(src: Source, row) -> bool:
     if src.kind == "amount":
         currency, low, high = src.key
-        return row.currency == currency and low / 2 <= row.amount <= high * 2 and row.low <= high and row.high >= low
+        return row.currency == currency and low <= row.amount <= high
     if src.kind == "date":
         first, last = src.key
-        return first - dt.timedelta(days=366) <= row.first_day <= last and row.last_day >= first
+        return first <= row.first_day <= last or (row.first_day <= first and row.last_day >= last)
+    if src.kind == "date_range":
+        first, last = src.key
+        return first <= row.first_day <= last
     return row.speaker_key == src.key
+
+
+def period_starts(day: dt.date) -> list[dt.date]:
+    """First days of the year, month and ISO week holding `day`: where a period containing it starts."""
+    return sorted({dt.date(day.year, 1, 1), day.replace(day=1), day - dt.timedelta(days=day.weekday())})
 
 
 def _by_kind(sources: Iterable[Source]) -> dict[str, list[Source]]:
@@ -341,15 +354,18 @@ class ValueIndex:
         if src.kind == "amount":
             currency, low, high = src.key
             a = record_amounts
-            return select(a.c.record_pk).where(
-                a.c.currency == currency, a.c.amount.between(low / 2, high * 2), a.c.low <= high, a.c.high >= low
-            ), a.c.record_pk
+            return select(a.c.record_pk).where(a.c.currency == currency, a.c.amount.between(low, high)), a.c.record_pk
         if src.kind == "date":
             first, last = src.key
             d = record_dates
-            return select(d.c.record_pk).where(
-                d.c.first_day.between(first - dt.timedelta(days=366), last), d.c.last_day >= first
-            ), d.c.record_pk
+            return select(d.c.record_pk).where(or_(
+                d.c.first_day.between(first, last),
+                and_(d.c.first_day.in_(period_starts(first)), d.c.last_day >= last),
+            )), d.c.record_pk
+        if src.kind == "date_range":
+            first, last = src.key
+            d = record_dates
+            return select(d.c.record_pk).where(d.c.first_day.between(first, last)), d.c.record_pk
         if src.kind == "name":
             return select(record_names.c.record_pk).where(record_names.c.name_key == src.key), record_names.c.record_pk
         if src.kind == "term":
@@ -372,7 +388,7 @@ class ValueIndex:
                 terms.setdefault(src.key, []).append(i)
                 continue
             stmt, _col = self._postings(src)
-            capped = stmt.limit((value_cap if src.kind in ("amount", "date") and value_cap else cap) + 1).subquery()
+            capped = stmt.limit((value_cap if src.kind in _VALUE_KINDS and value_cap else cap) + 1).subquery()
             # names may be written several times in a record; values rarely are
             n = func.count(func.distinct(capped.c.record_pk)) if src.kind == "name" else func.count()
             parts.append(select(literal(i).label("i"), n.label("n")).select_from(capped))
