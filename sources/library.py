@@ -49,6 +49,8 @@ Progress = Callable[[int, int], None]
 _fts = table("records_fts", column("rowid"))  # SQLite FTS5 index over records (see db.py)
 # Below this many records, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 2000
+# A full-text query ranks at most this many matches (the most recently stored ones; see search).
+RANKED_MATCHES = 1000
 EDITABLE = ("title", "publisher", "url", "published", "language", "excerpt", "tags")
 
 
@@ -300,7 +302,11 @@ class Library:
     ) -> list[SourceRecord]:
         """Full-text search (diacritics folded, every word must appear) with optional filters, best
         matches first; a query that is a record's id finds that record first. Without words, the
-        most recently published records that pass the filters."""
+        most recently published records that pass the filters.
+
+        On SQLite, a query matching more than RANKED_MATCHES records ranks the most recently stored
+        RANKED_MATCHES of them, so that a common word answers in milliseconds at a million records.
+        """
         conditions = [records.c.deleted_at.is_(None)]
         if publisher:
             conditions.append(func.lower(records.c.publisher).contains(publisher.strip().lower(), autoescape=True))
@@ -323,18 +329,52 @@ class Library:
                         .order_by(records.c.published.desc(), records.c.pk.desc()).limit(limit))
                 return [record_from_row(r) for r in conn.execute(stmt)]
             if is_sqlite(self.engine):
-                stmt = (select(records).join(_fts, _fts.c.rowid == records.c.pk)
-                        .where(text("records_fts MATCH :q"), *conditions)
-                        .order_by(text("bm25(records_fts)"), records.c.pk).limit(limit)
-                        .params(q=" ".join(f'"{t}"' for t in terms)))
+                filtered = len(conditions) > 1
+                stmt = self._sqlite_full_text(conn, terms, conditions, filtered=filtered, limit=limit)
+                found = [record_from_row(r) for r in conn.execute(stmt)]
+                if len(found) < limit and not filtered:
+                    # the best matches held deleted records: read every match of the window
+                    stmt = self._sqlite_full_text(conn, terms, conditions, filtered=True, limit=limit)
+                    found = [record_from_row(r) for r in conn.execute(stmt)]
             else:
                 match = text(f"{PG_DOCUMENT} @@ plainto_tsquery('simple', :q)")
                 rank = text(f"ts_rank({PG_DOCUMENT}, plainto_tsquery('simple', :q)) DESC")
                 stmt = (select(records).where(match, *conditions).order_by(rank, records.c.pk).limit(limit)
                         .params(q=fold_search(" ".join(terms))))
-            found = [record_from_row(r) for r in conn.execute(stmt)]
+                found = [record_from_row(r) for r in conn.execute(stmt)]
         seen = {r.id for r in by_id}
         return (by_id + [r for r in found if r.id not in seen])[:limit]
+
+    @staticmethod
+    def _sqlite_full_text(conn, terms: list[str], conditions: list, *, filtered: bool, limit: int):
+        """The FTS5 query of `search`, bounded at any library size.
+
+        bm25 costs a few microseconds per matching record, so a word held by a third of a
+        million-record library would take seconds to rank. When a query has more than
+        RANKED_MATCHES matches, only the most recently stored RANKED_MATCHES are ranked (a walk
+        down the FTS index finds where they start); with filters as well, the most recently stored
+        matches that pass them come first, unranked.
+        """
+        match = " ".join(f'"{t}"' for t in terms)
+        matches = conn.scalar(text(
+            "SELECT count(*) FROM (SELECT rowid FROM records_fts WHERE records_fts MATCH :q LIMIT :cap)"
+        ), {"q": match, "cap": RANKED_MATCHES + 1})
+        if matches > RANKED_MATCHES and filtered:
+            return (select(records).join(_fts, _fts.c.rowid == records.c.pk)
+                    .where(text("records_fts MATCH :q"), *conditions)
+                    .order_by(_fts.c.rowid.desc()).limit(limit).params(q=match))
+        floor = 0
+        if matches > RANKED_MATCHES:
+            floor = conn.scalar(text(
+                "SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :n"
+            ), {"q": match, "n": RANKED_MATCHES - 1}) or 0
+        # Without filters, rank inside the FTS index and read only the best rows (a few more, in
+        # case some are deleted); with filters, every match of the window must be read.
+        top = "" if filtered else f" ORDER BY rank LIMIT {int(limit) + 50}"
+        hits = (text(f"SELECT rowid AS pk, rank FROM records_fts WHERE records_fts MATCH :q AND rowid >= :floor{top}")
+                .bindparams(q=match, floor=floor).columns(column("pk"), column("rank")).subquery("hits"))
+        return (select(records).join(hits, hits.c.pk == records.c.pk).where(*conditions)
+                .order_by(hits.c.rank, records.c.pk).limit(limit))
 
     @property
     def index(self) -> "ValueIndex":

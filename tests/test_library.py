@@ -253,3 +253,37 @@ def test_cli_search_export_delete_restore(capsys, tmp_path, db):
     assert run(capsys, "sources", "list", "--db", db)[1].startswith("K2\t")
     assert run(capsys, "sources", "restore", "K1", "--db", db)[0] == 0
     assert len(run(capsys, "sources", "list", "--db", db)[1].splitlines()) == 2
+
+
+def bm25_order(library: Library, match: str, *, newest: int | None = None) -> list[str]:
+    """Record ids in FTS5's own rank order, over all matches or the `newest` most recently stored."""
+    from sqlalchemy import text
+
+    with library.engine.connect() as conn:
+        pks = [r[0] for r in conn.execute(text("SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY rowid DESC"), {"q": match})]
+        window = set(pks[:newest]) if newest else set(pks)
+        ranked = [r[0] for r in conn.execute(text("SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY rank"), {"q": match})]
+        ids = dict(conn.execute(select(records.c.pk, records.c.record_id)).all())
+    return [ids[pk] for pk in ranked if pk in window]
+
+
+def test_a_very_common_word_ranks_the_most_recent_matches(fresh_library, monkeypatch):
+    import sources.library
+
+    monkeypatch.setattr(sources.library, "RANKED_MATCHES", 4)
+    texts = ["harbour " * 6 + "wall", "harbour wall", "harbour", "harbour harbour harbour wall", "harbour and more words here",
+             "harbour wall repairs", "the harbour"]
+    fresh_library.add([record(f"H{i}", t, language="en" if i % 2 else "fr") for i, t in enumerate(texts)])
+    # 7 matches, 4 ranked: the most recently stored (H3..H6), in bm25 order
+    found = [r.id for r in fresh_library.search("harbour", limit=3)]
+    assert found == bm25_order(fresh_library, '"harbour"', newest=4)[:3]
+    assert set(found) <= {"H3", "H4", "H5", "H6"}
+    # 4 matches: all ranked
+    assert [r.id for r in fresh_library.search("harbour wall")] == bm25_order(fresh_library, '"harbour" "wall"')
+    assert len(bm25_order(fresh_library, '"harbour" "wall"')) == 4
+    # with a filter as well, the most recent matches that pass it, unranked
+    assert [r.id for r in fresh_library.search("harbour", language="en", limit=2)] == ["H5", "H3"]
+    # deleted records among the best do not shorten the answer
+    for gone in bm25_order(fresh_library, '"harbour"', newest=4)[:2]:
+        fresh_library.delete(gone, actor="t")
+    assert len(fresh_library.search("harbour", limit=5)) == 5
