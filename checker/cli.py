@@ -15,7 +15,7 @@ from typing import Any, Sequence
 from claims import available_languages, extract
 
 from . import cli_desk, cli_sources
-from .inputs import InputError, decode_article, parse_published
+from .inputs import ArticleText, InputError, parse_published, read_article
 
 EXIT_ERROR = 1
 
@@ -108,8 +108,13 @@ def usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _read_article(path: str) -> str:
+    return _read_article_file(path).text
+
+
+def _read_article_file(path: str) -> ArticleText:
+    """The article's text, and the title its file gives (.html <title>, Word's title)."""
     if path == "-":
-        return decode_article(sys.stdin.buffer.read(), name="standard input")
+        return read_article(sys.stdin.buffer.read(), name="standard input")
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -119,7 +124,7 @@ def _read_article(path: str) -> str:
         raise InputError(f"{path} is a folder, not an article file") from None
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
-    return decode_article(data, name=p.name)
+    return read_article(data, name=p.name)
 
 
 def print_json(obj: Any) -> None:
@@ -189,11 +194,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .service import check_and_store, check_text, library_from_file
 
     published = parse_published(args.published)
-    text = _read_article(args.article)
+    read = _read_article_file(args.article)
+    text = read.text
     library = library_from_file(args.sources) if args.sources else Library.open(args.db)
     if args.save:
         desk = Desk.open(args.db)
-        article_id, result = check_and_store(text, library, desk, title=args.title, url=args.url,
+        article_id, result = check_and_store(text, library, desk, title=args.title or read.title, url=args.url,
                                              language=args.language, published=published, reviewer=args.reviewer)
     else:
         article_id, result = None, check_text(text, library, language=args.language, published=published)

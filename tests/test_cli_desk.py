@@ -101,3 +101,16 @@ def test_review_refuses_unknown_claim_and_empty_change(capsys, tmp_path):
     assert code != 0 and "no claim c999" in err
     code, _, err = run(capsys, "review", str(article_id), claim, "--reviewer", "Ana", "--db", db)
     assert code != 0 and "give --status, --note or --source" in err
+
+
+def test_check_save_reads_a_web_page_with_its_title(capsys, tmp_path):
+    page = tmp_path / "budget.html"
+    page.write_text("<html><head><title>Le budget</title><script>alert(1)</script></head><body>"
+                    f"<p>{ARTICLE}</p></body></html>", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    code, out, _ = run(capsys, "check", str(page), "--db", db, "--save", "--format", "json", "--published", "2024-05-29")
+    assert code == 0
+    from checker.desk import Desk
+
+    article = Desk.open(db).load(json.loads(out)["article_id"])
+    assert article.title == "Le budget" and "alert" not in article.body and ARTICLE in article.body
