@@ -211,3 +211,51 @@ def test_concurrent_writes_from_two_desks_lose_nothing(tmp_path):
         two.review(shared_id, claim, reviewer="Ben", status="disputed", expected_version=seen)
     assert info.value.current.reviewer == "Ana" and "changed by Ana" in str(info.value)
     assert [t["actor"] for t in two.audit_trail(shared_id, claim)] == ["Ana"]
+
+
+# ---- the same desk on PostgreSQL (skipped when the local server is not there) ---------------------
+
+
+@pytest.fixture
+def pg_desk():
+    import uuid
+
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        admin = psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True)
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
+    from sources.db import connect
+
+    name = f"factcheck_desk_{uuid.uuid4().hex[:10]}"
+    admin.execute(f'CREATE SCHEMA "{name}"')
+    engine = connect(f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{name}", fresh=True)
+    try:
+        yield Desk(engine)
+    finally:
+        engine.dispose()
+        admin.execute(f'DROP SCHEMA "{name}" CASCADE')
+        admin.close()
+
+
+@pytest.mark.postgres
+def test_the_desk_on_postgresql(pg_desk):
+    from checker.service import add_missed_claim, import_report, split_claim
+    from sources.library import Library
+
+    library = Library(pg_desk.engine)
+    library.add([record("A1", "On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $1 billion.")])
+    article_id, result = check_and_store(TEXT, library, pg_desk, language="en", published=dt.date(2024, 5, 1))
+    money = next(c.claim.id for c in result.checks if c.claim.type == "money")
+    pg_desk.review(article_id, money, reviewer="Ana", status="disputed", note="amount", expected_version=1)
+    with pytest.raises(ReviewConflict):
+        pg_desk.review(article_id, money, reviewer="Ben", status="verified", expected_version=1)
+    org = next(c.claim.id for c in result.checks if c.claim.text == "Celtis Batteries")
+    split_claim(pg_desk, library, article_id, org, ["Celtis", "Batteries"], reviewer="Ben", expected_version=1)
+    add_missed_claim(pg_desk, library, article_id, kind="date", text="2 April", value="2024-04-02", reviewer="Ana")
+    assert [c.claim.id for c in pg_desk.load(article_id).claims if c.origin != "extracted"] == ["e1", "e2", "e3"]
+    state = pg_desk.export_state(article_id)
+    copy = import_report(state, pg_desk, reviewer="Zoe")
+    again = pg_desk.export_state(copy)
+    assert again["claims"] == state["claims"] and again["article"]["body"] == TEXT
+    assert [t["action"] for t in pg_desk.audit_trail(copy)][-1] == "import"

@@ -402,6 +402,14 @@ def test_a_page_that_cannot_be_fetched_says_why(app, local_site, db_url):
     assert app.query_params.get("article") is None and Desk.open(db_url).articles() == []
 
 
+def test_an_article_without_claims_is_shown_plainly(app, db_url):
+    app.text_area[0].input("Bonjour à toutes et à tous, belle journée.")
+    submit(app)
+    assert app.query_params.get("article") == "1" and "0 claims found" in messages(app)
+    assert app.dataframe[0].value.empty and "0/0 reviewed" in " ".join(c.value for c in app.caption)
+    assert [b.label for b in app.get("download_button")][0] == "Markdown"
+
+
 def test_an_unknown_article_says_so(db_url):
     at = new_session(article="42")
     assert "There is no article 42" in messages(at)

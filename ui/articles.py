@@ -31,7 +31,7 @@ def _archive(article_id: int, archived: bool) -> None:
 
 
 _, desk = services()
-wanted = st.session_state.pop("open_article", None)
+wanted, st.session_state["open_article"] = st.session_state["open_article"], None
 if wanted is not None:  # open it on the desk, keeping the reviewer and the language in the URL
     st.session_state["editor_generation"] += 1
     keep = {k: v for k, v in st.query_params.items() if k in ("reviewer", "lang")}

@@ -9,7 +9,7 @@ import streamlit as st
 from checker.inputs import ARTICLE_TYPES, InputError, read_article
 from checker.service import can_fetch, check_and_store, fetch_and_store, fetch_errors
 from sources.demo import example_article
-from ui.common import flash, guarded, reviewer, services, show_flash, t
+from ui.common import error_text, flash, guarded, reviewer, services, show_flash, t
 from ui.desk_view import article_view
 
 ARTICLE_LANGUAGES = ("auto", "fr", "en")
@@ -97,9 +97,8 @@ def _fetch(page_url: str, language: str, published: dt.date | None) -> None:
     except fetch_errors() as exc:  # the fetcher's message is written for editors
         st.error(t("check.fetch_failed", message=str(exc)))
         return
-    except Exception as exc:  # noqa: BLE001
-        with guarded(t("check.checking")):
-            raise exc
+    except Exception as exc:  # noqa: BLE001 - a clear message, never a traceback
+        st.error(error_text(t("check.checking"), exc))
         return
     flash("success", t("check.found", n=len(result.checks)))
     open_article(article_id)

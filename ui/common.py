@@ -24,6 +24,8 @@ DEFAULTS: dict[str, object] = {
     "flash": [],  # [(kind, message)] shown once on the next run
     "import_preview": None,  # parsed import waiting for the editor's decision (library page)
     "table_rows": {},  # claims table key -> the claim ids of its rows, in the order shown
+    "table_versions": {},  # claim id -> version, as the open article was last drawn (merges check them)
+    "open_article": None,  # article chosen on the Articles page, opened on the desk on the next run
     "report_url": "",  # where the fact check is published (ClaimReview url)
     "drafts": {},  # text field key -> (claim version, stored text) the editor's typing started from
 }
