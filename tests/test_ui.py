@@ -9,9 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 from streamlit.testing.v1 import AppTest
+from test_inputs import local_site  # noqa: F401 - a fixture: a page served on 127.0.0.1
 
 from checker.desk import Desk
-from test_inputs import local_site  # noqa: F401 - a fixture: a page served on 127.0.0.1
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -388,14 +388,14 @@ def test_a_bad_article_url_is_refused_and_the_text_kept(app):
     assert app.text_area[0].value == "Le 3 mai 2024, Claire Martin a annoncé un budget."
 
 
-def test_an_article_is_fetched_from_its_address(app, local_site, db_url):
+def test_an_article_is_fetched_from_its_address(app, local_site, db_url):  # noqa: F811
     app.text_input(key="fetch_url").input(f"{local_site}/budget")
     app.button(key="FormSubmitter:fetch_article-Fetch and check").click().run()
     assert not app.exception and app.query_params.get("article") == "1"
     assert Desk.open(db_url).load(1).title == "Budget : la ville vote"
 
 
-def test_a_page_that_cannot_be_fetched_says_why(app, local_site, db_url):
+def test_a_page_that_cannot_be_fetched_says_why(app, local_site, db_url):  # noqa: F811
     app.text_input(key="fetch_url").input(f"{local_site}/missing")
     app.button(key="FormSubmitter:fetch_article-Fetch and check").click().run()
     assert not app.exception and "The page could not be fetched" in messages(app)
