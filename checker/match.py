@@ -60,10 +60,11 @@ CONFLICT_SUBJECT = 0.5
 # Candidate gathering (see `gather`).
 COUNT_CAP = 4000  # posting lists are counted up to this (IDF of anything commoner is about the same)
 RARE = 500  # a list of at most this many records is read whole; a longer one is only probed
-POOL = 100  # the best records so far, on which the common lists are probed
+POOL = 300  # the best records so far, on which the common lists are probed
 PROBES = 8  # common lists probed per look-up
 HELD_PROBE = 1000  # records of the rare context checked for a common required value
 DRIVE = 1000  # records read from the rarest common list when nothing rarer gave enough
+SCAN = 20_000  # records of the rarest list a quote's two-list join reads at most
 KEY_WORDS = 10  # key words of a claim's sentence used as context
 KEY_WORD_WEIGHT = 0.25
 SPEAKER_WEIGHT = 2.0
@@ -239,6 +240,7 @@ class Search:
     context: tuple[tuple[Source, float], ...]
     limit: int = CANDIDATES
     context_only: bool = False  # leave out records holding none of the context
+    core: tuple[Source, ...] = ()  # what identifies the claim (default: the required sources)
 
     def sources(self) -> list[Source]:
         return list(self.required) + [s for s, _ in self.context]
@@ -252,10 +254,11 @@ def gather(index: ValueIndex, search: Search, *, total: int, known: dict[Source,
     1. lists of at most RARE records are read whole: a short required list is the pool every
        candidate comes from; a rare context list adds its weight to its records (for a common
        required value, only the HELD_PROBE best of them are kept, those that hold the value);
-    2. if no rare context list holds anything (and the required value is common, or there is
-       none), the rarest remaining list (context or required value) drives: its DRIVE newest
-       records that hold the required value join;
-    3. the other common context lists are probed on the POOL best records so far.
+    2. if none of the claim's core lists (the required value; for a quote its words and speaker)
+       is rare, the common ones drive: for a quote, the records holding both of its two rarest
+       core lists (one index join over at most SCAN records); then, if still short, the DRIVE
+       newest records of the rarest list that hold the required value;
+    3. the PROBES heaviest common lists are probed on the POOL best records so far.
     With `context_only`, records holding none of the context are left out.
     """
     known = {} if known is None else known
@@ -289,20 +292,30 @@ def gather(index: ValueIndex, search: Search, *, total: int, known: dict[Source,
         scores = {pk: scores[pk] for pk in best if pk in held}
 
     credited: dict[Source, set[int]] = {}
-    rare_hit = any(lists[s] for s in rare)
-    if len(scores) < limit and not short_required and not rare_hit and (common or required):
-        driver = min(common + required, key=lambda s: (known[s], s in required))
-        found = index.fetch(driver, limit=DRIVE)
-        if required and driver not in required:
-            held = set().union(*index.having_many(required, found).values())
-            found = [pk for pk in found if pk in held]
-        for pk in found:
-            scores[pk] = scores.get(pk, 0.0) + weight.get(driver, 0.0)
-        credited[driver] = set(found)
-    probe = [s for s in common if s not in credited][:PROBES]
+    core = [s for s in (search.core or search.required) if known.get(s)]
+    core_hit = any(lists.get(s) for s in core if s in rare) or short_required
+    if not core_hit and (common or required):
+        if not required and len(core) >= 2:
+            # A quote made of common words: records holding both of its two rarest lists, found by
+            # one index join that reads at most SCAN records of the rarest.
+            first, second = sorted(core, key=lambda s: (known[s], s.kind != "speaker"))[:2]
+            found = index.intersect(first, second, scan=SCAN, limit=DRIVE)
+            for pk in found:
+                scores[pk] = scores.get(pk, 0.0) + weight.get(first, 0.0) + weight.get(second, 0.0)
+            credited[first] = credited[second] = set(found)
+        if len(scores) < limit:
+            driver = min(common + required, key=lambda s: (known[s], s in required))
+            found = [pk for pk in index.fetch(driver, limit=DRIVE) if pk not in credited.get(driver, ())]
+            if required and driver not in required:
+                held = set().union(*index.having_many(required, found).values())
+                found = [pk for pk in found if pk in held]
+            for pk in found:
+                scores[pk] = scores.get(pk, 0.0) + weight.get(driver, 0.0)
+            credited.setdefault(driver, set()).update(found)
+    probe = sorted(common, key=lambda s: -weight[s])[:PROBES]
     if probe and len(scores) > limit:
         for src, pks in index.having_many(probe, _ranked(scores)[:POOL]).items():
-            for pk in pks:
+            for pk in pks - credited.get(src, set()):
                 scores[pk] += weight[src]
     ranked = _ranked(scores)
     if search.context_only:
@@ -358,9 +371,10 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
             initial = person_initial_key(v.speaker or "")
             if initial:
                 context.append((Source("term", person_term(initial)), 0.5))
+        core = tuple(s for s, _w in context if s.kind in ("term", "speaker"))
         context += [(s, w * 0.5) for s, w in _context_sources(ctx, skip={ctx.key} if ctx.key else set())
                     if s.kind == "name"]
-        return [Search((), tuple(context))]
+        return [Search((), tuple(context), core=core)]
     return []
 
 

@@ -456,6 +456,18 @@ class ValueIndex:
                                 out[src].add(row.record_pk)
         return out
 
+    def intersect(self, first: Source, second: Source, *, scan: int, limit: int) -> list[int]:
+        """Records of both sources, newest first: the newest `scan` records of `first`, each probed
+        for `second` by its index (names, terms: (key, record); a speaker: by its record)."""
+        stmt, col = self._postings(first)
+        if first.kind in ("name", "term"):
+            stmt = stmt.order_by(col.desc())
+        driver = stmt.limit(scan).subquery()
+        other, other_col = self._postings(second)
+        query = select(driver.c.record_pk).where(other.where(other_col == driver.c.record_pk).exists()).limit(limit)
+        with self.engine.connect() as conn:
+            return list(dict.fromkeys(conn.scalars(query)))
+
     def having(self, src: Source, pks: Iterable[int]) -> set[int]:
         """Which of `pks` a source holds (one index probe per record)."""
         pks = list(dict.fromkeys(pks))

@@ -191,8 +191,9 @@ def test_terms_are_caught_up_for_records_stored_without_them(library):
     value_index._caught_up.pop(library.engine, None)
     result = check(library, 'Lena Brandt told shareholders: "We will not close the Lyon plant."')
     assert result["We will not close the Lyon plant."].matches[0].source_id == "C1"
+    stored = library.count()
     with library.engine.connect() as conn:
-        assert conn.scalar(select(func.count()).select_from(record_terms_state)) == library.count()
+        assert conn.scalar(select(func.count()).select_from(record_terms_state)) == stored
 
 
 def test_dropping_a_records_terms_keeps_counts_right(library):
