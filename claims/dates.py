@@ -52,7 +52,7 @@ class _Context:
 _NO_SUCH_DAY = DateFound(0, 0, DateValue.of("0001-01-01"), False, False, None, "no such day")
 
 _TOKEN_RE = re.compile(r"[a-z]+|\d+")
-_PREV_TOKEN = re.compile(r"([\w']+-?)\s*$")
+_PREV_TOKEN = re.compile(r"(?<![\w'])([\w']+-?)\s*$")  # from a word start only: linear on any text
 
 
 def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date, future_at) -> list[DateFound]:

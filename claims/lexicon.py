@@ -302,8 +302,10 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     money_starts = frozenset({DIGITS} | {first.match(key(w)).group() for w in
                                          [*number_words, *multipliers, *fractions, *currency_codes, *symbol_forms]})
     # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "one dollar and one"
+    # Each of these follows a word (they are matched right after an amount or a date): the look-behind
+    # keeps them from starting anew at every space of a long run of spaces.
     cents_after_re = re.compile(
-        rf"\s+(?:{joiner}\s+)?(?P<c>{number})(?:[\s-]+(?P<sub>{sub})(?!\w)|(?=\s*(?:[.,;:!?)]|$|{joiner}(?!\w))))"
+        rf"(?<!\s)\s+(?:{joiner}\s+)?(?P<c>{number})(?:[\s-]+(?P<sub>{sub})(?!\w)|(?=\s*(?:[.,;:!?)]|$|{joiner}(?!\w))))"
     )
     # "1,25 milliard" with no currency of its own; it takes the currency named nearby.
     bare_scaled_re = re.compile(rf"{number_start}(?P<n>{number})(?P<s>\s+{scale_word})(?!\w)")
@@ -372,7 +374,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         nth_words=nth_words,
         day_context=frozenset(key(w) for w in dates.get("day_context", [])),
         event_days=frozenset(key(w) for w in dates.get("event_days", [])),
-        event_link_re=re.compile(rf"\s*{trie(dates.get('event_links', []))}(?![\w])"),
+        event_link_re=re.compile(rf"(?<!\s)\s*{trie(dates.get('event_links', []))}(?![\w])"),
         person_cues=frozenset(key(w) for w in names["person_cues"]),
         titles=frozenset(key(w) for w in names["titles"]),
         function_words=frozenset(key(w) for w in names["function_words"]),
@@ -404,7 +406,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         speech_verb_re=phrases_re(quotes["speech_verb_stems"], prefix=True),
         term_marker_re=phrases_re(quotes["term_markers"]),
         future_re=_future_re(dates),
-        not_year_after_re=re.compile(rf"\s*{trie(dates['not_year_after'])}(?!\w)"),
+        not_year_after_re=re.compile(rf"(?<!\s)\s*{trie(dates['not_year_after'])}(?!\w)"),
         attribution_re=phrases_re(quotes["attribution"]),
     )
 

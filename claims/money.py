@@ -23,7 +23,7 @@ from .model import Money
 from .numbers import parse_number
 
 _HALF_STEP = Decimal("0.05")
-_PREV_WORD = re.compile(r"([\w']+)\s*$")
+_PREV_WORD = re.compile(r"(?<![\w'])([\w']+)\s*$")  # from a word start only: linear on any text
 _TOKEN_RE = re.compile(r"[a-z]+|\d+|[^\sa-z\d]")
 _REACH = 150  # characters from the start of an amount to its currency: "deux cent cinquante millions de"
 
