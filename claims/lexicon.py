@@ -436,6 +436,25 @@ _FIRST_TOKEN_RE = re.compile(r"[a-z]+|\d")
 DIGITS = "#d"  # the start token standing for any number written in digits
 
 
+# Slots made of words only, without digits.
+_WORD_SLOTS = ("month_name", "weekday", "named_day", "month", "month_end", "unit")
+
+
+def _required_slots(items: list, names: list[str]) -> set[str]:
+    """The slots every match of a parsed template holds (slots are marked as in `_first_tokens`)."""
+    found: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL and 0xE000 <= av < 0xE000 + len(names):
+            found.add(names[av - 0xE000])
+        elif op is _sre.SUBPATTERN:
+            found |= _required_slots(list(av[3]), names)
+        elif op is _sre.BRANCH:
+            found |= set.intersection(*(_required_slots(list(b), names) for b in av[1]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            found |= _required_slots(list(av[2]), names)
+    return found
+
+
 def _anchor_token(word: str) -> str | None:
     """The longest run of letters of a word or phrase: every match of the phrase contains it."""
     tokens = _TOKEN_RE.findall(word)
@@ -596,11 +615,17 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         regex = re.compile(rf"(?<![\w/.-]){body}(?![\w/])")
         # A slot glued to letters ("{weekday}s") is not a word of its own in the text: no trigger.
         glued = re.search(r"\}[a-z]|[a-z]\{", pattern) is not None
+        marked = re.sub(r"\{(\w+)\}", lambda m: chr(0xE000 + names.index(m.group(1))), pattern)
+        # A slot every match holds, made of words only ("{month} {day}" always has its month): its
+        # words alone trigger the template, digits or not.
+        required = [s for s in _required_slots(list(_sre_parser.parse(marked)), names) if s in _WORD_SLOTS]
+        if required:
+            triggers = {_anchor_token(key(word)) for word in slots[required[0]][1]} - {None}
+            digits = False
         known = frozenset(triggers) if (triggers or digits) and not glued else None
         try:
             if glued:
                 raise _Unknown
-            marked = re.sub(r"\{(\w+)\}", lambda m: chr(0xE000 + names.index(m.group(1))), pattern)
             starts = _first_tokens(marked, slot_starts)
         except _Unknown:
             starts = None
