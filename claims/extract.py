@@ -142,11 +142,16 @@ def extract(
                        term_spans=tuple((q.start, q.end) for q in terms), gazetteer=gazetteer)
     quotes = find_quotes(text, folded, sentences, lex, names, spans, kinds)
 
+    contexts: dict[tuple[int, int], tuple[str, int, int]] = {}
+
     def context(start: int, end: int) -> tuple[str, int, int]:
         if not sentences:
             return text, 0, len(text)
-        first, last = sentences[sentence_index(start)], sentences[sentence_index(max(start, end - 1))]
-        return text[first.start:last.end], first.start, last.end
+        span = (sentence_index(start), sentence_index(max(start, end - 1)))
+        if span not in contexts:  # one string per sentence, shared by its claims
+            first, last = sentences[span[0]], sentences[span[1]]
+            contexts[span] = (text[first.start:last.end], first.start, last.end)
+        return contexts[span]
 
     drafts: list[Claim] = []
 
@@ -193,7 +198,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # A number as written, not glued to letters ("COVID-19", "G7", "A320" are names, not figures).
 _NUMBER_RE = re.compile(
-    r"(?<![\w])\d(?:[\d\u00a0\u202f\u2009 ,.]*\d)?(?:-\d+)?"
+    r"(?<![\w])(?<![^\W\d_]-)\d++(?:[\u00a0\u202f\u2009 ,.]\d++)*+(?:-\d++)?"
     r"(?:\s?%|st|nd|rd|th|er|re|e|ème|eme)?(?!\w)"
 )
 _QUOTE_MARK_RE = re.compile(r"[«»“”„\"]")

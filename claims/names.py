@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -179,7 +180,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
     if tail_preps:
         alts = "|".join(_phrase(p) + ("" if p.endswith("'") else r"\s+")
                         for p in sorted(tail_preps, key=len, reverse=True))
-        tail_re = re.compile(rf"\s+(?:{alts})")
+        tail_re = re.compile(rf"(?<!\s)\s++(?:{alts})")
     connectors = keys("connectors")
     particles = keys("particles")
     return _NameData(
@@ -224,7 +225,7 @@ def _head_re(heads: list[str]) -> re.Pattern[str] | None:
     if not heads:
         return None
     return re.compile(
-        rf"(?<![\w']){_phrases(heads)}((?:\s+[a-z][a-z-]*){{0,2}})"
+        rf"(?<!\w){_phrases(heads)}((?:\s+[a-z][a-z-]*){{0,2}})"
         r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
     )
 
@@ -317,8 +318,10 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
             if joined and gap == "" and tok.key in data.given and prev.key not in data.given \
                     and prev.key not in data.organization_words and prev.key not in data.titles:
                 joined = False  # "d'OpenAI Jan Leike": a given name starts a new name
-            if joined and gap in data.split_connectors and len(current) >= 2 and current[0].key in data.given:
-                joined = False  # "Lars Eriksson of Stockholm University"
+            if joined and gap in data.split_connectors:
+                person = [t for t in current[:4] if t.key not in data.titles]
+                if len(person) >= 2 and person[0].key in data.given:
+                    joined = False  # "(Prof.) Lars Eriksson of Stockholm University"
             if joined and gap and _brand(tok.text) and prev.key not in data.organization_words:
                 joined = False  # "l'équipe Superalignment d'OpenAI": a brand stands on its own
             if joined:
@@ -399,8 +402,9 @@ def _finish(tokens: list[_Token], data: _NameData, **flags) -> list[_Candidate]:
 
 # ---- French organisation names with lower-case words ------------------------------------------
 
-_WORD_AFTER = re.compile(r"[ ]+([a-z][a-z-]*)(?![\w'])")
-_NOUN_AT = re.compile(r"([a-z][a-z-]+)(?![\w'])")
+# Read at the end of a word; look-behinds and possessive runs keep them linear anywhere.
+_WORD_AFTER = re.compile(r"(?<! )[ ]++([a-z][a-z-]*+)(?![\w'])")
+_NOUN_AT = re.compile(r"([a-z][a-z-]++)(?![\w'])")
 
 
 def _is_adjective(word: str, data: _NameData) -> bool:
@@ -441,6 +445,16 @@ def _org_tail(folded: str, end: int, limit: int, data: _NameData) -> int:
 
 # ---- the article ------------------------------------------------------------------------------
 
+_LONGEST_NAME = 12  # words: "Organisation de coopération et de développement économiques" has 7
+_LONGEST_KNOWN = 8  # words of the longest alias or gazetteer entry looked for at the start of a run
+_LONGEST_PERSON = 6  # words: "María de los Ángeles García" has 5
+
+
+def _inside(spans, start: int, end: int) -> bool:
+    """Is [start, end) inside one of the sorted, disjoint `spans`?"""
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
 
 @dataclass
 class _Article:
@@ -480,7 +494,9 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
         for cand in _split_titles(run, folded, data):
             candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
     if term_spans:
-        candidates = [c for c in candidates if not any(a <= c.start and c.end <= b for a, b in term_spans)]
+        candidates = [c for c in candidates if not _inside(term_spans, c.start, c.end)]
+    # A run longer than any name is shouting or a headline in capitals, not a name.
+    candidates = [c for c in candidates if len(c.tokens) <= _LONGEST_NAME]
     for c in candidates:
         _extend_organisation(c, folded, sentences, data)
     art.acronyms = _acronym_definitions(candidates, text)
@@ -505,7 +521,7 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
 def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> list[_Candidate]:
     """"United Nations Universal Declaration" -> "United Nations" + the rest, when the start is known."""
     toks = c.tokens
-    for cut in range(len(toks) - 1, 0, -1):
+    for cut in range(min(len(toks) - 1, _LONGEST_KNOWN), 0, -1):
         head = " ".join(t.key for t in toks[:cut])
         if head in data.aliases or head in gazetteer:
             first = _Candidate(toks[:cut], toks[0].start, toks[cut - 1].end, c.sentence, person_cue=c.person_cue)
@@ -544,7 +560,15 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
             c.headed = True
 
 
-_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)\s*\)")
+# "(ANSM)", "(IMN)": at most twelve characters, two of them capitals (checked in _acronym_after).
+_ACRONYM_AFTER = re.compile(r"[ \u00a0]?\(([A-Z][A-Za-z0-9&]{1,11})\)")
+
+
+def _acronym_after(text: str, end: int) -> str | None:
+    m = _ACRONYM_AFTER.match(text, end)
+    if m and sum(ch.isupper() for ch in m.group(1)) >= 2:
+        return m.group(1)
+    return None
 
 
 def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, int]:
@@ -553,9 +577,9 @@ def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, i
     for i, c in enumerate(candidates):
         if len(c.tokens) < 2 and not c.headed:
             continue
-        m = _ACRONYM_AFTER.match(text, c.end)
-        if m:
-            out.setdefault(fold(m.group(1)).lower(), i)
+        acronym = _acronym_after(text, c.end)
+        if acronym:
+            out.setdefault(fold(acronym).lower(), i)
     return out
 
 
@@ -607,7 +631,7 @@ def _cue_of(words: list[str], vocabulary: frozenset[str], *, skip_over: frozense
     return False
 
 
-_AFTER_WORDS = re.compile(r"(?:'s?)?[ ]+([a-z][\w'-]*)(?:[ ]+([a-z][\w'-]*))?")
+_AFTER_WORDS = re.compile(r"(?<![ ])(?:'s?)?[ ]++([a-z][\w'-]*+)(?:[ ]++([a-z][\w'-]*+))?")
 
 
 def _cue_after(folded: str, end: int, data: _NameData) -> bool:
@@ -639,9 +663,10 @@ def _classify(c: _Candidate, art: _Article) -> None:
     # What is never a name.
     if k in data.places or k in data.not_names or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar)):
         return done("", 0)
-    if any(w in data.non_entity_heads for w in keys) or keys[-1] in data.non_entity_tails:
-        return done("", -1)  # documents, events, places ("James Webb Space Telescope")
-    if not c.headed and any(a <= c.start and c.end <= b for a, b in art.portfolios):
+    if any(w in data.non_entity_heads for w in keys) or (
+            keys[-1] in data.non_entity_tails and not (len(keys) == 2 and keys[0] in data.given)):
+        return done("", -1)  # documents, events, places ("James Webb Space Telescope"), not "Leo Park"
+    if not c.headed and _inside(art.portfolios, c.start, c.end):
         return done("", 0)  # "la ministre des Comptes publics"
     line_start = folded.rfind("\n", 0, c.start) + 1
     before = _words_before(folded, c.start, art.sentence_starts[c.sentence])
@@ -661,17 +686,17 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return done("organization", 3)
     if c.weak and not org_cue:
         return done("", 0)
-    if keys[0] in data.given or person_cue:
+    if (keys[0] in data.given or person_cue) and len(toks) <= _LONGEST_PERSON:
         return done("person", 3)
-    if org_cue or keys[0] in data.not_names:  # "la revue Nature Neuroscience", "American Express"
-        return done("organization", 2)
+    if org_cue or keys[0] in data.not_names or keys[0] in data.organization_articles:
+        return done("organization", 2)  # "la revue Nature", "American Express", "Le Monde", "The Guardian"
     if any(w in data.places for w in keys):  # "Paris Saint-Germain", "Borussia Dortmund"
         if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
             return done("", 0)  # "in Greater Manchester": a place
         return done("organization", 2)
     if len(toks) >= 4:
         return done("organization", 1)
-    return done("person", 1)
+    return done("person", 1)  # two or three capitalised words, nothing else known: most often a person
 
 
 def _classify_word(c: _Candidate, art: _Article, t: _Token, person_cue: bool, org_cue: bool, line_start: int,
@@ -716,7 +741,7 @@ def _dateline(folded: str, end: int) -> bool:
     return re.match(r"(?:,[^\n—–]{0,30})?\s+[—–-]\s", after) is not None or re.match(r"\s*\(", after) is not None
 
 
-_NEXT_WORD = re.compile(r"[\s,]*([\w'’-]+)")
+_NEXT_WORD = re.compile(r"(?<![\s,])[\s,]*+([\w'’-]+)")
 
 
 def _before_verb(text: str, end: int, data: _NameData) -> bool:
@@ -777,9 +802,9 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     defined: dict[str, str] = {}
     for c in candidates:
         if c.kind == "organization" and (c.headed or len(c.tokens) > 1):
-            m = _ACRONYM_AFTER.match(folded, c.end)
-            if m:
-                defined.setdefault(m.group(1).lower(), c.canonical)
+            acronym = _acronym_after(folded, c.end)
+            if acronym:
+                defined.setdefault(acronym.lower(), c.canonical)
 
     for c in candidates:
         if c.strength >= 5 or not c.kind:
@@ -810,15 +835,20 @@ def _find_in_headlines(candidates: list[_Candidate], text: str, folded: str, sen
     if not title_case:
         return
     known: dict[str, _Candidate] = {}
+    by_first_word: dict[str, list[str]] = {}
     for c in candidates:
         if c.kind in ("person", "organization") and c.sentence not in title_case:
-            known.setdefault(fold_key(text[c.start:c.end]), c)
+            form = fold_key(text[c.start:c.end])
+            if form not in known:
+                known[form] = c
+                by_first_word.setdefault(form.split()[0], []).append(form)
     if not known:
         return
-    forms = sorted(known, key=len, reverse=True)
     for i in title_case:
         s = sentences[i]
         line = folded[s.start:s.end].lower()
+        words = set(line.split()) | set(_HEADLINE_WORD.findall(line))
+        forms = sorted({f for w in words for f in by_first_word.get(w, ())}, key=len, reverse=True)
         taken: list[tuple[int, int]] = []
         for form in forms:
             at = 0
@@ -835,6 +865,9 @@ def _find_in_headlines(candidates: list[_Candidate], text: str, folded: str, sen
                 taken.append((a, b))
                 src = known[form]
                 candidates.append(_Candidate(src.tokens, a, b, i, kind=src.kind, canonical=src.canonical, strength=src.strength))
+
+
+_HEADLINE_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 def _claims(candidates: list[_Candidate], text: str) -> list[NameFound]:

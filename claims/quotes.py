@@ -32,6 +32,7 @@ from .names import NameFound
 from .text import Sentence
 
 _PAD = " \t\u00a0\u202f\u2009\u2007\n\r"
+_HEAD_WINDOW = 240  # characters before a quote searched for its attribution
 _MARKS_RE = re.compile(r"[«»“”„‟\"‘’‹›]|\n")
 _LEAD = re.compile(r"[\s,;:.\-–—)»”\"’]*")
 _WORD = re.compile(r"[\w'-]+")
@@ -223,13 +224,12 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
             i += 1
         return out
 
+    people = [m for m in mentions if m.type == "person"]
+    people_starts = [m.start for m in people]
+
     def last_person_before(offset: int) -> str | None:
-        i = bisect_left(mention_starts, offset) - 1
-        while i >= 0:
-            if mentions[i].type == "person":
-                return mentions[i].canonical
-            i -= 1
-        return None
+        i = bisect_left(people_starts, offset) - 1
+        return people[i].canonical if i >= 0 else None
 
     paragraph_start: dict[int, int] = {}
     for s in sentences:
@@ -243,7 +243,8 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
             continue
         s_open, s_close = sentence_at(q.open), sentence_at(q.close)
         paragraph = s_open.paragraph
-        head = (s_open.start, q.open)
+        # Attribution sits close to the quote; the windows also keep long sentences linear.
+        head = (max(s_open.start, q.open - _HEAD_WINDOW), q.open)
         tail = (q.close + 1, s_close.end)
         speaker = (
             _after(folded, tail, names_in, last_person_before, lex, pronouns, q.open)

@@ -65,7 +65,8 @@ class Sentence:
 
 # A sentence ends at . ! ? … followed by space and a capital, a digit or an opening quote, unless the
 # word before the stop is a known abbreviation or a single initial ("J. Smith").
-_STOP_RE = re.compile(r"[.!?…]+[\"”»’']?(?=\s+[\"“«‘(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+# Possessive runs and a look-behind keep it linear on "......" or long runs of spaces.
+_STOP_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"”»’']?(?=\s++[\"“«‘(\[]?\s*+[A-ZÀ-ÖØ-Þ0-9])")
 _ABBREVIATIONS = {
     "m", "mme", "mlle", "me", "dr", "pr", "st", "mr", "mrs", "ms", "prof", "jr", "sr", "etc", "cf", "p",
     "vs", "env", "no", "n°", "av", "apr", "j.-c", "u.s", "u.k", "inc", "corp", "ltd", "co", "gen", "gov",
