@@ -11,9 +11,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from .dates import find_dates
-from .lexicon import available_languages, key, load
+from .lexicon import available_languages, key, load, trie
 from .model import Claim, Extraction, Name, Quote, Unclaimed
 from .money import find_money
 from .names import Gazetteer, find_names
@@ -33,8 +34,7 @@ class _Detector:
     suffixes: tuple[str, ...]  # contractions: "'s", "n't", "aujourd'hui"
     endings: tuple[str, ...]
     letter_groups: tuple[str, ...]
-    signs: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
+    typography: re.Pattern[str]  # signs and patterns of [detect], as one alternation
 
 
 @lru_cache(maxsize=1)
@@ -50,8 +50,8 @@ def _detectors() -> tuple[_Detector, ...]:
             tuple(c for c in contractions if not c.endswith("'")),
             tuple(d.get("endings", [])),
             tuple(d.get("letter_groups", [])),
-            tuple(d.get("signs", [])),
-            tuple(re.compile(p) for p in d.get("patterns", [])),
+            re.compile("|".join([re.escape(s) for s in d.get("signs", [])]
+                                + [f"(?:{p})" for p in d.get("patterns", [])]) or "(?!)"),
         ))
     return tuple(out)
 
@@ -70,17 +70,23 @@ def detect_language(text: str, *, default: str = "en") -> str:
     acronyms belong to no language. Ties go to `default`.
     """
     sample = text[:4000].replace("’", "'")
-    every = [w.lower() for w in _ALL_WORDS.findall(sample)]
+    every = _ALL_WORDS.findall(sample.lower())
     lower = _LOWER_WORDS.findall(sample)
-    joined = " ".join(lower)
+    detectors = _detectors()
     scores: dict[str, float] = {}
-    for d in _detectors():
-        score = 3.0 * sum(1 for w in every if w in d.function_words)
-        score += 3.0 * sum(1 for w in lower if w.startswith(d.prefixes) or w.endswith(d.suffixes))
-        score += sum(1 for w in lower if len(w) >= 4 and w.endswith(d.endings))
-        score += sum(joined.count(g) for g in d.letter_groups)
-        score += 2.0 * (sum(sample.count(s) for s in d.signs) + sum(len(p.findall(sample)) for p in d.patterns))
-        scores[d.code] = score
+    for d in detectors:  # counted with map() so that the loops over words run in C
+        scores[d.code] = 3.0 * (sum(map(d.function_words.__contains__, every))
+                                + sum(map(str.startswith, lower, repeat(d.prefixes)))
+                                + sum(map(str.endswith, lower, repeat(d.suffixes))))
+    ranked = sorted(scores.values(), reverse=True)
+    if len(ranked) < 2 or ranked[0] - ranked[1] < 9.0:
+        # Fewer than three function words apart: look closer (short texts, names and figures).
+        longer = [w for w in lower if len(w) >= 4]
+        joined = " ".join(lower)
+        for d in detectors:
+            scores[d.code] += (sum(map(str.endswith, longer, repeat(d.endings)))
+                               + sum(map(joined.count, d.letter_groups))
+                               + 2.0 * len(d.typography.findall(sample)))
     best = max(scores, key=lambda c: (scores[c], c == default))
     return best if scores[best] > 0 else default
 
@@ -153,11 +159,10 @@ def extract(
             contexts[span] = (text[first.start:last.end], first.start, last.end)
         return contexts[span]
 
-    drafts: list[Claim] = []
+    drafts: list[tuple] = []
 
     def add(kind, start, end, value, **flags):
-        sentence, s_start, s_end = context(start, end)
-        drafts.append(Claim("", kind, text[start:end], start, end, value, sentence, s_start, s_end, **flags))
+        drafts.append((start, -end, len(drafts), kind, value, flags))
 
     for d in dates:
         add("date", d.start, d.end, d.value, relative=d.relative, approximate=d.approximate, qualifier=d.qualifier)
@@ -168,8 +173,11 @@ def extract(
     for q in quotes:
         add("quote", q.start, q.end, Quote(q.text, q.speaker, q.kind))
 
-    drafts.sort(key=lambda c: (c.start, -c.end))
-    claims = tuple(c.with_id(f"c{i}") for i, c in enumerate(drafts, start=1))
+    drafts.sort(key=lambda d: d[:3])  # reading order; at one place the longest, then dates, money, names, quotes
+    claims = tuple(
+        Claim(f"c{i}", kind, text[start:-neg_end], start, -neg_end, value, *context(start, -neg_end), **flags)
+        for i, (start, neg_end, _, kind, value, flags) in enumerate(drafts, start=1)
+    )
     covered = [(c.start, c.end) for c in claims if c.type != "quote"]
     covered += [(m[0], m[1]) for n in names for m in n.mentions]
     covered += [(q.open, q.close + 1) for q in spans]
@@ -202,25 +210,27 @@ _NUMBER_RE = re.compile(
     r"(?:\s?%|st|nd|rd|th|er|re|e|ème|eme)?(?!\w)"
 )
 _QUOTE_MARK_RE = re.compile(r"[«»“”„\"]")
-_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 @lru_cache(maxsize=None)
-def _date_words(code: str) -> tuple[frozenset[str], frozenset[str], bool]:
-    """Month names, other date words (weekdays, "hier", "yesterday"), and whether months take a capital."""
+def _checkable(code: str) -> tuple[re.Pattern[str], frozenset[str], frozenset[str], bool]:
+    """One pattern for everything that looks checkable in a language, and how to tell its words apart.
+
+    Figures, quote marks, and words that state a figure ("deux", "million"; not one or "a") or a
+    date (months, weekdays, "hier", "yesterday"). Also returned: the count words, the month names,
+    and whether months take a capital (an English "may" is a verb).
+    """
     lex = load(code)
     months = frozenset(lex.months)
-    others = frozenset(lex.weekdays) | frozenset(w for w in lex.named_days if " " not in w)
-    return months, others, lex.months_capitalised
-
-
-@lru_cache(maxsize=None)
-def _count_words(code: str) -> frozenset[str]:
-    """Number words that state a figure ("deux", "trois cents", "million"): one and "a" are left out."""
-    lex = load(code)
-    words = {w for w, v in lex.number_words.items() if v >= 2}
-    words |= set(lex.multipliers) | set(lex.scale_words)
-    return frozenset(w for w in words if " " not in w)
+    days = frozenset(lex.weekdays) | frozenset(w for w in lex.named_days if " " not in w)
+    counts = {w for w, v in lex.number_words.items() if v >= 2} | set(lex.multipliers) | set(lex.scale_words)
+    counts = frozenset(w for w in counts if " " not in w)
+    # Run on the lower-cased folded text: without IGNORECASE the engine skips ahead much faster.
+    pattern = re.compile(
+        rf"(?P<n>{_NUMBER_RE.pattern})|(?P<q>{_QUOTE_MARK_RE.pattern})"
+        rf"|(?<![\w'])(?P<w>{trie(months | days | counts)})(?![\w'])"
+    )
+    return pattern, counts, months, lex.months_capitalised
 
 
 def _unclaimed(text: str, folded: str, sentences: list[Sentence], covered: list[tuple[int, int]],
@@ -231,34 +241,40 @@ def _unclaimed(text: str, folded: str, sentences: list[Sentence], covered: list[
     unchecked percentage is still listed. The reason names the kinds found, in the order number,
     quote marks, date word; `items` lists them as written.
     """
+    if not sentences:
+        return ()
     starts = [a for a, _ in covered]
-
-    def is_covered(a: int, b: int) -> bool:
+    sentence_starts = [s.start for s in sentences]
+    pattern, counts, months, months_capitalised = _checkable(lex.code)
+    found: dict[int, dict[str, list[str]]] = {}
+    low = folded.lower()
+    if len(low) != len(folded):  # a capital whose lower case is longer: keep offsets right
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in folded)
+    for m in pattern.finditer(low):
+        a, b = m.span()
         i = bisect_right(starts, a) - 1
-        return i >= 0 and covered[i][1] >= b
-
-    months, other_days, months_capitalised = _date_words(lex.code)
-    count_words = _count_words(lex.code)
+        if i >= 0 and covered[i][1] >= b:
+            continue
+        if m.lastgroup == "n":
+            kind, item = "number", text[a:b].strip()
+        elif m.lastgroup == "q":
+            kind, item = "quote marks", text[a:b]
+        else:
+            word = m.group()
+            if word in counts:
+                kind = "number"
+            elif word in months and folded[a].isupper() != months_capitalised:
+                continue  # "may" the verb, "Mars" the planet
+            else:
+                kind = "date word"
+            item = text[a:b]
+        s_index = bisect_right(sentence_starts, a) - 1
+        if s_index >= 0 and a < sentences[s_index].end:
+            found.setdefault(s_index, {}).setdefault(kind, []).append(item)
     out = []
-    for s in sentences:
-        found: dict[str, list[str]] = {}
-        for m in _NUMBER_RE.finditer(folded, s.start, s.end):
-            if not is_covered(m.start(), m.end()):
-                found.setdefault("number", []).append(text[m.start():m.end()].strip())
-        for m in _QUOTE_MARK_RE.finditer(folded, s.start, s.end):
-            if not is_covered(m.start(), m.end()):
-                found.setdefault("quote marks", []).append(m.group())
-        for m in _WORD_RE.finditer(folded, s.start, s.end):
-            word = m.group().lower()
-            if word in count_words or word in months or word in other_days:
-                if is_covered(m.start(), m.end()):
-                    continue
-                if word in count_words:
-                    found.setdefault("number", []).append(m.group())
-                elif word in other_days or (m.group()[0].isupper() == months_capitalised):
-                    found.setdefault("date word", []).append(text[m.start():m.end()])
-        if found:
-            kinds = [k for k in ("number", "quote marks", "date word") if k in found]
-            items = tuple(item for k in kinds for item in found[k])
-            out.append(Unclaimed(s.start, s.end, s.text, ", ".join(kinds), items))
+    for s_index in sorted(found):
+        s, items_by_kind = sentences[s_index], found[s_index]
+        kinds = [k for k in ("number", "quote marks", "date word") if k in items_by_kind]
+        items = tuple(item for k in kinds for item in items_by_kind[k])
+        out.append(Unclaimed(s.start, s.end, s.text, ", ".join(kinds), items))
     return tuple(out)

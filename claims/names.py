@@ -35,7 +35,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import DATA_DIR, Lexicon, key
+from .lexicon import DATA_DIR, Lexicon, key, trie
 from .text import Sentence, fold, fold_key, is_heading
 
 # A word as written: letters and digits, with inner apostrophes, hyphens and dots ("O'Connell",
@@ -81,6 +81,7 @@ class _Candidate:
     headed: bool = False  # opened by a lower-case organisation head (French)
     weak: bool = False  # prefix before a title: kept only with organisation evidence
     kind: str = ""  # person | organization | unknown | "" (rejected)
+    form: str = ""  # fold_key of the surface: one claim per form
     canonical: str = ""
     strength: int = 0
 
@@ -92,6 +93,7 @@ class _NameData:
     given: frozenset[str]
     titles: frozenset[str]
     title_max_words: int
+    title_starts: frozenset[str]  # first words of the titles
     person_cues: frozenset[str]
     organization_cues: frozenset[str]
     organization_articles: frozenset[str]
@@ -121,6 +123,8 @@ class _NameData:
     speech_verb_re: re.Pattern[str]
     org_head_re: re.Pattern[str] | None
     alias_max_words: int
+    never_alone: frozenset[str]  # single words that are never a name: function words, months, acronyms
+    alias_prefixes: frozenset[str]  # first words of the aliases that go on ("nations" of "nations unies")
 
 
 @lru_cache(maxsize=1)
@@ -168,7 +172,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
     if heads and preps:
         # "la ministre de l'Enseignement supérieur et de la Recherche", "minister for Health": the
         # capitalised words name a brief, not an organisation.
-        head = _phrases(heads)
+        head = trie(heads)  # a prefix tree: the pattern runs over the whole article
         prep = "(?:" + "|".join(_phrase(p) + ("" if p.endswith("'") else r"\s+")
                                 for p in sorted(preps, key=len, reverse=True)) + ")"
         cap = r"[A-Z][\w'-]*(?:\s+[a-z][\w-]*)?"
@@ -187,6 +191,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         given=first_names(),
         titles=titles,
         title_max_words=max((len(t.split()) for t in titles), default=1),
+        title_starts=frozenset(t.split()[0] for t in titles),
         person_cues=frozenset(_plain(w) for w in lex.person_cues) | titles,
         organization_cues=keys("organization_cues"),
         organization_articles=keys("organization_articles"),
@@ -216,6 +221,9 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         speech_verb_re=lex.speech_verb_re,
         org_head_re=_head_re(names.get("lowercase_org_heads", [])),
         alias_max_words=max((len(a.split()) for a in lex.aliases), default=1),
+        never_alone=(frozenset(lex.function_words) | frozenset(lex.months) | frozenset(lex.weekdays)
+                     | frozenset(_plain(a) for a in lex.common_acronyms)) - frozenset(lex.aliases),
+        alias_prefixes=frozenset(" ".join(a.split()[:i]) for a in lex.aliases for i in range(1, len(a.split()))),
     )
 
 
@@ -241,50 +249,63 @@ def _capitalised(word: str) -> bool:
     return first.islower() and any(c.isupper() for c in word[1:])
 
 
+# A word holding a capital letter, read on the folded text (where accented capitals are plain
+# ones): only these can be or start names, so ordinary words are never looked at one by one.
+_CAPITAL_TOKEN_RE = re.compile(r"(?<![\w'.-])(?=[\w'.-]*?[A-Z])[^\W_](?:\w|['\-.](?=[^\W_]))*+\.?")
+_BLANKS = " \u00a0\u202f\t"
+
+
 def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) -> list[_Token]:
     """Capitalised words of each sentence, cut from elided articles and possessives."""
     tokens: list[_Token] = []
-    finditer = _TOKEN_RE.finditer
-    for s_index, s in enumerate(sentences):
-        prev_end = s.start
-        first = True
-        prev_capital_end = -10
-        for m in finditer(text, s.start, s.end):
-            word = m.group()
-            start, end = m.start(), m.end()
-            if word.islower() or word[0].isdigit():  # ordinary words and figures: nothing to read
-                prev_end, first, prev_capital_end = end, False, -10
+    if not sentences:
+        return tokens
+    starts = [s.start for s in sentences]
+    s_index, s_start, s_end = -1, -1, -1
+    seen_word = False
+    prev_capital_end = -10
+    for m in _CAPITAL_TOKEN_RE.finditer(folded):
+        start, end = m.start(), m.end()
+        if start >= s_end:
+            s_index = bisect_right(starts, start) - 1
+            if s_index < 0 or start >= sentences[s_index].end:
                 continue
-            plain = folded[start:end]
-            between = folded[prev_end:start].rstrip(" \u00a0\u202f\t")
-            initial = first or (between[-1:] in _CLAUSE_OPENERS and between != "")
-            apostrophe = plain.find("'")
-            if apostrophe > 0:
-                head = plain[:apostrophe].lower()
-                rest = plain[apostrophe + 1:]
-                # "d'OpenAI" is OpenAI; "D'Angelo" after a given name is a surname.
-                glued_to_name = plain[:1].isupper() and rest[:1].isupper() and prev_capital_end >= start - 2
-                if head in data.elisions and rest and not glued_to_name:
-                    start += apostrophe + 1
-                    plain = rest
-                    # After an elided article the word's own capital is meaningful ("L'Olympique").
-                    initial = False
-            for p in data.possessives:
-                if plain.endswith(p) and len(plain) > len(p) + 1:
-                    end -= len(p)
-                    plain = plain[: -len(p)]
-                    break
-            if plain.endswith(".") and not _INITIALS_RE.fullmatch(plain):
-                end -= 1
-                plain = plain[:-1]
-            prev_end, first = m.end(), False
-            word = text[start:end]
-            if end <= start or not _capitalised(word):
-                prev_capital_end = -10
-                continue
-            tokens.append(_Token(word, start, end, plain.lower().rstrip("."), initial, s_index, True))
-            prev_capital_end = end
+            s_start, s_end = sentences[s_index].start, sentences[s_index].end
+            # Any word before the first capitalised one of the sentence? (looked at once per sentence)
+            seen_word = _ANY_WORD.search(folded, s_start, start) is not None
+        plain = m.group()
+        j = start - 1
+        while j >= s_start and folded[j] in _BLANKS:
+            j -= 1
+        initial = not seen_word or (j >= s_start and folded[j] in _CLAUSE_OPENERS)
+        seen_word = True
+        apostrophe = plain.find("'")
+        if apostrophe > 0:
+            head, rest = plain[:apostrophe].lower(), plain[apostrophe + 1:]
+            # "d'OpenAI" is OpenAI; "D'Angelo" after a given name is a surname.
+            glued_to_name = plain[:1].isupper() and rest[:1].isupper() and prev_capital_end >= start - 2
+            if head in data.elisions and rest and not glued_to_name:
+                start += apostrophe + 1
+                plain = rest
+                initial = False  # after an elided article the word's own capital is meaningful ("L'Olympique")
+        for p in data.possessives:
+            if plain.endswith(p) and len(plain) > len(p) + 1:
+                end -= len(p)
+                plain = plain[: -len(p)]
+                break
+        if plain.endswith(".") and not _INITIALS_RE.fullmatch(plain):
+            end -= 1
+            plain = plain[:-1]
+        word = text[start:end]
+        if end <= start or not _capitalised(word):
+            prev_capital_end = -10
+            continue
+        tokens.append(_Token(word, start, end, plain.lower().rstrip("."), initial, s_index, True))
+        prev_capital_end = end
     return tokens
+
+
+_ANY_WORD = re.compile(r"[^\W_]")
 
 
 # Words written in lower case (folded): the common words that a capitalised one may merely open a
@@ -341,6 +362,8 @@ def _brand(word: str) -> bool:
 
 def _title_length(tokens: list[_Token], i: int, data: _NameData) -> int:
     """How many tokens from i form a title ("Prime Minister" -> 2), 0 if none."""
+    if tokens[i].key not in data.title_starts:
+        return 0
     for n in range(min(data.title_max_words, len(tokens) - i), 0, -1):
         if " ".join(t.key for t in tokens[i:i + n]) in data.titles:
             return n
@@ -490,7 +513,10 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
     art.lower_words = set(_LOWER_RE.findall(folded))
 
     candidates: list[_Candidate] = []
+    never = data.never_alone
     for run in _runs(tokens, folded, data):
+        if len(run) == 1 and run[0].key in never and run[0].key not in art.gazetteer:
+            continue  # "Le", "The", "Selon", "IA", "Mardi" alone: never a name, no need to weigh it
         for cand in _split_titles(run, folded, data):
             candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
     if term_spans:
@@ -531,7 +557,7 @@ def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) ->
 
 def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], data: _NameData) -> None:
     s = sentences[c.sentence]
-    if c.start > s.start and data.org_head_re is not None:
+    if c.start > s.start and data.org_head_re is not None and _after_connector(folded, c.start):
         m = data.org_head_re.search(folded, max(s.start, c.start - 60), c.start)
         # "le ministère de l'Industrie", "l'université de Bordeaux"; the words between head and
         # connector qualify it ("correctionnel", "russe"), they are no verb or function word.
@@ -542,7 +568,8 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
     # "Organisation des Nations unies", "Union européenne": an alias that goes on in lower case.
     words: list[re.Match[str]] = []
     pos = c.end
-    while len(words) < data.alias_max_words:
+    key_so_far = " ".join(folded[c.start:c.end].lower().split())
+    while key_so_far in data.alias_prefixes and len(words) < data.alias_max_words:
         m = _WORD_AFTER.match(folded, pos, s.end)
         if not m:
             break
@@ -558,6 +585,13 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         if end > c.end:
             c.end = end
             c.headed = True
+
+
+def _after_connector(folded: str, start: int) -> bool:
+    """Cheap test before the head pattern: does "de ", "du ", "des ", "de la ", "l'", "d'" end right here?"""
+    if folded[start - 2:start].lower() in ("d'", "l'"):
+        return True
+    return folded[start - 1:start] == " " and folded[max(0, start - 4):start - 1].lower().endswith(("de", "du", "des", "la"))
 
 
 # "(ANSM)", "(IMN)": at most twelve characters, two of them capitals (checked in _acronym_after).
@@ -646,7 +680,7 @@ def _classify(c: _Candidate, art: _Article) -> None:
     data, folded = art.data, art.folded
     toks = c.tokens
     surface = art.text[c.start:c.end]
-    k = fold_key(surface)
+    k = c.form = " ".join(folded[c.start:c.end].casefold().split())  # fold_key(surface), from the folded copy
     canonical = _canonical(surface)
     keys = [t.key for t in toks]
 
@@ -668,29 +702,22 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return done("", -1)  # documents, events, places ("James Webb Space Telescope"), not "Leo Park"
     if not c.headed and _inside(art.portfolios, c.start, c.end):
         return done("", 0)  # "la ministre des Comptes publics"
-    line_start = folded.rfind("\n", 0, c.start) + 1
-    before = _words_before(folded, c.start, art.sentence_starts[c.sentence])
-    person_cue = c.person_cue or _cue_of(before, data.person_cues, skip_over=data.function_words)
-    # "la revue Nature", "le Borussia Dortmund", "Arsenal manager", "Helios's chief executive": persons
-    # take no article in French, and a person cue right after a name makes it an employer.
-    org_cue = (c.org_title or _cue_of(before, data.organization_cues)
-               or (bool(before) and before[-1] in data.organization_articles and keys[0] not in data.given)
-               or (not person_cue and keys[0] not in data.given and _cue_after(folded, c.end, data)))
-
+    cues = _Cues(art, c, keys)
     if len(toks) == 1:
-        return _classify_word(c, art, toks[0], person_cue, org_cue, line_start, done)
+        return _classify_word(c, art, toks[0], cues, done)
 
     # Several words: lexical evidence first, then the context.
     if c.headed or any(w in data.organization_words or w in data.designators for w in keys) \
             or any(_acronym_token(t, data) or _camel(t.text) for t in toks):
         return done("organization", 3)
-    if c.weak and not org_cue:
+    if c.weak and not cues.org:
         return done("", 0)
-    if (keys[0] in data.given or person_cue) and len(toks) <= _LONGEST_PERSON:
+    if (keys[0] in data.given or cues.person) and len(toks) <= _LONGEST_PERSON:
         return done("person", 3)
-    if org_cue or keys[0] in data.not_names or keys[0] in data.organization_articles:
+    if cues.org or keys[0] in data.not_names or keys[0] in data.organization_articles:
         return done("organization", 2)  # "la revue Nature", "American Express", "Le Monde", "The Guardian"
     if any(w in data.places for w in keys):  # "Paris Saint-Germain", "Borussia Dortmund"
+        before = cues.before
         if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
             return done("", 0)  # "in Greater Manchester": a place
         return done("organization", 2)
@@ -699,23 +726,57 @@ def _classify(c: _Candidate, art: _Article) -> None:
     return done("person", 1)  # two or three capitalised words, nothing else known: most often a person
 
 
-def _classify_word(c: _Candidate, art: _Article, t: _Token, person_cue: bool, org_cue: bool, line_start: int,
-                   done) -> None:
+class _Cues:
+    """What the words around a candidate say, worked out only when a rule asks."""
+
+    __slots__ = ("art", "c", "keys", "_before", "_person", "_org")
+
+    def __init__(self, art: _Article, c: _Candidate, keys: list[str]) -> None:
+        self.art, self.c, self.keys = art, c, keys
+        self._before = self._person = self._org = None
+
+    @property
+    def before(self) -> list[str]:
+        if self._before is None:
+            self._before = _words_before(self.art.folded, self.c.start, self.art.sentence_starts[self.c.sentence])
+        return self._before
+
+    @property
+    def person(self) -> bool:
+        if self._person is None:
+            data = self.art.data
+            self._person = self.c.person_cue or _cue_of(self.before, data.person_cues, skip_over=data.function_words)
+        return self._person
+
+    @property
+    def org(self) -> bool:
+        # "la revue Nature", "le Borussia Dortmund", "Arsenal manager", "Helios's chief executive":
+        # people take no article in French, and a person cue right after a name makes it an employer.
+        if self._org is None:
+            data, c, before, first = self.art.data, self.c, self.before, self.keys[0]
+            self._org = (c.org_title or _cue_of(before, data.organization_cues)
+                         or (bool(before) and before[-1] in data.organization_articles and first not in data.given)
+                         or (first not in data.given and not self.person and _cue_after(self.art.folded, c.end, data)))
+        return self._org
+
+
+def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -> None:
     data = art.data
     plain = fold(t.text)
     if (t.key in data.common_acronyms or t.key in data.function_words or len(plain) < 2
             or t.key in data.person_cues or t.key.split("-")[0] in data.function_words):
         return done("", 0)
     branded = any(ch.isupper() for ch in t.text[1:])  # "OpenAI", "NASA", "eBay"
-    if branded and plain.isupper() and c.start == line_start and _dateline(art.folded, c.end):
+    if branded and plain.isupper() and (c.start == 0 or art.folded[c.start - 1] == "\n") \
+            and _dateline(art.folded, c.end):
         return done("", 0)  # "WASHINGTON —"
     if t.key in data.organization_words:
         return done("organization" if not t.initial or t.key in art.known_single else "", 2)
-    if t.key in data.given and not person_cue:
+    if t.key in data.given and not cues.person:
         return done("given", 0)  # the article's only person with that given name, else nothing
-    if person_cue and not c.headed:
+    if cues.person and not c.headed:
         return done("person", 3)
-    if branded or c.headed or org_cue:
+    if branded or c.headed or cues.org:
         return done("organization", 3)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
         return done("", 0)  # a common word ("Shares"), a town after "in", a brief before a title
@@ -876,7 +937,7 @@ def _claims(candidates: list[_Candidate], text: str) -> list[NameFound]:
         if c.kind not in ("person", "organization") or not c.canonical:
             continue
         surface = text[c.start:c.end]
-        form = (c.kind, fold_key(surface))
+        form = (c.kind, c.form or fold_key(surface))
         span = (c.start, c.end)
         prev = by_form.get(form)
         if prev is None:

@@ -141,8 +141,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     from claims.extract import _detectors
 
     for d in _detectors():
-        for i, p in enumerate(d.patterns):
-            add(f"{d.code}.detect.patterns[{i}]", p)
+        add(f"{d.code}.detect.typography", d.typography)
     return sorted(found.values(), key=lambda item: item[0])
 
 
