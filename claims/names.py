@@ -109,6 +109,7 @@ class _NameData:
     not_names: frozenset[str]
     calendar: frozenset[str]
     connectors: frozenset[str]
+    org_joiners: frozenset[str]
     particles: frozenset[str]
     split_connectors: frozenset[str]
     elisions: frozenset[str]
@@ -207,6 +208,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         not_names=keys("not_names"),
         calendar=frozenset(lex.months) | frozenset(lex.weekdays),
         connectors=connectors,
+        org_joiners=keys("org_joiners"),
         particles=particles,
         split_connectors=connectors - particles,
         elisions=keys("elisions"),
@@ -343,7 +345,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
                 person = [t for t in current[:4] if t.key not in data.titles]
                 if len(person) >= 2 and person[0].key in data.given:
                     joined = False  # "(Prof.) Lars Eriksson of Stockholm University"
-            if joined and gap and _brand(tok.text) and prev.key not in data.organization_words:
+            if joined and gap and len(tok.text) > 2 and _brand(tok.text) and prev.key not in data.organization_words:
                 joined = False  # "l'équipe Superalignment d'OpenAI": a brand stands on its own
             if joined:
                 current.append(tok)
@@ -355,9 +357,37 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
     return runs
 
 
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)(?=[A-Z][a-z])")
+
+
 def _brand(word: str) -> bool:
-    """"OpenAI", "NASA", "eBay": capitals after the first letter, which no ordinary word has."""
-    return len(word) > 2 and any(ch.isupper() for ch in word[1:])
+    """"OpenAI", "NASA", "eBay": a capital right after a letter, which no ordinary word has.
+
+    Not after a hyphen or an apostrophe ("Emilia-Romagna", "O'Connell"), nor in surnames such as
+    "McDonald", "DeSantis" or "DiCaprio".
+    """
+    if len(word) < 2 or _SURNAME_PREFIX.match(word):
+        return False
+    return any(word[i].isupper() and word[i - 1].isalpha() for i in range(1, len(word)))
+
+
+def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) -> list[list[_Token]]:
+    """"Securities and Exchange Commission": one name when the words after "and" end with an
+    organisation word and the words before are one or two plain words."""
+    if not data.org_joiners:
+        return runs
+    out: list[list[_Token]] = []
+    for run in runs:
+        if out:
+            prev = out[-1]
+            gap = " ".join(folded[prev[-1].end:run[0].start].lower().split())
+            if (gap in data.org_joiners and prev[-1].sentence == run[0].sentence and len(prev) <= 2
+                    and run[-1].key in data.organization_words and prev[0].key not in data.given
+                    and run[0].start - prev[-1].end <= 6):
+                out[-1] = prev + run
+                continue
+        out.append(run)
+    return out
 
 
 def _title_length(tokens: list[_Token], i: int, data: _NameData) -> int:
@@ -489,6 +519,7 @@ class _Article:
     gazetteer: Gazetteer
     quoted_terms: frozenset[str]
     known_single: set[str] = field(default_factory=set)  # capitalised mid-sentence somewhere
+    known_words: set[str] = field(default_factory=set)  # words of names written mid-sentence
     lower_words: set[str] = field(default_factory=set)  # written in lower case somewhere
     acronyms: dict[str, int] = field(default_factory=dict)
     locative: frozenset[str] = frozenset()
@@ -514,7 +545,7 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
 
     candidates: list[_Candidate] = []
     never = data.never_alone
-    for run in _runs(tokens, folded, data):
+    for run in _join_organisations(_runs(tokens, folded, data), folded, data):
         if len(run) == 1 and run[0].key in never and run[0].key not in art.gazetteer:
             continue  # "Le", "The", "Selon", "IA", "Mardi" alone: never a name, no need to weigh it
         for cand in _split_titles(run, folded, data):
@@ -528,6 +559,7 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
     art.acronyms = _acronym_definitions(candidates, text)
     art.known_single = {c.tokens[0].key for c in candidates
                         if len(c.tokens) == 1 and not c.tokens[0].initial and c.sentence not in headings}
+    art.known_words = {t.key for c in candidates if c.sentence not in headings for t in c.tokens if not t.initial}
     art.locative = _locative_only(candidates, folded, data, headings)
     if data.portfolio_re is not None:
         art.portfolios = [m.span() for m in data.portfolio_re.finditer(folded)]
@@ -707,8 +739,11 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return _classify_word(c, art, toks[0], cues, done)
 
     # Several words: lexical evidence first, then the context.
-    if c.headed or any(w in data.organization_words or w in data.designators for w in keys) \
-            or any(_acronym_token(t, data) or _camel(t.text) for t in toks):
+    if c.headed or any(w in data.organization_words or w in data.designators for w in keys):
+        return done("organization", 3)
+    if keys[0] in data.given and len(toks) <= 3 and not any(_acronym_token(t, data) for t in toks):
+        return done("person", 3)  # "Ronald McDonald", "LeBron James"
+    if any(_acronym_token(t, data) or _camel(t.text) for t in toks):
         return done("organization", 3)
     if c.weak and not cues.org:
         return done("", 0)
@@ -756,7 +791,11 @@ class _Cues:
             data, c, before, first = self.art.data, self.c, self.before, self.keys[0]
             self._org = (c.org_title or _cue_of(before, data.organization_cues)
                          or (bool(before) and before[-1] in data.organization_articles and first not in data.given)
-                         or (first not in data.given and not self.person and _cue_after(self.art.folded, c.end, data)))
+                         or (first not in data.given and not self.person and _cue_after(self.art.folded, c.end, data)
+                             # "Villa striker" (Villa named elsewhere), "Nvidia's chief executive",
+                             # not "Climate scientist" opening a sentence
+                             and (not c.tokens[0].initial or first in self.art.known_words
+                                  or self.art.folded.startswith("'", c.end))))
         return self._org
 
 
@@ -766,7 +805,7 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -
     if (t.key in data.common_acronyms or t.key in data.function_words or len(plain) < 2
             or t.key in data.person_cues or t.key.split("-")[0] in data.function_words):
         return done("", 0)
-    branded = any(ch.isupper() for ch in t.text[1:])  # "OpenAI", "NASA", "eBay"
+    branded = _brand(t.text)  # "OpenAI", "NASA", "eBay"
     if branded and plain.isupper() and (c.start == 0 or art.folded[c.start - 1] == "\n") \
             and _dateline(art.folded, c.end):
         return done("", 0)  # "WASHINGTON —"
@@ -794,7 +833,8 @@ def _acronym_token(t: _Token, data: _NameData) -> bool:
 
 
 def _camel(word: str) -> bool:
-    return any(ch.isupper() for ch in word[1:]) and not word.isupper() and "-" not in word and "'" not in fold(word)
+    """"OpenAI", "LinkedIn", "PhRMA": a brand that is not all capitals."""
+    return _brand(word) and not word.isupper()
 
 
 def _dateline(folded: str, end: int) -> bool:
@@ -853,6 +893,8 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
         core = [t.key for t in o.tokens if t.key not in data.designators]
         if len(core) == 1:
             by_core.setdefault(core[0], o.canonical)
+        elif [t.key for t in o.tokens if t.key not in data.organization_words] == [o.tokens[0].key]:
+            by_core.setdefault(o.tokens[0].key, o.canonical)  # "Vantor" / "Vantor Semiconductor"
         last = o.tokens[-1].key
         if last not in data.organization_words and last not in data.designators:
             last_words.setdefault(last, set()).add(o.canonical)
