@@ -119,6 +119,7 @@ class _NameData:
     common_endings: tuple[str, ...]
     place_prepositions: frozenset[str]
     portfolio_re: re.Pattern[str] | None
+    portfolio_probes: tuple[str, ...]  # first words of the portfolio heads: no pattern run without one
     tail_adjective_endings: tuple[str, ...]
     tail_prepositions_re: re.Pattern[str] | None
     speech_verb_re: re.Pattern[str]
@@ -218,6 +219,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
         place_prepositions=keys("place_prepositions"),
         portfolio_re=portfolio_re,
+        portfolio_probes=tuple({_plain(h).split()[0] for h in names.get("portfolio_heads", [])}),
         tail_adjective_endings=tuple(_plain(e) for e in names.get("org_tail_adjective_endings", [])),
         tail_prepositions_re=tail_re,
         speech_verb_re=lex.speech_verb_re,
@@ -358,6 +360,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
 
 
 _SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)(?=[A-Z][a-z])")
+_BRAND_RE = re.compile(r"[^\W\d_][A-ZÀ-ÖØ-Þ]")
 
 
 def _brand(word: str) -> bool:
@@ -366,9 +369,7 @@ def _brand(word: str) -> bool:
     Not after a hyphen or an apostrophe ("Emilia-Romagna", "O'Connell"), nor in surnames such as
     "McDonald", "DeSantis" or "DiCaprio".
     """
-    if len(word) < 2 or _SURNAME_PREFIX.match(word):
-        return False
-    return any(word[i].isupper() and word[i - 1].isalpha() for i in range(1, len(word)))
+    return _BRAND_RE.search(word) is not None and not _SURNAME_PREFIX.match(word)
 
 
 def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) -> list[list[_Token]]:
@@ -525,6 +526,7 @@ class _Article:
     locative: frozenset[str] = frozenset()
     portfolios: list[tuple[int, int]] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    lowered: str = ""  # folded and lower-cased, for quick "is this word anywhere?" checks
 
 
 def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: str | None = None,
@@ -541,6 +543,7 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
     tokens = _tokens(text, folded, sentences, data)
     headings = {i for i, s in enumerate(sentences) if is_heading(s, text)}
     title_case = {i for i in headings if _title_case(sentences[i].text)}
+    art.lowered = folded.lower()
     art.lower_words = set(_LOWER_RE.findall(folded))
 
     candidates: list[_Candidate] = []
@@ -561,7 +564,7 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
                         if len(c.tokens) == 1 and not c.tokens[0].initial and c.sentence not in headings}
     art.known_words = {t.key for c in candidates if c.sentence not in headings for t in c.tokens if not t.initial}
     art.locative = _locative_only(candidates, folded, data, headings)
-    if data.portfolio_re is not None:
+    if data.portfolio_re is not None and any(p in art.lowered for p in data.portfolio_probes):
         art.portfolios = [m.span() for m in data.portfolio_re.finditer(folded)]
 
     rejected_words: set[str] = set()

@@ -286,6 +286,110 @@ def test_typographic_and_straight_apostrophes_give_one_name(text, language):
     assert all(len(c.mentions) == 2 for c in names)
 
 
+
+
+# ---- articles written after the rules, scored against floors ------------------------------------
+# These four were written and annotated before the extractor first ran on them (it then scored names
+# F1 0.81 and 12 of 13 speakers); the failures they showed were fixed through rules and data, never
+# for a sentence. Two misses remain and are left visible here: "Seraing" (a town the data does not
+# know, after "de") is read as an organisation, and "Keolis", named once at the very start of a
+# sentence, is not vouched for. The floors below hold the figures; raise them when it improves.
+
+UNSEEN = {}
+UNSEEN["fr_culture"] = dict(lang="fr", text=f"""Cinéma : la réalisatrice Léonie Brandt couronnée à Cannes
+
+La réalisatrice belge Léonie Brandt a reçu samedi soir la Palme d’or du 77e Festival de Cannes pour «{NB}Les Veilleurs{NB}», un drame tourné en Wallonie avec des acteurs non professionnels. Le jury, présidé par l’actrice américaine Dana Holloway, a salué «{NB}une mise en scène d’une rare justesse{NB}».
+
+«{NB}Je dédie ce prix aux ouvrières de Seraing, qui m’ont ouvert leurs portes pendant trois ans{NB}», a déclaré Brandt, visiblement émue, en montant sur scène. Produit par Artémis Films et coproduit par la chaîne Arte, le film sortira en salles le 18 septembre.
+
+Le Grand Prix est revenu au cinéaste sud-coréen Park Ji-hoon. Du côté des interprètes, le prix d’interprétation masculine a été attribué à Malik Bensalah pour son rôle dans «{NB}Nuit blanche à Oran{NB}». Selon Thierry Valette, délégué général de la manifestation, cette édition a attiré «{NB}plus de 40{NB}000 festivaliers{NB}».
+""",
+ persons={"Léonie Brandt": "Léonie Brandt", "Dana Holloway": "Dana Holloway", "Brandt": "Léonie Brandt",
+          "Park Ji-hoon": "Park Ji-hoon", "Malik Bensalah": "Malik Bensalah", "Thierry Valette": "Thierry Valette"},
+ orgs={"Artémis Films": "Artémis Films", "Arte": "Arte"},
+ quotes=[("Les Veilleurs", None, "term"), ("une mise en scène", "Dana Holloway", "speech"),
+         ("Je dédie ce prix", "Léonie Brandt", "speech"), ("Nuit blanche à Oran", None, "term"),
+         ("plus de 40", "Thierry Valette", "speech")])
+
+UNSEEN["fr_local"] = dict(lang="fr", text=f"""Transports : la métropole lyonnaise commande 40 rames de tramway
+
+Keolis, exploitant du réseau TCL, et la métropole de Lyon ont signé jeudi un contrat de 310 millions d’euros avec le constructeur Alstom pour la livraison de 40 nouvelles rames d’ici 2028. «{NB}C’est la plus grosse commande de notre histoire{NB}», s’est félicité Bruno Cartier, vice-président chargé des mobilités.
+
+Alstom produira les rames dans son usine de La Rochelle, qui emploie 1{NB}400 personnes. Le syndicat CGT du site a salué une «{NB}bouffée d’oxygène{NB}» mais réclame des embauches en CDI.
+
+L’opposition reste critique. Pour la conseillère métropolitaine Nadia Ferhat (Les Républicains), «{NB}la métropole s’endette sans vision d’ensemble{NB}». Cartier lui a répondu que le financement était «{NB}entièrement bouclé{NB}» grâce à un prêt de la Banque européenne d’investissement.
+""",
+ persons={"Bruno Cartier": "Bruno Cartier", "Nadia Ferhat": "Nadia Ferhat", "Cartier": "Bruno Cartier"},
+ orgs={"Keolis": "Keolis", "TCL": "TCL", "métropole de Lyon": "métropole de Lyon", "Alstom": "Alstom", "CGT": "CGT",
+       "Les Républicains": "Les Républicains", "Banque européenne d’investissement": "Banque européenne d'investissement"},
+ quotes=[("C’est la plus grosse", "Bruno Cartier", "speech"), ("bouffée d’oxygène", "CGT", "speech"),
+         ("la métropole s’endette", "Nadia Ferhat", "speech"), ("entièrement bouclé", "Bruno Cartier", "speech")])
+
+UNSEEN["en_tech"] = dict(lang="en", text="""Chipmaker Vantor Cuts 1,200 Jobs as AI Spending Shifts
+
+Vantor Semiconductor said on Wednesday it would cut about 1,200 jobs, or 8% of its workforce, as customers redirect spending toward chips built for artificial intelligence.
+
+Chief executive Laura Kimball told analysts on a call that the company had been "too slow to read the market." She said Vantor would invest $2 billion over three years in a new design centre in Austin, Texas.
+
+The cuts mostly affect plants in Oregon and Malaysia. Shares in the company, which is listed on the Nasdaq, fell 4% in early trading. "This is a painful but necessary reset," said Omar Haddad, an analyst at Bernstein.
+
+Kimball joined Vantor from rival Quellcore in 2021. According to a filing with the Securities and Exchange Commission, she received a pay package worth $14.6 million last year.
+""",
+ persons={"Laura Kimball": "Laura Kimball", "Kimball": "Laura Kimball", "Omar Haddad": "Omar Haddad"},
+ orgs={"Vantor Semiconductor": "Vantor Semiconductor", "Vantor": "Vantor Semiconductor", "Nasdaq": "Nasdaq",
+       "Bernstein": "Bernstein", "Quellcore": "Quellcore", "Securities and Exchange Commission": "Securities and Exchange Commission"},
+ quotes=[("too slow to read", "Laura Kimball", "speech"), ("This is a painful", "Omar Haddad", "speech")])
+
+UNSEEN["en_disaster"] = dict(lang="en", text="""Floods Kill at Least 30 in Northern Italy
+
+ROME — At least 30 people have died after torrential rain caused rivers to burst their banks across Emilia-Romagna, Italian officials said on Sunday.
+
+Civil protection chief Marco Ferrante said rescue teams had evacuated more than 10,000 residents. "We have never seen so much rain fall in so little time," he told reporters in Bologna.
+
+The European Union has activated its emergency satellite service, and the European Commission president said Brussels stood ready to help. The Red Cross said its volunteers were distributing food and blankets in the worst-hit towns.
+
+Climate scientist Giulia Moretti of the University of Bologna said the floods were "exactly what the models have been warning about for twenty years."
+""",
+ persons={"Marco Ferrante": "Marco Ferrante", "Giulia Moretti": "Giulia Moretti"},
+ orgs={"European Union": "European Union", "European Commission": "European Commission", "Red Cross": "Red Cross",
+       "University of Bologna": "University of Bologna"},
+ optional={"Brussels"},
+ quotes=[("We have never seen", "Marco Ferrante", "speech"), ("exactly what the models", "Giulia Moretti", "speech")])
+
+
+def _unseen_scores() -> dict[str, float]:
+    tp = fp = fn = right = quotes = speakers = kinds = 0
+    for article in UNSEEN.values():
+        result = extract(article["text"], language="auto", published=PUB)
+        assert result.language == article["lang"]
+        optional = article.get("optional", set())
+        gold = {(t, s.replace("’", "'")): c for t, table in (("person", article["persons"]), ("organization", article["orgs"]))
+                for s, c in table.items()}
+        got = {(c.type, c.text.replace("’", "'")): c.value.to_json() for c in result.claims
+               if c.type in ("person", "organization") and c.text not in optional}
+        tp += len(gold.keys() & got.keys())
+        fp += len(got.keys() - gold.keys())
+        fn += len(gold.keys() - got.keys())
+        right += sum(1 for k in gold.keys() & got.keys() if gold[k] == got[k])
+        found = [c.value for c in result.claims if c.type == "quote"]
+        for start, speaker, kind in article["quotes"]:
+            match = [q for q in found if q.text.startswith(start)]
+            if match:
+                quotes += 1
+                kinds += match[0].kind == kind
+                speakers += kind == "term" or match[0].speaker == speaker
+    p, r = tp / (tp + fp), tp / (tp + fn)
+    total_quotes = sum(len(a["quotes"]) for a in UNSEEN.values())
+    return {"names_f1": 2 * p * r / (p + r), "names_value": right / tp, "quotes_found": quotes / total_quotes,
+            "speakers": speakers / quotes, "kinds": kinds / quotes}
+
+
+def test_articles_written_after_the_rules_stay_above_the_floors():
+    scores = _unseen_scores()
+    floors = {"names_f1": 0.96, "names_value": 1.0, "quotes_found": 1.0, "speakers": 1.0, "kinds": 1.0}
+    assert all(scores[k] >= v for k, v in floors.items()), scores
+
+
 # ---- language data --------------------------------------------------------------------------------
 
 NAMES_KEYS = ["organization_cues", "organization_articles", "organization_titles", "designators", "non_entity_tails",
