@@ -255,7 +255,8 @@ def _capitalised(word: str) -> bool:
 
 # A word holding a capital letter, read on the folded text (where accented capitals are plain
 # ones): only these can be or start names, so ordinary words are never looked at one by one.
-_CAPITAL_TOKEN_RE = re.compile(r"(?<![\w'.-])(?=[\w'.-]*?[A-Z])[^\W_](?:\w|['\-.](?=[^\W_]))*+\.?")
+# Capital first, or after a short lower-case start: "eBay", "d'OpenAI", "lorsqu'Emmanuel".
+_CAPITAL_TOKEN_RE = re.compile(r"(?<![\w'.-])(?=[A-Z]|[a-z]{1,7}'?[A-Z])[^\W_](?:\w|['\-.](?=[^\W_]))*+\.?")
 _BLANKS = " \u00a0\u202f\t"
 
 
@@ -521,7 +522,14 @@ class _Article:
     quoted_terms: frozenset[str]
     known_single: set[str] = field(default_factory=set)  # capitalised mid-sentence somewhere
     known_words: set[str] = field(default_factory=set)  # words of names written mid-sentence
-    lower_words: set[str] = field(default_factory=set)  # written in lower case somewhere
+    _lower_words: set[str] | None = None
+
+    @property
+    def lower_words(self) -> set[str]:
+        """Words the article writes in lower case somewhere (read only if a rule asks)."""
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_RE.findall(self.folded))
+        return self._lower_words
     acronyms: dict[str, int] = field(default_factory=dict)
     locative: frozenset[str] = frozenset()
     portfolios: list[tuple[int, int]] = field(default_factory=list)
@@ -544,7 +552,6 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
     headings = {i for i, s in enumerate(sentences) if is_heading(s, text)}
     title_case = {i for i in headings if _title_case(sentences[i].text)}
     art.lowered = folded.lower()
-    art.lower_words = set(_LOWER_RE.findall(folded))
 
     candidates: list[_Candidate] = []
     never = data.never_alone
