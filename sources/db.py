@@ -258,6 +258,7 @@ def connect(url: str | None = None, *, fresh: bool = False) -> Engine:
             connect_args={"check_same_thread": False, "timeout": 30},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     create_schema(engine)
@@ -267,12 +268,20 @@ def connect(url: str | None = None, *, fresh: bool = False) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE, so reads and DDL
+    # that come first would run outside it (a failed import would keep a dropped trigger). The
+    # driver is put in autocommit and SQLAlchemy emits BEGIN itself (_sqlite_begin).
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA busy_timeout = 30000")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def create_schema(engine: Engine) -> None:

@@ -201,7 +201,9 @@ def snapshot(library: Library) -> dict[str, list]:
 
     with library.engine.connect() as conn:
         names = inspect(conn).get_table_names()
-        return {n: [tuple(r) for r in conn.execute(text(f'SELECT * FROM "{n}" ORDER BY 1'))] for n in names}
+        tables = {n: [tuple(r) for r in conn.execute(text(f'SELECT * FROM "{n}" ORDER BY 1'))] for n in names}
+        schema = [tuple(r) for r in conn.execute(text("SELECT type, name, sql FROM sqlite_master ORDER BY name"))]
+        return {**tables, "(schema)": schema}
 
 
 def test_refused_import_leaves_the_database_as_it_was(fresh_library: Library):
