@@ -59,7 +59,7 @@ class NameFound:
     mentions: tuple[tuple[int, int], ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     start: int
@@ -70,7 +70,7 @@ class _Token:
     capital: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     tokens: list[_Token]
     start: int
@@ -279,10 +279,13 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
             # Any word before the first capitalised one of the sentence? (looked at once per sentence)
             seen_word = _ANY_WORD.search(folded, s_start, start) is not None
         plain = m.group()
-        j = start - 1
-        while j >= s_start and folded[j] in _BLANKS:
-            j -= 1
-        initial = not seen_word or (j >= s_start and folded[j] in _CLAUSE_OPENERS)
+        if seen_word:
+            j = start - 1
+            while j >= s_start and folded[j] in _BLANKS:
+                j -= 1
+            initial = j >= s_start and folded[j] in _CLAUSE_OPENERS
+        else:
+            initial = True
         seen_word = True
         apostrophe = plain.find("'")
         if apostrophe > 0:
@@ -302,7 +305,7 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
             end -= 1
             plain = plain[:-1]
         word = text[start:end]
-        if end <= start or not _capitalised(word):
+        if end <= start or not (word[0].isupper() or _capitalised(word)):
             prev_capital_end = -10
             continue
         tokens.append(_Token(word, start, end, plain.lower().rstrip("."), initial, s_index, True))
