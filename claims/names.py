@@ -747,6 +747,9 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return done("", -1)  # documents, events, places ("James Webb Space Telescope"), not "Leo Park"
     if not c.headed and _inside(art.portfolios, c.start, c.end):
         return done("", 0)  # "la ministre des Comptes publics"
+    m = _THEN_PLACE.match(folded, c.end)
+    if m and " ".join(m.group(1).lower().split()) in data.places:
+        return done("", 0)  # "Cape Canaveral, Florida": a place named by its region
     cues = _Cues(art, c, keys)
     if len(toks) == 1:
         return _classify_word(c, art, toks[0], cues, done)
@@ -772,6 +775,9 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if len(toks) >= 4:
         return done("organization", 1)
     return done("person", 1)  # two or three capitalised words, nothing else known: most often a person
+
+
+_THEN_PLACE = re.compile(r",[ ]([A-Z][\w'-]*+(?:[ ][A-Z][\w'-]*+)?)(?=[,.;:)]|$)")
 
 
 class _Cues:
