@@ -18,7 +18,7 @@ from .lexicon import available_languages, key, load, trie
 from .model import Claim, Extraction, Name, Quote, Unclaimed
 from .money import find_money
 from .names import Gazetteer, find_names
-from .quotes import QuoteSpan, find_quote_spans, find_quotes, quote_kind
+from .quotes import find_quote_spans, find_quotes, quote_kind
 from .text import Sentence, fold, fold_key, split_sentences
 
 # ---- language detection -----------------------------------------------------------------------

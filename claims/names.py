@@ -38,9 +38,6 @@ from functools import lru_cache
 from .lexicon import DATA_DIR, Lexicon, key, trie
 from .text import Sentence, fold, fold_key, is_heading
 
-# A word as written: letters and digits, with inner apostrophes, hyphens and dots ("O'Connell",
-# "Saint-Germain", "U.S."), and a final dot kept for abbreviations ("Sen.", "M.").
-_TOKEN_RE = re.compile(r"[^\W_](?:\w|['’\-.](?=[^\W_]))*\.?")
 Gazetteer = dict[str, tuple[str, str]]  # fold_key(name) -> (type, canonical)
 
 # Marks after which a capitalised word starts a clause of its own (its capital says nothing).
@@ -253,9 +250,11 @@ def _capitalised(word: str) -> bool:
     return first.islower() and any(c.isupper() for c in word[1:])
 
 
-# A word holding a capital letter, read on the folded text (where accented capitals are plain
-# ones): only these can be or start names, so ordinary words are never looked at one by one.
-# Capital first, or after a short lower-case start: "eBay", "d'OpenAI", "lorsqu'Emmanuel".
+# A word (letters and digits, with inner apostrophes, hyphens and dots: "O'Connell", "Saint-Germain",
+# "U.S."; a final dot kept for "Sen.", "M.") that holds a capital, read on the folded text where
+# accented capitals are plain ones: capital first, or after a short lower-case start ("eBay",
+# "d'OpenAI", "lorsqu'Emmanuel"). Only these can be or start names, so ordinary words are never
+# looked at one by one.
 _CAPITAL_TOKEN_RE = re.compile(r"(?<![\w'.-])(?=[A-Z]|[a-z]{1,7}'?[A-Z])[^\W_](?:\w|['\-.](?=[^\W_]))*+\.?")
 _BLANKS = " \u00a0\u202f\t"
 

@@ -151,11 +151,6 @@ def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
     return spans
 
 
-def quote_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """(start, end) of each top-level quote's inner text, padding spaces excluded."""
-    return [(q.start, q.end) for q in find_quote_spans(text, lex)]
-
-
 # ---- kinds ------------------------------------------------------------------------------------
 
 

@@ -50,14 +50,6 @@ def fold_key(text: str) -> str:
     return " ".join(fold(text).casefold().split())
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def words(text: str) -> list[str]:
-    """Folded, lower-case words of `text` (letters only)."""
-    return _WORD_RE.findall(fold(text).casefold())
-
-
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of the article: its text and where it sits."""
