@@ -19,8 +19,9 @@ Look-ups, each repeated on values drawn from the stored records (median and 95th
   up to 50 keys, then the records read;
 - full text: `Library.search(query, limit=20)` for a person's name, a quote's words, a topic and a
   place, and one very common word (the worst case: every matching record is ranked).
-Peak memory is the largest sum of the resident memory of this process and its workers, sampled
-every 0.2 s during the import. Results go to benchmarks/results/ as a small JSON file; the databases
+Peak memory is the largest sum of the proportional set size (PSS: resident memory, with pages
+shared by the forked workers counted once) of this process and its workers, sampled every 0.2 s
+during the import. Results go to benchmarks/results/ as a small JSON file; the databases
 and CSV files are deleted unless --keep.
 """
 
@@ -60,13 +61,16 @@ TARGETS = {"import_rate": 2000, "lookup_ms": 5.0, "fts_ms_at_1m": 50.0, "peak_me
 
 
 def _rss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
+    """Proportional set size (shared pages split between the processes sharing them: forked workers
+    share the parent's pages), else the resident set size."""
+    for path, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            with open(path) as fh:
+                for line in fh:
+                    if line.startswith(key):
+                        return int(line.split()[1])
+        except OSError:
+            continue
     return 0
 
 

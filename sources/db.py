@@ -313,6 +313,36 @@ def bulk_load(conn) -> Iterator[None]:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
 
+_INSERTS: dict[tuple[str, tuple[str, ...]], tuple[str, list]] = {}
+
+
+def insert_many(conn, table: Table, rows: list[dict]) -> None:
+    """Insert rows (dicts with the same keys) in one executemany.
+
+    On SQLite the statement is compiled once and the values converted with the columns' own
+    SQLAlchemy processors (dates, JSON...), then handed to the driver as tuples: the same stored
+    values as `conn.execute(table.insert(), rows)`, at a third of its cost per row, which matters
+    for millions of index rows. Other databases take the ordinary path.
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(table.insert(), rows)
+        return
+    names = tuple(rows[0])
+    key = (table.name, names)
+    if key not in _INSERTS:
+        cols = [table.c[n] for n in names]
+        sql = f'INSERT INTO {table.name} ({", ".join(names)}) VALUES ({", ".join("?" for _ in names)})'
+        _INSERTS[key] = (sql, [c.type._cached_bind_processor(conn.dialect) for c in cols])
+    sql, processors = _INSERTS[key]
+    if any(processors):
+        data = [tuple(p(r[n]) if p else r[n] for n, p in zip(names, processors)) for r in rows]
+    else:
+        data = [tuple(r[n] for n in names) for r in rows]
+    conn.exec_driver_sql(sql, data)
+
+
 class DeferredFullText:
     """Full-text indexing of records inserted in bulk, done per batch instead of per row.
 

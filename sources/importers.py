@@ -536,6 +536,13 @@ def parse_date(value: Any) -> tuple[dt.date | None, str | None]:
     raw = _cell(value)
     if not raw:
         return None, None
+    if len(raw) == 10 and raw[4] == "-":  # the common case, ISO, without strptime's cost
+        try:
+            day = dt.date.fromisoformat(raw)
+            if 1000 <= day.year <= 2999:
+                return day, None
+        except ValueError:
+            pass
     head = raw[:10] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]", raw) else raw
     for fmt in _DATE_FORMATS:
         try:
