@@ -262,3 +262,19 @@ def test_the_setting_is_documented():
     docs = (ROOT / "docs" / "library.md").read_text(encoding="utf-8")
     for setting in SETTINGS:
         assert setting.name in docs and setting.help
+
+
+def test_the_command_line_previews_and_stores_a_page(server, tmp_path, monkeypatch, capsys):
+    from checker.cli import main
+
+    monkeypatch.setenv(ALLOWED_HOSTS_SETTING, "127.0.0.1")
+    db = f"sqlite:///{tmp_path / 'fetch.db'}"
+    assert main(["sources", "fetch", f"{server}/article", "--preview", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "Le conseil vote le budget du tramway — Le Veilleur de Brécourt — 2024-03-05 — fr" in out and "[1/" in out
+    assert Library.open(db).count() == 0
+    assert main(["sources", "fetch", f"{server}/article", "--db", db]) == 0
+    stored = Library.open(db).count()
+    assert stored >= 2 and f"stored {stored} passage(s)" in capsys.readouterr().out
+    assert main(["sources", "fetch", f"{server}/missing", "--db", db]) == 1
+    assert "404" in capsys.readouterr().err and Library.open(db).count() == stored

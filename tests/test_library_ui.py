@@ -181,3 +181,16 @@ def test_a_bad_edit_is_refused_with_its_reason(page, db_url):
     page.button(key="FormSubmitter:edit_D02-Save changes").click().run()
     assert not page.exception and "empty excerpt" in messages(page)
     assert Library.open(db_url).get("D02").excerpt.startswith("Keystone Capital")
+
+
+def test_add_a_record_by_form(page, db_url):
+    page.text_input(key="add_title").input("Budget du port")
+    page.text_area(key="add_excerpt").input("Le port de Lanvoie coûtera 7 millions d’euros, selon la mairie.")
+    page.text_input(key="add_id").input("F1")
+    page.button(key="FormSubmitter:add_record-Add to the library").click().run()
+    assert not page.exception and "Added record F1" in messages(page)
+    assert Library.open(db_url).get("F1").language == "fr"
+    page.text_input(key="add_title").input("Budget du port")
+    page.text_area(key="add_excerpt").input("")
+    page.button(key="FormSubmitter:add_record-Add to the library").click().run()
+    assert "empty excerpt" in messages(page)

@@ -136,14 +136,15 @@ with search_tab:
 
 with add_tab:
     with st.form("add_record", clear_on_submit=True):
-        a_title = st.text_input("Title *")
-        a_excerpt = st.text_area("Excerpt *", help="The passage that serves as evidence, as published.")
+        a_title = st.text_input("Title *", key="add_title")
+        a_excerpt = st.text_area("Excerpt *", help="The passage that serves as evidence, as published.", key="add_excerpt")
         a1, a2, a3 = st.columns(3)
-        a_publisher = a1.text_input("Publisher")
+        a_publisher = a1.text_input("Publisher", key="add_publisher")
         a_published = a2.date_input("Publication date", value=None, format="YYYY-MM-DD", min_value=dt.date(1900, 1, 1))
         a_language = a3.selectbox("Language", ["fr", "en"], key="add_language")
-        a_url = st.text_input("URL")
-        a_id = st.text_input("Id (optional)", help="Your own reference, e.g. S17; one is made up when empty.")
+        a_url = st.text_input("URL", key="add_url")
+        a_id = st.text_input("Id (optional)", help="Your own reference, e.g. S17; one is made up when empty.",
+                             key="add_id")
         add = st.form_submit_button("Add to the library", type="primary")
     if add:
         with guarded("Adding the record"):
