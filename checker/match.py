@@ -2,11 +2,13 @@
 
 For each claim:
 1. Candidates come from the value index, never from a scan (`gather`): the records holding the
-   claim's value (an amount overlapping its bounds in its currency, a date period overlapping its
-   own, the same name or the same initial+surname key for a person) or the quote's words, ranked by
-   the claim's context: the names around it and the key words of its sentence, each weighted by how
-   close it stands and by how few records hold it (IDF). Posting lists are read rarest first and
-   never whole: a list longer than `RARE` is only probed for the records already short-listed.
+   claim's value (an amount within its bounds in its currency, a date inside its period or a
+   period containing it, the same name or the same initial+surname key for a person) or the
+   quote's words and speaker, ranked by the claim's context: the names around it and the key words
+   of its sentence, each weighted by how close it stands and by how few records hold it (IDF); for
+   conflicts, records of the same context holding another amount or date nearby. Posting lists are
+   read rarest first and never whole: a list longer than `RARE` is only probed, for the records
+   already short-listed (docs/matching.md).
 2. rapidfuzz scores the short list: `process.extract` with the records as a mapping
    pk -> text, `score_cutoff` set and `normalise` (case, accents, apostrophes) as the one
    processor: token-set similarity of the claim's sentence for values and names, partial ratio of
@@ -31,17 +33,17 @@ from rapidfuzz import fuzz, process
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote, extract
 from claims.text import fold_key, split_sentences
-from sources.index import Source, StoredRecord, ValueIndex, person_initial_key, person_term, term_words, word_term
 from sources.fetch import Setting
+from sources.index import Source, StoredRecord, ValueIndex, person_initial_key, person_term, term_words, word_term
 from sources.library import Library
 
 from .compare import (
+    TRANSLATION_MIN,
+    SentenceEmbedder,
     classify_quote,
     cognate_share_words,
     content_words,
     date_agreement,
-    TRANSLATION_MIN,
-    SentenceEmbedder,
     date_closeness,
     initial_key,
     money_agreement,
@@ -64,7 +66,8 @@ POOL = 300  # the best records so far, on which the common lists are probed
 PROBES = 8  # common lists probed per look-up
 HELD_PROBE = 1000  # records of the rare context checked for a common required value
 DRIVE = 1000  # records read from the rarest common list when nothing rarer gave enough
-SCAN = 20_000  # records of the rarest list a quote's two-list join reads at most
+SCAN = 20_000  # records of the rarest list a two-list join reads at most
+_KEYED_KINDS = ("name", "term", "speaker")
 KEY_WORDS = 10  # key words of a claim's sentence used as context
 KEY_WORD_WEIGHT = 0.25
 SPEAKER_WEIGHT = 2.0
@@ -255,9 +258,10 @@ def gather(index: ValueIndex, search: Search, *, total: int, known: dict[Source,
        candidate comes from; a rare context list adds its weight to its records (for a common
        required value, only the HELD_PROBE best of them are kept, those that hold the value);
     2. if none of the claim's core lists (the required value; for a quote its words and speaker)
-       is rare, the common ones drive: for a quote, the records holding both of its two rarest
-       core lists (one index join over at most SCAN records); then, if still short, the DRIVE
-       newest records of the rarest list that hold the required value;
+       is rare, the common ones drive: the records holding both of the two rarest (a quote's
+       words or speaker; else the value and the names around it), by one index join over at most
+       SCAN records; then, if still short, the DRIVE newest records of the rarest list that hold
+       the required value;
     3. the PROBES heaviest common lists are probed on the POOL best records so far.
     With `context_only`, records holding none of the context are left out.
     """
@@ -295,14 +299,22 @@ def gather(index: ValueIndex, search: Search, *, total: int, known: dict[Source,
     core = [s for s in (search.core or search.required) if known.get(s)]
     core_hit = any(lists.get(s) for s in core if s in rare) or short_required
     if not core_hit and (common or required):
-        if not required and len(core) >= 2:
-            # A quote made of common words: records holding both of its two rarest lists, found by
-            # one index join that reads at most SCAN records of the rarest.
-            first, second = sorted(core, key=lambda s: (known[s], s.kind != "speaker"))[:2]
+        # Everything that identifies the claim is common: the records holding both of its two
+        # rarest lists (a quote's words or speaker; else the value and the names around it), found
+        # by one index join that reads at most SCAN records of the rarest.
+        # (a value's count stops at RARE + 1, so it cannot be compared: values are never joined)
+        joinable = core if not required else [s for s in required + common if s.kind == "name"]
+        pair = sorted(joinable, key=lambda s: (known[s], s.kind != "speaker"))[:2]
+        if len(pair) == 2 and pair[1].kind in _KEYED_KINDS:
+            first, second = pair
             found = index.intersect(first, second, scan=SCAN, limit=DRIVE)
+            if required and first not in required and second not in required and found:
+                held = set().union(*index.having_many(required, found).values())
+                found = [pk for pk in found if pk in held]
             for pk in found:
                 scores[pk] = scores.get(pk, 0.0) + weight.get(first, 0.0) + weight.get(second, 0.0)
-            credited[first] = credited[second] = set(found)
+            credited.setdefault(first, set()).update(found)
+            credited.setdefault(second, set()).update(found)
         if len(scores) < limit:
             driver = min(common + required, key=lambda s: (known[s], s in required))
             found = [pk for pk in index.fetch(driver, limit=DRIVE) if pk not in credited.get(driver, ())]
