@@ -53,6 +53,8 @@ _fts = table("records_fts", column("rowid"))  # SQLite FTS5 index over records (
 POOL_THRESHOLD = 2000
 # A full-text query ranks at most this many matches (the most recently stored ones; see search).
 RANKED_MATCHES = 1000
+# Words held by more records than this are left out of a full-text query that has rarer words.
+RANK_TERM_RECORDS = 20_000
 EDITABLE = ("title", "publisher", "url", "published", "language", "excerpt", "tags")
 
 
@@ -366,17 +368,25 @@ class Library:
     def _sqlite_full_text(conn, terms: list[str], conditions: list, *, filtered: bool, limit: int):
         """The FTS5 query of `search`, bounded at any library size.
 
-        bm25 costs a few microseconds per matching record, so a word held by a third of a
-        million-record library would take seconds to rank. When a query has more than
-        RANKED_MATCHES matches, only the most recently stored RANKED_MATCHES are ranked (a walk
-        down the FTS index finds where they start); with filters as well, the most recently stored
-        matches that pass them come first, unranked.
+        Two costs grow with the library, and both are capped here:
+        - bm25 weighs each word by how many records hold it, which FTS5 counts by reading every
+          occurrence: "the" alone costs tens of milliseconds at a million records. A capped count
+          tells which words are held by at most RANK_TERM_RECORDS records; when some are, the
+          commoner words are left out of the query (as search engines leave out "the" or "la").
+          When none is, every word must appear and the most recently stored matches come first.
+        - ranking reads each match: when a query has more than RANKED_MATCHES matches, only the
+          most recently stored RANKED_MATCHES are ranked (a walk down the index finds where they
+          start); with filters as well, the most recently stored matches that pass them come
+          first, unranked.
         """
-        match = " ".join(f'"{t}"' for t in terms)
-        matches = conn.scalar(text(
-            "SELECT count(*) FROM (SELECT rowid FROM records_fts WHERE records_fts MATCH :q LIMIT :cap)"
-        ), {"q": match, "cap": RANKED_MATCHES + 1})
-        if matches > RANKED_MATCHES and filtered:
+        capped = "SELECT count(*) FROM (SELECT rowid FROM records_fts WHERE records_fts MATCH :q LIMIT :cap)"
+        terms = list(dict.fromkeys(terms))
+        rare = [t for t in terms
+                if conn.scalar(text(capped), {"q": f'"{t}"', "cap": RANK_TERM_RECORDS + 1}) <= RANK_TERM_RECORDS]
+        ranked = bool(rare)
+        match = " ".join(f'"{t}"' for t in (rare or terms))
+        matches = conn.scalar(text(capped), {"q": match, "cap": RANKED_MATCHES + 1})
+        if matches > RANKED_MATCHES and (filtered or not ranked):
             return (select(records).join(_fts, _fts.c.rowid == records.c.pk)
                     .where(text("records_fts MATCH :q"), *conditions)
                     .order_by(_fts.c.rowid.desc()).limit(limit).params(q=match))
@@ -387,8 +397,10 @@ class Library:
             ), {"q": match, "n": RANKED_MATCHES - 1}) or 0
         # Without filters, rank inside the FTS index and read only the best rows (a few more, in
         # case some are deleted); with filters, every match of the window must be read.
-        top = "" if filtered else f" ORDER BY rank LIMIT {int(limit) + 50}"
-        hits = (text(f"SELECT rowid AS pk, rank FROM records_fts WHERE records_fts MATCH :q AND rowid >= :floor{top}")
+        top = "" if filtered else f" LIMIT {int(limit) + 50}"
+        order = "rank" if ranked else "rowid DESC"
+        hits = (text(f"SELECT rowid AS pk, {'rank' if ranked else '-rowid'} AS rank FROM records_fts "
+                     f"WHERE records_fts MATCH :q AND rowid >= :floor ORDER BY {order}{top}")
                 .bindparams(q=match, floor=floor).columns(column("pk"), column("rank")).subquery("hits"))
         return (select(records).join(hits, hits.c.pk == records.c.pk).where(*conditions)
                 .order_by(hits.c.rank, records.c.pk).limit(limit))

@@ -287,3 +287,18 @@ def test_a_very_common_word_ranks_the_most_recent_matches(fresh_library, monkeyp
     for gone in bm25_order(fresh_library, '"harbour"', newest=4)[:2]:
         fresh_library.delete(gone, actor="t")
     assert len(fresh_library.search("harbour", limit=5)) == 5
+
+
+def test_words_held_by_too_many_records_leave_the_query_when_rarer_ones_remain(fresh_library, monkeypatch):
+    import sources.library
+
+    monkeypatch.setattr(sources.library, "RANK_TERM_RECORDS", 3)
+    texts = ["the harbour wall", "the harbour", "the tram", "the tram and the harbour", "the museum", "a harbour",
+             "museum guide"]
+    fresh_library.add([record(f"W{i}", t) for i, t in enumerate(texts)])
+    # "the" is in 5 records, more than 3: left out, so "museum" alone decides (W6 has no "the")
+    assert sorted(r.id for r in fresh_library.search("the museum")) == ["W4", "W6"]
+    # "tram" (2 records) is rare: ranked by it alone, so both trams are found
+    assert sorted(r.id for r in fresh_library.search("the tram")) == ["W2", "W3"]
+    # no rare word: every word must appear, the most recently stored first
+    assert [r.id for r in fresh_library.search("the harbour")] == ["W3", "W1", "W0"]
