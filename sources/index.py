@@ -20,11 +20,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Literal, Sequence
 
-from sqlalchemy import Engine, and_, func, literal, or_, select, text, union_all
+from sqlalchemy import Engine, and_, func, literal, or_, select, union_all
 
 from claims.text import fold, fold_key
 from .db import (
-    is_sqlite,
     record_amounts,
     record_dates,
     record_names,
@@ -514,23 +513,6 @@ class ValueIndex:
                 tuple(sorted(v["n"], key=lambda t: t[3])), tuple(sorted(v["q"], key=lambda t: t[2])),
             ))
         return out
-
-    def text_matches(self, words: Sequence[str], *, limit: int = 30) -> list[int]:
-        """Records whose text best matches any of `words` (full-text, best first)."""
-        terms = query_terms(" ".join(words))
-        if not terms:
-            return []
-        with self.engine.connect() as conn:
-            if is_sqlite(self.engine):
-                match = " OR ".join(f'"{t}"' for t in terms)
-                rows = conn.execute(text(
-                    "SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY bm25(records_fts) LIMIT :n"
-                ), {"q": match, "n": limit})
-                return [r[0] for r in rows]
-            doc = func.to_tsvector("simple", func.coalesce(records.c.title, "") + " " + records.c.excerpt)
-            q = func.to_tsquery("simple", " | ".join(terms))
-            stmt = select(records.c.pk).where(doc.op("@@")(q)).order_by(func.ts_rank(doc, q).desc()).limit(limit)
-            return list(conn.scalars(stmt))
 
     def gazetteer(self) -> "Gazetteer":
         """Names the library knows, folded -> (type, canonical), for the extractor (looked up on demand)."""
