@@ -8,7 +8,9 @@ For each size, a synthetic library (benchmarks/synthetic.py, seed 1) is written 
 imported into a new SQLite database exactly as `python -m checker sources import FILE` does it: a
 first pass checks every row (importers.scan_path), a second streams the good rows into
 `Library.add` (one transaction, extraction in a pool of worker processes, one per core). Writing
-the CSV is not counted; reading, checking, extracting, indexing and committing are.
+the CSV is not counted; reading, checking, extracting, indexing and committing are. The matcher's
+word index (sources/index.py), which the command line builds right after the import, is timed
+separately.
 
 Look-ups, each repeated on values drawn from the stored records (median and 95th percentile):
 - amount: records holding an amount in a currency within +-10% (record_amounts, index on
@@ -185,6 +187,12 @@ def bench_size(n: int, *, seed: int, workdir: Path, keep: bool) -> dict:
         import_s = time.perf_counter() - start
     assert report.added == n and not scan.errors, (report.added, scan.errors[:3])
     load_after = os.getloadavg()
+    # The matcher's word index, built after the commit as `sources import` does (sources/index.py).
+    t = time.perf_counter()
+    with PeakMemory() as terms_memory:
+        library.index.ensure_terms()
+    terms_s = time.perf_counter() - t
+    print(f"[{n:,}] the matcher's word index in {terms_s:.0f} s", flush=True)
     sizes = {p.name: p.stat().st_size for p in workdir.glob(f"library-{n}.db*")}
     print(f"[{n:,}] imported in {import_s:.0f} s ({n / import_s:,.0f}/s), peak {memory.peak:,.0f} MB", flush=True)
 
@@ -199,6 +207,7 @@ def bench_size(n: int, *, seed: int, workdir: Path, keep: bool) -> dict:
             "load_average_before": [round(x, 2) for x in load_before],
             "load_average_after": [round(x, 2) for x in load_after],
         },
+        "matcher_word_index": {"seconds": round(terms_s, 1), "peak_memory_mb": round(terms_memory.peak)},
         "database_mb": round(sum(sizes.values()) / 1e6, 1),
         "index_rows": index_rows(library),
         "lookups": lookups,

@@ -85,6 +85,11 @@ def cmd_sources_import(args: argparse.Namespace) -> int:
     library = Library.open(args.db)
     total = scan.good
     report = library.add(iter_path_records(path), actor=ACTOR, on_progress=_progress_printer(total), total=total)
+    if report.added:
+        # a large import leaves the matcher's word index to be built: do it now, not at the first check
+        if report.added >= 1000 and sys.stderr.isatty():
+            print("indexing words for the checker…", file=sys.stderr)
+        library.index.ensure_terms()
     print(f"imported {report.added} record(s), {report.duplicates} duplicate(s) skipped"
           + (f", {len(scan.errors)} bad row(s) skipped" if scan.errors else ""))
     if report.deleted_matches:

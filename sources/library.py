@@ -153,14 +153,16 @@ class Library:
         All or nothing: if anything fails, nothing of this call is stored. `total` (the number of
         records, when `new` is a stream) drives `on_progress(done, total)`, called after each chunk.
         `workers`: extractor processes; by default one per core for batches of POOL_THRESHOLD
-        records or more, none (this process) below; 0 forces this process.
+        records or more, none (this process) below; 0 forces this process. Without workers the
+        matcher's word index is filled in the same transaction; with them it is left to
+        `self.index.ensure_terms()` (see `_index_stored_terms`).
         """
         size = total if total is not None else (len(new) if hasattr(new, "__len__") else None)  # type: ignore[arg-type]
         if workers is None:
             workers = (os.cpu_count() or 1) if size is not None and size >= POOL_THRESHOLD else 0
         if values is not index_values:
             workers = 0  # a custom function may not survive pickling
-        writer = _Writer(self, actor, max(1, batch_size))
+        writer = _Writer(self, actor, max(1, batch_size), terms=workers == 0)
         pool = _extractor_pool(workers) if workers > 0 else None
         try:
             with self.engine.begin() as conn, bulk_load(conn), DeferredFullText(conn) as full_text:
@@ -419,8 +421,9 @@ class Library:
 class _Writer:
     """The storing side of one `Library.add` call: duplicate screening, ids, batched inserts."""
 
-    def __init__(self, library: Library, actor: str, batch_size: int):
+    def __init__(self, library: Library, actor: str, batch_size: int, *, terms: bool):
         self.library = library
+        self.terms = terms
         self.actor = actor
         self.batch_size = batch_size
         self.conn = None
@@ -486,6 +489,8 @@ class _Writer:
                 pk_of.update((rid, pk) for rid, pk in self.conn.execute(
                     select(records.c.record_id, records.c.pk).where(records.c.record_id.in_(part))))
             _insert_values(self.conn, [(pk_of[r.id], v) for r, v in zip(fresh, computed)])
+            if self.terms:
+                _index_stored_terms(self.conn, [(pk_of[r.id], r, v) for r, v in zip(fresh, computed)])
             if self.full_text is not None:
                 self.full_text.index(sorted(pk_of.values()))
         for r in fresh:
@@ -577,12 +582,20 @@ def _delete_values(conn, pks: list[int]) -> None:
         conn.execute(value_table.delete().where(value_table.c.record_pk.in_(pks)))
 
 
-# The matcher's derived word index (sources/index.py) follows edits of a record; older versions of
-# the index module have none, and catch up on their own.
+# The matcher's derived word index (sources/index.py): records stored in small batches (a form, a
+# fetched page, a small file) and edited records are indexed in the same transaction. A bulk import
+# leaves it to ValueIndex.ensure_terms, which indexes them sorted, in large chunks, after the commit
+# (the command line and the library page call it right after the import).
 def _drop_terms(conn, pk: int) -> None:
     drop = getattr(value_index, "drop_record_terms", None)
     if drop is not None:
         drop(conn, pk)
+
+
+def _index_stored_terms(conn, rows: list[tuple[int, SourceRecord, IndexedValues]]) -> None:
+    index_stored = getattr(value_index, "index_stored_terms", None)
+    if index_stored is not None:
+        index_stored(conn, rows)
 
 
 def _index_terms(conn, pk: int, values: IndexedValues) -> None:

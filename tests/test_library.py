@@ -302,3 +302,19 @@ def test_words_held_by_too_many_records_leave_the_query_when_rarer_ones_remain(f
     assert sorted(r.id for r in fresh_library.search("the tram")) == ["W2", "W3"]
     # no rare word: every word must appear, the most recently stored first
     assert [r.id for r in fresh_library.search("the harbour")] == ["W3", "W1", "W0"]
+
+
+def test_the_matchers_word_index_follows_small_adds_and_catches_up_after_bulk_ones():
+    from sources.db import record_terms_state
+
+    def indexed(library: Library) -> int:
+        with library.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(record_terms_state))
+
+    library = Library.open("sqlite://")
+    library.add(generate_records(5, seed=9), workers=0)
+    assert indexed(library) == 5
+    library.add(generate_records(6, seed=9, start=5), workers=2)
+    assert indexed(library) == 5  # left to the catch-up, which sorts a large batch first
+    library.index.ensure_terms()
+    assert indexed(library) == 11

@@ -205,6 +205,9 @@ with import_tab:
                             parsed.records, actor=actor(), total=len(parsed.records),
                             on_progress=lambda done, total: bar.progress(min(1.0, done / max(total, 1)),
                                                                           text=f"{done:,}/{total:,} records"))
+                        if report.added:
+                            bar.progress(1.0, text="Indexing words for the checker…")
+                            library.index.ensure_terms()
                         more = (f" {len(report.deleted_matches)} of them match deleted records (restore them instead)."
                                 if report.deleted_matches else "")
                         flash("success", f"Imported {report.added} record(s) from {upload.name}; "
