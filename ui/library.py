@@ -12,7 +12,6 @@ import streamlit as st
 from sources.export import export_bytes
 from sources.fetch import FetchError, FetchedPage, fetch_page, page_records
 from sources.importers import ImportFormatError, parse_file, record_from_values, supported_extensions
-from sources.library import EDITABLE
 from ui.common import flash, guarded, reviewer, services, show_flash
 
 # This page's session keys and their defaults (declared once, here).
