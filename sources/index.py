@@ -18,11 +18,13 @@ import re
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Iterator, Literal, Sequence
 
 from sqlalchemy import Engine, and_, func, literal, or_, select, union_all
 
 from claims.text import fold, fold_key
+
 from .db import (
     record_amounts,
     record_dates,
@@ -100,7 +102,10 @@ def term_hash(kind: str, value: str) -> int:
     return int.from_bytes(hashlib.blake2b(f"{kind}:{value}".encode("utf-8"), digest_size=6).digest(), "big")
 
 
+@lru_cache(maxsize=1 << 20)
 def word_term(word: str) -> int:
+    # Cached: words follow Zipf's law, so a library of a million records hashes each distinct
+    # word once instead of some thirty million times.
     return term_hash("w", word)
 
 
@@ -175,7 +180,10 @@ def _index_rows(conn, rows: Sequence[tuple[int, str, str, Sequence[str]]]) -> No
         return
     pairs = sorted((t, pk) for pk, title, excerpt, persons in rows for t in record_terms_of(title, excerpt, persons))
     for part in _chunks(pairs, 50_000):
-        conn.execute(record_terms.insert(), [{"term": t, "record_pk": p} for t, p in part])
+        if conn.dialect.name == "sqlite":  # plain tuples: SQLAlchemy's per-row parameters cost more than SQLite
+            conn.exec_driver_sql("INSERT INTO record_terms (term, record_pk) VALUES (?, ?)", part)
+        else:
+            conn.execute(record_terms.insert(), [{"term": t, "record_pk": p} for t, p in part])
     df: dict[int, int] = {}
     for t, _p in pairs:
         df[t] = df.get(t, 0) + 1

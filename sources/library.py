@@ -27,6 +27,10 @@ import claims
 from claims.model import DateValue, Money, Name, Quote
 from claims.text import fold_key
 
+# The matcher's derived word index (sources/index.py): records stored in small batches (a form, a
+# fetched page, a small file) and edited records are indexed in the same transaction. A bulk import
+# leaves it to ValueIndex.ensure_terms, which indexes them sorted, in large chunks, after the commit
+# (the command line and the library page call it right after the import).
 from . import index as value_index
 from .db import (
     PG_DOCUMENT,
@@ -155,7 +159,7 @@ class Library:
         `workers`: extractor processes; by default one per core for batches of POOL_THRESHOLD
         records or more, none (this process) below; 0 forces this process. Without workers the
         matcher's word index is filled in the same transaction; with them it is left to
-        `self.index.ensure_terms()` (see `_index_stored_terms`).
+        `self.index.ensure_terms()` (see `index.index_stored_terms`).
         """
         size = total if total is not None else (len(new) if hasattr(new, "__len__") else None)  # type: ignore[arg-type]
         if workers is None:
@@ -223,7 +227,7 @@ class Library:
                     records.c.text_hash == after.text_hash, records.c.deleted_at.is_(None), records.c.pk != row.pk))
                 if other:
                     raise DuplicateRecord(f"record {other} already holds this URL and excerpt")
-            _drop_terms(conn, row.pk)
+            value_index.drop_record_terms(conn, row.pk)
             conn.execute(records.update().where(records.c.pk == row.pk).values(
                 title=after.title, publisher=after.publisher, url=after.url, published=after.published,
                 language=after.language, excerpt=after.excerpt, tags=[list(t) for t in after.tags],
@@ -232,7 +236,7 @@ class Library:
             _delete_values(conn, [row.pk])
             new_values = index_values(after)
             _insert_values(conn, [(row.pk, new_values)])
-            _index_terms(conn, row.pk, new_values)
+            value_index.index_record_terms(conn, row.pk, new_values)
             conn.execute(audit.insert().values(
                 at=_now(), actor=actor, entity="record", entity_id=record_id, action="edit",
                 before=_record_json(before), after=_record_json(after),
@@ -490,7 +494,7 @@ class _Writer:
                     select(records.c.record_id, records.c.pk).where(records.c.record_id.in_(part))))
             _insert_values(self.conn, [(pk_of[r.id], v) for r, v in zip(fresh, computed)])
             if self.terms:
-                _index_stored_terms(self.conn, [(pk_of[r.id], r, v) for r, v in zip(fresh, computed)])
+                value_index.index_stored_terms(self.conn, [(pk_of[r.id], r, v) for r, v in zip(fresh, computed)])
             if self.full_text is not None:
                 self.full_text.index(sorted(pk_of.values()))
         for r in fresh:
@@ -580,28 +584,6 @@ def _insert_values(conn, rows: list[tuple[int, IndexedValues]]) -> None:
 def _delete_values(conn, pks: list[int]) -> None:
     for value_table in (record_amounts, record_dates, record_names, record_quotes):
         conn.execute(value_table.delete().where(value_table.c.record_pk.in_(pks)))
-
-
-# The matcher's derived word index (sources/index.py): records stored in small batches (a form, a
-# fetched page, a small file) and edited records are indexed in the same transaction. A bulk import
-# leaves it to ValueIndex.ensure_terms, which indexes them sorted, in large chunks, after the commit
-# (the command line and the library page call it right after the import).
-def _drop_terms(conn, pk: int) -> None:
-    drop = getattr(value_index, "drop_record_terms", None)
-    if drop is not None:
-        drop(conn, pk)
-
-
-def _index_stored_terms(conn, rows: list[tuple[int, SourceRecord, IndexedValues]]) -> None:
-    index_stored = getattr(value_index, "index_stored_terms", None)
-    if index_stored is not None:
-        index_stored(conn, rows)
-
-
-def _index_terms(conn, pk: int, values: IndexedValues) -> None:
-    index_terms = getattr(value_index, "index_record_terms", None)
-    if index_terms is not None:
-        index_terms(conn, pk, values)
 
 
 def _record_json(r: SourceRecord) -> dict[str, Any]:

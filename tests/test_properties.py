@@ -156,10 +156,11 @@ def test_the_patterns_are_all_found():
 
 
 def _elapsed(pattern: re.Pattern[str], text: str) -> float:
-    started = time.perf_counter()
+    # CPU time of this thread: a busy machine (other jobs, CI neighbours) must not fail the bound.
+    started = time.thread_time()
     for _ in pattern.finditer(text):
         pass
-    return time.perf_counter() - started
+    return time.thread_time() - started
 
 
 @pytest.mark.parametrize("name", [n for n, _ in PATTERNS])

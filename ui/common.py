@@ -22,13 +22,25 @@ from ui.locale import DEFAULT, languages, translator
 DEFAULTS: dict[str, object] = {
     "editor_generation": 0,  # bumped after each change so that tables and fields reload from the database
     "flash": [],  # [(kind, message)] shown once on the next run
-    "import_preview": None,  # parsed import waiting for the editor's decision (library page)
+    "library_upload_generation": 0,  # bumped to empty the library's file uploader after an import or a discard
+    "library_fetched": None,  # the FetchedPage waiting for the editor's decision (library page)
     "table_rows": {},  # claims table key -> the claim ids of its rows, in the order shown
     "table_versions": {},  # claim id -> version, as the open article was last drawn (merges check them)
     "open_article": None,  # article chosen on the Articles page, opened on the desk on the next run
     "report_url": "",  # where the fact check is published (ClaimReview url)
     "drafts": {},  # text field key -> (claim version, stored text) the editor's typing started from
 }
+
+
+def check_settings() -> None:
+    """Stop with a clear message when a setting (sources/settings.py) has a wrong value."""
+    from sources.settings import problems
+
+    found = problems()
+    if found:
+        for problem in found:
+            st.error(f"Setting {problem}. Fix it and restart the workbench.")
+        st.stop()
 
 
 def init_state() -> None:

