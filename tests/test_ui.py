@@ -156,7 +156,8 @@ def test_a_claim_is_dismissed_and_restored_never_deleted(example):
     button(at, f"Dismiss {claim}").click().run()
     stored = desk.load(1).claim(claim)
     assert stored.dismissed and stored.note == "a fund, not a claim"
-    assert "dismissed" in set(at.dataframe[0].value["status"])
+    table = at.dataframe[0].value
+    assert table.loc[table["id"] == claim, "dismissed"].item()
     assert f"0/{len(desk.load(1).live)} reviewed" in " ".join(c.value for c in at.caption)
     button(at, "Restore the claim").click().run()
     assert not desk.load(1).claim(claim).dismissed
@@ -341,7 +342,8 @@ def test_the_interface_speaks_french_and_remembers_it(example):
     assert not at.exception and at.query_params.get("lang") == "fr"
     labels = {b.label for b in at.button}
     assert {"Vérifié", "Contesté", "À approfondir", "Prochaine non vérifiée"} <= labels
-    assert set(at.dataframe[0].value["status"]) == {"non vérifié"}
+    assert set(at.dataframe[0].value["status"]) == {"unreviewed"}  # stored values; shown translated
+    assert any("affirmations affichées" in c.value for c in at.caption)
     assert [b.label for b in at.get("download_button")][1] == "HTML (impression)"
     fresh = new_session(article="1", lang="fr")
     assert "Affirmation" in {s.label for s in fresh.selectbox}
@@ -422,3 +424,45 @@ def test_library_starts_with_the_demo_records(app):
     app.switch_page("ui/library.py").run()
     assert not app.exception
     assert len(app.dataframe[0].value) >= 8
+
+
+# ---- the claims table: statuses and notes changed in place ---------------------------------------------
+
+
+def test_a_status_and_note_changed_in_the_table_are_stored_at_once(example, db_url):
+    at, desk = example
+    table = at.data_editor[0]
+    frame = table.value
+    row = int(frame.index[frame["type"] == "money"][0]) if "money" in set(frame["type"]) else 0
+    claim = frame.iloc[row]["id"]
+    at.session_state[table.key] = {"edited_rows": {row: {"status": "disputed", "note": "figure from a press release"}},
+                                   "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    stored = Desk.open(db_url).load(1).claim(claim)
+    assert (stored.status, stored.note, stored.reviewer, stored.version) == (
+        "disputed", "figure from a press release", "Alice", 2)
+    again = at.data_editor[0].value
+    assert again.loc[again["id"] == claim, "status"].item() == "disputed"
+    fresh = new_session(article="1")
+    assert fresh.data_editor[0].value.loc[lambda f: f["id"] == claim, "status"].item() == "disputed"
+
+
+def test_a_table_edit_on_an_old_version_is_refused(example, db_url):
+    at, desk = example
+    table = at.data_editor[0]
+    claim = table.value.iloc[0]["id"]
+    desk.review(1, claim, reviewer="Bob", status="verified")  # another editor, meanwhile
+    at.session_state[table.key] = {"edited_rows": {0: {"status": "disputed"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception and "Bob" in messages(at)
+    assert Desk.open(db_url).load(1).claim(claim).status == "verified"
+
+
+def test_ticking_open_shows_that_claims_evidence(example):
+    at, desk = example
+    table = at.data_editor[0]
+    claim = table.value.iloc[3]["id"]
+    at.session_state[table.key] = {"edited_rows": {3: {"open": True}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception and at.query_params.get("claim") == claim

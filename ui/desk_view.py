@@ -52,13 +52,6 @@ def _picked_from_select(key: str) -> None:
         _pick(st.session_state[key])
 
 
-def _picked_from_table(key: str) -> None:
-    rows = st.session_state["table_rows"].get(key, [])
-    chosen = (st.session_state.get(key) or {}).get("selection", {}).get("rows", [])
-    if chosen and chosen[0] < len(rows):
-        _pick(rows[chosen[0]])
-
-
 def selected(article: Article) -> ClaimState | None:
     if not article.claims:
         return None
@@ -337,35 +330,42 @@ def claims_table(article: Article, current: ClaimState | None) -> None:
     f[3].selectbox(t("desk.sort"), SORTS, format_func=lambda k: t("sort." + k), key="f_sort")
     rows = _filtered(article)
     frame = pd.DataFrame([{
+        "open": c is current,
         "id": c.claim.id,
         "type": t("type." + c.claim.type),
         "text": c.claim.text,
         "value": c.claim.display_value,
         "suggestion": t("suggestion." + c.suggestion),
-        "status": t("status." + c.shown_status),
+        "status": c.status,
+        "dismissed": c.dismissed,
         "note": c.note,
         "evidence": c.evidence.source_id if c.evidence else "",
         "score": round(c.matches[0].score, 2) if c.matches else None,
         "reviewer": c.reviewer,
         "version": c.version,
-    } for c in rows], columns=["id", "status", "text", "suggestion", "type", "value", "note", "evidence", "score",
-                               "reviewer", "version"])
-    # A new table when the open claim changes, so that its row shows as selected.
+    } for c in rows], columns=["open", "id", "status", "note", "text", "suggestion", "type", "value", "evidence",
+                               "score", "reviewer", "dismissed", "version"])
+    # A new table after each change and when the open claim changes, so that it shows what is stored.
     key = f"table-{article.id}-{st.session_state['editor_generation']}-{current.claim.id if current else ''}"
+    # Edits in the table were made on what the previous run drew: keep its versions for them.
+    seen_versions = dict(st.session_state.get("table_versions") or {})
     st.session_state["table_rows"] = {key: [c.claim.id for c in rows]}
-    shown = [i for i, c in enumerate(rows) if c is current]
     st.session_state["table_versions"] = {c.claim.id: c.version for c in article.claims}
-    st.dataframe(
-        frame, key=key, hide_index=True, height=520, on_select=functools.partial(_picked_from_table, key),
-        selection_mode="single-row", selection_default={"selection": {"rows": shown}} if shown else None,
+    editable = ["open"] + (["status", "note"] if reviewer() else [])
+    st.data_editor(
+        frame, key=key, hide_index=True, height=520, num_rows="fixed",
+        disabled=[col for col in frame.columns if col not in editable],
         column_config={
+            "open": st.column_config.CheckboxColumn(t("col.open"), width="small", help=t("desk.open_hint")),
             "id": st.column_config.TextColumn(t("col.id"), width="small"),
             "type": st.column_config.TextColumn(t("col.type"), width="small"),
             "text": st.column_config.TextColumn(t("col.text"), width="medium"),
             "value": st.column_config.TextColumn(t("col.value"), width="medium"),
             "suggestion": st.column_config.TextColumn(t("col.suggestion")),
-            "status": st.column_config.TextColumn(t("col.status")),
-            "note": st.column_config.TextColumn(t("col.note")),
+            "status": st.column_config.SelectboxColumn(t("col.status"), options=list(STATUSES), required=True,
+                                                       format_func=lambda s: t("status." + s)),
+            "note": st.column_config.TextColumn(t("col.note"), max_chars=2000),
+            "dismissed": st.column_config.CheckboxColumn(t("status.dismissed"), width="small"),
             "evidence": st.column_config.TextColumn(t("col.evidence"), width="small"),
             "score": st.column_config.NumberColumn(t("col.score"), format="%.2f", width="small"),
             "reviewer": st.column_config.TextColumn(t("col.reviewer"), width="small"),
@@ -373,6 +373,38 @@ def claims_table(article: Article, current: ClaimState | None) -> None:
         },
     )
     st.caption(t("desk.table_hint", shown=len(rows), total=len(article.claims)))
+    edits = (st.session_state.get(key) or {}).get("edited_rows") or {}
+    if edits:
+        _apply_table_edits(article, key, edits, seen_versions)
+
+
+def _apply_table_edits(article: Article, key: str, edits: dict, versions: dict[str, int]) -> None:
+    """Store the statuses and notes changed in the table at once (each against the version the editor
+    saw), or open the claim whose "open" box was ticked; then draw the table again from the database."""
+    ids = st.session_state["table_rows"].get(key, [])
+    name = reviewer()
+    _, desk = services()
+    for index, change in sorted(edits.items(), key=lambda item: int(item[0])):
+        if int(index) >= len(ids):
+            continue
+        claim_id = ids[int(index)]
+        if change.get("open"):
+            _pick(claim_id)
+        status, note = change.get("status"), change.get("note")
+        if name and (status is not None or note is not None):
+            try:
+                state = desk.review(article.id, claim_id, reviewer=name, status=status, note=note,
+                                    expected_version=versions.get(claim_id))
+            except ReviewConflict as conflict:
+                flash("warning", conflict_text(conflict, _attempt(status, note)), where="claim")
+            except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+                flash("error", error_text(t("desk.saving"), exc), where="claim")
+            else:
+                if state.version != versions.get(claim_id):
+                    flash("success", t("msg.saved", claim=claim_id, status=t(f"status.{state.status}"), who=name,
+                                       version=state.version), where="claim")
+    st.session_state["editor_generation"] += 1
+    st.rerun()
 
 
 def claim_panel(article: Article, c: ClaimState) -> None:
