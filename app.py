@@ -8,7 +8,7 @@ st.set_page_config(page_title="Fact-checking workbench", page_icon=":material/fa
 check_settings()
 init_state()
 page = st.navigation([
-    st.Page("ui/check.py", title=t("nav.check"), icon=":material/fact_check:", url_path="check", default=True),
+    st.Page("ui/check.py", title=t("nav.check"), icon=":material/fact_check:", default=True),
     st.Page("ui/articles.py", title=t("nav.articles"), icon=":material/folder_open:", url_path="articles"),
     st.Page("ui/library.py", title=t("nav.library"), icon=":material/library_books:", url_path="library"),
 ])
