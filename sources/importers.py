@@ -121,12 +121,6 @@ def _open_table(name: str, opener: Opener) -> _Table:
     return reader(opener, ext)
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 (BOM or not), else Windows-1252; binary and UTF-16 files are refused."""
-    encoding = _detect_encoding(io.BytesIO(data))
-    return data.decode(encoding)
-
-
 def _detect_encoding(fh: BinaryIO) -> str:
     """utf-8-sig or cp1252, checked over the whole stream (then rewound)."""
     head = fh.read(4096)
@@ -572,16 +566,3 @@ def parse_datetime(value: Any) -> tuple[dt.datetime | None, str | None]:
     if moment.tzinfo is not None:
         moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
     return moment, None
-
-
-# Kept for callers that read a CSV already in memory (the demo library).
-def parse_csv(data: bytes) -> ParsedImport:
-    return parse_file("library.csv", data)
-
-
-def parse_json(data: bytes) -> ParsedImport:
-    return parse_file("library.json", data)
-
-
-def parse_xlsx(data: bytes) -> ParsedImport:
-    return parse_file("library.xlsx", data)

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..db import audit
-from ..importers import parse_csv
+from ..importers import parse_file
 from ..library import Library
 
 HERE = Path(__file__).resolve().parent
@@ -37,7 +37,7 @@ def seed_demo(library: Library) -> int:
         seeded = conn.execute(select(audit.c.id).where(audit.c.entity == "library", audit.c.entity_id == "demo")).first()
     if seeded is not None or library.count() > 0:
         return 0
-    parsed = parse_csv((HERE / "library.csv").read_bytes())
+    parsed = parse_file("library.csv", (HERE / "library.csv").read_bytes())
     report = library.add(parsed.records, actor="demo")
     with library.engine.begin() as conn:
         conn.execute(audit.insert().values(at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0),
