@@ -328,10 +328,6 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         "rel": rel_words, "nth": nth_words,
     })
 
-    def phrases_re(words: list[str], *, prefix: bool = False) -> re.Pattern[str]:
-        tail = r"[\w'-]*" if prefix else r"(?![\w])"
-        return re.compile(rf"(?<![\w]){alternation(words)}{tail}", re.IGNORECASE)
-
     def quote_words_re(words: list[str], *, prefix: bool = False) -> re.Pattern[str]:
         # Speech verbs and attributions are looked for around every quote: as a prefix tree a
         # wrong first letter fails at once (three times faster than the flat alternation).
