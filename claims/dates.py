@@ -215,6 +215,10 @@ def _day_value(day: dt.date) -> DateValue:
     return DateValue.of(day.isoformat())
 
 
+# How far ahead a day written without its year is still read as the coming one.
+UPCOMING_DAYS = 45
+
+
 def _pick_year(month: int, day: int | None, published: dt.date, future: bool, weekday: int | None) -> int | None:
     """The year of a day or month written without one."""
     candidates = []
@@ -233,6 +237,12 @@ def _pick_year(month: int, day: int | None, published: dt.date, future: bool, we
     if future:
         after = [d for d in candidates if d >= anchor]
         return after[0].year if after else candidates[-1].year
+    if day is not None:
+        # A day a few weeks ahead is the coming one ("une journée de mobilisation le 10 octobre",
+        # written on 2 October), whatever the tense of the verb that announces it.
+        soon = [d for d in candidates if 0 < (d - anchor).days <= UPCOMING_DAYS]
+        if soon:
+            return soon[0].year
     before = [d for d in candidates if d <= anchor]
     return before[-1].year if before else candidates[0].year
 

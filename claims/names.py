@@ -114,6 +114,7 @@ class _NameData:
     subject_verbs: frozenset[str]
     subject_verb_endings: tuple[str, ...]
     common_endings: tuple[str, ...]
+    adjective_suffixes: tuple[str, ...]
     place_prepositions: frozenset[str]
     portfolio_re: re.Pattern[str] | None
     portfolio_probes: tuple[str, ...]  # first words of the portfolio heads: no pattern run without one
@@ -214,6 +215,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         subject_verbs=frozenset(w.lower() for w in names.get("subject_verbs", [])),
         subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
         common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
+        adjective_suffixes=tuple(_plain(e) for e in names.get("adjective_suffixes", [])),
         place_prepositions=keys("place_prepositions"),
         portfolio_re=portfolio_re,
         portfolio_probes=tuple({_plain(h).split()[0] for h in names.get("portfolio_heads", [])}),
@@ -741,6 +743,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
     # What is never a name.
     if k in data.places or k in data.not_names or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar)):
         return done("", 0)
+    if data.adjective_suffixes and keys[-1].endswith(data.adjective_suffixes):
+        return done("", 0)  # "the Cupertino-based company": an adjective made of a place
     if any(w in data.non_entity_heads for w in keys) or (
             keys[-1] in data.non_entity_tails and not (len(keys) == 2 and keys[0] in data.given)):
         return done("", -1)  # documents, events, places ("James Webb Space Telescope"), not "Leo Park"

@@ -205,3 +205,12 @@ def test_every_template_says_where_it_can_start(language):
     unknown = [t.pattern for t in lex.date_templates if t.starts is None]
     # only a slot glued to letters ("{weekday}s") leaves the first word unknown
     assert all("}s" in p for p in unknown), unknown
+
+
+def test_a_day_a_few_weeks_ahead_is_the_coming_one_whatever_the_tense():
+    text = "Le syndicat a appelé à une journée de grève le 10 octobre."
+    (date,) = [c for c in extract(text, language="fr", published=dt.date(2024, 10, 2)).claims if c.type == "date"]
+    assert date.value.iso == "2024-10-10"
+    text = "Il avait démissionné le 28 décembre."
+    (date,) = [c for c in extract(text, language="fr", published=dt.date(2024, 10, 2)).claims if c.type == "date"]
+    assert date.value.iso == "2023-12-28"

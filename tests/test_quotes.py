@@ -272,3 +272,12 @@ def test_a_sentence_with_both_a_claim_and_an_unchecked_figure_is_listed():
     assert [c.text for c in result.claims if c.type == "date"] == ["2019"]
     (u,) = result.unclaimed
     assert u.items == ("400",)
+
+
+def test_the_company_said_points_to_the_organisation_of_the_paragraph():
+    text = ("Orvane Motors said it would appeal. In a statement, the Paris-based company said the ruling "
+            "\"ignores the facts of the case\".")
+    result = extract(text, language="en", published=dt.date(2024, 3, 5))
+    (quote,) = [c for c in result.claims if c.type == "quote"]
+    assert quote.value.speaker == "Orvane Motors"
+    assert not any(c.text == "Paris-based" for c in result.claims)
