@@ -214,3 +214,12 @@ def test_a_day_a_few_weeks_ahead_is_the_coming_one_whatever_the_tense():
     text = "Il avait démissionné le 28 décembre."
     (date,) = [c for c in extract(text, language="fr", published=dt.date(2024, 10, 2)).claims if c.type == "date"]
     assert date.value.iso == "2023-12-28"
+
+
+@pytest.mark.parametrize("language, text, iso", [
+    ("en", "The company has until early June to comply.", "2024-06"),
+    ("fr", "Le groupe a jusqu'à fin juin pour se conformer.", "2024-06"),
+])
+def test_a_deadline_points_to_the_coming_month(language, text, iso):
+    (date,) = [c for c in extract(text, language=language, published=dt.date(2024, 3, 4)).claims if c.type == "date"]
+    assert date.value.iso == iso
