@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Mapping
 
 from claims import Claim, Extraction
 
@@ -84,15 +84,152 @@ class Match:
         return f"{self.title} ({', '.join(bits)})" if bits else self.title
 
 
+# ---- the reason of a suggestion, as data that any language can write -----------------------------
+#
+# A reason is a sequence of parts; each part is a message key (under "reason." in the words of a
+# language) and its parameters. `checker.verdict.render_reason` writes it out with a language's
+# templates. Parameters are the record's own text (ids, values, names: never translated), or one of
+# the three kinds below that each language writes its own way.
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word the language supplies: the key of a message under "reason." ("noun.money")."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A record's citation: its publisher and date (in the language's date format), else its title."""
+
+    publisher: str = ""
+    published: dt.date | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Values:
+    """Values as the records give them ("$4 billion"), joined by the language's "and"."""
+
+    items: tuple[str, ...]
+
+
+ReasonParam = str | Term | Cite | Values
+
+
+@dataclass(frozen=True)
+class ReasonPart:
+    """One piece of a reason: a message key and its parameters (name -> value, in a fixed order)."""
+
+    key: str
+    params: tuple[tuple[str, ReasonParam], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **params: ReasonParam) -> "ReasonPart":
+        return cls(key, tuple(params.items()))
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"key": self.key}
+        if self.params:
+            out["params"] = {name: _param_json(value) for name, value in self.params}
+        return out
+
+
+Reason = tuple[ReasonPart, ...]
+
+
+class ReasonText(str):
+    """A reason written in English that keeps the parts it was written from.
+
+    `checker.verdict.suggest` returns one, so that its callers keep a plain English sentence and a
+    `ClaimCheck` built from it still carries the parts (see `ClaimCheck.__post_init__`).
+    """
+
+    parts: Reason
+
+    def __new__(cls, text: str, parts: Reason) -> "ReasonText":
+        self = super().__new__(cls, text)
+        self.parts = parts
+        return self
+
+    def __reduce__(self):  # pickles (caches, worker processes) keep the parts
+        return ReasonText, (str(self), self.parts)
+
+
+def _param_json(value: ReasonParam) -> Any:
+    if isinstance(value, Term):
+        return {"term": value.key}
+    if isinstance(value, Cite):
+        return {"cite": {"publisher": value.publisher,
+                         "published": value.published.isoformat() if value.published else None,
+                         "title": value.title}}
+    if isinstance(value, Values):
+        return {"and": list(value.items)}
+    return value
+
+
+def _param_from_json(value: Any) -> ReasonParam:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping) and len(value) == 1:
+        (kind, inner), = value.items()
+        if kind == "term" and isinstance(inner, str):
+            return Term(inner)
+        if kind == "and" and isinstance(inner, list) and all(isinstance(v, str) for v in inner):
+            return Values(tuple(inner))
+        if kind == "cite" and isinstance(inner, Mapping):
+            published = inner.get("published")
+            if published is not None and not isinstance(published, str):
+                raise ValueError(f"not a date: {published!r}")
+            return Cite(str(inner.get("publisher") or ""), dt.date.fromisoformat(published) if published else None,
+                        str(inner.get("title") or ""))
+    raise ValueError(f"not a reason parameter: {value!r}")
+
+
+def reason_to_json(parts: Reason) -> list[dict[str, Any]]:
+    return [p.to_json() for p in parts]
+
+
+def reason_from_json(data: Any) -> Reason:
+    """The parts written by `reason_to_json`; () when there are none (checks stored before reasons
+    were kept as parts). ValueError when the data is not such parts."""
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise ValueError("reason_parts must be a list")
+    parts = []
+    for item in data:
+        if not (isinstance(item, Mapping) and isinstance(item.get("key"), str) and item["key"]):
+            raise ValueError(f"not a reason part: {item!r}")
+        params = item.get("params") or {}
+        if not isinstance(params, Mapping):
+            raise ValueError(f"the params of reason part {item['key']!r} are not an object")
+        parts.append(ReasonPart(item["key"], tuple((str(k), _param_from_json(v)) for k, v in params.items())))
+    return tuple(parts)
+
+
 @dataclass(frozen=True)
 class ClaimCheck:
-    """A claim with its matches (best first) and the suggestion the rules give."""
+    """A claim with its matches (best first) and the suggestion the rules give.
+
+    `reason` is the English sentence; `reason_parts` the same reason as data, from which
+    `checker.verdict.render_reason` writes it in another language.
+    """
 
     claim: Claim
     matches: tuple[Match, ...]
     suggestion: Suggestion
     confidence: float
     reason: str
+    reason_parts: Reason = ()
+
+    def __post_init__(self) -> None:
+        # The matcher passes on what `suggest` returned: the parts ride on the English text.
+        if not self.reason_parts and isinstance(self.reason, ReasonText):
+            object.__setattr__(self, "reason_parts", self.reason.parts)
+        if type(self.reason) is not str:
+            object.__setattr__(self, "reason", str(self.reason))
 
     def to_json(self) -> dict[str, Any]:
         out = self.claim.to_json()
@@ -100,6 +237,8 @@ class ClaimCheck:
         out["suggestion"] = self.suggestion
         out["confidence"] = round(self.confidence, 3)
         out["reason"] = self.reason
+        if self.reason_parts:
+            out["reason_parts"] = reason_to_json(self.reason_parts)
         return out
 
 

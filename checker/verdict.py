@@ -20,70 +20,161 @@ misattributed -> contradicted; not found -> no source.
 
 The confidence is in 0-1: the deciding match's score (+0.2 when a value agrees, capped at 1).
 Reasons name the record, its publisher and date, and the values on both sides when they differ.
+
+A reason is built as data (`ReasonPart`s: a message key and its parameters, see checker/model.py)
+and written out by `render_reason` with the templates of a language: `REASON_WORDS` below in
+English (what `suggest` returns and the command line prints), the interface's language files
+(ui/locale/*.toml, section [reason]) for the others, passed in as a plain mapping. Each template
+carries its own leading punctuation ("; {id} gives {value}"), so a reason is its parts written one
+after the other, and a language can punctuate its own way (" ; " in French).
 """
 
 from __future__ import annotations
 
+import re
+from typing import Mapping
+
 from claims import Claim, Quote
 
-from .model import Match, Suggestion
+from .model import Cite, Match, Reason, ReasonParam, ReasonPart, ReasonText, Suggestion, Term, Values
 
 RELEVANT = 0.2
 # A conflicting value must come from a record squarely about the subject to be raised at all.
 CONFLICT_RELEVANT = 0.35
 
+# The English templates, the one place they are written (ui/locale/en.toml repeats them under
+# [reason] so that translators see them beside the French; tests/test_verdict.py holds them equal).
+# {named} fields are filled with the parameters of a part; `Term` parameters with the word under
+# that key; `Cite` with "publisher, date" (dates in `date_format`); `Values` joined with `and`.
+REASON_WORDS: dict[str, str] = {
+    "reason.nothing": "no record in the library speaks of this",
+    "reason.off_subject": "records hold it ({ids}) but not about this subject",
+    "reason.agrees": "{noun} agrees with {id} ({cite})",
+    "reason.also_gives": "; {id} gives {value}",
+    "reason.ranks_above": " (the article: {text}) and ranks above it",
+    "reason.contradicted": "{id} ({cite}) gives {value}, the article {text}",
+    "reason.later": "; {id} is later ({cite}) and gives {values}",
+    "reason.only_later": "only records published after the article give a value, and a later record cannot contradict it",
+    "reason.no_value": "{ids} speak of the subject without giving {this_noun}",
+    "reason.quote_in": "quote is {how} in {id} ({cite})",
+    "reason.quote_but": " but {how} in {id}",
+    "reason.same_speaker": ", same speaker",
+    "reason.also_misattributed": "; {id} gives the same words to someone else",
+    "reason.quote_later": ", which is later than the article",
+    "reason.says_opposite": "{id} ({cite}) says the opposite",
+    "reason.gives_to_other": "{id} ({cite}) gives these words to someone else",
+    "reason.but_later": ", but it is later than the article",
+    "reason.departs": ": the wording departs from the source",
+    "reason.quote_not_found": "the quote was not found in the library",
+    "reason.note.figures": " (a figure differs: {article} in the article, {record} in the record)",
+    "reason.note.negation_record": " (only the record has a negation)",
+    "reason.note.negation_article": " (only the article has a negation)",
+    "reason.note.speaker": " (the record gives these words to {speaker})",
+    "reason.note.other": " ({note})",
+    "reason.noun.money": "amount",
+    "reason.noun.date": "date",
+    "reason.noun.name": "name",
+    "reason.this.money": "this amount",
+    "reason.this.date": "this date",
+    "reason.this.name": "this name",
+    "reason.found.verbatim": "verbatim",
+    "reason.found.close": "nearly verbatim",
+    "reason.found.translation": "a likely translation of a quote",
+    "reason.class.verbatim": "verbatim",
+    "reason.class.close": "close",
+    "reason.class.translation": "translation",
+    "reason.class.partial": "partial",
+    "reason.class.paraphrase": "paraphrase",
+    "reason.class.negated": "negated",
+    "reason.class.misattributed": "misattributed",
+    "reason.another_value": "another value",
+    "reason.none": "none",
+    "reason.and": " and ",
+    "reason.date_format": "%Y-%m-%d",
+}
+
+
+def render_reason(parts: Reason, words: Mapping[str, str] | None = None) -> str:
+    """The reason written with the templates in `words` (flat "reason.*" keys, as the interface's
+    language files give them); English for any template `words` lacks. KeyError for a part or a
+    field no template knows."""
+
+    def word(key: str) -> str:
+        full = "reason." + key
+        if words is not None and full in words:
+            return words[full]
+        return REASON_WORDS[full]
+
+    def text(value: ReasonParam) -> str:
+        if isinstance(value, Term):
+            return word(value.key)
+        if isinstance(value, Cite):
+            bits = [b for b in (value.publisher, value.published.strftime(word("date_format")) if value.published else "") if b]
+            return ", ".join(bits) or value.title
+        if isinstance(value, Values):
+            return word("and").join(value.items)
+        return value
+
+    return "".join(word(p.key).format(**{name: text(v) for name, v in p.params}) for p in parts)
+
 
 def suggest(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Suggestion, float, str]:
-    """(suggestion, confidence 0-1, a one-line reason an editor can read)."""
+    """(suggestion, confidence 0-1, a one-line reason an editor can read, in English).
+
+    The reason is a `ReasonText`: a str that also holds its parts, for writing it in other languages.
+    """
+    suggestion, confidence, parts = explain(claim, matches)
+    return suggestion, confidence, ReasonText(render_reason(parts), parts)
+
+
+def explain(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Suggestion, float, Reason]:
+    """(suggestion, confidence 0-1, the reason as parts); the rules of this module's docstring."""
     relevant = [m for m in matches
                 if m.relevance >= RELEVANT or m.agreement == "agrees" and m.quote_class in ("verbatim", "close")]
     if not relevant:
         if matches:
-            return "no_source", 0.0, f"records hold it ({_ids(matches)}) but not about this subject"
-        return "no_source", 0.0, "no record in the library speaks of this"
+            return "no_source", 0.0, (_part("off_subject", ids=_ids(matches)),)
+        return "no_source", 0.0, (_part("nothing"),)
     if isinstance(claim.value, Quote):
         return _quote(relevant)
     earlier = [m for m in relevant if not m.later]
     agree = [m for m in earlier if m.agreement == "agrees"]
     conflict = [m for m in earlier if m.agreement == "conflicts" and m.relevance >= CONFLICT_RELEVANT]
     later = [m for m in relevant if m.later and m.agreement != "unknown"]
-    later_note = ""
+    later_note: Reason = ()
     if later and claim.type in ("money", "date"):
-        later_note = "; " + "; ".join(_later(m) for m in later[:2])
-    noun = _noun(claim)
+        later_note = tuple(_later(m) for m in later[:2])
+    kind = _kind(claim)
     if agree:
         best = agree[0]  # matches come best first
-        reason = f"{noun} agrees with {best.source_id} ({_cite(best)})"
+        reason: Reason = (_part("agrees", noun=Term(f"noun.{kind}"), id=best.source_id, cite=_cite(best)),)
         if conflict:
             worst = max(conflict, key=lambda m: m.relevance)
-            reason += f"; {worst.source_id} gives {worst.source_value}"
+            reason += (_part("also_gives", id=worst.source_id, value=worst.source_value or ""),)
             if max(m.score for m in conflict) > best.score:
-                return "needs_review", worst.relevance, reason + f" (the article: {claim.text}) and ranks above it"
+                return "needs_review", worst.relevance, reason + (_part("ranks_above", text=claim.text),)
         return "supported", min(1.0, best.score + 0.2), reason + later_note
     if conflict:
         worst = max(conflict, key=lambda m: m.relevance)
         return ("contradicted", min(1.0, worst.score + 0.2),
-                f"{worst.source_id} ({_cite(worst)}) gives {worst.source_value}, the article {claim.text}" + later_note)
+                (_part("contradicted", id=worst.source_id, cite=_cite(worst), value=worst.source_value or "",
+                       text=claim.text),) + later_note)
     if later:
-        return ("needs_review", 0.3,
-                "only records published after the article give a value, and a later record cannot contradict it"
-                + later_note)
+        return "needs_review", 0.3, (_part("only_later"),) + later_note
     best = max(relevant, key=lambda m: m.relevance)
-    return "needs_review", best.relevance, f"{_ids(relevant)} speak of the subject without giving this {noun}"
+    return "needs_review", best.relevance, (_part("no_value", ids=_ids(relevant), this_noun=Term(f"this.{kind}")),)
 
 
-def _later(m: Match) -> str:
-    values = [v for v in (m.source_value, *m.other_values) if v]
-    gives = " and ".join(dict.fromkeys(values)) or "another value"
-    return f"{m.source_id} is later ({_cite(m)}) and gives {gives}"
+def _later(m: Match) -> ReasonPart:
+    values = tuple(dict.fromkeys(v for v in (m.source_value, *m.other_values) if v))
+    return _part("later", id=m.source_id, cite=_cite(m), values=Values(values) if values else Term("another_value"))
 
 
-def _quote(relevant: list[Match]) -> tuple[Suggestion, float, str]:
+def _quote(relevant: list[Match]) -> tuple[Suggestion, float, Reason]:
     ranked = sorted(relevant, key=lambda m: (m.later, -_QUOTE_RANK.get(m.quote_class or "", 0), -m.score))
     best = ranked[0]
     cls = best.quote_class or "not_found"
-    cite = f"{best.source_id} ({_cite(best)})"
-    note = f" ({best.note})" if best.note else ""
+    note = _note(best.note)
     if cls in ("verbatim", "close", "translation"):
         # Another record that negates the words always needs a look; one that gives them to
         # someone else only when the best record does not itself name the article's speaker.
@@ -93,33 +184,70 @@ def _quote(relevant: list[Match]) -> tuple[Suggestion, float, str]:
         if blocking:
             other = blocking[0]
             return ("needs_review", best.score,
-                    f"quote is {cls} in {cite} but {other.quote_class} in {other.source_id}"
-                    + (f" ({other.note})" if other.note else ""))
-        word = {"verbatim": "verbatim", "close": "nearly verbatim", "translation": "a likely translation of a quote"}[cls]
+                    (_quote_in(best, f"class.{cls}"), _part("quote_but", how=Term(f"class.{other.quote_class}"),
+                                                            id=other.source_id)) + _note(other.note))
+        found = _quote_in(best, f"found.{cls}")
         if best.later:
-            return "needs_review", best.score, f"quote is {word} in {cite}, which is later than the article"
-        also = f"; {others[0].source_id} gives the same words to someone else" if others else ""
-        return "supported", best.score, f"quote is {word} in {cite}" + (", same speaker" if best.speaker_agrees else "") + also
+            return "needs_review", best.score, (found, _part("quote_later"))
+        reason: Reason = (found,)
+        if best.speaker_agrees:
+            reason += (_part("same_speaker"),)
+        if others:
+            reason += (_part("also_misattributed", id=others[0].source_id),)
+        return "supported", best.score, reason
     if cls in ("negated", "misattributed"):
-        what = "says the opposite" if cls == "negated" else "gives these words to someone else"
+        what = _part("says_opposite" if cls == "negated" else "gives_to_other", id=best.source_id, cite=_cite(best))
         if best.later:
-            return "needs_review", best.score, f"{cite} {what}{note}, but it is later than the article"
-        return "contradicted", best.score, f"{cite} {what}{note}"
+            return "needs_review", best.score, (what, *note, _part("but_later"))
+        return "contradicted", best.score, (what, *note)
     if cls in ("partial", "paraphrase"):
-        return "needs_review", best.score, f"quote is {cls} in {cite}{note}: the wording departs from the source"
-    return "no_source", 0.0, "the quote was not found in the library"
+        return "needs_review", best.score, (_quote_in(best, f"class.{cls}"), *note, _part("departs"))
+    return "no_source", 0.0, (_part("quote_not_found"),)
 
 
 _QUOTE_RANK = {"verbatim": 6, "close": 5, "negated": 4, "misattributed": 4, "translation": 3, "partial": 2, "paraphrase": 1}
 
 
-def _noun(claim: Claim) -> str:
-    return {"money": "amount", "date": "date", "person": "name", "organization": "name", "quote": "quote"}[claim.type]
+def _quote_in(m: Match, how: str) -> ReasonPart:
+    return _part("quote_in", how=Term(how), id=m.source_id, cite=_cite(m))
 
 
-def _cite(m: Match) -> str:
-    bits = [b for b in (m.publisher, m.published.isoformat() if m.published else "") if b]
-    return ", ".join(bits) or m.title
+# The notes that checker/compare.py writes on a quote's match (in English, as it gives them to the
+# UI and the JSON), read back into parts so that other languages can write them too. A note of
+# another shape is kept as it is ("note.other"); tests/test_verdict.py makes compare.py write each
+# of these so that a change of its wording is seen.
+_NOTES = (
+    ("note.figures", re.compile(r"a figure differs: (?P<article>.+) in the article, (?P<record>.+) in the record")),
+    ("note.negation_record", re.compile(r"only the record has a negation")),
+    ("note.negation_article", re.compile(r"only the article has a negation")),
+    ("note.speaker", re.compile(r"the record gives these words to (?P<speaker>.+)")),
+)
+
+
+def _note(note: str) -> Reason:
+    if not note:
+        return ()
+    for key, pattern in _NOTES:
+        found = pattern.fullmatch(note)
+        if found:
+            # compare.py writes "none" for a side without figures: a word each language has.
+            params = {k: Term("none") if k in ("article", "record") and v == "none" else v
+                      for k, v in found.groupdict().items()}
+            return (_part(key, **params),)
+    return (_part("note.other", note=note),)
+
+
+def _part(key: str, **params: ReasonParam) -> ReasonPart:
+    return ReasonPart.of(key, **params)
+
+
+def _kind(claim: Claim) -> str:
+    """The word family of a value claim: money, date, or name (people and organisations)."""
+    return {"money": "money", "date": "date", "person": "name", "organization": "name"}[claim.type]
+
+
+def _cite(m: Match) -> Cite:
+    return Cite(m.publisher, m.published, m.title)
 
 
 def _ids(matches) -> str:
