@@ -12,6 +12,7 @@ import pytest
 
 from checker.model import STATUSES, SUGGESTIONS
 from checker.report import FORMATS
+from checker.verdict import REASON_WORDS
 from claims import CLAIM_TYPES
 from ui.locale import languages, messages, translator
 
@@ -79,10 +80,21 @@ def test_translator_fills_placeholders_and_falls_back_to_english():
     assert translator("xx")("status.disputed") == "disputed"
 
 
+def test_reason_templates_are_the_rules_english_in_every_language():
+    """checker/verdict.py holds the English reasons (what the command line prints); en.toml repeats
+    them word for word for translators, and every language has each of them (same fields: above)."""
+    english = {k: v for k, v in messages("en").items() if k.startswith("reason.")}
+    assert english == REASON_WORDS
+    for lang in languages():
+        assert {k for k in messages(lang) if k.startswith("reason.")} == set(REASON_WORDS), lang
+
+
 def test_locale_is_plain_data_and_reports_know_no_ui():
     tree = ast.parse((ROOT / "ui" / "locale" / "__init__.py").read_text(encoding="utf-8"))
     imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
     assert imported <= {"__future__", "functools", "tomllib", "pathlib", "typing"}
-    report = (ROOT / "checker" / "report.py").read_text(encoding="utf-8")
-    assert not re.search(r"^\s*(from|import) (ui|streamlit)\b", report, re.M)
+    # the reports and the reasons take their words as a plain mapping, never from the UI
+    for name in ("report.py", "verdict.py", "desk.py", "model.py"):
+        source = (ROOT / "checker" / name).read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import) (ui|streamlit)\b", source, re.M), name
