@@ -27,7 +27,17 @@ from claims import CLAIM_TYPES, Claim, claim_from_json
 from sources.db import article_claims, articles, audit, connect
 
 from .inputs import InputError
-from .model import STATUSES, ArticleCheck, ClaimCheck, Match, match_from_json
+from .model import (
+    STATUSES,
+    ArticleCheck,
+    ClaimCheck,
+    Match,
+    Reason,
+    match_from_json,
+    reason_from_json,
+    reason_to_json,
+)
+from .verdict import render_reason
 
 STATE_FORMAT = "factcheck-article"
 STATE_VERSION = 1
@@ -72,6 +82,22 @@ class ClaimState:
     version: int = 1
     origin: str = "extracted"
     dismissed: bool = False
+    # The reason as parts, to write it in the reader's language; () for checks stored before they
+    # were kept (their English `reason` is shown).
+    reason_parts: Reason = ()
+
+    def reason_in(self, words: Mapping[str, str] | None = None) -> str:
+        """The reason in the language of `words` (flat "reason.*" keys, as ui/locale gives them).
+
+        The stored English text when there are no parts, or when they name a template this version
+        does not know (a check stored by a newer workbench).
+        """
+        if self.reason_parts:
+            try:
+                return render_reason(self.reason_parts, words)
+            except (KeyError, ValueError, IndexError):
+                pass
+        return self.reason
 
     @property
     def evidence(self) -> Match | None:
@@ -99,12 +125,7 @@ class ClaimState:
         }
 
     def check_json(self) -> dict[str, Any]:
-        return {
-            "suggestion": self.suggestion,
-            "confidence": round(self.confidence, 3),
-            "reason": self.reason,
-            "matches": [m.to_json() for m in self.matches],
-        }
+        return _check_json(self.suggestion, self.confidence, self.reason, self.reason_parts, self.matches)
 
 
 @dataclass(frozen=True)
@@ -535,6 +556,8 @@ def _read_state(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str,
             claim = claim_from_json(item["claim"])
             check = item.get("check") or {}
             matches = [match_from_json(m) for m in check.get("matches", [])]
+            # Reports written before reasons were kept as parts have none: they show their English reason.
+            reason_parts = reason_from_json(check.get("reason_parts"))
             review = item["review"]
             reviewed_at = dt.datetime.fromisoformat(review["reviewed_at"]) if review.get("reviewed_at") else None
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
@@ -552,9 +575,8 @@ def _read_state(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str,
              f"claim {claim.id} names evidence {evidence!r} that is not among its matches")
         rows.append({
             "claim_id": claim.id, "position": position, "claim": claim.to_json(),
-            "check": {"suggestion": check.get("suggestion", "no_source"),
-                      "confidence": round(float(check.get("confidence", 0)), 3),
-                      "reason": str(check.get("reason", "")), "matches": [m.to_json() for m in matches]},
+            "check": _check_json(check.get("suggestion", "no_source"), float(check.get("confidence", 0)),
+                                 str(check.get("reason", "")), reason_parts, matches),
             "status": review["status"], "note": str(review.get("note") or ""), "evidence_source": evidence,
             "reviewer": str(review.get("reviewer") or ""), "reviewed_at": reviewed_at, "origin": origin,
             "dismissed": bool(review.get("dismissed", False)), "version": review["version"],
@@ -576,12 +598,7 @@ def _claim_row(article_id: int, position: int, check: ClaimCheck, origin: str = 
         "claim_id": check.claim.id,
         "position": position,
         "claim": check.claim.to_json(),
-        "check": {
-            "suggestion": check.suggestion,
-            "confidence": round(check.confidence, 3),
-            "reason": check.reason,
-            "matches": [m.to_json() for m in check.matches],
-        },
+        "check": _check_json(check.suggestion, check.confidence, check.reason, check.reason_parts, check.matches),
         "status": "unreviewed",
         "note": "",
         "evidence_source": None,
@@ -591,6 +608,25 @@ def _claim_row(article_id: int, position: int, check: ClaimCheck, origin: str = 
         "dismissed": False,
         "version": 1,
     }
+
+
+def _check_json(suggestion: str, confidence: float, reason: str, reason_parts: Reason,
+                matches: Iterable[Match]) -> dict[str, Any]:
+    """A check as stored in `article_claims.check` and written in the JSON report."""
+    out = {"suggestion": suggestion, "confidence": round(confidence, 3), "reason": reason,
+           "matches": [m.to_json() for m in matches]}
+    if reason_parts:
+        out["reason_parts"] = reason_to_json(reason_parts)
+    return out
+
+
+def _stored_reason(data: Any) -> Reason:
+    """The parts of a stored check; () when there are none or they cannot be read, so that the
+    claim still opens with its English reason."""
+    try:
+        return reason_from_json(data)
+    except (ValueError, TypeError):
+        return ()
 
 
 def _state_from_values(values: Mapping[str, Any]) -> ClaimState:
@@ -613,6 +649,7 @@ def _state(row: Any) -> ClaimState:
         version=row.version,
         origin=row.origin,
         dismissed=row.dismissed,
+        reason_parts=_stored_reason(check.get("reason_parts")),
     )
 
 
