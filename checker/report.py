@@ -10,9 +10,11 @@ the report's language) and returns bytes. The words come from the interface's la
   HTML is one self-contained printable page: no script, no outside resource, every text escaped,
   links only to http(s) addresses.
 - csv: one row per claim, UTF-8 with BOM (Excel and LibreOffice read it right), cells that a
-  spreadsheet would run as a formula neutralised; column names are stable for pipelines.
+  spreadsheet would run as a formula neutralised; column names are stable for pipelines, codes
+  (suggestion, status) stay codes, and the reason is written in the report's language.
 - json: the whole state of the article (`checker.desk.article_state`), re-importable with
-  `python -m checker import-report FILE`.
+  `python -m checker import-report FILE`; each check keeps its English `reason` and its
+  `reason_parts`, whatever the report's language.
 - claimreview: schema.org ClaimReview JSON-LD for each verified or disputed claim, escaped so that it
   can be pasted inside <script type="application/ld+json">. The rating scale is 1 (disputed: the
   article's claim does not hold) to 5 (verified: it holds), worstRating 1, bestRating 5;
@@ -59,6 +61,10 @@ class ReportContext:
 
     def status(self, c: ClaimState) -> str:
         return self.t(f"status.{c.shown_status}")
+
+    def reason(self, c: ClaimState) -> str:
+        """The suggestion's reason in the report's language (English for checks stored without parts)."""
+        return c.reason_in(self.labels)
 
 
 @dataclass(frozen=True)
@@ -172,7 +178,7 @@ def _md_claim(ctx: ReportContext, c: ClaimState) -> list[str]:
     lines.append(f"- {ctx.t('report.status')}: **{ctx.status(c)}**"
                  + (f" — {_md(c.reviewer)}, {_date(c.reviewed_at)}" if c.reviewer else ""))
     lines.append(f"- {ctx.t('report.value')}: {_md(cl.display_value)}")
-    lines.append(f"- {ctx.t('report.suggestion')}: {ctx.t('suggestion.' + c.suggestion)} ({_md(c.reason)})")
+    lines.append(f"- {ctx.t('report.suggestion')}: {ctx.t('suggestion.' + c.suggestion)} ({_md(ctx.reason(c))})")
     if c.note:
         lines.append(f"- {ctx.t('report.note')}: {_md(c.note)}")
     m = c.evidence
@@ -292,7 +298,7 @@ def _html_claim(ctx: ReportContext, c: ClaimState) -> str:
              + (f" — {_h(c.reviewer)}, {_h(_date(c.reviewed_at))}" if c.reviewer else "") + "</p>",
              f"<blockquote>{_marked(cl.sentence, cl.start - cl.sentence_start, cl.end - cl.sentence_start)}</blockquote>",
              f"<p>{_h(ctx.t('report.value'))}: {_h(cl.display_value)}<br>"
-             f"{_h(ctx.t('report.suggestion'))}: {_h(ctx.t('suggestion.' + c.suggestion))} ({_h(c.reason)})</p>"]
+             f"{_h(ctx.t('report.suggestion'))}: {_h(ctx.t('suggestion.' + c.suggestion))} ({_h(ctx.reason(c))})</p>"]
     if c.note:
         parts.append(f"<p><strong>{_h(ctx.t('report.note'))}:</strong> {_h(c.note)}</p>")
     m = c.evidence
@@ -324,7 +330,7 @@ def write_csv(ctx: ReportContext) -> bytes:
         sid, citation, passage = _evidence(c)
         m = c.evidence
         writer.writerow([safe_cell(v) for v in (
-            c.claim.id, c.claim.type, c.claim.text, c.claim.display_value, c.claim.sentence, c.suggestion, c.reason,
+            c.claim.id, c.claim.type, c.claim.text, c.claim.display_value, c.claim.sentence, c.suggestion, ctx.reason(c),
             c.shown_status, c.note, c.reviewer, c.reviewed_at.isoformat() if c.reviewed_at else "",
             sid, citation, m.url if m else "", passage, m.excerpt if m else "",
             m.evidence_start if m else "", m.evidence_end if m else "",

@@ -432,7 +432,7 @@ def claim_panel(article: Article, c: ClaimState) -> None:
     local = (cl.start - cl.sentence_start, cl.end - cl.sentence_start)
     st.html(f'<div class="fc-sentence">{highlight(cl.sentence, [(local[0], local[1], "claim-span", cl.id)])}</div>')
     facts = [t("desk.value", value=md_escape(cl.display_value)),
-             t("desk.suggested", suggestion=t("suggestion." + c.suggestion), reason=md_escape(c.reason))]
+             t("desk.suggested", suggestion=t("suggestion." + c.suggestion), reason=md_escape(c.reason_in(labels())))]
     st.markdown("  \n".join(facts))
     who = t("desk.last_change", who=md_escape(c.reviewer), when=f"{c.reviewed_at:%Y-%m-%d %H:%M:%S}") \
         if c.reviewer else t("desk.never_changed")
