@@ -59,7 +59,7 @@ from .compare import (
     sentence_embedder,
 )
 from .model import ArticleCheck, ClaimCheck, Match
-from .verdict import suggest
+from .verdict import explain, render_reason
 
 MAX_MATCHES = 5
 CANDIDATES = 40
@@ -164,8 +164,8 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
                                      quote_hit=pk in quote_hits, embedder=embedder)] if m is not None]
         matches.sort(key=lambda m: (-m.score, m.source_id))
         matches = matches[:MAX_MATCHES]
-        suggestion, confidence, reason = suggest(claim, matches)
-        checks.append(ClaimCheck(claim, tuple(matches), suggestion, confidence, reason))
+        suggestion, confidence, parts = explain(claim, matches)
+        checks.append(ClaimCheck(claim, tuple(matches), suggestion, confidence, render_reason(parts), parts))
     return ArticleCheck(extraction, tuple(checks))
 
 

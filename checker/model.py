@@ -139,24 +139,6 @@ class ReasonPart:
 Reason = tuple[ReasonPart, ...]
 
 
-class ReasonText(str):
-    """A reason written in English that keeps the parts it was written from.
-
-    `checker.verdict.suggest` returns one, so that its callers keep a plain English sentence and a
-    `ClaimCheck` built from it still carries the parts (see `ClaimCheck.__post_init__`).
-    """
-
-    parts: Reason
-
-    def __new__(cls, text: str, parts: Reason) -> "ReasonText":
-        self = super().__new__(cls, text)
-        self.parts = parts
-        return self
-
-    def __reduce__(self):  # pickles (caches, worker processes) keep the parts
-        return ReasonText, (str(self), self.parts)
-
-
 def _param_json(value: ReasonParam) -> Any:
     if isinstance(value, Term):
         return {"term": value.key}
@@ -223,13 +205,6 @@ class ClaimCheck:
     confidence: float
     reason: str
     reason_parts: Reason = ()
-
-    def __post_init__(self) -> None:
-        # The matcher passes on what `suggest` returned: the parts ride on the English text.
-        if not self.reason_parts and isinstance(self.reason, ReasonText):
-            object.__setattr__(self, "reason_parts", self.reason.parts)
-        if type(self.reason) is not str:
-            object.__setattr__(self, "reason", str(self.reason))
 
     def to_json(self) -> dict[str, Any]:
         out = self.claim.to_json()

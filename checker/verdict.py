@@ -36,7 +36,7 @@ from typing import Mapping
 
 from claims import Claim, Quote
 
-from .model import Cite, Match, Reason, ReasonParam, ReasonPart, ReasonText, Suggestion, Term, Values
+from .model import Cite, Match, Reason, ReasonParam, ReasonPart, Suggestion, Term, Values
 
 RELEVANT = 0.2
 # A conflicting value must come from a record squarely about the subject to be raised at all.
@@ -119,12 +119,9 @@ def render_reason(parts: Reason, words: Mapping[str, str] | None = None) -> str:
 
 
 def suggest(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Suggestion, float, str]:
-    """(suggestion, confidence 0-1, a one-line reason an editor can read, in English).
-
-    The reason is a `ReasonText`: a str that also holds its parts, for writing it in other languages.
-    """
+    """(suggestion, confidence 0-1, a one-line reason an editor can read, in English)."""
     suggestion, confidence, parts = explain(claim, matches)
-    return suggestion, confidence, ReasonText(render_reason(parts), parts)
+    return suggestion, confidence, render_reason(parts)
 
 
 def explain(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Suggestion, float, Reason]:

@@ -246,8 +246,9 @@ def test_the_notes_compare_writes_are_read_into_parts(quote, excerpt, kwargs, ke
 @pytest.mark.parametrize("name", CASES)
 def test_parts_go_through_json_and_into_the_check(name):
     c, matches, *_ = CASES[name]
-    check = ClaimCheck(c, tuple(matches), *suggest(c, matches))
-    assert type(check.reason) is str and check.reason_parts == explain(c, matches)[2]
+    suggestion, confidence, parts = explain(c, matches)
+    check = ClaimCheck(c, tuple(matches), suggestion, confidence, render_reason(parts), parts)
+    assert check.reason == suggest(c, matches)[2] and type(check.reason) is str
     data = json.loads(json.dumps(check.to_json()))
     assert data["reason"] == check.reason and data["suggestion"] == check.suggestion
     assert reason_from_json(data["reason_parts"]) == check.reason_parts
