@@ -194,3 +194,62 @@ def test_add_a_record_by_form(page, db_url):
     page.text_area(key="add_excerpt").input("")
     page.button(key="FormSubmitter:add_record-Add to the library").click().run()
     assert "empty excerpt" in messages(page)
+
+
+# ---- in French --------------------------------------------------------------------------------------
+
+
+def in_french(at):
+    at.sidebar.selectbox(key="lang_input").select("fr").run()
+    assert not at.exception and at.query_params.get("lang") == "fr"
+    return at
+
+
+def test_the_page_speaks_french(page):
+    in_french(page)
+    assert [x.value for x in page.title] == ["Bibliothèque de sources"]
+    assert [tab.label for tab in page.tabs] == ["Rechercher et modifier", "Ajouter une fiche", "Importer un fichier",
+                                                "Récupérer une page", "Fiches supprimées"]
+    assert {"Recherche", "Éditeur", "Titre *", "Numéro (facultatif)", "Adresse de la page"} <= {
+        x.label for x in page.text_input}
+    assert {"Publiée à partir du", "Date de publication"} <= {x.label for x in page.date_input}
+    assert page.selectbox(key="library_language").options == ["toutes", "français", "anglais"]
+    assert {"Enregistrer les modifications", "Ajouter à la bibliothèque", "Récupérer"} <= {b.label for b in page.button}
+    assert any(c.value.endswith(" fiches") for c in page.caption)
+    # the table keeps its data columns and shows French headers
+    assert '"label": "\\u00e9diteur"' in page.dataframe[0].proto.columns and "publisher" in page.dataframe[0].value
+    # the core's words stay as they are, inside the page's French
+    page.text_input(key="library_query").input("D02").run()
+    page.text_area(key="edit_tags_D02").input("sans signe égal")
+    page.button(key="FormSubmitter:edit_D02-Enregistrer les modifications").click().run()
+    assert not page.exception and "L'enregistrement de D02: étiquettes, ligne 1 : écrivez nom=valeur" in messages(page)
+
+
+def test_import_in_french(page, db_url):
+    before = Library.open(db_url).count()
+    in_french(page)
+    upload(page, "records.csv", CSV.encode())
+    text = messages(page)
+    assert "2 ligne(s) de records.csv ne peuvent pas être importées" in text
+    assert "empty excerpt" in page.dataframe[1].value["reason"][0]  # a row's refusal: the core's words
+    button(page, "Importer les 2 lignes valables").click().run()
+    assert not page.exception
+    assert "2 fiche(s) importée(s) depuis records.csv ; 0 doublon(s) ignoré(s)." in messages(page)
+    assert Library.open(db_url).count() == before + 2
+
+
+def test_counts_in_french_group_thousands_with_a_thin_space(page, db_url):
+    in_french(page)
+    rows = "".join(f"M{n},Fiche {n},Mairie,2024-05-03,fr,Le budget {n} atteint 4 millions d'euros.\n"
+                   for n in range(1200))
+    upload(page, "big.csv", ("id,title,publisher,published,language,excerpt\n" + rows).encode())
+    assert "Importer 1\u202f200 fiches" in {b.label for b in page.button}
+    button(page, "Ne rien importer").click().run()
+    assert not page.exception and "Rien n'a été importé depuis big.csv." in messages(page)
+
+
+def test_a_refused_fetch_in_french(page, site):
+    in_french(page)
+    page.text_input(key="library_fetch_url").input(f"{site}/harbour")
+    page.button(key="FormSubmitter:library_fetch_form-Récupérer").click().run()
+    assert not page.exception and "La page n'a pas été récupérée : " in messages(page) and "127.0.0.1" in messages(page)
