@@ -11,7 +11,10 @@ Agreement rules (each tested in tests/test_compare.py):
 - names agree across apostrophes (’ '), accents, case, hyphens and initials: "J. Leike" and
   "Jan Leike" agree (same surname, compatible given names), "Jane Leike" and "Jan Leike" do not;
 - quotes are aligned inside the record (the matched span) and classified by `classify_quote`:
-  verbatim, close, partial, paraphrase, negated, misattributed or not found.
+  verbatim, close, partial, paraphrase, negated, misattributed or not found. Why a class was
+  lowered or raised is a note written as parts (message keys under "reason.note." and their
+  parameters), so that the desk and the reports write it in their language; its English text,
+  from checker/verdict.py's templates, is what the command line's JSON gives as `note`.
 
 `normalise` is the one processor handed to rapidfuzz: case, accents and apostrophes folded, the
 length kept so that an offset in the normalised text is an offset in the original.
@@ -32,7 +35,8 @@ from claims import DateValue, Money
 from claims.lexicon import available_languages, load
 from claims.text import fold
 
-from .model import Agreement, QuoteClass
+from .model import Agreement, QuoteClass, Reason, ReasonPart, Term
+from .verdict import render_reason
 
 
 def normalise(text: str) -> str:
@@ -193,17 +197,31 @@ class QuoteAlignment:
     """Where a quote sits in a record's excerpt and how faithfully it is reproduced.
 
     `score` (0-100) is rapidfuzz's partial ratio times the share of the quote the excerpt can hold;
-    `start`/`end` are offsets in the excerpt (0, 0 when not found); `note` says why a class was
-    lowered or raised ("a figure differs: 10 in the article, 1 in the record").
+    `start`/`end` are offsets in the excerpt (0, 0 when not found); `note_parts` say why a class was
+    lowered or raised, and `note` is the same in English ("a figure differs: 10 in the article, 1
+    in the record").
     """
 
     quote_class: QuoteClass
     score: float
     start: int
     end: int
-    note: str = ""
+    note_parts: Reason = ()
     # Whether the record gives the words to the article's speaker (None: it does not say).
     speaker_agrees: bool | None = None
+
+    @property
+    def note(self) -> str:
+        return render_reason(self.note_parts)
+
+
+def _note(key: str, **params: str | Term) -> Reason:
+    return (ReasonPart.of(f"note.{key}", **params),)
+
+
+def _figures(found: list[str]) -> str | Term:
+    # Figures are digits, the same in every language; a side without any says so in its language.
+    return ", ".join(found) or Term("none")
 
 
 CLOSE, PARTIAL, PARAPHRASE = 87.0, 70.0, 50.0
@@ -292,23 +310,21 @@ def classify_quote(
     al = align_quote(quote, excerpt)
     if al.quote_class == "not_found":
         return al
-    cls, note = al.quote_class, ""
+    cls, note = al.quote_class, ()
     evidence = excerpt[al.start:al.end]
     if cls in ("verbatim", "close"):
         mine, theirs = figures(quote), figures(evidence)
         if mine != theirs:
             cls = "partial"
-            note = (f"a figure differs: {', '.join(mine) or 'none'} in the article, "
-                    f"{', '.join(theirs) or 'none'} in the record")
+            note = _note("figures", article=_figures(mine), record=_figures(theirs))
     if cls in ("verbatim", "close", "partial"):
         c_start, c_end = clause_around(excerpt, al.start, al.end)
         if negated(quote) != negated(excerpt[c_start:c_end]):
-            where = "the record" if negated(excerpt[c_start:c_end]) else "the article"
-            return QuoteAlignment("negated", al.score, al.start, al.end, f"only {where} has a negation")
+            where = "record" if negated(excerpt[c_start:c_end]) else "article"
+            return QuoteAlignment("negated", al.score, al.start, al.end, _note(f"negation_{where}"))
         agrees, other = record_speaker(speaker, record_quotes, al.start, al.end)
         if other:
-            return QuoteAlignment("misattributed", al.score, al.start, al.end,
-                                  f"the record gives these words to {other}", False)
+            return QuoteAlignment("misattributed", al.score, al.start, al.end, _note("speaker", speaker=other), False)
         return QuoteAlignment(cls, al.score, al.start, al.end, note, agrees)
     return QuoteAlignment(cls, al.score, al.start, al.end, note)
 

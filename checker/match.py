@@ -58,7 +58,7 @@ from .compare import (
     normalise,
     sentence_embedder,
 )
-from .model import ArticleCheck, ClaimCheck, Match
+from .model import ArticleCheck, ClaimCheck, Match, Reason
 from .verdict import explain, render_reason
 
 MAX_MATCHES = 5
@@ -489,6 +489,7 @@ def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extractio
     source_value = None
     quote_class = None
     note = ""
+    note_parts: Reason = ()
     other_values: tuple[str, ...] = ()
     speaker_agrees: bool | None = None
 
@@ -544,6 +545,7 @@ def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extractio
         al = classify_quote(v.text, r.excerpt, speaker=v.speaker, record_quotes=rec.values.quotes) if quote_hit else None
         if al is not None and al.quote_class != "not_found":
             quote_class, note, speaker_agrees = al.quote_class, al.note, al.speaker_agrees
+            note_parts = al.note_parts  # so that a reason quoting the note writes it in any language
             span = (al.start, al.end)
         elif r.language and r.language != extraction.language:
             quote_class, span, note = _translated(v, ctx, rec, embedder)
@@ -568,7 +570,7 @@ def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extractio
         evidence=r.excerpt[start:end], evidence_start=start, evidence_end=end, later=later,
         title=r.title, publisher=r.publisher, published=r.published, url=r.url, excerpt=r.excerpt,
         source_value=source_value, quote_class=quote_class, relevance=round(relevance, 4), note=note,
-        other_values=other_values, speaker_agrees=speaker_agrees,
+        note_parts=note_parts, other_values=other_values, speaker_agrees=speaker_agrees,
     )
 
 

@@ -44,12 +44,18 @@ class Match:
     quote_class: QuoteClass | None = None
     # How much the record is about the claim's subject (names around it, wording), 0-1.
     relevance: float = 0.0
-    # What an editor should know about this match in a few words ("a figure differs: ...").
+    # What an editor should know about this match in a few words ("a figure differs: ..."), in English:
+    # the command line's `note`.
     note: str = ""
     # The record's other values of the same kind (other amounts in the currency, other dates).
     other_values: tuple[str, ...] = ()
     # Quotes: whether the record gives the words to the article's speaker (None: it does not say).
     speaker_agrees: bool | None = None
+    # The same note as parts (message keys under "reason.note." and their parameters, as
+    # checker/compare.py writes a quote's note), so that a reason quoting it is written in any
+    # language. Empty for a note written in English only, and for matches stored before notes had
+    # parts: a reason then quotes the English `note` as it is.
+    note_parts: Reason = ()
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -72,6 +78,8 @@ class Match:
             out["quote_class"] = self.quote_class
         if self.note:
             out["note"] = self.note
+        if self.note_parts:
+            out["note_parts"] = reason_to_json(self.note_parts)
         if self.other_values:
             out["other_values"] = list(self.other_values)
         if self.speaker_agrees is not None:
@@ -89,7 +97,7 @@ class Match:
 # A reason is a sequence of parts; each part is a message key (under "reason." in the words of a
 # language) and its parameters. `checker.verdict.render_reason` writes it out with a language's
 # templates. Parameters are the record's own text (ids, values, names: never translated), or one of
-# the three kinds below that each language writes its own way.
+# the kinds below that each language writes its own way.
 
 
 @dataclass(frozen=True)
@@ -115,9 +123,6 @@ class Values:
     items: tuple[str, ...]
 
 
-ReasonParam = str | Term | Cite | Values
-
-
 @dataclass(frozen=True)
 class ReasonPart:
     """One piece of a reason: a message key and its parameters (name -> value, in a fixed order)."""
@@ -139,6 +144,17 @@ class ReasonPart:
 Reason = tuple[ReasonPart, ...]
 
 
+@dataclass(frozen=True)
+class Parts:
+    """Text written from parts of its own, in the same language as the part holding it: a match's
+    note (its own parts, `Match.note_parts`) inside the reason that quotes it."""
+
+    parts: Reason
+
+
+ReasonParam = str | Term | Cite | Values | Parts
+
+
 def _param_json(value: ReasonParam) -> Any:
     if isinstance(value, Term):
         return {"term": value.key}
@@ -148,6 +164,8 @@ def _param_json(value: ReasonParam) -> Any:
                          "title": value.title}}
     if isinstance(value, Values):
         return {"and": list(value.items)}
+    if isinstance(value, Parts):
+        return {"parts": reason_to_json(value.parts)}
     return value
 
 
@@ -160,6 +178,8 @@ def _param_from_json(value: Any) -> ReasonParam:
             return Term(inner)
         if kind == "and" and isinstance(inner, list) and all(isinstance(v, str) for v in inner):
             return Values(tuple(inner))
+        if kind == "parts" and isinstance(inner, list):
+            return Parts(_parts_from_json(inner))
         if kind == "cite" and isinstance(inner, Mapping):
             published = inner.get("published")
             if published is not None and not isinstance(published, str):
@@ -176,10 +196,35 @@ def reason_to_json(parts: Reason) -> list[dict[str, Any]]:
 def reason_from_json(data: Any) -> Reason:
     """The parts written by `reason_to_json`; () when there are none (checks stored before reasons
     were kept as parts). ValueError when the data is not such parts."""
+    return tuple(_note_in_parentheses(p) for p in _parts_from_json(data))
+
+
+def _note_in_parentheses(part: ReasonPart) -> ReasonPart:
+    """A reason stored before notes had parts of their own held a quote match's note flat, as one
+    part "note.<kind>" whose template had the parentheses (" (only the record has a negation)"), or
+    "note.other" with the English text. The note templates have no parentheses now: such a part
+    is read as the "aside" that holds the note today, so that the stored reason still reads the same."""
+    if part.key == "note.other":
+        return ReasonPart("aside", part.params)
+    if part.key.startswith("note."):
+        return ReasonPart.of("aside", note=Parts((part,)))
+    return part
+
+
+def note_from_json(data: Any) -> Reason:
+    """A stored match's `note_parts`; () when there are none (matches stored before notes had parts)
+    or when this version cannot read them (a newer workbench's): the English `note` still says it."""
+    try:
+        return _parts_from_json(data)
+    except (ValueError, TypeError):
+        return ()
+
+
+def _parts_from_json(data: Any) -> Reason:
     if data is None:
         return ()
     if not isinstance(data, list):
-        raise ValueError("reason_parts must be a list")
+        raise ValueError("reason parts must be a list")
     parts = []
     for item in data:
         if not (isinstance(item, Mapping) and isinstance(item.get("key"), str) and item["key"]):
@@ -251,4 +296,5 @@ def match_from_json(data: dict[str, Any]) -> Match:
         note=data.get("note", ""),
         other_values=tuple(data.get("other_values", ())),
         speaker_agrees=data.get("speaker_agrees"),
+        note_parts=note_from_json(data.get("note_parts")),
     )

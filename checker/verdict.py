@@ -27,16 +27,20 @@ English (what `suggest` returns and the command line prints), the interface's la
 (ui/locale/*.toml, section [reason]) for the others, passed in as a plain mapping. Each template
 carries its own leading punctuation ("; {id} gives {value}"), so a reason is its parts written one
 after the other, and a language can punctuate its own way (" ; " in French).
+
+A quote match's note comes as parts too, from where it is written (checker/compare.py, kept in
+`Match.note_parts`); a reason quotes it in parentheses as an "aside" part whose parameter is those
+parts, written in the reason's language. A match whose note has no parts (stored before notes had
+them, or a note written in English only) is quoted with its English text.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Mapping
 
 from claims import Claim, Quote
 
-from .model import Cite, Match, Reason, ReasonParam, ReasonPart, Suggestion, Term, Values
+from .model import Cite, Match, Parts, Reason, ReasonParam, ReasonPart, Suggestion, Term, Values
 
 RELEVANT = 0.2
 # A conflicting value must come from a record squarely about the subject to be raised at all.
@@ -45,7 +49,10 @@ CONFLICT_RELEVANT = 0.35
 # The English templates, the one place they are written (ui/locale/en.toml repeats them under
 # [reason] so that translators see them beside the French; tests/test_verdict.py holds them equal).
 # {named} fields are filled with the parameters of a part; `Term` parameters with the word under
-# that key; `Cite` with "publisher, date" (dates in `date_format`); `Values` joined with `and`.
+# that key; `Cite` with "publisher, date" (dates in `date_format`); `Values` joined with `and`;
+# `Parts` with their own parts written with the same words. The "note.*" templates are the notes
+# of quote matches (checker/compare.py), written alone as the English `Match.note`, and inside a
+# reason through "aside".
 REASON_WORDS: dict[str, str] = {
     "reason.nothing": "no record in the library speaks of this",
     "reason.off_subject": "records hold it ({ids}) but not about this subject",
@@ -66,11 +73,11 @@ REASON_WORDS: dict[str, str] = {
     "reason.but_later": ", but it is later than the article",
     "reason.departs": ": the wording departs from the source",
     "reason.quote_not_found": "the quote was not found in the library",
-    "reason.note.figures": " (a figure differs: {article} in the article, {record} in the record)",
-    "reason.note.negation_record": " (only the record has a negation)",
-    "reason.note.negation_article": " (only the article has a negation)",
-    "reason.note.speaker": " (the record gives these words to {speaker})",
-    "reason.note.other": " ({note})",
+    "reason.aside": " ({note})",
+    "reason.note.figures": "a figure differs: {article} in the article, {record} in the record",
+    "reason.note.negation_record": "only the record has a negation",
+    "reason.note.negation_article": "only the article has a negation",
+    "reason.note.speaker": "the record gives these words to {speaker}",
     "reason.noun.money": "amount",
     "reason.noun.date": "date",
     "reason.noun.name": "name",
@@ -113,6 +120,8 @@ def render_reason(parts: Reason, words: Mapping[str, str] | None = None) -> str:
             return ", ".join(bits) or value.title
         if isinstance(value, Values):
             return word("and").join(value.items)
+        if isinstance(value, Parts):
+            return render_reason(value.parts, words)
         return value
 
     return "".join(word(p.key).format(**{name: text(v) for name, v in p.params}) for p in parts)
@@ -171,7 +180,7 @@ def _quote(relevant: list[Match]) -> tuple[Suggestion, float, Reason]:
     ranked = sorted(relevant, key=lambda m: (m.later, -_QUOTE_RANK.get(m.quote_class or "", 0), -m.score))
     best = ranked[0]
     cls = best.quote_class or "not_found"
-    note = _note(best.note)
+    note = _note(best)
     if cls in ("verbatim", "close", "translation"):
         # Another record that negates the words always needs a look; one that gives them to
         # someone else only when the best record does not itself name the article's speaker.
@@ -182,7 +191,7 @@ def _quote(relevant: list[Match]) -> tuple[Suggestion, float, Reason]:
             other = blocking[0]
             return ("needs_review", best.score,
                     (_quote_in(best, f"class.{cls}"), _part("quote_but", how=Term(f"class.{other.quote_class}"),
-                                                            id=other.source_id)) + _note(other.note))
+                                                            id=other.source_id)) + _note(other))
         found = _quote_in(best, f"found.{cls}")
         if best.later:
             return "needs_review", best.score, (found, _part("quote_later"))
@@ -209,29 +218,14 @@ def _quote_in(m: Match, how: str) -> ReasonPart:
     return _part("quote_in", how=Term(how), id=m.source_id, cite=_cite(m))
 
 
-# The notes that checker/compare.py writes on a quote's match (in English, as it gives them to the
-# UI and the JSON), read back into parts so that other languages can write them too. A note of
-# another shape is kept as it is ("note.other"); tests/test_verdict.py makes compare.py write each
-# of these so that a change of its wording is seen.
-_NOTES = (
-    ("note.figures", re.compile(r"a figure differs: (?P<article>.+) in the article, (?P<record>.+) in the record")),
-    ("note.negation_record", re.compile(r"only the record has a negation")),
-    ("note.negation_article", re.compile(r"only the article has a negation")),
-    ("note.speaker", re.compile(r"the record gives these words to (?P<speaker>.+)")),
-)
-
-
-def _note(note: str) -> Reason:
-    if not note:
-        return ()
-    for key, pattern in _NOTES:
-        found = pattern.fullmatch(note)
-        if found:
-            # compare.py writes "none" for a side without figures: a word each language has.
-            params = {k: Term("none") if k in ("article", "record") and v == "none" else v
-                      for k, v in found.groupdict().items()}
-            return (_part(key, **params),)
-    return (_part("note.other", note=note),)
+def _note(m: Match) -> Reason:
+    """The match's note, in parentheses, as the last part of what the reason says of its record:
+    its own parts when it has them, else its English text as it is (see the module's docstring)."""
+    if m.note_parts:
+        return (_part("aside", note=Parts(m.note_parts)),)
+    if m.note:
+        return (_part("aside", note=m.note),)
+    return ()
 
 
 def _part(key: str, **params: ReasonParam) -> ReasonPart:

@@ -1,4 +1,5 @@
-"""The agreement rules of checker/compare.py, one table per rule, on our own small fixtures."""
+"""The agreement rules of checker/compare.py, one table per rule, on our own small fixtures; the notes
+on quotes, in English and in French."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ from checker.compare import (
     negated,
     normalise,
 )
+from checker.model import ReasonPart, Term
+from checker.verdict import render_reason
 from claims import DateValue, Money, extract
+from ui.locale import messages
 
 
 def money(amount, low=None, high=None, currency="USD"):
@@ -218,3 +222,45 @@ def test_alignment_before_classification_is_on_the_folded_text():
     record = "Elle a dit : « Nous fermerons l’usine » hier."
     al = align_quote("nous fermerons l'usine", record)
     assert al.quote_class == "verbatim" and record[al.start:al.end] == "Nous fermerons l’usine"
+
+
+# ---- the notes on quotes, in both languages ------------------------------------------------------
+
+
+@pytest.mark.parametrize("quote, record, kwargs, parts, english, french", [
+    ("We will cut 1200 jobs in Lyon.", 'Lena Brandt said: "We will cut 120 jobs in Lyon."', {},
+     (ReasonPart.of("note.figures", article="1200", record="120"),),
+     "a figure differs: 1200 in the article, 120 in the record",
+     "un chiffre diffère : 1200 dans l'article, 120 dans la fiche"),
+    ("We will cut 1200 jobs in 5 plants.", 'Lena Brandt said: "We will cut 120 jobs in 4 plants."', {},
+     (ReasonPart.of("note.figures", article="1200, 5", record="120, 4"),),
+     "a figure differs: 1200, 5 in the article, 120, 4 in the record",
+     "un chiffre diffère : 1200, 5 dans l'article, 120, 4 dans la fiche"),
+    ("We will plant 3000 trees on the quay", 'Marta Ilves said: "We will plant trees on the quay."', {},
+     (ReasonPart.of("note.figures", article="3000", record=Term("none")),),
+     "a figure differs: 3000 in the article, none in the record",
+     "un chiffre diffère : 3000 dans l'article, aucun dans la fiche"),
+    ("We will close the Lyon plant", 'Lena Brandt said: "We will not close the Lyon plant."', {},
+     (ReasonPart.of("note.negation_record"),),
+     "only the record has a negation", "seule la fiche contient une négation"),
+    ("Nous ne fermerons pas l'usine de Lyon", "Lena Brandt a déclaré : « Nous fermerons l’usine de Lyon. »", {},
+     (ReasonPart.of("note.negation_article"),),
+     "only the article has a negation", "seul l'article contient une négation"),
+    ("We will close the Lyon plant.", 'Marco Villa, the union leader, said: "We will close the Lyon plant."',
+     {"record_quotes": (("Marco Villa", "We will close the Lyon plant.", 38, 67),)},
+     (ReasonPart.of("note.speaker", speaker="Marco Villa"),),
+     "the record gives these words to Marco Villa", "la fiche attribue ces propos à Marco Villa"),
+], ids=["a figure", "figures", "no figure in the record", "negation in the record", "negation in the article",
+        "another speaker"])
+def test_each_note_in_english_and_in_french(quote, record, kwargs, parts, english, french):
+    """A note is written as parts; `note` is its English (the command line's JSON, worded as it always
+    was), and the interface's French words write the same parts in French."""
+    al = classify(quote, record, **kwargs)
+    assert al.note_parts == parts
+    assert al.note == render_reason(parts) == english
+    assert render_reason(parts, messages("fr")) == french
+
+
+def test_no_note_when_nothing_was_lowered_or_raised():
+    al = classify("We will close the Lyon plant in March.", SAID)
+    assert (al.note_parts, al.note) == ((), "")

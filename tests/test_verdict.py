@@ -1,6 +1,8 @@
 """Suggestion reasons as data: each kind of reason written in English (as before) and in French, the
 parts carried through the check JSON, the desk, the reports and the command line, and checks stored
-before reasons had parts still shown with their English reason."""
+before reasons had parts still shown with their English reason. Quote matches' notes as parts: from
+checker/compare.py into the match, its JSON and the reason, in both languages; matches and reasons
+stored before notes had parts still read as they did."""
 
 from __future__ import annotations
 
@@ -21,14 +23,18 @@ from checker.model import (
     Cite,
     ClaimCheck,
     Match,
+    Parts,
+    Reason,
     ReasonPart,
     Term,
+    match_from_json,
     reason_from_json,
     reason_to_json,
 )
 from checker.service import check_and_store, import_report, write_report
-from checker.verdict import REASON_WORDS, _note, explain, render_reason, suggest
+from checker.verdict import REASON_WORDS, explain, render_reason, suggest
 from claims import Claim, DateValue, Money, Name, Quote
+from conftest import record
 from sources.db import article_claims
 from sources.demo import example_article, seed_demo
 from ui.locale import messages
@@ -50,13 +56,22 @@ QUOTE = claim("quote", "Nous tiendrons nos engagements", Quote("Nous tiendrons n
 
 def match(sid: str, *, agreement: str = "agrees", score: float = 0.8, relevance: float = 0.6, later: bool = False,
           publisher: str = "Bloomberg", published: str | None = "2024-03-27", title: str = "", value: str | None = None,
-          others: tuple[str, ...] = (), quote_class: str | None = None, note: str = "",
+          others: tuple[str, ...] = (), quote_class: str | None = None, note: Reason | str = "",
           speaker_agrees: bool | None = None) -> Match:
+    """A match; a `note` given as parts comes with its English text, as checker/compare.py gives it,
+    one given as text only is a note without parts (stored before notes had them)."""
+    note_parts = note if isinstance(note, tuple) else ()
     return Match(source_id=sid, score=score, agreement=agreement, evidence=value or "", evidence_start=0,
                  evidence_end=0, later=later, title=title or f"Record {sid}", publisher=publisher,
                  published=dt.date.fromisoformat(published) if published else None, url="", excerpt="",
-                 source_value=value, quote_class=quote_class, relevance=relevance, note=note, other_values=others,
-                 speaker_agrees=speaker_agrees)
+                 source_value=value, quote_class=quote_class, relevance=relevance,
+                 note=render_reason(note_parts) if note_parts else note, note_parts=note_parts,
+                 other_values=others, speaker_agrees=speaker_agrees)
+
+
+def note(key: str, **params) -> Reason:
+    """A quote match's note as checker/compare.py writes it (tests/test_compare.py checks each)."""
+    return (ReasonPart.of(f"note.{key}", **params),)
 
 
 S15 = dict(publisher="Rédaction (fiche interne)", published="2024-05-29")
@@ -129,7 +144,7 @@ CASES = {
     "quote verbatim, same speaker, someone else elsewhere": (
         QUOTE, [match("S15", quote_class="verbatim", speaker_agrees=True, **S15),
                 match("S2", agreement="conflicts", quote_class="misattributed", score=0.6,
-                      note="the record gives these words to Tom Reyes")], "supported",
+                      note=note("speaker", speaker="Tom Reyes"))], "supported",
         "quote is verbatim in S15 (Rédaction (fiche interne), 2024-05-29), same speaker;"
         " S2 gives the same words to someone else",
         "citation littérale dans S15 (Rédaction (fiche interne), 29/05/2024), attribuée à la même personne ;"
@@ -137,7 +152,7 @@ CASES = {
     "quote close, negated elsewhere": (
         QUOTE, [match("S15", quote_class="close", **S15),
                 match("C1", agreement="conflicts", quote_class="negated", score=0.6, publisher="Test Wire",
-                      note="only the record has a negation")], "needs_review",
+                      note=note("negation_record"))], "needs_review",
         "quote is close in S15 (Rédaction (fiche interne), 2024-05-29) but negated in C1"
         " (only the record has a negation)",
         "citation quasi littérale dans S15 (Rédaction (fiche interne), 29/05/2024) mais contredite dans C1"
@@ -145,7 +160,7 @@ CASES = {
     "quote verbatim, given to someone else elsewhere": (
         QUOTE, [match("S15", quote_class="verbatim", **S15),
                 match("D1", agreement="conflicts", quote_class="misattributed", score=0.6,
-                      note="the record gives these words to Marco Villa")], "needs_review",
+                      note=note("speaker", speaker="Marco Villa"))], "needs_review",
         "quote is verbatim in S15 (Rédaction (fiche interne), 2024-05-29) but misattributed in D1"
         " (the record gives these words to Marco Villa)",
         "citation littérale dans S15 (Rédaction (fiche interne), 29/05/2024) mais attribuée à quelqu'un d'autre"
@@ -157,25 +172,25 @@ CASES = {
         "citation probablement traduite dans S05 (Silicon Republic, 28/05/2024), qui est postérieur à l'article"),
     "quote negated": (
         QUOTE, [match("C1", agreement="conflicts", quote_class="negated", publisher="Test Wire",
-                      published="2024-04-10", note="only the article has a negation")], "contradicted",
+                      published="2024-04-10", note=note("negation_article"))], "contradicted",
         "C1 (Test Wire, 2024-04-10) says the opposite (only the article has a negation)",
         "C1 (Test Wire, 10/04/2024) dit le contraire (seul l'article contient une négation)"),
     "quote given to someone else, later": (
         QUOTE, [match("D1", agreement="conflicts", quote_class="misattributed", later=True, publisher="Test Wire",
-                      published="2024-06-11", note="the record gives these words to Marco Villa")], "needs_review",
+                      published="2024-06-11", note=note("speaker", speaker="Marco Villa"))], "needs_review",
         "D1 (Test Wire, 2024-06-11) gives these words to someone else (the record gives these words to Marco Villa),"
         " but it is later than the article",
         "D1 (Test Wire, 11/06/2024) attribue ces propos à quelqu'un d'autre (la fiche attribue ces propos à"
         " Marco Villa), mais il est postérieur à l'article"),
     "quote partial, a figure differs": (
         QUOTE, [match("Q2", agreement="unknown", quote_class="partial", publisher="Test Wire", published="2024-03-01",
-                      note="a figure differs: 3000 in the article, none in the record")], "needs_review",
+                      note=note("figures", article="3000", record=Term("none")))], "needs_review",
         "quote is partial in Q2 (Test Wire, 2024-03-01) (a figure differs: 3000 in the article, none in the record):"
         " the wording departs from the source",
         "citation partielle dans Q2 (Test Wire, 01/03/2024) (un chiffre diffère : 3000 dans l'article, aucun dans"
         " la fiche) : la formulation s'écarte de la source"),
-    # A note of a shape the rules do not know stays as compare.py wrote it, in both languages.
-    "quote paraphrased, another note": (
+    # A note without parts (a match stored before notes had them) is quoted as it is, in both languages.
+    "quote paraphrased, a note in English only": (
         QUOTE, [match("S15", agreement="unknown", quote_class="paraphrase", note="look-alike words", **S15)],
         "needs_review",
         "quote is paraphrase in S15 (Rédaction (fiche interne), 2024-05-29) (look-alike words):"
@@ -210,10 +225,17 @@ def test_the_cases_use_every_template_and_word():
     assert render_reason(translated) == "quote is translation in S05 (Silicon Republic) but negated in C1"
     assert render_reason(translated, FR) == "citation traduite dans S05 (Silicon Republic) mais contredite dans C1"
     used.add("reason.class.translation")
-    for c, matches, *_ in CASES.values():
-        for part in explain(c, matches)[2]:
+
+    def note_keys(parts: Reason) -> None:  # a note's parts sit inside the reason's "aside"
+        for part in parts:
             used.add("reason." + part.key)
-            used |= {"reason." + v.key for _, v in part.params if isinstance(v, Term)}
+            used.update("reason." + v.key for _, v in part.params if isinstance(v, Term))
+            for _, v in part.params:
+                if isinstance(v, Parts):
+                    note_keys(v.parts)
+
+    for c, matches, *_ in CASES.values():
+        note_keys(explain(c, matches)[2])
     assert used == set(REASON_WORDS)
 
 
@@ -224,23 +246,83 @@ def test_a_missing_template_falls_back_to_english_and_an_unknown_part_is_refused
         render_reason((ReasonPart.of("a_newer_kind"),), FR)
 
 
-@pytest.mark.parametrize("quote, excerpt, kwargs, key", [
-    ("We will plant 3000 trees on the quay", 'Marta Ilves said: "We will plant 300 trees on the quay."', {},
-     "note.figures"),
-    ("We will close the Lyon plant", 'She said: "We will not close the Lyon plant."', {}, "note.negation_record"),
-    ("We will not close the Lyon plant", 'She said: "We will close the Lyon plant."', {}, "note.negation_article"),
-    ("We will close the Lyon plant", 'Marco Villa said: "We will close the Lyon plant."',
-     {"speaker": "Lena Brandt", "record_quotes": [("Marco Villa", "We will close the Lyon plant", 19, 47)]},
-     "note.speaker"),
+# What checker/compare.py notes on a quote's match (its English note), and the reason quoting it in
+# English and in French.
+COMPARED_NOTES = {
+    "figures": (
+        "We will plant 3000 trees on the quay", 'Marta Ilves said: "We will plant 300 trees on the quay."', {},
+        "a figure differs: 3000 in the article, 300 in the record",
+        "quote is partial in Q1 (Test Wire, 2024-03-01) (a figure differs: 3000 in the article, 300 in the record):"
+        " the wording departs from the source",
+        "citation partielle dans Q1 (Test Wire, 01/03/2024) (un chiffre diffère : 3000 dans l'article, 300 dans la"
+        " fiche) : la formulation s'écarte de la source"),
+    "negation in the record": (
+        "We will close the Lyon plant", 'She said: "We will not close the Lyon plant."', {},
+        "only the record has a negation",
+        "Q1 (Test Wire, 2024-03-01) says the opposite (only the record has a negation)",
+        "Q1 (Test Wire, 01/03/2024) dit le contraire (seule la fiche contient une négation)"),
+    "negation in the article": (
+        "We will not close the Lyon plant", 'She said: "We will close the Lyon plant."', {},
+        "only the article has a negation",
+        "Q1 (Test Wire, 2024-03-01) says the opposite (only the article has a negation)",
+        "Q1 (Test Wire, 01/03/2024) dit le contraire (seul l'article contient une négation)"),
+    "speaker": (
+        "We will close the Lyon plant", 'Marco Villa said: "We will close the Lyon plant."',
+        {"speaker": "Lena Brandt", "record_quotes": [("Marco Villa", "We will close the Lyon plant", 19, 47)]},
+        "the record gives these words to Marco Villa",
+        "Q1 (Test Wire, 2024-03-01) gives these words to someone else (the record gives these words to Marco Villa)",
+        "Q1 (Test Wire, 01/03/2024) attribue ces propos à quelqu'un d'autre (la fiche attribue ces propos à"
+        " Marco Villa)"),
+}
+
+
+@pytest.mark.parametrize("name", COMPARED_NOTES)
+def test_compare_notes_come_into_the_reason_in_either_language(name):
+    """compare.py's note goes into the match as parts and into the reason as such (no English text
+    read back): the French reason has the French note, the English one the match's English note."""
+    quote, excerpt, kwargs, english, reason_en, reason_fr = COMPARED_NOTES[name]
+    al = classify_quote(quote, excerpt, **kwargs)
+    assert al.note == english
+    m = match("Q1", agreement="unknown", quote_class=al.quote_class, note=al.note_parts, publisher="Test Wire",
+              published="2024-03-01")
+    _, _, parts = explain(QUOTE, [m])
+    assert render_reason(parts) == suggest(QUOTE, [m])[2] == reason_en
+    assert render_reason(parts, FR) == reason_fr
+    # through the match's JSON: the English note as before, and its parts beside it
+    data = json.loads(json.dumps(m.to_json()))
+    assert data["note"] == english and data["note_parts"] == reason_to_json(al.note_parts)
+    assert match_from_json(data) == m
+
+
+def test_a_match_stored_before_notes_had_parts_is_quoted_in_english():
+    stored = match("C1", agreement="conflicts", quote_class="negated", note=note("negation_record")).to_json()
+    del stored["note_parts"]
+    m = match_from_json(stored)
+    assert m.note == "only the record has a negation" and m.note_parts == ()
+    _, _, parts = explain(QUOTE, [m])
+    assert render_reason(parts, FR) == "C1 (Bloomberg, 27/03/2024) dit le contraire (only the record has a negation)"
+    # parts a newer workbench wrote and this one cannot read: the same, not a claim that will not open
+    stored["note_parts"] = [{"key": "note.figures", "params": {"article": {"a_newer_kind": 1}}}]
+    assert match_from_json(stored).note_parts == ()
+
+
+@pytest.mark.parametrize("flat, english, french", [
+    ({"key": "note.negation_record"}, " (only the record has a negation)", " (seule la fiche contient une négation)"),
+    ({"key": "note.figures", "params": {"article": "3000", "record": {"term": "none"}}},
+     " (a figure differs: 3000 in the article, none in the record)",
+     " (un chiffre diffère : 3000 dans l'article, aucun dans la fiche)"),
+    ({"key": "note.other", "params": {"note": "look-alike words"}}, " (look-alike words)", " (look-alike words)"),
 ])
-def test_the_notes_compare_writes_are_read_into_parts(quote, excerpt, kwargs, key):
-    """The rules read back the English notes of checker/compare.py: if their wording changes there,
-    this fails (instead of French reasons quietly showing English notes)."""
-    note = classify_quote(quote, excerpt, **kwargs).note
-    assert note
-    (part,) = _note(note)
-    assert part.key == key
-    assert render_reason((part,)) == f" ({note})"
+def test_a_reason_stored_before_notes_had_parts_reads_as_it_did(flat, english, french):
+    """Such a reason held the note flat ("note.<kind>", its template in parentheses): it is read as
+    today's aside around the note, so the stored reason keeps its words and its parentheses."""
+    stored = [{"key": "says_opposite", "params": {"id": "C1", "cite": {"cite": {"publisher": "Test Wire",
+                                                                                 "published": "2024-04-10"}}}}, flat]
+    parts = reason_from_json(stored)
+    assert parts[1].key == "aside"
+    assert render_reason(parts) == "C1 (Test Wire, 2024-04-10) says the opposite" + english
+    assert render_reason(parts, FR) == "C1 (Test Wire, 10/04/2024) dit le contraire" + french
+    assert reason_from_json(reason_to_json(parts)) == parts  # and written back in today's shape
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -362,6 +444,35 @@ def test_check_json_keeps_the_english_reason_and_adds_its_parts(capsys, tmp_path
     assert render_reason(reason_from_json(money["reason_parts"]), FR) == "le montant concorde avec K1 (Mairie, 03/05/2024)"
     assert main(["check", str(article), "--sources", str(lib), "--published", "2024-05-29"]) == 0
     assert "amount agrees with K1 (Mairie, 2024-05-03)" in capsys.readouterr().out  # the table stays English
+
+
+def test_check_json_keeps_a_quotes_english_note_and_adds_its_parts(capsys, tmp_path):
+    lib = tmp_path / "lib.csv"
+    lib.write_text("id,title,publisher,url,published,language,excerpt\n"
+                   "K2,Usine,Mairie,,2024-05-03,fr,\"Claire Martin a déclaré le 3 mai : « Nous ne fermerons pas"
+                   " l’usine de Lyon. »\"\n", encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("Claire Martin a déclaré le 3 mai 2024 : « Nous fermerons l’usine de Lyon. »", encoding="utf-8")
+    assert main(["check", str(article), "--sources", str(lib), "--published", "2024-05-29", "--format", "json"]) == 0
+    quote = next(c for c in json.loads(capsys.readouterr().out)["claims"] if c["type"] == "quote")
+    m = quote["matches"][0]
+    assert (m["quote_class"], m["note"]) == ("negated", "only the record has a negation")
+    assert m["note_parts"] == [{"key": "note.negation_record"}]
+    assert quote["reason"] == "K2 (Mairie, 2024-05-03) says the opposite (only the record has a negation)"
+    parts = reason_from_json(quote["reason_parts"])
+    assert render_reason(parts, FR) == "K2 (Mairie, 03/05/2024) dit le contraire (seule la fiche contient une négation)"
+
+
+def test_the_desk_writes_a_quotes_note_in_the_interface_language(fresh_library):
+    fresh_library.add([record("K2", "Claire Martin a déclaré le 3 mai : « Nous ne fermerons pas l’usine de Lyon. »",
+                              published="2024-05-03", language="fr", publisher="Mairie")])
+    desk = Desk(fresh_library.engine)
+    article_id, _ = check_and_store("Claire Martin a déclaré le 3 mai 2024 : « Nous fermerons l’usine de Lyon. »",
+                                    fresh_library, desk, language="fr", published=dt.date(2024, 5, 29), reviewer="Ana")
+    quote = next(c for c in desk.load(article_id).claims if c.claim.type == "quote")
+    assert quote.matches[0].note_parts == (ReasonPart.of("note.negation_record"),)
+    assert quote.reason_in(EN) == "K2 (Mairie, 2024-05-03) says the opposite (only the record has a negation)"
+    assert quote.reason_in(FR) == "K2 (Mairie, 03/05/2024) dit le contraire (seule la fiche contient une négation)"
 
 
 def test_the_desk_shows_the_reason_in_the_interface_language(db_url):
