@@ -144,8 +144,10 @@ def extract(
              for q in spans]
     terms = [q for q, k in zip(spans, kinds) if k == "term"]
     quoted_terms = frozenset(fold_key(text[q.start:q.end]) for q in terms)
+    # A capitalised word inside a date or an amount ("Oct. 4", "1,2 Md€") is not a name.
+    skip = _merge([(q.start, q.end) for q in terms] + money_spans + [(d.start, d.end) for d in dates])
     names = find_names(text, sentences, lex, folded=folded, quoted_terms=quoted_terms,
-                       term_spans=tuple((q.start, q.end) for q in terms), gazetteer=gazetteer)
+                       skip_spans=tuple(skip), gazetteer=gazetteer)
     quotes = find_quotes(text, folded, sentences, lex, names, spans, kinds)
 
     contexts: dict[tuple[int, int], tuple[str, int, int]] = {}

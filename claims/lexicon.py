@@ -279,7 +279,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     sub = trie(subunits)
     suffix = trie(symbol_suffixes)
     of = r"(?:de\s+|d'\s*|of\s+)?"
-    scale = rf"(?:\s*{scale_abbr}(?![\w])|\s+{scale_word})"
+    # "$1.2 billion", and as an adjective "a $1.2-billion deal", "a 50-million-euro grant"
+    scale = rf"(?:\s*{scale_abbr}(?![\w])|(?:\s+|-){scale_word})"
     range_joiner = rf"(?:\s*-\s*|\s+{trie(qual.get('range_joiners', []))}\s+)"
     money = (
         # sign or code first: "$2.3bn", "$ 75 millions", "USD 40 million", "US$ 150 million", with a

@@ -82,7 +82,7 @@ def _scale_factor(raw: str | None, written: str | None, lex: Lexicon) -> Decimal
     """Factor of a scale word or abbreviation; None for an abbreviation in the wrong case ("m€")."""
     if not raw:
         return Decimal(1)
-    k = key(raw)
+    k = key(raw.lstrip("-"))
     if k in lex.scale_words:
         return Decimal(str(lex.scale_words[k]))
     as_written = (written or raw).strip()

@@ -379,7 +379,8 @@ def _brand(word: str) -> bool:
 
 def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) -> list[list[_Token]]:
     """"Securities and Exchange Commission": one name when the words after "and" end with an
-    organisation word and the words before are one or two plain words."""
+    organisation word and the words before are one or two plain words ("Seaspan Shipyards and
+    Irving Shipbuilding" are two: the words before end a name of their own)."""
     if not data.org_joiners:
         return runs
     out: list[list[_Token]] = []
@@ -389,6 +390,8 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
             gap = " ".join(folded[prev[-1].end:run[0].start].lower().split())
             if (gap in data.org_joiners and prev[-1].sentence == run[0].sentence and len(prev) <= 2
                     and run[-1].key in data.organization_words and prev[0].key not in data.given
+                    and not (len(prev) == 2 and prev[-1].key in data.organization_words
+                             and prev[0].key not in data.function_words)
                     and run[0].start - prev[-1].end <= 6):
                 out[-1] = prev + run
                 continue
@@ -542,12 +545,13 @@ class _Article:
 
 
 def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: str | None = None,
-               quoted_terms: frozenset[str] = frozenset(), term_spans: tuple[tuple[int, int], ...] = (),
+               quoted_terms: frozenset[str] = frozenset(), skip_spans: tuple[tuple[int, int], ...] = (),
                gazetteer: Gazetteer | None = None) -> list[NameFound]:
     """People and organisations of `text`, one entry per distinct surface form.
 
     `quoted_terms` are folded words the article sets in quote marks as terms (never names alone);
-    names inside `term_spans` (quoted terms such as "Project Sunrise") are left out.
+    names inside `skip_spans` (sorted and disjoint: quoted terms such as "Project Sunrise", dates and
+    amounts such as "Oct. 4" or "1,2 Md€") are left out.
     """
     data = name_data(lex)
     folded = fold(text) if folded is None else folded
@@ -564,8 +568,8 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
             continue  # "Le", "The", "Selon", "IA", "Mardi" alone: never a name, no need to weigh it
         for cand in _split_titles(run, folded, data):
             candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
-    if term_spans:
-        candidates = [c for c in candidates if not _inside(term_spans, c.start, c.end)]
+    if skip_spans:
+        candidates = [c for c in candidates if not _inside(skip_spans, c.start, c.end)]
     # A run longer than any name is shouting or a headline in capitals, not a name.
     candidates = [c for c in candidates if len(c.tokens) <= _LONGEST_NAME]
     for c in candidates:

@@ -106,6 +106,23 @@ def test_surname_takes_the_full_name_and_titles_are_dropped():
     assert not any(text == "PDG" for _, text, _ in names)
 
 
+@pytest.mark.parametrize("text, language, word", [
+    ("The contract, signed Oct. 4, was worth £300m.", "en", "Oct"),
+    ("The review closed on Sept. 30.", "en", "Sept"),
+    ("Le groupe a signé un contrat de 1,2 Md€ avec l'État.", "fr", "Md"),
+])
+def test_words_inside_dates_and_amounts_are_not_names(text, language, word):
+    claims = claims_of(text, language)
+    assert any(c.type in ("date", "money") and word in c.text for c in claims)
+    assert not any(c.type in ("person", "organization") and word in c.text for c in claims)
+
+
+def test_two_companies_joined_by_and_stay_two():
+    text = "Staff at Seaspan Shipyards and Irving Shipbuilding were told. The Securities and Exchange Commission agreed."
+    orgs = [c.text for c in claims_of(text, "en") if c.type == "organization"]
+    assert orgs == ["Seaspan Shipyards", "Irving Shipbuilding", "Securities and Exchange Commission"]
+
+
 def test_apostrophes_give_one_canonical_name():
     text = "Adam D’Angelo siège au conseil. Adam D'Angelo a voté contre."
     names = [c for c in claims_of(text, "fr") if c.type == "person"]

@@ -41,6 +41,7 @@ FRENCH = [
     ("Le crédit est de EUR 1000 sur trois ans.", "EUR 1000", 1_000, "EUR"),
     ("Un ticket coûte 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
     ("Le timbre passe à 1,29 €.", "1,29 €", 1.29, "EUR"),
+    ("Un plan de 2-milliards d'euros.", "2-milliards d'euros", 2_000_000_000, "EUR"),
 ]
 
 ENGLISH = [
@@ -57,6 +58,11 @@ ENGLISH = [
     ("Fares rose by 25 cents.", "25 cents", 0.25, "USD"),
     ("The Indian unit raised 35 lakh rupees.", "35 lakh rupees", 3_500_000, "INR"),
     ("Its shares closed at 197 pence.", "197 pence", 1.97, "GBP"),
+    # the scale word as part of an adjective: the amount is the whole of it, not "$1.2"
+    ("Ottawa signs a $1.2-billion deal for icebreakers.", "$1.2-billion", 1_200_000_000, "USD"),
+    ("It posted a $3.5-million loss.", "$3.5-million", 3_500_000, "USD"),
+    ("A 50-million-euro grant was announced.", "50-million-euro", 50_000_000, "EUR"),
+    ("A three-million-dollar fine followed.", "three-million-dollar", 3_000_000, "USD"),
 ]
 
 
