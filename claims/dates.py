@@ -52,6 +52,8 @@ class _Context:
 _NO_SUCH_DAY = DateFound(0, 0, DateValue.of("0001-01-01"), False, False, None, "no such day")
 
 _TOKEN_RE = re.compile(r"[a-z]+|\d+")
+_NOUN_AFTER = re.compile(r" [a-z]{3,}")
+_TWO_PREV_TOKENS = re.compile(r"(?:(?<![\w'])([\w']+) )?(?<![\w'])([\w']+) $")
 _PREV_TOKEN = re.compile(r"(?<![\w'])([\w']+-?)\s*$")  # from a word start only: linear on any text
 
 
@@ -205,6 +207,12 @@ def _shift(day: dt.date, amount: float, unit: str) -> dt.date:
 def _prev_token(low: str, start: int) -> str:
     m = _PREV_TOKEN.search(low[max(0, start - 40):start])
     return key(m.group(1)) if m else ""
+
+
+def _determined(low: str, start: int, determiners: frozenset[str]) -> bool:
+    """Is the word before `start`, or the one before it ("the original 2019 ..."), a determiner?"""
+    m = _TWO_PREV_TOKENS.search(low[max(0, start - 60):start])
+    return m is not None and (key(m.group(2)) in determiners or (m.group(1) is not None and key(m.group(1)) in determiners))
 
 
 def _found(span, value, *, relative=False, approximate=False, qualifier=None, rule="") -> DateFound:
@@ -390,10 +398,17 @@ def _bare_year(g, span, ctx, m):
     low = ctx.low
     if ctx.lex.not_year_after_re.match(low, span[1]):
         return None
+    # "plus de 2000", "more than 1800": a count, unless the word also leads a year ("around 2000")
+    q = ctx.lex.qualifier_before_re.search(low, max(0, span[0] - 30), span[0])
+    if q and key(q.group("q")) not in ctx.lex.year_context:
+        return None
     before = low[max(0, span[0] - 3):span[0]]
     after = low[span[1]:span[1] + 2]
     prev = _prev_token(low, span[0])
-    in_context = prev in ctx.lex.year_context
+    in_context = prev in ctx.lex.year_context or (
+        # "the 2019 estimate", "the disputed 2020 election": a year as an adjective, before a word
+        1900 <= int(g["year"]) < 2100 and _NOUN_AFTER.match(low, span[1]) is not None
+        and ctx.folded[span[1] + 1:span[1] + 2].islower() and _determined(low, span[0], ctx.lex.year_before_noun))
     parenthesised = before.endswith("(") and after[:1] in (")", ",")
     opening = (span[0] == 0 or low[span[0] - 1] == "\n") and after[:1] == ","
     if not (in_context or parenthesised or opening):

@@ -141,6 +141,7 @@ class Lexicon:
     parts: dict[str, str]
     month_context: frozenset[str]
     year_context: frozenset[str]
+    year_before_noun: frozenset[str]
     months_capitalised: bool
     date_templates: tuple[DateTemplate, ...]
     date_starts: dict[str, tuple[int, ...]]  # first word (or DIGITS) -> templates that may start there
@@ -367,6 +368,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         parts=parts,
         month_context=frozenset(key(w) for w in dates["month_context"]),
         year_context=frozenset(key(w) for w in dates["year_context"]),
+        year_before_noun=frozenset(key(w) for w in dates["year_before_noun"]),
         months_capitalised=bool(dates.get("capitalised", False)),
         date_templates=tuple(templates),
         date_starts={w: tuple(i for i, t in enumerate(templates) if t.starts and w in t.starts)
