@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .lexicon import DIGITS, Lexicon, key, lower_view
-from .model import DateValue
+from .model import DateValue, period_of
 from .numbers import parse_number
 
 
@@ -52,6 +52,7 @@ class _Context:
 _NO_SUCH_DAY = DateFound(0, 0, DateValue.of("0001-01-01"), False, False, None, "no such day")
 
 _TOKEN_RE = re.compile(r"[a-z]+|\d+")
+_WORD_RE = re.compile(r"\w+")
 _NOUN_AFTER = re.compile(r" [a-z]{3,}")
 _TWO_PREV_TOKENS = re.compile(r"(?:(?<![\w'])([\w']+) )?(?<![\w'])([\w']+) $")
 _PREV_TOKEN = re.compile(r"(?<![\w'])([\w']+-?)\s*$")  # from a word start only: linear on any text
@@ -194,14 +195,15 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     raise ValueError("unreachable")
 
 
+_MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+
+
 def _shift(day: dt.date, amount: float, unit: str) -> dt.date:
     if unit == "day":
         return day + dt.timedelta(days=round(amount))
     if unit == "week":
         return day + dt.timedelta(days=round(7 * amount))
-    if unit == "month":
-        return _add_months(day, round(amount))
-    return _add_months(day, round(12 * amount))
+    return _add_months(day, round(_MONTHS_IN[unit] * amount))
 
 
 def _prev_token(low: str, start: int) -> str:
@@ -503,11 +505,11 @@ def _named_day(g, span, ctx, m):
     return _found(span, _day_value(ctx.published + dt.timedelta(days=offset)), relative=True, rule="named_day")
 
 
-def _unit_of(text: str) -> str | None:
-    for word, unit in (("semaine", "week"), ("week", "week"), ("mois", "month"), ("month", "month"),
-                       ("annee", "year"), ("year", "year"), ("an", "year")):
-        if re.search(rf"(?<!\w){word}(?!\w)", key(text)):
-            return unit
+def _unit_of(text: str, lex: Lexicon) -> str | None:
+    """The unit a relative expression names ("earlier this month" -> month), from the language's units."""
+    for word in _WORD_RE.findall(key(text)):
+        if word in lex.units:
+            return lex.units[word]
     return None
 
 
@@ -516,19 +518,51 @@ def _period(anchor: dt.date, unit: str) -> DateValue:
         return DateValue.of(_week_iso(anchor))
     if unit == "month":
         return DateValue.of(_month_iso(anchor.year, anchor.month))
+    if unit in ("quarter", "half"):
+        return DateValue.of(_period_iso(anchor.year, unit, (anchor.month - 1) // _MONTHS_IN[unit] + 1))
     return DateValue.of(str(anchor.year))
+
+
+def _period_iso(year: int, unit: str, n: int) -> str:
+    return f"{year:04d}-{'Q' if unit == 'quarter' else 'H'}{n}"
+
+
+def _period_of(g, span, ctx, m):
+    """"the third quarter of 2024", "Q3 2024", "H1 2023", "au troisième trimestre" (the latest one,
+    or the coming one when the sentence speaks of the future)."""
+    lex = ctx.lex
+    if "period_code" in g:
+        unit, n = lex.period_codes.get(key(g["period_code"])), int(g["period_n"])
+    else:
+        unit, n = lex.periods.get(key(g["period"])), _nth(g["nth"], lex)
+    if unit is None or n is None:
+        return None
+    count = 12 // _MONTHS_IN[unit]
+    n = count if n == -1 else n  # "the last quarter of 2024"
+    if not 1 <= n <= count:
+        return None
+    year = _year(g)
+    relative = year is None
+    if year is None:  # the current one counts both ways: it has begun and has not ended
+        year = ctx.published.year
+        first, last = period_of(_period_iso(year, unit, n))[1:]
+        if ctx.future and last < ctx.published:
+            year += 1
+        elif not ctx.future and first > ctx.published:
+            year -= 1
+    return _found(span, DateValue.of(_period_iso(year, unit, n)), relative=relative, rule="period_of")
 
 
 def _relative_unit(offset: int):
     def resolve(g, span, ctx, m):
-        unit = _unit_of(m.group(0))
+        unit = _unit_of(m.group(0), ctx.lex)
         if unit is None:
             return None
         return _found(span, _period(_shift(ctx.published, offset, unit), unit), relative=True, rule="relative_unit")
     return resolve
 
 
-_SLACK = {"day": 0, "week": 3, "month": 15, "year": 182}
+_SLACK = {"day": 0, "week": 3, "month": 15, "quarter": 45, "half": 91, "year": 182}
 
 
 def _count_unit(direction: int):
@@ -598,6 +632,7 @@ def _numeric(g, span, ctx, m):
 _RULES = {
     "absolute": _absolute,
     "part_of": _part_of,
+    "period_of": _period_of,
     "day_range": _day_range,
     "bare_month": _bare_month,
     "month_rel": _month_rel,

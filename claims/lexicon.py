@@ -139,6 +139,8 @@ class Lexicon:
     named_days: dict[str, int]
     units: dict[str, str]
     parts: dict[str, str]
+    periods: dict[str, str]  # "quarter", "trimestre" -> quarter; "half", "semestre" -> half
+    period_codes: dict[str, str]  # "q" (Q3 2024) -> quarter, "h" (H1 2024) -> half
     month_context: frozenset[str]
     year_context: frozenset[str]
     year_before_noun: frozenset[str]
@@ -239,6 +241,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     named_days = {key(k): int(v) for k, v in dates["named_days"].items()}
     units = {key(k): v for k, v in dates["units"].items()}
     parts = {key(k): v for k, v in dates["parts"].items()}
+    periods = {key(k): v for k, v in dates["periods"].items()}
+    period_codes = {key(k): v for k, v in dates["period_codes"].items()}
 
     # ---- numbers --------------------------------------------------------------------------
     # Number, money and date patterns run on the lower-case view of the text (`lower_view`), with
@@ -327,6 +331,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         "ordinals": ordinals, "number_words": number_words, "vague": vague, "months": months,
         "month_abbr": month_abbr, "weekdays": weekdays, "weekday_abbr": weekday_abbr,
         "named_days": named_days, "units": units, "parts": parts, "qualifiers": qualifiers,
+        "periods": periods, "period_codes": period_codes,
         "rel": rel_words, "nth": nth_words,
     })
 
@@ -366,6 +371,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         named_days=named_days,
         units=units,
         parts=parts,
+        periods=periods,
+        period_codes=period_codes,
         month_context=frozenset(key(w) for w in dates["month_context"]),
         year_context=frozenset(key(w) for w in dates["year_context"]),
         year_before_noun=frozenset(key(w) for w in dates["year_before_noun"]),
@@ -442,7 +449,7 @@ DIGITS = "#d"  # the start token standing for any number written in digits
 
 
 # Slots made of words only, without digits.
-_WORD_SLOTS = ("month_name", "weekday", "named_day", "month", "month_end", "unit")
+_WORD_SLOTS = ("month_name", "weekday", "named_day", "month", "month_end", "unit", "period")
 
 
 def _required_slots(items: list, names: list[str]) -> set[str]:
@@ -583,6 +590,9 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         "nth": (rf"(?P<nth>{trie(w['nth'])}|{ordinal_digits})", w["nth"]),
         "ordinal": (rf"(?P<nth>{trie(w['ordinals'])}|{ordinal_digits})", w["ordinals"]),
         "part": (rf"(?P<part>{trie(w['parts'])})", w["parts"]),
+        # "quarter", "trimestre", "semestre"; "Q3", "T3", "H1", "S1"
+        "period": (rf"(?P<period>{trie(w['periods'])})", w["periods"]),
+        "period_code": (rf"(?P<period_code>{trie(w['period_codes'])})(?P<period_n>[1-4])", w["period_codes"]),
         "named_day": (rf"(?P<named_day>{trie(w['named_days'])})", w["named_days"]),
         "approx": (rf"(?P<approx>{trie(w['qualifiers'])})", w["qualifiers"]),
         "numeric_date": (

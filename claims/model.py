@@ -15,14 +15,15 @@ from typing import Any, Literal, Union
 
 ClaimType = Literal["date", "money", "person", "organization", "quote"]
 CLAIM_TYPES: tuple[str, ...] = ("date", "money", "person", "organization", "quote")
-Precision = Literal["year", "month", "week", "day"]
+Precision = Literal["year", "half", "quarter", "month", "week", "day"]
 
 
 @dataclass(frozen=True)
 class DateValue:
     """A date at the precision the text gives, with the range of days it can mean.
 
-    `iso` is `2021`, `2023-11`, `2024-W21` or `2024-05-15`; `start`/`end` (inclusive) cover the
+    `iso` is `2021`, `2024-H1` (a half year), `2024-Q3` (a quarter), `2023-11`, `2024-W21` or
+    `2024-05-15`; `start`/`end` (inclusive) cover the
     period, widened when the text is approximate ("il y a moins de deux semaines").
     """
 
@@ -41,11 +42,21 @@ class DateValue:
 
 
 def period_of(iso: str) -> tuple[Precision, dt.date, dt.date]:
-    """Precision and first/last day of an ISO date written at year, month, week or day precision."""
+    """Precision and first/last day of an ISO date written at year, half, quarter, month, week or
+    day precision (halves and quarters as `2024-H1`, `2024-Q3`, the way ISO weeks are written)."""
     if "-W" in iso:
         year, week = iso.split("-W")
         first = dt.date.fromisocalendar(int(year), int(week), 1)
         return "week", first, first + dt.timedelta(days=6)
+    for mark, precision, months in (("-Q", "quarter", 3), ("-H", "half", 6)):
+        if mark in iso:
+            year, n = (int(x) for x in iso.split(mark))
+            if not 1 <= n <= 12 // months:
+                raise ValueError(f"no {precision} {n} in a year: {iso}")
+            first_month = (n - 1) * months + 1
+            last_month = first_month + months - 1
+            nxt = dt.date(year + (last_month == 12), last_month % 12 + 1, 1)
+            return precision, dt.date(year, first_month, 1), nxt - dt.timedelta(days=1)
     parts = iso.split("-")
     if len(parts) == 1:
         y = int(parts[0])

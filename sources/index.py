@@ -309,8 +309,11 @@ def _holds(src: Source, row) -> bool:
 
 
 def period_starts(day: dt.date) -> list[dt.date]:
-    """First days of the year, month and ISO week holding `day`: where a period containing it starts."""
-    return sorted({dt.date(day.year, 1, 1), day.replace(day=1), day - dt.timedelta(days=day.weekday())})
+    """First days of the year, half, quarter, month and ISO week holding `day`: where a period
+    containing it starts."""
+    return sorted({dt.date(day.year, 1, 1), dt.date(day.year, 1 if day.month <= 6 else 7, 1),
+                   dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1), day.replace(day=1),
+                   day - dt.timedelta(days=day.weekday())})
 
 
 def _by_kind(sources: Iterable[Source]) -> dict[str, list[Source]]:

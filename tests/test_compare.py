@@ -92,6 +92,10 @@ D = dt.date
     ("2021", D(2022, 1, 1), D(2022, 12, 31), "conflicts"),
     ("2023-11", D(2023, 11, 17), D(2023, 11, 17), "agrees"),
     ("2023-11", D(2023, 12, 1), D(2023, 12, 1), "conflicts"),
+    ("2024-Q3", D(2024, 8, 1), D(2024, 8, 31), "agrees"),  # a quarter contains its months
+    ("2024-Q3", D(2024, 10, 2), D(2024, 10, 2), "conflicts"),
+    ("2024-H1", D(2024, 2, 1), D(2024, 4, 30), "agrees"),
+    ("2024-08", D(2024, 7, 1), D(2024, 9, 30), "agrees"),  # and a month sits in its quarter
 ])
 def test_date_agreement_by_containment(claim, first, last, expected):
     assert date_agreement(DateValue.of(claim), first, last) == expected

@@ -20,7 +20,7 @@ REQUIRED = {
     "currencies": ["names", "ambiguous_names", "subunits", "subunit_default", "symbol_suffixes"],
     "qualifiers": ["approx", "more", "less", "range_start", "range_joiners"],
     "dates": ["months", "month_abbreviations", "weekdays", "weekday_abbreviations", "named_days", "units", "this",
-              "last", "next", "parts", "month_context", "bare_month_prefixes", "year_context", "year_before_noun", "future_markers",
+              "last", "next", "parts", "periods", "period_codes", "month_context", "bare_month_prefixes", "year_context", "year_before_noun", "future_markers",
               "not_year_after", "templates"],
     "names": ["person_cues", "titles", "function_words", "non_entity_heads", "common_acronyms", "organization_words",
               "lowercase_org_heads", "aliases", "places", "elisions", "possessives", "connectors", "subject_verbs", "subject_verb_endings",
@@ -53,8 +53,11 @@ def test_calendar_words(code):
     assert len(dates["months"]) == 12 and len(dates["month_abbreviations"]) == 12
     assert len(dates["weekdays"]) == 7 and len(dates["weekday_abbreviations"]) == 7
     assert len({key(m) for m in dates["months"]}) == 12
-    assert set(dates["units"].values()) <= {"day", "week", "month", "year"}
+    assert set(dates["units"].values()) <= {"day", "week", "month", "quarter", "half", "year"}
     assert set(dates["parts"].values()) <= {"early", "mid", "late"}
+    assert set(dates["periods"].values()) <= {"quarter", "half"}
+    assert set(dates["period_codes"].values()) <= {"quarter", "half"}
+    assert all(len(code) == 1 and code.isalpha() for code in dates["period_codes"])
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

@@ -86,6 +86,15 @@ def test_date_supported_by_a_day_in_the_month(library):
     assert c.matches[0].source_id == "B1" and c.suggestion == "supported"
 
 
+def test_a_quarter_finds_a_record_dated_inside_it_and_a_day_finds_its_quarter(fresh_library):
+    fresh_library.add([record("Q1", "Orvane Motors sold 40,000 cars on 14 August 2024, its best day."),
+                       record("Q2", "Orvane Motors had its best quarter in Q3 2024, its chief said.")])
+    result = check(fresh_library, "Orvane Motors had its best quarter in the third quarter of 2024.")
+    assert {m.source_id for m in result["the third quarter of 2024"].matches} >= {"Q1", "Q2"}
+    result = check(fresh_library, "Orvane Motors sold the cars on 14 August 2024.")
+    assert {m.source_id for m in result["14 August 2024"].matches} >= {"Q1", "Q2"}
+
+
 def test_name_supported_across_apostrophes(fresh_library):
     fresh_library.add([record("N1", "Board member Adam D'Angelo voted for the plan.")])
     result = check(fresh_library, "The plan was backed by Adam D’Angelo, a board member.")
