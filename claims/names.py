@@ -340,14 +340,24 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
     """Runs of capitalised tokens of one sentence, joined by plain spaces or name connectors."""
     runs: list[list[_Token]] = []
     current: list[_Token] = []
+    given_split = False  # `current` was split off its run at a given name
+
+    def close(run: list[_Token]) -> None:
+        # A given name that ends the run is a surname after all ("Valérien Ismaël", "Mostafa Mohamed")
+        if given_split and len(run) == 1:
+            runs[-1].extend(run)
+        else:
+            runs.append(run)
+
     for tok in tokens:
         if current:
             prev = current[-1]
             gap = _gap(folded, prev, tok)
             joined = gap == "" or gap == "'" or (gap is not None and gap in data.connectors)
-            if joined and gap == "" and tok.key in data.given and prev.key not in data.given \
-                    and prev.key not in data.organization_words and prev.key not in data.titles:
-                joined = False  # "d'OpenAI Jan Leike": a given name starts a new name
+            # "d'OpenAI Jan Leike": a given name starts a new name
+            split_here = joined and gap == "" and tok.key in data.given and prev.key not in data.given \
+                and prev.key not in data.organization_words and not _ends_title(current, data)
+            joined = joined and not split_here
             if joined and gap in data.split_connectors:
                 person = [t for t in current[:4] if t.key not in data.titles]
                 if len(person) >= 2 and person[0].key in data.given:
@@ -357,11 +367,20 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
             if joined:
                 current.append(tok)
                 continue
-            runs.append(current)
+            close(current)
+            given_split = split_here
+            current = [tok]
+            continue
         current = [tok]
     if current:
-        runs.append(current)
+        close(current)
     return runs
+
+
+def _ends_title(tokens: list[_Token], data: _NameData) -> bool:
+    """Do the tokens end with a title ("Sen.", "Chief Financial Officer")?"""
+    return any(" ".join(t.key for t in tokens[-n:]) in data.titles
+               for n in range(1, min(data.title_max_words, len(tokens)) + 1))
 
 
 _SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)(?=[A-Z][a-z])")

@@ -241,6 +241,16 @@ ENGLISH_CASES = [
     ("Nvidia's chief executive praised Brightwave Labs, whose founder, Leo Park, once worked at Google.",
      {"Nvidia": ("organization", "Nvidia"), "Brightwave Labs": ("organization", "Brightwave Labs"),
       "Leo Park": ("person", "Leo Park"), "Google": ("organization", "Google")}, []),
+    # a title of several words before a name; a name of a person does not run on with "of <place>"
+    ("Yesterday, Chief Financial Officer Tom Becker said costs rose.",
+     {"Tom Becker": ("person", "Tom Becker")}, ["Chief Financial Officer", "Chief Financial Officer Tom Becker"]),
+    ("Professor Nora Finch of Northwestern University and Gov. Katie Hobbs of Arizona spoke.",
+     {"Nora Finch": ("person", "Nora Finch"), "Northwestern University": ("organization", "Northwestern University"),
+      "Katie Hobbs": ("person", "Katie Hobbs")}, ["Katie Hobbs of Arizona", "Nora Finch of Northwestern University"]),
+    # a given name that ends a name is its surname
+    ('"We must win," said manager Valérien Ismaël. The goal came from Mostafa Mohamed.',
+     {"Valérien Ismaël": ("person", "Valérien Ismaël"), "Mostafa Mohamed": ("person", "Mostafa Mohamed")},
+     ["Valérien", "Ismaël", "Mostafa"]),
 ]
 
 
