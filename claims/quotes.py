@@ -259,9 +259,13 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
 def _spoken_to(folded: str, start: int, addressees: frozenset[str]) -> bool:
     """Is the name at `start` the one spoken to ("a déclaré à l'AFP", "told Reuters")?"""
     words = folded[max(0, start - 24):start].lower().replace("'", "' ").split()
-    while words and words[-1] in _ARTICLES:
+    while words:  # "à l'AFP": the article goes, the marker stays even where it is an article too ("a")
+        if words[-1] in addressees or " ".join(words[-2:]) in addressees:
+            return True
+        if words[-1] not in _ARTICLES:
+            return False
         words.pop()
-    return bool(words) and (words[-1] in addressees or " ".join(words[-2:]) in addressees)
+    return False
 
 
 def _best(found: list[_Mention]) -> str | None:
@@ -298,7 +302,7 @@ def _before(folded, head, names_in, last_person_before, lex: Lexicon, pronouns) 
     if end <= start:
         return None
     for m in lex.attribution_re.finditer(folded, start, end):
-        found = names_in(m.end(), min(end, m.end() + 48), speakers_only=False)
+        found = names_in(m.end(), min(end, m.end() + 80), speakers_only=False)
         if found:
             return found[0].canonical
     found = names_in(start, end)

@@ -209,6 +209,14 @@ FRENCH_CASES = [
     ("Selon Le Monde, le Rassemblement national et La France insoumise ont voté contre.",
      {"Le Monde": ("organization", "Le Monde"), "Rassemblement national": ("organization", "Rassemblement national"),
       "La France insoumise": ("organization", "La France insoumise")}, ["Selon"]),
+    # institutions whose names go on in lower case; towns are places
+    ("La Fondation pour la recherche médicale, l'Ordre des médecins et le Crédit agricole ont signé.",
+     {"Fondation pour la recherche médicale": ("organization", "Fondation pour la recherche médicale"),
+      "Ordre des médecins": ("organization", "Ordre des médecins"),
+      "Crédit agricole": ("organization", "Crédit agricole")}, ["Fondation", "Ordre", "Crédit"]),
+    ("Le procureur de Nîmes, Jean Lescure, a saisi la cour d'appel de Montpellier et la SNCF.",
+     {"Jean Lescure": ("person", "Jean Lescure"), "cour d'appel de Montpellier": ("organization", "cour d'appel de Montpellier"),
+      "SNCF": ("organization", "SNCF")}, ["Nîmes", "Montpellier"]),
 ]
 
 ENGLISH_CASES = [

@@ -189,6 +189,12 @@ FRENCH_CASES = [
      [("Le budget est tenu. Les travaux reprendront en mars.", "Jean Roux", "speech")]),
     (f"Il a lancé «{NB}une promesse jamais tenue.", []),
     ("L’IA d’aujourd’hui n’est qu’un outil, c’est l’avis d’OpenAI.", []),
+    # the one spoken to is not the speaker, even after "à l'"
+    ("« C'est un signal fort », a déclaré à l'AFP Jean Castex.", [("C'est un signal fort", "Jean Castex", "speech")]),
+    # "pour <title>, <name>, « ... »" names this quote's speaker, not the previous one's
+    ("« Il y a une majorité », a estimé Anne Marchal. Pour le rapporteur général du budget, Thomas Girardin, "
+     "« le gouvernement joue la montre ».",
+     [("Il y a une majorité", "Anne Marchal", "speech"), ("le gouvernement joue la montre", "Thomas Girardin", "speech")]),
 ]
 
 ENGLISH_CASES = [
