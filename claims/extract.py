@@ -125,7 +125,10 @@ def extract(
         if idx not in future_cache:
             s = sentences[idx] if sentences else Sentence(0, len(text), text, 0)
             future_cache[idx] = lex.future_re.search(folded, s.start, s.end) is not None
-        return future_cache[idx]
+        if future_cache[idx]:
+            return True
+        start = sentences[idx].start if sentences else 0
+        return lex.future_before_re.search(folded, start, offset) is not None
 
     def sentence_bounds(offset: int) -> tuple[int, int]:
         if not sentences:

@@ -174,6 +174,7 @@ class Lexicon:
     number_re: re.Pattern[str]
     money_re: re.Pattern[str]
     bare_scaled_re: re.Pattern[str]
+    bare_amount_followers: frozenset[str] | None  # words that may follow "2.5 billion" as money (None: any)
     qualifier_before_re: re.Pattern[str]
     range_before_re: re.Pattern[str]
     money_marker_re: re.Pattern[str]
@@ -186,6 +187,7 @@ class Lexicon:
     speech_verb_re: re.Pattern[str]
     term_marker_re: re.Pattern[str]
     future_re: re.Pattern[str]
+    future_before_re: re.Pattern[str]  # markers that speak of the future only for what follows them
     not_year_after_re: re.Pattern[str]
     attribution_re: re.Pattern[str]
 
@@ -406,6 +408,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         number_re=number_re,
         money_re=money_re,
         bare_scaled_re=bare_scaled_re,
+        bare_amount_followers=(frozenset(key(w) for w in raw["scales"]["bare_amount_followers"])
+                               if "bare_amount_followers" in raw["scales"] else None),
         qualifier_before_re=qualifier_before_re,
         range_before_re=range_before_re,
         money_marker_re=money_marker_re,
@@ -418,6 +422,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         speech_verb_re=quote_words_re(quotes["speech_verb_stems"], prefix=True),
         term_marker_re=quote_words_re(quotes["term_markers"]),
         future_re=_future_re(dates),
+        future_before_re=re.compile(rf"(?<![\w]){alternation(dates['future_markers_before'])}(?![\w])", re.IGNORECASE),
         not_year_after_re=re.compile(rf"(?<!\s)\s*{trie(dates['not_year_after'])}(?!\w)"),
         attribution_re=quote_words_re(quotes["attribution"]),
     )

@@ -240,6 +240,9 @@ def _cents(low: str, end: int, lex: Lexicon) -> tuple[int, Decimal] | None:
     return c.end(), cents[0]
 
 
+_FIRST_WORD = re.compile(r"[a-z]+(?![\w'])")
+
+
 def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sentence_bounds) -> list[MoneyFound]:
     """Scaled numbers without a currency ("1,25 milliard") that share a sentence with an amount."""
     out: list[MoneyFound] = []
@@ -255,6 +258,10 @@ def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sen
             after = low[m.end():m.end() + 30].lstrip()
             if after.startswith(("%", "de ", "d'", "of ")) and not after.startswith(("de dollars", "d'euros")):
                 continue  # "1,25 milliard d'habitants", "2 millions of people"
+            followers = lex.bare_amount_followers
+            if followers is not None and (w := _FIRST_WORD.match(after)) and w.group() not in followers \
+                    and not w.group().endswith("ly"):
+                continue  # "2 million customers": English counts things with the noun right after
             if after.startswith("(") and i < len(spans) and spans[i][0] - m.end() <= 4:
                 continue  # "1.6 billion ($2.54 billion)": another currency, converted in brackets
             j = bisect_right(starts, m.start())

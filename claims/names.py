@@ -302,7 +302,9 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
                 end -= len(p)
                 plain = plain[: -len(p)]
                 break
-        if plain.endswith(".") and not _INITIALS_RE.fullmatch(plain):
+        if plain.endswith(".") and (not _INITIALS_RE.fullmatch(plain)
+                                    or (len(plain) == 2 and not folded[end:s_end].strip())):
+            # "Calif." but "U.S."; "J. Smith", but "wrote on X." at the end of its sentence
             end -= 1
             plain = plain[:-1]
         word = text[start:end]
@@ -451,7 +453,9 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
                                tokens[0].sentence, tokens[0].capital)
             continue
         n = _title_length(tokens, 0, data)
-        if n and n < len(tokens):
+        if n and n < len(tokens) and not (tokens[-1].key in data.organization_words
+                                          and not any(t.key in data.given for t in tokens[n:])):
+            # a title, unless it begins a company's name ("Duke Energy", "King Digital Group")
             gap = _gap(folded, tokens[n - 1], tokens[n])
             del tokens[:n]
             if gap:  # "Secretary of State", "CEO of OpenAI"

@@ -46,6 +46,8 @@ FRENCH = [
     ("Le budget 2025 prévoit une hausse.", [("2025", "2025")]),
     ("La saison 2024 a été difficile et l'été 2023 très chaud.", [("2024", "2024"), ("2023", "2023")]),
     ("La fermeture menace plus de 2000 emplois.", []),
+    ("Il allait démissionner en janvier.", [("en janvier", "2025-01")]),
+    ("Il a annoncé en mars qu'il allait démissionner.", [("en mars", "2024-03")]),
     # quarters and halves of a year
     ("Le PIB a progressé au troisième trimestre 2025.", [("troisième trimestre 2025", "2025-Q3")]),
     ("Les ventes ont chuté au T2 2024 et au S1 2023.", [("T2 2024", "2024-Q2"), ("S1 2023", "2023-H1")]),
@@ -91,6 +93,9 @@ ENGLISH = [
     ("The 2022 election returned a minority.", [("2022", "2022")]),
     ("In a 2021 report, the board found flaws.", [("2021", "2021")]),
     ("The 2000 workers went home.", []),
+    # "would" speaks of the future for what follows it only
+    ("The company said it would hire staff in January.", [("in January", "2025-01")]),
+    ("She announced in March that she would step down.", [("in March", "2024-03")]),
     # quarters and halves, always with their year in English ("the first quarter" of a match)
     ("Revenue rose in the third quarter of 2024.", [("the third quarter of 2024", "2024-Q3")]),
     ("Sales fell in Q3 2023 and rose in H1 2024.", [("Q3 2023", "2023-Q3"), ("H1 2024", "2024-H1")]),

@@ -19,6 +19,13 @@ def amounts(text: str, language: str):
     return claims
 
 
+def test_a_scaled_count_beside_an_amount_is_not_money():
+    text = "The company, worth $5 billion, has 2 million customers and 1.5 billion users."
+    assert [c.text for c in amounts(text, "en")] == ["$5 billion"]
+    text = "Revenue was $3 billion, up from 2.5 billion a year earlier."
+    assert [c.text for c in amounts(text, "en")] == ["$3 billion", "2.5 billion"]
+
+
 def values(text: str, language: str) -> list[tuple[str, dict]]:
     return [(c.text, c.value.to_json()) for c in amounts(text, language)]
 

@@ -255,6 +255,9 @@ ENGLISH_CASES = [
     ("Professor Nora Finch of Northwestern University and Gov. Katie Hobbs of Arizona spoke.",
      {"Nora Finch": ("person", "Nora Finch"), "Northwestern University": ("organization", "Northwestern University"),
       "Katie Hobbs": ("person", "Katie Hobbs")}, ["Katie Hobbs of Arizona", "Nora Finch of Northwestern University"]),
+    # a company whose name begins with a title; a common noun opening a sentence; "X." ends the sentence
+    ("Okafor joined from Duke Energy. Revenue was flat, she wrote on X.",
+     {"Duke Energy": ("organization", "Duke Energy")}, ["Energy", "Revenue", "X."]),
     # a given name that ends a name is its surname
     ('"We must win," said manager Valérien Ismaël. The goal came from Mostafa Mohamed.',
      {"Valérien Ismaël": ("person", "Valérien Ismaël"), "Mostafa Mohamed": ("person", "Mostafa Mohamed")},
