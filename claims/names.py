@@ -122,6 +122,7 @@ class _NameData:
     tail_prepositions_re: re.Pattern[str] | None
     speech_verb_re: re.Pattern[str]
     org_head_re: re.Pattern[str] | None
+    byline_re: re.Pattern[str] | None  # "By Marcus Delaney, Associated Press", "Par Julie Martin"
     alias_max_words: int
     never_alone: frozenset[str]  # single words that are never a name: function words, months, acronyms
     alias_prefixes: frozenset[str]  # first words of the aliases that go on ("nations" of "nations unies")
@@ -223,6 +224,8 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         tail_prepositions_re=tail_re,
         speech_verb_re=lex.speech_verb_re,
         org_head_re=_head_re(names.get("lowercase_org_heads", [])),
+        byline_re=(re.compile(rf"(?i:{_phrases(names['byline_markers'])})\s+(?=[A-Z])")
+                   if names.get("byline_markers") else None),
         alias_max_words=max((len(a.split()) for a in lex.aliases), default=1),
         never_alone=(frozenset(lex.function_words) | frozenset(lex.months) | frozenset(lex.weekdays)
                      | frozenset(_plain(a) for a in lex.common_acronyms)) - frozenset(lex.aliases),
@@ -581,6 +584,10 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
     art = _Article(text, folded, data, gazetteer or {}, quoted_terms, sentence_starts=[s.start for s in sentences])
     tokens = _tokens(text, folded, sentences, data)
     headings = {i for i, s in enumerate(sentences) if is_heading(s, text)}
+    # A byline is a heading line, but the name right after "By" / "Par" is its author's.
+    bylines = {i: m.end() + sentences[i].start for i in headings if data.byline_re is not None
+               and (m := data.byline_re.match(sentences[i].text)) is not None}
+    headings -= bylines.keys()
     title_case = {i for i in headings if _title_case(sentences[i].text)}
     art.lowered = folded.lower()
 
@@ -593,6 +600,9 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
             candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
     if skip_spans:
         candidates = [c for c in candidates if not _inside(skip_spans, c.start, c.end)]
+    for c in candidates:
+        if bylines.get(c.sentence) == c.start:
+            c.person_cue = True
     # A run longer than any name is shouting or a headline in capitals, not a name.
     candidates = [c for c in candidates if len(c.tokens) <= _LONGEST_NAME]
     for c in candidates:

@@ -265,6 +265,19 @@ ENGLISH_CASES = [
 ]
 
 
+@pytest.mark.parametrize("text, language, author, publisher", [
+    ("Ottawa signs deal\n\nBy Marcus Delaney, Associated Press\n\nThe deal was signed on Monday.\n", "en",
+     "Marcus Delaney", "Associated Press"),
+    ("Le gouvernement signe\n\nPar Julie Martin, Ouest-France\n\nLe texte a été signé lundi.\n", "fr",
+     "Julie Martin", None),
+])
+def test_the_name_of_a_byline_is_its_author(text, language, author, publisher):
+    got = names_of(text, language)
+    assert got[author] == ("person", author)
+    if publisher:
+        assert got[publisher] == ("organization", publisher)
+
+
 @pytest.mark.parametrize("text, want, absent", FRENCH_CASES)
 def test_french_names(text, want, absent):
     got = names_of(text, "fr")
