@@ -586,7 +586,7 @@ def _count_unit(direction: int):
         elif kind == "more":
             far = _shift(anchor, direction * n * 2, unit)
             start, end = sorted((far, day))
-        elif kind == "approx":
+        elif kind in ("approx", "nearly", "just_over"):
             spread = abs((day - anchor).days) // 4 + _SLACK[unit]
             start, end = day - dt.timedelta(days=spread), day + dt.timedelta(days=spread)
         value = DateValue.of(day.isoformat(), start=start, end=end)

@@ -29,6 +29,11 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in DATA_DIR.glob("*.toml") if p.stem != "common"))
 
 
+# How a qualifier bounds a value: about it, above it, below it, or close to it on one side ("nearly",
+# "just over").
+QUALIFIER_KINDS = ("approx", "more", "less", "nearly", "just_over")
+
+
 def key(word: str) -> str:
     """The form a word is looked up under: folded and lower-case."""
     return " ".join(fold(word).lower().split())
@@ -234,7 +239,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     subunits = {key(n): int(f) for n, f in cur.get("subunits", [])}
     subunit_default = {key(k): v for k, v in cur.get("subunit_default", {}).items()}
     symbol_suffixes = {key(s): code for s, code in cur.get("symbol_suffixes", [])}
-    qualifiers = {key(w): kind for kind in ("approx", "more", "less") for w in qual.get(kind, [])}
+    qualifiers = {key(w): kind for kind in QUALIFIER_KINDS for w in qual.get(kind, [])}
 
     months = {key(m): i + 1 for i, m in enumerate(dates["months"])}
     month_abbr = {key(a): i + 1 for i, forms in enumerate(dates["month_abbreviations"]) for a in forms}
@@ -293,7 +298,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         # sign or code first: "$2.3bn", "$ 75 millions", "USD 40 million", "US$ 150 million", with a
         # second end when a range follows ("$2-3 billion", "between $2bn and $3bn")
         rf"(?P<lead>{symbol}|{code_}(?![a-z]))\s?(?P<n1>{number})(?P<s1>{scale})?"
-        rf"(?:(?P<rj>{range_joiner})(?P<lead2>{symbol}\s?)?(?P<n1b>{number})(?P<s1b>{scale})?(?![\w,]))?"
+        rf"(?:(?P<rj>{range_joiner})(?P<lead2>{symbol}\s?)?(?P<n1b>{number})(?:(?P<s1b>{scale})(?!\w)|(?![\w,])))?"
         # number first: "4 milliards de dollars", "1,5 M€", "94000 $", "1000 EUR", "five million yen"
         # (a number in words needs a scale word or a currency name: "a $" is not an amount)
         rf"|(?P<n2>{digit_number}|{word_number}(?=\s*{scale}|[\s-]+{of}{cur_name}))(?P<s2>{scale})?[\s-]*{of}"

@@ -219,12 +219,16 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
             high = max(high, top * Decimal("1.5"))
         elif kind == "less":
             low_bound = min(low_bound, value * Decimal("0.5"))
+        elif kind == "nearly":  # "nearly $2 billion": a little under it, at most what is written
+            low_bound = min(low_bound, value * Decimal("0.9"))
+        elif kind == "just_over":
+            high = max(high, top * Decimal("1.1"))
     return MoneyFound(
         start=start,
         end=end,
         value=Money(amount=value, currency=code, low=low_bound, high=high, amount_max=amount_max),
         qualifier=qualifier,
-        approximate=qualifier is not None and lex.qualifiers[key(qualifier)] == "approx",
+        approximate=qualifier is not None and lex.qualifiers[key(qualifier)] in ("approx", "nearly", "just_over"),
     )
 
 

@@ -18,7 +18,7 @@ REQUIRED = {
     "numbers": ["words", "multipliers", "joiners", "fractions", "vague", "ordinals"],
     "scales": ["words", "abbreviations"],
     "currencies": ["names", "ambiguous_names", "subunits", "subunit_default", "symbol_suffixes"],
-    "qualifiers": ["approx", "more", "less", "range_start", "range_joiners"],
+    "qualifiers": ["approx", "more", "less", "nearly", "just_over", "range_start", "range_joiners"],
     "dates": ["months", "month_abbreviations", "weekdays", "weekday_abbreviations", "named_days", "units", "this",
               "last", "next", "parts", "periods", "period_codes", "month_context", "bare_month_prefixes", "year_context", "year_before_noun", "future_markers_before", "future_markers",
               "not_year_after", "templates"],

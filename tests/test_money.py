@@ -19,6 +19,11 @@ def amounts(text: str, language: str):
     return claims
 
 
+def test_a_range_whose_second_end_has_its_scale_before_a_comma():
+    (c,) = amounts("Revenue will be between $17.2 billion and $17.5 billion, the company said.", "en")
+    assert c.text == "$17.2 billion and $17.5 billion" and c.value.to_json()["max"] == 17_500_000_000
+
+
 def test_a_scaled_count_beside_an_amount_is_not_money():
     text = "The company, worth $5 billion, has 2 million customers and 1.5 billion users."
     assert [c.text for c in amounts(text, "en")] == ["$5 billion"]
@@ -152,12 +157,16 @@ def test_and_without_between_joins_no_range():
     ("en", "The project will cost about $2bn.", "about", 1.8e9, 2.2e9),
     ("en", "The company could pay up to $5 billion.", "up to", 2.5e9, 5.05e9),
     ("en", "The firm owes more than £40m.", "more than", 39.95e6, 60e6),
-    ("en", "The fund is worth nearly 1.2 trillion yen.", "nearly", 1.08e12, 1.32e12),
+    # "nearly" and "just over" stay on one side of the figure (at its written precision)
+    ("en", "The fund is worth nearly 1.2 trillion yen.", "nearly", 1.08e12, 1.205e12),
+    ("en", "The deal is worth just over $3 billion.", "just over", 2.95e9, 3.3e9),
+    ("fr", "Le chantier a coûté un peu plus de 2 milliards d'euros.", "un peu plus de", 1.95e9, 2.2e9),
+    ("en", "Staff get bonuses of as much as $40,000.", "as much as", 20e3, 40000.05),
 ])
 def test_qualifiers_are_kept_beside_the_value_and_widen_it(language, text, qualifier, low, high):
     (c,) = amounts(text, language)
     assert c.qualifier == qualifier and qualifier not in c.text
-    assert c.approximate == (qualifier in ("près de", "environ", "about", "nearly"))
+    assert c.approximate == (qualifier in ("près de", "environ", "about", "nearly", "just over", "un peu plus de"))
     assert (float(c.value.low), float(c.value.high)) == pytest.approx((low, high))
 
 
