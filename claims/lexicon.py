@@ -161,6 +161,7 @@ class Lexicon:
     event_link_re: re.Pattern[str]
     # names
     person_cues: frozenset[str]
+    coordinators: frozenset[str]  # "et", "and": a verb after them shares the sentence's subject
     titles: frozenset[str]
     function_words: frozenset[str]
     non_entity_heads: frozenset[str]
@@ -395,6 +396,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         event_days=frozenset(key(w) for w in dates.get("event_days", [])),
         event_link_re=re.compile(rf"(?<!\s)\s*{trie(dates.get('event_links', []))}(?![\w])"),
         person_cues=frozenset(key(w) for w in names["person_cues"]),
+        coordinators=frozenset(key(w) for w in raw["quotes"]["coordinators"]),
         titles=frozenset(key(w) for w in names["titles"]),
         function_words=frozenset(key(w) for w in names["function_words"]),
         non_entity_heads=frozenset(key(w) for w in names["non_entity_heads"]),

@@ -285,9 +285,14 @@ def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, q
     words = [w for w in _WORD.finditer(folded, lead, end)][:6]
     if not words:
         return None
-    has_verb = any(lex.speech_verb_re.fullmatch(w.group()) for w in words)
-    if not has_verb and not lex.attribution_re.match(folded, lead, end):
+    verb = next((i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w.group())), None)
+    if verb is not None and any(key(w.group()) in lex.coordinators for w in words[:verb]):
+        return None  # "« très insuffisant » et promet de saisir ...": the sentence's subject goes on
+    if verb is None and not lex.attribution_re.match(folded, lead, end):
         return None
+    if verb is not None and verb + 2 < len(words) and key(words[verb + 1].group()) in _ARTICLES \
+            and key(words[verb + 2].group()) in lex.person_cues:
+        return last_person_before(quote_open)  # "», s'est félicitée la ministre": the one named before
     found = names_in(lead, end)
     if found:
         return _best(found)
@@ -303,8 +308,8 @@ def _before(folded, head, names_in, last_person_before, lex: Lexicon, pronouns) 
         return None
     for m in lex.attribution_re.finditer(folded, start, end):
         found = names_in(m.end(), min(end, m.end() + 80), speakers_only=False)
-        if found:
-            return found[0].canonical
+        if found:  # "Pour le Rassemblement national, Thierry Vasseur juge ...": the person speaks
+            return next((f for f in found if f.type == "person"), found[0]).canonical
     found = names_in(start, end)
     if not (lex.speech_verb_re.search(folded, start, end) or folded[start:end].rstrip().endswith(":")):
         return None

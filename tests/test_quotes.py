@@ -191,6 +191,14 @@ FRENCH_CASES = [
     ("L’IA d’aujourd’hui n’est qu’un outil, c’est l’avis d’OpenAI.", []),
     # the one spoken to is not the speaker, even after "à l'"
     ("« C'est un signal fort », a déclaré à l'AFP Jean Castex.", [("C'est un signal fort", "Jean Castex", "speech")]),
+    # a role after the verb points back to the person named with it; "pour <party>, <person>" is the person
+    ("La ministre du Logement, Hélène Marchetti, a défendu le texte. « C'est une victoire », s'est félicitée "
+     "la ministre dans la salle des Quatre-Colonnes.", [("C'est une victoire", "Hélène Marchetti", "speech")]),
+    ("Pour le Rassemblement national, Thierry Vasseur juge le fonds « très insuffisant » et promet de saisir "
+     "le Conseil constitutionnel « dès le vote définitif ».",
+     [("très insuffisant", "Thierry Vasseur", "speech"), ("dès le vote définitif", "Thierry Vasseur", "speech")]),
+    ("La FNAIM parle d'un « signal désastreux ». Son président, Bernard Ollivier, redoute que « les bailleurs "
+     "se retirent ».", [("signal désastreux", "FNAIM", "speech"), ("les bailleurs se retirent", "Bernard Ollivier", "speech")]),
     # "pour <title>, <name>, « ... »" names this quote's speaker, not the previous one's
     ("« Il y a une majorité », a estimé Anne Marchal. Pour le rapporteur général du budget, Thomas Girardin, "
      "« le gouvernement joue la montre ».",
@@ -214,6 +222,9 @@ ENGLISH_CASES = [
     ("Tom Reed said: “The first part.\n\n“The second part.”", [("The first part. The second part.", "Tom Reed", "speech")]),
     ("It’s the company’s view that they don’t need it.", []),
     ("He said “this will never end.", []),
+    # a verb after "and" goes on with the sentence's subject; it does not attribute the quote
+    ("Mayor Ana Ruiz said “we will not give up” and promised to ask the Supreme Court to act.",
+     [("we will not give up", "Ana Ruiz", "speech")]),
 ]
 
 
