@@ -534,7 +534,8 @@ def _period_of(g, span, ctx, m):
     if "period_code" in g:
         unit, n = lex.period_codes.get(key(g["period_code"])), int(g["period_n"])
     else:
-        unit, n = lex.periods.get(key(g["period"])), _nth(g["nth"], lex)
+        word = g.get("period") or _WORD_RE.findall(m.group(0))[-1]  # "{ordinal}[ -]quarter"
+        unit, n = lex.periods.get(key(word)), _nth(g["nth"], lex)
     if unit is None or n is None:
         return None
     count = 12 // _MONTHS_IN[unit]
@@ -543,6 +544,8 @@ def _period_of(g, span, ctx, m):
         return None
     year = _year(g)
     relative = year is None
+    if year is None and "rel" in g:  # "the first half of next year"
+        year = ctx.published.year + ctx.lex.relative_words.get(key(g["rel"]), 0)
     if year is None:  # the current one counts both ways: it has begun and has not ended
         year = ctx.published.year
         first, last = period_of(_period_iso(year, unit, n))[1:]

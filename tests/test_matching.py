@@ -90,7 +90,7 @@ def test_a_quarter_finds_a_record_dated_inside_it_and_a_day_finds_its_quarter(fr
     fresh_library.add([record("Q1", "Orvane Motors sold 40,000 cars on 14 August 2024, its best day."),
                        record("Q2", "Orvane Motors had its best quarter in Q3 2024, its chief said.")])
     result = check(fresh_library, "Orvane Motors had its best quarter in the third quarter of 2024.")
-    assert {m.source_id for m in result["the third quarter of 2024"].matches} >= {"Q1", "Q2"}
+    assert {m.source_id for m in result["third quarter of 2024"].matches} >= {"Q1", "Q2"}
     result = check(fresh_library, "Orvane Motors sold the cars on 14 August 2024.")
     assert {m.source_id for m in result["14 August 2024"].matches} >= {"Q1", "Q2"}
 
