@@ -123,6 +123,8 @@ class _NameData:
     speech_verb_re: re.Pattern[str]
     org_head_re: re.Pattern[str] | None
     byline_re: re.Pattern[str] | None  # "By Marcus Delaney, Associated Press", "Par Julie Martin"
+    not_name_re: re.Pattern[str] | None  # shapes that are never names: "D-Ariz.", "XIXe"
+    place_hyphen_links: frozenset[str]  # "Pont-de-Claix", "Boulogne-sur-Mer": a compound town name
     alias_max_words: int
     never_alone: frozenset[str]  # single words that are never a name: function words, months, acronyms
     alias_prefixes: frozenset[str]  # first words of the aliases that go on ("nations" of "nations unies")
@@ -224,6 +226,9 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         tail_prepositions_re=tail_re,
         speech_verb_re=lex.speech_verb_re,
         org_head_re=_head_re(names.get("lowercase_org_heads", [])),
+        place_hyphen_links=frozenset(fold_apostrophes(w) for w in names.get("place_hyphen_links", [])),
+        not_name_re=(re.compile("|".join(f"(?:{p})" for p in names["not_name_patterns"]))
+                     if names.get("not_name_patterns") else None),
         byline_re=(re.compile(rf"(?i:{_phrases(names['byline_markers'])})\s+(?=[A-Z])")
                    if names.get("byline_markers") else None),
         alias_max_words=max((len(a.split()) for a in lex.aliases), default=1),
@@ -450,6 +455,9 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
         tokens.pop(0)
     while tokens:
         t = tokens[0]
+        if len(tokens) > 1 and data.adjective_suffixes and t.key.endswith(data.adjective_suffixes):
+            tokens.pop(0)  # "Boston-based Calloway Biotherapeutics"
+            continue
         if t.initial and t.key in data.function_words and len(tokens) > 1:
             tokens.pop(0)
             tokens[0] = _Token(tokens[0].text, tokens[0].start, tokens[0].end, tokens[0].key, False,
@@ -663,7 +671,7 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         if form in data.aliases:
             c.end = words[n - 1].end()
             return
-    if c.headed or c.tokens[-1].key in data.organization_words:
+    if c.tokens[-1].key in data.organization_words:  # not "musée d'Orsay et de collectionneurs"
         end = _org_tail(folded, c.end, s.end, data)
         if end > c.end:
             c.end = end
@@ -777,6 +785,9 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return done("organization", 5, data.aliases[k])
     if k in art.acronyms:
         return done("acronym", 4)  # takes the full name it was defined after (_resolve)
+    if not c.headed and ((data.not_name_re is not None and data.not_name_re.fullmatch(surface))
+                         or _compound_place(surface, data.place_hyphen_links)):
+        return done("", 0)
     # What is never a name.
     if k in data.places or k in data.not_names or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar)):
         return done("", 0)
@@ -815,6 +826,14 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if len(toks) >= 4:
         return done("organization", 1)
     return done("person", 1)  # two or three capitalised words, nothing else known: most often a person
+
+
+def _compound_place(surface: str, links: frozenset[str]) -> bool:
+    """"Pont-de-Claix", "Saint-Martin-d'Hères": a hyphenated word joined by a place's link word."""
+    if not links or surface.count("-") < 2:
+        return False
+    inner = fold_apostrophes(surface).split("-")[1:-1]
+    return any(p in links or (p.startswith("d'") and "d'" in links) for p in inner)
 
 
 _THEN_PLACE = re.compile(r",[ ]([A-Z][\w'-]*+(?:[ ][A-Z][\w'-]*+)?)(?=[,.;:)]|$)")

@@ -209,6 +209,11 @@ FRENCH_CASES = [
     ("Selon Le Monde, le Rassemblement national et La France insoumise ont voté contre.",
      {"Le Monde": ("organization", "Le Monde"), "Rassemblement national": ("organization", "Rassemblement national"),
       "La France insoumise": ("organization", "La France insoumise")}, ["Selon"]),
+    # centuries and compound town names are no names; a proper name after a head takes no lower-case tail
+    ("Berthe Delorme, paysagiste du XIXe siècle, vivait à Pont-de-Claix puis à Saint-Martin-d’Hères. "
+     "Le musée d’Orsay et des collectionneurs privés ont prêté ses toiles.",
+     {"Berthe Delorme": ("person", "Berthe Delorme"), "musée d’Orsay": ("organization", "musée d'Orsay")},
+     ["XIXe", "Pont-de-Claix", "Saint-Martin-d’Hères", "musée d’Orsay et des collectionneurs"]),
     # institutions whose names go on in lower case; towns are places
     ("La Fondation pour la recherche médicale, l'Ordre des médecins et le Crédit agricole ont signé.",
      {"Fondation pour la recherche médicale": ("organization", "Fondation pour la recherche médicale"),
@@ -258,6 +263,12 @@ ENGLISH_CASES = [
     # a company whose name begins with a title; a common noun opening a sentence; "X." ends the sentence
     ("Okafor joined from Duke Energy. Revenue was flat, she wrote on X.",
      {"Duke Energy": ("organization", "Duke Energy")}, ["Energy", "Revenue", "X."]),
+    # shapes that are never names: party and state labels, contractions; "-based" is no part of a name
+    ("Sen. Dana Whitaker, D-Ariz., and Rep. Tom Hale, R-Idaho, agreed. I'm sure, she said. "
+     "The Boston-based Calloway Biotherapeutics said RSV cases fell.",
+     {"Dana Whitaker": ("person", "Dana Whitaker"), "Tom Hale": ("person", "Tom Hale"),
+      "Calloway Biotherapeutics": ("organization", "Calloway Biotherapeutics")},
+     ["D-Ariz", "R-Idaho", "I'm", "RSV", "Boston-based Calloway Biotherapeutics"]),
     # a given name that ends a name is its surname
     ('"We must win," said manager Valérien Ismaël. The goal came from Mostafa Mohamed.',
      {"Valérien Ismaël": ("person", "Valérien Ismaël"), "Mostafa Mohamed": ("person", "Mostafa Mohamed")},
