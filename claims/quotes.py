@@ -290,10 +290,12 @@ def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, q
         return None  # "« très insuffisant » et promet de saisir ...": the sentence's subject goes on
     if verb is None and not lex.attribution_re.match(folded, lead, end):
         return None
+    found = names_in(lead, end)
+    if any(m.type == "person" for m in found):
+        return _best(found)  # "», a commenté la directrice générale, Martine Caradec"
     if verb is not None and verb + 2 < len(words) and key(words[verb + 1].group()) in _ARTICLES \
             and key(words[verb + 2].group()) in lex.person_cues:
         return last_person_before(quote_open)  # "», s'est félicitée la ministre": the one named before
-    found = names_in(lead, end)
     if found:
         return _best(found)
     if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):

@@ -204,7 +204,7 @@ FRENCH_CASES = [
      {"Stellaris": ("organization", "Stellaris"), "Marc Aubert": ("person", "Marc Aubert"),
       "Marc": ("person", "Marc Aubert")}, ["Lyon", "Juin", "En"]),
     ("EXCLUSIF. Jean-Luc Mélenchon (LFI) a dénoncé la réforme ; M. Macron l’a défendue au Parc des Princes.",
-     {"Jean-Luc Mélenchon": ("person", "Jean-Luc Mélenchon"), "LFI": ("organization", "LFI"),
+     {"Jean-Luc Mélenchon": ("person", "Jean-Luc Mélenchon"), "LFI": ("organization", "La France insoumise"),
       "Macron": ("person", "Macron")}, ["EXCLUSIF", "Parc des Princes", "Parc"]),
     ("Selon Le Monde, le Rassemblement national et La France insoumise ont voté contre.",
      {"Le Monde": ("organization", "Le Monde"), "Rassemblement national": ("organization", "Rassemblement national"),

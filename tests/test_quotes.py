@@ -199,6 +199,8 @@ FRENCH_CASES = [
      [("très insuffisant", "Thierry Vasseur", "speech"), ("dès le vote définitif", "Thierry Vasseur", "speech")]),
     ("La FNAIM parle d'un « signal désastreux ». Son président, Bernard Ollivier, redoute que « les bailleurs "
      "se retirent ».", [("signal désastreux", "FNAIM", "speech"), ("les bailleurs se retirent", "Bernard Ollivier", "speech")]),
+    ("Le groupe a publié ses comptes. « Nous récoltons les fruits », a commenté la directrice générale, "
+     "Martine Caradec, lors d'une conférence.", [("Nous récoltons les fruits", "Martine Caradec", "speech")]),
     # "pour <title>, <name>, « ... »" names this quote's speaker, not the previous one's
     ("« Il y a une majorité », a estimé Anne Marchal. Pour le rapporteur général du budget, Thomas Girardin, "
      "« le gouvernement joue la montre ».",
