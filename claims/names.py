@@ -368,6 +368,9 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
             split_here = joined and gap == "" and tok.key in data.given and prev.key not in data.given \
                 and prev.key not in data.organization_words and not _ends_title(current, data)
             joined = joined and not split_here
+            if joined and gap == "" and prev.key in data.not_names and not prev.key.endswith("s") \
+                    and sum(t.key not in data.function_words for t in current) >= 2:
+                joined = False  # "Texas Democrat | Lloyd Doggett": a label ends at its adjective
             if joined and gap in data.split_connectors:
                 person = [t for t in current[:4] if t.key not in data.titles]
                 if len(person) >= 2 and person[0].key in data.given:
@@ -609,8 +612,11 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
     if skip_spans:
         candidates = [c for c in candidates if not _inside(skip_spans, c.start, c.end)]
     for c in candidates:
-        if bylines.get(c.sentence) == c.start:
-            c.person_cue = True
+        if c.sentence in bylines:  # the author, then a publisher or a job ("Local Democracy Reporter")
+            if bylines[c.sentence] == c.start:
+                c.person_cue = True
+            else:
+                c.weak = True
     # A run longer than any name is shouting or a headline in capitals, not a name.
     candidates = [c for c in candidates if len(c.tokens) <= _LONGEST_NAME]
     for c in candidates:
@@ -791,6 +797,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
     # What is never a name.
     if k in data.places or k in data.not_names or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar)):
         return done("", 0)
+    if len(toks) > 1 and keys[-1] in data.not_names and not keys[-1].endswith("s"):
+        return done("", 0)  # "Oklahoma Republican", "Texas Democrat": an adjective, not "Liberal Democrats"
     if data.adjective_suffixes and keys[-1].endswith(data.adjective_suffixes):
         return done("", 0)  # "the Cupertino-based company": an adjective made of a place
     if any(w in data.non_entity_heads for w in keys) or (

@@ -269,6 +269,11 @@ ENGLISH_CASES = [
      {"Dana Whitaker": ("person", "Dana Whitaker"), "Tom Hale": ("person", "Tom Hale"),
       "Calloway Biotherapeutics": ("organization", "Calloway Biotherapeutics")},
      ["D-Ariz", "R-Idaho", "I'm", "RSV", "Boston-based Calloway Biotherapeutics"]),
+    # a party label before a name is no name and no part of it; "Q3" is no name
+    ("Oklahoma Republican Tom Cole and Texas Democrat Lloyd Doggett met the Liberal Democrats in Q3.",
+     {"Tom Cole": ("person", "Tom Cole"), "Lloyd Doggett": ("person", "Lloyd Doggett"),
+      "Liberal Democrats": ("organization", "Liberal Democrats")},
+     ["Oklahoma Republican", "Texas Democrat", "Texas Democrat Lloyd Doggett", "Q3"]),
     # a given name that ends a name is its surname
     ('"We must win," said manager Valérien Ismaël. The goal came from Mostafa Mohamed.',
      {"Valérien Ismaël": ("person", "Valérien Ismaël"), "Mostafa Mohamed": ("person", "Mostafa Mohamed")},
@@ -279,12 +284,15 @@ ENGLISH_CASES = [
 @pytest.mark.parametrize("text, language, author, publisher", [
     ("Ottawa signs deal\n\nBy Marcus Delaney, Associated Press\n\nThe deal was signed on Monday.\n", "en",
      "Marcus Delaney", "Associated Press"),
+    ("Park plan\n\nBy Harriet Pugh, Local Democracy Reporter\n\nThe plan was approved on Monday.\n", "en",
+     "Harriet Pugh", None),
     ("Le gouvernement signe\n\nPar Julie Martin, Ouest-France\n\nLe texte a été signé lundi.\n", "fr",
      "Julie Martin", None),
 ])
 def test_the_name_of_a_byline_is_its_author(text, language, author, publisher):
     got = names_of(text, language)
     assert got[author] == ("person", author)
+    assert set(got) <= {author, publisher}  # a job after the author is no name
     if publisher:
         assert got[publisher] == ("organization", publisher)
 
