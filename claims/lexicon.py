@@ -440,7 +440,10 @@ def _future_re(dates: dict[str, Any]) -> re.Pattern[str]:
     """Words that say a sentence speaks of the future: markers ("will", "prévu") and, in a language
     that conjugates it, the endings of the future tense ("reprendra", "voteront"), less the words
     that end so without being verbs ("caméra")."""
-    markers = alternation(dates["future_markers"])
+    # "plus faible que prévu": a comparison with what was expected, not the future
+    not_after = "".join(f"(?<!{re.escape(w)} )(?<!{re.escape(w)})" if w.endswith("'") else f"(?<!{re.escape(w)} )"
+                        for w in dates.get("future_not_after", []))
+    markers = not_after + alternation(dates["future_markers"])
     endings = dates.get("future_endings", [])
     if not endings:
         return re.compile(rf"(?<![\w]){markers}(?![\w])", re.IGNORECASE)

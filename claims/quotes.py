@@ -252,6 +252,8 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
         if speaker:
             last_by_paragraph[sentence_at(q.close).paragraph] = speaker
             last_by_paragraph[paragraph] = speaker
+        elif len(value.split()) <= 3:
+            kind = "term"  # "la partie « recettes »": a few words nobody is said to have spoken
         out.append(QuoteFound(q.start, q.end, value, speaker, kind))
     return out
 

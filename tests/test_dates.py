@@ -54,6 +54,8 @@ FRENCH = [
     ("Les ventes ont chuté au T2 2024 et au S1 2023.", [("T2 2024", "2024-Q2"), ("S1 2023", "2023-H1")]),
     ("Au premier trimestre, les ventes ont chuté.", [("premier trimestre", "2024-Q1")]),
     ("Au troisième trimestre, elles remonteront.", [("troisième trimestre", "2024-Q3")]),
+    ("L'Insee a revu sa prévision après un troisième trimestre plus faible que prévu.",
+     [("troisième trimestre", "2023-Q3")]),
     ("Le trimestre dernier a été bon, le semestre prochain le sera moins.",
      [("Le trimestre dernier", "2024-Q1"), ("le semestre prochain", "2024-H2")]),
     ("L'école accueille près de 1800 élèves.", []),

@@ -199,6 +199,8 @@ FRENCH_CASES = [
      [("très insuffisant", "Thierry Vasseur", "speech"), ("dès le vote définitif", "Thierry Vasseur", "speech")]),
     ("La FNAIM parle d'un « signal désastreux ». Son président, Bernard Ollivier, redoute que « les bailleurs "
      "se retirent ».", [("signal désastreux", "FNAIM", "speech"), ("les bailleurs se retirent", "Bernard Ollivier", "speech")]),
+    # a few words nobody is said to have spoken are a quoted term
+    ("Le vote sur la partie « recettes » du projet de loi est prévu mardi.", [("recettes", None, "term")]),
     ("Le groupe a publié ses comptes. « Nous récoltons les fruits », a commenté la directrice générale, "
      "Martine Caradec, lors d'une conférence.", [("Nous récoltons les fruits", "Martine Caradec", "speech")]),
     # "pour <title>, <name>, « ... »" names this quote's speaker, not the previous one's
