@@ -368,7 +368,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
             split_here = joined and gap == "" and tok.key in data.given and prev.key not in data.given \
                 and prev.key not in data.organization_words and not _ends_title(current, data)
             joined = joined and not split_here
-            if joined and gap == "" and prev.key in data.not_names and not prev.key.endswith("s") \
+            if joined and gap == "" and tok.key in data.given and prev.key in data.not_names \
                     and sum(t.key not in data.function_words for t in current) >= 2:
                 joined = False  # "Texas Democrat | Lloyd Doggett": a label ends at its adjective
             if joined and gap in data.split_connectors:
