@@ -239,12 +239,13 @@ def _build_name_data(lex: Lexicon) -> _NameData:
 
 
 def _head_re(heads: list[str]) -> re.Pattern[str] | None:
-    """"le ministère (russe) de la Défense", "le tribunal (correctionnel) de Paris": the lower-case head
-    and up to two words qualifying it open the organisation's name."""
+    """"le ministère (russe) de la Défense", "le tribunal (correctionnel) de Paris", "la chambre
+    d'agriculture de la Drôme": the lower-case head and up to two words qualifying it open the
+    organisation's name."""
     if not heads:
         return None
     return re.compile(
-        rf"(?<!\w){_phrases(heads)}((?:\s+[a-z][a-z-]*){{0,2}})"
+        rf"(?<!\w){_phrases(heads)}((?:\s+(?:de\s+|d')?[a-z][a-z-]*){{0,2}})"
         r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
     )
 
@@ -494,6 +495,8 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
 
 
 def _finish(tokens: list[_Token], data: _NameData, **flags) -> list[_Candidate]:
+    while len(tokens) > 1 and tokens[-1].key in data.function_words:
+        tokens = tokens[:-1]  # "Mme B. Il ...": a sentence the splitter did not see starts with "Il"
     if not tokens:
         return []
     return [_Candidate(list(tokens), tokens[0].start, tokens[-1].end, tokens[0].sentence, **flags)]
@@ -511,8 +514,10 @@ def _is_adjective(word: str, data: _NameData) -> bool:
             and any(word.endswith(e) and len(word) > len(e) + 2 for e in data.tail_adjective_endings))
 
 
-def _org_tail(folded: str, end: int, limit: int, data: _NameData) -> int:
-    """End of "Conseil constitutionnel", "Cour des comptes", "Agence nationale de sécurité du médicament"."""
+def _org_tail(folded: str, end: int, limit: int, data: _NameData, *, complements: bool = True) -> int:
+    """End of "Conseil constitutionnel", "Cour des comptes", "Agence nationale de sécurité du médicament";
+    adjectives only without `complements` ("ministère de l'Éducation nationale", but not "musée
+    d'Orsay et de collectionneurs")."""
     if data.tail_prepositions_re is None:
         return end
     best = pos = end
@@ -526,7 +531,7 @@ def _org_tail(folded: str, end: int, limit: int, data: _NameData) -> int:
         return p
 
     best = pos = adjectives(pos)
-    for _ in range(2):
+    for _ in range(2 if complements else 0):
         m = data.tail_prepositions_re.match(folded, pos, limit)
         if not m:
             break
@@ -659,7 +664,8 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         # "le ministère de l'Industrie", "l'université de Bordeaux"; the words between head and
         # connector qualify it ("correctionnel", "russe"), they are no verb or function word.
         if m and m.end() == c.start and not any(
-                w in data.function_words or w in data.subject_verbs for w in m.group(1).split()):
+                w in data.function_words or w in data.subject_verbs
+                for w in m.group(1).replace("d'", "").split() if w != "de"):
             c.start = m.start()
             c.headed = True
     # "Organisation des Nations unies", "Union européenne": an alias that goes on in lower case.
@@ -677,8 +683,9 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         if form in data.aliases:
             c.end = words[n - 1].end()
             return
-    if c.tokens[-1].key in data.organization_words:  # not "musée d'Orsay et de collectionneurs"
-        end = _org_tail(folded, c.end, s.end, data)
+    if c.headed or c.tokens[-1].key in data.organization_words:
+        # after a proper name only adjectives: not "musée d'Orsay et de collectionneurs"
+        end = _org_tail(folded, c.end, s.end, data, complements=c.tokens[-1].key in data.organization_words)
         if end > c.end:
             c.end = end
             c.headed = True
