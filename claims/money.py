@@ -183,6 +183,8 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
                 low_bound, high = value - tolerance, top + tolerance
         if amount_max is None:
             end = m.start("rj")
+        elif (w := _PREV_WORD.search(low[max(0, start - 30):start])) and key(w.group(1)) in lex.range_starts:
+            start = max(0, start - 30) + w.start(1)  # "between $2bn and $3bn": written from its first word
     if amount_max is None and not scale_cut and not m.group("sub") and not decimals and scale == 1:
         cents = _cents(low, end, lex)
         if cents is not None:
@@ -203,7 +205,8 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
                 amount_max = value
                 value = low_value
                 low_bound = low_value - tolerance
-                start = start - len(before) + rng.start("n")
+                # "entre 2 et 3 milliards": the range is written from its first word
+                start = start - len(before) + (rng.start("start") if rng.group("start") else rng.start("n"))
                 before = low[max(0, start - 60):start]
 
     qualifier = None

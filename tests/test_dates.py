@@ -195,11 +195,13 @@ def test_precision_and_bounds(language, text, precision, bounds):
 
 
 @pytest.mark.parametrize("language, text, span, first, last", [
-    ("fr", "Le G7 se réunira du 13 au 15 juin en Italie.", "13 au 15 juin", "2024-06-13", "2024-06-15"),
-    ("fr", "Le salon a eu lieu du 30 avril au 2 mai 2024.", "30 avril au 2 mai 2024", "2024-04-30", "2024-05-02"),
-    ("fr", "Les soldes se tiendront du 26 décembre au 3 janvier.", "26 décembre au 3 janvier", "2024-12-26", "2025-01-03"),
+    ("fr", "Le G7 se réunira du 13 au 15 juin en Italie.", "du 13 au 15 juin", "2024-06-13", "2024-06-15"),
+    ("fr", "Le salon a eu lieu du 30 avril au 2 mai 2024.", "du 30 avril au 2 mai 2024", "2024-04-30", "2024-05-02"),
+    ("fr", "Les soldes se tiendront du 26 décembre au 3 janvier.", "du 26 décembre au 3 janvier", "2024-12-26", "2025-01-03"),
     ("en", "The G7 will meet June 13-15 in Italy.", "June 13-15", "2024-06-13", "2024-06-15"),
-    ("en", "The fair ran from April 30 to May 2, 2024.", "April 30 to May 2, 2024", "2024-04-30", "2024-05-02"),
+    ("en", "The fair ran from April 30 to May 2, 2024.", "from April 30 to May 2, 2024", "2024-04-30", "2024-05-02"),
+    ("fr", "La grève a eu lieu les 6 et 7 février.", "les 6 et 7 février", "2024-02-06", "2024-02-07"),
+    ("en", "The strike ran between 3 and 5 May.", "between 3 and 5 May", "2024-05-03", "2024-05-05"),
 ])
 def test_a_range_of_days_is_one_claim_bounded_by_its_last_day(language, text, span, first, last):
     (c,) = dates_of(text, language)

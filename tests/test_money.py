@@ -21,7 +21,7 @@ def amounts(text: str, language: str):
 
 def test_a_range_whose_second_end_has_its_scale_before_a_comma():
     (c,) = amounts("Revenue will be between $17.2 billion and $17.5 billion, the company said.", "en")
-    assert c.text == "$17.2 billion and $17.5 billion" and c.value.to_json()["max"] == 17_500_000_000
+    assert c.text == "between $17.2 billion and $17.5 billion" and c.value.to_json()["max"] == 17_500_000_000
 
 
 def test_a_scaled_count_beside_an_amount_is_not_money():
@@ -124,11 +124,11 @@ def test_percentages_never_become_money_even_beside_a_currency():
 
 
 @pytest.mark.parametrize("language, text, span, amount, high", [
-    ("fr", "Le coût est estimé entre 2 et 3 milliards de dollars.", "2 et 3 milliards de dollars", 2e9, 3e9),
-    ("fr", "La mission coûtera de 2 à 3 milliards d'euros.", "2 à 3 milliards d'euros", 2e9, 3e9),
+    ("fr", "Le coût est estimé entre 2 et 3 milliards de dollars.", "entre 2 et 3 milliards de dollars", 2e9, 3e9),
+    ("fr", "La mission coûtera de 2 à 3 milliards d'euros.", "de 2 à 3 milliards d'euros", 2e9, 3e9),
     ("fr", "Le déficit atteindrait 2-3 milliards d'euros.", "2-3 milliards d'euros", 2e9, 3e9),
     ("en", "Analysts expect $2-3 billion in losses.", "$2-3 billion", 2e9, 3e9),
-    ("en", "The bill came to between $2bn and $3bn.", "$2bn and $3bn", 2e9, 3e9),
+    ("en", "The bill came to between $2bn and $3bn.", "between $2bn and $3bn", 2e9, 3e9),
     ("en", "Damages of $2 to $3 billion were sought.", "$2 to $3 billion", 2e9, 3e9),
 ])
 def test_ranges_keep_both_ends(language, text, span, amount, high):
