@@ -217,6 +217,19 @@ def _determined(low: str, start: int, determiners: frozenset[str]) -> bool:
     return m is not None and (key(m.group(2)) in determiners or (m.group(1) is not None and key(m.group(1)) in determiners))
 
 
+def _after_noun(low: str, start: int, lex: Lexicon) -> bool:
+    """"la récolte 2026", "l'édition 2025": a year right after a noun and its determiner."""
+    if not lex.year_after_noun:
+        return False
+    m = _TWO_PREV_TOKENS.search(low[max(0, start - 60):start])
+    if m is None:
+        return False
+    det, noun = m.group(1), m.group(2)
+    if noun[1:2] == "'":  # "l'edition"
+        det, noun = noun[:2], noun[2:]
+    return det is not None and key(det) in lex.year_after_noun and noun.isalpha() and key(noun) not in lex.function_words
+
+
 def _found(span, value, *, relative=False, approximate=False, qualifier=None, rule="") -> DateFound:
     return DateFound(span[0], span[1], value, relative, approximate, qualifier, rule)
 
@@ -410,7 +423,8 @@ def _bare_year(g, span, ctx, m):
     in_context = prev in ctx.lex.year_context or (
         # "the 2019 estimate", "the disputed 2020 election": a year as an adjective, before a word
         1900 <= int(g["year"]) < 2100 and _NOUN_AFTER.match(low, span[1]) is not None
-        and ctx.folded[span[1] + 1:span[1] + 2].islower() and _determined(low, span[0], ctx.lex.year_before_noun))
+        and ctx.folded[span[1] + 1:span[1] + 2].islower() and _determined(low, span[0], ctx.lex.year_before_noun)
+    ) or (1900 <= int(g["year"]) < 2100 and _after_noun(low, span[0], ctx.lex))
     parenthesised = before.endswith("(") and after[:1] in (")", ",")
     opening = (span[0] == 0 or low[span[0] - 1] == "\n") and after[:1] == ","
     if not (in_context or parenthesised or opening):

@@ -149,6 +149,7 @@ class Lexicon:
     month_context: frozenset[str]
     year_context: frozenset[str]
     year_before_noun: frozenset[str]
+    year_after_noun: frozenset[str]  # determiners of a noun a year may follow ("la récolte 2026")
     months_capitalised: bool
     date_templates: tuple[DateTemplate, ...]
     date_starts: dict[str, tuple[int, ...]]  # first word (or DIGITS) -> templates that may start there
@@ -384,6 +385,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         month_context=frozenset(key(w) for w in dates["month_context"]),
         year_context=frozenset(key(w) for w in dates["year_context"]),
         year_before_noun=frozenset(key(w) for w in dates["year_before_noun"]),
+        year_after_noun=frozenset(key(w) for w in dates["year_after_noun"]),
         months_capitalised=bool(dates.get("capitalised", False)),
         date_templates=tuple(templates),
         date_starts={w: tuple(i for i, t in enumerate(templates) if t.starts and w in t.starts)

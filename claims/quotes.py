@@ -284,7 +284,8 @@ def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, q
     if end <= start:
         return None
     lead = _LEAD.match(folded, start, end).end()
-    words = [w for w in _WORD.finditer(folded, lead, end)][:6]
+    # '"...," the UN's personal envoy for Sudan, Tomasz Wieczorek, told reporters': the verb may come late
+    words = [w for w in _WORD.finditer(folded, lead, end)][:12]
     if not words:
         return None
     verb = next((i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w.group())), None)

@@ -45,6 +45,8 @@ FRENCH = [
     ("Il en reste sept 2024 exemplaires.", []),
     # a year after the noun it dates; a count is not a year
     ("Le budget 2025 prévoit une hausse.", [("2025", "2025")]),
+    ("Nous perdrons une partie de la récolte 2026.", [("2026", "2026")]),
+    ("Le vote pourrait intervenir vendredi.", [("vendredi", "2024-05-31")]),
     ("La saison 2024 a été difficile et l'été 2023 très chaud.", [("2024", "2024"), ("2023", "2023")]),
     ("La fermeture menace plus de 2000 emplois.", []),
     ("Il allait démissionner en janvier.", [("en janvier", "2025-01")]),

@@ -20,7 +20,7 @@ REQUIRED = {
     "currencies": ["names", "ambiguous_names", "subunits", "subunit_default", "symbol_suffixes"],
     "qualifiers": ["approx", "more", "less", "nearly", "just_over", "range_start", "range_joiners"],
     "dates": ["months", "month_abbreviations", "weekdays", "weekday_abbreviations", "named_days", "units", "this",
-              "last", "next", "parts", "periods", "period_codes", "month_context", "bare_month_prefixes", "year_context", "year_before_noun", "future_markers_before", "future_markers",
+              "last", "next", "parts", "periods", "period_codes", "month_context", "bare_month_prefixes", "year_context", "year_before_noun", "year_after_noun", "future_markers_before", "future_markers",
               "not_year_after", "templates"],
     "names": ["person_cues", "titles", "function_words", "non_entity_heads", "common_acronyms", "organization_words",
               "lowercase_org_heads", "aliases", "places", "elisions", "possessives", "connectors", "subject_verbs", "subject_verb_endings",

@@ -226,6 +226,9 @@ ENGLISH_CASES = [
     ("Tom Reed said: “The first part.\n\n“The second part.”", [("The first part. The second part.", "Tom Reed", "speech")]),
     ("It’s the company’s view that they don’t need it.", []),
     ("He said “this will never end.", []),
+    # the verb of an attribution may come after a long apposition
+    ("“We are closer than ever,” the UN’s personal envoy for Sudan, Tomasz Wieczorek, told reporters.",
+     [("We are closer than ever,", "Tomasz Wieczorek", "speech")]),
     # a verb after "and" goes on with the sentence's subject; it does not attribute the quote
     ("Mayor Ana Ruiz said “we will not give up” and promised to ask the Supreme Court to act.",
      [("we will not give up", "Ana Ruiz", "speech")]),
