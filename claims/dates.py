@@ -53,6 +53,8 @@ _NO_SUCH_DAY = DateFound(0, 0, DateValue.of("0001-01-01"), False, False, None, "
 
 _TOKEN_RE = re.compile(r"[a-z]+|\d+")
 _WORD_RE = re.compile(r"\w+")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+_YEAR_LINK = re.compile(r"\s*(?:,\s*|de\s+|of\s+)?")
 _NOUN_AFTER = re.compile(r" [a-z]{3,}")
 _TWO_PREV_TOKENS = re.compile(r"(?:(?<![\w'])([\w']+) )?(?<![\w'])([\w']+) $")
 _PREV_TOKEN = re.compile(r"(?<![\w'])([\w']+-?)\s*$")  # from a word start only: linear on any text
@@ -99,7 +101,28 @@ def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date, future_
                     resolved = replace(resolved, qualifier=text[m.start(group):m.end(group)])
         chosen.append(resolved)
         taken_until = resolved.end
-    return chosen
+    return _with_their_year(chosen, low)
+
+
+def _with_their_year(found: list[DateFound], low: str) -> list[DateFound]:
+    """"7 May next year", "le 3 mars de l'an prochain": a day or a month and the year named right
+    after it are one date, in that year."""
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (prev is not None and d.rule == "relative_unit" and d.value.precision == "year"
+                and prev.value.precision in ("day", "month") and not _YEAR_DIGITS.search(low, prev.start, prev.end)
+                and _YEAR_LINK.fullmatch(low, prev.end, d.start)):
+            iso = d.value.iso + prev.value.iso[4:]
+            try:
+                value = DateValue.of(iso)
+            except ValueError:  # "29 February next year" in a common year
+                out.append(d)
+                continue
+            out[-1] = replace(prev, end=d.end, value=value, relative=True)
+            continue
+        out.append(d)
+    return out
 
 
 def _resolve(rule: str, m: re.Match, ctx: _Context) -> DateFound | None:

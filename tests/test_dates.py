@@ -45,6 +45,7 @@ FRENCH = [
     ("Il en reste sept 2024 exemplaires.", []),
     # a year after the noun it dates; a count is not a year
     ("Le budget 2025 prévoit une hausse.", [("2025", "2025")]),
+    ("La ligne ouvrira le 3 mars de l'an prochain.", [("3 mars de l'an prochain", "2025-03-03")]),
     ("Nous perdrons une partie de la récolte 2026.", [("2026", "2026")]),
     ("Le vote pourrait intervenir vendredi.", [("vendredi", "2024-05-31")]),
     ("La saison 2024 a été difficile et l'été 2023 très chaud.", [("2024", "2024"), ("2023", "2023")]),
@@ -98,6 +99,8 @@ ENGLISH = [
     ("The 2022 election returned a minority.", [("2022", "2022")]),
     ("In a 2021 report, the board found flaws.", [("2021", "2021")]),
     ("The 2000 workers went home.", []),
+    # a day or a month and the year named right after it are one date
+    ("The line will open on 7 May next year.", [("7 May next year", "2025-05-07")]),
     # "would" speaks of the future for what follows it only
     ("The company said it would hire staff in January.", [("in January", "2025-01")]),
     ("She announced in March that she would step down.", [("in March", "2024-03")]),
