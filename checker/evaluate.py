@@ -1,6 +1,8 @@
-"""Scoring the extractor against the shared corpora (`python -m checker evaluate`).
+"""Scoring the extractor against the shared corpora and our own articles (`python -m checker evaluate`).
 
-Corpora (read in place from ../shared/corpora, never copied into the project):
+Our own articles (tests/articles: sixteen news articles in French and English that we wrote, with
+gold claims in the seed's format) are scored per language, like the seed.
+Shared corpora (read in place from ../shared/corpora, never copied into the project):
 - seed: the French article and its gold claims. Names count once per distinct surface form, other
   types per mention; gold claims marked optional neither count for nor against.
 - Recognizers-Text currency models (French, English): every expected amount is a claim; a value is
@@ -27,6 +29,7 @@ from typing import Any, Callable, Iterable
 from claims import Money, extract
 
 DEFAULT_CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+OWN_ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "articles"
 TYPES = ("date", "money", "person", "organization", "quote")
 
 
@@ -94,12 +97,30 @@ def _match(predicted: list[tuple[str, Any]], expected: list[tuple[str, Any]],
 
 
 def evaluate_seed(root: Path) -> dict[str, Any]:
-    seed = root / "seed"
-    gold = json.loads((seed / "gold.json").read_text(encoding="utf-8"))
-    text = (seed / gold["article"]).read_text(encoding="utf-8")
-    result = extract(text, language=gold.get("language", "auto"), published=dt.date.fromisoformat(gold["published"]))
     scores: dict[str, Score] = {t: Score() for t in TYPES}
     failures: dict[str, list[dict]] = {t: [] for t in TYPES}
+    _score_article(root / "seed" / "gold.json", scores, failures)
+    return {"scores": {k: v.to_json() for k, v in scores.items()}, "failures": failures}
+
+
+def evaluate_articles(folder: Path, language: str) -> dict[str, Any] | None:
+    """Our own articles of one language (`*.gold.json` in the seed's format), scored together."""
+    golds = [p for p in sorted(folder.glob("*.gold.json"))
+             if json.loads(p.read_text(encoding="utf-8")).get("language") == language]
+    if not golds:
+        return None
+    scores: dict[str, Score] = {t: Score() for t in TYPES}
+    failures: dict[str, list[dict]] = {t: [] for t in TYPES}
+    for gold_path in golds:
+        _score_article(gold_path, scores, failures)
+    return {"scores": {k: v.to_json() for k, v in scores.items()}, "failures": failures, "articles": len(golds)}
+
+
+def _score_article(gold_path: Path, scores: dict[str, Score], failures: dict[str, list[dict]]) -> None:
+    """Add one article's claims against its gold file to `scores` and `failures`."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    text = (gold_path.parent / gold["article"]).read_text(encoding="utf-8")
+    result = extract(text, language=gold.get("language", "auto"), published=dt.date.fromisoformat(gold["published"]))
     for kind in TYPES:
         wanted = [g for g in gold["claims"] if g["type"] == kind]
         optional = {_norm(g["text"]) for g in wanted if g.get("optional")}
@@ -109,7 +130,6 @@ def evaluate_seed(root: Path) -> dict[str, Any]:
         if kind in ("person", "organization"):  # one per distinct surface form
             predicted = list({_norm(t): (t, v) for t, v in predicted}.values())
         _match(predicted, expected, _seed_value_ok, scores[kind], failures[kind], gold["article"])
-    return {"scores": {k: v.to_json() for k, v in scores.items()}, "failures": failures}
 
 
 def _seed_value_ok(got: Any, want: Any) -> bool:
@@ -300,11 +320,17 @@ def _jsonable(items: Iterable[dict]) -> list[dict]:
     return out
 
 
-def evaluate_all(path: str | Path | None = None) -> dict[str, Any]:
+def evaluate_all(path: str | Path | None = None, *, articles: Path = OWN_ARTICLES) -> dict[str, Any]:
+    """Every corpus there is: our own articles always, the shared ones when they are beside the project."""
     root = corpora_dir(path)
-    if not (root / "seed").is_dir():
+    if path is not None and not (root / "seed").is_dir():
         raise FileNotFoundError(f"no corpora at {root} (expected seed/ and recognizers-text/)")
-    report: dict[str, Any] = {"seed": evaluate_seed(root)}
+    report: dict[str, Any] = {}
+    for lang in ("fr", "en"):
+        if (own := evaluate_articles(articles, lang)) is not None:
+            report[f"articles_{lang}"] = own
+    if (root / "seed").is_dir():
+        report["seed"] = evaluate_seed(root)
     if (root / "recognizers-text").is_dir():
         for lang in ("fr", "en"):
             report[f"currency_{lang}"] = evaluate_currency(root, lang)
@@ -320,15 +346,19 @@ def format_report(report: dict[str, Any], *, failures: int = 10) -> str:
         lines.append(f"{corpus:<19} {kind:<12} {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}  "
                      f"{s['value_accuracy']:.3f}  ({s['tp']}/{s['fp']}/{s['fn']}, {s['skipped']})")
 
-    for kind, s in report["seed"]["scores"].items():
-        row("seed", kind, s)
+    per_article = [key for key in ("seed", "articles_fr", "articles_en") if key in report]
+    for key in per_article:
+        for kind, s in report[key]["scores"].items():
+            row(key, kind, s)
     for key in ("currency_fr", "currency_en", "dates_fr", "dates_en"):
         if key in report:
             row(key, "money" if key.startswith("currency") else "date", report[key]["score"])
     shown: list[str] = []
-    for kind, items in report["seed"]["failures"].items():
-        for f in items[:failures]:
-            shown.append(f"  seed {kind}: {f['kind']}: {f['text']!r} expected={f.get('expected')!r} got={f.get('got')!r}")
+    for key in per_article:
+        for kind, items in report[key]["failures"].items():
+            for f in items[:failures]:
+                where = "seed" if key == "seed" else f"{key} {f['case']}"
+                shown.append(f"  {where} {kind}: {f['kind']}: {f['text']!r} expected={f.get('expected')!r} got={f.get('got')!r}")
     for key in ("currency_fr", "currency_en", "dates_fr", "dates_en"):
         if key in report:
             for f in report[key]["failures"][:failures]:
