@@ -196,7 +196,7 @@ def _value(text: str, kind: str, given: str, speaker: str, article: Article) -> 
             try:
                 return DateValue.of(given), None
             except (ValueError, IndexError):
-                raise InputError(f"write the date as 2024, 2024-05, 2024-W21 or 2024-05-15 (got {given!r})") from None
+                raise InputError(f"write the date as 2024, 2024-Q3, 2024-05, 2024-W21 or 2024-05-15 (got {given!r})") from None
         found = _read(text, "date", article)
         if found is None:
             raise InputError(f"no date can be read in «{_short(text)}»; give it, e.g. 2024-05-15")
