@@ -72,15 +72,23 @@ def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date, future_
     templates = lex.date_templates
     # A template runs only where a word it can begin with begins, and only when the text holds one
     # of the words any of its matches holds: most of an article is never tried.
-    active = [t.triggers is None or (t.digits and has_digit) or not t.triggers.isdisjoint(words) for t in templates]
+    # (worked out only for the templates some word of the text can start)
+    known: dict[int, bool] = {}
+
+    def active(order: int) -> bool:
+        if order not in known:
+            t = templates[order]
+            known[order] = t.triggers is None or (t.digits and has_digit) or not t.triggers.isdisjoint(words)
+        return known[order]
+
     candidates: list[tuple[int, int, int, re.Match]] = []
     for token in tokens:
         word = token.group()
         for order in lex.date_starts.get(DIGITS if word[0].isdigit() else word, ()):
-            if active[order] and (m := templates[order].regex.match(low, token.start())):
+            if active(order) and (m := templates[order].regex.match(low, token.start())):
                 candidates.append((m.start(), m.start() - m.end(), order, m))
     for order in lex.date_scanned:
-        if active[order]:
+        if active(order):
             candidates.extend((m.start(), m.start() - m.end(), order, m) for m in templates[order].regex.finditer(low))
     # Longest first at each start; a later match inside a chosen one is dropped, and so never resolved.
     candidates.sort(key=lambda c: c[:3])
