@@ -293,7 +293,9 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
             j = start - 1
             while j >= s_start and folded[j] in _BLANKS:
                 j -= 1
-            initial = j >= s_start and folded[j] in _CLAUSE_OPENERS
+            # after a quote mark, a colon or a dash ("VALENCE – La Drôme", folded to a plain hyphen)
+            initial = j >= s_start and (folded[j] in _CLAUSE_OPENERS
+                                        or (folded[j] == "-" and j > s_start and folded[j - 1] in _BLANKS))
         else:
             initial = True
         seen_word = True
@@ -1013,7 +1015,8 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
         elif c.kind == "given":
             full = by_given.get(keys[0], set())
             c.kind, c.canonical = ("person", next(iter(full))) if len(full) == 1 else ("", "")
-        elif len(keys) == 1 and keys[0] in by_core and c.kind in ("organization", "unknown"):
+        elif len(keys) == 1 and keys[0] in by_core and c.kind in ("organization", "unknown") and not c.headed:
+            # ("ministère de l'Éducation nationale" is named in full, not a short form of "SUD Éducation")
             c.kind, c.canonical, c.strength = "organization", by_core[keys[0]], 3
         if c.kind in ("organization", "unknown") and len(keys) == 1 and keys[0] in rejected_words and c.strength < 3:
             c.kind = ""  # "Webb" after "James Webb Space Telescope"

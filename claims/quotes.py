@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon, key
 from .names import NameFound
-from .text import Sentence
+from .text import Sentence, is_heading
 
 _PAD = " \t\u00a0\u202f\u2009\u2007\n\r"
 _HEAD_WINDOW = 240  # characters before a quote searched for its attribution
@@ -219,7 +219,9 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
             i += 1
         return out
 
-    people = [m for m in mentions if m.type == "person"]
+    # "la préfète Élodie Marchal ... La préfète a écarté cette demande": a role named with a person
+    # stands for that person later on, so "a-t-elle déclaré" after it points to her.
+    people = sorted([m for m in mentions if m.type == "person"] + _role_mentions(folded, mentions, lex))
     people_starts = [m.start for m in people]
 
     def last_person_before(offset: int) -> str | None:
@@ -255,7 +257,67 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
         elif len(value.split()) <= 3:
             kind = "term"  # "la partie « recettes »": a few words nobody is said to have spoken
         out.append(QuoteFound(q.start, q.end, value, speaker, kind))
+    return _headline_quotes(out, text, sentence_at)
+
+
+def _headline(sentence: Sentence, text: str) -> bool:
+    """A heading, or a title line ending on a quote ("Grève : « On ne peut pas enseigner à 30 »")."""
+    if is_heading(sentence, text):
+        return True
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return line == sentence.text.strip() and len(line) <= 160 and line.rstrip("»”\"’ \u00a0\u202f")[-1:] not in ".!?…"
+
+
+def _headline_quotes(quotes: list[QuoteFound], text: str, sentence_at) -> list[QuoteFound]:
+    """A quote in a headline is said by whoever says it in the article's body."""
+    out = []
+    for q in quotes:
+        if q.kind == "speech" and _headline(sentence_at(q.start), text):
+            words = " ".join(key(q.text).strip(" .,;:!?").split())
+            said = next((o.speaker for o in quotes if o is not q and o.speaker and o.start > q.end
+                         and words and words in " ".join(key(o.text).split())), None)
+            if said:
+                q = QuoteFound(q.start, q.end, q.text, said, q.kind)
+        out.append(q)
     return out
+
+
+_ROLE_BEFORE = re.compile(r"(?<![\w'-])([\w'-]+)(?:\s+([\w'-]+))?[\s,]*$")
+_ROLE_AFTER = re.compile(r"(?i)(?<![\w'])(?:le |la |l'|the )([\w'-]+)(?:\s+([\w'-]+))?")
+
+
+def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[_Mention]:
+    """Later mentions of a person by the role written before their name ("la préfète Élodie Marchal",
+    then "la préfète"), as mentions of that person."""
+    roles: dict[str, tuple[str, int]] = {}  # role -> (person, end of the mention that names it)
+    for m in mentions:
+        if m.type != "person":
+            continue
+        before = _ROLE_BEFORE.search(folded, max(0, m.start - 40), m.start)
+        if before is None:
+            continue
+        words = [w for w in before.groups() if w]
+        for n in (2, 1):  # "directrice générale", then "préfète"
+            role = key(" ".join(words[-n:])) if len(words) >= n else ""
+            if role in lex.person_cues and role not in _TITLES_ONLY:
+                roles[role] = (m.canonical, m.end)
+                break
+    if not roles:
+        return []
+    out = []
+    for r in _ROLE_AFTER.finditer(folded):
+        for role, end in ((key(f"{r.group(1)} {r.group(2)}"), r.end()), (key(r.group(1)), r.end(1))):
+            person = roles.get(role)
+            if person is not None and r.start() > person[1]:
+                out.append(_Mention(r.start(), end, person[0], "person"))
+                break
+    return out
+
+
+# Person cues that are forms of address, not roles ("M.", "Mme", "Dr"): they name nobody alone.
+_TITLES_ONLY = frozenset({"m.", "mme", "mlle", "me", "dr", "pr", "mr", "mrs", "ms", "mr.", "mrs.", "ms.", "dr.", "prof", "prof."})
 
 
 def _spoken_to(folded: str, start: int, addressees: frozenset[str]) -> bool:

@@ -199,6 +199,16 @@ FRENCH_CASES = [
      [("très insuffisant", "Thierry Vasseur", "speech"), ("dès le vote définitif", "Thierry Vasseur", "speech")]),
     ("La FNAIM parle d'un « signal désastreux ». Son président, Bernard Ollivier, redoute que « les bailleurs "
      "se retirent ».", [("signal désastreux", "FNAIM", "speech"), ("les bailleurs se retirent", "Bernard Ollivier", "speech")]),
+    # a role named with a person stands for them later: "a-t-elle déclaré" after "La préfète"
+    ("Par arrêté, la préfète Élodie Marchal a interdit les prélèvements. « On nous demande de tout perdre », "
+     "résume Avril Delmas, arboricultrice.\n\nLa préfète a écarté cette demande. « Je ne prendrai pas ce "
+     "risque », a-t-elle déclaré.",
+     [("On nous demande de tout perdre", "Avril Delmas", "speech"), ("Je ne prendrai pas ce risque", "Élodie Marchal", "speech")]),
+    # a quote in the title is said by whoever says it in the body
+    ("Grève dans les collèges : « On ne peut pas enseigner à 30 par classe »\n\nAu collège, quatre enseignants "
+     "assuraient leurs cours. « On ne peut pas enseigner à 30 par classe, surtout ici », lance Octave Mercier.",
+     [("On ne peut pas enseigner à 30 par classe", "Octave Mercier", "speech"),
+      ("On ne peut pas enseigner à 30 par classe, surtout ici", "Octave Mercier", "speech")]),
     # a few words nobody is said to have spoken are a quoted term
     ("Le vote sur la partie « recettes » du projet de loi est prévu mardi.", [("recettes", None, "term")]),
     ("Le groupe a publié ses comptes. « Nous récoltons les fruits », a commenté la directrice générale, "
