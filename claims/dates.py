@@ -53,6 +53,7 @@ _NO_SUCH_DAY = DateFound(0, 0, DateValue.of("0001-01-01"), False, False, None, "
 
 _TOKEN_RE = re.compile(r"[a-z]+|\d+")
 _WORD_RE = re.compile(r"\w+")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'])([A-ZÀ-Ý][\w'’-]*) $")
 _YEAR_DIGITS = re.compile(r"\d{4}")
 _YEAR_LINK = re.compile(r"\s*(?:,\s*|de\s+|of\s+)?")
 _NOUN_AFTER = re.compile(r" [a-z]{3,}")
@@ -467,6 +468,9 @@ def _weekday(g, span, ctx, m):
     weekday = ctx.lex.weekdays.get(key(g["weekday"]))
     if weekday is None:
         return None
+    if m.start() == m.start("weekday") and (prev := _CAPITALISED_BEFORE.search(ctx.folded, max(0, span[0] - 30), span[0])) \
+            and key(prev.group(1)) not in ctx.lex.function_words:
+        return None  # "Rosalind Friday", "Black Friday": a name, not a day
     published = ctx.published
     week_based = re.search(r"semaine|week", m.group(0)) is not None
     monday = published - dt.timedelta(days=published.weekday())

@@ -423,11 +423,12 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
         if out:
             prev = out[-1]
             gap = " ".join(folded[prev[-1].end:run[0].start].lower().split())
-            if (gap in data.org_joiners and prev[-1].sentence == run[0].sentence and len(prev) <= 2
-                    and run[-1].key in data.organization_words and prev[0].key not in data.given
-                    and not (len(prev) == 2 and prev[-1].key in data.organization_words
-                             and prev[0].key not in data.function_words)
-                    and run[0].start - prev[-1].end <= 6):
+            if gap in data.org_joiners and prev[-1].sentence == run[0].sentence and run[0].start - prev[-1].end <= 6 and (
+                    any(" ".join(folded[t.start:run[-1].end].casefold().split()) in data.aliases  # "Centers for
+                        for t in prev[:2])  # Disease Control and Prevention", after "The" or not
+                    or (len(prev) <= 2 and run[-1].key in data.organization_words and prev[0].key not in data.given
+                        and not (len(prev) == 2 and prev[-1].key in data.organization_words
+                                 and prev[0].key not in data.function_words))):
                 out[-1] = prev + run
                 continue
         out.append(run)
@@ -806,7 +807,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
     # What is never a name.
     if k in data.places or k in data.not_names or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar)):
         return done("", 0)
-    if len(toks) > 1 and keys[-1] in data.not_names and not keys[-1].endswith("s"):
+    if len(toks) > 1 and keys[-1] in data.not_names and not keys[-1].endswith("s") \
+            and keys[-1] not in data.calendar and keys[0] not in data.given:
         return done("", 0)  # "Oklahoma Republican", "Texas Democrat": an adjective, not "Liberal Democrats"
     if data.adjective_suffixes and keys[-1].endswith(data.adjective_suffixes):
         return done("", 0)  # "the Cupertino-based company": an adjective made of a place

@@ -99,6 +99,7 @@ ENGLISH = [
     ("The 2022 election returned a minority.", [("2022", "2022")]),
     ("In a 2021 report, the board found flaws.", [("2021", "2021")]),
     ("The 2000 workers went home.", []),
+    ("Finance Minister Rosalind Friday tabled the budget.", []),
     # a day or a month and the year named right after it are one date
     ("The line will open on 7 May next year.", [("7 May next year", "2025-05-07")]),
     # "would" speaks of the future for what follows it only

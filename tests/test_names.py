@@ -269,6 +269,11 @@ ENGLISH_CASES = [
      {"Dana Whitaker": ("person", "Dana Whitaker"), "Tom Hale": ("person", "Tom Hale"),
       "Calloway Biotherapeutics": ("organization", "Calloway Biotherapeutics")},
      ["D-Ariz", "R-Idaho", "I'm", "RSV", "Boston-based Calloway Biotherapeutics"]),
+    # a surname that is a weekday; names joined by "and" that the data knows as one
+    ("Finance Minister Rosalind Friday tabled the budget. The Centers for Disease Control and Prevention agreed.",
+     {"Rosalind Friday": ("person", "Rosalind Friday"),
+      "Centers for Disease Control and Prevention": ("organization", "Centers for Disease Control and Prevention")},
+     ["Prevention", "Centers for Disease Control"]),
     # a party label before a name is no name and no part of it; "Q3" is no name
     ("Oklahoma Republican Tom Cole and Texas Democrat Lloyd Doggett met the Liberal Democrats in Q3.",
      {"Tom Cole": ("person", "Tom Cole"), "Lloyd Doggett": ("person", "Lloyd Doggett"),
