@@ -441,6 +441,15 @@ def _month_rel(g, span, ctx, m):
     return _found(span, DateValue.of(_month_iso(first.year, first.month)), relative=True, rule="month_rel")
 
 
+def _year_range(g, span, ctx, m):
+    """"between 2017 and 2021", "de 2017 à 2021": one claim, from the first year to the end of the last."""
+    first, last = int(g["year"]), int(g["year_end"])
+    if not 0 < last - first <= 100 or ctx.lex.not_year_after_re.match(ctx.low, span[1]):
+        return None
+    return _found(span, DateValue.of(str(first), start=dt.date(first, 1, 1), end=dt.date(last, 12, 31)),
+                  rule="year_range")
+
+
 def _bare_year(g, span, ctx, m):
     low = ctx.low
     if ctx.lex.not_year_after_re.match(low, span[1]):
@@ -684,6 +693,7 @@ def _numeric(g, span, ctx, m):
 _RULES = {
     "absolute": _absolute,
     "part_of": _part_of,
+    "year_range": _year_range,
     "period_of": _period_of,
     "day_range": _day_range,
     "bare_month": _bare_month,

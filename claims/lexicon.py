@@ -459,7 +459,7 @@ def _future_re(dates: dict[str, Any]) -> re.Pattern[str]:
 # Slots whose words are common ("ce", "last", "fin"): they never make a date on their own, so a
 # template is not run just because one of them occurs.
 _WEAK_SLOTS = frozenset({"this", "last", "next", "rel", "part", "approx", "count"})
-_DIGIT_SLOTS = frozenset({"day", "day_end", "year", "any_year", "yy", "count", "nth", "ordinal", "numeric_date",
+_DIGIT_SLOTS = frozenset({"day", "day_end", "year_end", "year", "any_year", "yy", "count", "nth", "ordinal", "numeric_date",
                           "short_numeric"})
 _TOKEN_RE = re.compile(r"[a-z]+")
 _FIRST_TOKEN_RE = re.compile(r"[a-z]+|\d")
@@ -586,6 +586,8 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         "month": (rf"(?P<month>{trie(list(w['months']) + list(w['month_abbr']))})", [*w["months"], *w["month_abbr"]]),
         # the last day of a range: "du 13 au 15 juin", "May 30 to June 2"
         "day_end": (rf"(?P<day_end>(?:3[01]|[12]\d|0?[1-9])(?:{day_suffix})?(?!\d))", ()),
+        # the last year of a range: "between 2017 and 2021", "de 2017 à 2021"
+        "year_end": (r"(?P<year_end>(?:1[5-9]\d\d|20\d\d|2100)(?!\d))", ()),
         "month_end": (rf"(?P<month_end>{trie(list(w['months']) + list(w['month_abbr']))})", [*w["months"], *w["month_abbr"]]),
         "month_name": (rf"(?P<month_name>{trie(w['months'])})", w["months"]),
         "year": (r"(?P<year>(?:1[5-9]\d\d|20\d\d|2100)(?!\d))", ()),

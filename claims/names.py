@@ -125,6 +125,7 @@ class _NameData:
     byline_re: re.Pattern[str] | None  # "By Marcus Delaney, Associated Press", "Par Julie Martin"
     not_name_re: re.Pattern[str] | None  # shapes that are never names: "D-Ariz.", "XIXe"
     place_hyphen_links: frozenset[str]  # "Pont-de-Claix", "Boulogne-sur-Mer": a compound town name
+    postnominals: frozenset[str]  # "KC", "OBE": letters after a name
     alias_max_words: int
     never_alone: frozenset[str]  # single words that are never a name: function words, months, acronyms
     alias_prefixes: frozenset[str]  # first words of the aliases that go on ("nations" of "nations unies")
@@ -226,6 +227,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         tail_prepositions_re=tail_re,
         speech_verb_re=lex.speech_verb_re,
         org_head_re=_head_re(names.get("lowercase_org_heads", [])),
+        postnominals=frozenset(_plain(w).rstrip(".") for w in names.get("postnominals", [])),
         place_hyphen_links=frozenset(fold_apostrophes(w) for w in names.get("place_hyphen_links", [])),
         not_name_re=(re.compile("|".join(f"(?:{p})" for p in names["not_name_patterns"]))
                      if names.get("not_name_patterns") else None),
@@ -498,7 +500,7 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
 
 
 def _finish(tokens: list[_Token], data: _NameData, **flags) -> list[_Candidate]:
-    while len(tokens) > 1 and tokens[-1].key in data.function_words:
+    while len(tokens) > 1 and (tokens[-1].key in data.function_words or tokens[-1].key in data.postnominals):
         tokens = tokens[:-1]  # "Mme B. Il ...": a sentence the splitter did not see starts with "Il"
     if not tokens:
         return []
@@ -688,10 +690,17 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
             return
     if c.headed or c.tokens[-1].key in data.organization_words:
         # after a proper name only adjectives: not "musée d'Orsay et de collectionneurs"
-        end = _org_tail(folded, c.end, s.end, data, complements=c.tokens[-1].key in data.organization_words)
+        complements = c.tokens[-1].key in data.organization_words
+        end = _org_tail(folded, c.end, s.end, data, complements=complements)
+        if complements and (place := _PLACE_AFTER.match(folded, end, s.end)) \
+                and place.group(1).casefold() in data.places:
+            end = place.end()  # "Fédération hospitalière de France"
         if end > c.end:
             c.end = end
             c.headed = True
+
+
+_PLACE_AFTER = re.compile(r"(?<!\s)\s++(?:de\s++|d'|du\s++)([A-Z][\w'-]*+)(?![\w'-])")
 
 
 def _after_connector(folded: str, start: int) -> bool:

@@ -45,6 +45,7 @@ FRENCH = [
     ("Il en reste sept 2024 exemplaires.", []),
     # a year after the noun it dates; a count is not a year
     ("Le budget 2025 prévoit une hausse.", [("2025", "2025")]),
+    ("Les faits se sont déroulés de 2017 à 2021.", [("de 2017 à 2021", "2017")]),
     ("La ligne ouvrira le 3 mars de l'an prochain.", [("3 mars de l'an prochain", "2025-03-03")]),
     ("Nous perdrons une partie de la récolte 2026.", [("2026", "2026")]),
     ("Le vote pourrait intervenir vendredi.", [("vendredi", "2024-05-31")]),
@@ -55,8 +56,8 @@ FRENCH = [
     # quarters and halves of a year
     ("Le PIB a progressé au troisième trimestre 2025.", [("troisième trimestre 2025", "2025-Q3")]),
     ("Les ventes ont chuté au T2 2024 et au S1 2023.", [("T2 2024", "2024-Q2"), ("S1 2023", "2023-H1")]),
-    ("Au premier trimestre, les ventes ont chuté.", [("premier trimestre", "2024-Q1")]),
-    ("Au troisième trimestre, elles remonteront.", [("troisième trimestre", "2024-Q3")]),
+    ("Au premier trimestre, les ventes ont chuté.", [("Au premier trimestre", "2024-Q1")]),
+    ("Au troisième trimestre, elles remonteront.", [("Au troisième trimestre", "2024-Q3")]),
     ("L'Insee a revu sa prévision après un troisième trimestre plus faible que prévu.",
      [("troisième trimestre", "2023-Q3")]),
     ("Le trimestre dernier a été bon, le semestre prochain le sera moins.",
@@ -100,6 +101,7 @@ ENGLISH = [
     ("In a 2021 report, the board found flaws.", [("2021", "2021")]),
     ("The 2000 workers went home.", []),
     ("Finance Minister Rosalind Friday tabled the budget.", []),
+    ("The fraud ran between 2017 and 2021.", [("between 2017 and 2021", "2017")]),
     # a day or a month and the year named right after it are one date
     ("The line will open on 7 May next year.", [("7 May next year", "2025-05-07")]),
     # "would" speaks of the future for what follows it only

@@ -206,6 +206,10 @@ FRENCH_CASES = [
     ("EXCLUSIF. Jean-Luc Mélenchon (LFI) a dénoncé la réforme ; M. Macron l’a défendue au Parc des Princes.",
      {"Jean-Luc Mélenchon": ("person", "Jean-Luc Mélenchon"), "LFI": ("organization", "La France insoumise"),
       "Macron": ("person", "Macron")}, ["EXCLUSIF", "Parc des Princes", "Parc"]),
+    ("La Fédération hospitalière de France et le Bureau national interprofessionnel du cognac ont réagi.",
+     {"Fédération hospitalière de France": ("organization", "Fédération hospitalière de France"),
+      "Bureau national interprofessionnel du cognac": ("organization", "Bureau national interprofessionnel du cognac")},
+     ["Fédération", "Bureau"]),
     ("Selon Le Monde, le Rassemblement national et La France insoumise ont voté contre.",
      {"Le Monde": ("organization", "Le Monde"), "Rassemblement national": ("organization", "Rassemblement national"),
       "La France insoumise": ("organization", "La France insoumise")}, ["Selon"]),
@@ -269,6 +273,9 @@ ENGLISH_CASES = [
      {"Dana Whitaker": ("person", "Dana Whitaker"), "Tom Hale": ("person", "Tom Hale"),
       "Calloway Biotherapeutics": ("organization", "Calloway Biotherapeutics")},
      ["D-Ariz", "R-Idaho", "I'm", "RSV", "Boston-based Calloway Biotherapeutics"]),
+    # letters after a name; an organisation's name goes on with a known place
+    ("The fraud was a Ponzi scheme, said Rupert Vance KC. La Fédération hospitalière de France a réagi.",
+     {"Rupert Vance": ("person", "Rupert Vance")}, ["Rupert Vance KC", "Ponzi"]),
     # a surname that is a weekday; names joined by "and" that the data knows as one
     ("Finance Minister Rosalind Friday tabled the budget. The Centers for Disease Control and Prevention agreed.",
      {"Rosalind Friday": ("person", "Rosalind Friday"),
