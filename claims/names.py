@@ -811,7 +811,7 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if k in art.acronyms:
         return done("acronym", 4)  # takes the full name it was defined after (_resolve)
     if not c.headed and ((data.not_name_re is not None and data.not_name_re.fullmatch(surface))
-                         or _compound_place(surface, data.place_hyphen_links)):
+                         or _compound_place(surface, data.place_hyphen_links, data.places)):
         return done("", 0)
     # What is never a name.
     if k in data.places or k in data.not_names or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar)):
@@ -856,8 +856,11 @@ def _classify(c: _Candidate, art: _Article) -> None:
     return done("person", 1)  # two or three capitalised words, nothing else known: most often a person
 
 
-def _compound_place(surface: str, links: frozenset[str]) -> bool:
-    """"Pont-de-Claix", "Saint-Martin-d'Hères": a hyphenated word joined by a place's link word."""
+def _compound_place(surface: str, links: frozenset[str], places: frozenset[str] = frozenset()) -> bool:
+    """"Pont-de-Claix", "Saint-Martin-d'Hères": a hyphenated word joined by a place's link word;
+    "Lyon–Grenoble": places joined by a dash, a route."""
+    if "–" in surface and any(key(p) in places for p in surface.split("–")):
+        return True
     if not links or surface.count("-") < 2:
         return False
     inner = fold_apostrophes(surface).split("-")[1:-1]

@@ -273,6 +273,9 @@ ENGLISH_CASES = [
      {"Dana Whitaker": ("person", "Dana Whitaker"), "Tom Hale": ("person", "Tom Hale"),
       "Calloway Biotherapeutics": ("organization", "Calloway Biotherapeutics")},
      ["D-Ariz", "R-Idaho", "I'm", "RSV", "Boston-based Calloway Biotherapeutics"]),
+    # provinces, states and seas are places; places joined by a dash are a route
+    ("The British Columbia government met Tasmania officials near the Southern Ocean. La ligne Lyon–Grenoble ferme.",
+     {}, ["British Columbia", "Tasmania", "Southern Ocean", "Lyon–Grenoble"]),
     # letters after a name; an organisation's name goes on with a known place
     ("The fraud was a Ponzi scheme, said Rupert Vance KC. La Fédération hospitalière de France a réagi.",
      {"Rupert Vance": ("person", "Rupert Vance")}, ["Rupert Vance KC", "Ponzi"]),
