@@ -391,8 +391,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         date_starts={w: tuple(i for i, t in enumerate(templates) if t.starts and w in t.starts)
                      for w in {w for t in templates for w in t.starts or ()}},
         date_scanned=tuple(i for i, t in enumerate(templates) if t.starts is None),
-        bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates.get('bare_month_prefixes', []))}(?<=')\s*$|"
-                                        rf"(?<![\w']){trie(dates.get('bare_month_prefixes', []))}\s+$"),
+        # "en novembre", "mois d'avril" (no space after an elision)
+        bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates.get('bare_month_prefixes', []))}(?:(?<=')\s*|\s+)$"),
         relative_words=rel_words,
         nth_words=nth_words,
         day_context=frozenset(key(w) for w in dates.get("day_context", [])),

@@ -227,7 +227,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         tail_prepositions_re=tail_re,
         speech_verb_re=lex.speech_verb_re,
         org_head_re=_head_re(names.get("lowercase_org_heads", [])),
-        postnominals=frozenset(_plain(w).rstrip(".") for w in names.get("postnominals", [])),
+        postnominals=frozenset(_plain(w) for w in names.get("postnominals", [])),
         place_hyphen_links=frozenset(fold_apostrophes(w) for w in names.get("place_hyphen_links", [])),
         not_name_re=(re.compile("|".join(f"(?:{p})" for p in names["not_name_patterns"]))
                      if names.get("not_name_patterns") else None),
@@ -501,7 +501,8 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
 
 def _finish(tokens: list[_Token], data: _NameData, **flags) -> list[_Candidate]:
     while len(tokens) > 1 and (tokens[-1].key in data.function_words or tokens[-1].key in data.postnominals):
-        tokens = tokens[:-1]  # "Mme B. Il ...": a sentence the splitter did not see starts with "Il"
+        # "Rupert Vance KC"; "Mme B. Il ...", where the splitter did not see that "Il" starts a sentence
+        tokens = tokens[:-1]
     if not tokens:
         return []
     return [_Candidate(list(tokens), tokens[0].start, tokens[-1].end, tokens[0].sentence, **flags)]
@@ -693,7 +694,7 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         complements = c.tokens[-1].key in data.organization_words
         end = _org_tail(folded, c.end, s.end, data, complements=complements)
         if complements and (place := _PLACE_AFTER.match(folded, end, s.end)) \
-                and place.group(1).casefold() in data.places:
+                and key(place.group(1)) in data.places:
             end = place.end()  # "Fédération hospitalière de France"
         if end > c.end:
             c.end = end
@@ -856,7 +857,7 @@ def _classify(c: _Candidate, art: _Article) -> None:
     return done("person", 1)  # two or three capitalised words, nothing else known: most often a person
 
 
-def _compound_place(surface: str, links: frozenset[str], places: frozenset[str] = frozenset()) -> bool:
+def _compound_place(surface: str, links: frozenset[str], places: frozenset[str]) -> bool:
     """"Pont-de-Claix", "Saint-Martin-d'Hères": a hyphenated word joined by a place's link word;
     "Lyon–Grenoble": places joined by a dash, a route."""
     if "–" in surface and any(key(p) in places for p in surface.split("–")):
