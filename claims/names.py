@@ -830,6 +830,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
     m = _THEN_PLACE.match(folded, c.end)
     if m and " ".join(m.group(1).lower().split()) in data.places:
         return done("", 0)  # "Cape Canaveral, Florida": a place named by its region
+    if len(toks) == 1 and not c.headed and _listed_with_a_place(folded, c.start, c.end, data):
+        return done("", 0)  # "les hôpitaux de Blois, Romorantin et Vendôme"
     cues = _Cues(art, c, keys)
     if len(toks) == 1:
         return _classify_word(c, art, toks[0], cues, done)
@@ -866,6 +868,20 @@ def _compound_place(surface: str, links: frozenset[str], places: frozenset[str])
         return False
     inner = fold_apostrophes(surface).split("-")[1:-1]
     return any(p in links or (p.startswith("d'") and "d'" in links) for p in inner)
+
+
+def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> bool:
+    """Is the word one of a list of single words ("Blois, Romorantin et Vendôme") that holds a known place?"""
+    before = _LIST_BEFORE.search(folded, max(0, start - 80), start)
+    after = _LIST_AFTER.match(folded, end)
+    words = (_LIST_WORD.findall(before.group()) if before else []) + (_LIST_WORD.findall(after.group()) if after else [])
+    return any(key(w) in data.places for w in words if key(w) not in data.connectors)
+
+
+# Capitalised single words joined by commas and "et"/"and" right before or after a word.
+_LIST_BEFORE = re.compile(r"(?:(?<![\w'-])[A-ZÀ-Ý][\w'-]*+(?:,\s++|\s++(?:et|and|ou|or)\s++)){1,4}$")
+_LIST_AFTER = re.compile(r"(?<![\s,])(?:(?:,\s++|\s++(?:et|and|ou|or)\s++)[A-ZÀ-Ý][\w'-]*+(?![\w'-])){1,4}")
+_LIST_WORD = re.compile(r"[A-ZÀ-Ý][\w'-]*+")
 
 
 _THEN_PLACE = re.compile(r",[ ]([A-Z][\w'-]*+(?:[ ][A-Z][\w'-]*+)?)(?=[,.;:)]|$)")

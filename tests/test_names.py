@@ -206,6 +206,11 @@ FRENCH_CASES = [
     ("EXCLUSIF. Jean-Luc Mélenchon (LFI) a dénoncé la réforme ; M. Macron l’a défendue au Parc des Princes.",
      {"Jean-Luc Mélenchon": ("person", "Jean-Luc Mélenchon"), "LFI": ("organization", "La France insoumise"),
       "Macron": ("person", "Macron")}, ["EXCLUSIF", "Parc des Princes", "Parc"]),
+    # towns the data lacks: listed with a known one, or after "le maire de"
+    ("L'établissement réunit les hôpitaux de Blois, Romorantin et Vendôme. Le maire de Sommières proteste, "
+     "comme les groupes Stellantis et Airbus.",
+     {"Stellantis": ("organization", "Stellantis"), "Airbus": ("organization", "Airbus")},
+     ["Romorantin", "Vendôme", "Sommières"]),
     ("La Fédération hospitalière de France et le Bureau national interprofessionnel du cognac ont réagi.",
      {"Fédération hospitalière de France": ("organization", "Fédération hospitalière de France"),
       "Bureau national interprofessionnel du cognac": ("organization", "Bureau national interprofessionnel du cognac")},
