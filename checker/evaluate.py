@@ -1,6 +1,6 @@
 """Scoring the extractor against the shared corpora and our own articles (`python -m checker evaluate`).
 
-Our own articles (tests/articles: sixteen news articles in French and English that we wrote, with
+Our own articles (tests/articles: twenty-four news articles in French and English that we wrote, with
 gold claims in the seed's format) are scored per language, like the seed.
 Shared corpora (read in place from ../shared/corpora, never copied into the project):
 - seed: the French article and its gold claims. Names count once per distinct surface form, other

@@ -176,6 +176,7 @@ class Lexicon:
     quote_pairs: tuple[tuple[str, str], ...]
     attribution: tuple[str, ...]
     pronouns: frozenset[str]
+    forms_of_address: frozenset[str]  # "M.", "Mr": person cues that are no role
     detect_words: frozenset[str]
     # compiled patterns
     number_re: re.Pattern[str]
@@ -414,6 +415,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         quote_pairs=tuple((a, b) for a, b in quotes["pairs"]),
         attribution=tuple(key(w) for w in quotes["attribution"]),
         pronouns=frozenset(key(w) for w in quotes["pronouns"]),
+        forms_of_address=frozenset(key(w) for w in quotes["forms_of_address"]),
         detect_words=frozenset(key(w) for w in raw["detect"]["function_words"]),
         number_re=number_re,
         money_re=money_re,

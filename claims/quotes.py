@@ -301,23 +301,20 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
         words = [w for w in before.groups() if w]
         for n in (2, 1):  # "directrice générale", then "préfète"
             role = key(" ".join(words[-n:])) if len(words) >= n else ""
-            if role in lex.person_cues and role not in _TITLES_ONLY:
+            if role in lex.person_cues and role not in lex.forms_of_address:
                 roles[role] = (m.canonical, m.end)
                 break
     if not roles:
         return []
     out = []
     for r in _ROLE_AFTER.finditer(folded):
-        for role, end in ((key(f"{r.group(1)} {r.group(2)}"), r.end()), (key(r.group(1)), r.end(1))):
+        two = [(key(f"{r.group(1)} {r.group(2)}"), r.end())] if r.group(2) else []
+        for role, end in two + [(key(r.group(1)), r.end(1))]:
             person = roles.get(role)
             if person is not None and r.start() > person[1]:
                 out.append(_Mention(r.start(), end, person[0], "person"))
                 break
     return out
-
-
-# Person cues that are forms of address, not roles ("M.", "Mme", "Dr"): they name nobody alone.
-_TITLES_ONLY = frozenset({"m.", "mme", "mlle", "me", "dr", "pr", "mr", "mrs", "ms", "mr.", "mrs.", "ms.", "dr.", "prof", "prof."})
 
 
 def _spoken_to(folded: str, start: int, addressees: frozenset[str]) -> bool:

@@ -25,7 +25,8 @@ REQUIRED = {
     "names": ["person_cues", "titles", "function_words", "non_entity_heads", "common_acronyms", "organization_words",
               "lowercase_org_heads", "aliases", "places", "elisions", "possessives", "connectors", "subject_verbs", "subject_verb_endings",
               "not_names"],
-    "quotes": ["pairs", "speech_verb_stems", "attribution", "pronouns", "term_markers", "negations", "coordinators"],
+    "quotes": ["pairs", "speech_verb_stems", "attribution", "pronouns", "term_markers", "negations", "coordinators",
+               "forms_of_address"],
 }
 
 
