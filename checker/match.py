@@ -42,7 +42,7 @@ from sources.index import (
     word_term,
 )
 from sources.library import Library
-from sources.settings import TRANSLATION_MODEL
+from sources.settings import DOLLAR, TRANSLATION_MODEL
 
 from .compare import (
     TRANSLATION_MIN,
@@ -123,7 +123,7 @@ def check_article(
 ) -> ArticleCheck:
     """Extract the claims of an article and check each against the library."""
     gazetteer = library.index.gazetteer() if use_gazetteer else None
-    extraction = extract(text, language=language, published=published, gazetteer=gazetteer)
+    extraction = extract(text, language=language, published=published, gazetteer=gazetteer, dollar=DOLLAR.value())
     return check_extraction(extraction, text, library)
 
 

@@ -110,7 +110,61 @@ def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date, future_
                     resolved = replace(resolved, qualifier=text[m.start(group):m.end(group)])
         chosen.append(resolved)
         taken_until = resolved.end
-    return _with_their_year(chosen, low)
+    found = _weekday_with_its_day(_with_their_year(chosen, low), low)
+    return _in_their_story(found, low, lex, published, future_at)
+
+
+# Each starts right after a word, so that a scan over a run of spaces stays linear.
+_BRACKET_OPEN = re.compile(r"(?<![\s,]),?\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"(?<!\s)\s*\)")
+
+
+def _weekday_with_its_day(found: list[DateFound], low: str) -> list[DateFound]:
+    """"Friday (April 12)", "vendredi (12 avril)": a weekday and the date it is, in brackets, are one date."""
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.rule == "weekday" and d.value.precision == "day"
+                and _BRACKET_OPEN.fullmatch(low, prev.end, d.start) and (close := _BRACKET_CLOSE.match(low, d.end))):
+            out[-1] = replace(d, start=prev.start, end=close.end())
+            continue
+        out.append(d)
+    return out
+
+
+# Rules whose dates name a day or a month without its year, which a story told in another year owns.
+_YEARLESS = frozenset({"absolute", "day_range", "bare_month", "month_rel"})
+STORY_REACH = 1200  # characters from the last date of a story to a yearless date that belongs to it
+STORY_GAP = dt.timedelta(days=120)  # a story this far before publication is told in its own time
+
+
+def _in_their_story(found: list[DateFound], low: str, lex: Lexicon, published: dt.date, future_at) -> list[DateFound]:
+    """"En juin 2014, ... Le 4 juillet suivant, ... le 25 août": a day or a month written without
+    its year, after a story dated well before publication, belongs to the story's year; a date of
+    the present ("hier", "mardi", "cette année") ends the story."""
+    out: list[DateFound] = []
+    story: tuple[dt.date, int] | None = None  # (the story's last date, where it was written)
+    following = lex.following_re
+    for d in found:
+        if not d.relative and d.value.precision in ("day", "month", "week"):
+            story = (d.value.start, d.end) if d.value.end < published - STORY_GAP else None
+        elif d.relative and d.rule in _YEARLESS and story is not None and d.start - story[1] <= STORY_REACH \
+                and not future_at(d.start) and (d.rule != "month_rel" or following.search(low, d.start, d.end)):
+            anchor = story[0]
+            iso = f"{anchor.year:04d}{d.value.iso[4:]}"
+            try:
+                value = DateValue.of(iso)
+            except ValueError:  # the 29th of February of another year
+                value = None
+            if value is not None and value.end < anchor and following.search(low, d.start, d.end + 12):
+                value = DateValue.of(f"{anchor.year + 1:04d}{d.value.iso[4:]}")  # "le 4 février suivant"
+            if value is not None:
+                d = replace(d, value=value)
+                story = (value.start, d.end)
+        elif d.relative:
+            story = None  # back to the time of publication
+        out.append(d)
+    return out
 
 
 def _with_their_year(found: list[DateFound], low: str) -> list[DateFound]:
@@ -491,12 +545,18 @@ def _weekday(g, span, ctx, m):
         else:
             back = (published.weekday() - weekday) % 7 or 7
             d = published - dt.timedelta(days=back)
-    elif "this" in g or week_based:
+    elif week_based or ("this" in g and not ctx.lex.this_weekday_nearest):  # "this Friday": of this week
         d = monday + dt.timedelta(days=weekday)
-    elif ctx.future:
-        d = published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+    elif "this" in g:  # "ce dimanche": the nearest one, the coming one when the sentence says so
+        before = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+        after = published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+        d = after if ctx.future or (after - published) < (published - before) else before
     else:
-        d = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+        own = 0 if ctx.lex.own_weekday_is_today else 7  # the day of publication itself (see the data)
+        if ctx.future or _prev_token(ctx.low, span[0]) in ctx.lex.weekday_ahead:
+            d = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or own)
+        else:
+            d = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or own)
     return _found(span, _day_value(d), relative=True, rule="weekday")
 
 
@@ -614,6 +674,35 @@ def _period_of(g, span, ctx, m):
     return _found(span, DateValue.of(_period_iso(year, unit, n)), relative=relative, rule="period_of")
 
 
+def _season(g, span, ctx, m):
+    """"l'été 2024", "last summer", "cet hiver", "au printemps" (the coming one when the sentence
+    speaks of the future, else the latest one begun)."""
+    season = ctx.lex.seasons.get(key(g["season"]))
+    if season is None:
+        return None
+    year = _year(g)
+    if year is not None:
+        return _found(span, DateValue.of(f"{year}-{season}"), rule="season")
+    published = ctx.published
+    # The instances around publication, in order: each is (first day, last day, iso).
+    around = [DateValue.of(f"{y}-{season}") for y in (published.year - 2, published.year - 1, published.year,
+                                                      published.year + 1)]
+    current = next((v for v in around if v.start <= published <= v.end), None)
+    past = [v for v in around if v.end < published]
+    coming = [v for v in around if v.start > published]
+    offset = ctx.lex.relative_words.get(key(g["rel"])) if "rel" in g else None
+    if "last" in g or offset == -1:
+        value = past[-1]
+    elif "next" in g or offset == 1:
+        value = coming[0]
+    elif "this" in g or offset == 0 or current is not None:
+        value = current or (coming[0] if ctx.future or not past or coming[0].start.year == published.year
+                            else past[-1])
+    else:
+        value = coming[0] if ctx.future else past[-1]
+    return _found(span, value, relative=True, rule="season")
+
+
 def _relative_unit(offset: int):
     def resolve(g, span, ctx, m):
         unit = _unit_of(m.group(0), ctx.lex)
@@ -695,6 +784,7 @@ _RULES = {
     "part_of": _part_of,
     "year_range": _year_range,
     "period_of": _period_of,
+    "season": _season,
     "day_range": _day_range,
     "bare_month": _bare_month,
     "month_rel": _month_rel,

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import repeat
 
+from .country import local_currency
 from .dates import find_dates
-from .lexicon import available_languages, key, load, trie
+from .lexicon import available_languages, key, load, lower_view, trie
 from .model import Claim, Extraction, Name, Quote, Unclaimed
 from .money import find_money
 from .names import Gazetteer, find_names
@@ -100,12 +101,14 @@ def extract(
     language: str = "auto",
     published: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
+    dollar: str = "USD",
 ) -> Extraction:
     """Every checkable claim of `text`, in reading order, with ids c1, c2, ...
 
     `language` is a language code or "auto"; relative dates resolve against `published`
     (today when not given); `gazetteer` maps folded names to (type, canonical name) for entities the
-    source library already knows.
+    source library already knows; `dollar` is the newsroom's default for a "$" or "dollars" that
+    names no country when the article does not tell where it is set (claims/country.py).
     """
     if language == "auto":
         language = detect_language(text)
@@ -137,6 +140,9 @@ def extract(
         return s.start, s.end
 
     money = find_money(text, folded, lex, sentence_bounds)
+    local = {group: local_currency(group, text, lower_view(folded), dollar if group == "dollar" else None)
+             for group in {m.local for m in money if m.local}}
+    money = [replace(m, value=replace(m.value, currency=local[m.local].code)) if m.local else m for m in money]
     money_spans = sorted((m.start, m.end) for m in money)
     dates = [d for d in find_dates(text, folded, lex, published, future_at)
              if not _overlaps(money_spans, d.start, d.end)]
@@ -172,7 +178,8 @@ def extract(
     for d in dates:
         add("date", d.start, d.end, d.value, relative=d.relative, approximate=d.approximate, qualifier=d.qualifier)
     for m in money:
-        add("money", m.start, m.end, m.value, approximate=m.approximate, qualifier=m.qualifier)
+        add("money", m.start, m.end, m.value, approximate=m.approximate, qualifier=m.qualifier,
+            basis=local[m.local].basis if m.local else None)
     for n in names:
         add(n.type, n.start, n.end, Name(n.canonical), mentions=n.mentions)
     for q in quotes:

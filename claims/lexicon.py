@@ -132,6 +132,8 @@ class Lexicon:
     currency_symbols: dict[str, str]
     currency_codes: dict[str, str]
     ambiguous_currency_names: frozenset[str]
+    money_nouns: frozenset[str]  # "5 millions d'amende": a noun after a scaled number that keeps it money
+    local_currency_names: dict[str, str]  # "dollars", "francs" with no country -> "dollar", "franc": claims/country.py
     subunits: dict[str, int]
     subunit_default: dict[str, str]
     symbol_suffixes: dict[str, str]
@@ -145,12 +147,19 @@ class Lexicon:
     units: dict[str, str]
     parts: dict[str, str]
     periods: dict[str, str]  # "quarter", "trimestre" -> quarter; "half", "semestre" -> half
+    seasons: dict[str, str]  # "été", "summer" -> summer (claims.model.SEASONS)
     period_codes: dict[str, str]  # "q" (Q3 2024) -> quarter, "h" (H1 2024) -> half
     month_context: frozenset[str]
     year_context: frozenset[str]
     year_before_noun: frozenset[str]
     year_after_noun: frozenset[str]  # determiners of a noun a year may follow ("la récolte 2026")
     months_capitalised: bool
+    # A bare weekday that is the publication's own: today in English ("said Friday" in a Friday's
+    # paper), the one a week off in French ("a annoncé vendredi"; today is "ce vendredi").
+    own_weekday_is_today: bool
+    this_weekday_nearest: bool  # "ce dimanche" is the nearest Sunday; "this Friday" the one of this week
+    weekday_ahead: frozenset[str]  # "dès jeudi": the coming one
+    following_re: re.Pattern[str]  # "suivant", "following": after the story's date, not publication
     date_templates: tuple[DateTemplate, ...]
     date_starts: dict[str, tuple[int, ...]]  # first word (or DIGITS) -> templates that may start there
     date_scanned: tuple[int, ...]  # templates whose first word is unknown: scanned everywhere
@@ -252,6 +261,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     units = {key(k): v for k, v in dates["units"].items()}
     parts = {key(k): v for k, v in dates["parts"].items()}
     periods = {key(k): v for k, v in dates["periods"].items()}
+    seasons = {key(k): v for k, v in dates["seasons"].items()}
     period_codes = {key(k): v for k, v in dates["period_codes"].items()}
 
     # ---- numbers --------------------------------------------------------------------------
@@ -295,7 +305,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     suffix = trie(symbol_suffixes)
     of = r"(?:de\s+|d'\s*|of\s+)?"
     # "$1.2 billion", and as an adjective "a $1.2-billion deal", "a 50-million-euro grant"
-    scale = rf"(?:\s*{scale_abbr}(?![\w])|(?:\s+|-){scale_word})"
+    scale = rf"(?:\s*{scale_abbr}(?![\w])|(?:\s*|-){scale_word}(?![a-z]))"  # "£1million" too
     range_joiner = rf"(?:\s*-\s*|\s+{trie(qual.get('range_joiners', []))}\s+)"
     money = (
         # sign or code first: "$2.3bn", "$ 75 millions", "USD 40 million", "US$ 150 million", with a
@@ -341,7 +351,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         "ordinals": ordinals, "number_words": number_words, "vague": vague, "months": months,
         "month_abbr": month_abbr, "weekdays": weekdays, "weekday_abbr": weekday_abbr,
         "named_days": named_days, "units": units, "parts": parts, "qualifiers": qualifiers,
-        "periods": periods, "period_codes": period_codes,
+        "periods": periods, "period_codes": period_codes, "seasons": seasons,
         "rel": rel_words, "nth": nth_words,
     })
 
@@ -370,6 +380,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         currency_symbols=currency_symbols,
         currency_codes=currency_codes,
         ambiguous_currency_names=frozenset(key(n) for n in cur.get("ambiguous_names", [])),
+        money_nouns=frozenset(key(w) for w in scales["money_nouns"]),
+        local_currency_names={key(n): group for n, group in cur["local_names"].items()},
         subunits=subunits,
         subunit_default=subunit_default,
         symbol_suffixes=symbol_suffixes,
@@ -382,12 +394,17 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         units=units,
         parts=parts,
         periods=periods,
+        seasons=seasons,
         period_codes=period_codes,
         month_context=frozenset(key(w) for w in dates["month_context"]),
         year_context=frozenset(key(w) for w in dates["year_context"]),
         year_before_noun=frozenset(key(w) for w in dates["year_before_noun"]),
         year_after_noun=frozenset(key(w) for w in dates["year_after_noun"]),
         months_capitalised=bool(dates.get("capitalised", False)),
+        own_weekday_is_today=bool(dates["own_weekday_is_today"]),
+        this_weekday_nearest=bool(dates["this_weekday_nearest"]),
+        weekday_ahead=frozenset(key(w) for w in dates["weekday_ahead"]),
+        following_re=re.compile(rf"(?<![\w]){trie([key(w) for w in dates['following']])}(?![\w])"),
         date_templates=tuple(templates),
         date_starts={w: tuple(i for i, t in enumerate(templates) if t.starts and w in t.starts)
                      for w in {w for t in templates for w in t.starts or ()}},
@@ -614,6 +631,7 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         "part": (rf"(?P<part>{trie(w['parts'])})", w["parts"]),
         # "quarter", "trimestre", "semestre"; "Q3", "T3", "H1", "S1"
         "period": (rf"(?P<period>{trie(w['periods'])})", w["periods"]),
+        "season": (rf"(?P<season>{trie(w['seasons'])})", w["seasons"]),
         "period_code": (rf"(?P<period_code>{trie(w['period_codes'])})(?P<period_n>[1-4])", w["period_codes"]),
         "named_day": (rf"(?P<named_day>{trie(w['named_days'])})", w["named_days"]),
         "approx": (rf"(?P<approx>{trie(w['qualifiers'])})", w["qualifiers"]),

