@@ -202,6 +202,8 @@ class Lexicon:
     range_starts: tuple[str, ...]  # "between", "from", paired by position with
     range_joiners: tuple[str, ...]  # "and", "to"
     speech_verb_re: re.Pattern[str]
+    # ", a dit M. Labeaume en conférence de presse. ": an attribution between two sentences of a quote
+    incise_re: re.Pattern[str]
     term_marker_re: re.Pattern[str]
     future_re: re.Pattern[str]
     future_before_re: re.Pattern[str]  # markers that speak of the future only for what follows them
@@ -449,6 +451,10 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         range_starts=tuple(key(w) for w in qual.get("range_start", [])),
         range_joiners=tuple(key(w) for w in qual.get("range_joiners", [])),
         speech_verb_re=quote_words_re(quotes["speech_verb_stems"], prefix=True),
+        incise_re=re.compile(
+            rf",\s+(?:{trie([key(w) for w in quotes['incise_auxiliaries']])}\s+)?(?:{trie(quotes['speech_verb_stems'])})"
+            rf"[\w'-]*\s", re.IGNORECASE) if quotes["incise_auxiliaries"]
+        else re.compile(r"(?!)"),
         term_marker_re=quote_words_re(quotes["term_markers"]),
         future_re=_future_re(dates),
         future_before_re=re.compile(rf"(?<![\w]){alternation(dates['future_markers_before'])}(?![\w])", re.IGNORECASE),

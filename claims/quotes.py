@@ -256,8 +256,51 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
             last_by_paragraph[paragraph] = speaker
         elif len(value.split()) <= 3:
             kind = "term"  # "la partie « recettes »": a few words nobody is said to have spoken
-        out.append(QuoteFound(q.start, q.end, value, speaker, kind))
+        if kind == "speech":
+            out.extend(_pieces(q, text, folded, lex, speaker, names_in, sentence_at))
+        else:
+            out.append(QuoteFound(q.start, q.end, value, speaker, kind))
     return _headline_quotes(out, text, sentence_at)
+
+
+def _pieces(q: QuoteSpan, text: str, folded: str, lex: Lexicon, speaker: str | None, names_in,
+            sentence_at) -> list[QuoteFound]:
+    """A quote as the editor checks it: one claim per paragraph when it runs over several (each
+    reopened by a mark), and two when the speaker's attribution sits inside the marks, between two
+    sentences of the quote (« ..., a dit M. Labeaume en conférence de presse. Ça ne s'est pas ... »).
+    Every piece has the quote's speaker, or the one its attribution names."""
+    bounds = [q.start] + [p + 1 for p in q.reopened if q.start <= p < q.end] + [q.end]
+    pieces: list[tuple[int, int, str | None]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        while a < b and text[a] in _PAD:
+            a += 1
+        if len(bounds) > 2:  # the paragraph's part: up to its last word
+            cut = text.find("\n", a, b)
+            b = cut if cut >= 0 else b
+        while b > a and text[b - 1] in _PAD:
+            b -= 1
+        pieces.extend(_incises(a, b, text, folded, lex, speaker, names_in, sentence_at))
+    return [QuoteFound(a, b, " ".join(text[a:b].split()), who, "speech") for a, b, who in pieces if b > a]
+
+
+def _incises(a: int, b: int, text: str, folded: str, lex: Lexicon, speaker: str | None, names_in, sentence_at):
+    """Split [a, b) around attributions written inside the quote marks."""
+    out = []
+    for m in lex.incise_re.finditer(folded, a, b):
+        if m.start() < a:
+            continue
+        end = sentence_at(m.start()).end  # the attribution runs to the end of its sentence
+        while end < b and text[end] in _PAD:
+            end += 1
+        said_by = names_in(m.start(), end)
+        if end >= b or not said_by or not any(c.isalnum() for c in text[end:b]):
+            continue
+        who = _best(said_by)
+        out.append((a, m.start(), who))
+        speaker = who
+        a = end
+    out.append((a, b, speaker))
+    return out
 
 
 def _headline(sentence: Sentence, text: str) -> bool:

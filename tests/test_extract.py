@@ -147,9 +147,10 @@ def test_quote_pronoun_points_back_and_term_is_marked():
 
 def test_quote_across_paragraphs():
     text = "Le maire Jean Roux a écrit : « Le budget est tenu.\n\n« Les travaux reprendront en mars. »"
-    (q,) = [c for c in claims_of(text, "fr") if c.type == "quote"]
-    assert q.value.speaker == "Jean Roux"
-    assert q.value.text.startswith("Le budget est tenu.") and q.value.text.endswith("reprendront en mars.")
+    first, second = [c for c in claims_of(text, "fr") if c.type == "quote"]  # one claim per paragraph
+    assert first.value.speaker == second.value.speaker == "Jean Roux"
+    assert first.value.text == "Le budget est tenu." and second.value.text == "Les travaux reprendront en mars."
+    assert text[first.start:first.end] == first.text and text[second.start:second.end] == second.text
 
 
 def test_unclaimed_sentences_are_listed():

@@ -186,7 +186,10 @@ FRENCH_CASES = [
     (f"Anthropic utilise une approche appelée «{NB}IA constitutionnelle{NB}».", [("IA constitutionnelle", None, "term")]),
     (f"Il dirigeait l’équipe «{NB}Superalignment{NB}» d’OpenAI.", [("Superalignment", None, "term")]),
     (f"Le maire Jean Roux a écrit : «{NB}Le budget est tenu.\n\n«{NB}Les travaux reprendront en mars.{NB}»",
-     [("Le budget est tenu. Les travaux reprendront en mars.", "Jean Roux", "speech")]),
+     [("Le budget est tenu.", "Jean Roux", "speech"), ("Les travaux reprendront en mars.", "Jean Roux", "speech")]),
+    # the speaker's attribution inside the marks, between two sentences: two claims by the one it names
+    (f"«{NB}Je l’aurais vu, a dit M. Roux en conférence de presse. Ça ne s’est pas passé comme ça.{NB}»",
+     [("Je l’aurais vu", "Roux", "speech"), ("Ça ne s’est pas passé comme ça.", "Roux", "speech")]),
     (f"Il a lancé «{NB}une promesse jamais tenue.", []),
     ("L’IA d’aujourd’hui n’est qu’un outil, c’est l’avis d’OpenAI.", []),
     # the one spoken to is not the speaker, even after "à l'"
@@ -233,7 +236,7 @@ ENGLISH_CASES = [
     ('"We\'re done," said Tom Reed.', [("We're done,", "Tom Reed", "speech")]),
     ("The board has dubbed the plan “Project Sunrise”.", [("Project Sunrise", None, "term")]),
     ("She joined the team “Blue Falcons” in 2019.", [("Blue Falcons", None, "term")]),
-    ("Tom Reed said: “The first part.\n\n“The second part.”", [("The first part. The second part.", "Tom Reed", "speech")]),
+    ("Tom Reed said: “The first part.\n\n“The second part.”", [("The first part.", "Tom Reed", "speech"), ("The second part.", "Tom Reed", "speech")]),
     ("It’s the company’s view that they don’t need it.", []),
     ("He said “this will never end.", []),
     # the verb of an attribution may come after a long apposition
@@ -261,12 +264,13 @@ def test_a_quoted_term_is_no_name():
     assert "Project Sunrise" not in {c.text for c in names}
 
 
-def test_quote_text_in_the_json_drops_padding_and_reopening_marks():
+def test_a_quote_over_two_paragraphs_is_one_claim_per_paragraph_without_padding_or_reopening_marks():
     text = f"Jean Roux a écrit : «{NB}Le budget est tenu.\n\n«{NB}Les travaux reprendront.{NB}»"
-    (q,) = quotes_of(text, "fr")
-    assert q.to_json()["value"] == {"speaker": "Jean Roux", "text": "Le budget est tenu. Les travaux reprendront."}
-    assert q.to_json()["kind"] == "speech"
-    assert q.text.startswith("Le budget") and q.text.endswith("reprendront.")
+    first, second = quotes_of(text, "fr")
+    assert first.to_json()["value"] == {"speaker": "Jean Roux", "text": "Le budget est tenu."}
+    assert second.to_json()["value"] == {"speaker": "Jean Roux", "text": "Les travaux reprendront."}
+    assert first.to_json()["kind"] == second.to_json()["kind"] == "speech"
+    assert first.text == "Le budget est tenu." and second.text == "Les travaux reprendront."
 
 
 # ---- completeness: what looks checkable but gave no claim ------------------------------------------
