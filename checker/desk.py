@@ -24,7 +24,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 
 from claims import CLAIM_TYPES, Claim, claim_from_json
-from sources.db import article_claims, articles, audit, connect
+from sources.db import article_claims, articles, audit, connect, writing
 
 from .inputs import InputError
 from .model import (
@@ -197,7 +197,7 @@ class Desk:
         """Store a checked article and its claims for review; returns the article id."""
         now = _now()
         title = title.strip() or _title_from(body)
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             article_id = conn.execute(articles.insert().values(
                 title=title, body=body, language=check.extraction.language, published=check.extraction.published,
                 url=url.strip(), created_by=reviewer, created_at=now, updated_at=now, archived=False,
@@ -266,7 +266,7 @@ class Desk:
     def _update_article(self, article_id: int, reviewer: str, action: str, **values: Any) -> None:
         if not reviewer.strip():
             raise ValueError("a reviewer name is needed to change an article")
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
             if row is None:
                 raise ArticleNotFound(article_id)
@@ -301,7 +301,7 @@ class Desk:
         if not reviewer.strip():
             raise ValueError("a reviewer name is needed to change a claim")
         reviewer = reviewer.strip()
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             row = conn.execute(select(article_claims).where(
                 article_claims.c.article_id == article_id, article_claims.c.claim_id == claim_id)).first()
             if row is None:
@@ -378,7 +378,7 @@ class Desk:
         raise AssertionError("unreachable")
 
     def _add_claims(self, article_id, checks, reviewer, origin, replaces) -> list[ClaimState]:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             row = conn.execute(select(articles.c.body).where(articles.c.id == article_id)).first()
             if row is None:
                 raise ArticleNotFound(article_id)
@@ -456,7 +456,7 @@ class Desk:
             raise ValueError("a reviewer name is needed to import an article")
         article, claim_rows, trail = _read_state(data)
         now = _now()
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             article_id = conn.execute(articles.insert().values(updated_at=now, **article)).inserted_primary_key[0]
             if claim_rows:
                 conn.execute(article_claims.insert(), [{**r, "article_id": article_id} for r in claim_rows])

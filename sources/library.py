@@ -46,6 +46,7 @@ from .db import (
     record_names,
     record_quotes,
     records,
+    writing,
 )
 from .importers import record_from_values
 from .index import IndexedValues, ValueIndex, query_terms, record_from_row
@@ -169,7 +170,7 @@ class Library:
         writer = _Writer(self, actor, max(1, batch_size), terms=workers == 0)
         pool = _extractor_pool(workers) if workers > 0 else None
         try:
-            with self.engine.begin() as conn, bulk_load(conn), DeferredFullText(conn) as full_text:
+            with writing(self.engine) as conn, bulk_load(conn), DeferredFullText(conn) as full_text:
                 writer.conn = conn
                 writer.full_text = full_text
                 pending: collections.deque = collections.deque()
@@ -206,7 +207,7 @@ class Library:
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise ValueError(f"cannot edit {', '.join(sorted(unknown))} (editable: {', '.join(EDITABLE)})")
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             row = conn.execute(select(records).where(records.c.record_id == record_id,
                                                      records.c.deleted_at.is_(None))).first()
             if row is None:
@@ -245,7 +246,7 @@ class Library:
 
     def delete(self, record_id: str, *, actor: str) -> None:
         """Hide a record from searches and checks; it stays recoverable (see `restore`)."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_(None))).first()
             if row is None:
                 raise RecordNotFound(record_id)
@@ -257,7 +258,7 @@ class Library:
 
     def restore(self, record_id: str, *, actor: str) -> SourceRecord:
         """Bring a deleted record back, as it was when deleted."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_not(None))).first()
             if row is None:
                 raise RecordNotFound(record_id)
