@@ -218,3 +218,50 @@ def test_a_save_waits_for_the_lock_and_lands(tmp_path, short_waits):
     holder.join()
     assert state.version == 2 and Desk(engine).load(article_id).claim(money[0]).status == "verified"
 
+
+def test_a_lock_held_too_long_is_said_plainly(tmp_path, short_waits, capsys):
+    from checker.cli import main
+
+    path = tmp_path / "desk.db"
+    url = f"sqlite:///{path}"
+    article_id, money = _prepare(connect(url, fresh=True))
+    holder = _hold_lock(path, 1.5)
+    code = main(["review", str(article_id), money[0], "--status", "verified", "--reviewer", "Ana", "--db", url])
+    err = capsys.readouterr().err
+    holder.join()
+    assert code != 0 and err.strip() == "error: the database stayed busy with other saves for over a minute; " \
+                                        "nothing was changed, try again"
+    assert Desk(connect(url)).load(article_id).claim(money[0]).version == 1
+
+
+def test_a_conflict_is_said_without_a_class_name(tmp_path, capsys):
+    from checker.cli import main
+
+    url = f"sqlite:///{tmp_path / 'desk.db'}"
+    article_id, money = _prepare(connect(url, fresh=True))
+    Desk(connect(url)).review(article_id, money[0], reviewer="Ana", status="verified", note="ok", expected_version=1)
+    code = main(["review", str(article_id), money[0], "--status", "disputed", "--reviewer", "Ben",
+                 "--expect-version", "1", "--db", url])
+    err = capsys.readouterr().err
+    assert code != 0 and err.startswith(f"error: claim {money[0]} was changed by Ana at ")
+    assert "ReviewConflict" not in err and "now verified: ok" in err
+
+
+def test_the_desk_words_for_a_busy_database_and_a_conflict(tmp_path):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from ui.common import error_text
+
+    locked = OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
+    assert error_text("Saving", locked) == ("Saving failed: the database stayed busy with other saves for over a "
+                                            "minute. Nothing was changed; try again.")
+    engine = connect(f"sqlite:///{tmp_path / 'desk.db'}", fresh=True)
+    article_id, money = _prepare(engine)
+    desk = Desk(engine)
+    desk.review(article_id, money[0], reviewer="Ana", status="verified", expected_version=1)
+    with pytest.raises(ReviewConflict) as info:
+        desk.review(article_id, money[0], reviewer="Ben", status="disputed", expected_version=1)
+    shown = error_text("Saving", info.value)
+    assert shown.startswith("Not saved: Ana changed") and "ReviewConflict" not in shown
