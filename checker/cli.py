@@ -123,7 +123,15 @@ def _read_article(path: str) -> str:
 
 
 def _read_article_file(path: str) -> ArticleText:
-    """The article's text, and the title its file gives (.html <title>, Word's title)."""
+    """The article's text, and the title its file gives (.html <title>, Word's title); what the
+    editor should check in it (unreadable bytes) is said on standard error."""
+    read = _read_article_bytes(path)
+    for warning in read.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return read
+
+
+def _read_article_bytes(path: str) -> ArticleText:
     if path == "-":
         return read_article(sys.stdin.buffer.read(), name="standard input")
     p = Path(path)
