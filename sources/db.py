@@ -22,7 +22,7 @@ import contextlib
 import time
 import unicodedata
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator, Mapping
 
 from sqlalchemy import (
     JSON,
@@ -337,6 +337,26 @@ def create_schema(engine: Engine) -> None:
             conn.execute(text(stmt))
         if conn.execute(schema_info.select()).first() is None:
             conn.execute(schema_info.insert().values(version=SCHEMA_VERSION))
+
+
+def without_nul(text: str) -> str:
+    """Text with its NUL characters removed: PostgreSQL refuses them in text, SQLite would keep
+    them, and they carry nothing an editor typed."""
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
+def row_problem(table: Table, row: Mapping[str, Any]) -> str | None:
+    """What in `row` (column name: value) PostgreSQL would refuse and SQLite would store: a NUL
+    character in text, or text longer than its column; None when both take it alike."""
+    for name, value in row.items():
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            return f"{name} holds a NUL character"
+        length = getattr(table.c[name].type, "length", None)
+        if length and len(value) > length:
+            return f"{name} is longer than {length} characters"
+    return None
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -462,7 +462,7 @@ def _cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
-    return str(value).strip()
+    return str(value).replace("\x00", "").strip()  # NUL: no database stores it (see db.without_nul)
 
 
 def record_from_values(values: dict[str, Any], tags: Iterable[tuple[str, str]] = ()) -> tuple[SourceRecord | None, list[str]]:
