@@ -44,15 +44,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+BUSY = "the database stayed busy with other saves for over a minute; nothing was changed, try again"
+
+
 def _message(exc: Exception) -> str:
     from sqlalchemy.exc import SQLAlchemyError
 
+    from sources.db import is_locked
     from sources.importers import ImportFormatError
     from sources.library import RecordNotFound
 
-    from .desk import ArticleNotFound, ClaimNotFound
+    from .desk import ArticleNotFound, ClaimNotFound, ReviewConflict
 
-    if isinstance(exc, (InputError, ImportFormatError, ValueError)):
+    if isinstance(exc, (InputError, ImportFormatError, ValueError, ReviewConflict)):
         return str(exc)
     if isinstance(exc, ArticleNotFound):
         return f"no article with id {exc.args[0]}"
@@ -60,6 +64,8 @@ def _message(exc: Exception) -> str:
         return f"no claim {exc.args[0]} in that article"
     if isinstance(exc, RecordNotFound):
         return f"no record with id {exc.args[0]}"
+    if is_locked(exc):
+        return BUSY
     if isinstance(exc, SQLAlchemyError):
         return f"database error: {getattr(exc, 'orig', None) or exc.__class__.__name__}"
     if isinstance(exc, OSError):
@@ -120,7 +126,15 @@ def _read_article(path: str) -> str:
 
 
 def _read_article_file(path: str) -> ArticleText:
-    """The article's text, and the title its file gives (.html <title>, Word's title)."""
+    """The article's text, and the title its file gives (.html <title>, Word's title); what the
+    editor should check in it (unreadable bytes) is said on standard error."""
+    read = _read_article_bytes(path)
+    for warning in read.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return read
+
+
+def _read_article_bytes(path: str) -> ArticleText:
     if path == "-":
         return read_article(sys.stdin.buffer.read(), name="standard input")
     p = Path(path)

@@ -76,6 +76,8 @@ def cmd_sources_import(args: argparse.Namespace) -> int:
     # First pass: check every row without keeping records, so that a file with bad rows is refused
     # before anything is stored, and a large file never sits whole in memory.
     scan = scan_path(path)
+    for warning in scan.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if scan.errors and not args.skip_bad:
         raise ImportRefused(scan, path.name)
     for err in scan.errors[:50]:

@@ -24,7 +24,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 
 from claims import CLAIM_TYPES, Claim, claim_from_json
-from sources.db import article_claims, articles, audit, connect
+from sources.db import article_claims, articles, audit, connect, row_problem, without_nul, writing
 
 from .inputs import InputError
 from .model import (
@@ -194,10 +194,21 @@ class Desk:
     # ---- articles ---------------------------------------------------------------------
 
     def save(self, check: ArticleCheck, body: str, *, title: str = "", url: str = "", reviewer: str = "") -> int:
-        """Store a checked article and its claims for review; returns the article id."""
+        """Store a checked article and its claims for review; returns the article id.
+
+        Refused (ValueError) when the text holds a NUL character (checker.inputs removes them before
+        the claims are found, whose offsets depend on it) or a claim id is too long to store.
+        """
         now = _now()
-        title = title.strip() or _title_from(body)
-        with self.engine.begin() as conn:
+        if "\x00" in body:
+            raise ValueError("the article text holds NUL characters, which cannot be stored; remove them and check it again")
+        for c in check.checks:
+            problem = row_problem(article_claims, {"claim_id": c.claim.id})
+            if problem:
+                raise ValueError(f"claim {c.claim.id[:40]!r}: {problem.replace('claim_id', 'its id')}")
+        title = without_nul(title).strip() or _title_from(body)
+        url, reviewer = without_nul(url), without_nul(reviewer)
+        with writing(self.engine) as conn:
             article_id = conn.execute(articles.insert().values(
                 title=title, body=body, language=check.extraction.language, published=check.extraction.published,
                 url=url.strip(), created_by=reviewer, created_at=now, updated_at=now, archived=False,
@@ -253,7 +264,7 @@ class Desk:
         )
 
     def rename(self, article_id: int, title: str, *, reviewer: str) -> None:
-        title = " ".join(title.split())
+        title = " ".join(without_nul(title).split())
         if not title:
             raise ValueError("the title is empty")
         if len(title) > 300:
@@ -264,9 +275,10 @@ class Desk:
         self._update_article(article_id, reviewer, "archive" if archived else "unarchive", archived=archived)
 
     def _update_article(self, article_id: int, reviewer: str, action: str, **values: Any) -> None:
+        reviewer = without_nul(reviewer)
         if not reviewer.strip():
             raise ValueError("a reviewer name is needed to change an article")
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
             if row is None:
                 raise ArticleNotFound(article_id)
@@ -298,10 +310,11 @@ class Desk:
         """
         if status is not None and status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)} (got {status!r})")
-        if not reviewer.strip():
+        reviewer = without_nul(reviewer).strip()  # NUL: no database stores it alike (see db.without_nul)
+        if not reviewer:
             raise ValueError("a reviewer name is needed to change a claim")
-        reviewer = reviewer.strip()
-        with self.engine.begin() as conn:
+        note = None if note is None else without_nul(note)
+        with writing(self.engine) as conn:
             row = conn.execute(select(article_claims).where(
                 article_claims.c.article_id == article_id, article_claims.c.claim_id == claim_id)).first()
             if row is None:
@@ -364,6 +377,7 @@ class Desk:
         replaces = dict(replaces or {})
         if origin not in ORIGINS:
             raise ValueError(f"origin must be one of {', '.join(ORIGINS)}")
+        reviewer = without_nul(reviewer)
         if not reviewer.strip():
             raise ValueError("a reviewer name is needed to change a claim")
         if not checks:
@@ -378,7 +392,7 @@ class Desk:
         raise AssertionError("unreachable")
 
     def _add_claims(self, article_id, checks, reviewer, origin, replaces) -> list[ClaimState]:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             row = conn.execute(select(articles.c.body).where(articles.c.id == article_id)).first()
             if row is None:
                 raise ArticleNotFound(article_id)
@@ -452,11 +466,12 @@ class Desk:
         copied, followed by one "import" entry naming who imported it. Refused whole (`InputError`)
         when anything in it does not hold together.
         """
+        reviewer = without_nul(reviewer)
         if not reviewer.strip():
             raise ValueError("a reviewer name is needed to import an article")
         article, claim_rows, trail = _read_state(data)
         now = _now()
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             article_id = conn.execute(articles.insert().values(updated_at=now, **article)).inserted_primary_key[0]
             if claim_rows:
                 conn.execute(article_claims.insert(), [{**r, "article_id": article_id} for r in claim_rows])
@@ -548,6 +563,10 @@ def _read_state(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str,
         "url": str(a.get("url") or ""), "created_by": str(a.get("created_by") or ""), "created_at": created_at,
         "archived": bool(a.get("archived", False)), "unclaimed": list(a.get("unclaimed") or []),
     }
+    # What PostgreSQL would refuse and SQLite store (NUL characters, text too long for its column) is
+    # refused here on both, in words.
+    problem = row_problem(articles, article)
+    need(problem is None, f"the article's {problem}")
     claims_in = data.get("claims")
     need(isinstance(claims_in, list), '"claims" must be a list')
     rows, seen = [], set()
@@ -562,6 +581,8 @@ def _read_state(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str,
             reviewed_at = dt.datetime.fromisoformat(review["reviewed_at"]) if review.get("reviewed_at") else None
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             raise InputError(f"not a report this workbench can import: claim {position + 1} is malformed ({exc})") from None
+        problem = row_problem(article_claims, {"claim_id": claim.id})
+        need(problem is None, f"claim {claim.id[:40]!r}: {problem and problem.replace('claim_id', 'its id')}")
         need(claim.id not in seen, f"claim id {claim.id} appears twice")
         seen.add(claim.id)
         need(claim.type in CLAIM_TYPES, f"claim {claim.id} has an unknown type {claim.type!r}")
@@ -581,6 +602,8 @@ def _read_state(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str,
             "reviewer": str(review.get("reviewer") or ""), "reviewed_at": reviewed_at, "origin": origin,
             "dismissed": bool(review.get("dismissed", False)), "version": review["version"],
         })
+        problem = row_problem(article_claims, rows[-1])
+        need(problem is None, f"claim {claim.id}: {problem}")
     trail = []
     for n, t in enumerate(data.get("audit") or []):
         try:
@@ -589,6 +612,8 @@ def _read_state(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str,
                           "before": t.get("before"), "after": t.get("after")})
         except (KeyError, TypeError, ValueError):
             raise InputError(f"not a report this workbench can import: audit entry {n + 1} is malformed") from None
+        problem = row_problem(audit, trail[-1])
+        need(problem is None, f"audit entry {n + 1}: {problem}")
     return article, rows, trail
 
 

@@ -1,6 +1,7 @@
 """Turning what an editor hands in (a file, pasted text) into article text, with clear refusals.
 
-Files are read by their extension: `.txt`/`.md` as text (UTF-8 or Windows-1252), `.html`/`.htm` through
+Files are read by their extension: `.txt`/`.md` as text (UTF-8, UTF-16 or Windows-1252; a UTF-8 file
+with a few unreadable bytes is read as UTF-8 with a warning naming their lines), `.html`/`.htm` through
 trafilatura's main-text extraction (lxml when trafilatura finds nothing), `.docx` with python-docx.
 Markup, scripts and styles never reach the article text: the workbench only ever keeps plain text.
 """
@@ -13,6 +14,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
+
+from sources import textcodec
 
 MAX_ARTICLE_BYTES = 2_000_000
 MAX_DOCX_UNPACKED = 50_000_000
@@ -32,6 +35,7 @@ class ArticleText:
 
     text: str
     title: str = ""
+    warnings: tuple[str, ...] = ()  # what the editor should check (bytes that could not be read)
 
 
 def read_article(data: bytes, *, name: str = "") -> ArticleText:
@@ -47,7 +51,9 @@ def read_article(data: bytes, *, name: str = "") -> ArticleText:
     if ext in ("doc", "pdf", "odt", "rtf", "pages"):
         raise InputError(f"{what}: .{ext} files cannot be read; save the article as .docx, .html or .txt, "
                          "or paste its text")
-    return ArticleText(_decode_text(data, what))  # any other name: text if it decodes as text
+    warnings: list[str] = []
+    text = _decode_text(data, what, warnings)  # any other name: text if it decodes as text
+    return ArticleText(text, warnings=tuple(warnings))
 
 
 def decode_article(data: bytes, *, name: str = "") -> str:
@@ -55,27 +61,40 @@ def decode_article(data: bytes, *, name: str = "") -> str:
     return read_article(data, name=name).text
 
 
-def _decode_text(data: bytes, what: str) -> str:
-    if b"\x00" in data[:8192] or data.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+def _decode_text(data: bytes, what: str, warnings: list[str] | None = None) -> str:
+    utf16 = textcodec.utf16_variant(data[:8192])
+    if not utf16 and (b"\x00" in data[:8192] or data.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff",
+                                                                 b"GIF8"))):
         raise InputError(f"{what} is a binary file, not text; upload a .txt, .md, .html or .docx file or paste the text")
-    text = _decode(data, what)
-    controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    text = _decode(data, what, warnings=warnings)
+    controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if controls > 10:
         raise InputError(f"{what} looks like a binary file, not text")
     return check_article_text(text, what=what)
 
 
-def _decode(data: bytes, what: str, declared: str | None = None) -> str:
-    for encoding in ([declared] if declared else []) + ["utf-8-sig", "cp1252"]:
+def _decode(data: bytes, what: str, declared: str | None = None, warnings: list[str] | None = None) -> str:
+    """The text of `data`: in the encoding the file declares if it decodes so, else as `textcodec`
+    finds it; the warning for a damaged UTF-8 file is added to `warnings`."""
+    if declared:
         try:
-            return data.decode(encoding)
+            return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
-            continue
-    raise InputError(f"{what} is not UTF-8 or Windows-1252 text")
+            pass
+    found = textcodec.decode(data)
+    if found is None:
+        raise InputError(f"{what} is not UTF-8, UTF-16 or Windows-1252 text")
+    text, encoding = found
+    warning = encoding.warning(what)
+    if warning and warnings is not None:
+        warnings.append(warning)
+    return text
 
 
 def check_article_text(text: str, *, what: str = "the article") -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """The article text with line ends made "\\n" (a vertical tab, Word's line break, is one too) and
+    NUL characters removed (no database stores them); refused when it holds no words."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\x00", "")
     if not text.strip():
         raise InputError(f"{what} is empty: paste or upload the article's text")
     if not re.search(r"[^\W\d_]{2,}", text):
@@ -104,11 +123,12 @@ def html_to_text(data: bytes | str, *, what: str = "the page") -> ArticleText:
     import trafilatura
     from lxml.etree import ParserError
 
+    warnings: list[str] = []
     if isinstance(data, bytes):
-        if b"\x00" in data[:8192]:
+        if b"\x00" in data[:8192] and not textcodec.utf16_variant(data[:8192]):
             raise InputError(f"{what} is a binary file, not an HTML page")
         m = _CHARSET_RE.search(data[:4096])
-        markup = _decode(data, what, m.group(1).decode("ascii") if m else None)
+        markup = _decode(data, what, m.group(1).decode("ascii") if m else None, warnings)
     else:
         markup = data
     if not markup.strip():
@@ -127,7 +147,7 @@ def html_to_text(data: bytes | str, *, what: str = "the page") -> ArticleText:
     # trafilatura leaves out short pages and some layouts; the plain reading of the body is then better.
     if len(text.strip()) < 0.5 * len(fallback.strip()):
         text = fallback
-    return ArticleText(check_article_text(_tidy(text), what=what), title[:300])
+    return ArticleText(check_article_text(_tidy(text), what=what), title[:300], tuple(warnings))
 
 
 def _lxml_text(tree) -> str:

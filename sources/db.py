@@ -3,6 +3,8 @@
 SQLite is the embedded default (a file beside the project, WAL, a busy timeout, foreign keys on);
 PostgreSQL serves shared deployments with the same code. Every query lives in sources/library.py
 (the reference library) or checker/desk.py (articles under review); the rest receives plain values.
+Transactions that write are opened with `writing(engine)`: on SQLite they take the write lock at
+their start (BEGIN IMMEDIATE), so that editors saving at once wait their turn instead of failing.
 
 Tables:
 - records, and their value index (record_amounts, record_dates, record_names, record_quotes), filled
@@ -17,14 +19,16 @@ Tables:
 from __future__ import annotations
 
 import contextlib
+import time
 import unicodedata
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator, Mapping
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Connection,
     Date,
     DateTime,
     Engine,
@@ -41,12 +45,18 @@ from sqlalchemy import (
     event,
     text,
 )
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 
 from .settings import DATABASE
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "factcheck.db"
 SCHEMA_VERSION = 1
+# SQLite: how long a writer waits for the write lock (the busy timeout), and how many times it asks
+# again when that wait runs out before giving up with "database is locked" (about a minute in all).
+BUSY_TIMEOUT_S = 20
+LOCK_ATTEMPTS = 3
+_WRITE = "factcheck_write"  # execution option of the connections of `writing`
 
 metadata = MetaData()
 
@@ -255,7 +265,7 @@ def connect(url: str | None = None, *, fresh: bool = False) -> Engine:
         engine = create_engine(
             url,
             poolclass=StaticPool if in_memory else None,
-            connect_args={"check_same_thread": False, "timeout": 30},
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -274,24 +284,79 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA busy_timeout = 30000")
+    cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.close()
 
 
 def _sqlite_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    """BEGIN on SQLite: IMMEDIATE for a transaction that writes (see `writing`), else deferred.
+
+    A deferred transaction that reads and then writes asks for the write lock at its first write; if
+    another connection wrote in between, SQLite refuses at once ("database is locked") without
+    waiting out the busy timeout. BEGIN IMMEDIATE takes the lock first, waiting for it up to the busy
+    timeout, and is asked again LOCK_ATTEMPTS times in all before the error is let through. Reads
+    stay deferred: in WAL mode they never wait for a writer.
+    """
+    if not conn.get_execution_options().get(_WRITE):
+        conn.exec_driver_sql("BEGIN")
+        return
+    for attempt in range(1, LOCK_ATTEMPTS + 1):
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if attempt == LOCK_ATTEMPTS or not is_locked(exc):
+                raise
+            time.sleep(0.05 * attempt)
+
+
+def is_locked(exc: BaseException) -> bool:
+    """Whether `exc` is SQLite's "database is locked" (another writer held the lock too long)."""
+    return isinstance(exc, OperationalError) and "database is locked" in str(getattr(exc, "orig", exc))
+
+
+@contextlib.contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A transaction that writes, committed at the end (rolled back on an exception), like
+    `engine.begin()`, except that on SQLite the write lock is taken at its start (`_sqlite_begin`):
+    what it reads before writing cannot be changed by another writer before it commits, and it waits
+    for another editor's save instead of failing. On PostgreSQL it is `engine.begin()`."""
+    with engine.connect() as conn:
+        conn.execution_options(**{_WRITE: True})
+        with conn.begin():
+            yield conn
 
 
 def create_schema(engine: Engine) -> None:
-    metadata.create_all(engine)
     statements = _SQLITE_FTS if engine.dialect.name == "sqlite" else _POSTGRES_FTS
-    with engine.begin() as conn:
+    with writing(engine) as conn:  # processes opening the same new database at once create it once
+        metadata.create_all(conn)
         for stmt in statements:
             conn.execute(text(stmt))
         if conn.execute(schema_info.select()).first() is None:
             conn.execute(schema_info.insert().values(version=SCHEMA_VERSION))
+
+
+def without_nul(text: str) -> str:
+    """Text with its NUL characters removed: PostgreSQL refuses them in text, SQLite would keep
+    them, and they carry nothing an editor typed."""
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
+def row_problem(table: Table, row: Mapping[str, Any]) -> str | None:
+    """What in `row` (column name: value) PostgreSQL would refuse and SQLite would store: a NUL
+    character in text, or text longer than its column; None when both take it alike."""
+    for name, value in row.items():
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            return f"{name} holds a NUL character"
+        length = getattr(table.c[name].type, "length", None)
+        if length and len(value) > length:
+            return f"{name} is longer than {length} characters"
+    return None
 
 
 def is_sqlite(engine: Engine) -> bool:

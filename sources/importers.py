@@ -1,7 +1,8 @@
 """Importers: a file in, source records and row errors out. Pure: nothing is stored here.
 
-Formats (by extension, see `READERS`): CSV (comma, semicolon or tab; UTF-8 with or without BOM, or
-Windows-1252), JSON (an array of objects, or {"records": [...]}), JSON Lines, and Excel .xlsx.
+Formats (by extension, see `READERS`): CSV (comma, semicolon or tab; UTF-8 with or without BOM,
+UTF-16 or Windows-1252; a UTF-8 file with a few unreadable bytes is read with them replaced by U+FFFD
+and a warning naming their lines, see sources/textcodec.py), JSON (an array of objects, or {"records": [...]}), JSON Lines, and Excel .xlsx.
 Columns are matched by name, case and spacing aside, with a few common synonyms
 (`COLUMN_SYNONYMS`); extra columns are kept as tags, columns without a header are reported as
 ignored. Rows are numbered as a spreadsheet shows them (the header is row 1), JSON Lines by line.
@@ -17,7 +18,6 @@ million-row file is checked in a first pass and stored in a second without holdi
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import io
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
+from . import textcodec
 from .model import FIELDS, MAX_ID, ParsedImport, RowError, SourceRecord
 
 REQUIRED: tuple[str, ...] = ("title", "excerpt")
@@ -44,7 +45,6 @@ MAX_FIELD = 200_000
 # A cell that a spreadsheet would run as a formula; exports put an apostrophe before it.
 FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
 _GUARDED = re.compile(r"^'+[=+\-@\t\r]")
-_CHUNK = 1 << 20
 
 
 class ImportFormatError(ValueError):
@@ -106,6 +106,7 @@ class _Table:
     label: str = "row"
     unguard: bool = False  # CSV: remove the apostrophe that protects formula-like cells
     nested_tags: bool = False  # JSON: a "tags" key holds {name: value} or [[name, value], ...]
+    warnings: tuple[str, ...] = ()  # what the editor should check (bytes that could not be read)
 
 
 Opener = Callable[[], BinaryIO]
@@ -121,37 +122,25 @@ def _open_table(name: str, opener: Opener) -> _Table:
     return reader(opener, ext)
 
 
-def _detect_encoding(fh: BinaryIO) -> str:
-    """utf-8-sig or cp1252, checked over the whole stream (then rewound)."""
+def _detect_encoding(fh: BinaryIO) -> textcodec.Encoding:
+    """UTF-8 (whole, or with unreadable bytes to replace), UTF-16 or Windows-1252, checked over the
+    whole stream (then rewound); see sources/textcodec.py."""
     head = fh.read(4096)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+    fh.seek(0)
+    if b"\x00" in head and not textcodec.utf16_variant(head):
         fh.close()
-        raise ImportFormatError("the file is binary or UTF-16; save it as UTF-8 (or Windows-1252) text")
-    bad_at = 0
-    for encoding in ("utf-8-sig", "cp1252"):
-        fh.seek(0)
-        decoder = codecs.getincrementaldecoder(encoding)()
-        offset = 0
-        try:
-            while chunk := fh.read(_CHUNK):
-                decoder.decode(chunk)
-                offset += len(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError as exc:
-            bad_at = max(bad_at, offset + exc.start)
-            continue
-        fh.seek(0)
-        return encoding
-    fh.close()
-    raise ImportFormatError(
-        f"the file is neither UTF-8 nor Windows-1252 text (byte {bad_at} cannot be read); save it as UTF-8"
-    )
+        raise ImportFormatError("the file is binary, not text; save it as UTF-8 text")
+    encoding = textcodec.detect_stream(fh)
+    if encoding is None:
+        fh.close()
+        raise ImportFormatError("the file is not UTF-8, UTF-16 or Windows-1252 text; save it as UTF-8")
+    return encoding
 
 
 def _read_csv(opener: Opener, ext: str) -> _Table:
     fh = opener()
     encoding = _detect_encoding(fh)
-    text = io.TextIOWrapper(fh, encoding=encoding, newline="")
+    text = io.TextIOWrapper(fh, encoding=encoding.name, errors=encoding.errors, newline="")
     first_line = text.readline()
     if not first_line.strip() and not text.read(1):
         fh.close()
@@ -189,7 +178,12 @@ def _read_csv(opener: Opener, ext: str) -> _Table:
         finally:
             fh.close()
 
-    return _Table(header, rows(), unguard=True)
+    return _Table(header, rows(), unguard=True, warnings=_warnings(encoding))
+
+
+def _warnings(encoding: textcodec.Encoding) -> tuple[str, ...]:
+    warning = encoding.warning("the file")
+    return (warning,) if warning else ()
 
 
 def _count_outside_quotes(line: str, ch: str) -> int:
@@ -206,7 +200,7 @@ def _read_json(opener: Opener, ext: str) -> _Table:
     """A JSON array of objects, an object with a "records" array, or JSON Lines."""
     fh = opener()
     encoding = _detect_encoding(fh)
-    text: io.TextIOBase = io.TextIOWrapper(fh, encoding=encoding)
+    text: io.TextIOBase = io.TextIOWrapper(fh, encoding=encoding.name, errors=encoding.errors)
     items: Iterator[tuple[int, Any]] | None = None
     label = "line"
     if ext == "json":
@@ -254,7 +248,7 @@ def _read_json(opener: Opener, ext: str) -> _Table:
             else:
                 yield n, "not a JSON object"
 
-    return _Table(header, rows(), label=label, nested_tags=True)
+    return _Table(header, rows(), label=label, nested_tags=True, warnings=_warnings(encoding))
 
 
 @dataclass(frozen=True)
@@ -434,7 +428,8 @@ def _collect(table: _Table, *, keep_records: bool) -> ParsedImport:
             numbers.append(row_no)
     ignored = tuple(f"column {_column_letter(pos)} (no header)" for pos in sorted(ignored_with_data))
     mapping = tuple(cols.mapping.items())
-    return ParsedImport(tuple(records), tuple(errors), ignored, tuple(seen_tags), rows, tuple(numbers), good, mapping)
+    return ParsedImport(tuple(records), tuple(errors), ignored, tuple(seen_tags), rows, tuple(numbers), good, mapping,
+                        table.warnings)
 
 
 def _column_letter(pos: int) -> str:
@@ -467,7 +462,7 @@ def _cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
-    return str(value).strip()
+    return str(value).replace("\x00", "").strip()  # NUL: no database stores it (see db.without_nul)
 
 
 def record_from_values(values: dict[str, Any], tags: Iterable[tuple[str, str]] = ()) -> tuple[SourceRecord | None, list[str]]:

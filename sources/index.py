@@ -34,6 +34,7 @@ from .db import (
     record_terms,
     record_terms_state,
     records,
+    writing,
 )
 from .model import SourceRecord
 
@@ -198,14 +199,14 @@ def build_record_terms(engine: Engine, *, after_pk: int = 0, rebuild: bool = Fal
     Returns how many records were indexed.
     """
     if rebuild:
-        with engine.begin() as conn:
+        with writing(engine) as conn:
             for table in (record_terms, record_term_df, record_terms_state):
                 conn.execute(table.delete())
         after_pk = 0
     done = 0
     last = after_pk
     while True:
-        with engine.begin() as conn:
+        with writing(engine) as conn:
             missing = ~select(record_terms_state.c.record_pk).where(record_terms_state.c.record_pk == records.c.pk).exists()
             rows = conn.execute(select(records.c.pk, records.c.title, records.c.excerpt)
                                 .where(records.c.pk > last, missing).order_by(records.c.pk).limit(chunk)).all()
@@ -224,7 +225,7 @@ def build_record_terms(engine: Engine, *, after_pk: int = 0, rebuild: bool = Fal
 
 def build_term_df(engine: Engine) -> None:
     """Recount `record_term_df` from `record_terms` (for a database indexed before it existed)."""
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         conn.execute(record_term_df.delete())
         conn.execute(record_term_df.insert().from_select(
             ["term", "df"], select(record_terms.c.term, func.count()).group_by(record_terms.c.term)))

@@ -46,6 +46,8 @@ from .db import (
     record_names,
     record_quotes,
     records,
+    without_nul,
+    writing,
 )
 from .importers import record_from_values
 from .index import IndexedValues, ValueIndex, query_terms, record_from_row
@@ -166,10 +168,11 @@ class Library:
             workers = (os.cpu_count() or 1) if size is not None and size >= POOL_THRESHOLD else 0
         if values is not index_values:
             workers = 0  # a custom function may not survive pickling
+        actor = without_nul(actor)
         writer = _Writer(self, actor, max(1, batch_size), terms=workers == 0)
         pool = _extractor_pool(workers) if workers > 0 else None
         try:
-            with self.engine.begin() as conn, bulk_load(conn), DeferredFullText(conn) as full_text:
+            with writing(self.engine) as conn, bulk_load(conn), DeferredFullText(conn) as full_text:
                 writer.conn = conn
                 writer.full_text = full_text
                 pending: collections.deque = collections.deque()
@@ -206,7 +209,8 @@ class Library:
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise ValueError(f"cannot edit {', '.join(sorted(unknown))} (editable: {', '.join(EDITABLE)})")
-        with self.engine.begin() as conn:
+        actor = without_nul(actor)
+        with writing(self.engine) as conn:
             row = conn.execute(select(records).where(records.c.record_id == record_id,
                                                      records.c.deleted_at.is_(None))).first()
             if row is None:
@@ -245,7 +249,8 @@ class Library:
 
     def delete(self, record_id: str, *, actor: str) -> None:
         """Hide a record from searches and checks; it stays recoverable (see `restore`)."""
-        with self.engine.begin() as conn:
+        actor = without_nul(actor)
+        with writing(self.engine) as conn:
             row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_(None))).first()
             if row is None:
                 raise RecordNotFound(record_id)
@@ -257,7 +262,8 @@ class Library:
 
     def restore(self, record_id: str, *, actor: str) -> SourceRecord:
         """Bring a deleted record back, as it was when deleted."""
-        with self.engine.begin() as conn:
+        actor = without_nul(actor)
+        with writing(self.engine) as conn:
             row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_not(None))).first()
             if row is None:
                 raise RecordNotFound(record_id)
@@ -529,14 +535,16 @@ class _Writer:
 
 
 def _normalised(r: SourceRecord) -> SourceRecord:
-    """A record as stored: text trimmed, tags cleaned, its hash computed; a record without title or
-    excerpt is refused (importers and forms check this first, with row numbers)."""
-    title, excerpt = r.title.strip(), r.excerpt.strip()
+    """A record as stored: text trimmed and without NUL characters (see db.without_nul), tags
+    cleaned, its hash computed; a record without title or excerpt is refused (importers and forms
+    check this first, with row numbers)."""
+    n = without_nul
+    title, excerpt = n(r.title).strip(), n(r.excerpt).strip()
     if not title or not excerpt:
         raise ValueError(f"record {r.id or '(without id)'} has an empty {'title' if not title else 'excerpt'}; nothing was stored")
-    url = r.url.strip()
-    return replace(r, id=r.id.strip(), title=title, excerpt=excerpt, publisher=r.publisher.strip(), url=url,
-                   language=r.language.strip().lower(), tags=_tag_pairs(r.tags), text_hash=content_hash(url, excerpt))
+    url = n(r.url).strip()
+    return replace(r, id=n(r.id).strip(), title=title, excerpt=excerpt, publisher=n(r.publisher).strip(), url=url,
+                   language=n(r.language).strip().lower(), tags=_tag_pairs(r.tags), text_hash=content_hash(url, excerpt))
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -556,7 +564,7 @@ def _tag_pairs(tags: Any) -> tuple[tuple[str, str], ...]:
     out = []
     for pair in items:
         name, value = pair
-        name, value = str(name).strip(), "" if value is None else str(value).strip()
+        name, value = without_nul(str(name)).strip(), "" if value is None else without_nul(str(value)).strip()
         if name and value:
             out.append((name, value))
     return tuple(out)

@@ -77,6 +77,7 @@ class ParsedImport:
     row_numbers: tuple[int, ...] = ()
     good: int = 0
     columns: tuple[tuple[str, str], ...] = ()  # (column as written, field it fills)
+    warnings: tuple[str, ...] = ()  # what to check although nothing was refused (unreadable bytes)
 
     @property
     def ok(self) -> bool:

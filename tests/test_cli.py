@@ -117,3 +117,12 @@ def test_seed_extract_has_every_type(capsys, corpora):
     data = json.loads(out)
     assert {c["type"] for c in data["claims"]} == {"date", "money", "person", "organization", "quote"}
     assert all(text[c["start"]:c["end"]] == c["text"] for c in data["claims"])
+
+
+def test_a_damaged_utf8_article_is_read_with_a_warning(capsys, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Le 3 mai 2024, la ville a payé 4 millions d’euros.\nLa mairie d’Orléans a voté.\n".encode()
+                     .replace("Orléans".encode(), b"Orl\xe9ans"))
+    code, out, err = run(capsys, "extract", str(path), "--published", "2024-05-29", "--format", "json")
+    assert code == 0 and "payé" in out
+    assert err.startswith("warning: 'a.txt' is UTF-8 with bytes that cannot be read on line 2;")

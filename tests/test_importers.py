@@ -42,6 +42,9 @@ def test_good_csv():
     pytest.param(lambda s: s.encode("utf-8"), id="utf-8"),
     pytest.param(lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"), id="utf-8 with BOM"),
     pytest.param(lambda s: s.encode("cp1252"), id="windows-1252"),
+    pytest.param(lambda s: s.encode("utf-16"), id="utf-16 with BOM"),
+    pytest.param(lambda s: s.encode("utf-16-le"), id="utf-16-le without BOM"),
+    pytest.param(lambda s: s.encode("utf-16-be"), id="utf-16-be without BOM"),
 ])
 @pytest.mark.parametrize("separator", [",", ";"])
 def test_csv_separators_and_encodings(encode, separator):
@@ -141,8 +144,8 @@ def test_bad_rows_are_listed_with_numbers_and_reasons():
 
 
 @pytest.mark.parametrize("data, words", [
-    pytest.param("id,title,excerpt\nA,T,E\n".encode("utf-16"), "UTF-16", id="utf-16"),
-    pytest.param(b"id,title,excerpt\nA,T,caf\x81\x8d\n", "neither UTF-8 nor Windows-1252", id="undecodable bytes"),
+    pytest.param(b"id,title,excerpt\nA,T," + b"\x81\x8d\x8f\x90\x9d" * 10 + b"\n", "not UTF-8, UTF-16 or Windows-1252",
+                 id="undecodable bytes"),
     pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", id="binary"),
     pytest.param(b"", "empty", id="empty"),
     pytest.param(b'id,title,excerpt\nA,"T,E\n', "unreadable CSV", id="unclosed quote"),
@@ -150,6 +153,30 @@ def test_bad_rows_are_listed_with_numbers_and_reasons():
 def test_unreadable_files_are_refused_clearly(data, words):
     with pytest.raises(ImportFormatError, match=words):
         parse_file("lib.csv", data)
+
+
+def test_one_bad_byte_leaves_a_utf8_file_utf8_and_names_its_line():
+    row = "R3,Payé,Orléans,,2024-03-03,fr,Le maire a payé 3 millions d’euros.\n".encode()
+    csv_body = (HEADER + GOOD).encode() + row.replace("Orléans".encode(), b"Orl\xe9ans")  # one Latin-1 byte
+    line = '{"id": "R3", "title": "Payé", "publisher": "Orléans", "excerpt": "Le maire a payé 3 millions d’euros."}'
+    json_body = b'{"id": "R1", "title": "T", "excerpt": "E"}\n' + line.encode().replace("Orléans".encode(), b"Orl\xe9ans")
+    for name, body, bad_line in (("lib.csv", csv_body, 4), ("lib.jsonl", json_body, 2)):
+        parsed = parse_file(name, body)
+        assert parsed.ok, parsed.errors
+        record = parsed.records[-1]
+        assert record.title == "Payé" and record.excerpt == "Le maire a payé 3 millions d’euros."  # not "PayÃ©"
+        assert record.publisher == "Orl\ufffdans"
+        (warning,) = parsed.warnings
+        assert f"on line {bad_line};" in warning and "\ufffd" in warning
+    assert not parse_file("lib.csv", (HEADER + GOOD).encode()).warnings
+
+
+def test_one_bad_byte_is_named_by_a_streamed_scan(tmp_path):
+    path = tmp_path / "big.csv"
+    rows = "".join(f"R{n},Titre {n},Éditeur,,2024-03-03,fr,Le conseil a voté {n} millions d’euros.\n" for n in range(3, 30_000))
+    path.write_bytes((HEADER + rows).encode() + b"R0,T,caf\xe9,,,fr,Text\n")
+    scan = scan_path(path)
+    assert scan.good == 29_998 and "on line 29999;" in scan.warnings[0]
 
 
 def test_unsupported_extension():

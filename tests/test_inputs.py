@@ -8,7 +8,7 @@ import zipfile
 import docx
 import pytest
 
-from checker.inputs import InputError, decode_article, read_article
+from checker.inputs import InputError, check_article_text, decode_article, read_article
 
 PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Budget : la ville vote</title>
 <script>var secret = "<p>hidden</p>"; alert(1)</script><style>p { color: red }</style></head>
@@ -89,6 +89,43 @@ def test_text_files_in_utf8_or_windows_1252():
     assert decode_article("Le 3 mai, l’État a payé.".encode("utf-8-sig"), name="a.txt") == "Le 3 mai, l’État a payé."
     assert decode_article("Le 3 mai, l’État a payé.".encode("cp1252"), name="a.md") == "Le 3 mai, l’État a payé."
     assert decode_article(b"line one\r\nline two", name="notes.text") == "line one\nline two"
+
+
+def test_one_bad_byte_leaves_a_utf8_article_utf8_and_names_its_line():
+    data = "Le 3 mai, l’État a payé.\nLa mairie d’Orléans a voté.\nFin.".encode().replace("Orléans".encode(), b"Orl\xe9ans")
+    read = read_article(data, name="a.txt")
+    assert read.text == "Le 3 mai, l’État a payé.\nLa mairie d’Orl\ufffdans a voté.\nFin."  # not "payÃ©"
+    (warning,) = read.warnings
+    assert warning.startswith("'a.txt' is UTF-8 with bytes that cannot be read on line 2;")
+    assert not read_article("Le 3 mai, l’État a payé.".encode(), name="a.txt").warnings
+    page = f"<html><head><meta charset='utf-8'><title>T</title></head><body><p>{'Le conseil a voté. ' * 20}</p>" \
+           "<p>Orléans paie.</p></body></html>"
+    read = read_article(page.encode().replace("Orléans".encode(), b"Orl\xe9ans"), name="p.html")
+    assert "Orl\ufffdans paie." in read.text and "a voté" in read.text and "line 1;" in read.warnings[0]
+
+
+def test_a_windows_1252_file_is_still_windows_1252():
+    data = "Le 3 mai, l’État a payé 4 millions d’euros à Orléans.".encode("cp1252")
+    read = read_article(data, name="a.txt")
+    assert read.text == "Le 3 mai, l’État a payé 4 millions d’euros à Orléans." and not read.warnings
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_files_are_read(encoding):
+    text = "Le 3 mai, l’État a payé 4 millions d’euros.\nDeuxième ligne."
+    read = read_article(text.encode(encoding), name="a.txt")
+    assert read.text == text and not read.warnings
+    assert decode_article(text.encode(encoding), name="notes") == text  # no extension: still text
+
+
+def test_a_vertical_tab_is_white_space():
+    text = "\v".join(["Le 3 mai 2024, la ville a voté un budget de 4 millions d’euros."] * 12)
+    read = read_article(text.encode(), name="word-export.txt")  # Word writes its line breaks as \v
+    assert read.text.split("\n") == ["Le 3 mai 2024, la ville a voté un budget de 4 millions d’euros."] * 12
+
+
+def test_nul_characters_are_removed_from_the_text():
+    assert check_article_text("Le 3 mai,\x00 la ville a voté.") == "Le 3 mai, la ville a voté."
 
 
 # ---- by URL, through the library's safe fetcher (a local server; no internet) -------------------------

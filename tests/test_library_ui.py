@@ -110,8 +110,8 @@ def test_import_nothing_stores_nothing(page, db_url):
 
 
 def test_an_unreadable_file_is_refused_with_its_reason(page, db_url):
-    upload(page, "records.csv", "title,excerpt\nA,B\n".encode("utf-16"))
-    assert "records.csv cannot be imported: the file is binary or UTF-16" in messages(page)
+    upload(page, "records.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert "records.csv cannot be imported: the file is binary, not text; save it as UTF-8 text" in messages(page)
     assert not [b for b in page.button if b.label.startswith("Import")]
 
 

@@ -60,6 +60,8 @@ def new_article_form() -> None:
             if upload is not None:
                 read = read_article(upload.getvalue(), name=upload.name)
                 body, title = read.text, title or read.title
+                for warning in read.warnings:
+                    flash("warning", warning)
             else:
                 body = text
             if not body or not body.strip():

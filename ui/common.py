@@ -11,7 +11,7 @@ import streamlit as st
 
 from checker.desk import ArticleNotFound, ClaimNotFound, Desk, ReviewConflict
 from checker.inputs import InputError
-from sources.db import connect, database_url
+from sources.db import connect, database_url, is_locked
 from sources.demo import seed_demo
 from sources.importers import ImportFormatError
 from sources.library import Library
@@ -138,6 +138,8 @@ def error_text(action: str, exc: BaseException) -> str:
         return t("msg.no_claim", id=exc.args[0])
     if isinstance(exc, (InputError, ImportFormatError, ValueError)):
         return f"{action}: {exc}"
+    if is_locked(exc):
+        return t("msg.busy", action=action)
     return t("msg.failed", action=action, kind=exc.__class__.__name__)
 
 

@@ -209,6 +209,8 @@ with import_tab:
         if parsed is not None:
             st.write(t("library.rows", file=upload.name, rows=number(parsed.rows), good=number(parsed.good),
                        bad=number(len(parsed.errors))))
+            for warning in parsed.warnings:
+                st.warning(warning)
             if parsed.errors:
                 st.error(t("library.bad_rows", n=number(len(parsed.errors)), file=upload.name))
                 st.dataframe(pd.DataFrame([{"row": e.row, "reason": e.reason} for e in parsed.errors]),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ..db import audit
+from ..db import audit, writing
 from ..importers import parse_file
 from ..library import Library
 
@@ -39,7 +39,7 @@ def seed_demo(library: Library) -> int:
         return 0
     parsed = parse_file("library.csv", (HERE / "library.csv").read_bytes())
     report = library.add(parsed.records, actor="demo")
-    with library.engine.begin() as conn:
+    with writing(library.engine) as conn:
         conn.execute(audit.insert().values(at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0),
                                            actor="demo", entity="library", entity_id="demo", action="seed",
                                            before=None, after={"records": report.added}))
