@@ -61,6 +61,7 @@ REASON_WORDS: dict[str, str] = {
     "reason.ranks_above": " (the article: {text}) and ranks above it",
     "reason.contradicted": "{id} ({cite}) gives {value}, the article {text}",
     "reason.later": "; {id} is later ({cite}) and gives {values}",
+    "reason.later_agrees": "{noun} agrees with {id} ({cite}), published after the article",
     "reason.only_later": "only records published after the article give a value, and a later record cannot contradict it",
     "reason.no_value": "{ids} speak of the subject without giving {this_noun}",
     "reason.quote_in": "quote is {how} in {id} ({cite})",
@@ -165,6 +166,11 @@ def explain(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Sug
         return ("contradicted", min(1.0, worst.score + 0.2),
                 (_part("contradicted", id=worst.source_id, cite=_cite(worst), value=worst.source_value or "",
                        text=claim.text),) + later_note)
+    if later and all(m.agreement == "agrees" for m in later):
+        # A later record that gives the same value confirms it (a conflicting one would need a look).
+        best = later[0]
+        return "supported", min(1.0, best.score + 0.1), (
+            _part("later_agrees", noun=Term(f"noun.{kind}"), id=best.source_id, cite=_cite(best)),)
     if later:
         return "needs_review", 0.3, (_part("only_later"),) + later_note
     best = max(relevant, key=lambda m: m.relevance)
@@ -193,8 +199,8 @@ def _quote(relevant: list[Match]) -> tuple[Suggestion, float, Reason]:
                     (_quote_in(best, f"class.{cls}"), _part("quote_but", how=Term(f"class.{other.quote_class}"),
                                                             id=other.source_id)) + _note(other))
         found = _quote_in(best, f"found.{cls}")
-        if best.later:
-            return "needs_review", best.score, (found, _part("quote_later"))
+        if best.later:  # the same words in a later record were said; a likely translation needs a look
+            return "needs_review" if cls == "translation" else "supported", best.score, (found, _part("quote_later"))
         reason: Reason = (found,)
         if best.speaker_agrees:
             reason += (_part("same_speaker"),)

@@ -26,7 +26,11 @@ DATA_DIR = Path(__file__).with_name("data")
 
 def available_languages() -> tuple[str, ...]:
     """Codes of the languages that have a data file."""
-    return tuple(sorted(p.stem for p in DATA_DIR.glob("*.toml") if p.stem != "common"))
+    return tuple(sorted(p.stem for p in DATA_DIR.glob("*.toml") if p.stem not in SHARED_DATA))
+
+
+# Data files shared by every language, not languages themselves.
+SHARED_DATA = frozenset({"common", "organizations", "people"})
 
 
 # How a qualifier bounds a value: about it, above it, below it, or close to it on one side ("nearly",
@@ -217,11 +221,17 @@ def _common() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+def _known_organizations(code: str) -> dict[str, str]:
+    """Acronyms and short forms of well-known organisations (data/organizations.toml), by language."""
+    with open(DATA_DIR / "organizations.toml", "rb") as fh:
+        return tomllib.load(fh).get(code, {})
+
+
 @lru_cache(maxsize=None)
 def load(code: str) -> Lexicon:
     """The lexicon of a language, built once per process."""
     path = DATA_DIR / f"{code}.toml"
-    if code == "common" or not path.exists():
+    if code in SHARED_DATA or not path.exists():
         raise ValueError(f"no language data for {code!r} (available: {', '.join(available_languages())})")
     with open(path, "rb") as fh:
         raw = tomllib.load(fh)
@@ -425,7 +435,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         non_entity_heads=frozenset(key(w) for w in names["non_entity_heads"]),
         common_acronyms=frozenset(names["common_acronyms"]),
         organization_words=frozenset(key(w) for w in names["organization_words"]),
-        aliases={key(k): v for k, v in names["aliases"].items()},
+        aliases={key(k): v for k, v in {**_known_organizations(lang["code"]), **names["aliases"]}.items()},
         places=frozenset(key(w) for w in names["places"]),
         subject_verbs=frozenset(key(w) for w in names.get("subject_verbs", [])),
         org_head_re=re.compile(

@@ -102,6 +102,7 @@ class _NameData:
     organization_words: frozenset[str]
     designators: frozenset[str]
     aliases: dict[str, str]
+    known_surnames: dict[str, str]  # "trump" -> "Donald Trump" (data/people.toml)
     places: frozenset[str]
     not_names: frozenset[str]
     calendar: frozenset[str]
@@ -112,6 +113,7 @@ class _NameData:
     elisions: frozenset[str]
     possessives: tuple[str, ...]
     subject_verbs: frozenset[str]
+    affiliation_words: frozenset[str]  # "at Deloitte", "chez Saft": a word after these is an employer
     subject_verb_endings: tuple[str, ...]
     common_endings: tuple[str, ...]
     adjective_suffixes: tuple[str, ...]
@@ -164,6 +166,11 @@ def _phrases(words: list[str]) -> str:
     return "(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+def _known_surnames() -> dict[str, str]:
+    with open(DATA_DIR / "people.toml", "rb") as fh:
+        return {key(k): v for k, v in tomllib.load(fh)["surnames"].items()}
+
+
 def _build_name_data(lex: Lexicon) -> _NameData:
     names = lex.raw["names"]
 
@@ -207,6 +214,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         organization_words=frozenset(_plain(w) for w in lex.organization_words),
         designators=keys("designators"),
         aliases=dict(lex.aliases),
+        known_surnames=_known_surnames(),
         places=frozenset(lex.places),
         not_names=keys("not_names"),
         calendar=frozenset(lex.months) | frozenset(lex.weekdays),
@@ -217,6 +225,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         elisions=keys("elisions"),
         possessives=tuple(fold(p) for p in names.get("possessives", [])),
         subject_verbs=frozenset(w.lower() for w in names.get("subject_verbs", [])),
+        affiliation_words=frozenset(key(w) for w in names["affiliation_words"]),
         subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
         common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
         adjective_suffixes=tuple(_plain(e) for e in names.get("adjective_suffixes", [])),
@@ -610,7 +619,7 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
     bylines = {i: m.end() + sentences[i].start for i in headings if data.byline_re is not None
                and (m := data.byline_re.match(sentences[i].text)) is not None}
     headings -= bylines.keys()
-    title_case = {i for i in headings if _title_case(sentences[i].text)}
+    title_case = {i for i in headings if _title_case(sentences[i].text) or _caption(sentences[i].text, data)}
     art.lowered = folded.lower()
 
     candidates: list[_Candidate] = []
@@ -628,8 +637,10 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
                 c.person_cue = True
             else:
                 c.weak = True
-    # A run longer than any name is shouting or a headline in capitals, not a name.
-    candidates = [c for c in candidates if len(c.tokens) <= _LONGEST_NAME]
+    # A run longer than any name is shouting or a headline in capitals, not a name; so are two words or
+    # more in capitals that no one knows ("REPUBLICANS MUST FINALLY GET TOUGH", "EIGHT LEAGUE OF Ireland"),
+    # and a word in capitals longer than an acronym ("WALLONIE").
+    candidates = [c for c in candidates if len(c.tokens) <= _LONGEST_NAME and not _shouted(c, data, art.gazetteer)]
     for c in candidates:
         _extend_organisation(c, folded, sentences, data)
     art.acronyms = _acronym_definitions(candidates, text)
@@ -650,6 +661,16 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
     _resolve(candidates, data, rejected_words, folded)
     _find_in_headlines(candidates, text, folded, sentences, title_case)
     return _claims(candidates, text)
+
+
+def _shouted(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> bool:
+    form = " ".join(t.key for t in c.tokens)
+    if form in data.aliases or form in gazetteer:
+        return False
+    caps = [t for t in c.tokens if len(t.text) > 1 and t.text.isupper()]
+    if len(c.tokens) == 1:
+        return bool(caps) and len(fold(c.tokens[0].text)) > 6
+    return len(caps) >= 2 and any(len(t.text) > 4 for t in caps)
 
 
 def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> list[_Candidate]:
@@ -729,7 +750,8 @@ def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, i
         if len(c.tokens) < 2 and not c.headed:
             continue
         acronym = _acronym_after(text, c.end)
-        if acronym:
+        # "Omer Telecom Limited (OTL)", not "Jean-Luc Mélenchon (LFI)": the acronym starts like the name
+        if acronym and fold(acronym)[0].lower() == fold(c.tokens[0].text)[0].lower():
             out.setdefault(fold(acronym).lower(), i)
     return out
 
@@ -749,6 +771,14 @@ def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData, h
         else:
             elsewhere.add(c.tokens[0].key)
     return frozenset(after_place - elsewhere)
+
+
+def _caption(line: str, data: _NameData) -> bool:
+    """A short line of capitalised words only ("Getty Images", "Sign Up", "Wikimedia Commons"): a credit,
+    a button or a caption, not a sentence; unless it starts with a given name (a byline)."""
+    words = line.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha()) \
+        and key(words[0]) not in data.given
 
 
 def _title_case(line: str) -> bool:
@@ -807,10 +837,13 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if k in art.gazetteer:
         kind, value = art.gazetteer[k]
         return done(kind, 5, value)
-    if k in data.aliases:
-        return done("organization", 5, data.aliases[k])
     if k in art.acronyms:
         return done("acronym", 4)  # takes the full name it was defined after (_resolve)
+    if k in data.aliases:
+        return done("organization", 5, data.aliases[k])
+    if k in data.known_surnames and not _named_in_full(art.text, surface, data):
+        # "Trump", "M. Legault": a public figure named by surname only (not "Rupert Vance" ... "Vance")
+        return done("person", 4, data.known_surnames[k])
     if not c.headed and ((data.not_name_re is not None and data.not_name_re.fullmatch(surface))
                          or _compound_place(surface, data.place_hyphen_links, data.places)):
         return done("", 0)
@@ -823,7 +856,7 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if data.adjective_suffixes and keys[-1].endswith(data.adjective_suffixes):
         return done("", 0)  # "the Cupertino-based company": an adjective made of a place
     if any(w in data.non_entity_heads for w in keys) or (
-            keys[-1] in data.non_entity_tails and not (len(keys) == 2 and keys[0] in data.given)):
+            keys[-1] in data.non_entity_tails and not (len(keys) <= 3 and keys[0] in data.given)):
         return done("", -1)  # documents, events, places ("James Webb Space Telescope"), not "Leo Park"
     if not c.headed and _inside(art.portfolios, c.start, c.end):
         return done("", 0)  # "la ministre des Comptes publics"
@@ -857,6 +890,16 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if len(toks) >= 4:
         return done("organization", 1)
     return done("person", 1)  # two or three capitalised words, nothing else known: most often a person
+
+
+def _named_in_full(text: str, surname: str, data: _NameData) -> bool:
+    """Does the article write the surname after a capitalised word that is no title ("Rupert Vance",
+    not "President Trump" nor "M. Legault")?"""
+    for m in re.finditer(rf"([A-ZÀ-Ý][\w'’-]*\.?)[ \u00a0]{re.escape(surname)}(?![\w'’-])", text):
+        word = key(m.group(1))
+        if word not in data.titles and word not in data.function_words and not m.group(1).endswith("."):
+            return True
+    return False
 
 
 def _compound_place(surface: str, links: frozenset[str], places: frozenset[str]) -> bool:

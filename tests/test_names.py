@@ -124,7 +124,7 @@ FRENCH_ARTICLES = {
         {"Inès Karadeniz": "Inès Karadeniz", "Karadeniz": "Inès Karadeniz",
          "Margaux Lefebvre-Durand": "Margaux Lefebvre-Durand", "Julien Morel": "Julien Morel"},
         {"NeoVolt": "NeoVolt", "Kessler Energie": "Kessler Energie", "Commission européenne": "European Commission",
-         "AFP": "AFP", "Bpifrance": "Bpifrance", "BNP Paribas": "BNP Paribas", "Bourse de Paris": "Bourse de Paris",
+         "AFP": "Agence France-Presse", "Bpifrance": "Bpifrance", "BNP Paribas": "BNP Paribas", "Bourse de Paris": "Bourse de Paris",
          "Oddo BHF": "Oddo BHF"})),
     "science": (FR_SCIENCE, expected(
         {"Sandrine Okafor": "Sandrine Okafor", "Okafor": "Sandrine Okafor", "Hugo Ferrand": "Hugo Ferrand"},
@@ -133,7 +133,7 @@ FRENCH_ARTICLES = {
          "Institut des maladies neurodégénératives": "Institut des maladies neurodégénératives",
          "IMN": "Institut des maladies neurodégénératives",
          "Agence nationale de sécurité du médicament": "Agence nationale de sécurité du médicament",
-         "ANSM": "Agence nationale de sécurité du médicament", "CNRS": "CNRS"})),
+         "ANSM": "Agence nationale de sécurité du médicament", "CNRS": "Centre national de la recherche scientifique"})),
 }
 
 ENGLISH_ARTICLES = {
@@ -205,7 +205,7 @@ FRENCH_CASES = [
       "Marc": ("person", "Marc Aubert")}, ["Lyon", "Juin", "En"]),
     ("EXCLUSIF. Jean-Luc Mélenchon (LFI) a dénoncé la réforme ; M. Macron l’a défendue au Parc des Princes.",
      {"Jean-Luc Mélenchon": ("person", "Jean-Luc Mélenchon"), "LFI": ("organization", "La France insoumise"),
-      "Macron": ("person", "Macron")}, ["EXCLUSIF", "Parc des Princes", "Parc"]),
+      "Macron": ("person", "Emmanuel Macron")}, ["EXCLUSIF", "Parc des Princes", "Parc"]),
     # towns the data lacks: listed with a known one, or after "le maire de"
     ("L'établissement réunit les hôpitaux de Blois, Romorantin et Vendôme. Le maire de Sommières proteste, "
      "comme les groupes Stellantis et Airbus.",
@@ -406,9 +406,9 @@ Alstom produira les rames dans son usine de La Rochelle, qui emploie 1{NB}400 pe
 L’opposition reste critique. Pour la conseillère métropolitaine Nadia Ferhat (Les Républicains), «{NB}la métropole s’endette sans vision d’ensemble{NB}». Cartier lui a répondu que le financement était «{NB}entièrement bouclé{NB}» grâce à un prêt de la Banque européenne d’investissement.
 """,
  persons={"Bruno Cartier": "Bruno Cartier", "Nadia Ferhat": "Nadia Ferhat", "Cartier": "Bruno Cartier"},
- orgs={"Keolis": "Keolis", "TCL": "TCL", "métropole de Lyon": "métropole de Lyon", "Alstom": "Alstom", "CGT": "CGT",
+ orgs={"Keolis": "Keolis", "TCL": "TCL", "métropole de Lyon": "métropole de Lyon", "Alstom": "Alstom", "CGT": "Confédération générale du travail",
        "Les Républicains": "Les Républicains", "Banque européenne d’investissement": "Banque européenne d'investissement"},
- quotes=[("C’est la plus grosse", "Bruno Cartier", "speech"), ("bouffée d’oxygène", "CGT", "speech"),
+ quotes=[("C’est la plus grosse", "Bruno Cartier", "speech"), ("bouffée d’oxygène", "Confédération générale du travail", "speech"),
          ("la métropole s’endette", "Nadia Ferhat", "speech"), ("entièrement bouclé", "Bruno Cartier", "speech")])
 
 UNSEEN["en_tech"] = dict(lang="en", text="""Chipmaker Vantor Cuts 1,200 Jobs as AI Spending Shifts

@@ -118,6 +118,15 @@ CASES = {
                      value="April 2, 2024")], "contradicted",
         "S02 (The Hindu, 2024-05-23) gives April 2, 2024, the article en mars 2024",
         "S02 (The Hindu, 23/05/2024) indique April 2, 2024, là où l'article écrit « en mars 2024 »"),
+    "only later records, which agree": (
+        MONEY, [match("S07", later=True, published="2024-11-22", value="$4 billion")], "supported",
+        "amount agrees with S07 (Bloomberg, 2024-11-22), published after the article",
+        "le montant concorde avec S07 (Bloomberg, 22/11/2024), postérieur à l'article"),
+    "quote verbatim in a later record": (
+        QUOTE, [match("S05", quote_class="verbatim", later=True, publisher="Silicon Republic",
+                      published="2024-05-30")], "supported",
+        "quote is verbatim in S05 (Silicon Republic, 2024-05-30), which is later than the article",
+        "citation littérale dans S05 (Silicon Republic, 30/05/2024), qui est postérieur à l'article"),
     "only later records": (
         MONEY, [match("S07", agreement="conflicts", later=True, published="2024-11-22")], "needs_review",
         "only records published after the article give a value, and a later record cannot contradict it;"
