@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 REALNEWS = Path(__file__).resolve().parent.parent / "tests" / "realnews"
-SPLITS = ("study", "held-out")
+SPLITS = ("study", "round-1", "held-out")  # round 1's held-out part is studied after its first run
 
 
 # The annotators of published news cut a claim where they saw fit: "on Monday" or "Monday", "le 26

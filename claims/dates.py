@@ -45,6 +45,7 @@ class _Context:
     lex: Lexicon
     published: dt.date
     future: bool
+    past: bool = False  # a verb in a past tense right before the date
 
 
 # What a rule returns for a date expression that names no real day ("Feb 30", "the fifth Sunday" of a
@@ -98,7 +99,11 @@ def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date, future_
     for start, _neg_len, order, m in candidates:
         if start < taken_until:
             continue
-        resolved = _resolve(templates[order].rule, m, _Context(low, folded, lex, published, future_at(start)))
+        # A past tense right before the date ("a annoncé ce lundi", "announced on Monday") outweighs a
+        # future elsewhere in the sentence.
+        past = lex.past_before_re.search(text, max(0, start - 40), start) is not None
+        resolved = _resolve(templates[order].rule, m,
+                            _Context(low, folded, lex, published, future_at(start) and not past, past))
         if resolved is None:
             continue
         if resolved is _NO_SUCH_DAY:
@@ -328,7 +333,12 @@ def _day_value(day: dt.date) -> DateValue:
 UPCOMING_DAYS = 45
 
 
-def _pick_year(month: int, day: int | None, published: dt.date, future: bool, weekday: int | None) -> int | None:
+# How far ahead a month written alone is still read as the coming one (about three months).
+UPCOMING_MONTH_DAYS = 92
+
+
+def _pick_year(month: int, day: int | None, published: dt.date, future: bool, weekday: int | None, *,
+               past: bool = False) -> int | None:
     """The year of a day or month written without one."""
     candidates = []
     for y in (published.year - 1, published.year, published.year + 1):
@@ -343,6 +353,12 @@ def _pick_year(month: int, day: int | None, published: dt.date, future: bool, we
     if weekday is not None:  # "mardi 28 mai": the year where 28 May is a Tuesday, nearest first
         return min(candidates, key=lambda d: abs((d - published).days)).year
     anchor = published if day else published.replace(day=1)
+    if not day and not future and not past:
+        # A month a little ahead is the coming one ("la grève de novembre", written in October), unless
+        # a past tense says otherwise.
+        ahead = [d for d in candidates if 0 < (d - anchor).days <= UPCOMING_MONTH_DAYS]
+        if ahead:
+            return ahead[0].year
     if future:
         after = [d for d in candidates if d >= anchor]
         return after[0].year if after else candidates[-1].year
@@ -364,7 +380,7 @@ def _month_of(g: dict, ctx: _Context) -> tuple[int, int, bool] | None:
         year = _year(g)
         if year is not None:
             return year, month, False
-        return _pick_year(month, None, ctx.published, ctx.future, None), month, True
+        return _pick_year(month, None, ctx.published, ctx.future, None, past=ctx.past), month, True
     offset = ctx.lex.relative_words.get(key(g["rel"]), 0) if "rel" in g else 0
     first = _add_months(ctx.published.replace(day=1), offset)
     return first.year, first.month, True
@@ -478,7 +494,7 @@ def _bare_month(g, span, ctx, m):
     if _prev_token(ctx.low, span[0]) not in lex.month_context:
         return None
     month = _month(g, lex)
-    year = _pick_year(month, None, ctx.published, ctx.future, None)
+    year = _pick_year(month, None, ctx.published, ctx.future, None, past=ctx.past)
     prefix = lex.bare_month_prefix_re.search(ctx.low, max(0, span[0] - 20), span[0])
     if prefix:  # "en novembre" is cited with its preposition
         span = (prefix.start(), span[1])
@@ -592,6 +608,9 @@ def _weekday_day(g, span, ctx, m):
     return _found(span, _day_value(d), relative=True, rule="weekday_day") if d else None
 
 
+UPCOMING_DAY_OF_MONTH = 15  # days: "le 31" written on the 17th is later this month
+
+
 def _day_only(g, span, ctx, m):
     if _prev_token(ctx.low, span[0]) not in ctx.lex.day_context:
         return None
@@ -599,6 +618,9 @@ def _day_only(g, span, ctx, m):
     if day is None or not 1 <= day <= 31:
         return None
     d = _day_near(day, ctx.published, ctx.future)
+    ahead = _safe_date(ctx.published.year, ctx.published.month, day)
+    if not ctx.future and not ctx.past and ahead and 0 < (ahead - ctx.published).days <= UPCOMING_DAY_OF_MONTH:
+        d = ahead  # "pour le 31", written on the 17th: later this month
     return _found(span, _day_value(d), relative=True, rule="day_only") if d else None
 
 

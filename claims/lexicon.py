@@ -210,7 +210,8 @@ class Lexicon:
     incise_re: re.Pattern[str]
     term_marker_re: re.Pattern[str]
     future_re: re.Pattern[str]
-    future_before_re: re.Pattern[str]  # markers that speak of the future only for what follows them
+    future_before_re: re.Pattern[str]
+    past_before_re: re.Pattern[str]  # "a annoncé ", "announced on ": a past tense right before a date  # markers that speak of the future only for what follows them
     not_year_after_re: re.Pattern[str]
     attribution_re: re.Pattern[str]
 
@@ -219,6 +220,23 @@ class Lexicon:
 def _common() -> dict[str, Any]:
     with open(DATA_DIR / "common.toml", "rb") as fh:
         return tomllib.load(fh)
+
+
+def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
+    """A past tense that ends right before a date, on the text as written (accents kept, so that the
+    French auxiliary "a" is not the preposition "à"): an auxiliary and a participle ("a annoncé", "ont
+    été reçus"), a past form ("said", "announced"), then at most a preposition ("on")."""
+    verbs = [re.escape(v) for v in past["verbs"]]
+    if past["verb_endings"]:
+        verbs.append(rf"\w+(?:{'|'.join(map(re.escape, past['verb_endings']))})")
+    if past["auxiliaries"]:
+        aux = "|".join(map(re.escape, past["auxiliaries"]))
+        ends = "|".join(map(re.escape, past["participle_endings"]))
+        verbs.append(rf"(?:{aux})(?:-t-(?:il|elle|on))?\s+(?:\w+\s+)?\w*(?:{ends})")
+    preps = "|".join(map(re.escape, past["then"]))
+    if not verbs:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(verbs)})\s+(?:(?:{preps})\s+)?$", re.IGNORECASE)
 
 
 def _known_organizations(code: str) -> dict[str, str]:
@@ -468,6 +486,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         term_marker_re=quote_words_re(quotes["term_markers"]),
         future_re=_future_re(dates),
         future_before_re=re.compile(rf"(?<![\w]){alternation(dates['future_markers_before'])}(?![\w])", re.IGNORECASE),
+        past_before_re=_past_before_re(dates["past"]),
         not_year_after_re=re.compile(rf"(?<!\s)\s*{trie(dates['not_year_after'])}(?!\w)"),
         attribution_re=quote_words_re(quotes["attribution"]),
     )

@@ -751,7 +751,8 @@ def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, i
             continue
         acronym = _acronym_after(text, c.end)
         # "Omer Telecom Limited (OTL)", not "Jean-Luc Mélenchon (LFI)": the acronym starts like the name
-        if acronym and fold(acronym)[0].lower() == fold(c.tokens[0].text)[0].lower():
+        first = re.sub(r"^\w{1,2}['’]", "", fold(text[c.start:c.end]))[:1].lower()  # "l'Agence" -> "a"
+        if acronym and fold(acronym)[0].lower() == first:
             out.setdefault(fold(acronym).lower(), i)
     return out
 
