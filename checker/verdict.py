@@ -173,8 +173,9 @@ def explain(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Sug
             _part("later_agrees", noun=Term(f"noun.{kind}"), id=best.source_id, cite=_cite(best)),)
     if later:
         return "needs_review", 0.3, (_part("only_later"),) + later_note
-    best = max(relevant, key=lambda m: m.relevance)
-    return "needs_review", best.relevance, (_part("no_value", ids=_ids(relevant), this_noun=Term(f"this.{kind}")),)
+    # Records about the subject that do not give the value leave nothing to check it against: no
+    # source, and the reason names them so the editor can look further.
+    return "no_source", 0.0, (_part("no_value", ids=_ids(relevant), this_noun=Term(f"this.{kind}")),)
 
 
 def _later(m: Match) -> ReasonPart:

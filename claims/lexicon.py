@@ -208,6 +208,8 @@ class Lexicon:
     speech_verb_re: re.Pattern[str]
     # ", a dit M. Labeaume en conférence de presse. ": an attribution between two sentences of a quote
     incise_re: re.Pattern[str]
+    # "le groupe", "the council": an organisation named by what it is, speaking ("le groupe indique que")
+    organization_subject_re: re.Pattern[str]
     term_marker_re: re.Pattern[str]
     future_re: re.Pattern[str]
     future_before_re: re.Pattern[str]
@@ -479,6 +481,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         range_starts=tuple(key(w) for w in qual.get("range_start", [])),
         range_joiners=tuple(key(w) for w in qual.get("range_joiners", [])),
         speech_verb_re=quote_words_re(quotes["speech_verb_stems"], prefix=True),
+        organization_subject_re=re.compile(
+            rf"(?<![\w'])(?:{trie([key(w) for w in quotes['organization_subjects']])})(?![\w'])", re.IGNORECASE),
         incise_re=re.compile(
             rf",\s+(?:{trie([key(w) for w in quotes['incise_auxiliaries']])}\s+)?(?:{trie(quotes['speech_verb_stems'])})"
             rf"[\w'-]*\s", re.IGNORECASE) if quotes["incise_auxiliaries"]

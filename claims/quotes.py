@@ -145,10 +145,21 @@ def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
             a += 1
         while b > a and text[b - 1] in _PAD:
             b -= 1
-        if b > a and any(c.isalnum() for c in text[a:b]):
+        if b > a and _wording(text[a:b]):
             spans.append(QuoteSpan(a, b, start, close, reopened))
             outer_end = close
     return spans
+
+
+_CODE_CHARS = frozenset(":/=;{}<>#")
+
+
+def _wording(inner: str) -> bool:
+    """Words someone could have said: a letter at least, and not markup pasted with the article
+    ("display:none;visibility:hidden", "//www.example.com/ns.html?id=1", "0")."""
+    if not any(c.isalpha() for c in inner):
+        return False
+    return any(c.isspace() for c in inner) or not any(c in _CODE_CHARS for c in inner)
 
 
 # ---- kinds ------------------------------------------------------------------------------------
@@ -221,6 +232,19 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
 
     # "la préfète Élodie Marchal ... La préfète a écarté cette demande": a role named with a person
     # stands for that person later on, so "a-t-elle déclaré" after it points to her.
+    organisations = [m for m in mentions if m.type == "organization"]
+
+    def main_organisation_before(offset: int) -> str | None:
+        """"Le groupe indique que ...", "the council said": the organisation the article is about so far
+        (named most often before the quote, the latest on a tie)."""
+        counts: dict[str, tuple[int, int]] = {}
+        for m in organisations:
+            if m.start >= offset:
+                break
+            n, _ = counts.get(m.canonical, (0, 0))
+            counts[m.canonical] = (n + 1, m.start)
+        return max(counts, key=lambda c: counts[c]) if counts else None
+
     people = sorted([m for m in mentions if m.type == "person"] + _role_mentions(folded, mentions, lex))
     people_starts = [m.start for m in people]
 
@@ -244,8 +268,8 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
         head = (max(s_open.start, q.open - _HEAD_WINDOW), q.open)
         tail = (q.close + 1, s_close.end)
         speaker = (
-            _after(folded, tail, names_in, last_person_before, lex, pronouns, q.open)
-            or _before(folded, head, names_in, last_person_before, lex, pronouns)
+            _after(folded, tail, names_in, last_person_before, lex, pronouns, q.open, main_organisation_before)
+            or _before(folded, head, names_in, last_person_before, lex, pronouns, main_organisation_before)
             or last_by_paragraph.get(paragraph)
             or _paragraph_subject(mentions, mention_starts, paragraph_start[paragraph], q.open, folded, head, lex)
             or (last_by_paragraph.get(paragraph - 1)
@@ -379,7 +403,8 @@ def _best(found: list[_Mention]) -> str | None:
     return found[0].canonical if found else None
 
 
-def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, quote_open: int) -> str | None:
+def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, quote_open: int,
+           main_organisation_before) -> str | None:
     """Attribution right after the quote: "», a-t-il déclaré", "” said Jan Leike", "” Leike said"."""
     start, end = tail
     end = min(end, start + 120)
@@ -403,12 +428,16 @@ def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, q
         return last_person_before(quote_open)  # "», s'est félicitée la ministre": the one named before
     if found:
         return _best(found)
+    subject_at = [words[0].start()] + ([words[verb + 1].start()] if verb is not None and verb + 1 < len(words) else [])
+    if verb is not None and verb <= 2 and any(lex.organization_subject_re.match(folded, p) for p in subject_at):
+        return main_organisation_before(quote_open)  # "», indique le groupe dans un communiqué", "” the council said"
     if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):
         return last_person_before(quote_open)
     return None
 
 
-def _before(folded, head, names_in, last_person_before, lex: Lexicon, pronouns) -> str | None:
+def _before(folded, head, names_in, last_person_before, lex: Lexicon, pronouns,
+            main_organisation_before) -> str | None:
     """Attribution before the quote: "selon X", "according to X", or the subject of a speech verb."""
     start, end = head
     if end <= start:
@@ -427,6 +456,8 @@ def _before(folded, head, names_in, last_person_before, lex: Lexicon, pronouns) 
     for m in _PRONOUN_THEN.finditer(folded, start, end):
         if key(m.group(1)) in pronouns and lex.speech_verb_re.fullmatch(m.group(2)):
             return last_person_before(end)
+    if not found and lex.organization_subject_re.search(folded, start, end):
+        return main_organisation_before(start)  # "Le groupe indique que « ... »", "The council said:"
     return found[0].canonical if found else None
 
 

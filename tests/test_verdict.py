@@ -135,15 +135,15 @@ CASES = {
         " contredire ; S07 est postérieur à l'article (Bloomberg, 22/11/2024) et indique une autre valeur"),
     "no value given": (
         DATE, [match("S08", agreement="unknown", relevance=0.5), match("S01", agreement="unknown", relevance=0.3)],
-        "needs_review",
+        "no_source",
         "S08, S01 speak of the subject without giving this date",
         "le sujet est abordé dans S08, S01 sans que cette date y figure"),
     "no amount given": (
-        MONEY, [match("S03", agreement="unknown", relevance=0.5)], "needs_review",
+        MONEY, [match("S03", agreement="unknown", relevance=0.5)], "no_source",
         "S03 speak of the subject without giving this amount",
         "le sujet est abordé dans S03 sans que ce montant y figure"),
     "no name given": (
-        PERSON, [match("S04", agreement="unknown", relevance=0.5)], "needs_review",
+        PERSON, [match("S04", agreement="unknown", relevance=0.5)], "no_source",
         "S04 speak of the subject without giving this name",
         "le sujet est abordé dans S04 sans que ce nom y figure"),
     "quote nearly verbatim": (
