@@ -380,7 +380,8 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
             joined = gap == "" or gap == "'" or (gap is not None and gap in data.connectors)
             # "d'OpenAI Jan Leike": a given name starts a new name
             split_here = joined and gap == "" and tok.key in data.given and prev.key not in data.given \
-                and prev.key not in data.organization_words and not _ends_title(current, data)
+                and (prev.key not in data.organization_words or _brief_before(folded, current, data)) \
+                and not _ends_title(current, data)
             joined = joined and not split_here
             if joined and gap == "" and tok.key in data.given and prev.key in data.not_names \
                     and sum(t.key not in data.function_words for t in current) >= 2:
@@ -402,6 +403,18 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
     if current:
         close(current)
     return runs
+
+
+def _brief_before(folded: str, run: list[_Token], data: _NameData) -> bool:
+    """"la ministre de la Culture Roselyne Bachelot", "le président du Centre Serge Lasvignes": one
+    organisation word after a role and its connector is the role's brief, and a person follows."""
+    if len(run) != 1:
+        return False
+    words = _words_before(folded, run[0].start, 0)
+    for n in (2, 1):  # "de la", "du"
+        if len(words) > n and " ".join(words[-n:]) in data.connectors:
+            return any(w in data.person_cues for w in words[:-n])
+    return False
 
 
 def _ends_title(tokens: list[_Token], data: _NameData) -> bool:
@@ -658,6 +671,12 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
         _classify(c, art)
         if c.kind == "" and c.strength < 0 and len(c.tokens) > 1:
             rejected_words.update(t.key for t in c.tokens if t.key not in data.given)
+    for c in candidates:  # "Shaw Communications Inc.": an abbreviated designator keeps its stop
+        if c.kind == "organization" and c.tokens and c.end == c.tokens[-1].end and text.startswith(".", c.end) \
+                and c.tokens[-1].key in data.designators and len(c.tokens[-1].key) <= 4 and len(c.tokens) > 1:
+            c.end += 1
+            if c.canonical and not c.canonical.endswith("."):
+                c.canonical += "."
     _resolve(candidates, data, rejected_words, folded)
     _find_in_headlines(candidates, text, folded, sentences, title_case)
     return _claims(candidates, text)
