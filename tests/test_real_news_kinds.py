@@ -1,0 +1,159 @@
+"""The kinds of error published news showed (issue 10), each on sentences of our own.
+
+Real articles are scored by `python -m checker evaluate` when their text has been rebuilt
+(tests/realnews); these tests keep each general rule that came out of them, in words we wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims import extract
+
+WED = dt.date(2024, 5, 29)  # a Wednesday
+
+
+def found(text: str, kind: str, language: str, published: dt.date = WED, **options) -> list[tuple[str, object]]:
+    claims = [c for c in extract(text, language=language, published=published, **options).claims if c.type == kind]
+    for c in claims:
+        assert text[c.start:c.end] == c.text
+    return [(c.text, c.value.to_json()) for c in claims]
+
+
+def money(text: str, language: str, **options) -> list[tuple[str, str, float]]:
+    return [(t, v["currency"], v["amount"]) for t, v in found(text, "money", language, **options)]
+
+
+# ---- amounts ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, language, want", [
+    # the country of a bare "$" or "dollars", and of "francs", comes from the article
+    ("La Ville de Montréal a adopté un budget de 6,17 G$, dont 263,5 M$ pour le transport.", "fr",
+     [("6,17 G$", "CAD", 6_170_000_000), ("263,5 M$", "CAD", 263_500_000)]),
+    ("Le gouvernement du Québec versera 175 millions de dollars à Québec.", "fr", [("175 millions de dollars", "CAD", 175_000_000)]),
+    ("The Queensland government will spend $4.5 billion on hospitals in Brisbane.", "en", [("$4.5 billion", "AUD", 4_500_000_000)]),
+    ("Le tribunal de Dakar l'a condamné à payer 500 mille francs.", "fr", [("500 mille francs", "XOF", 500_000)]),
+    ("À Genève, la banque a été condamnée à 3,5 millions de francs par le Tribunal fédéral.", "fr",
+     [("3,5 millions de francs", "CHF", 3_500_000)]),
+    # without any place, the newsroom's default
+    ("The start-up raised $40 million from investors.", "en", [("$40 million", "USD", 40_000_000)]),
+    # an explicit country wins over the article's
+    ("Le géant américain a payé 2 milliards de dollars américains à Montréal.", "fr",
+     [("2 milliards de dollars américains", "USD", 2_000_000_000)]),
+    # a scale word glued to the number, a thousands group, signs read through the wrong encoding
+    ("The club was fined £1million and paid £100,000 to charity.", "en",
+     [("£1million", "GBP", 1_000_000), ("£100,000", "GBP", 100_000)]),
+    ("Turnover rose to Â£39.3m this year.", "en", [("Â£39.3m", "GBP", 39_300_000)]),
+    # a bare scaled number near an amount, followed by a money noun
+    ("Le maire a été condamné à 5 millions d’amende. Il avait détourné 500 mille francs à Dakar.", "fr",
+     [("5 millions", "XOF", 5_000_000), ("500 mille francs", "XOF", 500_000)]),
+])
+def test_amounts_of_published_news(text, language, want):
+    assert money(text, language) == want
+
+
+def test_the_newsroom_default_and_how_the_currency_was_decided():
+    assert money("The start-up raised $40 million.", "en", dollar="CAD") == [("$40 million", "CAD", 40_000_000)]
+    (claim,) = [c for c in extract("Ottawa will spend $9 billion in Toronto.", language="en", published=WED).claims
+                if c.type == "money"]
+    assert claim.basis == "CAD: the article names Ottawa, Toronto" and claim.to_json()["basis"] == claim.basis
+    (plain,) = [c for c in extract("It raised $9 billion.", language="en", published=WED).claims if c.type == "money"]
+    assert plain.basis == "USD: the default"
+
+
+# ---- dates --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, language, published, want", [
+    # a date without its year, in a story told in an earlier year, belongs to the story
+    ("En juin 2014, l’usine a été vendue. Le 4 juillet suivant, elle a fermé. Le 25 août, les salariés ont manifesté.",
+     "fr", WED, [("juin 2014", "2014-06"), ("4 juillet", "2014-07-04"), ("25 août", "2014-08-25")]),
+    ("In June 2014 the plant was sold. On July 4 it closed.", "en", WED, [("June 2014", "2014-06"), ("July 4", "2014-07-04")]),
+    # ... until the article comes back to its own time
+    ("En juin 2014, l’usine a été vendue. Hier, le maire a annoncé un rachat le 3 juillet.", "fr", WED,
+     [("juin 2014", "2014-06"), ("Hier", "2024-05-28"), ("3 juillet", "2024-07-03")]),
+    # a weekday and the date it is, in brackets, are one date
+    ("The hearing is set for Friday (May 31).", "en", WED, [("Friday (May 31)", "2024-05-31")]),
+    # "ce dimanche" is the nearest Sunday: two days before on a Tuesday
+    ("Le parti a obtenu 16 % des voix ce dimanche.", "fr", dt.date(2012, 10, 16), [("ce dimanche", "2012-10-14")]),
+    # a past tense right before the date outweighs a future elsewhere in the sentence
+    ("Le service sera modifié, a annoncé ce lundi la compagnie.", "fr", dt.date(2023, 11, 7), [("ce lundi", "2023-11-06")]),
+    # "dès jeudi" is the coming Thursday
+    ("Le dossier passera en commission dès jeudi.", "fr", dt.date(2018, 3, 11), [("jeudi", "2018-03-15")]),
+    # seasons
+    ("L’été 2022 a été chaud et l’été dernier pluvieux.", "fr", dt.date(2024, 10, 2),
+     [("L’été 2022", "2022-summer"), ("l’été dernier", "2024-summer")]),
+    ("Last summer prices rose; this winter they will fall.", "en", dt.date(2024, 4, 2),
+     [("Last summer", "2023-summer"), ("this winter", "2024-winter")]),
+    # the year under way, the start of the week
+    ("Les ventes de l’année en cours progressent ; la direction a tranché en début de semaine.", "fr", WED,
+     [("de l’année en cours", "2024"), ("en début de semaine", "2024-W22")]),
+    # a month a little ahead is the coming one, a day later this month too
+    ("La grève de novembre est maintenue, pas celle prévue pour le 31.", "fr", dt.date(2023, 10, 17),
+     [("novembre", "2023-11"), ("le 31", "2023-10-31")]),
+])
+def test_dates_of_published_news(text, language, published, want):
+    assert found(text, "date", language, published) == want
+
+
+# ---- names --------------------------------------------------------------------------------------
+
+
+def names(text: str, language: str) -> dict[str, tuple[str, str]]:
+    return {c.text: (c.type, c.value.to_json()) for c in extract(text, language=language, published=WED).claims
+            if c.type in ("person", "organization")}
+
+
+def test_acronyms_that_the_data_expands_and_public_figures_named_by_surname():
+    got = names("Les infirmières de la CSQ ont manifesté. M. Legault a répondu mercredi.", "fr")
+    assert got["CSQ"] == ("organization", "Centrale des syndicats du Québec")
+    assert got["Legault"] == ("person", "François Legault")
+    # a surname the article gives in full is that person, not the public figure
+    got = names("Rupert Vance heads the fund. Vance said the plan was sound.", "en")
+    assert got["Vance"] == ("person", "Rupert Vance")
+    # an acronym defined in brackets wins over the data, but only when it starts like the name
+    got = names("L’opérateur Omer Telecom Limited (OTL) a répondu. Selon OTL, la hausse est faible. Jean Roux (LFI) aussi.",
+                "fr")
+    assert got["OTL"] == ("organization", "Omer Telecom Limited")
+    assert got["LFI"] == ("organization", "La France insoumise")
+
+
+def test_captions_and_shouting_are_no_names():
+    text = "Getty Images\n\nThe council met on Monday. REPUBLICANS MUST GET TOUGH, the post said."
+    assert names(text, "en") == {}
+
+
+def test_a_person_after_a_role_and_its_brief():
+    got = names("La ministre de la Culture Roselyne Bachelot et le président du Centre Serge Lasvignes ont parlé.", "fr")
+    assert got["Roselyne Bachelot"] == ("person", "Roselyne Bachelot")
+    assert got["Serge Lasvignes"] == ("person", "Serge Lasvignes")
+    assert "Culture Roselyne Bachelot" not in got and "Centre Serge Lasvignes" not in got
+
+
+def test_an_abbreviated_designator_keeps_its_stop():
+    got = names("The deal between Rogers Communications Inc. and its rival closed. Rogers said it was glad.", "en")
+    assert got["Rogers Communications Inc."] == ("organization", "Rogers Communications Inc.")
+    assert got["Rogers"] == ("organization", "Rogers Communications Inc.")
+
+
+# ---- quotes -------------------------------------------------------------------------------------
+
+
+def quotes(text: str, language: str) -> list[tuple[str, str | None]]:
+    return [(v["text"], v["speaker"]) for _t, v in found(text, "quote", language)]
+
+
+def test_an_organisation_named_by_what_it_is_speaks_for_the_one_the_article_is_about():
+    text = ("Colruyt vend ses magasins français. Colruyt emploie 2 300 personnes en France. "
+            "Le groupe indique que « l’offre ferme » est la meilleure.")
+    assert quotes(text, "fr") == [("l’offre ferme", "Colruyt")]
+    text = "Harbor Bank cut 300 jobs. “We regret every one of them,” the bank said on Monday."
+    assert quotes(text, "en") == [("We regret every one of them,", "Harbor Bank")]
+
+
+def test_markup_pasted_with_an_article_is_no_quote():
+    text = '<iframe src="//www.example.com/ns.html?id=GTM-1" style="display:none"></iframe>\nLe maire a parlé.'
+    assert quotes(text, "fr") == []
