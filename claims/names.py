@@ -113,6 +113,7 @@ class _NameData:
     elisions: frozenset[str]
     possessives: tuple[str, ...]
     subject_verbs: frozenset[str]
+    lone_institutions: frozenset[str]  # organisation words that name one institution alone ("Senate")
     affiliation_words: frozenset[str]  # "at Deloitte", "chez Saft": a word after these is an employer
     subject_verb_endings: tuple[str, ...]
     common_endings: tuple[str, ...]
@@ -226,6 +227,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         possessives=tuple(fold(p) for p in names.get("possessives", [])),
         subject_verbs=frozenset(w.lower() for w in names.get("subject_verbs", [])),
         affiliation_words=frozenset(key(w) for w in names["affiliation_words"]),
+        lone_institutions=frozenset(_plain(w) for w in names["lone_institutions"]),
         subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
         common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
         adjective_suffixes=tuple(_plain(e) for e in names.get("adjective_suffixes", [])),
@@ -999,7 +1001,13 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -
             and _dateline(art.folded, c.end):
         return done("", 0)  # "WASHINGTON —"
     if t.key in data.organization_words:
-        return done("organization" if not t.initial or t.key in art.known_single else "", 2)
+        if c.end > t.end:  # "Office français de la biodiversité": the word heads a longer name
+            return done("organization" if not t.initial or t.key in art.known_single else "", 2)
+        if t.key in data.lone_institutions:  # "Senate", "Congress", "Parlement": a name on its own
+            return done("organization" if not t.initial or t.key in art.known_single else "", 2)
+        # "l'Autorité", "the Commission", "United" alone: a short form of an organisation the article
+        # names in full, or a common noun ("the ministry", "Court"); _resolve tells which.
+        return done("unknown", 2)
     if t.key in data.given and not cues.person:
         return done("given", 0)  # the article's only person with that given name, else nothing
     if cues.person and not c.headed:
@@ -1088,6 +1096,18 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
         if last not in data.organization_words and last not in data.designators:
             last_words.setdefault(last, set()).add(o.canonical)
     for word, full in last_words.items():  # "Villa" / "Aston Villa", "Dortmund" / "Borussia Dortmund"
+        if len(full) == 1:
+            by_core.setdefault(word, next(iter(full)))
+    # The first or the last word of exactly one organisation named in full, an organisation word
+    # included: "l'Autorité" / "Autorité de la concurrence", "Delta" / "Delta Air Lines", "United" /
+    # "Manchester United", "la Commission" / "Commission européenne".
+    ends: dict[str, set[str]] = {}
+    for o in sorted((c for c in candidates if c.kind == "organization"
+                     and (c.headed or len(c.tokens) > 1 or c.end > c.tokens[-1].end)), key=lambda c: c.start):
+        for t in (o.tokens[0], o.tokens[-1]) if len(o.tokens) > 1 else (o.tokens[0],):
+            if t.key not in data.designators and t.key not in data.places and t.key not in data.given:
+                ends.setdefault(t.key, set()).add(o.canonical)
+    for word, full in ends.items():
         if len(full) == 1:
             by_core.setdefault(word, next(iter(full)))
     # Acronyms defined in parentheses right after a full name.
