@@ -113,6 +113,7 @@ class _NameData:
     elisions: frozenset[str]
     possessives: tuple[str, ...]
     subject_verbs: frozenset[str]
+    towns: frozenset[str]  # data/towns.txt, folded: a word known only as a town is no organisation by default
     lone_institutions: frozenset[str]  # organisation words that name one institution alone ("Senate")
     affiliation_words: frozenset[str]  # "at Deloitte", "chez Saft": a word after these is an employer
     subject_verb_endings: tuple[str, ...]
@@ -165,6 +166,11 @@ def _phrase(words: str) -> str:
 
 def _phrases(words: list[str]) -> str:
     return "(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _towns() -> frozenset[str]:
+    lines = (DATA_DIR / "towns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(key(line) for line in lines if line and not line.startswith("#"))
 
 
 def _known_surnames() -> dict[str, str]:
@@ -228,6 +234,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         subject_verbs=frozenset(w.lower() for w in names.get("subject_verbs", [])),
         affiliation_words=frozenset(key(w) for w in names["affiliation_words"]),
         lone_institutions=frozenset(_plain(w) for w in names["lone_institutions"]),
+        towns=_towns(),
         subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
         common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
         adjective_suffixes=tuple(_plain(e) for e in names.get("adjective_suffixes", [])),
@@ -909,6 +916,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
         if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
             return done("", 0)  # "in Greater Manchester": a place
         return done("organization", 2)
+    if k in data.towns:
+        return done("", 0)  # "Newcastle-under-Lyme", "Saint-Jean-sur-Richelieu": a town
     if len(toks) >= 4:
         return done("organization", 1)
     return done("person", 1)  # two or three capitalised words, nothing else known: most often a person
@@ -933,6 +942,10 @@ def _compound_place(surface: str, links: frozenset[str], places: frozenset[str])
         return False
     inner = fold_apostrophes(surface).split("-")[1:-1]
     return any(p in links or (p.startswith("d'") and "d'" in links) for p in inner)
+
+
+def _in_a_list(folded: str, start: int, end: int) -> bool:
+    return bool(_LIST_BEFORE.search(folded, max(0, start - 80), start) or _LIST_AFTER.match(folded, end))
 
 
 def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> bool:
@@ -1016,6 +1029,10 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -
         return done("organization", 3)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
         return done("", 0)  # a common word ("Shares"), a town after "in", a brief before a title
+    if t.key in data.towns and not _in_a_list(art.folded, c.start, c.end):
+        # "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
+        # list ("Hawthorn, Carlton and North Melbourne were fined"), which is how clubs are named
+        return done("unknown", 0)
     if t.initial and t.key not in art.known_single:
         if _before_verb(art.text, c.end, data) and not t.key.endswith(data.common_endings):
             return done("organization", 1)

@@ -157,3 +157,18 @@ def test_an_organisation_named_by_what_it_is_speaks_for_the_one_the_article_is_a
 def test_markup_pasted_with_an_article_is_no_quote():
     text = '<iframe src="//www.example.com/ns.html?id=GTM-1" style="display:none"></iframe>\nLe maire a parlé.'
     assert quotes(text, "fr") == []
+
+
+def test_a_town_is_no_organisation_unless_a_club_named_so():
+    assert names("The by-election in Wakefield was held on Thursday.", "en") == {}
+    got = names("The league fined Hawthorn, Carlton and Essendon on Friday.", "en")
+    assert {"Hawthorn", "Carlton", "Essendon"} <= set(got)
+
+
+def test_a_lone_organisation_word_is_a_short_form_or_nothing():
+    got = names("L’Autorité de la concurrence a infligé une amende. L’Autorité a estimé que le groupe avait menti.", "fr")
+    assert got["Autorité"] == ("organization", "Autorité de la concurrence")
+    got = names("Delta Air Lines bought a stake. Delta said it would close. Manchester United won; United said so.", "en")
+    assert got["Delta"] == ("organization", "Delta Air Lines") and got["United"] == ("organization", "Manchester United")
+    assert names("The Court said no, and the Ministry agreed.", "en") == {}
+    assert names("The bill passed the Senate on Tuesday.", "en") == {"Senate": ("organization", "Senate")}
