@@ -20,12 +20,14 @@ SPLITS = ("study", "round-1", "round-2", "held-out")  # an earlier round's held-
 
 
 # The annotators of published news cut a claim where they saw fit: "on Monday" or "Monday", "le 26
-# mai" or "26 mai", "mardi matin" or "mardi", "the Guardian" or "Guardian". An editor reads the same
+# mai" or "26 mai", "mardi matin" or "mardi", "the Guardian" or "Guardian", "M. Labeaume" or
+# "Labeaume". An editor reads the same
 # claim in each, so spans are compared with these words set aside at their edges (both sides alike);
 # what is left must still be the same text.
 EDGE_WORDS_BEFORE = frozenset(
     "the a an on in at by since until till from of for during before after to over through "
-    "le la les l' d' de du des en au aux a à dès depuis avant après pour jusqu'au jusqu'à vers par".split())
+    "le la les l' d' de du des en au aux a à dès depuis avant après pour jusqu'au jusqu'à vers par "
+    "m. mme mr mr. mrs mrs. ms ms. dr dr.".split())
 EDGE_WORDS_AFTER = frozenset("matin soir midi après-midi soirée morning night evening afternoon".split())
 
 

@@ -920,7 +920,13 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return done("", 0)  # "Newcastle-under-Lyme", "Saint-Jean-sur-Richelieu": a town
     if len(toks) >= 4:
         return done("organization", 1)
-    return done("person", 1)  # two or three capitalised words, nothing else known: most often a person
+    # Two or three capitalised words, nothing else known: a person when the article names them again by
+    # the last word alone ("Yaya Bodian ... Bodian a reconnu"); else a title-case phrase more often
+    # than a name ("Law Enforcement", "Hunter Street Station", "First Division").
+    surface_words = art.text[c.start:c.end].split()
+    if surface_words and art.text.count(surface_words[-1]) > art.text.count(art.text[c.start:c.end]):
+        return done("person", 1)
+    return done("unknown", 0)
 
 
 def _named_in_full(text: str, surname: str, data: _NameData) -> bool:
