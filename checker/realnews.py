@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 REALNEWS = Path(__file__).resolve().parent.parent / "tests" / "realnews"
-SPLITS = ("study", "round-1", "round-2", "held-out")  # an earlier round's held-out part is studied once scored
+SPLITS = ("study", "round-1", "round-2", "round-3", "held-out")  # an earlier round's held-out part is studied once scored
 
 
 # The annotators of published news cut a claim where they saw fit: "on Monday" or "Monday", "le 26
