@@ -31,8 +31,21 @@ EDGE_WORDS_BEFORE = frozenset(
 EDGE_WORDS_AFTER = frozenset("matin soir midi après-midi soirée morning night evening afternoon".split())
 
 
+# A qualifier written before an amount or a date is kept beside its value, not in its span ("plus de
+# 20 millions de dollars" is the claim "20 millions de dollars" with the qualifier "plus de").
+QUALIFIERS_BEFORE = tuple(sorted((
+    "plus de", "près de", "moins de", "un peu moins de", "un peu plus de", "environ", "au moins", "quelque",
+    "about", "nearly", "more than", "less than", "almost", "around", "some", "over", "up to", "at least",
+    "roughly", "approximately", "just over", "just under"), key=len, reverse=True))
+
+
 def loose_norm(text: str) -> str:
-    words = _norm(text).split()
+    norm = _norm(text)
+    for q in QUALIFIERS_BEFORE:
+        if norm.startswith(q + " ") and len(norm) > len(q) + 1:
+            norm = norm[len(q) + 1:]
+            break
+    words = norm.split()
     while words:
         if words[0][:2] in ("l'", "d'") and len(words[0]) > 2:
             words[0] = words[0][2:]

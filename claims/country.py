@@ -3,7 +3,7 @@
 A Québec paper's "263,5 M$" and a Sydney paper's "$4.5 billion" are not US dollars; the "francs" of a
 Dakar paper are CFA francs. The words of `[local_currencies]` in claims/data/common.toml (places,
 institutions, spellings such as "G$") are counted in the article; the country named most often wins.
-With none named, or a tie, the default applies (for the dollar, the newsroom's). The answer carries how
+With none named, the default applies (for the dollar, the newsroom's). The answer carries how
 it was decided, for the editor.
 """
 
@@ -50,15 +50,19 @@ def local_currency(group: str, text: str, low: str, default: str | None = None) 
     cues = _cues(group)
     default = default or cues.default or ""
     seen: dict[str, Counter[str]] = {}
+    first: dict[str, int] = {}
     for m in cues.words.finditer(low):
-        seen.setdefault(cues.code_of[m.group()], Counter())[text[m.start():m.end()]] += 1
+        code = cues.code_of[m.group()]
+        seen.setdefault(code, Counter())[text[m.start():m.end()]] += 1
+        first.setdefault(code, m.start())
     if cues.signs is not None:
         for m in cues.signs.finditer(text):
-            seen.setdefault(cues.sign_code[m.group(1)], Counter())[m.group(1)] += 1
-    ranked = sorted(((sum(c.values()), code) for code, c in seen.items()), reverse=True)
-    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
-        why = " (the article names several countries as often)" if ranked else ""
-        return LocalCurrency(default, f"{default}: the default{why}")
-    code = ranked[0][1]
+            code = cues.sign_code[m.group(1)]
+            seen.setdefault(code, Counter())[m.group(1)] += 1
+            first.setdefault(code, m.start())
+    if not seen:
+        return LocalCurrency(default, f"{default}: the default")
+    # The country named most often; on a tie, the one named first (where the article is set).
+    code = min(seen, key=lambda c: (-sum(seen[c].values()), first[c]))
     shown = ", ".join(f"{w} ×{n}" if n > 1 else w for w, n in seen[code].most_common(3))
     return LocalCurrency(code, f"{code}: the article names {shown}")

@@ -147,6 +147,8 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
         return None
     code, factor, ambiguous = currency
     written = key(m.group("lead") or m.group("trail") or "")
+    if written == "f" and folded[m.start("trail"):m.end("trail")] != "F":
+        return None  # "1 500 F" in an African paper is francs; a lower-case "f" is no currency
     local = None if m.group("sub") or m.group("suffix") else "dollar" if written == "$" else lex.local_currency_names.get(written)
     start, end = m.start(), m.end()
     lead = key(m.group("lead") or "")
@@ -272,6 +274,9 @@ def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sen
                 if not 0 <= edge < len(low):
                     break
                 bounds = sentence_bounds(edge)
+    single = len({f.value.currency for f in priced}) == 1
+    if single:  # one currency in the whole article: "près de 23 millions" anywhere in it is that currency
+        reach = {(0, len(low))}
     for s_start, s_end in sorted(reach):
         for m in lex.bare_scaled_re.finditer(low, s_start, s_end):
             i = bisect_right(span_starts, m.start())
@@ -289,12 +294,14 @@ def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sen
             if after.startswith("(") and i < len(spans) and spans[i][0] - m.end() <= 4:
                 continue  # "1.6 billion ($2.54 billion)": another currency, converted in brackets
             j = bisect_right(starts, m.start())
-            near = [f for f in priced[max(0, j - 1):j + 1] if abs(f.start - m.start()) < 600]
+            near = [f for f in priced[max(0, j - 1):j + 1] if single or abs(f.start - m.start()) < 600]
             parsed = parse_number(m.group("n"), lex)
             if not near or parsed is None:
                 continue
             nearest = min(near, key=lambda f: abs(f.start - m.start()))
             amount, decimals = parsed
+            if amount == 0:
+                continue  # "0 milliards": no amount of money is written so
             scale = _scale_factor(m.group("s"), None, lex)
             value = amount * scale
             tol = _HALF_STEP * Decimal(10) ** -decimals * scale

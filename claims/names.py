@@ -114,6 +114,7 @@ class _NameData:
     possessives: tuple[str, ...]
     subject_verbs: frozenset[str]
     towns: frozenset[str]  # data/towns.txt, folded: a word known only as a town is no organisation by default
+    opponent_words: frozenset[str]  # "beat Brentford", "contre Lens": a town named so is a club
     lone_institutions: frozenset[str]  # organisation words that name one institution alone ("Senate")
     affiliation_words: frozenset[str]  # "at Deloitte", "chez Saft": a word after these is an employer
     subject_verb_endings: tuple[str, ...]
@@ -235,6 +236,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         affiliation_words=frozenset(key(w) for w in names["affiliation_words"]),
         lone_institutions=frozenset(_plain(w) for w in names["lone_institutions"]),
         towns=_towns(),
+        opponent_words=frozenset(key(w) for w in names["opponent_words"]),
         subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
         common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
         adjective_suffixes=tuple(_plain(e) for e in names.get("adjective_suffixes", [])),
@@ -926,6 +928,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
     surface_words = art.text[c.start:c.end].split()
     if surface_words and art.text.count(surface_words[-1]) > art.text.count(art.text[c.start:c.end]):
         return done("person", 1)
+    if _said_or_described(art.text, c.start, c.end, data):
+        return done("person", 1)  # "Hamid Saleh said", ", Oleksandr Hrytsenko, a salué", "Avril Lemoine, députée"
     return done("unknown", 0)
 
 
@@ -1035,7 +1039,8 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -
         return done("organization", 3)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
         return done("", 0)  # a common word ("Shares"), a town after "in", a brief before a title
-    if t.key in data.towns and not _in_a_list(art.folded, c.start, c.end):
+    if t.key in data.towns and not _in_a_list(art.folded, c.start, c.end) \
+            and not (cues.before and cues.before[-1] in data.opponent_words):
         # "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
         # list ("Hawthorn, Carlton and North Melbourne were fined"), which is how clubs are named
         return done("unknown", 0)
@@ -1063,6 +1068,38 @@ def _dateline(folded: str, end: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"(?<![\s,])[\s,]*+([\w'’-]+)")
+
+
+_COMMA_WORD = re.compile(r",\s*([\w'’-]+)")
+_PREV_WORD_RE = re.compile(r"([\w'’-]+)\s+$")
+
+
+def _sentence_opening(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].strip()
+    return start == 0 or before == "" or before[-1] in ".!?\n"
+
+
+def _said_or_described(text: str, start: int, end: int, data: _NameData) -> bool:
+    """What people do in news and phrases do not: speak ("Hamid Saleh said"), stand in apposition
+    between commas before a verb (", Oleksandr Hrytsenko, a salué"), or be described by a role
+    ("Avril Lemoine, députée")."""
+    if _before_verb(text, end, data):
+        return True
+    before = _PREV_WORD_RE.search(text, max(0, start - 30), start)
+    if before and (data.speech_verb_re.fullmatch(before.group(1).lower())
+                   or data.speech_verb_re.fullmatch(key(before.group(1)))):
+        return True  # "said Rupert Vance KC", "a déclaré Jean Roux"
+    m = _COMMA_WORD.match(text, end)
+    if m is None:
+        return False
+    word = key(m.group(1).replace("’", "'"))
+    if word in data.person_cues:
+        return True
+    if text[max(0, start - 2):start].strip() in (",", "(") and _before_verb(text, m.start(1) - 1, data):
+        return True
+    # "Berthe Delorme, paysagiste du XIXe siècle, vivait ...": a description right after a name that opens
+    # its sentence
+    return m.group(1)[0].islower() and word not in data.function_words and _sentence_opening(text, start)
 
 
 def _before_verb(text: str, end: int, data: _NameData) -> bool:
@@ -1130,9 +1167,7 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
         for t in (o.tokens[0], o.tokens[-1]) if len(o.tokens) > 1 else (o.tokens[0],):
             if t.key not in data.designators and t.key not in data.places and t.key not in data.given:
                 ends.setdefault(t.key, set()).add(o.canonical)
-    for word, full in ends.items():
-        if len(full) == 1:
-            by_core.setdefault(word, next(iter(full)))
+    short_forms = {word: next(iter(full)) for word, full in ends.items() if len(full) == 1}
     # Acronyms defined in parentheses right after a full name.
     defined: dict[str, str] = {}
     for c in candidates:
@@ -1155,6 +1190,8 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
         elif len(keys) == 1 and keys[0] in by_core and c.kind in ("organization", "unknown") and not c.headed:
             # ("ministère de l'Éducation nationale" is named in full, not a short form of "SUD Éducation")
             c.kind, c.canonical, c.strength = "organization", by_core[keys[0]], 3
+        elif len(keys) == 1 and keys[0] in short_forms and c.kind == "unknown" and not c.headed:
+            c.kind, c.canonical, c.strength = "organization", short_forms[keys[0]], 3  # "l'Autorité", "United"
         if c.kind in ("organization", "unknown") and len(keys) == 1 and keys[0] in rejected_words and c.strength < 3:
             c.kind = ""  # "Webb" after "James Webb Space Telescope"
         if c.kind == "unknown":
