@@ -40,7 +40,7 @@ QUALIFIERS_BEFORE = tuple(sorted((
 
 
 def loose_norm(text: str) -> str:
-    norm = _norm(text)
+    norm = _norm(text).rstrip(",;: ")  # "Look at this," / "Look at this": a quote's closing comma is the article's
     for q in QUALIFIERS_BEFORE:
         if norm.startswith(q + " ") and len(norm) > len(q) + 1:
             norm = norm[len(q) + 1:]

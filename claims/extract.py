@@ -183,7 +183,7 @@ def extract(
     for n in names:
         add(n.type, n.start, n.end, Name(n.canonical), mentions=n.mentions)
     for q in quotes:
-        add("quote", q.start, q.end, Quote(q.text, q.speaker, q.kind))
+        add("quote", q.start, q.end, Quote(q.text, q.speaker, q.kind, q.also))
 
     drafts.sort(key=lambda d: d[:3])  # reading order; at one place the longest, then dates, money, names, quotes
     claims = tuple(

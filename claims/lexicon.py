@@ -210,6 +210,7 @@ class Lexicon:
     incise_re: re.Pattern[str]
     # "le groupe", "the council": an organisation named by what it is, speaking ("le groupe indique que")
     organization_subject_re: re.Pattern[str]
+    statement_re: re.Pattern[str]  # "dans un communiqué", "in a statement": an organisation speaks
     term_marker_re: re.Pattern[str]
     future_re: re.Pattern[str]
     future_before_re: re.Pattern[str]
@@ -481,6 +482,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         range_starts=tuple(key(w) for w in qual.get("range_start", [])),
         range_joiners=tuple(key(w) for w in qual.get("range_joiners", [])),
         speech_verb_re=quote_words_re(quotes["speech_verb_stems"], prefix=True),
+        statement_re=re.compile(
+            rf"(?<![\w'])(?:{trie([key(w) for w in quotes['statement_words']])})(?![\w'])", re.IGNORECASE),
         organization_subject_re=re.compile(
             rf"(?<![\w'])(?:{trie([key(w) for w in quotes['organization_subjects']])})(?![\w'])", re.IGNORECASE),
         incise_re=re.compile(

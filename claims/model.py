@@ -115,9 +115,13 @@ class Quote:
     text: str
     speaker: str | None
     kind: Literal["speech", "term"] = "speech"
+    also: tuple[str, ...] = ()  # the other speakers of a joint statement
 
     def to_json(self) -> dict[str, Any]:
-        return {"speaker": self.speaker, "text": self.text}
+        out: dict[str, Any] = {"speaker": self.speaker, "text": self.text}
+        if self.also:
+            out["also"] = list(self.also)
+        return out
 
 
 Value = Union[DateValue, Money, Name, Quote]
@@ -188,7 +192,7 @@ class Claim:
                 text = f"{format_amount(v.amount)}–{format_amount(v.amount_max)} {v.currency or '?'}"
             return f"{self.qualifier} {text}" if self.qualifier else text
         if isinstance(v, Quote):
-            who = v.speaker or ("(term)" if v.kind == "term" else "(unattributed)")
+            who = ", ".join((v.speaker, *v.also)) if v.speaker else ("(term)" if v.kind == "term" else "(unattributed)")
             return f"{who}: {v.text}"
         if isinstance(v, DateValue):
             return f"≈ {v.iso}" if self.approximate else v.iso
@@ -218,7 +222,8 @@ def claim_from_json(data: dict[str, Any]) -> Claim:
             amount_max=Decimal(str(raw["max"])) if raw.get("max") is not None else None,
         )
     elif kind == "quote":
-        value = Quote(text=raw["text"], speaker=raw.get("speaker"), kind=data.get("kind", "speech"))
+        value = Quote(text=raw["text"], speaker=raw.get("speaker"), kind=data.get("kind", "speech"),
+                      also=tuple(raw.get("also", ())))
     else:
         value = Name(raw)
     return Claim(

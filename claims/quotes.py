@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon, key
 from .names import NameFound
@@ -57,6 +57,7 @@ class QuoteFound:
     text: str
     speaker: str | None
     kind: str  # speech | term
+    also: tuple[str, ...] = ()  # the other speakers of a joint statement
 
 
 # ---- pairing ----------------------------------------------------------------------------------
@@ -281,10 +282,42 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
         elif len(value.split()) <= 3:
             kind = "term"  # "la partie « recettes »": a few words nobody is said to have spoken
         if kind == "speech":
-            out.extend(_pieces(q, text, folded, lex, speaker, names_in, sentence_at))
+            also = _joint(folded, head, names_in, lex, speaker) if speaker else ()
+            out.extend(replace(p, also=also) if also and p.speaker == speaker else p
+                       for p in _pieces(q, text, folded, lex, speaker, names_in, sentence_at))
         else:
             out.append(QuoteFound(q.start, q.end, value, speaker, kind))
     return _headline_quotes(out, text, sentence_at)
+
+
+def _joint(folded: str, head: tuple[int, int], names_in, lex: Lexicon, speaker: str) -> tuple[str, ...]:
+    """"la CGSP Cheminots, la CSC Transcom et le SLFP Cheminots dénoncent « ... »": names of one kind
+    listed together as the subject of a speech verb speak together; the others besides `speaker`."""
+    start, end = head
+    verb = None
+    for m in lex.speech_verb_re.finditer(folded, start, end):
+        verb = m
+    if verb is None:
+        return ()
+    listed = [m for m in names_in(start, verb.start()) if m.end <= verb.start()]
+    if len(listed) < 2 or listed[-1].canonical != speaker and speaker not in {m.canonical for m in listed}:
+        return ()
+    kind = listed[-1].type
+    group = [listed[-1]]
+    for prev in reversed(listed[:-1]):
+        between = folded[prev.end:group[0].start]
+        if prev.type != kind or not _LIST_GAP.fullmatch(between):
+            break
+        group.insert(0, prev)
+    if len(group) < 2 or not _LIST_GAP.fullmatch(folded[group[-1].end:verb.start()].replace(",", " ") + " ") \
+            and folded[group[-1].end:verb.start()].strip() not in ("", ","):
+        return ()
+    names = list(dict.fromkeys(m.canonical for m in group))
+    return tuple(n for n in names if n != speaker) if speaker in names else ()
+
+
+# Between two names of a list: a comma or "et"/"and", and an article ("la CSC Transcom et le SLFP").
+_LIST_GAP = re.compile(r"\s*(?:,|\bet\b|\band\b|&)\s*(?:(?:la|le|les|l'|the)\s*)?", re.IGNORECASE)
 
 
 def _pieces(q: QuoteSpan, text: str, folded: str, lex: Lexicon, speaker: str | None, names_in,
@@ -431,6 +464,8 @@ def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, q
     subject_at = [words[0].start()] + ([words[verb + 1].start()] if verb is not None and verb + 1 < len(words) else [])
     if verb is not None and verb <= 2 and any(lex.organization_subject_re.match(folded, p) for p in subject_at):
         return main_organisation_before(quote_open)  # "», indique le groupe dans un communiqué", "” the council said"
+    if lex.statement_re.search(folded, lead, end) and (org := main_organisation_before(quote_open)):
+        return org  # "», indique-t-elle dans un communiqué", "” it said in a statement": an organisation speaks
     if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):
         return last_person_before(quote_open)
     return None

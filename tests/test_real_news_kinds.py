@@ -172,3 +172,15 @@ def test_a_lone_organisation_word_is_a_short_form_or_nothing():
     assert got["Delta"] == ("organization", "Delta Air Lines") and got["United"] == ("organization", "Manchester United")
     assert names("The Court said no, and the Ministry agreed.", "en") == {}
     assert names("The bill passed the Senate on Tuesday.", "en") == {"Senate": ("organization", "Senate")}
+
+
+def test_a_joint_statement_has_all_its_speakers():
+    text = "En front commun, la CGSP Cheminots, la CSC Transcom et le SLFP Cheminots dénoncent des « décisions unilatérales »."
+    (value,) = [v for _t, v in found(text, "quote", "fr")]
+    assert value == {"speaker": "CGSP Cheminots", "text": "décisions unilatérales", "also": ["CSC Transcom", "SLFP Cheminots"]}
+
+
+def test_an_organisation_speaks_in_its_statement():
+    text = ("La LFP a sanctionné le club. Le président Marc Roux est venu. « Nous condamnons ces débordements », "
+            "indique-t-elle dans un communiqué.")
+    assert quotes(text, "fr") == [("Nous condamnons ces débordements", "Ligue de football professionnel")]
