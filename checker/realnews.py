@@ -41,6 +41,8 @@ QUALIFIERS_BEFORE = tuple(sorted((
 
 def loose_norm(text: str) -> str:
     norm = _norm(text).rstrip(",;: ")  # "Look at this," / "Look at this": a quote's closing comma is the article's
+    if norm.endswith("'s"):  # "this week's" / "this week"
+        norm = norm[:-2]
     for q in QUALIFIERS_BEFORE:
         if norm.startswith(q + " ") and len(norm) > len(q) + 1:
             norm = norm[len(q) + 1:]

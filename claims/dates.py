@@ -429,7 +429,9 @@ def _absolute(g, span, ctx, m):
         return _found(span, DateValue.of(_month_iso(year, month)), rule="absolute")
     relative = year is None
     if year is None:
-        year = _pick_year(month, day, ctx.published, ctx.future, weekday)
+        # "le 20 octobre dernier" is the last one, "le 3 mars prochain" the next one
+        future = "next" in g or (ctx.future and "last" not in g)
+        year = _pick_year(month, day, ctx.published, future, weekday, past="last" in g)
         if year is None and weekday is not None:  # the weekday fits no nearby year: the date wins
             year = _pick_year(month, day, ctx.published, ctx.future, None)
         if year is None:

@@ -930,6 +930,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return done("person", 1)
     if _said_or_described(art.text, c.start, c.end, data):
         return done("person", 1)  # "Hamid Saleh said", ", Oleksandr Hrytsenko, a salué", "Avril Lemoine, députée"
+    if cues.before and cues.before[-1] in data.affiliation_words:
+        return done("organization", 1)  # "agreed to buy Celtis Batteries", "analysts at Harrow Peak"
     return done("unknown", 0)
 
 
@@ -1071,7 +1073,7 @@ _NEXT_WORD = re.compile(r"(?<![\s,])[\s,]*+([\w'’-]+)")
 
 
 _COMMA_WORD = re.compile(r",\s*([\w'’-]+)")
-_PREV_WORD_RE = re.compile(r"([\w'’-]+)\s+$")
+_PREV_WORD_RE = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+$")  # from a word start: linear
 
 
 def _sentence_opening(text: str, start: int) -> bool:

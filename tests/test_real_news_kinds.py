@@ -70,7 +70,7 @@ def test_the_newsroom_default_and_how_the_currency_was_decided():
 @pytest.mark.parametrize("text, language, published, want", [
     # a date without its year, in a story told in an earlier year, belongs to the story
     ("En juin 2014, l’usine a été vendue. Le 4 juillet suivant, elle a fermé. Le 25 août, les salariés ont manifesté.",
-     "fr", WED, [("juin 2014", "2014-06"), ("4 juillet", "2014-07-04"), ("25 août", "2014-08-25")]),
+     "fr", WED, [("juin 2014", "2014-06"), ("4 juillet suivant", "2014-07-04"), ("25 août", "2014-08-25")]),
     ("In June 2014 the plant was sold. On July 4 it closed.", "en", WED, [("June 2014", "2014-06"), ("July 4", "2014-07-04")]),
     # ... until the article comes back to its own time
     ("En juin 2014, l’usine a été vendue. Hier, le maire a annoncé un rachat le 3 juillet.", "fr", WED,
