@@ -114,6 +114,7 @@ class _NameData:
     possessives: tuple[str, ...]
     subject_verbs: frozenset[str]
     towns: frozenset[str]  # data/towns.txt, folded: a word known only as a town is no organisation by default
+    administrative_words: frozenset[str]  # "Milwaukee County ...": a body named after its place
     opponent_words: frozenset[str]  # "beat Brentford", "contre Lens": a town named so is a club
     lone_institutions: frozenset[str]  # organisation words that name one institution alone ("Senate")
     affiliation_words: frozenset[str]  # "at Deloitte", "chez Saft": a word after these is an employer
@@ -237,6 +238,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         lone_institutions=frozenset(_plain(w) for w in names["lone_institutions"]),
         towns=_towns(),
         opponent_words=frozenset(key(w) for w in names["opponent_words"]),
+        administrative_words=frozenset(key(w) for w in names["administrative_words"]),
         subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
         common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
         adjective_suffixes=tuple(_plain(e) for e in names.get("adjective_suffixes", [])),
@@ -1167,6 +1169,8 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     for o in sorted((c for c in candidates if c.kind == "organization"
                      and (c.headed or len(c.tokens) > 1 or c.end > c.tokens[-1].end)), key=lambda c: c.start):
         for t in (o.tokens[0], o.tokens[-1]) if len(o.tokens) > 1 else (o.tokens[0],):
+            if t is o.tokens[0] and t.key in data.towns and len(o.tokens) > 1 and o.tokens[1].key in data.administrative_words:
+                continue  # "Milwaukee" alone is the town, not "Milwaukee County Circuit Court"
             if t.key not in data.designators and t.key not in data.places and t.key not in data.given:
                 ends.setdefault(t.key, set()).add(o.canonical)
     short_forms = {word: next(iter(full)) for word, full in ends.items() if len(full) == 1}
