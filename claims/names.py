@@ -117,6 +117,7 @@ class _NameData:
     administrative_words: frozenset[str]  # "Milwaukee County ...": a body named after its place
     opponent_words: frozenset[str]  # "beat Brentford", "contre Lens": a town named so is a club
     lone_institutions: frozenset[str]  # organisation words that name one institution alone ("Senate")
+    person_before: frozenset[str]  # "named Jide Okafor": a person follows
     affiliation_words: frozenset[str]  # "at Deloitte", "chez Saft": a word after these is an employer
     subject_verb_endings: tuple[str, ...]
     common_endings: tuple[str, ...]
@@ -235,6 +236,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         possessives=tuple(fold(p) for p in names.get("possessives", [])),
         subject_verbs=frozenset(w.lower() for w in names.get("subject_verbs", [])),
         affiliation_words=frozenset(key(w) for w in names["affiliation_words"]),
+        person_before=frozenset(key(w) for w in names["person_before"]),
         lone_institutions=frozenset(_plain(w) for w in names["lone_institutions"]),
         towns=_towns(),
         opponent_words=frozenset(key(w) for w in names["opponent_words"]),
@@ -1091,12 +1093,15 @@ def _said_or_described(text: str, start: int, end: int, data: _NameData) -> bool
         return True
     before = _PREV_WORD_RE.search(text, max(0, start - 30), start)
     if before and (data.speech_verb_re.fullmatch(before.group(1).lower())
-                   or data.speech_verb_re.fullmatch(key(before.group(1)))):
-        return True  # "said Rupert Vance KC", "a déclaré Jean Roux"
+                   or data.speech_verb_re.fullmatch(key(before.group(1))) or key(before.group(1)) in data.person_before):
+        return True  # "said Rupert Vance KC", "a déclaré Jean Roux", "named Jide Okafor"
     m = _COMMA_WORD.match(text, end)
     if m is None:
         return False
     word = key(m.group(1).replace("’", "'"))
+    if word in data.function_words:  # "Marta Ilves, the mayor, said"
+        nxt = _COMMA_WORD.match(", " + text[m.end():m.end() + 40])
+        word = key(nxt.group(1)) if nxt else word
     if word in data.person_cues:
         return True
     if text[max(0, start - 2):start].strip() in (",", "(") and _before_verb(text, m.start(1) - 1, data):

@@ -317,7 +317,7 @@ def _joint(folded: str, head: tuple[int, int], names_in, lex: Lexicon, speaker: 
 
 
 # Between two names of a list: a comma or "et"/"and", and an article ("la CSC Transcom et le SLFP").
-_LIST_GAP = re.compile(r"\s*(?:,|\bet\b|\band\b|&)\s*(?:(?:la|le|les|l'|the)\s*)?", re.IGNORECASE)
+_LIST_GAP = re.compile(r"(?<![,&\s])\s*(?:,|\bet\b|\band\b|&)\s*(?:(?:la|le|les|l'|the)\s*)?", re.IGNORECASE)
 
 
 def _pieces(q: QuoteSpan, text: str, folded: str, lex: Lexicon, speaker: str | None, names_in,
