@@ -32,7 +32,7 @@ import weakref
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import Engine, and_, delete, func, insert, or_, select, union_all
+from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, select
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote, claim_from_json
 from claims.text import fold, fold_key
@@ -47,7 +47,7 @@ VERDICT_STATUSES = ("verified", "disputed")
 MAX_VERDICTS = 3
 PER_TERM = 100  # newest reviewed claims read per subject look-up
 PER_VALUE = 100  # reviewed claims read per value look-up
-CANDIDATES = 12  # reviewed claims compared per claim
+CANDIDATES = 8  # reviewed claims compared per claim
 SUBJECT_NAMES = 4  # the heaviest context names looked up per claim
 QUOTE_WORDS = 4  # a quote's longest words looked up
 DATE_AROUND = dt.timedelta(days=366)
@@ -222,20 +222,32 @@ def rebuild(engine: Engine, *, chunk: int = 500) -> int:
 # ---- finding earlier verdicts for a check --------------------------------------------------------
 
 
-def _value_query(claim: Claim, ctx: Any):
-    v, rc = claim.value, reviewed_claims
-    live = rc.c.status.in_(VERDICT_STATUSES)
+# The look-ups, built once (SQLAlchemy caches their compiled form): each is one index range, bounded.
+_RC, _T = reviewed_claims, reviewed_claim_terms
+_LIVE = _RC.c.status.in_(VERDICT_STATUSES)
+_BY_TERM = select(_T.c.claim_pk).where(_T.c.term == bindparam("term")).order_by(_T.c.claim_pk.desc()).limit(PER_TERM)
+_BY_AMOUNT = select(_RC.c.claim_pk).where(_RC.c.currency == bindparam("currency"), _RC.c.low >= bindparam("low"),
+                                          _RC.c.low <= bindparam("high"), _LIVE).limit(PER_VALUE)
+_BY_DAY = select(_RC.c.claim_pk).where(_RC.c.first_day >= bindparam("first"), _RC.c.first_day <= bindparam("last"),
+                                       _LIVE).limit(PER_VALUE)
+_BY_KEY = select(_RC.c.claim_pk).where(_RC.c.value_key == bindparam("key"), _RC.c.type == bindparam("type"),
+                                       _LIVE).limit(PER_VALUE)
+
+
+def _by_value(conn, claim: Claim, ctx: Any) -> list[int] | None:
+    """Reviewed claims holding the same value: an amount overlapping the claim's bounds (its low end
+    down to half of the claim's), a date starting up to a year before the claim's period ends, the same
+    name key. None when the claim has no value to look up (quotes; dates without a subject)."""
+    v = claim.value
     if isinstance(v, Money) and v.currency:
         top = float(max(v.high, v.amount_max if v.amount_max is not None else v.high))
-        return select(rc.c.claim_pk).where(rc.c.currency == v.currency, rc.c.low >= float(v.low) / 2,
-                                           rc.c.low <= top, live).limit(PER_VALUE)
+        return list(conn.scalars(_BY_AMOUNT, {"currency": v.currency, "low": float(v.low) / 2, "high": top}))
     if isinstance(v, DateValue):
         if not ctx.names:
             return None
-        return select(rc.c.claim_pk).where(rc.c.first_day >= v.start - DATE_AROUND, rc.c.first_day <= v.end,
-                                           live).limit(PER_VALUE)
+        return list(conn.scalars(_BY_DAY, {"first": v.start - DATE_AROUND, "last": v.end}))
     if isinstance(v, Name) and ctx.key:
-        return select(rc.c.claim_pk).where(rc.c.value_key == ctx.key, rc.c.type == claim.type, live).limit(PER_VALUE)
+        return list(conn.scalars(_BY_KEY, {"key": ctx.key, "type": claim.type}))
     return None
 
 
@@ -263,20 +275,12 @@ def recall(engine: Engine, extraction: Extraction, contexts: dict, *, embedder=N
         wanted_terms = {c.id: _subject_terms(c, contexts[c.id]) for c in extraction.claims}
         for ts in wanted_terms.values():
             terms.update(dict.fromkeys(t for t, _w in ts))
-        holders: dict[int, list[int]] = {}
-        t = reviewed_claim_terms
-        term_list = list(terms)
-        for i in range(0, len(term_list), 200):
-            parts = [select(t.c.term, t.c.claim_pk).where(t.c.term == term).order_by(t.c.claim_pk.desc())
-                     .limit(PER_TERM).subquery() for term in term_list[i:i + 200]]
-            if not parts:
-                continue
-            query = union_all(*[select(p.c.term, p.c.claim_pk) for p in parts]) if len(parts) > 1 else \
-                select(parts[0].c.term, parts[0].c.claim_pk)
-            for term, pk in conn.execute(query):
-                holders.setdefault(term, []).append(pk)
-        queries = {c.id: q for c in extraction.claims for q in [_value_query(c, contexts[c.id])] if q is not None}
-        by_value: dict[str, list[int]] = {cid: list(conn.scalars(q)) for cid, q in queries.items()}
+        holders = {term: list(conn.scalars(_BY_TERM, {"term": term})) for term in terms}
+        by_value: dict[str, list[int]] = {}
+        for c in extraction.claims:
+            found = _by_value(conn, c, contexts[c.id])
+            if found is not None:
+                by_value[c.id] = found
         chosen: dict[str, list[int]] = {}
         for c in extraction.claims:
             scores: dict[int, float] = {pk: 1.0 for pk in by_value.get(c.id, [])}
