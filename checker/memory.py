@@ -27,6 +27,8 @@ claim into a library record.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import weakref
 from dataclasses import dataclass, replace
@@ -219,6 +221,20 @@ def rebuild(engine: Engine, *, chunk: int = 500) -> int:
         return conn.scalar(select(func.count()).select_from(reviewed_claims)) or 0
 
 
+_EXCLUDED: contextvars.ContextVar[int | None] = contextvars.ContextVar("memory_excluded_article", default=None)
+
+
+@contextlib.contextmanager
+def excluding(article_id: int):
+    """Checks made inside leave out the claims of this article (a claim added to an article on the
+    desk is not confirmed by that article's own verdicts)."""
+    token = _EXCLUDED.set(article_id)
+    try:
+        yield
+    finally:
+        _EXCLUDED.reset(token)
+
+
 # ---- finding earlier verdicts for a check --------------------------------------------------------
 
 
@@ -297,7 +313,8 @@ def recall(engine: Engine, extraction: Extraction, contexts: dict, *, embedder=N
             select(rc.c.claim_pk, rc.c.article_id, rc.c.claim_id, rc.c.type, rc.c.status, rc.c.reviewer,
                    rc.c.reviewed_at, rc.c["values"].label("vals"), ac.c.note, a.c.title, a.c.url, a.c.language, a.c.published)
             .join(ac, ac.c.pk == rc.c.claim_pk).join(a, a.c.id == rc.c.article_id)
-            .where(rc.c.claim_pk.in_(pks), rc.c.status.in_(VERDICT_STATUSES)))}
+            .where(rc.c.claim_pk.in_(pks), rc.c.status.in_(VERDICT_STATUSES)))
+            if r.article_id != _EXCLUDED.get()}
         evidence_ids = {(r.vals or {}).get("evidence") for r in rows.values()} - {None}
         live_ids = set(conn.scalars(select(records.c.record_id).where(
             records.c.record_id.in_(evidence_ids), records.c.deleted_at.is_(None)))) if evidence_ids else set()

@@ -25,6 +25,7 @@ from sources.library import Library
 from sources.model import ParsedImport, SourceRecord
 from sources.settings import NEWSROOM
 
+from . import memory
 from .desk import Article, ClaimState, Desk, ReviewConflict
 from .inputs import InputError, check_article_text
 from .match import check_article, check_extraction
@@ -234,7 +235,8 @@ def check_new_claims(article: Article, claims: Sequence[Claim], library: Library
     numbered = [c.with_id(f"new{i}") for i, c in enumerate(claims, start=1)]
     context = [s.claim for s in article.live]
     extraction = Extraction(article.language, article.published, tuple(context) + tuple(numbered))
-    checked = {c.claim.id: c for c in check_extraction(extraction, article.body, library).checks}
+    with memory.excluding(article.id):  # the article's own verdicts are not earlier ones
+        checked = {c.claim.id: c for c in check_extraction(extraction, article.body, library).checks}
     return [checked[c.id] for c in numbered]
 
 

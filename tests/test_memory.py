@@ -13,7 +13,7 @@ from checker import memory
 from checker.archive import archive_claim_reviews, archive_csv
 from checker.desk import Desk, ReviewConflict
 from checker.model import Cite, ReasonPart, match_from_json
-from checker.service import check_and_store, check_text, promote_claim
+from checker.service import add_missed_claim, check_and_store, check_text, promote_claim
 from checker.verdict import REASON_WORDS, render_reason
 from sources.db import reviewed_claim_terms, reviewed_claims
 from ui.locale import messages
@@ -254,3 +254,12 @@ def test_every_desk_reason_template_in_english_and_french():
     assert "attention : la rédaction a vérifié $4 billion à la place le 30/05/2024" in render_reason(warn, FR)
     assert {k for k in REASON_WORDS if k.startswith("reason.desk.")} == {
         "reason.desk." + p.key.split(".", 1)[1] for p in parts + warn if p.key.startswith("desk.")}
+
+
+def test_a_claim_added_on_the_desk_is_not_confirmed_by_its_own_article(newsroom):
+    lib, desk, past = newsroom
+    a1, money1 = past["money1"]
+    added = add_missed_claim(desk, lib, a1, kind="money", text="4 billion", reviewer="Paul Roy", value="4000000000 USD")
+    assert all(m.kind == "record" for m in added.matches)
+    _, result = check_and_store(FIRST, lib, desk, language="en", published=dt.date(2024, 9, 1), reviewer="Paul Roy")
+    assert _of(result, "money").matches[0].kind == "verdict"  # another article: the earlier verdict comes back
