@@ -410,8 +410,10 @@ def verdict_parts(m: Match) -> Reason:
     """What the reason says of one earlier verdict."""
     v = m.verdict
     assert v is not None
-    if v.status == "disputed":
-        parts: Reason = (ReasonPart.of("desk.disputed_same", **_who(m)),)
+    if v.status == "disputed" and m.agreement == "conflicts":  # another value was disputed: no warning
+        parts: Reason = (ReasonPart.of("desk.disputed_other", value=m.source_value or "", **_who(m)),)
+    elif v.status == "disputed":
+        parts = (ReasonPart.of("desk.disputed_same", **_who(m)),)
     elif m.agreement == "conflicts":
         parts = (ReasonPart.of("desk.verified_other", value=m.source_value or "", **_who(m)),)
     else:

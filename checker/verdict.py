@@ -81,6 +81,7 @@ REASON_WORDS: dict[str, str] = {
     "reason.desk.verified": "the desk verified this on {date} ({reviewer}, «{title}»)",
     "reason.desk.disputed_same": "warning: the desk disputed this on {date} ({reviewer}, «{title}»)",
     "reason.desk.verified_other": "warning: the desk verified {value} instead on {date} ({reviewer}, «{title}»)",
+    "reason.desk.disputed_other": "the desk disputed {value} on {date} ({reviewer}, «{title}»)",
     "reason.desk.citing": ", citing {id}",
     "reason.desk.deleted": " ({id} has since been deleted from the library)",
     "reason.desk.note": ": “{note}”",

@@ -249,9 +249,11 @@ def test_every_desk_reason_template_in_english_and_french():
                                     " (S06 has since been deleted from the library): “ok”; no record in the library speaks of this")
     assert render_reason(parts, FR).startswith("la rédaction l'a vérifié le 30/05/2024 (Claire Martin, « L'ancien cadre »), "
                                                "en citant S06")
-    warn = (ReasonPart.of("desk.disputed_same", **who), ReasonPart.of("desk.verified_other", value="$4 billion", **who))
+    warn = (ReasonPart.of("desk.disputed_same", **who), ReasonPart.of("desk.verified_other", value="$4 billion", **who),
+            ReasonPart.of("desk.disputed_other", value="$9 billion", **who))
     assert render_reason(warn).startswith("warning: the desk disputed this on 2024-05-30")
     assert "attention : la rédaction a vérifié $4 billion à la place le 30/05/2024" in render_reason(warn, FR)
+    assert render_reason(warn).endswith("the desk disputed $9 billion on 2024-05-30 (Claire Martin, «L'ancien cadre»)")
     assert {k for k in REASON_WORDS if k.startswith("reason.desk.")} == {
         "reason.desk." + p.key.split(".", 1)[1] for p in parts + warn if p.key.startswith("desk.")}
 
@@ -263,3 +265,15 @@ def test_a_claim_added_on_the_desk_is_not_confirmed_by_its_own_article(newsroom)
     assert all(m.kind == "record" for m in added.matches)
     _, result = check_and_store(FIRST, lib, desk, language="en", published=dt.date(2024, 9, 1), reviewer="Paul Roy")
     assert _of(result, "money").matches[0].kind == "verdict"  # another article: the earlier verdict comes back
+
+
+def test_another_value_disputed_earlier_is_named_without_a_warning(newsroom):
+    lib, _desk, past = newsroom
+    result = check_text("Orvane Motors said it would pay $900 million for Celtis Batteries.", lib, language="en",
+                        published=dt.date(2024, 7, 3))
+    money = _of(result, "money")
+    verdict = next(m for m in money.matches if m.kind == "verdict")
+    assert verdict.verdict.status == "disputed" and verdict.agreement == "conflicts" and not memory.warns(verdict)
+    assert money.suggestion == "supported"  # S07 gives $900 million
+    assert money.reason.startswith("amount agrees with S07")
+    assert "; the desk disputed $9 billion on " in money.reason
