@@ -277,3 +277,26 @@ def test_another_value_disputed_earlier_is_named_without_a_warning(newsroom):
     assert money.suggestion == "supported"  # S07 gives $900 million
     assert money.reason.startswith("amount agrees with S07")
     assert "; the desk disputed $9 billion on " in money.reason
+
+
+def test_reports_carry_the_earlier_verdicts_and_the_json_comes_back_the_same(newsroom):
+    from checker.report import FORMATS
+    from checker.service import write_report
+
+    lib, desk, past = newsroom
+    article_id, result = check_and_store(FOURTH, lib, desk, language="fr", published=dt.date(2024, 7, 1),
+                                         reviewer="Léa Dubois")
+    quote = _of(result, "quote")
+    desk.reuse(article_id, quote.claim.id, quote.matches[0].source_id, reviewer="Léa Dubois")  # evidence: the verdict
+    for fmt in FORMATS:
+        data = write_report(desk, article_id, fmt, labels=EN)
+        assert data
+    md = write_report(desk, article_id, "md", labels=EN).decode("utf-8")
+    assert "from his post" in md and quote.matches[0].source_id in md
+    state = json.loads(write_report(desk, article_id, "json", labels=EN))
+    verdicts = [m for c in state["claims"] for m in c["check"]["matches"] if m["kind"] == "verdict"]
+    assert {(m["article_id"], m["claim_id"]) for m in verdicts} == set(past.values())
+    again = desk.import_state(state, reviewer="Léa Dubois")
+    back = desk.export_state(again)
+    assert [c["check"] for c in back["claims"]] == [c["check"] for c in state["claims"]]
+    assert desk.load(again).claim(quote.claim.id).evidence.verdict is not None
