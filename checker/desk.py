@@ -345,7 +345,7 @@ class Desk:
             at=now, actor=reviewer, entity="claim", entity_id=entity_id, action=action,
             before=current.review_json(), after={**after.review_json(), **(extra or {})},
         ))
-        memory.sync(conn, [pk])  # the index of reviewed claims, in the same transaction
+        memory.sync_review(conn, pk, current, after)  # the index of reviewed claims, in the same transaction
         return after
 
     def reuse(self, article_id: int, claim_id: str, verdict: str, *, reviewer: str,

@@ -32,9 +32,10 @@ import contextvars
 import datetime as dt
 import weakref
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, select
+from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, select, update
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote, claim_from_json
 from claims.text import fold, fold_key
@@ -103,7 +104,7 @@ def _row_for(pk: int, article: Any, state: Any, claim: Claim, others: Sequence[C
         "currency": None, "low": None, "high": None, "first_day": None, "last_day": None, "value_key": None,
         "reviewer": state.reviewer or "", "reviewed_at": state.reviewed_at, "published": article.published,
     }
-    names = {fold_key(c.value.canonical) for c in others if isinstance(c.value, Name) and c is not claim
+    names = {fold_key(c.value.canonical) for c in others if isinstance(c.value, Name) and c.id != claim.id
              and any(claim.sentence_start <= a and b <= claim.sentence_end for a, b in (c.mentions or ((c.start, c.end),)))}
     terms = {_subject_term(claim.type, k) for k in names}
     speaker = ""
@@ -120,15 +121,13 @@ def _row_for(pk: int, article: Any, state: Any, claim: Claim, others: Sequence[C
             row["value_key"] = fold_key(v.speaker)
             terms.add(_speaker_term(fold_key(v.speaker)))
         terms |= {_word_term(w) for w in term_words(v.text)}
-    evidence = state.evidence_source
-    if not evidence:  # the review rested on the best record the check found
-        evidence = next((m.get("source_id") for m in (state.check or {}).get("matches", [])
-                         if m.get("kind", "record") == "record" and m.get("source_id")), None)
+    evidence = _evidence_of(state)
     value = claim.to_json().get("value")
     row["search"] = fold(" ".join(str(x) for x in (claim.text, claim.sentence, speaker, _value_text(value)))).lower()
+    row["evidence"] = evidence
     row["values"] = {**_sentence_values(claim, others), "sentence": claim.sentence,
                      "offset": [claim.start - claim.sentence_start, claim.end - claim.sentence_start],
-                     "evidence": evidence, "t": sorted(terms)}
+                     "t": sorted(terms)}
     return row, terms
 
 
@@ -139,20 +138,54 @@ def _value_text(value: Any) -> str:
 
 
 def sync(conn, claim_pks: Iterable[int]) -> None:
-    """Bring the index up to date for these rows of `article_claims` (inside the caller's transaction)."""
+    """Bring the index up to date for these rows of `article_claims` (inside the caller's transaction).
+
+    A claim that stays reviewed keeps its value and subject terms (a review changes neither the claim
+    nor its sentence): its row is updated in place. A claim that leaves review is dropped; one that
+    enters it is indexed from its article's claims."""
     pks = list(dict.fromkeys(int(p) for p in claim_pks))
     if not pks:
         return
-    old = conn.execute(select(reviewed_claims.c.claim_pk, reviewed_claims.c["values"].label("vals"))
-                       .where(reviewed_claims.c.claim_pk.in_(pks))).all()
-    _drop(conn, old)
-    states = conn.execute(select(article_claims).where(
-        article_claims.c.pk.in_(pks), article_claims.c.status != "unreviewed", article_claims.c.dismissed.is_(False))).all()
-    by_article: dict[int, list] = {}
-    for s in states:
-        by_article.setdefault(s.article_id, []).append(s)
+    old = {r[0]: r for r in conn.execute(select(reviewed_claims.c.claim_pk, reviewed_claims.c["values"].label("vals"))
+                                         .where(reviewed_claims.c.claim_pk.in_(pks)))}
+    states = conn.execute(select(article_claims).where(article_claims.c.pk.in_(pks))).all()
+    gone, by_article = [], {}
+    for st in states:
+        reviewed = st.status != "unreviewed" and not st.dismissed
+        if st.pk in old and reviewed:
+            _update(conn, st.pk, st.status, st.reviewer, st.reviewed_at, _evidence_of(st))
+        elif st.pk in old:
+            gone.append(old[st.pk])
+        elif reviewed:
+            by_article.setdefault(st.article_id, []).append(st)
+    _drop(conn, gone)
     for article_id, wanted in by_article.items():
         _index_article(conn, article_id, wanted)
+
+
+def sync_review(conn, pk: int, before: Any, after: Any) -> None:
+    """`sync` for one review whose states before and after are known (`ClaimState`s): a claim that
+    stays reviewed is one UPDATE; entering or leaving review goes through `sync`."""
+    was = before.status != "unreviewed" and not before.dismissed
+    now = after.status != "unreviewed" and not after.dismissed
+    if was and now:
+        evidence = after.evidence_source or next((m.source_id for m in after.matches if m.verdict is None), None)
+        _update(conn, pk, after.status, after.reviewer, after.reviewed_at, evidence)
+    elif was or now:
+        sync(conn, [pk])
+
+
+def _update(conn, pk: int, status: str, reviewer: str, reviewed_at, evidence: str | None) -> None:
+    conn.execute(update(reviewed_claims).where(reviewed_claims.c.claim_pk == pk).values(
+        status=status, reviewer=reviewer or "", reviewed_at=reviewed_at, evidence=evidence))
+
+
+def _evidence_of(state: Any) -> str | None:
+    """The record a review rested on: the one chosen, else the best record its check found."""
+    if state.evidence_source:
+        return state.evidence_source
+    return next((m.get("source_id") for m in (state.check or {}).get("matches", [])
+                 if m.get("kind", "record") == "record" and m.get("source_id")), None)
 
 
 def _drop(conn, old: Sequence[Any]) -> None:
@@ -167,16 +200,27 @@ def _drop(conn, old: Sequence[Any]) -> None:
 
 
 def _index_article(conn, article_id: int, wanted: Sequence[Any], *, all_rows: Sequence[Any] | None = None) -> None:
-    article = conn.execute(select(articles.c.id, articles.c.published).where(articles.c.id == article_id)).first()
-    if article is None:
-        return
     if all_rows is None:
-        all_rows = conn.execute(select(article_claims.c.claim, article_claims.c.dismissed)
+        all_rows = conn.execute(select(article_claims.c.claim, article_claims.c.dismissed, articles.c.published)
+                                .join(articles, articles.c.id == article_claims.c.article_id)
                                 .where(article_claims.c.article_id == article_id)).all()
-    others = [claim_from_json(r.claim) for r in all_rows if not r.dismissed]
+    if not all_rows:
+        return
+    article = SimpleNamespace(id=article_id, published=all_rows[0].published)
+    live = [r.claim for r in all_rows if not r.dismissed]
+    parsed: dict[int, Claim] = {}  # claims read once, and only those inside a reviewed claim's sentence
+
+    def read(data: dict) -> Claim:
+        if id(data) not in parsed:
+            parsed[id(data)] = claim_from_json(data)
+        return parsed[id(data)]
+
     rows, term_rows = [], []
     for state in wanted:
         claim = claim_from_json(state.claim)
+        s0, s1 = claim.sentence_start, claim.sentence_end
+        others = [read(d) for d in live if d["start"] < s1 and d["end"] > s0 or d.get("mentions") and any(
+            a < s1 and b > s0 for a, b in d["mentions"])]
         row, terms = _row_for(state.pk, article, state, claim, others)
         rows.append(row)
         term_rows += [{"term": t, "claim_pk": state.pk} for t in terms]
@@ -211,7 +255,9 @@ def rebuild(engine: Engine, *, chunk: int = 500) -> int:
             article_claims.c.status != "unreviewed", article_claims.c.dismissed.is_(False)).distinct()))
         for i in range(0, len(ids), chunk):
             part = ids[i:i + chunk]
-            rows = conn.execute(select(article_claims).where(article_claims.c.article_id.in_(part))).all()
+            rows = conn.execute(select(article_claims, articles.c.published)
+                                .join(articles, articles.c.id == article_claims.c.article_id)
+                                .where(article_claims.c.article_id.in_(part))).all()
             per: dict[int, list] = {}
             for r in rows:
                 per.setdefault(r.article_id, []).append(r)
@@ -311,11 +357,11 @@ def recall(engine: Engine, extraction: Extraction, contexts: dict, *, embedder=N
         rc, ac, a = reviewed_claims, article_claims, articles
         rows = {r.claim_pk: r for r in conn.execute(
             select(rc.c.claim_pk, rc.c.article_id, rc.c.claim_id, rc.c.type, rc.c.status, rc.c.reviewer,
-                   rc.c.reviewed_at, rc.c["values"].label("vals"), ac.c.note, a.c.title, a.c.url, a.c.language, a.c.published)
+                   rc.c.reviewed_at, rc.c.evidence, rc.c["values"].label("vals"), ac.c.note, a.c.title, a.c.url, a.c.language, a.c.published)
             .join(ac, ac.c.pk == rc.c.claim_pk).join(a, a.c.id == rc.c.article_id)
             .where(rc.c.claim_pk.in_(pks), rc.c.status.in_(VERDICT_STATUSES)))
             if r.article_id != _EXCLUDED.get()}
-        evidence_ids = {(r.vals or {}).get("evidence") for r in rows.values()} - {None}
+        evidence_ids = {r.evidence for r in rows.values()} - {None}
         live_ids = set(conn.scalars(select(records.c.record_id).where(
             records.c.record_id.in_(evidence_ids), records.c.deleted_at.is_(None)))) if evidence_ids else set()
     stored = {pk: _as_record(r) for pk, r in rows.items()}
@@ -338,7 +384,7 @@ def recall(engine: Engine, extraction: Extraction, contexts: dict, *, embedder=N
                     m.relevance >= RELEVANT or m.quote_class in ("verbatim", "close", "translation")):
                 continue
             r = rows[pk]
-            evidence = (r.vals or {}).get("evidence")
+            evidence = r.evidence
             verdict = PastVerdict(r.article_id, r.claim_id, r.status, r.reviewer, r.reviewed_at, r.note or "",
                                   evidence, bool(evidence and evidence not in live_ids))
             found.append(replace(m, source_id=verdict.ref, publisher="", verdict=verdict))
@@ -546,11 +592,11 @@ def search(engine: Engine, query: str = "", *, types: Sequence[str] = (), status
     if reviewer.strip():
         cond.append(rc.c.reviewer == reviewer.strip())
     stmt = (select(rc.c.article_id, rc.c.status, rc.c.reviewer, rc.c.reviewed_at, ac.c.claim, ac.c.note,
-                   ac.c.evidence_source, rc.c["values"].label("vals"), a.c.title, a.c.url, a.c.published, a.c.language)
+                   ac.c.evidence_source, rc.c.evidence, a.c.title, a.c.url, a.c.published, a.c.language)
             .join(ac, ac.c.pk == rc.c.claim_pk).join(a, a.c.id == rc.c.article_id)
             .where(*cond).order_by(rc.c.reviewed_at.desc(), rc.c.claim_pk.desc()).limit(limit))
     with engine.connect() as conn:
         rows = conn.execute(stmt).all()
     return [ReviewedClaim(r.article_id, r.title, r.url or "", r.published, r.language, claim_from_json(r.claim),
                           r.status, r.note or "", r.reviewer, r.reviewed_at,
-                          r.evidence_source or (r.vals or {}).get("evidence")) for r in rows]
+                          r.evidence_source or r.evidence) for r in rows]

@@ -423,8 +423,8 @@ record_term_df = Table(
 # changes a review, and rebuilds them when they fall behind): one row per claim whose status is not
 # "unreviewed" and that is not dismissed.
 # - reviewed_claims: the claim's value in indexable columns (an amount range in its currency, a
-#   date period, a name key or a quote's speaker key), who reviewed it and when, the article's date,
-#   and `values`: what the claim's sentence holds (amounts, dates, names, quotes with their offsets in
+#   date period, a name key or a quote's speaker key), who reviewed it and when, on which record,
+#   the article's date, and `values`: what the claim's sentence holds (amounts, dates, names, quotes with their offsets in
 #   the sentence), so that the matcher compares it like a record without reading the article;
 # - reviewed_claim_terms (term, claim_pk), clustered like record_terms: the subject of the claim
 #   (each name of its sentence, by type of claim), and for a quote its speaker and words, hashed
@@ -448,6 +448,7 @@ reviewed_claims = Table(
     Column("reviewer", Text, nullable=False, default=""),
     Column("reviewed_at", DateTime, nullable=True),
     Column("published", Date, nullable=False),
+    Column("evidence", String(200), nullable=True),
     Column("search", Text, nullable=False, default=""),
     Column("values", JSON, nullable=False, default=dict),
     Index("ix_reviewed_amount", "currency", "low"),
