@@ -143,6 +143,18 @@ def main(argv: list[str] | None = None) -> int:
     cold: dict[str, float] = {}
     results = {}
 
+    spent: list[float] = []  # the memory's own share of each check (look-ups, comparisons, suggestions)
+    original = memory.with_past_verdicts
+
+    def timed_memory(*a, **k):
+        t0 = time.perf_counter()
+        try:
+            return original(*a, **k)
+        finally:
+            spent.append(time.perf_counter() - t0)
+
+    memory.with_past_verdicts = timed_memory
+
     def check(name: str):
         return matcher.check_article(text, libraries[name], language="fr", published=PUBLISHED)
 
@@ -150,11 +162,16 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         results[name] = check(name)
         cold[name] = time.perf_counter() - t
+    share: list[float] = []
     for _ in range(args.runs):
         for name in libraries:
+            spent.clear()
             t = time.perf_counter()
             results[name] = check(name)
             times[name].append(time.perf_counter() - t)
+            if name == "with":
+                share.append(sum(spent))
+    memory.with_past_verdicts = original
     with_verdicts = [c for c in results["with"].checks if any(m.verdict is not None for m in c.matches)]
     first_verdict = sum(1 for c in with_verdicts if c.matches[0].verdict is not None)
     t = time.perf_counter()
@@ -169,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         "warm_without_s": round(without, 4), "warm_with_s": round(withm, 4), "ratio": round(withm / without, 2),
         "cold_without_s": round(cold["without"], 3), "cold_with_s": round(cold["with"], 3),
         "runs_without_s": [round(x, 4) for x in times["without"]], "runs_with_s": [round(x, 4) for x in times["with"]],
+        "memory_share_s": round(statistics.median(share), 4),
         "claims_with_verdicts": len(with_verdicts), "verdict_ranked_first": first_verdict,
         "archive_search_s": round(search_s, 4), "archive_search_hits": len(found), "archive_list_s": round(list_s, 4),
         "load_before": [round(x, 1) for x in load_before], "load_after": [round(x, 1) for x in os.getloadavg()],

@@ -141,6 +141,7 @@ def test_dispute_a_claim_reload_and_download_the_report(server, tmp_path):
             page.get_by_text("reviewed,").first.wait_for()
             settle(page)
             expect(page.locator("[data-testid='stCaptionContainer']").filter(has_text="status: disputed")).to_be_visible()
+            page.get_by_label("Note", exact=True).wait_for()  # on a loaded machine the widgets come last
             expect(page.get_by_label("Note", exact=True)).to_have_value(NOTE)
             expect(page.get_by_text("1 disputed").first).to_be_visible()
             shot(page, "desk-3-reloaded.png")
