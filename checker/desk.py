@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from claims import CLAIM_TYPES, Claim, claim_from_json
 from sources.db import article_claims, articles, audit, connect, row_problem, without_nul, writing
 
+from . import memory
 from .inputs import InputError
 from .model import (
     STATUSES,
@@ -101,12 +102,13 @@ class ClaimState:
 
     @property
     def evidence(self) -> Match | None:
-        """The record the editor chose as evidence, else the best match."""
+        """The record (or earlier verdict) the editor chose as evidence, else the best record, else the
+        best match."""
         if self.evidence_source:
             for m in self.matches:
                 if m.source_id == self.evidence_source:
                     return m
-        return self.matches[0] if self.matches else None
+        return next((m for m in self.matches if m.verdict is None), self.matches[0] if self.matches else None)
 
     @property
     def shown_status(self) -> str:
@@ -356,7 +358,58 @@ class Desk:
             at=now, actor=reviewer, entity="claim", entity_id=entity_id, action=action,
             before=current.review_json(), after={**after.review_json(), **(extra or {})},
         ))
+        memory.sync_review(conn, pk, current, after)  # the index of reviewed claims, in the same transaction
         return after
+
+    def reuse(self, article_id: int, claim_id: str, verdict: str, *, reviewer: str,
+              expected_version: int | None = None) -> ClaimState:
+        """Mark a claim with an earlier verdict's status, note and source, in one audited change.
+
+        `verdict` is the verdict match's `source_id` ("A12/c3"). The evidence is the record the
+        earlier review rested on when it is among this claim's matches, else the earlier verdict
+        itself. Refused when that verdict has changed since (reversed, dismissed) or the version is stale.
+        """
+        if not reviewer.strip():
+            raise ValueError("a reviewer name is needed to change a claim")
+        reviewer = reviewer.strip()
+        with self.engine.begin() as conn:
+            row = conn.execute(select(article_claims).where(
+                article_claims.c.article_id == article_id, article_claims.c.claim_id == claim_id)).first()
+            if row is None:
+                if conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is None:
+                    raise ArticleNotFound(article_id)
+                raise ClaimNotFound(claim_id)
+            current = _state(row)
+            m = next((m for m in current.matches if m.verdict is not None and m.source_id == verdict), None)
+            if m is None or m.verdict is None:
+                raise ValueError(f"{verdict} is not an earlier verdict matched to {claim_id}")
+            v = m.verdict
+            past = conn.execute(select(article_claims.c.status, article_claims.c.dismissed, article_claims.c.note).where(
+                article_claims.c.article_id == v.article_id, article_claims.c.claim_id == v.claim_id)).first()
+            if past is None or past.dismissed or past.status != v.status:
+                now = "deleted" if past is None else "dismissed" if past.dismissed else past.status
+                raise ValueError(f"the earlier verdict on {verdict} is now {now}, not {v.status}: review this claim yourself")
+            if current.dismissed:
+                raise ValueError(f"claim {claim_id} is dismissed; restore it before changing its status")
+            if expected_version is not None and expected_version != current.version:
+                raise ReviewConflict(current)
+            records_matched = {x.source_id for x in current.matches if x.verdict is None}
+            evidence = v.evidence_source if v.evidence_source in records_matched else m.source_id
+            wanted = {"status": v.status, "note": past.note or "", "evidence_source": evidence,
+                      "dismissed": False}
+            if all(getattr(current, k) == val for k, val in wanted.items()):
+                return current
+            return self._write(conn, row.pk, current, reviewer, "reuse", f"{article_id}/{claim_id}", extra={
+                "reused_from": {"article_id": v.article_id, "claim_id": v.claim_id, "status": v.status,
+                                "reviewer": v.reviewer, "reviewed_at": v.reviewed_at.isoformat() if v.reviewed_at else None,
+                                "evidence_source": v.evidence_source}}, **wanted)
+
+    def note_promotion(self, article_id: int, claim_id: str, record_id: str, *, reviewer: str) -> None:
+        """Write in the claim's audit trail that it became the library record `record_id`."""
+        with self.engine.begin() as conn:
+            conn.execute(audit.insert().values(
+                at=_now(), actor=reviewer.strip(), entity="claim", entity_id=f"{article_id}/{claim_id}",
+                action="promote", before=None, after={"record": record_id}))
 
     def add_claims(
         self,
@@ -475,6 +528,7 @@ class Desk:
             article_id = conn.execute(articles.insert().values(updated_at=now, **article)).inserted_primary_key[0]
             if claim_rows:
                 conn.execute(article_claims.insert(), [{**r, "article_id": article_id} for r in claim_rows])
+                memory.sync(conn, conn.scalars(select(article_claims.c.pk).where(article_claims.c.article_id == article_id)))
             for entry in trail:
                 entity_id = entry["entity_id"]
                 if entry["entity"] == "article":

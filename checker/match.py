@@ -166,6 +166,9 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
         matches = matches[:MAX_MATCHES]
         suggestion, confidence, parts = explain(claim, matches)
         checks.append(ClaimCheck(claim, tuple(matches), suggestion, confidence, render_reason(parts), parts))
+    from .memory import with_past_verdicts  # the desk's earlier verdicts (checker/memory.py)
+
+    checks = with_past_verdicts(library, extraction, contexts, checks, embedder=embedder)
     return ArticleCheck(extraction, tuple(checks))
 
 

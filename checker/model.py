@@ -56,9 +56,20 @@ class Match:
     # language. Empty for a note written in English only, and for matches stored before notes had
     # parts: a reason then quotes the English `note` as it is.
     note_parts: Reason = ()
+    # An earlier verdict of the desk (checker/memory.py) rather than a library record: then
+    # `source_id` is "A<article>/<claim>", `title` the earlier article's title, `excerpt` its sentence.
+    verdict: "PastVerdict | None" = None
+
+    @property
+    def kind(self) -> str:
+        """"record" (a library record) or "verdict" (a claim the desk reviewed earlier)."""
+        return "record" if self.verdict is None else "verdict"
 
     def to_json(self) -> dict[str, Any]:
+        if self.verdict is not None:
+            return self._verdict_json()
         out: dict[str, Any] = {
+            "kind": "record",
             "source_id": self.source_id,
             "score": round(self.score, 3),
             "agreement": self.agreement,
@@ -86,10 +97,94 @@ class Match:
             out["speaker_agrees"] = self.speaker_agrees
         return out
 
+    def _verdict_json(self) -> dict[str, Any]:
+        v = self.verdict
+        assert v is not None
+        out: dict[str, Any] = {
+            "kind": "verdict",
+            **v.to_json(),
+            "score": round(self.score, 3),
+            "agreement": self.agreement,
+            "evidence": self.evidence,
+            "evidence_start": self.evidence_start,
+            "evidence_end": self.evidence_end,
+            "later": self.later,
+            "source_value": self.source_value,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+            "excerpt": self.excerpt,
+            "relevance": round(self.relevance, 3),
+        }
+        if self.quote_class is not None:
+            out["quote_class"] = self.quote_class
+        if self.note:  # what the comparison found ("note" is the reviewer's note)
+            out["match_note"] = self.note
+        if self.note_parts:
+            out["note_parts"] = reason_to_json(self.note_parts)
+        if self.other_values:
+            out["other_values"] = list(self.other_values)
+        return out
+
     @property
     def citation(self) -> str:
         bits = [b for b in (self.publisher, self.published.isoformat() if self.published else "") if b]
         return f"{self.title} ({', '.join(bits)})" if bits else self.title
+
+
+@dataclass(frozen=True)
+class PastVerdict:
+    """A claim of an earlier article that the desk verified or disputed, as a match of a new claim.
+
+    `evidence_source` is the record its review rested on; `source_deleted` says that record has
+    since been deleted from the library; `now` is the claim's status today when it differs from
+    `status` (the review was reversed, or the claim dismissed), else None.
+    """
+
+    article_id: int
+    claim_id: str
+    status: str
+    reviewer: str
+    reviewed_at: dt.datetime | None
+    note: str = ""
+    evidence_source: str | None = None
+    source_deleted: bool = False
+    now: str | None = None
+
+    @property
+    def ref(self) -> str:
+        """The match's `source_id`: "A12/c3"."""
+        return verdict_ref(self.article_id, self.claim_id)
+
+    @property
+    def reversed(self) -> bool:
+        return self.now is not None and self.now != self.status
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "article_id": self.article_id,
+            "claim_id": self.claim_id,
+            "status": self.status,
+            "reviewer": self.reviewer,
+            "reviewed_at": self.reviewed_at.isoformat() if self.reviewed_at else None,
+            "note": self.note,
+            "evidence_source": self.evidence_source,
+            "source_deleted": self.source_deleted,
+        }
+        if self.now is not None:
+            out["now"] = self.now
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "PastVerdict":
+        at = data.get("reviewed_at")
+        return cls(int(data["article_id"]), str(data["claim_id"]), str(data["status"]), str(data.get("reviewer") or ""),
+                   dt.datetime.fromisoformat(at) if at else None, str(data.get("note") or ""),
+                   data.get("evidence_source"), bool(data.get("source_deleted", False)), data.get("now"))
+
+
+def verdict_ref(article_id: int, claim_id: str) -> str:
+    return f"A{article_id}/{claim_id}"
 
 
 # ---- the reason of a suggestion, as data that any language can write -----------------------------
@@ -277,8 +372,9 @@ class ArticleCheck:
 
 def match_from_json(data: dict[str, Any]) -> Match:
     published = data.get("published")
+    verdict = PastVerdict.from_json(data) if data.get("kind") == "verdict" else None
     return Match(
-        source_id=data["source_id"],
+        source_id=verdict.ref if verdict is not None else data["source_id"],
         score=float(data.get("score", 0)),
         agreement=data.get("agreement", "unknown"),
         evidence=data.get("evidence", ""),
@@ -293,8 +389,9 @@ def match_from_json(data: dict[str, Any]) -> Match:
         source_value=data.get("source_value"),
         quote_class=data.get("quote_class"),
         relevance=float(data.get("relevance", 0)),
-        note=data.get("note", ""),
+        note=data.get("match_note", "") if verdict is not None else data.get("note", ""),
         other_values=tuple(data.get("other_values", ())),
         speaker_agrees=data.get("speaker_agrees"),
         note_parts=note_from_json(data.get("note_parts")),
+        verdict=verdict,
     )

@@ -22,8 +22,10 @@ from claims import (
 from claims.text import split_sentences
 from sources.importers import parse_file
 from sources.library import Library
-from sources.model import ParsedImport
+from sources.model import ParsedImport, SourceRecord
+from sources.settings import NEWSROOM
 
+from . import memory
 from .desk import Article, ClaimState, Desk, ReviewConflict
 from .inputs import InputError, check_article_text
 from .match import check_article, check_extraction
@@ -233,7 +235,8 @@ def check_new_claims(article: Article, claims: Sequence[Claim], library: Library
     numbered = [c.with_id(f"new{i}") for i, c in enumerate(claims, start=1)]
     context = [s.claim for s in article.live]
     extraction = Extraction(article.language, article.published, tuple(context) + tuple(numbered))
-    checked = {c.claim.id: c for c in check_extraction(extraction, article.body, library).checks}
+    with memory.excluding(article.id):  # the article's own verdicts are not earlier ones
+        checked = {c.claim.id: c for c in check_extraction(extraction, article.body, library).checks}
     return [checked[c.id] for c in numbered]
 
 
@@ -349,3 +352,36 @@ def write_report(desk: Desk, article_id: int, fmt: str, *, labels: Mapping[str, 
 
     return render(desk.load(article_id), fmt, labels=labels, audit=desk.audit_trail(article_id),
                   review_url=review_url, generated_at=generated_at)
+
+
+# ---- the desk's verdicts grow the library -------------------------------------------------------
+
+
+def promote_claim(desk: Desk, library: Library, article_id: int, claim_id: str, *, reviewer: str) -> SourceRecord:
+    """Save a verified claim as a reference record: the article's title, the newsroom as publisher,
+    the claim's sentence as excerpt, a link back to the article, the evidence it rested on as a tag.
+
+    Refused (ValueError) for a claim that is not verified, or already promoted."""
+    if not reviewer.strip():
+        raise ValueError("a reviewer name is needed to add a record")
+    article = desk.load(article_id)
+    state = article.claim(claim_id)
+    if state.dismissed or state.status != "verified":
+        raise ValueError(f"only a verified claim can become a reference record ({claim_id} is {state.shown_status})")
+    evidence = state.evidence
+    tags = [("desk_article", str(article_id)), ("desk_claim", claim_id), ("reviewer", state.reviewer)]
+    if evidence is not None:
+        tags.append(("evidence", evidence.source_id))
+    if state.note:
+        tags.append(("note", state.note))
+    url = article.url if re.match(r"https?://", article.url or "", re.I) else ""
+    record = SourceRecord(
+        id=f"desk-{article_id}-{claim_id}", title=article.title, excerpt=" ".join(state.claim.sentence.split()),
+        publisher=NEWSROOM.value() or NEWSROOM.default, url=url,
+        published=state.reviewed_at.date() if state.reviewed_at else article.published,
+        language=article.language, tags=tuple(tags))
+    stored = library.add([record], actor=reviewer.strip())
+    if not stored.added:
+        raise ValueError(f"claim {claim_id} of article {article_id} is already in the library as {record.id}")
+    desk.note_promotion(article_id, claim_id, record.id, reviewer=reviewer)
+    return library.get(record.id)

@@ -479,3 +479,54 @@ record_term_df = Table(
     Column("term", BigInteger, primary_key=True, autoincrement=False),
     Column("df", Integer, nullable=False),
 )
+
+
+# ==== the desk's memory (checker/memory.py owns these tables) ====
+
+# ---- reviewed claims, indexed so that a new check finds earlier verdicts -------------------------
+# Derived from `article_claims` (checker/memory.py keeps them current in the transaction that
+# changes a review, and rebuilds them when they fall behind): one row per claim whose status is not
+# "unreviewed" and that is not dismissed.
+# - reviewed_claims: the claim's value in indexable columns (an amount range in its currency, a
+#   date period, a name key or a quote's speaker key), who reviewed it and when, on which record,
+#   the article's date, and `values`: what the claim's sentence holds (amounts, dates, names, quotes with their offsets in
+#   the sentence), so that the matcher compares it like a record without reading the article;
+# - reviewed_claim_terms (term, claim_pk), clustered like record_terms: the subject of the claim
+#   (each name of its sentence, by type of claim), and for a quote its speaker and words, hashed
+#   (sources/index.py: term_hash).
+
+reviewed_claims = Table(
+    "reviewed_claims",
+    metadata,
+    Column("claim_pk", Integer, ForeignKey("article_claims.pk", ondelete="CASCADE"), primary_key=True,
+           autoincrement=False),
+    Column("article_id", Integer, nullable=False),
+    Column("claim_id", String(32), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("currency", String(8), nullable=True),
+    Column("low", Float, nullable=True),
+    Column("high", Float, nullable=True),
+    Column("first_day", Date, nullable=True),
+    Column("last_day", Date, nullable=True),
+    Column("value_key", String(200), nullable=True),
+    Column("reviewer", Text, nullable=False, default=""),
+    Column("reviewed_at", DateTime, nullable=True),
+    Column("published", Date, nullable=False),
+    Column("evidence", String(200), nullable=True),
+    Column("search", Text, nullable=False, default=""),
+    Column("values", JSON, nullable=False, default=dict),
+    Index("ix_reviewed_amount", "currency", "low"),
+    Index("ix_reviewed_first_day", "first_day"),
+    Index("ix_reviewed_key", "value_key"),
+    Index("ix_reviewed_at", "reviewed_at"),
+)
+
+reviewed_claim_terms = Table(
+    "reviewed_claim_terms",
+    metadata,
+    Column("term", BigInteger, nullable=False),
+    Column("claim_pk", Integer, nullable=False),
+    PrimaryKeyConstraint("term", "claim_pk", name="pk_reviewed_claim_terms"),
+    sqlite_with_rowid=False,
+)

@@ -45,7 +45,12 @@ DOLLAR = Setting(
     "says, and each amount tells how its currency was decided.",
     choices=("USD", "CAD", "AUD", "NZD", "HKD", "SGD"))
 
-SETTINGS: tuple[Setting, ...] = (DATABASE, FETCH_ALLOWED_HOSTS, TRANSLATION_MODEL, DOLLAR)
+NEWSROOM = Setting(
+    "FACTCHECK_NEWSROOM", "Newsroom",
+    "The newsroom's name: the publisher of the reference records that the desk promotes from its verified "
+    "claims into the library.")
+
+SETTINGS: tuple[Setting, ...] = (DATABASE, FETCH_ALLOWED_HOSTS, TRANSLATION_MODEL, DOLLAR, NEWSROOM)
 
 
 def problems() -> list[str]:

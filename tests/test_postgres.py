@@ -124,3 +124,26 @@ def test_export_round_trip_from_postgres(library):
     again = Library.open("sqlite://")
     again.add(parse_file("x.jsonl", first).records)
     assert export_bytes(again, "jsonl") == first
+
+
+def test_earlier_verdicts_on_postgres(library):
+    """The desk's memory with the same code: an amount verified in English found from French, the archive."""
+    from checker import memory
+    from checker.desk import Desk
+    from checker.service import check_and_store
+
+    with library.engine.begin() as conn:
+        conn.exec_driver_sql("TRUNCATE articles RESTART IDENTITY CASCADE")
+    library.add([SourceRecord("S06", "Amazon deal", "Amazon completed its $4 billion investment in Anthropic.",
+                              published=dt.date(2024, 3, 28), language="en")])
+    desk = Desk(library.engine)
+    first, result = check_and_store("Amazon has invested $4 billion in Anthropic, the start-up said.", library, desk,
+                                    language="en", published=dt.date(2024, 5, 28), reviewer="Claire")
+    money = next(c.claim.id for c in result.checks if c.claim.type == "money")
+    desk.review(first, money, reviewer="Claire", status="verified", note="filing", evidence_source="S06")
+    _, result = check_and_store("Amazon a investi 4 milliards de dollars dans Anthropic.", library, desk,
+                                language="fr", published=dt.date(2024, 7, 1), reviewer="Léa")
+    check = next(c for c in result.checks if c.claim.type == "money")
+    assert check.matches[0].verdict is not None and check.matches[0].verdict.claim_id == money
+    assert check.suggestion == "supported"
+    assert [(f.article_id, f.claim.id) for f in memory.search(library.engine, "anthropic")] == [(first, money)]

@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
+from checker import memory
 from checker.desk import Article, ArticleNotFound, ClaimState, ReviewConflict
 from checker.model import STATUSES, SUGGESTIONS
 from checker.report import FORMATS, safe_href
-from checker.service import add_missed_claim, merge_claims, split_claim, write_report
+from checker.service import add_missed_claim, merge_claims, promote_claim, split_claim, write_report
 from claims import CLAIM_TYPES
 from ui.common import (
     STYLE,
@@ -138,6 +140,37 @@ def _review(article_id: int, claim_id: str, seen_version: int, *, status: str | 
         what = t("status.dismissed") if state.dismissed else t(f"status.{state.status}")
         flash("success", t("msg.saved", claim=claim_id, status=what, who=name, version=state.version), where="claim")
     st.session_state["editor_generation"] += 1
+
+
+def _reuse(article_id: int, claim_id: str, ref: str, seen_version: int) -> None:
+    """One click: the claim takes the earlier verdict's status, note and source (audited as a reuse)."""
+    name = _need_reviewer()
+    if name is None:
+        return
+    _, desk = services()
+    try:
+        state = desk.reuse(article_id, claim_id, ref, reviewer=name, expected_version=seen_version)
+    except ReviewConflict as conflict:
+        flash("warning", conflict_text(conflict, t("desk.reuse")), where="claim")
+    except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+        flash("error", error_text(t("desk.reuse"), exc), where="claim")
+    else:
+        flash("success", t("msg.reused", claim=claim_id, status=t(f"status.{state.status}"), ref=ref,
+                           version=state.version, who=name), where="claim")
+    st.session_state["editor_generation"] += 1
+
+
+def _promote(article_id: int, claim_id: str) -> None:
+    name = _need_reviewer()
+    if name is None:
+        return
+    library, desk = services()
+    try:
+        record = promote_claim(desk, library, article_id, claim_id, reviewer=name)
+    except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+        flash("error", error_text(t("desk.promote"), exc), where="claim")
+    else:
+        flash("success", t("msg.promoted", record=record.id), where="claim")
 
 
 def _correct(action: str, article_id: int, claim_id: str, seen_version: int, keys: dict[str, str]) -> None:
@@ -429,6 +462,10 @@ def claim_panel(article: Article, c: ClaimState) -> None:
                   args=(after[0] if after else cl.id,), disabled=not after, width="stretch")
 
     st.subheader(f"{cl.id} · {t('type.' + cl.type)} · «{cl.text[:120]}»", anchor=False)
+    c = replace(c, matches=memory.refresh(services()[1].engine, c.matches))  # verdicts reversed since
+    for m in c.matches:  # an earlier verdict that warns is the first thing said about the claim
+        if memory.warns(m):
+            st.warning(_warning(cl, m), icon=":material/history:")
     local = (cl.start - cl.sentence_start, cl.end - cl.sentence_start)
     st.html(f'<div class="fc-sentence">{highlight(cl.sentence, [(local[0], local[1], "claim-span", cl.id)])}</div>')
     facts = [t("desk.value", value=md_escape(cl.display_value)),
@@ -457,10 +494,62 @@ def claim_panel(article: Article, c: ClaimState) -> None:
         buttons[4].button(t("action.save_note"), icon=":material/save:", key=f"note-save-{cl.id}",
                           width="stretch", disabled=not reviewer(), on_click=_review, args=(article.id, cl.id, seen),
                           kwargs={"note_key": note_key})
+    if c.status == "verified" and not c.dismissed:
+        st.button(t("desk.promote"), icon=":material/library_add:", key=f"promote-{cl.id}", help=t("desk.promote_help"),
+                  disabled=not reviewer(), on_click=_promote, args=(article.id, cl.id))
+    verdict_cards(article, c, seen)
     evidence_cards(article, c)
     trail = services()[1].audit_trail(article.id, cl.id)
     with st.expander(t("desk.audit", n=len(trail)), icon=":material/history:"):
         audit_table(trail)
+
+
+def _when(m) -> str:
+    v = m.verdict
+    return v.reviewed_at.strftime(t("reason.date_format")) if v.reviewed_at else "?"
+
+
+def _warning(cl, m) -> str:
+    v = m.verdict
+    if v.reversed:
+        return t("desk.warn_reversed", ref=m.source_id, status=t(f"status.{v.now}") if f"status.{v.now}" in labels() else v.now)
+    who = {"date": _when(m), "reviewer": md_escape(v.reviewer), "title": md_escape(m.title[:100])}
+    if v.status == "disputed":
+        return t("desk.warn_disputed", kind=t(f"type.{cl.type}"), **who)
+    return t("desk.warn_other", value=md_escape(m.source_value or ""), **who)
+
+
+def verdict_cards(article: Article, c: ClaimState, seen: int) -> None:
+    """The desk's earlier verdicts on this claim: who, when, in which article, citing what; reuse in one click."""
+    verdicts = [m for m in c.matches if m.verdict is not None]
+    if not verdicts:
+        return
+    st.markdown(f"**{t('desk.verdicts')}**")
+    keep = {k: v for k, v in st.query_params.items() if k in ("reviewer", "lang")}
+    for m in verdicts:
+        v = m.verdict
+        with st.container(border=True):
+            line = t("desk.verdict_line", status=t(f"status.{v.status}"), date=_when(m), reviewer=md_escape(v.reviewer),
+                     title=md_escape(m.title[:120]))
+            if v.evidence_source:
+                line += t("desk.verdict_citing", source=md_escape(v.evidence_source))
+            badge = f":{'green' if m.agreement == 'agrees' else 'red'}-badge[{t('agreement.' + m.agreement)}]"
+            st.markdown(f"**{m.source_id}** · {line} {badge}")
+            local = (m.evidence_start, m.evidence_end)
+            st.html(f'<div class="fc-inline">{highlight(m.excerpt, [(local[0], local[1], f"ev-{m.agreement}", m.source_id)])}</div>'
+                    if 0 <= local[0] < local[1] <= len(m.excerpt) else f'<div class="fc-inline">{html.escape(m.excerpt)}</div>')
+            if v.note:
+                st.caption(t("desk.verdict_note", note=md_escape(v.note)))
+            if v.reversed:
+                st.error(t("desk.verdict_reversed", status=t(f"status.{v.now}") if f"status.{v.now}" in labels() else v.now))
+            if v.source_deleted:
+                st.warning(t("desk.verdict_deleted", source=v.evidence_source))
+            cols = st.columns([1, 1, 2])
+            cols[0].button(t("desk.reuse"), icon=":material/replay:", key=f"reuse-{c.claim.id}-{m.source_id}",
+                           help=t("desk.reuse_help"), disabled=not reviewer() or c.dismissed or v.reversed,
+                           on_click=_reuse, args=(article.id, c.claim.id, m.source_id, seen))
+            query = "&".join(f"{k}={v_}" for k, v_ in {**keep, "article": v.article_id, "claim": v.claim_id}.items())
+            cols[1].link_button(t("desk.open_earlier"), f"./?{query}", icon=":material/open_in_new:")
 
 
 def evidence_cards(article: Article, c: ClaimState) -> None:
@@ -477,9 +566,10 @@ def evidence_cards(article: Article, c: ClaimState) -> None:
              args=(article.id, c.claim.id, c.version), kwargs={"evidence_key": ev_key},
              help=t("desk.evidence_help"))
     per_row = 3
-    for first in range(0, len(c.matches), per_row):
+    cards = [m for m in c.matches if m.verdict is None]  # earlier verdicts have their own cards above
+    for first in range(0, len(cards), per_row):
         cols = st.columns(per_row)
-        for col, m in zip(cols, c.matches[first:first + per_row]):
+        for col, m in zip(cols, cards[first:first + per_row]):
             with col:
                 st.html(_card(c, m, chosen == m.source_id))
 
