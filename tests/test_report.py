@@ -316,7 +316,7 @@ def test_every_format_for_the_seed_article(seed_desk):
     page = report(desk, article_id, "html").decode()
     assert "S06 and S16 give $4 billion" in page and "4 000 000 000 USD" in page
     md = report(desk, article_id, "md").decode()
-    assert f"{len(a.live) - 2} claim(s) are not reviewed yet" in md
+    assert f"{len(a.live) - 2} claims are not reviewed yet" in md
     rows = list(csv.DictReader(io.StringIO(report(desk, article_id, "csv").decode("utf-8-sig"))))
     assert len(rows) == len(a.claims)
     reviews = json.loads(report(desk, article_id, "claimreview"))

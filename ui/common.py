@@ -137,7 +137,7 @@ def error_text(action: str, exc: BaseException) -> str:
     if isinstance(exc, ClaimNotFound):
         return t("msg.no_claim", id=exc.args[0])
     if isinstance(exc, (InputError, ImportFormatError, ValueError)):
-        return f"{action}: {exc}"
+        return f"{action}{t('common.colon')}{exc}"
     return t("msg.failed", action=action, kind=exc.__class__.__name__)
 
 
@@ -145,7 +145,7 @@ def conflict_text(conflict: ReviewConflict, yours: str = "") -> str:
     c = conflict.current
     return t("msg.conflict", claim=c.claim.id, who=c.reviewer or "?",
              when=f"{c.reviewed_at:%Y-%m-%d %H:%M:%S}" if c.reviewed_at else "?",
-             status=t(f"status.{c.shown_status}"), note=f" «{c.note}»" if c.note else "",
+             status=t(f"status.{c.shown_status}"), note=" " + quoted(c.note) if c.note else "",
              version=c.version, yours=yours or "—")
 
 
@@ -158,6 +158,23 @@ def guarded(action: str) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - the UI never shows a traceback
         kind = "warning" if isinstance(exc, ReviewConflict) else "error"
         getattr(st, kind)(error_text(action, exc))
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word's end, with "…" when cut (never mid-word)."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
+def quoted(text: str) -> str:
+    """`text` between the interface language's quotation marks (« … » with narrow spaces in French)."""
+    return t("common.quoted", text=text)
 
 
 def md_escape(text: str) -> str:
