@@ -141,6 +141,8 @@ class Article:
     archived: bool
     claims: tuple[ClaimState, ...] = field(default=())
     unclaimed: tuple[dict[str, Any], ...] = field(default=())
+    author: str = ""  # the article's author or publisher, as the article gives them
+    published_from: str = ""  # where the publication date came from (checker.inputs.DATE_SOURCES)
 
     def claim(self, claim_id: str) -> ClaimState:
         for c in self.claims:
@@ -193,7 +195,8 @@ class Desk:
 
     # ---- articles ---------------------------------------------------------------------
 
-    def save(self, check: ArticleCheck, body: str, *, title: str = "", url: str = "", reviewer: str = "") -> int:
+    def save(self, check: ArticleCheck, body: str, *, title: str = "", url: str = "", reviewer: str = "",
+             author: str = "", published_from: str = "") -> int:
         """Store a checked article and its claims for review; returns the article id."""
         now = _now()
         title = title.strip() or _title_from(body)
@@ -202,6 +205,7 @@ class Desk:
                 title=title, body=body, language=check.extraction.language, published=check.extraction.published,
                 url=url.strip(), created_by=reviewer, created_at=now, updated_at=now, archived=False,
                 unclaimed=[u.to_json() for u in check.extraction.unclaimed],
+                meta={"author": " ".join(author.split())[:300], "published_from": published_from},
             )).inserted_primary_key[0]
             if check.checks:
                 conn.execute(article_claims.insert(), [
@@ -250,6 +254,8 @@ class Desk:
             id=row.id, title=row.title, body=row.body, language=row.language, published=row.published,
             url=row.url, created_by=row.created_by, created_at=row.created_at, archived=row.archived,
             claims=tuple(states), unclaimed=tuple(row.unclaimed or ()),
+            author=str((row.meta or {}).get("author") or ""),
+            published_from=str((row.meta or {}).get("published_from") or ""),
         )
 
     def rename(self, article_id: int, title: str, *, reviewer: str) -> None:
@@ -495,6 +501,8 @@ def article_state(article: Article, trail: Iterable[Mapping[str, Any]] = (), *,
             "archived": article.archived,
             "body": article.body,
             "unclaimed": list(article.unclaimed),
+            "author": article.author,
+            "published_from": article.published_from,
         },
         "claims": [
             {
@@ -547,6 +555,7 @@ def _read_state(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str,
         "title": a["title"], "body": body, "language": str(a.get("language") or ""), "published": published,
         "url": str(a.get("url") or ""), "created_by": str(a.get("created_by") or ""), "created_at": created_at,
         "archived": bool(a.get("archived", False)), "unclaimed": list(a.get("unclaimed") or []),
+        "meta": {"author": str(a.get("author") or ""), "published_from": str(a.get("published_from") or "")},
     }
     claims_in = data.get("claims")
     need(isinstance(claims_in, list), '"claims" must be a list')

@@ -18,7 +18,8 @@ the report's language) and returns bytes. The words come from the interface's la
 - claimreview: schema.org ClaimReview JSON-LD for each verified or disputed claim, escaped so that it
   can be pasted inside <script type="application/ld+json">. The rating scale is 1 (disputed: the
   article's claim does not hold) to 5 (verified: it holds), worstRating 1, bestRating 5;
-  `alternateName` is the status in the report's language.
+  `alternateName` is the newsroom's rating word (a setting; defaults in the report's language); the
+  author is the newsroom (a setting), `url` is always there.
 """
 
 from __future__ import annotations
@@ -375,53 +376,102 @@ def script_safe_json(value: Any) -> str:
     return text
 
 
-def claim_reviews(ctx: ReportContext) -> list[dict[str, Any]]:
-    """schema.org ClaimReview objects for the verified and disputed claims of the article."""
+class NoReviewAddress(ValueError):
+    """A ClaimReview needs an address (Google requires `url`) and none is known."""
+
+
+def newsroom() -> dict[str, Any] | None:
+    """The newsroom of the settings as a schema.org Organization (None when it has no name)."""
+    from sources.settings import NEWSROOM_LOGO, NEWSROOM_NAME, NEWSROOM_URL
+
+    if not NEWSROOM_NAME.value():
+        return None
+    org: dict[str, Any] = {"@type": "Organization", "name": NEWSROOM_NAME.value()}
+    if safe_href(NEWSROOM_URL.value()):
+        org["url"] = NEWSROOM_URL.value()
+    if safe_href(NEWSROOM_LOGO.value()):
+        org["logo"] = {"@type": "ImageObject", "url": NEWSROOM_LOGO.value()}
+    return org
+
+
+def rating_word(ctx: ReportContext, status: str) -> str:
+    """The newsroom's word for a rating (a setting), else the report language's default."""
+    from sources.settings import RATING_DISPUTED, RATING_VERIFIED
+
+    chosen = {"verified": RATING_VERIFIED, "disputed": RATING_DISPUTED}[status].value()
+    return chosen or ctx.t(f"rating.{status}")
+
+
+def review_address(ctx: ReportContext, claim_id: str) -> str:
+    """Where the ClaimReview of a claim is read: the review address, else the article's, else the
+    newsroom's, with the claim's anchor."""
+    from sources.settings import NEWSROOM_URL
+
     a = ctx.article
-    base = safe_href(ctx.review_url) or safe_href(a.url)
+    for base, anchor in ((ctx.review_url, f"claim-{claim_id}"), (a.url, f"claim-{claim_id}"),
+                         (NEWSROOM_URL.value(), f"article-{a.id}-claim-{claim_id}")):
+        if safe_href(base):
+            parts = urlsplit(base)
+            return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, anchor))
+    raise NoReviewAddress("a ClaimReview needs an address: give the review address (--review-url), the "
+                          "article's address, or set FACTCHECK_NEWSROOM_URL")
+
+
+def claim_reviews(ctx: ReportContext) -> list[dict[str, Any]]:
+    """schema.org ClaimReview objects for the verified and disputed claims of the article, with every
+    field Google's ClaimReview documentation requires (claimReviewed, reviewRating with alternateName,
+    url) and recommends (author, datePublished, itemReviewed: a Claim with author, datePublished and
+    appearance; the rating's scale)."""
+    a = ctx.article
     site = urlsplit(a.url).hostname if safe_href(a.url) else None
     appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": a.title, "datePublished": a.published.isoformat()}
     if safe_href(a.url):
         appearance["url"] = a.url
+    # The article itself makes its claims: its author or publisher as it gives them, else its web
+    # site; never its title.
+    publication: dict[str, Any] | None = None
+    if a.author:
+        publication = {"@type": "Person" if _looks_personal(a.author) else "Organization", "name": a.author}
+    elif site:
+        publication = {"@type": "Organization", "name": site, "url": a.url}
+    org = newsroom()
     out = []
     for c in sorted(a.live, key=lambda c: (c.claim.start, -c.claim.end)):
         if c.status not in RATING_SCALE:
             continue
         v = c.claim.value
-        if isinstance(v, Quote) and v.speaker:
-            author: dict[str, Any] = {"@type": "Person", "name": v.speaker}
-        else:  # the article itself makes the claim: its publication (web site), else its title
-            author = {"@type": "Organization", "name": site or a.title}
-            if safe_href(a.url):
-                author["url"] = a.url
+        author = {"@type": "Person", "name": v.speaker} if isinstance(v, Quote) and v.speaker else publication
+        item: dict[str, Any] = {"@type": "Claim", "datePublished": a.published.isoformat(), "appearance": appearance}
+        if author:
+            item["author"] = author
         review: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
+            "url": review_address(ctx, c.claim.id),
             "claimReviewed": " ".join(c.claim.sentence.split()) or c.claim.text,
             "reviewRating": {
                 "@type": "Rating",
                 "ratingValue": RATING_SCALE[c.status],
                 "worstRating": WORST_RATING,
                 "bestRating": BEST_RATING,
-                "alternateName": ctx.status(c),
+                "alternateName": rating_word(ctx, c.status),
             },
-            "itemReviewed": {
-                "@type": "Claim",
-                "author": author,
-                "datePublished": a.published.isoformat(),
-                "appearance": appearance,
-            },
-            "author": {"@type": "Person", "name": c.reviewer or "—"},
+            "itemReviewed": item,
+            "author": org or {"@type": "Person", "name": c.reviewer or "—"},
             "datePublished": (c.reviewed_at or ctx.generated_at).date().isoformat(),
             "inLanguage": a.language,
         }
-        if base:
-            parts = urlsplit(base)
-            review["url"] = urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, f"claim-{c.claim.id}"))
         if c.note:
             review["reviewBody"] = c.note
         out.append(review)
     return out
+
+
+def _looks_personal(name: str) -> bool:
+    """A by-line of two or three capitalised words with no company word reads as a person."""
+    words = name.split()
+    companies = {"news", "press", "agence", "afp", "reuters", "média", "media", "journal", "times", "post"}
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not {w.lower() for w in words} & companies
 
 
 def write_claimreview(ctx: ReportContext) -> bytes:

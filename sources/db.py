@@ -140,6 +140,9 @@ articles = Table(
     Column("updated_at", DateTime, nullable=False),
     Column("archived", Boolean, nullable=False, default=False),
     Column("unclaimed", JSON, nullable=False, default=list),
+    # What the article says of itself: {"author": its author or publisher as it gives them,
+    # "published_from": where the publication date came from}. Added after the first release.
+    Column("meta", JSON, nullable=True),
 )
 
 article_claims = Table(
@@ -286,12 +289,27 @@ def _sqlite_begin(conn) -> None:
 
 def create_schema(engine: Engine) -> None:
     metadata.create_all(engine)
+    _add_missing_columns(engine)
     statements = _SQLITE_FTS if engine.dialect.name == "sqlite" else _POSTGRES_FTS
     with engine.begin() as conn:
         for stmt in statements:
             conn.execute(text(stmt))
         if conn.execute(schema_info.select()).first() is None:
             conn.execute(schema_info.insert().values(version=SCHEMA_VERSION))
+
+
+# Columns added to a table after databases were created with it: added in place, empty.
+_ADDED_COLUMNS = (("articles", "meta", "JSON"),)
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    from sqlalchemy import inspect
+
+    inspector = inspect(engine)
+    for table, column, kind in _ADDED_COLUMNS:
+        if column not in {c["name"] for c in inspector.get_columns(table)}:
+            with engine.begin() as conn:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -46,7 +46,28 @@ DOLLAR = Setting(
     "says, and each amount tells how its currency was decided.",
     choices=("USD", "CAD", "AUD", "NZD", "HKD", "SGD"))
 
-SETTINGS: tuple[Setting, ...] = (DATABASE, FETCH_ALLOWED_HOSTS, TRANSLATION_MODEL, DOLLAR)
+NEWSROOM_NAME = Setting(
+    "FACTCHECK_NEWSROOM_NAME", "",
+    "The newsroom that publishes the fact checks: the ClaimReview author (an Organization). Empty: each "
+    "ClaimReview names its reviewer (a Person) instead.")
+NEWSROOM_URL = Setting(
+    "FACTCHECK_NEWSROOM_URL", "",
+    "The newsroom's web address (https://...): the ClaimReview author's url, and the address a ClaimReview "
+    "points to (with the claim's anchor) when neither a review address nor the article's address is known.")
+NEWSROOM_LOGO = Setting(
+    "FACTCHECK_NEWSROOM_LOGO", "",
+    "The address of the newsroom's logo (https://...), given as the ClaimReview author's logo.")
+RATING_VERIFIED = Setting(
+    "FACTCHECK_RATING_VERIFIED", "",
+    "The newsroom's rating word for a verified claim (the ClaimReview rating's alternateName). Empty: "
+    "'Accurate' in English reports, 'Exact' in French ones.")
+RATING_DISPUTED = Setting(
+    "FACTCHECK_RATING_DISPUTED", "",
+    "The newsroom's rating word for a disputed claim. Empty: 'Inaccurate' in English reports, 'Inexact' "
+    "in French ones.")
+
+SETTINGS: tuple[Setting, ...] = (DATABASE, FETCH_ALLOWED_HOSTS, TRANSLATION_MODEL, DOLLAR, NEWSROOM_NAME,
+                                 NEWSROOM_URL, NEWSROOM_LOGO, RATING_VERIFIED, RATING_DISPUTED)
 
 
 def problems() -> list[str]:
@@ -56,4 +77,6 @@ def problems() -> list[str]:
         value = s.value()
         if s.choices and value and value not in s.choices:
             out.append(f"{s.name}={value!r} is not one of: {', '.join(s.choices)} (or empty)")
+        if s in (NEWSROOM_URL, NEWSROOM_LOGO) and value and not value.lower().startswith(("http://", "https://")):
+            out.append(f"{s.name}={value!r} is not an http(s) address")
     return out
