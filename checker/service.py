@@ -92,6 +92,13 @@ def check_and_store(
     return article_id, result
 
 
+def has_relative_dates(text: str, language: str = "auto") -> bool:
+    """Whether the article holds a date resolved against its publication date ("cette semaine", "hier")."""
+    from claims import extract
+
+    return any(getattr(c, "relative", False) for c in extract(text, language=language).claims)
+
+
 def publication_date(text: str, given: dt.date | None, given_from: str = "") -> tuple[dt.date | None, str]:
     """The publication date to check `text` with and where it comes from (checker.inputs.DATE_SOURCES,
     "text" followed by the article's own words): the one given (by the editor, or by the file's

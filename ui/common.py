@@ -61,6 +61,22 @@ def _services(url: str) -> tuple[Library, Desk]:
     return library, desk
 
 
+def translation_model() -> None:
+    """Load the translation model (a setting) once per server, the first time an article is checked,
+    with a word to the editor while it loads; checks after that reuse it."""
+    from sources.settings import TRANSLATION_MODEL
+
+    _translation_model(TRANSLATION_MODEL.value(), t("check.loading_model"))
+
+
+@st.cache_resource(show_spinner=False)
+def _translation_model(name: str, _words: str) -> bool:
+    from checker.match import translation_embedder
+
+    with st.spinner(_words):
+        return translation_embedder() is not None
+
+
 def services() -> tuple[Library, Desk]:
     """The library and the desk on the workbench's database (created and seeded on first start)."""
     return _services(database_url())

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from checker.desk import Article, ArticleNotFound, ClaimState, ReviewConflict
+from checker.inputs import DATE_SOURCES
 from checker.model import STATUSES, SUGGESTIONS
 from checker.report import FORMATS, safe_href
 from checker.service import add_missed_claim, merge_claims, split_claim, write_report
@@ -251,7 +252,11 @@ def header(article: Article) -> None:
     reviewed = sum(c.status != "unreviewed" for c in live)
     disputed = sum(c.status == "disputed" for c in live)
     st.header(article.title, anchor=False)
-    bits = [t("desk.published", date=article.published.isoformat()), t(f"language.article_{article.language}")
+    when = t("desk.published", date=article.published.isoformat())
+    source, _, words = article.published_from.partition(":")
+    if source in DATE_SOURCES:  # where the date came from (articles checked before this say nothing)
+        when += f" ({t('desk.date_from.' + source, words=quoted(words)) if source == 'text' else t('desk.date_from.' + source)})"
+    bits = [when, t(f"language.article_{article.language}")
             if article.language in ("fr", "en") else article.language,
             t("desk.progress", reviewed=reviewed, total=len(live), disputed=disputed)]
     if article.reviewers:
@@ -259,6 +264,8 @@ def header(article: Article) -> None:
     if article.archived:
         bits.append(t("articles.archived"))
     st.caption(" · ".join(bits))
+    if source == "today" and any(c.claim.relative for c in article.live):
+        st.warning(t("desk.date_today_warning", date=article.published.isoformat()), icon=":material/event:")
     link = safe_href(article.url)
     if link:
         st.html(f'<a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">{html.escape(link)}</a>')
