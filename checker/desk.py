@@ -241,6 +241,13 @@ class Desk:
                                       s["total"], s["reviewed"], s["disputed"], tuple(sorted(s["reviewers"])), r.url))
         return out
 
+    def find(self, title: str, body: str) -> int | None:
+        """The id of an article not archived with this title and this text (the oldest), else None."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.id).where(
+                articles.c.title == title, articles.c.body == body, articles.c.archived.is_(False),
+            ).order_by(articles.c.id).limit(1)).scalar()
+
     def load(self, article_id: int) -> Article:
         with self.engine.connect() as conn:
             row = conn.execute(select(articles).where(articles.c.id == article_id)).first()

@@ -9,7 +9,7 @@ import streamlit as st
 from checker.inputs import ARTICLE_TYPES, InputError, read_article
 from checker.service import can_fetch, check_and_store, fetch_and_store, fetch_errors, has_relative_dates, publication_date
 from sources.demo import example_article
-from ui.common import error_text, flash, guarded, reviewer, services, show_flash, t, translation_model
+from ui.common import error_text, flash, guarded, remembered_tabs, reviewer, services, show_flash, t, translation_model
 from ui.desk_view import article_view
 
 ARTICLE_LANGUAGES = ("auto", "fr", "en")
@@ -39,12 +39,16 @@ def new_article_form() -> None:
     if st.button(t("check.example"), help=t("check.example_help"), icon=":material/auto_awesome:"):
         ex = example_article()
         with guarded(t("check.checking_example")):
-            article_id, _ = check_and_store(ex.text, library, desk, title=ex.title, language=ex.language,
-                                            published=ex.published, reviewer=reviewer())
+            # Pressed again, it opens the example already checked (unless that one was archived).
+            article_id = desk.find(ex.title, ex.text)
+            if article_id is None:
+                translation_model()
+                article_id, _ = check_and_store(ex.text, library, desk, title=ex.title, language=ex.language,
+                                                published=ex.published, reviewer=reviewer())
             open_article(article_id)
             st.rerun()
 
-    paste, from_url = st.tabs([t("check.tab_text"), t("check.tab_url")])
+    paste, from_url = remembered_tabs("check_tab", ["check.tab_text", "check.tab_url"])
     with paste, st.form("new_article"):
         title = st.text_input(t("check.title_field"), placeholder=t("check.title_placeholder"))
         text = st.text_area(t("check.text_field"), height=260, placeholder=t("check.text_placeholder"))

@@ -121,7 +121,10 @@ def sidebar() -> None:
         st.selectbox(t("sidebar.language"), list(names), format_func=names.get, key="lang_input", on_change=_store_lang)
         st.text_input(t("sidebar.reviewer"), placeholder=t("sidebar.reviewer_placeholder"), key="reviewer_input",
                       on_change=_store_reviewer, help=t("sidebar.reviewer_help"))
-        st.caption(t("sidebar.database", url=_short(database_url())))
+        # Where the data lives is for whoever runs the workbench, not a thing editors act on.
+        with st.expander(t("sidebar.about"), icon=":material/info:"):
+            st.caption(t("sidebar.about_text"))
+            st.caption(t("sidebar.database", url=_short(database_url())))
 
 
 def _short(url: str) -> str:
@@ -174,6 +177,23 @@ def guarded(action: str) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - the UI never shows a traceback
         kind = "warning" if isinstance(exc, ReviewConflict) else "error"
         getattr(st, kind)(error_text(action, exc))
+
+
+def remembered_tabs(key: str, keys: list[str]):
+    """Tabs that stay on the one the editor chose across every rerun of the page (an action, a message,
+    an upload), instead of going back to the first; `keys` are the words' keys of the tabs. A language
+    switch keeps the same tab (its label is translated)."""
+    tab_labels = [t(k) for k in keys]
+    chosen = st.session_state.get(key)
+    if chosen is not None and chosen not in tab_labels:
+        from ui.locale import messages
+
+        index = next((i for code in languages() for i, k in enumerate(keys) if messages(code)[k] == chosen), None)
+        if index is None:
+            del st.session_state[key]
+        else:
+            st.session_state[key] = tab_labels[index]
+    return st.tabs(tab_labels, key=key, on_change="rerun")
 
 
 def shorten(text: str, limit: int) -> str:

@@ -29,6 +29,7 @@ from ui.common import (
     labels,
     md_escape,
     quoted,
+    remembered_tabs,
     reviewer,
     services,
     shorten,
@@ -563,7 +564,7 @@ def corrections(article: Article, c: ClaimState) -> None:
     seen = c.version
     with st.expander(t("desk.corrections"), icon=":material/build:"):
         st.caption(t("desk.corrections_help"))
-        tabs = st.tabs([t("desk.dismiss_tab"), t("desk.split_tab"), t("desk.merge_tab"), t("desk.add_tab")])
+        tabs = remembered_tabs("corrections_tab", ["desk.dismiss_tab", "desk.split_tab", "desk.merge_tab", "desk.add_tab"])
         with tabs[0]:
             if c.dismissed:
                 st.write(t("desk.dismissed_info"))
