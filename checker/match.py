@@ -177,10 +177,20 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
                    for m in [compare(claim, ctx, rec, extraction, lexical=lexical.get(pk, 0.0),
                                      quote_hit=pk in quote_hits, embedder=embedder)] if m is not None]
         matches.sort(key=lambda m: (-m.score, m.source_id))
-        matches = matches[:MAX_MATCHES]
+        matches = _off_subject_amounts_dropped(claim, matches)[:MAX_MATCHES]
         suggestion, confidence, parts = explain(claim, matches)
         checks.append(ClaimCheck(claim, tuple(matches), suggestion, confidence, render_reason(parts), parts))
     return ArticleCheck(extraction, tuple(checks))
+
+
+def _off_subject_amounts_dropped(claim: Claim, matches: list[Match]) -> list[Match]:
+    """An amount in a record about another subject (Microsoft's $1 billion for Amazon's $4 billion)
+    says nothing of the claim: such records, neither agreeing nor conflicting, are candidates only
+    when no record agrees or conflicts (the desk then says they are about another subject). A later
+    record giving another total stays, without the "agrees" it would otherwise wear."""
+    if not isinstance(claim.value, Money) or not any(m.agreement != "unknown" for m in matches):
+        return matches
+    return [m for m in matches if m.agreement != "unknown" or (m.later and m.note)]
 
 
 def idf(df: int, total: int) -> float:
@@ -519,7 +529,13 @@ def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extractio
         other_values = tuple(dict.fromkeys(r.excerpt[a[4]:a[5]] for a in same if a is not best))
         # Another amount conflicts only in a record that holds most of the claim's distinctive
         # context: the same company's other deals are not a contradiction.
-        if agreeing:
+        # A later record that also gives a larger figure of that currency (a new total: "$4 billion
+        # more, $8 billion in all") is no confirmation of the article's figure.
+        larger = [a for a in same if a is not best and a[1] > target * 1.05 and a not in agreeing]
+        if agreeing and later and larger:
+            agreement, value_score = "unknown", 0.5
+            note = f"a later record that gives another total ({r.excerpt[larger[0][4]:larger[0][5]]})"
+        elif agreeing:
             agreement, value_score = "agrees", 1.0
         elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT:
             agreement, value_score = "conflicts", 0.0

@@ -146,7 +146,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
 
 def _md(text: object) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    # Runs of white space become one space; no-break spaces (French typography) stay as written.
+    return _MD_SPECIAL.sub(r"\\\1", re.sub(r"[ \t\r\n\f\v]+", " ", str(text)).strip())
 
 
 def write_markdown(ctx: ReportContext) -> bytes:

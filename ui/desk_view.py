@@ -502,8 +502,11 @@ def _card(c: ClaimState, m, chosen: bool) -> str:
         b for b in (m.publisher, m.published.isoformat() if m.published else "") if b)),
         t("desk.score", score=f"{m.score:.2f}")]
     badge = f'<span class="fc-badge {e(m.agreement)}">{e(t("agreement." + m.agreement))}</span>'
-    quote = f' · {e(t("desk.quote_class"))}: <b>{e(t("quote_class." + m.quote_class))}</b>' if m.quote_class else ""
+    quote = f' · {e(t("desk.quote_class") + t("common.colon"))}<b>{e(t("quote_class." + m.quote_class))}</b>' if m.quote_class else ""
     later = f'<div class="warn">⚠ {e(t("desk.later"))}</div>' if m.later else ""
+    if m.agreement == "unknown" and c.claim.type == "money":  # see checker.match: why it is no evidence
+        why = "desk.later_total" if m.later and m.note else "desk.off_subject"
+        later += f'<div class="warn">{e(t(why))}</div>'
     start, end = m.evidence_start, m.evidence_end
     excerpt = highlight(m.excerpt, [(start, end, f"ev-{m.agreement}", t("desk.evidence_span"))]) \
         if 0 <= start < end <= len(m.excerpt) else e(m.excerpt)
