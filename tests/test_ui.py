@@ -278,15 +278,15 @@ def test_a_reload_finds_the_article_the_claim_and_the_status(example):
 
 def test_the_table_is_filtered_and_sorted(example):
     at, desk = example
-    at.multiselect(key="f_type").select("money").run()
+    at.multiselect(key="f_type@en").select("money").run()
     assert set(at.dataframe[0].value["type_name"]) == {"money"}
-    at.multiselect(key="f_type").set_value([]).run()
-    at.multiselect(key="f_suggestion").select("contradicted").run()
+    at.multiselect(key="f_type@en").set_value([]).run()
+    at.multiselect(key="f_suggestion@en").select("contradicted").run()
     assert set(at.dataframe[0].value["suggestion"]) == {"contradicted"}
-    at.multiselect(key="f_suggestion").set_value([]).run()
+    at.multiselect(key="f_suggestion@en").set_value([]).run()
     open_claim(at, "2022", desk)
     button(at, "Verified").click().run()
-    at.selectbox(key="f_sort").select("status").run()
+    at.selectbox(key="f_sort@en").select("status").run()
     statuses = list(at.dataframe[0].value["status"])
     assert statuses[0] == "unreviewed" and statuses[-1] == "verified"
 

@@ -258,6 +258,7 @@ def highlight(text: str, spans: list[tuple[int, int, str, str]]) -> str:
 
 STYLE = """
 <style>
+[data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; max-width: 100%; }
 .fc-text { white-space: pre-wrap; font-family: Georgia, 'Times New Roman', serif; font-size: 1.02rem; line-height: 1.65; }
 .fc-text mark, .fc-inline mark { padding: 0 1px; border-radius: 3px; color: inherit; }
 mark.t-date { background: #d6e6ff; } mark.t-money { background: #c9f0d3; } mark.t-person { background: #eadcff; }

@@ -27,6 +27,7 @@ from ui.common import (
     flash,
     highlight,
     labels,
+    lang,
     md_escape,
     quoted,
     remembered_tabs,
@@ -43,6 +44,9 @@ REVIEW_BUTTONS = (("verified", ":material/check_circle:"), ("disputed", ":materi
 SORTS = ("position", "status", "type", "suggestion", "score")
 # The colour of each claim type, as the text's highlights and the legend show it.
 TYPE_SWATCH = {"date": "🟦", "money": "🟩", "person": "🟪", "organization": "🟧", "quote": "🟨"}
+# Widths (px) of the columns an editor decides with; with the page's side margins narrowed (STYLE),
+# they fit the table's half of the desk at 1280 px with the sidebar open (tests/test_browser.py).
+DECISION_WIDTHS = {"open": 32, "type": 32, "text": 140, "value": 115, "suggestion": 100, "status": 108}
 TABLE_COLUMNS = ["open", "type", "text", "value", "suggestion", "status", "note", "id", "dismissed", "type_name"]
 STATUS_ORDER = {s: i for i, s in enumerate(("unreviewed", "needs_more", "disputed", "verified", "dismissed"))}
 
@@ -230,7 +234,7 @@ def article_view(article_id: int) -> None:
     show_flash()
     if not reviewer():
         st.info(t("desk.need_reviewer"))
-    left, right = st.columns([4, 6], gap="small")
+    left, right = st.columns([3, 5], gap="small")
     with left:
         text_panel(article, current)
     with right:
@@ -333,15 +337,29 @@ def _filtered(article: Article) -> list[ClaimState]:
     return rows
 
 
+def _keep(name: str, widget_key: str) -> None:
+    st.session_state[name] = st.session_state[widget_key]
+
+
+def _in_language(name: str, default) -> dict:
+    """Keyword arguments for a filter widget whose options are words: the browser keeps a widget's
+    option labels while its key is unchanged, so the key carries the interface language (the sort box
+    then follows a language switch), and the choice itself is kept under `name` across switches."""
+    widget_key = f"{name}@{lang()}"
+    if widget_key not in st.session_state:
+        st.session_state[widget_key] = st.session_state.get(name, default)
+    return {"key": widget_key, "on_change": _keep, "args": (name, widget_key)}
+
+
 def claims_table(article: Article, current: ClaimState | None) -> None:
     f = st.columns(4)
-    f[0].multiselect(t("desk.filter_type"), CLAIM_TYPES, format_func=lambda k: t("type." + k), key="f_type",
-                     placeholder=t("desk.all"))
-    f[1].multiselect(t("desk.filter_status"), SHOWN_STATUSES, format_func=lambda k: t("status." + k), key="f_status",
-                     placeholder=t("desk.all"))
+    f[0].multiselect(t("desk.filter_type"), CLAIM_TYPES, format_func=lambda k: t("type." + k),
+                     placeholder=t("desk.all"), **_in_language("f_type", []))
+    f[1].multiselect(t("desk.filter_status"), SHOWN_STATUSES, format_func=lambda k: t("status." + k),
+                     placeholder=t("desk.all"), **_in_language("f_status", []))
     f[2].multiselect(t("desk.filter_suggestion"), SUGGESTIONS, format_func=lambda k: t("suggestion." + k),
-                     key="f_suggestion", placeholder=t("desk.all"))
-    f[3].selectbox(t("desk.sort"), SORTS, format_func=lambda k: t("sort." + k), key="f_sort")
+                     placeholder=t("desk.all"), **_in_language("f_suggestion", []))
+    f[3].selectbox(t("desk.sort"), SORTS, format_func=lambda k: t("sort." + k), **_in_language("f_sort", "position"))
     rows = _filtered(article)
     frame = pd.DataFrame([{
         "open": c is current,
@@ -370,13 +388,14 @@ def claims_table(article: Article, current: ClaimState | None) -> None:
         column_order=[col for col in TABLE_COLUMNS if col != "type_name"],
         disabled=[col for col in frame.columns if col not in editable],
         column_config={
-            "open": st.column_config.CheckboxColumn("", width=34, help=t("desk.open_hint")),
-            "type": st.column_config.TextColumn("", width=34, help=t("col.type")),
-            "text": st.column_config.TextColumn(t("col.text"), width=150),
-            "value": st.column_config.TextColumn(t("col.value"), width=125),
-            "suggestion": st.column_config.TextColumn(t("col.suggestion"), width=105),
+            "open": st.column_config.CheckboxColumn("", width=DECISION_WIDTHS["open"], help=t("desk.open_hint")),
+            "type": st.column_config.TextColumn("", width=DECISION_WIDTHS["type"], help=t("col.type")),
+            "text": st.column_config.TextColumn(t("col.text"), width=DECISION_WIDTHS["text"]),
+            "value": st.column_config.TextColumn(t("col.value"), width=DECISION_WIDTHS["value"]),
+            "suggestion": st.column_config.TextColumn(t("col.suggestion"), width=DECISION_WIDTHS["suggestion"]),
             "status": st.column_config.SelectboxColumn(t("col.status"), options=list(STATUSES), required=True,
-                                                       format_func=lambda s: t("status." + s), width=112),
+                                                       format_func=lambda s: t("status." + s),
+                                                       width=DECISION_WIDTHS["status"]),
             "note": st.column_config.TextColumn(t("col.note"), max_chars=2000, width="medium"),
             "id": st.column_config.TextColumn(t("col.id"), width="small"),
             "dismissed": st.column_config.CheckboxColumn(t("status.dismissed"), width="small"),
@@ -427,7 +446,7 @@ def claim_panel(article: Article, c: ClaimState) -> None:
         st.session_state[pick_key] = cl.id
     by_id = {x.claim.id: x for x in article.claims}
     nav[0].selectbox(t("desk.claim"), ids, key=pick_key, on_change=_picked_from_select, args=(pick_key,),
-                     format_func=lambda i: f"{i} · {quoted(shorten(by_id[i].claim.text, 80))}")
+                     format_func=lambda i: f"{i} · {shorten(by_id[i].claim.text, 80)}")
     pos = ids.index(cl.id)
     nav[1].button(t("desk.previous"), icon=":material/arrow_back:", on_click=_pick, args=(ids[pos - 1],),
                   disabled=pos == 0, width="stretch")
