@@ -135,7 +135,7 @@ def fetch_and_store(
     return check_and_store(page.text, library, desk, title=title or page.title or "", url=page.final_url or page.url,
                            language=language, published=published or (stated.date if stated else page.published),
                            published_from="given" if published else f"text:{stated.words}" if stated
-                           else "page" if page.published else "", author=getattr(page, "author", "") or page.publisher,
+                           else "page" if page.published else "", author=page.publisher,
                            reviewer=reviewer)
 
 
