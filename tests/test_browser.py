@@ -254,7 +254,7 @@ def test_library_tabs_stay_where_the_editor_is(server, browser, tmp_path):
             button = page.get_by_role("button", name="Import 1 record")
             expect(button).to_be_visible()
             button.click()
-            page.get_by_text(f"Imported 1 record from batch{n}.csv").wait_for()
+            page.get_by_text(f"Imported 1 record from batch{n}.csv;").wait_for()
             settle(page)
             expect(page.get_by_role("tab", name="Import a file")).to_have_attribute("aria-selected", "true")
         shot(page, "library-after-import.png")

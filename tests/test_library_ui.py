@@ -95,7 +95,7 @@ def test_import_shows_rows_and_errors_then_imports_the_good_rows(page, db_url):
     assert list(page.dataframe[2].value["id"]) == ["U1", "U3"]
     assert Library.open(db_url).count() == before  # nothing stored before the editor chooses
     button(page, "Import the 2 good rows").click().run()
-    assert not page.exception and "Imported 2 records from records.csv; 0 duplicates skipped" in messages(page)
+    assert not page.exception and "Imported 2 records from records.csv; duplicates skipped: 0" in messages(page)
     library = Library.open(db_url)
     assert library.count() == before + 2 and library.get("U1").tags == (("desk", "local"),)
 
@@ -234,7 +234,7 @@ def test_import_in_french(page, db_url):
     assert "empty excerpt" in page.dataframe[1].value["reason"][0]  # a row's refusal: the core's words
     button(page, "Importer les 2 lignes valables").click().run()
     assert not page.exception
-    assert "2 fiches importées depuis records.csv\u202f; 0 doublons ignorés." in messages(page)
+    assert "2 fiches importées depuis records.csv\u202f; doublons ignorés\u202f: 0." in messages(page)
     assert Library.open(db_url).count() == before + 2
 
 
