@@ -7,6 +7,7 @@ standard error with a non-zero exit code and no traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -175,8 +176,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return _extract_jsonl(args.jsonl)
     if not args.article:
         raise InputError("give an ARTICLE path, - for standard input, or --jsonl FILE")
-    published = parse_published(args.published)
+    given = parse_published(args.published)
     text = _read_article(args.article)
+    published, _ = _publication_date(text, given)
     result = extract(text, language=args.language, published=published, dollar=DOLLAR.value())
     if args.format == "json":
         print_json(result.to_json())
@@ -210,20 +212,35 @@ def _extract_jsonl(path: str) -> int:
     return EXIT_ERROR if failures else 0
 
 
+def _publication_date(text: str, given: dt.date | None, given_from: str = "") -> tuple[dt.date | None, str]:
+    """The date given (or by the file's metadata), else the one the article states, and where it came
+    from; when there is none, a warning on standard error says relative dates were resolved against today."""
+    from .service import publication_date
+
+    published, source = publication_date(text, given, given_from)
+    if published is None:
+        print(f"warning: no publication date given (--published) or found in the article; relative dates "
+              f"were resolved against today ({dt.date.today().isoformat()})", file=sys.stderr)
+    return published, source
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from sources.library import Library
 
     from .desk import Desk
     from .service import check_and_store, check_text, library_from_file
 
-    published = parse_published(args.published)
+    given = parse_published(args.published)
     read = _read_article_file(args.article)
     text = read.text
+    published, published_from = _publication_date(text, given or read.published,
+                                                   "given" if given else read.published_from)
     library = library_from_file(args.sources) if args.sources else Library.open(args.db)
     if args.save:
         desk = Desk.open(args.db)
         article_id, result = check_and_store(text, library, desk, title=args.title or read.title, url=args.url,
-                                             language=args.language, published=published, reviewer=args.reviewer)
+                                             language=args.language, published=published, reviewer=args.reviewer,
+                                             published_from=published_from, author=read.author)
     else:
         article_id, result = None, check_text(text, library, language=args.language, published=published)
     if args.format == "json":

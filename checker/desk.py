@@ -143,6 +143,8 @@ class Article:
     archived: bool
     claims: tuple[ClaimState, ...] = field(default=())
     unclaimed: tuple[dict[str, Any], ...] = field(default=())
+    author: str = ""  # the article's author or publisher, as the article gives them
+    published_from: str = ""  # where the publication date came from (checker.inputs.DATE_SOURCES)
 
     def claim(self, claim_id: str) -> ClaimState:
         for c in self.claims:
@@ -195,7 +197,8 @@ class Desk:
 
     # ---- articles ---------------------------------------------------------------------
 
-    def save(self, check: ArticleCheck, body: str, *, title: str = "", url: str = "", reviewer: str = "") -> int:
+    def save(self, check: ArticleCheck, body: str, *, title: str = "", url: str = "", reviewer: str = "",
+             author: str = "", published_from: str = "") -> int:
         """Store a checked article and its claims for review; returns the article id.
 
         Refused (ValueError) when the text holds a NUL character (checker.inputs removes them before
@@ -215,6 +218,7 @@ class Desk:
                 title=title, body=body, language=check.extraction.language, published=check.extraction.published,
                 url=url.strip(), created_by=reviewer, created_at=now, updated_at=now, archived=False,
                 unclaimed=[u.to_json() for u in check.extraction.unclaimed],
+                meta={"author": " ".join(author.split())[:300], "published_from": published_from},
             )).inserted_primary_key[0]
             if check.checks:
                 conn.execute(article_claims.insert(), [
@@ -250,6 +254,13 @@ class Desk:
                                       s["total"], s["reviewed"], s["disputed"], tuple(sorted(s["reviewers"])), r.url))
         return out
 
+    def find(self, title: str, body: str) -> int | None:
+        """The id of an article not archived with this title and this text (the oldest), else None."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.id).where(
+                articles.c.title == title, articles.c.body == body, articles.c.archived.is_(False),
+            ).order_by(articles.c.id).limit(1)).scalar()
+
     def load(self, article_id: int) -> Article:
         with self.engine.connect() as conn:
             row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
@@ -263,6 +274,8 @@ class Desk:
             id=row.id, title=row.title, body=row.body, language=row.language, published=row.published,
             url=row.url, created_by=row.created_by, created_at=row.created_at, archived=row.archived,
             claims=tuple(states), unclaimed=tuple(row.unclaimed or ()),
+            author=str((row.meta or {}).get("author") or ""),
+            published_from=str((row.meta or {}).get("published_from") or ""),
         )
 
     def rename(self, article_id: int, title: str, *, reviewer: str) -> None:
@@ -564,6 +577,8 @@ def article_state(article: Article, trail: Iterable[Mapping[str, Any]] = (), *,
             "archived": article.archived,
             "body": article.body,
             "unclaimed": list(article.unclaimed),
+            "author": article.author,
+            "published_from": article.published_from,
         },
         "claims": [
             {
@@ -616,6 +631,7 @@ def _read_state(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str,
         "title": a["title"], "body": body, "language": str(a.get("language") or ""), "published": published,
         "url": str(a.get("url") or ""), "created_by": str(a.get("created_by") or ""), "created_at": created_at,
         "archived": bool(a.get("archived", False)), "unclaimed": list(a.get("unclaimed") or []),
+        "meta": {"author": str(a.get("author") or ""), "published_from": str(a.get("published_from") or "")},
     }
     # What PostgreSQL would refuse and SQLite store (NUL characters, text too long for its column) is
     # refused here on both, in words.

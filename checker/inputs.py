@@ -36,6 +36,9 @@ class ArticleText:
     text: str
     title: str = ""
     warnings: tuple[str, ...] = ()  # what the editor should check (bytes that could not be read)
+    published: dt.date | None = None  # from the file itself: a page's metadata, a document's properties
+    published_from: str = ""  # "page" or "document" (see DATE_SOURCES)
+    author: str = ""  # the author or publisher the file names
 
 
 def read_article(data: bytes, *, name: str = "") -> ArticleText:
@@ -147,7 +150,27 @@ def html_to_text(data: bytes | str, *, what: str = "the page") -> ArticleText:
     # trafilatura leaves out short pages and some layouts; the plain reading of the body is then better.
     if len(text.strip()) < 0.5 * len(fallback.strip()):
         text = fallback
-    return ArticleText(check_article_text(_tidy(text), what=what), title[:300], tuple(warnings))
+    meta = _page_metadata(markup)
+    return ArticleText(check_article_text(_tidy(text), what=what), title[:300], tuple(warnings), published=meta[0],
+                       published_from="page" if meta[0] else "", author=meta[1])
+
+
+def _page_metadata(markup: str) -> tuple[dt.date | None, str]:
+    """The publication date and the author (else the site's name) that a page's metadata gives."""
+    try:
+        from trafilatura import extract_metadata
+
+        meta = extract_metadata(markup)
+    except Exception:  # noqa: BLE001 - metadata is a bonus: a page without it is still read
+        return None, ""
+    if meta is None:
+        return None, ""
+    day = None
+    try:
+        day = dt.date.fromisoformat(str(meta.date)[:10]) if meta.date else None
+    except ValueError:
+        pass
+    return day, " ".join(str(meta.author or meta.sitename or "").split())[:300]
 
 
 def _lxml_text(tree) -> str:
@@ -218,7 +241,11 @@ def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
         heading = next((p.text for p in document.paragraphs
                         if p.text.strip() and p.style is not None and p.style.name in ("Title", "Heading 1")), "")
         title = heading.strip()
-    return ArticleText(check_article_text(_tidy("\n".join(lines)), what=what), " ".join(title.split())[:300])
+    props = document.core_properties
+    created = props.created.date() if isinstance(props.created, dt.datetime) else None
+    return ArticleText(check_article_text(_tidy("\n".join(lines)), what=what), " ".join(title.split())[:300],
+                       published=created, published_from="document" if created else "",
+                       author=" ".join((props.author or "").split())[:300])
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -228,3 +255,68 @@ def parse_published(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise InputError(f"publication date must be YYYY-MM-DD (got {value!r})") from None
+
+
+# ---- the publication date and the by-line, as the article gives them -----------------------------
+
+# Where an article's publication date came from; the desk and the reports say it.
+DATE_SOURCES = ("given", "text", "page", "document", "today")
+
+_MONTHS = {m: i for i, names in enumerate((
+    ("janvier", "january", "jan"), ("février", "fevrier", "february", "feb"), ("mars", "march", "mar"),
+    ("avril", "april", "apr"), ("mai", "may"), ("juin", "june", "jun"), ("juillet", "july", "jul"),
+    ("août", "aout", "august", "aug"), ("septembre", "september", "sept", "sep"),
+    ("octobre", "october", "oct"), ("novembre", "november", "nov"), ("décembre", "decembre", "december", "dec"),
+), start=1) for m in names}
+_MONTH = "(?P<month>(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"))\.?"
+_DAY_MONTH_YEAR = rf"(?P<day>\d{{1,2}})(?:er)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)"
+_MONTH_DAY_YEAR = rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)"
+_ISO = r"(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)"
+_NUMERIC = r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)"
+_DATE_FORMS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _NUMERIC)
+# What introduces the date: publication first, then an update, then a dateline ("PARIS, 29 mai 2024 –").
+_LEADS = (
+    ("published", r"(?:publié|publiée|publication|published|posted)(?:\s+(?:le|on))?\s*:?\s*(?:\w+\s+)?"),
+    ("updated", r"(?:mis\s+à\s+jour|mise\s+à\s+jour|actualisé|updated|last\s+updated)(?:\s+(?:le|on))?\s*:?\s*(?:\w+\s+)?"),
+    ("dateline", r"(?m:^)[A-ZÀ-Ý][\w'’ .-]{1,40},\s+(?:\w+\s+)?"),
+)
+
+
+@dataclass(frozen=True)
+class StatedDate:
+    date: dt.date
+    words: str  # the article's own words that give it ("Publié le 29 mai 2024")
+
+
+def published_in_text(text: str) -> StatedDate | None:
+    """The publication date an article states about itself: "Publié le 29 mai 2024", "Published May 29,
+    2024", "Updated 29 May 2024", a dateline ("PARIS, 29 mai 2024 —"); the first of these kinds found,
+    in that order. Only the first 3,000 characters and the last 600 are read: a date inside the story is
+    what it tells, not when it was published."""
+    head = text[:3000] + "\n" + (text[-600:] if len(text) > 3600 else "")
+    for _kind, lead in _LEADS:
+        for form in _DATE_FORMS:
+            for m in re.finditer(lead + form, head, re.I if _kind != "dateline" else 0):
+                day = _date_of(m, form)
+                if day is not None:
+                    return StatedDate(day, " ".join(m.group(0).split()))
+    return None
+
+
+def _date_of(m: re.Match, form: str) -> dt.date | None:
+    month = m.group("month").lower().rstrip(".")
+    try:
+        number = int(month) if month.isdigit() else _MONTHS[month]
+        return dt.date(int(m.group("year")), number, int(m.group("day")))
+    except (KeyError, ValueError):
+        return None
+
+
+_BYLINE = re.compile(r"(?m)^\s*(?i:par|by)\s+(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:[ -](?:de |du |van |von )?[A-ZÀ-Ý][\w'’.-]+){0,3})"
+                     r"\s*(?:[,(–—-]|$)")
+
+
+def author_in_text(text: str) -> str:
+    """The author a by-line gives ("Par Marie Dupont", "By John Smith, Reuters"), else ""."""
+    m = _BYLINE.search(text[:2000])
+    return m.group("name").strip() if m else ""

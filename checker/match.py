@@ -85,9 +85,22 @@ DATE_WIDER = 3 * 366  # days around a date where another date may conflict with 
 TRANSLATION_SETTING = TRANSLATION_MODEL.name
 
 
+class _Lazy:
+    """A model made on first use (the translation model costs about a second to load)."""
+
+    def __init__(self, make: Callable[[], SentenceEmbedder | None]):
+        self._make, self._made, self._model = make, False, None
+
+    def get(self) -> SentenceEmbedder | None:
+        if not self._made:
+            self._model, self._made = self._make(), True
+        return self._model
+
+
 def translation_embedder() -> SentenceEmbedder | None:
-    """The embedder the setting asks for (None when it is empty)."""
-    return sentence_embedder(TRANSLATION_MODEL.value())
+    """The embedder the setting asks for (None when it is "off" or empty)."""
+    name = TRANSLATION_MODEL.value()
+    return sentence_embedder("" if name == "off" else name)
 
 
 # rapidfuzz cut-offs (0-100).
@@ -151,7 +164,8 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
             return candidates(claim, ctx, index, total=total, known=known)
     wanted = {claim.id: find(claim, contexts[claim.id]) for claim in extraction.claims}
     stored = index.stored([pk for pks in wanted.values() for pk in pks])
-    embedder = translation_embedder()
+    # Loaded only when a quote meets a record in another language (then once per process).
+    embedder = _Lazy(translation_embedder)
     words_of: dict[int, str] = {}  # content words of each record, computed once per check
     checks = []
     for claim in extraction.claims:
@@ -163,13 +177,23 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
                    for m in [compare(claim, ctx, rec, extraction, lexical=lexical.get(pk, 0.0),
                                      quote_hit=pk in quote_hits, embedder=embedder)] if m is not None]
         matches.sort(key=lambda m: (-m.score, m.source_id))
-        matches = matches[:MAX_MATCHES]
+        matches = _off_subject_amounts_dropped(claim, matches)[:MAX_MATCHES]
         suggestion, confidence, parts = explain(claim, matches)
         checks.append(ClaimCheck(claim, tuple(matches), suggestion, confidence, render_reason(parts), parts))
     from .memory import with_past_verdicts  # the desk's earlier verdicts (checker/memory.py)
 
     checks = with_past_verdicts(library, extraction, contexts, checks, embedder=embedder)
     return ArticleCheck(extraction, tuple(checks))
+
+
+def _off_subject_amounts_dropped(claim: Claim, matches: list[Match]) -> list[Match]:
+    """An amount in a record about another subject (Microsoft's $1 billion for Amazon's $4 billion)
+    says nothing of the claim: such records, neither agreeing nor conflicting, are candidates only
+    when no record agrees or conflicts (the desk then says they are about another subject). A later
+    record giving another total stays, without the "agrees" it would otherwise wear."""
+    if not isinstance(claim.value, Money) or not any(m.agreement != "unknown" for m in matches):
+        return matches
+    return [m for m in matches if m.agreement != "unknown" or (m.later and m.note)]
 
 
 def idf(df: int, total: int) -> float:
@@ -481,7 +505,7 @@ def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, r
 
 
 def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extraction, *,
-            lexical: float = 0.0, quote_hit: bool = True, embedder: SentenceEmbedder | None = None) -> Match | None:
+            lexical: float = 0.0, quote_hit: bool = True, embedder: SentenceEmbedder | _Lazy | None = None) -> Match | None:
     """How one record bears on one claim, or None when it says nothing about it."""
     v = claim.value
     r = rec.record
@@ -508,7 +532,13 @@ def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extractio
         other_values = tuple(dict.fromkeys(r.excerpt[a[4]:a[5]] for a in same if a is not best))
         # Another amount conflicts only in a record that holds most of the claim's distinctive
         # context: the same company's other deals are not a contradiction.
-        if agreeing:
+        # A later record that also gives a larger figure of that currency (a new total: "$4 billion
+        # more, $8 billion in all") is no confirmation of the article's figure.
+        larger = [a for a in same if a is not best and a[1] > target * 1.05 and a not in agreeing]
+        if agreeing and later and larger:
+            agreement, value_score = "unknown", 0.5
+            note = f"a later record that gives another total ({r.excerpt[larger[0][4]:larger[0][5]]})"
+        elif agreeing:
             agreement, value_score = "agrees", 1.0
         elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT:
             agreement, value_score = "conflicts", 0.0
@@ -585,7 +615,7 @@ def _same_sentence(sentence: str, excerpt: str, span: tuple[int, int]) -> float:
 
 
 def _translated(v: Quote, ctx: Context, rec: StoredRecord,
-                embedder: SentenceEmbedder | None = None) -> tuple[str, tuple[int, int] | None, str]:
+                embedder: SentenceEmbedder | _Lazy | None = None) -> tuple[str, tuple[int, int] | None, str]:
     """A quote of the same speaker in a record of another language that says the same thing:
     by meaning with a sentence-embedding model (when one is set), else by look-alike words.
 
@@ -593,11 +623,12 @@ def _translated(v: Quote, ctx: Context, rec: StoredRecord,
     three sentences, and the closest run (cosine >= TRANSLATION_MIN) is the evidence."""
     own = [(s, e, text) for speaker, text, s, e in rec.values.quotes
            if ctx.key and speaker and name_agreement(ctx.key, speaker) == "agrees"]
-    if embedder is not None and own:
+    model = embedder.get() if isinstance(embedder, _Lazy) else embedder
+    if model is not None and own:
         runs = [(s + a.start, s + b.end) for s, _e, text in own for sentences in [split_sentences(text)]
                 for i, a in enumerate(sentences) for b in sentences[i:i + 3]]
         texts = [rec.record.excerpt[a:b] for a, b in runs]
-        sims = embedder.similarities(v.text.strip(" ,.;:!?"), texts)
+        sims = model.similarities(v.text.strip(" ,.;:!?"), texts)
         if sims:
             best = max(range(len(sims)), key=lambda i: (sims[i], -(runs[i][1] - runs[i][0])))
             if sims[best] >= TRANSLATION_MIN:

@@ -18,7 +18,8 @@ the report's language) and returns bytes. The words come from the interface's la
 - claimreview: schema.org ClaimReview JSON-LD for each verified or disputed claim, escaped so that it
   can be pasted inside <script type="application/ld+json">. The rating scale is 1 (disputed: the
   article's claim does not hold) to 5 (verified: it holds), worstRating 1, bestRating 5;
-  `alternateName` is the status in the report's language.
+  `alternateName` is the newsroom's rating word (a setting; defaults in the report's language); the
+  author is the newsroom (a setting), `url` is always there.
 """
 
 from __future__ import annotations
@@ -45,6 +46,16 @@ RATING_SCALE = {"disputed": 1, "verified": 5}
 WORST_RATING, BEST_RATING = 1, 5
 
 
+def _plural_key(labels: Mapping[str, str], key: str, values: Mapping[str, Any]) -> str:
+    """The form of a counted message ("key.one" / "key.other") its count asks for: the same rule as
+    ui/locale's plural_key (one for 1; in French for 0 and 1), kept here so reports know no UI."""
+    if f"{key}.other" not in labels:
+        raise KeyError(key)
+    digits = "".join(ch for ch in str(values.get(labels.get(f"{key}.count", "n"))) if ch.isdigit())
+    n = int(digits) if digits else 0
+    return f"{key}.one" if n == 1 or (n == 0 and labels.get("language.code") == "fr") else f"{key}.other"
+
+
 @dataclass(frozen=True)
 class ReportContext:
     """What a report is written from. `labels` holds the report's words, flat "section.name" keys."""
@@ -56,8 +67,13 @@ class ReportContext:
     review_url: str = ""  # where the fact check is published (ClaimReview `url`); the article's URL if empty
 
     def t(self, key: str, **values: Any) -> str:
-        text = self.labels[key]
+        text = self.labels[key] if key in self.labels else self.labels[_plural_key(self.labels, key, values)]
         return text.format(**values) if values else text
+
+    @property
+    def sep(self) -> str:
+        """What follows a label: ": ", or " : " with a narrow no-break space in French."""
+        return self.labels.get("common.colon", ": ")
 
     def status(self, c: ClaimState) -> str:
         return self.t(f"status.{c.shown_status}")
@@ -130,21 +146,22 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
 
 def _md(text: object) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    # Runs of white space become one space; no-break spaces (French typography) stay as written.
+    return _MD_SPECIAL.sub(r"\\\1", re.sub(r"[ \t\r\n\f\v]+", " ", str(text)).strip())
 
 
 def write_markdown(ctx: ReportContext) -> bytes:
     a, s = ctx.article, summary(ctx.article)
-    out = [f"# {ctx.t('report.title')}: {_md(a.title)}", ""]
-    out.append(f"- {ctx.t('report.published')}: {a.published.isoformat()} ({_md(a.language)})")
+    out = [f"# {ctx.t('report.title')}{ctx.sep}{_md(a.title)}", ""]
+    out.append(f"- {ctx.t('report.published')}{ctx.sep}{a.published.isoformat()} ({_md(a.language)})")
     href = safe_href(a.url)
     if href:
-        out.append(f"- {ctx.t('report.url')}: <{href}>")
-    out.append(f"- {ctx.t('report.generated')}: {_date(ctx.generated_at)}")
-    out.append(f"- {ctx.t('report.reviewers')}: {_md(', '.join(s['reviewers'])) or ctx.t('report.none_yet')}")
+        out.append(f"- {ctx.t('report.url')}{ctx.sep}<{href}>")
+    out.append(f"- {ctx.t('report.generated')}{ctx.sep}{_date(ctx.generated_at)}")
+    out.append(f"- {ctx.t('report.reviewers')}{ctx.sep}{_md(', '.join(s['reviewers'])) or ctx.t('report.none_yet')}")
     out += ["", f"## {ctx.t('report.summary')}", ""]
     if s["unreviewed"]:
-        out.append(f"> **{ctx.t('report.warning')}:** {ctx.t('report.unreviewed_warning', n=s['unreviewed'])}")
+        out.append(f"> **{ctx.t('report.warning')}{ctx.sep.rstrip()}** {ctx.t('report.unreviewed_warning', n=s['unreviewed'])}")
         out += [f"> - {c.claim.id} · {ctx.t('type.' + c.claim.type)} · {_md(c.claim.text)}"
                 for c in claim_rows(a) if c.status == "unreviewed"]
         out.append("")
@@ -175,24 +192,24 @@ def write_markdown(ctx: ReportContext) -> bytes:
 def _md_claim(ctx: ReportContext, c: ClaimState) -> list[str]:
     cl = c.claim
     lines = [f"### {cl.id} · {ctx.t('type.' + cl.type)} · {_md(cl.text)}", ""]
-    lines.append(f"- {ctx.t('report.status')}: **{ctx.status(c)}**"
+    lines.append(f"- {ctx.t('report.status')}{ctx.sep}**{ctx.status(c)}**"
                  + (f" — {_md(c.reviewer)}, {_date(c.reviewed_at)}" if c.reviewer else ""))
-    lines.append(f"- {ctx.t('report.value')}: {_md(cl.display_value)}")
-    lines.append(f"- {ctx.t('report.suggestion')}: {ctx.t('suggestion.' + c.suggestion)} ({_md(ctx.reason(c))})")
+    lines.append(f"- {ctx.t('report.value')}{ctx.sep}{_md(cl.display_value)}")
+    lines.append(f"- {ctx.t('report.suggestion')}{ctx.sep}{ctx.t('suggestion.' + c.suggestion)} ({_md(ctx.reason(c))})")
     if c.note:
-        lines.append(f"- {ctx.t('report.note')}: {_md(c.note)}")
+        lines.append(f"- {ctx.t('report.note')}{ctx.sep}{_md(c.note)}")
     m = c.evidence
     if m is None:
-        lines.append(f"- {ctx.t('report.evidence')}: {ctx.t('report.no_evidence')}")
+        lines.append(f"- {ctx.t('report.evidence')}{ctx.sep}{ctx.t('report.no_evidence')}")
     else:
         link = safe_href(m.url)
-        lines.append(f"- {ctx.t('report.evidence')}: {_md(m.source_id)} · {_md(m.citation)}" + (f" <{link}>" if link else ""))
+        lines.append(f"- {ctx.t('report.evidence')}{ctx.sep}{_md(m.source_id)} · {_md(m.citation)}" + (f" <{link}>" if link else ""))
         before, span, after = _split(m.excerpt, m.evidence_start, m.evidence_end)
         lines.append(f"  > {_md(before)}**{_md(span)}**{_md(after)}")
         lines.append(f"  - {ctx.t('report.compare', article=_md(cl.display_value), source=_md(m.source_value or '—'))}")
         if m.later:
             lines.append(f"  - {ctx.t('report.later')}")
-    lines.append(f"- {ctx.t('report.sentence')}: “{_md(cl.sentence)}”")
+    lines.append(f"- {ctx.t('report.sentence')}{ctx.sep}{_md(ctx.t('common.quoted', text=cl.sentence))}")
     return lines + [""]
 
 
@@ -238,13 +255,13 @@ def write_html(ctx: ReportContext) -> bytes:
     lang = _h(ctx.t("language.code"))
     out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{_h(ctx.t('report.title'))}: {_h(a.title)}</title><style>{_CSS}</style></head><body>"]
-    out.append(f"<header><h1>{_h(ctx.t('report.title'))}: {_h(a.title)}</h1><p class=\"meta\">")
-    meta = [f"{_h(ctx.t('report.published'))}: {_h(a.published.isoformat())} ({_h(a.language)})"]
+           f"<title>{_h(ctx.t('report.title'))}{_h(ctx.sep)}{_h(a.title)}</title><style>{_CSS}</style></head><body>"]
+    out.append(f"<header><h1>{_h(ctx.t('report.title'))}{_h(ctx.sep)}{_h(a.title)}</h1><p class=\"meta\">")
+    meta = [f"{_h(ctx.t('report.published'))}{_h(ctx.sep)}{_h(a.published.isoformat())} ({_h(a.language)})"]
     if a.url:
-        meta.append(f"{_h(ctx.t('report.url'))}: {_link(a.url)}")
-    meta.append(f"{_h(ctx.t('report.generated'))}: {_h(_date(ctx.generated_at))}")
-    meta.append(f"{_h(ctx.t('report.reviewers'))}: {_h(', '.join(s['reviewers']) or ctx.t('report.none_yet'))}")
+        meta.append(f"{_h(ctx.t('report.url'))}{_h(ctx.sep)}{_link(a.url)}")
+    meta.append(f"{_h(ctx.t('report.generated'))}{_h(ctx.sep)}{_h(_date(ctx.generated_at))}")
+    meta.append(f"{_h(ctx.t('report.reviewers'))}{_h(ctx.sep)}{_h(', '.join(s['reviewers']) or ctx.t('report.none_yet'))}")
     out.append("<br>".join(meta) + "</p></header>")
     out.append(f"<section><h2>{_h(ctx.t('report.summary'))}</h2>")
     if s["unreviewed"]:
@@ -297,16 +314,16 @@ def _html_claim(ctx: ReportContext, c: ClaimState) -> str:
              f"<p><span class=\"status\">{_h(ctx.status(c))}</span>"
              + (f" — {_h(c.reviewer)}, {_h(_date(c.reviewed_at))}" if c.reviewer else "") + "</p>",
              f"<blockquote>{_marked(cl.sentence, cl.start - cl.sentence_start, cl.end - cl.sentence_start)}</blockquote>",
-             f"<p>{_h(ctx.t('report.value'))}: {_h(cl.display_value)}<br>"
-             f"{_h(ctx.t('report.suggestion'))}: {_h(ctx.t('suggestion.' + c.suggestion))} ({_h(ctx.reason(c))})</p>"]
+             f"<p>{_h(ctx.t('report.value'))}{_h(ctx.sep)}{_h(cl.display_value)}<br>"
+             f"{_h(ctx.t('report.suggestion'))}{_h(ctx.sep)}{_h(ctx.t('suggestion.' + c.suggestion))} ({_h(ctx.reason(c))})</p>"]
     if c.note:
         parts.append(f"<p><strong>{_h(ctx.t('report.note'))}:</strong> {_h(c.note)}</p>")
     m = c.evidence
     if m is None:
-        parts.append(f"<p>{_h(ctx.t('report.evidence'))}: {_h(ctx.t('report.no_evidence'))}</p>")
+        parts.append(f"<p>{_h(ctx.t('report.evidence'))}{_h(ctx.sep)}{_h(ctx.t('report.no_evidence'))}</p>")
     else:
         title = _link(m.url, m.citation) if m.url else _h(m.citation)
-        parts.append(f"<p>{_h(ctx.t('report.evidence'))}: {_h(m.source_id)} · {title}</p>")
+        parts.append(f"<p>{_h(ctx.t('report.evidence'))}{_h(ctx.sep)}{_h(m.source_id)} · {title}</p>")
         parts.append(f"<blockquote>{_marked(m.excerpt, m.evidence_start, m.evidence_end, 'ev')}</blockquote>")
         parts.append(f"<p class=\"small\">{_h(ctx.t('report.compare', article=cl.display_value, source=m.source_value or '—'))}"
                      + (f"<br>{_h(ctx.t('report.later'))}" if m.later else "") + "</p>")
@@ -360,53 +377,102 @@ def script_safe_json(value: Any) -> str:
     return text
 
 
-def claim_reviews(ctx: ReportContext) -> list[dict[str, Any]]:
-    """schema.org ClaimReview objects for the verified and disputed claims of the article."""
+class NoReviewAddress(ValueError):
+    """A ClaimReview needs an address (Google requires `url`) and none is known."""
+
+
+def newsroom() -> dict[str, Any] | None:
+    """The newsroom of the settings as a schema.org Organization (None when it has no name)."""
+    from sources.settings import NEWSROOM_LOGO, NEWSROOM_NAME, NEWSROOM_URL
+
+    if not NEWSROOM_NAME.value():
+        return None
+    org: dict[str, Any] = {"@type": "Organization", "name": NEWSROOM_NAME.value()}
+    if safe_href(NEWSROOM_URL.value()):
+        org["url"] = NEWSROOM_URL.value()
+    if safe_href(NEWSROOM_LOGO.value()):
+        org["logo"] = {"@type": "ImageObject", "url": NEWSROOM_LOGO.value()}
+    return org
+
+
+def rating_word(ctx: ReportContext, status: str) -> str:
+    """The newsroom's word for a rating (a setting), else the report language's default."""
+    from sources.settings import RATING_DISPUTED, RATING_VERIFIED
+
+    chosen = {"verified": RATING_VERIFIED, "disputed": RATING_DISPUTED}[status].value()
+    return chosen or ctx.t(f"rating.{status}")
+
+
+def review_address(ctx: ReportContext, claim_id: str) -> str:
+    """Where the ClaimReview of a claim is read: the review address, else the article's, else the
+    newsroom's, with the claim's anchor."""
+    from sources.settings import NEWSROOM_URL
+
     a = ctx.article
-    base = safe_href(ctx.review_url) or safe_href(a.url)
+    for base, anchor in ((ctx.review_url, f"claim-{claim_id}"), (a.url, f"claim-{claim_id}"),
+                         (NEWSROOM_URL.value(), f"article-{a.id}-claim-{claim_id}")):
+        if safe_href(base):
+            parts = urlsplit(base)
+            return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, anchor))
+    raise NoReviewAddress("a ClaimReview needs an address: give the review address (--review-url), the "
+                          "article's address, or set FACTCHECK_NEWSROOM_URL")
+
+
+def claim_reviews(ctx: ReportContext) -> list[dict[str, Any]]:
+    """schema.org ClaimReview objects for the verified and disputed claims of the article, with every
+    field Google's ClaimReview documentation requires (claimReviewed, reviewRating with alternateName,
+    url) and recommends (author, datePublished, itemReviewed: a Claim with author, datePublished and
+    appearance; the rating's scale)."""
+    a = ctx.article
     site = urlsplit(a.url).hostname if safe_href(a.url) else None
     appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": a.title, "datePublished": a.published.isoformat()}
     if safe_href(a.url):
         appearance["url"] = a.url
+    # The article itself makes its claims: its author or publisher as it gives them, else its web
+    # site; never its title.
+    publication: dict[str, Any] | None = None
+    if a.author:
+        publication = {"@type": "Person" if _looks_personal(a.author) else "Organization", "name": a.author}
+    elif site:
+        publication = {"@type": "Organization", "name": site, "url": a.url}
+    org = newsroom()
     out = []
     for c in sorted(a.live, key=lambda c: (c.claim.start, -c.claim.end)):
         if c.status not in RATING_SCALE:
             continue
         v = c.claim.value
-        if isinstance(v, Quote) and v.speaker:
-            author: dict[str, Any] = {"@type": "Person", "name": v.speaker}
-        else:  # the article itself makes the claim: its publication (web site), else its title
-            author = {"@type": "Organization", "name": site or a.title}
-            if safe_href(a.url):
-                author["url"] = a.url
+        author = {"@type": "Person", "name": v.speaker} if isinstance(v, Quote) and v.speaker else publication
+        item: dict[str, Any] = {"@type": "Claim", "datePublished": a.published.isoformat(), "appearance": appearance}
+        if author:
+            item["author"] = author
         review: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
+            "url": review_address(ctx, c.claim.id),
             "claimReviewed": " ".join(c.claim.sentence.split()) or c.claim.text,
             "reviewRating": {
                 "@type": "Rating",
                 "ratingValue": RATING_SCALE[c.status],
                 "worstRating": WORST_RATING,
                 "bestRating": BEST_RATING,
-                "alternateName": ctx.status(c),
+                "alternateName": rating_word(ctx, c.status),
             },
-            "itemReviewed": {
-                "@type": "Claim",
-                "author": author,
-                "datePublished": a.published.isoformat(),
-                "appearance": appearance,
-            },
-            "author": {"@type": "Person", "name": c.reviewer or "—"},
+            "itemReviewed": item,
+            "author": org or {"@type": "Person", "name": c.reviewer or "—"},
             "datePublished": (c.reviewed_at or ctx.generated_at).date().isoformat(),
             "inLanguage": a.language,
         }
-        if base:
-            parts = urlsplit(base)
-            review["url"] = urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, f"claim-{c.claim.id}"))
         if c.note:
             review["reviewBody"] = c.note
         out.append(review)
     return out
+
+
+def _looks_personal(name: str) -> bool:
+    """A by-line of two or three capitalised words with no company word reads as a person."""
+    words = name.split()
+    companies = {"news", "press", "agence", "afp", "reuters", "média", "media", "journal", "times", "post"}
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not {w.lower() for w in words} & companies
 
 
 def write_claimreview(ctx: ReportContext) -> bytes:

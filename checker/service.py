@@ -27,7 +27,7 @@ from sources.settings import NEWSROOM
 
 from . import memory
 from .desk import Article, ClaimState, Desk, ReviewConflict
-from .inputs import InputError, check_article_text
+from .inputs import InputError, author_in_text, check_article_text, published_in_text
 from .match import check_article, check_extraction
 from .model import ArticleCheck, ClaimCheck
 
@@ -75,15 +75,42 @@ def check_and_store(
     language: str = "auto",
     published: dt.date | None = None,
     reviewer: str = "",
+    author: str = "",
+    published_from: str = "",
 ) -> tuple[int, ArticleCheck]:
-    """Check an article against the library and store it on the desk for review."""
+    """Check an article against the library and store it on the desk for review.
+
+    Without a publication date, the one the article states is used ("Publié le …", a dateline...);
+    when nothing gives one, relative dates are resolved against today and the article says so
+    (`published_from` "today"). The author is the one given, else the article's by-line."""
     text = check_article_text(text)
     url = url.strip()
     if url and not re.match(r"https?://[^\s/]+", url, re.I):
         raise InputError(f"the article URL must start with http:// or https:// (got {url[:80]!r})")
+    published, published_from = publication_date(text, published, published_from)
     result = check_article(text, library, language=language, published=published)
-    article_id = desk.save(result, text, title=title, url=url, reviewer=reviewer)
+    article_id = desk.save(result, text, title=title, url=url, reviewer=reviewer,
+                           author=author or author_in_text(text), published_from=published_from)
     return article_id, result
+
+
+def has_relative_dates(text: str, language: str = "auto") -> bool:
+    """Whether the article holds a date resolved against its publication date ("cette semaine", "hier")."""
+    from claims import extract
+
+    return any(getattr(c, "relative", False) for c in extract(text, language=language).claims)
+
+
+def publication_date(text: str, given: dt.date | None, given_from: str = "") -> tuple[dt.date | None, str]:
+    """The publication date to check `text` with and where it comes from (checker.inputs.DATE_SOURCES,
+    "text" followed by the article's own words): the one given (by the editor, or by the file's
+    metadata: `given_from` "page" or "document"), else the one the article states, else None ("today")."""
+    if given is not None:
+        return given, given_from or "given"
+    stated = published_in_text(text)
+    if stated is not None:
+        return stated.date, f"text:{stated.words}"
+    return None, "today"
 
 
 def fetch_and_store(
@@ -106,8 +133,12 @@ def fetch_and_store(
     page = fetch_page(url.strip())
     if language == "auto" and page.language in ("fr", "en"):
         language = page.language
+    stated = None if published else published_in_text(page.text)
     return check_and_store(page.text, library, desk, title=title or page.title or "", url=page.final_url or page.url,
-                           language=language, published=published or page.published, reviewer=reviewer)
+                           language=language, published=published or (stated.date if stated else page.published),
+                           published_from="given" if published else f"text:{stated.words}" if stated
+                           else "page" if page.published else "", author=page.publisher,
+                           reviewer=reviewer)
 
 
 def fetch_errors() -> tuple[type[Exception], ...]:

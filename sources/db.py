@@ -150,6 +150,9 @@ articles = Table(
     Column("updated_at", DateTime, nullable=False),
     Column("archived", Boolean, nullable=False, default=False),
     Column("unclaimed", JSON, nullable=False, default=list),
+    # What the article says of itself: {"author": its author or publisher as it gives them,
+    # "published_from": where the publication date came from}. Added after the first release.
+    Column("meta", JSON, nullable=True),
 )
 
 article_claims = Table(
@@ -337,6 +340,7 @@ def create_schema(engine: Engine) -> None:
             conn.execute(text(stmt))
         if conn.execute(schema_info.select()).first() is None:
             conn.execute(schema_info.insert().values(version=SCHEMA_VERSION))
+    _add_missing_columns(engine)
 
 
 def without_nul(text: str) -> str:
@@ -357,6 +361,18 @@ def row_problem(table: Table, row: Mapping[str, Any]) -> str | None:
         if length and len(value) > length:
             return f"{name} is longer than {length} characters"
     return None
+# Columns added to a table after databases were created with it: added in place, empty.
+_ADDED_COLUMNS = (("articles", "meta", "JSON"),)
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    from sqlalchemy import inspect
+
+    inspector = inspect(engine)
+    for table, column, kind in _ADDED_COLUMNS:
+        if column not in {c["name"] for c in inspector.get_columns(table)}:
+            with engine.begin() as conn:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
 
 
 def is_sqlite(engine: Engine) -> bool:

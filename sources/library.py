@@ -251,14 +251,27 @@ class Library:
         """Hide a record from searches and checks; it stays recoverable (see `restore`)."""
         actor = without_nul(actor)
         with writing(self.engine) as conn:
-            row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_(None))).first()
-            if row is None:
+            if not self._delete(conn, record_id, actor):
                 raise RecordNotFound(record_id)
-            conn.execute(records.update().where(records.c.pk == row.pk).values(deleted_at=_now()))
-            conn.execute(audit.insert().values(
-                at=_now(), actor=actor, entity="record", entity_id=record_id, action="delete",
-                before=_record_json(record_from_row(row)), after=None,
-            ))
+
+    def delete_many(self, record_ids: Iterable[str], *, actor: str) -> list[str]:
+        """Delete every record of `record_ids` still in the library, in one transaction (each one
+        audited and recoverable); returns the ids deleted."""
+        actor = without_nul(actor)
+        with writing(self.engine) as conn:
+            return [i for i in record_ids if self._delete(conn, i, actor)]
+
+    @staticmethod
+    def _delete(conn, record_id: str, actor: str) -> bool:
+        row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_(None))).first()
+        if row is None:
+            return False
+        conn.execute(records.update().where(records.c.pk == row.pk).values(deleted_at=_now()))
+        conn.execute(audit.insert().values(
+            at=_now(), actor=actor, entity="record", entity_id=record_id, action="delete",
+            before=_record_json(record_from_row(row)), after=None,
+        ))
+        return True
 
     def restore(self, record_id: str, *, actor: str) -> SourceRecord:
         """Bring a deleted record back, as it was when deleted."""

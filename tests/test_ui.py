@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from test_inputs import local_site  # noqa: F401 - a fixture: a page served on 127.0.0.1
 
 from checker.desk import Desk
+from sources.library import Library
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -71,7 +72,7 @@ def note_field(at, claim_id: str):
 def test_example_is_checked_and_shown_with_its_claims(example):
     at, desk = example
     table = at.dataframe[0].value
-    assert {"date", "money", "person", "organisation", "quote"} <= set(table["type"])
+    assert {"date", "money", "person", "organisation", "quote"} <= set(table["type_name"])
     assert (table["status"] == "unreviewed").all() and table["suggestion"].str.contains("supported").any()
     text = next(h.value for h in at.get("html") if 'class="fc-text"' in h.value)
     assert text.count("<mark ") == len(desk.load(1).claims)
@@ -230,8 +231,8 @@ def test_two_editors_on_one_claim_the_second_is_refused_and_shown_the_first(exam
     button(bob, "Verified").click().run()
     assert not bob.exception
     warning = " ".join(w.value for w in bob.warning)
-    assert "Not saved: Alice changed" in warning and "now disputed «D05 gives 15 million»" in warning
-    assert "Your change (verified, «looks right») was not applied" in warning and "your note is kept" in warning
+    assert "Not saved: Alice changed" in warning and "now disputed “D05 gives 15 million”" in warning
+    assert "Your change (verified, “looks right”) was not applied" in warning and "your note is kept" in warning
     stored = desk.load(1).claim(claim)
     assert (stored.status, stored.reviewer, stored.note) == ("disputed", "Alice", "D05 gives 15 million")
     # Bob's text is not lost; having seen Alice's change, he may save his again, and it is audited
@@ -271,21 +272,21 @@ def test_a_reload_finds_the_article_the_claim_and_the_status(example):
     fresh = new_session(article="1", claim=claim, reviewer="Alice")
     assert fresh.selectbox(key="pick-1").value == claim
     row = fresh.dataframe[0].value.set_index("id").loc[claim]
-    assert (row["status"], row["reviewer"]) == ("disputed", "Alice")
+    assert row["status"] == "disputed" and desk.load(1).claim(claim).reviewer == "Alice"
     assert fresh.sidebar.text_input(key="reviewer_input").value == "Alice"
 
 
 def test_the_table_is_filtered_and_sorted(example):
     at, desk = example
-    at.multiselect(key="f_type").select("money").run()
-    assert set(at.dataframe[0].value["type"]) == {"money"}
-    at.multiselect(key="f_type").set_value([]).run()
-    at.multiselect(key="f_suggestion").select("contradicted").run()
+    at.multiselect(key="f_type@en").select("money").run()
+    assert set(at.dataframe[0].value["type_name"]) == {"money"}
+    at.multiselect(key="f_type@en").set_value([]).run()
+    at.multiselect(key="f_suggestion@en").select("contradicted").run()
     assert set(at.dataframe[0].value["suggestion"]) == {"contradicted"}
-    at.multiselect(key="f_suggestion").set_value([]).run()
+    at.multiselect(key="f_suggestion@en").set_value([]).run()
     open_claim(at, "2022", desk)
     button(at, "Verified").click().run()
-    at.selectbox(key="f_sort").select("status").run()
+    at.selectbox(key="f_sort@en").select("status").run()
     statuses = list(at.dataframe[0].value["status"])
     assert statuses[0] == "unreviewed" and statuses[-1] == "verified"
 
@@ -433,7 +434,7 @@ def test_a_status_and_note_changed_in_the_table_are_stored_at_once(example, db_u
     at, desk = example
     table = at.data_editor[0]
     frame = table.value
-    row = int(frame.index[frame["type"] == "money"][0]) if "money" in set(frame["type"]) else 0
+    row = int(frame.index[frame["type_name"] == "money"][0]) if "money" in set(frame["type_name"]) else 0
     claim = frame.iloc[row]["id"]
     at.session_state[table.key] = {"edited_rows": {row: {"status": "disputed", "note": "figure from a press release"}},
                                    "added_rows": [], "deleted_rows": []}
@@ -466,3 +467,79 @@ def test_ticking_open_shows_that_claims_evidence(example):
     at.session_state[table.key] = {"edited_rows": {3: {"open": True}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.exception and at.query_params.get("claim") == claim
+
+
+# ---- issue 11: the desk as an editor meets it -------------------------------------------------------------
+
+
+def test_dismissing_starts_with_an_empty_reason_not_the_note(example):
+    at, desk = example
+    claim = open_claim(at, "Keystone Capital", desk)
+    note_field(at, claim).input("earlier note about the fund").run()
+    button(at, "Save note").click().run()
+    assert desk.load(1).claim(claim).note == "earlier note about the fund"
+    assert at.text_input(key=f"dismiss-note-1-{claim}").value == ""
+
+
+def test_the_table_shows_what_an_editor_decides_with_first(example):
+    at, _ = example
+    frame = at.dataframe[0].value
+    assert list(frame.columns[:6]) == ["open", "type", "text", "value", "suggestion", "status"]
+    assert "score" not in frame.columns and "evidence" not in frame.columns
+    assert set(frame["type"]) <= {"🟦", "🟩", "🟪", "🟧", "🟨"}
+
+
+def test_the_audit_trail_is_written_in_french(example, db_url):
+    at, desk = example
+    claim = open_claim(at, "35 millions d’euros", desk)
+    button(at, "Disputed").click().run()
+    at.sidebar.selectbox(key="lang_input").select("fr").run()
+    trail = next(e for e in at.expander if "Historique" in e.label)
+    change = trail.dataframe[0].value["avant → après"].iloc[0]
+    assert change == "statut\u202f: non vérifié → contesté", change
+    assert "(1\u202fmodification)" in trail.label or "(1 modification)" in trail.label
+
+
+def test_try_an_example_twice_opens_the_same_article(app, db_url):
+    button(app, "Try an example").click().run()
+    app.query_params.clear()
+    app.run()
+    button(app, "Try an example").click().run()
+    assert not app.exception and app.query_params.get("article") == "1"
+    assert len(Desk.open(db_url).articles()) == 1
+
+
+def test_without_a_date_the_editor_is_asked_before_relative_dates_are_resolved(app, db_url):
+    text = "Cette semaine, la mairie a voté un budget de 4 millions d'euros, a dit Claire Martin."
+    app.text_area[0].input(text)
+    submit(app)
+    assert "No publication date was given or found" in messages(app) and Desk.open(db_url).articles() == []
+    app.checkbox(key="use_today").check()
+    submit(app)
+    article = Desk.open(db_url).load(1)
+    assert article.published_from == "today" and "resolved against the day it was checked" in messages(app)
+
+
+def test_the_date_the_article_states_is_used_and_shown(app, db_url):
+    app.text_area[0].input("PARIS, 29 mai 2024 — Cette semaine, la mairie a voté un budget de 4 millions d'euros.")
+    submit(app)
+    article = Desk.open(db_url).load(1)
+    assert article.published.isoformat() == "2024-05-29" and article.published_from == "text:PARIS, 29 mai 2024"
+    assert "stated in the article: “PARIS, 29 mai 2024”" in " ".join(c.value for c in app.caption)
+
+
+def test_the_database_address_is_only_in_the_about_panel(app):
+    about = next(e for e in app.sidebar.expander if e.label == "About")
+    assert any("Database" in c.value for c in about.caption)
+    assert not any("Database" in c.value for c in app.sidebar.caption if c not in about.caption)
+
+
+def test_demo_records_are_marked_listed_apart_and_removed_in_one_action(app, db_url):
+    app.switch_page("ui/library.py").run()
+    demo = next(e for e in app.expander if e.label.startswith("Demo records"))
+    n = len(demo.dataframe[0].value)
+    assert n >= 8 and app.dataframe[0].value["demo"].any()
+    app.button(key="library_demo_remove").click().run()
+    assert not app.exception and f"{n} demo records removed" in messages(app)
+    assert Library.open(db_url).count() == 0 and not [e for e in app.expander if e.label.startswith("Demo")]
+    assert len(Library.open(db_url).deleted()) == n

@@ -80,30 +80,30 @@ S15 = dict(publisher="Rédaction (fiche interne)", published="2024-05-29")
 CASES = {
     "nothing": (MONEY, [], "no_source",
                 "no record in the library speaks of this",
-                "aucune fiche de la bibliothèque n'en parle"),
+                "aucune fiche de la bibliothèque n’en parle"),
     "off subject": (MONEY, [match("S03", agreement="unknown", relevance=0.05)], "no_source",
                     "records hold it (S03) but not about this subject",
-                    "des fiches le mentionnent (S03), mais à propos d'un autre sujet"),
+                    "des fiches le mentionnent (S03), mais à propos d’un autre sujet"),
     "agrees, another value below": (
         MONEY, [match("S06", value="$4 billion"), match("S03", agreement="conflicts", score=0.5, relevance=0.5,
                                                         value="$8 billion")], "supported",
         "amount agrees with S06 (Bloomberg, 2024-03-27); S03 gives $8 billion",
-        "le montant concorde avec S06 (Bloomberg, 27/03/2024) ; S03 indique $8 billion"),
+        "le montant concorde avec S06 (Bloomberg, 27/03/2024) ; S03 indique $8 billion"),
     "agrees, another value ranks above": (
         MONEY, [match("S03", agreement="conflicts", score=0.9, relevance=0.5, value="$8 billion"),
                 match("S06", score=0.6, value="$4 billion")], "needs_review",
         "amount agrees with S06 (Bloomberg, 2024-03-27); S03 gives $8 billion (the article: 4 milliards de dollars)"
         " and ranks above it",
-        "le montant concorde avec S06 (Bloomberg, 27/03/2024) ; S03 indique $8 billion"
-        " (l'article écrit « 4 milliards de dollars ») et se classe devant la fiche concordante"),
+        "le montant concorde avec S06 (Bloomberg, 27/03/2024) ; S03 indique $8 billion"
+        " (l’article écrit « 4 milliards de dollars ») et se classe devant la fiche concordante"),
     "agrees, a later record": (
         MONEY, [match("S16", publisher="Rédaction (fiche interne)", published="2024-03-28", value="$4 billion"),
                 match("S07", later=True, published="2024-11-22", value="$4 billion", others=("$8 billion",))],
         "supported",
         "amount agrees with S16 (Rédaction (fiche interne), 2024-03-28);"
         " S07 is later (Bloomberg, 2024-11-22) and gives $4 billion and $8 billion",
-        "le montant concorde avec S16 (Rédaction (fiche interne), 28/03/2024) ;"
-        " S07 est postérieur à l'article (Bloomberg, 22/11/2024) et indique $4 billion et $8 billion"),
+        "le montant concorde avec S16 (Rédaction (fiche interne), 28/03/2024) ;"
+        " S07 est postérieur à l’article (Bloomberg, 22/11/2024) et indique $4 billion et $8 billion"),
     "name agrees, cited by title": (
         PERSON, [match("S09", publisher="", published=None, title="Rapport annuel 2023", value="Dario Amodei")],
         "supported",
@@ -117,22 +117,22 @@ CASES = {
         DATE, [match("S02", agreement="conflicts", publisher="The Hindu", published="2024-05-23", relevance=0.5,
                      value="April 2, 2024")], "contradicted",
         "S02 (The Hindu, 2024-05-23) gives April 2, 2024, the article en mars 2024",
-        "S02 (The Hindu, 23/05/2024) indique April 2, 2024, là où l'article écrit « en mars 2024 »"),
+        "S02 (The Hindu, 23/05/2024) indique April 2, 2024, là où l’article écrit « en mars 2024 »"),
     "only later records, which agree": (
         MONEY, [match("S07", later=True, published="2024-11-22", value="$4 billion")], "supported",
         "amount agrees with S07 (Bloomberg, 2024-11-22), published after the article",
-        "le montant concorde avec S07 (Bloomberg, 22/11/2024), postérieur à l'article"),
+        "le montant concorde avec S07 (Bloomberg, 22/11/2024), postérieur à l’article"),
     "quote verbatim in a later record": (
         QUOTE, [match("S05", quote_class="verbatim", later=True, publisher="Silicon Republic",
                       published="2024-05-30")], "supported",
         "quote is verbatim in S05 (Silicon Republic, 2024-05-30), which is later than the article",
-        "citation littérale dans S05 (Silicon Republic, 30/05/2024), qui est postérieur à l'article"),
+        "citation littérale dans S05 (Silicon Republic, 30/05/2024), qui est postérieur à l’article"),
     "only later records": (
         MONEY, [match("S07", agreement="conflicts", later=True, published="2024-11-22")], "needs_review",
         "only records published after the article give a value, and a later record cannot contradict it;"
         " S07 is later (Bloomberg, 2024-11-22) and gives another value",
-        "seules des fiches postérieures à l'article donnent une valeur, et une fiche postérieure ne peut pas le"
-        " contredire ; S07 est postérieur à l'article (Bloomberg, 22/11/2024) et indique une autre valeur"),
+        "seules des fiches postérieures à l’article donnent une valeur, et une fiche postérieure ne peut pas le"
+        " contredire ; S07 est postérieur à l’article (Bloomberg, 22/11/2024) et indique une autre valeur"),
     "no value given": (
         DATE, [match("S08", agreement="unknown", relevance=0.5), match("S01", agreement="unknown", relevance=0.3)],
         "no_source",
@@ -156,8 +156,8 @@ CASES = {
                       note=note("speaker", speaker="Tom Reyes"))], "supported",
         "quote is verbatim in S15 (Rédaction (fiche interne), 2024-05-29), same speaker;"
         " S2 gives the same words to someone else",
-        "citation littérale dans S15 (Rédaction (fiche interne), 29/05/2024), attribuée à la même personne ;"
-        " S2 attribue les mêmes propos à quelqu'un d'autre"),
+        "citation littérale dans S15 (Rédaction (fiche interne), 29/05/2024), attribuée à la même personne ;"
+        " S2 attribue les mêmes propos à quelqu’un d’autre"),
     "quote close, negated elsewhere": (
         QUOTE, [match("S15", quote_class="close", **S15),
                 match("C1", agreement="conflicts", quote_class="negated", score=0.6, publisher="Test Wire",
@@ -172,40 +172,40 @@ CASES = {
                       note=note("speaker", speaker="Marco Villa"))], "needs_review",
         "quote is verbatim in S15 (Rédaction (fiche interne), 2024-05-29) but misattributed in D1"
         " (the record gives these words to Marco Villa)",
-        "citation littérale dans S15 (Rédaction (fiche interne), 29/05/2024) mais attribuée à quelqu'un d'autre"
+        "citation littérale dans S15 (Rédaction (fiche interne), 29/05/2024) mais attribuée à quelqu’un d’autre"
         " dans D1 (la fiche attribue ces propos à Marco Villa)"),
     "quote translated in a later record": (
         QUOTE, [match("S05", quote_class="translation", later=True, publisher="Silicon Republic",
                       published="2024-05-28")], "needs_review",
         "quote is a likely translation of a quote in S05 (Silicon Republic, 2024-05-28), which is later than the article",
-        "citation probablement traduite dans S05 (Silicon Republic, 28/05/2024), qui est postérieur à l'article"),
+        "citation probablement traduite dans S05 (Silicon Republic, 28/05/2024), qui est postérieur à l’article"),
     "quote negated": (
         QUOTE, [match("C1", agreement="conflicts", quote_class="negated", publisher="Test Wire",
                       published="2024-04-10", note=note("negation_article"))], "contradicted",
         "C1 (Test Wire, 2024-04-10) says the opposite (only the article has a negation)",
-        "C1 (Test Wire, 10/04/2024) dit le contraire (seul l'article contient une négation)"),
+        "C1 (Test Wire, 10/04/2024) dit le contraire (seul l’article contient une négation)"),
     "quote given to someone else, later": (
         QUOTE, [match("D1", agreement="conflicts", quote_class="misattributed", later=True, publisher="Test Wire",
                       published="2024-06-11", note=note("speaker", speaker="Marco Villa"))], "needs_review",
         "D1 (Test Wire, 2024-06-11) gives these words to someone else (the record gives these words to Marco Villa),"
         " but it is later than the article",
-        "D1 (Test Wire, 11/06/2024) attribue ces propos à quelqu'un d'autre (la fiche attribue ces propos à"
-        " Marco Villa), mais il est postérieur à l'article"),
+        "D1 (Test Wire, 11/06/2024) attribue ces propos à quelqu’un d’autre (la fiche attribue ces propos à"
+        " Marco Villa), mais il est postérieur à l’article"),
     "quote partial, a figure differs": (
         QUOTE, [match("Q2", agreement="unknown", quote_class="partial", publisher="Test Wire", published="2024-03-01",
                       note=note("figures", article="3000", record=Term("none")))], "needs_review",
         "quote is partial in Q2 (Test Wire, 2024-03-01) (a figure differs: 3000 in the article, none in the record):"
         " the wording departs from the source",
-        "citation partielle dans Q2 (Test Wire, 01/03/2024) (un chiffre diffère : 3000 dans l'article, aucun dans"
-        " la fiche) : la formulation s'écarte de la source"),
+        "citation partielle dans Q2 (Test Wire, 01/03/2024) (un chiffre diffère : 3000 dans l’article, aucun dans"
+        " la fiche) : la formulation s’écarte de la source"),
     # A note without parts (a match stored before notes had them) is quoted as it is, in both languages.
     "quote paraphrased, a note in English only": (
         QUOTE, [match("S15", agreement="unknown", quote_class="paraphrase", note="look-alike words", **S15)],
         "needs_review",
         "quote is paraphrase in S15 (Rédaction (fiche interne), 2024-05-29) (look-alike words):"
         " the wording departs from the source",
-        "citation paraphrasée dans S15 (Rédaction (fiche interne), 29/05/2024) (look-alike words) :"
-        " la formulation s'écarte de la source"),
+        "citation paraphrasée dans S15 (Rédaction (fiche interne), 29/05/2024) (look-alike words) :"
+        " la formulation s’écarte de la source"),
     "quote not found": (
         QUOTE, [match("S15", agreement="unknown", quote_class="not_found", **S15)], "no_source",
         "the quote was not found in the library",
@@ -264,8 +264,8 @@ COMPARED_NOTES = {
         "a figure differs: 3000 in the article, 300 in the record",
         "quote is partial in Q1 (Test Wire, 2024-03-01) (a figure differs: 3000 in the article, 300 in the record):"
         " the wording departs from the source",
-        "citation partielle dans Q1 (Test Wire, 01/03/2024) (un chiffre diffère : 3000 dans l'article, 300 dans la"
-        " fiche) : la formulation s'écarte de la source"),
+        "citation partielle dans Q1 (Test Wire, 01/03/2024) (un chiffre diffère : 3000 dans l’article, 300 dans la"
+        " fiche) : la formulation s’écarte de la source"),
     "negation in the record": (
         "We will close the Lyon plant", 'She said: "We will not close the Lyon plant."', {},
         "only the record has a negation",
@@ -275,13 +275,13 @@ COMPARED_NOTES = {
         "We will not close the Lyon plant", 'She said: "We will close the Lyon plant."', {},
         "only the article has a negation",
         "Q1 (Test Wire, 2024-03-01) says the opposite (only the article has a negation)",
-        "Q1 (Test Wire, 01/03/2024) dit le contraire (seul l'article contient une négation)"),
+        "Q1 (Test Wire, 01/03/2024) dit le contraire (seul l’article contient une négation)"),
     "speaker": (
         "We will close the Lyon plant", 'Marco Villa said: "We will close the Lyon plant."',
         {"speaker": "Lena Brandt", "record_quotes": [("Marco Villa", "We will close the Lyon plant", 19, 47)]},
         "the record gives these words to Marco Villa",
         "Q1 (Test Wire, 2024-03-01) gives these words to someone else (the record gives these words to Marco Villa)",
-        "Q1 (Test Wire, 01/03/2024) attribue ces propos à quelqu'un d'autre (la fiche attribue ces propos à"
+        "Q1 (Test Wire, 01/03/2024) attribue ces propos à quelqu’un d’autre (la fiche attribue ces propos à"
         " Marco Villa)"),
 }
 
@@ -320,7 +320,7 @@ def test_a_match_stored_before_notes_had_parts_is_quoted_in_english():
     ({"key": "note.negation_record"}, " (only the record has a negation)", " (seule la fiche contient une négation)"),
     ({"key": "note.figures", "params": {"article": "3000", "record": {"term": "none"}}},
      " (a figure differs: 3000 in the article, none in the record)",
-     " (un chiffre diffère : 3000 dans l'article, aucun dans la fiche)"),
+     " (un chiffre diffère : 3000 dans l’article, aucun dans la fiche)"),
     ({"key": "note.other", "params": {"note": "look-alike words"}}, " (look-alike words)", " (look-alike words)"),
 ])
 def test_a_reason_stored_before_notes_had_parts_reads_as_it_did(flat, english, french):
@@ -368,7 +368,7 @@ def demo(fresh_library):
 
 
 CONTRADICTED_EN = "D05 (Wire service (demo), 2022-06-08) gives €15 million, the article 18 millions d’euros"
-CONTRADICTED_FR = "D05 (Wire service (demo), 08/06/2022) indique €15 million, là où l'article écrit « 18 millions d’euros »"
+CONTRADICTED_FR = "D05 (Wire service (demo), 08/06/2022) indique €15 million, là où l’article écrit « 18 millions d’euros »"
 
 
 def by_text(article, text):
@@ -415,7 +415,7 @@ def test_reports_write_the_reason_in_their_language(demo):
     assert f"({CONTRADICTED_FR})" in md_fr and f"({CONTRADICTED_EN})" in md_en
     assert "agrees with" not in md_fr and "concorde avec" in md_fr
     html_fr = write_report(desk, article_id, "html", labels=FR).decode()
-    assert "là où l&#x27;article écrit « 18 millions d’euros »" in html_fr
+    assert "là où l’article écrit « 18 millions d’euros »" in html_fr
     rows = list(csv.DictReader(io.StringIO(write_report(desk, article_id, "csv", labels=FR).decode("utf-8-sig"))))
     row = next(r for r in rows if r["text"] == "18 millions d’euros")
     assert row["reason"] == CONTRADICTED_FR and row["suggestion"] == "contradicted"  # codes stay codes
@@ -443,7 +443,7 @@ def test_check_json_keeps_the_english_reason_and_adds_its_parts(capsys, tmp_path
                    "K1,Budget,Mairie,,2024-05-03,fr,\"Claire Martin a annoncé le 3 mai 2024 un budget de 4 milliards"
                    " d'euros.\"\n", encoding="utf-8")
     article = tmp_path / "article.txt"
-    article.write_text("Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d'euros.", encoding="utf-8")
+    article.write_text("Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d’euros.", encoding="utf-8")
     assert main(["check", str(article), "--sources", str(lib), "--published", "2024-05-29", "--format", "json"]) == 0
     claims = json.loads(capsys.readouterr().out)["claims"]
     money = next(c for c in claims if c["type"] == "money")
@@ -459,10 +459,10 @@ def test_check_json_keeps_the_english_reason_and_adds_its_parts(capsys, tmp_path
 def test_check_json_keeps_a_quotes_english_note_and_adds_its_parts(capsys, tmp_path):
     lib = tmp_path / "lib.csv"
     lib.write_text("id,title,publisher,url,published,language,excerpt\n"
-                   "K2,Usine,Mairie,,2024-05-03,fr,\"Claire Martin a déclaré le 3 mai : « Nous ne fermerons pas"
+                   "K2,Usine,Mairie,,2024-05-03,fr,\"Claire Martin a déclaré le 3 mai : « Nous ne fermerons pas"
                    " l’usine de Lyon. »\"\n", encoding="utf-8")
     article = tmp_path / "article.txt"
-    article.write_text("Claire Martin a déclaré le 3 mai 2024 : « Nous fermerons l’usine de Lyon. »", encoding="utf-8")
+    article.write_text("Claire Martin a déclaré le 3 mai 2024 : « Nous fermerons l’usine de Lyon. »", encoding="utf-8")
     assert main(["check", str(article), "--sources", str(lib), "--published", "2024-05-29", "--format", "json"]) == 0
     quote = next(c for c in json.loads(capsys.readouterr().out)["claims"] if c["type"] == "quote")
     m = quote["matches"][0]
@@ -474,10 +474,10 @@ def test_check_json_keeps_a_quotes_english_note_and_adds_its_parts(capsys, tmp_p
 
 
 def test_the_desk_writes_a_quotes_note_in_the_interface_language(fresh_library):
-    fresh_library.add([record("K2", "Claire Martin a déclaré le 3 mai : « Nous ne fermerons pas l’usine de Lyon. »",
+    fresh_library.add([record("K2", "Claire Martin a déclaré le 3 mai : « Nous ne fermerons pas l’usine de Lyon. »",
                               published="2024-05-03", language="fr", publisher="Mairie")])
     desk = Desk(fresh_library.engine)
-    article_id, _ = check_and_store("Claire Martin a déclaré le 3 mai 2024 : « Nous fermerons l’usine de Lyon. »",
+    article_id, _ = check_and_store("Claire Martin a déclaré le 3 mai 2024 : « Nous fermerons l’usine de Lyon. »",
                                     fresh_library, desk, language="fr", published=dt.date(2024, 5, 29), reviewer="Ana")
     quote = next(c for c in desk.load(article_id).claims if c.claim.type == "quote")
     assert quote.matches[0].note_parts == (ReasonPart.of("note.negation_record"),)

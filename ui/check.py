@@ -7,9 +7,9 @@ import datetime as dt
 import streamlit as st
 
 from checker.inputs import ARTICLE_TYPES, InputError, read_article
-from checker.service import can_fetch, check_and_store, fetch_and_store, fetch_errors
+from checker.service import can_fetch, check_and_store, fetch_and_store, fetch_errors, has_relative_dates, publication_date
 from sources.demo import example_article
-from ui.common import error_text, flash, guarded, reviewer, services, show_flash, t
+from ui.common import error_text, flash, guarded, remembered_tabs, reviewer, services, show_flash, t, translation_model
 from ui.desk_view import article_view
 
 ARTICLE_LANGUAGES = ("auto", "fr", "en")
@@ -39,24 +39,31 @@ def new_article_form() -> None:
     if st.button(t("check.example"), help=t("check.example_help"), icon=":material/auto_awesome:"):
         ex = example_article()
         with guarded(t("check.checking_example")):
-            article_id, _ = check_and_store(ex.text, library, desk, title=ex.title, language=ex.language,
-                                            published=ex.published, reviewer=reviewer())
+            # Pressed again, it opens the example already checked (unless that one was archived).
+            article_id = desk.find(ex.title, ex.text)
+            if article_id is None:
+                translation_model()
+                article_id, _ = check_and_store(ex.text, library, desk, title=ex.title, language=ex.language,
+                                                published=ex.published, reviewer=reviewer())
             open_article(article_id)
             st.rerun()
 
-    paste, from_url = st.tabs([t("check.tab_text"), t("check.tab_url")])
+    paste, from_url = remembered_tabs("check_tab", ["check.tab_text", "check.tab_url"])
     with paste, st.form("new_article"):
         title = st.text_input(t("check.title_field"), placeholder=t("check.title_placeholder"))
         text = st.text_area(t("check.text_field"), height=260, placeholder=t("check.text_placeholder"))
         upload = st.file_uploader(t("check.upload"), type=list(ARTICLE_TYPES), help=t("check.upload_help"))
-        c1, c2, c3 = st.columns(3)
+        c1, c2, c3, c4 = st.columns(4)
         language = c1.selectbox(t("check.language"), ARTICLE_LANGUAGES, format_func=_language)
-        published = c2.date_input(t("check.published"), value=dt.date.today(), format="YYYY-MM-DD",
+        published = c2.date_input(t("check.published"), value=None, format="YYYY-MM-DD",
                                   help=t("check.published_help"))
         url = c3.text_input(t("check.url_field"), placeholder="https://…")
+        author = c4.text_input(t("check.author_field"), placeholder=t("check.author_placeholder"), max_chars=300)
+        use_today = st.checkbox(t("check.use_today"), key="use_today")
         submitted = st.form_submit_button(t("check.submit"), type="primary")
     if submitted:
         with guarded(t("check.checking")):
+            read = None
             if upload is not None:
                 read = read_article(upload.getvalue(), name=upload.name)
                 body, title = read.text, title or read.title
@@ -66,12 +73,20 @@ def new_article_form() -> None:
                 body = text
             if not body or not body.strip():
                 raise InputError(t("check.empty"))
-            with st.spinner(t("check.spinner")):
-                article_id, result = check_and_store(body, library, desk, title=title, url=url, language=language,
-                                                     published=published, reviewer=reviewer())
-            flash("success", t("check.found", n=len(result.checks)))
-            open_article(article_id)
-            st.rerun()
+            # The date given, else the file's, else the one the article states; nothing: ask first.
+            day, source = publication_date(body, published or (read.published if read else None),
+                                           "given" if published else read.published_from if read else "")
+            if day is None and not use_today and has_relative_dates(body, language):
+                st.warning(t("check.no_date"), icon=":material/event:")
+            else:
+                translation_model()
+                with st.spinner(t("check.spinner")):
+                    article_id, result = check_and_store(body, library, desk, title=title, url=url, language=language,
+                                                         published=day, published_from=source, reviewer=reviewer(),
+                                                         author=author or (read.author if read else ""))
+                flash("success", t("check.found", n=len(result.checks)))
+                open_article(article_id)
+                st.rerun()
 
     with from_url:
         if not can_fetch():
@@ -93,6 +108,7 @@ def _fetch(page_url: str, language: str, published: dt.date | None) -> None:
         st.error(t("check.fetch_empty"))
         return
     try:
+        translation_model()
         with st.spinner(t("check.fetching")):
             article_id, result = fetch_and_store(page_url, library, desk, language=language, published=published,
                                                  reviewer=reviewer())

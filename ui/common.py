@@ -61,6 +61,22 @@ def _services(url: str) -> tuple[Library, Desk]:
     return library, desk
 
 
+def translation_model() -> None:
+    """Load the translation model (a setting) once per server, the first time an article is checked,
+    with a word to the editor while it loads; checks after that reuse it."""
+    from sources.settings import TRANSLATION_MODEL
+
+    _translation_model(TRANSLATION_MODEL.value(), t("check.loading_model"))
+
+
+@st.cache_resource(show_spinner=False)
+def _translation_model(name: str, _words: str) -> bool:
+    from checker.match import translation_embedder
+
+    with st.spinner(_words):
+        return translation_embedder() is not None
+
+
 def services() -> tuple[Library, Desk]:
     """The library and the desk on the workbench's database (created and seeded on first start)."""
     return _services(database_url())
@@ -105,7 +121,10 @@ def sidebar() -> None:
         st.selectbox(t("sidebar.language"), list(names), format_func=names.get, key="lang_input", on_change=_store_lang)
         st.text_input(t("sidebar.reviewer"), placeholder=t("sidebar.reviewer_placeholder"), key="reviewer_input",
                       on_change=_store_reviewer, help=t("sidebar.reviewer_help"))
-        st.caption(t("sidebar.database", url=_short(database_url())))
+        # Where the data lives is for whoever runs the workbench, not a thing editors act on.
+        with st.expander(t("sidebar.about"), icon=":material/info:"):
+            st.caption(t("sidebar.about_text"))
+            st.caption(t("sidebar.database", url=_short(database_url())))
 
 
 def _short(url: str) -> str:
@@ -137,7 +156,7 @@ def error_text(action: str, exc: BaseException) -> str:
     if isinstance(exc, ClaimNotFound):
         return t("msg.no_claim", id=exc.args[0])
     if isinstance(exc, (InputError, ImportFormatError, ValueError)):
-        return f"{action}: {exc}"
+        return f"{action}{t('common.colon')}{exc}"
     if is_locked(exc):
         return t("msg.busy", action=action)
     return t("msg.failed", action=action, kind=exc.__class__.__name__)
@@ -147,7 +166,7 @@ def conflict_text(conflict: ReviewConflict, yours: str = "") -> str:
     c = conflict.current
     return t("msg.conflict", claim=c.claim.id, who=c.reviewer or "?",
              when=f"{c.reviewed_at:%Y-%m-%d %H:%M:%S}" if c.reviewed_at else "?",
-             status=t(f"status.{c.shown_status}"), note=f" «{c.note}»" if c.note else "",
+             status=t(f"status.{c.shown_status}"), note=" " + quoted(c.note) if c.note else "",
              version=c.version, yours=yours or "—")
 
 
@@ -160,6 +179,40 @@ def guarded(action: str) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - the UI never shows a traceback
         kind = "warning" if isinstance(exc, ReviewConflict) else "error"
         getattr(st, kind)(error_text(action, exc))
+
+
+def remembered_tabs(key: str, keys: list[str]):
+    """Tabs that stay on the one the editor chose across every rerun of the page (an action, a message,
+    an upload), instead of going back to the first; `keys` are the words' keys of the tabs. A language
+    switch keeps the same tab (its label is translated)."""
+    tab_labels = [t(k) for k in keys]
+    chosen = st.session_state.get(key)
+    if chosen is not None and chosen not in tab_labels:
+        from ui.locale import messages
+
+        index = next((i for code in languages() for i, k in enumerate(keys) if messages(code)[k] == chosen), None)
+        if index is None:
+            del st.session_state[key]
+        else:
+            st.session_state[key] = tab_labels[index]
+    return st.tabs(tab_labels, key=key, on_change="rerun")
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word's end, with "…" when cut (never mid-word)."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
+def quoted(text: str) -> str:
+    """`text` between the interface language's quotation marks (« … » with narrow spaces in French)."""
+    return t("common.quoted", text=text)
 
 
 def md_escape(text: str) -> str:
@@ -207,6 +260,7 @@ def highlight(text: str, spans: list[tuple[int, int, str, str]]) -> str:
 
 STYLE = """
 <style>
+[data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; max-width: 100%; }
 .fc-text { white-space: pre-wrap; font-family: Georgia, 'Times New Roman', serif; font-size: 1.02rem; line-height: 1.65; }
 .fc-text mark, .fc-inline mark { padding: 0 1px; border-radius: 3px; color: inherit; }
 mark.t-date { background: #d6e6ff; } mark.t-money { background: #c9f0d3; } mark.t-person { background: #eadcff; }

@@ -17,6 +17,7 @@ import streamlit as st
 
 from checker import memory
 from checker.desk import Article, ArticleNotFound, ClaimState, ReviewConflict
+from checker.inputs import DATE_SOURCES
 from checker.model import STATUSES, SUGGESTIONS
 from checker.report import FORMATS, safe_href
 from checker.service import add_missed_claim, merge_claims, promote_claim, split_claim, write_report
@@ -28,9 +29,13 @@ from ui.common import (
     flash,
     highlight,
     labels,
+    lang,
     md_escape,
+    quoted,
+    remembered_tabs,
     reviewer,
     services,
+    shorten,
     show_flash,
     t,
 )
@@ -39,6 +44,12 @@ SHOWN_STATUSES = (*STATUSES, "dismissed")
 REVIEW_BUTTONS = (("verified", ":material/check_circle:"), ("disputed", ":material/cancel:"),
                   ("needs_more", ":material/help:"), ("unreviewed", ":material/undo:"))
 SORTS = ("position", "status", "type", "suggestion", "score")
+# The colour of each claim type, as the text's highlights and the legend show it.
+TYPE_SWATCH = {"date": "🟦", "money": "🟩", "person": "🟪", "organization": "🟧", "quote": "🟨"}
+# Widths (px) of the columns an editor decides with; with the page's side margins narrowed (STYLE),
+# they fit the table's half of the desk at 1280 px with the sidebar open (tests/test_browser.py).
+DECISION_WIDTHS = {"open": 32, "type": 32, "text": 140, "value": 115, "suggestion": 100, "status": 108}
+TABLE_COLUMNS = ["open", "type", "text", "value", "suggestion", "status", "note", "id", "dismissed", "type_name"]
 STATUS_ORDER = {s: i for i, s in enumerate(("unreviewed", "needs_more", "disputed", "verified", "dismissed"))}
 
 
@@ -111,7 +122,7 @@ def _attempt(status: str | None, note: str | None) -> str:
     if status:
         bits.append(t(f"status.{status}"))
     if note:
-        bits.append(f"«{note}»")
+        bits.append(quoted(note))
     return ", ".join(bits)
 
 
@@ -256,7 +267,7 @@ def article_view(article_id: int) -> None:
     show_flash()
     if not reviewer():
         st.info(t("desk.need_reviewer"))
-    left, right = st.columns([5, 6], gap="medium")
+    left, right = st.columns([3, 5], gap="small")
     with left:
         text_panel(article, current)
     with right:
@@ -279,7 +290,11 @@ def header(article: Article) -> None:
     reviewed = sum(c.status != "unreviewed" for c in live)
     disputed = sum(c.status == "disputed" for c in live)
     st.header(article.title, anchor=False)
-    bits = [t("desk.published", date=article.published.isoformat()), t(f"language.article_{article.language}")
+    when = t("desk.published", date=article.published.isoformat())
+    source, _, words = article.published_from.partition(":")
+    if source in DATE_SOURCES:  # where the date came from (articles checked before this say nothing)
+        when += f" ({t('desk.date_from.' + source, words=quoted(words)) if source == 'text' else t('desk.date_from.' + source)})"
+    bits = [when, t(f"language.article_{article.language}")
             if article.language in ("fr", "en") else article.language,
             t("desk.progress", reviewed=reviewed, total=len(live), disputed=disputed)]
     if article.reviewers:
@@ -287,6 +302,8 @@ def header(article: Article) -> None:
     if article.archived:
         bits.append(t("articles.archived"))
     st.caption(" · ".join(bits))
+    if source == "today" and any(c.claim.relative for c in article.live):
+        st.warning(t("desk.date_today_warning", date=article.published.isoformat()), icon=":material/event:")
     link = safe_href(article.url)
     if link:
         st.html(f'<a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">{html.escape(link)}</a>')
@@ -306,7 +323,8 @@ def _claim_title(c: ClaimState) -> str:
 
 
 def text_panel(article: Article, current: ClaimState | None) -> None:
-    legend = "".join(f'<span><mark class="t-{k}">{html.escape(t("type." + k))}</mark></span>' for k in CLAIM_TYPES)
+    legend = "".join(f'<span>{TYPE_SWATCH[k]}&nbsp;<mark class="t-{k}">{html.escape(t("type." + k))}</mark></span>'
+                     for k in CLAIM_TYPES)
     legend += "".join(f'<span><mark class="s-{s}">{html.escape(t("status." + s))}</mark></span>' for s in SHOWN_STATUSES)
     st.html(f'<div class="fc-legend">{legend}</div>')
     spans = [(c.claim.start, c.claim.end,
@@ -352,32 +370,42 @@ def _filtered(article: Article) -> list[ClaimState]:
     return rows
 
 
+def _keep(name: str, widget_key: str) -> None:
+    st.session_state[name] = st.session_state[widget_key]
+
+
+def _in_language(name: str, default) -> dict:
+    """Keyword arguments for a filter widget whose options are words: the browser keeps a widget's
+    option labels while its key is unchanged, so the key carries the interface language (the sort box
+    then follows a language switch), and the choice itself is kept under `name` across switches."""
+    widget_key = f"{name}@{lang()}"
+    if widget_key not in st.session_state:
+        st.session_state[widget_key] = st.session_state.get(name, default)
+    return {"key": widget_key, "on_change": _keep, "args": (name, widget_key)}
+
+
 def claims_table(article: Article, current: ClaimState | None) -> None:
     f = st.columns(4)
-    f[0].multiselect(t("desk.filter_type"), CLAIM_TYPES, format_func=lambda k: t("type." + k), key="f_type",
-                     placeholder=t("desk.all"))
-    f[1].multiselect(t("desk.filter_status"), SHOWN_STATUSES, format_func=lambda k: t("status." + k), key="f_status",
-                     placeholder=t("desk.all"))
+    f[0].multiselect(t("desk.filter_type"), CLAIM_TYPES, format_func=lambda k: t("type." + k),
+                     placeholder=t("desk.all"), **_in_language("f_type", []))
+    f[1].multiselect(t("desk.filter_status"), SHOWN_STATUSES, format_func=lambda k: t("status." + k),
+                     placeholder=t("desk.all"), **_in_language("f_status", []))
     f[2].multiselect(t("desk.filter_suggestion"), SUGGESTIONS, format_func=lambda k: t("suggestion." + k),
-                     key="f_suggestion", placeholder=t("desk.all"))
-    f[3].selectbox(t("desk.sort"), SORTS, format_func=lambda k: t("sort." + k), key="f_sort")
+                     placeholder=t("desk.all"), **_in_language("f_suggestion", []))
+    f[3].selectbox(t("desk.sort"), SORTS, format_func=lambda k: t("sort." + k), **_in_language("f_sort", "position"))
     rows = _filtered(article)
     frame = pd.DataFrame([{
         "open": c is current,
-        "id": c.claim.id,
-        "type": t("type." + c.claim.type),
+        "type": TYPE_SWATCH[c.claim.type],
         "text": c.claim.text,
         "value": c.claim.display_value,
         "suggestion": t("suggestion." + c.suggestion),
         "status": c.status,
-        "dismissed": c.dismissed,
         "note": c.note,
-        "evidence": c.evidence.source_id if c.evidence else "",
-        "score": round(c.matches[0].score, 2) if c.matches else None,
-        "reviewer": c.reviewer,
-        "version": c.version,
-    } for c in rows], columns=["open", "id", "status", "note", "text", "suggestion", "type", "value", "evidence",
-                               "score", "reviewer", "dismissed", "version"])
+        "id": c.claim.id,
+        "dismissed": c.dismissed,
+        "type_name": t("type." + c.claim.type),
+    } for c in rows], columns=TABLE_COLUMNS)
     # A new table after each change and when the open claim changes, so that it shows what is stored.
     key = f"table-{article.id}-{st.session_state['editor_generation']}-{current.claim.id if current else ''}"
     # Edits in the table were made on what the previous run drew: keep its versions for them.
@@ -385,24 +413,25 @@ def claims_table(article: Article, current: ClaimState | None) -> None:
     st.session_state["table_rows"] = {key: [c.claim.id for c in rows]}
     st.session_state["table_versions"] = {c.claim.id: c.version for c in article.claims}
     editable = ["open"] + (["status", "note"] if reviewer() else [])
+    # What an editor decides with fits at 1280 px without scrolling: the type as its colour (the legend
+    # above the text names them), the text, the value, the suggestion and the status; the note, the id
+    # and the dismissed mark follow. The score and the evidence are in the claim's view below.
     st.data_editor(
         frame, key=key, hide_index=True, height=520, num_rows="fixed",
+        column_order=[col for col in TABLE_COLUMNS if col != "type_name"],
         disabled=[col for col in frame.columns if col not in editable],
         column_config={
-            "open": st.column_config.CheckboxColumn(t("col.open"), width="small", help=t("desk.open_hint")),
-            "id": st.column_config.TextColumn(t("col.id"), width="small"),
-            "type": st.column_config.TextColumn(t("col.type"), width="small"),
-            "text": st.column_config.TextColumn(t("col.text"), width="medium"),
-            "value": st.column_config.TextColumn(t("col.value"), width="medium"),
-            "suggestion": st.column_config.TextColumn(t("col.suggestion")),
+            "open": st.column_config.CheckboxColumn("", width=DECISION_WIDTHS["open"], help=t("desk.open_hint")),
+            "type": st.column_config.TextColumn("", width=DECISION_WIDTHS["type"], help=t("col.type")),
+            "text": st.column_config.TextColumn(t("col.text"), width=DECISION_WIDTHS["text"]),
+            "value": st.column_config.TextColumn(t("col.value"), width=DECISION_WIDTHS["value"]),
+            "suggestion": st.column_config.TextColumn(t("col.suggestion"), width=DECISION_WIDTHS["suggestion"]),
             "status": st.column_config.SelectboxColumn(t("col.status"), options=list(STATUSES), required=True,
-                                                       format_func=lambda s: t("status." + s)),
-            "note": st.column_config.TextColumn(t("col.note"), max_chars=2000),
+                                                       format_func=lambda s: t("status." + s),
+                                                       width=DECISION_WIDTHS["status"]),
+            "note": st.column_config.TextColumn(t("col.note"), max_chars=2000, width="medium"),
+            "id": st.column_config.TextColumn(t("col.id"), width="small"),
             "dismissed": st.column_config.CheckboxColumn(t("status.dismissed"), width="small"),
-            "evidence": st.column_config.TextColumn(t("col.evidence"), width="small"),
-            "score": st.column_config.NumberColumn(t("col.score"), format="%.2f", width="small"),
-            "reviewer": st.column_config.TextColumn(t("col.reviewer"), width="small"),
-            "version": st.column_config.NumberColumn(t("col.version"), width="small"),
         },
     )
     st.caption(t("desk.table_hint", shown=len(rows), total=len(article.claims)))
@@ -450,7 +479,7 @@ def claim_panel(article: Article, c: ClaimState) -> None:
         st.session_state[pick_key] = cl.id
     by_id = {x.claim.id: x for x in article.claims}
     nav[0].selectbox(t("desk.claim"), ids, key=pick_key, on_change=_picked_from_select, args=(pick_key,),
-                     format_func=lambda i: f"{i} · «{by_id[i].claim.text[:80]}»")
+                     format_func=lambda i: f"{i} · {shorten(by_id[i].claim.text, 80)}")
     pos = ids.index(cl.id)
     nav[1].button(t("desk.previous"), icon=":material/arrow_back:", on_click=_pick, args=(ids[pos - 1],),
                   disabled=pos == 0, width="stretch")
@@ -461,7 +490,7 @@ def claim_panel(article: Article, c: ClaimState) -> None:
     nav[3].button(t("desk.next_unreviewed"), icon=":material/skip_next:", on_click=_pick,
                   args=(after[0] if after else cl.id,), disabled=not after, width="stretch")
 
-    st.subheader(f"{cl.id} · {t('type.' + cl.type)} · «{cl.text[:120]}»", anchor=False)
+    st.subheader(f"{cl.id} · {t('type.' + cl.type)} · {quoted(shorten(cl.text, 120))}", anchor=False)
     c = replace(c, matches=memory.refresh(services()[1].engine, c.matches))  # verdicts reversed since
     for m in c.matches:  # an earlier verdict that warns is the first thing said about the claim
         if memory.warns(m):
@@ -562,7 +591,7 @@ def evidence_cards(article: Article, c: ClaimState) -> None:
     by_id = {m.source_id: m for m in c.matches}
     st.radio(t("desk.evidence_choice"), list(by_id), index=list(by_id).index(chosen) if chosen in by_id else 0,
              key=ev_key, horizontal=True, disabled=not reviewer() or c.dismissed,
-             format_func=lambda s: f"{s} · {by_id[s].title[:40]}", on_change=_review,
+             format_func=lambda s: f"{s} · {shorten(by_id[s].title, 60)}", on_change=_review,
              args=(article.id, c.claim.id, c.version), kwargs={"evidence_key": ev_key},
              help=t("desk.evidence_help"))
     per_row = 3
@@ -582,8 +611,11 @@ def _card(c: ClaimState, m, chosen: bool) -> str:
         b for b in (m.publisher, m.published.isoformat() if m.published else "") if b)),
         t("desk.score", score=f"{m.score:.2f}")]
     badge = f'<span class="fc-badge {e(m.agreement)}">{e(t("agreement." + m.agreement))}</span>'
-    quote = f' · {e(t("desk.quote_class"))}: <b>{e(t("quote_class." + m.quote_class))}</b>' if m.quote_class else ""
+    quote = f' · {e(t("desk.quote_class") + t("common.colon"))}<b>{e(t("quote_class." + m.quote_class))}</b>' if m.quote_class else ""
     later = f'<div class="warn">⚠ {e(t("desk.later"))}</div>' if m.later else ""
+    if m.agreement == "unknown" and c.claim.type == "money":  # see checker.match: why it is no evidence
+        why = "desk.later_total" if m.later and m.note else "desk.off_subject"
+        later += f'<div class="warn">{e(t(why))}</div>'
     start, end = m.evidence_start, m.evidence_end
     excerpt = highlight(m.excerpt, [(start, end, f"ev-{m.agreement}", t("desk.evidence_span"))]) \
         if 0 <= start < end <= len(m.excerpt) else e(m.excerpt)
@@ -593,25 +625,37 @@ def _card(c: ClaimState, m, chosen: bool) -> str:
             f'<div class="cmp">{compare}</div></div>')
 
 
+AUDIT_FIELDS = ("status", "dismissed", "note", "evidence_source", "title", "archived")
+
+
 def _changes(before: dict | None, after: dict | None) -> str:
+    """What an audit entry changed, in the interface's words ("statut : non vérifiée → contestée")."""
     before, after = before or {}, after or {}
     out = []
-    for k in ("status", "dismissed", "note", "evidence_source", "title", "archived"):
+    for k in AUDIT_FIELDS:
         if k in after and before.get(k) != after.get(k):
-            out.append(f"{k}: {_brief(before.get(k))} → {_brief(after.get(k))}")
+            out.append(t("audit_words.change", field=t(f"audit_field.{k}"), before=_shown(k, before.get(k)),
+                         after=_shown(k, after.get(k))))
     for k in ("replaced_by", "replaces"):
         if after.get(k):
-            out.append(f"{k}: {', '.join(after[k])}")
+            out.append(t("audit_words.list", field=t(f"audit_field.{k}"), ids=", ".join(after[k])))
     if "text" in after and "status" not in before:
-        out.append(f"«{after['text']}»")
+        out.append(quoted(after["text"]))
     return "; ".join(out)
+
+
+def _shown(field: str, value) -> str:
+    if field == "status" and value in SHOWN_STATUSES:
+        return t(f"status.{value}")
+    if field in ("dismissed", "archived") and isinstance(value, bool):
+        return t("audit_words.yes" if value else "audit_words.no")
+    return _brief(value)
 
 
 def _brief(value) -> str:
     if value is None or value == "":
         return "—"
-    text = str(value)
-    return text if len(text) <= 60 else text[:59] + "…"
+    return shorten(str(value), 60)
 
 
 def audit_table(trail: list[dict]) -> None:
@@ -632,7 +676,7 @@ def corrections(article: Article, c: ClaimState) -> None:
     seen = c.version
     with st.expander(t("desk.corrections"), icon=":material/build:"):
         st.caption(t("desk.corrections_help"))
-        tabs = st.tabs([t("desk.dismiss_tab"), t("desk.split_tab"), t("desk.merge_tab"), t("desk.add_tab")])
+        tabs = remembered_tabs("corrections_tab", ["desk.dismiss_tab", "desk.split_tab", "desk.merge_tab", "desk.add_tab"])
         with tabs[0]:
             if c.dismissed:
                 st.write(t("desk.dismissed_info"))
@@ -640,7 +684,8 @@ def corrections(article: Article, c: ClaimState) -> None:
                           args=(article.id, cl.id, seen), kwargs={"dismissed": False}, disabled=not reviewer())
             else:
                 reason_key = f"dismiss-note-{article.id}-{cl.id}"
-                based = draft(reason_key, c.note, c.version)
+                # a new reason every time: the claim's earlier note is no reason to dismiss it
+                based = draft(reason_key, "", c.version)
                 st.text_input(t("desk.dismiss_reason"), key=reason_key)
                 st.button(t("desk.dismiss", claim=cl.id), key=f"dismiss-{cl.id}", icon=":material/block:",
                           on_click=_review, args=(article.id, cl.id, based),
@@ -657,7 +702,7 @@ def corrections(article: Article, c: ClaimState) -> None:
             near = sorted(others, key=lambda i: abs(by_id[i].claim.start - cl.start))
             keys = {"with": f"merge-{cl.id}-{seen}", "type": f"merge-type-{cl.id}-{seen}"}
             st.multiselect(t("desk.merge_with", claim=cl.id), near, key=keys["with"],
-                           format_func=lambda i: f"{i} · «{by_id[i].claim.text[:50]}»")
+                           format_func=lambda i: f"{i} · {quoted(shorten(by_id[i].claim.text, 50))}")
             st.selectbox(t("desk.merge_type"), CLAIM_TYPES, index=CLAIM_TYPES.index(cl.type), key=keys["type"],
                          format_func=lambda k: t("type." + k))
             st.button(t("desk.merge_button"), on_click=_correct, args=("merge", article.id, cl.id, seen, keys),

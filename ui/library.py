@@ -12,6 +12,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from sources.demo import demo_ids, demo_records, remove_demo
 from sources.export import export_bytes
 from sources.fetch import FetchedPage, FetchError, fetch_page, page_records
 from sources.importers import (
@@ -20,10 +21,10 @@ from sources.importers import (
     record_from_values,
     supported_extensions,
 )
-from ui.common import flash, guarded, reviewer, services, show_flash, t
+from ui.common import flash, guarded, remembered_tabs, reviewer, services, show_flash, t
 
 LANGUAGES = ["", "fr", "en"]
-RECORD_COLUMNS = ["id", "published", "language", "publisher", "title", "excerpt", "url", "tags"]
+RECORD_COLUMNS = ["id", "demo", "published", "language", "publisher", "title", "excerpt", "url", "tags"]
 
 library, _ = services()
 
@@ -61,7 +62,7 @@ def records_frame(found) -> pd.DataFrame:
     return pd.DataFrame([{
         "id": r.id, "published": r.published, "language": r.language, "publisher": r.publisher,
         "title": r.title, "excerpt": r.excerpt, "url": r.url,
-        "tags": "; ".join(f"{k}={v}" for k, v in r.tags),
+        "tags": "; ".join(f"{k}={v}" for k, v in r.tags), "demo": r.id in demo_ids(),
     } for r in found], columns=RECORD_COLUMNS)
 
 
@@ -90,9 +91,9 @@ st.title(t("nav.library"), anchor=False)
 show_flash()
 st.caption(t("library.count", n=number(library.count())))
 
-search_tab, add_tab, import_tab, fetch_tab, deleted_tab = st.tabs(
-    [t("library.tab_search"), t("library.tab_add"), t("library.tab_import"), t("library.tab_fetch"),
-     t("library.tab_deleted")])
+search_tab, add_tab, import_tab, fetch_tab, deleted_tab = remembered_tabs(
+    "library_tab", ["library.tab_search", "library.tab_add", "library.tab_import", "library.tab_fetch",
+                    "library.tab_deleted"])
 
 # ---- search, edit, delete ---------------------------------------------------------------------------
 
@@ -313,4 +314,18 @@ with deleted_tab:
             with guarded(t("library.restoring", id=chosen_deleted)):
                 library.restore(chosen_deleted, actor=actor())
                 flash("success", t("library.restored", id=chosen_deleted))
+                st.rerun()
+
+# ---- the demo records, listed apart and removable in one action ------------------------------------
+
+demo = demo_records(library)
+if demo:
+    with st.expander(t("library.demo_heading", n=len(demo)), icon=":material/science:"):
+        st.caption(t("library.demo_help"))
+        st.dataframe(records_frame(demo)[["id", "title", "publisher"]], hide_index=True, width="stretch",
+                     column_config=columns("id", "title", "publisher"))
+        if st.button(t("library.demo_remove", n=len(demo)), icon=":material/delete_sweep:", key="library_demo_remove"):
+            with guarded(t("library.demo_removing")):
+                gone = remove_demo(library, actor=actor())
+                flash("success", t("library.demo_removed", n=len(gone), tab=t("library.tab_deleted")))
                 st.rerun()

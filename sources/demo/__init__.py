@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,28 @@ class Example:
 def example_article() -> Example:
     text = (HERE / "example_fr.txt").read_text(encoding="utf-8")
     return Example(title=text.splitlines()[0].strip(), text=text, language="fr", published=dt.date(2025, 3, 14))
+
+
+@functools.cache
+def demo_ids() -> frozenset[str]:
+    """The ids of the demo records (D01, D02...): how the library page marks them and lists them apart."""
+    return frozenset(r.id for r in parse_file("library.csv", (HERE / "library.csv").read_bytes()).records)
+
+
+def demo_records(library: Library) -> list:
+    """The demo records still in the library."""
+    out = []
+    for record_id in sorted(demo_ids()):
+        try:
+            out.append(library.get(record_id))
+        except KeyError:
+            continue
+    return out
+
+
+def remove_demo(library: Library, *, actor: str) -> list[str]:
+    """Delete every demo record in one action (recoverable like any deletion); returns their ids."""
+    return library.delete_many(sorted(demo_ids()), actor=actor)
 
 
 def seed_demo(library: Library) -> int:

@@ -2,7 +2,9 @@
 
 Pure (standard library only), so that the pages and the command line's reports share the same
 words: `en.toml` is the reference, every other file has exactly its keys (a test holds this).
-Keys are "section.name"; values are str.format templates ("{n} claims").
+Keys are "section.name"; values are str.format templates ("{n} claims"). A message that depends on a
+count is a table `{ one = "...", other = "..." }` (and `count = "name"` when the count is not `{n}`),
+chosen by the language's rule: one for 1 in English, for 0 and 1 in French.
 """
 
 from __future__ import annotations
@@ -49,7 +51,25 @@ def translator(lang: str):
     table = messages(lang if lang in languages() else DEFAULT)
 
     def t(key: str, **values: Any) -> str:
-        text = table[key]
+        text = table[key] if key in table else table[plural_key(table, key, values)]
         return text.format(**values) if values else text
 
     return t
+
+
+# Languages whose "one" form also takes 0 ("0 fiche", "0 affirmation contestée").
+ZERO_IS_ONE = frozenset({"fr"})
+
+
+def plural_key(table: Mapping[str, str], key: str, values: Mapping[str, Any]) -> str:
+    """The key of the form of the counted message `key` that its count asks for ("key.one" or "key.other").
+
+    The count is the value named by "key.count" (else `n`), a number or a number written with the
+    language's thousands separator. Shared with checker/report.py, which receives the same flat table."""
+    if f"{key}.other" not in table:
+        raise KeyError(key)
+    raw = values.get(table.get(f"{key}.count", "n"))
+    digits = "".join(ch for ch in str(raw) if ch.isdigit())
+    n = int(digits) if digits else 0
+    one = n == 1 or (n == 0 and table.get("language.code") in ZERO_IS_ONE)
+    return f"{key}.one" if one else f"{key}.other"
