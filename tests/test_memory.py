@@ -92,7 +92,7 @@ def test_a_fourth_article_in_french_gets_the_earlier_verdicts_first(newsroom):
 
     # the same reason in French
     state = desk.load(article_id).claim(verified.claim.id)
-    assert state.reason_in(FR).startswith(f"la rédaction l'a vérifié le {dt.date.today():%d/%m/%Y} (Claire Martin, « ")
+    assert state.reason_in(FR).startswith(f"la rédaction l’a vérifié le {dt.date.today():%d/%m/%Y} (Claire Martin, «\u202f")
 
     # one click reuses the earlier verdict: status, note, source; the audit trail says from where
     reused = desk.reuse(article_id, verified.claim.id, verified.matches[0].source_id, reviewer="Léa Dubois",
@@ -247,12 +247,12 @@ def test_every_desk_reason_template_in_english_and_french():
              ReasonPart.of("nothing"))
     assert render_reason(parts) == ("the desk verified this on 2024-05-30 (Claire Martin, «L'ancien cadre»), citing S06"
                                     " (S06 has since been deleted from the library): “ok”; no record in the library speaks of this")
-    assert render_reason(parts, FR).startswith("la rédaction l'a vérifié le 30/05/2024 (Claire Martin, « L'ancien cadre »), "
+    assert render_reason(parts, FR).startswith("la rédaction l’a vérifié le 30/05/2024 (Claire Martin, «\u202fL'ancien cadre\u202f»), "
                                                "en citant S06")
     warn = (ReasonPart.of("desk.disputed_same", **who), ReasonPart.of("desk.verified_other", value="$4 billion", **who),
             ReasonPart.of("desk.disputed_other", value="$9 billion", **who))
     assert render_reason(warn).startswith("warning: the desk disputed this on 2024-05-30")
-    assert "attention : la rédaction a vérifié $4 billion à la place le 30/05/2024" in render_reason(warn, FR)
+    assert "attention\u202f: la rédaction a vérifié $4 billion à la place le 30/05/2024" in render_reason(warn, FR)
     assert render_reason(warn).endswith("the desk disputed $9 billion on 2024-05-30 (Claire Martin, «L'ancien cadre»)")
     assert {k for k in REASON_WORDS if k.startswith("reason.desk.")} == {
         "reason.desk." + p.key.split(".", 1)[1] for p in parts + warn if p.key.startswith("desk.")}
@@ -289,7 +289,7 @@ def test_reports_carry_the_earlier_verdicts_and_the_json_comes_back_the_same(new
     quote = _of(result, "quote")
     desk.reuse(article_id, quote.claim.id, quote.matches[0].source_id, reviewer="Léa Dubois")  # evidence: the verdict
     for fmt in FORMATS:
-        data = write_report(desk, article_id, fmt, labels=EN)
+        data = write_report(desk, article_id, fmt, labels=EN, review_url="https://news.example/checks/1")
         assert data
     md = write_report(desk, article_id, "md", labels=EN).decode("utf-8")
     assert "from his post" in md and quote.matches[0].source_id in md
