@@ -117,3 +117,22 @@ def test_seed_extract_has_every_type(capsys, corpora):
     data = json.loads(out)
     assert {c["type"] for c in data["claims"]} == {"date", "money", "person", "organization", "quote"}
     assert all(text[c["start"]:c["end"]] == c["text"] for c in data["claims"])
+
+
+def test_the_import_progress_bar_estimates_from_the_recent_rate():
+    import io
+
+    from checker.cli_sources import _progress_printer
+
+    now = [0.0]
+    out = io.StringIO()
+    show = _progress_printer(10_000, stream=out, clock=lambda: now[0], force=True)
+    for t, done in ((10, 1000), (20, 2000), (40, 3000), (60, 4000), (80, 5000)):
+        now[0] = float(t)
+        show(done, 10_000)
+    # the last 30 s stored 50 records a second (not 62.5 as since the start): 5,000 left -> 100 s
+    assert out.getvalue().rsplit("\r", 1)[1].startswith("[###############...............] 5,000/10,000 records, 50/s, "
+                                                         "about 1 min 40 s left, 1 min 20 s so far")
+    now[0] = 90.0
+    show(10_000, 10_000)
+    assert "committing" in out.getvalue().rsplit("\r", 1)[1] and out.getvalue().endswith("\n")
