@@ -14,7 +14,7 @@ to check (rows, value index, full text and the matcher's word index). Reported p
   cumulative time are written beside the results.
 
     python -m benchmarks.bench_import --sizes 100000              # SQLite in --dir
-    python -m benchmarks.bench_import --sizes 100000 --db postgresql+psycopg://postgres@127.0.0.1/bench
+    python -m benchmarks.bench_import --sizes 100000 --postgres postgresql+psycopg://postgres@127.0.0.1/test
 """
 
 from __future__ import annotations
@@ -106,21 +106,27 @@ def _fresh_sqlite(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def _fresh_postgres(url: str) -> str:
+def _fresh_postgres(server: str, n: int) -> str:
+    """A new database `factcheck_bench_N` on the server of `server` (a URL to any of its databases)."""
     from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
 
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    url = make_url(server)
+    name = f"factcheck_bench_{n}"
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {name}"))
     engine.dispose()
-    return url
+    return url.set(database=name).render_as_string(hide_password=False)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="100000", help="comma-separated record counts (default 100000)")
     ap.add_argument("--dir", default="/tmp/factcheck-bench", help="where generated files and databases go")
-    ap.add_argument("--db", help="a PostgreSQL URL to import into (emptied first); default a SQLite file in --dir")
+    ap.add_argument("--postgres", metavar="URL", help="import into a new database factcheck_bench_N on this PostgreSQL "
+                    "server (URL of any database there); default a SQLite file in --dir")
     ap.add_argument("--profile", action="store_true", help="run the command under cProfile")
     ap.add_argument("--label", default="", help="a name for this run in the results file")
     args = ap.parse_args()
@@ -129,9 +135,10 @@ def main() -> None:
     runs = []
     for n in [int(s) for s in args.sizes.split(",")]:
         csv = library_file(directory, n)
-        db = _fresh_postgres(args.db) if args.db else _fresh_sqlite(directory / f"import-{n}.db")
+        db = _fresh_postgres(args.postgres, n) if args.postgres else _fresh_sqlite(directory / f"import-{n}.db")
         profile = directory / f"import-{n}.prof" if args.profile else None
-        result = {"records": n, "database": "postgresql" if args.db else "sqlite", **run_import(csv, db, profile=profile)}
+        result = {"records": n, "database": "postgresql" if args.postgres else "sqlite", "url": db,
+                  **run_import(csv, db, profile=profile)}
         result["records_per_s"] = round(n / result["wall_s"])
         result["cpu_ms_per_record"] = round(1000 * result["cpu_s"] / n, 2)
         if profile is not None:
