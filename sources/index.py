@@ -12,6 +12,7 @@ make (rarest first) and ranks what they return.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import hashlib
 import re
@@ -189,7 +190,7 @@ class TermWriter:
 
     def __init__(self, conn):
         self.conn = conn
-        self.df: dict[int, int] = {}
+        self.df: collections.Counter[int] = collections.Counter()
 
     def add(self, rows: Sequence[tuple[int, Sequence[int]]]) -> None:
         """(database key, its terms) of records just stored (and not indexed yet)."""
@@ -197,14 +198,13 @@ class TermWriter:
             return
         pairs = sorted((t, pk) for pk, terms in rows for t in terms)
         _insert_pairs(self.conn, pairs)
-        df = self.df
-        for t, _p in pairs:
-            df[t] = df.get(t, 0) + 1
+        for _pk, terms in rows:  # a record's terms are distinct: each adds one to their counts
+            self.df.update(terms)  # Counter.update counts in C
         self.conn.execute(record_terms_state.insert(), [{"record_pk": pk} for pk, _t in rows])
 
     def finish(self) -> None:
-        _add_df(self.conn, self.df)
-        self.df = {}
+        _add_df(self.conn, dict(self.df))
+        self.df = collections.Counter()
 
 
 def _insert_pairs(conn, pairs: Sequence[tuple[int, int]]) -> None:
