@@ -97,6 +97,8 @@ def shot(page, name: str) -> None:
 def test_dispute_a_claim_reload_and_download_the_report(server, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=30_000)  # the suite runs on every core: a busy machine redraws slowly
+
     base, db = server
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

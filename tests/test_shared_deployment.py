@@ -94,6 +94,8 @@ def two_servers(shared_db, tmp_path):
 def test_editors_on_two_servers_share_one_database(two_servers):
     from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=30_000)  # the suite runs on every core: a busy machine redraws slowly
+
     (first, second), db = two_servers
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
