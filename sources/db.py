@@ -293,10 +293,19 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
+# Any constant: the key of the advisory lock under which PostgreSQL's schema is created.
+_SCHEMA_LOCK = 0x46_43_53_43  # "FCSC"
+
+
 def create_schema(engine: Engine) -> None:
-    metadata.create_all(engine)
     statements = _SQLITE_FTS if engine.dialect.name == "sqlite" else _POSTGRES_FTS
     with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            # Servers of a shared deployment started together on an empty database: without the lock
+            # each checks that a table is missing, then creates it, and all but one fail on a
+            # duplicate type. Under it, the first creates the schema and the others find it made.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+        metadata.create_all(conn)
         for stmt in statements:
             conn.execute(text(stmt))
         if engine.dialect.name == "postgresql":
@@ -371,10 +380,24 @@ def _copy_rows(conn, table: Table, rows: list[dict]) -> None:
 
     names = tuple(rows[0])
     as_json = [isinstance(table.c[n].type, JSON) for n in names]
-    cursor = conn.connection.driver_connection.cursor()
-    with cursor.copy(f'COPY {table.name} ({", ".join(names)}) FROM STDIN') as copy:
-        for r in rows:
-            copy.write_row([Json(r[n]) if j else r[n] for n, j in zip(names, as_json)])
+    copy_rows(conn, f'COPY {table.name} ({", ".join(names)}) FROM STDIN',
+              ([Json(r[n]) if j else r[n] for n, j in zip(names, as_json)] for r in rows))
+
+
+def copy_rows(conn, statement: str, rows) -> None:
+    """Stream rows into a PostgreSQL COPY ... FROM STDIN on the connection's own transaction.
+
+    The driver's errors are raised as SQLAlchemy's (IntegrityError for a duplicate key...), as
+    every other statement's are: callers catch those, not psycopg's."""
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with conn.connection.driver_connection.cursor().copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
 
 class DeferredFullText:

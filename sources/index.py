@@ -27,6 +27,7 @@ from sqlalchemy import Engine, and_, func, literal, or_, select, union_all
 from claims.text import fold, fold_key
 
 from .db import (
+    copy_rows,
     record_amounts,
     record_dates,
     record_names,
@@ -212,10 +213,7 @@ def _insert_pairs(conn, pairs: Sequence[tuple[int, int]]) -> None:
         if conn.dialect.name == "sqlite":  # plain tuples: SQLAlchemy's per-row parameters cost more than SQLite
             conn.exec_driver_sql("INSERT INTO record_terms (term, record_pk) VALUES (?, ?)", part)
         elif conn.dialect.name == "postgresql":  # COPY: several times faster than an executemany
-            with conn.connection.driver_connection.cursor().copy(
-                    "COPY record_terms (term, record_pk) FROM STDIN") as copy:
-                for row in part:
-                    copy.write_row(row)
+            copy_rows(conn, "COPY record_terms (term, record_pk) FROM STDIN", part)
         else:
             conn.execute(record_terms.insert(), [{"term": t, "record_pk": p} for t, p in part])
 
