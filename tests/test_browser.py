@@ -129,6 +129,8 @@ def test_dispute_a_claim_reload_and_download_the_report(server, tmp_path):
             page.keyboard.press("Enter")
             settle(page)
             expect(page.locator("h3").filter(has_text=claim_text)).to_be_visible()
+            # while Streamlit redraws, the previous claim's panel may still be there for a moment
+            expect(page.get_by_label("Note", exact=True)).to_have_count(1)
             note = page.get_by_label("Note", exact=True)
             note.fill(NOTE)
             note.press("Control+Enter")

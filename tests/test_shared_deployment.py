@@ -120,6 +120,7 @@ def test_editors_on_two_servers_share_one_database(two_servers):
             settle(claire)
             expect(claire.locator("h3").filter(has_text="18 millions d’euros")).to_be_visible()
             settle(claire)
+            expect(claire.get_by_label("Note", exact=True)).to_have_count(1)  # the previous panel gone
             claire.get_by_label("Note", exact=True).fill("Claire: the budget line says 16")
             claire.get_by_label("Note", exact=True).press("Control+Enter")
             settle(claire)
