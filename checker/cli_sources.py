@@ -7,6 +7,7 @@ standard error with a non-zero exit (checker/cli.py turns exceptions into one li
 from __future__ import annotations
 
 import argparse
+import collections
 import sys
 import time
 from pathlib import Path
@@ -105,24 +106,46 @@ def cmd_sources_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress_printer(total: int) -> Callable[[int, int], None] | None:
-    """A progress bar on standard error for imports long enough to wait for (on a terminal)."""
-    if total < 1000 or not sys.stderr.isatty():
+def _progress_printer(total: int, *, stream=None, clock: Callable[[], float] = time.monotonic,
+                      force: bool = False) -> Callable[[int, int], None] | None:
+    """A progress bar on standard error for imports long enough to wait for (on a terminal).
+
+    The time left is the records still to store at the rate of the last RATE_WINDOW seconds, not
+    since the start: the first chunks wait for the workers to start, and on a shared machine the
+    rate follows the load, so the estimate follows what the import does now. It counts everything
+    the import does per record (values, full text, the matcher's terms: they are all written with
+    each chunk), so at 100% only the commit is left."""
+    stream = stream or sys.stderr
+    if not force and (total < 1000 or not stream.isatty()):
         return None
-    start = time.monotonic()
+    start = clock()
+    samples: collections.deque[tuple[float, int]] = collections.deque([(start, 0)])
 
     def show(done: int, of: int) -> None:
+        now = clock()
+        samples.append((now, done))
+        while len(samples) > 2 and now - samples[1][0] >= RATE_WINDOW:
+            samples.popleft()
+        (t0, d0) = samples[0]
+        rate = (done - d0) / max(now - t0, 1e-6)
         width = 30
         filled = int(width * done / max(of, 1))
-        rate = done / max(time.monotonic() - start, 1e-6)
-        left = (of - done) / rate if rate > 0 else 0
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{of} records, "
-                         f"{rate:,.0f}/s, about {left:,.0f} s left ")
+        left = f"about {_duration((of - done) / rate)} left" if rate > 0 and done < of else "committing…"
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{of:,} records, {rate:,.0f}/s, "
+                     f"{left}, {_duration(now - start)} so far ")
         if done >= of:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+            stream.write("\n")
+        stream.flush()
 
     return show
+
+
+RATE_WINDOW = 30.0  # seconds of recent progress the rate is measured over
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
 
 
 def cmd_sources_fetch(args: argparse.Namespace) -> int:

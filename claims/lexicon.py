@@ -254,7 +254,13 @@ def load(code: str) -> Lexicon:
     path = DATA_DIR / f"{code}.toml"
     if code in SHARED_DATA or not path.exists():
         raise ValueError(f"no language data for {code!r} (available: {', '.join(available_languages())})")
-    with open(path, "rb") as fh:
+    from .compiled import cached  # a disk cache keyed by the data's hash (claims/compiled.py)
+
+    return cached(code, _load_uncached)
+
+
+def _load_uncached(code: str) -> Lexicon:
+    with open(DATA_DIR / f"{code}.toml", "rb") as fh:
         raw = tomllib.load(fh)
     return _build(raw, _common())
 

@@ -240,6 +240,15 @@ _POSTGRES_FTS = [
     "DROP INDEX IF EXISTS ix_records_fts",  # an earlier version indexed the text without folding accents
     f"CREATE INDEX IF NOT EXISTS ix_records_fts_folded ON records USING GIN (({PG_DOCUMENT.replace('records.', '')}))",
 ]
+# Trigram indexes (pg_trgm) where a search matches inside a field: the publisher filter of
+# `Library.search` ("contains", case aside) is a LIKE '%...%' that no B-tree serves; SQLite scans the
+# filtered rows instead. Created only where the extension is available (it ships with PostgreSQL,
+# but CREATE EXTENSION needs the right to create it once per database).
+_POSTGRES_TRIGRAM = [
+    # in `public`, whatever the search path, so that a deployment in a schema of its own finds it
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public",
+    "CREATE INDEX IF NOT EXISTS ix_records_publisher_trgm ON records USING GIN (lower(publisher) public.gin_trgm_ops)",
+]
 
 
 def fold_search(text: str) -> str:
@@ -332,12 +341,28 @@ def writing(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
+# Any constant: the key of the advisory lock under which PostgreSQL's schema is created.
+_SCHEMA_LOCK = 0x46_43_53_43  # "FCSC"
+
+
 def create_schema(engine: Engine) -> None:
     statements = _SQLITE_FTS if engine.dialect.name == "sqlite" else _POSTGRES_FTS
     with writing(engine) as conn:  # processes opening the same new database at once create it once
+        if engine.dialect.name == "postgresql":
+            # Servers of a shared deployment started together on an empty database: without the lock
+            # each checks that a table is missing, then creates it, and all but one fail on a
+            # duplicate type. Under it, the first creates the schema and the others find it made.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
         metadata.create_all(conn)
         for stmt in statements:
             conn.execute(text(stmt))
+        if engine.dialect.name == "postgresql":
+            try:
+                with conn.begin_nested():
+                    for stmt in _POSTGRES_TRIGRAM:
+                        conn.execute(text(stmt))
+            except Exception:  # noqa: BLE001 - no pg_trgm here: the publisher filter scans, as on SQLite
+                pass
         if conn.execute(schema_info.select()).first() is None:
             conn.execute(schema_info.insert().values(version=SCHEMA_VERSION))
     _add_missing_columns(engine)
@@ -407,6 +432,9 @@ def insert_many(conn, table: Table, rows: list[dict]) -> None:
     """
     if not rows:
         return
+    if conn.dialect.name == "postgresql":
+        _copy_rows(conn, table, rows)
+        return
     if conn.dialect.name != "sqlite":
         conn.execute(table.insert(), rows)
         return
@@ -422,6 +450,35 @@ def insert_many(conn, table: Table, rows: list[dict]) -> None:
     else:
         data = [tuple(r[n] for n in names) for r in rows]
     conn.exec_driver_sql(sql, data)
+
+
+def _copy_rows(conn, table: Table, rows: list[dict]) -> None:
+    """PostgreSQL: rows in with one COPY, in the connection's transaction. psycopg sends an
+    executemany one statement per row (in a pipeline): at a million records and five million index
+    rows that was most of the import; COPY takes them as one stream. JSON columns are sent as JSON
+    (json.dumps, as SQLAlchemy's JSON type does)."""
+    from psycopg.types.json import Json
+
+    names = tuple(rows[0])
+    as_json = [isinstance(table.c[n].type, JSON) for n in names]
+    copy_rows(conn, f'COPY {table.name} ({", ".join(names)}) FROM STDIN',
+              ([Json(r[n]) if j else r[n] for n, j in zip(names, as_json)] for r in rows))
+
+
+def copy_rows(conn, statement: str, rows) -> None:
+    """Stream rows into a PostgreSQL COPY ... FROM STDIN on the connection's own transaction.
+
+    The driver's errors are raised as SQLAlchemy's (IntegrityError for a duplicate key...), as
+    every other statement's are: callers catch those, not psycopg's."""
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with conn.connection.driver_connection.cursor().copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
 
 class DeferredFullText:

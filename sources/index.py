@@ -12,6 +12,7 @@ make (rarest first) and ranks what they return.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import hashlib
 import re
@@ -26,6 +27,7 @@ from sqlalchemy import Engine, and_, func, literal, or_, select, union_all
 from claims.text import fold, fold_key
 
 from .db import (
+    copy_rows,
     record_amounts,
     record_dates,
     record_names,
@@ -174,17 +176,56 @@ def index_stored_terms(conn, rows: Sequence[tuple[int, SourceRecord, IndexedValu
                        for pk, r, v in rows if pk not in done])
 
 
+def persons_of(values: IndexedValues) -> list[str]:
+    """The canonical names of the persons among a record's indexed names (for their initial keys)."""
+    return [c for _k, c, kind, _s, _e in values.names if kind == "person"]
+
+
+class TermWriter:
+    """The matcher's terms of records stored by a bulk `Library.add`, written in its transaction.
+
+    The terms of each record are computed beside its values (in the extractor's worker processes:
+    `record_terms_of`), so this process only writes them: each batch's (term, record) pairs sorted,
+    in one executemany, and the record counts of the terms summed in memory and added once, at
+    `finish`. No pass over the stored records is left for after the import.
+    """
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.df: collections.Counter[int] = collections.Counter()
+
+    def add(self, rows: Sequence[tuple[int, Sequence[int]]]) -> None:
+        """(database key, its terms) of records just stored (and not indexed yet)."""
+        if not rows:
+            return
+        pairs = sorted((t, pk) for pk, terms in rows for t in terms)
+        _insert_pairs(self.conn, pairs)
+        for _pk, terms in rows:  # a record's terms are distinct: each adds one to their counts
+            self.df.update(terms)  # Counter.update counts in C
+        self.conn.execute(record_terms_state.insert(), [{"record_pk": pk} for pk, _t in rows])
+
+    def finish(self) -> None:
+        _add_df(self.conn, dict(self.df))
+        self.df = collections.Counter()
+
+
+def _insert_pairs(conn, pairs: Sequence[tuple[int, int]]) -> None:
+    for part in _chunks(pairs, 50_000):
+        if conn.dialect.name == "sqlite":  # plain tuples: SQLAlchemy's per-row parameters cost more than SQLite
+            conn.exec_driver_sql("INSERT INTO record_terms (term, record_pk) VALUES (?, ?)", part)
+        elif conn.dialect.name == "postgresql":  # COPY: several times faster than an executemany
+            copy_rows(conn, "COPY record_terms (term, record_pk) FROM STDIN", part)
+        else:
+            conn.execute(record_terms.insert(), [{"term": t, "record_pk": p} for t, p in part])
+
+
 def _index_rows(conn, rows: Sequence[tuple[int, str, str, Sequence[str]]]) -> None:
     """Terms, counts and state of records (key, title, excerpt, persons), rows sorted by term so
     that a large batch appends to the B-tree rather than inserting at random."""
     if not rows:
         return
     pairs = sorted((t, pk) for pk, title, excerpt, persons in rows for t in record_terms_of(title, excerpt, persons))
-    for part in _chunks(pairs, 50_000):
-        if conn.dialect.name == "sqlite":  # plain tuples: SQLAlchemy's per-row parameters cost more than SQLite
-            conn.exec_driver_sql("INSERT INTO record_terms (term, record_pk) VALUES (?, ?)", part)
-        else:
-            conn.execute(record_terms.insert(), [{"term": t, "record_pk": p} for t, p in part])
+    _insert_pairs(conn, pairs)
     df: dict[int, int] = {}
     for t, _p in pairs:
         df[t] = df.get(t, 0) + 1

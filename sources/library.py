@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import multiprocessing
 import os
 import sys
@@ -27,10 +28,9 @@ import claims
 from claims.model import DateValue, Money, Name, Quote
 from claims.text import fold_key
 
-# The matcher's derived word index (sources/index.py): records stored in small batches (a form, a
-# fetched page, a small file) and edited records are indexed in the same transaction. A bulk import
-# leaves it to ValueIndex.ensure_terms, which indexes them sorted, in large chunks, after the commit
-# (the command line and the library page call it right after the import).
+# The matcher's derived word index (sources/index.py): every record is indexed in the transaction
+# that stores it. In a bulk import the extractor's worker processes compute each record's terms
+# beside its values, and this process only writes them (index.TermWriter).
 from . import index as value_index
 from .db import (
     PG_DOCUMENT,
@@ -79,9 +79,15 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
+@functools.lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    # claims.available_languages() lists claims/data/ on each call: 5% of indexing a record.
+    return frozenset(claims.available_languages())
+
+
 def index_values(record: SourceRecord) -> IndexedValues:
     """Run the claim extractor on a record's excerpt; relative dates need the record's own date."""
-    language = record.language if record.language in claims.available_languages() else "auto"
+    language = record.language if record.language in _languages() else "auto"
     found = claims.extract(record.excerpt, language=language, published=record.published or dt.date.today())
     amounts, dates, names, quotes = [], [], [], []
     for c in found.claims:
@@ -117,9 +123,14 @@ def _extractor_pool(workers: int):
     return multiprocessing.get_context(method).Pool(workers)
 
 
-def _index_chunk(chunk: Sequence[SourceRecord]) -> list[IndexedValues]:
-    """What a worker process computes for one chunk (module level, so that it can be pickled)."""
-    return [index_values(r) for r in chunk]
+def _index_chunk(chunk: Sequence[SourceRecord]) -> list[tuple[IndexedValues, tuple[int, ...]]]:
+    """What a worker process computes for one chunk (module level, so that it can be pickled): each
+    record's values and the matcher's terms (its words and persons, hashed)."""
+    out = []
+    for r in chunk:
+        v = index_values(r)
+        out.append((v, tuple(value_index.record_terms_of(r.title, r.excerpt, value_index.persons_of(v)))))
+    return out
 
 
 @dataclass(frozen=True)
@@ -159,9 +170,8 @@ class Library:
         All or nothing: if anything fails, nothing of this call is stored. `total` (the number of
         records, when `new` is a stream) drives `on_progress(done, total)`, called after each chunk.
         `workers`: extractor processes; by default one per core for batches of POOL_THRESHOLD
-        records or more, none (this process) below; 0 forces this process. Without workers the
-        matcher's word index is filled in the same transaction; with them it is left to
-        `self.index.ensure_terms()` (see `index.index_stored_terms`).
+        records or more, none (this process) below; 0 forces this process. Either way the matcher's
+        word index is filled in the same transaction (with workers, they compute the terms too).
         """
         size = total if total is not None else (len(new) if hasattr(new, "__len__") else None)  # type: ignore[arg-type]
         if workers is None:
@@ -169,12 +179,13 @@ class Library:
         if values is not index_values:
             workers = 0  # a custom function may not survive pickling
         actor = without_nul(actor)
-        writer = _Writer(self, actor, max(1, batch_size), terms=workers == 0)
+        writer = _Writer(self, actor, max(1, batch_size))
         pool = _extractor_pool(workers) if workers > 0 else None
         try:
             with writing(self.engine) as conn, bulk_load(conn), DeferredFullText(conn) as full_text:
                 writer.conn = conn
                 writer.full_text = full_text
+                writer.term_writer = value_index.TermWriter(conn) if pool else None
                 pending: collections.deque = collections.deque()
                 window = 2 * workers if pool else 0
                 for chunk in _chunks(new, writer.batch_size):
@@ -189,6 +200,8 @@ class Library:
                     writer.store(*pending.popleft())
                     if on_progress:
                         on_progress(writer.done, max(size or 0, writer.done))
+                if writer.term_writer is not None:
+                    writer.term_writer.finish()
                 if writer.added:
                     conn.execute(audit.insert().values(
                         at=_now(), actor=actor, entity="library", entity_id="import", action="add", before=None,
@@ -444,9 +457,9 @@ class Library:
 class _Writer:
     """The storing side of one `Library.add` call: duplicate screening, ids, batched inserts."""
 
-    def __init__(self, library: Library, actor: str, batch_size: int, *, terms: bool):
+    def __init__(self, library: Library, actor: str, batch_size: int):
         self.library = library
-        self.terms = terms
+        self.term_writer: value_index.TermWriter | None = None  # with workers: terms computed by them
         self.actor = actor
         self.batch_size = batch_size
         self.conn = None
@@ -496,7 +509,11 @@ class _Writer:
 
     def store(self, chunk_len: int, fresh: list[SourceRecord], job: Any) -> None:
         """Write one screened chunk with its values (waiting for its worker if it has one)."""
-        computed: list[IndexedValues] = job if isinstance(job, list) else job.get()
+        if isinstance(job, list):  # computed here: values only
+            computed, terms = job, None
+        else:
+            results = job.get()
+            computed, terms = [v for v, _t in results], [t for _v, t in results]
         fresh = self._with_ids(fresh)
         now = _now()
         if fresh:
@@ -512,7 +529,9 @@ class _Writer:
                 pk_of.update((rid, pk) for rid, pk in self.conn.execute(
                     select(records.c.record_id, records.c.pk).where(records.c.record_id.in_(part))))
             _insert_values(self.conn, [(pk_of[r.id], v) for r, v in zip(fresh, computed)])
-            if self.terms:
+            if terms is not None and self.term_writer is not None:
+                self.term_writer.add([(pk_of[r.id], t) for r, t in zip(fresh, terms)])
+            else:
                 value_index.index_stored_terms(self.conn, [(pk_of[r.id], r, v) for r, v in zip(fresh, computed)])
             if self.full_text is not None:
                 self.full_text.index(sorted(pk_of.values()))

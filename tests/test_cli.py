@@ -152,3 +152,22 @@ def test_published_and_by_line_are_read_from_the_text():
         assert (found.date.isoformat() if found else None) == day, text
     assert author_in_text("Par Marie Dupont, à Lyon\nTexte") == "Marie Dupont"
     assert author_in_text("By John Smith\n\nThe council") == "John Smith"
+
+
+def test_the_import_progress_bar_estimates_from_the_recent_rate():
+    import io
+
+    from checker.cli_sources import _progress_printer
+
+    now = [0.0]
+    out = io.StringIO()
+    show = _progress_printer(10_000, stream=out, clock=lambda: now[0], force=True)
+    for t, done in ((10, 1000), (20, 2000), (40, 3000), (60, 4000), (80, 5000)):
+        now[0] = float(t)
+        show(done, 10_000)
+    # the last 30 s stored 50 records a second (not 62.5 as since the start): 5,000 left -> 100 s
+    assert out.getvalue().rsplit("\r", 1)[1].startswith("[###############...............] 5,000/10,000 records, 50/s, "
+                                                         "about 1 min 40 s left, 1 min 20 s so far")
+    now[0] = 90.0
+    show(10_000, 10_000)
+    assert "committing" in out.getvalue().rsplit("\r", 1)[1] and out.getvalue().endswith("\n")

@@ -114,3 +114,10 @@ def test_check_save_reads_a_web_page_with_its_title(capsys, tmp_path):
 
     article = Desk.open(db).load(json.loads(out)["article_id"])
     assert article.title == "Le budget" and "alert" not in article.body and ARTICLE in article.body
+
+
+def test_the_parser_offers_every_report_format():
+    from checker import cli_desk
+    from checker.report import FORMATS
+
+    assert cli_desk.REPORT_FORMATS == tuple(FORMATS)

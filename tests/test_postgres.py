@@ -147,3 +147,14 @@ def test_earlier_verdicts_on_postgres(library):
     assert check.matches[0].verdict is not None and check.matches[0].verdict.claim_id == money
     assert check.suggestion == "supported"
     assert [(f.article_id, f.claim.id) for f in memory.search(library.engine, "anthropic")] == [(first, money)]
+
+
+def test_the_publisher_filter_uses_a_trigram_index(library):
+    with library.engine.begin() as conn:
+        if conn.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").first() is None:
+            pytest.skip("pg_trgm is not available on this server")
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        plan = "\n".join(r[0] for r in conn.exec_driver_sql(
+            "EXPLAIN SELECT pk FROM records WHERE lower(publisher) LIKE '%%gazette%%'"))
+    assert "ix_records_publisher_trgm" in plan
+    assert [r.id for r in library.search("", publisher="GAZETTE")] == [r.id for r in library.search("", publisher="gazette")]

@@ -55,9 +55,15 @@ def init_state() -> None:
 
 @st.cache_resource(show_spinner=False)
 def _services(url: str) -> tuple[Library, Desk]:
+    """Once per server (shared by every session): the engine and its connection pool, the seeded
+    library and, warmed up, the extractor's language data and the matcher's checks, so that the
+    first check after a restart is as fast as the next."""
+    from checker.service import warm_up
+
     engine = connect(url)
     library, desk = Library(engine), Desk(engine)
     seed_demo(library)
+    warm_up(library)
     return library, desk
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ..db import audit, writing
 from ..importers import parse_file
@@ -61,7 +62,14 @@ def seed_demo(library: Library) -> int:
     if seeded is not None or library.count() > 0:
         return 0
     parsed = parse_file("library.csv", (HERE / "library.csv").read_bytes())
-    report = library.add(parsed.records, actor="demo")
+    try:
+        report = library.add(parsed.records, actor="demo")
+    except IntegrityError:
+        # Several servers of a shared deployment started at once on an empty database: another one
+        # stored the same records first (same ids), and this whole batch was rolled back.
+        if library.count() > 0:
+            return 0
+        raise
     with writing(library.engine) as conn:
         conn.execute(audit.insert().values(at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0),
                                            actor="demo", entity="library", entity_id="demo", action="seed",

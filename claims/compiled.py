@@ -1,0 +1,130 @@
+"""A disk cache of built lexicons, so that a new process does not build its patterns again.
+
+Building a language's lexicon (claims/lexicon.py: `_build`) parses and compiles a few hundred large
+regular expressions: most of a command's start-up. The cache stores the built Lexicon with each
+pattern's *compiled* form (the code Python's regex engine runs, as `re._compiler` makes it), and a
+later process rebuilds the patterns from that code with `_sre.compile`, skipping parsing and code
+generation.
+
+The cache key is a SHA-256 of everything the result depends on: every data file in claims/data/,
+lexicon.py and text.py (the code that builds it and the folding it uses), and the Python version
+with its regex engine's magic number (the compiled code is private to one engine). Editing a data
+file or lexicon.py gives a new key, so a stale entry is never read; entries of other keys are
+removed when a new one is written. A cache that cannot be read or written (read-only home, a
+corrupt file, another Python) is ignored: the lexicon is built as before, and it is the same object
+either way (tests/test_compiled_cache.py compares them).
+
+Where: $FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck-workbench, else
+~/.cache/factcheck-workbench. FACTCHECK_CACHE_DIR=off disables the cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import re
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import _sre
+from re import _compiler, _parser
+
+_HERE = Path(__file__).resolve().parent
+FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    """The directory of cached lexicons, or None when caching is off."""
+    configured = os.environ.get("FACTCHECK_CACHE_DIR", "").strip()
+    if configured.lower() in ("off", "0", "none", "false"):
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(base) / "factcheck-workbench"
+
+
+@lru_cache(maxsize=1)
+def data_hash() -> str:
+    """SHA-256 over every data file, the building code and the regex engine (the cache key)."""
+    h = hashlib.sha256()
+    h.update(f"format {FORMAT}; python {sys.version}; sre {_sre.MAGIC} {_sre.CODESIZE}\n".encode())
+    files = sorted((_HERE / "data").rglob("*")) + [_HERE / "lexicon.py", _HERE / "text.py"]
+    for path in files:
+        if path.is_file():
+            h.update(str(path.relative_to(_HERE)).encode() + b"\0")
+            h.update(path.read_bytes())
+            h.update(b"\0")
+    return h.hexdigest()
+
+
+def _rebuild(pattern: Any, flags: int, code: list[int], groups: int, groupindex: dict, indexgroup: tuple):
+    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+
+
+def _compiled_form(p: re.Pattern) -> tuple:
+    """What `_sre.compile` needs to make `p` again (as re._compiler.compile computes it)."""
+    parsed = _parser.parse(p.pattern, p.flags)
+    code = [int(c) for c in _compiler._code(parsed, p.flags)]  # opcodes are int subclasses
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    return (p.pattern, p.flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj):
+        if isinstance(obj, re.Pattern):
+            return _rebuild, _compiled_form(obj)
+        return NotImplemented
+
+
+def _path(code: str) -> Path | None:
+    directory = cache_dir()
+    return None if directory is None else directory / f"lexicon-{code}-{data_hash()[:32]}.pickle"
+
+
+def cached(code: str, build: Callable[[str], Any]) -> Any:
+    """`build(code)`, read from the cache when the data have not changed since it was written."""
+    try:
+        path = _path(code)
+    except OSError:
+        return build(code)
+    if path is not None and path.is_file():
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # noqa: BLE001 - a bad cache entry is rebuilt, never fatal
+            pass
+    value = build(code)
+    if path is not None:
+        _write(path, code, value)
+    return value
+
+
+def _write(path: Path, code: str, value: Any) -> None:
+    """Write atomically (a temporary file renamed), then drop this language's older entries."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                _Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        for old in path.parent.glob(f"lexicon-{code}-*.pickle"):
+            if old != path:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    except Exception:  # noqa: BLE001 - no cache (read-only disk, unpicklable value): build each time
+        pass
+
