@@ -78,7 +78,7 @@ def test_a_disputed_repeat_is_the_first_warning_in_both_languages(newsroom):
     at = session(article=str(a4), claim=claim, reviewer="Léa")
     assert at.warning and str(at.warning[0].value).startswith("Warning: the desk disputed this money")
     fr = session(article=str(a4), claim=claim, reviewer="Léa", lang="fr")
-    assert str(fr.warning[0].value).startswith("Attention : la rédaction a contesté")
+    assert str(fr.warning[0].value).startswith("Attention\u202f: la rédaction a contesté")
     assert "Verdicts antérieurs de la rédaction" in text_of(fr)
     # reversed since: said, and the reuse button is disabled
     desk.review(a2, m2, reviewer="Paul Roy", status="verified", note="checked again")
