@@ -666,10 +666,8 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
                         [*w["weekdays"], *w["weekday_abbr"]]),
         # Before a full date: "mardi 28 mai", "Wed, 22 Jan"; an abbreviation only with its stop or
         # comma, so that "Sam" or "Mar" in front of a date stay names.
-        # ("ce mardi 5 juillet", "this Tuesday, May 5": the weekday may itself be "this" one)
-        "weekday_lead": (rf"(?:(?:{trie(dates['this'])})\s+)?(?:(?P<weekday>{trie(w['weekdays'])}),?\s+"
-                         rf"|(?P<weekday_abbr>{trie(weekday_abbr_words)})[.,]\s*)",
-                         [*dates["this"], *w["weekdays"], *weekday_abbr_words]),
+        "weekday_lead": (rf"(?:(?P<weekday>{trie(w['weekdays'])}),?\s+|(?P<weekday_abbr>{trie(weekday_abbr_words)})[.,]\s*)",
+                         [*w["weekdays"], *weekday_abbr_words]),
         "count": (rf"(?P<count>\d{{1,3}}|{trie(count_words)}(?:[\s-]+{trie(w['number_words'])})?)", count_words),
         "unit": (rf"(?P<unit>{trie(w['units'])})", w["units"]),
         "this": (rf"(?P<this>{trie(dates['this'])})", dates["this"]),
