@@ -104,6 +104,23 @@ def evaluate_seed(root: Path) -> dict[str, Any]:
     return {"scores": {k: v.to_json() for k, v in scores.items()}, "failures": failures}
 
 
+def evaluate_seed_checked(root: Path) -> dict[str, Any]:
+    """The seed as `check` extracts it, with its library: what the library teaches the extractor may
+    add or canonicalise names, never cut a longer one or double a span (issue 11)."""
+    from .match import check_article
+    from .service import library_from_file
+
+    gold = json.loads((root / "seed" / "gold.json").read_text(encoding="utf-8"))
+    text = (root / "seed" / gold["article"]).read_text(encoding="utf-8")
+    library = library_from_file(root / "seed" / "sources.csv")
+    result = check_article(text, library, language=gold.get("language", "auto"),
+                           published=dt.date.fromisoformat(gold["published"])).extraction
+    scores: dict[str, Score] = {t: Score() for t in TYPES}
+    failures: dict[str, list[dict]] = {t: [] for t in TYPES}
+    _score_text(text, gold, scores, failures, result=result)
+    return {"scores": {k: v.to_json() for k, v in scores.items()}, "failures": failures}
+
+
 def evaluate_articles(folder: Path, language: str) -> dict[str, Any] | None:
     """Our own articles of one language (`*.gold.json` in the seed's format), scored together."""
     golds = [p for p in sorted(folder.glob("*.gold.json"))
@@ -125,11 +142,13 @@ def _score_article(gold_path: Path, scores: dict[str, Score], failures: dict[str
 
 
 def _score_text(text: str, gold: dict, scores: dict[str, Score], failures: dict[str, list[dict]], *,
-                norm: Callable[[str], str] = _norm) -> None:
+                norm: Callable[[str], str] = _norm, result: Any = None) -> None:
     def value_ok(got: Any, want: Any) -> bool:
         return _seed_value_ok(got, want, norm)
 
-    result = extract(text, language=gold.get("language", "auto"), published=dt.date.fromisoformat(gold["published"]))
+    if result is None:
+        result = extract(text, language=gold.get("language", "auto"),
+                         published=dt.date.fromisoformat(gold["published"]))
     for kind in TYPES:
         wanted = [g for g in gold["claims"] if g["type"] == kind]
         optional = {norm(g["text"]) for g in wanted if g.get("optional")}
@@ -377,6 +396,7 @@ def evaluate_all(path: str | Path | None = None, *, articles: Path = OWN_ARTICLE
     report.update(evaluate_realnews())
     if (root / "seed").is_dir():
         report["seed"] = evaluate_seed(root)
+        report["seed_checked"] = evaluate_seed_checked(root)
     if (root / "recognizers-text").is_dir():
         for lang in ("fr", "en"):
             report[f"currency_{lang}"] = evaluate_currency(root, lang)
@@ -392,7 +412,7 @@ def format_report(report: dict[str, Any], *, failures: int = 10) -> str:
         lines.append(f"{corpus:<22} {kind:<12} {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}  "
                      f"{s['value_accuracy']:.3f}  ({s['tp']}/{s['fp']}/{s['fn']}, {s['skipped']})")
 
-    per_article = [key for key in ("seed", "articles_fr", "articles_en") if key in report]
+    per_article = [key for key in ("seed", "seed_checked", "articles_fr", "articles_en") if key in report]
     per_article += sorted(key for key in report if key.startswith("realnews_") and key != "realnews_matching")
     for key in per_article:
         for kind, s in report[key]["scores"].items():

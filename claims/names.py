@@ -708,11 +708,16 @@ def _shouted(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> bool:
 
 
 def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> list[_Candidate]:
-    """"United Nations Universal Declaration" -> "United Nations" + the rest, when the start is known."""
+    """"United Nations Universal Declaration" -> "United Nations" + the rest, when the language data
+    knows the start. The library's names (`gazetteer`) may add or canonicalise a name, never cut a
+    longer one: "Amazon" known from a record leaves "Amazon Web Services" whole."""
     toks = c.tokens
+    whole = " ".join(t.key for t in toks)
+    if whole in gazetteer:
+        return [c]
     for cut in range(min(len(toks) - 1, _LONGEST_KNOWN), 0, -1):
         head = " ".join(t.key for t in toks[:cut])
-        if head in data.aliases or head in gazetteer:
+        if head in data.aliases:
             first = _Candidate(toks[:cut], toks[0].start, toks[cut - 1].end, c.sentence, person_cue=c.person_cue)
             return [first] + _finish(toks[cut:], data)
     return [c]
@@ -869,6 +874,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
     def done(kind: str, strength: int = 1, value: str = canonical) -> None:
         c.kind, c.canonical, c.strength = kind, value, strength
 
+    if len(toks) == 1 and k in art.quoted_terms:
+        return done("", 0)  # a word the article quotes as a term is that quote's claim, not a name too
     if k in art.gazetteer:
         kind, value = art.gazetteer[k]
         return done(kind, 5, value)

@@ -352,3 +352,20 @@ def test_the_translation_setting_is_documented_and_checked():
     assert sentence_embedder("") is None
     with pytest.raises(ValueError):
         sentence_embedder("no-such-model")
+
+
+def test_what_the_library_knows_never_cuts_a_name_or_doubles_a_span(fresh_library):
+    """The library's names may add or canonicalise a name; they never cut a longer one ("Amazon" known
+    leaves "Amazon Web Services" whole) nor make a quoted term a name too (issue 11)."""
+    import datetime as dt
+
+    from checker.match import check_article
+    from claims import extract
+
+    fresh_library.add([record("K1", "Amazon invested in the Superalignment team of OpenAI, Amazon said.")])
+    text = "Amazon Web Services héberge l’équipe « Superalignment » d’OpenAI, selon Amazon."
+    alone = extract(text, language="fr", published=dt.date(2024, 5, 29))
+    checked = check_article(text, fresh_library, language="fr", published=dt.date(2024, 5, 29)).extraction
+    assert [(c.type, c.text) for c in checked.claims] == [(c.type, c.text) for c in alone.claims]
+    assert ("organization", "Amazon Web Services") in [(c.type, c.text) for c in checked.claims]
+    assert [c.type for c in checked.claims if c.text == "Superalignment"] == ["quote"]
