@@ -238,47 +238,46 @@ def test_dispute_a_claim_reload_and_download_the_report(server, browser, tmp_pat
     assert shutil.which("git") is None or "test-artifacts/" in (ROOT / ".gitignore").read_text()
 
 
-def test_the_desk_shows_an_earlier_verdict_and_reuses_it(server):
-    """An amount verified in an English article comes back on a French one; one click reuses it."""
+def test_the_desk_shows_an_earlier_verdict_and_reuses_it(server, browser):
+    """An amount verified in an English article comes back on a French one; one click reuses it. (An
+    amount of its own: the module's other tests review the seed article's amounts on the same server.)"""
     import datetime as dt
 
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     from checker.service import check_and_store
     from conftest import record
 
     base, db = server
     library = Library.open(db)
-    library.add([record("R-AMZN", "Amazon completed its $4 billion investment in Anthropic on 27 March 2024.",
+    library.add([record("R-AMZN", "Amazon completed its $7 billion investment in Anthropic on 27 March 2024.",
                         published="2024-03-28")])
     desk = Desk(library.engine)
-    first, checked = check_and_store("Amazon has invested $4 billion in Anthropic, the start-up said.", library, desk,
+    first, checked = check_and_store("Amazon has invested $7 billion in Anthropic, the start-up said.", library, desk,
                                      language="en", published=dt.date(2024, 5, 28), reviewer="Claire Martin")
     money = next(c.claim.id for c in checked.checks if c.claim.type == "money")
     desk.review(first, money, reviewer="Claire Martin", status="verified", note="Amazon's filing",
                 evidence_source="R-AMZN")
-    article, checked = check_and_store("Amazon a investi 4 milliards de dollars dans Anthropic, selon la start-up.",
+    article, checked = check_and_store("Amazon a investi 7 milliards de dollars dans Anthropic, selon la start-up.",
                                        library, desk, language="fr", published=dt.date(2024, 7, 1), reviewer="Léa")
     claim = next(c.claim.id for c in checked.checks if c.claim.type == "money")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1500, "height": 2000})
-            page.set_default_timeout(30_000)
-            page.goto(f"{base}/?reviewer=Léa&article={article}&claim={claim}")
-            page.get_by_text("Earlier verdicts of the desk").wait_for()
-            settle(page)
-            expect(page.get_by_text("by Claire Martin in").first).to_be_visible()
-            expect(page.get_by_text("citing R-AMZN").first).to_be_visible()
-            expect(page.get_by_text("Amazon's filing").first).to_be_visible()
-            shot(page, "desk-6-earlier-verdict.png")
-            page.get_by_role("button", name="Reuse this verdict").click()
-            page.get_by_text("reused from the earlier verdict").wait_for()
-            settle(page)
-            expect(page.locator("[data-testid='stCaptionContainer']").filter(has_text="status: verified")).to_be_visible()
-            shot(page, "desk-7-reused.png")
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 1500, "height": 2000})
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{base}/?reviewer=Léa&article={article}&claim={claim}")
+        page.get_by_text("Earlier verdicts of the desk").wait_for()
+        settle(page)
+        expect(page.get_by_text("by Claire Martin in").first).to_be_visible()
+        expect(page.get_by_text("citing R-AMZN").first).to_be_visible()
+        expect(page.get_by_text("Amazon's filing").first).to_be_visible()
+        shot(page, "desk-6-earlier-verdict.png")
+        page.get_by_role("button", name="Reuse this verdict").first.click()  # the best earlier verdict comes first
+        page.get_by_text("reused from the earlier verdict").wait_for()
+        settle(page)
+        expect(page.locator("[data-testid='stCaptionContainer']").filter(has_text="status: verified")).to_be_visible()
+        shot(page, "desk-7-reused.png")
+    finally:
+        page.close()
     stored = Desk.open(db).load(article).claim(claim)
     assert (stored.status, stored.note, stored.evidence_source, stored.reviewer) == (
         "verified", "Amazon's filing", "R-AMZN", "Léa")
