@@ -58,7 +58,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from sources.db import connect
 
     from .archive import archive_claimreview, archive_csv
-    from .cli import print_json, table
+    from .cli import print_json
     from .cli_desk import report_labels
     from .memory import search
 
