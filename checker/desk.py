@@ -330,12 +330,7 @@ class Desk:
             raise ValueError("a reviewer name is needed to change a claim")
         note = None if note is None else without_nul(note)
         with writing(self.engine) as conn:
-            row = conn.execute(select(article_claims).where(
-                article_claims.c.article_id == article_id, article_claims.c.claim_id == claim_id)).first()
-            if row is None:
-                if conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is None:
-                    raise ArticleNotFound(article_id)
-                raise ClaimNotFound(claim_id)
+            row = _stored_claim(conn, article_id, claim_id)
             current = _state(row)
             if evidence_source is not None and evidence_source and evidence_source not in {m.source_id for m in current.matches}:
                 raise ValueError(f"{evidence_source} is not among the records matched to {claim_id}")
@@ -385,13 +380,8 @@ class Desk:
         if not reviewer.strip():
             raise ValueError("a reviewer name is needed to change a claim")
         reviewer = reviewer.strip()
-        with self.engine.begin() as conn:
-            row = conn.execute(select(article_claims).where(
-                article_claims.c.article_id == article_id, article_claims.c.claim_id == claim_id)).first()
-            if row is None:
-                if conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is None:
-                    raise ArticleNotFound(article_id)
-                raise ClaimNotFound(claim_id)
+        with writing(self.engine) as conn:
+            row = _stored_claim(conn, article_id, claim_id)
             current = _state(row)
             m = next((m for m in current.matches if m.verdict is not None and m.source_id == verdict), None)
             if m is None or m.verdict is None:
@@ -419,7 +409,7 @@ class Desk:
 
     def note_promotion(self, article_id: int, claim_id: str, record_id: str, *, reviewer: str) -> None:
         """Write in the claim's audit trail that it became the library record `record_id`."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(audit.insert().values(
                 at=_now(), actor=reviewer.strip(), entity="claim", entity_id=f"{article_id}/{claim_id}",
                 action="promote", before=None, after={"record": record_id}))
@@ -754,3 +744,14 @@ def _title_from(body: str) -> str:
             line = line.strip().lstrip("#").strip()
             return line[:120] + ("…" if len(line) > 120 else "")
     return "Untitled"
+
+
+def _stored_claim(conn, article_id: int, claim_id: str):
+    """The stored row of a claim; ArticleNotFound or ClaimNotFound when there is none."""
+    row = conn.execute(select(article_claims).where(
+        article_claims.c.article_id == article_id, article_claims.c.claim_id == claim_id)).first()
+    if row is None:
+        if conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is None:
+            raise ArticleNotFound(article_id)
+        raise ClaimNotFound(claim_id)
+    return row

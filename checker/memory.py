@@ -39,7 +39,7 @@ from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, selec
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote, claim_from_json
 from claims.text import fold, fold_key
-from sources.db import article_claims, articles, records, reviewed_claim_terms, reviewed_claims
+from sources.db import article_claims, articles, records, reviewed_claim_terms, reviewed_claims, writing
 from sources.index import IndexedValues, StoredRecord, term_hash, term_words
 from sources.model import SourceRecord
 
@@ -248,7 +248,7 @@ def ensure(engine: Engine) -> None:
 
 def rebuild(engine: Engine, *, chunk: int = 500) -> int:
     """Index every reviewed claim again; returns how many are indexed."""
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         conn.execute(delete(reviewed_claim_terms))
         conn.execute(delete(reviewed_claims))
         ids = list(conn.scalars(select(article_claims.c.article_id).where(

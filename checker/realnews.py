@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .evaluate import _norm  # the comparison of our own articles, before the edge words are set aside
+
 REALNEWS = Path(__file__).resolve().parent.parent / "tests" / "realnews"
 SPLITS = ("study", "round-1", "round-2", "round-3", "held-out")  # an earlier round's held-out part is studied once scored
 
@@ -58,10 +60,6 @@ def loose_norm(text: str) -> str:
     while len(words) > 1 and words[-1] in EDGE_WORDS_AFTER:
         words.pop()
     return " ".join(words)
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").lower().split())
 
 
 @dataclass(frozen=True)

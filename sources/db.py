@@ -396,7 +396,7 @@ def _add_missing_columns(engine: Engine) -> None:
     inspector = inspect(engine)
     for table, column, kind in _ADDED_COLUMNS:
         if column not in {c["name"] for c in inspector.get_columns(table)}:
-            with engine.begin() as conn:
+            with writing(engine) as conn:
                 conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
 
 
