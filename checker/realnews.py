@@ -18,7 +18,7 @@ from typing import Any
 from .evaluate import _norm  # the comparison of our own articles, before the edge words are set aside
 
 REALNEWS = Path(__file__).resolve().parent.parent / "tests" / "realnews"
-SPLITS = ("study", "round-1", "round-2", "round-3", "held-out")  # an earlier round's held-out part is studied once scored
+SPLITS = ("study", "round-1", "round-2", "round-3", "round-4", "held-out")  # an earlier round's held-out part is studied once scored
 
 
 # The annotators of published news cut a claim where they saw fit: "on Monday" or "Monday", "le 26
