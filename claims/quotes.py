@@ -107,11 +107,15 @@ def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
             while j < n and text[j] in _PAD:
                 j += 1
             outer = stack[0][0]
-            if j < n and text[j] == outer and openers[outer] != outer:
+            if j < n and text[j] == outer and _can_open(text, j, outer):
                 # The quote goes on in the next paragraph, which reopens it with the same mark.
                 stack[0][2].append(j)
                 skip = j
                 continue
+            if stack[0][2]:
+                # A quote over several paragraphs whose last one lost its closing mark (or the next
+                # paragraph reopens it with another kind of mark): it ends with this paragraph.
+                closed.append((stack[0][1], i, tuple(stack[0][2])))
             stack.clear()
             counts.clear()
             continue
@@ -135,6 +139,8 @@ def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
                 continue
             stack.append((ch, i, []))
             counts[ch] = counts.get(ch, 0) + 1
+    if stack and stack[0][2]:
+        closed.append((stack[0][1], n, tuple(stack[0][2])))  # the text ends inside such a quote
     closed.sort()
     spans: list[QuoteSpan] = []
     outer_end = -1
@@ -218,6 +224,8 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
     if kinds is None:
         kinds = [quote_kind(folded, q, text, lex, sentence_at(q.open).start) for q in spans]
     mentions = sorted(_Mention(a, b, n.canonical, n.type) for n in names for a, b in n.mentions)
+    # "Judge Martin Griffith ... The judge also told him:": a role named with a person stands for them.
+    mentions = sorted(mentions + _role_mentions(folded, mentions, lex))
     mention_starts = [m.start for m in mentions]
     pronouns = lex.pronouns
     addressees = frozenset(key(w) for w in lex.raw["quotes"].get("addressee_markers", []))
@@ -246,7 +254,7 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
             counts[m.canonical] = (n + 1, m.start)
         return max(counts, key=lambda c: counts[c]) if counts else None
 
-    people = sorted([m for m in mentions if m.type == "person"] + _role_mentions(folded, mentions, lex))
+    people = [m for m in mentions if m.type == "person"]
     people_starts = [m.start for m in people]
 
     def last_person_before(offset: int) -> str | None:
@@ -267,14 +275,19 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
         paragraph = s_open.paragraph
         # Attribution sits close to the quote; the windows also keep long sentences linear.
         head = (max(s_open.start, q.open - _HEAD_WINDOW), q.open)
-        tail = (q.close + 1, s_close.end)
+        closed_by_mark = q.close < len(text) and text[q.close] != "\n"
+        tail = (q.close + 1, s_close.end if closed_by_mark else q.close + 1)
+        opens_paragraph = folded[paragraph_start[paragraph]:q.open].strip(_PAD) == ""
         speaker = (
             _after(folded, tail, names_in, last_person_before, lex, pronouns, q.open, main_organisation_before)
+            or (_signed(folded, q.close + 1, names_in) if closed_by_mark else None)
             or _before(folded, head, names_in, last_person_before, lex, pronouns, main_organisation_before)
             or last_by_paragraph.get(paragraph)
             or _paragraph_subject(mentions, mention_starts, paragraph_start[paragraph], q.open, folded, head, lex)
-            or (last_by_paragraph.get(paragraph - 1)
-                if folded[paragraph_start[paragraph]:q.open].strip(_PAD) == "" else None)
+            or (last_by_paragraph.get(paragraph - 1) if opens_paragraph else None)
+            or (_introduced(sentences, bisect_right(starts, q.open) - 1, paragraph,
+                            lambda h: _before(folded, h, names_in, last_person_before, lex, pronouns,
+                                              main_organisation_before)) if opens_paragraph else None)
         )
         if speaker:
             last_by_paragraph[sentence_at(q.close).paragraph] = speaker
@@ -288,6 +301,29 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
         else:
             out.append(QuoteFound(q.start, q.end, value, speaker, kind))
     return _headline_quotes(out, text, sentence_at)
+
+
+_SIGNATURE = re.compile(r"(?<![ \t\u00a0\u202f\n])[ \t\u00a0\u202f]*+(?:\n[ \t\u00a0\u202f]*+)*+[—–-][ \u00a0\u202f]*+[^\n]{1,120}")
+
+
+def _signed(folded: str, after: int, names_in) -> str | None:
+    """A quote signed on the line after it, or after a dash on its own line ("» — Le ministre de la
+    Santé, Gaétan Barrette"): the person the signature names."""
+    m = _SIGNATURE.match(folded, after)
+    if m is None:
+        return None
+    people = [f for f in names_in(m.start(), m.end()) if f.type == "person"]
+    return people[-1].canonical if people else None
+
+
+def _introduced(sentences: list[Sentence], index: int, paragraph: int, before) -> str | None:
+    """A paragraph that opens with a quote, after a paragraph whose last sentence introduces it
+    ("INMO General Secretary Phil Ní Sheaghdha said:", "Foster said it was important to ..."): the
+    speaker that sentence names."""
+    if index <= 0 or sentences[index - 1].paragraph != paragraph - 1:
+        return None
+    prev = sentences[index - 1]
+    return before((prev.start, prev.end))
 
 
 def _joint(folded: str, head: tuple[int, int], names_in, lex: Lexicon, speaker: str) -> tuple[str, ...]:
@@ -392,6 +428,7 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
     """Later mentions of a person by the role written before their name ("la préfète Élodie Marchal",
     then "la préfète"), as mentions of that person."""
     roles: dict[str, tuple[str, int]] = {}  # role -> (person, end of the mention that names it)
+    titles = {key(t): key(r) for t, r in lex.raw["quotes"].get("roles_of_titles", {}).items()}
     for m in mentions:
         if m.type != "person":
             continue
@@ -401,6 +438,7 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
         words = [w for w in before.groups() if w]
         for n in (2, 1):  # "directrice générale", then "préfète"
             role = key(" ".join(words[-n:])) if len(words) >= n else ""
+            role = titles.get(role, role)  # "Justice Stephen Kaye" is then "the judge"
             if role in lex.person_cues and role not in lex.forms_of_address:
                 roles[role] = (m.canonical, m.end)
                 break
@@ -449,15 +487,17 @@ def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, q
     if not words:
         return None
     verb = next((i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w.group())), None)
-    if verb is not None and any(key(w.group()) in lex.coordinators for w in words[:verb]):
+    found = names_in(lead, end)
+    first_name = found[0].start if found else end
+    if verb is not None and any(key(w.group()) in lex.coordinators for w in words[:verb] if w.start() < first_name):
         return None  # "« très insuffisant » et promet de saisir ...": the sentence's subject goes on
     if verb is None and not lex.attribution_re.match(folded, lead, end):
         return None
-    found = names_in(lead, end)
     if any(m.type == "person" for m in found):
         return _best(found)  # "», a commenté la directrice générale, Martine Caradec"
     if verb is not None and verb + 2 < len(words) and key(words[verb + 1].group()) in _ARTICLES \
-            and key(words[verb + 2].group()) in lex.person_cues:
+            and (key(words[verb + 2].group()) in lex.person_cues
+                 or key(" ".join(w.group() for w in words[verb + 2:verb + 4])) in lex.person_cues):
         return last_person_before(quote_open)  # "», s'est félicitée la ministre": the one named before
     if found:
         return _best(found)

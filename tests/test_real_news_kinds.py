@@ -184,3 +184,51 @@ def test_an_organisation_speaks_in_its_statement():
     text = ("La LFP a sanctionné le club. Le président Marc Roux est venu. « Nous condamnons ces débordements », "
             "indique-t-elle dans un communiqué.")
     assert quotes(text, "fr") == [("Nous condamnons ces débordements", "Ligue de football professionnel")]
+
+
+def test_a_role_named_with_a_person_speaks_for_them_later():
+    text = ("Judge Ruth Okafor, sentencing at the crown court on Monday, told him he would go to prison.\n\n"
+            "The judge also told him: \u201cYou let down everyone who trusted you.\u201d")
+    assert quotes(text, "en") == [("You let down everyone who trusted you.", "Ruth Okafor")]
+    text = ("He was sentenced by Justice Colm Brannagh in the Supreme Court.\n\n"
+            "The judge said: \u201cI am not satisfied that the apology was sincere.\u201d")
+    assert quotes(text, "en") == [("I am not satisfied that the apology was sincere.", "Colm Brannagh")]
+
+
+def test_a_quote_over_several_paragraphs_in_straight_marks_is_one_claim_each():
+    text = ('Council leader Ann Ribble told the meeting: "Costs keep rising across the borough.\n\n'
+            '"We know families are struggling too.\n\n'
+            '"That is why the rise is smaller this year."\n\nThe budget passed.')
+    assert quotes(text, "en") == [("Costs keep rising across the borough.", "Ann Ribble"),
+                                  ("We know families are struggling too.", "Ann Ribble"),
+                                  ("That is why the rise is smaller this year.", "Ann Ribble")]
+
+
+def test_a_quote_over_paragraphs_that_lost_its_closing_mark_ends_with_its_paragraph():
+    text = ("Union leader Siobhan Carrick said:\n\n\u201cNurses are asking simple questions.\n\n"
+            "\u201cOur leaders are nowhere to be seen.\n\nThe strike begins on Tuesday.")
+    assert quotes(text, "en") == [("Nurses are asking simple questions.", "Siobhan Carrick"),
+                                  ("Our leaders are nowhere to be seen.", "Siobhan Carrick")]
+
+
+def test_a_quote_signed_under_it_is_said_by_the_signature():
+    text = ("Le ministre Gaston Berthier conteste les chiffres.\n\n« Ces chiffres ne sont pas près de la réalité. »\n\n"
+            "\u2014 Le ministre de la Santé, Gaston Berthier\n\nLe dossier reste ouvert.")
+    assert quotes(text, "fr") == [("Ces chiffres ne sont pas près de la réalité.", "Gaston Berthier")]
+
+
+def test_a_paragraph_of_quote_after_the_one_that_introduces_it():
+    text = ("Coach Tom Varley said it was important to honour the region.\n"
+            "\u201cWe know this does not undo the hardship you have had.\u201d")
+    assert quotes(text, "en") == [("We know this does not undo the hardship you have had.", "Tom Varley")]
+
+
+def test_an_apposition_with_and_between_the_name_and_the_verb():
+    text = ("\u201cWe are so grateful to the family,\u201d Ines Halloway, director and chief curator, said.")
+    assert quotes(text, "en") == [("We are so grateful to the family,", "Ines Halloway")]
+
+
+def test_a_two_word_role_after_the_verb_is_the_person_named_before():
+    text = ("C’est jeudi que l’usine sera annoncée, a indiqué Paul Girardin. « Demain est une grande journée "
+            "pour la région », a lancé le premier ministre avant la séance.")
+    assert quotes(text, "fr") == [("Demain est une grande journée pour la région", "Paul Girardin")]
