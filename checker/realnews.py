@@ -28,7 +28,8 @@ SPLITS = ("study", "round-1", "round-2", "round-3", "round-4", "held-out")  # an
 # what is left must still be the same text.
 EDGE_WORDS_BEFORE = frozenset(
     "the a an on in at by since until till from of for during before after to over through "
-    "le la les l' d' de du des en au aux a à dès depuis avant après pour jusqu'au jusqu'à vers par "
+    "le la les l' d' de du des en au aux a à dès depuis avant après pour jusqu'au jusqu'à jusqu'en vers par "
+    "ce cet cette this "
     "m. mme mr mr. mrs mrs. ms ms. dr dr.".split())
 EDGE_WORDS_AFTER = frozenset("matin soir midi après-midi soirée morning night evening afternoon".split())
 

@@ -46,6 +46,7 @@ class _Context:
     published: dt.date
     future: bool
     past: bool = False  # a verb in a past tense right before the date
+    past_clause: bool = False  # a verb in a past tense in the date's clause, before it
 
 
 # What a rule returns for a date expression that names no real day ("Feb 30", "the fifth Sunday" of a
@@ -103,7 +104,8 @@ def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date, future_
         # future elsewhere in the sentence.
         past = lex.past_before_re.search(text, max(0, start - 40), start) is not None
         resolved = _resolve(templates[order].rule, m,
-                            _Context(low, folded, lex, published, future_at(start) and not past, past))
+                            _Context(low, folded, lex, published, future_at(start) and not past, past,
+                                     _past_in_clause(text, start, lex)))
         if resolved is None:
             continue
         if resolved is _NO_SUCH_DAY:
@@ -549,9 +551,10 @@ def _weekday(g, span, ctx, m):
     weekday = ctx.lex.weekdays.get(key(g["weekday"]))
     if weekday is None:
         return None
-    if m.start() == m.start("weekday") and (prev := _CAPITALISED_BEFORE.search(ctx.folded, max(0, span[0] - 30), span[0])) \
+    if m.start() == m.start("weekday") and ctx.folded[span[0]].isupper() \
+            and (prev := _CAPITALISED_BEFORE.search(ctx.folded, max(0, span[0] - 30), span[0])) \
             and key(prev.group(1)) not in ctx.lex.function_words:
-        return None  # "Rosalind Friday", "Black Friday": a name, not a day
+        return None  # "Rosalind Friday", "Black Friday": a name, not a day (not "Olsson lundi")
     published = ctx.published
     week_based = re.search(r"semaine|week", m.group(0)) is not None
     monday = published - dt.timedelta(days=published.weekday())
@@ -571,11 +574,32 @@ def _weekday(g, span, ctx, m):
         d = after if ctx.future or (after - published) < (published - before) else before
     else:
         own = 0 if ctx.lex.own_weekday_is_today else 7  # the day of publication itself (see the data)
+        after = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or own)
+        before = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or own)
         if ctx.future or _prev_token(ctx.low, span[0]) in ctx.lex.weekday_ahead:
-            d = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or own)
+            d = after
+        elif ctx.lex.present_weekday_nearest and not ctx.past and not ctx.past_clause:
+            # "la période s'achève mardi", "deux trains sont supprimés jeudi": the press writes the
+            # coming days in the present, the past ones in a past tense
+            d = after if (after - published) < (published - before) else before
         else:
-            d = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or own)
+            d = before
     return _found(span, _day_value(d), relative=True, rule="weekday")
+
+
+_CLAUSE_START = re.compile(r"[.!?;\n][^.!?;\n]*$")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _past_in_clause(text: str, start: int, lex: Lexicon) -> bool:
+    """Does the sentence around `start` hold a verb in a past tense ("a annoncé ce lundi la compagnie",
+    "Au stade samedi soir, la tribune a chanté")?"""
+    if not lex.present_weekday_nearest:
+        return False
+    floor = max(0, start - 160)
+    m = _CLAUSE_START.search(text, floor, start)
+    end = _SENTENCE_END.search(text, start, start + 160)
+    return lex.past_anywhere_re.search(text, m.start() if m else floor, end.start() if end else start + 160) is not None
 
 
 def _nth_weekday(g, span, ctx, m):

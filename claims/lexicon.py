@@ -162,6 +162,8 @@ class Lexicon:
     # paper), the one a week off in French ("a annoncé vendredi"; today is "ce vendredi").
     own_weekday_is_today: bool
     this_weekday_nearest: bool  # "ce dimanche" is the nearest Sunday; "this Friday" the one of this week
+    present_weekday_nearest: bool  # a weekday in a clause in the present is the nearest one (French press)
+    past_anywhere_re: re.Pattern[str]  # a verb in a past tense anywhere in a clause
     weekday_ahead: frozenset[str]  # "dès jeudi": the coming one
     following_re: re.Pattern[str]  # "suivant", "following": after the story's date, not publication
     date_templates: tuple[DateTemplate, ...]
@@ -240,6 +242,21 @@ def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
     if not verbs:
         return re.compile(r"(?!)")
     return re.compile(rf"(?<![\w'’-])(?:{'|'.join(verbs)})\s+(?:(?:{preps})\s+)?$", re.IGNORECASE)
+
+
+def _past_anywhere_re(past: dict[str, list[str]]) -> re.Pattern[str]:
+    """A verb in a past tense anywhere (auxiliary and participle, or a past form), on the text as written
+    (accents kept: the auxiliary "a" is not the preposition "à")."""
+    verbs = [re.escape(v) for v in past["verbs"]]
+    if past["verb_endings"]:
+        verbs.append(rf"\w+(?:{'|'.join(map(re.escape, past['verb_endings']))})")
+    if past["auxiliaries"]:
+        aux = "|".join(map(re.escape, past["auxiliaries"]))
+        ends = "|".join(map(re.escape, past["participle_endings"]))
+        verbs.append(rf"(?:{aux})(?:-t-(?:il|elle|on))?\s+(?:\w+\s+)?\w*(?:{ends})")
+    if not verbs:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w'-])(?:{'|'.join(verbs)})(?![\w'-])", re.IGNORECASE)
 
 
 def _known_organizations(code: str) -> dict[str, str]:
@@ -442,6 +459,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         months_capitalised=bool(dates.get("capitalised", False)),
         own_weekday_is_today=bool(dates["own_weekday_is_today"]),
         this_weekday_nearest=bool(dates["this_weekday_nearest"]),
+        present_weekday_nearest=bool(dates["present_weekday_nearest"]),
+        past_anywhere_re=_past_anywhere_re(dates["past"]),
         weekday_ahead=frozenset(key(w) for w in dates["weekday_ahead"]),
         following_re=re.compile(rf"(?<![\w]){trie([key(w) for w in dates['following']])}(?![\w])"),
         date_templates=tuple(templates),

@@ -232,3 +232,18 @@ def test_a_two_word_role_after_the_verb_is_the_person_named_before():
     text = ("C’est jeudi que l’usine sera annoncée, a indiqué Paul Girardin. « Demain est une grande journée "
             "pour la région », a lancé le premier ministre avant la séance.")
     assert quotes(text, "fr") == [("Demain est une grande journée pour la région", "Paul Girardin")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a French weekday after a name is a day ("le départ de Paul Verhaegen lundi")
+    ("Le club a officialisé le départ de Paul Verhaegen lundi en fin de journée.", [("lundi", "2024-05-27")]),
+    ("Au stade Marcel-Picot samedi soir, la tribune a chanté.", [("samedi", "2024-05-25")]),
+    ("C’est jeudi que la société annoncera son usine.", [("jeudi", "2024-05-30")]),
+    # in the present, the nearest day; in a past tense, the one before
+    ("La période de dépôt des candidatures s’achève jeudi.", [("jeudi", "2024-05-30")]),
+    ("Deux trains sont supprimés vendredi entre Lille et Paris.", [("vendredi", "2024-05-31")]),
+    ("La grève a commencé lundi dans les dépôts.", [("lundi", "2024-05-27")]),
+    ("Selon la note publiée jeudi par la mairie, le budget sera en déficit.", [("jeudi", "2024-05-23")]),
+])
+def test_a_french_weekday_takes_its_tense(text, want):
+    assert found(text, "date", "fr") == want
