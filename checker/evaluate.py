@@ -178,7 +178,8 @@ def evaluate_realnews(folder: Path | None = None) -> dict[str, Any]:
             report[f"realnews_{lang}_{split}"] = {"scores": {k: v.to_json() for k, v in scores.items()},
                                                    "failures": failures, "articles": len(chosen)}
     if articles and (matching := realnews.evaluate_matching(folder or realnews.REALNEWS)):
-        report["realnews_matching"] = matching
+        for split, tally in matching.items():  # one key a split: --only can leave the held-out part out
+            report[f"realnews_matching_{split}"] = tally
     return report
 
 
@@ -413,7 +414,7 @@ def format_report(report: dict[str, Any], *, failures: int = 10) -> str:
                      f"{s['value_accuracy']:.3f}  ({s['tp']}/{s['fp']}/{s['fn']}, {s['skipped']})")
 
     per_article = [key for key in ("seed", "seed_checked", "articles_fr", "articles_en") if key in report]
-    per_article += sorted(key for key in report if key.startswith("realnews_") and key != "realnews_matching")
+    per_article += sorted(key for key in report if key.startswith("realnews_") and not key.startswith("realnews_matching"))
     for key in per_article:
         for kind, s in report[key]["scores"].items():
             row(key, kind, s)
@@ -432,7 +433,8 @@ def format_report(report: dict[str, Any], *, failures: int = 10) -> str:
                 shown.append(f"  {f['case']}: {f['kind']}: {f['text']!r} expected={f.get('expected')!r} got={f.get('got')!r}")
             if report[key]["skipped"]:
                 lines.append(f"{key} skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(report[key]["skipped"].items())))
-    for split, t in report.get("realnews_matching", {}).items():
+    for key in sorted(k for k in report if k.startswith("realnews_matching_")):
+        split, t = key.removeprefix("realnews_matching_"), report[key]
         lines.append(f"realnews matching ({split}): best record first {t['best_first']}/{t['with_record']}, "
                      f"suggestion right {t['suggestion_right']}/{t['expectations']}")
         shown += [f"  matching {f['case']}: {f['text']!r} expected={f['expected']} {f['supported_by']} "

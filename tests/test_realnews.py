@@ -89,7 +89,7 @@ def test_real_news_is_scored_per_language_and_split_and_skipped_without_text(reb
     scores = report["realnews_fr_study"]["scores"]
     assert report["realnews_fr_study"]["articles"] == 1
     assert scores["money"]["tp"] == 1 and scores["quote"]["tp"] == 1
-    matching = report["realnews_matching"]["study"]
+    matching = report["realnews_matching_study"]
     assert matching["expectations"] == 1 and matching["best_first"] == 1
     assert matching["suggestion_right"] == 1
     for path in (tmp_path / "private" / "bodies").iterdir():
