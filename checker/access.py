@@ -63,7 +63,7 @@ MAX_EMAIL = 254  # the longest address SMTP carries, and the column's length
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 
 
-class AccessDenied(PermissionError):
+class AccessDenied(Exception):
     """An action above the acting person's role."""
 
     def __init__(self, email: str, role: str | None, action: str):
