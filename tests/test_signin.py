@@ -127,7 +127,7 @@ def test_no_verified_address_is_said_plainly(shared, user):
 def test_the_sidebar_names_the_signed_in_person_instead_of_a_name_field(shared):
     at = session({"email": "editor@newsroom.test"}, reviewer="Mallory")
     assert not at.sidebar.text_input
-    assert "Signed in as **editor@newsroom.test** (editor)" in [m.value for m in at.sidebar.markdown]
+    assert "Signed in as `editor@newsroom.test` (editor)" in [m.value for m in at.sidebar.markdown]
     assert "Sign out" in [b.label for b in at.sidebar.button]
 
 

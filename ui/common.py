@@ -150,7 +150,7 @@ def gate() -> None:
     if role is None:
         _language_choice()
         st.title(t("signin.no_role_title"), anchor=False)
-        st.info(t("signin.no_role", email=md_escape(email)))
+        st.info(t("signin.no_role", email=shown_email(email)))
         st.button(t("sidebar.sign_out"), on_click=st.logout, icon=":material/logout:")
         st.stop()
     st.session_state[MEMBER] = Member(email, role)
@@ -161,6 +161,11 @@ def _sign_in_page() -> None:
     st.title(t("signin.title"), anchor=False)
     st.write(t("signin.intro"))
     st.button(t("signin.button"), type="primary", icon=":material/login:", on_click=st.login)
+
+
+def shown_email(email: str) -> str:
+    """An address for a Markdown code span (never turned into a link): without backticks."""
+    return email.replace("`", "'")
 
 
 def signed_in() -> Member | None:
@@ -237,7 +242,7 @@ def sidebar() -> None:
             st.text_input(t("sidebar.reviewer"), placeholder=t("sidebar.reviewer_placeholder"), key="reviewer_input",
                           on_change=_store_reviewer, help=t("sidebar.reviewer_help"))
         else:
-            st.markdown(t("sidebar.signed_in", email=md_escape(member.email), role=t(f"role.{member.role}")))
+            st.markdown(t("sidebar.signed_in", email=shown_email(member.email), role=t(f"role.{member.role}")))
             st.button(t("sidebar.sign_out"), on_click=st.logout, icon=":material/logout:", key="sign_out")
         # Where the data lives is for whoever runs the workbench, not a thing editors act on.
         with st.expander(t("sidebar.about"), icon=":material/info:"):

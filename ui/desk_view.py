@@ -519,7 +519,8 @@ def claim_panel(article: Article, c: ClaimState) -> None:
                   args=(article.id, cl.id, seen), kwargs={"dismissed": False}, disabled=not may("review"))
     else:
         seen = draft(note_key, c.note, c.version)
-        st.text_area(t("desk.note"), key=note_key, height=80, max_chars=2000, placeholder=t("desk.note_placeholder"))
+        st.text_area(t("desk.note"), key=note_key, height=80, max_chars=2000, placeholder=t("desk.note_placeholder"),
+                     disabled=not can("review"))
         buttons = st.columns(5)
         for col, (status, icon) in zip(buttons, REVIEW_BUTTONS):
             col.button(t(f"action.{status}"), icon=icon, key=f"set-{status}-{cl.id}", width="stretch",
