@@ -23,8 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
@@ -98,7 +99,7 @@ def _role(role: str) -> str:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class Roles:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str | None = None) -> "Roles":
+    def open(cls, url: str | None = None) -> Roles:
         return cls(connect(url))
 
     def role_of(self, email: str) -> str | None:

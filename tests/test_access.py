@@ -10,6 +10,7 @@ import json
 import uuid
 
 import pytest
+from conftest import record
 from sqlalchemy import func, select
 
 from checker.access import (
@@ -28,7 +29,6 @@ from checker.access import (
 from checker.cli import main
 from checker.desk import Desk
 from checker.service import check_and_store, import_report
-from conftest import record
 from sources.db import audit, connect
 from sources.library import Library
 

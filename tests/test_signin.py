@@ -8,11 +8,6 @@ part, and tests/test_signin_browser.py does both in Chromium."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
