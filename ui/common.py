@@ -92,6 +92,8 @@ def services() -> tuple[Library, Desk]:
     library, desk = _services(database_url())
     member = signed_in()
     if member is None:
+        if sign_in_required():  # never the plain desk on a shared deployment, whatever calls this
+            raise AccessDenied("nobody signed in", None, "read")
         return library, desk
     return acting_as(member.email, Roles(desk.engine), library, desk)
 
