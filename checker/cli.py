@@ -16,7 +16,7 @@ from typing import Any, Sequence
 from claims import available_languages, extract
 from sources.settings import DOLLAR
 
-from . import cli_claims, cli_desk, cli_sources
+from . import cli_claims, cli_desk, cli_sources, cli_users
 from .inputs import ArticleText, InputError, parse_published, read_article
 
 EXIT_ERROR = 1
@@ -104,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_sources.register(sub)
     cli_desk.register(sub)
     cli_claims.register(sub)
+    cli_users.register(sub)
 
     ev = sub.add_parser("evaluate", help="score the extractor against the shared corpora")
     ev.add_argument("--corpora", metavar="DIR", help="folder of the corpora (default: ../shared/corpora beside the project)")

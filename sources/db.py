@@ -14,6 +14,7 @@ Tables:
   extension is needed and the same query finds "Orléans" and "Orleans" on both databases;
 - articles, article_claims (the review state of each claim, with a version number) and audit (who
   changed what, when, before and after; deleted records are recoverable from it).
+- user_roles: the role of each person who signs in to a shared deployment (checker/access.py).
 """
 
 from __future__ import annotations
@@ -188,6 +189,18 @@ audit = Table(
     Column("before", JSON, nullable=True),
     Column("after", JSON, nullable=True),
     Index("ix_audit_entity", "entity", "entity_id"),
+)
+
+# Who may do what in a shared deployment (checker/access.py owns it): one row per person, by the
+# email address their identity provider signs them in with. The embedded single-user default never
+# reads it. Changes are audited (entity "user").
+user_roles = Table(
+    "user_roles",
+    metadata,
+    Column("email", String(254), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("granted_by", Text, nullable=False),
+    Column("granted_at", DateTime, nullable=False),
 )
 
 schema_info = Table(

@@ -71,8 +71,17 @@ RATING_DISPUTED = Setting(
     "The newsroom's rating word for a disputed claim. Empty: 'Inaccurate' in English reports, 'Inexact' "
     "in French ones.")
 
+AUTH = Setting(
+    "FACTCHECK_AUTH", "",
+    "Sign-in for a shared deployment. 'oidc': nobody reaches a page without signing in through the newsroom's "
+    "OpenID Connect provider (Streamlit's st.login, configured in the [auth] section of .streamlit/secrets.toml); "
+    "each person is known by the email address the provider gives and may do what their role allows "
+    "(python -m checker users). Empty: sign-in is on when secrets.toml has an [auth] section, else the workbench "
+    "is single-user and the reviewer's name is typed in the sidebar.",
+    choices=("oidc",))
+
 SETTINGS: tuple[Setting, ...] = (DATABASE, FETCH_ALLOWED_HOSTS, TRANSLATION_MODEL, DOLLAR, NEWSROOM, NEWSROOM_NAME,
-                                 NEWSROOM_URL, NEWSROOM_LOGO, RATING_VERIFIED, RATING_DISPUTED)
+                                 NEWSROOM_URL, NEWSROOM_LOGO, RATING_VERIFIED, RATING_DISPUTED, AUTH)
 
 
 def problems() -> list[str]:

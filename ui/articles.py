@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from checker.service import import_report
-from ui.common import error_text, flash, md_escape, reviewer, services, show_flash, t
+from ui.common import can, error_text, flash, may, md_escape, refusal, reviewer, services, show_flash, t
 
 
 def _open(article_id: int) -> None:
@@ -44,6 +44,8 @@ if not items:
     st.info(t("articles.empty"))
 if not reviewer():
     st.caption(t("desk.need_reviewer"))
+elif not can("edit_article"):
+    st.caption(refusal("edit_article"))
 for a in items:
     with st.container(border=True):
         c1, c2, c3 = st.columns([6, 3, 2], vertical_alignment="center")
@@ -58,17 +60,20 @@ for a in items:
                     text=t("desk.progress", reviewed=a.reviewed, total=a.total, disputed=a.disputed))
         c3.button(t("articles.open"), key=f"open-{a.id}", on_click=_open, args=(a.id,), type="primary",
                   icon=":material/open_in_new:", width="stretch")
-        with c3.popover(t("desk.rename"), icon=":material/edit:", width="stretch", disabled=not reviewer()):
+        with c3.popover(t("desk.rename"), icon=":material/edit:", width="stretch", disabled=not may("edit_article")):
             st.text_input(t("desk.title"), value=a.title, key=f"title-{a.id}", max_chars=300)
             st.button(t("desk.save_title"), key=f"rename-{a.id}", on_click=_rename, args=(a.id,))
         c3.button(t("articles.unarchive") if a.archived else t("articles.archive"), key=f"archive-{a.id}",
-                  icon=":material/archive:", on_click=_archive, args=(a.id, not a.archived), disabled=not reviewer(),
+                  icon=":material/archive:", on_click=_archive, args=(a.id, not a.archived), disabled=not may("edit_article"),
                   width="stretch")
 
 with st.expander(t("articles.import"), icon=":material/upload_file:"):
     st.caption(t("articles.import_help"))
-    upload = st.file_uploader(t("articles.import_file"), type=["json"], key="import_report")
-    if upload is not None and st.button(t("articles.import_button"), disabled=not reviewer()):
+    if not can("import_reports"):
+        st.caption(refusal("import_reports"))
+    upload = st.file_uploader(t("articles.import_file"), type=["json"], key="import_report",
+                              disabled=not can("import_reports"))
+    if upload is not None and st.button(t("articles.import_button"), disabled=not may("import_reports")):
         try:
             new_id = import_report(upload.getvalue(), desk, reviewer=reviewer())
         except Exception as exc:  # noqa: BLE001

@@ -9,7 +9,19 @@ import streamlit as st
 from checker.inputs import ARTICLE_TYPES, InputError, read_article
 from checker.service import can_fetch, check_and_store, fetch_and_store, fetch_errors, has_relative_dates, publication_date
 from sources.demo import example_article
-from ui.common import error_text, flash, guarded, remembered_tabs, reviewer, services, show_flash, t, translation_model
+from ui.common import (
+    can,
+    error_text,
+    flash,
+    guarded,
+    refusal,
+    remembered_tabs,
+    reviewer,
+    services,
+    show_flash,
+    t,
+    translation_model,
+)
 from ui.desk_view import article_view
 
 ARTICLE_LANGUAGES = ("auto", "fr", "en")
@@ -36,7 +48,10 @@ def new_article_form() -> None:
     st.title(t("check.title"), anchor=False)
     show_flash()
     st.write(t("check.intro"))
-    if st.button(t("check.example"), help=t("check.example_help"), icon=":material/auto_awesome:"):
+    allowed = can("check")
+    if not allowed:
+        st.info(refusal("check"))
+    if st.button(t("check.example"), help=t("check.example_help"), icon=":material/auto_awesome:", disabled=not allowed):
         ex = example_article()
         with guarded(t("check.checking_example")):
             # Pressed again, it opens the example already checked (unless that one was archived).
@@ -60,7 +75,7 @@ def new_article_form() -> None:
         url = c3.text_input(t("check.url_field"), placeholder="https://…")
         author = c4.text_input(t("check.author_field"), placeholder=t("check.author_placeholder"), max_chars=300)
         use_today = st.checkbox(t("check.use_today"), key="use_today")
-        submitted = st.form_submit_button(t("check.submit"), type="primary")
+        submitted = st.form_submit_button(t("check.submit"), type="primary", disabled=not allowed)
     if submitted:
         with guarded(t("check.checking")):
             read = None
@@ -97,7 +112,8 @@ def new_article_form() -> None:
             f_language = c1.selectbox(t("check.language"), ARTICLE_LANGUAGES, format_func=_language, key="fetch_language")
             f_published = c2.date_input(t("check.published"), value=None, format="YYYY-MM-DD", key="fetch_published",
                                         help=t("check.fetch_published_help"))
-            fetch = st.form_submit_button(t("check.fetch_submit"), type="primary", disabled=not can_fetch())
+            fetch = st.form_submit_button(t("check.fetch_submit"), type="primary",
+                                          disabled=not can_fetch() or not allowed)
         if fetch:
             _fetch(page_url, f_language, f_published)
 

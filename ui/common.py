@@ -1,14 +1,16 @@
-"""What every page shares: the database services, session defaults, the reviewer, the interface
-language, messages, and the escaped highlighting of texts."""
+"""What every page shares: the database services, session defaults, the reviewer (a typed name, or on
+a shared deployment the signed-in person and their role), the interface language, messages, and the
+escaped highlighting of texts."""
 
 from __future__ import annotations
 
 import contextlib
 import html
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 import streamlit as st
 
+from checker.access import NEEDS, AccessDenied, Roles, acting_as, allowed, normalise_email
 from checker.desk import ArticleNotFound, ClaimNotFound, Desk, ReviewConflict
 from checker.inputs import InputError
 from sources.db import connect, database_url, is_locked
@@ -84,8 +86,111 @@ def _translation_model(name: str, _words: str) -> bool:
 
 
 def services() -> tuple[Library, Desk]:
-    """The library and the desk on the workbench's database (created and seeded on first start)."""
-    return _services(database_url())
+    """The library and the desk on the workbench's database (created and seeded on first start). On a
+    shared deployment, as the signed-in person may use them: each write is checked against their role
+    in the core and recorded under their email address (checker/access.py)."""
+    library, desk = _services(database_url())
+    member = signed_in()
+    if member is None:
+        if sign_in_required():  # never the plain desk on a shared deployment, whatever calls this
+            raise AccessDenied("nobody signed in", None, "read")
+        return library, desk
+    return acting_as(member.email, Roles(desk.engine), library, desk)
+
+
+def roles() -> Roles:
+    return Roles(_services(database_url())[1].engine)
+
+
+# ---- sign-in and roles (a shared deployment) -------------------------------------------------------
+
+MEMBER = "signed_in_member"  # session key: the Member of this run, set by `gate`
+
+
+class Member(NamedTuple):
+    email: str
+    role: str
+
+
+def sign_in_required() -> bool:
+    """Whether this is a shared deployment: FACTCHECK_AUTH=oidc, or an [auth] section in secrets.toml."""
+    from sources.settings import AUTH
+
+    return AUTH.value() == "oidc" or _auth_configured()
+
+
+def _auth_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - no secrets file, or one that does not parse: no [auth]
+        return False
+
+
+def gate() -> None:
+    """On a shared deployment, stop the run here unless the person is signed in and has a role: the
+    sign-in page, or the page that says to ask an admin, is all that is drawn. Run before the pages
+    are declared, so that no page, by any address, is reached without it."""
+    st.session_state[MEMBER] = None
+    if not sign_in_required():
+        return
+    if not _auth_configured():
+        st.error(t("signin.not_configured"))
+        st.stop()
+    user = st.user
+    if not user.get("is_logged_in"):
+        _sign_in_page()
+        st.stop()
+    try:
+        if str(user.get("email_verified", True)).lower() == "false":
+            raise ValueError("not verified")
+        email = normalise_email(user.get("email") or "")
+    except ValueError:
+        st.error(t("signin.no_email"))
+        st.button(t("sidebar.sign_out"), on_click=st.logout, icon=":material/logout:")
+        st.stop()
+    role = roles().role_of(email)
+    if role is None:
+        _language_choice()
+        st.title(t("signin.no_role_title"), anchor=False)
+        st.info(t("signin.no_role", email=shown_email(email)))
+        st.button(t("sidebar.sign_out"), on_click=st.logout, icon=":material/logout:")
+        st.stop()
+    st.session_state[MEMBER] = Member(email, role)
+
+
+def _sign_in_page() -> None:
+    _language_choice()
+    st.title(t("signin.title"), anchor=False)
+    st.write(t("signin.intro"))
+    st.button(t("signin.button"), type="primary", icon=":material/login:", on_click=st.login)
+
+
+def shown_email(email: str) -> str:
+    """An address for a Markdown code span (never turned into a link): without backticks."""
+    return email.replace("`", "'")
+
+
+def signed_in() -> Member | None:
+    """The signed-in person and their role as this run read it; None on the single-user default."""
+    return st.session_state.get(MEMBER)
+
+
+def can(action: str) -> bool:
+    """Whether the person may do `action` (checker/access.py: NEEDS); always on the single-user default."""
+    member = signed_in()
+    return member is None or allowed(member.role, action)
+
+
+def may(action: str) -> bool:
+    """Whether a change is open now: someone is named as reviewer (or signed in) and may do `action`."""
+    return bool(reviewer()) and can(action)
+
+
+def refusal(action: str) -> str:
+    """Why the signed-in person cannot do `action`, in the interface language."""
+    member = signed_in()
+    return t("access.refused", role=t(f"role.{member.role if member else 'none'}"), doing=t(f"access.doing.{action}"),
+             needed=t(f"role.{NEEDS[action]}"))
 
 
 def lang() -> str:
@@ -105,7 +210,11 @@ def labels() -> dict[str, str]:
 
 
 def reviewer() -> str:
-    """The reviewer named in the sidebar (kept in the URL so a reload keeps it)."""
+    """The reviewer named in the sidebar (kept in the URL so a reload keeps it); on a shared deployment,
+    the signed-in person's email address, never a typed name."""
+    member = signed_in()
+    if member is not None:
+        return member.email
     return st.session_state.get("reviewer_input", "").strip()
 
 
@@ -121,12 +230,22 @@ def _store_lang() -> None:
     st.query_params["lang"] = st.session_state["lang_input"]
 
 
-def sidebar() -> None:
+def _language_choice() -> None:
     with st.sidebar:
         names = languages()
         st.selectbox(t("sidebar.language"), list(names), format_func=names.get, key="lang_input", on_change=_store_lang)
-        st.text_input(t("sidebar.reviewer"), placeholder=t("sidebar.reviewer_placeholder"), key="reviewer_input",
-                      on_change=_store_reviewer, help=t("sidebar.reviewer_help"))
+
+
+def sidebar() -> None:
+    _language_choice()
+    with st.sidebar:
+        member = signed_in()
+        if member is None:
+            st.text_input(t("sidebar.reviewer"), placeholder=t("sidebar.reviewer_placeholder"), key="reviewer_input",
+                          on_change=_store_reviewer, help=t("sidebar.reviewer_help"))
+        else:
+            st.markdown(t("sidebar.signed_in", email=shown_email(member.email), role=t(f"role.{member.role}")))
+            st.button(t("sidebar.sign_out"), on_click=st.logout, icon=":material/logout:", key="sign_out")
         # Where the data lives is for whoever runs the workbench, not a thing editors act on.
         with st.expander(t("sidebar.about"), icon=":material/info:"):
             st.caption(t("sidebar.about_text"))
@@ -161,6 +280,9 @@ def error_text(action: str, exc: BaseException) -> str:
         return t("msg.no_article", id=exc.args[0])
     if isinstance(exc, ClaimNotFound):
         return t("msg.no_claim", id=exc.args[0])
+    if isinstance(exc, AccessDenied):
+        return t("msg.denied", action=action, role=t(f"role.{exc.role or 'none'}"),
+                 doing=t(f"access.doing.{exc.action}"), needed=t(f"role.{NEEDS[exc.action]}"))
     if isinstance(exc, (InputError, ImportFormatError, ValueError)):
         return f"{action}{t('common.colon')}{exc}"
     if is_locked(exc):

@@ -24,14 +24,17 @@ from checker.service import add_missed_claim, merge_claims, promote_claim, split
 from claims import CLAIM_TYPES
 from ui.common import (
     STYLE,
+    can,
     conflict_text,
     error_text,
     flash,
     highlight,
     labels,
     lang,
+    may,
     md_escape,
     quoted,
+    refusal,
     remembered_tabs,
     reviewer,
     services,
@@ -267,6 +270,8 @@ def article_view(article_id: int) -> None:
     show_flash()
     if not reviewer():
         st.info(t("desk.need_reviewer"))
+    elif not can("review"):
+        st.info(refusal("review"))
     left, right = st.columns([3, 5], gap="small")
     with left:
         text_panel(article, current)
@@ -309,12 +314,12 @@ def header(article: Article) -> None:
         st.html(f'<a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">{html.escape(link)}</a>')
     st.progress(reviewed / len(live) if live else 0.0)
     with st.container(horizontal=True):
-        with st.popover(t("desk.rename"), icon=":material/edit:", disabled=not reviewer()):
+        with st.popover(t("desk.rename"), icon=":material/edit:", disabled=not may("edit_article")):
             st.text_input(t("desk.title"), value=article.title, key=f"rename-{article.id}", max_chars=300)
             st.button(t("desk.save_title"), key=f"rename-save-{article.id}", on_click=_rename, args=(article.id,))
         st.button(t("articles.unarchive") if article.archived else t("articles.archive"), key=f"archive-{article.id}",
                   icon=":material/archive:", on_click=_archive, args=(article.id, not article.archived),
-                  disabled=not reviewer())
+                  disabled=not may("edit_article"))
         st.button(t("check.new_article"), icon=":material/add:", on_click=_close)
 
 
@@ -412,7 +417,7 @@ def claims_table(article: Article, current: ClaimState | None) -> None:
     seen_versions = dict(st.session_state.get("table_versions") or {})
     st.session_state["table_rows"] = {key: [c.claim.id for c in rows]}
     st.session_state["table_versions"] = {c.claim.id: c.version for c in article.claims}
-    editable = ["open"] + (["status", "note"] if reviewer() else [])
+    editable = ["open"] + (["status", "note"] if may("review") else [])
     # What an editor decides with fits at 1280 px without scrolling: the type as its colour (the legend
     # above the text names them), the text, the value, the suggestion and the status; the note, the id
     # and the dismissed mark follow. The score and the evidence are in the claim's view below.
@@ -444,7 +449,7 @@ def _apply_table_edits(article: Article, key: str, edits: dict, versions: dict[s
     """Store the statuses and notes changed in the table at once (each against the version the editor
     saw), or open the claim whose "open" box was ticked; then draw the table again from the database."""
     ids = st.session_state["table_rows"].get(key, [])
-    name = reviewer()
+    name = reviewer() if may("review") else ""
     _, desk = services()
     for index, change in sorted(edits.items(), key=lambda item: int(item[0])):
         if int(index) >= len(ids):
@@ -511,21 +516,22 @@ def claim_panel(article: Article, c: ClaimState) -> None:
     if c.dismissed:
         st.warning(t("desk.dismissed_info"))
         st.button(t("desk.restore"), icon=":material/restore:", key=f"restore-{cl.id}", on_click=_review,
-                  args=(article.id, cl.id, seen), kwargs={"dismissed": False}, disabled=not reviewer())
+                  args=(article.id, cl.id, seen), kwargs={"dismissed": False}, disabled=not may("review"))
     else:
         seen = draft(note_key, c.note, c.version)
-        st.text_area(t("desk.note"), key=note_key, height=80, max_chars=2000, placeholder=t("desk.note_placeholder"))
+        st.text_area(t("desk.note"), key=note_key, height=80, max_chars=2000, placeholder=t("desk.note_placeholder"),
+                     disabled=not can("review"))
         buttons = st.columns(5)
         for col, (status, icon) in zip(buttons, REVIEW_BUTTONS):
             col.button(t(f"action.{status}"), icon=icon, key=f"set-{status}-{cl.id}", width="stretch",
-                       type="primary" if c.status == status != "unreviewed" else "secondary", disabled=not reviewer(),
+                       type="primary" if c.status == status != "unreviewed" else "secondary", disabled=not may("review"),
                        on_click=_review, args=(article.id, cl.id, seen), kwargs={"status": status, "note_key": note_key})
         buttons[4].button(t("action.save_note"), icon=":material/save:", key=f"note-save-{cl.id}",
-                          width="stretch", disabled=not reviewer(), on_click=_review, args=(article.id, cl.id, seen),
+                          width="stretch", disabled=not may("review"), on_click=_review, args=(article.id, cl.id, seen),
                           kwargs={"note_key": note_key})
     if c.status == "verified" and not c.dismissed:
         st.button(t("desk.promote"), icon=":material/library_add:", key=f"promote-{cl.id}", help=t("desk.promote_help"),
-                  disabled=not reviewer(), on_click=_promote, args=(article.id, cl.id))
+                  disabled=not may("add_records"), on_click=_promote, args=(article.id, cl.id))
     verdict_cards(article, c, seen)
     evidence_cards(article, c)
     trail = services()[1].audit_trail(article.id, cl.id)
@@ -575,7 +581,7 @@ def verdict_cards(article: Article, c: ClaimState, seen: int) -> None:
                 st.warning(t("desk.verdict_deleted", source=v.evidence_source))
             cols = st.columns([1, 1, 2])
             cols[0].button(t("desk.reuse"), icon=":material/replay:", key=f"reuse-{c.claim.id}-{m.source_id}",
-                           help=t("desk.reuse_help"), disabled=not reviewer() or c.dismissed or v.reversed,
+                           help=t("desk.reuse_help"), disabled=not may("review") or c.dismissed or v.reversed,
                            on_click=_reuse, args=(article.id, c.claim.id, m.source_id, seen))
             query = "&".join(f"{k}={v_}" for k, v_ in {**keep, "article": v.article_id, "claim": v.claim_id}.items())
             cols[1].link_button(t("desk.open_earlier"), f"./?{query}", icon=":material/open_in_new:")
@@ -590,7 +596,7 @@ def evidence_cards(article: Article, c: ClaimState) -> None:
     ev_key = f"evidence-{article.id}-{c.claim.id}-v{c.version}"
     by_id = {m.source_id: m for m in c.matches}
     st.radio(t("desk.evidence_choice"), list(by_id), index=list(by_id).index(chosen) if chosen in by_id else 0,
-             key=ev_key, horizontal=True, disabled=not reviewer() or c.dismissed,
+             key=ev_key, horizontal=True, disabled=not may("review") or c.dismissed,
              format_func=lambda s: f"{s} · {shorten(by_id[s].title, 60)}", on_change=_review,
              args=(article.id, c.claim.id, c.version), kwargs={"evidence_key": ev_key},
              help=t("desk.evidence_help"))
@@ -681,7 +687,7 @@ def corrections(article: Article, c: ClaimState) -> None:
             if c.dismissed:
                 st.write(t("desk.dismissed_info"))
                 st.button(t("desk.restore"), key=f"restore2-{cl.id}", on_click=_review,
-                          args=(article.id, cl.id, seen), kwargs={"dismissed": False}, disabled=not reviewer())
+                          args=(article.id, cl.id, seen), kwargs={"dismissed": False}, disabled=not may("review"))
             else:
                 reason_key = f"dismiss-note-{article.id}-{cl.id}"
                 # a new reason every time: the claim's earlier note is no reason to dismiss it
@@ -689,13 +695,13 @@ def corrections(article: Article, c: ClaimState) -> None:
                 st.text_input(t("desk.dismiss_reason"), key=reason_key)
                 st.button(t("desk.dismiss", claim=cl.id), key=f"dismiss-{cl.id}", icon=":material/block:",
                           on_click=_review, args=(article.id, cl.id, based),
-                          kwargs={"dismissed": True, "note_key": reason_key}, disabled=not reviewer())
+                          kwargs={"dismissed": True, "note_key": reason_key}, disabled=not may("review"))
         with tabs[1]:
             keys = {"parts": f"split-{article.id}-{cl.id}"}
             based = draft(keys["parts"], cl.text, c.version)
             st.text_area(t("desk.split_parts"), key=keys["parts"], help=t("desk.split_help"))
             st.button(t("desk.split_button", claim=cl.id), on_click=_correct,
-                      args=("split", article.id, cl.id, based, keys), disabled=not reviewer() or c.dismissed)
+                      args=("split", article.id, cl.id, based, keys), disabled=not may("review") or c.dismissed)
         with tabs[2]:
             others = [x.claim.id for x in article.live if x is not c]
             by_id = {x.claim.id: x for x in article.live}
@@ -706,7 +712,7 @@ def corrections(article: Article, c: ClaimState) -> None:
             st.selectbox(t("desk.merge_type"), CLAIM_TYPES, index=CLAIM_TYPES.index(cl.type), key=keys["type"],
                          format_func=lambda k: t("type." + k))
             st.button(t("desk.merge_button"), on_click=_correct, args=("merge", article.id, cl.id, seen, keys),
-                      disabled=not reviewer() or c.dismissed)
+                      disabled=not may("review") or c.dismissed)
         with tabs[3]:
             st.text_input(t("desk.add_text"), key="add_text", help=t("desk.add_text_help"))
             a = st.columns(4)
@@ -721,7 +727,7 @@ def corrections(article: Article, c: ClaimState) -> None:
             b[1].text_input(t("desk.add_speaker"), key="add_speaker")
             keys = {k: f"add_{k}" for k in ("text", "occurrence", "type", "start", "end", "value", "speaker")}
             st.button(t("desk.add_button"), on_click=_correct, args=("add", article.id, cl.id, seen, keys),
-                      disabled=not reviewer())
+                      disabled=not may("review"))
 
 
 def reports(article: Article) -> None:

@@ -21,7 +21,7 @@ from sources.importers import (
     record_from_values,
     supported_extensions,
 )
-from ui.common import flash, guarded, remembered_tabs, reviewer, services, show_flash, t
+from ui.common import can, flash, guarded, refusal, remembered_tabs, reviewer, services, show_flash, t
 
 LANGUAGES = ["", "fr", "en"]
 RECORD_COLUMNS = ["id", "demo", "published", "language", "publisher", "title", "excerpt", "url", "tags"]
@@ -90,6 +90,10 @@ def parse_tags(text: str) -> list[tuple[str, str]]:
 st.title(t("nav.library"), anchor=False)
 show_flash()
 st.caption(t("library.count", n=number(library.count())))
+# A shared deployment: what the signed-in person's role does not allow is shown, disabled, with why.
+ADD, DELETE = can("add_records"), can("delete_records")
+if not ADD or not DELETE:
+    st.info(refusal("delete_records" if ADD else "add_records"), icon=":material/lock:")
 
 search_tab, add_tab, import_tab, fetch_tab, deleted_tab = remembered_tabs(
     "library_tab", ["library.tab_search", "library.tab_add", "library.tab_import", "library.tab_fetch",
@@ -139,7 +143,7 @@ with search_tab:
             e_url = st.text_input(t("library.url"), value=record.url, key=f"edit_url_{record.id}")
             e_tags = st.text_area(t("library.tags"), value="\n".join(f"{k}={v}" for k, v in record.tags), height=80,
                                   help=t("library.tags_help"), key=f"edit_tags_{record.id}")
-            save = st.form_submit_button(t("library.save"), type="primary")
+            save = st.form_submit_button(t("library.save"), type="primary", disabled=not ADD)
         if save:
             with guarded(t("library.saving", id=record.id)):
                 changes = dict(title=title, excerpt=excerpt, publisher=e_publisher, published=e_published,
@@ -148,7 +152,7 @@ with search_tab:
                 flash("success", t("library.saved", id=record.id))
                 st.rerun()
         if st.button(t("library.delete", id=record.id), icon=":material/delete:", key="library_delete",
-                     help=t("library.delete_help", tab=t("library.tab_deleted"))):
+                     help=t("library.delete_help", tab=t("library.tab_deleted")), disabled=not DELETE):
             with guarded(t("library.deleting", id=record.id)):
                 library.delete(record.id, actor=actor())
                 flash("success", t("library.deleted", id=record.id, tab=t("library.tab_deleted")))
@@ -178,7 +182,7 @@ with add_tab:
                                   format_func=language_names("library.unknown_language").get)
         a_url = st.text_input(t("library.url"), key="add_url")
         a_id = st.text_input(t("library.id_field"), help=t("library.id_help"), key="add_id")
-        add = st.form_submit_button(t("library.add"), type="primary")
+        add = st.form_submit_button(t("library.add"), type="primary", disabled=not ADD)
     if add:
         with guarded(t("library.adding")):
             new, reasons = record_from_values({
@@ -200,7 +204,7 @@ with add_tab:
 with import_tab:
     st.write(t("library.import_intro"))
     upload = st.file_uploader(t("library.upload"), type=list(supported_extensions()),
-                              key=f"library_upload_{st.session_state['library_upload_generation']}")
+                              key=f"library_upload_{st.session_state['library_upload_generation']}", disabled=not ADD)
     if upload is not None:
         try:
             parsed = parse_upload(upload.name, upload.getvalue())
@@ -230,7 +234,7 @@ with import_tab:
                 b1, b2 = st.columns(2)
                 label = t("library.import_good" if parsed.errors else "library.import_all",
                           n=number(len(parsed.records)))
-                go = b1.button(label, type="primary", key="library_import_go")
+                go = b1.button(label, type="primary", key="library_import_go", disabled=not ADD)
                 discard = b2.button(t("library.import_nothing"), key="library_import_discard")
                 if go:
                     with guarded(t("library.importing")):
@@ -263,7 +267,7 @@ with fetch_tab:
     st.write(t("library.fetch_intro"))
     with st.form("library_fetch_form"):
         url = st.text_input(t("library.fetch_url"), placeholder="https://…", key="library_fetch_url")
-        fetch = st.form_submit_button(t("library.fetch"), icon=":material/download:")
+        fetch = st.form_submit_button(t("library.fetch"), icon=":material/download:", disabled=not ADD)
     if fetch:
         st.session_state["library_fetched"] = None
         try:
@@ -282,7 +286,8 @@ with fetch_tab:
         st.dataframe(pd.DataFrame([{"passage": dict(r.tags)["passage"], "excerpt": r.excerpt} for r in passages]),
                      hide_index=True, width="stretch", column_config=columns("passage", "excerpt"))
         f1, f2 = st.columns(2)
-        if f1.button(t("library.store", n=number(len(passages))), type="primary", key="library_fetch_store"):
+        if f1.button(t("library.store", n=number(len(passages))), type="primary", key="library_fetch_store",
+                     disabled=not ADD):
             with guarded(t("library.storing")):
                 report = library.add(passages, actor=actor())
                 st.session_state["library_fetched"] = None
@@ -310,7 +315,7 @@ with deleted_tab:
         chosen_deleted = st.selectbox(t("library.restore_pick"), list(by_deleted), key="library_restore_id",
                                       format_func=lambda i: f"{i} — {by_deleted[i].record.title[:80]}")
         if st.button(t("library.restore", id=chosen_deleted), icon=":material/restore_from_trash:",
-                     key="library_restore"):
+                     key="library_restore", disabled=not DELETE):
             with guarded(t("library.restoring", id=chosen_deleted)):
                 library.restore(chosen_deleted, actor=actor())
                 flash("success", t("library.restored", id=chosen_deleted))
@@ -324,7 +329,8 @@ if demo:
         st.caption(t("library.demo_help"))
         st.dataframe(records_frame(demo)[["id", "title", "publisher"]], hide_index=True, width="stretch",
                      column_config=columns("id", "title", "publisher"))
-        if st.button(t("library.demo_remove", n=len(demo)), icon=":material/delete_sweep:", key="library_demo_remove"):
+        if st.button(t("library.demo_remove", n=len(demo)), icon=":material/delete_sweep:", key="library_demo_remove",
+                     disabled=not DELETE):
             with guarded(t("library.demo_removing")):
                 gone = remove_demo(library, actor=actor())
                 flash("success", t("library.demo_removed", n=len(gone), tab=t("library.tab_deleted")))
