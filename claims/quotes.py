@@ -261,6 +261,20 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
         i = bisect_left(people_starts, offset) - 1
         return people[i].canonical if i >= 0 else None
 
+    person_names = {m.canonical for m in people}
+    last_said: list[tuple[int, int, str]] = []  # (paragraph, end of its sentence, speaker) of a person's last quote
+
+    def pronoun_target(offset: int) -> str | None:
+        """"« ... », a-t-il lancé", "” he said": the one who spoke last, in this paragraph or the one
+        before, unless someone else has been named since their quote's sentence ("Emmanuel Macron
+        s'était déplacé ... il avait annoncé"); not whoever was named last ("l'administration Coderre")."""
+        if last_said and last_said[-1][0] >= sentence_at(offset).paragraph - 1:
+            _p, since, who = last_said[-1]
+            named = {m.canonical for m in people[bisect_left(people_starts, since):bisect_left(people_starts, offset)]}
+            if not named or who in named:
+                return who
+        return last_person_before(offset)
+
     paragraph_start: dict[int, int] = {}
     for s in sentences:
         paragraph_start.setdefault(s.paragraph, s.start)
@@ -279,19 +293,25 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
         tail = (q.close + 1, s_close.end if closed_by_mark else q.close + 1)
         opens_paragraph = folded[paragraph_start[paragraph]:q.open].strip(_PAD) == ""
         speaker = (
-            _after(folded, tail, names_in, last_person_before, lex, pronouns, q.open, main_organisation_before)
+            _after(folded, tail, names_in, last_person_before, lex, pronouns, q.open, main_organisation_before,
+                   pronoun_target)
             or (_signed(folded, q.close + 1, names_in) if closed_by_mark else None)
-            or _before(folded, head, names_in, last_person_before, lex, pronouns, main_organisation_before)
+            or (_closing_clause(folded, tail, names_in, lex, main_organisation_before, q.open)
+                if closed_by_mark else None)
+            or _before(folded, head, names_in, last_person_before, lex, pronouns, main_organisation_before,
+                       pronoun_target)
             or last_by_paragraph.get(paragraph)
             or _paragraph_subject(mentions, mention_starts, paragraph_start[paragraph], q.open, folded, head, lex)
             or (last_by_paragraph.get(paragraph - 1) if opens_paragraph else None)
             or (_introduced(sentences, bisect_right(starts, q.open) - 1, paragraph,
                             lambda h: _before(folded, h, names_in, last_person_before, lex, pronouns,
-                                              main_organisation_before)) if opens_paragraph else None)
+                                              main_organisation_before, pronoun_target)) if opens_paragraph else None)
         )
         if speaker:
             last_by_paragraph[sentence_at(q.close).paragraph] = speaker
             last_by_paragraph[paragraph] = speaker
+            if speaker in person_names:
+                last_said.append((sentence_at(q.close).paragraph, s_close.end, speaker))
         elif len(value.split()) <= 3:
             kind = "term"  # "la partie « recettes »": a few words nobody is said to have spoken
         if kind == "speech":
@@ -475,7 +495,7 @@ def _best(found: list[_Mention]) -> str | None:
 
 
 def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, quote_open: int,
-           main_organisation_before) -> str | None:
+           main_organisation_before, pronoun_target) -> str | None:
     """Attribution right after the quote: "», a-t-il déclaré", "” said Jan Leike", "” Leike said"."""
     start, end = tail
     end = min(end, start + 120)
@@ -499,6 +519,9 @@ def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, q
             and (key(words[verb + 2].group()) in lex.person_cues
                  or key(" ".join(w.group() for w in words[verb + 2:verb + 4])) in lex.person_cues):
         return last_person_before(quote_open)  # "», s'est félicitée la ministre": the one named before
+    if verb is not None and 2 <= verb <= 4 and key(words[0].group()) in _ARTICLES \
+            and any(key(w.group()) in lex.person_cues for w in words[1:verb]):
+        return pronoun_target(quote_open)  # "” the Health Minister declares": the one who speaks here
     if found:
         return _best(found)
     subject_at = [words[0].start()] + ([words[verb + 1].start()] if verb is not None and verb + 1 < len(words) else [])
@@ -507,12 +530,32 @@ def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, q
     if lex.statement_re.search(folded, lead, end) and (org := main_organisation_before(quote_open)):
         return org  # "», indique-t-elle dans un communiqué", "” it said in a statement": an organisation speaks
     if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):
-        return last_person_before(quote_open)
+        return pronoun_target(quote_open)
+    return None
+
+
+def _closing_clause(folded, tail, names_in, lex: Lexicon, main_organisation_before, quote_open: int) -> str | None:
+    """An attribution that closes the quote's sentence after more of it ('... as "a gesture of goodwill"
+    and face a deduction, the Premier League said on Wednesday.'): its last clause, a few words with a
+    speech verb and a name."""
+    start, end = tail
+    comma = folded.rfind(",", start, end)
+    if comma < 0 or end - comma > 90:
+        return None
+    words = _WORD.findall(folded, comma, end)
+    verbs = [i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w)]
+    if not verbs or len(words) > 9 or any(key(w) in lex.coordinators for w in words[:verbs[0]]):
+        return None
+    found = names_in(comma, end)
+    if found:
+        return _best(found)
+    if lex.organization_subject_re.search(folded, comma + 1, end):
+        return main_organisation_before(quote_open)
     return None
 
 
 def _before(folded, head, names_in, last_person_before, lex: Lexicon, pronouns,
-            main_organisation_before) -> str | None:
+            main_organisation_before, pronoun_target) -> str | None:
     """Attribution before the quote: "selon X", "according to X", or the subject of a speech verb."""
     start, end = head
     if end <= start:
@@ -522,15 +565,19 @@ def _before(folded, head, names_in, last_person_before, lex: Lexicon, pronouns,
         if found:  # "Pour le Rassemblement national, Thierry Vasseur juge ...": the person speaks
             return next((f for f in found if f.type == "person"), found[0]).canonical
     found = names_in(start, end)
-    if not (lex.speech_verb_re.search(folded, start, end) or folded[start:end].rstrip().endswith(":")):
+    colon = folded[start:end].rstrip()
+    verb = lex.speech_verb_re.search(folded, start, end)
+    if not (verb or colon.endswith(":")):
         return None
+    if not verb and colon.endswith(":") and found and found[-1].end >= start + len(colon) - 3:
+        return found[-1].canonical  # "Gilbert Riso : « ... »": the name right before the colon
     people = [m for m in found if m.type == "person"]
     if people:
         return people[0].canonical
     # "he said:", "il avait écrit que": a pronoun subject of a speech verb points back to a person.
     for m in _PRONOUN_THEN.finditer(folded, start, end):
         if key(m.group(1)) in pronouns and lex.speech_verb_re.fullmatch(m.group(2)):
-            return last_person_before(end)
+            return pronoun_target(end)
     if not found and lex.organization_subject_re.search(folded, start, end):
         return main_organisation_before(start)  # "Le groupe indique que « ... »", "The council said:"
     return found[0].canonical if found else None

@@ -247,3 +247,25 @@ def test_a_two_word_role_after_the_verb_is_the_person_named_before():
 ])
 def test_a_french_weekday_takes_its_tense(text, want):
     assert found(text, "date", "fr") == want
+
+
+def test_a_pronoun_after_a_quote_is_the_one_who_spoke_last():
+    text = ("\u201cI am ready to go,\u201d Dale Merrow said, before District Judge Alma Ruiz ordered the sentence.\n\n"
+            "\u201cThe people here are hurting,\u201d he said.")
+    assert quotes(text, "en") == [("I am ready to go,", "Dale Merrow"), ("The people here are hurting,", "Dale Merrow")]
+    text = ("« Nous voulons des actes », souligne Paul Kerhervé, porte-parole du syndicat.\n\n"
+            "Le 3 novembre, Émilie Sauvage s’était déplacée à Brest. Elle avait annoncé « être aux côtés des pêcheurs ».")
+    assert quotes(text, "fr") == [("Nous voulons des actes", "Paul Kerhervé"),
+                                  ("être aux côtés des pêcheurs", "Émilie Sauvage")]
+
+
+def test_a_role_as_the_subject_after_the_quote_is_the_one_who_speaks():
+    text = ("Health Minister Ronan Keary visited the new clinic on Monday.\n\n"
+            "\u201cIt is remarkable,\u201d the Health Minister declares.")
+    assert quotes(text, "en") == [("It is remarkable,", "Ronan Keary")]
+
+
+def test_an_attribution_that_closes_a_long_sentence():
+    text = ("The six clubs will pay 20 million pounds as \u201ca gesture of goodwill\u201d and face a points deduction "
+            "if they try again, the Northern League said on Wednesday.")
+    assert quotes(text, "en") == [("a gesture of goodwill", "Northern League")]
