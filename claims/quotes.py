@@ -68,6 +68,11 @@ def _pairs(lex: Lexicon) -> tuple[dict[str, str], dict[str, set[str]]]:
     closers: dict[str, set[str]] = {}
     for o, c in lex.quote_pairs:
         closers.setdefault(c, set()).add(o)
+    # Copy that mixes straight and curly double marks ('“This was long and hard-fought," attorney X
+    # said'): each closes the other, the innermost open quote first.
+    if '"' in closers and "”" in closers:
+        closers['"'] = closers['"'] | {"“"}
+        closers["”"] = closers["”"] | {'"'}
     return openers, closers
 
 
@@ -280,6 +285,7 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
         paragraph_start.setdefault(s.paragraph, s.start)
     out: list[QuoteFound] = []
     last_by_paragraph: dict[int, str] = {}
+    previous_close = -1
     for q, kind in zip(spans, kinds):
         value = quote_text(text, q)
         if kind == "term":
@@ -289,9 +295,15 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
         paragraph = s_open.paragraph
         # Attribution sits close to the quote; the windows also keep long sentences linear.
         head = (max(s_open.start, q.open - _HEAD_WINDOW), q.open)
+        between = _WORD.search(folded, previous_close + 1, q.open) if head[0] <= previous_close else None
+        if between and key(between.group()) not in lex.coordinators and names_in(previous_close + 1, q.open) \
+                and lex.speech_verb_re.search(folded, previous_close + 1, q.open):
+            head = (previous_close + 1, q.open)  # '”, Greg Penner said, adding, “Our organization ...'
+
         closed_by_mark = q.close < len(text) and text[q.close] != "\n"
         tail = (q.close + 1, s_close.end if closed_by_mark else q.close + 1)
         opens_paragraph = folded[paragraph_start[paragraph]:q.open].strip(_PAD) == ""
+        previous_close = q.close
         speaker = (
             _after(folded, tail, names_in, last_person_before, lex, pronouns, q.open, main_organisation_before,
                    pronoun_target)
@@ -508,8 +520,8 @@ def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, q
         return None
     verb = next((i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w.group())), None)
     found = names_in(lead, end)
-    first_name = found[0].start if found else end
-    if verb is not None and any(key(w.group()) in lex.coordinators for w in words[:verb] if w.start() < first_name):
+    first_name = found[0].start if found else end  # "co-owner and CEO Greg Penner said": "and" joins titles
+    if verb is not None and key(words[0].group()) in lex.coordinators and words[0].start() < first_name:
         return None  # "« très insuffisant » et promet de saisir ...": the sentence's subject goes on
     if verb is None and not lex.attribution_re.match(folded, lead, end):
         return None
@@ -551,6 +563,9 @@ def _closing_clause(folded, tail, names_in, lex: Lexicon, main_organisation_befo
         return _best(found)
     if lex.organization_subject_re.search(folded, comma + 1, end):
         return main_organisation_before(quote_open)
+    if verbs[0] == 0:  # '," attorney Nate Cade, an outside attorney for the city, said at the meeting.'
+        people = [m for m in names_in(start, comma) if m.type == "person"]
+        return people[0].canonical if people else None
     return None
 
 

@@ -269,3 +269,15 @@ def test_an_attribution_that_closes_a_long_sentence():
     text = ("The six clubs will pay 20 million pounds as \u201ca gesture of goodwill\u201d and face a points deduction "
             "if they try again, the Northern League said on Wednesday.")
     assert quotes(text, "en") == [("a gesture of goodwill", "Northern League")]
+
+
+def test_mixed_straight_and_curly_marks_close_each_other():
+    text = "\u201cThis was long and hard-fought,\" lawyer Nadia Orme, who represents the city, said at the meeting."
+    assert quotes(text, "en") == [("This was long and hard-fought,", "Nadia Orme")]
+
+
+def test_titles_joined_by_and_and_an_attribution_between_two_quotes():
+    text = ("\u201cHe is a leader for our whole team,\u201d co-owner and CEO Grace Pellow said in a statement, adding, "
+            "\u201cWe are committed to him for years to come.\u201d Pellow bought the club with Tom Arden.")
+    assert quotes(text, "en") == [("He is a leader for our whole team,", "Grace Pellow"),
+                                  ("We are committed to him for years to come.", "Grace Pellow")]
