@@ -38,9 +38,9 @@ from typing import Any, Iterable, Sequence
 from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, select, update
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote, claim_from_json
-from claims.text import fold, fold_key
+from claims.text import content_words, fold, fold_key
 from sources.db import article_claims, articles, records, reviewed_claim_terms, reviewed_claims, writing
-from sources.index import IndexedValues, StoredRecord, term_hash, term_words
+from sources.index import IndexedValues, StoredRecord, term_hash
 from sources.model import SourceRecord
 
 from .model import ClaimCheck, Match, PastVerdict, Reason, ReasonPart, Cite, verdict_ref
@@ -120,7 +120,7 @@ def _row_for(pk: int, article: Any, state: Any, claim: Claim, others: Sequence[C
         if v.speaker:
             row["value_key"] = fold_key(v.speaker)
             terms.add(_speaker_term(fold_key(v.speaker)))
-        terms |= {_word_term(w) for w in term_words(v.text)}
+        terms |= {_word_term(w) for w in content_words(v.text)}
     evidence = _evidence_of(state)
     value = claim.to_json().get("value")
     row["search"] = fold(" ".join(str(x) for x in (claim.text, claim.sentence, speaker, _value_text(value)))).lower()
@@ -317,7 +317,7 @@ def _subject_terms(claim: Claim, ctx: Any) -> list[tuple[int, float]]:
     v = claim.value
     if isinstance(v, Quote):
         out = [(_speaker_term(ctx.key), 2.0)] if ctx.key else []
-        words = sorted(set(term_words(v.text)), key=lambda w: (-len(w), w))[:QUOTE_WORDS]
+        words = sorted(set(content_words(v.text)), key=lambda w: (-len(w), w))[:QUOTE_WORDS]
         return out + [(_word_term(w), 1.0) for w in words]
     if isinstance(v, DateValue) and not ctx.names:
         return []

@@ -15,7 +15,7 @@ from itertools import repeat
 
 from .country import local_currency
 from .dates import find_dates
-from .lexicon import available_languages, key, load, lower_view, trie
+from .lexicon import available_languages, load, lower_view, trie
 from .model import Claim, Extraction, Name, Quote, Unclaimed
 from .money import find_money
 from .names import Gazetteer, find_names
@@ -46,7 +46,7 @@ def _detectors() -> tuple[_Detector, ...]:
         contractions = [c.lower() for c in d.get("contractions", [])]
         out.append(_Detector(
             code,
-            frozenset(w.lower() for w in d["function_words"]) | frozenset(key(w) for w in d["function_words"]),
+            frozenset(w.lower() for w in d["function_words"]) | frozenset(fold_key(w) for w in d["function_words"]),
             tuple(c for c in contractions if c.endswith("'")),
             tuple(c for c in contractions if not c.endswith("'")),
             tuple(d.get("endings", [])),

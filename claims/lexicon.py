@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .text import fold
+from .text import fold, fold_key
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -38,14 +38,9 @@ SHARED_DATA = frozenset({"common", "organizations", "people"})
 QUALIFIER_KINDS = ("approx", "more", "less", "nearly", "just_over")
 
 
-def key(word: str) -> str:
-    """The form a word is looked up under: folded and lower-case."""
-    return " ".join(fold(word).lower().split())
-
-
 def alternation(words: Any, *, flexible_space: bool = True) -> str:
     """Regex alternation of folded words, longest first so that the longest wins."""
-    forms = sorted({key(w) for w in words if w}, key=lambda w: (-len(w), w))
+    forms = sorted({fold_key(w) for w in words if w}, key=lambda w: (-len(w), w))
     parts = []
     for w in forms:
         escaped = re.escape(w)
@@ -62,7 +57,7 @@ def trie(words: Any) -> str:
     reaches; in a prefix tree a wrong first letter fails at once. Money and date patterns run at
     every word start of an article, so this is most of their cost. Longer words are still preferred.
     """
-    forms = {key(w) for w in words if w}
+    forms = {fold_key(w) for w in words if w}
     if not forms:
         return "(?!)"
 
@@ -275,33 +270,33 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     names = raw["names"]
     quotes = raw["quotes"]
 
-    number_words = {key(k): int(v) for k, v in numbers["words"].items()}
-    multipliers = {key(k): int(v) for k, v in numbers["multipliers"].items()}
-    fractions = {key(k): float(v) for k, v in numbers.get("fractions", {}).items()}
-    vague = {key(k): int(v) for k, v in numbers.get("vague", {}).items()}
-    ordinals = {key(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
-    scale_words = {key(k): float(v) for k, v in scales["words"].items()}
+    number_words = {fold_key(k): int(v) for k, v in numbers["words"].items()}
+    multipliers = {fold_key(k): int(v) for k, v in numbers["multipliers"].items()}
+    fractions = {fold_key(k): float(v) for k, v in numbers.get("fractions", {}).items()}
+    vague = {fold_key(k): int(v) for k, v in numbers.get("vague", {}).items()}
+    ordinals = {fold_key(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
+    scale_words = {fold_key(k): float(v) for k, v in scales["words"].items()}
     scale_abbreviations = {k: float(v) for k, v in scales.get("abbreviations", {}).items()}
 
-    currency_names = {key(n): code for n, code in cur["names"]}
+    currency_names = {fold_key(n): code for n, code in cur["names"]}
     currency_symbols = {s: code for s, code in common["currencies"]["symbols"]}
     aliases = common["currencies"].get("code_aliases", {})
     currency_codes = {c: aliases.get(c, c) for c in common["currencies"]["codes"]}
-    subunits = {key(n): int(f) for n, f in cur.get("subunits", [])}
-    subunit_default = {key(k): v for k, v in cur.get("subunit_default", {}).items()}
-    symbol_suffixes = {key(s): code for s, code in cur.get("symbol_suffixes", [])}
-    qualifiers = {key(w): kind for kind in QUALIFIER_KINDS for w in qual.get(kind, [])}
+    subunits = {fold_key(n): int(f) for n, f in cur.get("subunits", [])}
+    subunit_default = {fold_key(k): v for k, v in cur.get("subunit_default", {}).items()}
+    symbol_suffixes = {fold_key(s): code for s, code in cur.get("symbol_suffixes", [])}
+    qualifiers = {fold_key(w): kind for kind in QUALIFIER_KINDS for w in qual.get(kind, [])}
 
-    months = {key(m): i + 1 for i, m in enumerate(dates["months"])}
-    month_abbr = {key(a): i + 1 for i, forms in enumerate(dates["month_abbreviations"]) for a in forms}
-    weekdays = {key(d): i for i, d in enumerate(dates["weekdays"])}
-    weekday_abbr = {key(a): i for i, forms in enumerate(dates["weekday_abbreviations"]) for a in forms}
-    named_days = {key(k): int(v) for k, v in dates["named_days"].items()}
-    units = {key(k): v for k, v in dates["units"].items()}
-    parts = {key(k): v for k, v in dates["parts"].items()}
-    periods = {key(k): v for k, v in dates["periods"].items()}
-    seasons = {key(k): v for k, v in dates["seasons"].items()}
-    period_codes = {key(k): v for k, v in dates["period_codes"].items()}
+    months = {fold_key(m): i + 1 for i, m in enumerate(dates["months"])}
+    month_abbr = {fold_key(a): i + 1 for i, forms in enumerate(dates["month_abbreviations"]) for a in forms}
+    weekdays = {fold_key(d): i for i, d in enumerate(dates["weekdays"])}
+    weekday_abbr = {fold_key(a): i for i, forms in enumerate(dates["weekday_abbreviations"]) for a in forms}
+    named_days = {fold_key(k): int(v) for k, v in dates["named_days"].items()}
+    units = {fold_key(k): v for k, v in dates["units"].items()}
+    parts = {fold_key(k): v for k, v in dates["parts"].items()}
+    periods = {fold_key(k): v for k, v in dates["periods"].items()}
+    seasons = {fold_key(k): v for k, v in dates["seasons"].items()}
+    period_codes = {fold_key(k): v for k, v in dates["period_codes"].items()}
 
     # ---- numbers --------------------------------------------------------------------------
     # Number, money and date patterns run on the lower-case view of the text (`lower_view`), with
@@ -326,12 +321,12 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     number_re = re.compile(rf"{number_start}{number}(?!\w)")
 
     # ---- money ----------------------------------------------------------------------------
-    symbol_codes = {key(s): code for s, code in currency_symbols.items()}
+    symbol_codes = {fold_key(s): code for s, code in currency_symbols.items()}
     # "C $ 16.4 million", "HK $ 10 billion": a dollar sign whose country prefix stands apart, unless
     # the prefix is also a word ("a $5 fee").
-    not_prefixes = {key(w) for w in names["function_words"]}
+    not_prefixes = {fold_key(w) for w in names["function_words"]}
     for s, code in currency_symbols.items():
-        prefix = key(s[:-1])
+        prefix = fold_key(s[:-1])
         if s.endswith("$") and prefix.isalpha() and prefix not in not_prefixes:
             symbol_codes[f"{prefix} $"] = code
     symbol_forms = set(symbol_codes)
@@ -360,11 +355,11 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     )
     money_re = re.compile(rf"(?<![\w$€£¥]){number_start}(?:{money})")
     # A cheap first pass: text without a currency sign, code, name or subunit has no amount.
-    marker_words = [w for w in [*currency_names, *currency_codes, *subunits, *symbol_forms] if re.search(r"[a-z]", key(w))]
+    marker_words = [w for w in [*currency_names, *currency_codes, *subunits, *symbol_forms] if re.search(r"[a-z]", fold_key(w))]
     marker_signs = "".join(sorted({ch for s in symbol_forms for ch in s if not ch.isascii()}))
     money_marker_re = re.compile(rf"(?<![a-z]){trie(marker_words)}(?![a-z])|[$" + re.escape(marker_signs) + "]")
     first = re.compile(r"[a-z]+|\d|[^\sa-z\d]")
-    money_starts = frozenset({DIGITS} | {first.match(key(w)).group() for w in
+    money_starts = frozenset({DIGITS} | {first.match(fold_key(w)).group() for w in
                                          [*number_words, *multipliers, *fractions, *currency_codes, *symbol_forms]})
     # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "one dollar and one"
     # Each of these follows a word (they are matched right after an amount or a date): the look-behind
@@ -381,11 +376,11 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     )
 
     # ---- dates ----------------------------------------------------------------------------
-    rel_words = {key(w): 0 for w in dates["this"]}
-    rel_words.update({key(w): -1 for w in dates["last"]})
-    rel_words.update({key(w): 1 for w in dates["next"]})
+    rel_words = {fold_key(w): 0 for w in dates["this"]}
+    rel_words.update({fold_key(w): -1 for w in dates["last"]})
+    rel_words.update({fold_key(w): 1 for w in dates["next"]})
     nth_words = dict(ordinals)
-    nth_words.update({key(w): -1 for w in dates["last"]})
+    nth_words.update({fold_key(w): -1 for w in dates["last"]})
     templates = _date_templates(lang, dates, {
         "ordinals": ordinals, "number_words": number_words, "vague": vague, "months": months,
         "month_abbr": month_abbr, "weekdays": weekdays, "weekday_abbr": weekday_abbr,
@@ -409,7 +404,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         date_order=lang["date_order"],
         number_words=number_words,
         multipliers=multipliers,
-        joiners=frozenset(key(j) for j in numbers.get("joiners", [])),
+        joiners=frozenset(fold_key(j) for j in numbers.get("joiners", [])),
         fractions=fractions,
         vague=vague,
         ordinals=ordinals,
@@ -418,9 +413,9 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         currency_names=currency_names,
         currency_symbols=currency_symbols,
         currency_codes=currency_codes,
-        ambiguous_currency_names=frozenset(key(n) for n in cur.get("ambiguous_names", [])),
-        money_nouns=frozenset(key(w) for w in scales["money_nouns"]),
-        local_currency_names={key(n): group for n, group in cur["local_names"].items()},
+        ambiguous_currency_names=frozenset(fold_key(n) for n in cur.get("ambiguous_names", [])),
+        money_nouns=frozenset(fold_key(w) for w in scales["money_nouns"]),
+        local_currency_names={fold_key(n): group for n, group in cur["local_names"].items()},
         subunits=subunits,
         subunit_default=subunit_default,
         symbol_suffixes=symbol_suffixes,
@@ -435,15 +430,15 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         periods=periods,
         seasons=seasons,
         period_codes=period_codes,
-        month_context=frozenset(key(w) for w in dates["month_context"]),
-        year_context=frozenset(key(w) for w in dates["year_context"]),
-        year_before_noun=frozenset(key(w) for w in dates["year_before_noun"]),
-        year_after_noun=frozenset(key(w) for w in dates["year_after_noun"]),
+        month_context=frozenset(fold_key(w) for w in dates["month_context"]),
+        year_context=frozenset(fold_key(w) for w in dates["year_context"]),
+        year_before_noun=frozenset(fold_key(w) for w in dates["year_before_noun"]),
+        year_after_noun=frozenset(fold_key(w) for w in dates["year_after_noun"]),
         months_capitalised=bool(dates.get("capitalised", False)),
         own_weekday_is_today=bool(dates["own_weekday_is_today"]),
         this_weekday_nearest=bool(dates["this_weekday_nearest"]),
-        weekday_ahead=frozenset(key(w) for w in dates["weekday_ahead"]),
-        following_re=re.compile(rf"(?<![\w]){trie([key(w) for w in dates['following']])}(?![\w])"),
+        weekday_ahead=frozenset(fold_key(w) for w in dates["weekday_ahead"]),
+        following_re=re.compile(rf"(?<![\w]){trie([fold_key(w) for w in dates['following']])}(?![\w])"),
         date_templates=tuple(templates),
         date_starts={w: tuple(i for i, t in enumerate(templates) if t.starts and w in t.starts)
                      for w in {w for t in templates for w in t.starts or ()}},
@@ -452,31 +447,31 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates.get('bare_month_prefixes', []))}(?:(?<=')\s*|\s+)$"),
         relative_words=rel_words,
         nth_words=nth_words,
-        day_context=frozenset(key(w) for w in dates.get("day_context", [])),
-        event_days=frozenset(key(w) for w in dates.get("event_days", [])),
+        day_context=frozenset(fold_key(w) for w in dates.get("day_context", [])),
+        event_days=frozenset(fold_key(w) for w in dates.get("event_days", [])),
         event_link_re=re.compile(rf"(?<!\s)\s*{trie(dates.get('event_links', []))}(?![\w])"),
-        person_cues=frozenset(key(w) for w in names["person_cues"]),
-        coordinators=frozenset(key(w) for w in raw["quotes"]["coordinators"]),
-        titles=frozenset(key(w) for w in names["titles"]),
-        function_words=frozenset(key(w) for w in names["function_words"]),
-        non_entity_heads=frozenset(key(w) for w in names["non_entity_heads"]),
+        person_cues=frozenset(fold_key(w) for w in names["person_cues"]),
+        coordinators=frozenset(fold_key(w) for w in raw["quotes"]["coordinators"]),
+        titles=frozenset(fold_key(w) for w in names["titles"]),
+        function_words=frozenset(fold_key(w) for w in names["function_words"]),
+        non_entity_heads=frozenset(fold_key(w) for w in names["non_entity_heads"]),
         common_acronyms=frozenset(names["common_acronyms"]),
-        organization_words=frozenset(key(w) for w in names["organization_words"]),
-        aliases={key(k): v for k, v in {**_known_organizations(lang["code"]), **names["aliases"]}.items()},
-        places=frozenset(key(w) for w in names["places"]),
-        subject_verbs=frozenset(key(w) for w in names.get("subject_verbs", [])),
+        organization_words=frozenset(fold_key(w) for w in names["organization_words"]),
+        aliases={fold_key(k): v for k, v in {**_known_organizations(lang["code"]), **names["aliases"]}.items()},
+        places=frozenset(fold_key(w) for w in names["places"]),
+        subject_verbs=frozenset(fold_key(w) for w in names.get("subject_verbs", [])),
         org_head_re=re.compile(
             rf"(?<![\w']){alternation(names.get('lowercase_org_heads', []))}\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
         ),
         quote_pairs=tuple((a, b) for a, b in quotes["pairs"]),
-        attribution=tuple(key(w) for w in quotes["attribution"]),
-        pronouns=frozenset(key(w) for w in quotes["pronouns"]),
-        forms_of_address=frozenset(key(w) for w in quotes["forms_of_address"]),
-        detect_words=frozenset(key(w) for w in raw["detect"]["function_words"]),
+        attribution=tuple(fold_key(w) for w in quotes["attribution"]),
+        pronouns=frozenset(fold_key(w) for w in quotes["pronouns"]),
+        forms_of_address=frozenset(fold_key(w) for w in quotes["forms_of_address"]),
+        detect_words=frozenset(fold_key(w) for w in raw["detect"]["function_words"]),
         number_re=number_re,
         money_re=money_re,
         bare_scaled_re=bare_scaled_re,
-        bare_amount_followers=(frozenset(key(w) for w in raw["scales"]["bare_amount_followers"])
+        bare_amount_followers=(frozenset(fold_key(w) for w in raw["scales"]["bare_amount_followers"])
                                if "bare_amount_followers" in raw["scales"] else None),
         qualifier_before_re=qualifier_before_re,
         range_before_re=range_before_re,
@@ -485,15 +480,15 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         cents_after_re=cents_after_re,
         symbol_codes=symbol_codes,
         strict_codes=frozenset(common["currencies"].get("case_sensitive_codes", [])),
-        range_starts=tuple(key(w) for w in qual.get("range_start", [])),
-        range_joiners=tuple(key(w) for w in qual.get("range_joiners", [])),
+        range_starts=tuple(fold_key(w) for w in qual.get("range_start", [])),
+        range_joiners=tuple(fold_key(w) for w in qual.get("range_joiners", [])),
         speech_verb_re=quote_words_re(quotes["speech_verb_stems"], prefix=True),
         statement_re=re.compile(
-            rf"(?<![\w'])(?:{trie([key(w) for w in quotes['statement_words']])})(?![\w'])", re.IGNORECASE),
+            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['statement_words']])})(?![\w'])", re.IGNORECASE),
         organization_subject_re=re.compile(
-            rf"(?<![\w'])(?:{trie([key(w) for w in quotes['organization_subjects']])})(?![\w'])", re.IGNORECASE),
+            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['organization_subjects']])})(?![\w'])", re.IGNORECASE),
         incise_re=re.compile(
-            rf",\s+(?:{trie([key(w) for w in quotes['incise_auxiliaries']])}\s+)?(?:{trie(quotes['speech_verb_stems'])})"
+            rf",\s+(?:{trie([fold_key(w) for w in quotes['incise_auxiliaries']])}\s+)?(?:{trie(quotes['speech_verb_stems'])})"
             rf"[\w'-]*\s", re.IGNORECASE) if quotes["incise_auxiliaries"]
         else re.compile(r"(?!)"),
         term_marker_re=quote_words_re(quotes["term_markers"]),
@@ -695,7 +690,7 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         if words is None:
             slot_starts[name] = None
             continue
-        firsts = {_FIRST_TOKEN_RE.match(key(word)) for word in words}
+        firsts = {_FIRST_TOKEN_RE.match(fold_key(word)) for word in words}
         starts = {DIGITS if f.group()[0].isdigit() else f.group() for f in firsts if f}
         if None in firsts:
             slot_starts[name] = None
@@ -710,7 +705,7 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         pattern = pattern.replace(" ?", r"\s?").replace(" ", r"\s+")
         used = re.findall(r"\{(\w+)\}", pattern)
         body = re.sub(r"\{(\w+)\}", lambda m: f"(?:{slots[m.group(1)][0]})", pattern)
-        triggers = {_anchor_token(key(word)) for s in used if s not in _WEAK_SLOTS for word in slots[s][1] or ()}
+        triggers = {_anchor_token(fold_key(word)) for s in used if s not in _WEAK_SLOTS for word in slots[s][1] or ()}
         literals = _TOKEN_RE.findall(re.sub(r"\{\w+\}|\\.|\(\?(?:P<\w+>|<?[=!]|:)", " ", pattern))
         triggers |= {word for word in literals if word in units}
         triggers.discard(None)
@@ -723,7 +718,7 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         # words alone trigger the template, digits or not.
         required = [s for s in _required_slots(list(_sre_parser.parse(marked)), names) if s in _WORD_SLOTS]
         if required:
-            triggers = {_anchor_token(key(word)) for word in slots[required[0]][1]} - {None}
+            triggers = {_anchor_token(fold_key(word)) for word in slots[required[0]][1]} - {None}
             digits = False
         known = frozenset(triggers) if (triggers or digits) and not glued else None
         try:

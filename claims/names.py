@@ -35,8 +35,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import DATA_DIR, Lexicon, key, trie
-from .text import Sentence, fold, fold_key, is_heading
+from .lexicon import DATA_DIR, Lexicon, trie
+from .text import Sentence, fold, fold_apostrophes, fold_key, is_heading
+from .text import fold_key as key
 
 Gazetteer = dict[str, tuple[str, str]]  # fold_key(name) -> (type, canonical)
 
@@ -1133,10 +1134,6 @@ def _before_verb(text: str, end: int, data: _NameData) -> bool:
 
 def _canonical(surface: str) -> str:
     return " ".join(fold_apostrophes(surface).split())
-
-
-def fold_apostrophes(word: str) -> str:
-    return word.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
 
 
 # ---- resolution across the article ------------------------------------------------------------

@@ -27,9 +27,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from .lexicon import Lexicon, key
+from .lexicon import Lexicon
 from .names import NameFound
 from .text import Sentence, is_heading
+from .text import fold_key as key
 
 _PAD = " \t\u00a0\u202f\u2009\u2007\n\r"
 _HEAD_WINDOW = 240  # characters before a quote searched for its attribution

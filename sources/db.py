@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-import unicodedata
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
@@ -47,6 +46,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
+
+from claims.text import ACCENTED, UNACCENTED
 
 from .settings import DATABASE
 
@@ -215,26 +216,11 @@ _SQLITE_FTS = [
 ]
 
 
-def _accent_table() -> tuple[str, str]:
-    """Latin letters with diacritics and their base letter, one character each (as SQLite's
-    unicode61 remove_diacritics folds them)."""
-    src, dst = [], []
-    for code in range(0x00C0, 0x0250):
-        ch = chr(code)
-        base = unicodedata.normalize("NFD", ch)[0]
-        if base != ch and base.isascii() and base.isalpha():
-            src.append(ch)
-            dst.append(base)
-    return "".join(src), "".join(dst)
-
-
-ACCENTED, UNACCENTED = _accent_table()
-_FOLD_SEARCH = str.maketrans(ACCENTED, UNACCENTED)
 # The PostgreSQL full-text document of a record; queries must use this exact expression so that
 # the planner uses the GIN index built on it.
 PG_DOCUMENT = (
     "to_tsvector('simple', translate(coalesce(records.title, '') || ' ' || records.excerpt || ' ' || "
-    f"coalesce(records.publisher, ''), '{ACCENTED}', '{UNACCENTED}'))"
+    f"coalesce(records.publisher, ''), '{ACCENTED}', '{UNACCENTED}'))"  # as claims.text.fold_accents
 )
 _POSTGRES_FTS = [
     "DROP INDEX IF EXISTS ix_records_fts",  # an earlier version indexed the text without folding accents
@@ -249,11 +235,6 @@ _POSTGRES_TRIGRAM = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public",
     "CREATE INDEX IF NOT EXISTS ix_records_publisher_trgm ON records USING GIN (lower(publisher) public.gin_trgm_ops)",
 ]
-
-
-def fold_search(text: str) -> str:
-    """A search query with accents folded as PG_DOCUMENT folds them."""
-    return text.translate(_FOLD_SEARCH)
 
 
 def database_url(url: str | None = None) -> str:

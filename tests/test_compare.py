@@ -14,15 +14,14 @@ from checker.compare import (
     date_agreement,
     date_closeness,
     figures,
-    initial_key,
     money_agreement,
     name_agreement,
     negated,
-    normalise,
 )
 from checker.model import ReasonPart, Term
 from checker.verdict import render_reason
 from claims import DateValue, Money, extract
+from claims.text import fold_lower, person_key
 from ui.locale import messages
 
 
@@ -35,9 +34,9 @@ def money(amount, low=None, high=None, currency="USD"):
 # ---- the processor ---------------------------------------------------------------------------
 
 
-def test_normalise_folds_case_accents_apostrophes_and_keeps_offsets():
+def test_fold_lower_folds_case_accents_apostrophes_and_keeps_offsets():
     text = "L’Élysée a DIT « non »"
-    out = normalise(text)
+    out = fold_lower(text)
     assert out == "l'elysee a dit « non »"
     assert len(out) == len(text)
 
@@ -133,10 +132,10 @@ def test_name_agreement(claim, record, expected):
     assert name_agreement(record, claim) == expected  # the rule is symmetric
 
 
-def test_initial_key_is_shared_by_the_forms_of_a_name():
-    assert initial_key("Jan Leike") == initial_key("J. Leike") == "j leike"
-    assert initial_key("Adam D’Angelo") == initial_key("A. D'Angelo") == "a dangelo"
-    assert initial_key("Leike") is None
+def test_person_key_is_shared_by_the_forms_of_a_name():
+    assert person_key("Jan Leike") == person_key("J. Leike") == "j leike"
+    assert person_key("Adam D’Angelo") == person_key("A. D'Angelo") == "a dangelo"
+    assert person_key("Leike") is None
 
 
 # ---- quotes ----------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ import pytest
 
 from claims import extract
 from claims.dates import RULES
-from claims.lexicon import DATA_DIR, available_languages, key, load
+from claims.lexicon import DATA_DIR, available_languages, load
+from claims.text import fold_key
 
 LANGUAGES = available_languages()
 REQUIRED = {
@@ -53,7 +54,7 @@ def test_calendar_words(code):
     dates = raw(code)["dates"]
     assert len(dates["months"]) == 12 and len(dates["month_abbreviations"]) == 12
     assert len(dates["weekdays"]) == 7 and len(dates["weekday_abbreviations"]) == 7
-    assert len({key(m) for m in dates["months"]}) == 12
+    assert len({fold_key(m) for m in dates["months"]}) == 12
     assert set(dates["units"].values()) <= {"day", "week", "month", "quarter", "half", "year"}
     assert set(dates["parts"].values()) <= {"early", "mid", "late"}
     assert set(dates["periods"].values()) <= {"quarter", "half"}
@@ -74,7 +75,7 @@ def test_templates_compile_and_name_known_rules(code):
 def test_currency_names_map_to_iso_codes(code):
     for name, iso in raw(code)["currencies"]["names"]:
         assert re.fullmatch(r"[A-Z]{3}", iso), f"{code}: {name} -> {iso}"
-    names = [key(n) for n, _ in raw(code)["currencies"]["names"]]
+    names = [fold_key(n) for n, _ in raw(code)["currencies"]["names"]]
     assert len(names) == len(set(names)), f"{code}: a currency name is listed twice"
 
 

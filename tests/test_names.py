@@ -13,7 +13,8 @@ import tomllib
 import pytest
 
 from claims import detect_language, extract
-from claims.lexicon import DATA_DIR, available_languages, key
+from claims.lexicon import DATA_DIR, available_languages
+from claims.text import fold_key
 
 PUB = dt.date(2024, 6, 5)
 NB, NNB = "\u00a0", "\u202f"
@@ -490,7 +491,7 @@ def test_every_language_has_the_names_words(code):
     for k in NAMES_KEYS:
         assert isinstance(names.get(k), list), f"{code}.toml lacks [names] {k}"
     for k in ("person_cues", "titles", "organization_words", "organization_cues", "places", "not_names"):
-        keys = [key(w) for w in names[k]]
+        keys = [fold_key(w) for w in names[k]]
         assert len(keys) == len(set(keys)), f"{code}.toml [names] {k} lists a word twice"
     assert not set(names["particles"]) - set(names["connectors"]), "a particle must also be a connector"
 
