@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from claims import available_languages, extract
-from sources.settings import DOLLAR
+from settings import DOLLAR
 
 from . import cli_claims, cli_desk, cli_sources
 from .inputs import ArticleText, InputError, parse_published, read_article
@@ -28,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2
-    from sources.settings import problems
+    from settings import problems
 
     for problem in problems():
         print(f"error: setting {problem}", file=sys.stderr)

@@ -40,7 +40,7 @@ from sources.index import (
     word_term,
 )
 from sources.library import Library
-from sources.settings import DOLLAR, TRANSLATION_MODEL
+from settings import DOLLAR, TRANSLATION_MODEL
 
 from .compare import (
     TRANSLATION_MIN,
@@ -76,7 +76,7 @@ SPEAKER_WEIGHT = 2.0
 WIDER = 100  # another amount within this factor may be a conflicting figure for the same thing
 DATE_WIDER = 3 * 366  # days around a date where another date may conflict with it
 
-# The translation model is a setting of the workbench (sources/settings.py).
+# The translation model is a setting of the workbench (settings.py).
 TRANSLATION_SETTING = TRANSLATION_MODEL.name
 
 

@@ -383,7 +383,7 @@ class NoReviewAddress(ValueError):
 
 def newsroom() -> dict[str, Any] | None:
     """The newsroom of the settings as a schema.org Organization (None when it has no name)."""
-    from sources.settings import NEWSROOM_LOGO, NEWSROOM_NAME, NEWSROOM_URL
+    from settings import NEWSROOM_LOGO, NEWSROOM_NAME, NEWSROOM_URL
 
     if not NEWSROOM_NAME.value():
         return None
@@ -397,7 +397,7 @@ def newsroom() -> dict[str, Any] | None:
 
 def rating_word(ctx: ReportContext, status: str) -> str:
     """The newsroom's word for a rating (a setting), else the report language's default."""
-    from sources.settings import RATING_DISPUTED, RATING_VERIFIED
+    from settings import RATING_DISPUTED, RATING_VERIFIED
 
     chosen = {"verified": RATING_VERIFIED, "disputed": RATING_DISPUTED}[status].value()
     return chosen or ctx.t(f"rating.{status}")
@@ -406,7 +406,7 @@ def rating_word(ctx: ReportContext, status: str) -> str:
 def review_address(ctx: ReportContext, claim_id: str) -> str:
     """Where the ClaimReview of a claim is read: the review address, else the article's, else the
     newsroom's, with the claim's anchor."""
-    from sources.settings import NEWSROOM_URL
+    from settings import NEWSROOM_URL
 
     a = ctx.article
     for base, anchor in ((ctx.review_url, f"claim-{claim_id}"), (a.url, f"claim-{claim_id}"),

@@ -23,7 +23,7 @@ from claims.text import split_sentences
 from sources.importers import parse_file
 from sources.library import Library
 from sources.model import ParsedImport, SourceRecord
-from sources.settings import NEWSROOM
+from settings import NEWSROOM
 
 from . import memory
 from .desk import Article, ClaimState, Desk, ReviewConflict

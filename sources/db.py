@@ -48,8 +48,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 
 from claims.text import ACCENTED, UNACCENTED
-
-from .settings import DATABASE
+from settings import DATABASE
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "factcheck.db"
 SCHEMA_VERSION = 1

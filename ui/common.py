@@ -33,8 +33,8 @@ DEFAULTS: dict[str, object] = {
 
 
 def check_settings() -> None:
-    """Stop with a clear message when a setting (sources/settings.py) has a wrong value."""
-    from sources.settings import problems
+    """Stop with a clear message when a setting (settings.py) has a wrong value."""
+    from settings import problems
 
     found = problems()
     if found:
@@ -70,7 +70,7 @@ def _services(url: str) -> tuple[Library, Desk]:
 def translation_model() -> None:
     """Load the translation model (a setting) once per server, the first time an article is checked,
     with a word to the editor while it loads; checks after that reuse it."""
-    from sources.settings import TRANSLATION_MODEL
+    from settings import TRANSLATION_MODEL
 
     _translation_model(TRANSLATION_MODEL.value(), t("check.loading_model"))
 

@@ -2,6 +2,9 @@
 
 README.md documents each one (tests/test_docs.py checks it); `problems()` validates them at start, so
 that a wrong value is a clear message, not a failure in the middle of a check.
+
+At the bottom of the layers, beside claims/: it imports nothing of ours (tests/test_architecture.py),
+so that sources/, checker/ and ui/ all read their settings here.
 """
 
 from __future__ import annotations
