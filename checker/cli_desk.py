@@ -57,8 +57,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def report_labels(lang: str) -> dict[str, str]:
-    """The report's words: the interface's language files (ui/locale, plain TOML, no UI code)."""
-    from ui.locale import languages, messages
+    """The report's words, from the message catalogue (checker/messages)."""
+    from .messages import languages, messages
 
     if lang not in languages():
         raise ValueError(f"--lang must be one of {', '.join(languages())} (got {lang!r})")

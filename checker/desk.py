@@ -88,7 +88,7 @@ class ClaimState:
     reason_parts: Reason = ()
 
     def reason_in(self, words: Mapping[str, str] | None = None) -> str:
-        """The reason in the language of `words` (flat "reason.*" keys, as ui/locale gives them).
+        """The reason in the language of `words` (flat "reason.*" keys, as checker/messages gives them).
 
         The stored English text when there are no parts, or when they name a template this version
         does not know (a check stored by a newer workbench).

@@ -2,7 +2,7 @@
 
 Every writer takes a `ReportContext` (the article as the desk holds it, its audit trail, the words of
 the report's language) and returns bytes. The words come from the interface's language files
-(`ui/locale/*.toml`, passed in as a flat mapping) so that this module stays free of any UI.
+(checker/messages/*.toml, passed in as a flat mapping) so that this module stays free of any UI.
 
 - md, html: a summary (counts by status and by type, the claims still unreviewed listed first with a
   warning, then the disputed ones with their notes, reviewers, dates), then every claim with its status, note, reviewer and evidence (citation
@@ -38,22 +38,13 @@ from urllib.parse import urlsplit, urlunsplit
 from claims import Quote
 
 from .desk import Article, ClaimState, article_state
+from .messages import plural_key
 from .model import STATUSES
 
 # Cells starting with these characters are read as formulas by spreadsheets: they get a leading '.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 RATING_SCALE = {"disputed": 1, "verified": 5}
 WORST_RATING, BEST_RATING = 1, 5
-
-
-def _plural_key(labels: Mapping[str, str], key: str, values: Mapping[str, Any]) -> str:
-    """The form of a counted message ("key.one" / "key.other") its count asks for: the same rule as
-    ui/locale's plural_key (one for 1; in French for 0 and 1), kept here so reports know no UI."""
-    if f"{key}.other" not in labels:
-        raise KeyError(key)
-    digits = "".join(ch for ch in str(values.get(labels.get(f"{key}.count", "n"))) if ch.isdigit())
-    n = int(digits) if digits else 0
-    return f"{key}.one" if n == 1 or (n == 0 and labels.get("language.code") == "fr") else f"{key}.other"
 
 
 @dataclass(frozen=True)
@@ -67,7 +58,7 @@ class ReportContext:
     review_url: str = ""  # where the fact check is published (ClaimReview `url`); the article's URL if empty
 
     def t(self, key: str, **values: Any) -> str:
-        text = self.labels[key] if key in self.labels else self.labels[_plural_key(self.labels, key, values)]
+        text = self.labels[key] if key in self.labels else self.labels[plural_key(self.labels, key, values)]
         return text.format(**values) if values else text
 
     @property

@@ -22,7 +22,7 @@ from checker.model import ReasonPart, Term
 from checker.verdict import render_reason
 from claims import DateValue, Money, extract
 from claims.text import fold_lower, person_key
-from ui.locale import messages
+from checker.messages import messages
 
 
 def money(amount, low=None, high=None, currency="USD"):

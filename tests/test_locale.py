@@ -1,5 +1,5 @@
-"""The interface's words: English and French have the same keys and placeholders, every key the pages
-and the reports use exists, and the language files stay plain data (no UI code) for the reports."""
+"""The message catalogue (checker/messages): English and French have the same keys and placeholders,
+every key the pages and the reports use exists, and the language files stay plain data."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.model import STATUSES, SUGGESTIONS
+from checker.model import STATUSES, SUGGESTIONS, ReasonPart
 from checker.report import FORMATS
-from checker.verdict import REASON_WORDS
+from checker.verdict import render_reason
 from claims import CLAIM_TYPES
-from ui.locale import languages, messages, translator
+from checker.messages import languages, messages, translator
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), ROOT / "checker" / "report.py"]
@@ -81,24 +81,25 @@ def test_translator_fills_placeholders_and_falls_back_to_english():
     assert translator("xx")("status.disputed") == "disputed"
 
 
-def test_reason_templates_are_the_rules_english_in_every_language():
-    """checker/verdict.py holds the English reasons (what the command line prints); en.toml repeats
-    them word for word for translators, and every language has each of them (same fields: above)."""
-    english = {k: v for k, v in messages("en").items() if k.startswith("reason.")}
-    assert english == REASON_WORDS
+def test_reason_templates_are_written_once_in_the_catalogue():
+    """The reasons' English (what the command line prints) is en.toml's [reason] section, written
+    nowhere else; every language has each of its templates (same fields: above)."""
+    english = {k for k in messages("en") if k.startswith("reason.")}
+    assert render_reason((ReasonPart.of("quote_not_found"),)) == messages("en")["reason.quote_not_found"]
     for lang in languages():
-        assert {k for k in messages(lang) if k.startswith("reason.")} == set(REASON_WORDS), lang
+        assert {k for k in messages(lang) if k.startswith("reason.")} == english, lang
+    for path in sorted((ROOT / "checker").rglob("*.py")):  # no English template spelled out in code
+        source = path.read_text(encoding="utf-8")
+        assert '"reason.nothing"' not in source and "no record in the library speaks of this" not in source, path
 
 
-def test_locale_is_plain_data_and_reports_know_no_ui():
-    tree = ast.parse((ROOT / "ui" / "locale" / "__init__.py").read_text(encoding="utf-8"))
+def test_the_catalogue_is_plain_data():
+    """Standard library only, so that every layer may read it (no layer reaches up to the UI for
+    words: tests/test_architecture.py)."""
+    tree = ast.parse((ROOT / "checker" / "messages" / "__init__.py").read_text(encoding="utf-8"))
     imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
     assert imported <= {"__future__", "functools", "tomllib", "pathlib", "typing"}
-    # the reports and the reasons take their words as a plain mapping, never from the UI
-    for name in ("report.py", "verdict.py", "desk.py", "model.py"):
-        source = (ROOT / "checker" / name).read_text(encoding="utf-8")
-        assert not re.search(r"^\s*(from|import) (ui|streamlit)\b", source, re.M), name
 
 
 def test_counted_words_follow_each_language_rule():

@@ -14,9 +14,9 @@ from checker.archive import archive_claim_reviews, archive_csv
 from checker.desk import Desk, ReviewConflict
 from checker.model import Cite, ReasonPart, match_from_json
 from checker.service import add_missed_claim, check_and_store, check_text, promote_claim
-from checker.verdict import REASON_WORDS, render_reason
+from checker.verdict import render_reason
 from sources.db import reviewed_claim_terms, reviewed_claims
-from ui.locale import messages
+from checker.messages import messages
 
 EN, FR = dict(messages("en")), dict(messages("fr"))
 
@@ -254,7 +254,7 @@ def test_every_desk_reason_template_in_english_and_french():
     assert render_reason(warn).startswith("warning: the desk disputed this on 2024-05-30")
     assert "attention\u202f: la rédaction a vérifié $4 billion à la place le 30/05/2024" in render_reason(warn, FR)
     assert render_reason(warn).endswith("the desk disputed $9 billion on 2024-05-30 (Claire Martin, «L'ancien cadre»)")
-    assert {k for k in REASON_WORDS if k.startswith("reason.desk.")} == {
+    assert {k for k in messages("en") if k.startswith("reason.desk.")} == {
         "reason.desk." + p.key.split(".", 1)[1] for p in parts + warn if p.key.startswith("desk.")}
 
 

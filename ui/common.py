@@ -15,7 +15,7 @@ from sources.db import connect, database_url, is_locked
 from sources.demo import seed_demo
 from sources.importers import ImportFormatError
 from sources.library import Library
-from ui.locale import DEFAULT, languages, translator
+from checker.messages import DEFAULT, languages, translator
 
 # Session keys and their defaults, declared once. Widget keys initialised from the URL are set in
 # `init_state` too, so that a reload keeps the reviewer, the language and the open claim.
@@ -99,7 +99,7 @@ def t(key: str, **values: Any) -> str:
 
 def labels() -> dict[str, str]:
     """Every word of the chosen language (the reports take them as a plain mapping)."""
-    from ui.locale import messages
+    from checker.messages import messages
 
     return dict(messages(lang()))
 
@@ -194,7 +194,7 @@ def remembered_tabs(key: str, keys: list[str]):
     tab_labels = [t(k) for k in keys]
     chosen = st.session_state.get(key)
     if chosen is not None and chosen not in tab_labels:
-        from ui.locale import messages
+        from checker.messages import messages
 
         index = next((i for code in languages() for i, k in enumerate(keys) if messages(code)[k] == chosen), None)
         if index is None:

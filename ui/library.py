@@ -2,7 +2,7 @@
 file after a preview of its rows and their errors; fetch an article by URL after a preview of its
 passages. Every change is one call to sources.library (one transaction, audited).
 
-Every word shown is in ui/locale/ ([library], and the shared [col], [language] and [check] words);
+Every word shown is in checker/messages/ ([library], and the shared [col], [language] and [check] words);
 what the core says about a refused row or a refused address is shown as the core writes it."""
 
 from __future__ import annotations
