@@ -57,10 +57,10 @@ def register(sub) -> None:
 def cmd_search(args: argparse.Namespace) -> int:
     from sources.db import connect
 
-    from .archive import archive_claimreview, archive_csv
+    from .desk.archive import archive_claimreview, archive_csv
     from .cli import print_json
     from .cli_desk import report_labels
-    from .memory import search
+    from .desk.memory import search
 
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     if args.limit < 1:

@@ -175,7 +175,7 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
         matches = _off_subject_amounts_dropped(claim, matches)[:MAX_MATCHES]
         suggestion, confidence, parts = explain(claim, matches)
         checks.append(ClaimCheck(claim, tuple(matches), suggestion, confidence, render_reason(parts), parts))
-    from .memory import with_past_verdicts  # the desk's earlier verdicts (checker/memory.py)
+    from .desk.memory import with_past_verdicts  # the desk's earlier verdicts (checker/desk/memory.py)
 
     checks = with_past_verdicts(library, extraction, contexts, checks, embedder=embedder)
     return ArticleCheck(extraction, tuple(checks))

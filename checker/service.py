@@ -25,7 +25,7 @@ from sources.library import Library
 from sources.model import ParsedImport, SourceRecord
 from settings import NEWSROOM
 
-from . import memory
+from .desk import memory
 from .desk import Article, ClaimState, Desk, ReviewConflict
 from .inputs import InputError, author_in_text, check_article_text, published_in_text
 from .match import check_article, check_extraction
@@ -397,8 +397,8 @@ def _short(text: str, limit: int = 60) -> str:
 
 def write_report(desk: Desk, article_id: int, fmt: str, *, labels: Mapping[str, str], review_url: str = "",
                  generated_at: dt.datetime | None = None) -> bytes:
-    """The report of an article as stored now, in format `fmt` (see checker/report.py)."""
-    from .report import render
+    """The report of an article as stored now, in format `fmt` (see checker/desk/report.py)."""
+    from .desk.report import render
 
     return render(desk.load(article_id), fmt, labels=labels, audit=desk.audit_trail(article_id),
                   review_url=review_url, generated_at=generated_at)

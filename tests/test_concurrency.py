@@ -19,7 +19,8 @@ import pytest
 
 from checker.desk import Desk, ReviewConflict
 from checker.service import check_and_store
-from sources.db import article_claims, audit, connect
+from checker.desk.tables import article_claims
+from sources.db import audit, connect
 from sources.library import Library
 
 WRITERS = 20

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from checker.model import STATUSES, SUGGESTIONS, ReasonPart
-from checker.report import FORMATS
+from checker.desk.report import FORMATS
 from checker.verdict import render_reason
 from claims import CLAIM_TYPES
 from checker.messages import languages, messages, translator
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), ROOT / "checker" / "report.py"]
+CODE = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), ROOT / "checker" / "desk" / "report.py"]
 
 
 def fields(template: str) -> set[str]:

@@ -9,13 +9,13 @@ import pytest
 from conftest import record
 from sqlalchemy import func, select
 
-from checker import memory
-from checker.archive import archive_claim_reviews, archive_csv
+from checker.desk import memory
+from checker.desk.archive import archive_claim_reviews, archive_csv
 from checker.desk import Desk, ReviewConflict
 from checker.model import Cite, ReasonPart, match_from_json
 from checker.service import add_missed_claim, check_and_store, check_text, promote_claim
 from checker.verdict import render_reason
-from sources.db import reviewed_claim_terms, reviewed_claims
+from checker.desk.tables import reviewed_claim_terms, reviewed_claims
 from checker.messages import messages
 
 EN, FR = dict(messages("en")), dict(messages("fr"))
@@ -280,7 +280,7 @@ def test_another_value_disputed_earlier_is_named_without_a_warning(newsroom):
 
 
 def test_reports_carry_the_earlier_verdicts_and_the_json_comes_back_the_same(newsroom):
-    from checker.report import FORMATS
+    from checker.desk.report import FORMATS
     from checker.service import write_report
 
     lib, desk, past = newsroom

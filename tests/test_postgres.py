@@ -128,7 +128,7 @@ def test_export_round_trip_from_postgres(library):
 
 def test_earlier_verdicts_on_postgres(library):
     """The desk's memory with the same code: an amount verified in English found from French, the archive."""
-    from checker import memory
+    from checker.desk import memory
     from checker.desk import Desk
     from checker.service import check_and_store
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import CORPORA, record
 
 from checker.desk import Desk
-from checker.report import (
+from checker.desk.report import (
     BEST_RATING,
     FORMATS,
     RATING_SCALE,

@@ -35,7 +35,7 @@ from checker.service import check_and_store, import_report, write_report
 from checker.verdict import explain, render_reason, suggest
 from claims import Claim, DateValue, Money, Name, Quote
 from conftest import record
-from sources.db import article_claims
+from checker.desk.tables import article_claims
 from sources.demo import example_article, seed_demo
 from checker.messages import messages
 

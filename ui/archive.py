@@ -9,8 +9,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from checker.archive import archive_claimreview, archive_csv
-from checker.memory import search
+from checker.desk.archive import archive_claimreview, archive_csv
+from checker.desk.memory import search
 from claims import CLAIM_TYPES
 from ui.common import labels, services, t
 

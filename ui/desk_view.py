@@ -15,11 +15,11 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from checker import memory
+from checker.desk import memory
 from checker.desk import Article, ArticleNotFound, ClaimState, ReviewConflict
 from checker.inputs import DATE_SOURCES
 from checker.model import STATUSES, SUGGESTIONS
-from checker.report import FORMATS, safe_href
+from checker.desk.report import FORMATS, safe_href
 from checker.service import add_missed_claim, merge_claims, promote_claim, split_claim, write_report
 from claims import CLAIM_TYPES
 from ui.common import (

@@ -68,7 +68,7 @@ def plural_key(table: Mapping[str, str], key: str, values: Mapping[str, Any]) ->
     """The key of the form of the counted message `key` that its count asks for ("key.one" or "key.other").
 
     The count is the value named by "key.count" (else `n`), a number or a number written with the
-    language's thousands separator. Shared with checker/report.py, which receives the same flat table."""
+    language's thousands separator. Shared with checker/desk/report.py, which receives the same flat table."""
     if f"{key}.other" not in table:
         raise KeyError(key)
     raw = values.get(table.get(f"{key}.count", "n"))

@@ -1,7 +1,7 @@
 """The newsroom's memory: claims the desk already verified or disputed come back with their verdict.
 
 When an article is checked, each claim is looked up among the reviewed claims of earlier articles
-(`reviewed_claims`, `reviewed_claim_terms` at the end of sources/db.py), through indexes only:
+(`reviewed_claims`, `reviewed_claim_terms` in checker/desk/tables.py), through indexes only:
 - the same value: an amount overlapping the claim's bounds in its currency (index on currency, low),
   a date period around the claim's (index on the first day), the same name key or speaker key;
 - the same subject: earlier claims of the same type whose sentence named the names around this claim
@@ -39,12 +39,13 @@ from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, selec
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote, claim_from_json
 from claims.text import content_words, fold, fold_key
-from sources.db import article_claims, articles, records, reviewed_claim_terms, reviewed_claims, writing
+from sources.db import records, writing
 from sources.index import IndexedValues, StoredRecord, term_hash
 from sources.model import SourceRecord
 
-from .model import ClaimCheck, Match, PastVerdict, Reason, ReasonPart, Cite, verdict_ref
-from .verdict import RELEVANT
+from ..model import ClaimCheck, Match, PastVerdict, Reason, ReasonPart, Cite, verdict_ref
+from ..verdict import RELEVANT
+from .tables import article_claims, articles, ensure_tables, reviewed_claim_terms, reviewed_claims
 
 VERDICT_STATUSES = ("verified", "disputed")
 MAX_VERDICTS = 3
@@ -237,6 +238,7 @@ def ensure(engine: Engine) -> None:
     """Rebuild the index if it does not hold every reviewed claim (checked once per process)."""
     if _CHECKED.get(engine):
         return
+    ensure_tables(engine)
     with engine.connect() as conn:
         want = conn.scalar(select(func.count()).select_from(article_claims).where(
             article_claims.c.status != "unreviewed", article_claims.c.dismissed.is_(False)))
@@ -327,7 +329,7 @@ def _subject_terms(claim: Claim, ctx: Any) -> list[tuple[int, float]]:
 
 def recall(engine: Engine, extraction: Extraction, contexts: dict, *, embedder=None) -> dict[str, list[Match]]:
     """Earlier verdicts bearing on each claim (claim id -> matches, best first; only claims with some)."""
-    from .match import compare, lexical_scores  # the matcher imports this module inside a check
+    from ..match import compare, lexical_scores  # the matcher imports this module inside a check
 
     ensure(engine)
     with engine.connect() as conn:
@@ -410,7 +412,7 @@ def _as_record(r: Any) -> StoredRecord:
 def with_past_verdicts(library, extraction: Extraction, contexts: dict, checks: list[ClaimCheck], *,
                        embedder=None) -> list[ClaimCheck]:
     """The checks with earlier verdicts placed first among their matches, and suggestions that use them."""
-    from .verdict import render_reason
+    from ..verdict import render_reason
 
     found = recall(library.engine, extraction, contexts, embedder=embedder)
     if not found:

@@ -24,11 +24,10 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 
 from claims import CLAIM_TYPES, Claim, claim_from_json
-from sources.db import article_claims, articles, audit, connect, row_problem, without_nul, writing
+from sources.db import audit, connect, row_problem, without_nul, writing
 
-from . import memory
-from .inputs import InputError
-from .model import (
+from ..inputs import InputError
+from ..model import (
     STATUSES,
     ArticleCheck,
     ClaimCheck,
@@ -38,7 +37,9 @@ from .model import (
     reason_from_json,
     reason_to_json,
 )
-from .verdict import render_reason
+from ..verdict import render_reason
+from . import memory
+from .tables import article_claims, articles, ensure_tables
 
 STATE_FORMAT = "factcheck-article"
 STATE_VERSION = 1
@@ -190,6 +191,7 @@ class Desk:
 
     def __init__(self, engine: Engine):
         self.engine = engine
+        ensure_tables(engine)
 
     @classmethod
     def open(cls, url: str | None = None) -> "Desk":

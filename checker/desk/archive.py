@@ -1,7 +1,7 @@
 """The archive of reviewed claims across articles, written out: CSV and schema.org ClaimReview.
 
 The list comes from `checker.memory.search`; the same safety rules as the article reports apply
-(checker/report.py): formula-like CSV cells get a leading ', the JSON-LD is safe inside <script>.
+(checker/desk/report.py): formula-like CSV cells get a leading ', the JSON-LD is safe inside <script>.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def archive_csv(items: Sequence[ReviewedClaim]) -> bytes:
 
 
 def archive_claim_reviews(items: Sequence[ReviewedClaim], *, labels: Mapping[str, str]) -> list[dict[str, Any]]:
-    """A ClaimReview for each verified or disputed claim of the list (the scale of checker/report.py)."""
+    """A ClaimReview for each verified or disputed claim of the list (the scale of checker/desk/report.py)."""
     out = []
     for it in items:
         if it.status not in RATING_SCALE:

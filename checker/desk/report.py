@@ -37,9 +37,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from claims import Quote
 
-from .desk import Article, ClaimState, article_state
-from .messages import plural_key
-from .model import STATUSES
+from ..messages import plural_key
+from ..model import STATUSES
+from .review import Article, ClaimState, article_state
 
 # Cells starting with these characters are read as formulas by spreadsheets: they get a leading '.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
