@@ -157,7 +157,7 @@ def test_published_and_by_line_are_read_from_the_text():
 def test_the_import_progress_bar_estimates_from_the_recent_rate():
     import io
 
-    from checker.cli_sources import _progress_printer
+    from checker.cli.sources import _progress_printer
 
     now = [0.0]
     out = io.StringIO()

@@ -117,7 +117,7 @@ def test_check_save_reads_a_web_page_with_its_title(capsys, tmp_path):
 
 
 def test_the_parser_offers_every_report_format():
-    from checker import cli_desk
+    from checker.cli import desk as cli_desk
     from checker.desk.report import FORMATS
 
     assert cli_desk.REPORT_FORMATS == tuple(FORMATS)

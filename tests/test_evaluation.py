@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.evaluate import OWN_ARTICLES, evaluate_all, format_report
+from checker.evaluation.extraction import OWN_ARTICLES, evaluate_all, format_report
 
 FLOORS = tomllib.loads((Path(__file__).with_name("quality_floors.toml")).read_text(encoding="utf-8"))
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from checker import realnews
-from checker.evaluate import evaluate_realnews
+from checker.evaluation import realnews
+from checker.evaluation.extraction import evaluate_realnews
 
 REBUILD = Path(__file__).resolve().parent / "realnews" / "rebuild.py"
 

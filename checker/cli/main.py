@@ -16,8 +16,10 @@ from typing import Any, Sequence
 from claims import available_languages, extract
 from settings import DOLLAR
 
-from . import cli_claims, cli_desk, cli_sources
-from .inputs import ArticleText, InputError, parse_published, read_article
+from ..inputs import ArticleText, InputError, parse_published, read_article
+from . import claims as claims_commands
+from . import desk as desk_commands
+from . import sources as sources_commands
 
 EXIT_ERROR = 1
 
@@ -55,7 +57,7 @@ def _message(exc: Exception) -> str:
     from sources.importers import ImportFormatError
     from sources.library import RecordNotFound
 
-    from .desk import ArticleNotFound, ClaimNotFound, ReviewConflict
+    from ..desk import ArticleNotFound, ClaimNotFound, ReviewConflict
 
     if isinstance(exc, (InputError, ImportFormatError, ValueError, ReviewConflict)):
         return str(exc)
@@ -101,9 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--reviewer", default="", help="who saves it")
     ck.set_defaults(run=cmd_check)
 
-    cli_sources.register(sub)
-    cli_desk.register(sub)
-    cli_claims.register(sub)
+    sources_commands.register(sub)
+    desk_commands.register(sub)
+    claims_commands.register(sub)
 
     ev = sub.add_parser("evaluate", help="score the extractor against the shared corpora")
     ev.add_argument("--corpora", metavar="DIR", help="folder of the corpora (default: ../shared/corpora beside the project)")
@@ -215,7 +217,7 @@ def _extract_jsonl(path: str) -> int:
 def _publication_date(text: str, given: dt.date | None, given_from: str = "") -> tuple[dt.date | None, str]:
     """The date given (or by the file's metadata), else the one the article states, and where it came
     from; when there is none, a warning on standard error says relative dates were resolved against today."""
-    from .service import publication_date
+    from ..service import publication_date
 
     published, source = publication_date(text, given, given_from)
     if published is None:
@@ -227,8 +229,8 @@ def _publication_date(text: str, given: dt.date | None, given_from: str = "") ->
 def cmd_check(args: argparse.Namespace) -> int:
     from sources.library import Library
 
-    from .desk import Desk
-    from .service import check_and_store, check_text, library_from_file
+    from ..desk import Desk
+    from ..service import check_and_store, check_text, library_from_file
 
     given = parse_published(args.published)
     read = _read_article_file(args.article)
@@ -261,7 +263,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate_all, format_report
+    from ..evaluation.extraction import evaluate_all, format_report
 
     report = evaluate_all(args.corpora)
     if args.only:  # e.g. --only realnews_fr_study: read one corpus without seeing the others' failures

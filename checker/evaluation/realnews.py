@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .evaluate import _norm  # the comparison of our own articles, before the edge words are set aside
+from .extraction import _norm  # the comparison of our own articles, before the edge words are set aside
 
-REALNEWS = Path(__file__).resolve().parent.parent / "tests" / "realnews"
+REALNEWS = Path(__file__).resolve().parents[2] / "tests" / "realnews"
 SPLITS = ("study", "round-1", "round-2", "round-3", "round-4", "held-out")  # an earlier round's held-out part is studied once scored
 
 
@@ -129,7 +129,7 @@ def _day(iso: str | None) -> dt.date | None:
 def evaluate_matching(folder: Path = REALNEWS) -> dict[str, Any] | None:
     """For every expected match: is the record an editor would cite first ranked first, and is the
     suggestion the editor's verdict? Counted per split, with the failures."""
-    from checker.match import check_article
+    from ..match import check_article
     from sources.library import Library
 
     articles = [a for a in load(folder) if a.gold.get("expected_matches")]

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .model import STATUSES
+from ..model import STATUSES
 
 DB_HELP = "SQLAlchemy URL of the database (default: $FACTCHECK_DB or factcheck.db)"
 # The names of checker.report.FORMATS, spelled here so that building the parser does not import the
@@ -45,8 +45,8 @@ def register(sub) -> None:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from .cli import print_json
-    from .desk import Desk
+    from .main import print_json
+    from ..desk import Desk
 
     if args.status is None and args.note is None and args.source is None:
         raise ValueError("give --status, --note or --source")
@@ -58,7 +58,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def report_labels(lang: str) -> dict[str, str]:
     """The report's words, from the message catalogue (checker/messages)."""
-    from .messages import languages, messages
+    from ..messages import languages, messages
 
     if lang not in languages():
         raise ValueError(f"--lang must be one of {', '.join(languages())} (got {lang!r})")
@@ -66,8 +66,8 @@ def report_labels(lang: str) -> dict[str, str]:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .desk import Desk
-    from .service import write_report
+    from ..desk import Desk
+    from ..service import write_report
 
     data = write_report(Desk.open(args.db), args.article_id, args.format, labels=report_labels(args.lang),
                         review_url=args.review_url)
@@ -79,10 +79,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .cli import print_json
-    from .desk import Desk
-    from .inputs import InputError
-    from .service import import_report
+    from .main import print_json
+    from ..desk import Desk
+    from ..inputs import InputError
+    from ..service import import_report
 
     if args.file == "-":
         data = sys.stdin.buffer.read()

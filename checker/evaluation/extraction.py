@@ -28,8 +28,9 @@ from typing import Any, Callable, Iterable
 
 from claims import Money, extract
 
-DEFAULT_CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
-OWN_ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "articles"
+ROOT = Path(__file__).resolve().parents[2]  # the checkout
+DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
+OWN_ARTICLES = ROOT / "tests" / "articles"
 TYPES = ("date", "money", "person", "organization", "quote")
 
 
@@ -107,8 +108,8 @@ def evaluate_seed(root: Path) -> dict[str, Any]:
 def evaluate_seed_checked(root: Path) -> dict[str, Any]:
     """The seed as `check` extracts it, with its library: what the library teaches the extractor may
     add or canonicalise names, never cut a longer one or double a span (issue 11)."""
-    from .match import check_article
-    from .service import library_from_file
+    from ..match import check_article
+    from ..service import library_from_file
 
     gold = json.loads((root / "seed" / "gold.json").read_text(encoding="utf-8"))
     text = (root / "seed" / gold["article"]).read_text(encoding="utf-8")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from claims import CLAIM_TYPES
 
-from .inputs import InputError
-from .model import STATUSES
+from ..inputs import InputError
+from ..model import STATUSES
 
 DB_HELP = "SQLAlchemy URL of the database (default: $FACTCHECK_DB or factcheck.db)"
 
@@ -57,10 +57,10 @@ def register(sub) -> None:
 def cmd_search(args: argparse.Namespace) -> int:
     from sources.db import connect
 
-    from .desk.archive import archive_claimreview, archive_csv
-    from .cli import print_json
-    from .cli_desk import report_labels
-    from .desk.memory import search
+    from ..desk.archive import archive_claimreview, archive_csv
+    from .main import print_json
+    from .desk import report_labels
+    from ..desk.memory import search
 
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     if args.limit < 1:
@@ -89,8 +89,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_reuse(args: argparse.Namespace) -> int:
-    from .cli import print_json
-    from .desk import Desk
+    from .main import print_json
+    from ..desk import Desk
 
     state = Desk.open(args.db).reuse(args.article_id, args.claim_id, args.verdict, reviewer=args.reviewer,
                                      expected_version=args.expect_version)
@@ -101,9 +101,9 @@ def cmd_reuse(args: argparse.Namespace) -> int:
 def cmd_promote(args: argparse.Namespace) -> int:
     from sources.library import Library
 
-    from .cli import print_json
-    from .desk import Desk
-    from .service import promote_claim
+    from .main import print_json
+    from ..desk import Desk
+    from ..service import promote_claim
 
     desk = Desk.open(args.db)
     record = promote_claim(desk, Library(desk.engine), args.article_id, args.claim_id, reviewer=args.reviewer)

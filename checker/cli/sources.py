@@ -19,7 +19,7 @@ ACTOR = "command line"
 
 
 def register(sub) -> None:
-    from .cli import usage
+    from .main import usage
 
     so = sub.add_parser("sources", help="manage the library of reference records")
     ssub = so.add_subparsers(metavar="ACTION")
@@ -68,8 +68,8 @@ def cmd_sources_import(args: argparse.Namespace) -> int:
     from sources.importers import iter_path_records, scan_path
     from sources.library import Library
 
-    from .inputs import InputError
-    from .service import ImportRefused
+    from ..inputs import InputError
+    from ..service import ImportRefused
 
     path = Path(args.file)
     if not path.is_file():
@@ -183,7 +183,7 @@ def cmd_sources_list(args: argparse.Namespace) -> int:
 def cmd_sources_search(args: argparse.Namespace) -> int:
     from sources.library import Library
 
-    from .inputs import InputError
+    from ..inputs import InputError
 
     if args.limit < 1:
         raise InputError("--limit must be at least 1")
@@ -200,7 +200,7 @@ def cmd_sources_search(args: argparse.Namespace) -> int:
 def _date(value: str | None, option: str):
     import datetime as dt
 
-    from .inputs import InputError
+    from ..inputs import InputError
 
     if not value:
         return None
