@@ -72,7 +72,7 @@ def warm_up(library: Library) -> None:
     """Do once, before the first check, what the first check of a process would otherwise pay for:
     the language data (read from claims/compiled.py's cache), the extractors' lazily built tables,
     the check of the matcher's word index (`ensure_terms`) and the database connection. The app
-    calls it once per server (ui/common.py, st.cache_resource)."""
+    calls it once per server (checker/storage.py: open_workbench)."""
     from claims import available_languages
 
     for code in available_languages():

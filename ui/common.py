@@ -11,11 +11,8 @@ import streamlit as st
 
 from checker.desk import ArticleNotFound, ClaimNotFound, Desk, ReviewConflict
 from checker.inputs import InputError
-from sources.db import connect, database_url, is_locked
-from sources.demo import seed_demo
-from sources.importers import ImportFormatError
-from sources.library import Library
 from checker.messages import DEFAULT, languages, translator
+from checker.storage import ImportFormatError, Library, database_url, is_locked, open_workbench
 
 # Session keys and their defaults, declared once. Widget keys initialised from the URL are set in
 # `init_state` too, so that a reload keeps the reviewer, the language and the open claim.
@@ -58,13 +55,7 @@ def _services(url: str) -> tuple[Library, Desk]:
     """Once per server (shared by every session): the engine and its connection pool, the seeded
     library and, warmed up, the extractor's language data and the matcher's checks, so that the
     first check after a restart is as fast as the next."""
-    from checker.service import warm_up
-
-    engine = connect(url)
-    library, desk = Library(engine), Desk(engine)
-    seed_demo(library)
-    warm_up(library)
-    return library, desk
+    return open_workbench(url)
 
 
 def translation_model() -> None:

@@ -12,13 +12,18 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from sources.demo import demo_ids, demo_records, remove_demo
-from sources.export import export_bytes
-from sources.fetch import FetchedPage, FetchError, fetch_page, page_records
-from sources.importers import (
+from checker.storage import (
+    FetchedPage,
+    FetchError,
     ImportFormatError,
+    demo_ids,
+    demo_records,
+    export_bytes,
+    fetch_page,
+    page_records,
     parse_file,
     record_from_values,
+    remove_demo,
     supported_extensions,
 )
 from ui.common import flash, guarded, remembered_tabs, reviewer, services, show_flash, t
