@@ -169,8 +169,8 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
         lexical = lexical_scores(ctx, recs, extraction.language, words_of)
         quote_hits = quote_scores(claim, recs)
         matches = [m for pk, rec in recs.items()
-                   for m in [compare(claim, ctx, rec, extraction, lexical=lexical.get(pk, 0.0),
-                                     quote_hit=pk in quote_hits, embedder=embedder)] if m is not None]
+                   for m in [match_record(claim, ctx, rec, extraction, lexical=lexical.get(pk, 0.0),
+                                          quote_hit=pk in quote_hits, embedder=embedder)] if m is not None]
         matches.sort(key=lambda m: (-m.score, m.source_id))
         matches = _off_subject_amounts_dropped(claim, matches)[:MAX_MATCHES]
         suggestion, confidence, parts = explain(claim, matches)
@@ -499,8 +499,8 @@ def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, r
     return min(1.0, got / total)
 
 
-def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extraction, *,
-            lexical: float = 0.0, quote_hit: bool = True, embedder: SentenceEmbedder | _Lazy | None = None) -> Match | None:
+def match_record(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extraction, *,
+                 lexical: float = 0.0, quote_hit: bool = True, embedder: SentenceEmbedder | _Lazy | None = None) -> Match | None:
     """How one record bears on one claim, or None when it says nothing about it."""
     v = claim.value
     r = rec.record

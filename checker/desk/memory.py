@@ -6,7 +6,7 @@ When an article is checked, each claim is looked up among the reviewed claims of
   a date period around the claim's (index on the first day), the same name key or speaker key;
 - the same subject: earlier claims of the same type whose sentence named the names around this claim
   (a quote: its speaker and its longest words), newest first, at most PER_TERM per look-up.
-The best CANDIDATES per claim are compared exactly like library records (`checker.match.compare`, the
+The best CANDIDATES per claim are compared exactly like library records (`checker.match.match_record`, the
 earlier claim's sentence as the excerpt and its values as the record's), so "4 milliards de dollars"
 finds the "$4 billion" verified in English, "$8 billion" finds it as a conflict, and a French quote
 finds its English original by look-alike words or with the translation model. Only matches that
@@ -329,7 +329,7 @@ def _subject_terms(claim: Claim, ctx: Any) -> list[tuple[int, float]]:
 
 def recall(engine: Engine, extraction: Extraction, contexts: dict, *, embedder=None) -> dict[str, list[Match]]:
     """Earlier verdicts bearing on each claim (claim id -> matches, best first; only claims with some)."""
-    from ..match import compare, lexical_scores  # the matcher imports this module inside a check
+    from ..match import lexical_scores, match_record  # the matcher imports this module inside a check
 
     ensure(engine)
     with engine.connect() as conn:
@@ -379,9 +379,9 @@ def recall(engine: Engine, extraction: Extraction, contexts: dict, *, embedder=N
             m = None
             if isinstance(c.value, Quote) and rec.record.language and rec.record.language != extraction.language:
                 # across languages, letters alike say little: a translation of the same speaker's words first
-                m = compare(c, ctx, rec, extraction, lexical=lexical.get(pk, 0.0), quote_hit=False, embedder=embedder)
+                m = match_record(c, ctx, rec, extraction, lexical=lexical.get(pk, 0.0), quote_hit=False, embedder=embedder)
             if m is None:
-                m = compare(c, ctx, rec, extraction, lexical=lexical.get(pk, 0.0), quote_hit=True, embedder=embedder)
+                m = match_record(c, ctx, rec, extraction, lexical=lexical.get(pk, 0.0), quote_hit=True, embedder=embedder)
             if m is None or m.agreement == "unknown" or not (
                     m.relevance >= RELEVANT or m.quote_class in ("verbatim", "close", "translation")):
                 continue
