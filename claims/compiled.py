@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 import _sre
-from re import _compiler, _parser
+import re._compiler as _compiler
+import re._parser as _parser
 
 _HERE = Path(__file__).resolve().parent
 FORMAT = 1
@@ -63,11 +64,13 @@ def data_hash() -> str:
     return h.hexdigest()
 
 
-def _rebuild(pattern: Any, flags: int, code: list[int], groups: int, groupindex: dict, indexgroup: tuple):
-    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+def _rebuild(pattern: Any, flags: int, code: list[int], groups: int, groupindex: dict[str, int],
+             indexgroup: tuple[str | None, ...]) -> re.Pattern[Any]:
+    compiled: re.Pattern[Any] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    return compiled
 
 
-def _compiled_form(p: re.Pattern) -> tuple:
+def _compiled_form(p: re.Pattern[Any]) -> tuple[Any, ...]:
     """What `_sre.compile` needs to make `p` again (as re._compiler.compile computes it)."""
     parsed = _parser.parse(p.pattern, p.flags)
     code = [int(c) for c in _compiler._code(parsed, p.flags)]  # opcodes are int subclasses
@@ -79,7 +82,7 @@ def _compiled_form(p: re.Pattern) -> tuple:
 
 
 class _Pickler(pickle.Pickler):
-    def reducer_override(self, obj):
+    def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, re.Pattern):
             return _rebuild, _compiled_form(obj)
         return NotImplemented

@@ -240,7 +240,8 @@ def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
 def _known_organizations(code: str) -> dict[str, str]:
     """Acronyms and short forms of well-known organisations (data/organizations.toml), by language."""
     with open(DATA_DIR / "organizations.toml", "rb") as fh:
-        return tomllib.load(fh).get(code, {})
+        known: dict[str, str] = tomllib.load(fh).get(code, {})
+    return known
 
 
 @lru_cache(maxsize=None)
@@ -251,7 +252,8 @@ def load(code: str) -> Lexicon:
         raise ValueError(f"no language data for {code!r} (available: {', '.join(available_languages())})")
     from .compiled import cached  # a disk cache keyed by the data's hash (claims/compiled.py)
 
-    return cached(code, _load_uncached)
+    lexicon: Lexicon = cached(code, _load_uncached)
+    return lexicon
 
 
 def _load_uncached(code: str) -> Lexicon:
@@ -359,7 +361,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     marker_signs = "".join(sorted({ch for s in symbol_forms for ch in s if not ch.isascii()}))
     money_marker_re = re.compile(rf"(?<![a-z]){trie(marker_words)}(?![a-z])|[$" + re.escape(marker_signs) + "]")
     first = re.compile(r"[a-z]+|\d|[^\sa-z\d]")
-    money_starts = frozenset({DIGITS} | {first.match(fold_key(w)).group() for w in
+    money_starts = frozenset({DIGITS} | {_matched(first, fold_key(w)) for w in
                                          [*number_words, *multipliers, *fractions, *currency_codes, *symbol_forms]})
     # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "one dollar and one"
     # Each of these follows a word (they are matched right after an amount or a date): the look-behind
@@ -532,7 +534,7 @@ DIGITS = "#d"  # the start token standing for any number written in digits
 _WORD_SLOTS = ("month_name", "weekday", "named_day", "month", "month_end", "unit", "period")
 
 
-def _required_slots(items: list, names: list[str]) -> set[str]:
+def _required_slots(items: list[Any], names: list[str]) -> set[str]:
     """The slots every match of a parsed template holds (slots are marked as in `_first_tokens`)."""
     found: set[str] = set()
     for op, av in items:
@@ -545,6 +547,13 @@ def _required_slots(items: list, names: list[str]) -> set[str]:
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
             found |= _required_slots(list(av[2]), names)
     return found
+
+
+def _matched(pattern: re.Pattern[str], text: str) -> str:
+    """What `pattern` matches at the start of `text`, which it always does."""
+    m = pattern.match(text)
+    assert m is not None, (pattern.pattern, text)
+    return m.group()
 
 
 def _anchor_token(word: str) -> str | None:
@@ -570,7 +579,7 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
     def letter(code: int) -> bool:
         return 97 <= code <= 122
 
-    def walk(items: list, prefix: str) -> set[str]:
+    def walk(items: list[Any], prefix: str) -> set[str]:
         if not items:
             if prefix:
                 return {prefix}
@@ -593,10 +602,11 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
             chars = av
             slots_in = [v - 0xE000 for k, v in chars if k is _sre.LITERAL and 0xE000 <= v < 0xE000 + len(names)]
             if slots_in and len(slots_in) == len(chars) and not prefix:  # "(?:{last}|{next})", parsed as a class
-                starts = [slot_starts[names[i]] for i in slots_in]
-                if any(s is None for s in starts):
+                class_starts = [slot_starts[names[i]] for i in slots_in]
+                known = [s for s in class_starts if s is not None]
+                if len(known) < len(class_starts):
                     raise _Unknown
-                return set().union(*starts)
+                return set().union(*known)
             has_letters = any(k is _sre.LITERAL and letter(v) or k is _sre.RANGE and v[1] >= 97 and v[0] <= 122
                               or k is _sre.CATEGORY and v in (_sre.CATEGORY_WORD, _sre.CATEGORY_NOT_SPACE)
                               or k is _sre.NEGATE for k, v in chars)
@@ -626,7 +636,7 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
     return frozenset(walk(tree, ""))
 
 
-def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, dict]) -> tuple[DateTemplate, ...]:
+def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, dict[str, Any]]) -> tuple[DateTemplate, ...]:
     """Compile the date templates of a language, with what lets the extractor skip most of them.
 
     Templates run on the lower-case view of the text (`lower_view`). Each gets the words one of
@@ -720,12 +730,13 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         if required:
             triggers = {_anchor_token(fold_key(word)) for word in slots[required[0]][1]} - {None}
             digits = False
-        known = frozenset(triggers) if (triggers or digits) and not glued else None
+        known = frozenset(word for word in triggers if word is not None) if (triggers or digits) and not glued else None
+        first_words: frozenset[str] | None
         try:
             if glued:
                 raise _Unknown
-            starts = _first_tokens(marked, slot_starts)
+            first_words = _first_tokens(marked, slot_starts)
         except _Unknown:
-            starts = None
-        templates.append(DateTemplate(t["rule"], t["pattern"], regex, known, digits, starts))
+            first_words = None
+        templates.append(DateTemplate(t["rule"], t["pattern"], regex, known, digits, first_words))
     return tuple(templates)

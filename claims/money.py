@@ -17,11 +17,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable, cast
 
 from .lexicon import DIGITS, Lexicon, lower_view
-from .text import fold_key
 from .model import Money
 from .numbers import parse_number
+from .text import fold_key
 
 _HALF_STEP = Decimal("0.05")
 _PREV_WORD = re.compile(r"(?<![\w'])([\w']+)\s*$")  # from a word start only: linear on any text
@@ -39,7 +40,7 @@ class MoneyFound:
     local: str | None = None  # "dollar", "franc": a currency that names no country, the article's (claims/country.py)
 
 
-def find_money(text: str, folded: str, lex: Lexicon, sentence_bounds) -> list[MoneyFound]:
+def find_money(text: str, folded: str, lex: Lexicon, sentence_bounds: Callable[[int], tuple[int, int]]) -> list[MoneyFound]:
     """All amounts of money in `text` (matched on its folded copy `folded`).
 
     `sentence_bounds(offset)` gives the (start, end) of the sentence holding an offset.
@@ -100,7 +101,7 @@ def _code(raw: str, written: str, lex: Lexicon) -> str | None:
     return lex.currency_codes.get(upper)
 
 
-def _currency(m: re.Match, folded: str, lex: Lexicon) -> tuple[str | None, Decimal, bool] | None:
+def _currency(m: re.Match[str], folded: str, lex: Lexicon) -> tuple[str | None, Decimal, bool] | None:
     """(ISO code, factor to apply, whether the currency word is ambiguous); None when not money."""
     if m.group("sub"):
         sub = fold_key(m.group("sub"))
@@ -118,7 +119,7 @@ def _currency(m: re.Match, folded: str, lex: Lexicon) -> tuple[str | None, Decim
     return (code, Decimal(1), False) if code else None
 
 
-def _written(m: re.Match, group: str, folded: str) -> str | None:
+def _written(m: re.Match[str], group: str, folded: str) -> str | None:
     return folded[m.start(group):m.end(group)] if m.group(group) else None
 
 
@@ -138,7 +139,7 @@ def _range_allowed(joiner: str, before: str, both_signed: bool, lex: Lexicon) ->
     return False
 
 
-def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> MoneyFound | None:
+def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon) -> MoneyFound | None:
     lead_form = m.group("n1") is not None
     n = "n1" if lead_form else "n2" if m.group("n2") is not None else "n3"
     s = {"n1": "s1", "n2": "s2", "n3": "s3"}[n]
@@ -158,7 +159,7 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
         start, code = m.start("lead") + m.group("lead").index("$"), lex.symbol_codes["$"]
     scale = _scale_factor(m.group(s), _written(m, s, folded), lex)
     scale_cut = scale is None
-    if scale_cut:
+    if scale is None:
         if not lead_form:
             return None
         scale, end = Decimal(1), m.end(n)  # "$5 mds" in French: the amount is "$5"
@@ -257,7 +258,8 @@ def _cents(low: str, end: int, lex: Lexicon) -> tuple[int, Decimal] | None:
 _FIRST_WORD = re.compile(r"[a-z]+(?![\w'])")
 
 
-def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sentence_bounds) -> list[MoneyFound]:
+def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound],
+                 sentence_bounds: Callable[[int], tuple[int, int]]) -> list[MoneyFound]:
     """Scaled numbers without a currency ("1,25 milliard") that share a sentence with an amount."""
     out: list[MoneyFound] = []
     priced = sorted((f for f in found if f.value.currency), key=lambda f: f.start)
@@ -303,7 +305,7 @@ def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sen
             amount, decimals = parsed
             if amount == 0:
                 continue  # "0 milliards": no amount of money is written so
-            scale = _scale_factor(m.group("s"), None, lex)
+            scale = cast(Decimal, _scale_factor(m.group("s"), None, lex))  # the pattern's scale words all have a factor
             value = amount * scale
             tol = _HALF_STEP * Decimal(10) ** -decimals * scale
             out.append(MoneyFound(m.start(), m.end(),

@@ -57,7 +57,7 @@ def _parse_words(raw: str, lex: Lexicon) -> tuple[Decimal, int] | None:
     if joined in lex.vague:
         return Decimal(lex.vague[joined]), 0
     total = Decimal(0)
-    current = Decimal(0)
+    current: Decimal | int = Decimal(0)  # an int after a multiplier alone ("mille")
     seen = False
     i = 0
     while i < len(tokens):
