@@ -51,8 +51,10 @@ CHECKER_LAYERS: dict[str, int] = {
 
 # Imports that run up a layer on purpose, each with its reason.
 UPWARD: dict[tuple[str, str], str] = {
-    ("checker.match", "checker.desk.memory"):
-        "the matcher looks up the desk's earlier verdicts at the end of every check (imported there, lazily)",
+    (
+        "checker.match",
+        "checker.desk.memory",
+    ): "the matcher looks up the desk's earlier verdicts at the end of every check (imported there, lazily)",
 }
 
 # Third-party packages a package must not import.
@@ -122,8 +124,11 @@ def violations(module: str, source: str, package: bool = False) -> list[str]:
         if target is None or target == own:
             if own == "checker" and target == "checker":
                 here, there = checker_layer(module), checker_layer(name)
-                if here is None or (there is not None and there > here
-                                    and not any(name == b or name.startswith(b + ".") for (a, b) in UPWARD if a == module)):
+                if here is None or (
+                    there is not None
+                    and there > here
+                    and not any(name == b or name.startswith(b + ".") for (a, b) in UPWARD if a == module)
+                ):
                     out.append(f"{module} (layer {here}) imports {name} (layer {there})")
             continue
         if target not in MAY_IMPORT[own]:
@@ -155,20 +160,23 @@ def test_the_named_exceptions_are_still_needed():
         assert imported in imports_of(path.read_text(encoding="utf-8"), importer, False), (importer, imported)
 
 
-@pytest.mark.parametrize("module, source", [
-    ("claims.dates", "from sources.db import connect"),
-    ("claims.names", "import sqlalchemy"),
-    ("sources.library", "def f():\n    from checker.desk import Desk"),
-    ("sources.db", "from ui.common import t"),
-    ("settings", "from claims import extract"),
-    ("ui.library", "from sources.library import Library"),
-    ("checker.model", "from .desk import Desk"),
-    ("checker.verdict", "from .service import write_report"),
-    ("checker.desk.review", "from ..cli import main"),
-    ("checker.desk.report", "from ...ui.common import t"),
-    ("checker.match", "from .service import check_text"),
-    ("checker.service", "import streamlit as st"),
-])
+@pytest.mark.parametrize(
+    "module, source",
+    [
+        ("claims.dates", "from sources.db import connect"),
+        ("claims.names", "import sqlalchemy"),
+        ("sources.library", "def f():\n    from checker.desk import Desk"),
+        ("sources.db", "from ui.common import t"),
+        ("settings", "from claims import extract"),
+        ("ui.library", "from sources.library import Library"),
+        ("checker.model", "from .desk import Desk"),
+        ("checker.verdict", "from .service import write_report"),
+        ("checker.desk.review", "from ..cli import main"),
+        ("checker.desk.report", "from ...ui.common import t"),
+        ("checker.match", "from .service import check_text"),
+        ("checker.service", "import streamlit as st"),
+    ],
+)
 def test_an_import_that_runs_back_up_is_found(module, source):
     """The rules above can fail: each of these imports would be refused where it is written."""
     assert violations(module, source)

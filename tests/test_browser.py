@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 
 from checker.desk import Desk
-from ui.desk_view import DECISION_WIDTHS
 from conftest import CORPORA, ROOT
 from sources.importers import parse_file
 from sources.library import Library

@@ -491,7 +491,7 @@ def test_the_table_shows_what_an_editor_decides_with_first(example):
 
 def test_the_audit_trail_is_written_in_french(example, db_url):
     at, desk = example
-    claim = open_claim(at, "35 millions d’euros", desk)
+    open_claim(at, "35 millions d’euros", desk)
     button(at, "Disputed").click().run()
     at.sidebar.selectbox(key="lang_input").select("fr").run()
     trail = next(e for e in at.expander if "Historique" in e.label)

@@ -4,7 +4,6 @@ the archive page lists, filters and exports reviewed claims (AppTest)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest

@@ -90,8 +90,9 @@ article_claims = Table(
 reviewed_claims = Table(
     "reviewed_claims",
     metadata,
-    Column("claim_pk", Integer, ForeignKey("article_claims.pk", ondelete="CASCADE"), primary_key=True,
-           autoincrement=False),
+    Column(
+        "claim_pk", Integer, ForeignKey("article_claims.pk", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    ),
     Column("article_id", Integer, nullable=False),
     Column("claim_id", String(32), nullable=False),
     Column("type", String(16), nullable=False),
