@@ -1,6 +1,6 @@
 """Comparing what a claim says with what a record says: values, names and quotes.
 
-Agreement rules (each tested in tests/test_compare.py):
+Agreement rules (each tested in tests/checker/test_compare.py):
 - money agrees when the two amounts overlap at the precision each is written at, widened by any
   qualifier ("4 milliards" covers 3.95-4.05 billion; "près de"/"about" widens it; the extractor
   gives those bounds), and the currency is the same; another amount in the same currency conflicts;

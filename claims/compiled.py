@@ -12,7 +12,7 @@ with its regex engine's magic number (the compiled code is private to one engine
 file or lexicon.py gives a new key, so a stale entry is never read; entries of other keys are
 removed when a new one is written. A cache that cannot be read or written (read-only home, a
 corrupt file, another Python) is ignored: the lexicon is built as before, and it is the same object
-either way (tests/test_compiled_cache.py compares them).
+either way (tests/claims/test_compiled_cache.py compares them).
 
 Where: $FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck-workbench, else
 ~/.cache/factcheck-workbench. FACTCHECK_CACHE_DIR=off disables the cache.

@@ -47,7 +47,7 @@ SORTS = ("position", "status", "type", "suggestion", "score")
 # The colour of each claim type, as the text's highlights and the legend show it.
 TYPE_SWATCH = {"date": "🟦", "money": "🟩", "person": "🟪", "organization": "🟧", "quote": "🟨"}
 # Widths (px) of the columns an editor decides with; with the page's side margins narrowed (STYLE),
-# they fit the table's half of the desk at 1280 px with the sidebar open (tests/test_browser.py).
+# they fit the table's half of the desk at 1280 px with the sidebar open (tests/ui/test_browser.py).
 DECISION_WIDTHS = {"open": 32, "type": 32, "text": 140, "value": 115, "suggestion": 100, "status": 108}
 TABLE_COLUMNS = ["open", "type", "text", "value", "suggestion", "status", "note", "id", "dismissed", "type_name"]
 STATUS_ORDER = {s: i for i, s in enumerate(("unreviewed", "needs_more", "disputed", "verified", "dismissed"))}

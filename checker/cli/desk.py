@@ -11,7 +11,7 @@ from ..model import STATUSES
 DB_HELP = "SQLAlchemy URL of the database (default: $FACTCHECK_DB or factcheck.db)"
 # The names of checker.report.FORMATS, spelled here so that building the parser does not import the
 # report and desk modules (and SQLAlchemy with them) for commands that never use them: that import is
-# a third of the start-up of `extract`. tests/test_cli_desk.py holds the two in step.
+# a third of the start-up of `extract`. tests/checker/test_cli_desk.py holds the two in step.
 REPORT_FORMATS = ("md", "html", "csv", "json", "claimreview")
 
 

@@ -4,7 +4,7 @@ The one place where words are written: the pages (ui/), the reports and the comm
 (checker/desk/report.py, checker/cli/), the suggestions' reasons (checker/verdict.py: the
 [reason] section; English is what `suggest` returns), statuses and suggestions. Pure (standard
 library only) and below everything that shows words, so that no layer reaches up for them.
-`en.toml` is the reference, every other file has exactly its keys (tests/test_locale.py).
+`en.toml` is the reference, every other file has exactly its keys (tests/checker/test_locale.py).
 Keys are "section.name"; values are str.format templates ("{n} claims"). A message that depends on a
 count is a table `{ one = "...", other = "..." }` (and `count = "name"` when the count is not `{n}`),
 chosen by the language's rule: one for 1 in English, for 0 and 1 in French.

@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from checker.desk import Desk
-from conftest import ROOT
+from support import ROOT
 from test_browser import ARGS, CHROMIUM, free_port, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]

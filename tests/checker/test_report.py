@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import CORPORA, record
+from support import CORPORA, record
 
 from checker.desk import Desk
 from checker.desk.report import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import record
+from support import record
 
 from checker.desk import ClaimNotFound, Desk, ReviewConflict
 from checker.service import check_and_store

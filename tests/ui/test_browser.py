@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from checker.desk import Desk
-from conftest import CORPORA, ROOT
+from support import CORPORA, ROOT
 from sources.importers import parse_file
 from sources.library import Library
 
@@ -245,7 +245,7 @@ def test_the_desk_shows_an_earlier_verdict_and_reuses_it(server, browser):
     from playwright.sync_api import expect
 
     from checker.service import check_and_store
-    from conftest import record
+    from support import record
 
     base, db = server
     library = Library.open(db)

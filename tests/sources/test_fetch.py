@@ -29,7 +29,7 @@ from sources.fetch import (
 from sources.db import record_amounts
 from sources.library import Library
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LOCAL = ("127.0.0.1",)
 DEADLINE = 2.0  # seconds: short, so that the slow cases end quickly
 MARGIN = 1.5  # what the test allows beyond the deadline (thread start, a slow machine)

@@ -8,7 +8,7 @@ import datetime as dt
 import uuid
 
 import pytest
-from conftest import record
+from support import record
 
 from checker.desk import Desk
 from checker.inputs import InputError

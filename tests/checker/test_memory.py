@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import record
+from support import record
 from sqlalchemy import func, select
 
 from checker.desk import memory

@@ -14,7 +14,7 @@ from sources.db import (record_amounts, record_dates, record_names, record_quote
                         record_terms_state, records)
 from sources.library import DuplicateRecord, Library, RecordNotFound
 from sources.model import SourceRecord, content_hash
-from tests.conftest import record
+from support import record
 
 
 def amounts_of(library: Library, record_id: str) -> list[tuple[str, float]]:

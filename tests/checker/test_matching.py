@@ -10,7 +10,7 @@ import pytest
 from checker.compare import align_quote, date_agreement, money_agreement, negated
 from checker.match import check_article
 from claims import DateValue, Money
-from conftest import record
+from support import record
 
 PUB = dt.date(2024, 5, 29)
 
@@ -347,7 +347,7 @@ def test_the_translation_setting_is_documented_and_checked():
     from checker.compare import sentence_embedder
     from checker.match import TRANSLATION_SETTING
 
-    docs = (Path(__file__).resolve().parent.parent / "docs" / "matching.md").read_text(encoding="utf-8")
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "matching.md").read_text(encoding="utf-8")
     assert TRANSLATION_SETTING in docs
     assert sentence_embedder("") is None
     with pytest.raises(ValueError):

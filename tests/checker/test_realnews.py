@@ -12,7 +12,7 @@ import pytest
 from checker.evaluation import realnews
 from checker.evaluation.extraction import evaluate_realnews
 
-REBUILD = Path(__file__).resolve().parent / "realnews" / "rebuild.py"
+REBUILD = Path(__file__).resolve().parents[1] / "realnews" / "rebuild.py"
 
 BODY = ("La mairie de Rennes a voté mardi un budget de 4,2 millions d’euros.\n\n"
         "« Nous tenons nos promesses », a déclaré la maire Nathalie Appéré.")

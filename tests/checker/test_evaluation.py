@@ -11,7 +11,7 @@ import pytest
 
 from checker.evaluation.extraction import OWN_ARTICLES, evaluate_all, format_report
 
-FLOORS = tomllib.loads((Path(__file__).with_name("quality_floors.toml")).read_text(encoding="utf-8"))
+FLOORS = tomllib.loads((Path(__file__).resolve().parents[1] / "quality_floors.toml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

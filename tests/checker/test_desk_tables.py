@@ -13,7 +13,7 @@ from checker.desk import Desk
 from checker.desk.tables import DESK_TABLES
 from sources.db import connect, metadata
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_desk_tables_are_on_the_shared_metadata():

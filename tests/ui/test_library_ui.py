@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from sources.fetch import ALLOWED_HOSTS_SETTING
 from sources.library import Library
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 PAGE = """<html lang="en"><head><title>Harbour works approved</title>
 <meta property="og:site_name" content="Tidewater Courier">

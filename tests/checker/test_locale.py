@@ -16,7 +16,7 @@ from checker.verdict import render_reason
 from claims import CLAIM_TYPES
 from checker.messages import languages, messages, translator
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CODE = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), ROOT / "checker" / "desk" / "report.py"]
 
 

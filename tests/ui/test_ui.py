@@ -14,7 +14,7 @@ from test_inputs import local_site  # noqa: F401 - a fixture: a page served on 1
 from checker.desk import Desk
 from sources.library import Library
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 def new_session(**query) -> AppTest:

@@ -11,7 +11,7 @@ import pytest
 
 from checker.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d'euros. « Nous tiendrons », a-t-elle dit."
 
 

@@ -7,14 +7,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import record
+from support import record
 from streamlit.testing.v1 import AppTest
 
 from checker.desk import Desk
 from checker.service import check_and_store
 from sources.library import Library
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 FIRST = "Amazon has invested $4 billion in Anthropic, the start-up said."
 SECOND = "Orvane Motors said it would pay $9 billion for Celtis Batteries."
 FOURTH = ("Amazon a investi 4 milliards de dollars dans Anthropic, selon la start-up.\n\n"

@@ -34,7 +34,7 @@ from checker.model import (
 from checker.service import check_and_store, import_report, write_report
 from checker.verdict import explain, render_reason, suggest
 from claims import Claim, DateValue, Money, Name, Quote
-from conftest import record
+from support import record
 from checker.desk.tables import article_claims
 from sources.demo import example_article, seed_demo
 from checker.messages import messages
@@ -71,7 +71,7 @@ def match(sid: str, *, agreement: str = "agrees", score: float = 0.8, relevance:
 
 
 def note(key: str, **params) -> Reason:
-    """A quote match's note as checker/compare.py writes it (tests/test_compare.py checks each)."""
+    """A quote match's note as checker/compare.py writes it (tests/checker/test_compare.py checks each)."""
     return (ReasonPart.of(f"note.{key}", **params),)
 
 
@@ -228,7 +228,7 @@ def test_each_kind_of_reason_in_english_and_in_french(name):
 def test_the_cases_use_every_template_and_word():
     """So that each French template above is checked by a case, and none is left unused."""
     used = {"reason.and", "reason.date_format"}  # written inside Values and Cite parameters
-    used |= {k for k in REASON_WORDS if k.startswith("reason.desk.")}  # earlier verdicts: tests/test_memory.py
+    used |= {k for k in REASON_WORDS if k.startswith("reason.desk.")}  # earlier verdicts: tests/checker/test_memory.py
     # "quote is translation in S05 but negated in C1": the rules rank negated and misattributed
     # records above a translation, so this never comes out of them; the words are there all the same.
     translated = (ReasonPart.of("quote_in", how=Term("class.translation"), id="S05", cite=Cite("Silicon Republic")),
