@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .schema import check_language_data
 from .text import fold, fold_key
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -259,6 +260,7 @@ def load(code: str) -> Lexicon:
 def _load_uncached(code: str) -> Lexicon:
     with open(DATA_DIR / f"{code}.toml", "rb") as fh:
         raw = tomllib.load(fh)
+    check_language_data(code, raw)  # every key declared, none missing (claims/schema.py)
     return _build(raw, _common())
 
 

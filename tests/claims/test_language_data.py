@@ -1,7 +1,8 @@
-"""Integrity of the language data files: every language has every section, words are unique."""
+"""Integrity of the language data files: each follows the schema (claims/schema.py), words are unique."""
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
 
@@ -9,28 +10,12 @@ import pytest
 
 from claims import extract
 from claims.dates import RULES
+from claims import lexicon
 from claims.lexicon import DATA_DIR, available_languages, load
+from claims.schema import LanguageDataError, check_language_data, problems
 from claims.text import fold_key
 
 LANGUAGES = available_languages()
-REQUIRED = {
-    "language": ["code", "name", "decimal_separator", "thousands_separators", "date_order", "day_suffixes"],
-    "detect": ["function_words"],
-    "numbers": ["words", "multipliers", "joiners", "fractions", "vague", "ordinals"],
-    "scales": ["words", "abbreviations"],
-    "currencies": ["names", "ambiguous_names", "subunits", "subunit_default", "symbol_suffixes"],
-    "qualifiers": ["approx", "more", "less", "nearly", "just_over", "range_start", "range_joiners"],
-    "dates": ["months", "month_abbreviations", "weekdays", "weekday_abbreviations", "named_days", "units", "this",
-              "last", "next", "parts", "periods", "period_codes", "month_context", "bare_month_prefixes", "year_context", "year_before_noun", "year_after_noun", "future_markers_before", "future_markers",
-              "not_year_after", "templates"],
-    "names": ["person_cues", "titles", "function_words", "non_entity_heads", "common_acronyms", "organization_words",
-              "lowercase_org_heads", "aliases", "places", "elisions", "possessives", "connectors", "subject_verbs", "subject_verb_endings",
-              "not_names"],
-    "quotes": ["pairs", "speech_verb_stems", "attribution", "pronouns", "term_markers", "negations", "coordinators",
-               "forms_of_address"],
-}
-
-
 def raw(code: str) -> dict:
     with open(DATA_DIR / f"{code}.toml", "rb") as fh:
         return tomllib.load(fh)
@@ -41,12 +26,45 @@ def test_french_and_english_are_there():
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_every_section_is_present(code):
-    data = raw(code)
-    assert data["language"]["code"] == code
-    for section, keys in REQUIRED.items():
-        for k in keys:
-            assert k in data[section], f"{code}.toml lacks [{section}] {k}"
+def test_every_file_follows_the_schema(code):
+    """Every section and key claims/schema.py declares, and nothing else."""
+    assert problems(raw(code)) == []
+    check_language_data(code, raw(code))
+
+
+def test_a_file_off_the_schema_is_refused_with_every_fault_named():
+    data = copy.deepcopy(raw("fr"))
+    del data["dates"]["months"]
+    data["names"]["places_"] = ["Lyon"]  # a typo
+    data["dates"]["past"]["then"] = "puis"  # a word where a list is wanted
+    data["dates"]["templates"][0]["rul"] = data["dates"]["templates"][0].pop("rule")
+    del data["quotes"]
+    with pytest.raises(LanguageDataError) as refused:
+        check_language_data("fr", data)
+    message = str(refused.value)
+    assert message.startswith("claims/data/fr.toml: ")
+    for fault in ("[dates] lacks months", "[names] has a key no section declares: 'places_'",
+                  "[dates.past] then must be a list, not str", "[dates.templates 1] lacks rule",
+                  "lacks the section [quotes]"):
+        assert fault in message, fault
+
+
+def test_an_optional_key_may_be_left_out_and_a_wrong_code_is_refused():
+    data = copy.deepcopy(raw("en"))
+    del data["dates"]["capitalised"], data["names"]["postnominals"]
+    assert problems(data) == []
+    with pytest.raises(LanguageDataError, match="code is 'en', but the file is xx.toml"):
+        check_language_data("xx", data)
+
+
+def test_a_language_is_checked_when_it_loads(tmp_path, monkeypatch):
+    for path in DATA_DIR.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    text = (tmp_path / "fr.toml").read_text(encoding="utf-8").replace("\n[quotes]\n", "\n[quotes]\nnegation = []\n", 1)
+    (tmp_path / "fr.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(lexicon, "DATA_DIR", tmp_path)
+    with pytest.raises(LanguageDataError, match="'negation'"):
+        lexicon._load_uncached("fr")
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
