@@ -1,5 +1,6 @@
-"""The keys of a language's data file (claims/data/<code>.toml), declared once and checked when the
-language loads.
+"""The keys of a language's data file, declared once and checked when the language loads.
+
+The file is claims/data/<code>.toml.
 
 Each section lists its keys with the kind of value each holds: `TEXT` (a string), `FLAG` (true or
 false), `LIST` (an array: words, pairs, patterns) or `TABLE` (a table whose own keys are words of the
