@@ -117,11 +117,13 @@ ADVERSARIAL = {
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Every compiled pattern the extractor uses: per language and per module."""
-    found: dict[int, tuple[str, re.Pattern[str]]] = {}
+    # By pattern and flags, not by object: a lexicon read back from the disk cache holds its own copy of
+    # a pattern that a built one shares, and every xdist worker must collect the same tests.
+    found: dict[tuple[str, int], tuple[str, re.Pattern[str]]] = {}
 
     def add(name: str, value) -> None:
         if isinstance(value, re.Pattern):
-            found.setdefault(id(value), (name, value))
+            found.setdefault((value.pattern, value.flags), (name, value))
 
     from claims.names import name_data
 
