@@ -9,7 +9,7 @@ from pathlib import Path
 from ..model import STATUSES
 
 DB_HELP = "SQLAlchemy URL of the database (default: $FACTCHECK_DB or factcheck.db)"
-# The names of checker.report.FORMATS, spelled here so that building the parser does not import the
+# The names of checker.desk.report.FORMATS, spelled here so that building the parser does not import the
 # report and desk modules (and SQLAlchemy with them) for commands that never use them: that import is
 # a third of the start-up of `extract`. tests/checker/test_cli_desk.py holds the two in step.
 REPORT_FORMATS = ("md", "html", "csv", "json", "claimreview")

@@ -1,7 +1,7 @@
 """`python -m checker sources ...`: import, fetch, list, search, export, delete and restore records.
 
 Each command parses its arguments, makes one call to the library, and prints; errors go to
-standard error with a non-zero exit (checker/cli.py turns exceptions into one line, no traceback).
+standard error with a non-zero exit (checker/cli/main.py turns exceptions into one line, no traceback).
 """
 
 from __future__ import annotations

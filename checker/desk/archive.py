@@ -1,6 +1,6 @@
 """The archive of reviewed claims across articles, written out: CSV and schema.org ClaimReview.
 
-The list comes from `checker.memory.search`; the same safety rules as the article reports apply
+The list comes from `checker.desk.memory.search`; the same safety rules as the article reports apply
 (checker/desk/report.py): formula-like CSV cells get a leading ', the JSON-LD is safe inside <script>.
 """
 
