@@ -49,7 +49,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 
 from benchmarks.synthetic import generate_records  # noqa: E402
 from checker import match as matcher  # noqa: E402
-from checker.compare import normalise  # noqa: E402
+from claims.text import fold_lower  # noqa: E402
 from checker.model import ArticleCheck  # noqa: E402
 from claims import Money, Quote, extract  # noqa: E402
 from sources.importers import parse_file  # noqa: E402
@@ -157,13 +157,13 @@ class BruteForce:
             for pk, title, excerpt in conn.execute(select(records.c.pk, records.c.title, records.c.excerpt)
                                                    .where(records.c.deleted_at.is_(None))):
                 pks.append(pk)
-                texts.append(normalise(f"{title} {excerpt}"))
+                texts.append(fold_lower(f"{title} {excerpt}"))
         self.pks = np.array(pks)
         self.texts = texts
 
     def candidates(self, query: str, *, quote: bool) -> list[int]:
         scorer = fuzz.partial_ratio if quote else fuzz.token_set_ratio
-        scores = process.cdist([normalise(query)], self.texts, scorer=scorer, processor=None,
+        scores = process.cdist([fold_lower(query)], self.texts, scorer=scorer, processor=None,
                                score_cutoff=40 if quote else 20, workers=-1, dtype=np.uint8)[0]
         top = np.argpartition(-scores.astype(np.int16), min(BRUTE_TOP, len(scores) - 1))[:BRUTE_TOP]
         top = top[scores[top] > 0]

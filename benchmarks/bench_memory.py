@@ -4,7 +4,7 @@ Two SQLite files hold the same library (the seed's source records and `--records
 benchmarks/bench_check.py builds it); the second also holds `--reviewed` reviewed claims: articles made
 of generated excerpts (benchmarks/synthetic.py, another seed than the library's), their claims extracted
 and stored on the desk, then marked verified, disputed or needs more (about 45/30/25 %) by a handful of
-reviewers over two years, and indexed (`checker.memory.rebuild`). The seed article itself is one of those
+reviewers over two years, and indexed (`checker.desk.memory.rebuild`). The seed article itself is one of those
 articles, reviewed, so that the check really finds and compares earlier verdicts.
 
 The seed article is checked on both files in alternating rounds (one cold check each, then `--runs`
@@ -40,11 +40,11 @@ from sqlalchemy import func, select, update  # noqa: E402
 from benchmarks.bench_check import PUBLISHED, SEED_DIR, build_library, machine, seed_article  # noqa: E402
 from benchmarks.synthetic import generate_records  # noqa: E402
 from checker import match as matcher  # noqa: E402
-from checker import memory  # noqa: E402
+from checker.desk import memory  # noqa: E402
 from checker.desk import Desk  # noqa: E402
 from checker.model import ArticleCheck, ClaimCheck  # noqa: E402
 from claims import Extraction, extract  # noqa: E402
-from sources.db import article_claims, reviewed_claims  # noqa: E402
+from checker.desk.tables import article_claims, reviewed_claims  # noqa: E402
 from sources.library import Library  # noqa: E402
 
 ARTICLE_SEED = 11

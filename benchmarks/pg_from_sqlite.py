@@ -2,7 +2,7 @@
 and check figures at sizes where importing again would only measure the extractor a second time.
 
 The records keep their keys, and the value index and the matcher's word index are copied as they are
-(the same rows the command line's import writes on PostgreSQL: tests/test_postgres.py and the import
+(the same rows the command line's import writes on PostgreSQL: tests/sources/test_postgres.py and the import
 benchmark cover that path). The schema, with PostgreSQL's own indexes (GIN full text on the folded
 document, pg_trgm on the publisher, B-trees), is created by `sources.db.connect` first, so the indexes
 are those a deployment has; then each table is streamed with COPY, and ANALYZE runs at the end.

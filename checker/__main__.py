@@ -1,4 +1,4 @@
-"""`python -m checker`: the workbench's command line (see checker/cli.py)."""
+"""`python -m checker`: the workbench's command line (see checker/cli/)."""
 
 import sys
 

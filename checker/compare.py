@@ -1,6 +1,6 @@
 """Comparing what a claim says with what a record says: values, names and quotes.
 
-Agreement rules (each tested in tests/test_compare.py):
+Agreement rules (each tested in tests/checker/test_compare.py):
 - money agrees when the two amounts overlap at the precision each is written at, widened by any
   qualifier ("4 milliards" covers 3.95-4.05 billion; "près de"/"about" widens it; the extractor
   gives those bounds), and the currency is the same; another amount in the same currency conflicts;
@@ -16,7 +16,7 @@ Agreement rules (each tested in tests/test_compare.py):
   parameters), so that the desk and the reports write it in their language; its English text,
   from checker/verdict.py's templates, is what the command line's JSON gives as `note`.
 
-`normalise` is the one processor handed to rapidfuzz: case, accents and apostrophes folded, the
+`claims.text.fold_lower` is the one processor handed to rapidfuzz: case, accents and apostrophes folded, the
 length kept so that an offset in the normalised text is an offset in the original.
 """
 
@@ -37,20 +37,10 @@ if TYPE_CHECKING:  # numpy is imported by the translation model only: 0.1 s off 
 
 from claims import DateValue, Money
 from claims.lexicon import available_languages, load
-from claims.text import fold
+from claims.text import content_words, fold_lower
 
 from .model import Agreement, QuoteClass, Reason, ReasonPart, Term
 from .verdict import render_reason
-
-
-def normalise(text: str) -> str:
-    """The one processor for fuzzy comparison: accents, apostrophes and case folded, same length."""
-    folded = fold(text)
-    lowered = folded.lower()
-    if len(lowered) == len(folded):
-        return lowered
-    # A few characters lower-case to two ("İ"): keep those as they are so offsets still line up.
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
 
 
 # ---- money and dates -------------------------------------------------------------------
@@ -102,22 +92,10 @@ def name_words(name: str) -> tuple[str, ...]:
     (Jean-Pierre and Jean Pierre meet), a dot marks an initial.
     """
     out: list[str] = []
-    for w in _NAME_WORD.findall(normalise(name)):
+    for w in _NAME_WORD.findall(fold_lower(name)):
         parts = [p for p in w.rstrip(".").replace("'", "").split("-") if p]
         out.extend(p + "." if len(p) == 1 else p for p in parts)
     return tuple(out)
-
-
-@lru_cache(maxsize=65536)
-def initial_key(name: str) -> str | None:
-    """The key a person is indexed under whatever the form of the given name: "j leike".
-
-    None for a single word (a surname alone says too little to index by initial).
-    """
-    words = name_words(name)
-    if len(words) < 2:
-        return None
-    return f"{words[0][0]} {words[-1]}"
 
 
 def _given_compatible(a: str, b: str) -> bool:
@@ -163,7 +141,7 @@ def name_agreement(claim_name: str, record_name: str) -> Agreement:
 def _negations() -> re.Pattern[str]:
     words = set()
     for code in available_languages():
-        words.update(normalise(w) for w in load(code).raw["quotes"].get("negations", []))
+        words.update(fold_lower(w) for w in load(code).raw["quotes"].get("negations", []))
     # an elided form ("n'") is followed by its word; any other ends at a word boundary
     forms = [re.escape(w) + ("" if w.endswith("'") else r"(?![\w])") for w in sorted(words, key=len, reverse=True)]
     return re.compile(rf"(?<![\w'])(?:{'|'.join(forms)})" if forms else r"(?!)")
@@ -171,21 +149,13 @@ def _negations() -> re.Pattern[str]:
 
 def negations_in(text: str) -> int:
     """How many negation words (of any known language) a passage holds ("ne ... pas" counts 2)."""
-    t = normalise(text).replace("n't", " n't")
+    t = fold_lower(text).replace("n't", " n't")
     return len(_negations().findall(t))
 
 
 def negated(text: str) -> bool:
     """Whether a passage carries a negation word of any known language."""
     return negations_in(text) > 0
-
-
-_CONTENT = re.compile(r"[^\W\d_]{4,}")
-
-
-def content_words(text: str) -> list[str]:
-    """Words of four letters or more, normalised: what a quote's wording is compared on."""
-    return _CONTENT.findall(normalise(text))
 
 
 _FIGURE = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
@@ -241,7 +211,7 @@ def align_quote(quote: str, excerpt: str) -> QuoteAlignment:
     at least half of the content words are near the best span in another order or form (>= 50);
     not_found otherwise.
     """
-    q, e = normalise(quote).strip(" ,.;:!?"), normalise(excerpt)
+    q, e = fold_lower(quote).strip(" ,.;:!?"), fold_lower(excerpt)
     if not q or not e:
         return QuoteAlignment("not_found", 0.0, 0, 0)
     words = _TOKEN.findall(q)

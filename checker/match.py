@@ -10,7 +10,7 @@ For each claim:
    read rarest first and never whole: a list longer than `RARE` is only probed, for the records
    already short-listed (docs/matching.md).
 2. rapidfuzz scores the short list: `process.extract` with the records as a mapping
-   pk -> text, `score_cutoff` set and `normalise` (case, accents, apostrophes) as the one
+   pk -> text, `score_cutoff` set and `fold_lower` (case, accents, apostrophes) as the one
    processor: token-set similarity of the claim's sentence for values and names, partial ratio of
    the quote for quotes.
 3. Each candidate is compared (checker/compare.py) and scored:
@@ -31,31 +31,26 @@ from typing import Callable
 from rapidfuzz import fuzz, process
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote, extract
-from claims.text import fold_key, split_sentences
+from claims.text import content_words, fold_key, fold_lower, person_key, split_sentences
 from sources.index import (
     Source,
     StoredRecord,
     ValueIndex,
-    person_initial_key,
     person_term,
-    term_words,
     word_term,
 )
 from sources.library import Library
-from sources.settings import DOLLAR, TRANSLATION_MODEL
+from settings import DOLLAR, TRANSLATION_MODEL
 
 from .compare import (
     TRANSLATION_MIN,
     SentenceEmbedder,
     classify_quote,
     cognate_share_words,
-    content_words,
     date_agreement,
     date_closeness,
-    initial_key,
     money_agreement,
     name_agreement,
-    normalise,
     sentence_embedder,
 )
 from .model import ArticleCheck, ClaimCheck, Match, Reason
@@ -81,7 +76,7 @@ SPEAKER_WEIGHT = 2.0
 WIDER = 100  # another amount within this factor may be a conflicting figure for the same thing
 DATE_WIDER = 3 * 366  # days around a date where another date may conflict with it
 
-# The translation model is a setting of the workbench (sources/settings.py).
+# The translation model is a setting of the workbench (settings.py).
 TRANSLATION_SETTING = TRANSLATION_MODEL.name
 
 
@@ -174,13 +169,13 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
         lexical = lexical_scores(ctx, recs, extraction.language, words_of)
         quote_hits = quote_scores(claim, recs)
         matches = [m for pk, rec in recs.items()
-                   for m in [compare(claim, ctx, rec, extraction, lexical=lexical.get(pk, 0.0),
-                                     quote_hit=pk in quote_hits, embedder=embedder)] if m is not None]
+                   for m in [match_record(claim, ctx, rec, extraction, lexical=lexical.get(pk, 0.0),
+                                          quote_hit=pk in quote_hits, embedder=embedder)] if m is not None]
         matches.sort(key=lambda m: (-m.score, m.source_id))
         matches = _off_subject_amounts_dropped(claim, matches)[:MAX_MATCHES]
         suggestion, confidence, parts = explain(claim, matches)
         checks.append(ClaimCheck(claim, tuple(matches), suggestion, confidence, render_reason(parts), parts))
-    from .memory import with_past_verdicts  # the desk's earlier verdicts (checker/memory.py)
+    from .desk.memory import with_past_verdicts  # the desk's earlier verdicts (checker/desk/memory.py)
 
     checks = with_past_verdicts(library, extraction, contexts, checks, embedder=embedder)
     return ArticleCheck(extraction, tuple(checks))
@@ -220,7 +215,7 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
         name_words: set[str] = set()
         for a, b, k in mentions:
             if claim.sentence_start <= a and b <= claim.sentence_end:
-                name_words.update(term_words(text[a:b]))
+                name_words.update(content_words(text[a:b]))
             if k == own and isinstance(claim.value, Name) or (a < claim.end and b > claim.start and not isinstance(claim.value, Quote)):
                 continue
             if claim.sentence_start <= a and b <= claim.sentence_end:
@@ -241,8 +236,8 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
             and claim.sentence_start <= d.start and d.end <= claim.sentence_end
         )
         # Key words: the sentence's longer words, outside the claim itself and the names.
-        own_words = set(term_words(claim.text)) | name_words
-        key_words = sorted({w for w in term_words(claim.sentence) if w not in own_words}, key=lambda w: (-len(w), w))
+        own_words = set(content_words(claim.text)) | name_words
+        key_words = sorted({w for w in content_words(claim.sentence) if w not in own_words}, key=lambda w: (-len(w), w))
         out[claim.id] = Context(names, claim.sentence, own, para, dates,
                                 {k: (1.0 if k == own else idf(k)) for k in names},
                                 tuple(key_words[:KEY_WORDS]), canonical)
@@ -398,16 +393,16 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
                 Search((Source("date_range", wide),), context, CANDIDATES // 4, True)]
     if isinstance(v, Name):
         required = [Source("name", ctx.key)]
-        initial = person_initial_key(v.canonical) if claim.type == "person" else None
+        initial = person_key(v.canonical) if claim.type == "person" else None
         if initial:
             required.append(Source("term", person_term(initial)))
         return [Search(tuple(required), _context_sources(ctx, skip={ctx.key}))]
     if isinstance(v, Quote):
-        context = [(Source("term", word_term(w)), 1.0) for w in dict.fromkeys(term_words(v.text))]
+        context = [(Source("term", word_term(w)), 1.0) for w in dict.fromkeys(content_words(v.text))]
         if ctx.key:  # records quoting the speaker, then records naming them
             context.append((Source("speaker", ctx.key), SPEAKER_WEIGHT))
             context.append((Source("name", ctx.key), 1.0))
-            initial = person_initial_key(v.speaker or "")
+            initial = person_key(v.speaker or "")
             if initial:
                 context.append((Source("term", person_term(initial)), 0.5))
         core = tuple(s for s, _w in context if s.kind in ("term", "speaker"))
@@ -444,7 +439,7 @@ def lexical_scores(ctx: Context, recs: dict[int, StoredRecord], language: str, w
         else:
             same[pk] = words_of[pk]
     if query and same:
-        for _text, score, pk in process.extract(query, same, scorer=fuzz.token_set_ratio, processor=normalise,
+        for _text, score, pk in process.extract(query, same, scorer=fuzz.token_set_ratio, processor=fold_lower,
                                                 score_cutoff=LEXICAL_CUTOFF, limit=None):
             out[pk] = score / 100
     return out
@@ -456,7 +451,7 @@ def quote_scores(claim: Claim, recs: dict[int, StoredRecord]) -> dict[int, float
         return {}
     choices = {pk: rec.record.excerpt for pk, rec in recs.items()}
     return {pk: score for _t, score, pk in process.extract(
-        claim.value.text.strip(" ,.;:!?"), choices, scorer=fuzz.partial_ratio, processor=normalise,
+        claim.value.text.strip(" ,.;:!?"), choices, scorer=fuzz.partial_ratio, processor=fold_lower,
         score_cutoff=QUOTE_CUTOFF, limit=None)}
 
 
@@ -467,10 +462,10 @@ def _name_spans(rec: StoredRecord, key: str, canonical: str | None) -> list[tupl
     """Where the record names `key`, or the same person under another form ("J. Leike")."""
     spans = [(s, e) for k, _c, _t, s, e in rec.values.names if k == key]
     if not spans and canonical:
-        wanted = initial_key(canonical)
+        wanted = person_key(canonical)
         if wanted:
             spans = [(s, e) for _k, c, t, s, e in rec.values.names
-                     if t == "person" and initial_key(c) == wanted and name_agreement(canonical, c) == "agrees"]
+                     if t == "person" and person_key(c) == wanted and name_agreement(canonical, c) == "agrees"]
     return spans
 
 
@@ -504,8 +499,8 @@ def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, r
     return min(1.0, got / total)
 
 
-def compare(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extraction, *,
-            lexical: float = 0.0, quote_hit: bool = True, embedder: SentenceEmbedder | _Lazy | None = None) -> Match | None:
+def match_record(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extraction, *,
+                 lexical: float = 0.0, quote_hit: bool = True, embedder: SentenceEmbedder | _Lazy | None = None) -> Match | None:
     """How one record bears on one claim, or None when it says nothing about it."""
     v = claim.value
     r = rec.record

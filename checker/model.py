@@ -56,7 +56,7 @@ class Match:
     # language. Empty for a note written in English only, and for matches stored before notes had
     # parts: a reason then quotes the English `note` as it is.
     note_parts: Reason = ()
-    # An earlier verdict of the desk (checker/memory.py) rather than a library record: then
+    # An earlier verdict of the desk (checker/desk/memory.py) rather than a library record: then
     # `source_id` is "A<article>/<claim>", `title` the earlier article's title, `excerpt` its sentence.
     verdict: "PastVerdict | None" = None
 

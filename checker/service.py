@@ -23,9 +23,9 @@ from claims.text import split_sentences
 from sources.importers import parse_file
 from sources.library import Library
 from sources.model import ParsedImport, SourceRecord
-from sources.settings import NEWSROOM
+from settings import NEWSROOM
 
-from . import memory
+from .desk import memory
 from .desk import Article, ClaimState, Desk, ReviewConflict
 from .inputs import InputError, author_in_text, check_article_text, published_in_text
 from .match import check_article, check_extraction
@@ -72,7 +72,7 @@ def warm_up(library: Library) -> None:
     """Do once, before the first check, what the first check of a process would otherwise pay for:
     the language data (read from claims/compiled.py's cache), the extractors' lazily built tables,
     the check of the matcher's word index (`ensure_terms`) and the database connection. The app
-    calls it once per server (ui/common.py, st.cache_resource)."""
+    calls it once per server (checker/storage.py: open_workbench)."""
     from claims import available_languages
 
     for code in available_languages():
@@ -397,8 +397,8 @@ def _short(text: str, limit: int = 60) -> str:
 
 def write_report(desk: Desk, article_id: int, fmt: str, *, labels: Mapping[str, str], review_url: str = "",
                  generated_at: dt.datetime | None = None) -> bytes:
-    """The report of an article as stored now, in format `fmt` (see checker/report.py)."""
-    from .report import render
+    """The report of an article as stored now, in format `fmt` (see checker/desk/report.py)."""
+    from .desk.report import render
 
     return render(desk.load(article_id), fmt, labels=labels, audit=desk.audit_trail(article_id),
                   review_url=review_url, generated_at=generated_at)

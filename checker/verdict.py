@@ -22,9 +22,9 @@ The confidence is in 0-1: the deciding match's score (+0.2 when a value agrees, 
 Reasons name the record, its publisher and date, and the values on both sides when they differ.
 
 A reason is built as data (`ReasonPart`s: a message key and its parameters, see checker/model.py)
-and written out by `render_reason` with the templates of a language: `REASON_WORDS` below in
-English (what `suggest` returns and the command line prints), the interface's language files
-(ui/locale/*.toml, section [reason]) for the others, passed in as a plain mapping. Each template
+and written out by `render_reason` with the templates of a language: the [reason] section of the
+message catalogue (checker/messages/*.toml), English when no other words are given (what `suggest`
+returns and the command line prints), else a language's words passed in as a plain mapping. Each template
 carries its own leading punctuation ("; {id} gives {value}"), so a reason is its parts written one
 after the other, and a language can punctuate its own way (" ; " in French).
 
@@ -40,75 +40,12 @@ from typing import Mapping
 
 from claims import Claim, Quote
 
+from .messages import messages
 from .model import Cite, Match, Parts, Reason, ReasonParam, ReasonPart, Suggestion, Term, Values
 
 RELEVANT = 0.2
 # A conflicting value must come from a record squarely about the subject to be raised at all.
 CONFLICT_RELEVANT = 0.35
-
-# The English templates, the one place they are written (ui/locale/en.toml repeats them under
-# [reason] so that translators see them beside the French; tests/test_verdict.py holds them equal).
-# {named} fields are filled with the parameters of a part; `Term` parameters with the word under
-# that key; `Cite` with "publisher, date" (dates in `date_format`); `Values` joined with `and`;
-# `Parts` with their own parts written with the same words. The "note.*" templates are the notes
-# of quote matches (checker/compare.py), written alone as the English `Match.note`, and inside a
-# reason through "aside".
-REASON_WORDS: dict[str, str] = {
-    "reason.nothing": "no record in the library speaks of this",
-    "reason.off_subject": "records hold it ({ids}) but not about this subject",
-    "reason.agrees": "{noun} agrees with {id} ({cite})",
-    "reason.also_gives": "; {id} gives {value}",
-    "reason.ranks_above": " (the article: {text}) and ranks above it",
-    "reason.contradicted": "{id} ({cite}) gives {value}, the article {text}",
-    "reason.later": "; {id} is later ({cite}) and gives {values}",
-    "reason.later_agrees": "{noun} agrees with {id} ({cite}), published after the article",
-    "reason.only_later": "only records published after the article give a value, and a later record cannot contradict it",
-    "reason.no_value": "{ids} speak of the subject without giving {this_noun}",
-    "reason.quote_in": "quote is {how} in {id} ({cite})",
-    "reason.quote_but": " but {how} in {id}",
-    "reason.same_speaker": ", same speaker",
-    "reason.also_misattributed": "; {id} gives the same words to someone else",
-    "reason.quote_later": ", which is later than the article",
-    "reason.says_opposite": "{id} ({cite}) says the opposite",
-    "reason.gives_to_other": "{id} ({cite}) gives these words to someone else",
-    "reason.but_later": ", but it is later than the article",
-    "reason.departs": ": the wording departs from the source",
-    "reason.quote_not_found": "the quote was not found in the library",
-    "reason.aside": " ({note})",
-    "reason.note.figures": "a figure differs: {article} in the article, {record} in the record",
-    "reason.note.negation_record": "only the record has a negation",
-    "reason.note.negation_article": "only the article has a negation",
-    "reason.note.speaker": "the record gives these words to {speaker}",
-    "reason.desk.verified": "the desk verified this on {date} ({reviewer}, «{title}»)",
-    "reason.desk.disputed_same": "warning: the desk disputed this on {date} ({reviewer}, «{title}»)",
-    "reason.desk.verified_other": "warning: the desk verified {value} instead on {date} ({reviewer}, «{title}»)",
-    "reason.desk.disputed_other": "the desk disputed {value} on {date} ({reviewer}, «{title}»)",
-    "reason.desk.citing": ", citing {id}",
-    "reason.desk.deleted": " ({id} has since been deleted from the library)",
-    "reason.desk.note": ": “{note}”",
-    "reason.desk.then": "; ",
-    "reason.noun.money": "amount",
-    "reason.noun.date": "date",
-    "reason.noun.name": "name",
-    "reason.this.money": "this amount",
-    "reason.this.date": "this date",
-    "reason.this.name": "this name",
-    "reason.found.verbatim": "verbatim",
-    "reason.found.close": "nearly verbatim",
-    "reason.found.translation": "a likely translation of a quote",
-    "reason.class.verbatim": "verbatim",
-    "reason.class.close": "close",
-    "reason.class.translation": "translation",
-    "reason.class.partial": "partial",
-    "reason.class.paraphrase": "paraphrase",
-    "reason.class.negated": "negated",
-    "reason.class.misattributed": "misattributed",
-    "reason.another_value": "another value",
-    "reason.none": "none",
-    "reason.and": " and ",
-    "reason.date_format": "%Y-%m-%d",
-}
-
 
 def render_reason(parts: Reason, words: Mapping[str, str] | None = None) -> str:
     """The reason written with the templates in `words` (flat "reason.*" keys, as the interface's
@@ -119,7 +56,7 @@ def render_reason(parts: Reason, words: Mapping[str, str] | None = None) -> str:
         full = "reason." + key
         if words is not None and full in words:
             return words[full]
-        return REASON_WORDS[full]
+        return messages("en")[full]  # the reference language of the catalogue
 
     def text(value: ReasonParam) -> str:
         if isinstance(value, Term):

@@ -7,12 +7,12 @@ later process rebuilds the patterns from that code with `_sre.compile`, skipping
 generation.
 
 The cache key is a SHA-256 of everything the result depends on: every data file in claims/data/,
-lexicon.py and text.py (the code that builds it and the folding it uses), and the Python version
+lexicon.py, text.py and schema.py (the code that builds and checks it, and the folding it uses), and the Python version
 with its regex engine's magic number (the compiled code is private to one engine). Editing a data
 file or lexicon.py gives a new key, so a stale entry is never read; entries of other keys are
 removed when a new one is written. A cache that cannot be read or written (read-only home, a
 corrupt file, another Python) is ignored: the lexicon is built as before, and it is the same object
-either way (tests/test_compiled_cache.py compares them).
+either way (tests/claims/test_compiled_cache.py compares them).
 
 Where: $FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck-workbench, else
 ~/.cache/factcheck-workbench. FACTCHECK_CACHE_DIR=off disables the cache.
@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 import _sre
-from re import _compiler, _parser
+import re._compiler as _compiler
+import re._parser as _parser
 
 _HERE = Path(__file__).resolve().parent
 FORMAT = 1
@@ -54,7 +55,7 @@ def data_hash() -> str:
     """SHA-256 over every data file, the building code and the regex engine (the cache key)."""
     h = hashlib.sha256()
     h.update(f"format {FORMAT}; python {sys.version}; sre {_sre.MAGIC} {_sre.CODESIZE}\n".encode())
-    files = sorted((_HERE / "data").rglob("*")) + [_HERE / "lexicon.py", _HERE / "text.py"]
+    files = sorted((_HERE / "data").rglob("*")) + [_HERE / "lexicon.py", _HERE / "text.py", _HERE / "schema.py"]
     for path in files:
         if path.is_file():
             h.update(str(path.relative_to(_HERE)).encode() + b"\0")
@@ -63,11 +64,13 @@ def data_hash() -> str:
     return h.hexdigest()
 
 
-def _rebuild(pattern: Any, flags: int, code: list[int], groups: int, groupindex: dict, indexgroup: tuple):
-    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+def _rebuild(pattern: Any, flags: int, code: list[int], groups: int, groupindex: dict[str, int],
+             indexgroup: tuple[str | None, ...]) -> re.Pattern[Any]:
+    compiled: re.Pattern[Any] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    return compiled
 
 
-def _compiled_form(p: re.Pattern) -> tuple:
+def _compiled_form(p: re.Pattern[Any]) -> tuple[Any, ...]:
     """What `_sre.compile` needs to make `p` again (as re._compiler.compile computes it)."""
     parsed = _parser.parse(p.pattern, p.flags)
     code = [int(c) for c in _compiler._code(parsed, p.flags)]  # opcodes are int subclasses
@@ -79,7 +82,7 @@ def _compiled_form(p: re.Pattern) -> tuple:
 
 
 class _Pickler(pickle.Pickler):
-    def reducer_override(self, obj):
+    def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, re.Pattern):
             return _rebuild, _compiled_form(obj)
         return NotImplemented

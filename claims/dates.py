@@ -22,7 +22,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from .lexicon import DIGITS, Lexicon, key, lower_view
+from .lexicon import DIGITS, Lexicon, lower_view
+from .text import fold_key as key
 from .model import DateValue, period_of
 from .numbers import parse_number
 

@@ -12,11 +12,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import repeat
+from typing import Any, cast
 
 from .country import local_currency
 from .dates import find_dates
-from .lexicon import available_languages, key, load, lower_view, trie
-from .model import Claim, Extraction, Name, Quote, Unclaimed
+from .lexicon import Lexicon, available_languages, load, lower_view, trie
+from .model import Claim, ClaimType, Extraction, Name, Quote, QuoteKind, Unclaimed
 from .money import find_money
 from .names import Gazetteer, find_names
 from .quotes import find_quote_spans, find_quotes, quote_kind
@@ -46,7 +47,7 @@ def _detectors() -> tuple[_Detector, ...]:
         contractions = [c.lower() for c in d.get("contractions", [])]
         out.append(_Detector(
             code,
-            frozenset(w.lower() for w in d["function_words"]) | frozenset(key(w) for w in d["function_words"]),
+            frozenset(w.lower() for w in d["function_words"]) | frozenset(fold_key(w) for w in d["function_words"]),
             tuple(c for c in contractions if c.endswith("'")),
             tuple(c for c in contractions if not c.endswith("'")),
             tuple(d.get("endings", [])),
@@ -170,9 +171,9 @@ def extract(
             contexts[span] = (text[first.start:last.end], first.start, last.end)
         return contexts[span]
 
-    drafts: list[tuple] = []
+    drafts: list[tuple[int, int, int, ClaimType, Any, dict[str, Any]]] = []
 
-    def add(kind, start, end, value, **flags):
+    def add(kind: ClaimType, start: int, end: int, value: Any, **flags: Any) -> None:
         drafts.append((start, -end, len(drafts), kind, value, flags))
 
     for d in dates:
@@ -181,9 +182,9 @@ def extract(
         add("money", m.start, m.end, m.value, approximate=m.approximate, qualifier=m.qualifier,
             basis=local[m.local].basis if m.local else None)
     for n in names:
-        add(n.type, n.start, n.end, Name(n.canonical), mentions=n.mentions)
+        add(cast(ClaimType, n.type), n.start, n.end, Name(n.canonical), mentions=n.mentions)
     for q in quotes:
-        add("quote", q.start, q.end, Quote(q.text, q.speaker, q.kind, q.also))
+        add("quote", q.start, q.end, Quote(q.text, q.speaker, cast(QuoteKind, q.kind), q.also))
 
     drafts.sort(key=lambda d: d[:3])  # reading order; at one place the longest, then dates, money, names, quotes
     claims = tuple(
@@ -233,14 +234,14 @@ def _checkable_words(code: str) -> tuple[re.Pattern[str], frozenset[str], frozen
     lex = load(code)
     months = frozenset(lex.months)
     days = frozenset(lex.weekdays) | frozenset(w for w in lex.named_days if " " not in w)
-    counts = {w for w, v in lex.number_words.items() if v >= 2} | set(lex.multipliers) | set(lex.scale_words)
-    counts = frozenset(w for w in counts if " " not in w)
+    count_words = {w for w, v in lex.number_words.items() if v >= 2} | set(lex.multipliers) | set(lex.scale_words)
+    counts = frozenset(w for w in count_words if " " not in w)
     pattern = re.compile(rf"(?<![\w']){trie(months | days | counts)}(?![\w'])")
     return pattern, counts, months, lex.months_capitalised
 
 
 def _unclaimed(text: str, folded: str, sentences: list[Sentence], covered: list[tuple[int, int]],
-               lex) -> tuple[Unclaimed, ...]:
+               lex: Lexicon) -> tuple[Unclaimed, ...]:
     """Sentences holding a figure, quote marks or a date word that no claim covers.
 
     Each figure, mark and date word is checked on its own, so a sentence with a date claim and an

@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .text import fold
+from .schema import check_language_data
+from .text import fold, fold_key
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -38,14 +39,9 @@ SHARED_DATA = frozenset({"common", "organizations", "people"})
 QUALIFIER_KINDS = ("approx", "more", "less", "nearly", "just_over")
 
 
-def key(word: str) -> str:
-    """The form a word is looked up under: folded and lower-case."""
-    return " ".join(fold(word).lower().split())
-
-
 def alternation(words: Any, *, flexible_space: bool = True) -> str:
     """Regex alternation of folded words, longest first so that the longest wins."""
-    forms = sorted({key(w) for w in words if w}, key=lambda w: (-len(w), w))
+    forms = sorted({fold_key(w) for w in words if w}, key=lambda w: (-len(w), w))
     parts = []
     for w in forms:
         escaped = re.escape(w)
@@ -62,7 +58,7 @@ def trie(words: Any) -> str:
     reaches; in a prefix tree a wrong first letter fails at once. Money and date patterns run at
     every word start of an article, so this is most of their cost. Longer words are still preferred.
     """
-    forms = {key(w) for w in words if w}
+    forms = {fold_key(w) for w in words if w}
     if not forms:
         return "(?!)"
 
@@ -262,7 +258,8 @@ def _past_anywhere_re(past: dict[str, list[str]]) -> re.Pattern[str]:
 def _known_organizations(code: str) -> dict[str, str]:
     """Acronyms and short forms of well-known organisations (data/organizations.toml), by language."""
     with open(DATA_DIR / "organizations.toml", "rb") as fh:
-        return tomllib.load(fh).get(code, {})
+        known: dict[str, str] = tomllib.load(fh).get(code, {})
+    return known
 
 
 @lru_cache(maxsize=None)
@@ -273,12 +270,14 @@ def load(code: str) -> Lexicon:
         raise ValueError(f"no language data for {code!r} (available: {', '.join(available_languages())})")
     from .compiled import cached  # a disk cache keyed by the data's hash (claims/compiled.py)
 
-    return cached(code, _load_uncached)
+    lexicon: Lexicon = cached(code, _load_uncached)
+    return lexicon
 
 
 def _load_uncached(code: str) -> Lexicon:
     with open(DATA_DIR / f"{code}.toml", "rb") as fh:
         raw = tomllib.load(fh)
+    check_language_data(code, raw)  # every key declared, none missing (claims/schema.py)
     return _build(raw, _common())
 
 
@@ -292,33 +291,33 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     names = raw["names"]
     quotes = raw["quotes"]
 
-    number_words = {key(k): int(v) for k, v in numbers["words"].items()}
-    multipliers = {key(k): int(v) for k, v in numbers["multipliers"].items()}
-    fractions = {key(k): float(v) for k, v in numbers.get("fractions", {}).items()}
-    vague = {key(k): int(v) for k, v in numbers.get("vague", {}).items()}
-    ordinals = {key(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
-    scale_words = {key(k): float(v) for k, v in scales["words"].items()}
+    number_words = {fold_key(k): int(v) for k, v in numbers["words"].items()}
+    multipliers = {fold_key(k): int(v) for k, v in numbers["multipliers"].items()}
+    fractions = {fold_key(k): float(v) for k, v in numbers.get("fractions", {}).items()}
+    vague = {fold_key(k): int(v) for k, v in numbers.get("vague", {}).items()}
+    ordinals = {fold_key(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
+    scale_words = {fold_key(k): float(v) for k, v in scales["words"].items()}
     scale_abbreviations = {k: float(v) for k, v in scales.get("abbreviations", {}).items()}
 
-    currency_names = {key(n): code for n, code in cur["names"]}
+    currency_names = {fold_key(n): code for n, code in cur["names"]}
     currency_symbols = {s: code for s, code in common["currencies"]["symbols"]}
     aliases = common["currencies"].get("code_aliases", {})
     currency_codes = {c: aliases.get(c, c) for c in common["currencies"]["codes"]}
-    subunits = {key(n): int(f) for n, f in cur.get("subunits", [])}
-    subunit_default = {key(k): v for k, v in cur.get("subunit_default", {}).items()}
-    symbol_suffixes = {key(s): code for s, code in cur.get("symbol_suffixes", [])}
-    qualifiers = {key(w): kind for kind in QUALIFIER_KINDS for w in qual.get(kind, [])}
+    subunits = {fold_key(n): int(f) for n, f in cur.get("subunits", [])}
+    subunit_default = {fold_key(k): v for k, v in cur.get("subunit_default", {}).items()}
+    symbol_suffixes = {fold_key(s): code for s, code in cur.get("symbol_suffixes", [])}
+    qualifiers = {fold_key(w): kind for kind in QUALIFIER_KINDS for w in qual.get(kind, [])}
 
-    months = {key(m): i + 1 for i, m in enumerate(dates["months"])}
-    month_abbr = {key(a): i + 1 for i, forms in enumerate(dates["month_abbreviations"]) for a in forms}
-    weekdays = {key(d): i for i, d in enumerate(dates["weekdays"])}
-    weekday_abbr = {key(a): i for i, forms in enumerate(dates["weekday_abbreviations"]) for a in forms}
-    named_days = {key(k): int(v) for k, v in dates["named_days"].items()}
-    units = {key(k): v for k, v in dates["units"].items()}
-    parts = {key(k): v for k, v in dates["parts"].items()}
-    periods = {key(k): v for k, v in dates["periods"].items()}
-    seasons = {key(k): v for k, v in dates["seasons"].items()}
-    period_codes = {key(k): v for k, v in dates["period_codes"].items()}
+    months = {fold_key(m): i + 1 for i, m in enumerate(dates["months"])}
+    month_abbr = {fold_key(a): i + 1 for i, forms in enumerate(dates["month_abbreviations"]) for a in forms}
+    weekdays = {fold_key(d): i for i, d in enumerate(dates["weekdays"])}
+    weekday_abbr = {fold_key(a): i for i, forms in enumerate(dates["weekday_abbreviations"]) for a in forms}
+    named_days = {fold_key(k): int(v) for k, v in dates["named_days"].items()}
+    units = {fold_key(k): v for k, v in dates["units"].items()}
+    parts = {fold_key(k): v for k, v in dates["parts"].items()}
+    periods = {fold_key(k): v for k, v in dates["periods"].items()}
+    seasons = {fold_key(k): v for k, v in dates["seasons"].items()}
+    period_codes = {fold_key(k): v for k, v in dates["period_codes"].items()}
 
     # ---- numbers --------------------------------------------------------------------------
     # Number, money and date patterns run on the lower-case view of the text (`lower_view`), with
@@ -343,12 +342,12 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     number_re = re.compile(rf"{number_start}{number}(?!\w)")
 
     # ---- money ----------------------------------------------------------------------------
-    symbol_codes = {key(s): code for s, code in currency_symbols.items()}
+    symbol_codes = {fold_key(s): code for s, code in currency_symbols.items()}
     # "C $ 16.4 million", "HK $ 10 billion": a dollar sign whose country prefix stands apart, unless
     # the prefix is also a word ("a $5 fee").
-    not_prefixes = {key(w) for w in names["function_words"]}
+    not_prefixes = {fold_key(w) for w in names["function_words"]}
     for s, code in currency_symbols.items():
-        prefix = key(s[:-1])
+        prefix = fold_key(s[:-1])
         if s.endswith("$") and prefix.isalpha() and prefix not in not_prefixes:
             symbol_codes[f"{prefix} $"] = code
     symbol_forms = set(symbol_codes)
@@ -377,11 +376,11 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     )
     money_re = re.compile(rf"(?<![\w$€£¥]){number_start}(?:{money})")
     # A cheap first pass: text without a currency sign, code, name or subunit has no amount.
-    marker_words = [w for w in [*currency_names, *currency_codes, *subunits, *symbol_forms] if re.search(r"[a-z]", key(w))]
+    marker_words = [w for w in [*currency_names, *currency_codes, *subunits, *symbol_forms] if re.search(r"[a-z]", fold_key(w))]
     marker_signs = "".join(sorted({ch for s in symbol_forms for ch in s if not ch.isascii()}))
     money_marker_re = re.compile(rf"(?<![a-z]){trie(marker_words)}(?![a-z])|[$" + re.escape(marker_signs) + "]")
     first = re.compile(r"[a-z]+|\d|[^\sa-z\d]")
-    money_starts = frozenset({DIGITS} | {first.match(key(w)).group() for w in
+    money_starts = frozenset({DIGITS} | {_matched(first, fold_key(w)) for w in
                                          [*number_words, *multipliers, *fractions, *currency_codes, *symbol_forms]})
     # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "one dollar and one"
     # Each of these follows a word (they are matched right after an amount or a date): the look-behind
@@ -398,11 +397,11 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     )
 
     # ---- dates ----------------------------------------------------------------------------
-    rel_words = {key(w): 0 for w in dates["this"]}
-    rel_words.update({key(w): -1 for w in dates["last"]})
-    rel_words.update({key(w): 1 for w in dates["next"]})
+    rel_words = {fold_key(w): 0 for w in dates["this"]}
+    rel_words.update({fold_key(w): -1 for w in dates["last"]})
+    rel_words.update({fold_key(w): 1 for w in dates["next"]})
     nth_words = dict(ordinals)
-    nth_words.update({key(w): -1 for w in dates["last"]})
+    nth_words.update({fold_key(w): -1 for w in dates["last"]})
     templates = _date_templates(lang, dates, {
         "ordinals": ordinals, "number_words": number_words, "vague": vague, "months": months,
         "month_abbr": month_abbr, "weekdays": weekdays, "weekday_abbr": weekday_abbr,
@@ -426,7 +425,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         date_order=lang["date_order"],
         number_words=number_words,
         multipliers=multipliers,
-        joiners=frozenset(key(j) for j in numbers.get("joiners", [])),
+        joiners=frozenset(fold_key(j) for j in numbers.get("joiners", [])),
         fractions=fractions,
         vague=vague,
         ordinals=ordinals,
@@ -435,9 +434,9 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         currency_names=currency_names,
         currency_symbols=currency_symbols,
         currency_codes=currency_codes,
-        ambiguous_currency_names=frozenset(key(n) for n in cur.get("ambiguous_names", [])),
-        money_nouns=frozenset(key(w) for w in scales["money_nouns"]),
-        local_currency_names={key(n): group for n, group in cur["local_names"].items()},
+        ambiguous_currency_names=frozenset(fold_key(n) for n in cur.get("ambiguous_names", [])),
+        money_nouns=frozenset(fold_key(w) for w in scales["money_nouns"]),
+        local_currency_names={fold_key(n): group for n, group in cur["local_names"].items()},
         subunits=subunits,
         subunit_default=subunit_default,
         symbol_suffixes=symbol_suffixes,
@@ -452,17 +451,17 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         periods=periods,
         seasons=seasons,
         period_codes=period_codes,
-        month_context=frozenset(key(w) for w in dates["month_context"]),
-        year_context=frozenset(key(w) for w in dates["year_context"]),
-        year_before_noun=frozenset(key(w) for w in dates["year_before_noun"]),
-        year_after_noun=frozenset(key(w) for w in dates["year_after_noun"]),
+        month_context=frozenset(fold_key(w) for w in dates["month_context"]),
+        year_context=frozenset(fold_key(w) for w in dates["year_context"]),
+        year_before_noun=frozenset(fold_key(w) for w in dates["year_before_noun"]),
+        year_after_noun=frozenset(fold_key(w) for w in dates["year_after_noun"]),
         months_capitalised=bool(dates.get("capitalised", False)),
         own_weekday_is_today=bool(dates["own_weekday_is_today"]),
         this_weekday_nearest=bool(dates["this_weekday_nearest"]),
         present_weekday_nearest=bool(dates["present_weekday_nearest"]),
         past_anywhere_re=_past_anywhere_re(dates["past"]),
-        weekday_ahead=frozenset(key(w) for w in dates["weekday_ahead"]),
-        following_re=re.compile(rf"(?<![\w]){trie([key(w) for w in dates['following']])}(?![\w])"),
+        weekday_ahead=frozenset(fold_key(w) for w in dates["weekday_ahead"]),
+        following_re=re.compile(rf"(?<![\w]){trie([fold_key(w) for w in dates['following']])}(?![\w])"),
         date_templates=tuple(templates),
         date_starts={w: tuple(i for i, t in enumerate(templates) if t.starts and w in t.starts)
                      for w in {w for t in templates for w in t.starts or ()}},
@@ -471,31 +470,31 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates.get('bare_month_prefixes', []))}(?:(?<=')\s*|\s+)$"),
         relative_words=rel_words,
         nth_words=nth_words,
-        day_context=frozenset(key(w) for w in dates.get("day_context", [])),
-        event_days=frozenset(key(w) for w in dates.get("event_days", [])),
+        day_context=frozenset(fold_key(w) for w in dates.get("day_context", [])),
+        event_days=frozenset(fold_key(w) for w in dates.get("event_days", [])),
         event_link_re=re.compile(rf"(?<!\s)\s*{trie(dates.get('event_links', []))}(?![\w])"),
-        person_cues=frozenset(key(w) for w in names["person_cues"]),
-        coordinators=frozenset(key(w) for w in raw["quotes"]["coordinators"]),
-        titles=frozenset(key(w) for w in names["titles"]),
-        function_words=frozenset(key(w) for w in names["function_words"]),
-        non_entity_heads=frozenset(key(w) for w in names["non_entity_heads"]),
+        person_cues=frozenset(fold_key(w) for w in names["person_cues"]),
+        coordinators=frozenset(fold_key(w) for w in raw["quotes"]["coordinators"]),
+        titles=frozenset(fold_key(w) for w in names["titles"]),
+        function_words=frozenset(fold_key(w) for w in names["function_words"]),
+        non_entity_heads=frozenset(fold_key(w) for w in names["non_entity_heads"]),
         common_acronyms=frozenset(names["common_acronyms"]),
-        organization_words=frozenset(key(w) for w in names["organization_words"]),
-        aliases={key(k): v for k, v in {**_known_organizations(lang["code"]), **names["aliases"]}.items()},
-        places=frozenset(key(w) for w in names["places"]),
-        subject_verbs=frozenset(key(w) for w in names.get("subject_verbs", [])),
+        organization_words=frozenset(fold_key(w) for w in names["organization_words"]),
+        aliases={fold_key(k): v for k, v in {**_known_organizations(lang["code"]), **names["aliases"]}.items()},
+        places=frozenset(fold_key(w) for w in names["places"]),
+        subject_verbs=frozenset(fold_key(w) for w in names.get("subject_verbs", [])),
         org_head_re=re.compile(
             rf"(?<![\w']){alternation(names.get('lowercase_org_heads', []))}\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
         ),
         quote_pairs=tuple((a, b) for a, b in quotes["pairs"]),
-        attribution=tuple(key(w) for w in quotes["attribution"]),
-        pronouns=frozenset(key(w) for w in quotes["pronouns"]),
-        forms_of_address=frozenset(key(w) for w in quotes["forms_of_address"]),
-        detect_words=frozenset(key(w) for w in raw["detect"]["function_words"]),
+        attribution=tuple(fold_key(w) for w in quotes["attribution"]),
+        pronouns=frozenset(fold_key(w) for w in quotes["pronouns"]),
+        forms_of_address=frozenset(fold_key(w) for w in quotes["forms_of_address"]),
+        detect_words=frozenset(fold_key(w) for w in raw["detect"]["function_words"]),
         number_re=number_re,
         money_re=money_re,
         bare_scaled_re=bare_scaled_re,
-        bare_amount_followers=(frozenset(key(w) for w in raw["scales"]["bare_amount_followers"])
+        bare_amount_followers=(frozenset(fold_key(w) for w in raw["scales"]["bare_amount_followers"])
                                if "bare_amount_followers" in raw["scales"] else None),
         qualifier_before_re=qualifier_before_re,
         range_before_re=range_before_re,
@@ -504,15 +503,15 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         cents_after_re=cents_after_re,
         symbol_codes=symbol_codes,
         strict_codes=frozenset(common["currencies"].get("case_sensitive_codes", [])),
-        range_starts=tuple(key(w) for w in qual.get("range_start", [])),
-        range_joiners=tuple(key(w) for w in qual.get("range_joiners", [])),
+        range_starts=tuple(fold_key(w) for w in qual.get("range_start", [])),
+        range_joiners=tuple(fold_key(w) for w in qual.get("range_joiners", [])),
         speech_verb_re=quote_words_re(quotes["speech_verb_stems"], prefix=True),
         statement_re=re.compile(
-            rf"(?<![\w'])(?:{trie([key(w) for w in quotes['statement_words']])})(?![\w'])", re.IGNORECASE),
+            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['statement_words']])})(?![\w'])", re.IGNORECASE),
         organization_subject_re=re.compile(
-            rf"(?<![\w'])(?:{trie([key(w) for w in quotes['organization_subjects']])})(?![\w'])", re.IGNORECASE),
+            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['organization_subjects']])})(?![\w'])", re.IGNORECASE),
         incise_re=re.compile(
-            rf",\s+(?:{trie([key(w) for w in quotes['incise_auxiliaries']])}\s+)?(?:{trie(quotes['speech_verb_stems'])})"
+            rf",\s+(?:{trie([fold_key(w) for w in quotes['incise_auxiliaries']])}\s+)?(?:{trie(quotes['speech_verb_stems'])})"
             rf"[\w'-]*\s", re.IGNORECASE) if quotes["incise_auxiliaries"]
         else re.compile(r"(?!)"),
         term_marker_re=quote_words_re(quotes["term_markers"]),
@@ -556,7 +555,7 @@ DIGITS = "#d"  # the start token standing for any number written in digits
 _WORD_SLOTS = ("month_name", "weekday", "named_day", "month", "month_end", "unit", "period")
 
 
-def _required_slots(items: list, names: list[str]) -> set[str]:
+def _required_slots(items: list[Any], names: list[str]) -> set[str]:
     """The slots every match of a parsed template holds (slots are marked as in `_first_tokens`)."""
     found: set[str] = set()
     for op, av in items:
@@ -569,6 +568,13 @@ def _required_slots(items: list, names: list[str]) -> set[str]:
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
             found |= _required_slots(list(av[2]), names)
     return found
+
+
+def _matched(pattern: re.Pattern[str], text: str) -> str:
+    """What `pattern` matches at the start of `text`, which it always does."""
+    m = pattern.match(text)
+    assert m is not None, (pattern.pattern, text)
+    return m.group()
 
 
 def _anchor_token(word: str) -> str | None:
@@ -594,7 +600,7 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
     def letter(code: int) -> bool:
         return 97 <= code <= 122
 
-    def walk(items: list, prefix: str) -> set[str]:
+    def walk(items: list[Any], prefix: str) -> set[str]:
         if not items:
             if prefix:
                 return {prefix}
@@ -617,10 +623,11 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
             chars = av
             slots_in = [v - 0xE000 for k, v in chars if k is _sre.LITERAL and 0xE000 <= v < 0xE000 + len(names)]
             if slots_in and len(slots_in) == len(chars) and not prefix:  # "(?:{last}|{next})", parsed as a class
-                starts = [slot_starts[names[i]] for i in slots_in]
-                if any(s is None for s in starts):
+                class_starts = [slot_starts[names[i]] for i in slots_in]
+                known = [s for s in class_starts if s is not None]
+                if len(known) < len(class_starts):
                     raise _Unknown
-                return set().union(*starts)
+                return set().union(*known)
             has_letters = any(k is _sre.LITERAL and letter(v) or k is _sre.RANGE and v[1] >= 97 and v[0] <= 122
                               or k is _sre.CATEGORY and v in (_sre.CATEGORY_WORD, _sre.CATEGORY_NOT_SPACE)
                               or k is _sre.NEGATE for k, v in chars)
@@ -650,7 +657,7 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
     return frozenset(walk(tree, ""))
 
 
-def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, dict]) -> tuple[DateTemplate, ...]:
+def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, dict[str, Any]]) -> tuple[DateTemplate, ...]:
     """Compile the date templates of a language, with what lets the extractor skip most of them.
 
     Templates run on the lower-case view of the text (`lower_view`). Each gets the words one of
@@ -714,7 +721,7 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         if words is None:
             slot_starts[name] = None
             continue
-        firsts = {_FIRST_TOKEN_RE.match(key(word)) for word in words}
+        firsts = {_FIRST_TOKEN_RE.match(fold_key(word)) for word in words}
         starts = {DIGITS if f.group()[0].isdigit() else f.group() for f in firsts if f}
         if None in firsts:
             slot_starts[name] = None
@@ -729,7 +736,7 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         pattern = pattern.replace(" ?", r"\s?").replace(" ", r"\s+")
         used = re.findall(r"\{(\w+)\}", pattern)
         body = re.sub(r"\{(\w+)\}", lambda m: f"(?:{slots[m.group(1)][0]})", pattern)
-        triggers = {_anchor_token(key(word)) for s in used if s not in _WEAK_SLOTS for word in slots[s][1] or ()}
+        triggers = {_anchor_token(fold_key(word)) for s in used if s not in _WEAK_SLOTS for word in slots[s][1] or ()}
         literals = _TOKEN_RE.findall(re.sub(r"\{\w+\}|\\.|\(\?(?:P<\w+>|<?[=!]|:)", " ", pattern))
         triggers |= {word for word in literals if word in units}
         triggers.discard(None)
@@ -742,14 +749,15 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         # words alone trigger the template, digits or not.
         required = [s for s in _required_slots(list(_sre_parser.parse(marked)), names) if s in _WORD_SLOTS]
         if required:
-            triggers = {_anchor_token(key(word)) for word in slots[required[0]][1]} - {None}
+            triggers = {_anchor_token(fold_key(word)) for word in slots[required[0]][1]} - {None}
             digits = False
-        known = frozenset(triggers) if (triggers or digits) and not glued else None
+        known = frozenset(word for word in triggers if word is not None) if (triggers or digits) and not glued else None
+        first_words: frozenset[str] | None
         try:
             if glued:
                 raise _Unknown
-            starts = _first_tokens(marked, slot_starts)
+            first_words = _first_tokens(marked, slot_starts)
         except _Unknown:
-            starts = None
-        templates.append(DateTemplate(t["rule"], t["pattern"], regex, known, digits, starts))
+            first_words = None
+        templates.append(DateTemplate(t["rule"], t["pattern"], regex, known, digits, first_words))
     return tuple(templates)

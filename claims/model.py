@@ -16,6 +16,8 @@ from typing import Any, Literal, Union
 ClaimType = Literal["date", "money", "person", "organization", "quote"]
 CLAIM_TYPES: tuple[str, ...] = ("date", "money", "person", "organization", "quote")
 Precision = Literal["year", "half", "season", "quarter", "month", "week", "day"]
+# A quote the article reports someone saying, or a word or phrase it quotes as a term ("so-called").
+QuoteKind = Literal["speech", "term"]
 SEASONS = ("spring", "summer", "autumn", "winter")
 # First month of each season (meteorological seasons; a winter runs from December into the next year).
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
@@ -56,15 +58,16 @@ def period_of(iso: str) -> tuple[Precision, dt.date, dt.date]:
         year, week = iso.split("-W")
         first = dt.date.fromisocalendar(int(year), int(week), 1)
         return "week", first, first + dt.timedelta(days=6)
-    for mark, precision, months in (("-Q", "quarter", 3), ("-H", "half", 6)):
+    divisions: tuple[tuple[str, Precision, int], ...] = (("-Q", "quarter", 3), ("-H", "half", 6))
+    for mark, precision, months in divisions:
         if mark in iso:
-            year, n = (int(x) for x in iso.split(mark))
+            y, n = (int(x) for x in iso.split(mark))
             if not 1 <= n <= 12 // months:
                 raise ValueError(f"no {precision} {n} in a year: {iso}")
             first_month = (n - 1) * months + 1
             last_month = first_month + months - 1
-            nxt = dt.date(year + (last_month == 12), last_month % 12 + 1, 1)
-            return precision, dt.date(year, first_month, 1), nxt - dt.timedelta(days=1)
+            nxt = dt.date(y + (last_month == 12), last_month % 12 + 1, 1)
+            return precision, dt.date(y, first_month, 1), nxt - dt.timedelta(days=1)
     parts = iso.split("-")
     if len(parts) == 1:
         y = int(parts[0])
@@ -114,7 +117,7 @@ class Quote:
 
     text: str
     speaker: str | None
-    kind: Literal["speech", "term"] = "speech"
+    kind: QuoteKind = "speech"
     also: tuple[str, ...] = ()  # the other speakers of a joint statement
 
     def to_json(self) -> dict[str, Any]:

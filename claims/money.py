@@ -17,10 +17,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable, cast
 
-from .lexicon import DIGITS, Lexicon, key, lower_view
+from .lexicon import DIGITS, Lexicon, lower_view
 from .model import Money
 from .numbers import parse_number
+from .text import fold_key
 
 _HALF_STEP = Decimal("0.05")
 _PREV_WORD = re.compile(r"(?<![\w'])([\w']+)\s*$")  # from a word start only: linear on any text
@@ -38,7 +40,7 @@ class MoneyFound:
     local: str | None = None  # "dollar", "franc": a currency that names no country, the article's (claims/country.py)
 
 
-def find_money(text: str, folded: str, lex: Lexicon, sentence_bounds) -> list[MoneyFound]:
+def find_money(text: str, folded: str, lex: Lexicon, sentence_bounds: Callable[[int], tuple[int, int]]) -> list[MoneyFound]:
     """All amounts of money in `text` (matched on its folded copy `folded`).
 
     `sentence_bounds(offset)` gives the (start, end) of the sentence holding an offset.
@@ -83,7 +85,7 @@ def _scale_factor(raw: str | None, written: str | None, lex: Lexicon) -> Decimal
     """Factor of a scale word or abbreviation; None for an abbreviation in the wrong case ("m€")."""
     if not raw:
         return Decimal(1)
-    k = key(raw.lstrip("-"))
+    k = fold_key(raw.lstrip("-"))
     if k in lex.scale_words:
         return Decimal(str(lex.scale_words[k]))
     as_written = (written or raw).strip()
@@ -99,16 +101,16 @@ def _code(raw: str, written: str, lex: Lexicon) -> str | None:
     return lex.currency_codes.get(upper)
 
 
-def _currency(m: re.Match, folded: str, lex: Lexicon) -> tuple[str | None, Decimal, bool] | None:
+def _currency(m: re.Match[str], folded: str, lex: Lexicon) -> tuple[str | None, Decimal, bool] | None:
     """(ISO code, factor to apply, whether the currency word is ambiguous); None when not money."""
     if m.group("sub"):
-        sub = key(m.group("sub"))
+        sub = fold_key(m.group("sub"))
         return lex.subunit_default.get(sub), Decimal(1) / lex.subunits[sub], False
     group = "lead" if m.group("lead") else "trail"
     raw = m.group(group)
     if m.group("suffix"):
-        return lex.symbol_suffixes[key(m.group("suffix"))], Decimal(1), False
-    k = key(raw)
+        return lex.symbol_suffixes[fold_key(m.group("suffix"))], Decimal(1), False
+    k = fold_key(raw)
     if k in lex.symbol_codes:
         return lex.symbol_codes[k], Decimal(1), False
     if k in lex.currency_names:
@@ -117,13 +119,13 @@ def _currency(m: re.Match, folded: str, lex: Lexicon) -> tuple[str | None, Decim
     return (code, Decimal(1), False) if code else None
 
 
-def _written(m: re.Match, group: str, folded: str) -> str | None:
+def _written(m: re.Match[str], group: str, folded: str) -> str | None:
     return folded[m.start(group):m.end(group)] if m.group(group) else None
 
 
 def _previous_word(low: str, start: int) -> str:
     w = _PREV_WORD.search(low[max(0, start - 30):start])
-    return key(w.group(1)) if w else ""
+    return fold_key(w.group(1)) if w else ""
 
 
 def _range_allowed(joiner: str, before: str, both_signed: bool, lex: Lexicon) -> bool:
@@ -137,7 +139,7 @@ def _range_allowed(joiner: str, before: str, both_signed: bool, lex: Lexicon) ->
     return False
 
 
-def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> MoneyFound | None:
+def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon) -> MoneyFound | None:
     lead_form = m.group("n1") is not None
     n = "n1" if lead_form else "n2" if m.group("n2") is not None else "n3"
     s = {"n1": "s1", "n2": "s2", "n3": "s3"}[n]
@@ -146,18 +148,18 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
     if parsed is None or currency is None:
         return None
     code, factor, ambiguous = currency
-    written = key(m.group("lead") or m.group("trail") or "")
+    written = fold_key(m.group("lead") or m.group("trail") or "")
     if written == "f" and folded[m.start("trail"):m.end("trail")] != "F":
         return None  # "1 500 F" in an African paper is francs; a lower-case "f" is no currency
     local = None if m.group("sub") or m.group("suffix") else "dollar" if written == "$" else lex.local_currency_names.get(written)
     start, end = m.start(), m.end()
-    lead = key(m.group("lead") or "")
+    lead = fold_key(m.group("lead") or "")
     if " " in lead and len(lead) == 3 and low[max(0, start - 2):start].strip().endswith("'"):
         # "it's $5", "music ' s $ 500": the letter is a possessive, not a country prefix
         start, code = m.start("lead") + m.group("lead").index("$"), lex.symbol_codes["$"]
     scale = _scale_factor(m.group(s), _written(m, s, folded), lex)
     scale_cut = scale is None
-    if scale_cut:
+    if scale is None:
         if not lead_form:
             return None
         scale, end = Decimal(1), m.end(n)  # "$5 mds" in French: the amount is "$5"
@@ -174,7 +176,7 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
     if lead_form and m.group("rj") and end == m.end():
         second = parse_number(m.group("n1b"), lex)
         second_scale = _scale_factor(m.group("s1b"), _written(m, "s1b", folded), lex)
-        joiner = key(m.group("rj"))
+        joiner = fold_key(m.group("rj"))
         allowed = _range_allowed(joiner, _previous_word(low, start), m.group("lead2") is not None, lex)
         if second is not None and second_scale is not None and allowed \
                 and not low[m.end():m.end() + 3].lstrip().startswith("%"):
@@ -188,7 +190,7 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
                 low_bound, high = value - tolerance, top + tolerance
         if amount_max is None:
             end = m.start("rj")
-        elif (w := _PREV_WORD.search(low[max(0, start - 30):start])) and key(w.group(1)) in lex.range_starts:
+        elif (w := _PREV_WORD.search(low[max(0, start - 30):start])) and fold_key(w.group(1)) in lex.range_starts:
             start = max(0, start - 30) + w.start(1)  # "between $2bn and $3bn": written from its first word
     if amount_max is None and not scale_cut and not m.group("sub") and not decimals and scale == 1:
         cents = _cents(low, end, lex)
@@ -202,9 +204,9 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
     if rng and m.group(n)[0].isdigit() == rng.group("n")[0].isdigit():
         first = parse_number(rng.group("n"), lex)
         first_scale = _scale_factor(rng.group("s"), None, lex) if rng.group("s") else scale
-        joiner = key(rng.group("j"))
+        joiner = fold_key(rng.group("j"))
         if first is not None and first_scale is not None \
-                and _range_allowed(joiner, key(rng.group("start") or ""), False, lex):
+                and _range_allowed(joiner, fold_key(rng.group("start") or ""), False, lex):
             low_value = first[0] * first_scale * factor
             if low_value < value:
                 amount_max = value
@@ -219,7 +221,7 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
     if q:
         offset = start - len(before)
         qualifier = text[offset + q.start("q"):offset + q.end("q")]
-        kind = lex.qualifiers[key(qualifier)]
+        kind = lex.qualifiers[fold_key(qualifier)]
         top = amount_max if amount_max is not None else value
         if kind == "approx":
             low_bound, high = min(low_bound, value * Decimal("0.9")), max(high, top * Decimal("1.1"))
@@ -236,7 +238,7 @@ def _from_match(m: re.Match, text: str, folded: str, low: str, lex: Lexicon) -> 
         end=end,
         value=Money(amount=value, currency=code, low=low_bound, high=high, amount_max=amount_max),
         qualifier=qualifier,
-        approximate=qualifier is not None and lex.qualifiers[key(qualifier)] in ("approx", "nearly", "just_over"),
+        approximate=qualifier is not None and lex.qualifiers[fold_key(qualifier)] in ("approx", "nearly", "just_over"),
         local=local,
     )
 
@@ -256,7 +258,8 @@ def _cents(low: str, end: int, lex: Lexicon) -> tuple[int, Decimal] | None:
 _FIRST_WORD = re.compile(r"[a-z]+(?![\w'])")
 
 
-def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sentence_bounds) -> list[MoneyFound]:
+def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound],
+                 sentence_bounds: Callable[[int], tuple[int, int]]) -> list[MoneyFound]:
     """Scaled numbers without a currency ("1,25 milliard") that share a sentence with an amount."""
     out: list[MoneyFound] = []
     priced = sorted((f for f in found if f.value.currency), key=lambda f: f.start)
@@ -302,7 +305,7 @@ def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound], sen
             amount, decimals = parsed
             if amount == 0:
                 continue  # "0 milliards": no amount of money is written so
-            scale = _scale_factor(m.group("s"), None, lex)
+            scale = cast(Decimal, _scale_factor(m.group("s"), None, lex))  # the pattern's scale words all have a factor
             value = amount * scale
             tol = _HALF_STEP * Decimal(10) ** -decimals * scale
             out.append(MoneyFound(m.start(), m.end(),

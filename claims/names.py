@@ -33,10 +33,12 @@ import re
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from enum import IntEnum
 from functools import lru_cache
 
-from .lexicon import DATA_DIR, Lexicon, key, trie
-from .text import Sentence, fold, fold_key, is_heading
+from .lexicon import DATA_DIR, Lexicon, trie
+from .text import Sentence, fold, fold_apostrophes, fold_key, is_heading
+from .text import fold_key as key
 
 Gazetteer = dict[str, tuple[str, str]]  # fold_key(name) -> (type, canonical)
 
@@ -67,6 +69,25 @@ class _Token:
     capital: bool
 
 
+# What a candidate is read as, while the article is read: a person or an organisation (the kinds of
+# the claims found), an acronym waiting for the full name it was defined after, a given name alone
+# waiting for the article's only person with it, unknown until the article vouches for it, or no name.
+PERSON, ORGANIZATION = "person", "organization"
+ACRONYM, GIVEN, UNKNOWN, NOT_A_NAME = "acronym", "given", "unknown", ""
+
+
+class Strength(IntEnum):
+    """How sure a candidate's reading is; across the article, a stronger reading wins (_resolve)."""
+
+    NEVER = -1  # a document, an event or a place by its head word: no name, and no part of one either
+    NONE = 0  # no reading: not a name, or nothing known
+    WEAK = 1  # its shape, or one cue around it
+    CONTEXT = 2  # the words around it ("la revue Nature"), or a place inside a club's name
+    LEXICAL = 3  # its own words: a given name, an organisation word, an acronym
+    DEFINED = 4  # defined by the article (an acronym after its full name), or a public figure's surname
+    KNOWN = 5  # the library's gazetteer, or a known organisation's alias
+
+
 @dataclass(slots=True)
 class _Candidate:
     tokens: list[_Token]
@@ -77,10 +98,10 @@ class _Candidate:
     org_title: bool = False  # followed by a business title ("OpenAI CEO")
     headed: bool = False  # opened by a lower-case organisation head (French)
     weak: bool = False  # prefix before a title: kept only with organisation evidence
-    kind: str = ""  # person | organization | unknown | "" (rejected)
+    kind: str = NOT_A_NAME  # PERSON, ORGANIZATION, ACRONYM, GIVEN, UNKNOWN or NOT_A_NAME (rejected)
     form: str = ""  # fold_key of the surface: one claim per form
     canonical: str = ""
-    strength: int = 0
+    strength: int = Strength.NONE
 
 
 @dataclass(frozen=True)
@@ -684,10 +705,10 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
         if c.sentence in title_case:
             continue
         _classify(c, art)
-        if c.kind == "" and c.strength < 0 and len(c.tokens) > 1:
+        if c.kind == NOT_A_NAME and c.strength < Strength.NONE and len(c.tokens) > 1:
             rejected_words.update(t.key for t in c.tokens if t.key not in data.given)
     for c in candidates:  # "Shaw Communications Inc.": an abbreviated designator keeps its stop
-        if c.kind == "organization" and c.tokens and c.end == c.tokens[-1].end and text.startswith(".", c.end) \
+        if c.kind == ORGANIZATION and c.tokens and c.end == c.tokens[-1].end and text.startswith(".", c.end) \
                 and c.tokens[-1].key in data.designators and len(c.tokens[-1].key) <= 4 and len(c.tokens) > 1:
             c.end += 1
             if c.canonical and not c.canonical.endswith("."):
@@ -871,79 +892,79 @@ def _classify(c: _Candidate, art: _Article) -> None:
     canonical = _canonical(surface)
     keys = [t.key for t in toks]
 
-    def done(kind: str, strength: int = 1, value: str = canonical) -> None:
+    def done(kind: str, strength: int = Strength.WEAK, value: str = canonical) -> None:
         c.kind, c.canonical, c.strength = kind, value, strength
 
     if len(toks) == 1 and k in art.quoted_terms:
-        return done("", 0)  # a word the article quotes as a term is that quote's claim, not a name too
+        return done(NOT_A_NAME, Strength.NONE)  # a word the article quotes as a term is that quote's claim, not a name too
     if k in art.gazetteer:
         kind, value = art.gazetteer[k]
-        return done(kind, 5, value)
+        return done(kind, Strength.KNOWN, value)
     if k in art.acronyms:
-        return done("acronym", 4)  # takes the full name it was defined after (_resolve)
+        return done(ACRONYM, Strength.DEFINED)  # takes the full name it was defined after (_resolve)
     if k in data.aliases:
-        return done("organization", 5, data.aliases[k])
+        return done(ORGANIZATION, Strength.KNOWN, data.aliases[k])
     if k in data.known_surnames and not _named_in_full(art.text, surface, data):
         # "Trump", "M. Legault": a public figure named by surname only (not "Rupert Vance" ... "Vance")
-        return done("person", 4, data.known_surnames[k])
+        return done(PERSON, Strength.DEFINED, data.known_surnames[k])
     if not c.headed and ((data.not_name_re is not None and data.not_name_re.fullmatch(surface))
                          or _compound_place(surface, data.place_hyphen_links, data.places)):
-        return done("", 0)
+        return done(NOT_A_NAME, Strength.NONE)
     # What is never a name.
     if k in data.places or k in data.not_names or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar)):
-        return done("", 0)
+        return done(NOT_A_NAME, Strength.NONE)
     if len(toks) > 1 and keys[-1] in data.not_names and not keys[-1].endswith("s") \
             and keys[-1] not in data.calendar and keys[0] not in data.given:
-        return done("", 0)  # "Oklahoma Republican", "Texas Democrat": an adjective, not "Liberal Democrats"
+        return done(NOT_A_NAME, Strength.NONE)  # "Oklahoma Republican", "Texas Democrat": an adjective, not "Liberal Democrats"
     if data.adjective_suffixes and keys[-1].endswith(data.adjective_suffixes):
-        return done("", 0)  # "the Cupertino-based company": an adjective made of a place
+        return done(NOT_A_NAME, Strength.NONE)  # "the Cupertino-based company": an adjective made of a place
     if any(w in data.non_entity_heads for w in keys) or (
             keys[-1] in data.non_entity_tails and not (len(keys) <= 3 and keys[0] in data.given)):
-        return done("", -1)  # documents, events, places ("James Webb Space Telescope"), not "Leo Park"
+        return done(NOT_A_NAME, Strength.NEVER)  # documents, events, places ("James Webb Space Telescope"), not "Leo Park"
     if not c.headed and _inside(art.portfolios, c.start, c.end):
-        return done("", 0)  # "la ministre des Comptes publics"
+        return done(NOT_A_NAME, Strength.NONE)  # "la ministre des Comptes publics"
     m = _THEN_PLACE.match(folded, c.end)
     if m and " ".join(m.group(1).lower().split()) in data.places:
-        return done("", 0)  # "Cape Canaveral, Florida": a place named by its region
+        return done(NOT_A_NAME, Strength.NONE)  # "Cape Canaveral, Florida": a place named by its region
     if len(toks) == 1 and not c.headed and _listed_with_a_place(folded, c.start, c.end, data):
-        return done("", 0)  # "les hôpitaux de Blois, Romorantin et Vendôme"
+        return done(NOT_A_NAME, Strength.NONE)  # "les hôpitaux de Blois, Romorantin et Vendôme"
     cues = _Cues(art, c, keys)
     if len(toks) == 1:
         return _classify_word(c, art, toks[0], cues, done)
 
     # Several words: lexical evidence first, then the context.
     if c.headed or any(w in data.organization_words or w in data.designators for w in keys):
-        return done("organization", 3)
+        return done(ORGANIZATION, Strength.LEXICAL)
     if keys[0] in data.given and len(toks) <= 3 and not any(_acronym_token(t, data) for t in toks):
-        return done("person", 3)  # "Ronald McDonald", "LeBron James"
+        return done(PERSON, Strength.LEXICAL)  # "Ronald McDonald", "LeBron James"
     if any(_acronym_token(t, data) or _camel(t.text) for t in toks):
-        return done("organization", 3)
+        return done(ORGANIZATION, Strength.LEXICAL)
     if c.weak and not cues.org:
-        return done("", 0)
+        return done(NOT_A_NAME, Strength.NONE)
     if (keys[0] in data.given or cues.person) and len(toks) <= _LONGEST_PERSON:
-        return done("person", 3)
+        return done(PERSON, Strength.LEXICAL)
     if cues.org or keys[0] in data.not_names or keys[0] in data.organization_articles:
-        return done("organization", 2)  # "la revue Nature", "American Express", "Le Monde", "The Guardian"
+        return done(ORGANIZATION, Strength.CONTEXT)  # "la revue Nature", "American Express", "Le Monde", "The Guardian"
     if any(w in data.places for w in keys):  # "Paris Saint-Germain", "Borussia Dortmund"
         before = cues.before
         if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
-            return done("", 0)  # "in Greater Manchester": a place
-        return done("organization", 2)
+            return done(NOT_A_NAME, Strength.NONE)  # "in Greater Manchester": a place
+        return done(ORGANIZATION, Strength.CONTEXT)
     if k in data.towns:
-        return done("", 0)  # "Newcastle-under-Lyme", "Saint-Jean-sur-Richelieu": a town
+        return done(NOT_A_NAME, Strength.NONE)  # "Newcastle-under-Lyme", "Saint-Jean-sur-Richelieu": a town
     if len(toks) >= 4:
-        return done("organization", 1)
+        return done(ORGANIZATION, Strength.WEAK)
     # Two or three capitalised words, nothing else known: a person when the article names them again by
     # the last word alone ("Yaya Bodian ... Bodian a reconnu"); else a title-case phrase more often
     # than a name ("Law Enforcement", "Hunter Street Station", "First Division").
     surface_words = art.text[c.start:c.end].split()
     if surface_words and art.text.count(surface_words[-1]) > art.text.count(art.text[c.start:c.end]):
-        return done("person", 1)
+        return done(PERSON, Strength.WEAK)
     if _said_or_described(art.text, c.start, c.end, data):
-        return done("person", 1)  # "Hamid Saleh said", ", Oleksandr Hrytsenko, a salué", "Avril Lemoine, députée"
+        return done(PERSON, Strength.WEAK)  # "Hamid Saleh said", ", Oleksandr Hrytsenko, a salué", "Avril Lemoine, députée"
     if cues.before and cues.before[-1] in data.affiliation_words:
-        return done("organization", 1)  # "agreed to buy Celtis Batteries", "analysts at Harrow Peak"
-    return done("unknown", 0)
+        return done(ORGANIZATION, Strength.WEAK)  # "agreed to buy Celtis Batteries", "analysts at Harrow Peak"
+    return done(UNKNOWN, Strength.NONE)
 
 
 def _named_in_full(text: str, surname: str, data: _NameData) -> bool:
@@ -1031,37 +1052,37 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -
     plain = fold(t.text)
     if (t.key in data.common_acronyms or t.key in data.function_words or len(plain) < 2
             or t.key in data.person_cues or t.key.split("-")[0] in data.function_words):
-        return done("", 0)
+        return done(NOT_A_NAME, Strength.NONE)
     branded = _brand(t.text)  # "OpenAI", "NASA", "eBay"
     if branded and plain.isupper() and (c.start == 0 or art.folded[c.start - 1] == "\n") \
             and _dateline(art.folded, c.end):
-        return done("", 0)  # "WASHINGTON —"
+        return done(NOT_A_NAME, Strength.NONE)  # "WASHINGTON —"
     if t.key in data.organization_words:
         if c.end > t.end:  # "Office français de la biodiversité": the word heads a longer name
-            return done("organization" if not t.initial or t.key in art.known_single else "", 2)
+            return done(ORGANIZATION if not t.initial or t.key in art.known_single else NOT_A_NAME, Strength.CONTEXT)
         if t.key in data.lone_institutions:  # "Senate", "Congress", "Parlement": a name on its own
-            return done("organization" if not t.initial or t.key in art.known_single else "", 2)
+            return done(ORGANIZATION if not t.initial or t.key in art.known_single else NOT_A_NAME, Strength.CONTEXT)
         # "l'Autorité", "the Commission", "United" alone: a short form of an organisation the article
         # names in full, or a common noun ("the ministry", "Court"); _resolve tells which.
-        return done("unknown", 2)
+        return done(UNKNOWN, Strength.CONTEXT)
     if t.key in data.given and not cues.person:
-        return done("given", 0)  # the article's only person with that given name, else nothing
+        return done(GIVEN, Strength.NONE)  # the article's only person with that given name, else nothing
     if cues.person and not c.headed:
-        return done("person", 3)
+        return done(PERSON, Strength.LEXICAL)
     if branded or c.headed or cues.org:
-        return done("organization", 3)
+        return done(ORGANIZATION, Strength.LEXICAL)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
-        return done("", 0)  # a common word ("Shares"), a town after "in", a brief before a title
+        return done(NOT_A_NAME, Strength.NONE)  # a common word ("Shares"), a town after "in", a brief before a title
     if t.key in data.towns and not _in_a_list(art.folded, c.start, c.end) \
             and not (cues.before and cues.before[-1] in data.opponent_words):
         # "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
         # list ("Hawthorn, Carlton and North Melbourne were fined"), which is how clubs are named
-        return done("unknown", 0)
+        return done(UNKNOWN, Strength.NONE)
     if t.initial and t.key not in art.known_single:
         if _before_verb(art.text, c.end, data) and not t.key.endswith(data.common_endings):
-            return done("organization", 1)
-        return done("unknown", 0)  # kept only if the article vouches for it (_resolve)
-    return done("organization", 1)
+            return done(ORGANIZATION, Strength.WEAK)
+        return done(UNKNOWN, Strength.NONE)  # kept only if the article vouches for it (_resolve)
+    return done(ORGANIZATION, Strength.WEAK)
 
 
 def _acronym_token(t: _Token, data: _NameData) -> bool:
@@ -1135,22 +1156,18 @@ def _canonical(surface: str) -> str:
     return " ".join(fold_apostrophes(surface).split())
 
 
-def fold_apostrophes(word: str) -> str:
-    return word.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
-
-
 # ---- resolution across the article ------------------------------------------------------------
 
 
 def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[str], folded: str) -> None:
     # A name given as a person only by default is an organisation if its last word is one elsewhere
     # ("Aston Villa" after "Villa striker ...").
-    org_words = {c.tokens[0].key for c in candidates if c.kind == "organization" and len(c.tokens) == 1 and c.strength >= 3}
+    org_words = {c.tokens[0].key for c in candidates if c.kind == ORGANIZATION and len(c.tokens) == 1 and c.strength >= Strength.LEXICAL}
     for c in candidates:
-        if c.kind == "person" and len(c.tokens) > 1 and c.strength <= 1 and c.tokens[-1].key in org_words:
-            c.kind, c.strength = "organization", 2
-    persons = sorted((c for c in candidates if c.kind == "person" and len(c.tokens) > 1), key=lambda c: c.start)
-    orgs = sorted((c for c in candidates if c.kind == "organization" and len(c.tokens) > 1), key=lambda c: c.start)
+        if c.kind == PERSON and len(c.tokens) > 1 and c.strength <= Strength.WEAK and c.tokens[-1].key in org_words:
+            c.kind, c.strength = ORGANIZATION, Strength.CONTEXT
+    persons = sorted((c for c in candidates if c.kind == PERSON and len(c.tokens) > 1), key=lambda c: c.start)
+    orgs = sorted((c for c in candidates if c.kind == ORGANIZATION and len(c.tokens) > 1), key=lambda c: c.start)
     # Surnames and name endings: "Leike" -> "Jan Leike", "Le Goff" -> "Yannick Le Goff".
     by_tail: dict[tuple[str, ...], str] = {}
     by_given: dict[str, set[str]] = {}
@@ -1178,7 +1195,7 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     # included: "l'Autorité" / "Autorité de la concurrence", "Delta" / "Delta Air Lines", "United" /
     # "Manchester United", "la Commission" / "Commission européenne".
     ends: dict[str, set[str]] = {}
-    for o in sorted((c for c in candidates if c.kind == "organization"
+    for o in sorted((c for c in candidates if c.kind == ORGANIZATION
                      and (c.headed or len(c.tokens) > 1 or c.end > c.tokens[-1].end)), key=lambda c: c.start):
         for t in (o.tokens[0], o.tokens[-1]) if len(o.tokens) > 1 else (o.tokens[0],):
             if t is o.tokens[0] and t.key in data.towns and len(o.tokens) > 1 and o.tokens[1].key in data.administrative_words:
@@ -1189,31 +1206,31 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     # Acronyms defined in parentheses right after a full name.
     defined: dict[str, str] = {}
     for c in candidates:
-        if c.kind == "organization" and (c.headed or len(c.tokens) > 1):
+        if c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1):
             acronym = _acronym_after(folded, c.end)
             if acronym:
                 defined.setdefault(acronym.lower(), c.canonical)
 
     for c in candidates:
-        if c.strength >= 5 or not c.kind:
+        if c.strength >= Strength.KNOWN or not c.kind:
             continue
         keys = tuple(t.key for t in c.tokens)
-        if c.kind == "acronym":
-            c.kind, c.canonical, c.strength = "organization", defined.get(keys[0], c.canonical), 4
-        elif keys in by_tail and c.strength <= 3 and not c.headed and not _strong_org(c, data):
-            c.kind, c.canonical, c.strength = "person", by_tail[keys], 3
-        elif c.kind == "given":
+        if c.kind == ACRONYM:
+            c.kind, c.canonical, c.strength = ORGANIZATION, defined.get(keys[0], c.canonical), Strength.DEFINED
+        elif keys in by_tail and c.strength <= Strength.LEXICAL and not c.headed and not _strong_org(c, data):
+            c.kind, c.canonical, c.strength = PERSON, by_tail[keys], Strength.LEXICAL
+        elif c.kind == GIVEN:
             full = by_given.get(keys[0], set())
-            c.kind, c.canonical = ("person", next(iter(full))) if len(full) == 1 else ("", "")
-        elif len(keys) == 1 and keys[0] in by_core and c.kind in ("organization", "unknown") and not c.headed:
+            c.kind, c.canonical = (PERSON, next(iter(full))) if len(full) == 1 else (NOT_A_NAME, "")
+        elif len(keys) == 1 and keys[0] in by_core and c.kind in (ORGANIZATION, UNKNOWN) and not c.headed:
             # ("ministère de l'Éducation nationale" is named in full, not a short form of "SUD Éducation")
-            c.kind, c.canonical, c.strength = "organization", by_core[keys[0]], 3
-        elif len(keys) == 1 and keys[0] in short_forms and c.kind == "unknown" and not c.headed:
-            c.kind, c.canonical, c.strength = "organization", short_forms[keys[0]], 3  # "l'Autorité", "United"
-        if c.kind in ("organization", "unknown") and len(keys) == 1 and keys[0] in rejected_words and c.strength < 3:
-            c.kind = ""  # "Webb" after "James Webb Space Telescope"
-        if c.kind == "unknown":
-            c.kind = ""
+            c.kind, c.canonical, c.strength = ORGANIZATION, by_core[keys[0]], Strength.LEXICAL
+        elif len(keys) == 1 and keys[0] in short_forms and c.kind == UNKNOWN and not c.headed:
+            c.kind, c.canonical, c.strength = ORGANIZATION, short_forms[keys[0]], Strength.LEXICAL  # "l'Autorité", "United"
+        if c.kind in (ORGANIZATION, UNKNOWN) and len(keys) == 1 and keys[0] in rejected_words and c.strength < Strength.LEXICAL:
+            c.kind = NOT_A_NAME  # "Webb" after "James Webb Space Telescope"
+        if c.kind == UNKNOWN:
+            c.kind = NOT_A_NAME
 
 
 def _strong_org(c: _Candidate, data: _NameData) -> bool:
@@ -1228,7 +1245,7 @@ def _find_in_headlines(candidates: list[_Candidate], text: str, folded: str, sen
     known: dict[str, _Candidate] = {}
     by_first_word: dict[str, list[str]] = {}
     for c in candidates:
-        if c.kind in ("person", "organization") and c.sentence not in title_case:
+        if c.kind in (PERSON, ORGANIZATION) and c.sentence not in title_case:
             form = fold_key(text[c.start:c.end])
             if form not in known:
                 known[form] = c
@@ -1264,7 +1281,7 @@ _HEADLINE_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 def _claims(candidates: list[_Candidate], text: str) -> list[NameFound]:
     by_form: dict[tuple[str, str], NameFound] = {}
     for c in sorted(candidates, key=lambda c: c.start):
-        if c.kind not in ("person", "organization") or not c.canonical:
+        if c.kind not in (PERSON, ORGANIZATION) or not c.canonical:
             continue
         surface = text[c.start:c.end]
         form = (c.kind, c.form or fold_key(surface))

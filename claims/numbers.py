@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from .lexicon import Lexicon, key
+from .lexicon import Lexicon
+from .text import fold_key
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
 
@@ -50,13 +51,13 @@ def _parse_digits(raw: str, lex: Lexicon) -> tuple[Decimal, int] | None:
 
 
 def _parse_words(raw: str, lex: Lexicon) -> tuple[Decimal, int] | None:
-    tokens = [t for t in _WORD_SPLIT.split(key(raw)) if t]
+    tokens = [t for t in _WORD_SPLIT.split(fold_key(raw)) if t]
     # Two-word vague counts ("a few") come first.
     joined = " ".join(tokens)
     if joined in lex.vague:
         return Decimal(lex.vague[joined]), 0
     total = Decimal(0)
-    current = Decimal(0)
+    current: Decimal | int = Decimal(0)  # an int after a multiplier alone ("mille")
     seen = False
     i = 0
     while i < len(tokens):

@@ -27,9 +27,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from .lexicon import Lexicon, key
+from .lexicon import Lexicon
 from .names import NameFound
 from .text import Sentence, is_heading
+from .text import fold_key as key
 
 _PAD = " \t\u00a0\u202f\u2009\u2007\n\r"
 _HEAD_WINDOW = 240  # characters before a quote searched for its attribution
@@ -460,7 +461,7 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
     """Later mentions of a person by the role written before their name ("la préfète Élodie Marchal",
     then "la préfète"), as mentions of that person."""
     roles: dict[str, tuple[str, int]] = {}  # role -> (person, end of the mention that names it)
-    titles = {key(t): key(r) for t, r in lex.raw["quotes"].get("roles_of_titles", {}).items()}
+    titles = {key(t): key(r) for t, r in lex.raw["quotes"]["roles_of_titles"].items()}
     for m in mentions:
         if m.type != "person":
             continue

@@ -1,8 +1,18 @@
-"""Text helpers shared by the extractors: a same-length folded view, sentences, and name keys.
+"""Text helpers shared by the whole workbench: folding, keys, content words, sentences.
 
-Extractors match on `fold(text)`, a copy of the article in which typographic apostrophes,
-non-breaking and thin spaces, dashes and accents are replaced character for character. Because the
-copy has exactly the same length, every offset found in it is an offset in the article.
+The one home of text normalisation; every other package calls these rather than writing its own:
+- `fold(text)`: a copy of the text in which typographic apostrophes, non-breaking and thin spaces,
+  dashes and accents are replaced character for character. Because the copy has exactly the same
+  length, every offset found in it is an offset in the original. Extractors match on it.
+- `fold_lower(text)`: the same, lower-cased, still the same length (fuzzy comparison with offsets);
+- `fold_key(text)`: the form a word or a name is looked up and stored under: folded, case-folded,
+  whitespace collapsed (not length-preserving). Language data, the name index and the desk's
+  memory all key on it;
+- `fold_accents(text)`: accents only, as the databases' full-text search folds them;
+- `fold_apostrophes(text)`: typographic apostrophes only, for names shown to the reader;
+- `content_words(text)`: the words of four letters or more, folded: what records are indexed by
+  and what quotes are compared on;
+- `person_key(name)`: "j leike", the key of a person whatever the form of the given name.
 """
 
 from __future__ import annotations
@@ -17,6 +27,25 @@ _APOSTROPHES = "\u2019\u2018\u02bc\u2032\u00b4\u0060\u201b"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 
 
+def _accent_table() -> tuple[str, str]:
+    """Latin letters with diacritics and their base letter, one character each (as SQLite's
+    unicode61 remove_diacritics folds them): only where the base is one ASCII letter."""
+    src, dst = [], []
+    for code in range(0x00C0, 0x0250):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii() and base.isalpha():
+            src.append(ch)
+            dst.append(base)
+    return "".join(src), "".join(dst)
+
+
+# The letters `fold` and `fold_accents` replace, and their replacements, position by position
+# (sources/db.py writes them into PostgreSQL's translate() so that both databases fold alike).
+ACCENTED, UNACCENTED = _accent_table()
+_FOLD_ACCENTS = str.maketrans(ACCENTED, UNACCENTED)
+
+
 @lru_cache(maxsize=1)
 def _fold_table() -> list[int | str]:
     """Code point -> replacement, as a list: str.translate indexes a list much faster than a dict,
@@ -28,12 +57,8 @@ def _fold_table() -> list[int | str]:
         mapping[ord(ch)] = "'"
     for ch in _DASHES:
         mapping[ord(ch)] = "-"
-    # Latin letters with diacritics -> their base letter, only where that is one character.
-    for code in range(0x00C0, 0x0250):
-        ch = chr(code)
-        base = unicodedata.normalize("NFD", ch)[0]
-        if base != ch and base.isascii() and base.isalpha():
-            mapping[code] = base
+    for ch, base in zip(ACCENTED, UNACCENTED):
+        mapping[ord(ch)] = base
     table: list[int | str] = list(range(max(mapping) + 1))
     for code, replacement in mapping.items():
         table[code] = replacement
@@ -45,9 +70,53 @@ def fold(text: str) -> str:
     return text.translate(_fold_table())
 
 
+def fold_lower(text: str) -> str:
+    """`fold(text)` lower-cased, still the same length: the one processor of fuzzy comparison."""
+    folded = fold(text)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    # A few characters lower-case to two ("İ"): keep those as they are so offsets still line up.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+
+
 def fold_key(text: str) -> str:
-    """Comparison key: folded, casefolded, whitespace collapsed (not length-preserving)."""
+    """The look-up key of a word or a name: folded, case-folded, whitespace collapsed (not
+    length-preserving)."""
     return " ".join(fold(text).casefold().split())
+
+
+def fold_accents(text: str) -> str:
+    """`text` with accented Latin letters made plain and nothing else changed (a search query, folded
+    as the full-text index folds the records)."""
+    return text.translate(_FOLD_ACCENTS)
+
+
+def fold_apostrophes(text: str) -> str:
+    """`text` with its typographic apostrophes made straight, accents and case kept (a name as shown)."""
+    return text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+
+
+# Runs of four letters or more: the same words as every run of letters kept when it has four.
+_CONTENT_RE = re.compile(r"[^\W\d_]{4,}")
+
+
+def content_words(text: str) -> list[str]:
+    """The words of four letters or more, folded and lower-case ("l’équipe" -> "equipe"): what a
+    record is indexed and found by, and what a quote's wording is compared on."""
+    return _CONTENT_RE.findall(fold(text).lower())
+
+
+@lru_cache(maxsize=65536)
+def person_key(name: str) -> str | None:
+    """"Jan Leike", "J. Leike" -> "j leike": the first letter of the given name and the surname, folded,
+    apostrophes dropped and hyphens split (so D’Angelo, D'Angelo and DAngelo share a key). None for a
+    single word: a surname alone says too little."""
+    words = [w for w in fold(name).lower().replace("'", "").replace("-", " ").replace(".", " ").split()
+             if any(c.isalpha() for c in w)]
+    if len(words) < 2:
+        return None
+    return f"{words[0][0]} {words[-1]}"
 
 
 @dataclass(frozen=True)

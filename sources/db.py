@@ -1,8 +1,9 @@
-"""The database: the one schema of the workbench, and how to open it.
+"""The database: the workbench's shared metadata, the library's tables, and how to open it.
 
 SQLite is the embedded default (a file beside the project, WAL, a busy timeout, foreign keys on);
 PostgreSQL serves shared deployments with the same code. Every query lives in sources/library.py
-(the reference library) or checker/desk.py (articles under review); the rest receives plain values.
+and sources/index.py (the reference library) or checker/desk/ (articles under review, whose tables
+checker/desk/tables.py declares on the same `metadata`); the rest receives plain values.
 Transactions that write are opened with `writing(engine)`: on SQLite they take the write lock at
 their start (BEGIN IMMEDIATE), so that editors saving at once wait their turn instead of failing.
 
@@ -12,8 +13,10 @@ Tables:
 - records_fts (SQLite FTS5 with diacritics folded) for full-text search; PostgreSQL uses a GIN
   index on a tsvector of the same text with accents folded by translate() (`PG_DOCUMENT`), so no
   extension is needed and the same query finds "Orléans" and "Orleans" on both databases;
-- articles, article_claims (the review state of each claim, with a version number) and audit (who
-  changed what, when, before and after; deleted records are recoverable from it).
+- audit (who changed what, when, before and after, in the library and on the desk; deleted records
+  are recoverable from it).
+The review desk's tables (articles, article_claims, and the memory of its verdicts) are declared by
+the desk itself, in checker/desk/tables.py, and created with `create_tables`.
 - user_roles: the role of each person who signs in to a shared deployment (checker/access.py).
 """
 
@@ -21,13 +24,11 @@ from __future__ import annotations
 
 import contextlib
 import time
-import unicodedata
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 from sqlalchemy import (
     JSON,
-    Boolean,
     Column,
     Connection,
     Date,
@@ -41,7 +42,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    UniqueConstraint,
     create_engine,
     event,
     text,
@@ -49,7 +49,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 
-from .settings import DATABASE
+from claims.text import ACCENTED, UNACCENTED
+from settings import DATABASE
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "factcheck.db"
 SCHEMA_VERSION = 1
@@ -137,46 +138,6 @@ record_quotes = Table(
     Index("ix_quotes_record", "record_pk"),
 )
 
-articles = Table(
-    "articles",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("title", Text, nullable=False),
-    Column("body", Text, nullable=False),
-    Column("language", String(16), nullable=False),
-    Column("published", Date, nullable=False),
-    Column("url", Text, nullable=False, default=""),
-    Column("created_by", Text, nullable=False, default=""),
-    Column("created_at", DateTime, nullable=False),
-    Column("updated_at", DateTime, nullable=False),
-    Column("archived", Boolean, nullable=False, default=False),
-    Column("unclaimed", JSON, nullable=False, default=list),
-    # What the article says of itself: {"author": its author or publisher as it gives them,
-    # "published_from": where the publication date came from}. Added after the first release.
-    Column("meta", JSON, nullable=True),
-)
-
-article_claims = Table(
-    "article_claims",
-    metadata,
-    Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("claim_id", String(32), nullable=False),
-    Column("position", Integer, nullable=False),
-    Column("claim", JSON, nullable=False),
-    Column("check", JSON, nullable=False),
-    Column("status", String(16), nullable=False, default="unreviewed"),
-    Column("note", Text, nullable=False, default=""),
-    Column("evidence_source", String(200), nullable=True),
-    Column("reviewer", Text, nullable=False, default=""),
-    Column("reviewed_at", DateTime, nullable=True),
-    Column("origin", String(16), nullable=False, default="extracted"),
-    Column("dismissed", Boolean, nullable=False, default=False),
-    Column("version", Integer, nullable=False, default=1),
-    UniqueConstraint("article_id", "claim_id", name="uq_article_claim"),
-    Index("ix_claims_article", "article_id", "position"),
-)
-
 audit = Table(
     "audit",
     metadata,
@@ -228,26 +189,11 @@ _SQLITE_FTS = [
 ]
 
 
-def _accent_table() -> tuple[str, str]:
-    """Latin letters with diacritics and their base letter, one character each (as SQLite's
-    unicode61 remove_diacritics folds them)."""
-    src, dst = [], []
-    for code in range(0x00C0, 0x0250):
-        ch = chr(code)
-        base = unicodedata.normalize("NFD", ch)[0]
-        if base != ch and base.isascii() and base.isalpha():
-            src.append(ch)
-            dst.append(base)
-    return "".join(src), "".join(dst)
-
-
-ACCENTED, UNACCENTED = _accent_table()
-_FOLD_SEARCH = str.maketrans(ACCENTED, UNACCENTED)
 # The PostgreSQL full-text document of a record; queries must use this exact expression so that
 # the planner uses the GIN index built on it.
 PG_DOCUMENT = (
     "to_tsvector('simple', translate(coalesce(records.title, '') || ' ' || records.excerpt || ' ' || "
-    f"coalesce(records.publisher, ''), '{ACCENTED}', '{UNACCENTED}'))"
+    f"coalesce(records.publisher, ''), '{ACCENTED}', '{UNACCENTED}'))"  # as claims.text.fold_accents
 )
 _POSTGRES_FTS = [
     "DROP INDEX IF EXISTS ix_records_fts",  # an earlier version indexed the text without folding accents
@@ -262,11 +208,6 @@ _POSTGRES_TRIGRAM = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public",
     "CREATE INDEX IF NOT EXISTS ix_records_publisher_trgm ON records USING GIN (lower(publisher) public.gin_trgm_ops)",
 ]
-
-
-def fold_search(text: str) -> str:
-    """A search query with accents folded as PG_DOCUMENT folds them."""
-    return text.translate(_FOLD_SEARCH)
 
 
 def database_url(url: str | None = None) -> str:
@@ -358,14 +299,19 @@ def writing(engine: Engine) -> Iterator[Connection]:
 _SCHEMA_LOCK = 0x46_43_53_43  # "FCSC"
 
 
+def _lock_schema(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        # Servers of a shared deployment started together on an empty database: without the lock
+        # each checks that a table is missing, then creates it, and all but one fail on a
+        # duplicate type. Under it, the first creates the schema and the others find it made.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+
+
 def create_schema(engine: Engine) -> None:
+    """Every table declared on `metadata` so far, the full-text index, and the schema version."""
     statements = _SQLITE_FTS if engine.dialect.name == "sqlite" else _POSTGRES_FTS
     with writing(engine) as conn:  # processes opening the same new database at once create it once
-        if engine.dialect.name == "postgresql":
-            # Servers of a shared deployment started together on an empty database: without the lock
-            # each checks that a table is missing, then creates it, and all but one fail on a
-            # duplicate type. Under it, the first creates the schema and the others find it made.
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+        _lock_schema(conn)
         metadata.create_all(conn)
         for stmt in statements:
             conn.execute(text(stmt))
@@ -378,7 +324,18 @@ def create_schema(engine: Engine) -> None:
                 pass
         if conn.execute(schema_info.select()).first() is None:
             conn.execute(schema_info.insert().values(version=SCHEMA_VERSION))
-    _add_missing_columns(engine)
+
+
+def create_tables(engine: Engine, tables: Sequence[Table], added_columns: Sequence[tuple[str, str, str]] = ()) -> None:
+    """Create `tables` (declared on `metadata` by another package) where they are missing, under the
+    schema's lock, then add the columns added to them after databases were created with them
+    ((table, column, SQL type), added in place, empty). For tables declared after the database was
+    opened; `connect` creates those declared before it with the rest."""
+    with writing(engine) as conn:
+        _lock_schema(conn)
+        metadata.create_all(conn, tables=list(tables))
+    if added_columns:
+        _add_missing_columns(engine, added_columns)
 
 
 def without_nul(text: str) -> str:
@@ -399,15 +356,13 @@ def row_problem(table: Table, row: Mapping[str, Any]) -> str | None:
         if length and len(value) > length:
             return f"{name} is longer than {length} characters"
     return None
-# Columns added to a table after databases were created with it: added in place, empty.
-_ADDED_COLUMNS = (("articles", "meta", "JSON"),)
 
 
-def _add_missing_columns(engine: Engine) -> None:
+def _add_missing_columns(engine: Engine, added_columns: Sequence[tuple[str, str, str]]) -> None:
     from sqlalchemy import inspect
 
     inspector = inspect(engine)
-    for table, column, kind in _ADDED_COLUMNS:
+    for table, column, kind in added_columns:
         if column not in {c["name"] for c in inspector.get_columns(table)}:
             with writing(engine) as conn:
                 conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"))
@@ -564,55 +519,4 @@ record_term_df = Table(
     metadata,
     Column("term", BigInteger, primary_key=True, autoincrement=False),
     Column("df", Integer, nullable=False),
-)
-
-
-# ==== the desk's memory (checker/memory.py owns these tables) ====
-
-# ---- reviewed claims, indexed so that a new check finds earlier verdicts -------------------------
-# Derived from `article_claims` (checker/memory.py keeps them current in the transaction that
-# changes a review, and rebuilds them when they fall behind): one row per claim whose status is not
-# "unreviewed" and that is not dismissed.
-# - reviewed_claims: the claim's value in indexable columns (an amount range in its currency, a
-#   date period, a name key or a quote's speaker key), who reviewed it and when, on which record,
-#   the article's date, and `values`: what the claim's sentence holds (amounts, dates, names, quotes with their offsets in
-#   the sentence), so that the matcher compares it like a record without reading the article;
-# - reviewed_claim_terms (term, claim_pk), clustered like record_terms: the subject of the claim
-#   (each name of its sentence, by type of claim), and for a quote its speaker and words, hashed
-#   (sources/index.py: term_hash).
-
-reviewed_claims = Table(
-    "reviewed_claims",
-    metadata,
-    Column("claim_pk", Integer, ForeignKey("article_claims.pk", ondelete="CASCADE"), primary_key=True,
-           autoincrement=False),
-    Column("article_id", Integer, nullable=False),
-    Column("claim_id", String(32), nullable=False),
-    Column("type", String(16), nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("currency", String(8), nullable=True),
-    Column("low", Float, nullable=True),
-    Column("high", Float, nullable=True),
-    Column("first_day", Date, nullable=True),
-    Column("last_day", Date, nullable=True),
-    Column("value_key", String(200), nullable=True),
-    Column("reviewer", Text, nullable=False, default=""),
-    Column("reviewed_at", DateTime, nullable=True),
-    Column("published", Date, nullable=False),
-    Column("evidence", String(200), nullable=True),
-    Column("search", Text, nullable=False, default=""),
-    Column("values", JSON, nullable=False, default=dict),
-    Index("ix_reviewed_amount", "currency", "low"),
-    Index("ix_reviewed_first_day", "first_day"),
-    Index("ix_reviewed_key", "value_key"),
-    Index("ix_reviewed_at", "reviewed_at"),
-)
-
-reviewed_claim_terms = Table(
-    "reviewed_claim_terms",
-    metadata,
-    Column("term", BigInteger, nullable=False),
-    Column("claim_pk", Integer, nullable=False),
-    PrimaryKeyConstraint("term", "claim_pk", name="pk_reviewed_claim_terms"),
-    sqlite_with_rowid=False,
 )

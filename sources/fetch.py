@@ -35,10 +35,11 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 from urllib.parse import urljoin, urlsplit
 
-from .model import SourceRecord
-from .settings import FETCH_ALLOWED_HOSTS
+from settings import FETCH_ALLOWED_HOSTS
 
-# The one setting of fetching is declared with the others in sources/settings.py.
+from .model import SourceRecord
+
+# The one setting of fetching is declared with the others in settings.py.
 ALLOWED_HOSTS_SETTING = FETCH_ALLOWED_HOSTS.name
 
 DEFAULT_TIMEOUT = 20.0  # seconds, for the whole fetch

@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator, Literal, Sequence
 
 from sqlalchemy import Engine, and_, func, literal, or_, select, union_all
 
-from claims.text import fold, fold_key
+from claims.text import content_words, fold_key, person_key
 
 from .db import (
     copy_rows,
@@ -78,26 +78,8 @@ def record_from_row(row: Any) -> SourceRecord:
 
 # ---- terms: words and person keys, hashed ------------------------------------------------------
 
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
-TERM_MIN_LETTERS = 4
-
-
-def term_words(text: str) -> list[str]:
-    """The words a record is found by: folded, lower-case, four letters or more ("l’équipe" -> "equipe").
-
-    The same function reads records when they are indexed and claims when they are looked up.
-    """
-    return [w for w in _WORD_RE.findall(fold(text).lower()) if len(w) >= TERM_MIN_LETTERS]
-
-
-def person_initial_key(name: str) -> str | None:
-    """"Jan Leike", "J. Leike" -> "j leike": first letter of the given name and the surname, folded,
-    apostrophes dropped and hyphens split (so D’Angelo, D'Angelo and DAngelo share a key)."""
-    words = [p for w in fold(name).lower().replace("'", "").replace("-", " ").replace(".", " ").split()
-             for p in [w] if p and any(c.isalpha() for c in p)]
-    if len(words) < 2:
-        return None
-    return f"{words[0][0]} {words[-1]}"
+# A record's words and its persons' keys come from claims/text.py (content_words, person_key): the
+# same functions read claims when they are looked up.
 
 
 def term_hash(kind: str, value: str) -> int:
@@ -118,9 +100,9 @@ def person_term(initial_key: str) -> int:
 
 def record_terms_of(title: str, excerpt: str, persons: Iterable[str]) -> set[int]:
     """Every term of one record: its words (title and excerpt) and its persons' initial keys."""
-    terms = {word_term(w) for w in term_words(title)} | {word_term(w) for w in term_words(excerpt)}
+    terms = {word_term(w) for w in content_words(title)} | {word_term(w) for w in content_words(excerpt)}
     for name in persons:
-        key = person_initial_key(name)
+        key = person_key(name)
         if key:
             terms.add(person_term(key))
     return terms

@@ -26,7 +26,7 @@ from sqlalchemy import Engine, column, func, select, table, text
 
 import claims
 from claims.model import DateValue, Money, Name, Quote
-from claims.text import fold_key
+from claims.text import fold_accents, fold_key
 
 # The matcher's derived word index (sources/index.py): every record is indexed in the transaction
 # that stores it. In a bulk import the extractor's worker processes compute each record's terms
@@ -38,7 +38,6 @@ from .db import (
     audit,
     bulk_load,
     connect,
-    fold_search,
     insert_many,
     is_sqlite,
     record_amounts,
@@ -397,7 +396,7 @@ class Library:
                 match = text(f"{PG_DOCUMENT} @@ plainto_tsquery('simple', :q)")
                 rank = text(f"ts_rank({PG_DOCUMENT}, plainto_tsquery('simple', :q)) DESC")
                 stmt = (select(records).where(match, *conditions).order_by(rank, records.c.pk).limit(limit)
-                        .params(q=fold_search(" ".join(terms))))
+                        .params(q=fold_accents(" ".join(terms))))
                 found = [record_from_row(r) for r in conn.execute(stmt)]
         seen = {r.id for r in by_id}
         return (by_id + [r for r in found if r.id not in seen])[:limit]

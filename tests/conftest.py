@@ -1,8 +1,13 @@
-"""Shared fixtures: an in-memory library of our own records, paths of the shared corpora."""
+"""What every package's tests share: the checkout on the import path, and the shared corpora.
+
+The tests sit in one folder per package (claims/, sources/, checker/, ui/; the whole tree's checks at
+this level). This file imports the standard library only, so that the claims tests run without the
+database's code: the library's fixtures are in the conftest of the packages whose tests use it
+(sources/, checker/, ui/), from support.py; tests/claims/test_pure.py checks it.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -11,22 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sources.library import Library  # noqa: E402
-from sources.model import SourceRecord  # noqa: E402
-
 CORPORA = ROOT.parent / "shared" / "corpora"
-
-
-def record(id: str, excerpt: str, *, published: str | None = "2024-03-01", language: str = "en",
-           title: str | None = None, publisher: str = "Test Wire", url: str = "") -> SourceRecord:
-    return SourceRecord(id=id, title=title or f"Record {id}", excerpt=excerpt, publisher=publisher,
-                        url=url or f"https://example.org/{id.lower()}",
-                        published=dt.date.fromisoformat(published) if published else None, language=language)
-
-
-@pytest.fixture
-def fresh_library() -> Library:
-    return Library.open("sqlite://")
 
 
 @pytest.fixture
@@ -34,10 +24,3 @@ def corpora() -> Path:
     if not (CORPORA / "seed").is_dir():
         pytest.skip("the shared corpora (../shared/corpora) are not beside this checkout")
     return CORPORA
-
-
-@pytest.fixture
-def db_url(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'workbench.db'}"
-    monkeypatch.setenv("FACTCHECK_DB", url)
-    return url

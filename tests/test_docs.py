@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.cli import build_parser
-from sources.settings import SETTINGS, problems
+from settings import SETTINGS, problems
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

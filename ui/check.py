@@ -8,7 +8,7 @@ import streamlit as st
 
 from checker.inputs import ARTICLE_TYPES, InputError, read_article
 from checker.service import can_fetch, check_and_store, fetch_and_store, fetch_errors, has_relative_dates, publication_date
-from sources.demo import example_article
+from checker.storage import example_article
 from ui.common import (
     can,
     error_text,

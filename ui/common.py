@@ -13,11 +13,8 @@ import streamlit as st
 from checker.access import NEEDS, AccessDenied, Roles, acting_as, allowed, normalise_email
 from checker.desk import ArticleNotFound, ClaimNotFound, Desk, ReviewConflict
 from checker.inputs import InputError
-from sources.db import connect, database_url, is_locked
-from sources.demo import seed_demo
-from sources.importers import ImportFormatError
-from sources.library import Library
-from ui.locale import DEFAULT, languages, translator
+from checker.messages import DEFAULT, languages, translator
+from checker.storage import ImportFormatError, Library, database_url, is_locked, open_workbench
 
 # Session keys and their defaults, declared once. Widget keys initialised from the URL are set in
 # `init_state` too, so that a reload keeps the reviewer, the language and the open claim.
@@ -35,8 +32,8 @@ DEFAULTS: dict[str, object] = {
 
 
 def check_settings() -> None:
-    """Stop with a clear message when a setting (sources/settings.py) has a wrong value."""
-    from sources.settings import problems
+    """Stop with a clear message when a setting (settings.py) has a wrong value."""
+    from settings import problems
 
     found = problems()
     if found:
@@ -60,19 +57,13 @@ def _services(url: str) -> tuple[Library, Desk]:
     """Once per server (shared by every session): the engine and its connection pool, the seeded
     library and, warmed up, the extractor's language data and the matcher's checks, so that the
     first check after a restart is as fast as the next."""
-    from checker.service import warm_up
-
-    engine = connect(url)
-    library, desk = Library(engine), Desk(engine)
-    seed_demo(library)
-    warm_up(library)
-    return library, desk
+    return open_workbench(url)
 
 
 def translation_model() -> None:
     """Load the translation model (a setting) once per server, the first time an article is checked,
     with a word to the editor while it loads; checks after that reuse it."""
-    from sources.settings import TRANSLATION_MODEL
+    from settings import TRANSLATION_MODEL
 
     _translation_model(TRANSLATION_MODEL.value(), t("check.loading_model"))
 
@@ -114,7 +105,7 @@ class Member(NamedTuple):
 
 def sign_in_required() -> bool:
     """Whether this is a shared deployment: FACTCHECK_AUTH=oidc, or an [auth] section in secrets.toml."""
-    from sources.settings import AUTH
+    from settings import AUTH
 
     return AUTH.value() == "oidc" or _auth_configured()
 
@@ -204,7 +195,7 @@ def t(key: str, **values: Any) -> str:
 
 def labels() -> dict[str, str]:
     """Every word of the chosen language (the reports take them as a plain mapping)."""
-    from ui.locale import messages
+    from checker.messages import messages
 
     return dict(messages(lang()))
 
@@ -316,7 +307,7 @@ def remembered_tabs(key: str, keys: list[str]):
     tab_labels = [t(k) for k in keys]
     chosen = st.session_state.get(key)
     if chosen is not None and chosen not in tab_labels:
-        from ui.locale import messages
+        from checker.messages import messages
 
         index = next((i for code in languages() for i, k in enumerate(keys) if messages(code)[k] == chosen), None)
         if index is None:

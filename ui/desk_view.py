@@ -15,11 +15,11 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from checker import memory
+from checker.desk import memory
 from checker.desk import Article, ArticleNotFound, ClaimState, ReviewConflict
 from checker.inputs import DATE_SOURCES
 from checker.model import STATUSES, SUGGESTIONS
-from checker.report import FORMATS, safe_href
+from checker.desk.report import FORMATS, safe_href
 from checker.service import add_missed_claim, merge_claims, promote_claim, split_claim, write_report
 from claims import CLAIM_TYPES
 from ui.common import (
@@ -50,7 +50,7 @@ SORTS = ("position", "status", "type", "suggestion", "score")
 # The colour of each claim type, as the text's highlights and the legend show it.
 TYPE_SWATCH = {"date": "🟦", "money": "🟩", "person": "🟪", "organization": "🟧", "quote": "🟨"}
 # Widths (px) of the columns an editor decides with; with the page's side margins narrowed (STYLE),
-# they fit the table's half of the desk at 1280 px with the sidebar open (tests/test_browser.py).
+# they fit the table's half of the desk at 1280 px with the sidebar open (tests/ui/test_browser.py).
 DECISION_WIDTHS = {"open": 32, "type": 32, "text": 140, "value": 115, "suggestion": 100, "status": 108}
 TABLE_COLUMNS = ["open", "type", "text", "value", "suggestion", "status", "note", "id", "dismissed", "type_name"]
 STATUS_ORDER = {s: i for i, s in enumerate(("unreviewed", "needs_more", "disputed", "verified", "dismissed"))}

@@ -2,7 +2,7 @@
 file after a preview of its rows and their errors; fetch an article by URL after a preview of its
 passages. Every change is one call to sources.library (one transaction, audited).
 
-Every word shown is in ui/locale/ ([library], and the shared [col], [language] and [check] words);
+Every word shown is in checker/messages/ ([library], and the shared [col], [language] and [check] words);
 what the core says about a refused row or a refused address is shown as the core writes it."""
 
 from __future__ import annotations
@@ -12,13 +12,18 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from sources.demo import demo_ids, demo_records, remove_demo
-from sources.export import export_bytes
-from sources.fetch import FetchedPage, FetchError, fetch_page, page_records
-from sources.importers import (
+from checker.storage import (
+    FetchedPage,
+    FetchError,
     ImportFormatError,
+    demo_ids,
+    demo_records,
+    export_bytes,
+    fetch_page,
+    page_records,
     parse_file,
     record_from_values,
+    remove_demo,
     supported_extensions,
 )
 from ui.common import can, flash, guarded, refusal, remembered_tabs, reviewer, services, show_flash, t

@@ -1,0 +1,240 @@
+"""`python -m checker sources ...`: import, fetch, list, search, export, delete and restore records.
+
+Each command parses its arguments, makes one call to the library, and prints; errors go to
+standard error with a non-zero exit (checker/cli/main.py turns exceptions into one line, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+DB_HELP = "SQLAlchemy URL of the library (default: $FACTCHECK_DB or factcheck.db)"
+EXIT_ERROR = 1
+ACTOR = "command line"
+
+
+def register(sub) -> None:
+    from .main import usage
+
+    so = sub.add_parser("sources", help="manage the library of reference records")
+    ssub = so.add_subparsers(metavar="ACTION")
+
+    imp = ssub.add_parser("import", help="import records from CSV, JSON, JSON Lines or XLSX",
+                          description="A file with bad rows is refused whole (reasons listed) unless --skip-bad.")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--skip-bad", action="store_true", help="import the good rows and report the bad ones")
+
+    fe = ssub.add_parser("fetch", help="download an article by URL and store its passages",
+                         description="Only public http(s) pages; see FACTCHECK_FETCH_ALLOWED_HOSTS for exceptions.")
+    fe.add_argument("url", metavar="URL")
+    fe.add_argument("--preview", action="store_true", help="show the passages without storing them")
+    fe.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="total deadline (default 20)")
+
+    ls = ssub.add_parser("list", help="one line per record, starting with its id")
+    ls.add_argument("--limit", type=int, default=None, metavar="N", help="at most N records")
+
+    se = ssub.add_parser("search", help="full-text search of the library (accents ignored)")
+    se.add_argument("query", metavar="QUERY")
+    se.add_argument("--publisher", help="publisher contains this")
+    se.add_argument("--language", help="language code, e.g. fr")
+    se.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="published on or after")
+    se.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="published on or before")
+    se.add_argument("--limit", type=int, default=20)
+
+    ex = ssub.add_parser("export", help="export every record to FILE.csv or FILE.jsonl")
+    ex.add_argument("file", metavar="FILE")
+
+    de = ssub.add_parser("delete", help="delete a record (it stays recoverable with restore)")
+    de.add_argument("record_id", metavar="ID")
+    re_ = ssub.add_parser("restore", help="bring a deleted record back")
+    re_.add_argument("record_id", metavar="ID")
+    for sp in (de, re_):
+        sp.add_argument("--actor", default=ACTOR, help="who does it, for the audit trail")
+
+    for sp, fn in ((imp, cmd_sources_import), (fe, cmd_sources_fetch), (ls, cmd_sources_list),
+                   (se, cmd_sources_search), (ex, cmd_sources_export), (de, cmd_sources_delete),
+                   (re_, cmd_sources_restore)):
+        sp.add_argument("--db", metavar="URL", help=DB_HELP)
+        sp.set_defaults(run=fn)
+    so.set_defaults(run=lambda a: usage(so))
+
+
+def cmd_sources_import(args: argparse.Namespace) -> int:
+    from sources.importers import iter_path_records, scan_path
+    from sources.library import Library
+
+    from ..inputs import InputError
+    from ..service import ImportRefused
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise InputError(f"no such file: {args.file}")
+    # First pass: check every row without keeping records, so that a file with bad rows is refused
+    # before anything is stored, and a large file never sits whole in memory.
+    scan = scan_path(path)
+    for warning in scan.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if scan.errors and not args.skip_bad:
+        raise ImportRefused(scan, path.name)
+    for err in scan.errors[:50]:
+        print(f"skipped {err}", file=sys.stderr)
+    if len(scan.errors) > 50:
+        print(f"... and {len(scan.errors) - 50} more bad rows skipped", file=sys.stderr)
+    library = Library.open(args.db)
+    total = scan.good
+    report = library.add(iter_path_records(path), actor=ACTOR, on_progress=_progress_printer(total), total=total)
+    if report.added:
+        # a large import leaves the matcher's word index to be built: do it now, not at the first check
+        if report.added >= 1000 and sys.stderr.isatty():
+            print("indexing words for the checker…", file=sys.stderr)
+        library.index.ensure_terms()
+    print(f"imported {report.added} record(s), {report.duplicates} duplicate(s) skipped"
+          + (f", {len(scan.errors)} bad row(s) skipped" if scan.errors else ""))
+    if report.deleted_matches:
+        shown = ", ".join(report.deleted_matches[:5]) + (" ..." if len(report.deleted_matches) > 5 else "")
+        print(f"{len(report.deleted_matches)} duplicate(s) match deleted records ({shown}); "
+              "`sources restore ID` brings one back")
+    if scan.tag_columns:
+        print(f"extra columns kept as tags: {', '.join(scan.tag_columns)}")
+    if scan.ignored_columns:
+        print(f"ignored: {', '.join(scan.ignored_columns)}")
+    return 0
+
+
+def _progress_printer(total: int, *, stream=None, clock: Callable[[], float] = time.monotonic,
+                      force: bool = False) -> Callable[[int, int], None] | None:
+    """A progress bar on standard error for imports long enough to wait for (on a terminal).
+
+    The time left is the records still to store at the rate of the last RATE_WINDOW seconds, not
+    since the start: the first chunks wait for the workers to start, and on a shared machine the
+    rate follows the load, so the estimate follows what the import does now. It counts everything
+    the import does per record (values, full text, the matcher's terms: they are all written with
+    each chunk), so at 100% only the commit is left."""
+    stream = stream or sys.stderr
+    if not force and (total < 1000 or not stream.isatty()):
+        return None
+    start = clock()
+    samples: collections.deque[tuple[float, int]] = collections.deque([(start, 0)])
+
+    def show(done: int, of: int) -> None:
+        now = clock()
+        samples.append((now, done))
+        while len(samples) > 2 and now - samples[1][0] >= RATE_WINDOW:
+            samples.popleft()
+        (t0, d0) = samples[0]
+        rate = (done - d0) / max(now - t0, 1e-6)
+        width = 30
+        filled = int(width * done / max(of, 1))
+        left = f"about {_duration((of - done) / rate)} left" if rate > 0 and done < of else "committing…"
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{of:,} records, {rate:,.0f}/s, "
+                     f"{left}, {_duration(now - start)} so far ")
+        if done >= of:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+RATE_WINDOW = 30.0  # seconds of recent progress the rate is measured over
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+
+
+def cmd_sources_fetch(args: argparse.Namespace) -> int:
+    from sources.fetch import DEFAULT_TIMEOUT, FetchError, fetch_page, page_records
+    from sources.library import Library
+
+    try:
+        page = fetch_page(args.url, timeout=args.timeout or DEFAULT_TIMEOUT)
+    except FetchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    passages = page_records(page)
+    date = page.published.isoformat() if page.published else "no date found"
+    print(f"{page.title or '(no title)'} — {page.publisher} — {date} — {page.language} — {len(passages)} passage(s)")
+    if args.preview:
+        for r in passages:
+            print(f"\n[{dict(r.tags)['passage']}] {r.excerpt}")
+        return 0
+    report = Library.open(args.db).add(passages, actor=ACTOR)
+    print(f"stored {report.added} passage(s) from {page.final_url}"
+          + (f", {report.duplicates} already in the library" if report.duplicates else ""))
+    return 0
+
+
+def cmd_sources_list(args: argparse.Namespace) -> int:
+    from sources.library import Library
+
+    for n, r in enumerate(Library.open(args.db).iter_records()):
+        if args.limit is not None and n >= args.limit:
+            break
+        _print_record(r)
+    return 0
+
+
+def cmd_sources_search(args: argparse.Namespace) -> int:
+    from sources.library import Library
+
+    from ..inputs import InputError
+
+    if args.limit < 1:
+        raise InputError("--limit must be at least 1")
+    found = Library.open(args.db).search(
+        args.query, publisher=args.publisher, language=args.language,
+        date_from=_date(args.date_from, "--from"), date_to=_date(args.date_to, "--to"), limit=args.limit)
+    for r in found:
+        _print_record(r)
+    if not found:
+        print("no record matches", file=sys.stderr)
+    return 0
+
+
+def _date(value: str | None, option: str):
+    import datetime as dt
+
+    from ..inputs import InputError
+
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} takes a date as YYYY-MM-DD (got {value!r})") from None
+
+
+def cmd_sources_export(args: argparse.Namespace) -> int:
+    from sources.export import export_library
+    from sources.library import Library
+
+    count = export_library(Library.open(args.db), args.file)
+    print(f"exported {count} record(s) to {args.file}")
+    return 0
+
+
+def cmd_sources_delete(args: argparse.Namespace) -> int:
+    from sources.library import Library
+
+    Library.open(args.db).delete(args.record_id, actor=args.actor)
+    print(f"deleted {args.record_id} (restore it with: sources restore {args.record_id})")
+    return 0
+
+
+def cmd_sources_restore(args: argparse.Namespace) -> int:
+    from sources.library import Library
+
+    Library.open(args.db).restore(args.record_id, actor=args.actor)
+    print(f"restored {args.record_id}")
+    return 0
+
+
+def _print_record(r) -> None:
+    date = r.published.isoformat() if r.published else "----------"
+    print(f"{r.id}\t{date}\t{r.language or '--'}\t{r.publisher}\t{r.title}")

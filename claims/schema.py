@@ -1,0 +1,238 @@
+"""The keys of a language's data file, declared once and checked when the language loads.
+
+The file is claims/data/<code>.toml.
+
+Each section lists its keys with the kind of value each holds: `TEXT` (a string), `FLAG` (true or
+false), `LIST` (an array: words, pairs, patterns) or `TABLE` (a table whose own keys are words of the
+language, "janvier" = 1). A key is required unless the section names it optional: what one language
+has and another has no use for (English capitalises its months, French has none of English's words
+that may follow a bare amount). A file that lacks a required key, holds a key no section declares, or
+gives a key the wrong kind of value is refused with a message that names them all, instead of the
+extractor quietly reading an empty list. docs/languages.md tells what to write in each section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+TEXT, FLAG, LIST, TABLE = "text", "flag", "list", "table"
+_KINDS: dict[str, type] = {TEXT: str, FLAG: bool, LIST: list, TABLE: dict}
+
+
+def _is_kind(value: Any, kind: str) -> bool:
+    return isinstance(value, _KINDS[kind])
+
+
+@dataclass(frozen=True)
+class Section:
+    """The keys of one section: each key's kind, which of them may be left out, and the sections it
+    holds (a table of its own, "[dates.past]", or an array of tables, "[[dates.templates]]")."""
+
+    keys: Mapping[str, str]
+    optional: frozenset[str] = frozenset()
+    sections: Mapping[str, Section] = field(default_factory=dict)
+    entries: Mapping[str, Section] = field(default_factory=dict)
+
+
+def _words(*names: str) -> dict[str, str]:
+    return dict.fromkeys(names, LIST)
+
+
+LANGUAGE = Section(
+    {
+        "code": TEXT,
+        "name": TEXT,
+        "decimal_separator": TEXT,
+        "thousands_separators": LIST,
+        "date_order": TEXT,
+        "day_suffixes": LIST,
+    }
+)
+DETECT = Section(_words("function_words", "contractions", "endings", "letter_groups", "signs", "patterns"))
+NUMBERS = Section(
+    {
+        "words": TABLE,
+        "multipliers": TABLE,
+        "joiners": LIST,
+        "fractions": TABLE,
+        "vague": TABLE,
+        "ordinals": TABLE,
+    }
+)
+SCALES = Section(
+    {"words": TABLE, "abbreviations": TABLE, "money_nouns": LIST, "bare_amount_followers": LIST},
+    optional=frozenset({"bare_amount_followers"}),  # absent: any word may follow a bare amount
+)
+CURRENCIES = Section(
+    {
+        "names": LIST,
+        "ambiguous_names": LIST,
+        "subunits": LIST,
+        "subunit_default": TABLE,
+        "symbol_suffixes": LIST,
+        "local_names": TABLE,
+    }
+)
+QUALIFIERS = Section(_words("approx", "more", "less", "nearly", "just_over", "range_start", "range_joiners"))
+DATES = Section(
+    {
+        **_words(
+            "months",
+            "month_abbreviations",
+            "weekdays",
+            "weekday_abbreviations",
+            "this",
+            "last",
+            "next",
+            "month_context",
+            "bare_month_prefixes",
+            "year_context",
+            "year_before_noun",
+            "year_after_noun",
+            "future_markers_before",
+            "future_markers",
+            "not_year_after",
+            "day_context",
+            "event_days",
+            "event_links",
+            "following",
+            "weekday_ahead",
+            "future_endings",
+            "future_not_after",
+            "not_future",
+            "templates",
+        ),
+        "named_days": TABLE,
+        "units": TABLE,
+        "parts": TABLE,
+        "periods": TABLE,
+        "seasons": TABLE,
+        "period_codes": TABLE,
+        "capitalised": FLAG,
+        "own_weekday_is_today": FLAG,
+        "this_weekday_nearest": FLAG,
+        "present_weekday_nearest": FLAG,
+    },
+    # capitalised: months written with a capital (English); the future_* and not_future words: what
+    # makes a bare weekday or month point ahead, in French.
+    optional=frozenset({"capitalised", "future_endings", "future_not_after", "not_future"}),
+    sections={"past": Section(_words("auxiliaries", "participle_endings", "verbs", "verb_endings", "then"))},
+    entries={"templates": Section({"rule": TEXT, "pattern": TEXT})},
+)
+NAMES = Section(
+    _words(
+        "person_cues",
+        "titles",
+        "function_words",
+        "non_entity_heads",
+        "non_entity_tails",
+        "common_acronyms",
+        "organization_words",
+        "lowercase_org_heads",
+        "places",
+        "elisions",
+        "possessives",
+        "connectors",
+        "subject_verbs",
+        "subject_verb_endings",
+        "not_names",
+        "not_name_patterns",
+        "adjective_suffixes",
+        "administrative_words",
+        "affiliation_words",
+        "byline_markers",
+        "common_noun_endings",
+        "designators",
+        "lone_institutions",
+        "opponent_words",
+        "org_joiners",
+        "org_tail_adjective_endings",
+        "org_tail_prepositions",
+        "organization_articles",
+        "organization_cues",
+        "organization_titles",
+        "particles",
+        "person_before",
+        "place_hyphen_links",
+        "place_prepositions",
+        "portfolio_heads",
+        "portfolio_prepositions",
+        "postnominals",
+    )
+    | {"aliases": TABLE},
+    optional=frozenset({"postnominals"}),  # letters after a name ("Jr", "MP"): English
+)
+QUOTES = Section(
+    _words(
+        "pairs",
+        "speech_verb_stems",
+        "attribution",
+        "pronouns",
+        "term_markers",
+        "negations",
+        "coordinators",
+        "forms_of_address",
+        "addressee_markers",
+        "incise_auxiliaries",
+        "organization_subjects",
+        "statement_words",
+    )
+    | {"roles_of_titles": TABLE},
+)
+
+# The sections of a language file, in the order the files write them.
+LANGUAGE_FILE = Section(
+    {},
+    sections={
+        "language": LANGUAGE,
+        "detect": DETECT,
+        "numbers": NUMBERS,
+        "scales": SCALES,
+        "currencies": CURRENCIES,
+        "qualifiers": QUALIFIERS,
+        "dates": DATES,
+        "names": NAMES,
+        "quotes": QUOTES,
+    },
+)
+
+
+class LanguageDataError(ValueError):
+    """A language file that does not follow the schema; the message names every fault."""
+
+
+def problems(data: Mapping[str, Any], section: Section = LANGUAGE_FILE, where: str = "") -> list[str]:
+    """What in `data` (a parsed language file, or one of its sections) the schema refuses."""
+    out: list[str] = []
+    declared = set(section.keys) | set(section.sections)
+    for key, value in data.items():
+        name = f"{where}.{key}" if where else key
+        if key not in declared:
+            out.append(f"[{where}] has a key no section declares: {key!r}" if where else f"an unknown section [{key}]")
+        elif key in section.sections:
+            if not isinstance(value, dict):
+                out.append(f"[{name}] must be a table")
+            else:
+                out += problems(value, section.sections[key], name)
+        elif not _is_kind(value, section.keys[key]):
+            out.append(f"[{where}] {key} must be a {section.keys[key]}, not {type(value).__name__}")
+        elif key in section.entries:
+            for n, entry in enumerate(value, start=1):
+                if not isinstance(entry, dict):
+                    out.append(f"[[{name}]] entry {n} must be a table")
+                else:
+                    out += problems(entry, section.entries[key], f"{name} {n}")
+    for key in sorted(declared - set(data) - section.optional):
+        out.append(f"[{where}] lacks {key}" if where else f"lacks the section [{key}]")
+    return out
+
+
+def check_language_data(code: str, data: Mapping[str, Any]) -> None:
+    """Refuse (LanguageDataError) a language file that does not follow the schema."""
+    found = problems(data)
+    if isinstance(data.get("language"), dict) and data["language"].get("code") != code:
+        found.append(f"[language] code is {data['language'].get('code')!r}, but the file is {code}.toml")
+    if found:
+        raise LanguageDataError(f"claims/data/{code}.toml: " + "; ".join(found))

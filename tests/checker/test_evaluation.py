@@ -1,0 +1,54 @@
+"""The extractor's quality gate: figures of `python -m checker evaluate` against pinned floors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from checker.evaluation.extraction import OWN_ARTICLES, evaluate_all, format_report
+
+FLOORS = tomllib.loads((Path(__file__).resolve().parents[1] / "quality_floors.toml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def report():
+    # our own articles (tests/articles) always; the shared corpora when ../shared is beside the checkout
+    return evaluate_all()
+
+
+def _score(report, corpus, kind):
+    if "scores" in report[corpus]:  # the seed and our own articles, per type
+        return report[corpus]["scores"][kind]
+    return report[corpus]["score"]
+
+
+@pytest.mark.parametrize("corpus, kind", [(c, k) for c, kinds in FLOORS.items() for k in kinds])
+def test_quality_floor(report, corpus, kind):
+    if corpus not in report:
+        pytest.skip(f"{corpus} corpus absent (../shared/corpora is not beside this checkout)")
+    got = _score(report, corpus, kind)
+    floor = FLOORS[corpus][kind]
+    assert got["f1"] >= floor["f1"], format_report(report, failures=20)
+    assert got["value_accuracy"] >= floor["value_accuracy"], format_report(report, failures=20)
+
+
+def test_report_formats(report):
+    text = format_report(report)
+    assert "articles_fr" in text and "articles_en" in text and "F1" in text
+    assert ("seed" in text) == ("seed" in report)
+
+
+def test_our_articles_gold_is_well_formed():
+    golds = sorted(OWN_ARTICLES.glob("*.gold.json"))
+    assert len(golds) >= 16
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = (OWN_ARTICLES / gold["article"]).read_text(encoding="utf-8")
+        assert gold["language"] in ("fr", "en") and dt.date.fromisoformat(gold["published"])
+        for claim in gold["claims"]:
+            assert claim["type"] in ("date", "money", "person", "organization", "quote"), (path.name, claim)
+            assert claim["text"] in text, (path.name, claim["text"])

@@ -1,0 +1,111 @@
+"""The real-news evaluation's machinery, on an article of our own: gold kept as offsets and hashes
+(never the article's words), the text rebuilt and checked, scored per language and split."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.evaluation import realnews
+from checker.evaluation.extraction import evaluate_realnews
+
+REBUILD = Path(__file__).resolve().parents[1] / "realnews" / "rebuild.py"
+
+BODY = ("La mairie de Rennes a voté mardi un budget de 4,2 millions d’euros.\n\n"
+        "« Nous tenons nos promesses », a déclaré la maire Nathalie Appéré.")
+RECORD = "Rennes : le conseil municipal adopte un budget de 4,2 millions d’euros, annonce Nathalie Appéré."
+
+
+@pytest.fixture()
+def rebuild(tmp_path, monkeypatch):
+    spec = importlib.util.spec_from_file_location("rebuild_under_test", REBUILD)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    private = tmp_path / "private"
+    for name, path in {"HERE": tmp_path, "ARTICLES": tmp_path / "articles", "PRIVATE": private,
+                       "INCOMING": private / "incoming", "CHUNKS": private / "chunks",
+                       "BODIES": private / "bodies", "RECORDS": private / "records"}.items():
+        monkeypatch.setattr(module, name, path)
+    src = private / "incoming" / "fr05"
+    (src / "records").mkdir(parents=True)
+    (src / "chunk1.txt").write_text(BODY + "\nPartager cet article", encoding="utf-8")
+    (src / "meta.json").write_text(json.dumps({
+        "id": "fr05", "language": "fr", "published": "2024-05-29",
+        "chunks": [{"file": "chunk1.txt", "url": "https://example.org/a", "query": "budget Rennes", "cut": len(BODY)}]}),
+        encoding="utf-8")
+    claims = [
+        {"type": "date", "text": "mardi", "value": "2024-05-28", "relative": True},
+        {"type": "money", "text": "4,2 millions d’euros", "value": {"amount": 4200000, "currency": "EUR"}},
+        {"type": "person", "text": "Nathalie Appéré", "value": "Nathalie Appéré"},
+        {"type": "quote", "text": "Nous tenons nos promesses", "value": {"speaker": "Nathalie Appéré",
+                                                                          "text": "Nous tenons nos promesses"}},
+    ]
+    (src / "gold.json").write_text(json.dumps({"article": "fr05", "language": "fr", "published": "2024-05-29",
+                                               "claims": claims}), encoding="utf-8")
+    (src / "records" / "R1.txt").write_text(RECORD, encoding="utf-8")
+    (src / "records.json").write_text(json.dumps([{
+        "id": "fr05-R1", "file": "R1.txt", "url": "https://example.org/r", "query": "conseil Rennes", "cut": None,
+        "title": "Rennes : le conseil municipal adopte un budget", "publisher": "Ouest", "published": "2024-05-28",
+        "language": "fr"}]), encoding="utf-8")
+    (src / "expected_matches.json").write_text(json.dumps([{
+        "claim": "4,2 millions d’euros", "supported_by": ["fr05-R1"], "verdict": "supported"}]), encoding="utf-8")
+    return module
+
+
+def test_the_committed_gold_holds_offsets_and_hashes_never_the_words(rebuild, tmp_path):
+    gold = rebuild.ingest("fr05")
+    committed = (tmp_path / "articles" / "fr05.json").read_text(encoding="utf-8")
+    for words in ("Nous tenons nos promesses", "mairie de Rennes", "conseil municipal adopte"):
+        assert words not in committed
+    assert gold["split"] == "study" and gold["body_length"] == len(BODY)
+    body = (tmp_path / "private" / "bodies" / "fr05.txt").read_text(encoding="utf-8")
+    assert body == BODY
+    spans = {BODY[c["start"]:c["end"]] for c in gold["claims"]}
+    assert {"mardi", "4,2 millions d’euros", "Nathalie Appéré", "Nous tenons nos promesses"} == spans
+    assert gold["records"][0]["title_span"] is None or RECORD[slice(*gold["records"][0]["title_span"])]
+
+
+def test_rebuilt_text_is_checked_chunk_by_chunk_and_offset_by_offset(rebuild, tmp_path):
+    rebuild.ingest("fr05")
+    assert rebuild.check() == []
+    plan = rebuild.plan()
+    assert [c["query"] for c in plan] == ["budget Rennes", "conseil Rennes"]
+    # a chunk copied with another kind of space still checks; a changed word does not
+    chunk = tmp_path / "private" / "chunks" / "fr05.1.txt"
+    chunk.write_text(chunk.read_text(encoding="utf-8").replace(" ", "\u00a0", 1), encoding="utf-8")
+    assert rebuild.check() == []
+    chunk.write_text(chunk.read_text(encoding="utf-8").replace("Rennes", "Brest"), encoding="utf-8")
+    assert any("differs" in p for p in rebuild.check())
+    chunk.unlink()
+    assert any("missing" in p for p in rebuild.check())
+
+
+def test_real_news_is_scored_per_language_and_split_and_skipped_without_text(rebuild, tmp_path):
+    rebuild.ingest("fr05")
+    report = evaluate_realnews(tmp_path)
+    scores = report["realnews_fr_study"]["scores"]
+    assert report["realnews_fr_study"]["articles"] == 1
+    assert scores["money"]["tp"] == 1 and scores["quote"]["tp"] == 1
+    matching = report["realnews_matching_study"]
+    assert matching["expectations"] == 1 and matching["best_first"] == 1
+    assert matching["suggestion_right"] == 1
+    for path in (tmp_path / "private" / "bodies").iterdir():
+        path.unlink()
+    assert evaluate_realnews(tmp_path) == {}  # no rebuilt text (as in CI): nothing to score, no error
+
+
+def test_spans_are_compared_with_the_words_at_their_edges_set_aside():
+    assert realnews.loose_norm("on Monday") == realnews.loose_norm("Monday")
+    assert realnews.loose_norm("le 26 mai") == realnews.loose_norm("26 mai")
+    assert realnews.loose_norm("d’octobre") == "octobre"
+    assert realnews.loose_norm("mardi matin") == "mardi"
+    assert realnews.loose_norm("Le Monde") != realnews.loose_norm("Monde du travail")
+
+
+def test_the_split_is_the_one_fixed_before_collecting(rebuild):
+    assert [rebuild.split_of(i) for i in ("fr01", "fr03", "en21", "en22", "fr23", "en34", "fr35", "en47", "fr56", "en57")] == [
+        "study", "round-1", "round-1", "study", "round-2", "round-2", "round-3", "round-4", "round-4",
+        "held-out"]

@@ -1,0 +1,61 @@
+"""The disk cache of built lexicons (claims/compiled.py): same lexicon, keyed by the data's hash."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from claims import compiled, lexicon
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_a_cached_lexicon_equals_a_built_one(cache):
+    built = lexicon._load_uncached("fr")
+    first = compiled.cached("fr", lexicon._load_uncached)  # builds and writes
+    assert len(list(cache.glob("lexicon-fr-*.pickle"))) == 1
+    calls = []
+    again = compiled.cached("fr", lambda code: calls.append(code))  # read back, not built
+    assert calls == []
+    assert again == built == first  # compiled patterns compare by pattern, flags and code
+    assert again.money_re.pattern == built.money_re.pattern
+    text = "le 3 mars 2024, 12 millions d'euros"
+    assert [m.span() for m in again.number_re.finditer(text)] == [m.span() for m in built.number_re.finditer(text)]
+
+
+def test_the_key_covers_every_data_file_and_the_building_code(tmp_path, monkeypatch, cache):
+    copy = tmp_path / "claims"
+    shutil.copytree(compiled._HERE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(compiled, "_HERE", copy)
+    compiled.data_hash.cache_clear()
+    try:
+        keys = {compiled.data_hash()}
+        for name in ["data/fr.toml", "data/en.toml", "data/common.toml", "lexicon.py", "text.py", "schema.py"]:
+            with open(copy / name, "a", encoding="utf-8") as fh:
+                fh.write("\n# changed\n")
+            compiled.data_hash.cache_clear()
+            keys.add(compiled.data_hash())
+        assert len(keys) == 7
+    finally:
+        compiled.data_hash.cache_clear()
+
+
+def test_a_stale_entry_is_removed_and_a_corrupt_one_rebuilt(cache):
+    cache.mkdir()
+    (cache / "lexicon-fr-0000.pickle").write_bytes(b"old")
+    compiled.cached("fr", lexicon._load_uncached)
+    names = [p.name for p in cache.glob("lexicon-fr-*.pickle")]
+    assert len(names) == 1 and names[0] != "lexicon-fr-0000.pickle"
+    (cache / names[0]).write_bytes(b"not a pickle")
+    assert compiled.cached("fr", lexicon._load_uncached) == lexicon._load_uncached("fr")
+
+
+def test_the_cache_can_be_switched_off(monkeypatch, tmp_path):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", "off")
+    assert compiled.cache_dir() is None
+    assert compiled.cached("en", lexicon._load_uncached) == lexicon._load_uncached("en")

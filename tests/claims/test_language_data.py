@@ -1,0 +1,119 @@
+"""Integrity of the language data files: each follows the schema (claims/schema.py), words are unique."""
+
+from __future__ import annotations
+
+import copy
+import re
+import tomllib
+
+import pytest
+
+from claims import extract
+from claims.dates import RULES
+from claims import lexicon
+from claims.lexicon import DATA_DIR, available_languages, load
+from claims.schema import LanguageDataError, check_language_data, problems
+from claims.text import fold_key
+
+LANGUAGES = available_languages()
+def raw(code: str) -> dict:
+    with open(DATA_DIR / f"{code}.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def test_french_and_english_are_there():
+    assert {"fr", "en"} <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_file_follows_the_schema(code):
+    """Every section and key claims/schema.py declares, and nothing else."""
+    assert problems(raw(code)) == []
+    check_language_data(code, raw(code))
+
+
+def test_a_file_off_the_schema_is_refused_with_every_fault_named():
+    data = copy.deepcopy(raw("fr"))
+    del data["dates"]["months"]
+    data["names"]["places_"] = ["Lyon"]  # a typo
+    data["dates"]["past"]["then"] = "puis"  # a word where a list is wanted
+    data["dates"]["templates"][0]["rul"] = data["dates"]["templates"][0].pop("rule")
+    del data["quotes"]
+    with pytest.raises(LanguageDataError) as refused:
+        check_language_data("fr", data)
+    message = str(refused.value)
+    assert message.startswith("claims/data/fr.toml: ")
+    for fault in ("[dates] lacks months", "[names] has a key no section declares: 'places_'",
+                  "[dates.past] then must be a list, not str", "[dates.templates 1] lacks rule",
+                  "lacks the section [quotes]"):
+        assert fault in message, fault
+
+
+def test_an_optional_key_may_be_left_out_and_a_wrong_code_is_refused():
+    data = copy.deepcopy(raw("en"))
+    del data["dates"]["capitalised"], data["names"]["postnominals"]
+    assert problems(data) == []
+    with pytest.raises(LanguageDataError, match="code is 'en', but the file is xx.toml"):
+        check_language_data("xx", data)
+
+
+def test_a_language_is_checked_when_it_loads(tmp_path, monkeypatch):
+    for path in DATA_DIR.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    text = (tmp_path / "fr.toml").read_text(encoding="utf-8").replace("\n[quotes]\n", "\n[quotes]\nnegation = []\n", 1)
+    (tmp_path / "fr.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(lexicon, "DATA_DIR", tmp_path)
+    with pytest.raises(LanguageDataError, match="'negation'"):
+        lexicon._load_uncached("fr")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_calendar_words(code):
+    dates = raw(code)["dates"]
+    assert len(dates["months"]) == 12 and len(dates["month_abbreviations"]) == 12
+    assert len(dates["weekdays"]) == 7 and len(dates["weekday_abbreviations"]) == 7
+    assert len({fold_key(m) for m in dates["months"]}) == 12
+    assert set(dates["units"].values()) <= {"day", "week", "month", "quarter", "half", "year"}
+    assert set(dates["parts"].values()) <= {"early", "mid", "late"}
+    assert set(dates["periods"].values()) <= {"quarter", "half"}
+    assert set(dates["period_codes"].values()) <= {"quarter", "half"}
+    assert all(len(code) == 1 and code.isalpha() for code in dates["period_codes"])
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_templates_compile_and_name_known_rules(code):
+    lex = load(code)
+    assert lex.date_templates
+    for t in lex.date_templates:
+        assert t.rule in RULES, f"{code}: unknown rule {t.rule}"
+        assert not t.regex.match(""), f"{code}: template {t.pattern!r} matches empty text"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_currency_names_map_to_iso_codes(code):
+    for name, iso in raw(code)["currencies"]["names"]:
+        assert re.fullmatch(r"[A-Z]{3}", iso), f"{code}: {name} -> {iso}"
+    names = [fold_key(n) for n, _ in raw(code)["currencies"]["names"]]
+    assert len(names) == len(set(names)), f"{code}: a currency name is listed twice"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_word_is_both_a_place_and_an_alias(code):
+    lex = load(code)
+    assert not (set(lex.aliases) & lex.places)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_number_words_are_integers(code):
+    words = raw(code)["numbers"]["words"]
+    assert all(isinstance(v, int) and 0 <= v < 100 for v in words.values())
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_months_are_found_in_a_full_date(code):
+    lex = raw(code)
+    sample = {"fr": "le {d} {m} 2023.", "en": "on {m} {d}, 2023."}[code]
+    for number, month in enumerate(lex["dates"]["months"], start=1):
+        text = sample.format(d=12, m=month)
+        dates = [c for c in extract(text, language=code).claims if c.type == "date"]
+        assert [c.value.iso for c in dates] == [f"2023-{number:02d}-12"], text

@@ -1,0 +1,541 @@
+"""People and organisations in French and English news, and language detection.
+
+The articles below were written for these tests (people and companies are fictional; institutions,
+places and cities are real). Each lists every person and organisation an editor would want in the
+table, by surface form, with its canonical name; anything else the extractor returns is a failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+
+import pytest
+
+from claims import detect_language, extract
+from claims.lexicon import DATA_DIR, available_languages
+from claims.text import fold_key
+
+PUB = dt.date(2024, 6, 5)
+NB, NNB = "\u00a0", "\u202f"
+
+
+def names_of(text: str, language: str = "auto", **kwargs) -> dict[str, tuple[str, str]]:
+    """surface -> (type, canonical) of every person and organisation found."""
+    result = extract(text, language=language, published=PUB, **kwargs)
+    out = {}
+    for c in result.claims:
+        assert text[c.start:c.end] == c.text
+        if c.type in ("person", "organization"):
+            for a, b in c.mentions:
+                assert text[a:b] == c.text or text[a:b].replace("’", "'") == c.text.replace("’", "'")
+            out[c.text] = (c.type, c.value.to_json())
+    return out
+
+
+def expected(persons: dict[str, str], organisations: dict[str, str]) -> dict[str, tuple[str, str]]:
+    out = {s: ("person", c) for s, c in persons.items()}
+    out.update({s: ("organization", c) for s, c in organisations.items()})
+    return out
+
+
+# ---- articles ---------------------------------------------------------------------------------
+
+FR_POLITIQUE = f"""Budget : la ministre des Comptes publics défend son plan d’économies au Sénat
+
+La ministre des Comptes publics, Claire Vasseur, a présenté mardi devant le Sénat un plan d’économies de 12 milliards d’euros pour l’an prochain. «{NB}Nous n’augmenterons pas les impôts des ménages{NB}», a-t-elle affirmé sous les applaudissements d’une partie de l’hémicycle.
+
+Selon Vasseur, l’effort portera d’abord sur les dépenses de fonctionnement de l’État. Le rapporteur général de la commission des finances, Hervé Lambertin, a salué «{NB}un premier pas{NB}», tout en jugeant les hypothèses de croissance «{NB}trop optimistes{NB}».
+
+Dans l’opposition, le sénateur socialiste Yannick Le Goff a dénoncé «{NB}un budget d’austérité qui ne dit pas son nom{NB}». D’après lui, les collectivités locales perdraient près de 2 milliards d’euros de dotations en 2025. M. Le Goff juge par ailleurs «{NB}cosmétique{NB}» la hausse des crédits de la défense.
+
+Le Haut Conseil des finances publiques doit rendre son avis la semaine prochaine. En septembre, l’institution avait déjà averti contre un déficit «{NB}hors de contrôle{NB}». La Commission européenne, qui a ouvert en juillet une procédure pour déficit excessif contre la France, suivra de près les débats.
+
+M. Lambertin a par ailleurs annoncé le dépôt d’un amendement visant les niches fiscales. «{NB}Il faut avoir le courage de regarder chaque dépense, sans tabou.
+
+«{NB}Nous présenterons des pistes concrètes dès jeudi{NB}», a-t-il ajouté.
+"""
+
+FR_ECONOMIE = f"""Batteries : le français NeoVolt rachète l’allemand Kessler Energie pour 1,2 milliard d’euros
+
+Le fabricant de batteries NeoVolt a annoncé lundi le rachat de son concurrent allemand Kessler Energie, pour un montant de 1,2 milliard d’euros. L’opération, qui doit encore recevoir le feu vert de la Commission européenne, donnera naissance au premier producteur européen de cellules pour voitures électriques.
+
+«{NNB}C’est un changement d’échelle pour notre groupe{NNB}», a déclaré à l’AFP la PDG de NeoVolt, Inès Karadeniz, qui dirige l’entreprise grenobloise depuis 2019. Selon elle, le nouvel ensemble emploiera près de 4{NNB}500 salariés, dont 1{NNB}800 en Isère.
+
+Le projet prévoit la construction d’une troisième usine, baptisée «{NNB}Volta{NNB}», près de Dunkerque. La directrice financière, Margaux Lefebvre-Durand, table sur une rentabilité dès 2027. «{NNB}Nous avons sécurisé le financement avec Bpifrance et un consortium de banques mené par BNP Paribas{NNB}», a-t-elle précisé.
+
+À la Bourse de Paris, l'action NeoVolt a bondi de 8{NB}% à l'ouverture. Pour Julien Morel, analyste chez Oddo BHF, «le prix payé reste raisonnable au regard des synergies attendues». Karadeniz doit présenter le détail du plan aux syndicats jeudi.
+"""
+
+FR_SCIENCE = f"""Alzheimer : une molécule testée à Bordeaux freine la perte de mémoire chez la souris
+
+Une équipe de l’Inserm et de l’université de Bordeaux a identifié une molécule capable de ralentir la perte de mémoire chez des souris atteintes d’une forme de la maladie d’Alzheimer. Les résultats ont été publiés mercredi dans la revue Nature Neuroscience.
+
+«{NB}C’est une piste sérieuse, mais nous sommes encore loin d’un traitement chez l’humain{NB}», prévient la neurobiologiste Sandrine Okafor, qui a dirigé les travaux au sein de l’Institut des maladies neurodégénératives (IMN). Selon ses mesures, les souris traitées ont conservé 40{NB}% de leurs capacités d’orientation en plus.
+
+La molécule, baptisée «{NB}NX-41{NB}», agit sur une protéine qui s’accumule dans le cerveau des malades. Le Dr Hugo Ferrand, co-auteur de l’étude, rappelle que «{NB}neuf molécules sur dix échouent lors des essais cliniques{NB}». Un essai pourrait débuter en 2026, si l’Agence nationale de sécurité du médicament (ANSM) donne son feu vert.
+
+Le CNRS, qui cofinance le programme, a annoncé une enveloppe de 3 millions d’euros pour la suite des recherches. Okafor espère publier de nouveaux résultats «{NB}d’ici dix-huit mois{NB}».
+"""
+
+EN_POLITICS = """Senate Committee Advances Bipartisan Insulin Price Cap
+
+WASHINGTON — A key Senate committee on Tuesday advanced a bipartisan bill that would cap the price of insulin at $35 a month for all Americans, setting up a floor vote as early as next week.
+
+The measure, co-sponsored by Sen. Maria Castellanos, a Democrat from New Mexico, and Sen. Douglas Whitfield, a Republican from Ohio, cleared the Senate Health Committee by a vote of 16 to 5. Rep. Kevin O’Connell has introduced a companion bill in the House.
+
+“Nobody in the richest country on earth should have to ration a drug that was discovered a century ago,” Castellanos said after the vote. Whitfield, who broke with his party’s leadership to back the bill, told reporters the cap was “a matter of basic fairness.”
+
+Not everyone is convinced. According to PhRMA, the industry’s main lobby group, the cap would “shift costs onto insurers and, ultimately, onto patients.” “We are being asked to accept what one senator called ‘a simple fix’ for a complicated market,” said Alan Redfield, the group’s president.
+
+The White House has signaled support. Press secretary Dana Whitlock said on Wednesday that the president “looks forward to signing it.” Castellanos wrote on X that the vote was “a good day for patients,” and O'Connell said he expected the House to act “before the summer recess.”
+"""
+
+EN_BUSINESS = """Helios Energy Agrees $4.1bn Takeover of Solar Rival Brightfield
+
+Helios Energy has agreed to buy Brightfield Power for $4.1bn in cash, creating the largest rooftop solar installer in the US, the companies said on Monday.
+
+The deal, which values Brightfield at a 32% premium to its closing share price on Friday, is expected to close in the first quarter of 2025, subject to regulatory approval. Helios's chief executive, Priya Raman, said the combination would “accelerate the energy transition for millions of households.”
+
+Raman, who founded Helios in a garage in Tucson in 2011, will run the combined company. Brightfield’s co-founder Tom Okonkwo will join the board. “We spent ten years building something we’re proud of,” Okonkwo said. “This deal gives it the scale it deserves.”
+
+Analysts were broadly positive. "The price looks full, but the strategic logic is hard to argue with," said Fiona Gallagher, an analyst at Redburn. Shares of Helios rose 6% in New York trading, while Brightfield’s stock jumped 29%.
+
+In a post on LinkedIn, Raman wrote that the two teams shared “a stubborn belief that clean power should be cheap power.” Helios’s board has dubbed the integration plan “Project Sunrise”.
+"""
+
+EN_SCIENCE = """Astronomers Detect Water Vapour on a Rocky Planet 48 Light-Years Away
+
+Astronomers using NASA’s James Webb Space Telescope have detected water vapour in the atmosphere of a rocky planet orbiting a small star 48 light-years from Earth, a finding that could reshape the search for habitable worlds.
+
+The planet, nicknamed “Aquila” by the team, is about 1.6 times the size of Earth. “This is the first time we have seen a clear water signature on a world this small,” said Dr. Amara Nwosu, an astrophysicist at the University of Cambridge who led the study, published on Thursday in The Astrophysical Journal Letters.
+
+Nwosu cautioned that the signal could also come from the star itself. “We need to rule out starspots before we can be confident,” she said. “If it holds up, it’s a big deal.”
+
+The European Space Agency, which contributed one of Webb’s instruments, said follow-up observations were planned for next year. According to Prof. Lars Eriksson of Stockholm University, who was not involved in the research, the result is “exciting but preliminary.”
+"""
+
+FRENCH_ARTICLES = {
+    "politique": (FR_POLITIQUE, expected(
+        {"Claire Vasseur": "Claire Vasseur", "Vasseur": "Claire Vasseur", "Hervé Lambertin": "Hervé Lambertin",
+         "Lambertin": "Hervé Lambertin", "Yannick Le Goff": "Yannick Le Goff", "Le Goff": "Yannick Le Goff"},
+        {"Sénat": "Sénat", "Haut Conseil des finances publiques": "Haut Conseil des finances publiques",
+         "Commission européenne": "European Commission"})),
+    "économie": (FR_ECONOMIE, expected(
+        {"Inès Karadeniz": "Inès Karadeniz", "Karadeniz": "Inès Karadeniz",
+         "Margaux Lefebvre-Durand": "Margaux Lefebvre-Durand", "Julien Morel": "Julien Morel"},
+        {"NeoVolt": "NeoVolt", "Kessler Energie": "Kessler Energie", "Commission européenne": "European Commission",
+         "AFP": "Agence France-Presse", "Bpifrance": "Bpifrance", "BNP Paribas": "BNP Paribas", "Bourse de Paris": "Bourse de Paris",
+         "Oddo BHF": "Oddo BHF"})),
+    "science": (FR_SCIENCE, expected(
+        {"Sandrine Okafor": "Sandrine Okafor", "Okafor": "Sandrine Okafor", "Hugo Ferrand": "Hugo Ferrand"},
+        {"Inserm": "Inserm", "université de Bordeaux": "université de Bordeaux",
+         "Nature Neuroscience": "Nature Neuroscience",
+         "Institut des maladies neurodégénératives": "Institut des maladies neurodégénératives",
+         "IMN": "Institut des maladies neurodégénératives",
+         "Agence nationale de sécurité du médicament": "Agence nationale de sécurité du médicament",
+         "ANSM": "Agence nationale de sécurité du médicament", "CNRS": "Centre national de la recherche scientifique"})),
+}
+
+ENGLISH_ARTICLES = {
+    "politics": (EN_POLITICS, expected(
+        {"Maria Castellanos": "Maria Castellanos", "Castellanos": "Maria Castellanos",
+         "Douglas Whitfield": "Douglas Whitfield", "Whitfield": "Douglas Whitfield",
+         "Kevin O’Connell": "Kevin O'Connell", "O'Connell": "Kevin O'Connell", "Alan Redfield": "Alan Redfield",
+         "Dana Whitlock": "Dana Whitlock"},
+        {"Senate": "Senate", "Senate Health Committee": "Senate Health Committee", "House": "House",
+         "PhRMA": "PhRMA", "White House": "White House"})),
+    "business": (EN_BUSINESS, expected(
+        {"Priya Raman": "Priya Raman", "Raman": "Priya Raman", "Tom Okonkwo": "Tom Okonkwo",
+         "Okonkwo": "Tom Okonkwo", "Fiona Gallagher": "Fiona Gallagher"},
+        {"Helios Energy": "Helios Energy", "Helios": "Helios Energy", "Brightfield Power": "Brightfield Power",
+         "Brightfield": "Brightfield Power", "Redburn": "Redburn", "LinkedIn": "LinkedIn"})),
+    "science": (EN_SCIENCE, expected(
+        {"Amara Nwosu": "Amara Nwosu", "Nwosu": "Amara Nwosu", "Lars Eriksson": "Lars Eriksson"},
+        {"NASA": "NASA", "University of Cambridge": "University of Cambridge",
+         "The Astrophysical Journal Letters": "The Astrophysical Journal Letters",
+         "European Space Agency": "European Space Agency", "Stockholm University": "Stockholm University"})),
+}
+
+
+@pytest.mark.parametrize("name", FRENCH_ARTICLES)
+def test_french_article(name):
+    text, want = FRENCH_ARTICLES[name]
+    assert names_of(text) == want
+
+
+@pytest.mark.parametrize("name", ENGLISH_ARTICLES)
+def test_english_article(name):
+    text, want = ENGLISH_ARTICLES[name]
+    assert names_of(text) == want
+
+
+def test_a_surname_takes_the_full_name_everywhere_it_is_written():
+    result = extract(FR_POLITIQUE, language="fr", published=PUB)
+    (lambertin,) = [c for c in result.claims if c.text == "Lambertin"]
+    assert lambertin.value.to_json() == "Hervé Lambertin"
+    assert len(lambertin.mentions) == 1 and FR_POLITIQUE[slice(*lambertin.mentions[0])] == "Lambertin"
+
+
+# ---- sentences ----------------------------------------------------------------------------------
+# (text, names that must be found: surface -> (type, canonical), surfaces that must not be names)
+
+FRENCH_CASES = [
+    ("Le PDG Paul Girard a salué le travail de la chercheuse Marie Durand. Durand rejoint Helix Labs.",
+     {"Paul Girard": ("person", "Paul Girard"), "Marie Durand": ("person", "Marie Durand"),
+      "Durand": ("person", "Marie Durand"), "Helix Labs": ("organization", "Helix Labs")}, ["PDG"]),
+    ("La ministre de la Culture, Agathe Morin, a reçu les Français à l’Élysée mardi.",
+     {"Agathe Morin": ("person", "Agathe Morin"), "Élysée": ("organization", "Élysée")},
+     ["Culture", "Français", "Mardi"]),
+    ("L’ONU et les Nations unies sont une seule organisation ; l’IA n’en est pas une.",
+     {"ONU": ("organization", "United Nations"), "Nations unies": ("organization", "United Nations")}, ["IA"]),
+    ("La Cour des comptes et le Conseil constitutionnel ont saisi l’Autorité de la concurrence.",
+     {"Cour des comptes": ("organization", "Cour des comptes"),
+      "Conseil constitutionnel": ("organization", "Conseil constitutionnel"),
+      "Autorité de la concurrence": ("organization", "Autorité de la concurrence")}, []),
+    ("Le ministère de l’Économie a saisi le tribunal administratif de Montpellier.",
+     {"ministère de l’Économie": ("organization", "ministère de l'Économie"),
+      "tribunal administratif de Montpellier": ("organization", "tribunal administratif de Montpellier")}, []),
+    ("Le Groupe Arcelia a racheté Veltis. Arcelia emploie 900 personnes à Grenoble.",
+     {"Groupe Arcelia": ("organization", "Groupe Arcelia"), "Arcelia": ("organization", "Groupe Arcelia"),
+      "Veltis": ("organization", "Veltis")}, ["Grenoble"]),
+    ("Fondé en 2021, le collectif réunit des chercheurs. Interrogé, Yves Marchal n’a pas répondu.",
+     {"Yves Marchal": ("person", "Yves Marchal")}, ["Fondé", "Interrogé"]),
+    ("Le constructeur Stellaris a recruté Marc Aubert en mai. En juin, Marc a quitté Lyon.",
+     {"Stellaris": ("organization", "Stellaris"), "Marc Aubert": ("person", "Marc Aubert"),
+      "Marc": ("person", "Marc Aubert")}, ["Lyon", "Juin", "En"]),
+    ("EXCLUSIF. Jean-Luc Mélenchon (LFI) a dénoncé la réforme ; M. Macron l’a défendue au Parc des Princes.",
+     {"Jean-Luc Mélenchon": ("person", "Jean-Luc Mélenchon"), "LFI": ("organization", "La France insoumise"),
+      "Macron": ("person", "Emmanuel Macron")}, ["EXCLUSIF", "Parc des Princes", "Parc"]),
+    # towns the data lacks: listed with a known one, or after "le maire de"
+    ("L'établissement réunit les hôpitaux de Blois, Romorantin et Vendôme. Le maire de Sommières proteste, "
+     "comme les groupes Stellantis et Airbus.",
+     {"Stellantis": ("organization", "Stellantis"), "Airbus": ("organization", "Airbus")},
+     ["Romorantin", "Vendôme", "Sommières"]),
+    ("La Fédération hospitalière de France et le Bureau national interprofessionnel du cognac ont réagi.",
+     {"Fédération hospitalière de France": ("organization", "Fédération hospitalière de France"),
+      "Bureau national interprofessionnel du cognac": ("organization", "Bureau national interprofessionnel du cognac")},
+     ["Fédération", "Bureau"]),
+    ("Selon Le Monde, le Rassemblement national et La France insoumise ont voté contre.",
+     {"Le Monde": ("organization", "Le Monde"), "Rassemblement national": ("organization", "Rassemblement national"),
+      "La France insoumise": ("organization", "La France insoumise")}, ["Selon"]),
+    # centuries and compound town names are no names; a proper name after a head takes no lower-case tail
+    ("Berthe Delorme, paysagiste du XIXe siècle, vivait à Pont-de-Claix puis à Saint-Martin-d’Hères. "
+     "Le musée d’Orsay et des collectionneurs privés ont prêté ses toiles.",
+     {"Berthe Delorme": ("person", "Berthe Delorme"), "musée d’Orsay": ("organization", "musée d'Orsay")},
+     ["XIXe", "Pont-de-Claix", "Saint-Martin-d’Hères", "musée d’Orsay et des collectionneurs"]),
+    # institutions whose names go on in lower case; towns are places
+    ("La Fondation pour la recherche médicale, l'Ordre des médecins et le Crédit agricole ont signé.",
+     {"Fondation pour la recherche médicale": ("organization", "Fondation pour la recherche médicale"),
+      "Ordre des médecins": ("organization", "Ordre des médecins"),
+      "Crédit agricole": ("organization", "Crédit agricole")}, ["Fondation", "Ordre", "Crédit"]),
+    ("Le procureur de Nîmes, Jean Lescure, a saisi la cour d'appel de Montpellier et la SNCF.",
+     {"Jean Lescure": ("person", "Jean Lescure"), "cour d'appel de Montpellier": ("organization", "cour d'appel de Montpellier"),
+      "SNCF": ("organization", "SNCF")}, ["Nîmes", "Montpellier"]),
+]
+
+ENGLISH_CASES = [
+    ("OpenAI CEO Sam Altman met Prime Minister Keir Starmer in London on Monday.",
+     {"OpenAI": ("organization", "OpenAI"), "Sam Altman": ("person", "Sam Altman"),
+      "Keir Starmer": ("person", "Keir Starmer")}, ["London", "Monday", "Prime Minister", "CEO"]),
+    ("Dr Jane Porter of Imperial College London said the AI model was safe. Porter declined to comment.",
+     {"Jane Porter": ("person", "Jane Porter"), "Porter": ("person", "Jane Porter"),
+      "Imperial College London": ("organization", "Imperial College London")}, ["AI", "Dr"]),
+    ("Analysts said the French and German governments backed the plan. Shares rose in Tokyo.",
+     {}, ["Analysts", "French", "German", "Shares", "Tokyo"]),
+    ("The Food Standards Agency (FSA) fined the company. The FSA said it would appeal.",
+     {"Food Standards Agency": ("organization", "Food Standards Agency"),
+      "FSA": ("organization", "Food Standards Agency")}, []),
+    ("Federal Reserve Chair Jerome Powell spoke after the Fed raised rates in March.",
+     {"Federal Reserve": ("organization", "Federal Reserve"), "Jerome Powell": ("person", "Jerome Powell"),
+      "Fed": ("organization", "Federal Reserve")}, ["March", "Chair"]),
+    ("Health Minister Aisha Rahman said the minister for Health had no budget. Rahman left early.",
+     {"Aisha Rahman": ("person", "Aisha Rahman"), "Rahman": ("person", "Aisha Rahman")}, ["Health", "Minister"]),
+    ("UPDATE: Elon Musk's SpaceX launched satellites from Cape Canaveral, Florida. Musk was pleased.",
+     {"Elon Musk": ("person", "Elon Musk"), "SpaceX": ("organization", "SpaceX"), "Musk": ("person", "Elon Musk")},
+     ["UPDATE", "Cape Canaveral", "Florida"]),
+    ("Climate scientist Giulia Moretti of the University of Bologna spoke first.",
+     {"Giulia Moretti": ("person", "Giulia Moretti"), "University of Bologna": ("organization", "University of Bologna")},
+     ["Climate"]),
+    ("The Securities and Exchange Commission fined Vantor Semiconductor. Vantor will appeal.",
+     {"Securities and Exchange Commission": ("organization", "Securities and Exchange Commission"),
+      "Vantor Semiconductor": ("organization", "Vantor Semiconductor"), "Vantor": ("organization", "Vantor Semiconductor")},
+     ["Securities"]),
+    ("Nvidia's chief executive praised Brightwave Labs, whose founder, Leo Park, once worked at Google.",
+     {"Nvidia": ("organization", "Nvidia"), "Brightwave Labs": ("organization", "Brightwave Labs"),
+      "Leo Park": ("person", "Leo Park"), "Google": ("organization", "Google")}, []),
+    # a title of several words before a name; a name of a person does not run on with "of <place>"
+    ("Yesterday, Chief Financial Officer Tom Becker said costs rose.",
+     {"Tom Becker": ("person", "Tom Becker")}, ["Chief Financial Officer", "Chief Financial Officer Tom Becker"]),
+    ("Professor Nora Finch of Northwestern University and Gov. Katie Hobbs of Arizona spoke.",
+     {"Nora Finch": ("person", "Nora Finch"), "Northwestern University": ("organization", "Northwestern University"),
+      "Katie Hobbs": ("person", "Katie Hobbs")}, ["Katie Hobbs of Arizona", "Nora Finch of Northwestern University"]),
+    # a company whose name begins with a title; a common noun opening a sentence; "X." ends the sentence
+    ("Okafor joined from Duke Energy. Revenue was flat, she wrote on X.",
+     {"Duke Energy": ("organization", "Duke Energy")}, ["Energy", "Revenue", "X."]),
+    # shapes that are never names: party and state labels, contractions; "-based" is no part of a name
+    ("Sen. Dana Whitaker, D-Ariz., and Rep. Tom Hale, R-Idaho, agreed. I'm sure, she said. "
+     "The Boston-based Calloway Biotherapeutics said RSV cases fell.",
+     {"Dana Whitaker": ("person", "Dana Whitaker"), "Tom Hale": ("person", "Tom Hale"),
+      "Calloway Biotherapeutics": ("organization", "Calloway Biotherapeutics")},
+     ["D-Ariz", "R-Idaho", "I'm", "RSV", "Boston-based Calloway Biotherapeutics"]),
+    # provinces, states and seas are places; places joined by a dash are a route
+    ("The British Columbia government met Tasmania officials near the Southern Ocean. La ligne Lyon–Grenoble ferme.",
+     {}, ["British Columbia", "Tasmania", "Southern Ocean", "Lyon–Grenoble"]),
+    # letters after a name; an organisation's name goes on with a known place
+    ("The fraud was a Ponzi scheme, said Rupert Vance KC. La Fédération hospitalière de France a réagi.",
+     {"Rupert Vance": ("person", "Rupert Vance")}, ["Rupert Vance KC", "Ponzi"]),
+    # a surname that is a weekday; names joined by "and" that the data knows as one
+    ("Finance Minister Rosalind Friday tabled the budget. The Centers for Disease Control and Prevention agreed.",
+     {"Rosalind Friday": ("person", "Rosalind Friday"),
+      "Centers for Disease Control and Prevention": ("organization", "Centers for Disease Control and Prevention")},
+     ["Prevention", "Centers for Disease Control"]),
+    # a party label before a name is no name and no part of it; "Q3" is no name
+    ("Oklahoma Republican Tom Cole and Texas Democrat Lloyd Doggett met the Liberal Democrats in Q3.",
+     {"Tom Cole": ("person", "Tom Cole"), "Lloyd Doggett": ("person", "Lloyd Doggett"),
+      "Liberal Democrats": ("organization", "Liberal Democrats")},
+     ["Oklahoma Republican", "Texas Democrat", "Texas Democrat Lloyd Doggett", "Q3"]),
+    # a given name that ends a name is its surname
+    ('"We must win," said manager Valérien Ismaël. The goal came from Mostafa Mohamed.',
+     {"Valérien Ismaël": ("person", "Valérien Ismaël"), "Mostafa Mohamed": ("person", "Mostafa Mohamed")},
+     ["Valérien", "Ismaël", "Mostafa"]),
+]
+
+
+@pytest.mark.parametrize("text, language, author, publisher", [
+    ("Ottawa signs deal\n\nBy Marcus Delaney, Associated Press\n\nThe deal was signed on Monday.\n", "en",
+     "Marcus Delaney", "Associated Press"),
+    ("Park plan\n\nBy Harriet Pugh, Local Democracy Reporter\n\nThe plan was approved on Monday.\n", "en",
+     "Harriet Pugh", None),
+    ("Le gouvernement signe\n\nPar Julie Martin, Ouest-France\n\nLe texte a été signé lundi.\n", "fr",
+     "Julie Martin", None),
+])
+def test_the_name_of_a_byline_is_its_author(text, language, author, publisher):
+    got = names_of(text, language)
+    assert got[author] == ("person", author)
+    assert set(got) <= {author, publisher}  # a job after the author is no name
+    if publisher:
+        assert got[publisher] == ("organization", publisher)
+
+
+@pytest.mark.parametrize("text, want, absent", FRENCH_CASES)
+def test_french_names(text, want, absent):
+    got = names_of(text, "fr")
+    for surface, value in want.items():
+        assert got.get(surface) == value, (surface, got)
+    for surface in absent:
+        assert surface not in got, (surface, got)
+
+
+@pytest.mark.parametrize("text, want, absent", ENGLISH_CASES)
+def test_english_names(text, want, absent):
+    got = names_of(text, "en")
+    for surface, value in want.items():
+        assert got.get(surface) == value, (surface, got)
+    for surface in absent:
+        assert surface not in got, (surface, got)
+
+
+@pytest.mark.parametrize("text, language, surfaces", [
+    ("Ex-OpenAI Researcher Jan Leike Joins Anthropic\n\nJan Leike, who left OpenAI, joins Anthropic.", "en",
+     {"Jan Leike", "OpenAI", "Anthropic"}),
+    ("Late Double Sends Arsenal Top\n\nArsenal beat Brentford on Saturday.", "en", {"Arsenal", "Brentford"}),
+])
+def test_a_title_case_headline_holds_only_names_the_body_knows(text, language, surfaces):
+    result = extract(text, language=language, published=PUB)
+    names = [c for c in result.claims if c.type in ("person", "organization")]
+    assert {c.text for c in names} == surfaces
+    headline_end = text.index("\n")
+    for c in names:
+        if c.text in text[:headline_end]:  # found in the headline as a further mention
+            assert any(a < headline_end for a, _ in c.mentions), c
+
+
+def test_the_gazetteer_vouches_for_names_the_text_cannot_type():
+    text = "Aston Villa drew with Chelsea. Meridian, meanwhile, said nothing."
+    plain = names_of(text, "en")
+    assert plain.get("Aston Villa") == ("person", "Aston Villa") and "Meridian" not in plain
+    gazetteer = {"aston villa": ("organization", "Aston Villa FC"), "meridian": ("organization", "Meridian Group")}
+    known = names_of(text, "en", gazetteer=gazetteer)
+    assert known["Aston Villa"] == ("organization", "Aston Villa FC")
+    assert known["Meridian"] == ("organization", "Meridian Group")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Adam D’Angelo siège au conseil. Puis Adam D'Angelo a voté contre Kevin O’Neil et Kevin O'Neil.", "fr"),
+    ("Adam D’Angelo joined the board. Later Adam D'Angelo voted with Kevin O’Neil and Kevin O'Neil.", "en"),
+])
+def test_typographic_and_straight_apostrophes_give_one_name(text, language):
+    result = extract(text, language=language, published=PUB)
+    names = [c for c in result.claims if c.type == "person"]
+    # One claim per name, whatever the apostrophe, with both mentions listed.
+    assert sorted(c.value.to_json() for c in names) == ["Adam D'Angelo", "Kevin O'Neil"]
+    assert all(len(c.mentions) == 2 for c in names)
+
+
+
+
+# ---- articles written after the rules, scored against floors ------------------------------------
+# These four were written and annotated before the extractor first ran on them (it then scored names
+# F1 0.81 and 12 of 13 speakers); the failures they showed were fixed through rules and data, never
+# for a sentence. Two misses remain and are left visible here: "Seraing" (a town the data does not
+# know, after "de") is read as an organisation, and "Keolis", named once at the very start of a
+# sentence, is not vouched for. The floors below hold the figures; raise them when it improves.
+
+UNSEEN = {}
+UNSEEN["fr_culture"] = dict(lang="fr", text=f"""Cinéma : la réalisatrice Léonie Brandt couronnée à Cannes
+
+La réalisatrice belge Léonie Brandt a reçu samedi soir la Palme d’or du 77e Festival de Cannes pour «{NB}Les Veilleurs{NB}», un drame tourné en Wallonie avec des acteurs non professionnels. Le jury, présidé par l’actrice américaine Dana Holloway, a salué «{NB}une mise en scène d’une rare justesse{NB}».
+
+«{NB}Je dédie ce prix aux ouvrières de Seraing, qui m’ont ouvert leurs portes pendant trois ans{NB}», a déclaré Brandt, visiblement émue, en montant sur scène. Produit par Artémis Films et coproduit par la chaîne Arte, le film sortira en salles le 18 septembre.
+
+Le Grand Prix est revenu au cinéaste sud-coréen Park Ji-hoon. Du côté des interprètes, le prix d’interprétation masculine a été attribué à Malik Bensalah pour son rôle dans «{NB}Nuit blanche à Oran{NB}». Selon Thierry Valette, délégué général de la manifestation, cette édition a attiré «{NB}plus de 40{NB}000 festivaliers{NB}».
+""",
+ persons={"Léonie Brandt": "Léonie Brandt", "Dana Holloway": "Dana Holloway", "Brandt": "Léonie Brandt",
+          "Park Ji-hoon": "Park Ji-hoon", "Malik Bensalah": "Malik Bensalah", "Thierry Valette": "Thierry Valette"},
+ orgs={"Artémis Films": "Artémis Films", "Arte": "Arte"},
+ quotes=[("Les Veilleurs", None, "term"), ("une mise en scène", "Dana Holloway", "speech"),
+         ("Je dédie ce prix", "Léonie Brandt", "speech"), ("Nuit blanche à Oran", None, "term"),
+         ("plus de 40", "Thierry Valette", "speech")])
+
+UNSEEN["fr_local"] = dict(lang="fr", text=f"""Transports : la métropole lyonnaise commande 40 rames de tramway
+
+Keolis, exploitant du réseau TCL, et la métropole de Lyon ont signé jeudi un contrat de 310 millions d’euros avec le constructeur Alstom pour la livraison de 40 nouvelles rames d’ici 2028. «{NB}C’est la plus grosse commande de notre histoire{NB}», s’est félicité Bruno Cartier, vice-président chargé des mobilités.
+
+Alstom produira les rames dans son usine de La Rochelle, qui emploie 1{NB}400 personnes. Le syndicat CGT du site a salué une «{NB}bouffée d’oxygène{NB}» mais réclame des embauches en CDI.
+
+L’opposition reste critique. Pour la conseillère métropolitaine Nadia Ferhat (Les Républicains), «{NB}la métropole s’endette sans vision d’ensemble{NB}». Cartier lui a répondu que le financement était «{NB}entièrement bouclé{NB}» grâce à un prêt de la Banque européenne d’investissement.
+""",
+ persons={"Bruno Cartier": "Bruno Cartier", "Nadia Ferhat": "Nadia Ferhat", "Cartier": "Bruno Cartier"},
+ orgs={"Keolis": "Keolis", "TCL": "TCL", "métropole de Lyon": "métropole de Lyon", "Alstom": "Alstom", "CGT": "Confédération générale du travail",
+       "Les Républicains": "Les Républicains", "Banque européenne d’investissement": "Banque européenne d'investissement"},
+ quotes=[("C’est la plus grosse", "Bruno Cartier", "speech"), ("bouffée d’oxygène", "Confédération générale du travail", "speech"),
+         ("la métropole s’endette", "Nadia Ferhat", "speech"), ("entièrement bouclé", "Bruno Cartier", "speech")])
+
+UNSEEN["en_tech"] = dict(lang="en", text="""Chipmaker Vantor Cuts 1,200 Jobs as AI Spending Shifts
+
+Vantor Semiconductor said on Wednesday it would cut about 1,200 jobs, or 8% of its workforce, as customers redirect spending toward chips built for artificial intelligence.
+
+Chief executive Laura Kimball told analysts on a call that the company had been "too slow to read the market." She said Vantor would invest $2 billion over three years in a new design centre in Austin, Texas.
+
+The cuts mostly affect plants in Oregon and Malaysia. Shares in the company, which is listed on the Nasdaq, fell 4% in early trading. "This is a painful but necessary reset," said Omar Haddad, an analyst at Bernstein.
+
+Kimball joined Vantor from rival Quellcore in 2021. According to a filing with the Securities and Exchange Commission, she received a pay package worth $14.6 million last year.
+""",
+ persons={"Laura Kimball": "Laura Kimball", "Kimball": "Laura Kimball", "Omar Haddad": "Omar Haddad"},
+ orgs={"Vantor Semiconductor": "Vantor Semiconductor", "Vantor": "Vantor Semiconductor", "Nasdaq": "Nasdaq",
+       "Bernstein": "Bernstein", "Quellcore": "Quellcore", "Securities and Exchange Commission": "Securities and Exchange Commission"},
+ quotes=[("too slow to read", "Laura Kimball", "speech"), ("This is a painful", "Omar Haddad", "speech")])
+
+UNSEEN["en_disaster"] = dict(lang="en", text="""Floods Kill at Least 30 in Northern Italy
+
+ROME — At least 30 people have died after torrential rain caused rivers to burst their banks across Emilia-Romagna, Italian officials said on Sunday.
+
+Civil protection chief Marco Ferrante said rescue teams had evacuated more than 10,000 residents. "We have never seen so much rain fall in so little time," he told reporters in Bologna.
+
+The European Union has activated its emergency satellite service, and the European Commission president said Brussels stood ready to help. The Red Cross said its volunteers were distributing food and blankets in the worst-hit towns.
+
+Climate scientist Giulia Moretti of the University of Bologna said the floods were "exactly what the models have been warning about for twenty years."
+""",
+ persons={"Marco Ferrante": "Marco Ferrante", "Giulia Moretti": "Giulia Moretti"},
+ orgs={"European Union": "European Union", "European Commission": "European Commission", "Red Cross": "Red Cross",
+       "University of Bologna": "University of Bologna"},
+ optional={"Brussels"},
+ quotes=[("We have never seen", "Marco Ferrante", "speech"), ("exactly what the models", "Giulia Moretti", "speech")])
+
+
+def _unseen_scores() -> dict[str, float]:
+    tp = fp = fn = right = quotes = speakers = kinds = 0
+    for article in UNSEEN.values():
+        result = extract(article["text"], language="auto", published=PUB)
+        assert result.language == article["lang"]
+        optional = article.get("optional", set())
+        gold = {(t, s.replace("’", "'")): c for t, table in (("person", article["persons"]), ("organization", article["orgs"]))
+                for s, c in table.items()}
+        got = {(c.type, c.text.replace("’", "'")): c.value.to_json() for c in result.claims
+               if c.type in ("person", "organization") and c.text not in optional}
+        tp += len(gold.keys() & got.keys())
+        fp += len(got.keys() - gold.keys())
+        fn += len(gold.keys() - got.keys())
+        right += sum(1 for k in gold.keys() & got.keys() if gold[k] == got[k])
+        found = [c.value for c in result.claims if c.type == "quote"]
+        for start, speaker, kind in article["quotes"]:
+            match = [q for q in found if q.text.startswith(start)]
+            if match:
+                quotes += 1
+                kinds += match[0].kind == kind
+                speakers += kind == "term" or match[0].speaker == speaker
+    p, r = tp / (tp + fp), tp / (tp + fn)
+    total_quotes = sum(len(a["quotes"]) for a in UNSEEN.values())
+    return {"names_f1": 2 * p * r / (p + r), "names_value": right / tp, "quotes_found": quotes / total_quotes,
+            "speakers": speakers / quotes, "kinds": kinds / quotes}
+
+
+def test_articles_written_after_the_rules_stay_above_the_floors():
+    scores = _unseen_scores()
+    floors = {"names_f1": 0.96, "names_value": 1.0, "quotes_found": 1.0, "speakers": 1.0, "kinds": 1.0}
+    assert all(scores[k] >= v for k, v in floors.items()), scores
+
+
+# ---- language data --------------------------------------------------------------------------------
+
+NAMES_KEYS = ["organization_cues", "organization_articles", "organization_titles", "designators", "non_entity_tails",
+              "particles", "common_noun_endings", "place_prepositions", "portfolio_heads", "portfolio_prepositions",
+              "org_tail_adjective_endings", "org_tail_prepositions"]
+
+
+@pytest.mark.parametrize("code", available_languages())
+def test_every_language_has_the_names_words(code):
+    with open(DATA_DIR / f"{code}.toml", "rb") as fh:
+        names = tomllib.load(fh)["names"]
+    for k in NAMES_KEYS:
+        assert isinstance(names.get(k), list), f"{code}.toml lacks [names] {k}"
+    for k in ("person_cues", "titles", "organization_words", "organization_cues", "places", "not_names"):
+        keys = [fold_key(w) for w in names[k]]
+        assert len(keys) == len(set(keys)), f"{code}.toml [names] {k} lists a word twice"
+    assert not set(names["particles"]) - set(names["connectors"]), "a particle must also be a connector"
+
+
+def test_given_names_are_unique_and_capitalised():
+    with open(DATA_DIR / "common.toml", "rb") as fh:
+        given = tomllib.load(fh)["names"]["first_names"]
+    assert all(n[:1].isupper() for n in given)
+    assert len(given) > 900
+
+
+# ---- language detection ---------------------------------------------------------------------------
+
+FRENCH_TEXTS = [
+    "Jan Leike rejoint Anthropic",
+    "Sam Altman quitte OpenAI",
+    "Budget : la ministre défend son plan",
+    "OpenAI, Microsoft, Amazon : 13 milliards",
+    "Nvidia : +8 % en Bourse",
+    "Ligue 1 : Lyon bat Lens 3-2",
+    "Marine Le Pen et Jordan Bardella en tête",
+    FR_ECONOMIE,
+]
+ENGLISH_TEXTS = [
+    "OpenAI hires Jan Leike",
+    "Leike joins Anthropic",
+    "Helios Energy buys Brightfield for $4.1bn",
+    "Shares of Nvidia jumped 8% on Monday",
+    "Macron meets Scholz at the Élysée",
+    "Lens stun Lyon in Ligue 1 thriller",
+    EN_BUSINESS,
+]
+
+
+@pytest.mark.parametrize("text", FRENCH_TEXTS)
+def test_french_is_detected(text):
+    assert detect_language(text) == "fr"
+
+
+@pytest.mark.parametrize("text", ENGLISH_TEXTS)
+def test_english_is_detected(text):
+    assert detect_language(text) == "en"
+
+
+def test_detection_falls_back_to_the_default_on_texts_without_words():
+    assert detect_language("2024 — 4 000 000 — 12,5", default="fr") == "fr"
+    assert detect_language("") == "en"

@@ -1,0 +1,322 @@
+"""The library: storing with its value index, search, edit, delete and restore, the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from benchmarks.synthetic import generate_records, make_record
+from checker.cli import main
+from sources.db import (record_amounts, record_dates, record_names, record_quotes, record_term_df, record_terms,
+                        record_terms_state, records)
+from sources.library import DuplicateRecord, Library, RecordNotFound
+from sources.model import SourceRecord, content_hash
+from support import record
+
+
+def amounts_of(library: Library, record_id: str) -> list[tuple[str, float]]:
+    with library.engine.connect() as conn:
+        pk = conn.scalar(select(records.c.pk).where(records.c.record_id == record_id))
+        return sorted(tuple(r) for r in conn.execute(select(record_amounts.c.currency, record_amounts.c.amount)
+                                   .where(record_amounts.c.record_pk == pk)))
+
+
+def table_rows(library: Library) -> dict[str, list[tuple]]:
+    with library.engine.connect() as conn:
+        out = {}
+        for t in (records, record_amounts, record_dates, record_names, record_quotes, record_terms, record_term_df,
+                  record_terms_state):
+            cols = [c for c in t.c if c.name not in ("created_at", "updated_at")]
+            out[t.name] = [tuple(r) for r in conn.execute(select(*cols).order_by(*t.c))]
+        return out
+
+
+@pytest.fixture
+def library(fresh_library: Library) -> Library:
+    fresh_library.add([
+        record("A1", "Le conseil d’Orléans a voté le 3 mars 2024 un budget de 12 millions d’euros pour les écoles, "
+                     "a annoncé Hélène Quillemet.", language="fr", publisher="Le Veilleur de Brécourt",
+               published="2024-03-04"),
+        record("A2", "“We will deliver the tram before 2026,” said Owen Varondel, chief executive of Varondel Capital.",
+               publisher="Kestrel Bay Gazette", published="2023-06-01"),
+        record("A3", "The council set aside $4.5 million for the cycle lanes on 12 May 2022.",
+               publisher="Kestrel Bay Gazette", published="2022-05-13"),
+    ], actor="test")
+    return fresh_library
+
+
+# ---- storing and the value index -------------------------------------------------------------------
+
+
+def test_storing_indexes_amounts_dates_names_and_quotes(library):
+    assert amounts_of(library, "A1") == [("EUR", 12e6)]
+    with library.engine.connect() as conn:
+        dates = set(conn.scalars(select(record_dates.c.iso)))
+        names = set(conn.scalars(select(record_names.c.canonical)))
+        speakers = set(conn.scalars(select(record_quotes.c.speaker_key)))
+    assert {"2024-03-03", "2022-05-12"} <= dates
+    assert {"Hélène Quillemet", "Owen Varondel"} <= names
+    assert "owen varondel" in speakers
+
+
+def test_the_worker_pool_stores_exactly_what_one_process_stores():
+    batch = list(generate_records(60, seed=5))
+    alone, pooled = Library.open("sqlite://"), Library.open("sqlite://")
+    report_alone = alone.add(batch, workers=0, batch_size=7)
+    report_pooled = pooled.add(batch, workers=2, batch_size=7)
+    assert report_alone == report_pooled and report_pooled.added == 60
+    assert table_rows(alone) == table_rows(pooled)
+
+
+def test_progress_is_reported_to_the_end(fresh_library):
+    seen: list[tuple[int, int]] = []
+    fresh_library.add(generate_records(25, seed=1), total=25, batch_size=10, on_progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(10, 25), (20, 25), (25, 25)]
+
+
+def test_records_without_id_get_one_from_their_hash_and_a_longer_one_on_a_clash(fresh_library):
+    first = SourceRecord(id="", title="T", excerpt="The port will cost €30 million.", url="https://x.invalid/1")
+    short = "R" + content_hash(first.url, first.excerpt)[:8]
+    fresh_library.add([SourceRecord(id=short, title="Squatter", excerpt="Another text.")])
+    report = fresh_library.add([first])
+    assert report.ids[0].startswith(short) and len(report.ids[0]) == 13
+    assert fresh_library.get(report.ids[0]).excerpt == first.excerpt
+
+
+def test_text_is_trimmed_and_tags_cleaned_when_stored(fresh_library):
+    fresh_library.add([SourceRecord(id=" T1 ", title="  Title ", excerpt=" Text. ", language="FR",
+                                    tags=(("desk", " local "), ("empty", " ")))])
+    stored = fresh_library.get("T1")
+    assert (stored.title, stored.excerpt, stored.language, stored.tags) == ("Title", "Text.", "fr", (("desk", "local"),))
+
+
+# ---- search ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("orleans ecoles", ["A1"]),  # accents folded
+    ("ORLÉANS", ["A1"]),
+    ("d’Orléans", ["A1"]),  # typographic apostrophe
+    ("d'orleans budget", ["A1"]),
+    ("Varondel tram", ["A2"]),
+    ("council", ["A3"]),
+    ("A2", ["A2"]),  # an id
+    ("nothing like this", []),
+])
+def test_full_text_search(library, query, expected):
+    assert [r.id for r in library.search(query)] == expected
+
+
+def test_search_filters(library):
+    assert [r.id for r in library.search(publisher="kestrel")] == ["A2", "A3"]  # newest first
+    assert [r.id for r in library.search(language="fr")] == ["A1"]
+    assert [r.id for r in library.search(date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 12, 31))] == ["A2"]
+    assert [r.id for r in library.search("million", publisher="gazette")] == ["A3"]
+    assert library.search("100%_") == []  # LIKE wildcards and FTS syntax are plain text
+
+
+# ---- edit, delete, restore ----------------------------------------------------------------------------------
+
+
+def test_an_edit_rebuilds_the_value_index_and_is_audited(library):
+    edited = library.update("A1", actor="Alice", excerpt="Le conseil a voté un budget de 15 millions d’euros.",
+                            tags={"checked": "yes"})
+    assert edited.tags == (("checked", "yes"),)
+    assert amounts_of(library, "A1") == [("EUR", 15e6)]
+    assert [r.id for r in library.search("15 millions")] == ["A1"] and library.search("Orléans") == []
+    trail = library.audit_trail("A1")
+    assert trail[-1]["action"] == "edit" and trail[-1]["actor"] == "Alice"
+    assert "12 millions" in trail[-1]["before"]["excerpt"] and "15 millions" in trail[-1]["after"]["excerpt"]
+
+
+@pytest.mark.parametrize("changes, words", [
+    ({"excerpt": "   "}, "empty excerpt"),
+    ({"published": "soon"}, "unreadable date"),
+    ({"url": "javascript:alert(1)"}, "URL must start with http"),
+    ({"id": "B9"}, "cannot edit id"),
+])
+def test_bad_edits_are_refused_and_change_nothing(library, changes, words):
+    before = table_rows(library)
+    with pytest.raises(ValueError, match=words):
+        library.update("A1", actor="Alice", **changes)
+    assert table_rows(library) == before
+
+
+def test_an_edit_may_not_duplicate_another_record(library):
+    a3 = library.get("A3")
+    with pytest.raises(DuplicateRecord, match="A3"):
+        library.update("A2", actor="Alice", excerpt=a3.excerpt, url=a3.url)
+
+
+def test_delete_hides_and_restore_brings_back(library):
+    library.delete("A2", actor="Bob")
+    assert library.count() == 2 and library.search("Varondel") == []
+    with pytest.raises(RecordNotFound):
+        library.get("A2")
+    with pytest.raises(RecordNotFound):
+        library.update("A2", actor="Bob", title="New")
+    gone = library.deleted()
+    assert [(d.record.id, d.deleted_by) for d in gone] == [("A2", "Bob")]
+    again = library.add([library.deleted()[0].record])
+    assert (again.added, again.duplicates, again.deleted_matches) == (0, 1, ("A2",))
+    library.restore("A2", actor="Bob")
+    assert [r.id for r in library.search("Varondel")] == ["A2"] and library.deleted() == []
+    assert [a["action"] for a in library.audit_trail("A2")] == ["delete", "restore"]
+    with pytest.raises(RecordNotFound):
+        library.restore("A2", actor="Bob")
+
+
+# ---- the synthetic library of the benchmarks ----------------------------------------------------------------
+
+
+def test_the_synthetic_library_is_deterministic_and_realistic():
+    batch = list(generate_records(300, seed=11))
+    assert batch == list(generate_records(300, seed=11))
+    assert batch[120:125] == list(generate_records(5, seed=11, start=120)) == [make_record(i, 11) for i in range(120, 125)]
+    assert batch != list(generate_records(300, seed=12))
+    assert {r.language for r in batch} == {"fr", "en"}
+    assert 250 <= sum(len(r.excerpt) for r in batch) / len(batch) <= 350
+    text = " ".join(r.excerpt for r in batch)
+    assert "’" in text and "'" in text and "é" in text and "«" in text and "“" in text
+    assert len({r.id for r in batch}) == 300 and all(r.url.startswith("https://") for r in batch)
+
+
+# ---- the command line ------------------------------------------------------------------------------------------
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.db'}"
+
+
+def test_cli_import_refuses_a_file_with_bad_rows_unless_told(capsys, tmp_path, db):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,title,excerpt,published,desk\nA,T,Text one.,2024-01-01,x\nB,T,,2024-01-01,\n"
+                   "C,T,Text three.,soon,\n", encoding="utf-8")
+    code, out, err = run(capsys, "sources", "import", str(bad), "--db", db)
+    assert code == 1 and "row 3: empty excerpt" in err and "row 4: unreadable date" in err
+    assert "nothing imported" in err and "Traceback" not in err
+    assert run(capsys, "sources", "list", "--db", db)[1] == ""
+    code, out, err = run(capsys, "sources", "import", str(bad), "--db", db, "--skip-bad")
+    assert code == 0 and "imported 1 record(s), 0 duplicate(s) skipped, 2 bad row(s) skipped" in out
+    assert "extra columns kept as tags: desk" in out and "skipped row 3: empty excerpt" in err
+    code, out, _ = run(capsys, "sources", "import", str(bad), "--db", db, "--skip-bad")
+    assert "imported 0 record(s), 1 duplicate(s) skipped" in out
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["sources", "import", "/no/such/file.csv"], "no such file"),
+    (["sources", "export", "out.txt"], "name the file .csv or .jsonl"),
+    (["sources", "export", "/no/such/folder/out.csv"], "does not exist"),
+    (["sources", "delete", "NOPE"], "no record with id NOPE"),
+    (["sources", "restore", "NOPE"], "no record with id NOPE"),
+    (["sources", "search", "x", "--from", "yesterday"], "--from takes a date"),
+    (["sources", "fetch", "file:///etc/passwd"], "only http:// and https://"),
+    (["sources", "fetch", "http://169.254.169.254/latest/meta-data/"], "cloud metadata"),
+])
+def test_cli_errors_are_one_clear_line(capsys, db, argv, words):
+    code, out, err = run(capsys, *argv, "--db", db)
+    assert code != 0 and words in err and "Traceback" not in err
+
+
+def test_cli_import_of_a_file_without_the_needed_columns(capsys, tmp_path, db):
+    path = tmp_path / "cols.csv"
+    path.write_text("name,body text\nA,B\n", encoding="utf-8")
+    code, _, err = run(capsys, "sources", "import", str(path), "--db", db, "--skip-bad")
+    assert code == 1 and "missing columns: title, excerpt" in err
+
+
+def test_cli_search_export_delete_restore(capsys, tmp_path, db):
+    path = tmp_path / "lib.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "K1", "title": "Budget", "excerpt": "Le budget de Lanvoie atteint 4 millions d’euros.", "language": "fr",
+         "published": "2024-05-03", "publisher": "Dépêche Sud-Lanvoie"},
+        {"id": "K2", "title": "Port", "excerpt": "The marina will cost £3 million.", "language": "en",
+         "published": "2021-01-02"},
+    ]), encoding="utf-8")
+    assert run(capsys, "sources", "import", str(path), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "sources", "search", "depeche", "--db", db)
+    assert code == 0 and out.startswith("K1\t2024-05-03\tfr\tDépêche Sud-Lanvoie\tBudget")
+    assert run(capsys, "sources", "search", "million", "--language", "en", "--db", db)[1].startswith("K2\t")
+    assert run(capsys, "sources", "search", "million", "--to", "2022-01-01", "--db", db)[1].startswith("K2\t")
+    code, out, _ = run(capsys, "sources", "export", str(tmp_path / "out.csv"), "--db", db)
+    assert code == 0 and "exported 2 record(s)" in out
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8-sig").startswith("id,title,publisher,url,published")
+    assert run(capsys, "sources", "delete", "K1", "--db", db)[0] == 0
+    assert run(capsys, "sources", "list", "--db", db)[1].startswith("K2\t")
+    assert run(capsys, "sources", "restore", "K1", "--db", db)[0] == 0
+    assert len(run(capsys, "sources", "list", "--db", db)[1].splitlines()) == 2
+
+
+def bm25_order(library: Library, match: str, *, newest: int | None = None) -> list[str]:
+    """Record ids in FTS5's own rank order, over all matches or the `newest` most recently stored."""
+    from sqlalchemy import text
+
+    with library.engine.connect() as conn:
+        pks = [r[0] for r in conn.execute(text("SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY rowid DESC"), {"q": match})]
+        window = set(pks[:newest]) if newest else set(pks)
+        ranked = [r[0] for r in conn.execute(text("SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY rank"), {"q": match})]
+        ids = dict(conn.execute(select(records.c.pk, records.c.record_id)).all())
+    return [ids[pk] for pk in ranked if pk in window]
+
+
+def test_a_very_common_word_ranks_the_most_recent_matches(fresh_library, monkeypatch):
+    import sources.library
+
+    monkeypatch.setattr(sources.library, "RANKED_MATCHES", 4)
+    texts = ["harbour " * 6 + "wall", "harbour wall", "harbour", "harbour harbour harbour wall", "harbour and more words here",
+             "harbour wall repairs", "the harbour"]
+    fresh_library.add([record(f"H{i}", t, language="en" if i % 2 else "fr") for i, t in enumerate(texts)])
+    # 7 matches, 4 ranked: the most recently stored (H3..H6), in bm25 order
+    found = [r.id for r in fresh_library.search("harbour", limit=3)]
+    assert found == bm25_order(fresh_library, '"harbour"', newest=4)[:3]
+    assert set(found) <= {"H3", "H4", "H5", "H6"}
+    # 4 matches: all ranked
+    assert [r.id for r in fresh_library.search("harbour wall")] == bm25_order(fresh_library, '"harbour" "wall"')
+    assert len(bm25_order(fresh_library, '"harbour" "wall"')) == 4
+    # with a filter as well, the most recent matches that pass it, unranked
+    assert [r.id for r in fresh_library.search("harbour", language="en", limit=2)] == ["H5", "H3"]
+    # deleted records among the best do not shorten the answer
+    for gone in bm25_order(fresh_library, '"harbour"', newest=4)[:2]:
+        fresh_library.delete(gone, actor="t")
+    assert len(fresh_library.search("harbour", limit=5)) == 5
+
+
+def test_words_held_by_too_many_records_leave_the_query_when_rarer_ones_remain(fresh_library, monkeypatch):
+    import sources.library
+
+    monkeypatch.setattr(sources.library, "RANK_TERM_RECORDS", 3)
+    texts = ["the harbour wall", "the harbour", "the tram", "the tram and the harbour", "the museum", "a harbour",
+             "museum guide"]
+    fresh_library.add([record(f"W{i}", t) for i, t in enumerate(texts)])
+    # "the" is in 5 records, more than 3: left out, so "museum" alone decides (W6 has no "the")
+    assert sorted(r.id for r in fresh_library.search("the museum")) == ["W4", "W6"]
+    # "tram" (2 records) is rare: ranked by it alone, so both trams are found
+    assert sorted(r.id for r in fresh_library.search("the tram")) == ["W2", "W3"]
+    # no rare word: every word must appear, the most recently stored first
+    assert [r.id for r in fresh_library.search("the harbour")] == ["W3", "W1", "W0"]
+
+
+def test_the_matchers_word_index_is_filled_by_small_and_bulk_adds_alike():
+    from sources.db import record_terms_state
+
+    def indexed(library: Library) -> int:
+        with library.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(record_terms_state))
+
+    library = Library.open("sqlite://")
+    library.add(generate_records(5, seed=9), workers=0)
+    assert indexed(library) == 5
+    library.add(generate_records(6, seed=9, start=5), workers=2)
+    assert indexed(library) == 11  # the workers computed the terms, the import wrote them
+    library.index.ensure_terms()
+    assert indexed(library) == 11

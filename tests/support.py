@@ -1,0 +1,54 @@
+"""Helpers of the tests that use the library: records of our own, an in-memory library, a database
+file. Imported by the conftest of tests/sources, tests/checker and tests/ui (and by their tests for
+`record`); never by the claims tests, which run without the database's code (tests/conftest.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sources.model import SourceRecord
+
+if TYPE_CHECKING:
+    from sources.library import Library
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def record(
+    id: str,
+    excerpt: str,
+    *,
+    published: str | None = "2024-03-01",
+    language: str = "en",
+    title: str | None = None,
+    publisher: str = "Test Wire",
+    url: str = "",
+) -> SourceRecord:
+    return SourceRecord(
+        id=id,
+        title=title or f"Record {id}",
+        excerpt=excerpt,
+        publisher=publisher,
+        url=url or f"https://example.org/{id.lower()}",
+        published=dt.date.fromisoformat(published) if published else None,
+        language=language,
+    )
+
+
+@pytest.fixture
+def fresh_library() -> Library:
+    from sources.library import Library
+
+    return Library.open("sqlite://")
+
+
+@pytest.fixture
+def db_url(tmp_path, monkeypatch) -> str:
+    url = f"sqlite:///{tmp_path / 'workbench.db'}"
+    monkeypatch.setenv("FACTCHECK_DB", url)
+    return url
