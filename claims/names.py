@@ -176,6 +176,22 @@ def _towns() -> frozenset[str]:
     return frozenset(key(line) for line in lines if line and not line.startswith("#"))
 
 
+def _regions(given: frozenset[str], towns: frozenset[str]) -> frozenset[str]:
+    """data/regions.txt, folded: counties, provinces, states... ("County Kildare" also "Co Kildare",
+    "Hauts-de-France" also "Hauts de France"); a given name or a town keeps the rules of those."""
+    out: set[str] = set()
+    for line in (DATA_DIR / "regions.txt").read_text(encoding="utf-8").splitlines():
+        name = key(line)
+        if not name or name.startswith("#") or name in given or name in towns:
+            continue
+        forms = [name]
+        if name.startswith("county "):
+            forms += ["co " + name[7:], "co. " + name[7:]]
+        out.update(forms)
+        out.update(f.replace("-", " ") for f in forms if "-" in f)
+    return frozenset(out)
+
+
 def _known_surnames() -> dict[str, str]:
     with open(DATA_DIR / "people.toml", "rb") as fh:
         return {key(k): v for k, v in tomllib.load(fh)["surnames"].items()}
@@ -208,6 +224,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         tail_re = re.compile(rf"(?<!\s)\s++(?:{alts})")
     connectors = keys("connectors")
     particles = keys("particles")
+    towns = _towns()
     return _NameData(
         given=first_names(),
         titles=titles,
@@ -225,7 +242,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         designators=keys("designators"),
         aliases=dict(lex.aliases),
         known_surnames=_known_surnames(),
-        places=frozenset(lex.places),
+        places=frozenset(lex.places) | _regions(first_names(), towns),
         not_names=keys("not_names"),
         calendar=frozenset(lex.months) | frozenset(lex.weekdays),
         connectors=connectors,
@@ -238,7 +255,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         affiliation_words=frozenset(key(w) for w in names["affiliation_words"]),
         person_before=frozenset(key(w) for w in names["person_before"]),
         lone_institutions=frozenset(_plain(w) for w in names["lone_institutions"]),
-        towns=_towns(),
+        towns=towns,
         opponent_words=frozenset(key(w) for w in names["opponent_words"]),
         administrative_words=frozenset(key(w) for w in names["administrative_words"]),
         subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
@@ -961,10 +978,28 @@ def _compound_place(surface: str, links: frozenset[str], places: frozenset[str])
     "Lyon–Grenoble": places joined by a dash, a route."""
     if "–" in surface and any(key(p) in places for p in surface.split("–")):
         return True
+    if "-" in surface and " " not in surface and _places_joined(key(surface).split("-"), places):
+        return True  # "Toulouse-Montpellier", "Midi-Pyrénées-Languedoc-Roussillon": a route, two regions
     if not links or surface.count("-") < 2:
         return False
     inner = fold_apostrophes(surface).split("-")[1:-1]
     return any(p in links or (p.startswith("d'") and "d'" in links) for p in inner)
+
+
+def _places_joined(parts: list[str], places: frozenset[str]) -> bool:
+    """Can the hyphenated parts be read as two places or more, each one whole ("midi-pyrenees" +
+    "languedoc-roussillon")?"""
+    n = len(parts)
+    if n < 2:
+        return False
+    ends = {0: 0}  # where a reading of the parts before can stop -> places read so far
+    for i in range(n):
+        if i not in ends:
+            continue
+        for j in range(i + 1, n + 1):
+            if "-".join(parts[i:j]) in places and (j not in ends or ends[j] < ends[i] + 1):
+                ends[j] = ends[i] + 1
+    return ends.get(n, 0) >= 2
 
 
 def _in_a_list(folded: str, start: int, end: int) -> bool:

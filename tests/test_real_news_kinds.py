@@ -165,6 +165,28 @@ def test_a_town_is_no_organisation_unless_a_club_named_so():
     assert {"Hawthorn", "Carlton", "Essendon"} <= set(got)
 
 
+@pytest.mark.parametrize("text, language", [
+    # counties, provinces, states and areas (claims/data/regions.txt) are places
+    ("Gales closed roads across Hertfordshire and Staffordshire on Sunday.", "en"),
+    ("House prices rose fastest in the North East and the Midlands, while Western Canada saw a fall.", "en"),
+    ("The ferry to Co Kildare and Connemara was cancelled, the operator said.", "en"),
+    ("Tourism in the Yorke Peninsula and South America grew last year.", "en"),
+    ("Les orages ont touché le Hainaut et les Hauts de France mardi.", "fr"),
+    ("Le ministre-gouverneur du District des Savanes a inauguré la route.", "fr"),
+    # two places joined by a hyphen: a route or two regions
+    ("La ligne Toulouse-Montpellier et la région Midi-Pyrénées-Languedoc-Roussillon attendront.", "fr"),
+])
+def test_a_region_is_a_place(text, language):
+    assert names(text, language) == {}
+
+
+def test_a_region_inside_an_organisation_name_stays_in_it():
+    got = names("Hertfordshire County Council and Staffordshire Police met the minister.", "en")
+    assert set(got) == {"Hertfordshire County Council", "Staffordshire Police"}
+    got = names("Le Conseil départemental du Finistère a voté le budget du Hainaut.", "fr")
+    assert set(got) == {"Conseil départemental du Finistère"}
+
+
 def test_a_lone_organisation_word_is_a_short_form_or_nothing():
     got = names("L’Autorité de la concurrence a infligé une amende. L’Autorité a estimé que le groupe avait menti.", "fr")
     assert got["Autorité"] == ("organization", "Autorité de la concurrence")
