@@ -114,6 +114,7 @@ class _NameData:
     possessives: tuple[str, ...]
     subject_verbs: frozenset[str]
     towns: frozenset[str]  # data/towns.txt, folded: a word known only as a town is no organisation by default
+    common_words: frozenset[str]  # data/common_words_<code>.txt, folded: "heritage", "contrat"
     administrative_words: frozenset[str]  # "Milwaukee County ...": a body named after its place
     opponent_words: frozenset[str]  # "beat Brentford", "contre Lens": a town named so is a club
     lone_institutions: frozenset[str]  # organisation words that name one institution alone ("Senate")
@@ -171,9 +172,16 @@ def _phrases(words: list[str]) -> str:
     return "(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+def _folded_lines(path) -> frozenset[str]:
+    """The names of a long list (one a line, "#" comments) as `key` makes them, folding in one go only
+    the lines that need it."""
+    lines = [" ".join(w.split()) for w in path.read_text(encoding="utf-8").lower().splitlines() if w and w[0] != "#"]
+    accented = [w for w in lines if not w.isascii()]
+    return frozenset(w for w in lines if w.isascii()) | frozenset(fold("\n".join(accented)).split("\n"))
+
+
 def _towns() -> frozenset[str]:
-    lines = (DATA_DIR / "towns.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(key(line) for line in lines if line and not line.startswith("#"))
+    return _folded_lines(DATA_DIR / "towns.txt")
 
 
 def _regions(given: frozenset[str], towns: frozenset[str]) -> frozenset[str]:
@@ -190,6 +198,11 @@ def _regions(given: frozenset[str], towns: frozenset[str]) -> frozenset[str]:
         out.update(forms)
         out.update(f.replace("-", " ") for f in forms if "-" in f)
     return frozenset(out)
+
+
+def _common_words(code: str) -> frozenset[str]:
+    path = DATA_DIR / f"common_words_{code}.txt"
+    return _folded_lines(path) if path.exists() else frozenset()
 
 
 def _known_surnames() -> dict[str, str]:
@@ -256,6 +269,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         person_before=frozenset(key(w) for w in names["person_before"]),
         lone_institutions=frozenset(_plain(w) for w in names["lone_institutions"]),
         towns=towns,
+        common_words=_common_words(lex.code),
         opponent_words=frozenset(key(w) for w in names["opponent_words"]),
         administrative_words=frozenset(key(w) for w in names["administrative_words"]),
         subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
@@ -1083,6 +1097,8 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -
         return done("given", 0)  # the article's only person with that given name, else nothing
     if cues.person and not c.headed:
         return done("person", 3)
+    if branded and _GLUED_RE.fullmatch(plain):
+        return done("", 0)  # "contentSkip", "NewsSportBusinessViews": a menu pasted without spaces
     if branded or c.headed or cues.org:
         return done("organization", 3)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
@@ -1092,11 +1108,21 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -
         # "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
         # list ("Hawthorn, Carlton and North Melbourne were fined"), which is how clubs are named
         return done("unknown", 0)
+    if t.key in data.common_words:
+        # "Heritage", "Strategy", "Faculté": a common word capitalised with nothing else to say it is a
+        # name is one only as the short form of a name the article gives in full (_resolve)
+        return done("unknown", 0)
     if t.initial and t.key not in art.known_single:
         if _before_verb(art.text, c.end, data) and not t.key.endswith(data.common_endings):
             return done("organization", 1)
         return done("unknown", 0)  # kept only if the article vouches for it (_resolve)
     return done("organization", 1)
+
+
+# Words pasted together from a page's menus: a long lower-case word glued to capitalised ones, or four
+# capitalised words and more ("contentSkip", "footerHelp", "NewsSportBusinessViewsLife"); brands glue
+# two or three ("easyJet", "GlaxoSmithKline").
+_GLUED_RE = re.compile(r"[a-z]{5,}(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]{2,}){4,}")
 
 
 def _acronym_token(t: _Token, data: _NameData) -> bool:

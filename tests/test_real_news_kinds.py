@@ -187,6 +187,31 @@ def test_a_region_inside_an_organisation_name_stays_in_it():
     assert set(got) == {"Conseil départemental du Finistère"}
 
 
+@pytest.mark.parametrize("text, language", [
+    # a frequent common word capitalised, with nothing else to say it is a name (claims/data/common_words_*.txt)
+    ("Visitors can pick Heritage walks or Rising tours, and Forty volunteers signed up.", "en"),
+    ("The report lists Profitability and Accessibility as goals.", "en"),
+    ("Des lecteurs ont choisi Voyageurs et Solidarités, deux rubriques du site.", "fr"),
+    # opening a sentence before a verb is not enough
+    ("Storms closed roads on Sunday.", "en"),
+    # menus pasted without spaces
+    ("Skip to contentSkip to footerHelp\n\nNewsSportBusinessViewsLife\n\nThe river rose.", "en"),
+])
+def test_a_capitalised_common_word_is_no_name_alone(text, language):
+    assert names(text, language) == {}
+
+
+def test_a_common_word_is_a_name_when_the_article_says_so():
+    # after an organisation cue, or as the short form of a name given in full
+    assert names("The company Heritage said on Monday that sales rose.", "en") == {
+        "Heritage": ("organization", "Heritage")}
+    got = names("Heritage Foods Ltd cut prices. Heritage said the cut would last.", "en")
+    assert got["Heritage"] == ("organization", "Heritage Foods Ltd")
+    assert names("Le groupe Contrat a annoncé des pertes.", "fr") == {"Contrat": ("organization", "Contrat")}
+    # a brand glued from two words is still one
+    assert names("Flights by easyJet were cancelled on Friday.", "en") == {"easyJet": ("organization", "easyJet")}
+
+
 def test_a_lone_organisation_word_is_a_short_form_or_nothing():
     got = names("L’Autorité de la concurrence a infligé une amende. L’Autorité a estimé que le groupe avait menti.", "fr")
     assert got["Autorité"] == ("organization", "Autorité de la concurrence")
