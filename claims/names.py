@@ -1099,6 +1099,13 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -
         return done("person", 3)
     if branded and _GLUED_RE.fullmatch(plain):
         return done("", 0)  # "contentSkip", "NewsSportBusinessViews": a menu pasted without spaces
+    if t.key in data.common_words and not (branded or c.headed or c.org_title
+                                           or _cue_of(cues.before, data.organization_cues)):
+        # "Heritage", "Strategy", "la Faculté", "the Health Secretary": a common word capitalised, with
+        # no more than an article or a title to go on, is a name only as the short form of one the
+        # article gives in full (_resolve)
+        weak = t.key in art.lower_words or t.key in art.locative or c.weak
+        return done("" if weak else "unknown", 0)
     if branded or c.headed or cues.org:
         return done("organization", 3)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
@@ -1107,10 +1114,6 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -
             and not (cues.before and cues.before[-1] in data.opponent_words):
         # "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
         # list ("Hawthorn, Carlton and North Melbourne were fined"), which is how clubs are named
-        return done("unknown", 0)
-    if t.key in data.common_words:
-        # "Heritage", "Strategy", "Faculté": a common word capitalised with nothing else to say it is a
-        # name is one only as the short form of a name the article gives in full (_resolve)
         return done("unknown", 0)
     if t.initial and t.key not in art.known_single:
         if _before_verb(art.text, c.end, data) and not t.key.endswith(data.common_endings):

@@ -192,8 +192,10 @@ def test_a_region_inside_an_organisation_name_stays_in_it():
     ("Visitors can pick Heritage walks or Rising tours, and Forty volunteers signed up.", "en"),
     ("The report lists Profitability and Accessibility as goals.", "en"),
     ("Des lecteurs ont choisi Voyageurs et Solidarités, deux rubriques du site.", "fr"),
-    # opening a sentence before a verb is not enough
+    # opening a sentence before a verb, an article, or a title after it is not enough
     ("Storms closed roads on Sunday.", "en"),
+    ("Visitors can pick the Heritage trail, and the Health Secretary opened it.", "en"),
+    ("Les étudiants de la Faculté ont manifesté devant le Palais mardi, dit le Contrat.", "fr"),
     # menus pasted without spaces
     ("Skip to contentSkip to footerHelp\n\nNewsSportBusinessViewsLife\n\nThe river rose.", "en"),
 ])
@@ -210,6 +212,9 @@ def test_a_common_word_is_a_name_when_the_article_says_so():
     assert names("Le groupe Contrat a annoncé des pertes.", "fr") == {"Contrat": ("organization", "Contrat")}
     # a brand glued from two words is still one
     assert names("Flights by easyJet were cancelled on Friday.", "en") == {"easyJet": ("organization", "easyJet")}
+    # the town's or the region's government named alone in French is an institution of its own
+    got = names("La Ville a voté le budget mardi, et la Municipalité l’a publié.", "fr")
+    assert got == {"Ville": ("organization", "Ville"), "Municipalité": ("organization", "Municipalité")}
 
 
 def test_a_lone_organisation_word_is_a_short_form_or_nothing():
