@@ -173,6 +173,7 @@ def test_a_town_is_no_organisation_unless_a_club_named_so():
     ("Tourism in the Yorke Peninsula and South America grew last year.", "en"),
     ("Les orages ont touché le Hainaut et les Hauts de France mardi.", "fr"),
     ("Le ministre-gouverneur du District des Savanes a inauguré la route.", "fr"),
+    ("Les pêcheurs de Guinée Bissau et de Guinée-Conakry ont manifesté.", "fr"),
     # two places joined by a hyphen: a route or two regions
     ("La ligne Toulouse-Montpellier et la région Midi-Pyrénées-Languedoc-Roussillon attendront.", "fr"),
 ])
