@@ -9,8 +9,8 @@ Wikipedia, subtitles, news, books, web text and social media by Robyn Speer): ev
 language whose Zipf frequency is at least 3.0 (once per million words or more, about 30,000 words in
 each language). wordfreq folds case, so it cannot say which words are mostly names. Two filters take
 them out: words that our own language data knows as names (given names of common.toml, towns.txt,
-the aliases and places of the language, public figures' surnames of people.toml); and words about as
-frequent in two other languages as in this one (within a factor of ten, 1.0 on the Zipf scale, among
+regions.txt, the aliases and places of the language, public figures' surnames of people.toml); and
+words about as frequent in two other languages as in this one (within a factor of ten, 1.0 on the Zipf scale, among
 English, French, German, Spanish, Italian, Dutch, Portuguese, Polish and Swedish): brands, people and
 places travel across languages ("facebook", "walmart", "morales", "renault"), common words do not
 ("heritage", "contrat"). International common words ("menu", "science", "taxi") go with them: such a
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 import sys
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +33,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from claims.lexicon import DATA_DIR, key, load
-from claims.names import first_names
+from claims.names import name_data
 
 LANGUAGES = ("en", "fr")
 MIN_ZIPF = 3.0
@@ -45,16 +44,10 @@ WORD_RE = re.compile(r"[^\W\d_]{2,}(?:['-][^\W\d_]+)*")
 
 
 def known_names(code: str) -> set[str]:
-    """Folded forms of the single words our language data knows as names."""
-    names = set(first_names())
-    towns = (DATA_DIR / "towns.txt").read_text(encoding="utf-8").splitlines()
-    names.update(key(t) for t in towns if t and not t.startswith("#"))
-    with open(DATA_DIR / "people.toml", "rb") as fh:
-        names.update(key(s) for s in tomllib.load(fh)["surnames"])
-    lex = load(code)
-    names.update(lex.aliases)  # organizations.toml and the language's own aliases, already folded
-    names.update(lex.places)
-    return names
+    """Folded forms of the names our language data knows: given names, towns, regions and places,
+    aliases (organizations.toml and the language's own), public figures' surnames."""
+    data = name_data(load(code))
+    return set(data.given) | data.towns | data.places | set(data.aliases) | set(data.known_surnames)
 
 
 def common_words(code: str) -> list[str]:
