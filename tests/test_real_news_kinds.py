@@ -211,6 +211,9 @@ def test_a_common_word_is_a_name_when_the_article_says_so():
     got = names("Heritage Foods Ltd cut prices. Heritage said the cut would last.", "en")
     assert got["Heritage"] == ("organization", "Heritage Foods Ltd")
     assert names("Le groupe Contrat a annoncé des pertes.", "fr") == {"Contrat": ("organization", "Contrat")}
+    # a surname that is a common word ("marchand") is still the person named in full
+    got = names("Le ministre Jean Marchand a parlé. Selon Marchand, la hausse est faible.", "fr")
+    assert got["Marchand"] == ("person", "Jean Marchand")
     # a brand glued from two words is still one
     assert names("Flights by easyJet were cancelled on Friday.", "en") == {"easyJet": ("organization", "easyJet")}
     # the town's or the region's government named alone in French is an institution of its own
