@@ -34,6 +34,7 @@ import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from .lexicon import DATA_DIR, Lexicon, key, trie
 from .text import Sentence, fold, fold_key, is_heading
@@ -172,7 +173,7 @@ def _phrases(words: list[str]) -> str:
     return "(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-def _folded_lines(path) -> frozenset[str]:
+def _folded_lines(path: Path) -> frozenset[str]:
     """The names of a long list (one a line, "#" comments) as `key` makes them, folding in one go only
     the lines that need it."""
     lines = [" ".join(w.split()) for w in path.read_text(encoding="utf-8").lower().splitlines() if w and w[0] != "#"]
