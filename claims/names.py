@@ -35,6 +35,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
+from pathlib import Path
 
 from .lexicon import DATA_DIR, Lexicon, trie
 from .text import Sentence, fold, fold_apostrophes, fold_key, is_heading
@@ -135,6 +136,7 @@ class _NameData:
     possessives: tuple[str, ...]
     subject_verbs: frozenset[str]
     towns: frozenset[str]  # data/towns.txt, folded: a word known only as a town is no organisation by default
+    common_words: frozenset[str]  # data/common_words_<code>.txt, folded: "heritage", "contrat"
     administrative_words: frozenset[str]  # "Milwaukee County ...": a body named after its place
     opponent_words: frozenset[str]  # "beat Brentford", "contre Lens": a town named so is a club
     lone_institutions: frozenset[str]  # organisation words that name one institution alone ("Senate")
@@ -192,9 +194,37 @@ def _phrases(words: list[str]) -> str:
     return "(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+def _folded_lines(path: Path) -> frozenset[str]:
+    """The names of a long list (one a line, "#" comments) as `key` makes them, folding in one go only
+    the lines that need it."""
+    lines = [" ".join(w.split()) for w in path.read_text(encoding="utf-8").lower().splitlines() if w and w[0] != "#"]
+    accented = [w for w in lines if not w.isascii()]
+    return frozenset(w for w in lines if w.isascii()) | frozenset(fold("\n".join(accented)).split("\n"))
+
+
 def _towns() -> frozenset[str]:
-    lines = (DATA_DIR / "towns.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(key(line) for line in lines if line and not line.startswith("#"))
+    return _folded_lines(DATA_DIR / "towns.txt")
+
+
+def _regions(given: frozenset[str], towns: frozenset[str]) -> frozenset[str]:
+    """data/regions.txt, folded: counties, provinces, states... ("County Kildare" also "Co Kildare",
+    "Hauts-de-France" also "Hauts de France"); a given name or a town keeps the rules of those."""
+    out: set[str] = set()
+    for line in (DATA_DIR / "regions.txt").read_text(encoding="utf-8").splitlines():
+        name = key(line)
+        if not name or name.startswith("#") or name in given or name in towns:
+            continue
+        forms = [name]
+        if name.startswith("county "):
+            forms += ["co " + name[7:], "co. " + name[7:]]
+        out.update(forms)
+        out.update(f.replace("-", " ") for f in forms if "-" in f)
+    return frozenset(out)
+
+
+def _common_words(code: str) -> frozenset[str]:
+    path = DATA_DIR / f"common_words_{code}.txt"
+    return _folded_lines(path) if path.exists() else frozenset()
 
 
 def _known_surnames() -> dict[str, str]:
@@ -229,6 +259,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         tail_re = re.compile(rf"(?<!\s)\s++(?:{alts})")
     connectors = keys("connectors")
     particles = keys("particles")
+    towns = _towns()
     return _NameData(
         given=first_names(),
         titles=titles,
@@ -246,7 +277,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         designators=keys("designators"),
         aliases=dict(lex.aliases),
         known_surnames=_known_surnames(),
-        places=frozenset(lex.places),
+        places=frozenset(lex.places) | _regions(first_names(), towns),
         not_names=keys("not_names"),
         calendar=frozenset(lex.months) | frozenset(lex.weekdays),
         connectors=connectors,
@@ -259,7 +290,8 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         affiliation_words=frozenset(key(w) for w in names["affiliation_words"]),
         person_before=frozenset(key(w) for w in names["person_before"]),
         lone_institutions=frozenset(_plain(w) for w in names["lone_institutions"]),
-        towns=_towns(),
+        towns=towns,
+        common_words=_common_words(lex.code),
         opponent_words=frozenset(key(w) for w in names["opponent_words"]),
         administrative_words=frozenset(key(w) for w in names["administrative_words"]),
         subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
@@ -982,10 +1014,28 @@ def _compound_place(surface: str, links: frozenset[str], places: frozenset[str])
     "Lyon–Grenoble": places joined by a dash, a route."""
     if "–" in surface and any(key(p) in places for p in surface.split("–")):
         return True
+    if "-" in surface and " " not in surface and _places_joined(key(surface).split("-"), places):
+        return True  # "Toulouse-Montpellier", "Midi-Pyrénées-Languedoc-Roussillon": a route, two regions
     if not links or surface.count("-") < 2:
         return False
     inner = fold_apostrophes(surface).split("-")[1:-1]
     return any(p in links or (p.startswith("d'") and "d'" in links) for p in inner)
+
+
+def _places_joined(parts: list[str], places: frozenset[str]) -> bool:
+    """Can the hyphenated parts be read as two places or more, each one whole ("midi-pyrenees" +
+    "languedoc-roussillon")?"""
+    n = len(parts)
+    if n < 2:
+        return False
+    ends = {0: 0}  # where a reading of the parts before can stop -> places read so far
+    for i in range(n):
+        if i not in ends:
+            continue
+        for j in range(i + 1, n + 1):
+            if "-".join(parts[i:j]) in places and (j not in ends or ends[j] < ends[i] + 1):
+                ends[j] = ends[i] + 1
+    return ends.get(n, 0) >= 2
 
 
 def _in_a_list(folded: str, start: int, end: int) -> bool:
@@ -1069,6 +1119,15 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -
         return done(GIVEN, Strength.NONE)  # the article's only person with that given name, else nothing
     if cues.person and not c.headed:
         return done(PERSON, Strength.LEXICAL)
+    if branded and _GLUED_RE.fullmatch(plain):
+        return done(NOT_A_NAME, Strength.NONE)  # "contentSkip", "NewsSportBusinessViews": a menu pasted without spaces
+    if t.key in data.common_words and not (branded or c.headed or c.org_title
+                                           or _cue_of(cues.before, data.organization_cues)):
+        # "Heritage", "Strategy", "la Faculté", "the Health Secretary": a common word capitalised, with
+        # no more than an article or a title to go on, is a name only as the short form of one the
+        # article gives in full (_resolve)
+        weak = t.key in art.lower_words or t.key in art.locative or c.weak
+        return done(NOT_A_NAME if weak else UNKNOWN, Strength.NONE)
     if branded or c.headed or cues.org:
         return done(ORGANIZATION, Strength.LEXICAL)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
@@ -1083,6 +1142,12 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -
             return done(ORGANIZATION, Strength.WEAK)
         return done(UNKNOWN, Strength.NONE)  # kept only if the article vouches for it (_resolve)
     return done(ORGANIZATION, Strength.WEAK)
+
+
+# Words pasted together from a page's menus: a long lower-case word glued to capitalised ones, or four
+# capitalised words and more ("contentSkip", "footerHelp", "NewsSportBusinessViewsLife"); brands glue
+# two or three ("easyJet", "GlaxoSmithKline").
+_GLUED_RE = re.compile(r"[a-z]{5,}(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]{2,}){4,}")
 
 
 def _acronym_token(t: _Token, data: _NameData) -> bool:

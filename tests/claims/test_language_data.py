@@ -14,6 +14,7 @@ from claims import lexicon
 from claims.lexicon import DATA_DIR, available_languages, load
 from claims.schema import LanguageDataError, check_language_data, problems
 from claims.text import fold_key
+from claims.names import name_data
 
 LANGUAGES = available_languages()
 def raw(code: str) -> dict:
@@ -117,3 +118,13 @@ def test_months_are_found_in_a_full_date(code):
         text = sample.format(d=12, m=month)
         dates = [c for c in extract(text, language=code).claims if c.type == "date"]
         assert [c.value.iso for c in dates] == [f"2023-{number:02d}-12"], text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_regions_and_common_words_hold_no_name_the_data_knows(code):
+    data = name_data(load(code))
+    assert not (data.places & set(data.aliases))  # regions.txt joins the places
+    assert data.common_words, "claims/data/common_words_<code>.txt is missing: run tools/make_common_words.py"
+    known = set(data.given) | data.towns | data.places | set(data.aliases) | set(data.known_surnames)
+    assert not (data.common_words & known), sorted(data.common_words & known)[:10]
+    assert {"connemara", "co kildare", "co. kildare", "hauts de france"} <= data.places

@@ -165,6 +165,62 @@ def test_a_town_is_no_organisation_unless_a_club_named_so():
     assert {"Hawthorn", "Carlton", "Essendon"} <= set(got)
 
 
+@pytest.mark.parametrize("text, language", [
+    # counties, provinces, states and areas (claims/data/regions.txt) are places
+    ("Gales closed roads across Hertfordshire and Staffordshire on Sunday.", "en"),
+    ("House prices rose fastest in the North East and the Midlands, while Western Canada saw a fall.", "en"),
+    ("The ferry to Co Kildare and Connemara was cancelled, the operator said.", "en"),
+    ("Tourism in the Yorke Peninsula and South America grew last year.", "en"),
+    ("Les orages ont touché le Hainaut et les Hauts de France mardi.", "fr"),
+    ("Le ministre-gouverneur du District des Savanes a inauguré la route.", "fr"),
+    ("Les pêcheurs de Guinée Bissau et de Guinée-Conakry ont manifesté.", "fr"),
+    # two places joined by a hyphen: a route or two regions
+    ("La ligne Toulouse-Montpellier et la région Midi-Pyrénées-Languedoc-Roussillon attendront.", "fr"),
+])
+def test_a_region_is_a_place(text, language):
+    assert names(text, language) == {}
+
+
+def test_a_region_inside_an_organisation_name_stays_in_it():
+    got = names("Hertfordshire County Council and Staffordshire Police met the minister.", "en")
+    assert set(got) == {"Hertfordshire County Council", "Staffordshire Police"}
+    got = names("Le Conseil départemental du Finistère a voté le budget du Hainaut.", "fr")
+    assert set(got) == {"Conseil départemental du Finistère"}
+
+
+@pytest.mark.parametrize("text, language", [
+    # a frequent common word capitalised, with nothing else to say it is a name (claims/data/common_words_*.txt)
+    ("Visitors can pick Heritage walks or Rising tours, and Forty volunteers signed up.", "en"),
+    ("The report lists Profitability and Accessibility as goals.", "en"),
+    ("Des lecteurs ont choisi Voyageurs et Solidarités, deux rubriques du site.", "fr"),
+    # opening a sentence before a verb, an article, or a title after it is not enough
+    ("Storms closed roads on Sunday.", "en"),
+    ("Visitors can pick the Heritage trail, and the Health Secretary opened it.", "en"),
+    ("Les étudiants de la Faculté ont manifesté devant le Palais mardi, dit le Contrat.", "fr"),
+    # menus pasted without spaces
+    ("Skip to contentSkip to footerHelp\n\nNewsSportBusinessViewsLife\n\nThe river rose.", "en"),
+])
+def test_a_capitalised_common_word_is_no_name_alone(text, language):
+    assert names(text, language) == {}
+
+
+def test_a_common_word_is_a_name_when_the_article_says_so():
+    # after an organisation cue, or as the short form of a name given in full
+    assert names("The company Heritage said on Monday that sales rose.", "en") == {
+        "Heritage": ("organization", "Heritage")}
+    got = names("Heritage Foods Ltd cut prices. Heritage said the cut would last.", "en")
+    assert got["Heritage"] == ("organization", "Heritage Foods Ltd")
+    assert names("Le groupe Contrat a annoncé des pertes.", "fr") == {"Contrat": ("organization", "Contrat")}
+    # a surname that is a common word ("marchand") is still the person named in full
+    got = names("Le ministre Jean Marchand a parlé. Selon Marchand, la hausse est faible.", "fr")
+    assert got["Marchand"] == ("person", "Jean Marchand")
+    # a brand glued from two words is still one
+    assert names("Flights by easyJet were cancelled on Friday.", "en") == {"easyJet": ("organization", "easyJet")}
+    # the town's or the region's government named alone in French is an institution of its own
+    got = names("La Ville a voté le budget mardi, et la Municipalité l’a publié.", "fr")
+    assert got == {"Ville": ("organization", "Ville"), "Municipalité": ("organization", "Municipalité")}
+
+
 def test_a_lone_organisation_word_is_a_short_form_or_nothing():
     got = names("L’Autorité de la concurrence a infligé une amende. L’Autorité a estimé que le groupe avait menti.", "fr")
     assert got["Autorité"] == ("organization", "Autorité de la concurrence")
