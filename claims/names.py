@@ -163,10 +163,13 @@ class _NameData:
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Given names shared by every language (common.toml), folded and lower-case."""
+    """Given names shared by every language (common.toml, and the census list of given_names.txt),
+    folded and lower-case."""
     with open(DATA_DIR / "common.toml", "rb") as fh:
         data = tomllib.load(fh)
-    return frozenset(key(n) for n in data["names"]["first_names"])
+    census = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(key(n) for n in data["names"]["first_names"]) \
+        | frozenset(key(n) for n in census if n and not n.startswith("#"))
 
 
 def _plain(word: str) -> str:
@@ -967,13 +970,15 @@ def _classify(c: _Candidate, art: _Article) -> None:
     # Several words: lexical evidence first, then the context.
     if c.headed or any(w in data.organization_words or w in data.designators for w in keys):
         return done(ORGANIZATION, Strength.LEXICAL)
-    if keys[0] in data.given and len(toks) <= 3 and not any(_acronym_token(t, data) for t in toks):
+    # "le cabinet Roland Berger", "the firm Grant Thornton": a company named after its founder
+    given = keys[0] in data.given and not _cue_of(cues.before, data.organization_cues)
+    if given and len(toks) <= 3 and not any(_acronym_token(t, data) for t in toks):
         return done(PERSON, Strength.LEXICAL)  # "Ronald McDonald", "LeBron James"
     if any(_acronym_token(t, data) or _camel(t.text) for t in toks):
         return done(ORGANIZATION, Strength.LEXICAL)
     if c.weak and not cues.org:
         return done(NOT_A_NAME, Strength.NONE)
-    if (keys[0] in data.given or cues.person) and len(toks) <= _LONGEST_PERSON:
+    if (given or cues.person) and len(toks) <= _LONGEST_PERSON:
         return done(PERSON, Strength.LEXICAL)
     if cues.org or keys[0] in data.not_names or keys[0] in data.organization_articles:
         return done(ORGANIZATION, Strength.CONTEXT)  # "la revue Nature", "American Express", "Le Monde", "The Guardian"

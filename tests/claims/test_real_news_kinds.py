@@ -337,3 +337,10 @@ def test_titles_joined_by_and_and_an_attribution_between_two_quotes():
             "\u201cWe are committed to him for years to come.\u201d Pellow bought the club with Tom Arden.")
     assert quotes(text, "en") == [("He is a leader for our whole team,", "Grace Pellow"),
                                   ("We are committed to him for years to come.", "Grace Pellow")]
+
+
+def test_a_given_name_of_the_census_makes_a_person_and_a_firm_cue_a_company():
+    got = names("Monica Gallardo, who leads the project, said the line would open in May.", "en")
+    assert got["Monica Gallardo"] == ("person", "Monica Gallardo")
+    got = names("Le marché pèsera 2 milliards d’euros, selon le cabinet Roland Berger.", "fr")
+    assert got["Roland Berger"] == ("organization", "Roland Berger")
