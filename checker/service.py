@@ -19,7 +19,7 @@ from claims import (
     Quote,
     extract,
 )
-from claims.text import split_sentences
+from claims.text import context_window, split_sentences
 from sources.importers import parse_file
 from sources.library import Library
 from sources.model import ParsedImport, SourceRecord
@@ -277,7 +277,7 @@ def _sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
     last = next((s for s in reversed(sentences) if s.start < end), None)
     if first is None or last is None:
         return start, end
-    return min(first.start, start), max(last.end, end)
+    return context_window(body, start, end, min(first.start, start), max(last.end, end))
 
 
 def check_new_claims(article: Article, claims: Sequence[Claim], library: Library) -> list[ClaimCheck]:
