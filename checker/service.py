@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -381,12 +380,12 @@ def merge_claims(
 
 
 def import_report(data: bytes | str | Mapping[str, Any], desk: Desk, *, reviewer: str) -> int:
-    """Store the article of a JSON report (written by `report --format json`) as a new article."""
+    """Store the article of a JSON report (written by `report --format json`) as a new article,
+    every value checked first (checker/report_import.py); refused whole, in one line, otherwise."""
+    from .report_import import parse_report
+
     if isinstance(data, (bytes, str)):
-        try:
-            data = json.loads(data.decode("utf-8-sig") if isinstance(data, bytes) else data)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"the file is not JSON ({exc})") from None
+        data = parse_report(data)
     return desk.import_state(data, reviewer=reviewer)
 
 
@@ -400,8 +399,9 @@ def write_report(desk: Desk, article_id: int, fmt: str, *, labels: Mapping[str, 
     """The report of an article as stored now, in format `fmt` (see checker/report.py)."""
     from .report import render
 
+    quoted = desk.quoted_history(article_id) if fmt == "json" else ()
     return render(desk.load(article_id), fmt, labels=labels, audit=desk.audit_trail(article_id),
-                  review_url=review_url, generated_at=generated_at)
+                  review_url=review_url, generated_at=generated_at, quoted=quoted)
 
 
 # ---- the desk's verdicts grow the library -------------------------------------------------------

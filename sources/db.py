@@ -13,7 +13,8 @@ Tables:
   index on a tsvector of the same text with accents folded by translate() (`PG_DOCUMENT`), so no
   extension is needed and the same query finds "Orléans" and "Orleans" on both databases;
 - articles, article_claims (the review state of each claim, with a version number) and audit (who
-  changed what, when, before and after; deleted records are recoverable from it).
+  changed what, when, before and after; deleted records are recoverable from it); report_history
+  holds the audit trail an imported report carried, quoted, apart from this database's own.
 """
 
 from __future__ import annotations
@@ -188,6 +189,26 @@ audit = Table(
     Column("before", JSON, nullable=True),
     Column("after", JSON, nullable=True),
     Index("ix_audit_entity", "entity", "entity_id"),
+)
+
+# The audit trail an imported report carried, quoted as the report wrote it: what happened on
+# another desk, as that report tells it, which nothing here can check. Kept apart from `audit`, whose
+# every entry this workbench wrote itself (checker/report_import.py, Desk.import_state).
+report_history = Table(
+    "report_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("entity", String(16), nullable=False),
+    Column("entity_id", String(200), nullable=False),
+    Column("claim_id", String(32), nullable=True),  # the claim an entry is about, as this article names it
+    Column("action", String(32), nullable=False),
+    Column("before", JSON, nullable=True),
+    Column("after", JSON, nullable=True),
+    Index("ix_report_history_article", "article_id", "claim_id"),
 )
 
 schema_info = Table(
