@@ -36,8 +36,8 @@ class ImportRefused(InputError):
 
     def __init__(self, parsed: ParsedImport, name: str):
         lines = [str(e) for e in parsed.errors[:20]]
-        more = f"\n... and {len(parsed.errors) - 20} more" if len(parsed.errors) > 20 else ""
-        super().__init__(f"{name}: {len(parsed.errors)} row(s) refused, nothing imported:\n  " + "\n  ".join(lines) + more)
+        more = f"\n... and {parsed.bad - 20} more" if parsed.bad > 20 else ""
+        super().__init__(f"{name}: {parsed.bad} row(s) refused, nothing imported:\n  " + "\n  ".join(lines) + more)
         self.parsed = parsed
 
 
