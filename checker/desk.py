@@ -28,6 +28,7 @@ from sources.db import article_claims, articles, audit, connect, report_history,
 
 from . import memory
 from .model import (
+    MAX_CLAIMS,
     STATUSES,
     ArticleCheck,
     ClaimCheck,
@@ -207,6 +208,8 @@ class Desk:
         the claims are found, whose offsets depend on it) or a claim id is too long to store.
         """
         now = _now()
+        if len(check.checks) > MAX_CLAIMS:
+            raise ValueError(f"the article has {len(check.checks):,} claims; the desk takes at most {MAX_CLAIMS:,}")
         if "\x00" in body:
             raise ValueError("the article text holds NUL characters, which cannot be stored; remove them and check it again")
         for c in check.checks:

@@ -33,7 +33,7 @@ from sources.db import article_claims, articles, audit, row_problem
 
 from .desk import ORIGINS, STATE_FORMAT, STATE_VERSION, _check_json
 from .inputs import DATE_SOURCES, MAX_ARTICLE_BYTES, InputError
-from .model import STATUSES, SUGGESTIONS, match_from_json, note_from_json, reason_from_json, reason_to_json
+from .model import MAX_CLAIMS, STATUSES, SUGGESTIONS, match_from_json, note_from_json, reason_from_json, reason_to_json
 
 AGREEMENTS = ("agrees", "conflicts", "unknown")
 QUOTE_CLASSES = ("verbatim", "close", "partial", "paraphrase", "translation", "negated", "misattributed", "not_found")
@@ -42,7 +42,6 @@ PRECISIONS = ("year", "half", "season", "quarter", "month", "week", "day")
 VERDICT_NOW = (*STATUSES, "dismissed", "deleted")
 
 MAX_REPORT_BYTES = 30_000_000
-MAX_CLAIMS = 5_000
 MAX_MATCHES = 20
 MAX_HISTORY = 100_000
 MAX_DEPTH = 12
