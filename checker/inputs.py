@@ -268,12 +268,23 @@ def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
             lines.append("")
             if not heading and text.strip() and block._p.style in headings:
                 heading = text
-    title = (document.core_properties.title or "").strip() or heading.strip()
-    props = document.core_properties
-    created = props.created.date() if isinstance(props.created, dt.datetime) else None
+    # A document without properties of its own gets python-docx's defaults ("Word Document", made
+    # now): those say nothing of the article.
+    props = document.core_properties if _has_properties(document) else None
+    title = ((props.title if props else "") or "").strip() or heading.strip()
+    created = props.created.date() if props and isinstance(props.created, dt.datetime) else None
     return ArticleText(check_article_text(_tidy("\n".join(lines)), what=what), " ".join(title.split())[:300],
                        published=created, published_from="document" if created else "",
-                       author=" ".join((props.author or "").split())[:300])
+                       author=" ".join(((props.author if props else "") or "").split())[:300])
+
+
+def _has_properties(document) -> bool:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        return any(r.reltype == RT.CORE_PROPERTIES for r in document.part.package.rels.values())
+    except AttributeError:
+        return True
 
 
 def _heading_styles(document) -> set[str]:

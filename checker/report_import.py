@@ -83,11 +83,10 @@ def refuse(where: str, what: str) -> None:
 
 def parse_report(data: bytes | str) -> Any:
     """The JSON of a report file, refused in one line when it is too large or not JSON at all."""
-    size = len(data)
-    if size > MAX_REPORT_BYTES:
+    if len(data) > MAX_REPORT_BYTES:
         raise InputError(
-            f"{PREFIX}the file is {size / 1e6:,.0f} MB; a report is at most "
-            f"{MAX_REPORT_BYTES // 1_000_000} MB (an article of at most {MAX_CLAIMS:,} claims)"
+            f"{PREFIX}the file is larger than {MAX_REPORT_BYTES // 1_000_000} MB, the most a report holds "
+            f"(an article of at most {MAX_CLAIMS:,} claims)"
         )
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data

@@ -345,7 +345,7 @@ def test_a_tampered_report_is_refused_in_one_line_and_writes_nothing(source, tar
             PREFIX,
         ),
         (lambda text: text[: len(text) // 2], "the file is not JSON", "the file is not JSON"),
-        (lambda text: " " * (MAX_REPORT_BYTES + 1), "a report is at most 30 MB", PREFIX),
+        (lambda text: " " * (MAX_REPORT_BYTES + 1), "the file is larger than 30 MB, the most a report holds", PREFIX),
     ],
 )
 def test_a_tampered_file_is_refused_before_its_values(source, target, raw, fragment, prefix):
