@@ -11,8 +11,10 @@ printed as such ("> 120 s"). The machine, its cores and its load average are pri
 Cases:
 - xlsx_rows: a .xlsx of 4.1M nearly empty rows (one short cell each), a library import (parse_file,
   what the Library page does with an upload);
-- docx_styles: a .docx of 20,000 styles and 300,000 short styled paragraphs (about 0.2 MB that
-  unpack to about 48 MB), read as an article (read_article, the Check page's upload);
+- docx_styles: a .docx of 20,000 styles and 300,000 short styled paragraphs (about 0.26 MB that
+  unpack to 43 MB), untitled, read as an article (read_article, the Check page's upload);
+- docx_40k: the same with 40,000 paragraphs (7 MB unpacked, inside the limits) and a last one in
+  the style Heading 1, the title: how long reading a document of many styles takes;
 - csv_columns: a CSV header of 1,000,000 columns, a library import;
 - json_keys: a JSON record with 1,000,000 keys, a library import;
 - huge_sentence: an article of one 104 KB sentence full of amounts and dates, extracted and written
@@ -109,13 +111,25 @@ _DOCX_TYPES = (
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
     '<Override PartName="/word/styles.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
     "</Types>"
 )
 _DOCX_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-    'Target="word/document.xml"/></Relationships>'
+    'Target="word/document.xml"/>'
+    '<Relationship Id="rId2" '
+    'Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" '
+    'Target="docProps/core.xml"/></Relationships>'
+)
+# Properties without a title, as Word writes them for an untitled document: the title is then looked
+# for among the paragraphs (the first in the style Title or Heading 1).
+_DOCX_CORE = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title></dc:title><dc:creator>Bench</dc:creator>'
+    "</cp:coreProperties>"
 )
 _DOCUMENT_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -137,6 +151,7 @@ def build_docx_styles(path: Path, styles: int = 20_000, paragraphs: int = 300_00
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.writestr("[Content_Types].xml", _DOCX_TYPES)
         z.writestr("_rels/.rels", _DOCX_RELS)
+        z.writestr("docProps/core.xml", _DOCX_CORE)
         z.writestr("word/_rels/document.xml.rels", _DOCUMENT_RELS)
         z.writestr(
             "word/styles.xml",
@@ -286,6 +301,7 @@ def build_report(path: Path, claims: int = 100_000) -> str:
 CASES = {
     "xlsx_rows": ("hostile.xlsx", build_xlsx_rows),
     "docx_styles": ("hostile.docx", build_docx_styles),
+    "docx_40k": ("styles.docx", lambda path: build_docx_styles(path, paragraphs=40_000, heading="Titre")),
     "csv_columns": ("hostile.csv", build_csv_columns),
     "json_keys": ("hostile.json", build_json_keys),
     "huge_sentence": ("sentence.txt", build_huge_sentence),
@@ -337,9 +353,9 @@ def run_case(case: str, path: Path) -> dict:
         if case in ("xlsx_rows", "csv_columns", "json_keys"):
             parsed = parse_file(path.name, data)
             outcome = f"read: {parsed.rows:,} rows, {getattr(parsed, 'bad', len(parsed.errors)):,} refused"
-        elif case == "docx_styles":
-            text = read_article(data, name=path.name).text
-            outcome = f"read: {len(text):,} characters"
+        elif case in ("docx_styles", "docx_40k"):
+            read = read_article(data, name=path.name)
+            outcome = f"read: {len(read.text):,} characters, title {read.title!r}"
         elif case == "huge_sentence":
             from claims import extract
 
