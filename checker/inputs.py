@@ -209,9 +209,9 @@ def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
     """The paragraphs (and table cells) of a Word .docx document, in order, one per line.
 
     What the file becomes is bounded before and while it is read: its unpacked size
-    (`MAX_DOCX_UNPACKED`, pictures included) and that of its XML (`MAX_DOCX_XML`) before parsing,
-    then its paragraphs (`MAX_PARAGRAPHS`) and its text (`MAX_ARTICLE_BYTES` characters) as they
-    are read. The title's look-up reads each paragraph's style by its id in a table made once."""
+    (`MAX_DOCX_UNPACKED`, pictures included), that of its XML (`MAX_DOCX_XML`) and its paragraphs
+    (`MAX_PARAGRAPHS`, counted in the XML) before parsing, then its paragraphs again (table cells
+    included) and its text (`MAX_ARTICLE_BYTES` characters) as they are read. The title's look-up reads each paragraph's style by its id in a table made once."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
@@ -231,6 +231,13 @@ def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
                                  f"the {MAX_DOCX_XML // 1_000_000} MB of the longest article; it is not an article")
             if "word/document.xml" not in z.namelist():
                 raise refuse
+            # Paragraphs counted in the XML (at C speed) before python-docx builds an object for each.
+            body = z.read("word/document.xml")
+            m = re.search(rb"<(\w+:)?document\b", body[:4096])
+            tag = b"<" + ((m.group(1) or b"") if m else b"w:") + b"p"
+            if body.count(tag + b">") + body.count(tag + b" ") > MAX_PARAGRAPHS:
+                raise InputError(f"{what} has more than {MAX_PARAGRAPHS:,} paragraphs; it is not an article")
+            del body
         document = docx.Document(io.BytesIO(data))
     except InputError:
         raise

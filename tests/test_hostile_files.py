@@ -216,8 +216,8 @@ def test_a_report_of_more_claims_than_an_article_takes_is_refused(tmp_path):
     desk = Desk.open("sqlite://")
     with pytest.raises(InputError, match="claims has 5,200 items; at most 5,000$"):
         import_report(path.read_bytes(), desk, reviewer="Zoe")
-    build_report(path, claims=4_000)  # and one inside the limit is imported
-    assert len(desk.load(import_report(path.read_bytes(), desk, reviewer="Zoe")).claims) == 4_000
+    build_report(path, claims=1_000)  # and one inside the limit is imported
+    assert len(desk.load(import_report(path.read_bytes(), desk, reviewer="Zoe")).claims) == 1_000
 
 
 # ---- the pages say it in words ------------------------------------------------------------------
