@@ -206,11 +206,11 @@ class Roles:
 # ---- the desk and the library as one signed-in person -------------------------------------------
 
 # Every public attribute of Desk and Library is here, as a read or as a write with the action it needs
-# (tests/test_access.py holds this): a new method is refused through `acting_as` until it is classified.
+# (tests/checker/test_access.py holds this): a new method is refused through `acting_as` until it is classified.
 DESK_WRITES = {"save": "check", "rename": "edit_article", "archive": "edit_article", "review": "review",
                "reuse": "review", "add_claims": "review", "note_promotion": "add_records",
                "import_state": "import_reports"}
-DESK_READS = frozenset({"engine", "articles", "find", "load", "audit_trail", "export_state"})
+DESK_READS = frozenset({"engine", "articles", "find", "load", "audit_trail", "export_state", "quoted_history"})
 LIBRARY_WRITES = {"add": "add_records", "update": "add_records", "delete": "delete_records",
                   "delete_many": "delete_records", "restore": "delete_records"}
 LIBRARY_READS = frozenset({"engine", "count", "get", "iter_records", "deleted", "search", "index", "audit_trail"})

@@ -18,7 +18,9 @@ from pathlib import PurePath
 from sources import textcodec
 
 MAX_ARTICLE_BYTES = 2_000_000
-MAX_DOCX_UNPACKED = 50_000_000
+MAX_DOCX_UNPACKED = 50_000_000  # a .docx once unpacked, its pictures included
+MAX_DOCX_XML = 20_000_000  # its text and layout (XML) once unpacked
+MAX_PARAGRAPHS = 50_000  # paragraphs and table cells of one article
 TEXT_TYPES = ("txt", "md", "markdown", "text")
 HTML_TYPES = ("html", "htm", "xhtml")
 DOCX_TYPES = ("docx",)
@@ -204,7 +206,12 @@ def _tidy(text: str) -> str:
 
 
 def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
-    """The paragraphs (and table cells) of a Word .docx document, in order, one per line."""
+    """The paragraphs (and table cells) of a Word .docx document, in order, one per line.
+
+    What the file becomes is bounded before and while it is read: its unpacked size
+    (`MAX_DOCX_UNPACKED`, pictures included), that of its XML (`MAX_DOCX_XML`) and its paragraphs
+    (`MAX_PARAGRAPHS`, counted in the XML) before parsing, then its paragraphs again (table cells
+    included) and its text (`MAX_ARTICLE_BYTES` characters) as they are read. The title's look-up reads each paragraph's style by its id in a table made once."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
@@ -213,39 +220,87 @@ def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
                         "(older .doc files are not read) or paste the text")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            if sum(i.file_size for i in z.infolist()) > MAX_DOCX_UNPACKED:
-                raise InputError(f"{what} unpacks to more than {MAX_DOCX_UNPACKED // 1_000_000} MB; it is not an article")
+            infos = z.infolist()
+            unpacked = sum(i.file_size for i in infos)
+            if unpacked > MAX_DOCX_UNPACKED:
+                raise InputError(f"{what} unpacks to more than {MAX_DOCX_UNPACKED // 1_000_000} MB "
+                                 f"({unpacked / 1e6:,.0f} MB); it is not an article")
+            xml = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
+            if xml > MAX_DOCX_XML:
+                raise InputError(f"{what} holds {xml / 1e6:,.0f} MB of text and layout once unpacked, more than "
+                                 f"the {MAX_DOCX_XML // 1_000_000} MB of the longest article; it is not an article")
             if "word/document.xml" not in z.namelist():
                 raise refuse
+            # Paragraphs counted in the XML (at C speed) before python-docx builds an object for each.
+            body = z.read("word/document.xml")
+            m = re.search(rb"<(\w+:)?document\b", body[:4096])
+            tag = b"<" + ((m.group(1) or b"") if m else b"w:") + b"p"
+            if body.count(tag + b">") + body.count(tag + b" ") > MAX_PARAGRAPHS:
+                raise InputError(f"{what} has more than {MAX_PARAGRAPHS:,} paragraphs; it is not an article")
+            del body
         document = docx.Document(io.BytesIO(data))
     except InputError:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError):
         raise refuse from None
+    headings = _heading_styles(document)
     lines: list[str] = []
+    paragraphs = size = 0
+    heading = ""
+
+    def add(text: str) -> None:
+        nonlocal paragraphs, size
+        paragraphs += 1
+        size += len(text) + 1
+        if paragraphs > MAX_PARAGRAPHS:
+            raise InputError(f"{what} has more than {MAX_PARAGRAPHS:,} paragraphs; it is not an article")
+        if size > MAX_ARTICLE_BYTES:
+            raise InputError(f"{what} holds more than {MAX_ARTICLE_BYTES // 1_000_000} MB of text; split it before checking")
+        lines.append(text)
+
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
-                seen: list[int] = []
+                seen: set[int] = set()
                 for cell in row.cells:
                     if id(cell._tc) in seen:  # merged cells repeat
                         continue
-                    seen.append(id(cell._tc))
-                    lines += [p.text for p in cell.paragraphs]
+                    seen.add(id(cell._tc))
+                    for p in cell.paragraphs:
+                        add(p.text)
             lines.append("")
         else:
-            lines.append(block.text)
+            text = block.text
+            add(text)
             lines.append("")
-    title = (document.core_properties.title or "").strip()
-    if not title:
-        heading = next((p.text for p in document.paragraphs
-                        if p.text.strip() and p.style is not None and p.style.name in ("Title", "Heading 1")), "")
-        title = heading.strip()
-    props = document.core_properties
-    created = props.created.date() if isinstance(props.created, dt.datetime) else None
+            if not heading and text.strip() and block._p.style in headings:
+                heading = text
+    # A document without properties of its own gets python-docx's defaults ("Word Document", made
+    # now): those say nothing of the article.
+    props = document.core_properties if _has_properties(document) else None
+    title = ((props.title if props else "") or "").strip() or heading.strip()
+    created = props.created.date() if props and isinstance(props.created, dt.datetime) else None
     return ArticleText(check_article_text(_tidy("\n".join(lines)), what=what), " ".join(title.split())[:300],
                        published=created, published_from="document" if created else "",
-                       author=" ".join((props.author or "").split())[:300])
+                       author=" ".join(((props.author if props else "") or "").split())[:300])
+
+
+def _has_properties(document) -> bool:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        return any(r.reltype == RT.CORE_PROPERTIES for r in document.part.package.rels.values())
+    except AttributeError:
+        return True
+
+
+def _heading_styles(document) -> set[str]:
+    """The ids of the styles named Title or Heading 1 (read once: looking a paragraph's style up
+    through python-docx searches every style, for every paragraph)."""
+    try:
+        return {s.style_id for s in document.styles if s.name in ("Title", "Heading 1")}
+    except (KeyError, ValueError, AttributeError):
+        return set()
 
 
 def parse_published(value: str | None) -> dt.date | None:

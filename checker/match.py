@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -53,7 +54,8 @@ from .compare import (
     name_agreement,
     sentence_embedder,
 )
-from .model import ArticleCheck, ClaimCheck, Match, Reason
+from .inputs import InputError
+from .model import MAX_CLAIMS, ArticleCheck, ClaimCheck, Match, Reason
 from .verdict import explain, render_reason
 
 MAX_MATCHES = 5
@@ -132,6 +134,9 @@ def check_article(
     """Extract the claims of an article and check each against the library."""
     gazetteer = library.index.gazetteer() if use_gazetteer else None
     extraction = extract(text, language=language, published=published, gazetteer=gazetteer, dollar=DOLLAR.value())
+    if len(extraction.claims) > MAX_CLAIMS:  # refused before the matching, whose work grows with them
+        raise InputError(f"the article gives {len(extraction.claims):,} claims; the desk takes at most "
+                         f"{MAX_CLAIMS:,} in one article: split it before checking")
     return check_extraction(extraction, text, library)
 
 
@@ -201,19 +206,34 @@ def idf(df: int, total: int) -> float:
 DATE_WEIGHT = 0.7
 
 
+# How far from a claim the names of its paragraph count (weight 0.05): the whole of any paragraph of
+# a news article, and a bounded stretch of a paragraph of a whole book, so that each claim looks at a
+# bounded number of names (linear in the article).
+PARAGRAPH_REACH = 5_000
+
+
 def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> dict[str, Context]:
     paragraphs = _paragraphs(text)
-    mentions = [(a, b, fold_key(c.value.canonical)) for c in extraction.claims
-                if isinstance(c.value, Name) for a, b in (c.mentions or ((c.start, c.end),))]
+    paragraph_starts = [a for a, _ in paragraphs]
+    mentions = sorted((a, b, fold_key(c.value.canonical)) for c in extraction.claims
+                      if isinstance(c.value, Name) for a, b in (c.mentions or ((c.start, c.end),)))
+    mention_starts = [a for a, _, _ in mentions]
+    date_claims = sorted((d for d in extraction.claims if d.type == "date"), key=lambda d: d.start)
+    date_starts = [d.start for d in date_claims]
     canonical = {fold_key(c.value.canonical): c.value.canonical for c in extraction.claims if isinstance(c.value, Name)}
     out = {}
     for claim in extraction.claims:
-        para = next(((a, b) for a, b in paragraphs if a <= claim.start < b), (0, len(text)))
+        i = bisect_right(paragraph_starts, claim.start) - 1
+        para = paragraphs[i] if i >= 0 and claim.start < paragraphs[i][1] else (0, len(text))
         own = fold_key(claim.value.canonical) if isinstance(claim.value, Name) else (
             fold_key(claim.value.speaker) if isinstance(claim.value, Quote) and claim.value.speaker else None)
         names: dict[str, float] = {}
         name_words: set[str] = set()
-        for a, b, k in mentions:
+        low = max(para[0], min(claim.sentence_start, claim.start - PARAGRAPH_REACH))
+        high = min(para[1], max(claim.sentence_end, claim.end + PARAGRAPH_REACH))
+        nearby = mentions[bisect_left(mention_starts, min(low, claim.sentence_start)):
+                          bisect_left(mention_starts, max(high, claim.sentence_end))]
+        for a, b, k in nearby:
             if claim.sentence_start <= a and b <= claim.sentence_end:
                 name_words.update(content_words(text[a:b]))
             if k == own and isinstance(claim.value, Name) or (a < claim.end and b > claim.start and not isinstance(claim.value, Quote)):
@@ -229,11 +249,11 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
         if own:  # a record naming the claim's own name (or the quote's speaker) is about it
             names[own] = 1.0
             canonical.setdefault(own, claim.value.speaker if isinstance(claim.value, Quote) else own)
+        in_sentence = date_claims[bisect_left(date_starts, claim.sentence_start):
+                                  bisect_left(date_starts, claim.sentence_end)] if claim.type != "date" else ()
         dates = tuple(
             (d.value, DATE_WEIGHT * (1 / (1 + max(0, d.start - claim.end, claim.start - d.end) / 60)) ** 2)
-            for d in extraction.claims
-            if d.type == "date" and d is not claim and claim.type != "date"
-            and claim.sentence_start <= d.start and d.end <= claim.sentence_end
+            for d in in_sentence if d is not claim and d.end <= claim.sentence_end
         )
         # Key words: the sentence's longer words, outside the claim itself and the names.
         own_words = set(content_words(claim.text)) | name_words

@@ -14,6 +14,9 @@ QuoteClass = Literal["verbatim", "close", "partial", "paraphrase", "translation"
 Status = Literal["unreviewed", "verified", "disputed", "needs_more"]
 
 SUGGESTIONS: tuple[str, ...] = ("supported", "contradicted", "needs_review", "no_source")
+# The most claims one article takes on the desk (a long article gives a few hundred): past it the
+# article is refused before its claims are matched, a JSON report before it is stored.
+MAX_CLAIMS = 5_000
 STATUSES: tuple[str, ...] = ("unreviewed", "verified", "disputed", "needs_more")
 
 

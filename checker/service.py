@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -19,7 +18,7 @@ from claims import (
     Quote,
     extract,
 )
-from claims.text import split_sentences
+from claims.text import context_window, split_sentences
 from sources.importers import parse_file
 from sources.library import Library
 from sources.model import ParsedImport, SourceRecord
@@ -37,8 +36,8 @@ class ImportRefused(InputError):
 
     def __init__(self, parsed: ParsedImport, name: str):
         lines = [str(e) for e in parsed.errors[:20]]
-        more = f"\n... and {len(parsed.errors) - 20} more" if len(parsed.errors) > 20 else ""
-        super().__init__(f"{name}: {len(parsed.errors)} row(s) refused, nothing imported:\n  " + "\n  ".join(lines) + more)
+        more = f"\n... and {parsed.bad - 20} more" if parsed.bad > 20 else ""
+        super().__init__(f"{name}: {parsed.bad} row(s) refused, nothing imported:\n  " + "\n  ".join(lines) + more)
         self.parsed = parsed
 
 
@@ -277,7 +276,7 @@ def _sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
     last = next((s for s in reversed(sentences) if s.start < end), None)
     if first is None or last is None:
         return start, end
-    return min(first.start, start), max(last.end, end)
+    return context_window(body, start, end, min(first.start, start), max(last.end, end))
 
 
 def check_new_claims(article: Article, claims: Sequence[Claim], library: Library) -> list[ClaimCheck]:
@@ -381,12 +380,12 @@ def merge_claims(
 
 
 def import_report(data: bytes | str | Mapping[str, Any], desk: Desk, *, reviewer: str) -> int:
-    """Store the article of a JSON report (written by `report --format json`) as a new article."""
+    """Store the article of a JSON report (written by `report --format json`) as a new article,
+    every value checked first (checker/desk/report_import.py); refused whole, in one line, otherwise."""
+    from .desk.report_import import parse_report
+
     if isinstance(data, (bytes, str)):
-        try:
-            data = json.loads(data.decode("utf-8-sig") if isinstance(data, bytes) else data)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"the file is not JSON ({exc})") from None
+        data = parse_report(data)
     return desk.import_state(data, reviewer=reviewer)
 
 
@@ -400,8 +399,9 @@ def write_report(desk: Desk, article_id: int, fmt: str, *, labels: Mapping[str, 
     """The report of an article as stored now, in format `fmt` (see checker/desk/report.py)."""
     from .desk.report import render
 
+    quoted = desk.quoted_history(article_id) if fmt == "json" else ()
     return render(desk.load(article_id), fmt, labels=labels, audit=desk.audit_trail(article_id),
-                  review_url=review_url, generated_at=generated_at)
+                  review_url=review_url, generated_at=generated_at, quoted=quoted)
 
 
 # ---- the desk's verdicts grow the library -------------------------------------------------------

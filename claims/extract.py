@@ -21,7 +21,7 @@ from .model import Claim, ClaimType, Extraction, Name, Quote, QuoteKind, Unclaim
 from .money import find_money
 from .names import Gazetteer, find_names
 from .quotes import find_quote_spans, find_quotes, quote_kind
-from .text import Sentence, fold, fold_key, split_sentences
+from .text import MAX_CONTEXT, Sentence, context_window, fold, fold_key, split_sentences
 
 # ---- language detection -----------------------------------------------------------------------
 
@@ -123,16 +123,21 @@ def extract(
         return max(0, bisect_right(starts, offset) - 1)
 
     future_cache: dict[int, bool] = {}
+    # Where the first "future" word before a date ends in each sentence: found once per sentence,
+    # not searched again from the sentence's start for each of its dates (quadratic in a long one).
+    future_before: dict[int, int] = {}
 
     def future_at(offset: int) -> bool:
         idx = sentence_index(offset)
+        s = sentences[idx] if sentences else Sentence(0, len(text), text, 0)
         if idx not in future_cache:
-            s = sentences[idx] if sentences else Sentence(0, len(text), text, 0)
             future_cache[idx] = lex.future_re.search(folded, s.start, s.end) is not None
         if future_cache[idx]:
             return True
-        start = sentences[idx].start if sentences else 0
-        return lex.future_before_re.search(folded, start, offset) is not None
+        if idx not in future_before:
+            m = lex.future_before_re.search(folded, s.start, s.end)
+            future_before[idx] = m.end() if m else len(text) + 1
+        return future_before[idx] <= offset
 
     def sentence_bounds(offset: int) -> tuple[int, int]:
         if not sentences:
@@ -166,8 +171,11 @@ def extract(
         if not sentences:
             return text, 0, len(text)
         span = (sentence_index(start), sentence_index(max(start, end - 1)))
+        first, last = sentences[span[0]], sentences[span[1]]
+        if last.end - first.start > MAX_CONTEXT:  # a long sentence: a window of it around the claim
+            a, b = context_window(text, start, end, first.start, last.end)
+            return text[a:b], a, b
         if span not in contexts:  # one string per sentence, shared by its claims
-            first, last = sentences[span[0]], sentences[span[1]]
             contexts[span] = (text[first.start:last.end], first.start, last.end)
         return contexts[span]
 

@@ -176,6 +176,37 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, paragrap
         sentences.append(Sentence(start, end, text[start:end], paragraph))
 
 
+# The most a claim carries of its sentence: a longer sentence is cut to about this many characters
+# around the claim, between words, so that a sentence of 100 KB does not ride along with each of its
+# claims (in memory, in the JSON, in the database).
+MAX_CONTEXT = 1_000
+
+
+def context_window(text: str, start: int, end: int, s_start: int, s_end: int, limit: int = MAX_CONTEXT) -> tuple[int, int]:
+    """The span of the sentence `text[s_start:s_end]` that a claim at `start`-`end` carries as its
+    context: the whole sentence when it is at most `limit` characters, else about `limit` characters
+    centred on the claim (the claim whole, whatever its length), cut at white space."""
+    if s_end - s_start <= limit:
+        return s_start, s_end
+    room = max(0, limit - (end - start))
+    left, right = start - room // 2, end + room - room // 2
+    if left < s_start:
+        left, right = s_start, min(s_end, right + s_start - left)
+    if right > s_end:
+        left, right = max(s_start, left - (right - s_end)), s_end
+    if left > s_start:  # start after a space, never inside a word
+        cut = next((i for i in range(left, start) if text[i - 1].isspace()), start)
+        left = cut
+    if right < s_end:
+        cut = next((i for i in range(right, end, -1) if text[i].isspace()), end)
+        right = cut
+    while left < start and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
 def is_heading(sentence: Sentence, text: str) -> bool:
     """A short line of its own without final punctuation (a title or a crosshead)."""
     line_start = text.rfind("\n", 0, sentence.start) + 1

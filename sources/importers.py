@@ -42,6 +42,12 @@ COLUMN_SYNONYMS = {
 }
 LANGUAGE_NAMES = {"french": "fr", "français": "fr", "francais": "fr", "english": "en", "anglais": "en"}
 MAX_FIELD = 200_000
+# What a file may become once read (its size on disk says little: a 0.6 MB .xlsx can hold 4 million
+# rows). Each is checked before or while the file is read, and refused with one plain line.
+MAX_COLUMNS = 1_000  # columns of a header, keys of a JSON record: the fields and the tags of a record
+MAX_SHEET_ROWS = 1_048_576  # rows of a sheet: Excel's own limit
+MAX_PACKING = 100  # a sheet unpacking to over 100 times its packed size (past 20 MB) is a bomb
+MAX_ERRORS_KEPT = 1_000  # refused rows kept with their reasons; the rest are counted
 # A cell that a spreadsheet would run as a formula; exports put an apostrophe before it.
 FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
 _GUARDED = re.compile(r"^'+[=+\-@\t\r]")
@@ -154,6 +160,9 @@ def _read_csv(opener: Opener, ext: str) -> _Table:
     except (StopIteration, csv.Error) as exc:
         fh.close()
         raise ImportFormatError(f"cannot read the header line: {exc}") from None
+    if len(header) > MAX_COLUMNS:
+        fh.close()
+        raise ImportFormatError(_too_wide(f"the header line has {len(header):,} columns"))
 
     def rows() -> Iterator[tuple[int, Row | str]]:
         row_no = 1
@@ -232,23 +241,36 @@ def _read_json(opener: Opener, ext: str) -> _Table:
             break
     if not head:
         raise ImportFormatError("the file is empty")
-    header: list[str] = []
-    for _, item in head:
+    columns: dict[str, None] = {}  # in the order met; a dict, so that each key is looked up once
+    for n, item in head:
         if isinstance(item, dict):
-            for k in item:
-                if str(k) not in header:
-                    header.append(str(k))
+            _check_width(item, label, n)
+            columns.update(dict.fromkeys(map(str, item)))
+            if len(columns) > MAX_COLUMNS:
+                raise ImportFormatError(_too_wide(f"the first {label}s have {len(columns):,} different keys"))
+    header = list(columns)
 
     def rows() -> Iterator[tuple[int, Row | str]]:
         for n, item in itertools.chain(head, items):
             if isinstance(item, _BadLine):
                 yield n, item.reason
             elif isinstance(item, dict):
+                _check_width(item, label, n)
                 yield n, [(str(k), v) for k, v in item.items()]
             else:
                 yield n, "not a JSON object"
 
     return _Table(header, rows(), label=label, nested_tags=True, warnings=_warnings(encoding))
+
+
+def _too_wide(what: str) -> str:
+    return (f"{what}; a file of records has at most {MAX_COLUMNS:,} (title, excerpt and the other fields, "
+            "the rest kept as tags): this is not a table of records")
+
+
+def _check_width(item: dict, label: str, n: int) -> None:
+    if len(item) > MAX_COLUMNS:
+        raise ImportFormatError(_too_wide(f"{label} {n} has {len(item):,} keys"))
 
 
 @dataclass(frozen=True)
@@ -270,28 +292,57 @@ def _json_lines(text: io.TextIOBase, fh: BinaryIO) -> Iterator[tuple[int, Any]]:
 
 
 def _read_xlsx(opener: Opener, ext: str) -> _Table:
+    """The first sheet of a workbook, streamed (openpyxl read-only). What it becomes is bounded
+    before openpyxl reads it (`_check_workbook`: how far each part unpacks, how many rows each sheet
+    holds) and while rows are read (their number and width), so that a small file of millions of
+    nearly empty rows or cells is refused in a second instead of read for minutes."""
     import openpyxl
 
     fh = opener()
     try:
+        _check_workbook(fh)
+        fh.seek(0)
         book = openpyxl.load_workbook(fh, read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many types for a bad file
+    except ImportFormatError:
+        fh.close()
+        raise
+    except Exception as exc:  # openpyxl and zipfile raise many types for a bad file
         fh.close()
         raise ImportFormatError(f"not a readable .xlsx workbook ({type(exc).__name__})") from None
     if not book.worksheets:
         fh.close()
         raise ImportFormatError("the workbook has no sheet")
-    rows_iter = book.worksheets[0].iter_rows(values_only=True)
+    sheet = book.worksheets[0]
     try:
-        header = [str(c).strip() if c is not None else "" for c in next(rows_iter)]
+        columns, rows = sheet.max_column, sheet.max_row  # as the sheet declares them (its dimension)
+        if columns and columns > MAX_COLUMNS:
+            raise ImportFormatError(_too_wide(f"the sheet says it spans {columns:,} columns"))
+        if rows and rows > MAX_SHEET_ROWS:
+            raise ImportFormatError(f"the sheet says it spans {rows:,} rows, past Excel's own limit of "
+                                    f"{MAX_SHEET_ROWS:,}; it is not a sheet of records")
+        rows_iter = sheet.iter_rows(values_only=True)
+        first = next(rows_iter)
+        _check_row_width(first, 1)
+        header = [str(c).strip() if c is not None else "" for c in first]
     except StopIteration:
+        book.close()
         fh.close()
         raise ImportFormatError("the workbook's first sheet is empty") from None
+    except ImportFormatError:
+        book.close()
+        fh.close()
+        raise
 
     def rows() -> Iterator[tuple[int, Row | str]]:
         try:
             for row_no, values in enumerate(rows_iter, start=2):
-                if values is None or all(v is None or str(v).strip() == "" for v in values):
+                if row_no > MAX_SHEET_ROWS:
+                    raise ImportFormatError(f"the sheet goes on past row {MAX_SHEET_ROWS:,}, Excel's own limit; "
+                                            "it is not a sheet of records")
+                if values is None:
+                    continue
+                _check_row_width(values, row_no)
+                if all(v is None or str(v).strip() == "" for v in values):
                     continue
                 yield row_no, list(zip(header, values))
         finally:
@@ -299,6 +350,63 @@ def _read_xlsx(opener: Opener, ext: str) -> _Table:
             fh.close()
 
     return _Table(header, rows())
+
+
+def _check_row_width(values: tuple, row_no: int) -> None:
+    if len(values) > MAX_COLUMNS:
+        raise ImportFormatError(_too_wide(f"row {row_no} reaches column {_column_letter(len(values) - 1)}"))
+
+
+_XLSX_CHUNK = 1 << 20
+_SHEET_ROOT = re.compile(rb"<(\w+:)?worksheet\b")
+
+
+def _check_workbook(fh: BinaryIO) -> None:
+    """Refuse a workbook, before openpyxl reads any of it, when one of its parts unpacks to over
+    MAX_PACKING times its packed size (past 20 MB: a bomb), or one of its sheets holds more than
+    MAX_SHEET_ROWS rows. Rows are counted in the sheet's XML as it unpacks (linear, at the speed of
+    zlib): openpyxl would read every row of a sheet that does not declare its size just to open it."""
+    import zipfile
+
+    with zipfile.ZipFile(fh) as z:
+        infos = z.infolist()
+        for info in infos:
+            if info.file_size > 20_000_000 and info.file_size > MAX_PACKING * max(info.compress_size, 1):
+                raise ImportFormatError(
+                    f"its part {info.filename} unpacks from {info.compress_size / 1e6:,.1f} MB to "
+                    f"{info.file_size / 1e6:,.0f} MB ({info.file_size // max(info.compress_size, 1):,} times); "
+                    "a workbook of records is never packed that tight: it is refused as a decompression bomb")
+        for info in infos:
+            # A row takes at least 6 bytes ("<row/>"): a smaller part cannot hold too many.
+            if info.filename.endswith(".xml") and info.file_size > 6 * MAX_SHEET_ROWS:
+                with z.open(info) as src:
+                    _count_rows(src)
+
+
+def _count_rows(src: BinaryIO) -> None:
+    count, tail, last, tokens = 0, b"", b"", None
+    for chunk in iter(lambda: src.read(_XLSX_CHUNK), b""):
+        data = tail + chunk
+        if tokens is None:
+            m = _SHEET_ROOT.search(data[:4096])
+            if m is None:
+                return  # not a worksheet
+            prefix = m.group(1) or b""
+            tokens = [b"<" + prefix + b"row" + end for end in (b" ", b">", b"/")]
+            last_row = re.compile(b"<" + re.escape(prefix) + rb"row\b[^>]*?\br=\"(\d{1,12})\"")
+        count += sum(data.count(token) for token in tokens)
+        if count > MAX_SHEET_ROWS:
+            raise ImportFormatError(f"a sheet holds more than {MAX_SHEET_ROWS:,} rows, Excel's own limit; "
+                                    "it is not a sheet of records")
+        tail = data[-(len(tokens[0]) - 1):]
+        last = (last + chunk)[-65536:]
+    if tokens is None:
+        return
+    # Rows are written in order: the number of the last one says how far the sheet goes.
+    numbers = last_row.findall(last)
+    if numbers and int(numbers[-1]) > MAX_SHEET_ROWS:
+        raise ImportFormatError(f"a sheet goes on to row {int(numbers[-1]):,}, past Excel's own limit of "
+                                f"{MAX_SHEET_ROWS:,}; it is not a sheet of records")
 
 
 READERS: dict[str, Callable[[Opener, str], _Table]] = {
@@ -330,6 +438,7 @@ class _Columns:
 def _columns(header: list[str], *, nested_tags: bool) -> _Columns:
     mapping: dict[str, str] = {}
     tags: list[str] = []
+    seen_tags: set[str] = set()
     ignored: list[int] = []
     for pos, col in enumerate(header):
         if not str(col).strip():
@@ -340,7 +449,8 @@ def _columns(header: list[str], *, nested_tags: bool) -> _Columns:
         f = normalise_column(col)
         if f in FIELDS and f not in mapping.values():
             mapping[col] = f
-        elif col not in tags:
+        elif col not in seen_tags:
+            seen_tags.add(col)
             tags.append(col)
     missing = [f for f in REQUIRED if f not in mapping.values()]
     if missing:
@@ -415,10 +525,13 @@ def _collect(table: _Table, *, keep_records: bool) -> ParsedImport:
     seen_tags: dict[str, None] = {}
     ignored_with_data: set[int] = set()
     rows = good = 0
+    refused = 0
     for row_no, item in _records(table, ignored_with_data.add):
         rows += 1
         if isinstance(item, RowError):
-            errors.append(item)
+            refused += 1
+            if len(errors) < MAX_ERRORS_KEPT:  # the others are counted, not kept
+                errors.append(item)
             continue
         good += 1
         for name, _ in item.tags:
@@ -429,7 +542,7 @@ def _collect(table: _Table, *, keep_records: bool) -> ParsedImport:
     ignored = tuple(f"column {_column_letter(pos)} (no header)" for pos in sorted(ignored_with_data))
     mapping = tuple(cols.mapping.items())
     return ParsedImport(tuple(records), tuple(errors), ignored, tuple(seen_tags), rows, tuple(numbers), good, mapping,
-                        table.warnings)
+                        table.warnings, refused)
 
 
 def _column_letter(pos: int) -> str:

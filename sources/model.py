@@ -78,10 +78,18 @@ class ParsedImport:
     good: int = 0
     columns: tuple[tuple[str, str], ...] = ()  # (column as written, field it fills)
     warnings: tuple[str, ...] = ()  # what to check although nothing was refused (unreadable bytes)
+    # How many rows were refused: `errors` keeps the first of them with their reasons (a file of
+    # millions of bad rows would otherwise fill the memory with reasons).
+    refused: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def bad(self) -> int:
+        """How many rows were refused (all of them, kept in `errors` or not)."""
+        return max(self.refused, len(self.errors))
 
 
 @dataclass(frozen=True)

@@ -307,6 +307,9 @@ def header(article: Article) -> None:
     if article.archived:
         bits.append(t("articles.archived"))
     st.caption(" · ".join(bits))
+    if article.imported:  # the report's history is quoted on each claim, apart from this desk's trail
+        st.caption(t("desk.imported", by=article.imported.get("by") or "?", at=str(article.imported.get("at") or "?")[:16]
+                     .replace("T", " "), creator=article.imported.get("created_by") or "?"))
     if source == "today" and any(c.claim.relative for c in article.live):
         st.warning(t("desk.date_today_warning", date=article.published.isoformat()), icon=":material/event:")
     link = safe_href(article.url)
@@ -537,6 +540,11 @@ def claim_panel(article: Article, c: ClaimState) -> None:
     trail = services()[1].audit_trail(article.id, cl.id)
     with st.expander(t("desk.audit", n=len(trail)), icon=":material/history:"):
         audit_table(trail)
+    quoted_trail = services()[1].quoted_history(article.id, cl.id) if article.imported else []
+    if quoted_trail:  # what the imported report said happened elsewhere: quoted, never this desk's trail
+        with st.expander(t("desk.quoted_history", n=len(quoted_trail)), icon=":material/format_quote:"):
+            st.caption(t("desk.quoted_history_help"))
+            audit_table(quoted_trail)
 
 
 def _when(m) -> str:

@@ -26,7 +26,7 @@ from checker.storage import (
     remove_demo,
     supported_extensions,
 )
-from ui.common import can, flash, guarded, refusal, remembered_tabs, reviewer, services, show_flash, t
+from ui.common import can, error_text, flash, guarded, refusal, remembered_tabs, reviewer, services, show_flash, t
 
 LANGUAGES = ["", "fr", "en"]
 RECORD_COLUMNS = ["id", "demo", "published", "language", "publisher", "title", "excerpt", "url", "tags"]
@@ -216,13 +216,16 @@ with import_tab:
         except ImportFormatError as exc:
             st.error(t("library.unreadable", file=upload.name, reason=exc))
             parsed = None
+        except Exception as exc:  # noqa: BLE001 - a clear message, never a traceback
+            st.error(error_text(t("library.importing"), exc))
+            parsed = None
         if parsed is not None:
             st.write(t("library.rows", file=upload.name, rows=number(parsed.rows), good=number(parsed.good),
-                       bad=number(len(parsed.errors))))
+                       bad=number(parsed.bad)))
             for warning in parsed.warnings:
                 st.warning(warning)
             if parsed.errors:
-                st.error(t("library.bad_rows", n=number(len(parsed.errors)), file=upload.name))
+                st.error(t("library.bad_rows", n=number(parsed.bad), file=upload.name))
                 st.dataframe(pd.DataFrame([{"row": e.row, "reason": e.reason} for e in parsed.errors]),
                              hide_index=True, width="stretch", column_config=columns("row", "reason"))
             if parsed.tag_columns:

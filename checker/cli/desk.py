@@ -83,12 +83,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ..desk import Desk
     from ..inputs import InputError
     from ..service import import_report
+    from ..desk.report_import import MAX_REPORT_BYTES
 
+    # One byte more than a report may hold is enough to refuse it: a larger file is never read whole.
     if args.file == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_REPORT_BYTES + 1)
     else:
         try:
-            data = Path(args.file).read_bytes()
+            with Path(args.file).open("rb") as fh:
+                data = fh.read(MAX_REPORT_BYTES + 1)
         except OSError as exc:
             raise InputError(f"cannot read {args.file}: {exc.strerror or exc}") from None
     article_id = import_report(data, Desk.open(args.db), reviewer=args.reviewer)

@@ -83,8 +83,8 @@ def cmd_sources_import(args: argparse.Namespace) -> int:
         raise ImportRefused(scan, path.name)
     for err in scan.errors[:50]:
         print(f"skipped {err}", file=sys.stderr)
-    if len(scan.errors) > 50:
-        print(f"... and {len(scan.errors) - 50} more bad rows skipped", file=sys.stderr)
+    if scan.bad > 50:
+        print(f"... and {scan.bad - 50} more bad rows skipped", file=sys.stderr)
     library = Library.open(args.db)
     total = scan.good
     report = library.add(iter_path_records(path), actor=ACTOR, on_progress=_progress_printer(total), total=total)
@@ -94,7 +94,7 @@ def cmd_sources_import(args: argparse.Namespace) -> int:
             print("indexing words for the checker…", file=sys.stderr)
         library.index.ensure_terms()
     print(f"imported {report.added} record(s), {report.duplicates} duplicate(s) skipped"
-          + (f", {len(scan.errors)} bad row(s) skipped" if scan.errors else ""))
+          + (f", {scan.bad} bad row(s) skipped" if scan.errors else ""))
     if report.deleted_matches:
         shown = ", ".join(report.deleted_matches[:5]) + (" ..." if len(report.deleted_matches) > 5 else "")
         print(f"{len(report.deleted_matches)} duplicate(s) match deleted records ({shown}); "

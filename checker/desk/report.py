@@ -14,7 +14,8 @@ the report's language) and returns bytes. The words come from the interface's la
   (suggestion, status) stay codes, and the reason is written in the report's language.
 - json: the whole state of the article (`checker.desk.article_state`), re-importable with
   `python -m checker import-report FILE`; each check keeps its English `reason` and its
-  `reason_parts`, whatever the report's language.
+  `reason_parts`, whatever the report's language. `audit` is this database's trail of the article;
+  `quoted_history` the trail an imported report carried, which an import quotes and never merges.
 - claimreview: schema.org ClaimReview JSON-LD for each verified or disputed claim, escaped so that it
   can be pasted inside <script type="application/ld+json">. The rating scale is 1 (disputed: the
   article's claim does not hold) to 5 (verified: it holds), worstRating 1, bestRating 5;
@@ -54,6 +55,7 @@ class ReportContext:
     article: Article
     labels: Mapping[str, str]
     audit: tuple[Mapping[str, Any], ...] = ()
+    quoted: tuple[Mapping[str, Any], ...] = ()  # the history an imported report carried (Desk.quoted_history)
     generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0))
     review_url: str = ""  # where the fact check is published (ClaimReview `url`); the article's URL if empty
 
@@ -355,7 +357,7 @@ def safe_cell(value: object) -> str:
 
 
 def write_json(ctx: ReportContext) -> bytes:
-    state = article_state(ctx.article, ctx.audit, exported_at=ctx.generated_at)
+    state = article_state(ctx.article, ctx.audit, exported_at=ctx.generated_at, quoted=ctx.quoted)
     state["summary"] = summary(ctx.article)
     return (json.dumps(state, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -482,10 +484,10 @@ FORMATS: dict[str, ReportFormat] = {
 
 
 def render(article: Article, fmt: str, *, labels: Mapping[str, str], audit=(), review_url: str = "",
-           generated_at: dt.datetime | None = None) -> bytes:
+           generated_at: dt.datetime | None = None, quoted=()) -> bytes:
     """The report of `article` in format `fmt`, written with the words in `labels`."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
     extra = {"generated_at": generated_at} if generated_at else {}
-    ctx = ReportContext(article, labels, tuple(audit), review_url=review_url, **extra)
+    ctx = ReportContext(article, labels, tuple(audit), tuple(quoted), review_url=review_url, **extra)
     return FORMATS[fmt].write(ctx)

@@ -28,6 +28,7 @@ from sources.db import audit, connect, row_problem, without_nul, writing
 
 from ..inputs import InputError
 from ..model import (
+    MAX_CLAIMS,
     STATUSES,
     ArticleCheck,
     ClaimCheck,
@@ -39,7 +40,7 @@ from ..model import (
 )
 from ..verdict import render_reason
 from . import memory
-from .tables import article_claims, articles, ensure_tables
+from .tables import article_claims, articles, ensure_tables, report_history
 
 STATE_FORMAT = "factcheck-article"
 STATE_VERSION = 1
@@ -146,6 +147,9 @@ class Article:
     unclaimed: tuple[dict[str, Any], ...] = field(default=())
     author: str = ""  # the article's author or publisher, as the article gives them
     published_from: str = ""  # where the publication date came from (checker.inputs.DATE_SOURCES)
+    # For an article imported from a report: who imported it and when, and what the report said of
+    # its origin (its id there, when it was exported, who created it then); None otherwise.
+    imported: Mapping[str, Any] | None = None
 
     def claim(self, claim_id: str) -> ClaimState:
         for c in self.claims:
@@ -207,6 +211,8 @@ class Desk:
         the claims are found, whose offsets depend on it) or a claim id is too long to store.
         """
         now = _now()
+        if len(check.checks) > MAX_CLAIMS:
+            raise ValueError(f"the article has {len(check.checks):,} claims; the desk takes at most {MAX_CLAIMS:,}")
         if "\x00" in body:
             raise ValueError("the article text holds NUL characters, which cannot be stored; remove them and check it again")
         for c in check.checks:
@@ -278,6 +284,7 @@ class Desk:
             claims=tuple(states), unclaimed=tuple(row.unclaimed or ()),
             author=str((row.meta or {}).get("author") or ""),
             published_from=str((row.meta or {}).get("published_from") or ""),
+            imported=(row.meta or {}).get("imported"),
         )
 
     def rename(self, article_id: int, title: str, *, reviewer: str) -> None:
@@ -515,45 +522,79 @@ class Desk:
     # ---- whole state: export and import ------------------------------------------------
 
     def export_state(self, article_id: int, *, exported_at: dt.datetime | None = None) -> dict[str, Any]:
-        return article_state(self.load(article_id), self.audit_trail(article_id), exported_at=exported_at)
+        return article_state(self.load(article_id), self.audit_trail(article_id), exported_at=exported_at,
+                             quoted=self.quoted_history(article_id))
 
     def import_state(self, data: Mapping[str, Any], *, reviewer: str) -> int:
         """Store an article written by `article_state` (the JSON report) as a new article; returns its id.
 
-        Claims keep their ids, statuses, notes, reviewers, versions and dismissals; the audit trail is
-        copied, followed by one "import" entry naming who imported it. Refused whole (`InputError`)
-        when anything in it does not hold together.
+        Every value is checked first (checker/desk/report_import.py): a report that does not hold is
+        refused whole (`InputError`, one line) and nothing is written. Claims keep their ids,
+        statuses, notes, reviewers, versions and dismissals as the report gives them. The audit trail
+        records the import, by `reviewer`: one entry for the article, one for each claim (what the
+        report gave it). The report's own audit trail says what happened elsewhere, as the report
+        tells it: it is kept apart as quoted history (`quoted_history`), never written into the trail.
         """
-        reviewer = without_nul(reviewer)
-        if not reviewer.strip():
+        from .report_import import read_report
+
+        reviewer = without_nul(reviewer).strip()
+        if not reviewer:
             raise ValueError("a reviewer name is needed to import an article")
-        article, claim_rows, trail = _read_state(data)
+        state = read_report(data)
         now = _now()
+        reported = state.article
+        imported = {"by": reviewer, "at": now.isoformat(), "from_id": state.from_id,
+                    "exported_at": state.exported_at.isoformat() if state.exported_at else None,
+                    "created_by": reported["created_by"], "created_at": reported["created_at"].isoformat()}
+        article = {**reported, "created_by": reviewer, "created_at": now, "updated_at": now,
+                   "meta": {**reported["meta"], "imported": imported}}
         with writing(self.engine) as conn:
-            article_id = conn.execute(articles.insert().values(updated_at=now, **article)).inserted_primary_key[0]
-            if claim_rows:
-                conn.execute(article_claims.insert(), [{**r, "article_id": article_id} for r in claim_rows])
+            article_id = conn.execute(articles.insert().values(**article)).inserted_primary_key[0]
+            if state.claims:
+                conn.execute(article_claims.insert(), [{**r, "article_id": article_id} for r in state.claims])
                 memory.sync(conn, conn.scalars(select(article_claims.c.pk).where(article_claims.c.article_id == article_id)))
-            for entry in trail:
-                entity_id = entry["entity_id"]
-                if entry["entity"] == "article":
-                    entity_id = str(article_id)
-                elif entry["entity"] == "claim":
-                    entity_id = f"{article_id}/{entity_id.split('/', 1)[-1]}"
-                conn.execute(audit.insert().values(**{**entry, "entity_id": entity_id}))
+            if state.history:
+                conn.execute(report_history.insert(), [
+                    {**entry, "article_id": article_id, "position": n,
+                     "claim_id": entry["entity_id"].partition("/")[2] if entry["entity"] == "claim" else None}
+                    for n, entry in enumerate(state.history)])
             conn.execute(audit.insert().values(
-                at=now, actor=reviewer.strip(), entity="article", entity_id=str(article_id), action="import",
-                before=None, after={"from_id": data["article"].get("id"), "claims": len(claim_rows)},
+                at=now, actor=reviewer, entity="article", entity_id=str(article_id), action="import", before=None,
+                after={"from_id": state.from_id, "claims": len(state.claims), "quoted_history": len(state.history),
+                       "exported_at": imported["exported_at"]},
             ))
+            if state.claims:
+                conn.execute(audit.insert(), [{
+                    "at": now, "actor": reviewer, "entity": "claim", "entity_id": f"{article_id}/{r['claim_id']}",
+                    "action": "import", "before": None,
+                    "after": {"status": r["status"], "note": r["note"], "evidence_source": r["evidence_source"],
+                              "dismissed": r["dismissed"], "version": r["version"], "origin": r["origin"],
+                              "reported_reviewer": r["reviewer"],
+                              "reported_at": r["reviewed_at"].isoformat() if r["reviewed_at"] else None},
+                } for r in state.claims])
         return article_id
+
+    def quoted_history(self, article_id: int, claim_id: str | None = None) -> list[dict[str, Any]]:
+        """The audit trail an imported report carried, as that report tells it (nothing here can check
+        it), oldest first: of one claim, or of the whole article. Empty for an article not imported."""
+        h = report_history
+        cond = h.c.article_id == article_id
+        if claim_id:
+            cond = cond & (h.c.claim_id == claim_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(h.c.at, h.c.actor, h.c.entity, h.c.entity_id, h.c.action, h.c.before, h.c.after)
+                                .where(cond).order_by(h.c.position)).all()
+        return [dict(r._mapping) for r in rows]
 
 
 # ---- the state of an article as plain JSON ---------------------------------------------------
 
 
 def article_state(article: Article, trail: Iterable[Mapping[str, Any]] = (), *,
-                  exported_at: dt.datetime | None = None) -> dict[str, Any]:
-    """Everything the desk holds about an article, as JSON values (read back by `Desk.import_state`)."""
+                  exported_at: dt.datetime | None = None, quoted: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
+    """Everything the desk holds about an article, as JSON values (read back by `Desk.import_state`):
+    `audit` is this database's trail of the article; `quoted_history` the trail an earlier report
+    carried when the article was imported (quoted again, never as this database's own)."""
     return {
         "format": STATE_FORMAT,
         "format_version": STATE_VERSION,
@@ -580,103 +621,18 @@ def article_state(article: Article, trail: Iterable[Mapping[str, Any]] = (), *,
             }
             for c in article.claims
         ],
-        "audit": [
-            {
-                "at": _iso(t["at"]),
-                "actor": t["actor"],
-                "entity": t["entity"],
-                "entity_id": t["entity_id"],
-                "action": t["action"],
-                "before": t["before"],
-                "after": t["after"],
-            }
-            for t in trail
-        ],
+        "audit": [_entry_json(t) for t in trail],
+        "quoted_history": [_entry_json(t) for t in quoted],
     }
+
+
+def _entry_json(t: Mapping[str, Any]) -> dict[str, Any]:
+    return {"at": _iso(t["at"]), "actor": t["actor"], "entity": t["entity"], "entity_id": t["entity_id"],
+            "action": t["action"], "before": t["before"], "after": t["after"]}
 
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
-
-
-def _read_state(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Rows for the articles, article_claims and audit tables, from `article_state` JSON; InputError if bad."""
-
-    def need(cond: bool, message: str) -> None:
-        if not cond:
-            raise InputError(f"not a report this workbench can import: {message}")
-
-    need(isinstance(data, Mapping), "the JSON is not an object")
-    need(data.get("format") == STATE_FORMAT, f'"format" must be "{STATE_FORMAT}" (export the JSON report)')
-    need(data.get("format_version") == STATE_VERSION, f'"format_version" {data.get("format_version")!r} is not {STATE_VERSION}')
-    a = data.get("article")
-    need(isinstance(a, Mapping), '"article" is missing')
-    body = a.get("body")
-    need(isinstance(body, str) and body.strip() != "", "the article text is missing")
-    need(isinstance(a.get("title"), str), "the article title is missing")
-    try:
-        published = dt.date.fromisoformat(a["published"])
-        created_at = dt.datetime.fromisoformat(a["created_at"])
-    except (KeyError, TypeError, ValueError):
-        raise InputError("not a report this workbench can import: bad article dates") from None
-    article = {
-        "title": a["title"], "body": body, "language": str(a.get("language") or ""), "published": published,
-        "url": str(a.get("url") or ""), "created_by": str(a.get("created_by") or ""), "created_at": created_at,
-        "archived": bool(a.get("archived", False)), "unclaimed": list(a.get("unclaimed") or []),
-        "meta": {"author": str(a.get("author") or ""), "published_from": str(a.get("published_from") or "")},
-    }
-    # What PostgreSQL would refuse and SQLite store (NUL characters, text too long for its column) is
-    # refused here on both, in words.
-    problem = row_problem(articles, article)
-    need(problem is None, f"the article's {problem}")
-    claims_in = data.get("claims")
-    need(isinstance(claims_in, list), '"claims" must be a list')
-    rows, seen = [], set()
-    for position, item in enumerate(claims_in):
-        try:
-            claim = claim_from_json(item["claim"])
-            check = item.get("check") or {}
-            matches = [match_from_json(m) for m in check.get("matches", [])]
-            # Reports written before reasons were kept as parts have none: they show their English reason.
-            reason_parts = reason_from_json(check.get("reason_parts"))
-            review = item["review"]
-            reviewed_at = dt.datetime.fromisoformat(review["reviewed_at"]) if review.get("reviewed_at") else None
-        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
-            raise InputError(f"not a report this workbench can import: claim {position + 1} is malformed ({exc})") from None
-        problem = row_problem(article_claims, {"claim_id": claim.id})
-        need(problem is None, f"claim {claim.id[:40]!r}: {problem and problem.replace('claim_id', 'its id')}")
-        need(claim.id not in seen, f"claim id {claim.id} appears twice")
-        seen.add(claim.id)
-        need(claim.type in CLAIM_TYPES, f"claim {claim.id} has an unknown type {claim.type!r}")
-        need(body[claim.start:claim.end] == claim.text, f"claim {claim.id} is not at {claim.start}-{claim.end} of the article")
-        need(review.get("status") in STATUSES, f"claim {claim.id} has an unknown status {review.get('status')!r}")
-        need(isinstance(review.get("version"), int) and review["version"] >= 1, f"claim {claim.id} has a bad version")
-        origin = review.get("origin", "extracted")
-        need(origin in ORIGINS, f"claim {claim.id} has an unknown origin {origin!r}")
-        evidence = review.get("evidence_source")
-        need(evidence is None or evidence in {m.source_id for m in matches},
-             f"claim {claim.id} names evidence {evidence!r} that is not among its matches")
-        rows.append({
-            "claim_id": claim.id, "position": position, "claim": claim.to_json(),
-            "check": _check_json(check.get("suggestion", "no_source"), float(check.get("confidence", 0)),
-                                 str(check.get("reason", "")), reason_parts, matches),
-            "status": review["status"], "note": str(review.get("note") or ""), "evidence_source": evidence,
-            "reviewer": str(review.get("reviewer") or ""), "reviewed_at": reviewed_at, "origin": origin,
-            "dismissed": bool(review.get("dismissed", False)), "version": review["version"],
-        })
-        problem = row_problem(article_claims, rows[-1])
-        need(problem is None, f"claim {claim.id}: {problem}")
-    trail = []
-    for n, t in enumerate(data.get("audit") or []):
-        try:
-            trail.append({"at": dt.datetime.fromisoformat(t["at"]), "actor": str(t["actor"]), "entity": str(t["entity"]),
-                          "entity_id": str(t["entity_id"]), "action": str(t["action"]),
-                          "before": t.get("before"), "after": t.get("after")})
-        except (KeyError, TypeError, ValueError):
-            raise InputError(f"not a report this workbench can import: audit entry {n + 1} is malformed") from None
-        problem = row_problem(audit, trail[-1])
-        need(problem is None, f"audit entry {n + 1}: {problem}")
-    return article, rows, trail
 
 
 def _claim_row(article_id: int, position: int, check: ClaimCheck, origin: str = "extracted") -> dict[str, Any]:

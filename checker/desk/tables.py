@@ -87,6 +87,26 @@ article_claims = Table(
 #   (each name of its sentence, by type of claim), and for a quote its speaker and words, hashed
 #   (sources/index.py: term_hash).
 
+# The audit trail an imported report carried, quoted as the report wrote it: what happened on
+# another desk, as that report tells it, which nothing here can check. Kept apart from `audit`, whose
+# every entry this workbench wrote itself (checker/desk/report_import.py, Desk.import_state).
+report_history = Table(
+    "report_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("entity", String(16), nullable=False),
+    Column("entity_id", String(200), nullable=False),
+    Column("claim_id", String(32), nullable=True),  # the claim an entry is about, as this article names it
+    Column("action", String(32), nullable=False),
+    Column("before", JSON, nullable=True),
+    Column("after", JSON, nullable=True),
+    Index("ix_report_history_article", "article_id", "claim_id"),
+)
+
 reviewed_claims = Table(
     "reviewed_claims",
     metadata,

@@ -434,7 +434,7 @@ def test_the_json_report_keeps_english_and_parts_and_old_reports_still_import(de
     old = desk.load(import_report(state, desk, reviewer="Zoe"))
     assert by_text(old, "18 millions d’euros").reason_in(FR) == CONTRADICTED_EN
     state["claims"][0]["check"]["reason_parts"] = "not parts"
-    with pytest.raises(InputError, match="claim 1 is malformed"):
+    with pytest.raises(InputError, match=r"claim 1 \(c1\), check: reason_parts must be a list, not text"):
         import_report(state, desk, reviewer="Zoe")
 
 
