@@ -395,8 +395,8 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
                 end -= len(p)
                 plain = plain[: -len(p)]
                 break
-        if plain.endswith(".") and (not _INITIALS_RE.fullmatch(plain)
-                                    or (len(plain) == 2 and not folded[end:s_end].strip())):
+        if plain.endswith(".") and plain[:-1].lower() not in _GENERATIONS \
+                and (not _INITIALS_RE.fullmatch(plain) or (len(plain) == 2 and not folded[end:s_end].strip())):
             # "Calif." but "U.S."; "J. Smith", but "wrote on X." at the end of its sentence
             end -= 1
             plain = plain[:-1]
@@ -1229,6 +1229,9 @@ def _canonical(surface: str) -> str:
 # ---- resolution across the article ------------------------------------------------------------
 
 
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # after a surname, not one itself
+
+
 def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[str], folded: str) -> None:
     # A name given as a person only by default is an organisation if its last word is one elsewhere
     # ("Aston Villa" after "Villa striker ...").
@@ -1245,6 +1248,8 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
         keys = tuple(t.key for t in p.tokens)
         for n in range(1, len(keys)):
             by_tail.setdefault(keys[n:], p.canonical)
+        if len(keys) > 2 and keys[-1] in _GENERATIONS:  # "Guerrero" -> "Vladimir Guerrero Jr."
+            by_tail.setdefault(keys[-2:-1], p.canonical)
         by_given.setdefault(keys[0], set()).add(p.canonical)
     # Short forms of organisations: "Lens" / "RC Lens", "Helios" / "Helios Energy".
     by_core: dict[str, str] = {}

@@ -333,7 +333,7 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
                        for p in _pieces(q, text, folded, lex, speaker, names_in, sentence_at))
         else:
             out.append(QuoteFound(q.start, q.end, value, speaker, kind))
-    return _headline_quotes(out, text, sentence_at)
+    return _headline_quotes(_said_later_in_paragraph(out, sentence_at), text, sentence_at)
 
 
 _SIGNATURE = re.compile(r"(?<![ \t\u00a0\u202f\n])[ \t\u00a0\u202f]*+(?:\n[ \t\u00a0\u202f]*+)*+[—–-][ \u00a0\u202f]*+[^\n]{1,120}")
@@ -426,6 +426,26 @@ def _incises(a: int, b: int, text: str, folded: str, lex: Lexicon, speaker: str 
         speaker = who
         a = end
     out.append((a, b, speaker))
+    return out
+
+
+def _said_later_in_paragraph(quotes: list[QuoteFound], sentence_at) -> list[QuoteFound]:
+    """'L'impact est "difficile à chiffrer". "J'ai eu l'impression ...", a noté X.': a quote nobody is
+    said to have spoken, followed in its paragraph by one a person speaks, is theirs."""
+    out = list(quotes)
+    following: str | None = None
+    paragraph = None
+    for i in range(len(out) - 1, -1, -1):
+        q = out[i]
+        p = sentence_at(q.start).paragraph
+        if p != paragraph:
+            paragraph, following = p, None
+        if q.kind != "speech":
+            continue
+        if q.speaker:
+            following = q.speaker
+        elif following:
+            out[i] = replace(q, speaker=following)
     return out
 
 
@@ -557,7 +577,7 @@ def _closing_clause(folded, tail, names_in, lex: Lexicon, main_organisation_befo
         return None
     words = _WORD.findall(folded, comma, end)
     verbs = [i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w)]
-    if not verbs or len(words) > 9 or any(key(w) in lex.coordinators for w in words[:verbs[0]]):
+    if not verbs or len(words) > 12 or any(key(w) in lex.coordinators for w in words[:verbs[0]]):
         return None
     found = names_in(comma, end)
     if found:

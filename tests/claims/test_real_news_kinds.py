@@ -344,3 +344,16 @@ def test_a_given_name_of_the_census_makes_a_person_and_a_firm_cue_a_company():
     assert got["Monica Gallardo"] == ("person", "Monica Gallardo")
     got = names("Le marché pèsera 2 milliards d’euros, selon le cabinet Roland Berger.", "fr")
     assert got["Roland Berger"] == ("organization", "Roland Berger")
+
+
+def test_a_generation_suffix_keeps_its_dot_and_the_surname_alone_resolves():
+    got = names("The club signed Ramon Alcaraz Jr. on Monday. Alcaraz said he was happy.", "en")
+    assert got["Ramon Alcaraz Jr."] == ("person", "Ramon Alcaraz Jr.")
+    assert got["Alcaraz"] == ("person", "Ramon Alcaraz Jr.")
+
+
+def test_a_fragment_before_a_quote_the_paragraph_attributes_is_the_same_speakers():
+    text = ("L’impact du franc fort reste « bien difficile à chiffrer ». « Nous avons vu davantage de visiteurs "
+            "de la région », a noté Lucie Barras.")
+    assert quotes(text, "fr") == [("bien difficile à chiffrer", "Lucie Barras"),
+                                  ("Nous avons vu davantage de visiteurs de la région", "Lucie Barras")]
