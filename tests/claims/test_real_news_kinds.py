@@ -357,3 +357,7 @@ def test_a_fragment_before_a_quote_the_paragraph_attributes_is_the_same_speakers
             "de la région », a noté Lucie Barras.")
     assert quotes(text, "fr") == [("bien difficile à chiffrer", "Lucie Barras"),
                                   ("Nous avons vu davantage de visiteurs de la région", "Lucie Barras")]
+
+
+def test_rupees_written_rs():
+    assert money("The Centre has sought Rs 8,351 crore for the airline.", "en") == [("Rs 8,351 crore", "INR", 83_510_000_000)]
