@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from claims.lexicon import DATA_DIR, key, load
-from claims.names import name_data
+from claims.lexicon import DATA_DIR, key, load  # noqa: E402  (after the path is set)
+from claims.names import name_data  # noqa: E402
 
 LANGUAGES = ("en", "fr")
 MIN_ZIPF = 3.0

@@ -26,7 +26,6 @@ from sqlalchemy.exc import IntegrityError
 from claims import CLAIM_TYPES, Claim, claim_from_json
 from sources.db import audit, connect, row_problem, without_nul, writing
 
-from ..inputs import InputError
 from ..model import (
     MAX_CLAIMS,
     STATUSES,
