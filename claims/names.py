@@ -33,9 +33,11 @@ import re
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from .lexicon import DATA_DIR, Lexicon, trie
 from .text import Sentence, fold, fold_apostrophes, fold_key, is_heading
@@ -592,7 +594,15 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
     return out
 
 
-def _finish(tokens: list[_Token], data: _NameData, **flags) -> list[_Candidate]:
+class _Flags(TypedDict, total=False):
+    """The _Candidate flags that _split_titles passes on to _finish."""
+
+    person_cue: bool
+    org_title: bool
+    weak: bool
+
+
+def _finish(tokens: list[_Token], data: _NameData, **flags: Unpack[_Flags]) -> list[_Candidate]:
     while len(tokens) > 1 and (tokens[-1].key in data.function_words or tokens[-1].key in data.postnominals):
         # "Rupert Vance KC"; "Mme B. Il ...", where the splitter did not see that "Il" starts a sentence
         tokens = tokens[:-1]
@@ -653,7 +663,7 @@ _LONGEST_KNOWN = 8  # words of the longest alias or gazetteer entry looked for a
 _LONGEST_PERSON = 6  # words: "María de los Ángeles García" has 5
 
 
-def _inside(spans, start: int, end: int) -> bool:
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     """Is [start, end) inside one of the sorted, disjoint `spans`?"""
     i = bisect_right(spans, (start, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
@@ -1071,7 +1081,9 @@ class _Cues:
 
     def __init__(self, art: _Article, c: _Candidate, keys: list[str]) -> None:
         self.art, self.c, self.keys = art, c, keys
-        self._before = self._person = self._org = None
+        self._before: list[str] | None = None
+        self._person: bool | None = None
+        self._org: bool | None = None
 
     @property
     def before(self) -> list[str]:
@@ -1102,7 +1114,8 @@ class _Cues:
         return self._org
 
 
-def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done) -> None:
+def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues,
+                   done: Callable[[str, int], None]) -> None:
     data = art.data
     plain = fold(t.text)
     if (t.key in data.common_acronyms or t.key in data.function_words or len(plain) < 2
