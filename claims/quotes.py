@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Protocol, cast
 
 from .lexicon import Lexicon
 from .names import NameFound
@@ -134,11 +136,11 @@ def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
                     target = depth
                     break
         if target is not None:
-            opener, start, reopened = stack[target]
+            opener, start, marks = stack[target]
             for o, _, _ in stack[target:]:
                 counts[o] -= 1
             del stack[target:]
-            closed.append((start, i, tuple(reopened)))
+            closed.append((start, i, tuple(marks)))
             continue
         if ch in openers and _can_open(text, i, ch):
             if ch == "’":
@@ -213,6 +215,17 @@ class _Mention:
     end: int
     canonical: str
     type: str
+
+
+class _NamesIn(Protocol):
+    """find_quotes' names_in: the mentions inside [a, b)."""
+
+    def __call__(self, a: int, b: int, *, speakers_only: bool = True) -> list[_Mention]: ...
+
+
+# find_quotes' helpers that name who spoke before an offset (last_person_before, pronoun_target, ...)
+_SpeakerAt = Callable[[int], str | None]
+_SentenceAt = Callable[[int], Sentence]
 
 
 def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon, names: list[NameFound],
@@ -339,7 +352,7 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
 _SIGNATURE = re.compile(r"(?<![ \t\u00a0\u202f\n])[ \t\u00a0\u202f]*+(?:\n[ \t\u00a0\u202f]*+)*+[—–-][ \u00a0\u202f]*+[^\n]{1,120}")
 
 
-def _signed(folded: str, after: int, names_in) -> str | None:
+def _signed(folded: str, after: int, names_in: _NamesIn) -> str | None:
     """A quote signed on the line after it, or after a dash on its own line ("» — Le ministre de la
     Santé, Gaétan Barrette"): the person the signature names."""
     m = _SIGNATURE.match(folded, after)
@@ -349,7 +362,8 @@ def _signed(folded: str, after: int, names_in) -> str | None:
     return people[-1].canonical if people else None
 
 
-def _introduced(sentences: list[Sentence], index: int, paragraph: int, before) -> str | None:
+def _introduced(sentences: list[Sentence], index: int, paragraph: int,
+                before: Callable[[tuple[int, int]], str | None]) -> str | None:
     """A paragraph that opens with a quote, after a paragraph whose last sentence introduces it
     ("INMO General Secretary Phil Ní Sheaghdha said:", "Foster said it was important to ..."): the
     speaker that sentence names."""
@@ -359,7 +373,7 @@ def _introduced(sentences: list[Sentence], index: int, paragraph: int, before) -
     return before((prev.start, prev.end))
 
 
-def _joint(folded: str, head: tuple[int, int], names_in, lex: Lexicon, speaker: str) -> tuple[str, ...]:
+def _joint(folded: str, head: tuple[int, int], names_in: _NamesIn, lex: Lexicon, speaker: str) -> tuple[str, ...]:
     """"la CGSP Cheminots, la CSC Transcom et le SLFP Cheminots dénoncent « ... »": names of one kind
     listed together as the subject of a speech verb speak together; the others besides `speaker`."""
     start, end = head
@@ -389,8 +403,8 @@ def _joint(folded: str, head: tuple[int, int], names_in, lex: Lexicon, speaker: 
 _LIST_GAP = re.compile(r"(?<![,&\s])\s*(?:,|\bet\b|\band\b|&)\s*(?:(?:la|le|les|l'|the)\s*)?", re.IGNORECASE)
 
 
-def _pieces(q: QuoteSpan, text: str, folded: str, lex: Lexicon, speaker: str | None, names_in,
-            sentence_at) -> list[QuoteFound]:
+def _pieces(q: QuoteSpan, text: str, folded: str, lex: Lexicon, speaker: str | None, names_in: _NamesIn,
+            sentence_at: _SentenceAt) -> list[QuoteFound]:
     """A quote as the editor checks it: one claim per paragraph when it runs over several (each
     reopened by a mark), and two when the speaker's attribution sits inside the marks, between two
     sentences of the quote (« ..., a dit M. Labeaume en conférence de presse. Ça ne s'est pas ... »).
@@ -409,9 +423,10 @@ def _pieces(q: QuoteSpan, text: str, folded: str, lex: Lexicon, speaker: str | N
     return [QuoteFound(a, b, " ".join(text[a:b].split()), who, "speech") for a, b, who in pieces if b > a]
 
 
-def _incises(a: int, b: int, text: str, folded: str, lex: Lexicon, speaker: str | None, names_in, sentence_at):
+def _incises(a: int, b: int, text: str, folded: str, lex: Lexicon, speaker: str | None, names_in: _NamesIn,
+             sentence_at: _SentenceAt) -> list[tuple[int, int, str | None]]:
     """Split [a, b) around attributions written inside the quote marks."""
-    out = []
+    out: list[tuple[int, int, str | None]] = []
     for m in lex.incise_re.finditer(folded, a, b):
         if m.start() < a:
             continue
@@ -429,7 +444,7 @@ def _incises(a: int, b: int, text: str, folded: str, lex: Lexicon, speaker: str 
     return out
 
 
-def _said_later_in_paragraph(quotes: list[QuoteFound], sentence_at) -> list[QuoteFound]:
+def _said_later_in_paragraph(quotes: list[QuoteFound], sentence_at: _SentenceAt) -> list[QuoteFound]:
     """'L'impact est "difficile à chiffrer". "J'ai eu l'impression ...", a noté X.': a quote nobody is
     said to have spoken, followed in its paragraph by one a person speaks, is theirs."""
     out = list(quotes)
@@ -459,7 +474,7 @@ def _headline(sentence: Sentence, text: str) -> bool:
     return line == sentence.text.strip() and len(line) <= 160 and line.rstrip("»”\"’ \u00a0\u202f")[-1:] not in ".!?…"
 
 
-def _headline_quotes(quotes: list[QuoteFound], text: str, sentence_at) -> list[QuoteFound]:
+def _headline_quotes(quotes: list[QuoteFound], text: str, sentence_at: _SentenceAt) -> list[QuoteFound]:
     """A quote in a headline is said by whoever says it in the article's body."""
     out = []
     for q in quotes:
@@ -527,14 +542,15 @@ def _best(found: list[_Mention]) -> str | None:
     return found[0].canonical if found else None
 
 
-def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, quote_open: int,
-           main_organisation_before, pronoun_target) -> str | None:
+def _after(folded: str, tail: tuple[int, int], names_in: _NamesIn, last_person_before: _SpeakerAt, lex: Lexicon,
+           pronouns: frozenset[str], quote_open: int, main_organisation_before: _SpeakerAt,
+           pronoun_target: _SpeakerAt) -> str | None:
     """Attribution right after the quote: "», a-t-il déclaré", "” said Jan Leike", "” Leike said"."""
     start, end = tail
     end = min(end, start + 120)
     if end <= start:
         return None
-    lead = _LEAD.match(folded, start, end).end()
+    lead = cast("re.Match[str]", _LEAD.match(folded, start, end)).end()  # `*`: matches, if only the empty string
     # '"...," the UN's personal envoy for Sudan, Tomasz Wieczorek, told reporters': the verb may come late
     words = [w for w in _WORD.finditer(folded, lead, end)][:12]
     if not words:
@@ -567,7 +583,8 @@ def _after(folded, tail, names_in, last_person_before, lex: Lexicon, pronouns, q
     return None
 
 
-def _closing_clause(folded, tail, names_in, lex: Lexicon, main_organisation_before, quote_open: int) -> str | None:
+def _closing_clause(folded: str, tail: tuple[int, int], names_in: _NamesIn, lex: Lexicon,
+                    main_organisation_before: _SpeakerAt, quote_open: int) -> str | None:
     """An attribution that closes the quote's sentence after more of it ('... as "a gesture of goodwill"
     and face a deduction, the Premier League said on Wednesday.'): its last clause, a few words with a
     speech verb and a name."""
@@ -590,8 +607,8 @@ def _closing_clause(folded, tail, names_in, lex: Lexicon, main_organisation_befo
     return None
 
 
-def _before(folded, head, names_in, last_person_before, lex: Lexicon, pronouns,
-            main_organisation_before, pronoun_target) -> str | None:
+def _before(folded: str, head: tuple[int, int], names_in: _NamesIn, last_person_before: _SpeakerAt, lex: Lexicon,
+            pronouns: frozenset[str], main_organisation_before: _SpeakerAt, pronoun_target: _SpeakerAt) -> str | None:
     """Attribution before the quote: "selon X", "according to X", or the subject of a speech verb."""
     start, end = head
     if end <= start:
