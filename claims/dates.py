@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import cast
 
 from .lexicon import DIGITS, Lexicon, lower_view
 from .text import fold_key as key
@@ -50,6 +52,12 @@ class _Context:
     past_clause: bool = False  # a verb in a past tense in the date's clause, before it
 
 
+_Groups = dict[str, str]  # the named groups of a template's match that took part in it
+_Span = tuple[int, int]
+# A rule: the date a template's match names (None: no date; _NO_SUCH_DAY: no real day).
+_Rule = Callable[[_Groups, _Span, _Context, re.Match[str]], DateFound | None]
+
+
 # What a rule returns for a date expression that names no real day ("Feb 30", "the fifth Sunday" of a
 # month with four): no claim, but the words are taken, so that "Sunday" alone is not read instead.
 _NO_SUCH_DAY = DateFound(0, 0, DateValue.of("0001-01-01"), False, False, None, "no such day")
@@ -64,7 +72,8 @@ _TWO_PREV_TOKENS = re.compile(r"(?:(?<![\w'])([\w']+) )?(?<![\w'])([\w']+) $")
 _PREV_TOKEN = re.compile(r"(?<![\w'])([\w']+-?)\s*$")  # from a word start only: linear on any text
 
 
-def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date, future_at) -> list[DateFound]:
+def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date,
+               future_at: Callable[[int], bool]) -> list[DateFound]:
     """All date expressions of `text` (matched on its folded copy), the longest at each place.
 
     `future_at(offset)` tells whether the sentence holding `offset` speaks of the future.
@@ -85,7 +94,7 @@ def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date, future_
             known[order] = t.triggers is None or (t.digits and has_digit) or not t.triggers.isdisjoint(words)
         return known[order]
 
-    candidates: list[tuple[int, int, int, re.Match]] = []
+    candidates: list[tuple[int, int, int, re.Match[str]]] = []
     for token in tokens:
         word = token.group()
         for order in lex.date_starts.get(DIGITS if word[0].isdigit() else word, ()):
@@ -146,7 +155,8 @@ STORY_REACH = 1200  # characters from the last date of a story to a yearless dat
 STORY_GAP = dt.timedelta(days=120)  # a story this far before publication is told in its own time
 
 
-def _in_their_story(found: list[DateFound], low: str, lex: Lexicon, published: dt.date, future_at) -> list[DateFound]:
+def _in_their_story(found: list[DateFound], low: str, lex: Lexicon, published: dt.date,
+                    future_at: Callable[[int], bool]) -> list[DateFound]:
     """"En juin 2014, ... Le 4 juillet suivant, ... le 25 août": a day or a month written without
     its year, after a story dated well before publication, belongs to the story's year; a date of
     the present ("hier", "mardi", "cette année") ends the story."""
@@ -196,7 +206,7 @@ def _with_their_year(found: list[DateFound], low: str) -> list[DateFound]:
     return out
 
 
-def _resolve(rule: str, m: re.Match, ctx: _Context) -> DateFound | None:
+def _resolve(rule: str, m: re.Match[str], ctx: _Context) -> DateFound | None:
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     start, end = m.span()
     if ctx.low[end - 1] == ".":  # "le 1er janv." : the stop ends the sentence or the abbreviation
@@ -207,7 +217,7 @@ def _resolve(rule: str, m: re.Match, ctx: _Context) -> DateFound | None:
 # ---- helpers --------------------------------------------------------------------------------
 
 
-def _day(g: dict, lex: Lexicon) -> int | None:
+def _day(g: _Groups, lex: Lexicon) -> int | None:
     raw = g.get("day") or g.get("day_word")
     if raw is None:
         return None
@@ -227,7 +237,7 @@ def _day(g: dict, lex: Lexicon) -> int | None:
     return int(parsed[0])
 
 
-def _month(g: dict, lex: Lexicon) -> int | None:
+def _month(g: _Groups, lex: Lexicon) -> int | None:
     raw = g.get("month") or g.get("month_name")
     if raw is None:
         return None
@@ -235,7 +245,7 @@ def _month(g: dict, lex: Lexicon) -> int | None:
     return lex.months.get(k) or lex.month_abbreviations.get(k)
 
 
-def _year(g: dict) -> int | None:
+def _year(g: _Groups) -> int | None:
     if "year" in g:
         return int(g["year"])
     if "yy" in g:
@@ -243,7 +253,7 @@ def _year(g: dict) -> int | None:
     return None
 
 
-def _weekday_of(g: dict, lex: Lexicon) -> int | None:
+def _weekday_of(g: _Groups, lex: Lexicon) -> int | None:
     if "weekday" in g:
         return lex.weekdays.get(key(g["weekday"]))
     if "weekday_abbr" in g:
@@ -324,7 +334,8 @@ def _after_noun(low: str, start: int, lex: Lexicon) -> bool:
     return det is not None and key(det) in lex.year_after_noun and noun.isalpha() and key(noun) not in lex.function_words
 
 
-def _found(span, value, *, relative=False, approximate=False, qualifier=None, rule="") -> DateFound:
+def _found(span: _Span, value: DateValue, *, relative: bool = False, approximate: bool = False,
+           qualifier: str | None = None, rule: str = "") -> DateFound:
     return DateFound(span[0], span[1], value, relative, approximate, qualifier, rule)
 
 
@@ -375,7 +386,7 @@ def _pick_year(month: int, day: int | None, published: dt.date, future: bool, we
     return before[-1].year if before else candidates[0].year
 
 
-def _month_of(g: dict, ctx: _Context) -> tuple[int, int, bool] | None:
+def _month_of(g: _Groups, ctx: _Context) -> tuple[int, int, bool]:
     """(year, month, relative) of "juillet", "juillet 2024", "ce mois", "next month", or the month of
     publication when the text names none."""
     month = _month(g, ctx.lex)
@@ -383,7 +394,8 @@ def _month_of(g: dict, ctx: _Context) -> tuple[int, int, bool] | None:
         year = _year(g)
         if year is not None:
             return year, month, False
-        return _pick_year(month, None, ctx.published, ctx.future, None, past=ctx.past), month, True
+        # No day and no weekday: the first of the month exists in every candidate year, so one is picked.
+        return cast(int, _pick_year(month, None, ctx.published, ctx.future, None, past=ctx.past)), month, True
     offset = ctx.lex.relative_words.get(key(g["rel"]), 0) if "rel" in g else 0
     first = _add_months(ctx.published.replace(day=1), offset)
     return first.year, first.month, True
@@ -418,7 +430,7 @@ def _day_near(day: int, published: dt.date, future: bool, weekday: int | None = 
 # ---- rules ----------------------------------------------------------------------------------
 
 
-def _absolute(g, span, ctx, m):
+def _absolute(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
     month = _month(g, lex)
     if month is None:
@@ -445,11 +457,11 @@ def _absolute(g, span, ctx, m):
     return _found(span, _day_value(d), relative=relative, rule="absolute")
 
 
-def _day_range(g, span, ctx, m):
+def _day_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
     month = _month(g, lex)
     end_month = _month({"month": g["month_end"]}, lex) if "month_end" in g else month
-    first, last = _day(g, lex), int(re.match(r"\d+", g["day_end"]).group())
+    first, last = _day(g, lex), int(cast("re.Match[str]", re.match(r"\d+", g["day_end"])).group())  # {day_end}: digits
     if month is None or end_month is None or first is None:
         return None
     year = _year(g)
@@ -465,7 +477,7 @@ def _day_range(g, span, ctx, m):
     return _found(span, DateValue.of(start.isoformat(), start=start, end=end), relative=relative, rule="day_range")
 
 
-def _part_of(g, span, ctx, m):
+def _part_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
     part = lex.parts[key(g["part"])]
     qualifier = m.group("part")
@@ -480,7 +492,7 @@ def _part_of(g, span, ctx, m):
         return _found(span, DateValue.of(str(year), start=start, end=end), qualifier=qualifier, rule="part_of")
     relative = year is None
     if year is None:
-        year = _pick_year(month, None, ctx.published, ctx.future, None)
+        year = cast(int, _pick_year(month, None, ctx.published, ctx.future, None))  # a month alone: always a year
     first = dt.date(year, month, 1)
     last = _add_months(first, 1) - dt.timedelta(days=1)
     bounds = {"early": (first, first + dt.timedelta(days=9)),
@@ -490,7 +502,7 @@ def _part_of(g, span, ctx, m):
                   relative=relative, qualifier=qualifier, rule="part_of")
 
 
-def _bare_month(g, span, ctx, m):
+def _bare_month(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
     # A month alone is written the way the language writes months: "Mars" inside a French sentence is
     # the planet, "may" inside an English one is the verb.
@@ -498,15 +510,16 @@ def _bare_month(g, span, ctx, m):
         return None
     if _prev_token(ctx.low, span[0]) not in lex.month_context:
         return None
-    month = _month(g, lex)
-    year = _pick_year(month, None, ctx.published, ctx.future, None, past=ctx.past)
+    month = cast(int, _month(g, lex))  # the template is {month_name}: a month of the language
+    # A month alone: the first of it exists in every candidate year, so one is picked.
+    year = cast(int, _pick_year(month, None, ctx.published, ctx.future, None, past=ctx.past))
     prefix = lex.bare_month_prefix_re.search(ctx.low, max(0, span[0] - 20), span[0])
     if prefix:  # "en novembre" is cited with its preposition
         span = (prefix.start(), span[1])
     return _found(span, DateValue.of(_month_iso(year, month)), relative=True, rule="bare_month")
 
 
-def _month_rel(g, span, ctx, m):
+def _month_rel(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     month = _month(g, ctx.lex)
     this_month = ctx.published.replace(day=1)
     step = -1 if "last" in g else 1
@@ -516,7 +529,7 @@ def _month_rel(g, span, ctx, m):
     return _found(span, DateValue.of(_month_iso(first.year, first.month)), relative=True, rule="month_rel")
 
 
-def _year_range(g, span, ctx, m):
+def _year_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     """"between 2017 and 2021", "de 2017 à 2021": one claim, from the first year to the end of the last."""
     first, last = int(g["year"]), int(g["year_end"])
     if not 0 < last - first <= 100 or ctx.lex.not_year_after_re.match(ctx.low, span[1]):
@@ -525,7 +538,7 @@ def _year_range(g, span, ctx, m):
                   rule="year_range")
 
 
-def _bare_year(g, span, ctx, m):
+def _bare_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     low = ctx.low
     if ctx.lex.not_year_after_re.match(low, span[1]):
         return None
@@ -548,7 +561,7 @@ def _bare_year(g, span, ctx, m):
     return _found(span, DateValue.of(g["year"]), rule="bare_year")
 
 
-def _weekday(g, span, ctx, m):
+def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     weekday = ctx.lex.weekdays.get(key(g["weekday"]))
     if weekday is None:
         return None
@@ -603,7 +616,7 @@ def _past_in_clause(text: str, start: int, lex: Lexicon) -> bool:
     return lex.past_anywhere_re.search(text, m.start() if m else floor, end.start() if end else start + 160) is not None
 
 
-def _nth_weekday(g, span, ctx, m):
+def _nth_weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     weekday = ctx.lex.weekdays.get(key(g["weekday"]))
     n = _nth(g["nth"], ctx.lex)
     month = _month_of(g, ctx)
@@ -616,7 +629,7 @@ def _nth_weekday(g, span, ctx, m):
     return _found(span, _day_value(d), relative=relative, rule="nth_weekday")
 
 
-def _day_of_month(g, span, ctx, m):
+def _day_of_month(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     day = _day(g, ctx.lex)
     year, month, _ = _month_of(g, ctx)
     if not day or not 1 <= day <= 31:
@@ -627,7 +640,7 @@ def _day_of_month(g, span, ctx, m):
     return _found(span, _day_value(d), relative=True, rule="day_of_month")
 
 
-def _weekday_day(g, span, ctx, m):
+def _weekday_day(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     day = _day(g, ctx.lex)
     if day is None or not 1 <= day <= 31:
         return None
@@ -638,7 +651,7 @@ def _weekday_day(g, span, ctx, m):
 UPCOMING_DAY_OF_MONTH = 15  # days: "le 31" written on the 17th is later this month
 
 
-def _day_only(g, span, ctx, m):
+def _day_only(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     if _prev_token(ctx.low, span[0]) not in ctx.lex.day_context:
         return None
     day = _day(g, ctx.lex)
@@ -651,7 +664,7 @@ def _day_only(g, span, ctx, m):
     return _found(span, _day_value(d), relative=True, rule="day_only") if d else None
 
 
-def _weekday_count(g, span, ctx, m):
+def _weekday_count(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     weekday = ctx.lex.weekdays.get(key(g["weekday"]))
     parsed = parse_number(g["count"], ctx.lex)
     if weekday is None or parsed is None or not 1 <= parsed[0] <= 52:
@@ -662,7 +675,7 @@ def _weekday_count(g, span, ctx, m):
     return _found(span, _day_value(d), relative=True, rule="weekday_count")
 
 
-def _named_day(g, span, ctx, m):
+def _named_day(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     word = key(g["named_day"])
     offset = ctx.lex.named_days.get(word)
     if offset is None:
@@ -694,10 +707,11 @@ def _period_iso(year: int, unit: str, n: int) -> str:
     return f"{year:04d}-{'Q' if unit == 'quarter' else 'H'}{n}"
 
 
-def _period_of(g, span, ctx, m):
+def _period_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     """"the third quarter of 2024", "Q3 2024", "H1 2023", "au troisième trimestre" (the latest one,
     or the coming one when the sentence speaks of the future)."""
     lex = ctx.lex
+    n: int | None
     if "period_code" in g:
         unit, n = lex.period_codes.get(key(g["period_code"])), int(g["period_n"])
     else:
@@ -723,7 +737,7 @@ def _period_of(g, span, ctx, m):
     return _found(span, DateValue.of(_period_iso(year, unit, n)), relative=relative, rule="period_of")
 
 
-def _season(g, span, ctx, m):
+def _season(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     """"l'été 2024", "last summer", "cet hiver", "au printemps" (the coming one when the sentence
     speaks of the future, else the latest one begun)."""
     season = ctx.lex.seasons.get(key(g["season"]))
@@ -752,8 +766,8 @@ def _season(g, span, ctx, m):
     return _found(span, value, relative=True, rule="season")
 
 
-def _relative_unit(offset: int):
-    def resolve(g, span, ctx, m):
+def _relative_unit(offset: int) -> _Rule:
+    def resolve(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
         unit = _unit_of(m.group(0), ctx.lex)
         if unit is None:
             return None
@@ -764,8 +778,8 @@ def _relative_unit(offset: int):
 _SLACK = {"day": 0, "week": 3, "month": 15, "quarter": 45, "half": 91, "year": 182}
 
 
-def _count_unit(direction: int):
-    def resolve(g, span, ctx, m):
+def _count_unit(direction: int) -> _Rule:
+    def resolve(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
         lex = ctx.lex
         parsed = parse_number(g["count"], lex)
         unit = lex.units.get(key(g["unit"]))
@@ -794,7 +808,7 @@ def _count_unit(direction: int):
     return resolve
 
 
-def _numeric(g, span, ctx, m):
+def _numeric(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
     if "d1" in g:  # 22/04 or 4/22: no year
         a, b = int(g["d1"]), int(g["d2"])
@@ -807,8 +821,8 @@ def _numeric(g, span, ctx, m):
         if not (1 <= month <= 12):
             return None
         year = _pick_year(month, day, ctx.published, ctx.future, None)
-        d = _safe_date(year, month, day) if year else None
-        return _found(span, _day_value(d), relative=True, rule="numeric") if d else None
+        found = _safe_date(year, month, day) if year else None
+        return _found(span, _day_value(found), relative=True, rule="numeric") if found else None
     n1, n2, n3 = g["n1"], g["n2"], g["n3"]
     if len(n1) == 4:
         y, mo, d = int(n1), int(n2), int(n3)
@@ -822,13 +836,13 @@ def _numeric(g, span, ctx, m):
             d, mo = mo, d
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
-    day = _safe_date(y, mo, d)
-    if day is None:  # "2/29/2019"
+    found = _safe_date(y, mo, d)
+    if found is None:  # "2/29/2019"
         return _NO_SUCH_DAY
-    return _found(span, _day_value(day), rule="numeric")
+    return _found(span, _day_value(found), rule="numeric")
 
 
-_RULES = {
+_RULES: dict[str, _Rule] = {
     "absolute": _absolute,
     "part_of": _part_of,
     "year_range": _year_range,
