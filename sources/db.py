@@ -19,10 +19,11 @@ Tables:
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 import unicodedata
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from sqlalchemy import (
     JSON,
@@ -452,6 +453,55 @@ def insert_many(conn, table: Table, rows: list[dict]) -> None:
     conn.exec_driver_sql(sql, data)
 
 
+@functools.lru_cache(maxsize=None)
+def _sqlite_dialect():
+    from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+
+    return SQLiteDialect_pysqlite()
+
+
+@functools.lru_cache(maxsize=None)
+def row_converter(dialect: str, table: Table, names: tuple[str, ...]) -> Callable[[tuple], tuple]:
+    """How a row of `table` (a tuple of Python values in the order of `names`) is handed to the
+    database named `dialect` by `insert_rows`: on SQLite, through the columns' own SQLAlchemy
+    processors (dates, times and JSON stored exactly as `conn.execute(table.insert(), ...)` stores
+    them); elsewhere as it is. A plain function of the dialect's name, so that the extractor's
+    worker processes convert the rows they build."""
+    if dialect != "sqlite":
+        return tuple
+    processors = [table.c[n].type._cached_bind_processor(_sqlite_dialect()) for n in names]
+    steps = [(i, p) for i, p in enumerate(processors) if p is not None]
+    if not steps:
+        return tuple
+
+    def convert(row: tuple) -> tuple:
+        out = list(row)
+        for i, p in steps:
+            out[i] = p(out[i])
+        return tuple(out)
+
+    return convert
+
+
+def insert_rows(conn, table: Table, names: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert rows already converted by `row_converter(conn.dialect.name, table, names)`, in one
+    statement: an executemany of plain tuples on SQLite, a COPY on PostgreSQL."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            f'INSERT INTO {table.name} ({", ".join(names)}) VALUES ({", ".join("?" for _ in names)})', rows)
+    elif conn.dialect.name == "postgresql":
+        from psycopg.types.json import Json
+
+        as_json = [i for i, n in enumerate(names) if isinstance(table.c[n].type, JSON)]
+        if as_json:
+            rows = [tuple(Json(v) if i in as_json else v for i, v in enumerate(r)) for r in rows]
+        copy_rows(conn, f'COPY {table.name} ({", ".join(names)}) FROM STDIN', rows)
+    else:
+        conn.execute(table.insert(), [dict(zip(names, r)) for r in rows])
+
+
 def _copy_rows(conn, table: Table, rows: list[dict]) -> None:
     """PostgreSQL: rows in with one COPY, in the connection's transaction. psycopg sends an
     executemany one statement per row (in a pipeline): at a million records and five million index
@@ -503,12 +553,13 @@ class DeferredFullText:
     def index(self, pks: list[int]) -> None:
         if not self.active or not pks:
             return
+        select_rows = "INSERT INTO records_fts(rowid, title, excerpt, publisher) SELECT pk, title, excerpt, publisher FROM records "
+        if len(pks) == pks[-1] - pks[0] + 1 and all(a < b for a, b in zip(pks, pks[1:])):  # one run of keys
+            self.conn.exec_driver_sql(select_rows + "WHERE pk BETWEEN ? AND ?", (int(pks[0]), int(pks[-1])))
+            return
         for i in range(0, len(pks), 500):
             part = pks[i:i + 500]
-            self.conn.execute(text(
-                "INSERT INTO records_fts(rowid, title, excerpt, publisher) "
-                f"SELECT pk, title, excerpt, publisher FROM records WHERE pk IN ({','.join(str(int(p)) for p in part)})"
-            ))
+            self.conn.exec_driver_sql(select_rows + f"WHERE pk IN ({','.join(str(int(p)) for p in part)})")
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.active and exc_type is None:

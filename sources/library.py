@@ -40,12 +40,14 @@ from .db import (
     connect,
     fold_search,
     insert_many,
+    insert_rows,
     is_sqlite,
     record_amounts,
     record_dates,
     record_names,
     record_quotes,
     records,
+    row_converter,
     without_nul,
     writing,
 )
@@ -88,7 +90,8 @@ def _languages() -> frozenset[str]:
 def index_values(record: SourceRecord) -> IndexedValues:
     """Run the claim extractor on a record's excerpt; relative dates need the record's own date."""
     language = record.language if record.language in _languages() else "auto"
-    found = claims.extract(record.excerpt, language=language, published=record.published or dt.date.today())
+    found = claims.extract(record.excerpt, language=language, published=record.published or dt.date.today(),
+                           unclaimed=False)
     amounts, dates, names, quotes = [], [], [], []
     for c in found.claims:
         v = c.value
@@ -123,13 +126,59 @@ def _extractor_pool(workers: int):
     return multiprocessing.get_context(method).Pool(workers)
 
 
-def _index_chunk(chunk: Sequence[SourceRecord]) -> list[tuple[IndexedValues, tuple[int, ...]]]:
+# The rows one chunk of new records writes, as tuples in these columns' order (built by
+# `_index_chunk`, in a worker process or here, already converted for the database: see db.row_converter).
+RECORD_COLUMNS = ("pk", "record_id", "title", "publisher", "url", "published", "language", "excerpt", "tags",
+                  "retrieved_at", "text_hash", "created_at", "updated_at")
+VALUE_COLUMNS = (
+    (record_amounts, ("record_pk", "currency", "amount", "low", "high", "span_start", "span_end")),
+    (record_dates, ("record_pk", "iso", "precision", "first_day", "last_day", "span_start", "span_end")),
+    (record_names, ("record_pk", "name_key", "canonical", "type", "span_start", "span_end")),
+    (record_quotes, ("record_pk", "speaker_key", "text", "span_start", "span_end")),
+)
+
+
+@dataclass
+class _ChunkRows:
+    """Everything one chunk of new records writes: their rows, their value-index rows (one list per
+    table of VALUE_COLUMNS), the matcher's (term, record) pairs sorted, and how many of them hold
+    each term. Plain tuples, so that they cross from a worker process cheaply."""
+
+    pks: list[int]
+    records: list[tuple]
+    values: list[list[tuple]]
+    pairs: list[tuple[int, int]]
+    df: dict[int, int]
+
+
+def _index_chunk(chunk: Sequence[tuple], dialect: str, now: dt.datetime,
+                 values: Callable[[SourceRecord], IndexedValues] = index_values) -> _ChunkRows:
     """What a worker process computes for one chunk (module level, so that it can be pickled): each
-    record's values and the matcher's terms (its words and persons, hashed)."""
-    out = []
-    for r in chunk:
-        v = index_values(r)
-        out.append((v, tuple(value_index.record_terms_of(r.title, r.excerpt, value_index.persons_of(v)))))
+    record's values (the extractor), the matcher's terms (its words and persons, hashed), and every
+    row to write, converted for the database `dialect` names. `chunk` holds (key, the record's
+    fields in SourceRecord's order)."""
+    convert = row_converter(dialect, records, RECORD_COLUMNS)
+    converters = [row_converter(dialect, table, cols) for table, cols in VALUE_COLUMNS]
+    out = _ChunkRows([], [], [[], [], [], []], [], {})
+    amounts, dates, names, quotes = out.values
+    counts: collections.Counter[int] = collections.Counter()
+    for pk, *fields in chunk:
+        r = SourceRecord(*fields)
+        v = values(r)
+        out.pks.append(pk)
+        out.records.append(convert((pk, r.id, r.title, r.publisher, r.url, r.published, r.language, r.excerpt,
+                                    [list(t) for t in r.tags], r.retrieved_at, r.text_hash, now, now)))
+        amounts.extend((pk, *a) for a in v.amounts)
+        dates.extend((pk, *d) for d in v.dates)
+        names.extend((pk, k[:200], c, t, s, e) for k, c, t, s, e in v.names)
+        quotes.extend((pk, (k or None) and k[:200], t, s, e) for k, t, s, e in v.quotes)
+        terms = value_index.record_terms_of(r.title, r.excerpt, value_index.persons_of(v))
+        out.pairs.extend((t, pk) for t in terms)
+        counts.update(terms)  # a record's terms are distinct: each adds one to their counts
+    for rows, convert_values in zip(out.values, converters):
+        rows[:] = [convert_values(row) for row in rows]
+    out.pairs.sort()
+    out.df = dict(counts)
     return out
 
 
@@ -185,12 +234,18 @@ class Library:
             with writing(self.engine) as conn, bulk_load(conn), DeferredFullText(conn) as full_text:
                 writer.conn = conn
                 writer.full_text = full_text
-                writer.term_writer = value_index.TermWriter(conn) if pool else None
+                writer.term_writer = value_index.TermWriter(conn)
+                dialect = conn.dialect.name
                 pending: collections.deque = collections.deque()
-                window = 2 * workers if pool else 0
+                # chunks in flight: enough that a worker never waits for this process to write
+                window = 3 * workers if pool else 0
                 for chunk in _chunks(new, writer.batch_size):
                     fresh = writer.screen(chunk)
-                    job = pool.apply_async(_index_chunk, (fresh,)) if pool and fresh else [values(r) for r in fresh]
+                    task = (writer.with_keys(fresh), dialect, _now())
+                    if pool and fresh:
+                        job = pool.apply_async(_index_chunk, task)
+                    else:
+                        job = _index_chunk(*task, values=values)
                     pending.append((len(chunk), fresh, job))
                     while len(pending) > window:
                         writer.store(*pending.popleft())
@@ -200,8 +255,7 @@ class Library:
                     writer.store(*pending.popleft())
                     if on_progress:
                         on_progress(writer.done, max(size or 0, writer.done))
-                if writer.term_writer is not None:
-                    writer.term_writer.finish()
+                writer.term_writer.finish()
                 if writer.added:
                     conn.execute(audit.insert().values(
                         at=_now(), actor=actor, entity="library", entity_id="import", action="add", before=None,
@@ -459,7 +513,8 @@ class _Writer:
 
     def __init__(self, library: Library, actor: str, batch_size: int):
         self.library = library
-        self.term_writer: value_index.TermWriter | None = None  # with workers: terms computed by them
+        self.term_writer: value_index.TermWriter | None = None  # terms computed with each chunk's values
+        self.next_pk: int | None = None  # SQLite: the key of the next new record (see with_keys)
         self.actor = actor
         self.batch_size = batch_size
         self.conn = None
@@ -505,36 +560,40 @@ class _Writer:
                 self.pending_ids.add(r.id)
             self.pending_hashes.add(r.text_hash)
             fresh.append(r)
+        fresh = self._with_ids(fresh)
+        self.pending_ids.update(r.id for r in fresh)
         return fresh
+
+    def with_keys(self, fresh: list[SourceRecord]) -> list[tuple]:
+        """The screened records with their database keys, as (key, fields in SourceRecord's order).
+
+        Keys are given here rather than by the insert, so that a worker builds every row of the
+        chunk (value rows name their record's key): on SQLite the next keys after the highest
+        stored one (this transaction holds the write lock), on PostgreSQL taken from the table's
+        sequence, as an insert would take them."""
+        if not fresh:
+            return []
+        if self.conn.dialect.name == "postgresql":
+            keys = list(self.conn.scalars(text(
+                "SELECT nextval(pg_get_serial_sequence('records', 'pk')) FROM generate_series(1, :n)"), {"n": len(fresh)}))
+        else:
+            if self.next_pk is None:
+                self.next_pk = (self.conn.scalar(select(func.max(records.c.pk))) or 0) + 1
+            keys = list(range(self.next_pk, self.next_pk + len(fresh)))
+            self.next_pk += len(fresh)
+        return [(pk, r.id, r.title, r.excerpt, r.publisher, r.url, r.published, r.language, r.tags, r.retrieved_at,
+                 r.text_hash) for pk, r in zip(keys, fresh)]
 
     def store(self, chunk_len: int, fresh: list[SourceRecord], job: Any) -> None:
         """Write one screened chunk with its values (waiting for its worker if it has one)."""
-        if isinstance(job, list):  # computed here: values only
-            computed, terms = job, None
-        else:
-            results = job.get()
-            computed, terms = [v for v, _t in results], [t for _v, t in results]
-        fresh = self._with_ids(fresh)
-        now = _now()
-        if fresh:
-            # One executemany, then the keys read back by id: RETURNING with a guaranteed order
-            # makes SQLAlchemy insert row by row on SQLite, several times slower.
-            insert_many(self.conn, records, [
-                {"record_id": r.id, "title": r.title, "publisher": r.publisher, "url": r.url,
-                 "published": r.published, "language": r.language, "excerpt": r.excerpt,
-                 "tags": [list(t) for t in r.tags], "retrieved_at": r.retrieved_at, "text_hash": r.text_hash,
-                 "created_at": now, "updated_at": now} for r in fresh])
-            pk_of: dict[str, int] = {}
-            for part in _chunks([r.id for r in fresh], 500):
-                pk_of.update((rid, pk) for rid, pk in self.conn.execute(
-                    select(records.c.record_id, records.c.pk).where(records.c.record_id.in_(part))))
-            _insert_values(self.conn, [(pk_of[r.id], v) for r, v in zip(fresh, computed)])
-            if terms is not None and self.term_writer is not None:
-                self.term_writer.add([(pk_of[r.id], t) for r, t in zip(fresh, terms)])
-            else:
-                value_index.index_stored_terms(self.conn, [(pk_of[r.id], r, v) for r, v in zip(fresh, computed)])
+        rows: _ChunkRows = job if isinstance(job, _ChunkRows) else job.get()
+        if rows.pks:
+            insert_rows(self.conn, records, RECORD_COLUMNS, rows.records)
+            for (table, columns), batch in zip(VALUE_COLUMNS, rows.values):
+                insert_rows(self.conn, table, columns, batch)
+            self.term_writer.add(rows.pairs, rows.df, rows.pks)
             if self.full_text is not None:
-                self.full_text.index(sorted(pk_of.values()))
+                self.full_text.index(rows.pks)
         for r in fresh:
             self.pending_hashes.discard(r.text_hash)
             self.pending_ids.discard(r.id)

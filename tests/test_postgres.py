@@ -41,7 +41,9 @@ def library(schema_url):
 
     engine = connect(schema_url, fresh=True)
     with engine.begin() as conn:  # each test starts from an empty library
-        conn.exec_driver_sql("TRUNCATE records, audit RESTART IDENTITY CASCADE")
+        # the matcher's tables too: they hold no foreign key, and record keys start again at 1
+        conn.exec_driver_sql("TRUNCATE records, audit, record_terms, record_term_df, record_terms_state "
+                             "RESTART IDENTITY CASCADE")
     lib = Library(engine)
     yield lib
     engine.dispose()
