@@ -213,6 +213,8 @@ class Library:
         batch_size: int = 1000,
         workers: int | None = None,
         values: Callable[[SourceRecord], IndexedValues] = index_values,
+        guard: Callable[[], None] | None = None,
+        before_commit: Callable[[], None] | None = None,
     ) -> StoreReport:
         """Store records, skipping duplicates (same id, or same URL and excerpt) and counting them.
 
@@ -221,6 +223,9 @@ class Library:
         `workers`: extractor processes; by default one per core for batches of POOL_THRESHOLD
         records or more, none (this process) below; 0 forces this process. Either way the matcher's
         word index is filled in the same transaction (with workers, they compute the terms too).
+        `guard()` is called after each chunk is written and `before_commit()` last, inside the
+        transaction: an exception either raises cancels the call, and nothing of it is stored (the
+        command line's import checks the file's rows beside the import this way).
         """
         size = total if total is not None else (len(new) if hasattr(new, "__len__") else None)  # type: ignore[arg-type]
         if workers is None:
@@ -249,13 +254,19 @@ class Library:
                     pending.append((len(chunk), fresh, job))
                     while len(pending) > window:
                         writer.store(*pending.popleft())
+                        if guard:
+                            guard()
                         if on_progress:
                             on_progress(writer.done, max(size or 0, writer.done))
                 while pending:
                     writer.store(*pending.popleft())
+                    if guard:
+                        guard()
                     if on_progress:
                         on_progress(writer.done, max(size or 0, writer.done))
                 writer.term_writer.finish()
+                if before_commit:
+                    before_commit()
                 if writer.added:
                     conn.execute(audit.insert().values(
                         at=_now(), actor=actor, entity="library", entity_id="import", action="add", before=None,
