@@ -94,7 +94,7 @@ record_amounts = Table(
     Column("high", Float, nullable=False),
     Column("span_start", Integer, nullable=False),
     Column("span_end", Integer, nullable=False),
-    Index("ix_amounts_value", "currency", "amount"),
+    Index("ix_amounts_covering", "currency", "amount", "record_pk"),  # see _INDEX_CHANGES
     Index("ix_amounts_record", "record_pk"),
 )
 
@@ -108,7 +108,7 @@ record_dates = Table(
     Column("last_day", Date, nullable=False),
     Column("span_start", Integer, nullable=False),
     Column("span_end", Integer, nullable=False),
-    Index("ix_dates_first", "first_day"),
+    Index("ix_dates_period", "first_day", "last_day", "record_pk"),
     Index("ix_dates_record", "record_pk"),
 )
 
@@ -133,7 +133,7 @@ record_quotes = Table(
     Column("text", Text, nullable=False),
     Column("span_start", Integer, nullable=False),
     Column("span_end", Integer, nullable=False),
-    Index("ix_quotes_speaker", "speaker_key"),
+    Index("ix_quotes_speaker_record", "speaker_key", "record_pk"),
     Index("ix_quotes_record", "record_pk"),
 )
 
@@ -195,6 +195,20 @@ schema_info = Table(
     "schema_info",
     metadata,
     Column("version", Integer, nullable=False),
+)
+
+# Indexes of databases made by earlier versions, replaced in place when one is opened (once: a few
+# seconds at a million records). The value look-ups ask for the records holding a value; an index
+# on the value alone answers with rowids, and each record key was then read from the table row:
+# at a million records, a day or an amount range holds hundreds of rows, and reading them grew the
+# look-up tenfold. An index ending with the record key answers alone ("covering"), and the date
+# index holds the period's last day too, so "a month starting on the 1st that holds the 14th" is
+# one range of it instead of every period starting on the 1st.
+_INDEX_CHANGES = (
+    ("ix_amounts_value", "CREATE INDEX IF NOT EXISTS ix_amounts_covering ON record_amounts (currency, amount, record_pk)"),
+    ("ix_dates_first", "CREATE INDEX IF NOT EXISTS ix_dates_period ON record_dates (first_day, last_day, record_pk)"),
+    ("ix_quotes_speaker",
+     "CREATE INDEX IF NOT EXISTS ix_quotes_speaker_record ON record_quotes (speaker_key, record_pk)"),
 )
 
 _SQLITE_FTS_INSERT_TRIGGER = (
@@ -355,6 +369,9 @@ def create_schema(engine: Engine) -> None:
             # duplicate type. Under it, the first creates the schema and the others find it made.
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
         metadata.create_all(conn)
+        for old, create in _INDEX_CHANGES:
+            conn.execute(text(create))
+            conn.execute(text(f"DROP INDEX IF EXISTS {old}"))
         for stmt in statements:
             conn.execute(text(stmt))
         if engine.dialect.name == "postgresql":

@@ -392,3 +392,28 @@ def test_an_import_killed_midway_leaves_the_library_as_it_was(tmp_path):
     check.close()
     library = Library.open(url)
     assert library.count() == 20 and library.add(generate_records(3, seed=3)).added == 3
+
+
+def test_an_older_database_gets_the_covering_value_indexes_when_opened(tmp_path):
+    import sqlite3
+
+    from sources.db import connect
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    Library(connect(url)).add([record("A1", "The council set aside $4.5 million on 12 May 2022.")])
+    old = sqlite3.connect(tmp_path / "old.db")  # the indexes of an earlier version
+    old.executescript("DROP INDEX ix_dates_period; DROP INDEX ix_amounts_covering; DROP INDEX ix_quotes_speaker_record;"
+                      "CREATE INDEX ix_dates_first ON record_dates (first_day);"
+                      "CREATE INDEX ix_amounts_value ON record_amounts (currency, amount);"
+                      "CREATE INDEX ix_quotes_speaker ON record_quotes (speaker_key);")
+    old.close()
+    library = Library(connect(url, fresh=True))
+    with library.engine.connect() as conn:
+        names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        plan = " ".join(r[3] for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT record_pk FROM record_dates WHERE first_day = '2022-05-01' "
+            "AND last_day >= '2022-05-12'"))
+    assert {"ix_dates_period", "ix_amounts_covering", "ix_quotes_speaker_record"} <= names
+    assert not {"ix_dates_first", "ix_amounts_value", "ix_quotes_speaker"} & names
+    assert "COVERING INDEX ix_dates_period" in plan
+    assert [r.id for r in library.search("council")] == ["A1"]
