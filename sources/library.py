@@ -16,7 +16,6 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import functools
-import multiprocessing
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -51,7 +50,6 @@ from .db import (
     without_nul,
     writing,
 )
-from .importers import record_from_values
 from .index import IndexedValues, ValueIndex, query_terms, record_from_row
 from .model import SourceRecord, StoreReport, content_hash
 
@@ -122,6 +120,8 @@ def _extractor_pool(workers: int):
     method."""
     for language in claims.available_languages():
         index_values(SourceRecord(id="", title="", excerpt="Le 3 mars 2024, 12 millions d’euros.", language=language))
+    import multiprocessing  # only a bulk import needs it (a check never does: start-up)
+
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     return multiprocessing.get_context(method).Pool(workers)
 
@@ -297,6 +297,8 @@ class Library:
             merged = {f: getattr(before, f) for f in EDITABLE if f != "tags"} | {"id": record_id}
             merged.update({k: v for k, v in changes.items() if k != "tags"})
             tags = changes.get("tags", before.tags)
+            from .importers import record_from_values  # not imported by a check (start-up)
+
             checked, reasons = record_from_values(merged, _tag_pairs(tags))
             if reasons:
                 raise ValueError("; ".join(reasons))
