@@ -71,7 +71,7 @@ def main() -> None:
     engine = connect(url, fresh=True)  # creates the indexes again, in bulk
     print(f"full-text and trigram indexes built in {time.perf_counter() - t:.0f} s", flush=True)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("ANALYZE"))
+        conn.execute(text("VACUUM ANALYZE"))  # the visibility map too: index-only scans need it
     print(f"copied to {url} in {time.perf_counter() - start:.0f} s")
 
 
