@@ -49,7 +49,7 @@ def main() -> None:
     src = sqlite3.connect(args.sqlite)
     start = time.perf_counter()
     with engine.begin() as conn:  # the GIN indexes are built once at the end, not row by row
-        conn.execute(text("DROP INDEX ix_records_fts_folded"))
+        conn.execute(text("DROP INDEX ix_records_search_doc"))
         conn.execute(text("DROP INDEX IF EXISTS ix_records_publisher_trgm"))
         driver = conn.connection.driver_connection
         for name in TABLES:

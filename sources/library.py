@@ -32,7 +32,7 @@ from claims.text import fold_key
 # beside its values, and this process only writes them (index.TermWriter).
 from . import index as value_index
 from .db import (
-    PG_DOCUMENT,
+    PG_SEARCH_DOC,
     DeferredFullText,
     audit,
     bulk_load,
@@ -45,6 +45,7 @@ from .db import (
     record_dates,
     record_names,
     record_quotes,
+    record_term_df,
     records,
     row_converter,
     without_nul,
@@ -452,19 +453,13 @@ class Library:
                 stmt = (select(records).where(*conditions)
                         .order_by(records.c.published.desc(), records.c.pk.desc()).limit(limit))
                 return [record_from_row(r) for r in conn.execute(stmt)]
-            if is_sqlite(self.engine):
-                filtered = len(conditions) > 1
-                stmt = self._sqlite_full_text(conn, terms, conditions, filtered=filtered, limit=limit)
-                found = [record_from_row(r) for r in conn.execute(stmt)]
-                if len(found) < limit and not filtered:
-                    # the best matches held deleted records: read every match of the window
-                    stmt = self._sqlite_full_text(conn, terms, conditions, filtered=True, limit=limit)
-                    found = [record_from_row(r) for r in conn.execute(stmt)]
-            else:
-                match = text(f"{PG_DOCUMENT} @@ plainto_tsquery('simple', :q)")
-                rank = text(f"ts_rank({PG_DOCUMENT}, plainto_tsquery('simple', :q)) DESC")
-                stmt = (select(records).where(match, *conditions).order_by(rank, records.c.pk).limit(limit)
-                        .params(q=fold_search(" ".join(terms))))
+            full_text = self._sqlite_full_text if is_sqlite(self.engine) else self._postgres_full_text
+            filtered = len(conditions) > 1
+            stmt = full_text(conn, terms, conditions, filtered=filtered, limit=limit)
+            found = [record_from_row(r) for r in conn.execute(stmt)]
+            if len(found) < limit and not filtered:
+                # the best matches held deleted records: read every match of the window
+                stmt = full_text(conn, terms, conditions, filtered=True, limit=limit)
                 found = [record_from_row(r) for r in conn.execute(stmt)]
         seen = {r.id for r in by_id}
         return (by_id + [r for r in found if r.id not in seen])[:limit]
@@ -509,6 +504,42 @@ class Library:
                 .bindparams(q=match, floor=floor).columns(column("pk"), column("rank")).subquery("hits"))
         return (select(records).join(hits, hits.c.pk == records.c.pk).where(*conditions)
                 .order_by(hits.c.rank, records.c.pk).limit(limit))
+
+    @staticmethod
+    def _postgres_full_text(conn, terms: list[str], conditions: list, *, filtered: bool, limit: int):
+        """The tsquery of `search` on PostgreSQL, bounded as on SQLite (`_sqlite_full_text`).
+
+        - Which words are rare is read from the matcher's word counts (`record_term_df`: how many
+          records hold each word of four letters or more), one key look-up each instead of a count
+          over the word's records; shorter words ("de", "the") count as common. When some words are
+          rare, the common ones leave the query.
+        - A capped count of the query's matches; above RANKED_MATCHES, only the most recently
+          stored RANKED_MATCHES matches are ranked, and with filters as well (or no rare word) the
+          most recently stored matches come first, unranked.
+        Ranking and filtering read each record's stored document (`search_doc`), never the text.
+        """
+        terms = list(dict.fromkeys(terms))
+        df = dict(conn.execute(select(record_term_df.c.term, record_term_df.c.df).where(
+            record_term_df.c.term.in_({value_index.word_term(w) for t in terms for w in value_index.term_words(t)}))).all())
+
+        def rare(term: str) -> bool:
+            words = value_index.term_words(term)
+            return bool(words) and all(df.get(value_index.word_term(w), 0) <= RANK_TERM_RECORDS for w in words)
+
+        chosen = [t for t in terms if rare(t)]
+        ranked = bool(chosen)
+        q = fold_search(" ".join(chosen or terms))
+        query = f"{PG_SEARCH_DOC} @@ plainto_tsquery('simple', :q)"
+        matches = conn.scalar(text(f"SELECT count(*) FROM (SELECT 1 FROM records WHERE {query} LIMIT :cap) AS m"),
+                              {"q": q, "cap": RANKED_MATCHES + 1})
+        stmt = select(records).where(text(query), *conditions)
+        if not ranked or (matches > RANKED_MATCHES and filtered):  # the most recently stored first
+            return stmt.order_by(records.c.pk.desc()).limit(limit).params(q=q)
+        if matches > RANKED_MATCHES:  # rank the most recently stored matches only
+            stmt = stmt.where(records.c.pk.in_(select(records.c.pk).where(text(query))
+                                               .order_by(records.c.pk.desc()).limit(RANKED_MATCHES)))
+        return (stmt.order_by(text(f"ts_rank({PG_SEARCH_DOC}, plainto_tsquery('simple', :q)) DESC"), records.c.pk)
+                .limit(limit).params(q=q))
 
     @property
     def index(self) -> "ValueIndex":

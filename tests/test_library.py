@@ -417,3 +417,26 @@ def test_an_older_database_gets_the_covering_value_indexes_when_opened(tmp_path)
     assert not {"ix_dates_first", "ix_amounts_value", "ix_quotes_speaker"} & names
     assert "COVERING INDEX ix_dates_period" in plan
     assert [r.id for r in library.search("council")] == ["A1"]
+
+
+def test_a_library_opens_and_reads_while_another_process_holds_the_write_lock(tmp_path, monkeypatch):
+    # An import holds SQLite's write lock for minutes: a check or a search started meanwhile opens the
+    # database (its schema is only read when current) and reads the committed records at once.
+    import sqlite3
+
+    import sources.db
+    from sources.db import connect
+
+    url = f"sqlite:///{tmp_path / 'busy.db'}"
+    Library(connect(url)).add([record("A1", "The council set aside $4.5 million on 12 May 2022.")])
+    monkeypatch.setattr(sources.db, "BUSY_TIMEOUT_S", 0.2)  # a wait for the lock would fail at once
+    monkeypatch.setattr(sources.db, "LOCK_ATTEMPTS", 1)
+    holder = sqlite3.connect(tmp_path / "busy.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO audit (at, actor, entity, entity_id, action) VALUES ('2024-01-01', 'x', 'y', 'z', 'w')")
+    try:
+        library = Library(connect(url, fresh=True))
+        assert [r.id for r in library.search("council")] == ["A1"] and library.count() == 1
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
