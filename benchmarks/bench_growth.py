@@ -31,6 +31,7 @@ def main() -> None:
     ap.add_argument("large_n", type=int)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--queries", type=int, default=100)
+    ap.add_argument("--label", default="", help="a name for this run in the results file")
     args = ap.parse_args()
     out = {}
     for rnd in range(1, args.rounds + 1):
@@ -40,6 +41,13 @@ def main() -> None:
                                       **{k: lookups[k]["median_ms"] for k in ("amount_range", "date", "name")}}
             print(n, rnd, out[f"{n}-round{rnd}"], flush=True)
     print(json.dumps(out, indent=1))
+    import datetime as dt
+
+    results = ROOT / "benchmarks" / "results"
+    results.mkdir(exist_ok=True)
+    name = f"growth-{args.label or 'run'}-{dt.datetime.now().strftime('%Y-%m-%dT%H%M')}.json"
+    (results / name).write_text(json.dumps({"small": args.small_url, "large": args.large_url, "rounds": out}, indent=1) + "\n")
+    print(f"written benchmarks/results/{name}")
 
 
 if __name__ == "__main__":
