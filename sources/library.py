@@ -519,8 +519,9 @@ class Library:
         Ranking and filtering read each record's stored document (`search_doc`), never the text.
         """
         terms = list(dict.fromkeys(terms))
-        df = dict(conn.execute(select(record_term_df.c.term, record_term_df.c.df).where(
-            record_term_df.c.term.in_({value_index.word_term(w) for t in terms for w in value_index.term_words(t)}))).all())
+        keys = sorted({value_index.word_term(w) for t in terms for w in value_index.term_words(t)})
+        df = dict(conn.execute(select(record_term_df.c.term, record_term_df.c.df)
+                               .where(record_term_df.c.term.in_(keys))).all()) if keys else {}
 
         def rare(term: str) -> bool:
             words = value_index.term_words(term)

@@ -335,7 +335,7 @@ def _library_csv(path, n: int, *, seed: int = 4, bad_last: bool = False) -> None
 def test_a_bad_row_at_the_end_of_a_large_file_cancels_the_whole_import(capsys, tmp_path, db, monkeypatch):
     # The rows are checked beside the import (in a thread) when the file is large: the import runs
     # with its worker processes and is cancelled, with nothing stored, once the check finds the row.
-    import checker.cli_sources as cli_sources
+    from checker import cli_sources
 
     monkeypatch.setattr(cli_sources, "BIG_FILE", 1)  # this small file counts as large
     path = tmp_path / "big.csv"
