@@ -8,6 +8,8 @@ to check (rows, value index, full text and the matcher's word index). Reported p
 - wall time and records per second;
 - CPU time of the command and its worker processes (user + system), and how busy the cores were
   (CPU / wall / cores): the machine is shared, so the load average before and after is reported too;
+- the reference loop of bench_extract (CPU seconds of 10M additions, about 0.27 s on this machine
+  when idle) before and after: on this virtual machine a busy host inflates CPU time too;
 - peak memory of the whole process tree (the sum of the RSS of the command and its workers,
   sampled every 0.2 s);
 - with --profile, the command runs under cProfile (the main process only) and the top functions by
@@ -32,6 +34,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_extract import reference_loop  # noqa: E402
+
 GENERATOR = ROOT.parent / "shared" / "benchmarks" / "gen_library.py"
 RESULTS = ROOT / "benchmarks" / "results"
 
@@ -75,6 +82,7 @@ def run_import(csv: Path, db: str, *, profile: Path | None = None) -> dict:
     if profile is not None:
         cmd += ["-m", "cProfile", "-o", str(profile)]
     cmd += ["-m", "checker", "sources", "import", str(csv), "--db", db]
+    reference = reference_loop()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     load_before = os.getloadavg()
     start = time.perf_counter()
@@ -97,7 +105,8 @@ def run_import(csv: Path, db: str, *, profile: Path | None = None) -> dict:
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"output": out.strip(), "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
             "cores_busy": round(cpu / wall / (os.cpu_count() or 1), 2), "peak_tree_rss_mb": round(peak[0] / 2**20),
-            "load_before": [round(x, 2) for x in load_before], "load_after": [round(x, 2) for x in os.getloadavg()]}
+            "load_before": [round(x, 2) for x in load_before], "load_after": [round(x, 2) for x in os.getloadavg()],
+            "reference_loop_cpu_s": [round(reference, 3), round(reference_loop(), 3)]}
 
 
 def _fresh_sqlite(path: Path) -> str:

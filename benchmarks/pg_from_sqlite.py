@@ -49,7 +49,7 @@ def main() -> None:
     src = sqlite3.connect(args.sqlite)
     start = time.perf_counter()
     with engine.begin() as conn:  # the GIN indexes are built once at the end, not row by row
-        conn.execute(text("DROP INDEX ix_records_fts_folded"))
+        conn.execute(text("DROP INDEX ix_records_search_doc"))
         conn.execute(text("DROP INDEX IF EXISTS ix_records_publisher_trgm"))
         driver = conn.connection.driver_connection
         for name in TABLES:
@@ -71,7 +71,7 @@ def main() -> None:
     engine = connect(url, fresh=True)  # creates the indexes again, in bulk
     print(f"full-text and trigram indexes built in {time.perf_counter() - t:.0f} s", flush=True)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("ANALYZE"))
+        conn.execute(text("VACUUM ANALYZE"))  # the visibility map too: index-only scans need it
     print(f"copied to {url} in {time.perf_counter() - start:.0f} s")
 
 

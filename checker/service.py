@@ -19,7 +19,6 @@ from claims import (
     extract,
 )
 from claims.text import context_window, split_sentences
-from sources.importers import parse_file
 from sources.library import Library
 from sources.model import ParsedImport, SourceRecord
 from settings import NEWSROOM
@@ -47,6 +46,8 @@ def read_import(path: str | Path) -> ParsedImport:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
+    from sources.importers import parse_file  # not needed by a check: imported when a file is read
+
     return parse_file(p.name, data)
 
 

@@ -9,8 +9,10 @@ generation.
 The cache key is a SHA-256 of everything the result depends on: every data file in claims/data/,
 lexicon.py, text.py and schema.py (the code that builds and checks it, and the folding it uses), and the Python version
 with its regex engine's magic number (the compiled code is private to one engine). Editing a data
-file or lexicon.py gives a new key, so a stale entry is never read; entries of other keys are
-removed when a new one is written. A cache that cannot be read or written (read-only home, a
+file or lexicon.py gives a new key, so a stale entry is never read. The KEEP most recently used
+entries of each language are kept (reading an entry marks it used), older ones are removed when a
+new one is written: two checkouts or versions on one machine each keep their entry, instead of
+removing each other's and rebuilding at every start. A cache that cannot be read or written (read-only home, a
 corrupt file, another Python) is ignored: the lexicon is built as before, and it is the same object
 either way (tests/claims/test_compiled_cache.py compares them).
 
@@ -37,6 +39,7 @@ import re._parser as _parser
 
 _HERE = Path(__file__).resolve().parent
 FORMAT = 1
+KEEP = 4  # entries kept per language (the most recently used)
 
 
 def cache_dir() -> Path | None:
@@ -102,9 +105,13 @@ def cached(code: str, build: Callable[[str], Any]) -> Any:
     if path is not None and path.is_file():
         try:
             with open(path, "rb") as fh:
-                return pickle.load(fh)
+                value = pickle.load(fh)
         except Exception:  # noqa: BLE001 - a bad cache entry is rebuilt, never fatal
             pass
+        else:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # used now: kept before entries unused for longer
+            return value
     value = build(code)
     if path is not None:
         _write(path, code, value)
@@ -112,7 +119,8 @@ def cached(code: str, build: Callable[[str], Any]) -> Any:
 
 
 def _write(path: Path, code: str, value: Any) -> None:
-    """Write atomically (a temporary file renamed), then drop this language's older entries."""
+    """Write atomically (a temporary file renamed), then drop this language's entries beyond the
+    KEEP most recently used."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
@@ -124,10 +132,14 @@ def _write(path: Path, code: str, value: Any) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-        for old in path.parent.glob(f"lexicon-{code}-*.pickle"):
-            if old != path:
+        others = []
+        for entry in path.parent.glob(f"lexicon-{code}-*.pickle"):
+            if entry != path:
                 with contextlib.suppress(OSError):
-                    old.unlink()
+                    others.append((entry.stat().st_mtime, entry))
+        for _used, old in sorted(others, reverse=True)[KEEP - 1:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
     except Exception:  # noqa: BLE001 - no cache (read-only disk, unpicklable value): build each time
         pass
 

@@ -103,6 +103,7 @@ def extract(
     published: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     dollar: str = "USD",
+    unclaimed: bool = True,
 ) -> Extraction:
     """Every checkable claim of `text`, in reading order, with ids c1, c2, ...
 
@@ -110,6 +111,8 @@ def extract(
     (today when not given); `gazetteer` maps folded names to (type, canonical name) for entities the
     source library already knows; `dollar` is the newsroom's default for a "$" or "dollars" that
     names no country when the article does not tell where it is set (claims/country.py).
+    `unclaimed=False` leaves out the completeness pass (sentences that look checkable but gave no
+    claim: `Extraction.unclaimed` stays empty), which the library's value index never reads.
     """
     if language == "auto":
         language = detect_language(text)
@@ -199,11 +202,12 @@ def extract(
         Claim(f"c{i}", kind, text[start:-neg_end], start, -neg_end, value, *context(start, -neg_end), **flags)
         for i, (start, neg_end, _, kind, value, flags) in enumerate(drafts, start=1)
     )
+    if not unclaimed:
+        return Extraction(language, published, claims)
     covered = [(c.start, c.end) for c in claims if c.type != "quote"]
     covered += [(m[0], m[1]) for n in names for m in n.mentions]
     covered += [(q.open, q.close + 1) for q in spans]
-    unclaimed = _unclaimed(text, folded, sentences, _merge(covered), lex)
-    return Extraction(language, published, claims, unclaimed)
+    return Extraction(language, published, claims, _unclaimed(text, folded, sentences, _merge(covered), lex))
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -23,9 +23,10 @@ the desk itself, in checker/desk/tables.py, and created with `create_tables`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from sqlalchemy import (
     JSON,
@@ -95,7 +96,7 @@ record_amounts = Table(
     Column("high", Float, nullable=False),
     Column("span_start", Integer, nullable=False),
     Column("span_end", Integer, nullable=False),
-    Index("ix_amounts_value", "currency", "amount"),
+    Index("ix_amounts_covering", "currency", "amount", "record_pk"),  # see _INDEX_CHANGES
     Index("ix_amounts_record", "record_pk"),
 )
 
@@ -109,7 +110,7 @@ record_dates = Table(
     Column("last_day", Date, nullable=False),
     Column("span_start", Integer, nullable=False),
     Column("span_end", Integer, nullable=False),
-    Index("ix_dates_first", "first_day"),
+    Index("ix_dates_period", "first_day", "last_day", "record_pk"),
     Index("ix_dates_record", "record_pk"),
 )
 
@@ -134,7 +135,7 @@ record_quotes = Table(
     Column("text", Text, nullable=False),
     Column("span_start", Integer, nullable=False),
     Column("span_end", Integer, nullable=False),
-    Index("ix_quotes_speaker", "speaker_key"),
+    Index("ix_quotes_speaker_record", "speaker_key", "record_pk"),
     Index("ix_quotes_record", "record_pk"),
 )
 
@@ -170,6 +171,20 @@ schema_info = Table(
     Column("version", Integer, nullable=False),
 )
 
+# Indexes of databases made by earlier versions, replaced in place when one is opened (once: a few
+# seconds at a million records). The value look-ups ask for the records holding a value; an index
+# on the value alone answers with rowids, and each record key was then read from the table row:
+# at a million records, a day or an amount range holds hundreds of rows, and reading them grew the
+# look-up tenfold. An index ending with the record key answers alone ("covering"), and the date
+# index holds the period's last day too, so "a month starting on the 1st that holds the 14th" is
+# one range of it instead of every period starting on the 1st.
+_INDEX_CHANGES = (
+    ("ix_amounts_value", "CREATE INDEX IF NOT EXISTS ix_amounts_covering ON record_amounts (currency, amount, record_pk)"),
+    ("ix_dates_first", "CREATE INDEX IF NOT EXISTS ix_dates_period ON record_dates (first_day, last_day, record_pk)"),
+    ("ix_quotes_speaker",
+     "CREATE INDEX IF NOT EXISTS ix_quotes_speaker_record ON record_quotes (speaker_key, record_pk)"),
+)
+
 _SQLITE_FTS_INSERT_TRIGGER = (
     "CREATE TRIGGER IF NOT EXISTS records_ai AFTER INSERT ON records BEGIN "
     "INSERT INTO records_fts(rowid, title, excerpt, publisher) VALUES (new.pk, new.title, new.excerpt, new.publisher); END"
@@ -195,9 +210,18 @@ PG_DOCUMENT = (
     "to_tsvector('simple', translate(coalesce(records.title, '') || ' ' || records.excerpt || ' ' || "
     f"coalesce(records.publisher, ''), '{ACCENTED}', '{UNACCENTED}'))"  # as claims.text.fold_accents
 )
+# PostgreSQL keeps each record's document in a stored generated column, `search_doc`, with a GIN index
+# on it: ranking (ts_rank) and filtering a candidate row then read the stored document instead of
+# computing it again from the text, which cost about 0.3 ms a row (8 s for a query matching 25,000
+# records at 100k). The column is not in the SQLAlchemy table: PostgreSQL fills it on every insert
+# and update, and SQLite has its own FTS5 index.
+PG_SEARCH_DOC = "records.search_doc"
 _POSTGRES_FTS = [
     "DROP INDEX IF EXISTS ix_records_fts",  # an earlier version indexed the text without folding accents
-    f"CREATE INDEX IF NOT EXISTS ix_records_fts_folded ON records USING GIN (({PG_DOCUMENT.replace('records.', '')}))",
+    f"ALTER TABLE records ADD COLUMN IF NOT EXISTS search_doc tsvector "
+    f"GENERATED ALWAYS AS ({PG_DOCUMENT.replace('records.', '')}) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_records_search_doc ON records USING GIN (search_doc)",
+    "DROP INDEX IF EXISTS ix_records_fts_folded",  # the index on the computed document, before the column
 ]
 # Trigram indexes (pg_trgm) where a search matches inside a field: the publisher filter of
 # `Library.search` ("contains", case aside) is a LIKE '%...%' that no B-tree serves; SQLite scans the
@@ -307,12 +331,52 @@ def _lock_schema(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
 
 
+def schema_is_current(engine: Engine) -> bool:
+    """Whether every table, index, trigger and added column of this version is there, and nothing
+    that `create_schema` replaces: read with a plain read transaction, which on SQLite never waits
+    for a writer (WAL) and on PostgreSQL takes no table lock."""
+    from sqlalchemy import inspect
+
+    with engine.connect() as conn:
+        inspector = inspect(conn)
+        tables = set(inspector.get_table_names())
+        if not set(metadata.tables) <= tables:
+            return False
+        for table in metadata.tables.values():
+            have = {ix["name"] for ix in inspector.get_indexes(table.name)}
+            if not {ix.name for ix in table.indexes} <= have:
+                return False
+            if {old for old, _create in _INDEX_CHANGES} & have:
+                return False
+        if engine.dialect.name == "sqlite":
+            found = set(conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE name IN ('records_fts', 'records_ai', 'records_ad', 'records_au')"
+            ).scalars())
+            if len(found) < 4:
+                return False
+        else:
+            if "search_doc" not in {c["name"] for c in inspector.get_columns("records")}:
+                return False
+            have = {ix["name"] for ix in inspector.get_indexes("records")}
+            if "ix_records_search_doc" not in have or {"ix_records_fts", "ix_records_fts_folded"} & have:
+                return False
+        return conn.execute(schema_info.select()).first() is not None
+
+
 def create_schema(engine: Engine) -> None:
-    """Every table declared on `metadata` so far, the full-text index, and the schema version."""
+    """Create what is missing of the schema (and replace what an earlier version made differently).
+
+    A database that is already current is only read: opening it while another process imports
+    (holding SQLite's write lock for minutes, or PostgreSQL's row locks) neither waits nor blocks."""
+    if schema_is_current(engine):
+        return
     statements = _SQLITE_FTS if engine.dialect.name == "sqlite" else _POSTGRES_FTS
     with writing(engine) as conn:  # processes opening the same new database at once create it once
         _lock_schema(conn)
         metadata.create_all(conn)
+        for old, create in _INDEX_CHANGES:
+            conn.execute(text(create))
+            conn.execute(text(f"DROP INDEX IF EXISTS {old}"))
         for stmt in statements:
             conn.execute(text(stmt))
         if engine.dialect.name == "postgresql":
@@ -420,6 +484,55 @@ def insert_many(conn, table: Table, rows: list[dict]) -> None:
     conn.exec_driver_sql(sql, data)
 
 
+@functools.lru_cache(maxsize=None)
+def _sqlite_dialect():
+    from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+
+    return SQLiteDialect_pysqlite()
+
+
+@functools.lru_cache(maxsize=None)
+def row_converter(dialect: str, table: Table, names: tuple[str, ...]) -> Callable[[tuple], tuple]:
+    """How a row of `table` (a tuple of Python values in the order of `names`) is handed to the
+    database named `dialect` by `insert_rows`: on SQLite, through the columns' own SQLAlchemy
+    processors (dates, times and JSON stored exactly as `conn.execute(table.insert(), ...)` stores
+    them); elsewhere as it is. A plain function of the dialect's name, so that the extractor's
+    worker processes convert the rows they build."""
+    if dialect != "sqlite":
+        return tuple
+    processors = [table.c[n].type._cached_bind_processor(_sqlite_dialect()) for n in names]
+    steps = [(i, p) for i, p in enumerate(processors) if p is not None]
+    if not steps:
+        return tuple
+
+    def convert(row: tuple) -> tuple:
+        out = list(row)
+        for i, p in steps:
+            out[i] = p(out[i])
+        return tuple(out)
+
+    return convert
+
+
+def insert_rows(conn, table: Table, names: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert rows already converted by `row_converter(conn.dialect.name, table, names)`, in one
+    statement: an executemany of plain tuples on SQLite, a COPY on PostgreSQL."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            f'INSERT INTO {table.name} ({", ".join(names)}) VALUES ({", ".join("?" for _ in names)})', rows)
+    elif conn.dialect.name == "postgresql":
+        from psycopg.types.json import Json
+
+        as_json = [i for i, n in enumerate(names) if isinstance(table.c[n].type, JSON)]
+        if as_json:
+            rows = [tuple(Json(v) if i in as_json else v for i, v in enumerate(r)) for r in rows]
+        copy_rows(conn, f'COPY {table.name} ({", ".join(names)}) FROM STDIN', rows)
+    else:
+        conn.execute(table.insert(), [dict(zip(names, r)) for r in rows])
+
+
 def _copy_rows(conn, table: Table, rows: list[dict]) -> None:
     """PostgreSQL: rows in with one COPY, in the connection's transaction. psycopg sends an
     executemany one statement per row (in a pipeline): at a million records and five million index
@@ -471,12 +584,13 @@ class DeferredFullText:
     def index(self, pks: list[int]) -> None:
         if not self.active or not pks:
             return
+        select_rows = "INSERT INTO records_fts(rowid, title, excerpt, publisher) SELECT pk, title, excerpt, publisher FROM records "
+        if len(pks) == pks[-1] - pks[0] + 1 and all(a < b for a, b in zip(pks, pks[1:])):  # one run of keys
+            self.conn.exec_driver_sql(select_rows + "WHERE pk BETWEEN ? AND ?", (int(pks[0]), int(pks[-1])))
+            return
         for i in range(0, len(pks), 500):
             part = pks[i:i + 500]
-            self.conn.execute(text(
-                "INSERT INTO records_fts(rowid, title, excerpt, publisher) "
-                f"SELECT pk, title, excerpt, publisher FROM records WHERE pk IN ({','.join(str(int(p)) for p in part)})"
-            ))
+            self.conn.exec_driver_sql(select_rows + f"WHERE pk IN ({','.join(str(int(p)) for p in part)})")
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.active and exc_type is None:

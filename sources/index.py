@@ -164,27 +164,29 @@ def persons_of(values: IndexedValues) -> list[str]:
 
 
 class TermWriter:
-    """The matcher's terms of records stored by a bulk `Library.add`, written in its transaction.
+    """The matcher's terms of records stored by `Library.add`, written in its transaction.
 
-    The terms of each record are computed beside its values (in the extractor's worker processes:
-    `record_terms_of`), so this process only writes them: each batch's (term, record) pairs sorted,
-    in one executemany, and the record counts of the terms summed in memory and added once, at
-    `finish`. No pass over the stored records is left for after the import.
+    The terms of each record are computed beside its values (in the extractor's worker processes
+    for a bulk import: `record_terms_of`), so this process only writes them: each chunk's (term,
+    record) pairs, sorted, in one statement, and the record counts of the terms summed in memory
+    and added once, at `finish`. No pass over the stored records is left for after the import.
     """
 
     def __init__(self, conn):
         self.conn = conn
         self.df: collections.Counter[int] = collections.Counter()
 
-    def add(self, rows: Sequence[tuple[int, Sequence[int]]]) -> None:
-        """(database key, its terms) of records just stored (and not indexed yet)."""
-        if not rows:
+    def add(self, pairs: Sequence[tuple[int, int]], df: Mapping[int, int], pks: Sequence[int]) -> None:
+        """(term, database key) pairs of records just stored (and not indexed yet), sorted; how
+        many of these records hold each term; the records' keys."""
+        if not pks:
             return
-        pairs = sorted((t, pk) for pk, terms in rows for t in terms)
         _insert_pairs(self.conn, pairs)
-        for _pk, terms in rows:  # a record's terms are distinct: each adds one to their counts
-            self.df.update(terms)  # Counter.update counts in C
-        self.conn.execute(record_terms_state.insert(), [{"record_pk": pk} for pk, _t in rows])
+        self.df.update(df)
+        if self.conn.dialect.name == "sqlite":
+            self.conn.exec_driver_sql("INSERT INTO record_terms_state (record_pk) VALUES (?)", [(pk,) for pk in pks])
+        else:
+            self.conn.execute(record_terms_state.insert(), [{"record_pk": pk} for pk in pks])
 
     def finish(self) -> None:
         _add_df(self.conn, dict(self.df))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import functools
-import multiprocessing
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -26,29 +25,31 @@ from sqlalchemy import Engine, column, func, select, table, text
 
 import claims
 from claims.model import DateValue, Money, Name, Quote
-from claims.text import fold_accents, fold_key
+from claims.text import content_words, fold_accents, fold_key
 
 # The matcher's derived word index (sources/index.py): every record is indexed in the transaction
 # that stores it. In a bulk import the extractor's worker processes compute each record's terms
 # beside its values, and this process only writes them (index.TermWriter).
 from . import index as value_index
 from .db import (
-    PG_DOCUMENT,
+    PG_SEARCH_DOC,
     DeferredFullText,
     audit,
     bulk_load,
     connect,
     insert_many,
+    insert_rows,
     is_sqlite,
     record_amounts,
     record_dates,
     record_names,
     record_quotes,
+    record_term_df,
     records,
+    row_converter,
     without_nul,
     writing,
 )
-from .importers import record_from_values
 from .index import IndexedValues, ValueIndex, query_terms, record_from_row
 from .model import SourceRecord, StoreReport, content_hash
 
@@ -87,7 +88,8 @@ def _languages() -> frozenset[str]:
 def index_values(record: SourceRecord) -> IndexedValues:
     """Run the claim extractor on a record's excerpt; relative dates need the record's own date."""
     language = record.language if record.language in _languages() else "auto"
-    found = claims.extract(record.excerpt, language=language, published=record.published or dt.date.today())
+    found = claims.extract(record.excerpt, language=language, published=record.published or dt.date.today(),
+                           unclaimed=False)
     amounts, dates, names, quotes = [], [], [], []
     for c in found.claims:
         v = c.value
@@ -118,17 +120,65 @@ def _extractor_pool(workers: int):
     method."""
     for language in claims.available_languages():
         index_values(SourceRecord(id="", title="", excerpt="Le 3 mars 2024, 12 millions d’euros.", language=language))
+    import multiprocessing  # only a bulk import needs it (a check never does: start-up)
+
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     return multiprocessing.get_context(method).Pool(workers)
 
 
-def _index_chunk(chunk: Sequence[SourceRecord]) -> list[tuple[IndexedValues, tuple[int, ...]]]:
+# The rows one chunk of new records writes, as tuples in these columns' order (built by
+# `_index_chunk`, in a worker process or here, already converted for the database: see db.row_converter).
+RECORD_COLUMNS = ("pk", "record_id", "title", "publisher", "url", "published", "language", "excerpt", "tags",
+                  "retrieved_at", "text_hash", "created_at", "updated_at")
+VALUE_COLUMNS = (
+    (record_amounts, ("record_pk", "currency", "amount", "low", "high", "span_start", "span_end")),
+    (record_dates, ("record_pk", "iso", "precision", "first_day", "last_day", "span_start", "span_end")),
+    (record_names, ("record_pk", "name_key", "canonical", "type", "span_start", "span_end")),
+    (record_quotes, ("record_pk", "speaker_key", "text", "span_start", "span_end")),
+)
+
+
+@dataclass
+class _ChunkRows:
+    """Everything one chunk of new records writes: their rows, their value-index rows (one list per
+    table of VALUE_COLUMNS), the matcher's (term, record) pairs sorted, and how many of them hold
+    each term. Plain tuples, so that they cross from a worker process cheaply."""
+
+    pks: list[int]
+    records: list[tuple]
+    values: list[list[tuple]]
+    pairs: list[tuple[int, int]]
+    df: dict[int, int]
+
+
+def _index_chunk(chunk: Sequence[tuple], dialect: str, now: dt.datetime,
+                 values: Callable[[SourceRecord], IndexedValues] = index_values) -> _ChunkRows:
     """What a worker process computes for one chunk (module level, so that it can be pickled): each
-    record's values and the matcher's terms (its words and persons, hashed)."""
-    out = []
-    for r in chunk:
-        v = index_values(r)
-        out.append((v, tuple(value_index.record_terms_of(r.title, r.excerpt, value_index.persons_of(v)))))
+    record's values (the extractor), the matcher's terms (its words and persons, hashed), and every
+    row to write, converted for the database `dialect` names. `chunk` holds (key, the record's
+    fields in SourceRecord's order)."""
+    convert = row_converter(dialect, records, RECORD_COLUMNS)
+    converters = [row_converter(dialect, table, cols) for table, cols in VALUE_COLUMNS]
+    out = _ChunkRows([], [], [[], [], [], []], [], {})
+    amounts, dates, names, quotes = out.values
+    counts: collections.Counter[int] = collections.Counter()
+    for pk, *fields in chunk:
+        r = SourceRecord(*fields)
+        v = values(r)
+        out.pks.append(pk)
+        out.records.append(convert((pk, r.id, r.title, r.publisher, r.url, r.published, r.language, r.excerpt,
+                                    [list(t) for t in r.tags], r.retrieved_at, r.text_hash, now, now)))
+        amounts.extend((pk, *a) for a in v.amounts)
+        dates.extend((pk, *d) for d in v.dates)
+        names.extend((pk, k[:200], c, t, s, e) for k, c, t, s, e in v.names)
+        quotes.extend((pk, (k or None) and k[:200], t, s, e) for k, t, s, e in v.quotes)
+        terms = value_index.record_terms_of(r.title, r.excerpt, value_index.persons_of(v))
+        out.pairs.extend((t, pk) for t in terms)
+        counts.update(terms)  # a record's terms are distinct: each adds one to their counts
+    for rows, convert_values in zip(out.values, converters):
+        rows[:] = [convert_values(row) for row in rows]
+    out.pairs.sort()
+    out.df = dict(counts)
     return out
 
 
@@ -163,6 +213,8 @@ class Library:
         batch_size: int = 1000,
         workers: int | None = None,
         values: Callable[[SourceRecord], IndexedValues] = index_values,
+        guard: Callable[[], None] | None = None,
+        before_commit: Callable[[], None] | None = None,
     ) -> StoreReport:
         """Store records, skipping duplicates (same id, or same URL and excerpt) and counting them.
 
@@ -171,6 +223,9 @@ class Library:
         `workers`: extractor processes; by default one per core for batches of POOL_THRESHOLD
         records or more, none (this process) below; 0 forces this process. Either way the matcher's
         word index is filled in the same transaction (with workers, they compute the terms too).
+        `guard()` is called after each chunk is written and `before_commit()` last, inside the
+        transaction: an exception either raises cancels the call, and nothing of it is stored (the
+        command line's import checks the file's rows beside the import this way).
         """
         size = total if total is not None else (len(new) if hasattr(new, "__len__") else None)  # type: ignore[arg-type]
         if workers is None:
@@ -184,23 +239,34 @@ class Library:
             with writing(self.engine) as conn, bulk_load(conn), DeferredFullText(conn) as full_text:
                 writer.conn = conn
                 writer.full_text = full_text
-                writer.term_writer = value_index.TermWriter(conn) if pool else None
+                writer.term_writer = value_index.TermWriter(conn)
+                dialect = conn.dialect.name
                 pending: collections.deque = collections.deque()
-                window = 2 * workers if pool else 0
+                # chunks in flight: enough that a worker never waits for this process to write
+                window = 3 * workers if pool else 0
                 for chunk in _chunks(new, writer.batch_size):
                     fresh = writer.screen(chunk)
-                    job = pool.apply_async(_index_chunk, (fresh,)) if pool and fresh else [values(r) for r in fresh]
+                    task = (writer.with_keys(fresh), dialect, _now())
+                    if pool and fresh:
+                        job = pool.apply_async(_index_chunk, task)
+                    else:
+                        job = _index_chunk(*task, values=values)
                     pending.append((len(chunk), fresh, job))
                     while len(pending) > window:
                         writer.store(*pending.popleft())
+                        if guard:
+                            guard()
                         if on_progress:
                             on_progress(writer.done, max(size or 0, writer.done))
                 while pending:
                     writer.store(*pending.popleft())
+                    if guard:
+                        guard()
                     if on_progress:
                         on_progress(writer.done, max(size or 0, writer.done))
-                if writer.term_writer is not None:
-                    writer.term_writer.finish()
+                writer.term_writer.finish()
+                if before_commit:
+                    before_commit()
                 if writer.added:
                     conn.execute(audit.insert().values(
                         at=_now(), actor=actor, entity="library", entity_id="import", action="add", before=None,
@@ -231,6 +297,8 @@ class Library:
             merged = {f: getattr(before, f) for f in EDITABLE if f != "tags"} | {"id": record_id}
             merged.update({k: v for k, v in changes.items() if k != "tags"})
             tags = changes.get("tags", before.tags)
+            from .importers import record_from_values  # not imported by a check (start-up)
+
             checked, reasons = record_from_values(merged, _tag_pairs(tags))
             if reasons:
                 raise ValueError("; ".join(reasons))
@@ -384,19 +452,13 @@ class Library:
                 stmt = (select(records).where(*conditions)
                         .order_by(records.c.published.desc(), records.c.pk.desc()).limit(limit))
                 return [record_from_row(r) for r in conn.execute(stmt)]
-            if is_sqlite(self.engine):
-                filtered = len(conditions) > 1
-                stmt = self._sqlite_full_text(conn, terms, conditions, filtered=filtered, limit=limit)
-                found = [record_from_row(r) for r in conn.execute(stmt)]
-                if len(found) < limit and not filtered:
-                    # the best matches held deleted records: read every match of the window
-                    stmt = self._sqlite_full_text(conn, terms, conditions, filtered=True, limit=limit)
-                    found = [record_from_row(r) for r in conn.execute(stmt)]
-            else:
-                match = text(f"{PG_DOCUMENT} @@ plainto_tsquery('simple', :q)")
-                rank = text(f"ts_rank({PG_DOCUMENT}, plainto_tsquery('simple', :q)) DESC")
-                stmt = (select(records).where(match, *conditions).order_by(rank, records.c.pk).limit(limit)
-                        .params(q=fold_accents(" ".join(terms))))
+            full_text = self._sqlite_full_text if is_sqlite(self.engine) else self._postgres_full_text
+            filtered = len(conditions) > 1
+            stmt = full_text(conn, terms, conditions, filtered=filtered, limit=limit)
+            found = [record_from_row(r) for r in conn.execute(stmt)]
+            if len(found) < limit and not filtered:
+                # the best matches held deleted records: read every match of the window
+                stmt = full_text(conn, terms, conditions, filtered=True, limit=limit)
                 found = [record_from_row(r) for r in conn.execute(stmt)]
         seen = {r.id for r in by_id}
         return (by_id + [r for r in found if r.id not in seen])[:limit]
@@ -442,6 +504,43 @@ class Library:
         return (select(records).join(hits, hits.c.pk == records.c.pk).where(*conditions)
                 .order_by(hits.c.rank, records.c.pk).limit(limit))
 
+    @staticmethod
+    def _postgres_full_text(conn, terms: list[str], conditions: list, *, filtered: bool, limit: int):
+        """The tsquery of `search` on PostgreSQL, bounded as on SQLite (`_sqlite_full_text`).
+
+        - Which words are rare is read from the matcher's word counts (`record_term_df`: how many
+          records hold each word of four letters or more), one key look-up each instead of a count
+          over the word's records; shorter words ("de", "the") count as common. When some words are
+          rare, the common ones leave the query.
+        - A capped count of the query's matches; above RANKED_MATCHES, only the most recently
+          stored RANKED_MATCHES matches are ranked, and with filters as well (or no rare word) the
+          most recently stored matches come first, unranked.
+        Ranking and filtering read each record's stored document (`search_doc`), never the text.
+        """
+        terms = list(dict.fromkeys(terms))
+        keys = sorted({value_index.word_term(w) for t in terms for w in content_words(t)})
+        df = dict(conn.execute(select(record_term_df.c.term, record_term_df.c.df)
+                               .where(record_term_df.c.term.in_(keys))).all()) if keys else {}
+
+        def rare(term: str) -> bool:
+            words = content_words(term)
+            return bool(words) and all(df.get(value_index.word_term(w), 0) <= RANK_TERM_RECORDS for w in words)
+
+        chosen = [t for t in terms if rare(t)]
+        ranked = bool(chosen)
+        q = fold_accents(" ".join(chosen or terms))
+        query = f"{PG_SEARCH_DOC} @@ plainto_tsquery('simple', :q)"
+        matches = conn.scalar(text(f"SELECT count(*) FROM (SELECT 1 FROM records WHERE {query} LIMIT :cap) AS m"),
+                              {"q": q, "cap": RANKED_MATCHES + 1})
+        stmt = select(records).where(text(query), *conditions)
+        if not ranked or (matches > RANKED_MATCHES and filtered):  # the most recently stored first
+            return stmt.order_by(records.c.pk.desc()).limit(limit).params(q=q)
+        if matches > RANKED_MATCHES:  # rank the most recently stored matches only
+            stmt = stmt.where(records.c.pk.in_(select(records.c.pk).where(text(query))
+                                               .order_by(records.c.pk.desc()).limit(RANKED_MATCHES)))
+        return (stmt.order_by(text(f"ts_rank({PG_SEARCH_DOC}, plainto_tsquery('simple', :q)) DESC"), records.c.pk)
+                .limit(limit).params(q=q))
+
     @property
     def index(self) -> "ValueIndex":
         """Look-ups by value (amounts, dates, names, quotes) for the checker."""
@@ -458,7 +557,8 @@ class _Writer:
 
     def __init__(self, library: Library, actor: str, batch_size: int):
         self.library = library
-        self.term_writer: value_index.TermWriter | None = None  # with workers: terms computed by them
+        self.term_writer: value_index.TermWriter | None = None  # terms computed with each chunk's values
+        self.next_pk: int | None = None  # SQLite: the key of the next new record (see with_keys)
         self.actor = actor
         self.batch_size = batch_size
         self.conn = None
@@ -504,36 +604,40 @@ class _Writer:
                 self.pending_ids.add(r.id)
             self.pending_hashes.add(r.text_hash)
             fresh.append(r)
+        fresh = self._with_ids(fresh)
+        self.pending_ids.update(r.id for r in fresh)
         return fresh
+
+    def with_keys(self, fresh: list[SourceRecord]) -> list[tuple]:
+        """The screened records with their database keys, as (key, fields in SourceRecord's order).
+
+        Keys are given here rather than by the insert, so that a worker builds every row of the
+        chunk (value rows name their record's key): on SQLite the next keys after the highest
+        stored one (this transaction holds the write lock), on PostgreSQL taken from the table's
+        sequence, as an insert would take them."""
+        if not fresh:
+            return []
+        if self.conn.dialect.name == "postgresql":
+            keys = list(self.conn.scalars(text(
+                "SELECT nextval(pg_get_serial_sequence('records', 'pk')) FROM generate_series(1, :n)"), {"n": len(fresh)}))
+        else:
+            if self.next_pk is None:
+                self.next_pk = (self.conn.scalar(select(func.max(records.c.pk))) or 0) + 1
+            keys = list(range(self.next_pk, self.next_pk + len(fresh)))
+            self.next_pk += len(fresh)
+        return [(pk, r.id, r.title, r.excerpt, r.publisher, r.url, r.published, r.language, r.tags, r.retrieved_at,
+                 r.text_hash) for pk, r in zip(keys, fresh)]
 
     def store(self, chunk_len: int, fresh: list[SourceRecord], job: Any) -> None:
         """Write one screened chunk with its values (waiting for its worker if it has one)."""
-        if isinstance(job, list):  # computed here: values only
-            computed, terms = job, None
-        else:
-            results = job.get()
-            computed, terms = [v for v, _t in results], [t for _v, t in results]
-        fresh = self._with_ids(fresh)
-        now = _now()
-        if fresh:
-            # One executemany, then the keys read back by id: RETURNING with a guaranteed order
-            # makes SQLAlchemy insert row by row on SQLite, several times slower.
-            insert_many(self.conn, records, [
-                {"record_id": r.id, "title": r.title, "publisher": r.publisher, "url": r.url,
-                 "published": r.published, "language": r.language, "excerpt": r.excerpt,
-                 "tags": [list(t) for t in r.tags], "retrieved_at": r.retrieved_at, "text_hash": r.text_hash,
-                 "created_at": now, "updated_at": now} for r in fresh])
-            pk_of: dict[str, int] = {}
-            for part in _chunks([r.id for r in fresh], 500):
-                pk_of.update((rid, pk) for rid, pk in self.conn.execute(
-                    select(records.c.record_id, records.c.pk).where(records.c.record_id.in_(part))))
-            _insert_values(self.conn, [(pk_of[r.id], v) for r, v in zip(fresh, computed)])
-            if terms is not None and self.term_writer is not None:
-                self.term_writer.add([(pk_of[r.id], t) for r, t in zip(fresh, terms)])
-            else:
-                value_index.index_stored_terms(self.conn, [(pk_of[r.id], r, v) for r, v in zip(fresh, computed)])
+        rows: _ChunkRows = job if isinstance(job, _ChunkRows) else job.get()
+        if rows.pks:
+            insert_rows(self.conn, records, RECORD_COLUMNS, rows.records)
+            for (table, columns), batch in zip(VALUE_COLUMNS, rows.values):
+                insert_rows(self.conn, table, columns, batch)
+            self.term_writer.add(rows.pairs, rows.df, rows.pks)
             if self.full_text is not None:
-                self.full_text.index(sorted(pk_of.values()))
+                self.full_text.index(rows.pks)
         for r in fresh:
             self.pending_hashes.discard(r.text_hash)
             self.pending_ids.discard(r.id)

@@ -73,7 +73,10 @@ def _translation_model(name: str, _words: str) -> bool:
     from checker.match import translation_embedder
 
     with st.spinner(_words):
-        return translation_embedder() is not None
+        embedder = translation_embedder()
+        if embedder is not None:
+            embedder.load()
+        return embedder is not None
 
 
 def services() -> tuple[Library, Desk]:

@@ -231,7 +231,6 @@ def _publication_date(text: str, given: dt.date | None, given_from: str = "") ->
 def cmd_check(args: argparse.Namespace) -> int:
     from sources.library import Library
 
-    from ..desk import Desk
     from ..service import check_and_store, check_text, library_from_file
 
     given = parse_published(args.published)
@@ -241,6 +240,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                                                    "given" if given else read.published_from)
     library = library_from_file(args.sources) if args.sources else Library.open(args.db)
     if args.save:
+        from ..desk import Desk
+
         desk = Desk.open(args.db)
         article_id, result = check_and_store(text, library, desk, title=args.title or read.title, url=args.url,
                                              language=args.language, published=published, reviewer=args.reviewer,

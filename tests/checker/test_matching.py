@@ -341,6 +341,29 @@ def test_a_translated_quote_is_found_by_meaning_with_a_model(fresh_library, monk
     assert c.suggestion == "supported" and "translation" in c.reason
 
 
+def test_sentence_vectors_kept_on_disk_spare_the_model_in_a_new_process(tmp_path):
+    from checker.compare import SentenceEmbedder, VectorStore
+
+    toy = toy_embedder()
+    calls: list[list[str]] = []
+
+    def encode(texts):
+        calls.append(list(texts))
+        return toy._encode(texts)
+
+    passages = ["The bridge will reopen in June.", "We thank everyone."]
+    first = SentenceEmbedder(encode, "toy", store=VectorStore(tmp_path / "v.sqlite"))
+    sims = first.similarities("Le pont rouvrira en juin.", passages)
+    assert len(calls) == 1 and sims[0] > 0.9 > sims[1]
+    # a new process: the same store, a new embedder whose model is never asked
+    again = SentenceEmbedder(lambda texts: pytest.fail("the model ran"), "toy", store=VectorStore(tmp_path / "v.sqlite"))
+    assert again.similarities("Le pont rouvrira en juin.", passages) == sims
+    # an unreadable store is ignored: the model runs as without it
+    (tmp_path / "bad.sqlite").write_bytes(b"not a database" * 100)
+    broken = SentenceEmbedder(encode, "toy", store=VectorStore(tmp_path / "bad.sqlite"))
+    assert broken.similarities("Le pont rouvrira en juin.", passages) == sims and len(calls) == 2
+
+
 def test_the_translation_setting_is_documented_and_checked():
     from pathlib import Path
 

@@ -45,14 +45,41 @@ def test_the_key_covers_every_data_file_and_the_building_code(tmp_path, monkeypa
         compiled.data_hash.cache_clear()
 
 
-def test_a_stale_entry_is_removed_and_a_corrupt_one_rebuilt(cache):
+def test_entries_beyond_the_most_recently_used_are_removed_and_a_corrupt_one_rebuilt(cache):
+    import os
+
     cache.mkdir()
-    (cache / "lexicon-fr-0000.pickle").write_bytes(b"old")
+    # entries of other data (other checkouts, older versions), the first one used longest ago
+    stale = [cache / f"lexicon-fr-{i:04d}.pickle" for i in range(compiled.KEEP)]
+    for age, entry in enumerate(stale):
+        entry.write_bytes(b"old")
+        os.utime(entry, (1_000_000 + age, 1_000_000 + age))
     compiled.cached("fr", lexicon._load_uncached)
-    names = [p.name for p in cache.glob("lexicon-fr-*.pickle")]
-    assert len(names) == 1 and names[0] != "lexicon-fr-0000.pickle"
-    (cache / names[0]).write_bytes(b"not a pickle")
+    names = {p.name for p in cache.glob("lexicon-fr-*.pickle")}
+    assert len(names) == compiled.KEEP and stale[0].name not in names and stale[-1].name in names
+    current = compiled._path("fr")
+    current.write_bytes(b"not a pickle")
     assert compiled.cached("fr", lexicon._load_uncached) == lexicon._load_uncached("fr")
+
+
+def test_two_checkouts_keep_each_their_entry(cache, tmp_path, monkeypatch):
+    compiled.cached("fr", lexicon._load_uncached)
+    other = tmp_path / "claims"  # another checkout whose data differ
+    shutil.copytree(compiled._HERE, other, ignore=shutil.ignore_patterns("__pycache__"))
+    with open(other / "data" / "fr.toml", "a", encoding="utf-8") as fh:
+        fh.write("\n# another version\n")
+    monkeypatch.setattr(compiled, "_HERE", other)
+    compiled.data_hash.cache_clear()
+    try:
+        compiled.cached("fr", lexicon._load_uncached)
+    finally:
+        monkeypatch.undo()
+        compiled.data_hash.cache_clear()
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(cache))
+    assert len(list(cache.glob("lexicon-fr-*.pickle"))) == 2
+    calls = []
+    compiled.cached("fr", lambda code: calls.append(code))  # this checkout's entry is still there
+    assert calls == []
 
 
 def test_the_cache_can_be_switched_off(monkeypatch, tmp_path):

@@ -320,3 +320,123 @@ def test_the_matchers_word_index_is_filled_by_small_and_bulk_adds_alike():
     assert indexed(library) == 11  # the workers computed the terms, the import wrote them
     library.index.ensure_terms()
     assert indexed(library) == 11
+
+
+def _library_csv(path, n: int, *, seed: int = 4, bad_last: bool = False) -> None:
+    from benchmarks.synthetic import write_csv
+
+    with path.open("w", encoding="utf-8", newline="") as out:
+        write_csv(generate_records(n, seed=seed), out)
+    if bad_last:  # a row without excerpt, at the very end of the file
+        with path.open("a", encoding="utf-8", newline="") as out:
+            out.write("LAST,A title,Wire,,2024-01-01,en,,\n")  # id,title,publisher,url,published,language,excerpt,desk
+
+
+def test_a_bad_row_at_the_end_of_a_large_file_cancels_the_whole_import(capsys, tmp_path, db, monkeypatch):
+    # The rows are checked beside the import (in a thread) when the file is large: the import runs
+    # with its worker processes and is cancelled, with nothing stored, once the check finds the row.
+    from checker.cli import sources as cli_sources
+
+    monkeypatch.setattr(cli_sources, "BIG_FILE", 1)  # this small file counts as large
+    path = tmp_path / "big.csv"
+    _library_csv(path, 300, bad_last=True)
+    code, out, err = run(capsys, "sources", "import", str(path), "--db", db)
+    assert code == 1 and "row 302: empty excerpt" in err and "nothing imported" in err
+    assert run(capsys, "sources", "list", "--db", db)[1] == ""
+    code, out, err = run(capsys, "sources", "import", str(path), "--db", db, "--skip-bad")
+    assert code == 0 and "imported 300 record(s), 0 duplicate(s) skipped, 1 bad row(s) skipped" in out
+
+
+def test_an_import_killed_midway_leaves_the_library_as_it_was(tmp_path):
+    # kill -9 during a bulk import: what was committed before stays, nothing of the import is seen,
+    # and the database is sound and takes the next import.
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    db_path = tmp_path / "lib.db"
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    _library_csv(first, 20, seed=1)
+    _library_csv(second, 8_000, seed=2)
+    url = f"sqlite:///{db_path}"
+    assert main(["sources", "import", str(first), "--db", url]) == 0
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "sources", "import", str(second), "--db", url],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        probe = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # wait until the import holds the write lock
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+            except sqlite3.OperationalError:
+                break
+            assert proc.poll() is None, "the import ended before it was killed"
+            time.sleep(0.05)
+        time.sleep(0.5)  # let it write some chunks
+        assert proc.poll() is None, "the import ended before it was killed"
+        probe.close()
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the command and its worker processes
+        proc.wait()
+    check = sqlite3.connect(db_path)
+    assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    counts = [check.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("records", "record_terms_state", "records_fts")]
+    assert counts == [20, 20, 20]
+    check.close()
+    library = Library.open(url)
+    assert library.count() == 20 and library.add(generate_records(3, seed=3)).added == 3
+
+
+def test_an_older_database_gets_the_covering_value_indexes_when_opened(tmp_path):
+    import sqlite3
+
+    from sources.db import connect
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    Library(connect(url)).add([record("A1", "The council set aside $4.5 million on 12 May 2022.")])
+    old = sqlite3.connect(tmp_path / "old.db")  # the indexes of an earlier version
+    old.executescript("DROP INDEX ix_dates_period; DROP INDEX ix_amounts_covering; DROP INDEX ix_quotes_speaker_record;"
+                      "CREATE INDEX ix_dates_first ON record_dates (first_day);"
+                      "CREATE INDEX ix_amounts_value ON record_amounts (currency, amount);"
+                      "CREATE INDEX ix_quotes_speaker ON record_quotes (speaker_key);")
+    old.close()
+    library = Library(connect(url, fresh=True))
+    with library.engine.connect() as conn:
+        names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        plan = " ".join(r[3] for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT record_pk FROM record_dates WHERE first_day = '2022-05-01' "
+            "AND last_day >= '2022-05-12'"))
+    assert {"ix_dates_period", "ix_amounts_covering", "ix_quotes_speaker_record"} <= names
+    assert not {"ix_dates_first", "ix_amounts_value", "ix_quotes_speaker"} & names
+    assert "COVERING INDEX ix_dates_period" in plan
+    assert [r.id for r in library.search("council")] == ["A1"]
+
+
+def test_a_library_opens_and_reads_while_another_process_holds_the_write_lock(tmp_path, monkeypatch):
+    # An import holds SQLite's write lock for minutes: a check or a search started meanwhile opens the
+    # database (its schema is only read when current) and reads the committed records at once.
+    import sqlite3
+
+    import sources.db
+    from sources.db import connect
+
+    url = f"sqlite:///{tmp_path / 'busy.db'}"
+    Library(connect(url)).add([record("A1", "The council set aside $4.5 million on 12 May 2022.")])
+    monkeypatch.setattr(sources.db, "BUSY_TIMEOUT_S", 0.2)  # a wait for the lock would fail at once
+    monkeypatch.setattr(sources.db, "LOCK_ATTEMPTS", 1)
+    holder = sqlite3.connect(tmp_path / "busy.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO audit (at, actor, entity, entity_id, action) VALUES ('2024-01-01', 'x', 'y', 'z', 'w')")
+    try:
+        library = Library(connect(url, fresh=True))
+        assert [r.id for r in library.search("council")] == ["A1"] and library.count() == 1
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

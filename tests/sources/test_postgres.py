@@ -41,7 +41,9 @@ def library(schema_url):
 
     engine = connect(schema_url, fresh=True)
     with engine.begin() as conn:  # each test starts from an empty library
-        conn.exec_driver_sql("TRUNCATE records, audit RESTART IDENTITY CASCADE")
+        # the matcher's tables too: they hold no foreign key, and record keys start again at 1
+        conn.exec_driver_sql("TRUNCATE records, audit, record_terms, record_term_df, record_terms_state "
+                             "RESTART IDENTITY CASCADE")
     lib = Library(engine)
     yield lib
     engine.dispose()
@@ -89,13 +91,13 @@ def test_filters(library):
 
 
 def test_the_search_uses_the_full_text_index(library):
-    from sources.db import PG_DOCUMENT
+    from sources.db import PG_SEARCH_DOC
 
     with library.engine.begin() as conn:
         conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
         plan = "\n".join(r[0] for r in conn.exec_driver_sql(
-            f"EXPLAIN SELECT pk FROM records WHERE {PG_DOCUMENT} @@ plainto_tsquery('simple', 'budget')"))
-    assert "ix_records_fts_folded" in plan
+            f"EXPLAIN SELECT pk FROM records WHERE {PG_SEARCH_DOC} @@ plainto_tsquery('simple', 'budget')"))
+    assert "ix_records_search_doc" in plan
 
 
 def test_edit_delete_restore(library):
@@ -158,3 +160,34 @@ def test_the_publisher_filter_uses_a_trigram_index(library):
             "EXPLAIN SELECT pk FROM records WHERE lower(publisher) LIKE '%%gazette%%'"))
     assert "ix_records_publisher_trgm" in plan
     assert [r.id for r in library.search("", publisher="GAZETTE")] == [r.id for r in library.search("", publisher="gazette")]
+
+
+def _plain(i: str, text: str, language: str = "en") -> SourceRecord:
+    return SourceRecord(id=i, title=f"Record {i}", excerpt=text, url=f"https://example.org/{i.lower()}",
+                        language=language, published=dt.date(2024, 3, 1))
+
+
+def test_common_words_leave_the_query_and_broad_queries_rank_the_newest_matches(library, monkeypatch):
+    # the bounds of SQLite's full text (tests/test_library.py), kept on PostgreSQL's
+    import sources.library
+
+    monkeypatch.setattr(sources.library, "RANK_TERM_RECORDS", 3)
+    texts = ["the harbour wall", "the harbour", "the tram", "the tram and the harbour", "the museum", "a harbour",
+             "museum guide"]
+    library.add([_plain(f"W{i}", t) for i, t in enumerate(texts)])
+    assert sorted(r.id for r in library.search("the museum")) == ["W4", "W6"]  # "the" left out
+    assert sorted(r.id for r in library.search("the tram")) == ["W2", "W3"]
+    assert [r.id for r in library.search("the harbour")] == ["W3", "W1", "W0"]  # no rare word: newest first
+
+    monkeypatch.setattr(sources.library, "RANK_TERM_RECORDS", 20_000)
+    monkeypatch.setattr(sources.library, "RANKED_MATCHES", 4)
+    texts = ["quay " * 6 + "crane", "quay crane", "quay", "quay quay quay crane", "quay and more words here",
+             "quay crane repairs", "the quay"]
+    library.add([_plain(f"H{i}", t, "en" if i % 2 else "fr") for i, t in enumerate(texts)])
+    found = [r.id for r in library.search("quay", limit=3)]
+    assert len(found) == 3 and set(found) <= {"H3", "H4", "H5", "H6"}  # 7 matches: the newest 4 ranked
+    assert found[0] == "H3"  # the most quays of those four
+    assert [r.id for r in library.search("quay", language="en", limit=2)] == ["H5", "H3"]  # filtered: newest
+    for gone in found[:2]:
+        library.delete(gone, actor="t")
+    assert len(library.search("quay", limit=5)) == 5  # deleted records do not shorten the answer
