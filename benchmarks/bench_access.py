@@ -43,22 +43,24 @@ def main() -> None:
         library, desk = Library.open(url), Desk.open(url)
         seed_demo(library)
         ex = example_article()
-        article_id, result = check_and_store(ex.text, library, desk, title=ex.title, language=ex.language,
-                                             published=ex.published, reviewer="bench")
+        article_id, result = check_and_store(
+            ex.text, library, desk, title=ex.title, language=ex.language, published=ex.published, reviewer="bench"
+        )
         claim_id = result.checks[0].claim.id
         roles = Roles(desk.engine)
         roles.add("editor@newsroom.test", "editor", by="bench")
         _, signed_in = acting_as("editor@newsroom.test", roles, library, desk)
         rounds = []
         for r in range(args.rounds):
-            plain = _median_ms(lambda i: desk.review(article_id, claim_id, reviewer="bench", note=f"p{r}-{i}"),
-                               args.saves)
-            checked = _median_ms(lambda i: signed_in.review(article_id, claim_id, reviewer="x", note=f"c{r}-{i}"),
-                                 args.saves)
+            plain = _median_ms(
+                lambda i: desk.review(article_id, claim_id, reviewer="bench", note=f"p{r}-{i}"), args.saves
+            )
+            checked = _median_ms(
+                lambda i: signed_in.review(article_id, claim_id, reviewer="x", note=f"c{r}-{i}"), args.saves
+            )
             rounds.append({"plain_ms": round(plain, 3), "signed_in_ms": round(checked, 3)})
         look_up = _median_ms(lambda i: roles.role_of("editor@newsroom.test"), 1000)
-    print(json.dumps({"saves_per_round": args.saves, "rounds": rounds, "role_look_up_ms": round(look_up, 3)},
-                     indent=1))
+    print(json.dumps({"saves_per_round": args.saves, "rounds": rounds, "role_look_up_ms": round(look_up, 3)}, indent=1))
 
 
 if __name__ == "__main__":

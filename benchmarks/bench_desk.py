@@ -52,15 +52,25 @@ def machine() -> dict[str, str]:
         pass
     import streamlit
 
-    return {"cpu": cpu, "cores": str(os.cpu_count()), "python": platform.python_version(),
-            "sqlite": sqlite3.sqlite_version, "streamlit": streamlit.__version__, "system": platform.platform()}
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "streamlit": streamlit.__version__,
+        "system": platform.platform(),
+    }
 
 
 def stats(samples_ms: list[float]) -> dict[str, float]:
     ordered = sorted(samples_ms)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"n": len(ordered), "median_ms": round(statistics.median(ordered), 2), "p95_ms": round(p95, 2),
-            "max_ms": round(ordered[-1], 2)}
+    return {
+        "n": len(ordered),
+        "median_ms": round(statistics.median(ordered), 2),
+        "p95_ms": round(p95, 2),
+        "max_ms": round(ordered[-1], 2),
+    }
 
 
 def prepare(db_url: str) -> tuple[int, str]:
@@ -80,7 +90,9 @@ def prepare(db_url: str) -> tuple[int, str]:
         return article_id, "seed article (../shared/corpora/seed)"
     seed_demo(library)
     ex = example_article()
-    article_id, _ = check_and_store(ex.text, library, desk, title=ex.title, language=ex.language, published=ex.published)
+    article_id, _ = check_and_store(
+        ex.text, library, desk, title=ex.title, language=ex.language, published=ex.published
+    )
     return article_id, "demo example (the shared corpora are absent)"
 
 
@@ -96,8 +108,9 @@ def bench_store(db_url: str, article_id: int, changes: int) -> dict[str, float]:
         claim = claims[i % len(claims)]
         status = statuses[(i // len(claims)) % len(statuses)]
         start = time.perf_counter()
-        state = desk.review(article_id, claim, reviewer="Bench", status=status, note=f"change {i}",
-                            expected_version=versions[claim])
+        state = desk.review(
+            article_id, claim, reviewer="Bench", status=status, note=f"change {i}", expected_version=versions[claim]
+        )
         samples.append((time.perf_counter() - start) * 1000)
         versions[claim] = state.version
     return stats(samples)
@@ -150,21 +163,33 @@ def main(argv: list[str] | None = None) -> int:
         article_id, what = prepare(db_url)
         store = bench_store(db_url, article_id, args.changes)
         view, cold, click = bench_view(article_id, args.runs)
-    result = {"article": what, "machine": machine(), "store_status": store, "view_cold_ms": cold,
-              "view_warm": view, "click_to_redraw": click,
-              "targets": {"store_ms": TARGET_STORE_MS, "view_ms": TARGET_VIEW_MS}}
+    result = {
+        "article": what,
+        "machine": machine(),
+        "store_status": store,
+        "view_cold_ms": cold,
+        "view_warm": view,
+        "click_to_redraw": click,
+        "targets": {"store_ms": TARGET_STORE_MS, "view_ms": TARGET_VIEW_MS},
+    }
     if args.json:
         print(json.dumps(result, indent=1))
     else:
         m = result["machine"]
         print(f"Desk benchmark on the {what}")
-        print(f"machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, SQLite {m['sqlite']}, "
-              f"Streamlit {m['streamlit']}")
-        print(f"status change stored ({store['n']} changes): median {store['median_ms']} ms, "
-              f"p95 {store['p95_ms']} ms, max {store['max_ms']} ms (target < {TARGET_STORE_MS} ms)")
+        print(
+            f"machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, SQLite {m['sqlite']}, "
+            f"Streamlit {m['streamlit']}"
+        )
+        print(
+            f"status change stored ({store['n']} changes): median {store['median_ms']} ms, "
+            f"p95 {store['p95_ms']} ms, max {store['max_ms']} ms (target < {TARGET_STORE_MS} ms)"
+        )
         print(f"article view, cold: {cold} ms")
-        print(f"article view, warm ({view['n']} runs): median {view['median_ms']} ms, p95 {view['p95_ms']} ms, "
-              f"max {view['max_ms']} ms (target < {TARGET_VIEW_MS} ms)")
+        print(
+            f"article view, warm ({view['n']} runs): median {view['median_ms']} ms, p95 {view['p95_ms']} ms, "
+            f"max {view['max_ms']} ms (target < {TARGET_VIEW_MS} ms)"
+        )
         print(f"click to redraw ({click['n']} clicks): median {click['median_ms']} ms, p95 {click['p95_ms']} ms")
     ok = store["p95_ms"] < TARGET_STORE_MS and view["p95_ms"] < TARGET_VIEW_MS
     return 0 if ok else 1

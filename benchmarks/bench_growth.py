@@ -37,8 +37,11 @@ def main() -> None:
     for rnd in range(1, args.rounds + 1):
         for url, n in ((args.small_url, args.small_n), (args.large_url, args.large_n)):
             lookups = measure_lookups(Library.open(url), n, seed=1, queries=args.queries)
-            out[f"{n}-round{rnd}"] = {"load": round(os.getloadavg()[0], 2), "reference_loop_cpu_s": round(reference_loop(), 3),
-                                      **{k: lookups[k]["median_ms"] for k in ("amount_range", "date", "name")}}
+            out[f"{n}-round{rnd}"] = {
+                "load": round(os.getloadavg()[0], 2),
+                "reference_loop_cpu_s": round(reference_loop(), 3),
+                **{k: lookups[k]["median_ms"] for k in ("amount_range", "date", "name")},
+            }
             print(n, rnd, out[f"{n}-round{rnd}"], flush=True)
     print(json.dumps(out, indent=1))
     import datetime as dt
@@ -46,7 +49,9 @@ def main() -> None:
     results = ROOT / "benchmarks" / "results"
     results.mkdir(exist_ok=True)
     name = f"growth-{args.label or 'run'}-{dt.datetime.now().strftime('%Y-%m-%dT%H%M')}.json"
-    (results / name).write_text(json.dumps({"small": args.small_url, "large": args.large_url, "rounds": out}, indent=1) + "\n")
+    (results / name).write_text(
+        json.dumps({"small": args.small_url, "large": args.large_url, "rounds": out}, indent=1) + "\n"
+    )
     print(f"written benchmarks/results/{name}")
 
 

@@ -103,10 +103,16 @@ def run_import(csv: Path, db: str, *, profile: Path | None = None) -> dict:
     if proc.returncode:
         raise SystemExit(f"import failed ({proc.returncode}): {err.strip()[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"output": out.strip(), "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
-            "cores_busy": round(cpu / wall / (os.cpu_count() or 1), 2), "peak_tree_rss_mb": round(peak[0] / 2**20),
-            "load_before": [round(x, 2) for x in load_before], "load_after": [round(x, 2) for x in os.getloadavg()],
-            "reference_loop_cpu_s": [round(reference, 3), round(reference_loop(), 3)]}
+    return {
+        "output": out.strip(),
+        "wall_s": round(wall, 1),
+        "cpu_s": round(cpu, 1),
+        "cores_busy": round(cpu / wall / (os.cpu_count() or 1), 2),
+        "peak_tree_rss_mb": round(peak[0] / 2**20),
+        "load_before": [round(x, 2) for x in load_before],
+        "load_after": [round(x, 2) for x in os.getloadavg()],
+        "reference_loop_cpu_s": [round(reference, 3), round(reference_loop(), 3)],
+    }
 
 
 def _fresh_sqlite(path: Path) -> str:
@@ -134,8 +140,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="100000", help="comma-separated record counts (default 100000)")
     ap.add_argument("--dir", default="/tmp/factcheck-bench", help="where generated files and databases go")
-    ap.add_argument("--postgres", metavar="URL", help="import into a new database factcheck_bench_N on this PostgreSQL "
-                    "server (URL of any database there); default a SQLite file in --dir")
+    ap.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="import into a new database factcheck_bench_N on this PostgreSQL "
+        "server (URL of any database there); default a SQLite file in --dir",
+    )
     ap.add_argument("--profile", action="store_true", help="run the command under cProfile")
     ap.add_argument("--label", default="", help="a name for this run in the results file")
     args = ap.parse_args()
@@ -146,8 +156,12 @@ def main() -> None:
         csv = library_file(directory, n)
         db = _fresh_postgres(args.postgres, n) if args.postgres else _fresh_sqlite(directory / f"import-{n}.db")
         profile = directory / f"import-{n}.prof" if args.profile else None
-        result = {"records": n, "database": "postgresql" if args.postgres else "sqlite", "url": db,
-                  **run_import(csv, db, profile=profile)}
+        result = {
+            "records": n,
+            "database": "postgresql" if args.postgres else "sqlite",
+            "url": db,
+            **run_import(csv, db, profile=profile),
+        }
         result["records_per_s"] = round(n / result["wall_s"])
         result["cpu_ms_per_record"] = round(1000 * result["cpu_s"] / n, 2)
         if profile is not None:
@@ -162,8 +176,20 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y-%m-%dT%H%M")
     out = RESULTS / f"import-{args.label or 'run'}-{stamp}.json"
-    out.write_text(json.dumps({"machine": {"cores": os.cpu_count(), "python": platform.python_version(),
-                                           "platform": platform.platform()}, "runs": runs}, indent=1) + "\n")
+    out.write_text(
+        json.dumps(
+            {
+                "machine": {
+                    "cores": os.cpu_count(),
+                    "python": platform.python_version(),
+                    "platform": platform.platform(),
+                },
+                "runs": runs,
+            },
+            indent=1,
+        )
+        + "\n"
+    )
     print(f"written {out.relative_to(ROOT)}")
 
 

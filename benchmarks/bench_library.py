@@ -131,8 +131,12 @@ def timed(fn: Callable[[], object], repeat: int) -> dict[str, float]:
         fn()
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
-    return {"median_ms": round(statistics.median(times), 3), "p95_ms": round(times[int(0.95 * (len(times) - 1))], 3),
-            "max_ms": round(times[-1], 3), "runs": repeat}
+    return {
+        "median_ms": round(statistics.median(times), 3),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 3),
+        "max_ms": round(times[-1], 3),
+        "runs": repeat,
+    }
 
 
 def many(queries: list, run: Callable[[object], object]) -> dict[str, float]:
@@ -146,9 +150,13 @@ def many(queries: list, run: Callable[[object], object]) -> dict[str, float]:
         times.append((time.perf_counter() - t) * 1000)
         hits.append(n)
     times.sort()
-    return {"median_ms": round(statistics.median(times), 3), "p95_ms": round(times[int(0.95 * (len(times) - 1))], 3),
-            "max_ms": round(times[-1], 3), "queries": len(queries),
-            "median_hits": statistics.median(hits) if hits and isinstance(hits[0], int) else None}
+    return {
+        "median_ms": round(statistics.median(times), 3),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 3),
+        "max_ms": round(times[-1], 3),
+        "queries": len(queries),
+        "median_hits": statistics.median(hits) if hits and isinstance(hits[0], int) else None,
+    }
 
 
 # ---- one size ---------------------------------------------------------------------------------------
@@ -175,8 +183,10 @@ def bench_size(n: int, *, seed: int, workdir: Path, keep: bool) -> dict:
         if done - last_shown[0] >= progress_every or done == total:
             last_shown[0] = done
             rate = done / max(time.perf_counter() - start, 1e-9)
-            print(f"[{n:,}] {done:,}/{total:,} stored, {rate:,.0f} records/s, "
-                  f"{tree_rss_mb(os.getpid()):,.0f} MB", flush=True)
+            print(
+                f"[{n:,}] {done:,}/{total:,} stored, {rate:,.0f} records/s, {tree_rss_mb(os.getpid()):,.0f} MB",
+                flush=True,
+            )
 
     load_before = os.getloadavg()
     with PeakMemory() as memory:
@@ -202,8 +212,11 @@ def bench_size(n: int, *, seed: int, workdir: Path, keep: bool) -> dict:
         "csv_mb": round(csv_path.stat().st_size / 1e6, 1),
         "generate_csv_s": round(generate_s, 1),
         "import": {
-            "seconds": round(import_s, 1), "records_per_s": round(n / import_s), "scan_seconds": round(scan_s, 1),
-            "peak_memory_mb": round(memory.peak), "workers": os.cpu_count(),
+            "seconds": round(import_s, 1),
+            "records_per_s": round(n / import_s),
+            "scan_seconds": round(scan_s, 1),
+            "peak_memory_mb": round(memory.peak),
+            "workers": os.cpu_count(),
             "load_average_before": [round(x, 2) for x in load_before],
             "load_average_after": [round(x, 2) for x in load_after],
         },
@@ -223,8 +236,10 @@ def index_rows(library: Library) -> dict[str, int]:
     from sqlalchemy import func
 
     with library.engine.connect() as conn:
-        return {t.name: conn.scalar(select(func.count()).select_from(t)) or 0
-                for t in (records, record_amounts, record_dates, record_names)}
+        return {
+            t.name: conn.scalar(select(func.count()).select_from(t)) or 0
+            for t in (records, record_amounts, record_dates, record_names)
+        }
 
 
 def measure_lookups(library: Library, n: int, *, seed: int, queries: int = 200) -> dict:
@@ -233,20 +248,40 @@ def measure_lookups(library: Library, n: int, *, seed: int, queries: int = 200) 
     with engine.connect() as conn:
         top = conn.scalar(select(records.c.pk).order_by(records.c.pk.desc()).limit(1))
         sample_pks = [rng.randint(1, top) for _ in range(queries)]
-        amounts = [tuple(r) for r in conn.execute(select(record_amounts.c.currency, record_amounts.c.amount)
-                                                   .where(record_amounts.c.record_pk.in_(sample_pks)))][:queries]
-        days = [r[0] for r in conn.execute(select(record_dates.c.first_day).where(
-            record_dates.c.record_pk.in_(sample_pks), record_dates.c.precision == "day"))][:queries]
-        names = [r[0] for r in conn.execute(select(record_names.c.name_key).where(
-            record_names.c.record_pk.in_(sample_pks)))][:queries]
-        persons = [r[0] for r in conn.execute(select(record_names.c.canonical).where(
-            record_names.c.record_pk.in_(sample_pks), record_names.c.type == "person"))][:queries]
+        amounts = [
+            tuple(r)
+            for r in conn.execute(
+                select(record_amounts.c.currency, record_amounts.c.amount).where(
+                    record_amounts.c.record_pk.in_(sample_pks)
+                )
+            )
+        ][:queries]
+        days = [
+            r[0]
+            for r in conn.execute(
+                select(record_dates.c.first_day).where(
+                    record_dates.c.record_pk.in_(sample_pks), record_dates.c.precision == "day"
+                )
+            )
+        ][:queries]
+        names = [
+            r[0] for r in conn.execute(select(record_names.c.name_key).where(record_names.c.record_pk.in_(sample_pks)))
+        ][:queries]
+        persons = [
+            r[0]
+            for r in conn.execute(
+                select(record_names.c.canonical).where(
+                    record_names.c.record_pk.in_(sample_pks), record_names.c.type == "person"
+                )
+            )
+        ][:queries]
         excerpts = [r[0] for r in conn.execute(select(records.c.excerpt).where(records.c.pk.in_(sample_pks)))]
 
     def read_records(conn, pks: list[int]) -> int:
         if pks:
-            conn.execute(select(records.c.record_id, records.c.title, records.c.excerpt)
-                         .where(records.c.pk.in_(pks))).all()
+            conn.execute(
+                select(records.c.record_id, records.c.title, records.c.excerpt).where(records.c.pk.in_(pks))
+            ).all()
         return len(pks)
 
     conn = engine.connect()
@@ -254,8 +289,13 @@ def measure_lookups(library: Library, n: int, *, seed: int, queries: int = 200) 
 
     def amount(q) -> int:
         currency, value = q
-        pks = list(conn.scalars(select(a.c.record_pk).where(
-            a.c.currency == currency, a.c.amount.between(value * 0.9, value * 1.1)).limit(50)))
+        pks = list(
+            conn.scalars(
+                select(a.c.record_pk)
+                .where(a.c.currency == currency, a.c.amount.between(value * 0.9, value * 1.1))
+                .limit(50)
+            )
+        )
         return read_records(conn, pks)
 
     d = record_dates
@@ -310,11 +350,19 @@ def machine() -> dict:
         pass
     mem_gb = 0.0
     try:
-        mem_gb = int(next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal"))) / 1024 / 1024
+        mem_gb = (
+            int(next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal"))) / 1024 / 1024
+        )
     except (OSError, StopIteration):
         pass
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem_gb, 1), "python": platform.python_version(),
-            "sqlite": sqlite3.sqlite_version, "platform": platform.platform()}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(mem_gb, 1),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "platform": platform.platform(),
+    }
 
 
 def main(argv=None) -> int:
@@ -325,8 +373,13 @@ def main(argv=None) -> int:
     p.add_argument("--keep", action="store_true", help="keep the CSV files and databases")
     p.add_argument("--out", type=Path, help="results file (default benchmarks/results/library-DATE.json)")
     args = p.parse_args(argv)
-    results = {"benchmark": "library", "date": dt.datetime.now().isoformat(timespec="seconds"),
-               "machine": machine(), "targets": TARGETS, "sizes": []}
+    results = {
+        "benchmark": "library",
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "targets": TARGETS,
+        "sizes": [],
+    }
     out = args.out or RESULTS / f"library-{dt.date.today().isoformat()}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     try:

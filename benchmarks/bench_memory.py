@@ -69,8 +69,10 @@ def add_reviewed(library: Library, wanted: int, *, log=print) -> dict[str, Any]:
     i = 0
     with multiprocessing.get_context("fork").Pool(2) as pool:
         while reviewed < wanted:
-            batch = [(r.excerpt, r.language or "en", (r.published or PUBLISHED).isoformat())
-                     for r in generate_records(2000, seed=ARTICLE_SEED, start=i)]
+            batch = [
+                (r.excerpt, r.language or "en", (r.published or PUBLISHED).isoformat())
+                for r in generate_records(2000, seed=ARTICLE_SEED, start=i)
+            ]
             i += len(batch)
             for text, extraction in pool.imap(_extract, batch, chunksize=50):
                 if not extraction.claims:
@@ -90,18 +92,28 @@ def add_reviewed(library: Library, wanted: int, *, log=print) -> dict[str, Any]:
             roll = rng.random()
             status = "verified" if roll < 0.45 else "disputed" if roll < 0.75 else "needs_more"
             when = base + dt.timedelta(minutes=rng.randrange(2 * 365 * 24 * 60))
-            by_status.setdefault((status, rng.choice(REVIEWERS), when.replace(hour=12, minute=0, second=0)), []).append(pk)
+            by_status.setdefault((status, rng.choice(REVIEWERS), when.replace(hour=12, minute=0, second=0)), []).append(
+                pk
+            )
         for (status, who, when), group in by_status.items():
             for k in range(0, len(group), 500):
-                conn.execute(update(article_claims).where(article_claims.c.pk.in_(group[k:k + 500])).values(
-                    status=status, reviewer=who, reviewed_at=when, version=2, note=f"{status} by the benchmark"))
+                conn.execute(
+                    update(article_claims)
+                    .where(article_claims.c.pk.in_(group[k : k + 500]))
+                    .values(status=status, reviewer=who, reviewed_at=when, version=2, note=f"{status} by the benchmark")
+                )
     marked_s = time.perf_counter() - started
     started = time.perf_counter()
     indexed = memory.rebuild(library.engine)
     index_s = time.perf_counter() - started
     log(f"  {indexed:,} reviewed claims indexed ({index_s:.0f} s)")
-    return {"reviewed": indexed, "articles": len(ids), "store_s": round(stored_s, 1), "mark_s": round(marked_s, 1),
-            "index_s": round(index_s, 1)}
+    return {
+        "reviewed": indexed,
+        "articles": len(ids),
+        "store_s": round(stored_s, 1),
+        "mark_s": round(marked_s, 1),
+        "index_s": round(index_s, 1),
+    }
 
 
 def _bare(extraction: Extraction) -> ArticleCheck:
@@ -129,7 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     meta_path = remembered.with_suffix(".json")
     meta = json.loads(meta_path.read_text()) if meta_path.exists() and remembered.exists() else None
     if not meta or meta.get("reviewed_wanted") != args.reviewed:
-        for p in (remembered, remembered.with_name(remembered.name + "-wal"), remembered.with_name(remembered.name + "-shm")):
+        for p in (
+            remembered,
+            remembered.with_name(remembered.name + "-wal"),
+            remembered.with_name(remembered.name + "-shm"),
+        ):
             p.unlink(missing_ok=True)
         shutil.copyfile(plain, remembered)
         meta = add_reviewed(Library.open(f"sqlite:///{remembered}"), args.reviewed)
@@ -182,20 +198,32 @@ def main(argv: list[str] | None = None) -> int:
     list_s = time.perf_counter() - t
     without, withm = statistics.median(times["without"]), statistics.median(times["with"])
     report = {
-        "records": args.records, **meta, "claims": len(results["with"].checks),
-        "warm_without_s": round(without, 4), "warm_with_s": round(withm, 4), "ratio": round(withm / without, 2),
-        "cold_without_s": round(cold["without"], 3), "cold_with_s": round(cold["with"], 3),
-        "runs_without_s": [round(x, 4) for x in times["without"]], "runs_with_s": [round(x, 4) for x in times["with"]],
+        "records": args.records,
+        **meta,
+        "claims": len(results["with"].checks),
+        "warm_without_s": round(without, 4),
+        "warm_with_s": round(withm, 4),
+        "ratio": round(withm / without, 2),
+        "cold_without_s": round(cold["without"], 3),
+        "cold_with_s": round(cold["with"], 3),
+        "runs_without_s": [round(x, 4) for x in times["without"]],
+        "runs_with_s": [round(x, 4) for x in times["with"]],
         "memory_share_s": round(statistics.median(share), 4),
-        "claims_with_verdicts": len(with_verdicts), "verdict_ranked_first": first_verdict,
-        "archive_search_s": round(search_s, 4), "archive_search_hits": len(found), "archive_list_s": round(list_s, 4),
-        "load_before": [round(x, 1) for x in load_before], "load_after": [round(x, 1) for x in os.getloadavg()],
+        "claims_with_verdicts": len(with_verdicts),
+        "verdict_ranked_first": first_verdict,
+        "archive_search_s": round(search_s, 4),
+        "archive_search_hits": len(found),
+        "archive_list_s": round(list_s, 4),
+        "load_before": [round(x, 1) for x in load_before],
+        "load_after": [round(x, 1) for x in os.getloadavg()],
         "machine": machine(),
     }
     print(json.dumps(report, indent=1, ensure_ascii=False))
-    print(f"\nseed article ({report['claims']} claims), {args.records:,} records: {without * 1000:.0f} ms warm without "
-          f"reviewed claims, {withm * 1000:.0f} ms with {meta['reviewed_now']:,} (x{report['ratio']}); "
-          f"{len(with_verdicts)} claims came back with an earlier verdict")
+    print(
+        f"\nseed article ({report['claims']} claims), {args.records:,} records: {without * 1000:.0f} ms warm without "
+        f"reviewed claims, {withm * 1000:.0f} ms with {meta['reviewed_now']:,} (x{report['ratio']}); "
+        f"{len(with_verdicts)} claims came back with an earlier verdict"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1, ensure_ascii=False))
     for lib in libraries.values():

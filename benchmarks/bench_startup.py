@@ -61,8 +61,14 @@ def user_env() -> dict[str, str]:
 
 def one(db: str, model: str) -> list[tuple[str, float, float]]:
     env = {**user_env(), "PYTHONPATH": str(ROOT), "FACTCHECK_TRANSLATION_MODEL": model}
-    out = subprocess.run([sys.executable, "-c", ONE_RUN, str(SEED / "article_fr.txt"), db], env=env, cwd=ROOT,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", ONE_RUN, str(SEED / "article_fr.txt"), db],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -87,13 +93,17 @@ def main() -> None:
     for label, k in (("wall", 1), ("CPU", 2)):
         totals = [sum(r[i][k] for i in range(upto)) for r in runs]
         result[f"to_first_check_{label.lower()}_s"] = round(statistics.median(totals), 3)
-        print(f"start to first check, {label}: median {statistics.median(totals):.2f} s "
-              f"(min {min(totals):.2f}, max {max(totals):.2f})")
+        print(
+            f"start to first check, {label}: median {statistics.median(totals):.2f} s "
+            f"(min {min(totals):.2f}, max {max(totals):.2f})"
+        )
     result["load_after"] = round(os.getloadavg()[0], 2)
     result["reference_loop_cpu_s"] = [round(reference, 3), round(reference_loop(), 3)]
-    print(f"load average {load_before:.1f} before, {result['load_after']:.1f} after; reference loop (10M "
-          f"additions) {result['reference_loop_cpu_s'][0]:.2f} / {result['reference_loop_cpu_s'][1]:.2f} s CPU "
-          "before / after (about 0.27 s on this machine when idle)")
+    print(
+        f"load average {load_before:.1f} before, {result['load_after']:.1f} after; reference loop (10M "
+        f"additions) {result['reference_loop_cpu_s'][0]:.2f} / {result['reference_loop_cpu_s'][1]:.2f} s CPU "
+        "before / after (about 0.27 s on this machine when idle)"
+    )
     print(json.dumps(result))
 
 

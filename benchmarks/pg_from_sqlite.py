@@ -28,8 +28,17 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from sources.db import connect, metadata  # noqa: E402
 
-TABLES = ["records", "record_amounts", "record_dates", "record_names", "record_quotes", "record_terms",
-          "record_term_df", "record_terms_state", "audit"]
+TABLES = [
+    "records",
+    "record_amounts",
+    "record_dates",
+    "record_names",
+    "record_quotes",
+    "record_terms",
+    "record_term_df",
+    "record_terms_state",
+    "audit",
+]
 
 
 def main() -> None:

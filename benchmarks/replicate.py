@@ -57,18 +57,24 @@ def main() -> None:
                        excerpt, tags, retrieved_at, substr(text_hash, 1, 56) || printf('%08d', {k}), created_at, updated_at,
                        deleted_at FROM records WHERE pk IN (SELECT pk FROM originals)""")
         for table, cols in VALUE_TABLES.items():
-            db.execute(f"INSERT INTO {table} (record_pk, {cols}) SELECT record_pk + {off}, {cols} FROM {table} "
-                       f"WHERE record_pk IN (SELECT pk FROM originals)")
-        db.execute(f"INSERT INTO record_terms (term, record_pk) SELECT term, record_pk + {off} FROM record_terms "
-                   f"WHERE record_pk IN (SELECT pk FROM originals) ORDER BY term, record_pk")
+            db.execute(
+                f"INSERT INTO {table} (record_pk, {cols}) SELECT record_pk + {off}, {cols} FROM {table} "
+                f"WHERE record_pk IN (SELECT pk FROM originals)"
+            )
+        db.execute(
+            f"INSERT INTO record_terms (term, record_pk) SELECT term, record_pk + {off} FROM record_terms "
+            f"WHERE record_pk IN (SELECT pk FROM originals) ORDER BY term, record_pk"
+        )
         db.execute(f"INSERT INTO record_terms_state (record_pk) SELECT pk + {off} FROM originals")
         print(f"copy {k}: {time.perf_counter() - start:.0f} s", flush=True)
     db.execute("DELETE FROM record_term_df")
     db.execute("INSERT INTO record_term_df (term, df) SELECT term, count(*) FROM record_terms GROUP BY term")
     db.execute("INSERT INTO records_fts(records_fts) VALUES ('rebuild')")
-    db.execute("CREATE TRIGGER IF NOT EXISTS records_ai AFTER INSERT ON records BEGIN "
-               "INSERT INTO records_fts(rowid, title, excerpt, publisher) VALUES (new.pk, new.title, new.excerpt, "
-               "new.publisher); END")
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS records_ai AFTER INSERT ON records BEGIN "
+        "INSERT INTO records_fts(rowid, title, excerpt, publisher) VALUES (new.pk, new.title, new.excerpt, "
+        "new.publisher); END"
+    )
     db.execute("COMMIT")
     db.execute("ANALYZE")
     n = db.execute("SELECT count(*) FROM records").fetchone()[0]

@@ -50,75 +50,297 @@ FIRST_DAY, LAST_DAY = dt.date(2012, 1, 1), dt.date(2025, 12, 31)
 # ---- vocabulary (all invented for this project) -----------------------------------------------
 
 GIVEN_NAMES = (
-    "Léa", "Hélène", "Jérôme", "Anaïs", "Benoît", "Cécile", "Élodie", "Françoise", "Gaëlle", "Noémie",
-    "Clément", "Aurélie", "Rémi", "Agnès", "Étienne", "Maëlle", "Joël", "Zoé", "Thibault", "Inès",
-    "Mathieu", "Sophie", "Yannick", "Chloé", "Pascal", "Amélie", "Olivier", "Nathalie", "Sébastien", "Lucie",
-    "Margaret", "Owen", "Priya", "Daniel", "Grace", "Nadia", "Samuel", "Helen", "Victor", "Rachel",
-    "Thomas", "Emily", "George", "Hannah", "Oliver", "Laura", "Patrick", "Julia", "David", "Sarah",
+    "Léa",
+    "Hélène",
+    "Jérôme",
+    "Anaïs",
+    "Benoît",
+    "Cécile",
+    "Élodie",
+    "Françoise",
+    "Gaëlle",
+    "Noémie",
+    "Clément",
+    "Aurélie",
+    "Rémi",
+    "Agnès",
+    "Étienne",
+    "Maëlle",
+    "Joël",
+    "Zoé",
+    "Thibault",
+    "Inès",
+    "Mathieu",
+    "Sophie",
+    "Yannick",
+    "Chloé",
+    "Pascal",
+    "Amélie",
+    "Olivier",
+    "Nathalie",
+    "Sébastien",
+    "Lucie",
+    "Margaret",
+    "Owen",
+    "Priya",
+    "Daniel",
+    "Grace",
+    "Nadia",
+    "Samuel",
+    "Helen",
+    "Victor",
+    "Rachel",
+    "Thomas",
+    "Emily",
+    "George",
+    "Hannah",
+    "Oliver",
+    "Laura",
+    "Patrick",
+    "Julia",
+    "David",
+    "Sarah",
 )
 # Syllables of invented surnames and company names ("Varondel", "Quillemet", "Brassac"...).
 _ONSETS = ("B", "Br", "C", "Ch", "D", "F", "G", "Gr", "L", "M", "N", "P", "Qu", "R", "S", "T", "Th", "V", "W")
 _MIDDLES = ("a", "e", "i", "o", "ou", "é", "au", "ai", "è", "an", "in", "on")
 _LINKS = ("", "l", "r", "s", "v", "m", "n", "d", "t", "ch", "gn", "ss")
-_ENDINGS = ("ac", "ard", "eau", "et", "ier", "on", "ot", "and", "ille", "ène", "ey", "ford", "wick", "ham",
-            "ton", "ert", "ault", "ès", "el", "in")
+_ENDINGS = (
+    "ac",
+    "ard",
+    "eau",
+    "et",
+    "ier",
+    "on",
+    "ot",
+    "and",
+    "ille",
+    "ène",
+    "ey",
+    "ford",
+    "wick",
+    "ham",
+    "ton",
+    "ert",
+    "ault",
+    "ès",
+    "el",
+    "in",
+)
 ORG_FORMS = (
-    "Groupe {x}", "{x} Capital", "Banque {x}", "{x} Technologies", "Fondation {x}", "{x} Partners",
-    "Société {x}", "{x} Holding", "Institut {x}", "{x} Ventures", "Agence {x}", "{x} Labs", "{x} Services",
+    "Groupe {x}",
+    "{x} Capital",
+    "Banque {x}",
+    "{x} Technologies",
+    "Fondation {x}",
+    "{x} Partners",
+    "Société {x}",
+    "{x} Holding",
+    "Institut {x}",
+    "{x} Ventures",
+    "Agence {x}",
+    "{x} Labs",
+    "{x} Services",
 )
 OUTLETS = {
-    "fr": ("L’Écho du Val-d’Orme", "Le Veilleur de Brécourt", "La Gazette des Hauts-Plateaux",
-           "Quotidien de l’Arvenne", "Dépêche Sud-Lanvoie", "Radio Côte-Mirande", "Le Courrier des Aubiers",
-           "Les Nouvelles de Chantelaure"),
-    "en": ("The Hollowmere Ledger", "Ashcombe Herald", "Kestrel Bay Gazette", "Tidewater Courier",
-           "Fenwick Daily Record", "Northmoor Wire", "The Quayside Post", "Brackenfield Bulletin"),
+    "fr": (
+        "L’Écho du Val-d’Orme",
+        "Le Veilleur de Brécourt",
+        "La Gazette des Hauts-Plateaux",
+        "Quotidien de l’Arvenne",
+        "Dépêche Sud-Lanvoie",
+        "Radio Côte-Mirande",
+        "Le Courrier des Aubiers",
+        "Les Nouvelles de Chantelaure",
+    ),
+    "en": (
+        "The Hollowmere Ledger",
+        "Ashcombe Herald",
+        "Kestrel Bay Gazette",
+        "Tidewater Courier",
+        "Fenwick Daily Record",
+        "Northmoor Wire",
+        "The Quayside Post",
+        "Brackenfield Bulletin",
+    ),
 }
 PLACES = {
-    "fr": ("Brécourt", "Val-d’Orme", "Saint-Aurel-des-Prés", "Lanvoie", "Mirande-sur-Lère", "Chantelaure",
-           "Roquevaire-le-Haut", "Les Aubiers", "Vernolles", "Pré-Saint-Évrault", "Arvenne", "Montclérac",
-           "Sainte-Oriane", "Bellefontaine-d’Ys", "Combelaure"),
-    "en": ("Hollowmere", "Ashcombe", "Kestrel Bay", "Tidewater", "Fenwick", "Northmoor", "Brackenfield",
-           "Quayside", "Lower Amblewick", "Harrowgate Vale", "Saltmarsh End", "Coldbrook", "Pennyfold"),
+    "fr": (
+        "Brécourt",
+        "Val-d’Orme",
+        "Saint-Aurel-des-Prés",
+        "Lanvoie",
+        "Mirande-sur-Lère",
+        "Chantelaure",
+        "Roquevaire-le-Haut",
+        "Les Aubiers",
+        "Vernolles",
+        "Pré-Saint-Évrault",
+        "Arvenne",
+        "Montclérac",
+        "Sainte-Oriane",
+        "Bellefontaine-d’Ys",
+        "Combelaure",
+    ),
+    "en": (
+        "Hollowmere",
+        "Ashcombe",
+        "Kestrel Bay",
+        "Tidewater",
+        "Fenwick",
+        "Northmoor",
+        "Brackenfield",
+        "Quayside",
+        "Lower Amblewick",
+        "Harrowgate Vale",
+        "Saltmarsh End",
+        "Coldbrook",
+        "Pennyfold",
+    ),
 }
 TOPICS = {
     "fr": (
-        "la rénovation des écoles", "le réseau de tramway", "l’hôpital régional", "les pistes cyclables",
-        "la station d’épuration", "le nouveau stade", "la ligne de bus express", "le plan de logement social",
-        "la médiathèque", "le parc éolien en mer", "la piscine municipale", "le contournement routier",
-        "la cantine scolaire", "le port de plaisance", "la zone d’activités", "l’usine de batteries",
-        "le centre de données", "la maison de santé", "le marché couvert", "la résidence étudiante",
-        "le réseau de chaleur", "la gare routière", "le musée d’histoire locale", "la déchetterie",
-        "l’aéroport régional", "le pont suspendu", "les jardins partagés", "la caserne de pompiers",
-        "le budget de la culture", "la dette de la commune", "les subventions aux associations",
-        "le fonds de soutien aux commerces", "la fibre optique", "l’éclairage public", "le centre aquatique",
-        "la crèche intercommunale", "le lycée agricole", "la voie verte", "le téléphérique urbain", "la halle gourmande",
+        "la rénovation des écoles",
+        "le réseau de tramway",
+        "l’hôpital régional",
+        "les pistes cyclables",
+        "la station d’épuration",
+        "le nouveau stade",
+        "la ligne de bus express",
+        "le plan de logement social",
+        "la médiathèque",
+        "le parc éolien en mer",
+        "la piscine municipale",
+        "le contournement routier",
+        "la cantine scolaire",
+        "le port de plaisance",
+        "la zone d’activités",
+        "l’usine de batteries",
+        "le centre de données",
+        "la maison de santé",
+        "le marché couvert",
+        "la résidence étudiante",
+        "le réseau de chaleur",
+        "la gare routière",
+        "le musée d’histoire locale",
+        "la déchetterie",
+        "l’aéroport régional",
+        "le pont suspendu",
+        "les jardins partagés",
+        "la caserne de pompiers",
+        "le budget de la culture",
+        "la dette de la commune",
+        "les subventions aux associations",
+        "le fonds de soutien aux commerces",
+        "la fibre optique",
+        "l’éclairage public",
+        "le centre aquatique",
+        "la crèche intercommunale",
+        "le lycée agricole",
+        "la voie verte",
+        "le téléphérique urbain",
+        "la halle gourmande",
     ),
     "en": (
-        "the school renovation programme", "the tram network", "the regional hospital", "the cycle lanes",
-        "the water treatment plant", "the new stadium", "the express bus line", "the social housing plan",
-        "the public library", "the offshore wind farm", "the municipal pool", "the ring road",
-        "the school meals service", "the marina", "the business park", "the battery factory",
-        "the data centre", "the health clinic", "the covered market", "the student residence",
-        "the district heating network", "the bus station", "the local history museum", "the recycling centre",
-        "the regional airport", "the suspension bridge", "the community gardens", "the fire station",
-        "the arts budget", "the council’s debt", "the grants to charities", "the high-street support fund",
-        "fibre broadband", "street lighting", "the leisure centre", "the nursery", "the agricultural college",
-        "the greenway", "the cable car", "the food hall",
+        "the school renovation programme",
+        "the tram network",
+        "the regional hospital",
+        "the cycle lanes",
+        "the water treatment plant",
+        "the new stadium",
+        "the express bus line",
+        "the social housing plan",
+        "the public library",
+        "the offshore wind farm",
+        "the municipal pool",
+        "the ring road",
+        "the school meals service",
+        "the marina",
+        "the business park",
+        "the battery factory",
+        "the data centre",
+        "the health clinic",
+        "the covered market",
+        "the student residence",
+        "the district heating network",
+        "the bus station",
+        "the local history museum",
+        "the recycling centre",
+        "the regional airport",
+        "the suspension bridge",
+        "the community gardens",
+        "the fire station",
+        "the arts budget",
+        "the council’s debt",
+        "the grants to charities",
+        "the high-street support fund",
+        "fibre broadband",
+        "street lighting",
+        "the leisure centre",
+        "the nursery",
+        "the agricultural college",
+        "the greenway",
+        "the cable car",
+        "the food hall",
     ),
 }
 ROLES = {
-    "fr": ("directrice générale", "président", "porte-parole", "trésorière", "directeur financier",
-           "responsable des partenariats", "présidente du directoire", "secrétaire générale", "économiste"),
-    "en": ("chief executive", "chair", "spokesperson", "treasurer", "finance director", "head of partnerships",
-           "managing director", "general counsel", "chief economist"),
+    "fr": (
+        "directrice générale",
+        "président",
+        "porte-parole",
+        "trésorière",
+        "directeur financier",
+        "responsable des partenariats",
+        "présidente du directoire",
+        "secrétaire générale",
+        "économiste",
+    ),
+    "en": (
+        "chief executive",
+        "chair",
+        "spokesperson",
+        "treasurer",
+        "finance director",
+        "head of partnerships",
+        "managing director",
+        "general counsel",
+        "chief economist",
+    ),
 }
-DESKS = {"fr": ("économie", "politique", "local", "santé", "transports"),
-         "en": ("business", "politics", "local", "health", "transport")}
+DESKS = {
+    "fr": ("économie", "politique", "local", "santé", "transports"),
+    "en": ("business", "politics", "local", "health", "transport"),
+}
 MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 QUOTES = {
     "fr": (
@@ -190,10 +412,20 @@ SENTENCES = {
     ),
 }
 TITLES = {
-    "fr": ("{org}{nbsp}: {amount} pour {topic}", "{place}{nbsp}: le point sur {topic}", "{person} défend {topic}",
-           "Ce que l’on sait de l’avenir de {topic}", "{place} vote {amount} pour {topic}"),
-    "en": ("{org} commits {amount} to {topic}", "{place}: what next for {topic}", "{person} defends {topic}",
-           "What we know about {topic}", "{place} approves {amount} for {topic}"),
+    "fr": (
+        "{org}{nbsp}: {amount} pour {topic}",
+        "{place}{nbsp}: le point sur {topic}",
+        "{person} défend {topic}",
+        "Ce que l’on sait de l’avenir de {topic}",
+        "{place} vote {amount} pour {topic}",
+    ),
+    "en": (
+        "{org} commits {amount} to {topic}",
+        "{place}: what next for {topic}",
+        "{person} defends {topic}",
+        "What we know about {topic}",
+        "{place} approves {amount} for {topic}",
+    ),
 }
 # How often each sentence template is used (the value-bearing ones dominate, as in a library of
 # evidence), in the order of SENTENCES.
@@ -208,7 +440,7 @@ class Zipf:
 
     def __init__(self, items: Sequence, s: float = 1.07):
         self.items = tuple(items)
-        self.cum = list(itertools.accumulate(1.0 / (rank ** s) for rank in range(1, len(self.items) + 1)))
+        self.cum = list(itertools.accumulate(1.0 / (rank**s) for rank in range(1, len(self.items) + 1)))
         self.total = self.cum[-1]
 
     def draw(self, rng: random.Random):
@@ -286,7 +518,11 @@ def _amount(rng: random.Random, lang: str) -> str:
     if kind < 0.8:  # thousands, written out
         n = rng.randrange(20, 990) * 1000 + rng.choice((0, 0, 500))
         if lang == "fr":
-            return f"{_group(n, rng.choice((NNBSP, ' ', NBSP)))} euros" if rng.random() < 0.7 else f"{_group(n, NNBSP)}{NBSP}€"
+            return (
+                f"{_group(n, rng.choice((NNBSP, ' ', NBSP)))} euros"
+                if rng.random() < 0.7
+                else f"{_group(n, NNBSP)}{NBSP}€"
+            )
         return f"{rng.choice(('$', '€', '£'))}{_group(n, ',')}"
     whole = rng.choice((1, 2, 3, 4, 7, 11))
     tenth = rng.choice((0, 2, 5))
@@ -387,8 +623,14 @@ def make_record(i: int, seed: int = 0, *, id_prefix: str | None = None) -> Sourc
     url = f"https://{_slug(outlet)}.invalid/{published.year}/{published.month:02d}/{_slug(title)}-{i}"
     prefix = f"SYN{seed}-" if id_prefix is None else id_prefix
     return SourceRecord(
-        id=f"{prefix}{i:07d}", title=title, excerpt=excerpt, publisher=outlet, url=url,
-        published=published, language=lang, tags=tags,
+        id=f"{prefix}{i:07d}",
+        title=title,
+        excerpt=excerpt,
+        publisher=outlet,
+        url=url,
+        published=published,
+        language=lang,
+        tags=tags,
     )
 
 
@@ -407,9 +649,16 @@ COLUMNS = ("id", "title", "publisher", "url", "published", "language", "excerpt"
 
 def _row(r: SourceRecord) -> dict[str, str]:
     tags = dict(r.tags)
-    return {"id": r.id, "title": r.title, "publisher": r.publisher, "url": r.url,
-            "published": r.published.isoformat() if r.published else "", "language": r.language,
-            "excerpt": r.excerpt, "desk": tags.get("desk", "")}
+    return {
+        "id": r.id,
+        "title": r.title,
+        "publisher": r.publisher,
+        "url": r.url,
+        "published": r.published.isoformat() if r.published else "",
+        "language": r.language,
+        "excerpt": r.excerpt,
+        "desk": tags.get("desk", ""),
+    }
 
 
 def write_csv(records: Iterator[SourceRecord], out: TextIO) -> int:
@@ -434,8 +683,9 @@ def write_jsonl(records: Iterator[SourceRecord], out: TextIO) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m benchmarks.synthetic",
-                                description="Write a synthetic reference library as CSV or JSON Lines.")
+    p = argparse.ArgumentParser(
+        prog="python -m benchmarks.synthetic", description="Write a synthetic reference library as CSV or JSON Lines."
+    )
     p.add_argument("count", type=int, help="how many records")
     p.add_argument("--seed", type=int, default=0, help="library seed (default 0)")
     p.add_argument("--start", type=int, default=0, help="number of the first record (default 0)")

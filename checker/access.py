@@ -69,8 +69,9 @@ class AccessDenied(Exception):
 
     def __init__(self, email: str, role: str | None, action: str):
         self.email, self.role, self.action = email, role, action
-        super().__init__(f"{email} ({role or 'no role'}) may not {DOING[action]}: that needs the "
-                         f"{NEEDS[action]} role; ask an admin")
+        super().__init__(
+            f"{email} ({role or 'no role'}) may not {DOING[action]}: that needs the {NEEDS[action]} role; ask an admin"
+        )
 
 
 def allowed(role: str | None, action: str) -> bool:
@@ -191,13 +192,24 @@ class Roles:
                 if mode == "add":
                     conn.execute(user_roles.insert().values(email=email, role=role, granted_by=by, granted_at=now))
                 elif mode == "set":
-                    conn.execute(user_roles.update().where(user_roles.c.email == email)
-                                 .values(role=role, granted_by=by, granted_at=now))
+                    conn.execute(
+                        user_roles.update()
+                        .where(user_roles.c.email == email)
+                        .values(role=role, granted_by=by, granted_at=now)
+                    )
                 else:
                     conn.execute(user_roles.delete().where(user_roles.c.email == email))
-                conn.execute(audit.insert().values(
-                    at=now, actor=by, entity="user", entity_id=email, action=f"role_{mode}",
-                    before={"role": before} if before else None, after={"role": role} if role else None))
+                conn.execute(
+                    audit.insert().values(
+                        at=now,
+                        actor=by,
+                        entity="user",
+                        entity_id=email,
+                        action=f"role_{mode}",
+                        before={"role": before} if before else None,
+                        after={"role": role} if role else None,
+                    )
+                )
         except IntegrityError:  # PostgreSQL: the same address added by two at once
             raise ValueError(f"{email} already has a role; `users set` changes it") from None
         return Grant(email, role or before or "", by, now)
@@ -207,20 +219,33 @@ class Roles:
 
 # Every public attribute of Desk and Library is here, as a read or as a write with the action it needs
 # (tests/checker/test_access.py holds this): a new method is refused through `acting_as` until it is classified.
-DESK_WRITES = {"save": "check", "rename": "edit_article", "archive": "edit_article", "review": "review",
-               "reuse": "review", "add_claims": "review", "note_promotion": "add_records",
-               "import_state": "import_reports"}
+DESK_WRITES = {
+    "save": "check",
+    "rename": "edit_article",
+    "archive": "edit_article",
+    "review": "review",
+    "reuse": "review",
+    "add_claims": "review",
+    "note_promotion": "add_records",
+    "import_state": "import_reports",
+}
 DESK_READS = frozenset({"engine", "articles", "find", "load", "audit_trail", "export_state", "quoted_history"})
-LIBRARY_WRITES = {"add": "add_records", "update": "add_records", "delete": "delete_records",
-                  "delete_many": "delete_records", "restore": "delete_records"}
+LIBRARY_WRITES = {
+    "add": "add_records",
+    "update": "add_records",
+    "delete": "delete_records",
+    "delete_many": "delete_records",
+    "restore": "delete_records",
+}
 LIBRARY_READS = frozenset({"engine", "count", "get", "iter_records", "deleted", "search", "index", "audit_trail"})
 
 
 class Acting:
     """A desk or a library used by one signed-in person (see `acting_as`)."""
 
-    def __init__(self, target: Any, email: str, roles: Roles, writes: dict[str, str], reads: frozenset[str],
-                 actor: str):
+    def __init__(
+        self, target: Any, email: str, roles: Roles, writes: dict[str, str], reads: frozenset[str], actor: str
+    ):
         self._target, self._email, self._roles = target, email, roles
         self._writes, self._reads, self._actor = writes, reads, actor
 
@@ -233,8 +258,9 @@ class Acting:
             return self._write(name, getattr(self._target, name))
         if name in self._reads:
             return getattr(self._target, name)
-        raise AttributeError(f"{type(self._target).__name__}.{name} is not open to signed-in people "
-                             "(classify it in checker/access.py)")
+        raise AttributeError(
+            f"{type(self._target).__name__}.{name} is not open to signed-in people (classify it in checker/access.py)"
+        )
 
     def _write(self, name: str, method: Callable[..., Any]) -> Callable[..., Any]:
         action = self._writes[name]
@@ -254,5 +280,7 @@ def acting_as(email: str, roles: Roles, library: Any, desk: Any) -> tuple[Any, A
     """The library and the desk as the signed-in `email` may use them: reads pass, each write is checked
     against the role `email` holds at that moment and recorded under `email`."""
     email = normalise_email(email)
-    return (Acting(library, email, roles, LIBRARY_WRITES, LIBRARY_READS, "actor"),
-            Acting(desk, email, roles, DESK_WRITES, DESK_READS, "reviewer"))
+    return (
+        Acting(library, email, roles, LIBRARY_WRITES, LIBRARY_READS, "actor"),
+        Acting(desk, email, roles, DESK_WRITES, DESK_READS, "reviewer"),
+    )

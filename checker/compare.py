@@ -65,7 +65,9 @@ def date_closeness(claim: DateValue, first: dt.date, last: dt.date) -> float:
     """1 when the record's date sits on the claim's own day, lower towards the ends of its range,
     and lower for a record's period wider than the claim's ("May 2024" says less than "17 May 2024"
     about an event "less than two weeks ago")."""
-    point = dt.date.fromisoformat(claim.iso) if claim.precision == "day" else claim.start + (claim.end - claim.start) / 2
+    point = (
+        dt.date.fromisoformat(claim.iso) if claim.precision == "day" else claim.start + (claim.end - claim.start) / 2
+    )
     middle = first + (last - first) / 2
     claim_days, record_days = (claim.end - claim.start).days + 1, (last - first).days + 1
     width = max(claim_days, record_days, 2)
@@ -229,7 +231,7 @@ def align_quote(quote: str, excerpt: str) -> QuoteAlignment:
         cls = "partial"
     else:
         words_q = set(content_words(q))
-        words_e = set(content_words(e[max(0, start - 80):end + 80]))
+        words_e = set(content_words(e[max(0, start - 80) : end + 80]))
         overlap = len(words_q & words_e) / len(words_q) if words_q else 0
         cls = "paraphrase" if overlap >= 0.5 and score >= PARAPHRASE else "partial" if overlap >= 0.5 else "not_found"
     if cls == "not_found":
@@ -280,7 +282,7 @@ def classify_quote(
     if al.quote_class == "not_found":
         return al
     cls, note = al.quote_class, ()
-    evidence = excerpt[al.start:al.end]
+    evidence = excerpt[al.start : al.end]
     if cls in ("verbatim", "close"):
         mine, theirs = figures(quote), figures(evidence)
         if mine != theirs:
@@ -298,8 +300,9 @@ def classify_quote(
     return QuoteAlignment(cls, al.score, al.start, al.end, note)
 
 
-def record_speaker(speaker: str | None, record_quotes: Iterable[RecordQuote], start: int,
-                   end: int) -> tuple[bool | None, str | None]:
+def record_speaker(
+    speaker: str | None, record_quotes: Iterable[RecordQuote], start: int, end: int
+) -> tuple[bool | None, str | None]:
     """(the record gives the words at [start, end) to the article's speaker?, the other speaker it
     gives them to); (None, None) when the record names no speaker for them."""
     if not speaker:
@@ -327,9 +330,12 @@ def cognate_share_words(q: Sequence[str], p: frozenset[str]) -> float:
     prefixes = {x[:5] for x in p if len(x) >= 5}
     choices = list(p)
     for w in q:
-        if (w in p or (len(w) >= 5 and w[:5] in prefixes)
-                or (len(w) < 5 and any(x.startswith(w) for x in choices if len(x) >= 5))
-                or process.extractOne(w, choices, scorer=fuzz.ratio, processor=None, score_cutoff=80)):
+        if (
+            w in p
+            or (len(w) >= 5 and w[:5] in prefixes)
+            or (len(w) < 5 and any(x.startswith(w) for x in choices if len(x) >= 5))
+            or process.extractOne(w, choices, scorer=fuzz.ratio, processor=None, score_cutoff=80)
+        ):
             hits += 1
     return hits / len(q)
 
@@ -402,9 +408,10 @@ class VectorStore:
         out: dict[str, tuple[float, ...]] = {}
         try:
             for i in range(0, len(keys), 500):
-                part = keys[i:i + 500]
-                for key, blob in db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(part))})",
-                                            part):
+                part = keys[i : i + 500]
+                for key, blob in db.execute(
+                    f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(part))})", part
+                ):
                     out[by_key[key]] = tuple(array("f", blob))
         except Exception:  # noqa: BLE001 - an unreadable store is ignored
             return {}
@@ -418,12 +425,15 @@ class VectorStore:
             return
         try:
             db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT OR IGNORE INTO vectors (key, vector) VALUES (?, ?)",
-                           [(self._key(t), array("f", v).tobytes()) for t, v in vectors.items()])
+            db.executemany(
+                "INSERT OR IGNORE INTO vectors (key, vector) VALUES (?, ?)",
+                [(self._key(t), array("f", v).tobytes()) for t, v in vectors.items()],
+            )
             count = db.execute("SELECT max(rowid) - min(rowid) FROM vectors").fetchone()[0] or 0
             if count > self.MAX_VECTORS:
-                db.execute("DELETE FROM vectors WHERE rowid < (SELECT max(rowid) FROM vectors) - ?",
-                           (self.MAX_VECTORS // 2,))
+                db.execute(
+                    "DELETE FROM vectors WHERE rowid < (SELECT max(rowid) FROM vectors) - ?", (self.MAX_VECTORS // 2,)
+                )
             db.execute("COMMIT")
         except Exception:  # noqa: BLE001 - a store that cannot be written is ignored
             try:
@@ -442,8 +452,15 @@ class SentenceEmbedder:
     beforehand (the app does, with a word to the editor). The cosine is computed here, without
     numpy: a quote against a few dozen sentences is a few thousand multiplications."""
 
-    def __init__(self, encode: Callable[[list[str]], Sequence[Sequence[float]]], name: str, *,
-                 cache_size: int = 20_000, store: VectorStore | None = None, load: Callable[[], None] | None = None):
+    def __init__(
+        self,
+        encode: Callable[[list[str]], Sequence[Sequence[float]]],
+        name: str,
+        *,
+        cache_size: int = 20_000,
+        store: VectorStore | None = None,
+        load: Callable[[], None] | None = None,
+    ):
         self._encode = encode
         self.name = name
         self._cache: dict[str, tuple[float, ...]] = {}
@@ -509,5 +526,6 @@ def sentence_embedder(name: str) -> SentenceEmbedder | None:
         # e5 models compare two sentences of the same kind with the "query:" prefix on both sides.
         return loaded[0].query(list(texts))
 
-    return SentenceEmbedder(encode, f"{name}: {TRANSLATION_MODELS[name]}",
-                            store=VectorStore.for_model(name, package_version), load=load)
+    return SentenceEmbedder(
+        encode, f"{name}: {TRANSLATION_MODELS[name]}", store=VectorStore.for_model(name, package_version), load=load
+    )

@@ -54,8 +54,9 @@ def read_article(data: bytes, *, name: str = "") -> ArticleText:
     if ext in HTML_TYPES or (not ext and _looks_like_html(data)):
         return html_to_text(data, what=what)
     if ext in ("doc", "pdf", "odt", "rtf", "pages"):
-        raise InputError(f"{what}: .{ext} files cannot be read; save the article as .docx, .html or .txt, "
-                         "or paste its text")
+        raise InputError(
+            f"{what}: .{ext} files cannot be read; save the article as .docx, .html or .txt, or paste its text"
+        )
     warnings: list[str] = []
     text = _decode_text(data, what, warnings)  # any other name: text if it decodes as text
     return ArticleText(text, warnings=tuple(warnings))
@@ -68,9 +69,12 @@ def decode_article(data: bytes, *, name: str = "") -> str:
 
 def _decode_text(data: bytes, what: str, warnings: list[str] | None = None) -> str:
     utf16 = textcodec.utf16_variant(data[:8192])
-    if not utf16 and (b"\x00" in data[:8192] or data.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff",
-                                                                 b"GIF8"))):
-        raise InputError(f"{what} is a binary file, not text; upload a .txt, .md, .html or .docx file or paste the text")
+    if not utf16 and (
+        b"\x00" in data[:8192] or data.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8"))
+    ):
+        raise InputError(
+            f"{what} is a binary file, not text; upload a .txt, .md, .html or .docx file or paste the text"
+        )
     text = _decode(data, what, warnings=warnings)
     controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if controls > 10:
@@ -111,10 +115,53 @@ def check_article_text(text: str, *, what: str = "the article") -> str:
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 # Elements whose content is never article text.
-_DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head",
-         "nav", "footer", "form", "button", "select", "textarea")
-_BLOCKS = ("p", "div", "section", "article", "main", "header", "aside", "li", "ul", "ol", "dl", "dt", "dd",
-           "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "figure", "figcaption", "br", "hr")
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "head",
+    "nav",
+    "footer",
+    "form",
+    "button",
+    "select",
+    "textarea",
+)
+_BLOCKS = (
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "aside",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "figure",
+    "figcaption",
+    "br",
+    "hr",
+)
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -146,15 +193,31 @@ def html_to_text(data: bytes | str, *, what: str = "the page") -> ArticleText:
     if not title:
         h1 = tree.find(".//h1")
         title = " ".join(h1.text_content().split()) if h1 is not None else ""
-    text = trafilatura.extract(markup, include_comments=False, include_tables=True, include_links=False,
-                               include_images=False, favor_recall=True, output_format="txt") or ""
+    text = (
+        trafilatura.extract(
+            markup,
+            include_comments=False,
+            include_tables=True,
+            include_links=False,
+            include_images=False,
+            favor_recall=True,
+            output_format="txt",
+        )
+        or ""
+    )
     fallback = _lxml_text(tree)
     # trafilatura leaves out short pages and some layouts; the plain reading of the body is then better.
     if len(text.strip()) < 0.5 * len(fallback.strip()):
         text = fallback
     meta = _page_metadata(markup)
-    return ArticleText(check_article_text(_tidy(text), what=what), title[:300], tuple(warnings), published=meta[0],
-                       published_from="page" if meta[0] else "", author=meta[1])
+    return ArticleText(
+        check_article_text(_tidy(text), what=what),
+        title[:300],
+        tuple(warnings),
+        published=meta[0],
+        published_from="page" if meta[0] else "",
+        author=meta[1],
+    )
 
 
 def _page_metadata(markup: str) -> tuple[dt.date | None, str]:
@@ -216,19 +279,25 @@ def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
-    refuse = InputError(f"{what} is not a Word document (.docx) that can be read; save it as .docx "
-                        "(older .doc files are not read) or paste the text")
+    refuse = InputError(
+        f"{what} is not a Word document (.docx) that can be read; save it as .docx "
+        "(older .doc files are not read) or paste the text"
+    )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
             unpacked = sum(i.file_size for i in infos)
             if unpacked > MAX_DOCX_UNPACKED:
-                raise InputError(f"{what} unpacks to more than {MAX_DOCX_UNPACKED // 1_000_000} MB "
-                                 f"({unpacked / 1e6:,.0f} MB); it is not an article")
+                raise InputError(
+                    f"{what} unpacks to more than {MAX_DOCX_UNPACKED // 1_000_000} MB "
+                    f"({unpacked / 1e6:,.0f} MB); it is not an article"
+                )
             xml = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
             if xml > MAX_DOCX_XML:
-                raise InputError(f"{what} holds {xml / 1e6:,.0f} MB of text and layout once unpacked, more than "
-                                 f"the {MAX_DOCX_XML // 1_000_000} MB of the longest article; it is not an article")
+                raise InputError(
+                    f"{what} holds {xml / 1e6:,.0f} MB of text and layout once unpacked, more than "
+                    f"the {MAX_DOCX_XML // 1_000_000} MB of the longest article; it is not an article"
+                )
             if "word/document.xml" not in z.namelist():
                 raise refuse
             # Paragraphs counted in the XML (at C speed) before python-docx builds an object for each.
@@ -255,7 +324,9 @@ def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
         if paragraphs > MAX_PARAGRAPHS:
             raise InputError(f"{what} has more than {MAX_PARAGRAPHS:,} paragraphs; it is not an article")
         if size > MAX_ARTICLE_BYTES:
-            raise InputError(f"{what} holds more than {MAX_ARTICLE_BYTES // 1_000_000} MB of text; split it before checking")
+            raise InputError(
+                f"{what} holds more than {MAX_ARTICLE_BYTES // 1_000_000} MB of text; split it before checking"
+            )
         lines.append(text)
 
     for block in document.iter_inner_content():
@@ -280,9 +351,13 @@ def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
     props = document.core_properties if _has_properties(document) else None
     title = ((props.title if props else "") or "").strip() or heading.strip()
     created = props.created.date() if props and isinstance(props.created, dt.datetime) else None
-    return ArticleText(check_article_text(_tidy("\n".join(lines)), what=what), " ".join(title.split())[:300],
-                       published=created, published_from="document" if created else "",
-                       author=" ".join(((props.author if props else "") or "").split())[:300])
+    return ArticleText(
+        check_article_text(_tidy("\n".join(lines)), what=what),
+        " ".join(title.split())[:300],
+        published=created,
+        published_from="document" if created else "",
+        author=" ".join(((props.author if props else "") or "").split())[:300],
+    )
 
 
 def _has_properties(document) -> bool:
@@ -317,12 +392,27 @@ def parse_published(value: str | None) -> dt.date | None:
 # Where an article's publication date came from; the desk and the reports say it.
 DATE_SOURCES = ("given", "text", "page", "document", "today")
 
-_MONTHS = {m: i for i, names in enumerate((
-    ("janvier", "january", "jan"), ("février", "fevrier", "february", "feb"), ("mars", "march", "mar"),
-    ("avril", "april", "apr"), ("mai", "may"), ("juin", "june", "jun"), ("juillet", "july", "jul"),
-    ("août", "aout", "august", "aug"), ("septembre", "september", "sept", "sep"),
-    ("octobre", "october", "oct"), ("novembre", "november", "nov"), ("décembre", "decembre", "december", "dec"),
-), start=1) for m in names}
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("janvier", "january", "jan"),
+            ("février", "fevrier", "february", "feb"),
+            ("mars", "march", "mar"),
+            ("avril", "april", "apr"),
+            ("mai", "may"),
+            ("juin", "june", "jun"),
+            ("juillet", "july", "jul"),
+            ("août", "aout", "august", "aug"),
+            ("septembre", "september", "sept", "sep"),
+            ("octobre", "october", "oct"),
+            ("novembre", "november", "nov"),
+            ("décembre", "decembre", "december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}
 _MONTH = "(?P<month>(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r"))\.?"
 _DAY_MONTH_YEAR = rf"(?P<day>\d{{1,2}})(?:er)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)"
 _MONTH_DAY_YEAR = rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)"
@@ -332,7 +422,10 @@ _DATE_FORMS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _NUMERIC)
 # What introduces the date: publication first, then an update, then a dateline ("PARIS, 29 mai 2024 –").
 _LEADS = (
     ("published", r"(?:publié|publiée|publication|published|posted)(?:\s+(?:le|on))?\s*:?\s*(?:\w+\s+)?"),
-    ("updated", r"(?:mis\s+à\s+jour|mise\s+à\s+jour|actualisé|updated|last\s+updated)(?:\s+(?:le|on))?\s*:?\s*(?:\w+\s+)?"),
+    (
+        "updated",
+        r"(?:mis\s+à\s+jour|mise\s+à\s+jour|actualisé|updated|last\s+updated)(?:\s+(?:le|on))?\s*:?\s*(?:\w+\s+)?",
+    ),
     ("dateline", r"(?m:^)[A-ZÀ-Ý][\w'’ .-]{1,40},\s+(?:\w+\s+)?"),
 )
 
@@ -367,8 +460,10 @@ def _date_of(m: re.Match, form: str) -> dt.date | None:
         return None
 
 
-_BYLINE = re.compile(r"(?m)^\s*(?i:par|by)\s+(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:[ -](?:de |du |van |von )?[A-ZÀ-Ý][\w'’.-]+){0,3})"
-                     r"\s*(?:[,(–—-]|$)")
+_BYLINE = re.compile(
+    r"(?m)^\s*(?i:par|by)\s+(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:[ -](?:de |du |van |von )?[A-ZÀ-Ý][\w'’.-]+){0,3})"
+    r"\s*(?:[,(–—-]|$)"
+)
 
 
 def author_in_text(text: str) -> str:

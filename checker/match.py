@@ -135,13 +135,16 @@ def check_article(
     gazetteer = library.index.gazetteer() if use_gazetteer else None
     extraction = extract(text, language=language, published=published, gazetteer=gazetteer, dollar=DOLLAR.value())
     if len(extraction.claims) > MAX_CLAIMS:  # refused before the matching, whose work grows with them
-        raise InputError(f"the article gives {len(extraction.claims):,} claims; the desk takes at most "
-                         f"{MAX_CLAIMS:,} in one article: split it before checking")
+        raise InputError(
+            f"the article gives {len(extraction.claims):,} claims; the desk takes at most "
+            f"{MAX_CLAIMS:,} in one article: split it before checking"
+        )
     return check_extraction(extraction, text, library)
 
 
-def check_extraction(extraction: Extraction, text: str, library: Library, *,
-                     find: Callable[[Claim, Context], list[int]] | None = None) -> ArticleCheck:
+def check_extraction(
+    extraction: Extraction, text: str, library: Library, *, find: Callable[[Claim, Context], list[int]] | None = None
+) -> ArticleCheck:
     """Check extracted claims against the library.
 
     `find` replaces the value index as the source of each claim's candidates (claim, context ->
@@ -156,12 +159,16 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
     known: dict[Source, int] = {Source("name", k): n for k, n in counts.items()}
     if find is None:
         # Count every posting list the claims will read, in a few round trips.
-        wanted_sources = list(dict.fromkeys(s for c in extraction.claims for q in searches(c, contexts[c.id])
-                                            for s in q.sources() if s not in known))
+        wanted_sources = list(
+            dict.fromkeys(
+                s for c in extraction.claims for q in searches(c, contexts[c.id]) for s in q.sources() if s not in known
+            )
+        )
         known.update(zip(wanted_sources, index.counts(wanted_sources, cap=COUNT_CAP, value_cap=RARE)))
 
         def find(claim: Claim, ctx: Context) -> list[int]:
             return candidates(claim, ctx, index, total=total, known=known)
+
     wanted = {claim.id: find(claim, contexts[claim.id]) for claim in extraction.claims}
     stored = index.stored([pk for pks in wanted.values() for pk in pks])
     # Loaded only when a quote meets a record in another language (then once per process).
@@ -173,9 +180,22 @@ def check_extraction(extraction: Extraction, text: str, library: Library, *,
         recs = {pk: stored[pk] for pk in wanted[claim.id] if pk in stored}
         lexical = lexical_scores(ctx, recs, extraction.language, words_of)
         quote_hits = quote_scores(claim, recs)
-        matches = [m for pk, rec in recs.items()
-                   for m in [match_record(claim, ctx, rec, extraction, lexical=lexical.get(pk, 0.0),
-                                          quote_hit=pk in quote_hits, embedder=embedder)] if m is not None]
+        matches = [
+            m
+            for pk, rec in recs.items()
+            for m in [
+                match_record(
+                    claim,
+                    ctx,
+                    rec,
+                    extraction,
+                    lexical=lexical.get(pk, 0.0),
+                    quote_hit=pk in quote_hits,
+                    embedder=embedder,
+                )
+            ]
+            if m is not None
+        ]
         matches.sort(key=lambda m: (-m.score, m.source_id))
         matches = _off_subject_amounts_dropped(claim, matches)[:MAX_MATCHES]
         suggestion, confidence, parts = explain(claim, matches)
@@ -215,8 +235,12 @@ PARAGRAPH_REACH = 5_000
 def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> dict[str, Context]:
     paragraphs = _paragraphs(text)
     paragraph_starts = [a for a, _ in paragraphs]
-    mentions = sorted((a, b, fold_key(c.value.canonical)) for c in extraction.claims
-                      if isinstance(c.value, Name) for a, b in (c.mentions or ((c.start, c.end),)))
+    mentions = sorted(
+        (a, b, fold_key(c.value.canonical))
+        for c in extraction.claims
+        if isinstance(c.value, Name)
+        for a, b in (c.mentions or ((c.start, c.end),))
+    )
     mention_starts = [a for a, _, _ in mentions]
     date_claims = sorted((d for d in extraction.claims if d.type == "date"), key=lambda d: d.start)
     date_starts = [d.start for d in date_claims]
@@ -225,18 +249,28 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
     for claim in extraction.claims:
         i = bisect_right(paragraph_starts, claim.start) - 1
         para = paragraphs[i] if i >= 0 and claim.start < paragraphs[i][1] else (0, len(text))
-        own = fold_key(claim.value.canonical) if isinstance(claim.value, Name) else (
-            fold_key(claim.value.speaker) if isinstance(claim.value, Quote) and claim.value.speaker else None)
+        own = (
+            fold_key(claim.value.canonical)
+            if isinstance(claim.value, Name)
+            else (fold_key(claim.value.speaker) if isinstance(claim.value, Quote) and claim.value.speaker else None)
+        )
         names: dict[str, float] = {}
         name_words: set[str] = set()
         low = max(para[0], min(claim.sentence_start, claim.start - PARAGRAPH_REACH))
         high = min(para[1], max(claim.sentence_end, claim.end + PARAGRAPH_REACH))
-        nearby = mentions[bisect_left(mention_starts, min(low, claim.sentence_start)):
-                          bisect_left(mention_starts, max(high, claim.sentence_end))]
+        nearby = mentions[
+            bisect_left(mention_starts, min(low, claim.sentence_start)) : bisect_left(
+                mention_starts, max(high, claim.sentence_end)
+            )
+        ]
         for a, b, k in nearby:
             if claim.sentence_start <= a and b <= claim.sentence_end:
                 name_words.update(content_words(text[a:b]))
-            if k == own and isinstance(claim.value, Name) or (a < claim.end and b > claim.start and not isinstance(claim.value, Quote)):
+            if (
+                k == own
+                and isinstance(claim.value, Name)
+                or (a < claim.end and b > claim.start and not isinstance(claim.value, Quote))
+            ):
                 continue
             if claim.sentence_start <= a and b <= claim.sentence_end:
                 gap = max(0, a - claim.end, claim.start - b)
@@ -249,18 +283,29 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
         if own:  # a record naming the claim's own name (or the quote's speaker) is about it
             names[own] = 1.0
             canonical.setdefault(own, claim.value.speaker if isinstance(claim.value, Quote) else own)
-        in_sentence = date_claims[bisect_left(date_starts, claim.sentence_start):
-                                  bisect_left(date_starts, claim.sentence_end)] if claim.type != "date" else ()
+        in_sentence = (
+            date_claims[bisect_left(date_starts, claim.sentence_start) : bisect_left(date_starts, claim.sentence_end)]
+            if claim.type != "date"
+            else ()
+        )
         dates = tuple(
             (d.value, DATE_WEIGHT * (1 / (1 + max(0, d.start - claim.end, claim.start - d.end) / 60)) ** 2)
-            for d in in_sentence if d is not claim and d.end <= claim.sentence_end
+            for d in in_sentence
+            if d is not claim and d.end <= claim.sentence_end
         )
         # Key words: the sentence's longer words, outside the claim itself and the names.
         own_words = set(content_words(claim.text)) | name_words
         key_words = sorted({w for w in content_words(claim.sentence) if w not in own_words}, key=lambda w: (-len(w), w))
-        out[claim.id] = Context(names, claim.sentence, own, para, dates,
-                                {k: (1.0 if k == own else idf(k)) for k in names},
-                                tuple(key_words[:KEY_WORDS]), canonical)
+        out[claim.id] = Context(
+            names,
+            claim.sentence,
+            own,
+            para,
+            dates,
+            {k: (1.0 if k == own else idf(k)) for k in names},
+            tuple(key_words[:KEY_WORDS]),
+            canonical,
+        )
     return out
 
 
@@ -401,16 +446,19 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
             # Records about the same subject with another amount in the currency (within a factor
             # of WIDER) may conflict: they need the context, not the value. (A record's "about
             # $4.3 billion" that agrees with "4 milliards" is found here too, and compared.)
-            out.append(Search((Source("amount", (v.currency, low / WIDER, high * WIDER)),), context,
-                              CANDIDATES // 2, True))
+            out.append(
+                Search((Source("amount", (v.currency, low / WIDER, high * WIDER)),), context, CANDIDATES // 2, True)
+            )
         return out
     if isinstance(v, DateValue):
         if not ctx.names:  # dates are everywhere: only a date with a subject is checked
             return []
         context = _context_sources(ctx)
         wide = (v.start - dt.timedelta(days=DATE_WIDER), v.end + dt.timedelta(days=DATE_WIDER))
-        return [Search((Source("date", (v.start, v.end)),), context),
-                Search((Source("date_range", wide),), context, CANDIDATES // 4, True)]
+        return [
+            Search((Source("date", (v.start, v.end)),), context),
+            Search((Source("date_range", wide),), context, CANDIDATES // 4, True),
+        ]
     if isinstance(v, Name):
         required = [Source("name", ctx.key)]
         initial = person_key(v.canonical) if claim.type == "person" else None
@@ -426,14 +474,16 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
             if initial:
                 context.append((Source("term", person_term(initial)), 0.5))
         core = tuple(s for s, _w in context if s.kind in ("term", "speaker"))
-        context += [(s, w * 0.5) for s, w in _context_sources(ctx, skip={ctx.key} if ctx.key else set())
-                    if s.kind == "name"]
+        context += [
+            (s, w * 0.5) for s, w in _context_sources(ctx, skip={ctx.key} if ctx.key else set()) if s.kind == "name"
+        ]
         return [Search((), tuple(context), core=core)]
     return []
 
 
-def candidates(claim: Claim, ctx: Context, index: ValueIndex, *, total: int,
-               known: dict[Source, int] | None = None) -> list[int]:
+def candidates(
+    claim: Claim, ctx: Context, index: ValueIndex, *, total: int, known: dict[Source, int] | None = None
+) -> list[int]:
     """Database keys of the records worth comparing with this claim, best first."""
     found: list[int] = []
     for search in searches(claim, ctx):
@@ -444,7 +494,9 @@ def candidates(claim: Claim, ctx: Context, index: ValueIndex, *, total: int,
 # ---- scoring the short list with rapidfuzz ---------------------------------------------------
 
 
-def lexical_scores(ctx: Context, recs: dict[int, StoredRecord], language: str, words_of: dict[int, str]) -> dict[int, float]:
+def lexical_scores(
+    ctx: Context, recs: dict[int, StoredRecord], language: str, words_of: dict[int, str]
+) -> dict[int, float]:
     """Wording shared by the claim's sentence and each record (0-1): rapidfuzz token-set similarity
     of their content words in the same language; across languages only look-alike words
     ("cofondateur" ~ "co-founder") count, at 0.8."""
@@ -459,8 +511,9 @@ def lexical_scores(ctx: Context, recs: dict[int, StoredRecord], language: str, w
         else:
             same[pk] = words_of[pk]
     if query and same:
-        for _text, score, pk in process.extract(query, same, scorer=fuzz.token_set_ratio, processor=fold_lower,
-                                                score_cutoff=LEXICAL_CUTOFF, limit=None):
+        for _text, score, pk in process.extract(
+            query, same, scorer=fuzz.token_set_ratio, processor=fold_lower, score_cutoff=LEXICAL_CUTOFF, limit=None
+        ):
             out[pk] = score / 100
     return out
 
@@ -470,9 +523,17 @@ def quote_scores(claim: Claim, recs: dict[int, StoredRecord]) -> dict[int, float
     if not isinstance(claim.value, Quote) or not recs:
         return {}
     choices = {pk: rec.record.excerpt for pk, rec in recs.items()}
-    return {pk: score for _t, score, pk in process.extract(
-        claim.value.text.strip(" ,.;:!?"), choices, scorer=fuzz.partial_ratio, processor=fold_lower,
-        score_cutoff=QUOTE_CUTOFF, limit=None)}
+    return {
+        pk: score
+        for _t, score, pk in process.extract(
+            claim.value.text.strip(" ,.;:!?"),
+            choices,
+            scorer=fuzz.partial_ratio,
+            processor=fold_lower,
+            score_cutoff=QUOTE_CUTOFF,
+            limit=None,
+        )
+    }
 
 
 # ---- comparing one record with one claim ------------------------------------------------------
@@ -484,8 +545,11 @@ def _name_spans(rec: StoredRecord, key: str, canonical: str | None) -> list[tupl
     if not spans and canonical:
         wanted = person_key(canonical)
         if wanted:
-            spans = [(s, e) for _k, c, t, s, e in rec.values.names
-                     if t == "person" and person_key(c) == wanted and name_agreement(canonical, c) == "agrees"]
+            spans = [
+                (s, e)
+                for _k, c, t, s, e in rec.values.names
+                if t == "person" and person_key(c) == wanted and name_agreement(canonical, c) == "agrees"
+            ]
     return spans
 
 
@@ -494,6 +558,7 @@ def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, r
 
     With `rare`, names count by how few records hold them, which is how records are ranked.
     """
+
     def weight_of(key: str) -> float:
         return ctx.names[key] * (ctx.idf.get(key, 1.0) if rare and ctx.idf else 1.0)
 
@@ -519,8 +584,16 @@ def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, r
     return min(1.0, got / total)
 
 
-def match_record(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extraction, *,
-                 lexical: float = 0.0, quote_hit: bool = True, embedder: SentenceEmbedder | _Lazy | None = None) -> Match | None:
+def match_record(
+    claim: Claim,
+    ctx: Context,
+    rec: StoredRecord,
+    extraction: Extraction,
+    *,
+    lexical: float = 0.0,
+    quote_hit: bool = True,
+    embedder: SentenceEmbedder | _Lazy | None = None,
+) -> Match | None:
     """How one record bears on one claim, or None when it says nothing about it."""
     v = claim.value
     r = rec.record
@@ -543,8 +616,8 @@ def match_record(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extr
         target = float(v.amount)
         best = min(agreeing or same, key=lambda a: abs(a[1] - target))
         span = (best[4], best[5])
-        source_value = r.excerpt[best[4]:best[5]]
-        other_values = tuple(dict.fromkeys(r.excerpt[a[4]:a[5]] for a in same if a is not best))
+        source_value = r.excerpt[best[4] : best[5]]
+        other_values = tuple(dict.fromkeys(r.excerpt[a[4] : a[5]] for a in same if a is not best))
         # Another amount conflicts only in a record that holds most of the claim's distinctive
         # context: the same company's other deals are not a contradiction.
         # A later record that also gives a larger figure of that currency (a new total: "$4 billion
@@ -552,7 +625,7 @@ def match_record(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extr
         larger = [a for a in same if a is not best and a[1] > target * 1.05 and a not in agreeing]
         if agreeing and later and larger:
             agreement, value_score = "unknown", 0.5
-            note = f"a later record that gives another total ({r.excerpt[larger[0][4]:larger[0][5]]})"
+            note = f"a later record that gives another total ({r.excerpt[larger[0][4] : larger[0][5]]})"
         elif agreeing:
             agreement, value_score = "agrees", 1.0
         elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT:
@@ -586,11 +659,13 @@ def match_record(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extr
             return None
         span = spans[0]
         agreement, value_score = "agrees", 1.0
-        source_value = r.excerpt[span[0]:span[1]]
+        source_value = r.excerpt[span[0] : span[1]]
         if fold_key(source_value) != ctx.key:
             note = f"the record writes {source_value}"
     elif isinstance(v, Quote):
-        al = classify_quote(v.text, r.excerpt, speaker=v.speaker, record_quotes=rec.values.quotes) if quote_hit else None
+        al = (
+            classify_quote(v.text, r.excerpt, speaker=v.speaker, record_quotes=rec.values.quotes) if quote_hit else None
+        )
         if al is not None and al.quote_class != "not_found":
             quote_class, note, speaker_agrees = al.quote_class, al.note, al.speaker_agrees
             note_parts = al.note_parts  # so that a reason quoting the note writes it in any language
@@ -599,11 +674,23 @@ def match_record(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extr
             quote_class, span, note = _translated(v, ctx, rec, embedder)
         if quote_class in (None, "not_found"):
             return None
-        agreement = {"verbatim": "agrees", "close": "agrees", "translation": "agrees",
-                     "negated": "conflicts", "misattributed": "conflicts"}.get(quote_class, "unknown")
-        value_score = {"verbatim": 1.0, "close": 0.9, "translation": 0.7, "partial": 0.5, "paraphrase": 0.35,
-                       "negated": 0.6, "misattributed": 0.6}.get(quote_class, 0.0)
-        source_value = r.excerpt[span[0]:span[1]] if span else ""
+        agreement = {
+            "verbatim": "agrees",
+            "close": "agrees",
+            "translation": "agrees",
+            "negated": "conflicts",
+            "misattributed": "conflicts",
+        }.get(quote_class, "unknown")
+        value_score = {
+            "verbatim": 1.0,
+            "close": 0.9,
+            "translation": 0.7,
+            "partial": 0.5,
+            "paraphrase": 0.35,
+            "negated": 0.6,
+            "misattributed": 0.6,
+        }.get(quote_class, 0.0)
+        source_value = r.excerpt[span[0] : span[1]] if span else ""
     else:
         return None
 
@@ -614,11 +701,25 @@ def match_record(claim: Claim, ctx: Context, rec: StoredRecord, extraction: Extr
         score *= LATER_FACTOR
     start, end = span if span else (0, 0)
     return Match(
-        source_id=r.id, score=round(min(1.0, score), 4), agreement=agreement,
-        evidence=r.excerpt[start:end], evidence_start=start, evidence_end=end, later=later,
-        title=r.title, publisher=r.publisher, published=r.published, url=r.url, excerpt=r.excerpt,
-        source_value=source_value, quote_class=quote_class, relevance=round(relevance, 4), note=note,
-        note_parts=note_parts, other_values=other_values, speaker_agrees=speaker_agrees,
+        source_id=r.id,
+        score=round(min(1.0, score), 4),
+        agreement=agreement,
+        evidence=r.excerpt[start:end],
+        evidence_start=start,
+        evidence_end=end,
+        later=later,
+        title=r.title,
+        publisher=r.publisher,
+        published=r.published,
+        url=r.url,
+        excerpt=r.excerpt,
+        source_value=source_value,
+        quote_class=quote_class,
+        relevance=round(relevance, 4),
+        note=note,
+        note_parts=note_parts,
+        other_values=other_values,
+        speaker_agrees=speaker_agrees,
     )
 
 
@@ -629,19 +730,28 @@ def _same_sentence(sentence: str, excerpt: str, span: tuple[int, int]) -> float:
     return fuzz.token_sort_ratio(a, b, processor=None) / 100 if a and b else 0.0
 
 
-def _translated(v: Quote, ctx: Context, rec: StoredRecord,
-                embedder: SentenceEmbedder | _Lazy | None = None) -> tuple[str, tuple[int, int] | None, str]:
+def _translated(
+    v: Quote, ctx: Context, rec: StoredRecord, embedder: SentenceEmbedder | _Lazy | None = None
+) -> tuple[str, tuple[int, int] | None, str]:
     """A quote of the same speaker in a record of another language that says the same thing:
     by meaning with a sentence-embedding model (when one is set), else by look-alike words.
 
     With the model, the record's quotes of that speaker are cut into sentences and runs of up to
     three sentences, and the closest run (cosine >= TRANSLATION_MIN) is the evidence."""
-    own = [(s, e, text) for speaker, text, s, e in rec.values.quotes
-           if ctx.key and speaker and name_agreement(ctx.key, speaker) == "agrees"]
+    own = [
+        (s, e, text)
+        for speaker, text, s, e in rec.values.quotes
+        if ctx.key and speaker and name_agreement(ctx.key, speaker) == "agrees"
+    ]
     model = embedder.get() if isinstance(embedder, _Lazy) else embedder
     if model is not None and own:
-        runs = [(s + a.start, s + b.end) for s, _e, text in own for sentences in [split_sentences(text)]
-                for i, a in enumerate(sentences) for b in sentences[i:i + 3]]
+        runs = [
+            (s + a.start, s + b.end)
+            for s, _e, text in own
+            for sentences in [split_sentences(text)]
+            for i, a in enumerate(sentences)
+            for b in sentences[i : i + 3]
+        ]
         texts = [rec.record.excerpt[a:b] for a, b in runs]
         sims = model.similarities(v.text.strip(" ,.;:!?"), texts)
         if sims:

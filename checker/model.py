@@ -10,7 +10,9 @@ from claims import Claim, Extraction
 
 Agreement = Literal["agrees", "conflicts", "unknown"]
 Suggestion = Literal["supported", "contradicted", "needs_review", "no_source"]
-QuoteClass = Literal["verbatim", "close", "partial", "paraphrase", "translation", "negated", "misattributed", "not_found"]
+QuoteClass = Literal[
+    "verbatim", "close", "partial", "paraphrase", "translation", "negated", "misattributed", "not_found"
+]
 Status = Literal["unreviewed", "verified", "disputed", "needs_more"]
 
 SUGGESTIONS: tuple[str, ...] = ("supported", "contradicted", "needs_review", "no_source")
@@ -65,7 +67,7 @@ class Match:
 
     @property
     def kind(self) -> str:
-        """"record" (a library record) or "verdict" (a claim the desk reviewed earlier)."""
+        """ "record" (a library record) or "verdict" (a claim the desk reviewed earlier)."""
         return "record" if self.verdict is None else "verdict"
 
     def to_json(self) -> dict[str, Any]:
@@ -181,9 +183,17 @@ class PastVerdict:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "PastVerdict":
         at = data.get("reviewed_at")
-        return cls(int(data["article_id"]), str(data["claim_id"]), str(data["status"]), str(data.get("reviewer") or ""),
-                   dt.datetime.fromisoformat(at) if at else None, str(data.get("note") or ""),
-                   data.get("evidence_source"), bool(data.get("source_deleted", False)), data.get("now"))
+        return cls(
+            int(data["article_id"]),
+            str(data["claim_id"]),
+            str(data["status"]),
+            str(data.get("reviewer") or ""),
+            dt.datetime.fromisoformat(at) if at else None,
+            str(data.get("note") or ""),
+            data.get("evidence_source"),
+            bool(data.get("source_deleted", False)),
+            data.get("now"),
+        )
 
 
 def verdict_ref(article_id: int, claim_id: str) -> str:
@@ -257,9 +267,13 @@ def _param_json(value: ReasonParam) -> Any:
     if isinstance(value, Term):
         return {"term": value.key}
     if isinstance(value, Cite):
-        return {"cite": {"publisher": value.publisher,
-                         "published": value.published.isoformat() if value.published else None,
-                         "title": value.title}}
+        return {
+            "cite": {
+                "publisher": value.publisher,
+                "published": value.published.isoformat() if value.published else None,
+                "title": value.title,
+            }
+        }
     if isinstance(value, Values):
         return {"and": list(value.items)}
     if isinstance(value, Parts):
@@ -271,7 +285,7 @@ def _param_from_json(value: Any) -> ReasonParam:
     if isinstance(value, str):
         return value
     if isinstance(value, Mapping) and len(value) == 1:
-        (kind, inner), = value.items()
+        ((kind, inner),) = value.items()
         if kind == "term" and isinstance(inner, str):
             return Term(inner)
         if kind == "and" and isinstance(inner, list) and all(isinstance(v, str) for v in inner):
@@ -282,8 +296,11 @@ def _param_from_json(value: Any) -> ReasonParam:
             published = inner.get("published")
             if published is not None and not isinstance(published, str):
                 raise ValueError(f"not a date: {published!r}")
-            return Cite(str(inner.get("publisher") or ""), dt.date.fromisoformat(published) if published else None,
-                        str(inner.get("title") or ""))
+            return Cite(
+                str(inner.get("publisher") or ""),
+                dt.date.fromisoformat(published) if published else None,
+                str(inner.get("title") or ""),
+            )
     raise ValueError(f"not a reason parameter: {value!r}")
 
 

@@ -77,10 +77,14 @@ def warm_up(library: Library) -> None:
 
     for code in available_languages():
         extract(_WARM_TEXTS.get(code, _WARM_TEXTS["en"]), language=code, published=dt.date(2024, 3, 4))
-    check_extraction(extract(_WARM_TEXTS["en"], language="en", published=dt.date(2024, 3, 4)), _WARM_TEXTS["en"], library)
+    check_extraction(
+        extract(_WARM_TEXTS["en"], language="en", published=dt.date(2024, 3, 4)), _WARM_TEXTS["en"], library
+    )
 
 
-def check_text(text: str, library: Library, *, language: str = "auto", published: dt.date | None = None) -> ArticleCheck:
+def check_text(
+    text: str, library: Library, *, language: str = "auto", published: dt.date | None = None
+) -> ArticleCheck:
     return check_article(check_article_text(text), library, language=language, published=published)
 
 
@@ -108,8 +112,15 @@ def check_and_store(
         raise InputError(f"the article URL must start with http:// or https:// (got {url[:80]!r})")
     published, published_from = publication_date(text, published, published_from)
     result = check_article(text, library, language=language, published=published)
-    article_id = desk.save(result, text, title=title, url=url, reviewer=reviewer,
-                           author=author or author_in_text(text), published_from=published_from)
+    article_id = desk.save(
+        result,
+        text,
+        title=title,
+        url=url,
+        reviewer=reviewer,
+        author=author or author_in_text(text),
+        published_from=published_from,
+    )
     return article_id, result
 
 
@@ -153,11 +164,18 @@ def fetch_and_store(
     if language == "auto" and page.language in ("fr", "en"):
         language = page.language
     stated = None if published else published_in_text(page.text)
-    return check_and_store(page.text, library, desk, title=title or page.title or "", url=page.final_url or page.url,
-                           language=language, published=published or (stated.date if stated else page.published),
-                           published_from="given" if published else f"text:{stated.words}" if stated
-                           else "page" if page.published else "", author=page.publisher,
-                           reviewer=reviewer)
+    return check_and_store(
+        page.text,
+        library,
+        desk,
+        title=title or page.title or "",
+        url=page.final_url or page.url,
+        language=language,
+        published=published or (stated.date if stated else page.published),
+        published_from="given" if published else f"text:{stated.words}" if stated else "page" if page.published else "",
+        author=page.publisher,
+        reviewer=reviewer,
+    )
 
 
 def fetch_errors() -> tuple[type[Exception], ...]:
@@ -194,8 +212,9 @@ def locate(body: str, text: str, *, occurrence: int = 1) -> tuple[int, int]:
         count = body.count(text)
         if count:
             raise InputError(f"«{_short(text)}» appears {count} time(s) in the article, not {occurrence}")
-        raise InputError(f"«{_short(text)}» is not in the article; copy it exactly as written (same accents, "
-                         "apostrophes and spaces)")
+        raise InputError(
+            f"«{_short(text)}» is not in the article; copy it exactly as written (same accents, apostrophes and spaces)"
+        )
     return pos, pos + len(text)
 
 
@@ -224,8 +243,9 @@ def new_claim(article: Article, start: int, end: int, kind: str, *, value: str =
     flags: dict[str, Any] = {}
     if read is not None:  # what the extractor says of the value it read (relative date, "about", ...)
         flags = {"relative": read.relative, "approximate": read.approximate, "qualifier": read.qualifier}
-    return Claim("new", kind, text, start, end, parsed, body[sentence_start:sentence_end], sentence_start, sentence_end,
-                 **flags)
+    return Claim(
+        "new", kind, text, start, end, parsed, body[sentence_start:sentence_end], sentence_start, sentence_end, **flags
+    )
 
 
 def _value(text: str, kind: str, given: str, speaker: str, article: Article) -> tuple[Any, Claim | None]:
@@ -237,7 +257,9 @@ def _value(text: str, kind: str, given: str, speaker: str, article: Article) -> 
             except InvalidOperation:
                 amount = None
             if amount is None:
-                raise InputError(f"write the amount as digits and an ISO currency code, e.g. 4000000000 USD (got {given!r})")
+                raise InputError(
+                    f"write the amount as digits and an ISO currency code, e.g. 4000000000 USD (got {given!r})"
+                )
             return Money(amount, m.group(2).upper(), amount, amount), None
         found = _read(text, "money", article)
         if found is None:
@@ -248,7 +270,9 @@ def _value(text: str, kind: str, given: str, speaker: str, article: Article) -> 
             try:
                 return DateValue.of(given), None
             except (ValueError, IndexError):
-                raise InputError(f"write the date as 2024, 2024-Q3, 2024-05, 2024-W21 or 2024-05-15 (got {given!r})") from None
+                raise InputError(
+                    f"write the date as 2024, 2024-Q3, 2024-05, 2024-W21 or 2024-05-15 (got {given!r})"
+                ) from None
         found = _read(text, "date", article)
         if found is None:
             raise InputError(f"no date can be read in «{_short(text)}»; give it, e.g. 2024-05-15")
@@ -266,8 +290,11 @@ def _value(text: str, kind: str, given: str, speaker: str, article: Article) -> 
 
 def _read(text: str, kind: str, article: Article) -> Claim | None:
     """The longest claim of that type the extractor reads in the selected text alone."""
-    found = [c for c in extract(text, language=article.language or "auto", published=article.published).claims
-             if c.type == kind]
+    found = [
+        c
+        for c in extract(text, language=article.language or "auto", published=article.published).claims
+        if c.type == kind
+    ]
     return max(found, key=lambda c: c.end - c.start, default=None)
 
 
@@ -373,8 +400,9 @@ def merge_claims(
     speaker = next((c.value.speaker for c in old if isinstance(c.value, Quote) and c.value.speaker), "")
     claim = new_claim(article, start, end, kind, value=value, speaker=speaker or "")
     (check,) = check_new_claims(article, [claim], library)
-    return desk.add_claims(article_id, [check], reviewer=reviewer, origin="merge",
-                           replaces={i: versions.get(i) for i in ids})[0]
+    return desk.add_claims(
+        article_id, [check], reviewer=reviewer, origin="merge", replaces={i: versions.get(i) for i in ids}
+    )[0]
 
 
 # ---- the JSON report back into the desk ---------------------------------------------------------
@@ -395,14 +423,28 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def write_report(desk: Desk, article_id: int, fmt: str, *, labels: Mapping[str, str], review_url: str = "",
-                 generated_at: dt.datetime | None = None) -> bytes:
+def write_report(
+    desk: Desk,
+    article_id: int,
+    fmt: str,
+    *,
+    labels: Mapping[str, str],
+    review_url: str = "",
+    generated_at: dt.datetime | None = None,
+) -> bytes:
     """The report of an article as stored now, in format `fmt` (see checker/desk/report.py)."""
     from .desk.report import render
 
     quoted = desk.quoted_history(article_id) if fmt == "json" else ()
-    return render(desk.load(article_id), fmt, labels=labels, audit=desk.audit_trail(article_id),
-                  review_url=review_url, generated_at=generated_at, quoted=quoted)
+    return render(
+        desk.load(article_id),
+        fmt,
+        labels=labels,
+        audit=desk.audit_trail(article_id),
+        review_url=review_url,
+        generated_at=generated_at,
+        quoted=quoted,
+    )
 
 
 # ---- the desk's verdicts grow the library -------------------------------------------------------
@@ -427,10 +469,15 @@ def promote_claim(desk: Desk, library: Library, article_id: int, claim_id: str, 
         tags.append(("note", state.note))
     url = article.url if re.match(r"https?://", article.url or "", re.I) else ""
     record = SourceRecord(
-        id=f"desk-{article_id}-{claim_id}", title=article.title, excerpt=" ".join(state.claim.sentence.split()),
-        publisher=NEWSROOM.value() or NEWSROOM.default, url=url,
+        id=f"desk-{article_id}-{claim_id}",
+        title=article.title,
+        excerpt=" ".join(state.claim.sentence.split()),
+        publisher=NEWSROOM.value() or NEWSROOM.default,
+        url=url,
         published=state.reviewed_at.date() if state.reviewed_at else article.published,
-        language=article.language, tags=tuple(tags))
+        language=article.language,
+        tags=tuple(tags),
+    )
     stored = library.add([record], actor=reviewer.strip())
     if not stored.added:
         raise ValueError(f"claim {claim_id} of article {article_id} is already in the library as {record.id}")

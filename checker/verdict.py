@@ -47,6 +47,7 @@ RELEVANT = 0.2
 # A conflicting value must come from a record squarely about the subject to be raised at all.
 CONFLICT_RELEVANT = 0.35
 
+
 def render_reason(parts: Reason, words: Mapping[str, str] | None = None) -> str:
     """The reason written with the templates in `words` (flat "reason.*" keys, as the interface's
     language files give them); English for any template `words` lacks. KeyError for a part or a
@@ -62,7 +63,11 @@ def render_reason(parts: Reason, words: Mapping[str, str] | None = None) -> str:
         if isinstance(value, Term):
             return word(value.key)
         if isinstance(value, Cite):
-            bits = [b for b in (value.publisher, value.published.strftime(word("date_format")) if value.published else "") if b]
+            bits = [
+                b
+                for b in (value.publisher, value.published.strftime(word("date_format")) if value.published else "")
+                if b
+            ]
             return ", ".join(bits) or value.title
         if isinstance(value, Values):
             return word("and").join(value.items)
@@ -81,8 +86,11 @@ def suggest(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Sug
 
 def explain(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Suggestion, float, Reason]:
     """(suggestion, confidence 0-1, the reason as parts); the rules of this module's docstring."""
-    relevant = [m for m in matches
-                if m.relevance >= RELEVANT or m.agreement == "agrees" and m.quote_class in ("verbatim", "close")]
+    relevant = [
+        m
+        for m in matches
+        if m.relevance >= RELEVANT or m.agreement == "agrees" and m.quote_class in ("verbatim", "close")
+    ]
     if not relevant:
         if matches:
             return "no_source", 0.0, (_part("off_subject", ids=_ids(matches)),)
@@ -108,14 +116,28 @@ def explain(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Sug
         return "supported", min(1.0, best.score + 0.2), reason + later_note
     if conflict:
         worst = max(conflict, key=lambda m: m.relevance)
-        return ("contradicted", min(1.0, worst.score + 0.2),
-                (_part("contradicted", id=worst.source_id, cite=_cite(worst), value=worst.source_value or "",
-                       text=claim.text),) + later_note)
+        return (
+            "contradicted",
+            min(1.0, worst.score + 0.2),
+            (
+                _part(
+                    "contradicted",
+                    id=worst.source_id,
+                    cite=_cite(worst),
+                    value=worst.source_value or "",
+                    text=claim.text,
+                ),
+            )
+            + later_note,
+        )
     if later and all(m.agreement == "agrees" for m in later):
         # A later record that gives the same value confirms it (a conflicting one would need a look).
         best = later[0]
-        return "supported", min(1.0, best.score + 0.1), (
-            _part("later_agrees", noun=Term(f"noun.{kind}"), id=best.source_id, cite=_cite(best)),)
+        return (
+            "supported",
+            min(1.0, best.score + 0.1),
+            (_part("later_agrees", noun=Term(f"noun.{kind}"), id=best.source_id, cite=_cite(best)),),
+        )
     if later:
         return "needs_review", 0.3, (_part("only_later"),) + later_note
     # Records about the subject that do not give the value leave nothing to check it against: no
@@ -136,14 +158,24 @@ def _quote(relevant: list[Match]) -> tuple[Suggestion, float, Reason]:
     if cls in ("verbatim", "close", "translation"):
         # Another record that negates the words always needs a look; one that gives them to
         # someone else only when the best record does not itself name the article's speaker.
-        blocking = [m for m in ranked if not m.later and (
-            m.quote_class == "negated" or m.quote_class == "misattributed" and best.speaker_agrees is not True)]
+        blocking = [
+            m
+            for m in ranked
+            if not m.later
+            and (m.quote_class == "negated" or m.quote_class == "misattributed" and best.speaker_agrees is not True)
+        ]
         others = [m for m in ranked if not m.later and m.quote_class == "misattributed"]
         if blocking:
             other = blocking[0]
-            return ("needs_review", best.score,
-                    (_quote_in(best, f"class.{cls}"), _part("quote_but", how=Term(f"class.{other.quote_class}"),
-                                                            id=other.source_id)) + _note(other))
+            return (
+                "needs_review",
+                best.score,
+                (
+                    _quote_in(best, f"class.{cls}"),
+                    _part("quote_but", how=Term(f"class.{other.quote_class}"), id=other.source_id),
+                )
+                + _note(other),
+            )
         found = _quote_in(best, f"found.{cls}")
         if best.later:  # the same words in a later record were said; a likely translation needs a look
             return "needs_review" if cls == "translation" else "supported", best.score, (found, _part("quote_later"))
@@ -163,7 +195,15 @@ def _quote(relevant: list[Match]) -> tuple[Suggestion, float, Reason]:
     return "no_source", 0.0, (_part("quote_not_found"),)
 
 
-_QUOTE_RANK = {"verbatim": 6, "close": 5, "negated": 4, "misattributed": 4, "translation": 3, "partial": 2, "paraphrase": 1}
+_QUOTE_RANK = {
+    "verbatim": 6,
+    "close": 5,
+    "negated": 4,
+    "misattributed": 4,
+    "translation": 3,
+    "partial": 2,
+    "paraphrase": 1,
+}
 
 
 def _quote_in(m: Match, how: str) -> ReasonPart:

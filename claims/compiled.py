@@ -67,8 +67,14 @@ def data_hash() -> str:
     return h.hexdigest()
 
 
-def _rebuild(pattern: Any, flags: int, code: list[int], groups: int, groupindex: dict[str, int],
-             indexgroup: tuple[str | None, ...]) -> re.Pattern[Any]:
+def _rebuild(
+    pattern: Any,
+    flags: int,
+    code: list[int],
+    groups: int,
+    groupindex: dict[str, int],
+    indexgroup: tuple[str | None, ...],
+) -> re.Pattern[Any]:
     compiled: re.Pattern[Any] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
     return compiled
 
@@ -137,9 +143,8 @@ def _write(path: Path, code: str, value: Any) -> None:
             if entry != path:
                 with contextlib.suppress(OSError):
                     others.append((entry.stat().st_mtime, entry))
-        for _used, old in sorted(others, reverse=True)[KEEP - 1:]:
+        for _used, old in sorted(others, reverse=True)[KEEP - 1 :]:
             with contextlib.suppress(OSError):
                 old.unlink()
     except Exception:  # noqa: BLE001 - no cache (read-only disk, unpicklable value): build each time
         pass
-

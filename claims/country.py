@@ -40,7 +40,9 @@ def _cues(group: str) -> _Cues:
     signs = data.pop("signs", {})
     default = data.pop("default", None)
     code_of = {word: code for code, words in data.items() for word in words}
-    sign_re = re.compile(rf"\d\s?({'|'.join(re.escape(s) for s in sorted(signs, key=len, reverse=True))})") if signs else None
+    sign_re = (
+        re.compile(rf"\d\s?({'|'.join(re.escape(s) for s in sorted(signs, key=len, reverse=True))})") if signs else None
+    )
     return _Cues(re.compile(rf"(?<![\w.-]){trie(code_of)}(?![\w-])"), code_of, sign_re, signs, default)
 
 
@@ -53,7 +55,7 @@ def local_currency(group: str, text: str, low: str, default: str | None = None) 
     first: dict[str, int] = {}
     for m in cues.words.finditer(low):
         code = cues.code_of[m.group()]
-        seen.setdefault(code, Counter())[text[m.start():m.end()]] += 1
+        seen.setdefault(code, Counter())[text[m.start() : m.end()]] += 1
         first.setdefault(code, m.start())
     if cues.signs is not None:
         for m in cues.signs.finditer(text):

@@ -72,8 +72,9 @@ _TWO_PREV_TOKENS = re.compile(r"(?:(?<![\w'])([\w']+) )?(?<![\w'])([\w']+) $")
 _PREV_TOKEN = re.compile(r"(?<![\w'])([\w']+-?)\s*$")  # from a word start only: linear on any text
 
 
-def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date,
-               future_at: Callable[[int], bool]) -> list[DateFound]:
+def find_dates(
+    text: str, folded: str, lex: Lexicon, published: dt.date, future_at: Callable[[int], bool]
+) -> list[DateFound]:
     """All date expressions of `text` (matched on its folded copy), the longest at each place.
 
     `future_at(offset)` tells whether the sentence holding `offset` speaks of the future.
@@ -113,9 +114,13 @@ def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date,
         # A past tense right before the date ("a annoncé ce lundi", "announced on Monday") outweighs a
         # future elsewhere in the sentence.
         past = lex.past_before_re.search(text, max(0, start - 40), start) is not None
-        resolved = _resolve(templates[order].rule, m,
-                            _Context(low, folded, lex, published, future_at(start) and not past, past,
-                                     _past_in_clause(text, start, lex)))
+        resolved = _resolve(
+            templates[order].rule,
+            m,
+            _Context(
+                low, folded, lex, published, future_at(start) and not past, past, _past_in_clause(text, start, lex)
+            ),
+        )
         if resolved is None:
             continue
         if resolved is _NO_SUCH_DAY:
@@ -124,7 +129,7 @@ def find_dates(text: str, folded: str, lex: Lexicon, published: dt.date,
         if resolved.qualifier:  # as written, not folded
             for group in ("approx", "part"):
                 if m.groupdict().get(group):
-                    resolved = replace(resolved, qualifier=text[m.start(group):m.end(group)])
+                    resolved = replace(resolved, qualifier=text[m.start(group) : m.end(group)])
         chosen.append(resolved)
         taken_until = resolved.end
     found = _weekday_with_its_day(_with_their_year(chosen, low), low)
@@ -137,12 +142,17 @@ _BRACKET_CLOSE = re.compile(r"(?<!\s)\s*\)")
 
 
 def _weekday_with_its_day(found: list[DateFound], low: str) -> list[DateFound]:
-    """"Friday (April 12)", "vendredi (12 avril)": a weekday and the date it is, in brackets, are one date."""
+    """ "Friday (April 12)", "vendredi (12 avril)": a weekday and the date it is, in brackets, are one date."""
     out: list[DateFound] = []
     for d in found:
         prev = out[-1] if out else None
-        if (prev is not None and prev.rule == "weekday" and d.value.precision == "day"
-                and _BRACKET_OPEN.fullmatch(low, prev.end, d.start) and (close := _BRACKET_CLOSE.match(low, d.end))):
+        if (
+            prev is not None
+            and prev.rule == "weekday"
+            and d.value.precision == "day"
+            and _BRACKET_OPEN.fullmatch(low, prev.end, d.start)
+            and (close := _BRACKET_CLOSE.match(low, d.end))
+        ):
             out[-1] = replace(d, start=prev.start, end=close.end())
             continue
         out.append(d)
@@ -155,9 +165,10 @@ STORY_REACH = 1200  # characters from the last date of a story to a yearless dat
 STORY_GAP = dt.timedelta(days=120)  # a story this far before publication is told in its own time
 
 
-def _in_their_story(found: list[DateFound], low: str, lex: Lexicon, published: dt.date,
-                    future_at: Callable[[int], bool]) -> list[DateFound]:
-    """"En juin 2014, ... Le 4 juillet suivant, ... le 25 août": a day or a month written without
+def _in_their_story(
+    found: list[DateFound], low: str, lex: Lexicon, published: dt.date, future_at: Callable[[int], bool]
+) -> list[DateFound]:
+    """ "En juin 2014, ... Le 4 juillet suivant, ... le 25 août": a day or a month written without
     its year, after a story dated well before publication, belongs to the story's year; a date of
     the present ("hier", "mardi", "cette année") ends the story."""
     out: list[DateFound] = []
@@ -166,8 +177,14 @@ def _in_their_story(found: list[DateFound], low: str, lex: Lexicon, published: d
     for d in found:
         if not d.relative and d.value.precision in ("day", "month", "week"):
             story = (d.value.start, d.end) if d.value.end < published - STORY_GAP else None
-        elif d.relative and d.rule in _YEARLESS and story is not None and d.start - story[1] <= STORY_REACH \
-                and not future_at(d.start) and (d.rule != "month_rel" or following.search(low, d.start, d.end)):
+        elif (
+            d.relative
+            and d.rule in _YEARLESS
+            and story is not None
+            and d.start - story[1] <= STORY_REACH
+            and not future_at(d.start)
+            and (d.rule != "month_rel" or following.search(low, d.start, d.end))
+        ):
             anchor = story[0]
             iso = f"{anchor.year:04d}{d.value.iso[4:]}"
             try:
@@ -186,14 +203,19 @@ def _in_their_story(found: list[DateFound], low: str, lex: Lexicon, published: d
 
 
 def _with_their_year(found: list[DateFound], low: str) -> list[DateFound]:
-    """"7 May next year", "le 3 mars de l'an prochain": a day or a month and the year named right
+    """ "7 May next year", "le 3 mars de l'an prochain": a day or a month and the year named right
     after it are one date, in that year."""
     out: list[DateFound] = []
     for d in found:
         prev = out[-1] if out else None
-        if (prev is not None and d.rule == "relative_unit" and d.value.precision == "year"
-                and prev.value.precision in ("day", "month") and not _YEAR_DIGITS.search(low, prev.start, prev.end)
-                and _YEAR_LINK.fullmatch(low, prev.end, d.start)):
+        if (
+            prev is not None
+            and d.rule == "relative_unit"
+            and d.value.precision == "year"
+            and prev.value.precision in ("day", "month")
+            and not _YEAR_DIGITS.search(low, prev.start, prev.end)
+            and _YEAR_LINK.fullmatch(low, prev.end, d.start)
+        ):
             iso = d.value.iso + prev.value.iso[4:]
             try:
                 value = DateValue.of(iso)
@@ -311,31 +333,42 @@ def _shift(day: dt.date, amount: float, unit: str) -> dt.date:
 
 
 def _prev_token(low: str, start: int) -> str:
-    m = _PREV_TOKEN.search(low[max(0, start - 40):start])
+    m = _PREV_TOKEN.search(low[max(0, start - 40) : start])
     return key(m.group(1)) if m else ""
 
 
 def _determined(low: str, start: int, determiners: frozenset[str]) -> bool:
     """Is the word before `start`, or the one before it ("the original 2019 ..."), a determiner?"""
-    m = _TWO_PREV_TOKENS.search(low[max(0, start - 60):start])
-    return m is not None and (key(m.group(2)) in determiners or (m.group(1) is not None and key(m.group(1)) in determiners))
+    m = _TWO_PREV_TOKENS.search(low[max(0, start - 60) : start])
+    return m is not None and (
+        key(m.group(2)) in determiners or (m.group(1) is not None and key(m.group(1)) in determiners)
+    )
 
 
 def _after_noun(low: str, start: int, lex: Lexicon) -> bool:
-    """"la récolte 2026", "l'édition 2025": a year right after a noun and its determiner."""
+    """ "la récolte 2026", "l'édition 2025": a year right after a noun and its determiner."""
     if not lex.year_after_noun:
         return False
-    m = _TWO_PREV_TOKENS.search(low[max(0, start - 60):start])
+    m = _TWO_PREV_TOKENS.search(low[max(0, start - 60) : start])
     if m is None:
         return False
     det, noun = m.group(1), m.group(2)
     if noun[1:2] == "'":  # "l'edition"
         det, noun = noun[:2], noun[2:]
-    return det is not None and key(det) in lex.year_after_noun and noun.isalpha() and key(noun) not in lex.function_words
+    return (
+        det is not None and key(det) in lex.year_after_noun and noun.isalpha() and key(noun) not in lex.function_words
+    )
 
 
-def _found(span: _Span, value: DateValue, *, relative: bool = False, approximate: bool = False,
-           qualifier: str | None = None, rule: str = "") -> DateFound:
+def _found(
+    span: _Span,
+    value: DateValue,
+    *,
+    relative: bool = False,
+    approximate: bool = False,
+    qualifier: str | None = None,
+    rule: str = "",
+) -> DateFound:
     return DateFound(span[0], span[1], value, relative, approximate, qualifier, rule)
 
 
@@ -351,8 +384,9 @@ UPCOMING_DAYS = 45
 UPCOMING_MONTH_DAYS = 92
 
 
-def _pick_year(month: int, day: int | None, published: dt.date, future: bool, weekday: int | None, *,
-               past: bool = False) -> int | None:
+def _pick_year(
+    month: int, day: int | None, published: dt.date, future: bool, weekday: int | None, *, past: bool = False
+) -> int | None:
     """The year of a day or month written without one."""
     candidates = []
     for y in (published.year - 1, published.year, published.year + 1):
@@ -495,11 +529,18 @@ def _part_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
         year = cast(int, _pick_year(month, None, ctx.published, ctx.future, None))  # a month alone: always a year
     first = dt.date(year, month, 1)
     last = _add_months(first, 1) - dt.timedelta(days=1)
-    bounds = {"early": (first, first + dt.timedelta(days=9)),
-              "mid": (first + dt.timedelta(days=10), first + dt.timedelta(days=19)),
-              "late": (first + dt.timedelta(days=20), last)}[part]
-    return _found(span, DateValue.of(_month_iso(year, month), start=bounds[0], end=bounds[1]),
-                  relative=relative, qualifier=qualifier, rule="part_of")
+    bounds = {
+        "early": (first, first + dt.timedelta(days=9)),
+        "mid": (first + dt.timedelta(days=10), first + dt.timedelta(days=19)),
+        "late": (first + dt.timedelta(days=20), last),
+    }[part]
+    return _found(
+        span,
+        DateValue.of(_month_iso(year, month), start=bounds[0], end=bounds[1]),
+        relative=relative,
+        qualifier=qualifier,
+        rule="part_of",
+    )
 
 
 def _bare_month(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
@@ -530,12 +571,13 @@ def _month_rel(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
 
 
 def _year_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-    """"between 2017 and 2021", "de 2017 à 2021": one claim, from the first year to the end of the last."""
+    """ "between 2017 and 2021", "de 2017 à 2021": one claim, from the first year to the end of the last."""
     first, last = int(g["year"]), int(g["year_end"])
     if not 0 < last - first <= 100 or ctx.lex.not_year_after_re.match(ctx.low, span[1]):
         return None
-    return _found(span, DateValue.of(str(first), start=dt.date(first, 1, 1), end=dt.date(last, 12, 31)),
-                  rule="year_range")
+    return _found(
+        span, DateValue.of(str(first), start=dt.date(first, 1, 1), end=dt.date(last, 12, 31)), rule="year_range"
+    )
 
 
 def _bare_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
@@ -546,14 +588,20 @@ def _bare_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
     q = ctx.lex.qualifier_before_re.search(low, max(0, span[0] - 30), span[0])
     if q and key(q.group("q")) not in ctx.lex.year_context:
         return None
-    before = low[max(0, span[0] - 3):span[0]]
-    after = low[span[1]:span[1] + 2]
+    before = low[max(0, span[0] - 3) : span[0]]
+    after = low[span[1] : span[1] + 2]
     prev = _prev_token(low, span[0])
-    in_context = prev in ctx.lex.year_context or (
-        # "the 2019 estimate", "the disputed 2020 election": a year as an adjective, before a word
-        1900 <= int(g["year"]) < 2100 and _NOUN_AFTER.match(low, span[1]) is not None
-        and ctx.folded[span[1] + 1:span[1] + 2].islower() and _determined(low, span[0], ctx.lex.year_before_noun)
-    ) or (1900 <= int(g["year"]) < 2100 and _after_noun(low, span[0], ctx.lex))
+    in_context = (
+        prev in ctx.lex.year_context
+        or (
+            # "the 2019 estimate", "the disputed 2020 election": a year as an adjective, before a word
+            1900 <= int(g["year"]) < 2100
+            and _NOUN_AFTER.match(low, span[1]) is not None
+            and ctx.folded[span[1] + 1 : span[1] + 2].islower()
+            and _determined(low, span[0], ctx.lex.year_before_noun)
+        )
+        or (1900 <= int(g["year"]) < 2100 and _after_noun(low, span[0], ctx.lex))
+    )
     parenthesised = before.endswith("(") and after[:1] in (")", ",")
     opening = (span[0] == 0 or low[span[0] - 1] == "\n") and after[:1] == ","
     if not (in_context or parenthesised or opening):
@@ -565,9 +613,12 @@ def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
     weekday = ctx.lex.weekdays.get(key(g["weekday"]))
     if weekday is None:
         return None
-    if m.start() == m.start("weekday") and ctx.folded[span[0]].isupper() \
-            and (prev := _CAPITALISED_BEFORE.search(ctx.folded, max(0, span[0] - 30), span[0])) \
-            and key(prev.group(1)) not in ctx.lex.function_words:
+    if (
+        m.start() == m.start("weekday")
+        and ctx.folded[span[0]].isupper()
+        and (prev := _CAPITALISED_BEFORE.search(ctx.folded, max(0, span[0] - 30), span[0]))
+        and key(prev.group(1)) not in ctx.lex.function_words
+    ):
         return None  # "Rosalind Friday", "Black Friday": a name, not a day (not "Olsson lundi")
     published = ctx.published
     week_based = re.search(r"semaine|week", m.group(0)) is not None
@@ -708,7 +759,7 @@ def _period_iso(year: int, unit: str, n: int) -> str:
 
 
 def _period_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-    """"the third quarter of 2024", "Q3 2024", "H1 2023", "au troisième trimestre" (the latest one,
+    """ "the third quarter of 2024", "Q3 2024", "H1 2023", "au troisième trimestre" (the latest one,
     or the coming one when the sentence speaks of the future)."""
     lex = ctx.lex
     n: int | None
@@ -738,7 +789,7 @@ def _period_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
 
 
 def _season(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-    """"l'été 2024", "last summer", "cet hiver", "au printemps" (the coming one when the sentence
+    """ "l'été 2024", "last summer", "cet hiver", "au printemps" (the coming one when the sentence
     speaks of the future, else the latest one begun)."""
     season = ctx.lex.seasons.get(key(g["season"]))
     if season is None:
@@ -748,8 +799,10 @@ def _season(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFou
         return _found(span, DateValue.of(f"{year}-{season}"), rule="season")
     published = ctx.published
     # The instances around publication, in order: each is (first day, last day, iso).
-    around = [DateValue.of(f"{y}-{season}") for y in (published.year - 2, published.year - 1, published.year,
-                                                      published.year + 1)]
+    around = [
+        DateValue.of(f"{y}-{season}")
+        for y in (published.year - 2, published.year - 1, published.year, published.year + 1)
+    ]
     current = next((v for v in around if v.start <= published <= v.end), None)
     past = [v for v in around if v.end < published]
     coming = [v for v in around if v.start > published]
@@ -759,8 +812,7 @@ def _season(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFou
     elif "next" in g or offset == 1:
         value = coming[0]
     elif "this" in g or offset == 0 or current is not None:
-        value = current or (coming[0] if ctx.future or not past or coming[0].start.year == published.year
-                            else past[-1])
+        value = current or (coming[0] if ctx.future or not past or coming[0].start.year == published.year else past[-1])
     else:
         value = coming[0] if ctx.future else past[-1]
     return _found(span, value, relative=True, rule="season")
@@ -772,6 +824,7 @@ def _relative_unit(offset: int) -> _Rule:
         if unit is None:
             return None
         return _found(span, _period(_shift(ctx.published, offset, unit), unit), relative=True, rule="relative_unit")
+
     return resolve
 
 
@@ -803,8 +856,15 @@ def _count_unit(direction: int) -> _Rule:
             spread = abs((day - anchor).days) // 4 + _SLACK[unit]
             start, end = day - dt.timedelta(days=spread), day + dt.timedelta(days=spread)
         value = DateValue.of(day.isoformat(), start=start, end=end)
-        return _found(span, value, relative=True, approximate=kind is not None,
-                      qualifier=m.group("approx") if qualifier else None, rule="count_unit")
+        return _found(
+            span,
+            value,
+            relative=True,
+            approximate=kind is not None,
+            qualifier=m.group("approx") if qualifier else None,
+            rule="count_unit",
+        )
+
     return resolve
 
 
@@ -812,8 +872,11 @@ def _numeric(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
     lex = ctx.lex
     if "d1" in g:  # 22/04 or 4/22: no year
         a, b = int(g["d1"]), int(g["d2"])
-        if len(g["d1"]) == 1 and len(g["d2"]) == 1 and \
-                _prev_token(ctx.low, span[0]) not in lex.month_context | {"le", "on", "the"}:
+        if (
+            len(g["d1"]) == 1
+            and len(g["d2"]) == 1
+            and _prev_token(ctx.low, span[0]) not in lex.month_context | {"le", "on", "the"}
+        ):
             return None  # "3/4" is more often a fraction
         day, month = (a, b) if lex.date_order == "dmy" else (b, a)
         if month > 12 and day <= 12:

@@ -45,16 +45,20 @@ def _detectors() -> tuple[_Detector, ...]:
     for code in available_languages():
         d = load(code).raw["detect"]
         contractions = [c.lower() for c in d.get("contractions", [])]
-        out.append(_Detector(
-            code,
-            frozenset(w.lower() for w in d["function_words"]) | frozenset(fold_key(w) for w in d["function_words"]),
-            tuple(c for c in contractions if c.endswith("'")),
-            tuple(c for c in contractions if not c.endswith("'")),
-            tuple(d.get("endings", [])),
-            tuple(d.get("letter_groups", [])),
-            re.compile("|".join([re.escape(s) for s in d.get("signs", [])]
-                                + [f"(?:{p})" for p in d.get("patterns", [])]) or "(?!)"),
-        ))
+        out.append(
+            _Detector(
+                code,
+                frozenset(w.lower() for w in d["function_words"]) | frozenset(fold_key(w) for w in d["function_words"]),
+                tuple(c for c in contractions if c.endswith("'")),
+                tuple(c for c in contractions if not c.endswith("'")),
+                tuple(d.get("endings", [])),
+                tuple(d.get("letter_groups", [])),
+                re.compile(
+                    "|".join([re.escape(s) for s in d.get("signs", [])] + [f"(?:{p})" for p in d.get("patterns", [])])
+                    or "(?!)"
+                ),
+            )
+        )
     return tuple(out)
 
 
@@ -77,18 +81,22 @@ def detect_language(text: str, *, default: str = "en") -> str:
     detectors = _detectors()
     scores: dict[str, float] = {}
     for d in detectors:  # counted with map() so that the loops over words run in C
-        scores[d.code] = 3.0 * (sum(map(d.function_words.__contains__, every))
-                                + sum(map(str.startswith, lower, repeat(d.prefixes)))
-                                + sum(map(str.endswith, lower, repeat(d.suffixes))))
+        scores[d.code] = 3.0 * (
+            sum(map(d.function_words.__contains__, every))
+            + sum(map(str.startswith, lower, repeat(d.prefixes)))
+            + sum(map(str.endswith, lower, repeat(d.suffixes)))
+        )
     ranked = sorted(scores.values(), reverse=True)
     if len(ranked) < 2 or ranked[0] - ranked[1] < 9.0:
         # Fewer than three function words apart: look closer (short texts, names and figures).
         longer = [w for w in lower if len(w) >= 4]
         joined = " ".join(lower)
         for d in detectors:
-            scores[d.code] += (sum(map(str.endswith, longer, repeat(d.endings)))
-                               + sum(map(joined.count, d.letter_groups))
-                               + 2.0 * len(d.typography.findall(sample)))
+            scores[d.code] += (
+                sum(map(str.endswith, longer, repeat(d.endings)))
+                + sum(map(joined.count, d.letter_groups))
+                + 2.0 * len(d.typography.findall(sample))
+            )
     best = max(scores, key=lambda c: (scores[c], c == default))
     return best if scores[best] > 0 else default
 
@@ -149,23 +157,28 @@ def extract(
         return s.start, s.end
 
     money = find_money(text, folded, lex, sentence_bounds)
-    local = {group: local_currency(group, text, lower_view(folded), dollar if group == "dollar" else None)
-             for group in {m.local for m in money if m.local}}
+    local = {
+        group: local_currency(group, text, lower_view(folded), dollar if group == "dollar" else None)
+        for group in {m.local for m in money if m.local}
+    }
     money = [replace(m, value=replace(m.value, currency=local[m.local].code)) if m.local else m for m in money]
     money_spans = sorted((m.start, m.end) for m in money)
-    dates = [d for d in find_dates(text, folded, lex, published, future_at)
-             if not _overlaps(money_spans, d.start, d.end)]
+    dates = [
+        d for d in find_dates(text, folded, lex, published, future_at) if not _overlaps(money_spans, d.start, d.end)
+    ]
     # Quote marks first: what the article quotes as a term ("l'équipe « Superalignment »",
     # "dubbed “Project Sunrise”") is not a name, there or anywhere else in the article.
     spans = find_quote_spans(text, lex)
-    kinds = [quote_kind(folded, q, text, lex, sentences[sentence_index(q.open)].start if sentences else 0)
-             for q in spans]
+    kinds = [
+        quote_kind(folded, q, text, lex, sentences[sentence_index(q.open)].start if sentences else 0) for q in spans
+    ]
     terms = [q for q, k in zip(spans, kinds) if k == "term"]
-    quoted_terms = frozenset(fold_key(text[q.start:q.end]) for q in terms)
+    quoted_terms = frozenset(fold_key(text[q.start : q.end]) for q in terms)
     # A capitalised word inside a date or an amount ("Oct. 4", "1,2 Md€") is not a name.
     skip = _merge([(q.start, q.end) for q in terms] + money_spans + [(d.start, d.end) for d in dates])
-    names = find_names(text, sentences, lex, folded=folded, quoted_terms=quoted_terms,
-                       skip_spans=tuple(skip), gazetteer=gazetteer)
+    names = find_names(
+        text, sentences, lex, folded=folded, quoted_terms=quoted_terms, skip_spans=tuple(skip), gazetteer=gazetteer
+    )
     quotes = find_quotes(text, folded, sentences, lex, names, spans, kinds)
 
     contexts: dict[tuple[int, int], tuple[str, int, int]] = {}
@@ -179,7 +192,7 @@ def extract(
             a, b = context_window(text, start, end, first.start, last.end)
             return text[a:b], a, b
         if span not in contexts:  # one string per sentence, shared by its claims
-            contexts[span] = (text[first.start:last.end], first.start, last.end)
+            contexts[span] = (text[first.start : last.end], first.start, last.end)
         return contexts[span]
 
     drafts: list[tuple[int, int, int, ClaimType, Any, dict[str, Any]]] = []
@@ -190,8 +203,15 @@ def extract(
     for d in dates:
         add("date", d.start, d.end, d.value, relative=d.relative, approximate=d.approximate, qualifier=d.qualifier)
     for m in money:
-        add("money", m.start, m.end, m.value, approximate=m.approximate, qualifier=m.qualifier,
-            basis=local[m.local].basis if m.local else None)
+        add(
+            "money",
+            m.start,
+            m.end,
+            m.value,
+            approximate=m.approximate,
+            qualifier=m.qualifier,
+            basis=local[m.local].basis if m.local else None,
+        )
     for n in names:
         add(cast(ClaimType, n.type), n.start, n.end, Name(n.canonical), mentions=n.mentions)
     for q in quotes:
@@ -213,7 +233,7 @@ def extract(
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does [start, end) overlap one of the sorted, possibly nested `spans`?"""
     i = bisect_left(spans, (end,))
-    return any(a < end and start < b for a, b in spans[max(0, i - 8):i])
+    return any(a < end and start < b for a, b in spans[max(0, i - 8) : i])
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -252,8 +272,9 @@ def _checkable_words(code: str) -> tuple[re.Pattern[str], frozenset[str], frozen
     return pattern, counts, months, lex.months_capitalised
 
 
-def _unclaimed(text: str, folded: str, sentences: list[Sentence], covered: list[tuple[int, int]],
-               lex: Lexicon) -> tuple[Unclaimed, ...]:
+def _unclaimed(
+    text: str, folded: str, sentences: list[Sentence], covered: list[tuple[int, int]], lex: Lexicon
+) -> tuple[Unclaimed, ...]:
     """Sentences holding a figure, quote marks or a date word that no claim covers.
 
     Each figure, mark and date word is checked on its own, so a sentence with a date claim and an
@@ -280,15 +301,15 @@ def _unclaimed(text: str, folded: str, sentences: list[Sentence], covered: list[
 
     # Three quick passes (figures, marks, words) cost less than one pattern holding all three.
     for m in _NUMBER_RE.finditer(low):
-        note("number", m.start(), m.end(), text[m.start():m.end()].strip())
+        note("number", m.start(), m.end(), text[m.start() : m.end()].strip())
     for m in _QUOTE_MARK_RE.finditer(low):
         note("quote marks", m.start(), m.end(), m.group())
     for m in words.finditer(low):
         a, word = m.start(), m.group()
         if word in counts:
-            note("number", a, m.end(), text[a:m.end()])
+            note("number", a, m.end(), text[a : m.end()])
         elif word not in months or folded[a].isupper() == months_capitalised:  # not "may" the verb, "Mars" the planet
-            note("date word", a, m.end(), text[a:m.end()])
+            note("date word", a, m.end(), text[a : m.end()])
     out = []
     for s_index in sorted(found):
         s, items_by_kind = sentences[s_index], found[s_index]

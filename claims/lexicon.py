@@ -69,8 +69,10 @@ def trie(words: Any) -> str:
             if s:
                 children.setdefault(s[0], []).append(s[1:])
         branches = sorted(
-            ((max(map(len, rest)), (r"\s+" if ch == " " else re.escape(ch)) + node(rest))
-             for ch, rest in children.items()),
+            (
+                (max(map(len, rest)), (r"\s+" if ch == " " else re.escape(ch)) + node(rest))
+                for ch, rest in children.items()
+            ),
             key=lambda b: -b[0],
         )
         body = "|".join(b for _, b in branches)
@@ -212,7 +214,9 @@ class Lexicon:
     term_marker_re: re.Pattern[str]
     future_re: re.Pattern[str]
     future_before_re: re.Pattern[str]
-    past_before_re: re.Pattern[str]  # "a annoncé ", "announced on ": a past tense right before a date  # markers that speak of the future only for what follows them
+    past_before_re: re.Pattern[
+        str
+    ]  # "a annoncé ", "announced on ": a past tense right before a date  # markers that speak of the future only for what follows them
     not_year_after_re: re.Pattern[str]
     attribution_re: re.Pattern[str]
 
@@ -376,12 +380,19 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     )
     money_re = re.compile(rf"(?<![\w$€£¥]){number_start}(?:{money})")
     # A cheap first pass: text without a currency sign, code, name or subunit has no amount.
-    marker_words = [w for w in [*currency_names, *currency_codes, *subunits, *symbol_forms] if re.search(r"[a-z]", fold_key(w))]
+    marker_words = [
+        w for w in [*currency_names, *currency_codes, *subunits, *symbol_forms] if re.search(r"[a-z]", fold_key(w))
+    ]
     marker_signs = "".join(sorted({ch for s in symbol_forms for ch in s if not ch.isascii()}))
     money_marker_re = re.compile(rf"(?<![a-z]){trie(marker_words)}(?![a-z])|[$" + re.escape(marker_signs) + "]")
     first = re.compile(r"[a-z]+|\d|[^\sa-z\d]")
-    money_starts = frozenset({DIGITS} | {_matched(first, fold_key(w)) for w in
-                                         [*number_words, *multipliers, *fractions, *currency_codes, *symbol_forms]})
+    money_starts = frozenset(
+        {DIGITS}
+        | {
+            _matched(first, fold_key(w))
+            for w in [*number_words, *multipliers, *fractions, *currency_codes, *symbol_forms]
+        }
+    )
     # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "one dollar and one"
     # Each of these follows a word (they are matched right after an amount or a date): the look-behind
     # keeps them from starting anew at every space of a long run of spaces.
@@ -402,13 +413,28 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     rel_words.update({fold_key(w): 1 for w in dates["next"]})
     nth_words = dict(ordinals)
     nth_words.update({fold_key(w): -1 for w in dates["last"]})
-    templates = _date_templates(lang, dates, {
-        "ordinals": ordinals, "number_words": number_words, "vague": vague, "months": months,
-        "month_abbr": month_abbr, "weekdays": weekdays, "weekday_abbr": weekday_abbr,
-        "named_days": named_days, "units": units, "parts": parts, "qualifiers": qualifiers,
-        "periods": periods, "period_codes": period_codes, "seasons": seasons,
-        "rel": rel_words, "nth": nth_words,
-    })
+    templates = _date_templates(
+        lang,
+        dates,
+        {
+            "ordinals": ordinals,
+            "number_words": number_words,
+            "vague": vague,
+            "months": months,
+            "month_abbr": month_abbr,
+            "weekdays": weekdays,
+            "weekday_abbr": weekday_abbr,
+            "named_days": named_days,
+            "units": units,
+            "parts": parts,
+            "qualifiers": qualifiers,
+            "periods": periods,
+            "period_codes": period_codes,
+            "seasons": seasons,
+            "rel": rel_words,
+            "nth": nth_words,
+        },
+    )
 
     def quote_words_re(words: list[str], *, prefix: bool = False) -> re.Pattern[str]:
         # Speech verbs and attributions are looked for around every quote: as a prefix tree a
@@ -463,8 +489,10 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         weekday_ahead=frozenset(fold_key(w) for w in dates["weekday_ahead"]),
         following_re=re.compile(rf"(?<![\w]){trie([fold_key(w) for w in dates['following']])}(?![\w])"),
         date_templates=tuple(templates),
-        date_starts={w: tuple(i for i, t in enumerate(templates) if t.starts and w in t.starts)
-                     for w in {w for t in templates for w in t.starts or ()}},
+        date_starts={
+            w: tuple(i for i, t in enumerate(templates) if t.starts and w in t.starts)
+            for w in {w for t in templates for w in t.starts or ()}
+        },
         date_scanned=tuple(i for i, t in enumerate(templates) if t.starts is None),
         # "en novembre", "mois d'avril" (no space after an elision)
         bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates.get('bare_month_prefixes', []))}(?:(?<=')\s*|\s+)$"),
@@ -494,8 +522,11 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         number_re=number_re,
         money_re=money_re,
         bare_scaled_re=bare_scaled_re,
-        bare_amount_followers=(frozenset(fold_key(w) for w in raw["scales"]["bare_amount_followers"])
-                               if "bare_amount_followers" in raw["scales"] else None),
+        bare_amount_followers=(
+            frozenset(fold_key(w) for w in raw["scales"]["bare_amount_followers"])
+            if "bare_amount_followers" in raw["scales"]
+            else None
+        ),
         qualifier_before_re=qualifier_before_re,
         range_before_re=range_before_re,
         money_marker_re=money_marker_re,
@@ -507,12 +538,17 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         range_joiners=tuple(fold_key(w) for w in qual.get("range_joiners", [])),
         speech_verb_re=quote_words_re(quotes["speech_verb_stems"], prefix=True),
         statement_re=re.compile(
-            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['statement_words']])})(?![\w'])", re.IGNORECASE),
+            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['statement_words']])})(?![\w'])", re.IGNORECASE
+        ),
         organization_subject_re=re.compile(
-            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['organization_subjects']])})(?![\w'])", re.IGNORECASE),
+            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['organization_subjects']])})(?![\w'])", re.IGNORECASE
+        ),
         incise_re=re.compile(
             rf",\s+(?:{trie([fold_key(w) for w in quotes['incise_auxiliaries']])}\s+)?(?:{trie(quotes['speech_verb_stems'])})"
-            rf"[\w'-]*\s", re.IGNORECASE) if quotes["incise_auxiliaries"]
+            rf"[\w'-]*\s",
+            re.IGNORECASE,
+        )
+        if quotes["incise_auxiliaries"]
         else re.compile(r"(?!)"),
         term_marker_re=quote_words_re(quotes["term_markers"]),
         future_re=_future_re(dates),
@@ -528,8 +564,10 @@ def _future_re(dates: dict[str, Any]) -> re.Pattern[str]:
     that conjugates it, the endings of the future tense ("reprendra", "voteront"), less the words
     that end so without being verbs ("caméra")."""
     # "plus faible que prévu": a comparison with what was expected, not the future
-    not_after = "".join(f"(?<!{re.escape(w)} )(?<!{re.escape(w)})" if w.endswith("'") else f"(?<!{re.escape(w)} )"
-                        for w in dates.get("future_not_after", []))
+    not_after = "".join(
+        f"(?<!{re.escape(w)} )(?<!{re.escape(w)})" if w.endswith("'") else f"(?<!{re.escape(w)} )"
+        for w in dates.get("future_not_after", [])
+    )
     markers = not_after + alternation(dates["future_markers"])
     endings = dates.get("future_endings", [])
     if not endings:
@@ -544,8 +582,9 @@ def _future_re(dates: dict[str, Any]) -> re.Pattern[str]:
 # Slots whose words are common ("ce", "last", "fin"): they never make a date on their own, so a
 # template is not run just because one of them occurs.
 _WEAK_SLOTS = frozenset({"this", "last", "next", "rel", "part", "approx", "count"})
-_DIGIT_SLOTS = frozenset({"day", "day_end", "year_end", "year", "any_year", "yy", "count", "nth", "ordinal", "numeric_date",
-                          "short_numeric"})
+_DIGIT_SLOTS = frozenset(
+    {"day", "day_end", "year_end", "year", "any_year", "yy", "count", "nth", "ordinal", "numeric_date", "short_numeric"}
+)
 _TOKEN_RE = re.compile(r"[a-z]+")
 _FIRST_TOKEN_RE = re.compile(r"[a-z]+|\d")
 DIGITS = "#d"  # the start token standing for any number written in digits
@@ -628,15 +667,31 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
                 if len(known) < len(class_starts):
                     raise _Unknown
                 return set().union(*known)
-            has_letters = any(k is _sre.LITERAL and letter(v) or k is _sre.RANGE and v[1] >= 97 and v[0] <= 122
-                              or k is _sre.CATEGORY and v in (_sre.CATEGORY_WORD, _sre.CATEGORY_NOT_SPACE)
-                              or k is _sre.NEGATE for k, v in chars)
+            has_letters = any(
+                k is _sre.LITERAL
+                and letter(v)
+                or k is _sre.RANGE
+                and v[1] >= 97
+                and v[0] <= 122
+                or k is _sre.CATEGORY
+                and v in (_sre.CATEGORY_WORD, _sre.CATEGORY_NOT_SPACE)
+                or k is _sre.NEGATE
+                for k, v in chars
+            )
             if has_letters:
                 raise _Unknown
             if prefix:
                 return {prefix}
-            digits = any(k is _sre.CATEGORY and v is _sre.CATEGORY_DIGIT or k is _sre.LITERAL and 48 <= v <= 57
-                         or k is _sre.RANGE and v[0] <= 57 and v[1] >= 48 for k, v in chars)
+            digits = any(
+                k is _sre.CATEGORY
+                and v is _sre.CATEGORY_DIGIT
+                or k is _sre.LITERAL
+                and 48 <= v <= 57
+                or k is _sre.RANGE
+                and v[0] <= 57
+                and v[1] >= 48
+                for k, v in chars
+            )
             if digits:
                 return {DIGITS}
             raise _Unknown
@@ -657,7 +712,9 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
     return frozenset(walk(tree, ""))
 
 
-def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, dict[str, Any]]) -> tuple[DateTemplate, ...]:
+def _date_templates(
+    lang: dict[str, Any], dates: dict[str, Any], w: dict[str, dict[str, Any]]
+) -> tuple[DateTemplate, ...]:
     """Compile the date templates of a language, with what lets the extractor skip most of them.
 
     Templates run on the lower-case view of the text (`lower_view`). Each gets the words one of
@@ -681,19 +738,26 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         "day_end": (rf"(?P<day_end>(?:3[01]|[12]\d|0?[1-9])(?:{day_suffix})?(?!\d))", ()),
         # the last year of a range: "between 2017 and 2021", "de 2017 à 2021"
         "year_end": (r"(?P<year_end>(?:1[5-9]\d\d|20\d\d|2100)(?!\d))", ()),
-        "month_end": (rf"(?P<month_end>{trie(list(w['months']) + list(w['month_abbr']))})", [*w["months"], *w["month_abbr"]]),
+        "month_end": (
+            rf"(?P<month_end>{trie(list(w['months']) + list(w['month_abbr']))})",
+            [*w["months"], *w["month_abbr"]],
+        ),
         "month_name": (rf"(?P<month_name>{trie(w['months'])})", w["months"]),
         "year": (r"(?P<year>(?:1[5-9]\d\d|20\d\d|2100)(?!\d))", ()),
         # Beside a day and a month, any four-digit year is a year ("5 December 1391").
         "any_year": (r"(?P<year>[12]\d{3}(?!\d))", ()),
         "yy": (r"(?P<yy>'?\d\d)", None),
         "weekday": (rf"(?P<weekday>{trie(w['weekdays'])})", w["weekdays"]),
-        "weekday_any": (rf"(?P<weekday>{trie(list(w['weekdays']) + list(w['weekday_abbr']))})\.?",
-                        [*w["weekdays"], *w["weekday_abbr"]]),
+        "weekday_any": (
+            rf"(?P<weekday>{trie(list(w['weekdays']) + list(w['weekday_abbr']))})\.?",
+            [*w["weekdays"], *w["weekday_abbr"]],
+        ),
         # Before a full date: "mardi 28 mai", "Wed, 22 Jan"; an abbreviation only with its stop or
         # comma, so that "Sam" or "Mar" in front of a date stay names.
-        "weekday_lead": (rf"(?:(?P<weekday>{trie(w['weekdays'])}),?\s+|(?P<weekday_abbr>{trie(weekday_abbr_words)})[.,]\s*)",
-                         [*w["weekdays"], *weekday_abbr_words]),
+        "weekday_lead": (
+            rf"(?:(?P<weekday>{trie(w['weekdays'])}),?\s+|(?P<weekday_abbr>{trie(weekday_abbr_words)})[.,]\s*)",
+            [*w["weekdays"], *weekday_abbr_words],
+        ),
         "count": (rf"(?P<count>\d{{1,3}}|{trie(count_words)}(?:[\s-]+{trie(w['number_words'])})?)", count_words),
         "unit": (rf"(?P<unit>{trie(w['units'])})", w["units"]),
         "this": (rf"(?P<this>{trie(dates['this'])})", dates["this"]),
@@ -711,7 +775,9 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
         "approx": (rf"(?P<approx>{trie(w['qualifiers'])})", w["qualifiers"]),
         "numeric_date": (
             r"(?P<n1>\d{1,4})(?P<sep>[/.-])(?P<n2>\d{1,2})(?:(?P=sep)|,\s?)(?P<n3>\d{2,4})(?![\d/-]|\.\d)"
-            r"|(?P<d1>\d{1,2})/(?P<d2>\d{1,2})(?![\d/])", ()),
+            r"|(?P<d1>\d{1,2})/(?P<d2>\d{1,2})(?![\d/])",
+            (),
+        ),
         # "4.22" or "4-22" without a year: a date only right after "on" and before the end of a clause
         # (the template says so), since it is a decimal number or a score everywhere else.
         "short_numeric": (r"(?P<d1>\d{1,2})[.-](?P<d2>\d{1,2})", ()),
@@ -731,8 +797,9 @@ def _date_templates(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, di
     units = set(w["units"])
     templates = []
     for t in dates["templates"]:
-        pattern = re.sub(r"\\.|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(),
-                         fold(t["pattern"]))
+        pattern = re.sub(
+            r"\\.|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), fold(t["pattern"])
+        )
         pattern = pattern.replace(" ?", r"\s?").replace(" ", r"\s+")
         used = re.findall(r"\{(\w+)\}", pattern)
         body = re.sub(r"\{(\w+)\}", lambda m: f"(?:{slots[m.group(1)][0]})", pattern)

@@ -225,8 +225,12 @@ def claim_from_json(data: dict[str, Any]) -> Claim:
             amount_max=Decimal(str(raw["max"])) if raw.get("max") is not None else None,
         )
     elif kind == "quote":
-        value = Quote(text=raw["text"], speaker=raw.get("speaker"), kind=data.get("kind", "speech"),
-                      also=tuple(raw.get("also", ())))
+        value = Quote(
+            text=raw["text"],
+            speaker=raw.get("speaker"),
+            kind=data.get("kind", "speech"),
+            also=tuple(raw.get("also", ())),
+        )
     else:
         value = Name(raw)
     return Claim(

@@ -40,7 +40,9 @@ class MoneyFound:
     local: str | None = None  # "dollar", "franc": a currency that names no country, the article's (claims/country.py)
 
 
-def find_money(text: str, folded: str, lex: Lexicon, sentence_bounds: Callable[[int], tuple[int, int]]) -> list[MoneyFound]:
+def find_money(
+    text: str, folded: str, lex: Lexicon, sentence_bounds: Callable[[int], tuple[int, int]]
+) -> list[MoneyFound]:
     """All amounts of money in `text` (matched on its folded copy `folded`).
 
     `sentence_bounds(offset)` gives the (start, end) of the sentence holding an offset.
@@ -115,16 +117,16 @@ def _currency(m: re.Match[str], folded: str, lex: Lexicon) -> tuple[str | None, 
         return lex.symbol_codes[k], Decimal(1), False
     if k in lex.currency_names:
         return lex.currency_names[k], Decimal(1), k in lex.ambiguous_currency_names
-    code = _code(raw, folded[m.start(group):m.end(group)], lex)
+    code = _code(raw, folded[m.start(group) : m.end(group)], lex)
     return (code, Decimal(1), False) if code else None
 
 
 def _written(m: re.Match[str], group: str, folded: str) -> str | None:
-    return folded[m.start(group):m.end(group)] if m.group(group) else None
+    return folded[m.start(group) : m.end(group)] if m.group(group) else None
 
 
 def _previous_word(low: str, start: int) -> str:
-    w = _PREV_WORD.search(low[max(0, start - 30):start])
+    w = _PREV_WORD.search(low[max(0, start - 30) : start])
     return fold_key(w.group(1)) if w else ""
 
 
@@ -149,12 +151,18 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
         return None
     code, factor, ambiguous = currency
     written = fold_key(m.group("lead") or m.group("trail") or "")
-    if written == "f" and folded[m.start("trail"):m.end("trail")] != "F":
+    if written == "f" and folded[m.start("trail") : m.end("trail")] != "F":
         return None  # "1 500 F" in an African paper is francs; a lower-case "f" is no currency
-    local = None if m.group("sub") or m.group("suffix") else "dollar" if written == "$" else lex.local_currency_names.get(written)
+    local = (
+        None
+        if m.group("sub") or m.group("suffix")
+        else "dollar"
+        if written == "$"
+        else lex.local_currency_names.get(written)
+    )
     start, end = m.start(), m.end()
     lead = fold_key(m.group("lead") or "")
-    if " " in lead and len(lead) == 3 and low[max(0, start - 2):start].strip().endswith("'"):
+    if " " in lead and len(lead) == 3 and low[max(0, start - 2) : start].strip().endswith("'"):
         # "it's $5", "music ' s $ 500": the letter is a possessive, not a country prefix
         start, code = m.start("lead") + m.group("lead").index("$"), lex.symbol_codes["$"]
     scale = _scale_factor(m.group(s), _written(m, s, folded), lex)
@@ -165,7 +173,7 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
         scale, end = Decimal(1), m.end(n)  # "$5 mds" in French: the amount is "$5"
     if ambiguous and scale == 1:
         return None  # "deux livres", "five pounds": not money without a scale word
-    if low[end:end + 3].lstrip().startswith("%"):
+    if low[end : end + 3].lstrip().startswith("%"):
         return None
     amount, decimals = parsed
     value = amount * scale * factor
@@ -178,8 +186,12 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
         second_scale = _scale_factor(m.group("s1b"), _written(m, "s1b", folded), lex)
         joiner = fold_key(m.group("rj"))
         allowed = _range_allowed(joiner, _previous_word(low, start), m.group("lead2") is not None, lex)
-        if second is not None and second_scale is not None and allowed \
-                and not low[m.end():m.end() + 3].lstrip().startswith("%"):
+        if (
+            second is not None
+            and second_scale is not None
+            and allowed
+            and not low[m.end() : m.end() + 3].lstrip().startswith("%")
+        ):
             if m.group("s1") is None and second_scale != 1:  # "$2-3 billion": the scale is shared
                 scale = second_scale
                 value = amount * scale * factor
@@ -190,7 +202,7 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
                 low_bound, high = value - tolerance, top + tolerance
         if amount_max is None:
             end = m.start("rj")
-        elif (w := _PREV_WORD.search(low[max(0, start - 30):start])) and fold_key(w.group(1)) in lex.range_starts:
+        elif (w := _PREV_WORD.search(low[max(0, start - 30) : start])) and fold_key(w.group(1)) in lex.range_starts:
             start = max(0, start - 30) + w.start(1)  # "between $2bn and $3bn": written from its first word
     if amount_max is None and not scale_cut and not m.group("sub") and not decimals and scale == 1:
         cents = _cents(low, end, lex)
@@ -199,14 +211,17 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
             value += hundredths / 100 * factor
             low_bound, high = value - _HALF_STEP / 10 * factor, value + _HALF_STEP / 10 * factor
 
-    before = low[max(0, start - 60):start]
+    before = low[max(0, start - 60) : start]
     rng = lex.range_before_re.search(before) if amount_max is None and not lead_form else None
     if rng and m.group(n)[0].isdigit() == rng.group("n")[0].isdigit():
         first = parse_number(rng.group("n"), lex)
         first_scale = _scale_factor(rng.group("s"), None, lex) if rng.group("s") else scale
         joiner = fold_key(rng.group("j"))
-        if first is not None and first_scale is not None \
-                and _range_allowed(joiner, fold_key(rng.group("start") or ""), False, lex):
+        if (
+            first is not None
+            and first_scale is not None
+            and _range_allowed(joiner, fold_key(rng.group("start") or ""), False, lex)
+        ):
             low_value = first[0] * first_scale * factor
             if low_value < value:
                 amount_max = value
@@ -214,13 +229,13 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
                 low_bound = low_value - tolerance
                 # "entre 2 et 3 milliards": the range is written from its first word
                 start = start - len(before) + (rng.start("start") if rng.group("start") else rng.start("n"))
-                before = low[max(0, start - 60):start]
+                before = low[max(0, start - 60) : start]
 
     qualifier = None
     q = lex.qualifier_before_re.search(before)
     if q:
         offset = start - len(before)
-        qualifier = text[offset + q.start("q"):offset + q.end("q")]
+        qualifier = text[offset + q.start("q") : offset + q.end("q")]
         kind = lex.qualifiers[fold_key(qualifier)]
         top = amount_max if amount_max is not None else value
         if kind == "approx":
@@ -258,8 +273,9 @@ def _cents(low: str, end: int, lex: Lexicon) -> tuple[int, Decimal] | None:
 _FIRST_WORD = re.compile(r"[a-z]+(?![\w'])")
 
 
-def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound],
-                 sentence_bounds: Callable[[int], tuple[int, int]]) -> list[MoneyFound]:
+def _bare_scaled(
+    text: str, low: str, lex: Lexicon, found: list[MoneyFound], sentence_bounds: Callable[[int], tuple[int, int]]
+) -> list[MoneyFound]:
     """Scaled numbers without a currency ("1,25 milliard") that share a sentence with an amount."""
     out: list[MoneyFound] = []
     priced = sorted((f for f in found if f.value.currency), key=lambda f: f.start)
@@ -285,19 +301,26 @@ def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound],
             i = bisect_right(span_starts, m.start())
             if (i and spans[i - 1][1] > m.start()) or (i < len(spans) and spans[i][0] < m.end()):
                 continue  # part of an amount already read
-            after = low[m.end():m.end() + 30].lstrip()
+            after = low[m.end() : m.end() + 30].lstrip()
             noun = _FIRST_WORD.match(after, 3 if after.startswith(("de ", "of ")) else 2)
-            if after.startswith(("%", "de ", "d'", "of ")) and not after.startswith(("de dollars", "d'euros")) \
-                    and not (noun and noun.group() in lex.money_nouns):
+            if (
+                after.startswith(("%", "de ", "d'", "of "))
+                and not after.startswith(("de dollars", "d'euros"))
+                and not (noun and noun.group() in lex.money_nouns)
+            ):
                 continue  # "1,25 milliard d'habitants", "2 millions of people" (but "5 millions d'amende")
             followers = lex.bare_amount_followers
-            if followers is not None and (w := _FIRST_WORD.match(after)) and w.group() not in followers \
-                    and not w.group().endswith("ly"):
+            if (
+                followers is not None
+                and (w := _FIRST_WORD.match(after))
+                and w.group() not in followers
+                and not w.group().endswith("ly")
+            ):
                 continue  # "2 million customers": English counts things with the noun right after
             if after.startswith("(") and i < len(spans) and spans[i][0] - m.end() <= 4:
                 continue  # "1.6 billion ($2.54 billion)": another currency, converted in brackets
             j = bisect_right(starts, m.start())
-            near = [f for f in priced[max(0, j - 1):j + 1] if single or abs(f.start - m.start()) < 600]
+            near = [f for f in priced[max(0, j - 1) : j + 1] if single or abs(f.start - m.start()) < 600]
             parsed = parse_number(m.group("n"), lex)
             if not near or parsed is None:
                 continue
@@ -308,7 +331,14 @@ def _bare_scaled(text: str, low: str, lex: Lexicon, found: list[MoneyFound],
             scale = cast(Decimal, _scale_factor(m.group("s"), None, lex))  # the pattern's scale words all have a factor
             value = amount * scale
             tol = _HALF_STEP * Decimal(10) ** -decimals * scale
-            out.append(MoneyFound(m.start(), m.end(),
-                                  Money(amount=value, currency=nearest.value.currency, low=value - tol, high=value + tol),
-                                  None, False, nearest.local))
+            out.append(
+                MoneyFound(
+                    m.start(),
+                    m.end(),
+                    Money(amount=value, currency=nearest.value.currency, low=value - tol, high=value + tol),
+                    None,
+                    False,
+                    nearest.local,
+                )
+            )
     return out

@@ -170,8 +170,9 @@ def first_names() -> frozenset[str]:
     with open(DATA_DIR / "common.toml", "rb") as fh:
         data = tomllib.load(fh)
     census = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(key(n) for n in data["names"]["first_names"]) \
-        | frozenset(key(n) for n in census if n and not n.startswith("#"))
+    return frozenset(key(n) for n in data["names"]["first_names"]) | frozenset(
+        key(n) for n in census if n and not n.startswith("#")
+    )
 
 
 def _plain(word: str) -> str:
@@ -250,17 +251,19 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         # "la ministre de l'Enseignement supérieur et de la Recherche", "minister for Health": the
         # capitalised words name a brief, not an organisation.
         head = trie(heads)  # a prefix tree: the pattern runs over the whole article
-        prep = "(?:" + "|".join(_phrase(p) + ("" if p.endswith("'") else r"\s+")
-                                for p in sorted(preps, key=len, reverse=True)) + ")"
-        cap = r"[A-Z][\w'-]*(?:\s+[a-z][\w-]*)?"
-        portfolio_re = re.compile(
-            rf"(?<![\w'])(?i:{head})\s+{prep}{cap}(?:(?:\s*,\s*|\s+(?i:et|and)\s+){prep}?{cap})*"
+        prep = (
+            "(?:"
+            + "|".join(_phrase(p) + ("" if p.endswith("'") else r"\s+") for p in sorted(preps, key=len, reverse=True))
+            + ")"
         )
+        cap = r"[A-Z][\w'-]*(?:\s+[a-z][\w-]*)?"
+        portfolio_re = re.compile(rf"(?<![\w'])(?i:{head})\s+{prep}{cap}(?:(?:\s*,\s*|\s+(?i:et|and)\s+){prep}?{cap})*")
     tail_preps = names.get("org_tail_prepositions", [])
     tail_re = None
     if tail_preps:
-        alts = "|".join(_phrase(p) + ("" if p.endswith("'") else r"\s+")
-                        for p in sorted(tail_preps, key=len, reverse=True))
+        alts = "|".join(
+            _phrase(p) + ("" if p.endswith("'") else r"\s+") for p in sorted(tail_preps, key=len, reverse=True)
+        )
         tail_re = re.compile(rf"(?<!\s)\s++(?:{alts})")
     connectors = keys("connectors")
     particles = keys("particles")
@@ -311,19 +314,30 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         org_head_re=_head_re(names.get("lowercase_org_heads", [])),
         postnominals=frozenset(_plain(w) for w in names.get("postnominals", [])),
         place_hyphen_links=frozenset(fold_apostrophes(w) for w in names.get("place_hyphen_links", [])),
-        not_name_re=(re.compile("|".join(f"(?:{p})" for p in names["not_name_patterns"]))
-                     if names.get("not_name_patterns") else None),
-        byline_re=(re.compile(rf"(?i:{_phrases(names['byline_markers'])})\s+(?=[A-Z])")
-                   if names.get("byline_markers") else None),
+        not_name_re=(
+            re.compile("|".join(f"(?:{p})" for p in names["not_name_patterns"]))
+            if names.get("not_name_patterns")
+            else None
+        ),
+        byline_re=(
+            re.compile(rf"(?i:{_phrases(names['byline_markers'])})\s+(?=[A-Z])")
+            if names.get("byline_markers")
+            else None
+        ),
         alias_max_words=max((len(a.split()) for a in lex.aliases), default=1),
-        never_alone=(frozenset(lex.function_words) | frozenset(lex.months) | frozenset(lex.weekdays)
-                     | frozenset(_plain(a) for a in lex.common_acronyms)) - frozenset(lex.aliases),
+        never_alone=(
+            frozenset(lex.function_words)
+            | frozenset(lex.months)
+            | frozenset(lex.weekdays)
+            | frozenset(_plain(a) for a in lex.common_acronyms)
+        )
+        - frozenset(lex.aliases),
         alias_prefixes=frozenset(" ".join(a.split()[:i]) for a in lex.aliases for i in range(1, len(a.split()))),
     )
 
 
 def _head_re(heads: list[str]) -> re.Pattern[str] | None:
-    """"le ministère (russe) de la Défense", "le tribunal (correctionnel) de Paris", "la chambre
+    """ "le ministère (russe) de la Défense", "le tribunal (correctionnel) de Paris", "la chambre
     d'agriculture de la Drôme": the lower-case head and up to two words qualifying it open the
     organisation's name."""
     if not heads:
@@ -338,7 +352,7 @@ def _head_re(heads: list[str]) -> re.Pattern[str] | None:
 
 
 def _capitalised(word: str) -> bool:
-    """"Leike", "OpenAI", "eBay"; not "de" or "2024"."""
+    """ "Leike", "OpenAI", "eBay"; not "de" or "2024"."""
     first = word[:1]
     if first.isupper():
         return True
@@ -378,14 +392,15 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
             while j >= s_start and folded[j] in _BLANKS:
                 j -= 1
             # after a quote mark, a colon or a dash ("VALENCE – La Drôme", folded to a plain hyphen)
-            initial = j >= s_start and (folded[j] in _CLAUSE_OPENERS
-                                        or (folded[j] == "-" and j > s_start and folded[j - 1] in _BLANKS))
+            initial = j >= s_start and (
+                folded[j] in _CLAUSE_OPENERS or (folded[j] == "-" and j > s_start and folded[j - 1] in _BLANKS)
+            )
         else:
             initial = True
         seen_word = True
         apostrophe = plain.find("'")
         if apostrophe > 0:
-            head, rest = plain[:apostrophe].lower(), plain[apostrophe + 1:]
+            head, rest = plain[:apostrophe].lower(), plain[apostrophe + 1 :]
             # "d'OpenAI" is OpenAI; "D'Angelo" after a given name is a surname.
             glued_to_name = plain[:1].isupper() and rest[:1].isupper() and prev_capital_end >= start - 2
             if head in data.elisions and rest and not glued_to_name:
@@ -397,8 +412,11 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
                 end -= len(p)
                 plain = plain[: -len(p)]
                 break
-        if plain.endswith(".") and plain[:-1].lower() not in _GENERATIONS \
-                and (not _INITIALS_RE.fullmatch(plain) or (len(plain) == 2 and not folded[end:s_end].strip())):
+        if (
+            plain.endswith(".")
+            and plain[:-1].lower() not in _GENERATIONS
+            and (not _INITIALS_RE.fullmatch(plain) or (len(plain) == 2 and not folded[end:s_end].strip()))
+        ):
             # "Calif." but "U.S."; "J. Smith", but "wrote on X." at the end of its sentence
             end -= 1
             plain = plain[:-1]
@@ -425,7 +443,7 @@ def _gap(folded: str, a: _Token, b: _Token) -> str | None:
         return None
     if _SPACE_GAP.fullmatch(folded, a.end, b.start):
         return ""
-    gap = folded[a.end:b.start]
+    gap = folded[a.end : b.start]
     if gap[:1] == "'" and gap[1:].isspace() and len(gap) <= 3 and a.text[-1:] in "sS":
         return "'"  # "National Music Publishers' Association"
     if len(gap) > 12 or not gap[:1].isspace():
@@ -452,12 +470,22 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
             gap = _gap(folded, prev, tok)
             joined = gap == "" or gap == "'" or (gap is not None and gap in data.connectors)
             # "d'OpenAI Jan Leike": a given name starts a new name
-            split_here = joined and gap == "" and tok.key in data.given and prev.key not in data.given \
-                and (prev.key not in data.organization_words or _brief_before(folded, current, data)) \
+            split_here = (
+                joined
+                and gap == ""
+                and tok.key in data.given
+                and prev.key not in data.given
+                and (prev.key not in data.organization_words or _brief_before(folded, current, data))
                 and not _ends_title(current, data)
+            )
             joined = joined and not split_here
-            if joined and gap == "" and tok.key in data.given and prev.key in data.not_names \
-                    and sum(t.key not in data.function_words for t in current) >= 2:
+            if (
+                joined
+                and gap == ""
+                and tok.key in data.given
+                and prev.key in data.not_names
+                and sum(t.key not in data.function_words for t in current) >= 2
+            ):
                 joined = False  # "Texas Democrat | Lloyd Doggett": a label ends at its adjective
             if joined and gap in data.split_connectors:
                 person = [t for t in current[:4] if t.key not in data.titles]
@@ -479,7 +507,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
 
 
 def _brief_before(folded: str, run: list[_Token], data: _NameData) -> bool:
-    """"la ministre de la Culture Roselyne Bachelot", "le président du Centre Serge Lasvignes": one
+    """ "la ministre de la Culture Roselyne Bachelot", "le président du Centre Serge Lasvignes": one
     organisation word after a role and its connector is the role's brief, and a person follows."""
     if len(run) != 1:
         return False
@@ -492,8 +520,10 @@ def _brief_before(folded: str, run: list[_Token], data: _NameData) -> bool:
 
 def _ends_title(tokens: list[_Token], data: _NameData) -> bool:
     """Do the tokens end with a title ("Sen.", "Chief Financial Officer")?"""
-    return any(" ".join(t.key for t in tokens[-n:]) in data.titles
-               for n in range(1, min(data.title_max_words, len(tokens)) + 1))
+    return any(
+        " ".join(t.key for t in tokens[-n:]) in data.titles
+        for n in range(1, min(data.title_max_words, len(tokens)) + 1)
+    )
 
 
 _SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)(?=[A-Z][a-z])")
@@ -501,7 +531,7 @@ _BRAND_RE = re.compile(r"[^\W\d_][A-ZÀ-ÖØ-Þ]")
 
 
 def _brand(word: str) -> bool:
-    """"OpenAI", "NASA", "eBay": a capital right after a letter, which no ordinary word has.
+    """ "OpenAI", "NASA", "eBay": a capital right after a letter, which no ordinary word has.
 
     Not after a hyphen or an apostrophe ("Emilia-Romagna", "O'Connell"), nor in surnames such as
     "McDonald", "DeSantis" or "DiCaprio".
@@ -510,7 +540,7 @@ def _brand(word: str) -> bool:
 
 
 def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) -> list[list[_Token]]:
-    """"Securities and Exchange Commission": one name when the words after "and" end with an
+    """ "Securities and Exchange Commission": one name when the words after "and" end with an
     organisation word and the words before are one or two plain words ("Seaspan Shipyards and
     Irving Shipbuilding" are two: the words before end a name of their own)."""
     if not data.org_joiners:
@@ -519,13 +549,28 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
     for run in runs:
         if out:
             prev = out[-1]
-            gap = " ".join(folded[prev[-1].end:run[0].start].lower().split())
-            if gap in data.org_joiners and prev[-1].sentence == run[0].sentence and run[0].start - prev[-1].end <= 6 and (
-                    any(" ".join(folded[t.start:run[-1].end].casefold().split()) in data.aliases  # "Centers for
-                        for t in prev[:2])  # Disease Control and Prevention", after "The" or not
-                    or (len(prev) <= 2 and run[-1].key in data.organization_words and prev[0].key not in data.given
-                        and not (len(prev) == 2 and prev[-1].key in data.organization_words
-                                 and prev[0].key not in data.function_words))):
+            gap = " ".join(folded[prev[-1].end : run[0].start].lower().split())
+            if (
+                gap in data.org_joiners
+                and prev[-1].sentence == run[0].sentence
+                and run[0].start - prev[-1].end <= 6
+                and (
+                    any(
+                        " ".join(folded[t.start : run[-1].end].casefold().split()) in data.aliases  # "Centers for
+                        for t in prev[:2]
+                    )  # Disease Control and Prevention", after "The" or not
+                    or (
+                        len(prev) <= 2
+                        and run[-1].key in data.organization_words
+                        and prev[0].key not in data.given
+                        and not (
+                            len(prev) == 2
+                            and prev[-1].key in data.organization_words
+                            and prev[0].key not in data.function_words
+                        )
+                    )
+                )
+            ):
                 out[-1] = prev + run
                 continue
         out.append(run)
@@ -537,7 +582,7 @@ def _title_length(tokens: list[_Token], i: int, data: _NameData) -> int:
     if tokens[i].key not in data.title_starts:
         return 0
     for n in range(min(data.title_max_words, len(tokens) - i), 0, -1):
-        if " ".join(t.key for t in tokens[i:i + n]) in data.titles:
+        if " ".join(t.key for t in tokens[i : i + n]) in data.titles:
             return n
     return 0
 
@@ -550,12 +595,18 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
     """
     tokens = list(run)
     person_cue = weak = False
-    if len(tokens) > 1 and tokens[0].initial and tokens[0].key not in data.organization_words \
-            and tokens[0].key not in data.given and tokens[0].key not in data.designators \
-            and _gap(folded, tokens[0], tokens[1]):
+    if (
+        len(tokens) > 1
+        and tokens[0].initial
+        and tokens[0].key not in data.organization_words
+        and tokens[0].key not in data.given
+        and tokens[0].key not in data.designators
+        and _gap(folded, tokens[0], tokens[1])
+    ):
         # "Shares of Helios", "Residents of Tucson": the sentence's first word is not the name's.
-        tokens[1] = _Token(tokens[1].text, tokens[1].start, tokens[1].end, tokens[1].key, False,
-                           tokens[1].sentence, tokens[1].capital)
+        tokens[1] = _Token(
+            tokens[1].text, tokens[1].start, tokens[1].end, tokens[1].key, False, tokens[1].sentence, tokens[1].capital
+        )
         tokens.pop(0)
     while tokens:
         t = tokens[0]
@@ -564,12 +615,22 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
             continue
         if t.initial and t.key in data.function_words and len(tokens) > 1:
             tokens.pop(0)
-            tokens[0] = _Token(tokens[0].text, tokens[0].start, tokens[0].end, tokens[0].key, False,
-                               tokens[0].sentence, tokens[0].capital)
+            tokens[0] = _Token(
+                tokens[0].text,
+                tokens[0].start,
+                tokens[0].end,
+                tokens[0].key,
+                False,
+                tokens[0].sentence,
+                tokens[0].capital,
+            )
             continue
         n = _title_length(tokens, 0, data)
-        if n and n < len(tokens) and not (tokens[-1].key in data.organization_words
-                                          and not any(t.key in data.given for t in tokens[n:])):
+        if (
+            n
+            and n < len(tokens)
+            and not (tokens[-1].key in data.organization_words and not any(t.key in data.given for t in tokens[n:]))
+        ):
             # a title, unless it begins a company's name ("Duke Energy", "King Digital Group")
             gap = _gap(folded, tokens[n - 1], tokens[n])
             del tokens[:n]
@@ -584,10 +645,11 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
     while i < len(tokens):
         n = _title_length(tokens, i, data)
         if n:
-            title = " ".join(t.key for t in tokens[i:i + n])
-            out.extend(_finish(tokens[:i], data, org_title=title in data.organization_titles, weak=True,
-                               person_cue=person_cue))
-            tokens, person_cue, weak, i = tokens[i + n:], True, False, 1
+            title = " ".join(t.key for t in tokens[i : i + n])
+            out.extend(
+                _finish(tokens[:i], data, org_title=title in data.organization_titles, weak=True, person_cue=person_cue)
+            )
+            tokens, person_cue, weak, i = tokens[i + n :], True, False, 1
             continue
         i += 1
     out.extend(_finish(tokens, data, person_cue=person_cue, weak=weak))
@@ -619,8 +681,11 @@ _NOUN_AT = re.compile(r"([a-z][a-z-]++)(?![\w'])")
 
 
 def _is_adjective(word: str, data: _NameData) -> bool:
-    return (word not in data.function_words and word not in data.subject_verbs
-            and any(word.endswith(e) and len(word) > len(e) + 2 for e in data.tail_adjective_endings))
+    return (
+        word not in data.function_words
+        and word not in data.subject_verbs
+        and any(word.endswith(e) and len(word) > len(e) + 2 for e in data.tail_adjective_endings)
+    )
 
 
 def _org_tail(folded: str, end: int, limit: int, data: _NameData, *, complements: bool = True) -> int:
@@ -649,8 +714,12 @@ def _org_tail(folded: str, end: int, limit: int, data: _NameData, *, complements
             break
         word = noun.group(1)
         bare = m.group().split()[-1] in ("de", "d'")
-        if (word in data.function_words or word in data.subject_verbs or len(word) < 3
-                or (bare and word.endswith(("er", "ir")))):
+        if (
+            word in data.function_words
+            or word in data.subject_verbs
+            or len(word) < 3
+            or (bare and word.endswith(("er", "ir")))
+        ):
             break
         best = pos = adjectives(noun.end())
     return best
@@ -688,6 +757,7 @@ class _Article:
         if self._lower_words is None:
             self._lower_words = set(_LOWER_RE.findall(self.folded))
         return self._lower_words
+
     acronyms: dict[str, int] = field(default_factory=dict)
     locative: frozenset[str] = frozenset()
     portfolios: list[tuple[int, int]] = field(default_factory=list)
@@ -695,9 +765,16 @@ class _Article:
     lowered: str = ""  # folded and lower-cased, for quick "is this word anywhere?" checks
 
 
-def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: str | None = None,
-               quoted_terms: frozenset[str] = frozenset(), skip_spans: tuple[tuple[int, int], ...] = (),
-               gazetteer: Gazetteer | None = None) -> list[NameFound]:
+def find_names(
+    text: str,
+    sentences: list[Sentence],
+    lex: Lexicon,
+    *,
+    folded: str | None = None,
+    quoted_terms: frozenset[str] = frozenset(),
+    skip_spans: tuple[tuple[int, int], ...] = (),
+    gazetteer: Gazetteer | None = None,
+) -> list[NameFound]:
     """People and organisations of `text`, one entry per distinct surface form.
 
     `quoted_terms` are folded words the article sets in quote marks as terms (never names alone);
@@ -710,8 +787,11 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
     tokens = _tokens(text, folded, sentences, data)
     headings = {i for i, s in enumerate(sentences) if is_heading(s, text)}
     # A byline is a heading line, but the name right after "By" / "Par" is its author's.
-    bylines = {i: m.end() + sentences[i].start for i in headings if data.byline_re is not None
-               and (m := data.byline_re.match(sentences[i].text)) is not None}
+    bylines = {
+        i: m.end() + sentences[i].start
+        for i in headings
+        if data.byline_re is not None and (m := data.byline_re.match(sentences[i].text)) is not None
+    }
     headings -= bylines.keys()
     title_case = {i for i in headings if _title_case(sentences[i].text) or _caption(sentences[i].text, data)}
     art.lowered = folded.lower()
@@ -738,8 +818,11 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
     for c in candidates:
         _extend_organisation(c, folded, sentences, data)
     art.acronyms = _acronym_definitions(candidates, text)
-    art.known_single = {c.tokens[0].key for c in candidates
-                        if len(c.tokens) == 1 and not c.tokens[0].initial and c.sentence not in headings}
+    art.known_single = {
+        c.tokens[0].key
+        for c in candidates
+        if len(c.tokens) == 1 and not c.tokens[0].initial and c.sentence not in headings
+    }
     art.known_words = {t.key for c in candidates if c.sentence not in headings for t in c.tokens if not t.initial}
     art.locative = _locative_only(candidates, folded, data, headings)
     if data.portfolio_re is not None and any(p in art.lowered for p in data.portfolio_probes):
@@ -753,8 +836,15 @@ def find_names(text: str, sentences: list[Sentence], lex: Lexicon, *, folded: st
         if c.kind == NOT_A_NAME and c.strength < Strength.NONE and len(c.tokens) > 1:
             rejected_words.update(t.key for t in c.tokens if t.key not in data.given)
     for c in candidates:  # "Shaw Communications Inc.": an abbreviated designator keeps its stop
-        if c.kind == ORGANIZATION and c.tokens and c.end == c.tokens[-1].end and text.startswith(".", c.end) \
-                and c.tokens[-1].key in data.designators and len(c.tokens[-1].key) <= 4 and len(c.tokens) > 1:
+        if (
+            c.kind == ORGANIZATION
+            and c.tokens
+            and c.end == c.tokens[-1].end
+            and text.startswith(".", c.end)
+            and c.tokens[-1].key in data.designators
+            and len(c.tokens[-1].key) <= 4
+            and len(c.tokens) > 1
+        ):
             c.end += 1
             if c.canonical and not c.canonical.endswith("."):
                 c.canonical += "."
@@ -774,7 +864,7 @@ def _shouted(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> bool:
 
 
 def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> list[_Candidate]:
-    """"United Nations Universal Declaration" -> "United Nations" + the rest, when the language data
+    """ "United Nations Universal Declaration" -> "United Nations" + the rest, when the language data
     knows the start. The library's names (`gazetteer`) may add or canonicalise a name, never cut a
     longer one: "Amazon" known from a record leaves "Amazon Web Services" whole."""
     toks = c.tokens
@@ -795,15 +885,21 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         m = data.org_head_re.search(folded, max(s.start, c.start - 60), c.start)
         # "le ministère de l'Industrie", "l'université de Bordeaux"; the words between head and
         # connector qualify it ("correctionnel", "russe"), they are no verb or function word.
-        if m and m.end() == c.start and not any(
+        if (
+            m
+            and m.end() == c.start
+            and not any(
                 w in data.function_words or w in data.subject_verbs
-                for w in m.group(1).replace("d'", "").split() if w != "de"):
+                for w in m.group(1).replace("d'", "").split()
+                if w != "de"
+            )
+        ):
             c.start = m.start()
             c.headed = True
     # "Organisation des Nations unies", "Union européenne": an alias that goes on in lower case.
     words: list[re.Match[str]] = []
     pos = c.end
-    key_so_far = " ".join(folded[c.start:c.end].lower().split())
+    key_so_far = " ".join(folded[c.start : c.end].lower().split())
     while key_so_far in data.alias_prefixes and len(words) < data.alias_max_words:
         m = _WORD_AFTER.match(folded, pos, s.end)
         if not m:
@@ -811,7 +907,7 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         words.append(m)
         pos = m.end()
     for n in range(len(words), 0, -1):
-        form = " ".join([fold_key(folded[c.start:c.end])] + [w.group(1) for w in words[:n]])
+        form = " ".join([fold_key(folded[c.start : c.end])] + [w.group(1) for w in words[:n]])
         if form in data.aliases:
             c.end = words[n - 1].end()
             return
@@ -819,8 +915,7 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         # after a proper name only adjectives: not "musée d'Orsay et de collectionneurs"
         complements = c.tokens[-1].key in data.organization_words
         end = _org_tail(folded, c.end, s.end, data, complements=complements)
-        if complements and (place := _PLACE_AFTER.match(folded, end, s.end)) \
-                and key(place.group(1)) in data.places:
+        if complements and (place := _PLACE_AFTER.match(folded, end, s.end)) and key(place.group(1)) in data.places:
             end = place.end()  # "Fédération hospitalière de France"
         if end > c.end:
             c.end = end
@@ -832,9 +927,11 @@ _PLACE_AFTER = re.compile(r"(?<!\s)\s++(?:de\s++|d'|du\s++)([A-Z][\w'-]*+)(?![\w
 
 def _after_connector(folded: str, start: int) -> bool:
     """Cheap test before the head pattern: does "de ", "du ", "des ", "de la ", "l'", "d'" end right here?"""
-    if folded[start - 2:start].lower() in ("d'", "l'"):
+    if folded[start - 2 : start].lower() in ("d'", "l'"):
         return True
-    return folded[start - 1:start] == " " and folded[max(0, start - 4):start - 1].lower().endswith(("de", "du", "des", "la"))
+    return folded[start - 1 : start] == " " and folded[max(0, start - 4) : start - 1].lower().endswith(
+        ("de", "du", "des", "la")
+    )
 
 
 # "(ANSM)", "(IMN)": at most twelve characters, two of them capitals (checked in _acronym_after).
@@ -849,14 +946,14 @@ def _acronym_after(text: str, end: int) -> str | None:
 
 
 def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, int]:
-    """"Agence nationale de sécurité du médicament (ANSM)": acronym key -> index of the full name."""
+    """ "Agence nationale de sécurité du médicament (ANSM)": acronym key -> index of the full name."""
     out: dict[str, int] = {}
     for i, c in enumerate(candidates):
         if len(c.tokens) < 2 and not c.headed:
             continue
         acronym = _acronym_after(text, c.end)
         # "Omer Telecom Limited (OTL)", not "Jean-Luc Mélenchon (LFI)": the acronym starts like the name
-        first = re.sub(r"^\w{1,2}['’]", "", fold(text[c.start:c.end]))[:1].lower()  # "l'Agence" -> "a"
+        first = re.sub(r"^\w{1,2}['’]", "", fold(text[c.start : c.end]))[:1].lower()  # "l'Agence" -> "a"
         if acronym and fold(acronym)[0].lower() == first:
             out.setdefault(fold(acronym).lower(), i)
     return out
@@ -871,7 +968,7 @@ def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData, h
     for c in candidates:
         if len(c.tokens) != 1 or c.tokens[0].initial or c.sentence in headings:
             continue
-        before = folded[max(0, c.start - 12):c.start].lower().split()
+        before = folded[max(0, c.start - 12) : c.start].lower().split()
         if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
             after_place.add(c.tokens[0].key)
         else:
@@ -883,8 +980,11 @@ def _caption(line: str, data: _NameData) -> bool:
     """A short line of capitalised words only ("Getty Images", "Sign Up", "Wikimedia Commons"): a credit,
     a button or a caption, not a sentence; unless it starts with a given name (a byline)."""
     words = line.split()
-    return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha()) \
+    return (
+        2 <= len(words) <= 4
+        and all(w[0].isupper() for w in words if w[0].isalpha())
         and key(words[0]) not in data.given
+    )
 
 
 def _title_case(line: str) -> bool:
@@ -894,13 +994,13 @@ def _title_case(line: str) -> bool:
 
 def _words_before(folded: str, start: int, floor: int) -> list[str]:
     """Up to three lower-cased words right before `start`, within the sentence ("le PDG", "analyst at")."""
-    words = folded[max(floor, start - 48):start].lower().split()[-3:]
+    words = folded[max(floor, start - 48) : start].lower().split()[-3:]
     if words:
         words[-1] = words[-1].rstrip(",")
         if not words[-1]:
             words.pop()
     # "l'entraîneur lyonnais": the cue is the word after the elided article.
-    return [w[w.index("'") + 1:] if "'" in w[:-1] else w.rstrip(".") for w in words]
+    return [w[w.index("'") + 1 :] if "'" in w[:-1] else w.rstrip(".") for w in words]
 
 
 def _cue_of(words: list[str], vocabulary: frozenset[str], *, skip_over: frozenset[str] | None = None) -> bool:
@@ -913,7 +1013,7 @@ def _cue_of(words: list[str], vocabulary: frozenset[str], *, skip_over: frozense
         ends.append(len(words) - 1)
     for end in ends:
         for n in (1, 2, 3):
-            if end - n >= 0 and " ".join(words[end - n:end]) in vocabulary:
+            if end - n >= 0 and " ".join(words[end - n : end]) in vocabulary:
                 return True
     return False
 
@@ -932,8 +1032,8 @@ def _cue_after(folded: str, end: int, data: _NameData) -> bool:
 def _classify(c: _Candidate, art: _Article) -> None:
     data, folded = art.data, art.folded
     toks = c.tokens
-    surface = art.text[c.start:c.end]
-    k = c.form = " ".join(folded[c.start:c.end].casefold().split())  # fold_key(surface), from the folded copy
+    surface = art.text[c.start : c.end]
+    k = c.form = " ".join(folded[c.start : c.end].casefold().split())  # fold_key(surface), from the folded copy
     canonical = _canonical(surface)
     keys = [t.key for t in toks]
 
@@ -941,7 +1041,9 @@ def _classify(c: _Candidate, art: _Article) -> None:
         c.kind, c.canonical, c.strength = kind, value, strength
 
     if len(toks) == 1 and k in art.quoted_terms:
-        return done(NOT_A_NAME, Strength.NONE)  # a word the article quotes as a term is that quote's claim, not a name too
+        return done(
+            NOT_A_NAME, Strength.NONE
+        )  # a word the article quotes as a term is that quote's claim, not a name too
     if k in art.gazetteer:
         kind, value = art.gazetteer[k]
         return done(kind, Strength.KNOWN, value)
@@ -952,20 +1054,36 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if k in data.known_surnames and not _named_in_full(art.text, surface, data):
         # "Trump", "M. Legault": a public figure named by surname only (not "Rupert Vance" ... "Vance")
         return done(PERSON, Strength.DEFINED, data.known_surnames[k])
-    if not c.headed and ((data.not_name_re is not None and data.not_name_re.fullmatch(surface))
-                         or _compound_place(surface, data.place_hyphen_links, data.places)):
+    if not c.headed and (
+        (data.not_name_re is not None and data.not_name_re.fullmatch(surface))
+        or _compound_place(surface, data.place_hyphen_links, data.places)
+    ):
         return done(NOT_A_NAME, Strength.NONE)
     # What is never a name.
-    if k in data.places or k in data.not_names or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar)):
+    if (
+        k in data.places
+        or k in data.not_names
+        or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar))
+    ):
         return done(NOT_A_NAME, Strength.NONE)
-    if len(toks) > 1 and keys[-1] in data.not_names and not keys[-1].endswith("s") \
-            and keys[-1] not in data.calendar and keys[0] not in data.given:
-        return done(NOT_A_NAME, Strength.NONE)  # "Oklahoma Republican", "Texas Democrat": an adjective, not "Liberal Democrats"
+    if (
+        len(toks) > 1
+        and keys[-1] in data.not_names
+        and not keys[-1].endswith("s")
+        and keys[-1] not in data.calendar
+        and keys[0] not in data.given
+    ):
+        return done(
+            NOT_A_NAME, Strength.NONE
+        )  # "Oklahoma Republican", "Texas Democrat": an adjective, not "Liberal Democrats"
     if data.adjective_suffixes and keys[-1].endswith(data.adjective_suffixes):
         return done(NOT_A_NAME, Strength.NONE)  # "the Cupertino-based company": an adjective made of a place
     if any(w in data.non_entity_heads for w in keys) or (
-            keys[-1] in data.non_entity_tails and not (len(keys) <= 3 and keys[0] in data.given)):
-        return done(NOT_A_NAME, Strength.NEVER)  # documents, events, places ("James Webb Space Telescope"), not "Leo Park"
+        keys[-1] in data.non_entity_tails and not (len(keys) <= 3 and keys[0] in data.given)
+    ):
+        return done(
+            NOT_A_NAME, Strength.NEVER
+        )  # documents, events, places ("James Webb Space Telescope"), not "Leo Park"
     if not c.headed and _inside(art.portfolios, c.start, c.end):
         return done(NOT_A_NAME, Strength.NONE)  # "la ministre des Comptes publics"
     m = _THEN_PLACE.match(folded, c.end)
@@ -1004,11 +1122,13 @@ def _classify(c: _Candidate, art: _Article) -> None:
     # Two or three capitalised words, nothing else known: a person when the article names them again by
     # the last word alone ("Yaya Bodian ... Bodian a reconnu"); else a title-case phrase more often
     # than a name ("Law Enforcement", "Hunter Street Station", "First Division").
-    surface_words = art.text[c.start:c.end].split()
-    if surface_words and art.text.count(surface_words[-1]) > art.text.count(art.text[c.start:c.end]):
+    surface_words = art.text[c.start : c.end].split()
+    if surface_words and art.text.count(surface_words[-1]) > art.text.count(art.text[c.start : c.end]):
         return done(PERSON, Strength.WEAK)
     if _said_or_described(art.text, c.start, c.end, data):
-        return done(PERSON, Strength.WEAK)  # "Hamid Saleh said", ", Oleksandr Hrytsenko, a salué", "Avril Lemoine, députée"
+        return done(
+            PERSON, Strength.WEAK
+        )  # "Hamid Saleh said", ", Oleksandr Hrytsenko, a salué", "Avril Lemoine, députée"
     if cues.before and cues.before[-1] in data.affiliation_words:
         return done(ORGANIZATION, Strength.WEAK)  # "agreed to buy Celtis Batteries", "analysts at Harrow Peak"
     return done(UNKNOWN, Strength.NONE)
@@ -1025,7 +1145,7 @@ def _named_in_full(text: str, surname: str, data: _NameData) -> bool:
 
 
 def _compound_place(surface: str, links: frozenset[str], places: frozenset[str]) -> bool:
-    """"Pont-de-Claix", "Saint-Martin-d'Hères": a hyphenated word joined by a place's link word;
+    """ "Pont-de-Claix", "Saint-Martin-d'Hères": a hyphenated word joined by a place's link word;
     "Lyon–Grenoble": places joined by a dash, a route."""
     if "–" in surface and any(key(p) in places for p in surface.split("–")):
         return True
@@ -1061,7 +1181,9 @@ def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> 
     """Is the word one of a list of single words ("Blois, Romorantin et Vendôme") that holds a known place?"""
     before = _LIST_BEFORE.search(folded, max(0, start - 80), start)
     after = _LIST_AFTER.match(folded, end)
-    words = (_LIST_WORD.findall(before.group()) if before else []) + (_LIST_WORD.findall(after.group()) if after else [])
+    words = (_LIST_WORD.findall(before.group()) if before else []) + (
+        _LIST_WORD.findall(after.group()) if after else []
+    )
     return any(key(w) in data.places for w in words if key(w) not in data.connectors)
 
 
@@ -1104,26 +1226,44 @@ class _Cues:
         # people take no article in French, and a person cue right after a name makes it an employer.
         if self._org is None:
             data, c, before, first = self.art.data, self.c, self.before, self.keys[0]
-            self._org = (c.org_title or _cue_of(before, data.organization_cues)
-                         or (bool(before) and before[-1] in data.organization_articles and first not in data.given)
-                         or (first not in data.given and not self.person and _cue_after(self.art.folded, c.end, data)
-                             # "Villa striker" (Villa named elsewhere), "Nvidia's chief executive",
-                             # not "Climate scientist" opening a sentence
-                             and (not c.tokens[0].initial or first in self.art.known_words
-                                  or self.art.folded.startswith("'", c.end))))
+            self._org = (
+                c.org_title
+                or _cue_of(before, data.organization_cues)
+                or (bool(before) and before[-1] in data.organization_articles and first not in data.given)
+                or (
+                    first not in data.given
+                    and not self.person
+                    and _cue_after(self.art.folded, c.end, data)
+                    # "Villa striker" (Villa named elsewhere), "Nvidia's chief executive",
+                    # not "Climate scientist" opening a sentence
+                    and (
+                        not c.tokens[0].initial
+                        or first in self.art.known_words
+                        or self.art.folded.startswith("'", c.end)
+                    )
+                )
+            )
         return self._org
 
 
-def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues,
-                   done: Callable[[str, int], None]) -> None:
+def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: Callable[[str, int], None]) -> None:
     data = art.data
     plain = fold(t.text)
-    if (t.key in data.common_acronyms or t.key in data.function_words or len(plain) < 2
-            or t.key in data.person_cues or t.key.split("-")[0] in data.function_words):
+    if (
+        t.key in data.common_acronyms
+        or t.key in data.function_words
+        or len(plain) < 2
+        or t.key in data.person_cues
+        or t.key.split("-")[0] in data.function_words
+    ):
         return done(NOT_A_NAME, Strength.NONE)
     branded = _brand(t.text)  # "OpenAI", "NASA", "eBay"
-    if branded and plain.isupper() and (c.start == 0 or art.folded[c.start - 1] == "\n") \
-            and _dateline(art.folded, c.end):
+    if (
+        branded
+        and plain.isupper()
+        and (c.start == 0 or art.folded[c.start - 1] == "\n")
+        and _dateline(art.folded, c.end)
+    ):
         return done(NOT_A_NAME, Strength.NONE)  # "WASHINGTON —"
     if t.key in data.organization_words:
         if c.end > t.end:  # "Office français de la biodiversité": the word heads a longer name
@@ -1139,8 +1279,9 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues,
         return done(PERSON, Strength.LEXICAL)
     if branded and _GLUED_RE.fullmatch(plain):
         return done(NOT_A_NAME, Strength.NONE)  # "contentSkip", "NewsSportBusinessViews": a menu pasted without spaces
-    if t.key in data.common_words and not (branded or c.headed or c.org_title
-                                           or _cue_of(cues.before, data.organization_cues)):
+    if t.key in data.common_words and not (
+        branded or c.headed or c.org_title or _cue_of(cues.before, data.organization_cues)
+    ):
         # "Heritage", "Strategy", "la Faculté", "the Health Secretary": a common word capitalised, with
         # no more than an article or a title to go on, is a name only as the short form of one the
         # article gives in full (_resolve)
@@ -1150,8 +1291,11 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues,
         return done(ORGANIZATION, Strength.LEXICAL)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
         return done(NOT_A_NAME, Strength.NONE)  # a common word ("Shares"), a town after "in", a brief before a title
-    if t.key in data.towns and not _in_a_list(art.folded, c.start, c.end) \
-            and not (cues.before and cues.before[-1] in data.opponent_words):
+    if (
+        t.key in data.towns
+        and not _in_a_list(art.folded, c.start, c.end)
+        and not (cues.before and cues.before[-1] in data.opponent_words)
+    ):
         # "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
         # list ("Hawthorn, Carlton and North Melbourne were fined"), which is how clubs are named
         return done(UNKNOWN, Strength.NONE)
@@ -1170,17 +1314,24 @@ _GLUED_RE = re.compile(r"[a-z]{5,}(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]{2,}){4,}")
 
 def _acronym_token(t: _Token, data: _NameData) -> bool:
     plain = fold(t.text)
-    return (len(plain) >= 3 and plain.isupper() and t.key not in data.titles and t.key not in data.common_acronyms
-            and t.key not in data.places and t.key + "." not in data.places and t.key not in data.not_names)
+    return (
+        len(plain) >= 3
+        and plain.isupper()
+        and t.key not in data.titles
+        and t.key not in data.common_acronyms
+        and t.key not in data.places
+        and t.key + "." not in data.places
+        and t.key not in data.not_names
+    )
 
 
 def _camel(word: str) -> bool:
-    """"OpenAI", "LinkedIn", "PhRMA": a brand that is not all capitals."""
+    """ "OpenAI", "LinkedIn", "PhRMA": a brand that is not all capitals."""
     return _brand(word) and not word.isupper()
 
 
 def _dateline(folded: str, end: int) -> bool:
-    after = folded[end:end + 40]
+    after = folded[end : end + 40]
     return re.match(r"(?:,[^\n—–]{0,30})?\s+[—–-]\s", after) is not None or re.match(r"\s*\(", after) is not None
 
 
@@ -1192,7 +1343,7 @@ _PREV_WORD_RE = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+$")  # from a word sta
 
 
 def _sentence_opening(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start].strip()
+    before = text[max(0, start - 3) : start].strip()
     return start == 0 or before == "" or before[-1] in ".!?\n"
 
 
@@ -1203,19 +1354,22 @@ def _said_or_described(text: str, start: int, end: int, data: _NameData) -> bool
     if _before_verb(text, end, data):
         return True
     before = _PREV_WORD_RE.search(text, max(0, start - 30), start)
-    if before and (data.speech_verb_re.fullmatch(before.group(1).lower())
-                   or data.speech_verb_re.fullmatch(key(before.group(1))) or key(before.group(1)) in data.person_before):
+    if before and (
+        data.speech_verb_re.fullmatch(before.group(1).lower())
+        or data.speech_verb_re.fullmatch(key(before.group(1)))
+        or key(before.group(1)) in data.person_before
+    ):
         return True  # "said Rupert Vance KC", "a déclaré Jean Roux", "named Jide Okafor"
     m = _COMMA_WORD.match(text, end)
     if m is None:
         return False
     word = key(m.group(1).replace("’", "'"))
     if word in data.function_words:  # "Marta Ilves, the mayor, said"
-        nxt = _COMMA_WORD.match(", " + text[m.end():m.end() + 40])
+        nxt = _COMMA_WORD.match(", " + text[m.end() : m.end() + 40])
         word = key(nxt.group(1)) if nxt else word
     if word in data.person_cues:
         return True
-    if text[max(0, start - 2):start].strip() in (",", "(") and _before_verb(text, m.start(1) - 1, data):
+    if text[max(0, start - 2) : start].strip() in (",", "(") and _before_verb(text, m.start(1) - 1, data):
         return True
     # "Berthe Delorme, paysagiste du XIXe siècle, vivait ...": a description right after a name that opens
     # its sentence
@@ -1231,8 +1385,11 @@ def _before_verb(text: str, end: int, data: _NameData) -> bool:
     if not m:
         return False
     word = m.group(1).lower().replace("’", "'")
-    return (word in data.subject_verbs or data.speech_verb_re.fullmatch(word) is not None
-            or any(word.endswith(e) and len(word) > len(e) + 2 for e in data.subject_verb_endings))
+    return (
+        word in data.subject_verbs
+        or data.speech_verb_re.fullmatch(word) is not None
+        or any(word.endswith(e) and len(word) > len(e) + 2 for e in data.subject_verb_endings)
+    )
 
 
 def _canonical(surface: str) -> str:
@@ -1248,7 +1405,11 @@ _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # after a surname, no
 def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[str], folded: str) -> None:
     # A name given as a person only by default is an organisation if its last word is one elsewhere
     # ("Aston Villa" after "Villa striker ...").
-    org_words = {c.tokens[0].key for c in candidates if c.kind == ORGANIZATION and len(c.tokens) == 1 and c.strength >= Strength.LEXICAL}
+    org_words = {
+        c.tokens[0].key
+        for c in candidates
+        if c.kind == ORGANIZATION and len(c.tokens) == 1 and c.strength >= Strength.LEXICAL
+    }
     for c in candidates:
         if c.kind == PERSON and len(c.tokens) > 1 and c.strength <= Strength.WEAK and c.tokens[-1].key in org_words:
             c.kind, c.strength = ORGANIZATION, Strength.CONTEXT
@@ -1283,10 +1444,21 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     # included: "l'Autorité" / "Autorité de la concurrence", "Delta" / "Delta Air Lines", "United" /
     # "Manchester United", "la Commission" / "Commission européenne".
     ends: dict[str, set[str]] = {}
-    for o in sorted((c for c in candidates if c.kind == ORGANIZATION
-                     and (c.headed or len(c.tokens) > 1 or c.end > c.tokens[-1].end)), key=lambda c: c.start):
+    for o in sorted(
+        (
+            c
+            for c in candidates
+            if c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1 or c.end > c.tokens[-1].end)
+        ),
+        key=lambda c: c.start,
+    ):
         for t in (o.tokens[0], o.tokens[-1]) if len(o.tokens) > 1 else (o.tokens[0],):
-            if t is o.tokens[0] and t.key in data.towns and len(o.tokens) > 1 and o.tokens[1].key in data.administrative_words:
+            if (
+                t is o.tokens[0]
+                and t.key in data.towns
+                and len(o.tokens) > 1
+                and o.tokens[1].key in data.administrative_words
+            ):
                 continue  # "Milwaukee" alone is the town, not "Milwaukee County Circuit Court"
             if t.key not in data.designators and t.key not in data.places and t.key not in data.given:
                 ends.setdefault(t.key, set()).add(o.canonical)
@@ -1314,8 +1486,17 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
             # ("ministère de l'Éducation nationale" is named in full, not a short form of "SUD Éducation")
             c.kind, c.canonical, c.strength = ORGANIZATION, by_core[keys[0]], Strength.LEXICAL
         elif len(keys) == 1 and keys[0] in short_forms and c.kind == UNKNOWN and not c.headed:
-            c.kind, c.canonical, c.strength = ORGANIZATION, short_forms[keys[0]], Strength.LEXICAL  # "l'Autorité", "United"
-        if c.kind in (ORGANIZATION, UNKNOWN) and len(keys) == 1 and keys[0] in rejected_words and c.strength < Strength.LEXICAL:
+            c.kind, c.canonical, c.strength = (
+                ORGANIZATION,
+                short_forms[keys[0]],
+                Strength.LEXICAL,
+            )  # "l'Autorité", "United"
+        if (
+            c.kind in (ORGANIZATION, UNKNOWN)
+            and len(keys) == 1
+            and keys[0] in rejected_words
+            and c.strength < Strength.LEXICAL
+        ):
             c.kind = NOT_A_NAME  # "Webb" after "James Webb Space Telescope"
         if c.kind == UNKNOWN:
             c.kind = NOT_A_NAME
@@ -1325,8 +1506,9 @@ def _strong_org(c: _Candidate, data: _NameData) -> bool:
     return c.headed or c.org_title or any(_camel(t.text) or _acronym_token(t, data) for t in c.tokens)
 
 
-def _find_in_headlines(candidates: list[_Candidate], text: str, folded: str, sentences: list[Sentence],
-                       title_case: set[int]) -> None:
+def _find_in_headlines(
+    candidates: list[_Candidate], text: str, folded: str, sentences: list[Sentence], title_case: set[int]
+) -> None:
     """In a Title Case headline only names the body names are names."""
     if not title_case:
         return
@@ -1334,7 +1516,7 @@ def _find_in_headlines(candidates: list[_Candidate], text: str, folded: str, sen
     by_first_word: dict[str, list[str]] = {}
     for c in candidates:
         if c.kind in (PERSON, ORGANIZATION) and c.sentence not in title_case:
-            form = fold_key(text[c.start:c.end])
+            form = fold_key(text[c.start : c.end])
             if form not in known:
                 known[form] = c
                 by_first_word.setdefault(form.split()[0], []).append(form)
@@ -1342,7 +1524,7 @@ def _find_in_headlines(candidates: list[_Candidate], text: str, folded: str, sen
         return
     for i in title_case:
         s = sentences[i]
-        line = folded[s.start:s.end].lower()
+        line = folded[s.start : s.end].lower()
         words = set(line.split()) | set(_HEADLINE_WORD.findall(line))
         forms = sorted({f for w in words for f in by_first_word.get(w, ())}, key=len, reverse=True)
         taken: list[tuple[int, int]] = []
@@ -1360,7 +1542,9 @@ def _find_in_headlines(candidates: list[_Candidate], text: str, folded: str, sen
                     continue
                 taken.append((a, b))
                 src = known[form]
-                candidates.append(_Candidate(src.tokens, a, b, i, kind=src.kind, canonical=src.canonical, strength=src.strength))
+                candidates.append(
+                    _Candidate(src.tokens, a, b, i, kind=src.kind, canonical=src.canonical, strength=src.strength)
+                )
 
 
 _HEADLINE_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -1371,12 +1555,14 @@ def _claims(candidates: list[_Candidate], text: str) -> list[NameFound]:
     for c in sorted(candidates, key=lambda c: c.start):
         if c.kind not in (PERSON, ORGANIZATION) or not c.canonical:
             continue
-        surface = text[c.start:c.end]
+        surface = text[c.start : c.end]
         form = (c.kind, c.form or fold_key(surface))
         span = (c.start, c.end)
         prev = by_form.get(form)
         if prev is None:
             by_form[form] = NameFound(c.kind, c.canonical, surface, c.start, c.end, (span,))
         elif span not in prev.mentions:
-            by_form[form] = NameFound(prev.type, prev.canonical, prev.surface, prev.start, prev.end, prev.mentions + (span,))
+            by_form[form] = NameFound(
+                prev.type, prev.canonical, prev.surface, prev.start, prev.end, prev.mentions + (span,)
+            )
     return sorted(by_form.values(), key=lambda n: n.start)

@@ -182,26 +182,29 @@ def _wording(inner: str) -> bool:
 
 def quote_text(text: str, span: QuoteSpan) -> str:
     """The words inside the marks, one space between them, without the marks that reopen it."""
-    inner = text[span.start:span.end]
+    inner = text[span.start : span.end]
     for pos in reversed(span.reopened):
         if span.start <= pos < span.end:
             k = pos - span.start
-            inner = inner[:k] + " " + inner[k + 1:]
+            inner = inner[:k] + " " + inner[k + 1 :]
     return " ".join(inner.split())
 
 
 def quote_kind(folded: str, span: QuoteSpan, text: str, lex: Lexicon, sentence_start: int) -> str:
-    """"term" for a quoted name or term, "speech" otherwise."""
+    """ "term" for a quoted name or term, "speech" otherwise."""
     head_start = max(sentence_start, span.open - 48)
-    before = folded[head_start:span.open]
+    before = folded[head_start : span.open]
     last = None
     for last in lex.term_marker_re.finditer(before):
         pass
-    if last is not None and before[last.end():].strip(" ,:«“„‹‘\"\u00a0\u202f") == "":
+    if last is not None and before[last.end() :].strip(" ,:«“„‹‘\"\u00a0\u202f") == "":
         return "term"
     words = quote_text(text, span).split()
-    if len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
-            and not words[-1].endswith((".", "!", "?", ",", "…")):
+    if (
+        len(words) <= 3
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        and not words[-1].endswith((".", "!", "?", ",", "…"))
+    ):
         return "term"
     return "speech"
 
@@ -228,8 +231,15 @@ _SpeakerAt = Callable[[int], str | None]
 _SentenceAt = Callable[[int], Sentence]
 
 
-def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon, names: list[NameFound],
-                spans: list[QuoteSpan] | None = None, kinds: list[str] | None = None) -> list[QuoteFound]:
+def find_quotes(
+    text: str,
+    folded: str,
+    sentences: list[Sentence],
+    lex: Lexicon,
+    names: list[NameFound],
+    spans: list[QuoteSpan] | None = None,
+    kinds: list[str] | None = None,
+) -> list[QuoteFound]:
     """The quotes of `text` with their kind and speaker; `spans`/`kinds` when already computed."""
     if spans is None:
         spans = find_quote_spans(text, lex)
@@ -263,7 +273,7 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
     organisations = [m for m in mentions if m.type == "organization"]
 
     def main_organisation_before(offset: int) -> str | None:
-        """"Le groupe indique que ...", "the council said": the organisation the article is about so far
+        """ "Le groupe indique que ...", "the council said": the organisation the article is about so far
         (named most often before the quote, the latest on a tie)."""
         counts: dict[str, tuple[int, int]] = {}
         for m in organisations:
@@ -284,12 +294,14 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
     last_said: list[tuple[int, int, str]] = []  # (paragraph, end of its sentence, speaker) of a person's last quote
 
     def pronoun_target(offset: int) -> str | None:
-        """"« ... », a-t-il lancé", "” he said": the one who spoke last, in this paragraph or the one
+        """ "« ... », a-t-il lancé", "” he said": the one who spoke last, in this paragraph or the one
         before, unless someone else has been named since their quote's sentence ("Emmanuel Macron
         s'était déplacé ... il avait annoncé"); not whoever was named last ("l'administration Coderre")."""
         if last_said and last_said[-1][0] >= sentence_at(offset).paragraph - 1:
             _p, since, who = last_said[-1]
-            named = {m.canonical for m in people[bisect_left(people_starts, since):bisect_left(people_starts, offset)]}
+            named = {
+                m.canonical for m in people[bisect_left(people_starts, since) : bisect_left(people_starts, offset)]
+            }
             if not named or who in named:
                 return who
         return last_person_before(offset)
@@ -310,28 +322,54 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
         # Attribution sits close to the quote; the windows also keep long sentences linear.
         head = (max(s_open.start, q.open - _HEAD_WINDOW), q.open)
         between = _WORD.search(folded, previous_close + 1, q.open) if head[0] <= previous_close else None
-        if between and key(between.group()) not in lex.coordinators and names_in(previous_close + 1, q.open) \
-                and lex.speech_verb_re.search(folded, previous_close + 1, q.open):
+        if (
+            between
+            and key(between.group()) not in lex.coordinators
+            and names_in(previous_close + 1, q.open)
+            and lex.speech_verb_re.search(folded, previous_close + 1, q.open)
+        ):
             head = (previous_close + 1, q.open)  # '”, Greg Penner said, adding, “Our organization ...'
 
         closed_by_mark = q.close < len(text) and text[q.close] != "\n"
         tail = (q.close + 1, s_close.end if closed_by_mark else q.close + 1)
-        opens_paragraph = folded[paragraph_start[paragraph]:q.open].strip(_PAD) == ""
+        opens_paragraph = folded[paragraph_start[paragraph] : q.open].strip(_PAD) == ""
         previous_close = q.close
         speaker = (
-            _after(folded, tail, names_in, last_person_before, lex, pronouns, q.open, main_organisation_before,
-                   pronoun_target)
+            _after(
+                folded,
+                tail,
+                names_in,
+                last_person_before,
+                lex,
+                pronouns,
+                q.open,
+                main_organisation_before,
+                pronoun_target,
+            )
             or (_signed(folded, q.close + 1, names_in) if closed_by_mark else None)
-            or (_closing_clause(folded, tail, names_in, lex, main_organisation_before, q.open)
-                if closed_by_mark else None)
-            or _before(folded, head, names_in, last_person_before, lex, pronouns, main_organisation_before,
-                       pronoun_target)
+            or (
+                _closing_clause(folded, tail, names_in, lex, main_organisation_before, q.open)
+                if closed_by_mark
+                else None
+            )
+            or _before(
+                folded, head, names_in, last_person_before, lex, pronouns, main_organisation_before, pronoun_target
+            )
             or last_by_paragraph.get(paragraph)
             or _paragraph_subject(mentions, mention_starts, paragraph_start[paragraph], q.open, folded, head, lex)
             or (last_by_paragraph.get(paragraph - 1) if opens_paragraph else None)
-            or (_introduced(sentences, bisect_right(starts, q.open) - 1, paragraph,
-                            lambda h: _before(folded, h, names_in, last_person_before, lex, pronouns,
-                                              main_organisation_before, pronoun_target)) if opens_paragraph else None)
+            or (
+                _introduced(
+                    sentences,
+                    bisect_right(starts, q.open) - 1,
+                    paragraph,
+                    lambda h: _before(
+                        folded, h, names_in, last_person_before, lex, pronouns, main_organisation_before, pronoun_target
+                    ),
+                )
+                if opens_paragraph
+                else None
+            )
         )
         if speaker:
             last_by_paragraph[sentence_at(q.close).paragraph] = speaker
@@ -342,14 +380,18 @@ def find_quotes(text: str, folded: str, sentences: list[Sentence], lex: Lexicon,
             kind = "term"  # "la partie « recettes »": a few words nobody is said to have spoken
         if kind == "speech":
             also = _joint(folded, head, names_in, lex, speaker) if speaker else ()
-            out.extend(replace(p, also=also) if also and p.speaker == speaker else p
-                       for p in _pieces(q, text, folded, lex, speaker, names_in, sentence_at))
+            out.extend(
+                replace(p, also=also) if also and p.speaker == speaker else p
+                for p in _pieces(q, text, folded, lex, speaker, names_in, sentence_at)
+            )
         else:
             out.append(QuoteFound(q.start, q.end, value, speaker, kind))
     return _headline_quotes(_said_later_in_paragraph(out, sentence_at), text, sentence_at)
 
 
-_SIGNATURE = re.compile(r"(?<![ \t\u00a0\u202f\n])[ \t\u00a0\u202f]*+(?:\n[ \t\u00a0\u202f]*+)*+[—–-][ \u00a0\u202f]*+[^\n]{1,120}")
+_SIGNATURE = re.compile(
+    r"(?<![ \t\u00a0\u202f\n])[ \t\u00a0\u202f]*+(?:\n[ \t\u00a0\u202f]*+)*+[—–-][ \u00a0\u202f]*+[^\n]{1,120}"
+)
 
 
 def _signed(folded: str, after: int, names_in: _NamesIn) -> str | None:
@@ -362,8 +404,9 @@ def _signed(folded: str, after: int, names_in: _NamesIn) -> str | None:
     return people[-1].canonical if people else None
 
 
-def _introduced(sentences: list[Sentence], index: int, paragraph: int,
-                before: Callable[[tuple[int, int]], str | None]) -> str | None:
+def _introduced(
+    sentences: list[Sentence], index: int, paragraph: int, before: Callable[[tuple[int, int]], str | None]
+) -> str | None:
     """A paragraph that opens with a quote, after a paragraph whose last sentence introduces it
     ("INMO General Secretary Phil Ní Sheaghdha said:", "Foster said it was important to ..."): the
     speaker that sentence names."""
@@ -374,7 +417,7 @@ def _introduced(sentences: list[Sentence], index: int, paragraph: int,
 
 
 def _joint(folded: str, head: tuple[int, int], names_in: _NamesIn, lex: Lexicon, speaker: str) -> tuple[str, ...]:
-    """"la CGSP Cheminots, la CSC Transcom et le SLFP Cheminots dénoncent « ... »": names of one kind
+    """ "la CGSP Cheminots, la CSC Transcom et le SLFP Cheminots dénoncent « ... »": names of one kind
     listed together as the subject of a speech verb speak together; the others besides `speaker`."""
     start, end = head
     verb = None
@@ -388,12 +431,15 @@ def _joint(folded: str, head: tuple[int, int], names_in: _NamesIn, lex: Lexicon,
     kind = listed[-1].type
     group = [listed[-1]]
     for prev in reversed(listed[:-1]):
-        between = folded[prev.end:group[0].start]
+        between = folded[prev.end : group[0].start]
         if prev.type != kind or not _LIST_GAP.fullmatch(between):
             break
         group.insert(0, prev)
-    if len(group) < 2 or not _LIST_GAP.fullmatch(folded[group[-1].end:verb.start()].replace(",", " ") + " ") \
-            and folded[group[-1].end:verb.start()].strip() not in ("", ","):
+    if (
+        len(group) < 2
+        or not _LIST_GAP.fullmatch(folded[group[-1].end : verb.start()].replace(",", " ") + " ")
+        and folded[group[-1].end : verb.start()].strip() not in ("", ",")
+    ):
         return ()
     names = list(dict.fromkeys(m.canonical for m in group))
     return tuple(n for n in names if n != speaker) if speaker in names else ()
@@ -403,8 +449,15 @@ def _joint(folded: str, head: tuple[int, int], names_in: _NamesIn, lex: Lexicon,
 _LIST_GAP = re.compile(r"(?<![,&\s])\s*(?:,|\bet\b|\band\b|&)\s*(?:(?:la|le|les|l'|the)\s*)?", re.IGNORECASE)
 
 
-def _pieces(q: QuoteSpan, text: str, folded: str, lex: Lexicon, speaker: str | None, names_in: _NamesIn,
-            sentence_at: _SentenceAt) -> list[QuoteFound]:
+def _pieces(
+    q: QuoteSpan,
+    text: str,
+    folded: str,
+    lex: Lexicon,
+    speaker: str | None,
+    names_in: _NamesIn,
+    sentence_at: _SentenceAt,
+) -> list[QuoteFound]:
     """A quote as the editor checks it: one claim per paragraph when it runs over several (each
     reopened by a mark), and two when the speaker's attribution sits inside the marks, between two
     sentences of the quote (« ..., a dit M. Labeaume en conférence de presse. Ça ne s'est pas ... »).
@@ -423,8 +476,16 @@ def _pieces(q: QuoteSpan, text: str, folded: str, lex: Lexicon, speaker: str | N
     return [QuoteFound(a, b, " ".join(text[a:b].split()), who, "speech") for a, b, who in pieces if b > a]
 
 
-def _incises(a: int, b: int, text: str, folded: str, lex: Lexicon, speaker: str | None, names_in: _NamesIn,
-             sentence_at: _SentenceAt) -> list[tuple[int, int, str | None]]:
+def _incises(
+    a: int,
+    b: int,
+    text: str,
+    folded: str,
+    lex: Lexicon,
+    speaker: str | None,
+    names_in: _NamesIn,
+    sentence_at: _SentenceAt,
+) -> list[tuple[int, int, str | None]]:
     """Split [a, b) around attributions written inside the quote marks."""
     out: list[tuple[int, int, str | None]] = []
     for m in lex.incise_re.finditer(folded, a, b):
@@ -470,7 +531,7 @@ def _headline(sentence: Sentence, text: str) -> bool:
         return True
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
-    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
     return line == sentence.text.strip() and len(line) <= 160 and line.rstrip("»”\"’ \u00a0\u202f")[-1:] not in ".!?…"
 
 
@@ -480,8 +541,14 @@ def _headline_quotes(quotes: list[QuoteFound], text: str, sentence_at: _Sentence
     for q in quotes:
         if q.kind == "speech" and _headline(sentence_at(q.start), text):
             words = " ".join(key(q.text).strip(" .,;:!?").split())
-            said = next((o.speaker for o in quotes if o is not q and o.speaker and o.start > q.end
-                         and words and words in " ".join(key(o.text).split())), None)
+            said = next(
+                (
+                    o.speaker
+                    for o in quotes
+                    if o is not q and o.speaker and o.start > q.end and words and words in " ".join(key(o.text).split())
+                ),
+                None,
+            )
             if said:
                 q = QuoteFound(q.start, q.end, q.text, said, q.kind)
         out.append(q)
@@ -525,7 +592,7 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
 
 def _spoken_to(folded: str, start: int, addressees: frozenset[str]) -> bool:
     """Is the name at `start` the one spoken to ("a déclaré à l'AFP", "told Reuters")?"""
-    words = folded[max(0, start - 24):start].lower().replace("'", "' ").split()
+    words = folded[max(0, start - 24) : start].lower().replace("'", "' ").split()
     while words:  # "à l'AFP": the article goes, the marker stays even where it is an article too ("a")
         if words[-1] in addressees or " ".join(words[-2:]) in addressees:
             return True
@@ -542,9 +609,17 @@ def _best(found: list[_Mention]) -> str | None:
     return found[0].canonical if found else None
 
 
-def _after(folded: str, tail: tuple[int, int], names_in: _NamesIn, last_person_before: _SpeakerAt, lex: Lexicon,
-           pronouns: frozenset[str], quote_open: int, main_organisation_before: _SpeakerAt,
-           pronoun_target: _SpeakerAt) -> str | None:
+def _after(
+    folded: str,
+    tail: tuple[int, int],
+    names_in: _NamesIn,
+    last_person_before: _SpeakerAt,
+    lex: Lexicon,
+    pronouns: frozenset[str],
+    quote_open: int,
+    main_organisation_before: _SpeakerAt,
+    pronoun_target: _SpeakerAt,
+) -> str | None:
     """Attribution right after the quote: "», a-t-il déclaré", "” said Jan Leike", "” Leike said"."""
     start, end = tail
     end = min(end, start + 120)
@@ -564,12 +639,22 @@ def _after(folded: str, tail: tuple[int, int], names_in: _NamesIn, last_person_b
         return None
     if any(m.type == "person" for m in found):
         return _best(found)  # "», a commenté la directrice générale, Martine Caradec"
-    if verb is not None and verb + 2 < len(words) and key(words[verb + 1].group()) in _ARTICLES \
-            and (key(words[verb + 2].group()) in lex.person_cues
-                 or key(" ".join(w.group() for w in words[verb + 2:verb + 4])) in lex.person_cues):
+    if (
+        verb is not None
+        and verb + 2 < len(words)
+        and key(words[verb + 1].group()) in _ARTICLES
+        and (
+            key(words[verb + 2].group()) in lex.person_cues
+            or key(" ".join(w.group() for w in words[verb + 2 : verb + 4])) in lex.person_cues
+        )
+    ):
         return last_person_before(quote_open)  # "», s'est félicitée la ministre": the one named before
-    if verb is not None and 2 <= verb <= 4 and key(words[0].group()) in _ARTICLES \
-            and any(key(w.group()) in lex.person_cues for w in words[1:verb]):
+    if (
+        verb is not None
+        and 2 <= verb <= 4
+        and key(words[0].group()) in _ARTICLES
+        and any(key(w.group()) in lex.person_cues for w in words[1:verb])
+    ):
         return pronoun_target(quote_open)  # "” the Health Minister declares": the one who speaks here
     if found:
         return _best(found)
@@ -583,8 +668,14 @@ def _after(folded: str, tail: tuple[int, int], names_in: _NamesIn, last_person_b
     return None
 
 
-def _closing_clause(folded: str, tail: tuple[int, int], names_in: _NamesIn, lex: Lexicon,
-                    main_organisation_before: _SpeakerAt, quote_open: int) -> str | None:
+def _closing_clause(
+    folded: str,
+    tail: tuple[int, int],
+    names_in: _NamesIn,
+    lex: Lexicon,
+    main_organisation_before: _SpeakerAt,
+    quote_open: int,
+) -> str | None:
     """An attribution that closes the quote's sentence after more of it ('... as "a gesture of goodwill"
     and face a deduction, the Premier League said on Wednesday.'): its last clause, a few words with a
     speech verb and a name."""
@@ -594,7 +685,7 @@ def _closing_clause(folded: str, tail: tuple[int, int], names_in: _NamesIn, lex:
         return None
     words = _WORD.findall(folded, comma, end)
     verbs = [i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w)]
-    if not verbs or len(words) > 12 or any(key(w) in lex.coordinators for w in words[:verbs[0]]):
+    if not verbs or len(words) > 12 or any(key(w) in lex.coordinators for w in words[: verbs[0]]):
         return None
     found = names_in(comma, end)
     if found:
@@ -607,8 +698,16 @@ def _closing_clause(folded: str, tail: tuple[int, int], names_in: _NamesIn, lex:
     return None
 
 
-def _before(folded: str, head: tuple[int, int], names_in: _NamesIn, last_person_before: _SpeakerAt, lex: Lexicon,
-            pronouns: frozenset[str], main_organisation_before: _SpeakerAt, pronoun_target: _SpeakerAt) -> str | None:
+def _before(
+    folded: str,
+    head: tuple[int, int],
+    names_in: _NamesIn,
+    last_person_before: _SpeakerAt,
+    lex: Lexicon,
+    pronouns: frozenset[str],
+    main_organisation_before: _SpeakerAt,
+    pronoun_target: _SpeakerAt,
+) -> str | None:
     """Attribution before the quote: "selon X", "according to X", or the subject of a speech verb."""
     start, end = head
     if end <= start:
@@ -639,8 +738,15 @@ def _before(folded: str, head: tuple[int, int], names_in: _NamesIn, last_person_
 _PRONOUN_THEN = re.compile(r"(?<![\w'])(\w+)(?=\s+(?:\w+\s+)?([\w'-]+))")
 
 
-def _paragraph_subject(mentions: list[_Mention], mention_starts: list[int], p_start: int, offset: int,
-                       folded: str, head: tuple[int, int], lex: Lexicon) -> str | None:
+def _paragraph_subject(
+    mentions: list[_Mention],
+    mention_starts: list[int],
+    p_start: int,
+    offset: int,
+    folded: str,
+    head: tuple[int, int],
+    lex: Lexicon,
+) -> str | None:
     """The paragraph's first person; its first organisation when a speech verb has no named subject."""
     first_org = None
     for i in range(bisect_left(mention_starts, p_start), bisect_left(mention_starts, offset)):

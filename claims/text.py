@@ -109,11 +109,14 @@ def content_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def person_key(name: str) -> str | None:
-    """"Jan Leike", "J. Leike" -> "j leike": the first letter of the given name and the surname, folded,
+    """ "Jan Leike", "J. Leike" -> "j leike": the first letter of the given name and the surname, folded,
     apostrophes dropped and hyphens split (so D’Angelo, D'Angelo and DAngelo share a key). None for a
     single word: a surname alone says too little."""
-    words = [w for w in fold(name).lower().replace("'", "").replace("-", " ").replace(".", " ").split()
-             if any(c.isalpha() for c in w)]
+    words = [
+        w
+        for w in fold(name).lower().replace("'", "").replace("-", " ").replace(".", " ").split()
+        if any(c.isalpha() for c in w)
+    ]
     if len(words) < 2:
         return None
     return f"{words[0][0]} {words[-1]}"
@@ -134,9 +137,53 @@ class Sentence:
 # Possessive runs and a look-behind keep it linear on "......" or long runs of spaces.
 _STOP_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"”»’']?(?=\s++[\"“«‘(\[]?\s*+[A-ZÀ-ÖØ-Þ0-9])")
 _ABBREVIATIONS = {
-    "m", "mme", "mlle", "me", "dr", "pr", "st", "mr", "mrs", "ms", "prof", "jr", "sr", "etc", "cf", "p",
-    "vs", "env", "no", "n°", "av", "apr", "j.-c", "u.s", "u.k", "inc", "corp", "ltd", "co", "gen", "gov",
-    "sen", "rep", "jan", "feb", "fév", "févr", "janv", "mar", "avr", "aug", "sept", "sep", "oct", "nov", "dec", "déc",
+    "m",
+    "mme",
+    "mlle",
+    "me",
+    "dr",
+    "pr",
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "jr",
+    "sr",
+    "etc",
+    "cf",
+    "p",
+    "vs",
+    "env",
+    "no",
+    "n°",
+    "av",
+    "apr",
+    "j.-c",
+    "u.s",
+    "u.k",
+    "inc",
+    "corp",
+    "ltd",
+    "co",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "jan",
+    "feb",
+    "fév",
+    "févr",
+    "janv",
+    "mar",
+    "avr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "déc",
 }
 
 
@@ -146,7 +193,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for paragraph_no, (p_start, p_end) in enumerate(_paragraph_spans(text)):
         start = p_start
         for m in _STOP_RE.finditer(text, p_start, p_end):
-            before = text[start:m.start()].rsplit(None, 1)
+            before = text[start : m.start()].rsplit(None, 1)
             last_word = before[-1].lower().strip("(\"'«“") if before else ""
             if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
                 continue
@@ -182,7 +229,9 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, paragrap
 MAX_CONTEXT = 1_000
 
 
-def context_window(text: str, start: int, end: int, s_start: int, s_end: int, limit: int = MAX_CONTEXT) -> tuple[int, int]:
+def context_window(
+    text: str, start: int, end: int, s_start: int, s_end: int, limit: int = MAX_CONTEXT
+) -> tuple[int, int]:
     """The span of the sentence `text[s_start:s_end]` that a claim at `start`-`end` carries as its
     context: the whole sentence when it is at most `limit` characters, else about `limit` characters
     centred on the claim (the claim whole, whatever its length), cut at white space."""

@@ -179,10 +179,15 @@ schema_info = Table(
 # index holds the period's last day too, so "a month starting on the 1st that holds the 14th" is
 # one range of it instead of every period starting on the 1st.
 _INDEX_CHANGES = (
-    ("ix_amounts_value", "CREATE INDEX IF NOT EXISTS ix_amounts_covering ON record_amounts (currency, amount, record_pk)"),
+    (
+        "ix_amounts_value",
+        "CREATE INDEX IF NOT EXISTS ix_amounts_covering ON record_amounts (currency, amount, record_pk)",
+    ),
     ("ix_dates_first", "CREATE INDEX IF NOT EXISTS ix_dates_period ON record_dates (first_day, last_day, record_pk)"),
-    ("ix_quotes_speaker",
-     "CREATE INDEX IF NOT EXISTS ix_quotes_speaker_record ON record_quotes (speaker_key, record_pk)"),
+    (
+        "ix_quotes_speaker",
+        "CREATE INDEX IF NOT EXISTS ix_quotes_speaker_record ON record_quotes (speaker_key, record_pk)",
+    ),
 )
 
 _SQLITE_FTS_INSERT_TRIGGER = (
@@ -349,9 +354,11 @@ def schema_is_current(engine: Engine) -> bool:
             if {old for old, _create in _INDEX_CHANGES} & have:
                 return False
         if engine.dialect.name == "sqlite":
-            found = set(conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE name IN ('records_fts', 'records_ai', 'records_ad', 'records_au')"
-            ).scalars())
+            found = set(
+                conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE name IN ('records_fts', 'records_ai', 'records_ad', 'records_au')"
+                ).scalars()
+            )
             if len(found) < 4:
                 return False
         else:
@@ -521,7 +528,8 @@ def insert_rows(conn, table: Table, names: tuple[str, ...], rows: list[tuple]) -
         return
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(
-            f'INSERT INTO {table.name} ({", ".join(names)}) VALUES ({", ".join("?" for _ in names)})', rows)
+            f'INSERT INTO {table.name} ({", ".join(names)}) VALUES ({", ".join("?" for _ in names)})', rows
+        )
     elif conn.dialect.name == "postgresql":
         from psycopg.types.json import Json
 
@@ -542,8 +550,11 @@ def _copy_rows(conn, table: Table, rows: list[dict]) -> None:
 
     names = tuple(rows[0])
     as_json = [isinstance(table.c[n].type, JSON) for n in names]
-    copy_rows(conn, f'COPY {table.name} ({", ".join(names)}) FROM STDIN',
-              ([Json(r[n]) if j else r[n] for n, j in zip(names, as_json)] for r in rows))
+    copy_rows(
+        conn,
+        f'COPY {table.name} ({", ".join(names)}) FROM STDIN',
+        ([Json(r[n]) if j else r[n] for n, j in zip(names, as_json)] for r in rows),
+    )
 
 
 def copy_rows(conn, statement: str, rows) -> None:
@@ -589,7 +600,7 @@ class DeferredFullText:
             self.conn.exec_driver_sql(select_rows + "WHERE pk BETWEEN ? AND ?", (int(pks[0]), int(pks[-1])))
             return
         for i in range(0, len(pks), 500):
-            part = pks[i:i + 500]
+            part = pks[i : i + 500]
             self.conn.exec_driver_sql(select_rows + f"WHERE pk IN ({','.join(str(int(p)) for p in part)})")
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -25,7 +25,16 @@ from typing import Callable, Iterable, TextIO
 from .importers import guard_cell
 from .model import SourceRecord
 
-EXPORT_COLUMNS: tuple[str, ...] = ("id", "title", "publisher", "url", "published", "language", "excerpt", "retrieved_at")
+EXPORT_COLUMNS: tuple[str, ...] = (
+    "id",
+    "title",
+    "publisher",
+    "url",
+    "published",
+    "language",
+    "excerpt",
+    "retrieved_at",
+)
 
 
 class ExportError(ValueError):
@@ -34,9 +43,14 @@ class ExportError(ValueError):
 
 def _fields(r: SourceRecord) -> dict[str, str]:
     return {
-        "id": r.id, "title": r.title, "publisher": r.publisher, "url": r.url,
-        "published": r.published.isoformat() if r.published else "", "language": r.language,
-        "excerpt": r.excerpt, "retrieved_at": r.retrieved_at.isoformat() if r.retrieved_at else "",
+        "id": r.id,
+        "title": r.title,
+        "publisher": r.publisher,
+        "url": r.url,
+        "published": r.published.isoformat() if r.published else "",
+        "language": r.language,
+        "excerpt": r.excerpt,
+        "retrieved_at": r.retrieved_at.isoformat() if r.retrieved_at else "",
     }
 
 

@@ -161,8 +161,13 @@ def page_records(page: FetchedPage) -> list[SourceRecord]:
     title = page.title or _host(page.final_url)
     return [
         SourceRecord(
-            id="", title=title, excerpt=p, publisher=page.publisher, url=page.final_url,
-            published=page.published, language=page.language,
+            id="",
+            title=title,
+            excerpt=p,
+            publisher=page.publisher,
+            url=page.final_url,
+            published=page.published,
+            language=page.language,
             tags=(("passage", f"{i}/{len(passages)}"), ("page_sha256", page.text_hash)),
             retrieved_at=page.retrieved_at,
         )
@@ -224,13 +229,19 @@ def _sentences(paragraph: str) -> list[str]:
 # ---- addresses ------------------------------------------------------------------------------------
 
 _METADATA_HOSTS = {"metadata.google.internal", "metadata", "instance-data", "instance-data.ec2.internal"}
-_EXTRA_REFUSED = tuple(ipaddress.ip_network(n) for n in (
-    "100.64.0.0/10",  # carrier-grade NAT
-    "192.0.0.0/24", "198.18.0.0/15", "192.88.99.0/24",
-    "fec0::/10",  # site-local (deprecated, still routed in some networks)
-    "64:ff9b::/96", "64:ff9b:1::/48",  # NAT64 (can reach IPv4 private space)
-    "fd00:ec2::254/128",  # AWS metadata over IPv6
-))
+_EXTRA_REFUSED = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "100.64.0.0/10",  # carrier-grade NAT
+        "192.0.0.0/24",
+        "198.18.0.0/15",
+        "192.88.99.0/24",
+        "fec0::/10",  # site-local (deprecated, still routed in some networks)
+        "64:ff9b::/96",
+        "64:ff9b:1::/48",  # NAT64 (can reach IPv4 private space)
+        "fd00:ec2::254/128",  # AWS metadata over IPv6
+    )
+)
 
 
 def refused_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
@@ -242,9 +253,14 @@ def refused_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | 
             return f"{why} (inside an IPv6 address)" if why else None
     if str(ip) == "169.254.169.254" or str(ip) == "fd00:ec2::254":
         return "a cloud metadata address"
-    for test, why in (("is_loopback", "a loopback address"), ("is_link_local", "a link-local address"),
-                      ("is_multicast", "a multicast address"), ("is_unspecified", "an unspecified address"),
-                      ("is_reserved", "a reserved address"), ("is_private", "a private address")):
+    for test, why in (
+        ("is_loopback", "a loopback address"),
+        ("is_link_local", "a link-local address"),
+        ("is_multicast", "a multicast address"),
+        ("is_unspecified", "an unspecified address"),
+        ("is_reserved", "a reserved address"),
+        ("is_private", "a private address"),
+    ):
         if getattr(ip, test, False):
             return why
     if any(ip in net for net in _EXTRA_REFUSED if net.version == ip.version):
@@ -317,8 +333,13 @@ def _session(allowed: frozenset[str]):
                 raise FetchRefused(f"{host} leads to {pinned}, {why}; it cannot be fetched")
             return host_params, pool_kwargs
 
-    config = Config(ip_filter_enable=True, ip_filter_allow_loopback_ips=False, never_redirect=True,
-                    default_timeout=(10, 10), user_agent_override=USER_AGENT)
+    config = Config(
+        ip_filter_enable=True,
+        ip_filter_allow_loopback_ips=False,
+        never_redirect=True,
+        default_timeout=(10, 10),
+        user_agent_override=USER_AGENT,
+    )
     session = HTTPSession(config)
     session.trust_env = False  # no proxy, no .netrc from the environment
     session.proxies = {}
@@ -378,15 +399,18 @@ class _Download:
             for hop in range(MAX_REDIRECTS + 1):
                 _check_url(url, self.allowed)
                 left = self._remaining()
-                response = session.get(url, stream=True, allow_redirects=False,
-                                       timeout=(min(left, 10.0), min(left, 10.0)))
+                response = session.get(
+                    url, stream=True, allow_redirects=False, timeout=(min(left, 10.0), min(left, 10.0))
+                )
                 self._response = response
                 self.final_url = url
                 if response.is_redirect or response.status_code in (301, 302, 303, 307, 308):
                     location = response.headers.get("location")
                     response.close()
                     if not location:
-                        raise FetchHTTPError(f"{_host(url)} answered a redirect without a destination", response.status_code)
+                        raise FetchHTTPError(
+                            f"{_host(url)} answered a redirect without a destination", response.status_code
+                        )
                     url = urljoin(url, location)
                     continue
                 break
@@ -410,8 +434,9 @@ class _Download:
             raise FetchNotHTML(f"{url} is not a web page ({shown}); only HTML articles can be fetched")
         length = response.headers.get("content-length", "")
         if length.isdigit() and int(length) > self.max_bytes and "content-encoding" not in response.headers:
-            raise FetchTooLarge(f"the page is {int(length) / 1e6:.1f} MB, more than the "
-                                f"{self.max_bytes / 1e6:g} MB allowed")
+            raise FetchTooLarge(
+                f"the page is {int(length) / 1e6:.1f} MB, more than the {self.max_bytes / 1e6:g} MB allowed"
+            )
 
     def _read(self, response) -> bytes:
         chunks: list[bytes] = []
@@ -451,22 +476,34 @@ def _translate(exc: Exception, url: str) -> FetchError:
         if isinstance(e, FetchError):
             return e
         if isinstance(e, InvalidIPAddress):
-            return FetchRefused(f"{host} leads to {e.args[0] if e.args else 'an address'}, a private or "
-                                "internal address; it cannot be fetched")
-    if isinstance(exc, (requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout,
-                        urllib3.exceptions.TimeoutError)):
+            return FetchRefused(
+                f"{host} leads to {e.args[0] if e.args else 'an address'}, a private or "
+                "internal address; it cannot be fetched"
+            )
+    if isinstance(
+        exc, (requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout, urllib3.exceptions.TimeoutError)
+    ):
         return FetchTimeout(f"{host} did not answer in time")
-    if isinstance(exc, (requests.exceptions.InvalidSchema, requests.exceptions.InvalidURL,
-                        requests.exceptions.MissingSchema)):
+    if isinstance(
+        exc, (requests.exceptions.InvalidSchema, requests.exceptions.InvalidURL, requests.exceptions.MissingSchema)
+    ):
         return FetchRefused(f"not a web address that can be fetched: {url[:200]}")
     if isinstance(exc, requests.exceptions.SSLError):
         return FetchNetworkError(f"{host}: the secure connection failed (certificate problem)")
     if isinstance(exc, requests.exceptions.ConnectionError):
-        if any(isinstance(e, OSError) and getattr(e, "errno", None) in (-2, -3, -5) for e in chain) or "resolve" in str(exc):
+        if any(isinstance(e, OSError) and getattr(e, "errno", None) in (-2, -3, -5) for e in chain) or "resolve" in str(
+            exc
+        ):
             return FetchNetworkError(f"{host} could not be found (unknown host name)")
         return FetchNetworkError(f"{host} could not be reached (connection failed or broken)")
-    if isinstance(exc, (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError,
-                        urllib3.exceptions.HTTPError)):
+    if isinstance(
+        exc,
+        (
+            requests.exceptions.ChunkedEncodingError,
+            requests.exceptions.ContentDecodingError,
+            urllib3.exceptions.HTTPError,
+        ),
+    ):
         return FetchNetworkError(f"the transfer from {host} broke off or could not be decoded")
     if isinstance(exc, requests.exceptions.RequestException):
         return FetchNetworkError(f"{host}: the page could not be fetched ({exc.__class__.__name__})")
@@ -487,21 +524,32 @@ def _extract(url: str, final_url: str, body: bytes, charset: str | None, retriev
             html = body
     try:
         doc = trafilatura.bare_extraction(
-            html, url=final_url, with_metadata=True, include_comments=False, include_tables=False,
+            html,
+            url=final_url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # noqa: BLE001 - a malformed page must not crash the caller
         raise FetchNoText(f"the page at {final_url} could not be read ({exc.__class__.__name__})") from None
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if len(text) < MIN_TEXT:
-        raise FetchNoText(f"no article text was found at {final_url}"
-                          + (f" (only {len(text)} characters)" if text else ""))
+        raise FetchNoText(
+            f"no article text was found at {final_url}" + (f" (only {len(text)} characters)" if text else "")
+        )
     title = " ".join((getattr(doc, "title", None) or "").split())
     publisher = " ".join((getattr(doc, "sitename", None) or "").split()) or (_host(final_url) or "")
     return FetchedPage(
-        url=url, final_url=final_url, title=title, publisher=publisher,
-        published=_date(getattr(doc, "date", None)), language=_language(body, charset, text),
-        text=text, retrieved_at=retrieved_at, text_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        url=url,
+        final_url=final_url,
+        title=title,
+        publisher=publisher,
+        published=_date(getattr(doc, "date", None)),
+        language=_language(body, charset, text),
+        text=text,
+        retrieved_at=retrieved_at,
+        text_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
 
 

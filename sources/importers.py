@@ -33,12 +33,30 @@ from .model import FIELDS, MAX_ID, ParsedImport, RowError, SourceRecord
 
 REQUIRED: tuple[str, ...] = ("title", "excerpt")
 COLUMN_SYNONYMS = {
-    "date": "published", "published_at": "published", "publication_date": "published", "pubdate": "published",
-    "source": "publisher", "outlet": "publisher", "media": "publisher",
-    "text": "excerpt", "passage": "excerpt", "body": "excerpt", "quote": "excerpt",
-    "lang": "language", "link": "url", "headline": "title", "record_id": "id", "identifier": "id",
-    "titre": "title", "éditeur": "publisher", "editeur": "publisher", "date de publication": "published",
-    "langue": "language", "extrait": "excerpt", "lien": "url", "retrieved": "retrieved_at",
+    "date": "published",
+    "published_at": "published",
+    "publication_date": "published",
+    "pubdate": "published",
+    "source": "publisher",
+    "outlet": "publisher",
+    "media": "publisher",
+    "text": "excerpt",
+    "passage": "excerpt",
+    "body": "excerpt",
+    "quote": "excerpt",
+    "lang": "language",
+    "link": "url",
+    "headline": "title",
+    "record_id": "id",
+    "identifier": "id",
+    "titre": "title",
+    "éditeur": "publisher",
+    "editeur": "publisher",
+    "date de publication": "published",
+    "langue": "language",
+    "extrait": "excerpt",
+    "lien": "url",
+    "retrieved": "retrieved_at",
 }
 LANGUAGE_NAMES = {"french": "fr", "français": "fr", "francais": "fr", "english": "en", "anglais": "en"}
 MAX_FIELD = 200_000
@@ -174,14 +192,17 @@ def _read_csv(opener: Opener, ext: str) -> _Table:
                     return
                 except csv.Error as exc:
                     # The file's structure is broken here: nothing after it can be trusted.
-                    raise ImportFormatError(f"row {row_no + 1}: unreadable CSV ({exc}); "
-                                            "check the quotes of that row") from None
+                    raise ImportFormatError(
+                        f"row {row_no + 1}: unreadable CSV ({exc}); check the quotes of that row"
+                    ) from None
                 row_no += 1
                 if not any(v.strip() for v in values):
                     continue
                 if len(values) > len(header):
-                    yield row_no, (f"{len(values)} cells for {len(header)} columns "
-                                   "(a separator inside an unquoted cell?)")
+                    yield (
+                        row_no,
+                        (f"{len(values)} cells for {len(header)} columns (a separator inside an unquoted cell?)"),
+                    )
                     continue
                 yield row_no, list(zip(header, values))
         finally:
@@ -264,8 +285,10 @@ def _read_json(opener: Opener, ext: str) -> _Table:
 
 
 def _too_wide(what: str) -> str:
-    return (f"{what}; a file of records has at most {MAX_COLUMNS:,} (title, excerpt and the other fields, "
-            "the rest kept as tags): this is not a table of records")
+    return (
+        f"{what}; a file of records has at most {MAX_COLUMNS:,} (title, excerpt and the other fields, "
+        "the rest kept as tags): this is not a table of records"
+    )
 
 
 def _check_width(item: dict, label: str, n: int) -> None:
@@ -318,8 +341,10 @@ def _read_xlsx(opener: Opener, ext: str) -> _Table:
         if columns and columns > MAX_COLUMNS:
             raise ImportFormatError(_too_wide(f"the sheet says it spans {columns:,} columns"))
         if rows and rows > MAX_SHEET_ROWS:
-            raise ImportFormatError(f"the sheet says it spans {rows:,} rows, past Excel's own limit of "
-                                    f"{MAX_SHEET_ROWS:,}; it is not a sheet of records")
+            raise ImportFormatError(
+                f"the sheet says it spans {rows:,} rows, past Excel's own limit of "
+                f"{MAX_SHEET_ROWS:,}; it is not a sheet of records"
+            )
         rows_iter = sheet.iter_rows(values_only=True)
         first = next(rows_iter)
         _check_row_width(first, 1)
@@ -337,8 +362,10 @@ def _read_xlsx(opener: Opener, ext: str) -> _Table:
         try:
             for row_no, values in enumerate(rows_iter, start=2):
                 if row_no > MAX_SHEET_ROWS:
-                    raise ImportFormatError(f"the sheet goes on past row {MAX_SHEET_ROWS:,}, Excel's own limit; "
-                                            "it is not a sheet of records")
+                    raise ImportFormatError(
+                        f"the sheet goes on past row {MAX_SHEET_ROWS:,}, Excel's own limit; "
+                        "it is not a sheet of records"
+                    )
                 if values is None:
                     continue
                 _check_row_width(values, row_no)
@@ -375,7 +402,8 @@ def _check_workbook(fh: BinaryIO) -> None:
                 raise ImportFormatError(
                     f"its part {info.filename} unpacks from {info.compress_size / 1e6:,.1f} MB to "
                     f"{info.file_size / 1e6:,.0f} MB ({info.file_size // max(info.compress_size, 1):,} times); "
-                    "a workbook of records is never packed that tight: it is refused as a decompression bomb")
+                    "a workbook of records is never packed that tight: it is refused as a decompression bomb"
+                )
         for info in infos:
             # A row takes at least 6 bytes ("<row/>"): a smaller part cannot hold too many.
             if info.filename.endswith(".xml") and info.file_size > 6 * MAX_SHEET_ROWS:
@@ -396,22 +424,29 @@ def _count_rows(src: BinaryIO) -> None:
             last_row = re.compile(b"<" + re.escape(prefix) + rb"row\b[^>]*?\br=\"(\d{1,12})\"")
         count += sum(data.count(token) for token in tokens)
         if count > MAX_SHEET_ROWS:
-            raise ImportFormatError(f"a sheet holds more than {MAX_SHEET_ROWS:,} rows, Excel's own limit; "
-                                    "it is not a sheet of records")
-        tail = data[-(len(tokens[0]) - 1):]
+            raise ImportFormatError(
+                f"a sheet holds more than {MAX_SHEET_ROWS:,} rows, Excel's own limit; it is not a sheet of records"
+            )
+        tail = data[-(len(tokens[0]) - 1) :]
         last = (last + chunk)[-65536:]
     if tokens is None:
         return
     # Rows are written in order: the number of the last one says how far the sheet goes.
     numbers = last_row.findall(last)
     if numbers and int(numbers[-1]) > MAX_SHEET_ROWS:
-        raise ImportFormatError(f"a sheet goes on to row {int(numbers[-1]):,}, past Excel's own limit of "
-                                f"{MAX_SHEET_ROWS:,}; it is not a sheet of records")
+        raise ImportFormatError(
+            f"a sheet goes on to row {int(numbers[-1]):,}, past Excel's own limit of "
+            f"{MAX_SHEET_ROWS:,}; it is not a sheet of records"
+        )
 
 
 READERS: dict[str, Callable[[Opener, str], _Table]] = {
-    "csv": _read_csv, "tsv": _read_csv, "txt": _read_csv,
-    "json": _read_json, "jsonl": _read_json, "ndjson": _read_json,
+    "csv": _read_csv,
+    "tsv": _read_csv,
+    "txt": _read_csv,
+    "json": _read_json,
+    "jsonl": _read_json,
+    "ndjson": _read_json,
     "xlsx": _read_xlsx,
 }
 
@@ -455,12 +490,15 @@ def _columns(header: list[str], *, nested_tags: bool) -> _Columns:
     missing = [f for f in REQUIRED if f not in mapping.values()]
     if missing:
         found = ", ".join(str(h) for h in header if str(h).strip()) or "none"
-        raise ImportFormatError(f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)} "
-                                f"(columns found: {found})")
+        raise ImportFormatError(
+            f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)} (columns found: {found})"
+        )
     return _Columns(mapping, tags, ignored)
 
 
-def _records(table: _Table, on_ignored: Callable[[int], None] | None = None) -> Iterator[tuple[int, SourceRecord | RowError]]:
+def _records(
+    table: _Table, on_ignored: Callable[[int], None] | None = None
+) -> Iterator[tuple[int, SourceRecord | RowError]]:
     """Each row as a record, or the reasons it is refused."""
     _columns(table.header, nested_tags=table.nested_tags)  # refuse a file without its required columns
     field_of: dict[str, str | None] = {}
@@ -541,8 +579,18 @@ def _collect(table: _Table, *, keep_records: bool) -> ParsedImport:
             numbers.append(row_no)
     ignored = tuple(f"column {_column_letter(pos)} (no header)" for pos in sorted(ignored_with_data))
     mapping = tuple(cols.mapping.items())
-    return ParsedImport(tuple(records), tuple(errors), ignored, tuple(seen_tags), rows, tuple(numbers), good, mapping,
-                        table.warnings, refused)
+    return ParsedImport(
+        tuple(records),
+        tuple(errors),
+        ignored,
+        tuple(seen_tags),
+        rows,
+        tuple(numbers),
+        good,
+        mapping,
+        table.warnings,
+        refused,
+    )
 
 
 def _column_letter(pos: int) -> str:
@@ -578,7 +626,9 @@ def _cell(value: Any) -> str:
     return str(value).replace("\x00", "").strip()  # NUL: no database stores it (see db.without_nul)
 
 
-def record_from_values(values: dict[str, Any], tags: Iterable[tuple[str, str]] = ()) -> tuple[SourceRecord | None, list[str]]:
+def record_from_values(
+    values: dict[str, Any], tags: Iterable[tuple[str, str]] = ()
+) -> tuple[SourceRecord | None, list[str]]:
     """Validate one row's values (by field name); returns the record or the reasons it is refused."""
     reasons: list[str] = []
     record_id = _cell(values.get("id"))

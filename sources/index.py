@@ -153,9 +153,17 @@ def index_stored_terms(conn, rows: Sequence[tuple[int, SourceRecord, IndexedValu
     pks = [pk for pk, _r, _v in rows]
     done: set[int] = set()
     for part in _chunks(pks, 500):
-        done.update(conn.scalars(select(record_terms_state.c.record_pk).where(record_terms_state.c.record_pk.in_(part))))
-    _index_rows(conn, [(pk, r.title, r.excerpt, [c for _k, c, kind, _s, _e in v.names if kind == "person"])
-                       for pk, r, v in rows if pk not in done])
+        done.update(
+            conn.scalars(select(record_terms_state.c.record_pk).where(record_terms_state.c.record_pk.in_(part)))
+        )
+    _index_rows(
+        conn,
+        [
+            (pk, r.title, r.excerpt, [c for _k, c, kind, _s, _e in v.names if kind == "person"])
+            for pk, r, v in rows
+            if pk not in done
+        ],
+    )
 
 
 def persons_of(values: IndexedValues) -> list[str]:
@@ -232,15 +240,24 @@ def build_record_terms(engine: Engine, *, after_pk: int = 0, rebuild: bool = Fal
     last = after_pk
     while True:
         with writing(engine) as conn:
-            missing = ~select(record_terms_state.c.record_pk).where(record_terms_state.c.record_pk == records.c.pk).exists()
-            rows = conn.execute(select(records.c.pk, records.c.title, records.c.excerpt)
-                                .where(records.c.pk > last, missing).order_by(records.c.pk).limit(chunk)).all()
+            missing = (
+                ~select(record_terms_state.c.record_pk).where(record_terms_state.c.record_pk == records.c.pk).exists()
+            )
+            rows = conn.execute(
+                select(records.c.pk, records.c.title, records.c.excerpt)
+                .where(records.c.pk > last, missing)
+                .order_by(records.c.pk)
+                .limit(chunk)
+            ).all()
             if not rows:
                 break
             pks = [r.pk for r in rows]
             persons: dict[int, list[str]] = {}
-            for pk, canonical in conn.execute(select(record_names.c.record_pk, record_names.c.canonical).where(
-                    record_names.c.record_pk.between(pks[0], pks[-1]), record_names.c.type == "person")):
+            for pk, canonical in conn.execute(
+                select(record_names.c.record_pk, record_names.c.canonical).where(
+                    record_names.c.record_pk.between(pks[0], pks[-1]), record_names.c.type == "person"
+                )
+            ):
                 persons.setdefault(pk, []).append(canonical)
             _index_rows(conn, [(r.pk, r.title, r.excerpt, persons.get(r.pk, ())) for r in rows])
             done += len(rows)
@@ -252,13 +269,19 @@ def build_term_df(engine: Engine) -> None:
     """Recount `record_term_df` from `record_terms` (for a database indexed before it existed)."""
     with writing(engine) as conn:
         conn.execute(record_term_df.delete())
-        conn.execute(record_term_df.insert().from_select(
-            ["term", "df"], select(record_terms.c.term, func.count()).group_by(record_terms.c.term)))
+        conn.execute(
+            record_term_df.insert().from_select(
+                ["term", "df"], select(record_terms.c.term, func.count()).group_by(record_terms.c.term)
+            )
+        )
 
 
 def _persons(conn, pk: int) -> list[str]:
-    return list(conn.scalars(select(record_names.c.canonical).where(
-        record_names.c.record_pk == pk, record_names.c.type == "person")))
+    return list(
+        conn.scalars(
+            select(record_names.c.canonical).where(record_names.c.record_pk == pk, record_names.c.type == "person")
+        )
+    )
 
 
 def _add_df(conn, changes: dict[int, int]) -> None:
@@ -278,7 +301,7 @@ def _add_df(conn, changes: dict[int, int]) -> None:
 
 def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 # ---- the look-ups ------------------------------------------------------------------------------
@@ -314,7 +337,10 @@ _KEYED = {
 
 # Value rows tested in Python by `having_many` (the same conditions as `ValueIndex._postings`).
 _ROWS = {
-    "amount": (record_amounts, (record_amounts.c.currency, record_amounts.c.amount, record_amounts.c.low, record_amounts.c.high)),
+    "amount": (
+        record_amounts,
+        (record_amounts.c.currency, record_amounts.c.amount, record_amounts.c.low, record_amounts.c.high),
+    ),
     "date": (record_dates, (record_dates.c.first_day, record_dates.c.last_day)),
     "date_range": (record_dates, (record_dates.c.first_day, record_dates.c.last_day)),
     "speaker": (record_quotes, (record_quotes.c.speaker_key,)),
@@ -337,9 +363,15 @@ def _holds(src: Source, row) -> bool:
 def period_starts(day: dt.date) -> list[dt.date]:
     """First days of the year, half, quarter, month and ISO week holding `day`: where a period
     containing it starts."""
-    return sorted({dt.date(day.year, 1, 1), dt.date(day.year, 1 if day.month <= 6 else 7, 1),
-                   dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1), day.replace(day=1),
-                   day - dt.timedelta(days=day.weekday())})
+    return sorted(
+        {
+            dt.date(day.year, 1, 1),
+            dt.date(day.year, 1 if day.month <= 6 else 7, 1),
+            dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1),
+            day.replace(day=1),
+            day - dt.timedelta(days=day.weekday()),
+        }
+    )
 
 
 def _by_kind(sources: Iterable[Source]) -> dict[str, list[Source]]:
@@ -374,7 +406,8 @@ class ValueIndex:
                 indexed_top = conn.scalar(select(func.max(record_terms_state.c.record_pk))) or 0
                 complete = indexed_top == top and (
                     conn.scalar(select(func.count()).select_from(record_terms_state))
-                    >= conn.scalar(select(func.count()).select_from(records)))
+                    >= conn.scalar(select(func.count()).select_from(records))
+                )
             if no_df and has_terms:
                 build_term_df(self.engine)
             if complete:
@@ -394,10 +427,12 @@ class ValueIndex:
         if src.kind == "date":
             first, last = src.key
             d = record_dates
-            return select(d.c.record_pk).where(or_(
-                d.c.first_day.between(first, last),
-                and_(d.c.first_day.in_(period_starts(first)), d.c.last_day >= last),
-            )), d.c.record_pk
+            return select(d.c.record_pk).where(
+                or_(
+                    d.c.first_day.between(first, last),
+                    and_(d.c.first_day.in_(period_starts(first)), d.c.last_day >= last),
+                )
+            ), d.c.record_pk
         if src.kind == "date_range":
             first, last = src.key
             d = record_dates
@@ -407,7 +442,9 @@ class ValueIndex:
         if src.kind == "term":
             return select(record_terms.c.record_pk).where(record_terms.c.term == src.key), record_terms.c.record_pk
         if src.kind == "speaker":
-            return select(record_quotes.c.record_pk).where(record_quotes.c.speaker_key == src.key), record_quotes.c.record_pk
+            return select(record_quotes.c.record_pk).where(
+                record_quotes.c.speaker_key == src.key
+            ), record_quotes.c.record_pk
         raise ValueError(f"unknown source kind {src.kind!r}")
 
     def counts(self, sources: Sequence[Source], *, cap: int, value_cap: int | None = None) -> list[int]:
@@ -433,8 +470,9 @@ class ValueIndex:
                 for i, n in conn.execute(union_all(*part) if len(part) > 1 else part[0]):
                     out[i] = n
             for part in _chunks(list(terms), 500):
-                for term, df in conn.execute(select(record_term_df.c.term, record_term_df.c.df)
-                                             .where(record_term_df.c.term.in_(part))):
+                for term, df in conn.execute(
+                    select(record_term_df.c.term, record_term_df.c.df).where(record_term_df.c.term.in_(part))
+                ):
                     for i in terms[term]:
                         out[i] = df
         return out
@@ -480,8 +518,11 @@ class ValueIndex:
                     table, key_col = _KEYED[kind]
                     by_key = {s.key: s for s in group}
                     for part in _chunks(pks, 2000):
-                        for key, pk in conn.execute(select(key_col, table.c.record_pk).where(
-                                key_col.in_(list(by_key)), table.c.record_pk.in_(part))):
+                        for key, pk in conn.execute(
+                            select(key_col, table.c.record_pk).where(
+                                key_col.in_(list(by_key)), table.c.record_pk.in_(part)
+                            )
+                        ):
                             out[by_key[key]].add(pk)
                     continue
                 table, columns = _ROWS[kind]
@@ -530,25 +571,36 @@ class ValueIndex:
         pks = list(dict.fromkeys(pks))
         out: dict[int, StoredRecord] = {}
         with self.engine.connect() as conn:
-            rows = [r for part in _chunks(pks, 5000) for r in conn.execute(
-                select(records).where(records.c.pk.in_(part), records.c.deleted_at.is_(None)))]
+            rows = [
+                r
+                for part in _chunks(pks, 5000)
+                for r in conn.execute(select(records).where(records.c.pk.in_(part), records.c.deleted_at.is_(None)))
+            ]
             by_pk: dict[int, dict[str, list]] = {r.pk: {"a": [], "d": [], "n": [], "q": []} for r in rows}
             live = list(by_pk)
             for part in _chunks(live, 5000):
                 for r in conn.execute(select(record_amounts).where(record_amounts.c.record_pk.in_(part))):
                     by_pk[r.record_pk]["a"].append((r.currency, r.amount, r.low, r.high, r.span_start, r.span_end))
                 for r in conn.execute(select(record_dates).where(record_dates.c.record_pk.in_(part))):
-                    by_pk[r.record_pk]["d"].append((r.iso, r.precision, r.first_day, r.last_day, r.span_start, r.span_end))
+                    by_pk[r.record_pk]["d"].append(
+                        (r.iso, r.precision, r.first_day, r.last_day, r.span_start, r.span_end)
+                    )
                 for r in conn.execute(select(record_names).where(record_names.c.record_pk.in_(part))):
                     by_pk[r.record_pk]["n"].append((r.name_key, r.canonical, r.type, r.span_start, r.span_end))
                 for r in conn.execute(select(record_quotes).where(record_quotes.c.record_pk.in_(part))):
                     by_pk[r.record_pk]["q"].append((r.speaker_key, r.text, r.span_start, r.span_end))
         for row in rows:
             v = by_pk[row.pk]
-            out[row.pk] = StoredRecord(row.pk, record_from_row(row), IndexedValues(
-                tuple(sorted(v["a"], key=lambda t: t[4])), tuple(sorted(v["d"], key=lambda t: t[4])),
-                tuple(sorted(v["n"], key=lambda t: t[3])), tuple(sorted(v["q"], key=lambda t: t[2])),
-            ))
+            out[row.pk] = StoredRecord(
+                row.pk,
+                record_from_row(row),
+                IndexedValues(
+                    tuple(sorted(v["a"], key=lambda t: t[4])),
+                    tuple(sorted(v["d"], key=lambda t: t[4])),
+                    tuple(sorted(v["n"], key=lambda t: t[3])),
+                    tuple(sorted(v["q"], key=lambda t: t[2])),
+                ),
+            )
         return out
 
     def gazetteer(self) -> "Gazetteer":

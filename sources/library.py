@@ -88,8 +88,9 @@ def _languages() -> frozenset[str]:
 def index_values(record: SourceRecord) -> IndexedValues:
     """Run the claim extractor on a record's excerpt; relative dates need the record's own date."""
     language = record.language if record.language in _languages() else "auto"
-    found = claims.extract(record.excerpt, language=language, published=record.published or dt.date.today(),
-                           unclaimed=False)
+    found = claims.extract(
+        record.excerpt, language=language, published=record.published or dt.date.today(), unclaimed=False
+    )
     amounts, dates, names, quotes = [], [], [], []
     for c in found.claims:
         v = c.value
@@ -128,8 +129,21 @@ def _extractor_pool(workers: int):
 
 # The rows one chunk of new records writes, as tuples in these columns' order (built by
 # `_index_chunk`, in a worker process or here, already converted for the database: see db.row_converter).
-RECORD_COLUMNS = ("pk", "record_id", "title", "publisher", "url", "published", "language", "excerpt", "tags",
-                  "retrieved_at", "text_hash", "created_at", "updated_at")
+RECORD_COLUMNS = (
+    "pk",
+    "record_id",
+    "title",
+    "publisher",
+    "url",
+    "published",
+    "language",
+    "excerpt",
+    "tags",
+    "retrieved_at",
+    "text_hash",
+    "created_at",
+    "updated_at",
+)
 VALUE_COLUMNS = (
     (record_amounts, ("record_pk", "currency", "amount", "low", "high", "span_start", "span_end")),
     (record_dates, ("record_pk", "iso", "precision", "first_day", "last_day", "span_start", "span_end")),
@@ -151,8 +165,12 @@ class _ChunkRows:
     df: dict[int, int]
 
 
-def _index_chunk(chunk: Sequence[tuple], dialect: str, now: dt.datetime,
-                 values: Callable[[SourceRecord], IndexedValues] = index_values) -> _ChunkRows:
+def _index_chunk(
+    chunk: Sequence[tuple],
+    dialect: str,
+    now: dt.datetime,
+    values: Callable[[SourceRecord], IndexedValues] = index_values,
+) -> _ChunkRows:
     """What a worker process computes for one chunk (module level, so that it can be pickled): each
     record's values (the extractor), the matcher's terms (its words and persons, hashed), and every
     row to write, converted for the database `dialect` names. `chunk` holds (key, the record's
@@ -166,8 +184,25 @@ def _index_chunk(chunk: Sequence[tuple], dialect: str, now: dt.datetime,
         r = SourceRecord(*fields)
         v = values(r)
         out.pks.append(pk)
-        out.records.append(convert((pk, r.id, r.title, r.publisher, r.url, r.published, r.language, r.excerpt,
-                                    [list(t) for t in r.tags], r.retrieved_at, r.text_hash, now, now)))
+        out.records.append(
+            convert(
+                (
+                    pk,
+                    r.id,
+                    r.title,
+                    r.publisher,
+                    r.url,
+                    r.published,
+                    r.language,
+                    r.excerpt,
+                    [list(t) for t in r.tags],
+                    r.retrieved_at,
+                    r.text_hash,
+                    now,
+                    now,
+                )
+            )
+        )
         amounts.extend((pk, *a) for a in v.amounts)
         dates.extend((pk, *d) for d in v.dates)
         names.extend((pk, k[:200], c, t, s, e) for k, c, t, s, e in v.names)
@@ -268,16 +303,27 @@ class Library:
                 if before_commit:
                     before_commit()
                 if writer.added:
-                    conn.execute(audit.insert().values(
-                        at=_now(), actor=actor, entity="library", entity_id="import", action="add", before=None,
-                        after={"count": len(writer.added), "first": writer.added[0], "last": writer.added[-1]},
-                    ))
+                    conn.execute(
+                        audit.insert().values(
+                            at=_now(),
+                            actor=actor,
+                            entity="library",
+                            entity_id="import",
+                            action="add",
+                            before=None,
+                            after={"count": len(writer.added), "first": writer.added[0], "last": writer.added[-1]},
+                        )
+                    )
         finally:
             if pool is not None:
                 pool.terminate()
                 pool.join()
-        return StoreReport(added=len(writer.added), duplicates=writer.duplicates, ids=tuple(writer.added),
-                           deleted_matches=tuple(dict.fromkeys(writer.deleted_matches)))
+        return StoreReport(
+            added=len(writer.added),
+            duplicates=writer.duplicates,
+            ids=tuple(writer.added),
+            deleted_matches=tuple(dict.fromkeys(writer.deleted_matches)),
+        )
 
     def update(self, record_id: str, *, actor: str, **changes: Any) -> SourceRecord:
         """Edit fields of a live record; its value index is rebuilt and the change audited.
@@ -289,8 +335,9 @@ class Library:
             raise ValueError(f"cannot edit {', '.join(sorted(unknown))} (editable: {', '.join(EDITABLE)})")
         actor = without_nul(actor)
         with writing(self.engine) as conn:
-            row = conn.execute(select(records).where(records.c.record_id == record_id,
-                                                     records.c.deleted_at.is_(None))).first()
+            row = conn.execute(
+                select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_(None))
+            ).first()
             if row is None:
                 raise RecordNotFound(record_id)
             before = record_from_row(row)
@@ -302,29 +349,50 @@ class Library:
             checked, reasons = record_from_values(merged, _tag_pairs(tags))
             if reasons:
                 raise ValueError("; ".join(reasons))
-            after = replace(checked, retrieved_at=before.retrieved_at,
-                            text_hash=content_hash(checked.url, checked.excerpt))
+            after = replace(
+                checked, retrieved_at=before.retrieved_at, text_hash=content_hash(checked.url, checked.excerpt)
+            )
             if _fields(after) == _fields(before):
                 return before
             if after.text_hash != before.text_hash:
-                other = conn.scalar(select(records.c.record_id).where(
-                    records.c.text_hash == after.text_hash, records.c.deleted_at.is_(None), records.c.pk != row.pk))
+                other = conn.scalar(
+                    select(records.c.record_id).where(
+                        records.c.text_hash == after.text_hash, records.c.deleted_at.is_(None), records.c.pk != row.pk
+                    )
+                )
                 if other:
                     raise DuplicateRecord(f"record {other} already holds this URL and excerpt")
             value_index.drop_record_terms(conn, row.pk)
-            conn.execute(records.update().where(records.c.pk == row.pk).values(
-                title=after.title, publisher=after.publisher, url=after.url, published=after.published,
-                language=after.language, excerpt=after.excerpt, tags=[list(t) for t in after.tags],
-                text_hash=after.text_hash, updated_at=_now(),
-            ))
+            conn.execute(
+                records.update()
+                .where(records.c.pk == row.pk)
+                .values(
+                    title=after.title,
+                    publisher=after.publisher,
+                    url=after.url,
+                    published=after.published,
+                    language=after.language,
+                    excerpt=after.excerpt,
+                    tags=[list(t) for t in after.tags],
+                    text_hash=after.text_hash,
+                    updated_at=_now(),
+                )
+            )
             _delete_values(conn, [row.pk])
             new_values = index_values(after)
             _insert_values(conn, [(row.pk, new_values)])
             value_index.index_record_terms(conn, row.pk, new_values)
-            conn.execute(audit.insert().values(
-                at=_now(), actor=actor, entity="record", entity_id=record_id, action="edit",
-                before=_record_json(before), after=_record_json(after),
-            ))
+            conn.execute(
+                audit.insert().values(
+                    at=_now(),
+                    actor=actor,
+                    entity="record",
+                    entity_id=record_id,
+                    action="edit",
+                    before=_record_json(before),
+                    after=_record_json(after),
+                )
+            )
         return after
 
     def delete(self, record_id: str, *, actor: str) -> None:
@@ -343,32 +411,51 @@ class Library:
 
     @staticmethod
     def _delete(conn, record_id: str, actor: str) -> bool:
-        row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_(None))).first()
+        row = conn.execute(
+            select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_(None))
+        ).first()
         if row is None:
             return False
         conn.execute(records.update().where(records.c.pk == row.pk).values(deleted_at=_now()))
-        conn.execute(audit.insert().values(
-            at=_now(), actor=actor, entity="record", entity_id=record_id, action="delete",
-            before=_record_json(record_from_row(row)), after=None,
-        ))
+        conn.execute(
+            audit.insert().values(
+                at=_now(),
+                actor=actor,
+                entity="record",
+                entity_id=record_id,
+                action="delete",
+                before=_record_json(record_from_row(row)),
+                after=None,
+            )
+        )
         return True
 
     def restore(self, record_id: str, *, actor: str) -> SourceRecord:
         """Bring a deleted record back, as it was when deleted."""
         actor = without_nul(actor)
         with writing(self.engine) as conn:
-            row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_not(None))).first()
+            row = conn.execute(
+                select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_not(None))
+            ).first()
             if row is None:
                 raise RecordNotFound(record_id)
-            other = conn.scalar(select(records.c.record_id).where(
-                records.c.text_hash == row.text_hash, records.c.deleted_at.is_(None)))
+            other = conn.scalar(
+                select(records.c.record_id).where(records.c.text_hash == row.text_hash, records.c.deleted_at.is_(None))
+            )
             if other:
                 raise DuplicateRecord(f"record {other} already holds this URL and excerpt; edit or delete it first")
             conn.execute(records.update().where(records.c.pk == row.pk).values(deleted_at=None))
-            conn.execute(audit.insert().values(
-                at=_now(), actor=actor, entity="record", entity_id=record_id, action="restore",
-                before=None, after=_record_json(record_from_row(row)),
-            ))
+            conn.execute(
+                audit.insert().values(
+                    at=_now(),
+                    actor=actor,
+                    entity="record",
+                    entity_id=record_id,
+                    action="restore",
+                    before=None,
+                    after=_record_json(record_from_row(row)),
+                )
+            )
         return record_from_row(row)
 
     # ---- reading ------------------------------------------------------------------------
@@ -379,7 +466,9 @@ class Library:
 
     def get(self, record_id: str) -> SourceRecord:
         with self.engine.connect() as conn:
-            row = conn.execute(select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_(None))).first()
+            row = conn.execute(
+                select(records).where(records.c.record_id == record_id, records.c.deleted_at.is_(None))
+            ).first()
         if row is None:
             raise RecordNotFound(record_id)
         return record_from_row(row)
@@ -390,8 +479,10 @@ class Library:
         while True:
             with self.engine.connect() as conn:
                 rows = conn.execute(
-                    select(records).where(records.c.pk > last, records.c.deleted_at.is_(None))
-                    .order_by(records.c.pk).limit(chunk)
+                    select(records)
+                    .where(records.c.pk > last, records.c.deleted_at.is_(None))
+                    .order_by(records.c.pk)
+                    .limit(chunk)
                 ).all()
             if not rows:
                 return
@@ -402,15 +493,20 @@ class Library:
     def deleted(self, *, limit: int = 500) -> list[DeletedRecord]:
         """Deleted records, most recently deleted first, with who deleted them."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(records).where(records.c.deleted_at.is_not(None))
-                                .order_by(records.c.deleted_at.desc(), records.c.pk.desc()).limit(limit)).all()
+            rows = conn.execute(
+                select(records)
+                .where(records.c.deleted_at.is_not(None))
+                .order_by(records.c.deleted_at.desc(), records.c.pk.desc())
+                .limit(limit)
+            ).all()
             by: dict[str, str] = {}
             ids = [r.record_id for r in rows]
             for part in _chunks(ids, 500):
                 for entity_id, actor in conn.execute(
-                        select(audit.c.entity_id, audit.c.actor)
-                        .where(audit.c.entity == "record", audit.c.action == "delete", audit.c.entity_id.in_(part))
-                        .order_by(audit.c.id)):
+                    select(audit.c.entity_id, audit.c.actor)
+                    .where(audit.c.entity == "record", audit.c.action == "delete", audit.c.entity_id.in_(part))
+                    .order_by(audit.c.id)
+                ):
                     by[entity_id] = actor
         return [DeletedRecord(record_from_row(r), r.deleted_at, by.get(r.record_id, "")) for r in rows]
 
@@ -444,13 +540,19 @@ class Library:
         with self.engine.connect() as conn:
             by_id = []
             if query.strip():
-                by_id = [record_from_row(r) for r in conn.execute(
-                    select(records).where(records.c.record_id == query.strip(), *conditions))]
+                by_id = [
+                    record_from_row(r)
+                    for r in conn.execute(select(records).where(records.c.record_id == query.strip(), *conditions))
+                ]
             if not terms:
                 if query.strip():
                     return by_id
-                stmt = (select(records).where(*conditions)
-                        .order_by(records.c.published.desc(), records.c.pk.desc()).limit(limit))
+                stmt = (
+                    select(records)
+                    .where(*conditions)
+                    .order_by(records.c.published.desc(), records.c.pk.desc())
+                    .limit(limit)
+                )
                 return [record_from_row(r) for r in conn.execute(stmt)]
             full_text = self._sqlite_full_text if is_sqlite(self.engine) else self._postgres_full_text
             filtered = len(conditions) > 1
@@ -480,29 +582,54 @@ class Library:
         """
         capped = "SELECT count(*) FROM (SELECT rowid FROM records_fts WHERE records_fts MATCH :q LIMIT :cap)"
         terms = list(dict.fromkeys(terms))
-        rare = [t for t in terms
-                if conn.scalar(text(capped), {"q": f'"{t}"', "cap": RANK_TERM_RECORDS + 1}) <= RANK_TERM_RECORDS]
+        rare = [
+            t
+            for t in terms
+            if conn.scalar(text(capped), {"q": f'"{t}"', "cap": RANK_TERM_RECORDS + 1}) <= RANK_TERM_RECORDS
+        ]
         ranked = bool(rare)
         match = " ".join(f'"{t}"' for t in (rare or terms))
         matches = conn.scalar(text(capped), {"q": match, "cap": RANKED_MATCHES + 1})
         if matches > RANKED_MATCHES and (filtered or not ranked):
-            return (select(records).join(_fts, _fts.c.rowid == records.c.pk)
-                    .where(text("records_fts MATCH :q"), *conditions)
-                    .order_by(_fts.c.rowid.desc()).limit(limit).params(q=match))
+            return (
+                select(records)
+                .join(_fts, _fts.c.rowid == records.c.pk)
+                .where(text("records_fts MATCH :q"), *conditions)
+                .order_by(_fts.c.rowid.desc())
+                .limit(limit)
+                .params(q=match)
+            )
         floor = 0
         if matches > RANKED_MATCHES:
-            floor = conn.scalar(text(
-                "SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :n"
-            ), {"q": match, "n": RANKED_MATCHES - 1}) or 0
+            floor = (
+                conn.scalar(
+                    text(
+                        "SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :n"
+                    ),
+                    {"q": match, "n": RANKED_MATCHES - 1},
+                )
+                or 0
+            )
         # Without filters, rank inside the FTS index and read only the best rows (a few more, in
         # case some are deleted); with filters, every match of the window must be read.
         top = "" if filtered else f" LIMIT {int(limit) + 50}"
         order = "rank" if ranked else "rowid DESC"
-        hits = (text(f"SELECT rowid AS pk, {'rank' if ranked else '-rowid'} AS rank FROM records_fts "
-                     f"WHERE records_fts MATCH :q AND rowid >= :floor ORDER BY {order}{top}")
-                .bindparams(q=match, floor=floor).columns(column("pk"), column("rank")).subquery("hits"))
-        return (select(records).join(hits, hits.c.pk == records.c.pk).where(*conditions)
-                .order_by(hits.c.rank, records.c.pk).limit(limit))
+        hits = (
+            text(
+                f"SELECT rowid AS pk, {'rank' if ranked else '-rowid'} AS rank FROM records_fts "
+                f"WHERE records_fts MATCH :q AND rowid >= :floor ORDER BY {order}{top}"
+            )
+            .bindparams(q=match, floor=floor)
+            .columns(column("pk"), column("rank"))
+            .subquery("hits")
+        )
+        return (
+            select(records)
+            .join(hits, hits.c.pk == records.c.pk)
+            .where(*conditions)
+            .order_by(hits.c.rank, records.c.pk)
+            .limit(limit)
+        )
 
     @staticmethod
     def _postgres_full_text(conn, terms: list[str], conditions: list, *, filtered: bool, limit: int):
@@ -519,8 +646,15 @@ class Library:
         """
         terms = list(dict.fromkeys(terms))
         keys = sorted({value_index.word_term(w) for t in terms for w in content_words(t)})
-        df = dict(conn.execute(select(record_term_df.c.term, record_term_df.c.df)
-                               .where(record_term_df.c.term.in_(keys))).all()) if keys else {}
+        df = (
+            dict(
+                conn.execute(
+                    select(record_term_df.c.term, record_term_df.c.df).where(record_term_df.c.term.in_(keys))
+                ).all()
+            )
+            if keys
+            else {}
+        )
 
         def rare(term: str) -> bool:
             words = content_words(term)
@@ -530,16 +664,24 @@ class Library:
         ranked = bool(chosen)
         q = fold_accents(" ".join(chosen or terms))
         query = f"{PG_SEARCH_DOC} @@ plainto_tsquery('simple', :q)"
-        matches = conn.scalar(text(f"SELECT count(*) FROM (SELECT 1 FROM records WHERE {query} LIMIT :cap) AS m"),
-                              {"q": q, "cap": RANKED_MATCHES + 1})
+        matches = conn.scalar(
+            text(f"SELECT count(*) FROM (SELECT 1 FROM records WHERE {query} LIMIT :cap) AS m"),
+            {"q": q, "cap": RANKED_MATCHES + 1},
+        )
         stmt = select(records).where(text(query), *conditions)
         if not ranked or (matches > RANKED_MATCHES and filtered):  # the most recently stored first
             return stmt.order_by(records.c.pk.desc()).limit(limit).params(q=q)
         if matches > RANKED_MATCHES:  # rank the most recently stored matches only
-            stmt = stmt.where(records.c.pk.in_(select(records.c.pk).where(text(query))
-                                               .order_by(records.c.pk.desc()).limit(RANKED_MATCHES)))
-        return (stmt.order_by(text(f"ts_rank({PG_SEARCH_DOC}, plainto_tsquery('simple', :q)) DESC"), records.c.pk)
-                .limit(limit).params(q=q))
+            stmt = stmt.where(
+                records.c.pk.in_(
+                    select(records.c.pk).where(text(query)).order_by(records.c.pk.desc()).limit(RANKED_MATCHES)
+                )
+            )
+        return (
+            stmt.order_by(text(f"ts_rank({PG_SEARCH_DOC}, plainto_tsquery('simple', :q)) DESC"), records.c.pk)
+            .limit(limit)
+            .params(q=q)
+        )
 
     @property
     def index(self) -> "ValueIndex":
@@ -548,7 +690,9 @@ class Library:
 
     def audit_trail(self, record_id: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(audit).where(audit.c.entity == "record", audit.c.entity_id == record_id).order_by(audit.c.id))
+            rows = conn.execute(
+                select(audit).where(audit.c.entity == "record", audit.c.entity_id == record_id).order_by(audit.c.id)
+            )
             return [dict(r._mapping) for r in rows]
 
 
@@ -578,14 +722,18 @@ class _Writer:
         ids = list({r.id for r in chunk if r.id})
         known_hash: dict[str, tuple[str, bool]] = {}
         for part in _chunks(hashes, 500):
-            for h, rid, deleted_at in self.conn.execute(select(
-                    records.c.text_hash, records.c.record_id, records.c.deleted_at).where(records.c.text_hash.in_(part))):
+            for h, rid, deleted_at in self.conn.execute(
+                select(records.c.text_hash, records.c.record_id, records.c.deleted_at).where(
+                    records.c.text_hash.in_(part)
+                )
+            ):
                 if h not in known_hash or known_hash[h][1]:
                     known_hash[h] = (rid, deleted_at is not None)
         known_id: dict[str, bool] = {}
         for part in _chunks(ids, 500):
-            for rid, deleted_at in self.conn.execute(select(
-                    records.c.record_id, records.c.deleted_at).where(records.c.record_id.in_(part))):
+            for rid, deleted_at in self.conn.execute(
+                select(records.c.record_id, records.c.deleted_at).where(records.c.record_id.in_(part))
+            ):
                 known_id[rid] = deleted_at is not None
         fresh: list[SourceRecord] = []
         for r in chunk:
@@ -618,15 +766,33 @@ class _Writer:
         if not fresh:
             return []
         if self.conn.dialect.name == "postgresql":
-            keys = list(self.conn.scalars(text(
-                "SELECT nextval(pg_get_serial_sequence('records', 'pk')) FROM generate_series(1, :n)"), {"n": len(fresh)}))
+            keys = list(
+                self.conn.scalars(
+                    text("SELECT nextval(pg_get_serial_sequence('records', 'pk')) FROM generate_series(1, :n)"),
+                    {"n": len(fresh)},
+                )
+            )
         else:
             if self.next_pk is None:
                 self.next_pk = (self.conn.scalar(select(func.max(records.c.pk))) or 0) + 1
             keys = list(range(self.next_pk, self.next_pk + len(fresh)))
             self.next_pk += len(fresh)
-        return [(pk, r.id, r.title, r.excerpt, r.publisher, r.url, r.published, r.language, r.tags, r.retrieved_at,
-                 r.text_hash) for pk, r in zip(keys, fresh)]
+        return [
+            (
+                pk,
+                r.id,
+                r.title,
+                r.excerpt,
+                r.publisher,
+                r.url,
+                r.published,
+                r.language,
+                r.tags,
+                r.retrieved_at,
+                r.text_hash,
+            )
+            for pk, r in zip(keys, fresh)
+        ]
 
     def store(self, chunk_len: int, fresh: list[SourceRecord], job: Any) -> None:
         """Write one screened chunk with its values (waiting for its worker if it has one)."""
@@ -676,10 +842,21 @@ def _normalised(r: SourceRecord) -> SourceRecord:
     n = without_nul
     title, excerpt = n(r.title).strip(), n(r.excerpt).strip()
     if not title or not excerpt:
-        raise ValueError(f"record {r.id or '(without id)'} has an empty {'title' if not title else 'excerpt'}; nothing was stored")
+        raise ValueError(
+            f"record {r.id or '(without id)'} has an empty {'title' if not title else 'excerpt'}; nothing was stored"
+        )
     url = n(r.url).strip()
-    return replace(r, id=n(r.id).strip(), title=title, excerpt=excerpt, publisher=n(r.publisher).strip(), url=url,
-                   language=n(r.language).strip().lower(), tags=_tag_pairs(r.tags), text_hash=content_hash(url, excerpt))
+    return replace(
+        r,
+        id=n(r.id).strip(),
+        title=title,
+        excerpt=excerpt,
+        publisher=n(r.publisher).strip(),
+        url=url,
+        language=n(r.language).strip().lower(),
+        tags=_tag_pairs(r.tags),
+        text_hash=content_hash(url, excerpt),
+    )
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -711,16 +888,32 @@ def _fields(r: SourceRecord) -> tuple:
 
 def _insert_values(conn, rows: list[tuple[int, IndexedValues]]) -> None:
     """The value-index rows of stored records, one executemany per table."""
-    amounts = [{"record_pk": pk, "currency": c, "amount": a, "low": lo, "high": hi, "span_start": s, "span_end": e}
-               for pk, v in rows for c, a, lo, hi, s, e in v.amounts]
-    dates = [{"record_pk": pk, "iso": iso, "precision": p, "first_day": f, "last_day": l, "span_start": s, "span_end": e}
-             for pk, v in rows for iso, p, f, l, s, e in v.dates]
-    names = [{"record_pk": pk, "name_key": k[:200], "canonical": c, "type": t, "span_start": s, "span_end": e}
-             for pk, v in rows for k, c, t, s, e in v.names]
-    quotes = [{"record_pk": pk, "speaker_key": (k or None) and k[:200], "text": t, "span_start": s, "span_end": e}
-              for pk, v in rows for k, t, s, e in v.quotes]
-    for value_table, batch in ((record_amounts, amounts), (record_dates, dates), (record_names, names),
-                               (record_quotes, quotes)):
+    amounts = [
+        {"record_pk": pk, "currency": c, "amount": a, "low": lo, "high": hi, "span_start": s, "span_end": e}
+        for pk, v in rows
+        for c, a, lo, hi, s, e in v.amounts
+    ]
+    dates = [
+        {"record_pk": pk, "iso": iso, "precision": p, "first_day": f, "last_day": l, "span_start": s, "span_end": e}
+        for pk, v in rows
+        for iso, p, f, l, s, e in v.dates
+    ]
+    names = [
+        {"record_pk": pk, "name_key": k[:200], "canonical": c, "type": t, "span_start": s, "span_end": e}
+        for pk, v in rows
+        for k, c, t, s, e in v.names
+    ]
+    quotes = [
+        {"record_pk": pk, "speaker_key": (k or None) and k[:200], "text": t, "span_start": s, "span_end": e}
+        for pk, v in rows
+        for k, t, s, e in v.quotes
+    ]
+    for value_table, batch in (
+        (record_amounts, amounts),
+        (record_dates, dates),
+        (record_names, names),
+        (record_quotes, quotes),
+    ):
         insert_many(conn, value_table, batch)
 
 
@@ -731,8 +924,13 @@ def _delete_values(conn, pks: list[int]) -> None:
 
 def _record_json(r: SourceRecord) -> dict[str, Any]:
     return {
-        "id": r.id, "title": r.title, "publisher": r.publisher, "url": r.url,
-        "published": r.published.isoformat() if r.published else None, "language": r.language,
-        "excerpt": r.excerpt, "tags": [list(t) for t in r.tags],
+        "id": r.id,
+        "title": r.title,
+        "publisher": r.publisher,
+        "url": r.url,
+        "published": r.published.isoformat() if r.published else None,
+        "language": r.language,
+        "excerpt": r.excerpt,
+        "tags": [list(t) for t in r.tags],
         "retrieved_at": r.retrieved_at.isoformat() if r.retrieved_at else None,
     }

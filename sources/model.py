@@ -34,7 +34,7 @@ class SourceRecord:
 
     @property
     def citation(self) -> str:
-        """"Title (Publisher, 2024-03-27)"."""
+        """ "Title (Publisher, 2024-03-27)"."""
         bits = [b for b in (self.publisher, self.published.isoformat() if self.published else "") if b]
         return f"{self.title} ({', '.join(bits)})" if bits else self.title
 

@@ -34,12 +34,14 @@ class Encoding:
             return None
         lines = self.bad_lines
         shown = ", ".join(str(n) for n in lines[:10]) + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
-        return (f"{what} is UTF-8 with bytes that cannot be read on line{'s' if len(lines) > 1 else ''} {shown}; "
-                f"they are shown as {REPLACEMENT}: check those lines against the original")
+        return (
+            f"{what} is UTF-8 with bytes that cannot be read on line{'s' if len(lines) > 1 else ''} {shown}; "
+            f"they are shown as {REPLACEMENT}: check those lines against the original"
+        )
 
 
 def utf16_variant(head: bytes) -> str | None:
-    """"utf-16" (with a BOM), "utf-16-le" or "utf-16-be" when the start of a file is UTF-16 text, else None."""
+    """ "utf-16" (with a BOM), "utf-16-le" or "utf-16-be" when the start of a file is UTF-16 text, else None."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     sample = head[: len(head) & ~1]

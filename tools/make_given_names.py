@@ -53,8 +53,11 @@ def plain(word: str) -> str:
 def places() -> set[str]:
     out: set[str] = set()
     for file in ("towns.txt", "regions.txt"):
-        out |= {w.strip().lower() for w in (DATA / file).read_text(encoding="utf-8").splitlines()
-                if w.strip() and not w.startswith("#")}
+        out |= {
+            w.strip().lower()
+            for w in (DATA / file).read_text(encoding="utf-8").splitlines()
+            if w.strip() and not w.startswith("#")
+        }
     return out
 
 

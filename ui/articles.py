@@ -50,29 +50,48 @@ for a in items:
     with st.container(border=True):
         c1, c2, c3 = st.columns([6, 3, 2], vertical_alignment="center")
         c1.markdown(f"**{md_escape(a.title)}**" + (f" · *{t('articles.archived')}*" if a.archived else ""))
-        bits = [f"#{a.id}", t("desk.published", date=a.published.isoformat()),
-                t(f"language.article_{a.language}") if a.language in ("fr", "en") else a.language,
-                t("articles.checked", when=f"{a.created_at:%Y-%m-%d %H:%M}")]
+        bits = [
+            f"#{a.id}",
+            t("desk.published", date=a.published.isoformat()),
+            t(f"language.article_{a.language}") if a.language in ("fr", "en") else a.language,
+            t("articles.checked", when=f"{a.created_at:%Y-%m-%d %H:%M}"),
+        ]
         if a.reviewers:
             bits.append(t("desk.reviewers", names=", ".join(a.reviewers)))
         c1.caption(" · ".join(bits))
-        c2.progress(a.reviewed / a.total if a.total else 0.0,
-                    text=t("desk.progress", reviewed=a.reviewed, total=a.total, disputed=a.disputed))
-        c3.button(t("articles.open"), key=f"open-{a.id}", on_click=_open, args=(a.id,), type="primary",
-                  icon=":material/open_in_new:", width="stretch")
+        c2.progress(
+            a.reviewed / a.total if a.total else 0.0,
+            text=t("desk.progress", reviewed=a.reviewed, total=a.total, disputed=a.disputed),
+        )
+        c3.button(
+            t("articles.open"),
+            key=f"open-{a.id}",
+            on_click=_open,
+            args=(a.id,),
+            type="primary",
+            icon=":material/open_in_new:",
+            width="stretch",
+        )
         with c3.popover(t("desk.rename"), icon=":material/edit:", width="stretch", disabled=not may("edit_article")):
             st.text_input(t("desk.title"), value=a.title, key=f"title-{a.id}", max_chars=300)
             st.button(t("desk.save_title"), key=f"rename-{a.id}", on_click=_rename, args=(a.id,))
-        c3.button(t("articles.unarchive") if a.archived else t("articles.archive"), key=f"archive-{a.id}",
-                  icon=":material/archive:", on_click=_archive, args=(a.id, not a.archived), disabled=not may("edit_article"),
-                  width="stretch")
+        c3.button(
+            t("articles.unarchive") if a.archived else t("articles.archive"),
+            key=f"archive-{a.id}",
+            icon=":material/archive:",
+            on_click=_archive,
+            args=(a.id, not a.archived),
+            disabled=not may("edit_article"),
+            width="stretch",
+        )
 
 with st.expander(t("articles.import"), icon=":material/upload_file:"):
     st.caption(t("articles.import_help"))
     if not can("import_reports"):
         st.caption(refusal("import_reports"))
-    upload = st.file_uploader(t("articles.import_file"), type=["json"], key="import_report",
-                              disabled=not can("import_reports"))
+    upload = st.file_uploader(
+        t("articles.import_file"), type=["json"], key="import_report", disabled=not can("import_reports")
+    )
     if upload is not None and st.button(t("articles.import_button"), disabled=not may("import_reports")):
         try:
             new_id = import_report(upload.getvalue(), desk, reviewer=reviewer())

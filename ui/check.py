@@ -7,7 +7,14 @@ import datetime as dt
 import streamlit as st
 
 from checker.inputs import ARTICLE_TYPES, InputError, read_article
-from checker.service import can_fetch, check_and_store, fetch_and_store, fetch_errors, has_relative_dates, publication_date
+from checker.service import (
+    can_fetch,
+    check_and_store,
+    fetch_and_store,
+    fetch_errors,
+    has_relative_dates,
+    publication_date,
+)
 from checker.storage import example_article
 from ui.common import (
     can,
@@ -51,15 +58,24 @@ def new_article_form() -> None:
     allowed = can("check")
     if not allowed:
         st.info(refusal("check"))
-    if st.button(t("check.example"), help=t("check.example_help"), icon=":material/auto_awesome:", disabled=not allowed):
+    if st.button(
+        t("check.example"), help=t("check.example_help"), icon=":material/auto_awesome:", disabled=not allowed
+    ):
         ex = example_article()
         with guarded(t("check.checking_example")):
             # Pressed again, it opens the example already checked (unless that one was archived).
             article_id = desk.find(ex.title, ex.text)
             if article_id is None:
                 translation_model()
-                article_id, _ = check_and_store(ex.text, library, desk, title=ex.title, language=ex.language,
-                                                published=ex.published, reviewer=reviewer())
+                article_id, _ = check_and_store(
+                    ex.text,
+                    library,
+                    desk,
+                    title=ex.title,
+                    language=ex.language,
+                    published=ex.published,
+                    reviewer=reviewer(),
+                )
             open_article(article_id)
             st.rerun()
 
@@ -70,8 +86,7 @@ def new_article_form() -> None:
         upload = st.file_uploader(t("check.upload"), type=list(ARTICLE_TYPES), help=t("check.upload_help"))
         c1, c2, c3, c4 = st.columns(4)
         language = c1.selectbox(t("check.language"), ARTICLE_LANGUAGES, format_func=_language)
-        published = c2.date_input(t("check.published"), value=None, format="YYYY-MM-DD",
-                                  help=t("check.published_help"))
+        published = c2.date_input(t("check.published"), value=None, format="YYYY-MM-DD", help=t("check.published_help"))
         url = c3.text_input(t("check.url_field"), placeholder="https://…")
         author = c4.text_input(t("check.author_field"), placeholder=t("check.author_placeholder"), max_chars=300)
         use_today = st.checkbox(t("check.use_today"), key="use_today")
@@ -89,16 +104,28 @@ def new_article_form() -> None:
             if not body or not body.strip():
                 raise InputError(t("check.empty"))
             # The date given, else the file's, else the one the article states; nothing: ask first.
-            day, source = publication_date(body, published or (read.published if read else None),
-                                           "given" if published else read.published_from if read else "")
+            day, source = publication_date(
+                body,
+                published or (read.published if read else None),
+                "given" if published else read.published_from if read else "",
+            )
             if day is None and not use_today and has_relative_dates(body, language):
                 st.warning(t("check.no_date"), icon=":material/event:")
             else:
                 translation_model()
                 with st.spinner(t("check.spinner")):
-                    article_id, result = check_and_store(body, library, desk, title=title, url=url, language=language,
-                                                         published=day, published_from=source, reviewer=reviewer(),
-                                                         author=author or (read.author if read else ""))
+                    article_id, result = check_and_store(
+                        body,
+                        library,
+                        desk,
+                        title=title,
+                        url=url,
+                        language=language,
+                        published=day,
+                        published_from=source,
+                        reviewer=reviewer(),
+                        author=author or (read.author if read else ""),
+                    )
                 flash("success", t("check.found", n=len(result.checks)))
                 open_article(article_id)
                 st.rerun()
@@ -109,11 +136,19 @@ def new_article_form() -> None:
         with st.form("fetch_article"):
             page_url = st.text_input(t("check.fetch_url"), placeholder="https://…", key="fetch_url")
             c1, c2 = st.columns(2)
-            f_language = c1.selectbox(t("check.language"), ARTICLE_LANGUAGES, format_func=_language, key="fetch_language")
-            f_published = c2.date_input(t("check.published"), value=None, format="YYYY-MM-DD", key="fetch_published",
-                                        help=t("check.fetch_published_help"))
-            fetch = st.form_submit_button(t("check.fetch_submit"), type="primary",
-                                          disabled=not can_fetch() or not allowed)
+            f_language = c1.selectbox(
+                t("check.language"), ARTICLE_LANGUAGES, format_func=_language, key="fetch_language"
+            )
+            f_published = c2.date_input(
+                t("check.published"),
+                value=None,
+                format="YYYY-MM-DD",
+                key="fetch_published",
+                help=t("check.fetch_published_help"),
+            )
+            fetch = st.form_submit_button(
+                t("check.fetch_submit"), type="primary", disabled=not can_fetch() or not allowed
+            )
         if fetch:
             _fetch(page_url, f_language, f_published)
 
@@ -126,8 +161,9 @@ def _fetch(page_url: str, language: str, published: dt.date | None) -> None:
     try:
         translation_model()
         with st.spinner(t("check.fetching")):
-            article_id, result = fetch_and_store(page_url, library, desk, language=language, published=published,
-                                                 reviewer=reviewer())
+            article_id, result = fetch_and_store(
+                page_url, library, desk, language=language, published=published, reviewer=reviewer()
+            )
     except fetch_errors() as exc:  # the fetcher's message is written for editors
         st.error(t("check.fetch_failed", message=str(exc)))
         return

@@ -183,8 +183,12 @@ def may(action: str) -> bool:
 def refusal(action: str) -> str:
     """Why the signed-in person cannot do `action`, in the interface language."""
     member = signed_in()
-    return t("access.refused", role=t(f"role.{member.role if member else 'none'}"), doing=t(f"access.doing.{action}"),
-             needed=t(f"role.{NEEDS[action]}"))
+    return t(
+        "access.refused",
+        role=t(f"role.{member.role if member else 'none'}"),
+        doing=t(f"access.doing.{action}"),
+        needed=t(f"role.{NEEDS[action]}"),
+    )
 
 
 def lang() -> str:
@@ -235,8 +239,13 @@ def sidebar() -> None:
     with st.sidebar:
         member = signed_in()
         if member is None:
-            st.text_input(t("sidebar.reviewer"), placeholder=t("sidebar.reviewer_placeholder"), key="reviewer_input",
-                          on_change=_store_reviewer, help=t("sidebar.reviewer_help"))
+            st.text_input(
+                t("sidebar.reviewer"),
+                placeholder=t("sidebar.reviewer_placeholder"),
+                key="reviewer_input",
+                on_change=_store_reviewer,
+                help=t("sidebar.reviewer_help"),
+            )
         else:
             st.markdown(t("sidebar.signed_in", email=shown_email(member.email), role=t(f"role.{member.role}")))
             st.button(t("sidebar.sign_out"), on_click=st.logout, icon=":material/logout:", key="sign_out")
@@ -275,8 +284,13 @@ def error_text(action: str, exc: BaseException) -> str:
     if isinstance(exc, ClaimNotFound):
         return t("msg.no_claim", id=exc.args[0])
     if isinstance(exc, AccessDenied):
-        return t("msg.denied", action=action, role=t(f"role.{exc.role or 'none'}"),
-                 doing=t(f"access.doing.{exc.action}"), needed=t(f"role.{NEEDS[exc.action]}"))
+        return t(
+            "msg.denied",
+            action=action,
+            role=t(f"role.{exc.role or 'none'}"),
+            doing=t(f"access.doing.{exc.action}"),
+            needed=t(f"role.{NEEDS[exc.action]}"),
+        )
     if isinstance(exc, (InputError, ImportFormatError, ValueError)):
         return f"{action}{t('common.colon')}{exc}"
     if is_locked(exc):
@@ -286,10 +300,16 @@ def error_text(action: str, exc: BaseException) -> str:
 
 def conflict_text(conflict: ReviewConflict, yours: str = "") -> str:
     c = conflict.current
-    return t("msg.conflict", claim=c.claim.id, who=c.reviewer or "?",
-             when=f"{c.reviewed_at:%Y-%m-%d %H:%M:%S}" if c.reviewed_at else "?",
-             status=t(f"status.{c.shown_status}"), note=" " + quoted(c.note) if c.note else "",
-             version=c.version, yours=yours or "—")
+    return t(
+        "msg.conflict",
+        claim=c.claim.id,
+        who=c.reviewer or "?",
+        when=f"{c.reviewed_at:%Y-%m-%d %H:%M:%S}" if c.reviewed_at else "?",
+        status=t(f"status.{c.shown_status}"),
+        note=" " + quoted(c.note) if c.note else "",
+        version=c.version,
+        yours=yours or "—",
+    )
 
 
 @contextlib.contextmanager
@@ -325,7 +345,7 @@ def shorten(text: str, limit: int) -> str:
     text = " ".join(str(text).split())
     if len(text) <= limit:
         return text
-    cut = text[:limit - 1]
+    cut = text[: limit - 1]
     space = cut.rfind(" ")
     if space > limit // 3:
         cut = cut[:space]

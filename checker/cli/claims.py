@@ -19,11 +19,20 @@ def register(sub) -> None:
     csub = cl.add_subparsers(metavar="ACTION")
 
     se = csub.add_parser("search", help="list reviewed claims across articles, newest review first")
-    se.add_argument("query", nargs="?", default="", metavar="QUERY",
-                    help="words that must all appear in the claim, its sentence, value or speaker ('' for all)")
+    se.add_argument(
+        "query",
+        nargs="?",
+        default="",
+        metavar="QUERY",
+        help="words that must all appear in the claim, its sentence, value or speaker ('' for all)",
+    )
     se.add_argument("--type", action="append", choices=list(CLAIM_TYPES), help="claim type (repeatable)")
-    se.add_argument("--status", action="append", choices=[s for s in STATUSES if s != "unreviewed"],
-                    help="review status (repeatable)")
+    se.add_argument(
+        "--status",
+        action="append",
+        choices=[s for s in STATUSES if s != "unreviewed"],
+        help="review status (repeatable)",
+    )
     se.add_argument("--from", dest="date_from", metavar="D", help="reviewed on or after this day (YYYY-MM-DD)")
     se.add_argument("--to", dest="date_to", metavar="D", help="reviewed on or before this day (YYYY-MM-DD)")
     se.add_argument("--min", dest="amount_min", type=float, metavar="AMOUNT", help="money claims reaching this amount")
@@ -42,7 +51,9 @@ def register(sub) -> None:
     ru.add_argument("claim_id", metavar="CLAIM_ID")
     ru.add_argument("verdict", metavar="VERDICT", help="the earlier verdict, as its match names it (A12/c3)")
     ru.add_argument("--reviewer", required=True, help="who makes the change")
-    ru.add_argument("--expect-version", type=int, metavar="N", help="refuse the change if the claim is no longer at version N")
+    ru.add_argument(
+        "--expect-version", type=int, metavar="N", help="refuse the change if the claim is no longer at version N"
+    )
     ru.add_argument("--db", metavar="URL", help=DB_HELP)
     ru.set_defaults(run=cmd_reuse)
 
@@ -65,10 +76,20 @@ def cmd_search(args: argparse.Namespace) -> int:
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     if args.limit < 1:
         raise ValueError("--limit must be at least 1")
-    found = search(connect(args.db), args.query, types=args.type or (), statuses=args.status or (),
-                   reviewed_from=date_from, reviewed_to=date_to, amount_min=args.amount_min,
-                   amount_max=args.amount_max, currency=args.currency, speaker=args.speaker,
-                   reviewer=args.reviewer, limit=args.limit)
+    found = search(
+        connect(args.db),
+        args.query,
+        types=args.type or (),
+        statuses=args.status or (),
+        reviewed_from=date_from,
+        reviewed_to=date_to,
+        amount_min=args.amount_min,
+        amount_max=args.amount_max,
+        currency=args.currency,
+        speaker=args.speaker,
+        reviewer=args.reviewer,
+        limit=args.limit,
+    )
     if args.format in ("csv", "claimreview"):
         data = archive_csv(found) if args.format == "csv" else archive_claimreview(found, labels=report_labels("en"))
         if args.output:
@@ -80,8 +101,17 @@ def cmd_search(args: argparse.Namespace) -> int:
         print_json([f.to_json() for f in found])
         return 0
     for f in found:  # one line per claim, starting with ARTICLE_ID/CLAIM_ID
-        bits = [f"{f.article_id}/{f.claim.id}", f.status, f.claim.type, f.claim.display_value, f"«{f.claim.text}»",
-                f.reviewer, f.reviewed_at.date().isoformat() if f.reviewed_at else "", f.note, f"({f.article_title})"]
+        bits = [
+            f"{f.article_id}/{f.claim.id}",
+            f.status,
+            f.claim.type,
+            f.claim.display_value,
+            f"«{f.claim.text}»",
+            f.reviewer,
+            f.reviewed_at.date().isoformat() if f.reviewed_at else "",
+            f.note,
+            f"({f.article_title})",
+        ]
         print("  ".join(" ".join(str(b).split()) for b in bits if b))
     if not found:
         print("no reviewed claim matches", file=sys.stderr)
@@ -92,8 +122,9 @@ def cmd_reuse(args: argparse.Namespace) -> int:
     from .main import print_json
     from ..desk import Desk
 
-    state = Desk.open(args.db).reuse(args.article_id, args.claim_id, args.verdict, reviewer=args.reviewer,
-                                     expected_version=args.expect_version)
+    state = Desk.open(args.db).reuse(
+        args.article_id, args.claim_id, args.verdict, reviewer=args.reviewer, expected_version=args.expect_version
+    )
     print_json({"article_id": args.article_id, "claim_id": args.claim_id, **state.review_json()})
     return 0
 
@@ -107,8 +138,15 @@ def cmd_promote(args: argparse.Namespace) -> int:
 
     desk = Desk.open(args.db)
     record = promote_claim(desk, Library(desk.engine), args.article_id, args.claim_id, reviewer=args.reviewer)
-    print_json({"record_id": record.id, "title": record.title, "publisher": record.publisher, "url": record.url,
-                "excerpt": record.excerpt})
+    print_json(
+        {
+            "record_id": record.id,
+            "title": record.title,
+            "publisher": record.publisher,
+            "url": record.url,
+            "excerpt": record.excerpt,
+        }
+    )
     return 0
 
 

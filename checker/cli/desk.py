@@ -23,7 +23,9 @@ def register(sub) -> None:
     rv.add_argument("--note", help="the editor's note")
     rv.add_argument("--source", metavar="SOURCE_ID", help="the record chosen as evidence")
     rv.add_argument("--reviewer", required=True, help="who makes the change")
-    rv.add_argument("--expect-version", type=int, metavar="N", help="refuse the change if the claim is no longer at version N")
+    rv.add_argument(
+        "--expect-version", type=int, metavar="N", help="refuse the change if the claim is no longer at version N"
+    )
     rv.add_argument("--db", metavar="URL", help=DB_HELP)
     rv.set_defaults(run=cmd_review)
 
@@ -32,12 +34,18 @@ def register(sub) -> None:
     rp.add_argument("--format", choices=list(REPORT_FORMATS), default="md")
     rp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     rp.add_argument("--lang", default="en", metavar="CODE", help="language of the headings: en or fr (default: en)")
-    rp.add_argument("--review-url", default="", metavar="URL",
-                    help="where the fact check is published (ClaimReview url; default: the article's URL)")
+    rp.add_argument(
+        "--review-url",
+        default="",
+        metavar="URL",
+        help="where the fact check is published (ClaimReview url; default: the article's URL)",
+    )
     rp.add_argument("--db", metavar="URL", help=DB_HELP)
     rp.set_defaults(run=cmd_report)
 
-    im = sub.add_parser("import-report", help="store the article of a JSON report (report --format json) as a new article")
+    im = sub.add_parser(
+        "import-report", help="store the article of a JSON report (report --format json) as a new article"
+    )
     im.add_argument("file", metavar="FILE", help="the JSON report, or - for standard input")
     im.add_argument("--reviewer", required=True, help="who imports it (kept in the audit trail)")
     im.add_argument("--db", metavar="URL", help=DB_HELP)
@@ -50,8 +58,15 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     if args.status is None and args.note is None and args.source is None:
         raise ValueError("give --status, --note or --source")
-    state = Desk.open(args.db).review(args.article_id, args.claim_id, reviewer=args.reviewer, status=args.status,
-                                      note=args.note, evidence_source=args.source, expected_version=args.expect_version)
+    state = Desk.open(args.db).review(
+        args.article_id,
+        args.claim_id,
+        reviewer=args.reviewer,
+        status=args.status,
+        note=args.note,
+        evidence_source=args.source,
+        expected_version=args.expect_version,
+    )
     print_json({"article_id": args.article_id, "claim_id": args.claim_id, **state.review_json()})
     return 0
 
@@ -69,8 +84,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from ..desk import Desk
     from ..service import write_report
 
-    data = write_report(Desk.open(args.db), args.article_id, args.format, labels=report_labels(args.lang),
-                        review_url=args.review_url)
+    data = write_report(
+        Desk.open(args.db), args.article_id, args.format, labels=report_labels(args.lang), review_url=args.review_url
+    )
     if args.output:
         Path(args.output).write_bytes(data)
     else:

@@ -78,26 +78,41 @@ def _message(exc: Exception) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m checker", description="Fact-checking workbench: claims, sources, checks and reports.")
+    p = argparse.ArgumentParser(
+        prog="python -m checker", description="Fact-checking workbench: claims, sources, checks and reports."
+    )
     sub = p.add_subparsers(metavar="COMMAND")
     languages = ["auto", *available_languages()]
 
     def article_args(sp: argparse.ArgumentParser, *, optional: bool = False) -> None:
-        sp.add_argument("article", nargs="?" if optional else None, metavar="ARTICLE", help="path of a .txt/.md article, or - for standard input")
+        sp.add_argument(
+            "article",
+            nargs="?" if optional else None,
+            metavar="ARTICLE",
+            help="path of a .txt/.md article, or - for standard input",
+        )
         sp.add_argument("--language", choices=languages, default="auto", help="article language (default: detect)")
-        sp.add_argument("--published", metavar="YYYY-MM-DD", help="publication date; relative dates resolve against it (default: today)")
+        sp.add_argument(
+            "--published",
+            metavar="YYYY-MM-DD",
+            help="publication date; relative dates resolve against it (default: today)",
+        )
         sp.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
 
     ex = sub.add_parser("extract", help="list the claims of an article")
     article_args(ex, optional=True)
-    ex.add_argument("--jsonl", metavar="FILE", help='check many texts: one {"id", "text", "language", "published"} per line')
+    ex.add_argument(
+        "--jsonl", metavar="FILE", help='check many texts: one {"id", "text", "language", "published"} per line'
+    )
     ex.set_defaults(run=cmd_extract)
 
     ck = sub.add_parser("check", help="extract the claims of an article and match them against the library")
     article_args(ck)
     src = ck.add_mutually_exclusive_group()
     src.add_argument("--sources", metavar="FILE", help="check against the records of this CSV/JSON/XLSX file only")
-    src.add_argument("--db", metavar="URL", help="SQLAlchemy URL of the library (default: $FACTCHECK_DB or factcheck.db)")
+    src.add_argument(
+        "--db", metavar="URL", help="SQLAlchemy URL of the library (default: $FACTCHECK_DB or factcheck.db)"
+    )
     ck.add_argument("--save", action="store_true", help="store the article and its claims for review")
     ck.add_argument("--title", default="", help="article title when saving (default: its first line)")
     ck.add_argument("--url", default="", help="article URL when saving")
@@ -110,11 +125,17 @@ def build_parser() -> argparse.ArgumentParser:
     users_commands.register(sub)
 
     ev = sub.add_parser("evaluate", help="score the extractor against the shared corpora")
-    ev.add_argument("--corpora", metavar="DIR", help="folder of the corpora (default: ../shared/corpora beside the project)")
+    ev.add_argument(
+        "--corpora", metavar="DIR", help="folder of the corpora (default: ../shared/corpora beside the project)"
+    )
     ev.add_argument("--format", choices=["table", "json"], default="table")
     ev.add_argument("--failures", type=int, default=10, metavar="N", help="failed cases to show per corpus and type")
-    ev.add_argument("--only", action="append", metavar="CORPUS",
-                    help="print only the corpora whose name starts with this (repeatable), e.g. realnews_fr_study")
+    ev.add_argument(
+        "--only",
+        action="append",
+        metavar="CORPUS",
+        help="print only the corpora whose name starts with this (repeatable), e.g. realnews_fr_study",
+    )
     ev.set_defaults(run=cmd_evaluate)
     return p
 
@@ -189,8 +210,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     else:
         rows = [[c.id, c.type, c.text, c.display_value, c.sentence] for c in result.claims]
         print(table(rows, ["id", "type", "text", "value", "sentence"]))
-        print(f"\n{len(result.claims)} claims ({result.language}, published {result.published})"
-              + (f"; {len(result.unclaimed)} sentences with numbers, dates or quotes gave none" if result.unclaimed else ""))
+        print(
+            f"\n{len(result.claims)} claims ({result.language}, published {result.published})"
+            + (
+                f"; {len(result.unclaimed)} sentences with numbers, dates or quotes gave none"
+                if result.unclaimed
+                else ""
+            )
+        )
     return 0
 
 
@@ -205,8 +232,11 @@ def _extract_jsonl(path: str) -> int:
                 item = json.loads(line)
                 if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                     raise InputError('each line must be an object with a "text" string')
-                result = extract(item["text"], language=item.get("language") or "auto",
-                                 published=parse_published(item.get("published")))
+                result = extract(
+                    item["text"],
+                    language=item.get("language") or "auto",
+                    published=parse_published(item.get("published")),
+                )
                 out = {"id": item.get("id"), **result.to_json()}
             except (json.JSONDecodeError, InputError, ValueError) as exc:
                 failures += 1
@@ -223,8 +253,11 @@ def _publication_date(text: str, given: dt.date | None, given_from: str = "") ->
 
     published, source = publication_date(text, given, given_from)
     if published is None:
-        print(f"warning: no publication date given (--published) or found in the article; relative dates "
-              f"were resolved against today ({dt.date.today().isoformat()})", file=sys.stderr)
+        print(
+            f"warning: no publication date given (--published) or found in the article; relative dates "
+            f"were resolved against today ({dt.date.today().isoformat()})",
+            file=sys.stderr,
+        )
     return published, source
 
 
@@ -236,16 +269,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     given = parse_published(args.published)
     read = _read_article_file(args.article)
     text = read.text
-    published, published_from = _publication_date(text, given or read.published,
-                                                   "given" if given else read.published_from)
+    published, published_from = _publication_date(
+        text, given or read.published, "given" if given else read.published_from
+    )
     library = library_from_file(args.sources) if args.sources else Library.open(args.db)
     if args.save:
         from ..desk import Desk
 
         desk = Desk.open(args.db)
-        article_id, result = check_and_store(text, library, desk, title=args.title or read.title, url=args.url,
-                                             language=args.language, published=published, reviewer=args.reviewer,
-                                             published_from=published_from, author=read.author)
+        article_id, result = check_and_store(
+            text,
+            library,
+            desk,
+            title=args.title or read.title,
+            url=args.url,
+            language=args.language,
+            published=published,
+            reviewer=args.reviewer,
+            published_from=published_from,
+            author=read.author,
+        )
     else:
         article_id, result = None, check_text(text, library, language=args.language, published=published)
     if args.format == "json":
@@ -257,8 +300,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     rows = []
     for c in result.checks:
         best = c.matches[0] if c.matches else None
-        rows.append([c.claim.id, c.claim.type, c.claim.text, c.claim.display_value, c.suggestion.replace("_", " "),
-                     f"{best.source_id} ({best.score:.2f})" if best else "", c.reason])
+        rows.append(
+            [
+                c.claim.id,
+                c.claim.type,
+                c.claim.text,
+                c.claim.display_value,
+                c.suggestion.replace("_", " "),
+                f"{best.source_id} ({best.score:.2f})" if best else "",
+                c.reason,
+            ]
+        )
     print(table(rows, ["id", "type", "text", "value", "suggestion", "best source", "reason"]))
     if article_id is not None:
         print(f"\nsaved as article {article_id}")

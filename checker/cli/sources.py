@@ -25,13 +25,19 @@ def register(sub) -> None:
     so = sub.add_parser("sources", help="manage the library of reference records")
     ssub = so.add_subparsers(metavar="ACTION")
 
-    imp = ssub.add_parser("import", help="import records from CSV, JSON, JSON Lines or XLSX",
-                          description="A file with bad rows is refused whole (reasons listed) unless --skip-bad.")
+    imp = ssub.add_parser(
+        "import",
+        help="import records from CSV, JSON, JSON Lines or XLSX",
+        description="A file with bad rows is refused whole (reasons listed) unless --skip-bad.",
+    )
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--skip-bad", action="store_true", help="import the good rows and report the bad ones")
 
-    fe = ssub.add_parser("fetch", help="download an article by URL and store its passages",
-                         description="Only public http(s) pages; see FACTCHECK_FETCH_ALLOWED_HOSTS for exceptions.")
+    fe = ssub.add_parser(
+        "fetch",
+        help="download an article by URL and store its passages",
+        description="Only public http(s) pages; see FACTCHECK_FETCH_ALLOWED_HOSTS for exceptions.",
+    )
     fe.add_argument("url", metavar="URL")
     fe.add_argument("--preview", action="store_true", help="show the passages without storing them")
     fe.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="total deadline (default 20)")
@@ -57,9 +63,15 @@ def register(sub) -> None:
     for sp in (de, re_):
         sp.add_argument("--actor", default=ACTOR, help="who does it, for the audit trail")
 
-    for sp, fn in ((imp, cmd_sources_import), (fe, cmd_sources_fetch), (ls, cmd_sources_list),
-                   (se, cmd_sources_search), (ex, cmd_sources_export), (de, cmd_sources_delete),
-                   (re_, cmd_sources_restore)):
+    for sp, fn in (
+        (imp, cmd_sources_import),
+        (fe, cmd_sources_fetch),
+        (ls, cmd_sources_list),
+        (se, cmd_sources_search),
+        (ex, cmd_sources_export),
+        (de, cmd_sources_delete),
+        (re_, cmd_sources_restore),
+    ):
         sp.add_argument("--db", metavar="URL", help=DB_HELP)
         sp.set_defaults(run=fn)
     so.set_defaults(run=lambda a: usage(so))
@@ -95,9 +107,14 @@ def cmd_sources_import(args: argparse.Namespace) -> int:
 
     library = Library.open(args.db)
     big = path.stat().st_size >= BIG_FILE
-    report = library.add(iter_path_records(path), actor=ACTOR, workers=(os.cpu_count() or 1) if big else 0,
-                         on_progress=_progress_printer(scan.good, force_size=big), guard=guard,
-                         before_commit=before_commit)
+    report = library.add(
+        iter_path_records(path),
+        actor=ACTOR,
+        workers=(os.cpu_count() or 1) if big else 0,
+        on_progress=_progress_printer(scan.good, force_size=big),
+        guard=guard,
+        before_commit=before_commit,
+    )
     result = scan.result(wait=True)
     for err in result.errors[:50]:
         print(f"skipped {err}", file=sys.stderr)
@@ -105,12 +122,16 @@ def cmd_sources_import(args: argparse.Namespace) -> int:
         print(f"... and {result.bad - 50} more bad rows skipped", file=sys.stderr)
     if report.added:
         library.index.ensure_terms()  # a check of every key: the import wrote the matcher's words
-    print(f"imported {report.added} record(s), {report.duplicates} duplicate(s) skipped"
-          + (f", {result.bad} bad row(s) skipped" if result.errors else ""))
+    print(
+        f"imported {report.added} record(s), {report.duplicates} duplicate(s) skipped"
+        + (f", {result.bad} bad row(s) skipped" if result.errors else "")
+    )
     if report.deleted_matches:
         shown = ", ".join(report.deleted_matches[:5]) + (" ..." if len(report.deleted_matches) > 5 else "")
-        print(f"{len(report.deleted_matches)} duplicate(s) match deleted records ({shown}); "
-              "`sources restore ID` brings one back")
+        print(
+            f"{len(report.deleted_matches)} duplicate(s) match deleted records ({shown}); "
+            "`sources restore ID` brings one back"
+        )
     if result.tag_columns:
         print(f"extra columns kept as tags: {', '.join(result.tag_columns)}")
     if result.ignored_columns:
@@ -160,9 +181,14 @@ class _Scan:
         return self._result.good if self._done.is_set() and self._result is not None else None
 
 
-def _progress_printer(total: int | Callable[[], int | None], *, stream=None,
-                      clock: Callable[[], float] = time.monotonic, force: bool = False,
-                      force_size: bool = False) -> Callable[[int, int], None] | None:
+def _progress_printer(
+    total: int | Callable[[], int | None],
+    *,
+    stream=None,
+    clock: Callable[[], float] = time.monotonic,
+    force: bool = False,
+    force_size: bool = False,
+) -> Callable[[int, int], None] | None:
     """A progress bar on standard error for imports long enough to wait for (on a terminal).
 
     `total` is the number of records, or a function that gives it once known (None before: the
@@ -191,16 +217,19 @@ def _progress_printer(total: int | Callable[[], int | None], *, stream=None,
         rate = (done - d0) / max(now - t0, 1e-6)
         of = count()
         if of is None:
-            stream.write(f"\r{done:,} records, {rate:,.0f}/s, counting the file's rows…, "
-                         f"{_duration(now - start)} so far ")
+            stream.write(
+                f"\r{done:,} records, {rate:,.0f}/s, counting the file's rows…, {_duration(now - start)} so far "
+            )
             stream.flush()
             return
         of = max(of, done)
         width = 30
         filled = int(width * done / max(of, 1))
         left = f"about {_duration((of - done) / rate)} left" if rate > 0 and done < of else "committing…"
-        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{of:,} records, {rate:,.0f}/s, "
-                     f"{left}, {_duration(now - start)} so far ")
+        stream.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{of:,} records, {rate:,.0f}/s, "
+            f"{left}, {_duration(now - start)} so far "
+        )
         if done >= of:
             stream.write("\n")
         stream.flush()
@@ -233,8 +262,10 @@ def cmd_sources_fetch(args: argparse.Namespace) -> int:
             print(f"\n[{dict(r.tags)['passage']}] {r.excerpt}")
         return 0
     report = Library.open(args.db).add(passages, actor=ACTOR)
-    print(f"stored {report.added} passage(s) from {page.final_url}"
-          + (f", {report.duplicates} already in the library" if report.duplicates else ""))
+    print(
+        f"stored {report.added} passage(s) from {page.final_url}"
+        + (f", {report.duplicates} already in the library" if report.duplicates else "")
+    )
     return 0
 
 
@@ -256,8 +287,13 @@ def cmd_sources_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise InputError("--limit must be at least 1")
     found = Library.open(args.db).search(
-        args.query, publisher=args.publisher, language=args.language,
-        date_from=_date(args.date_from, "--from"), date_to=_date(args.date_to, "--to"), limit=args.limit)
+        args.query,
+        publisher=args.publisher,
+        language=args.language,
+        date_from=_date(args.date_from, "--from"),
+        date_to=_date(args.date_to, "--to"),
+        limit=args.limit,
+    )
     for r in found:
         _print_record(r)
     if not found:

@@ -25,9 +25,12 @@ def operator() -> str:
 def register(sub) -> None:
     from .main import usage
 
-    us = sub.add_parser("users", help="roles of the people who sign in to a shared deployment",
-                        description="Roles: viewer (reads, downloads reports), editor (reviews, adds claims and "
-                                    "records), admin (deletes and restores records, imports reports, manages roles).")
+    us = sub.add_parser(
+        "users",
+        help="roles of the people who sign in to a shared deployment",
+        description="Roles: viewer (reads, downloads reports), editor (reviews, adds claims and "
+        "records), admin (deletes and restores records, imports reports, manages roles).",
+    )
     usub = us.add_subparsers(metavar="ACTION")
 
     ad = usub.add_parser("add", help="give an email address a role (the first admin is made here)")
@@ -44,8 +47,12 @@ def register(sub) -> None:
     hi.add_argument("email", nargs="?", metavar="EMAIL", help="only this address")
     hi.add_argument("--format", choices=["table", "json"], default="table")
     for sp in (ad, se, rm):
-        sp.add_argument("--by", default=None, metavar="NAME",
-                        help="who makes the change, for the audit trail (default: the operating-system user)")
+        sp.add_argument(
+            "--by",
+            default=None,
+            metavar="NAME",
+            help="who makes the change, for the audit trail (default: the operating-system user)",
+        )
     for sp, fn in ((ad, cmd_add), (se, cmd_set), (rm, cmd_remove), (ls, cmd_list), (hi, cmd_history)):
         sp.add_argument("--db", metavar="URL", help=DB_HELP)
         sp.set_defaults(run=fn)
@@ -81,8 +88,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     grants = _roles(args).list()
     if args.format == "json":
-        print_json([{"email": g.email, "role": g.role, "granted_by": g.granted_by,
-                     "granted_at": g.granted_at.isoformat()} for g in grants])
+        print_json(
+            [
+                {"email": g.email, "role": g.role, "granted_by": g.granted_by, "granted_at": g.granted_at.isoformat()}
+                for g in grants
+            ]
+        )
         return 0
     rows = [[g.email, g.role, g.granted_by, f"{g.granted_at:%Y-%m-%d %H:%M:%S}"] for g in grants]
     print(table(rows, ["email", "role", "granted by", "granted at (UTC)"]))
@@ -100,11 +111,33 @@ def cmd_history(args: argparse.Namespace) -> int:
         return (side or {}).get("role") or "-"
 
     if args.format == "json":
-        print_json([{"at": r["at"].isoformat(), "by": r["actor"], "email": r["entity_id"],
-                     "action": r["action"].removeprefix("role_"), "before": role(r["before"]),
-                     "after": role(r["after"])} for r in rows])
+        print_json(
+            [
+                {
+                    "at": r["at"].isoformat(),
+                    "by": r["actor"],
+                    "email": r["entity_id"],
+                    "action": r["action"].removeprefix("role_"),
+                    "before": role(r["before"]),
+                    "after": role(r["after"]),
+                }
+                for r in rows
+            ]
+        )
         return 0
-    print(table([[f"{r['at']:%Y-%m-%d %H:%M:%S}", r["actor"], r["entity_id"], r["action"].removeprefix("role_"),
-                  f"{role(r['before'])} -> {role(r['after'])}"] for r in rows],
-                ["at (UTC)", "by", "email", "action", "role"]))
+    print(
+        table(
+            [
+                [
+                    f"{r['at']:%Y-%m-%d %H:%M:%S}",
+                    r["actor"],
+                    r["entity_id"],
+                    r["action"].removeprefix("role_"),
+                    f"{role(r['before'])} -> {role(r['after'])}",
+                ]
+                for r in rows
+            ],
+            ["at (UTC)", "by", "email", "action", "role"],
+        )
+    )
     return 0

@@ -16,8 +16,23 @@ from claims import Quote
 from .memory import ReviewedClaim
 from .report import BEST_RATING, RATING_SCALE, WORST_RATING, safe_cell, safe_href, script_safe_json
 
-CSV_COLUMNS = ("article_id", "claim_id", "type", "text", "value", "speaker", "sentence", "status", "note", "reviewer",
-               "reviewed_at", "evidence_source", "article_title", "article_url", "published")
+CSV_COLUMNS = (
+    "article_id",
+    "claim_id",
+    "type",
+    "text",
+    "value",
+    "speaker",
+    "sentence",
+    "status",
+    "note",
+    "reviewer",
+    "reviewed_at",
+    "evidence_source",
+    "article_title",
+    "article_url",
+    "published",
+)
 
 
 def archive_csv(items: Sequence[ReviewedClaim]) -> bytes:
@@ -26,10 +41,28 @@ def archive_csv(items: Sequence[ReviewedClaim]) -> bytes:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for it in items:
-        writer.writerow([safe_cell(v) for v in (
-            it.article_id, it.claim.id, it.claim.type, it.claim.text, it.claim.display_value, it.speaker,
-            it.claim.sentence, it.status, it.note, it.reviewer, it.reviewed_at.isoformat() if it.reviewed_at else "",
-            it.evidence_source or "", it.article_title, it.article_url, it.published.isoformat())])
+        writer.writerow(
+            [
+                safe_cell(v)
+                for v in (
+                    it.article_id,
+                    it.claim.id,
+                    it.claim.type,
+                    it.claim.text,
+                    it.claim.display_value,
+                    it.speaker,
+                    it.claim.sentence,
+                    it.status,
+                    it.note,
+                    it.reviewer,
+                    it.reviewed_at.isoformat() if it.reviewed_at else "",
+                    it.evidence_source or "",
+                    it.article_title,
+                    it.article_url,
+                    it.published.isoformat(),
+                )
+            ]
+        )
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -45,18 +78,30 @@ def archive_claim_reviews(items: Sequence[ReviewedClaim], *, labels: Mapping[str
             author: dict[str, Any] = {"@type": "Person", "name": v.speaker}
         else:
             author = {"@type": "Organization", "name": (urlsplit(url).hostname if url else None) or it.article_title}
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": it.article_title,
-                                      "datePublished": it.published.isoformat()}
+        appearance: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "headline": it.article_title,
+            "datePublished": it.published.isoformat(),
+        }
         if url:
             appearance["url"] = url
         review: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "claimReviewed": " ".join(it.claim.sentence.split()) or it.claim.text,
-            "reviewRating": {"@type": "Rating", "ratingValue": RATING_SCALE[it.status], "worstRating": WORST_RATING,
-                             "bestRating": BEST_RATING, "alternateName": labels.get(f"status.{it.status}", it.status)},
-            "itemReviewed": {"@type": "Claim", "author": author, "datePublished": it.published.isoformat(),
-                             "appearance": appearance},
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": RATING_SCALE[it.status],
+                "worstRating": WORST_RATING,
+                "bestRating": BEST_RATING,
+                "alternateName": labels.get(f"status.{it.status}", it.status),
+            },
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": author,
+                "datePublished": it.published.isoformat(),
+                "appearance": appearance,
+            },
             "author": {"@type": "Person", "name": it.reviewer or "—"},
             "inLanguage": it.language,
         }

@@ -82,8 +82,11 @@ def _sentence_values(claim: Claim, others: Sequence[Claim]) -> dict[str, list]:
     out: dict[str, list] = {"a": [], "d": [], "n": [], "q": []}
     for c in others:
         v = c.value
-        spans = [(a, b) for a, b in (c.mentions or ((c.start, c.end),)) if s0 <= a and b <= s1] \
-            if isinstance(v, Name) else ([(c.start, c.end)] if s0 <= c.start and c.end <= s1 else [])
+        spans = (
+            [(a, b) for a, b in (c.mentions or ((c.start, c.end),)) if s0 <= a and b <= s1]
+            if isinstance(v, Name)
+            else ([(c.start, c.end)] if s0 <= c.start and c.end <= s1 else [])
+        )
         for a, b in spans:
             a, b = a - s0, b - s0
             if isinstance(v, Money) and v.currency:
@@ -101,12 +104,28 @@ def _sentence_values(claim: Claim, others: Sequence[Claim]) -> dict[str, list]:
 def _row_for(pk: int, article: Any, state: Any, claim: Claim, others: Sequence[Claim]) -> tuple[dict, set[int]]:
     v = claim.value
     row: dict[str, Any] = {
-        "claim_pk": pk, "article_id": article.id, "claim_id": claim.id, "type": claim.type, "status": state.status,
-        "currency": None, "low": None, "high": None, "first_day": None, "last_day": None, "value_key": None,
-        "reviewer": state.reviewer or "", "reviewed_at": state.reviewed_at, "published": article.published,
+        "claim_pk": pk,
+        "article_id": article.id,
+        "claim_id": claim.id,
+        "type": claim.type,
+        "status": state.status,
+        "currency": None,
+        "low": None,
+        "high": None,
+        "first_day": None,
+        "last_day": None,
+        "value_key": None,
+        "reviewer": state.reviewer or "",
+        "reviewed_at": state.reviewed_at,
+        "published": article.published,
     }
-    names = {fold_key(c.value.canonical) for c in others if isinstance(c.value, Name) and c.id != claim.id
-             and any(claim.sentence_start <= a and b <= claim.sentence_end for a, b in (c.mentions or ((c.start, c.end),)))}
+    names = {
+        fold_key(c.value.canonical)
+        for c in others
+        if isinstance(c.value, Name)
+        and c.id != claim.id
+        and any(claim.sentence_start <= a and b <= claim.sentence_end for a, b in (c.mentions or ((c.start, c.end),)))
+    }
     terms = {_subject_term(claim.type, k) for k in names}
     speaker = ""
     if isinstance(v, Money) and v.currency:
@@ -126,9 +145,12 @@ def _row_for(pk: int, article: Any, state: Any, claim: Claim, others: Sequence[C
     value = claim.to_json().get("value")
     row["search"] = fold(" ".join(str(x) for x in (claim.text, claim.sentence, speaker, _value_text(value)))).lower()
     row["evidence"] = evidence
-    row["values"] = {**_sentence_values(claim, others), "sentence": claim.sentence,
-                     "offset": [claim.start - claim.sentence_start, claim.end - claim.sentence_start],
-                     "t": sorted(terms)}
+    row["values"] = {
+        **_sentence_values(claim, others),
+        "sentence": claim.sentence,
+        "offset": [claim.start - claim.sentence_start, claim.end - claim.sentence_start],
+        "t": sorted(terms),
+    }
     return row, terms
 
 
@@ -147,8 +169,14 @@ def sync(conn, claim_pks: Iterable[int]) -> None:
     pks = list(dict.fromkeys(int(p) for p in claim_pks))
     if not pks:
         return
-    old = {r[0]: r for r in conn.execute(select(reviewed_claims.c.claim_pk, reviewed_claims.c["values"].label("vals"))
-                                         .where(reviewed_claims.c.claim_pk.in_(pks)))}
+    old = {
+        r[0]: r
+        for r in conn.execute(
+            select(reviewed_claims.c.claim_pk, reviewed_claims.c["values"].label("vals")).where(
+                reviewed_claims.c.claim_pk.in_(pks)
+            )
+        )
+    }
     states = conn.execute(select(article_claims).where(article_claims.c.pk.in_(pks))).all()
     gone, by_article = [], {}
     for st in states:
@@ -177,16 +205,25 @@ def sync_review(conn, pk: int, before: Any, after: Any) -> None:
 
 
 def _update(conn, pk: int, status: str, reviewer: str, reviewed_at, evidence: str | None) -> None:
-    conn.execute(update(reviewed_claims).where(reviewed_claims.c.claim_pk == pk).values(
-        status=status, reviewer=reviewer or "", reviewed_at=reviewed_at, evidence=evidence))
+    conn.execute(
+        update(reviewed_claims)
+        .where(reviewed_claims.c.claim_pk == pk)
+        .values(status=status, reviewer=reviewer or "", reviewed_at=reviewed_at, evidence=evidence)
+    )
 
 
 def _evidence_of(state: Any) -> str | None:
     """The record a review rested on: the one chosen, else the best record its check found."""
     if state.evidence_source:
         return state.evidence_source
-    return next((m.get("source_id") for m in (state.check or {}).get("matches", [])
-                 if m.get("kind", "record") == "record" and m.get("source_id")), None)
+    return next(
+        (
+            m.get("source_id")
+            for m in (state.check or {}).get("matches", [])
+            if m.get("kind", "record") == "record" and m.get("source_id")
+        ),
+        None,
+    )
 
 
 def _drop(conn, old: Sequence[Any]) -> None:
@@ -195,16 +232,21 @@ def _drop(conn, old: Sequence[Any]) -> None:
     for r in old:
         terms = (r[1] or {}).get("t", [])
         if terms:
-            conn.execute(delete(reviewed_claim_terms).where(reviewed_claim_terms.c.claim_pk == r[0],
-                                                            reviewed_claim_terms.c.term.in_(terms)))
+            conn.execute(
+                delete(reviewed_claim_terms).where(
+                    reviewed_claim_terms.c.claim_pk == r[0], reviewed_claim_terms.c.term.in_(terms)
+                )
+            )
     conn.execute(delete(reviewed_claims).where(reviewed_claims.c.claim_pk.in_([r[0] for r in old])))
 
 
 def _index_article(conn, article_id: int, wanted: Sequence[Any], *, all_rows: Sequence[Any] | None = None) -> None:
     if all_rows is None:
-        all_rows = conn.execute(select(article_claims.c.claim, article_claims.c.dismissed, articles.c.published)
-                                .join(articles, articles.c.id == article_claims.c.article_id)
-                                .where(article_claims.c.article_id == article_id)).all()
+        all_rows = conn.execute(
+            select(article_claims.c.claim, article_claims.c.dismissed, articles.c.published)
+            .join(articles, articles.c.id == article_claims.c.article_id)
+            .where(article_claims.c.article_id == article_id)
+        ).all()
     if not all_rows:
         return
     article = SimpleNamespace(id=article_id, published=all_rows[0].published)
@@ -220,8 +262,14 @@ def _index_article(conn, article_id: int, wanted: Sequence[Any], *, all_rows: Se
     for state in wanted:
         claim = claim_from_json(state.claim)
         s0, s1 = claim.sentence_start, claim.sentence_end
-        others = [read(d) for d in live if d["start"] < s1 and d["end"] > s0 or d.get("mentions") and any(
-            a < s1 and b > s0 for a, b in d["mentions"])]
+        others = [
+            read(d)
+            for d in live
+            if d["start"] < s1
+            and d["end"] > s0
+            or d.get("mentions")
+            and any(a < s1 and b > s0 for a, b in d["mentions"])
+        ]
         row, terms = _row_for(state.pk, article, state, claim, others)
         rows.append(row)
         term_rows += [{"term": t, "claim_pk": state.pk} for t in terms]
@@ -240,8 +288,11 @@ def ensure(engine: Engine) -> None:
         return
     ensure_tables(engine)
     with engine.connect() as conn:
-        want = conn.scalar(select(func.count()).select_from(article_claims).where(
-            article_claims.c.status != "unreviewed", article_claims.c.dismissed.is_(False)))
+        want = conn.scalar(
+            select(func.count())
+            .select_from(article_claims)
+            .where(article_claims.c.status != "unreviewed", article_claims.c.dismissed.is_(False))
+        )
         have = conn.scalar(select(func.count()).select_from(reviewed_claims))
     if want != have:
         rebuild(engine)
@@ -253,13 +304,20 @@ def rebuild(engine: Engine, *, chunk: int = 500) -> int:
     with writing(engine) as conn:
         conn.execute(delete(reviewed_claim_terms))
         conn.execute(delete(reviewed_claims))
-        ids = list(conn.scalars(select(article_claims.c.article_id).where(
-            article_claims.c.status != "unreviewed", article_claims.c.dismissed.is_(False)).distinct()))
+        ids = list(
+            conn.scalars(
+                select(article_claims.c.article_id)
+                .where(article_claims.c.status != "unreviewed", article_claims.c.dismissed.is_(False))
+                .distinct()
+            )
+        )
         for i in range(0, len(ids), chunk):
-            part = ids[i:i + chunk]
-            rows = conn.execute(select(article_claims, articles.c.published)
-                                .join(articles, articles.c.id == article_claims.c.article_id)
-                                .where(article_claims.c.article_id.in_(part))).all()
+            part = ids[i : i + chunk]
+            rows = conn.execute(
+                select(article_claims, articles.c.published)
+                .join(articles, articles.c.id == article_claims.c.article_id)
+                .where(article_claims.c.article_id.in_(part))
+            ).all()
             per: dict[int, list] = {}
             for r in rows:
                 per.setdefault(r.article_id, []).append(r)
@@ -290,12 +348,23 @@ def excluding(article_id: int):
 _RC, _T = reviewed_claims, reviewed_claim_terms
 _LIVE = _RC.c.status.in_(VERDICT_STATUSES)
 _BY_TERM = select(_T.c.claim_pk).where(_T.c.term == bindparam("term")).order_by(_T.c.claim_pk.desc()).limit(PER_TERM)
-_BY_AMOUNT = select(_RC.c.claim_pk).where(_RC.c.currency == bindparam("currency"), _RC.c.low >= bindparam("low"),
-                                          _RC.c.low <= bindparam("high"), _LIVE).limit(PER_VALUE)
-_BY_DAY = select(_RC.c.claim_pk).where(_RC.c.first_day >= bindparam("first"), _RC.c.first_day <= bindparam("last"),
-                                       _LIVE).limit(PER_VALUE)
-_BY_KEY = select(_RC.c.claim_pk).where(_RC.c.value_key == bindparam("key"), _RC.c.type == bindparam("type"),
-                                       _LIVE).limit(PER_VALUE)
+_BY_AMOUNT = (
+    select(_RC.c.claim_pk)
+    .where(
+        _RC.c.currency == bindparam("currency"), _RC.c.low >= bindparam("low"), _RC.c.low <= bindparam("high"), _LIVE
+    )
+    .limit(PER_VALUE)
+)
+_BY_DAY = (
+    select(_RC.c.claim_pk)
+    .where(_RC.c.first_day >= bindparam("first"), _RC.c.first_day <= bindparam("last"), _LIVE)
+    .limit(PER_VALUE)
+)
+_BY_KEY = (
+    select(_RC.c.claim_pk)
+    .where(_RC.c.value_key == bindparam("key"), _RC.c.type == bindparam("type"), _LIVE)
+    .limit(PER_VALUE)
+)
 
 
 def _by_value(conn, claim: Claim, ctx: Any) -> list[int] | None:
@@ -357,15 +426,43 @@ def recall(engine: Engine, extraction: Extraction, contexts: dict, *, embedder=N
         if not pks:
             return {}
         rc, ac, a = reviewed_claims, article_claims, articles
-        rows = {r.claim_pk: r for r in conn.execute(
-            select(rc.c.claim_pk, rc.c.article_id, rc.c.claim_id, rc.c.type, rc.c.status, rc.c.reviewer,
-                   rc.c.reviewed_at, rc.c.evidence, rc.c["values"].label("vals"), ac.c.note, a.c.title, a.c.url, a.c.language, a.c.published)
-            .join(ac, ac.c.pk == rc.c.claim_pk).join(a, a.c.id == rc.c.article_id)
-            .where(rc.c.claim_pk.in_(pks), rc.c.status.in_(VERDICT_STATUSES)))
-            if r.article_id != _EXCLUDED.get()}
+        rows = {
+            r.claim_pk: r
+            for r in conn.execute(
+                select(
+                    rc.c.claim_pk,
+                    rc.c.article_id,
+                    rc.c.claim_id,
+                    rc.c.type,
+                    rc.c.status,
+                    rc.c.reviewer,
+                    rc.c.reviewed_at,
+                    rc.c.evidence,
+                    rc.c["values"].label("vals"),
+                    ac.c.note,
+                    a.c.title,
+                    a.c.url,
+                    a.c.language,
+                    a.c.published,
+                )
+                .join(ac, ac.c.pk == rc.c.claim_pk)
+                .join(a, a.c.id == rc.c.article_id)
+                .where(rc.c.claim_pk.in_(pks), rc.c.status.in_(VERDICT_STATUSES))
+            )
+            if r.article_id != _EXCLUDED.get()
+        }
         evidence_ids = {r.evidence for r in rows.values()} - {None}
-        live_ids = set(conn.scalars(select(records.c.record_id).where(
-            records.c.record_id.in_(evidence_ids), records.c.deleted_at.is_(None)))) if evidence_ids else set()
+        live_ids = (
+            set(
+                conn.scalars(
+                    select(records.c.record_id).where(
+                        records.c.record_id.in_(evidence_ids), records.c.deleted_at.is_(None)
+                    )
+                )
+            )
+            if evidence_ids
+            else set()
+        )
     stored = {pk: _as_record(r) for pk, r in rows.items()}
     out: dict[str, list[Match]] = {}
     for c in extraction.claims:
@@ -379,16 +476,31 @@ def recall(engine: Engine, extraction: Extraction, contexts: dict, *, embedder=N
             m = None
             if isinstance(c.value, Quote) and rec.record.language and rec.record.language != extraction.language:
                 # across languages, letters alike say little: a translation of the same speaker's words first
-                m = match_record(c, ctx, rec, extraction, lexical=lexical.get(pk, 0.0), quote_hit=False, embedder=embedder)
+                m = match_record(
+                    c, ctx, rec, extraction, lexical=lexical.get(pk, 0.0), quote_hit=False, embedder=embedder
+                )
             if m is None:
-                m = match_record(c, ctx, rec, extraction, lexical=lexical.get(pk, 0.0), quote_hit=True, embedder=embedder)
-            if m is None or m.agreement == "unknown" or not (
-                    m.relevance >= RELEVANT or m.quote_class in ("verbatim", "close", "translation")):
+                m = match_record(
+                    c, ctx, rec, extraction, lexical=lexical.get(pk, 0.0), quote_hit=True, embedder=embedder
+                )
+            if (
+                m is None
+                or m.agreement == "unknown"
+                or not (m.relevance >= RELEVANT or m.quote_class in ("verbatim", "close", "translation"))
+            ):
                 continue
             r = rows[pk]
             evidence = r.evidence
-            verdict = PastVerdict(r.article_id, r.claim_id, r.status, r.reviewer, r.reviewed_at, r.note or "",
-                                  evidence, bool(evidence and evidence not in live_ids))
+            verdict = PastVerdict(
+                r.article_id,
+                r.claim_id,
+                r.status,
+                r.reviewer,
+                r.reviewed_at,
+                r.note or "",
+                evidence,
+                bool(evidence and evidence not in live_ids),
+            )
             found.append(replace(m, source_id=verdict.ref, publisher="", verdict=verdict))
         if found:
             found.sort(key=lambda m: (-m.score, -(m.verdict.reviewed_at or dt.datetime.min).timestamp()))
@@ -400,17 +512,26 @@ def _as_record(r: Any) -> StoredRecord:
     v = r.vals or {}
     values = IndexedValues(
         tuple(tuple(x) for x in v.get("a", ())),
-        tuple((x[0], x[1], dt.date.fromisoformat(x[2]), dt.date.fromisoformat(x[3]), x[4], x[5]) for x in v.get("d", ())),
+        tuple(
+            (x[0], x[1], dt.date.fromisoformat(x[2]), dt.date.fromisoformat(x[3]), x[4], x[5]) for x in v.get("d", ())
+        ),
         tuple(tuple(x) for x in v.get("n", ())),
         tuple(tuple(x) for x in v.get("q", ())),
     )
-    record = SourceRecord(id=verdict_ref(r.article_id, r.claim_id), title=r.title, excerpt=v.get("sentence", ""),
-                          url=r.url or "", published=r.published, language=r.language or "")
+    record = SourceRecord(
+        id=verdict_ref(r.article_id, r.claim_id),
+        title=r.title,
+        excerpt=v.get("sentence", ""),
+        url=r.url or "",
+        published=r.published,
+        language=r.language or "",
+    )
     return StoredRecord(-r.claim_pk, record, values)
 
 
-def with_past_verdicts(library, extraction: Extraction, contexts: dict, checks: list[ClaimCheck], *,
-                       embedder=None) -> list[ClaimCheck]:
+def with_past_verdicts(
+    library, extraction: Extraction, contexts: dict, checks: list[ClaimCheck], *, embedder=None
+) -> list[ClaimCheck]:
     """The checks with earlier verdicts placed first among their matches, and suggestions that use them."""
     from ..verdict import render_reason
 
@@ -424,8 +545,16 @@ def with_past_verdicts(library, extraction: Extraction, contexts: dict, checks: 
             out.append(check)
             continue
         suggestion, confidence, parts = explain(check, verdicts)
-        out.append(replace(check, matches=tuple(verdicts) + check.matches, suggestion=suggestion,
-                           confidence=confidence, reason=render_reason(parts), reason_parts=parts))
+        out.append(
+            replace(
+                check,
+                matches=tuple(verdicts) + check.matches,
+                suggestion=suggestion,
+                confidence=confidence,
+                reason=render_reason(parts),
+                reason_parts=parts,
+            )
+        )
     return out
 
 
@@ -438,20 +567,28 @@ def warns(m: Match) -> bool:
     v = m.verdict
     if v is None:
         return False
-    return (v.status == "disputed" and m.agreement == "agrees") or (v.status == "verified" and m.agreement == "conflicts") \
+    return (
+        (v.status == "disputed" and m.agreement == "agrees")
+        or (v.status == "verified" and m.agreement == "conflicts")
         or v.reversed
+    )
 
 
 def supports(m: Match) -> bool:
     v = m.verdict
-    return v is not None and v.status == "verified" and m.agreement == "agrees" and not v.source_deleted and not v.reversed
+    return (
+        v is not None and v.status == "verified" and m.agreement == "agrees" and not v.source_deleted and not v.reversed
+    )
 
 
 def _who(m: Match) -> dict[str, Any]:
     v = m.verdict
     assert v is not None
-    return {"date": Cite(published=v.reviewed_at.date() if v.reviewed_at else None), "reviewer": v.reviewer or "?",
-            "title": m.title}
+    return {
+        "date": Cite(published=v.reviewed_at.date() if v.reviewed_at else None),
+        "reviewer": v.reviewer or "?",
+        "title": m.title,
+    }
 
 
 def verdict_parts(m: Match) -> Reason:
@@ -486,11 +623,18 @@ def explain(check: ClaimCheck, verdicts: Sequence[Match]) -> tuple[str, float, R
     support = next((m for m in verdicts if supports(m)), None)
     if support is not None:
         return "supported", max(check.confidence, min(1.0, support.score + 0.2)), verdict_parts(support) + then
-    deleted = next((m for m in verdicts if m.verdict and m.verdict.status == "verified" and m.agreement == "agrees"), None)
+    deleted = next(
+        (m for m in verdicts if m.verdict and m.verdict.status == "verified" and m.agreement == "agrees"), None
+    )
     if deleted is not None and check.suggestion != "supported":
         return "needs_review", deleted.score, verdict_parts(deleted) + then
-    return check.suggestion, check.confidence, verdict_parts(verdicts[0]) + then if check.suggestion == "no_source" \
-        else base + (ReasonPart.of("desk.then"),) + verdict_parts(verdicts[0])
+    return (
+        check.suggestion,
+        check.confidence,
+        verdict_parts(verdicts[0]) + then
+        if check.suggestion == "no_source"
+        else base + (ReasonPart.of("desk.then"),) + verdict_parts(verdicts[0]),
+    )
 
 
 # ---- showing stored checks later -------------------------------------------------------------------
@@ -505,18 +649,30 @@ def refresh(engine: Engine, matches: Sequence[Match]) -> tuple[Match, ...]:
     ac = article_claims
     with engine.connect() as conn:
         cond = or_(*[and_(ac.c.article_id == v.article_id, ac.c.claim_id == v.claim_id) for v in verdicts])
-        now = {(r.article_id, r.claim_id): ("dismissed" if r.dismissed else r.status)
-               for r in conn.execute(select(ac.c.article_id, ac.c.claim_id, ac.c.status, ac.c.dismissed).where(cond))}
+        now = {
+            (r.article_id, r.claim_id): ("dismissed" if r.dismissed else r.status)
+            for r in conn.execute(select(ac.c.article_id, ac.c.claim_id, ac.c.status, ac.c.dismissed).where(cond))
+        }
         ids = {v.evidence_source for v in verdicts} - {None}
-        live = set(conn.scalars(select(records.c.record_id).where(
-            records.c.record_id.in_(ids), records.c.deleted_at.is_(None)))) if ids else set()
+        live = (
+            set(
+                conn.scalars(
+                    select(records.c.record_id).where(records.c.record_id.in_(ids), records.c.deleted_at.is_(None))
+                )
+            )
+            if ids
+            else set()
+        )
     out = []
     for m in matches:
         v = m.verdict
         if v is not None:
             current = now.get((v.article_id, v.claim_id), "deleted")
-            v = replace(v, now=None if current == v.status else current,
-                        source_deleted=bool(v.evidence_source and v.evidence_source not in live))
+            v = replace(
+                v,
+                now=None if current == v.status else current,
+                source_deleted=bool(v.evidence_source and v.evidence_source not in live),
+            )
             m = replace(m, verdict=v)
         out.append(m)
     return tuple(out)
@@ -548,19 +704,39 @@ class ReviewedClaim:
     def to_json(self) -> dict[str, Any]:
         c = self.claim.to_json()
         return {
-            "article_id": self.article_id, "claim_id": self.claim.id, "type": self.claim.type, "text": self.claim.text,
-            "value": c.get("value"), "sentence": self.claim.sentence, "status": self.status, "note": self.note,
-            "reviewer": self.reviewer, "reviewed_at": self.reviewed_at.isoformat() if self.reviewed_at else None,
-            "evidence_source": self.evidence_source, "speaker": self.speaker or None,
-            "article_title": self.article_title, "article_url": self.article_url,
+            "article_id": self.article_id,
+            "claim_id": self.claim.id,
+            "type": self.claim.type,
+            "text": self.claim.text,
+            "value": c.get("value"),
+            "sentence": self.claim.sentence,
+            "status": self.status,
+            "note": self.note,
+            "reviewer": self.reviewer,
+            "reviewed_at": self.reviewed_at.isoformat() if self.reviewed_at else None,
+            "evidence_source": self.evidence_source,
+            "speaker": self.speaker or None,
+            "article_title": self.article_title,
+            "article_url": self.article_url,
             "published": self.published.isoformat(),
         }
 
 
-def search(engine: Engine, query: str = "", *, types: Sequence[str] = (), statuses: Sequence[str] = (),
-           reviewed_from: dt.date | None = None, reviewed_to: dt.date | None = None,
-           amount_min: float | None = None, amount_max: float | None = None, currency: str = "",
-           speaker: str = "", reviewer: str = "", limit: int = 500) -> list[ReviewedClaim]:
+def search(
+    engine: Engine,
+    query: str = "",
+    *,
+    types: Sequence[str] = (),
+    statuses: Sequence[str] = (),
+    reviewed_from: dt.date | None = None,
+    reviewed_to: dt.date | None = None,
+    amount_min: float | None = None,
+    amount_max: float | None = None,
+    currency: str = "",
+    speaker: str = "",
+    reviewer: str = "",
+    limit: int = 500,
+) -> list[ReviewedClaim]:
     """Reviewed claims across articles (newest review first), every filter optional.
 
     `query`: words that must all appear in the claim, its sentence, value or speaker (accents and
@@ -593,12 +769,42 @@ def search(engine: Engine, query: str = "", *, types: Sequence[str] = (), status
         cond.append(rc.c.value_key.contains(fold_key(speaker), autoescape=True))
     if reviewer.strip():
         cond.append(rc.c.reviewer == reviewer.strip())
-    stmt = (select(rc.c.article_id, rc.c.status, rc.c.reviewer, rc.c.reviewed_at, ac.c.claim, ac.c.note,
-                   ac.c.evidence_source, rc.c.evidence, a.c.title, a.c.url, a.c.published, a.c.language)
-            .join(ac, ac.c.pk == rc.c.claim_pk).join(a, a.c.id == rc.c.article_id)
-            .where(*cond).order_by(rc.c.reviewed_at.desc(), rc.c.claim_pk.desc()).limit(limit))
+    stmt = (
+        select(
+            rc.c.article_id,
+            rc.c.status,
+            rc.c.reviewer,
+            rc.c.reviewed_at,
+            ac.c.claim,
+            ac.c.note,
+            ac.c.evidence_source,
+            rc.c.evidence,
+            a.c.title,
+            a.c.url,
+            a.c.published,
+            a.c.language,
+        )
+        .join(ac, ac.c.pk == rc.c.claim_pk)
+        .join(a, a.c.id == rc.c.article_id)
+        .where(*cond)
+        .order_by(rc.c.reviewed_at.desc(), rc.c.claim_pk.desc())
+        .limit(limit)
+    )
     with engine.connect() as conn:
         rows = conn.execute(stmt).all()
-    return [ReviewedClaim(r.article_id, r.title, r.url or "", r.published, r.language, claim_from_json(r.claim),
-                          r.status, r.note or "", r.reviewer, r.reviewed_at,
-                          r.evidence_source or r.evidence) for r in rows]
+    return [
+        ReviewedClaim(
+            r.article_id,
+            r.title,
+            r.url or "",
+            r.published,
+            r.language,
+            claim_from_json(r.claim),
+            r.status,
+            r.note or "",
+            r.reviewer,
+            r.reviewed_at,
+            r.evidence_source or r.evidence,
+        )
+        for r in rows
+    ]

@@ -56,7 +56,9 @@ class ReportContext:
     labels: Mapping[str, str]
     audit: tuple[Mapping[str, Any], ...] = ()
     quoted: tuple[Mapping[str, Any], ...] = ()  # the history an imported report carried (Desk.quoted_history)
-    generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0))
+    generated_at: dt.datetime = field(
+        default_factory=lambda: dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    )
     review_url: str = ""  # where the fact check is published (ClaimReview `url`); the article's URL if empty
 
     def t(self, key: str, **values: Any) -> str:
@@ -154,17 +156,25 @@ def write_markdown(ctx: ReportContext) -> bytes:
     out.append(f"- {ctx.t('report.reviewers')}{ctx.sep}{_md(', '.join(s['reviewers'])) or ctx.t('report.none_yet')}")
     out += ["", f"## {ctx.t('report.summary')}", ""]
     if s["unreviewed"]:
-        out.append(f"> **{ctx.t('report.warning')}{ctx.sep.rstrip()}** {ctx.t('report.unreviewed_warning', n=s['unreviewed'])}")
-        out += [f"> - {c.claim.id} · {ctx.t('type.' + c.claim.type)} · {_md(c.claim.text)}"
-                for c in claim_rows(a) if c.status == "unreviewed"]
+        out.append(
+            f"> **{ctx.t('report.warning')}{ctx.sep.rstrip()}** {ctx.t('report.unreviewed_warning', n=s['unreviewed'])}"
+        )
+        out += [
+            f"> - {c.claim.id} · {ctx.t('type.' + c.claim.type)} · {_md(c.claim.text)}"
+            for c in claim_rows(a)
+            if c.status == "unreviewed"
+        ]
         out.append("")
     else:
         out += [ctx.t("report.all_reviewed"), ""]
     disputed = [c for c in claim_rows(a) if c.status == "disputed"]
     if disputed:
         out.append(f"**{ctx.t('report.disputed_list')}:**")
-        out += [f"- {c.claim.id} · {ctx.t('type.' + c.claim.type)} · {_md(c.claim.text)}" + (f" — {_md(c.note)}" if c.note else "")
-                for c in disputed]
+        out += [
+            f"- {c.claim.id} · {ctx.t('type.' + c.claim.type)} · {_md(c.claim.text)}"
+            + (f" — {_md(c.note)}" if c.note else "")
+            for c in disputed
+        ]
         out.append("")
     out += [f"| {ctx.t('report.status')} | {ctx.t('report.count')} |", "|---|---:|"]
     out += [f"| {ctx.t('status.' + k)} | {v} |" for k, v in s["by_status"].items()]
@@ -185,8 +195,10 @@ def write_markdown(ctx: ReportContext) -> bytes:
 def _md_claim(ctx: ReportContext, c: ClaimState) -> list[str]:
     cl = c.claim
     lines = [f"### {cl.id} · {ctx.t('type.' + cl.type)} · {_md(cl.text)}", ""]
-    lines.append(f"- {ctx.t('report.status')}{ctx.sep}**{ctx.status(c)}**"
-                 + (f" — {_md(c.reviewer)}, {_date(c.reviewed_at)}" if c.reviewer else ""))
+    lines.append(
+        f"- {ctx.t('report.status')}{ctx.sep}**{ctx.status(c)}**"
+        + (f" — {_md(c.reviewer)}, {_date(c.reviewed_at)}" if c.reviewer else "")
+    )
     lines.append(f"- {ctx.t('report.value')}{ctx.sep}{_md(cl.display_value)}")
     lines.append(f"- {ctx.t('report.suggestion')}{ctx.sep}{ctx.t('suggestion.' + c.suggestion)} ({_md(ctx.reason(c))})")
     if c.note:
@@ -196,7 +208,10 @@ def _md_claim(ctx: ReportContext, c: ClaimState) -> list[str]:
         lines.append(f"- {ctx.t('report.evidence')}{ctx.sep}{ctx.t('report.no_evidence')}")
     else:
         link = safe_href(m.url)
-        lines.append(f"- {ctx.t('report.evidence')}{ctx.sep}{_md(m.source_id)} · {_md(m.citation)}" + (f" <{link}>" if link else ""))
+        lines.append(
+            f"- {ctx.t('report.evidence')}{ctx.sep}{_md(m.source_id)} · {_md(m.citation)}"
+            + (f" <{link}>" if link else "")
+        )
         before, span, after = _split(m.excerpt, m.evidence_start, m.evidence_end)
         lines.append(f"  > {_md(before)}**{_md(span)}**{_md(after)}")
         lines.append(f"  - {ctx.t('report.compare', article=_md(cl.display_value), source=_md(m.source_value or '—'))}")
@@ -246,37 +261,53 @@ def _link(url: str, text: str | None = None) -> str:
 def write_html(ctx: ReportContext) -> bytes:
     a, s = ctx.article, summary(ctx.article)
     lang = _h(ctx.t("language.code"))
-    out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{_h(ctx.t('report.title'))}{_h(ctx.sep)}{_h(a.title)}</title><style>{_CSS}</style></head><body>"]
+    out = [
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_h(ctx.t('report.title'))}{_h(ctx.sep)}{_h(a.title)}</title><style>{_CSS}</style></head><body>",
+    ]
     out.append(f"<header><h1>{_h(ctx.t('report.title'))}{_h(ctx.sep)}{_h(a.title)}</h1><p class=\"meta\">")
     meta = [f"{_h(ctx.t('report.published'))}{_h(ctx.sep)}{_h(a.published.isoformat())} ({_h(a.language)})"]
     if a.url:
         meta.append(f"{_h(ctx.t('report.url'))}{_h(ctx.sep)}{_link(a.url)}")
     meta.append(f"{_h(ctx.t('report.generated'))}{_h(ctx.sep)}{_h(_date(ctx.generated_at))}")
-    meta.append(f"{_h(ctx.t('report.reviewers'))}{_h(ctx.sep)}{_h(', '.join(s['reviewers']) or ctx.t('report.none_yet'))}")
+    meta.append(
+        f"{_h(ctx.t('report.reviewers'))}{_h(ctx.sep)}{_h(', '.join(s['reviewers']) or ctx.t('report.none_yet'))}"
+    )
     out.append("<br>".join(meta) + "</p></header>")
     out.append(f"<section><h2>{_h(ctx.t('report.summary'))}</h2>")
     if s["unreviewed"]:
-        out.append(f"<div class=\"warning\"><strong>{_h(ctx.t('report.warning'))}:</strong> "
-                   f"{_h(ctx.t('report.unreviewed_warning', n=s['unreviewed']))}<ul>")
-        out += [f'<li><a href="#claim-{_h(c.claim.id)}">{_h(c.claim.id)}</a> · {_h(ctx.t("type." + c.claim.type))} · '
-                f"{_h(c.claim.text)}</li>" for c in claim_rows(a) if c.status == "unreviewed"]
+        out.append(
+            f"<div class=\"warning\"><strong>{_h(ctx.t('report.warning'))}:</strong> "
+            f"{_h(ctx.t('report.unreviewed_warning', n=s['unreviewed']))}<ul>"
+        )
+        out += [
+            f'<li><a href="#claim-{_h(c.claim.id)}">{_h(c.claim.id)}</a> · {_h(ctx.t("type." + c.claim.type))} · '
+            f"{_h(c.claim.text)}</li>"
+            for c in claim_rows(a)
+            if c.status == "unreviewed"
+        ]
         out.append("</ul></div>")
     else:
         out.append(f"<p>{_h(ctx.t('report.all_reviewed'))}</p>")
     disputed = [c for c in claim_rows(a) if c.status == "disputed"]
     if disputed:
         out.append(f"<p><strong>{_h(ctx.t('report.disputed_list'))}:</strong></p><ul>")
-        out += [f'<li><a href="#claim-{_h(c.claim.id)}">{_h(c.claim.id)}</a> · {_h(ctx.t("type." + c.claim.type))} · '
-                f"{_h(c.claim.text)}" + (f" — {_h(c.note)}" if c.note else "") + "</li>" for c in disputed]
+        out += [
+            f'<li><a href="#claim-{_h(c.claim.id)}">{_h(c.claim.id)}</a> · {_h(ctx.t("type." + c.claim.type))} · '
+            f"{_h(c.claim.text)}" + (f" — {_h(c.note)}" if c.note else "") + "</li>"
+            for c in disputed
+        ]
         out.append("</ul>")
     rows = [(ctx.t("status." + k), v) for k, v in s["by_status"].items()]
     if s["dismissed"]:
         rows.append((ctx.t("status.dismissed"), s["dismissed"]))
     out.append(_count_table(ctx.t("report.status"), ctx.t("report.count"), rows))
-    out.append(_count_table(ctx.t("report.type"), ctx.t("report.count"),
-                            [(ctx.t("type." + k), v) for k, v in s["by_type"].items()]))
+    out.append(
+        _count_table(
+            ctx.t("report.type"), ctx.t("report.count"), [(ctx.t("type." + k), v) for k, v in s["by_type"].items()]
+        )
+    )
     out.append("</section>")
     out.append(f"<section><h2>{_h(ctx.t('report.claims'))} ({s['claims']})</h2>")
     out += [_html_claim(ctx, c) for c in claim_rows(a)]
@@ -302,13 +333,16 @@ def _marked(text: str, start: int, end: int, cls: str = "") -> str:
 
 def _html_claim(ctx: ReportContext, c: ClaimState) -> str:
     cl = c.claim
-    parts = [f'<div class="claim {_h(c.shown_status)}" id="claim-{_h(cl.id)}">',
-             f"<h3>{_h(cl.id)} · {_h(ctx.t('type.' + cl.type))} · {_h(cl.text)}</h3>",
-             f"<p><span class=\"status\">{_h(ctx.status(c))}</span>"
-             + (f" — {_h(c.reviewer)}, {_h(_date(c.reviewed_at))}" if c.reviewer else "") + "</p>",
-             f"<blockquote>{_marked(cl.sentence, cl.start - cl.sentence_start, cl.end - cl.sentence_start)}</blockquote>",
-             f"<p>{_h(ctx.t('report.value'))}{_h(ctx.sep)}{_h(cl.display_value)}<br>"
-             f"{_h(ctx.t('report.suggestion'))}{_h(ctx.sep)}{_h(ctx.t('suggestion.' + c.suggestion))} ({_h(ctx.reason(c))})</p>"]
+    parts = [
+        f'<div class="claim {_h(c.shown_status)}" id="claim-{_h(cl.id)}">',
+        f"<h3>{_h(cl.id)} · {_h(ctx.t('type.' + cl.type))} · {_h(cl.text)}</h3>",
+        f"<p><span class=\"status\">{_h(ctx.status(c))}</span>"
+        + (f" — {_h(c.reviewer)}, {_h(_date(c.reviewed_at))}" if c.reviewer else "")
+        + "</p>",
+        f"<blockquote>{_marked(cl.sentence, cl.start - cl.sentence_start, cl.end - cl.sentence_start)}</blockquote>",
+        f"<p>{_h(ctx.t('report.value'))}{_h(ctx.sep)}{_h(cl.display_value)}<br>"
+        f"{_h(ctx.t('report.suggestion'))}{_h(ctx.sep)}{_h(ctx.t('suggestion.' + c.suggestion))} ({_h(ctx.reason(c))})</p>",
+    ]
     if c.note:
         parts.append(f"<p><strong>{_h(ctx.t('report.note'))}:</strong> {_h(c.note)}</p>")
     m = c.evidence
@@ -318,17 +352,37 @@ def _html_claim(ctx: ReportContext, c: ClaimState) -> str:
         title = _link(m.url, m.citation) if m.url else _h(m.citation)
         parts.append(f"<p>{_h(ctx.t('report.evidence'))}{_h(ctx.sep)}{_h(m.source_id)} · {title}</p>")
         parts.append(f"<blockquote>{_marked(m.excerpt, m.evidence_start, m.evidence_end, 'ev')}</blockquote>")
-        parts.append(f"<p class=\"small\">{_h(ctx.t('report.compare', article=cl.display_value, source=m.source_value or '—'))}"
-                     + (f"<br>{_h(ctx.t('report.later'))}" if m.later else "") + "</p>")
+        parts.append(
+            f"<p class=\"small\">{_h(ctx.t('report.compare', article=cl.display_value, source=m.source_value or '—'))}"
+            + (f"<br>{_h(ctx.t('report.later'))}" if m.later else "")
+            + "</p>"
+        )
     parts.append("</div>")
     return "\n".join(parts)
 
 
 # ---- CSV -----------------------------------------------------------------------------------------
 
-CSV_COLUMNS = ("claim_id", "type", "text", "value", "sentence", "suggestion", "reason", "status", "note", "reviewer",
-               "reviewed_at", "evidence_source", "evidence_citation", "evidence_url", "evidence", "evidence_excerpt",
-               "evidence_start", "evidence_end")
+CSV_COLUMNS = (
+    "claim_id",
+    "type",
+    "text",
+    "value",
+    "sentence",
+    "suggestion",
+    "reason",
+    "status",
+    "note",
+    "reviewer",
+    "reviewed_at",
+    "evidence_source",
+    "evidence_citation",
+    "evidence_url",
+    "evidence",
+    "evidence_excerpt",
+    "evidence_start",
+    "evidence_end",
+)
 
 
 def write_csv(ctx: ReportContext) -> bytes:
@@ -339,12 +393,31 @@ def write_csv(ctx: ReportContext) -> bytes:
     for c in claim_rows(ctx.article) + dismissed_rows(ctx.article):
         sid, citation, passage = _evidence(c)
         m = c.evidence
-        writer.writerow([safe_cell(v) for v in (
-            c.claim.id, c.claim.type, c.claim.text, c.claim.display_value, c.claim.sentence, c.suggestion, ctx.reason(c),
-            c.shown_status, c.note, c.reviewer, c.reviewed_at.isoformat() if c.reviewed_at else "",
-            sid, citation, m.url if m else "", passage, m.excerpt if m else "",
-            m.evidence_start if m else "", m.evidence_end if m else "",
-        )])
+        writer.writerow(
+            [
+                safe_cell(v)
+                for v in (
+                    c.claim.id,
+                    c.claim.type,
+                    c.claim.text,
+                    c.claim.display_value,
+                    c.claim.sentence,
+                    c.suggestion,
+                    ctx.reason(c),
+                    c.shown_status,
+                    c.note,
+                    c.reviewer,
+                    c.reviewed_at.isoformat() if c.reviewed_at else "",
+                    sid,
+                    citation,
+                    m.url if m else "",
+                    passage,
+                    m.excerpt if m else "",
+                    m.evidence_start if m else "",
+                    m.evidence_end if m else "",
+                )
+            ]
+        )
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -402,13 +475,18 @@ def review_address(ctx: ReportContext, claim_id: str) -> str:
     from settings import NEWSROOM_URL
 
     a = ctx.article
-    for base, anchor in ((ctx.review_url, f"claim-{claim_id}"), (a.url, f"claim-{claim_id}"),
-                         (NEWSROOM_URL.value(), f"article-{a.id}-claim-{claim_id}")):
+    for base, anchor in (
+        (ctx.review_url, f"claim-{claim_id}"),
+        (a.url, f"claim-{claim_id}"),
+        (NEWSROOM_URL.value(), f"article-{a.id}-claim-{claim_id}"),
+    ):
         if safe_href(base):
             parts = urlsplit(base)
             return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, anchor))
-    raise NoReviewAddress("a ClaimReview needs an address: give the review address (--review-url), the "
-                          "article's address, or set FACTCHECK_NEWSROOM_URL")
+    raise NoReviewAddress(
+        "a ClaimReview needs an address: give the review address (--review-url), the "
+        "article's address, or set FACTCHECK_NEWSROOM_URL"
+    )
 
 
 def claim_reviews(ctx: ReportContext) -> list[dict[str, Any]]:
@@ -418,7 +496,11 @@ def claim_reviews(ctx: ReportContext) -> list[dict[str, Any]]:
     appearance; the rating's scale)."""
     a = ctx.article
     site = urlsplit(a.url).hostname if safe_href(a.url) else None
-    appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": a.title, "datePublished": a.published.isoformat()}
+    appearance: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "headline": a.title,
+        "datePublished": a.published.isoformat(),
+    }
     if safe_href(a.url):
         appearance["url"] = a.url
     # The article itself makes its claims: its author or publisher as it gives them, else its web
@@ -473,7 +555,8 @@ def write_claimreview(ctx: ReportContext) -> bytes:
 
 
 FORMATS: dict[str, ReportFormat] = {
-    f.name: f for f in (
+    f.name: f
+    for f in (
         ReportFormat("md", "md", "text/markdown", write_markdown),
         ReportFormat("html", "html", "text/html", write_html),
         ReportFormat("csv", "csv", "text/csv", write_csv),
@@ -483,8 +566,16 @@ FORMATS: dict[str, ReportFormat] = {
 }
 
 
-def render(article: Article, fmt: str, *, labels: Mapping[str, str], audit=(), review_url: str = "",
-           generated_at: dt.datetime | None = None, quoted=()) -> bytes:
+def render(
+    article: Article,
+    fmt: str,
+    *,
+    labels: Mapping[str, str],
+    audit=(),
+    review_url: str = "",
+    generated_at: dt.datetime | None = None,
+    quoted=(),
+) -> bytes:
     """The report of `article` in format `fmt`, written with the words in `labels`."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")

@@ -62,7 +62,8 @@ class ReviewConflict(Exception):
             f"claim {current.claim.id} was changed by {current.reviewer or 'someone'} "
             f"at {current.reviewed_at:%Y-%m-%d %H:%M:%S} (now {'dismissed' if current.dismissed else current.status}"
             f"{': ' + current.note if current.note else ''}); reload before changing it"
-            if current.reviewed_at else f"claim {current.claim.id} changed; reload before changing it"
+            if current.reviewed_at
+            else f"claim {current.claim.id} changed; reload before changing it"
         )
         self.current = current
 
@@ -202,8 +203,17 @@ class Desk:
 
     # ---- articles ---------------------------------------------------------------------
 
-    def save(self, check: ArticleCheck, body: str, *, title: str = "", url: str = "", reviewer: str = "",
-             author: str = "", published_from: str = "") -> int:
+    def save(
+        self,
+        check: ArticleCheck,
+        body: str,
+        *,
+        title: str = "",
+        url: str = "",
+        reviewer: str = "",
+        author: str = "",
+        published_from: str = "",
+    ) -> int:
         """Store a checked article and its claims for review; returns the article id.
 
         Refused (ValueError) when the text holds a NUL character (checker.inputs removes them before
@@ -213,7 +223,9 @@ class Desk:
         if len(check.checks) > MAX_CLAIMS:
             raise ValueError(f"the article has {len(check.checks):,} claims; the desk takes at most {MAX_CLAIMS:,}")
         if "\x00" in body:
-            raise ValueError("the article text holds NUL characters, which cannot be stored; remove them and check it again")
+            raise ValueError(
+                "the article text holds NUL characters, which cannot be stored; remove them and check it again"
+            )
         for c in check.checks:
             problem = row_problem(article_claims, {"claim_id": c.claim.id})
             if problem:
@@ -221,28 +233,50 @@ class Desk:
         title = without_nul(title).strip() or _title_from(body)
         url, reviewer = without_nul(url), without_nul(reviewer)
         with writing(self.engine) as conn:
-            article_id = conn.execute(articles.insert().values(
-                title=title, body=body, language=check.extraction.language, published=check.extraction.published,
-                url=url.strip(), created_by=reviewer, created_at=now, updated_at=now, archived=False,
-                unclaimed=[u.to_json() for u in check.extraction.unclaimed],
-                meta={"author": " ".join(author.split())[:300], "published_from": published_from},
-            )).inserted_primary_key[0]
+            article_id = conn.execute(
+                articles.insert().values(
+                    title=title,
+                    body=body,
+                    language=check.extraction.language,
+                    published=check.extraction.published,
+                    url=url.strip(),
+                    created_by=reviewer,
+                    created_at=now,
+                    updated_at=now,
+                    archived=False,
+                    unclaimed=[u.to_json() for u in check.extraction.unclaimed],
+                    meta={"author": " ".join(author.split())[:300], "published_from": published_from},
+                )
+            ).inserted_primary_key[0]
             if check.checks:
-                conn.execute(article_claims.insert(), [
-                    _claim_row(article_id, i, c) for i, c in enumerate(check.checks)
-                ])
-            conn.execute(audit.insert().values(
-                at=now, actor=reviewer, entity="article", entity_id=str(article_id), action="create",
-                before=None, after={"title": title, "claims": len(check.checks)},
-            ))
+                conn.execute(
+                    article_claims.insert(), [_claim_row(article_id, i, c) for i, c in enumerate(check.checks)]
+                )
+            conn.execute(
+                audit.insert().values(
+                    at=now,
+                    actor=reviewer,
+                    entity="article",
+                    entity_id=str(article_id),
+                    action="create",
+                    before=None,
+                    after={"title": title, "claims": len(check.checks)},
+                )
+            )
         return article_id
 
     def articles(self, *, include_archived: bool = False) -> list[ArticleSummary]:
         c = article_claims
         with self.engine.connect() as conn:
-            stmt = select(articles.c.id, articles.c.title, articles.c.published, articles.c.language,
-                          articles.c.created_at, articles.c.archived, articles.c.url
-                          ).order_by(articles.c.created_at.desc(), articles.c.id.desc())
+            stmt = select(
+                articles.c.id,
+                articles.c.title,
+                articles.c.published,
+                articles.c.language,
+                articles.c.created_at,
+                articles.c.archived,
+                articles.c.url,
+            ).order_by(articles.c.created_at.desc(), articles.c.id.desc())
             if not include_archived:
                 stmt = stmt.where(articles.c.archived.is_(False))
             rows = conn.execute(stmt).all()
@@ -257,16 +291,36 @@ class Desk:
         out = []
         for r in rows:
             s = stats.get(r.id, {"total": 0, "reviewed": 0, "disputed": 0, "reviewers": set()})
-            out.append(ArticleSummary(r.id, r.title, r.published, r.language, r.created_at, r.archived,
-                                      s["total"], s["reviewed"], s["disputed"], tuple(sorted(s["reviewers"])), r.url))
+            out.append(
+                ArticleSummary(
+                    r.id,
+                    r.title,
+                    r.published,
+                    r.language,
+                    r.created_at,
+                    r.archived,
+                    s["total"],
+                    s["reviewed"],
+                    s["disputed"],
+                    tuple(sorted(s["reviewers"])),
+                    r.url,
+                )
+            )
         return out
 
     def find(self, title: str, body: str) -> int | None:
         """The id of an article not archived with this title and this text (the oldest), else None."""
         with self.engine.connect() as conn:
-            return conn.execute(select(articles.c.id).where(
-                articles.c.title == title, articles.c.body == body, articles.c.archived.is_(False),
-            ).order_by(articles.c.id).limit(1)).scalar()
+            return conn.execute(
+                select(articles.c.id)
+                .where(
+                    articles.c.title == title,
+                    articles.c.body == body,
+                    articles.c.archived.is_(False),
+                )
+                .order_by(articles.c.id)
+                .limit(1)
+            ).scalar()
 
     def load(self, article_id: int) -> Article:
         with self.engine.connect() as conn:
@@ -274,13 +328,23 @@ class Desk:
             if row is None:
                 raise ArticleNotFound(article_id)
             claim_rows = conn.execute(
-                select(article_claims).where(article_claims.c.article_id == article_id).order_by(article_claims.c.position)
+                select(article_claims)
+                .where(article_claims.c.article_id == article_id)
+                .order_by(article_claims.c.position)
             ).all()
         states = sorted((_state(r) for r in claim_rows), key=lambda s: (s.claim.start, -s.claim.end))
         return Article(
-            id=row.id, title=row.title, body=row.body, language=row.language, published=row.published,
-            url=row.url, created_by=row.created_by, created_at=row.created_at, archived=row.archived,
-            claims=tuple(states), unclaimed=tuple(row.unclaimed or ()),
+            id=row.id,
+            title=row.title,
+            body=row.body,
+            language=row.language,
+            published=row.published,
+            url=row.url,
+            created_by=row.created_by,
+            created_at=row.created_at,
+            archived=row.archived,
+            claims=tuple(states),
+            unclaimed=tuple(row.unclaimed or ()),
             author=str((row.meta or {}).get("author") or ""),
             published_from=str((row.meta or {}).get("published_from") or ""),
             imported=(row.meta or {}).get("imported"),
@@ -309,8 +373,17 @@ class Desk:
             if before == values:
                 return  # nothing changes: not an entry in the audit trail
             conn.execute(articles.update().where(articles.c.id == article_id).values(updated_at=_now(), **values))
-            conn.execute(audit.insert().values(at=_now(), actor=reviewer, entity="article", entity_id=str(article_id),
-                                               action=action, before=before, after=values))
+            conn.execute(
+                audit.insert().values(
+                    at=_now(),
+                    actor=reviewer,
+                    entity="article",
+                    entity_id=str(article_id),
+                    action=action,
+                    before=before,
+                    after=values,
+                )
+            )
 
     # ---- reviewing claims -------------------------------------------------------------
 
@@ -340,7 +413,11 @@ class Desk:
         with writing(self.engine) as conn:
             row = _stored_claim(conn, article_id, claim_id)
             current = _state(row)
-            if evidence_source is not None and evidence_source and evidence_source not in {m.source_id for m in current.matches}:
+            if (
+                evidence_source is not None
+                and evidence_source
+                and evidence_source not in {m.source_id for m in current.matches}
+            ):
                 raise ValueError(f"{evidence_source} is not among the records matched to {claim_id}")
             wanted = {
                 "status": current.status if status is None else status,
@@ -360,25 +437,47 @@ class Desk:
             after = self._write(conn, row.pk, current, reviewer, action, f"{article_id}/{claim_id}", **wanted)
         return after
 
-    def _write(self, conn, pk: int, current: ClaimState, reviewer: str, action: str, entity_id: str,
-               extra: Mapping[str, Any] | None = None, **wanted: Any) -> ClaimState:
+    def _write(
+        self,
+        conn,
+        pk: int,
+        current: ClaimState,
+        reviewer: str,
+        action: str,
+        entity_id: str,
+        extra: Mapping[str, Any] | None = None,
+        **wanted: Any,
+    ) -> ClaimState:
         now = _now()
-        result = conn.execute(article_claims.update().where(
-            article_claims.c.pk == pk, article_claims.c.version == current.version,
-        ).values(reviewer=reviewer, reviewed_at=now, version=current.version + 1, **wanted))
+        result = conn.execute(
+            article_claims.update()
+            .where(
+                article_claims.c.pk == pk,
+                article_claims.c.version == current.version,
+            )
+            .values(reviewer=reviewer, reviewed_at=now, version=current.version + 1, **wanted)
+        )
         if result.rowcount != 1:  # someone else wrote between our read and our write
             latest = conn.execute(select(article_claims).where(article_claims.c.pk == pk)).first()
             raise ReviewConflict(_state(latest))
         after = replace(current, reviewer=reviewer, reviewed_at=now, version=current.version + 1, **wanted)
-        conn.execute(audit.insert().values(
-            at=now, actor=reviewer, entity="claim", entity_id=entity_id, action=action,
-            before=current.review_json(), after={**after.review_json(), **(extra or {})},
-        ))
+        conn.execute(
+            audit.insert().values(
+                at=now,
+                actor=reviewer,
+                entity="claim",
+                entity_id=entity_id,
+                action=action,
+                before=current.review_json(),
+                after={**after.review_json(), **(extra or {})},
+            )
+        )
         memory.sync_review(conn, pk, current, after)  # the index of reviewed claims, in the same transaction
         return after
 
-    def reuse(self, article_id: int, claim_id: str, verdict: str, *, reviewer: str,
-              expected_version: int | None = None) -> ClaimState:
+    def reuse(
+        self, article_id: int, claim_id: str, verdict: str, *, reviewer: str, expected_version: int | None = None
+    ) -> ClaimState:
         """Mark a claim with an earlier verdict's status, note and source, in one audited change.
 
         `verdict` is the verdict match's `source_id` ("A12/c3"). The evidence is the record the
@@ -395,32 +494,59 @@ class Desk:
             if m is None or m.verdict is None:
                 raise ValueError(f"{verdict} is not an earlier verdict matched to {claim_id}")
             v = m.verdict
-            past = conn.execute(select(article_claims.c.status, article_claims.c.dismissed, article_claims.c.note).where(
-                article_claims.c.article_id == v.article_id, article_claims.c.claim_id == v.claim_id)).first()
+            past = conn.execute(
+                select(article_claims.c.status, article_claims.c.dismissed, article_claims.c.note).where(
+                    article_claims.c.article_id == v.article_id, article_claims.c.claim_id == v.claim_id
+                )
+            ).first()
             if past is None or past.dismissed or past.status != v.status:
                 now = "deleted" if past is None else "dismissed" if past.dismissed else past.status
-                raise ValueError(f"the earlier verdict on {verdict} is now {now}, not {v.status}: review this claim yourself")
+                raise ValueError(
+                    f"the earlier verdict on {verdict} is now {now}, not {v.status}: review this claim yourself"
+                )
             if current.dismissed:
                 raise ValueError(f"claim {claim_id} is dismissed; restore it before changing its status")
             if expected_version is not None and expected_version != current.version:
                 raise ReviewConflict(current)
             records_matched = {x.source_id for x in current.matches if x.verdict is None}
             evidence = v.evidence_source if v.evidence_source in records_matched else m.source_id
-            wanted = {"status": v.status, "note": past.note or "", "evidence_source": evidence,
-                      "dismissed": False}
+            wanted = {"status": v.status, "note": past.note or "", "evidence_source": evidence, "dismissed": False}
             if all(getattr(current, k) == val for k, val in wanted.items()):
                 return current
-            return self._write(conn, row.pk, current, reviewer, "reuse", f"{article_id}/{claim_id}", extra={
-                "reused_from": {"article_id": v.article_id, "claim_id": v.claim_id, "status": v.status,
-                                "reviewer": v.reviewer, "reviewed_at": v.reviewed_at.isoformat() if v.reviewed_at else None,
-                                "evidence_source": v.evidence_source}}, **wanted)
+            return self._write(
+                conn,
+                row.pk,
+                current,
+                reviewer,
+                "reuse",
+                f"{article_id}/{claim_id}",
+                extra={
+                    "reused_from": {
+                        "article_id": v.article_id,
+                        "claim_id": v.claim_id,
+                        "status": v.status,
+                        "reviewer": v.reviewer,
+                        "reviewed_at": v.reviewed_at.isoformat() if v.reviewed_at else None,
+                        "evidence_source": v.evidence_source,
+                    }
+                },
+                **wanted,
+            )
 
     def note_promotion(self, article_id: int, claim_id: str, record_id: str, *, reviewer: str) -> None:
         """Write in the claim's audit trail that it became the library record `record_id`."""
         with writing(self.engine) as conn:
-            conn.execute(audit.insert().values(
-                at=_now(), actor=reviewer.strip(), entity="claim", entity_id=f"{article_id}/{claim_id}",
-                action="promote", before=None, after={"record": record_id}))
+            conn.execute(
+                audit.insert().values(
+                    at=_now(),
+                    actor=reviewer.strip(),
+                    entity="claim",
+                    entity_id=f"{article_id}/{claim_id}",
+                    action="promote",
+                    before=None,
+                    after={"record": record_id},
+                )
+            )
 
     def add_claims(
         self,
@@ -468,15 +594,21 @@ class Desk:
                 c = check.claim
                 if c.type not in CLAIM_TYPES:
                     raise ValueError(f"claim type must be one of {', '.join(CLAIM_TYPES)}")
-                if not (0 <= c.start < c.end <= len(body)) or body[c.start:c.end] != c.text:
+                if not (0 <= c.start < c.end <= len(body)) or body[c.start : c.end] != c.text:
                     raise ValueError(f"«{c.text}» is not at {c.start}-{c.end} of the article")
-                same = next((s for s in live if (s.claim.start, s.claim.end, s.claim.type) == (c.start, c.end, c.type)), None)
+                same = next(
+                    (s for s in live if (s.claim.start, s.claim.end, s.claim.type) == (c.start, c.end, c.type)), None
+                )
                 if same is not None:
                     raise ValueError(f"«{c.text}» is already listed as {same.claim.id}")
             taken = [int(m.group(1)) for cid in by_id for m in [re.fullmatch(r"e(\d+)", cid)] if m]
             next_no = max(taken, default=0) + 1
-            position = (conn.execute(select(func.max(article_claims.c.position))
-                                     .where(article_claims.c.article_id == article_id)).scalar() or 0) + 1
+            position = (
+                conn.execute(
+                    select(func.max(article_claims.c.position)).where(article_claims.c.article_id == article_id)
+                ).scalar()
+                or 0
+            ) + 1
             new_ids = [f"e{next_no + i}" for i in range(len(checks))]
             for claim_id, expected in replaces.items():
                 old = by_id.get(claim_id)
@@ -487,9 +619,19 @@ class Desk:
                     raise ReviewConflict(current)
                 if current.dismissed:
                     raise ValueError(f"claim {claim_id} is already dismissed")
-                self._write(conn, old.pk, current, reviewer, origin, f"{article_id}/{claim_id}",
-                            extra={"replaced_by": new_ids}, status=current.status, note=current.note,
-                            evidence_source=current.evidence_source, dismissed=True)
+                self._write(
+                    conn,
+                    old.pk,
+                    current,
+                    reviewer,
+                    origin,
+                    f"{article_id}/{claim_id}",
+                    extra={"replaced_by": new_ids},
+                    status=current.status,
+                    note=current.note,
+                    evidence_source=current.evidence_source,
+                    dismissed=True,
+                )
             now = _now()
             added = []
             for i, (claim_id, check) in enumerate(zip(new_ids, checks)):
@@ -497,12 +639,25 @@ class Desk:
                 values = _claim_row(article_id, position + i, check, origin=origin)
                 conn.execute(article_claims.insert().values(**values))
                 state = _state_from_values(values)
-                conn.execute(audit.insert().values(
-                    at=now, actor=reviewer, entity="claim", entity_id=f"{article_id}/{claim_id}", action="add",
-                    before=None, after={**state.review_json(), "type": check.claim.type, "text": check.claim.text,
-                                        "start": check.claim.start, "end": check.claim.end, "origin": origin,
-                                        "replaces": list(replaces)},
-                ))
+                conn.execute(
+                    audit.insert().values(
+                        at=now,
+                        actor=reviewer,
+                        entity="claim",
+                        entity_id=f"{article_id}/{claim_id}",
+                        action="add",
+                        before=None,
+                        after={
+                            **state.review_json(),
+                            "type": check.claim.type,
+                            "text": check.claim.text,
+                            "start": check.claim.start,
+                            "end": check.claim.end,
+                            "origin": origin,
+                            "replaces": list(replaces),
+                        },
+                    )
+                )
                 added.append(state)
             conn.execute(articles.update().where(articles.c.id == article_id).values(updated_at=now))
         return added
@@ -514,15 +669,20 @@ class Desk:
                 cond = (audit.c.entity == "claim") & (audit.c.entity_id == f"{article_id}/{claim_id}")
             else:
                 cond = ((audit.c.entity == "article") & (audit.c.entity_id == str(article_id))) | (
-                    (audit.c.entity == "claim") & audit.c.entity_id.startswith(f"{article_id}/", autoescape=True))
+                    (audit.c.entity == "claim") & audit.c.entity_id.startswith(f"{article_id}/", autoescape=True)
+                )
             rows = conn.execute(select(audit).where(cond).order_by(audit.c.id)).all()
         return [dict(r._mapping) for r in rows]
 
     # ---- whole state: export and import ------------------------------------------------
 
     def export_state(self, article_id: int, *, exported_at: dt.datetime | None = None) -> dict[str, Any]:
-        return article_state(self.load(article_id), self.audit_trail(article_id), exported_at=exported_at,
-                             quoted=self.quoted_history(article_id))
+        return article_state(
+            self.load(article_id),
+            self.audit_trail(article_id),
+            exported_at=exported_at,
+            quoted=self.quoted_history(article_id),
+        )
 
     def import_state(self, data: Mapping[str, Any], *, reviewer: str) -> int:
         """Store an article written by `article_state` (the JSON report) as a new article; returns its id.
@@ -542,35 +702,82 @@ class Desk:
         state = read_report(data)
         now = _now()
         reported = state.article
-        imported = {"by": reviewer, "at": now.isoformat(), "from_id": state.from_id,
-                    "exported_at": state.exported_at.isoformat() if state.exported_at else None,
-                    "created_by": reported["created_by"], "created_at": reported["created_at"].isoformat()}
-        article = {**reported, "created_by": reviewer, "created_at": now, "updated_at": now,
-                   "meta": {**reported["meta"], "imported": imported}}
+        imported = {
+            "by": reviewer,
+            "at": now.isoformat(),
+            "from_id": state.from_id,
+            "exported_at": state.exported_at.isoformat() if state.exported_at else None,
+            "created_by": reported["created_by"],
+            "created_at": reported["created_at"].isoformat(),
+        }
+        article = {
+            **reported,
+            "created_by": reviewer,
+            "created_at": now,
+            "updated_at": now,
+            "meta": {**reported["meta"], "imported": imported},
+        }
         with writing(self.engine) as conn:
             article_id = conn.execute(articles.insert().values(**article)).inserted_primary_key[0]
             if state.claims:
                 conn.execute(article_claims.insert(), [{**r, "article_id": article_id} for r in state.claims])
-                memory.sync(conn, conn.scalars(select(article_claims.c.pk).where(article_claims.c.article_id == article_id)))
+                memory.sync(
+                    conn, conn.scalars(select(article_claims.c.pk).where(article_claims.c.article_id == article_id))
+                )
             if state.history:
-                conn.execute(report_history.insert(), [
-                    {**entry, "article_id": article_id, "position": n,
-                     "claim_id": entry["entity_id"].partition("/")[2] if entry["entity"] == "claim" else None}
-                    for n, entry in enumerate(state.history)])
-            conn.execute(audit.insert().values(
-                at=now, actor=reviewer, entity="article", entity_id=str(article_id), action="import", before=None,
-                after={"from_id": state.from_id, "claims": len(state.claims), "quoted_history": len(state.history),
-                       "exported_at": imported["exported_at"]},
-            ))
+                conn.execute(
+                    report_history.insert(),
+                    [
+                        {
+                            **entry,
+                            "article_id": article_id,
+                            "position": n,
+                            "claim_id": entry["entity_id"].partition("/")[2] if entry["entity"] == "claim" else None,
+                        }
+                        for n, entry in enumerate(state.history)
+                    ],
+                )
+            conn.execute(
+                audit.insert().values(
+                    at=now,
+                    actor=reviewer,
+                    entity="article",
+                    entity_id=str(article_id),
+                    action="import",
+                    before=None,
+                    after={
+                        "from_id": state.from_id,
+                        "claims": len(state.claims),
+                        "quoted_history": len(state.history),
+                        "exported_at": imported["exported_at"],
+                    },
+                )
+            )
             if state.claims:
-                conn.execute(audit.insert(), [{
-                    "at": now, "actor": reviewer, "entity": "claim", "entity_id": f"{article_id}/{r['claim_id']}",
-                    "action": "import", "before": None,
-                    "after": {"status": r["status"], "note": r["note"], "evidence_source": r["evidence_source"],
-                              "dismissed": r["dismissed"], "version": r["version"], "origin": r["origin"],
-                              "reported_reviewer": r["reviewer"],
-                              "reported_at": r["reviewed_at"].isoformat() if r["reviewed_at"] else None},
-                } for r in state.claims])
+                conn.execute(
+                    audit.insert(),
+                    [
+                        {
+                            "at": now,
+                            "actor": reviewer,
+                            "entity": "claim",
+                            "entity_id": f"{article_id}/{r['claim_id']}",
+                            "action": "import",
+                            "before": None,
+                            "after": {
+                                "status": r["status"],
+                                "note": r["note"],
+                                "evidence_source": r["evidence_source"],
+                                "dismissed": r["dismissed"],
+                                "version": r["version"],
+                                "origin": r["origin"],
+                                "reported_reviewer": r["reviewer"],
+                                "reported_at": r["reviewed_at"].isoformat() if r["reviewed_at"] else None,
+                            },
+                        }
+                        for r in state.claims
+                    ],
+                )
         return article_id
 
     def quoted_history(self, article_id: int, claim_id: str | None = None) -> list[dict[str, Any]]:
@@ -581,16 +788,24 @@ class Desk:
         if claim_id:
             cond = cond & (h.c.claim_id == claim_id)
         with self.engine.connect() as conn:
-            rows = conn.execute(select(h.c.at, h.c.actor, h.c.entity, h.c.entity_id, h.c.action, h.c.before, h.c.after)
-                                .where(cond).order_by(h.c.position)).all()
+            rows = conn.execute(
+                select(h.c.at, h.c.actor, h.c.entity, h.c.entity_id, h.c.action, h.c.before, h.c.after)
+                .where(cond)
+                .order_by(h.c.position)
+            ).all()
         return [dict(r._mapping) for r in rows]
 
 
 # ---- the state of an article as plain JSON ---------------------------------------------------
 
 
-def article_state(article: Article, trail: Iterable[Mapping[str, Any]] = (), *,
-                  exported_at: dt.datetime | None = None, quoted: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
+def article_state(
+    article: Article,
+    trail: Iterable[Mapping[str, Any]] = (),
+    *,
+    exported_at: dt.datetime | None = None,
+    quoted: Iterable[Mapping[str, Any]] = (),
+) -> dict[str, Any]:
     """Everything the desk holds about an article, as JSON values (read back by `Desk.import_state`):
     `audit` is this database's trail of the article; `quoted_history` the trail an earlier report
     carried when the article was imported (quoted again, never as this database's own)."""
@@ -626,8 +841,15 @@ def article_state(article: Article, trail: Iterable[Mapping[str, Any]] = (), *,
 
 
 def _entry_json(t: Mapping[str, Any]) -> dict[str, Any]:
-    return {"at": _iso(t["at"]), "actor": t["actor"], "entity": t["entity"], "entity_id": t["entity_id"],
-            "action": t["action"], "before": t["before"], "after": t["after"]}
+    return {
+        "at": _iso(t["at"]),
+        "actor": t["actor"],
+        "entity": t["entity"],
+        "entity_id": t["entity_id"],
+        "action": t["action"],
+        "before": t["before"],
+        "after": t["after"],
+    }
 
 
 def _iso(value: Any) -> Any:
@@ -652,11 +874,16 @@ def _claim_row(article_id: int, position: int, check: ClaimCheck, origin: str = 
     }
 
 
-def _check_json(suggestion: str, confidence: float, reason: str, reason_parts: Reason,
-                matches: Iterable[Match]) -> dict[str, Any]:
+def _check_json(
+    suggestion: str, confidence: float, reason: str, reason_parts: Reason, matches: Iterable[Match]
+) -> dict[str, Any]:
     """A check as stored in `article_claims.check` and written in the JSON report."""
-    out = {"suggestion": suggestion, "confidence": round(confidence, 3), "reason": reason,
-           "matches": [m.to_json() for m in matches]}
+    out = {
+        "suggestion": suggestion,
+        "confidence": round(confidence, 3),
+        "reason": reason,
+        "matches": [m.to_json() for m in matches],
+    }
     if reason_parts:
         out["reason_parts"] = reason_to_json(reason_parts)
     return out
@@ -705,8 +932,9 @@ def _title_from(body: str) -> str:
 
 def _stored_claim(conn, article_id: int, claim_id: str):
     """The stored row of a claim; ArticleNotFound or ClaimNotFound when there is none."""
-    row = conn.execute(select(article_claims).where(
-        article_claims.c.article_id == article_id, article_claims.c.claim_id == claim_id)).first()
+    row = conn.execute(
+        select(article_claims).where(article_claims.c.article_id == article_id, article_claims.c.claim_id == claim_id)
+    ).first()
     if row is None:
         if conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is None:
             raise ArticleNotFound(article_id)

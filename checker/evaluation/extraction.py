@@ -64,18 +64,31 @@ class Score:
         return self.values_right / self.tp if self.tp else 1.0
 
     def to_json(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "value_accuracy": round(self.value_accuracy, 4), "skipped": self.skipped}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "value_accuracy": round(self.value_accuracy, 4),
+            "skipped": self.skipped,
+        }
 
 
 def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").lower().split())
 
 
-def _match(predicted: list[tuple[str, Any]], expected: list[tuple[str, Any]],
-           value_ok: Callable[[Any, Any], bool], score: Score, failures: list[dict], case: str,
-           norm: Callable[[str], str] = _norm) -> None:
+def _match(
+    predicted: list[tuple[str, Any]],
+    expected: list[tuple[str, Any]],
+    value_ok: Callable[[Any, Any], bool],
+    score: Score,
+    failures: list[dict],
+    case: str,
+    norm: Callable[[str], str] = _norm,
+) -> None:
     """Pair predicted and expected (text, value) items by text; count hits, misses and values."""
     pool = list(predicted)
     for text, value in expected:
@@ -114,8 +127,9 @@ def evaluate_seed_checked(root: Path) -> dict[str, Any]:
     gold = json.loads((root / "seed" / "gold.json").read_text(encoding="utf-8"))
     text = (root / "seed" / gold["article"]).read_text(encoding="utf-8")
     library = library_from_file(root / "seed" / "sources.csv")
-    result = check_article(text, library, language=gold.get("language", "auto"),
-                           published=dt.date.fromisoformat(gold["published"])).extraction
+    result = check_article(
+        text, library, language=gold.get("language", "auto"), published=dt.date.fromisoformat(gold["published"])
+    ).extraction
     scores: dict[str, Score] = {t: Score() for t in TYPES}
     failures: dict[str, list[dict]] = {t: [] for t in TYPES}
     _score_text(text, gold, scores, failures, result=result)
@@ -124,8 +138,11 @@ def evaluate_seed_checked(root: Path) -> dict[str, Any]:
 
 def evaluate_articles(folder: Path, language: str) -> dict[str, Any] | None:
     """Our own articles of one language (`*.gold.json` in the seed's format), scored together."""
-    golds = [p for p in sorted(folder.glob("*.gold.json"))
-             if json.loads(p.read_text(encoding="utf-8")).get("language") == language]
+    golds = [
+        p
+        for p in sorted(folder.glob("*.gold.json"))
+        if json.loads(p.read_text(encoding="utf-8")).get("language") == language
+    ]
     if not golds:
         return None
     scores: dict[str, Score] = {t: Score() for t in TYPES}
@@ -142,20 +159,29 @@ def _score_article(gold_path: Path, scores: dict[str, Score], failures: dict[str
     _score_text(text, gold, scores, failures)
 
 
-def _score_text(text: str, gold: dict, scores: dict[str, Score], failures: dict[str, list[dict]], *,
-                norm: Callable[[str], str] = _norm, result: Any = None) -> None:
+def _score_text(
+    text: str,
+    gold: dict,
+    scores: dict[str, Score],
+    failures: dict[str, list[dict]],
+    *,
+    norm: Callable[[str], str] = _norm,
+    result: Any = None,
+) -> None:
     def value_ok(got: Any, want: Any) -> bool:
         return _seed_value_ok(got, want, norm)
 
     if result is None:
-        result = extract(text, language=gold.get("language", "auto"),
-                         published=dt.date.fromisoformat(gold["published"]))
+        result = extract(
+            text, language=gold.get("language", "auto"), published=dt.date.fromisoformat(gold["published"])
+        )
     for kind in TYPES:
         wanted = [g for g in gold["claims"] if g["type"] == kind]
         optional = {norm(g["text"]) for g in wanted if g.get("optional")}
         expected = [(g["text"], g["value"]) for g in wanted if not g.get("optional")]
-        predicted = [(c.text, c.value.to_json()) for c in result.claims
-                     if c.type == kind and norm(c.text) not in optional]
+        predicted = [
+            (c.text, c.value.to_json()) for c in result.claims if c.type == kind and norm(c.text) not in optional
+        ]
         if kind in ("person", "organization"):  # one per distinct surface form
             predicted = list({norm(t): (t, v) for t, v in predicted}.values())
         _match(predicted, expected, value_ok, scores[kind], failures[kind], gold["article"], norm)
@@ -176,8 +202,11 @@ def evaluate_realnews(folder: Path | None = None) -> dict[str, Any]:
             failures: dict[str, list[dict]] = {t: [] for t in TYPES}
             for art in chosen:
                 _score_text(art.body, art.as_gold(), scores, failures, norm=realnews.loose_norm)
-            report[f"realnews_{lang}_{split}"] = {"scores": {k: v.to_json() for k, v in scores.items()},
-                                                   "failures": failures, "articles": len(chosen)}
+            report[f"realnews_{lang}_{split}"] = {
+                "scores": {k: v.to_json() for k, v in scores.items()},
+                "failures": failures,
+                "articles": len(chosen),
+            }
     if articles and (matching := realnews.evaluate_matching(folder or realnews.REALNEWS)):
         for split, tally in matching.items():  # one key a split: --only can leave the held-out part out
             report[f"realnews_matching_{split}"] = tally
@@ -186,10 +215,17 @@ def evaluate_realnews(folder: Path | None = None) -> dict[str, Any]:
 
 def _seed_value_ok(got: Any, want: Any, norm: Callable[[str], str] = _norm) -> bool:
     if isinstance(want, dict) and "amount" in want:
-        return isinstance(got, dict) and _same_amount(got.get("amount"), want["amount"]) and got.get("currency") == want["currency"]
+        return (
+            isinstance(got, dict)
+            and _same_amount(got.get("amount"), want["amount"])
+            and got.get("currency") == want["currency"]
+        )
     if isinstance(want, dict):
-        return (isinstance(got, dict) and _speakers(got) == _speakers(want)
-                and norm(got.get("text", "")) == norm(want.get("text", "")))
+        return (
+            isinstance(got, dict)
+            and _speakers(got) == _speakers(want)
+            and norm(got.get("text", "")) == norm(want.get("text", ""))
+        )
     return _norm(str(got)) == _norm(str(want))
 
 
@@ -212,19 +248,46 @@ def _same_amount(a: Any, b: Any) -> bool:
 
 # Currency names of the specs -> (ISO code or None for "any", factor from the unit to the value).
 RT_UNITS: dict[str, tuple[str | None, Decimal]] = {
-    "dollar": ("$", Decimal(1)), "dollar états-unis": ("USD", Decimal(1)), "united states dollar": ("USD", Decimal(1)),
-    "euro": ("EUR", Decimal(1)), "livre": ("GBP", Decimal(1)), "pound": ("GBP", Decimal(1)), "british pound": ("GBP", Decimal(1)),
-    "yen japonais": ("JPY", Decimal(1)), "japanese yen": ("JPY", Decimal(1)), "franc": ("FRF", Decimal(1)),
-    "franc suisse": ("CHF", Decimal(1)), "swiss franc": ("CHF", Decimal(1)), "dollar canadien": ("CAD", Decimal(1)),
-    "canadian dollar": ("CAD", Decimal(1)), "dollar australien": ("AUD", Decimal(1)), "australian dollar": ("AUD", Decimal(1)),
-    "dollar de hong kong": ("HKD", Decimal(1)), "mark finlandais": ("FIM", Decimal(1)), "florins néerlandais": ("NLG", Decimal(1)),
-    "netherlands guilder": ("NLG", Decimal(1)), "yuan chinois": ("CNY", Decimal(1)), "chinese yuan": ("CNY", Decimal(1)),
-    "roupie indienne": ("INR", Decimal(1)), "roupie": ("INR", Decimal(1)), "rupee": ("INR", Decimal(1)),
-    "peseta": ("ESP", Decimal(1)), "pesewa": ("GHS", Decimal("0.01")), "cent": (None, Decimal("0.01")),
-    "centimes": (None, Decimal("0.01")), "pence": ("GBP", Decimal("0.01")), "penny": ("GBP", Decimal("0.01")),
-    "bitcoin": ("XBT", Decimal(1)), "mexican peso": ("MXN", Decimal(1)), "costa rican colón": ("CRC", Decimal(1)),
-    "georgian lari": ("GEL", Decimal(1)), "lao kip": ("LAK", Decimal(1)), "sri lankan rupee": ("LKR", Decimal(1)),
-    "turkish lira": ("TRY", Decimal(1)), "sen": (None, Decimal("0.01")), "new zealand dollar": ("NZD", Decimal(1)),
+    "dollar": ("$", Decimal(1)),
+    "dollar états-unis": ("USD", Decimal(1)),
+    "united states dollar": ("USD", Decimal(1)),
+    "euro": ("EUR", Decimal(1)),
+    "livre": ("GBP", Decimal(1)),
+    "pound": ("GBP", Decimal(1)),
+    "british pound": ("GBP", Decimal(1)),
+    "yen japonais": ("JPY", Decimal(1)),
+    "japanese yen": ("JPY", Decimal(1)),
+    "franc": ("FRF", Decimal(1)),
+    "franc suisse": ("CHF", Decimal(1)),
+    "swiss franc": ("CHF", Decimal(1)),
+    "dollar canadien": ("CAD", Decimal(1)),
+    "canadian dollar": ("CAD", Decimal(1)),
+    "dollar australien": ("AUD", Decimal(1)),
+    "australian dollar": ("AUD", Decimal(1)),
+    "dollar de hong kong": ("HKD", Decimal(1)),
+    "mark finlandais": ("FIM", Decimal(1)),
+    "florins néerlandais": ("NLG", Decimal(1)),
+    "netherlands guilder": ("NLG", Decimal(1)),
+    "yuan chinois": ("CNY", Decimal(1)),
+    "chinese yuan": ("CNY", Decimal(1)),
+    "roupie indienne": ("INR", Decimal(1)),
+    "roupie": ("INR", Decimal(1)),
+    "rupee": ("INR", Decimal(1)),
+    "peseta": ("ESP", Decimal(1)),
+    "pesewa": ("GHS", Decimal("0.01")),
+    "cent": (None, Decimal("0.01")),
+    "centimes": (None, Decimal("0.01")),
+    "pence": ("GBP", Decimal("0.01")),
+    "penny": ("GBP", Decimal("0.01")),
+    "bitcoin": ("XBT", Decimal(1)),
+    "mexican peso": ("MXN", Decimal(1)),
+    "costa rican colón": ("CRC", Decimal(1)),
+    "georgian lari": ("GEL", Decimal(1)),
+    "lao kip": ("LAK", Decimal(1)),
+    "sri lankan rupee": ("LKR", Decimal(1)),
+    "turkish lira": ("TRY", Decimal(1)),
+    "sen": (None, Decimal("0.01")),
+    "new zealand dollar": ("NZD", Decimal(1)),
 }
 
 
@@ -250,9 +313,38 @@ def _words(*words: str) -> str:
 
 
 # French month names and their abbreviations, with and without accents.
-_MONTHS_FR = _words("janvier", "janv", "jan", "fevrier", "février", "fevr", "févr", "fev", "fév", "mars", "mar",
-                    "avril", "avr", "mai", "juin", "juillet", "juil", "aout", "août", "septembre", "sept", "sep",
-                    "octobre", "oct", "novembre", "nov", "decembre", "décembre", "dec", "déc")
+_MONTHS_FR = _words(
+    "janvier",
+    "janv",
+    "jan",
+    "fevrier",
+    "février",
+    "fevr",
+    "févr",
+    "fev",
+    "fév",
+    "mars",
+    "mar",
+    "avril",
+    "avr",
+    "mai",
+    "juin",
+    "juillet",
+    "juil",
+    "aout",
+    "août",
+    "septembre",
+    "sept",
+    "sep",
+    "octobre",
+    "oct",
+    "novembre",
+    "nov",
+    "decembre",
+    "décembre",
+    "dec",
+    "déc",
+)
 _WEEKDAYS_FR = _words("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
@@ -270,27 +362,59 @@ def _month_first(lang: str, _input: str, result: dict) -> bool:
 _NO_ELISION = re.compile(r"(?<![\w'])(?:le|la|de|je|me|te|se|ne|que)\s+[aeiouâàéèêîôûy]", re.IGNORECASE)
 
 SKIP_RULES: tuple[SkipRule, ...] = (
-    SkipRule("bare day number", "date", _fr_text(r"\d{1,2}"),
-             "a day number with nothing else ('en 12') is not a date in French"),
-    SkipRule("English month-day order", "date", _fr_text(rf"(?:{_MONTHS_FR})\.?[\s./-]*\d{{1,2}}"),
-             "'Nov. 3', 'Mar-4', 'Novembre. 3': the month before the day is English order, machine-translated"),
-    SkipRule("English ordinal order", "date", _fr_text(
-        rf"(?:{_MONTHS_FR})\s+(?:vingt|seconde|deuxieme|deuxième|premier|trente)[\w\s-]*"
-        rf"|(?:seconde|second)\s+de\s+(?:{_MONTHS_FR})"),
-             "'Juin vingt-deux', 'seconde de Mars': English word order, machine-translated"),
-    SkipRule("lone weekday abbreviation", "date", _fr_text("lun|mar|mer|jeu|ven|sam|dim"),
-             "'sam' alone is not a date in French prose (it is also a word and a name)"),
-    SkipRule("month-first numeric date", "date", _month_first,
-             "'03/25/2016', '7-19-15': French writes the day first; the month first is American order"),
-    SkipRule("gender agreement error", "date", _fr_text(
-        rf"cette\s+(?:{_WEEKDAYS_FR})|(?:{_WEEKDAYS_FR})\s+(?:de\s+)?la\s+semaine\s+(?:dernier|prochain)"),
-             "'cette lundi', 'jeudi la semaine prochain': weekdays are masculine and 'semaine' feminine in French; "
-             "no French writer makes these errors, a machine translation does"),
-    SkipRule("missing elision", "date", lambda lang, text, _r: lang == "fr" and _NO_ELISION.search(text) is not None,
-             "'de avril', 'le avant-dernier': French elides le/la/de before a vowel ('d'avril'); the sentence is "
-             "machine-made"),
-    SkipRule("currency without amount", "money", lambda _l, _i, result: (result.get("Resolution") or {}).get("value") is None,
-             "a currency named without an amount ('the dollar fell') is not a money claim"),
+    SkipRule(
+        "bare day number",
+        "date",
+        _fr_text(r"\d{1,2}"),
+        "a day number with nothing else ('en 12') is not a date in French",
+    ),
+    SkipRule(
+        "English month-day order",
+        "date",
+        _fr_text(rf"(?:{_MONTHS_FR})\.?[\s./-]*\d{{1,2}}"),
+        "'Nov. 3', 'Mar-4', 'Novembre. 3': the month before the day is English order, machine-translated",
+    ),
+    SkipRule(
+        "English ordinal order",
+        "date",
+        _fr_text(
+            rf"(?:{_MONTHS_FR})\s+(?:vingt|seconde|deuxieme|deuxième|premier|trente)[\w\s-]*"
+            rf"|(?:seconde|second)\s+de\s+(?:{_MONTHS_FR})"
+        ),
+        "'Juin vingt-deux', 'seconde de Mars': English word order, machine-translated",
+    ),
+    SkipRule(
+        "lone weekday abbreviation",
+        "date",
+        _fr_text("lun|mar|mer|jeu|ven|sam|dim"),
+        "'sam' alone is not a date in French prose (it is also a word and a name)",
+    ),
+    SkipRule(
+        "month-first numeric date",
+        "date",
+        _month_first,
+        "'03/25/2016', '7-19-15': French writes the day first; the month first is American order",
+    ),
+    SkipRule(
+        "gender agreement error",
+        "date",
+        _fr_text(rf"cette\s+(?:{_WEEKDAYS_FR})|(?:{_WEEKDAYS_FR})\s+(?:de\s+)?la\s+semaine\s+(?:dernier|prochain)"),
+        "'cette lundi', 'jeudi la semaine prochain': weekdays are masculine and 'semaine' feminine in French; "
+        "no French writer makes these errors, a machine translation does",
+    ),
+    SkipRule(
+        "missing elision",
+        "date",
+        lambda lang, text, _r: lang == "fr" and _NO_ELISION.search(text) is not None,
+        "'de avril', 'le avant-dernier': French elides le/la/de before a vowel ('d'avril'); the sentence is "
+        "machine-made",
+    ),
+    SkipRule(
+        "currency without amount",
+        "money",
+        lambda _l, _i, result: (result.get("Resolution") or {}).get("value") is None,
+        "a currency named without an amount ('the dollar fell') is not a money claim",
+    ),
 )
 
 
@@ -360,8 +484,15 @@ def evaluate_dates(root: Path, language: str) -> dict[str, Any]:
                 skip_case = reason
                 break
             value = r.get("Value") or {}
-            expected.append((r["Text"], {(value.get("PastResolution") or {}).get("date"),
-                                         (value.get("FutureResolution") or {}).get("date")}))
+            expected.append(
+                (
+                    r["Text"],
+                    {
+                        (value.get("PastResolution") or {}).get("date"),
+                        (value.get("FutureResolution") or {}).get("date"),
+                    },
+                )
+            )
         if skip_case:
             skipped[skip_case] += 1
             continue
@@ -411,11 +542,15 @@ def format_report(report: dict[str, Any], *, failures: int = 10) -> str:
     lines = ["corpus                 type          P      R      F1     value  (tp/fp/fn, skipped)"]
 
     def row(corpus: str, kind: str, s: dict) -> None:
-        lines.append(f"{corpus:<22} {kind:<12} {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}  "
-                     f"{s['value_accuracy']:.3f}  ({s['tp']}/{s['fp']}/{s['fn']}, {s['skipped']})")
+        lines.append(
+            f"{corpus:<22} {kind:<12} {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}  "
+            f"{s['value_accuracy']:.3f}  ({s['tp']}/{s['fp']}/{s['fn']}, {s['skipped']})"
+        )
 
     per_article = [key for key in ("seed", "seed_checked", "articles_fr", "articles_en") if key in report]
-    per_article += sorted(key for key in report if key.startswith("realnews_") and not key.startswith("realnews_matching"))
+    per_article += sorted(
+        key for key in report if key.startswith("realnews_") and not key.startswith("realnews_matching")
+    )
     for key in per_article:
         for kind, s in report[key]["scores"].items():
             row(key, kind, s)
@@ -427,19 +562,30 @@ def format_report(report: dict[str, Any], *, failures: int = 10) -> str:
         for kind, items in report[key]["failures"].items():
             for f in items[:failures]:
                 where = "seed" if key == "seed" else f"{key} {f['case']}"
-                shown.append(f"  {where} {kind}: {f['kind']}: {f['text']!r} expected={f.get('expected')!r} got={f.get('got')!r}")
+                shown.append(
+                    f"  {where} {kind}: {f['kind']}: {f['text']!r} expected={f.get('expected')!r} got={f.get('got')!r}"
+                )
     for key in ("currency_fr", "currency_en", "dates_fr", "dates_en"):
         if key in report:
             for f in report[key]["failures"][:failures]:
-                shown.append(f"  {f['case']}: {f['kind']}: {f['text']!r} expected={f.get('expected')!r} got={f.get('got')!r}")
+                shown.append(
+                    f"  {f['case']}: {f['kind']}: {f['text']!r} expected={f.get('expected')!r} got={f.get('got')!r}"
+                )
             if report[key]["skipped"]:
-                lines.append(f"{key} skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(report[key]["skipped"].items())))
+                lines.append(
+                    f"{key} skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(report[key]["skipped"].items()))
+                )
     for key in sorted(k for k in report if k.startswith("realnews_matching_")):
         split, t = key.removeprefix("realnews_matching_"), report[key]
-        lines.append(f"realnews matching ({split}): best record first {t['best_first']}/{t['with_record']}, "
-                     f"suggestion right {t['suggestion_right']}/{t['expectations']}")
-        shown += [f"  matching {f['case']}: {f['text']!r} expected={f['expected']} {f['supported_by']} "
-                  f"got={f['got']} {f['ranked']}" for f in t["failures"][:failures]]
+        lines.append(
+            f"realnews matching ({split}): best record first {t['best_first']}/{t['with_record']}, "
+            f"suggestion right {t['suggestion_right']}/{t['expectations']}"
+        )
+        shown += [
+            f"  matching {f['case']}: {f['text']!r} expected={f['expected']} {f['supported_by']} "
+            f"got={f['got']} {f['ranked']}"
+            for f in t["failures"][:failures]
+        ]
     if shown:
         lines += ["", "failures:"] + shown
     return "\n".join(lines)

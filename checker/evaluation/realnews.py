@@ -18,7 +18,14 @@ from typing import Any
 from .extraction import _norm  # the comparison of our own articles, before the edge words are set aside
 
 REALNEWS = Path(__file__).resolve().parents[2] / "tests" / "realnews"
-SPLITS = ("study", "round-1", "round-2", "round-3", "round-4", "held-out")  # an earlier round's held-out part is studied once scored
+SPLITS = (
+    "study",
+    "round-1",
+    "round-2",
+    "round-3",
+    "round-4",
+    "held-out",
+)  # an earlier round's held-out part is studied once scored
 
 
 # The annotators of published news cut a claim where they saw fit: "on Monday" or "Monday", "le 26
@@ -30,16 +37,43 @@ EDGE_WORDS_BEFORE = frozenset(
     "the a an on in at by since until till from of for during before after to over through "
     "le la les l' d' de du des en au aux a à dès depuis avant après pour jusqu'au jusqu'à jusqu'en vers par "
     "ce cet cette this "
-    "m. mme mr mr. mrs mrs. ms ms. dr dr.".split())
+    "m. mme mr mr. mrs mrs. ms ms. dr dr.".split()
+)
 EDGE_WORDS_AFTER = frozenset("matin soir midi après-midi soirée morning night evening afternoon".split())
 
 
 # A qualifier written before an amount or a date is kept beside its value, not in its span ("plus de
 # 20 millions de dollars" is the claim "20 millions de dollars" with the qualifier "plus de").
-QUALIFIERS_BEFORE = tuple(sorted((
-    "plus de", "près de", "moins de", "un peu moins de", "un peu plus de", "environ", "au moins", "quelque",
-    "about", "nearly", "more than", "less than", "almost", "around", "some", "over", "up to", "at least",
-    "roughly", "approximately", "just over", "just under"), key=len, reverse=True))
+QUALIFIERS_BEFORE = tuple(
+    sorted(
+        (
+            "plus de",
+            "près de",
+            "moins de",
+            "un peu moins de",
+            "un peu plus de",
+            "environ",
+            "au moins",
+            "quelque",
+            "about",
+            "nearly",
+            "more than",
+            "less than",
+            "almost",
+            "around",
+            "some",
+            "over",
+            "up to",
+            "at least",
+            "roughly",
+            "approximately",
+            "just over",
+            "just under",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 
 
 def loose_norm(text: str) -> str:
@@ -48,7 +82,7 @@ def loose_norm(text: str) -> str:
         norm = norm[:-2]
     for q in QUALIFIERS_BEFORE:
         if norm.startswith(q + " ") and len(norm) > len(q) + 1:
-            norm = norm[len(q) + 1:]
+            norm = norm[len(q) + 1 :]
             break
     words = norm.split()
     while words:
@@ -73,7 +107,7 @@ class RealArticle:
         return self.gold["id"]
 
     def span(self, item: dict[str, Any]) -> str:
-        return self.body[item["start"]:item["end"]]
+        return self.body[item["start"] : item["end"]]
 
     def as_gold(self) -> dict[str, Any]:
         """The gold in the seed's format (claims with their texts), as `evaluate` scores it."""
@@ -83,10 +117,15 @@ class RealArticle:
             value = c["value"]
             if c["type"] == "quote":
                 value = {"speaker": value.get("speaker"), "text": text}
-            claims.append({**{k: v for k, v in c.items() if k not in ("start", "end", "sha")},
-                           "text": text, "value": value})
-        return {"article": self.id, "language": self.gold["language"], "published": self.gold["published"],
-                "claims": claims}
+            claims.append(
+                {**{k: v for k, v in c.items() if k not in ("start", "end", "sha")}, "text": text, "value": value}
+            )
+        return {
+            "article": self.id,
+            "language": self.gold["language"],
+            "published": self.gold["published"],
+            "claims": claims,
+        }
 
 
 def load(folder: Path = REALNEWS) -> list[RealArticle]:
@@ -112,10 +151,18 @@ def records(folder: Path, articles: list[RealArticle]) -> list[Any]:
                 continue
             excerpt = path.read_text(encoding="utf-8")
             span = r.get("title_span")
-            title = excerpt[span[0]:span[1]] if span else " ".join(b for b in (r["publisher"], r["published"]) if b)
-            out.append(SourceRecord(id=r["id"], title=title or r["id"], excerpt=excerpt, publisher=r["publisher"],
-                                    url=r["url"], language=r["language"],
-                                    published=_day(r.get("published"))))
+            title = excerpt[span[0] : span[1]] if span else " ".join(b for b in (r["publisher"], r["published"]) if b)
+            out.append(
+                SourceRecord(
+                    id=r["id"],
+                    title=title or r["id"],
+                    excerpt=excerpt,
+                    publisher=r["publisher"],
+                    url=r["url"],
+                    language=r["language"],
+                    published=_day(r.get("published")),
+                )
+            )
     return out
 
 
@@ -142,10 +189,12 @@ def evaluate_matching(folder: Path = REALNEWS) -> dict[str, Any] | None:
     out: dict[str, Any] = {}
     for art in articles:
         split = art.gold["split"]
-        result = check_article(art.body, library, language=art.gold["language"],
-                               published=dt.date.fromisoformat(art.gold["published"]))
-        tally = out.setdefault(split, {"expectations": 0, "with_record": 0, "best_first": 0, "suggestion_right": 0,
-                                       "failures": []})
+        result = check_article(
+            art.body, library, language=art.gold["language"], published=dt.date.fromisoformat(art.gold["published"])
+        )
+        tally = out.setdefault(
+            split, {"expectations": 0, "with_record": 0, "best_first": 0, "suggestion_right": 0, "failures": []}
+        )
         for e in art.gold["expected_matches"]:
             check = _check_at(result.checks, e["start"], e["end"])
             tally["expectations"] += 1
@@ -158,9 +207,17 @@ def evaluate_matching(folder: Path = REALNEWS) -> dict[str, Any] | None:
             suggestion = check.suggestion if check else "no claim"
             tally["suggestion_right"] += suggestion == e["verdict"]
             if first_ok is False or suggestion != e["verdict"]:
-                tally["failures"].append({"case": art.id, "text": art.span(e), "expected": e["verdict"],
-                                          "supported_by": e["supported_by"], "got": suggestion, "ranked": ranked[:3],
-                                          "reason": check.reason if check else ""})
+                tally["failures"].append(
+                    {
+                        "case": art.id,
+                        "text": art.span(e),
+                        "expected": e["verdict"],
+                        "supported_by": e["supported_by"],
+                        "got": suggestion,
+                        "ranked": ranked[:3],
+                        "reason": check.reason if check else "",
+                    }
+                )
     return out
 
 

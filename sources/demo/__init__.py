@@ -58,7 +58,9 @@ def seed_demo(library: Library) -> int:
     An editor who later empties the library does not get the demo back.
     """
     with library.engine.connect() as conn:
-        seeded = conn.execute(select(audit.c.id).where(audit.c.entity == "library", audit.c.entity_id == "demo")).first()
+        seeded = conn.execute(
+            select(audit.c.id).where(audit.c.entity == "library", audit.c.entity_id == "demo")
+        ).first()
     if seeded is not None or library.count() > 0:
         return 0
     parsed = parse_file("library.csv", (HERE / "library.csv").read_bytes())
@@ -71,7 +73,15 @@ def seed_demo(library: Library) -> int:
             return 0
         raise
     with writing(library.engine) as conn:
-        conn.execute(audit.insert().values(at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0),
-                                           actor="demo", entity="library", entity_id="demo", action="seed",
-                                           before=None, after={"records": report.added}))
+        conn.execute(
+            audit.insert().values(
+                at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0),
+                actor="demo",
+                entity="library",
+                entity_id="demo",
+                action="seed",
+                before=None,
+                after={"records": report.added},
+            )
+        )
     return report.added

@@ -50,13 +50,18 @@ def engine():
 def world(engine):
     """A library with one record, an article under review, and three people with a role each."""
     library, desk, roles = Library(engine), Desk(engine), Roles(engine)
-    library.add([record("R1", "The schools budget was 4 billion euros on 3 May 2024, said Claire Martin.")],
-                actor="setup")
-    article_id, result = check_and_store(ARTICLE, library, desk, title="Budget", published=dt.date(2024, 5, 29),
-                                         reviewer="setup")
+    library.add(
+        [record("R1", "The schools budget was 4 billion euros on 3 May 2024, said Claire Martin.")], actor="setup"
+    )
+    article_id, result = check_and_store(
+        ARTICLE, library, desk, title="Budget", published=dt.date(2024, 5, 29), reviewer="setup"
+    )
     claim_id = next(c.claim.id for c in result.checks if c.claim.type == "money")
-    for email, role in (("viewer@newsroom.test", "viewer"), ("editor@newsroom.test", "editor"),
-                        ("admin@newsroom.test", "admin")):
+    for email, role in (
+        ("viewer@newsroom.test", "viewer"),
+        ("editor@newsroom.test", "editor"),
+        ("admin@newsroom.test", "admin"),
+    ):
         roles.add(email, role, by="operator")
     return library, desk, roles, article_id, claim_id
 
@@ -81,9 +86,13 @@ def test_each_role_may_what_the_ones_before_it_may():
         allowed("admin", "launch")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("  Claire.Martin@Newsroom.Example ", "claire.martin@newsroom.example"), ("a@b", "a@b"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("  Claire.Martin@Newsroom.Example ", "claire.martin@newsroom.example"),
+        ("a@b", "a@b"),
+    ],
+)
 def test_addresses_are_compared_in_lower_case(text, expected):
     assert normalise_email(text) == expected
 
@@ -117,14 +126,17 @@ def test_roles_are_added_changed_and_removed_each_audited(engine):
     assert all(isinstance(r["at"], dt.datetime) and r["entity"] == "user" for r in trail)
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda r: r.add("ana@newsroom.test", "viewer", by="op"), "already has the role editor"),
-    (lambda r: r.set("ben@newsroom.test", "viewer", by="op"), "has no role"),
-    (lambda r: r.remove("ben@newsroom.test", by="op"), "has no role"),
-    (lambda r: r.set("ana@newsroom.test", "owner", by="op"), "unknown role 'owner'"),
-    (lambda r: r.add("not an address", "viewer", by="op"), "is not an email address"),
-    (lambda r: r.set("ana@newsroom.test", "admin", by="  "), "who makes the change"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda r: r.add("ana@newsroom.test", "viewer", by="op"), "already has the role editor"),
+        (lambda r: r.set("ben@newsroom.test", "viewer", by="op"), "has no role"),
+        (lambda r: r.remove("ben@newsroom.test", by="op"), "has no role"),
+        (lambda r: r.set("ana@newsroom.test", "owner", by="op"), "unknown role 'owner'"),
+        (lambda r: r.add("not an address", "viewer", by="op"), "is not an email address"),
+        (lambda r: r.set("ana@newsroom.test", "admin", by="  "), "who makes the change"),
+    ],
+)
 def test_a_refused_change_says_why_and_writes_nothing(engine, change, message):
     roles = Roles(engine)
     roles.add("ana@newsroom.test", "editor", by="op")
@@ -182,8 +194,12 @@ def test_an_editor_reviews_under_the_signed_in_address_whatever_name_is_passed(w
     assert trail[-1]["actor"] == "editor@newsroom.test" and trail[-1]["after"]["status"] == "disputed"
     lib.add([record("R2", "Another budget of 5 billion euros.")], actor="typed name")
     with library.engine.connect() as conn:
-        assert conn.execute(select(audit.c.actor).where(audit.c.entity == "library").order_by(audit.c.id.desc())
-                            ).first()[0] == "editor@newsroom.test"
+        assert (
+            conn.execute(select(audit.c.actor).where(audit.c.entity == "library").order_by(audit.c.id.desc())).first()[
+                0
+            ]
+            == "editor@newsroom.test"
+        )
     with pytest.raises(AccessDenied, match="delete or restore library records: that needs the admin role"):
         lib.delete("R1", actor="editor@newsroom.test")
     report = json.dumps(desk.export_state(article_id))
@@ -219,7 +235,9 @@ def _public(cls) -> set[str]:
     return {name for name, _ in inspect.getmembers(cls) if not name.startswith("_")} | {"engine"}
 
 
-@pytest.mark.parametrize("cls, reads, writes", [(Desk, DESK_READS, DESK_WRITES), (Library, LIBRARY_READS, LIBRARY_WRITES)])
+@pytest.mark.parametrize(
+    "cls, reads, writes", [(Desk, DESK_READS, DESK_WRITES), (Library, LIBRARY_READS, LIBRARY_WRITES)]
+)
 def test_every_public_method_is_classified_and_nothing_else_passes(world, cls, reads, writes):
     """A method added to Desk or Library must be declared a read or a write (with its action) in
     checker/access.py; until then a signed-in person cannot reach it at all."""
@@ -241,13 +259,17 @@ def test_users_commands_add_list_set_remove_and_history(capsys, tmp_path):
     code, out, _ = run(capsys, "users", "list", "--db", db)
     assert code == 0 and "nobody has a role yet" in out and "users add EMAIL --role admin" in out
     assert run(capsys, "users", "add", "Chief@Newsroom.test", "--role", "admin", "--db", db)[:2] == (
-        0, "chief@newsroom.test is now admin\n")
+        0,
+        "chief@newsroom.test is now admin\n",
+    )
     assert run(capsys, "users", "add", "ana@newsroom.test", "--role", "viewer", "--by", "Claire", "--db", db)[0] == 0
     assert run(capsys, "users", "set", "ana@newsroom.test", "--role", "editor", "--db", db)[0] == 0
     code, out, _ = run(capsys, "users", "list", "--format", "json", "--db", db)
     listed = {u["email"]: u for u in json.loads(out)}
-    assert code == 0 and {e: u["role"] for e, u in listed.items()} == {"ana@newsroom.test": "editor",
-                                                                        "chief@newsroom.test": "admin"}
+    assert code == 0 and {e: u["role"] for e, u in listed.items()} == {
+        "ana@newsroom.test": "editor",
+        "chief@newsroom.test": "admin",
+    }
     me = f"{getpass.getuser()} (command line)"
     assert listed["chief@newsroom.test"]["granted_by"] == me
     code, out, _ = run(capsys, "users", "list", "--db", db)
@@ -256,17 +278,29 @@ def test_users_commands_add_list_set_remove_and_history(capsys, tmp_path):
     assert code == 0 and "no longer has a role (was editor)" in out
     code, out, _ = run(capsys, "users", "history", "ana@newsroom.test", "--format", "json", "--db", db)
     assert [(h["by"], h["action"], h["before"], h["after"]) for h in json.loads(out)] == [
-        ("Claire", "add", "-", "viewer"), (me, "set", "viewer", "editor"), (me, "remove", "editor", "-")]
+        ("Claire", "add", "-", "viewer"),
+        (me, "set", "viewer", "editor"),
+        (me, "remove", "editor", "-"),
+    ]
     code, out, _ = run(capsys, "users", "history", "--db", db)
     assert code == 0 and out.count("(command line)") == 3 and "viewer -> editor" in out
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["users", "add", "chief@newsroom.test", "--role", "viewer"], "chief@newsroom.test already has the role admin; `users set` changes it"),
-    (["users", "set", "nobody@newsroom.test", "--role", "viewer"], "nobody@newsroom.test has no role; `users add` gives one"),
-    (["users", "remove", "nobody@newsroom.test"], "nobody@newsroom.test has no role"),
-    (["users", "add", "chief", "--role", "viewer"], "'chief' is not an email address"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (
+            ["users", "add", "chief@newsroom.test", "--role", "viewer"],
+            "chief@newsroom.test already has the role admin; `users set` changes it",
+        ),
+        (
+            ["users", "set", "nobody@newsroom.test", "--role", "viewer"],
+            "nobody@newsroom.test has no role; `users add` gives one",
+        ),
+        (["users", "remove", "nobody@newsroom.test"], "nobody@newsroom.test has no role"),
+        (["users", "add", "chief", "--role", "viewer"], "'chief' is not an email address"),
+    ],
+)
 def test_users_commands_refuse_with_one_line(capsys, tmp_path, argv, message):
     db = f"sqlite:///{tmp_path / 'w.db'}"
     run(capsys, "users", "add", "chief@newsroom.test", "--role", "admin", "--db", db)
@@ -288,13 +322,17 @@ def test_users_command_needs_a_known_role(capsys, tmp_path):
 def test_roles_on_postgresql():
     psycopg = pytest.importorskip("psycopg")
     try:
-        admin = psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True)
+        admin = psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
+        )
     except psycopg.OperationalError as exc:
         pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
     name = f"factcheck_roles_{uuid.uuid4().hex[:10]}"
     admin.execute(f'CREATE SCHEMA "{name}"')
     try:
-        engine = connect(f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{name}", fresh=True)
+        engine = connect(
+            f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{name}", fresh=True
+        )
         roles = Roles(engine)
         roles.add("Ana@Newsroom.test", "viewer", by="op")
         roles.set("ana@newsroom.test", "editor", by="op")

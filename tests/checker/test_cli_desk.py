@@ -19,16 +19,41 @@ def test_save_review_and_report(capsys, tmp_path):
     db = f"sqlite:///{tmp_path / 'w.db'}"
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    code, out, _ = run(capsys, "check", str(article), "--db", db, "--save", "--title", "Budget", "--format", "json",
-                       "--published", "2024-05-29")
+    code, out, _ = run(
+        capsys,
+        "check",
+        str(article),
+        "--db",
+        db,
+        "--save",
+        "--title",
+        "Budget",
+        "--format",
+        "json",
+        "--published",
+        "2024-05-29",
+    )
     data = json.loads(out)
     assert code == 0 and data["article_id"] == 1
     claim = next(c["id"] for c in data["claims"] if c["type"] == "money")
-    code, out, _ = run(capsys, "review", "1", claim, "--status", "disputed", "--note", "no such budget",
-                       "--reviewer", "Ana", "--db", db)
+    code, out, _ = run(
+        capsys,
+        "review",
+        "1",
+        claim,
+        "--status",
+        "disputed",
+        "--note",
+        "no such budget",
+        "--reviewer",
+        "Ana",
+        "--db",
+        db,
+    )
     assert code == 0 and json.loads(out)["version"] == 2
-    code, out, err = run(capsys, "review", "1", claim, "--status", "verified", "--reviewer", "Ben",
-                         "--expect-version", "1", "--db", db)
+    code, out, err = run(
+        capsys, "review", "1", claim, "--status", "verified", "--reviewer", "Ben", "--expect-version", "1", "--db", db
+    )
     assert code != 0 and "changed by Ana" in err
     code, out, _ = run(capsys, "report", "1", "--format", "md", "--db", db)
     assert code == 0 and "no such budget" in out and "Ana" in out
@@ -46,8 +71,22 @@ def saved_article(capsys, tmp_path):
     db = f"sqlite:///{tmp_path / 'w.db'}"
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    code, out, _ = run(capsys, "check", str(article), "--db", db, "--save", "--format", "json", "--published",
-                       "2024-05-29", "--url", "https://example.org/budget", "--reviewer", "Ana")
+    code, out, _ = run(
+        capsys,
+        "check",
+        str(article),
+        "--db",
+        db,
+        "--save",
+        "--format",
+        "json",
+        "--published",
+        "2024-05-29",
+        "--url",
+        "https://example.org/budget",
+        "--reviewer",
+        "Ana",
+    )
     assert code == 0
     data = json.loads(out)
     return db, data["article_id"], next(c["id"] for c in data["claims"] if c["type"] == "money")
@@ -55,12 +94,36 @@ def saved_article(capsys, tmp_path):
 
 def test_report_in_every_format_and_language(capsys, tmp_path):
     db, article_id, claim = saved_article(capsys, tmp_path)
-    assert run(capsys, "review", str(article_id), claim, "--status", "verified", "--note", "in the council minutes",
-               "--reviewer", "Ana", "--db", db)[0] == 0
+    assert (
+        run(
+            capsys,
+            "review",
+            str(article_id),
+            claim,
+            "--status",
+            "verified",
+            "--note",
+            "in the council minutes",
+            "--reviewer",
+            "Ana",
+            "--db",
+            db,
+        )[0]
+        == 0
+    )
     code, out, _ = run(capsys, "report", str(article_id), "--format", "html", "--lang", "fr", "--db", db)
     assert code == 0 and "Rapport de vérification" in out and "in the council minutes" in out
-    code, out, _ = run(capsys, "report", str(article_id), "--format", "claimreview", "--db", db,
-                       "--review-url", "https://check.example.org/budget")
+    code, out, _ = run(
+        capsys,
+        "report",
+        str(article_id),
+        "--format",
+        "claimreview",
+        "--db",
+        db,
+        "--review-url",
+        "https://check.example.org/budget",
+    )
     (review,) = json.loads(out)
     assert review["url"] == f"https://check.example.org/budget#claim-{claim}"
     assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/budget"
@@ -70,8 +133,20 @@ def test_report_in_every_format_and_language(capsys, tmp_path):
 
 def test_json_report_imports_back(capsys, tmp_path):
     db, article_id, claim = saved_article(capsys, tmp_path)
-    run(capsys, "review", str(article_id), claim, "--status", "disputed", "--note", "no such budget",
-        "--reviewer", "Ana", "--db", db)
+    run(
+        capsys,
+        "review",
+        str(article_id),
+        claim,
+        "--status",
+        "disputed",
+        "--note",
+        "no such budget",
+        "--reviewer",
+        "Ana",
+        "--db",
+        db,
+    )
     target = tmp_path / "state.json"
     assert run(capsys, "report", str(article_id), "--format", "json", "-o", str(target), "--db", db)[0] == 0
     other = f"sqlite:///{tmp_path / 'other.db'}"
@@ -80,7 +155,11 @@ def test_json_report_imports_back(capsys, tmp_path):
     code, out, _ = run(capsys, "report", "1", "--format", "json", "--db", other)
     state = json.loads(out)
     row = next(c for c in state["claims"] if c["claim"]["id"] == claim)
-    assert (row["review"]["status"], row["review"]["note"], row["review"]["reviewer"]) == ("disputed", "no such budget", "Ana")
+    assert (row["review"]["status"], row["review"]["note"], row["review"]["reviewer"]) == (
+        "disputed",
+        "no such budget",
+        "Ana",
+    )
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "other"}', encoding="utf-8")
     code, _, err = run(capsys, "import-report", str(bad), "--reviewer", "Zoe", "--db", other)
@@ -90,14 +169,24 @@ def test_json_report_imports_back(capsys, tmp_path):
 def test_check_save_refuses_a_non_web_address(capsys, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    code, _, err = run(capsys, "check", str(article), "--db", f"sqlite:///{tmp_path / 'w.db'}", "--save",
-                       "--url", "javascript:alert(1)")
+    code, _, err = run(
+        capsys,
+        "check",
+        str(article),
+        "--db",
+        f"sqlite:///{tmp_path / 'w.db'}",
+        "--save",
+        "--url",
+        "javascript:alert(1)",
+    )
     assert code != 0 and "must start with http" in err
 
 
 def test_review_refuses_unknown_claim_and_empty_change(capsys, tmp_path):
     db, article_id, claim = saved_article(capsys, tmp_path)
-    code, _, err = run(capsys, "review", str(article_id), "c999", "--status", "verified", "--reviewer", "Ana", "--db", db)
+    code, _, err = run(
+        capsys, "review", str(article_id), "c999", "--status", "verified", "--reviewer", "Ana", "--db", db
+    )
     assert code != 0 and "no claim c999" in err
     code, _, err = run(capsys, "review", str(article_id), claim, "--reviewer", "Ana", "--db", db)
     assert code != 0 and "give --status, --note or --source" in err
@@ -105,10 +194,14 @@ def test_review_refuses_unknown_claim_and_empty_change(capsys, tmp_path):
 
 def test_check_save_reads_a_web_page_with_its_title(capsys, tmp_path):
     page = tmp_path / "budget.html"
-    page.write_text("<html><head><title>Le budget</title><script>alert(1)</script></head><body>"
-                    f"<p>{ARTICLE}</p></body></html>", encoding="utf-8")
+    page.write_text(
+        f"<html><head><title>Le budget</title><script>alert(1)</script></head><body><p>{ARTICLE}</p></body></html>",
+        encoding="utf-8",
+    )
     db = f"sqlite:///{tmp_path / 'w.db'}"
-    code, out, _ = run(capsys, "check", str(page), "--db", db, "--save", "--format", "json", "--published", "2024-05-29")
+    code, out, _ = run(
+        capsys, "check", str(page), "--db", db, "--save", "--format", "json", "--published", "2024-05-29"
+    )
     assert code == 0
     from checker.desk import Desk
 

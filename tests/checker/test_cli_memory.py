@@ -25,17 +25,61 @@ def test_check_search_reuse_and_promote(capsys, tmp_path):
     for n, (text, lang, day) in enumerate(((FIRST, "en", "2024-05-28"), (SECOND, "en", "2024-06-20"))):
         path = tmp_path / f"a{n}.txt"
         path.write_text(text, encoding="utf-8")
-        code, out, _ = run(capsys, "check", str(path), "--db", db, "--save", "--format", "json", "--language", lang,
-                           "--published", day, "--reviewer", "Claire Martin")
+        code, out, _ = run(
+            capsys,
+            "check",
+            str(path),
+            "--db",
+            db,
+            "--save",
+            "--format",
+            "json",
+            "--language",
+            lang,
+            "--published",
+            day,
+            "--reviewer",
+            "Claire Martin",
+        )
         data = json.loads(out)
         assert code == 0
         ids.append((data["article_id"], data["claims"]))
     money = next(c["id"] for c in ids[0][1] if c["type"] == "money")
     quote = next(c["id"] for c in ids[1][1] if c["type"] == "quote")
-    assert run(capsys, "review", str(ids[0][0]), money, "--status", "verified", "--note", "filing", "--reviewer",
-               "Claire Martin", "--db", db)[0] == 0
-    assert run(capsys, "review", str(ids[1][0]), quote, "--status", "disputed", "--note", "never said",
-               "--reviewer", "Paul Roy", "--db", db)[0] == 0
+    assert (
+        run(
+            capsys,
+            "review",
+            str(ids[0][0]),
+            money,
+            "--status",
+            "verified",
+            "--note",
+            "filing",
+            "--reviewer",
+            "Claire Martin",
+            "--db",
+            db,
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            capsys,
+            "review",
+            str(ids[1][0]),
+            quote,
+            "--status",
+            "disputed",
+            "--note",
+            "never said",
+            "--reviewer",
+            "Paul Roy",
+            "--db",
+            db,
+        )[0]
+        == 0
+    )
 
     # the table: one line per claim, starting with ARTICLE/CLAIM
     code, out, _ = run(capsys, "claims", "search", "--db", db)
@@ -45,12 +89,30 @@ def test_check_search_reuse_and_promote(capsys, tmp_path):
     code, out, _ = run(capsys, "claims", "search", "anthropic", "--status", "verified", "--format", "json", "--db", db)
     (item,) = json.loads(out)
     assert (item["article_id"], item["claim_id"], item["type"], item["text"], item["status"]) == (
-        ids[0][0], money, "money", "$4 billion", "verified")
+        ids[0][0],
+        money,
+        "money",
+        "$4 billion",
+        "verified",
+    )
     assert item["value"] == {"amount": 4000000000, "currency": "USD"}
     code, out, _ = run(capsys, "claims", "search", "--type", "quote", "--format", "json", "--db", db)
     assert [i["status"] for i in json.loads(out)] == ["disputed"]
-    code, out, _ = run(capsys, "claims", "search", "--status", "verified", "--from", "2000-01-01", "--to", "2000-12-31",
-                       "--format", "json", "--db", db)
+    code, out, _ = run(
+        capsys,
+        "claims",
+        "search",
+        "--status",
+        "verified",
+        "--from",
+        "2000-01-01",
+        "--to",
+        "2000-12-31",
+        "--format",
+        "json",
+        "--db",
+        db,
+    )
     assert json.loads(out) == []
     target = tmp_path / "archive.csv"
     assert run(capsys, "claims", "search", "--format", "csv", "-o", str(target), "--db", db)[0] == 0
@@ -64,20 +126,41 @@ def test_check_search_reuse_and_promote(capsys, tmp_path):
     # a French article finds the verified amount: kind "verdict" first, then the records
     path = tmp_path / "fr.txt"
     path.write_text(FOURTH, encoding="utf-8")
-    code, out, _ = run(capsys, "check", str(path), "--db", db, "--save", "--format", "json", "--language", "fr",
-                       "--published", "2024-07-01", "--reviewer", "Léa")
+    code, out, _ = run(
+        capsys,
+        "check",
+        str(path),
+        "--db",
+        db,
+        "--save",
+        "--format",
+        "json",
+        "--language",
+        "fr",
+        "--published",
+        "2024-07-01",
+        "--reviewer",
+        "Léa",
+    )
     data = json.loads(out)
     claim = next(c for c in data["claims"] if c["type"] == "money")
     verdict = claim["matches"][0]
     assert verdict["kind"] == "verdict" and "source_id" not in verdict
-    assert (verdict["article_id"], verdict["claim_id"], verdict["status"], verdict["reviewer"], verdict["note"],
-            verdict["agreement"], verdict["title"]) == (ids[0][0], money, "verified", "Claire Martin", "filing",
-                                                       "agrees", FIRST)
+    assert (
+        verdict["article_id"],
+        verdict["claim_id"],
+        verdict["status"],
+        verdict["reviewer"],
+        verdict["note"],
+        verdict["agreement"],
+        verdict["title"],
+    ) == (ids[0][0], money, "verified", "Claire Martin", "filing", "agrees", FIRST)
     assert verdict["reviewed_at"] and "evidence_source" in verdict
     assert claim["suggestion"] == "supported" and claim["reason"].startswith("the desk verified this on ")
     ref = f"A{ids[0][0]}/{money}"
-    code, out, _ = run(capsys, "claims", "reuse", str(data["article_id"]), claim["id"], ref, "--reviewer", "Léa",
-                       "--db", db)
+    code, out, _ = run(
+        capsys, "claims", "reuse", str(data["article_id"]), claim["id"], ref, "--reviewer", "Léa", "--db", db
+    )
     assert code == 0 and json.loads(out)["status"] == "verified" and json.loads(out)["note"] == "filing"
     code, out, _ = run(capsys, "claims", "promote", str(ids[0][0]), money, "--reviewer", "Claire Martin", "--db", db)
     assert code == 0 and json.loads(out)["record_id"] == f"desk-{ids[0][0]}-{money}"

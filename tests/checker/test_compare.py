@@ -27,8 +27,12 @@ from checker.messages import messages
 
 def money(amount, low=None, high=None, currency="USD"):
     amount = Decimal(str(amount))
-    return Money(amount, currency, Decimal(str(low if low is not None else amount)),
-                 Decimal(str(high if high is not None else amount)))
+    return Money(
+        amount,
+        currency,
+        Decimal(str(low if low is not None else amount)),
+        Decimal(str(high if high is not None else amount)),
+    )
 
 
 # ---- the processor ---------------------------------------------------------------------------
@@ -46,16 +50,19 @@ def test_fold_lower_folds_case_accents_apostrophes_and_keeps_offsets():
 FOUR_BILLION = money(4e9, 3.95e9, 4.05e9)  # "4 milliards": written to the billion
 
 
-@pytest.mark.parametrize("currency, low, high, expected", [
-    ("USD", 4e9, 4e9, "agrees"),  # the same amount
-    ("USD", 4.04e9, 4.04e9, "agrees"),  # within the precision the article writes
-    ("USD", 3.96e9, 3.96e9, "agrees"),
-    ("USD", 4.2e9, 4.2e9, "conflicts"),  # outside it
-    ("USD", 40e9, 40e9, "conflicts"),  # the near-miss: ten times larger
-    ("USD", 0.4e9, 0.4e9, "conflicts"),  # ten times smaller
-    ("EUR", 4e9, 4e9, "unknown"),  # another currency: no conversion, no verdict
-    ("USD", 3.5e9, 4.5e9, "agrees"),  # a record's own range that holds the claim
-])
+@pytest.mark.parametrize(
+    "currency, low, high, expected",
+    [
+        ("USD", 4e9, 4e9, "agrees"),  # the same amount
+        ("USD", 4.04e9, 4.04e9, "agrees"),  # within the precision the article writes
+        ("USD", 3.96e9, 3.96e9, "agrees"),
+        ("USD", 4.2e9, 4.2e9, "conflicts"),  # outside it
+        ("USD", 40e9, 40e9, "conflicts"),  # the near-miss: ten times larger
+        ("USD", 0.4e9, 0.4e9, "conflicts"),  # ten times smaller
+        ("EUR", 4e9, 4e9, "unknown"),  # another currency: no conversion, no verdict
+        ("USD", 3.5e9, 4.5e9, "agrees"),  # a record's own range that holds the claim
+    ],
+)
 def test_money_agreement(currency, low, high, expected):
     assert money_agreement(FOUR_BILLION, currency, low, high) == expected
 
@@ -79,23 +86,26 @@ def test_an_approximate_amount_is_wider_than_an_exact_one():
 D = dt.date
 
 
-@pytest.mark.parametrize("claim, first, last, expected", [
-    ("2024-05", D(2024, 5, 14), D(2024, 5, 14), "agrees"),  # a month contains its days
-    ("2024-05-14", D(2024, 5, 1), D(2024, 5, 31), "agrees"),  # and a day sits in its month
-    ("2024-W21", D(2024, 5, 22), D(2024, 5, 22), "agrees"),  # an ISO week contains its days (20-26 May)
-    ("2024-W21", D(2024, 5, 20), D(2024, 5, 26), "agrees"),  # the same week
-    ("2024-W21", D(2024, 5, 1), D(2024, 5, 31), "agrees"),  # a month contains the week
-    ("2024-W22", D(2024, 5, 1), D(2024, 5, 31), "unknown"),  # 27 May - 2 June straddles two months
-    ("2024-W21", D(2024, 6, 3), D(2024, 6, 3), "conflicts"),  # another week
-    ("2021", D(2021, 11, 1), D(2021, 11, 30), "agrees"),  # a year contains its months
-    ("2021", D(2022, 1, 1), D(2022, 12, 31), "conflicts"),
-    ("2023-11", D(2023, 11, 17), D(2023, 11, 17), "agrees"),
-    ("2023-11", D(2023, 12, 1), D(2023, 12, 1), "conflicts"),
-    ("2024-Q3", D(2024, 8, 1), D(2024, 8, 31), "agrees"),  # a quarter contains its months
-    ("2024-Q3", D(2024, 10, 2), D(2024, 10, 2), "conflicts"),
-    ("2024-H1", D(2024, 2, 1), D(2024, 4, 30), "agrees"),
-    ("2024-08", D(2024, 7, 1), D(2024, 9, 30), "agrees"),  # and a month sits in its quarter
-])
+@pytest.mark.parametrize(
+    "claim, first, last, expected",
+    [
+        ("2024-05", D(2024, 5, 14), D(2024, 5, 14), "agrees"),  # a month contains its days
+        ("2024-05-14", D(2024, 5, 1), D(2024, 5, 31), "agrees"),  # and a day sits in its month
+        ("2024-W21", D(2024, 5, 22), D(2024, 5, 22), "agrees"),  # an ISO week contains its days (20-26 May)
+        ("2024-W21", D(2024, 5, 20), D(2024, 5, 26), "agrees"),  # the same week
+        ("2024-W21", D(2024, 5, 1), D(2024, 5, 31), "agrees"),  # a month contains the week
+        ("2024-W22", D(2024, 5, 1), D(2024, 5, 31), "unknown"),  # 27 May - 2 June straddles two months
+        ("2024-W21", D(2024, 6, 3), D(2024, 6, 3), "conflicts"),  # another week
+        ("2021", D(2021, 11, 1), D(2021, 11, 30), "agrees"),  # a year contains its months
+        ("2021", D(2022, 1, 1), D(2022, 12, 31), "conflicts"),
+        ("2023-11", D(2023, 11, 17), D(2023, 11, 17), "agrees"),
+        ("2023-11", D(2023, 12, 1), D(2023, 12, 1), "conflicts"),
+        ("2024-Q3", D(2024, 8, 1), D(2024, 8, 31), "agrees"),  # a quarter contains its months
+        ("2024-Q3", D(2024, 10, 2), D(2024, 10, 2), "conflicts"),
+        ("2024-H1", D(2024, 2, 1), D(2024, 4, 30), "agrees"),
+        ("2024-08", D(2024, 7, 1), D(2024, 9, 30), "agrees"),  # and a month sits in its quarter
+    ],
+)
 def test_date_agreement_by_containment(claim, first, last, expected):
     assert date_agreement(DateValue.of(claim), first, last) == expected
 
@@ -111,22 +121,25 @@ def test_date_closeness_prefers_the_claims_own_day_and_precision():
 # ---- names -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("claim, record, expected", [
-    ("Adam D’Angelo", "Adam D'Angelo", "agrees"),  # typographic and straight apostrophes
-    ("Adam D'Angelo", "Adam DAngelo", "agrees"),
-    ("Hélène Varin", "Helene Varin", "agrees"),  # accents
-    ("HÉLÈNE VARIN", "Hélène Varin", "agrees"),  # case
-    ("J. Leike", "Jan Leike", "agrees"),  # an initial
-    ("Jan Leike", "J Leike", "agrees"),
-    ("J.-P. Morel", "Jean-Pierre Morel", "agrees"),  # hyphenated given names and their initials
-    ("Jean Pierre Morel", "Jean-Pierre Morel", "agrees"),
-    ("John F. Orwin", "John Orwin", "agrees"),  # a middle initial written by one side only
-    ("Jane Leike", "Jan Leike", "unknown"),  # another given name: another person
-    ("K. Leike", "Jan Leike", "unknown"),  # another initial
-    ("Jan Leike", "Jan Leiken", "unknown"),  # another surname
-    ("Leike", "Jan Leike", "unknown"),  # a surname alone says too little
-    ("Orvane Motors", "Orvane Motors", "agrees"),
-])
+@pytest.mark.parametrize(
+    "claim, record, expected",
+    [
+        ("Adam D’Angelo", "Adam D'Angelo", "agrees"),  # typographic and straight apostrophes
+        ("Adam D'Angelo", "Adam DAngelo", "agrees"),
+        ("Hélène Varin", "Helene Varin", "agrees"),  # accents
+        ("HÉLÈNE VARIN", "Hélène Varin", "agrees"),  # case
+        ("J. Leike", "Jan Leike", "agrees"),  # an initial
+        ("Jan Leike", "J Leike", "agrees"),
+        ("J.-P. Morel", "Jean-Pierre Morel", "agrees"),  # hyphenated given names and their initials
+        ("Jean Pierre Morel", "Jean-Pierre Morel", "agrees"),
+        ("John F. Orwin", "John Orwin", "agrees"),  # a middle initial written by one side only
+        ("Jane Leike", "Jan Leike", "unknown"),  # another given name: another person
+        ("K. Leike", "Jan Leike", "unknown"),  # another initial
+        ("Jan Leike", "Jan Leiken", "unknown"),  # another surname
+        ("Leike", "Jan Leike", "unknown"),  # a surname alone says too little
+        ("Orvane Motors", "Orvane Motors", "agrees"),
+    ],
+)
 def test_name_agreement(claim, record, expected):
     assert name_agreement(claim, record) == expected
     assert name_agreement(record, claim) == expected  # the rule is symmetric
@@ -150,7 +163,7 @@ def classify(quote, excerpt, speaker="Lena Brandt", record_quotes=()):
 def test_verbatim_quote_and_its_span():
     al = classify("We will close the Lyon plant in March.", SAID)
     assert al.quote_class == "verbatim"
-    assert SAID[al.start:al.end] == "We will close the Lyon plant in March"
+    assert SAID[al.start : al.end] == "We will close the Lyon plant in March"
 
 
 def test_close_quote_small_edit():
@@ -171,12 +184,15 @@ def test_not_found():
     assert classify("Our sales doubled in the spring", SAID).quote_class == "not_found"
 
 
-@pytest.mark.parametrize("quote, record", [
-    ("We will close the Lyon plant", 'Lena Brandt said: "We will not close the Lyon plant."'),
-    ("We will not close the Lyon plant", 'Lena Brandt said: "We will close the Lyon plant."'),
-    ("We will close the Lyon plant", 'Lena Brandt said: "We will never close the Lyon plant."'),
-    ("Nous fermerons l'usine de Lyon", "Lena Brandt a déclaré : « Nous ne fermerons pas l’usine de Lyon. »"),
-])
+@pytest.mark.parametrize(
+    "quote, record",
+    [
+        ("We will close the Lyon plant", 'Lena Brandt said: "We will not close the Lyon plant."'),
+        ("We will not close the Lyon plant", 'Lena Brandt said: "We will close the Lyon plant."'),
+        ("We will close the Lyon plant", 'Lena Brandt said: "We will never close the Lyon plant."'),
+        ("Nous fermerons l'usine de Lyon", "Lena Brandt a déclaré : « Nous ne fermerons pas l’usine de Lyon. »"),
+    ],
+)
 def test_negated_quote(quote, record):
     al = classify(quote, record)
     assert al.quote_class == "negated", al
@@ -224,37 +240,73 @@ def test_figures_ignore_separators():
 def test_alignment_before_classification_is_on_the_folded_text():
     record = "Elle a dit : « Nous fermerons l’usine » hier."
     al = align_quote("nous fermerons l'usine", record)
-    assert al.quote_class == "verbatim" and record[al.start:al.end] == "Nous fermerons l’usine"
+    assert al.quote_class == "verbatim" and record[al.start : al.end] == "Nous fermerons l’usine"
 
 
 # ---- the notes on quotes, in both languages ------------------------------------------------------
 
 
-@pytest.mark.parametrize("quote, record, kwargs, parts, english, french", [
-    ("We will cut 1200 jobs in Lyon.", 'Lena Brandt said: "We will cut 120 jobs in Lyon."', {},
-     (ReasonPart.of("note.figures", article="1200", record="120"),),
-     "a figure differs: 1200 in the article, 120 in the record",
-     "un chiffre diffère : 1200 dans l’article, 120 dans la fiche"),
-    ("We will cut 1200 jobs in 5 plants.", 'Lena Brandt said: "We will cut 120 jobs in 4 plants."', {},
-     (ReasonPart.of("note.figures", article="1200, 5", record="120, 4"),),
-     "a figure differs: 1200, 5 in the article, 120, 4 in the record",
-     "un chiffre diffère : 1200, 5 dans l’article, 120, 4 dans la fiche"),
-    ("We will plant 3000 trees on the quay", 'Marta Ilves said: "We will plant trees on the quay."', {},
-     (ReasonPart.of("note.figures", article="3000", record=Term("none")),),
-     "a figure differs: 3000 in the article, none in the record",
-     "un chiffre diffère : 3000 dans l’article, aucun dans la fiche"),
-    ("We will close the Lyon plant", 'Lena Brandt said: "We will not close the Lyon plant."', {},
-     (ReasonPart.of("note.negation_record"),),
-     "only the record has a negation", "seule la fiche contient une négation"),
-    ("Nous ne fermerons pas l'usine de Lyon", "Lena Brandt a déclaré : « Nous fermerons l’usine de Lyon. »", {},
-     (ReasonPart.of("note.negation_article"),),
-     "only the article has a negation", "seul l’article contient une négation"),
-    ("We will close the Lyon plant.", 'Marco Villa, the union leader, said: "We will close the Lyon plant."',
-     {"record_quotes": (("Marco Villa", "We will close the Lyon plant.", 38, 67),)},
-     (ReasonPart.of("note.speaker", speaker="Marco Villa"),),
-     "the record gives these words to Marco Villa", "la fiche attribue ces propos à Marco Villa"),
-], ids=["a figure", "figures", "no figure in the record", "negation in the record", "negation in the article",
-        "another speaker"])
+@pytest.mark.parametrize(
+    "quote, record, kwargs, parts, english, french",
+    [
+        (
+            "We will cut 1200 jobs in Lyon.",
+            'Lena Brandt said: "We will cut 120 jobs in Lyon."',
+            {},
+            (ReasonPart.of("note.figures", article="1200", record="120"),),
+            "a figure differs: 1200 in the article, 120 in the record",
+            "un chiffre diffère : 1200 dans l’article, 120 dans la fiche",
+        ),
+        (
+            "We will cut 1200 jobs in 5 plants.",
+            'Lena Brandt said: "We will cut 120 jobs in 4 plants."',
+            {},
+            (ReasonPart.of("note.figures", article="1200, 5", record="120, 4"),),
+            "a figure differs: 1200, 5 in the article, 120, 4 in the record",
+            "un chiffre diffère : 1200, 5 dans l’article, 120, 4 dans la fiche",
+        ),
+        (
+            "We will plant 3000 trees on the quay",
+            'Marta Ilves said: "We will plant trees on the quay."',
+            {},
+            (ReasonPart.of("note.figures", article="3000", record=Term("none")),),
+            "a figure differs: 3000 in the article, none in the record",
+            "un chiffre diffère : 3000 dans l’article, aucun dans la fiche",
+        ),
+        (
+            "We will close the Lyon plant",
+            'Lena Brandt said: "We will not close the Lyon plant."',
+            {},
+            (ReasonPart.of("note.negation_record"),),
+            "only the record has a negation",
+            "seule la fiche contient une négation",
+        ),
+        (
+            "Nous ne fermerons pas l'usine de Lyon",
+            "Lena Brandt a déclaré : « Nous fermerons l’usine de Lyon. »",
+            {},
+            (ReasonPart.of("note.negation_article"),),
+            "only the article has a negation",
+            "seul l’article contient une négation",
+        ),
+        (
+            "We will close the Lyon plant.",
+            'Marco Villa, the union leader, said: "We will close the Lyon plant."',
+            {"record_quotes": (("Marco Villa", "We will close the Lyon plant.", 38, 67),)},
+            (ReasonPart.of("note.speaker", speaker="Marco Villa"),),
+            "the record gives these words to Marco Villa",
+            "la fiche attribue ces propos à Marco Villa",
+        ),
+    ],
+    ids=[
+        "a figure",
+        "figures",
+        "no figure in the record",
+        "negation in the record",
+        "negation in the article",
+        "another speaker",
+    ],
+)
 def test_each_note_in_english_and_in_french(quote, record, kwargs, parts, english, french):
     """A note is written as parts; `note` is its English (the command line's JSON, worded as it always
     was), and the interface's French words write the same parts in French."""

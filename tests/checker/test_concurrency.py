@@ -32,8 +32,9 @@ TEXT = " ".join(f"Item {n} cost ${n + 1} million in 2024." for n in range(WRITER
 
 def _prepare(engine) -> tuple[int, list[str]]:
     desk = Desk(engine)
-    article_id, result = check_and_store(TEXT, Library(engine), desk, language="en", published=dt.date(2024, 5, 1),
-                                         reviewer="setup")
+    article_id, result = check_and_store(
+        TEXT, Library(engine), desk, language="en", published=dt.date(2024, 5, 1), reviewer="setup"
+    )
     money = [c.claim.id for c in result.checks if c.claim.type == "money"]
     assert len(money) == WRITERS + 1
     return article_id, money
@@ -62,8 +63,14 @@ def _writer(desk: Desk, article_id: int, own: str, shared: str, index: int, barr
             desk.review(article_id, shared, reviewer=f"w{index}", note=f"w{index} round {r}", expected_version=seen)
 
         def save_own():
-            desk.review(article_id, own, reviewer=f"w{index}", status=STATUSES[r % 3], note=f"round {r}",
-                        expected_version=own_version)
+            desk.review(
+                article_id,
+                own,
+                reviewer=f"w{index}",
+                status=STATUSES[r % 3],
+                note=f"round {r}",
+                expected_version=own_version,
+            )
 
         counts[("shared", _outcome(save_shared))] += 1
         outcome = _outcome(save_own)
@@ -113,8 +120,10 @@ def run_writers(url: str, mode: str) -> tuple[Counter, Desk, int, list[str]]:
         ctx = multiprocessing.get_context("fork")
         barrier = ctx.Barrier(WRITERS, timeout=60)
         queue = ctx.Queue()
-        procs = [ctx.Process(target=_process_writer, args=(url, article_id, own[i], shared, i, barrier, queue))
-                 for i in range(WRITERS)]
+        procs = [
+            ctx.Process(target=_process_writer, args=(url, article_id, own[i], shared, i, barrier, queue))
+            for i in range(WRITERS)
+        ]
         for p in procs:
             p.start()
         for _ in procs:
@@ -137,10 +146,14 @@ def check_outcome(total: Counter, desk: Desk, article_id: int, money: list[str])
     from sqlalchemy import func, select
 
     with desk.engine.connect() as conn:
-        increments = conn.scalar(select(func.sum(article_claims.c.version - 1))
-                                 .where(article_claims.c.article_id == article_id))
-        entries = conn.scalar(select(func.count()).select_from(audit).where(
-            audit.c.entity == "claim", audit.c.entity_id.startswith(f"{article_id}/")))
+        increments = conn.scalar(
+            select(func.sum(article_claims.c.version - 1)).where(article_claims.c.article_id == article_id)
+        )
+        entries = conn.scalar(
+            select(func.count())
+            .select_from(audit)
+            .where(audit.c.entity == "claim", audit.c.entity_id.startswith(f"{article_id}/"))
+        )
     assert increments == entries == (WRITERS + 1) * ROUNDS
 
 
@@ -155,7 +168,9 @@ def test_twenty_writers_on_sqlite(tmp_path, mode):
 def pg_url():
     psycopg = pytest.importorskip("psycopg")
     try:
-        admin = psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True)
+        admin = psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
+        )
     except psycopg.OperationalError as exc:
         pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
     name = f"factcheck_load_{uuid.uuid4().hex[:10]}"
@@ -230,8 +245,11 @@ def test_a_lock_held_too_long_is_said_plainly(tmp_path, short_waits, capsys):
     code = main(["review", str(article_id), money[0], "--status", "verified", "--reviewer", "Ana", "--db", url])
     err = capsys.readouterr().err
     holder.join()
-    assert code != 0 and err.strip() == "error: the database stayed busy with other saves for over a minute; " \
-                                        "nothing was changed, try again"
+    assert (
+        code != 0
+        and err.strip()
+        == "error: the database stayed busy with other saves for over a minute; nothing was changed, try again"
+    )
     assert Desk(connect(url)).load(article_id).claim(money[0]).version == 1
 
 
@@ -241,8 +259,21 @@ def test_a_conflict_is_said_without_a_class_name(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'desk.db'}"
     article_id, money = _prepare(connect(url, fresh=True))
     Desk(connect(url)).review(article_id, money[0], reviewer="Ana", status="verified", note="ok", expected_version=1)
-    code = main(["review", str(article_id), money[0], "--status", "disputed", "--reviewer", "Ben",
-                 "--expect-version", "1", "--db", url])
+    code = main(
+        [
+            "review",
+            str(article_id),
+            money[0],
+            "--status",
+            "disputed",
+            "--reviewer",
+            "Ben",
+            "--expect-version",
+            "1",
+            "--db",
+            url,
+        ]
+    )
     err = capsys.readouterr().err
     assert code != 0 and err.startswith(f"error: claim {money[0]} was changed by Ana at ")
     assert "ReviewConflict" not in err and "now verified: ok" in err
@@ -256,8 +287,9 @@ def test_the_desk_words_for_a_busy_database_and_a_conflict(tmp_path):
     from ui.common import error_text
 
     locked = OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
-    assert error_text("Saving", locked) == ("Saving failed: the database stayed busy with other saves for over a "
-                                            "minute. Nothing was changed; try again.")
+    assert error_text("Saving", locked) == (
+        "Saving failed: the database stayed busy with other saves for over a minute. Nothing was changed; try again."
+    )
     engine = connect(f"sqlite:///{tmp_path / 'desk.db'}", fresh=True)
     article_id, money = _prepare(engine)
     desk = Desk(engine)

@@ -17,7 +17,9 @@ TEXT = "Orvane Motors agreed to buy Celtis Batteries for $1 billion on 2 April 2
 def saved(fresh_library):
     fresh_library.add([record("A1", "On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $1 billion.")])
     desk = Desk(fresh_library.engine)
-    article_id, result = check_and_store(TEXT, fresh_library, desk, language="en", published=dt.date(2024, 5, 1), reviewer="Ana")
+    article_id, result = check_and_store(
+        TEXT, fresh_library, desk, language="en", published=dt.date(2024, 5, 1), reviewer="Ana"
+    )
     money = next(c.claim.id for c in result.checks if c.claim.type == "money")
     return desk, article_id, money
 
@@ -61,7 +63,9 @@ def test_audit_trail_keeps_before_and_after(saved):
     desk.review(article_id, money, reviewer="Ben", status="disputed", note="see A1")
     trail = desk.audit_trail(article_id, money)
     assert [(t["actor"], t["before"]["status"], t["after"]["status"]) for t in trail] == [
-        ("Ana", "unreviewed", "verified"), ("Ben", "verified", "disputed")]
+        ("Ana", "unreviewed", "verified"),
+        ("Ben", "verified", "disputed"),
+    ]
 
 
 def test_bad_status_and_unknown_claim(saved):
@@ -104,10 +108,9 @@ def test_an_added_claim_is_checked_and_audited(saved, fresh_library):
 
     # the extractor lists Celtis Batteries as an organisation; the editor adds the same words as another
     # kind of claim, which is then checked like any other
-    added = add_missed_claim(desk, fresh_library, article_id, kind="person", text="Celtis Batteries",
-                             reviewer="Ana")
+    added = add_missed_claim(desk, fresh_library, article_id, kind="person", text="Celtis Batteries", reviewer="Ana")
     assert (added.claim.id, added.origin, added.status) == ("e1", "editor", "unreviewed")
-    assert added.claim.text == desk.load(article_id).body[added.claim.start:added.claim.end]
+    assert added.claim.text == desk.load(article_id).body[added.claim.start : added.claim.end]
     assert added.matches and added.matches[0].source_id == "A1"
     (entry,) = desk.audit_trail(article_id, "e1")
     assert (entry["action"], entry["actor"], entry["after"]["text"]) == ("add", "Ana", "Celtis Batteries")
@@ -133,8 +136,16 @@ def test_a_given_value_and_offsets(saved, fresh_library):
 
     body = desk.load(article_id).body
     start = body.index("2 April 2024")
-    added = add_missed_claim(desk, fresh_library, article_id, kind="date", start=start, end=start + len("2 April"),
-                             value="2024-04-02", reviewer="Ana")
+    added = add_missed_claim(
+        desk,
+        fresh_library,
+        article_id,
+        kind="date",
+        start=start,
+        end=start + len("2 April"),
+        value="2024-04-02",
+        reviewer="Ana",
+    )
     assert added.claim.text == "2 April" and added.claim.display_value == "2024-04-02"
 
 
@@ -144,11 +155,13 @@ def test_split_and_merge_keep_the_old_claims_as_dismissed(saved, fresh_library):
 
     article = desk.load(article_id)
     org = next(c for c in article.claims if c.claim.text == "Celtis Batteries")
-    parts = split_claim(desk, fresh_library, article_id, org.claim.id, ["Celtis", "Batteries"], reviewer="Ben",
-                        expected_version=1)
+    parts = split_claim(
+        desk, fresh_library, article_id, org.claim.id, ["Celtis", "Batteries"], reviewer="Ben", expected_version=1
+    )
     assert [p.claim.text for p in parts] == ["Celtis", "Batteries"] and all(p.origin == "split" for p in parts)
-    merged = merge_claims(desk, fresh_library, article_id, [p.claim.id for p in parts], reviewer="Ben",
-                          kind="organization")
+    merged = merge_claims(
+        desk, fresh_library, article_id, [p.claim.id for p in parts], reviewer="Ben", kind="organization"
+    )
     assert merged.claim.text == "Celtis Batteries" and merged.origin == "merge"
     after = desk.load(article_id)
     assert after.claim(org.claim.id).dismissed and all(after.claim(p.claim.id).dismissed for p in parts)
@@ -189,10 +202,15 @@ def test_rename_and_archive_are_audited(saved):
     desk.archive(article_id, reviewer="Ben")
     assert desk.articles() == [] and desk.articles(include_archived=True)[0].title == "The Celtis deal"
     desk.archive(article_id, reviewer="Ben")  # already archived: not a change
-    trail = [(t["action"], t["actor"], t["before"], t["after"]) for t in desk.audit_trail(article_id)
-             if t["entity"] == "article"]
-    assert trail[1:] == [("rename", "Ana", {"title": TEXT}, {"title": "The Celtis deal"}),
-                         ("archive", "Ben", {"archived": False}, {"archived": True})]
+    trail = [
+        (t["action"], t["actor"], t["before"], t["after"])
+        for t in desk.audit_trail(article_id)
+        if t["entity"] == "article"
+    ]
+    assert trail[1:] == [
+        ("rename", "Ana", {"title": TEXT}, {"title": "The Celtis deal"}),
+        ("archive", "Ben", {"archived": False}, {"archived": True}),
+    ]
     with pytest.raises(ValueError):
         desk.rename(article_id, "   ", reviewer="Ana")
 
@@ -224,7 +242,9 @@ def pg_desk():
 
     psycopg = pytest.importorskip("psycopg")
     try:
-        admin = psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True)
+        admin = psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
+        )
     except psycopg.OperationalError as exc:
         pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
     from sources.db import connect

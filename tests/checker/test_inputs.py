@@ -33,7 +33,9 @@ def test_html_gives_the_text_without_markup_or_scripts(markup):
 
 
 def test_a_short_html_fragment_is_read_too():
-    text = decode_article(b"<p>Le 3 mai 2024, <i>Claire Martin</i> a parl\xc3\xa9.</p><script>x()</script>", name="a.htm")
+    text = decode_article(
+        b"<p>Le 3 mai 2024, <i>Claire Martin</i> a parl\xc3\xa9.</p><script>x()</script>", name="a.htm"
+    )
     assert text.strip() == "Le 3 mai 2024, Claire Martin a parlé."
 
 
@@ -55,8 +57,15 @@ def test_docx_gives_paragraphs_and_tables_in_order():
     article = read_article(word_document(title="Budget 2024"), name="budget.docx")
     assert article.title == "Budget 2024"
     lines = [line for line in article.text.splitlines() if line]
-    assert lines == ["Le budget de la ville", "Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d’euros.",
-                     "Poste", "Montant", "Écoles", "120 millions d’euros", "Le vote aura lieu en juin."]
+    assert lines == [
+        "Le budget de la ville",
+        "Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d’euros.",
+        "Poste",
+        "Montant",
+        "Écoles",
+        "120 millions d’euros",
+        "Le vote aura lieu en juin.",
+    ]
     assert read_article(word_document(), name="b.docx").title == "Le budget de la ville"  # from the heading
 
 
@@ -68,18 +77,21 @@ def zipped(files: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("data, name, message", [
-    (b"PK\x03\x04 not really a zip", "a.docx", "not a Word document"),
-    (zipped({"content.xml": b"<x/>"}), "a.docx", "not a Word document"),
-    (zipped({"word/document.xml": b"\0" * 60_000_000}), "bomb.docx", "unpacks to more than"),
-    (b"%PDF-1.7 ...", "a.pdf", ".pdf files cannot be read"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "photo.txt", "binary"),
-    (b"", "empty.html", "empty"),
-    (b"<html><body><script>only()</script></body></html>", "a.html", "empty"),
-    (b"   \n  ", "a.txt", "empty"),
-    (b"12 345 678", "a.txt", "no words"),
-    (b"x" * 2_000_001, "big.txt", "larger than"),
-])
+@pytest.mark.parametrize(
+    "data, name, message",
+    [
+        (b"PK\x03\x04 not really a zip", "a.docx", "not a Word document"),
+        (zipped({"content.xml": b"<x/>"}), "a.docx", "not a Word document"),
+        (zipped({"word/document.xml": b"\0" * 60_000_000}), "bomb.docx", "unpacks to more than"),
+        (b"%PDF-1.7 ...", "a.pdf", ".pdf files cannot be read"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "photo.txt", "binary"),
+        (b"", "empty.html", "empty"),
+        (b"<html><body><script>only()</script></body></html>", "a.html", "empty"),
+        (b"   \n  ", "a.txt", "empty"),
+        (b"12 345 678", "a.txt", "no words"),
+        (b"x" * 2_000_001, "big.txt", "larger than"),
+    ],
+)
 def test_unusable_files_are_refused_with_a_reason(data, name, message):
     with pytest.raises(InputError, match=message):
         read_article(data, name=name)
@@ -92,14 +104,18 @@ def test_text_files_in_utf8_or_windows_1252():
 
 
 def test_one_bad_byte_leaves_a_utf8_article_utf8_and_names_its_line():
-    data = "Le 3 mai, l’État a payé.\nLa mairie d’Orléans a voté.\nFin.".encode().replace("Orléans".encode(), b"Orl\xe9ans")
+    data = "Le 3 mai, l’État a payé.\nLa mairie d’Orléans a voté.\nFin.".encode().replace(
+        "Orléans".encode(), b"Orl\xe9ans"
+    )
     read = read_article(data, name="a.txt")
     assert read.text == "Le 3 mai, l’État a payé.\nLa mairie d’Orl\ufffdans a voté.\nFin."  # not "payÃ©"
     (warning,) = read.warnings
     assert warning.startswith("'a.txt' is UTF-8 with bytes that cannot be read on line 2;")
     assert not read_article("Le 3 mai, l’État a payé.".encode(), name="a.txt").warnings
-    page = f"<html><head><meta charset='utf-8'><title>T</title></head><body><p>{'Le conseil a voté. ' * 20}</p>" \
-           "<p>Orléans paie.</p></body></html>"
+    page = (
+        f"<html><head><meta charset='utf-8'><title>T</title></head><body><p>{'Le conseil a voté. ' * 20}</p>"
+        "<p>Orléans paie.</p></body></html>"
+    )
     read = read_article(page.encode().replace("Orléans".encode(), b"Orl\xe9ans"), name="p.html")
     assert "Orl\ufffdans paie." in read.text and "a voté" in read.text and "line 1;" in read.warnings[0]
 
@@ -199,10 +215,13 @@ def test_a_page_and_a_document_give_their_date_and_author():
 
     import docx
 
-    page = read_article(b"""<html><head><title>Budget</title><meta name="author" content="Marie Dupont">
+    page = read_article(
+        b"""<html><head><title>Budget</title><meta name="author" content="Marie Dupont">
 <meta property="article:published_time" content="2024-06-11T08:00:00Z"></head><body><article>
 <p>La ville a vot\xc3\xa9 un budget de 4 millions d'euros pour le port, apr\xc3\xa8s un long d\xc3\xa9bat du conseil municipal.</p>
-</article></body></html>""", name="page.html")
+</article></body></html>""",
+        name="page.html",
+    )
     assert (page.published, page.published_from, page.author) == (dt.date(2024, 6, 11), "page", "Marie Dupont")
     document = docx.Document()
     document.add_paragraph("La ville a voté un budget de 4 millions d'euros pour le port.")

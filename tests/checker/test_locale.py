@@ -67,10 +67,16 @@ def test_every_key_used_exists():
         assert any(k.startswith(prefix) for k in en), prefix
 
 
-@pytest.mark.parametrize("section, values", [
-    ("status", (*STATUSES, "dismissed")), ("type", CLAIM_TYPES), ("suggestion", SUGGESTIONS),
-    ("format", tuple(FORMATS)), ("action", (*STATUSES, "save_note")),
-])
+@pytest.mark.parametrize(
+    "section, values",
+    [
+        ("status", (*STATUSES, "dismissed")),
+        ("type", CLAIM_TYPES),
+        ("suggestion", SUGGESTIONS),
+        ("format", tuple(FORMATS)),
+        ("action", (*STATUSES, "save_note")),
+    ],
+)
 def test_every_value_of_a_vocabulary_has_its_words(section, values):
     for lang in languages():
         assert {f"{section}.{v}" for v in values} <= set(messages(lang)), (lang, section)
@@ -110,7 +116,9 @@ def test_counted_words_follow_each_language_rule():
     assert fr("library.count", n=0) == "0 fiche" and fr("library.count", n="12\u202f345") == "12\u202f345 fiches"
     assert fr("desk.progress", reviewed=2, total=31, disputed=1) == "2/31 revues, 1 contestée"
     assert "vérifiées" not in fr("desk.progress", reviewed=2, total=31, disputed=0)
-    assert not [v for v in messages("en").values() if "(s)" in v] and not [v for v in messages("fr").values() if "(s)" in v]
+    assert not [v for v in messages("en").values() if "(s)" in v] and not [
+        v for v in messages("fr").values() if "(s)" in v
+    ]
 
 
 def test_french_typography():

@@ -42,14 +42,36 @@ def test_date_agrees_by_containment():
 
 @pytest.fixture
 def library(fresh_library):
-    fresh_library.add([
-        record("A1", "On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $1 billion.", published="2024-04-02"),
-        record("A2", "On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $10 billion.", published="2024-04-03"),
-        record("B1", "Hestia Foods said on 12 March 2024 that its chief executive Lena Brandt would step down.", published="2024-03-20"),
-        record("C1", "Lena Brandt told shareholders: \"We will not close the Lyon plant.\"", published="2024-04-10"),
-        record("D1", "Marco Villa, the union leader, said: \"We will close the Lyon plant.\"", published="2024-04-11"),
-        record("E1", "Orvane Motors now values Celtis Batteries at $3 billion after the merger.", published="2024-07-01"),
-    ])
+    fresh_library.add(
+        [
+            record(
+                "A1",
+                "On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $1 billion.",
+                published="2024-04-02",
+            ),
+            record(
+                "A2",
+                "On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $10 billion.",
+                published="2024-04-03",
+            ),
+            record(
+                "B1",
+                "Hestia Foods said on 12 March 2024 that its chief executive Lena Brandt would step down.",
+                published="2024-03-20",
+            ),
+            record(
+                "C1", "Lena Brandt told shareholders: \"We will not close the Lyon plant.\"", published="2024-04-10"
+            ),
+            record(
+                "D1", "Marco Villa, the union leader, said: \"We will close the Lyon plant.\"", published="2024-04-11"
+            ),
+            record(
+                "E1",
+                "Orvane Motors now values Celtis Batteries at $3 billion after the merger.",
+                published="2024-07-01",
+            ),
+        ]
+    )
     return fresh_library
 
 
@@ -65,7 +87,9 @@ def test_conflicting_amount_alone_contradicts(library, fresh_library):
     result = check(library, "Orvane Motors agreed to buy Celtis Batteries for $10 billion in April.")
     assert result["$10 billion"].matches[0].source_id == "A2"
     lone = fresh_library
-    lone.update("A2", actor="test", excerpt="On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $12 billion.")
+    lone.update(
+        "A2", actor="test", excerpt="On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $12 billion."
+    )
     result = check(lone, "Orvane Motors agreed to buy Celtis Batteries for $10 billion in April.")
     c = result["$10 billion"]
     assert c.suggestion == "contradicted", c.reason
@@ -81,14 +105,20 @@ def test_later_record_cannot_contradict_alone(library):
 
 
 def test_date_supported_by_a_day_in_the_month(library):
-    result = check(library, "Lena Brandt, the chief executive of Hestia Foods, announced in March that she would step down.")
+    result = check(
+        library, "Lena Brandt, the chief executive of Hestia Foods, announced in March that she would step down."
+    )
     c = result["in March"]
     assert c.matches[0].source_id == "B1" and c.suggestion == "supported"
 
 
 def test_a_quarter_finds_a_record_dated_inside_it_and_a_day_finds_its_quarter(fresh_library):
-    fresh_library.add([record("Q1", "Orvane Motors sold 40,000 cars on 14 August 2024, its best day."),
-                       record("Q2", "Orvane Motors had its best quarter in Q3 2024, its chief said.")])
+    fresh_library.add(
+        [
+            record("Q1", "Orvane Motors sold 40,000 cars on 14 August 2024, its best day."),
+            record("Q2", "Orvane Motors had its best quarter in Q3 2024, its chief said."),
+        ]
+    )
     result = check(fresh_library, "Orvane Motors had its best quarter in the third quarter of 2024.")
     assert {m.source_id for m in result["third quarter of 2024"].matches} >= {"Q1", "Q2"}
     result = check(fresh_library, "Orvane Motors sold the cars on 14 August 2024.")
@@ -101,12 +131,19 @@ def test_name_supported_across_apostrophes(fresh_library):
     assert result["Adam D’Angelo"].suggestion == "supported"
 
 
-@pytest.mark.parametrize("quote, excerpt, expected", [
-    ("We will close the plant", 'She said: "We will close the plant" on Monday.', "verbatim"),
-    ("We will close the plants", 'She said: "We will close the plant" on Monday.', "close"),
-    ("We will close the plant in Lyon and in Turin", 'She said: "We will close the plant in Lyon" on Monday.', "partial"),
-    ("the weather was lovely all week", 'She said: "We will close the plant" on Monday.', "not_found"),
-])
+@pytest.mark.parametrize(
+    "quote, excerpt, expected",
+    [
+        ("We will close the plant", 'She said: "We will close the plant" on Monday.', "verbatim"),
+        ("We will close the plants", 'She said: "We will close the plant" on Monday.', "close"),
+        (
+            "We will close the plant in Lyon and in Turin",
+            'She said: "We will close the plant in Lyon" on Monday.',
+            "partial",
+        ),
+        ("the weather was lovely all week", 'She said: "We will close the plant" on Monday.', "not_found"),
+    ],
+)
 def test_quote_alignment_classes(quote, excerpt, expected):
     assert align_quote(quote, excerpt).quote_class == expected
 
@@ -125,7 +162,9 @@ def test_negated_quote_contradicts(library):
 def test_misattributed_quote(library):
     result = check(library, 'Lena Brandt said: "We will close the Lyon plant."')
     c = result["We will close the Lyon plant."]
-    assert any(m.source_id == "D1" and m.quote_class == "misattributed" for m in c.matches), [(m.source_id, m.quote_class) for m in c.matches]
+    assert any(m.source_id == "D1" and m.quote_class == "misattributed" for m in c.matches), [
+        (m.source_id, m.quote_class) for m in c.matches
+    ]
     d1 = next(m for m in c.matches if m.source_id == "D1")
     assert d1.evidence == "We will close the Lyon plant" and d1.agreement == "conflicts"
 
@@ -139,10 +178,12 @@ def test_quote_only_negated_is_contradicted(fresh_library):
 
 
 def test_same_words_from_someone_else_elsewhere(fresh_library):
-    fresh_library.add([
-        record("S1", 'Marta Ilves, the mayor, said: "Harlow deserves a better bridge."'),
-        record("S2", 'Tom Reyes, a councillor, said: "Harlow deserves a better bridge."'),
-    ])
+    fresh_library.add(
+        [
+            record("S1", 'Marta Ilves, the mayor, said: "Harlow deserves a better bridge."'),
+            record("S2", 'Tom Reyes, a councillor, said: "Harlow deserves a better bridge."'),
+        ]
+    )
     text = 'The mayor, Marta Ilves, said: "Harlow deserves a better bridge."'
     c = check(fresh_library, text)["Harlow deserves a better bridge."]
     assert c.matches[0].source_id == "S1" and c.matches[0].speaker_agrees is True
@@ -173,10 +214,26 @@ def test_common_lists_are_probed_not_read(library, monkeypatch):
     record holding the value among many holding the same names and words."""
     import checker.match as matcher
 
-    library.add([record(f"F{i}", f"Orvane Motors and Celtis Batteries met on {i + 1} May 2024 about a ${i + 2} billion plan.",
-                        published="2024-05-20") for i in range(12)])
-    library.add([record(f"G{i}", f"Hestia Foods bought Marlow Farms for $1 billion on {i + 1} June 2023.",
-                        published="2023-06-20") for i in range(12)])
+    library.add(
+        [
+            record(
+                f"F{i}",
+                f"Orvane Motors and Celtis Batteries met on {i + 1} May 2024 about a ${i + 2} billion plan.",
+                published="2024-05-20",
+            )
+            for i in range(12)
+        ]
+    )
+    library.add(
+        [
+            record(
+                f"G{i}",
+                f"Hestia Foods bought Marlow Farms for $1 billion on {i + 1} June 2023.",
+                published="2023-06-20",
+            )
+            for i in range(12)
+        ]
+    )
     monkeypatch.setattr(matcher, "RARE", 2)
     monkeypatch.setattr(matcher, "POOL", 6)
     monkeypatch.setattr(matcher, "DRIVE", 8)
@@ -256,14 +313,29 @@ def test_gazetteer_is_looked_up_on_demand(library):
 def test_json_carries_the_fields_the_ui_needs(library):
     from checker.model import match_from_json
 
-    data = check_article('Lena Brandt said: "We will close the Lyon plant." Orvane Motors paid $1 billion for Celtis Batteries.',
-                         library, language="en", published=PUB).to_json()
+    data = check_article(
+        'Lena Brandt said: "We will close the Lyon plant." Orvane Motors paid $1 billion for Celtis Batteries.',
+        library,
+        language="en",
+        published=PUB,
+    ).to_json()
     claims = {c["text"]: c for c in data["claims"]}
     for c in claims.values():
         assert {"suggestion", "reason", "confidence", "matches"} <= set(c)
     money = claims["$1 billion"]["matches"][0]
-    assert {"source_id", "score", "agreement", "evidence", "evidence_start", "evidence_end", "later",
-            "title", "publisher", "published", "url"} <= set(money)
+    assert {
+        "source_id",
+        "score",
+        "agreement",
+        "evidence",
+        "evidence_start",
+        "evidence_end",
+        "later",
+        "title",
+        "publisher",
+        "published",
+        "url",
+    } <= set(money)
     assert isinstance(money["later"], bool) and 0 <= money["score"] <= 1
     quote = claims["We will close the Lyon plant."]["matches"]
     assert quote and all("quote_class" in m for m in quote)
@@ -274,7 +346,7 @@ def test_json_carries_the_fields_the_ui_needs(library):
 def test_evidence_span_points_into_the_excerpt(library):
     result = check(library, "Orvane Motors agreed to buy Celtis Batteries for $1 billion in April.")
     m = result["$1 billion"].matches[0]
-    assert m.excerpt[m.evidence_start:m.evidence_end] == m.evidence == "$1 billion"
+    assert m.excerpt[m.evidence_start : m.evidence_end] == m.evidence == "$1 billion"
 
 
 def test_no_source(fresh_library):
@@ -329,7 +401,9 @@ def toy_embedder():
 def test_a_translated_quote_is_found_by_meaning_with_a_model(fresh_library, monkeypatch):
     import checker.match as matcher
 
-    fresh_library.add([record("T1", 'Marta Ilves, the mayor, said: "The bridge will reopen in June. We thank everyone."')])
+    fresh_library.add(
+        [record("T1", 'Marta Ilves, the mayor, said: "The bridge will reopen in June. We thank everyone."')]
+    )
     text = "La maire Marta Ilves a déclaré : « Le pont rouvrira en juin. »"
     monkeypatch.setenv("FACTCHECK_TRANSLATION_MODEL", "off")
     without = check(fresh_library, text, language="fr")["Le pont rouvrira en juin."]
@@ -356,7 +430,9 @@ def test_sentence_vectors_kept_on_disk_spare_the_model_in_a_new_process(tmp_path
     sims = first.similarities("Le pont rouvrira en juin.", passages)
     assert len(calls) == 1 and sims[0] > 0.9 > sims[1]
     # a new process: the same store, a new embedder whose model is never asked
-    again = SentenceEmbedder(lambda texts: pytest.fail("the model ran"), "toy", store=VectorStore(tmp_path / "v.sqlite"))
+    again = SentenceEmbedder(
+        lambda texts: pytest.fail("the model ran"), "toy", store=VectorStore(tmp_path / "v.sqlite")
+    )
     assert again.similarities("Le pont rouvrira en juin.", passages) == sims
     # an unreadable store is ignored: the model runs as without it
     (tmp_path / "bad.sqlite").write_bytes(b"not a database" * 100)

@@ -23,9 +23,11 @@ EN, FR = dict(messages("en")), dict(messages("fr"))
 FIRST = "Amazon has invested $4 billion in Anthropic, the start-up said."
 SECOND = "Orvane Motors said it would pay $9 billion for Celtis Batteries."
 THIRD = 'Jan Leike, who led the team, said: "Innovation and responsibility are inseparable."'
-FOURTH = ("Amazon a investi 4 milliards de dollars dans Anthropic, selon la start-up.\n\n"
-          "Orvane Motors a annoncé payer 9 milliards de dollars pour Celtis Batteries.\n\n"
-          "Jan Leike, qui dirigeait l'équipe, a déclaré : « L’innovation et la responsabilité sont inséparables. »")
+FOURTH = (
+    "Amazon a investi 4 milliards de dollars dans Anthropic, selon la start-up.\n\n"
+    "Orvane Motors a annoncé payer 9 milliards de dollars pour Celtis Batteries.\n\n"
+    "Jan Leike, qui dirigeait l'équipe, a déclaré : « L’innovation et la responsabilité sont inséparables. »"
+)
 
 
 def _of(result, kind: str, text: str | None = None):
@@ -36,21 +38,43 @@ def _of(result, kind: str, text: str | None = None):
 def newsroom(fresh_library):
     """Three English articles checked, stored and reviewed through the core."""
     lib = fresh_library
-    lib.add([record("S06", "Amazon completed its $4 billion investment in Anthropic on 27 March 2024.", published="2024-03-28"),
-             record("S07", "Orvane Motors will buy Celtis Batteries for $900 million, the companies said.",
-                    published="2024-04-02")])
+    lib.add(
+        [
+            record(
+                "S06",
+                "Amazon completed its $4 billion investment in Anthropic on 27 March 2024.",
+                published="2024-03-28",
+            ),
+            record(
+                "S07",
+                "Orvane Motors will buy Celtis Batteries for $900 million, the companies said.",
+                published="2024-04-02",
+            ),
+        ]
+    )
     desk = Desk(lib.engine)
     ids = {}
-    for name, text, day in (("first", FIRST, "2024-05-28"), ("second", SECOND, "2024-06-10"), ("third", THIRD, "2024-06-20")):
-        article_id, result = check_and_store(text, lib, desk, language="en", published=dt.date.fromisoformat(day),
-                                             reviewer="Claire Martin")
+    for name, text, day in (
+        ("first", FIRST, "2024-05-28"),
+        ("second", SECOND, "2024-06-10"),
+        ("third", THIRD, "2024-06-20"),
+    ):
+        article_id, result = check_and_store(
+            text, lib, desk, language="en", published=dt.date.fromisoformat(day), reviewer="Claire Martin"
+        )
         ids[name] = (article_id, result)
     a1, r1 = ids["first"]
     a2, r2 = ids["second"]
     a3, r3 = ids["third"]
     money1, money2, quote3 = _of(r1, "money").claim.id, _of(r2, "money").claim.id, _of(r3, "quote").claim.id
-    desk.review(a1, money1, reviewer="Claire Martin", status="verified", note="confirmed by Amazon's filing",
-                evidence_source="S06")
+    desk.review(
+        a1,
+        money1,
+        reviewer="Claire Martin",
+        status="verified",
+        note="confirmed by Amazon's filing",
+        evidence_source="S06",
+    )
     desk.review(a2, money2, reviewer="Paul Roy", status="disputed", note="the deal was $900 million")
     desk.review(a3, quote3, reviewer="Claire Martin", status="verified", note="from his post")
     return lib, desk, {"money1": (a1, money1), "money2": (a2, money2), "quote3": (a3, quote3)}
@@ -58,8 +82,9 @@ def newsroom(fresh_library):
 
 def test_a_fourth_article_in_french_gets_the_earlier_verdicts_first(newsroom):
     lib, desk, past = newsroom
-    article_id, result = check_and_store(FOURTH, lib, desk, language="fr", published=dt.date(2024, 7, 1),
-                                         reviewer="Léa Dubois")
+    article_id, result = check_and_store(
+        FOURTH, lib, desk, language="fr", published=dt.date(2024, 7, 1), reviewer="Léa Dubois"
+    )
     today = dt.date.today().isoformat()
 
     verified = _of(result, "money", "4 milliards")
@@ -68,8 +93,9 @@ def test_a_fourth_article_in_french_gets_the_earlier_verdicts_first(newsroom):
     assert (first.verdict.article_id, first.verdict.claim_id) == past["money1"]
     assert first.verdict.reviewer == "Claire Martin" and first.verdict.evidence_source == "S06"
     assert verified.suggestion == "supported"
-    assert verified.reason.startswith(f"the desk verified this on {today} (Claire Martin, «{FIRST}»), citing S06: "
-                                      "“confirmed by Amazon's filing”")
+    assert verified.reason.startswith(
+        f"the desk verified this on {today} (Claire Martin, «{FIRST}»), citing S06: “confirmed by Amazon's filing”"
+    )
     assert "amount agrees with S06" in verified.reason  # the records' own reason follows
     assert any(m.kind == "record" and m.source_id == "S06" for m in verified.matches)
 
@@ -92,11 +118,14 @@ def test_a_fourth_article_in_french_gets_the_earlier_verdicts_first(newsroom):
 
     # the same reason in French
     state = desk.load(article_id).claim(verified.claim.id)
-    assert state.reason_in(FR).startswith(f"la rédaction l’a vérifié le {dt.date.today():%d/%m/%Y} (Claire Martin, «\u202f")
+    assert state.reason_in(FR).startswith(
+        f"la rédaction l’a vérifié le {dt.date.today():%d/%m/%Y} (Claire Martin, «\u202f"
+    )
 
     # one click reuses the earlier verdict: status, note, source; the audit trail says from where
-    reused = desk.reuse(article_id, verified.claim.id, verified.matches[0].source_id, reviewer="Léa Dubois",
-                        expected_version=1)
+    reused = desk.reuse(
+        article_id, verified.claim.id, verified.matches[0].source_id, reviewer="Léa Dubois", expected_version=1
+    )
     assert (reused.status, reused.note, reused.evidence_source) == ("verified", "confirmed by Amazon's filing", "S06")
     entry = desk.audit_trail(article_id, verified.claim.id)[-1]
     assert entry["action"] == "reuse" and entry["actor"] == "Léa Dubois"
@@ -104,23 +133,31 @@ def test_a_fourth_article_in_french_gets_the_earlier_verdicts_first(newsroom):
     assert entry["after"]["reused_from"]["claim_id"] == past["money1"][1]
     assert entry["after"]["reused_from"]["reviewer"] == "Claire Martin"
     with pytest.raises(ReviewConflict):  # a stale version is refused like any other change
-        desk.reuse(article_id, disputed.claim.id, disputed.matches[0].source_id, reviewer="Léa Dubois",
-                   expected_version=7)
+        desk.reuse(
+            article_id, disputed.claim.id, disputed.matches[0].source_id, reviewer="Léa Dubois", expected_version=7
+        )
     reused = desk.reuse(article_id, quote.claim.id, quote.matches[0].source_id, reviewer="Léa Dubois")
-    assert reused.evidence_source == quote.matches[0].source_id  # its review cited no record: the verdict is the evidence
+    assert (
+        reused.evidence_source == quote.matches[0].source_id
+    )  # its review cited no record: the verdict is the evidence
 
 
 def test_a_verified_amount_that_conflicts_warns_and_an_unrelated_one_stays_silent(newsroom):
     lib, _desk, past = newsroom
-    result = check_text("Amazon has invested $8 billion in Anthropic, the start-up said.", lib, language="en",
-                        published=dt.date(2024, 7, 2))
+    result = check_text(
+        "Amazon has invested $8 billion in Anthropic, the start-up said.",
+        lib,
+        language="en",
+        published=dt.date(2024, 7, 2),
+    )
     money = _of(result, "money")
     first = money.matches[0]
     assert first.kind == "verdict" and first.agreement == "conflicts" and memory.warns(first)
     assert money.suggestion == "needs_review" or money.suggestion == "contradicted"
     assert money.reason.startswith("warning: the desk verified $4 billion instead on ")
-    other = check_text("Celtis Energy raised $4 billion from Norvik Capital.", lib, language="en",
-                       published=dt.date(2024, 7, 2))
+    other = check_text(
+        "Celtis Energy raised $4 billion from Norvik Capital.", lib, language="en", published=dt.date(2024, 7, 2)
+    )
     assert all(m.kind == "record" for c in other.checks for m in c.matches)
 
 
@@ -133,8 +170,12 @@ def test_only_verified_and_disputed_claims_are_remembered_and_the_index_follows_
     result = check_text(FOURTH, lib, language="fr", published=dt.date(2024, 7, 1))
     assert all(m.kind == "record" for m in _of(result, "money", "4 milliards").matches)
     desk.review(a1, money1, reviewer="Paul Roy", status="needs_more")
-    assert all(m.kind == "record" for m in _of(check_text(FOURTH, lib, language="fr", published=dt.date(2024, 7, 1)),
-                                               "money", "4 milliards").matches)
+    assert all(
+        m.kind == "record"
+        for m in _of(
+            check_text(FOURTH, lib, language="fr", published=dt.date(2024, 7, 1)), "money", "4 milliards"
+        ).matches
+    )
     desk.review(a1, money1, reviewer="Paul Roy", status="verified")
     desk.review(a1, money1, reviewer="Paul Roy", dismissed=True)
     with lib.engine.connect() as conn:
@@ -155,8 +196,9 @@ def test_only_verified_and_disputed_claims_are_remembered_and_the_index_follows_
 
 def test_a_reversed_verdict_and_a_deleted_source_say_so(newsroom):
     lib, desk, past = newsroom
-    article_id, result = check_and_store(FOURTH, lib, desk, language="fr", published=dt.date(2024, 7, 1),
-                                         reviewer="Léa Dubois")
+    article_id, result = check_and_store(
+        FOURTH, lib, desk, language="fr", published=dt.date(2024, 7, 1), reviewer="Léa Dubois"
+    )
     claim_id = _of(result, "money", "4 milliards").claim.id
     a1, money1 = past["money1"]
     lib.delete("S06", actor="Paul Roy")
@@ -189,12 +231,24 @@ def test_the_json_contract_of_verdict_matches(newsroom):
     money = next(c for c in data["claims"] if c["type"] == "money" and "4 milliards" in c["text"])
     verdict, *rest = money["matches"]
     assert verdict["kind"] == "verdict" and "source_id" not in verdict
-    for key in ("article_id", "claim_id", "status", "reviewer", "reviewed_at", "note", "evidence_source", "agreement",
-                "title"):
+    for key in (
+        "article_id",
+        "claim_id",
+        "status",
+        "reviewer",
+        "reviewed_at",
+        "note",
+        "evidence_source",
+        "agreement",
+        "title",
+    ):
         assert key in verdict, key
     assert (verdict["article_id"], verdict["claim_id"]) == past["money1"]
-    assert (verdict["status"], verdict["evidence_source"], verdict["note"]) == ("verified", "S06",
-                                                                                  "confirmed by Amazon's filing")
+    assert (verdict["status"], verdict["evidence_source"], verdict["note"]) == (
+        "verified",
+        "S06",
+        "confirmed by Amazon's filing",
+    )
     assert verdict["title"] == FIRST
     assert all(m["kind"] == "record" and m["source_id"] for m in rest)
     back = match_from_json(verdict)
@@ -242,20 +296,32 @@ def test_a_verified_claim_is_promoted_to_the_library(newsroom):
 
 def test_every_desk_reason_template_in_english_and_french():
     who = {"date": Cite(published=dt.date(2024, 5, 30)), "reviewer": "Claire Martin", "title": "L'ancien cadre"}
-    parts = (ReasonPart.of("desk.verified", **who), ReasonPart.of("desk.citing", id="S06"),
-             ReasonPart.of("desk.deleted", id="S06"), ReasonPart.of("desk.note", note="ok"), ReasonPart.of("desk.then"),
-             ReasonPart.of("nothing"))
-    assert render_reason(parts) == ("the desk verified this on 2024-05-30 (Claire Martin, «L'ancien cadre»), citing S06"
-                                    " (S06 has since been deleted from the library): “ok”; no record in the library speaks of this")
-    assert render_reason(parts, FR).startswith("la rédaction l’a vérifié le 30/05/2024 (Claire Martin, «\u202fL'ancien cadre\u202f»), "
-                                               "en citant S06")
-    warn = (ReasonPart.of("desk.disputed_same", **who), ReasonPart.of("desk.verified_other", value="$4 billion", **who),
-            ReasonPart.of("desk.disputed_other", value="$9 billion", **who))
+    parts = (
+        ReasonPart.of("desk.verified", **who),
+        ReasonPart.of("desk.citing", id="S06"),
+        ReasonPart.of("desk.deleted", id="S06"),
+        ReasonPart.of("desk.note", note="ok"),
+        ReasonPart.of("desk.then"),
+        ReasonPart.of("nothing"),
+    )
+    assert render_reason(parts) == (
+        "the desk verified this on 2024-05-30 (Claire Martin, «L'ancien cadre»), citing S06"
+        " (S06 has since been deleted from the library): “ok”; no record in the library speaks of this"
+    )
+    assert render_reason(parts, FR).startswith(
+        "la rédaction l’a vérifié le 30/05/2024 (Claire Martin, «\u202fL'ancien cadre\u202f»), en citant S06"
+    )
+    warn = (
+        ReasonPart.of("desk.disputed_same", **who),
+        ReasonPart.of("desk.verified_other", value="$4 billion", **who),
+        ReasonPart.of("desk.disputed_other", value="$9 billion", **who),
+    )
     assert render_reason(warn).startswith("warning: the desk disputed this on 2024-05-30")
     assert "attention\u202f: la rédaction a vérifié $4 billion à la place le 30/05/2024" in render_reason(warn, FR)
     assert render_reason(warn).endswith("the desk disputed $9 billion on 2024-05-30 (Claire Martin, «L'ancien cadre»)")
     assert {k for k in messages("en") if k.startswith("reason.desk.")} == {
-        "reason.desk." + p.key.split(".", 1)[1] for p in parts + warn if p.key.startswith("desk.")}
+        "reason.desk." + p.key.split(".", 1)[1] for p in parts + warn if p.key.startswith("desk.")
+    }
 
 
 def test_a_claim_added_on_the_desk_is_not_confirmed_by_its_own_article(newsroom):
@@ -269,8 +335,12 @@ def test_a_claim_added_on_the_desk_is_not_confirmed_by_its_own_article(newsroom)
 
 def test_another_value_disputed_earlier_is_named_without_a_warning(newsroom):
     lib, _desk, past = newsroom
-    result = check_text("Orvane Motors said it would pay $900 million for Celtis Batteries.", lib, language="en",
-                        published=dt.date(2024, 7, 3))
+    result = check_text(
+        "Orvane Motors said it would pay $900 million for Celtis Batteries.",
+        lib,
+        language="en",
+        published=dt.date(2024, 7, 3),
+    )
     money = _of(result, "money")
     verdict = next(m for m in money.matches if m.kind == "verdict")
     assert verdict.verdict.status == "disputed" and verdict.agreement == "conflicts" and not memory.warns(verdict)
@@ -284,8 +354,9 @@ def test_reports_carry_the_earlier_verdicts_and_the_json_comes_back_the_same(new
     from checker.service import write_report
 
     lib, desk, past = newsroom
-    article_id, result = check_and_store(FOURTH, lib, desk, language="fr", published=dt.date(2024, 7, 1),
-                                         reviewer="Léa Dubois")
+    article_id, result = check_and_store(
+        FOURTH, lib, desk, language="fr", published=dt.date(2024, 7, 1), reviewer="Léa Dubois"
+    )
     quote = _of(result, "quote")
     desk.reuse(article_id, quote.claim.id, quote.matches[0].source_id, reviewer="Léa Dubois")  # evidence: the verdict
     for fmt in FORMATS:

@@ -14,8 +14,10 @@ from checker.evaluation.extraction import evaluate_realnews
 
 REBUILD = Path(__file__).resolve().parents[1] / "realnews" / "rebuild.py"
 
-BODY = ("La mairie de Rennes a voté mardi un budget de 4,2 millions d’euros.\n\n"
-        "« Nous tenons nos promesses », a déclaré la maire Nathalie Appéré.")
+BODY = (
+    "La mairie de Rennes a voté mardi un budget de 4,2 millions d’euros.\n\n"
+    "« Nous tenons nos promesses », a déclaré la maire Nathalie Appéré."
+)
 RECORD = "Rennes : le conseil municipal adopte un budget de 4,2 millions d’euros, annonce Nathalie Appéré."
 
 
@@ -25,33 +27,68 @@ def rebuild(tmp_path, monkeypatch):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     private = tmp_path / "private"
-    for name, path in {"HERE": tmp_path, "ARTICLES": tmp_path / "articles", "PRIVATE": private,
-                       "INCOMING": private / "incoming", "CHUNKS": private / "chunks",
-                       "BODIES": private / "bodies", "RECORDS": private / "records"}.items():
+    for name, path in {
+        "HERE": tmp_path,
+        "ARTICLES": tmp_path / "articles",
+        "PRIVATE": private,
+        "INCOMING": private / "incoming",
+        "CHUNKS": private / "chunks",
+        "BODIES": private / "bodies",
+        "RECORDS": private / "records",
+    }.items():
         monkeypatch.setattr(module, name, path)
     src = private / "incoming" / "fr05"
     (src / "records").mkdir(parents=True)
     (src / "chunk1.txt").write_text(BODY + "\nPartager cet article", encoding="utf-8")
-    (src / "meta.json").write_text(json.dumps({
-        "id": "fr05", "language": "fr", "published": "2024-05-29",
-        "chunks": [{"file": "chunk1.txt", "url": "https://example.org/a", "query": "budget Rennes", "cut": len(BODY)}]}),
-        encoding="utf-8")
+    (src / "meta.json").write_text(
+        json.dumps(
+            {
+                "id": "fr05",
+                "language": "fr",
+                "published": "2024-05-29",
+                "chunks": [
+                    {"file": "chunk1.txt", "url": "https://example.org/a", "query": "budget Rennes", "cut": len(BODY)}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     claims = [
         {"type": "date", "text": "mardi", "value": "2024-05-28", "relative": True},
         {"type": "money", "text": "4,2 millions d’euros", "value": {"amount": 4200000, "currency": "EUR"}},
         {"type": "person", "text": "Nathalie Appéré", "value": "Nathalie Appéré"},
-        {"type": "quote", "text": "Nous tenons nos promesses", "value": {"speaker": "Nathalie Appéré",
-                                                                          "text": "Nous tenons nos promesses"}},
+        {
+            "type": "quote",
+            "text": "Nous tenons nos promesses",
+            "value": {"speaker": "Nathalie Appéré", "text": "Nous tenons nos promesses"},
+        },
     ]
-    (src / "gold.json").write_text(json.dumps({"article": "fr05", "language": "fr", "published": "2024-05-29",
-                                               "claims": claims}), encoding="utf-8")
+    (src / "gold.json").write_text(
+        json.dumps({"article": "fr05", "language": "fr", "published": "2024-05-29", "claims": claims}), encoding="utf-8"
+    )
     (src / "records" / "R1.txt").write_text(RECORD, encoding="utf-8")
-    (src / "records.json").write_text(json.dumps([{
-        "id": "fr05-R1", "file": "R1.txt", "url": "https://example.org/r", "query": "conseil Rennes", "cut": None,
-        "title": "Rennes : le conseil municipal adopte un budget", "publisher": "Ouest", "published": "2024-05-28",
-        "language": "fr"}]), encoding="utf-8")
-    (src / "expected_matches.json").write_text(json.dumps([{
-        "claim": "4,2 millions d’euros", "supported_by": ["fr05-R1"], "verdict": "supported"}]), encoding="utf-8")
+    (src / "records.json").write_text(
+        json.dumps(
+            [
+                {
+                    "id": "fr05-R1",
+                    "file": "R1.txt",
+                    "url": "https://example.org/r",
+                    "query": "conseil Rennes",
+                    "cut": None,
+                    "title": "Rennes : le conseil municipal adopte un budget",
+                    "publisher": "Ouest",
+                    "published": "2024-05-28",
+                    "language": "fr",
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    (src / "expected_matches.json").write_text(
+        json.dumps([{"claim": "4,2 millions d’euros", "supported_by": ["fr05-R1"], "verdict": "supported"}]),
+        encoding="utf-8",
+    )
     return module
 
 
@@ -63,7 +100,7 @@ def test_the_committed_gold_holds_offsets_and_hashes_never_the_words(rebuild, tm
     assert gold["split"] == "study" and gold["body_length"] == len(BODY)
     body = (tmp_path / "private" / "bodies" / "fr05.txt").read_text(encoding="utf-8")
     assert body == BODY
-    spans = {BODY[c["start"]:c["end"]] for c in gold["claims"]}
+    spans = {BODY[c["start"] : c["end"]] for c in gold["claims"]}
     assert {"mardi", "4,2 millions d’euros", "Nathalie Appéré", "Nous tenons nos promesses"} == spans
     assert gold["records"][0]["title_span"] is None or RECORD[slice(*gold["records"][0]["title_span"])]
 
@@ -106,6 +143,6 @@ def test_spans_are_compared_with_the_words_at_their_edges_set_aside():
 
 
 def test_the_split_is_the_one_fixed_before_collecting(rebuild):
-    assert [rebuild.split_of(i) for i in ("fr01", "fr03", "en21", "en22", "fr23", "en34", "fr35", "en47", "fr56", "en57")] == [
-        "study", "round-1", "round-1", "study", "round-2", "round-2", "round-3", "round-4", "round-4",
-        "held-out"]
+    assert [
+        rebuild.split_of(i) for i in ("fr01", "fr03", "en21", "en22", "fr23", "en34", "fr35", "en47", "fr56", "en57")
+    ] == ["study", "round-1", "round-1", "study", "round-2", "round-2", "round-3", "round-4", "round-4", "held-out"]

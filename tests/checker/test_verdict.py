@@ -44,30 +44,65 @@ REASON_WORDS = {k for k in EN if k.startswith("reason.")}  # the English templat
 
 
 def claim(kind: str, text: str, value) -> Claim:
-    return Claim(id="c1", type=kind, text=text, start=0, end=len(text), value=value, sentence=text,
-                 sentence_start=0, sentence_end=len(text))
+    return Claim(
+        id="c1",
+        type=kind,
+        text=text,
+        start=0,
+        end=len(text),
+        value=value,
+        sentence=text,
+        sentence_start=0,
+        sentence_end=len(text),
+    )
 
 
-MONEY = claim("money", "4 milliards de dollars",
-              Money(Decimal(4e9), "USD", Decimal("3.95e9"), Decimal("4.05e9")))
+MONEY = claim("money", "4 milliards de dollars", Money(Decimal(4e9), "USD", Decimal("3.95e9"), Decimal("4.05e9")))
 DATE = claim("date", "en mars 2024", DateValue.of("2024-03"))
 PERSON = claim("person", "Dario Amodei", Name("Dario Amodei"))
 QUOTE = claim("quote", "Nous tiendrons nos engagements", Quote("Nous tiendrons nos engagements", "Dario Amodei"))
 
 
-def match(sid: str, *, agreement: str = "agrees", score: float = 0.8, relevance: float = 0.6, later: bool = False,
-          publisher: str = "Bloomberg", published: str | None = "2024-03-27", title: str = "", value: str | None = None,
-          others: tuple[str, ...] = (), quote_class: str | None = None, note: Reason | str = "",
-          speaker_agrees: bool | None = None) -> Match:
+def match(
+    sid: str,
+    *,
+    agreement: str = "agrees",
+    score: float = 0.8,
+    relevance: float = 0.6,
+    later: bool = False,
+    publisher: str = "Bloomberg",
+    published: str | None = "2024-03-27",
+    title: str = "",
+    value: str | None = None,
+    others: tuple[str, ...] = (),
+    quote_class: str | None = None,
+    note: Reason | str = "",
+    speaker_agrees: bool | None = None,
+) -> Match:
     """A match; a `note` given as parts comes with its English text, as checker/compare.py gives it,
     one given as text only is a note without parts (stored before notes had them)."""
     note_parts = note if isinstance(note, tuple) else ()
-    return Match(source_id=sid, score=score, agreement=agreement, evidence=value or "", evidence_start=0,
-                 evidence_end=0, later=later, title=title or f"Record {sid}", publisher=publisher,
-                 published=dt.date.fromisoformat(published) if published else None, url="", excerpt="",
-                 source_value=value, quote_class=quote_class, relevance=relevance,
-                 note=render_reason(note_parts) if note_parts else note, note_parts=note_parts,
-                 other_values=others, speaker_agrees=speaker_agrees)
+    return Match(
+        source_id=sid,
+        score=score,
+        agreement=agreement,
+        evidence=value or "",
+        evidence_start=0,
+        evidence_end=0,
+        later=later,
+        title=title or f"Record {sid}",
+        publisher=publisher,
+        published=dt.date.fromisoformat(published) if published else None,
+        url="",
+        excerpt="",
+        source_value=value,
+        quote_class=quote_class,
+        relevance=relevance,
+        note=render_reason(note_parts) if note_parts else note,
+        note_parts=note_parts,
+        other_values=others,
+        speaker_agrees=speaker_agrees,
+    )
 
 
 def note(key: str, **params) -> Reason:
@@ -79,138 +114,267 @@ S15 = dict(publisher="Rédaction (fiche interne)", published="2024-05-29")
 
 # (claim, matches, suggestion, English reason, French reason): every kind of reason the rules write.
 CASES = {
-    "nothing": (MONEY, [], "no_source",
-                "no record in the library speaks of this",
-                "aucune fiche de la bibliothèque n’en parle"),
-    "off subject": (MONEY, [match("S03", agreement="unknown", relevance=0.05)], "no_source",
-                    "records hold it (S03) but not about this subject",
-                    "des fiches le mentionnent (S03), mais à propos d’un autre sujet"),
+    "nothing": (
+        MONEY,
+        [],
+        "no_source",
+        "no record in the library speaks of this",
+        "aucune fiche de la bibliothèque n’en parle",
+    ),
+    "off subject": (
+        MONEY,
+        [match("S03", agreement="unknown", relevance=0.05)],
+        "no_source",
+        "records hold it (S03) but not about this subject",
+        "des fiches le mentionnent (S03), mais à propos d’un autre sujet",
+    ),
     "agrees, another value below": (
-        MONEY, [match("S06", value="$4 billion"), match("S03", agreement="conflicts", score=0.5, relevance=0.5,
-                                                        value="$8 billion")], "supported",
+        MONEY,
+        [
+            match("S06", value="$4 billion"),
+            match("S03", agreement="conflicts", score=0.5, relevance=0.5, value="$8 billion"),
+        ],
+        "supported",
         "amount agrees with S06 (Bloomberg, 2024-03-27); S03 gives $8 billion",
-        "le montant concorde avec S06 (Bloomberg, 27/03/2024) ; S03 indique $8 billion"),
+        "le montant concorde avec S06 (Bloomberg, 27/03/2024) ; S03 indique $8 billion",
+    ),
     "agrees, another value ranks above": (
-        MONEY, [match("S03", agreement="conflicts", score=0.9, relevance=0.5, value="$8 billion"),
-                match("S06", score=0.6, value="$4 billion")], "needs_review",
+        MONEY,
+        [
+            match("S03", agreement="conflicts", score=0.9, relevance=0.5, value="$8 billion"),
+            match("S06", score=0.6, value="$4 billion"),
+        ],
+        "needs_review",
         "amount agrees with S06 (Bloomberg, 2024-03-27); S03 gives $8 billion (the article: 4 milliards de dollars)"
         " and ranks above it",
         "le montant concorde avec S06 (Bloomberg, 27/03/2024) ; S03 indique $8 billion"
-        " (l’article écrit « 4 milliards de dollars ») et se classe devant la fiche concordante"),
+        " (l’article écrit « 4 milliards de dollars ») et se classe devant la fiche concordante",
+    ),
     "agrees, a later record": (
-        MONEY, [match("S16", publisher="Rédaction (fiche interne)", published="2024-03-28", value="$4 billion"),
-                match("S07", later=True, published="2024-11-22", value="$4 billion", others=("$8 billion",))],
+        MONEY,
+        [
+            match("S16", publisher="Rédaction (fiche interne)", published="2024-03-28", value="$4 billion"),
+            match("S07", later=True, published="2024-11-22", value="$4 billion", others=("$8 billion",)),
+        ],
         "supported",
         "amount agrees with S16 (Rédaction (fiche interne), 2024-03-28);"
         " S07 is later (Bloomberg, 2024-11-22) and gives $4 billion and $8 billion",
         "le montant concorde avec S16 (Rédaction (fiche interne), 28/03/2024) ;"
-        " S07 est postérieur à l’article (Bloomberg, 22/11/2024) et indique $4 billion et $8 billion"),
+        " S07 est postérieur à l’article (Bloomberg, 22/11/2024) et indique $4 billion et $8 billion",
+    ),
     "name agrees, cited by title": (
-        PERSON, [match("S09", publisher="", published=None, title="Rapport annuel 2023", value="Dario Amodei")],
+        PERSON,
+        [match("S09", publisher="", published=None, title="Rapport annuel 2023", value="Dario Amodei")],
         "supported",
         "name agrees with S09 (Rapport annuel 2023)",
-        "le nom concorde avec S09 (Rapport annuel 2023)"),
+        "le nom concorde avec S09 (Rapport annuel 2023)",
+    ),
     "date agrees": (
-        DATE, [match("S02", publisher="The Hindu", published="2024-05-23", value="March 12, 2024")], "supported",
+        DATE,
+        [match("S02", publisher="The Hindu", published="2024-05-23", value="March 12, 2024")],
+        "supported",
         "date agrees with S02 (The Hindu, 2024-05-23)",
-        "la date concorde avec S02 (The Hindu, 23/05/2024)"),
+        "la date concorde avec S02 (The Hindu, 23/05/2024)",
+    ),
     "contradicted": (
-        DATE, [match("S02", agreement="conflicts", publisher="The Hindu", published="2024-05-23", relevance=0.5,
-                     value="April 2, 2024")], "contradicted",
+        DATE,
+        [
+            match(
+                "S02",
+                agreement="conflicts",
+                publisher="The Hindu",
+                published="2024-05-23",
+                relevance=0.5,
+                value="April 2, 2024",
+            )
+        ],
+        "contradicted",
         "S02 (The Hindu, 2024-05-23) gives April 2, 2024, the article en mars 2024",
-        "S02 (The Hindu, 23/05/2024) indique April 2, 2024, là où l’article écrit « en mars 2024 »"),
+        "S02 (The Hindu, 23/05/2024) indique April 2, 2024, là où l’article écrit « en mars 2024 »",
+    ),
     "only later records, which agree": (
-        MONEY, [match("S07", later=True, published="2024-11-22", value="$4 billion")], "supported",
+        MONEY,
+        [match("S07", later=True, published="2024-11-22", value="$4 billion")],
+        "supported",
         "amount agrees with S07 (Bloomberg, 2024-11-22), published after the article",
-        "le montant concorde avec S07 (Bloomberg, 22/11/2024), postérieur à l’article"),
+        "le montant concorde avec S07 (Bloomberg, 22/11/2024), postérieur à l’article",
+    ),
     "quote verbatim in a later record": (
-        QUOTE, [match("S05", quote_class="verbatim", later=True, publisher="Silicon Republic",
-                      published="2024-05-30")], "supported",
+        QUOTE,
+        [match("S05", quote_class="verbatim", later=True, publisher="Silicon Republic", published="2024-05-30")],
+        "supported",
         "quote is verbatim in S05 (Silicon Republic, 2024-05-30), which is later than the article",
-        "citation littérale dans S05 (Silicon Republic, 30/05/2024), qui est postérieur à l’article"),
+        "citation littérale dans S05 (Silicon Republic, 30/05/2024), qui est postérieur à l’article",
+    ),
     "only later records": (
-        MONEY, [match("S07", agreement="conflicts", later=True, published="2024-11-22")], "needs_review",
+        MONEY,
+        [match("S07", agreement="conflicts", later=True, published="2024-11-22")],
+        "needs_review",
         "only records published after the article give a value, and a later record cannot contradict it;"
         " S07 is later (Bloomberg, 2024-11-22) and gives another value",
         "seules des fiches postérieures à l’article donnent une valeur, et une fiche postérieure ne peut pas le"
-        " contredire ; S07 est postérieur à l’article (Bloomberg, 22/11/2024) et indique une autre valeur"),
+        " contredire ; S07 est postérieur à l’article (Bloomberg, 22/11/2024) et indique une autre valeur",
+    ),
     "no value given": (
-        DATE, [match("S08", agreement="unknown", relevance=0.5), match("S01", agreement="unknown", relevance=0.3)],
+        DATE,
+        [match("S08", agreement="unknown", relevance=0.5), match("S01", agreement="unknown", relevance=0.3)],
         "no_source",
         "S08, S01 speak of the subject without giving this date",
-        "le sujet est abordé dans S08, S01 sans que cette date y figure"),
+        "le sujet est abordé dans S08, S01 sans que cette date y figure",
+    ),
     "no amount given": (
-        MONEY, [match("S03", agreement="unknown", relevance=0.5)], "no_source",
+        MONEY,
+        [match("S03", agreement="unknown", relevance=0.5)],
+        "no_source",
         "S03 speak of the subject without giving this amount",
-        "le sujet est abordé dans S03 sans que ce montant y figure"),
+        "le sujet est abordé dans S03 sans que ce montant y figure",
+    ),
     "no name given": (
-        PERSON, [match("S04", agreement="unknown", relevance=0.5)], "no_source",
+        PERSON,
+        [match("S04", agreement="unknown", relevance=0.5)],
+        "no_source",
         "S04 speak of the subject without giving this name",
-        "le sujet est abordé dans S04 sans que ce nom y figure"),
+        "le sujet est abordé dans S04 sans que ce nom y figure",
+    ),
     "quote nearly verbatim": (
-        QUOTE, [match("S15", quote_class="close", **S15)], "supported",
+        QUOTE,
+        [match("S15", quote_class="close", **S15)],
+        "supported",
         "quote is nearly verbatim in S15 (Rédaction (fiche interne), 2024-05-29)",
-        "citation quasi littérale dans S15 (Rédaction (fiche interne), 29/05/2024)"),
+        "citation quasi littérale dans S15 (Rédaction (fiche interne), 29/05/2024)",
+    ),
     "quote verbatim, same speaker, someone else elsewhere": (
-        QUOTE, [match("S15", quote_class="verbatim", speaker_agrees=True, **S15),
-                match("S2", agreement="conflicts", quote_class="misattributed", score=0.6,
-                      note=note("speaker", speaker="Tom Reyes"))], "supported",
+        QUOTE,
+        [
+            match("S15", quote_class="verbatim", speaker_agrees=True, **S15),
+            match(
+                "S2",
+                agreement="conflicts",
+                quote_class="misattributed",
+                score=0.6,
+                note=note("speaker", speaker="Tom Reyes"),
+            ),
+        ],
+        "supported",
         "quote is verbatim in S15 (Rédaction (fiche interne), 2024-05-29), same speaker;"
         " S2 gives the same words to someone else",
         "citation littérale dans S15 (Rédaction (fiche interne), 29/05/2024), attribuée à la même personne ;"
-        " S2 attribue les mêmes propos à quelqu’un d’autre"),
+        " S2 attribue les mêmes propos à quelqu’un d’autre",
+    ),
     "quote close, negated elsewhere": (
-        QUOTE, [match("S15", quote_class="close", **S15),
-                match("C1", agreement="conflicts", quote_class="negated", score=0.6, publisher="Test Wire",
-                      note=note("negation_record"))], "needs_review",
+        QUOTE,
+        [
+            match("S15", quote_class="close", **S15),
+            match(
+                "C1",
+                agreement="conflicts",
+                quote_class="negated",
+                score=0.6,
+                publisher="Test Wire",
+                note=note("negation_record"),
+            ),
+        ],
+        "needs_review",
         "quote is close in S15 (Rédaction (fiche interne), 2024-05-29) but negated in C1"
         " (only the record has a negation)",
         "citation quasi littérale dans S15 (Rédaction (fiche interne), 29/05/2024) mais contredite dans C1"
-        " (seule la fiche contient une négation)"),
+        " (seule la fiche contient une négation)",
+    ),
     "quote verbatim, given to someone else elsewhere": (
-        QUOTE, [match("S15", quote_class="verbatim", **S15),
-                match("D1", agreement="conflicts", quote_class="misattributed", score=0.6,
-                      note=note("speaker", speaker="Marco Villa"))], "needs_review",
+        QUOTE,
+        [
+            match("S15", quote_class="verbatim", **S15),
+            match(
+                "D1",
+                agreement="conflicts",
+                quote_class="misattributed",
+                score=0.6,
+                note=note("speaker", speaker="Marco Villa"),
+            ),
+        ],
+        "needs_review",
         "quote is verbatim in S15 (Rédaction (fiche interne), 2024-05-29) but misattributed in D1"
         " (the record gives these words to Marco Villa)",
         "citation littérale dans S15 (Rédaction (fiche interne), 29/05/2024) mais attribuée à quelqu’un d’autre"
-        " dans D1 (la fiche attribue ces propos à Marco Villa)"),
+        " dans D1 (la fiche attribue ces propos à Marco Villa)",
+    ),
     "quote translated in a later record": (
-        QUOTE, [match("S05", quote_class="translation", later=True, publisher="Silicon Republic",
-                      published="2024-05-28")], "needs_review",
+        QUOTE,
+        [match("S05", quote_class="translation", later=True, publisher="Silicon Republic", published="2024-05-28")],
+        "needs_review",
         "quote is a likely translation of a quote in S05 (Silicon Republic, 2024-05-28), which is later than the article",
-        "citation probablement traduite dans S05 (Silicon Republic, 28/05/2024), qui est postérieur à l’article"),
+        "citation probablement traduite dans S05 (Silicon Republic, 28/05/2024), qui est postérieur à l’article",
+    ),
     "quote negated": (
-        QUOTE, [match("C1", agreement="conflicts", quote_class="negated", publisher="Test Wire",
-                      published="2024-04-10", note=note("negation_article"))], "contradicted",
+        QUOTE,
+        [
+            match(
+                "C1",
+                agreement="conflicts",
+                quote_class="negated",
+                publisher="Test Wire",
+                published="2024-04-10",
+                note=note("negation_article"),
+            )
+        ],
+        "contradicted",
         "C1 (Test Wire, 2024-04-10) says the opposite (only the article has a negation)",
-        "C1 (Test Wire, 10/04/2024) dit le contraire (seul l’article contient une négation)"),
+        "C1 (Test Wire, 10/04/2024) dit le contraire (seul l’article contient une négation)",
+    ),
     "quote given to someone else, later": (
-        QUOTE, [match("D1", agreement="conflicts", quote_class="misattributed", later=True, publisher="Test Wire",
-                      published="2024-06-11", note=note("speaker", speaker="Marco Villa"))], "needs_review",
+        QUOTE,
+        [
+            match(
+                "D1",
+                agreement="conflicts",
+                quote_class="misattributed",
+                later=True,
+                publisher="Test Wire",
+                published="2024-06-11",
+                note=note("speaker", speaker="Marco Villa"),
+            )
+        ],
+        "needs_review",
         "D1 (Test Wire, 2024-06-11) gives these words to someone else (the record gives these words to Marco Villa),"
         " but it is later than the article",
         "D1 (Test Wire, 11/06/2024) attribue ces propos à quelqu’un d’autre (la fiche attribue ces propos à"
-        " Marco Villa), mais il est postérieur à l’article"),
+        " Marco Villa), mais il est postérieur à l’article",
+    ),
     "quote partial, a figure differs": (
-        QUOTE, [match("Q2", agreement="unknown", quote_class="partial", publisher="Test Wire", published="2024-03-01",
-                      note=note("figures", article="3000", record=Term("none")))], "needs_review",
+        QUOTE,
+        [
+            match(
+                "Q2",
+                agreement="unknown",
+                quote_class="partial",
+                publisher="Test Wire",
+                published="2024-03-01",
+                note=note("figures", article="3000", record=Term("none")),
+            )
+        ],
+        "needs_review",
         "quote is partial in Q2 (Test Wire, 2024-03-01) (a figure differs: 3000 in the article, none in the record):"
         " the wording departs from the source",
         "citation partielle dans Q2 (Test Wire, 01/03/2024) (un chiffre diffère : 3000 dans l’article, aucun dans"
-        " la fiche) : la formulation s’écarte de la source"),
+        " la fiche) : la formulation s’écarte de la source",
+    ),
     # A note without parts (a match stored before notes had them) is quoted as it is, in both languages.
     "quote paraphrased, a note in English only": (
-        QUOTE, [match("S15", agreement="unknown", quote_class="paraphrase", note="look-alike words", **S15)],
+        QUOTE,
+        [match("S15", agreement="unknown", quote_class="paraphrase", note="look-alike words", **S15)],
         "needs_review",
         "quote is paraphrase in S15 (Rédaction (fiche interne), 2024-05-29) (look-alike words):"
         " the wording departs from the source",
         "citation paraphrasée dans S15 (Rédaction (fiche interne), 29/05/2024) (look-alike words) :"
-        " la formulation s’écarte de la source"),
+        " la formulation s’écarte de la source",
+    ),
     "quote not found": (
-        QUOTE, [match("S15", agreement="unknown", quote_class="not_found", **S15)], "no_source",
+        QUOTE,
+        [match("S15", agreement="unknown", quote_class="not_found", **S15)],
+        "no_source",
         "the quote was not found in the library",
-        "la citation est introuvable dans la bibliothèque"),
+        "la citation est introuvable dans la bibliothèque",
+    ),
 }
 
 
@@ -231,8 +395,10 @@ def test_the_cases_use_every_template_and_word():
     used |= {k for k in REASON_WORDS if k.startswith("reason.desk.")}  # earlier verdicts: tests/checker/test_memory.py
     # "quote is translation in S05 but negated in C1": the rules rank negated and misattributed
     # records above a translation, so this never comes out of them; the words are there all the same.
-    translated = (ReasonPart.of("quote_in", how=Term("class.translation"), id="S05", cite=Cite("Silicon Republic")),
-                  ReasonPart.of("quote_but", how=Term("class.negated"), id="C1"))
+    translated = (
+        ReasonPart.of("quote_in", how=Term("class.translation"), id="S05", cite=Cite("Silicon Republic")),
+        ReasonPart.of("quote_but", how=Term("class.negated"), id="C1"),
+    )
     assert render_reason(translated) == "quote is translation in S05 (Silicon Republic) but negated in C1"
     assert render_reason(translated, FR) == "citation traduite dans S05 (Silicon Republic) mais contredite dans C1"
     used.add("reason.class.translation")
@@ -261,29 +427,40 @@ def test_a_missing_template_falls_back_to_english_and_an_unknown_part_is_refused
 # English and in French.
 COMPARED_NOTES = {
     "figures": (
-        "We will plant 3000 trees on the quay", 'Marta Ilves said: "We will plant 300 trees on the quay."', {},
+        "We will plant 3000 trees on the quay",
+        'Marta Ilves said: "We will plant 300 trees on the quay."',
+        {},
         "a figure differs: 3000 in the article, 300 in the record",
         "quote is partial in Q1 (Test Wire, 2024-03-01) (a figure differs: 3000 in the article, 300 in the record):"
         " the wording departs from the source",
         "citation partielle dans Q1 (Test Wire, 01/03/2024) (un chiffre diffère : 3000 dans l’article, 300 dans la"
-        " fiche) : la formulation s’écarte de la source"),
+        " fiche) : la formulation s’écarte de la source",
+    ),
     "negation in the record": (
-        "We will close the Lyon plant", 'She said: "We will not close the Lyon plant."', {},
+        "We will close the Lyon plant",
+        'She said: "We will not close the Lyon plant."',
+        {},
         "only the record has a negation",
         "Q1 (Test Wire, 2024-03-01) says the opposite (only the record has a negation)",
-        "Q1 (Test Wire, 01/03/2024) dit le contraire (seule la fiche contient une négation)"),
+        "Q1 (Test Wire, 01/03/2024) dit le contraire (seule la fiche contient une négation)",
+    ),
     "negation in the article": (
-        "We will not close the Lyon plant", 'She said: "We will close the Lyon plant."', {},
+        "We will not close the Lyon plant",
+        'She said: "We will close the Lyon plant."',
+        {},
         "only the article has a negation",
         "Q1 (Test Wire, 2024-03-01) says the opposite (only the article has a negation)",
-        "Q1 (Test Wire, 01/03/2024) dit le contraire (seul l’article contient une négation)"),
+        "Q1 (Test Wire, 01/03/2024) dit le contraire (seul l’article contient une négation)",
+    ),
     "speaker": (
-        "We will close the Lyon plant", 'Marco Villa said: "We will close the Lyon plant."',
+        "We will close the Lyon plant",
+        'Marco Villa said: "We will close the Lyon plant."',
         {"speaker": "Lena Brandt", "record_quotes": [("Marco Villa", "We will close the Lyon plant", 19, 47)]},
         "the record gives these words to Marco Villa",
         "Q1 (Test Wire, 2024-03-01) gives these words to someone else (the record gives these words to Marco Villa)",
         "Q1 (Test Wire, 01/03/2024) attribue ces propos à quelqu’un d’autre (la fiche attribue ces propos à"
-        " Marco Villa)"),
+        " Marco Villa)",
+    ),
 }
 
 
@@ -294,8 +471,14 @@ def test_compare_notes_come_into_the_reason_in_either_language(name):
     quote, excerpt, kwargs, english, reason_en, reason_fr = COMPARED_NOTES[name]
     al = classify_quote(quote, excerpt, **kwargs)
     assert al.note == english
-    m = match("Q1", agreement="unknown", quote_class=al.quote_class, note=al.note_parts, publisher="Test Wire",
-              published="2024-03-01")
+    m = match(
+        "Q1",
+        agreement="unknown",
+        quote_class=al.quote_class,
+        note=al.note_parts,
+        publisher="Test Wire",
+        published="2024-03-01",
+    )
     _, _, parts = explain(QUOTE, [m])
     assert render_reason(parts) == suggest(QUOTE, [m])[2] == reason_en
     assert render_reason(parts, FR) == reason_fr
@@ -317,18 +500,32 @@ def test_a_match_stored_before_notes_had_parts_is_quoted_in_english():
     assert match_from_json(stored).note_parts == ()
 
 
-@pytest.mark.parametrize("flat, english, french", [
-    ({"key": "note.negation_record"}, " (only the record has a negation)", " (seule la fiche contient une négation)"),
-    ({"key": "note.figures", "params": {"article": "3000", "record": {"term": "none"}}},
-     " (a figure differs: 3000 in the article, none in the record)",
-     " (un chiffre diffère : 3000 dans l’article, aucun dans la fiche)"),
-    ({"key": "note.other", "params": {"note": "look-alike words"}}, " (look-alike words)", " (look-alike words)"),
-])
+@pytest.mark.parametrize(
+    "flat, english, french",
+    [
+        (
+            {"key": "note.negation_record"},
+            " (only the record has a negation)",
+            " (seule la fiche contient une négation)",
+        ),
+        (
+            {"key": "note.figures", "params": {"article": "3000", "record": {"term": "none"}}},
+            " (a figure differs: 3000 in the article, none in the record)",
+            " (un chiffre diffère : 3000 dans l’article, aucun dans la fiche)",
+        ),
+        ({"key": "note.other", "params": {"note": "look-alike words"}}, " (look-alike words)", " (look-alike words)"),
+    ],
+)
 def test_a_reason_stored_before_notes_had_parts_reads_as_it_did(flat, english, french):
     """Such a reason held the note flat ("note.<kind>", its template in parentheses): it is read as
     today's aside around the note, so the stored reason keeps its words and its parentheses."""
-    stored = [{"key": "says_opposite", "params": {"id": "C1", "cite": {"cite": {"publisher": "Test Wire",
-                                                                                 "published": "2024-04-10"}}}}, flat]
+    stored = [
+        {
+            "key": "says_opposite",
+            "params": {"id": "C1", "cite": {"cite": {"publisher": "Test Wire", "published": "2024-04-10"}}},
+        },
+        flat,
+    ]
     parts = reason_from_json(stored)
     assert parts[1].key == "aside"
     assert render_reason(parts) == "C1 (Test Wire, 2024-04-10) says the opposite" + english
@@ -348,8 +545,15 @@ def test_parts_go_through_json_and_into_the_check(name):
     assert render_reason(reason_from_json(data["reason_parts"])) == data["reason"]
 
 
-@pytest.mark.parametrize("bad", [{"key": 3}, [{"key": "agrees", "params": {"cite": {"cite": {"published": 5}}}}],
-                                 [{"key": "agrees", "params": {"values": {"and": [1]}}}], [{"params": {}}]])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"key": 3},
+        [{"key": "agrees", "params": {"cite": {"cite": {"published": 5}}}}],
+        [{"key": "agrees", "params": {"values": {"and": [1]}}}],
+        [{"params": {}}],
+    ],
+)
 def test_malformed_parts_are_refused(bad):
     with pytest.raises(ValueError):
         reason_from_json(bad)
@@ -363,13 +567,16 @@ def demo(fresh_library):
     seed_demo(fresh_library)
     desk = Desk(fresh_library.engine)
     ex = example_article()
-    article_id, _ = check_and_store(ex.text, fresh_library, desk, title=ex.title, language=ex.language,
-                                    published=ex.published, reviewer="Ana")
+    article_id, _ = check_and_store(
+        ex.text, fresh_library, desk, title=ex.title, language=ex.language, published=ex.published, reviewer="Ana"
+    )
     return desk, article_id
 
 
 CONTRADICTED_EN = "D05 (Wire service (demo), 2022-06-08) gives €15 million, the article 18 millions d’euros"
-CONTRADICTED_FR = "D05 (Wire service (demo), 08/06/2022) indique €15 million, là où l’article écrit « 18 millions d’euros »"
+CONTRADICTED_FR = (
+    "D05 (Wire service (demo), 08/06/2022) indique €15 million, là où l’article écrit « 18 millions d’euros »"
+)
 
 
 def by_text(article, text):
@@ -398,8 +605,11 @@ def test_the_desk_stores_the_parts_and_writes_the_reason_in_either_language(demo
     assert by_text(desk.load(article_id), "18 millions d’euros").reason_in(FR) == CONTRADICTED_FR
 
 
-@pytest.mark.parametrize("stored", [None, [{"key": 3}], [{"key": "a_newer_kind"}]],
-                         ids=["stored before parts", "unreadable parts", "parts of a newer version"])
+@pytest.mark.parametrize(
+    "stored",
+    [None, [{"key": 3}], [{"key": "a_newer_kind"}]],
+    ids=["stored before parts", "unreadable parts", "parts of a newer version"],
+)
 def test_a_check_without_usable_parts_shows_its_english_reason(demo, stored):
     desk, article_id = demo
     forget_parts(desk, stored)
@@ -440,28 +650,43 @@ def test_the_json_report_keeps_english_and_parts_and_old_reports_still_import(de
 
 def test_check_json_keeps_the_english_reason_and_adds_its_parts(capsys, tmp_path):
     lib = tmp_path / "lib.csv"
-    lib.write_text("id,title,publisher,url,published,language,excerpt\n"
-                   "K1,Budget,Mairie,,2024-05-03,fr,\"Claire Martin a annoncé le 3 mai 2024 un budget de 4 milliards"
-                   " d'euros.\"\n", encoding="utf-8")
+    lib.write_text(
+        "id,title,publisher,url,published,language,excerpt\n"
+        "K1,Budget,Mairie,,2024-05-03,fr,\"Claire Martin a annoncé le 3 mai 2024 un budget de 4 milliards"
+        " d'euros.\"\n",
+        encoding="utf-8",
+    )
     article = tmp_path / "article.txt"
     article.write_text("Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d’euros.", encoding="utf-8")
     assert main(["check", str(article), "--sources", str(lib), "--published", "2024-05-29", "--format", "json"]) == 0
     claims = json.loads(capsys.readouterr().out)["claims"]
     money = next(c for c in claims if c["type"] == "money")
     assert money["suggestion"] == "supported" and money["reason"] == "amount agrees with K1 (Mairie, 2024-05-03)"
-    assert money["reason_parts"] == [{"key": "agrees", "params": {
-        "noun": {"term": "noun.money"}, "id": "K1",
-        "cite": {"cite": {"publisher": "Mairie", "published": "2024-05-03", "title": "Budget"}}}}]
-    assert render_reason(reason_from_json(money["reason_parts"]), FR) == "le montant concorde avec K1 (Mairie, 03/05/2024)"
+    assert money["reason_parts"] == [
+        {
+            "key": "agrees",
+            "params": {
+                "noun": {"term": "noun.money"},
+                "id": "K1",
+                "cite": {"cite": {"publisher": "Mairie", "published": "2024-05-03", "title": "Budget"}},
+            },
+        }
+    ]
+    assert (
+        render_reason(reason_from_json(money["reason_parts"]), FR) == "le montant concorde avec K1 (Mairie, 03/05/2024)"
+    )
     assert main(["check", str(article), "--sources", str(lib), "--published", "2024-05-29"]) == 0
     assert "amount agrees with K1 (Mairie, 2024-05-03)" in capsys.readouterr().out  # the table stays English
 
 
 def test_check_json_keeps_a_quotes_english_note_and_adds_its_parts(capsys, tmp_path):
     lib = tmp_path / "lib.csv"
-    lib.write_text("id,title,publisher,url,published,language,excerpt\n"
-                   "K2,Usine,Mairie,,2024-05-03,fr,\"Claire Martin a déclaré le 3 mai : « Nous ne fermerons pas"
-                   " l’usine de Lyon. »\"\n", encoding="utf-8")
+    lib.write_text(
+        "id,title,publisher,url,published,language,excerpt\n"
+        "K2,Usine,Mairie,,2024-05-03,fr,\"Claire Martin a déclaré le 3 mai : « Nous ne fermerons pas"
+        " l’usine de Lyon. »\"\n",
+        encoding="utf-8",
+    )
     article = tmp_path / "article.txt"
     article.write_text("Claire Martin a déclaré le 3 mai 2024 : « Nous fermerons l’usine de Lyon. »", encoding="utf-8")
     assert main(["check", str(article), "--sources", str(lib), "--published", "2024-05-29", "--format", "json"]) == 0
@@ -475,11 +700,26 @@ def test_check_json_keeps_a_quotes_english_note_and_adds_its_parts(capsys, tmp_p
 
 
 def test_the_desk_writes_a_quotes_note_in_the_interface_language(fresh_library):
-    fresh_library.add([record("K2", "Claire Martin a déclaré le 3 mai : « Nous ne fermerons pas l’usine de Lyon. »",
-                              published="2024-05-03", language="fr", publisher="Mairie")])
+    fresh_library.add(
+        [
+            record(
+                "K2",
+                "Claire Martin a déclaré le 3 mai : « Nous ne fermerons pas l’usine de Lyon. »",
+                published="2024-05-03",
+                language="fr",
+                publisher="Mairie",
+            )
+        ]
+    )
     desk = Desk(fresh_library.engine)
-    article_id, _ = check_and_store("Claire Martin a déclaré le 3 mai 2024 : « Nous fermerons l’usine de Lyon. »",
-                                    fresh_library, desk, language="fr", published=dt.date(2024, 5, 29), reviewer="Ana")
+    article_id, _ = check_and_store(
+        "Claire Martin a déclaré le 3 mai 2024 : « Nous fermerons l’usine de Lyon. »",
+        fresh_library,
+        desk,
+        language="fr",
+        published=dt.date(2024, 5, 29),
+        reviewer="Ana",
+    )
     quote = next(c for c in desk.load(article_id).claims if c.claim.type == "quote")
     assert quote.matches[0].note_parts == (ReasonPart.of("note.negation_record"),)
     assert quote.reason_in(EN) == "K2 (Mairie, 2024-05-03) says the opposite (only the record has a negation)"

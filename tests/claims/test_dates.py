@@ -18,7 +18,7 @@ PUB = dt.date(2024, 5, 29)  # a Wednesday
 def dates_of(text: str, language: str, published: dt.date = PUB):
     claims = [c for c in extract(text, language=language, published=published).claims if c.type == "date"]
     for c in claims:
-        assert text[c.start:c.end] == c.text
+        assert text[c.start : c.end] == c.text
     return claims
 
 
@@ -58,10 +58,14 @@ FRENCH = [
     ("Les ventes ont chuté au T2 2024 et au S1 2023.", [("T2 2024", "2024-Q2"), ("S1 2023", "2023-H1")]),
     ("Au premier trimestre, les ventes ont chuté.", [("Au premier trimestre", "2024-Q1")]),
     ("Au troisième trimestre, elles remonteront.", [("Au troisième trimestre", "2024-Q3")]),
-    ("L'Insee a revu sa prévision après un troisième trimestre plus faible que prévu.",
-     [("troisième trimestre", "2023-Q3")]),
-    ("Le trimestre dernier a été bon, le semestre prochain le sera moins.",
-     [("Le trimestre dernier", "2024-Q1"), ("le semestre prochain", "2024-H2")]),
+    (
+        "L'Insee a revu sa prévision après un troisième trimestre plus faible que prévu.",
+        [("troisième trimestre", "2023-Q3")],
+    ),
+    (
+        "Le trimestre dernier a été bon, le semestre prochain le sera moins.",
+        [("Le trimestre dernier", "2024-Q1"), ("le semestre prochain", "2024-H2")],
+    ),
     ("L'école accueille près de 1800 élèves.", []),
     ("Le festival, prévu mi-juillet, affiche complet.", [("mi-juillet", "2024-07")]),
     ("Les embauches ont repris début mars.", [("début mars", "2024-03")]),
@@ -109,7 +113,10 @@ ENGLISH = [
     ("She announced in March that she would step down.", [("in March", "2024-03")]),
     # quarters and halves, always with their year in English ("the first quarter" of a match)
     ("Revenue rose in the third quarter of 2024.", [("third quarter of 2024", "2024-Q3")]),
-    ("Second-quarter revenue rose and third-quarter sales fell.", [("Second-quarter", "2024-Q2"), ("third-quarter", "2023-Q3")]),
+    (
+        "Second-quarter revenue rose and third-quarter sales fell.",
+        [("Second-quarter", "2024-Q2"), ("third-quarter", "2023-Q3")],
+    ),
     ("Margins should recover in the first half of next year.", [("first half of next year", "2025-H1")]),
     ("Sales fell in Q3 2023 and rose in H1 2024.", [("Q3 2023", "2023-Q3"), ("H1 2024", "2024-H1")]),
     ("Results for the last quarter of 2023 were weak.", [("last quarter of 2023", "2023-Q4")]),
@@ -176,41 +183,74 @@ def test_impossible_dates_give_no_claim_and_hide_their_words():
     assert values("Markets opened on the fifth Sunday of February.", "en") == []
 
 
-@pytest.mark.parametrize("language, text, iso, bounds, qualifier", [
-    ("fr", "Il a quitté le parti il y a moins de deux semaines.", "2024-05-15", ("2024-05-15", "2024-05-29"), "moins de"),
-    # about: a quarter of the distance to publication, plus half the unit, either side
-    ("fr", "L'usine a fermé il y a environ trois mois.", "2024-02-29", ("2024-01-23", "2024-04-06"), "environ"),
-    ("en", "The firm collapsed more than two years ago.", "2022-05-29", ("2020-05-29", "2022-05-29"), "more than"),
-])
+@pytest.mark.parametrize(
+    "language, text, iso, bounds, qualifier",
+    [
+        (
+            "fr",
+            "Il a quitté le parti il y a moins de deux semaines.",
+            "2024-05-15",
+            ("2024-05-15", "2024-05-29"),
+            "moins de",
+        ),
+        # about: a quarter of the distance to publication, plus half the unit, either side
+        ("fr", "L'usine a fermé il y a environ trois mois.", "2024-02-29", ("2024-01-23", "2024-04-06"), "environ"),
+        ("en", "The firm collapsed more than two years ago.", "2022-05-29", ("2020-05-29", "2022-05-29"), "more than"),
+    ],
+)
 def test_approximate_relative_dates_are_flagged_and_bounded(language, text, iso, bounds, qualifier):
     (c,) = dates_of(text, language)
     assert c.value.iso == iso and c.relative and c.approximate and c.qualifier == qualifier
     assert (c.value.start.isoformat(), c.value.end.isoformat()) == bounds
 
 
-@pytest.mark.parametrize("language, text, precision, bounds", [
-    ("fr", "La dette a explosé fin 2017.", "year", ("2017-09-01", "2017-12-31")),
-    ("en", "Profits slumped in early 2023.", "year", ("2023-01-01", "2023-04-30")),
-    ("fr", "Cette semaine, le conseil a voté.", "week", ("2024-05-27", "2024-06-02")),
-    ("fr", "Les embauches ont repris début mars.", "month", ("2024-03-01", "2024-03-10")),
-    # a day counted in years is only known to half a year either side
-    ("en", "She resigned two years ago.", "day", ("2021-11-28", "2022-11-27")),
-])
+@pytest.mark.parametrize(
+    "language, text, precision, bounds",
+    [
+        ("fr", "La dette a explosé fin 2017.", "year", ("2017-09-01", "2017-12-31")),
+        ("en", "Profits slumped in early 2023.", "year", ("2023-01-01", "2023-04-30")),
+        ("fr", "Cette semaine, le conseil a voté.", "week", ("2024-05-27", "2024-06-02")),
+        ("fr", "Les embauches ont repris début mars.", "month", ("2024-03-01", "2024-03-10")),
+        # a day counted in years is only known to half a year either side
+        ("en", "She resigned two years ago.", "day", ("2021-11-28", "2022-11-27")),
+    ],
+)
 def test_precision_and_bounds(language, text, precision, bounds):
     (c,) = dates_of(text, language)
     assert c.value.precision == precision
     assert (c.value.start.isoformat(), c.value.end.isoformat()) == bounds
 
 
-@pytest.mark.parametrize("language, text, span, first, last", [
-    ("fr", "Le G7 se réunira du 13 au 15 juin en Italie.", "du 13 au 15 juin", "2024-06-13", "2024-06-15"),
-    ("fr", "Le salon a eu lieu du 30 avril au 2 mai 2024.", "du 30 avril au 2 mai 2024", "2024-04-30", "2024-05-02"),
-    ("fr", "Les soldes se tiendront du 26 décembre au 3 janvier.", "du 26 décembre au 3 janvier", "2024-12-26", "2025-01-03"),
-    ("en", "The G7 will meet June 13-15 in Italy.", "June 13-15", "2024-06-13", "2024-06-15"),
-    ("en", "The fair ran from April 30 to May 2, 2024.", "from April 30 to May 2, 2024", "2024-04-30", "2024-05-02"),
-    ("fr", "La grève a eu lieu les 6 et 7 février.", "les 6 et 7 février", "2024-02-06", "2024-02-07"),
-    ("en", "The strike ran between 3 and 5 May.", "between 3 and 5 May", "2024-05-03", "2024-05-05"),
-])
+@pytest.mark.parametrize(
+    "language, text, span, first, last",
+    [
+        ("fr", "Le G7 se réunira du 13 au 15 juin en Italie.", "du 13 au 15 juin", "2024-06-13", "2024-06-15"),
+        (
+            "fr",
+            "Le salon a eu lieu du 30 avril au 2 mai 2024.",
+            "du 30 avril au 2 mai 2024",
+            "2024-04-30",
+            "2024-05-02",
+        ),
+        (
+            "fr",
+            "Les soldes se tiendront du 26 décembre au 3 janvier.",
+            "du 26 décembre au 3 janvier",
+            "2024-12-26",
+            "2025-01-03",
+        ),
+        ("en", "The G7 will meet June 13-15 in Italy.", "June 13-15", "2024-06-13", "2024-06-15"),
+        (
+            "en",
+            "The fair ran from April 30 to May 2, 2024.",
+            "from April 30 to May 2, 2024",
+            "2024-04-30",
+            "2024-05-02",
+        ),
+        ("fr", "La grève a eu lieu les 6 et 7 février.", "les 6 et 7 février", "2024-02-06", "2024-02-07"),
+        ("en", "The strike ran between 3 and 5 May.", "between 3 and 5 May", "2024-05-03", "2024-05-05"),
+    ],
+)
 def test_a_range_of_days_is_one_claim_bounded_by_its_last_day(language, text, span, first, last):
     (c,) = dates_of(text, language)
     assert (c.text, c.value.iso, c.value.start.isoformat(), c.value.end.isoformat()) == (span, first, first, last)
@@ -263,10 +303,13 @@ def test_a_day_a_few_weeks_ahead_is_the_coming_one_whatever_the_tense():
     assert date.value.iso == "2023-12-28"
 
 
-@pytest.mark.parametrize("language, text, iso", [
-    ("en", "The company has until early June to comply.", "2024-06"),
-    ("fr", "Le groupe a jusqu'à fin juin pour se conformer.", "2024-06"),
-])
+@pytest.mark.parametrize(
+    "language, text, iso",
+    [
+        ("en", "The company has until early June to comply.", "2024-06"),
+        ("fr", "Le groupe a jusqu'à fin juin pour se conformer.", "2024-06"),
+    ],
+)
 def test_a_deadline_points_to_the_coming_month(language, text, iso):
     (date,) = [c for c in extract(text, language=language, published=dt.date(2024, 3, 4)).claims if c.type == "date"]
     assert date.value.iso == iso

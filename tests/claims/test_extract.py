@@ -14,7 +14,7 @@ PUB = dt.date(2024, 5, 29)  # a Wednesday
 def claims_of(text: str, language: str = "auto", published: dt.date = PUB):
     result = extract(text, language=language, published=published)
     for c in result.claims:
-        assert text[c.start:c.end] == c.text
+        assert text[c.start : c.end] == c.text
     return result.claims
 
 
@@ -22,26 +22,32 @@ def values(text: str, kind: str, language: str = "auto", published: dt.date = PU
     return [(c.text, c.value.to_json()) for c in claims_of(text, language, published) if c.type == kind]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("La réunion a eu lieu le 3 mai 2024 à Lyon.", [("3 mai 2024", "2024-05-03")]),
-    ("Elle avait démissionné en novembre.", [("en novembre", "2023-11")]),
-    ("Le groupe a été fondé en 2021.", [("2021", "2021")]),
-    ("Cette semaine, le conseil a voté.", [("Cette semaine", "2024-W22")]),
-    ("La semaine dernière, la ministre a parlé.", [("La semaine dernière", "2024-W21")]),
-    ("Il l'a annoncé hier soir.", [("hier", "2024-05-28")]),
-    ("Le projet a commencé plus tôt ce mois-ci.", [("plus tôt ce mois-ci", "2024-05")]),
-    ("Le texte sera examiné mardi 4 juin.", [("mardi 4 juin", "2024-06-04")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La réunion a eu lieu le 3 mai 2024 à Lyon.", [("3 mai 2024", "2024-05-03")]),
+        ("Elle avait démissionné en novembre.", [("en novembre", "2023-11")]),
+        ("Le groupe a été fondé en 2021.", [("2021", "2021")]),
+        ("Cette semaine, le conseil a voté.", [("Cette semaine", "2024-W22")]),
+        ("La semaine dernière, la ministre a parlé.", [("La semaine dernière", "2024-W21")]),
+        ("Il l'a annoncé hier soir.", [("hier", "2024-05-28")]),
+        ("Le projet a commencé plus tôt ce mois-ci.", [("plus tôt ce mois-ci", "2024-05")]),
+        ("Le texte sera examiné mardi 4 juin.", [("mardi 4 juin", "2024-06-04")]),
+    ],
+)
 def test_french_dates(text, expected):
     assert values(text, "date", "fr") == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The board met on May 3, 2024 in Paris.", [("May 3, 2024", "2024-05-03")]),
-    ("The deal closed in November.", [("in November", "2023-11")]),
-    ("She left two years ago.", [("two years ago", "2022-05-29")]),
-    ("They may sign it later.", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The board met on May 3, 2024 in Paris.", [("May 3, 2024", "2024-05-03")]),
+        ("The deal closed in November.", [("in November", "2023-11")]),
+        ("She left two years ago.", [("two years ago", "2022-05-29")]),
+        ("They may sign it later.", []),
+    ],
+)
 def test_english_dates(text, expected):
     assert values(text, "date", "en") == expected
 
@@ -57,24 +63,30 @@ def test_first_names_and_verbs_are_not_dates():
     assert values(text, "date", "fr") == []
 
 
-@pytest.mark.parametrize("text, amount, currency", [
-    ("Le fonds a levé 4 milliards de dollars.", 4_000_000_000, "USD"),
-    ("Un accord d'un milliard de dollars a été signé.", 1_000_000_000, "USD"),
-    ("Le budget atteint 300 millions d'euros.", 300_000_000, "EUR"),
-    ("Le chantier coûte 1,5 M€.", 1_500_000, "EUR"),
-    ("La facture s'élève à 4 000 000 €.", 4_000_000, "EUR"),
-    ("La facture s'élève à 4\u202f000\u202f000 €.", 4_000_000, "EUR"),
-])
+@pytest.mark.parametrize(
+    "text, amount, currency",
+    [
+        ("Le fonds a levé 4 milliards de dollars.", 4_000_000_000, "USD"),
+        ("Un accord d'un milliard de dollars a été signé.", 1_000_000_000, "USD"),
+        ("Le budget atteint 300 millions d'euros.", 300_000_000, "EUR"),
+        ("Le chantier coûte 1,5 M€.", 1_500_000, "EUR"),
+        ("La facture s'élève à 4 000 000 €.", 4_000_000, "EUR"),
+        ("La facture s'élève à 4\u202f000\u202f000 €.", 4_000_000, "EUR"),
+    ],
+)
 def test_french_money(text, amount, currency):
     (got,) = values(text, "money", "fr")
     assert got[1] == {"amount": amount, "currency": currency}
 
 
-@pytest.mark.parametrize("text, amount, currency", [
-    ("The startup raised $2.3bn last year.", 2_300_000_000, "USD"),
-    ("It agreed a €1.5m settlement.", 1_500_000, "EUR"),
-    ("The loan is USD 40 million.", 40_000_000, "USD"),
-])
+@pytest.mark.parametrize(
+    "text, amount, currency",
+    [
+        ("The startup raised $2.3bn last year.", 2_300_000_000, "USD"),
+        ("It agreed a €1.5m settlement.", 1_500_000, "EUR"),
+        ("The loan is USD 40 million.", 40_000_000, "USD"),
+    ],
+)
 def test_english_money(text, amount, currency):
     (got,) = values(text, "money", "en")
     assert got[1] == {"amount": amount, "currency": currency}
@@ -96,8 +108,10 @@ def test_written_precision_bounds():
 
 
 def test_surname_takes_the_full_name_and_titles_are_dropped():
-    text = ("La chercheuse Marie Durand a quitté le laboratoire. Durand rejoint la société Helix Labs. "
-            "Le PDG Paul Girard a salué son travail.")
+    text = (
+        "La chercheuse Marie Durand a quitté le laboratoire. Durand rejoint la société Helix Labs. "
+        "Le PDG Paul Girard a salué son travail."
+    )
     names = {(c.type, c.text, c.value.to_json()) for c in claims_of(text, "fr") if c.type in ("person", "organization")}
     assert ("person", "Marie Durand", "Marie Durand") in names
     assert ("person", "Durand", "Marie Durand") in names
@@ -106,11 +120,14 @@ def test_surname_takes_the_full_name_and_titles_are_dropped():
     assert not any(text == "PDG" for _, text, _ in names)
 
 
-@pytest.mark.parametrize("text, language, word", [
-    ("The contract, signed Oct. 4, was worth £300m.", "en", "Oct"),
-    ("The review closed on Sept. 30.", "en", "Sept"),
-    ("Le groupe a signé un contrat de 1,2 Md€ avec l'État.", "fr", "Md"),
-])
+@pytest.mark.parametrize(
+    "text, language, word",
+    [
+        ("The contract, signed Oct. 4, was worth £300m.", "en", "Oct"),
+        ("The review closed on Sept. 30.", "en", "Sept"),
+        ("Le groupe a signé un contrat de 1,2 Md€ avec l'État.", "fr", "Md"),
+    ],
+)
 def test_words_inside_dates_and_amounts_are_not_names(text, language, word):
     claims = claims_of(text, language)
     assert any(c.type in ("date", "money") and word in c.text for c in claims)
@@ -118,7 +135,9 @@ def test_words_inside_dates_and_amounts_are_not_names(text, language, word):
 
 
 def test_two_companies_joined_by_and_stay_two():
-    text = "Staff at Seaspan Shipyards and Irving Shipbuilding were told. The Securities and Exchange Commission agreed."
+    text = (
+        "Staff at Seaspan Shipyards and Irving Shipbuilding were told. The Securities and Exchange Commission agreed."
+    )
     orgs = [c.text for c in claims_of(text, "en") if c.type == "organization"]
     assert orgs == ["Seaspan Shipyards", "Irving Shipbuilding", "Securities and Exchange Commission"]
 
@@ -130,16 +149,18 @@ def test_apostrophes_give_one_canonical_name():
 
 
 def test_quotes_with_speaker_after_and_before():
-    text = ("« Nous tiendrons nos engagements », a déclaré Claire Martin jeudi. "
-            "Selon Paul Girard, « rien n'est décidé ».")
+    text = (
+        "« Nous tiendrons nos engagements », a déclaré Claire Martin jeudi. Selon Paul Girard, « rien n'est décidé »."
+    )
     quotes = [c.value.to_json() for c in claims_of(text, "fr") if c.type == "quote"]
-    assert quotes == [{"speaker": "Claire Martin", "text": "Nous tiendrons nos engagements"},
-                      {"speaker": "Paul Girard", "text": "rien n'est décidé"}]
+    assert quotes == [
+        {"speaker": "Claire Martin", "text": "Nous tiendrons nos engagements"},
+        {"speaker": "Paul Girard", "text": "rien n'est décidé"},
+    ]
 
 
 def test_quote_pronoun_points_back_and_term_is_marked():
-    text = ('Jane Porter spoke after the vote. “We will appeal,” she said. '
-            'The group uses a method called “open review”.')
+    text = 'Jane Porter spoke after the vote. “We will appeal,” she said. The group uses a method called “open review”.'
     quotes = [c for c in claims_of(text, "en") if c.type == "quote"]
     assert quotes[0].value.speaker == "Jane Porter"
     assert quotes[1].value.kind == "term" and quotes[1].value.speaker is None
@@ -150,7 +171,7 @@ def test_quote_across_paragraphs():
     first, second = [c for c in claims_of(text, "fr") if c.type == "quote"]  # one claim per paragraph
     assert first.value.speaker == second.value.speaker == "Jean Roux"
     assert first.value.text == "Le budget est tenu." and second.value.text == "Les travaux reprendront en mars."
-    assert text[first.start:first.end] == first.text and text[second.start:second.end] == second.text
+    assert text[first.start : first.end] == first.text and text[second.start : second.end] == second.text
 
 
 def test_unclaimed_sentences_are_listed():
@@ -158,10 +179,13 @@ def test_unclaimed_sentences_are_listed():
     assert [u.reason for u in result.unclaimed] == ["number"]
 
 
-@pytest.mark.parametrize("text, language", [
-    ("Le conseil a voté la réforme des retraites après un long débat sur son financement.", "fr"),
-    ("The council voted for the pension reform after a long debate about its funding.", "en"),
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Le conseil a voté la réforme des retraites après un long débat sur son financement.", "fr"),
+        ("The council voted for the pension reform after a long debate about its funding.", "en"),
+    ],
+)
 def test_language_detection(text, language):
     assert detect_language(text) == language
 

@@ -17,6 +17,8 @@ from claims.text import fold_key
 from claims.names import name_data
 
 LANGUAGES = available_languages()
+
+
 def raw(code: str) -> dict:
     with open(DATA_DIR / f"{code}.toml", "rb") as fh:
         return tomllib.load(fh)
@@ -44,9 +46,13 @@ def test_a_file_off_the_schema_is_refused_with_every_fault_named():
         check_language_data("fr", data)
     message = str(refused.value)
     assert message.startswith("claims/data/fr.toml: ")
-    for fault in ("[dates] lacks months", "[names] has a key no section declares: 'places_'",
-                  "[dates.past] then must be a list, not str", "[dates.templates 1] lacks rule",
-                  "lacks the section [quotes]"):
+    for fault in (
+        "[dates] lacks months",
+        "[names] has a key no section declares: 'places_'",
+        "[dates.past] then must be a list, not str",
+        "[dates.templates 1] lacks rule",
+        "lacks the section [quotes]",
+    ):
         assert fault in message, fault
 
 

@@ -15,7 +15,7 @@ PUB = dt.date(2024, 5, 29)
 def amounts(text: str, language: str):
     claims = [c for c in extract(text, language=language, published=PUB).claims if c.type == "money"]
     for c in claims:
-        assert text[c.start:c.end] == c.text
+        assert text[c.start : c.end] == c.text
     return claims
 
 
@@ -90,8 +90,10 @@ def test_english_amounts(text, span, amount, currency):
 
 def test_a_scaled_number_takes_the_currency_named_nearby():
     text = "Le chiffre d'affaires atteint 1,25 milliard, contre 900 millions de dollars en 2022."
-    assert values(text, "fr") == [("1,25 milliard", {"amount": 1_250_000_000, "currency": "USD"}),
-                                  ("900 millions de dollars", {"amount": 900_000_000, "currency": "USD"})]
+    assert values(text, "fr") == [
+        ("1,25 milliard", {"amount": 1_250_000_000, "currency": "USD"}),
+        ("900 millions de dollars", {"amount": 900_000_000, "currency": "USD"}),
+    ]
 
 
 def test_a_figure_converted_in_brackets_is_in_another_currency():
@@ -120,17 +122,21 @@ def test_what_is_not_money(language, text):
 
 def test_percentages_never_become_money_even_beside_a_currency():
     assert values("Le fonds de 2 milliards d'euros a rapporté 5 %.", "fr") == [
-        ("2 milliards d'euros", {"amount": 2_000_000_000, "currency": "EUR"})]
+        ("2 milliards d'euros", {"amount": 2_000_000_000, "currency": "EUR"})
+    ]
 
 
-@pytest.mark.parametrize("language, text, span, amount, high", [
-    ("fr", "Le coût est estimé entre 2 et 3 milliards de dollars.", "entre 2 et 3 milliards de dollars", 2e9, 3e9),
-    ("fr", "La mission coûtera de 2 à 3 milliards d'euros.", "de 2 à 3 milliards d'euros", 2e9, 3e9),
-    ("fr", "Le déficit atteindrait 2-3 milliards d'euros.", "2-3 milliards d'euros", 2e9, 3e9),
-    ("en", "Analysts expect $2-3 billion in losses.", "$2-3 billion", 2e9, 3e9),
-    ("en", "The bill came to between $2bn and $3bn.", "between $2bn and $3bn", 2e9, 3e9),
-    ("en", "Damages of $2 to $3 billion were sought.", "$2 to $3 billion", 2e9, 3e9),
-])
+@pytest.mark.parametrize(
+    "language, text, span, amount, high",
+    [
+        ("fr", "Le coût est estimé entre 2 et 3 milliards de dollars.", "entre 2 et 3 milliards de dollars", 2e9, 3e9),
+        ("fr", "La mission coûtera de 2 à 3 milliards d'euros.", "de 2 à 3 milliards d'euros", 2e9, 3e9),
+        ("fr", "Le déficit atteindrait 2-3 milliards d'euros.", "2-3 milliards d'euros", 2e9, 3e9),
+        ("en", "Analysts expect $2-3 billion in losses.", "$2-3 billion", 2e9, 3e9),
+        ("en", "The bill came to between $2bn and $3bn.", "between $2bn and $3bn", 2e9, 3e9),
+        ("en", "Damages of $2 to $3 billion were sought.", "$2 to $3 billion", 2e9, 3e9),
+    ],
+)
 def test_ranges_keep_both_ends(language, text, span, amount, high):
     (c,) = amounts(text, language)
     assert c.text == span
@@ -149,20 +155,23 @@ def test_and_without_between_joins_no_range():
     assert values("He paid $4.25 and 32 people watched.", "en") == [("$4.25", {"amount": 4.25, "currency": "USD"})]
 
 
-@pytest.mark.parametrize("language, text, qualifier, low, high", [
-    ("fr", "Le projet coûtera près de 4 milliards d'euros.", "près de", 3.6e9, 4.4e9),
-    ("fr", "Il a perdu plus de 300 millions d'euros.", "plus de", 299.95e6, 450e6),
-    ("fr", "L'aide atteindra jusqu'à 2 milliards de dollars.", "jusqu'à", 1e9, 2.05e9),
-    ("fr", "Le club a reçu environ 40 millions d'euros.", "environ", 36e6, 44e6),
-    ("en", "The project will cost about $2bn.", "about", 1.8e9, 2.2e9),
-    ("en", "The company could pay up to $5 billion.", "up to", 2.5e9, 5.05e9),
-    ("en", "The firm owes more than £40m.", "more than", 39.95e6, 60e6),
-    # "nearly" and "just over" stay on one side of the figure (at its written precision)
-    ("en", "The fund is worth nearly 1.2 trillion yen.", "nearly", 1.08e12, 1.205e12),
-    ("en", "The deal is worth just over $3 billion.", "just over", 2.95e9, 3.3e9),
-    ("fr", "Le chantier a coûté un peu plus de 2 milliards d'euros.", "un peu plus de", 1.95e9, 2.2e9),
-    ("en", "Staff get bonuses of as much as $40,000.", "as much as", 20e3, 40000.05),
-])
+@pytest.mark.parametrize(
+    "language, text, qualifier, low, high",
+    [
+        ("fr", "Le projet coûtera près de 4 milliards d'euros.", "près de", 3.6e9, 4.4e9),
+        ("fr", "Il a perdu plus de 300 millions d'euros.", "plus de", 299.95e6, 450e6),
+        ("fr", "L'aide atteindra jusqu'à 2 milliards de dollars.", "jusqu'à", 1e9, 2.05e9),
+        ("fr", "Le club a reçu environ 40 millions d'euros.", "environ", 36e6, 44e6),
+        ("en", "The project will cost about $2bn.", "about", 1.8e9, 2.2e9),
+        ("en", "The company could pay up to $5 billion.", "up to", 2.5e9, 5.05e9),
+        ("en", "The firm owes more than £40m.", "more than", 39.95e6, 60e6),
+        # "nearly" and "just over" stay on one side of the figure (at its written precision)
+        ("en", "The fund is worth nearly 1.2 trillion yen.", "nearly", 1.08e12, 1.205e12),
+        ("en", "The deal is worth just over $3 billion.", "just over", 2.95e9, 3.3e9),
+        ("fr", "Le chantier a coûté un peu plus de 2 milliards d'euros.", "un peu plus de", 1.95e9, 2.2e9),
+        ("en", "Staff get bonuses of as much as $40,000.", "as much as", 20e3, 40000.05),
+    ],
+)
 def test_qualifiers_are_kept_beside_the_value_and_widen_it(language, text, qualifier, low, high):
     (c,) = amounts(text, language)
     assert c.qualifier == qualifier and qualifier not in c.text
@@ -170,14 +179,17 @@ def test_qualifiers_are_kept_beside_the_value_and_widen_it(language, text, quali
     assert (float(c.value.low), float(c.value.high)) == pytest.approx((low, high))
 
 
-@pytest.mark.parametrize("language, text, low, high", [
-    # a figure is known to 0.05 of the unit of its last written digit: "4 milliards" is 3.95 to 4.05 billion
-    ("fr", "Il a reçu 4 milliards de dollars.", "3.95E+9", "4.05E+9"),
-    ("fr", "Le rachat atteint 1,25 milliard d'euros.", "1.2495E+9", "1.2505E+9"),
-    ("fr", "La facture s'élève à 4 000 000 €.", "3999999.95", "4000000.05"),
-    ("en", "The startup raised $2.3bn.", "2.295E+9", "2.305E+9"),
-    ("en", "A ticket costs 3 dollars 50 cents.", "3.495", "3.505"),
-])
+@pytest.mark.parametrize(
+    "language, text, low, high",
+    [
+        # a figure is known to 0.05 of the unit of its last written digit: "4 milliards" is 3.95 to 4.05 billion
+        ("fr", "Il a reçu 4 milliards de dollars.", "3.95E+9", "4.05E+9"),
+        ("fr", "Le rachat atteint 1,25 milliard d'euros.", "1.2495E+9", "1.2505E+9"),
+        ("fr", "La facture s'élève à 4 000 000 €.", "3999999.95", "4000000.05"),
+        ("en", "The startup raised $2.3bn.", "2.295E+9", "2.305E+9"),
+        ("en", "A ticket costs 3 dollars 50 cents.", "3.495", "3.505"),
+    ],
+)
 def test_precision_bounds(language, text, low, high):
     (c,) = amounts(text, language)
     assert (c.value.low, c.value.high) == (Decimal(low), Decimal(high))

@@ -28,14 +28,107 @@ MODES = ("fr", "en", "auto")
 
 # Pieces of news copy, so that generated texts reach names, quotes, dates and amounts, not only noise.
 FRAGMENTS = [
-    "Jan Leike", "Leike", "OpenAI", "l’équipe", "d’OpenAI", "D’Angelo", "O'Connell", "Sen.", "Dr", "M.", "Mme",
-    "le PDG", "CEO", "de", "de la", "d'", "of", "the", "The", "Le", "Les", "Nations unies", "Banque de France",
-    "(ANSM)", "(", ")", "«", "»", "« ", " »", "“", "”", "‘", "’", '"', "'", "\u00a0", "\u202f", " ", "  ", "\n",
-    "\n\n", ".", ". ", ", ", ": ", " : ", "!", "?", "…", "—", "-", "a déclaré", "said", "selon", "according to",
-    "il", "she said", "appelée", "dubbed", "mai", "May", "mardi", "Tuesday", "hier", "la semaine dernière",
-    "il y a deux semaines", "2021", "2024-05-15", "3", "12,5 %", "4 milliards de dollars", "$2.3bn", "€1.5m",
-    "1 000 000", "un milliard", "près de", "Paris", "Lyon", "WASHINGTON", "Français", "IA", "AI", "Jean", "Marie",
-    "Aa", "Bb", "Cc", "x", "é", "Œ", "İ", "ß", "ﬁ", "\t", "\r", "0", "9", "%", "€", "$",
+    "Jan Leike",
+    "Leike",
+    "OpenAI",
+    "l’équipe",
+    "d’OpenAI",
+    "D’Angelo",
+    "O'Connell",
+    "Sen.",
+    "Dr",
+    "M.",
+    "Mme",
+    "le PDG",
+    "CEO",
+    "de",
+    "de la",
+    "d'",
+    "of",
+    "the",
+    "The",
+    "Le",
+    "Les",
+    "Nations unies",
+    "Banque de France",
+    "(ANSM)",
+    "(",
+    ")",
+    "«",
+    "»",
+    "« ",
+    " »",
+    "“",
+    "”",
+    "‘",
+    "’",
+    '"',
+    "'",
+    "\u00a0",
+    "\u202f",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    ".",
+    ". ",
+    ", ",
+    ": ",
+    " : ",
+    "!",
+    "?",
+    "…",
+    "—",
+    "-",
+    "a déclaré",
+    "said",
+    "selon",
+    "according to",
+    "il",
+    "she said",
+    "appelée",
+    "dubbed",
+    "mai",
+    "May",
+    "mardi",
+    "Tuesday",
+    "hier",
+    "la semaine dernière",
+    "il y a deux semaines",
+    "2021",
+    "2024-05-15",
+    "3",
+    "12,5 %",
+    "4 milliards de dollars",
+    "$2.3bn",
+    "€1.5m",
+    "1 000 000",
+    "un milliard",
+    "près de",
+    "Paris",
+    "Lyon",
+    "WASHINGTON",
+    "Français",
+    "IA",
+    "AI",
+    "Jean",
+    "Marie",
+    "Aa",
+    "Bb",
+    "Cc",
+    "x",
+    "é",
+    "Œ",
+    "İ",
+    "ß",
+    "ﬁ",
+    "\t",
+    "\r",
+    "0",
+    "9",
+    "%",
+    "€",
+    "$",
 ]
 
 news_text = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
@@ -54,9 +147,9 @@ def check_extraction(text: str, language: str) -> None:
     names = {c.value.to_json() for c in result.claims if c.type in ("person", "organization")}
     for c in result.claims:
         assert 0 <= c.start < c.end <= len(text), c
-        assert text[c.start:c.end] == c.text, c
+        assert text[c.start : c.end] == c.text, c
         assert 0 <= c.sentence_start <= c.start and c.end <= c.sentence_end <= len(text), c
-        assert text[c.sentence_start:c.sentence_end] == c.sentence, c
+        assert text[c.sentence_start : c.sentence_end] == c.sentence, c
         for a, b in c.mentions:
             assert 0 <= a < b <= len(text)
         if c.type == "quote":
@@ -65,7 +158,7 @@ def check_extraction(text: str, language: str) -> None:
         assert claim_from_json(c.to_json()) == c
     for u in result.unclaimed:
         assert 0 <= u.start < u.end <= len(text)
-        assert text[u.start:u.end] == u.sentence
+        assert text[u.start : u.end] == u.sentence
         assert u.reason
 
 
@@ -114,6 +207,7 @@ ADVERSARIAL = {
     "unclosed quote with names": "« " + _fill("Jean Dupont a dit que ")[: SIZE - 2],
     "one long sentence of quotes": _fill("« a » "),
 }
+
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Every compiled pattern the extractor uses: per language and per module."""
@@ -177,7 +271,9 @@ def test_no_pattern_takes_a_second_on_100_kb_of_adversarial_text(name):
     pattern = dict(PATTERNS)[name]
     slow = []
     for kind, text in ADVERSARIAL.items():
-        sample = (lambda n: text[-n:]) if kind.startswith(("acronym", "unclosed", "digits then")) else (lambda n: text[:n])
+        sample = (
+            (lambda n: text[-n:]) if kind.startswith(("acronym", "unclosed", "digits then")) else (lambda n: text[:n])
+        )
         # 2 kB and 10 kB first: the growth between them tells how long 100 kB would take, so a
         # quadratic pattern fails at once instead of running for minutes.
         medium = _elapsed(pattern, sample(10_000))
@@ -188,8 +284,8 @@ def test_no_pattern_takes_a_second_on_100_kb_of_adversarial_text(name):
             medium = min(medium, _elapsed(pattern, sample(10_000)))
             small = min(_elapsed(pattern, sample(2_000)) for _ in range(3))
             growth = min(2.0, max(1.0, math.log(medium / max(small, 1e-6), 5)))
-        if medium * 10 ** growth > 1.0:
-            slow.append(f"{kind}: {medium:.2f}s on 10 kB, about {medium * 10 ** growth:.0f}s on 100 kB")
+        if medium * 10**growth > 1.0:
+            slow.append(f"{kind}: {medium:.2f}s on 10 kB, about {medium * 10**growth:.0f}s on 100 kB")
             continue
         elapsed = _elapsed(pattern, text)
         if elapsed > 1.0:
@@ -197,9 +293,19 @@ def test_no_pattern_takes_a_second_on_100_kb_of_adversarial_text(name):
     assert not slow, slow
 
 
-@pytest.mark.parametrize("kind", ["capitalised words", "guillemets open and space", "digits and spaces",
-                                  "speech verbs and quotes", "unclosed quote with names", "portfolios",
-                                  "one long sentence of quotes", "title case with connectors"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "capitalised words",
+        "guillemets open and space",
+        "digits and spaces",
+        "speech verbs and quotes",
+        "unclosed quote with names",
+        "portfolios",
+        "one long sentence of quotes",
+        "title case with connectors",
+    ],
+)
 @pytest.mark.parametrize("language", ("fr", "en"))
 def test_adversarial_text_is_extracted_whole(kind, language):
     text = ADVERSARIAL[kind][:20_000]

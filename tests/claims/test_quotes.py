@@ -20,7 +20,7 @@ def quotes_of(text: str, language: str = "auto"):
     result = extract(text, language=language, published=PUB)
     out = []
     for c in result.claims:
-        assert text[c.start:c.end] == c.text
+        assert text[c.start : c.end] == c.text
         if c.type == "quote":
             out.append(c)
     return out
@@ -107,46 +107,64 @@ Local MP Joanne Hartley described the findings as "deeply troubling" and said sh
 """
 
 FRENCH_ARTICLES = {
-    "sport": (FR_SPORT, [
-        ("On n’a rien lâché", "Marc Delorme", "speech"),
-        ("un manque de maîtrise", "Tobias Lindqvist", "speech"),
-        ("Je pense surtout au collectif. Le coach", "Yanis Belkacem", "speech"),  # two sentences, one quote
-        ("L’Europe, on y pense", "Laurent Brissac", "speech"),
-    ]),
-    "justice": (FR_JUSTICE, [
-        ("Il n’y a dans ce dossier", "Sophie Delaunay", "speech"),
-        ("Nous avons démontré", "Karim Benali", "speech"),
-        ("serein", "Philippe Marchetti", "speech"),
-        ("confiant dans la justice", "Philippe Marchetti", "speech"),
-    ]),
-    "international": (FR_INTERNATIONAL, [
-        ("des infrastructures militaires", "ministère russe de la Défense", "speech"),
-        ("campagne de désinformation", "Viktor Smirnov", "speech"),
-        ("une nouvelle violation", "Elena Marquez", "speech"),
-        ("Chaque jour de retard", "Ihor Kovalenko", "speech"),
-    ]),
+    "sport": (
+        FR_SPORT,
+        [
+            ("On n’a rien lâché", "Marc Delorme", "speech"),
+            ("un manque de maîtrise", "Tobias Lindqvist", "speech"),
+            ("Je pense surtout au collectif. Le coach", "Yanis Belkacem", "speech"),  # two sentences, one quote
+            ("L’Europe, on y pense", "Laurent Brissac", "speech"),
+        ],
+    ),
+    "justice": (
+        FR_JUSTICE,
+        [
+            ("Il n’y a dans ce dossier", "Sophie Delaunay", "speech"),
+            ("Nous avons démontré", "Karim Benali", "speech"),
+            ("serein", "Philippe Marchetti", "speech"),
+            ("confiant dans la justice", "Philippe Marchetti", "speech"),
+        ],
+    ),
+    "international": (
+        FR_INTERNATIONAL,
+        [
+            ("des infrastructures militaires", "ministère russe de la Défense", "speech"),
+            ("campagne de désinformation", "Viktor Smirnov", "speech"),
+            ("une nouvelle violation", "Elena Marquez", "speech"),
+            ("Chaque jour de retard", "Ihor Kovalenko", "speech"),
+        ],
+    ),
 }
 
 ENGLISH_ARTICLES = {
-    "sport": (EN_SPORT, [
-        ("It was not our best", "Tomás Reyes", "speech"),
-        ("I am happy here. I want", "Mateo Vargas", "speech"),
-        ("too slow in possession", "Viktor Halvorsen", "speech"),
-        ("deserved more than a point.", "Jamal Pryce-Evans", "speech"),
-    ]),
-    "court": (EN_COURT, [
-        ("systematically misclassified", "Harriet Okafor-Lane", "speech"),
-        ("We strongly disagree", "Derek Chu", "speech"),
-        ("Our bundles", "Derek Chu", "speech"),
-        ("a wake-up call", "Martin Feld", "speech"),
-    ]),
-    "health": (EN_HEALTH, [
-        ("We are deeply sorry", "Rachel Ormsby", "speech"),
-        ("Patients deserved better", "Rachel Ormsby", "speech"),
-        ("entirely avoidable", "Graham Whitcombe", "speech"),
-        ("a culture of workarounds", None, "term"),  # "what he called ..."
-        ("deeply troubling", "Joanne Hartley", "speech"),
-    ]),
+    "sport": (
+        EN_SPORT,
+        [
+            ("It was not our best", "Tomás Reyes", "speech"),
+            ("I am happy here. I want", "Mateo Vargas", "speech"),
+            ("too slow in possession", "Viktor Halvorsen", "speech"),
+            ("deserved more than a point.", "Jamal Pryce-Evans", "speech"),
+        ],
+    ),
+    "court": (
+        EN_COURT,
+        [
+            ("systematically misclassified", "Harriet Okafor-Lane", "speech"),
+            ("We strongly disagree", "Derek Chu", "speech"),
+            ("Our bundles", "Derek Chu", "speech"),
+            ("a wake-up call", "Martin Feld", "speech"),
+        ],
+    ),
+    "health": (
+        EN_HEALTH,
+        [
+            ("We are deeply sorry", "Rachel Ormsby", "speech"),
+            ("Patients deserved better", "Rachel Ormsby", "speech"),
+            ("entirely avoidable", "Graham Whitcombe", "speech"),
+            ("a culture of workarounds", None, "term"),  # "what he called ..."
+            ("deeply troubling", "Joanne Hartley", "speech"),
+        ],
+    ),
 }
 
 
@@ -177,49 +195,88 @@ FRENCH_CASES = [
     ("“Nous tiendrons bon”, a déclaré Paul Girard.", [("Nous tiendrons bon", "Paul Girard", "speech")]),
     ('Selon Paul Girard, "rien n\'est décidé".', [("rien n'est décidé", "Paul Girard", "speech")]),
     (f"«{NB}Rien n’est joué{NB}», selon Jean Roux.", [("Rien n’est joué", "Jean Roux", "speech")]),
-    (f"«{NB}Il m’a dit “jamais” hier{NB}», a raconté Claire Martin.",
-     [("Il m’a dit “jamais” hier", "Claire Martin", "speech")]),
-    ('"L\'AGI d\'OpenAI n\'est pas là", a dit Paul Girard.', [("L'AGI d'OpenAI n'est pas là", "Paul Girard", "speech")]),
+    (
+        f"«{NB}Il m’a dit “jamais” hier{NB}», a raconté Claire Martin.",
+        [("Il m’a dit “jamais” hier", "Claire Martin", "speech")],
+    ),
+    (
+        '"L\'AGI d\'OpenAI n\'est pas là", a dit Paul Girard.',
+        [("L'AGI d'OpenAI n'est pas là", "Paul Girard", "speech")],
+    ),
     (f"Jean Roux a écrit sur X{NB}: «{NB}Nous y sommes.{NB}»", [("Nous y sommes.", "Jean Roux", "speech")]),
-    (f"«{NB}Nous y sommes{NB}», a déclaré à l’AFP la PDG de Veltis, Claire Martin.",
-     [("Nous y sommes", "Claire Martin", "speech")]),
-    (f"Anthropic utilise une approche appelée «{NB}IA constitutionnelle{NB}».", [("IA constitutionnelle", None, "term")]),
+    (
+        f"«{NB}Nous y sommes{NB}», a déclaré à l’AFP la PDG de Veltis, Claire Martin.",
+        [("Nous y sommes", "Claire Martin", "speech")],
+    ),
+    (
+        f"Anthropic utilise une approche appelée «{NB}IA constitutionnelle{NB}».",
+        [("IA constitutionnelle", None, "term")],
+    ),
     (f"Il dirigeait l’équipe «{NB}Superalignment{NB}» d’OpenAI.", [("Superalignment", None, "term")]),
-    (f"Le maire Jean Roux a écrit : «{NB}Le budget est tenu.\n\n«{NB}Les travaux reprendront en mars.{NB}»",
-     [("Le budget est tenu.", "Jean Roux", "speech"), ("Les travaux reprendront en mars.", "Jean Roux", "speech")]),
+    (
+        f"Le maire Jean Roux a écrit : «{NB}Le budget est tenu.\n\n«{NB}Les travaux reprendront en mars.{NB}»",
+        [("Le budget est tenu.", "Jean Roux", "speech"), ("Les travaux reprendront en mars.", "Jean Roux", "speech")],
+    ),
     # the speaker's attribution inside the marks, between two sentences: two claims by the one it names
-    (f"«{NB}Je l’aurais vu, a dit M. Roux en conférence de presse. Ça ne s’est pas passé comme ça.{NB}»",
-     [("Je l’aurais vu", "Roux", "speech"), ("Ça ne s’est pas passé comme ça.", "Roux", "speech")]),
+    (
+        f"«{NB}Je l’aurais vu, a dit M. Roux en conférence de presse. Ça ne s’est pas passé comme ça.{NB}»",
+        [("Je l’aurais vu", "Roux", "speech"), ("Ça ne s’est pas passé comme ça.", "Roux", "speech")],
+    ),
     (f"Il a lancé «{NB}une promesse jamais tenue.", []),
     ("L’IA d’aujourd’hui n’est qu’un outil, c’est l’avis d’OpenAI.", []),
     # the one spoken to is not the speaker, even after "à l'"
     ("« C'est un signal fort », a déclaré à l'AFP Jean Castex.", [("C'est un signal fort", "Jean Castex", "speech")]),
     # a role after the verb points back to the person named with it; "pour <party>, <person>" is the person
-    ("La ministre du Logement, Hélène Marchetti, a défendu le texte. « C'est une victoire », s'est félicitée "
-     "la ministre dans la salle des Quatre-Colonnes.", [("C'est une victoire", "Hélène Marchetti", "speech")]),
-    ("Pour le Rassemblement national, Thierry Vasseur juge le fonds « très insuffisant » et promet de saisir "
-     "le Conseil constitutionnel « dès le vote définitif ».",
-     [("très insuffisant", "Thierry Vasseur", "speech"), ("dès le vote définitif", "Thierry Vasseur", "speech")]),
-    ("La FNAIM parle d'un « signal désastreux ». Son président, Bernard Ollivier, redoute que « les bailleurs "
-     "se retirent ».", [("signal désastreux", "FNAIM", "speech"), ("les bailleurs se retirent", "Bernard Ollivier", "speech")]),
+    (
+        "La ministre du Logement, Hélène Marchetti, a défendu le texte. « C'est une victoire », s'est félicitée "
+        "la ministre dans la salle des Quatre-Colonnes.",
+        [("C'est une victoire", "Hélène Marchetti", "speech")],
+    ),
+    (
+        "Pour le Rassemblement national, Thierry Vasseur juge le fonds « très insuffisant » et promet de saisir "
+        "le Conseil constitutionnel « dès le vote définitif ».",
+        [("très insuffisant", "Thierry Vasseur", "speech"), ("dès le vote définitif", "Thierry Vasseur", "speech")],
+    ),
+    (
+        "La FNAIM parle d'un « signal désastreux ». Son président, Bernard Ollivier, redoute que « les bailleurs "
+        "se retirent ».",
+        [("signal désastreux", "FNAIM", "speech"), ("les bailleurs se retirent", "Bernard Ollivier", "speech")],
+    ),
     # a role named with a person stands for them later: "a-t-elle déclaré" after "La préfète"
-    ("Par arrêté, la préfète Élodie Marchal a interdit les prélèvements. « On nous demande de tout perdre », "
-     "résume Avril Delmas, arboricultrice.\n\nLa préfète a écarté cette demande. « Je ne prendrai pas ce "
-     "risque », a-t-elle déclaré.",
-     [("On nous demande de tout perdre", "Avril Delmas", "speech"), ("Je ne prendrai pas ce risque", "Élodie Marchal", "speech")]),
+    (
+        "Par arrêté, la préfète Élodie Marchal a interdit les prélèvements. « On nous demande de tout perdre », "
+        "résume Avril Delmas, arboricultrice.\n\nLa préfète a écarté cette demande. « Je ne prendrai pas ce "
+        "risque », a-t-elle déclaré.",
+        [
+            ("On nous demande de tout perdre", "Avril Delmas", "speech"),
+            ("Je ne prendrai pas ce risque", "Élodie Marchal", "speech"),
+        ],
+    ),
     # a quote in the title is said by whoever says it in the body
-    ("Grève dans les collèges : « On ne peut pas enseigner à 30 par classe »\n\nAu collège, quatre enseignants "
-     "assuraient leurs cours. « On ne peut pas enseigner à 30 par classe, surtout ici », lance Octave Mercier.",
-     [("On ne peut pas enseigner à 30 par classe", "Octave Mercier", "speech"),
-      ("On ne peut pas enseigner à 30 par classe, surtout ici", "Octave Mercier", "speech")]),
+    (
+        "Grève dans les collèges : « On ne peut pas enseigner à 30 par classe »\n\nAu collège, quatre enseignants "
+        "assuraient leurs cours. « On ne peut pas enseigner à 30 par classe, surtout ici », lance Octave Mercier.",
+        [
+            ("On ne peut pas enseigner à 30 par classe", "Octave Mercier", "speech"),
+            ("On ne peut pas enseigner à 30 par classe, surtout ici", "Octave Mercier", "speech"),
+        ],
+    ),
     # a few words nobody is said to have spoken are a quoted term
     ("Le vote sur la partie « recettes » du projet de loi est prévu mardi.", [("recettes", None, "term")]),
-    ("Le groupe a publié ses comptes. « Nous récoltons les fruits », a commenté la directrice générale, "
-     "Martine Caradec, lors d'une conférence.", [("Nous récoltons les fruits", "Martine Caradec", "speech")]),
+    (
+        "Le groupe a publié ses comptes. « Nous récoltons les fruits », a commenté la directrice générale, "
+        "Martine Caradec, lors d'une conférence.",
+        [("Nous récoltons les fruits", "Martine Caradec", "speech")],
+    ),
     # "pour <title>, <name>, « ... »" names this quote's speaker, not the previous one's
-    ("« Il y a une majorité », a estimé Anne Marchal. Pour le rapporteur général du budget, Thomas Girardin, "
-     "« le gouvernement joue la montre ».",
-     [("Il y a une majorité", "Anne Marchal", "speech"), ("le gouvernement joue la montre", "Thomas Girardin", "speech")]),
+    (
+        "« Il y a une majorité », a estimé Anne Marchal. Pour le rapporteur général du budget, Thomas Girardin, "
+        "« le gouvernement joue la montre ».",
+        [
+            ("Il y a une majorité", "Anne Marchal", "speech"),
+            ("le gouvernement joue la montre", "Thomas Girardin", "speech"),
+        ],
+    ),
 ]
 
 ENGLISH_CASES = [
@@ -228,23 +285,34 @@ ENGLISH_CASES = [
     ("According to Jane Porter, “the vote was rigged.”", [("the vote was rigged.", "Jane Porter", "speech")]),
     ("Jane Porter wrote on X: “We are not done.”", [("We are not done.", "Jane Porter", "speech")]),
     ("“It is over,” Jane Porter told Reuters.", [("It is over,", "Jane Porter", "speech")]),
-    ("“He called it ‘a disgrace’ and left,” said Jane Porter.",
-     [("He called it ‘a disgrace’ and left,", "Jane Porter", "speech")]),
+    (
+        "“He called it ‘a disgrace’ and left,” said Jane Porter.",
+        [("He called it ‘a disgrace’ and left,", "Jane Porter", "speech")],
+    ),
     ("Jane Porter lost. ‘We will appeal,’ she said.", [("We will appeal,", "Jane Porter", "speech")]),
-    ("Jane Porter smiled. “We don’t know what it’s worth in the ’90s sense, rock ’n’ roll,” she said.",
-     [("We don’t know what it’s worth in the ’90s sense, rock ’n’ roll,", "Jane Porter", "speech")]),
+    (
+        "Jane Porter smiled. “We don’t know what it’s worth in the ’90s sense, rock ’n’ roll,” she said.",
+        [("We don’t know what it’s worth in the ’90s sense, rock ’n’ roll,", "Jane Porter", "speech")],
+    ),
     ('"We\'re done," said Tom Reed.', [("We're done,", "Tom Reed", "speech")]),
     ("The board has dubbed the plan “Project Sunrise”.", [("Project Sunrise", None, "term")]),
     ("She joined the team “Blue Falcons” in 2019.", [("Blue Falcons", None, "term")]),
-    ("Tom Reed said: “The first part.\n\n“The second part.”", [("The first part.", "Tom Reed", "speech"), ("The second part.", "Tom Reed", "speech")]),
+    (
+        "Tom Reed said: “The first part.\n\n“The second part.”",
+        [("The first part.", "Tom Reed", "speech"), ("The second part.", "Tom Reed", "speech")],
+    ),
     ("It’s the company’s view that they don’t need it.", []),
     ("He said “this will never end.", []),
     # the verb of an attribution may come after a long apposition
-    ("“We are closer than ever,” the UN’s personal envoy for Sudan, Tomasz Wieczorek, told reporters.",
-     [("We are closer than ever,", "Tomasz Wieczorek", "speech")]),
+    (
+        "“We are closer than ever,” the UN’s personal envoy for Sudan, Tomasz Wieczorek, told reporters.",
+        [("We are closer than ever,", "Tomasz Wieczorek", "speech")],
+    ),
     # a verb after "and" goes on with the sentence's subject; it does not attribute the quote
-    ("Mayor Ana Ruiz said “we will not give up” and promised to ask the Supreme Court to act.",
-     [("we will not give up", "Ana Ruiz", "speech")]),
+    (
+        "Mayor Ana Ruiz said “we will not give up” and promised to ask the Supreme Court to act.",
+        [("we will not give up", "Ana Ruiz", "speech")],
+    ),
 ]
 
 
@@ -276,30 +344,36 @@ def test_a_quote_over_two_paragraphs_is_one_claim_per_paragraph_without_padding_
 # ---- completeness: what looks checkable but gave no claim ------------------------------------------
 
 
-@pytest.mark.parametrize("text, language, reason, items", [
-    ("Le score final était de 3 à 1.", "fr", "number", ["3", "1"]),
-    ("En 2023, les ventes ont progressé de 12,5 %.", "fr", "number", ["12,5 %"]),
-    (f"Il a lancé «{NB}une promesse jamais tenue.", "fr", "quote marks", ["«"]),
-    ("Les deux équipes se retrouveront.", "fr", "number", ["deux"]),
-    ("Shares rose 6% while the index fell 29%.", "en", "number", ["6%", "29%"]),
-    ("He said “this will never end.", "en", "quote marks", ["“"]),
-    ("The talks resumed on Sunday after a 3-1 vote.", "en", "number", ["3-1"]),
-])
+@pytest.mark.parametrize(
+    "text, language, reason, items",
+    [
+        ("Le score final était de 3 à 1.", "fr", "number", ["3", "1"]),
+        ("En 2023, les ventes ont progressé de 12,5 %.", "fr", "number", ["12,5 %"]),
+        (f"Il a lancé «{NB}une promesse jamais tenue.", "fr", "quote marks", ["«"]),
+        ("Les deux équipes se retrouveront.", "fr", "number", ["deux"]),
+        ("Shares rose 6% while the index fell 29%.", "en", "number", ["6%", "29%"]),
+        ("He said “this will never end.", "en", "quote marks", ["“"]),
+        ("The talks resumed on Sunday after a 3-1 vote.", "en", "number", ["3-1"]),
+    ],
+)
 def test_unclaimed_figures_marks_and_words_are_listed(text, language, reason, items):
     result = extract(text, language=language, published=PUB)
     (u,) = result.unclaimed
     assert (u.reason, list(u.items)) == (reason, items)
-    assert text[u.start:u.end] == u.sentence
+    assert text[u.start : u.end] == u.sentence
     assert u.to_json()["items"] == items
 
 
-@pytest.mark.parametrize("text, language", [
-    ("Le fonds a levé 4 milliards de dollars le 3 mai 2024.", "fr"),
-    ("La variante du COVID-19 inquiète le G7 et l’OMS.", "fr"),
-    (f"«{NB}Nous tiendrons bon{NB}», a affirmé Claire Martin, qui emploie 400 personnes selon elle.", "fr"),
-    ("They may sign the deal in the spring.", "en"),
-    ("“We have 400 staff,” said Jane Porter.", "en"),
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Le fonds a levé 4 milliards de dollars le 3 mai 2024.", "fr"),
+        ("La variante du COVID-19 inquiète le G7 et l’OMS.", "fr"),
+        (f"«{NB}Nous tiendrons bon{NB}», a affirmé Claire Martin, qui emploie 400 personnes selon elle.", "fr"),
+        ("They may sign the deal in the spring.", "en"),
+        ("“We have 400 staff,” said Jane Porter.", "en"),
+    ],
+)
 def test_sentences_whose_figures_are_all_claimed_are_not_listed(text, language):
     result = extract(text, language=language, published=PUB)
     assert [u.sentence for u in result.unclaimed if "400 personnes" not in u.sentence] == []
@@ -313,8 +387,10 @@ def test_a_sentence_with_both_a_claim_and_an_unchecked_figure_is_listed():
 
 
 def test_the_company_said_points_to_the_organisation_of_the_paragraph():
-    text = ("Orvane Motors said it would appeal. In a statement, the Paris-based company said the ruling "
-            "\"ignores the facts of the case\".")
+    text = (
+        "Orvane Motors said it would appeal. In a statement, the Paris-based company said the ruling "
+        "\"ignores the facts of the case\"."
+    )
     result = extract(text, language="en", published=dt.date(2024, 3, 5))
     (quote,) = [c for c in result.claims if c.type == "quote"]
     assert quote.value.speaker == "Orvane Motors"

@@ -18,7 +18,7 @@ WED = dt.date(2024, 5, 29)  # a Wednesday
 def found(text: str, kind: str, language: str, published: dt.date = WED, **options) -> list[tuple[str, object]]:
     claims = [c for c in extract(text, language=language, published=published, **options).claims if c.type == kind]
     for c in claims:
-        assert text[c.start:c.end] == c.text
+        assert text[c.start : c.end] == c.text
     return [(c.text, c.value.to_json()) for c in claims]
 
 
@@ -29,36 +29,65 @@ def money(text: str, language: str, **options) -> list[tuple[str, str, float]]:
 # ---- amounts ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, language, want", [
-    # the country of a bare "$" or "dollars", and of "francs", comes from the article
-    ("La Ville de Montréal a adopté un budget de 6,17 G$, dont 263,5 M$ pour le transport.", "fr",
-     [("6,17 G$", "CAD", 6_170_000_000), ("263,5 M$", "CAD", 263_500_000)]),
-    ("Le gouvernement du Québec versera 175 millions de dollars à Québec.", "fr", [("175 millions de dollars", "CAD", 175_000_000)]),
-    ("The Queensland government will spend $4.5 billion on hospitals in Brisbane.", "en", [("$4.5 billion", "AUD", 4_500_000_000)]),
-    ("Le tribunal de Dakar l'a condamné à payer 500 mille francs.", "fr", [("500 mille francs", "XOF", 500_000)]),
-    ("À Genève, la banque a été condamnée à 3,5 millions de francs par le Tribunal fédéral.", "fr",
-     [("3,5 millions de francs", "CHF", 3_500_000)]),
-    # without any place, the newsroom's default
-    ("The start-up raised $40 million from investors.", "en", [("$40 million", "USD", 40_000_000)]),
-    # an explicit country wins over the article's
-    ("Le géant américain a payé 2 milliards de dollars américains à Montréal.", "fr",
-     [("2 milliards de dollars américains", "USD", 2_000_000_000)]),
-    # a scale word glued to the number, a thousands group, signs read through the wrong encoding
-    ("The club was fined £1million and paid £100,000 to charity.", "en",
-     [("£1million", "GBP", 1_000_000), ("£100,000", "GBP", 100_000)]),
-    ("Turnover rose to Â£39.3m this year.", "en", [("Â£39.3m", "GBP", 39_300_000)]),
-    # a bare scaled number near an amount, followed by a money noun
-    ("Le maire a été condamné à 5 millions d’amende. Il avait détourné 500 mille francs à Dakar.", "fr",
-     [("5 millions", "XOF", 5_000_000), ("500 mille francs", "XOF", 500_000)]),
-])
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        # the country of a bare "$" or "dollars", and of "francs", comes from the article
+        (
+            "La Ville de Montréal a adopté un budget de 6,17 G$, dont 263,5 M$ pour le transport.",
+            "fr",
+            [("6,17 G$", "CAD", 6_170_000_000), ("263,5 M$", "CAD", 263_500_000)],
+        ),
+        (
+            "Le gouvernement du Québec versera 175 millions de dollars à Québec.",
+            "fr",
+            [("175 millions de dollars", "CAD", 175_000_000)],
+        ),
+        (
+            "The Queensland government will spend $4.5 billion on hospitals in Brisbane.",
+            "en",
+            [("$4.5 billion", "AUD", 4_500_000_000)],
+        ),
+        ("Le tribunal de Dakar l'a condamné à payer 500 mille francs.", "fr", [("500 mille francs", "XOF", 500_000)]),
+        (
+            "À Genève, la banque a été condamnée à 3,5 millions de francs par le Tribunal fédéral.",
+            "fr",
+            [("3,5 millions de francs", "CHF", 3_500_000)],
+        ),
+        # without any place, the newsroom's default
+        ("The start-up raised $40 million from investors.", "en", [("$40 million", "USD", 40_000_000)]),
+        # an explicit country wins over the article's
+        (
+            "Le géant américain a payé 2 milliards de dollars américains à Montréal.",
+            "fr",
+            [("2 milliards de dollars américains", "USD", 2_000_000_000)],
+        ),
+        # a scale word glued to the number, a thousands group, signs read through the wrong encoding
+        (
+            "The club was fined £1million and paid £100,000 to charity.",
+            "en",
+            [("£1million", "GBP", 1_000_000), ("£100,000", "GBP", 100_000)],
+        ),
+        ("Turnover rose to Â£39.3m this year.", "en", [("Â£39.3m", "GBP", 39_300_000)]),
+        # a bare scaled number near an amount, followed by a money noun
+        (
+            "Le maire a été condamné à 5 millions d’amende. Il avait détourné 500 mille francs à Dakar.",
+            "fr",
+            [("5 millions", "XOF", 5_000_000), ("500 mille francs", "XOF", 500_000)],
+        ),
+    ],
+)
 def test_amounts_of_published_news(text, language, want):
     assert money(text, language) == want
 
 
 def test_the_newsroom_default_and_how_the_currency_was_decided():
     assert money("The start-up raised $40 million.", "en", dollar="CAD") == [("$40 million", "CAD", 40_000_000)]
-    (claim,) = [c for c in extract("Ottawa will spend $9 billion in Toronto.", language="en", published=WED).claims
-                if c.type == "money"]
+    (claim,) = [
+        c
+        for c in extract("Ottawa will spend $9 billion in Toronto.", language="en", published=WED).claims
+        if c.type == "money"
+    ]
     assert claim.basis == "CAD: the article names Ottawa, Toronto" and claim.to_json()["basis"] == claim.basis
     (plain,) = [c for c in extract("It raised $9 billion.", language="en", published=WED).claims if c.type == "money"]
     assert plain.basis == "USD: the default"
@@ -67,34 +96,71 @@ def test_the_newsroom_default_and_how_the_currency_was_decided():
 # ---- dates --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, language, published, want", [
-    # a date without its year, in a story told in an earlier year, belongs to the story
-    ("En juin 2014, l’usine a été vendue. Le 4 juillet suivant, elle a fermé. Le 25 août, les salariés ont manifesté.",
-     "fr", WED, [("juin 2014", "2014-06"), ("4 juillet suivant", "2014-07-04"), ("25 août", "2014-08-25")]),
-    ("In June 2014 the plant was sold. On July 4 it closed.", "en", WED, [("June 2014", "2014-06"), ("July 4", "2014-07-04")]),
-    # ... until the article comes back to its own time
-    ("En juin 2014, l’usine a été vendue. Hier, le maire a annoncé un rachat le 3 juillet.", "fr", WED,
-     [("juin 2014", "2014-06"), ("Hier", "2024-05-28"), ("3 juillet", "2024-07-03")]),
-    # a weekday and the date it is, in brackets, are one date
-    ("The hearing is set for Friday (May 31).", "en", WED, [("Friday (May 31)", "2024-05-31")]),
-    # "ce dimanche" is the nearest Sunday: two days before on a Tuesday
-    ("Le parti a obtenu 16 % des voix ce dimanche.", "fr", dt.date(2012, 10, 16), [("ce dimanche", "2012-10-14")]),
-    # a past tense right before the date outweighs a future elsewhere in the sentence
-    ("Le service sera modifié, a annoncé ce lundi la compagnie.", "fr", dt.date(2023, 11, 7), [("ce lundi", "2023-11-06")]),
-    # "dès jeudi" is the coming Thursday
-    ("Le dossier passera en commission dès jeudi.", "fr", dt.date(2018, 3, 11), [("jeudi", "2018-03-15")]),
-    # seasons
-    ("L’été 2022 a été chaud et l’été dernier pluvieux.", "fr", dt.date(2024, 10, 2),
-     [("L’été 2022", "2022-summer"), ("l’été dernier", "2024-summer")]),
-    ("Last summer prices rose; this winter they will fall.", "en", dt.date(2024, 4, 2),
-     [("Last summer", "2023-summer"), ("this winter", "2024-winter")]),
-    # the year under way, the start of the week
-    ("Les ventes de l’année en cours progressent ; la direction a tranché en début de semaine.", "fr", WED,
-     [("de l’année en cours", "2024"), ("en début de semaine", "2024-W22")]),
-    # a month a little ahead is the coming one, a day later this month too
-    ("La grève de novembre est maintenue, pas celle prévue pour le 31.", "fr", dt.date(2023, 10, 17),
-     [("novembre", "2023-11"), ("le 31", "2023-10-31")]),
-])
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # a date without its year, in a story told in an earlier year, belongs to the story
+        (
+            "En juin 2014, l’usine a été vendue. Le 4 juillet suivant, elle a fermé. Le 25 août, les salariés ont manifesté.",
+            "fr",
+            WED,
+            [("juin 2014", "2014-06"), ("4 juillet suivant", "2014-07-04"), ("25 août", "2014-08-25")],
+        ),
+        (
+            "In June 2014 the plant was sold. On July 4 it closed.",
+            "en",
+            WED,
+            [("June 2014", "2014-06"), ("July 4", "2014-07-04")],
+        ),
+        # ... until the article comes back to its own time
+        (
+            "En juin 2014, l’usine a été vendue. Hier, le maire a annoncé un rachat le 3 juillet.",
+            "fr",
+            WED,
+            [("juin 2014", "2014-06"), ("Hier", "2024-05-28"), ("3 juillet", "2024-07-03")],
+        ),
+        # a weekday and the date it is, in brackets, are one date
+        ("The hearing is set for Friday (May 31).", "en", WED, [("Friday (May 31)", "2024-05-31")]),
+        # "ce dimanche" is the nearest Sunday: two days before on a Tuesday
+        ("Le parti a obtenu 16 % des voix ce dimanche.", "fr", dt.date(2012, 10, 16), [("ce dimanche", "2012-10-14")]),
+        # a past tense right before the date outweighs a future elsewhere in the sentence
+        (
+            "Le service sera modifié, a annoncé ce lundi la compagnie.",
+            "fr",
+            dt.date(2023, 11, 7),
+            [("ce lundi", "2023-11-06")],
+        ),
+        # "dès jeudi" is the coming Thursday
+        ("Le dossier passera en commission dès jeudi.", "fr", dt.date(2018, 3, 11), [("jeudi", "2018-03-15")]),
+        # seasons
+        (
+            "L’été 2022 a été chaud et l’été dernier pluvieux.",
+            "fr",
+            dt.date(2024, 10, 2),
+            [("L’été 2022", "2022-summer"), ("l’été dernier", "2024-summer")],
+        ),
+        (
+            "Last summer prices rose; this winter they will fall.",
+            "en",
+            dt.date(2024, 4, 2),
+            [("Last summer", "2023-summer"), ("this winter", "2024-winter")],
+        ),
+        # the year under way, the start of the week
+        (
+            "Les ventes de l’année en cours progressent ; la direction a tranché en début de semaine.",
+            "fr",
+            WED,
+            [("de l’année en cours", "2024"), ("en début de semaine", "2024-W22")],
+        ),
+        # a month a little ahead is the coming one, a day later this month too
+        (
+            "La grève de novembre est maintenue, pas celle prévue pour le 31.",
+            "fr",
+            dt.date(2023, 10, 17),
+            [("novembre", "2023-11"), ("le 31", "2023-10-31")],
+        ),
+    ],
+)
 def test_dates_of_published_news(text, language, published, want):
     assert found(text, "date", language, published) == want
 
@@ -103,8 +169,11 @@ def test_dates_of_published_news(text, language, published, want):
 
 
 def names(text: str, language: str) -> dict[str, tuple[str, str]]:
-    return {c.text: (c.type, c.value.to_json()) for c in extract(text, language=language, published=WED).claims
-            if c.type in ("person", "organization")}
+    return {
+        c.text: (c.type, c.value.to_json())
+        for c in extract(text, language=language, published=WED).claims
+        if c.type in ("person", "organization")
+    }
 
 
 def test_acronyms_that_the_data_expands_and_public_figures_named_by_surname():
@@ -115,8 +184,10 @@ def test_acronyms_that_the_data_expands_and_public_figures_named_by_surname():
     got = names("Rupert Vance heads the fund. Vance said the plan was sound.", "en")
     assert got["Vance"] == ("person", "Rupert Vance")
     # an acronym defined in brackets wins over the data, but only when it starts like the name
-    got = names("L’opérateur Omer Telecom Limited (OTL) a répondu. Selon OTL, la hausse est faible. Jean Roux (LFI) aussi.",
-                "fr")
+    got = names(
+        "L’opérateur Omer Telecom Limited (OTL) a répondu. Selon OTL, la hausse est faible. Jean Roux (LFI) aussi.",
+        "fr",
+    )
     assert got["OTL"] == ("organization", "Omer Telecom Limited")
     assert got["LFI"] == ("organization", "La France insoumise")
 
@@ -127,7 +198,9 @@ def test_captions_and_shouting_are_no_names():
 
 
 def test_a_person_after_a_role_and_its_brief():
-    got = names("La ministre de la Culture Roselyne Bachelot et le président du Centre Serge Lasvignes ont parlé.", "fr")
+    got = names(
+        "La ministre de la Culture Roselyne Bachelot et le président du Centre Serge Lasvignes ont parlé.", "fr"
+    )
     assert got["Roselyne Bachelot"] == ("person", "Roselyne Bachelot")
     assert got["Serge Lasvignes"] == ("person", "Serge Lasvignes")
     assert "Culture Roselyne Bachelot" not in got and "Centre Serge Lasvignes" not in got
@@ -147,8 +220,10 @@ def quotes(text: str, language: str) -> list[tuple[str, str | None]]:
 
 
 def test_an_organisation_named_by_what_it_is_speaks_for_the_one_the_article_is_about():
-    text = ("Colruyt vend ses magasins français. Colruyt emploie 2 300 personnes en France. "
-            "Le groupe indique que « l’offre ferme » est la meilleure.")
+    text = (
+        "Colruyt vend ses magasins français. Colruyt emploie 2 300 personnes en France. "
+        "Le groupe indique que « l’offre ferme » est la meilleure."
+    )
     assert quotes(text, "fr") == [("l’offre ferme", "Colruyt")]
     text = "Harbor Bank cut 300 jobs. “We regret every one of them,” the bank said on Monday."
     assert quotes(text, "en") == [("We regret every one of them,", "Harbor Bank")]
@@ -165,18 +240,21 @@ def test_a_town_is_no_organisation_unless_a_club_named_so():
     assert {"Hawthorn", "Carlton", "Essendon"} <= set(got)
 
 
-@pytest.mark.parametrize("text, language", [
-    # counties, provinces, states and areas (claims/data/regions.txt) are places
-    ("Gales closed roads across Hertfordshire and Staffordshire on Sunday.", "en"),
-    ("House prices rose fastest in the North East and the Midlands, while Western Canada saw a fall.", "en"),
-    ("The ferry to Co Kildare and Connemara was cancelled, the operator said.", "en"),
-    ("Tourism in the Yorke Peninsula and South America grew last year.", "en"),
-    ("Les orages ont touché le Hainaut et les Hauts de France mardi.", "fr"),
-    ("Le ministre-gouverneur du District des Savanes a inauguré la route.", "fr"),
-    ("Les pêcheurs de Guinée Bissau et de Guinée-Conakry ont manifesté.", "fr"),
-    # two places joined by a hyphen: a route or two regions
-    ("La ligne Toulouse-Montpellier et la région Midi-Pyrénées-Languedoc-Roussillon attendront.", "fr"),
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # counties, provinces, states and areas (claims/data/regions.txt) are places
+        ("Gales closed roads across Hertfordshire and Staffordshire on Sunday.", "en"),
+        ("House prices rose fastest in the North East and the Midlands, while Western Canada saw a fall.", "en"),
+        ("The ferry to Co Kildare and Connemara was cancelled, the operator said.", "en"),
+        ("Tourism in the Yorke Peninsula and South America grew last year.", "en"),
+        ("Les orages ont touché le Hainaut et les Hauts de France mardi.", "fr"),
+        ("Le ministre-gouverneur du District des Savanes a inauguré la route.", "fr"),
+        ("Les pêcheurs de Guinée Bissau et de Guinée-Conakry ont manifesté.", "fr"),
+        # two places joined by a hyphen: a route or two regions
+        ("La ligne Toulouse-Montpellier et la région Midi-Pyrénées-Languedoc-Roussillon attendront.", "fr"),
+    ],
+)
 def test_a_region_is_a_place(text, language):
     assert names(text, language) == {}
 
@@ -188,18 +266,21 @@ def test_a_region_inside_an_organisation_name_stays_in_it():
     assert set(got) == {"Conseil départemental du Finistère"}
 
 
-@pytest.mark.parametrize("text, language", [
-    # a frequent common word capitalised, with nothing else to say it is a name (claims/data/common_words_*.txt)
-    ("Visitors can pick Heritage walks or Rising tours, and Forty volunteers signed up.", "en"),
-    ("The report lists Profitability and Accessibility as goals.", "en"),
-    ("Des lecteurs ont choisi Voyageurs et Solidarités, deux rubriques du site.", "fr"),
-    # opening a sentence before a verb, an article, or a title after it is not enough
-    ("Storms closed roads on Sunday.", "en"),
-    ("Visitors can pick the Heritage trail, and the Health Secretary opened it.", "en"),
-    ("Les étudiants de la Faculté ont manifesté devant le Palais mardi, dit le Contrat.", "fr"),
-    # menus pasted without spaces
-    ("Skip to contentSkip to footerHelp\n\nNewsSportBusinessViewsLife\n\nThe river rose.", "en"),
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # a frequent common word capitalised, with nothing else to say it is a name (claims/data/common_words_*.txt)
+        ("Visitors can pick Heritage walks or Rising tours, and Forty volunteers signed up.", "en"),
+        ("The report lists Profitability and Accessibility as goals.", "en"),
+        ("Des lecteurs ont choisi Voyageurs et Solidarités, deux rubriques du site.", "fr"),
+        # opening a sentence before a verb, an article, or a title after it is not enough
+        ("Storms closed roads on Sunday.", "en"),
+        ("Visitors can pick the Heritage trail, and the Health Secretary opened it.", "en"),
+        ("Les étudiants de la Faculté ont manifesté devant le Palais mardi, dit le Contrat.", "fr"),
+        # menus pasted without spaces
+        ("Skip to contentSkip to footerHelp\n\nNewsSportBusinessViewsLife\n\nThe river rose.", "en"),
+    ],
+)
 def test_a_capitalised_common_word_is_no_name_alone(text, language):
     assert names(text, language) == {}
 
@@ -207,7 +288,8 @@ def test_a_capitalised_common_word_is_no_name_alone(text, language):
 def test_a_common_word_is_a_name_when_the_article_says_so():
     # after an organisation cue, or as the short form of a name given in full
     assert names("The company Heritage said on Monday that sales rose.", "en") == {
-        "Heritage": ("organization", "Heritage")}
+        "Heritage": ("organization", "Heritage")
+    }
     got = names("Heritage Foods Ltd cut prices. Heritage said the cut would last.", "en")
     assert got["Heritage"] == ("organization", "Heritage Foods Ltd")
     assert names("Le groupe Contrat a annoncé des pertes.", "fr") == {"Contrat": ("organization", "Contrat")}
@@ -222,10 +304,17 @@ def test_a_common_word_is_a_name_when_the_article_says_so():
 
 
 def test_a_lone_organisation_word_is_a_short_form_or_nothing():
-    got = names("L’Autorité de la concurrence a infligé une amende. L’Autorité a estimé que le groupe avait menti.", "fr")
+    got = names(
+        "L’Autorité de la concurrence a infligé une amende. L’Autorité a estimé que le groupe avait menti.", "fr"
+    )
     assert got["Autorité"] == ("organization", "Autorité de la concurrence")
-    got = names("Delta Air Lines bought a stake. Delta said it would close. Manchester United won; United said so.", "en")
-    assert got["Delta"] == ("organization", "Delta Air Lines") and got["United"] == ("organization", "Manchester United")
+    got = names(
+        "Delta Air Lines bought a stake. Delta said it would close. Manchester United won; United said so.", "en"
+    )
+    assert got["Delta"] == ("organization", "Delta Air Lines") and got["United"] == (
+        "organization",
+        "Manchester United",
+    )
     assert names("The Court said no, and the Ministry agreed.", "en") == {}
     assert names("The bill passed the Senate on Tuesday.", "en") == {"Senate": ("organization", "Senate")}
 
@@ -233,97 +322,134 @@ def test_a_lone_organisation_word_is_a_short_form_or_nothing():
 def test_a_joint_statement_has_all_its_speakers():
     text = "En front commun, la CGSP Cheminots, la CSC Transcom et le SLFP Cheminots dénoncent des « décisions unilatérales »."
     (value,) = [v for _t, v in found(text, "quote", "fr")]
-    assert value == {"speaker": "CGSP Cheminots", "text": "décisions unilatérales", "also": ["CSC Transcom", "SLFP Cheminots"]}
+    assert value == {
+        "speaker": "CGSP Cheminots",
+        "text": "décisions unilatérales",
+        "also": ["CSC Transcom", "SLFP Cheminots"],
+    }
 
 
 def test_an_organisation_speaks_in_its_statement():
-    text = ("La LFP a sanctionné le club. Le président Marc Roux est venu. « Nous condamnons ces débordements », "
-            "indique-t-elle dans un communiqué.")
+    text = (
+        "La LFP a sanctionné le club. Le président Marc Roux est venu. « Nous condamnons ces débordements », "
+        "indique-t-elle dans un communiqué."
+    )
     assert quotes(text, "fr") == [("Nous condamnons ces débordements", "Ligue de football professionnel")]
 
 
 def test_a_role_named_with_a_person_speaks_for_them_later():
-    text = ("Judge Ruth Okafor, sentencing at the crown court on Monday, told him he would go to prison.\n\n"
-            "The judge also told him: \u201cYou let down everyone who trusted you.\u201d")
+    text = (
+        "Judge Ruth Okafor, sentencing at the crown court on Monday, told him he would go to prison.\n\n"
+        "The judge also told him: \u201cYou let down everyone who trusted you.\u201d"
+    )
     assert quotes(text, "en") == [("You let down everyone who trusted you.", "Ruth Okafor")]
-    text = ("He was sentenced by Justice Colm Brannagh in the Supreme Court.\n\n"
-            "The judge said: \u201cI am not satisfied that the apology was sincere.\u201d")
+    text = (
+        "He was sentenced by Justice Colm Brannagh in the Supreme Court.\n\n"
+        "The judge said: \u201cI am not satisfied that the apology was sincere.\u201d"
+    )
     assert quotes(text, "en") == [("I am not satisfied that the apology was sincere.", "Colm Brannagh")]
 
 
 def test_a_quote_over_several_paragraphs_in_straight_marks_is_one_claim_each():
-    text = ('Council leader Ann Ribble told the meeting: "Costs keep rising across the borough.\n\n'
-            '"We know families are struggling too.\n\n'
-            '"That is why the rise is smaller this year."\n\nThe budget passed.')
-    assert quotes(text, "en") == [("Costs keep rising across the borough.", "Ann Ribble"),
-                                  ("We know families are struggling too.", "Ann Ribble"),
-                                  ("That is why the rise is smaller this year.", "Ann Ribble")]
+    text = (
+        'Council leader Ann Ribble told the meeting: "Costs keep rising across the borough.\n\n'
+        '"We know families are struggling too.\n\n'
+        '"That is why the rise is smaller this year."\n\nThe budget passed.'
+    )
+    assert quotes(text, "en") == [
+        ("Costs keep rising across the borough.", "Ann Ribble"),
+        ("We know families are struggling too.", "Ann Ribble"),
+        ("That is why the rise is smaller this year.", "Ann Ribble"),
+    ]
 
 
 def test_a_quote_over_paragraphs_that_lost_its_closing_mark_ends_with_its_paragraph():
-    text = ("Union leader Siobhan Carrick said:\n\n\u201cNurses are asking simple questions.\n\n"
-            "\u201cOur leaders are nowhere to be seen.\n\nThe strike begins on Tuesday.")
-    assert quotes(text, "en") == [("Nurses are asking simple questions.", "Siobhan Carrick"),
-                                  ("Our leaders are nowhere to be seen.", "Siobhan Carrick")]
+    text = (
+        "Union leader Siobhan Carrick said:\n\n\u201cNurses are asking simple questions.\n\n"
+        "\u201cOur leaders are nowhere to be seen.\n\nThe strike begins on Tuesday."
+    )
+    assert quotes(text, "en") == [
+        ("Nurses are asking simple questions.", "Siobhan Carrick"),
+        ("Our leaders are nowhere to be seen.", "Siobhan Carrick"),
+    ]
 
 
 def test_a_quote_signed_under_it_is_said_by_the_signature():
-    text = ("Le ministre Gaston Berthier conteste les chiffres.\n\n« Ces chiffres ne sont pas près de la réalité. »\n\n"
-            "\u2014 Le ministre de la Santé, Gaston Berthier\n\nLe dossier reste ouvert.")
+    text = (
+        "Le ministre Gaston Berthier conteste les chiffres.\n\n« Ces chiffres ne sont pas près de la réalité. »\n\n"
+        "\u2014 Le ministre de la Santé, Gaston Berthier\n\nLe dossier reste ouvert."
+    )
     assert quotes(text, "fr") == [("Ces chiffres ne sont pas près de la réalité.", "Gaston Berthier")]
 
 
 def test_a_paragraph_of_quote_after_the_one_that_introduces_it():
-    text = ("Coach Tom Varley said it was important to honour the region.\n"
-            "\u201cWe know this does not undo the hardship you have had.\u201d")
+    text = (
+        "Coach Tom Varley said it was important to honour the region.\n"
+        "\u201cWe know this does not undo the hardship you have had.\u201d"
+    )
     assert quotes(text, "en") == [("We know this does not undo the hardship you have had.", "Tom Varley")]
 
 
 def test_an_apposition_with_and_between_the_name_and_the_verb():
-    text = ("\u201cWe are so grateful to the family,\u201d Ines Halloway, director and chief curator, said.")
+    text = "\u201cWe are so grateful to the family,\u201d Ines Halloway, director and chief curator, said."
     assert quotes(text, "en") == [("We are so grateful to the family,", "Ines Halloway")]
 
 
 def test_a_two_word_role_after_the_verb_is_the_person_named_before():
-    text = ("C’est jeudi que l’usine sera annoncée, a indiqué Paul Girardin. « Demain est une grande journée "
-            "pour la région », a lancé le premier ministre avant la séance.")
+    text = (
+        "C’est jeudi que l’usine sera annoncée, a indiqué Paul Girardin. « Demain est une grande journée "
+        "pour la région », a lancé le premier ministre avant la séance."
+    )
     assert quotes(text, "fr") == [("Demain est une grande journée pour la région", "Paul Girardin")]
 
 
-@pytest.mark.parametrize("text, want", [
-    # a French weekday after a name is a day ("le départ de Paul Verhaegen lundi")
-    ("Le club a officialisé le départ de Paul Verhaegen lundi en fin de journée.", [("lundi", "2024-05-27")]),
-    ("Au stade Marcel-Picot samedi soir, la tribune a chanté.", [("samedi", "2024-05-25")]),
-    ("C’est jeudi que la société annoncera son usine.", [("jeudi", "2024-05-30")]),
-    # in the present, the nearest day; in a past tense, the one before
-    ("La période de dépôt des candidatures s’achève jeudi.", [("jeudi", "2024-05-30")]),
-    ("Deux trains sont supprimés vendredi entre Lille et Paris.", [("vendredi", "2024-05-31")]),
-    ("La grève a commencé lundi dans les dépôts.", [("lundi", "2024-05-27")]),
-    ("Selon la note publiée jeudi par la mairie, le budget sera en déficit.", [("jeudi", "2024-05-23")]),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a French weekday after a name is a day ("le départ de Paul Verhaegen lundi")
+        ("Le club a officialisé le départ de Paul Verhaegen lundi en fin de journée.", [("lundi", "2024-05-27")]),
+        ("Au stade Marcel-Picot samedi soir, la tribune a chanté.", [("samedi", "2024-05-25")]),
+        ("C’est jeudi que la société annoncera son usine.", [("jeudi", "2024-05-30")]),
+        # in the present, the nearest day; in a past tense, the one before
+        ("La période de dépôt des candidatures s’achève jeudi.", [("jeudi", "2024-05-30")]),
+        ("Deux trains sont supprimés vendredi entre Lille et Paris.", [("vendredi", "2024-05-31")]),
+        ("La grève a commencé lundi dans les dépôts.", [("lundi", "2024-05-27")]),
+        ("Selon la note publiée jeudi par la mairie, le budget sera en déficit.", [("jeudi", "2024-05-23")]),
+    ],
+)
 def test_a_french_weekday_takes_its_tense(text, want):
     assert found(text, "date", "fr") == want
 
 
 def test_a_pronoun_after_a_quote_is_the_one_who_spoke_last():
-    text = ("\u201cI am ready to go,\u201d Dale Merrow said, before District Judge Alma Ruiz ordered the sentence.\n\n"
-            "\u201cThe people here are hurting,\u201d he said.")
+    text = (
+        "\u201cI am ready to go,\u201d Dale Merrow said, before District Judge Alma Ruiz ordered the sentence.\n\n"
+        "\u201cThe people here are hurting,\u201d he said."
+    )
     assert quotes(text, "en") == [("I am ready to go,", "Dale Merrow"), ("The people here are hurting,", "Dale Merrow")]
-    text = ("« Nous voulons des actes », souligne Paul Kerhervé, porte-parole du syndicat.\n\n"
-            "Le 3 novembre, Émilie Sauvage s’était déplacée à Brest. Elle avait annoncé « être aux côtés des pêcheurs ».")
-    assert quotes(text, "fr") == [("Nous voulons des actes", "Paul Kerhervé"),
-                                  ("être aux côtés des pêcheurs", "Émilie Sauvage")]
+    text = (
+        "« Nous voulons des actes », souligne Paul Kerhervé, porte-parole du syndicat.\n\n"
+        "Le 3 novembre, Émilie Sauvage s’était déplacée à Brest. Elle avait annoncé « être aux côtés des pêcheurs »."
+    )
+    assert quotes(text, "fr") == [
+        ("Nous voulons des actes", "Paul Kerhervé"),
+        ("être aux côtés des pêcheurs", "Émilie Sauvage"),
+    ]
 
 
 def test_a_role_as_the_subject_after_the_quote_is_the_one_who_speaks():
-    text = ("Health Minister Ronan Keary visited the new clinic on Monday.\n\n"
-            "\u201cIt is remarkable,\u201d the Health Minister declares.")
+    text = (
+        "Health Minister Ronan Keary visited the new clinic on Monday.\n\n"
+        "\u201cIt is remarkable,\u201d the Health Minister declares."
+    )
     assert quotes(text, "en") == [("It is remarkable,", "Ronan Keary")]
 
 
 def test_an_attribution_that_closes_a_long_sentence():
-    text = ("The six clubs will pay 20 million pounds as \u201ca gesture of goodwill\u201d and face a points deduction "
-            "if they try again, the Northern League said on Wednesday.")
+    text = (
+        "The six clubs will pay 20 million pounds as \u201ca gesture of goodwill\u201d and face a points deduction "
+        "if they try again, the Northern League said on Wednesday."
+    )
     assert quotes(text, "en") == [("a gesture of goodwill", "Northern League")]
 
 
@@ -333,10 +459,14 @@ def test_mixed_straight_and_curly_marks_close_each_other():
 
 
 def test_titles_joined_by_and_and_an_attribution_between_two_quotes():
-    text = ("\u201cHe is a leader for our whole team,\u201d co-owner and CEO Grace Pellow said in a statement, adding, "
-            "\u201cWe are committed to him for years to come.\u201d Pellow bought the club with Tom Arden.")
-    assert quotes(text, "en") == [("He is a leader for our whole team,", "Grace Pellow"),
-                                  ("We are committed to him for years to come.", "Grace Pellow")]
+    text = (
+        "\u201cHe is a leader for our whole team,\u201d co-owner and CEO Grace Pellow said in a statement, adding, "
+        "\u201cWe are committed to him for years to come.\u201d Pellow bought the club with Tom Arden."
+    )
+    assert quotes(text, "en") == [
+        ("He is a leader for our whole team,", "Grace Pellow"),
+        ("We are committed to him for years to come.", "Grace Pellow"),
+    ]
 
 
 def test_a_given_name_of_the_census_makes_a_person_and_a_firm_cue_a_company():
@@ -353,11 +483,17 @@ def test_a_generation_suffix_keeps_its_dot_and_the_surname_alone_resolves():
 
 
 def test_a_fragment_before_a_quote_the_paragraph_attributes_is_the_same_speakers():
-    text = ("L’impact du franc fort reste « bien difficile à chiffrer ». « Nous avons vu davantage de visiteurs "
-            "de la région », a noté Lucie Barras.")
-    assert quotes(text, "fr") == [("bien difficile à chiffrer", "Lucie Barras"),
-                                  ("Nous avons vu davantage de visiteurs de la région", "Lucie Barras")]
+    text = (
+        "L’impact du franc fort reste « bien difficile à chiffrer ». « Nous avons vu davantage de visiteurs "
+        "de la région », a noté Lucie Barras."
+    )
+    assert quotes(text, "fr") == [
+        ("bien difficile à chiffrer", "Lucie Barras"),
+        ("Nous avons vu davantage de visiteurs de la région", "Lucie Barras"),
+    ]
 
 
 def test_rupees_written_rs():
-    assert money("The Centre has sought Rs 8,351 crore for the airline.", "en") == [("Rs 8,351 crore", "INR", 83_510_000_000)]
+    assert money("The Centre has sought Rs 8,351 crore for the airline.", "en") == [
+        ("Rs 8,351 crore", "INR", 83_510_000_000)
+    ]

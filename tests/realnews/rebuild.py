@@ -89,13 +89,30 @@ def ingest(article_id: str) -> dict:
     for n, (c, text) in enumerate(zip(meta["chunks"], texts), 1):
         name = f"{article_id}.{n}"
         _write(CHUNKS / f"{name}.txt", text)
-        chunks.append({"name": name, "url": c["url"], "query": c["query"], "cut": c.get("cut"),
-                       "length": len(text), "sha256": digest(text)})
+        chunks.append(
+            {
+                "name": name,
+                "url": c["url"],
+                "query": c["query"],
+                "cut": c.get("cut"),
+                "length": len(text),
+                "sha256": digest(text),
+            }
+        )
     claims = [_claim(body, g) for g in gold["claims"]]
-    out = {"id": article_id, "language": meta["language"], "country": meta.get("country"),
-           "outlet": meta.get("outlet"), "beat": meta.get("beat"), "published": gold.get("published") or meta["published"],
-           "split": split_of(article_id), "chunks": chunks,
-           "body_length": len(body), "body_sha256": digest(body), "claims": claims}
+    out = {
+        "id": article_id,
+        "language": meta["language"],
+        "country": meta.get("country"),
+        "outlet": meta.get("outlet"),
+        "beat": meta.get("beat"),
+        "published": gold.get("published") or meta["published"],
+        "split": split_of(article_id),
+        "chunks": chunks,
+        "body_length": len(body),
+        "body_sha256": digest(body),
+        "claims": claims,
+    }
     if (src / "records.json").exists():
         out["records"] = [_record(src, r) for r in json.loads((src / "records.json").read_text(encoding="utf-8"))]
         expected = json.loads((src / "expected_matches.json").read_text(encoding="utf-8"))
@@ -128,15 +145,30 @@ def _record(src: Path, r: dict) -> dict:
     span = None
     if title and title.translate(_SPACES) in excerpt.translate(_SPACES):
         span = list(find(excerpt, title))
-    return {"id": r["id"], "name": r["id"], "url": r["url"], "query": r["query"], "cut": r.get("cut"),
-            "length": len(text), "sha256": digest(text), "title_span": span,
-            "publisher": r.get("publisher", ""), "published": r.get("published"), "language": r.get("language", "")}
+    return {
+        "id": r["id"],
+        "name": r["id"],
+        "url": r["url"],
+        "query": r["query"],
+        "cut": r.get("cut"),
+        "length": len(text),
+        "sha256": digest(text),
+        "title_span": span,
+        "publisher": r.get("publisher", ""),
+        "published": r.get("published"),
+        "language": r.get("language", ""),
+    }
 
 
 def _expectation(body: str, e: dict) -> dict:
     start, end = find(body, e["claim"], e.get("occurrence", 1))
-    return {"start": start, "end": end, "sha": short(body[start:end]), "supported_by": e.get("supported_by", []),
-            "verdict": e["verdict"]}
+    return {
+        "start": start,
+        "end": end,
+        "sha": short(body[start:end]),
+        "supported_by": e.get("supported_by", []),
+        "verdict": e["verdict"],
+    }
 
 
 def _write(path: Path, text: str) -> None:
@@ -155,8 +187,15 @@ def plan() -> list[dict]:
     calls = []
     for art in gold_files():
         for c in art["chunks"] + art.get("records", []):
-            calls.append({"save_as": f"tests/realnews/private/chunks/{c['name']}.txt", "corpus": "pages",
-                          "query": c["query"], "url": c["url"], "sha256": c["sha256"]})
+            calls.append(
+                {
+                    "save_as": f"tests/realnews/private/chunks/{c['name']}.txt",
+                    "corpus": "pages",
+                    "query": c["query"],
+                    "url": c["url"],
+                    "sha256": c["sha256"],
+                }
+            )
     return calls
 
 
@@ -173,17 +212,19 @@ def check() -> list[str]:
                 continue
             text = path.read_text(encoding="utf-8")
             if digest(text) != c["sha256"]:
-                problems.append(f"{art['id']}: chunk {c['name']} differs from the one annotated ({_first_diff_hint(text, c)})")
+                problems.append(
+                    f"{art['id']}: chunk {c['name']} differs from the one annotated ({_first_diff_hint(text, c)})"
+                )
                 bad = True
             texts.append(text)
         if bad:
             continue
         body = assemble(texts, [c["cut"] for c in art["chunks"]])
         for claim in art["claims"]:
-            if short(body[claim["start"]:claim["end"]]) != claim["sha"]:
+            if short(body[claim["start"] : claim["end"]]) != claim["sha"]:
                 problems.append(f"{art['id']}: claim at {claim['start']}-{claim['end']} does not match its hash")
         for e in art.get("expected_matches", []):
-            if short(body[e["start"]:e["end"]]) != e["sha"]:
+            if short(body[e["start"] : e["end"]]) != e["sha"]:
                 problems.append(f"{art['id']}: expected match at {e['start']}-{e['end']} does not match its hash")
         _write(BODIES / f"{art['id']}.txt", body)
         for r in art.get("records", []):
@@ -193,7 +234,9 @@ def check() -> list[str]:
                 continue
             text = path.read_text(encoding="utf-8")
             if digest(text) != r["sha256"]:
-                problems.append(f"{art['id']}: record {r['id']} differs from the one annotated ({_first_diff_hint(text, r)})")
+                problems.append(
+                    f"{art['id']}: record {r['id']} differs from the one annotated ({_first_diff_hint(text, r)})"
+                )
                 continue
             _write(RECORDS / f"{r['id']}.txt", text[: r["cut"]] if r["cut"] is not None else text)
     return problems

@@ -15,14 +15,34 @@ from sources.library import Library
 from sources.model import SourceRecord
 
 TRICKY = [
-    SourceRecord(id="E1", title='=HYPERLINK("http://x.invalid","clic")', excerpt="Line one\nline two, with a comma",
-                 publisher="+33 1 23 45", url="https://x.invalid/a", published=dt.date(2024, 2, 29), language="fr",
-                 tags=(("desk", "économie"), ("source", "wire"), ("desk", "local"))),
-    SourceRecord(id="E2", title="'=already quoted", excerpt="-5 % sur l’année ; «\u00a0guillemets\u00a0» et “quotes”",
-                 publisher="@handle", tags=(("title", "a tag named like a field"), ("=odd name", "-1"))),
-    SourceRecord(id="E3", title="Café\r\nsur deux lignes", excerpt="中文, русский, ελληνικά — emoji 🗞️ and a tab\tinside",
-                 language="en", retrieved_at=dt.datetime(2025, 1, 2, 3, 4, 5), url="https://x.invalid/b"),
-    SourceRecord(id="", title="No id", excerpt='Quotes "inside" and a backslash \\ here', published=dt.date(1999, 12, 31)),
+    SourceRecord(
+        id="E1",
+        title='=HYPERLINK("http://x.invalid","clic")',
+        excerpt="Line one\nline two, with a comma",
+        publisher="+33 1 23 45",
+        url="https://x.invalid/a",
+        published=dt.date(2024, 2, 29),
+        language="fr",
+        tags=(("desk", "économie"), ("source", "wire"), ("desk", "local")),
+    ),
+    SourceRecord(
+        id="E2",
+        title="'=already quoted",
+        excerpt="-5 % sur l’année ; «\u00a0guillemets\u00a0» et “quotes”",
+        publisher="@handle",
+        tags=(("title", "a tag named like a field"), ("=odd name", "-1")),
+    ),
+    SourceRecord(
+        id="E3",
+        title="Café\r\nsur deux lignes",
+        excerpt="中文, русский, ελληνικά — emoji 🗞️ and a tab\tinside",
+        language="en",
+        retrieved_at=dt.datetime(2025, 1, 2, 3, 4, 5),
+        url="https://x.invalid/b",
+    ),
+    SourceRecord(
+        id="", title="No id", excerpt='Quotes "inside" and a backslash \\ here', published=dt.date(1999, 12, 31)
+    ),
 ]
 
 

@@ -162,8 +162,10 @@ def test_an_article_becomes_passages_with_title_date_and_hash(server):
     assert len(page.text_hash) == 64 and page.retrieved_at is not None
     records = page_records(page)
     assert len(records) >= 2
-    assert all(r.url == page.final_url and r.published == page.published and r.retrieved_at == page.retrieved_at
-               for r in records)
+    assert all(
+        r.url == page.final_url and r.published == page.published and r.retrieved_at == page.retrieved_at
+        for r in records
+    )
     assert [dict(r.tags)["passage"] for r in records] == [f"{i}/{len(records)}" for i in range(1, len(records) + 1)]
     assert all(200 <= len(r.excerpt) <= 1200 for r in records)
     joined = " ".join(r.excerpt for r in records)
@@ -194,19 +196,22 @@ def _fails(url: str, error: type[FetchError], **kwargs) -> FetchError:
     return caught.value
 
 
-@pytest.mark.parametrize("path, error, words", [
-    ("/to-metadata", FetchRefused, "169.254.169.254"),
-    ("/to-localhost", FetchRefused, "localhost"),
-    ("/to-private", FetchRefused, "10.1.2.3"),
-    ("/to-file", FetchRefused, "file://"),
-    ("/loop", FetchRefused, "redirects"),
-    ("/big", FetchTooLarge, "MB"),
-    ("/big-unannounced", FetchTooLarge, "MB"),
-    ("/bomb", FetchTooLarge, "MB"),
-    ("/drip", FetchTimeout, "seconds"),
-    ("/missing", FetchHTTPError, "404"),
-    ("/json", FetchNotHTML, "application/json"),
-])
+@pytest.mark.parametrize(
+    "path, error, words",
+    [
+        ("/to-metadata", FetchRefused, "169.254.169.254"),
+        ("/to-localhost", FetchRefused, "localhost"),
+        ("/to-private", FetchRefused, "10.1.2.3"),
+        ("/to-file", FetchRefused, "file://"),
+        ("/loop", FetchRefused, "redirects"),
+        ("/big", FetchTooLarge, "MB"),
+        ("/big-unannounced", FetchTooLarge, "MB"),
+        ("/bomb", FetchTooLarge, "MB"),
+        ("/drip", FetchTimeout, "seconds"),
+        ("/missing", FetchHTTPError, "404"),
+        ("/json", FetchNotHTML, "application/json"),
+    ],
+)
 def test_bad_pages_end_with_a_clear_error_within_the_deadline(server, fresh_library, path, error, words):
     exc = _fails(f"{server}{path}", error, allowed_hosts=LOCAL)
     assert words in str(exc)
@@ -235,11 +240,29 @@ def test_a_page_without_article_text_is_an_error(server):
         fetch_page(f"{server}/empty", allowed_hosts=LOCAL, timeout=10)
 
 
-@pytest.mark.parametrize("address", [
-    "127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
-    "224.0.0.1", "240.0.0.1", "255.255.255.255", "::1", "fe80::1", "fc00::1", "fd00:ec2::254", "::ffff:10.0.0.1",
-    "2002:0a00:0001::1", "ff02::1", "::",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.0.0.1",
+        "172.16.5.4",
+        "192.168.1.1",
+        "169.254.169.254",
+        "100.64.0.1",
+        "0.0.0.0",
+        "224.0.0.1",
+        "240.0.0.1",
+        "255.255.255.255",
+        "::1",
+        "fe80::1",
+        "fc00::1",
+        "fd00:ec2::254",
+        "::ffff:10.0.0.1",
+        "2002:0a00:0001::1",
+        "ff02::1",
+        "::",
+    ],
+)
 def test_internal_addresses_are_refused(address):
     assert refused_address(ipaddress.ip_address(address))
 

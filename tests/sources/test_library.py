@@ -10,8 +10,16 @@ from sqlalchemy import func, select
 
 from benchmarks.synthetic import generate_records, make_record
 from checker.cli import main
-from sources.db import (record_amounts, record_dates, record_names, record_quotes, record_term_df, record_terms,
-                        record_terms_state, records)
+from sources.db import (
+    record_amounts,
+    record_dates,
+    record_names,
+    record_quotes,
+    record_term_df,
+    record_terms,
+    record_terms_state,
+    records,
+)
 from sources.library import DuplicateRecord, Library, RecordNotFound
 from sources.model import SourceRecord, content_hash
 from support import record
@@ -20,15 +28,27 @@ from support import record
 def amounts_of(library: Library, record_id: str) -> list[tuple[str, float]]:
     with library.engine.connect() as conn:
         pk = conn.scalar(select(records.c.pk).where(records.c.record_id == record_id))
-        return sorted(tuple(r) for r in conn.execute(select(record_amounts.c.currency, record_amounts.c.amount)
-                                   .where(record_amounts.c.record_pk == pk)))
+        return sorted(
+            tuple(r)
+            for r in conn.execute(
+                select(record_amounts.c.currency, record_amounts.c.amount).where(record_amounts.c.record_pk == pk)
+            )
+        )
 
 
 def table_rows(library: Library) -> dict[str, list[tuple]]:
     with library.engine.connect() as conn:
         out = {}
-        for t in (records, record_amounts, record_dates, record_names, record_quotes, record_terms, record_term_df,
-                  record_terms_state):
+        for t in (
+            records,
+            record_amounts,
+            record_dates,
+            record_names,
+            record_quotes,
+            record_terms,
+            record_term_df,
+            record_terms_state,
+        ):
             cols = [c for c in t.c if c.name not in ("created_at", "updated_at")]
             out[t.name] = [tuple(r) for r in conn.execute(select(*cols).order_by(*t.c))]
         return out
@@ -36,15 +56,31 @@ def table_rows(library: Library) -> dict[str, list[tuple]]:
 
 @pytest.fixture
 def library(fresh_library: Library) -> Library:
-    fresh_library.add([
-        record("A1", "Le conseil d’Orléans a voté le 3 mars 2024 un budget de 12 millions d’euros pour les écoles, "
-                     "a annoncé Hélène Quillemet.", language="fr", publisher="Le Veilleur de Brécourt",
-               published="2024-03-04"),
-        record("A2", "“We will deliver the tram before 2026,” said Owen Varondel, chief executive of Varondel Capital.",
-               publisher="Kestrel Bay Gazette", published="2023-06-01"),
-        record("A3", "The council set aside $4.5 million for the cycle lanes on 12 May 2022.",
-               publisher="Kestrel Bay Gazette", published="2022-05-13"),
-    ], actor="test")
+    fresh_library.add(
+        [
+            record(
+                "A1",
+                "Le conseil d’Orléans a voté le 3 mars 2024 un budget de 12 millions d’euros pour les écoles, "
+                "a annoncé Hélène Quillemet.",
+                language="fr",
+                publisher="Le Veilleur de Brécourt",
+                published="2024-03-04",
+            ),
+            record(
+                "A2",
+                "“We will deliver the tram before 2026,” said Owen Varondel, chief executive of Varondel Capital.",
+                publisher="Kestrel Bay Gazette",
+                published="2023-06-01",
+            ),
+            record(
+                "A3",
+                "The council set aside $4.5 million for the cycle lanes on 12 May 2022.",
+                publisher="Kestrel Bay Gazette",
+                published="2022-05-13",
+            ),
+        ],
+        actor="test",
+    )
     return fresh_library
 
 
@@ -73,7 +109,9 @@ def test_the_worker_pool_stores_exactly_what_one_process_stores():
 
 def test_progress_is_reported_to_the_end(fresh_library):
     seen: list[tuple[int, int]] = []
-    fresh_library.add(generate_records(25, seed=1), total=25, batch_size=10, on_progress=lambda d, t: seen.append((d, t)))
+    fresh_library.add(
+        generate_records(25, seed=1), total=25, batch_size=10, on_progress=lambda d, t: seen.append((d, t))
+    )
     assert seen == [(10, 25), (20, 25), (25, 25)]
 
 
@@ -87,25 +125,42 @@ def test_records_without_id_get_one_from_their_hash_and_a_longer_one_on_a_clash(
 
 
 def test_text_is_trimmed_and_tags_cleaned_when_stored(fresh_library):
-    fresh_library.add([SourceRecord(id=" T1 ", title="  Title ", excerpt=" Text. ", language="FR",
-                                    tags=(("desk", " local "), ("empty", " ")))])
+    fresh_library.add(
+        [
+            SourceRecord(
+                id=" T1 ",
+                title="  Title ",
+                excerpt=" Text. ",
+                language="FR",
+                tags=(("desk", " local "), ("empty", " ")),
+            )
+        ]
+    )
     stored = fresh_library.get("T1")
-    assert (stored.title, stored.excerpt, stored.language, stored.tags) == ("Title", "Text.", "fr", (("desk", "local"),))
+    assert (stored.title, stored.excerpt, stored.language, stored.tags) == (
+        "Title",
+        "Text.",
+        "fr",
+        (("desk", "local"),),
+    )
 
 
 # ---- search ----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("orleans ecoles", ["A1"]),  # accents folded
-    ("ORLÉANS", ["A1"]),
-    ("d’Orléans", ["A1"]),  # typographic apostrophe
-    ("d'orleans budget", ["A1"]),
-    ("Varondel tram", ["A2"]),
-    ("council", ["A3"]),
-    ("A2", ["A2"]),  # an id
-    ("nothing like this", []),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("orleans ecoles", ["A1"]),  # accents folded
+        ("ORLÉANS", ["A1"]),
+        ("d’Orléans", ["A1"]),  # typographic apostrophe
+        ("d'orleans budget", ["A1"]),
+        ("Varondel tram", ["A2"]),
+        ("council", ["A3"]),
+        ("A2", ["A2"]),  # an id
+        ("nothing like this", []),
+    ],
+)
 def test_full_text_search(library, query, expected):
     assert [r.id for r in library.search(query)] == expected
 
@@ -122,8 +177,9 @@ def test_search_filters(library):
 
 
 def test_an_edit_rebuilds_the_value_index_and_is_audited(library):
-    edited = library.update("A1", actor="Alice", excerpt="Le conseil a voté un budget de 15 millions d’euros.",
-                            tags={"checked": "yes"})
+    edited = library.update(
+        "A1", actor="Alice", excerpt="Le conseil a voté un budget de 15 millions d’euros.", tags={"checked": "yes"}
+    )
     assert edited.tags == (("checked", "yes"),)
     assert amounts_of(library, "A1") == [("EUR", 15e6)]
     assert [r.id for r in library.search("15 millions")] == ["A1"] and library.search("Orléans") == []
@@ -132,12 +188,15 @@ def test_an_edit_rebuilds_the_value_index_and_is_audited(library):
     assert "12 millions" in trail[-1]["before"]["excerpt"] and "15 millions" in trail[-1]["after"]["excerpt"]
 
 
-@pytest.mark.parametrize("changes, words", [
-    ({"excerpt": "   "}, "empty excerpt"),
-    ({"published": "soon"}, "unreadable date"),
-    ({"url": "javascript:alert(1)"}, "URL must start with http"),
-    ({"id": "B9"}, "cannot edit id"),
-])
+@pytest.mark.parametrize(
+    "changes, words",
+    [
+        ({"excerpt": "   "}, "empty excerpt"),
+        ({"published": "soon"}, "unreadable date"),
+        ({"url": "javascript:alert(1)"}, "URL must start with http"),
+        ({"id": "B9"}, "cannot edit id"),
+    ],
+)
 def test_bad_edits_are_refused_and_change_nothing(library, changes, words):
     before = table_rows(library)
     with pytest.raises(ValueError, match=words):
@@ -175,7 +234,9 @@ def test_delete_hides_and_restore_brings_back(library):
 def test_the_synthetic_library_is_deterministic_and_realistic():
     batch = list(generate_records(300, seed=11))
     assert batch == list(generate_records(300, seed=11))
-    assert batch[120:125] == list(generate_records(5, seed=11, start=120)) == [make_record(i, 11) for i in range(120, 125)]
+    assert (
+        batch[120:125] == list(generate_records(5, seed=11, start=120)) == [make_record(i, 11) for i in range(120, 125)]
+    )
     assert batch != list(generate_records(300, seed=12))
     assert {r.language for r in batch} == {"fr", "en"}
     assert 250 <= sum(len(r.excerpt) for r in batch) / len(batch) <= 350
@@ -200,8 +261,10 @@ def db(tmp_path) -> str:
 
 def test_cli_import_refuses_a_file_with_bad_rows_unless_told(capsys, tmp_path, db):
     bad = tmp_path / "bad.csv"
-    bad.write_text("id,title,excerpt,published,desk\nA,T,Text one.,2024-01-01,x\nB,T,,2024-01-01,\n"
-                   "C,T,Text three.,soon,\n", encoding="utf-8")
+    bad.write_text(
+        "id,title,excerpt,published,desk\nA,T,Text one.,2024-01-01,x\nB,T,,2024-01-01,\nC,T,Text three.,soon,\n",
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, "sources", "import", str(bad), "--db", db)
     assert code == 1 and "row 3: empty excerpt" in err and "row 4: unreadable date" in err
     assert "nothing imported" in err and "Traceback" not in err
@@ -213,16 +276,19 @@ def test_cli_import_refuses_a_file_with_bad_rows_unless_told(capsys, tmp_path, d
     assert "imported 0 record(s), 1 duplicate(s) skipped" in out
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["sources", "import", "/no/such/file.csv"], "no such file"),
-    (["sources", "export", "out.txt"], "name the file .csv or .jsonl"),
-    (["sources", "export", "/no/such/folder/out.csv"], "does not exist"),
-    (["sources", "delete", "NOPE"], "no record with id NOPE"),
-    (["sources", "restore", "NOPE"], "no record with id NOPE"),
-    (["sources", "search", "x", "--from", "yesterday"], "--from takes a date"),
-    (["sources", "fetch", "file:///etc/passwd"], "only http:// and https://"),
-    (["sources", "fetch", "http://169.254.169.254/latest/meta-data/"], "cloud metadata"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["sources", "import", "/no/such/file.csv"], "no such file"),
+        (["sources", "export", "out.txt"], "name the file .csv or .jsonl"),
+        (["sources", "export", "/no/such/folder/out.csv"], "does not exist"),
+        (["sources", "delete", "NOPE"], "no record with id NOPE"),
+        (["sources", "restore", "NOPE"], "no record with id NOPE"),
+        (["sources", "search", "x", "--from", "yesterday"], "--from takes a date"),
+        (["sources", "fetch", "file:///etc/passwd"], "only http:// and https://"),
+        (["sources", "fetch", "http://169.254.169.254/latest/meta-data/"], "cloud metadata"),
+    ],
+)
 def test_cli_errors_are_one_clear_line(capsys, db, argv, words):
     code, out, err = run(capsys, *argv, "--db", db)
     assert code != 0 and words in err and "Traceback" not in err
@@ -237,12 +303,29 @@ def test_cli_import_of_a_file_without_the_needed_columns(capsys, tmp_path, db):
 
 def test_cli_search_export_delete_restore(capsys, tmp_path, db):
     path = tmp_path / "lib.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in [
-        {"id": "K1", "title": "Budget", "excerpt": "Le budget de Lanvoie atteint 4 millions d’euros.", "language": "fr",
-         "published": "2024-05-03", "publisher": "Dépêche Sud-Lanvoie"},
-        {"id": "K2", "title": "Port", "excerpt": "The marina will cost £3 million.", "language": "en",
-         "published": "2021-01-02"},
-    ]), encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {
+                    "id": "K1",
+                    "title": "Budget",
+                    "excerpt": "Le budget de Lanvoie atteint 4 millions d’euros.",
+                    "language": "fr",
+                    "published": "2024-05-03",
+                    "publisher": "Dépêche Sud-Lanvoie",
+                },
+                {
+                    "id": "K2",
+                    "title": "Port",
+                    "excerpt": "The marina will cost £3 million.",
+                    "language": "en",
+                    "published": "2021-01-02",
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
     assert run(capsys, "sources", "import", str(path), "--db", db)[0] == 0
     code, out, _ = run(capsys, "sources", "search", "depeche", "--db", db)
     assert code == 0 and out.startswith("K1\t2024-05-03\tfr\tDépêche Sud-Lanvoie\tBudget")
@@ -262,9 +345,19 @@ def bm25_order(library: Library, match: str, *, newest: int | None = None) -> li
     from sqlalchemy import text
 
     with library.engine.connect() as conn:
-        pks = [r[0] for r in conn.execute(text("SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY rowid DESC"), {"q": match})]
+        pks = [
+            r[0]
+            for r in conn.execute(
+                text("SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY rowid DESC"), {"q": match}
+            )
+        ]
         window = set(pks[:newest]) if newest else set(pks)
-        ranked = [r[0] for r in conn.execute(text("SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY rank"), {"q": match})]
+        ranked = [
+            r[0]
+            for r in conn.execute(
+                text("SELECT rowid FROM records_fts WHERE records_fts MATCH :q ORDER BY rank"), {"q": match}
+            )
+        ]
         ids = dict(conn.execute(select(records.c.pk, records.c.record_id)).all())
     return [ids[pk] for pk in ranked if pk in window]
 
@@ -273,8 +366,15 @@ def test_a_very_common_word_ranks_the_most_recent_matches(fresh_library, monkeyp
     import sources.library
 
     monkeypatch.setattr(sources.library, "RANKED_MATCHES", 4)
-    texts = ["harbour " * 6 + "wall", "harbour wall", "harbour", "harbour harbour harbour wall", "harbour and more words here",
-             "harbour wall repairs", "the harbour"]
+    texts = [
+        "harbour " * 6 + "wall",
+        "harbour wall",
+        "harbour",
+        "harbour harbour harbour wall",
+        "harbour and more words here",
+        "harbour wall repairs",
+        "the harbour",
+    ]
     fresh_library.add([record(f"H{i}", t, language="en" if i % 2 else "fr") for i, t in enumerate(texts)])
     # 7 matches, 4 ranked: the most recently stored (H3..H6), in bm25 order
     found = [r.id for r in fresh_library.search("harbour", limit=3)]
@@ -295,8 +395,15 @@ def test_words_held_by_too_many_records_leave_the_query_when_rarer_ones_remain(f
     import sources.library
 
     monkeypatch.setattr(sources.library, "RANK_TERM_RECORDS", 3)
-    texts = ["the harbour wall", "the harbour", "the tram", "the tram and the harbour", "the museum", "a harbour",
-             "museum guide"]
+    texts = [
+        "the harbour wall",
+        "the harbour",
+        "the tram",
+        "the tram and the harbour",
+        "the museum",
+        "a harbour",
+        "museum guide",
+    ]
     fresh_library.add([record(f"W{i}", t) for i, t in enumerate(texts)])
     # "the" is in 5 records, more than 3: left out, so "museum" alone decides (W6 has no "the")
     assert sorted(r.id for r in fresh_library.search("the museum")) == ["W4", "W6"]
@@ -365,8 +472,13 @@ def test_an_import_killed_midway_leaves_the_library_as_it_was(tmp_path):
     _library_csv(second, 8_000, seed=2)
     url = f"sqlite:///{db_path}"
     assert main(["sources", "import", str(first), "--db", url]) == 0
-    proc = subprocess.Popen([sys.executable, "-m", "checker", "sources", "import", str(second), "--db", url],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checker", "sources", "import", str(second), "--db", url],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         probe = sqlite3.connect(db_path, timeout=0, isolation_level=None)
         deadline = time.monotonic() + 120
@@ -386,8 +498,10 @@ def test_an_import_killed_midway_leaves_the_library_as_it_was(tmp_path):
         proc.wait()
     check = sqlite3.connect(db_path)
     assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    counts = [check.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("records", "record_terms_state", "records_fts")]
+    counts = [
+        check.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("records", "record_terms_state", "records_fts")
+    ]
     assert counts == [20, 20, 20]
     check.close()
     library = Library.open(url)
@@ -402,17 +516,23 @@ def test_an_older_database_gets_the_covering_value_indexes_when_opened(tmp_path)
     url = f"sqlite:///{tmp_path / 'old.db'}"
     Library(connect(url)).add([record("A1", "The council set aside $4.5 million on 12 May 2022.")])
     old = sqlite3.connect(tmp_path / "old.db")  # the indexes of an earlier version
-    old.executescript("DROP INDEX ix_dates_period; DROP INDEX ix_amounts_covering; DROP INDEX ix_quotes_speaker_record;"
-                      "CREATE INDEX ix_dates_first ON record_dates (first_day);"
-                      "CREATE INDEX ix_amounts_value ON record_amounts (currency, amount);"
-                      "CREATE INDEX ix_quotes_speaker ON record_quotes (speaker_key);")
+    old.executescript(
+        "DROP INDEX ix_dates_period; DROP INDEX ix_amounts_covering; DROP INDEX ix_quotes_speaker_record;"
+        "CREATE INDEX ix_dates_first ON record_dates (first_day);"
+        "CREATE INDEX ix_amounts_value ON record_amounts (currency, amount);"
+        "CREATE INDEX ix_quotes_speaker ON record_quotes (speaker_key);"
+    )
     old.close()
     library = Library(connect(url, fresh=True))
     with library.engine.connect() as conn:
         names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        plan = " ".join(r[3] for r in conn.exec_driver_sql(
-            "EXPLAIN QUERY PLAN SELECT record_pk FROM record_dates WHERE first_day = '2022-05-01' "
-            "AND last_day >= '2022-05-12'"))
+        plan = " ".join(
+            r[3]
+            for r in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT record_pk FROM record_dates WHERE first_day = '2022-05-01' "
+                "AND last_day >= '2022-05-12'"
+            )
+        )
     assert {"ix_dates_period", "ix_amounts_covering", "ix_quotes_speaker_record"} <= names
     assert not {"ix_dates_first", "ix_amounts_value", "ix_quotes_speaker"} & names
     assert "COVERING INDEX ix_dates_period" in plan

@@ -23,7 +23,9 @@ SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 def schema_url():
     psycopg = pytest.importorskip("psycopg")
     try:
-        admin = psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True)
+        admin = psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
+        )
     except psycopg.OperationalError as exc:
         pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
     name = f"factcheck_test_{uuid.uuid4().hex[:10]}"
@@ -42,20 +44,34 @@ def library(schema_url):
     engine = connect(schema_url, fresh=True)
     with engine.begin() as conn:  # each test starts from an empty library
         # the matcher's tables too: they hold no foreign key, and record keys start again at 1
-        conn.exec_driver_sql("TRUNCATE records, audit, record_terms, record_term_df, record_terms_state "
-                             "RESTART IDENTITY CASCADE")
+        conn.exec_driver_sql(
+            "TRUNCATE records, audit, record_terms, record_term_df, record_terms_state RESTART IDENTITY CASCADE"
+        )
     lib = Library(engine)
     yield lib
     engine.dispose()
 
 
 RECORDS = [
-    SourceRecord(id="P1", title="Le budget d’Orléans", excerpt="Le conseil d’Orléans a voté le 3 mars 2024 un budget de "
-                 "12 millions d’euros pour les écoles, a annoncé Hélène Quillemet.", language="fr",
-                 publisher="Le Veilleur de Brécourt", published=dt.date(2024, 3, 4), url="https://x.invalid/p1",
-                 tags=(("desk", "local"),)),
-    SourceRecord(id="P2", title="Tram", excerpt="“We will deliver the tram before 2026,” said Owen Varondel.",
-                 language="en", publisher="Kestrel Bay Gazette", published=dt.date(2023, 6, 1)),
+    SourceRecord(
+        id="P1",
+        title="Le budget d’Orléans",
+        excerpt="Le conseil d’Orléans a voté le 3 mars 2024 un budget de "
+        "12 millions d’euros pour les écoles, a annoncé Hélène Quillemet.",
+        language="fr",
+        publisher="Le Veilleur de Brécourt",
+        published=dt.date(2024, 3, 4),
+        url="https://x.invalid/p1",
+        tags=(("desk", "local"),),
+    ),
+    SourceRecord(
+        id="P2",
+        title="Tram",
+        excerpt="“We will deliver the tram before 2026,” said Owen Varondel.",
+        language="en",
+        publisher="Kestrel Bay Gazette",
+        published=dt.date(2023, 6, 1),
+    ),
 ]
 
 
@@ -72,10 +88,17 @@ def test_store_index_and_skip_duplicates(library):
         assert "Hélène Quillemet" in set(conn.scalars(select(record_names.c.canonical)))
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("orleans ecoles", ["P1"]), ("ORLÉANS", ["P1"]), ("d'orléans budget", ["P1"]), ("Varondel", ["P2"]), ("P2", ["P2"]),
-    ("absent words", []),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("orleans ecoles", ["P1"]),
+        ("ORLÉANS", ["P1"]),
+        ("d'orléans budget", ["P1"]),
+        ("Varondel", ["P2"]),
+        ("P2", ["P2"]),
+        ("absent words", []),
+    ],
+)
 def test_search_folds_accents_like_sqlite(library, query, expected):
     library.add(RECORDS)
     assert [r.id for r in library.search(query)] == expected
@@ -95,8 +118,12 @@ def test_the_search_uses_the_full_text_index(library):
 
     with library.engine.begin() as conn:
         conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-        plan = "\n".join(r[0] for r in conn.exec_driver_sql(
-            f"EXPLAIN SELECT pk FROM records WHERE {PG_SEARCH_DOC} @@ plainto_tsquery('simple', 'budget')"))
+        plan = "\n".join(
+            r[0]
+            for r in conn.exec_driver_sql(
+                f"EXPLAIN SELECT pk FROM records WHERE {PG_SEARCH_DOC} @@ plainto_tsquery('simple', 'budget')"
+            )
+        )
     assert "ix_records_search_doc" in plan
 
 
@@ -136,15 +163,36 @@ def test_earlier_verdicts_on_postgres(library):
 
     with library.engine.begin() as conn:
         conn.exec_driver_sql("TRUNCATE articles RESTART IDENTITY CASCADE")
-    library.add([SourceRecord("S06", "Amazon deal", "Amazon completed its $4 billion investment in Anthropic.",
-                              published=dt.date(2024, 3, 28), language="en")])
+    library.add(
+        [
+            SourceRecord(
+                "S06",
+                "Amazon deal",
+                "Amazon completed its $4 billion investment in Anthropic.",
+                published=dt.date(2024, 3, 28),
+                language="en",
+            )
+        ]
+    )
     desk = Desk(library.engine)
-    first, result = check_and_store("Amazon has invested $4 billion in Anthropic, the start-up said.", library, desk,
-                                    language="en", published=dt.date(2024, 5, 28), reviewer="Claire")
+    first, result = check_and_store(
+        "Amazon has invested $4 billion in Anthropic, the start-up said.",
+        library,
+        desk,
+        language="en",
+        published=dt.date(2024, 5, 28),
+        reviewer="Claire",
+    )
     money = next(c.claim.id for c in result.checks if c.claim.type == "money")
     desk.review(first, money, reviewer="Claire", status="verified", note="filing", evidence_source="S06")
-    _, result = check_and_store("Amazon a investi 4 milliards de dollars dans Anthropic.", library, desk,
-                                language="fr", published=dt.date(2024, 7, 1), reviewer="Léa")
+    _, result = check_and_store(
+        "Amazon a investi 4 milliards de dollars dans Anthropic.",
+        library,
+        desk,
+        language="fr",
+        published=dt.date(2024, 7, 1),
+        reviewer="Léa",
+    )
     check = next(c for c in result.checks if c.claim.type == "money")
     assert check.matches[0].verdict is not None and check.matches[0].verdict.claim_id == money
     assert check.suggestion == "supported"
@@ -156,15 +204,25 @@ def test_the_publisher_filter_uses_a_trigram_index(library):
         if conn.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").first() is None:
             pytest.skip("pg_trgm is not available on this server")
         conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-        plan = "\n".join(r[0] for r in conn.exec_driver_sql(
-            "EXPLAIN SELECT pk FROM records WHERE lower(publisher) LIKE '%%gazette%%'"))
+        plan = "\n".join(
+            r[0]
+            for r in conn.exec_driver_sql("EXPLAIN SELECT pk FROM records WHERE lower(publisher) LIKE '%%gazette%%'")
+        )
     assert "ix_records_publisher_trgm" in plan
-    assert [r.id for r in library.search("", publisher="GAZETTE")] == [r.id for r in library.search("", publisher="gazette")]
+    assert [r.id for r in library.search("", publisher="GAZETTE")] == [
+        r.id for r in library.search("", publisher="gazette")
+    ]
 
 
 def _plain(i: str, text: str, language: str = "en") -> SourceRecord:
-    return SourceRecord(id=i, title=f"Record {i}", excerpt=text, url=f"https://example.org/{i.lower()}",
-                        language=language, published=dt.date(2024, 3, 1))
+    return SourceRecord(
+        id=i,
+        title=f"Record {i}",
+        excerpt=text,
+        url=f"https://example.org/{i.lower()}",
+        language=language,
+        published=dt.date(2024, 3, 1),
+    )
 
 
 def test_common_words_leave_the_query_and_broad_queries_rank_the_newest_matches(library, monkeypatch):
@@ -172,8 +230,15 @@ def test_common_words_leave_the_query_and_broad_queries_rank_the_newest_matches(
     import sources.library
 
     monkeypatch.setattr(sources.library, "RANK_TERM_RECORDS", 3)
-    texts = ["the harbour wall", "the harbour", "the tram", "the tram and the harbour", "the museum", "a harbour",
-             "museum guide"]
+    texts = [
+        "the harbour wall",
+        "the harbour",
+        "the tram",
+        "the tram and the harbour",
+        "the museum",
+        "a harbour",
+        "museum guide",
+    ]
     library.add([_plain(f"W{i}", t) for i, t in enumerate(texts)])
     assert sorted(r.id for r in library.search("the museum")) == ["W4", "W6"]  # "the" left out
     assert sorted(r.id for r in library.search("the tram")) == ["W2", "W3"]
@@ -181,8 +246,15 @@ def test_common_words_leave_the_query_and_broad_queries_rank_the_newest_matches(
 
     monkeypatch.setattr(sources.library, "RANK_TERM_RECORDS", 20_000)
     monkeypatch.setattr(sources.library, "RANKED_MATCHES", 4)
-    texts = ["quay " * 6 + "crane", "quay crane", "quay", "quay quay quay crane", "quay and more words here",
-             "quay crane repairs", "the quay"]
+    texts = [
+        "quay " * 6 + "crane",
+        "quay crane",
+        "quay",
+        "quay quay quay crane",
+        "quay and more words here",
+        "quay crane repairs",
+        "the quay",
+    ]
     library.add([_plain(f"H{i}", t, "en" if i % 2 else "fr") for i, t in enumerate(texts)])
     found = [r.id for r in library.search("quay", limit=3)]
     assert len(found) == 3 and set(found) <= {"H3", "H4", "H5", "H6"}  # 7 matches: the newest 4 ranked

@@ -29,7 +29,9 @@ def engine(request, tmp_path):
         return
     psycopg = pytest.importorskip("psycopg")
     try:
-        admin = psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True)
+        admin = psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
+        )
     except psycopg.OperationalError as exc:
         pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
     name = f"factcheck_same_{uuid.uuid4().hex[:10]}"
@@ -46,15 +48,19 @@ def engine(request, tmp_path):
 @pytest.fixture
 def article(engine):
     desk = Desk(engine)
-    article_id, result = check_and_store(TEXT, Library(engine), desk, language="en", published=dt.date(2024, 5, 1),
-                                         reviewer="Ana")
+    article_id, result = check_and_store(
+        TEXT, Library(engine), desk, language="en", published=dt.date(2024, 5, 1), reviewer="Ana"
+    )
     return desk, article_id, result.checks[0].claim.id
 
 
 def test_nul_characters_in_records_are_removed(engine):
     library = Library(engine)
-    parsed = parse_file("lib.json", b'[{"id": "N\\u00001", "title": "Vo\\u0000te", "excerpt": "The council\\u0000 voted.",'
-                                    b' "desk": "lo\\u0000cal"}]')
+    parsed = parse_file(
+        "lib.json",
+        b'[{"id": "N\\u00001", "title": "Vo\\u0000te", "excerpt": "The council\\u0000 voted.",'
+        b' "desk": "lo\\u0000cal"}]',
+    )
     assert parsed.ok and parsed.records[0].title == "Vote"
     assert library.add(parsed.records, actor="Ana\x00").added == 1
     assert library.add([record("N2", "A budget\x00 of $3 million.", title="Bud\x00get")]).added == 1
@@ -79,24 +85,34 @@ def test_nul_characters_typed_on_the_desk_are_removed(article):
 
 def test_an_article_text_with_nul_is_cleaned_before_its_claims_are_found(engine):
     desk = Desk(engine)
-    article_id, result = check_and_store(TEXT.replace("Motors", "Mo\x00tors"), Library(engine), desk, language="en",
-                                         published=dt.date(2024, 5, 1), title="T\x00", reviewer="Ana")
+    article_id, result = check_and_store(
+        TEXT.replace("Motors", "Mo\x00tors"),
+        Library(engine),
+        desk,
+        language="en",
+        published=dt.date(2024, 5, 1),
+        title="T\x00",
+        reviewer="Ana",
+    )
     article = desk.load(article_id)
     assert article.body == TEXT and article.title == "T"
-    assert all(article.body[c.claim.start:c.claim.end] == c.claim.text for c in article.claims)
+    assert all(article.body[c.claim.start : c.claim.end] == c.claim.text for c in article.claims)
     with pytest.raises(ValueError, match="the article text holds NUL characters"):
         desk.save(result, TEXT + "\x00", reviewer="Ana")  # offsets found in another text: refused
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda s: s["claims"][0]["claim"].update(id="c" * 33), "claim 'c{33}': its id is longer than 32 characters"),
-    (lambda s: s["claims"][0]["claim"].update(id="x" * 5000), "its id is longer than 32 characters"),
-    (lambda s: s["claims"][0]["claim"].update(id="c1\x00"), "its id holds a NUL character"),
-    (lambda s: s["article"].update(title="Budget\x00"), "the article's title holds a NUL character"),
-    (lambda s: s["article"].update(language="x" * 17), "the article's language is longer than 16 characters"),
-    (lambda s: s["claims"][0]["review"].update(note="a\x00b"), "note holds a NUL character"),
-    (lambda s: s["audit"][0].update(action="r" * 40), "audit entry 1: action is longer than 32 characters"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda s: s["claims"][0]["claim"].update(id="c" * 33), "claim 'c{33}': its id is longer than 32 characters"),
+        (lambda s: s["claims"][0]["claim"].update(id="x" * 5000), "its id is longer than 32 characters"),
+        (lambda s: s["claims"][0]["claim"].update(id="c1\x00"), "its id holds a NUL character"),
+        (lambda s: s["article"].update(title="Budget\x00"), "the article's title holds a NUL character"),
+        (lambda s: s["article"].update(language="x" * 17), "the article's language is longer than 16 characters"),
+        (lambda s: s["claims"][0]["review"].update(note="a\x00b"), "note holds a NUL character"),
+        (lambda s: s["audit"][0].update(action="r" * 40), "audit entry 1: action is longer than 32 characters"),
+    ],
+)
 def test_a_report_either_database_would_refuse_is_refused_in_words(article, change, message):
     desk, article_id, claim = article
     desk.review(article_id, claim, reviewer="Ana", status="verified")

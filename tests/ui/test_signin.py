@@ -21,9 +21,13 @@ from sources.library import Library
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 APP = str(ROOT / "app.py")
-AUTH = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "a test secret, long enough",
-        "client_id": "workbench", "client_secret": "test",
-        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+AUTH = {
+    "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+    "cookie_secret": "a test secret, long enough",
+    "client_id": "workbench",
+    "client_secret": "test",
+    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+}
 PEOPLE = {"viewer@newsroom.test": "viewer", "editor@newsroom.test": "editor", "admin@newsroom.test": "admin"}
 
 
@@ -34,8 +38,9 @@ def shared(db_url, monkeypatch):
     library, desk = Library.open(db_url), Desk.open(db_url)
     seed_demo(library)
     ex = example_article()
-    check_and_store(ex.text, library, desk, title=ex.title, language=ex.language, published=ex.published,
-                    reviewer="setup")
+    check_and_store(
+        ex.text, library, desk, title=ex.title, language=ex.language, published=ex.published, reviewer="setup"
+    )
     roles = Roles(desk.engine)
     for email, role in PEOPLE.items():
         roles.add(email, role, by="operator")
@@ -55,8 +60,9 @@ def session(user: dict | None, *, secrets: bool = True, **query) -> AppTest:
 
 
 def words(at) -> str:
-    return " ".join(str(e.value) for e in [*at.title, *at.markdown, *at.error, *at.warning, *at.success, *at.info,
-                                           *at.caption])
+    return " ".join(
+        str(e.value) for e in [*at.title, *at.markdown, *at.error, *at.warning, *at.success, *at.info, *at.caption]
+    )
 
 
 def button(at, label: str):
@@ -108,8 +114,10 @@ def test_signed_in_without_a_role_is_asked_to_see_an_admin(shared):
     assert [b.label for b in at.button] == ["Sign out"] and not at.dataframe
 
 
-@pytest.mark.parametrize("user", [{"name": "No Address"}, {"email": "viewer@newsroom.test", "email_verified": False},
-                                  {"email": "not an address"}])
+@pytest.mark.parametrize(
+    "user",
+    [{"name": "No Address"}, {"email": "viewer@newsroom.test", "email_verified": False}, {"email": "not an address"}],
+)
 def test_no_verified_address_is_said_plainly(shared, user):
     at = session(user)
     assert "no verified email address" in words(at) and [b.label for b in at.button] == ["Sign out"]

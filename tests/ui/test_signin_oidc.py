@@ -31,8 +31,15 @@ from sources.library import Library
 ROOT = Path(__file__).resolve().parent.parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SECRET = "the cookie secret of the sign-in tests"
 PEOPLE = {"viewer@newsroom.test": "viewer", "editor@newsroom.test": "editor"}
 CLAIM_TEXT = "18 millions d’euros"
@@ -52,8 +59,10 @@ def provider():
     oidc = pytest.importorskip("oidc_provider_mock")
     import werkzeug.serving
 
-    people = [oidc.User(sub=email, claims={"email": email, "email_verified": True, "name": email.split("@")[0]})
-              for email in (*PEOPLE, "stranger@newsroom.test")]
+    people = [
+        oidc.User(sub=email, claims={"email": email, "email_verified": True, "name": email.split("@")[0]})
+        for email in (*PEOPLE, "stranger@newsroom.test")
+    ]
     server = werkzeug.serving.make_server("127.0.0.1", 0, oidc.app(user_claims=people), threaded=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
     thread.start()
@@ -73,28 +82,52 @@ def workbench(provider, tmp_path_factory):
     library, desk = Library.open(url), Desk.open(url)
     seed_demo(library)
     ex = example_article()
-    check_and_store(ex.text, library, desk, title=ex.title, language=ex.language, published=ex.published,
-                    reviewer="setup")
+    check_and_store(
+        ex.text, library, desk, title=ex.title, language=ex.language, published=ex.published, reviewer="setup"
+    )
     roles = Roles(desk.engine)
     for email, role in PEOPLE.items():
         roles.add(email, role, by="operator")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     secrets = tmp / "secrets.toml"
-    secrets.write_text(f'''[auth]
+    secrets.write_text(
+        f'''[auth]
 redirect_uri = "{base}/oauth2callback"
 cookie_secret = "{SECRET}"
 client_id = "workbench"
 client_secret = "workbench-secret"
 server_metadata_url = "{provider}/.well-known/openid-configuration"
-''', encoding="utf-8")
+''',
+        encoding="utf-8",
+    )
     env = {**os.environ, "FACTCHECK_DB": url, "FACTCHECK_AUTH": "oidc", "FACTCHECK_TRANSLATION_MODEL": "off"}
     log = open(tmp / "streamlit.log", "wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none", "--secrets.files", str(secrets)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+            "--secrets.files",
+            str(secrets),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 45
         while True:
@@ -156,8 +189,9 @@ def test_the_openid_exchange_with_a_local_provider_signs_the_email_into_the_cook
 def test_a_forged_callback_signs_nobody_in(workbench):
     base, _ = workbench
     s = requests.Session()
-    r = s.get(f"{base}/oauth2callback", params={"code": "made-up", "state": "made-up"}, allow_redirects=False,
-              timeout=20)
+    r = s.get(
+        f"{base}/oauth2callback", params={"code": "made-up", "state": "made-up"}, allow_redirects=False, timeout=20
+    )
     assert r.status_code in (302, 400) and "_streamlit_user" not in s.cookies
 
 

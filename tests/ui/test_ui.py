@@ -80,8 +80,9 @@ def test_example_is_checked_and_shown_with_its_claims(example):
     assert f"0/{live} reviewed, 0 disputed" in " ".join(c.value for c in at.caption)
 
 
-@pytest.mark.parametrize("status, label", [("verified", "Verified"), ("disputed", "Disputed"),
-                                           ("needs_more", "Needs more")])
+@pytest.mark.parametrize(
+    "status, label", [("verified", "Verified"), ("disputed", "Disputed"), ("needs_more", "Needs more")]
+)
 def test_each_status_button_stores_status_and_note_at_once(example, status, label):
     at, desk = example
     claim = open_claim(at, "18 millions d’euros", desk)
@@ -93,7 +94,10 @@ def test_each_status_button_stores_status_and_note_at_once(example, status, labe
     button(at, "Unreviewed").click().run()
     assert desk.load(1).claim(claim).status == "unreviewed"
     trail = desk.audit_trail(1, claim)
-    assert [(t["before"]["status"], t["after"]["status"]) for t in trail] == [("unreviewed", status), (status, "unreviewed")]
+    assert [(t["before"]["status"], t["after"]["status"]) for t in trail] == [
+        ("unreviewed", status),
+        (status, "unreviewed"),
+    ]
 
 
 def test_a_note_alone_is_saved(example):
@@ -375,8 +379,9 @@ def test_a_word_document_is_uploaded_and_checked(app, db_url):
     document.add_paragraph("Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d’euros.")
     buf = io.BytesIO()
     document.save(buf)
-    app.get("file_uploader")[0].upload("budget.docx", buf.getvalue(),
-                                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    app.get("file_uploader")[0].upload(
+        "budget.docx", buf.getvalue(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
     submit(app)
     assert app.query_params.get("article") == "1"
     article = Desk.open(db_url).load(1)
@@ -436,13 +441,20 @@ def test_a_status_and_note_changed_in_the_table_are_stored_at_once(example, db_u
     frame = table.value
     row = int(frame.index[frame["type_name"] == "money"][0]) if "money" in set(frame["type_name"]) else 0
     claim = frame.iloc[row]["id"]
-    at.session_state[table.key] = {"edited_rows": {row: {"status": "disputed", "note": "figure from a press release"}},
-                                   "added_rows": [], "deleted_rows": []}
+    at.session_state[table.key] = {
+        "edited_rows": {row: {"status": "disputed", "note": "figure from a press release"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     assert not at.exception
     stored = Desk.open(db_url).load(1).claim(claim)
     assert (stored.status, stored.note, stored.reviewer, stored.version) == (
-        "disputed", "figure from a press release", "Alice", 2)
+        "disputed",
+        "figure from a press release",
+        "Alice",
+        2,
+    )
     again = at.data_editor[0].value
     assert again.loc[again["id"] == claim, "status"].item() == "disputed"
     fresh = new_session(article="1")

@@ -17,14 +17,24 @@ from sources.library import Library
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 FIRST = "Amazon has invested $4 billion in Anthropic, the start-up said."
 SECOND = "Orvane Motors said it would pay $9 billion for Celtis Batteries."
-FOURTH = ("Amazon a investi 4 milliards de dollars dans Anthropic, selon la start-up.\n\n"
-          "Orvane Motors a annoncé payer 9 milliards de dollars pour Celtis Batteries.")
+FOURTH = (
+    "Amazon a investi 4 milliards de dollars dans Anthropic, selon la start-up.\n\n"
+    "Orvane Motors a annoncé payer 9 milliards de dollars pour Celtis Batteries."
+)
 
 
 @pytest.fixture
 def newsroom(db_url):
     lib = Library.open(db_url)
-    lib.add([record("S06", "Amazon completed its $4 billion investment in Anthropic on 27 March 2024.", published="2024-03-28")])
+    lib.add(
+        [
+            record(
+                "S06",
+                "Amazon completed its $4 billion investment in Anthropic on 27 March 2024.",
+                published="2024-03-28",
+            )
+        ]
+    )
     desk = Desk(lib.engine)
     a1, r1 = check_and_store(FIRST, lib, desk, language="en", published=dt.date(2024, 5, 28), reviewer="Claire Martin")
     a2, r2 = check_and_store(SECOND, lib, desk, language="en", published=dt.date(2024, 6, 10), reviewer="Paul Roy")
@@ -63,7 +73,12 @@ def test_the_desk_shows_the_earlier_verdict_and_reuses_it(newsroom):
     reuse[0].click().run()
     assert not at.exception
     state = desk.load(a4).claim(claim)
-    assert (state.status, state.note, state.evidence_source, state.reviewer) == ("verified", "Amazon's filing", "S06", "Léa")
+    assert (state.status, state.note, state.evidence_source, state.reviewer) == (
+        "verified",
+        "Amazon's filing",
+        "S06",
+        "Léa",
+    )
     assert desk.audit_trail(a4, claim)[-1]["action"] == "reuse"
     assert "reused from the earlier verdict" in " ".join(str(s.value) for s in at.success)
     # the verified claim can now be saved to the library, once
