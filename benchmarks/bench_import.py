@@ -121,13 +121,14 @@ def _fresh_sqlite(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def _fresh_postgres(server: str, n: int) -> str:
-    """A new database `factcheck_bench_N` on the server of `server` (a URL to any of its databases)."""
+def _fresh_postgres(server: str, n: int, label: str = "") -> str:
+    """A new database `factcheck_bench_[LABEL_]N` on the server of `server` (a URL to any of its databases)."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
     url = make_url(server)
-    name = f"factcheck_bench_{n}"
+    tag = "".join(c if c.isalnum() else "_" for c in label)
+    name = f"factcheck_bench_{tag}_{n}" if tag else f"factcheck_bench_{n}"
     engine = create_engine(url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
@@ -154,7 +155,11 @@ def main() -> None:
     runs = []
     for n in [int(s) for s in args.sizes.split(",")]:
         csv = library_file(directory, n)
-        db = _fresh_postgres(args.postgres, n) if args.postgres else _fresh_sqlite(directory / f"import-{n}.db")
+        db = (
+            _fresh_postgres(args.postgres, n, args.label)
+            if args.postgres
+            else _fresh_sqlite(directory / f"import-{n}.db")
+        )
         profile = directory / f"import-{n}.prof" if args.profile else None
         result = {
             "records": n,

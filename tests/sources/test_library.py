@@ -560,3 +560,57 @@ def test_a_library_opens_and_reads_while_another_process_holds_the_write_lock(tm
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_rows_built_for_the_bulk_insert_are_stored_as_sqlalchemy_stores_them(tmp_path):
+    # The import converts its rows itself (db.row_converter); what lands in the database must be what
+    # an ordinary SQLAlchemy insert of the same values stores: dates, times and JSON alike.
+    import sqlite3
+
+    from sources.db import connect, records as table
+    from sources.library import RECORD_COLUMNS, _index_chunk
+
+    rec = SourceRecord(
+        id="Q1",
+        title="T",
+        excerpt="Le 3 mars 2024, 12 millions d’euros.",
+        publisher="P",
+        url="https://x.invalid/1",
+        published=dt.date(2024, 3, 4),
+        language="fr",
+        tags=(("desk", "local"), ("n", "é")),
+        retrieved_at=dt.datetime(2024, 3, 5, 10, 0, 7),
+        text_hash="h" * 64,
+    )
+    now = dt.datetime(2024, 3, 6, 11, 12, 13)
+    built = _index_chunk([(7, *[getattr(rec, f) for f in SourceRecord.__dataclass_fields__])], "sqlite", now)
+    bulk, plain = connect(f"sqlite:///{tmp_path / 'a.db'}"), connect(f"sqlite:///{tmp_path / 'b.db'}")
+    with bulk.begin() as conn:
+        conn.exec_driver_sql(
+            f"INSERT INTO records ({', '.join(RECORD_COLUMNS)}) VALUES ({', '.join('?' * len(RECORD_COLUMNS))})",
+            built.records,
+        )
+    with plain.begin() as conn:
+        conn.execute(
+            table.insert(),
+            [
+                {
+                    "pk": 7,
+                    "record_id": rec.id,
+                    "title": rec.title,
+                    "publisher": rec.publisher,
+                    "url": rec.url,
+                    "published": rec.published,
+                    "language": rec.language,
+                    "excerpt": rec.excerpt,
+                    "tags": [list(t) for t in rec.tags],
+                    "retrieved_at": rec.retrieved_at,
+                    "text_hash": rec.text_hash,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            ],
+        )
+    rows = [sqlite3.connect(tmp_path / name).execute("SELECT * FROM records").fetchall() for name in ("a.db", "b.db")]
+    assert rows[0] == rows[1] and len(rows[0]) == 1
+    assert built.values[1] and built.values[1][0][3:5] == ("2024-03-03", "2024-03-03")  # dates as SQLite keeps them
