@@ -5,6 +5,8 @@ file. Imported by the conftest of tests/sources, tests/checker and tests/ui (and
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,3 +54,13 @@ def db_url(tmp_path, monkeypatch) -> str:
     url = f"sqlite:///{tmp_path / 'workbench.db'}"
     monkeypatch.setenv("FACTCHECK_DB", url)
     return url
+
+
+def streamlit_server(port: int, env: dict[str, str], log, *extra: str) -> subprocess.Popen:
+    """The workbench's app served by Streamlit on 127.0.0.1:`port`, headless, its output in `log`."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none", *extra],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip

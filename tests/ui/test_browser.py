@@ -13,7 +13,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from urllib.parse import parse_qs, urlsplit
@@ -22,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from checker.desk import Desk
-from support import CORPORA, ROOT
+from support import CORPORA, ROOT, streamlit_server
 from sources.importers import parse_file
 from sources.library import Library
 
@@ -63,29 +62,7 @@ def server(tmp_path_factory):
     port = free_port()
     env = {**os.environ, "FACTCHECK_DB": url}  # FACTCHECK_TRANSLATION_MODEL as the caller has it: on by default
     log = open(tmp_path / "streamlit.log", "wb")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    proc = streamlit_server(port, env, log)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 45

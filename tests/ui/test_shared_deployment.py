@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 import urllib.request
 import uuid
@@ -22,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from checker.desk import Desk
-from support import ROOT
+from support import streamlit_server
 from test_browser import ARGS, CHROMIUM, free_port, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
@@ -60,31 +59,7 @@ def two_servers(shared_db, tmp_path):
             port = free_port()
             log = open(tmp_path / f"streamlit-{i}.log", "wb")
             logs.append(log)
-            procs.append(
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "streamlit",
-                        "run",
-                        str(ROOT / "app.py"),
-                        "--server.port",
-                        str(port),
-                        "--server.address",
-                        "127.0.0.1",
-                        "--server.headless",
-                        "true",
-                        "--browser.gatherUsageStats",
-                        "false",
-                        "--server.fileWatcherType",
-                        "none",
-                    ],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                )
-            )
+            procs.append(streamlit_server(port, env, log))
             bases.append(f"http://127.0.0.1:{port}")
         deadline = time.monotonic() + 60
         for i, (proc, base) in enumerate(zip(procs, bases)):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -20,6 +19,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from support import streamlit_server
 import requests
 
 from checker.access import Roles
@@ -103,31 +103,7 @@ server_metadata_url = "{provider}/.well-known/openid-configuration"
     )
     env = {**os.environ, "FACTCHECK_DB": url, "FACTCHECK_AUTH": "oidc", "FACTCHECK_TRANSLATION_MODEL": "off"}
     log = open(tmp / "streamlit.log", "wb")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-            "--secrets.files",
-            str(secrets),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    proc = streamlit_server(port, env, log, "--secrets.files", str(secrets))
     try:
         deadline = time.monotonic() + 45
         while True:
