@@ -227,10 +227,10 @@ def _common() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
-def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
-    """A past tense that ends right before a date, on the text as written (accents kept, so that the
-    French auxiliary "a" is not the preposition "à"): an auxiliary and a participle ("a annoncé", "ont
-    été reçus"), a past form ("said", "announced"), then at most a preposition ("on")."""
+def _past_verbs(past: dict[str, list[str]]) -> list[str]:
+    """The forms of a past tense, as regex alternatives on the text as written (accents kept, so that
+    the French auxiliary "a" is not the preposition "à"): a past form ("said", "publiée"), a word with
+    a past ending, an auxiliary and a participle ("a annoncé", "ont été reçus")."""
     verbs = [re.escape(v) for v in past["verbs"]]
     if past["verb_endings"]:
         verbs.append(rf"\w+(?:{'|'.join(map(re.escape, past['verb_endings']))})")
@@ -238,6 +238,12 @@ def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
         aux = "|".join(map(re.escape, past["auxiliaries"]))
         ends = "|".join(map(re.escape, past["participle_endings"]))
         verbs.append(rf"(?:{aux})(?:-t-(?:il|elle|on))?\s+(?:\w+\s+)?\w*(?:{ends})")
+    return verbs
+
+
+def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
+    """A past tense that ends right before a date, then at most a preposition ("announced on")."""
+    verbs = _past_verbs(past)
     preps = "|".join(map(re.escape, past["then"]))
     if not verbs:
         return re.compile(r"(?!)")
@@ -245,15 +251,8 @@ def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
 
 
 def _past_anywhere_re(past: dict[str, list[str]]) -> re.Pattern[str]:
-    """A verb in a past tense anywhere (auxiliary and participle, or a past form), on the text as written
-    (accents kept: the auxiliary "a" is not the preposition "à")."""
-    verbs = [re.escape(v) for v in past["verbs"]]
-    if past["verb_endings"]:
-        verbs.append(rf"\w+(?:{'|'.join(map(re.escape, past['verb_endings']))})")
-    if past["auxiliaries"]:
-        aux = "|".join(map(re.escape, past["auxiliaries"]))
-        ends = "|".join(map(re.escape, past["participle_endings"]))
-        verbs.append(rf"(?:{aux})(?:-t-(?:il|elle|on))?\s+(?:\w+\s+)?\w*(?:{ends})")
+    """A verb in a past tense anywhere in a text."""
+    verbs = _past_verbs(past)
     if not verbs:
         return re.compile(r"(?!)")
     return re.compile(rf"(?<![\w'-])(?:{'|'.join(verbs)})(?![\w'-])", re.IGNORECASE)
