@@ -24,6 +24,7 @@ SPLITS = (
     "round-2",
     "round-3",
     "round-4",
+    "round-5",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 
