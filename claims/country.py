@@ -31,6 +31,7 @@ class _Cues:
     signs: re.Pattern[str] | None
     sign_code: dict[str, str]
     default: str | None
+    of_amounts: frozenset[str]  # the cents: of the currency the article's other amounts are in
 
 
 @lru_cache(maxsize=None)
@@ -39,17 +40,37 @@ def _cues(group: str) -> _Cues:
         data = dict(tomllib.load(fh)["local_currencies"][group])
     signs = data.pop("signs", {})
     default = data.pop("default", None)
+    of_amounts = frozenset(data.pop("of_amounts", []))
     code_of = {word: code for code, words in data.items() for word in words}
     sign_re = (
         re.compile(rf"\d\s?({'|'.join(re.escape(s) for s in sorted(signs, key=len, reverse=True))})") if signs else None
     )
-    return _Cues(re.compile(rf"(?<![\w.-]){trie(code_of)}(?![\w-])"), code_of, sign_re, signs, default)
+    words = re.compile(rf"(?<![\w.-]){trie(code_of)}(?![\w-])") if code_of else re.compile(r"(?!)")
+    return _Cues(words, code_of, sign_re, signs, default, of_amounts)
 
 
-def local_currency(group: str, text: str, low: str, default: str | None = None) -> LocalCurrency:
+def follows_amounts(group: str) -> bool:
+    """Whether the words of `group` take the currency of the article's other amounts (the cents)."""
+    return bool(_cues(group).of_amounts)
+
+
+def local_currency(
+    group: str, text: str, low: str, default: str | None = None, amounts: Counter[str] | None = None
+) -> LocalCurrency | None:
     """The currency a `group` word ("dollar", "franc") means in the article `text` (`low`: its folded
-    lower-case copy); `default` (else the data's) when the article does not say where it is set."""
+    lower-case copy); `default` (else the data's) when the article does not say where it is set.
+
+    A code "" says the word is no currency here ("R445" outside South Africa). For the cents, the
+    currency of the article's other `amounts` (currency -> count, in reading order); None when they
+    tell nothing: the language's own reading stands."""
     cues = _cues(group)
+    if cues.of_amounts:
+        counts: Counter[str] = amounts or Counter()
+        present = [code for code in counts if code in cues.of_amounts]
+        if not present:
+            return None
+        code = max(present, key=lambda c: counts[c])  # the first of the most common
+        return LocalCurrency(code, f"{code}: the currency of the article's other amounts")
     default = default or cues.default or ""
     seen: dict[str, Counter[str]] = {}
     first: dict[str, int] = {}

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import repeat
 from typing import Any, cast
 
-from .country import local_currency
+from .country import LocalCurrency, follows_amounts, local_currency
 from .dates import find_dates
 from .lexicon import Lexicon, available_languages, load, lower_view, trie
 from .model import Claim, ClaimType, Extraction, Name, Quote, QuoteKind, Unclaimed
-from .money import find_money
+from .money import MoneyFound, find_money
 from .names import Gazetteer, find_names
 from .quotes import find_quote_spans, find_quotes, quote_kind
 from .text import MAX_CONTEXT, Sentence, context_window, fold, fold_key, split_sentences
@@ -157,11 +158,7 @@ def extract(
         return s.start, s.end
 
     money = find_money(text, folded, lex, sentence_bounds)
-    local = {
-        group: local_currency(group, text, lower_view(folded), dollar if group == "dollar" else None)
-        for group in {m.local for m in money if m.local}
-    }
-    money = [replace(m, value=replace(m.value, currency=local[m.local].code)) if m.local else m for m in money]
+    money, local = _local_currencies(money, text, lower_view(folded), dollar)
     money_spans = sorted((m.start, m.end) for m in money)
     dates = [
         d for d in find_dates(text, folded, lex, published, future_at) if not _overlaps(money_spans, d.start, d.end)
@@ -210,7 +207,7 @@ def extract(
             m.value,
             approximate=m.approximate,
             qualifier=m.qualifier,
-            basis=local[m.local].basis if m.local else None,
+            basis=decided.basis if m.local and (decided := local[m.local]) else None,
         )
     for n in names:
         add(cast(ClaimType, n.type), n.start, n.end, Name(n.canonical), mentions=n.mentions)
@@ -228,6 +225,36 @@ def extract(
     covered += [(m[0], m[1]) for n in names for m in n.mentions]
     covered += [(q.open, q.close + 1) for q in spans]
     return Extraction(language, published, claims, _unclaimed(text, folded, sentences, _merge(covered), lex))
+
+
+def _local_currencies(
+    money: list[MoneyFound], text: str, low: str, dollar: str | None
+) -> tuple[list[MoneyFound], dict[str, LocalCurrency | None]]:
+    """The amounts in the currency of the article's country where their words name none ("$",
+    "francs", "R"), then the cents in the currency of the article's other amounts; an amount whose
+    sign is no currency here ("R445" outside South Africa) is left out. Also each group's decision,
+    for the claims' basis."""
+    groups = {m.local for m in money if m.local}
+    local: dict[str, LocalCurrency | None] = {
+        g: local_currency(g, text, low, dollar if g == "dollar" else None) for g in groups if not follows_amounts(g)
+    }
+
+    def decided(m: MoneyFound) -> LocalCurrency | None:
+        return local.get(m.local) if m.local else None
+
+    amounts = Counter(
+        c
+        for m in money
+        if m.local in local or not m.local
+        if (c := (d.code if (d := decided(m)) else m.value.currency))
+    )
+    for g in groups - local.keys():
+        local[g] = local_currency(g, text, low, amounts=amounts)
+    return [
+        replace(m, value=replace(m.value, currency=d.code)) if (d := decided(m)) else m
+        for m in money
+        if (d := decided(m)) is None or d.code
+    ], local
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -138,6 +138,7 @@ class Lexicon:
     local_currency_names: dict[str, str]  # "dollars", "francs" with no country -> "dollar", "franc": claims/country.py
     subunits: dict[str, int]
     subunit_default: dict[str, str]
+    glued_subunits: frozenset[str]  # "173.08c": written right after the digits, in lower case
     symbol_suffixes: dict[str, str]
     qualifiers: dict[str, str]
     # dates
@@ -308,6 +309,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     currency_codes = {c: aliases.get(c, c) for c in common["currencies"]["codes"]}
     subunits = {fold_key(n): int(f) for n, f in cur.get("subunits", [])}
     subunit_default = {fold_key(k): v for k, v in cur.get("subunit_default", {}).items()}
+    glued_subunits = frozenset(cur.get("glued_subunits", []))
     symbol_suffixes = {fold_key(s): code for s, code in cur.get("symbol_suffixes", [])}
     qualifiers = {fold_key(w): kind for kind in QUALIFIER_KINDS for w in qual.get(kind, [])}
 
@@ -359,7 +361,9 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     cur_name = trie(currency_names)
     scale_word = trie(scale_words)
     scale_abbr = trie(scale_abbreviations)
-    sub = trie(subunits)
+    sub = trie(subunits.keys() - glued_subunits)
+    # "173.08c": a subunit glued to digits, not followed by a letter, a digit or an apostrophe
+    glued = rf"(?<=\d)(?P<glued>{trie(glued_subunits)})(?![\w'’])" if glued_subunits else "(?P<glued>(?!))"
     suffix = trie(symbol_suffixes)
     of = r"(?:de\s+|d'\s*|of\s+)?"
     # "$1.2 billion", and as an adjective "a $1.2-billion deal", "a 50-million-euro grant"
@@ -375,7 +379,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         rf"|(?P<n2>{digit_number}|{word_number}(?=\s*{scale}|[\s-]+{of}{cur_name}))(?P<s2>{scale})?[\s-]*{of}"
         rf"(?P<trail>{cur_name}(?!\w)|{symbol}(?:\s?(?P<suffix>{suffix})(?![\w']))?|{code_}(?![a-z]))"
         # subunits: "50 cents", "12-cent", "6,65 milliards de pesewas"
-        rf"|(?P<n3>{number})(?P<s3>{scale})?[\s-]+{of}(?P<sub>{sub})(?!\w)"
+        rf"|(?P<n3>{number})(?P<s3>{scale})?(?:[\s-]+{of}(?P<sub>{sub})(?!\w)|{glued})"
     )
     money_re = re.compile(rf"(?<![\w$€£¥]){number_start}(?:{money})")
     # A cheap first pass: text without a currency sign, code, name or subunit has no amount.
@@ -464,6 +468,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         local_currency_names={fold_key(n): group for n, group in cur["local_names"].items()},
         subunits=subunits,
         subunit_default=subunit_default,
+        glued_subunits=glued_subunits,
         symbol_suffixes=symbol_suffixes,
         qualifiers=qualifiers,
         months=months,

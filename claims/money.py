@@ -105,8 +105,8 @@ def _code(raw: str, written: str, lex: Lexicon) -> str | None:
 
 def _currency(m: re.Match[str], folded: str, lex: Lexicon) -> tuple[str | None, Decimal, bool] | None:
     """(ISO code, factor to apply, whether the currency word is ambiguous); None when not money."""
-    if m.group("sub"):
-        sub = fold_key(m.group("sub"))
+    if subunit := _subunit(m):
+        sub = fold_key(subunit)
         return lex.subunit_default.get(sub), Decimal(1) / lex.subunits[sub], False
     group = "lead" if m.group("lead") else "trail"
     raw = m.group(group)
@@ -119,6 +119,11 @@ def _currency(m: re.Match[str], folded: str, lex: Lexicon) -> tuple[str | None, 
         return lex.currency_names[k], Decimal(1), k in lex.ambiguous_currency_names
     code = _code(raw, folded[m.start(group) : m.end(group)], lex)
     return (code, Decimal(1), False) if code else None
+
+
+def _subunit(m: re.Match[str]) -> str | None:
+    """ "cents" of "50 cents", "c" of "173.08c"."""
+    return m.group("sub") or m.group("glued")
 
 
 def _written(m: re.Match[str], group: str, folded: str) -> str | None:
@@ -153,9 +158,15 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
     written = fold_key(m.group("lead") or m.group("trail") or "")
     if written == "f" and folded[m.start("trail") : m.end("trail")] != "F":
         return None  # "1 500 F" in an African paper is francs; a lower-case "f" is no currency
+    if m.group("glued") and folded[m.start("glued") : m.end("glued")] not in lex.glued_subunits:
+        return None  # "5C" is a temperature, "173.08c" a price
+    if written == "r" and (folded[m.start("lead") : m.end("lead")] != "R" or m.end("lead") != m.start("n1")):
+        return None  # the rand is "R318bn", a capital glued to its number ("r 5" is no currency)
     local = (
-        None
-        if m.group("sub") or m.group("suffix")
+        lex.local_currency_names.get(fold_key(_subunit(m) or ""))  # "80 cents": the article's currency's
+        if _subunit(m)
+        else None
+        if m.group("suffix")
         else "dollar"
         if written == "$"
         else lex.local_currency_names.get(written)
@@ -204,7 +215,7 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
             end = m.start("rj")
         elif (w := _PREV_WORD.search(low[max(0, start - 30) : start])) and fold_key(w.group(1)) in lex.range_starts:
             start = max(0, start - 30) + w.start(1)  # "between $2bn and $3bn": written from its first word
-    if amount_max is None and not scale_cut and not m.group("sub") and not decimals and scale == 1:
+    if amount_max is None and not scale_cut and not _subunit(m) and not decimals and scale == 1:
         cents = _cents(low, end, lex)
         if cents is not None:
             end, hundredths = cents

@@ -73,7 +73,9 @@ CURRENCIES = Section(
         "subunit_default": TABLE,
         "symbol_suffixes": LIST,
         "local_names": TABLE,
-    }
+        "glued_subunits": LIST,
+    },
+    optional=frozenset({"glued_subunits"}),  # "173.08c": English share prices; French has none
 )
 QUALIFIERS = Section(_words("approx", "more", "less", "nearly", "just_over", "range_start", "range_joiners"))
 DATES = Section(

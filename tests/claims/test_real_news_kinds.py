@@ -497,3 +497,26 @@ def test_rupees_written_rs():
     assert money("The Centre has sought Rs 8,351 crore for the airline.", "en") == [
         ("Rs 8,351 crore", "INR", 83_510_000_000)
     ]
+
+
+def test_the_rand_is_a_capital_r_in_a_south_african_article_only():
+    assert money("Eskom says it needs R318bn, and Cape Town wants R1.5 million more.", "en") == [
+        ("R318bn", "ZAR", 318_000_000_000),
+        ("R1.5 million", "ZAR", 1_500_000),
+    ]
+    assert money("The lorry overturned on the R445 near Naas in County Kildare.", "en") == []
+    assert money("À Johannesburg, le ticket coûte R 5.", "fr") == []  # a capital glued to its number only
+
+
+def test_cents_are_of_the_currency_of_the_other_amounts():
+    assert money("Fares in Toronto rise to $3.35, up 80 cents.", "en") == [
+        ("$3.35", "CAD", 3.35),
+        ("80 cents", "CAD", 0.8),
+    ]
+    assert money("Stamps cost 80 cents.", "en") == [("80 cents", "USD", 0.8)]  # the language's reading
+    # a share price in cents glued to its digits, lower case only ("5C" is a temperature)
+    assert money("In Johannesburg the shares closed at 173.08c; it was 5C.", "en") == [("173.08c", "USD", 1.7308)]
+    assert money("Eskom needs R2bn; its shares closed at 173.08c.", "en") == [
+        ("R2bn", "ZAR", 2_000_000_000),
+        ("173.08c", "ZAR", 1.7308),
+    ]
