@@ -39,6 +39,7 @@ _HEAD_WINDOW = 240  # characters before a quote searched for its attribution
 _MARKS_RE = re.compile(r"[«»“”„‟\"‘’‹›]|\n")
 _LEAD = re.compile(r"[\s,;:.\-–—)»”\"’]*")
 _WORD = re.compile(r"[\w'-]+")
+_FRAGMENT = "fragment"  # a few words with no speaker yet: speech if their paragraph says whose, else a term
 _ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l'", "un", "une"})
 
 
@@ -283,6 +284,16 @@ def find_quotes(
             counts[m.canonical] = (n + 1, m.start)
         return max(counts, key=lambda c: counts[c]) if counts else None
 
+    organisation_names = {m.canonical for m in organisations}
+    org_said: list[tuple[int, str]] = []  # (paragraph, organisation) of the last quote an organisation spoke
+
+    def organisation_speaking(offset: int) -> str | None:
+        """ "», a ajouté la compagnie": the organisation quoted last, in this paragraph or the one
+        before; else the one the article is about so far."""
+        if org_said and org_said[-1][0] >= sentence_at(offset).paragraph - 1:
+            return org_said[-1][1]
+        return main_organisation_before(offset)
+
     people = [m for m in mentions if m.type == "person"]
     people_starts = [m.start for m in people]
 
@@ -297,7 +308,7 @@ def find_quotes(
         """ "« ... », a-t-il lancé", "” he said": the one who spoke last, in this paragraph or the one
         before, unless someone else has been named since their quote's sentence ("Emmanuel Macron
         s'était déplacé ... il avait annoncé"); not whoever was named last ("l'administration Coderre")."""
-        if last_said and last_said[-1][0] >= sentence_at(offset).paragraph - 1:
+        if last_said and last_said[-1][0] >= sentence_at(offset).paragraph - 2:
             _p, since, who = last_said[-1]
             named = {
                 m.canonical for m in people[bisect_left(people_starts, since) : bisect_left(people_starts, offset)]
@@ -332,6 +343,8 @@ def find_quotes(
 
         closed_by_mark = q.close < len(text) and text[q.close] != "\n"
         tail = (q.close + 1, s_close.end if closed_by_mark else q.close + 1)
+        if closed_by_mark and s_close.end <= q.close + 2:
+            tail = (q.close + 1, _attribution_after(sentences, bisect_right(starts, q.close), s_close, folded, lex))
         opens_paragraph = folded[paragraph_start[paragraph] : q.open].strip(_PAD) == ""
         previous_close = q.close
         speaker = (
@@ -343,18 +356,12 @@ def find_quotes(
                 lex,
                 pronouns,
                 q.open,
-                main_organisation_before,
+                organisation_speaking,
                 pronoun_target,
             )
             or (_signed(folded, q.close + 1, names_in) if closed_by_mark else None)
-            or (
-                _closing_clause(folded, tail, names_in, lex, main_organisation_before, q.open)
-                if closed_by_mark
-                else None
-            )
-            or _before(
-                folded, head, names_in, last_person_before, lex, pronouns, main_organisation_before, pronoun_target
-            )
+            or (_closing_clause(folded, tail, names_in, lex, organisation_speaking, q.open) if closed_by_mark else None)
+            or _before(folded, head, names_in, last_person_before, lex, pronouns, organisation_speaking, pronoun_target)
             or last_by_paragraph.get(paragraph)
             or _paragraph_subject(mentions, mention_starts, paragraph_start[paragraph], q.open, folded, head, lex)
             or (last_by_paragraph.get(paragraph - 1) if opens_paragraph else None)
@@ -364,7 +371,7 @@ def find_quotes(
                     bisect_right(starts, q.open) - 1,
                     paragraph,
                     lambda h: _before(
-                        folded, h, names_in, last_person_before, lex, pronouns, main_organisation_before, pronoun_target
+                        folded, h, names_in, last_person_before, lex, pronouns, organisation_speaking, pronoun_target
                     ),
                 )
                 if opens_paragraph
@@ -376,8 +383,12 @@ def find_quotes(
             last_by_paragraph[paragraph] = speaker
             if speaker in person_names:
                 last_said.append((sentence_at(q.close).paragraph, s_close.end, speaker))
+            elif speaker in organisation_names:
+                org_said.append((sentence_at(q.close).paragraph, speaker))
         elif len(value.split()) <= 3:
-            kind = "term"  # "la partie « recettes »": a few words nobody is said to have spoken
+            # "la partie « recettes »": a few words nobody is said to have spoken are a term, unless a
+            # later quote of their paragraph has a speaker (_said_later_in_paragraph)
+            kind = _FRAGMENT
         if kind == "speech":
             also = _joint(folded, head, names_in, lex, speaker) if speaker else ()
             out.extend(
@@ -392,6 +403,20 @@ def find_quotes(
 _SIGNATURE = re.compile(
     r"(?<![ \t\u00a0\u202f\n])[ \t\u00a0\u202f]*+(?:\n[ \t\u00a0\u202f]*+)*+[—–-][ \u00a0\u202f]*+[^\n]{1,120}"
 )
+
+
+def _attribution_after(sentences: list[Sentence], i: int, closing: Sentence, folded: str, lex: Lexicon) -> int:
+    """Where the attribution of a quote that ended its sentence ends: '..." Mr Dillon said.' is a
+    sentence of its own, a few words with a speech verb in the quote's paragraph; else the quote's end."""
+    if i < len(sentences):
+        nxt = sentences[i]
+        if (
+            nxt.paragraph == closing.paragraph
+            and len(nxt.text.split()) <= 8
+            and lex.speech_verb_re.search(folded, nxt.start, nxt.end)
+        ):
+            return nxt.end
+    return closing.end
 
 
 def _signed(folded: str, after: int, names_in: _NamesIn) -> str | None:
@@ -507,7 +532,8 @@ def _incises(
 
 def _said_later_in_paragraph(quotes: list[QuoteFound], sentence_at: _SentenceAt) -> list[QuoteFound]:
     """'L'impact est "difficile à chiffrer". "J'ai eu l'impression ...", a noté X.': a quote nobody is
-    said to have spoken, followed in its paragraph by one a person speaks, is theirs."""
+    said to have spoken, followed in its paragraph by one a person speaks, is theirs; a fragment of a
+    few words no one speaks after it is a term."""
     out = list(quotes)
     following: str | None = None
     paragraph = None
@@ -516,6 +542,9 @@ def _said_later_in_paragraph(quotes: list[QuoteFound], sentence_at: _SentenceAt)
         p = sentence_at(q.start).paragraph
         if p != paragraph:
             paragraph, following = p, None
+        if q.kind == _FRAGMENT:
+            out[i] = replace(q, speaker=following, kind="speech") if following else replace(q, kind="term")
+            continue
         if q.kind != "speech":
             continue
         if q.speaker:
@@ -564,19 +593,34 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
     then "la préfète"), as mentions of that person."""
     roles: dict[str, tuple[str, int]] = {}  # role -> (person, end of the mention that names it)
     titles = {key(t): key(r) for t, r in lex.raw["quotes"]["roles_of_titles"].items()}
-    for m in mentions:
-        if m.type != "person":
-            continue
-        before = _ROLE_BEFORE.search(folded, max(0, m.start - 40), m.start)
-        if before is None:
-            continue
-        words = [w for w in before.groups() if w]
+    briefs = tuple(sorted((key(p) for p in lex.raw["names"].get("portfolio_prepositions", [])), key=len, reverse=True))
+
+    def role_of(words: list[str]) -> str | None:
         for n in (2, 1):  # "directrice générale", then "préfète"
             role = key(" ".join(words[-n:])) if len(words) >= n else ""
             role = titles.get(role, role)  # "Justice Stephen Kaye" is then "the judge"
             if role in lex.person_cues and role not in lex.forms_of_address:
-                roles[role] = (m.canonical, m.end)
-                break
+                return role
+        return None
+
+    for m in mentions:
+        if m.type != "person":
+            continue
+        before = _ROLE_BEFORE.search(folded, max(0, m.start - 40), m.start)
+        role = role_of([w for w in before.groups() if w]) if before else None
+        if role is None:  # "la ministre de l'Énergie, Tinne Van der Straeten": the role, then its brief
+            found = list(_WORD.finditer(folded, max(0, m.start - 70), m.start))
+            words = [w.group() for w in found]
+            for j in range(len(words) - 2, max(0, len(words) - 7), -1):
+                rest = key(" ".join(words[j:]))
+                if any(c in folded[found[j].start() : m.start] for c in ".;:!?()«»\"“”"):
+                    break
+                if any(rest.startswith(b if b.endswith("'") else b + " ") for b in briefs) and (
+                    role := role_of(words[:j])
+                ):
+                    break
+        if role is not None:
+            roles[role] = (m.canonical, m.end)
     if not roles:
         return []
     out = []
@@ -637,6 +681,10 @@ def _after(
         return None  # "« très insuffisant » et promet de saisir ...": the sentence's subject goes on
     if verb is None and not lex.attribution_re.match(folded, lead, end):
         return None
+    if verb and key(words[verb - 1].group()) in pronouns and (not found or found[0].start > words[verb].start()):
+        # '", il estime que "l'offre" proposée par le Groupement ...': a pronoun is the subject, the
+        # names after the verb are its complements
+        return pronoun_target(quote_open)
     if any(m.type == "person" for m in found):
         return _best(found)  # "», a commenté la directrice générale, Martine Caradec"
     if (
@@ -687,6 +735,8 @@ def _closing_clause(
     verbs = [i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w)]
     if not verbs or len(words) > 12 or any(key(w) in lex.coordinators for w in words[: verbs[0]]):
         return None
+    if verbs[0] and key(words[verbs[0] - 1]) in lex.pronouns:
+        return None  # ', il juge que « l'offre » faite par Duval ...': the names are complements
     found = names_in(comma, end)
     if found:
         return _best(found)

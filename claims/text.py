@@ -184,6 +184,18 @@ _ABBREVIATIONS = {
     "nov",
     "dec",
     "déc",
+    # ranks and offices before a name ("Ald. Michael Murphy", "Cllr. Jones", "Det. Sgt. Smith")
+    "ald",
+    "cllr",
+    "supt",
+    "insp",
+    "det",
+    "sgt",
+    "lt",
+    "capt",
+    "hon",
+    "rev",
+    "atty",
 }
 
 

@@ -1,0 +1,78 @@
+"""Speakers of quotes in published news (issue 10), on sentences of our own.
+
+Each test keeps a general rule that came out of reading real articles' failures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claims import extract
+
+WED = dt.date(2024, 5, 29)
+
+
+def quotes(text: str, language: str) -> list[tuple[str, str | None]]:
+    out = []
+    for c in extract(text, language=language, published=WED).claims:
+        if c.type == "quote":
+            assert text[c.start : c.end] == c.text
+            out.append((c.value.text, c.value.speaker))
+    return out
+
+
+def test_a_short_fragment_is_said_by_the_speaker_later_in_its_paragraph():
+    text = (
+        "La saison du théâtre de Vevey s'achève. Le coût des décors reste « élevé » cette année. "
+        "« Nous avons rempli la salle tous les soirs », a noté Hélène Dufaux."
+    )
+    assert quotes(text, "fr") == [
+        ("élevé", "Hélène Dufaux"),
+        ("Nous avons rempli la salle tous les soirs", "Hélène Dufaux"),
+    ]
+    # with nobody speaking after it in its paragraph, a word in quote marks stays a term
+    assert quotes("La partie « recettes » du budget baisse.", "fr") == [("recettes", None)]
+
+
+def test_a_pronoun_subject_before_the_verb_leaves_the_names_after_it_aside():
+    text = (
+        "Le groupe Fromentin vend ses usines. Fromentin a reçu deux offres, dont une de Duval Industries.\n\n"
+        "Le groupe indique que « le marché reste difficile », il juge que « l'offre » faite par Duval Industries "
+        "« est la plus solide »."
+    )
+    assert quotes(text, "fr")[0] == ("le marché reste difficile", "Fromentin")
+
+
+def test_a_pronoun_after_a_quote_reaches_two_paragraphs_back():
+    text = (
+        "« Je reviendrai chaque semaine », a lancé le commerçant Paul Verdier devant l'hôtel de ville.\n\n"
+        "En entrevue, M. Verdier a dit qu'il ne croit plus aux promesses de l'administration Lemieux.\n\n"
+        "« Ils ne savent pas tenir un budget », a-t-il ajouté."
+    )
+    assert quotes(text, "fr")[-1] == ("Ils ne savent pas tenir un budget", "Paul Verdier")
+
+
+def test_a_role_with_its_brief_stands_for_the_person_named_after_it():
+    text = (
+        "Le Premier ministre Marc Delvaux et la ministre de l'Énergie, Anne Coppens, ont signé l'accord.\n\n"
+        "« C'est un bon accord », a affirmé M. Delvaux. « Le marché a changé », a ajouté la ministre écologiste."
+    )
+    assert quotes(text, "fr") == [("C'est un bon accord", "Marc Delvaux"), ("Le marché a changé", "Anne Coppens")]
+
+
+def test_an_organisation_that_adds_to_its_quote_is_the_one_quoted_last():
+    text = (
+        "Sud-Rail appelle à la grève. Sud-Rail dénonce « aucune avancée ». Sud-Rail réclame une prime.\n\n"
+        "« Nous restons ouverts au dialogue », a réagi la direction de Ferrovia. "
+        "« Nous suivons chaque préavis de près », a ajouté la compagnie."
+    )
+    assert quotes(text, "fr")[-1] == ("Nous suivons chaque préavis de près", "Ferrovia")
+
+
+def test_an_attribution_written_as_a_sentence_of_its_own():
+    text = (
+        'The league fined four clubs on Friday.\n\n"Our focus is the safety of the community. '
+        'We know it is a privilege to play." Mr Okafor said.\n\n'
+        '"This was avoidable," Ald. Jane Whitfield said of the settlement.'
+    )
+    assert [s for _t, s in quotes(text, "en")] == ["Okafor", "Jane Whitfield"]
