@@ -774,6 +774,12 @@ def _before(
     if not verb and colon.endswith(":") and found and found[-1].end >= start + len(colon) - 3:
         return found[-1].canonical  # "Gilbert Riso : « ... »": the name right before the colon
     people = [m for m in found if m.type == "person"]
+    if verb and people:
+        # "Francis stood in the dock as the judge told him:": the person right before the verb speaks
+        # (not "Priya Raman, for Ms Okonjo, said": a name closing an apposition is no subject)
+        subject = [m for m in people if m.end <= verb.start() and folded[m.end : verb.start()].isspace()]
+        if subject:
+            return subject[-1].canonical
     if people:
         return people[0].canonical
     # "he said:", "il avait écrit que": a pronoun subject of a speech verb points back to a person.

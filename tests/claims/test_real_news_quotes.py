@@ -76,3 +76,11 @@ def test_an_attribution_written_as_a_sentence_of_its_own():
         '"This was avoidable," Ald. Jane Whitfield said of the settlement.'
     )
     assert [s for _t, s in quotes(text, "en")] == ["Okafor", "Jane Whitfield"]
+
+
+def test_the_person_right_before_the_speech_verb_is_its_subject():
+    text = (
+        "Judge Alan Pryce sentenced Tom Garvey on Monday. Garvey stood quietly in the dock as the judge told him: "
+        "“You let the public down.”\n\nRuth Adeyemi, for Mr Garvey, said her client was “deeply sorry”."
+    )
+    assert quotes(text, "en") == [("You let the public down.", "Alan Pryce"), ("deeply sorry", "Ruth Adeyemi")]
