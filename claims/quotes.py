@@ -77,6 +77,8 @@ def _pairs(lex: Lexicon) -> tuple[dict[str, str], dict[str, set[str]]]:
     if '"' in closers and "”" in closers:
         closers['"'] = closers['"'] | {"“"}
         closers["”"] = closers["”"] | {'"'}
+    if "”" in closers:
+        closers["”"] = closers["”"] | {"”"}  # a closing mark used to open (_opens_reversed)
     return openers, closers
 
 
@@ -94,6 +96,20 @@ def _can_close(text: str, i: int, ch: str) -> bool:
         before = text[i - 1] if i else " "
         return not after.isalnum() and not before.isspace()
     return True
+
+
+def _opens_reversed(text: str, i: int) -> bool:
+    """A closing mark used to open: at a paragraph's start or after a space, a capital after it (a
+    space between at most), and another one later in its paragraph to close it."""
+    before = text[i - 1] if i else "\n"
+    after = text[i + 1 : i + 3]
+    end = text.find("\n", i)
+    return (
+        before.isspace()
+        and len(after) == 2
+        and (after[0].isupper() or (after[0] in " \u00a0\u202f" and after[1].isupper()))
+        and "”" in text[i + 1 : len(text) if end < 0 else end]
+    )
 
 
 def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
@@ -146,6 +162,10 @@ def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
         if ch in openers and _can_open(text, i, ch):
             if ch == "’":
                 continue
+            stack.append((ch, i, []))
+            counts[ch] = counts.get(ch, 0) + 1
+        elif ch == "”" and not stack and _opens_reversed(text, i):
+            # '” Des investissements seront reportés”, reprend X': copy that opens with a closing mark
             stack.append((ch, i, []))
             counts[ch] = counts.get(ch, 0) + 1
     if stack and stack[0][2]:
@@ -362,6 +382,7 @@ def find_quotes(
             or (_signed(folded, q.close + 1, names_in) if closed_by_mark else None)
             or (_closing_clause(folded, tail, names_in, lex, organisation_speaking, q.open) if closed_by_mark else None)
             or _before(folded, head, names_in, last_person_before, lex, pronouns, organisation_speaking, pronoun_target)
+            or _inner_attribution(folded, q, names_in, lex)
             or last_by_paragraph.get(paragraph)
             or _paragraph_subject(mentions, mention_starts, paragraph_start[paragraph], q.open, folded, head, lex)
             or (last_by_paragraph.get(paragraph - 1) if opens_paragraph else None)
@@ -403,6 +424,19 @@ def find_quotes(
 _SIGNATURE = re.compile(
     r"(?<![ \t\u00a0\u202f\n])[ \t\u00a0\u202f]*+(?:\n[ \t\u00a0\u202f]*+)*+[—–-][ \u00a0\u202f]*+[^\n]{1,120}"
 )
+
+
+def _inner_attribution(folded: str, q: QuoteSpan, names_in: _NamesIn, lex: Lexicon) -> str | None:
+    """An attribution the quote marks hold without an auxiliary ("« Nous n'y sommes pas, nous confirme
+    Sven Gatz. Le déficit baisse »"): a comma, a speech verb, the person, then a stop or a comma."""
+    for m in names_in(q.start, q.end):
+        if m.type != "person" or folded[m.end : m.end + 1] not in (".", ","):
+            continue
+        clause = folded[max(q.start, m.start - 30) : m.start]
+        comma = clause.rfind(",")
+        if comma >= 0 and any(lex.speech_verb_re.fullmatch(w) for w in _WORD.findall(clause, comma)):
+            return m.canonical
+    return None
 
 
 def _attribution_after(sentences: list[Sentence], i: int, closing: Sentence, folded: str, lex: Lexicon) -> int:

@@ -84,3 +84,19 @@ def test_the_person_right_before_the_speech_verb_is_its_subject():
         "“You let the public down.”\n\nRuth Adeyemi, for Mr Garvey, said her client was “deeply sorry”."
     )
     assert quotes(text, "en") == [("You let the public down.", "Alan Pryce"), ("deeply sorry", "Ruth Adeyemi")]
+
+
+def test_a_closing_mark_used_to_open_and_an_attribution_inside_the_marks():
+    text = (
+        "”Nous n’avons pas tenu l’objectif, nous confirme Lucas Verbeke. Le déficit baisse d’un quart.” "
+        "Il reste prudent.\n\nLes subsides sont réduits. ” Des travaux seront reportés”, reprend Lucas Verbeke."
+    )
+    assert quotes(text, "fr") == [
+        (
+            "Nous n’avons pas tenu l’objectif, nous confirme Lucas Verbeke. Le déficit baisse d’un quart.",
+            "Lucas Verbeke",
+        ),
+        ("Des travaux seront reportés", "Lucas Verbeke"),
+    ]
+    # a lone closing mark after a word closes nothing and opens nothing
+    assert quotes("Le mot”Paix est resté.", "fr") == []
