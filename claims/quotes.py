@@ -249,6 +249,17 @@ class _NamesIn(Protocol):
 
 # find_quotes' helpers that name who spoke before an offset (last_person_before, pronoun_target, ...)
 _SpeakerAt = Callable[[int], str | None]
+
+
+class _OrganisationAt(Protocol):
+    def __call__(self, offset: int, noun: str | None = None) -> str | None: ...
+
+
+def _subject_noun(m: re.Match[str]) -> str:
+    """ "the league" -> "league", "l'entreprise" -> "entreprise", "the charity's" -> "charity"."""
+    return key(re.split(r"[\s']", m.group().strip())[-1] or m.group()).removesuffix("'s")
+
+
 _SentenceAt = Callable[[int], Sentence]
 
 
@@ -293,13 +304,16 @@ def find_quotes(
     # stands for that person later on, so "a-t-elle déclaré" after it points to her.
     organisations = [m for m in mentions if m.type == "organization"]
 
-    def main_organisation_before(offset: int) -> str | None:
+    def main_organisation_before(offset: int, noun: str | None = None) -> str | None:
         """ "Le groupe indique que ...", "the council said": the organisation the article is about so far
-        (named most often before the quote, the latest on a tie)."""
+        (named most often before the quote, the latest on a tie); with `noun`, among those whose name
+        holds it ("the league": the Premier League), if any."""
         counts: dict[str, tuple[int, int]] = {}
         for m in organisations:
             if m.start >= offset:
                 break
+            if noun and noun not in key(m.canonical).split():
+                continue
             n, _ = counts.get(m.canonical, (0, 0))
             counts[m.canonical] = (n + 1, m.start)
         return max(counts, key=lambda c: counts[c]) if counts else None
@@ -307,9 +321,11 @@ def find_quotes(
     organisation_names = {m.canonical for m in organisations}
     org_said: list[tuple[int, str]] = []  # (paragraph, organisation) of the last quote an organisation spoke
 
-    def organisation_speaking(offset: int) -> str | None:
-        """ "», a ajouté la compagnie": the organisation quoted last, in this paragraph or the one
-        before; else the one the article is about so far."""
+    def organisation_speaking(offset: int, noun: str | None = None) -> str | None:
+        """ "», a ajouté la compagnie": the organisation whose name holds the noun, else the one quoted
+        last, in this paragraph or the one before; else the one the article is about so far."""
+        if noun and (named := main_organisation_before(offset, noun)):
+            return named
         if org_said and org_said[-1][0] >= sentence_at(offset).paragraph - 1:
             return org_said[-1][1]
         return main_organisation_before(offset)
@@ -695,7 +711,7 @@ def _after(
     lex: Lexicon,
     pronouns: frozenset[str],
     quote_open: int,
-    main_organisation_before: _SpeakerAt,
+    main_organisation_before: _OrganisationAt,
     pronoun_target: _SpeakerAt,
 ) -> str | None:
     """Attribution right after the quote: "», a-t-il déclaré", "” said Jan Leike", "” Leike said"."""
@@ -741,8 +757,11 @@ def _after(
     if found:
         return _best(found)
     subject_at = [words[0].start()] + ([words[verb + 1].start()] if verb is not None and verb + 1 < len(words) else [])
-    if verb is not None and verb <= 2 and any(lex.organization_subject_re.match(folded, p) for p in subject_at):
-        return main_organisation_before(quote_open)  # "», indique le groupe dans un communiqué", "” the council said"
+    if verb is not None and verb <= 2:
+        for p in subject_at:
+            if subject := lex.organization_subject_re.match(folded, p):
+                # "», indique le groupe dans un communiqué", "” the council said"
+                return main_organisation_before(quote_open, _subject_noun(subject))
     if lex.statement_re.search(folded, lead, end) and (org := main_organisation_before(quote_open)):
         return org  # "», indique-t-elle dans un communiqué", "” it said in a statement": an organisation speaks
     if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):
@@ -755,7 +774,7 @@ def _closing_clause(
     tail: tuple[int, int],
     names_in: _NamesIn,
     lex: Lexicon,
-    main_organisation_before: _SpeakerAt,
+    main_organisation_before: _OrganisationAt,
     quote_open: int,
 ) -> str | None:
     """An attribution that closes the quote's sentence after more of it ('... as "a gesture of goodwill"
@@ -774,8 +793,8 @@ def _closing_clause(
     found = names_in(comma, end)
     if found:
         return _best(found)
-    if lex.organization_subject_re.search(folded, comma + 1, end):
-        return main_organisation_before(quote_open)
+    if subject := lex.organization_subject_re.search(folded, comma + 1, end):
+        return main_organisation_before(quote_open, _subject_noun(subject))
     if verbs[0] == 0:  # '," attorney Nate Cade, an outside attorney for the city, said at the meeting.'
         people = [m for m in names_in(start, comma) if m.type == "person"]
         return people[0].canonical if people else None
@@ -789,7 +808,7 @@ def _before(
     last_person_before: _SpeakerAt,
     lex: Lexicon,
     pronouns: frozenset[str],
-    main_organisation_before: _SpeakerAt,
+    main_organisation_before: _OrganisationAt,
     pronoun_target: _SpeakerAt,
 ) -> str | None:
     """Attribution before the quote: "selon X", "according to X", or the subject of a speech verb."""
@@ -820,8 +839,10 @@ def _before(
     for m in _PRONOUN_THEN.finditer(folded, start, end):
         if key(m.group(1)) in pronouns and lex.speech_verb_re.fullmatch(m.group(2)):
             return pronoun_target(end)
-    if not found and lex.organization_subject_re.search(folded, start, end):
-        return main_organisation_before(start)  # "Le groupe indique que « ... »", "The council said:"
+    if not found and (noun := lex.organization_subject_re.search(folded, start, end)):
+        return main_organisation_before(
+            start, _subject_noun(noun)
+        )  # "Le groupe indique que « ... »", "The council said:"
     return found[0].canonical if found else None
 
 

@@ -100,3 +100,12 @@ def test_a_closing_mark_used_to_open_and_an_attribution_inside_the_marks():
     ]
     # a lone closing mark after a word closes nothing and opens nothing
     assert quotes("Le mot”Paix est resté.", "fr") == []
+
+
+def test_an_organisation_named_by_what_it_is_prefers_the_one_whose_name_says_it():
+    text = (
+        "Harbour City FC, Northgate United and Westmere Rovers agreed to pay the fines. Harbour City FC and "
+        "Northgate United had joined the breakaway. The Premier League had opened an inquiry.\n\n"
+        '"The inquiry is now closed," the league said.'
+    )
+    assert quotes(text, "en") == [("The inquiry is now closed,", "Premier League")]
