@@ -32,7 +32,7 @@ from claims.text import context_window
 from sources.db import audit, row_problem
 
 from ..inputs import DATE_SOURCES, MAX_ARTICLE_BYTES, InputError
-from .review import ORIGINS, STATE_FORMAT, STATE_VERSION, _check_json
+from .state import ORIGINS, STATE_FORMAT, STATE_VERSION, check_json
 from .tables import article_claims, articles
 from ..model import MAX_CLAIMS, STATUSES, SUGGESTIONS, match_from_json, note_from_json, reason_from_json, reason_to_json
 
@@ -479,7 +479,7 @@ def _claim(item: Any, position: int, body: str) -> dict[str, Any]:
         "claim_id": claim_id,
         "position": position,
         "claim": claim.to_json(),
-        "check": _check_json(
+        "check": check_json(
             check.word("suggestion", SUGGESTIONS, default="no_source"),
             check.number("confidence", 0.0, 1.0),
             check.text("reason", MAX_SPAN_TEXT),
