@@ -4,7 +4,7 @@ Two SQLite files hold the same library (the seed's source records and `--records
 benchmarks/bench_check.py builds it); the second also holds `--reviewed` reviewed claims: articles made
 of generated excerpts (benchmarks/synthetic.py, another seed than the library's), their claims extracted
 and stored on the desk, then marked verified, disputed or needs more (about 45/30/25 %) by a handful of
-reviewers over two years, and indexed (`checker.desk.memory.rebuild`). The seed article itself is one of those
+reviewers over two years, and indexed (`checker.desk.memory_index.rebuild`). The seed article itself is one of those
 articles, reviewed, so that the check really finds and compares earlier verdicts.
 
 The seed article is checked on both files in alternating rounds (one cold check each, then `--runs`
@@ -40,7 +40,8 @@ from sqlalchemy import func, select, update  # noqa: E402
 from benchmarks.bench_check import PUBLISHED, SEED_DIR, build_library, machine, seed_article  # noqa: E402
 from benchmarks.synthetic import generate_records  # noqa: E402
 from checker import match as matcher  # noqa: E402
-from checker.desk import memory  # noqa: E402
+from checker.desk import memory, memory_index  # noqa: E402
+from checker.desk.archive import search  # noqa: E402
 from checker.desk import Desk  # noqa: E402
 from checker.model import ArticleCheck, ClaimCheck  # noqa: E402
 from claims import Extraction, extract  # noqa: E402
@@ -104,7 +105,7 @@ def add_reviewed(library: Library, wanted: int, *, log=print) -> dict[str, Any]:
                 )
     marked_s = time.perf_counter() - started
     started = time.perf_counter()
-    indexed = memory.rebuild(library.engine)
+    indexed = memory_index.rebuild(library.engine)
     index_s = time.perf_counter() - started
     log(f"  {indexed:,} reviewed claims indexed ({index_s:.0f} s)")
     return {
@@ -191,10 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     with_verdicts = [c for c in results["with"].checks if any(m.verdict is not None for m in c.matches)]
     first_verdict = sum(1 for c in with_verdicts if c.matches[0].verdict is not None)
     t = time.perf_counter()
-    found = memory.search(libraries["with"].engine, "milliards", statuses=["verified"], limit=500)
+    found = search(libraries["with"].engine, "milliards", statuses=["verified"], limit=500)
     search_s = time.perf_counter() - t
     t = time.perf_counter()
-    memory.search(libraries["with"].engine, limit=500)
+    search(libraries["with"].engine, limit=500)
     list_s = time.perf_counter() - t
     without, withm = statistics.median(times["without"]), statistics.median(times["with"])
     report = {

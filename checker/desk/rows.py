@@ -19,7 +19,7 @@ from claims import claim_from_json
 from sources.db import audit
 
 from ..model import ClaimCheck, Reason, match_from_json, reason_from_json
-from . import memory
+from . import memory_index
 from .state import ArticleNotFound, ClaimNotFound, ClaimState, ReviewConflict, check_json
 from .tables import article_claims, articles
 
@@ -64,7 +64,7 @@ def write_review(
             after={**after.review_json(), **(extra or {})},
         )
     )
-    memory.sync_review(conn, pk, current, after)  # the index of reviewed claims, in the same transaction
+    memory_index.sync_review(conn, pk, current, after)  # the index of reviewed claims, in the same transaction
     return after
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select
 
 from sources.db import audit, without_nul, writing
 
-from . import memory
+from . import memory_index
 from .report_import import ReportState, read_report
 from .rows import now
 from .state import STATE_FORMAT, STATE_VERSION, Article
@@ -106,7 +106,7 @@ def import_article(engine: Engine, data: Mapping[str, Any], *, reviewer: str) ->
         article_id = conn.execute(articles.insert().values(**article)).inserted_primary_key[0]
         if state.claims:
             conn.execute(article_claims.insert(), [{**r, "article_id": article_id} for r in state.claims])
-            memory.sync(
+            memory_index.sync(
                 conn, conn.scalars(select(article_claims.c.pk).where(article_claims.c.article_id == article_id))
             )
         if state.history:

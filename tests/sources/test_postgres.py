@@ -157,8 +157,8 @@ def test_export_round_trip_from_postgres(library):
 
 def test_earlier_verdicts_on_postgres(library):
     """The desk's memory with the same code: an amount verified in English found from French, the archive."""
-    from checker.desk import memory
     from checker.desk import Desk
+    from checker.desk.archive import search
     from checker.service import check_and_store
 
     with library.engine.begin() as conn:
@@ -196,7 +196,7 @@ def test_earlier_verdicts_on_postgres(library):
     check = next(c for c in result.checks if c.claim.type == "money")
     assert check.matches[0].verdict is not None and check.matches[0].verdict.claim_id == money
     assert check.suggestion == "supported"
-    assert [(f.article_id, f.claim.id) for f in memory.search(library.engine, "anthropic")] == [(first, money)]
+    assert [(f.article_id, f.claim.id) for f in search(library.engine, "anthropic")] == [(first, money)]
 
 
 def test_the_publisher_filter_uses_a_trigram_index(library):
