@@ -40,7 +40,10 @@ CHECKER_LAYERS: dict[str, int] = {
     "checker.compare": 1,
     "checker.verdict": 1,
     "checker.inputs": 1,
-    "checker.match": 2,
+    "checker.match": 2,  # the matcher runs its steps here; context, candidates and scoring are its parts
+    "checker.context": 2,
+    "checker.candidates": 2,
+    "checker.scoring": 2,
     "checker.desk": 3,
     "checker.service": 4,
     "checker.storage": 4,

@@ -6,7 +6,7 @@ When an article is checked, each claim is looked up among the reviewed claims of
   a date period around the claim's (index on the first day), the same name key or speaker key;
 - the same subject: earlier claims of the same type whose sentence named the names around this claim
   (a quote: its speaker and its longest words), newest first, at most PER_TERM per look-up.
-The best CANDIDATES per claim are compared exactly like library records (`checker.match.match_record`, the
+The best CANDIDATES per claim are compared exactly like library records (`checker.scoring.match_record`, the
 earlier claim's sentence as the excerpt and its values as the record's), so "4 milliards de dollars"
 finds the "$4 billion" verified in English, "$8 billion" finds it as a conflict, and a French quote
 finds its English original by look-alike words or with the translation model. Only matches that
@@ -219,7 +219,7 @@ def _verdicts(
     """The reviewed claims `recs` compared with the claim like records: those that agree or conflict,
     about its subject, as matches carrying their verdict."""
     # Imported when a check asks: importing the desk does not load the matcher.
-    from ..match import lexical_scores, match_record
+    from ..scoring import lexical_scores, match_record
 
     lexical = lexical_scores(ctx, recs, extraction.language, {})
     found = []

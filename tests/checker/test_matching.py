@@ -212,7 +212,7 @@ def test_name_with_an_initial_is_found_and_agrees(fresh_library):
 def test_common_lists_are_probed_not_read(library, monkeypatch):
     """With tiny thresholds every posting list counts as common: the look-ups must still find the
     record holding the value among many holding the same names and words."""
-    import checker.match as matcher
+    import checker.candidates as candidates
 
     library.add(
         [
@@ -234,10 +234,10 @@ def test_common_lists_are_probed_not_read(library, monkeypatch):
             for i in range(12)
         ]
     )
-    monkeypatch.setattr(matcher, "RARE", 2)
-    monkeypatch.setattr(matcher, "POOL", 6)
-    monkeypatch.setattr(matcher, "DRIVE", 8)
-    monkeypatch.setattr(matcher, "COUNT_CAP", 5)
+    monkeypatch.setattr(candidates, "RARE", 2)
+    monkeypatch.setattr(candidates, "POOL", 6)
+    monkeypatch.setattr(candidates, "DRIVE", 8)
+    monkeypatch.setattr(candidates, "COUNT_CAP", 5)
     result = check(library, "Orvane Motors agreed to buy Celtis Batteries for $1 billion in April.")
     c = result["$1 billion"]
     assert c.matches[0].source_id == "A1" and c.matches[0].agreement == "agrees"
