@@ -26,8 +26,8 @@ from sqlalchemy import Engine, and_, func, literal, or_, select, union_all
 
 from claims.text import content_words, fold_key, person_key
 
+from .bulk import copy_rows
 from .db import (
-    copy_rows,
     record_amounts,
     record_dates,
     record_names,

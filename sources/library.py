@@ -31,14 +31,11 @@ from claims.text import content_words, fold_accents, fold_key
 # that stores it. In a bulk import the extractor's worker processes compute each record's terms
 # beside its values, and this process only writes them (index.TermWriter).
 from . import index as value_index
+from .bulk import DeferredFullText, bulk_load, insert_many, insert_rows, row_converter
 from .db import (
     PG_SEARCH_DOC,
-    DeferredFullText,
     audit,
-    bulk_load,
     connect,
-    insert_many,
-    insert_rows,
     is_sqlite,
     record_amounts,
     record_dates,
@@ -46,7 +43,6 @@ from .db import (
     record_quotes,
     record_term_df,
     records,
-    row_converter,
     without_nul,
     writing,
 )
@@ -128,7 +124,7 @@ def _extractor_pool(workers: int):
 
 
 # The rows one chunk of new records writes, as tuples in these columns' order (built by
-# `_index_chunk`, in a worker process or here, already converted for the database: see db.row_converter).
+# `_index_chunk`, in a worker process or here, already converted for the database: see bulk.row_converter).
 RECORD_COLUMNS = (
     "pk",
     "record_id",

@@ -563,7 +563,7 @@ def test_a_library_opens_and_reads_while_another_process_holds_the_write_lock(tm
 
 
 def test_rows_built_for_the_bulk_insert_are_stored_as_sqlalchemy_stores_them(tmp_path):
-    # The import converts its rows itself (db.row_converter); what lands in the database must be what
+    # The import converts its rows itself (bulk.row_converter); what lands in the database must be what
     # an ordinary SQLAlchemy insert of the same values stores: dates, times and JSON alike.
     import sqlite3
 
