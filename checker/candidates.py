@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote
 from claims.text import content_words, fold_key, person_key
-from sources.index import Source, ValueIndex, person_term, word_term
+from sources.index import Source, ValueIndex
+from sources.terms import person_term, word_term
 
 from .context import Context, idf
 

@@ -27,10 +27,10 @@ import claims
 from claims.model import DateValue, Money, Name, Quote
 from claims.text import content_words, fold_accents, fold_key
 
-# The matcher's derived word index (sources/index.py): every record is indexed in the transaction
+# The matcher's derived word index (sources/terms.py): every record is indexed in the transaction
 # that stores it. In a bulk import the extractor's worker processes compute each record's terms
-# beside its values, and this process only writes them (index.TermWriter).
-from . import index as value_index
+# beside its values, and this process only writes them (terms.TermWriter).
+from . import terms as term_index
 from .bulk import DeferredFullText, bulk_load, insert_many, insert_rows, row_converter
 from .db import (
     PG_SEARCH_DOC,
@@ -203,7 +203,7 @@ def _index_chunk(
         dates.extend((pk, *d) for d in v.dates)
         names.extend((pk, k[:200], c, t, s, e) for k, c, t, s, e in v.names)
         quotes.extend((pk, (k or None) and k[:200], t, s, e) for k, t, s, e in v.quotes)
-        terms = value_index.record_terms_of(r.title, r.excerpt, value_index.persons_of(v))
+        terms = term_index.record_terms_of(r.title, r.excerpt, term_index.persons_of(v))
         out.pairs.extend((t, pk) for t in terms)
         counts.update(terms)  # a record's terms are distinct: each adds one to their counts
     for rows, convert_values in zip(out.values, converters):
@@ -270,7 +270,7 @@ class Library:
             with writing(self.engine) as conn, bulk_load(conn), DeferredFullText(conn) as full_text:
                 writer.conn = conn
                 writer.full_text = full_text
-                writer.term_writer = value_index.TermWriter(conn)
+                writer.term_writer = term_index.TermWriter(conn)
                 dialect = conn.dialect.name
                 pending: collections.deque = collections.deque()
                 # chunks in flight: enough that a worker never waits for this process to write
@@ -358,7 +358,7 @@ class Library:
                 )
                 if other:
                     raise DuplicateRecord(f"record {other} already holds this URL and excerpt")
-            value_index.drop_record_terms(conn, row.pk)
+            term_index.drop_record_terms(conn, row.pk)
             conn.execute(
                 records.update()
                 .where(records.c.pk == row.pk)
@@ -377,7 +377,7 @@ class Library:
             _delete_values(conn, [row.pk])
             new_values = index_values(after)
             _insert_values(conn, [(row.pk, new_values)])
-            value_index.index_record_terms(conn, row.pk, new_values)
+            term_index.index_record_terms(conn, row.pk, new_values)
             conn.execute(
                 audit.insert().values(
                     at=_now(),
@@ -641,7 +641,7 @@ class Library:
         Ranking and filtering read each record's stored document (`search_doc`), never the text.
         """
         terms = list(dict.fromkeys(terms))
-        keys = sorted({value_index.word_term(w) for t in terms for w in content_words(t)})
+        keys = sorted({term_index.word_term(w) for t in terms for w in content_words(t)})
         df = (
             dict(
                 conn.execute(
@@ -654,7 +654,7 @@ class Library:
 
         def rare(term: str) -> bool:
             words = content_words(term)
-            return bool(words) and all(df.get(value_index.word_term(w), 0) <= RANK_TERM_RECORDS for w in words)
+            return bool(words) and all(df.get(term_index.word_term(w), 0) <= RANK_TERM_RECORDS for w in words)
 
         chosen = [t for t in terms if rare(t)]
         ranked = bool(chosen)
@@ -697,7 +697,7 @@ class _Writer:
 
     def __init__(self, library: Library, actor: str, batch_size: int):
         self.library = library
-        self.term_writer: value_index.TermWriter | None = None  # terms computed with each chunk's values
+        self.term_writer: term_index.TermWriter | None = None  # terms computed with each chunk's values
         self.next_pk: int | None = None  # SQLite: the key of the next new record (see with_keys)
         self.actor = actor
         self.batch_size = batch_size

@@ -21,7 +21,7 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 from claims import Claim, DateValue, Money, Name, Quote, claim_from_json
 from claims.text import content_words, fold, fold_key
 from sources.db import writing
-from sources.index import term_hash
+from sources.terms import term_hash
 
 from .tables import article_claims, articles, ensure_tables, reviewed_claim_terms, reviewed_claims
 

@@ -266,7 +266,7 @@ def test_dropping_a_records_terms_keeps_counts_right(library):
     from sqlalchemy import select
 
     from sources.db import record_term_df, record_terms, records
-    from sources.index import drop_record_terms, index_record_terms, word_term
+    from sources.terms import drop_record_terms, index_record_terms, word_term
 
     library.index.ensure_terms()
     term = word_term("celtis")
@@ -285,7 +285,7 @@ def test_terms_of_a_stored_batch_are_indexed_once(library):
     from sqlalchemy import func, select
 
     from sources.db import record_term_df, record_terms, record_terms_state, records
-    from sources.index import index_stored_terms, word_term
+    from sources.terms import index_stored_terms, word_term
 
     library.index.ensure_terms()
     with library.engine.begin() as conn:
