@@ -227,9 +227,9 @@ def _plain(i: str, text: str, language: str = "en") -> SourceRecord:
 
 def test_common_words_leave_the_query_and_broad_queries_rank_the_newest_matches(library, monkeypatch):
     # the bounds of SQLite's full text (tests/test_library.py), kept on PostgreSQL's
-    import sources.library
+    import sources.full_text
 
-    monkeypatch.setattr(sources.library, "RANK_TERM_RECORDS", 3)
+    monkeypatch.setattr(sources.full_text, "RANK_TERM_RECORDS", 3)
     texts = [
         "the harbour wall",
         "the harbour",
@@ -244,8 +244,8 @@ def test_common_words_leave_the_query_and_broad_queries_rank_the_newest_matches(
     assert sorted(r.id for r in library.search("the tram")) == ["W2", "W3"]
     assert [r.id for r in library.search("the harbour")] == ["W3", "W1", "W0"]  # no rare word: newest first
 
-    monkeypatch.setattr(sources.library, "RANK_TERM_RECORDS", 20_000)
-    monkeypatch.setattr(sources.library, "RANKED_MATCHES", 4)
+    monkeypatch.setattr(sources.full_text, "RANK_TERM_RECORDS", 20_000)
+    monkeypatch.setattr(sources.full_text, "RANKED_MATCHES", 4)
     texts = [
         "quay " * 6 + "crane",
         "quay crane",
