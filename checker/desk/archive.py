@@ -89,6 +89,65 @@ def search(
     """
     ensure(engine)
     rc, ac, a = reviewed_claims, article_claims, articles
+    cond = _conditions(
+        query, types, statuses, reviewed_from, reviewed_to, amount_min, amount_max, currency, speaker, reviewer
+    )
+    stmt = (
+        select(
+            rc.c.article_id,
+            rc.c.status,
+            rc.c.reviewer,
+            rc.c.reviewed_at,
+            ac.c.claim,
+            ac.c.note,
+            ac.c.evidence_source,
+            rc.c.evidence,
+            a.c.title,
+            a.c.url,
+            a.c.published,
+            a.c.language,
+        )
+        .join(ac, ac.c.pk == rc.c.claim_pk)
+        .join(a, a.c.id == rc.c.article_id)
+        .where(*cond)
+        .order_by(rc.c.reviewed_at.desc(), rc.c.claim_pk.desc())
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    return [_reviewed(r) for r in rows]
+
+
+def _reviewed(r: Any) -> ReviewedClaim:
+    return ReviewedClaim(
+        r.article_id,
+        r.title,
+        r.url or "",
+        r.published,
+        r.language,
+        claim_from_json(r.claim),
+        r.status,
+        r.note or "",
+        r.reviewer,
+        r.reviewed_at,
+        r.evidence_source or r.evidence,
+    )
+
+
+def _conditions(
+    query: str,
+    types: Sequence[str],
+    statuses: Sequence[str],
+    reviewed_from: dt.date | None,
+    reviewed_to: dt.date | None,
+    amount_min: float | None,
+    amount_max: float | None,
+    currency: str,
+    speaker: str,
+    reviewer: str,
+) -> list:
+    """The conditions on `reviewed_claims` of `search`'s filters, those given only."""
+    rc = reviewed_claims
     cond = []
     for word in fold(query).lower().split():
         cond.append(rc.c.search.contains(word, autoescape=True))
@@ -113,45 +172,7 @@ def search(
         cond.append(rc.c.value_key.contains(fold_key(speaker), autoescape=True))
     if reviewer.strip():
         cond.append(rc.c.reviewer == reviewer.strip())
-    stmt = (
-        select(
-            rc.c.article_id,
-            rc.c.status,
-            rc.c.reviewer,
-            rc.c.reviewed_at,
-            ac.c.claim,
-            ac.c.note,
-            ac.c.evidence_source,
-            rc.c.evidence,
-            a.c.title,
-            a.c.url,
-            a.c.published,
-            a.c.language,
-        )
-        .join(ac, ac.c.pk == rc.c.claim_pk)
-        .join(a, a.c.id == rc.c.article_id)
-        .where(*cond)
-        .order_by(rc.c.reviewed_at.desc(), rc.c.claim_pk.desc())
-        .limit(limit)
-    )
-    with engine.connect() as conn:
-        rows = conn.execute(stmt).all()
-    return [
-        ReviewedClaim(
-            r.article_id,
-            r.title,
-            r.url or "",
-            r.published,
-            r.language,
-            claim_from_json(r.claim),
-            r.status,
-            r.note or "",
-            r.reviewer,
-            r.reviewed_at,
-            r.evidence_source or r.evidence,
-        )
-        for r in rows
-    ]
+    return cond
 
 
 CSV_COLUMNS = (
