@@ -9,7 +9,7 @@ imported into a new SQLite database exactly as `python -m checker sources import
 first pass checks every row (importers.scan_path), a second streams the good rows into
 `Library.add` (one transaction, extraction in a pool of worker processes, one per core). Writing
 the CSV is not counted; reading, checking, extracting, indexing and committing are. The matcher's
-word index (sources/index.py), which the command line builds right after the import, is timed
+word index (sources/terms.py), which the command line builds right after the import, is timed
 separately.
 
 Look-ups, each repeated on values drawn from the stored records (median and 95th percentile):

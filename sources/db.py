@@ -1,8 +1,8 @@
 """The database: the workbench's shared metadata, the library's tables, and how to open it.
 
 SQLite is the embedded default (a file beside the project, WAL, a busy timeout, foreign keys on);
-PostgreSQL serves shared deployments with the same code. Every query lives in sources/library.py
-and sources/index.py (the reference library) or checker/desk/ (articles under review, whose tables
+PostgreSQL serves shared deployments with the same code. Every query lives in sources/library.py,
+sources/index.py and the modules beside them (the reference library) or checker/desk/ (articles under review, whose tables
 checker/desk/tables.py declares on the same `metadata`); the rest receives plain values.
 Transactions that write are opened with `writing(engine)`: on SQLite they take the write lock at
 their start (BEGIN IMMEDIATE), so that editors saving at once wait their turn instead of failing.
@@ -443,11 +443,12 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-# ==== everything below belongs to the matching helper (sources/index.py owns these tables) ====
+# ==== everything below belongs to the matching helper (sources/terms.py owns these tables) ====
 
 # ---- value-index tables of the matcher -----------------------------------------------------------
-# Owned by the checker's value index (sources/index.py writes and reads them). They are derived from
-# `records` and `record_names`, so they can be rebuilt at any time (sources/index.py: build_record_terms).
+# Owned by the matcher's word terms (sources/terms.py writes them, sources/index.py reads them). They are
+# derived from `records` and `record_names`, so they can be rebuilt at any time (sources/terms.py:
+# build_record_terms).
 # - record_terms: one row per (term, record): the record's words of four letters or more (title and
 #   excerpt) and the initial+surname key of each person it names ("j leike"), as stable 48-bit
 #   hashes (blake2b, the same in every process). Clustered on (term, record_pk) so that a term's

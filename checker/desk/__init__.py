@@ -6,11 +6,13 @@
 - rows.py: a claim's stored row, and `write_review`, the one way a claim's review is changed;
 - corrections.py: claims an editor adds (a missed one, a split, a merge), replacing others;
 - transfer.py: the whole state of an article as JSON (the report), and a report imported back;
-- report_import.py: every value of a report checked before it is imported;
+- report_import.py: every value of a report checked before it is imported (with report_values.py,
+  the checked reading of one value, and report_checks.py, a claim's matches and reasons);
 - tables.py: the desk's tables, on the workbench's shared metadata (sources/db.py);
 - memory.py: the desk's memory: earlier verdicts found again when a new article is checked;
+- memory_index.py: the index of reviewed claims that the memory looks up;
 - report.py: the verification report (Markdown, HTML, CSV, JSON, ClaimReview);
-- archive.py: the archive of reviewed claims as CSV and ClaimReview.
+- archive.py: the archive of reviewed claims: searched, and written as CSV and ClaimReview.
 """
 
 from .review import Desk
