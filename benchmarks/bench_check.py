@@ -53,7 +53,7 @@ from claims.text import fold_lower  # noqa: E402
 from checker.model import ArticleCheck  # noqa: E402
 from claims import Money, Quote, extract  # noqa: E402
 from sources.importers import parse_file  # noqa: E402
-from sources.index import build_record_terms  # noqa: E402
+from sources.terms import build_record_terms  # noqa: E402
 from sources.library import Library, index_values  # noqa: E402
 from sources.model import SourceRecord  # noqa: E402
 

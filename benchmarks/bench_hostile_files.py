@@ -219,83 +219,88 @@ def build_report(path: Path, claims: int = 100_000) -> str:
         "investissements, chapitre par chapitre, avec les votes du conseil. "
     ) * 8
     with path.open("w", encoding="utf-8") as f:
-        f.write(
-            json.dumps(
-                {
-                    "format": "factcheck-article",
-                    "format_version": 1,
-                    "exported_at": "2024-06-01T10:00:00",
-                    "article": {
-                        "id": 1,
-                        "title": "Comptes",
-                        "url": "",
-                        "language": "fr",
-                        "published": "2024-06-01",
-                        "created_by": "Ana",
-                        "created_at": "2024-06-01T09:00:00",
-                        "archived": False,
-                        "body": body,
-                        "unclaimed": [],
-                        "author": "",
-                        "published_from": "given",
-                    },
-                }
-            )[:-1]
-        )
+        f.write(json.dumps(_report_head(body))[:-1])
         f.write(', "claims": [')
         for i in range(claims):
-            start = 5 * i
-            match = {
-                "kind": "record",
-                "source_id": "R1",
-                "score": 0.5,
-                "agreement": "agrees",
-                "evidence": "2024",
-                "evidence_start": 26,
-                "evidence_end": 30,
-                "later": False,
-                "source_value": "2024",
-                "title": "Rapport",
-                "publisher": "Mairie",
-                "published": "2024-05-01",
-                "url": "",
-                "excerpt": excerpt,
-                "relevance": 0.5,
-            }
-            item = {
-                "claim": {
-                    "id": f"c{i + 1}",
-                    "type": "date",
-                    "text": "2024",
-                    "start": start,
-                    "end": start + 4,
-                    "value": "2024",
-                    "sentence": "2024",
-                    "sentence_start": start,
-                    "sentence_end": start + 4,
-                    "precision": "year",
-                    "bounds": ["2024-01-01", "2024-12-31"],
-                },
-                "check": {
-                    "suggestion": "supported",
-                    "confidence": 0.5,
-                    "reason": "R1 gives 2024",
-                    "matches": [match, {**match, "source_id": "R2"}, {**match, "source_id": "R3"}],
-                },
-                "review": {
-                    "status": "unreviewed",
-                    "note": "",
-                    "evidence_source": None,
-                    "reviewer": "",
-                    "reviewed_at": None,
-                    "version": 1,
-                    "dismissed": False,
-                    "origin": "extracted",
-                },
-            }
-            f.write(("," if i else "") + json.dumps(item, ensure_ascii=False))
+            f.write(("," if i else "") + json.dumps(_report_claim(i, excerpt), ensure_ascii=False))
         f.write('], "audit": []}\n')
     return f"{claims:,} claims"
+
+
+def _report_head(body: str) -> dict:
+    """The report's first keys: its format and its article."""
+    return {
+        "format": "factcheck-article",
+        "format_version": 1,
+        "exported_at": "2024-06-01T10:00:00",
+        "article": {
+            "id": 1,
+            "title": "Comptes",
+            "url": "",
+            "language": "fr",
+            "published": "2024-06-01",
+            "created_by": "Ana",
+            "created_at": "2024-06-01T09:00:00",
+            "archived": False,
+            "body": body,
+            "unclaimed": [],
+            "author": "",
+            "published_from": "given",
+        },
+    }
+
+
+def _report_claim(i: int, excerpt: str) -> dict:
+    """Claim `i` of the report: the year at its place in the body, three records matched to it."""
+    start = 5 * i
+    match = {
+        "kind": "record",
+        "source_id": "R1",
+        "score": 0.5,
+        "agreement": "agrees",
+        "evidence": "2024",
+        "evidence_start": 26,
+        "evidence_end": 30,
+        "later": False,
+        "source_value": "2024",
+        "title": "Rapport",
+        "publisher": "Mairie",
+        "published": "2024-05-01",
+        "url": "",
+        "excerpt": excerpt,
+        "relevance": 0.5,
+    }
+    return {
+        "claim": {
+            "id": f"c{i + 1}",
+            "type": "date",
+            "text": "2024",
+            "start": start,
+            "end": start + 4,
+            "value": "2024",
+            "sentence": "2024",
+            "sentence_start": start,
+            "sentence_end": start + 4,
+            "precision": "year",
+            "bounds": ["2024-01-01", "2024-12-31"],
+        },
+        "check": {
+            "suggestion": "supported",
+            "confidence": 0.5,
+            "reason": "R1 gives 2024",
+            "matches": [match, {**match, "source_id": "R2"}, {**match, "source_id": "R3"}],
+        },
+        "review": {
+            "status": "unreviewed",
+            "note": "",
+            "evidence_source": None,
+            "reviewer": "",
+            "reviewed_at": None,
+            "version": 1,
+            "dismissed": False,
+            "origin": "extracted",
+        },
+    }
 
 
 CASES = {
@@ -323,66 +328,17 @@ def _peak_mb() -> float:
 
 def run_case(case: str, path: Path) -> dict:
     """Hand the file to the workbench as the app or the command line would; what happened."""
-    import datetime as dt
-
-    from checker.inputs import InputError, read_article
-    from sources.importers import ImportFormatError, parse_file
+    from checker.inputs import InputError
+    from sources.importers import ImportFormatError
 
     refusals = (InputError, ImportFormatError, ValueError)
     data = path.read_bytes() if case != "report_100k" else b""
     extra: dict = {}
-    if case == "small_article_db":  # the database and its demo library first, outside the timing
-        from checker.desk import Desk
-        from checker.service import check_and_store
-        from sources.demo import seed_demo
-        from sources.library import Library
-
-        db = path.with_suffix(".db")
-        library = Library.open(f"sqlite:///{db}")
-        seed_demo(library)
-        desk = Desk(library.engine)
-        size_before = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
-    if case == "report_100k":
-        from checker.desk import Desk
-
-        db_url = f"sqlite:///{path.with_suffix('.db')}"
-        Desk.open(db_url)
+    ready = _prepare(case, path)  # the databases first, outside the timing
     base = _peak_mb()
     start = time.perf_counter()
     try:
-        if case in ("xlsx_rows", "csv_columns", "json_keys"):
-            parsed = parse_file(path.name, data)
-            outcome = f"read: {parsed.rows:,} rows, {getattr(parsed, 'bad', len(parsed.errors)):,} refused"
-        elif case in ("docx_styles", "docx_40k"):
-            read = read_article(data, name=path.name)
-            outcome = f"read: {len(read.text):,} characters, title {read.title!r}"
-        elif case == "huge_sentence":
-            from claims import extract
-
-            text = data.decode("utf-8")
-            result = extract(text, language="fr", published=dt.date(2024, 6, 1))
-            size = len(json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8"))
-            outcome = f"extracted: {len(result.claims):,} claims, {size / 1e6:,.1f} MB of JSON"
-        elif case == "small_article_db":
-            from checker.inputs import check_article_text
-
-            text = check_article_text(data.decode("utf-8"))
-            _, check = check_and_store(text, library, desk, language="fr", published=dt.date(2024, 6, 1))
-            library.engine.dispose()
-            grown = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) - size_before
-            outcome = f"stored: {len(check.checks):,} claims, database +{grown / 1e6:,.1f} MB"
-        elif case == "report_100k":  # as `python -m checker import-report FILE` does it
-            import contextlib
-            import io
-
-            from checker.cli import main
-
-            err = io.StringIO()
-            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()) as out:
-                code = main(["import-report", str(path), "--reviewer", "Bench", "--db", db_url])
-            outcome = f"imported: {out.getvalue().strip()}" if code == 0 else f"refused: {err.getvalue().strip()}"
-        else:
-            raise SystemExit(f"unknown case {case}")
+        outcome = _hand_over(case, path, data, ready)
     except refusals as exc:
         outcome = f"refused: {exc}"
     except Exception as exc:  # noqa: BLE001 - what the workbench let through is the measurement
@@ -395,6 +351,71 @@ def run_case(case: str, path: Path) -> dict:
         "outcome": " ".join(outcome.split())[:300],
         **extra,
     }
+
+
+def _prepare(case: str, path: Path) -> dict:
+    """What a case needs before it is timed: the database and its demo library, or an empty desk."""
+    if case == "small_article_db":
+        from checker.desk import Desk
+        from checker.service import check_and_store
+        from sources.demo import seed_demo
+        from sources.library import Library
+
+        db = path.with_suffix(".db")
+        library = Library.open(f"sqlite:///{db}")
+        seed_demo(library)
+        desk = Desk(library.engine)
+        size_before = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+        return {"db": db, "library": library, "desk": desk, "size_before": size_before, "check": check_and_store}
+    if case == "report_100k":
+        from checker.desk import Desk
+
+        db_url = f"sqlite:///{path.with_suffix('.db')}"
+        Desk.open(db_url)
+        return {"db_url": db_url}
+    return {}
+
+
+def _hand_over(case: str, path: Path, data: bytes, ready: dict) -> str:
+    """The file handed to the workbench (timed): what came of it, in one line."""
+    import datetime as dt
+
+    from checker.inputs import read_article
+    from sources.importers import parse_file
+
+    if case in ("xlsx_rows", "csv_columns", "json_keys"):
+        parsed = parse_file(path.name, data)
+        return f"read: {parsed.rows:,} rows, {getattr(parsed, 'bad', len(parsed.errors)):,} refused"
+    if case in ("docx_styles", "docx_40k"):
+        read = read_article(data, name=path.name)
+        return f"read: {len(read.text):,} characters, title {read.title!r}"
+    if case == "huge_sentence":
+        from claims import extract
+
+        text = data.decode("utf-8")
+        result = extract(text, language="fr", published=dt.date(2024, 6, 1))
+        size = len(json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8"))
+        return f"extracted: {len(result.claims):,} claims, {size / 1e6:,.1f} MB of JSON"
+    if case == "small_article_db":
+        from checker.inputs import check_article_text
+
+        library, db = ready["library"], ready["db"]
+        text = check_article_text(data.decode("utf-8"))
+        _, check = ready["check"](text, library, ready["desk"], language="fr", published=dt.date(2024, 6, 1))
+        library.engine.dispose()
+        grown = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) - ready["size_before"]
+        return f"stored: {len(check.checks):,} claims, database +{grown / 1e6:,.1f} MB"
+    if case == "report_100k":  # as `python -m checker import-report FILE` does it
+        import contextlib
+        import io
+
+        from checker.cli import main
+
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()) as out:
+            code = main(["import-report", str(path), "--reviewer", "Bench", "--db", ready["db_url"]])
+        return f"imported: {out.getvalue().strip()}" if code == 0 else f"refused: {err.getvalue().strip()}"
+    raise SystemExit(f"unknown case {case}")
 
 
 # ---- the parent: build, run each case in a child, watch it ---------------------------------------

@@ -9,7 +9,7 @@ imported into a new SQLite database exactly as `python -m checker sources import
 first pass checks every row (importers.scan_path), a second streams the good rows into
 `Library.add` (one transaction, extraction in a pool of worker processes, one per core). Writing
 the CSV is not counted; reading, checking, extracting, indexing and committing are. The matcher's
-word index (sources/index.py), which the command line builds right after the import, is timed
+word index (sources/terms.py), which the command line builds right after the import, is timed
 separately.
 
 Look-ups, each repeated on values drawn from the stored records (median and 95th percentile):
@@ -176,6 +176,37 @@ def bench_size(n: int, *, seed: int, workdir: Path, keep: bool) -> dict:
     print(f"[{n:,}] wrote {csv_path.name} ({csv_path.stat().st_size / 1e6:.0f} MB) in {generate_s:.0f} s", flush=True)
 
     library = Library.open(f"sqlite:///{db_path}")
+    imported, import_s, peak = import_csv(library, csv_path, n)
+    # The matcher's word index, built after the commit as `sources import` does (sources/terms.py).
+    t = time.perf_counter()
+    with PeakMemory() as terms_memory:
+        library.index.ensure_terms()
+    terms_s = time.perf_counter() - t
+    print(f"[{n:,}] the matcher's word index in {terms_s:.0f} s", flush=True)
+    sizes = {p.name: p.stat().st_size for p in workdir.glob(f"library-{n}.db*")}
+    print(f"[{n:,}] imported in {import_s:.0f} s ({n / import_s:,.0f}/s), peak {peak:,.0f} MB", flush=True)
+
+    lookups = measure_lookups(library, n, seed=seed)
+    result = {
+        "records": n,
+        "csv_mb": round(csv_path.stat().st_size / 1e6, 1),
+        "generate_csv_s": round(generate_s, 1),
+        "import": imported,
+        "matcher_word_index": {"seconds": round(terms_s, 1), "peak_memory_mb": round(terms_memory.peak)},
+        "database_mb": round(sum(sizes.values()) / 1e6, 1),
+        "index_rows": index_rows(library),
+        "lookups": lookups,
+    }
+    library.engine.dispose()
+    if not keep:
+        for p in workdir.glob(f"library-{n}.*"):
+            p.unlink()
+    return result
+
+
+def import_csv(library: Library, csv_path: Path, n: int) -> tuple[dict, float, float]:
+    """Import the CSV file of `n` records as `sources import` does, showing progress; its figures,
+    its seconds and its peak memory (MB)."""
     progress_every = max(1, n // 10)
     last_shown = [0]
 
@@ -197,39 +228,16 @@ def bench_size(n: int, *, seed: int, workdir: Path, keep: bool) -> dict:
         import_s = time.perf_counter() - start
     assert report.added == n and not scan.errors, (report.added, scan.errors[:3])
     load_after = os.getloadavg()
-    # The matcher's word index, built after the commit as `sources import` does (sources/index.py).
-    t = time.perf_counter()
-    with PeakMemory() as terms_memory:
-        library.index.ensure_terms()
-    terms_s = time.perf_counter() - t
-    print(f"[{n:,}] the matcher's word index in {terms_s:.0f} s", flush=True)
-    sizes = {p.name: p.stat().st_size for p in workdir.glob(f"library-{n}.db*")}
-    print(f"[{n:,}] imported in {import_s:.0f} s ({n / import_s:,.0f}/s), peak {memory.peak:,.0f} MB", flush=True)
-
-    lookups = measure_lookups(library, n, seed=seed)
-    result = {
-        "records": n,
-        "csv_mb": round(csv_path.stat().st_size / 1e6, 1),
-        "generate_csv_s": round(generate_s, 1),
-        "import": {
-            "seconds": round(import_s, 1),
-            "records_per_s": round(n / import_s),
-            "scan_seconds": round(scan_s, 1),
-            "peak_memory_mb": round(memory.peak),
-            "workers": os.cpu_count(),
-            "load_average_before": [round(x, 2) for x in load_before],
-            "load_average_after": [round(x, 2) for x in load_after],
-        },
-        "matcher_word_index": {"seconds": round(terms_s, 1), "peak_memory_mb": round(terms_memory.peak)},
-        "database_mb": round(sum(sizes.values()) / 1e6, 1),
-        "index_rows": index_rows(library),
-        "lookups": lookups,
+    figures = {
+        "seconds": round(import_s, 1),
+        "records_per_s": round(n / import_s),
+        "scan_seconds": round(scan_s, 1),
+        "peak_memory_mb": round(memory.peak),
+        "workers": os.cpu_count(),
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in load_after],
     }
-    library.engine.dispose()
-    if not keep:
-        for p in workdir.glob(f"library-{n}.*"):
-            p.unlink()
-    return result
+    return figures, import_s, memory.peak
 
 
 def index_rows(library: Library) -> dict[str, int]:
@@ -243,8 +251,14 @@ def index_rows(library: Library) -> dict[str, int]:
 
 
 def measure_lookups(library: Library, n: int, *, seed: int, queries: int = 200) -> dict:
-    rng = random.Random(seed)
-    engine = library.engine
+    samples = sample_values(library.engine, random.Random(seed), queries)
+    out = index_lookups(library.engine, samples)
+    out["full_text"] = full_text_lookups(library, samples["persons"], samples["excerpts"])
+    return out
+
+
+def sample_values(engine, rng: random.Random, queries: int) -> dict[str, list]:
+    """Values held by `queries` records drawn at random: amounts, days, names, persons, excerpts."""
     with engine.connect() as conn:
         top = conn.scalar(select(records.c.pk).order_by(records.c.pk.desc()).limit(1))
         sample_pks = [rng.randint(1, top) for _ in range(queries)]
@@ -276,6 +290,11 @@ def measure_lookups(library: Library, n: int, *, seed: int, queries: int = 200) 
             )
         ][:queries]
         excerpts = [r[0] for r in conn.execute(select(records.c.excerpt).where(records.c.pk.in_(sample_pks)))]
+    return {"amounts": amounts, "days": days, "names": names, "persons": persons, "excerpts": excerpts}
+
+
+def index_lookups(engine, samples: dict[str, list]) -> dict:
+    """The value index's look-ups (amount range, date, name), each reading the records it finds."""
 
     def read_records(conn, pks: list[int]) -> int:
         if pks:
@@ -313,13 +332,16 @@ def measure_lookups(library: Library, n: int, *, seed: int, queries: int = 200) 
         return read_records(conn, pks)
 
     out = {
-        "amount_range": many(amounts, amount),
-        "date": many(days, date),
-        "name": many(names, name),
+        "amount_range": many(samples["amounts"], amount),
+        "date": many(samples["days"], date),
+        "name": many(samples["names"], name),
     }
     conn.close()
+    return out
 
-    # Full text: realistic queries drawn from the records, and the worst case.
+
+def full_text_lookups(library: Library, persons: list[str], excerpts: list[str]) -> dict:
+    """Full text: realistic queries drawn from the records, and the worst case."""
     quote_words = []
     for text in excerpts:
         for opener, closer in (("« ", " »"), ("“", "”")):
@@ -332,14 +354,12 @@ def measure_lookups(library: Library, n: int, *, seed: int, queries: int = 200) 
         words = [w.strip(".,«»“”") for w in text.split() if len(w) > 6]
         if len(words) >= 2:
             topics.append(f"{words[0]} {words[-1]}")
-    fts = {
+    return {
         "person_name": many(persons[:100], lambda q: len(library.search(q, limit=20))),
         "quote_words": many(quote_words[:100], lambda q: len(library.search(q, limit=20))),
         "two_words": many(topics[:100], lambda q: len(library.search(q, limit=20))),
         "common_word_worst_case": many(["millions", "council", "budget"], lambda q: len(library.search(q, limit=20))),
     }
-    out["full_text"] = fts
-    return out
 
 
 def machine() -> dict:

@@ -4,7 +4,7 @@ Two SQLite files hold the same library (the seed's source records and `--records
 benchmarks/bench_check.py builds it); the second also holds `--reviewed` reviewed claims: articles made
 of generated excerpts (benchmarks/synthetic.py, another seed than the library's), their claims extracted
 and stored on the desk, then marked verified, disputed or needs more (about 45/30/25 %) by a handful of
-reviewers over two years, and indexed (`checker.desk.memory.rebuild`). The seed article itself is one of those
+reviewers over two years, and indexed (`checker.desk.memory_index.rebuild`). The seed article itself is one of those
 articles, reviewed, so that the check really finds and compares earlier verdicts.
 
 The seed article is checked on both files in alternating rounds (one cold check each, then `--runs`
@@ -40,7 +40,8 @@ from sqlalchemy import func, select, update  # noqa: E402
 from benchmarks.bench_check import PUBLISHED, SEED_DIR, build_library, machine, seed_article  # noqa: E402
 from benchmarks.synthetic import generate_records  # noqa: E402
 from checker import match as matcher  # noqa: E402
-from checker.desk import memory  # noqa: E402
+from checker.desk import memory, memory_index  # noqa: E402
+from checker.desk.archive import search  # noqa: E402
 from checker.desk import Desk  # noqa: E402
 from checker.model import ArticleCheck, ClaimCheck  # noqa: E402
 from claims import Extraction, extract  # noqa: E402
@@ -104,7 +105,7 @@ def add_reviewed(library: Library, wanted: int, *, log=print) -> dict[str, Any]:
                 )
     marked_s = time.perf_counter() - started
     started = time.perf_counter()
-    indexed = memory.rebuild(library.engine)
+    indexed = memory_index.rebuild(library.engine)
     index_s = time.perf_counter() - started
     log(f"  {indexed:,} reviewed claims indexed ({index_s:.0f} s)")
     return {
@@ -135,12 +136,72 @@ def main(argv: list[str] | None = None) -> int:
     directory = Path(args.dir)
     directory.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()
-    plain = directory / f"library-{args.records}.db"
-    build_library(args.records, plain)
-    remembered = directory / f"library-{args.records}-reviewed-{args.reviewed}.db"
+    plain, remembered, meta = build_databases(directory, args.records, args.reviewed)
+    text = seed_article()
+    libraries = {"without": Library.open(f"sqlite:///{plain}"), "with": Library.open(f"sqlite:///{remembered}")}
+    with libraries["with"].engine.connect() as conn:
+        meta["reviewed_now"] = conn.scalar(select(func.count()).select_from(reviewed_claims))
+    results, times, cold, share = time_checks(libraries, text, args.runs)
+    report = figures(args.records, meta, results, times, cold, share, libraries["with"].engine, load_before)
+    without, withm = statistics.median(times["without"]), statistics.median(times["with"])
+    print(json.dumps(report, indent=1, ensure_ascii=False))
+    print(
+        f"\nseed article ({report['claims']} claims), {args.records:,} records: {without * 1000:.0f} ms warm without "
+        f"reviewed claims, {withm * 1000:.0f} ms with {meta['reviewed_now']:,} (x{report['ratio']}); "
+        f"{report['claims_with_verdicts']} claims came back with an earlier verdict"
+    )
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    for lib in libraries.values():
+        lib.engine.dispose()
+    if args.clean:
+        shutil.rmtree(directory, ignore_errors=True)
+    return 0 if withm <= 1.5 * without else 1
+
+
+def figures(records, meta, results, times, cold, share, engine, load_before) -> dict:
+    """The run's figures, with the archive's search and list timed on the database with the memory."""
+    with_verdicts = [c for c in results["with"].checks if any(m.verdict is not None for m in c.matches)]
+    first_verdict = sum(1 for c in with_verdicts if c.matches[0].verdict is not None)
+    t = time.perf_counter()
+    found = search(engine, "milliards", statuses=["verified"], limit=500)
+    search_s = time.perf_counter() - t
+    t = time.perf_counter()
+    search(engine, limit=500)
+    list_s = time.perf_counter() - t
+    without, withm = statistics.median(times["without"]), statistics.median(times["with"])
+    return {
+        "records": records,
+        **meta,
+        "claims": len(results["with"].checks),
+        "warm_without_s": round(without, 4),
+        "warm_with_s": round(withm, 4),
+        "ratio": round(withm / without, 2),
+        "cold_without_s": round(cold["without"], 3),
+        "cold_with_s": round(cold["with"], 3),
+        "runs_without_s": [round(x, 4) for x in times["without"]],
+        "runs_with_s": [round(x, 4) for x in times["with"]],
+        "memory_share_s": round(statistics.median(share), 4),
+        "claims_with_verdicts": len(with_verdicts),
+        "verdict_ranked_first": first_verdict,
+        "archive_search_s": round(search_s, 4),
+        "archive_search_hits": len(found),
+        "archive_list_s": round(list_s, 4),
+        "load_before": [round(x, 1) for x in load_before],
+        "load_after": [round(x, 1) for x in os.getloadavg()],
+        "machine": machine(),
+    }
+
+
+def build_databases(directory: Path, records: int, reviewed: int) -> tuple[Path, Path, dict]:
+    """The library alone, and a copy of it with `reviewed` reviewed claims (kept for the next run
+    with the same figures); the figures of the second."""
+    plain = directory / f"library-{records}.db"
+    build_library(records, plain)
+    remembered = directory / f"library-{records}-reviewed-{reviewed}.db"
     meta_path = remembered.with_suffix(".json")
     meta = json.loads(meta_path.read_text()) if meta_path.exists() and remembered.exists() else None
-    if not meta or meta.get("reviewed_wanted") != args.reviewed:
+    if not meta or meta.get("reviewed_wanted") != reviewed:
         for p in (
             remembered,
             remembered.with_name(remembered.name + "-wal"),
@@ -148,13 +209,15 @@ def main(argv: list[str] | None = None) -> int:
         ):
             p.unlink(missing_ok=True)
         shutil.copyfile(plain, remembered)
-        meta = add_reviewed(Library.open(f"sqlite:///{remembered}"), args.reviewed)
-        meta["reviewed_wanted"] = args.reviewed
+        meta = add_reviewed(Library.open(f"sqlite:///{remembered}"), reviewed)
+        meta["reviewed_wanted"] = reviewed
         meta_path.write_text(json.dumps(meta))
-    text = seed_article()
-    libraries = {"without": Library.open(f"sqlite:///{plain}"), "with": Library.open(f"sqlite:///{remembered}")}
-    with libraries["with"].engine.connect() as conn:
-        meta["reviewed_now"] = conn.scalar(select(func.count()).select_from(reviewed_claims))
+    return plain, remembered, meta
+
+
+def time_checks(libraries: dict[str, Library], text: str, runs: int):
+    """The seed article checked against each library, once cold then `runs` times warm; the last
+    results, the warm times, the cold ones, and the memory's own share of each warm check with it."""
     times: dict[str, list[float]] = {"without": [], "with": []}
     cold: dict[str, float] = {}
     results = {}
@@ -179,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = check(name)
         cold[name] = time.perf_counter() - t
     share: list[float] = []
-    for _ in range(args.runs):
+    for _ in range(runs):
         for name in libraries:
             spent.clear()
             t = time.perf_counter()
@@ -188,49 +251,7 @@ def main(argv: list[str] | None = None) -> int:
             if name == "with":
                 share.append(sum(spent))
     memory.with_past_verdicts = original
-    with_verdicts = [c for c in results["with"].checks if any(m.verdict is not None for m in c.matches)]
-    first_verdict = sum(1 for c in with_verdicts if c.matches[0].verdict is not None)
-    t = time.perf_counter()
-    found = memory.search(libraries["with"].engine, "milliards", statuses=["verified"], limit=500)
-    search_s = time.perf_counter() - t
-    t = time.perf_counter()
-    memory.search(libraries["with"].engine, limit=500)
-    list_s = time.perf_counter() - t
-    without, withm = statistics.median(times["without"]), statistics.median(times["with"])
-    report = {
-        "records": args.records,
-        **meta,
-        "claims": len(results["with"].checks),
-        "warm_without_s": round(without, 4),
-        "warm_with_s": round(withm, 4),
-        "ratio": round(withm / without, 2),
-        "cold_without_s": round(cold["without"], 3),
-        "cold_with_s": round(cold["with"], 3),
-        "runs_without_s": [round(x, 4) for x in times["without"]],
-        "runs_with_s": [round(x, 4) for x in times["with"]],
-        "memory_share_s": round(statistics.median(share), 4),
-        "claims_with_verdicts": len(with_verdicts),
-        "verdict_ranked_first": first_verdict,
-        "archive_search_s": round(search_s, 4),
-        "archive_search_hits": len(found),
-        "archive_list_s": round(list_s, 4),
-        "load_before": [round(x, 1) for x in load_before],
-        "load_after": [round(x, 1) for x in os.getloadavg()],
-        "machine": machine(),
-    }
-    print(json.dumps(report, indent=1, ensure_ascii=False))
-    print(
-        f"\nseed article ({report['claims']} claims), {args.records:,} records: {without * 1000:.0f} ms warm without "
-        f"reviewed claims, {withm * 1000:.0f} ms with {meta['reviewed_now']:,} (x{report['ratio']}); "
-        f"{len(with_verdicts)} claims came back with an earlier verdict"
-    )
-    if args.json:
-        Path(args.json).write_text(json.dumps(report, indent=1, ensure_ascii=False))
-    for lib in libraries.values():
-        lib.engine.dispose()
-    if args.clean:
-        shutil.rmtree(directory, ignore_errors=True)
-    return 0 if withm <= 1.5 * without else 1
+    return results, times, cold, share
 
 
 if __name__ == "__main__":

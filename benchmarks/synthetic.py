@@ -7,9 +7,9 @@ a long tail of rare ones), as in a real newsroom library. The text carries what 
 typographic and straight apostrophes, accents, non-breaking spaces before French colons and inside
 « guillemets », thousands grouped with narrow spaces.
 
-Every name, outlet, place and sentence below was written for this project; the surnames and
-organisations are built from syllables, the outlets and towns are invented, and URLs use the
-reserved `.invalid` domain.
+Every name, outlet, place and sentence (benchmarks/synthetic_words.py) was written for this
+project; the surnames and organisations are built from syllables, the outlets and towns are
+invented, and URLs use the reserved `.invalid` domain.
 
 Record `i` of a seed depends only on (seed, i), so `generate_records(n, seed=s, start=k)` yields the
 same records as the matching slice of a longer run: a benchmark can generate in chunks or in
@@ -43,394 +43,28 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from sources.model import SourceRecord  # noqa: E402
+from benchmarks.synthetic_words import (  # noqa: E402
+    DESKS,
+    ENDINGS,
+    GIVEN_NAMES,
+    LINKS,
+    MIDDLES,
+    MONTHS,
+    NBSP,
+    NNBSP,
+    ONSETS,
+    ORG_FORMS,
+    OUTLETS,
+    PLACES,
+    QUOTES,
+    ROLES,
+    SENTENCE_WEIGHTS,
+    SENTENCES,
+    TITLES,
+    TOPICS,
+)
 
-NBSP, NNBSP = "\u00a0", "\u202f"
 FIRST_DAY, LAST_DAY = dt.date(2012, 1, 1), dt.date(2025, 12, 31)
-
-# ---- vocabulary (all invented for this project) -----------------------------------------------
-
-GIVEN_NAMES = (
-    "Léa",
-    "Hélène",
-    "Jérôme",
-    "Anaïs",
-    "Benoît",
-    "Cécile",
-    "Élodie",
-    "Françoise",
-    "Gaëlle",
-    "Noémie",
-    "Clément",
-    "Aurélie",
-    "Rémi",
-    "Agnès",
-    "Étienne",
-    "Maëlle",
-    "Joël",
-    "Zoé",
-    "Thibault",
-    "Inès",
-    "Mathieu",
-    "Sophie",
-    "Yannick",
-    "Chloé",
-    "Pascal",
-    "Amélie",
-    "Olivier",
-    "Nathalie",
-    "Sébastien",
-    "Lucie",
-    "Margaret",
-    "Owen",
-    "Priya",
-    "Daniel",
-    "Grace",
-    "Nadia",
-    "Samuel",
-    "Helen",
-    "Victor",
-    "Rachel",
-    "Thomas",
-    "Emily",
-    "George",
-    "Hannah",
-    "Oliver",
-    "Laura",
-    "Patrick",
-    "Julia",
-    "David",
-    "Sarah",
-)
-# Syllables of invented surnames and company names ("Varondel", "Quillemet", "Brassac"...).
-_ONSETS = ("B", "Br", "C", "Ch", "D", "F", "G", "Gr", "L", "M", "N", "P", "Qu", "R", "S", "T", "Th", "V", "W")
-_MIDDLES = ("a", "e", "i", "o", "ou", "é", "au", "ai", "è", "an", "in", "on")
-_LINKS = ("", "l", "r", "s", "v", "m", "n", "d", "t", "ch", "gn", "ss")
-_ENDINGS = (
-    "ac",
-    "ard",
-    "eau",
-    "et",
-    "ier",
-    "on",
-    "ot",
-    "and",
-    "ille",
-    "ène",
-    "ey",
-    "ford",
-    "wick",
-    "ham",
-    "ton",
-    "ert",
-    "ault",
-    "ès",
-    "el",
-    "in",
-)
-ORG_FORMS = (
-    "Groupe {x}",
-    "{x} Capital",
-    "Banque {x}",
-    "{x} Technologies",
-    "Fondation {x}",
-    "{x} Partners",
-    "Société {x}",
-    "{x} Holding",
-    "Institut {x}",
-    "{x} Ventures",
-    "Agence {x}",
-    "{x} Labs",
-    "{x} Services",
-)
-OUTLETS = {
-    "fr": (
-        "L’Écho du Val-d’Orme",
-        "Le Veilleur de Brécourt",
-        "La Gazette des Hauts-Plateaux",
-        "Quotidien de l’Arvenne",
-        "Dépêche Sud-Lanvoie",
-        "Radio Côte-Mirande",
-        "Le Courrier des Aubiers",
-        "Les Nouvelles de Chantelaure",
-    ),
-    "en": (
-        "The Hollowmere Ledger",
-        "Ashcombe Herald",
-        "Kestrel Bay Gazette",
-        "Tidewater Courier",
-        "Fenwick Daily Record",
-        "Northmoor Wire",
-        "The Quayside Post",
-        "Brackenfield Bulletin",
-    ),
-}
-PLACES = {
-    "fr": (
-        "Brécourt",
-        "Val-d’Orme",
-        "Saint-Aurel-des-Prés",
-        "Lanvoie",
-        "Mirande-sur-Lère",
-        "Chantelaure",
-        "Roquevaire-le-Haut",
-        "Les Aubiers",
-        "Vernolles",
-        "Pré-Saint-Évrault",
-        "Arvenne",
-        "Montclérac",
-        "Sainte-Oriane",
-        "Bellefontaine-d’Ys",
-        "Combelaure",
-    ),
-    "en": (
-        "Hollowmere",
-        "Ashcombe",
-        "Kestrel Bay",
-        "Tidewater",
-        "Fenwick",
-        "Northmoor",
-        "Brackenfield",
-        "Quayside",
-        "Lower Amblewick",
-        "Harrowgate Vale",
-        "Saltmarsh End",
-        "Coldbrook",
-        "Pennyfold",
-    ),
-}
-TOPICS = {
-    "fr": (
-        "la rénovation des écoles",
-        "le réseau de tramway",
-        "l’hôpital régional",
-        "les pistes cyclables",
-        "la station d’épuration",
-        "le nouveau stade",
-        "la ligne de bus express",
-        "le plan de logement social",
-        "la médiathèque",
-        "le parc éolien en mer",
-        "la piscine municipale",
-        "le contournement routier",
-        "la cantine scolaire",
-        "le port de plaisance",
-        "la zone d’activités",
-        "l’usine de batteries",
-        "le centre de données",
-        "la maison de santé",
-        "le marché couvert",
-        "la résidence étudiante",
-        "le réseau de chaleur",
-        "la gare routière",
-        "le musée d’histoire locale",
-        "la déchetterie",
-        "l’aéroport régional",
-        "le pont suspendu",
-        "les jardins partagés",
-        "la caserne de pompiers",
-        "le budget de la culture",
-        "la dette de la commune",
-        "les subventions aux associations",
-        "le fonds de soutien aux commerces",
-        "la fibre optique",
-        "l’éclairage public",
-        "le centre aquatique",
-        "la crèche intercommunale",
-        "le lycée agricole",
-        "la voie verte",
-        "le téléphérique urbain",
-        "la halle gourmande",
-    ),
-    "en": (
-        "the school renovation programme",
-        "the tram network",
-        "the regional hospital",
-        "the cycle lanes",
-        "the water treatment plant",
-        "the new stadium",
-        "the express bus line",
-        "the social housing plan",
-        "the public library",
-        "the offshore wind farm",
-        "the municipal pool",
-        "the ring road",
-        "the school meals service",
-        "the marina",
-        "the business park",
-        "the battery factory",
-        "the data centre",
-        "the health clinic",
-        "the covered market",
-        "the student residence",
-        "the district heating network",
-        "the bus station",
-        "the local history museum",
-        "the recycling centre",
-        "the regional airport",
-        "the suspension bridge",
-        "the community gardens",
-        "the fire station",
-        "the arts budget",
-        "the council’s debt",
-        "the grants to charities",
-        "the high-street support fund",
-        "fibre broadband",
-        "street lighting",
-        "the leisure centre",
-        "the nursery",
-        "the agricultural college",
-        "the greenway",
-        "the cable car",
-        "the food hall",
-    ),
-}
-ROLES = {
-    "fr": (
-        "directrice générale",
-        "président",
-        "porte-parole",
-        "trésorière",
-        "directeur financier",
-        "responsable des partenariats",
-        "présidente du directoire",
-        "secrétaire générale",
-        "économiste",
-    ),
-    "en": (
-        "chief executive",
-        "chair",
-        "spokesperson",
-        "treasurer",
-        "finance director",
-        "head of partnerships",
-        "managing director",
-        "general counsel",
-        "chief economist",
-    ),
-}
-DESKS = {
-    "fr": ("économie", "politique", "local", "santé", "transports"),
-    "en": ("business", "politics", "local", "health", "transport"),
-}
-MONTHS = {
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
-QUOTES = {
-    "fr": (
-        "Nous livrerons {topic} avant la fin de {year}, sans hausse d’impôts",
-        "Pour {topic}, chaque euro dépensé sera justifié devant le conseil",
-        "Le budget prévu pour {topic} est tenu, les délais aussi",
-        "Ce projet n’est pas un luxe, c’est une nécessité pour le territoire",
-        "Les chiffres publiés sont exacts et vérifiables",
-        "Nous n’avons jamais promis une ouverture avant l’été {year}",
-        "Il faudra au moins deux ans pour rattraper le retard pris sur {topic}",
-        "Nous avons été prudents, peut-être trop",
-        "La concertation avec les habitants reste notre priorité",
-        "Personne ne peut dire aujourd’hui combien coûtera la suite",
-        "Les travaux reprendront dès que les financements seront confirmés",
-        "Je ne commenterai pas une procédure en cours",
-    ),
-    "en": (
-        "We will deliver {topic} before the end of {year}, with no tax rise",
-        "Every pound spent on {topic} will be accounted for in front of the council",
-        "The budget for {topic} is on track, and so is the timetable",
-        "This project is not a luxury, it is a necessity for the area",
-        "The published figures are accurate and can be checked",
-        "We never promised an opening before the summer of {year}",
-        "It will take at least two years to catch up on {topic}",
-        "We were cautious, perhaps too cautious",
-        "Listening to residents remains our priority",
-        "Nobody can say today what the next phase will cost",
-        "Work will resume as soon as the funding is confirmed",
-        "I will not comment on proceedings that are still under way",
-    ),
-}
-# Sentences of a passage. Slots: person, person2, org, org2, role, outlet, place, topic, topic2,
-# amount, amount2, date, year, years, quote. Values (amounts, dates, names, quotes) are what the
-# claim extractor indexes; the last templates of each language carry none, as real copy often does.
-SENTENCES = {
-    "fr": (
-        "{org} a annoncé {date} un investissement de {amount} dans {topic}.",
-        "Selon {outlet}, le chantier prévu pour {topic} coûtera {amount} à {place}.",
-        "« {quote} », a déclaré {person}, {role} de {org}.",
-        "{person}, {role} chez {org}, estime que le programme pour {topic} nécessitera {amount} supplémentaires.",
-        "Le conseil municipal de {place} a voté {date} une enveloppe de {amount} pour {topic}.",
-        "{person} a rejoint {org} {date}, après {years} ans passés à {place}.",
-        "L’accord signé {date} entre {org} et {org2} porte sur {amount}.",
-        "D’après {person}, « {quote} ».",
-        "Les travaux sur {topic} ont commencé {date} à {place}.",
-        "{org} a réalisé un chiffre d’affaires de {amount} en {year}, contre {amount2} un an plus tôt.",
-        "Lors d’une réunion publique {date}, {person} a affirmé{nbsp}: « {quote} ».",
-        "La préfecture a confirmé {date} que le projet pour {topic} recevrait {amount} de l’État.",
-        "Les habitants de {place} attendent {topic} depuis longtemps.",
-        "Le dossier de la concertation sur {topic} divise encore l’opposition.",
-        "Plusieurs riverains s’inquiètent du calendrier retenu pour {topic} et {topic2}.",
-    ),
-    "en": (
-        "{org} announced {date} an investment of {amount} in {topic}.",
-        "According to the {outlet}, {topic} will cost {place} {amount}.",
-        "“{quote},” said {person}, {role} of {org}.",
-        "{person}, {role} at {org}, believes {topic} will need a further {amount}.",
-        "The {place} council voted {date} to set aside {amount} for {topic}.",
-        "{person} joined {org} {date} after {years} years in {place}.",
-        "The agreement signed {date} between {org} and {org2} is worth {amount}.",
-        "In the words of {person}: “{quote}.”",
-        "Work on {topic} began {date} in {place}.",
-        "{org} reported revenue of {amount} in {year}, up from {amount2} a year earlier.",
-        "At a public meeting {date}, {person} said: “{quote}.”",
-        "The prefecture’s office confirmed {date} that {topic} would receive {amount} from central government.",
-        "Residents of {place} have waited years for {topic}.",
-        "The consultation on {topic} still divides the opposition.",
-        "Several neighbours worry about the timetable chosen for {topic} and {topic2}.",
-    ),
-}
-TITLES = {
-    "fr": (
-        "{org}{nbsp}: {amount} pour {topic}",
-        "{place}{nbsp}: le point sur {topic}",
-        "{person} défend {topic}",
-        "Ce que l’on sait de l’avenir de {topic}",
-        "{place} vote {amount} pour {topic}",
-    ),
-    "en": (
-        "{org} commits {amount} to {topic}",
-        "{place}: what next for {topic}",
-        "{person} defends {topic}",
-        "What we know about {topic}",
-        "{place} approves {amount} for {topic}",
-    ),
-}
-# How often each sentence template is used (the value-bearing ones dominate, as in a library of
-# evidence), in the order of SENTENCES.
-SENTENCE_WEIGHTS = (10, 8, 9, 6, 8, 5, 6, 5, 6, 5, 5, 4, 3, 2, 2)
-
 
 # ---- drawing with Zipf-like frequencies ---------------------------------------------------------
 
@@ -453,10 +87,10 @@ def _invented_words(count: int, seed: int, *, min_len: int = 5) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     while len(out) < count:
-        word = rng.choice(_ONSETS) + rng.choice(_MIDDLES) + rng.choice(_LINKS)
+        word = rng.choice(ONSETS) + rng.choice(MIDDLES) + rng.choice(LINKS)
         if rng.random() < 0.4:
-            word += rng.choice(_MIDDLES) + rng.choice(_LINKS)
-        word += rng.choice(_ENDINGS)
+            word += rng.choice(MIDDLES) + rng.choice(LINKS)
+        word += rng.choice(ENDINGS)
         if len(word) >= min_len and word not in seen:
             seen.add(word)
             out.append(word)
@@ -578,33 +212,7 @@ def make_record(i: int, seed: int = 0, *, id_prefix: str | None = None) -> Sourc
     outlet = v.outlets[lang].draw(rng)
 
     def fill(template: str) -> str:
-        # Only the slots a template uses are drawn, in a fixed order, so records stay reproducible.
-        topic = v.topics[lang].draw(rng)
-        values: dict[str, str] = {"topic": topic, "outlet": outlet, "nbsp": NBSP}
-        for name in _slots_of(template):
-            if name in values:
-                continue
-            if name in ("person", "person2"):
-                values[name] = v.people.draw(rng)
-            elif name in ("org", "org2"):
-                values[name] = v.orgs.draw(rng)
-            elif name == "role":
-                values[name] = v.roles[lang].draw(rng)
-            elif name == "place":
-                values[name] = v.places[lang].draw(rng)
-            elif name == "topic2":
-                values[name] = v.topics[lang].draw(rng)
-            elif name in ("amount", "amount2"):
-                values[name] = _amount(rng, lang)
-            elif name == "date":
-                values[name] = _date(rng, lang, published)
-            elif name == "year":
-                values[name] = str(published.year - rng.randrange(0, 3))
-            elif name == "years":
-                values[name] = str(rng.randrange(2, 25))
-            elif name == "quote":
-                values[name] = v.quotes[lang].draw(rng).format(topic=topic, year=published.year + rng.randrange(0, 3))
-        return _capitalise(template.format(**values))
+        return _fill(template, rng, v, lang, outlet, published)
 
     target = rng.randrange(190, 305)
     sentences: list[str] = []
@@ -632,6 +240,37 @@ def make_record(i: int, seed: int = 0, *, id_prefix: str | None = None) -> Sourc
         language=lang,
         tags=tags,
     )
+
+
+def _fill(template: str, rng: random.Random, v: "_Vocabulary", lang: str, outlet: str, published: dt.date) -> str:
+    """A sentence or title template with its slots drawn. Only the slots it uses are drawn, in a
+    fixed order, so records stay reproducible."""
+    topic = v.topics[lang].draw(rng)
+    values: dict[str, str] = {"topic": topic, "outlet": outlet, "nbsp": NBSP}
+    for name in _slots_of(template):
+        if name in values:
+            continue
+        if name in ("person", "person2"):
+            values[name] = v.people.draw(rng)
+        elif name in ("org", "org2"):
+            values[name] = v.orgs.draw(rng)
+        elif name == "role":
+            values[name] = v.roles[lang].draw(rng)
+        elif name == "place":
+            values[name] = v.places[lang].draw(rng)
+        elif name == "topic2":
+            values[name] = v.topics[lang].draw(rng)
+        elif name in ("amount", "amount2"):
+            values[name] = _amount(rng, lang)
+        elif name == "date":
+            values[name] = _date(rng, lang, published)
+        elif name == "year":
+            values[name] = str(published.year - rng.randrange(0, 3))
+        elif name == "years":
+            values[name] = str(rng.randrange(2, 25))
+        elif name == "quote":
+            values[name] = v.quotes[lang].draw(rng).format(topic=topic, year=published.year + rng.randrange(0, 3))
+    return _capitalise(template.format(**values))
 
 
 def generate_records(n: int, seed: int = 0, *, start: int = 0, id_prefix: str | None = None) -> Iterator[SourceRecord]:

@@ -275,9 +275,27 @@ def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
     (`MAX_DOCX_UNPACKED`, pictures included), that of its XML (`MAX_DOCX_XML`) and its paragraphs
     (`MAX_PARAGRAPHS`, counted in the XML) before parsing, then its paragraphs again (table cells
     included) and its text (`MAX_ARTICLE_BYTES` characters) as they are read. The title's look-up reads each paragraph's style by its id in a table made once."""
+    document = _open_docx(data, what)
+    lines, heading = _docx_lines(document, what)
+    # A document without properties of its own gets python-docx's defaults ("Word Document", made
+    # now): those say nothing of the article.
+    props = document.core_properties if _has_properties(document) else None
+    title = ((props.title if props else "") or "").strip() or heading.strip()
+    created = props.created.date() if props and isinstance(props.created, dt.datetime) else None
+    return ArticleText(
+        check_article_text(_tidy("\n".join(lines)), what=what),
+        " ".join(title.split())[:300],
+        published=created,
+        published_from="document" if created else "",
+        author=" ".join(((props.author if props else "") or "").split())[:300],
+    )
+
+
+def _open_docx(data: bytes, what: str):
+    """The python-docx Document of `data`, once its unpacked size, its XML and its paragraphs
+    (counted in the XML) are within bounds; InputError otherwise."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
 
     refuse = InputError(
         f"{what} is not a Word document (.docx) that can be read; save it as .docx "
@@ -307,11 +325,18 @@ def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
             if body.count(tag + b">") + body.count(tag + b" ") > MAX_PARAGRAPHS:
                 raise InputError(f"{what} has more than {MAX_PARAGRAPHS:,} paragraphs; it is not an article")
             del body
-        document = docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data))
     except InputError:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError):
         raise refuse from None
+
+
+def _docx_lines(document, what: str) -> tuple[list[str], str]:
+    """The document's paragraphs and table cells as lines (a blank line after each paragraph and
+    table), and its first heading; InputError past MAX_PARAGRAPHS or MAX_ARTICLE_BYTES."""
+    from docx.table import Table
+
     headings = _heading_styles(document)
     lines: list[str] = []
     paragraphs = size = 0
@@ -346,18 +371,7 @@ def docx_to_text(data: bytes, *, what: str = "the document") -> ArticleText:
             lines.append("")
             if not heading and text.strip() and block._p.style in headings:
                 heading = text
-    # A document without properties of its own gets python-docx's defaults ("Word Document", made
-    # now): those say nothing of the article.
-    props = document.core_properties if _has_properties(document) else None
-    title = ((props.title if props else "") or "").strip() or heading.strip()
-    created = props.created.date() if props and isinstance(props.created, dt.datetime) else None
-    return ArticleText(
-        check_article_text(_tidy("\n".join(lines)), what=what),
-        " ".join(title.split())[:300],
-        published=created,
-        published_from="document" if created else "",
-        author=" ".join(((props.author if props else "") or "").split())[:300],
-    )
+    return lines, heading
 
 
 def _has_properties(document) -> bool:

@@ -1,6 +1,6 @@
 """The archive of verdicts: claims reviewed across articles, filtered by type, status, amount,
 review dates, speaker and reviewer, exported as CSV or ClaimReview; each links to its article on
-the desk. One call to checker.desk.memory.search per run (an indexed table of reviewed claims)."""
+the desk. One call to checker.desk.archive.search per run (an indexed table of reviewed claims)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from checker.desk.archive import archive_claimreview, archive_csv
-from checker.desk.memory import search
+from checker.desk.archive import archive_claimreview, archive_csv, search
 from claims import CLAIM_TYPES
 from ui.common import labels, services, t
 

@@ -71,7 +71,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from ..desk.archive import archive_claimreview, archive_csv
     from .main import print_json
     from .desk import report_labels
-    from ..desk.memory import search
+    from ..desk.archive import search
 
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     if args.limit < 1:

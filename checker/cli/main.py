@@ -84,30 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(metavar="COMMAND")
     languages = ["auto", *available_languages()]
 
-    def article_args(sp: argparse.ArgumentParser, *, optional: bool = False) -> None:
-        sp.add_argument(
-            "article",
-            nargs="?" if optional else None,
-            metavar="ARTICLE",
-            help="path of a .txt/.md article, or - for standard input",
-        )
-        sp.add_argument("--language", choices=languages, default="auto", help="article language (default: detect)")
-        sp.add_argument(
-            "--published",
-            metavar="YYYY-MM-DD",
-            help="publication date; relative dates resolve against it (default: today)",
-        )
-        sp.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
-
     ex = sub.add_parser("extract", help="list the claims of an article")
-    article_args(ex, optional=True)
+    _article_args(ex, languages, optional=True)
     ex.add_argument(
         "--jsonl", metavar="FILE", help='check many texts: one {"id", "text", "language", "published"} per line'
     )
     ex.set_defaults(run=cmd_extract)
 
     ck = sub.add_parser("check", help="extract the claims of an article and match them against the library")
-    article_args(ck)
+    _article_args(ck, languages)
     src = ck.add_mutually_exclusive_group()
     src.add_argument("--sources", metavar="FILE", help="check against the records of this CSV/JSON/XLSX file only")
     src.add_argument(
@@ -124,6 +109,28 @@ def build_parser() -> argparse.ArgumentParser:
     claims_commands.register(sub)
     users_commands.register(sub)
 
+    _add_evaluate(sub)
+    return p
+
+
+def _article_args(sp: argparse.ArgumentParser, languages: list[str], *, optional: bool = False) -> None:
+    """The article argument and the options that read it, shared by `extract` and `check`."""
+    sp.add_argument(
+        "article",
+        nargs="?" if optional else None,
+        metavar="ARTICLE",
+        help="path of a .txt/.md article, or - for standard input",
+    )
+    sp.add_argument("--language", choices=languages, default="auto", help="article language (default: detect)")
+    sp.add_argument(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="publication date; relative dates resolve against it (default: today)",
+    )
+    sp.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
+
+
+def _add_evaluate(sub) -> None:
     ev = sub.add_parser("evaluate", help="score the extractor against the shared corpora")
     ev.add_argument(
         "--corpora", metavar="DIR", help="folder of the corpora (default: ../shared/corpora beside the project)"
@@ -137,7 +144,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="print only the corpora whose name starts with this (repeatable), e.g. realnews_fr_study",
     )
     ev.set_defaults(run=cmd_evaluate)
-    return p
 
 
 def usage(parser: argparse.ArgumentParser) -> int:

@@ -40,7 +40,8 @@ from claims import Quote
 
 from ..messages import plural_key
 from ..model import STATUSES
-from .review import Article, ClaimState, article_state
+from .state import Article, ClaimState
+from .transfer import article_state
 
 # Cells starting with these characters are read as formulas by spreadsheets: they get a leading '.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

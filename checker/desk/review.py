@@ -10,184 +10,28 @@ Nothing is deleted: a false claim is dismissed (it stays listed, marked dismisse
 restored); splitting or merging spans dismisses the old claims and adds new ones (ids e1, e2, ...),
 each step in the audit trail. `article_state` / `Desk.import_state` write and read the whole state of
 an article (the JSON report), so that an article can move between databases and come back the same.
+
+Beside the desk: checker/desk/state.py (what it holds, as values), rows.py (a claim's stored row
+and the one way of changing it), corrections.py (claims an editor adds), transfer.py (the whole
+state of an article, out and back in).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field, replace
-from types import SimpleNamespace
 from typing import Any, Iterable, Mapping
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
-from claims import CLAIM_TYPES, Claim, claim_from_json
 from sources.db import audit, connect, row_problem, without_nul, writing
 
-from ..model import (
-    MAX_CLAIMS,
-    STATUSES,
-    ArticleCheck,
-    ClaimCheck,
-    Match,
-    Reason,
-    match_from_json,
-    reason_from_json,
-    reason_to_json,
-)
-from ..verdict import render_reason
-from . import memory
+from ..model import MAX_CLAIMS, STATUSES, ArticleCheck, ClaimCheck
+from .corrections import insert_claims
+from .rows import claim_row, now, state_of, stored_claim, title_from, write_review
+from .state import ORIGINS, Article, ArticleNotFound, ArticleSummary, ClaimState, ReviewConflict
 from .tables import article_claims, articles, ensure_tables, report_history
-
-STATE_FORMAT = "factcheck-article"
-STATE_VERSION = 1
-ORIGINS = ("extracted", "editor", "split", "merge", "imported")
-
-
-class ArticleNotFound(KeyError):
-    """No article with that id."""
-
-
-class ClaimNotFound(KeyError):
-    """No claim with that id in the article."""
-
-
-class ReviewConflict(Exception):
-    """The claim changed since the editor loaded it; `current` is what is stored now."""
-
-    def __init__(self, current: "ClaimState"):
-        super().__init__(
-            f"claim {current.claim.id} was changed by {current.reviewer or 'someone'} "
-            f"at {current.reviewed_at:%Y-%m-%d %H:%M:%S} (now {'dismissed' if current.dismissed else current.status}"
-            f"{': ' + current.note if current.note else ''}); reload before changing it"
-            if current.reviewed_at
-            else f"claim {current.claim.id} changed; reload before changing it"
-        )
-        self.current = current
-
-
-@dataclass(frozen=True)
-class ClaimState:
-    """A claim as the desk holds it: the check, and the editor's review."""
-
-    claim: Claim
-    suggestion: str
-    confidence: float
-    reason: str
-    matches: tuple[Match, ...]
-    status: str = "unreviewed"
-    note: str = ""
-    evidence_source: str | None = None
-    reviewer: str = ""
-    reviewed_at: dt.datetime | None = None
-    version: int = 1
-    origin: str = "extracted"
-    dismissed: bool = False
-    # The reason as parts, to write it in the reader's language; () for checks stored before they
-    # were kept (their English `reason` is shown).
-    reason_parts: Reason = ()
-
-    def reason_in(self, words: Mapping[str, str] | None = None) -> str:
-        """The reason in the language of `words` (flat "reason.*" keys, as checker/messages gives them).
-
-        The stored English text when there are no parts, or when they name a template this version
-        does not know (a check stored by a newer workbench).
-        """
-        if self.reason_parts:
-            try:
-                return render_reason(self.reason_parts, words)
-            except (KeyError, ValueError, IndexError):
-                pass
-        return self.reason
-
-    @property
-    def evidence(self) -> Match | None:
-        """The record (or earlier verdict) the editor chose as evidence, else the best record, else the
-        best match."""
-        if self.evidence_source:
-            for m in self.matches:
-                if m.source_id == self.evidence_source:
-                    return m
-        return next((m for m in self.matches if m.verdict is None), self.matches[0] if self.matches else None)
-
-    @property
-    def shown_status(self) -> str:
-        """The status, or "dismissed" for a dismissed claim (what tables and reports show)."""
-        return "dismissed" if self.dismissed else self.status
-
-    def review_json(self) -> dict[str, Any]:
-        return {
-            "status": self.status,
-            "note": self.note,
-            "evidence_source": self.evidence_source,
-            "reviewer": self.reviewer,
-            "reviewed_at": self.reviewed_at.isoformat() if self.reviewed_at else None,
-            "version": self.version,
-            "dismissed": self.dismissed,
-        }
-
-    def check_json(self) -> dict[str, Any]:
-        return _check_json(self.suggestion, self.confidence, self.reason, self.reason_parts, self.matches)
-
-
-@dataclass(frozen=True)
-class Article:
-    id: int
-    title: str
-    body: str
-    language: str
-    published: dt.date
-    url: str
-    created_by: str
-    created_at: dt.datetime
-    archived: bool
-    claims: tuple[ClaimState, ...] = field(default=())
-    unclaimed: tuple[dict[str, Any], ...] = field(default=())
-    author: str = ""  # the article's author or publisher, as the article gives them
-    published_from: str = ""  # where the publication date came from (checker.inputs.DATE_SOURCES)
-    # For an article imported from a report: who imported it and when, and what the report said of
-    # its origin (its id there, when it was exported, who created it then); None otherwise.
-    imported: Mapping[str, Any] | None = None
-
-    def claim(self, claim_id: str) -> ClaimState:
-        for c in self.claims:
-            if c.claim.id == claim_id:
-                return c
-        raise ClaimNotFound(claim_id)
-
-    @property
-    def live(self) -> tuple[ClaimState, ...]:
-        """The claims under review (not dismissed), in reading order."""
-        return tuple(c for c in self.claims if not c.dismissed)
-
-    @property
-    def reviewers(self) -> tuple[str, ...]:
-        return tuple(sorted({c.reviewer for c in self.claims if c.reviewer}))
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    id: int
-    title: str
-    published: dt.date
-    language: str
-    created_at: dt.datetime
-    archived: bool
-    total: int
-    reviewed: int
-    disputed: int
-    reviewers: tuple[str, ...]
-    url: str = ""
-
-    @property
-    def progress(self) -> str:
-        return f"{self.reviewed}/{self.total} reviewed, {self.disputed} disputed"
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+from .transfer import article_state, import_article
 
 
 class Desk:
@@ -219,18 +63,9 @@ class Desk:
         Refused (ValueError) when the text holds a NUL character (checker.inputs removes them before
         the claims are found, whose offsets depend on it) or a claim id is too long to store.
         """
-        now = _now()
-        if len(check.checks) > MAX_CLAIMS:
-            raise ValueError(f"the article has {len(check.checks):,} claims; the desk takes at most {MAX_CLAIMS:,}")
-        if "\x00" in body:
-            raise ValueError(
-                "the article text holds NUL characters, which cannot be stored; remove them and check it again"
-            )
-        for c in check.checks:
-            problem = row_problem(article_claims, {"claim_id": c.claim.id})
-            if problem:
-                raise ValueError(f"claim {c.claim.id[:40]!r}: {problem.replace('claim_id', 'its id')}")
-        title = without_nul(title).strip() or _title_from(body)
+        at = now()
+        _refuse_unstorable(check, body)
+        title = without_nul(title).strip() or title_from(body)
         url, reviewer = without_nul(url), without_nul(reviewer)
         with writing(self.engine) as conn:
             article_id = conn.execute(
@@ -241,20 +76,18 @@ class Desk:
                     published=check.extraction.published,
                     url=url.strip(),
                     created_by=reviewer,
-                    created_at=now,
-                    updated_at=now,
+                    created_at=at,
+                    updated_at=at,
                     archived=False,
                     unclaimed=[u.to_json() for u in check.extraction.unclaimed],
                     meta={"author": " ".join(author.split())[:300], "published_from": published_from},
                 )
             ).inserted_primary_key[0]
             if check.checks:
-                conn.execute(
-                    article_claims.insert(), [_claim_row(article_id, i, c) for i, c in enumerate(check.checks)]
-                )
+                conn.execute(article_claims.insert(), [claim_row(article_id, i, c) for i, c in enumerate(check.checks)])
             conn.execute(
                 audit.insert().values(
-                    at=now,
+                    at=at,
                     actor=reviewer,
                     entity="article",
                     entity_id=str(article_id),
@@ -332,7 +165,7 @@ class Desk:
                 .where(article_claims.c.article_id == article_id)
                 .order_by(article_claims.c.position)
             ).all()
-        states = sorted((_state(r) for r in claim_rows), key=lambda s: (s.claim.start, -s.claim.end))
+        states = sorted((state_of(r) for r in claim_rows), key=lambda s: (s.claim.start, -s.claim.end))
         return Article(
             id=row.id,
             title=row.title,
@@ -372,10 +205,10 @@ class Desk:
             before = {k: getattr(row, k) for k in values}
             if before == values:
                 return  # nothing changes: not an entry in the audit trail
-            conn.execute(articles.update().where(articles.c.id == article_id).values(updated_at=_now(), **values))
+            conn.execute(articles.update().where(articles.c.id == article_id).values(updated_at=now(), **values))
             conn.execute(
                 audit.insert().values(
-                    at=_now(),
+                    at=now(),
                     actor=reviewer,
                     entity="article",
                     entity_id=str(article_id),
@@ -411,8 +244,8 @@ class Desk:
             raise ValueError("a reviewer name is needed to change a claim")
         note = None if note is None else without_nul(note)
         with writing(self.engine) as conn:
-            row = _stored_claim(conn, article_id, claim_id)
-            current = _state(row)
+            row = stored_claim(conn, article_id, claim_id)
+            current = state_of(row)
             if (
                 evidence_source is not None
                 and evidence_source
@@ -434,45 +267,7 @@ class Desk:
             action = "review"
             if wanted["dismissed"] != current.dismissed:
                 action = "dismiss" if wanted["dismissed"] else "restore"
-            after = self._write(conn, row.pk, current, reviewer, action, f"{article_id}/{claim_id}", **wanted)
-        return after
-
-    def _write(
-        self,
-        conn,
-        pk: int,
-        current: ClaimState,
-        reviewer: str,
-        action: str,
-        entity_id: str,
-        extra: Mapping[str, Any] | None = None,
-        **wanted: Any,
-    ) -> ClaimState:
-        now = _now()
-        result = conn.execute(
-            article_claims.update()
-            .where(
-                article_claims.c.pk == pk,
-                article_claims.c.version == current.version,
-            )
-            .values(reviewer=reviewer, reviewed_at=now, version=current.version + 1, **wanted)
-        )
-        if result.rowcount != 1:  # someone else wrote between our read and our write
-            latest = conn.execute(select(article_claims).where(article_claims.c.pk == pk)).first()
-            raise ReviewConflict(_state(latest))
-        after = replace(current, reviewer=reviewer, reviewed_at=now, version=current.version + 1, **wanted)
-        conn.execute(
-            audit.insert().values(
-                at=now,
-                actor=reviewer,
-                entity="claim",
-                entity_id=entity_id,
-                action=action,
-                before=current.review_json(),
-                after={**after.review_json(), **(extra or {})},
-            )
-        )
-        memory.sync_review(conn, pk, current, after)  # the index of reviewed claims, in the same transaction
+            after = write_review(conn, row.pk, current, reviewer, action, f"{article_id}/{claim_id}", **wanted)
         return after
 
     def reuse(
@@ -488,8 +283,8 @@ class Desk:
             raise ValueError("a reviewer name is needed to change a claim")
         reviewer = reviewer.strip()
         with writing(self.engine) as conn:
-            row = _stored_claim(conn, article_id, claim_id)
-            current = _state(row)
+            row = stored_claim(conn, article_id, claim_id)
+            current = state_of(row)
             m = next((m for m in current.matches if m.verdict is not None and m.source_id == verdict), None)
             if m is None or m.verdict is None:
                 raise ValueError(f"{verdict} is not an earlier verdict matched to {claim_id}")
@@ -500,9 +295,9 @@ class Desk:
                 )
             ).first()
             if past is None or past.dismissed or past.status != v.status:
-                now = "deleted" if past is None else "dismissed" if past.dismissed else past.status
+                status_now = "deleted" if past is None else "dismissed" if past.dismissed else past.status
                 raise ValueError(
-                    f"the earlier verdict on {verdict} is now {now}, not {v.status}: review this claim yourself"
+                    f"the earlier verdict on {verdict} is now {status_now}, not {v.status}: review this claim yourself"
                 )
             if current.dismissed:
                 raise ValueError(f"claim {claim_id} is dismissed; restore it before changing its status")
@@ -513,7 +308,7 @@ class Desk:
             wanted = {"status": v.status, "note": past.note or "", "evidence_source": evidence, "dismissed": False}
             if all(getattr(current, k) == val for k, val in wanted.items()):
                 return current
-            return self._write(
+            return write_review(
                 conn,
                 row.pk,
                 current,
@@ -538,7 +333,7 @@ class Desk:
         with writing(self.engine) as conn:
             conn.execute(
                 audit.insert().values(
-                    at=_now(),
+                    at=now(),
                     actor=reviewer.strip(),
                     entity="claim",
                     entity_id=f"{article_id}/{claim_id}",
@@ -575,92 +370,11 @@ class Desk:
         reviewer = reviewer.strip()
         for attempt in range(3):
             try:
-                return self._add_claims(article_id, checks, reviewer, origin, replaces)
+                return insert_claims(self.engine, article_id, checks, reviewer, origin, replaces)
             except IntegrityError:  # another editor took the same new id at the same moment
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
-
-    def _add_claims(self, article_id, checks, reviewer, origin, replaces) -> list[ClaimState]:
-        with writing(self.engine) as conn:
-            row = conn.execute(select(articles.c.body).where(articles.c.id == article_id)).first()
-            if row is None:
-                raise ArticleNotFound(article_id)
-            body = row.body
-            rows = conn.execute(select(article_claims).where(article_claims.c.article_id == article_id)).all()
-            by_id = {r.claim_id: r for r in rows}
-            live = [_state(r) for r in rows if not r.dismissed and r.claim_id not in replaces]
-            for check in checks:
-                c = check.claim
-                if c.type not in CLAIM_TYPES:
-                    raise ValueError(f"claim type must be one of {', '.join(CLAIM_TYPES)}")
-                if not (0 <= c.start < c.end <= len(body)) or body[c.start : c.end] != c.text:
-                    raise ValueError(f"«{c.text}» is not at {c.start}-{c.end} of the article")
-                same = next(
-                    (s for s in live if (s.claim.start, s.claim.end, s.claim.type) == (c.start, c.end, c.type)), None
-                )
-                if same is not None:
-                    raise ValueError(f"«{c.text}» is already listed as {same.claim.id}")
-            taken = [int(m.group(1)) for cid in by_id for m in [re.fullmatch(r"e(\d+)", cid)] if m]
-            next_no = max(taken, default=0) + 1
-            position = (
-                conn.execute(
-                    select(func.max(article_claims.c.position)).where(article_claims.c.article_id == article_id)
-                ).scalar()
-                or 0
-            ) + 1
-            new_ids = [f"e{next_no + i}" for i in range(len(checks))]
-            for claim_id, expected in replaces.items():
-                old = by_id.get(claim_id)
-                if old is None:
-                    raise ClaimNotFound(claim_id)
-                current = _state(old)
-                if expected is not None and expected != current.version:
-                    raise ReviewConflict(current)
-                if current.dismissed:
-                    raise ValueError(f"claim {claim_id} is already dismissed")
-                self._write(
-                    conn,
-                    old.pk,
-                    current,
-                    reviewer,
-                    origin,
-                    f"{article_id}/{claim_id}",
-                    extra={"replaced_by": new_ids},
-                    status=current.status,
-                    note=current.note,
-                    evidence_source=current.evidence_source,
-                    dismissed=True,
-                )
-            now = _now()
-            added = []
-            for i, (claim_id, check) in enumerate(zip(new_ids, checks)):
-                check = replace(check, claim=check.claim.with_id(claim_id))
-                values = _claim_row(article_id, position + i, check, origin=origin)
-                conn.execute(article_claims.insert().values(**values))
-                state = _state_from_values(values)
-                conn.execute(
-                    audit.insert().values(
-                        at=now,
-                        actor=reviewer,
-                        entity="claim",
-                        entity_id=f"{article_id}/{claim_id}",
-                        action="add",
-                        before=None,
-                        after={
-                            **state.review_json(),
-                            "type": check.claim.type,
-                            "text": check.claim.text,
-                            "start": check.claim.start,
-                            "end": check.claim.end,
-                            "origin": origin,
-                            "replaces": list(replaces),
-                        },
-                    )
-                )
-                added.append(state)
-            conn.execute(articles.update().where(articles.c.id == article_id).values(updated_at=now))
-        return added
 
     def audit_trail(self, article_id: int, claim_id: str | None = None) -> list[dict[str, Any]]:
         """Changes to a claim (or to the article and all its claims), oldest first."""
@@ -694,91 +408,7 @@ class Desk:
         report gave it). The report's own audit trail says what happened elsewhere, as the report
         tells it: it is kept apart as quoted history (`quoted_history`), never written into the trail.
         """
-        from .report_import import read_report
-
-        reviewer = without_nul(reviewer).strip()
-        if not reviewer:
-            raise ValueError("a reviewer name is needed to import an article")
-        state = read_report(data)
-        now = _now()
-        reported = state.article
-        imported = {
-            "by": reviewer,
-            "at": now.isoformat(),
-            "from_id": state.from_id,
-            "exported_at": state.exported_at.isoformat() if state.exported_at else None,
-            "created_by": reported["created_by"],
-            "created_at": reported["created_at"].isoformat(),
-        }
-        article = {
-            **reported,
-            "created_by": reviewer,
-            "created_at": now,
-            "updated_at": now,
-            "meta": {**reported["meta"], "imported": imported},
-        }
-        with writing(self.engine) as conn:
-            article_id = conn.execute(articles.insert().values(**article)).inserted_primary_key[0]
-            if state.claims:
-                conn.execute(article_claims.insert(), [{**r, "article_id": article_id} for r in state.claims])
-                memory.sync(
-                    conn, conn.scalars(select(article_claims.c.pk).where(article_claims.c.article_id == article_id))
-                )
-            if state.history:
-                conn.execute(
-                    report_history.insert(),
-                    [
-                        {
-                            **entry,
-                            "article_id": article_id,
-                            "position": n,
-                            "claim_id": entry["entity_id"].partition("/")[2] if entry["entity"] == "claim" else None,
-                        }
-                        for n, entry in enumerate(state.history)
-                    ],
-                )
-            conn.execute(
-                audit.insert().values(
-                    at=now,
-                    actor=reviewer,
-                    entity="article",
-                    entity_id=str(article_id),
-                    action="import",
-                    before=None,
-                    after={
-                        "from_id": state.from_id,
-                        "claims": len(state.claims),
-                        "quoted_history": len(state.history),
-                        "exported_at": imported["exported_at"],
-                    },
-                )
-            )
-            if state.claims:
-                conn.execute(
-                    audit.insert(),
-                    [
-                        {
-                            "at": now,
-                            "actor": reviewer,
-                            "entity": "claim",
-                            "entity_id": f"{article_id}/{r['claim_id']}",
-                            "action": "import",
-                            "before": None,
-                            "after": {
-                                "status": r["status"],
-                                "note": r["note"],
-                                "evidence_source": r["evidence_source"],
-                                "dismissed": r["dismissed"],
-                                "version": r["version"],
-                                "origin": r["origin"],
-                                "reported_reviewer": r["reviewer"],
-                                "reported_at": r["reviewed_at"].isoformat() if r["reviewed_at"] else None,
-                            },
-                        }
-                        for r in state.claims
-                    ],
-                )
-        return article_id
+        return import_article(self.engine, data, reviewer=reviewer)
 
     def quoted_history(self, article_id: int, claim_id: str | None = None) -> list[dict[str, Any]]:
         """The audit trail an imported report carried, as that report tells it (nothing here can check
@@ -796,147 +426,17 @@ class Desk:
         return [dict(r._mapping) for r in rows]
 
 
-# ---- the state of an article as plain JSON ---------------------------------------------------
-
-
-def article_state(
-    article: Article,
-    trail: Iterable[Mapping[str, Any]] = (),
-    *,
-    exported_at: dt.datetime | None = None,
-    quoted: Iterable[Mapping[str, Any]] = (),
-) -> dict[str, Any]:
-    """Everything the desk holds about an article, as JSON values (read back by `Desk.import_state`):
-    `audit` is this database's trail of the article; `quoted_history` the trail an earlier report
-    carried when the article was imported (quoted again, never as this database's own)."""
-    return {
-        "format": STATE_FORMAT,
-        "format_version": STATE_VERSION,
-        "exported_at": (exported_at or _now()).isoformat(),
-        "article": {
-            "id": article.id,
-            "title": article.title,
-            "url": article.url,
-            "language": article.language,
-            "published": article.published.isoformat(),
-            "created_by": article.created_by,
-            "created_at": article.created_at.isoformat(),
-            "archived": article.archived,
-            "body": article.body,
-            "unclaimed": list(article.unclaimed),
-            "author": article.author,
-            "published_from": article.published_from,
-        },
-        "claims": [
-            {
-                "claim": c.claim.to_json(),
-                "check": c.check_json(),
-                "review": {**c.review_json(), "origin": c.origin},
-            }
-            for c in article.claims
-        ],
-        "audit": [_entry_json(t) for t in trail],
-        "quoted_history": [_entry_json(t) for t in quoted],
-    }
-
-
-def _entry_json(t: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "at": _iso(t["at"]),
-        "actor": t["actor"],
-        "entity": t["entity"],
-        "entity_id": t["entity_id"],
-        "action": t["action"],
-        "before": t["before"],
-        "after": t["after"],
-    }
-
-
-def _iso(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
-
-
-def _claim_row(article_id: int, position: int, check: ClaimCheck, origin: str = "extracted") -> dict[str, Any]:
-    return {
-        "article_id": article_id,
-        "claim_id": check.claim.id,
-        "position": position,
-        "claim": check.claim.to_json(),
-        "check": _check_json(check.suggestion, check.confidence, check.reason, check.reason_parts, check.matches),
-        "status": "unreviewed",
-        "note": "",
-        "evidence_source": None,
-        "reviewer": "",
-        "reviewed_at": None,
-        "origin": origin,
-        "dismissed": False,
-        "version": 1,
-    }
-
-
-def _check_json(
-    suggestion: str, confidence: float, reason: str, reason_parts: Reason, matches: Iterable[Match]
-) -> dict[str, Any]:
-    """A check as stored in `article_claims.check` and written in the JSON report."""
-    out = {
-        "suggestion": suggestion,
-        "confidence": round(confidence, 3),
-        "reason": reason,
-        "matches": [m.to_json() for m in matches],
-    }
-    if reason_parts:
-        out["reason_parts"] = reason_to_json(reason_parts)
-    return out
-
-
-def _stored_reason(data: Any) -> Reason:
-    """The parts of a stored check; () when there are none or they cannot be read, so that the
-    claim still opens with its English reason."""
-    try:
-        return reason_from_json(data)
-    except (ValueError, TypeError):
-        return ()
-
-
-def _state_from_values(values: Mapping[str, Any]) -> ClaimState:
-    return _state(SimpleNamespace(**values))
-
-
-def _state(row: Any) -> ClaimState:
-    check = row.check or {}
-    return ClaimState(
-        claim=claim_from_json(row.claim),
-        suggestion=check.get("suggestion", "no_source"),
-        confidence=float(check.get("confidence", 0)),
-        reason=check.get("reason", ""),
-        matches=tuple(match_from_json(m) for m in check.get("matches", [])),
-        status=row.status,
-        note=row.note or "",
-        evidence_source=row.evidence_source,
-        reviewer=row.reviewer or "",
-        reviewed_at=row.reviewed_at,
-        version=row.version,
-        origin=row.origin,
-        dismissed=row.dismissed,
-        reason_parts=_stored_reason(check.get("reason_parts")),
-    )
-
-
-def _title_from(body: str) -> str:
-    for line in body.splitlines():
-        if line.strip():
-            line = line.strip().lstrip("#").strip()
-            return line[:120] + ("…" if len(line) > 120 else "")
-    return "Untitled"
-
-
-def _stored_claim(conn, article_id: int, claim_id: str):
-    """The stored row of a claim; ArticleNotFound or ClaimNotFound when there is none."""
-    row = conn.execute(
-        select(article_claims).where(article_claims.c.article_id == article_id, article_claims.c.claim_id == claim_id)
-    ).first()
-    if row is None:
-        if conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is None:
-            raise ArticleNotFound(article_id)
-        raise ClaimNotFound(claim_id)
-    return row
+def _refuse_unstorable(check: ArticleCheck, body: str) -> None:
+    """ValueError for an article the desk cannot store: too many claims, a NUL character in its text
+    (checker.inputs removes them before the claims are found, whose offsets depend on it), or a claim
+    id too long for its column."""
+    if len(check.checks) > MAX_CLAIMS:
+        raise ValueError(f"the article has {len(check.checks):,} claims; the desk takes at most {MAX_CLAIMS:,}")
+    if "\x00" in body:
+        raise ValueError(
+            "the article text holds NUL characters, which cannot be stored; remove them and check it again"
+        )
+    for c in check.checks:
+        problem = row_problem(article_claims, {"claim_id": c.claim.id})
+        if problem:
+            raise ValueError(f"claim {c.claim.id[:40]!r}: {problem.replace('claim_id', 'its id')}")

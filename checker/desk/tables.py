@@ -3,7 +3,7 @@
 The library's tables are the library's (sources/db.py); these are the desk's, and live with it:
 - articles: an article under review, its text and what it says of itself;
 - article_claims: the review state of each claim, with a version number (checker/desk/review.py);
-- reviewed_claims, reviewed_claim_terms: the desk's memory of its verdicts (checker/desk/memory.py).
+- reviewed_claims, reviewed_claim_terms: the desk's memory of its verdicts (checker/desk/memory_index.py).
 The audit trail (sources/db.py: audit) is shared by the library and the desk.
 
 `sources.db.connect` creates every table declared before it; `ensure_tables` creates these on a
@@ -76,7 +76,7 @@ article_claims = Table(
 )
 
 # ---- reviewed claims, indexed so that a new check finds earlier verdicts -------------------------
-# Derived from `article_claims` (checker/desk/memory.py keeps them current in the transaction that
+# Derived from `article_claims` (checker/desk/memory_index.py keeps them current in the transaction that
 # changes a review, and rebuilds them when they fall behind): one row per claim whose status is not
 # "unreviewed" and that is not dismissed.
 # - reviewed_claims: the claim's value in indexable columns (an amount range in its currency, a
@@ -85,7 +85,7 @@ article_claims = Table(
 #   the sentence), so that the matcher compares it like a record without reading the article;
 # - reviewed_claim_terms (term, claim_pk), clustered like record_terms: the subject of the claim
 #   (each name of its sentence, by type of claim), and for a quote its speaker and words, hashed
-#   (sources/index.py: term_hash).
+#   (sources/terms.py: term_hash).
 
 # The audit trail an imported report carried, quoted as the report wrote it: what happened on
 # another desk, as that report tells it, which nothing here can check. Kept apart from `audit`, whose

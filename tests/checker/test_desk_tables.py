@@ -33,10 +33,10 @@ def test_a_database_the_library_opened_first_gets_the_desk_tables(tmp_path):
         "from sqlalchemy import inspect\n"
         "assert 'articles' not in inspect(library.engine).get_table_names()\n"
         "from checker.desk import Desk\n"
-        "from checker.desk import memory\n"
+        "from checker.desk.archive import search\n"
         "desk = Desk(library.engine)\n"
         "assert desk.articles() == []\n"
-        "assert memory.search(library.engine) == []\n"
+        "assert search(library.engine) == []\n"
     )
     done = subprocess.run([sys.executable, "-c", script, url], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -212,7 +212,7 @@ def test_name_with_an_initial_is_found_and_agrees(fresh_library):
 def test_common_lists_are_probed_not_read(library, monkeypatch):
     """With tiny thresholds every posting list counts as common: the look-ups must still find the
     record holding the value among many holding the same names and words."""
-    import checker.match as matcher
+    import checker.candidates as candidates
 
     library.add(
         [
@@ -234,10 +234,10 @@ def test_common_lists_are_probed_not_read(library, monkeypatch):
             for i in range(12)
         ]
     )
-    monkeypatch.setattr(matcher, "RARE", 2)
-    monkeypatch.setattr(matcher, "POOL", 6)
-    monkeypatch.setattr(matcher, "DRIVE", 8)
-    monkeypatch.setattr(matcher, "COUNT_CAP", 5)
+    monkeypatch.setattr(candidates, "RARE", 2)
+    monkeypatch.setattr(candidates, "POOL", 6)
+    monkeypatch.setattr(candidates, "DRIVE", 8)
+    monkeypatch.setattr(candidates, "COUNT_CAP", 5)
     result = check(library, "Orvane Motors agreed to buy Celtis Batteries for $1 billion in April.")
     c = result["$1 billion"]
     assert c.matches[0].source_id == "A1" and c.matches[0].agreement == "agrees"
@@ -266,7 +266,7 @@ def test_dropping_a_records_terms_keeps_counts_right(library):
     from sqlalchemy import select
 
     from sources.db import record_term_df, record_terms, records
-    from sources.index import drop_record_terms, index_record_terms, word_term
+    from sources.terms import drop_record_terms, index_record_terms, word_term
 
     library.index.ensure_terms()
     term = word_term("celtis")
@@ -285,7 +285,7 @@ def test_terms_of_a_stored_batch_are_indexed_once(library):
     from sqlalchemy import func, select
 
     from sources.db import record_term_df, record_terms, record_terms_state, records
-    from sources.index import index_stored_terms, word_term
+    from sources.terms import index_stored_terms, word_term
 
     library.index.ensure_terms()
     with library.engine.begin() as conn:

@@ -9,8 +9,8 @@ import pytest
 from support import record
 from sqlalchemy import func, select
 
-from checker.desk import memory
-from checker.desk.archive import archive_claim_reviews, archive_csv
+from checker.desk import memory, memory_index
+from checker.desk.archive import archive_claim_reviews, archive_csv, search
 from checker.desk import Desk, ReviewConflict
 from checker.model import Cite, ReasonPart, match_from_json
 from checker.service import add_missed_claim, check_and_store, check_text, promote_claim
@@ -187,8 +187,8 @@ def test_only_verified_and_disputed_claims_are_remembered_and_the_index_follows_
     with lib.engine.begin() as conn:
         conn.execute(reviewed_claim_terms.delete())
         conn.execute(reviewed_claims.delete())
-    memory._CHECKED.pop(lib.engine, None)
-    memory.ensure(lib.engine)
+    memory_index._CHECKED.pop(lib.engine, None)
+    memory_index.ensure(lib.engine)
     with lib.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(reviewed_claims)) == 2
         assert conn.scalar(select(func.count()).select_from(reviewed_claim_terms)) == terms
@@ -258,17 +258,17 @@ def test_the_json_contract_of_verdict_matches(newsroom):
 
 def test_the_archive_lists_filters_and_exports(newsroom):
     lib, desk, past = newsroom
-    every = memory.search(lib.engine)
+    every = search(lib.engine)
     assert {(i.article_id, i.claim.id) for i in every} == set(past.values())
-    assert [i.claim.id for i in memory.search(lib.engine, "anthropic")] == [past["money1"][1]]
-    assert {i.status for i in memory.search(lib.engine, statuses=["disputed"])} == {"disputed"}
-    assert [i.type for i in [x.claim for x in memory.search(lib.engine, types=["quote"])]] == ["quote"]
-    assert [i.claim.id for i in memory.search(lib.engine, amount_min=5e9, amount_max=1e10)] == [past["money2"][1]]
-    assert [i.claim.id for i in memory.search(lib.engine, speaker="Leike")] == [past["quote3"][1]]
-    assert {i.reviewer for i in memory.search(lib.engine, reviewer="Paul Roy")} == {"Paul Roy"}
+    assert [i.claim.id for i in search(lib.engine, "anthropic")] == [past["money1"][1]]
+    assert {i.status for i in search(lib.engine, statuses=["disputed"])} == {"disputed"}
+    assert [i.type for i in [x.claim for x in search(lib.engine, types=["quote"])]] == ["quote"]
+    assert [i.claim.id for i in search(lib.engine, amount_min=5e9, amount_max=1e10)] == [past["money2"][1]]
+    assert [i.claim.id for i in search(lib.engine, speaker="Leike")] == [past["quote3"][1]]
+    assert {i.reviewer for i in search(lib.engine, reviewer="Paul Roy")} == {"Paul Roy"}
     today = dt.date.today()
-    assert len(memory.search(lib.engine, reviewed_from=today, reviewed_to=today)) == 3
-    assert memory.search(lib.engine, reviewed_to=today - dt.timedelta(days=1)) == []
+    assert len(search(lib.engine, reviewed_from=today, reviewed_to=today)) == 3
+    assert search(lib.engine, reviewed_to=today - dt.timedelta(days=1)) == []
     text = archive_csv(every).decode("utf-8-sig")
     assert text.splitlines()[0].startswith("article_id,claim_id,type,text,value")
     assert len(text.splitlines()) == 4 and "the deal was $900 million" in text

@@ -363,9 +363,9 @@ def bm25_order(library: Library, match: str, *, newest: int | None = None) -> li
 
 
 def test_a_very_common_word_ranks_the_most_recent_matches(fresh_library, monkeypatch):
-    import sources.library
+    import sources.full_text
 
-    monkeypatch.setattr(sources.library, "RANKED_MATCHES", 4)
+    monkeypatch.setattr(sources.full_text, "RANKED_MATCHES", 4)
     texts = [
         "harbour " * 6 + "wall",
         "harbour wall",
@@ -392,9 +392,9 @@ def test_a_very_common_word_ranks_the_most_recent_matches(fresh_library, monkeyp
 
 
 def test_words_held_by_too_many_records_leave_the_query_when_rarer_ones_remain(fresh_library, monkeypatch):
-    import sources.library
+    import sources.full_text
 
-    monkeypatch.setattr(sources.library, "RANK_TERM_RECORDS", 3)
+    monkeypatch.setattr(sources.full_text, "RANK_TERM_RECORDS", 3)
     texts = [
         "the harbour wall",
         "the harbour",
@@ -563,12 +563,12 @@ def test_a_library_opens_and_reads_while_another_process_holds_the_write_lock(tm
 
 
 def test_rows_built_for_the_bulk_insert_are_stored_as_sqlalchemy_stores_them(tmp_path):
-    # The import converts its rows itself (db.row_converter); what lands in the database must be what
+    # The import converts its rows itself (bulk.row_converter); what lands in the database must be what
     # an ordinary SQLAlchemy insert of the same values stores: dates, times and JSON alike.
     import sqlite3
 
     from sources.db import connect, records as table
-    from sources.library import RECORD_COLUMNS, _index_chunk
+    from sources.record_rows import RECORD_COLUMNS, index_chunk
 
     rec = SourceRecord(
         id="Q1",
@@ -583,7 +583,7 @@ def test_rows_built_for_the_bulk_insert_are_stored_as_sqlalchemy_stores_them(tmp
         text_hash="h" * 64,
     )
     now = dt.datetime(2024, 3, 6, 11, 12, 13)
-    built = _index_chunk([(7, *[getattr(rec, f) for f in SourceRecord.__dataclass_fields__])], "sqlite", now)
+    built = index_chunk([(7, *[getattr(rec, f) for f in SourceRecord.__dataclass_fields__])], "sqlite", now)
     bulk, plain = connect(f"sqlite:///{tmp_path / 'a.db'}"), connect(f"sqlite:///{tmp_path / 'b.db'}")
     with bulk.begin() as conn:
         conn.exec_driver_sql(

@@ -157,8 +157,8 @@ def test_export_round_trip_from_postgres(library):
 
 def test_earlier_verdicts_on_postgres(library):
     """The desk's memory with the same code: an amount verified in English found from French, the archive."""
-    from checker.desk import memory
     from checker.desk import Desk
+    from checker.desk.archive import search
     from checker.service import check_and_store
 
     with library.engine.begin() as conn:
@@ -196,7 +196,7 @@ def test_earlier_verdicts_on_postgres(library):
     check = next(c for c in result.checks if c.claim.type == "money")
     assert check.matches[0].verdict is not None and check.matches[0].verdict.claim_id == money
     assert check.suggestion == "supported"
-    assert [(f.article_id, f.claim.id) for f in memory.search(library.engine, "anthropic")] == [(first, money)]
+    assert [(f.article_id, f.claim.id) for f in search(library.engine, "anthropic")] == [(first, money)]
 
 
 def test_the_publisher_filter_uses_a_trigram_index(library):
@@ -227,9 +227,9 @@ def _plain(i: str, text: str, language: str = "en") -> SourceRecord:
 
 def test_common_words_leave_the_query_and_broad_queries_rank_the_newest_matches(library, monkeypatch):
     # the bounds of SQLite's full text (tests/test_library.py), kept on PostgreSQL's
-    import sources.library
+    import sources.full_text
 
-    monkeypatch.setattr(sources.library, "RANK_TERM_RECORDS", 3)
+    monkeypatch.setattr(sources.full_text, "RANK_TERM_RECORDS", 3)
     texts = [
         "the harbour wall",
         "the harbour",
@@ -244,8 +244,8 @@ def test_common_words_leave_the_query_and_broad_queries_rank_the_newest_matches(
     assert sorted(r.id for r in library.search("the tram")) == ["W2", "W3"]
     assert [r.id for r in library.search("the harbour")] == ["W3", "W1", "W0"]  # no rare word: newest first
 
-    monkeypatch.setattr(sources.library, "RANK_TERM_RECORDS", 20_000)
-    monkeypatch.setattr(sources.library, "RANKED_MATCHES", 4)
+    monkeypatch.setattr(sources.full_text, "RANK_TERM_RECORDS", 20_000)
+    monkeypatch.setattr(sources.full_text, "RANKED_MATCHES", 4)
     texts = [
         "quay " * 6 + "crane",
         "quay crane",

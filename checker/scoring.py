@@ -1,0 +1,370 @@
+"""Scoring a claim's short list (steps 2 and 3 of checker/match.py): the wording each record shares with
+the claim's sentence (rapidfuzz), and how one record bears on one claim (`match_record`): whether its
+value agrees, how much of the claim's context it holds near its evidence, and the score of both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from rapidfuzz import fuzz, process
+
+from claims import Claim, DateValue, Extraction, Money, Name, Quote
+from claims.text import content_words, fold_key, fold_lower, person_key, split_sentences
+from sources.index import StoredRecord
+
+from .compare import (
+    TRANSLATION_MIN,
+    SentenceEmbedder,
+    classify_quote,
+    cognate_share_words,
+    date_agreement,
+    date_closeness,
+    money_agreement,
+    name_agreement,
+)
+from .context import Context
+from .model import Match, Reason
+
+LATER_FACTOR = 0.85
+CONFLICT_SUBJECT = 0.5
+# rapidfuzz cut-offs (0-100).
+LEXICAL_CUTOFF = 20
+QUOTE_CUTOFF = 40
+
+
+class Lazy:
+    """A model made on first use (the translation model costs about a second to load)."""
+
+    def __init__(self, make: Callable[[], SentenceEmbedder | None]):
+        self._make, self._made, self._model = make, False, None
+
+    def get(self) -> SentenceEmbedder | None:
+        if not self._made:
+            self._model, self._made = self._make(), True
+        return self._model
+
+
+def lexical_scores(
+    ctx: Context, recs: dict[int, StoredRecord], language: str, words_of: dict[int, str]
+) -> dict[int, float]:
+    """Wording shared by the claim's sentence and each record (0-1): rapidfuzz token-set similarity
+    of their content words in the same language; across languages only look-alike words
+    ("cofondateur" ~ "co-founder") count, at 0.8."""
+    query = " ".join(content_words(ctx.sentence))
+    out: dict[int, float] = {}
+    same: dict[int, str] = {}
+    for pk, rec in recs.items():
+        if pk not in words_of:
+            words_of[pk] = " ".join(content_words(rec.record.excerpt + " " + rec.record.title))
+        if rec.record.language and rec.record.language != language:
+            out[pk] = 0.8 * cognate_share_words(query.split(), frozenset(words_of[pk].split()))
+        else:
+            same[pk] = words_of[pk]
+    if query and same:
+        for _text, score, pk in process.extract(
+            query, same, scorer=fuzz.token_set_ratio, processor=fold_lower, score_cutoff=LEXICAL_CUTOFF, limit=None
+        ):
+            out[pk] = score / 100
+    return out
+
+
+def quote_scores(claim: Claim, recs: dict[int, StoredRecord]) -> dict[int, float]:
+    """Records whose excerpt holds something like the quote (rapidfuzz partial ratio >= QUOTE_CUTOFF)."""
+    if not isinstance(claim.value, Quote) or not recs:
+        return {}
+    choices = {pk: rec.record.excerpt for pk, rec in recs.items()}
+    return {
+        pk: score
+        for _t, score, pk in process.extract(
+            claim.value.text.strip(" ,.;:!?"),
+            choices,
+            scorer=fuzz.partial_ratio,
+            processor=fold_lower,
+            score_cutoff=QUOTE_CUTOFF,
+            limit=None,
+        )
+    }
+
+
+# ---- comparing one record with one claim ------------------------------------------------------
+
+
+def _name_spans(rec: StoredRecord, key: str, canonical: str | None) -> list[tuple[int, int]]:
+    """Where the record names `key`, or the same person under another form ("J. Leike")."""
+    spans = [(s, e) for k, _c, _t, s, e in rec.values.names if k == key]
+    if not spans and canonical:
+        wanted = person_key(canonical)
+        if wanted:
+            spans = [
+                (s, e)
+                for _k, c, t, s, e in rec.values.names
+                if t == "person" and person_key(c) == wanted and name_agreement(canonical, c) == "agrees"
+            ]
+    return spans
+
+
+def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, rare: bool = False) -> float:
+    """Share of the claim's context (names, dates) the record also holds, near its evidence.
+
+    With `rare`, names count by how few records hold them, which is how records are ranked.
+    """
+
+    def weight_of(key: str) -> float:
+        return ctx.names[key] * (ctx.idf.get(key, 1.0) if rare and ctx.idf else 1.0)
+
+    total = sum(weight_of(k) for k in ctx.names) + sum(w for _, w in ctx.dates)
+    if not total:
+        return 0.0
+
+    def near(spans: list[tuple[int, int]]) -> float:
+        if span is None:
+            return 0.5
+        gap = min(max(0, s - span[1], span[0] - e) for s, e in spans)
+        return 1 / (1 + gap / 80)
+
+    got = 0.0
+    for key in ctx.names:
+        spans = _name_spans(rec, key, (ctx.canonical or {}).get(key))
+        if spans:
+            got += weight_of(key) * near(spans)
+    for value, weight in ctx.dates:
+        spans = [(d[4], d[5]) for d in rec.values.dates if date_agreement(value, d[2], d[3]) == "agrees"]
+        if spans:
+            got += weight * near(spans)
+    return min(1.0, got / total)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a record says of the claim's value: where (`span` in its excerpt), whether it agrees, how
+    closely (`value_score`), and what the desk shows of it."""
+
+    agreement: str = "unknown"
+    span: tuple[int, int] | None = None
+    value_score: float = 0.2
+    source_value: str | None = None
+    quote_class: str | None = None
+    note: str = ""
+    note_parts: Reason = ()
+    other_values: tuple[str, ...] = ()
+    speaker_agrees: bool | None = None
+
+
+def match_record(
+    claim: Claim,
+    ctx: Context,
+    rec: StoredRecord,
+    extraction: Extraction,
+    *,
+    lexical: float = 0.0,
+    quote_hit: bool = True,
+    embedder: SentenceEmbedder | Lazy | None = None,
+) -> Match | None:
+    """How one record bears on one claim, or None when it says nothing about it."""
+    v = claim.value
+    r = rec.record
+    later = bool(r.published and r.published > extraction.published)
+    read: _Reading | None
+    if isinstance(v, Money):
+        read = _money(claim, v, ctx, rec, later)
+    elif isinstance(v, DateValue):
+        read = _date(claim, v, ctx, rec)
+    elif isinstance(v, Name):
+        read = _name(claim, v, ctx, rec)
+    elif isinstance(v, Quote):
+        read = _quote(v, ctx, rec, extraction, quote_hit, embedder)
+    else:
+        return None
+    if read is None:
+        return None
+    span = read.span
+    subject = _subject(ctx, rec, span)
+    relevance = 0.65 * subject + 0.35 * lexical if ctx.names else lexical
+    score = 0.45 * _subject(ctx, rec, span, rare=True) + 0.35 * read.value_score + 0.20 * lexical
+    if later:
+        score *= LATER_FACTOR
+    start, end = span if span else (0, 0)
+    return Match(
+        source_id=r.id,
+        score=round(min(1.0, score), 4),
+        agreement=read.agreement,
+        evidence=r.excerpt[start:end],
+        evidence_start=start,
+        evidence_end=end,
+        later=later,
+        title=r.title,
+        publisher=r.publisher,
+        published=r.published,
+        url=r.url,
+        excerpt=r.excerpt,
+        source_value=read.source_value,
+        quote_class=read.quote_class,
+        relevance=round(relevance, 4),
+        note=read.note,
+        note_parts=read.note_parts,
+        other_values=read.other_values,
+        speaker_agrees=read.speaker_agrees,
+    )
+
+
+def _money(claim: Claim, v: Money, ctx: Context, rec: StoredRecord, later: bool) -> _Reading | None:
+    r = rec.record
+    same = [a for a in rec.values.amounts if a[0] == v.currency]
+    if not same:
+        return None
+    agreeing = [a for a in same if money_agreement(v, a[0], a[2], a[3]) == "agrees"]
+    target = float(v.amount)
+    best = min(agreeing or same, key=lambda a: abs(a[1] - target))
+    span = (best[4], best[5])
+    source_value = r.excerpt[best[4] : best[5]]
+    other_values = tuple(dict.fromkeys(r.excerpt[a[4] : a[5]] for a in same if a is not best))
+    # Another amount conflicts only in a record that holds most of the claim's distinctive
+    # context: the same company's other deals are not a contradiction.
+    # A later record that also gives a larger figure of that currency (a new total: "$4 billion
+    # more, $8 billion in all") is no confirmation of the article's figure.
+    larger = [a for a in same if a is not best and a[1] > target * 1.05 and a not in agreeing]
+    note = ""
+    if agreeing and later and larger:
+        agreement, value_score = "unknown", 0.5
+        note = f"a later record that gives another total ({r.excerpt[larger[0][4] : larger[0][5]]})"
+    elif agreeing:
+        agreement, value_score = "agrees", 1.0
+    elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT:
+        agreement, value_score = "conflicts", 0.0
+        note = f"the record gives {source_value}, the article {claim.text}"
+    else:
+        agreement, value_score = "unknown", 0.1
+    return _Reading(agreement, span, value_score, source_value, note=note, other_values=other_values)
+
+
+def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord) -> _Reading | None:
+    r = rec.record
+    if not rec.values.dates:
+        return None
+    graded = [(date_agreement(v, d[2], d[3]), d) for d in rec.values.dates]
+    agreeing = [d for a, d in graded if a == "agrees"]
+    note = ""
+    if agreeing:
+        # An approximate date ("il y a moins de deux semaines") is best met near its own day.
+        best = max(agreeing, key=lambda d: date_closeness(v, d[2], d[3])) if claim.approximate else agreeing[0]
+        agreement, value_score = "agrees", date_closeness(v, best[2], best[3]) if claim.approximate else 1.0
+    else:
+        best = graded[0][1]
+        # Dates in a record are about many events: another date conflicts only in a near-identical sentence.
+        same_event = _same_sentence(ctx.sentence, r.excerpt, (best[4], best[5])) >= 0.8
+        agreement = "conflicts" if same_event and all(a == "conflicts" for a, _ in graded) else "unknown"
+        value_score = 0.0 if agreement == "conflicts" else 0.1
+        if agreement == "conflicts":
+            note = f"the record gives {best[0]}, the article {v.iso}"
+    other_values = tuple(dict.fromkeys(d[0] for d in rec.values.dates if d is not best))
+    return _Reading(agreement, (best[4], best[5]), value_score, best[0], note=note, other_values=other_values)
+
+
+def _name(claim: Claim, v: Name, ctx: Context, rec: StoredRecord) -> _Reading | None:
+    spans = _name_spans(rec, ctx.key or "", v.canonical if claim.type == "person" else None)
+    if not spans:
+        return None
+    span = spans[0]
+    source_value = rec.record.excerpt[span[0] : span[1]]
+    note = f"the record writes {source_value}" if fold_key(source_value) != ctx.key else ""
+    return _Reading("agrees", span, 1.0, source_value, note=note)
+
+
+# What each class of quote says of the claim: its agreement, and how closely it gives the quote.
+QUOTE_AGREEMENT = {
+    "verbatim": "agrees",
+    "close": "agrees",
+    "translation": "agrees",
+    "negated": "conflicts",
+    "misattributed": "conflicts",
+}
+QUOTE_SCORE = {
+    "verbatim": 1.0,
+    "close": 0.9,
+    "translation": 0.7,
+    "partial": 0.5,
+    "paraphrase": 0.35,
+    "negated": 0.6,
+    "misattributed": 0.6,
+}
+
+
+def _quote(
+    v: Quote,
+    ctx: Context,
+    rec: StoredRecord,
+    extraction: Extraction,
+    quote_hit: bool,
+    embedder: SentenceEmbedder | Lazy | None,
+) -> _Reading | None:
+    r = rec.record
+    quote_class: str | None = None
+    span: tuple[int, int] | None = None
+    note, note_parts, speaker_agrees = "", (), None
+    al = classify_quote(v.text, r.excerpt, speaker=v.speaker, record_quotes=rec.values.quotes) if quote_hit else None
+    if al is not None and al.quote_class != "not_found":
+        quote_class, note, speaker_agrees = al.quote_class, al.note, al.speaker_agrees
+        note_parts = al.note_parts  # so that a reason quoting the note writes it in any language
+        span = (al.start, al.end)
+    elif r.language and r.language != extraction.language:
+        quote_class, span, note = _translated(v, ctx, rec, embedder)
+    if quote_class in (None, "not_found"):
+        return None
+    return _Reading(
+        QUOTE_AGREEMENT.get(quote_class, "unknown"),
+        span,
+        QUOTE_SCORE.get(quote_class, 0.0),
+        r.excerpt[span[0] : span[1]] if span else "",
+        quote_class,
+        note,
+        note_parts,
+        speaker_agrees=speaker_agrees,
+    )
+
+
+def _same_sentence(sentence: str, excerpt: str, span: tuple[int, int]) -> float:
+    """How alike the claim's sentence and the record's sentence holding `span` are (0-1)."""
+    around = next((s.text for s in split_sentences(excerpt) if s.start <= span[0] < s.end), excerpt)
+    a, b = " ".join(content_words(sentence)), " ".join(content_words(around))
+    return fuzz.token_sort_ratio(a, b, processor=None) / 100 if a and b else 0.0
+
+
+def _translated(
+    v: Quote, ctx: Context, rec: StoredRecord, embedder: SentenceEmbedder | Lazy | None = None
+) -> tuple[str, tuple[int, int] | None, str]:
+    """A quote of the same speaker in a record of another language that says the same thing:
+    by meaning with a sentence-embedding model (when one is set), else by look-alike words.
+
+    With the model, the record's quotes of that speaker are cut into sentences and runs of up to
+    three sentences, and the closest run (cosine >= TRANSLATION_MIN) is the evidence."""
+    own = [
+        (s, e, text)
+        for speaker, text, s, e in rec.values.quotes
+        if ctx.key and speaker and name_agreement(ctx.key, speaker) == "agrees"
+    ]
+    model = embedder.get() if isinstance(embedder, Lazy) else embedder
+    if model is not None and own:
+        runs = [
+            (s + a.start, s + b.end)
+            for s, _e, text in own
+            for sentences in [split_sentences(text)]
+            for i, a in enumerate(sentences)
+            for b in sentences[i : i + 3]
+        ]
+        texts = [rec.record.excerpt[a:b] for a, b in runs]
+        sims = model.similarities(v.text.strip(" ,.;:!?"), texts)
+        if sims:
+            best = max(range(len(sims)), key=lambda i: (sims[i], -(runs[i][1] - runs[i][0])))
+            if sims[best] >= TRANSLATION_MIN:
+                return "translation", runs[best], f"same meaning in another language (similarity {sims[best]:.2f})"
+    best_share, best_span = 0.0, None
+    words = content_words(v.text)
+    for s, e, text in own:
+        share = cognate_share_words(words, frozenset(content_words(text)))
+        if share > best_share:
+            best_share, best_span = share, (s, e)
+    if best_span is not None and best_share >= 0.6:
+        return "translation", best_span, "look-alike words in another language"
+    return "not_found", None, ""
