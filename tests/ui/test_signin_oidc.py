@@ -11,6 +11,7 @@ admin. Screenshots go to test-artifacts/ (ignored by git)."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import threading
 import time
@@ -206,9 +207,16 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
+def local_only(context):
+    """The context's requests to anything but this machine are refused at once: the provider's pages
+    ask a CDN for their stylesheet, which a test must not reach (and whose failure could be slow)."""
+    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])"), lambda route: route.abort())
+    return context
+
+
 def sign_in(browser, base: str, email: str, *, height: int = 1000):
     """A new browser (no cookie), the sign-in button, the provider's form filled as a person would."""
-    context = browser.new_context(viewport={"width": 1280, "height": height})
+    context = local_only(browser.new_context(viewport={"width": 1280, "height": height}))
     page = context.new_page()
     page.goto(base)
     page.get_by_role("button", name="Sign in").click()
@@ -227,7 +235,7 @@ def claim_id(db_url: str) -> str:
 @pytest.mark.browser
 def test_signed_out_every_address_shows_the_sign_in_page(browser, workbench):
     base, _ = workbench
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = local_only(browser.new_context(viewport={"width": 1280, "height": 800}))
     page = context.new_page()
     try:
         for path in ("/library", "/articles", "/archive", "/?article=1", "/"):
@@ -291,7 +299,9 @@ def test_someone_without_a_role_is_asked_to_see_an_admin(browser, workbench):
         assert "Source library" not in page.inner_text("body")
         shot(page, "signin-no-role.png")
         page.get_by_role("button", name="Sign out").click()
-        page.wait_for_timeout(2000)
+        # Streamlit clears its cookie, then sends the browser to the provider's sign-out page
+        page.wait_for_url("**/oauth2/end_session**", timeout=30_000)
+        assert "_streamlit_user" not in {c["name"] for c in context.cookies()}
         page.goto(base)
         page.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
     finally:
