@@ -11,7 +11,6 @@ admin. Screenshots go to test-artifacts/ (ignored by git)."""
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import threading
 import time
@@ -20,7 +19,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from support import streamlit_server
+from support import local_only, streamlit_server
 import requests
 
 from checker.access import Roles
@@ -205,13 +204,6 @@ def shot(page, name: str) -> None:
     page.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)
     page.wait_for_timeout(500)
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
-
-
-def local_only(context):
-    """The context's requests to anything but this machine are refused at once: the provider's pages
-    ask a CDN for their stylesheet, which a test must not reach (and whose failure could be slow)."""
-    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])"), lambda route: route.abort())
-    return context
 
 
 def sign_in(browser, base: str, email: str, *, height: int = 1000):
