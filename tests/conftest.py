@@ -8,6 +8,7 @@ database's code: the library's fixtures are in the conftest of the packages whos
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -37,6 +38,16 @@ LONG_MODULES = {
     "ui/test_ui.py": (30, "computes"),
     "checker/test_hostile_files.py": (20, "computes"),
 }
+
+
+def pytest_xdist_auto_num_workers(config) -> int | None:
+    """`-n auto` (pytest.ini): one worker more than the cores. A browser test's worker mostly waits on
+    its Streamlit server and Chromium (test_browser.py: about 10 s of CPU in 50 s), and while it waits
+    a core would be idle with one worker a core. PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores + 1
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -73,7 +84,7 @@ def pytest_collection_modifyitems(config, items) -> None:
     rest = iter(short)
     for size, modules in zip(sizes, shares):
         share = [item for m in modules for item in long[m]]
-        share += [next(rest) for _ in range(max(0, size - len(share)))]
+        share += list(itertools.islice(rest, max(0, size - len(share))))
         ordered += share
     ordered += list(rest)
     assert len(ordered) == len(items)
