@@ -5,6 +5,7 @@ file. Imported by the conftest of tests/sources, tests/checker and tests/ui (and
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,11 @@ def streamlit_server(port: int, env: dict[str, str], log, *extra: str) -> subpro
          "--server.fileWatcherType", "none", *extra],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
+
+
+def local_only(context):
+    """A Playwright browser context whose requests to anything but this machine are refused at once:
+    the app asks fonts.gstatic.com for its page icon and the OpenID provider's pages a CDN for their
+    stylesheet, and no test may reach a public host. Returns the context."""
+    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])"), lambda route: route.abort())
+    return context

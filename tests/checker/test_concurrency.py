@@ -196,8 +196,9 @@ def test_twenty_writers_on_postgresql(pg_url, mode):
 # ---- one writer holding the lock: the others wait, ask again, and say so plainly if it lasts ------
 
 
-def _hold_lock(path, seconds: float) -> threading.Thread:
-    """Another process's long write: a raw connection holding SQLite's write lock for `seconds`."""
+def _hold_lock(path, seconds: float = 0.0, until: threading.Event | None = None) -> threading.Thread:
+    """Another process's long write: a raw connection holding SQLite's write lock for `seconds`, or
+    until `until` is set."""
     import sqlite3
     import time
 
@@ -207,13 +208,16 @@ def _hold_lock(path, seconds: float) -> threading.Thread:
         raw = sqlite3.connect(path, isolation_level=None)
         raw.execute("BEGIN IMMEDIATE")
         ready.set()
-        time.sleep(seconds)
+        if until is not None:
+            until.wait(120)
+        else:
+            time.sleep(seconds)
         raw.execute("COMMIT")
         raw.close()
 
     thread = threading.Thread(target=hold)
     thread.start()
-    ready.wait(5)
+    assert ready.wait(30), "the lock was not taken"
     return thread
 
 
@@ -241,10 +245,14 @@ def test_a_lock_held_too_long_is_said_plainly(tmp_path, short_waits, capsys):
     path = tmp_path / "desk.db"
     url = f"sqlite:///{path}"
     article_id, money = _prepare(connect(url, fresh=True))
-    holder = _hold_lock(path, 1.5)
-    code = main(["review", str(article_id), money[0], "--status", "verified", "--reviewer", "Ana", "--db", url])
+    release = threading.Event()
+    holder = _hold_lock(path, until=release)  # held for as long as the save keeps asking, however slow
+    try:
+        code = main(["review", str(article_id), money[0], "--status", "verified", "--reviewer", "Ana", "--db", url])
+    finally:
+        release.set()
+        holder.join()
     err = capsys.readouterr().err
-    holder.join()
     assert (
         code != 0
         and err.strip()

@@ -37,19 +37,24 @@ def schema_url():
         admin.close()
 
 
-@pytest.fixture
-def library(schema_url):
+@pytest.fixture(scope="module")
+def engine(schema_url):
+    """One engine for the module: opening one checks the whole schema, most of what a test would cost."""
     from sources.db import connect
 
     engine = connect(schema_url, fresh=True)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def library(engine):
     with engine.begin() as conn:  # each test starts from an empty library
         # the matcher's tables too: they hold no foreign key, and record keys start again at 1
         conn.exec_driver_sql(
             "TRUNCATE records, audit, record_terms, record_term_df, record_terms_state RESTART IDENTITY CASCADE"
         )
-    lib = Library(engine)
-    yield lib
-    engine.dispose()
+    return Library(engine)
 
 
 RECORDS = [
@@ -161,6 +166,7 @@ def test_earlier_verdicts_on_postgres(library):
     from checker.desk.archive import search
     from checker.service import check_and_store
 
+    desk = Desk(library.engine)  # its tables made first: run alone, this module has no desk before
     with library.engine.begin() as conn:
         conn.exec_driver_sql("TRUNCATE articles RESTART IDENTITY CASCADE")
     library.add(
@@ -174,7 +180,6 @@ def test_earlier_verdicts_on_postgres(library):
             )
         ]
     )
-    desk = Desk(library.engine)
     first, result = check_and_store(
         "Amazon has invested $4 billion in Anthropic, the start-up said.",
         library,

@@ -20,13 +20,10 @@ from sources.library import Library
 TEXT = "Orvane Motors agreed to buy Celtis Batteries for $1 billion on 2 April 2024."
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def engine(request, tmp_path):
-    if request.param == "sqlite":
-        engine = connect(f"sqlite:///{tmp_path / 'same.db'}", fresh=True)
-        yield engine
-        engine.dispose()
-        return
+@pytest.fixture(scope="module")
+def postgres_schema():
+    """A schema of its own on the local server for the module's tests (each empties it first),
+    dropped afterwards: creating the workbench's tables is most of what a test here would cost."""
     psycopg = pytest.importorskip("psycopg")
     try:
         admin = psycopg.connect(
@@ -36,13 +33,35 @@ def engine(request, tmp_path):
         pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
     name = f"factcheck_same_{uuid.uuid4().hex[:10]}"
     admin.execute(f'CREATE SCHEMA "{name}"')
+    try:
+        yield admin, name
+    finally:
+        admin.execute(f'DROP SCHEMA "{name}" CASCADE')
+        admin.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request, tmp_path):
+    if request.param == "sqlite":
+        engine = connect(f"sqlite:///{tmp_path / 'same.db'}", fresh=True)
+        yield engine
+        engine.dispose()
+        return
+    admin, name = request.getfixturevalue("postgres_schema")
     engine = connect(f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{name}", fresh=True)
+    # each test starts from empty tables, numbered from 1 again (the schema's version row is kept)
+    tables = [
+        f'"{name}"."{t}"'
+        for (t,) in admin.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename <> 'schema_info'", (name,)
+        )
+    ]
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
     try:
         yield engine
     finally:
         engine.dispose()
-        admin.execute(f'DROP SCHEMA "{name}" CASCADE')
-        admin.close()
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from checker.desk import Desk
-from support import CORPORA, ROOT, streamlit_server
+from support import CORPORA, ROOT, local_only, streamlit_server
 from sources.importers import parse_file
 from sources.library import Library
 
@@ -127,7 +127,7 @@ def test_dispute_a_claim_reload_and_download_the_report(server, browser, tmp_pat
 
     base, db = server
     expect.set_options(timeout=20_000)  # a busy 2-core machine draws a page in parts
-    page = browser.new_page(viewport=DESK, accept_downloads=True)
+    page = local_only(browser.new_context(viewport=DESK, accept_downloads=True)).new_page()
     bob = None
     try:
         page.set_default_timeout(30_000)
@@ -198,7 +198,7 @@ def test_dispute_a_claim_reload_and_download_the_report(server, browser, tmp_pat
 
         # a second editor on the same claim: the second save is refused, showing the first one
         claim_id = parse_qs(urlsplit(page.url).query)["claim"][0]
-        bob = browser.new_context(viewport=DESK).new_page()
+        bob = local_only(browser.new_context(viewport=DESK)).new_page()
         bob.set_default_timeout(30_000)
         bob.goto(f"{base}/?reviewer=Bob&article=1&claim={claim_id}")
         bob.get_by_text("reviewed,").first.wait_for()
@@ -225,7 +225,7 @@ def test_dispute_a_claim_reload_and_download_the_report(server, browser, tmp_pat
         shot(page, "desk-4-french.png")
         shot(page, "desk-fr-1280.png")
     finally:
-        page.close()
+        page.context.close()
         if bob is not None:
             bob.context.close()
     article = Desk.open(db).load(1)
@@ -287,7 +287,7 @@ def test_the_desk_shows_an_earlier_verdict_and_reuses_it(server, browser):
         reviewer="Léa",
     )
     claim = next(c.claim.id for c in checked.checks if c.claim.type == "money")
-    page = browser.new_page(viewport={"width": 1500, "height": 2000})
+    page = local_only(browser.new_context(viewport={"width": 1500, "height": 2000})).new_page()
     page.set_default_timeout(30_000)
     try:
         page.goto(f"{base}/?reviewer=Léa&article={article}&claim={claim}")
@@ -303,7 +303,7 @@ def test_the_desk_shows_an_earlier_verdict_and_reuses_it(server, browser):
         expect(page.locator("[data-testid='stCaptionContainer']").filter(has_text="status: verified")).to_be_visible()
         shot(page, "desk-7-reused.png")
     finally:
-        page.close()
+        page.context.close()
     stored = Desk.open(db).load(article).claim(claim)
     assert (stored.status, stored.note, stored.evidence_source, stored.reviewer) == (
         "verified",
@@ -322,7 +322,7 @@ def test_library_tabs_stay_where_the_editor_is(server, browser, tmp_path):
 
     base, _ = server
     expect.set_options(timeout=20_000)
-    page = browser.new_page(viewport=DESK)
+    page = local_only(browser.new_context(viewport=DESK)).new_page()
     page.set_default_timeout(30_000)
     try:
         page.goto(f"{base}/library?reviewer=Claire")
@@ -342,4 +342,4 @@ def test_library_tabs_stay_where_the_editor_is(server, browser, tmp_path):
             expect(page.get_by_role("tab", name="Import a file")).to_have_attribute("aria-selected", "true")
         shot(page, "library-after-import.png")
     finally:
-        page.close()
+        page.context.close()

@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from checker.desk import Desk
-from support import streamlit_server
+from support import local_only, streamlit_server
 from test_browser import ARGS, CHROMIUM, free_port, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
@@ -98,8 +98,8 @@ def test_editors_on_two_servers_share_one_database(two_servers):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
-            claire = browser.new_page(viewport={"width": 1500, "height": 2000})
-            bob = browser.new_context(viewport={"width": 1500, "height": 2000}).new_page()
+            claire = local_only(browser.new_context(viewport={"width": 1500, "height": 2000})).new_page()
+            bob = local_only(browser.new_context(viewport={"width": 1500, "height": 2000})).new_page()
             for page in (claire, bob):
                 page.set_default_timeout(30_000)
             # both servers open their first page at once: each seeds the demo library if no other did

@@ -19,7 +19,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from support import streamlit_server
+from support import local_only, streamlit_server
 import requests
 
 from checker.access import Roles
@@ -208,7 +208,7 @@ def shot(page, name: str) -> None:
 
 def sign_in(browser, base: str, email: str, *, height: int = 1000):
     """A new browser (no cookie), the sign-in button, the provider's form filled as a person would."""
-    context = browser.new_context(viewport={"width": 1280, "height": height})
+    context = local_only(browser.new_context(viewport={"width": 1280, "height": height}))
     page = context.new_page()
     page.goto(base)
     page.get_by_role("button", name="Sign in").click()
@@ -227,7 +227,7 @@ def claim_id(db_url: str) -> str:
 @pytest.mark.browser
 def test_signed_out_every_address_shows_the_sign_in_page(browser, workbench):
     base, _ = workbench
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = local_only(browser.new_context(viewport={"width": 1280, "height": 800}))
     page = context.new_page()
     try:
         for path in ("/library", "/articles", "/archive", "/?article=1", "/"):
@@ -291,7 +291,9 @@ def test_someone_without_a_role_is_asked_to_see_an_admin(browser, workbench):
         assert "Source library" not in page.inner_text("body")
         shot(page, "signin-no-role.png")
         page.get_by_role("button", name="Sign out").click()
-        page.wait_for_timeout(2000)
+        # Streamlit clears its cookie, then sends the browser to the provider's sign-out page
+        page.wait_for_url("**/oauth2/end_session**", timeout=30_000)
+        assert "_streamlit_user" not in {c["name"] for c in context.cookies()}
         page.goto(base)
         page.get_by_role("button", name="Sign in").wait_for(timeout=30_000)
     finally:
