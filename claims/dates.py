@@ -571,8 +571,17 @@ def _month_rel(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
 
 
 def _year_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-    """ "between 2017 and 2021", "de 2017 à 2021": one claim, from the first year to the end of the last."""
-    first, last = int(g["year"]), int(g["year_end"])
+    """ "between 2017 and 2021", "de 2017 à 2021": one claim, from the first year to the end of the last;
+    a financial year or a season ("2023/24", "2023/2024", "2019-20") the same, valued at its first year."""
+    first = int(g["year"])
+    if "yy_end" in g:  # "2023/24", "1772-73": the year after the first, in two digits
+        last = first - first % 100 + int(g["yy_end"])
+        if last < first:
+            last += 100
+        if last != first + 1:
+            return None
+    else:
+        last = int(g["year_end"])
     if not 0 < last - first <= 100 or ctx.lex.not_year_after_re.match(ctx.low, span[1]):
         return None
     return _found(

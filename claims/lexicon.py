@@ -587,7 +587,20 @@ def _future_re(dates: dict[str, Any]) -> re.Pattern[str]:
 # template is not run just because one of them occurs.
 _WEAK_SLOTS = frozenset({"this", "last", "next", "rel", "part", "approx", "count"})
 _DIGIT_SLOTS = frozenset(
-    {"day", "day_end", "year_end", "year", "any_year", "yy", "count", "nth", "ordinal", "numeric_date", "short_numeric"}
+    {
+        "day",
+        "day_end",
+        "year_end",
+        "yy_end",
+        "year",
+        "any_year",
+        "yy",
+        "count",
+        "nth",
+        "ordinal",
+        "numeric_date",
+        "short_numeric",
+    }
 )
 _TOKEN_RE = re.compile(r"[a-z]+")
 _FIRST_TOKEN_RE = re.compile(r"[a-z]+|\d")
@@ -742,6 +755,8 @@ def _date_templates(
         "day_end": (rf"(?P<day_end>(?:3[01]|[12]\d|0?[1-9])(?:{day_suffix})?(?!\d))", ()),
         # the last year of a range: "between 2017 and 2021", "de 2017 à 2021"
         "year_end": (r"(?P<year_end>(?:1[5-9]\d\d|20\d\d|2100)(?!\d))", ()),
+        # the last year of a financial year or a season, in two digits: "2023/24", "2019-20"
+        "yy_end": (r"(?P<yy_end>\d\d)(?![\d/.-]\d|\d)", ()),
         "month_end": (
             rf"(?P<month_end>{trie(list(w['months']) + list(w['month_abbr']))})",
             [*w["months"], *w["month_abbr"]],
