@@ -60,3 +60,28 @@ def test_a_financial_year_is_valued_at_its_first_year(text, language, want):
 )
 def test_two_digits_after_a_year_that_are_not_the_next_year(text, language):
     assert all(not t.startswith(("2023-25", "2019-20")) for t, _ in dates(text, language))
+
+
+# ---- the day of publication, by its parts ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        (
+            "The board met this evening. Speaking earlier today, the mayor said no. Talks failed last night.",
+            "en",
+            [("this evening", "2024-05-29"), ("earlier today", "2024-05-29"), ("last night", "2024-05-28")],
+        ),
+        ("She resigned this morning.", "en", [("this morning", "2024-05-29")]),
+        ("The last night of the festival was wet.", "en", []),  # a night of the story
+        (
+            "L'audience a repris ce matin. Ce soir, le jury délibère.",
+            "fr",
+            [("ce matin", "2024-05-29"), ("Ce soir", "2024-05-29")],
+        ),
+        ("Ce matin-là, il pleuvait.", "fr", []),  # a morning of the story
+    ],
+)
+def test_a_part_of_the_day_of_publication_is_that_day(text, language, want):
+    assert dates(text, language) == want
