@@ -132,8 +132,37 @@ def find_dates(
                     resolved = replace(resolved, qualifier=text[m.start(group) : m.end(group)])
         chosen.append(resolved)
         taken_until = resolved.end
-    found = _weekday_with_its_day(_with_their_year(chosen, low), low)
+    found = _weekday_with_its_day(_with_their_year(_no_weekday_lists(chosen, low), low), low)
     return _in_their_story(found, low, lex, published, future_at)
+
+
+# Between two weekdays of a list: a comma, or one short word ("samedi, dimanche et lundi").
+_LIST_GAP = re.compile(r"\s*,\s*(?:[a-z]{1,3}\s+)?|\s+[a-z]{1,3}\s+")
+_LIST_MIN = 4  # weekdays in a row that make a list ("samedi, dimanche et lundi" may be a forecast)
+
+
+def _no_weekday_lists(found: list[DateFound], low: str) -> list[DateFound]:
+    """ "on travaillera samedi, dimanche, lundi, mardi": weekdays listed in a row name no day (a
+    schedule, an example, a repeated week); a run of four or more, one with a comma, is dropped."""
+    out: list[DateFound] = []
+    run: list[DateFound] = []
+
+    def flush() -> None:
+        if len(run) < _LIST_MIN or not any("," in low[a.end : b.start] for a, b in zip(run, run[1:])):
+            out.extend(run)
+        run.clear()
+
+    for d in found:
+        bare = d.rule == "weekday" and d.end - d.start <= 9 and _WORD_RE.fullmatch(low, d.start, d.end) is not None
+        if bare and run and _LIST_GAP.fullmatch(low, run[-1].end, d.start) is None:
+            flush()
+        if bare:
+            run.append(d)
+        else:
+            flush()
+            out.append(d)
+    flush()
+    return out
 
 
 # Each starts right after a word, so that a scan over a run of spaces stays linear.

@@ -85,3 +85,25 @@ def test_two_digits_after_a_year_that_are_not_the_next_year(text, language):
 )
 def test_a_part_of_the_day_of_publication_is_that_day(text, language, want):
     assert dates(text, language) == want
+
+
+# ---- weekdays in a list ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        # four weekdays in a row: a schedule, no day of the calendar
+        ("S'il le faut, nous siégerons lundi, mardi, mercredi, jeudi jusqu'à l'accord.", "fr", []),
+        ("The shop opens Monday, Tuesday, Thursday and Friday.", "en", []),
+        # three may be a forecast of the coming days; two are two days
+        (
+            "Il pleuvra samedi, dimanche et lundi.",
+            "fr",
+            [("samedi", "2024-06-01"), ("dimanche", "2024-06-02"), ("lundi", "2024-06-03")],
+        ),
+        ("Le conseil a siégé lundi et mardi.", "fr", [("lundi", "2024-05-27"), ("mardi", "2024-05-28")]),
+    ],
+)
+def test_weekdays_listed_in_a_row_name_no_day(text, language, want):
+    assert dates(text, language) == want
