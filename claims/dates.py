@@ -137,7 +137,7 @@ def find_dates(
 
 
 # Between two weekdays of a list: a comma, or one short word ("samedi, dimanche et lundi").
-_LIST_GAP = re.compile(r"\s*,\s*(?:[a-z]{1,3}\s+)?|\s+[a-z]{1,3}\s+")
+_LIST_GAP = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:[a-z]{1,3}\s++)?|\s++[a-z]{1,3}\s++)")
 _LIST_MIN = 4  # weekdays in a row that make a list ("samedi, dimanche et lundi" may be a forecast)
 
 
