@@ -203,8 +203,12 @@ def _in_their_story(
     out: list[DateFound] = []
     story: tuple[dt.date, int] | None = None  # (the story's last date, where it was written)
     following = lex.following_re
+    found = _year_written_after(found, low, published)
     for d in found:
-        if not d.relative and d.value.precision in ("day", "month", "week"):
+        if d.value.precision in ("day", "month", "week") and (
+            not d.relative or (d.rule == "absolute" and d.value.end < published - YEAR_BACK)
+        ):
+            # A date with its year, or a day whose weekday put it in an earlier year ("Sunday, March 8")
             story = (d.value.start, d.end) if d.value.end < published - STORY_GAP else None
         elif (
             d.relative
@@ -220,14 +224,54 @@ def _in_their_story(
                 value = DateValue.of(iso)
             except ValueError:  # the 29th of February of another year
                 value = None
-            if value is not None and value.end < anchor and following.search(low, d.start, d.end + 12):
-                value = DateValue.of(f"{anchor.year + 1:04d}{d.value.iso[4:]}")  # "le 4 février suivant"
+            if value is not None and value.end < anchor:
+                if following.search(low, d.start, d.end + 12):
+                    value = DateValue.of(f"{anchor.year + 1:04d}{d.value.iso[4:]}")  # "le 4 février suivant"
+                else:
+                    # "en septembre 2024, ... en février": a story goes forward; a month before its
+                    # last date is not of its year but of the time of publication.
+                    value = None
+                    story = None
             if value is not None:
                 d = replace(d, value=value)
                 story = (value.start, d.end)
         elif d.relative:
             story = None  # back to the time of publication
         out.append(d)
+    return out
+
+
+YEAR_BACK = dt.timedelta(days=365)  # a yearless day resolved this far back was put there by its weekday
+NEXT_DATE_REACH = 80  # characters from a yearless date to the dated one after it that gives its year
+_SENTENCE_STOP = re.compile(r"[.!?\n]\s")
+
+
+def _year_written_after(found: list[DateFound], low: str, published: dt.date) -> list[DateFound]:
+    """ "prise le 23 novembre et diffusée le 6 décembre 2016": a day or a month without its year, right
+    before a date of the same sentence that has one, well before publication, is of that year (or
+    of the year before when it would come after it)."""
+    out = list(found)
+    for i, d in enumerate(found[:-1]):
+        e = found[i + 1]
+        if not (
+            d.relative
+            and d.rule in ("absolute", "bare_month")
+            and d.value.precision in ("day", "month")
+            and not e.relative
+            and e.value.precision == "day"
+            and e.value.end < published - STORY_GAP
+            and e.start - d.end <= NEXT_DATE_REACH
+            and _SENTENCE_STOP.search(low, d.end, e.start) is None
+        ):
+            continue
+        for year in (e.value.start.year, e.value.start.year - 1):
+            try:
+                value = DateValue.of(f"{year:04d}{d.value.iso[4:]}")
+            except ValueError:  # the 29th of February
+                break
+            if value.start <= e.value.start:
+                out[i] = replace(d, value=value)
+                break
     return out
 
 

@@ -107,3 +107,42 @@ def test_a_part_of_the_day_of_publication_is_that_day(text, language, want):
 )
 def test_weekdays_listed_in_a_row_name_no_day(text, language, want):
     assert dates(text, language) == want
+
+
+# ---- the year of a date written without one -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # a story goes forward: a month before its last dated one is of the time of publication
+        (
+            "Les inspecteurs sont venus en octobre 2023, puis la Cour en mars.",
+            "fr",
+            dt.date(2024, 9, 20),
+            [("octobre 2023", "2023-10"), ("en mars", "2024-03")],
+        ),
+        # a day without its year, just before a dated day of the same sentence, well before publication
+        (
+            "Le courrier daté du 12 octobre et reçu le 2 novembre 2015 a été lu.",
+            "fr",
+            WED,
+            [("12 octobre", "2015-10-12"), ("2 novembre 2015", "2015-11-02")],
+        ),
+        (
+            "The letter written on December 20 and sent on January 4, 2016 was read.",
+            "en",
+            WED,
+            [("December 20", "2015-12-20"), ("January 4, 2016", "2016-01-04")],
+        ),
+        # a day whose weekday puts it in an earlier year tells the year of the story that follows
+        (
+            "The first case came on Tuesday, March 3. The worst day was April 14.",
+            "en",
+            dt.date(2021, 4, 7),
+            [("Tuesday, March 3", "2020-03-03"), ("April 14", "2020-04-14")],
+        ),
+    ],
+)
+def test_the_year_of_a_yearless_date(text, language, published, want):
+    assert dates(text, language, published) == want
