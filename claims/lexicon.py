@@ -199,6 +199,7 @@ class Lexicon:
     bare_amount_followers: frozenset[str] | None  # words that may follow "2.5 billion" as money (None: any)
     qualifier_before_re: re.Pattern[str]
     range_before_re: re.Pattern[str]
+    range_after_re: re.Pattern[str]  # "… et 3,6 milliards" after "entre 1,5 milliard de dollars"
     money_marker_re: re.Pattern[str]
     money_starts: frozenset[str]  # first tokens of an amount (DIGITS for a number): see claims/money.py
     cents_after_re: re.Pattern[str]
@@ -409,6 +410,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         rf"(?:(?P<start>{trie(qual.get('range_start', []))})\s+)?{number_start}(?P<n>{number})(?P<s>{scale})?"
         rf"(?P<j>{range_joiner})$"
     )
+    range_after_re = re.compile(rf"(?<!\s)(?P<j>{range_joiner}){number_start}(?P<n>{number})(?P<s>{scale})?(?!\w|,\d)")
 
     # ---- dates ----------------------------------------------------------------------------
     rel_words = {fold_key(w): 0 for w in dates["this"]}
@@ -533,6 +535,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         ),
         qualifier_before_re=qualifier_before_re,
         range_before_re=range_before_re,
+        range_after_re=range_after_re,
         money_marker_re=money_marker_re,
         money_starts=money_starts,
         cents_after_re=cents_after_re,

@@ -135,6 +135,12 @@ def _previous_word(low: str, start: int) -> str:
     return fold_key(w.group(1)) if w else ""
 
 
+def _previous_word_start(low: str, start: int) -> int:
+    """Where the word before `start` begins (`start` itself when there is none)."""
+    w = _PREV_WORD.search(low[max(0, start - 30) : start])
+    return max(0, start - 30) + w.start(1) if w else start
+
+
 def _range_allowed(joiner: str, before: str, both_signed: bool, lex: Lexicon) -> bool:
     """Whether "X <joiner> Y" is a range, given the word before X (see the module docstring)."""
     if joiner == "-" or len(lex.range_joiners) < 2:
@@ -222,6 +228,21 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
             value += hundredths / 100 * factor
             low_bound, high = value - _HALF_STEP / 10 * factor, value + _HALF_STEP / 10 * factor
 
+    if amount_max is None and not lead_form and lex.range_starts and _previous_word(low, start) == lex.range_starts[0]:
+        # "entre 1,5 milliard de dollars et 3,6 milliards": the second end without its currency
+        after = lex.range_after_re.match(low, end)
+        if after and fold_key(after.group("j")) == lex.range_joiners[0]:
+            second = parse_number(after.group("n"), lex)
+            second_scale = (
+                _scale_factor(after.group("s"), _written(after, "s", folded), lex) if after.group("s") else scale
+            )
+            if second is not None and second_scale is not None and value < second[0] * second_scale * factor:
+                amount_max = second[0] * second_scale * factor
+                high = amount_max + tolerance
+                # "entre 2 millions d'euros et 3 millions d'euros": the second end may name it again
+                again = lex.money_re.match(low, after.start("n"))
+                end = again.end() if again else after.end()
+                start = _previous_word_start(low, start)
     before = low[max(0, start - 60) : start]
     rng = lex.range_before_re.search(before) if amount_max is None and not lead_form else None
     if rng and m.group(n)[0].isdigit() == rng.group("n")[0].isdigit():
@@ -305,7 +326,8 @@ def _bare_scaled(
                     break
                 bounds = sentence_bounds(edge)
     single = len({f.value.currency for f in priced}) == 1
-    if single:  # one currency in the whole article: "près de 23 millions" anywhere in it is that currency
+    bare = not found  # no amount in the article: its scaled numbers are in the country's currency, if it names one
+    if single or bare:  # one currency in the whole article: "près de 23 millions" anywhere in it is that currency
         reach = {(0, len(low))}
     for s_start, s_end in sorted(reach):
         for m in lex.bare_scaled_re.finditer(low, s_start, s_end):
@@ -333,23 +355,50 @@ def _bare_scaled(
             j = bisect_right(starts, m.start())
             near = [f for f in priced[max(0, j - 1) : j + 1] if single or abs(f.start - m.start()) < 600]
             parsed = parse_number(m.group("n"), lex)
-            if not near or parsed is None:
+            if not (near or bare) or parsed is None:
                 continue
-            nearest = min(near, key=lambda f: abs(f.start - m.start()))
+            currency, local = (
+                (None, "bare") if bare else _currency_of(min(near, key=lambda f: abs(f.start - m.start())))
+            )
             amount, decimals = parsed
             if amount == 0:
                 continue  # "0 milliards": no amount of money is written so
             scale = cast(Decimal, _scale_factor(m.group("s"), None, lex))  # the pattern's scale words all have a factor
             value = amount * scale
             tol = _HALF_STEP * Decimal(10) ** -decimals * scale
+            start, top = m.start(), None
+            before = low[max(0, start - 60) : start]
+            rng = lex.range_before_re.search(before) if lex.range_starts else None
+            if (
+                rng
+                and rng.group("start")
+                and fold_key(rng.group("start")) == lex.range_starts[0]
+                and fold_key(rng.group("j")) == lex.range_joiners[0]
+            ):
+                # "entre 25 et 30 millions": one amount from its first word (a "de … à" may be a change)
+                first = parse_number(rng.group("n"), lex)
+                first_scale = _scale_factor(rng.group("s"), None, lex) if rng.group("s") else scale
+                if first is not None and first_scale is not None and first[0] * first_scale < value:
+                    top, value = value, first[0] * first_scale
+                    start = start - len(before) + rng.start("start")
             out.append(
                 MoneyFound(
-                    m.start(),
+                    start,
                     m.end(),
-                    Money(amount=value, currency=nearest.value.currency, low=value - tol, high=value + tol),
+                    Money(
+                        amount=value,
+                        currency=currency,
+                        low=value - tol,
+                        high=(top if top is not None else value) + tol,
+                        amount_max=top,
+                    ),
                     None,
                     False,
-                    nearest.local,
+                    local,
                 )
             )
     return out
+
+
+def _currency_of(f: MoneyFound) -> tuple[str | None, str | None]:
+    return f.value.currency, f.local

@@ -146,3 +146,73 @@ def test_weekdays_listed_in_a_row_name_no_day(text, language, want):
 )
 def test_the_year_of_a_yearless_date(text, language, published, want):
     assert dates(text, language, published) == want
+
+
+# ---- amounts without a currency ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        # an article that names no currency at all: the country it is set in tells it
+        (
+            "Ottawa versera 2,4 milliards pour le métro de Montréal, et la Ville 500 millions.",
+            "fr",
+            [("2,4 milliards", "CAD", 2_400_000_000, None), ("500 millions", "CAD", 500_000_000, None)],
+        ),
+        (
+            "Le canton de Vaud investira 1,5 milliard dans ses hôpitaux.",
+            "fr",
+            [("1,5 milliard", "CHF", 1_500_000_000, None)],
+        ),
+        # ... and with no country named, no currency can be told: no amount
+        ("La région investira 1,5 milliard dans ses hôpitaux.", "fr", []),
+        ("La ville compte 2 millions d'habitants à Montréal.", "fr", []),
+        # "d'argent", "de plus": still money
+        (
+            "Le club a reçu 12 millions d’euros, puis quatre millions d'argent frais, deux millions de plus qu'espéré.",
+            "fr",
+            [
+                ("12 millions d’euros", "EUR", 12_000_000, None),
+                ("quatre millions", "EUR", 4_000_000, None),
+                ("deux millions", "EUR", 2_000_000, None),
+            ],
+        ),
+    ],
+)
+def test_amounts_without_a_currency_of_their_own(text, language, want):
+    assert money(text, language) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        # "entre … et …" with the currency on the first end only, or on none (the article's)
+        (
+            "Le chantier coûtera entre 2,5 milliards de dollars et 4 milliards, dit Québec.",
+            "fr",
+            [("entre 2,5 milliards de dollars et 4 milliards", "CAD", 2_500_000_000, 4_000_000_000)],
+        ),
+        (
+            "Le club a payé 8 millions d’euros ; le gain est estimé entre 12 et 15 millions.",
+            "fr",
+            [
+                ("8 millions d’euros", "EUR", 8_000_000, None),
+                ("entre 12 et 15 millions", "EUR", 12_000_000, 15_000_000),
+            ],
+        ),
+        (
+            "Il coûtera entre 2 millions d'euros et 3 millions d'euros.",
+            "fr",
+            [("entre 2 millions d'euros et 3 millions d'euros", "EUR", 2_000_000, 3_000_000)],
+        ),
+        # "de … à …" with no currency may be a change: not read as a range
+        (
+            "Le club a payé 8 millions d’euros ; les recettes passent de 616 à 670 millions.",
+            "fr",
+            [("8 millions d’euros", "EUR", 8_000_000, None), ("670 millions", "EUR", 670_000_000, None)],
+        ),
+    ],
+)
+def test_ranges_written_with_one_currency(text, language, want):
+    assert money(text, language) == want
