@@ -205,6 +205,7 @@ class Lexicon:
     cents_after_re: re.Pattern[str]
     symbol_codes: dict[str, str]  # every written form of a sign, "c $" included -> ISO code
     strict_codes: frozenset[str]  # codes read only in capitals ("TRY", "MAD")
+    code_scales: dict[str, float]  # codes that hold their scale ("MD": millions de dinars), after a number only
     range_starts: tuple[str, ...]  # "between", "from", paired by position with
     range_joiners: tuple[str, ...]  # "and", "to"
     speech_verb_re: re.Pattern[str]
@@ -308,6 +309,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     currency_symbols = {s: code for s, code in common["currencies"]["symbols"]}
     aliases = common["currencies"].get("code_aliases", {})
     currency_codes = {c: aliases.get(c, c) for c in common["currencies"]["codes"]}
+    scaled_codes = {c: (code, float(f)) for c, (code, f) in common["currencies"].get("scaled_codes", {}).items()}
+    currency_codes.update({c: code for c, (code, _) in scaled_codes.items()})
     subunits = {fold_key(n): int(f) for n, f in cur.get("subunits", [])}
     subunit_default = {fold_key(k): v for k, v in cur.get("subunit_default", {}).items()}
     glued_subunits = frozenset(cur.get("glued_subunits", []))
@@ -540,7 +543,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         money_starts=money_starts,
         cents_after_re=cents_after_re,
         symbol_codes=symbol_codes,
-        strict_codes=frozenset(common["currencies"].get("case_sensitive_codes", [])),
+        strict_codes=frozenset(common["currencies"].get("case_sensitive_codes", [])) | frozenset(scaled_codes),
+        code_scales={c: f for c, (_, f) in scaled_codes.items()},
         range_starts=tuple(fold_key(w) for w in qual.get("range_start", [])),
         range_joiners=tuple(fold_key(w) for w in qual.get("range_joiners", [])),
         speech_verb_re=quote_words_re(quotes["speech_verb_stems"], prefix=True),

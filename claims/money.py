@@ -118,6 +118,8 @@ def _currency(m: re.Match[str], folded: str, lex: Lexicon) -> tuple[str | None, 
     if k in lex.currency_names:
         return lex.currency_names[k], Decimal(1), k in lex.ambiguous_currency_names
     code = _code(raw, folded[m.start(group) : m.end(group)], lex)
+    if code and raw.upper() in lex.code_scales:  # "29 MD": millions de dinars; never before the number
+        return (code, Decimal(str(lex.code_scales[raw.upper()])), False) if group == "trail" else None
     return (code, Decimal(1), False) if code else None
 
 

@@ -216,3 +216,35 @@ def test_amounts_without_a_currency_of_their_own(text, language, want):
 )
 def test_ranges_written_with_one_currency(text, language, want):
     assert money(text, language) == want
+
+
+# ---- the dinar and the dirham -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        # the Maghreb press writes the scale into the abbreviation, in capitals
+        (
+            "La société doit 4 millions d’euros (13,8 MD) à l'aéroport ; le ticket vaut 12 DT.",
+            "fr",
+            [
+                ("4 millions d’euros", "EUR", 4_000_000, None),
+                ("13,8 MD", "TND", 13_800_000, None),
+                ("12 DT", "TND", 12, None),
+            ],
+        ),
+        (
+            "Le port recevra 250 MDH, puis 1,2 MMDH.",
+            "fr",
+            [("250 MDH", "MAD", 250_000_000, None), ("1,2 MMDH", "MAD", 1_200_000_000, None)],
+        ),
+        ("Il lui reste 5 md de batterie.", "fr", []),  # lower case: no currency
+        # bare dinars: the country the article is set in
+        ("À Oran, l'amende atteint 2 millions de dinars.", "fr", [("2 millions de dinars", "DZD", 2_000_000, None)]),
+        ("À Sousse, la chambre coûte 300 dinars.", "fr", [("300 dinars", "TND", 300, None)]),
+        ("In Baghdad the fine was 5 million dinars.", "en", [("5 million dinars", "IQD", 5_000_000, None)]),
+    ],
+)
+def test_dinars_and_dirhams(text, language, want):
+    assert money(text, language) == want
