@@ -200,6 +200,7 @@ class Lexicon:
     qualifier_before_re: re.Pattern[str]
     range_before_re: re.Pattern[str]
     range_after_re: re.Pattern[str]  # "… et 3,6 milliards" after "entre 1,5 milliard de dollars"
+    subunit_after_re: re.Pattern[str]  # "cents" of "8.4 euro cents"
     money_marker_re: re.Pattern[str]
     money_starts: frozenset[str]  # first tokens of an amount (DIGITS for a number): see claims/money.py
     cents_after_re: re.Pattern[str]
@@ -413,6 +414,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         rf"(?:(?P<start>{trie(qual.get('range_start', []))})\s+)?{number_start}(?P<n>{number})(?P<s>{scale})?"
         rf"(?P<j>{range_joiner})$"
     )
+    subunit_after_re = re.compile(rf"(?<![\s-])[\s-]++(?P<sub>{sub})(?!\w)")
     range_after_re = re.compile(rf"(?<!\s)(?P<j>{range_joiner}){number_start}(?P<n>{number})(?P<s>{scale})?(?!\w|,\d)")
 
     # ---- dates ----------------------------------------------------------------------------
@@ -539,6 +541,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         qualifier_before_re=qualifier_before_re,
         range_before_re=range_before_re,
         range_after_re=range_after_re,
+        subunit_after_re=subunit_after_re,
         money_marker_re=money_marker_re,
         money_starts=money_starts,
         cents_after_re=cents_after_re,

@@ -180,6 +180,9 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
         else lex.local_currency_names.get(written)
     )
     start, end = m.start(), m.end()
+    if m.group("trail") and not _subunit(m) and (sub := lex.subunit_after_re.match(low, end)):
+        factor /= lex.subunits[fold_key(sub.group("sub"))]  # "8.4 euro cents": cents of the euro
+        end = sub.end()
     lead = fold_key(m.group("lead") or "")
     if " " in lead and len(lead) == 3 and low[max(0, start - 2) : start].strip().endswith("'"):
         # "it's $5", "music ' s $ 500": the letter is a possessive, not a country prefix
@@ -195,6 +198,18 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
     if low[end : end + 3].lstrip().startswith("%"):
         return None
     amount, decimals = parsed
+    if (
+        lead_form
+        and not m.group("s1")
+        and not m.group("rj")
+        and end == m.end("n1")
+        and m.group("n1").isdigit()
+        and len(m.group("n1")) <= 3
+        and (groups := _SPACED_GROUPS.match(low, end))
+    ):
+        # "R3 600", "R1 500 000": the South African press sets thousands apart with spaces
+        amount = Decimal(m.group("n1") + re.sub(r"\D", "", groups.group()))
+        end = groups.end()
     value = amount * scale * factor
     tolerance = _HALF_STEP * Decimal(10) ** -decimals * scale * factor
     low_bound, high = value - tolerance, value + tolerance
@@ -305,6 +320,8 @@ def _cents(low: str, end: int, lex: Lexicon) -> tuple[int, Decimal] | None:
 
 
 _FIRST_WORD = re.compile(r"[a-z]+(?![\w'])")
+_WORD_AFTER = re.compile(r" [a-z]")  # a lower-case word right after another: "weekly listeners"
+_SPACED_GROUPS = re.compile(r"(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)")  # "R3 600": thousands set apart by spaces
 
 
 def _bare_scaled(
@@ -349,9 +366,11 @@ def _bare_scaled(
                 followers is not None
                 and (w := _FIRST_WORD.match(after))
                 and w.group() not in followers
-                and not w.group().endswith("ly")
+                and not (w.group().endswith("ly") and not _WORD_AFTER.match(after, w.end()))
             ):
-                continue  # "2 million customers": English counts things with the noun right after
+                # "2 million customers": English counts things with the noun right after ("1.9 million
+                # weekly listeners" too; "€2 million annually" is money)
+                continue
             if after.startswith("(") and i < len(spans) and spans[i][0] - m.end() <= 4:
                 continue  # "1.6 billion ($2.54 billion)": another currency, converted in brackets
             j = bisect_right(starts, m.start())

@@ -248,3 +248,26 @@ def test_ranges_written_with_one_currency(text, language, want):
 )
 def test_dinars_and_dirhams(text, language, want):
     assert money(text, language) == want
+
+
+# ---- English amounts ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("The board lifted its dividend to 6.2 euro cents.", [("6.2 euro cents", "EUR", 0.062, None)]),
+        # the South African press sets thousands apart with spaces
+        (
+            "In Durban the allowance rises to R2 750, and the bonus to R1 200 000.",
+            [("R2 750", "ZAR", 2750, None), ("R1 200 000", "ZAR", 1_200_000, None)],
+        ),
+        # an adjective in -ly before a noun counts things; an adverb in -ly ends an amount
+        (
+            "The group paid €4m and now has 2.1 million monthly readers; it earns 3 million yearly.",
+            [("€4m", "EUR", 4_000_000, None), ("3 million", "EUR", 3_000_000, None)],
+        ),
+    ],
+)
+def test_english_amounts_of_published_news(text, want):
+    assert money(text, "en") == want
