@@ -251,7 +251,9 @@ def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
     preps = "|".join(map(re.escape, past["then"]))
     if not verbs:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(verbs)})\s+(?:(?:{preps})\s+)?$", re.IGNORECASE)
+    # "sera adopté vendredi": a participle after these words is no past (fixed-width look-behinds)
+    not_after = "".join(f"(?<!{re.escape(w)} )" for w in past.get("not_after", []))
+    return re.compile(rf"(?<![\w'’-]){not_after}(?:{'|'.join(verbs)})\s+(?:(?:{preps})\s+)?$", re.IGNORECASE)
 
 
 def _past_anywhere_re(past: dict[str, list[str]]) -> re.Pattern[str]:

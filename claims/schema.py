@@ -120,7 +120,12 @@ DATES = Section(
     # capitalised: months written with a capital (English); the future_* and not_future words: what
     # makes a bare weekday or month point ahead, in French.
     optional=frozenset({"capitalised", "future_endings", "future_not_after", "not_future"}),
-    sections={"past": Section(_words("auxiliaries", "participle_endings", "verbs", "verb_endings", "then"))},
+    sections={
+        "past": Section(
+            _words("auxiliaries", "participle_endings", "verbs", "verb_endings", "then", "not_after"),
+            optional=frozenset({"not_after"}),  # words before a participle that make it no past
+        )
+    },
     entries={"templates": Section({"rule": TEXT, "pattern": TEXT})},
 )
 NAMES = Section(

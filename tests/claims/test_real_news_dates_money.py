@@ -271,3 +271,54 @@ def test_dinars_and_dirhams(text, language, want):
 )
 def test_english_amounts_of_published_news(text, want):
     assert money(text, "en") == want
+
+
+# ---- the tense around a date ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # a participle or a past infinitive right before the date: the one before publication
+        (
+            "Il risque de perdre son sursis, lié à une peine prononcée en avril par la cour.",
+            "fr",
+            dt.date(2022, 6, 16),
+            [("en avril", "2022-04")],
+        ),
+        (
+            "La société dit avoir reçu le 10 juin une offre qui sera étudiée.",
+            "fr",
+            dt.date(2025, 6, 18),
+            [("10 juin", "2025-06-10")],
+        ),
+        # ... unless a future or a negation comes before the participle
+        (
+            "Si le texte n’est pas voté jeudi, la séance reprendra.",
+            "fr",
+            dt.date(2021, 12, 15),
+            [("jeudi", "2021-12-16")],
+        ),
+        (
+            "Il espère que le plan sera bel et bien adopté jeudi.",
+            "fr",
+            dt.date(2021, 12, 15),
+            [("jeudi", "2021-12-16")],
+        ),
+        # a timetable in the present speaks of what follows it
+        (
+            "Unions called the stoppage, which begins on Thursday.",
+            "en",
+            dt.date(2019, 1, 26),
+            [("Thursday", "2019-01-31")],
+        ),
+        (
+            "The council voted on Tuesday for the year that begins July 1.",
+            "en",
+            dt.date(2025, 6, 11),
+            [("Tuesday", "2025-06-10"), ("July 1", "2025-07-01")],
+        ),
+    ],
+)
+def test_the_tense_around_a_date(text, language, published, want):
+    assert dates(text, language, published) == want
