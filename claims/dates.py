@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import cast
 
 from .lexicon import DIGITS, Lexicon, lower_view
@@ -133,6 +134,7 @@ def find_dates(
         chosen.append(resolved)
         taken_until = resolved.end
     found = _weekday_with_its_day(_with_their_year(_no_weekday_lists(chosen, low), low), low)
+    found = _months_together(found, low, lex)
     return _in_their_story(found, low, lex, published, future_at)
 
 
@@ -165,13 +167,48 @@ def _no_weekday_lists(found: list[DateFound], low: str) -> list[DateFound]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _month_joint(joiners: tuple[str, ...]) -> re.Pattern[str]:
+    """Between two months written as one span: a dash, or "and"/"to" of the language, then at most a
+    word ("fin juin-début juillet", "in January and February", "March to early May")."""
+    words = "|".join(re.escape(w) for w in joiners)
+    return re.compile(rf"(?<!\s)(?:\s*+[-–]\s*+|\s++(?:{words})\s++)(?:[a-z]++[\s-]++)?" if words else r"(?<!\s)\s*+[-–]\s*+")
+
+
+def _months_together(found: list[DateFound], low: str, lex: Lexicon) -> list[DateFound]:
+    """ "in January and February", "fin juin-début juillet": two months in a row are one claim, from
+    its first word, valued at the first and bounded by the last (as a range is)."""
+    joint = _month_joint(tuple(lex.range_joiners))
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.value.precision == "month"
+            and d.value.precision == "month"
+            and prev.value.start < d.value.start <= prev.value.start + dt.timedelta(days=366)
+            and joint.fullmatch(low, prev.end, d.start)
+        ):
+            value = DateValue.of(prev.value.iso, start=prev.value.start, end=d.value.end)
+            start = prev.start
+            if (w := _PREV_TOKEN.search(low, max(0, start - 20), start)) and key(w.group(1)) in lex.range_starts:
+                start = w.start(1)  # "between November 2023 and April 2024": from its first word
+            out[-1] = replace(prev, start=start, end=d.end, value=value)
+            continue
+        out.append(d)
+    return out
+
+
 # Each starts right after a word, so that a scan over a run of spaces stays linear.
 _BRACKET_OPEN = re.compile(r"(?<![\s,]),?\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"(?<!\s)\s*\)")
+_SQUARE_OPEN = re.compile(r"(?<![\s,])\s*\[\s*")
+_SQUARE_CLOSE = re.compile(r"(?<!\s)\s*\]")
 
 
 def _weekday_with_its_day(found: list[DateFound], low: str) -> list[DateFound]:
-    """ "Friday (April 12)", "vendredi (12 avril)": a weekday and the date it is, in brackets, are one date."""
+    """ "Friday (April 12)", "vendredi (12 avril)": a weekday and the date it is, in brackets, are one date;
+    so are "demain [lundi]" and the weekday an editor put in square brackets."""
     out: list[DateFound] = []
     for d in found:
         prev = out[-1] if out else None
@@ -183,6 +220,16 @@ def _weekday_with_its_day(found: list[DateFound], low: str) -> list[DateFound]:
             and (close := _BRACKET_CLOSE.match(low, d.end))
         ):
             out[-1] = replace(d, start=prev.start, end=close.end())
+            continue
+        if (
+            prev is not None
+            and prev.rule == "named_day"
+            and d.rule == "weekday"
+            and _SQUARE_OPEN.fullmatch(low, prev.end, d.start)
+            and (close := _SQUARE_CLOSE.match(low, d.end))
+        ):
+            # "demain [lundi]": the weekday an editor added to a quote, in square brackets
+            out[-1] = replace(prev, end=close.end())
             continue
         out.append(d)
     return out
@@ -662,6 +709,11 @@ def _year_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Dat
     )
 
 
+def _named_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
+    """ "cette année 2016": the year the words name, as a whole."""
+    return _found(span, DateValue.of(g["year"]), rule="named_year")
+
+
 def _bare_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     low = ctx.low
     if ctx.lex.not_year_after_re.match(low, span[1]):
@@ -997,6 +1049,7 @@ _RULES: dict[str, _Rule] = {
     "bare_month": _bare_month,
     "month_rel": _month_rel,
     "bare_year": _bare_year,
+    "named_year": _named_year,
     "weekday": _weekday,
     "nth_weekday": _nth_weekday,
     "day_of_month": _day_of_month,

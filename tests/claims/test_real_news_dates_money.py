@@ -322,3 +322,50 @@ def test_english_amounts_of_published_news(text, want):
 )
 def test_the_tense_around_a_date(text, language, published, want):
     assert dates(text, language, published) == want
+
+
+# ---- spans published news writes as one date ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # two months in a row are one claim, valued at the first
+        ("Two more strikes took place in March and April.", "en", WED, [("in March and April", "2024-03")]),
+        ("Fin mars-début avril, l'audit a été rendu.", "fr", WED, [("Fin mars-début avril", "2024-03")]),
+        (
+            "Between October 2022 and March 2023 the line was shut.",
+            "en",
+            WED,
+            [("Between October 2022 and March 2023", "2022-10")],
+        ),
+        # a part of a month or of the year, written with "de"
+        ("Un début d'avril sous le signe des gains.", "fr", WED, [("début d'avril", "2024-04")]),
+        ("Elle dirige le club depuis le début de l’année 2022.", "fr", WED, [("début de l’année 2022", "2022")]),
+        ("Les travaux commenceront avant la fin de l'année.", "fr", WED, [("avant la fin de l'année", "2024")]),
+        ("Le chiffre a doublé depuis le début de l'année.", "fr", WED, []),  # a span up to now
+        (
+            "The party will publish its costings by the end of the coming week.",
+            "en",
+            WED,
+            [("the end of the coming week", "2024-W23")],
+        ),
+        ("Sales have doubled since the start of the year.", "en", WED, []),
+        # the year or the month named after "cette année", "ce mois"
+        ("C'est ainsi que cette année 2019 verra un congrès.", "fr", WED, [("cette année 2019", "2019")]),
+        ("Mais en ce mois de mars 2024, tout change.", "fr", WED, [("en ce mois de mars 2024", "2024-03")]),
+        # "la nuit du 3 au 4 mai derniers": one night, from its first day
+        (
+            "Il est entré dans la nuit du 3 au 4 mai derniers.",
+            "fr",
+            WED,
+            [("la nuit du 3 au 4 mai derniers", "2024-05-03")],
+        ),
+        # the weekday an editor put in square brackets after "demain"
+        ("« Nous le dirons demain [jeudi] », a-t-il dit.", "fr", WED, [("demain [jeudi]", "2024-05-30")]),
+        # a month after "its"
+        ("The council meets before its August recess.", "en", WED, [("August", "2024-08")]),
+    ],
+)
+def test_spans_written_as_one_date(text, language, published, want):
+    assert dates(text, language, published) == want
