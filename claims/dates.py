@@ -172,7 +172,9 @@ def _month_joint(joiners: tuple[str, ...]) -> re.Pattern[str]:
     """Between two months written as one span: a dash, or "and"/"to" of the language, then at most a
     word ("fin juin-début juillet", "in January and February", "March to early May")."""
     words = "|".join(re.escape(w) for w in joiners)
-    return re.compile(rf"(?<!\s)(?:\s*+[-–]\s*+|\s++(?:{words})\s++)(?:[a-z]++[\s-]++)?" if words else r"(?<!\s)\s*+[-–]\s*+")
+    return re.compile(
+        rf"(?<!\s)(?:\s*+[-–]\s*+|\s++(?:{words})\s++)(?:[a-z]++[\s-]++)?" if words else r"(?<!\s)\s*+[-–]\s*+"
+    )
 
 
 def _months_together(found: list[DateFound], low: str, lex: Lexicon) -> list[DateFound]:
@@ -870,6 +872,14 @@ def _named_day(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
     return _found(span, _day_value(ctx.published + dt.timedelta(days=offset)), relative=True, rule="named_day")
 
 
+def _holiday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
+    """ "Halloween", "le jour de l'An", "Christmas Eve": that day, in the year a day without its year takes."""
+    month, day = ctx.lex.holidays[key(g["holiday"])]
+    year = _pick_year(month, day, ctx.published, ctx.future, None, past=ctx.past)
+    d = _safe_date(year, month, day) if year else None
+    return _found(span, _day_value(d), relative=True, rule="holiday") if d else None
+
+
 def _unit_of(text: str, lex: Lexicon) -> str | None:
     """The unit a relative expression names ("earlier this month" -> month), from the language's units."""
     for word in _WORD_RE.findall(key(text)):
@@ -1057,6 +1067,7 @@ _RULES: dict[str, _Rule] = {
     "day_only": _day_only,
     "weekday_count": _weekday_count,
     "named_day": _named_day,
+    "holiday": _holiday,
     "this_unit": _relative_unit(0),
     "last_unit": _relative_unit(-1),
     "next_unit": _relative_unit(1),

@@ -107,6 +107,7 @@ DATES = Section(
             "templates",
         ),
         "named_days": TABLE,
+        "holidays": TABLE,
         "units": TABLE,
         "parts": TABLE,
         "periods": TABLE,
@@ -119,7 +120,7 @@ DATES = Section(
     },
     # capitalised: months written with a capital (English); the future_* and not_future words: what
     # makes a bare weekday or month point ahead, in French.
-    optional=frozenset({"capitalised", "future_endings", "future_not_after", "not_future"}),
+    optional=frozenset({"capitalised", "future_endings", "future_not_after", "not_future", "holidays"}),
     sections={
         "past": Section(
             _words("auxiliaries", "participle_endings", "verbs", "verb_endings", "then", "not_after"),

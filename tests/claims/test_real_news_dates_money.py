@@ -369,3 +369,24 @@ def test_the_tense_around_a_date(text, language, published, want):
 )
 def test_spans_written_as_one_date(text, language, published, want):
     assert dates(text, language, published) == want
+
+
+# ---- days known by their name ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        ("Le syndicat exclut une grève le jour de l’Halloween.", "fr", [("le jour de l’Halloween", "2023-10-31")]),
+        ("Il a évoqué un arrêt possible à l'Halloween.", "fr", [("l'Halloween", "2023-10-31")]),
+        ("Les magasins fermeront la veille de Noël.", "fr", [("la veille de Noël", "2023-12-24")]),
+        (
+            "Stores will close early on Christmas Eve and reopen on Boxing Day.",
+            "en",
+            [("Christmas Eve", "2023-12-24"), ("Boxing Day", "2023-12-26")],
+        ),
+        ("The parade was held on St Patrick's Day.", "en", [("St Patrick's Day", "2023-03-17")]),
+    ],
+)
+def test_days_known_by_their_name(text, language, want):
+    assert dates(text, language, dt.date(2023, 10, 17)) == want
