@@ -66,6 +66,7 @@ _NO_SUCH_DAY = DateFound(0, 0, DateValue.of("0001-01-01"), False, False, None, "
 _TOKEN_RE = re.compile(r"[a-z]+|\d+")
 _WORD_RE = re.compile(r"\w+")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'])([A-ZÀ-Ý][\w'’-]*) $")
+_CAPITALISED_AFTER = re.compile(r" ([A-ZÀ-Ý][\w'’-]*)")
 _YEAR_DIGITS = re.compile(r"\d{4}")
 _YEAR_LINK = re.compile(r"\s*(?:,\s*|de\s+|of\s+)?")
 _NOUN_AFTER = re.compile(r" [a-z]{3,}")
@@ -756,6 +757,19 @@ def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
         and key(prev.group(1)) not in ctx.lex.function_words
     ):
         return None  # "Rosalind Friday", "Black Friday": a name, not a day (not "Olsson lundi")
+    if (
+        m.start() == m.start("weekday")
+        and ctx.folded[span[0]].isupper()
+        and (title := _CAPITALISED_AFTER.match(ctx.folded, span[1]))
+        and key(title.group(1)) not in ctx.lex.months
+        and key(title.group(1)) not in ctx.lex.function_words
+        and (
+            span[0] == 0
+            or ctx.low[span[0] - 1] == "\n"
+            or _prev_token(ctx.low, span[0]) in ctx.lex.year_before_noun | ctx.lex.year_after_noun
+        )
+    ):
+        return None  # "the Sunday Independent", "Dimanche Ouest France": a title, not a day
     published = ctx.published
     week_based = re.search(r"semaine|week", m.group(0)) is not None
     monday = published - dt.timedelta(days=published.weekday())
@@ -769,6 +783,8 @@ def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
             d = published - dt.timedelta(days=back)
     elif week_based or ("this" in g and not ctx.lex.this_weekday_nearest):  # "this Friday": of this week
         d = monday + dt.timedelta(days=weekday)
+        if "this" in g and not week_based and ctx.future and d < published:
+            d += dt.timedelta(days=7)  # "will strike this Thursday", written on a Sunday: the coming one
     elif "this" in g:  # "ce dimanche": the nearest one, the coming one when the sentence says so
         before = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
         after = published + dt.timedelta(days=(weekday - published.weekday()) % 7)

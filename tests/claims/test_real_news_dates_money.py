@@ -390,3 +390,22 @@ def test_spans_written_as_one_date(text, language, published, want):
 )
 def test_days_known_by_their_name(text, language, want):
     assert dates(text, language, dt.date(2023, 10, 17)) == want
+
+
+# ---- weekdays ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # "this Thursday" in a sentence about the future, once this week's Thursday is past: the coming one
+        ("Nurses will strike this Thursday.", "en", dt.date(2025, 10, 19), [("this Thursday", "2025-10-23")]),
+        ("Nurses went on strike this Thursday.", "en", dt.date(2025, 10, 19), [("this Thursday", "2025-10-16")]),
+        # a weekday that begins a title: the newspaper, not the day
+        ("He told the Sunday Independent it would work.", "en", dt.date(2022, 10, 16), []),
+        ("Dimanche Ouest France\nHier, le maire a parlé.", "fr", dt.date(2024, 1, 28), [("Hier", "2024-01-27")]),
+        ("On Monday President Biden spoke.", "en", dt.date(2025, 10, 19), [("Monday", "2025-10-13")]),
+    ],
+)
+def test_weekdays_of_published_news(text, language, published, want):
+    assert dates(text, language, published) == want
