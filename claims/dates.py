@@ -383,6 +383,8 @@ def _day(g: _Groups, lex: Lexicon) -> int | None:
 
 
 def _month(g: _Groups, lex: Lexicon) -> int | None:
+    if "foreign_month" in g:
+        return lex.foreign_months.get(key(g["foreign_month"]))
     raw = g.get("month") or g.get("month_name")
     if raw is None:
         return None

@@ -148,6 +148,7 @@ class Lexicon:
     weekday_abbreviations: dict[str, int]
     named_days: dict[str, int]
     holidays: dict[str, tuple[int, int]]  # "halloween" -> (10, 31): days of the year known by their name
+    foreign_months: dict[str, int]  # English months in a French article's embedded tweet: "November 17, 2020"
     units: dict[str, str]
     parts: dict[str, str]
     periods: dict[str, str]  # "quarter", "trimestre" -> quarter; "half", "semestre" -> half
@@ -326,6 +327,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     weekdays = {fold_key(d): i for i, d in enumerate(dates["weekdays"])}
     weekday_abbr = {fold_key(a): i for i, forms in enumerate(dates["weekday_abbreviations"]) for a in forms}
     named_days = {fold_key(k): int(v) for k, v in dates["named_days"].items()}
+    foreign_months = {fold_key(m): i + 1 for i, m in enumerate(dates.get("foreign_months", []))}
     holidays = {fold_key(k): (int(v.split("-")[0]), int(v.split("-")[1])) for k, v in dates.get("holidays", {}).items()}
     units = {fold_key(k): v for k, v in dates["units"].items()}
     parts = {fold_key(k): v for k, v in dates["parts"].items()}
@@ -440,6 +442,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
             "weekday_abbr": weekday_abbr,
             "named_days": named_days,
             "holidays": holidays,
+            "foreign_months": foreign_months,
             "units": units,
             "parts": parts,
             "qualifiers": qualifiers,
@@ -489,6 +492,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         weekday_abbreviations=weekday_abbr,
         named_days=named_days,
         holidays=holidays,
+        foreign_months=foreign_months,
         units=units,
         parts=parts,
         periods=periods,
@@ -624,7 +628,7 @@ DIGITS = "#d"  # the start token standing for any number written in digits
 
 
 # Slots made of words only, without digits.
-_WORD_SLOTS = ("month_name", "weekday", "named_day", "holiday", "month", "month_end", "unit", "period")
+_WORD_SLOTS = ("month_name", "weekday", "named_day", "holiday", "foreign_month", "month", "month_end", "unit", "period")
 
 
 def _required_slots(items: list[Any], names: list[str]) -> set[str]:
@@ -808,6 +812,10 @@ def _date_templates(
         "period_code": (rf"(?P<period_code>{trie(w['period_codes'])})(?P<period_n>[1-4])", w["period_codes"]),
         "named_day": (rf"(?P<named_day>{trie(w['named_days'])})", w["named_days"]),
         "holiday": (rf"(?P<holiday>{trie(w['holidays'])})" if w["holidays"] else "(?!)", w["holidays"]),
+        "foreign_month": (
+            rf"(?P<foreign_month>{trie(w['foreign_months'])})" if w["foreign_months"] else "(?!)",
+            w["foreign_months"],
+        ),
         "approx": (rf"(?P<approx>{trie(w['qualifiers'])})", w["qualifiers"]),
         "numeric_date": (
             r"(?P<n1>\d{1,4})(?P<sep>[/.-])(?P<n2>\d{1,2})(?:(?P=sep)|,\s?)(?P<n3>\d{2,4})(?![\d/-]|\.\d)"

@@ -108,6 +108,7 @@ DATES = Section(
         ),
         "named_days": TABLE,
         "holidays": TABLE,
+        "foreign_months": LIST,
         "units": TABLE,
         "parts": TABLE,
         "periods": TABLE,
@@ -120,7 +121,9 @@ DATES = Section(
     },
     # capitalised: months written with a capital (English); the future_* and not_future words: what
     # makes a bare weekday or month point ahead, in French.
-    optional=frozenset({"capitalised", "future_endings", "future_not_after", "not_future", "holidays"}),
+    optional=frozenset(
+        {"capitalised", "future_endings", "future_not_after", "not_future", "holidays", "foreign_months"}
+    ),
     sections={
         "past": Section(
             _words("auxiliaries", "participle_endings", "verbs", "verb_endings", "then", "not_after"),

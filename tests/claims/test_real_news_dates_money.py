@@ -409,3 +409,10 @@ def test_days_known_by_their_name(text, language, want):
 )
 def test_weekdays_of_published_news(text, language, published, want):
     assert dates(text, language, published) == want
+
+
+def test_an_english_date_in_a_tweet_quoted_by_a_french_article():
+    text = "« Je regrette », a-t-il dit. — Jeanne Martin (@jmartin) March 3, 2021\nPuis la cour s'est retirée."
+    assert dates(text, "fr", dt.date(2021, 3, 3)) == [("March 3, 2021", "2021-03-03")]
+    # a French month written in English order stays no date
+    assert dates("Le match du Mars 3, 2021 est reporté.", "fr", dt.date(2021, 3, 3)) == []
