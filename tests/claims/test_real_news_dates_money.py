@@ -416,3 +416,27 @@ def test_an_english_date_in_a_tweet_quoted_by_a_french_article():
     assert dates(text, "fr", dt.date(2021, 3, 3)) == [("March 3, 2021", "2021-03-03")]
     # a French month written in English order stays no date
     assert dates("Le match du Mars 3, 2021 est reporté.", "fr", dt.date(2021, 3, 3)) == []
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # "il y’a": the apostrophe some papers write in "il y a"
+        (
+            "Nommé il y’a un mois, il a reçu la presse hier.",
+            "fr",
+            dt.date(2018, 6, 6),
+            [("il y’a un mois", "2018-05-06"), ("hier", "2018-06-05")],
+        ),
+        ("She set the tone for the week ahead.", "en", dt.date(2025, 10, 19), [("the week ahead", "2025-W43")]),
+    ],
+)
+def test_relative_dates_as_the_press_writes_them(text, language, published, want):
+    assert dates(text, language, published) == want
+
+
+def test_an_english_range_of_bare_amounts_takes_the_article_currency():
+    assert money("The club paid €20m; savings are between 25 and 30 million this year.", "en") == [
+        ("€20m", "EUR", 20_000_000, None),
+        ("between 25 and 30 million", "EUR", 25_000_000, 30_000_000),
+    ]
