@@ -253,7 +253,7 @@ def _in_their_story(
     out: list[DateFound] = []
     story: tuple[dt.date, int] | None = None  # (the story's last date, where it was written)
     following = lex.following_re
-    found = _year_written_after(found, low, published)
+    found = _year_written_after(found, low, published, lex)
     for d in found:
         if d.value.precision in ("day", "month", "week") and (
             not d.relative or (d.rule == "absolute" and d.value.end < published - YEAR_BACK)
@@ -296,10 +296,10 @@ NEXT_DATE_REACH = 80  # characters from a yearless date to the dated one after i
 _SENTENCE_STOP = re.compile(r"[.!?\n]\s")
 
 
-def _year_written_after(found: list[DateFound], low: str, published: dt.date) -> list[DateFound]:
-    """ "prise le 23 novembre et diffusée le 6 décembre 2016": a day or a month without its year, right
-    before a date of the same sentence that has one, well before publication, is of that year (or
-    of the year before when it would come after it)."""
+def _year_written_after(found: list[DateFound], low: str, published: dt.date, lex: Lexicon) -> list[DateFound]:
+    """ "prise le 23 novembre et diffusée le 6 décembre 2016": a day or a month without its year, joined
+    to a date of the same sentence that has one, right after it and well before publication, is of
+    that year (or of the year before when it would come after it)."""
     out = list(found)
     for i, d in enumerate(found[:-1]):
         e = found[i + 1]
@@ -312,6 +312,9 @@ def _year_written_after(found: list[DateFound], low: str, published: dt.date) ->
             and e.value.end < published - STORY_GAP
             and e.start - d.end <= NEXT_DATE_REACH
             and _SENTENCE_STOP.search(low, d.end, e.start) is None
+            # two steps of one story, joined ("prise le 23 novembre et diffusée le 6 décembre 2016"),
+            # not a date of now that names an older one ("le 12 mars, la cour a annulé la décision du ...")
+            and not lex.coordinators.isdisjoint(_WORD_RE.findall(low, d.end, e.start))
         ):
             continue
         for year in (e.value.start.year, e.value.start.year - 1):

@@ -135,6 +135,13 @@ def test_weekdays_listed_in_a_row_name_no_day(text, language, want):
             WED,
             [("December 20", "2015-12-20"), ("January 4, 2016", "2016-01-04")],
         ),
+        # ... not a date of now that names an older one
+        (
+            "Le 12 mars, la cour a annulé la décision du 6 décembre 2016.",
+            "fr",
+            WED,
+            [("12 mars", "2024-03-12"), ("6 décembre 2016", "2016-12-06")],
+        ),
         # a day whose weekday puts it in an earlier year tells the year of the story that follows
         (
             "The first case came on Tuesday, March 3. The worst day was April 14.",
