@@ -187,6 +187,16 @@ def _months_together(found: list[DateFound], low: str, lex: Lexicon) -> list[Dat
         prev = out[-1] if out else None
         if (
             prev is not None
+            and prev.relative
+            and not d.relative
+            and prev.value.precision == d.value.precision == "month"
+            and joint.fullmatch(low, prev.end, d.start)
+        ):
+            # "de mars à mai 2023": the first month is of the year written with the last
+            year = d.value.start.year - (int(prev.value.iso[5:7]) > d.value.start.month)
+            prev = replace(prev, value=DateValue.of(f"{year:04d}{prev.value.iso[4:]}"))
+        if (
+            prev is not None
             and prev.value.precision == "month"
             and d.value.precision == "month"
             and prev.value.start < d.value.start <= prev.value.start + dt.timedelta(days=366)

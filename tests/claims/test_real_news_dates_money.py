@@ -346,6 +346,9 @@ def test_the_tense_around_a_date(text, language, published, want):
             WED,
             [("Between October 2022 and March 2023", "2022-10")],
         ),
+        # ... the first of the year written with the last
+        ("De mars à mai 2023, la ligne était fermée.", "fr", WED, [("De mars à mai 2023", "2023-03")]),
+        ("From November to February 2023 it snowed.", "en", WED, [("From November to February 2023", "2022-11")]),
         # a part of a month or of the year, written with "de"
         ("Un début d'avril sous le signe des gains.", "fr", WED, [("début d'avril", "2024-04")]),
         ("Elle dirige le club depuis le début de l’année 2022.", "fr", WED, [("début de l’année 2022", "2022")]),
