@@ -373,6 +373,8 @@ def test_the_tense_around_a_date(text, language, published, want):
         ),
         # the weekday an editor put in square brackets after "demain"
         ("« Nous le dirons demain [jeudi] », a-t-il dit.", "fr", WED, [("demain [jeudi]", "2024-05-30")]),
+        # a bare month keeps its preposition ("depuis mars" as "en mars")
+        ("Les prix montent depuis mars.", "fr", WED, [("depuis mars", "2024-03")]),
         # a month after "its"
         ("The council meets before its August recess.", "en", WED, [("August", "2024-08")]),
     ],
