@@ -629,6 +629,14 @@ def _absolute(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateF
     return _found(span, _day_value(d), relative=relative, rule="absolute")
 
 
+def _week_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
+    """ "la semaine du 24 février", "the week of March 3": the ISO week of that day."""
+    day = _absolute(g, span, ctx, m)
+    if day is None or day is _NO_SUCH_DAY:
+        return day
+    return replace(day, value=DateValue.of(_week_iso(day.value.start)), rule="week_of")
+
+
 def _day_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
     month = _month(g, lex)
@@ -1087,6 +1095,7 @@ _RULES: dict[str, _Rule] = {
     "period_of": _period_of,
     "season": _season,
     "day_range": _day_range,
+    "week_of": _week_of,
     "bare_month": _bare_month,
     "month_rel": _month_rel,
     "bare_year": _bare_year,

@@ -373,6 +373,9 @@ def test_the_tense_around_a_date(text, language, published, want):
         ),
         # the weekday an editor put in square brackets after "demain"
         ("« Nous le dirons demain [jeudi] », a-t-il dit.", "fr", WED, [("demain [jeudi]", "2024-05-30")]),
+        # "la semaine du 24 février", "the week of March 24": the week of that day
+        ("La réunion a eu lieu la semaine du 13 mai.", "fr", WED, [("la semaine du 13 mai", "2024-W20")]),
+        ("Hearings were held the week of May 13.", "en", WED, [("the week of May 13", "2024-W20")]),
         # a bare month keeps its preposition ("depuis mars" as "en mars")
         ("Les prix montent depuis mars.", "fr", WED, [("depuis mars", "2024-03")]),
         # a month after "its"
