@@ -203,6 +203,9 @@ class Lexicon:
     range_before_re: re.Pattern[str]
     range_after_re: re.Pattern[str]  # "… et 3,6 milliards" after "entre 1,5 milliard de dollars"
     subunit_after_re: re.Pattern[str]  # "cents" of "8.4 euro cents"
+    # "une cinquantaine de millions d'euros": a round count of a scale, with its currency
+    approx_amount_re: re.Pattern[str] | None
+    approx_counts: dict[str, int]
     money_marker_re: re.Pattern[str]
     money_starts: frozenset[str]  # first tokens of an amount (DIGITS for a number): see claims/money.py
     cents_after_re: re.Pattern[str]
@@ -420,6 +423,15 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         rf"(?:(?P<start>{trie(qual.get('range_start', []))})\s+)?{number_start}(?P<n>{number})(?P<s>{scale})?"
         rf"(?P<j>{range_joiner})$"
     )
+    approx_counts = {fold_key(k): int(v) for k, v in numbers.get("approximate", {}).items()}
+    approx_amount_re = (
+        re.compile(
+            rf"(?<![\w'])(?P<a>{trie(approx_counts)})\s+(?:de\s+|d'\s*)(?P<s>{scale_word})(?![a-z])"
+            rf"[\s-]*{of}(?P<cur>{cur_name}(?!\w)|{symbol})"
+        )
+        if approx_counts
+        else None
+    )
     subunit_after_re = re.compile(rf"(?<![\s-])[\s-]++(?P<sub>{sub})(?!\w)")
     range_after_re = re.compile(rf"(?<!\s)(?P<j>{range_joiner}){number_start}(?P<n>{number})(?P<s>{scale})?(?!\w|,\d)")
 
@@ -552,6 +564,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         range_before_re=range_before_re,
         range_after_re=range_after_re,
         subunit_after_re=subunit_after_re,
+        approx_amount_re=approx_amount_re,
+        approx_counts=approx_counts,
         money_marker_re=money_marker_re,
         money_starts=money_starts,
         cents_after_re=cents_after_re,

@@ -75,6 +75,8 @@ def find_money(
                 # An amount may end past the match ("and forty-five cents") or before it (a range cut short).
                 pos = item.end
     found.extend(_bare_scaled(text, low, lex, found, sentence_bounds))
+    if lex.approx_amount_re is not None and lex.approx_counts:
+        found.extend(_approximate_amounts(low, folded, lex))
     found.sort(key=lambda f: (f.start, -f.end))
     kept: list[MoneyFound] = []
     for f in found:
@@ -423,3 +425,27 @@ def _bare_scaled(
 
 def _currency_of(f: MoneyFound) -> tuple[str | None, str | None]:
     return f.value.currency, f.local
+
+
+_ROUND_SPREAD = Decimal("0.2")  # "une cinquantaine": forty to sixty, about
+
+
+def _approximate_amounts(low: str, folded: str, lex: Lexicon) -> list[MoneyFound]:
+    """ "une cinquantaine de millions d'euros", "une dizaine de milliards de dollars": a round count of
+    a scale word, with its currency; approximate, from the article before the count."""
+    out: list[MoneyFound] = []
+    pattern = cast(re.Pattern[str], lex.approx_amount_re)
+    for m in pattern.finditer(low):
+        cur = fold_key(m.group("cur"))
+        code = lex.currency_names.get(cur) or lex.symbol_codes.get(cur)
+        scale = _scale_factor(m.group("s"), None, lex)
+        if code is None or scale is None or cur in lex.ambiguous_currency_names:
+            continue
+        local = "dollar" if cur == "$" else lex.local_currency_names.get(cur)
+        value = Decimal(lex.approx_counts[fold_key(m.group("a"))]) * scale
+        start = m.start()
+        if lex.number_words.get(_previous_word(low, start)) == 1:  # "une cinquantaine"
+            start = _previous_word_start(low, start)
+        money = Money(amount=value, currency=code, low=value * (1 - _ROUND_SPREAD), high=value * (1 + _ROUND_SPREAD))
+        out.append(MoneyFound(start, m.end(), money, None, True, local))
+    return out

@@ -59,7 +59,9 @@ NUMBERS = Section(
         "fractions": TABLE,
         "vague": TABLE,
         "ordinals": TABLE,
-    }
+        "approximate": TABLE,
+    },
+    optional=frozenset({"approximate"}),  # "une cinquantaine de millions": counts by tens, in French
 )
 SCALES = Section(
     {"words": TABLE, "abbreviations": TABLE, "money_nouns": LIST, "bare_amount_followers": LIST},

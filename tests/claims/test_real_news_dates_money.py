@@ -455,3 +455,24 @@ def test_an_english_range_of_bare_amounts_takes_the_article_currency():
         ("€20m", "EUR", 20_000_000, None),
         ("between 25 and 30 million", "EUR", 25_000_000, 30_000_000),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a round count of a scale word, with its currency: about that much
+        (
+            "L'effort représente une cinquantaine de millions d’euros.",
+            [("une cinquantaine de millions d’euros", "EUR", 50_000_000, None)],
+        ),
+        (
+            "Québec prévoit une dizaine de milliards de dollars.",
+            [("une dizaine de milliards de dollars", "CAD", 10_000_000_000, None)],
+        ),
+        # a count of people, or of books, is no money
+        ("Une centaine de millions de personnes sont touchées.", []),
+        ("Il a vendu une vingtaine de millions de livres.", []),
+    ],
+)
+def test_round_counts_of_millions(text, want):
+    assert money(text, "fr") == want
