@@ -37,7 +37,12 @@ class _Cues:
 @lru_cache(maxsize=None)
 def _cues(group: str) -> _Cues:
     with open(DATA_DIR / "common.toml", "rb") as fh:
-        data = dict(tomllib.load(fh)["local_currencies"][group])
+        groups = tomllib.load(fh)["local_currencies"]
+    data = dict(groups[group])
+    for other in data.pop("words_of", []):  # the country words of other groups, counted the same way
+        for code, words in groups[other].items():
+            if isinstance(words, list) and code != "of_amounts":
+                data[code] = [*data.get(code, []), *words]
     signs = data.pop("signs", {})
     default = data.pop("default", None)
     of_amounts = frozenset(data.pop("of_amounts", []))

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import cast
 
 from .lexicon import DIGITS, Lexicon, lower_view
@@ -65,6 +66,7 @@ _NO_SUCH_DAY = DateFound(0, 0, DateValue.of("0001-01-01"), False, False, None, "
 _TOKEN_RE = re.compile(r"[a-z]+|\d+")
 _WORD_RE = re.compile(r"\w+")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'])([A-ZÀ-Ý][\w'’-]*) $")
+_CAPITALISED_AFTER = re.compile(r" ([A-ZÀ-Ý][\w'’-]*)")
 _YEAR_DIGITS = re.compile(r"\d{4}")
 _YEAR_LINK = re.compile(r"\s*(?:,\s*|de\s+|of\s+)?")
 _NOUN_AFTER = re.compile(r" [a-z]{3,}")
@@ -132,17 +134,94 @@ def find_dates(
                     resolved = replace(resolved, qualifier=text[m.start(group) : m.end(group)])
         chosen.append(resolved)
         taken_until = resolved.end
-    found = _weekday_with_its_day(_with_their_year(chosen, low), low)
+    found = _weekday_with_its_day(_with_their_year(_no_weekday_lists(chosen, low), low), low)
+    found = _months_together(found, low, lex)
     return _in_their_story(found, low, lex, published, future_at)
+
+
+# Between two weekdays of a list: a comma, or one short word ("samedi, dimanche et lundi").
+_LIST_GAP = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:[a-z]{1,3}\s++)?|\s++[a-z]{1,3}\s++)")
+_LIST_MIN = 4  # weekdays in a row that make a list ("samedi, dimanche et lundi" may be a forecast)
+
+
+def _no_weekday_lists(found: list[DateFound], low: str) -> list[DateFound]:
+    """ "on travaillera samedi, dimanche, lundi, mardi": weekdays listed in a row name no day (a
+    schedule, an example, a repeated week); a run of four or more, one with a comma, is dropped."""
+    out: list[DateFound] = []
+    run: list[DateFound] = []
+
+    def flush() -> None:
+        if len(run) < _LIST_MIN or not any("," in low[a.end : b.start] for a, b in zip(run, run[1:])):
+            out.extend(run)
+        run.clear()
+
+    for d in found:
+        bare = d.rule == "weekday" and d.end - d.start <= 9 and _WORD_RE.fullmatch(low, d.start, d.end) is not None
+        if bare and run and _LIST_GAP.fullmatch(low, run[-1].end, d.start) is None:
+            flush()
+        if bare:
+            run.append(d)
+        else:
+            flush()
+            out.append(d)
+    flush()
+    return out
+
+
+@lru_cache(maxsize=None)
+def _month_joint(joiners: tuple[str, ...]) -> re.Pattern[str]:
+    """Between two months written as one span: a dash, or "and"/"to" of the language, then at most a
+    word ("fin juin-début juillet", "in January and February", "March to early May")."""
+    words = "|".join(re.escape(w) for w in joiners)
+    return re.compile(
+        rf"(?<!\s)(?:\s*+[-–]\s*+|\s++(?:{words})\s++)(?:[a-z]++[\s-]++)?" if words else r"(?<!\s)\s*+[-–]\s*+"
+    )
+
+
+def _months_together(found: list[DateFound], low: str, lex: Lexicon) -> list[DateFound]:
+    """ "in January and February", "fin juin-début juillet": two months in a row are one claim, from
+    its first word, valued at the first and bounded by the last (as a range is)."""
+    joint = _month_joint(tuple(lex.range_joiners))
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.relative
+            and not d.relative
+            and prev.value.precision == d.value.precision == "month"
+            and joint.fullmatch(low, prev.end, d.start)
+        ):
+            # "de mars à mai 2023": the first month is of the year written with the last
+            year = d.value.start.year - (int(prev.value.iso[5:7]) > d.value.start.month)
+            prev = replace(prev, value=DateValue.of(f"{year:04d}{prev.value.iso[4:]}"))
+        if (
+            prev is not None
+            and prev.value.precision == "month"
+            and d.value.precision == "month"
+            and prev.value.start < d.value.start <= prev.value.start + dt.timedelta(days=366)
+            and joint.fullmatch(low, prev.end, d.start)
+        ):
+            value = DateValue.of(prev.value.iso, start=prev.value.start, end=d.value.end)
+            start = prev.start
+            if (w := _PREV_TOKEN.search(low, max(0, start - 20), start)) and key(w.group(1)) in lex.range_starts:
+                start = w.start(1)  # "between November 2023 and April 2024": from its first word
+            out[-1] = replace(prev, start=start, end=d.end, value=value)
+            continue
+        out.append(d)
+    return out
 
 
 # Each starts right after a word, so that a scan over a run of spaces stays linear.
 _BRACKET_OPEN = re.compile(r"(?<![\s,]),?\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"(?<!\s)\s*\)")
+_SQUARE_OPEN = re.compile(r"(?<![\s,])\s*\[\s*")
+_SQUARE_CLOSE = re.compile(r"(?<!\s)\s*\]")
 
 
 def _weekday_with_its_day(found: list[DateFound], low: str) -> list[DateFound]:
-    """ "Friday (April 12)", "vendredi (12 avril)": a weekday and the date it is, in brackets, are one date."""
+    """ "Friday (April 12)", "vendredi (12 avril)": a weekday and the date it is, in brackets, are one date;
+    so are "demain [lundi]" and the weekday an editor put in square brackets."""
     out: list[DateFound] = []
     for d in found:
         prev = out[-1] if out else None
@@ -154,6 +233,16 @@ def _weekday_with_its_day(found: list[DateFound], low: str) -> list[DateFound]:
             and (close := _BRACKET_CLOSE.match(low, d.end))
         ):
             out[-1] = replace(d, start=prev.start, end=close.end())
+            continue
+        if (
+            prev is not None
+            and prev.rule == "named_day"
+            and d.rule == "weekday"
+            and _SQUARE_OPEN.fullmatch(low, prev.end, d.start)
+            and (close := _SQUARE_CLOSE.match(low, d.end))
+        ):
+            # "demain [lundi]": the weekday an editor added to a quote, in square brackets
+            out[-1] = replace(prev, end=close.end())
             continue
         out.append(d)
     return out
@@ -174,8 +263,12 @@ def _in_their_story(
     out: list[DateFound] = []
     story: tuple[dt.date, int] | None = None  # (the story's last date, where it was written)
     following = lex.following_re
+    found = _year_written_after(found, low, published, lex)
     for d in found:
-        if not d.relative and d.value.precision in ("day", "month", "week"):
+        if d.value.precision in ("day", "month", "week") and (
+            not d.relative or (d.rule == "absolute" and d.value.end < published - YEAR_BACK)
+        ):
+            # A date with its year, or a day whose weekday put it in an earlier year ("Sunday, March 8")
             story = (d.value.start, d.end) if d.value.end < published - STORY_GAP else None
         elif (
             d.relative
@@ -191,14 +284,57 @@ def _in_their_story(
                 value = DateValue.of(iso)
             except ValueError:  # the 29th of February of another year
                 value = None
-            if value is not None and value.end < anchor and following.search(low, d.start, d.end + 12):
-                value = DateValue.of(f"{anchor.year + 1:04d}{d.value.iso[4:]}")  # "le 4 février suivant"
+            if value is not None and value.end < anchor:
+                if following.search(low, d.start, d.end + 12):
+                    value = DateValue.of(f"{anchor.year + 1:04d}{d.value.iso[4:]}")  # "le 4 février suivant"
+                else:
+                    # "en septembre 2024, ... en février": a story goes forward; a month before its
+                    # last date is not of its year but of the time of publication.
+                    value = None
+                    story = None
             if value is not None:
                 d = replace(d, value=value)
                 story = (value.start, d.end)
         elif d.relative:
             story = None  # back to the time of publication
         out.append(d)
+    return out
+
+
+YEAR_BACK = dt.timedelta(days=365)  # a yearless day resolved this far back was put there by its weekday
+NEXT_DATE_REACH = 80  # characters from a yearless date to the dated one after it that gives its year
+_SENTENCE_STOP = re.compile(r"[.!?\n]\s")
+
+
+def _year_written_after(found: list[DateFound], low: str, published: dt.date, lex: Lexicon) -> list[DateFound]:
+    """ "prise le 23 novembre et diffusée le 6 décembre 2016": a day or a month without its year, joined
+    to a date of the same sentence that has one, right after it and well before publication, is of
+    that year (or of the year before when it would come after it)."""
+    out = list(found)
+    for i, d in enumerate(found[:-1]):
+        e = found[i + 1]
+        if not (
+            d.relative
+            and d.rule in ("absolute", "bare_month")
+            and d.value.precision in ("day", "month")
+            and not e.relative
+            and e.value.precision == "day"
+            and e.value.end < published - STORY_GAP
+            and e.start - d.end <= NEXT_DATE_REACH
+            and _SENTENCE_STOP.search(low, d.end, e.start) is None
+            # two steps of one story, joined ("prise le 23 novembre et diffusée le 6 décembre 2016"),
+            # not a date of now that names an older one ("le 12 mars, la cour a annulé la décision du ...")
+            and not lex.coordinators.isdisjoint(_WORD_RE.findall(low, d.end, e.start))
+        ):
+            continue
+        for year in (e.value.start.year, e.value.start.year - 1):
+            try:
+                value = DateValue.of(f"{year:04d}{d.value.iso[4:]}")
+            except ValueError:  # the 29th of February
+                break
+            if value.start <= e.value.start:
+                out[i] = replace(d, value=value)
+                break
     return out
 
 
@@ -260,6 +396,8 @@ def _day(g: _Groups, lex: Lexicon) -> int | None:
 
 
 def _month(g: _Groups, lex: Lexicon) -> int | None:
+    if "foreign_month" in g:
+        return lex.foreign_months.get(key(g["foreign_month"]))
     raw = g.get("month") or g.get("month_name")
     if raw is None:
         return None
@@ -491,6 +629,14 @@ def _absolute(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateF
     return _found(span, _day_value(d), relative=relative, rule="absolute")
 
 
+def _week_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
+    """ "la semaine du 24 février", "the week of March 3": the ISO week of that day."""
+    day = _absolute(g, span, ctx, m)
+    if day is None or day is _NO_SUCH_DAY:
+        return day
+    return replace(day, value=DateValue.of(_week_iso(day.value.start)), rule="week_of")
+
+
 def _day_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
     month = _month(g, lex)
@@ -571,13 +717,27 @@ def _month_rel(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
 
 
 def _year_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-    """ "between 2017 and 2021", "de 2017 à 2021": one claim, from the first year to the end of the last."""
-    first, last = int(g["year"]), int(g["year_end"])
+    """ "between 2017 and 2021", "de 2017 à 2021": one claim, from the first year to the end of the last;
+    a financial year or a season ("2023/24", "2023/2024", "2019-20") the same, valued at its first year."""
+    first = int(g["year"])
+    if "yy_end" in g:  # "2023/24", "1772-73": the year after the first, in two digits
+        last = first - first % 100 + int(g["yy_end"])
+        if last < first:
+            last += 100
+        if last != first + 1:
+            return None
+    else:
+        last = int(g["year_end"])
     if not 0 < last - first <= 100 or ctx.lex.not_year_after_re.match(ctx.low, span[1]):
         return None
     return _found(
         span, DateValue.of(str(first), start=dt.date(first, 1, 1), end=dt.date(last, 12, 31)), rule="year_range"
     )
+
+
+def _named_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
+    """ "cette année 2016": the year the words name, as a whole."""
+    return _found(span, DateValue.of(g["year"]), rule="named_year")
 
 
 def _bare_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
@@ -620,6 +780,19 @@ def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
         and key(prev.group(1)) not in ctx.lex.function_words
     ):
         return None  # "Rosalind Friday", "Black Friday": a name, not a day (not "Olsson lundi")
+    if (
+        m.start() == m.start("weekday")
+        and ctx.folded[span[0]].isupper()
+        and (title := _CAPITALISED_AFTER.match(ctx.folded, span[1]))
+        and key(title.group(1)) not in ctx.lex.months
+        and key(title.group(1)) not in ctx.lex.function_words
+        and (
+            span[0] == 0
+            or ctx.low[span[0] - 1] == "\n"
+            or _prev_token(ctx.low, span[0]) in ctx.lex.year_before_noun | ctx.lex.year_after_noun
+        )
+    ):
+        return None  # "the Sunday Independent", "Dimanche Ouest France": a title, not a day
     published = ctx.published
     week_based = re.search(r"semaine|week", m.group(0)) is not None
     monday = published - dt.timedelta(days=published.weekday())
@@ -633,6 +806,8 @@ def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
             d = published - dt.timedelta(days=back)
     elif week_based or ("this" in g and not ctx.lex.this_weekday_nearest):  # "this Friday": of this week
         d = monday + dt.timedelta(days=weekday)
+        if "this" in g and not week_based and ctx.future and d < published:
+            d += dt.timedelta(days=7)  # "will strike this Thursday", written on a Sunday: the coming one
     elif "this" in g:  # "ce dimanche": the nearest one, the coming one when the sentence says so
         before = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
         after = published + dt.timedelta(days=(weekday - published.weekday()) % 7)
@@ -734,6 +909,14 @@ def _named_day(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
     if word in ctx.lex.event_days and ctx.lex.event_link_re.match(ctx.low, span[1]):
         return None  # "la veille du scrutin": the day before another event
     return _found(span, _day_value(ctx.published + dt.timedelta(days=offset)), relative=True, rule="named_day")
+
+
+def _holiday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
+    """ "Halloween", "le jour de l'An", "Christmas Eve": that day, in the year a day without its year takes."""
+    month, day = ctx.lex.holidays[key(g["holiday"])]
+    year = _pick_year(month, day, ctx.published, ctx.future, None, past=ctx.past)
+    d = _safe_date(year, month, day) if year else None
+    return _found(span, _day_value(d), relative=True, rule="holiday") if d else None
 
 
 def _unit_of(text: str, lex: Lexicon) -> str | None:
@@ -912,9 +1095,11 @@ _RULES: dict[str, _Rule] = {
     "period_of": _period_of,
     "season": _season,
     "day_range": _day_range,
+    "week_of": _week_of,
     "bare_month": _bare_month,
     "month_rel": _month_rel,
     "bare_year": _bare_year,
+    "named_year": _named_year,
     "weekday": _weekday,
     "nth_weekday": _nth_weekday,
     "day_of_month": _day_of_month,
@@ -922,6 +1107,7 @@ _RULES: dict[str, _Rule] = {
     "day_only": _day_only,
     "weekday_count": _weekday_count,
     "named_day": _named_day,
+    "holiday": _holiday,
     "this_unit": _relative_unit(0),
     "last_unit": _relative_unit(-1),
     "next_unit": _relative_unit(1),

@@ -147,6 +147,8 @@ class Lexicon:
     weekdays: dict[str, int]
     weekday_abbreviations: dict[str, int]
     named_days: dict[str, int]
+    holidays: dict[str, tuple[int, int]]  # "halloween" -> (10, 31): days of the year known by their name
+    foreign_months: dict[str, int]  # English months in a French article's embedded tweet: "November 17, 2020"
     units: dict[str, str]
     parts: dict[str, str]
     periods: dict[str, str]  # "quarter", "trimestre" -> quarter; "half", "semestre" -> half
@@ -199,11 +201,17 @@ class Lexicon:
     bare_amount_followers: frozenset[str] | None  # words that may follow "2.5 billion" as money (None: any)
     qualifier_before_re: re.Pattern[str]
     range_before_re: re.Pattern[str]
+    range_after_re: re.Pattern[str]  # "… et 3,6 milliards" after "entre 1,5 milliard de dollars"
+    subunit_after_re: re.Pattern[str]  # "cents" of "8.4 euro cents"
+    # "une cinquantaine de millions d'euros": a round count of a scale, with its currency
+    approx_amount_re: re.Pattern[str] | None
+    approx_counts: dict[str, int]
     money_marker_re: re.Pattern[str]
     money_starts: frozenset[str]  # first tokens of an amount (DIGITS for a number): see claims/money.py
     cents_after_re: re.Pattern[str]
     symbol_codes: dict[str, str]  # every written form of a sign, "c $" included -> ISO code
     strict_codes: frozenset[str]  # codes read only in capitals ("TRY", "MAD")
+    code_scales: dict[str, float]  # codes that hold their scale ("MD": millions de dinars), after a number only
     range_starts: tuple[str, ...]  # "between", "from", paired by position with
     range_joiners: tuple[str, ...]  # "and", "to"
     speech_verb_re: re.Pattern[str]
@@ -248,7 +256,9 @@ def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
     preps = "|".join(map(re.escape, past["then"]))
     if not verbs:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(verbs)})\s+(?:(?:{preps})\s+)?$", re.IGNORECASE)
+    # "sera adopté vendredi": a participle after these words is no past (fixed-width look-behinds)
+    not_after = "".join(f"(?<!{re.escape(w)} )" for w in past.get("not_after", []))
+    return re.compile(rf"(?<![\w'’-]){not_after}(?:{'|'.join(verbs)})\s+(?:(?:{preps})\s+)?$", re.IGNORECASE)
 
 
 def _past_anywhere_re(past: dict[str, list[str]]) -> re.Pattern[str]:
@@ -307,6 +317,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     currency_symbols = {s: code for s, code in common["currencies"]["symbols"]}
     aliases = common["currencies"].get("code_aliases", {})
     currency_codes = {c: aliases.get(c, c) for c in common["currencies"]["codes"]}
+    scaled_codes = {c: (code, float(f)) for c, (code, f) in common["currencies"].get("scaled_codes", {}).items()}
+    currency_codes.update({c: code for c, (code, _) in scaled_codes.items()})
     subunits = {fold_key(n): int(f) for n, f in cur.get("subunits", [])}
     subunit_default = {fold_key(k): v for k, v in cur.get("subunit_default", {}).items()}
     glued_subunits = frozenset(cur.get("glued_subunits", []))
@@ -318,6 +330,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     weekdays = {fold_key(d): i for i, d in enumerate(dates["weekdays"])}
     weekday_abbr = {fold_key(a): i for i, forms in enumerate(dates["weekday_abbreviations"]) for a in forms}
     named_days = {fold_key(k): int(v) for k, v in dates["named_days"].items()}
+    foreign_months = {fold_key(m): i + 1 for i, m in enumerate(dates.get("foreign_months", []))}
+    holidays = {fold_key(k): (int(v.split("-")[0]), int(v.split("-")[1])) for k, v in dates.get("holidays", {}).items()}
     units = {fold_key(k): v for k, v in dates["units"].items()}
     parts = {fold_key(k): v for k, v in dates["parts"].items()}
     periods = {fold_key(k): v for k, v in dates["periods"].items()}
@@ -409,6 +423,17 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         rf"(?:(?P<start>{trie(qual.get('range_start', []))})\s+)?{number_start}(?P<n>{number})(?P<s>{scale})?"
         rf"(?P<j>{range_joiner})$"
     )
+    approx_counts = {fold_key(k): int(v) for k, v in numbers.get("approximate", {}).items()}
+    approx_amount_re = (
+        re.compile(
+            rf"(?<![\w'])(?P<a>{trie(approx_counts)})\s+(?:de\s+|d'\s*)(?P<s>{scale_word})(?![a-z])"
+            rf"[\s-]*{of}(?P<cur>{cur_name}(?!\w)|{symbol})"
+        )
+        if approx_counts
+        else None
+    )
+    subunit_after_re = re.compile(rf"(?<![\s-])[\s-]++(?P<sub>{sub})(?!\w)")
+    range_after_re = re.compile(rf"(?<!\s)(?P<j>{range_joiner}){number_start}(?P<n>{number})(?P<s>{scale})?(?!\w|,\d)")
 
     # ---- dates ----------------------------------------------------------------------------
     rel_words = {fold_key(w): 0 for w in dates["this"]}
@@ -428,6 +453,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
             "weekdays": weekdays,
             "weekday_abbr": weekday_abbr,
             "named_days": named_days,
+            "holidays": holidays,
+            "foreign_months": foreign_months,
             "units": units,
             "parts": parts,
             "qualifiers": qualifiers,
@@ -476,6 +503,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         weekdays=weekdays,
         weekday_abbreviations=weekday_abbr,
         named_days=named_days,
+        holidays=holidays,
+        foreign_months=foreign_months,
         units=units,
         parts=parts,
         periods=periods,
@@ -533,11 +562,16 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         ),
         qualifier_before_re=qualifier_before_re,
         range_before_re=range_before_re,
+        range_after_re=range_after_re,
+        subunit_after_re=subunit_after_re,
+        approx_amount_re=approx_amount_re,
+        approx_counts=approx_counts,
         money_marker_re=money_marker_re,
         money_starts=money_starts,
         cents_after_re=cents_after_re,
         symbol_codes=symbol_codes,
-        strict_codes=frozenset(common["currencies"].get("case_sensitive_codes", [])),
+        strict_codes=frozenset(common["currencies"].get("case_sensitive_codes", [])) | frozenset(scaled_codes),
+        code_scales={c: f for c, (_, f) in scaled_codes.items()},
         range_starts=tuple(fold_key(w) for w in qual.get("range_start", [])),
         range_joiners=tuple(fold_key(w) for w in qual.get("range_joiners", [])),
         speech_verb_re=quote_words_re(quotes["speech_verb_stems"], prefix=True),
@@ -587,7 +621,20 @@ def _future_re(dates: dict[str, Any]) -> re.Pattern[str]:
 # template is not run just because one of them occurs.
 _WEAK_SLOTS = frozenset({"this", "last", "next", "rel", "part", "approx", "count"})
 _DIGIT_SLOTS = frozenset(
-    {"day", "day_end", "year_end", "year", "any_year", "yy", "count", "nth", "ordinal", "numeric_date", "short_numeric"}
+    {
+        "day",
+        "day_end",
+        "year_end",
+        "yy_end",
+        "year",
+        "any_year",
+        "yy",
+        "count",
+        "nth",
+        "ordinal",
+        "numeric_date",
+        "short_numeric",
+    }
 )
 _TOKEN_RE = re.compile(r"[a-z]+")
 _FIRST_TOKEN_RE = re.compile(r"[a-z]+|\d")
@@ -595,7 +642,7 @@ DIGITS = "#d"  # the start token standing for any number written in digits
 
 
 # Slots made of words only, without digits.
-_WORD_SLOTS = ("month_name", "weekday", "named_day", "month", "month_end", "unit", "period")
+_WORD_SLOTS = ("month_name", "weekday", "named_day", "holiday", "foreign_month", "month", "month_end", "unit", "period")
 
 
 def _required_slots(items: list[Any], names: list[str]) -> set[str]:
@@ -742,6 +789,8 @@ def _date_templates(
         "day_end": (rf"(?P<day_end>(?:3[01]|[12]\d|0?[1-9])(?:{day_suffix})?(?!\d))", ()),
         # the last year of a range: "between 2017 and 2021", "de 2017 à 2021"
         "year_end": (r"(?P<year_end>(?:1[5-9]\d\d|20\d\d|2100)(?!\d))", ()),
+        # the last year of a financial year or a season, in two digits: "2023/24", "2019-20"
+        "yy_end": (r"(?P<yy_end>\d\d)(?![\d/.-]\d|\d)", ()),
         "month_end": (
             rf"(?P<month_end>{trie(list(w['months']) + list(w['month_abbr']))})",
             [*w["months"], *w["month_abbr"]],
@@ -776,6 +825,11 @@ def _date_templates(
         "season": (rf"(?P<season>{trie(w['seasons'])})", w["seasons"]),
         "period_code": (rf"(?P<period_code>{trie(w['period_codes'])})(?P<period_n>[1-4])", w["period_codes"]),
         "named_day": (rf"(?P<named_day>{trie(w['named_days'])})", w["named_days"]),
+        "holiday": (rf"(?P<holiday>{trie(w['holidays'])})" if w["holidays"] else "(?!)", w["holidays"]),
+        "foreign_month": (
+            rf"(?P<foreign_month>{trie(w['foreign_months'])})" if w["foreign_months"] else "(?!)",
+            w["foreign_months"],
+        ),
         "approx": (rf"(?P<approx>{trie(w['qualifiers'])})", w["qualifiers"]),
         "numeric_date": (
             r"(?P<n1>\d{1,4})(?P<sep>[/.-])(?P<n2>\d{1,2})(?:(?P=sep)|,\s?)(?P<n3>\d{2,4})(?![\d/-]|\.\d)"

@@ -75,6 +75,8 @@ def find_money(
                 # An amount may end past the match ("and forty-five cents") or before it (a range cut short).
                 pos = item.end
     found.extend(_bare_scaled(text, low, lex, found, sentence_bounds))
+    if lex.approx_amount_re is not None and lex.approx_counts:
+        found.extend(_approximate_amounts(low, folded, lex))
     found.sort(key=lambda f: (f.start, -f.end))
     kept: list[MoneyFound] = []
     for f in found:
@@ -118,6 +120,8 @@ def _currency(m: re.Match[str], folded: str, lex: Lexicon) -> tuple[str | None, 
     if k in lex.currency_names:
         return lex.currency_names[k], Decimal(1), k in lex.ambiguous_currency_names
     code = _code(raw, folded[m.start(group) : m.end(group)], lex)
+    if code and raw.upper() in lex.code_scales:  # "29 MD": millions de dinars; never before the number
+        return (code, Decimal(str(lex.code_scales[raw.upper()])), False) if group == "trail" else None
     return (code, Decimal(1), False) if code else None
 
 
@@ -133,6 +137,12 @@ def _written(m: re.Match[str], group: str, folded: str) -> str | None:
 def _previous_word(low: str, start: int) -> str:
     w = _PREV_WORD.search(low[max(0, start - 30) : start])
     return fold_key(w.group(1)) if w else ""
+
+
+def _previous_word_start(low: str, start: int) -> int:
+    """Where the word before `start` begins (`start` itself when there is none)."""
+    w = _PREV_WORD.search(low[max(0, start - 30) : start])
+    return max(0, start - 30) + w.start(1) if w else start
 
 
 def _range_allowed(joiner: str, before: str, both_signed: bool, lex: Lexicon) -> bool:
@@ -172,6 +182,9 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
         else lex.local_currency_names.get(written)
     )
     start, end = m.start(), m.end()
+    if m.group("trail") and not _subunit(m) and (sub := lex.subunit_after_re.match(low, end)):
+        factor /= lex.subunits[fold_key(sub.group("sub"))]  # "8.4 euro cents": cents of the euro
+        end = sub.end()
     lead = fold_key(m.group("lead") or "")
     if " " in lead and len(lead) == 3 and low[max(0, start - 2) : start].strip().endswith("'"):
         # "it's $5", "music ' s $ 500": the letter is a possessive, not a country prefix
@@ -187,6 +200,18 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
     if low[end : end + 3].lstrip().startswith("%"):
         return None
     amount, decimals = parsed
+    if (
+        lead_form
+        and not m.group("s1")
+        and not m.group("rj")
+        and end == m.end("n1")
+        and m.group("n1").isdigit()
+        and len(m.group("n1")) <= 3
+        and (groups := _SPACED_GROUPS.match(low, end))
+    ):
+        # "R3 600", "R1 500 000": the South African press sets thousands apart with spaces
+        amount = Decimal(m.group("n1") + re.sub(r"\D", "", groups.group()))
+        end = groups.end()
     value = amount * scale * factor
     tolerance = _HALF_STEP * Decimal(10) ** -decimals * scale * factor
     low_bound, high = value - tolerance, value + tolerance
@@ -222,6 +247,21 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
             value += hundredths / 100 * factor
             low_bound, high = value - _HALF_STEP / 10 * factor, value + _HALF_STEP / 10 * factor
 
+    if amount_max is None and not lead_form and lex.range_starts and _previous_word(low, start) == lex.range_starts[0]:
+        # "entre 1,5 milliard de dollars et 3,6 milliards": the second end without its currency
+        after = lex.range_after_re.match(low, end)
+        if after and fold_key(after.group("j")) == lex.range_joiners[0]:
+            second = parse_number(after.group("n"), lex)
+            second_scale = (
+                _scale_factor(after.group("s"), _written(after, "s", folded), lex) if after.group("s") else scale
+            )
+            if second is not None and second_scale is not None and value < second[0] * second_scale * factor:
+                amount_max = second[0] * second_scale * factor
+                high = amount_max + tolerance
+                # "entre 2 millions d'euros et 3 millions d'euros": the second end may name it again
+                again = lex.money_re.match(low, after.start("n"))
+                end = again.end() if again else after.end()
+                start = _previous_word_start(low, start)
     before = low[max(0, start - 60) : start]
     rng = lex.range_before_re.search(before) if amount_max is None and not lead_form else None
     if rng and m.group(n)[0].isdigit() == rng.group("n")[0].isdigit():
@@ -282,6 +322,8 @@ def _cents(low: str, end: int, lex: Lexicon) -> tuple[int, Decimal] | None:
 
 
 _FIRST_WORD = re.compile(r"[a-z]+(?![\w'])")
+_WORD_AFTER = re.compile(r" [a-z]")  # a lower-case word right after another: "weekly listeners"
+_SPACED_GROUPS = re.compile(r"(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)")  # "R3 600": thousands set apart by spaces
 
 
 def _bare_scaled(
@@ -305,7 +347,8 @@ def _bare_scaled(
                     break
                 bounds = sentence_bounds(edge)
     single = len({f.value.currency for f in priced}) == 1
-    if single:  # one currency in the whole article: "près de 23 millions" anywhere in it is that currency
+    bare = not found  # no amount in the article: its scaled numbers are in the country's currency, if it names one
+    if single or bare:  # one currency in the whole article: "près de 23 millions" anywhere in it is that currency
         reach = {(0, len(low))}
     for s_start, s_end in sorted(reach):
         for m in lex.bare_scaled_re.finditer(low, s_start, s_end):
@@ -325,31 +368,84 @@ def _bare_scaled(
                 followers is not None
                 and (w := _FIRST_WORD.match(after))
                 and w.group() not in followers
-                and not w.group().endswith("ly")
+                and not (w.group().endswith("ly") and not _WORD_AFTER.match(after, w.end()))
             ):
-                continue  # "2 million customers": English counts things with the noun right after
+                # "2 million customers": English counts things with the noun right after ("1.9 million
+                # weekly listeners" too; "€2 million annually" is money)
+                continue
             if after.startswith("(") and i < len(spans) and spans[i][0] - m.end() <= 4:
                 continue  # "1.6 billion ($2.54 billion)": another currency, converted in brackets
             j = bisect_right(starts, m.start())
             near = [f for f in priced[max(0, j - 1) : j + 1] if single or abs(f.start - m.start()) < 600]
             parsed = parse_number(m.group("n"), lex)
-            if not near or parsed is None:
+            if not (near or bare) or parsed is None:
                 continue
-            nearest = min(near, key=lambda f: abs(f.start - m.start()))
+            currency, local = (
+                (None, "bare") if bare else _currency_of(min(near, key=lambda f: abs(f.start - m.start())))
+            )
             amount, decimals = parsed
             if amount == 0:
                 continue  # "0 milliards": no amount of money is written so
             scale = cast(Decimal, _scale_factor(m.group("s"), None, lex))  # the pattern's scale words all have a factor
             value = amount * scale
             tol = _HALF_STEP * Decimal(10) ** -decimals * scale
+            start, top = m.start(), None
+            before = low[max(0, start - 60) : start]
+            rng = lex.range_before_re.search(before) if lex.range_starts else None
+            if (
+                rng
+                and rng.group("start")
+                and fold_key(rng.group("start")) == lex.range_starts[0]
+                and fold_key(rng.group("j")) == lex.range_joiners[0]
+            ):
+                # "entre 25 et 30 millions": one amount from its first word (a "de … à" may be a change)
+                first = parse_number(rng.group("n"), lex)
+                first_scale = _scale_factor(rng.group("s"), None, lex) if rng.group("s") else scale
+                if first is not None and first_scale is not None and first[0] * first_scale < value:
+                    top, value = value, first[0] * first_scale
+                    start = start - len(before) + rng.start("start")
             out.append(
                 MoneyFound(
-                    m.start(),
+                    start,
                     m.end(),
-                    Money(amount=value, currency=nearest.value.currency, low=value - tol, high=value + tol),
+                    Money(
+                        amount=value,
+                        currency=currency,
+                        low=value - tol,
+                        high=(top if top is not None else value) + tol,
+                        amount_max=top,
+                    ),
                     None,
                     False,
-                    nearest.local,
+                    local,
                 )
             )
+    return out
+
+
+def _currency_of(f: MoneyFound) -> tuple[str | None, str | None]:
+    return f.value.currency, f.local
+
+
+_ROUND_SPREAD = Decimal("0.2")  # "une cinquantaine": forty to sixty, about
+
+
+def _approximate_amounts(low: str, folded: str, lex: Lexicon) -> list[MoneyFound]:
+    """ "une cinquantaine de millions d'euros", "une dizaine de milliards de dollars": a round count of
+    a scale word, with its currency; approximate, from the article before the count."""
+    out: list[MoneyFound] = []
+    pattern = cast(re.Pattern[str], lex.approx_amount_re)
+    for m in pattern.finditer(low):
+        cur = fold_key(m.group("cur"))
+        code = lex.currency_names.get(cur) or lex.symbol_codes.get(cur)
+        scale = _scale_factor(m.group("s"), None, lex)
+        if code is None or scale is None or cur in lex.ambiguous_currency_names:
+            continue
+        local = "dollar" if cur == "$" else lex.local_currency_names.get(cur)
+        value = Decimal(lex.approx_counts[fold_key(m.group("a"))]) * scale
+        start = m.start()
+        if lex.number_words.get(_previous_word(low, start)) == 1:  # "une cinquantaine"
+            start = _previous_word_start(low, start)
+        money = Money(amount=value, currency=code, low=value * (1 - _ROUND_SPREAD), high=value * (1 + _ROUND_SPREAD))
+        out.append(MoneyFound(start, m.end(), money, None, True, local))
     return out

@@ -59,7 +59,9 @@ NUMBERS = Section(
         "fractions": TABLE,
         "vague": TABLE,
         "ordinals": TABLE,
-    }
+        "approximate": TABLE,
+    },
+    optional=frozenset({"approximate"}),  # "une cinquantaine de millions": counts by tens, in French
 )
 SCALES = Section(
     {"words": TABLE, "abbreviations": TABLE, "money_nouns": LIST, "bare_amount_followers": LIST},
@@ -107,6 +109,8 @@ DATES = Section(
             "templates",
         ),
         "named_days": TABLE,
+        "holidays": TABLE,
+        "foreign_months": LIST,
         "units": TABLE,
         "parts": TABLE,
         "periods": TABLE,
@@ -119,8 +123,15 @@ DATES = Section(
     },
     # capitalised: months written with a capital (English); the future_* and not_future words: what
     # makes a bare weekday or month point ahead, in French.
-    optional=frozenset({"capitalised", "future_endings", "future_not_after", "not_future"}),
-    sections={"past": Section(_words("auxiliaries", "participle_endings", "verbs", "verb_endings", "then"))},
+    optional=frozenset(
+        {"capitalised", "future_endings", "future_not_after", "not_future", "holidays", "foreign_months"}
+    ),
+    sections={
+        "past": Section(
+            _words("auxiliaries", "participle_endings", "verbs", "verb_endings", "then", "not_after"),
+            optional=frozenset({"not_after"}),  # words before a participle that make it no past
+        )
+    },
     entries={"templates": Section({"rule": TEXT, "pattern": TEXT})},
 )
 NAMES = Section(
