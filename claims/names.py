@@ -238,6 +238,42 @@ def _known_surnames() -> dict[str, str]:
         return {key(k): v for k, v in tomllib.load(fh)["surnames"].items()}
 
 
+@dataclass(frozen=True)
+class _Knowledge:
+    """data/organizations.toml's [clubs] and [institutions] for one language: names whose reading
+    depends on what the article is about (sport) or where it is set (its country)."""
+
+    clubs: dict[str, str]  # fold_key(form) -> canonical
+    sport_re: re.Pattern[str]
+    countries: tuple[tuple[re.Pattern[str], dict[str, str]], ...]  # (cue pattern, fold_key(form) -> canonical)
+    country_forms: frozenset[str]
+
+
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-])(?:{trie(words)})(?![\w'-])")
+
+
+@lru_cache(maxsize=None)
+def _knowledge(code: str) -> _Knowledge:
+    with open(DATA_DIR / "organizations.toml", "rb") as fh:
+        raw = tomllib.load(fh)
+    clubs_raw = raw.get("clubs", {})
+    clubs: dict[str, str] = {}
+    for canonical, forms in clubs_raw.get(code, {}).items():
+        for form in [canonical, *forms]:
+            clubs.setdefault(key(form), canonical)
+    countries = tuple(
+        (_words_re(table["cues"]), {key(k): v for k, v in table["forms"].items()})
+        for table in raw.get("institutions", {}).get(code, {}).values()
+    )
+    return _Knowledge(
+        clubs=clubs,
+        sport_re=_words_re(clubs_raw.get(f"sport_words_{code}", [])),
+        countries=countries,
+        country_forms=frozenset(f for _, forms in countries for f in forms),
+    )
+
+
 def _build_name_data(lex: Lexicon) -> _NameData:
     names = lex.raw["names"]
 
@@ -758,6 +794,33 @@ class _Article:
             self._lower_words = set(_LOWER_RE.findall(self.folded))
         return self._lower_words
 
+    knowledge: _Knowledge | None = None
+    _sporty: bool | None = None
+    _country: dict[str, str] | None = None
+
+    @property
+    def sporty(self) -> bool:
+        """Is the article about sport (two of the language's sport words at least)? Read only if a
+        club's short form asks."""
+        if self._sporty is None:
+            kn = self.knowledge
+            self._sporty = kn is not None and len(set(kn.sport_re.findall(self.lowered))) >= 2
+        return self._sporty
+
+    @property
+    def country(self) -> dict[str, str]:
+        """The forms of the country the article names most often (twice at least, more than any other)."""
+        if self._country is None:
+            self._country = {}
+            kn = self.knowledge
+            if kn is not None:
+                counts = sorted(
+                    ((len(cues.findall(self.lowered)), i) for i, (cues, _) in enumerate(kn.countries)), reverse=True
+                )
+                if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[1][0] < counts[0][0]):
+                    self._country = kn.countries[counts[0][1]][1]
+        return self._country
+
     acronyms: dict[str, int] = field(default_factory=dict)
     locative: frozenset[str] = frozenset()
     portfolios: list[tuple[int, int]] = field(default_factory=list)
@@ -783,7 +846,15 @@ def find_names(
     """
     data = name_data(lex)
     folded = fold(text) if folded is None else folded
-    art = _Article(text, folded, data, gazetteer or {}, quoted_terms, sentence_starts=[s.start for s in sentences])
+    art = _Article(
+        text,
+        folded,
+        data,
+        gazetteer or {},
+        quoted_terms,
+        sentence_starts=[s.start for s in sentences],
+        knowledge=_knowledge(lex.code),
+    )
     tokens = _tokens(text, folded, sentences, data)
     headings = {i for i, s in enumerate(sentences) if is_heading(s, text)}
     # A byline is a heading line, but the name right after "By" / "Par" is its author's.
@@ -869,7 +940,7 @@ def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) ->
     longer one: "Amazon" known from a record leaves "Amazon Web Services" whole."""
     toks = c.tokens
     whole = " ".join(t.key for t in toks)
-    if whole in gazetteer:
+    if whole in gazetteer or whole in data.aliases:  # "Labour Party" whole, not "Labour" + "Party"
         return [c]
     for cut in range(min(len(toks) - 1, _LONGEST_KNOWN), 0, -1):
         head = " ".join(t.key for t in toks[:cut])
@@ -1047,6 +1118,24 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if k in art.gazetteer:
         kind, value = art.gazetteer[k]
         return done(kind, Strength.KNOWN, value)
+    kn = art.knowledge
+    if kn is not None:
+        # "Liverpool", "Broncos", "Lyon" in an article about sport: the club, under its full name
+        if k in kn.clubs and art.sporty and not (len(toks) == 1 and _after_place_preposition(art, c)):
+            return done(ORGANIZATION, Strength.KNOWN, kn.clubs[k])
+        # "the Senate", "the Liberals": the institution of the country the article is set in; a lone
+        # word opening a sentence only if the article also writes it mid-sentence ("House prices")
+        if (
+            k in kn.country_forms
+            and (local := art.country.get(k))
+            and not (
+                len(toks) == 1
+                and toks[0].initial
+                and toks[0].key not in art.known_single
+                and (toks[0].key in data.lone_institutions or toks[0].key in data.common_words)
+            )
+        ):
+            return done(ORGANIZATION, Strength.KNOWN, local)
     if k in art.acronyms:
         return done(ACRONYM, Strength.DEFINED)  # takes the full name it was defined after (_resolve)
     if k in data.aliases:
@@ -1132,6 +1221,16 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if cues.before and cues.before[-1] in data.affiliation_words:
         return done(ORGANIZATION, Strength.WEAK)  # "agreed to buy Celtis Batteries", "analysts at Harrow Peak"
     return done(UNKNOWN, Strength.NONE)
+
+
+def _after_place_preposition(art: _Article, c: _Candidate) -> bool:
+    """ "in Liverpool", "près de Lille": the town, not its club ("in Broncos history" is no town; the
+    French "à" is as often "face à Lyon", "transféré à Midtjylland")."""
+    if c.form not in art.data.towns and c.form not in art.data.places:
+        return False
+    before = _words_before(art.folded, c.start, art.sentence_starts[c.sentence])
+    preps = art.data.place_prepositions - {"à", "a"}
+    return bool(before) and (before[-1] in preps or " ".join(before[-2:]) in preps)
 
 
 def _named_in_full(text: str, surname: str, data: _NameData) -> bool:

@@ -1,0 +1,90 @@
+"""Organisations and people on published news (issue 10), each rule on sentences of our own.
+
+The real articles are scored by `python -m checker evaluate` (tests/realnews); these tests keep each
+general rule about names that came out of them, in words we wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+from claims import extract
+
+WED = dt.date(2024, 5, 29)
+
+
+def names(text: str, language: str, kind: str = "organization") -> dict[str, str]:
+    claims = [c for c in extract(text, language=language, published=WED).claims if c.type == kind]
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+    return {c.text: c.value.to_json() for c in claims}
+
+
+# ---- sports clubs: the club's full name, in an article about sport ----------------------------------
+
+
+def test_clubs_named_by_their_town_in_an_article_about_sport() -> None:
+    text = (
+        "The league fined three clubs on Tuesday.\n"
+        "Everton, Liverpool and Brentford were each told to pay £20,000 after their fans invaded the pitch "
+        "at the end of the season, and the Broncos watched the match from the stand."
+    )
+    got = names(text, "en")
+    assert got["Everton"] == "Everton F.C."
+    assert got["Liverpool"] == "Liverpool F.C."
+    assert got["Brentford"] == "Brentford F.C."
+    assert got["Broncos"] == "Denver Broncos"
+
+
+def test_a_town_outside_sport_stays_a_town() -> None:
+    text = "Everton residents in Liverpool complained to the council about the new parking charges."
+    got = names(text, "en")
+    assert "Liverpool" not in got
+
+
+def test_a_town_after_a_place_preposition_is_the_town_even_in_sport() -> None:
+    text = "The club's season ended with a match in Liverpool, where the coach grew up, against Everton."
+    got = names(text, "en")
+    assert "Liverpool" not in got
+    assert got.get("Everton") == "Everton F.C."
+
+
+def test_french_clubs_in_an_article_about_sport() -> None:
+    text = (
+        "La commission de discipline de la Ligue a sanctionné le club après le match face à Lyon. "
+        "Cette saison, Bastia avait déjà été sanctionné."
+    )
+    got = names(text, "fr")
+    assert got.get("Lyon") == "Olympique lyonnais"
+    assert got.get("Bastia") == "SC Bastia"
+
+
+# ---- institutions of the country the article is set in --------------------------------------------
+
+
+def test_senate_and_house_of_the_united_states() -> None:
+    text = (
+        "Republicans in Washington said the bill would pass. The Senate voted 68 to 31 on Thursday, "
+        "and the House is expected to follow, Democrats said."
+    )
+    got = names(text, "en")
+    assert got["Senate"] == "United States Senate"
+    assert got["House"] == "United States House of Representatives"
+
+
+def test_parties_of_the_country() -> None:
+    uk = "Labour won the seat in England from the Conservatives, the party's MPs said in London."
+    assert names(uk, "en").get("Conservatives") == "Conservative Party"
+    au = "The Liberals lost two seats in Sydney and Melbourne, Australian officials said."
+    assert names(au, "en").get("Liberals") == "Liberal Party of Australia"
+
+
+def test_no_country_no_reading() -> None:
+    text = "The Senate of the student union met on Friday to elect a chair."
+    assert names(text, "en").get("Senate") != "United States Senate"
+
+
+def test_an_alias_is_kept_whole_before_its_own_prefix() -> None:
+    got = names("She won 300 votes more than the Labour Party candidate.", "en")
+    assert got == {"Labour Party": "Labour Party"}
