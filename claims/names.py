@@ -586,6 +586,14 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
         if out:
             prev = out[-1]
             gap = " ".join(folded[prev[-1].end : run[0].start].lower().split())
+            # "Members of the Irish Nurses and Midwives Organisation": the words before "and" are the
+            # ones after the run's last connector
+            cut = len(prev) - 1
+            while cut > 0 and not folded[prev[cut - 1].end : prev[cut].start].strip():
+                cut -= 1
+            tail = prev[cut:]
+            if len(tail) > 1 and tail[0].key in data.function_words:  # "The Irish Nurses and ..."
+                tail = tail[1:]
             if (
                 gap in data.org_joiners
                 and prev[-1].sentence == run[0].sentence
@@ -596,13 +604,22 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
                         for t in prev[:2]
                     )  # Disease Control and Prevention", after "The" or not
                     or (
-                        len(prev) <= 2
+                        len(tail) <= 2
                         and run[-1].key in data.organization_words
-                        and prev[0].key not in data.given
+                        and tail[0].key not in data.given
                         and not (
-                            len(prev) == 2
-                            and prev[-1].key in data.organization_words
-                            and prev[0].key not in data.function_words
+                            len(tail) == 2
+                            and tail[-1].key in data.organization_words
+                            and tail[0].key not in data.function_words
+                        )
+                        # "Mirvac and Coombes Property Group" are two: a brand alone before "and",
+                        # and a name of its own after it (not "Securities and Exchange Commission")
+                        and not (
+                            len(tail) == 1
+                            and tail[0].key not in data.common_words
+                            and not all(
+                                t.key in data.common_words or t.key in data.organization_words for t in run[:-1]
+                            )
                         )
                     )
                 )

@@ -88,3 +88,19 @@ def test_no_country_no_reading() -> None:
 def test_an_alias_is_kept_whole_before_its_own_prefix() -> None:
     got = names("She won 300 votes more than the Labour Party candidate.", "en")
     assert got == {"Labour Party": "Labour Party"}
+
+
+# ---- "X and Y Organisation": one name or two ------------------------------------------------------
+
+
+def test_and_inside_a_name_after_the_and_a_sentence_opener() -> None:
+    got = names("The Welsh Teachers and Lecturers Association balloted its members.", "en")
+    assert got == {"Welsh Teachers and Lecturers Association": "Welsh Teachers and Lecturers Association"}
+    got = names("Members of the Welsh Teachers and Lecturers Association voted.", "en")
+    assert "Welsh Teachers and Lecturers Association" in got
+
+
+def test_a_brand_and_a_named_company_stay_two() -> None:
+    got = names("The contract went to Voltaro and Pembury Property Group last week.", "en")
+    assert "Voltaro and Pembury Property Group" not in got
+    assert got.get("Pembury Property Group") == "Pembury Property Group"
