@@ -148,6 +148,8 @@ class _NameData:
     common_endings: tuple[str, ...]
     adjective_suffixes: tuple[str, ...]
     place_prepositions: frozenset[str]
+    place_nouns: frozenset[str]  # "la station Bordet", "the suburb of Kempshott": a place's name follows
+    place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
     portfolio_re: re.Pattern[str] | None
     portfolio_probes: tuple[str, ...]  # first words of the portfolio heads: no pattern run without one
     tail_adjective_endings: tuple[str, ...]
@@ -342,6 +344,8 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
         adjective_suffixes=tuple(_plain(e) for e in names.get("adjective_suffixes", [])),
         place_prepositions=keys("place_prepositions"),
+        place_nouns=frozenset(key(w) for w in names["place_nouns"]),
+        place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         portfolio_re=portfolio_re,
         portfolio_probes=tuple({_plain(h).split()[0] for h in names.get("portfolio_heads", [])}),
         tail_adjective_endings=tuple(_plain(e) for e in names.get("org_tail_adjective_endings", [])),
@@ -1138,7 +1142,11 @@ def _classify(c: _Candidate, art: _Article) -> None:
     kn = art.knowledge
     if kn is not None:
         # "Liverpool", "Broncos", "Lyon" in an article about sport: the club, under its full name
-        if k in kn.clubs and art.sporty and not (len(toks) == 1 and _after_place_preposition(art, c)):
+        if (
+            k in kn.clubs
+            and (art.sporty or _listed_with_a_club(art, c, kn))
+            and not (len(toks) == 1 and _after_place_preposition(art, c))
+        ):
             return done(ORGANIZATION, Strength.KNOWN, kn.clubs[k])
         # "the Senate", "the Liberals": the institution of the country the article is set in; a lone
         # word opening a sentence only if the article also writes it mid-sentence ("House prices")
@@ -1303,6 +1311,26 @@ def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> 
     return any(key(w) in data.places for w in words if key(w) not in data.connectors)
 
 
+def _list_words(art: _Article, c: _Candidate) -> list[str]:
+    """The other single words of the list the word is one of ("Limerick, Galway, Cork"), folded."""
+    folded, start, end = art.folded, c.start, c.end
+    before = _LIST_BEFORE.search(folded, max(0, start - 80), start)
+    after = _LIST_AFTER.match(folded, end)
+    words = (_LIST_WORD.findall(before.group()) if before else []) + (
+        _LIST_WORD.findall(after.group()) if after else []
+    )
+    return [key(w) for w in words]
+
+
+def _listed_with_a_town(art: _Article, c: _Candidate) -> bool:
+    return any(w in art.data.towns for w in _list_words(art, c))
+
+
+def _listed_with_a_club(art: _Article, c: _Candidate, kn: _Knowledge) -> bool:
+    """ "Hawthorn, Carlton and Essendon": a list of clubs is a list of clubs, sport words or not."""
+    return len(c.tokens) == 1 and any(w in kn.clubs for w in _list_words(art, c))
+
+
 # Capitalised single words joined by commas and "et"/"and" right before or after a word.
 _LIST_BEFORE = re.compile(r"(?:(?<![\w'-])[A-ZÀ-Ý][\w'-]*+(?:,\s++|\s++(?:et|and|ou|or)\s++)){1,4}$")
 _LIST_AFTER = re.compile(r"(?<![\s,])(?:(?:,\s++|\s++(?:et|and|ou|or)\s++)[A-ZÀ-Ý][\w'-]*+(?![\w'-])){1,4}")
@@ -1403,23 +1431,43 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
         # article gives in full (_resolve)
         weak = t.key in art.lower_words or t.key in art.locative or c.weak
         return done(NOT_A_NAME if weak else UNKNOWN, Strength.NONE)
+    if not c.headed and _named_place(art, c, cues.before):
+        return done(NOT_A_NAME, Strength.NONE)  # "la station Bordet", "Westmead station"
     if branded or c.headed or cues.org:
         return done(ORGANIZATION, Strength.LEXICAL)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
         return done(NOT_A_NAME, Strength.NONE)  # a common word ("Shares"), a town after "in", a brief before a title
     if (
         t.key in data.towns
-        and not _in_a_list(art.folded, c.start, c.end)
+        and not (
+            _in_a_list(art.folded, c.start, c.end)
+            and (art.sporty or not _listed_with_a_town(art, c))
+            and not (cues.before and cues.before[-1] in data.place_prepositions)
+        )
         and not (cues.before and cues.before[-1] in data.opponent_words)
     ):
         # "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
-        # list ("Hawthorn, Carlton and North Melbourne were fined"), which is how clubs are named
+        # list in an article about sport ("Hawthorn, Carlton and North Melbourne were fined"), which is
+        # how clubs are named, or a list of no other town ("Telefonica, Orange ou British Telecom")
         return done(UNKNOWN, Strength.NONE)
     if t.initial and t.key not in art.known_single:
         if _before_verb(art.text, c.end, data) and not t.key.endswith(data.common_endings):
             return done(ORGANIZATION, Strength.WEAK)
         return done(UNKNOWN, Strength.NONE)  # kept only if the article vouches for it (_resolve)
     return done(ORGANIZATION, Strength.WEAK)
+
+
+_PLACE_LINKS = frozenset({"of", "de", "du", "des", "d'"})
+
+
+def _named_place(art: _Article, c: _Candidate, before: list[str]) -> bool:
+    """Is the word the name of a place a common noun says ("le quartier Ovalie", "la centrale de Doel",
+    "the suburb of Kempshott", "Westmead station")?"""
+    nouns = art.data.place_nouns
+    if before and (before[-1] in nouns or (len(before) > 1 and before[-1] in _PLACE_LINKS and before[-2] in nouns)):
+        return True
+    m = _AFTER_WORDS.match(art.folded, c.end)
+    return m is not None and not art.folded.startswith("'", c.end) and m.group(1) in art.data.place_nouns_after
 
 
 # Words pasted together from a page's menus: a long lower-case word glued to capitalised ones, or four

@@ -158,6 +158,8 @@ NAMES = Section(
         "particles",
         "person_before",
         "place_hyphen_links",
+        "place_nouns",
+        "place_nouns_after",
         "place_prepositions",
         "portfolio_heads",
         "portfolio_prepositions",

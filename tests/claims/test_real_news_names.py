@@ -104,3 +104,32 @@ def test_a_brand_and_a_named_company_stay_two() -> None:
     got = names("The contract went to Voltaro and Pembury Property Group last week.", "en")
     assert "Voltaro and Pembury Property Group" not in got
     assert got.get("Pembury Property Group") == "Pembury Property Group"
+
+
+# ---- places named by a common noun; lists of towns ----------------------------------------------
+
+
+def test_a_word_after_a_french_place_noun_is_a_place() -> None:
+    text = (
+        "Les travaux reprendront entre la station Vergnaud et le quartier Malbosc, "
+        "près de la centrale de Fessac, a indiqué la Société des transports."
+    )
+    got = names(text, "fr")
+    assert not {"Vergnaud", "Malbosc", "Fessac"} & set(got)
+
+
+def test_a_word_before_an_english_place_noun_is_a_place() -> None:
+    text = "Commuters at Brackenfield station waited for hours, while residents of Oakhollow complained."
+    got = names(text, "en")
+    assert not {"Brackenfield", "Oakhollow"} & set(got)
+
+
+def test_a_list_of_towns_outside_sport_is_no_list_of_clubs() -> None:
+    text = "The minister wants new clinics in Limerick, Galway, Cork and Waterford by next year."
+    got = names(text, "en")
+    assert not {"Galway", "Cork", "Waterford"} & set(got)
+
+
+def test_a_town_named_among_companies_is_a_company() -> None:
+    text = "Des opérateurs comme Telefonica, Orange ou British Telecom investissent à l'étranger."
+    assert names(text, "fr").get("Orange") == "Orange"
