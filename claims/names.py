@@ -696,6 +696,18 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
             else:
                 person_cue = True
             continue
+        if (
+            not n
+            and len(tokens) > 1
+            and t.key in data.person_cues
+            and t.key not in data.organization_words
+            and _gap(folded, t, tokens[1])
+        ):
+            # "Directeur de l'Agence française de développement", "Wali de Bank Al-Maghrib": a job
+            # written with a capital, then where it is held
+            del tokens[:1]
+            person_cue, weak = False, True
+            continue
         break
     out: list[_Candidate] = []
     i = 1
@@ -1007,14 +1019,30 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         # after a proper name only adjectives: not "musée d'Orsay et de collectionneurs"
         complements = c.tokens[-1].key in data.organization_words
         end = _org_tail(folded, c.end, s.end, data, complements=complements)
-        if complements and (place := _PLACE_AFTER.match(folded, end, s.end)) and key(place.group(1)) in data.places:
-            end = place.end()  # "Fédération hospitalière de France"
+        if complements and (place := _place_after(folded, end, s.end, data)):
+            end = place  # "Fédération hospitalière de France", "Parti démocratique de Côte d'Ivoire"
         if end > c.end:
             c.end = end
             c.headed = True
 
 
-_PLACE_AFTER = re.compile(r"(?<!\s)\s++(?:de\s++|d'|du\s++)([A-Z][\w'-]*+)(?![\w'-])")
+_PLACE_AFTER = re.compile(
+    r"(?<!\s)\s++(?:de\s++|d'|du\s++)([A-Z][\w'-]*+(?:\s(?:d'|de\s|du\s)?[A-Z][\w'-]*+){0,2})(?![\w'-])"
+)
+
+
+def _place_after(folded: str, end: int, limit: int, data: _NameData) -> int:
+    """End of a known place named right after an organisation ("de France", "de Côte d'Ivoire"), else 0."""
+    place = _PLACE_AFTER.match(folded, end, limit)
+    if not place:
+        return 0
+    name = place.group(1)
+    while name:
+        if key(name) in data.places:
+            return place.start(1) + len(name)
+        cut = name.rfind(" ")
+        name = name[:cut] if cut > 0 else ""
+    return 0
 
 
 def _after_connector(folded: str, start: int) -> bool:

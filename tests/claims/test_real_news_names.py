@@ -133,3 +133,24 @@ def test_a_list_of_towns_outside_sport_is_no_list_of_clubs() -> None:
 def test_a_town_named_among_companies_is_a_company() -> None:
     text = "Des opérateurs comme Telefonica, Orange ou British Telecom investissent à l'étranger."
     assert names(text, "fr").get("Orange") == "Orange"
+
+
+# ---- French: the tail of a name, a job written with a capital before it -------------------------
+
+
+def test_french_name_goes_on_with_an_adjective_and_a_country() -> None:
+    text = (
+        "La Commission scientifique indépendante (CSI) a reçu les dossiers. Le Parti radical de Côte d'Ivoire "
+        "conteste la décision de la CSI."
+    )
+    got = names(text, "fr")
+    assert got.get("Commission scientifique indépendante") == "Commission scientifique indépendante"
+    assert got.get("CSI") == "Commission scientifique indépendante"
+    assert got.get("Parti radical de Côte d'Ivoire") == "Parti radical de Côte d'Ivoire"
+
+
+def test_a_capitalised_job_before_an_organisation_is_not_part_of_it() -> None:
+    text = "Il a reçu Mme Claire Roux, Directrice de l'Office national des forêts, et l'Ambassadeur de France."
+    got = names(text, "fr")
+    assert got.get("Office national des forêts") == "Office national des forêts"
+    assert not [k for k in got if k.startswith(("Directrice", "Ambassadeur"))]
