@@ -652,6 +652,8 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
     """
     tokens = list(run)
     person_cue = weak = False
+    if " ".join(t.key for t in tokens) in data.aliases:
+        return _finish(tokens, data)  # "La Presse", "Le Devoir": the article is the name's
     if (
         len(tokens) > 1
         and tokens[0].initial
@@ -921,6 +923,9 @@ def find_names(
     candidates = [c for c in candidates if len(c.tokens) <= _LONGEST_NAME and not _shouted(c, data, art.gazetteer)]
     for c in candidates:
         _extend_organisation(c, folded, sentences, data)
+    extended = [(c.start, c.end) for c in candidates if c.headed]
+    if extended:  # "Confédération" inside "Ministère public de la Confédération" is no name of its own
+        candidates = [c for c in candidates if c.headed or not any(a <= c.start and c.end <= b for a, b in extended)]
     art.acronyms = _acronym_definitions(candidates, text)
     art.known_single = {
         c.tokens[0].key
@@ -1024,8 +1029,17 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         if end > c.end:
             c.end = end
             c.headed = True
+        # "Ministère public de la Confédération": a known name that goes on in capitals after its tail
+        if c.headed and (more := _CAPITALS_AFTER.match(folded, c.end, s.end)):
+            for stop in (more.end(), more.end(1)):
+                if fold_key(folded[c.start : stop]) in data.aliases:
+                    c.end = stop
+                    break
 
 
+_CAPITALS_AFTER = re.compile(
+    r"(?<!\s)\s++(?:de\s++la\s++|de\s++l'|du\s++|des\s++|de\s++|d')([A-Z][\w'-]*+)(?:\s++[A-Z][\w'-]*+)?"
+)
 _PLACE_AFTER = re.compile(
     r"(?<!\s)\s++(?:de\s++|d'|du\s++)([A-Z][\w'-]*+(?:\s(?:d'|de\s|du\s)?[A-Z][\w'-]*+){0,2})(?![\w'-])"
 )

@@ -154,3 +154,22 @@ def test_a_capitalised_job_before_an_organisation_is_not_part_of_it() -> None:
     got = names(text, "fr")
     assert got.get("Office national des forêts") == "Office national des forêts"
     assert not [k for k in got if k.startswith(("Directrice", "Ambassadeur"))]
+
+
+# ---- known names: newspapers, lower-case tails, a known name going on in capitals -----------------
+
+
+def test_a_newspaper_opening_a_sentence_keeps_its_article() -> None:
+    got = names("La Presse a publié mardi le rapport complet du vérificateur.", "fr")
+    assert got == {"La Presse": "La Presse"}
+
+
+def test_an_organisation_word_takes_public_and_general() -> None:
+    got = names("L'Inspection générale des affaires sociales a rendu son rapport jeudi.", "fr")
+    assert got == {"Inspection générale des affaires sociales": "Inspection générale des affaires sociales"}
+
+
+def test_a_known_name_goes_on_in_capitals_after_its_lower_case_words() -> None:
+    got = names("Le Ministère public de la Confédération a fait appel du jugement rendu à Bellinzone.", "fr")
+    assert got.get("Ministère public de la Confédération") == "Ministère public de la Confédération"
+    assert "Confédération" not in got
