@@ -830,6 +830,7 @@ class _Article:
         return self._lower_words
 
     knowledge: _Knowledge | None = None
+    code: str = ""
     _sporty: bool | None = None
     _country: dict[str, str] | None = None
 
@@ -889,6 +890,7 @@ def find_names(
         quoted_terms,
         sentence_starts=[s.start for s in sentences],
         knowledge=_knowledge(lex.code),
+        code=lex.code,
     )
     tokens = _tokens(text, folded, sentences, data)
     headings = {i for i, s in enumerate(sentences) if is_heading(s, text)}
@@ -1287,6 +1289,16 @@ def _classify(c: _Candidate, art: _Article) -> None:
         )  # "Hamid Saleh said", ", Oleksandr Hrytsenko, a salué", "Avril Lemoine, députée"
     if cues.before and cues.before[-1] in data.affiliation_words:
         return done(ORGANIZATION, Strength.WEAK)  # "agreed to buy Celtis Batteries", "analysts at Harrow Peak"
+    if (
+        not toks[0].initial
+        and "&" not in surface
+        and keys[0] not in data.connectors  # "El Fasher": an article, a town's
+        and not any(t.key in data.common_words or t.key in data.organization_words for t in toks)
+    ):
+        # Two or three unknown capitalised words mid-sentence, none of them a common word (which a
+        # title-case phrase has) nor joined by "&" (a firm): a person's name with a given name the data
+        # lacks ("Kalidou Koulibaly", "Nouredine Taboubi", "Shohei Ohtani")
+        return done(PERSON, Strength.WEAK)
     return done(UNKNOWN, Strength.NONE)
 
 

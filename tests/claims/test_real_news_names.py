@@ -173,3 +173,19 @@ def test_a_known_name_goes_on_in_capitals_after_its_lower_case_words() -> None:
     got = names("Le Ministère public de la Confédération a fait appel du jugement rendu à Bellinzone.", "fr")
     assert got.get("Ministère public de la Confédération") == "Ministère public de la Confédération"
     assert "Confédération" not in got
+
+
+# ---- people with a given name the data lacks ------------------------------------------------------
+
+
+def test_two_unknown_capitalised_words_mid_sentence_are_a_person() -> None:
+    got = names("Le milieu de terrain Taavi Oksanenko a signé pour trois ans.", "fr", "person")
+    assert got == {"Taavi Oksanenko": "Taavi Oksanenko"}
+    got = names("The winger Tavita Moengaroa scored twice on Saturday.", "en", "person")
+    assert got == {"Tavita Moengaroa": "Tavita Moengaroa"}
+
+
+def test_title_case_phrases_firms_and_places_are_no_person() -> None:
+    assert names("The bill follows the Budget Review of the province.", "en", "person") == {}
+    assert names("The offices were designed by Halloran & Pike last year.", "en", "person") == {}
+    assert names("Fighting went on around El Geneina this week.", "en", "person") == {}
