@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from collections.abc import Callable, Sequence
 from enum import IntEnum
@@ -148,6 +149,7 @@ class _NameData:
     common_endings: tuple[str, ...]
     adjective_suffixes: tuple[str, ...]
     place_prepositions: frozenset[str]
+    local_bodies: dict[str, str]  # "ville" -> "Ville de {town}": a local body named without its town
     place_nouns: frozenset[str]  # "la station Bordet", "the suburb of Kempshott": a place's name follows
     place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
     portfolio_re: re.Pattern[str] | None
@@ -345,6 +347,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         adjective_suffixes=tuple(_plain(e) for e in names.get("adjective_suffixes", [])),
         place_prepositions=keys("place_prepositions"),
         place_nouns=frozenset(key(w) for w in names["place_nouns"]),
+        local_bodies={key(k): v for k, v in names["local_bodies"].items()},
         place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         portfolio_re=portfolio_re,
         portfolio_probes=tuple({_plain(h).split()[0] for h in names.get("portfolio_heads", [])}),
@@ -857,6 +860,8 @@ class _Article:
                     self._country = kn.countries[counts[0][1]][1]
         return self._country
 
+    main_town: str = ""  # the town the article names most often (twice at least), as written
+
     acronyms: dict[str, int] = field(default_factory=dict)
     locative: frozenset[str] = frozenset()
     portfolios: list[tuple[int, int]] = field(default_factory=list)
@@ -929,6 +934,10 @@ def find_names(
     if extended:  # "Confédération" inside "Ministère public de la Confédération" is no name of its own
         candidates = [c for c in candidates if c.headed or not any(a <= c.start and c.end <= b for a, b in extended)]
     art.acronyms = _acronym_definitions(candidates, text)
+    if data.local_bodies:
+        towns = Counter(t.text for c in candidates for t in c.tokens if t.key in data.towns and t.key not in data.given)
+        if towns and (top := towns.most_common(1)[0])[1] >= 2:
+            art.main_town = top[0]
     art.known_single = {
         c.tokens[0].key
         for c in candidates
@@ -1205,6 +1214,13 @@ def _classify(c: _Candidate, art: _Article) -> None:
             )
         ):
             return done(ORGANIZATION, Strength.KNOWN, local)
+    if (
+        k in data.local_bodies
+        and art.main_town
+        and not (len(toks) == 1 and toks[0].initial and toks[0].key not in art.known_single)
+    ):
+        # "la Ville", "the Common Council": the body of the town the article is about
+        return done(ORGANIZATION, Strength.CONTEXT, data.local_bodies[k].format(town=art.main_town))
     if k in art.acronyms:
         return done(ACRONYM, Strength.DEFINED)  # takes the full name it was defined after (_resolve)
     if k in data.aliases:

@@ -165,7 +165,7 @@ NAMES = Section(
         "portfolio_prepositions",
         "postnominals",
     )
-    | {"aliases": TABLE},
+    | {"aliases": TABLE, "local_bodies": TABLE},
     optional=frozenset({"postnominals"}),  # letters after a name ("Jr", "MP"): English
 )
 QUOTES = Section(

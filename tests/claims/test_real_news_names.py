@@ -189,3 +189,20 @@ def test_title_case_phrases_firms_and_places_are_no_person() -> None:
     assert names("The bill follows the Budget Review of the province.", "en", "person") == {}
     assert names("The offices were designed by Halloran & Pike last year.", "en", "person") == {}
     assert names("Fighting went on around El Geneina this week.", "en", "person") == {}
+
+
+# ---- a local body named without its town ----------------------------------------------------------
+
+
+def test_a_local_body_alone_is_the_body_of_the_article_s_town() -> None:
+    text = (
+        "Le budget de Sherbrooke sera déficitaire. Selon la Ville, les dépenses augmentent de 4 %. "
+        "Les élus de Sherbrooke voteront en décembre."
+    )
+    assert names(text, "fr").get("Ville") == "Ville de Sherbrooke"
+    text = "Aldermen in Tacoma met on Monday. The Common Council of Tacoma approved the plan, and the Common Council will vote again."
+    assert names(text, "en").get("Common Council") == "Tacoma Common Council"
+
+
+def test_a_local_body_without_a_town_stays_as_written() -> None:
+    assert names("Selon la Ville, les dépenses augmentent de 4 %.", "fr").get("Ville") in (None, "Ville")
