@@ -660,6 +660,19 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
     if (
         len(tokens) > 1
         and tokens[0].initial
+        and not any(
+            tokens[0].key in words
+            for words in (data.organization_words, data.given, data.designators, data.places, data.not_names)
+        )
+        and " ".join(t.key for t in tokens[1:]) in data.aliases
+        and not _gap(folded, tokens[0], tokens[1])
+    ):
+        # "Former Metropolitan Police officers", "Staff The Canadian Press": the sentence's first word
+        # is no part of the known name after it
+        return _finish(tokens[1:], data)
+    if (
+        len(tokens) > 1
+        and tokens[0].initial
         and tokens[0].key not in data.organization_words
         and tokens[0].key not in data.given
         and tokens[0].key not in data.designators

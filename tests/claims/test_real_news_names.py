@@ -206,3 +206,16 @@ def test_a_local_body_alone_is_the_body_of_the_article_s_town() -> None:
 
 def test_a_local_body_without_a_town_stays_as_written() -> None:
     assert names("Selon la Ville, les dépenses augmentent de 4 %.", "fr").get("Ville") in (None, "Ville")
+
+
+# ---- buildings and parts of them; a sentence's first word before a known name --------------------
+
+
+def test_wings_malls_and_capitols_are_no_organisations() -> None:
+    text = "The paintings hang in the Beaumont Wing, a short walk from the Riverside Mall."
+    assert names(text, "en") == {}
+
+
+def test_a_sentence_opener_before_a_known_name_is_left_out() -> None:
+    got = names("The inquiry ended. Retired Metropolitan Police officers gave evidence.", "en")
+    assert got == {"Metropolitan Police": "Metropolitan Police Service"}
