@@ -1223,7 +1223,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
                 len(toks) == 1
                 and toks[0].initial
                 and toks[0].key not in art.known_single
-                and (toks[0].key in data.lone_institutions or toks[0].key in data.common_words)
+                and toks[0].key in data.common_words
+                and not _before_verb(art.text, c.end, data)  # "House prices", not "Congress should"
             )
         ):
             return done(ORGANIZATION, Strength.KNOWN, local)

@@ -219,3 +219,15 @@ def test_wings_malls_and_capitols_are_no_organisations() -> None:
 def test_a_sentence_opener_before_a_known_name_is_left_out() -> None:
     got = names("The inquiry ended. Retired Metropolitan Police officers gave evidence.", "en")
     assert got == {"Metropolitan Police": "Metropolitan Police Service"}
+
+
+def test_parliament_and_congress_alone_are_the_country_s() -> None:
+    text = "British ministers in London said the bill would pass through Parliament in England by June."
+    assert names(text, "en").get("Parliament") == "Parliament of the United Kingdom"
+    text = "Republicans in Washington were split. “Congress should act,” said a Democrat from Texas."
+    assert names(text, "en").get("Congress") == "United States Congress"
+
+
+def test_a_lone_institution_word_opening_a_sentence_before_a_noun_is_no_name() -> None:
+    text = "Republicans in Washington were split. House prices rose in Texas, a Democrat said."
+    assert "House" not in names(text, "en")
