@@ -158,6 +158,7 @@ class _NameData:
     tail_prepositions_re: re.Pattern[str] | None
     speech_verb_re: re.Pattern[str]
     org_head_re: re.Pattern[str] | None
+    place_heads: frozenset[str]  # heads that open an organisation only before a place ("gouvernement")
     byline_re: re.Pattern[str] | None  # "By Marcus Delaney, Associated Press", "Par Julie Martin"
     not_name_re: re.Pattern[str] | None  # shapes that are never names: "D-Ariz.", "XIXe"
     place_hyphen_links: frozenset[str]  # "Pont-de-Claix", "Boulogne-sur-Mer": a compound town name
@@ -354,7 +355,8 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         tail_adjective_endings=tuple(_plain(e) for e in names.get("org_tail_adjective_endings", [])),
         tail_prepositions_re=tail_re,
         speech_verb_re=lex.speech_verb_re,
-        org_head_re=_head_re(names.get("lowercase_org_heads", [])),
+        org_head_re=_head_re(names.get("lowercase_org_heads", []) + names["place_heads"]),
+        place_heads=keys("place_heads"),
         postnominals=frozenset(_plain(w) for w in names.get("postnominals", [])),
         place_hyphen_links=frozenset(fold_apostrophes(w) for w in names.get("place_hyphen_links", [])),
         not_name_re=(
@@ -1021,6 +1023,10 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         if (
             m
             and m.end() == c.start
+            and (
+                fold_key(m.group()).split()[0] not in data.place_heads
+                or " ".join(t.key for t in c.tokens) in data.places
+            )
             and not any(
                 w in data.function_words or w in data.subject_verbs
                 for w in m.group(1).replace("d'", "").split()

@@ -158,6 +158,7 @@ NAMES = Section(
         "particles",
         "person_before",
         "place_hyphen_links",
+        "place_heads",
         "place_nouns",
         "place_nouns_after",
         "place_prepositions",

@@ -231,3 +231,10 @@ def test_parliament_and_congress_alone_are_the_country_s() -> None:
 def test_a_lone_institution_word_opening_a_sentence_before_a_noun_is_no_name() -> None:
     text = "Republicans in Washington were split. House prices rose in Texas, a Democrat said."
     assert "House" not in names(text, "en")
+
+
+def test_a_government_of_a_place_is_an_organisation_a_region_is_a_place() -> None:
+    got = names("Le financement accordé par le gouvernement du Nouveau-Brunswick couvre la région de Sherbrooke.", "fr")
+    assert got == {"gouvernement du Nouveau-Brunswick": "gouvernement du Nouveau-Brunswick"}
+    got = names("Le porte-parole du gouvernement de Gaston Lemire a parlé.", "fr")
+    assert not [k for k in got if k.startswith("gouvernement")]
