@@ -1298,6 +1298,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return done(PERSON, Strength.LEXICAL)  # "Ronald McDonald", "LeBron James"
     if any(_acronym_token(t, data) or _camel(t.text) for t in toks):
         return done(ORGANIZATION, Strength.LEXICAL)
+    if keys[-1] in data.common_acronyms:
+        return done(NOT_A_NAME, Strength.NONE)  # "Sydney CBD", "Hamilton LRT": a thing named by its place
     if c.weak and not cues.org:
         return done(NOT_A_NAME, Strength.NONE)
     if (given or cues.person) and len(toks) <= _LONGEST_PERSON:
@@ -1329,6 +1331,7 @@ def _classify(c: _Candidate, art: _Article) -> None:
         not toks[0].initial
         and "&" not in surface
         and keys[0] not in data.connectors  # "El Fasher": an article, a town's
+        and not any(len(t.text) > 1 and t.text.isupper() for t in toks)  # "Sydney CBD"
         and not any(t.key in data.common_words or t.key in data.organization_words for t in toks)
     ):
         # Two or three unknown capitalised words mid-sentence, none of them a common word (which a

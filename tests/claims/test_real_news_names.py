@@ -238,3 +238,10 @@ def test_a_government_of_a_place_is_an_organisation_a_region_is_a_place() -> Non
     assert got == {"gouvernement du Nouveau-Brunswick": "gouvernement du Nouveau-Brunswick"}
     got = names("Le porte-parole du gouvernement de Gaston Lemire a parlé.", "fr")
     assert not [k for k in got if k.startswith("gouvernement")]
+
+
+def test_acronyms_of_common_nouns_are_no_names() -> None:
+    assert names("L'ASBL a reçu 40 000 kWh et la LGV ouvrira (NDLR : en 2027).", "fr") == {}
+    got = names("The CCTV footage showed HGVs near the Leeds CBD at night.", "en")
+    assert not {"CCTV", "HGVs", "Leeds CBD"} & set(got)
+    assert names("Traffic on the Leeds CBD was slow.", "en", "person") == {}
