@@ -733,6 +733,8 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
     i = 1
     while i < len(tokens):
         n = _title_length(tokens, i, data)
+        if n and i + n == len(tokens) and i == 1 and tokens[0].key in data.given and tokens[i].text[1:].islower():
+            n = 0  # "Angus King", "Rose Prince": a given name, then a surname that is also a title
         if n:
             title = " ".join(t.key for t in tokens[i : i + n])
             out.extend(
@@ -1272,7 +1274,19 @@ def _classify(c: _Candidate, art: _Article) -> None:
         )  # "Oklahoma Republican", "Texas Democrat": an adjective, not "Liberal Democrats"
     if data.adjective_suffixes and keys[-1].endswith(data.adjective_suffixes):
         return done(NOT_A_NAME, Strength.NONE)  # "the Cupertino-based company": an adjective made of a place
-    if any(w in data.non_entity_heads for w in keys) or (
+    # "Bill Shorten" is a person, "Bill C-18" a law: a given name heading two or three words is no head
+    heads_from = (
+        1
+        if len(keys) <= 3
+        and keys[0] in data.given
+        and not any(w in data.calendar for w in keys)
+        and not (
+            (before := _words_before(folded, c.start, art.sentence_starts[c.sentence]))
+            and before[-1] in data.organization_articles  # "the Bill": a law
+        )
+        else 0
+    )
+    if any(w in data.non_entity_heads for w in keys[heads_from:]) or (
         keys[-1] in data.non_entity_tails and not (len(keys) <= 3 and keys[0] in data.given)
     ):
         return done(

@@ -245,3 +245,11 @@ def test_acronyms_of_common_nouns_are_no_names() -> None:
     got = names("The CCTV footage showed HGVs near the Leeds CBD at night.", "en")
     assert not {"CCTV", "HGVs", "Leeds CBD"} & set(got)
     assert names("Traffic on the Leeds CBD was slow.", "en", "person") == {}
+
+
+def test_a_given_name_before_a_word_that_heads_a_law_or_ends_a_title() -> None:
+    got = names("The opposition was split. Bill Pemberton will launch the campaign, Pemberton said.", "en", "person")
+    assert got.get("Bill Pemberton") == "Bill Pemberton"
+    got = names("Voting went on. Sen. Eleanor King, I-Vt., voted to proceed with the debate.", "en", "person")
+    assert got == {"Eleanor King": "Eleanor King"}
+    assert names("The Senate passed the Bill Tuesday after a long night.", "en", "person") == {}
