@@ -250,6 +250,8 @@ class _Knowledge:
 
     clubs: dict[str, str]  # fold_key(form) -> canonical
     sport_re: re.Pattern[str]
+    universities: dict[str, str]  # fold_key(form) -> canonical
+    academic_re: re.Pattern[str]
     countries: tuple[tuple[re.Pattern[str], dict[str, str]], ...]  # (cue pattern, fold_key(form) -> canonical)
     country_forms: frozenset[str]
 
@@ -267,6 +269,11 @@ def _knowledge(code: str) -> _Knowledge:
     for canonical, forms in clubs_raw.get(code, {}).items():
         for form in [canonical, *forms]:
             clubs.setdefault(key(form), canonical)
+    universities_raw = raw.get("universities", {})
+    universities: dict[str, str] = {}
+    for canonical, forms in universities_raw.get(code, {}).items():
+        for form in [canonical, *forms]:
+            universities.setdefault(key(form), canonical)
     countries = tuple(
         (_words_re(table["cues"]), {key(k): v for k, v in table["forms"].items()})
         for table in raw.get("institutions", {}).get(code, {}).values()
@@ -274,6 +281,8 @@ def _knowledge(code: str) -> _Knowledge:
     return _Knowledge(
         clubs=clubs,
         sport_re=_words_re(clubs_raw.get(f"sport_words_{code}", [])),
+        universities=universities,
+        academic_re=_words_re(universities_raw.get(f"context_words_{code}", [])),
         countries=countries,
         country_forms=frozenset(f for _, forms in countries for f in forms),
     )
@@ -852,6 +861,16 @@ class _Article:
     knowledge: _Knowledge | None = None
     code: str = ""
     _sporty: bool | None = None
+    _academic: bool | None = None
+
+    @property
+    def academic(self) -> bool:
+        """Is the article about universities (two of the language's words for them at least)?"""
+        if self._academic is None:
+            kn = self.knowledge
+            self._academic = kn is not None and len(set(kn.academic_re.findall(self.lowered))) >= 2
+        return self._academic
+
     _country: dict[str, str] | None = None
 
     @property
@@ -1222,6 +1241,9 @@ def _classify(c: _Candidate, art: _Article) -> None:
             and not (len(toks) == 1 and _after_place_preposition(art, c))
         ):
             return done(ORGANIZATION, Strength.KNOWN, kn.clubs[k])
+        # "Oxford", "Imperial", "Heriot-Watt" in an article about universities
+        if k in kn.universities and art.academic and not (len(toks) == 1 and _after_place_preposition(art, c)):
+            return done(ORGANIZATION, Strength.KNOWN, kn.universities[k])
         # "the Senate", "the Liberals": the institution of the country the article is set in; a lone
         # word opening a sentence only if the article also writes it mid-sentence ("House prices")
         if (

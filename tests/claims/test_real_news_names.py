@@ -253,3 +253,15 @@ def test_a_given_name_before_a_word_that_heads_a_law_or_ends_a_title() -> None:
     got = names("Voting went on. Sen. Eleanor King, I-Vt., voted to proceed with the debate.", "en", "person")
     assert got == {"Eleanor King": "Eleanor King"}
     assert names("The Senate passed the Bill Tuesday after a long night.", "en", "person") == {}
+
+
+def test_universities_named_by_their_town_in_an_article_about_universities() -> None:
+    text = (
+        "The research council funded three universities. Academics at Durham and Warwick will share "
+        "the grant with researchers in Leeds."
+    )
+    got = names(text, "en")
+    assert got.get("Durham") == "Durham University"
+    assert got.get("Warwick") == "University of Warwick"
+    text = "Floods hit Durham and Warwick on Monday, the council said."
+    assert "Durham" not in names(text, "en")
