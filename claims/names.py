@@ -966,9 +966,9 @@ def find_names(
     candidates = [c for c in candidates if len(c.tokens) <= _LONGEST_NAME and not _shouted(c, data, art.gazetteer)]
     for c in candidates:
         _extend_organisation(c, folded, sentences, data)
-    extended = [(c.start, c.end) for c in candidates if c.headed]
+    extended = sorted((c.start, c.end) for c in candidates if c.headed)
     if extended:  # "Confédération" inside "Ministère public de la Confédération" is no name of its own
-        candidates = [c for c in candidates if c.headed or not any(a <= c.start and c.end <= b for a, b in extended)]
+        candidates = [c for c in candidates if c.headed or not _inside(extended, c.start, c.end)]
     art.acronyms = _acronym_definitions(candidates, text)
     if data.local_bodies:
         towns = Counter(t.text for c in candidates for t in c.tokens if t.key in data.towns and t.key not in data.given)
