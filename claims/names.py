@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from collections.abc import Callable, Sequence
 from enum import IntEnum
@@ -148,12 +149,16 @@ class _NameData:
     common_endings: tuple[str, ...]
     adjective_suffixes: tuple[str, ...]
     place_prepositions: frozenset[str]
+    local_bodies: dict[str, str]  # "ville" -> "Ville de {town}": a local body named without its town
+    place_nouns: frozenset[str]  # "la station Bordet", "the suburb of Kempshott": a place's name follows
+    place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
     portfolio_re: re.Pattern[str] | None
     portfolio_probes: tuple[str, ...]  # first words of the portfolio heads: no pattern run without one
     tail_adjective_endings: tuple[str, ...]
     tail_prepositions_re: re.Pattern[str] | None
     speech_verb_re: re.Pattern[str]
     org_head_re: re.Pattern[str] | None
+    place_heads: frozenset[str]  # heads that open an organisation only before a place ("gouvernement")
     byline_re: re.Pattern[str] | None  # "By Marcus Delaney, Associated Press", "Par Julie Martin"
     not_name_re: re.Pattern[str] | None  # shapes that are never names: "D-Ariz.", "XIXe"
     place_hyphen_links: frozenset[str]  # "Pont-de-Claix", "Boulogne-sur-Mer": a compound town name
@@ -238,6 +243,51 @@ def _known_surnames() -> dict[str, str]:
         return {key(k): v for k, v in tomllib.load(fh)["surnames"].items()}
 
 
+@dataclass(frozen=True)
+class _Knowledge:
+    """data/organizations.toml's [clubs] and [institutions] for one language: names whose reading
+    depends on what the article is about (sport) or where it is set (its country)."""
+
+    clubs: dict[str, str]  # fold_key(form) -> canonical
+    sport_re: re.Pattern[str]
+    universities: dict[str, str]  # fold_key(form) -> canonical
+    academic_re: re.Pattern[str]
+    countries: tuple[tuple[re.Pattern[str], dict[str, str]], ...]  # (cue pattern, fold_key(form) -> canonical)
+    country_forms: frozenset[str]
+
+
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-])(?:{trie(words)})(?![\w'-])")
+
+
+@lru_cache(maxsize=None)
+def _knowledge(code: str) -> _Knowledge:
+    with open(DATA_DIR / "organizations.toml", "rb") as fh:
+        raw = tomllib.load(fh)
+    clubs_raw = raw.get("clubs", {})
+    clubs: dict[str, str] = {}
+    for canonical, forms in clubs_raw.get(code, {}).items():
+        for form in [canonical, *forms]:
+            clubs.setdefault(key(form), canonical)
+    universities_raw = raw.get("universities", {})
+    universities: dict[str, str] = {}
+    for canonical, forms in universities_raw.get(code, {}).items():
+        for form in [canonical, *forms]:
+            universities.setdefault(key(form), canonical)
+    countries = tuple(
+        (_words_re(table["cues"]), {key(k): v for k, v in table["forms"].items()})
+        for table in raw.get("institutions", {}).get(code, {}).values()
+    )
+    return _Knowledge(
+        clubs=clubs,
+        sport_re=_words_re(clubs_raw.get(f"sport_words_{code}", [])),
+        universities=universities,
+        academic_re=_words_re(universities_raw.get(f"context_words_{code}", [])),
+        countries=countries,
+        country_forms=frozenset(f for _, forms in countries for f in forms),
+    )
+
+
 def _build_name_data(lex: Lexicon) -> _NameData:
     names = lex.raw["names"]
 
@@ -306,12 +356,16 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
         adjective_suffixes=tuple(_plain(e) for e in names.get("adjective_suffixes", [])),
         place_prepositions=keys("place_prepositions"),
+        place_nouns=frozenset(key(w) for w in names["place_nouns"]),
+        local_bodies={key(k): v for k, v in names["local_bodies"].items()},
+        place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         portfolio_re=portfolio_re,
         portfolio_probes=tuple({_plain(h).split()[0] for h in names.get("portfolio_heads", [])}),
         tail_adjective_endings=tuple(_plain(e) for e in names.get("org_tail_adjective_endings", [])),
         tail_prepositions_re=tail_re,
         speech_verb_re=lex.speech_verb_re,
-        org_head_re=_head_re(names.get("lowercase_org_heads", [])),
+        org_head_re=_head_re(names.get("lowercase_org_heads", []) + names["place_heads"]),
+        place_heads=keys("place_heads"),
         postnominals=frozenset(_plain(w) for w in names.get("postnominals", [])),
         place_hyphen_links=frozenset(fold_apostrophes(w) for w in names.get("place_hyphen_links", [])),
         not_name_re=(
@@ -550,6 +604,14 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
         if out:
             prev = out[-1]
             gap = " ".join(folded[prev[-1].end : run[0].start].lower().split())
+            # "Members of the Irish Nurses and Midwives Organisation": the words before "and" are the
+            # ones after the run's last connector
+            cut = len(prev) - 1
+            while cut > 0 and not folded[prev[cut - 1].end : prev[cut].start].strip():
+                cut -= 1
+            tail = prev[cut:]
+            if len(tail) > 1 and tail[0].key in data.function_words:  # "The Irish Nurses and ..."
+                tail = tail[1:]
             if (
                 gap in data.org_joiners
                 and prev[-1].sentence == run[0].sentence
@@ -560,13 +622,22 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
                         for t in prev[:2]
                     )  # Disease Control and Prevention", after "The" or not
                     or (
-                        len(prev) <= 2
+                        len(tail) <= 2
                         and run[-1].key in data.organization_words
-                        and prev[0].key not in data.given
+                        and tail[0].key not in data.given
                         and not (
-                            len(prev) == 2
-                            and prev[-1].key in data.organization_words
-                            and prev[0].key not in data.function_words
+                            len(tail) == 2
+                            and tail[-1].key in data.organization_words
+                            and tail[0].key not in data.function_words
+                        )
+                        # "Mirvac and Coombes Property Group" are two: a brand alone before "and",
+                        # and a name of its own after it (not "Securities and Exchange Commission")
+                        and not (
+                            len(tail) == 1
+                            and tail[0].key not in data.common_words
+                            and not all(
+                                t.key in data.common_words or t.key in data.organization_words for t in run[:-1]
+                            )
                         )
                     )
                 )
@@ -595,6 +666,21 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
     """
     tokens = list(run)
     person_cue = weak = False
+    if " ".join(t.key for t in tokens) in data.aliases:
+        return _finish(tokens, data)  # "La Presse", "Le Devoir": the article is the name's
+    if (
+        len(tokens) > 1
+        and tokens[0].initial
+        and not any(
+            tokens[0].key in words
+            for words in (data.organization_words, data.given, data.designators, data.places, data.not_names)
+        )
+        and " ".join(t.key for t in tokens[1:]) in data.aliases
+        and not _gap(folded, tokens[0], tokens[1])
+    ):
+        # "Former Metropolitan Police officers", "Staff The Canadian Press": the sentence's first word
+        # is no part of the known name after it
+        return _finish(tokens[1:], data)
     if (
         len(tokens) > 1
         and tokens[0].initial
@@ -639,11 +725,25 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
             else:
                 person_cue = True
             continue
+        if (
+            not n
+            and len(tokens) > 1
+            and t.key in data.person_cues
+            and t.key not in data.organization_words
+            and _gap(folded, t, tokens[1])
+        ):
+            # "Directeur de l'Agence française de développement", "Wali de Bank Al-Maghrib": a job
+            # written with a capital, then where it is held
+            del tokens[:1]
+            person_cue, weak = False, True
+            continue
         break
     out: list[_Candidate] = []
     i = 1
     while i < len(tokens):
         n = _title_length(tokens, i, data)
+        if n and i + n == len(tokens) and i == 1 and tokens[0].key in data.given and tokens[i].text[1:].islower():
+            n = 0  # "Angus King", "Rose Prince": a given name, then a surname that is also a title
         if n:
             title = " ".join(t.key for t in tokens[i : i + n])
             out.extend(
@@ -758,6 +858,46 @@ class _Article:
             self._lower_words = set(_LOWER_RE.findall(self.folded))
         return self._lower_words
 
+    knowledge: _Knowledge | None = None
+    code: str = ""
+    _sporty: bool | None = None
+    _academic: bool | None = None
+
+    @property
+    def academic(self) -> bool:
+        """Is the article about universities (two of the language's words for them at least)?"""
+        if self._academic is None:
+            kn = self.knowledge
+            self._academic = kn is not None and len(set(kn.academic_re.findall(self.lowered))) >= 2
+        return self._academic
+
+    _country: dict[str, str] | None = None
+
+    @property
+    def sporty(self) -> bool:
+        """Is the article about sport (two of the language's sport words at least)? Read only if a
+        club's short form asks."""
+        if self._sporty is None:
+            kn = self.knowledge
+            self._sporty = kn is not None and len(set(kn.sport_re.findall(self.lowered))) >= 2
+        return self._sporty
+
+    @property
+    def country(self) -> dict[str, str]:
+        """The forms of the country the article names most often (twice at least, more than any other)."""
+        if self._country is None:
+            self._country = {}
+            kn = self.knowledge
+            if kn is not None:
+                counts = sorted(
+                    ((len(cues.findall(self.lowered)), i) for i, (cues, _) in enumerate(kn.countries)), reverse=True
+                )
+                if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[1][0] < counts[0][0]):
+                    self._country = kn.countries[counts[0][1]][1]
+        return self._country
+
+    main_town: str = ""  # the town the article names most often (twice at least), as written
+
     acronyms: dict[str, int] = field(default_factory=dict)
     locative: frozenset[str] = frozenset()
     portfolios: list[tuple[int, int]] = field(default_factory=list)
@@ -783,7 +923,16 @@ def find_names(
     """
     data = name_data(lex)
     folded = fold(text) if folded is None else folded
-    art = _Article(text, folded, data, gazetteer or {}, quoted_terms, sentence_starts=[s.start for s in sentences])
+    art = _Article(
+        text,
+        folded,
+        data,
+        gazetteer or {},
+        quoted_terms,
+        sentence_starts=[s.start for s in sentences],
+        knowledge=_knowledge(lex.code),
+        code=lex.code,
+    )
     tokens = _tokens(text, folded, sentences, data)
     headings = {i for i, s in enumerate(sentences) if is_heading(s, text)}
     # A byline is a heading line, but the name right after "By" / "Par" is its author's.
@@ -817,7 +966,14 @@ def find_names(
     candidates = [c for c in candidates if len(c.tokens) <= _LONGEST_NAME and not _shouted(c, data, art.gazetteer)]
     for c in candidates:
         _extend_organisation(c, folded, sentences, data)
+    extended = sorted((c.start, c.end) for c in candidates if c.headed)
+    if extended:  # "Confédération" inside "Ministère public de la Confédération" is no name of its own
+        candidates = [c for c in candidates if c.headed or not _inside(extended, c.start, c.end)]
     art.acronyms = _acronym_definitions(candidates, text)
+    if data.local_bodies:
+        towns = Counter(t.text for c in candidates for t in c.tokens if t.key in data.towns and t.key not in data.given)
+        if towns and (top := towns.most_common(1)[0])[1] >= 2:
+            art.main_town = top[0]
     art.known_single = {
         c.tokens[0].key
         for c in candidates
@@ -869,7 +1025,7 @@ def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) ->
     longer one: "Amazon" known from a record leaves "Amazon Web Services" whole."""
     toks = c.tokens
     whole = " ".join(t.key for t in toks)
-    if whole in gazetteer:
+    if whole in gazetteer or whole in data.aliases:  # "Labour Party" whole, not "Labour" + "Party"
         return [c]
     for cut in range(min(len(toks) - 1, _LONGEST_KNOWN), 0, -1):
         head = " ".join(t.key for t in toks[:cut])
@@ -888,6 +1044,10 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         if (
             m
             and m.end() == c.start
+            and (
+                fold_key(m.group()).split()[0] not in data.place_heads
+                or " ".join(t.key for t in c.tokens) in data.places
+            )
             and not any(
                 w in data.function_words or w in data.subject_verbs
                 for w in m.group(1).replace("d'", "").split()
@@ -915,14 +1075,39 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         # after a proper name only adjectives: not "musée d'Orsay et de collectionneurs"
         complements = c.tokens[-1].key in data.organization_words
         end = _org_tail(folded, c.end, s.end, data, complements=complements)
-        if complements and (place := _PLACE_AFTER.match(folded, end, s.end)) and key(place.group(1)) in data.places:
-            end = place.end()  # "Fédération hospitalière de France"
+        if complements and (place := _place_after(folded, end, s.end, data)):
+            end = place  # "Fédération hospitalière de France", "Parti démocratique de Côte d'Ivoire"
         if end > c.end:
             c.end = end
             c.headed = True
+        # "Ministère public de la Confédération": a known name that goes on in capitals after its tail
+        if c.headed and (more := _CAPITALS_AFTER.match(folded, c.end, s.end)):
+            for stop in (more.end(), more.end(1)):
+                if fold_key(folded[c.start : stop]) in data.aliases:
+                    c.end = stop
+                    break
 
 
-_PLACE_AFTER = re.compile(r"(?<!\s)\s++(?:de\s++|d'|du\s++)([A-Z][\w'-]*+)(?![\w'-])")
+_CAPITALS_AFTER = re.compile(
+    r"(?<!\s)\s++(?:de\s++la\s++|de\s++l'|du\s++|des\s++|de\s++|d')([A-Z][\w'-]*+)(?:\s++[A-Z][\w'-]*+)?"
+)
+_PLACE_AFTER = re.compile(
+    r"(?<!\s)\s++(?:de\s++|d'|du\s++)([A-Z][\w'-]*+(?:\s(?:d'|de\s|du\s)?[A-Z][\w'-]*+){0,2})(?![\w'-])"
+)
+
+
+def _place_after(folded: str, end: int, limit: int, data: _NameData) -> int:
+    """End of a known place named right after an organisation ("de France", "de Côte d'Ivoire"), else 0."""
+    place = _PLACE_AFTER.match(folded, end, limit)
+    if not place:
+        return 0
+    name = place.group(1)
+    while name:
+        if key(name) in data.places:
+            return place.start(1) + len(name)
+        cut = name.rfind(" ")
+        name = name[:cut] if cut > 0 else ""
+    return 0
 
 
 def _after_connector(folded: str, start: int) -> bool:
@@ -1047,6 +1232,39 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if k in art.gazetteer:
         kind, value = art.gazetteer[k]
         return done(kind, Strength.KNOWN, value)
+    kn = art.knowledge
+    if kn is not None:
+        # "Liverpool", "Broncos", "Lyon" in an article about sport: the club, under its full name
+        if (
+            k in kn.clubs
+            and (art.sporty or _listed_with_a_club(art, c, kn))
+            and not (len(toks) == 1 and _after_place_preposition(art, c))
+        ):
+            return done(ORGANIZATION, Strength.KNOWN, kn.clubs[k])
+        # "Oxford", "Imperial", "Heriot-Watt" in an article about universities
+        if k in kn.universities and art.academic and not (len(toks) == 1 and _after_place_preposition(art, c)):
+            return done(ORGANIZATION, Strength.KNOWN, kn.universities[k])
+        # "the Senate", "the Liberals": the institution of the country the article is set in; a lone
+        # word opening a sentence only if the article also writes it mid-sentence ("House prices")
+        if (
+            k in kn.country_forms
+            and (local := art.country.get(k))
+            and not (
+                len(toks) == 1
+                and toks[0].initial
+                and toks[0].key not in art.known_single
+                and toks[0].key in data.common_words
+                and not _before_verb(art.text, c.end, data)  # "House prices", not "Congress should"
+            )
+        ):
+            return done(ORGANIZATION, Strength.KNOWN, local)
+    if (
+        k in data.local_bodies
+        and art.main_town
+        and not (len(toks) == 1 and toks[0].initial and toks[0].key not in art.known_single)
+    ):
+        # "la Ville", "the Common Council": the body of the town the article is about
+        return done(ORGANIZATION, Strength.CONTEXT, data.local_bodies[k].format(town=art.main_town))
     if k in art.acronyms:
         return done(ACRONYM, Strength.DEFINED)  # takes the full name it was defined after (_resolve)
     if k in data.aliases:
@@ -1078,7 +1296,19 @@ def _classify(c: _Candidate, art: _Article) -> None:
         )  # "Oklahoma Republican", "Texas Democrat": an adjective, not "Liberal Democrats"
     if data.adjective_suffixes and keys[-1].endswith(data.adjective_suffixes):
         return done(NOT_A_NAME, Strength.NONE)  # "the Cupertino-based company": an adjective made of a place
-    if any(w in data.non_entity_heads for w in keys) or (
+    # "Bill Shorten" is a person, "Bill C-18" a law: a given name heading two or three words is no head
+    heads_from = (
+        1
+        if len(keys) <= 3
+        and keys[0] in data.given
+        and not any(w in data.calendar for w in keys)
+        and not (
+            (before := _words_before(folded, c.start, art.sentence_starts[c.sentence]))
+            and before[-1] in data.organization_articles  # "the Bill": a law
+        )
+        else 0
+    )
+    if any(w in data.non_entity_heads for w in keys[heads_from:]) or (
         keys[-1] in data.non_entity_tails and not (len(keys) <= 3 and keys[0] in data.given)
     ):
         return done(
@@ -1104,6 +1334,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return done(PERSON, Strength.LEXICAL)  # "Ronald McDonald", "LeBron James"
     if any(_acronym_token(t, data) or _camel(t.text) for t in toks):
         return done(ORGANIZATION, Strength.LEXICAL)
+    if keys[-1] in data.common_acronyms:
+        return done(NOT_A_NAME, Strength.NONE)  # "Sydney CBD", "Hamilton LRT": a thing named by its place
     if c.weak and not cues.org:
         return done(NOT_A_NAME, Strength.NONE)
     if (given or cues.person) and len(toks) <= _LONGEST_PERSON:
@@ -1131,7 +1363,28 @@ def _classify(c: _Candidate, art: _Article) -> None:
         )  # "Hamid Saleh said", ", Oleksandr Hrytsenko, a salué", "Avril Lemoine, députée"
     if cues.before and cues.before[-1] in data.affiliation_words:
         return done(ORGANIZATION, Strength.WEAK)  # "agreed to buy Celtis Batteries", "analysts at Harrow Peak"
+    if (
+        not toks[0].initial
+        and "&" not in surface
+        and keys[0] not in data.connectors  # "El Fasher": an article, a town's
+        and not any(len(t.text) > 1 and t.text.isupper() for t in toks)  # "Sydney CBD"
+        and not any(t.key in data.common_words or t.key in data.organization_words for t in toks)
+    ):
+        # Two or three unknown capitalised words mid-sentence, none of them a common word (which a
+        # title-case phrase has) nor joined by "&" (a firm): a person's name with a given name the data
+        # lacks ("Kalidou Koulibaly", "Nouredine Taboubi", "Shohei Ohtani")
+        return done(PERSON, Strength.WEAK)
     return done(UNKNOWN, Strength.NONE)
+
+
+def _after_place_preposition(art: _Article, c: _Candidate) -> bool:
+    """ "in Liverpool", "près de Lille": the town, not its club ("in Broncos history" is no town; the
+    French "à" is as often "face à Lyon", "transféré à Midtjylland")."""
+    if c.form not in art.data.towns and c.form not in art.data.places:
+        return False
+    before = _words_before(art.folded, c.start, art.sentence_starts[c.sentence])
+    preps = art.data.place_prepositions - {"à", "a"}
+    return bool(before) and (before[-1] in preps or " ".join(before[-2:]) in preps)
 
 
 def _named_in_full(text: str, surname: str, data: _NameData) -> bool:
@@ -1185,6 +1438,26 @@ def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> 
         _LIST_WORD.findall(after.group()) if after else []
     )
     return any(key(w) in data.places for w in words if key(w) not in data.connectors)
+
+
+def _list_words(art: _Article, c: _Candidate) -> list[str]:
+    """The other single words of the list the word is one of ("Limerick, Galway, Cork"), folded."""
+    folded, start, end = art.folded, c.start, c.end
+    before = _LIST_BEFORE.search(folded, max(0, start - 80), start)
+    after = _LIST_AFTER.match(folded, end)
+    words = (_LIST_WORD.findall(before.group()) if before else []) + (
+        _LIST_WORD.findall(after.group()) if after else []
+    )
+    return [key(w) for w in words]
+
+
+def _listed_with_a_town(art: _Article, c: _Candidate) -> bool:
+    return any(w in art.data.towns for w in _list_words(art, c))
+
+
+def _listed_with_a_club(art: _Article, c: _Candidate, kn: _Knowledge) -> bool:
+    """ "Hawthorn, Carlton and Essendon": a list of clubs is a list of clubs, sport words or not."""
+    return len(c.tokens) == 1 and any(w in kn.clubs for w in _list_words(art, c))
 
 
 # Capitalised single words joined by commas and "et"/"and" right before or after a word.
@@ -1287,23 +1560,43 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
         # article gives in full (_resolve)
         weak = t.key in art.lower_words or t.key in art.locative or c.weak
         return done(NOT_A_NAME if weak else UNKNOWN, Strength.NONE)
+    if not c.headed and _named_place(art, c, cues.before):
+        return done(NOT_A_NAME, Strength.NONE)  # "la station Bordet", "Westmead station"
     if branded or c.headed or cues.org:
         return done(ORGANIZATION, Strength.LEXICAL)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
         return done(NOT_A_NAME, Strength.NONE)  # a common word ("Shares"), a town after "in", a brief before a title
     if (
         t.key in data.towns
-        and not _in_a_list(art.folded, c.start, c.end)
+        and not (
+            _in_a_list(art.folded, c.start, c.end)
+            and (art.sporty or not _listed_with_a_town(art, c))
+            and not (cues.before and cues.before[-1] in data.place_prepositions)
+        )
         and not (cues.before and cues.before[-1] in data.opponent_words)
     ):
         # "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
-        # list ("Hawthorn, Carlton and North Melbourne were fined"), which is how clubs are named
+        # list in an article about sport ("Hawthorn, Carlton and North Melbourne were fined"), which is
+        # how clubs are named, or a list of no other town ("Telefonica, Orange ou British Telecom")
         return done(UNKNOWN, Strength.NONE)
     if t.initial and t.key not in art.known_single:
         if _before_verb(art.text, c.end, data) and not t.key.endswith(data.common_endings):
             return done(ORGANIZATION, Strength.WEAK)
         return done(UNKNOWN, Strength.NONE)  # kept only if the article vouches for it (_resolve)
     return done(ORGANIZATION, Strength.WEAK)
+
+
+_PLACE_LINKS = frozenset({"of", "de", "du", "des", "d'"})
+
+
+def _named_place(art: _Article, c: _Candidate, before: list[str]) -> bool:
+    """Is the word the name of a place a common noun says ("le quartier Ovalie", "la centrale de Doel",
+    "the suburb of Kempshott", "Westmead station")?"""
+    nouns = art.data.place_nouns
+    if before and (before[-1] in nouns or (len(before) > 1 and before[-1] in _PLACE_LINKS and before[-2] in nouns)):
+        return True
+    m = _AFTER_WORDS.match(art.folded, c.end)
+    return m is not None and not art.folded.startswith("'", c.end) and m.group(1) in art.data.place_nouns_after
 
 
 # Words pasted together from a page's menus: a long lower-case word glued to capitalised ones, or four

@@ -169,12 +169,15 @@ NAMES = Section(
         "particles",
         "person_before",
         "place_hyphen_links",
+        "place_heads",
+        "place_nouns",
+        "place_nouns_after",
         "place_prepositions",
         "portfolio_heads",
         "portfolio_prepositions",
         "postnominals",
     )
-    | {"aliases": TABLE},
+    | {"aliases": TABLE, "local_bodies": TABLE},
     optional=frozenset({"postnominals"}),  # letters after a name ("Jr", "MP"): English
 )
 QUOTES = Section(

@@ -188,9 +188,10 @@ ENGLISH_ARTICLES = {
                 "Dana Whitlock": "Dana Whitlock",
             },
             {
-                "Senate": "Senate",
+                # a US article: the chambers of the country it is set in (organizations.toml)
+                "Senate": "United States Senate",
                 "Senate Health Committee": "Senate Health Committee",
-                "House": "House",
+                "House": "United States House of Representatives",
                 "PhRMA": "PhRMA",
                 "White House": "White House",
             },
