@@ -226,6 +226,8 @@ BEING_SPLIT_ELSEWHERE: set[str] = {
     "claims/names.py::find_names",
     "claims/names.py::_classify",
     "claims/names.py::_resolve",
+    "claims/names.py::_classify_word",
+    "claims/quotes.py::_after",
     "claims/quotes.py::find_quote_spans",
     "claims/quotes.py::find_quotes",
     "sources/importers.py::_read_xlsx",
