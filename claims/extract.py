@@ -242,12 +242,13 @@ def _local_currencies(
     def decided(m: MoneyFound) -> LocalCurrency | None:
         return local.get(m.local) if m.local else None
 
-    amounts = Counter(
-        c
-        for m in money
-        if m.local in local or not m.local
-        if (c := (d.code if (d := decided(m)) else m.value.currency))
-    )
+    amounts: Counter[str] = Counter()  # the currencies of the amounts decided so far (not the cents)
+    for m in money:
+        if m.local and m.local not in local:
+            continue
+        d = decided(m)
+        if code := (d.code if d else m.value.currency):
+            amounts[code] += 1
     for g in groups - local.keys():
         local[g] = local_currency(g, text, low, amounts=amounts)
     return [
