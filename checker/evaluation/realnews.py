@@ -25,6 +25,7 @@ SPLITS = (
     "round-3",
     "round-4",
     "round-5",
+    "round-6",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 
