@@ -145,7 +145,22 @@ def test_spans_are_compared_with_the_words_at_their_edges_set_aside():
 def test_the_split_is_the_one_fixed_before_collecting(rebuild):
     assert [
         rebuild.split_of(i)
-        for i in ("fr01", "fr03", "en21", "en22", "fr23", "en34", "fr35", "en47", "fr56", "en57", "fr66", "en67", "fr76", "en77")
+        for i in (
+            "fr01",
+            "fr03",
+            "en21",
+            "en22",
+            "fr23",
+            "en34",
+            "fr35",
+            "en47",
+            "fr56",
+            "en57",
+            "fr66",
+            "en67",
+            "fr76",
+            "en77",
+        )
     ] == [
         "study",
         "round-1",

@@ -230,7 +230,20 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         data = name_data(lex)
         for f in dataclasses.fields(data):
             add(f"{code}.names.{f.name}", getattr(data, f.name))
-    for module in ("text", "lexicon", "numbers", "dates", "money", "names", "quotes", "extract"):
+    for module in (
+        "text",
+        "lexicon",
+        "numbers",
+        "dates",
+        "money",
+        "names.data",
+        "names.runs",
+        "names.article",
+        "names.classify",
+        "names.resolve",
+        "quotes",
+        "extract",
+    ):
         mod = importlib.import_module(f"claims.{module}")
         for name, value in vars(mod).items():
             add(f"claims.{module}.{name}", value)
@@ -247,7 +260,7 @@ PATTERNS = _patterns()
 def test_the_patterns_are_all_found():
     names = {n for n, _ in PATTERNS}
     assert len(PATTERNS) > 40
-    assert {"claims.text._STOP_RE", "claims.names._CAPITAL_TOKEN_RE", "claims.quotes._MARKS_RE"} <= names
+    assert {"claims.text._STOP_RE", "claims.names.runs._CAPITAL_TOKEN_RE", "claims.quotes._MARKS_RE"} <= names
     assert any(n.startswith("fr.date_templates") for n in names) and any(n.startswith("en.money_re") for n in names)
 
 

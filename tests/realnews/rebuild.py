@@ -55,7 +55,14 @@ def split_of(article_id: str) -> str:
     studied once scored; round 6 held out 67 to 76, studied once scored; round 7 holds out 77 and
     above."""
     number = int("".join(ch for ch in article_id if ch.isdigit()))
-    for first, split in ((77, "held-out"), (67, "round-6"), (57, "round-5"), (47, "round-4"), (35, "round-3"), (23, "round-2")):
+    for first, split in (
+        (77, "held-out"),
+        (67, "round-6"),
+        (57, "round-5"),
+        (47, "round-4"),
+        (35, "round-3"),
+        (23, "round-2"),
+    ):
         if number >= first:
             return split
     return "study" if number % 3 else "round-1"

@@ -1,0 +1,287 @@
+"""The article as the name stages see it (`_Article`), and the cues read around a candidate: captions,
+acronyms defined in parentheses, places after a name, words before and after it.
+"""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from collections.abc import Sequence
+
+from ..text import Sentence, fold, fold_key
+from ..text import fold_key as key
+
+from .data import Gazetteer, _Candidate, _Knowledge, _NameData
+from .runs import _LOWER_RE, _WORD_AFTER, _finish, _org_tail
+
+# ---- the article ------------------------------------------------------------------------------
+
+_LONGEST_NAME = 12  # words: "Organisation de coopération et de développement économiques" has 7
+_LONGEST_KNOWN = 8  # words of the longest alias or gazetteer entry looked for at the start of a run
+_LONGEST_PERSON = 6  # words: "María de los Ángeles García" has 5
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Is [start, end) inside one of the sorted, disjoint `spans`?"""
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+@dataclass
+class _Article:
+    """What the whole article tells about its capitalised words."""
+
+    text: str
+    folded: str
+    data: _NameData
+    gazetteer: Gazetteer
+    quoted_terms: frozenset[str]
+    known_single: set[str] = field(default_factory=set)  # capitalised mid-sentence somewhere
+    known_words: set[str] = field(default_factory=set)  # words of names written mid-sentence
+    _lower_words: set[str] | None = None
+
+    @property
+    def lower_words(self) -> set[str]:
+        """Words the article writes in lower case somewhere (read only if a rule asks)."""
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_RE.findall(self.folded))
+        return self._lower_words
+
+    knowledge: _Knowledge | None = None
+    code: str = ""
+    _sporty: bool | None = None
+    _academic: bool | None = None
+
+    @property
+    def academic(self) -> bool:
+        """Is the article about universities (two of the language's words for them at least)?"""
+        if self._academic is None:
+            kn = self.knowledge
+            self._academic = kn is not None and len(set(kn.academic_re.findall(self.lowered))) >= 2
+        return self._academic
+
+    _country: dict[str, str] | None = None
+
+    @property
+    def sporty(self) -> bool:
+        """Is the article about sport (two of the language's sport words at least)? Read only if a
+        club's short form asks."""
+        if self._sporty is None:
+            kn = self.knowledge
+            self._sporty = kn is not None and len(set(kn.sport_re.findall(self.lowered))) >= 2
+        return self._sporty
+
+    @property
+    def country(self) -> dict[str, str]:
+        """The forms of the country the article names most often (twice at least, more than any other)."""
+        if self._country is None:
+            self._country = {}
+            kn = self.knowledge
+            if kn is not None:
+                counts = sorted(
+                    ((len(cues.findall(self.lowered)), i) for i, (cues, _) in enumerate(kn.countries)), reverse=True
+                )
+                if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[1][0] < counts[0][0]):
+                    self._country = kn.countries[counts[0][1]][1]
+        return self._country
+
+    main_town: str = ""  # the town the article names most often (twice at least), as written
+
+    acronyms: dict[str, int] = field(default_factory=dict)
+    locative: frozenset[str] = frozenset()
+    portfolios: list[tuple[int, int]] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+    lowered: str = ""  # folded and lower-cased, for quick "is this word anywhere?" checks
+
+
+def _shouted(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> bool:
+    form = " ".join(t.key for t in c.tokens)
+    if form in data.aliases or form in gazetteer:
+        return False
+    caps = [t for t in c.tokens if len(t.text) > 1 and t.text.isupper()]
+    if len(c.tokens) == 1:
+        return bool(caps) and len(fold(c.tokens[0].text)) > 6
+    return len(caps) >= 2 and any(len(t.text) > 4 for t in caps)
+
+
+def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> list[_Candidate]:
+    """ "United Nations Universal Declaration" -> "United Nations" + the rest, when the language data
+    knows the start. The library's names (`gazetteer`) may add or canonicalise a name, never cut a
+    longer one: "Amazon" known from a record leaves "Amazon Web Services" whole."""
+    toks = c.tokens
+    whole = " ".join(t.key for t in toks)
+    if whole in gazetteer or whole in data.aliases:  # "Labour Party" whole, not "Labour" + "Party"
+        return [c]
+    for cut in range(min(len(toks) - 1, _LONGEST_KNOWN), 0, -1):
+        head = " ".join(t.key for t in toks[:cut])
+        if head in data.aliases:
+            first = _Candidate(toks[:cut], toks[0].start, toks[cut - 1].end, c.sentence, person_cue=c.person_cue)
+            return [first] + _finish(toks[cut:], data)
+    return [c]
+
+
+def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], data: _NameData) -> None:
+    s = sentences[c.sentence]
+    if c.start > s.start and data.org_head_re is not None and _after_connector(folded, c.start):
+        m = data.org_head_re.search(folded, max(s.start, c.start - 60), c.start)
+        # "le ministère de l'Industrie", "l'université de Bordeaux"; the words between head and
+        # connector qualify it ("correctionnel", "russe"), they are no verb or function word.
+        if (
+            m
+            and m.end() == c.start
+            and (
+                fold_key(m.group()).split()[0] not in data.place_heads
+                or " ".join(t.key for t in c.tokens) in data.places
+            )
+            and not any(
+                w in data.function_words or w in data.subject_verbs
+                for w in m.group(1).replace("d'", "").split()
+                if w != "de"
+            )
+        ):
+            c.start = m.start()
+            c.headed = True
+    # "Organisation des Nations unies", "Union européenne": an alias that goes on in lower case.
+    words: list[re.Match[str]] = []
+    pos = c.end
+    key_so_far = " ".join(folded[c.start : c.end].lower().split())
+    while key_so_far in data.alias_prefixes and len(words) < data.alias_max_words:
+        m = _WORD_AFTER.match(folded, pos, s.end)
+        if not m:
+            break
+        words.append(m)
+        pos = m.end()
+    for n in range(len(words), 0, -1):
+        form = " ".join([fold_key(folded[c.start : c.end])] + [w.group(1) for w in words[:n]])
+        if form in data.aliases:
+            c.end = words[n - 1].end()
+            return
+    if c.headed or c.tokens[-1].key in data.organization_words:
+        # after a proper name only adjectives: not "musée d'Orsay et de collectionneurs"
+        complements = c.tokens[-1].key in data.organization_words
+        end = _org_tail(folded, c.end, s.end, data, complements=complements)
+        if complements and (place := _place_after(folded, end, s.end, data)):
+            end = place  # "Fédération hospitalière de France", "Parti démocratique de Côte d'Ivoire"
+        if end > c.end:
+            c.end = end
+            c.headed = True
+        # "Ministère public de la Confédération": a known name that goes on in capitals after its tail
+        if c.headed and (more := _CAPITALS_AFTER.match(folded, c.end, s.end)):
+            for stop in (more.end(), more.end(1)):
+                if fold_key(folded[c.start : stop]) in data.aliases:
+                    c.end = stop
+                    break
+
+
+_CAPITALS_AFTER = re.compile(
+    r"(?<!\s)\s++(?:de\s++la\s++|de\s++l'|du\s++|des\s++|de\s++|d')([A-Z][\w'-]*+)(?:\s++[A-Z][\w'-]*+)?"
+)
+_PLACE_AFTER = re.compile(
+    r"(?<!\s)\s++(?:de\s++|d'|du\s++)([A-Z][\w'-]*+(?:\s(?:d'|de\s|du\s)?[A-Z][\w'-]*+){0,2})(?![\w'-])"
+)
+
+
+def _place_after(folded: str, end: int, limit: int, data: _NameData) -> int:
+    """End of a known place named right after an organisation ("de France", "de Côte d'Ivoire"), else 0."""
+    place = _PLACE_AFTER.match(folded, end, limit)
+    if not place:
+        return 0
+    name = place.group(1)
+    while name:
+        if key(name) in data.places:
+            return place.start(1) + len(name)
+        cut = name.rfind(" ")
+        name = name[:cut] if cut > 0 else ""
+    return 0
+
+
+def _after_connector(folded: str, start: int) -> bool:
+    """Cheap test before the head pattern: does "de ", "du ", "des ", "de la ", "l'", "d'" end right here?"""
+    if folded[start - 2 : start].lower() in ("d'", "l'"):
+        return True
+    return folded[start - 1 : start] == " " and folded[max(0, start - 4) : start - 1].lower().endswith(
+        ("de", "du", "des", "la")
+    )
+
+
+# "(ANSM)", "(IMN)": at most twelve characters, two of them capitals (checked in _acronym_after).
+_ACRONYM_AFTER = re.compile(r"[ \u00a0]?\(([A-Z][A-Za-z0-9&]{1,11})\)")
+
+
+def _acronym_after(text: str, end: int) -> str | None:
+    m = _ACRONYM_AFTER.match(text, end)
+    if m and sum(ch.isupper() for ch in m.group(1)) >= 2:
+        return m.group(1)
+    return None
+
+
+def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, int]:
+    """ "Agence nationale de sécurité du médicament (ANSM)": acronym key -> index of the full name."""
+    out: dict[str, int] = {}
+    for i, c in enumerate(candidates):
+        if len(c.tokens) < 2 and not c.headed:
+            continue
+        acronym = _acronym_after(text, c.end)
+        # "Omer Telecom Limited (OTL)", not "Jean-Luc Mélenchon (LFI)": the acronym starts like the name
+        first = re.sub(r"^\w{1,2}['’]", "", fold(text[c.start : c.end]))[:1].lower()  # "l'Agence" -> "a"
+        if acronym and fold(acronym)[0].lower() == first:
+            out.setdefault(fold(acronym).lower(), i)
+    return out
+
+
+def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData, headings: set[int]) -> frozenset[str]:
+    """Single words written only after "in", "à", "près de" (headlines aside): towns and regions the data lacks."""
+    if not data.place_prepositions:
+        return frozenset()
+    elsewhere: set[str] = set()
+    after_place: set[str] = set()
+    for c in candidates:
+        if len(c.tokens) != 1 or c.tokens[0].initial or c.sentence in headings:
+            continue
+        before = folded[max(0, c.start - 12) : c.start].lower().split()
+        if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
+            after_place.add(c.tokens[0].key)
+        else:
+            elsewhere.add(c.tokens[0].key)
+    return frozenset(after_place - elsewhere)
+
+
+def _caption(line: str, data: _NameData) -> bool:
+    """A short line of capitalised words only ("Getty Images", "Sign Up", "Wikimedia Commons"): a credit,
+    a button or a caption, not a sentence; unless it starts with a given name (a byline)."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[0].isupper() for w in words if w[0].isalpha())
+        and key(words[0]) not in data.given
+    )
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def _cue_of(words: list[str], vocabulary: frozenset[str], *, skip_over: frozenset[str] | None = None) -> bool:
+    """Is a phrase ending right before the name (or one adjective earlier: "le sénateur socialiste") a cue?
+
+    `skip_over` are the function words, which cannot be that adjective ("analyst at Redburn").
+    """
+    ends = [len(words)]
+    if skip_over is not None and words and words[-1] not in skip_over:
+        ends.append(len(words) - 1)
+    for end in ends:
+        for n in (1, 2, 3):
+            if end - n >= 0 and " ".join(words[end - n : end]) in vocabulary:
+                return True
+    return False
+
+
+_AFTER_WORDS = re.compile(r"(?<![ ])(?:'s?)?[ ]++([a-z][\w'-]*+)(?:[ ]++([a-z][\w'-]*+))?")
+
+
+def _cue_after(folded: str, end: int, data: _NameData) -> bool:
+    m = _AFTER_WORDS.match(folded, end)
+    if not m:
+        return False
+    one = m.group(1)
+    return one in data.person_cues or (m.group(2) is not None and f"{one} {m.group(2)}" in data.person_cues)

@@ -1,0 +1,500 @@
+"""Stage 3 of name finding: each candidate classified as a person, an organisation or nothing,
+strongest evidence first.
+"""
+
+import re
+from collections.abc import Callable
+
+from ..text import fold, fold_apostrophes
+from ..text import fold_key as key
+
+from .article import _AFTER_WORDS, _Article, _LONGEST_PERSON, _cue_after, _cue_of, _inside
+from .data import (
+    ACRONYM,
+    GIVEN,
+    NOT_A_NAME,
+    ORGANIZATION,
+    PERSON,
+    Strength,
+    UNKNOWN,
+    _Candidate,
+    _Knowledge,
+    _NameData,
+    _Token,
+)
+from .runs import _brand, _words_before
+
+
+def _classify(c: _Candidate, art: _Article) -> None:
+    data, folded = art.data, art.folded
+    toks = c.tokens
+    surface = art.text[c.start : c.end]
+    k = c.form = " ".join(folded[c.start : c.end].casefold().split())  # fold_key(surface), from the folded copy
+    canonical = _canonical(surface)
+    keys = [t.key for t in toks]
+
+    def done(kind: str, strength: int = Strength.WEAK, value: str = canonical) -> None:
+        c.kind, c.canonical, c.strength = kind, value, strength
+
+    if len(toks) == 1 and k in art.quoted_terms:
+        return done(
+            NOT_A_NAME, Strength.NONE
+        )  # a word the article quotes as a term is that quote's claim, not a name too
+    if k in art.gazetteer:
+        kind, value = art.gazetteer[k]
+        return done(kind, Strength.KNOWN, value)
+    kn = art.knowledge
+    if kn is not None:
+        # "Liverpool", "Broncos", "Lyon" in an article about sport: the club, under its full name
+        if (
+            k in kn.clubs
+            and (art.sporty or _listed_with_a_club(art, c, kn))
+            and not (len(toks) == 1 and _after_place_preposition(art, c))
+        ):
+            return done(ORGANIZATION, Strength.KNOWN, kn.clubs[k])
+        # "Oxford", "Imperial", "Heriot-Watt" in an article about universities
+        if k in kn.universities and art.academic and not (len(toks) == 1 and _after_place_preposition(art, c)):
+            return done(ORGANIZATION, Strength.KNOWN, kn.universities[k])
+        # "the Senate", "the Liberals": the institution of the country the article is set in; a lone
+        # word opening a sentence only if the article also writes it mid-sentence ("House prices")
+        if (
+            k in kn.country_forms
+            and (local := art.country.get(k))
+            and not (
+                len(toks) == 1
+                and toks[0].initial
+                and toks[0].key not in art.known_single
+                and toks[0].key in data.common_words
+                and not _before_verb(art.text, c.end, data)  # "House prices", not "Congress should"
+            )
+        ):
+            return done(ORGANIZATION, Strength.KNOWN, local)
+    if (
+        k in data.local_bodies
+        and art.main_town
+        and not (len(toks) == 1 and toks[0].initial and toks[0].key not in art.known_single)
+    ):
+        # "la Ville", "the Common Council": the body of the town the article is about
+        return done(ORGANIZATION, Strength.CONTEXT, data.local_bodies[k].format(town=art.main_town))
+    if k in art.acronyms:
+        return done(ACRONYM, Strength.DEFINED)  # takes the full name it was defined after (_resolve)
+    if k in data.aliases:
+        return done(ORGANIZATION, Strength.KNOWN, data.aliases[k])
+    if k in data.known_surnames and not _named_in_full(art.text, surface, data):
+        # "Trump", "M. Legault": a public figure named by surname only (not "Rupert Vance" ... "Vance")
+        return done(PERSON, Strength.DEFINED, data.known_surnames[k])
+    if not c.headed and (
+        (data.not_name_re is not None and data.not_name_re.fullmatch(surface))
+        or _compound_place(surface, data.place_hyphen_links, data.places)
+    ):
+        return done(NOT_A_NAME, Strength.NONE)
+    # What is never a name.
+    if (
+        k in data.places
+        or k in data.not_names
+        or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar))
+    ):
+        return done(NOT_A_NAME, Strength.NONE)
+    if (
+        len(toks) > 1
+        and keys[-1] in data.not_names
+        and not keys[-1].endswith("s")
+        and keys[-1] not in data.calendar
+        and keys[0] not in data.given
+    ):
+        return done(
+            NOT_A_NAME, Strength.NONE
+        )  # "Oklahoma Republican", "Texas Democrat": an adjective, not "Liberal Democrats"
+    if data.adjective_suffixes and keys[-1].endswith(data.adjective_suffixes):
+        return done(NOT_A_NAME, Strength.NONE)  # "the Cupertino-based company": an adjective made of a place
+    # "Bill Shorten" is a person, "Bill C-18" a law: a given name heading two or three words is no head
+    heads_from = (
+        1
+        if len(keys) <= 3
+        and keys[0] in data.given
+        and not any(w in data.calendar for w in keys)
+        and not (
+            (before := _words_before(folded, c.start, art.sentence_starts[c.sentence]))
+            and before[-1] in data.organization_articles  # "the Bill": a law
+        )
+        else 0
+    )
+    if any(w in data.non_entity_heads for w in keys[heads_from:]) or (
+        keys[-1] in data.non_entity_tails and not (len(keys) <= 3 and keys[0] in data.given)
+    ):
+        return done(
+            NOT_A_NAME, Strength.NEVER
+        )  # documents, events, places ("James Webb Space Telescope"), not "Leo Park"
+    if not c.headed and _inside(art.portfolios, c.start, c.end):
+        return done(NOT_A_NAME, Strength.NONE)  # "la ministre des Comptes publics"
+    m = _THEN_PLACE.match(folded, c.end)
+    if m and " ".join(m.group(1).lower().split()) in data.places:
+        return done(NOT_A_NAME, Strength.NONE)  # "Cape Canaveral, Florida": a place named by its region
+    if len(toks) == 1 and not c.headed and _listed_with_a_place(folded, c.start, c.end, data):
+        return done(NOT_A_NAME, Strength.NONE)  # "les hôpitaux de Blois, Romorantin et Vendôme"
+    cues = _Cues(art, c, keys)
+    if len(toks) == 1:
+        return _classify_word(c, art, toks[0], cues, done)
+
+    # Several words: lexical evidence first, then the context.
+    if c.headed or any(w in data.organization_words or w in data.designators for w in keys):
+        return done(ORGANIZATION, Strength.LEXICAL)
+    # "le cabinet Roland Berger", "the firm Grant Thornton": a company named after its founder
+    given = keys[0] in data.given and not _cue_of(cues.before, data.organization_cues)
+    if given and len(toks) <= 3 and not any(_acronym_token(t, data) for t in toks):
+        return done(PERSON, Strength.LEXICAL)  # "Ronald McDonald", "LeBron James"
+    if any(_acronym_token(t, data) or _camel(t.text) for t in toks):
+        return done(ORGANIZATION, Strength.LEXICAL)
+    if keys[-1] in data.common_acronyms:
+        return done(NOT_A_NAME, Strength.NONE)  # "Sydney CBD", "Hamilton LRT": a thing named by its place
+    if c.weak and not cues.org:
+        return done(NOT_A_NAME, Strength.NONE)
+    if (given or cues.person) and len(toks) <= _LONGEST_PERSON:
+        return done(PERSON, Strength.LEXICAL)
+    if cues.org or keys[0] in data.not_names or keys[0] in data.organization_articles:
+        return done(ORGANIZATION, Strength.CONTEXT)  # "la revue Nature", "American Express", "Le Monde", "The Guardian"
+    if any(w in data.places for w in keys):  # "Paris Saint-Germain", "Borussia Dortmund"
+        before = cues.before
+        if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
+            return done(NOT_A_NAME, Strength.NONE)  # "in Greater Manchester": a place
+        return done(ORGANIZATION, Strength.CONTEXT)
+    if k in data.towns:
+        return done(NOT_A_NAME, Strength.NONE)  # "Newcastle-under-Lyme", "Saint-Jean-sur-Richelieu": a town
+    if len(toks) >= 4:
+        return done(ORGANIZATION, Strength.WEAK)
+    # Two or three capitalised words, nothing else known: a person when the article names them again by
+    # the last word alone ("Yaya Bodian ... Bodian a reconnu"); else a title-case phrase more often
+    # than a name ("Law Enforcement", "Hunter Street Station", "First Division").
+    surface_words = art.text[c.start : c.end].split()
+    if surface_words and art.text.count(surface_words[-1]) > art.text.count(art.text[c.start : c.end]):
+        return done(PERSON, Strength.WEAK)
+    if _said_or_described(art.text, c.start, c.end, data):
+        return done(
+            PERSON, Strength.WEAK
+        )  # "Hamid Saleh said", ", Oleksandr Hrytsenko, a salué", "Avril Lemoine, députée"
+    if cues.before and cues.before[-1] in data.affiliation_words:
+        return done(ORGANIZATION, Strength.WEAK)  # "agreed to buy Celtis Batteries", "analysts at Harrow Peak"
+    if (
+        not toks[0].initial
+        and "&" not in surface
+        and keys[0] not in data.connectors  # "El Fasher": an article, a town's
+        and not any(len(t.text) > 1 and t.text.isupper() for t in toks)  # "Sydney CBD"
+        and not any(t.key in data.common_words or t.key in data.organization_words for t in toks)
+    ):
+        # Two or three unknown capitalised words mid-sentence, none of them a common word (which a
+        # title-case phrase has) nor joined by "&" (a firm): a person's name with a given name the data
+        # lacks ("Kalidou Koulibaly", "Nouredine Taboubi", "Shohei Ohtani")
+        return done(PERSON, Strength.WEAK)
+    return done(UNKNOWN, Strength.NONE)
+
+
+def _after_place_preposition(art: _Article, c: _Candidate) -> bool:
+    """ "in Liverpool", "près de Lille": the town, not its club ("in Broncos history" is no town; the
+    French "à" is as often "face à Lyon", "transféré à Midtjylland")."""
+    if c.form not in art.data.towns and c.form not in art.data.places:
+        return False
+    before = _words_before(art.folded, c.start, art.sentence_starts[c.sentence])
+    preps = art.data.place_prepositions - {"à", "a"}
+    return bool(before) and (before[-1] in preps or " ".join(before[-2:]) in preps)
+
+
+def _named_in_full(text: str, surname: str, data: _NameData) -> bool:
+    """Does the article write the surname after a capitalised word that is no title ("Rupert Vance",
+    not "President Trump" nor "M. Legault")?"""
+    for m in re.finditer(rf"([A-ZÀ-Ý][\w'’-]*\.?)[ \u00a0]{re.escape(surname)}(?![\w'’-])", text):
+        word = key(m.group(1))
+        if word not in data.titles and word not in data.function_words and not m.group(1).endswith("."):
+            return True
+    return False
+
+
+def _compound_place(surface: str, links: frozenset[str], places: frozenset[str]) -> bool:
+    """ "Pont-de-Claix", "Saint-Martin-d'Hères": a hyphenated word joined by a place's link word;
+    "Lyon–Grenoble": places joined by a dash, a route."""
+    if "–" in surface and any(key(p) in places for p in surface.split("–")):
+        return True
+    if "-" in surface and " " not in surface and _places_joined(key(surface).split("-"), places):
+        return True  # "Toulouse-Montpellier", "Midi-Pyrénées-Languedoc-Roussillon": a route, two regions
+    if not links or surface.count("-") < 2:
+        return False
+    inner = fold_apostrophes(surface).split("-")[1:-1]
+    return any(p in links or (p.startswith("d'") and "d'" in links) for p in inner)
+
+
+def _places_joined(parts: list[str], places: frozenset[str]) -> bool:
+    """Can the hyphenated parts be read as two places or more, each one whole ("midi-pyrenees" +
+    "languedoc-roussillon")?"""
+    n = len(parts)
+    if n < 2:
+        return False
+    ends = {0: 0}  # where a reading of the parts before can stop -> places read so far
+    for i in range(n):
+        if i not in ends:
+            continue
+        for j in range(i + 1, n + 1):
+            if "-".join(parts[i:j]) in places and (j not in ends or ends[j] < ends[i] + 1):
+                ends[j] = ends[i] + 1
+    return ends.get(n, 0) >= 2
+
+
+def _in_a_list(folded: str, start: int, end: int) -> bool:
+    return bool(_LIST_BEFORE.search(folded, max(0, start - 80), start) or _LIST_AFTER.match(folded, end))
+
+
+def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> bool:
+    """Is the word one of a list of single words ("Blois, Romorantin et Vendôme") that holds a known place?"""
+    before = _LIST_BEFORE.search(folded, max(0, start - 80), start)
+    after = _LIST_AFTER.match(folded, end)
+    words = (_LIST_WORD.findall(before.group()) if before else []) + (
+        _LIST_WORD.findall(after.group()) if after else []
+    )
+    return any(key(w) in data.places for w in words if key(w) not in data.connectors)
+
+
+def _list_words(art: _Article, c: _Candidate) -> list[str]:
+    """The other single words of the list the word is one of ("Limerick, Galway, Cork"), folded."""
+    folded, start, end = art.folded, c.start, c.end
+    before = _LIST_BEFORE.search(folded, max(0, start - 80), start)
+    after = _LIST_AFTER.match(folded, end)
+    words = (_LIST_WORD.findall(before.group()) if before else []) + (
+        _LIST_WORD.findall(after.group()) if after else []
+    )
+    return [key(w) for w in words]
+
+
+def _listed_with_a_town(art: _Article, c: _Candidate) -> bool:
+    return any(w in art.data.towns for w in _list_words(art, c))
+
+
+def _listed_with_a_club(art: _Article, c: _Candidate, kn: _Knowledge) -> bool:
+    """ "Hawthorn, Carlton and Essendon": a list of clubs is a list of clubs, sport words or not."""
+    return len(c.tokens) == 1 and any(w in kn.clubs for w in _list_words(art, c))
+
+
+# Capitalised single words joined by commas and "et"/"and" right before or after a word.
+_LIST_BEFORE = re.compile(r"(?:(?<![\w'-])[A-ZÀ-Ý][\w'-]*+(?:,\s++|\s++(?:et|and|ou|or)\s++)){1,4}$")
+_LIST_AFTER = re.compile(r"(?<![\s,])(?:(?:,\s++|\s++(?:et|and|ou|or)\s++)[A-ZÀ-Ý][\w'-]*+(?![\w'-])){1,4}")
+_LIST_WORD = re.compile(r"[A-ZÀ-Ý][\w'-]*+")
+
+
+_THEN_PLACE = re.compile(r",[ ]([A-Z][\w'-]*+(?:[ ][A-Z][\w'-]*+)?)(?=[,.;:)]|$)")
+
+
+class _Cues:
+    """What the words around a candidate say, worked out only when a rule asks."""
+
+    __slots__ = ("art", "c", "keys", "_before", "_person", "_org")
+
+    def __init__(self, art: _Article, c: _Candidate, keys: list[str]) -> None:
+        self.art, self.c, self.keys = art, c, keys
+        self._before: list[str] | None = None
+        self._person: bool | None = None
+        self._org: bool | None = None
+
+    @property
+    def before(self) -> list[str]:
+        if self._before is None:
+            self._before = _words_before(self.art.folded, self.c.start, self.art.sentence_starts[self.c.sentence])
+        return self._before
+
+    @property
+    def person(self) -> bool:
+        if self._person is None:
+            data = self.art.data
+            self._person = self.c.person_cue or _cue_of(self.before, data.person_cues, skip_over=data.function_words)
+        return self._person
+
+    @property
+    def org(self) -> bool:
+        # "la revue Nature", "le Borussia Dortmund", "Arsenal manager", "Helios's chief executive":
+        # people take no article in French, and a person cue right after a name makes it an employer.
+        if self._org is None:
+            data, c, before, first = self.art.data, self.c, self.before, self.keys[0]
+            self._org = (
+                c.org_title
+                or _cue_of(before, data.organization_cues)
+                or (bool(before) and before[-1] in data.organization_articles and first not in data.given)
+                or (
+                    first not in data.given
+                    and not self.person
+                    and _cue_after(self.art.folded, c.end, data)
+                    # "Villa striker" (Villa named elsewhere), "Nvidia's chief executive",
+                    # not "Climate scientist" opening a sentence
+                    and (
+                        not c.tokens[0].initial
+                        or first in self.art.known_words
+                        or self.art.folded.startswith("'", c.end)
+                    )
+                )
+            )
+        return self._org
+
+
+def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: Callable[[str, int], None]) -> None:
+    data = art.data
+    plain = fold(t.text)
+    if (
+        t.key in data.common_acronyms
+        or t.key in data.function_words
+        or len(plain) < 2
+        or t.key in data.person_cues
+        or t.key.split("-")[0] in data.function_words
+    ):
+        return done(NOT_A_NAME, Strength.NONE)
+    branded = _brand(t.text)  # "OpenAI", "NASA", "eBay"
+    if (
+        branded
+        and plain.isupper()
+        and (c.start == 0 or art.folded[c.start - 1] == "\n")
+        and _dateline(art.folded, c.end)
+    ):
+        return done(NOT_A_NAME, Strength.NONE)  # "WASHINGTON —"
+    if t.key in data.organization_words:
+        if c.end > t.end:  # "Office français de la biodiversité": the word heads a longer name
+            return done(ORGANIZATION if not t.initial or t.key in art.known_single else NOT_A_NAME, Strength.CONTEXT)
+        if t.key in data.lone_institutions:  # "Senate", "Congress", "Parlement": a name on its own
+            return done(ORGANIZATION if not t.initial or t.key in art.known_single else NOT_A_NAME, Strength.CONTEXT)
+        # "l'Autorité", "the Commission", "United" alone: a short form of an organisation the article
+        # names in full, or a common noun ("the ministry", "Court"); _resolve tells which.
+        return done(UNKNOWN, Strength.CONTEXT)
+    if t.key in data.given and not cues.person:
+        return done(GIVEN, Strength.NONE)  # the article's only person with that given name, else nothing
+    if cues.person and not c.headed:
+        return done(PERSON, Strength.LEXICAL)
+    if branded and _GLUED_RE.fullmatch(plain):
+        return done(NOT_A_NAME, Strength.NONE)  # "contentSkip", "NewsSportBusinessViews": a menu pasted without spaces
+    if t.key in data.common_words and not (
+        branded or c.headed or c.org_title or _cue_of(cues.before, data.organization_cues)
+    ):
+        # "Heritage", "Strategy", "la Faculté", "the Health Secretary": a common word capitalised, with
+        # no more than an article or a title to go on, is a name only as the short form of one the
+        # article gives in full (_resolve)
+        weak = t.key in art.lower_words or t.key in art.locative or c.weak
+        return done(NOT_A_NAME if weak else UNKNOWN, Strength.NONE)
+    if not c.headed and _named_place(art, c, cues.before):
+        return done(NOT_A_NAME, Strength.NONE)  # "la station Bordet", "Westmead station"
+    if branded or c.headed or cues.org:
+        return done(ORGANIZATION, Strength.LEXICAL)
+    if t.key in art.lower_words or t.key in art.locative or c.weak:
+        return done(NOT_A_NAME, Strength.NONE)  # a common word ("Shares"), a town after "in", a brief before a title
+    if (
+        t.key in data.towns
+        and not (
+            _in_a_list(art.folded, c.start, c.end)
+            and (art.sporty or not _listed_with_a_town(art, c))
+            and not (cues.before and cues.before[-1] in data.place_prepositions)
+        )
+        and not (cues.before and cues.before[-1] in data.opponent_words)
+    ):
+        # "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
+        # list in an article about sport ("Hawthorn, Carlton and North Melbourne were fined"), which is
+        # how clubs are named, or a list of no other town ("Telefonica, Orange ou British Telecom")
+        return done(UNKNOWN, Strength.NONE)
+    if t.initial and t.key not in art.known_single:
+        if _before_verb(art.text, c.end, data) and not t.key.endswith(data.common_endings):
+            return done(ORGANIZATION, Strength.WEAK)
+        return done(UNKNOWN, Strength.NONE)  # kept only if the article vouches for it (_resolve)
+    return done(ORGANIZATION, Strength.WEAK)
+
+
+_PLACE_LINKS = frozenset({"of", "de", "du", "des", "d'"})
+
+
+def _named_place(art: _Article, c: _Candidate, before: list[str]) -> bool:
+    """Is the word the name of a place a common noun says ("le quartier Ovalie", "la centrale de Doel",
+    "the suburb of Kempshott", "Westmead station")?"""
+    nouns = art.data.place_nouns
+    if before and (before[-1] in nouns or (len(before) > 1 and before[-1] in _PLACE_LINKS and before[-2] in nouns)):
+        return True
+    m = _AFTER_WORDS.match(art.folded, c.end)
+    return m is not None and not art.folded.startswith("'", c.end) and m.group(1) in art.data.place_nouns_after
+
+
+# Words pasted together from a page's menus: a long lower-case word glued to capitalised ones, or four
+# capitalised words and more ("contentSkip", "footerHelp", "NewsSportBusinessViewsLife"); brands glue
+# two or three ("easyJet", "GlaxoSmithKline").
+_GLUED_RE = re.compile(r"[a-z]{5,}(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]{2,}){4,}")
+
+
+def _acronym_token(t: _Token, data: _NameData) -> bool:
+    plain = fold(t.text)
+    return (
+        len(plain) >= 3
+        and plain.isupper()
+        and t.key not in data.titles
+        and t.key not in data.common_acronyms
+        and t.key not in data.places
+        and t.key + "." not in data.places
+        and t.key not in data.not_names
+    )
+
+
+def _camel(word: str) -> bool:
+    """ "OpenAI", "LinkedIn", "PhRMA": a brand that is not all capitals."""
+    return _brand(word) and not word.isupper()
+
+
+def _dateline(folded: str, end: int) -> bool:
+    after = folded[end : end + 40]
+    return re.match(r"(?:,[^\n—–]{0,30})?\s+[—–-]\s", after) is not None or re.match(r"\s*\(", after) is not None
+
+
+_NEXT_WORD = re.compile(r"(?<![\s,])[\s,]*+([\w'’-]+)")
+
+
+_COMMA_WORD = re.compile(r",\s*([\w'’-]+)")
+_PREV_WORD_RE = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+$")  # from a word start: linear
+
+
+def _sentence_opening(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].strip()
+    return start == 0 or before == "" or before[-1] in ".!?\n"
+
+
+def _said_or_described(text: str, start: int, end: int, data: _NameData) -> bool:
+    """What people do in news and phrases do not: speak ("Hamid Saleh said"), stand in apposition
+    between commas before a verb (", Oleksandr Hrytsenko, a salué"), or be described by a role
+    ("Avril Lemoine, députée")."""
+    if _before_verb(text, end, data):
+        return True
+    before = _PREV_WORD_RE.search(text, max(0, start - 30), start)
+    if before and (
+        data.speech_verb_re.fullmatch(before.group(1).lower())
+        or data.speech_verb_re.fullmatch(key(before.group(1)))
+        or key(before.group(1)) in data.person_before
+    ):
+        return True  # "said Rupert Vance KC", "a déclaré Jean Roux", "named Jide Okafor"
+    m = _COMMA_WORD.match(text, end)
+    if m is None:
+        return False
+    word = key(m.group(1).replace("’", "'"))
+    if word in data.function_words:  # "Marta Ilves, the mayor, said"
+        nxt = _COMMA_WORD.match(", " + text[m.end() : m.end() + 40])
+        word = key(nxt.group(1)) if nxt else word
+    if word in data.person_cues:
+        return True
+    if text[max(0, start - 2) : start].strip() in (",", "(") and _before_verb(text, m.start(1) - 1, data):
+        return True
+    # "Berthe Delorme, paysagiste du XIXe siècle, vivait ...": a description right after a name that opens
+    # its sentence
+    return m.group(1)[0].islower() and word not in data.function_words and _sentence_opening(text, start)
+
+
+def _before_verb(text: str, end: int, data: _NameData) -> bool:
+    """A sentence-initial word followed by a verb ("Amazon a finalisé", "Leike said") is a subject.
+
+    Read on the text as written: the French verb "a" is not the preposition "à".
+    """
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    word = m.group(1).lower().replace("’", "'")
+    return (
+        word in data.subject_verbs
+        or data.speech_verb_re.fullmatch(word) is not None
+        or any(word.endswith(e) and len(word) > len(e) + 2 for e in data.subject_verb_endings)
+    )
+
+
+def _canonical(surface: str) -> str:
+    return " ".join(fold_apostrophes(surface).split())

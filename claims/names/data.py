@@ -1,0 +1,375 @@
+"""The names' language data: what the lexicon and the word lists say, gathered once per language, and
+the types that travel through the stages (tokens, candidates, strengths).
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+from pathlib import Path
+
+from ..lexicon import DATA_DIR, Lexicon, trie
+from ..text import fold, fold_apostrophes
+from ..text import fold_key as key
+
+
+Gazetteer = dict[str, tuple[str, str]]  # fold_key(name) -> (type, canonical)
+
+# Marks after which a capitalised word starts a clause of its own (its capital says nothing).
+_CLAUSE_OPENERS = "«“„‘\"‹:—–"
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+_SPACE_GAP = re.compile(r"[ \u00a0\u202f\u2009\t]{1,3}")
+
+
+@dataclass(frozen=True)
+class NameFound:
+    type: str  # person | organization
+    canonical: str
+    surface: str
+    start: int
+    end: int
+    mentions: tuple[tuple[int, int], ...]
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    key: str  # folded, lower-case, without a final dot
+    initial: bool  # its capital comes from the start of a sentence or clause
+    sentence: int
+    capital: bool
+
+
+# What a candidate is read as, while the article is read: a person or an organisation (the kinds of
+# the claims found), an acronym waiting for the full name it was defined after, a given name alone
+# waiting for the article's only person with it, unknown until the article vouches for it, or no name.
+PERSON, ORGANIZATION = "person", "organization"
+ACRONYM, GIVEN, UNKNOWN, NOT_A_NAME = "acronym", "given", "unknown", ""
+
+
+class Strength(IntEnum):
+    """How sure a candidate's reading is; across the article, a stronger reading wins (_resolve)."""
+
+    NEVER = -1  # a document, an event or a place by its head word: no name, and no part of one either
+    NONE = 0  # no reading: not a name, or nothing known
+    WEAK = 1  # its shape, or one cue around it
+    CONTEXT = 2  # the words around it ("la revue Nature"), or a place inside a club's name
+    LEXICAL = 3  # its own words: a given name, an organisation word, an acronym
+    DEFINED = 4  # defined by the article (an acronym after its full name), or a public figure's surname
+    KNOWN = 5  # the library's gazetteer, or a known organisation's alias
+
+
+@dataclass(slots=True)
+class _Candidate:
+    tokens: list[_Token]
+    start: int
+    end: int
+    sentence: int
+    person_cue: bool = False  # a title or cue word says person
+    org_title: bool = False  # followed by a business title ("OpenAI CEO")
+    headed: bool = False  # opened by a lower-case organisation head (French)
+    weak: bool = False  # prefix before a title: kept only with organisation evidence
+    kind: str = NOT_A_NAME  # PERSON, ORGANIZATION, ACRONYM, GIVEN, UNKNOWN or NOT_A_NAME (rejected)
+    form: str = ""  # fold_key of the surface: one claim per form
+    canonical: str = ""
+    strength: int = Strength.NONE
+
+
+@dataclass(frozen=True)
+class _NameData:
+    """The [names] words of one language as ready-made sets, built once per language."""
+
+    given: frozenset[str]
+    titles: frozenset[str]
+    title_max_words: int
+    title_starts: frozenset[str]  # first words of the titles
+    person_cues: frozenset[str]
+    organization_cues: frozenset[str]
+    organization_articles: frozenset[str]
+    organization_titles: frozenset[str]
+    function_words: frozenset[str]
+    non_entity_heads: frozenset[str]
+    non_entity_tails: frozenset[str]
+    common_acronyms: frozenset[str]
+    organization_words: frozenset[str]
+    designators: frozenset[str]
+    aliases: dict[str, str]
+    known_surnames: dict[str, str]  # "trump" -> "Donald Trump" (data/people.toml)
+    places: frozenset[str]
+    not_names: frozenset[str]
+    calendar: frozenset[str]
+    connectors: frozenset[str]
+    org_joiners: frozenset[str]
+    particles: frozenset[str]
+    split_connectors: frozenset[str]
+    elisions: frozenset[str]
+    possessives: tuple[str, ...]
+    subject_verbs: frozenset[str]
+    towns: frozenset[str]  # data/towns.txt, folded: a word known only as a town is no organisation by default
+    common_words: frozenset[str]  # data/common_words_<code>.txt, folded: "heritage", "contrat"
+    administrative_words: frozenset[str]  # "Milwaukee County ...": a body named after its place
+    opponent_words: frozenset[str]  # "beat Brentford", "contre Lens": a town named so is a club
+    lone_institutions: frozenset[str]  # organisation words that name one institution alone ("Senate")
+    person_before: frozenset[str]  # "named Jide Okafor": a person follows
+    affiliation_words: frozenset[str]  # "at Deloitte", "chez Saft": a word after these is an employer
+    subject_verb_endings: tuple[str, ...]
+    common_endings: tuple[str, ...]
+    adjective_suffixes: tuple[str, ...]
+    place_prepositions: frozenset[str]
+    local_bodies: dict[str, str]  # "ville" -> "Ville de {town}": a local body named without its town
+    place_nouns: frozenset[str]  # "la station Bordet", "the suburb of Kempshott": a place's name follows
+    place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
+    portfolio_re: re.Pattern[str] | None
+    portfolio_probes: tuple[str, ...]  # first words of the portfolio heads: no pattern run without one
+    tail_adjective_endings: tuple[str, ...]
+    tail_prepositions_re: re.Pattern[str] | None
+    speech_verb_re: re.Pattern[str]
+    org_head_re: re.Pattern[str] | None
+    place_heads: frozenset[str]  # heads that open an organisation only before a place ("gouvernement")
+    byline_re: re.Pattern[str] | None  # "By Marcus Delaney, Associated Press", "Par Julie Martin"
+    not_name_re: re.Pattern[str] | None  # shapes that are never names: "D-Ariz.", "XIXe"
+    place_hyphen_links: frozenset[str]  # "Pont-de-Claix", "Boulogne-sur-Mer": a compound town name
+    postnominals: frozenset[str]  # "KC", "OBE": letters after a name
+    alias_max_words: int
+    never_alone: frozenset[str]  # single words that are never a name: function words, months, acronyms
+    alias_prefixes: frozenset[str]  # first words of the aliases that go on ("nations" of "nations unies")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names shared by every language (common.toml, and the census list of given_names.txt),
+    folded and lower-case."""
+    with open(DATA_DIR / "common.toml", "rb") as fh:
+        data = tomllib.load(fh)
+    census = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(key(n) for n in data["names"]["first_names"]) | frozenset(
+        key(n) for n in census if n and not n.startswith("#")
+    )
+
+
+def _plain(word: str) -> str:
+    """Lookup form of a title or token: folded, lower-case, without dots at the end."""
+    return key(word).rstrip(".")
+
+
+_DATA: dict[str, tuple[Lexicon, _NameData]] = {}
+
+
+def name_data(lex: Lexicon) -> _NameData:
+    cached = _DATA.get(lex.code)
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    data = _build_name_data(lex)
+    _DATA[lex.code] = (lex, data)
+    return data
+
+
+def _phrase(words: str) -> str:
+    return re.escape(_plain(words)).replace(r"\ ", r"\s+")
+
+
+def _phrases(words: list[str]) -> str:
+    return "(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _folded_lines(path: Path) -> frozenset[str]:
+    """The names of a long list (one a line, "#" comments) as `key` makes them, folding in one go only
+    the lines that need it."""
+    lines = [" ".join(w.split()) for w in path.read_text(encoding="utf-8").lower().splitlines() if w and w[0] != "#"]
+    accented = [w for w in lines if not w.isascii()]
+    return frozenset(w for w in lines if w.isascii()) | frozenset(fold("\n".join(accented)).split("\n"))
+
+
+def _towns() -> frozenset[str]:
+    return _folded_lines(DATA_DIR / "towns.txt")
+
+
+def _regions(given: frozenset[str], towns: frozenset[str]) -> frozenset[str]:
+    """data/regions.txt, folded: counties, provinces, states... ("County Kildare" also "Co Kildare",
+    "Hauts-de-France" also "Hauts de France"); a given name or a town keeps the rules of those."""
+    out: set[str] = set()
+    for line in (DATA_DIR / "regions.txt").read_text(encoding="utf-8").splitlines():
+        name = key(line)
+        if not name or name.startswith("#") or name in given or name in towns:
+            continue
+        forms = [name]
+        if name.startswith("county "):
+            forms += ["co " + name[7:], "co. " + name[7:]]
+        out.update(forms)
+        out.update(f.replace("-", " ") for f in forms if "-" in f)
+    return frozenset(out)
+
+
+def _common_words(code: str) -> frozenset[str]:
+    path = DATA_DIR / f"common_words_{code}.txt"
+    return _folded_lines(path) if path.exists() else frozenset()
+
+
+def _known_surnames() -> dict[str, str]:
+    with open(DATA_DIR / "people.toml", "rb") as fh:
+        return {key(k): v for k, v in tomllib.load(fh)["surnames"].items()}
+
+
+@dataclass(frozen=True)
+class _Knowledge:
+    """data/organizations.toml's [clubs] and [institutions] for one language: names whose reading
+    depends on what the article is about (sport) or where it is set (its country)."""
+
+    clubs: dict[str, str]  # fold_key(form) -> canonical
+    sport_re: re.Pattern[str]
+    universities: dict[str, str]  # fold_key(form) -> canonical
+    academic_re: re.Pattern[str]
+    countries: tuple[tuple[re.Pattern[str], dict[str, str]], ...]  # (cue pattern, fold_key(form) -> canonical)
+    country_forms: frozenset[str]
+
+
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-])(?:{trie(words)})(?![\w'-])")
+
+
+@lru_cache(maxsize=None)
+def _knowledge(code: str) -> _Knowledge:
+    with open(DATA_DIR / "organizations.toml", "rb") as fh:
+        raw = tomllib.load(fh)
+    clubs_raw = raw.get("clubs", {})
+    clubs: dict[str, str] = {}
+    for canonical, forms in clubs_raw.get(code, {}).items():
+        for form in [canonical, *forms]:
+            clubs.setdefault(key(form), canonical)
+    universities_raw = raw.get("universities", {})
+    universities: dict[str, str] = {}
+    for canonical, forms in universities_raw.get(code, {}).items():
+        for form in [canonical, *forms]:
+            universities.setdefault(key(form), canonical)
+    countries = tuple(
+        (_words_re(table["cues"]), {key(k): v for k, v in table["forms"].items()})
+        for table in raw.get("institutions", {}).get(code, {}).values()
+    )
+    return _Knowledge(
+        clubs=clubs,
+        sport_re=_words_re(clubs_raw.get(f"sport_words_{code}", [])),
+        universities=universities,
+        academic_re=_words_re(universities_raw.get(f"context_words_{code}", [])),
+        countries=countries,
+        country_forms=frozenset(f for _, forms in countries for f in forms),
+    )
+
+
+def _build_name_data(lex: Lexicon) -> _NameData:
+    names = lex.raw["names"]
+
+    def keys(field_name: str) -> frozenset[str]:
+        return frozenset(_plain(w) for w in names.get(field_name, []))
+
+    titles = keys("titles")
+    portfolio_re = None
+    heads, preps = names.get("portfolio_heads", []), names.get("portfolio_prepositions", [])
+    if heads and preps:
+        # "la ministre de l'Enseignement supérieur et de la Recherche", "minister for Health": the
+        # capitalised words name a brief, not an organisation.
+        head = trie(heads)  # a prefix tree: the pattern runs over the whole article
+        prep = (
+            "(?:"
+            + "|".join(_phrase(p) + ("" if p.endswith("'") else r"\s+") for p in sorted(preps, key=len, reverse=True))
+            + ")"
+        )
+        cap = r"[A-Z][\w'-]*(?:\s+[a-z][\w-]*)?"
+        portfolio_re = re.compile(rf"(?<![\w'])(?i:{head})\s+{prep}{cap}(?:(?:\s*,\s*|\s+(?i:et|and)\s+){prep}?{cap})*")
+    tail_preps = names.get("org_tail_prepositions", [])
+    tail_re = None
+    if tail_preps:
+        alts = "|".join(
+            _phrase(p) + ("" if p.endswith("'") else r"\s+") for p in sorted(tail_preps, key=len, reverse=True)
+        )
+        tail_re = re.compile(rf"(?<!\s)\s++(?:{alts})")
+    connectors = keys("connectors")
+    particles = keys("particles")
+    towns = _towns()
+    return _NameData(
+        given=first_names(),
+        titles=titles,
+        title_max_words=max((len(t.split()) for t in titles), default=1),
+        title_starts=frozenset(t.split()[0] for t in titles),
+        person_cues=frozenset(_plain(w) for w in lex.person_cues) | titles,
+        organization_cues=keys("organization_cues"),
+        organization_articles=keys("organization_articles"),
+        organization_titles=keys("organization_titles"),
+        function_words=frozenset(lex.function_words),
+        non_entity_heads=frozenset(lex.non_entity_heads),
+        non_entity_tails=keys("non_entity_tails"),
+        common_acronyms=frozenset(_plain(a) for a in lex.common_acronyms),
+        organization_words=frozenset(_plain(w) for w in lex.organization_words),
+        designators=keys("designators"),
+        aliases=dict(lex.aliases),
+        known_surnames=_known_surnames(),
+        places=frozenset(lex.places) | _regions(first_names(), towns),
+        not_names=keys("not_names"),
+        calendar=frozenset(lex.months) | frozenset(lex.weekdays),
+        connectors=connectors,
+        org_joiners=keys("org_joiners"),
+        particles=particles,
+        split_connectors=connectors - particles,
+        elisions=keys("elisions"),
+        possessives=tuple(fold(p) for p in names.get("possessives", [])),
+        subject_verbs=frozenset(w.lower() for w in names.get("subject_verbs", [])),
+        affiliation_words=frozenset(key(w) for w in names["affiliation_words"]),
+        person_before=frozenset(key(w) for w in names["person_before"]),
+        lone_institutions=frozenset(_plain(w) for w in names["lone_institutions"]),
+        towns=towns,
+        common_words=_common_words(lex.code),
+        opponent_words=frozenset(key(w) for w in names["opponent_words"]),
+        administrative_words=frozenset(key(w) for w in names["administrative_words"]),
+        subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
+        common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
+        adjective_suffixes=tuple(_plain(e) for e in names.get("adjective_suffixes", [])),
+        place_prepositions=keys("place_prepositions"),
+        place_nouns=frozenset(key(w) for w in names["place_nouns"]),
+        local_bodies={key(k): v for k, v in names["local_bodies"].items()},
+        place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
+        portfolio_re=portfolio_re,
+        portfolio_probes=tuple({_plain(h).split()[0] for h in names.get("portfolio_heads", [])}),
+        tail_adjective_endings=tuple(_plain(e) for e in names.get("org_tail_adjective_endings", [])),
+        tail_prepositions_re=tail_re,
+        speech_verb_re=lex.speech_verb_re,
+        org_head_re=_head_re(names.get("lowercase_org_heads", []) + names["place_heads"]),
+        place_heads=keys("place_heads"),
+        postnominals=frozenset(_plain(w) for w in names.get("postnominals", [])),
+        place_hyphen_links=frozenset(fold_apostrophes(w) for w in names.get("place_hyphen_links", [])),
+        not_name_re=(
+            re.compile("|".join(f"(?:{p})" for p in names["not_name_patterns"]))
+            if names.get("not_name_patterns")
+            else None
+        ),
+        byline_re=(
+            re.compile(rf"(?i:{_phrases(names['byline_markers'])})\s+(?=[A-Z])")
+            if names.get("byline_markers")
+            else None
+        ),
+        alias_max_words=max((len(a.split()) for a in lex.aliases), default=1),
+        never_alone=(
+            frozenset(lex.function_words)
+            | frozenset(lex.months)
+            | frozenset(lex.weekdays)
+            | frozenset(_plain(a) for a in lex.common_acronyms)
+        )
+        - frozenset(lex.aliases),
+        alias_prefixes=frozenset(" ".join(a.split()[:i]) for a in lex.aliases for i in range(1, len(a.split()))),
+    )
+
+
+def _head_re(heads: list[str]) -> re.Pattern[str] | None:
+    """ "le ministère (russe) de la Défense", "le tribunal (correctionnel) de Paris", "la chambre
+    d'agriculture de la Drôme": the lower-case head and up to two words qualifying it open the
+    organisation's name."""
+    if not heads:
+        return None
+    return re.compile(
+        rf"(?<!\w){_phrases(heads)}((?:\s+(?:de\s+|d')?[a-z][a-z-]*){{0,2}})"
+        r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
+    )
+
+
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # after a surname, not one itself

@@ -1,0 +1,127 @@
+"""`find_names`: the stages in their order, over one article."""
+
+from collections import Counter
+
+from ..lexicon import Lexicon
+from ..text import Sentence, fold, is_heading
+
+from .article import (
+    _Article,
+    _LONGEST_NAME,
+    _acronym_definitions,
+    _caption,
+    _extend_organisation,
+    _inside,
+    _locative_only,
+    _shouted,
+    _split_known_prefix,
+    _title_case,
+)
+from .classify import _classify
+from .data import Gazetteer, NOT_A_NAME, NameFound, ORGANIZATION, Strength, _Candidate, _knowledge, name_data
+from .resolve import _claims, _find_in_headlines, _resolve
+from .runs import _join_organisations, _runs, _split_titles, _tokens
+
+
+def find_names(
+    text: str,
+    sentences: list[Sentence],
+    lex: Lexicon,
+    *,
+    folded: str | None = None,
+    quoted_terms: frozenset[str] = frozenset(),
+    skip_spans: tuple[tuple[int, int], ...] = (),
+    gazetteer: Gazetteer | None = None,
+) -> list[NameFound]:
+    """People and organisations of `text`, one entry per distinct surface form.
+
+    `quoted_terms` are folded words the article sets in quote marks as terms (never names alone);
+    names inside `skip_spans` (sorted and disjoint: quoted terms such as "Project Sunrise", dates and
+    amounts such as "Oct. 4" or "1,2 Md€") are left out.
+    """
+    data = name_data(lex)
+    folded = fold(text) if folded is None else folded
+    art = _Article(
+        text,
+        folded,
+        data,
+        gazetteer or {},
+        quoted_terms,
+        sentence_starts=[s.start for s in sentences],
+        knowledge=_knowledge(lex.code),
+        code=lex.code,
+    )
+    tokens = _tokens(text, folded, sentences, data)
+    headings = {i for i, s in enumerate(sentences) if is_heading(s, text)}
+    # A byline is a heading line, but the name right after "By" / "Par" is its author's.
+    bylines = {
+        i: m.end() + sentences[i].start
+        for i in headings
+        if data.byline_re is not None and (m := data.byline_re.match(sentences[i].text)) is not None
+    }
+    headings -= bylines.keys()
+    title_case = {i for i in headings if _title_case(sentences[i].text) or _caption(sentences[i].text, data)}
+    art.lowered = folded.lower()
+
+    candidates: list[_Candidate] = []
+    never = data.never_alone
+    for run in _join_organisations(_runs(tokens, folded, data), folded, data):
+        if len(run) == 1 and run[0].key in never and run[0].key not in art.gazetteer:
+            continue  # "Le", "The", "Selon", "IA", "Mardi" alone: never a name, no need to weigh it
+        for cand in _split_titles(run, folded, data):
+            candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
+    if skip_spans:
+        candidates = [c for c in candidates if not _inside(skip_spans, c.start, c.end)]
+    for c in candidates:
+        if c.sentence in bylines:  # the author, then a publisher or a job ("Local Democracy Reporter")
+            if bylines[c.sentence] == c.start:
+                c.person_cue = True
+            else:
+                c.weak = True
+    # A run longer than any name is shouting or a headline in capitals, not a name; so are two words or
+    # more in capitals that no one knows ("REPUBLICANS MUST FINALLY GET TOUGH", "EIGHT LEAGUE OF Ireland"),
+    # and a word in capitals longer than an acronym ("WALLONIE").
+    candidates = [c for c in candidates if len(c.tokens) <= _LONGEST_NAME and not _shouted(c, data, art.gazetteer)]
+    for c in candidates:
+        _extend_organisation(c, folded, sentences, data)
+    extended = sorted((c.start, c.end) for c in candidates if c.headed)
+    if extended:  # "Confédération" inside "Ministère public de la Confédération" is no name of its own
+        candidates = [c for c in candidates if c.headed or not _inside(extended, c.start, c.end)]
+    art.acronyms = _acronym_definitions(candidates, text)
+    if data.local_bodies:
+        towns = Counter(t.text for c in candidates for t in c.tokens if t.key in data.towns and t.key not in data.given)
+        if towns and (top := towns.most_common(1)[0])[1] >= 2:
+            art.main_town = top[0]
+    art.known_single = {
+        c.tokens[0].key
+        for c in candidates
+        if len(c.tokens) == 1 and not c.tokens[0].initial and c.sentence not in headings
+    }
+    art.known_words = {t.key for c in candidates if c.sentence not in headings for t in c.tokens if not t.initial}
+    art.locative = _locative_only(candidates, folded, data, headings)
+    if data.portfolio_re is not None and any(p in art.lowered for p in data.portfolio_probes):
+        art.portfolios = [m.span() for m in data.portfolio_re.finditer(folded)]
+
+    rejected_words: set[str] = set()
+    for c in candidates:
+        if c.sentence in title_case:
+            continue
+        _classify(c, art)
+        if c.kind == NOT_A_NAME and c.strength < Strength.NONE and len(c.tokens) > 1:
+            rejected_words.update(t.key for t in c.tokens if t.key not in data.given)
+    for c in candidates:  # "Shaw Communications Inc.": an abbreviated designator keeps its stop
+        if (
+            c.kind == ORGANIZATION
+            and c.tokens
+            and c.end == c.tokens[-1].end
+            and text.startswith(".", c.end)
+            and c.tokens[-1].key in data.designators
+            and len(c.tokens[-1].key) <= 4
+            and len(c.tokens) > 1
+        ):
+            c.end += 1
+            if c.canonical and not c.canonical.endswith("."):
+                c.canonical += "."
+    _resolve(candidates, data, rejected_words, folded)
+    _find_in_headlines(candidates, text, folded, sentences, title_case)
+    return _claims(candidates, text)

@@ -1,0 +1,191 @@
+"""Stages 4 and 5 of name finding: short forms resolved against what the article names in full,
+Title Case headlines, and the claims (one per distinct surface form).
+"""
+
+import re
+
+from ..text import Sentence, fold_key
+
+from .article import _acronym_after
+from .classify import _acronym_token, _camel
+from .data import (
+    _GENERATIONS,
+    ACRONYM,
+    GIVEN,
+    NOT_A_NAME,
+    NameFound,
+    ORGANIZATION,
+    PERSON,
+    Strength,
+    UNKNOWN,
+    _Candidate,
+    _NameData,
+)
+
+# ---- resolution across the article ------------------------------------------------------------
+
+
+def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[str], folded: str) -> None:
+    # A name given as a person only by default is an organisation if its last word is one elsewhere
+    # ("Aston Villa" after "Villa striker ...").
+    org_words = {
+        c.tokens[0].key
+        for c in candidates
+        if c.kind == ORGANIZATION and len(c.tokens) == 1 and c.strength >= Strength.LEXICAL
+    }
+    for c in candidates:
+        if c.kind == PERSON and len(c.tokens) > 1 and c.strength <= Strength.WEAK and c.tokens[-1].key in org_words:
+            c.kind, c.strength = ORGANIZATION, Strength.CONTEXT
+    persons = sorted((c for c in candidates if c.kind == PERSON and len(c.tokens) > 1), key=lambda c: c.start)
+    orgs = sorted((c for c in candidates if c.kind == ORGANIZATION and len(c.tokens) > 1), key=lambda c: c.start)
+    # Surnames and name endings: "Leike" -> "Jan Leike", "Le Goff" -> "Yannick Le Goff".
+    by_tail: dict[tuple[str, ...], str] = {}
+    by_given: dict[str, set[str]] = {}
+    for p in persons:
+        keys = tuple(t.key for t in p.tokens)
+        for n in range(1, len(keys)):
+            by_tail.setdefault(keys[n:], p.canonical)
+        if len(keys) > 2 and keys[-1] in _GENERATIONS:  # "Guerrero" -> "Vladimir Guerrero Jr."
+            by_tail.setdefault(keys[-2:-1], p.canonical)
+        by_given.setdefault(keys[0], set()).add(p.canonical)
+    # Short forms of organisations: "Lens" / "RC Lens", "Helios" / "Helios Energy".
+    by_core: dict[str, str] = {}
+    last_words: dict[str, set[str]] = {}
+    for o in orgs:
+        core = [t.key for t in o.tokens if t.key not in data.designators]
+        if len(core) == 1:
+            by_core.setdefault(core[0], o.canonical)
+        elif [t.key for t in o.tokens if t.key not in data.organization_words] == [o.tokens[0].key]:
+            by_core.setdefault(o.tokens[0].key, o.canonical)  # "Vantor" / "Vantor Semiconductor"
+        last = o.tokens[-1].key
+        if last not in data.organization_words and last not in data.designators:
+            last_words.setdefault(last, set()).add(o.canonical)
+    for word, full in last_words.items():  # "Villa" / "Aston Villa", "Dortmund" / "Borussia Dortmund"
+        if len(full) == 1:
+            by_core.setdefault(word, next(iter(full)))
+    # The first or the last word of exactly one organisation named in full, an organisation word
+    # included: "l'Autorité" / "Autorité de la concurrence", "Delta" / "Delta Air Lines", "United" /
+    # "Manchester United", "la Commission" / "Commission européenne".
+    ends: dict[str, set[str]] = {}
+    for o in sorted(
+        (
+            c
+            for c in candidates
+            if c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1 or c.end > c.tokens[-1].end)
+        ),
+        key=lambda c: c.start,
+    ):
+        for t in (o.tokens[0], o.tokens[-1]) if len(o.tokens) > 1 else (o.tokens[0],):
+            if (
+                t is o.tokens[0]
+                and t.key in data.towns
+                and len(o.tokens) > 1
+                and o.tokens[1].key in data.administrative_words
+            ):
+                continue  # "Milwaukee" alone is the town, not "Milwaukee County Circuit Court"
+            if t.key not in data.designators and t.key not in data.places and t.key not in data.given:
+                ends.setdefault(t.key, set()).add(o.canonical)
+    short_forms = {word: next(iter(full)) for word, full in ends.items() if len(full) == 1}
+    # Acronyms defined in parentheses right after a full name.
+    defined: dict[str, str] = {}
+    for c in candidates:
+        if c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1):
+            acronym = _acronym_after(folded, c.end)
+            if acronym:
+                defined.setdefault(acronym.lower(), c.canonical)
+
+    for c in candidates:
+        if c.strength >= Strength.KNOWN or not c.kind:
+            continue
+        keys = tuple(t.key for t in c.tokens)
+        if c.kind == ACRONYM:
+            c.kind, c.canonical, c.strength = ORGANIZATION, defined.get(keys[0], c.canonical), Strength.DEFINED
+        elif keys in by_tail and c.strength <= Strength.LEXICAL and not c.headed and not _strong_org(c, data):
+            c.kind, c.canonical, c.strength = PERSON, by_tail[keys], Strength.LEXICAL
+        elif c.kind == GIVEN:
+            full = by_given.get(keys[0], set())
+            c.kind, c.canonical = (PERSON, next(iter(full))) if len(full) == 1 else (NOT_A_NAME, "")
+        elif len(keys) == 1 and keys[0] in by_core and c.kind in (ORGANIZATION, UNKNOWN) and not c.headed:
+            # ("ministère de l'Éducation nationale" is named in full, not a short form of "SUD Éducation")
+            c.kind, c.canonical, c.strength = ORGANIZATION, by_core[keys[0]], Strength.LEXICAL
+        elif len(keys) == 1 and keys[0] in short_forms and c.kind == UNKNOWN and not c.headed:
+            c.kind, c.canonical, c.strength = (
+                ORGANIZATION,
+                short_forms[keys[0]],
+                Strength.LEXICAL,
+            )  # "l'Autorité", "United"
+        if (
+            c.kind in (ORGANIZATION, UNKNOWN)
+            and len(keys) == 1
+            and keys[0] in rejected_words
+            and c.strength < Strength.LEXICAL
+        ):
+            c.kind = NOT_A_NAME  # "Webb" after "James Webb Space Telescope"
+        if c.kind == UNKNOWN:
+            c.kind = NOT_A_NAME
+
+
+def _strong_org(c: _Candidate, data: _NameData) -> bool:
+    return c.headed or c.org_title or any(_camel(t.text) or _acronym_token(t, data) for t in c.tokens)
+
+
+def _find_in_headlines(
+    candidates: list[_Candidate], text: str, folded: str, sentences: list[Sentence], title_case: set[int]
+) -> None:
+    """In a Title Case headline only names the body names are names."""
+    if not title_case:
+        return
+    known: dict[str, _Candidate] = {}
+    by_first_word: dict[str, list[str]] = {}
+    for c in candidates:
+        if c.kind in (PERSON, ORGANIZATION) and c.sentence not in title_case:
+            form = fold_key(text[c.start : c.end])
+            if form not in known:
+                known[form] = c
+                by_first_word.setdefault(form.split()[0], []).append(form)
+    if not known:
+        return
+    for i in title_case:
+        s = sentences[i]
+        line = folded[s.start : s.end].lower()
+        words = set(line.split()) | set(_HEADLINE_WORD.findall(line))
+        forms = sorted({f for w in words for f in by_first_word.get(w, ())}, key=len, reverse=True)
+        taken: list[tuple[int, int]] = []
+        for form in forms:
+            at = 0
+            while True:
+                j = line.find(form, at)
+                if j < 0:
+                    break
+                a, b = s.start + j, s.start + j + len(form)
+                at = j + 1
+                if (j > 0 and line[j - 1].isalnum()) or (b < s.end and folded[b].isalnum()):
+                    continue
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                taken.append((a, b))
+                src = known[form]
+                candidates.append(
+                    _Candidate(src.tokens, a, b, i, kind=src.kind, canonical=src.canonical, strength=src.strength)
+                )
+
+
+_HEADLINE_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def _claims(candidates: list[_Candidate], text: str) -> list[NameFound]:
+    by_form: dict[tuple[str, str], NameFound] = {}
+    for c in sorted(candidates, key=lambda c: c.start):
+        if c.kind not in (PERSON, ORGANIZATION) or not c.canonical:
+            continue
+        surface = text[c.start : c.end]
+        form = (c.kind, c.form or fold_key(surface))
+        span = (c.start, c.end)
+        prev = by_form.get(form)
+        if prev is None:
+            by_form[form] = NameFound(c.kind, c.canonical, surface, c.start, c.end, (span,))
+        elif span not in prev.mentions:
+            by_form[form] = NameFound(
+                prev.type, prev.canonical, prev.surface, prev.start, prev.end, prev.mentions + (span,)
+            )
+    return sorted(by_form.values(), key=lambda n: n.start)

@@ -1,0 +1,444 @@
+"""Stage 1 and 2 of name finding: capitalised tokens, runs of them joined across connectors, split at
+titles and between a person and an organisation; French organisation names with lower-case words.
+"""
+
+import re
+from bisect import bisect_right
+from typing import TypedDict, Unpack
+
+from ..text import Sentence
+
+from .data import _GENERATIONS, _CLAUSE_OPENERS, _Candidate, _INITIALS_RE, _NameData, _SPACE_GAP, _Token
+
+# ---- tokens and runs ------------------------------------------------------------------------
+
+
+def _capitalised(word: str) -> bool:
+    """ "Leike", "OpenAI", "eBay"; not "de" or "2024"."""
+    first = word[:1]
+    if first.isupper():
+        return True
+    return first.islower() and any(c.isupper() for c in word[1:])
+
+
+# A word (letters and digits, with inner apostrophes, hyphens and dots: "O'Connell", "Saint-Germain",
+# "U.S."; a final dot kept for "Sen.", "M.") that holds a capital, read on the folded text where
+# accented capitals are plain ones: capital first, or after a short lower-case start ("eBay",
+# "d'OpenAI", "lorsqu'Emmanuel"). Only these can be or start names, so ordinary words are never
+# looked at one by one.
+_CAPITAL_TOKEN_RE = re.compile(r"(?<![\w'.-])(?=[A-Z]|[a-z]{1,7}'?[A-Z])[^\W_](?:\w|['\-.](?=[^\W_]))*+\.?")
+_BLANKS = " \u00a0\u202f\t"
+
+
+def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) -> list[_Token]:
+    """Capitalised words of each sentence, cut from elided articles and possessives."""
+    tokens: list[_Token] = []
+    if not sentences:
+        return tokens
+    starts = [s.start for s in sentences]
+    s_index, s_start, s_end = -1, -1, -1
+    seen_word = False
+    prev_capital_end = -10
+    for m in _CAPITAL_TOKEN_RE.finditer(folded):
+        start, end = m.start(), m.end()
+        if start >= s_end:
+            s_index = bisect_right(starts, start) - 1
+            if s_index < 0 or start >= sentences[s_index].end:
+                continue
+            s_start, s_end = sentences[s_index].start, sentences[s_index].end
+            # Any word before the first capitalised one of the sentence? (looked at once per sentence)
+            seen_word = _ANY_WORD.search(folded, s_start, start) is not None
+        plain = m.group()
+        if seen_word:
+            j = start - 1
+            while j >= s_start and folded[j] in _BLANKS:
+                j -= 1
+            # after a quote mark, a colon or a dash ("VALENCE – La Drôme", folded to a plain hyphen)
+            initial = j >= s_start and (
+                folded[j] in _CLAUSE_OPENERS or (folded[j] == "-" and j > s_start and folded[j - 1] in _BLANKS)
+            )
+        else:
+            initial = True
+        seen_word = True
+        apostrophe = plain.find("'")
+        if apostrophe > 0:
+            head, rest = plain[:apostrophe].lower(), plain[apostrophe + 1 :]
+            # "d'OpenAI" is OpenAI; "D'Angelo" after a given name is a surname.
+            glued_to_name = plain[:1].isupper() and rest[:1].isupper() and prev_capital_end >= start - 2
+            if head in data.elisions and rest and not glued_to_name:
+                start += apostrophe + 1
+                plain = rest
+                initial = False  # after an elided article the word's own capital is meaningful ("L'Olympique")
+        for p in data.possessives:
+            if plain.endswith(p) and len(plain) > len(p) + 1:
+                end -= len(p)
+                plain = plain[: -len(p)]
+                break
+        if (
+            plain.endswith(".")
+            and plain[:-1].lower() not in _GENERATIONS
+            and (not _INITIALS_RE.fullmatch(plain) or (len(plain) == 2 and not folded[end:s_end].strip()))
+        ):
+            # "Calif." but "U.S."; "J. Smith", but "wrote on X." at the end of its sentence
+            end -= 1
+            plain = plain[:-1]
+        word = text[start:end]
+        if end <= start or not (word[0].isupper() or _capitalised(word)):
+            prev_capital_end = -10
+            continue
+        tokens.append(_Token(word, start, end, plain.lower().rstrip("."), initial, s_index, True))
+        prev_capital_end = end
+    return tokens
+
+
+_ANY_WORD = re.compile(r"[^\W_]")
+
+
+# Words written in lower case (folded): the common words that a capitalised one may merely open a
+# sentence with ("Shares rose" / "shares").
+_LOWER_RE = re.compile(r"(?<![A-Za-z])[a-z][a-z-]*(?![A-Za-z])")
+
+
+def _gap(folded: str, a: _Token, b: _Token) -> str | None:
+    """The connector between two capitalised tokens ("" for plain space), or None if they do not join."""
+    if a.sentence != b.sentence:
+        return None
+    if _SPACE_GAP.fullmatch(folded, a.end, b.start):
+        return ""
+    gap = folded[a.end : b.start]
+    if gap[:1] == "'" and gap[1:].isspace() and len(gap) <= 3 and a.text[-1:] in "sS":
+        return "'"  # "National Music Publishers' Association"
+    if len(gap) > 12 or not gap[:1].isspace():
+        return None
+    return " ".join(gap.lower().split())
+
+
+def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Token]]:
+    """Runs of capitalised tokens of one sentence, joined by plain spaces or name connectors."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    given_split = False  # `current` was split off its run at a given name
+
+    def close(run: list[_Token]) -> None:
+        # A given name that ends the run is a surname after all ("Valérien Ismaël", "Mostafa Mohamed")
+        if given_split and len(run) == 1:
+            runs[-1].extend(run)
+        else:
+            runs.append(run)
+
+    for tok in tokens:
+        if current:
+            prev = current[-1]
+            gap = _gap(folded, prev, tok)
+            joined = gap == "" or gap == "'" or (gap is not None and gap in data.connectors)
+            # "d'OpenAI Jan Leike": a given name starts a new name
+            split_here = (
+                joined
+                and gap == ""
+                and tok.key in data.given
+                and prev.key not in data.given
+                and (prev.key not in data.organization_words or _brief_before(folded, current, data))
+                and not _ends_title(current, data)
+            )
+            joined = joined and not split_here
+            if (
+                joined
+                and gap == ""
+                and tok.key in data.given
+                and prev.key in data.not_names
+                and sum(t.key not in data.function_words for t in current) >= 2
+            ):
+                joined = False  # "Texas Democrat | Lloyd Doggett": a label ends at its adjective
+            if joined and gap in data.split_connectors:
+                person = [t for t in current[:4] if t.key not in data.titles]
+                if len(person) >= 2 and person[0].key in data.given:
+                    joined = False  # "(Prof.) Lars Eriksson of Stockholm University"
+            if joined and gap and len(tok.text) > 2 and _brand(tok.text) and prev.key not in data.organization_words:
+                joined = False  # "l'équipe Superalignment d'OpenAI": a brand stands on its own
+            if joined:
+                current.append(tok)
+                continue
+            close(current)
+            given_split = split_here
+            current = [tok]
+            continue
+        current = [tok]
+    if current:
+        close(current)
+    return runs
+
+
+def _brief_before(folded: str, run: list[_Token], data: _NameData) -> bool:
+    """ "la ministre de la Culture Roselyne Bachelot", "le président du Centre Serge Lasvignes": one
+    organisation word after a role and its connector is the role's brief, and a person follows."""
+    if len(run) != 1:
+        return False
+    words = _words_before(folded, run[0].start, 0)
+    for n in (2, 1):  # "de la", "du"
+        if len(words) > n and " ".join(words[-n:]) in data.connectors:
+            return any(w in data.person_cues for w in words[:-n])
+    return False
+
+
+def _ends_title(tokens: list[_Token], data: _NameData) -> bool:
+    """Do the tokens end with a title ("Sen.", "Chief Financial Officer")?"""
+    return any(
+        " ".join(t.key for t in tokens[-n:]) in data.titles
+        for n in range(1, min(data.title_max_words, len(tokens)) + 1)
+    )
+
+
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)(?=[A-Z][a-z])")
+_BRAND_RE = re.compile(r"[^\W\d_][A-ZÀ-ÖØ-Þ]")
+
+
+def _brand(word: str) -> bool:
+    """ "OpenAI", "NASA", "eBay": a capital right after a letter, which no ordinary word has.
+
+    Not after a hyphen or an apostrophe ("Emilia-Romagna", "O'Connell"), nor in surnames such as
+    "McDonald", "DeSantis" or "DiCaprio".
+    """
+    return _BRAND_RE.search(word) is not None and not _SURNAME_PREFIX.match(word)
+
+
+def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) -> list[list[_Token]]:
+    """ "Securities and Exchange Commission": one name when the words after "and" end with an
+    organisation word and the words before are one or two plain words ("Seaspan Shipyards and
+    Irving Shipbuilding" are two: the words before end a name of their own)."""
+    if not data.org_joiners:
+        return runs
+    out: list[list[_Token]] = []
+    for run in runs:
+        if out:
+            prev = out[-1]
+            gap = " ".join(folded[prev[-1].end : run[0].start].lower().split())
+            # "Members of the Irish Nurses and Midwives Organisation": the words before "and" are the
+            # ones after the run's last connector
+            cut = len(prev) - 1
+            while cut > 0 and not folded[prev[cut - 1].end : prev[cut].start].strip():
+                cut -= 1
+            tail = prev[cut:]
+            if len(tail) > 1 and tail[0].key in data.function_words:  # "The Irish Nurses and ..."
+                tail = tail[1:]
+            if (
+                gap in data.org_joiners
+                and prev[-1].sentence == run[0].sentence
+                and run[0].start - prev[-1].end <= 6
+                and (
+                    any(
+                        " ".join(folded[t.start : run[-1].end].casefold().split()) in data.aliases  # "Centers for
+                        for t in prev[:2]
+                    )  # Disease Control and Prevention", after "The" or not
+                    or (
+                        len(tail) <= 2
+                        and run[-1].key in data.organization_words
+                        and tail[0].key not in data.given
+                        and not (
+                            len(tail) == 2
+                            and tail[-1].key in data.organization_words
+                            and tail[0].key not in data.function_words
+                        )
+                        # "Mirvac and Coombes Property Group" are two: a brand alone before "and",
+                        # and a name of its own after it (not "Securities and Exchange Commission")
+                        and not (
+                            len(tail) == 1
+                            and tail[0].key not in data.common_words
+                            and not all(
+                                t.key in data.common_words or t.key in data.organization_words for t in run[:-1]
+                            )
+                        )
+                    )
+                )
+            ):
+                out[-1] = prev + run
+                continue
+        out.append(run)
+    return out
+
+
+def _title_length(tokens: list[_Token], i: int, data: _NameData) -> int:
+    """How many tokens from i form a title ("Prime Minister" -> 2), 0 if none."""
+    if tokens[i].key not in data.title_starts:
+        return 0
+    for n in range(min(data.title_max_words, len(tokens) - i), 0, -1):
+        if " ".join(t.key for t in tokens[i : i + n]) in data.titles:
+            return n
+    return 0
+
+
+def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Candidate]:
+    """Drop an initial function word and titles; a title inside a run splits it in two.
+
+    "Sen. Maria Castellanos" is a person; "OpenAI CEO" leaves OpenAI; "Minister for Health" leaves
+    a brief, which stays only if something else makes it an organisation ("CEO of OpenAI").
+    """
+    tokens = list(run)
+    person_cue = weak = False
+    if " ".join(t.key for t in tokens) in data.aliases:
+        return _finish(tokens, data)  # "La Presse", "Le Devoir": the article is the name's
+    if (
+        len(tokens) > 1
+        and tokens[0].initial
+        and not any(
+            tokens[0].key in words
+            for words in (data.organization_words, data.given, data.designators, data.places, data.not_names)
+        )
+        and " ".join(t.key for t in tokens[1:]) in data.aliases
+        and not _gap(folded, tokens[0], tokens[1])
+    ):
+        # "Former Metropolitan Police officers", "Staff The Canadian Press": the sentence's first word
+        # is no part of the known name after it
+        return _finish(tokens[1:], data)
+    if (
+        len(tokens) > 1
+        and tokens[0].initial
+        and tokens[0].key not in data.organization_words
+        and tokens[0].key not in data.given
+        and tokens[0].key not in data.designators
+        and _gap(folded, tokens[0], tokens[1])
+    ):
+        # "Shares of Helios", "Residents of Tucson": the sentence's first word is not the name's.
+        tokens[1] = _Token(
+            tokens[1].text, tokens[1].start, tokens[1].end, tokens[1].key, False, tokens[1].sentence, tokens[1].capital
+        )
+        tokens.pop(0)
+    while tokens:
+        t = tokens[0]
+        if len(tokens) > 1 and data.adjective_suffixes and t.key.endswith(data.adjective_suffixes):
+            tokens.pop(0)  # "Boston-based Calloway Biotherapeutics"
+            continue
+        if t.initial and t.key in data.function_words and len(tokens) > 1:
+            tokens.pop(0)
+            tokens[0] = _Token(
+                tokens[0].text,
+                tokens[0].start,
+                tokens[0].end,
+                tokens[0].key,
+                False,
+                tokens[0].sentence,
+                tokens[0].capital,
+            )
+            continue
+        n = _title_length(tokens, 0, data)
+        if (
+            n
+            and n < len(tokens)
+            and not (tokens[-1].key in data.organization_words and not any(t.key in data.given for t in tokens[n:]))
+        ):
+            # a title, unless it begins a company's name ("Duke Energy", "King Digital Group")
+            gap = _gap(folded, tokens[n - 1], tokens[n])
+            del tokens[:n]
+            if gap:  # "Secretary of State", "CEO of OpenAI"
+                person_cue, weak = False, True
+            else:
+                person_cue = True
+            continue
+        if (
+            not n
+            and len(tokens) > 1
+            and t.key in data.person_cues
+            and t.key not in data.organization_words
+            and _gap(folded, t, tokens[1])
+        ):
+            # "Directeur de l'Agence française de développement", "Wali de Bank Al-Maghrib": a job
+            # written with a capital, then where it is held
+            del tokens[:1]
+            person_cue, weak = False, True
+            continue
+        break
+    out: list[_Candidate] = []
+    i = 1
+    while i < len(tokens):
+        n = _title_length(tokens, i, data)
+        if n and i + n == len(tokens) and i == 1 and tokens[0].key in data.given and tokens[i].text[1:].islower():
+            n = 0  # "Angus King", "Rose Prince": a given name, then a surname that is also a title
+        if n:
+            title = " ".join(t.key for t in tokens[i : i + n])
+            out.extend(
+                _finish(tokens[:i], data, org_title=title in data.organization_titles, weak=True, person_cue=person_cue)
+            )
+            tokens, person_cue, weak, i = tokens[i + n :], True, False, 1
+            continue
+        i += 1
+    out.extend(_finish(tokens, data, person_cue=person_cue, weak=weak))
+    return out
+
+
+class _Flags(TypedDict, total=False):
+    """The _Candidate flags that _split_titles passes on to _finish."""
+
+    person_cue: bool
+    org_title: bool
+    weak: bool
+
+
+def _finish(tokens: list[_Token], data: _NameData, **flags: Unpack[_Flags]) -> list[_Candidate]:
+    while len(tokens) > 1 and (tokens[-1].key in data.function_words or tokens[-1].key in data.postnominals):
+        # "Rupert Vance KC"; "Mme B. Il ...", where the splitter did not see that "Il" starts a sentence
+        tokens = tokens[:-1]
+    if not tokens:
+        return []
+    return [_Candidate(list(tokens), tokens[0].start, tokens[-1].end, tokens[0].sentence, **flags)]
+
+
+# ---- French organisation names with lower-case words ------------------------------------------
+
+# Read at the end of a word; look-behinds and possessive runs keep them linear anywhere.
+_WORD_AFTER = re.compile(r"(?<! )[ ]++([a-z][a-z-]*+)(?![\w'])")
+_NOUN_AT = re.compile(r"([a-z][a-z-]++)(?![\w'])")
+
+
+def _is_adjective(word: str, data: _NameData) -> bool:
+    return (
+        word not in data.function_words
+        and word not in data.subject_verbs
+        and any(word.endswith(e) and len(word) > len(e) + 2 for e in data.tail_adjective_endings)
+    )
+
+
+def _org_tail(folded: str, end: int, limit: int, data: _NameData, *, complements: bool = True) -> int:
+    """End of "Conseil constitutionnel", "Cour des comptes", "Agence nationale de sécurité du médicament";
+    adjectives only without `complements` ("ministère de l'Éducation nationale", but not "musée
+    d'Orsay et de collectionneurs")."""
+    if data.tail_prepositions_re is None:
+        return end
+    best = pos = end
+
+    def adjectives(p: int) -> int:
+        for _ in range(2):
+            m = _WORD_AFTER.match(folded, p, limit)
+            if not m or not _is_adjective(m.group(1), data):
+                break
+            p = m.end()
+        return p
+
+    best = pos = adjectives(pos)
+    for _ in range(2 if complements else 0):
+        m = data.tail_prepositions_re.match(folded, pos, limit)
+        if not m:
+            break
+        noun = _NOUN_AT.match(folded, m.end(), limit)
+        if not noun:
+            break
+        word = noun.group(1)
+        bare = m.group().split()[-1] in ("de", "d'")
+        if (
+            word in data.function_words
+            or word in data.subject_verbs
+            or len(word) < 3
+            or (bare and word.endswith(("er", "ir")))
+        ):
+            break
+        best = pos = adjectives(noun.end())
+    return best
+
+
+def _words_before(folded: str, start: int, floor: int) -> list[str]:
+    """Up to three lower-cased words right before `start`, within the sentence ("le PDG", "analyst at")."""
+    words = folded[max(floor, start - 48) : start].lower().split()[-3:]
+    if words:
+        words[-1] = words[-1].rstrip(",")
+        if not words[-1]:
+            words.pop()
+    # "l'entraîneur lyonnais": the cue is the word after the elided article.
+    return [w[w.index("'") + 1 :] if "'" in w[:-1] else w.rstrip(".") for w in words]
