@@ -210,7 +210,6 @@ ONE_PIECE = "one piece"
 BEING_SPLIT_ELSEWHERE: set[str] = {
     "claims/dates.py",
     "claims/lexicon.py",
-    "claims/quotes.py",
     "sources/importers.py",
     "claims/dates.py::find_dates",
     "claims/extract.py::extract",
@@ -226,9 +225,9 @@ BEING_SPLIT_ELSEWHERE: set[str] = {
     "claims/names/classify.py::_classify",
     "claims/names/resolve.py::_resolve",
     "claims/names/classify.py::_classify_word",
-    "claims/quotes.py::_after",
-    "claims/quotes.py::find_quote_spans",
-    "claims/quotes.py::find_quotes",
+    "claims/quotes/attribution.py::_after",
+    "claims/quotes/pairing.py::find_quote_spans",
+    "claims/quotes/find.py::find_quotes",
     "sources/importers.py::_read_xlsx",
 }
 

@@ -241,7 +241,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "names.article",
         "names.classify",
         "names.resolve",
-        "quotes",
+        "quotes.pairing",
+        "quotes.attribution",
+        "quotes.find",
         "extract",
     ):
         mod = importlib.import_module(f"claims.{module}")
@@ -260,7 +262,7 @@ PATTERNS = _patterns()
 def test_the_patterns_are_all_found():
     names = {n for n, _ in PATTERNS}
     assert len(PATTERNS) > 40
-    assert {"claims.text._STOP_RE", "claims.names.runs._CAPITAL_TOKEN_RE", "claims.quotes._MARKS_RE"} <= names
+    assert {"claims.text._STOP_RE", "claims.names.runs._CAPITAL_TOKEN_RE", "claims.quotes.pairing._MARKS_RE"} <= names
     assert any(n.startswith("fr.date_templates") for n in names) and any(n.startswith("en.money_re") for n in names)
 
 

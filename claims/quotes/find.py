@@ -1,0 +1,214 @@
+"""`find_quotes`: each quote with its speaker, the attribution rules applied in their order."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+
+from ..lexicon import Lexicon
+from ..names import NameFound
+from ..text import Sentence
+from ..text import fold_key as key
+
+from .attribution import (
+    _Mention,
+    _after,
+    _attribution_after,
+    _before,
+    _closing_clause,
+    _headline_quotes,
+    _inner_attribution,
+    _introduced,
+    _joint,
+    _paragraph_subject,
+    _pieces,
+    _role_mentions,
+    _said_later_in_paragraph,
+    _signed,
+    _spoken_to,
+)
+from .pairing import (
+    QuoteFound,
+    QuoteSpan,
+    _FRAGMENT,
+    _HEAD_WINDOW,
+    _PAD,
+    _WORD,
+    find_quote_spans,
+    quote_kind,
+    quote_text,
+)
+
+
+def find_quotes(
+    text: str,
+    folded: str,
+    sentences: list[Sentence],
+    lex: Lexicon,
+    names: list[NameFound],
+    spans: list[QuoteSpan] | None = None,
+    kinds: list[str] | None = None,
+) -> list[QuoteFound]:
+    """The quotes of `text` with their kind and speaker; `spans`/`kinds` when already computed."""
+    if spans is None:
+        spans = find_quote_spans(text, lex)
+    if not spans or not sentences:
+        return []
+    starts = [s.start for s in sentences]
+
+    def sentence_at(offset: int) -> Sentence:
+        return sentences[max(0, bisect_right(starts, offset) - 1)]
+
+    if kinds is None:
+        kinds = [quote_kind(folded, q, text, lex, sentence_at(q.open).start) for q in spans]
+    mentions = sorted(_Mention(a, b, n.canonical, n.type) for n in names for a, b in n.mentions)
+    # "Judge Martin Griffith ... The judge also told him:": a role named with a person stands for them.
+    mentions = sorted(mentions + _role_mentions(folded, mentions, lex))
+    mention_starts = [m.start for m in mentions]
+    pronouns = lex.pronouns
+    addressees = frozenset(key(w) for w in lex.raw["quotes"].get("addressee_markers", []))
+
+    def names_in(a: int, b: int, *, speakers_only: bool = True) -> list[_Mention]:
+        i = bisect_left(mention_starts, a)
+        out = []
+        while i < len(mentions) and mentions[i].start < b:
+            if mentions[i].end <= b and not (speakers_only and _spoken_to(folded, mentions[i].start, addressees)):
+                out.append(mentions[i])
+            i += 1
+        return out
+
+    # "la préfète Élodie Marchal ... La préfète a écarté cette demande": a role named with a person
+    # stands for that person later on, so "a-t-elle déclaré" after it points to her.
+    organisations = [m for m in mentions if m.type == "organization"]
+
+    def main_organisation_before(offset: int, noun: str | None = None) -> str | None:
+        """ "Le groupe indique que ...", "the council said": the organisation the article is about so far
+        (named most often before the quote, the latest on a tie); with `noun`, among those whose name
+        holds it ("the league": the Premier League), if any."""
+        counts: dict[str, tuple[int, int]] = {}
+        for m in organisations:
+            if m.start >= offset:
+                break
+            if noun and noun not in key(m.canonical).split():
+                continue
+            n, _ = counts.get(m.canonical, (0, 0))
+            counts[m.canonical] = (n + 1, m.start)
+        return max(counts, key=lambda c: counts[c]) if counts else None
+
+    organisation_names = {m.canonical for m in organisations}
+    org_said: list[tuple[int, str]] = []  # (paragraph, organisation) of the last quote an organisation spoke
+
+    def organisation_speaking(offset: int, noun: str | None = None) -> str | None:
+        """ "», a ajouté la compagnie": the organisation whose name holds the noun, else the one quoted
+        last, in this paragraph or the one before; else the one the article is about so far."""
+        if noun and (named := main_organisation_before(offset, noun)):
+            return named
+        if org_said and org_said[-1][0] >= sentence_at(offset).paragraph - 1:
+            return org_said[-1][1]
+        return main_organisation_before(offset)
+
+    people = [m for m in mentions if m.type == "person"]
+    people_starts = [m.start for m in people]
+
+    def last_person_before(offset: int) -> str | None:
+        i = bisect_left(people_starts, offset) - 1
+        return people[i].canonical if i >= 0 else None
+
+    person_names = {m.canonical for m in people}
+    last_said: list[tuple[int, int, str]] = []  # (paragraph, end of its sentence, speaker) of a person's last quote
+
+    def pronoun_target(offset: int) -> str | None:
+        """ "« ... », a-t-il lancé", "” he said": the one who spoke last, in this paragraph or the one
+        before, unless someone else has been named since their quote's sentence ("Emmanuel Macron
+        s'était déplacé ... il avait annoncé"); not whoever was named last ("l'administration Coderre")."""
+        if last_said and last_said[-1][0] >= sentence_at(offset).paragraph - 2:
+            _p, since, who = last_said[-1]
+            named = {
+                m.canonical for m in people[bisect_left(people_starts, since) : bisect_left(people_starts, offset)]
+            }
+            if not named or who in named:
+                return who
+        return last_person_before(offset)
+
+    paragraph_start: dict[int, int] = {}
+    for s in sentences:
+        paragraph_start.setdefault(s.paragraph, s.start)
+    out: list[QuoteFound] = []
+    last_by_paragraph: dict[int, str] = {}
+    previous_close = -1
+    for q, kind in zip(spans, kinds):
+        value = quote_text(text, q)
+        if kind == "term":
+            out.append(QuoteFound(q.start, q.end, value, None, kind))
+            continue
+        s_open, s_close = sentence_at(q.open), sentence_at(q.close)
+        paragraph = s_open.paragraph
+        # Attribution sits close to the quote; the windows also keep long sentences linear.
+        head = (max(s_open.start, q.open - _HEAD_WINDOW), q.open)
+        between = _WORD.search(folded, previous_close + 1, q.open) if head[0] <= previous_close else None
+        if (
+            between
+            and key(between.group()) not in lex.coordinators
+            and names_in(previous_close + 1, q.open)
+            and lex.speech_verb_re.search(folded, previous_close + 1, q.open)
+        ):
+            head = (previous_close + 1, q.open)  # '”, Greg Penner said, adding, “Our organization ...'
+
+        closed_by_mark = q.close < len(text) and text[q.close] != "\n"
+        tail = (q.close + 1, s_close.end if closed_by_mark else q.close + 1)
+        if closed_by_mark and s_close.end <= q.close + 2:
+            tail = (q.close + 1, _attribution_after(sentences, bisect_right(starts, q.close), s_close, folded, lex))
+        opens_paragraph = folded[paragraph_start[paragraph] : q.open].strip(_PAD) == ""
+        previous_close = q.close
+        speaker = (
+            _after(
+                folded,
+                tail,
+                names_in,
+                last_person_before,
+                lex,
+                pronouns,
+                q.open,
+                organisation_speaking,
+                pronoun_target,
+            )
+            or (_signed(folded, q.close + 1, names_in) if closed_by_mark else None)
+            or (_closing_clause(folded, tail, names_in, lex, organisation_speaking, q.open) if closed_by_mark else None)
+            or _before(folded, head, names_in, last_person_before, lex, pronouns, organisation_speaking, pronoun_target)
+            or _inner_attribution(folded, q, names_in, lex)
+            or last_by_paragraph.get(paragraph)
+            or _paragraph_subject(mentions, mention_starts, paragraph_start[paragraph], q.open, folded, head, lex)
+            or (last_by_paragraph.get(paragraph - 1) if opens_paragraph else None)
+            or (
+                _introduced(
+                    sentences,
+                    bisect_right(starts, q.open) - 1,
+                    paragraph,
+                    lambda h: _before(
+                        folded, h, names_in, last_person_before, lex, pronouns, organisation_speaking, pronoun_target
+                    ),
+                )
+                if opens_paragraph
+                else None
+            )
+        )
+        if speaker:
+            last_by_paragraph[sentence_at(q.close).paragraph] = speaker
+            last_by_paragraph[paragraph] = speaker
+            if speaker in person_names:
+                last_said.append((sentence_at(q.close).paragraph, s_close.end, speaker))
+            elif speaker in organisation_names:
+                org_said.append((sentence_at(q.close).paragraph, speaker))
+        elif len(value.split()) <= 3:
+            # "la partie « recettes »": a few words nobody is said to have spoken are a term, unless a
+            # later quote of their paragraph has a speaker (_said_later_in_paragraph)
+            kind = _FRAGMENT
+        if kind == "speech":
+            also = _joint(folded, head, names_in, lex, speaker) if speaker else ()
+            out.extend(
+                replace(p, also=also) if also and p.speaker == speaker else p
+                for p in _pieces(q, text, folded, lex, speaker, names_in, sentence_at)
+            )
+        else:
+            out.append(QuoteFound(q.start, q.end, value, speaker, kind))
+    return _headline_quotes(_said_later_in_paragraph(out, sentence_at), text, sentence_at)

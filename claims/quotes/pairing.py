@@ -1,0 +1,206 @@
+"""Quote marks paired into spans (linear, a stack per paragraph), and each quote's kind: speech or a
+quoted term.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon
+
+
+_PAD = " \t\u00a0\u202f\u2009\u2007\n\r"
+_HEAD_WINDOW = 240  # characters before a quote searched for its attribution
+_MARKS_RE = re.compile(r"[«»“”„‟\"‘’‹›]|\n")
+_LEAD = re.compile(r"[\s,;:.\-–—)»”\"’]*")
+_WORD = re.compile(r"[\w'-]+")
+_FRAGMENT = "fragment"  # a few words with no speaker yet: speech if their paragraph says whose, else a term
+_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l'", "un", "une"})
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Inner text of a top-level quote (padding excluded) and where its marks are."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+    reopened: tuple[int, ...] = ()  # marks that reopen the quote in a following paragraph
+
+
+@dataclass(frozen=True)
+class QuoteFound:
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    kind: str  # speech | term
+    also: tuple[str, ...] = ()  # the other speakers of a joint statement
+
+
+# ---- pairing ----------------------------------------------------------------------------------
+
+
+def _pairs(lex: Lexicon) -> tuple[dict[str, str], dict[str, set[str]]]:
+    openers = {o: c for o, c in lex.quote_pairs}
+    closers: dict[str, set[str]] = {}
+    for o, c in lex.quote_pairs:
+        closers.setdefault(c, set()).add(o)
+    # Copy that mixes straight and curly double marks ('“This was long and hard-fought," attorney X
+    # said'): each closes the other, the innermost open quote first.
+    if '"' in closers and "”" in closers:
+        closers['"'] = closers['"'] | {"“"}
+        closers["”"] = closers["”"] | {'"'}
+    if "”" in closers:
+        closers["”"] = closers["”"] | {"”"}  # a closing mark used to open (_opens_reversed)
+    return openers, closers
+
+
+def _can_open(text: str, i: int, ch: str) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "\"‘":
+        return not before.isalnum() and not after.isspace() and not (ch == "‘" and after.isdigit())
+    return True
+
+
+def _can_close(text: str, i: int, ch: str) -> bool:
+    if ch in "\"’":
+        after = text[i + 1] if i + 1 < len(text) else " "
+        before = text[i - 1] if i else " "
+        return not after.isalnum() and not before.isspace()
+    return True
+
+
+def _opens_reversed(text: str, i: int) -> bool:
+    """A closing mark used to open: at a paragraph's start or after a space, a capital after it (a
+    space between at most), and another one later in its paragraph to close it."""
+    before = text[i - 1] if i else "\n"
+    after = text[i + 1 : i + 3]
+    end = text.find("\n", i)
+    return (
+        before.isspace()
+        and len(after) == 2
+        and (after[0].isupper() or (after[0] in " \u00a0\u202f" and after[1].isupper()))
+        and "”" in text[i + 1 : len(text) if end < 0 else end]
+    )
+
+
+def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
+    """Every top-level quote of `text`, in reading order."""
+    openers, closers = _pairs(lex)
+    closed: list[tuple[int, int, tuple[int, ...]]] = []  # (open mark, close mark, reopening marks)
+    stack: list[tuple[str, int, list[int]]] = []  # (opener, position, reopening marks)
+    counts: dict[str, int] = {}
+    skip: int = -1
+    n = len(text)
+    for m in _MARKS_RE.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if i == skip:
+            continue
+        if ch == "\n":
+            if not stack:
+                continue
+            j = i + 1
+            while j < n and text[j] in _PAD:
+                j += 1
+            outer = stack[0][0]
+            if j < n and text[j] == outer and _can_open(text, j, outer):
+                # The quote goes on in the next paragraph, which reopens it with the same mark.
+                stack[0][2].append(j)
+                skip = j
+                continue
+            if stack[0][2]:
+                # A quote over several paragraphs whose last one lost its closing mark (or the next
+                # paragraph reopens it with another kind of mark): it ends with this paragraph.
+                closed.append((stack[0][1], i, tuple(stack[0][2])))
+            stack.clear()
+            counts.clear()
+            continue
+        # Close the innermost open quote this mark can close.
+        kinds = closers.get(ch, ())
+        target = None
+        if stack and any(counts.get(o) for o in kinds) and _can_close(text, i, ch):
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] in kinds:
+                    target = depth
+                    break
+        if target is not None:
+            opener, start, marks = stack[target]
+            for o, _, _ in stack[target:]:
+                counts[o] -= 1
+            del stack[target:]
+            closed.append((start, i, tuple(marks)))
+            continue
+        if ch in openers and _can_open(text, i, ch):
+            if ch == "’":
+                continue
+            stack.append((ch, i, []))
+            counts[ch] = counts.get(ch, 0) + 1
+        elif ch == "”" and not stack and _opens_reversed(text, i):
+            # '” Des investissements seront reportés”, reprend X': copy that opens with a closing mark
+            stack.append((ch, i, []))
+            counts[ch] = counts.get(ch, 0) + 1
+    if stack and stack[0][2]:
+        closed.append((stack[0][1], n, tuple(stack[0][2])))  # the text ends inside such a quote
+    closed.sort()
+    spans: list[QuoteSpan] = []
+    outer_end = -1
+    for start, close, reopened in closed:
+        if close < outer_end:
+            continue  # inside a quote already kept
+        a, b = start + 1, close
+        while a < b and text[a] in _PAD:
+            a += 1
+        while b > a and text[b - 1] in _PAD:
+            b -= 1
+        if b > a and _wording(text[a:b]):
+            spans.append(QuoteSpan(a, b, start, close, reopened))
+            outer_end = close
+    return spans
+
+
+_CODE_CHARS = frozenset(":/=;{}<>#")
+
+
+def _wording(inner: str) -> bool:
+    """Words someone could have said: a letter at least, and not markup pasted with the article
+    ("display:none;visibility:hidden", "//www.example.com/ns.html?id=1", "0")."""
+    if not any(c.isalpha() for c in inner):
+        return False
+    return any(c.isspace() for c in inner) or not any(c in _CODE_CHARS for c in inner)
+
+
+# ---- kinds ------------------------------------------------------------------------------------
+
+
+def quote_text(text: str, span: QuoteSpan) -> str:
+    """The words inside the marks, one space between them, without the marks that reopen it."""
+    inner = text[span.start : span.end]
+    for pos in reversed(span.reopened):
+        if span.start <= pos < span.end:
+            k = pos - span.start
+            inner = inner[:k] + " " + inner[k + 1 :]
+    return " ".join(inner.split())
+
+
+def quote_kind(folded: str, span: QuoteSpan, text: str, lex: Lexicon, sentence_start: int) -> str:
+    """ "term" for a quoted name or term, "speech" otherwise."""
+    head_start = max(sentence_start, span.open - 48)
+    before = folded[head_start : span.open]
+    last = None
+    for last in lex.term_marker_re.finditer(before):
+        pass
+    if last is not None and before[last.end() :].strip(" ,:«“„‹‘\"\u00a0\u202f") == "":
+        return "term"
+    words = quote_text(text, span).split()
+    if (
+        len(words) <= 3
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        and not words[-1].endswith((".", "!", "?", ",", "…"))
+    ):
+        return "term"
+    return "speech"
