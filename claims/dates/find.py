@@ -1,0 +1,315 @@
+"""`find_dates`: every template matched on the folded text, then the passes that settle a date by its
+neighbours (lists of weekdays, months together, the year of the story).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
+
+from ..lexicon import DIGITS, Lexicon, lower_view
+from ..text import fold_key as key
+from ..model import DateValue
+from .base import DateFound, _Context, _NO_SUCH_DAY, _PREV_TOKEN, _TOKEN_RE, _WORD_RE, _YEAR_DIGITS, _YEAR_LINK
+from .rules import _RULES, _past_in_clause
+
+
+def find_dates(
+    text: str, folded: str, lex: Lexicon, published: dt.date, future_at: Callable[[int], bool]
+) -> list[DateFound]:
+    """All date expressions of `text` (matched on its folded copy), the longest at each place.
+
+    `future_at(offset)` tells whether the sentence holding `offset` speaks of the future.
+    """
+    low = lower_view(folded)
+    tokens = list(_TOKEN_RE.finditer(low))
+    words = {t.group() for t in tokens}
+    has_digit = any(w[0].isdigit() for w in words)
+    templates = lex.date_templates
+    # A template runs only where a word it can begin with begins, and only when the text holds one
+    # of the words any of its matches holds: most of an article is never tried.
+    # (worked out only for the templates some word of the text can start)
+    known: dict[int, bool] = {}
+
+    def active(order: int) -> bool:
+        if order not in known:
+            t = templates[order]
+            known[order] = t.triggers is None or (t.digits and has_digit) or not t.triggers.isdisjoint(words)
+        return known[order]
+
+    candidates: list[tuple[int, int, int, re.Match[str]]] = []
+    for token in tokens:
+        word = token.group()
+        for order in lex.date_starts.get(DIGITS if word[0].isdigit() else word, ()):
+            if active(order) and (m := templates[order].regex.match(low, token.start())):
+                candidates.append((m.start(), m.start() - m.end(), order, m))
+    for order in lex.date_scanned:
+        if active(order):
+            candidates.extend((m.start(), m.start() - m.end(), order, m) for m in templates[order].regex.finditer(low))
+    # Longest first at each start; a later match inside a chosen one is dropped, and so never resolved.
+    candidates.sort(key=lambda c: c[:3])
+    chosen: list[DateFound] = []
+    taken_until = -1
+    for start, _neg_len, order, m in candidates:
+        if start < taken_until:
+            continue
+        # A past tense right before the date ("a annoncé ce lundi", "announced on Monday") outweighs a
+        # future elsewhere in the sentence.
+        past = lex.past_before_re.search(text, max(0, start - 40), start) is not None
+        resolved = _resolve(
+            templates[order].rule,
+            m,
+            _Context(
+                low, folded, lex, published, future_at(start) and not past, past, _past_in_clause(text, start, lex)
+            ),
+        )
+        if resolved is None:
+            continue
+        if resolved is _NO_SUCH_DAY:
+            taken_until = m.end()
+            continue
+        if resolved.qualifier:  # as written, not folded
+            for group in ("approx", "part"):
+                if m.groupdict().get(group):
+                    resolved = replace(resolved, qualifier=text[m.start(group) : m.end(group)])
+        chosen.append(resolved)
+        taken_until = resolved.end
+    found = _weekday_with_its_day(_with_their_year(_no_weekday_lists(chosen, low), low), low)
+    found = _months_together(found, low, lex)
+    return _in_their_story(found, low, lex, published, future_at)
+
+
+# Between two weekdays of a list: a comma, or one short word ("samedi, dimanche et lundi").
+_LIST_GAP = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:[a-z]{1,3}\s++)?|\s++[a-z]{1,3}\s++)")
+_LIST_MIN = 4  # weekdays in a row that make a list ("samedi, dimanche et lundi" may be a forecast)
+
+
+def _no_weekday_lists(found: list[DateFound], low: str) -> list[DateFound]:
+    """ "on travaillera samedi, dimanche, lundi, mardi": weekdays listed in a row name no day (a
+    schedule, an example, a repeated week); a run of four or more, one with a comma, is dropped."""
+    out: list[DateFound] = []
+    run: list[DateFound] = []
+
+    def flush() -> None:
+        if len(run) < _LIST_MIN or not any("," in low[a.end : b.start] for a, b in zip(run, run[1:])):
+            out.extend(run)
+        run.clear()
+
+    for d in found:
+        bare = d.rule == "weekday" and d.end - d.start <= 9 and _WORD_RE.fullmatch(low, d.start, d.end) is not None
+        if bare and run and _LIST_GAP.fullmatch(low, run[-1].end, d.start) is None:
+            flush()
+        if bare:
+            run.append(d)
+        else:
+            flush()
+            out.append(d)
+    flush()
+    return out
+
+
+@lru_cache(maxsize=None)
+def _month_joint(joiners: tuple[str, ...]) -> re.Pattern[str]:
+    """Between two months written as one span: a dash, or "and"/"to" of the language, then at most a
+    word ("fin juin-début juillet", "in January and February", "March to early May")."""
+    words = "|".join(re.escape(w) for w in joiners)
+    return re.compile(
+        rf"(?<!\s)(?:\s*+[-–]\s*+|\s++(?:{words})\s++)(?:[a-z]++[\s-]++)?" if words else r"(?<!\s)\s*+[-–]\s*+"
+    )
+
+
+def _months_together(found: list[DateFound], low: str, lex: Lexicon) -> list[DateFound]:
+    """ "in January and February", "fin juin-début juillet": two months in a row are one claim, from
+    its first word, valued at the first and bounded by the last (as a range is)."""
+    joint = _month_joint(tuple(lex.range_joiners))
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.relative
+            and not d.relative
+            and prev.value.precision == d.value.precision == "month"
+            and joint.fullmatch(low, prev.end, d.start)
+        ):
+            # "de mars à mai 2023": the first month is of the year written with the last
+            year = d.value.start.year - (int(prev.value.iso[5:7]) > d.value.start.month)
+            prev = replace(prev, value=DateValue.of(f"{year:04d}{prev.value.iso[4:]}"))
+        if (
+            prev is not None
+            and prev.value.precision == "month"
+            and d.value.precision == "month"
+            and prev.value.start < d.value.start <= prev.value.start + dt.timedelta(days=366)
+            and joint.fullmatch(low, prev.end, d.start)
+        ):
+            value = DateValue.of(prev.value.iso, start=prev.value.start, end=d.value.end)
+            start = prev.start
+            if (w := _PREV_TOKEN.search(low, max(0, start - 20), start)) and key(w.group(1)) in lex.range_starts:
+                start = w.start(1)  # "between November 2023 and April 2024": from its first word
+            out[-1] = replace(prev, start=start, end=d.end, value=value)
+            continue
+        out.append(d)
+    return out
+
+
+# Each starts right after a word, so that a scan over a run of spaces stays linear.
+_BRACKET_OPEN = re.compile(r"(?<![\s,]),?\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"(?<!\s)\s*\)")
+_SQUARE_OPEN = re.compile(r"(?<![\s,])\s*\[\s*")
+_SQUARE_CLOSE = re.compile(r"(?<!\s)\s*\]")
+
+
+def _weekday_with_its_day(found: list[DateFound], low: str) -> list[DateFound]:
+    """ "Friday (April 12)", "vendredi (12 avril)": a weekday and the date it is, in brackets, are one date;
+    so are "demain [lundi]" and the weekday an editor put in square brackets."""
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.rule == "weekday"
+            and d.value.precision == "day"
+            and _BRACKET_OPEN.fullmatch(low, prev.end, d.start)
+            and (close := _BRACKET_CLOSE.match(low, d.end))
+        ):
+            out[-1] = replace(d, start=prev.start, end=close.end())
+            continue
+        if (
+            prev is not None
+            and prev.rule == "named_day"
+            and d.rule == "weekday"
+            and _SQUARE_OPEN.fullmatch(low, prev.end, d.start)
+            and (close := _SQUARE_CLOSE.match(low, d.end))
+        ):
+            # "demain [lundi]": the weekday an editor added to a quote, in square brackets
+            out[-1] = replace(prev, end=close.end())
+            continue
+        out.append(d)
+    return out
+
+
+# Rules whose dates name a day or a month without its year, which a story told in another year owns.
+_YEARLESS = frozenset({"absolute", "day_range", "bare_month", "month_rel"})
+STORY_REACH = 1200  # characters from the last date of a story to a yearless date that belongs to it
+STORY_GAP = dt.timedelta(days=120)  # a story this far before publication is told in its own time
+
+
+def _in_their_story(
+    found: list[DateFound], low: str, lex: Lexicon, published: dt.date, future_at: Callable[[int], bool]
+) -> list[DateFound]:
+    """ "En juin 2014, ... Le 4 juillet suivant, ... le 25 août": a day or a month written without
+    its year, after a story dated well before publication, belongs to the story's year; a date of
+    the present ("hier", "mardi", "cette année") ends the story."""
+    out: list[DateFound] = []
+    story: tuple[dt.date, int] | None = None  # (the story's last date, where it was written)
+    following = lex.following_re
+    found = _year_written_after(found, low, published, lex)
+    for d in found:
+        if d.value.precision in ("day", "month", "week") and (
+            not d.relative or (d.rule == "absolute" and d.value.end < published - YEAR_BACK)
+        ):
+            # A date with its year, or a day whose weekday put it in an earlier year ("Sunday, March 8")
+            story = (d.value.start, d.end) if d.value.end < published - STORY_GAP else None
+        elif (
+            d.relative
+            and d.rule in _YEARLESS
+            and story is not None
+            and d.start - story[1] <= STORY_REACH
+            and not future_at(d.start)
+            and (d.rule != "month_rel" or following.search(low, d.start, d.end))
+        ):
+            anchor = story[0]
+            iso = f"{anchor.year:04d}{d.value.iso[4:]}"
+            try:
+                value = DateValue.of(iso)
+            except ValueError:  # the 29th of February of another year
+                value = None
+            if value is not None and value.end < anchor:
+                if following.search(low, d.start, d.end + 12):
+                    value = DateValue.of(f"{anchor.year + 1:04d}{d.value.iso[4:]}")  # "le 4 février suivant"
+                else:
+                    # "en septembre 2024, ... en février": a story goes forward; a month before its
+                    # last date is not of its year but of the time of publication.
+                    value = None
+                    story = None
+            if value is not None:
+                d = replace(d, value=value)
+                story = (value.start, d.end)
+        elif d.relative:
+            story = None  # back to the time of publication
+        out.append(d)
+    return out
+
+
+YEAR_BACK = dt.timedelta(days=365)  # a yearless day resolved this far back was put there by its weekday
+NEXT_DATE_REACH = 80  # characters from a yearless date to the dated one after it that gives its year
+_SENTENCE_STOP = re.compile(r"[.!?\n]\s")
+
+
+def _year_written_after(found: list[DateFound], low: str, published: dt.date, lex: Lexicon) -> list[DateFound]:
+    """ "prise le 23 novembre et diffusée le 6 décembre 2016": a day or a month without its year, joined
+    to a date of the same sentence that has one, right after it and well before publication, is of
+    that year (or of the year before when it would come after it)."""
+    out = list(found)
+    for i, d in enumerate(found[:-1]):
+        e = found[i + 1]
+        if not (
+            d.relative
+            and d.rule in ("absolute", "bare_month")
+            and d.value.precision in ("day", "month")
+            and not e.relative
+            and e.value.precision == "day"
+            and e.value.end < published - STORY_GAP
+            and e.start - d.end <= NEXT_DATE_REACH
+            and _SENTENCE_STOP.search(low, d.end, e.start) is None
+            # two steps of one story, joined ("prise le 23 novembre et diffusée le 6 décembre 2016"),
+            # not a date of now that names an older one ("le 12 mars, la cour a annulé la décision du ...")
+            and not lex.coordinators.isdisjoint(_WORD_RE.findall(low, d.end, e.start))
+        ):
+            continue
+        for year in (e.value.start.year, e.value.start.year - 1):
+            try:
+                value = DateValue.of(f"{year:04d}{d.value.iso[4:]}")
+            except ValueError:  # the 29th of February
+                break
+            if value.start <= e.value.start:
+                out[i] = replace(d, value=value)
+                break
+    return out
+
+
+def _with_their_year(found: list[DateFound], low: str) -> list[DateFound]:
+    """ "7 May next year", "le 3 mars de l'an prochain": a day or a month and the year named right
+    after it are one date, in that year."""
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and d.rule == "relative_unit"
+            and d.value.precision == "year"
+            and prev.value.precision in ("day", "month")
+            and not _YEAR_DIGITS.search(low, prev.start, prev.end)
+            and _YEAR_LINK.fullmatch(low, prev.end, d.start)
+        ):
+            iso = d.value.iso + prev.value.iso[4:]
+            try:
+                value = DateValue.of(iso)
+            except ValueError:  # "29 February next year" in a common year
+                out.append(d)
+                continue
+            out[-1] = replace(prev, end=d.end, value=value, relative=True)
+            continue
+        out.append(d)
+    return out
+
+
+def _resolve(rule: str, m: re.Match[str], ctx: _Context) -> DateFound | None:
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    start, end = m.span()
+    if ctx.low[end - 1] == ".":  # "le 1er janv." : the stop ends the sentence or the abbreviation
+        end -= 1
+    return _RULES[rule](g, (start, end), ctx, m)
