@@ -7,7 +7,7 @@ later process rebuilds the patterns from that code with `_sre.compile`, skipping
 generation.
 
 The cache key is a SHA-256 of everything the result depends on: every data file in claims/data/,
-lexicon.py, text.py and schema.py (the code that builds and checks it, and the folding it uses), and the Python version
+lexicon.py, date_templates.py, patterns.py, text.py and schema.py (the code that builds and checks it, and the folding it uses), and the Python version
 with its regex engine's magic number (the compiled code is private to one engine). Editing a data
 file or lexicon.py gives a new key, so a stale entry is never read. The KEEP most recently used
 entries of each language are kept (reading an entry marks it used), older ones are removed when a
@@ -58,7 +58,9 @@ def data_hash() -> str:
     """SHA-256 over every data file, the building code and the regex engine (the cache key)."""
     h = hashlib.sha256()
     h.update(f"format {FORMAT}; python {sys.version}; sre {_sre.MAGIC} {_sre.CODESIZE}\n".encode())
-    files = sorted((_HERE / "data").rglob("*")) + [_HERE / "lexicon.py", _HERE / "text.py", _HERE / "schema.py"]
+    files = sorted((_HERE / "data").rglob("*")) + [
+        _HERE / f for f in ("lexicon.py", "date_templates.py", "patterns.py", "text.py", "schema.py")
+    ]
     for path in files:
         if path.is_file():
             h.update(str(path.relative_to(_HERE)).encode() + b"\0")

@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import DATA_DIR, trie
+from .lexicon import DATA_DIR
+from .patterns import trie
 
 
 @dataclass(frozen=True)

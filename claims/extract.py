@@ -17,7 +17,8 @@ from typing import Any, cast
 
 from .country import LocalCurrency, follows_amounts, local_currency
 from .dates import find_dates
-from .lexicon import Lexicon, available_languages, load, lower_view, trie
+from .lexicon import Lexicon, available_languages, load
+from .patterns import lower_view, trie
 from .model import Claim, ClaimType, Extraction, Name, Quote, QuoteKind, Unclaimed
 from .money import MoneyFound, find_money
 from .names import Gazetteer, find_names

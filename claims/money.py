@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, cast
 
-from .lexicon import DIGITS, Lexicon, lower_view
+from .date_templates import DIGITS
+from .lexicon import Lexicon
+from .patterns import lower_view
 from .model import Money
 from .numbers import parse_number
 from .text import fold_key

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from ..lexicon import DIGITS, Lexicon, lower_view
+from ..date_templates import DIGITS
+from ..lexicon import Lexicon
+from ..patterns import lower_view
 from ..text import fold_key as key
 from ..model import DateValue
 from .base import DateFound, _Context, _NO_SUCH_DAY, _PREV_TOKEN, _TOKEN_RE, _WORD_RE, _YEAR_DIGITS, _YEAR_LINK

@@ -9,7 +9,8 @@ from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 
-from ..lexicon import DATA_DIR, Lexicon, trie
+from ..lexicon import DATA_DIR, Lexicon
+from ..patterns import trie
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
 

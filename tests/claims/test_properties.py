@@ -233,6 +233,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     for module in (
         "text",
         "lexicon",
+        "patterns",
+        "date_templates",
         "numbers",
         "dates.base",
         "dates.find",
