@@ -1,7 +1,8 @@
 """The extractor: text in, typed claims out, plus the sentences that look checkable but gave none.
 
-Pure: no database, no network, no UI. Order of work: sentences, money and dates, quote marks (so
-that quoted terms are known before names), names, quote speakers, then the completeness pass.
+Pure: no database, no network, no UI. The work is an ordered list of stages over one document
+(`STAGES`): money, dates, quote marks (so that quoted terms are known before names), names, quote
+speakers; then the claims in reading order, and the completeness pass.
 """
 
 from __future__ import annotations
@@ -13,16 +14,17 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import repeat
+from collections.abc import Callable
 from typing import Any, cast
 
 from .country import LocalCurrency, follows_amounts, local_currency
-from .dates import find_dates
+from .dates import DateFound, find_dates
 from .lexicon import Lexicon, available_languages, load
 from .patterns import lower_view, trie
 from .model import Claim, ClaimType, Extraction, Name, Quote, QuoteKind, Unclaimed
 from .money import MoneyFound, find_money
-from .names import Gazetteer, find_names
-from .quotes import find_quote_spans, find_quotes, quote_kind
+from .names import Gazetteer, NameFound, find_names
+from .quotes import QuoteFound, QuoteSpan, find_quote_spans, find_quotes, quote_kind
 from .text import MAX_CONTEXT, Sentence, context_window, fold, fold_key, split_sentences
 
 # ---- language detection -----------------------------------------------------------------------
@@ -106,6 +108,124 @@ def detect_language(text: str, *, default: str = "en") -> str:
 # ---- extraction -------------------------------------------------------------------------------
 
 
+class _Document:
+    """One article as the stages see it: its text, folded copy and sentences, then what each stage
+    found (money, dates, quote spans and kinds, names, quotes), read by the stages after it."""
+
+    def __init__(self, text: str, lex: Lexicon, published: dt.date, dollar: str, gazetteer: Gazetteer | None):
+        self.text, self.lex, self.published, self.dollar, self.gazetteer = text, lex, published, dollar, gazetteer
+        self.folded = fold(text)
+        self.sentences = split_sentences(text)
+        self.starts = [s.start for s in self.sentences]
+        self.money: list[MoneyFound] = []
+        self.local: dict[str, LocalCurrency | None] = {}
+        self.dates: list[DateFound] = []
+        self.spans: list[QuoteSpan] = []
+        self.kinds: list[str] = []
+        self.names: list[NameFound] = []
+        self.quotes: list[QuoteFound] = []
+        self._future: dict[int, bool] = {}
+        # Where the first "future" word before a date ends in each sentence: found once per sentence,
+        # not searched again from the sentence's start for each of its dates (quadratic in a long one).
+        self._future_before: dict[int, int] = {}
+        self._contexts: dict[tuple[int, int], tuple[str, int, int]] = {}
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def sentence_start(self, offset: int) -> int:
+        return self.sentences[self.sentence_index(offset)].start if self.sentences else 0
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        if not self.sentences:
+            return 0, len(self.text)
+        s = self.sentences[self.sentence_index(offset)]
+        return s.start, s.end
+
+    def future_at(self, offset: int) -> bool:
+        """Whether the sentence at `offset` speaks of the future before it ("sera", "will")."""
+        idx = self.sentence_index(offset)
+        s = self.sentences[idx] if self.sentences else Sentence(0, len(self.text), self.text, 0)
+        if idx not in self._future:
+            self._future[idx] = self.lex.future_re.search(self.folded, s.start, s.end) is not None
+        if self._future[idx]:
+            return True
+        if idx not in self._future_before:
+            m = self.lex.future_before_re.search(self.folded, s.start, s.end)
+            self._future_before[idx] = m.end() if m else len(self.text) + 1
+        return self._future_before[idx] <= offset
+
+    def context(self, start: int, end: int) -> tuple[str, int, int]:
+        """The sentence (or sentences) holding a claim, as text and bounds."""
+        if not self.sentences:
+            return self.text, 0, len(self.text)
+        span = (self.sentence_index(start), self.sentence_index(max(start, end - 1)))
+        first, last = self.sentences[span[0]], self.sentences[span[1]]
+        if last.end - first.start > MAX_CONTEXT:  # a long sentence: a window of it around the claim
+            a, b = context_window(self.text, start, end, first.start, last.end)
+            return self.text[a:b], a, b
+        if span not in self._contexts:  # one string per sentence, shared by its claims
+            self._contexts[span] = (self.text[first.start : last.end], first.start, last.end)
+        return self._contexts[span]
+
+    def money_spans(self) -> list[tuple[int, int]]:
+        return sorted((m.start, m.end) for m in self.money)
+
+
+# ---- the stages, in their order --------------------------------------------------------------
+
+
+def _find_money(doc: _Document) -> None:
+    """Amounts, then the currency of those whose words name none, from the article's country."""
+    found = find_money(doc.text, doc.folded, doc.lex, doc.sentence_bounds)
+    doc.money, doc.local = _local_currencies(found, doc.text, lower_view(doc.folded), doc.dollar)
+
+
+def _find_dates(doc: _Document) -> None:
+    """Dates, outside the amounts ("1,2 Md€ en 2024": 2024 is a date, "1 2" is not)."""
+    money = doc.money_spans()
+    found = find_dates(doc.text, doc.folded, doc.lex, doc.published, doc.future_at)
+    doc.dates = [d for d in found if not _overlaps(money, d.start, d.end)]
+
+
+def _find_quote_spans(doc: _Document) -> None:
+    """Quote marks before names: what the article quotes as a term ("l'équipe « Superalignment »",
+    "dubbed “Project Sunrise”") is not a name, there or anywhere else in the article."""
+    doc.spans = find_quote_spans(doc.text, doc.lex)
+    doc.kinds = [quote_kind(doc.folded, q, doc.text, doc.lex, doc.sentence_start(q.open)) for q in doc.spans]
+
+
+def _find_names(doc: _Document) -> None:
+    """People and organisations; a capitalised word inside a date, an amount or a quoted term ("Oct. 4",
+    "1,2 Md€") is not a name."""
+    terms = [q for q, k in zip(doc.spans, doc.kinds) if k == "term"]
+    quoted_terms = frozenset(fold_key(doc.text[q.start : q.end]) for q in terms)
+    skip = _merge([(q.start, q.end) for q in terms] + doc.money_spans() + [(d.start, d.end) for d in doc.dates])
+    doc.names = find_names(
+        doc.text,
+        doc.sentences,
+        doc.lex,
+        folded=doc.folded,
+        quoted_terms=quoted_terms,
+        skip_spans=tuple(skip),
+        gazetteer=doc.gazetteer,
+    )
+
+
+def _find_quotes(doc: _Document) -> None:
+    """Each quote with its speaker, among the names found."""
+    doc.quotes = find_quotes(doc.text, doc.folded, doc.sentences, doc.lex, doc.names, doc.spans, doc.kinds)
+
+
+STAGES: tuple[Callable[[_Document], None], ...] = (
+    _find_money,
+    _find_dates,
+    _find_quote_spans,
+    _find_names,
+    _find_quotes,
+)
+
+
 def extract(
     text: str,
     *,
@@ -126,81 +246,31 @@ def extract(
     """
     if language == "auto":
         language = detect_language(text)
-    lex = load(language)
-    published = published or dt.date.today()
-    folded = fold(text)
-    sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
-
-    def sentence_index(offset: int) -> int:
-        return max(0, bisect_right(starts, offset) - 1)
-
-    future_cache: dict[int, bool] = {}
-    # Where the first "future" word before a date ends in each sentence: found once per sentence,
-    # not searched again from the sentence's start for each of its dates (quadratic in a long one).
-    future_before: dict[int, int] = {}
-
-    def future_at(offset: int) -> bool:
-        idx = sentence_index(offset)
-        s = sentences[idx] if sentences else Sentence(0, len(text), text, 0)
-        if idx not in future_cache:
-            future_cache[idx] = lex.future_re.search(folded, s.start, s.end) is not None
-        if future_cache[idx]:
-            return True
-        if idx not in future_before:
-            m = lex.future_before_re.search(folded, s.start, s.end)
-            future_before[idx] = m.end() if m else len(text) + 1
-        return future_before[idx] <= offset
-
-    def sentence_bounds(offset: int) -> tuple[int, int]:
-        if not sentences:
-            return 0, len(text)
-        s = sentences[sentence_index(offset)]
-        return s.start, s.end
-
-    money = find_money(text, folded, lex, sentence_bounds)
-    money, local = _local_currencies(money, text, lower_view(folded), dollar)
-    money_spans = sorted((m.start, m.end) for m in money)
-    dates = [
-        d for d in find_dates(text, folded, lex, published, future_at) if not _overlaps(money_spans, d.start, d.end)
-    ]
-    # Quote marks first: what the article quotes as a term ("l'équipe « Superalignment »",
-    # "dubbed “Project Sunrise”") is not a name, there or anywhere else in the article.
-    spans = find_quote_spans(text, lex)
-    kinds = [
-        quote_kind(folded, q, text, lex, sentences[sentence_index(q.open)].start if sentences else 0) for q in spans
-    ]
-    terms = [q for q, k in zip(spans, kinds) if k == "term"]
-    quoted_terms = frozenset(fold_key(text[q.start : q.end]) for q in terms)
-    # A capitalised word inside a date or an amount ("Oct. 4", "1,2 Md€") is not a name.
-    skip = _merge([(q.start, q.end) for q in terms] + money_spans + [(d.start, d.end) for d in dates])
-    names = find_names(
-        text, sentences, lex, folded=folded, quoted_terms=quoted_terms, skip_spans=tuple(skip), gazetteer=gazetteer
+    doc = _Document(text, load(language), published or dt.date.today(), dollar, gazetteer)
+    for stage in STAGES:
+        stage(doc)
+    claims = _claims(doc)
+    if not unclaimed:
+        return Extraction(language, doc.published, claims)
+    covered = [(c.start, c.end) for c in claims if c.type != "quote"]
+    covered += [(m[0], m[1]) for n in doc.names for m in n.mentions]
+    covered += [(q.open, q.close + 1) for q in doc.spans]
+    return Extraction(
+        language, doc.published, claims, _unclaimed(text, doc.folded, doc.sentences, _merge(covered), doc.lex)
     )
-    quotes = find_quotes(text, folded, sentences, lex, names, spans, kinds)
 
-    contexts: dict[tuple[int, int], tuple[str, int, int]] = {}
 
-    def context(start: int, end: int) -> tuple[str, int, int]:
-        if not sentences:
-            return text, 0, len(text)
-        span = (sentence_index(start), sentence_index(max(start, end - 1)))
-        first, last = sentences[span[0]], sentences[span[1]]
-        if last.end - first.start > MAX_CONTEXT:  # a long sentence: a window of it around the claim
-            a, b = context_window(text, start, end, first.start, last.end)
-            return text[a:b], a, b
-        if span not in contexts:  # one string per sentence, shared by its claims
-            contexts[span] = (text[first.start : last.end], first.start, last.end)
-        return contexts[span]
-
+def _claims(doc: _Document) -> tuple[Claim, ...]:
+    """What the stages found, as claims in reading order (at one place the longest first, then dates,
+    money, names, quotes), numbered c1, c2, ..."""
     drafts: list[tuple[int, int, int, ClaimType, Any, dict[str, Any]]] = []
 
     def add(kind: ClaimType, start: int, end: int, value: Any, **flags: Any) -> None:
         drafts.append((start, -end, len(drafts), kind, value, flags))
 
-    for d in dates:
+    for d in doc.dates:
         add("date", d.start, d.end, d.value, relative=d.relative, approximate=d.approximate, qualifier=d.qualifier)
-    for m in money:
+    for m in doc.money:
         add(
             "money",
             m.start,
@@ -208,24 +278,18 @@ def extract(
             m.value,
             approximate=m.approximate,
             qualifier=m.qualifier,
-            basis=decided.basis if m.local and (decided := local[m.local]) else None,
+            basis=decided.basis if m.local and (decided := doc.local[m.local]) else None,
         )
-    for n in names:
+    for n in doc.names:
         add(cast(ClaimType, n.type), n.start, n.end, Name(n.canonical), mentions=n.mentions)
-    for q in quotes:
+    for q in doc.quotes:
         add("quote", q.start, q.end, Quote(q.text, q.speaker, cast(QuoteKind, q.kind), q.also))
-
-    drafts.sort(key=lambda d: d[:3])  # reading order; at one place the longest, then dates, money, names, quotes
-    claims = tuple(
-        Claim(f"c{i}", kind, text[start:-neg_end], start, -neg_end, value, *context(start, -neg_end), **flags)
+    drafts.sort(key=lambda d: d[:3])
+    text = doc.text
+    return tuple(
+        Claim(f"c{i}", kind, text[start:-neg_end], start, -neg_end, value, *doc.context(start, -neg_end), **flags)
         for i, (start, neg_end, _, kind, value, flags) in enumerate(drafts, start=1)
     )
-    if not unclaimed:
-        return Extraction(language, published, claims)
-    covered = [(c.start, c.end) for c in claims if c.type != "quote"]
-    covered += [(m[0], m[1]) for n in names for m in n.mentions]
-    covered += [(q.open, q.close + 1) for q in spans]
-    return Extraction(language, published, claims, _unclaimed(text, folded, sentences, _merge(covered), lex))
 
 
 def _local_currencies(

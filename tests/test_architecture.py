@@ -210,7 +210,6 @@ ONE_PIECE = "one piece"
 BEING_SPLIT_ELSEWHERE: set[str] = {
     "sources/importers.py",
     "claims/dates/find.py::find_dates",
-    "claims/extract.py::extract",
     "claims/lexicon.py::_build",
     "claims/date_templates.py::_first_tokens",
     "claims/date_templates.py::_first_tokens.walk",
