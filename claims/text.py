@@ -18,9 +18,11 @@ The one home of text normalisation; every other package calls these rather than 
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 _SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t"
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032\u00b4\u0060\u201b"
@@ -136,67 +138,14 @@ class Sentence:
 # word before the stop is a known abbreviation or a single initial ("J. Smith").
 # Possessive runs and a look-behind keep it linear on "......" or long runs of spaces.
 _STOP_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"”»’']?(?=\s++[\"“«‘(\[]?\s*+[A-ZÀ-ÖØ-Þ0-9])")
-_ABBREVIATIONS = {
-    "m",
-    "mme",
-    "mlle",
-    "me",
-    "dr",
-    "pr",
-    "st",
-    "mr",
-    "mrs",
-    "ms",
-    "prof",
-    "jr",
-    "sr",
-    "etc",
-    "cf",
-    "p",
-    "vs",
-    "env",
-    "no",
-    "n°",
-    "av",
-    "apr",
-    "j.-c",
-    "u.s",
-    "u.k",
-    "inc",
-    "corp",
-    "ltd",
-    "co",
-    "gen",
-    "gov",
-    "sen",
-    "rep",
-    "jan",
-    "feb",
-    "fév",
-    "févr",
-    "janv",
-    "mar",
-    "avr",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "déc",
-    # ranks and offices before a name ("Ald. Michael Murphy", "Cllr. Jones", "Det. Sgt. Smith")
-    "ald",
-    "cllr",
-    "supt",
-    "insp",
-    "det",
-    "sgt",
-    "lt",
-    "capt",
-    "hon",
-    "rev",
-    "atty",
-}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Words after which a stop does not end a sentence (claims/data/common.toml, [sentences])."""
+    with open(Path(__file__).with_name("data") / "common.toml", "rb") as fh:
+        sentences = tomllib.load(fh)["sentences"]
+    return frozenset(sentences["abbreviations"] + sentences["rank_abbreviations"])
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -207,7 +156,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for m in _STOP_RE.finditer(text, p_start, p_end):
             before = text[start : m.start()].rsplit(None, 1)
             last_word = before[-1].lower().strip("(\"'«“") if before else ""
-            if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            if last_word in _abbreviations() or (len(last_word) == 1 and last_word.isalpha()):
                 continue
             end = m.end()
             _append(sentences, text, start, end, paragraph_no)

@@ -134,3 +134,14 @@ def test_regions_and_common_words_hold_no_name_the_data_knows(code):
     known = set(data.given) | data.towns | data.places | set(data.aliases) | set(data.known_surnames)
     assert not (data.common_words & known), sorted(data.common_words & known)[:10]
     assert {"connemara", "co kildare", "co. kildare", "hauts de france"} <= data.places
+
+
+def test_sentence_abbreviations_are_lower_case_unique_words_that_keep_a_sentence_whole():
+    with open(DATA_DIR / "common.toml", "rb") as fh:
+        sentences = tomllib.load(fh)["sentences"]
+    words = sentences["abbreviations"] + sentences["rank_abbreviations"]
+    assert len(words) == len(set(words)) > 40
+    assert all(w == w.lower() and not w.endswith(".") and " " not in w for w in words)  # as the text has them
+    from claims.text import split_sentences
+
+    assert len(split_sentences("Cllr. Jones a parlé. Mme. Durand aussi.")) == 2
