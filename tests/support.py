@@ -1,15 +1,18 @@
 """Helpers of the tests that use the library: records of our own, an in-memory library, a database
-file. Imported by the conftest of tests/sources, tests/checker and tests/ui (and by their tests for
-`record`); never by the claims tests, which run without the database's code (tests/conftest.py)."""
+file, a schema of its own on the local PostgreSQL server. Imported by the conftest of tests/sources,
+tests/checker and tests/ui (and by their tests); never by the claims tests, which run without the
+database's code (tests/conftest.py). What only some tests need (psycopg) is imported where it is used."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import subprocess
 import sys
+import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
@@ -73,3 +76,34 @@ def local_only(context):
     stylesheet, and no test may reach a public host. Returns the context."""
     context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])"), lambda route: route.abort())
     return context
+
+
+# ---- PostgreSQL: a schema of its own on the local server ------------------------------------------
+
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@contextlib.contextmanager
+def postgres_schema(prefix: str) -> Iterator[tuple[Any, str]]:
+    """A new schema named `prefix`_<random> on the local server (127.0.0.1:5432, database `test`),
+    dropped with everything in it when the block ends; yields (an autocommit admin connection, its
+    name). Skips the test when psycopg or the server is not there."""
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        admin = psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
+        )
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin.execute(f'CREATE SCHEMA "{name}"')
+    try:
+        yield admin, name
+    finally:
+        admin.execute(f'DROP SCHEMA "{name}" CASCADE')
+        admin.close()
+
+
+def postgres_url(schema: str) -> str:
+    """The database URL whose tables live in `schema` (see postgres_schema)."""
+    return f"{POSTGRES}?options=-csearch_path%3D{schema}"

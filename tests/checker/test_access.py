@@ -7,10 +7,9 @@ import datetime as dt
 import getpass
 import inspect
 import json
-import uuid
 
 import pytest
-from support import record
+from support import postgres_schema, postgres_url, record
 from sqlalchemy import func, select
 
 from checker.access import (
@@ -320,19 +319,8 @@ def test_users_command_needs_a_known_role(capsys, tmp_path):
 
 @pytest.mark.postgres
 def test_roles_on_postgresql():
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(
-            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
-        )
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
-    name = f"factcheck_roles_{uuid.uuid4().hex[:10]}"
-    admin.execute(f'CREATE SCHEMA "{name}"')
-    try:
-        engine = connect(
-            f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{name}", fresh=True
-        )
+    with postgres_schema("factcheck_roles") as (_, name):
+        engine = connect(postgres_url(name), fresh=True)
         roles = Roles(engine)
         roles.add("Ana@Newsroom.test", "viewer", by="op")
         roles.set("ana@newsroom.test", "editor", by="op")
@@ -341,6 +329,3 @@ def test_roles_on_postgresql():
         assert roles.role_of("ANA@newsroom.test") == "editor"
         assert [h["action"] for h in roles.history()] == ["role_add", "role_set"]
         engine.dispose()
-    finally:
-        admin.execute(f'DROP SCHEMA "{name}" CASCADE')
-        admin.close()

@@ -14,37 +14,22 @@ import os
 import subprocess
 import time
 import urllib.request
-import uuid
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from checker.desk import Desk
-from support import local_only, streamlit_server
+from support import local_only, postgres_schema, postgres_url, streamlit_server
 from test_browser import ARGS, CHROMIUM, free_port, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
 
-SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
 
 @pytest.fixture
 def shared_db():
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(
-            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
-        )
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
-    name = f"factcheck_shared_{uuid.uuid4().hex[:10]}"
-    admin.execute(f'CREATE SCHEMA "{name}"')
-    try:
-        yield f"{SERVER}?options=-csearch_path%3D{name}"
-    finally:
-        admin.execute(f'DROP SCHEMA "{name}" CASCADE')
-        admin.close()
+    with postgres_schema("factcheck_shared") as (_, name):
+        yield postgres_url(name)
 
 
 @pytest.fixture
