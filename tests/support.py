@@ -1,12 +1,14 @@
 """Helpers of the tests that use the library: records of our own, an in-memory library, a database
-file, a schema of its own on the local PostgreSQL server. Imported by the conftest of tests/sources,
-tests/checker and tests/ui (and by their tests); never by the claims tests, which run without the
-database's code (tests/conftest.py). What only some tests need (psycopg) is imported where it is used."""
+file, a schema of its own on the local PostgreSQL server, the command line run in-process. Imported
+by the conftest of tests/sources, tests/checker and tests/ui (and by their tests); never by the claims
+tests, which run without the database's code (tests/conftest.py). What only some tests need (psycopg,
+the checker) is imported where it is used."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -107,3 +109,33 @@ def postgres_schema(prefix: str) -> Iterator[tuple[Any, str]]:
 def postgres_url(schema: str) -> str:
     """The database URL whose tables live in `schema` (see postgres_schema)."""
     return f"{POSTGRES}?options=-csearch_path%3D{schema}"
+
+
+# ---- the command line, run in-process -------------------------------------------------------------
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    """`python -m checker ARGV...` in this process: (exit code, standard output, standard error)."""
+    from checker.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def cli_check_saved(capsys, tmp_path: Path, db: str, text: str, *options: str, name: str = "a.txt") -> dict:
+    """`check FILE --db DB --save --format json OPTIONS...` on `text` written to tmp_path/`name`;
+    asserts it succeeds and returns its JSON (article_id, claims...)."""
+    article = tmp_path / name
+    article.write_text(text, encoding="utf-8")
+    code, out, _ = run_cli(capsys, "check", str(article), "--db", db, "--save", "--format", "json", *options)
+    assert code == 0
+    return json.loads(out)
+
+
+def cli_review(
+    capsys, db: str, article_id: int | str, claim: str, status: str, note: str, reviewer: str
+) -> tuple[int, str, str]:
+    """`review ARTICLE CLAIM --status STATUS --note NOTE --reviewer REVIEWER --db DB`, as run_cli."""
+    argv = ("review", str(article_id), claim, "--status", status, "--note", note, "--reviewer", reviewer)
+    return run_cli(capsys, *argv, "--db", db)

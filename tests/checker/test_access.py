@@ -9,7 +9,7 @@ import inspect
 import json
 
 import pytest
-from support import postgres_schema, postgres_url, record
+from support import postgres_schema, postgres_url, record, run_cli
 from sqlalchemy import func, select
 
 from checker.access import (
@@ -32,12 +32,6 @@ from sources.db import audit, connect
 from sources.library import Library
 
 ARTICLE = "Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d'euros pour les écoles."
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -255,15 +249,17 @@ def test_every_public_method_is_classified_and_nothing_else_passes(world, cls, r
 
 def test_users_commands_add_list_set_remove_and_history(capsys, tmp_path):
     db = f"sqlite:///{tmp_path / 'w.db'}"
-    code, out, _ = run(capsys, "users", "list", "--db", db)
+    code, out, _ = run_cli(capsys, "users", "list", "--db", db)
     assert code == 0 and "nobody has a role yet" in out and "users add EMAIL --role admin" in out
-    assert run(capsys, "users", "add", "Chief@Newsroom.test", "--role", "admin", "--db", db)[:2] == (
+    assert run_cli(capsys, "users", "add", "Chief@Newsroom.test", "--role", "admin", "--db", db)[:2] == (
         0,
         "chief@newsroom.test is now admin\n",
     )
-    assert run(capsys, "users", "add", "ana@newsroom.test", "--role", "viewer", "--by", "Claire", "--db", db)[0] == 0
-    assert run(capsys, "users", "set", "ana@newsroom.test", "--role", "editor", "--db", db)[0] == 0
-    code, out, _ = run(capsys, "users", "list", "--format", "json", "--db", db)
+    assert (
+        run_cli(capsys, "users", "add", "ana@newsroom.test", "--role", "viewer", "--by", "Claire", "--db", db)[0] == 0
+    )
+    assert run_cli(capsys, "users", "set", "ana@newsroom.test", "--role", "editor", "--db", db)[0] == 0
+    code, out, _ = run_cli(capsys, "users", "list", "--format", "json", "--db", db)
     listed = {u["email"]: u for u in json.loads(out)}
     assert code == 0 and {e: u["role"] for e, u in listed.items()} == {
         "ana@newsroom.test": "editor",
@@ -271,17 +267,17 @@ def test_users_commands_add_list_set_remove_and_history(capsys, tmp_path):
     }
     me = f"{getpass.getuser()} (command line)"
     assert listed["chief@newsroom.test"]["granted_by"] == me
-    code, out, _ = run(capsys, "users", "list", "--db", db)
+    code, out, _ = run_cli(capsys, "users", "list", "--db", db)
     assert code == 0 and "ana@newsroom.test" in out and "editor" in out
-    code, out, _ = run(capsys, "users", "remove", "ana@newsroom.test", "--db", db)
+    code, out, _ = run_cli(capsys, "users", "remove", "ana@newsroom.test", "--db", db)
     assert code == 0 and "no longer has a role (was editor)" in out
-    code, out, _ = run(capsys, "users", "history", "ana@newsroom.test", "--format", "json", "--db", db)
+    code, out, _ = run_cli(capsys, "users", "history", "ana@newsroom.test", "--format", "json", "--db", db)
     assert [(h["by"], h["action"], h["before"], h["after"]) for h in json.loads(out)] == [
         ("Claire", "add", "-", "viewer"),
         (me, "set", "viewer", "editor"),
         (me, "remove", "editor", "-"),
     ]
-    code, out, _ = run(capsys, "users", "history", "--db", db)
+    code, out, _ = run_cli(capsys, "users", "history", "--db", db)
     assert code == 0 and out.count("(command line)") == 3 and "viewer -> editor" in out
 
 
@@ -302,8 +298,8 @@ def test_users_commands_add_list_set_remove_and_history(capsys, tmp_path):
 )
 def test_users_commands_refuse_with_one_line(capsys, tmp_path, argv, message):
     db = f"sqlite:///{tmp_path / 'w.db'}"
-    run(capsys, "users", "add", "chief@newsroom.test", "--role", "admin", "--db", db)
-    code, out, err = run(capsys, *argv, "--db", db)
+    run_cli(capsys, "users", "add", "chief@newsroom.test", "--role", "admin", "--db", db)
+    code, out, err = run_cli(capsys, *argv, "--db", db)
     assert code == 1 and out == "" and err == f"error: {message}\n"
     assert Roles.open(db).role_of("chief@newsroom.test") == "admin"
 
