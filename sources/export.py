@@ -5,7 +5,7 @@ Exporting, importing the file into an empty library and exporting again gives th
 - CSV: UTF-8 with a BOM (so that spreadsheets read accents right), a header of the record fields
   (`EXPORT_COLUMNS`) then one column per tag name, in order of first use (a name a record uses
   twice gets two columns); cells that a spreadsheet would run as formulas (=, +, -, @) get a leading
-  apostrophe, which a CSV import removes (sources/importers.py); line breaks inside cells are quoted;
+  apostrophe, which a CSV import removes (sources/importers/values.py); line breaks inside cells are quoted;
 - JSON Lines: one object per record with every field, `tags` as {name: value} (as a list of
   [name, value] pairs when a record repeats a name), dates in ISO 8601.
 Files are written next to their destination and renamed into place, so a failed export never
@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
-from .importers import guard_cell
+from .importers.values import guard_cell
 from .model import SourceRecord
 
 EXPORT_COLUMNS: tuple[str, ...] = (

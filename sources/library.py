@@ -326,7 +326,7 @@ def _edited(before: SourceRecord, record_id: str, changes: dict[str, Any]) -> So
     merged = {f: getattr(before, f) for f in EDITABLE if f != "tags"} | {"id": record_id}
     merged.update({k: v for k, v in changes.items() if k != "tags"})
     tags = changes.get("tags", before.tags)
-    from .importers import record_from_values  # not imported by a check (start-up)
+    from .importers.values import record_from_values  # not imported by a check (start-up)
 
     checked, reasons = record_from_values(merged, tag_pairs(tags))
     if reasons:

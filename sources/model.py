@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-# Fields of a record that an import file can fill, by column name (see sources/importers.py).
+# Fields of a record that an import file can fill, by column name (see sources/importers/rows.py).
 FIELDS: tuple[str, ...] = ("id", "title", "publisher", "url", "published", "language", "excerpt", "retrieved_at")
 MAX_ID = 200  # the width of records.record_id
 

@@ -7,10 +7,9 @@ import datetime as dt
 import getpass
 import inspect
 import json
-import uuid
 
 import pytest
-from support import record
+from support import postgres_schema, postgres_url, record, run_cli
 from sqlalchemy import func, select
 
 from checker.access import (
@@ -33,12 +32,6 @@ from sources.db import audit, connect
 from sources.library import Library
 
 ARTICLE = "Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d'euros pour les écoles."
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -256,15 +249,17 @@ def test_every_public_method_is_classified_and_nothing_else_passes(world, cls, r
 
 def test_users_commands_add_list_set_remove_and_history(capsys, tmp_path):
     db = f"sqlite:///{tmp_path / 'w.db'}"
-    code, out, _ = run(capsys, "users", "list", "--db", db)
+    code, out, _ = run_cli(capsys, "users", "list", "--db", db)
     assert code == 0 and "nobody has a role yet" in out and "users add EMAIL --role admin" in out
-    assert run(capsys, "users", "add", "Chief@Newsroom.test", "--role", "admin", "--db", db)[:2] == (
+    assert run_cli(capsys, "users", "add", "Chief@Newsroom.test", "--role", "admin", "--db", db)[:2] == (
         0,
         "chief@newsroom.test is now admin\n",
     )
-    assert run(capsys, "users", "add", "ana@newsroom.test", "--role", "viewer", "--by", "Claire", "--db", db)[0] == 0
-    assert run(capsys, "users", "set", "ana@newsroom.test", "--role", "editor", "--db", db)[0] == 0
-    code, out, _ = run(capsys, "users", "list", "--format", "json", "--db", db)
+    assert (
+        run_cli(capsys, "users", "add", "ana@newsroom.test", "--role", "viewer", "--by", "Claire", "--db", db)[0] == 0
+    )
+    assert run_cli(capsys, "users", "set", "ana@newsroom.test", "--role", "editor", "--db", db)[0] == 0
+    code, out, _ = run_cli(capsys, "users", "list", "--format", "json", "--db", db)
     listed = {u["email"]: u for u in json.loads(out)}
     assert code == 0 and {e: u["role"] for e, u in listed.items()} == {
         "ana@newsroom.test": "editor",
@@ -272,17 +267,17 @@ def test_users_commands_add_list_set_remove_and_history(capsys, tmp_path):
     }
     me = f"{getpass.getuser()} (command line)"
     assert listed["chief@newsroom.test"]["granted_by"] == me
-    code, out, _ = run(capsys, "users", "list", "--db", db)
+    code, out, _ = run_cli(capsys, "users", "list", "--db", db)
     assert code == 0 and "ana@newsroom.test" in out and "editor" in out
-    code, out, _ = run(capsys, "users", "remove", "ana@newsroom.test", "--db", db)
+    code, out, _ = run_cli(capsys, "users", "remove", "ana@newsroom.test", "--db", db)
     assert code == 0 and "no longer has a role (was editor)" in out
-    code, out, _ = run(capsys, "users", "history", "ana@newsroom.test", "--format", "json", "--db", db)
+    code, out, _ = run_cli(capsys, "users", "history", "ana@newsroom.test", "--format", "json", "--db", db)
     assert [(h["by"], h["action"], h["before"], h["after"]) for h in json.loads(out)] == [
         ("Claire", "add", "-", "viewer"),
         (me, "set", "viewer", "editor"),
         (me, "remove", "editor", "-"),
     ]
-    code, out, _ = run(capsys, "users", "history", "--db", db)
+    code, out, _ = run_cli(capsys, "users", "history", "--db", db)
     assert code == 0 and out.count("(command line)") == 3 and "viewer -> editor" in out
 
 
@@ -303,8 +298,8 @@ def test_users_commands_add_list_set_remove_and_history(capsys, tmp_path):
 )
 def test_users_commands_refuse_with_one_line(capsys, tmp_path, argv, message):
     db = f"sqlite:///{tmp_path / 'w.db'}"
-    run(capsys, "users", "add", "chief@newsroom.test", "--role", "admin", "--db", db)
-    code, out, err = run(capsys, *argv, "--db", db)
+    run_cli(capsys, "users", "add", "chief@newsroom.test", "--role", "admin", "--db", db)
+    code, out, err = run_cli(capsys, *argv, "--db", db)
     assert code == 1 and out == "" and err == f"error: {message}\n"
     assert Roles.open(db).role_of("chief@newsroom.test") == "admin"
 
@@ -320,19 +315,8 @@ def test_users_command_needs_a_known_role(capsys, tmp_path):
 
 @pytest.mark.postgres
 def test_roles_on_postgresql():
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(
-            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
-        )
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
-    name = f"factcheck_roles_{uuid.uuid4().hex[:10]}"
-    admin.execute(f'CREATE SCHEMA "{name}"')
-    try:
-        engine = connect(
-            f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{name}", fresh=True
-        )
+    with postgres_schema("factcheck_roles") as (_, name):
+        engine = connect(postgres_url(name), fresh=True)
         roles = Roles(engine)
         roles.add("Ana@Newsroom.test", "viewer", by="op")
         roles.set("ana@newsroom.test", "editor", by="op")
@@ -341,6 +325,3 @@ def test_roles_on_postgresql():
         assert roles.role_of("ANA@newsroom.test") == "editor"
         assert [h["action"] for h in roles.history()] == ["role_add", "role_set"]
         engine.dispose()
-    finally:
-        admin.execute(f'DROP SCHEMA "{name}" CASCADE')
-        admin.close()

@@ -9,16 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import main
+from support import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "Le 3 mai 2024, Claire Martin a annoncé un budget de 4 milliards d'euros. « Nous tiendrons », a-t-elle dit."
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -29,7 +23,7 @@ def article(tmp_path):
 
 
 def test_extract_json_contract(capsys, article):
-    code, out, _ = run(capsys, "extract", str(article), "--published", "2024-05-29", "--format", "json")
+    code, out, _ = run_cli(capsys, "extract", str(article), "--published", "2024-05-29", "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["language"] == "fr" and data["published"] == "2024-05-29"
@@ -48,7 +42,7 @@ def test_extract_jsonl(capsys, tmp_path):
         + "\n",
         encoding="utf-8",
     )
-    code, out, _ = run(capsys, "extract", "--jsonl", str(p))
+    code, out, _ = run_cli(capsys, "extract", "--jsonl", str(p))
     lines = [json.loads(x) for x in out.splitlines()]
     assert code == 0 and [x["id"] for x in lines] == ["a", "b"]
     assert [c["value"] for c in lines[1]["claims"] if c["type"] == "money"] == [
@@ -64,10 +58,10 @@ def test_sources_import_list_and_check(capsys, tmp_path, article):
         "K1,Budget,Mairie,,2024-05-03,fr,\"Claire Martin a annoncé le 3 mai 2024 un budget de 4 milliards d'euros.\"\n",
         encoding="utf-8",
     )
-    assert run(capsys, "sources", "import", str(csv_path), "--db", db)[0] == 0
-    code, out, _ = run(capsys, "sources", "list", "--db", db)
+    assert run_cli(capsys, "sources", "import", str(csv_path), "--db", db)[0] == 0
+    code, out, _ = run_cli(capsys, "sources", "list", "--db", db)
     assert code == 0 and out.startswith("K1\t")
-    code, out, _ = run(capsys, "check", str(article), "--db", db, "--published", "2024-05-29", "--format", "json")
+    code, out, _ = run_cli(capsys, "check", str(article), "--db", db, "--published", "2024-05-29", "--format", "json")
     data = json.loads(out)
     money = next(c for c in data["claims"] if c["type"] == "money")
     assert money["matches"][0]["source_id"] == "K1" and money["matches"][0]["agreement"] == "agrees"
@@ -83,10 +77,10 @@ def test_bad_csv_is_refused_whole(capsys, tmp_path):
     bad.write_text(
         "id,title,excerpt,published\nA,T,text,2024-01-01\nB,T,,2024-01-01\nC,T,text,soon\n", encoding="utf-8"
     )
-    code, out, err = run(capsys, "sources", "import", str(bad), "--db", db)
+    code, out, err = run_cli(capsys, "sources", "import", str(bad), "--db", db)
     assert code != 0 and "row 3: empty excerpt" in err and "row 4: unreadable date" in err and "Traceback" not in err
-    assert run(capsys, "sources", "list", "--db", db)[1] == ""
-    code, out, err = run(capsys, "sources", "import", str(bad), "--db", db, "--skip-bad")
+    assert run_cli(capsys, "sources", "list", "--db", db)[1] == ""
+    code, out, err = run_cli(capsys, "sources", "import", str(bad), "--db", db, "--skip-bad")
     assert code == 0 and "imported 1 record" in out
 
 
@@ -98,14 +92,14 @@ def test_bad_csv_is_refused_whole(capsys, tmp_path):
     ],
 )
 def test_errors_are_clear(capsys, argv, message):
-    code, out, err = run(capsys, *argv)
+    code, out, err = run_cli(capsys, *argv)
     assert code != 0 and message in err and "Traceback" not in err
 
 
 def test_binary_input_is_refused(capsys, tmp_path):
     p = tmp_path / "x.txt"
     p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    code, _, err = run(capsys, "extract", str(p))
+    code, _, err = run_cli(capsys, "extract", str(p))
     assert code != 0 and "binary" in err
 
 
@@ -123,7 +117,7 @@ def test_module_entry_point_reads_standard_input():
 
 def test_seed_check_ranks_expected_sources(capsys, corpora):
     seed = corpora / "seed"
-    code, out, _ = run(
+    code, out, _ = run_cli(
         capsys,
         "check",
         str(seed / "article_fr.txt"),
@@ -142,7 +136,7 @@ def test_seed_check_ranks_expected_sources(capsys, corpora):
 
 def test_seed_extract_has_every_type(capsys, corpora):
     path = corpora / "seed" / "article_fr.txt"
-    code, out, _ = run(capsys, "extract", str(path), "--published", "2024-05-29", "--format", "json")
+    code, out, _ = run_cli(capsys, "extract", str(path), "--published", "2024-05-29", "--format", "json")
     text = path.read_text(encoding="utf-8")
     data = json.loads(out)
     assert {c["type"] for c in data["claims"]} == {"date", "money", "person", "organization", "quote"}
@@ -156,7 +150,7 @@ def test_a_damaged_utf8_article_is_read_with_a_warning(capsys, tmp_path):
             "Orléans".encode(), b"Orl\xe9ans"
         )
     )
-    code, out, err = run(capsys, "extract", str(path), "--published", "2024-05-29", "--format", "json")
+    code, out, err = run_cli(capsys, "extract", str(path), "--published", "2024-05-29", "--format", "json")
     assert code == 0 and "payé" in out
     assert err.startswith("warning: 'a.txt' is UTF-8 with bytes that cannot be read on line 2;")
 
@@ -164,13 +158,13 @@ def test_a_damaged_utf8_article_is_read_with_a_warning(capsys, tmp_path):
 def test_the_date_the_article_states_is_used_and_none_is_warned_about(capsys, tmp_path):
     stated = tmp_path / "stated.txt"
     stated.write_text("Publié le 29 mai 2024\n\nCette semaine, la mairie a voté un budget.\n", encoding="utf-8")
-    code, out, err = run(capsys, "extract", str(stated), "--format", "json")
+    code, out, err = run_cli(capsys, "extract", str(stated), "--format", "json")
     assert code == 0 and json.loads(out)["published"] == "2024-05-29" and "warning" not in err
     bare = tmp_path / "bare.txt"
     bare.write_text("Cette semaine, la mairie a voté un budget.\n", encoding="utf-8")
-    code, out, err = run(capsys, "extract", str(bare), "--format", "json")
+    code, out, err = run_cli(capsys, "extract", str(bare), "--format", "json")
     assert code == 0 and "relative dates were resolved against today" in err
-    code, out, err = run(capsys, "extract", str(bare), "--published", "2024-05-29", "--format", "json")
+    code, out, err = run_cli(capsys, "extract", str(bare), "--published", "2024-05-29", "--format", "json")
     assert code == 0 and "warning" not in err
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import threading
-import uuid
 from collections import Counter
 
 import pytest
@@ -22,6 +21,7 @@ from checker.service import check_and_store
 from checker.desk.tables import article_claims
 from sources.db import audit, connect
 from sources.library import Library
+from support import postgres_schema, postgres_url
 
 WRITERS = 20
 ROUNDS = 3
@@ -166,24 +166,14 @@ def test_twenty_writers_on_sqlite(tmp_path, mode):
 
 @pytest.fixture
 def pg_url():
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(
-            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
-        )
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
-    name = f"factcheck_load_{uuid.uuid4().hex[:10]}"
-    admin.execute(f'CREATE SCHEMA "{name}"')
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{name}"
-    finally:
-        from sources.db import _ENGINES
+    with postgres_schema("factcheck_load") as (_, name):
+        try:
+            yield postgres_url(name)
+        finally:
+            from sources.db import _ENGINES
 
-        for key in [k for k in _ENGINES if name in k]:
-            _ENGINES.pop(key).dispose()
-        admin.execute(f'DROP SCHEMA "{name}" CASCADE')
-        admin.close()
+            for key in [k for k in _ENGINES if name in k]:
+                _ENGINES.pop(key).dispose()
 
 
 @pytest.mark.postgres

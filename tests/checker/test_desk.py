@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from support import record
+from support import postgres_schema, postgres_url, record
 
 from checker.desk import ClaimNotFound, Desk, ReviewConflict
 from checker.service import check_and_store
@@ -238,26 +238,14 @@ def test_concurrent_writes_from_two_desks_lose_nothing(tmp_path):
 
 @pytest.fixture
 def pg_desk():
-    import uuid
-
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(
-            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
-        )
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
     from sources.db import connect
 
-    name = f"factcheck_desk_{uuid.uuid4().hex[:10]}"
-    admin.execute(f'CREATE SCHEMA "{name}"')
-    engine = connect(f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{name}", fresh=True)
-    try:
-        yield Desk(engine)
-    finally:
-        engine.dispose()
-        admin.execute(f'DROP SCHEMA "{name}" CASCADE')
-        admin.close()
+    with postgres_schema("factcheck_desk") as (_, name):
+        engine = connect(postgres_url(name), fresh=True)
+        try:
+            yield Desk(engine)
+        finally:
+            engine.dispose()
 
 
 @pytest.mark.postgres

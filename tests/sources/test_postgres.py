@@ -5,7 +5,6 @@ folded, edit, delete and restore, export round trip. Runs in a schema of its own
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import pytest
 
@@ -13,28 +12,15 @@ from sources.export import export_bytes
 from sources.importers import parse_file
 from sources.library import DuplicateRecord, Library, RecordNotFound
 from sources.model import SourceRecord
+from support import postgres_schema, postgres_url
 
 pytestmark = pytest.mark.postgres
-
-SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture(scope="module")
 def schema_url():
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(
-            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
-        )
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
-    name = f"factcheck_test_{uuid.uuid4().hex[:10]}"
-    admin.execute(f'CREATE SCHEMA "{name}"')
-    try:
-        yield f"{SERVER}?options=-csearch_path%3D{name}"
-    finally:
-        admin.execute(f'DROP SCHEMA "{name}" CASCADE')
-        admin.close()
+    with postgres_schema("factcheck_test") as (_, name):
+        yield postgres_url(name)
 
 
 @pytest.fixture(scope="module")

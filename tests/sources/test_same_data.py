@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import uuid
 
 import pytest
-from support import record
+from support import postgres_schema, postgres_url, record
 
 from checker.desk import Desk
 from checker.inputs import InputError
@@ -21,23 +20,11 @@ TEXT = "Orvane Motors agreed to buy Celtis Batteries for $1 billion on 2 April 2
 
 
 @pytest.fixture(scope="module")
-def postgres_schema():
+def module_schema():
     """A schema of its own on the local server for the module's tests (each empties it first),
     dropped afterwards: creating the workbench's tables is most of what a test here would cost."""
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(
-            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
-        )
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
-    name = f"factcheck_same_{uuid.uuid4().hex[:10]}"
-    admin.execute(f'CREATE SCHEMA "{name}"')
-    try:
+    with postgres_schema("factcheck_same") as (admin, name):
         yield admin, name
-    finally:
-        admin.execute(f'DROP SCHEMA "{name}" CASCADE')
-        admin.close()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -47,8 +34,8 @@ def engine(request, tmp_path):
         yield engine
         engine.dispose()
         return
-    admin, name = request.getfixturevalue("postgres_schema")
-    engine = connect(f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{name}", fresh=True)
+    admin, name = request.getfixturevalue("module_schema")
+    engine = connect(postgres_url(name), fresh=True)
     # each test starts from empty tables, numbered from 1 again (the schema's version row is kept)
     tables = [
         f'"{name}"."{t}"'

@@ -11,109 +11,40 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
 import time
-import urllib.request
 from urllib.parse import parse_qs, urlsplit
-from pathlib import Path
 
 import pytest
 
 from checker.desk import Desk
-from support import CORPORA, ROOT, local_only, streamlit_server
+from support import CORPORA, ROOT, chromium, free_port, local_only, need_chromium, served_app, settle, shot
 from sources.importers import parse_file
 from sources.library import Library
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = ROOT / "test-artifacts"
 SEED = CORPORA / "seed"
 NOTE = "Le chiffre vient d'une dépêche ; à confirmer <script>alert(1)</script>"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """One Streamlit server for the module (starting one costs seconds), with the translation model as
     the workbench ships it (on by default)."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    pytest.importorskip("playwright.sync_api")
+    need_chromium()
     tmp_path = tmp_path_factory.mktemp("browser")
     url = f"sqlite:///{tmp_path / 'browser.db'}"
     if (SEED / "sources.csv").is_file():  # the seed article's own library, so that its claims find evidence
         Library.open(url).add(parse_file("sources.csv", (SEED / "sources.csv").read_bytes()).records)
-    port = free_port()
     env = {**os.environ, "FACTCHECK_DB": url}  # FACTCHECK_TRANSLATION_MODEL as the caller has it: on by default
-    log = open(tmp_path / "streamlit.log", "wb")
-    proc = streamlit_server(port, env, log)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 45
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    "streamlit did not start:\n" + (tmp_path / "streamlit.log").read_text(errors="replace")
-                )
-            time.sleep(0.3)
+    with served_app(free_port(), env, tmp_path / "streamlit.log") as base:
         yield base, url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-
-
-def settle(page) -> None:
-    """Wait until the app has finished running the script (no 'Running…' indicator)."""
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=30_000)
-    page.wait_for_timeout(300)
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    # wait for every element to be drawn (Streamlit shows grey placeholders while it draws a page)
-    page.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)
-    page.wait_for_timeout(500)
-    page.screenshot(path=str(ARTIFACTS / name))
 
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with chromium() as launched:
+        yield launched
 
 
 DESK = {"width": 1280, "height": 1800}  # the width the issue asks the desk to fit

@@ -11,47 +11,37 @@ without them); runs in a schema of its own, dropped afterwards.
 from __future__ import annotations
 
 import os
-import subprocess
 import time
-import urllib.request
-import uuid
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from checker.desk import Desk
-from support import local_only, streamlit_server
-from test_browser import ARGS, CHROMIUM, free_port, settle
+from support import (
+    chromium,
+    free_port,
+    local_only,
+    need_chromium,
+    postgres_schema,
+    postgres_url,
+    settle,
+    stop,
+    streamlit_server,
+    wait_until_serving,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
-
-SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture
 def shared_db():
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(
-            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3, autocommit=True
-        )
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({exc.__class__.__name__})")
-    name = f"factcheck_shared_{uuid.uuid4().hex[:10]}"
-    admin.execute(f'CREATE SCHEMA "{name}"')
-    try:
-        yield f"{SERVER}?options=-csearch_path%3D{name}"
-    finally:
-        admin.execute(f'DROP SCHEMA "{name}" CASCADE')
-        admin.close()
+    with postgres_schema("factcheck_shared") as (_, name):
+        yield postgres_url(name)
 
 
 @pytest.fixture
 def two_servers(shared_db, tmp_path):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    pytest.importorskip("playwright.sync_api")
+    need_chromium()
     env = {**os.environ, "FACTCHECK_DB": shared_db}
     procs, bases, logs = [], [], []
     try:
@@ -63,90 +53,69 @@ def two_servers(shared_db, tmp_path):
             bases.append(f"http://127.0.0.1:{port}")
         deadline = time.monotonic() + 60
         for i, (proc, base) in enumerate(zip(procs, bases)):
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        "streamlit did not start:\n" + (tmp_path / f"streamlit-{i}.log").read_text(errors="replace")
-                    )
-                time.sleep(0.3)
+            wait_until_serving(proc, base, tmp_path / f"streamlit-{i}.log", deadline)
         yield bases, shared_db
     finally:
         for proc in procs:
             proc.terminate()
         for proc in procs:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
         for log in logs:
             log.close()
 
 
 def test_editors_on_two_servers_share_one_database(two_servers):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     expect.set_options(timeout=30_000)  # the suite runs on every core: a busy machine redraws slowly
 
     (first, second), db = two_servers
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            claire = local_only(browser.new_context(viewport={"width": 1500, "height": 2000})).new_page()
-            bob = local_only(browser.new_context(viewport={"width": 1500, "height": 2000})).new_page()
-            for page in (claire, bob):
-                page.set_default_timeout(30_000)
-            # both servers open their first page at once: each seeds the demo library if no other did
-            claire.goto(f"{first}/?reviewer=Claire")
-            bob.goto(f"{second}/?reviewer=Bob")
-            # (a server's first page seeds and warms it up: slow on a busy machine)
-            claire.get_by_role("button", name="Try an example").wait_for(timeout=120_000)
-            bob.get_by_role("button", name="Try an example").wait_for(timeout=120_000)
-            claire.get_by_role("button", name="Try an example").click()
-            claire.get_by_text("reviewed,").first.wait_for()
-            settle(claire)
-            picker = claire.get_by_label("Claim", exact=True)
-            picker.click()
-            picker.press_sequentially("18 millions")
-            claire.keyboard.press("Enter")
-            settle(claire)
-            expect(claire.locator("h3").filter(has_text="18 millions d’euros")).to_be_visible()
-            settle(claire)
-            expect(claire.get_by_label("Note", exact=True)).to_have_count(1)  # the previous panel gone
-            claire.get_by_label("Note", exact=True).fill("Claire: the budget line says 16")
-            claire.get_by_label("Note", exact=True).press("Control+Enter")
-            settle(claire)
-            claire.get_by_role("button", name="Disputed").click()
-            claire.get_by_text("Saved:").wait_for()
-            settle(claire)
-            query = parse_qs(urlsplit(claire.url).query)
-            article, claim = query["article"][0], query["claim"][0]
+    with chromium() as browser:
+        claire = local_only(browser.new_context(viewport={"width": 1500, "height": 2000})).new_page()
+        bob = local_only(browser.new_context(viewport={"width": 1500, "height": 2000})).new_page()
+        for page in (claire, bob):
+            page.set_default_timeout(30_000)
+        # both servers open their first page at once: each seeds the demo library if no other did
+        claire.goto(f"{first}/?reviewer=Claire")
+        bob.goto(f"{second}/?reviewer=Bob")
+        # (a server's first page seeds and warms it up: slow on a busy machine)
+        claire.get_by_role("button", name="Try an example").wait_for(timeout=120_000)
+        bob.get_by_role("button", name="Try an example").wait_for(timeout=120_000)
+        claire.get_by_role("button", name="Try an example").click()
+        claire.get_by_text("reviewed,").first.wait_for()
+        settle(claire)
+        picker = claire.get_by_label("Claim", exact=True)
+        picker.click()
+        picker.press_sequentially("18 millions")
+        claire.keyboard.press("Enter")
+        settle(claire)
+        expect(claire.locator("h3").filter(has_text="18 millions d’euros")).to_be_visible()
+        settle(claire)
+        expect(claire.get_by_label("Note", exact=True)).to_have_count(1)  # the previous panel gone
+        claire.get_by_label("Note", exact=True).fill("Claire: the budget line says 16")
+        claire.get_by_label("Note", exact=True).press("Control+Enter")
+        settle(claire)
+        claire.get_by_role("button", name="Disputed").click()
+        claire.get_by_text("Saved:").wait_for()
+        settle(claire)
+        query = parse_qs(urlsplit(claire.url).query)
+        article, claim = query["article"][0], query["claim"][0]
 
-            # Bob, on the other server, opens the same claim: he sees Claire's change
-            bob.goto(f"{second}/?reviewer=Bob&article={article}&claim={claim}")
-            bob.get_by_text("reviewed,").first.wait_for()
-            settle(bob)
-            expect(bob.locator("[data-testid='stCaptionContainer']").filter(has_text="status: disputed")).to_be_visible(
-                timeout=30_000
-            )
-            expect(bob.get_by_label("Note", exact=True)).to_have_value(
-                "Claire: the budget line says 16", timeout=30_000
-            )
+        # Bob, on the other server, opens the same claim: he sees Claire's change
+        bob.goto(f"{second}/?reviewer=Bob&article={article}&claim={claim}")
+        bob.get_by_text("reviewed,").first.wait_for()
+        settle(bob)
+        expect(bob.locator("[data-testid='stCaptionContainer']").filter(has_text="status: disputed")).to_be_visible(
+            timeout=30_000
+        )
+        expect(bob.get_by_label("Note", exact=True)).to_have_value("Claire: the budget line says 16", timeout=30_000)
 
-            # Claire changes it again on her server; Bob's change, made on the version he saw, is refused
-            claire.get_by_role("button", name="Verified").click()
-            claire.get_by_text("Saved:").wait_for()
-            settle(claire)
-            bob.get_by_role("button", name="Needs more").click()
-            bob.get_by_text("Not saved: Claire changed").wait_for()
-        finally:
-            browser.close()
+        # Claire changes it again on her server; Bob's change, made on the version he saw, is refused
+        claire.get_by_role("button", name="Verified").click()
+        claire.get_by_text("Saved:").wait_for()
+        settle(claire)
+        bob.get_by_role("button", name="Needs more").click()
+        bob.get_by_text("Not saved: Claire changed").wait_for()
     desk = Desk.open(db)
     stored = next(c for c in desk.load(int(article)).claims if c.claim.id == claim)
     assert (stored.status, stored.reviewer) == ("verified", "Claire")

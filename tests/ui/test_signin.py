@@ -13,11 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from checker.access import Roles
 from checker.desk import Desk
-from checker.service import check_and_store
-from sources.demo import example_article, seed_demo
-from sources.library import Library
+from support import shared_deployment
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 APP = str(ROOT / "app.py")
@@ -35,16 +32,7 @@ PEOPLE = {"viewer@newsroom.test": "viewer", "editor@newsroom.test": "editor", "a
 def shared(db_url, monkeypatch):
     """A shared deployment's database: the demo library, the example article checked, three people."""
     monkeypatch.setenv("FACTCHECK_AUTH", "oidc")
-    library, desk = Library.open(db_url), Desk.open(db_url)
-    seed_demo(library)
-    ex = example_article()
-    check_and_store(
-        ex.text, library, desk, title=ex.title, language=ex.language, published=ex.published, reviewer="setup"
-    )
-    roles = Roles(desk.engine)
-    for email, role in PEOPLE.items():
-        roles.add(email, role, by="operator")
-    return desk, roles
+    return shared_deployment(db_url, PEOPLE)
 
 
 def session(user: dict | None, *, secrets: bool = True, **query) -> AppTest:

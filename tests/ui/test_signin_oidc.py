@@ -11,46 +11,18 @@ admin. Screenshots go to test-artifacts/ (ignored by git)."""
 from __future__ import annotations
 
 import os
-import subprocess
 import threading
-import time
-import urllib.request
-from pathlib import Path
 from unittest import mock
 
 import pytest
-from support import local_only, streamlit_server
+from support import chromium, free_port, local_only, served_app, settle, shared_deployment, shot
 import requests
 
-from checker.access import Roles
 from checker.desk import Desk
-from checker.service import check_and_store
-from sources.demo import example_article, seed_demo
-from sources.library import Library
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SECRET = "the cookie secret of the sign-in tests"
 PEOPLE = {"viewer@newsroom.test": "viewer", "editor@newsroom.test": "editor"}
 CLAIM_TEXT = "18 millions d’euros"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -79,15 +51,7 @@ def workbench(provider, tmp_path_factory):
     and a viewer and an editor; yields (address, database URL)."""
     tmp = tmp_path_factory.mktemp("signin")
     url = f"sqlite:///{tmp / 'shared.db'}"
-    library, desk = Library.open(url), Desk.open(url)
-    seed_demo(library)
-    ex = example_article()
-    check_and_store(
-        ex.text, library, desk, title=ex.title, language=ex.language, published=ex.published, reviewer="setup"
-    )
-    roles = Roles(desk.engine)
-    for email, role in PEOPLE.items():
-        roles.add(email, role, by="operator")
+    shared_deployment(url, PEOPLE)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     secrets = tmp / "secrets.toml"
@@ -102,29 +66,8 @@ server_metadata_url = "{provider}/.well-known/openid-configuration"
         encoding="utf-8",
     )
     env = {**os.environ, "FACTCHECK_DB": url, "FACTCHECK_AUTH": "oidc", "FACTCHECK_TRANSLATION_MODEL": "off"}
-    log = open(tmp / "streamlit.log", "wb")
-    proc = streamlit_server(port, env, log, "--secrets.files", str(secrets))
-    try:
-        deadline = time.monotonic() + 45
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start:\n" + (tmp / "streamlit.log").read_text(errors="replace"))
-            time.sleep(0.3)
+    with served_app(port, env, tmp / "streamlit.log", "--secrets.files", str(secrets)):
         yield base, url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 # ---- over HTTP ---------------------------------------------------------------------------------------
@@ -182,28 +125,8 @@ def test_a_login_without_streamlits_token_goes_nowhere(workbench, provider):
 
 @pytest.fixture(scope="module")
 def browser(workbench):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
-def settle(page) -> None:
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=30_000)
-    page.wait_for_timeout(300)
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)
-    page.wait_for_timeout(500)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+    with chromium() as launched:
+        yield launched
 
 
 def sign_in(browser, base: str, email: str, *, height: int = 1000):
@@ -236,7 +159,7 @@ def test_signed_out_every_address_shows_the_sign_in_page(browser, workbench):
             settle(page)
             text = page.inner_text("body")
             assert "Source library" not in text and "Try an example" not in text and CLAIM_TEXT not in text, path
-        shot(page, "signin-page.png")
+        shot(page, "signin-page.png", full_page=True)
     finally:
         context.close()
 
@@ -254,7 +177,7 @@ def test_a_viewer_signs_in_and_cannot_change_a_status(browser, workbench):
         for label in ("Verified", "Disputed", "Needs more"):
             assert page.get_by_role("button", name=label, exact=True).is_disabled(), label
         assert page.get_by_role("button", name="Markdown").is_enabled()  # reports still download
-        shot(page, "desk-viewer.png")
+        shot(page, "desk-viewer.png", full_page=True)
         assert Desk.open(db_url).load(1).claim(claim_id(db_url)).version == 1
     finally:
         context.close()
@@ -274,7 +197,7 @@ def test_an_editor_signs_in_and_disputes_a_claim_under_their_address(browser, wo
         stored = Desk.open(db_url).load(1).claim(claim)
         assert (stored.status, stored.reviewer) == ("disputed", "editor@newsroom.test")
         assert Desk.open(db_url).audit_trail(1, claim)[-1]["actor"] == "editor@newsroom.test"
-        shot(page, "desk-editor.png")
+        shot(page, "desk-editor.png", full_page=True)
     finally:
         context.close()
 
@@ -289,7 +212,7 @@ def test_someone_without_a_role_is_asked_to_see_an_admin(browser, workbench):
         page.goto(f"{base}/library")
         page.get_by_text("No access yet").wait_for(timeout=30_000)
         assert "Source library" not in page.inner_text("body")
-        shot(page, "signin-no-role.png")
+        shot(page, "signin-no-role.png", full_page=True)
         page.get_by_role("button", name="Sign out").click()
         # Streamlit clears its cookie, then sends the browser to the provider's sign-out page
         page.wait_for_url("**/oauth2/end_session**", timeout=30_000)
