@@ -145,3 +145,16 @@ def test_sentence_abbreviations_are_lower_case_unique_words_that_keep_a_sentence
     from claims.text import split_sentences
 
     assert len(split_sentences("Cllr. Jones a parlé. Mme. Durand aussi.")) == 2
+
+
+def test_every_language_has_unit_cases_of_every_dimension_in_the_shape_its_tests_read():
+    from unit_cases import languages, load_cases
+
+    shapes = {"dates": {"text", "dates"}, "money": {"text", "span", "amount", "currency"}}
+    shapes |= {"names": {"text", "names", "absent"}, "quotes": {"text", "quotes"}}
+    for dimension, keys in shapes.items():
+        assert languages(dimension) == sorted(LANGUAGES)
+        for code in LANGUAGES:
+            cases = load_cases(dimension, code)["case"]
+            assert len(cases) >= 10 and all(set(c) == keys for c in cases), (dimension, code)
+            assert len({c["text"] for c in cases}) == len(cases), f"a {dimension} case of {code} is written twice"

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from unit_cases import load_cases
 
 from claims import extract
 
@@ -35,47 +36,9 @@ def values(text: str, language: str) -> list[tuple[str, dict]]:
     return [(c.text, c.value.to_json()) for c in amounts(text, language)]
 
 
-FRENCH = [
-    ("Le groupe a levé 4 milliards de dollars.", "4 milliards de dollars", 4_000_000_000, "USD"),
-    ("L'accord porte sur un milliard de dollars.", "un milliard de dollars", 1_000_000_000, "USD"),
-    ("La région investira 300 millions d'euros.", "300 millions d'euros", 300_000_000, "EUR"),
-    ("Le chantier coûte 1,5 M€.", "1,5 M€", 1_500_000, "EUR"),
-    ("Le fonds pèse 2,5 Md€.", "2,5 Md€", 2_500_000_000, "EUR"),
-    ("La facture s'élève à 4 000 000 €.", "4 000 000 €", 4_000_000, "EUR"),
-    ("La facture s'élève à 4\u00a0000\u00a0000\u00a0€.", "4\u00a0000\u00a0000\u00a0€", 4_000_000, "EUR"),
-    ("La facture s'élève à 4\u202f000\u202f000\u202f€.", "4\u202f000\u202f000\u202f€", 4_000_000, "EUR"),
-    ("La facture s'élève à 4\u2009000\u2009000 €.", "4\u2009000\u2009000 €", 4_000_000, "EUR"),
-    ("L'amende atteint 2 500 euros.", "2 500 euros", 2_500, "EUR"),
-    ("Le rachat s'élève à 12 millions de francs suisses.", "12 millions de francs suisses", 12_000_000, "CHF"),
-    ("Le club a dépensé 40 millions de livres sterling.", "40 millions de livres sterling", 40_000_000, "GBP"),
-    ("Le budget atteint 150 millions de dollars canadiens.", "150 millions de dollars canadiens", 150_000_000, "CAD"),
-    ("Le contrat vaut 16,4 millions de $ CAN.", "16,4 millions de $ CAN", 16_400_000, "CAD"),
-    ("Le crédit est de EUR 1000 sur trois ans.", "EUR 1000", 1_000, "EUR"),
-    ("Un ticket coûte 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
-    ("Le timbre passe à 1,29 €.", "1,29 €", 1.29, "EUR"),
-    ("Un plan de 2-milliards d'euros.", "2-milliards d'euros", 2_000_000_000, "EUR"),
-]
+FRENCH = [(c["text"], c["span"], c["amount"], c["currency"]) for c in load_cases("money", "fr")["case"]]
 
-ENGLISH = [
-    ("The startup raised $2.3bn last year.", "$2.3bn", 2_300_000_000, "USD"),
-    ("It agreed a €1.5m settlement.", "€1.5m", 1_500_000, "EUR"),
-    ("The loan is USD 40 million.", "USD 40 million", 40_000_000, "USD"),
-    ("The club paid £40m for the striker.", "£40m", 40_000_000, "GBP"),
-    ("Toyota earned 1.2 trillion yen.", "1.2 trillion yen", 1_200_000_000_000, "JPY"),
-    ("The deal is worth C$16.4 million.", "C$16.4 million", 16_400_000, "CAD"),
-    ("Exports reached HK$10 billion.", "HK$10 billion", 10_000_000_000, "HKD"),
-    ("The fine was 500,000 euros.", "500,000 euros", 500_000, "EUR"),
-    ("A ticket costs 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
-    ("The book costs thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", 13.45, "USD"),
-    ("Fares rose by 25 cents.", "25 cents", 0.25, "USD"),
-    ("The Indian unit raised 35 lakh rupees.", "35 lakh rupees", 3_500_000, "INR"),
-    ("Its shares closed at 197 pence.", "197 pence", 1.97, "GBP"),
-    # the scale word as part of an adjective: the amount is the whole of it, not "$1.2"
-    ("Ottawa signs a $1.2-billion deal for icebreakers.", "$1.2-billion", 1_200_000_000, "CAD"),
-    ("It posted a $3.5-million loss.", "$3.5-million", 3_500_000, "USD"),
-    ("A 50-million-euro grant was announced.", "50-million-euro", 50_000_000, "EUR"),
-    ("A three-million-dollar fine followed.", "three-million-dollar", 3_000_000, "USD"),
-]
+ENGLISH = [(c["text"], c["span"], c["amount"], c["currency"]) for c in load_cases("money", "en")["case"]]
 
 
 @pytest.mark.parametrize("text, span, amount, currency", FRENCH)
@@ -101,18 +64,7 @@ def test_a_figure_converted_in_brackets_is_in_another_currency():
     assert values(text, "en") == [("$2.54 billion", {"amount": 2_540_000_000, "currency": "USD"})]
 
 
-NOT_MONEY = [
-    ("fr", "Les ventes ont progressé de 12,5 % sur un an."),
-    ("fr", "Elle a acheté deux livres à la librairie."),
-    ("fr", "La ville compte 2 millions d'habitants."),
-    ("fr", "Le dollar a reculé face à l'euro."),
-    ("fr", "Le chantier coûtera 5 milliards."),  # no currency anywhere in the sentence
-    ("en", "Margins fell 12% in the quarter."),
-    ("en", "The parcel weighs five pounds."),
-    ("en", "Turnout rose 5 percent."),
-    ("en", "Some 2 million people voted."),
-    ("en", "Try 3 times before you give up."),
-]
+NOT_MONEY = [(code, text) for code in ("fr", "en") for text in load_cases("money", code)["not"]]
 
 
 @pytest.mark.parametrize("language, text", NOT_MONEY)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from unit_cases import load_cases
 
 from claims import extract
 
@@ -189,130 +190,13 @@ def test_speakers_are_canonical_names_of_the_article():
 # (text, [(quote words, speaker, kind)])
 
 FRENCH_CASES = [
-    ("«Nous tiendrons bon», a affirmé Claire Martin.", [("Nous tiendrons bon", "Claire Martin", "speech")]),
-    (f"«{NNB}Nous tiendrons bon{NNB}», a affirmé Claire Martin.", [("Nous tiendrons bon", "Claire Martin", "speech")]),
-    (f"«{NB}Nous tiendrons bon{NB}», a affirmé Claire Martin.", [("Nous tiendrons bon", "Claire Martin", "speech")]),
-    ("“Nous tiendrons bon”, a déclaré Paul Girard.", [("Nous tiendrons bon", "Paul Girard", "speech")]),
-    ('Selon Paul Girard, "rien n\'est décidé".', [("rien n'est décidé", "Paul Girard", "speech")]),
-    (f"«{NB}Rien n’est joué{NB}», selon Jean Roux.", [("Rien n’est joué", "Jean Roux", "speech")]),
-    (
-        f"«{NB}Il m’a dit “jamais” hier{NB}», a raconté Claire Martin.",
-        [("Il m’a dit “jamais” hier", "Claire Martin", "speech")],
-    ),
-    (
-        '"L\'AGI d\'OpenAI n\'est pas là", a dit Paul Girard.',
-        [("L'AGI d'OpenAI n'est pas là", "Paul Girard", "speech")],
-    ),
-    (f"Jean Roux a écrit sur X{NB}: «{NB}Nous y sommes.{NB}»", [("Nous y sommes.", "Jean Roux", "speech")]),
-    (
-        f"«{NB}Nous y sommes{NB}», a déclaré à l’AFP la PDG de Veltis, Claire Martin.",
-        [("Nous y sommes", "Claire Martin", "speech")],
-    ),
-    (
-        f"Anthropic utilise une approche appelée «{NB}IA constitutionnelle{NB}».",
-        [("IA constitutionnelle", None, "term")],
-    ),
-    (f"Il dirigeait l’équipe «{NB}Superalignment{NB}» d’OpenAI.", [("Superalignment", None, "term")]),
-    (
-        f"Le maire Jean Roux a écrit : «{NB}Le budget est tenu.\n\n«{NB}Les travaux reprendront en mars.{NB}»",
-        [("Le budget est tenu.", "Jean Roux", "speech"), ("Les travaux reprendront en mars.", "Jean Roux", "speech")],
-    ),
-    # the speaker's attribution inside the marks, between two sentences: two claims by the one it names
-    (
-        f"«{NB}Je l’aurais vu, a dit M. Roux en conférence de presse. Ça ne s’est pas passé comme ça.{NB}»",
-        [("Je l’aurais vu", "Roux", "speech"), ("Ça ne s’est pas passé comme ça.", "Roux", "speech")],
-    ),
-    (f"Il a lancé «{NB}une promesse jamais tenue.", []),
-    ("L’IA d’aujourd’hui n’est qu’un outil, c’est l’avis d’OpenAI.", []),
-    # the one spoken to is not the speaker, even after "à l'"
-    ("« C'est un signal fort », a déclaré à l'AFP Jean Castex.", [("C'est un signal fort", "Jean Castex", "speech")]),
-    # a role after the verb points back to the person named with it; "pour <party>, <person>" is the person
-    (
-        "La ministre du Logement, Hélène Marchetti, a défendu le texte. « C'est une victoire », s'est félicitée "
-        "la ministre dans la salle des Quatre-Colonnes.",
-        [("C'est une victoire", "Hélène Marchetti", "speech")],
-    ),
-    (
-        "Pour le Rassemblement national, Thierry Vasseur juge le fonds « très insuffisant » et promet de saisir "
-        "le Conseil constitutionnel « dès le vote définitif ».",
-        [("très insuffisant", "Thierry Vasseur", "speech"), ("dès le vote définitif", "Thierry Vasseur", "speech")],
-    ),
-    (
-        "La FNAIM parle d'un « signal désastreux ». Son président, Bernard Ollivier, redoute que « les bailleurs "
-        "se retirent ».",
-        [("signal désastreux", "FNAIM", "speech"), ("les bailleurs se retirent", "Bernard Ollivier", "speech")],
-    ),
-    # a role named with a person stands for them later: "a-t-elle déclaré" after "La préfète"
-    (
-        "Par arrêté, la préfète Élodie Marchal a interdit les prélèvements. « On nous demande de tout perdre », "
-        "résume Avril Delmas, arboricultrice.\n\nLa préfète a écarté cette demande. « Je ne prendrai pas ce "
-        "risque », a-t-elle déclaré.",
-        [
-            ("On nous demande de tout perdre", "Avril Delmas", "speech"),
-            ("Je ne prendrai pas ce risque", "Élodie Marchal", "speech"),
-        ],
-    ),
-    # a quote in the title is said by whoever says it in the body
-    (
-        "Grève dans les collèges : « On ne peut pas enseigner à 30 par classe »\n\nAu collège, quatre enseignants "
-        "assuraient leurs cours. « On ne peut pas enseigner à 30 par classe, surtout ici », lance Octave Mercier.",
-        [
-            ("On ne peut pas enseigner à 30 par classe", "Octave Mercier", "speech"),
-            ("On ne peut pas enseigner à 30 par classe, surtout ici", "Octave Mercier", "speech"),
-        ],
-    ),
-    # a few words nobody is said to have spoken are a quoted term
-    ("Le vote sur la partie « recettes » du projet de loi est prévu mardi.", [("recettes", None, "term")]),
-    (
-        "Le groupe a publié ses comptes. « Nous récoltons les fruits », a commenté la directrice générale, "
-        "Martine Caradec, lors d'une conférence.",
-        [("Nous récoltons les fruits", "Martine Caradec", "speech")],
-    ),
-    # "pour <title>, <name>, « ... »" names this quote's speaker, not the previous one's
-    (
-        "« Il y a une majorité », a estimé Anne Marchal. Pour le rapporteur général du budget, Thomas Girardin, "
-        "« le gouvernement joue la montre ».",
-        [
-            ("Il y a une majorité", "Anne Marchal", "speech"),
-            ("le gouvernement joue la montre", "Thomas Girardin", "speech"),
-        ],
-    ),
+    (c["text"], [(words, speaker or None, kind) for words, speaker, kind in c["quotes"]])
+    for c in load_cases("quotes", "fr")["case"]
 ]
 
 ENGLISH_CASES = [
-    ("“We will appeal,” said Jane Porter.", [("We will appeal,", "Jane Porter", "speech")]),
-    ("Jane Porter spoke first. “We will appeal,” Porter said.", [("We will appeal,", "Jane Porter", "speech")]),
-    ("According to Jane Porter, “the vote was rigged.”", [("the vote was rigged.", "Jane Porter", "speech")]),
-    ("Jane Porter wrote on X: “We are not done.”", [("We are not done.", "Jane Porter", "speech")]),
-    ("“It is over,” Jane Porter told Reuters.", [("It is over,", "Jane Porter", "speech")]),
-    (
-        "“He called it ‘a disgrace’ and left,” said Jane Porter.",
-        [("He called it ‘a disgrace’ and left,", "Jane Porter", "speech")],
-    ),
-    ("Jane Porter lost. ‘We will appeal,’ she said.", [("We will appeal,", "Jane Porter", "speech")]),
-    (
-        "Jane Porter smiled. “We don’t know what it’s worth in the ’90s sense, rock ’n’ roll,” she said.",
-        [("We don’t know what it’s worth in the ’90s sense, rock ’n’ roll,", "Jane Porter", "speech")],
-    ),
-    ('"We\'re done," said Tom Reed.', [("We're done,", "Tom Reed", "speech")]),
-    ("The board has dubbed the plan “Project Sunrise”.", [("Project Sunrise", None, "term")]),
-    ("She joined the team “Blue Falcons” in 2019.", [("Blue Falcons", None, "term")]),
-    (
-        "Tom Reed said: “The first part.\n\n“The second part.”",
-        [("The first part.", "Tom Reed", "speech"), ("The second part.", "Tom Reed", "speech")],
-    ),
-    ("It’s the company’s view that they don’t need it.", []),
-    ("He said “this will never end.", []),
-    # the verb of an attribution may come after a long apposition
-    (
-        "“We are closer than ever,” the UN’s personal envoy for Sudan, Tomasz Wieczorek, told reporters.",
-        [("We are closer than ever,", "Tomasz Wieczorek", "speech")],
-    ),
-    # a verb after "and" goes on with the sentence's subject; it does not attribute the quote
-    (
-        "Mayor Ana Ruiz said “we will not give up” and promised to ask the Supreme Court to act.",
-        [("we will not give up", "Ana Ruiz", "speech")],
-    ),
+    (c["text"], [(words, speaker or None, kind) for words, speaker, kind in c["quotes"]])
+    for c in load_cases("quotes", "en")["case"]
 ]
 
 
