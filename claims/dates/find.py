@@ -42,11 +42,16 @@ def find_dates(
             known[order] = t.triggers is None or (t.digits and has_digit) or not t.triggers.isdisjoint(words)
         return known[order]
 
+    # The active templates a word can start, worked out once per distinct word (a number is DIGITS).
+    starting: dict[str, list[int]] = {}
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
     for token in tokens:
         word = token.group()
-        for order in lex.date_starts.get(DIGITS if word[0].isdigit() else word, ()):
-            if active(order) and (m := templates[order].regex.match(low, token.start())):
+        key = DIGITS if word[0].isdigit() else word
+        if (tried := starting.get(key)) is None:
+            tried = starting[key] = [o for o in lex.date_starts.get(key, ()) if active(o)]
+        for order in tried:
+            if m := templates[order].regex.match(low, token.start()):
                 candidates.append((m.start(), m.start() - m.end(), order, m))
     for order in lex.date_scanned:
         if active(order):
