@@ -192,6 +192,7 @@ def evaluate_realnews(folder: Path | None = None) -> dict[str, Any]:
     from . import realnews
 
     articles = realnews.load(folder or realnews.REALNEWS)
+    missing = realnews.without_text(folder or realnews.REALNEWS) if articles else {}
     report: dict[str, Any] = {}
     for lang in ("fr", "en"):
         for split in realnews.SPLITS:
@@ -206,6 +207,7 @@ def evaluate_realnews(folder: Path | None = None) -> dict[str, Any]:
                 "scores": {k: v.to_json() for k, v in scores.items()},
                 "failures": failures,
                 "articles": len(chosen),
+                "without_text": missing.get((lang, split), 0),
             }
     if articles and (matching := realnews.evaluate_matching(folder or realnews.REALNEWS)):
         for split, tally in matching.items():  # one key a split: --only can leave the held-out part out
@@ -557,6 +559,12 @@ def format_report(report: dict[str, Any], *, failures: int = 10) -> str:
     for key in ("currency_fr", "currency_en", "dates_fr", "dates_en"):
         if key in report:
             row(key, "money" if key.startswith("currency") else "date", report[key]["score"])
+    for key in per_article:
+        if report[key].get("without_text"):
+            lines.append(
+                f"{key}: {report[key]['articles']} articles scored, {report[key]['without_text']} left out "
+                "(their text is not rebuilt: python tests/realnews/rebuild.py plan)"
+            )
     shown: list[str] = []
     for key in per_article:
         for kind, items in report[key]["failures"].items():

@@ -141,6 +141,18 @@ def load(folder: Path = REALNEWS) -> list[RealArticle]:
     return out
 
 
+def without_text(folder: Path = REALNEWS) -> dict[tuple[str, str], int]:
+    """How many articles of each (language, split) are left out because their text was not rebuilt:
+    a figure computed on part of a split must say so."""
+    out: dict[tuple[str, str], int] = {}
+    for path in sorted((folder / "articles").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if not (folder / "private" / "bodies" / f"{gold['id']}.txt").exists():
+            key = (gold["language"], gold["split"])
+            out[key] = out.get(key, 0) + 1
+    return out
+
+
 def records(folder: Path, articles: list[RealArticle]) -> list[Any]:
     """The reference records of the matching set whose text has been rebuilt."""
     from sources.model import SourceRecord

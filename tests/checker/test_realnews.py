@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker.evaluation import realnews
-from checker.evaluation.extraction import evaluate_realnews
+from checker.evaluation.extraction import evaluate_realnews, format_report
 
 REBUILD = Path(__file__).resolve().parents[1] / "realnews" / "rebuild.py"
 
@@ -129,6 +129,14 @@ def test_real_news_is_scored_per_language_and_split_and_skipped_without_text(reb
     matching = report["realnews_matching_study"]
     assert matching["expectations"] == 1 and matching["best_first"] == 1
     assert matching["suggestion_right"] == 1
+    assert report["realnews_fr_study"]["without_text"] == 0
+    # a second article whose text is not rebuilt: the split says it was left out
+    gold = json.loads((tmp_path / "articles" / "fr05.json").read_text(encoding="utf-8"))
+    gold["id"] = "fr08"
+    (tmp_path / "articles" / "fr08.json").write_text(json.dumps(gold), encoding="utf-8")
+    part = evaluate_realnews(tmp_path)["realnews_fr_study"]
+    assert (part["articles"], part["without_text"]) == (1, 1)
+    assert "1 articles scored, 1 left out" in format_report(evaluate_realnews(tmp_path))
     for path in (tmp_path / "private" / "bodies").iterdir():
         path.unlink()
     assert evaluate_realnews(tmp_path) == {}  # no rebuilt text (as in CI): nothing to score, no error
