@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .schema import check_language_data
 from .text import fold_key
@@ -224,15 +224,45 @@ def _load_uncached(code: str) -> Lexicon:
 
 
 def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
+    """A language's Lexicon: each dimension's words and patterns, built in the order they depend on
+    one another (numbers, then money and dates, which read numbers; names and quotes on their own)."""
     lang = raw["language"]
-    numbers = raw["numbers"]
-    scales = raw["scales"]
-    cur = raw["currencies"]
-    qual = raw["qualifiers"]
-    dates = raw["dates"]
-    names = raw["names"]
-    quotes = raw["quotes"]
+    numbers, patterns = _numbers(raw)
+    currencies = _currencies(raw, common)
+    pieces = _money_pieces(raw, numbers, currencies)
+    calendar = _calendar(raw, numbers["ordinals"])
+    return Lexicon(
+        code=lang["code"],
+        name=lang["name"],
+        raw=raw,
+        decimal_separator=lang["decimal_separator"],
+        thousands_separators=tuple(lang["thousands_separators"]),
+        date_order=lang["date_order"],
+        detect_words=frozenset(fold_key(w) for w in raw["detect"]["function_words"]),
+        **numbers,
+        **currencies,
+        **_amounts(numbers, currencies, patterns, pieces),
+        **_amount_surroundings(raw, currencies, patterns, pieces),
+        **calendar,
+        **_dates(raw, numbers, calendar, currencies["qualifiers"]),
+        **_names(raw),
+        **_quotes(raw),
+    )
 
+
+class _NumberPatterns(NamedTuple):
+    """The pieces of the number pattern that the money patterns are built from."""
+
+    digit_number: str
+    number_start: str
+    word_number: str
+    number: str
+    joiner: str
+
+
+def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
+    """Number words and scales, and the number pattern (Lexicon fields, then its pieces)."""
+    lang, numbers, scales = raw["language"], raw["numbers"], raw["scales"]
     number_words = {fold_key(k): int(v) for k, v in numbers["words"].items()}
     multipliers = {fold_key(k): int(v) for k, v in numbers["multipliers"].items()}
     fractions = {fold_key(k): float(v) for k, v in numbers.get("fractions", {}).items()}
@@ -241,32 +271,6 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     scale_words = {fold_key(k): float(v) for k, v in scales["words"].items()}
     scale_abbreviations = {k: float(v) for k, v in scales.get("abbreviations", {}).items()}
 
-    currency_names = {fold_key(n): code for n, code in cur["names"]}
-    currency_symbols = {s: code for s, code in common["currencies"]["symbols"]}
-    aliases = common["currencies"].get("code_aliases", {})
-    currency_codes = {c: aliases.get(c, c) for c in common["currencies"]["codes"]}
-    scaled_codes = {c: (code, float(f)) for c, (code, f) in common["currencies"].get("scaled_codes", {}).items()}
-    currency_codes.update({c: code for c, (code, _) in scaled_codes.items()})
-    subunits = {fold_key(n): int(f) for n, f in cur.get("subunits", [])}
-    subunit_default = {fold_key(k): v for k, v in cur.get("subunit_default", {}).items()}
-    glued_subunits = frozenset(cur.get("glued_subunits", []))
-    symbol_suffixes = {fold_key(s): code for s, code in cur.get("symbol_suffixes", [])}
-    qualifiers = {fold_key(w): kind for kind in QUALIFIER_KINDS for w in qual.get(kind, [])}
-
-    months = {fold_key(m): i + 1 for i, m in enumerate(dates["months"])}
-    month_abbr = {fold_key(a): i + 1 for i, forms in enumerate(dates["month_abbreviations"]) for a in forms}
-    weekdays = {fold_key(d): i for i, d in enumerate(dates["weekdays"])}
-    weekday_abbr = {fold_key(a): i for i, forms in enumerate(dates["weekday_abbreviations"]) for a in forms}
-    named_days = {fold_key(k): int(v) for k, v in dates["named_days"].items()}
-    foreign_months = {fold_key(m): i + 1 for i, m in enumerate(dates.get("foreign_months", []))}
-    holidays = {fold_key(k): (int(v.split("-")[0]), int(v.split("-")[1])) for k, v in dates.get("holidays", {}).items()}
-    units = {fold_key(k): v for k, v in dates["units"].items()}
-    parts = {fold_key(k): v for k, v in dates["parts"].items()}
-    periods = {fold_key(k): v for k, v in dates["periods"].items()}
-    seasons = {fold_key(k): v for k, v in dates["seasons"].items()}
-    period_codes = {fold_key(k): v for k, v in dates["period_codes"].items()}
-
-    # ---- numbers --------------------------------------------------------------------------
     # Number, money and date patterns run on the lower-case view of the text (`lower_view`), with
     # words as prefix trees (`trie`); what is case-sensitive ("M€" is a million, "m" a metre; "TRY"
     # is the lira, "try" a verb) is checked on the match by claims/money.py.
@@ -287,126 +291,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
     word_number = rf"(?:{word_atom}(?:(?:\s*-\s*|\s+|\s+{joiner}\s+|-{joiner}-){word_atom}(?![\w-])){{0,8}})"
     number = rf"(?:{digit_number}|{word_number})"
     number_re = re.compile(rf"{number_start}{number}(?!\w)")
-
-    # ---- money ----------------------------------------------------------------------------
-    symbol_codes = {fold_key(s): code for s, code in currency_symbols.items()}
-    # "C $ 16.4 million", "HK $ 10 billion": a dollar sign whose country prefix stands apart, unless
-    # the prefix is also a word ("a $5 fee").
-    not_prefixes = {fold_key(w) for w in names["function_words"]}
-    for s, code in currency_symbols.items():
-        prefix = fold_key(s[:-1])
-        if s.endswith("$") and prefix.isalpha() and prefix not in not_prefixes:
-            symbol_codes[f"{prefix} $"] = code
-    symbol_forms = set(symbol_codes)
-    symbol = trie(symbol_forms)
-    code_ = trie(currency_codes)
-    cur_name = trie(currency_names)
-    scale_word = trie(scale_words)
-    scale_abbr = trie(scale_abbreviations)
-    sub = trie(subunits.keys() - glued_subunits)
-    # "173.08c": a subunit glued to digits, not followed by a letter, a digit or an apostrophe
-    glued = rf"(?<=\d)(?P<glued>{trie(glued_subunits)})(?![\w'’])" if glued_subunits else "(?P<glued>(?!))"
-    suffix = trie(symbol_suffixes)
-    of = r"(?:de\s+|d'\s*|of\s+)?"
-    # "$1.2 billion", and as an adjective "a $1.2-billion deal", "a 50-million-euro grant"
-    scale = rf"(?:\s*{scale_abbr}(?![\w])|(?:\s*|-){scale_word}(?![a-z]))"  # "£1million" too
-    range_joiner = rf"(?:\s*-\s*|\s+{trie(qual.get('range_joiners', []))}\s+)"
-    money = (
-        # sign or code first: "$2.3bn", "$ 75 millions", "USD 40 million", "US$ 150 million", with a
-        # second end when a range follows ("$2-3 billion", "between $2bn and $3bn")
-        rf"(?P<lead>{symbol}|{code_}(?![a-z]))\s?(?P<n1>{number})(?P<s1>{scale})?"
-        rf"(?:(?P<rj>{range_joiner})(?P<lead2>{symbol}\s?)?(?P<n1b>{number})(?:(?P<s1b>{scale})(?!\w)|(?![\w,])))?"
-        # number first: "4 milliards de dollars", "1,5 M€", "94000 $", "1000 EUR", "five million yen"
-        # (a number in words needs a scale word or a currency name: "a $" is not an amount)
-        rf"|(?P<n2>{digit_number}|{word_number}(?=\s*{scale}|[\s-]+{of}{cur_name}))(?P<s2>{scale})?[\s-]*{of}"
-        rf"(?P<trail>{cur_name}(?!\w)|{symbol}(?:\s?(?P<suffix>{suffix})(?![\w']))?|{code_}(?![a-z]))"
-        # subunits: "50 cents", "12-cent", "6,65 milliards de pesewas"
-        rf"|(?P<n3>{number})(?P<s3>{scale})?(?:[\s-]+{of}(?P<sub>{sub})(?!\w)|{glued})"
-    )
-    money_re = re.compile(rf"(?<![\w$€£¥]){number_start}(?:{money})")
-    # A cheap first pass: text without a currency sign, code, name or subunit has no amount.
-    marker_words = [
-        w for w in [*currency_names, *currency_codes, *subunits, *symbol_forms] if re.search(r"[a-z]", fold_key(w))
-    ]
-    marker_signs = "".join(sorted({ch for s in symbol_forms for ch in s if not ch.isascii()}))
-    money_marker_re = re.compile(rf"(?<![a-z]){trie(marker_words)}(?![a-z])|[$" + re.escape(marker_signs) + "]")
-    first = re.compile(r"[a-z]+|\d|[^\sa-z\d]")
-    money_starts = frozenset(
-        {DIGITS}
-        | {
-            _matched(first, fold_key(w))
-            for w in [*number_words, *multipliers, *fractions, *currency_codes, *symbol_forms]
-        }
-    )
-    # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "one dollar and one"
-    # Each of these follows a word (they are matched right after an amount or a date): the look-behind
-    # keeps them from starting anew at every space of a long run of spaces.
-    cents_after_re = re.compile(
-        rf"(?<!\s)\s+(?:{joiner}\s+)?(?P<c>{number})(?:[\s-]+(?P<sub>{sub})(?!\w)|(?=\s*(?:[.,;:!?)]|$|{joiner}(?!\w))))"
-    )
-    # "1,25 milliard" with no currency of its own; it takes the currency named nearby.
-    bare_scaled_re = re.compile(rf"{number_start}(?P<n>{number})(?P<s>\s+{scale_word})(?!\w)")
-    qualifier_before_re = re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{trie(qualifiers)})\s*$")
-    range_before_re = re.compile(
-        rf"(?:(?P<start>{trie(qual.get('range_start', []))})\s+)?{number_start}(?P<n>{number})(?P<s>{scale})?"
-        rf"(?P<j>{range_joiner})$"
-    )
-    approx_counts = {fold_key(k): int(v) for k, v in numbers.get("approximate", {}).items()}
-    approx_amount_re = (
-        re.compile(
-            rf"(?<![\w'])(?P<a>{trie(approx_counts)})\s+(?:de\s+|d'\s*)(?P<s>{scale_word})(?![a-z])"
-            rf"[\s-]*{of}(?P<cur>{cur_name}(?!\w)|{symbol})"
-        )
-        if approx_counts
-        else None
-    )
-    subunit_after_re = re.compile(rf"(?<![\s-])[\s-]++(?P<sub>{sub})(?!\w)")
-    range_after_re = re.compile(rf"(?<!\s)(?P<j>{range_joiner}){number_start}(?P<n>{number})(?P<s>{scale})?(?!\w|,\d)")
-
-    # ---- dates ----------------------------------------------------------------------------
-    rel_words = {fold_key(w): 0 for w in dates["this"]}
-    rel_words.update({fold_key(w): -1 for w in dates["last"]})
-    rel_words.update({fold_key(w): 1 for w in dates["next"]})
-    nth_words = dict(ordinals)
-    nth_words.update({fold_key(w): -1 for w in dates["last"]})
-    templates = _date_templates(
-        lang,
-        dates,
-        {
-            "ordinals": ordinals,
-            "number_words": number_words,
-            "vague": vague,
-            "months": months,
-            "month_abbr": month_abbr,
-            "weekdays": weekdays,
-            "weekday_abbr": weekday_abbr,
-            "named_days": named_days,
-            "holidays": holidays,
-            "foreign_months": foreign_months,
-            "units": units,
-            "parts": parts,
-            "qualifiers": qualifiers,
-            "periods": periods,
-            "period_codes": period_codes,
-            "seasons": seasons,
-            "rel": rel_words,
-            "nth": nth_words,
-        },
-    )
-
-    def quote_words_re(words: list[str], *, prefix: bool = False) -> re.Pattern[str]:
-        # Speech verbs and attributions are looked for around every quote: as a prefix tree a
-        # wrong first letter fails at once (three times faster than the flat alternation).
-        tail = r"[\w'-]*" if prefix else r"(?![\w])"
-        return re.compile(rf"(?<![\w]){trie(words)}{tail}", re.IGNORECASE)
-
-    return Lexicon(
-        code=lang["code"],
-        name=lang["name"],
-        raw=raw,
-        decimal_separator=lang["decimal_separator"],
-        thousands_separators=tuple(lang["thousands_separators"]),
-        date_order=lang["date_order"],
+    fields = dict(
         number_words=number_words,
         multipliers=multipliers,
         joiners=frozenset(fold_key(j) for j in numbers.get("joiners", [])),
@@ -415,29 +300,195 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         ordinals=ordinals,
         scale_words=scale_words,
         scale_abbreviations=scale_abbreviations,
-        currency_names=currency_names,
+        number_re=number_re,
+    )
+    return fields, _NumberPatterns(digit_number, number_start, word_number, number, joiner)
+
+
+def _currencies(raw: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
+    """Currencies by name, sign and code, their subunits, and the words around an amount (Lexicon
+    fields)."""
+    scales, cur, qual = raw["scales"], raw["currencies"], raw["qualifiers"]
+    currency_symbols = {s: code for s, code in common["currencies"]["symbols"]}
+    aliases = common["currencies"].get("code_aliases", {})
+    currency_codes = {c: aliases.get(c, c) for c in common["currencies"]["codes"]}
+    scaled_codes = {c: (code, float(f)) for c, (code, f) in common["currencies"].get("scaled_codes", {}).items()}
+    currency_codes.update({c: code for c, (code, _) in scaled_codes.items()})
+    symbol_codes = {fold_key(s): code for s, code in currency_symbols.items()}
+    # "C $ 16.4 million", "HK $ 10 billion": a dollar sign whose country prefix stands apart, unless
+    # the prefix is also a word ("a $5 fee").
+    not_prefixes = {fold_key(w) for w in raw["names"]["function_words"]}
+    for s, code in currency_symbols.items():
+        prefix = fold_key(s[:-1])
+        if s.endswith("$") and prefix.isalpha() and prefix not in not_prefixes:
+            symbol_codes[f"{prefix} $"] = code
+    return dict(
+        currency_names={fold_key(n): code for n, code in cur["names"]},
         currency_symbols=currency_symbols,
         currency_codes=currency_codes,
         ambiguous_currency_names=frozenset(fold_key(n) for n in cur.get("ambiguous_names", [])),
         money_nouns=frozenset(fold_key(w) for w in scales["money_nouns"]),
         local_currency_names={fold_key(n): group for n, group in cur["local_names"].items()},
-        subunits=subunits,
-        subunit_default=subunit_default,
-        glued_subunits=glued_subunits,
-        symbol_suffixes=symbol_suffixes,
-        qualifiers=qualifiers,
-        months=months,
-        month_abbreviations=month_abbr,
-        weekdays=weekdays,
-        weekday_abbreviations=weekday_abbr,
-        named_days=named_days,
-        holidays=holidays,
-        foreign_months=foreign_months,
-        units=units,
-        parts=parts,
-        periods=periods,
-        seasons=seasons,
-        period_codes=period_codes,
+        subunits={fold_key(n): int(f) for n, f in cur.get("subunits", [])},
+        subunit_default={fold_key(k): v for k, v in cur.get("subunit_default", {}).items()},
+        glued_subunits=frozenset(cur.get("glued_subunits", [])),
+        symbol_suffixes={fold_key(s): code for s, code in cur.get("symbol_suffixes", [])},
+        qualifiers={fold_key(w): kind for kind in QUALIFIER_KINDS for w in qual.get(kind, [])},
+        bare_amount_followers=(
+            frozenset(fold_key(w) for w in scales["bare_amount_followers"])
+            if "bare_amount_followers" in scales
+            else None
+        ),
+        symbol_codes=symbol_codes,
+        strict_codes=frozenset(common["currencies"].get("case_sensitive_codes", [])) | frozenset(scaled_codes),
+        code_scales={c: f for c, (_, f) in scaled_codes.items()},
+        range_starts=tuple(fold_key(w) for w in qual.get("range_start", [])),
+        range_joiners=tuple(fold_key(w) for w in qual.get("range_joiners", [])),
+    )
+
+
+class _MoneyPieces(NamedTuple):
+    """The parts of the money patterns, each an alternation of the language's words."""
+
+    symbol: str
+    code: str
+    currency_name: str
+    scale_word: str
+    scale: str  # "$1.2 billion", and as an adjective "a $1.2-billion deal", "£1million" too
+    subunit: str
+    glued: str
+    suffix: str
+    of: str
+    range_joiner: str
+
+
+def _money_pieces(raw: dict[str, Any], numbers: dict[str, Any], cur: dict[str, Any]) -> _MoneyPieces:
+    scale_word = trie(numbers["scale_words"])
+    glued = cur["glued_subunits"]
+    return _MoneyPieces(
+        symbol=trie(set(cur["symbol_codes"])),
+        code=trie(cur["currency_codes"]),
+        currency_name=trie(cur["currency_names"]),
+        scale_word=scale_word,
+        scale=rf"(?:\s*{trie(numbers['scale_abbreviations'])}(?![\w])|(?:\s*|-){scale_word}(?![a-z]))",
+        subunit=trie(cur["subunits"].keys() - glued),
+        # "173.08c": a subunit glued to digits, not followed by a letter, a digit or an apostrophe
+        glued=rf"(?<=\d)(?P<glued>{trie(glued)})(?![\w'’])" if glued else "(?P<glued>(?!))",
+        suffix=trie(cur["symbol_suffixes"]),
+        of=r"(?:de\s+|d'\s*|of\s+)?",
+        range_joiner=rf"(?:\s*-\s*|\s+{trie(raw['qualifiers'].get('range_joiners', []))}\s+)",
+    )
+
+
+def _amounts(numbers: dict[str, Any], cur: dict[str, Any], n: _NumberPatterns, m: _MoneyPieces) -> dict[str, Any]:
+    """The amount pattern, its cheap first pass and first words, cents after an amount, a scaled number
+    with no currency (Lexicon fields)."""
+    money = (
+        # sign or code first: "$2.3bn", "$ 75 millions", "USD 40 million", "US$ 150 million", with a
+        # second end when a range follows ("$2-3 billion", "between $2bn and $3bn")
+        rf"(?P<lead>{m.symbol}|{m.code}(?![a-z]))\s?(?P<n1>{n.number})(?P<s1>{m.scale})?"
+        rf"(?:(?P<rj>{m.range_joiner})(?P<lead2>{m.symbol}\s?)?(?P<n1b>{n.number})(?:(?P<s1b>{m.scale})(?!\w)|(?![\w,])))?"
+        # number first: "4 milliards de dollars", "1,5 M€", "94000 $", "1000 EUR", "five million yen"
+        # (a number in words needs a scale word or a currency name: "a $" is not an amount)
+        rf"|(?P<n2>{n.digit_number}|{n.word_number}(?=\s*{m.scale}|[\s-]+{m.of}{m.currency_name}))(?P<s2>{m.scale})?[\s-]*{m.of}"
+        rf"(?P<trail>{m.currency_name}(?!\w)|{m.symbol}(?:\s?(?P<suffix>{m.suffix})(?![\w']))?|{m.code}(?![a-z]))"
+        # subunits: "50 cents", "12-cent", "6,65 milliards de pesewas"
+        rf"|(?P<n3>{n.number})(?P<s3>{m.scale})?(?:[\s-]+{m.of}(?P<sub>{m.subunit})(?!\w)|{m.glued})"
+    )
+    symbol_forms = set(cur["symbol_codes"])
+    # A cheap first pass: text without a currency sign, code, name or subunit has no amount.
+    marker_words = [
+        w
+        for w in [*cur["currency_names"], *cur["currency_codes"], *cur["subunits"], *symbol_forms]
+        if re.search(r"[a-z]", fold_key(w))
+    ]
+    marker_signs = "".join(sorted({ch for s in symbol_forms for ch in s if not ch.isascii()}))
+    first = re.compile(r"[a-z]+|\d|[^\sa-z\d]")
+    starters = [*numbers["number_words"], *numbers["multipliers"], *numbers["fractions"], *cur["currency_codes"]]
+    return dict(
+        money_re=re.compile(rf"(?<![\w$€£¥]){n.number_start}(?:{money})"),
+        money_marker_re=re.compile(rf"(?<![a-z]){trie(marker_words)}(?![a-z])|[$" + re.escape(marker_signs) + "]"),
+        money_starts=frozenset({DIGITS} | {_matched(first, fold_key(w)) for w in [*starters, *symbol_forms]}),
+        # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "one dollar and one"
+        # Each of these follows a word (they are matched right after an amount or a date): the
+        # look-behind keeps them from starting anew at every space of a long run of spaces.
+        cents_after_re=re.compile(
+            rf"(?<!\s)\s+(?:{n.joiner}\s+)?(?P<c>{n.number})(?:[\s-]+(?P<sub>{m.subunit})(?!\w)|(?=\s*(?:[.,;:!?)]|$|{n.joiner}(?!\w))))"
+        ),
+        # "1,25 milliard" with no currency of its own; it takes the currency named nearby.
+        bare_scaled_re=re.compile(rf"{n.number_start}(?P<n>{n.number})(?P<s>\s+{m.scale_word})(?!\w)"),
+    )
+
+
+def _amount_surroundings(
+    raw: dict[str, Any], cur: dict[str, Any], n: _NumberPatterns, m: _MoneyPieces
+) -> dict[str, Any]:
+    """What stands around an amount: a qualifier before it, a range's other end, its subunit, a round
+    count of a scale ("une cinquantaine de millions") (Lexicon fields)."""
+    approx_counts = {fold_key(k): int(v) for k, v in raw["numbers"].get("approximate", {}).items()}
+    return dict(
+        qualifier_before_re=re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{trie(cur['qualifiers'])})\s*$"),
+        range_before_re=re.compile(
+            rf"(?:(?P<start>{trie(raw['qualifiers'].get('range_start', []))})\s+)?{n.number_start}(?P<n>{n.number})"
+            rf"(?P<s>{m.scale})?(?P<j>{m.range_joiner})$"
+        ),
+        range_after_re=re.compile(
+            rf"(?<!\s)(?P<j>{m.range_joiner}){n.number_start}(?P<n>{n.number})(?P<s>{m.scale})?(?!\w|,\d)"
+        ),
+        subunit_after_re=re.compile(rf"(?<![\s-])[\s-]++(?P<sub>{m.subunit})(?!\w)"),
+        approx_amount_re=(
+            re.compile(
+                rf"(?<![\w'])(?P<a>{trie(approx_counts)})\s+(?:de\s+|d'\s*)(?P<s>{m.scale_word})(?![a-z])"
+                rf"[\s-]*{m.of}(?P<cur>{m.currency_name}(?!\w)|{m.symbol})"
+            )
+            if approx_counts
+            else None
+        ),
+        approx_counts=approx_counts,
+    )
+
+
+def _calendar(raw: dict[str, Any], ordinals: dict[str, int]) -> dict[str, Any]:
+    """Calendar words: months, weekdays, named days, units and periods, "this"/"last"/"next" (Lexicon
+    fields)."""
+    dates = raw["dates"]
+    relative_words = {fold_key(w): 0 for w in dates["this"]}
+    relative_words.update({fold_key(w): -1 for w in dates["last"]})
+    relative_words.update({fold_key(w): 1 for w in dates["next"]})
+    return dict(
+        months={fold_key(m): i + 1 for i, m in enumerate(dates["months"])},
+        month_abbreviations={fold_key(a): i + 1 for i, forms in enumerate(dates["month_abbreviations"]) for a in forms},
+        weekdays={fold_key(d): i for i, d in enumerate(dates["weekdays"])},
+        weekday_abbreviations={fold_key(a): i for i, forms in enumerate(dates["weekday_abbreviations"]) for a in forms},
+        named_days={fold_key(k): int(v) for k, v in dates["named_days"].items()},
+        holidays={
+            fold_key(k): (int(v.split("-")[0]), int(v.split("-")[1])) for k, v in dates.get("holidays", {}).items()
+        },
+        foreign_months={fold_key(m): i + 1 for i, m in enumerate(dates.get("foreign_months", []))},
+        units={fold_key(k): v for k, v in dates["units"].items()},
+        parts={fold_key(k): v for k, v in dates["parts"].items()},
+        periods={fold_key(k): v for k, v in dates["periods"].items()},
+        seasons={fold_key(k): v for k, v in dates["seasons"].items()},
+        period_codes={fold_key(k): v for k, v in dates["period_codes"].items()},
+        relative_words=relative_words,
+        nth_words={**ordinals, **{fold_key(w): -1 for w in dates["last"]}},
+    )
+
+
+def _dates(
+    raw: dict[str, Any], numbers: dict[str, Any], calendar: dict[str, Any], qualifiers: dict[str, str]
+) -> dict[str, Any]:
+    """The date templates compiled, and the words that place a date: its context, past or future
+    (Lexicon fields)."""
+    dates = raw["dates"]
+    c = calendar
+    slots = {"ordinals": numbers["ordinals"], "number_words": numbers["number_words"], "vague": numbers["vague"]}
+    slots |= {k: c[k] for k in ("months", "weekdays", "named_days", "holidays", "foreign_months", "units", "parts")}
+    slots |= {"month_abbr": c["month_abbreviations"], "weekday_abbr": c["weekday_abbreviations"]}
+    slots |= {"qualifiers": qualifiers, "periods": c["periods"], "period_codes": c["period_codes"]}
+    slots |= {"seasons": c["seasons"], "rel": c["relative_words"], "nth": c["nth_words"]}
+    templates = _date_templates(raw["language"], dates, slots)
+    return dict(
         month_context=frozenset(fold_key(w) for w in dates["month_context"]),
         year_context=frozenset(fold_key(w) for w in dates["year_context"]),
         year_before_noun=frozenset(fold_key(w) for w in dates["year_before_noun"]),
@@ -457,13 +508,21 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         date_scanned=tuple(i for i, t in enumerate(templates) if t.starts is None),
         # "en novembre", "mois d'avril" (no space after an elision)
         bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates.get('bare_month_prefixes', []))}(?:(?<=')\s*|\s+)$"),
-        relative_words=rel_words,
-        nth_words=nth_words,
         day_context=frozenset(fold_key(w) for w in dates.get("day_context", [])),
         event_days=frozenset(fold_key(w) for w in dates.get("event_days", [])),
         event_link_re=re.compile(rf"(?<!\s)\s*{trie(dates.get('event_links', []))}(?![\w])"),
+        future_re=_future_re(dates),
+        future_before_re=re.compile(rf"(?<![\w]){alternation(dates['future_markers_before'])}(?![\w])", re.IGNORECASE),
+        past_before_re=_past_before_re(dates["past"]),
+        not_year_after_re=re.compile(rf"(?<!\s)\s*{trie(dates['not_year_after'])}(?!\w)"),
+    )
+
+
+def _names(raw: dict[str, Any]) -> dict[str, Any]:
+    """What tells a name, a person and an organisation (Lexicon fields; claims/names/ reads the rest)."""
+    lang, names = raw["language"], raw["names"]
+    return dict(
         person_cues=frozenset(fold_key(w) for w in names["person_cues"]),
-        coordinators=frozenset(fold_key(w) for w in raw["quotes"]["coordinators"]),
         titles=frozenset(fold_key(w) for w in names["titles"]),
         function_words=frozenset(fold_key(w) for w in names["function_words"]),
         non_entity_heads=frozenset(fold_key(w) for w in names["non_entity_heads"]),
@@ -475,40 +534,26 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         org_head_re=re.compile(
             rf"(?<![\w']){alternation(names.get('lowercase_org_heads', []))}\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
         ),
+    )
+
+
+def _quotes(raw: dict[str, Any]) -> dict[str, Any]:
+    """Quote marks, speech verbs and attributions (Lexicon fields)."""
+    quotes = raw["quotes"]
+
+    def quote_words_re(words: list[str], *, prefix: bool = False) -> re.Pattern[str]:
+        # Speech verbs and attributions are looked for around every quote: as a prefix tree a
+        # wrong first letter fails at once (three times faster than the flat alternation).
+        tail = r"[\w'-]*" if prefix else r"(?![\w])"
+        return re.compile(rf"(?<![\w]){trie(words)}{tail}", re.IGNORECASE)
+
+    return dict(
+        coordinators=frozenset(fold_key(w) for w in raw["quotes"]["coordinators"]),
         quote_pairs=tuple((a, b) for a, b in quotes["pairs"]),
         attribution=tuple(fold_key(w) for w in quotes["attribution"]),
         pronouns=frozenset(fold_key(w) for w in quotes["pronouns"]),
         forms_of_address=frozenset(fold_key(w) for w in quotes["forms_of_address"]),
-        detect_words=frozenset(fold_key(w) for w in raw["detect"]["function_words"]),
-        number_re=number_re,
-        money_re=money_re,
-        bare_scaled_re=bare_scaled_re,
-        bare_amount_followers=(
-            frozenset(fold_key(w) for w in raw["scales"]["bare_amount_followers"])
-            if "bare_amount_followers" in raw["scales"]
-            else None
-        ),
-        qualifier_before_re=qualifier_before_re,
-        range_before_re=range_before_re,
-        range_after_re=range_after_re,
-        subunit_after_re=subunit_after_re,
-        approx_amount_re=approx_amount_re,
-        approx_counts=approx_counts,
-        money_marker_re=money_marker_re,
-        money_starts=money_starts,
-        cents_after_re=cents_after_re,
-        symbol_codes=symbol_codes,
-        strict_codes=frozenset(common["currencies"].get("case_sensitive_codes", [])) | frozenset(scaled_codes),
-        code_scales={c: f for c, (_, f) in scaled_codes.items()},
-        range_starts=tuple(fold_key(w) for w in qual.get("range_start", [])),
-        range_joiners=tuple(fold_key(w) for w in qual.get("range_joiners", [])),
         speech_verb_re=quote_words_re(quotes["speech_verb_stems"], prefix=True),
-        statement_re=re.compile(
-            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['statement_words']])})(?![\w'])", re.IGNORECASE
-        ),
-        organization_subject_re=re.compile(
-            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['organization_subjects']])})(?![\w'])", re.IGNORECASE
-        ),
         incise_re=re.compile(
             rf",\s+(?:{trie([fold_key(w) for w in quotes['incise_auxiliaries']])}\s+)?(?:{trie(quotes['speech_verb_stems'])})"
             rf"[\w'-]*\s",
@@ -516,10 +561,12 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         )
         if quotes["incise_auxiliaries"]
         else re.compile(r"(?!)"),
+        organization_subject_re=re.compile(
+            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['organization_subjects']])})(?![\w'])", re.IGNORECASE
+        ),
+        statement_re=re.compile(
+            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['statement_words']])})(?![\w'])", re.IGNORECASE
+        ),
         term_marker_re=quote_words_re(quotes["term_markers"]),
-        future_re=_future_re(dates),
-        future_before_re=re.compile(rf"(?<![\w]){alternation(dates['future_markers_before'])}(?![\w])", re.IGNORECASE),
-        past_before_re=_past_before_re(dates["past"]),
-        not_year_after_re=re.compile(rf"(?<!\s)\s*{trie(dates['not_year_after'])}(?!\w)"),
         attribution_re=quote_words_re(quotes["attribution"]),
     )
