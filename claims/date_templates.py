@@ -109,6 +109,52 @@ class _Unknown(Exception):
     """The first token of a template cannot be told from its pattern."""
 
 
+def _letter(code: int) -> bool:
+    return 97 <= code <= 122
+
+
+def _class_starts(
+    chars: list[Any], prefix: str, slot_starts: dict[str, frozenset[str] | None], names: list[str]
+) -> set[str]:
+    """The first tokens of a character class in a template ("[0-9]", "(?:{last}|{next})" parsed as a
+    class of two slots) after `prefix`, for `_first_tokens`."""
+    slots_in = [v - 0xE000 for k, v in chars if k is _sre.LITERAL and 0xE000 <= v < 0xE000 + len(names)]
+    if slots_in and len(slots_in) == len(chars) and not prefix:  # "(?:{last}|{next})", parsed as a class
+        class_starts = [slot_starts[names[i]] for i in slots_in]
+        known = [s for s in class_starts if s is not None]
+        if len(known) < len(class_starts):
+            raise _Unknown
+        return set().union(*known)
+    has_letters = any(
+        k is _sre.LITERAL
+        and _letter(v)
+        or k is _sre.RANGE
+        and v[1] >= 97
+        and v[0] <= 122
+        or k is _sre.CATEGORY
+        and v in (_sre.CATEGORY_WORD, _sre.CATEGORY_NOT_SPACE)
+        or k is _sre.NEGATE
+        for k, v in chars
+    )
+    if has_letters:
+        raise _Unknown
+    if prefix:
+        return {prefix}
+    digits = any(
+        k is _sre.CATEGORY
+        and v is _sre.CATEGORY_DIGIT
+        or k is _sre.LITERAL
+        and 48 <= v <= 57
+        or k is _sre.RANGE
+        and v[0] <= 57
+        and v[1] >= 48
+        for k, v in chars
+    )
+    if digits:
+        return {DIGITS}
+    raise _Unknown
+
+
 def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -> frozenset[str]:
     """The words (or DIGITS) a match of a template pattern can begin with, read from its parse tree.
 
@@ -119,9 +165,6 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
     names = list(slot_starts)
     tree = list(_sre_parser.parse(pattern))
 
-    def letter(code: int) -> bool:
-        return 97 <= code <= 122
-
     def walk(items: list[Any], prefix: str) -> set[str]:
         if not items:
             if prefix:
@@ -129,7 +172,7 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
             raise _Unknown
         (op, av), rest = items[0], items[1:]
         if op is _sre.LITERAL:
-            if letter(av):
+            if _letter(av):
                 return walk(rest, prefix + chr(av))
             if 0xE000 <= av < 0xE000 + len(names):
                 starts = slot_starts[names[av - 0xE000]]
@@ -142,49 +185,14 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
                 return {DIGITS}
             raise _Unknown
         if op is _sre.IN:
-            chars = av
-            slots_in = [v - 0xE000 for k, v in chars if k is _sre.LITERAL and 0xE000 <= v < 0xE000 + len(names)]
-            if slots_in and len(slots_in) == len(chars) and not prefix:  # "(?:{last}|{next})", parsed as a class
-                class_starts = [slot_starts[names[i]] for i in slots_in]
-                known = [s for s in class_starts if s is not None]
-                if len(known) < len(class_starts):
-                    raise _Unknown
-                return set().union(*known)
-            has_letters = any(
-                k is _sre.LITERAL
-                and letter(v)
-                or k is _sre.RANGE
-                and v[1] >= 97
-                and v[0] <= 122
-                or k is _sre.CATEGORY
-                and v in (_sre.CATEGORY_WORD, _sre.CATEGORY_NOT_SPACE)
-                or k is _sre.NEGATE
-                for k, v in chars
-            )
-            if has_letters:
-                raise _Unknown
-            if prefix:
-                return {prefix}
-            digits = any(
-                k is _sre.CATEGORY
-                and v is _sre.CATEGORY_DIGIT
-                or k is _sre.LITERAL
-                and 48 <= v <= 57
-                or k is _sre.RANGE
-                and v[0] <= 57
-                and v[1] >= 48
-                for k, v in chars
-            )
-            if digits:
-                return {DIGITS}
-            raise _Unknown
+            return _class_starts(av, prefix, slot_starts, names)
         if op is _sre.SUBPATTERN:
             return walk(list(av[3]) + rest, prefix)
         if op is _sre.BRANCH:
             return set().union(*(walk(list(b) + rest, prefix) for b in av[1]))
         if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
             low, high, body = av
-            if high > 1 and any(o is _sre.LITERAL and letter(a) for o, a in body):
+            if high > 1 and any(o is _sre.LITERAL and _letter(a) for o, a in body):
                 raise _Unknown
             out = walk(list(body) + rest, prefix)
             return out | walk(rest, prefix) if low == 0 else out
@@ -204,6 +212,16 @@ def _date_templates(
     which any match contains (`triggers`: a template whose words are all absent is not run) and the
     words a match can begin with (`starts`: the template is only tried where one of them begins).
     """
+    slots = _slots(lang, dates, w)
+    slot_starts = _slot_starts(slots)
+    units = set(w["units"])
+    return tuple(_template(t, slots, slot_starts, units) for t in dates["templates"])
+
+
+def _slots(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, dict[str, Any]]) -> dict[str, tuple[str, Any]]:
+    """Each {slot} of the templates: its regular expression and the words it holds (None: unknown,
+    empty: digits only)."""
+    # one piece: the table of slots, an entry a slot, read as one table
     day_suffix = trie(lang.get("day_suffixes", []))
     # Cardinals from two up: "one" and "un" are articles far more often than days.
     day_numbers = {k: v for k, v in w["number_words"].items() if 2 <= v <= 31}
@@ -272,6 +290,11 @@ def _date_templates(
         # (the template says so), since it is a decimal number or a score everywhere else.
         "short_numeric": (r"(?P<d1>\d{1,2})[.-](?P<d2>\d{1,2})", ()),
     }
+    return slots
+
+
+def _slot_starts(slots: dict[str, tuple[str, Any]]) -> dict[str, frozenset[str] | None]:
+    """The first tokens of each slot (None when a word of it has none)."""
     slot_starts: dict[str, frozenset[str] | None] = {}
     for name, (_, words) in slots.items():
         if words is None:
@@ -283,38 +306,41 @@ def _date_templates(
             slot_starts[name] = None
             continue
         slot_starts[name] = frozenset(starts | ({DIGITS} if name in _DIGIT_SLOTS else set()))
+    return slot_starts
+
+
+def _template(
+    t: dict[str, Any], slots: dict[str, tuple[str, Any]], slot_starts: dict[str, frozenset[str] | None], units: set[str]
+) -> DateTemplate:
+    """One template compiled, with the words that trigger it and the words a match begins with."""
     names = list(slot_starts)
-    units = set(w["units"])
-    templates = []
-    for t in dates["templates"]:
-        pattern = re.sub(
-            r"\\.|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), fold(t["pattern"])
-        )
-        pattern = pattern.replace(" ?", r"\s?").replace(" ", r"\s+")
-        used = re.findall(r"\{(\w+)\}", pattern)
-        body = re.sub(r"\{(\w+)\}", lambda m: f"(?:{slots[m.group(1)][0]})", pattern)
-        triggers = {_anchor_token(fold_key(word)) for s in used if s not in _WEAK_SLOTS for word in slots[s][1] or ()}
-        literals = _TOKEN_RE.findall(re.sub(r"\{\w+\}|\\.|\(\?(?:P<\w+>|<?[=!]|:)", " ", pattern))
-        triggers |= {word for word in literals if word in units}
-        triggers.discard(None)
-        digits = any(s in _DIGIT_SLOTS for s in used) or r"\d" in pattern
-        regex = re.compile(rf"(?<![\w/.-]){body}(?![\w/])")
-        # A slot glued to letters ("{weekday}s") is not a word of its own in the text: no trigger.
-        glued = re.search(r"\}[a-z]|[a-z]\{", pattern) is not None
-        marked = re.sub(r"\{(\w+)\}", lambda m: chr(0xE000 + names.index(m.group(1))), pattern)
-        # A slot every match holds, made of words only ("{month} {day}" always has its month): its
-        # words alone trigger the template, digits or not.
-        required = [s for s in _required_slots(list(_sre_parser.parse(marked)), names) if s in _WORD_SLOTS]
-        if required:
-            triggers = {_anchor_token(fold_key(word)) for word in slots[required[0]][1]} - {None}
-            digits = False
-        known = frozenset(word for word in triggers if word is not None) if (triggers or digits) and not glued else None
-        first_words: frozenset[str] | None
-        try:
-            if glued:
-                raise _Unknown
-            first_words = _first_tokens(marked, slot_starts)
-        except _Unknown:
-            first_words = None
-        templates.append(DateTemplate(t["rule"], t["pattern"], regex, known, digits, first_words))
-    return tuple(templates)
+    pattern = re.sub(
+        r"\\.|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), fold(t["pattern"])
+    )
+    pattern = pattern.replace(" ?", r"\s?").replace(" ", r"\s+")
+    used = re.findall(r"\{(\w+)\}", pattern)
+    body = re.sub(r"\{(\w+)\}", lambda m: f"(?:{slots[m.group(1)][0]})", pattern)
+    triggers = {_anchor_token(fold_key(word)) for s in used if s not in _WEAK_SLOTS for word in slots[s][1] or ()}
+    literals = _TOKEN_RE.findall(re.sub(r"\{\w+\}|\\.|\(\?(?:P<\w+>|<?[=!]|:)", " ", pattern))
+    triggers |= {word for word in literals if word in units}
+    triggers.discard(None)
+    digits = any(s in _DIGIT_SLOTS for s in used) or r"\d" in pattern
+    regex = re.compile(rf"(?<![\w/.-]){body}(?![\w/])")
+    # A slot glued to letters ("{weekday}s") is not a word of its own in the text: no trigger.
+    glued = re.search(r"\}[a-z]|[a-z]\{", pattern) is not None
+    marked = re.sub(r"\{(\w+)\}", lambda m: chr(0xE000 + names.index(m.group(1))), pattern)
+    # A slot every match holds, made of words only ("{month} {day}" always has its month): its
+    # words alone trigger the template, digits or not.
+    required = [s for s in _required_slots(list(_sre_parser.parse(marked)), names) if s in _WORD_SLOTS]
+    if required:
+        triggers = {_anchor_token(fold_key(word)) for word in slots[required[0]][1]} - {None}
+        digits = False
+    known = frozenset(word for word in triggers if word is not None) if (triggers or digits) and not glued else None
+    first_words: frozenset[str] | None
+    try:
+        if glued:
+            raise _Unknown
+        first_words = _first_tokens(marked, slot_starts)
+    except _Unknown:
+        first_words = None
+    return DateTemplate(t["rule"], t["pattern"], regex, known, digits, first_words)

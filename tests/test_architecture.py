@@ -209,9 +209,6 @@ ONE_PIECE = "one piece"
 # fails test_the_files_being_split_elsewhere_are_still_over, so that it is taken out.
 BEING_SPLIT_ELSEWHERE: set[str] = {
     "claims/dates/find.py::find_dates",
-    "claims/date_templates.py::_first_tokens",
-    "claims/date_templates.py::_first_tokens.walk",
-    "claims/date_templates.py::_date_templates",
     "claims/money.py::_from_match",
     "claims/money.py::_bare_scaled",
     "claims/names/data.py::_build_name_data",
