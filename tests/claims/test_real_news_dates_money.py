@@ -213,11 +213,16 @@ def test_amounts_without_a_currency_of_their_own(text, language, want):
             "fr",
             [("entre 2 millions d'euros et 3 millions d'euros", "EUR", 2_000_000, 3_000_000)],
         ),
-        # "de … à …" with no currency may be a change: not read as a range
+        # "de … à …" with no currency may be a change: not read as a range, two amounts, the first
+        # in the scale and currency of the second
         (
             "Le club a payé 8 millions d’euros ; les recettes passent de 616 à 670 millions.",
             "fr",
-            [("8 millions d’euros", "EUR", 8_000_000, None), ("670 millions", "EUR", 670_000_000, None)],
+            [
+                ("8 millions d’euros", "EUR", 8_000_000, None),
+                ("616", "EUR", 616_000_000, None),
+                ("670 millions", "EUR", 670_000_000, None),
+            ],
         ),
     ],
 )
@@ -475,4 +480,74 @@ def test_an_english_range_of_bare_amounts_takes_the_article_currency():
     ],
 )
 def test_round_counts_of_millions(text, want):
+    assert money(text, "fr") == want
+
+
+# ---- signs of local currencies, idioms, ranges with both ends signed -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "In Nairobi the county passed a Sh12.5 billion budget, up from Sh 11 billion.",
+            [("Sh12.5 billion", "KES", 12_500_000_000, None), ("Sh 11 billion", "KES", 11_000_000_000, None)],
+        ),
+        ("The Kampala council owes Sh4 billion.", [("Sh4 billion", "UGX", 4_000_000_000, None)]),
+        (
+            "In Manila, Ayala booked P3.2 billion, against P2 billion.",
+            [("P3.2 billion", "PHP", 3_200_000_000, None), ("P2 billion", "PHP", 2_000_000_000, None)],
+        ),
+        (
+            "Each aspirant in Kumasi paid GH¢20,000 and GHc5,000 more.",
+            [("GH¢20,000", "GHS", 20_000, None), ("GHc5,000", "GHS", 5_000, None)],
+        ),
+        ("A Mombasa trader paid KSh 3,000.", [("KSh 3,000", "KES", 3_000, None)]),
+        # elsewhere the capitals are pages, codes and roads
+        ("Turn to P4 and see road Sh2 in the Dublin plan.", []),
+        # an article before a coin is a way of speaking; the numeral is an amount
+        (
+            "He never gave back a penny, only 40 pence and one penny.",
+            [("40 pence", "GBP", 0.4, None), ("one penny", "GBP", 0.01, None)],
+        ),
+        ("They spent a half-billion dollars.", [("a half-billion dollars", "USD", 500_000_000, None)]),
+        # both ends signed: a range after "between", a change after "from" with a verb before it
+        ("The ticket costs between $20 and $30.", [("between $20 and $30", "USD", 20, 30)]),
+        ("The ticket went from $20 to $30.", [("$20", "USD", 20, None), ("$30", "USD", 30, None)]),
+    ],
+)
+def test_english_signs_and_idioms_of_money(text, want):
+    assert money(text, "en") == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "À Genève, plus d’un demi-milliard de francs sera investi.",
+            [("un demi-milliard de francs", "CHF", 500_000_000, None)],
+        ),
+        ("Ça coûte un penny.", [("un penny", "GBP", 0.01, None)]),
+        # "De … à …" opening its sentence, or after "et" that follows such a range: a range
+        (
+            "À Douala, le kilo est cher. De 900 F à 950 F pour le bas de gamme et de 1 000 F à 1 100 F pour le reste.",
+            [("De 900 F à 950 F", "XAF", 900, 950), ("de 1 000 F à 1 100 F", "XAF", 1_000, 1_100)],
+        ),
+        # after a verb: a change between two amounts
+        ("À Douala, le kilo passe de 900 F à 950 F.", [("900 F", "XAF", 900, None), ("950 F", "XAF", 950, None)]),
+        # a bare amount between two in different currencies: the article's commoner one
+        (
+            "À Dakar, l'État a versé 40 millions de francs CFA puis 2 millions de francs CFA. "
+            "Le club a payé 5 millions d’euros. Chacun a reçu 12 millions. Le coach a touché 9 millions de francs CFA.",
+            [
+                ("40 millions de francs CFA", "XOF", 40_000_000, None),
+                ("2 millions de francs CFA", "XOF", 2_000_000, None),
+                ("5 millions d’euros", "EUR", 5_000_000, None),
+                ("12 millions", "XOF", 12_000_000, None),
+                ("9 millions de francs CFA", "XOF", 9_000_000, None),
+            ],
+        ),
+    ],
+)
+def test_french_signs_and_ranges_of_money(text, want):
     assert money(text, "fr") == want
