@@ -91,7 +91,6 @@ def find_money(
     return _signed_ranges(low, kept, lex)
 
 
-_JOINED = re.compile(r"\s+(\S+)\s+$")
 _OPENS = re.compile(r"(?:^|[.!?:;(\n–—]|\s-)\s*$")  # where a sentence or a clause opens
 
 
@@ -120,10 +119,11 @@ def _signed_ranges(low: str, found: list[MoneyFound], lex: Lexicon) -> list[Mone
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
         if b is not None and a.value.amount_max is None and b.value.amount_max is None:
-            joiner = _JOINED.fullmatch(low, a.end, b.start)
+            between = low[a.end : b.start] if b.start - a.end <= 12 else ""
+            joiner = between.split() if between[:1].isspace() and between[-1:].isspace() else []
             word = _previous_word(low, a.start)
             word_start = _previous_word_start(low, a.start)
-            pair = (word, fold_key(joiner.group(1))) if joiner else None
+            pair = (word, fold_key(joiner[0])) if len(joiner) == 1 else None
             same = (a.value.currency, a.local) == (b.value.currency, b.local) and a.value.currency is not None
             if (
                 same

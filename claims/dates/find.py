@@ -79,9 +79,26 @@ def find_dates(
                     resolved = replace(resolved, qualifier=text[m.start(group) : m.end(group)])
         chosen.append(resolved)
         taken_until = resolved.end
-    found = _weekday_with_its_day(_with_their_year(_no_weekday_lists(chosen, low), low), low)
+    found = _weekday_with_its_day(
+        _with_their_year(_no_weekday_lists(_no_week_schedules(chosen, low, lex.weekdays), low), low), low
+    )
     found = _months_together(found, low, lex)
     return _in_their_story(found, low, lex, published, future_at)
+
+
+# "(Monday to Friday)", "(lundi-vendredi)": two weekdays in brackets, joined by a dash or a word
+_SCHEDULE = re.compile(r"\(\s*([a-z]+)(?:\s*[-–]\s*|\s+[a-z]{1,7}\s+)([a-z]+)\s*[),]")
+
+
+def _no_week_schedules(found: list[DateFound], low: str, weekdays: dict[str, int]) -> list[DateFound]:
+    """ "open from 10 am to 5 pm (Monday to Friday)": two weekdays from one to the other in brackets
+    are the days of a week's schedule, not days of the calendar."""
+    drop: set[int] = set()
+    for d in found:
+        m = _SCHEDULE.match(low, d.start - 1) if d.rule == "weekday" and d.start else None
+        if m and m.end(1) == d.end and key(m.group(1)) in weekdays and key(m.group(2)) in weekdays:
+            drop |= {d.start, m.start(2)}
+    return [d for d in found if d.start not in drop]
 
 
 # Between two weekdays of a list: a comma, or one short word ("samedi, dimanche et lundi").

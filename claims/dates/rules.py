@@ -201,12 +201,17 @@ def _bare_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
     prev = _prev_token(low, span[0])
     in_context = (
         prev in ctx.lex.year_context
+        or prev.rpartition("'")[2] in ctx.lex.year_context  # "qu'en 2014", "jusqu'à 2030": elided
         or (
-            # "the 2019 estimate", "the disputed 2020 election": a year as an adjective, before a word
+            # "the 2019 estimate", "the disputed 2020 election", "the Service's 2023 budget": a year
+            # as an adjective, before a word, after a determiner or a possessive
             1900 <= int(g["year"]) < 2100
             and _NOUN_AFTER.match(low, span[1]) is not None
             and ctx.folded[span[1] + 1 : span[1] + 2].islower()
-            and _determined(low, span[0], ctx.lex.year_before_noun)
+            and (
+                _determined(low, span[0], ctx.lex.year_before_noun)
+                or (bool(ctx.lex.year_before_noun) and prev.endswith("'s"))
+            )
         )
         or (1900 <= int(g["year"]) < 2100 and _after_noun(low, span[0], ctx.lex))
     )
@@ -459,6 +464,8 @@ def _relative_unit(offset: int) -> _Rule:
     return resolve
 
 
+# "il y a deux ans" is a day two years back; "20 years ago" and more count years, not days.
+_YEARS_TOLD_BY_YEAR = 10
 _SLACK = {"day": 0, "week": 3, "month": 15, "quarter": 45, "half": 91, "year": 182}
 
 
@@ -487,6 +494,9 @@ def _count_unit(direction: int) -> _Rule:
             spread = abs((day - anchor).days) // 4 + _SLACK[unit]
             start, end = day - dt.timedelta(days=spread), day + dt.timedelta(days=spread)
         value = DateValue.of(day.isoformat(), start=start, end=end)
+        if unit == "year" and n >= _YEARS_TOLD_BY_YEAR:  # "120 years ago": the year, not a day of it
+            whole = DateValue.of(f"{day.year:04d}")
+            value = DateValue.of(whole.iso, start=min(start, whole.start), end=max(end, whole.end))
         return _found(
             span,
             value,

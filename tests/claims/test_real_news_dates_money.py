@@ -551,3 +551,42 @@ def test_english_signs_and_idioms_of_money(text, want):
 )
 def test_french_signs_and_ranges_of_money(text, want):
     assert money(text, "fr") == want
+
+
+# ---- years in context, long ago, schedules, days joined ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # a year after an elided preposition, and as an adjective after a possessive
+        ("Il y a dix élèves de plus qu’en 2011 et autant qu'en 2009.", "fr", WED, [("2011", "2011"), ("2009", "2009")]),
+        ("The money goes into the Ottawa Fire Service’s 2025 budget.", "en", WED, [("2025", "2025")]),
+        # twenty years back and more: the year; two years back: the day
+        (
+            "The hall opened 150 years ago; the roof fell in two years ago.",
+            "en",
+            WED,
+            [("150 years ago", "1874"), ("two years ago", "2022-05-29")],
+        ),
+        ("Le club est né il y a trente ans.", "fr", WED, [("il y a trente ans", "1994")]),
+        # the days of a week's schedule, in brackets, are no days of the calendar
+        (
+            "Forms are on sale from 9 am to 4 pm (Monday to Friday), it said on Tuesday.",
+            "en",
+            WED,
+            [("Tuesday", "2024-05-28")],
+        ),
+        ("Le guichet ouvre de 8 h à 16 h (lundi-vendredi), a-t-il dit mardi.", "fr", WED, [("mardi", "2024-05-28")]),
+        # two days joined, each with its weekday, or with the spaces of pasted copy: one claim
+        (
+            "Ils manifesteront les jeudi 30 et vendredi 31 mai.",
+            "fr",
+            WED,
+            [("les jeudi 30 et vendredi 31 mai", "2024-05-30")],
+        ),
+        ("Ils manifesteront les 30  et 31 mai.", "fr", WED, [("les 30  et 31 mai", "2024-05-30")]),
+    ],
+)
+def test_years_long_ago_schedules_and_joined_days(text, language, published, want):
+    assert dates(text, language, published) == want
