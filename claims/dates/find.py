@@ -60,7 +60,9 @@ def find_dates(
             continue
         # A past tense right before the date ("a annoncé ce lundi", "announced on Monday") outweighs a
         # future elsewhere in the sentence.
-        past = lex.past_before_re.search(text, max(0, start - 40), start) is not None
+        past = lex.past_before_re.search(text, max(0, start - 40), start) is not None or _after_statement(
+            folded, low, start, lex
+        )
         resolved = _resolve(
             templates[order].rule,
             m,
@@ -99,6 +101,19 @@ def _no_week_schedules(found: list[DateFound], low: str, weekdays: dict[str, int
         if m and m.end(1) == d.end and key(m.group(1)) in weekdays and key(m.group(2)) in weekdays:
             drop |= {d.start, m.start(2)}
     return [d for d in found if d.start not in drop]
+
+
+_STATEMENT_TAIL = re.compile(r"\s+(?:[a-z]{1,3}\s+)?$")  # "statement on ", "communiqué "
+
+
+def _after_statement(folded: str, low: str, start: int, lex: Lexicon) -> bool:
+    """ "in a statement on Thursday", "dans un communiqué jeudi": a statement is reported once made, so
+    the day it was made is past, whatever the statement says of the future."""
+    floor = max(0, start - 30)
+    for m in lex.statement_re.finditer(folded, floor, start):
+        if _STATEMENT_TAIL.fullmatch(low, m.end(), start):
+            return True
+    return False
 
 
 # Between two weekdays of a list: a comma, or one short word ("samedi, dimanche et lundi").

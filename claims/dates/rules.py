@@ -354,6 +354,10 @@ def _weekday_count(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> 
     return _found(span, _day_value(d), relative=True, rule="weekday_count")
 
 
+# Right after a word, the end of a quotation: "today.”", "today,\"", "aujourd'hui »"
+_CLOSES_QUOTE = re.compile(r"[.,]?[”»]|[.,][\"']|\s[»]")
+
+
 def _named_day(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     word = key(g["named_day"])
     offset = ctx.lex.named_days.get(word)
@@ -361,6 +365,8 @@ def _named_day(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
         return None
     if word in ctx.lex.event_days and ctx.lex.event_link_re.match(ctx.low, span[1]):
         return None  # "la veille du scrutin": the day before another event
+    if offset == 0 and " " not in word and not ctx.past and _CLOSES_QUOTE.match(ctx.folded, span[1]):
+        return None  # "... who we are today," she said: the speaker's nowadays, not a day
     return _found(span, _day_value(ctx.published + dt.timedelta(days=offset)), relative=True, rule="named_day")
 
 

@@ -590,3 +590,32 @@ def test_french_signs_and_ranges_of_money(text, want):
 )
 def test_years_long_ago_schedules_and_joined_days(text, language, published, want):
     assert dates(text, language, published) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        # "today" closing a quotation, in the present: the speaker's nowadays
+        ('"It shapes the city we live in today," the mayor said.', "en", []),
+        ("« C'est la ville que nous sommes aujourd'hui », dit-elle.", "fr", []),
+        # in a past tense, or inside the sentence, it is the day
+        (
+            '"That is what happened today." He spoke today at noon.',
+            "en",
+            [("today", "2024-05-29"), ("today", "2024-05-29")],
+        ),
+        # a statement is reported once made: its weekday is past, whatever future it speaks of
+        (
+            "The party, in a statement on Friday, said forms shall be sold from June.",
+            "en",
+            [("Friday", "2024-05-24"), ("June", "2024-06")],
+        ),
+        (
+            "Le parti, dans un communiqué vendredi, indique que les listes seront closes.",
+            "fr",
+            [("vendredi", "2024-05-24")],
+        ),
+    ],
+)
+def test_today_in_quotes_and_days_of_statements(text, language, want):
+    assert dates(text, language) == want
