@@ -85,6 +85,7 @@ def find_dates(
         _with_their_year(_no_weekday_lists(_no_week_schedules(chosen, low, lex.weekdays), low), low), low
     )
     found = _months_together(found, low, lex)
+    found = _same_periods(found)
     return _in_their_story(found, low, lex, published, future_at)
 
 
@@ -187,6 +188,42 @@ def _months_together(found: list[DateFound], low: str, lex: Lexicon) -> list[Dat
             continue
         out.append(d)
     return out
+
+
+SAME_PERIOD_REACH = 400  # characters from a "same period" back to the date whose period it repeats
+
+
+def _same_periods(found: list[DateFound]) -> list[DateFound]:
+    """ "net income reached P9.5 billion in the first half of 2023, against P1.4 billion in the same
+    period last year": the period of the date said before (a quarter, a half, months), in the year
+    the "same period" names."""
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if d.rule == "same_period" and prev is not None and d.start - prev.end <= SAME_PERIOD_REACH:
+            period = _period_code(prev.value)
+            if period is not None:
+                d = replace(d, value=DateValue.of(f"{d.value.start.year:04d}{period}"))
+        out.append(d)
+    return out
+
+
+def _period_code(value: DateValue) -> str | None:
+    """ "-Q2", "-H1", "-04": what a date within one year is, without its year; None for a year or
+    a day."""
+    if value.precision in ("quarter", "half", "season"):
+        return value.iso[4:]
+    if value.precision != "month":
+        return None
+    first, last = value.start, value.end
+    if first.year != last.year or first.day != 1:
+        return None
+    months = last.month - first.month + 1
+    if months == 3 and first.month % 3 == 1:
+        return f"-Q{first.month // 3 + 1}"
+    if months == 6 and first.month in (1, 7):
+        return f"-H{first.month // 6 + 1}"
+    return value.iso[4:7] if months == 1 else None
 
 
 # Each starts right after a word, so that a scan over a run of spaces stays linear.

@@ -380,10 +380,16 @@ def _holiday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
 
 def _unit_of(text: str, lex: Lexicon) -> str | None:
     """The unit a relative expression names ("earlier this month" -> month), from the language's units."""
-    for word in _WORD_RE.findall(key(text)):
+    for word in _HYPHENED_RE.findall(key(text)):  # "week-end" is a unit of its own
         if word in lex.units:
             return lex.units[word]
+        for part in _WORD_RE.findall(word):
+            if part in lex.units:
+                return lex.units[part]
     return None
+
+
+_HYPHENED_RE = re.compile(r"\w+(?:-\w+)*")
 
 
 def _period(anchor: dt.date, unit: str) -> DateValue:
@@ -552,7 +558,37 @@ def _numeric(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
     return _found(span, _day_value(found), rule="numeric")
 
 
+def _same_period(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
+    """ "the same period last year", "la même période de 2022": the year it names (the year before
+    publication without one); claims/dates/find.py gives it the period of the date said before it."""
+    year = _year(g)
+    relative = year is None
+    if year is None:
+        year = ctx.published.year - 1
+    return _found(span, DateValue.of(f"{year:04d}"), relative=relative, rule="same_period")
+
+
+# "the first six months", "les trois premiers mois": the half or the quarter they make
+_FIRST_MONTHS = {3: "Q1", 6: "H1"}
+
+
+def _first_months(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
+    parsed = parse_number(g["count"], ctx.lex)
+    code = _FIRST_MONTHS.get(int(parsed[0])) if parsed else None
+    if code is None:
+        return None
+    year = _year(g)
+    relative = year is None
+    if year is None:  # the one of publication when it is over, else the year before's
+        year = ctx.published.year
+        if DateValue.of(f"{year:04d}-{code}").end >= ctx.published:
+            year -= 1
+    return _found(span, DateValue.of(f"{year:04d}-{code}"), relative=relative, rule="first_months")
+
+
 _RULES: dict[str, _Rule] = {
+    "same_period": _same_period,
+    "first_months": _first_months,
     "absolute": _absolute,
     "part_of": _part_of,
     "year_range": _year_range,

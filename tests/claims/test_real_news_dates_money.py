@@ -619,3 +619,41 @@ def test_years_long_ago_schedules_and_joined_days(text, language, published, wan
 )
 def test_today_in_quotes_and_days_of_statements(text, language, want):
     assert dates(text, language) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # "the same period": the period of the date said before, in the year it names
+        (
+            "Sales hit $3 million in the first half of 2024, double the same period last year.",
+            "en",
+            dt.date(2024, 8, 2),
+            [("first half of 2024", "2024-H1"), ("the same period last year", "2023-H1")],
+        ),
+        (
+            "It lost $1 million from July to September 2024, after a gain in the same period of 2023.",
+            "en",
+            dt.date(2024, 11, 5),
+            [("from July to September 2024", "2024-07"), ("the same period of 2023", "2023-Q3")],
+        ),
+        (
+            "Le chiffre du deuxième trimestre 2024 dépasse celui de la même période de l'an dernier.",
+            "fr",
+            dt.date(2024, 8, 2),
+            [("deuxième trimestre 2024", "2024-Q2"), ("la même période de l'an dernier", "2023-Q2")],
+        ),
+        # "the first six months": the first half, of the year when it is over
+        ("Profit rose in the first six months.", "en", dt.date(2024, 8, 2), [("the first six months", "2024-H1")]),
+        ("Les trois premiers mois de 2022 ont été durs.", "fr", WED, [("Les trois premiers mois de 2022", "2022-Q1")]),
+        # "le week-end dernier", "ce week-end": the week of that weekend, as "last weekend" is
+        (
+            "La grève lancée le week-end dernier continue ce week-end.",
+            "fr",
+            WED,
+            [("le week-end dernier", "2024-W21"), ("ce week-end", "2024-W22")],
+        ),
+    ],
+)
+def test_same_periods_first_months_and_weekends(text, language, published, want):
+    assert dates(text, language, published) == want
