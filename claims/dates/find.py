@@ -86,6 +86,7 @@ def find_dates(
     )
     found = _months_together(found, low, lex)
     found = _same_periods(found)
+    found = _earlier_than_before(found, low, published)
     return _in_their_story(found, low, lex, published, future_at)
 
 
@@ -206,6 +207,61 @@ def _same_periods(found: list[DateFound]) -> list[DateFound]:
                 d = replace(d, value=DateValue.of(f"{d.value.start.year:04d}{period}"))
         out.append(d)
     return out
+
+
+EARLIER_REACH = 600  # characters from "six ans plus tôt" back to the date it counts from
+
+
+def _earlier_than_before(found: list[DateFound], low: str, published: dt.date) -> list[DateFound]:
+    """ "Il a obtenu 9 sièges ce dimanche (contre 14 six ans plus tôt)", "5 cents in the second
+    quarter, against 3 cents a year earlier": counted back from the date said before in the same
+    sentence, at its precision (a quarter a year earlier is the same quarter of the year before);
+    from publication when the sentence has none."""
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            d.rule == "earlier"
+            and prev is not None
+            and d.start - prev.end <= EARLIER_REACH
+            and not _SENTENCE_BREAK.search(low, prev.end, d.start)
+        ):
+            d = replace(d, value=_shifted(prev.value, d.value, published) or d.value)
+        out.append(d)
+    return out
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _shifted(anchor: DateValue, back: DateValue, published: dt.date) -> DateValue | None:
+    """`anchor` moved back as far as `back` lies before `published`."""
+    # the day counted back to (its range is widened around it), or for a year the same day of it
+    s = dt.date.fromisoformat(back.iso) if back.precision == "day" else back.start.replace(month=published.month)
+    months = (published.year - s.year) * 12 + published.month - s.month
+    by_months = months > 0 and (back.precision == "year" or s.day == published.day)
+    if by_months:
+        total = anchor.start.year * 12 + anchor.start.month - 1 - months
+        y, m = divmod(total, 12)
+        first = dt.date(y, m + 1, 1)
+        moved = (
+            first.replace(day=min(anchor.start.day, 28))
+            if anchor.start.day > 28
+            else first.replace(day=anchor.start.day)
+        )
+    else:
+        moved = anchor.start - (published - s)
+        y, m = moved.year, moved.month - 1
+    if anchor.precision == "day":
+        return DateValue.of(moved.isoformat())
+    if anchor.precision == "week":
+        iso = moved.isocalendar()
+        return DateValue.of(f"{iso[0]:04d}-W{iso[1]:02d}")
+    if anchor.precision == "month":
+        return DateValue.of(f"{moved.year:04d}-{moved.month:02d}")
+    if by_months and months % 12 == 0:  # a year, a quarter, a half, a season: years back
+        return DateValue.of(f"{anchor.start.year - months // 12:04d}{anchor.iso[4:]}")
+    return None
 
 
 def _period_code(value: DateValue) -> str | None:

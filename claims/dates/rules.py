@@ -586,7 +586,15 @@ def _first_months(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> D
     return _found(span, DateValue.of(f"{year:04d}-{code}"), relative=relative, rule="first_months")
 
 
+def _earlier(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
+    """ "six ans plus tôt", "a year earlier": counted back from publication here; claims/dates/find.py
+    counts it back from the date said before it, when there is one."""
+    found = _count_unit(-1)(g, span, ctx, m)
+    return replace(found, rule="earlier") if found is not None else None
+
+
 _RULES: dict[str, _Rule] = {
+    "earlier": _earlier,
     "same_period": _same_period,
     "first_months": _first_months,
     "absolute": _absolute,

@@ -657,3 +657,35 @@ def test_today_in_quotes_and_days_of_statements(text, language, want):
 )
 def test_same_periods_first_months_and_weekends(text, language, published, want):
     assert dates(text, language, published) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # counted back from the date said before in the sentence, at its precision
+        (
+            "Ses ventes ont atteint 4 M€ l’an dernier, contre 1 million un an plus tôt.",
+            "fr",
+            WED,
+            [("l’an dernier", "2023"), ("un an plus tôt", "2022")],
+        ),
+        (
+            "Margins were 5% in the third quarter of 2023, against 3% a year earlier.",
+            "en",
+            WED,
+            [("third quarter of 2023", "2023-Q3"), ("a year earlier", "2022-Q3")],
+        ),
+        (
+            "The plant shut on March 3, two weeks earlier.",
+            "en",
+            WED,
+            [("March 3", "2024-03-03"), ("two weeks earlier", "2024-02-18")],
+        ),
+        # with none in the sentence, from publication
+        ("Le prix a doublé. Il était de 3 francs deux ans plus tôt.", "fr", WED, [("deux ans plus tôt", "2022-05-29")]),
+        # "this financial year": the year of publication
+        ("This financial year the county will build 40 kitchens.", "en", WED, [("This financial year", "2024")]),
+    ],
+)
+def test_earlier_than_the_date_before_and_financial_years(text, language, published, want):
+    assert dates(text, language, published) == want
