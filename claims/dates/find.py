@@ -24,8 +24,46 @@ def find_dates(
 ) -> list[DateFound]:
     """All date expressions of `text` (matched on its folded copy), the longest at each place.
 
-    `future_at(offset)` tells whether the sentence holding `offset` speaks of the future.
+    `future_at(offset)` tells whether the sentence holding `offset` speaks of the future. A story
+    whose dateline gives the day it was written ("Dakar, le 7 décembre 2022 - ...") before the day
+    it was published is read from that day: its "hier" is the day before the dateline.
     """
+    found = _find_dates(text, folded, lex, published, future_at)
+    line = _dateline(found, folded, published)
+    if line is None:
+        return found
+    again = _find_dates(text, folded, lex, dt.date.fromisoformat(line.value.iso), future_at)
+    return [d for d in found if d.start <= line.start] + [d for d in again if d.start > line.start]
+
+
+DATELINE_REACH = 1000  # characters from the start of the text to a dateline
+DATELINE_BACK = 7  # days a dateline may stand before publication
+_DATELINE_RULES = frozenset({"absolute", "numeric"})  # a day written with its month ("Dec 7", "le 07 décembre 2022")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*[A-ZÀ-Ý][\w'’. -]{1,40},\s+(?:le\s+)?$")
+_DATELINE_AFTER = re.compile(r"(?<!\s)\s*+(?:\([^)\n]{1,30}\)\s*+)?[-–—]\s")  # from a word's end: linear
+
+
+def _dateline(found: list[DateFound], folded: str, published: dt.date) -> DateFound | None:
+    """The dateline of a story written before the day of its publication: a day after a place at
+    the start of a line, then a dash ("Dakar, le 07 décembre 2022 - Les Lions ...")."""
+    for d in found:
+        if d.start > DATELINE_REACH:
+            break
+        if d.value.precision != "day" or d.rule not in _DATELINE_RULES:
+            continue
+        day = dt.date.fromisoformat(d.value.iso)
+        if (
+            0 < (published - day).days <= DATELINE_BACK
+            and _DATELINE_BEFORE.search(folded, max(0, d.start - 60), d.start)
+            and _DATELINE_AFTER.match(folded, d.end)
+        ):
+            return d
+    return None
+
+
+def _find_dates(
+    text: str, folded: str, lex: Lexicon, published: dt.date, future_at: Callable[[int], bool]
+) -> list[DateFound]:
     low = lower_view(folded)
     tokens = list(_TOKEN_RE.finditer(low))
     words = {t.group() for t in tokens}

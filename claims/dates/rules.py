@@ -471,7 +471,10 @@ def _relative_unit(offset: int) -> _Rule:
         unit = _unit_of(m.group(0), ctx.lex)
         if unit is None:
             return None
-        return _found(span, _period(_shift(ctx.published, offset, unit), unit), relative=True, rule="relative_unit")
+        anchor = ctx.published
+        if offset == 0 and unit == "week" and anchor.weekday() == 6 and ctx.future:
+            anchor += dt.timedelta(days=1)  # "this week's planned strike" in a Sunday paper: the coming week
+        return _found(span, _period(_shift(anchor, offset, unit), unit), relative=True, rule="relative_unit")
 
     return resolve
 

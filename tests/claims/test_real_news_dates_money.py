@@ -689,3 +689,35 @@ def test_same_periods_first_months_and_weekends(text, language, published, want)
 )
 def test_earlier_than_the_date_before_and_financial_years(text, language, published, want):
     assert dates(text, language, published) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # the dateline of a story written the day before publication: its "hier" is from that day
+        (
+            "Les élus reçus\n\nThiès, le 28 mai 2024 - Les élus ont été reçus hier au palais.",
+            "fr",
+            WED,
+            [("28 mai 2024", "2024-05-28"), ("hier", "2024-05-27")],
+        ),
+        (
+            "KAMPALA, May 27 (Reuters) - The bank said yesterday it would act.",
+            "en",
+            WED,
+            [("May 27", "2024-05-27"), ("yesterday", "2024-05-26")],
+        ),
+        # a date in the text is no dateline
+        (
+            "Elle a dit le 28 mai 2024 - puis hier - qu'elle partait.",
+            "fr",
+            WED,
+            [("28 mai 2024", "2024-05-28"), ("hier", "2024-05-28")],
+        ),
+        # "this week" with a future, in a Sunday paper: the coming week
+        ("Schools close for this week's planned strike.", "en", dt.date(2024, 6, 2), [("this week", "2024-W23")]),
+        ("This week was hard.", "en", dt.date(2024, 6, 2), [("This week", "2024-W22")]),
+    ],
+)
+def test_datelines_and_sunday_weeks(text, language, published, want):
+    assert dates(text, language, published) == want
