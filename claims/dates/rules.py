@@ -137,13 +137,23 @@ def _part_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
     )
 
 
+_POSSESSIVE = re.compile(r"(?:'|’|[aâ]€™)s(?![\w'])")  # the last as pasted copy mangles it
+
+
 def _bare_month(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
     # A month alone is written the way the language writes months: "Mars" inside a French sentence is
     # the planet, "may" inside an English one is the verb.
     if ctx.folded[span[0]].isupper() != lex.months_capitalised:
         return None
-    if _prev_token(ctx.low, span[0]) not in lex.month_context:
+    if _prev_token(ctx.low, span[0]) not in lex.month_context and not (
+        # "January's transfers": a month's own, unless a name goes before ("Theresa May's")
+        _POSSESSIVE.match(ctx.low, span[1])
+        and not (
+            (name := _CAPITALISED_BEFORE.search(ctx.folded, max(0, span[0] - 30), span[0]))
+            and key(name.group(1)) not in lex.function_words
+        )
+    ):
         return None
     month = cast(int, _month(g, lex))  # the template is {month_name}: a month of the language
     # A month alone: the first of it exists in every candidate year, so one is picked.

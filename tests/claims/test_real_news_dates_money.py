@@ -721,3 +721,15 @@ def test_earlier_than_the_date_before_and_financial_years(text, language, publis
 )
 def test_datelines_and_sunday_weeks(text, language, published, want):
     assert dates(text, language, published) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a month's own ("January's signings") is that month; a name's ("Theresa May's") is not
+        ("With January’s signings, the club spent more.", [("January", "2025-01")]),
+        ("Theresa May's cabinet met.", []),
+    ],
+)
+def test_a_month_in_the_possessive(text, want):
+    assert dates(text, "en", dt.date(2025, 3, 31)) == want
