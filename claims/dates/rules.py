@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import replace
 from typing import cast
 
@@ -340,11 +341,39 @@ def _weekday_day(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Da
 UPCOMING_DAY_OF_MONTH = 15  # days: "le 31" written on the 17th is later this month
 
 
+@lru_cache(maxsize=None)
+def _day_and_month_re(months: tuple[str, ...]) -> re.Pattern[str]:
+    """ "11 juin", "June 11": a day with its month, to find the month of a day alone after it."""
+    month = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    return re.compile(rf"(?<!\d)(?:\d{{1,2}}(?:er|st|nd|rd|th)? (?P<a>{month})|(?P<b>{month}) \d{{1,2}})(?![\w])")
+
+
+def _month_said_before(ctx: _Context, start: int) -> int | None:
+    """The month of a day written with it earlier in the sentence ("le 11 juin ..., puis le 18")."""
+    floor = max(0, start - DAY_ALONE_REACH)
+    if (stop := _SENTENCE_STOP.search(ctx.low[floor:start][::-1])) is not None:
+        floor = start - stop.start()
+    last = None
+    for m in _day_and_month_re(tuple(ctx.lex.months)).finditer(ctx.low, floor, start):
+        last = ctx.lex.months[m.group("a") or m.group("b")]
+    return last
+
+
+DAY_ALONE_REACH = 150  # characters back to the day with its month that a day alone follows
+_SENTENCE_STOP = re.compile(r"\s[.!?]|\n")  # on the reversed text: the end of the sentence before
+
+
 def _day_only(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-    if _prev_token(ctx.low, span[0]) not in ctx.lex.day_context:
-        return None
     day = _day(g, ctx.lex)
     if day is None or not 1 <= day <= 31:
+        return None
+    # "le 11 juin pour les forces de sécurité, puis le 18": a day of the month just named
+    month = _month_said_before(ctx, span[0])
+    if month is not None:
+        year = _pick_year(month, day, ctx.published, ctx.future, None, past=ctx.past)
+        found = _safe_date(year, month, day) if year else None
+        return _found(span, _day_value(found), relative=True, rule="day_only") if found else None
+    if _prev_token(ctx.low, span[0]) not in ctx.lex.day_context:
         return None
     d = _day_near(day, ctx.published, ctx.future)
     ahead = _safe_date(ctx.published.year, ctx.published.month, day)

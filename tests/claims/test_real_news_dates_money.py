@@ -733,3 +733,25 @@ def test_datelines_and_sunday_weeks(text, language, published, want):
 )
 def test_a_month_in_the_possessive(text, want):
     assert dates(text, "en", dt.date(2025, 3, 31)) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        # a day alone after a day with its month, in the same sentence: of that month
+        (
+            "Les soldats ont voté le 2 mars, les civils le 9, puis les expatriés.",
+            "fr",
+            [("2 mars", "2024-03-02"), ("le 9", "2024-03-09")],
+        ),
+        (
+            "Troops voted on March 2 and civilians on the 9th.",
+            "en",
+            [("March 2", "2024-03-02"), ("the 9th", "2024-03-09")],
+        ),
+        # with no month before it and no word that makes it a day, a number
+        ("Il est arrivé le 9.", "fr", []),
+    ],
+)
+def test_a_day_alone_after_its_month(text, language, want):
+    assert dates(text, language) == want
