@@ -19,23 +19,6 @@ from .base import DateFound, _Context, _NO_SUCH_DAY, _PREV_TOKEN, _TOKEN_RE, _WO
 from .rules import _RULES, _past_in_clause
 
 
-def find_dates(
-    text: str, folded: str, lex: Lexicon, published: dt.date, future_at: Callable[[int], bool]
-) -> list[DateFound]:
-    """All date expressions of `text` (matched on its folded copy), the longest at each place.
-
-    `future_at(offset)` tells whether the sentence holding `offset` speaks of the future. A story
-    whose dateline gives the day it was written ("Dakar, le 7 décembre 2022 - ...") before the day
-    it was published is read from that day: its "hier" is the day before the dateline.
-    """
-    found = _find_dates(text, folded, lex, published, future_at)
-    line = _dateline(found, folded, published)
-    if line is None:
-        return found
-    again = _find_dates(text, folded, lex, dt.date.fromisoformat(line.value.iso), future_at)
-    return [d for d in found if d.start <= line.start] + [d for d in again if d.start > line.start]
-
-
 DATELINE_REACH = 1000  # characters from the start of the text to a dateline
 DATELINE_BACK = 7  # days a dateline may stand before publication
 _DATELINE_RULES = frozenset({"absolute", "numeric"})  # a day written with its month ("Dec 7", "le 07 décembre 2022")
@@ -61,9 +44,21 @@ def _dateline(found: list[DateFound], folded: str, published: dt.date) -> DateFo
     return None
 
 
-def _find_dates(
-    text: str, folded: str, lex: Lexicon, published: dt.date, future_at: Callable[[int], bool]
+def find_dates(
+    text: str,
+    folded: str,
+    lex: Lexicon,
+    published: dt.date,
+    future_at: Callable[[int], bool],
+    *,
+    by_dateline: bool = True,
 ) -> list[DateFound]:
+    """All date expressions of `text` (matched on its folded copy), the longest at each place.
+
+    `future_at(offset)` tells whether the sentence holding `offset` speaks of the future. A story
+    whose dateline gives the day it was written ("Dakar, le 7 décembre 2022 - ...") before the day
+    it was published is read from that day (`by_dateline`): its "hier" is the day before the dateline.
+    """
     low = lower_view(folded)
     tokens = list(_TOKEN_RE.finditer(low))
     words = {t.group() for t in tokens}
@@ -125,7 +120,12 @@ def _find_dates(
     found = _months_together(found, low, lex)
     found = _same_periods(found)
     found = _earlier_than_before(found, low, published)
-    return _in_their_story(found, low, lex, published, future_at)
+    found = _in_their_story(found, low, lex, published, future_at)
+    line = _dateline(found, folded, published) if by_dateline else None
+    if line is None:
+        return found
+    again = find_dates(text, folded, lex, dt.date.fromisoformat(line.value.iso), future_at, by_dateline=False)
+    return [d for d in found if d.start <= line.start] + [d for d in again if d.start > line.start]
 
 
 # "(Monday to Friday)", "(lundi-vendredi)": two weekdays in brackets, joined by a dash or a word
