@@ -755,3 +755,16 @@ def test_a_month_in_the_possessive(text, want):
 )
 def test_a_day_alone_after_its_month(text, language, want):
     assert dates(text, language) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        ("Profit rose in the first six months of the year.", "en", [("the first six months of the year", "2024-H1")]),
+        # the first months of something else than a year are no half
+        ("In the first six months of her term she failed.", "en", []),
+        ("Les six premiers mois de son mandat ont été durs.", "fr", []),
+    ],
+)
+def test_first_months_of_a_year_only(text, language, want):
+    assert dates(text, language, dt.date(2024, 8, 2)) == want
