@@ -456,7 +456,9 @@ def _bare_scaled(
             parsed = parse_number(m.group("n"), lex)
             if not (near or bare) or parsed is None:
                 continue
-            currency, local = (None, "bare") if bare else _currency_of(_nearest(near, m.start(), counts))
+            currency, local = (
+                (None, "bare") if bare else _currency_of(_nearest(near, m.start(), counts, sentence_bounds))
+            )
             amount, decimals = parsed
             if amount == 0:
                 continue  # "0 milliards": no amount of money is written so
@@ -563,10 +565,20 @@ def _capital_signed(folded: str, lex: Lexicon, found: list[MoneyFound]) -> list[
     return out
 
 
-def _nearest(near: list[MoneyFound], at: int, counts: Counter[tuple[str | None, str | None]]) -> MoneyFound:
-    """The amount whose currency a bare one takes: of the amounts around it, the one in the article's
-    commonest currency ("30 millions" between 780 millions d'euros and 18 millions de francs CFA, in
-    a paper whose amounts are in francs CFA), the nearest on a tie."""
+def _nearest(
+    near: list[MoneyFound],
+    at: int,
+    counts: Counter[tuple[str | None, str | None]],
+    sentence_bounds: Callable[[int], tuple[int, int]],
+) -> MoneyFound:
+    """The amount whose currency a bare one takes: the nearest of its own sentence; else, of the
+    amounts around it, the one in the article's commonest currency ("30 millions" between 780
+    millions d'euros and 18 millions de francs CFA, in a paper whose amounts are in francs CFA), the
+    nearest on a tie."""
+    own = sentence_bounds(at)
+    same = [f for f in near if sentence_bounds(f.start) == own]
+    if same:
+        return min(same, key=lambda f: abs(f.start - at))
     return min(near, key=lambda f: (-counts[_currency_of(f)], abs(f.start - at)))
 
 

@@ -535,7 +535,17 @@ def test_english_signs_and_idioms_of_money(text, want):
         ),
         # after a verb: a change between two amounts
         ("À Douala, le kilo passe de 900 F à 950 F.", [("900 F", "XAF", 900, None), ("950 F", "XAF", 950, None)]),
-        # a bare amount between two in different currencies: the article's commoner one
+        # a bare amount after another in its own sentence: that one's currency
+        (
+            "À Paris, la ville a versé 40 millions d’euros puis 2 millions d’euros. Apple a payé 3 milliards de dollars, puis 2 milliards.",
+            [
+                ("40 millions d’euros", "EUR", 40_000_000, None),
+                ("2 millions d’euros", "EUR", 2_000_000, None),
+                ("3 milliards de dollars", "USD", 3_000_000_000, None),
+                ("2 milliards", "USD", 2_000_000_000, None),
+            ],
+        ),
+        # a bare amount alone in its sentence, between two in different currencies: the article's commoner one
         (
             "À Dakar, l'État a versé 40 millions de francs CFA puis 2 millions de francs CFA. "
             "Le club a payé 5 millions d’euros. Chacun a reçu 12 millions. Le coach a touché 9 millions de francs CFA.",
