@@ -778,3 +778,8 @@ def test_a_day_alone_after_its_month(text, language, want):
 )
 def test_first_months_of_a_year_only(text, language, want):
     assert dates(text, language, dt.date(2024, 8, 2)) == want
+
+
+def test_a_part_of_the_year_without_its_article():
+    text = "Il partira en fin d’année, après un froid observé en début d'année."
+    assert dates(text, "fr") == [("en fin d’année", "2024"), ("en début d'année", "2024")]
