@@ -14,18 +14,17 @@ amounts, not a range, and gives two claims.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from decimal import Decimal
 from typing import Callable, cast
 
 from .date_templates import DIGITS
-from .lexicon import DATA_DIR, Lexicon
+from .lexicon import Lexicon
 from .patterns import lower_view
 from .model import Money
+from .money_signs import capital_signed
 from .numbers import parse_number
 from .text import fold_key
 
@@ -79,7 +78,10 @@ def find_money(
                 found.append(item)
                 # An amount may end past the match ("and forty-five cents") or before it (a range cut short).
                 pos = item.end
-    found.extend(_capital_signed(folded, lex, found))
+    found.extend(
+        MoneyFound(a, b, Money(amount=value, currency=None, low=value - tol, high=value + tol), None, False, group)
+        for a, b, value, tol, group in capital_signed(folded, lex, [(f.start, f.end) for f in found])
+    )
     found.extend(_bare_scaled(text, low, lex, found, sentence_bounds))
     if lex.approx_amount_re is not None and lex.approx_counts:
         found.extend(_approximate_amounts(low, folded, lex))
@@ -520,48 +522,6 @@ def _bare_scaled(
                     local,
                 )
             )
-    return out
-
-
-@lru_cache(maxsize=None)
-def _capital_signs() -> tuple[dict[str, str], frozenset[str]]:
-    """The capitals of [capital_signs] in common.toml: sign -> group, and those that may stand apart."""
-    with open(DATA_DIR / "common.toml", "rb") as fh:
-        data = tomllib.load(fh)["capital_signs"]
-    return {**data["glued"], **data["spaced"]}, frozenset(data["spaced"])
-
-
-@lru_cache(maxsize=None)
-def _capital_sign_re(scale_words: tuple[str, ...]) -> re.Pattern[str]:
-    signs, _ = _capital_signs()
-    sign = "|".join(re.escape(s) for s in sorted(signs, key=len, reverse=True))
-    scale = "|".join(re.escape(w) for w in sorted(scale_words, key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w$€£¥.,'’-])(?P<sign>{sign})(?P<gap> ?)(?P<n>\d+(?:[.,]\d+)*)(?![\d\w%])"
-        rf"(?:(?P<s>[ -]?(?i:{scale}))(?![\w-]))?"
-    )
-
-
-def _capital_signed(folded: str, lex: Lexicon, found: list[MoneyFound]) -> list[MoneyFound]:
-    """ "Sh38.8 billion", "P9.5 billion": a capital sign of [capital_signs] against its number, in the
-    currency of its group of [local_currencies] (none outside the countries that spend it)."""
-    signs, spaced = _capital_signs()
-    taken = [(f.start, f.end) for f in found]
-    out: list[MoneyFound] = []
-    for m in _capital_sign_re(tuple(lex.scale_words)).finditer(folded):
-        if m.group("gap") and m.group("sign") not in spaced:
-            continue
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        parsed = parse_number(m.group("n"), lex)
-        scale = _scale_factor(m.group("s").strip(" -"), None, lex) if m.group("s") else Decimal(1)
-        if parsed is None or scale is None:
-            continue
-        amount, decimals = parsed
-        value = amount * scale
-        tol = _HALF_STEP * Decimal(10) ** -decimals * scale
-        money = Money(amount=value, currency=None, low=value - tol, high=value + tol)
-        out.append(MoneyFound(m.start(), m.end(), money, None, False, signs[m.group("sign")]))
     return out
 
 
