@@ -251,6 +251,8 @@ def _slots(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, dict[str, A
         "any_year": (r"(?P<year>[12]\d{3}(?!\d))", ()),
         "yy": (r"(?P<yy>'?\d\d)", None),
         "weekday": (rf"(?P<weekday>{trie(w['weekdays'])})", w["weekdays"]),
+        # the weekday of a range's last day: "jeudi 29 et vendredi 30 septembre"
+        "weekday_end": (rf"(?P<weekday_end>{trie(w['weekdays'])})", w["weekdays"]),
         "weekday_any": (
             rf"(?P<weekday>{trie(list(w['weekdays']) + list(w['weekday_abbr']))})\.?",
             [*w["weekdays"], *w["weekday_abbr"]],

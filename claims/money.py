@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Callable, cast
 
@@ -23,6 +24,7 @@ from .date_templates import DIGITS
 from .lexicon import Lexicon
 from .patterns import lower_view
 from .model import Money
+from .money_signs import capital_signed
 from .numbers import parse_number
 from .text import fold_key
 
@@ -76,6 +78,10 @@ def find_money(
                 found.append(item)
                 # An amount may end past the match ("and forty-five cents") or before it (a range cut short).
                 pos = item.end
+    found.extend(
+        MoneyFound(a, b, Money(amount=value, currency=None, low=value - tol, high=value + tol), None, False, group)
+        for a, b, value, tol, group in capital_signed(folded, lex, [(f.start, f.end) for f in found])
+    )
     found.extend(_bare_scaled(text, low, lex, found, sentence_bounds))
     if lex.approx_amount_re is not None and lex.approx_counts:
         found.extend(_approximate_amounts(low, folded, lex))
@@ -84,7 +90,58 @@ def find_money(
     for f in found:
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
-    return kept
+    return _signed_ranges(low, kept, lex)
+
+
+_OPENS = re.compile(r"(?:^|[.!?:;(\n–—]|\s-)\s*$")  # where a sentence or a clause opens
+
+
+def _opens(low: str, at: int, before: list[MoneyFound], lex: Lexicon) -> bool:
+    """Whether a sentence or clause opens at `at`: after punctuation, or after "et"/"and" that follows
+    a range ("de 1 500 F à 1 650 F pour le minimum et de 1 600 F à 1 750 F pour le maximum")."""
+    if _OPENS.search(low, 0, at):
+        return True
+    return (
+        _previous_word(low, at) in lex.coordinators
+        and bool(before)
+        and before[-1].value.amount_max is not None
+        and at - before[-1].end < 120
+    )
+
+
+def _signed_ranges(low: str, found: list[MoneyFound], lex: Lexicon) -> list[MoneyFound]:
+    """Two amounts with their currency each, joined as a range: "entre 1 500 F et 1 650 F", and "De 1
+    500 F à 1 650 F" when the "de" opens its sentence or clause (`_opens`; after a verb, "passent de …
+    à …", it is a change between two amounts, and stays two claims)."""
+    if len(lex.range_starts) < 2 or len(lex.range_joiners) < 2:
+        return found
+    out: list[MoneyFound] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.value.amount_max is None and b.value.amount_max is None:
+            between = low[a.end : b.start] if b.start - a.end <= 12 else ""
+            joiner = between.split() if between[:1].isspace() and between[-1:].isspace() else []
+            word = _previous_word(low, a.start)
+            word_start = _previous_word_start(low, a.start)
+            pair = (word, fold_key(joiner[0])) if len(joiner) == 1 else None
+            same = (a.value.currency, a.local) == (b.value.currency, b.local) and a.value.currency is not None
+            if (
+                same
+                and a.value.amount < b.value.amount
+                and (
+                    pair == (lex.range_starts[0], lex.range_joiners[0])
+                    or (pair == (lex.range_starts[1], lex.range_joiners[1]) and _opens(low, word_start, out, lex))
+                )
+            ):
+                value = replace(a.value, amount_max=b.value.amount, high=b.value.high)
+                out.append(replace(a, start=word_start, end=b.end, value=value))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _scale_factor(raw: str | None, written: str | None, lex: Lexicon) -> Decimal | None:
@@ -158,6 +215,18 @@ def _range_allowed(joiner: str, before: str, both_signed: bool, lex: Lexicon) ->
     return False
 
 
+def _counts_one(word: str, lex: Lexicon) -> bool:
+    """ "a", "an", "one", "un", "une": a function word that counts one."""
+    return word in lex.function_words and lex.number_words.get(word) == 1
+
+
+def _is_article(word: str, lex: Lexicon) -> bool:
+    """ "a", "an": a word that counts one other than the language's numeral (the first word of value
+    one in its table: "one"; the French "un" is both)."""
+    numeral = next((w for w, v in lex.number_words.items() if v == 1), None)
+    return word != numeral and _counts_one(word, lex)
+
+
 def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon) -> MoneyFound | None:
     lead_form = m.group("n1") is not None
     n = "n1" if lead_form else "n2" if m.group("n2") is not None else "n3"
@@ -167,6 +236,8 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
     if parsed is None or currency is None:
         return None
     code, factor, ambiguous = currency
+    if n == "n3" and not m.group("s3") and _is_article(fold_key(m.group("n3")), lex):
+        return None  # "not a penny": an article before a coin is a way of speaking
     written = fold_key(m.group("lead") or m.group("trail") or "")
     if written == "f" and folded[m.start("trail") : m.end("trail")] != "F":
         return None  # "1 500 F" in an African paper is francs; a lower-case "f" is no currency
@@ -264,6 +335,10 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
                 again = lex.money_re.match(low, after.start("n"))
                 end = again.end() if again else after.end()
                 start = _previous_word_start(low, start)
+    first_word = _FIRST_WORD.match(low, start)
+    article = _previous_word(low, start).rpartition("'")[2]  # "d'un demi-milliard": the "un"
+    if first_word and first_word.group() in lex.fractions and _counts_one(article, lex):
+        start = low.rindex(article, 0, start)  # "un demi-milliard", "a half-million": from the article
     before = low[max(0, start - 60) : start]
     rng = lex.range_before_re.search(before) if amount_max is None and not lead_form else None
     if rng and m.group(n)[0].isdigit() == rng.group("n")[0].isdigit():
@@ -349,6 +424,7 @@ def _bare_scaled(
                     break
                 bounds = sentence_bounds(edge)
     single = len({f.value.currency for f in priced}) == 1
+    counts = Counter(_currency_of(f) for f in priced)
     bare = not found  # no amount in the article: its scaled numbers are in the country's currency, if it names one
     if single or bare:  # one currency in the whole article: "près de 23 millions" anywhere in it is that currency
         reach = {(0, len(low))}
@@ -383,7 +459,7 @@ def _bare_scaled(
             if not (near or bare) or parsed is None:
                 continue
             currency, local = (
-                (None, "bare") if bare else _currency_of(min(near, key=lambda f: abs(f.start - m.start())))
+                (None, "bare") if bare else _currency_of(_nearest(near, m.start(), counts, sentence_bounds))
             )
             amount, decimals = parsed
             if amount == 0:
@@ -406,6 +482,30 @@ def _bare_scaled(
                 if first is not None and first_scale is not None and first[0] * first_scale < value:
                     top, value = value, first[0] * first_scale
                     start = start - len(before) + rng.start("start")
+            elif (
+                rng
+                and rng.group("start")
+                and not rng.group("s")
+                and fold_key(rng.group("start")) == lex.range_starts[1]
+                and fold_key(rng.group("j")) == lex.range_joiners[1]
+                and (earlier := parse_number(rng.group("n"), lex)) is not None
+                and earlier[0]
+            ):
+                # "les recettes passent de 616 à 670,4 millions": a change between two amounts, the
+                # first in the scale and currency of the second
+                at = start - len(before) + rng.start("n")
+                was = earlier[0] * scale
+                half = _HALF_STEP * Decimal(10) ** -earlier[1] * scale
+                out.append(
+                    MoneyFound(
+                        at,
+                        at + len(rng.group("n")),
+                        Money(amount=was, currency=currency, low=was - half, high=was + half),
+                        None,
+                        False,
+                        local,
+                    )
+                )
             out.append(
                 MoneyFound(
                     start,
@@ -423,6 +523,23 @@ def _bare_scaled(
                 )
             )
     return out
+
+
+def _nearest(
+    near: list[MoneyFound],
+    at: int,
+    counts: Counter[tuple[str | None, str | None]],
+    sentence_bounds: Callable[[int], tuple[int, int]],
+) -> MoneyFound:
+    """The amount whose currency a bare one takes: the nearest of its own sentence; else, of the
+    amounts around it, the one in the article's commonest currency ("30 millions" between 780
+    millions d'euros and 18 millions de francs CFA, in a paper whose amounts are in francs CFA), the
+    nearest on a tie."""
+    own = sentence_bounds(at)
+    same = [f for f in near if sentence_bounds(f.start) == own]
+    if same:
+        return min(same, key=lambda f: abs(f.start - at))
+    return min(near, key=lambda f: (-counts[_currency_of(f)], abs(f.start - at)))
 
 
 def _currency_of(f: MoneyFound) -> tuple[str | None, str | None]:

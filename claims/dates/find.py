@@ -19,12 +19,45 @@ from .base import DateFound, _Context, _NO_SUCH_DAY, _PREV_TOKEN, _TOKEN_RE, _WO
 from .rules import _RULES, _past_in_clause
 
 
+DATELINE_REACH = 1000  # characters from the start of the text to a dateline
+DATELINE_BACK = 7  # days a dateline may stand before publication
+_DATELINE_RULES = frozenset({"absolute", "numeric"})  # a day written with its month ("Dec 7", "le 07 décembre 2022")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*[A-ZÀ-Ý][\w'’. -]{1,40},\s+(?:le\s+)?$")
+_DATELINE_AFTER = re.compile(r"(?<!\s)\s*+(?:\([^)\n]{1,30}\)\s*+)?[-–—]\s")  # from a word's end: linear
+
+
+def _dateline(found: list[DateFound], folded: str, published: dt.date) -> DateFound | None:
+    """The dateline of a story written before the day of its publication: a day after a place at
+    the start of a line, then a dash ("Dakar, le 07 décembre 2022 - Les Lions ...")."""
+    for d in found:
+        if d.start > DATELINE_REACH:
+            break
+        if d.value.precision != "day" or d.rule not in _DATELINE_RULES:
+            continue
+        day = dt.date.fromisoformat(d.value.iso)
+        if (
+            0 < (published - day).days <= DATELINE_BACK
+            and _DATELINE_BEFORE.search(folded, max(0, d.start - 60), d.start)
+            and _DATELINE_AFTER.match(folded, d.end)
+        ):
+            return d
+    return None
+
+
 def find_dates(
-    text: str, folded: str, lex: Lexicon, published: dt.date, future_at: Callable[[int], bool]
+    text: str,
+    folded: str,
+    lex: Lexicon,
+    published: dt.date,
+    future_at: Callable[[int], bool],
+    *,
+    by_dateline: bool = True,
 ) -> list[DateFound]:
     """All date expressions of `text` (matched on its folded copy), the longest at each place.
 
-    `future_at(offset)` tells whether the sentence holding `offset` speaks of the future.
+    `future_at(offset)` tells whether the sentence holding `offset` speaks of the future. A story
+    whose dateline gives the day it was written ("Dakar, le 7 décembre 2022 - ...") before the day
+    it was published is read from that day (`by_dateline`): its "hier" is the day before the dateline.
     """
     low = lower_view(folded)
     tokens = list(_TOKEN_RE.finditer(low))
@@ -65,7 +98,9 @@ def find_dates(
             continue
         # A past tense right before the date ("a annoncé ce lundi", "announced on Monday") outweighs a
         # future elsewhere in the sentence.
-        past = lex.past_before_re.search(text, max(0, start - 40), start) is not None
+        past = lex.past_before_re.search(text, max(0, start - 40), start) is not None or _after_statement(
+            folded, low, start, lex
+        )
         resolved = _resolve(
             templates[order].rule,
             m,
@@ -84,9 +119,46 @@ def find_dates(
                     resolved = replace(resolved, qualifier=text[m.start(group) : m.end(group)])
         chosen.append(resolved)
         taken_until = resolved.end
-    found = _weekday_with_its_day(_with_their_year(_no_weekday_lists(chosen, low), low), low)
+    found = _weekday_with_its_day(
+        _with_their_year(_no_weekday_lists(_no_week_schedules(chosen, low, lex.weekdays), low), low), low
+    )
     found = _months_together(found, low, lex)
-    return _in_their_story(found, low, lex, published, future_at)
+    found = _same_periods(found)
+    found = _earlier_than_before(found, low, published)
+    found = _in_their_story(found, low, lex, published, future_at)
+    line = _dateline(found, folded, published) if by_dateline else None
+    if line is None:
+        return found
+    again = find_dates(text, folded, lex, dt.date.fromisoformat(line.value.iso), future_at, by_dateline=False)
+    return [d for d in found if d.start <= line.start] + [d for d in again if d.start > line.start]
+
+
+# "(Monday to Friday)", "(lundi-vendredi)": two weekdays in brackets, joined by a dash or a word
+_SCHEDULE = re.compile(r"\(\s*([a-z]+)(?:\s*[-–]\s*|\s+[a-z]{1,7}\s+)([a-z]+)\s*[),]")
+
+
+def _no_week_schedules(found: list[DateFound], low: str, weekdays: dict[str, int]) -> list[DateFound]:
+    """ "open from 10 am to 5 pm (Monday to Friday)": two weekdays from one to the other in brackets
+    are the days of a week's schedule, not days of the calendar."""
+    drop: set[int] = set()
+    for d in found:
+        m = _SCHEDULE.match(low, d.start - 1) if d.rule == "weekday" and d.start else None
+        if m and m.end(1) == d.end and key(m.group(1)) in weekdays and key(m.group(2)) in weekdays:
+            drop |= {d.start, m.start(2)}
+    return [d for d in found if d.start not in drop]
+
+
+_STATEMENT_TAIL = re.compile(r"\s+(?:[a-z]{1,3}\s+)?$")  # "statement on ", "communiqué "
+
+
+def _after_statement(folded: str, low: str, start: int, lex: Lexicon) -> bool:
+    """ "in a statement on Thursday", "dans un communiqué jeudi": a statement is reported once made, so
+    the day it was made is past, whatever the statement says of the future."""
+    floor = max(0, start - 30)
+    for m in lex.statement_re.finditer(folded, floor, start):
+        if _STATEMENT_TAIL.fullmatch(low, m.end(), start):
+            return True
+    return False
 
 
 # Between two weekdays of a list: a comma, or one short word ("samedi, dimanche et lundi").
@@ -160,6 +232,97 @@ def _months_together(found: list[DateFound], low: str, lex: Lexicon) -> list[Dat
             continue
         out.append(d)
     return out
+
+
+SAME_PERIOD_REACH = 400  # characters from a "same period" back to the date whose period it repeats
+
+
+def _same_periods(found: list[DateFound]) -> list[DateFound]:
+    """ "net income reached P9.5 billion in the first half of 2023, against P1.4 billion in the same
+    period last year": the period of the date said before (a quarter, a half, months), in the year
+    the "same period" names."""
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if d.rule == "same_period" and prev is not None and d.start - prev.end <= SAME_PERIOD_REACH:
+            period = _period_code(prev.value)
+            if period is not None:
+                d = replace(d, value=DateValue.of(f"{d.value.start.year:04d}{period}"))
+        out.append(d)
+    return out
+
+
+EARLIER_REACH = 600  # characters from "six ans plus tôt" back to the date it counts from
+
+
+def _earlier_than_before(found: list[DateFound], low: str, published: dt.date) -> list[DateFound]:
+    """ "Il a obtenu 9 sièges ce dimanche (contre 14 six ans plus tôt)", "5 cents in the second
+    quarter, against 3 cents a year earlier": counted back from the date said before in the same
+    sentence, at its precision (a quarter a year earlier is the same quarter of the year before);
+    from publication when the sentence has none."""
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            d.rule == "earlier"
+            and prev is not None
+            and d.start - prev.end <= EARLIER_REACH
+            and not _SENTENCE_BREAK.search(low, prev.end, d.start)
+        ):
+            d = replace(d, value=_shifted(prev.value, d.value, published) or d.value)
+        out.append(d)
+    return out
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _shifted(anchor: DateValue, back: DateValue, published: dt.date) -> DateValue | None:
+    """`anchor` moved back as far as `back` lies before `published`."""
+    # the day counted back to (its range is widened around it), or for a year the same day of it
+    s = dt.date.fromisoformat(back.iso) if back.precision == "day" else back.start.replace(month=published.month)
+    months = (published.year - s.year) * 12 + published.month - s.month
+    by_months = months > 0 and (back.precision == "year" or s.day == published.day)
+    if by_months:
+        total = anchor.start.year * 12 + anchor.start.month - 1 - months
+        y, m = divmod(total, 12)
+        first = dt.date(y, m + 1, 1)
+        moved = (
+            first.replace(day=min(anchor.start.day, 28))
+            if anchor.start.day > 28
+            else first.replace(day=anchor.start.day)
+        )
+    else:
+        moved = anchor.start - (published - s)
+        y, m = moved.year, moved.month - 1
+    if anchor.precision == "day":
+        return DateValue.of(moved.isoformat())
+    if anchor.precision == "week":
+        iso = moved.isocalendar()
+        return DateValue.of(f"{iso[0]:04d}-W{iso[1]:02d}")
+    if anchor.precision == "month":
+        return DateValue.of(f"{moved.year:04d}-{moved.month:02d}")
+    if by_months and months % 12 == 0:  # a year, a quarter, a half, a season: years back
+        return DateValue.of(f"{anchor.start.year - months // 12:04d}{anchor.iso[4:]}")
+    return None
+
+
+def _period_code(value: DateValue) -> str | None:
+    """ "-Q2", "-H1", "-04": what a date within one year is, without its year; None for a year or
+    a day."""
+    if value.precision in ("quarter", "half", "season"):
+        return value.iso[4:]
+    if value.precision != "month":
+        return None
+    first, last = value.start, value.end
+    if first.year != last.year or first.day != 1:
+        return None
+    months = last.month - first.month + 1
+    if months == 3 and first.month % 3 == 1:
+        return f"-Q{first.month // 3 + 1}"
+    if months == 6 and first.month in (1, 7):
+        return f"-H{first.month // 6 + 1}"
+    return value.iso[4:7] if months == 1 else None
 
 
 # Each starts right after a word, so that a scan over a run of spaces stays linear.

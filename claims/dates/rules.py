@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import replace
 from typing import cast
 
@@ -13,6 +14,7 @@ from ..lexicon import Lexicon
 from ..text import fold_key as key
 from ..model import DateValue, period_of
 from ..numbers import parse_number
+from .counted import _count_unit, _earlier, _first_months, _period_iso, _relative_unit, _same_period
 from .base import (
     DateFound,
     _CAPITALISED_AFTER,
@@ -40,7 +42,6 @@ from .base import (
     _pick_year,
     _prev_token,
     _safe_date,
-    _shift,
     _two_digit_year,
     _week_iso,
     _weekday_of,
@@ -137,13 +138,23 @@ def _part_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
     )
 
 
+_POSSESSIVE = re.compile(r"(?:'|’|[aâ]€™)s(?![\w'])")  # the last as pasted copy mangles it
+
+
 def _bare_month(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
     # A month alone is written the way the language writes months: "Mars" inside a French sentence is
     # the planet, "may" inside an English one is the verb.
     if ctx.folded[span[0]].isupper() != lex.months_capitalised:
         return None
-    if _prev_token(ctx.low, span[0]) not in lex.month_context:
+    if _prev_token(ctx.low, span[0]) not in lex.month_context and not (
+        # "January's transfers": a month's own, unless a name goes before ("Theresa May's")
+        _POSSESSIVE.match(ctx.low, span[1])
+        and not (
+            (name := _CAPITALISED_BEFORE.search(ctx.folded, max(0, span[0] - 30), span[0]))
+            and key(name.group(1)) not in lex.function_words
+        )
+    ):
         return None
     month = cast(int, _month(g, lex))  # the template is {month_name}: a month of the language
     # A month alone: the first of it exists in every candidate year, so one is picked.
@@ -201,12 +212,17 @@ def _bare_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
     prev = _prev_token(low, span[0])
     in_context = (
         prev in ctx.lex.year_context
+        or prev.rpartition("'")[2] in ctx.lex.year_context  # "qu'en 2014", "jusqu'à 2030": elided
         or (
-            # "the 2019 estimate", "the disputed 2020 election": a year as an adjective, before a word
+            # "the 2019 estimate", "the disputed 2020 election", "the Service's 2023 budget": a year
+            # as an adjective, before a word, after a determiner or a possessive
             1900 <= int(g["year"]) < 2100
             and _NOUN_AFTER.match(low, span[1]) is not None
             and ctx.folded[span[1] + 1 : span[1] + 2].islower()
-            and _determined(low, span[0], ctx.lex.year_before_noun)
+            and (
+                _determined(low, span[0], ctx.lex.year_before_noun)
+                or (bool(ctx.lex.year_before_noun) and prev.endswith("'s"))
+            )
         )
         or (1900 <= int(g["year"]) < 2100 and _after_noun(low, span[0], ctx.lex))
     )
@@ -325,11 +341,39 @@ def _weekday_day(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Da
 UPCOMING_DAY_OF_MONTH = 15  # days: "le 31" written on the 17th is later this month
 
 
+@lru_cache(maxsize=None)
+def _day_and_month_re(months: tuple[str, ...]) -> re.Pattern[str]:
+    """ "11 juin", "June 11": a day with its month, to find the month of a day alone after it."""
+    month = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    return re.compile(rf"(?<!\d)(?:\d{{1,2}}(?:er|st|nd|rd|th)? (?P<a>{month})|(?P<b>{month}) \d{{1,2}})(?![\w])")
+
+
+def _month_said_before(ctx: _Context, start: int) -> int | None:
+    """The month of a day written with it earlier in the sentence ("le 11 juin ..., puis le 18")."""
+    floor = max(0, start - DAY_ALONE_REACH)
+    if (stop := _SENTENCE_STOP.search(ctx.low[floor:start][::-1])) is not None:
+        floor = start - stop.start()
+    last = None
+    for m in _day_and_month_re(tuple(ctx.lex.months)).finditer(ctx.low, floor, start):
+        last = ctx.lex.months[m.group("a") or m.group("b")]
+    return last
+
+
+DAY_ALONE_REACH = 150  # characters back to the day with its month that a day alone follows
+_SENTENCE_STOP = re.compile(r"\s[.!?]|\n")  # on the reversed text: the end of the sentence before
+
+
 def _day_only(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-    if _prev_token(ctx.low, span[0]) not in ctx.lex.day_context:
-        return None
     day = _day(g, ctx.lex)
     if day is None or not 1 <= day <= 31:
+        return None
+    # "le 11 juin pour les forces de sécurité, puis le 18": a day of the month just named
+    month = _month_said_before(ctx, span[0])
+    if month is not None:
+        year = _pick_year(month, day, ctx.published, ctx.future, None, past=ctx.past)
+        found = _safe_date(year, month, day) if year else None
+        return _found(span, _day_value(found), relative=True, rule="day_only") if found else None
+    if _prev_token(ctx.low, span[0]) not in ctx.lex.day_context:
         return None
     d = _day_near(day, ctx.published, ctx.future)
     ahead = _safe_date(ctx.published.year, ctx.published.month, day)
@@ -349,6 +393,10 @@ def _weekday_count(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> 
     return _found(span, _day_value(d), relative=True, rule="weekday_count")
 
 
+# Right after a word, the end of a quotation: "today.”", "today,\"", "aujourd'hui »"
+_CLOSES_QUOTE = re.compile(r"[.,]?[”»]|[.,][\"']|\s[»]")
+
+
 def _named_day(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     word = key(g["named_day"])
     offset = ctx.lex.named_days.get(word)
@@ -356,6 +404,8 @@ def _named_day(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
         return None
     if word in ctx.lex.event_days and ctx.lex.event_link_re.match(ctx.low, span[1]):
         return None  # "la veille du scrutin": the day before another event
+    if offset == 0 and " " not in word and not ctx.past and _CLOSES_QUOTE.match(ctx.folded, span[1]):
+        return None  # "... who we are today," she said: the speaker's nowadays, not a day
     return _found(span, _day_value(ctx.published + dt.timedelta(days=offset)), relative=True, rule="named_day")
 
 
@@ -365,28 +415,6 @@ def _holiday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
     year = _pick_year(month, day, ctx.published, ctx.future, None, past=ctx.past)
     d = _safe_date(year, month, day) if year else None
     return _found(span, _day_value(d), relative=True, rule="holiday") if d else None
-
-
-def _unit_of(text: str, lex: Lexicon) -> str | None:
-    """The unit a relative expression names ("earlier this month" -> month), from the language's units."""
-    for word in _WORD_RE.findall(key(text)):
-        if word in lex.units:
-            return lex.units[word]
-    return None
-
-
-def _period(anchor: dt.date, unit: str) -> DateValue:
-    if unit == "week":
-        return DateValue.of(_week_iso(anchor))
-    if unit == "month":
-        return DateValue.of(_month_iso(anchor.year, anchor.month))
-    if unit in ("quarter", "half"):
-        return DateValue.of(_period_iso(anchor.year, unit, (anchor.month - 1) // _MONTHS_IN[unit] + 1))
-    return DateValue.of(str(anchor.year))
-
-
-def _period_iso(year: int, unit: str, n: int) -> str:
-    return f"{year:04d}-{'Q' if unit == 'quarter' else 'H'}{n}"
 
 
 def _period_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
@@ -449,56 +477,6 @@ def _season(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFou
     return _found(span, value, relative=True, rule="season")
 
 
-def _relative_unit(offset: int) -> _Rule:
-    def resolve(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-        unit = _unit_of(m.group(0), ctx.lex)
-        if unit is None:
-            return None
-        return _found(span, _period(_shift(ctx.published, offset, unit), unit), relative=True, rule="relative_unit")
-
-    return resolve
-
-
-_SLACK = {"day": 0, "week": 3, "month": 15, "quarter": 45, "half": 91, "year": 182}
-
-
-def _count_unit(direction: int) -> _Rule:
-    def resolve(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-        lex = ctx.lex
-        parsed = parse_number(g["count"], lex)
-        unit = lex.units.get(key(g["unit"]))
-        if parsed is None or unit is None or parsed[0] <= 0 or parsed[0] > 1000:
-            return None
-        anchor = ctx.published
-        if "named_day" in g:  # "two days from tomorrow"
-            anchor += dt.timedelta(days=lex.named_days.get(key(g["named_day"]), 0))
-        n = float(parsed[0])
-        day = _shift(anchor, direction * n, unit)
-        qualifier = g.get("approx")
-        kind = lex.qualifiers.get(key(qualifier)) if qualifier else None
-        slack = dt.timedelta(days=_SLACK[unit])
-        start, end = day - slack, day + slack
-        if kind == "less":  # "il y a moins de deux semaines": between that day and publication
-            start, end = sorted((day, anchor))
-        elif kind == "more":
-            far = _shift(anchor, direction * n * 2, unit)
-            start, end = sorted((far, day))
-        elif kind in ("approx", "nearly", "just_over"):
-            spread = abs((day - anchor).days) // 4 + _SLACK[unit]
-            start, end = day - dt.timedelta(days=spread), day + dt.timedelta(days=spread)
-        value = DateValue.of(day.isoformat(), start=start, end=end)
-        return _found(
-            span,
-            value,
-            relative=True,
-            approximate=kind is not None,
-            qualifier=m.group("approx") if qualifier else None,
-            rule="count_unit",
-        )
-
-    return resolve
-
-
 def _numeric(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
     if "d1" in g:  # 22/04 or 4/22: no year
@@ -537,6 +515,9 @@ def _numeric(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
 
 
 _RULES: dict[str, _Rule] = {
+    "earlier": _earlier,
+    "same_period": _same_period,
+    "first_months": _first_months,
     "absolute": _absolute,
     "part_of": _part_of,
     "year_range": _year_range,

@@ -213,11 +213,16 @@ def test_amounts_without_a_currency_of_their_own(text, language, want):
             "fr",
             [("entre 2 millions d'euros et 3 millions d'euros", "EUR", 2_000_000, 3_000_000)],
         ),
-        # "de … à …" with no currency may be a change: not read as a range
+        # "de … à …" with no currency may be a change: not read as a range, two amounts, the first
+        # in the scale and currency of the second
         (
             "Le club a payé 8 millions d’euros ; les recettes passent de 616 à 670 millions.",
             "fr",
-            [("8 millions d’euros", "EUR", 8_000_000, None), ("670 millions", "EUR", 670_000_000, None)],
+            [
+                ("8 millions d’euros", "EUR", 8_000_000, None),
+                ("616", "EUR", 616_000_000, None),
+                ("670 millions", "EUR", 670_000_000, None),
+            ],
         ),
     ],
 )
@@ -476,3 +481,305 @@ def test_an_english_range_of_bare_amounts_takes_the_article_currency():
 )
 def test_round_counts_of_millions(text, want):
     assert money(text, "fr") == want
+
+
+# ---- signs of local currencies, idioms, ranges with both ends signed -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "In Nairobi the county passed a Sh12.5 billion budget, up from Sh 11 billion.",
+            [("Sh12.5 billion", "KES", 12_500_000_000, None), ("Sh 11 billion", "KES", 11_000_000_000, None)],
+        ),
+        ("The Kampala council owes Sh4 billion.", [("Sh4 billion", "UGX", 4_000_000_000, None)]),
+        (
+            "In Manila, Ayala booked P3.2 billion, against P2 billion.",
+            [("P3.2 billion", "PHP", 3_200_000_000, None), ("P2 billion", "PHP", 2_000_000_000, None)],
+        ),
+        (
+            "Each aspirant in Kumasi paid GH¢20,000 and GHc5,000 more.",
+            [("GH¢20,000", "GHS", 20_000, None), ("GHc5,000", "GHS", 5_000, None)],
+        ),
+        ("A Mombasa trader paid KSh 3,000.", [("KSh 3,000", "KES", 3_000, None)]),
+        # elsewhere the capitals are pages, codes and roads
+        ("Turn to P4 and see road Sh2 in the Dublin plan.", []),
+        # an article before a coin is a way of speaking; the numeral is an amount
+        (
+            "He never gave back a penny, only 40 pence and one penny.",
+            [("40 pence", "GBP", 0.4, None), ("one penny", "GBP", 0.01, None)],
+        ),
+        ("They spent a half-billion dollars.", [("a half-billion dollars", "USD", 500_000_000, None)]),
+        # both ends signed: a range after "between", a change after "from" with a verb before it
+        ("The ticket costs between $20 and $30.", [("between $20 and $30", "USD", 20, 30)]),
+        ("The ticket went from $20 to $30.", [("$20", "USD", 20, None), ("$30", "USD", 30, None)]),
+    ],
+)
+def test_english_signs_and_idioms_of_money(text, want):
+    assert money(text, "en") == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "À Genève, plus d’un demi-milliard de francs sera investi.",
+            [("un demi-milliard de francs", "CHF", 500_000_000, None)],
+        ),
+        ("Ça coûte un penny.", [("un penny", "GBP", 0.01, None)]),
+        # "De … à …" opening its sentence, or after "et" that follows such a range: a range
+        (
+            "À Douala, le kilo est cher. De 900 F à 950 F pour le bas de gamme et de 1 000 F à 1 100 F pour le reste.",
+            [("De 900 F à 950 F", "XAF", 900, 950), ("de 1 000 F à 1 100 F", "XAF", 1_000, 1_100)],
+        ),
+        # after a verb: a change between two amounts
+        ("À Douala, le kilo passe de 900 F à 950 F.", [("900 F", "XAF", 900, None), ("950 F", "XAF", 950, None)]),
+        # a bare amount after another in its own sentence: that one's currency
+        (
+            "À Paris, la ville a versé 40 millions d’euros puis 2 millions d’euros. Apple a payé 3 milliards de dollars, puis 2 milliards.",
+            [
+                ("40 millions d’euros", "EUR", 40_000_000, None),
+                ("2 millions d’euros", "EUR", 2_000_000, None),
+                ("3 milliards de dollars", "USD", 3_000_000_000, None),
+                ("2 milliards", "USD", 2_000_000_000, None),
+            ],
+        ),
+        # a bare amount alone in its sentence, between two in different currencies: the article's commoner one
+        (
+            "À Dakar, l'État a versé 40 millions de francs CFA puis 2 millions de francs CFA. "
+            "Le club a payé 5 millions d’euros. Chacun a reçu 12 millions. Le coach a touché 9 millions de francs CFA.",
+            [
+                ("40 millions de francs CFA", "XOF", 40_000_000, None),
+                ("2 millions de francs CFA", "XOF", 2_000_000, None),
+                ("5 millions d’euros", "EUR", 5_000_000, None),
+                ("12 millions", "XOF", 12_000_000, None),
+                ("9 millions de francs CFA", "XOF", 9_000_000, None),
+            ],
+        ),
+    ],
+)
+def test_french_signs_and_ranges_of_money(text, want):
+    assert money(text, "fr") == want
+
+
+# ---- years in context, long ago, schedules, days joined ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # a year after an elided preposition, and as an adjective after a possessive
+        ("Il y a dix élèves de plus qu’en 2011 et autant qu'en 2009.", "fr", WED, [("2011", "2011"), ("2009", "2009")]),
+        ("The money goes into the Ottawa Fire Service’s 2025 budget.", "en", WED, [("2025", "2025")]),
+        # twenty years back and more: the year; two years back: the day
+        (
+            "The hall opened 150 years ago; the roof fell in two years ago.",
+            "en",
+            WED,
+            [("150 years ago", "1874"), ("two years ago", "2022-05-29")],
+        ),
+        ("Le club est né il y a trente ans.", "fr", WED, [("il y a trente ans", "1994")]),
+        # the days of a week's schedule, in brackets, are no days of the calendar
+        (
+            "Forms are on sale from 9 am to 4 pm (Monday to Friday), it said on Tuesday.",
+            "en",
+            WED,
+            [("Tuesday", "2024-05-28")],
+        ),
+        ("Le guichet ouvre de 8 h à 16 h (lundi-vendredi), a-t-il dit mardi.", "fr", WED, [("mardi", "2024-05-28")]),
+        # two days joined, each with its weekday, or with the spaces of pasted copy: one claim
+        (
+            "Ils manifesteront les jeudi 30 et vendredi 31 mai.",
+            "fr",
+            WED,
+            [("les jeudi 30 et vendredi 31 mai", "2024-05-30")],
+        ),
+        ("Ils manifesteront les 30  et 31 mai.", "fr", WED, [("les 30  et 31 mai", "2024-05-30")]),
+    ],
+)
+def test_years_long_ago_schedules_and_joined_days(text, language, published, want):
+    assert dates(text, language, published) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        # "today" closing a quotation, in the present: the speaker's nowadays
+        ('"It shapes the city we live in today," the mayor said.', "en", []),
+        ("« C'est la ville que nous sommes aujourd'hui », dit-elle.", "fr", []),
+        # in a past tense, or inside the sentence, it is the day
+        (
+            '"That is what happened today." He spoke today at noon.',
+            "en",
+            [("today", "2024-05-29"), ("today", "2024-05-29")],
+        ),
+        # a statement is reported once made: its weekday is past, whatever future it speaks of
+        (
+            "The party, in a statement on Friday, said forms shall be sold from June.",
+            "en",
+            [("Friday", "2024-05-24"), ("June", "2024-06")],
+        ),
+        (
+            "Le parti, dans un communiqué vendredi, indique que les listes seront closes.",
+            "fr",
+            [("vendredi", "2024-05-24")],
+        ),
+    ],
+)
+def test_today_in_quotes_and_days_of_statements(text, language, want):
+    assert dates(text, language) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # "the same period": the period of the date said before, in the year it names
+        (
+            "Sales hit $3 million in the first half of 2024, double the same period last year.",
+            "en",
+            dt.date(2024, 8, 2),
+            [("first half of 2024", "2024-H1"), ("the same period last year", "2023-H1")],
+        ),
+        (
+            "It lost $1 million from July to September 2024, after a gain in the same period of 2023.",
+            "en",
+            dt.date(2024, 11, 5),
+            [("from July to September 2024", "2024-07"), ("the same period of 2023", "2023-Q3")],
+        ),
+        (
+            "Le chiffre du deuxième trimestre 2024 dépasse celui de la même période de l'an dernier.",
+            "fr",
+            dt.date(2024, 8, 2),
+            [("deuxième trimestre 2024", "2024-Q2"), ("la même période de l'an dernier", "2023-Q2")],
+        ),
+        # "the first six months": the first half, of the year when it is over
+        ("Profit rose in the first six months.", "en", dt.date(2024, 8, 2), [("the first six months", "2024-H1")]),
+        ("Les trois premiers mois de 2022 ont été durs.", "fr", WED, [("Les trois premiers mois de 2022", "2022-Q1")]),
+        # "le week-end dernier", "ce week-end": the week of that weekend, as "last weekend" is
+        (
+            "La grève lancée le week-end dernier continue ce week-end.",
+            "fr",
+            WED,
+            [("le week-end dernier", "2024-W21"), ("ce week-end", "2024-W22")],
+        ),
+    ],
+)
+def test_same_periods_first_months_and_weekends(text, language, published, want):
+    assert dates(text, language, published) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # counted back from the date said before in the sentence, at its precision
+        (
+            "Ses ventes ont atteint 4 M€ l’an dernier, contre 1 million un an plus tôt.",
+            "fr",
+            WED,
+            [("l’an dernier", "2023"), ("un an plus tôt", "2022")],
+        ),
+        (
+            "Margins were 5% in the third quarter of 2023, against 3% a year earlier.",
+            "en",
+            WED,
+            [("third quarter of 2023", "2023-Q3"), ("a year earlier", "2022-Q3")],
+        ),
+        (
+            "The plant shut on March 3, two weeks earlier.",
+            "en",
+            WED,
+            [("March 3", "2024-03-03"), ("two weeks earlier", "2024-02-18")],
+        ),
+        # with none in the sentence, from publication
+        ("Le prix a doublé. Il était de 3 francs deux ans plus tôt.", "fr", WED, [("deux ans plus tôt", "2022-05-29")]),
+        # "this financial year": the year of publication
+        ("This financial year the county will build 40 kitchens.", "en", WED, [("This financial year", "2024")]),
+    ],
+)
+def test_earlier_than_the_date_before_and_financial_years(text, language, published, want):
+    assert dates(text, language, published) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, published, want",
+    [
+        # the dateline of a story written the day before publication: its "hier" is from that day
+        (
+            "Les élus reçus\n\nThiès, le 28 mai 2024 - Les élus ont été reçus hier au palais.",
+            "fr",
+            WED,
+            [("28 mai 2024", "2024-05-28"), ("hier", "2024-05-27")],
+        ),
+        (
+            "KAMPALA, May 27 (Reuters) - The bank said yesterday it would act.",
+            "en",
+            WED,
+            [("May 27", "2024-05-27"), ("yesterday", "2024-05-26")],
+        ),
+        # a date in the text is no dateline
+        (
+            "Elle a dit le 28 mai 2024 - puis hier - qu'elle partait.",
+            "fr",
+            WED,
+            [("28 mai 2024", "2024-05-28"), ("hier", "2024-05-28")],
+        ),
+        # "this week" with a future, in a Sunday paper: the coming week
+        ("Schools close for this week's planned strike.", "en", dt.date(2024, 6, 2), [("this week", "2024-W23")]),
+        ("This week was hard.", "en", dt.date(2024, 6, 2), [("This week", "2024-W22")]),
+    ],
+)
+def test_datelines_and_sunday_weeks(text, language, published, want):
+    assert dates(text, language, published) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a month's own ("January's signings") is that month; a name's ("Theresa May's") is not
+        ("With January’s signings, the club spent more.", [("January", "2025-01")]),
+        ("Theresa May's cabinet met.", []),
+    ],
+)
+def test_a_month_in_the_possessive(text, want):
+    assert dates(text, "en", dt.date(2025, 3, 31)) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        # a day alone after a day with its month, in the same sentence: of that month
+        (
+            "Les soldats ont voté le 2 mars, les civils le 9, puis les expatriés.",
+            "fr",
+            [("2 mars", "2024-03-02"), ("le 9", "2024-03-09")],
+        ),
+        (
+            "Troops voted on March 2 and civilians on the 9th.",
+            "en",
+            [("March 2", "2024-03-02"), ("the 9th", "2024-03-09")],
+        ),
+        # with no month before it and no word that makes it a day, a number
+        ("Il est arrivé le 9.", "fr", []),
+    ],
+)
+def test_a_day_alone_after_its_month(text, language, want):
+    assert dates(text, language) == want
+
+
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        ("Profit rose in the first six months of the year.", "en", [("the first six months of the year", "2024-H1")]),
+        # the first months of something else than a year are no half
+        ("In the first six months of her term she failed.", "en", []),
+        ("Les six premiers mois de son mandat ont été durs.", "fr", []),
+    ],
+)
+def test_first_months_of_a_year_only(text, language, want):
+    assert dates(text, language, dt.date(2024, 8, 2)) == want
+
+
+def test_a_part_of_the_year_without_its_article():
+    text = "Il partira en fin d’année, après un froid observé en début d'année."
+    assert dates(text, "fr") == [("en fin d’année", "2024"), ("en début d'année", "2024")]

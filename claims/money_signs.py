@@ -1,0 +1,61 @@
+"""Capital letters that are a currency sign in one country's press: "Sh38.8 billion" (the shilling),
+"P9.5 billion" (the Philippine peso). Read against a number only, and in the currency of the group of
+[local_currencies] that [capital_signs] in claims/data/common.toml names for each: an amount with no
+currency where that group names none (claims/country.py, claims/extract.py).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from decimal import Decimal
+from functools import lru_cache
+
+from .lexicon import DATA_DIR, Lexicon
+from .numbers import parse_number
+from .text import fold_key
+
+_HALF_STEP = Decimal("0.05")  # as in claims/money.py: a figure is as precise as its last digit
+
+
+@lru_cache(maxsize=None)
+def _capital_signs() -> tuple[dict[str, str], frozenset[str]]:
+    """The capitals of [capital_signs] in common.toml: sign -> group, and those that may stand apart."""
+    with open(DATA_DIR / "common.toml", "rb") as fh:
+        data = tomllib.load(fh)["capital_signs"]
+    return {**data["glued"], **data["spaced"]}, frozenset(data["spaced"])
+
+
+@lru_cache(maxsize=None)
+def _capital_sign_re(scale_words: tuple[str, ...]) -> re.Pattern[str]:
+    signs, _ = _capital_signs()
+    sign = "|".join(re.escape(s) for s in sorted(signs, key=len, reverse=True))
+    scale = "|".join(re.escape(w) for w in sorted(scale_words, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w$€£¥.,'’-])(?P<sign>{sign})(?P<gap> ?)(?P<n>\d+(?:[.,]\d+)*)(?![\d\w%])"
+        rf"(?:(?P<s>[ -]?(?i:{scale}))(?![\w-]))?"
+    )
+
+
+def capital_signed(
+    folded: str, lex: Lexicon, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, Decimal, Decimal, str]]:
+    """(start, end, amount, its half step, group) of each amount written with a capital sign, outside
+    the spans already `taken` by other amounts."""
+    signs, spaced = _capital_signs()
+    out: list[tuple[int, int, Decimal, Decimal, str]] = []
+    for m in _capital_sign_re(tuple(lex.scale_words)).finditer(folded):
+        if m.group("gap") and m.group("sign") not in spaced:
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        parsed = parse_number(m.group("n"), lex)
+        word = fold_key(m.group("s").strip(" -")) if m.group("s") else None
+        scale = Decimal(str(lex.scale_words[word])) if word in lex.scale_words else Decimal(1)
+        if parsed is None or (word is not None and word not in lex.scale_words):
+            continue
+        amount, decimals = parsed
+        out.append(
+            (m.start(), m.end(), amount * scale, _HALF_STEP * Decimal(10) ** -decimals * scale, signs[m.group("sign")])
+        )
+    return out
