@@ -230,13 +230,33 @@ def _money(claim: Claim, v: Money, ctx: Context, rec: StoredRecord, later: bool)
         agreement, value_score = "unknown", 0.5
         note = f"a later record that gives another total ({r.excerpt[larger[0][4] : larger[0][5]]})"
     elif agreeing:
-        agreement, value_score = "agrees", 1.0
+        agreement, value_score = "agrees", money_closeness(v, best[1])
     elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT:
         agreement, value_score = "conflicts", 0.0
         note = f"the record gives {source_value}, the article {claim.text}"
     else:
         agreement, value_score = "unknown", 0.1
     return _Reading(agreement, span, value_score, source_value, note=note, other_values=other_values)
+
+
+def money_closeness(v: Money, amount: float) -> float:
+    """How closely an agreeing amount gives the claim's: 1 when the record's figure lies within the
+    claim's own precision ("€1.4 billion" for "EUR1.4 billion"), less the further it stands, down to
+    0.6 ("EUR1.3 billion" only touches it; "about 1.6 billion" agrees with "near 1.4 billion" only
+    through the qualifier). An editor cites the record that gives the article's figure first."""
+    target = float(v.amount)
+    if not target or (float(v.low) <= amount <= float(v.high) and abs(amount - target) <= 0.005 * target):
+        return 1.0
+    return max(0.6, 0.9 - 3 * abs(amount - target) / target)
+
+
+def date_precision_closeness(v: DateValue, first, last) -> float:
+    """How closely an agreeing date gives the claim's: 1 for the same period or a finer one inside it
+    ("5 March" for "March 5", the day of "earlier this month"), 0.8 for a coarser one holding it (the
+    month of the claim's day): the record that dates the event as the article does ranks first."""
+    if v.start <= first and last <= v.end:
+        return 1.0
+    return 0.8
 
 
 def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord) -> _Reading | None:
@@ -248,8 +268,13 @@ def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord) -> _Readi
     note = ""
     if agreeing:
         # An approximate date ("il y a moins de deux semaines") is best met near its own day.
-        best = max(agreeing, key=lambda d: date_closeness(v, d[2], d[3])) if claim.approximate else agreeing[0]
-        agreement, value_score = "agrees", date_closeness(v, best[2], best[3]) if claim.approximate else 1.0
+        if claim.approximate:
+            best = max(agreeing, key=lambda d: date_closeness(v, d[2], d[3]))
+            value_score = date_closeness(v, best[2], best[3])
+        else:
+            best = max(agreeing, key=lambda d: date_precision_closeness(v, d[2], d[3]))  # the first of the closest
+            value_score = date_precision_closeness(v, best[2], best[3])
+        agreement = "agrees"
     else:
         best = graded[0][1]
         # Dates in a record are about many events: another date conflicts only in a near-identical sentence.
