@@ -28,6 +28,10 @@ from .context import Context
 from .model import Match, Reason
 
 LATER_FACTOR = 0.85
+# A record published long after the article (a month or more) tells of later events, and is cited
+# after the reports of the time: its score is lowered further.
+MUCH_LATER_DAYS = 30
+MUCH_LATER_FACTOR = 0.75
 CONFLICT_SUBJECT = 0.5
 # rapidfuzz cut-offs (0-100).
 LEXICAL_CUTOFF = 20
@@ -168,7 +172,7 @@ def match_record(
     later = bool(r.published and r.published > extraction.published)
     read: _Reading | None
     if isinstance(v, Money):
-        read = _money(claim, v, ctx, rec, later)
+        read = _money(claim, v, ctx, rec, later, extraction)
     elif isinstance(v, DateValue):
         read = _date(claim, v, ctx, rec)
     elif isinstance(v, Name):
@@ -184,7 +188,8 @@ def match_record(
     relevance = 0.65 * subject + 0.35 * lexical if ctx.names else lexical
     score = 0.45 * _subject(ctx, rec, span, rare=True) + 0.35 * read.value_score + 0.20 * lexical
     if later:
-        score *= LATER_FACTOR
+        much_later = r.published is not None and (r.published - extraction.published).days >= MUCH_LATER_DAYS
+        score *= MUCH_LATER_FACTOR if much_later else LATER_FACTOR
     start, end = span if span else (0, 0)
     return Match(
         source_id=r.id,
@@ -209,7 +214,9 @@ def match_record(
     )
 
 
-def _money(claim: Claim, v: Money, ctx: Context, rec: StoredRecord, later: bool) -> _Reading | None:
+def _money(
+    claim: Claim, v: Money, ctx: Context, rec: StoredRecord, later: bool, extraction: Extraction | None = None
+) -> _Reading | None:
     r = rec.record
     same = [a for a in rec.values.amounts if a[0] == v.currency]
     if not same:
@@ -224,7 +231,18 @@ def _money(claim: Claim, v: Money, ctx: Context, rec: StoredRecord, later: bool)
     # context: the same company's other deals are not a contradiction.
     # A later record that also gives a larger figure of that currency (a new total: "$4 billion
     # more, $8 billion in all") is no confirmation of the article's figure.
-    larger = [a for a in same if a is not best and a[1] > target * 1.05 and a not in agreeing]
+    # Only a larger figure beside the agreeing one (its sentence) that the article does not itself
+    # give: "$175 million within 10 days" is not the "$725 million" deal's total, and "1,000 and
+    # 1,100 CFA francs" in a record are the article's two prices, not a new one.
+    larger = [
+        a
+        for a in same
+        if a is not best
+        and a[1] > target * 1.05
+        and a not in agreeing
+        and _same_sentence_span(r.excerpt, span, (a[4], a[5]))
+        and not _article_gives(extraction, a)
+    ]
     note = ""
     if agreeing and later and larger:
         agreement, value_score = "unknown", 0.5
@@ -237,6 +255,21 @@ def _money(claim: Claim, v: Money, ctx: Context, rec: StoredRecord, later: bool)
     else:
         agreement, value_score = "unknown", 0.1
     return _Reading(agreement, span, value_score, source_value, note=note, other_values=other_values)
+
+
+def _same_sentence_span(excerpt: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans of an excerpt stand in the same sentence."""
+    return any(s.start <= a[0] < s.end and s.start <= b[0] < s.end for s in split_sentences(excerpt))
+
+
+def _article_gives(extraction: Extraction | None, amount: tuple) -> bool:
+    """Whether the article itself gives a record's amount (currency, amount, low, high, ...)."""
+    if extraction is None:
+        return False
+    return any(
+        isinstance(c.value, Money) and money_agreement(c.value, amount[0], amount[2], amount[3]) == "agrees"
+        for c in extraction.claims
+    )
 
 
 def money_closeness(v: Money, amount: float) -> float:

@@ -43,3 +43,58 @@ def test_the_record_giving_the_day_ranks_before_one_giving_its_month(fresh_libra
     )
     c = check(fresh_library, "Tarvos Hotels first met Meridel Capital on March 5 about its Dublin hotels.")["March 5"]
     assert [m.source_id for m in c.matches][:1] == ["D2"], [(m.source_id, m.score) for m in c.matches]
+
+
+# ---- later records -------------------------------------------------------------------------------
+
+
+def test_a_later_record_confirms_a_part_beside_a_larger_total_elsewhere(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "L1",
+                "Orvane Motors agreed to pay $600 million to settle the battery lawsuit. "
+                "It will pay $150 million within a month of the court's approval.",
+                published="2024-07-02",
+            )
+        ]
+    )
+    c = check(fresh_library, "Orvane Motors will pay $150 million within a month to settle the battery lawsuit.")[
+        "$150 million"
+    ]
+    assert c.matches[0].source_id == "L1" and c.matches[0].agreement == "agrees", c.matches
+    assert c.suggestion == "supported"
+
+
+def test_a_later_record_giving_both_of_the_articles_prices_confirms_each(fresh_library):
+    fresh_library.add(
+        [record("P1", "Cocoa is bought at 900 euros a tonne in Ghana and 950 euros in Togo.", published="2024-07-02")]
+    )
+    text = "Cocoa sells at 900 euros a tonne in Ghana, against 950 euros in Togo."
+    c = check(fresh_library, text)["900 euros"]
+    assert c.matches[0].source_id == "P1" and c.matches[0].agreement == "agrees", c.matches
+
+
+def test_a_later_record_with_a_larger_total_beside_the_figure_is_no_confirmation(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "T1", "Orvane Motors added $4 billion, $8 billion in all, to Celtis Batteries.", published="2024-07-02"
+            )
+        ]
+    )
+    c = check(fresh_library, "Orvane Motors has put $4 billion into Celtis Batteries.")["$4 billion"]
+    assert c.matches[0].agreement == "unknown" and c.suggestion != "supported"
+
+
+def test_the_report_of_the_time_ranks_before_one_written_months_later(fresh_library):
+    fresh_library.add(
+        [
+            record("N1", "Kestrel Bank was fined 5 million euros by a court.", published="2024-05-28"),
+            record(
+                "N2", "The Lisbon court fined Kestrel Bank 5 million euros; the bank appealed.", published="2024-09-12"
+            ),
+        ]
+    )
+    c = check(fresh_library, "The Lisbon court fined Kestrel Bank 5 million euros.")["5 million euros"]
+    assert [m.source_id for m in c.matches][:1] == ["N1"], [(m.source_id, m.score) for m in c.matches]
