@@ -36,6 +36,7 @@ class Context:
     idf: dict[str, float] | None = None  # name key -> inverse record frequency (ranking only)
     words: tuple[str, ...] = field(default=())  # key words of the sentence (for candidates)
     canonical: dict[str, str] | None = None  # name key -> canonical name, for initial variants
+    story: dict[str, float] | None = None  # every name of the article -> its IDF (shared by its claims)
 
 
 def idf(df: int, total: int) -> float:
@@ -58,6 +59,7 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
     date_claims = sorted((d for d in extraction.claims if d.type == "date"), key=lambda d: d.start)
     date_starts = [d.start for d in date_claims]
     canonical = {fold_key(c.value.canonical): c.value.canonical for c in extraction.claims if isinstance(c.value, Name)}
+    story = {k: idf(k) for k in canonical}
     out = {}
     for claim in extraction.claims:
         i = bisect_right(paragraph_starts, claim.start) - 1
@@ -83,6 +85,7 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
             {k: (1.0 if k == own else idf(k)) for k in names},
             tuple(key_words[:KEY_WORDS]),
             canonical,
+            story,
         )
     return out
 

@@ -109,6 +109,21 @@ def _name_spans(rec: StoredRecord, key: str, canonical: str | None) -> list[tupl
     return spans
 
 
+# A record holding the article's rarest names is about its story, wherever it names them: its
+# relevance is at least this share of `story_share`.
+STORY_RELEVANCE = 0.5
+STORY_FULL = 3.0  # the IDF weight of the article's names a record must hold to be fully on its story
+
+
+def story_share(ctx: Context, rec: StoredRecord) -> float:
+    """How much of the article's story a record tells (0-1): the IDF weight of the article's names
+    it holds, anywhere in its excerpt, up to STORY_FULL (three names no other record holds)."""
+    if not ctx.story:
+        return 0.0
+    held = {k for k, *_ in rec.values.names}
+    return min(1.0, sum(w for k, w in ctx.story.items() if k in held) / STORY_FULL)
+
+
 def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, rare: bool = False) -> float:
     """Share of the claim's context (names, dates) the record also holds, near its evidence.
 
@@ -186,6 +201,7 @@ def match_record(
     span = read.span
     subject = _subject(ctx, rec, span)
     relevance = 0.65 * subject + 0.35 * lexical if ctx.names else lexical
+    relevance = max(relevance, STORY_RELEVANCE * story_share(ctx, rec))
     score = 0.45 * _subject(ctx, rec, span, rare=True) + 0.35 * read.value_score + 0.20 * lexical
     if later:
         much_later = r.published is not None and (r.published - extraction.published).days >= MUCH_LATER_DAYS

@@ -98,3 +98,28 @@ def test_the_report_of_the_time_ranks_before_one_written_months_later(fresh_libr
     )
     c = check(fresh_library, "The Lisbon court fined Kestrel Bank 5 million euros.")["5 million euros"]
     assert [m.source_id for m in c.matches][:1] == ["N1"], [(m.source_id, m.score) for m in c.matches]
+
+
+# ---- a record about the article's story ---------------------------------------------------------
+
+
+def test_a_record_holding_the_articles_names_is_on_its_story(fresh_library):
+    # The amount's own paragraph names nobody, and the record is in another language: what tells
+    # that it is about the same thing is that it names the article's rare names.
+    fresh_library.add(
+        [
+            record(
+                "S1",
+                "Ilse Varga's Tarvos Hotels has sold its portfolio to Meridel Capital. Bankers earned $2 million on it.",
+                published="2024-05-28",
+            ),
+            record("X1", "Heavy rain over Lisbon caused $2 million of damage to vineyards.", published="2024-05-28"),
+        ]
+    )
+    text = (
+        "Tarvos Hotels, dirigé par Ilse Varga, a cédé ses hôtels à Meridel Capital.\n\n"
+        "Les banquiers se partagent 2 millions de dollars, du jamais vu."
+    )
+    c = check(fresh_library, text, language="fr")["2 millions de dollars"]
+    assert c.suggestion == "supported" and "S1" in c.reason, c.reason
+    assert next(m for m in c.matches if m.source_id == "X1").relevance < 0.2
