@@ -377,7 +377,18 @@ def _quote(
     quote_class: str | None = None
     span: tuple[int, int] | None = None
     note, note_parts, speaker_agrees = "", (), None
-    al = classify_quote(v.text, r.excerpt, speaker=v.speaker, record_quotes=rec.values.quotes) if quote_hit else None
+    al = (
+        classify_quote(
+            v.text,
+            r.excerpt,
+            speaker=v.speaker,
+            record_quotes=rec.values.quotes,
+            lead=_lead(ctx, v),
+            organizations=_organizations(extraction, rec),
+        )
+        if quote_hit
+        else None
+    )
     if al is not None and al.quote_class != "not_found":
         quote_class, note, speaker_agrees = al.quote_class, al.note, al.speaker_agrees
         note_parts = al.note_parts  # so that a reason quoting the note writes it in any language
@@ -395,6 +406,24 @@ def _quote(
         note,
         note_parts,
         speaker_agrees=speaker_agrees,
+    )
+
+
+def _lead(ctx: Context, v: Quote) -> str:
+    """The article's words before the quote in its sentence."""
+    at = ctx.sentence.find(v.text)
+    return ctx.sentence[:at] if at > 0 else ""
+
+
+def _organizations(extraction: Extraction, rec: StoredRecord) -> frozenset[str]:
+    """The organisations named by the article and by the record (folded keys)."""
+    return frozenset(
+        {
+            fold_key(c.value.canonical)
+            for c in extraction.claims
+            if c.type == "organization" and isinstance(c.value, Name)
+        }
+        | {k for k, _c, t, _s, _e in rec.values.names if t == "organization"}
     )
 
 

@@ -123,3 +123,63 @@ def test_a_record_holding_the_articles_names_is_on_its_story(fresh_library):
     c = check(fresh_library, text, language="fr")["2 millions de dollars"]
     assert c.suggestion == "supported" and "S1" in c.reason, c.reason
     assert next(m for m in c.matches if m.source_id == "X1").relevance < 0.2
+
+
+# ---- quotes: who said it, and a negation outside the quote marks ---------------------------------
+
+
+def test_a_negation_before_the_quote_marks_frames_it_as_the_records_does(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "Q1",
+                'Judge Ada Brenn said: "Inspectors must apply the rules to themselves and not put '
+                'themselves beyond the rules."',
+            )
+        ]
+    )
+    text = "Judge Ada Brenn told the court that no inspector should “put themselves beyond the rules”."
+    c = check(fresh_library, text)["put themselves beyond the rules"]
+    assert c.matches[0].quote_class == "verbatim" and c.suggestion == "supported", c.reason
+
+
+def test_words_of_an_organisation_given_to_its_spokesman_are_not_misattributed(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "Q2",
+                '"This agreement closes a long dispute and lets Orvane Motors look ahead," spokesman Piet Maas said.',
+            )
+        ]
+    )
+    text = (
+        "Orvane Motors settled the case. \"This agreement closes a long dispute and lets Orvane Motors look ahead,\" "
+        "Orvane Motors said in a statement."
+    )
+    c = check(fresh_library, text)["This agreement closes a long dispute and lets Orvane Motors look ahead,"]
+    assert c.matches[0].quote_class == "verbatim" and c.suggestion == "supported", c.reason
+
+
+def test_a_short_phrase_quoted_inside_a_sentence_is_given_to_nobody(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "Q3",
+                'The six clubs will pay £9 million as "a token of good faith", the Harlow Football League said.',
+            ),
+            record("Q4", 'Marta Ilves said the six clubs would pay "a token of good faith" to the Harlow League.'),
+        ]
+    )
+    text = 'The six clubs will pay £9 million as "a token of good faith", Marta Ilves said.'
+    c = check(fresh_library, text)["a token of good faith"]
+    assert c.suggestion == "supported", c.reason
+    assert all(m.quote_class != "misattributed" for m in c.matches)
+
+
+def test_a_record_naming_the_speaker_by_surname_gives_the_words_to_them(fresh_library):
+    fresh_library.add(
+        [record("Q5", 'The judge, Brenn, said: "The accused forged forty invoices between 2019 and 2021."')]
+    )
+    text = 'Judge Ada Brenn said: "The accused forged forty invoices between 2019 and 2021."'
+    c = check(fresh_library, text)["The accused forged forty invoices between 2019 and 2021."]
+    assert c.matches[0].quote_class == "verbatim" and c.suggestion == "supported", c.reason
