@@ -200,8 +200,15 @@ def match_record(
         return None
     span = read.span
     subject = _subject(ctx, rec, span)
-    relevance = 0.65 * subject + 0.35 * lexical if ctx.names else lexical
-    relevance = max(relevance, STORY_RELEVANCE * story_share(ctx, rec))
+    story = story_share(ctx, rec)
+    if ctx.names:
+        relevance = max(0.65 * subject + 0.35 * lexical, STORY_RELEVANCE * story)
+    elif ctx.story and isinstance(v, DateValue):
+        # A date in a sentence naming nobody is about the article's story: shared wording alone
+        # ("en juin", "in November" and a few common words) does not put a record on it.
+        relevance = story * (0.5 + 0.5 * lexical)
+    else:
+        relevance = max(lexical, STORY_RELEVANCE * story)
     score = 0.45 * _subject(ctx, rec, span, rare=True) + 0.35 * read.value_score + 0.20 * lexical
     if later:
         much_later = r.published is not None and (r.published - extraction.published).days >= MUCH_LATER_DAYS
@@ -308,6 +315,12 @@ def date_precision_closeness(v: DateValue, first, last) -> float:
     return 0.8
 
 
+def _much_coarser(v: DateValue, first, last) -> bool:
+    """Whether a record's period holding the claim's is at least four times as long (a month for a
+    day, a year for a month or a quarter)."""
+    return (last - first).days + 1 >= 4 * ((v.end - v.start).days + 1)
+
+
 def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord) -> _Reading | None:
     r = rec.record
     if not rec.values.dates:
@@ -324,6 +337,10 @@ def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord) -> _Readi
             best = max(agreeing, key=lambda d: date_precision_closeness(v, d[2], d[3]))  # the first of the closest
             value_score = date_precision_closeness(v, best[2], best[3])
         agreement = "agrees"
+        if not ctx.names and not claim.approximate and _much_coarser(v, best[2], best[3]):
+            # A sentence naming nobody is checked against the article's story: there "2021" holds
+            # "Monday" without saying it, the record may date anything of that year.
+            agreement, value_score = "unknown", 0.3
     else:
         best = graded[0][1]
         # Dates in a record are about many events: another date conflicts only in a near-identical sentence.

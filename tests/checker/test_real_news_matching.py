@@ -183,3 +183,40 @@ def test_a_record_naming_the_speaker_by_surname_gives_the_words_to_them(fresh_li
     text = 'Judge Ada Brenn said: "The accused forged forty invoices between 2019 and 2021."'
     c = check(fresh_library, text)["The accused forged forty invoices between 2019 and 2021."]
     assert c.matches[0].quote_class == "verbatim" and c.suggestion == "supported", c.reason
+
+
+# ---- dates in a sentence that names nobody -------------------------------------------------------
+
+
+def test_a_date_in_a_sentence_naming_nobody_is_checked_against_the_story(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "C1",
+                "The Harlow council and the Brenn Works union agreed on an August 1 deadline for the wage deal.",
+                published="2024-05-28",
+            ),
+            record("C2", "The Lisbon festival opens on August 1 with a concert.", published="2024-05-20"),
+        ]
+    )
+    text = (
+        "The Harlow council and the Brenn Works union reached a wage deal.\n\nBoth sides agreed on an Aug. 1 deadline."
+    )
+    c = check(fresh_library, text)["Aug. 1"]
+    assert c.suggestion == "supported" and c.matches[0].source_id == "C1", c.reason
+    assert all(m.source_id != "C2" or m.relevance < 0.2 for m in c.matches)
+
+
+def test_only_a_year_does_not_date_a_month_of_a_sentence_naming_nobody(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "Y1",
+                "The Harlow council and the Brenn Works union will hold new wage talks in 2024.",
+                published="2024-05-28",
+            )
+        ]
+    )
+    text = "The Harlow council and the Brenn Works union reached a wage deal.\n\nTalks resume in June."
+    c = check(fresh_library, text)["in June"]
+    assert c.suggestion != "supported", c.reason
