@@ -18,7 +18,7 @@ from claims.text import content_words, fold_key, person_key
 from sources.index import Source, ValueIndex
 from sources.terms import person_term, word_term
 
-from .context import Context, idf
+from .context import Context, idf, key_variants, untitled as _untitled
 
 CANDIDATES = 40
 # Candidate gathering (see `gather`).
@@ -222,8 +222,8 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
             Search((Source("date_range", wide),), context, CANDIDATES // 4, True),
         ]
     if isinstance(v, Name):
-        required = [Source("name", ctx.key)]
-        initial = person_key(v.canonical) if claim.type == "person" else None
+        required = [Source("name", ctx.key)] + [Source("name", k) for k in key_variants(ctx.key or "")]
+        initial = person_key(_untitled(v.canonical)) if claim.type == "person" else None
         if initial:
             required.append(Source("term", person_term(initial)))
         return [Search(tuple(required), _context_sources(ctx, skip={ctx.key}))]

@@ -24,7 +24,7 @@ from .compare import (
     money_agreement,
     name_agreement,
 )
-from .context import Context
+from .context import Context, key_variants, untitled
 from .model import Match, Reason
 
 LATER_FACTOR = 0.85
@@ -97,8 +97,10 @@ def quote_scores(claim: Claim, recs: dict[int, StoredRecord]) -> dict[int, float
 
 def _name_spans(rec: StoredRecord, key: str, canonical: str | None) -> list[tuple[int, int]]:
     """Where the record names `key`, or the same person under another form ("J. Leike")."""
-    spans = [(s, e) for k, _c, _t, s, e in rec.values.names if k == key]
+    keys = {key, *key_variants(key)}
+    spans = [(s, e) for k, _c, _t, s, e in rec.values.names if k in keys]
     if not spans and canonical:
+        canonical = untitled(canonical)
         wanted = person_key(canonical)
         if wanted:
             spans = [

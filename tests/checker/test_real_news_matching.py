@@ -220,3 +220,28 @@ def test_only_a_year_does_not_date_a_month_of_a_sentence_naming_nobody(fresh_lib
     text = "The Harlow council and the Brenn Works union reached a wage deal.\n\nTalks resume in June."
     c = check(fresh_library, text)["in June"]
     assert c.suggestion != "supported", c.reason
+
+
+# ---- names written another way -------------------------------------------------------------------
+
+
+def test_a_company_is_found_whatever_its_legal_form_is_written(fresh_library):
+    fresh_library.add(
+        [
+            record("F1", "The buyer is a new company, Brenn Harbour Holdings Limited, owned by Meridel Capital."),
+            record("F2", "Meridel Capital formed Brenn Harbour Holdings Ltd. to buy the port."),
+        ]
+    )
+    text = "Meridel Capital set up Brenn Harbour Holdings Ltd to buy the port of Harlow."
+    c = check(fresh_library, text)["Brenn Harbour Holdings Ltd"]
+    assert {m.source_id for m in c.matches} == {"F1", "F2"}, c.matches
+    assert c.suggestion == "supported"
+
+
+def test_a_title_glued_to_a_name_is_not_part_of_it():
+    from checker.context import key_variants, untitled
+
+    assert untitled("M.Rachid Hachichi") == "Rachid Hachichi" and untitled("Mme Ada Brenn") == "Mme Ada Brenn"
+    assert key_variants("m.rachid hachichi") == ("rachid hachichi",)
+    assert "brenn harbour" in key_variants("brenn harbour s.a.") and key_variants("harlow") == ()
+    assert untitled("M. Dupont") == "M. Dupont"  # a title written apart is the extractor's to read
