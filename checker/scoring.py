@@ -28,10 +28,29 @@ from .context import Context, key_variants, untitled
 from .model import Match, Reason
 
 LATER_FACTOR = 0.85
-# A record published long after the article (a month or more) tells of later events, and is cited
-# after the reports of the time: its score is lowered further.
+# The reports of the time are cited first: a record published within a few days after the article
+# (the same event, reported a day or two on) is lowered less, one published a month or more after it
+# (later events) more, and an earlier record the more the older it is (up to OLD_FACTOR at a year).
+SOON_DAYS = 7
+SOON_FACTOR = 0.95
 MUCH_LATER_DAYS = 30
 MUCH_LATER_FACTOR = 0.75
+OLD_FACTOR = 0.9
+UNDATED_FACTOR = 0.95
+
+
+def timeliness(published, article_published) -> float:
+    """The factor of a record's score for when it was published, against the article's date."""
+    if article_published is None:
+        return 1.0
+    if published is None:  # a record that does not say when it was written is cited after a dated one
+        return UNDATED_FACTOR
+    days = (published - article_published).days
+    if days > 0:
+        return SOON_FACTOR if days <= SOON_DAYS else LATER_FACTOR if days < MUCH_LATER_DAYS else MUCH_LATER_FACTOR
+    return 1.0 - (1.0 - OLD_FACTOR) * min(1.0, -days / 365)
+
+
 CONFLICT_SUBJECT = 0.5
 # rapidfuzz cut-offs (0-100).
 LEXICAL_CUTOFF = 20
@@ -212,9 +231,7 @@ def match_record(
     else:
         relevance = max(lexical, STORY_RELEVANCE * story)
     score = 0.45 * _subject(ctx, rec, span, rare=True) + 0.35 * read.value_score + 0.20 * lexical
-    if later:
-        much_later = r.published is not None and (r.published - extraction.published).days >= MUCH_LATER_DAYS
-        score *= MUCH_LATER_FACTOR if much_later else LATER_FACTOR
+    score *= timeliness(r.published, extraction.published)
     start, end = span if span else (0, 0)
     return Match(
         source_id=r.id,

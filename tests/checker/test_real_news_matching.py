@@ -245,3 +245,28 @@ def test_a_title_glued_to_a_name_is_not_part_of_it():
     assert key_variants("m.rachid hachichi") == ("rachid hachichi",)
     assert "brenn harbour" in key_variants("brenn harbour s.a.") and key_variants("harlow") == ()
     assert untitled("M. Dupont") == "M. Dupont"  # a title written apart is the extractor's to read
+
+
+def test_a_report_of_the_next_day_ranks_before_one_of_the_year_before(fresh_library):
+    fresh_library.add(
+        [
+            record("O1", "Kestrel Bank signed with Brenn Works, its chief Ada Brenn said.", published="2023-05-02"),
+            record("O2", "Kestrel Bank signed with Brenn Works, its chief Ada Brenn said.", published="2024-05-30"),
+        ]
+    )
+    c = check(fresh_library, "Kestrel Bank signed a deal with Brenn Works, said Ada Brenn.")["Brenn Works"]
+    assert [m.source_id for m in c.matches] == ["O2", "O1"], [(m.source_id, m.score) for m in c.matches]
+
+
+def test_timeliness_of_a_record():
+    from checker.scoring import timeliness
+
+    day = dt.date(2024, 5, 29)
+    assert timeliness(day, day) == 1.0
+    assert (
+        timeliness(dt.date(2024, 5, 31), day)
+        > timeliness(dt.date(2024, 6, 20), day)
+        > timeliness(dt.date(2024, 9, 1), day)
+    )
+    assert timeliness(dt.date(2024, 5, 1), day) > timeliness(dt.date(2022, 5, 1), day) >= 0.9
+    assert timeliness(None, day) < 1.0 and timeliness(day, None) == 1.0
