@@ -217,10 +217,13 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
             if not context:
                 return []
         wide = (v.start - dt.timedelta(days=DATE_WIDER), v.end + dt.timedelta(days=DATE_WIDER))
-        return [
+        out = [
             Search((Source("date", (v.start, v.end)),), context),
             Search((Source("date_range", wide),), context, CANDIDATES // 4, True),
         ]
+        if v.start == v.end:  # the reports of that day, which may not write it ("today", or no date)
+            out.append(Search((Source("published", v.start),), context, CANDIDATES // 4, True))
+        return out
     if isinstance(v, Name):
         required = [Source("name", ctx.key)] + [Source("name", k) for k in key_variants(ctx.key or "")]
         initial = person_key(_untitled(v.canonical)) if claim.type == "person" else None

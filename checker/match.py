@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from claims import Claim, Extraction, Money, extract
+from claims import Claim, Extraction, Money, Quote, extract
 from settings import DOLLAR, TRANSLATION_MODEL
 from sources.index import Source
 from sources.library import Library
@@ -121,7 +121,10 @@ def check_extraction(
             ]
             if m is not None
         ]
-        matches.sort(key=lambda m: (-m.score, m.source_id))
+        # A record that gives the value (agreeing or not) comes before one that only speaks of the
+        # subject: it is the one an editor cites. (A quote's classes are ranked by the verdict.)
+        silent = not isinstance(claim.value, Quote)
+        matches.sort(key=lambda m: (silent and m.agreement == "unknown", -m.score, m.source_id))
         matches = _off_subject_amounts_dropped(claim, matches)[:MAX_MATCHES]
         suggestion, confidence, parts = explain(claim, matches)
         checks.append(ClaimCheck(claim, tuple(matches), suggestion, confidence, render_reason(parts), parts))

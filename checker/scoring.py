@@ -342,6 +342,10 @@ def _much_coarser(v: DateValue, first, last) -> bool:
 
 def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord) -> _Reading | None:
     r = rec.record
+    dated_that_day = r.published is not None and v.start == v.end == r.published
+    if dated_that_day and not any(date_agreement(v, d[2], d[3]) == "agrees" for d in rec.values.dates):
+        # A report published on the claim's day tells of that day ("today", or no date at all).
+        return _Reading("agrees", None, 0.7, r.published.isoformat(), note="the record was published that day")
     if not rec.values.dates:
         return None
     graded = [(date_agreement(v, d[2], d[3]), d) for d in rec.values.dates]

@@ -270,3 +270,39 @@ def test_timeliness_of_a_record():
     )
     assert timeliness(dt.date(2024, 5, 1), day) > timeliness(dt.date(2022, 5, 1), day) >= 0.9
     assert timeliness(None, day) < 1.0 and timeliness(day, None) == 1.0
+
+
+# ---- a report of the day ---------------------------------------------------------------------------
+
+
+def test_a_report_published_on_the_claims_day_dates_it(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "P1",
+                "Orvane Motors opens its Lyon battery plant, chief executive Lena Brandt announced.",
+                published="2024-05-26",
+            ),
+            record("P2", "Orvane Motors will build a Lyon battery plant, Lena Brandt said.", published="2024-05-01"),
+        ]
+    )
+    text = "Orvane Motors opened its Lyon battery plant on Sunday, said its chief Lena Brandt."
+    c = check(fresh_library, text)["Sunday"]
+    assert c.suggestion == "supported" and c.matches[0].source_id == "P1", c.reason
+    assert "published that day" in c.matches[0].note
+
+
+def test_the_index_finds_the_records_of_a_day(fresh_library):
+    from sources.index import Source
+
+    fresh_library.add([record("P3", "Nothing dated here.", published="2024-05-26")])
+    index = fresh_library.index
+    day = dt.date(2024, 5, 26)
+    assert index.counts([Source("published", day)], cap=10) == [1]
+    (pk,) = index.fetch(Source("published", day), limit=5)
+    assert index.having_many([Source("published", day)], [pk]) == {Source("published", day): {pk}}
+    stmt, _col = index._postings(Source("published", day))
+    sql = str(stmt.compile(index.engine, compile_kwargs={"literal_binds": True}))
+    with index.engine.connect() as conn:
+        plan = " ".join(str(r[3]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+    assert "ix_records_published" in plan, plan  # an index range, never a scan of the library
