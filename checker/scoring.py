@@ -291,7 +291,9 @@ def _money(
         note = f"a later record that gives another total ({r.excerpt[larger[0][4] : larger[0][5]]})"
     elif agreeing:
         agreement, value_score = "agrees", money_closeness(v, best[1])
-    elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT:
+    elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT and not _article_gives(extraction, best):
+        # (a figure the article itself gives elsewhere is that other thing's: "$250m" of a "$500m"
+        # plan is not contradicted by a record giving the "half-billion-dollar" plan)
         agreement, value_score = "conflicts", 0.0
         note = f"the record gives {source_value}, the article {claim.text}"
     else:

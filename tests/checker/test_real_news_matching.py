@@ -306,3 +306,25 @@ def test_the_index_finds_the_records_of_a_day(fresh_library):
     with index.engine.connect() as conn:
         plan = " ".join(str(r[3]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
     assert "ix_records_published" in plan, plan  # an index range, never a scan of the library
+
+
+def test_a_figure_the_article_gives_elsewhere_does_not_contradict_another(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "H1",
+                "Marta Ilves said the Kestrel Health plan for Harlow emergency wards is worth $500 million.",
+                published="2024-05-27",
+            ),
+            record("H2", "Kestrel Health will spend $250 million, Marta Ilves said.", published="2024-05-20"),
+        ]
+    )
+    text = (
+        "Marta Ilves said Kestrel Health will spend $250 million on Harlow emergency wards, "
+        "half of its $500 million plan."
+    )
+    checks = check(fresh_library, text)
+    for claim, other in (("$250 million", "H1"), ("$500 million", "H2")):
+        c = checks[claim]
+        assert c.suggestion == "supported" and f"{other} gives" not in c.reason, c.reason
+        assert all(m.agreement != "conflicts" for m in c.matches), [(m.source_id, m.agreement) for m in c.matches]
