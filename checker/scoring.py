@@ -220,16 +220,7 @@ def match_record(
     if read is None:
         return None
     span = read.span
-    subject = _subject(ctx, rec, span)
-    story = story_share(ctx, rec)
-    if ctx.names:
-        relevance = max(0.65 * subject + 0.35 * lexical, STORY_RELEVANCE * story)
-    elif ctx.story and isinstance(v, DateValue):
-        # A date in a sentence naming nobody is about the article's story: shared wording alone
-        # ("en juin", "in November" and a few common words) does not put a record on it.
-        relevance = story * (0.5 + 0.5 * lexical)
-    else:
-        relevance = max(lexical, STORY_RELEVANCE * story)
+    relevance = _relevance(claim, ctx, rec, span, lexical)
     score = 0.45 * _subject(ctx, rec, span, rare=True) + 0.35 * read.value_score + 0.20 * lexical
     score *= timeliness(r.published, extraction.published)
     start, end = span if span else (0, 0)
@@ -254,6 +245,19 @@ def match_record(
         other_values=read.other_values,
         speaker_agrees=read.speaker_agrees,
     )
+
+
+def _relevance(claim: Claim, ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, lexical: float) -> float:
+    """How much a record is about the claim's subject (0-1): the context it holds near its
+    evidence and the wording it shares, or at least its share of the article's story."""
+    story = story_share(ctx, rec)
+    if ctx.names:
+        return max(0.65 * _subject(ctx, rec, span) + 0.35 * lexical, STORY_RELEVANCE * story)
+    if ctx.story and isinstance(claim.value, DateValue):
+        # A date in a sentence naming nobody is about the article's story: shared wording alone
+        # ("en juin", "in November" and a few common words) does not put a record on it.
+        return story * (0.5 + 0.5 * lexical)
+    return max(lexical, STORY_RELEVANCE * story)
 
 
 def _money(
