@@ -274,7 +274,8 @@ def classify_quote(
     """Align an article's quote in a record's excerpt and say what the record makes of it.
 
     After `align_quote`:
-    - a changed figure is not a small edit: verbatim or close with other numbers becomes partial;
+    - a changed figure is not a small edit: verbatim or close with other numbers becomes partial,
+      and so does a close quote where the article put words of its own in square brackets;
     - negated: the aligned clause and the quote disagree on negation ("we will close" / "we will
       not close", "nous fermerons" / "nous ne fermerons pas"); a negation the article writes
       just before the quote marks (`lead`: its words before the quote) frames it as the record's
@@ -296,6 +297,10 @@ def classify_quote(
         if mine != theirs:
             cls = "partial"
             note = _note("figures", article=_figures(mine), record=_figures(theirs))
+        elif cls == "close" and _BRACKETED.search(quote):
+            # "[the women]": the article put its own words in the speaker's mouth, which only a
+            # look at the record can weigh.
+            cls, note = "partial", _note("bracketed")
     if cls in ("verbatim", "close", "partial"):
         c_start, c_end = clause_around(excerpt, al.start, al.end)
         in_record = negated(excerpt[c_start:c_end])
@@ -313,6 +318,9 @@ def classify_quote(
             return QuoteAlignment("misattributed", al.score, al.start, al.end, _note("speaker", speaker=other), False)
         return QuoteAlignment(cls, al.score, al.start, al.end, note, agrees)
     return QuoteAlignment(cls, al.score, al.start, al.end, note)
+
+
+_BRACKETED = re.compile(r"\[[^\]]+\]")
 
 
 def _framing(lead: str) -> str:

@@ -328,3 +328,18 @@ def test_a_figure_the_article_gives_elsewhere_does_not_contradict_another(fresh_
         c = checks[claim]
         assert c.suggestion == "supported" and f"{other} gives" not in c.reason, c.reason
         assert all(m.agreement != "conflicts" for m in c.matches), [(m.source_id, m.agreement) for m in c.matches]
+
+
+def test_a_quote_with_words_of_the_article_in_brackets_needs_a_look(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "B1",
+                'Marta Ilves said: "The new library will welcome and teach the youth who will run this city tomorrow."',
+            )
+        ]
+    )
+    text = 'Marta Ilves said the library would "welcome and teach [the young] who will run this city tomorrow."'
+    c = check(fresh_library, text)["welcome and teach [the young] who will run this city tomorrow."]
+    assert c.matches and c.matches[0].quote_class == "partial" and "brackets" in c.matches[0].note
+    assert c.suggestion == "needs_review", c.reason
