@@ -25,7 +25,8 @@ from .compare import (
     name_agreement,
 )
 from .context import Context, key_variants, untitled
-from .model import Match, Reason
+from .model import Match, Reason, ReasonPart
+from .verdict import render_reason
 
 LATER_FACTOR = 0.85
 # The reports of the time are cited first: a record published within a few days after the article
@@ -280,6 +281,7 @@ def _money(
     # Only a larger figure beside the agreeing one (its sentence) that the article does not itself
     # give: "$175 million within 10 days" is not the "$725 million" deal's total, and "1,000 and
     # 1,100 CFA francs" in a record are the article's two prices, not a new one.
+    note_parts: Reason = ()
     larger = [
         a
         for a in same
@@ -295,6 +297,9 @@ def _money(
         note = f"a later record that gives another total ({r.excerpt[larger[0][4] : larger[0][5]]})"
     elif agreeing:
         agreement, value_score = "agrees", money_closeness(v, best[1])
+        if not float(v.low) <= best[1] <= float(v.high) and best[3] - best[2] > float(v.high - v.low):
+            # "S$3 billion" for "S$3.017 billion": it agrees at its own precision only.
+            note_parts = (ReasonPart.of("note.rounder", figure=source_value),)
     elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT and not _article_gives(extraction, best):
         # (a figure the article itself gives elsewhere is that other thing's: "$250m" of a "$500m"
         # plan is not contradicted by a record giving the "half-billion-dollar" plan)
@@ -302,7 +307,11 @@ def _money(
         note = f"the record gives {source_value}, the article {claim.text}"
     else:
         agreement, value_score = "unknown", 0.1
-    return _Reading(agreement, span, value_score, source_value, note=note, other_values=other_values)
+    if note_parts:
+        note = render_reason(note_parts)
+    return _Reading(
+        agreement, span, value_score, source_value, note=note, note_parts=note_parts, other_values=other_values
+    )
 
 
 def _same_sentence_span(excerpt: str, a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -343,3 +343,13 @@ def test_a_quote_with_words_of_the_article_in_brackets_needs_a_look(fresh_librar
     c = check(fresh_library, text)["welcome and teach [the young] who will run this city tomorrow."]
     assert c.matches and c.matches[0].quote_class == "partial" and "brackets" in c.matches[0].note
     assert c.suggestion == "needs_review", c.reason
+
+
+def test_an_amount_only_given_rounder_needs_a_look(fresh_library):
+    fresh_library.add([record("R1", "Kestrel Bank will pay $3 billion for Brenn Works, Ada Brenn said.")])
+    c = check(fresh_library, "Kestrel Bank will pay $3.017 billion for Brenn Works, Ada Brenn said.")["$3.017 billion"]
+    assert c.matches[0].agreement == "agrees" and "rounder" in c.matches[0].note
+    assert c.suggestion == "needs_review", c.reason
+    fresh_library.add([record("R2", "Kestrel Bank is paying $3.017 billion for Brenn Works.")])
+    c = check(fresh_library, "Kestrel Bank will pay $3.017 billion for Brenn Works, Ada Brenn said.")["$3.017 billion"]
+    assert c.suggestion == "supported" and "agrees with R2" in c.reason, c.reason

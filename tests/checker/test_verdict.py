@@ -358,6 +358,13 @@ CASES = {
         "citation partielle dans Q2 (Test Wire, 01/03/2024) (un chiffre diffère : 3000 dans l’article, aucun dans"
         " la fiche) : la formulation s’écarte de la source",
     ),
+    "amount given only rounder": (
+        MONEY,
+        [match("R7", note=note("rounder", figure="S$3 billion"), publisher="Test Wire", published="2024-03-01")],
+        "needs_review",
+        "amount agrees with R7 (Test Wire, 2024-03-01) (the record gives a rounder figure, S$3 billion)",
+        "le montant concorde avec R7 (Test Wire, 01/03/2024) (la fiche donne un chiffre plus rond, S$3 billion)",
+    ),
     "quote partial, words of the article in brackets": (
         QUOTE,
         [
