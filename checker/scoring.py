@@ -211,7 +211,7 @@ def match_record(
     if isinstance(v, Money):
         read = _money(claim, v, ctx, rec, later, extraction)
     elif isinstance(v, DateValue):
-        read = _date(claim, v, ctx, rec)
+        read = _date(claim, v, ctx, rec, later)
     elif isinstance(v, Name):
         read = _name(claim, v, ctx, rec)
     elif isinstance(v, Quote):
@@ -355,7 +355,7 @@ def _much_coarser(v: DateValue, first, last) -> bool:
     return (last - first).days + 1 >= 4 * ((v.end - v.start).days + 1)
 
 
-def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord) -> _Reading | None:
+def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord, later: bool = False) -> _Reading | None:
     r = rec.record
     dated_that_day = r.published is not None and v.start == v.end == r.published
     if dated_that_day and not any(date_agreement(v, d[2], d[3]) == "agrees" for d in rec.values.dates):
@@ -375,9 +375,11 @@ def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord) -> _Readi
             best = max(agreeing, key=lambda d: date_precision_closeness(v, d[2], d[3]))  # the first of the closest
             value_score = date_precision_closeness(v, best[2], best[3])
         agreement = "agrees"
-        if not ctx.names and not claim.approximate and _much_coarser(v, best[2], best[3]):
-            # A sentence naming nobody is checked against the article's story: there "2021" holds
-            # "Monday" without saying it, the record may date anything of that year.
+        long_after = later and r.published is not None and (r.published - v.end).days >= MUCH_LATER_DAYS
+        if (not ctx.names or long_after) and not claim.approximate and _much_coarser(v, best[2], best[3]):
+            # A sentence naming nobody is checked against the article's story, and a record written
+            # long after tells of later events: there "2017" holds "Monday" without saying it, the
+            # record may date anything of that year.
             agreement, value_score = "unknown", 0.3
     else:
         best = graded[0][1]

@@ -353,3 +353,17 @@ def test_an_amount_only_given_rounder_needs_a_look(fresh_library):
     fresh_library.add([record("R2", "Kestrel Bank is paying $3.017 billion for Brenn Works.")])
     c = check(fresh_library, "Kestrel Bank will pay $3.017 billion for Brenn Works, Ada Brenn said.")["$3.017 billion"]
     assert c.suggestion == "supported" and "agrees with R2" in c.reason, c.reason
+
+
+def test_a_record_written_long_after_does_not_date_a_day_by_its_year(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "Y2",
+                "In 2024 the Harlow council and the Brenn Works union signed a wage deal.",
+                published="2026-02-01",
+            )
+        ]
+    )
+    c = check(fresh_library, "The Harlow council and the Brenn Works union signed a wage deal on Monday.")["Monday"]
+    assert c.suggestion != "supported", c.reason
