@@ -18,7 +18,7 @@ from claims.text import content_words, fold_key, person_key
 from sources.index import Source, ValueIndex
 from sources.terms import person_term, word_term
 
-from .context import Context, idf
+from .context import Context, idf, key_variants, untitled as _untitled
 
 CANDIDATES = 40
 # Candidate gathering (see `gather`).
@@ -181,6 +181,15 @@ def _context_sources(ctx: Context, *, skip: set[str] = frozenset()) -> tuple[tup
     return tuple(out)
 
 
+STORY_NAMES = 3  # the article's rarest names that stand for the subject of a sentence naming nobody
+STORY_WEIGHT = 0.05  # their weight (that of a name of the claim's paragraph)
+
+
+def _story_sources(ctx: Context) -> tuple[tuple[Source, float], ...]:
+    rarest = sorted((ctx.story or {}).items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_NAMES]
+    return tuple((Source("name", k), STORY_WEIGHT) for k, _w in rarest)
+
+
 def searches(claim: Claim, ctx: Context) -> list[Search]:
     """The look-ups that find a claim's candidates."""
     v = claim.value
@@ -199,17 +208,25 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
             )
         return out
     if isinstance(v, DateValue):
-        if not ctx.names:  # dates are everywhere: only a date with a subject is checked
-            return []
         context = _context_sources(ctx)
+        if not ctx.names:
+            # Dates are everywhere: only a date with a subject is checked. A sentence naming nobody
+            # ("Both sides agreed on an Aug. 1 deadline.") is about the article's story: its rarest
+            # names stand for the subject, lightly.
+            context = _story_sources(ctx)
+            if not context:
+                return []
         wide = (v.start - dt.timedelta(days=DATE_WIDER), v.end + dt.timedelta(days=DATE_WIDER))
-        return [
+        out = [
             Search((Source("date", (v.start, v.end)),), context),
             Search((Source("date_range", wide),), context, CANDIDATES // 4, True),
         ]
+        if v.start == v.end:  # the reports of that day, which may not write it ("today", or no date)
+            out.append(Search((Source("published", v.start),), context, CANDIDATES // 4, True))
+        return out
     if isinstance(v, Name):
-        required = [Source("name", ctx.key)]
-        initial = person_key(v.canonical) if claim.type == "person" else None
+        required = [Source("name", ctx.key)] + [Source("name", k) for k in key_variants(ctx.key or "")]
+        initial = person_key(_untitled(v.canonical)) if claim.type == "person" else None
         if initial:
             required.append(Source("term", person_term(initial)))
         return [Search(tuple(required), _context_sources(ctx, skip={ctx.key}))]

@@ -26,13 +26,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Collection, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
 from claims import DateValue, Money
 from claims.lexicon import available_languages, load
-from claims.text import content_words, fold_lower
+from claims.text import content_words, fold_key, fold_lower
 
 from .model import Agreement, QuoteClass, Reason, ReasonPart, Term
 from .verdict import render_reason
@@ -268,15 +268,24 @@ def classify_quote(
     *,
     speaker: str | None = None,
     record_quotes: Sequence[RecordQuote] = (),
+    lead: str = "",
+    organizations: Collection[str] = (),
 ) -> QuoteAlignment:
     """Align an article's quote in a record's excerpt and say what the record makes of it.
 
     After `align_quote`:
-    - a changed figure is not a small edit: verbatim or close with other numbers becomes partial;
+    - a changed figure is not a small edit: verbatim or close with other numbers becomes partial,
+      and so does a close quote where the article put words of its own in square brackets;
     - negated: the aligned clause and the quote disagree on negation ("we will close" / "we will
-      not close", "nous fermerons" / "nous ne fermerons pas");
+      not close", "nous fermerons" / "nous ne fermerons pas"); a negation the article writes
+      just before the quote marks (`lead`: its words before the quote) frames it as the record's
+      does ("no officer should 'consider themselves above the law'" / "and not consider themselves
+      above the law");
     - misattributed: the record quotes the same words (verbatim, close or partial) from another
-      speaker than the article's (`record_quotes` are the quotes the extractor found in the record).
+      speaker than the article's (`record_quotes` are the quotes the extractor found in the record),
+      both persons: a speaker among `organizations` (names known to be organisations, on either
+      side) may speak through a person or be read from "the league said", and a short phrase
+      quoted inside a sentence ("a gesture of goodwill") is not given to anyone in particular.
     """
     al = align_quote(quote, excerpt)
     if al.quote_class == "not_found":
@@ -288,28 +297,62 @@ def classify_quote(
         if mine != theirs:
             cls = "partial"
             note = _note("figures", article=_figures(mine), record=_figures(theirs))
+        elif cls == "close" and _BRACKETED.search(quote):
+            # "[the women]": the article put its own words in the speaker's mouth, which only a
+            # look at the record can weigh.
+            cls, note = "partial", _note("bracketed")
     if cls in ("verbatim", "close", "partial"):
         c_start, c_end = clause_around(excerpt, al.start, al.end)
-        if negated(quote) != negated(excerpt[c_start:c_end]):
-            where = "record" if negated(excerpt[c_start:c_end]) else "article"
+        in_record = negated(excerpt[c_start:c_end])
+        in_article = negated(quote) or (in_record and negated(_framing(lead)))
+        if in_article != in_record:
+            where = "record" if in_record else "article"
             return QuoteAlignment("negated", al.score, al.start, al.end, _note(f"negation_{where}"))
         agrees, other = record_speaker(speaker, record_quotes, al.start, al.end)
+        orgs = {fold_key(o) for o in organizations}
+        if other and (
+            _is_phrase(quote) or fold_key(other) in orgs or (speaker is not None and fold_key(speaker) in orgs)
+        ):
+            agrees, other = None, None
         if other:
             return QuoteAlignment("misattributed", al.score, al.start, al.end, _note("speaker", speaker=other), False)
         return QuoteAlignment(cls, al.score, al.start, al.end, note, agrees)
     return QuoteAlignment(cls, al.score, al.start, al.end, note)
 
 
+_BRACKETED = re.compile(r"\[[^\]]+\]")
+
+
+def _framing(lead: str) -> str:
+    """The words of the article's clause just before a quote: after its last stop, quote marks aside."""
+    tail = re.split(r"[.;:!?,\n]", lead)[-1]
+    return tail.strip(" \"«»“”„'‘’")
+
+
+PHRASE_WORDS = 8
+
+
+def _is_phrase(quote: str) -> bool:
+    """A few words quoted inside a sentence (starting in lower case), not a statement of its own."""
+    words = quote.strip(" \"«»“”„'‘’").split()
+    return bool(words) and words[0][:1].islower() and len(words) < PHRASE_WORDS
+
+
 def record_speaker(
     speaker: str | None, record_quotes: Iterable[RecordQuote], start: int, end: int
 ) -> tuple[bool | None, str | None]:
     """(the record gives the words at [start, end) to the article's speaker?, the other speaker it
-    gives them to); (None, None) when the record names no speaker for them."""
+    gives them to); (None, None) when the record names no speaker for them. A record naming the
+    speaker by the surname alone gives the words to the article's speaker."""
     if not speaker:
         return None, None
+    mine = name_words(speaker)
     for their, _text, s, e in record_quotes:
         if s < end and e > start and their:
-            if name_agreement(speaker, their) == "agrees":
+            theirs = name_words(their)
+            # A surname alone ("Lamotte") is the article's "Malick Lamotte" when it is its last word.
+            surname_only = len(theirs) == 1 and len(mine) > 1 and theirs[0] == mine[-1]
+            if name_agreement(speaker, their) == "agrees" or surname_only:
                 return True, None
             return False, their
     return None, None

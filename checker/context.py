@@ -6,8 +6,10 @@ the sentence's key words.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims import Claim, DateValue, Extraction, Name, Quote
 from claims.text import content_words, fold_key
@@ -36,6 +38,45 @@ class Context:
     idf: dict[str, float] | None = None  # name key -> inverse record frequency (ranking only)
     words: tuple[str, ...] = field(default=())  # key words of the sentence (for candidates)
     canonical: dict[str, str] | None = None  # name key -> canonical name, for initial variants
+    story: dict[str, float] | None = None  # every name of the article -> its IDF (shared by its claims)
+
+
+# Legal forms that follow a company's name and that writers keep or drop at will ("Pandox Ireland
+# Tuck Ltd", "... Ltd.", "... Limited"), as name keys write them (folded, lower case).
+LEGAL_FORMS = (
+    "ltd", "ltd.", "limited", "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "plc", "llc",
+    "l.l.c.", "llp", "lp", "co.", "sa", "s.a.", "sas", "s.a.s.", "sarl", "s.a.r.l.", "spa", "s.p.a.", "ag",
+    "gmbh", "nv", "n.v.", "bv", "b.v.", "ab", "asa", "oyj", "se",
+)  # fmt: skip
+_LEGAL = frozenset(LEGAL_FORMS)
+# A title glued to a name by its dot ("M.Rachid Hachichi", "Dr.Ada Brenn"): not part of the name.
+_GLUED_TITLE = re.compile(r"^(?:m|mm|mme|mlle|mr|mrs|ms|dr|pr|me)\.(?=[^\W\d_])")
+
+
+@lru_cache(maxsize=65536)
+def key_variants(key: str) -> tuple[str, ...]:
+    """Other keys the same name may be stored under: without a title glued to it, and a company's
+    name with its legal form dropped or written another way ("pandox ireland tuck ltd" ->
+    "pandox ireland tuck", "pandox ireland tuck ltd.", "pandox ireland tuck limited", ...). A few
+    index points each, looked up beside the name's own key (stored keys are unchanged)."""
+    out: list[str] = []
+    base = _GLUED_TITLE.sub("", key)
+    if base != key:
+        out.append(base)
+    words = base.replace(",", " ").split()
+    core = list(words)
+    while len(core) > 1 and core[-1] in _LEGAL:
+        core.pop()
+    if len(core) < len(words):
+        stem = " ".join(core)
+        out.append(stem)
+        out += [f"{stem} {form}" for form in LEGAL_FORMS]
+    return tuple(v for v in dict.fromkeys(out) if v != key)
+
+
+def untitled(name: str) -> str:
+    """A name without a title glued to it by its dot ("M.Rachid Hachichi" -> "Rachid Hachichi")."""
+    return re.sub(r"^(?:M|Mm|Mme|Mlle|Mr|Mrs|Ms|Dr|Pr|Me)\.(?=[^\W\d_])", "", name)
 
 
 def idf(df: int, total: int) -> float:
@@ -58,6 +99,7 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
     date_claims = sorted((d for d in extraction.claims if d.type == "date"), key=lambda d: d.start)
     date_starts = [d.start for d in date_claims]
     canonical = {fold_key(c.value.canonical): c.value.canonical for c in extraction.claims if isinstance(c.value, Name)}
+    story = {k: idf(k) for k in canonical}
     out = {}
     for claim in extraction.claims:
         i = bisect_right(paragraph_starts, claim.start) - 1
@@ -83,6 +125,7 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
             {k: (1.0 if k == own else idf(k)) for k in names},
             tuple(key_words[:KEY_WORDS]),
             canonical,
+            story,
         )
     return out
 

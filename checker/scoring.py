@@ -24,10 +24,34 @@ from .compare import (
     money_agreement,
     name_agreement,
 )
-from .context import Context
-from .model import Match, Reason
+from .context import Context, key_variants, untitled
+from .model import Match, Reason, ReasonPart
+from .verdict import render_reason
 
 LATER_FACTOR = 0.85
+# The reports of the time are cited first: a record published within a few days after the article
+# (the same event, reported a day or two on) is lowered less, one published a month or more after it
+# (later events) more, and an earlier record the more the older it is (up to OLD_FACTOR at a year).
+SOON_DAYS = 7
+SOON_FACTOR = 0.95
+MUCH_LATER_DAYS = 30
+MUCH_LATER_FACTOR = 0.75
+OLD_FACTOR = 0.9
+UNDATED_FACTOR = 0.95
+
+
+def timeliness(published, article_published) -> float:
+    """The factor of a record's score for when it was published, against the article's date."""
+    if article_published is None:
+        return 1.0
+    if published is None:  # a record that does not say when it was written is cited after a dated one
+        return UNDATED_FACTOR
+    days = (published - article_published).days
+    if days > 0:
+        return SOON_FACTOR if days <= SOON_DAYS else LATER_FACTOR if days < MUCH_LATER_DAYS else MUCH_LATER_FACTOR
+    return 1.0 - (1.0 - OLD_FACTOR) * min(1.0, -days / 365)
+
+
 CONFLICT_SUBJECT = 0.5
 # rapidfuzz cut-offs (0-100).
 LEXICAL_CUTOFF = 20
@@ -93,8 +117,10 @@ def quote_scores(claim: Claim, recs: dict[int, StoredRecord]) -> dict[int, float
 
 def _name_spans(rec: StoredRecord, key: str, canonical: str | None) -> list[tuple[int, int]]:
     """Where the record names `key`, or the same person under another form ("J. Leike")."""
-    spans = [(s, e) for k, _c, _t, s, e in rec.values.names if k == key]
+    keys = {key, *key_variants(key)}
+    spans = [(s, e) for k, _c, _t, s, e in rec.values.names if k in keys]
     if not spans and canonical:
+        canonical = untitled(canonical)
         wanted = person_key(canonical)
         if wanted:
             spans = [
@@ -103,6 +129,21 @@ def _name_spans(rec: StoredRecord, key: str, canonical: str | None) -> list[tupl
                 if t == "person" and person_key(c) == wanted and name_agreement(canonical, c) == "agrees"
             ]
     return spans
+
+
+# A record holding the article's rarest names is about its story, wherever it names them: its
+# relevance is at least this share of `story_share`.
+STORY_RELEVANCE = 0.5
+STORY_FULL = 3.0  # the IDF weight of the article's names a record must hold to be fully on its story
+
+
+def story_share(ctx: Context, rec: StoredRecord) -> float:
+    """How much of the article's story a record tells (0-1): the IDF weight of the article's names
+    it holds, anywhere in its excerpt, up to STORY_FULL (three names no other record holds)."""
+    if not ctx.story:
+        return 0.0
+    held = {k for k, *_ in rec.values.names}
+    return min(1.0, sum(w for k, w in ctx.story.items() if k in held) / STORY_FULL)
 
 
 def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, rare: bool = False) -> float:
@@ -168,9 +209,9 @@ def match_record(
     later = bool(r.published and r.published > extraction.published)
     read: _Reading | None
     if isinstance(v, Money):
-        read = _money(claim, v, ctx, rec, later)
+        read = _money(claim, v, ctx, rec, later, extraction)
     elif isinstance(v, DateValue):
-        read = _date(claim, v, ctx, rec)
+        read = _date(claim, v, ctx, rec, later)
     elif isinstance(v, Name):
         read = _name(claim, v, ctx, rec)
     elif isinstance(v, Quote):
@@ -180,11 +221,9 @@ def match_record(
     if read is None:
         return None
     span = read.span
-    subject = _subject(ctx, rec, span)
-    relevance = 0.65 * subject + 0.35 * lexical if ctx.names else lexical
+    relevance = _relevance(claim, ctx, rec, span, lexical)
     score = 0.45 * _subject(ctx, rec, span, rare=True) + 0.35 * read.value_score + 0.20 * lexical
-    if later:
-        score *= LATER_FACTOR
+    score *= timeliness(r.published, extraction.published)
     start, end = span if span else (0, 0)
     return Match(
         source_id=r.id,
@@ -209,7 +248,22 @@ def match_record(
     )
 
 
-def _money(claim: Claim, v: Money, ctx: Context, rec: StoredRecord, later: bool) -> _Reading | None:
+def _relevance(claim: Claim, ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, lexical: float) -> float:
+    """How much a record is about the claim's subject (0-1): the context it holds near its
+    evidence and the wording it shares, or at least its share of the article's story."""
+    story = story_share(ctx, rec)
+    if ctx.names:
+        return max(0.65 * _subject(ctx, rec, span) + 0.35 * lexical, STORY_RELEVANCE * story)
+    if ctx.story and isinstance(claim.value, DateValue):
+        # A date in a sentence naming nobody is about the article's story: shared wording alone
+        # ("en juin", "in November" and a few common words) does not put a record on it.
+        return story * (0.5 + 0.5 * lexical)
+    return max(lexical, STORY_RELEVANCE * story)
+
+
+def _money(
+    claim: Claim, v: Money, ctx: Context, rec: StoredRecord, later: bool, extraction: Extraction | None = None
+) -> _Reading | None:
     r = rec.record
     same = [a for a in rec.values.amounts if a[0] == v.currency]
     if not same:
@@ -224,23 +278,89 @@ def _money(claim: Claim, v: Money, ctx: Context, rec: StoredRecord, later: bool)
     # context: the same company's other deals are not a contradiction.
     # A later record that also gives a larger figure of that currency (a new total: "$4 billion
     # more, $8 billion in all") is no confirmation of the article's figure.
-    larger = [a for a in same if a is not best and a[1] > target * 1.05 and a not in agreeing]
+    # Only a larger figure beside the agreeing one (its sentence) that the article does not itself
+    # give: "$175 million within 10 days" is not the "$725 million" deal's total, and "1,000 and
+    # 1,100 CFA francs" in a record are the article's two prices, not a new one.
+    note_parts: Reason = ()
+    larger = [
+        a
+        for a in same
+        if a is not best
+        and a[1] > target * 1.05
+        and a not in agreeing
+        and _same_sentence_span(r.excerpt, span, (a[4], a[5]))
+        and not _article_gives(extraction, a)
+    ]
     note = ""
     if agreeing and later and larger:
         agreement, value_score = "unknown", 0.5
         note = f"a later record that gives another total ({r.excerpt[larger[0][4] : larger[0][5]]})"
     elif agreeing:
-        agreement, value_score = "agrees", 1.0
-    elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT:
+        agreement, value_score = "agrees", money_closeness(v, best[1])
+        if not float(v.low) <= best[1] <= float(v.high) and best[3] - best[2] > float(v.high - v.low):
+            # "S$3 billion" for "S$3.017 billion": it agrees at its own precision only.
+            note_parts = (ReasonPart.of("note.rounder", figure=source_value),)
+    elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT and not _article_gives(extraction, best):
+        # (a figure the article itself gives elsewhere is that other thing's: "$250m" of a "$500m"
+        # plan is not contradicted by a record giving the "half-billion-dollar" plan)
         agreement, value_score = "conflicts", 0.0
         note = f"the record gives {source_value}, the article {claim.text}"
     else:
         agreement, value_score = "unknown", 0.1
-    return _Reading(agreement, span, value_score, source_value, note=note, other_values=other_values)
+    if note_parts:
+        note = render_reason(note_parts)
+    return _Reading(
+        agreement, span, value_score, source_value, note=note, note_parts=note_parts, other_values=other_values
+    )
 
 
-def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord) -> _Reading | None:
+def _same_sentence_span(excerpt: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans of an excerpt stand in the same sentence."""
+    return any(s.start <= a[0] < s.end and s.start <= b[0] < s.end for s in split_sentences(excerpt))
+
+
+def _article_gives(extraction: Extraction | None, amount: tuple) -> bool:
+    """Whether the article itself gives a record's amount (currency, amount, low, high, ...)."""
+    if extraction is None:
+        return False
+    return any(
+        isinstance(c.value, Money) and money_agreement(c.value, amount[0], amount[2], amount[3]) == "agrees"
+        for c in extraction.claims
+    )
+
+
+def money_closeness(v: Money, amount: float) -> float:
+    """How closely an agreeing amount gives the claim's: 1 when the record's figure lies within the
+    claim's own precision ("€1.4 billion" for "EUR1.4 billion"), less the further it stands, down to
+    0.6 ("EUR1.3 billion" only touches it; "about 1.6 billion" agrees with "near 1.4 billion" only
+    through the qualifier). An editor cites the record that gives the article's figure first."""
+    target = float(v.amount)
+    if not target or (float(v.low) <= amount <= float(v.high) and abs(amount - target) <= 0.005 * target):
+        return 1.0
+    return max(0.6, 0.9 - 3 * abs(amount - target) / target)
+
+
+def date_precision_closeness(v: DateValue, first, last) -> float:
+    """How closely an agreeing date gives the claim's: 1 for the same period or a finer one inside it
+    ("5 March" for "March 5", the day of "earlier this month"), 0.8 for a coarser one holding it (the
+    month of the claim's day): the record that dates the event as the article does ranks first."""
+    if v.start <= first and last <= v.end:
+        return 1.0
+    return 0.8
+
+
+def _much_coarser(v: DateValue, first, last) -> bool:
+    """Whether a record's period holding the claim's is at least four times as long (a month for a
+    day, a year for a month or a quarter)."""
+    return (last - first).days + 1 >= 4 * ((v.end - v.start).days + 1)
+
+
+def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord, later: bool = False) -> _Reading | None:
     r = rec.record
+    dated_that_day = r.published is not None and v.start == v.end == r.published
+    if dated_that_day and not any(date_agreement(v, d[2], d[3]) == "agrees" for d in rec.values.dates):
+        # A report published on the claim's day tells of that day ("today", or no date at all).
+        return _Reading("agrees", None, 0.7, r.published.isoformat(), note="the record was published that day")
     if not rec.values.dates:
         return None
     graded = [(date_agreement(v, d[2], d[3]), d) for d in rec.values.dates]
@@ -248,8 +368,19 @@ def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord) -> _Readi
     note = ""
     if agreeing:
         # An approximate date ("il y a moins de deux semaines") is best met near its own day.
-        best = max(agreeing, key=lambda d: date_closeness(v, d[2], d[3])) if claim.approximate else agreeing[0]
-        agreement, value_score = "agrees", date_closeness(v, best[2], best[3]) if claim.approximate else 1.0
+        if claim.approximate:
+            best = max(agreeing, key=lambda d: date_closeness(v, d[2], d[3]))
+            value_score = date_closeness(v, best[2], best[3])
+        else:
+            best = max(agreeing, key=lambda d: date_precision_closeness(v, d[2], d[3]))  # the first of the closest
+            value_score = date_precision_closeness(v, best[2], best[3])
+        agreement = "agrees"
+        long_after = later and r.published is not None and (r.published - v.end).days >= MUCH_LATER_DAYS
+        if (not ctx.names or long_after) and not claim.approximate and _much_coarser(v, best[2], best[3]):
+            # A sentence naming nobody is checked against the article's story, and a record written
+            # long after tells of later events: there "2017" holds "Monday" without saying it, the
+            # record may date anything of that year.
+            agreement, value_score = "unknown", 0.3
     else:
         best = graded[0][1]
         # Dates in a record are about many events: another date conflicts only in a near-identical sentence.
@@ -303,7 +434,18 @@ def _quote(
     quote_class: str | None = None
     span: tuple[int, int] | None = None
     note, note_parts, speaker_agrees = "", (), None
-    al = classify_quote(v.text, r.excerpt, speaker=v.speaker, record_quotes=rec.values.quotes) if quote_hit else None
+    al = (
+        classify_quote(
+            v.text,
+            r.excerpt,
+            speaker=v.speaker,
+            record_quotes=rec.values.quotes,
+            lead=_lead(ctx, v),
+            organizations=_organizations(extraction, rec),
+        )
+        if quote_hit
+        else None
+    )
     if al is not None and al.quote_class != "not_found":
         quote_class, note, speaker_agrees = al.quote_class, al.note, al.speaker_agrees
         note_parts = al.note_parts  # so that a reason quoting the note writes it in any language
@@ -321,6 +463,24 @@ def _quote(
         note,
         note_parts,
         speaker_agrees=speaker_agrees,
+    )
+
+
+def _lead(ctx: Context, v: Quote) -> str:
+    """The article's words before the quote in its sentence."""
+    at = ctx.sentence.find(v.text)
+    return ctx.sentence[:at] if at > 0 else ""
+
+
+def _organizations(extraction: Extraction, rec: StoredRecord) -> frozenset[str]:
+    """The organisations named by the article and by the record (folded keys)."""
+    return frozenset(
+        {
+            fold_key(c.value.canonical)
+            for c in extraction.claims
+            if c.type == "organization" and isinstance(c.value, Name)
+        }
+        | {k for k, _c, t, _s, _e in rec.values.names if t == "organization"}
     )
 
 

@@ -8,6 +8,8 @@ Values (money, dates, names), over the relevant matches:
 1. supported: an earlier record agrees. Conflicting earlier records (relevance >=
    CONFLICT_RELEVANT) are named in the reason with their value, and turn the suggestion into
    needs review only when one ranks above the best agreeing record (a higher score, another value);
+   so does an amount that every agreeing record gives only rounder ("S$3 billion" for "S$3.017
+   billion": it agrees at the record's precision, not at the article's);
 2. contradicted: earlier records conflict and none agrees;
 3. needs review: only later records give a value ("S07 is later and gives $8 billion"), or records
    speak of the subject without giving this value;
@@ -106,14 +108,7 @@ def explain(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Sug
         later_note = tuple(_later(m) for m in later[:2])
     kind = _kind(claim)
     if agree:
-        best = agree[0]  # matches come best first
-        reason: Reason = (_part("agrees", noun=Term(f"noun.{kind}"), id=best.source_id, cite=_cite(best)),)
-        if conflict:
-            worst = max(conflict, key=lambda m: m.relevance)
-            reason += (_part("also_gives", id=worst.source_id, value=worst.source_value or ""),)
-            if max(m.score for m in conflict) > best.score:
-                return "needs_review", worst.relevance, reason + (_part("ranks_above", text=claim.text),)
-        return "supported", min(1.0, best.score + 0.2), reason + later_note
+        return _agreed(claim, agree, conflict, later_note)
     if conflict:
         worst = max(conflict, key=lambda m: m.relevance)
         return (
@@ -143,6 +138,23 @@ def explain(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Sug
     # Records about the subject that do not give the value leave nothing to check it against: no
     # source, and the reason names them so the editor can look further.
     return "no_source", 0.0, (_part("no_value", ids=_ids(relevant), this_noun=Term(f"this.{kind}")),)
+
+
+def _agreed(
+    claim: Claim, agree: list[Match], conflict: list[Match], later_note: Reason
+) -> tuple[Suggestion, float, Reason]:
+    """Rule 1 of the module's docstring: earlier records agree (`conflict`: earlier ones that conflict)."""
+    rounder = [m for m in agree if m.note_parts and m.note_parts[0].key == "note.rounder"]
+    best = next((m for m in agree if m not in rounder), agree[0])  # matches come best first
+    reason: Reason = (_part("agrees", noun=Term(f"noun.{_kind(claim)}"), id=best.source_id, cite=_cite(best)),)
+    if conflict:
+        worst = max(conflict, key=lambda m: m.relevance)
+        reason += (_part("also_gives", id=worst.source_id, value=worst.source_value or ""),)
+        if max(m.score for m in conflict) > best.score:
+            return "needs_review", worst.relevance, reason + (_part("ranks_above", text=claim.text),)
+    if len(rounder) == len(agree):  # every record gives a rounder figure: which one is right?
+        return "needs_review", best.score, reason + _note(best)
+    return "supported", min(1.0, best.score + 0.2), reason + later_note
 
 
 def _later(m: Match) -> ReasonPart:

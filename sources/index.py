@@ -79,7 +79,7 @@ def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
 
 # ---- the look-ups ------------------------------------------------------------------------------
 
-SourceKind = Literal["amount", "date", "date_range", "name", "term", "speaker"]
+SourceKind = Literal["amount", "date", "date_range", "name", "term", "speaker", "published"]
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,8 @@ class Source:
     date: key = (first, last), records with a period inside [first, last] (it starts there) or
     containing it (a year, month or ISO week that starts on its first day's year, month or week);
     date_range: key = (first, last), records with a period starting in [first, last];
-    name: key = a folded name key; term: key = a term hash; speaker: key = a speaker key.
+    name: key = a folded name key; term: key = a term hash; speaker: key = a speaker key;
+    published: key = a day, records published that day (a report tells of its own day).
     Each is one index range (or a few index points): no look-up scans rows that fail it.
     """
 
@@ -99,7 +100,7 @@ class Source:
 
 
 _caught_up: "weakref.WeakKeyDictionary[Engine, int]" = weakref.WeakKeyDictionary()
-_VALUE_KINDS = ("amount", "date", "date_range")
+_VALUE_KINDS = ("amount", "date", "date_range", "published")
 # Sources whose posting list is one indexed column: kind -> (table, key column).
 _KEYED = {
     "name": (record_names, record_names.c.name_key),
@@ -121,6 +122,8 @@ _ROWS = {
 
 
 def _holds(src: Source, row) -> bool:
+    if src.kind == "published":
+        return row.published == src.key
     if src.kind == "amount":
         currency, low, high = src.key
         return row.currency == currency and low <= row.amount <= high
@@ -218,6 +221,10 @@ class ValueIndex:
             return select(record_quotes.c.record_pk).where(
                 record_quotes.c.speaker_key == src.key
             ), record_quotes.c.record_pk
+        if src.kind == "published":
+            return select(records.c.pk).where(
+                records.c.published == src.key, records.c.deleted_at.is_(None)
+            ), records.c.pk
         raise ValueError(f"unknown source kind {src.kind!r}")
 
     def counts(self, sources: Sequence[Source], *, cap: int, value_cap: int | None = None) -> list[int]:
@@ -297,6 +304,15 @@ class ValueIndex:
                             )
                         ):
                             out[by_key[key]].add(pk)
+                    continue
+                if kind == "published":  # a column of the records themselves
+                    for part in _chunks(pks, 2000):
+                        for pk, published in conn.execute(
+                            select(records.c.pk, records.c.published).where(records.c.pk.in_(part))
+                        ):
+                            for src in group:
+                                if published == src.key:
+                                    out[src].add(pk)
                     continue
                 table, columns = _ROWS[kind]
                 for part in _chunks(pks, 2000):

@@ -358,6 +358,31 @@ CASES = {
         "citation partielle dans Q2 (Test Wire, 01/03/2024) (un chiffre diffère : 3000 dans l’article, aucun dans"
         " la fiche) : la formulation s’écarte de la source",
     ),
+    "amount given only rounder": (
+        MONEY,
+        [match("R7", note=note("rounder", figure="S$3 billion"), publisher="Test Wire", published="2024-03-01")],
+        "needs_review",
+        "amount agrees with R7 (Test Wire, 2024-03-01) (the record gives a rounder figure, S$3 billion)",
+        "le montant concorde avec R7 (Test Wire, 01/03/2024) (la fiche donne un chiffre plus rond, S$3 billion)",
+    ),
+    "quote partial, words of the article in brackets": (
+        QUOTE,
+        [
+            match(
+                "Q3",
+                agreement="unknown",
+                quote_class="partial",
+                publisher="Test Wire",
+                published="2024-03-01",
+                note=note("bracketed"),
+            )
+        ],
+        "needs_review",
+        "quote is partial in Q3 (Test Wire, 2024-03-01) (the article puts words of its own in brackets):"
+        " the wording departs from the source",
+        "citation partielle dans Q3 (Test Wire, 01/03/2024) (l’article met des mots à lui entre crochets) :"
+        " la formulation s’écarte de la source",
+    ),
     # A note without parts (a match stored before notes had them) is quoted as it is, in both languages.
     "quote paraphrased, a note in English only": (
         QUOTE,
