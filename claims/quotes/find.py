@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
@@ -20,6 +21,7 @@ from .attribution import (
     _inner_attribution,
     _introduced,
     _joint,
+    _named_next,
     _paragraph_subject,
     _pieces,
     _role_mentions,
@@ -38,6 +40,11 @@ from .pairing import (
     quote_kind,
     quote_text,
 )
+
+
+# Between a subject and its speech verb: an apposition ("Jane Roe, the minister, said"), then at most
+# the language's auxiliaries and adverbs (subject_verb_fillers: "a", "has", "also").
+_SUBJECT_GAP = re.compile(r"\s*+(?:,[^,.;:!?«»“”\"]{1,60},\s*+)?")
 
 
 def find_quotes(
@@ -66,6 +73,7 @@ def find_quotes(
     mentions = sorted(mentions + _role_mentions(folded, mentions, lex))
     mention_starts = [m.start for m in mentions]
     pronouns = lex.pronouns
+    fillers = frozenset(key(w) for w in lex.raw["quotes"].get("subject_verb_fillers", []))
     addressees = frozenset(key(w) for w in lex.raw["quotes"].get("addressee_markers", []))
 
     def names_in(a: int, b: int, *, speakers_only: bool = True) -> list[_Mention]:
@@ -128,13 +136,30 @@ def find_quotes(
             }
             if not named or who in named:
                 return who
-        return last_person_before(offset)
+        return speech_subject_before(offset) or last_person_before(offset)
+
+    def speech_subject_before(offset: int) -> str | None:
+        """ "Judith Collins said the claims by Tom Baker were wrong. “...,” she said": in the sentence that
+        names a person last, the one who speaks (the subject of its speech verb), not the last one named."""
+        i = bisect_left(people_starts, offset) - 1
+        if i < 0:
+            return None
+        s = sentence_at(people[i].start)
+        end = min(s.end, offset)
+        for verb in lex.speech_verb_re.finditer(folded, s.start, end):
+            for m in reversed(people[bisect_left(people_starts, s.start) : i + 1]):
+                gap = _SUBJECT_GAP.match(folded, m.end, verb.start())
+                if gap and all(key(w) in fillers for w in _WORD.findall(folded, gap.end(), verb.start())):
+                    return m.canonical
+            return None
+        return None
 
     paragraph_start: dict[int, int] = {}
     for s in sentences:
         paragraph_start.setdefault(s.paragraph, s.start)
     out: list[QuoteFound] = []
     last_by_paragraph: dict[int, str] = {}
+    joint_of: dict[str, tuple[int, tuple[str, ...]]] = {}  # speaker -> (paragraph, others) of a joint statement
     previous_close = -1
     for q, kind in zip(spans, kinds):
         value = quote_text(text, q)
@@ -191,6 +216,11 @@ def find_quotes(
                 if opens_paragraph
                 else None
             )
+            or (
+                _named_next(sentences, bisect_right(starts, q.close) - 1, q, folded, lex, names_in)
+                if closed_by_mark
+                else None
+            )
         )
         if speaker:
             last_by_paragraph[sentence_at(q.close).paragraph] = speaker
@@ -205,6 +235,14 @@ def find_quotes(
             kind = _FRAGMENT
         if kind == "speech":
             also = _joint(folded, head, names_in, lex, speaker) if speaker else ()
+            if speaker and also:
+                joint_of[speaker] = (sentence_at(q.close).paragraph, also)
+            elif speaker in joint_of and joint_of[speaker][0] >= paragraph - 1:
+                # "La SNCB, Infrabel et HR Rail constatent « ... ». Elles estiment que « ... »": the joint
+                # statement goes on, unless the attribution names the speaker alone ("La SNCB ajoute")
+                named = names_in(head[0], head[1]) + names_in(tail[0], tail[1])
+                if not any(m.canonical == speaker for m in named):
+                    also = joint_of[speaker][1]
             out.extend(
                 replace(p, also=also) if also and p.speaker == speaker else p
                 for p in _pieces(q, text, folded, lex, speaker, names_in, sentence_at)

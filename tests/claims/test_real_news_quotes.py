@@ -109,3 +109,54 @@ def test_an_organisation_named_by_what_it_is_prefers_the_one_whose_name_says_it(
         '"The inquiry is now closed," the league said.'
     )
     assert quotes(text, "en") == [("The inquiry is now closed,", "Premier League")]
+
+
+def test_a_role_in_apposition_after_the_name_stands_for_the_person_later():
+    text = "Sarah Cole, the chief executive, spoke on Monday.\n\nThe chief executive said the year was “hard but fair”."
+    assert quotes(text, "en") == [("hard but fair", "Sarah Cole")]
+    text = (
+        "Mathieu Vernier, directeur du salon, dresse le bilan.\n\n"
+        "Le directeur juge l'édition « bien tenue » malgré la pluie."
+    )
+    assert quotes(text, "fr") == [("bien tenue", "Mathieu Vernier")]
+
+
+def test_a_pronoun_points_to_who_spoke_in_indirect_speech_not_to_the_last_name():
+    text = (
+        "Minister Judith Carver said the claims made by union leader Tom Baker were wrong. "
+        "“It is simply untrue,” she said."
+    )
+    assert quotes(text, "en") == [("It is simply untrue,", "Judith Carver")]
+    text = "Le maire Paul Lenoir a affirmé que le projet de Jean Dufresne coûtait trop cher. « Nous ne le financerons pas », a-t-il ajouté."
+    assert quotes(text, "fr") == [("Nous ne le financerons pas", "Paul Lenoir")]
+
+
+def test_a_joint_statement_goes_on_when_its_speakers_are_not_named_again():
+    text = (
+        "La SNCF, Keolis et Transdev constatent « que la grève est maintenue ». "
+        "Elles estiment que « le dialogue doit primer »."
+    )
+    got = extract(text, language="fr", published=WED).claims
+    said = [(c.value.speaker, c.value.also) for c in got if c.type == "quote"]
+    assert len(said) == 2 and said[0] == said[1] and len(said[1][1]) == 2
+    # named alone, the first speaker speaks alone
+    text = text.replace("Elles estiment", "La SNCF ajoute")
+    got = extract(text, language="fr", published=WED).claims
+    assert [c.value.also for c in got if c.type == "quote"][1] == ()
+
+
+def test_a_quote_nobody_speaks_is_said_by_the_person_the_next_sentence_names():
+    text = (
+        "« Les missions passées ont beaucoup compté. Le pays a bâti une stratégie. Cela a pris du temps. »\n\n"
+        "C'est en ces termes que s'est exprimé Édouard Garnier, chef de mission du Fonds, lundi à Dakar."
+    )
+    assert quotes(text, "fr")[0][1] == "Édouard Garnier"
+    text = (
+        "The regulator sued Northline Rail on Monday.\n\n"
+        "“We all know how late trains hurt. Passengers must be told as soon as possible.”\n\n"
+        "Regulator chair Helen Marsh said the operator had failed them."
+    )
+    assert quotes(text, "en")[0][1] == "Helen Marsh"
+    # a next sentence that quotes someone itself speaks for its own quote only
+    text = "« Les missions passées ont beaucoup compté. »\n\nÉdouard Garnier a répondu : « Nous verrons. »"
+    assert quotes(text, "fr")[0][1] is None
