@@ -463,6 +463,21 @@ def _before(
         subject = [m for m in people if m.end <= verb.start() and folded[m.end : verb.start()].isspace()]
         if subject:
             return subject[-1].canonical
+    if verb and not any(m.start < verb.start() for m in found):
+        # "The trust said the offer from Northline Rail was “...”", "il juge que l'offre de X est « ... »":
+        # a subject named by what it is, or a pronoun, right before the verb; the names after it are
+        # what it speaks about
+        fillers = {key(w) for w in lex.raw["quotes"].get("subject_verb_fillers", [])}
+        words = [key(w) for w in _WORD.findall(folded, start, verb.start())]
+        while words and words[-1] in fillers:  # "She then told X:"
+            words.pop()
+        last = words[-1] if words else ""
+        noun = lex.organization_subject_re.search(folded, max(start, verb.start() - 40), verb.start())
+        if noun and not folded[noun.end() : verb.start()].strip():
+            if org := main_organisation_before(start, _subject_noun(noun)):
+                return org
+        elif last in pronouns and (who := pronoun_target(verb.start())):
+            return who
     if people:
         return people[0].canonical
     # "he said:", "il avait écrit que": a pronoun subject of a speech verb points back to a person.

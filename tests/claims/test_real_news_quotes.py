@@ -160,3 +160,16 @@ def test_a_quote_nobody_speaks_is_said_by_the_person_the_next_sentence_names():
     # a next sentence that quotes someone itself speaks for its own quote only
     text = "« Les missions passées ont beaucoup compté. »\n\nÉdouard Garnier a répondu : « Nous verrons. »"
     assert quotes(text, "fr")[0][1] is None
+
+
+def test_the_subject_before_the_verb_speaks_not_the_names_after_it():
+    text = (
+        "Northline Rail and Harbour Trust met on Monday.\n\n"
+        "The trust said the offer from Northline Rail was “not good enough”."
+    )
+    assert quotes(text, "en") == [("not good enough", "Harbour Trust")]
+    text = (
+        "Judge Ann Kerr heard the case. “You must answer for this,” she said.\n\n"
+        "She then told Tom Reed: “You spent money that was not yours.”"
+    )
+    assert quotes(text, "en")[-1] == ("You spent money that was not yours.", "Ann Kerr")
