@@ -478,6 +478,9 @@ def _before(
                 return org
         elif last in pronouns and (who := pronoun_target(verb.start())):
             return who
+    # "critics said Kwame Kilpatrick's “...”": a name with a possessive is what is spoken of
+    people = [m for m in people if not _POSSESSIVE.match(folded, m.end)]
+    found = [m for m in found if m.type != "person" or not _POSSESSIVE.match(folded, m.end)]
     if people:
         return people[0].canonical
     # "he said:", "il avait écrit que": a pronoun subject of a speech verb points back to a person.
@@ -491,6 +494,7 @@ def _before(
     return found[0].canonical if found else None
 
 
+_POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 _PRONOUN_THEN = re.compile(r"(?<![\w'])(\w+)(?=\s+(?:\w+\s+)?([\w'-]+))")
 
 
@@ -508,7 +512,9 @@ def _paragraph_subject(
     for i in range(bisect_left(mention_starts, p_start), bisect_left(mention_starts, offset)):
         m = mentions[i]
         if m.type == "person":
-            return m.canonical
+            if not _POSSESSIVE.match(folded, m.end):  # not "Kilpatrick's administration"
+                return m.canonical
+            continue
         first_org = first_org or m.canonical
     if first_org and lex.speech_verb_re.search(folded, head[0], head[1]):
         return first_org

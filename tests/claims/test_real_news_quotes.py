@@ -173,3 +173,19 @@ def test_the_subject_before_the_verb_speaks_not_the_names_after_it():
         "She then told Tom Reed: “You spent money that was not yours.”"
     )
     assert quotes(text, "en")[-1] == ("You spent money that was not yours.", "Ann Kerr")
+
+
+def test_a_name_with_a_possessive_is_what_the_quote_speaks_of():
+    text = (
+        "The town went bankrupt in 2013. Critics said former mayor Tom Reedley's "
+        "“careless administration made it worse”."
+    )
+    assert quotes(text, "en") == [("careless administration made it worse", None)]
+
+
+def test_a_start_up_named_by_what_it_is_is_the_organisation_of_the_article():
+    text = (
+        "La société Verdane Robotics lève 60 millions d'euros.\n\n"
+        "La start-up explique vouloir « doubler ses équipes d'ici un an »."
+    )
+    assert quotes(text, "fr")[0][1] == "Verdane Robotics"
