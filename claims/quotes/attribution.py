@@ -361,7 +361,12 @@ def _after(
         return None  # "« très insuffisant » et promet de saisir ...": the sentence's subject goes on
     if verb is None and not lex.attribution_re.match(folded, lead, end):
         return None
-    if verb and key(words[verb - 1].group()) in pronouns and (not found or found[0].start > words[verb].start()):
+    inverted = verb is not None and key(words[verb].group()).split("-")[-1] in pronouns  # "lance-t-il"
+    if (
+        verb is not None
+        and (inverted or (verb and _pronoun(words[verb - 1].group(), pronouns)))
+        and (not found or found[0].start > words[verb].start())
+    ):
         # '", il estime que "l'offre" proposée par le Groupement ...': a pronoun is the subject, the
         # names after the verb are its complements
         return pronoun_target(quote_open)
@@ -397,6 +402,12 @@ def _after(
     if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):
         return pronoun_target(quote_open)
     return None
+
+
+def _pronoun(word: str, pronouns: frozenset[str]) -> bool:
+    """ "il", "he", or the pronoun that ends an inverted auxiliary ("a-t-il", "a-t-elle")."""
+    w = key(word)
+    return w in pronouns or "-" in w and w.split("-")[-1] in pronouns
 
 
 def _closing_clause(

@@ -189,3 +189,20 @@ def test_a_start_up_named_by_what_it_is_is_the_organisation_of_the_article():
         "La start-up explique vouloir « doubler ses équipes d'ici un an »."
     )
     assert quotes(text, "fr")[0][1] == "Verdane Robotics"
+
+
+def test_an_inverted_pronoun_speaks_not_the_names_of_the_clause_after_it():
+    text = (
+        "Dans l'opposition, Claire Vautrin a voté contre. « C'est un pari risqué », a-t-elle lancé, "
+        "rappelant que le chantier du stade Marcel-Gaudin avait coûté le double."
+    )
+    assert quotes(text, "fr") == [("C'est un pari risqué", "Claire Vautrin")]
+
+
+def test_verbs_of_defence_and_reproach_attribute_a_quote():
+    text = "« Nous avons fait une offre sérieuse », a défendu mardi Thierry Bellanger, directeur régional."
+    assert quotes(text, "fr") == [("Nous avons fait une offre sérieuse", "Thierry Bellanger")]
+    text = (
+        "Le maire Paul Lenoir était absent. Sa rivale Anne Roussel lui reproche de vouloir « créer un nouvel impôt »."
+    )
+    assert quotes(text, "fr") == [("créer un nouvel impôt", "Anne Roussel")]
