@@ -366,6 +366,7 @@ def _after(
         verb is not None
         and (inverted or (verb and _pronoun(words[verb - 1].group(), pronouns)))
         and (not found or found[0].start > words[verb].start())
+        and not (inverted and lex.statement_re.search(folded, lead, end))  # "indique-t-elle dans un communiqué"
     ):
         # '", il estime que "l'offre" proposée par le Groupement ...': a pronoun is the subject, the
         # names after the verb are its complements
