@@ -476,19 +476,7 @@ def _before(
         if subject:
             return subject[-1].canonical
     if verb and not any(m.start < verb.start() for m in found):
-        # "The trust said the offer from Northline Rail was “...”", "il juge que l'offre de X est « ... »":
-        # a subject named by what it is, or a pronoun, right before the verb; the names after it are
-        # what it speaks about
-        fillers = {key(w) for w in lex.raw["quotes"].get("subject_verb_fillers", [])}
-        words = [key(w) for w in _WORD.findall(folded, start, verb.start())]
-        while words and words[-1] in fillers:  # "She then told X:"
-            words.pop()
-        last = words[-1] if words else ""
-        noun = lex.organization_subject_re.search(folded, max(start, verb.start() - 40), verb.start())
-        if noun and not folded[noun.end() : verb.start()].strip():
-            if org := main_organisation_before(start, _subject_noun(noun)):
-                return org
-        elif last in pronouns and (who := pronoun_target(verb.start())):
+        if who := _subject_of(folded, start, verb, lex, pronouns, main_organisation_before, pronoun_target):
             return who
     # "critics said Kwame Kilpatrick's “...”": a name with a possessive is what is spoken of
     people = [m for m in people if not _POSSESSIVE.match(folded, m.end)]
@@ -504,6 +492,30 @@ def _before(
             start, _subject_noun(noun)
         )  # "Le groupe indique que « ... »", "The council said:"
     return found[0].canonical if found else None
+
+
+def _subject_of(
+    folded: str,
+    start: int,
+    verb: re.Match[str],
+    lex: Lexicon,
+    pronouns: frozenset[str],
+    main_organisation_before: _OrganisationAt,
+    pronoun_target: _SpeakerAt,
+) -> str | None:
+    """ "The trust said the offer from Northline Rail was “...”", "il juge que l'offre de X est « ... »":
+    a subject named by what it is, or a pronoun, right before the verb; the names after it are what it
+    speaks about."""
+    fillers = {key(w) for w in lex.raw["quotes"].get("subject_verb_fillers", [])}
+    words = [key(w) for w in _WORD.findall(folded, start, verb.start())]
+    while words and words[-1] in fillers:  # "She then told X:"
+        words.pop()
+    noun = lex.organization_subject_re.search(folded, max(start, verb.start() - 40), verb.start())
+    if noun and not folded[noun.end() : verb.start()].strip():
+        return main_organisation_before(start, _subject_noun(noun))
+    if words and words[-1] in pronouns:
+        return pronoun_target(verb.start())
+    return None
 
 
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..lexicon import Lexicon
 from ..names import NameFound
-from ..text import Sentence
+from ..text import Sentence, is_heading
 from ..text import fold_key as key
 
 from .attribution import (
@@ -155,8 +155,26 @@ def find_quotes(
         return None
 
     paragraph_start: dict[int, int] = {}
+    lines: dict[int, list[Sentence]] = {}
     for s in sentences:
         paragraph_start.setdefault(s.paragraph, s.start)
+        lines.setdefault(s.paragraph, []).append(s)
+    # A caption or a crosshead between two paragraphs of quotes ("Jane Holt at the launch"): a short
+    # line of its own without final punctuation nor quote marks, which the speaker's quotes run past.
+    captions = {
+        p
+        for p, ss in lines.items()
+        if len(ss) == 1 and is_heading(ss[0], text) and not any(c in ss[0].text for c in "«»“”\"")
+    }
+
+    paragraphs = [s.paragraph for s in sentences]
+
+    def paragraph_before(p: int) -> int:
+        p -= 1
+        while p in captions:
+            p -= 1
+        return p
+
     out: list[QuoteFound] = []
     last_by_paragraph: dict[int, str] = {}
     joint_of: dict[str, tuple[int, tuple[str, ...]]] = {}  # speaker -> (paragraph, others) of a joint statement
@@ -203,12 +221,12 @@ def find_quotes(
             or _inner_attribution(folded, q, names_in, lex)
             or last_by_paragraph.get(paragraph)
             or _paragraph_subject(mentions, mention_starts, paragraph_start[paragraph], q.open, folded, head, lex)
-            or (last_by_paragraph.get(paragraph - 1) if opens_paragraph else None)
+            or (last_by_paragraph.get(paragraph_before(paragraph)) if opens_paragraph else None)
             or (
                 _introduced(
                     sentences,
-                    bisect_right(starts, q.open) - 1,
-                    paragraph,
+                    bisect_right(paragraphs, paragraph_before(paragraph)),
+                    paragraph_before(paragraph) + 1,
                     lambda h: _before(
                         folded, h, names_in, last_person_before, lex, pronouns, organisation_speaking, pronoun_target
                     ),

@@ -206,3 +206,25 @@ def test_verbs_of_defence_and_reproach_attribute_a_quote():
         "Le maire Paul Lenoir était absent. Sa rivale Anne Roussel lui reproche de vouloir « créer un nouvel impôt »."
     )
     assert quotes(text, "fr") == [("créer un nouvel impôt", "Anne Roussel")]
+
+
+def test_quotes_run_past_a_caption_line():
+    text = (
+        "“We have done a lot for the town,” said council leader Jane Holt.\n\n"
+        "Jane Holt at the launch on Monday\n\n"
+        "“And we will do more next year.”"
+    )
+    assert quotes(text, "en")[-1] == ("And we will do more next year.", "Jane Holt")
+    # a quote left open before the caption goes on in the paragraph after it
+    text = (
+        "Le maire Paul Lenoir a pris la parole : « Nous avons beaucoup fait pour la ville.\n\n"
+        "Le maire lundi à la mairie\n\n"
+        "« Et nous ferons plus l'an prochain. »"
+    )
+    assert quotes(text, "fr") == [
+        ("Nous avons beaucoup fait pour la ville.", "Paul Lenoir"),
+        ("Et nous ferons plus l'an prochain.", "Paul Lenoir"),
+    ]
+    # a sentence between them is no caption: the open quote is dropped as before
+    text = text.replace("Le maire lundi à la mairie", "Le maire a ensuite quitté la salle.")
+    assert [t for t, _ in quotes(text, "fr")] == ["Et nous ferons plus l'an prochain."]
