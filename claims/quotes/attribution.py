@@ -392,6 +392,8 @@ def _after(
         return pronoun_target(quote_open)  # "” the Health Minister declares": the one who speaks here
     if found:
         return _best(found)
+    if verb is None and (org := _organisation_named_after(folded, lead, end, lex, main_organisation_before)):
+        return org  # "”, according to the trust", "», selon le groupe"
     subject_at = [words[0].start()] + ([words[verb + 1].start()] if verb is not None and verb + 1 < len(words) else [])
     if verb is not None and verb <= 2:
         for p in subject_at:
@@ -403,6 +405,19 @@ def _after(
     if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):
         return pronoun_target(quote_open)
     return None
+
+
+def _organisation_named_after(
+    folded: str, start: int, end: int, lex: Lexicon, main_organisation_before: _OrganisationAt
+) -> str | None:
+    """The organisation an attribution names by what it is, right after its marker ("according to the
+    trust", "selon le groupe"): the one whose name holds the noun, else the one the article is about."""
+    marker = lex.attribution_re.match(folded, start, end)
+    at = marker.end() if marker else start
+    while at < end and folded[at] in _PAD:
+        at += 1
+    noun = lex.organization_subject_re.match(folded, at, end)  # right after the marker
+    return main_organisation_before(start, _subject_noun(noun)) if noun else None
 
 
 def _pronoun(word: str, pronouns: frozenset[str]) -> bool:
@@ -461,6 +476,8 @@ def _before(
         found = names_in(m.end(), min(end, m.end() + 80), speakers_only=False)
         if found:  # "Pour le Rassemblement national, Thierry Vasseur juge ...": the person speaks
             return next((f for f in found if f.type == "person"), found[0]).canonical
+        if org := _organisation_named_after(folded, m.end(), min(end, m.end() + 60), lex, main_organisation_before):
+            return org  # "According to the trust, ...", "Selon le groupe, ..."
     found = names_in(start, end)
     colon = folded[start:end].rstrip()
     verb = lex.speech_verb_re.search(folded, start, end)

@@ -228,3 +228,12 @@ def test_quotes_run_past_a_caption_line():
     # a sentence between them is no caption: the open quote is dropped as before
     text = text.replace("Le maire lundi à la mairie", "Le maire a ensuite quitté la salle.")
     assert [t for t, _ in quotes(text, "fr")] == ["Et nous ferons plus l'an prochain."]
+
+
+def test_according_to_an_organisation_named_by_what_it_is():
+    text = "Harbour Trust and Northline Rail signed the deal. According to the trust, the plan is “good for the town”."
+    assert quotes(text, "en") == [("good for the town", "Harbour Trust")]
+    text = "Harbour Trust and Northline Rail signed the deal. The plan is “good for the town”, according to the trust."
+    assert quotes(text, "en") == [("good for the town", "Harbour Trust")]
+    text = "La SNCF et le groupe Keolis ont signé l'accord. Selon le groupe, le plan est « bon pour la ville »."
+    assert quotes(text, "fr") == [("bon pour la ville", "Keolis")]
