@@ -240,6 +240,11 @@ def find_quotes(
                 else None
             )
         )
+        if not speaker and kind == "speech" and len({w for _, _, w in last_said}) == 1:
+            # the one person the article has quoted so far, when nobody else is named in the paragraph
+            only = last_said[-1][2]
+            if all(m.canonical == only for m in names_in(paragraph_start[paragraph], q.open) if m.type == "person"):
+                speaker = only
         if speaker:
             last_by_paragraph[sentence_at(q.close).paragraph] = speaker
             last_by_paragraph[paragraph] = speaker

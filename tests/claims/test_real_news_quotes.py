@@ -237,3 +237,18 @@ def test_according_to_an_organisation_named_by_what_it_is():
     assert quotes(text, "en") == [("good for the town", "Harbour Trust")]
     text = "La SNCF et le groupe Keolis ont signé l'accord. Selon le groupe, le plan est « bon pour la ville »."
     assert quotes(text, "fr") == [("bon pour la ville", "Keolis")]
+
+
+def test_the_one_person_quoted_so_far_speaks_the_quotes_nobody_else_claims():
+    text = (
+        "Mathieu Vernier, qui dirige le salon depuis dix ans, dresse le bilan : « Nous avons tout vendu », "
+        "a-t-il déclaré.\n\n"
+        "La fréquentation a progressé. « Artistiquement, il y a eu de très belles choses. »"
+    )
+    assert quotes(text, "fr")[-1] == ("Artistiquement, il y a eu de très belles choses.", "Mathieu Vernier")
+    # once two people have been quoted, a quote nobody claims stays without a speaker
+    text = (
+        "« Nous avons tout vendu », a déclaré Mathieu Vernier. « Le public a suivi », a ajouté Claire Vautrin.\n\n"
+        "La fréquentation a progressé. « Artistiquement, il y a eu de très belles choses. »"
+    )
+    assert quotes(text, "fr")[-1] == ("Artistiquement, il y a eu de très belles choses.", None)
