@@ -103,39 +103,6 @@ def _introduced(
     return before((prev.start, prev.end))
 
 
-def _joint(folded: str, head: tuple[int, int], names_in: _NamesIn, lex: Lexicon, speaker: str) -> tuple[str, ...]:
-    """ "la CGSP Cheminots, la CSC Transcom et le SLFP Cheminots dénoncent « ... »": names of one kind
-    listed together as the subject of a speech verb speak together; the others besides `speaker`."""
-    start, end = head
-    verb = None
-    for m in lex.speech_verb_re.finditer(folded, start, end):
-        verb = m
-    if verb is None:
-        return ()
-    listed = [m for m in names_in(start, verb.start()) if m.end <= verb.start()]
-    if len(listed) < 2 or listed[-1].canonical != speaker and speaker not in {m.canonical for m in listed}:
-        return ()
-    kind = listed[-1].type
-    group = [listed[-1]]
-    for prev in reversed(listed[:-1]):
-        between = folded[prev.end : group[0].start]
-        if prev.type != kind or not _LIST_GAP.fullmatch(between):
-            break
-        group.insert(0, prev)
-    if (
-        len(group) < 2
-        or not _LIST_GAP.fullmatch(folded[group[-1].end : verb.start()].replace(",", " ") + " ")
-        and folded[group[-1].end : verb.start()].strip() not in ("", ",")
-    ):
-        return ()
-    names = list(dict.fromkeys(m.canonical for m in group))
-    return tuple(n for n in names if n != speaker) if speaker in names else ()
-
-
-# Between two names of a list: a comma or "et"/"and", and an article ("la CSC Transcom et le SLFP").
-_LIST_GAP = re.compile(r"(?<![,&\s])\s*(?:,|\bet\b|\band\b|&)\s*(?:(?:la|le|les|l'|the)\s*)?", re.IGNORECASE)
-
-
 def _pieces(
     q: QuoteSpan,
     text: str,

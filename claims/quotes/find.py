@@ -20,7 +20,6 @@ from .attribution import (
     _headline_quotes,
     _inner_attribution,
     _introduced,
-    _joint,
     _named_next,
     _paragraph_subject,
     _pieces,
@@ -29,6 +28,7 @@ from .attribution import (
     _signed,
     _spoken_to,
 )
+from .joint import _joint
 from .pairing import (
     QuoteFound,
     QuoteSpan,

@@ -252,3 +252,17 @@ def test_the_one_person_quoted_so_far_speaks_the_quotes_nobody_else_claims():
         "La fréquentation a progressé. « Artistiquement, il y a eu de très belles choses. »"
     )
     assert quotes(text, "fr")[-1] == ("Artistiquement, il y a eu de très belles choses.", None)
+
+
+def test_a_joint_statement_after_a_marker_or_with_a_second_verb():
+    def said(text: str) -> set[str]:
+        got = [c.value for c in extract(text, language="fr", published=WED).claims if c.type == "quote"]
+        return {got[0].speaker, *got[0].also} if got and got[0].speaker else set()
+
+    assert (
+        len(said("La grève approche. Selon la SNCF, Keolis et Transdev, il est dommage « que la grève tienne ».")) == 3
+    )
+    text = "La grève approche. Dans un communiqué, la SNCF, Keolis et Transdev déclarent regretter « que la grève tienne »."
+    assert len(said(text)) == 3
+    # a list that is not right after the marker is no joint statement
+    assert len(said("Selon la direction, la SNCF, Keolis et Transdev ont « perdu des clients ».")) <= 1
