@@ -374,6 +374,25 @@ def _after(
     return None
 
 
+def _source_after_marker(
+    folded: str,
+    at: int,
+    end: int,
+    names_in: _NamesIn,
+    lex: Lexicon,
+    pronouns: frozenset[str],
+    pronoun_target: _SpeakerAt,
+) -> str | None:
+    """Who an attribution's marker names: a pronoun right after it points back ("selon lui", "according
+    to him"); else the first person named after it, or the first name ("Pour le Rassemblement national,
+    Thierry Vasseur juge ...": the person speaks)."""
+    first = _WORD.search(folded, at, end)
+    if first and key(first.group()) in pronouns and not folded[at : first.start()].strip():
+        return pronoun_target(at)
+    found = names_in(at, min(end, at + 80), speakers_only=False)
+    return next((f for f in found if f.type == "person"), found[0]).canonical if found else None
+
+
 def _organisation_named_after(
     folded: str, start: int, end: int, lex: Lexicon, main_organisation_before: _OrganisationAt
 ) -> str | None:
@@ -440,9 +459,8 @@ def _before(
     if end <= start:
         return None
     for m in lex.attribution_re.finditer(folded, start, end):
-        found = names_in(m.end(), min(end, m.end() + 80), speakers_only=False)
-        if found:  # "Pour le Rassemblement national, Thierry Vasseur juge ...": the person speaks
-            return next((f for f in found if f.type == "person"), found[0]).canonical
+        if who := _source_after_marker(folded, m.end(), end, names_in, lex, pronouns, pronoun_target):
+            return who
         if org := _organisation_named_after(folded, m.end(), min(end, m.end() + 60), lex, main_organisation_before):
             return org  # "According to the trust, ...", "Selon le groupe, ..."
     found = names_in(start, end)

@@ -266,3 +266,11 @@ def test_a_joint_statement_after_a_marker_or_with_a_second_verb():
     assert len(said(text)) == 3
     # a list that is not right after the marker is no joint statement
     assert len(said("Selon la direction, la SNCF, Keolis et Transdev ont « perdu des clients ».")) <= 1
+
+
+def test_according_to_a_pronoun_points_back_to_the_person():
+    text = (
+        "Le maire Christian Roussel défend son budget.\n\n"
+        "Éric Lemarchand n'est pas d'accord. Selon lui, Christian Roussel a fait de la ville « la plus endettée de France »."
+    )
+    assert quotes(text, "fr") == [("la plus endettée de France", "Éric Lemarchand")]
