@@ -194,8 +194,10 @@ QUOTES = Section(
         "incise_auxiliaries",
         "organization_subjects",
         "statement_words",
+        "subject_verb_fillers",
     )
     | {"roles_of_titles": TABLE},
+    optional=frozenset({"subject_verb_fillers"}),  # words between a subject and its speech verb
 )
 
 # The sections of a language file, in the order the files write them.

@@ -103,39 +103,6 @@ def _introduced(
     return before((prev.start, prev.end))
 
 
-def _joint(folded: str, head: tuple[int, int], names_in: _NamesIn, lex: Lexicon, speaker: str) -> tuple[str, ...]:
-    """ "la CGSP Cheminots, la CSC Transcom et le SLFP Cheminots dénoncent « ... »": names of one kind
-    listed together as the subject of a speech verb speak together; the others besides `speaker`."""
-    start, end = head
-    verb = None
-    for m in lex.speech_verb_re.finditer(folded, start, end):
-        verb = m
-    if verb is None:
-        return ()
-    listed = [m for m in names_in(start, verb.start()) if m.end <= verb.start()]
-    if len(listed) < 2 or listed[-1].canonical != speaker and speaker not in {m.canonical for m in listed}:
-        return ()
-    kind = listed[-1].type
-    group = [listed[-1]]
-    for prev in reversed(listed[:-1]):
-        between = folded[prev.end : group[0].start]
-        if prev.type != kind or not _LIST_GAP.fullmatch(between):
-            break
-        group.insert(0, prev)
-    if (
-        len(group) < 2
-        or not _LIST_GAP.fullmatch(folded[group[-1].end : verb.start()].replace(",", " ") + " ")
-        and folded[group[-1].end : verb.start()].strip() not in ("", ",")
-    ):
-        return ()
-    names = list(dict.fromkeys(m.canonical for m in group))
-    return tuple(n for n in names if n != speaker) if speaker in names else ()
-
-
-# Between two names of a list: a comma or "et"/"and", and an article ("la CSC Transcom et le SLFP").
-_LIST_GAP = re.compile(r"(?<![,&\s])\s*(?:,|\bet\b|\band\b|&)\s*(?:(?:la|le|les|l'|the)\s*)?", re.IGNORECASE)
-
-
 def _pieces(
     q: QuoteSpan,
     text: str,
@@ -281,6 +248,8 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
                     role := role_of(words[:j])
                 ):
                     break
+        if role is None:  # "Sarah Cole, the chief executive, said": the role in apposition after the name
+            role = _apposed_role(folded, m.end, role_of)
         if role is not None:
             roles[role] = (m.canonical, m.end)
     if not roles:
@@ -294,6 +263,22 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
                 out.append(_Mention(r.start(), end, person[0], "person"))
                 break
     return out
+
+
+_APPOSED = re.compile(
+    r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]*+,[ \t\u00a0\u202f]*+(?:(?:the|le|la|l')[ \u00a0']*)?([\w'-]+)(?:[ \u00a0]+([\w'-]+))?"
+)
+
+
+def _apposed_role(folded: str, end: int, role_of: Callable[[list[str]], str | None]) -> str | None:
+    """The role written in apposition right after a name ("Mathieu Jaton, directeur du festival,", "Sarah
+    Cole, the chief executive,"): two words, else one."""
+    m = _APPOSED.match(folded, end)
+    if m is None:
+        return None
+    if m.group(2) and (role := role_of([m.group(1), m.group(2)])) and " " in role:
+        return role
+    return role_of([m.group(1)])
 
 
 def _spoken_to(folded: str, start: int, addressees: frozenset[str]) -> bool:
@@ -343,7 +328,13 @@ def _after(
         return None  # "« très insuffisant » et promet de saisir ...": the sentence's subject goes on
     if verb is None and not lex.attribution_re.match(folded, lead, end):
         return None
-    if verb and key(words[verb - 1].group()) in pronouns and (not found or found[0].start > words[verb].start()):
+    inverted = verb is not None and key(words[verb].group()).split("-")[-1] in pronouns  # "lance-t-il"
+    if (
+        verb is not None
+        and (inverted or (verb and _pronoun(words[verb - 1].group(), pronouns)))
+        and (not found or found[0].start > words[verb].start())
+        and not (inverted and lex.statement_re.search(folded, lead, end))  # "indique-t-elle dans un communiqué"
+    ):
         # '", il estime que "l'offre" proposée par le Groupement ...': a pronoun is the subject, the
         # names after the verb are its complements
         return pronoun_target(quote_open)
@@ -368,6 +359,8 @@ def _after(
         return pronoun_target(quote_open)  # "” the Health Minister declares": the one who speaks here
     if found:
         return _best(found)
+    if verb is None and (org := _organisation_named_after(folded, lead, end, lex, main_organisation_before)):
+        return org  # "”, according to the trust", "», selon le groupe"
     subject_at = [words[0].start()] + ([words[verb + 1].start()] if verb is not None and verb + 1 < len(words) else [])
     if verb is not None and verb <= 2:
         for p in subject_at:
@@ -379,6 +372,44 @@ def _after(
     if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):
         return pronoun_target(quote_open)
     return None
+
+
+def _source_after_marker(
+    folded: str,
+    at: int,
+    end: int,
+    names_in: _NamesIn,
+    lex: Lexicon,
+    pronouns: frozenset[str],
+    pronoun_target: _SpeakerAt,
+) -> str | None:
+    """Who an attribution's marker names: a pronoun right after it points back ("selon lui", "according
+    to him"); else the first person named after it, or the first name ("Pour le Rassemblement national,
+    Thierry Vasseur juge ...": the person speaks)."""
+    first = _WORD.search(folded, at, end)
+    if first and key(first.group()) in pronouns and not folded[at : first.start()].strip():
+        return pronoun_target(at)
+    found = names_in(at, min(end, at + 80), speakers_only=False)
+    return next((f for f in found if f.type == "person"), found[0]).canonical if found else None
+
+
+def _organisation_named_after(
+    folded: str, start: int, end: int, lex: Lexicon, main_organisation_before: _OrganisationAt
+) -> str | None:
+    """The organisation an attribution names by what it is, right after its marker ("according to the
+    trust", "selon le groupe"): the one whose name holds the noun, else the one the article is about."""
+    marker = lex.attribution_re.match(folded, start, end)
+    at = marker.end() if marker else start
+    while at < end and folded[at] in _PAD:
+        at += 1
+    noun = lex.organization_subject_re.match(folded, at, end)  # right after the marker
+    return main_organisation_before(start, _subject_noun(noun)) if noun else None
+
+
+def _pronoun(word: str, pronouns: frozenset[str]) -> bool:
+    """ "il", "he", or the pronoun that ends an inverted auxiliary ("a-t-il", "a-t-elle")."""
+    w = key(word)
+    return w in pronouns or "-" in w and w.split("-")[-1] in pronouns
 
 
 def _closing_clause(
@@ -428,9 +459,10 @@ def _before(
     if end <= start:
         return None
     for m in lex.attribution_re.finditer(folded, start, end):
-        found = names_in(m.end(), min(end, m.end() + 80), speakers_only=False)
-        if found:  # "Pour le Rassemblement national, Thierry Vasseur juge ...": the person speaks
-            return next((f for f in found if f.type == "person"), found[0]).canonical
+        if who := _source_after_marker(folded, m.end(), end, names_in, lex, pronouns, pronoun_target):
+            return who
+        if org := _organisation_named_after(folded, m.end(), min(end, m.end() + 60), lex, main_organisation_before):
+            return org  # "According to the trust, ...", "Selon le groupe, ..."
     found = names_in(start, end)
     colon = folded[start:end].rstrip()
     verb = lex.speech_verb_re.search(folded, start, end)
@@ -445,6 +477,12 @@ def _before(
         subject = [m for m in people if m.end <= verb.start() and folded[m.end : verb.start()].isspace()]
         if subject:
             return subject[-1].canonical
+    if verb and not any(m.start < verb.start() for m in found):
+        if who := _subject_of(folded, start, verb, lex, pronouns, main_organisation_before, pronoun_target):
+            return who
+    # "critics said Kwame Kilpatrick's “...”": a name with a possessive is what is spoken of
+    people = [m for m in people if not _POSSESSIVE.match(folded, m.end)]
+    found = [m for m in found if m.type != "person" or not _POSSESSIVE.match(folded, m.end)]
     if people:
         return people[0].canonical
     # "he said:", "il avait écrit que": a pronoun subject of a speech verb points back to a person.
@@ -458,6 +496,31 @@ def _before(
     return found[0].canonical if found else None
 
 
+def _subject_of(
+    folded: str,
+    start: int,
+    verb: re.Match[str],
+    lex: Lexicon,
+    pronouns: frozenset[str],
+    main_organisation_before: _OrganisationAt,
+    pronoun_target: _SpeakerAt,
+) -> str | None:
+    """ "The trust said the offer from Northline Rail was “...”", "il juge que l'offre de X est « ... »":
+    a subject named by what it is, or a pronoun, right before the verb; the names after it are what it
+    speaks about."""
+    fillers = {key(w) for w in lex.raw["quotes"].get("subject_verb_fillers", [])}
+    words = [key(w) for w in _WORD.findall(folded, start, verb.start())]
+    while words and words[-1] in fillers:  # "She then told X:"
+        words.pop()
+    noun = lex.organization_subject_re.search(folded, max(start, verb.start() - 40), verb.start())
+    if noun and not folded[noun.end() : verb.start()].strip():
+        return main_organisation_before(start, _subject_noun(noun))
+    if words and words[-1] in pronouns:
+        return pronoun_target(verb.start())
+    return None
+
+
+_POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 _PRONOUN_THEN = re.compile(r"(?<![\w'])(\w+)(?=\s+(?:\w+\s+)?([\w'-]+))")
 
 
@@ -475,8 +538,35 @@ def _paragraph_subject(
     for i in range(bisect_left(mention_starts, p_start), bisect_left(mention_starts, offset)):
         m = mentions[i]
         if m.type == "person":
-            return m.canonical
+            if not _POSSESSIVE.match(folded, m.end):  # not "Kilpatrick's administration"
+                return m.canonical
+            continue
         first_org = first_org or m.canonical
     if first_org and lex.speech_verb_re.search(folded, head[0], head[1]):
         return first_org
     return None
+
+
+def _named_next(
+    sentences: list[Sentence], index: int, q: QuoteSpan, folded: str, lex: Lexicon, names_in: _NamesIn
+) -> str | None:
+    """A quote no rule gave a speaker, that ends its sentence, followed by a sentence naming who spoke
+    ("« ... » C'est en ces termes que s'est exprimé Édouard Garnier, chef de mission", or that sentence
+    opening the next paragraph when the quote closes its own): the person the next sentence makes
+    speak, near its start, when it quotes nothing itself."""
+    if index < 0 or index + 1 >= len(sentences):
+        return None
+    closing, nxt = sentences[index], sentences[index + 1]
+    if _WORD.search(folded, q.close + 1, closing.end):
+        return None  # the sentence goes on after the quote
+    if nxt.paragraph != closing.paragraph and (
+        nxt.paragraph != closing.paragraph + 1 or folded[q.close + 1 : nxt.start].strip(_PAD + ".!?…»”\"’")
+    ):
+        return None
+    if any(c in nxt.text for c in "«»“”\""):
+        return None
+    words = list(_WORD.finditer(folded, nxt.start, nxt.end))[:14]
+    if not words or not any(lex.speech_verb_re.fullmatch(w.group()) for w in words):
+        return None
+    people = [m for m in names_in(nxt.start, words[-1].end()) if m.type == "person"]
+    return people[0].canonical if people else None

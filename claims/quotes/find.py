@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..lexicon import Lexicon
 from ..names import NameFound
-from ..text import Sentence
+from ..text import Sentence, is_heading
 from ..text import fold_key as key
 
 from .attribution import (
@@ -19,7 +20,7 @@ from .attribution import (
     _headline_quotes,
     _inner_attribution,
     _introduced,
-    _joint,
+    _named_next,
     _paragraph_subject,
     _pieces,
     _role_mentions,
@@ -27,6 +28,7 @@ from .attribution import (
     _signed,
     _spoken_to,
 )
+from .joint import _joint
 from .pairing import (
     QuoteFound,
     QuoteSpan,
@@ -38,6 +40,11 @@ from .pairing import (
     quote_kind,
     quote_text,
 )
+
+
+# Between a subject and its speech verb: an apposition ("Jane Roe, the minister, said"), then at most
+# the language's auxiliaries and adverbs (subject_verb_fillers: "a", "has", "also").
+_SUBJECT_GAP = re.compile(r"\s*+(?:,[^,.;:!?«»“”\"]{1,60},\s*+)?")
 
 
 def find_quotes(
@@ -66,6 +73,7 @@ def find_quotes(
     mentions = sorted(mentions + _role_mentions(folded, mentions, lex))
     mention_starts = [m.start for m in mentions]
     pronouns = lex.pronouns
+    fillers = frozenset(key(w) for w in lex.raw["quotes"].get("subject_verb_fillers", []))
     addressees = frozenset(key(w) for w in lex.raw["quotes"].get("addressee_markers", []))
 
     def names_in(a: int, b: int, *, speakers_only: bool = True) -> list[_Mention]:
@@ -128,13 +136,48 @@ def find_quotes(
             }
             if not named or who in named:
                 return who
-        return last_person_before(offset)
+        return speech_subject_before(offset) or last_person_before(offset)
+
+    def speech_subject_before(offset: int) -> str | None:
+        """ "Judith Collins said the claims by Tom Baker were wrong. “...,” she said": in the sentence that
+        names a person last, the one who speaks (the subject of its speech verb), not the last one named."""
+        i = bisect_left(people_starts, offset) - 1
+        if i < 0:
+            return None
+        s = sentence_at(people[i].start)
+        end = min(s.end, offset)
+        for verb in lex.speech_verb_re.finditer(folded, s.start, end):
+            for m in reversed(people[bisect_left(people_starts, s.start) : i + 1]):
+                gap = _SUBJECT_GAP.match(folded, m.end, verb.start())
+                if gap and all(key(w) in fillers for w in _WORD.findall(folded, gap.end(), verb.start())):
+                    return m.canonical
+            return None
+        return None
 
     paragraph_start: dict[int, int] = {}
+    lines: dict[int, list[Sentence]] = {}
     for s in sentences:
         paragraph_start.setdefault(s.paragraph, s.start)
+        lines.setdefault(s.paragraph, []).append(s)
+    # A caption or a crosshead between two paragraphs of quotes ("Jane Holt at the launch"): a short
+    # line of its own without final punctuation nor quote marks, which the speaker's quotes run past.
+    captions = {
+        p
+        for p, ss in lines.items()
+        if len(ss) == 1 and is_heading(ss[0], text) and not any(c in ss[0].text for c in "«»“”\"")
+    }
+
+    paragraphs = [s.paragraph for s in sentences]
+
+    def paragraph_before(p: int) -> int:
+        p -= 1
+        while p in captions:
+            p -= 1
+        return p
+
     out: list[QuoteFound] = []
     last_by_paragraph: dict[int, str] = {}
+    joint_of: dict[str, tuple[int, tuple[str, ...]]] = {}  # speaker -> (paragraph, others) of a joint statement
     previous_close = -1
     for q, kind in zip(spans, kinds):
         value = quote_text(text, q)
@@ -178,12 +221,12 @@ def find_quotes(
             or _inner_attribution(folded, q, names_in, lex)
             or last_by_paragraph.get(paragraph)
             or _paragraph_subject(mentions, mention_starts, paragraph_start[paragraph], q.open, folded, head, lex)
-            or (last_by_paragraph.get(paragraph - 1) if opens_paragraph else None)
+            or (last_by_paragraph.get(paragraph_before(paragraph)) if opens_paragraph else None)
             or (
                 _introduced(
                     sentences,
-                    bisect_right(starts, q.open) - 1,
-                    paragraph,
+                    bisect_right(paragraphs, paragraph_before(paragraph)),
+                    paragraph_before(paragraph) + 1,
                     lambda h: _before(
                         folded, h, names_in, last_person_before, lex, pronouns, organisation_speaking, pronoun_target
                     ),
@@ -191,7 +234,17 @@ def find_quotes(
                 if opens_paragraph
                 else None
             )
+            or (
+                _named_next(sentences, bisect_right(starts, q.close) - 1, q, folded, lex, names_in)
+                if closed_by_mark
+                else None
+            )
         )
+        if not speaker and kind == "speech" and len({w for _, _, w in last_said}) == 1:
+            # the one person the article has quoted so far, when nobody else is named in the paragraph
+            only = last_said[-1][2]
+            if all(m.canonical == only for m in names_in(paragraph_start[paragraph], q.open) if m.type == "person"):
+                speaker = only
         if speaker:
             last_by_paragraph[sentence_at(q.close).paragraph] = speaker
             last_by_paragraph[paragraph] = speaker
@@ -205,6 +258,14 @@ def find_quotes(
             kind = _FRAGMENT
         if kind == "speech":
             also = _joint(folded, head, names_in, lex, speaker) if speaker else ()
+            if speaker and also:
+                joint_of[speaker] = (sentence_at(q.close).paragraph, also)
+            elif speaker in joint_of and joint_of[speaker][0] >= paragraph - 1:
+                # "La SNCB, Infrabel et HR Rail constatent « ... ». Elles estiment que « ... »": the joint
+                # statement goes on, unless the attribution names the speaker alone ("La SNCB ajoute")
+                named = names_in(head[0], head[1]) + names_in(tail[0], tail[1])
+                if not any(m.canonical == speaker for m in named):
+                    also = joint_of[speaker][1]
             out.extend(
                 replace(p, also=also) if also and p.speaker == speaker else p
                 for p in _pieces(q, text, folded, lex, speaker, names_in, sentence_at)

@@ -88,6 +88,24 @@ def _opens_reversed(text: str, i: int) -> bool:
     )
 
 
+_CAPTION_END = frozenset(".!?…:;,«»“”\"")
+
+
+def _past_caption(text: str, j: int, outer: str) -> int:
+    """Where a quote goes on past a caption line ("Jane Holt at the launch") set between two of its
+    paragraphs: the next paragraph's first mark when it reopens the quote with `outer`, else `j`."""
+    end = text.find("\n", j)
+    if end < 0 or text[j : j + 1] == outer:
+        return j
+    line = text[j:end].rstrip()
+    if not line or len(line) > 120 or line[-1] in _CAPTION_END or any(c in line for c in "«»“”\""):
+        return j
+    k = end
+    while k < len(text) and text[k] in _PAD:
+        k += 1
+    return k if text[k : k + 1] == outer else j
+
+
 def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
     """Every top-level quote of `text`, in reading order."""
     openers, closers = _pairs(lex)
@@ -102,12 +120,13 @@ def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
         if i == skip:
             continue
         if ch == "\n":
-            if not stack:
+            if not stack or i < skip:
                 continue
             j = i + 1
             while j < n and text[j] in _PAD:
                 j += 1
             outer = stack[0][0]
+            j = _past_caption(text, j, outer)
             if j < n and text[j] == outer and _can_open(text, j, outer):
                 # The quote goes on in the next paragraph, which reopens it with the same mark.
                 stack[0][2].append(j)

@@ -109,3 +109,168 @@ def test_an_organisation_named_by_what_it_is_prefers_the_one_whose_name_says_it(
         '"The inquiry is now closed," the league said.'
     )
     assert quotes(text, "en") == [("The inquiry is now closed,", "Premier League")]
+
+
+def test_a_role_in_apposition_after_the_name_stands_for_the_person_later():
+    text = "Sarah Cole, the chief executive, spoke on Monday.\n\nThe chief executive said the year was “hard but fair”."
+    assert quotes(text, "en") == [("hard but fair", "Sarah Cole")]
+    text = (
+        "Mathieu Vernier, directeur du salon, dresse le bilan.\n\n"
+        "Le directeur juge l'édition « bien tenue » malgré la pluie."
+    )
+    assert quotes(text, "fr") == [("bien tenue", "Mathieu Vernier")]
+
+
+def test_a_pronoun_points_to_who_spoke_in_indirect_speech_not_to_the_last_name():
+    text = (
+        "Minister Judith Carver said the claims made by union leader Tom Baker were wrong. "
+        "“It is simply untrue,” she said."
+    )
+    assert quotes(text, "en") == [("It is simply untrue,", "Judith Carver")]
+    text = "Le maire Paul Lenoir a affirmé que le projet de Jean Dufresne coûtait trop cher. « Nous ne le financerons pas », a-t-il ajouté."
+    assert quotes(text, "fr") == [("Nous ne le financerons pas", "Paul Lenoir")]
+
+
+def test_a_joint_statement_goes_on_when_its_speakers_are_not_named_again():
+    text = (
+        "La SNCF, Keolis et Transdev constatent « que la grève est maintenue ». "
+        "Elles estiment que « le dialogue doit primer »."
+    )
+    got = extract(text, language="fr", published=WED).claims
+    said = [(c.value.speaker, c.value.also) for c in got if c.type == "quote"]
+    assert len(said) == 2 and said[0] == said[1] and len(said[1][1]) == 2
+    # named alone, the first speaker speaks alone
+    text = text.replace("Elles estiment", "La SNCF ajoute")
+    got = extract(text, language="fr", published=WED).claims
+    assert [c.value.also for c in got if c.type == "quote"][1] == ()
+
+
+def test_a_quote_nobody_speaks_is_said_by_the_person_the_next_sentence_names():
+    text = (
+        "« Les missions passées ont beaucoup compté. Le pays a bâti une stratégie. Cela a pris du temps. »\n\n"
+        "C'est en ces termes que s'est exprimé Édouard Garnier, chef de mission du Fonds, lundi à Dakar."
+    )
+    assert quotes(text, "fr")[0][1] == "Édouard Garnier"
+    text = (
+        "The regulator sued Northline Rail on Monday.\n\n"
+        "“We all know how late trains hurt. Passengers must be told as soon as possible.”\n\n"
+        "Regulator chair Helen Marsh said the operator had failed them."
+    )
+    assert quotes(text, "en")[0][1] == "Helen Marsh"
+    # a next sentence that quotes someone itself speaks for its own quote only
+    text = "« Les missions passées ont beaucoup compté. »\n\nÉdouard Garnier a répondu : « Nous verrons. »"
+    assert quotes(text, "fr")[0][1] is None
+
+
+def test_the_subject_before_the_verb_speaks_not_the_names_after_it():
+    text = (
+        "Northline Rail and Harbour Trust met on Monday.\n\n"
+        "The trust said the offer from Northline Rail was “not good enough”."
+    )
+    assert quotes(text, "en") == [("not good enough", "Harbour Trust")]
+    text = (
+        "Judge Ann Kerr heard the case. “You must answer for this,” she said.\n\n"
+        "She then told Tom Reed: “You spent money that was not yours.”"
+    )
+    assert quotes(text, "en")[-1] == ("You spent money that was not yours.", "Ann Kerr")
+
+
+def test_a_name_with_a_possessive_is_what_the_quote_speaks_of():
+    text = (
+        "The town went bankrupt in 2013. Critics said former mayor Tom Reedley's "
+        "“careless administration made it worse”."
+    )
+    assert quotes(text, "en") == [("careless administration made it worse", None)]
+
+
+def test_a_start_up_named_by_what_it_is_is_the_organisation_of_the_article():
+    text = (
+        "La société Verdane Robotics lève 60 millions d'euros.\n\n"
+        "La start-up explique vouloir « doubler ses équipes d'ici un an »."
+    )
+    assert quotes(text, "fr")[0][1] == "Verdane Robotics"
+
+
+def test_an_inverted_pronoun_speaks_not_the_names_of_the_clause_after_it():
+    text = (
+        "Dans l'opposition, Claire Vautrin a voté contre. « C'est un pari risqué », a-t-elle lancé, "
+        "rappelant que le chantier du stade Marcel-Gaudin avait coûté le double."
+    )
+    assert quotes(text, "fr") == [("C'est un pari risqué", "Claire Vautrin")]
+
+
+def test_verbs_of_defence_and_reproach_attribute_a_quote():
+    text = "« Nous avons fait une offre sérieuse », a défendu mardi Thierry Bellanger, directeur régional."
+    assert quotes(text, "fr") == [("Nous avons fait une offre sérieuse", "Thierry Bellanger")]
+    text = (
+        "Le maire Paul Lenoir était absent. Sa rivale Anne Roussel lui reproche de vouloir « créer un nouvel impôt »."
+    )
+    assert quotes(text, "fr") == [("créer un nouvel impôt", "Anne Roussel")]
+
+
+def test_quotes_run_past_a_caption_line():
+    text = (
+        "“We have done a lot for the town,” said council leader Jane Holt.\n\n"
+        "Jane Holt at the launch on Monday\n\n"
+        "“And we will do more next year.”"
+    )
+    assert quotes(text, "en")[-1] == ("And we will do more next year.", "Jane Holt")
+    # a quote left open before the caption goes on in the paragraph after it
+    text = (
+        "Le maire Paul Lenoir a pris la parole : « Nous avons beaucoup fait pour la ville.\n\n"
+        "Le maire lundi à la mairie\n\n"
+        "« Et nous ferons plus l'an prochain. »"
+    )
+    assert quotes(text, "fr") == [
+        ("Nous avons beaucoup fait pour la ville.", "Paul Lenoir"),
+        ("Et nous ferons plus l'an prochain.", "Paul Lenoir"),
+    ]
+    # a sentence between them is no caption: the open quote is dropped as before
+    text = text.replace("Le maire lundi à la mairie", "Le maire a ensuite quitté la salle.")
+    assert [t for t, _ in quotes(text, "fr")] == ["Et nous ferons plus l'an prochain."]
+
+
+def test_according_to_an_organisation_named_by_what_it_is():
+    text = "Harbour Trust and Northline Rail signed the deal. According to the trust, the plan is “good for the town”."
+    assert quotes(text, "en") == [("good for the town", "Harbour Trust")]
+    text = "Harbour Trust and Northline Rail signed the deal. The plan is “good for the town”, according to the trust."
+    assert quotes(text, "en") == [("good for the town", "Harbour Trust")]
+    text = "La SNCF et le groupe Keolis ont signé l'accord. Selon le groupe, le plan est « bon pour la ville »."
+    assert quotes(text, "fr") == [("bon pour la ville", "Keolis")]
+
+
+def test_the_one_person_quoted_so_far_speaks_the_quotes_nobody_else_claims():
+    text = (
+        "Mathieu Vernier, qui dirige le salon depuis dix ans, dresse le bilan : « Nous avons tout vendu », "
+        "a-t-il déclaré.\n\n"
+        "La fréquentation a progressé. « Artistiquement, il y a eu de très belles choses. »"
+    )
+    assert quotes(text, "fr")[-1] == ("Artistiquement, il y a eu de très belles choses.", "Mathieu Vernier")
+    # once two people have been quoted, a quote nobody claims stays without a speaker
+    text = (
+        "« Nous avons tout vendu », a déclaré Mathieu Vernier. « Le public a suivi », a ajouté Claire Vautrin.\n\n"
+        "La fréquentation a progressé. « Artistiquement, il y a eu de très belles choses. »"
+    )
+    assert quotes(text, "fr")[-1] == ("Artistiquement, il y a eu de très belles choses.", None)
+
+
+def test_a_joint_statement_after_a_marker_or_with_a_second_verb():
+    def said(text: str) -> set[str]:
+        got = [c.value for c in extract(text, language="fr", published=WED).claims if c.type == "quote"]
+        return {got[0].speaker, *got[0].also} if got and got[0].speaker else set()
+
+    assert (
+        len(said("La grève approche. Selon la SNCF, Keolis et Transdev, il est dommage « que la grève tienne ».")) == 3
+    )
+    text = "La grève approche. Dans un communiqué, la SNCF, Keolis et Transdev déclarent regretter « que la grève tienne »."
+    assert len(said(text)) == 3
+    # a list that is not right after the marker is no joint statement
+    assert len(said("Selon la direction, la SNCF, Keolis et Transdev ont « perdu des clients ».")) <= 1
+
+
+def test_according_to_a_pronoun_points_back_to_the_person():
+    text = (
+        "Le maire Christian Roussel défend son budget.\n\n"
+        "Éric Lemarchand n'est pas d'accord. Selon lui, Christian Roussel a fait de la ville « la plus endettée de France »."
+    )
+    assert quotes(text, "fr") == [("la plus endettée de France", "Éric Lemarchand")]
