@@ -110,16 +110,22 @@ def _classify(c: _Candidate, art: _Article) -> None:
     # "Bill Shorten" is a person, "Bill C-18" a law: a given name heading two or three words is no head
     heads_from = (
         1
-        if len(keys) <= 3
-        and keys[0] in data.given
-        and not any(w in data.calendar for w in keys)
-        and not (
-            (before := _words_before(folded, c.start, art.sentence_starts[c.sentence]))
-            and before[-1] in data.organization_articles  # "the Bill": a law
+        if (
+            len(keys) <= 3
+            and keys[0] in data.given
+            and not any(w in data.calendar for w in keys)
+            and not (
+                (before := _words_before(folded, c.start, art.sentence_starts[c.sentence]))
+                and before[-1] in data.organization_articles  # "the Bill": a law
+            )
         )
+        or (keys[0] in data.given and keys[-1] in data.organization_words)  # "Bill & Ann Cole Foundation"
         else 0
     )
-    if any(w in data.non_entity_heads for w in keys[heads_from:]) or (
+    # "Apex Summit Holdings", "Nord Cup Corporation": a company's designator at the end makes the words
+    # before it its name, whatever they would open alone
+    heads_to = heads_from if len(keys) > 2 and keys[-1] in data.designators else len(keys)
+    if any(w in data.non_entity_heads for w in keys[heads_from:heads_to]) or (
         keys[-1] in data.non_entity_tails and not (len(keys) <= 3 and keys[0] in data.given)
     ):
         return done(

@@ -117,6 +117,7 @@ def find_names(
             and text.startswith(".", c.end)
             and c.tokens[-1].key in data.designators
             and len(c.tokens[-1].key) <= 4
+            and not c.tokens[-1].text.isupper()  # "Eiendomsspar AS." ends its sentence
             and len(c.tokens) > 1
         ):
             c.end += 1

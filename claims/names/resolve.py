@@ -33,9 +33,30 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
         for c in candidates
         if c.kind == ORGANIZATION and len(c.tokens) == 1 and c.strength >= Strength.LEXICAL
     }
+    # "Robinsons Land" next to "Robinsons Bank": a family name that opens a company's name opens its
+    # sister companies' too
+    org_openers = {
+        c.tokens[0].key
+        for c in candidates
+        if c.kind == ORGANIZATION
+        and len(c.tokens) > 1
+        and c.strength >= Strength.LEXICAL
+        and not c.headed
+        and c.tokens[0].key not in data.given
+        and c.tokens[0].key not in data.places
+        and c.tokens[0].key not in data.towns
+        and c.tokens[0].key not in data.common_words
+        and c.tokens[0].key not in data.function_words
+    }
     for c in candidates:
-        if c.kind == PERSON and len(c.tokens) > 1 and c.strength <= Strength.WEAK and c.tokens[-1].key in org_words:
+        if (
+            c.kind == PERSON
+            and len(c.tokens) > 1
+            and c.strength <= Strength.WEAK
+            and (c.tokens[-1].key in org_words or c.tokens[0].key in org_openers)
+        ):
             c.kind, c.strength = ORGANIZATION, Strength.CONTEXT
+    _with_legal_form(candidates, data)
     persons = sorted((c for c in candidates if c.kind == PERSON and len(c.tokens) > 1), key=lambda c: c.start)
     orgs = sorted((c for c in candidates if c.kind == ORGANIZATION and len(c.tokens) > 1), key=lambda c: c.start)
     # Surnames and name endings: "Leike" -> "Jan Leike", "Le Goff" -> "Yannick Le Goff".
@@ -51,16 +72,40 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     # Short forms of organisations: "Lens" / "RC Lens", "Helios" / "Helios Energy".
     by_core: dict[str, str] = {}
     last_words: dict[str, set[str]] = {}
+
+    def fuller(word: str, canonical: str) -> None:
+        # "Rogers Communications" then "Rogers Communications Inc.": the fuller form names it
+        known = by_core.get(word)
+        if known is None or (canonical.startswith(known + " ") and len(canonical) > len(known)):
+            by_core[word] = canonical
+
     for o in orgs:
         core = [t.key for t in o.tokens if t.key not in data.designators]
         if len(core) == 1:
-            by_core.setdefault(core[0], o.canonical)
+            fuller(core[0], o.canonical)
         elif [t.key for t in o.tokens if t.key not in data.organization_words] == [o.tokens[0].key]:
-            by_core.setdefault(o.tokens[0].key, o.canonical)  # "Vantor" / "Vantor Semiconductor"
+            fuller(o.tokens[0].key, o.canonical)  # "Vantor" / "Vantor Semiconductor"
         last = o.tokens[-1].key
         if last not in data.organization_words and last not in data.designators:
             last_words.setdefault(last, set()).add(o.canonical)
     for word, full in last_words.items():  # "Villa" / "Aston Villa", "Dortmund" / "Borussia Dortmund"
+        if len(full) == 1:
+            by_core.setdefault(word, next(iter(full)))
+    # "Dalata" / "Dalata Hotel Group PLC": the first word of exactly one company named with its legal form
+    legal_firsts: dict[str, set[str]] = {}
+    for o in orgs:
+        first = o.tokens[0].key
+        if (
+            len(o.tokens) > 2
+            and o.tokens[-1].key in data.designators
+            and first not in data.given
+            and first not in data.places
+            and first not in data.towns
+            and first not in data.function_words
+            and first not in data.organization_words
+        ):
+            legal_firsts.setdefault(first, set()).add(o.canonical)
+    for word, full in legal_firsts.items():
         if len(full) == 1:
             by_core.setdefault(word, next(iter(full)))
     # The first or the last word of exactly one organisation named in full, an organisation word
@@ -123,6 +168,41 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
             c.kind = NOT_A_NAME  # "Webb" after "James Webb Space Telescope"
         if c.kind == UNKNOWN:
             c.kind = NOT_A_NAME
+
+
+def _with_legal_form(candidates: list[_Candidate], data: _NameData) -> None:
+    """ "Apex Summit" / "Apex Summit Holdings", "City Rail Link" / "City Rail Link Limited": two words or
+    more that open exactly one organisation named in full, whose other words are only designators (its
+    legal form) or organisation words, are that organisation under its full name; a place or a thing by
+    its own words only before a legal form ("Thunder Bay" is no short form of "Thunder Bay Police
+    Service"), and no person ("Rose Hill Holdings" names no "Rose Hill")."""
+    full: dict[tuple[str, ...], set[str]] = {}  # the words before the legal form -> full names
+    fuller: dict[tuple[str, ...], set[str]] = {}  # the same before organisation words too
+    for o in candidates:
+        if o.kind != ORGANIZATION or o.strength < Strength.LEXICAL or len(o.tokens) < 3:
+            continue
+        keys = tuple(t.key for t in o.tokens)
+        legal = True
+        for n in range(len(keys) - 1, 1, -1):
+            legal = legal and keys[n] in data.designators
+            if not legal and keys[n] not in data.organization_words:
+                break
+            (full if legal else fuller).setdefault(keys[:n], set()).add(o.canonical)
+    if not full and not fuller:
+        return
+    for c in candidates:
+        if (
+            len(c.tokens) < 2
+            or not c.form  # a headline's words, read later against the body
+            or c.strength >= Strength.KNOWN
+            or c.headed
+            or (c.kind == PERSON and c.strength > Strength.WEAK)
+        ):
+            continue
+        keys = tuple(t.key for t in c.tokens)
+        names = full.get(keys, set()) | (fuller.get(keys, set()) if c.strength > Strength.NEVER else set())
+        if keys[0] not in data.given and len(names) == 1:
+            c.kind, c.canonical, c.strength = ORGANIZATION, next(iter(names)), Strength.LEXICAL
 
 
 def _strong_org(c: _Candidate, data: _NameData) -> bool:

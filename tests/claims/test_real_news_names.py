@@ -265,3 +265,112 @@ def test_universities_named_by_their_town_in_an_article_about_universities() -> 
     assert got.get("Warwick") == "University of Warwick"
     text = "Floods hit Durham and Warwick on Monday, the council said."
     assert "Durham" not in names(text, "en")
+
+
+# ---- round 7: amounts and codes, legal forms, joined bodies, glued titles ---------------------------
+
+
+def test_amounts_in_currency_letters_and_link_codes_are_no_names() -> None:
+    text = (
+        "The lender booked P3.8 billion in fees, paid Sh12.5 million to suppliers and charged GHc150 a month. "
+        "Its share of the P6 billion deal went to Corvale, according to post xQ7rTb2kLm."
+    )
+    got = names(text, "en")
+    assert not any(any(ch.isdigit() for ch in t) for t in got)
+
+
+def test_a_title_glued_to_the_name_by_its_stop_is_left_out() -> None:
+    text = "Le contrat a été signé par M.Karim Benslimane, directeur de la société, et M.Wei Zhanglin."
+    got = names(text, "fr", "person")
+    assert "Karim Benslimane" in got
+    assert "Wei Zhanglin" in got
+    assert not any(t.startswith("M.") for t in got)
+
+
+def test_a_legal_form_keeps_a_company_whole_and_names_its_short_forms() -> None:
+    text = (
+        "Halvorsen Bygg AS and Lindqvist Fastighet AB agreed to buy the hotels. "
+        "Halvorsen said the price was fair, and Lindqvist declined to comment."
+    )
+    got = names(text, "en")
+    assert got["Halvorsen Bygg AS"] == "Halvorsen Bygg AS"
+    assert got["Lindqvist Fastighet AB"] == "Lindqvist Fastighet AB"
+    assert got["Lindqvist"] == "Lindqvist Fastighet AB"
+
+
+def test_a_given_name_called_like_a_legal_form_stays_a_person() -> None:
+    text = "Governor Asa Whitcombe said the plan would cost more than expected."
+    assert "Asa Whitcombe" in names(text, "en", "person")
+
+
+def test_an_event_word_inside_a_company_name_with_a_legal_form() -> None:
+    text = "Shares of Meridian Summit Holdings fell on Monday, and Meridian Summit said it would sell a unit."
+    got = names(text, "en")
+    assert got["Meridian Summit Holdings"] == "Meridian Summit Holdings"
+    assert got["Meridian Summit"] == "Meridian Summit Holdings"
+
+
+def test_the_name_without_its_legal_form_is_the_company_in_full() -> None:
+    text = (
+        "Castlereagh Communications Inc. reported higher revenue. Castlereagh Communications said its "
+        "wireless unit grew, and Castlereagh expects more."
+    )
+    got = names(text, "en")
+    assert got["Castlereagh Communications"] == "Castlereagh Communications Inc."
+    assert got["Castlereagh"] == "Castlereagh Communications Inc."
+
+
+def test_a_ticker_after_the_legal_form_is_no_part_of_the_name() -> None:
+    text = "Shares of Corvale Group Inc CRVL.O rose 4% after Corvale raised its forecast."
+    got = names(text, "en")
+    assert "Corvale Group Inc" in got
+    assert not any("CRVL" in t for t in got)
+
+
+def test_a_second_branch_after_and_is_one_body() -> None:
+    text = (
+        "The Leeming Museum and Art Gallery lent the painting, while the Iowa Teachers and Staff Pension Fund "
+        "sued the board over its art and staff policies."
+    )
+    got = names(text, "en")
+    assert "Leeming Museum and Art Gallery" in got
+    assert "Iowa Teachers and Staff Pension Fund" in got
+    assert "Art Gallery" not in got
+
+
+def test_two_bodies_joined_by_and_stay_two() -> None:
+    text = "The Treasury Department and Justice Department opened an inquiry into Halden Oil and Apple Inc."
+    got = names(text, "en")
+    assert "Treasury Department and Justice Department" not in got
+    assert "Halden Oil and Apple Inc" not in got
+
+
+def test_a_couple_s_foundation_is_one_name() -> None:
+    text = (
+        "The gift came from the George and Martha Pellington Family Foundation, which also backs the "
+        "Tom & Nancy Arbuckle Foundation."
+    )
+    got = names(text, "en")
+    assert "George and Martha Pellington Family Foundation" in got
+    assert "Tom & Nancy Arbuckle Foundation" in got
+    assert "Martha Pellington Family Foundation" not in got
+
+
+def test_a_place_with_a_suffix_is_no_part_of_the_name_after_it() -> None:
+    text = "Profits at San Diego-based Qorvex rose, the company said."
+    got = names(text, "en")
+    assert "Qorvex" in got
+    assert not any("based" in t for t in got)
+
+
+def test_a_family_name_that_opens_a_company_opens_its_sister_companies() -> None:
+    text = "Tamblyn Bank posted a profit, and the group's property arm Tamblyn Estates sold two towers."
+    got = names(text, "en")
+    assert "Tamblyn Estates" in got
+    assert "Tamblyn Estates" not in names(text, "en", "person")
+
+
+def test_a_place_after_an_agency_mark_opening_the_sentence() -> None:
+    text = "(APS) Au Mali, la commune a voté le budget hier."
+    got = names(text, "fr")
+    assert not any("Mali" in t for t in got)
