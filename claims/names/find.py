@@ -19,7 +19,7 @@ from .article import (
 )
 from .classify import _classify
 from .data import Gazetteer, NOT_A_NAME, NameFound, ORGANIZATION, Strength, _Candidate, _knowledge, name_data
-from .resolve import _claims, _find_in_headlines, _resolve
+from .resolve import _claims, _find_in_headlines, _lowercase_bodies, _resolve
 from .runs import _join_organisations, _runs, _split_titles, _tokens
 
 
@@ -123,6 +123,7 @@ def find_names(
             c.end += 1
             if c.canonical and not c.canonical.endswith("."):
                 c.canonical += "."
+    _lowercase_bodies(candidates, art)
     _resolve(candidates, data, rejected_words, folded)
     _find_in_headlines(candidates, text, folded, sentences, title_case)
     return _claims(candidates, text)

@@ -3,10 +3,12 @@ Title Case headlines, and the claims (one per distinct surface form).
 """
 
 import re
+from bisect import bisect_right
+from collections import Counter
 
 from ..text import Sentence, fold_key
 
-from .article import _acronym_after
+from .article import _Article, _acronym_after
 from .classify import _acronym_token, _camel
 from .data import (
     _GENERATIONS,
@@ -20,6 +22,7 @@ from .data import (
     UNKNOWN,
     _Candidate,
     _NameData,
+    _Token,
 )
 
 # ---- resolution across the article ------------------------------------------------------------
@@ -203,6 +206,63 @@ def _with_legal_form(candidates: list[_Candidate], data: _NameData) -> None:
         names = full.get(keys, set()) | (fuller.get(keys, set()) if c.strength > Strength.NEVER else set())
         if keys[0] not in data.given and len(names) == 1:
             c.kind, c.canonical, c.strength = ORGANIZATION, next(iter(names)), Strength.LEXICAL
+
+
+def _lowercase_bodies(candidates: list[_Candidate], art: _Article) -> None:
+    """ "le parquet", "la police locale", "la cour d'appel": a local body written in lower case is the
+    body of the article's town ("Parquet de Liège"), or the body alone when no town stands out; not
+    where a capitalised name already is ("le parquet de Liège" is named in full)."""
+    data, folded = art.data, art.folded
+    if data.lowercase_bodies_re is None:
+        return
+    spans = sorted((c.start, c.end) for c in candidates)
+    town = art.main_town
+    if not town:  # the only town or place the article names, or the one it names most
+        counts = Counter(
+            t.text
+            for c in candidates
+            for t in c.tokens
+            if (t.key in data.towns or t.key in data.places) and t.key not in data.given
+        )
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            town = ranked[0][0]
+    # "le parquet de Liège" named in full somewhere: "le parquet" alone is that one
+    full: dict[str, str] = {}
+    for c in candidates:
+        if c.kind == ORGANIZATION and c.headed:
+            words = fold_key(art.text[c.start : c.end]).split()
+            for n in range(1, len(words)):
+                full.setdefault(" ".join(words[:n]), c.canonical)
+    for m in data.lowercase_bodies_re.finditer(folded):
+        start, end = m.span(1)
+        i = bisect_right(spans, (end, end))
+        if i and spans[i - 1][1] > start:
+            continue
+        form = " ".join(m.group(1).split())
+        template = data.local_bodies[form]
+        surface = art.text[start:end]
+        if form in full:
+            canonical = full[form]
+        elif "{town}" not in template or town:
+            canonical = template.format(town=town)
+        else:
+            canonical = " ".join(surface.split())
+            canonical = canonical[:1].upper() + canonical[1:]
+        sentence = max(bisect_right(art.sentence_starts, start) - 1, 0)
+        token = _Token(surface, start, end, form, False, sentence, False)
+        candidates.append(
+            _Candidate(
+                [token],
+                start,
+                end,
+                sentence,
+                kind=ORGANIZATION,
+                form=form,
+                canonical=canonical,
+                strength=Strength.CONTEXT,
+            )
+        )
 
 
 def _strong_org(c: _Candidate, data: _NameData) -> bool:

@@ -384,7 +384,17 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
         ):
             del tokens[: cut + 1]  # "New York-based AIG": the place's words go with their suffix
             continue
-        if t.initial and t.key in data.function_words and len(tokens) > 1:
+        if (
+            t.key in data.function_words
+            and len(tokens) > 1
+            and (
+                t.initial
+                or (
+                    " ".join(x.key for x in tokens[1:]) in data.places  # "Au Sénégal"
+                    and " ".join(x.key for x in tokens) not in data.alias_prefixes  # "La France insoumise"
+                )
+            )
+        ):
             tokens.pop(0)
             tokens[0] = _Token(
                 tokens[0].text,

@@ -374,3 +374,31 @@ def test_a_place_after_an_agency_mark_opening_the_sentence() -> None:
     text = "(APS) Au Mali, la commune a voté le budget hier."
     got = names(text, "fr")
     assert not any("Mali" in t for t in got)
+
+
+def test_a_function_word_before_a_known_name_is_kept() -> None:
+    text = "Le député de La France insoumise a voté contre le texte."
+    assert "La France insoumise" in names(text, "fr")
+
+
+def test_lower_case_local_bodies_are_the_town_s() -> None:
+    text = (
+        "Un homme a été interpellé mardi à Namur. Le parquet a ouvert une enquête et la police locale "
+        "a entendu trois témoins ; le parquet général pourrait saisir la cour d'appel."
+    )
+    got = names(text, "fr")
+    assert got["parquet"] == "Parquet de Namur"
+    assert got["police locale"] == "Police locale de Namur"
+    assert got["parquet général"] == "Parquet général de Namur"
+    assert got["cour d'appel"] == "Cour d'appel de Namur"
+
+
+def test_a_lower_case_body_named_in_full_elsewhere_is_that_one() -> None:
+    text = "Le parquet de Charleroi a requis six mois. Selon le parquet, le prévenu avait déjà été condamné."
+    got = names(text, "fr")
+    assert got["parquet"] == got["parquet de Charleroi"]
+
+
+def test_a_council_in_lower_case_is_no_name() -> None:
+    text = "À Niort, le conseil municipal a voté le budget lundi soir ; le maire de Niort s'en est félicité."
+    assert "conseil municipal" not in names(text, "fr")
