@@ -402,3 +402,33 @@ def test_a_lower_case_body_named_in_full_elsewhere_is_that_one() -> None:
 def test_a_council_in_lower_case_is_no_name() -> None:
     text = "À Niort, le conseil municipal a voté le budget lundi soir ; le maire de Niort s'en est félicité."
     assert "conseil municipal" not in names(text, "fr")
+
+
+def test_titles_of_police_chiefs_and_vice_chancellors_are_no_organisations() -> None:
+    text = "Police Chief Dana Whitlow and Vice Chancellor Ruth Okonkwo spoke before the Board of Directors."
+    got = names(text, "en")
+    assert not any("Chief" in t or "Vice" in t or "Board" in t for t in got)
+    people = names(text, "en", "person")
+    assert "Dana Whitlow" in people and "Ruth Okonkwo" in people
+
+
+def test_a_name_ending_with_a_common_acronym_is_a_thing() -> None:
+    text = "She was named Western Conference MVP after the final, an NBA-record third time."
+    got = names(text, "en")
+    assert "Western Conference MVP" not in got
+    assert "NBA-record" not in got
+
+
+def test_a_statewide_prefix_is_no_part_of_the_centre() -> None:
+    text = "The Texas-wide Center for Coastal Studies will open next year."
+    assert "Center for Coastal Studies" in names(text, "en")
+
+
+def test_headquarters_ex_titles_and_units_are_no_organisations() -> None:
+    assert "Party Headquarters" not in names("Supporters gathered at the Party Headquarters on Monday.", "en")
+    assert not names("L'ex-PDG et l'ex-CEO du groupe ont produit 12 TWh.", "fr")
+
+
+def test_a_french_power_plant_s_town_is_a_place() -> None:
+    text = "Le réacteur a été arrêté à la centrale de Gravelines, a indiqué l'exploitant."
+    assert "Gravelines" not in names(text, "fr")
