@@ -256,6 +256,33 @@ def _caption(line: str, data: _NameData) -> bool:
     )
 
 
+def _headline_person(c: _Candidate, data: _NameData) -> bool:
+    """In a Title Case line, a given name and one or two words that are no common word, place or
+    organisation word, standing alone between punctuation: a person ("Laura Chesters" over the story,
+    "Susan B. Anthony, David B. Edmonston" in a caption); not "Joe Biden Visits"."""
+    toks = c.tokens
+    if not 2 <= len(toks) <= 3 or c.weak or c.headed or toks[0].key not in data.given:
+        return False
+    for t in toks[1:]:
+        if _INITIAL.fullmatch(t.text):
+            continue
+        if (
+            t.key in data.common_words
+            or t.key in data.organization_words
+            or t.key in data.designators
+            or t.key in data.places
+            or t.key in data.not_names
+            or t.key in data.calendar
+            or t.key in data.titles
+            or (len(t.text) > 1 and t.text.isupper())
+        ):
+            return False
+    return len(toks) == 2 or _INITIAL.fullmatch(toks[1].text) is not None or toks[1].key in data.given
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
 def _title_case(line: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6

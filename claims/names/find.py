@@ -11,6 +11,7 @@ from .article import (
     _acronym_definitions,
     _caption,
     _extend_organisation,
+    _headline_person,
     _inside,
     _locative_only,
     _shouted,
@@ -18,7 +19,7 @@ from .article import (
     _title_case,
 )
 from .classify import _classify
-from .data import Gazetteer, NOT_A_NAME, NameFound, ORGANIZATION, Strength, _Candidate, _knowledge, name_data
+from .data import Gazetteer, NOT_A_NAME, NameFound, ORGANIZATION, PERSON, Strength, _Candidate, _knowledge, name_data
 from .resolve import _claims, _find_in_headlines, _lowercase_bodies, _resolve
 from .runs import _join_organisations, _runs, _split_titles, _tokens
 
@@ -105,6 +106,9 @@ def find_names(
     rejected_words: set[str] = set()
     for c in candidates:
         if c.sentence in title_case:
+            if _headline_person(c, data):  # "Laura Chesters", a byline or a caption's names
+                c.kind, c.canonical, c.strength = PERSON, " ".join(text[c.start : c.end].split()), Strength.WEAK
+                c.form = " ".join(folded[c.start : c.end].casefold().split())
             continue
         _classify(c, art)
         if c.kind == NOT_A_NAME and c.strength < Strength.NONE and len(c.tokens) > 1:

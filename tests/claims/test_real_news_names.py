@@ -432,3 +432,24 @@ def test_headquarters_ex_titles_and_units_are_no_organisations() -> None:
 def test_a_french_power_plant_s_town_is_a_place() -> None:
     text = "Le réacteur a été arrêté à la centrale de Gravelines, a indiqué l'exploitant."
     assert "Gravelines" not in names(text, "fr")
+
+
+def test_a_person_alone_on_a_title_case_line_is_a_person() -> None:
+    text = (
+        "Museum Wins Grant For New Wing\n"
+        "Helen Marchbanks\n"
+        "The museum said on Tuesday that the new wing would open in spring.\n"
+        "Portraits Lent: Susan B. Anthony, Mary Q. Ellwood\n"
+        "The portraits were lent by a private collector."
+    )
+    got = names(text, "en", "person")
+    assert "Helen Marchbanks" in got
+    assert "Susan B. Anthony" in got
+    assert "Mary Q. Ellwood" in got
+
+
+def test_a_title_case_headline_is_not_read_as_people() -> None:
+    text = "Joe Biden Visits Ohio Plant\nThe president toured the factory on Monday."
+    got = names(text, "en", "person")
+    assert "Joe Biden Visits" not in got
+    assert "Joe Biden Visits Ohio Plant" not in got
