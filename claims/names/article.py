@@ -256,9 +256,9 @@ def _caption(line: str, data: _NameData) -> bool:
     )
 
 
-def _headline_person(c: _Candidate, data: _NameData) -> bool:
-    """In a Title Case line, a given name and one or two words that are no common word, place or
-    organisation word, standing alone between punctuation: a person ("Laura Chesters" over the story,
+def _headline_person(c: _Candidate, data: _NameData, lower_words: set[str]) -> bool:
+    """In a Title Case line, a given name and one or two words that are no common word (nor one the
+    article writes in lower case), place or organisation word, standing alone between punctuation: a person ("Laura Chesters" over the story,
     "Susan B. Anthony, David B. Edmonston" in a caption); not "Joe Biden Visits"."""
     toks = c.tokens
     if not 2 <= len(toks) <= 3 or c.weak or c.headed or toks[0].key not in data.given:
@@ -268,6 +268,7 @@ def _headline_person(c: _Candidate, data: _NameData) -> bool:
             continue
         if (
             t.key in data.common_words
+            or t.key in lower_words  # "Rocky Planet": a word the article writes in lower case
             or t.key in data.organization_words
             or t.key in data.designators
             or t.key in data.places

@@ -106,7 +106,7 @@ def find_names(
     rejected_words: set[str] = set()
     for c in candidates:
         if c.sentence in title_case:
-            if _headline_person(c, data):  # "Laura Chesters", a byline or a caption's names
+            if _headline_person(c, data, art.lower_words):  # "Laura Chesters", a byline or a caption's names
                 c.kind, c.canonical, c.strength = PERSON, " ".join(text[c.start : c.end].split()), Strength.WEAK
                 c.form = " ".join(folded[c.start : c.end].casefold().split())
             continue
