@@ -137,6 +137,7 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
                 for w in m.group(1).replace("d'", "").split()
                 if w != "de"
             )
+            and not _owner(c, folded, m.end(), data)
         ):
             c.start = m.start()
             c.headed = True
@@ -170,6 +171,18 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
                 if fold_key(folded[c.start : stop]) in data.aliases:
                     c.end = stop
                     break
+
+
+def _owner(c: _Candidate, folded: str, head_end: int, data: _NameData) -> bool:
+    """ "le parti d'Éric Zemmour", "le cabinet de Jean Roux": a person after a bare "de" is whose the
+    body is, not its name (a name after "de" takes an article: "du Mans", "de la Drôme")."""
+    bare = folded[max(0, head_end - 3) : head_end].lower()
+    return (
+        (bare.endswith("d'") or bare.endswith("de "))
+        and 2 <= len(c.tokens) <= 3
+        and c.tokens[0].key in data.given
+        and not any(t.key in data.places or t.key in data.towns for t in c.tokens)
+    )
 
 
 _CAPITALS_AFTER = re.compile(

@@ -122,9 +122,13 @@ def _classify(c: _Candidate, art: _Article) -> None:
         or (keys[0] in data.given and keys[-1] in data.organization_words)  # "Bill & Ann Cole Foundation"
         else 0
     )
-    # "Apex Summit Holdings", "Nord Cup Corporation": a company's designator at the end makes the words
-    # before it its name, whatever they would open alone
-    heads_to = heads_from if len(keys) > 2 and keys[-1] in data.designators else len(keys)
+    # "Apex Summit Holdings", "National Portrait Gallery": a designator or an organisation word at the end
+    # of three words or more makes the words before it its name, whatever they would open alone
+    heads_to = (
+        heads_from
+        if len(keys) > 2 and (keys[-1] in data.designators or keys[-1] in data.organization_words)
+        else len(keys)
+    )
     if any(w in data.non_entity_heads for w in keys[heads_from:heads_to]) or (
         keys[-1] in data.non_entity_tails and not (len(keys) <= 3 and keys[0] in data.given)
     ):

@@ -143,6 +143,17 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
                 defined.setdefault(acronym.lower(), c.canonical)
 
     for c in candidates:
+        if (
+            not c.kind
+            and c.form
+            and len(c.tokens) == 1
+            and c.tokens[0].key in data.not_names
+            and (c.tokens[0].key,) in by_tail
+            and c.strength == Strength.NONE
+        ):
+            # "Tory" after "John Tory": a party's word that is the surname of a person named in full
+            c.kind, c.canonical, c.strength = PERSON, by_tail[(c.tokens[0].key,)], Strength.LEXICAL
+            continue
         if c.strength >= Strength.KNOWN or not c.kind:
             continue
         keys = tuple(t.key for t in c.tokens)

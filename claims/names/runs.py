@@ -166,7 +166,11 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
         if current:
             prev = current[-1]
             gap = _gap(folded, prev, tok)
-            joined = gap == "" or gap == "'" or (gap is not None and gap in data.connectors)
+            joined = (
+                gap == ""
+                or (gap == "'" and current[0].key not in data.given)  # not "Joshua Reynolds' Portrait"
+                or (gap is not None and gap in data.connectors)
+            )
             # "d'OpenAI Jan Leike": a given name starts a new name
             split_here = (
                 joined
@@ -389,6 +393,7 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
             and len(tokens) > 1
             and (
                 t.initial
+                or t.text in ("A", "An")  # "A Holyrood committee" after a quote mark or a heading
                 or (
                     " ".join(x.key for x in tokens[1:]) in data.places  # "Au Sénégal"
                     and " ".join(x.key for x in tokens) not in data.alias_prefixes  # "La France insoumise"
@@ -437,8 +442,8 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
     i = 1
     while i < len(tokens):
         n = _title_length(tokens, i, data)
-        if n and i + n == len(tokens) and i == 1 and tokens[0].key in data.given and tokens[i].text[1:].islower():
-            n = 0  # "Angus King", "Rose Prince": a given name, then a surname that is also a title
+        if n and i + n == len(tokens) and all(t.key in data.given for t in tokens[:i]) and tokens[i].text[1:].islower():
+            n = 0  # "Angus King", "Billie Jean King": given names, then a surname that is also a title
         if n:
             title = " ".join(t.key for t in tokens[i : i + n])
             out.extend(

@@ -453,3 +453,33 @@ def test_a_title_case_headline_is_not_read_as_people() -> None:
     got = names(text, "en", "person")
     assert "Joe Biden Visits" not in got
     assert "Joe Biden Visits Ohio Plant" not in got
+
+
+def test_a_person_s_possessive_ends_the_name() -> None:
+    text = "The gallery bought Thomas Gainsborough' Portrait of a Lady and lent it to the National Portrait Gallery."
+    got = names(text, "en", "person")
+    assert "Thomas Gainsborough" in got
+    assert not any("Portrait" in t for t in got)
+    assert "National Portrait Gallery" in names(text, "en")
+
+
+def test_given_names_then_a_surname_that_is_a_title() -> None:
+    text = "The tennis champion Mary Ellen King opened the new courts on Saturday."
+    assert "Mary Ellen King" in names(text, "en", "person")
+
+
+def test_a_party_word_that_is_the_surname_of_a_person_named_in_full() -> None:
+    text = "Councillor Peter Tory lost his seat on Friday. Tory said the result was fair."
+    assert names(text, "en", "person").get("Tory") == "Peter Tory"
+
+
+def test_an_article_a_before_a_word_is_no_part_of_it() -> None:
+    text = "“A Westminster committee will look at it,” the minister said."
+    assert not any(t.startswith("A ") for t in names(text, "en"))
+
+
+def test_a_person_after_a_bare_de_owns_the_body() -> None:
+    text = "Le parti de Jean-Luc Ferrand a perdu trois sièges, et le cabinet d'Hélène Marchal a démissionné."
+    people = names(text, "fr", "person")
+    assert "Jean-Luc Ferrand" in people and "Hélène Marchal" in people
+    assert not names(text, "fr")
