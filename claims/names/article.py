@@ -242,10 +242,11 @@ def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, i
 
 
 def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData, headings: set[int]) -> frozenset[str]:
-    """Single words written only after "in", "à", "près de" (headlines aside): towns and regions the data lacks."""
+    """Single words written after "in", "à", "près de" (headlines aside): towns and regions the data lacks,
+    even where the article names them again elsewhere ("in Kempshott" ... "Kempshott residents"); not
+    the surname of a person named in full."""
     if not data.place_prepositions:
         return frozenset()
-    elsewhere: set[str] = set()
     after_place: set[str] = set()
     for c in candidates:
         if len(c.tokens) != 1 or c.tokens[0].initial or c.sentence in headings:
@@ -253,9 +254,9 @@ def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData, h
         before = folded[max(0, c.start - 12) : c.start].lower().split()
         if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
             after_place.add(c.tokens[0].key)
-        else:
-            elsewhere.add(c.tokens[0].key)
-    return frozenset(after_place - elsewhere)
+    # a surname ("in Morales' view" after "Alfonso Morales") stays a surname
+    surnames = {c.tokens[-1].key for c in candidates if len(c.tokens) > 1 and c.tokens[0].key in data.given}
+    return frozenset(after_place - surnames)
 
 
 def _caption(line: str, data: _NameData) -> bool:

@@ -483,3 +483,12 @@ def test_a_person_after_a_bare_de_owns_the_body() -> None:
     people = names(text, "fr", "person")
     assert "Jean-Luc Ferrand" in people and "Hélène Marchal" in people
     assert not names(text, "fr")
+
+
+def test_a_word_written_after_in_is_a_place_even_when_named_again() -> None:
+    text = (
+        "Two houses burned in Wexcombe on Sunday. Wexcombe residents said the fire started in a shed, "
+        "and Alfonso Brierly, who lives there, said in Brierly's view the council was slow."
+    )
+    assert "Wexcombe" not in names(text, "en")
+    assert names(text, "en", "person").get("Brierly") == "Alfonso Brierly"
