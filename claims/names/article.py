@@ -156,6 +156,8 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         if form in data.aliases:
             c.end = words[n - 1].end()
             return
+    if _complement_adjectives(c, folded, s.end, data):
+        return
     if c.headed or c.tokens[-1].key in data.organization_words:
         # after a proper name only adjectives: not "musée d'Orsay et de collectionneurs"
         complements = c.tokens[-1].key in data.organization_words
@@ -183,6 +185,24 @@ def _owner(c: _Candidate, folded: str, head_end: int, data: _NameData) -> bool:
         and c.tokens[0].key in data.given
         and not any(t.key in data.places or t.key in data.towns for t in c.tokens)
     )
+
+
+def _complement_adjectives(c: _Candidate, folded: str, limit: int, data: _NameData) -> bool:
+    """ "Commission des Provisions nucléaires": an organisation word, a connector and a capitalised
+    complement take the adjectives after it. True when the candidate is of that shape."""
+    if (
+        c.headed
+        or len(c.tokens) < 2
+        or c.tokens[0].key not in data.organization_words
+        or c.tokens[-1].key in data.organization_words
+        or not folded[c.tokens[0].end : c.tokens[1].start].strip()
+    ):
+        return False
+    end = _org_tail(folded, c.end, limit, data, complements=False)
+    if end > c.end:
+        c.end = end
+        c.headed = True
+    return True
 
 
 _CAPITALS_AFTER = re.compile(

@@ -492,3 +492,10 @@ def test_a_word_written_after_in_is_a_place_even_when_named_again() -> None:
     )
     assert "Wexcombe" not in names(text, "en")
     assert names(text, "en", "person").get("Brierly") == "Alfonso Brierly"
+
+
+def test_an_organisation_word_then_a_capitalised_complement_takes_its_adjective() -> None:
+    text = "La Commission des Marchés financiers a rendu son avis, selon la Banque de France."
+    got = names(text, "fr")
+    assert "Commission des Marchés financiers" in got
+    assert "Banque de France" in got
