@@ -137,6 +137,7 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
                 for w in m.group(1).replace("d'", "").split()
                 if w != "de"
             )
+            and not _owner(c, folded, m.end(), data)
         ):
             c.start = m.start()
             c.headed = True
@@ -155,6 +156,8 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         if form in data.aliases:
             c.end = words[n - 1].end()
             return
+    if _complement_adjectives(c, folded, s.end, data):
+        return
     if c.headed or c.tokens[-1].key in data.organization_words:
         # after a proper name only adjectives: not "musée d'Orsay et de collectionneurs"
         complements = c.tokens[-1].key in data.organization_words
@@ -170,6 +173,36 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
                 if fold_key(folded[c.start : stop]) in data.aliases:
                     c.end = stop
                     break
+
+
+def _owner(c: _Candidate, folded: str, head_end: int, data: _NameData) -> bool:
+    """ "le parti d'Éric Zemmour", "le cabinet de Jean Roux": a person after a bare "de" is whose the
+    body is, not its name (a name after "de" takes an article: "du Mans", "de la Drôme")."""
+    bare = folded[max(0, head_end - 3) : head_end].lower()
+    return (
+        (bare.endswith("d'") or bare.endswith("de "))
+        and 2 <= len(c.tokens) <= 3
+        and c.tokens[0].key in data.given
+        and not any(t.key in data.places or t.key in data.towns for t in c.tokens)
+    )
+
+
+def _complement_adjectives(c: _Candidate, folded: str, limit: int, data: _NameData) -> bool:
+    """ "Commission des Provisions nucléaires": an organisation word, a connector and a capitalised
+    complement take the adjectives after it. True when the candidate is of that shape."""
+    if (
+        c.headed
+        or len(c.tokens) < 2
+        or c.tokens[0].key not in data.organization_words
+        or c.tokens[-1].key in data.organization_words
+        or not folded[c.tokens[0].end : c.tokens[1].start].strip()
+    ):
+        return False
+    end = _org_tail(folded, c.end, limit, data, complements=False)
+    if end > c.end:
+        c.end = end
+        c.headed = True
+    return True
 
 
 _CAPITALS_AFTER = re.compile(
@@ -229,10 +262,11 @@ def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, i
 
 
 def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData, headings: set[int]) -> frozenset[str]:
-    """Single words written only after "in", "à", "près de" (headlines aside): towns and regions the data lacks."""
+    """Single words written after "in", "à", "près de" (headlines aside): towns and regions the data lacks,
+    even where the article names them again elsewhere ("in Kempshott" ... "Kempshott residents"); not
+    the surname of a person named in full."""
     if not data.place_prepositions:
         return frozenset()
-    elsewhere: set[str] = set()
     after_place: set[str] = set()
     for c in candidates:
         if len(c.tokens) != 1 or c.tokens[0].initial or c.sentence in headings:
@@ -240,9 +274,9 @@ def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData, h
         before = folded[max(0, c.start - 12) : c.start].lower().split()
         if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
             after_place.add(c.tokens[0].key)
-        else:
-            elsewhere.add(c.tokens[0].key)
-    return frozenset(after_place - elsewhere)
+    # a surname ("in Morales' view" after "Alfonso Morales") stays a surname
+    surnames = {c.tokens[-1].key for c in candidates if len(c.tokens) > 1 and c.tokens[0].key in data.given}
+    return frozenset(after_place - surnames)
 
 
 def _caption(line: str, data: _NameData) -> bool:
@@ -254,6 +288,34 @@ def _caption(line: str, data: _NameData) -> bool:
         and all(w[0].isupper() for w in words if w[0].isalpha())
         and key(words[0]) not in data.given
     )
+
+
+def _headline_person(c: _Candidate, data: _NameData, lower_words: set[str]) -> bool:
+    """In a Title Case line, a given name and one or two words that are no common word (nor one the
+    article writes in lower case), place or organisation word, standing alone between punctuation: a person ("Laura Chesters" over the story,
+    "Susan B. Anthony, David B. Edmonston" in a caption); not "Joe Biden Visits"."""
+    toks = c.tokens
+    if not 2 <= len(toks) <= 3 or c.weak or c.headed or toks[0].key not in data.given:
+        return False
+    for t in toks[1:]:
+        if _INITIAL.fullmatch(t.text):
+            continue
+        if (
+            t.key in data.common_words
+            or t.key in lower_words  # "Rocky Planet": a word the article writes in lower case
+            or t.key in data.organization_words
+            or t.key in data.designators
+            or t.key in data.places
+            or t.key in data.not_names
+            or t.key in data.calendar
+            or t.key in data.titles
+            or (len(t.text) > 1 and t.text.isupper())
+        ):
+            return False
+    return len(toks) == 2 or _INITIAL.fullmatch(toks[1].text) is not None or toks[1].key in data.given
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def _title_case(line: str) -> bool:

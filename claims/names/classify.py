@@ -110,16 +110,26 @@ def _classify(c: _Candidate, art: _Article) -> None:
     # "Bill Shorten" is a person, "Bill C-18" a law: a given name heading two or three words is no head
     heads_from = (
         1
-        if len(keys) <= 3
-        and keys[0] in data.given
-        and not any(w in data.calendar for w in keys)
-        and not (
-            (before := _words_before(folded, c.start, art.sentence_starts[c.sentence]))
-            and before[-1] in data.organization_articles  # "the Bill": a law
+        if (
+            len(keys) <= 3
+            and keys[0] in data.given
+            and not any(w in data.calendar for w in keys)
+            and not (
+                (before := _words_before(folded, c.start, art.sentence_starts[c.sentence]))
+                and before[-1] in data.organization_articles  # "the Bill": a law
+            )
         )
+        or (keys[0] in data.given and keys[-1] in data.organization_words)  # "Bill & Ann Cole Foundation"
         else 0
     )
-    if any(w in data.non_entity_heads for w in keys[heads_from:]) or (
+    # "Apex Summit Holdings", "National Portrait Gallery": a designator or an organisation word at the end
+    # of three words or more makes the words before it its name, whatever they would open alone
+    heads_to = (
+        heads_from
+        if len(keys) > 2 and (keys[-1] in data.designators or keys[-1] in data.organization_words)
+        else len(keys)
+    )
+    if any(w in data.non_entity_heads for w in keys[heads_from:heads_to]) or (
         keys[-1] in data.non_entity_tails and not (len(keys) <= 3 and keys[0] in data.given)
     ):
         return done(
@@ -137,6 +147,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return _classify_word(c, art, toks[0], cues, done)
 
     # Several words: lexical evidence first, then the context.
+    if keys[-1] in data.common_acronyms and keys[-1] not in data.organization_words and not c.headed:
+        return done(NOT_A_NAME, Strength.NONE)  # "Eastern League MVP", "Sydney CBD": a thing named by its holder
     if c.headed or any(w in data.organization_words or w in data.designators for w in keys):
         return done(ORGANIZATION, Strength.LEXICAL)
     # "le cabinet Roland Berger", "the firm Grant Thornton": a company named after its founder
@@ -145,8 +157,6 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return done(PERSON, Strength.LEXICAL)  # "Ronald McDonald", "LeBron James"
     if any(_acronym_token(t, data) or _camel(t.text) for t in toks):
         return done(ORGANIZATION, Strength.LEXICAL)
-    if keys[-1] in data.common_acronyms:
-        return done(NOT_A_NAME, Strength.NONE)  # "Sydney CBD", "Hamilton LRT": a thing named by its place
     if c.weak and not cues.org:
         return done(NOT_A_NAME, Strength.NONE)
     if (given or cues.person) and len(toks) <= _LONGEST_PERSON:
@@ -341,6 +351,9 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
         or t.key.split("-")[0] in data.function_words
     ):
         return done(NOT_A_NAME, Strength.NONE)
+    tail = t.text.rsplit("-", 1)[-1] if "-" in t.text else ""
+    if tail.isalpha() and tail.islower() and len(tail) >= 3:
+        return done(NOT_A_NAME, Strength.NONE)  # "NBA-record", "Senate-approved": an adjective made of a name
     branded = _brand(t.text)  # "OpenAI", "NASA", "eBay"
     if (
         branded

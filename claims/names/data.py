@@ -6,6 +6,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 from functools import lru_cache
 from pathlib import Path
 
@@ -121,6 +122,7 @@ class _NameData:
     adjective_suffixes: tuple[str, ...]
     place_prepositions: frozenset[str]
     local_bodies: dict[str, str]  # "ville" -> "Ville de {town}": a local body named without its town
+    lowercase_bodies_re: re.Pattern[str] | None  # "le parquet", "la police locale": local bodies in lower case
     place_nouns: frozenset[str]  # "la station Bordet", "the suburb of Kempshott": a place's name follows
     place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
     portfolio_re: re.Pattern[str] | None
@@ -329,6 +331,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         place_prepositions=keys("place_prepositions"),
         place_nouns=frozenset(key(w) for w in names["place_nouns"]),
         local_bodies={key(k): v for k, v in names["local_bodies"].items()},
+        lowercase_bodies_re=_lowercase_bodies_re(names),
         place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         portfolio_re=portfolio_re,
         portfolio_probes=tuple({_plain(h).split()[0] for h in names.get("portfolio_heads", [])}),
@@ -359,6 +362,17 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         - frozenset(lex.aliases),
         alias_prefixes=frozenset(" ".join(a.split()[:i]) for a in lex.aliases for i in range(1, len(a.split()))),
     )
+
+
+def _lowercase_bodies_re(names: dict[str, Any]) -> re.Pattern[str] | None:
+    """ "le parquet", "la police locale", "de la cour d'appel": a local body the language data writes in
+    lower case, after an article; read on the folded text, group 1 is the body."""
+    bodies = [b for b in names["local_bodies"] if b[:1].islower()]
+    articles = [a for a in names.get("organization_articles", []) if a.isalpha() or a.endswith("'")]
+    if not bodies or not articles:
+        return None
+    before = "|".join(re.escape(fold(a)) + ("" if a.endswith("'") else r"\s+") for a in articles)
+    return re.compile(rf"(?<![\w'])(?i:{before})({_phrases(bodies)})(?![\w'-])")
 
 
 def _head_re(heads: list[str]) -> re.Pattern[str] | None:

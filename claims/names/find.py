@@ -11,6 +11,7 @@ from .article import (
     _acronym_definitions,
     _caption,
     _extend_organisation,
+    _headline_person,
     _inside,
     _locative_only,
     _shouted,
@@ -18,8 +19,8 @@ from .article import (
     _title_case,
 )
 from .classify import _classify
-from .data import Gazetteer, NOT_A_NAME, NameFound, ORGANIZATION, Strength, _Candidate, _knowledge, name_data
-from .resolve import _claims, _find_in_headlines, _resolve
+from .data import Gazetteer, NOT_A_NAME, NameFound, ORGANIZATION, PERSON, Strength, _Candidate, _knowledge, name_data
+from .resolve import _claims, _find_in_headlines, _lowercase_bodies, _resolve
 from .runs import _join_organisations, _runs, _split_titles, _tokens
 
 
@@ -105,6 +106,9 @@ def find_names(
     rejected_words: set[str] = set()
     for c in candidates:
         if c.sentence in title_case:
+            if _headline_person(c, data, art.lower_words):  # "Laura Chesters", a byline or a caption's names
+                c.kind, c.canonical, c.strength = PERSON, " ".join(text[c.start : c.end].split()), Strength.WEAK
+                c.form = " ".join(folded[c.start : c.end].casefold().split())
             continue
         _classify(c, art)
         if c.kind == NOT_A_NAME and c.strength < Strength.NONE and len(c.tokens) > 1:
@@ -117,11 +121,13 @@ def find_names(
             and text.startswith(".", c.end)
             and c.tokens[-1].key in data.designators
             and len(c.tokens[-1].key) <= 4
+            and not c.tokens[-1].text.isupper()  # "Eiendomsspar AS." ends its sentence
             and len(c.tokens) > 1
         ):
             c.end += 1
             if c.canonical and not c.canonical.endswith("."):
                 c.canonical += "."
+    _lowercase_bodies(candidates, art)
     _resolve(candidates, data, rejected_words, folded)
     _find_in_headlines(candidates, text, folded, sentences, title_case)
     return _claims(candidates, text)

@@ -3,10 +3,12 @@ Title Case headlines, and the claims (one per distinct surface form).
 """
 
 import re
+from bisect import bisect_right
+from collections import Counter
 
 from ..text import Sentence, fold_key
 
-from .article import _acronym_after
+from .article import _Article, _acronym_after
 from .classify import _acronym_token, _camel
 from .data import (
     _GENERATIONS,
@@ -20,6 +22,7 @@ from .data import (
     UNKNOWN,
     _Candidate,
     _NameData,
+    _Token,
 )
 
 # ---- resolution across the article ------------------------------------------------------------
@@ -33,9 +36,30 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
         for c in candidates
         if c.kind == ORGANIZATION and len(c.tokens) == 1 and c.strength >= Strength.LEXICAL
     }
+    # "Robinsons Land" next to "Robinsons Bank": a family name that opens a company's name opens its
+    # sister companies' too
+    org_openers = {
+        c.tokens[0].key
+        for c in candidates
+        if c.kind == ORGANIZATION
+        and len(c.tokens) > 1
+        and c.strength >= Strength.LEXICAL
+        and not c.headed
+        and c.tokens[0].key not in data.given
+        and c.tokens[0].key not in data.places
+        and c.tokens[0].key not in data.towns
+        and c.tokens[0].key not in data.common_words
+        and c.tokens[0].key not in data.function_words
+    }
     for c in candidates:
-        if c.kind == PERSON and len(c.tokens) > 1 and c.strength <= Strength.WEAK and c.tokens[-1].key in org_words:
+        if (
+            c.kind == PERSON
+            and len(c.tokens) > 1
+            and c.strength <= Strength.WEAK
+            and (c.tokens[-1].key in org_words or c.tokens[0].key in org_openers)
+        ):
             c.kind, c.strength = ORGANIZATION, Strength.CONTEXT
+    _with_legal_form(candidates, data)
     persons = sorted((c for c in candidates if c.kind == PERSON and len(c.tokens) > 1), key=lambda c: c.start)
     orgs = sorted((c for c in candidates if c.kind == ORGANIZATION and len(c.tokens) > 1), key=lambda c: c.start)
     # Surnames and name endings: "Leike" -> "Jan Leike", "Le Goff" -> "Yannick Le Goff".
@@ -51,16 +75,40 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     # Short forms of organisations: "Lens" / "RC Lens", "Helios" / "Helios Energy".
     by_core: dict[str, str] = {}
     last_words: dict[str, set[str]] = {}
+
+    def fuller(word: str, canonical: str) -> None:
+        # "Rogers Communications" then "Rogers Communications Inc.": the fuller form names it
+        known = by_core.get(word)
+        if known is None or (canonical.startswith(known + " ") and len(canonical) > len(known)):
+            by_core[word] = canonical
+
     for o in orgs:
         core = [t.key for t in o.tokens if t.key not in data.designators]
         if len(core) == 1:
-            by_core.setdefault(core[0], o.canonical)
+            fuller(core[0], o.canonical)
         elif [t.key for t in o.tokens if t.key not in data.organization_words] == [o.tokens[0].key]:
-            by_core.setdefault(o.tokens[0].key, o.canonical)  # "Vantor" / "Vantor Semiconductor"
+            fuller(o.tokens[0].key, o.canonical)  # "Vantor" / "Vantor Semiconductor"
         last = o.tokens[-1].key
         if last not in data.organization_words and last not in data.designators:
             last_words.setdefault(last, set()).add(o.canonical)
     for word, full in last_words.items():  # "Villa" / "Aston Villa", "Dortmund" / "Borussia Dortmund"
+        if len(full) == 1:
+            by_core.setdefault(word, next(iter(full)))
+    # "Dalata" / "Dalata Hotel Group PLC": the first word of exactly one company named with its legal form
+    legal_firsts: dict[str, set[str]] = {}
+    for o in orgs:
+        first = o.tokens[0].key
+        if (
+            len(o.tokens) > 2
+            and o.tokens[-1].key in data.designators
+            and first not in data.given
+            and first not in data.places
+            and first not in data.towns
+            and first not in data.function_words
+            and first not in data.organization_words
+        ):
+            legal_firsts.setdefault(first, set()).add(o.canonical)
+    for word, full in legal_firsts.items():
         if len(full) == 1:
             by_core.setdefault(word, next(iter(full)))
     # The first or the last word of exactly one organisation named in full, an organisation word
@@ -95,6 +143,17 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
                 defined.setdefault(acronym.lower(), c.canonical)
 
     for c in candidates:
+        if (
+            not c.kind
+            and c.form
+            and len(c.tokens) == 1
+            and c.tokens[0].key in data.not_names
+            and (c.tokens[0].key,) in by_tail
+            and c.strength == Strength.NONE
+        ):
+            # "Tory" after "John Tory": a party's word that is the surname of a person named in full
+            c.kind, c.canonical, c.strength = PERSON, by_tail[(c.tokens[0].key,)], Strength.LEXICAL
+            continue
         if c.strength >= Strength.KNOWN or not c.kind:
             continue
         keys = tuple(t.key for t in c.tokens)
@@ -123,6 +182,98 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
             c.kind = NOT_A_NAME  # "Webb" after "James Webb Space Telescope"
         if c.kind == UNKNOWN:
             c.kind = NOT_A_NAME
+
+
+def _with_legal_form(candidates: list[_Candidate], data: _NameData) -> None:
+    """ "Apex Summit" / "Apex Summit Holdings", "City Rail Link" / "City Rail Link Limited": two words or
+    more that open exactly one organisation named in full, whose other words are only designators (its
+    legal form) or organisation words, are that organisation under its full name; a place or a thing by
+    its own words only before a legal form ("Thunder Bay" is no short form of "Thunder Bay Police
+    Service"), and no person ("Rose Hill Holdings" names no "Rose Hill")."""
+    full: dict[tuple[str, ...], set[str]] = {}  # the words before the legal form -> full names
+    fuller: dict[tuple[str, ...], set[str]] = {}  # the same before organisation words too
+    for o in candidates:
+        if o.kind != ORGANIZATION or o.strength < Strength.LEXICAL or len(o.tokens) < 3:
+            continue
+        keys = tuple(t.key for t in o.tokens)
+        legal = True
+        for n in range(len(keys) - 1, 1, -1):
+            legal = legal and keys[n] in data.designators
+            if not legal and keys[n] not in data.organization_words:
+                break
+            (full if legal else fuller).setdefault(keys[:n], set()).add(o.canonical)
+    if not full and not fuller:
+        return
+    for c in candidates:
+        if (
+            len(c.tokens) < 2
+            or not c.form  # a headline's words, read later against the body
+            or c.strength >= Strength.KNOWN
+            or c.headed
+            or (c.kind == PERSON and c.strength > Strength.WEAK)
+        ):
+            continue
+        keys = tuple(t.key for t in c.tokens)
+        names = full.get(keys, set()) | (fuller.get(keys, set()) if c.strength > Strength.NEVER else set())
+        if keys[0] not in data.given and len(names) == 1:
+            c.kind, c.canonical, c.strength = ORGANIZATION, next(iter(names)), Strength.LEXICAL
+
+
+def _lowercase_bodies(candidates: list[_Candidate], art: _Article) -> None:
+    """ "le parquet", "la police locale", "la cour d'appel": a local body written in lower case is the
+    body of the article's town ("Parquet de Liège"), or the body alone when no town stands out; not
+    where a capitalised name already is ("le parquet de Liège" is named in full)."""
+    data, folded = art.data, art.folded
+    if data.lowercase_bodies_re is None:
+        return
+    spans = sorted((c.start, c.end) for c in candidates)
+    town = art.main_town
+    if not town:  # the only town or place the article names, or the one it names most
+        counts = Counter(
+            t.text
+            for c in candidates
+            for t in c.tokens
+            if (t.key in data.towns or t.key in data.places) and t.key not in data.given
+        )
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            town = ranked[0][0]
+    # "le parquet de Liège" named in full somewhere: "le parquet" alone is that one
+    full: dict[str, str] = {}
+    for c in candidates:
+        if c.kind == ORGANIZATION and c.headed:
+            words = fold_key(art.text[c.start : c.end]).split()
+            for n in range(1, len(words)):
+                full.setdefault(" ".join(words[:n]), c.canonical)
+    for m in data.lowercase_bodies_re.finditer(folded):
+        start, end = m.span(1)
+        i = bisect_right(spans, (end, end))
+        if i and spans[i - 1][1] > start:
+            continue
+        form = " ".join(m.group(1).split())
+        template = data.local_bodies[form]
+        surface = art.text[start:end]
+        if form in full:
+            canonical = full[form]
+        elif "{town}" not in template or town:
+            canonical = template.format(town=town)
+        else:
+            canonical = " ".join(surface.split())
+            canonical = canonical[:1].upper() + canonical[1:]
+        sentence = max(bisect_right(art.sentence_starts, start) - 1, 0)
+        token = _Token(surface, start, end, form, False, sentence, False)
+        candidates.append(
+            _Candidate(
+                [token],
+                start,
+                end,
+                sentence,
+                kind=ORGANIZATION,
+                form=form,
+                canonical=canonical,
+                strength=Strength.CONTEXT,
+            )
+        )
 
 
 def _strong_org(c: _Candidate, data: _NameData) -> bool:

@@ -50,13 +50,7 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
             seen_word = _ANY_WORD.search(folded, s_start, start) is not None
         plain = m.group()
         if seen_word:
-            j = start - 1
-            while j >= s_start and folded[j] in _BLANKS:
-                j -= 1
-            # after a quote mark, a colon or a dash ("VALENCE – La Drôme", folded to a plain hyphen)
-            initial = j >= s_start and (
-                folded[j] in _CLAUSE_OPENERS or (folded[j] == "-" and j > s_start and folded[j - 1] in _BLANKS)
-            )
+            initial = _after_opener(folded, start, s_start)
         else:
             initial = True
         seen_word = True
@@ -82,8 +76,13 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
             # "Calif." but "U.S."; "J. Smith", but "wrote on X." at the end of its sentence
             end -= 1
             plain = plain[:-1]
+        glued = _GLUED_TITLE.match(plain)
+        if glued and glued.group(1).lower() in data.titles:
+            # "M.Rachid Hachichi": a title glued to the name by its stop is no part of the name
+            start += glued.end()
+            plain = plain[glued.end() :]
         word = text[start:end]
-        if end <= start or not (word[0].isupper() or _capitalised(word)):
+        if end <= start or not (word[0].isupper() or _capitalised(word)) or _amount_or_code(word, folded, end):
             prev_capital_end = -10
             continue
         tokens.append(_Token(word, start, end, plain.lower().rstrip("."), initial, s_index, True))
@@ -92,6 +91,43 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
 
 
 _ANY_WORD = re.compile(r"[^\W_]")
+
+
+def _after_opener(folded: str, start: int, s_start: int) -> bool:
+    """Does a clause open right before `start`: a quote mark, a colon or a dash ("VALENCE – La Drôme",
+    folded to a plain hyphen), or an agency's mark that opens the sentence ("(APS) Au Sénégal")?"""
+    j = start - 1
+    while j >= s_start and folded[j] in _BLANKS:
+        j -= 1
+    if j < s_start:
+        return False
+    if folded[j] == ")":
+        mark = folded[s_start:j].lstrip()
+        return mark.startswith("(") and "(" not in mark[1:]
+    return folded[j] in _CLAUSE_OPENERS or (folded[j] == "-" and j > s_start and folded[j - 1] in _BLANKS)
+
+
+# "M.Rachid", "Dr.Smith": a title, its stop, then a capital, with no space between.
+_GLUED_TITLE = re.compile(r"([A-Z][a-z]{0,3})\.(?=[A-Z][a-z])")
+_DECIMAL = re.compile(r"\d[.,]\d")
+_ORDINAL = re.compile(r"(?<!\d)\d++(?:st|nd|rd|th|e|er|re|ème)", re.IGNORECASE)
+_SCALE_AFTER = re.compile(
+    r"(?<!\s)(?:\s*+(?:bn|m|k|tn)\b|\s++(?:billions?|millions?|trillions?|milliards?)\b)", re.IGNORECASE
+)
+
+
+def _amount_or_code(word: str, folded: str, end: int) -> bool:
+    """ "P9.5", "Sh38.8", "GHc200", "R318bn": an amount in a currency's letters; "lLqbu6qHT1",
+    "PubGazetteHaiti202005": a link's code or a file's name. Digits with a decimal stop or with lower-case
+    letters, or letters and digits before a scale word ("P7 billion"), are no name ("123RF", "E3", "G7" are
+    kept)."""
+    if not any(ch.isdigit() for ch in word):
+        return False
+    if _DECIMAL.search(word):
+        return True
+    if any(ch.islower() for ch in word) and not _ORDINAL.fullmatch(word):
+        return True
+    return _SCALE_AFTER.match(folded, end) is not None
 
 
 # Words written in lower case (folded): the common words that a capitalised one may merely open a
@@ -130,7 +166,11 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
         if current:
             prev = current[-1]
             gap = _gap(folded, prev, tok)
-            joined = gap == "" or gap == "'" or (gap is not None and gap in data.connectors)
+            joined = (
+                gap == ""
+                or (gap == "'" and current[0].key not in data.given)  # not "Joshua Reynolds' Portrait"
+                or (gap is not None and gap in data.connectors)
+            )
             # "d'OpenAI Jan Leike": a given name starts a new name
             split_here = (
                 joined
@@ -229,6 +269,7 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
                         " ".join(folded[t.start : run[-1].end].casefold().split()) in data.aliases  # "Centers for
                         for t in prev[:2]
                     )  # Disease Control and Prevention", after "The" or not
+                    or _founders_and(prev, run, data)
                     or (
                         len(tail) <= 2
                         and run[-1].key in data.organization_words
@@ -237,6 +278,7 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
                             len(tail) == 2
                             and tail[-1].key in data.organization_words
                             and tail[0].key not in data.function_words
+                            and not _second_branch(tail, run, folded, data)
                         )
                         # "Mirvac and Coombes Property Group" are two: a brand alone before "and",
                         # and a name of its own after it (not "Securities and Exchange Commission")
@@ -254,6 +296,38 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
                 continue
         out.append(run)
     return out
+
+
+def _founders_and(prev: list[_Token], run: list[_Token], data: _NameData) -> bool:
+    """ "Robert and Lynda Altman Family Foundation": a given name alone before "and", then a given
+    name, a surname and an organisation word: the couple's foundation, one name."""
+    return (
+        len(prev) == 1
+        and prev[0].key in data.given
+        and len(run) >= 3
+        and run[0].key in data.given
+        and run[-1].key in data.organization_words
+        and run[-1].key not in data.designators
+    )
+
+
+def _second_branch(tail: list[_Token], run: list[_Token], folded: str, data: _NameData) -> bool:
+    """ "Derby Museum and Art Gallery", "Ohio Police and Fire Pension Fund": after a place or a name and
+    its organisation word, "and" then common words ending with another organisation word name a second
+    branch of the same body; "Treasury Department and Justice Department" (the same word again),
+    "Shell Oil and Apple Inc" (a company's designator) are two."""
+    return (
+        tail[-1].key not in data.designators
+        and run[-1].key not in data.designators
+        and run[-1].key != tail[-1].key
+        and not any(t.key in data.given for t in run)
+        and all(
+            t.key in data.common_words
+            or t.key in data.organization_words
+            or re.search(rf"(?<![\w'-]){re.escape(t.key)}(?![\w'-])", folded) is not None  # "art" elsewhere
+            for t in run
+        )
+    )
 
 
 def _title_length(tokens: list[_Token], i: int, data: _NameData) -> int:
@@ -307,7 +381,25 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
         if len(tokens) > 1 and data.adjective_suffixes and t.key.endswith(data.adjective_suffixes):
             tokens.pop(0)  # "Boston-based Calloway Biotherapeutics"
             continue
-        if t.initial and t.key in data.function_words and len(tokens) > 1:
+        if data.adjective_suffixes and (
+            cut := next(
+                (i for i in range(len(tokens) - 2, 0, -1) if tokens[i].key.endswith(data.adjective_suffixes)), 0
+            )
+        ):
+            del tokens[: cut + 1]  # "New York-based AIG": the place's words go with their suffix
+            continue
+        if (
+            t.key in data.function_words
+            and len(tokens) > 1
+            and (
+                t.initial
+                or t.text in ("A", "An")  # "A Holyrood committee" after a quote mark or a heading
+                or (
+                    " ".join(x.key for x in tokens[1:]) in data.places  # "Au Sénégal"
+                    and " ".join(x.key for x in tokens) not in data.alias_prefixes  # "La France insoumise"
+                )
+            )
+        ):
             tokens.pop(0)
             tokens[0] = _Token(
                 tokens[0].text,
@@ -350,8 +442,8 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
     i = 1
     while i < len(tokens):
         n = _title_length(tokens, i, data)
-        if n and i + n == len(tokens) and i == 1 and tokens[0].key in data.given and tokens[i].text[1:].islower():
-            n = 0  # "Angus King", "Rose Prince": a given name, then a surname that is also a title
+        if n and i + n == len(tokens) and all(t.key in data.given for t in tokens[:i]) and tokens[i].text[1:].islower():
+            n = 0  # "Angus King", "Billie Jean King": given names, then a surname that is also a title
         if n:
             title = " ".join(t.key for t in tokens[i : i + n])
             out.extend(
@@ -373,12 +465,25 @@ class _Flags(TypedDict, total=False):
 
 
 def _finish(tokens: list[_Token], data: _NameData, **flags: Unpack[_Flags]) -> list[_Candidate]:
-    while len(tokens) > 1 and (tokens[-1].key in data.function_words or tokens[-1].key in data.postnominals):
+    while len(tokens) > 1 and (
+        (tokens[-1].key in data.function_words and not _designator_in_capitals(tokens[-1], data))
+        or tokens[-1].key in data.postnominals
+    ):
         # "Rupert Vance KC"; "Mme B. Il ...", where the splitter did not see that "Il" starts a sentence
         tokens = tokens[:-1]
+    if len(tokens) > 2 and _TICKER.fullmatch(tokens[-1].text) and tokens[-2].key in data.designators:
+        tokens = tokens[:-1]  # "Apex Group Inc APX.O": the company's ticker after its legal form
     if not tokens:
         return []
     return [_Candidate(list(tokens), tokens[0].start, tokens[-1].end, tokens[0].sentence, **flags)]
+
+
+_TICKER = re.compile(r"[A-Z]{1,6}\.[A-Z]{1,2}")
+
+
+def _designator_in_capitals(t: _Token, data: _NameData) -> bool:
+    """ "Eiendomsspar AS": a company's legal form in capitals, not the word "as"."""
+    return t.text.isupper() and t.key in data.designators
 
 
 # ---- French organisation names with lower-case words ------------------------------------------
