@@ -60,6 +60,26 @@ def find_dates(
     it was published is read from that day (`by_dateline`): its "hier" is the day before the dateline.
     """
     low = lower_view(folded)
+    chosen = _chosen(_matches(low, lex), text, folded, low, lex, published, future_at)
+    found = _weekday_with_its_day(
+        _with_their_year(_no_weekday_lists(_no_week_schedules(chosen, low, lex.weekdays), low), low), low
+    )
+    found = _months_together(found, low, lex)
+    found = _same_periods(found)
+    found = _earlier_than_before(found, low, published)
+    found = _in_their_story(found, low, lex, published, future_at)
+    line = _dateline(found, folded, published) if by_dateline else None
+    if line is None:
+        return found
+    again = find_dates(text, folded, lex, dt.date.fromisoformat(line.value.iso), future_at, by_dateline=False)
+    return [d for d in found if d.start <= line.start] + [d for d in again if d.start > line.start]
+
+
+_Match = tuple[int, int, int, re.Match[str]]  # start, minus the length, template order, the match
+
+
+def _matches(low: str, lex: Lexicon) -> list[_Match]:
+    """Every match of every template that may match here, longest first at each start."""
     tokens = list(_TOKEN_RE.finditer(low))
     words = {t.group() for t in tokens}
     has_digit = any(w[0].isdigit() for w in words)
@@ -77,7 +97,7 @@ def find_dates(
 
     # The active templates a word can start, worked out once per distinct word (a number is DIGITS).
     starting: dict[str, list[int]] = {}
-    candidates: list[tuple[int, int, int, re.Match[str]]] = []
+    candidates: list[_Match] = []
     for token in tokens:
         word = token.group()
         key = DIGITS if word[0].isdigit() else word
@@ -89,8 +109,21 @@ def find_dates(
     for order in lex.date_scanned:
         if active(order):
             candidates.extend((m.start(), m.start() - m.end(), order, m) for m in templates[order].regex.finditer(low))
-    # Longest first at each start; a later match inside a chosen one is dropped, and so never resolved.
     candidates.sort(key=lambda c: c[:3])
+    return candidates
+
+
+def _chosen(
+    candidates: list[_Match],
+    text: str,
+    folded: str,
+    low: str,
+    lex: Lexicon,
+    published: dt.date,
+    future_at: Callable[[int], bool],
+) -> list[DateFound]:
+    """The matches resolved to dates, in reading order; a later match inside a chosen one is dropped,
+    and so never resolved."""
     chosen: list[DateFound] = []
     taken_until = -1
     for start, _neg_len, order, m in candidates:
@@ -102,7 +135,7 @@ def find_dates(
             folded, low, start, lex
         )
         resolved = _resolve(
-            templates[order].rule,
+            lex.date_templates[order].rule,
             m,
             _Context(
                 low, folded, lex, published, future_at(start) and not past, past, _past_in_clause(text, start, lex)
@@ -119,18 +152,7 @@ def find_dates(
                     resolved = replace(resolved, qualifier=text[m.start(group) : m.end(group)])
         chosen.append(resolved)
         taken_until = resolved.end
-    found = _weekday_with_its_day(
-        _with_their_year(_no_weekday_lists(_no_week_schedules(chosen, low, lex.weekdays), low), low), low
-    )
-    found = _months_together(found, low, lex)
-    found = _same_periods(found)
-    found = _earlier_than_before(found, low, published)
-    found = _in_their_story(found, low, lex, published, future_at)
-    line = _dateline(found, folded, published) if by_dateline else None
-    if line is None:
-        return found
-    again = find_dates(text, folded, lex, dt.date.fromisoformat(line.value.iso), future_at, by_dateline=False)
-    return [d for d in found if d.start <= line.start] + [d for d in again if d.start > line.start]
+    return chosen
 
 
 # "(Monday to Friday)", "(lundi-vendredi)": two weekdays in brackets, joined by a dash or a word
