@@ -135,7 +135,7 @@ class Lexicon:
     approx_amount_re: re.Pattern[str] | None
     approx_counts: dict[str, int]
     money_marker_re: re.Pattern[str]
-    money_starts: frozenset[str]  # first tokens of an amount (DIGITS for a number): see claims/money.py
+    money_starts: frozenset[str]  # first tokens of an amount (DIGITS for a number): see claims/money/
     cents_after_re: re.Pattern[str]
     symbol_codes: dict[str, str]  # every written form of a sign, "c $" included -> ISO code
     strict_codes: frozenset[str]  # codes read only in capitals ("TRY", "MAD")
@@ -273,7 +273,7 @@ def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
 
     # Number, money and date patterns run on the lower-case view of the text (`lower_view`), with
     # words as prefix trees (`trie`); what is case-sensitive ("M€" is a million, "m" a metre; "TRY"
-    # is the lira, "try" a verb) is checked on the match by claims/money.py.
+    # is the lira, "try" a verb) is checked on the match by claims/money/.
     dec = re.escape(lang["decimal_separator"])
     seps = "".join(re.escape(s) for s in lang["thousands_separators"])
     digit_number = (

@@ -11,11 +11,11 @@ import tomllib
 from decimal import Decimal
 from functools import lru_cache
 
-from .lexicon import DATA_DIR, Lexicon
-from .numbers import parse_number
-from .text import fold_key
+from ..lexicon import DATA_DIR, Lexicon
+from ..numbers import parse_number
+from ..text import fold_key
 
-_HALF_STEP = Decimal("0.05")  # as in claims/money.py: a figure is as precise as its last digit
+_HALF_STEP = Decimal("0.05")  # as in claims/money/: a figure is as precise as its last digit
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,117 @@
+"""What the money rules share: the amount found, and the helpers that read a scale, a currency and
+the words around a number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..lexicon import Lexicon
+from ..model import Money
+from ..text import fold_key
+
+
+_HALF_STEP = Decimal("0.05")
+_PREV_WORD = re.compile(r"(?<![\w'])([\w']+)\s*$")  # from a word start only: linear on any text
+_TOKEN_RE = re.compile(r"[a-z]+|\d+|[^\sa-z\d]")
+_REACH = 150  # characters from the start of an amount to its currency: "deux cent cinquante millions de"
+
+
+@dataclass(frozen=True)
+class MoneyFound:
+    start: int
+    end: int
+    value: Money
+    qualifier: str | None
+    approximate: bool
+    local: str | None = None  # "dollar", "franc": a currency that names no country, the article's (claims/country.py)
+
+
+def _scale_factor(raw: str | None, written: str | None, lex: Lexicon) -> Decimal | None:
+    """Factor of a scale word or abbreviation; None for an abbreviation in the wrong case ("m€")."""
+    if not raw:
+        return Decimal(1)
+    k = fold_key(raw.lstrip("-"))
+    if k in lex.scale_words:
+        return Decimal(str(lex.scale_words[k]))
+    as_written = (written or raw).strip()
+    if as_written in lex.scale_abbreviations:
+        return Decimal(str(lex.scale_abbreviations[as_written]))
+    return None
+
+
+def _code(raw: str, written: str, lex: Lexicon) -> str | None:
+    upper = raw.upper()
+    if upper in lex.strict_codes and written != upper:
+        return None  # "try", "mad": words, not the lira or the dirham
+    return lex.currency_codes.get(upper)
+
+
+def _currency(m: re.Match[str], folded: str, lex: Lexicon) -> tuple[str | None, Decimal, bool] | None:
+    """(ISO code, factor to apply, whether the currency word is ambiguous); None when not money."""
+    if subunit := _subunit(m):
+        sub = fold_key(subunit)
+        return lex.subunit_default.get(sub), Decimal(1) / lex.subunits[sub], False
+    group = "lead" if m.group("lead") else "trail"
+    raw = m.group(group)
+    if m.group("suffix"):
+        return lex.symbol_suffixes[fold_key(m.group("suffix"))], Decimal(1), False
+    k = fold_key(raw)
+    if k in lex.symbol_codes:
+        return lex.symbol_codes[k], Decimal(1), False
+    if k in lex.currency_names:
+        return lex.currency_names[k], Decimal(1), k in lex.ambiguous_currency_names
+    code = _code(raw, folded[m.start(group) : m.end(group)], lex)
+    if code and raw.upper() in lex.code_scales:  # "29 MD": millions de dinars; never before the number
+        return (code, Decimal(str(lex.code_scales[raw.upper()])), False) if group == "trail" else None
+    return (code, Decimal(1), False) if code else None
+
+
+def _subunit(m: re.Match[str]) -> str | None:
+    """ "cents" of "50 cents", "c" of "173.08c"."""
+    return m.group("sub") or m.group("glued")
+
+
+def _written(m: re.Match[str], group: str, folded: str) -> str | None:
+    return folded[m.start(group) : m.end(group)] if m.group(group) else None
+
+
+def _previous_word(low: str, start: int) -> str:
+    w = _PREV_WORD.search(low[max(0, start - 30) : start])
+    return fold_key(w.group(1)) if w else ""
+
+
+def _previous_word_start(low: str, start: int) -> int:
+    """Where the word before `start` begins (`start` itself when there is none)."""
+    w = _PREV_WORD.search(low[max(0, start - 30) : start])
+    return max(0, start - 30) + w.start(1) if w else start
+
+
+def _range_allowed(joiner: str, before: str, both_signed: bool, lex: Lexicon) -> bool:
+    """Whether "X <joiner> Y" is a range, given the word before X (see the module docstring)."""
+    if joiner == "-" or len(lex.range_joiners) < 2:
+        return True
+    if joiner == lex.range_joiners[0]:  # "and": only "between X and Y"
+        return before == lex.range_starts[0]
+    if joiner == lex.range_joiners[1]:  # "to": a change when both ends carry their currency
+        return not (before == lex.range_starts[1] and both_signed)
+    return False
+
+
+def _counts_one(word: str, lex: Lexicon) -> bool:
+    """ "a", "an", "one", "un", "une": a function word that counts one."""
+    return word in lex.function_words and lex.number_words.get(word) == 1
+
+
+def _is_article(word: str, lex: Lexicon) -> bool:
+    """ "a", "an": a word that counts one other than the language's numeral (the first word of value
+    one in its table: "one"; the French "un" is both)."""
+    numeral = next((w for w, v in lex.number_words.items() if v == 1), None)
+    return word != numeral and _counts_one(word, lex)
+
+
+_FIRST_WORD = re.compile(r"[a-z]+(?![\w'])")
+_WORD_AFTER = re.compile(r" [a-z]")  # a lower-case word right after another: "weekly listeners"
+_SPACED_GROUPS = re.compile(r"(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)")  # "R3 600": thousands set apart by spaces
