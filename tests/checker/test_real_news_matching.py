@@ -393,3 +393,26 @@ def test_a_record_naming_the_full_given_name_supports_the_short_one(fresh_librar
     assert [m.source_id for m in c.matches][:1] == ["N1"], c.reason
     assert c.suggestion == "supported", c.reason
 
+
+# ---- a quote: the record the verdict cites is shown first ----------------------------------------
+
+
+def test_the_record_holding_the_quote_word_for_word_ranks_first(fresh_library):
+    words = "Every rider deserves a bus that comes on time and a driver who knows the road."
+    fresh_library.add(
+        [
+            record(
+                "Q1",
+                "Harlow Transit chief Ada Brenn spoke at the depot opening on Monday in Harlow. "
+                "Harlow Transit will add forty buses to the Harlow network, Ada Brenn said. "
+                f'"Every rider deserves a bus that comes on time and a driver that knows the road," Ada Brenn said.',
+            ),
+            record("Q2", f'Ada Brenn, of Harlow Transit, told reporters: "{words}"'),
+        ]
+    )
+    text = f'Harlow Transit will add forty buses to its Harlow network. "{words}" said Ada Brenn.'
+    c = check(fresh_library, text)[words]
+    assert c.matches[0].source_id == "Q2" and c.matches[0].quote_class == "verbatim", [
+        (m.source_id, m.quote_class, m.score) for m in c.matches
+    ]
+    assert c.suggestion == "supported", c.reason
