@@ -405,7 +405,7 @@ def test_the_record_holding_the_quote_word_for_word_ranks_first(fresh_library):
                 "Q1",
                 "Harlow Transit chief Ada Brenn spoke at the depot opening on Monday in Harlow. "
                 "Harlow Transit will add forty buses to the Harlow network, Ada Brenn said. "
-                f'"Every rider deserves a bus that comes on time and a driver that knows the road," Ada Brenn said.',
+                '"Every rider deserves a bus that comes on time and a driver that knows the road," Ada Brenn said.',
             ),
             record("Q2", f'Ada Brenn, of Harlow Transit, told reporters: "{words}"'),
         ]
