@@ -18,6 +18,7 @@ from claims.text import content_words, fold_key, person_key
 from sources.index import Source, ValueIndex
 from sources.terms import person_term, word_term
 
+from .given_names import person_keys
 from .context import Context, idf, key_variants, untitled as _untitled
 
 CANDIDATES = 40
@@ -226,9 +227,8 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
         return out
     if isinstance(v, Name):
         required = [Source("name", ctx.key)] + [Source("name", k) for k in key_variants(ctx.key or "")]
-        initial = person_key(_untitled(v.canonical)) if claim.type == "person" else None
-        if initial:
-            required.append(Source("term", person_term(initial)))
+        initials = person_keys(_untitled(v.canonical)) if claim.type == "person" else ()
+        required += [Source("term", person_term(k)) for k in initials]
         return [Search(tuple(required), _context_sources(ctx, skip={ctx.key}))]
     if isinstance(v, Quote):
         context = [(Source("term", word_term(w)), 1.0) for w in dict.fromkeys(content_words(v.text))]

@@ -34,6 +34,7 @@ from claims import DateValue, Money
 from claims.lexicon import available_languages, load
 from claims.text import content_words, fold_key, fold_lower
 
+from .given_names import full_names
 from .model import Agreement, QuoteClass, Reason, ReasonPart, Term
 from .verdict import render_reason
 
@@ -98,14 +99,15 @@ def name_words(name: str) -> tuple[str, ...]:
 def _given_compatible(a: str, b: str) -> bool:
     if a.endswith(".") or b.endswith("."):
         return a[0] == b[0]
-    return a == b
+    return a == b or b in full_names(a) or a in full_names(b)
 
 
 def name_agreement(claim_name: str, record_name: str) -> Agreement:
     """Whether two written names are the same person or organisation.
 
     Same folded words -> agrees. Otherwise the last words (surnames) must be equal and the given
-    names compatible in order: equal, or one an initial of the other ("J." ~ "Jan"); a middle name
+    names compatible in order: equal, one an initial of the other ("J." ~ "Jan") or an everyday short
+    form of it ("Mike" ~ "Michael"); a middle name
     written by one side only is allowed ("John F. Kennedy" ~ "John Kennedy"). Anything else is
     "unknown": another name is not a contradiction of this one.
     """

@@ -42,7 +42,7 @@ from .context import Context, contexts_of, idf
 from .inputs import InputError
 from .model import MAX_CLAIMS, ArticleCheck, ClaimCheck, Match
 from .scoring import Lazy, lexical_scores, match_record, quote_scores
-from .verdict import explain, render_reason
+from .verdict import explain, quote_cited_first, render_reason
 
 MAX_MATCHES = 5
 
@@ -124,10 +124,10 @@ def check_extraction(
             if m is not None
         ]
         # A record that gives the value (agreeing or not) comes before one that only speaks of the
-        # subject: it is the one an editor cites. (A quote's classes are ranked by the verdict.)
+        # subject: it is the one an editor cites. (A quote's record the verdict cites comes first.)
         silent = not isinstance(claim.value, Quote)
         matches.sort(key=lambda m: (silent and m.agreement == "unknown", -m.score, m.source_id))
-        matches = _off_subject_amounts_dropped(claim, matches)[:MAX_MATCHES]
+        matches = (_off_subject_amounts_dropped if silent else quote_cited_first)(claim, matches)[:MAX_MATCHES]
         suggestion, confidence, parts = explain(claim, matches)
         checks.append(ClaimCheck(claim, tuple(matches), suggestion, confidence, render_reason(parts), parts))
     from .desk.memory import with_past_verdicts  # the desk's earlier verdicts (checker/desk/memory.py)

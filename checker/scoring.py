@@ -24,6 +24,7 @@ from .compare import (
     money_agreement,
     name_agreement,
 )
+from .given_names import person_keys
 from .context import Context, key_variants, untitled
 from .model import Match, Reason, ReasonPart
 from .verdict import render_reason
@@ -121,12 +122,12 @@ def _name_spans(rec: StoredRecord, key: str, canonical: str | None) -> list[tupl
     spans = [(s, e) for k, _c, _t, s, e in rec.values.names if k in keys]
     if not spans and canonical:
         canonical = untitled(canonical)
-        wanted = person_key(canonical)
+        wanted = person_keys(canonical)
         if wanted:
             spans = [
                 (s, e)
                 for _k, c, t, s, e in rec.values.names
-                if t == "person" and person_key(c) == wanted and name_agreement(canonical, c) == "agrees"
+                if t == "person" and person_key(c) in wanted and name_agreement(canonical, c) == "agrees"
             ]
     return spans
 

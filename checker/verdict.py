@@ -88,11 +88,7 @@ def suggest(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Sug
 
 def explain(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Suggestion, float, Reason]:
     """(suggestion, confidence 0-1, the reason as parts); the rules of this module's docstring."""
-    relevant = [
-        m
-        for m in matches
-        if m.relevance >= RELEVANT or m.agreement == "agrees" and m.quote_class in ("verbatim", "close")
-    ]
+    relevant = _relevant(matches)
     if not relevant:
         if matches:
             return "no_source", 0.0, (_part("off_subject", ids=_ids(matches)),)
@@ -162,8 +158,30 @@ def _later(m: Match) -> ReasonPart:
     return _part("later", id=m.source_id, cite=_cite(m), values=Values(values) if values else Term("another_value"))
 
 
+def _relevant(matches: list[Match] | tuple[Match, ...]) -> list[Match]:
+    return [
+        m
+        for m in matches
+        if m.relevance >= RELEVANT or m.agreement == "agrees" and m.quote_class in ("verbatim", "close")
+    ]
+
+
+def _quote_ranked(relevant: list[Match]) -> list[Match]:
+    return sorted(relevant, key=lambda m: (m.later, -_QUOTE_RANK.get(m.quote_class or "", 0), -m.score))
+
+
+def quote_cited_first(_claim: Claim, matches: list[Match]) -> list[Match]:
+    """A quote's matches with the record its verdict cites first (the earlier relevant record that
+    holds the words most closely: "verbatim" before "close", whatever their scores), the others in
+    their order: the record an editor reads first is the one the reason names."""
+    ranked = _quote_ranked(_relevant(matches))
+    if not ranked or not ranked[0].quote_class:
+        return matches
+    return [ranked[0]] + [m for m in matches if m is not ranked[0]]
+
+
 def _quote(relevant: list[Match]) -> tuple[Suggestion, float, Reason]:
-    ranked = sorted(relevant, key=lambda m: (m.later, -_QUOTE_RANK.get(m.quote_class or "", 0), -m.score))
+    ranked = _quote_ranked(relevant)
     best = ranked[0]
     cls = best.quote_class or "not_found"
     note = _note(best)

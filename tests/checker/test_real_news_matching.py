@@ -367,3 +367,52 @@ def test_a_record_written_long_after_does_not_date_a_day_by_its_year(fresh_libra
     )
     c = check(fresh_library, "The Harlow council and the Brenn Works union signed a wage deal on Monday.")["Monday"]
     assert c.suggestion != "supported", c.reason
+
+
+# ---- a person under an everyday short form of their given name -------------------------------------
+
+
+def test_a_short_given_name_meets_the_full_one():
+    from checker.compare import name_agreement
+    from checker.given_names import person_keys
+
+    assert name_agreement("Mike Tarlow", "Michael Tarlow") == "agrees"
+    assert name_agreement("William Orsk", "Bill Orsk") == "agrees"
+    assert name_agreement("Mike Tarlow", "Mark Tarlow") == "unknown"
+    assert person_keys("Bill Orsk") == ("b orsk", "w orsk")
+
+
+def test_a_record_naming_the_full_given_name_supports_the_short_one(fresh_library):
+    fresh_library.add(
+        [
+            record("N1", "Harlow Transit named William Quenby, a former engineer, as its new director."),
+            record("N2", "Harlow Transit opened a depot; its director was not named."),
+        ]
+    )
+    c = check(fresh_library, "Harlow Transit said its director, Bill Quenby, would retire next year.")["Bill Quenby"]
+    assert [m.source_id for m in c.matches][:1] == ["N1"], c.reason
+    assert c.suggestion == "supported", c.reason
+
+
+# ---- a quote: the record the verdict cites is shown first ----------------------------------------
+
+
+def test_the_record_holding_the_quote_word_for_word_ranks_first(fresh_library):
+    words = "Every rider deserves a bus that comes on time and a driver who knows the road."
+    fresh_library.add(
+        [
+            record(
+                "Q1",
+                "Harlow Transit chief Ada Brenn spoke at the depot opening on Monday in Harlow. "
+                "Harlow Transit will add forty buses to the Harlow network, Ada Brenn said. "
+                '"Every rider deserves a bus that comes on time and a driver that knows the road," Ada Brenn said.',
+            ),
+            record("Q2", f'Ada Brenn, of Harlow Transit, told reporters: "{words}"'),
+        ]
+    )
+    text = f'Harlow Transit will add forty buses to its Harlow network. "{words}" said Ada Brenn.'
+    c = check(fresh_library, text)[words]
+    assert c.matches[0].source_id == "Q2" and c.matches[0].quote_class == "verbatim", [
+        (m.source_id, m.quote_class, m.score) for m in c.matches
+    ]
+    assert c.suggestion == "supported", c.reason
