@@ -154,6 +154,22 @@ def find_quotes(
             return None
         return None
 
+    def speaker_nearby(offset: int, paragraph: int) -> str | None:
+        """A paragraph that is a quote alone, nobody named in it: the one quoted last, a few paragraphs
+        back, when no other person has been named since; else the subject of the last speech verb of the
+        two paragraphs before ("Jane Roe said the board met twice. ... “We heard everyone.”")."""
+        if last_said and last_said[-1][0] >= paragraph - 3:
+            _p, since, who = last_said[-1]
+            named = {
+                m.canonical for m in people[bisect_left(people_starts, since) : bisect_left(people_starts, offset)]
+            }
+            if named <= {who}:
+                return who
+        i = bisect_left(people_starts, offset) - 1
+        if i >= 0 and sentence_at(people[i].start).paragraph >= paragraph - 2:
+            return speech_subject_before(offset)
+        return None
+
     paragraph_start: dict[int, int] = {}
     lines: dict[int, list[Sentence]] = {}
     for s in sentences:
@@ -240,6 +256,9 @@ def find_quotes(
                 else None
             )
         )
+        if not speaker and kind == "speech" and opens_paragraph and closed_by_mark and s_close.paragraph == paragraph:
+            if not _WORD.search(folded, q.close + 1, (lines[paragraph][-1].end)):
+                speaker = speaker_nearby(q.open, paragraph)
         if not speaker and kind == "speech" and len({w for _, _, w in last_said}) == 1:
             # the one person the article has quoted so far, when nobody else is named in the paragraph
             only = last_said[-1][2]
