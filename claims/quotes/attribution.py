@@ -587,28 +587,3 @@ def _paragraph_subject(
     if first_org and lex.speech_verb_re.search(folded, head[0], head[1]):
         return first_org
     return None
-
-
-def _named_next(
-    sentences: list[Sentence], index: int, q: QuoteSpan, folded: str, lex: Lexicon, names_in: _NamesIn
-) -> str | None:
-    """A quote no rule gave a speaker, that ends its sentence, followed by a sentence naming who spoke
-    ("« ... » C'est en ces termes que s'est exprimé Édouard Garnier, chef de mission", or that sentence
-    opening the next paragraph when the quote closes its own): the person the next sentence makes
-    speak, near its start, when it quotes nothing itself."""
-    if index < 0 or index + 1 >= len(sentences):
-        return None
-    closing, nxt = sentences[index], sentences[index + 1]
-    if _WORD.search(folded, q.close + 1, closing.end):
-        return None  # the sentence goes on after the quote
-    if nxt.paragraph != closing.paragraph and (
-        nxt.paragraph != closing.paragraph + 1 or folded[q.close + 1 : nxt.start].strip(_PAD + ".!?…»”\"’")
-    ):
-        return None
-    if any(c in nxt.text for c in "«»“”\""):
-        return None
-    words = list(_WORD.finditer(folded, nxt.start, nxt.end))[:14]
-    if not words or not any(lex.speech_verb_re.fullmatch(w.group()) for w in words):
-        return None
-    people = [m for m in names_in(nxt.start, words[-1].end()) if m.type == "person"]
-    return people[0].canonical if people else None
