@@ -87,7 +87,12 @@ def _signed(folded: str, after: int, names_in: _NamesIn) -> str | None:
     m = _SIGNATURE.match(folded, after)
     if m is None:
         return None
-    people = [f for f in names_in(m.start(), m.end()) if f.type == "person"]
+    # a signature ends on the name or an apposition, not '” – despite the majority Boris Johnson enjoyed'
+    people = [
+        f
+        for f in names_in(m.start(), m.end())
+        if f.type == "person" and folded[f.end : m.end()].lstrip(" \u00a0\u202f")[:1] in ("", ",", ".", ";", "(")
+    ]
     return people[-1].canonical if people else None
 
 
@@ -324,10 +329,21 @@ def _after(
     verb = next((i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w.group())), None)
     found = names_in(lead, end)
     first_name = found[0].start if found else end  # "co-owner and CEO Greg Penner said": "and" joins titles
+    if (
+        verb is not None
+        and "," not in folded[start:lead]
+        and folded[max(0, start - 4) : start - 1].rstrip(_PAD)[-1:] not in (",", "!", "?")  # not '“...,” X, Y, said'
+        and found
+        and found[0].end <= words[verb].start()
+        and not any(m.end <= words[verb].start() and "," not in folded[m.end : words[verb].start()] for m in found)
+    ):
+        # '« multiplié par trois » depuis l'élection de X, affirme Y': the sentence goes on past the quote,
+        # the names before the comma are what it speaks of; the clause after the comma says who speaks
+        return None
     if verb is not None and key(words[0].group()) in lex.coordinators and words[0].start() < first_name:
         return None  # "« très insuffisant » et promet de saisir ...": the sentence's subject goes on
     if verb is None and not lex.attribution_re.match(folded, lead, end):
-        return None
+        return _inverted_incise(folded, start, lead, words, found, lex)
     inverted = verb is not None and key(words[verb].group()).split("-")[-1] in pronouns  # "lance-t-il"
     if (
         verb is not None
@@ -372,6 +388,28 @@ def _after(
     if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):
         return pronoun_target(quote_open)
     return None
+
+
+_COMPLEMENT_MARKERS = frozenset(
+    {"de", "du", "des", "d'", "of", "for", "with", "about", "against", "avec", "contre", "sur", "chez", "vers", "from"}
+)
+
+
+def _inverted_incise(
+    folded: str, start: int, lead: int, words: list[re.Match[str]], found: list[_Mention], lex: Lexicon
+) -> str | None:
+    """ "», met aussi en garde Philippe Vardon, le conseiller": a comma after the quote, a few lowercase
+    words (a verb the lexicon lacks, an adverb) and right after them the person who speaks."""
+    if "," not in folded[start:lead] or not found or found[0].type != "person":
+        return None
+    before = [w for w in words if w.end() <= found[0].start]
+    if not 1 <= len(before) <= 4 or folded[before[-1].end() : found[0].start].strip():
+        return None
+    if any(not w.group()[0].islower() or key(w.group()) in lex.coordinators for w in before):
+        return None
+    if any(key(w.group()) in _ARTICLES for w in before) or key(before[-1].group()) in _COMPLEMENT_MARKERS:
+        return None  # "», aux côtés de Jean Roux": the name is a complement
+    return found[0].canonical
 
 
 def _source_after_marker(
@@ -471,6 +509,10 @@ def _before(
     if not verb and colon.endswith(":") and found and found[-1].end >= start + len(colon) - 3:
         return found[-1].canonical  # "Gilbert Riso : « ... »": the name right before the colon
     people = [m for m in found if m.type == "person"]
+    if verb and _pronoun(verb.group(), pronouns) and not any(m.end <= verb.start() for m in people):
+        # "..., rappelle-t-il, lorsque X avait dû « ... »": an inverted pronoun speaks, the names after it
+        # are what it speaks of
+        return pronoun_target(verb.start())
     if verb and people:
         # "Francis stood in the dock as the judge told him:": the person right before the verb speaks
         # (not "Priya Raman, for Ms Okonjo, said": a name closing an apposition is no subject)
@@ -545,28 +587,3 @@ def _paragraph_subject(
     if first_org and lex.speech_verb_re.search(folded, head[0], head[1]):
         return first_org
     return None
-
-
-def _named_next(
-    sentences: list[Sentence], index: int, q: QuoteSpan, folded: str, lex: Lexicon, names_in: _NamesIn
-) -> str | None:
-    """A quote no rule gave a speaker, that ends its sentence, followed by a sentence naming who spoke
-    ("« ... » C'est en ces termes que s'est exprimé Édouard Garnier, chef de mission", or that sentence
-    opening the next paragraph when the quote closes its own): the person the next sentence makes
-    speak, near its start, when it quotes nothing itself."""
-    if index < 0 or index + 1 >= len(sentences):
-        return None
-    closing, nxt = sentences[index], sentences[index + 1]
-    if _WORD.search(folded, q.close + 1, closing.end):
-        return None  # the sentence goes on after the quote
-    if nxt.paragraph != closing.paragraph and (
-        nxt.paragraph != closing.paragraph + 1 or folded[q.close + 1 : nxt.start].strip(_PAD + ".!?…»”\"’")
-    ):
-        return None
-    if any(c in nxt.text for c in "«»“”\""):
-        return None
-    words = list(_WORD.finditer(folded, nxt.start, nxt.end))[:14]
-    if not words or not any(lex.speech_verb_re.fullmatch(w.group()) for w in words):
-        return None
-    people = [m for m in names_in(nxt.start, words[-1].end()) if m.type == "person"]
-    return people[0].canonical if people else None

@@ -20,7 +20,7 @@ from .attribution import (
     _headline_quotes,
     _inner_attribution,
     _introduced,
-    _named_next,
+    _NamesIn,
     _paragraph_subject,
     _pieces,
     _role_mentions,
@@ -45,6 +45,31 @@ from .pairing import (
 # Between a subject and its speech verb: an apposition ("Jane Roe, the minister, said"), then at most
 # the language's auxiliaries and adverbs (subject_verb_fillers: "a", "has", "also").
 _SUBJECT_GAP = re.compile(r"\s*+(?:,[^,.;:!?«»“”\"]{1,60},\s*+)?")
+
+
+def _named_next(
+    sentences: list[Sentence], index: int, q: QuoteSpan, folded: str, lex: Lexicon, names_in: _NamesIn
+) -> str | None:
+    """A quote no rule gave a speaker, that ends its sentence, followed by a sentence naming who spoke
+    ("« ... » C'est en ces termes que s'est exprimé Édouard Garnier, chef de mission", or that sentence
+    opening the next paragraph when the quote closes its own): the person the next sentence makes
+    speak, near its start, when it quotes nothing itself."""
+    if index < 0 or index + 1 >= len(sentences):
+        return None
+    closing, nxt = sentences[index], sentences[index + 1]
+    if _WORD.search(folded, q.close + 1, closing.end):
+        return None  # the sentence goes on after the quote
+    if nxt.paragraph != closing.paragraph and (
+        nxt.paragraph != closing.paragraph + 1 or folded[q.close + 1 : nxt.start].strip(_PAD + ".!?…»”\"’")
+    ):
+        return None
+    if any(c in nxt.text for c in "«»“”\""):
+        return None
+    words = list(_WORD.finditer(folded, nxt.start, nxt.end))[:14]
+    if not words or not any(lex.speech_verb_re.fullmatch(w.group()) for w in words):
+        return None
+    people = [m for m in names_in(nxt.start, words[-1].end()) if m.type == "person"]
+    return people[0].canonical if people else None
 
 
 def find_quotes(
@@ -154,6 +179,22 @@ def find_quotes(
             return None
         return None
 
+    def speaker_nearby(offset: int, paragraph: int) -> str | None:
+        """A paragraph that is a quote alone, nobody named in it: the one quoted last, a few paragraphs
+        back, when no other person has been named since; else the subject of the last speech verb of the
+        two paragraphs before ("Jane Roe said the board met twice. ... “We heard everyone.”")."""
+        if last_said and last_said[-1][0] >= paragraph - 3:
+            _p, since, who = last_said[-1]
+            named = {
+                m.canonical for m in people[bisect_left(people_starts, since) : bisect_left(people_starts, offset)]
+            }
+            if named <= {who}:
+                return who
+        i = bisect_left(people_starts, offset) - 1
+        if i >= 0 and sentence_at(people[i].start).paragraph >= paragraph - 2:
+            return speech_subject_before(offset)
+        return None
+
     paragraph_start: dict[int, int] = {}
     lines: dict[int, list[Sentence]] = {}
     for s in sentences:
@@ -240,6 +281,9 @@ def find_quotes(
                 else None
             )
         )
+        if not speaker and kind == "speech" and opens_paragraph and closed_by_mark and s_close.paragraph == paragraph:
+            if not _WORD.search(folded, q.close + 1, (lines[paragraph][-1].end)):
+                speaker = speaker_nearby(q.open, paragraph)
         if not speaker and kind == "speech" and len({w for _, _, w in last_said}) == 1:
             # the one person the article has quoted so far, when nobody else is named in the paragraph
             only = last_said[-1][2]

@@ -274,3 +274,45 @@ def test_according_to_a_pronoun_points_back_to_the_person():
         "Éric Lemarchand n'est pas d'accord. Selon lui, Christian Roussel a fait de la ville « la plus endettée de France »."
     )
     assert quotes(text, "fr") == [("la plus endettée de France", "Éric Lemarchand")]
+
+
+def test_critics_quotes_are_theirs_not_the_mayors_they_attack():
+    text = (
+        "Pour l'opposante Claire Dumesnil, le budget « ne tient plus ». Les habitants paieront « de leur "
+        "propre argent », prévient encore Bernard Lhuillier, élu du groupe centriste. C'était déjà arrivé "
+        "en 2019, souligne-t-il, lorsque Marc Teyssier avait dû « vendre le stade municipal ». La facture "
+        "aurait été « doublée » depuis l'arrivée de Marc Teyssier en 2014, affirme l'élue écologiste "
+        "Sophie Barral. Le déficit serait intenable, à entendre Luc Morvan, adjoint aux finances : avec "
+        "« 900 euros par foyer », la commune est « la plus pauvre du canton »."
+    )
+    assert quotes(text, "fr") == [
+        ("ne tient plus", "Claire Dumesnil"),
+        ("de leur propre argent", "Bernard Lhuillier"),
+        ("vendre le stade municipal", "Bernard Lhuillier"),
+        ("doublée", "Sophie Barral"),
+        ("900 euros par foyer", "Luc Morvan"),
+        ("la plus pauvre du canton", "Luc Morvan"),
+    ]
+    # a name after a preposition is a complement, not an inverted subject
+    text = "Anne Prieur a visité la mairie. « Nous resterons ici », aux côtés de Luc Morvan au conseil."
+    assert quotes(text, "fr") == [("Nous resterons ici", "Anne Prieur")]
+
+
+def test_a_clause_after_a_dash_is_no_signature():
+    text = (
+        "The new councillor, Ruth Okafor, ran a short campaign.\n\n"
+        "She kept urging residents to \u201cclear the old guard out of the town hall\u201d \u2013 though the majority "
+        "Harold Pike built over a decade barely moved."
+    )
+    assert quotes(text, "en")[0][1] != "Harold Pike"
+
+
+def test_a_paragraph_of_quote_alone_is_said_by_the_speaker_just_before():
+    text = (
+        "The water board raised its tariff on Monday.\n\n"
+        "Board chair Lerato Mahlangu said the board read 900 letters from farmers and towns.\n\n"
+        "Two public meetings were also held.\n\n"
+        "\u201cWe read every letter and weighed them before we decided.\u201d\n\n"
+        "The new tariff applies from June."
+    )
+    assert quotes(text, "en") == [("We read every letter and weighed them before we decided.", "Lerato Mahlangu")]
