@@ -8,7 +8,7 @@ from collections import Counter
 
 from ..text import Sentence, fold_key
 
-from .article import _Article, _acronym_after
+from .article import _Article, _acronym_after, _ticker_after
 from .classify import _acronym_token, _camel
 from .data import (
     _GENERATIONS,
@@ -137,7 +137,10 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     # Acronyms defined in parentheses right after a full name.
     defined: dict[str, str] = {}
     for c in candidates:
-        if c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1):
+        ticker = _ticker_after(folded, c.end) if c.kind == ORGANIZATION else None
+        if ticker:
+            defined.setdefault(ticker.lower(), c.canonical)
+        elif c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1):
             acronym = _acronym_after(folded, c.end)
             if acronym:
                 defined.setdefault(acronym.lower(), c.canonical)

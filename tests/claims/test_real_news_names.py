@@ -499,3 +499,16 @@ def test_an_organisation_word_then_a_capitalised_complement_takes_its_adjective(
     got = names(text, "fr")
     assert "Commission des Marchés financiers" in got
     assert "Banque de France" in got
+
+
+# ---- tickers: "(NYSE: ABBV)" defines the ticker as the company's short name --------------------------
+
+
+def test_a_ticker_after_a_company_names_the_company() -> None:
+    text = (
+        "Northwind Pharma (NYSE: NWPH) said on Monday it would buy Bluefin (NASDAQ: BFL) for $3 billion. "
+        "Holders of NWPH stock will own 80% of the group, and BFL shareholders the rest."
+    )
+    got = names(text, "en")
+    assert got.get("NWPH") == "Northwind Pharma"
+    assert got.get("BFL") == "Bluefin"
