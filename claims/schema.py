@@ -156,6 +156,7 @@ NAMES = Section(
         "administrative_words",
         "affiliation_words",
         "byline_markers",
+        "campus_links",
         "common_noun_endings",
         "designators",
         "lone_institutions",
@@ -178,7 +179,8 @@ NAMES = Section(
         "postnominals",
     )
     | {"aliases": TABLE, "local_bodies": TABLE},
-    optional=frozenset({"postnominals"}),  # letters after a name ("Jr", "MP"): English
+    # letters after a name ("Jr", "MP"); "University of Arkansas at Little Rock": English
+    optional=frozenset({"postnominals", "campus_links"}),
 )
 QUOTES = Section(
     _words(

@@ -512,3 +512,18 @@ def test_a_ticker_after_a_company_names_the_company() -> None:
     got = names(text, "en")
     assert got.get("NWPH") == "Northwind Pharma"
     assert got.get("BFL") == "Bluefin"
+
+
+# ---- campuses: "University of Alabama at Birmingham" is one name -----------------------------------
+
+
+def test_a_university_named_after_a_state_at_a_town_is_one_name() -> None:
+    text = (
+        "Grants went to the University of Alabama at Birmingham and the University of Oregon at Ashland, "
+        "while the University of Texas got nothing."
+    )
+    got = names(text, "en")
+    assert got.get("University of Alabama at Birmingham") == "University of Alabama at Birmingham"
+    assert got.get("University of Oregon at Ashland") == "University of Oregon at Ashland"
+    assert "Ashland" not in got
+    assert got.get("University of Texas") == "University of Texas"
