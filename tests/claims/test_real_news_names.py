@@ -527,3 +527,16 @@ def test_a_university_named_after_a_state_at_a_town_is_one_name() -> None:
     assert got.get("University of Oregon at Ashland") == "University of Oregon at Ashland"
     assert "Ashland" not in got
     assert got.get("University of Texas") == "University of Texas"
+
+
+# ---- initialisms: capitals spelling the initials of an organisation named in full -------------------
+
+
+def test_capitals_spelling_the_initials_of_an_organisation_name_it() -> None:
+    text = (
+        "The University of Wyoming for Applied Sciences opened a laboratory. The Wyoming Economic "
+        "Development Board paid for it, and UWAS said the WEDB grant was the largest in its history."
+    )
+    got = names(text, "en")
+    assert got.get("UWAS") == "University of Wyoming for Applied Sciences"
+    assert got.get("WEDB") == "Wyoming Economic Development Board"
