@@ -60,7 +60,7 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
         ):
             c.kind, c.strength = ORGANIZATION, Strength.CONTEXT
     _with_legal_form(candidates, data)
-    _initialisms(candidates, data)
+    _initialisms(candidates, data, folded)
     persons = sorted((c for c in candidates if c.kind == PERSON and len(c.tokens) > 1), key=lambda c: c.start)
     orgs = sorted((c for c in candidates if c.kind == ORGANIZATION and len(c.tokens) > 1), key=lambda c: c.start)
     # Surnames and name endings: "Leike" -> "Jan Leike", "Le Goff" -> "Yannick Le Goff".
@@ -192,7 +192,15 @@ def _initials(tokens: list[_Token], data: _NameData) -> str:
     return "".join(fold(t.text)[:1] for t in tokens if t.key not in data.function_words).upper()
 
 
-def _initialisms(candidates: list[_Candidate], data: _NameData) -> None:
+_WORD_RE = re.compile(r"[^\W\d_]{2,}|[^\W\d_](?!['’])")  # "d'Ivoire": no elided article
+
+
+def _all_initials(words: str, data: _NameData) -> str:
+    """ "Mouvement ivoirien pour le renouveau et l'espoir" -> "MIRE": lower-case words count too."""
+    return "".join(w[:1] for w in _WORD_RE.findall(words) if w[0].isupper() or w not in data.function_words).upper()
+
+
+def _initialisms(candidates: list[_Candidate], data: _NameData, folded: str) -> None:
     """ "UAMS" after "University of Arkansas for Medical Sciences": a word in capitals that spells the
     initials of exactly one organisation the article names in full (its words of three letters and
     more, not its connectors) is that organisation."""
@@ -200,6 +208,10 @@ def _initialisms(candidates: list[_Candidate], data: _NameData) -> None:
     for o in candidates:
         if o.kind == ORGANIZATION and o.strength >= Strength.LEXICAL and len(o.tokens) >= 3:
             full.setdefault(_initials(o.tokens, data), set()).add(o.canonical)
+        if o.kind == ORGANIZATION and o.strength >= Strength.CONTEXT and o.end - o.start > 12:
+            spelled = _all_initials(folded[o.start : o.end], data)
+            if len(spelled) >= 3 and spelled != _initials(o.tokens, data):
+                full.setdefault(spelled, set()).add(o.canonical)
     for c in candidates:
         surface = fold(c.tokens[0].text) if len(c.tokens) == 1 else ""
         if (

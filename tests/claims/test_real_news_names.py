@@ -540,3 +540,12 @@ def test_capitals_spelling_the_initials_of_an_organisation_name_it() -> None:
     got = names(text, "en")
     assert got.get("UWAS") == "University of Wyoming for Applied Sciences"
     assert got.get("WEDB") == "Wyoming Economic Development Board"
+
+
+def test_french_initials_count_the_lower_case_words_of_the_name() -> None:
+    text = (
+        "Le Rassemblement démocratique des jeunes de Côte d'Ivoire a protesté lundi. "
+        "Selon le RDJCI, le scrutin a été repoussé."
+    )
+    got = names(text, "fr")
+    assert got.get("RDJCI") == "Rassemblement démocratique des jeunes de Côte d'Ivoire"
