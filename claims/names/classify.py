@@ -420,7 +420,18 @@ def _named_place(art: _Article, c: _Candidate, before: list[str]) -> bool:
     if before and (before[-1] in nouns or (len(before) > 1 and before[-1] in _PLACE_LINKS and before[-2] in nouns)):
         return True
     m = _AFTER_WORDS.match(art.folded, c.end)
-    return m is not None and not art.folded.startswith("'", c.end) and m.group(1) in art.data.place_nouns_after
+    if m is None or art.folded.startswith("'", c.end):
+        return False
+    if m.group(1) in art.data.place_nouns_after:
+        return True
+    # "the Dalrymple electricity substation": one common noun between the name and the place noun
+    return (
+        m.group(2) is not None
+        and m.group(2) in art.data.place_nouns_after
+        and m.group(1) not in art.data.function_words
+        and m.group(1) not in art.data.subject_verbs
+        and not _before_verb(art.text, c.end, art.data)
+    )
 
 
 # Words pasted together from a page's menus: a long lower-case word glued to capitalised ones, or four

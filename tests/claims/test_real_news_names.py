@@ -549,3 +549,13 @@ def test_french_initials_count_the_lower_case_words_of_the_name() -> None:
     )
     got = names(text, "fr")
     assert got.get("RDJCI") == "Rassemblement démocratique des jeunes de Côte d'Ivoire"
+
+
+def test_a_place_named_before_a_noun_and_a_place_noun_is_no_organisation() -> None:
+    text = (
+        "A new battery will be built at the Kelburn electricity substation next year. "
+        "Ferries on the Lundy route were cancelled, the Harbour Board said."
+    )
+    got = names(text, "en")
+    assert "Kelburn" not in got
+    assert "Lundy" not in got
