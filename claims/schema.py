@@ -157,6 +157,7 @@ NAMES = Section(
         "affiliation_words",
         "byline_markers",
         "campus_links",
+        "demonym_endings",
         "common_noun_endings",
         "designators",
         "lone_institutions",
@@ -180,7 +181,7 @@ NAMES = Section(
     )
     | {"aliases": TABLE, "local_bodies": TABLE},
     # letters after a name ("Jr", "MP"); "University of Arkansas at Little Rock": English
-    optional=frozenset({"postnominals", "campus_links"}),
+    optional=frozenset({"postnominals", "campus_links", "demonym_endings"}),
 )
 QUOTES = Section(
     _words(

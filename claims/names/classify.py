@@ -386,6 +386,8 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
         return done(NOT_A_NAME if weak else UNKNOWN, Strength.NONE)
     if not c.headed and _named_place(art, c, cues.before):
         return done(NOT_A_NAME, Strength.NONE)  # "la station Bordet", "Westmead station"
+    if not (branded or c.headed) and _demonym(t.key, data):
+        return done(NOT_A_NAME, Strength.NONE)  # "Torontonians", "les Fribourgeois": the people of a town
     if branded or c.headed or cues.org:
         return done(ORGANIZATION, Strength.LEXICAL)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
@@ -408,6 +410,18 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
             return done(ORGANIZATION, Strength.WEAK)
         return done(UNKNOWN, Strength.NONE)  # kept only if the article vouches for it (_resolve)
     return done(ORGANIZATION, Strength.WEAK)
+
+
+def _demonym(key: str, data: _NameData) -> bool:
+    """Does the word name the people of a town or a region: a place's name (its last vowel may go) and
+    a demonym ending, five letters at most after the place ("Toronto" + "nians")?"""
+    if not key.endswith(data.demonym_endings):
+        return False
+    for cut in range(max(4, len(key) - 6), len(key) - 2):
+        stem = key[:cut]
+        if stem in data.towns or stem in data.places or stem + "e" in data.towns or stem + "e" in data.places:
+            return True
+    return False
 
 
 _PLACE_LINKS = frozenset({"of", "de", "du", "des", "d'"})

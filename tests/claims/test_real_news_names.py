@@ -559,3 +559,12 @@ def test_a_place_named_before_a_noun_and_a_place_noun_is_no_organisation() -> No
     got = names(text, "en")
     assert "Kelburn" not in got
     assert "Lundy" not in got
+
+
+def test_the_people_of_a_town_are_no_organisation() -> None:
+    got = names("Most Torontonians and many Londoners said the fares were too high.", "en")
+    assert "Torontonians" not in got
+    assert "Londoners" not in got
+    got = names("Les Fribourgeois et les Lausannois ont voté dimanche.", "fr")
+    assert "Fribourgeois" not in got
+    assert "Lausannois" not in got
