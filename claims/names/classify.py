@@ -43,6 +43,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if k in art.gazetteer:
         kind, value = art.gazetteer[k]
         return done(kind, Strength.KNOWN, value)
+    if not c.headed and _inside_a_town(art, c):
+        return done(NOT_A_NAME, Strength.NONE)  # "Lyme" of "Newcastle under Lyme"
     kn = art.knowledge
     if kn is not None:
         # "Liverpool", "Broncos", "Lyon" in an article about sport: the club, under its full name
@@ -410,6 +412,30 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
             return done(ORGANIZATION, Strength.WEAK)
         return done(UNKNOWN, Strength.NONE)  # kept only if the article vouches for it (_resolve)
     return done(ORGANIZATION, Strength.WEAK)
+
+
+_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+) )?([^\W\d_]+) $")
+_WORDS_AFTER = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
+
+
+def _inside_a_town(art: _Article, c: _Candidate) -> bool:
+    """Is the name part of a town's name of three words or more joined by a small word, which cut the
+    run ("Newcastle under Lyme", "Stratford-upon-Avon" written with spaces)?"""
+    data = art.data
+    mb = _WORDS_BEFORE.search(art.folded, max(0, c.start - 40), c.start)
+    ma = _WORDS_AFTER.match(art.folded, c.end)
+    before = [w.lower() for w in (mb.groups() if mb else ()) if w]
+    after = [w.lower() for w in (ma.groups() if ma else ()) if w]
+    own = " ".join(t.key for t in c.tokens)
+    for b in range(len(before) + 1):
+        for a in range(len(after) + 1):
+            around = before[len(before) - b :] + after[:a]
+            if not around or not any(w in data.function_words for w in around):
+                continue
+            phrase = " ".join(before[len(before) - b :] + [own] + after[:a])
+            if len(phrase.split()) >= 3 and phrase in data.towns:
+                return True
+    return False
 
 
 def _demonym(key: str, data: _NameData) -> bool:

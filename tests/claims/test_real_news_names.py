@@ -568,3 +568,13 @@ def test_the_people_of_a_town_are_no_organisation() -> None:
     got = names("Les Fribourgeois et les Lausannois ont voté dimanche.", "fr")
     assert "Fribourgeois" not in got
     assert "Lausannois" not in got
+
+
+def test_a_town_whose_name_a_small_word_joins_is_no_organisation() -> None:
+    text = (
+        "The treasurer of a choir in Newcastle Under Lyme admitted theft. "
+        "She lives on Park Road, Newcastle under Lyme, the court heard."
+    )
+    got = names(text, "en")
+    assert "Newcastle" not in got
+    assert "Lyme" not in got
