@@ -414,7 +414,6 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
     return done(ORGANIZATION, Strength.WEAK)
 
 
-_WORDS_BEFORE = re.compile(r"(?:([^\W\d_]+) )?([^\W\d_]+) $")
 _WORDS_AFTER = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
 
 
@@ -422,9 +421,13 @@ def _inside_a_town(art: _Article, c: _Candidate) -> bool:
     """Is the name part of a town's name of three words or more joined by a small word, which cut the
     run ("Newcastle under Lyme", "Stratford-upon-Avon" written with spaces)?"""
     data = art.data
-    mb = _WORDS_BEFORE.search(art.folded, max(0, c.start - 40), c.start)
     ma = _WORDS_AFTER.match(art.folded, c.end)
-    before = [w.lower() for w in (mb.groups() if mb else ()) if w]
+    before: list[str] = []
+    if art.folded[c.start - 1 : c.start] == " ":  # the words right before, on slices (no regex search)
+        for w in reversed(art.folded[max(0, c.start - 40) : c.start].split(" ")[-3:-1]):
+            if not w.isalpha():
+                break
+            before.insert(0, w.lower())
     after = [w.lower() for w in (ma.groups() if ma else ()) if w]
     own = " ".join(t.key for t in c.tokens)
     for b in range(len(before) + 1):
