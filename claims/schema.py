@@ -156,6 +156,8 @@ NAMES = Section(
         "administrative_words",
         "affiliation_words",
         "byline_markers",
+        "campus_links",
+        "demonym_endings",
         "common_noun_endings",
         "designators",
         "lone_institutions",
@@ -178,7 +180,8 @@ NAMES = Section(
         "postnominals",
     )
     | {"aliases": TABLE, "local_bodies": TABLE},
-    optional=frozenset({"postnominals"}),  # letters after a name ("Jr", "MP"): English
+    # letters after a name ("Jr", "MP"); "University of Arkansas at Little Rock": English
+    optional=frozenset({"postnominals", "campus_links", "demonym_endings"}),
 )
 QUOTES = Section(
     _words(

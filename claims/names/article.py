@@ -247,10 +247,23 @@ def _acronym_after(text: str, end: int) -> str | None:
     return None
 
 
+# "AbbVie (NYSE: ABBV)", "Shopify (TSX: SHOP)": a stock exchange's code, a colon and the company's ticker.
+_TICKER_AFTER = re.compile(r"[ \u00a0]?\([ \u00a0]?[A-Z]{2,8}[ \u00a0]?:[ \u00a0]?([A-Z]{2,6})[ \u00a0]?\)")
+
+
+def _ticker_after(text: str, end: int) -> str | None:
+    m = _TICKER_AFTER.match(text, end)
+    return m.group(1) if m else None
+
+
 def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, int]:
     """ "Agence nationale de sécurité du médicament (ANSM)": acronym key -> index of the full name."""
     out: dict[str, int] = {}
     for i, c in enumerate(candidates):
+        ticker = _ticker_after(text, c.end)
+        if ticker:  # a ticker need not start like the name ("Alphabet (NASDAQ: GOOGL)")
+            out.setdefault(fold(ticker).lower(), i)
+            continue
         if len(c.tokens) < 2 and not c.headed:
             continue
         acronym = _acronym_after(text, c.end)

@@ -43,6 +43,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if k in art.gazetteer:
         kind, value = art.gazetteer[k]
         return done(kind, Strength.KNOWN, value)
+    if not c.headed and _inside_a_town(art, c):
+        return done(NOT_A_NAME, Strength.NONE)  # "Lyme" of "Newcastle under Lyme"
     kn = art.knowledge
     if kn is not None:
         # "Liverpool", "Broncos", "Lyon" in an article about sport: the club, under its full name
@@ -386,6 +388,8 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
         return done(NOT_A_NAME if weak else UNKNOWN, Strength.NONE)
     if not c.headed and _named_place(art, c, cues.before):
         return done(NOT_A_NAME, Strength.NONE)  # "la station Bordet", "Westmead station"
+    if not (branded or c.headed) and _demonym(t.key, data):
+        return done(NOT_A_NAME, Strength.NONE)  # "Torontonians", "les Fribourgeois": the people of a town
     if branded or c.headed or cues.org:
         return done(ORGANIZATION, Strength.LEXICAL)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
@@ -410,6 +414,45 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
     return done(ORGANIZATION, Strength.WEAK)
 
 
+_WORDS_AFTER = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
+
+
+def _inside_a_town(art: _Article, c: _Candidate) -> bool:
+    """Is the name part of a town's name of three words or more joined by a small word, which cut the
+    run ("Newcastle under Lyme", "Stratford-upon-Avon" written with spaces)?"""
+    data = art.data
+    ma = _WORDS_AFTER.match(art.folded, c.end)
+    before: list[str] = []
+    if art.folded[c.start - 1 : c.start] == " ":  # the words right before, on slices (no regex search)
+        for w in reversed(art.folded[max(0, c.start - 40) : c.start].split(" ")[-3:-1]):
+            if not w.isalpha():
+                break
+            before.insert(0, w.lower())
+    after = [w.lower() for w in (ma.groups() if ma else ()) if w]
+    own = " ".join(t.key for t in c.tokens)
+    for b in range(len(before) + 1):
+        for a in range(len(after) + 1):
+            around = before[len(before) - b :] + after[:a]
+            if not around or not any(w in data.function_words for w in around):
+                continue
+            phrase = " ".join(before[len(before) - b :] + [own] + after[:a])
+            if len(phrase.split()) >= 3 and phrase in data.towns:
+                return True
+    return False
+
+
+def _demonym(key: str, data: _NameData) -> bool:
+    """Does the word name the people of a town or a region: a place's name (its last vowel may go) and
+    a demonym ending, five letters at most after the place ("Toronto" + "nians")?"""
+    if not key.endswith(data.demonym_endings):
+        return False
+    for cut in range(max(4, len(key) - 6), len(key) - 2):
+        stem = key[:cut]
+        if stem in data.towns or stem in data.places or stem + "e" in data.towns or stem + "e" in data.places:
+            return True
+    return False
+
+
 _PLACE_LINKS = frozenset({"of", "de", "du", "des", "d'"})
 
 
@@ -420,7 +463,18 @@ def _named_place(art: _Article, c: _Candidate, before: list[str]) -> bool:
     if before and (before[-1] in nouns or (len(before) > 1 and before[-1] in _PLACE_LINKS and before[-2] in nouns)):
         return True
     m = _AFTER_WORDS.match(art.folded, c.end)
-    return m is not None and not art.folded.startswith("'", c.end) and m.group(1) in art.data.place_nouns_after
+    if m is None or art.folded.startswith("'", c.end):
+        return False
+    if m.group(1) in art.data.place_nouns_after:
+        return True
+    # "the Dalrymple electricity substation": one common noun between the name and the place noun
+    return (
+        m.group(2) is not None
+        and m.group(2) in art.data.place_nouns_after
+        and m.group(1) not in art.data.function_words
+        and m.group(1) not in art.data.subject_verbs
+        and not _before_verb(art.text, c.end, art.data)
+    )
 
 
 # Words pasted together from a page's menus: a long lower-case word glued to capitalised ones, or four

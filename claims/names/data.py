@@ -105,6 +105,8 @@ class _NameData:
     calendar: frozenset[str]
     connectors: frozenset[str]
     org_joiners: frozenset[str]
+    demonym_endings: tuple[str, ...]  # "Torontonians", "Fribourgeois": the people of a town
+    campus_links: frozenset[str]  # "University of Arkansas at Little Rock": a town after names a campus
     particles: frozenset[str]
     split_connectors: frozenset[str]
     elisions: frozenset[str]
@@ -313,6 +315,8 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         calendar=frozenset(lex.months) | frozenset(lex.weekdays),
         connectors=connectors,
         org_joiners=keys("org_joiners"),
+        campus_links=keys("campus_links"),
+        demonym_endings=tuple(_plain(w) for w in names.get("demonym_endings", [])),
         particles=particles,
         split_connectors=connectors - particles,
         elisions=keys("elisions"),

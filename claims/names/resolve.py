@@ -6,9 +6,9 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from ..text import Sentence, fold_key
+from ..text import Sentence, fold, fold_key
 
-from .article import _Article, _acronym_after
+from .article import _Article, _acronym_after, _ticker_after
 from .classify import _acronym_token, _camel
 from .data import (
     _GENERATIONS,
@@ -60,6 +60,7 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
         ):
             c.kind, c.strength = ORGANIZATION, Strength.CONTEXT
     _with_legal_form(candidates, data)
+    _initialisms(candidates, data, folded)
     persons = sorted((c for c in candidates if c.kind == PERSON and len(c.tokens) > 1), key=lambda c: c.start)
     orgs = sorted((c for c in candidates if c.kind == ORGANIZATION and len(c.tokens) > 1), key=lambda c: c.start)
     # Surnames and name endings: "Leike" -> "Jan Leike", "Le Goff" -> "Yannick Le Goff".
@@ -137,7 +138,10 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     # Acronyms defined in parentheses right after a full name.
     defined: dict[str, str] = {}
     for c in candidates:
-        if c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1):
+        ticker = _ticker_after(folded, c.end) if c.kind == ORGANIZATION else None
+        if ticker:
+            defined.setdefault(ticker.lower(), c.canonical)
+        elif c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1):
             acronym = _acronym_after(folded, c.end)
             if acronym:
                 defined.setdefault(acronym.lower(), c.canonical)
@@ -182,6 +186,44 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
             c.kind = NOT_A_NAME  # "Webb" after "James Webb Space Telescope"
         if c.kind == UNKNOWN:
             c.kind = NOT_A_NAME
+
+
+def _initials(tokens: list[_Token], data: _NameData) -> str:
+    return "".join(fold(t.text)[:1] for t in tokens if t.key not in data.function_words).upper()
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}|[^\W\d_](?!['’])")  # "d'Ivoire": no elided article
+
+
+def _all_initials(words: str, data: _NameData) -> str:
+    """ "Mouvement ivoirien pour le renouveau et l'espoir" -> "MIRE": lower-case words count too."""
+    return "".join(w[:1] for w in _WORD_RE.findall(words) if w[0].isupper() or w not in data.function_words).upper()
+
+
+def _initialisms(candidates: list[_Candidate], data: _NameData, folded: str) -> None:
+    """ "UAMS" after "University of Arkansas for Medical Sciences": a word in capitals that spells the
+    initials of exactly one organisation the article names in full (its words of three letters and
+    more, not its connectors) is that organisation."""
+    full: dict[str, set[str]] = {}
+    for o in candidates:
+        if o.kind == ORGANIZATION and o.strength >= Strength.LEXICAL and len(o.tokens) >= 3:
+            full.setdefault(_initials(o.tokens, data), set()).add(o.canonical)
+        if o.kind == ORGANIZATION and o.strength >= Strength.CONTEXT and o.end - o.start > 12:
+            spelled = _all_initials(folded[o.start : o.end], data)
+            if len(spelled) >= 3 and spelled != _initials(o.tokens, data):
+                full.setdefault(spelled, set()).add(o.canonical)
+    for c in candidates:
+        surface = fold(c.tokens[0].text) if len(c.tokens) == 1 else ""
+        if (
+            c.kind in (ORGANIZATION, ACRONYM)
+            and c.strength < Strength.KNOWN
+            and len(surface) >= 3
+            and surface.isalpha()
+            and surface.isupper()
+            and c.canonical == c.tokens[0].text
+            and len(full.get(surface, ())) == 1
+        ):
+            c.kind, c.canonical, c.strength = ORGANIZATION, next(iter(full[surface])), Strength.DEFINED
 
 
 def _with_legal_form(candidates: list[_Candidate], data: _NameData) -> None:

@@ -241,11 +241,28 @@ def _brand(word: str) -> bool:
     return _BRAND_RE.search(word) is not None and not _SURNAME_PREFIX.match(word)
 
 
+def _campus(prev: list[_Token], run: list[_Token], gap: str, data: _NameData) -> bool:
+    """ "University of Arkansas at Little Rock": an organisation named after a place, then a campus link
+    and a town, is one name (the campus)."""
+    return (
+        gap in data.campus_links
+        and prev[-1].sentence == run[0].sentence
+        and len(prev) >= 2
+        and prev[0].key in data.organization_words
+        and (prev[-1].key in data.places or prev[-1].key in data.towns)
+        and len(run) <= 3
+        and (
+            " ".join(t.key for t in run) in data.towns
+            or not any(t.key in data.organization_words or t.key in data.given or t.key in data.calendar for t in run)
+        )
+    )
+
+
 def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) -> list[list[_Token]]:
     """ "Securities and Exchange Commission": one name when the words after "and" end with an
     organisation word and the words before are one or two plain words ("Seaspan Shipyards and
     Irving Shipbuilding" are two: the words before end a name of their own)."""
-    if not data.org_joiners:
+    if not data.org_joiners and not data.campus_links:
         return runs
     out: list[list[_Token]] = []
     for run in runs:
@@ -260,6 +277,9 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
             tail = prev[cut:]
             if len(tail) > 1 and tail[0].key in data.function_words:  # "The Irish Nurses and ..."
                 tail = tail[1:]
+            if _campus(prev, run, gap, data):
+                out[-1] = prev + run
+                continue
             if (
                 gap in data.org_joiners
                 and prev[-1].sentence == run[0].sentence

@@ -499,3 +499,82 @@ def test_an_organisation_word_then_a_capitalised_complement_takes_its_adjective(
     got = names(text, "fr")
     assert "Commission des Marchés financiers" in got
     assert "Banque de France" in got
+
+
+# ---- tickers: "(NYSE: ABBV)" defines the ticker as the company's short name --------------------------
+
+
+def test_a_ticker_after_a_company_names_the_company() -> None:
+    text = (
+        "Northwind Pharma (NYSE: NWPH) said on Monday it would buy Bluefin (NASDAQ: BFL) for $3 billion. "
+        "Holders of NWPH stock will own 80% of the group, and BFL shareholders the rest."
+    )
+    got = names(text, "en")
+    assert got.get("NWPH") == "Northwind Pharma"
+    assert got.get("BFL") == "Bluefin"
+
+
+# ---- campuses: "University of Alabama at Birmingham" is one name -----------------------------------
+
+
+def test_a_university_named_after_a_state_at_a_town_is_one_name() -> None:
+    text = (
+        "Grants went to the University of Alabama at Birmingham and the University of Oregon at Ashland, "
+        "while the University of Texas got nothing."
+    )
+    got = names(text, "en")
+    assert got.get("University of Alabama at Birmingham") == "University of Alabama at Birmingham"
+    assert got.get("University of Oregon at Ashland") == "University of Oregon at Ashland"
+    assert "Ashland" not in got
+    assert got.get("University of Texas") == "University of Texas"
+
+
+# ---- initialisms: capitals spelling the initials of an organisation named in full -------------------
+
+
+def test_capitals_spelling_the_initials_of_an_organisation_name_it() -> None:
+    text = (
+        "The University of Wyoming for Applied Sciences opened a laboratory. The Wyoming Economic "
+        "Development Board paid for it, and UWAS said the WEDB grant was the largest in its history."
+    )
+    got = names(text, "en")
+    assert got.get("UWAS") == "University of Wyoming for Applied Sciences"
+    assert got.get("WEDB") == "Wyoming Economic Development Board"
+
+
+def test_french_initials_count_the_lower_case_words_of_the_name() -> None:
+    text = (
+        "Le Rassemblement démocratique des jeunes de Côte d'Ivoire a protesté lundi. "
+        "Selon le RDJCI, le scrutin a été repoussé."
+    )
+    got = names(text, "fr")
+    assert got.get("RDJCI") == "Rassemblement démocratique des jeunes de Côte d'Ivoire"
+
+
+def test_a_place_named_before_a_noun_and_a_place_noun_is_no_organisation() -> None:
+    text = (
+        "A new battery will be built at the Kelburn electricity substation next year. "
+        "Ferries on the Lundy route were cancelled, the Harbour Board said."
+    )
+    got = names(text, "en")
+    assert "Kelburn" not in got
+    assert "Lundy" not in got
+
+
+def test_the_people_of_a_town_are_no_organisation() -> None:
+    got = names("Most Torontonians and many Londoners said the fares were too high.", "en")
+    assert "Torontonians" not in got
+    assert "Londoners" not in got
+    got = names("Les Fribourgeois et les Lausannois ont voté dimanche.", "fr")
+    assert "Fribourgeois" not in got
+    assert "Lausannois" not in got
+
+
+def test_a_town_whose_name_a_small_word_joins_is_no_organisation() -> None:
+    text = (
+        "The treasurer of a choir in Newcastle Under Lyme admitted theft. "
+        "She lives on Park Road, Newcastle under Lyme, the court heard."
+    )
+    got = names(text, "en")
+    assert "Newcastle" not in got
+    assert "Lyme" not in got
