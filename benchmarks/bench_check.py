@@ -49,13 +49,13 @@ from rapidfuzz import fuzz, process  # noqa: E402
 
 from benchmarks.synthetic import generate_records  # noqa: E402
 from checker import match as matcher  # noqa: E402
-from claims.text import fold_lower  # noqa: E402
 from checker.model import ArticleCheck  # noqa: E402
 from claims import Money, Quote, extract  # noqa: E402
+from claims.text import fold_lower  # noqa: E402
 from sources.importers import parse_file  # noqa: E402
-from sources.terms import build_record_terms  # noqa: E402
 from sources.library import Library, index_values  # noqa: E402
 from sources.model import SourceRecord  # noqa: E402
+from sources.terms import build_record_terms  # noqa: E402
 
 SEED_DIR = ROOT.parent / "shared" / "corpora" / "seed"
 PUBLISHED = dt.date(2024, 5, 29)
@@ -152,9 +152,9 @@ class BruteForce:
     """Every record's normalised text in memory, scanned with rapidfuzz for each claim."""
 
     def __init__(self, library: Library):
-        from sources.db import records
-
         from sqlalchemy import select
+
+        from sources.db import records
 
         self.library = library
         pks, texts = [], []

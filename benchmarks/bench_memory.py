@@ -40,12 +40,15 @@ from sqlalchemy import func, select, update  # noqa: E402
 from benchmarks.bench_check import PUBLISHED, SEED_DIR, build_library, machine, seed_article  # noqa: E402
 from benchmarks.synthetic import generate_records  # noqa: E402
 from checker import match as matcher  # noqa: E402
-from checker.desk import memory, memory_index  # noqa: E402
+from checker.desk import (  # noqa: E402
+    Desk,  # noqa: E402
+    memory,
+    memory_index,
+)
 from checker.desk.archive import search  # noqa: E402
-from checker.desk import Desk  # noqa: E402
+from checker.desk.tables import article_claims, reviewed_claims  # noqa: E402
 from checker.model import ArticleCheck, ClaimCheck  # noqa: E402
 from claims import Extraction, extract  # noqa: E402
-from checker.desk.tables import article_claims, reviewed_claims  # noqa: E402
 from sources.library import Library  # noqa: E402
 
 ARTICLE_SEED = 11

@@ -42,7 +42,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from sources.model import SourceRecord  # noqa: E402
 from benchmarks.synthetic_words import (  # noqa: E402
     DESKS,
     ENDINGS,
@@ -63,6 +62,7 @@ from benchmarks.synthetic_words import (  # noqa: E402
     TITLES,
     TOPICS,
 )
+from sources.model import SourceRecord  # noqa: E402
 
 FIRST_DAY, LAST_DAY = dt.date(2012, 1, 1), dt.date(2025, 12, 31)
 

@@ -18,8 +18,9 @@ from claims.text import content_words, fold_key, person_key
 from sources.index import Source, ValueIndex
 from sources.terms import person_term, word_term
 
+from .context import Context, idf, key_variants
+from .context import untitled as _untitled
 from .given_names import person_keys
-from .context import Context, idf, key_variants, untitled as _untitled
 
 CANDIDATES = 40
 # Candidate gathering (see `gather`).

@@ -38,7 +38,6 @@ from .given_names import full_names
 from .model import Agreement, QuoteClass, Reason, ReasonPart, Term
 from .verdict import render_reason
 
-
 # ---- money and dates -------------------------------------------------------------------
 
 

@@ -24,8 +24,8 @@ from .compare import (
     money_agreement,
     name_agreement,
 )
-from .given_names import person_keys
 from .context import Context, key_variants, untitled
+from .given_names import person_keys
 from .model import Match, Reason, ReasonPart
 from .verdict import render_reason
 

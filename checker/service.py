@@ -19,12 +19,11 @@ from claims import (
     extract,
 )
 from claims.text import context_window, split_sentences
+from settings import NEWSROOM
 from sources.library import Library
 from sources.model import ParsedImport, SourceRecord
-from settings import NEWSROOM
 
-from .desk import memory
-from .desk import Article, ClaimState, Desk, ReviewConflict
+from .desk import Article, ClaimState, Desk, ReviewConflict, memory
 from .inputs import InputError, author_in_text, check_article_text, published_in_text
 from .match import check_article, check_extraction
 from .model import ArticleCheck, ClaimCheck

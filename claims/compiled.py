@@ -22,20 +22,19 @@ Where: $FACTCHECK_CACHE_DIR, else $XDG_CACHE_HOME/factcheck-workbench, else
 
 from __future__ import annotations
 
+import _sre
 import contextlib
 import hashlib
 import os
 import pickle
 import re
+import re._compiler as _compiler
+import re._parser as _parser
 import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
-
-import _sre
-import re._compiler as _compiler
-import re._parser as _parser
 
 _HERE = Path(__file__).resolve().parent
 FORMAT = 1

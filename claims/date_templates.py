@@ -11,8 +11,8 @@ import re._parser as _sre_parser
 from dataclasses import dataclass
 from typing import Any
 
-from .text import fold, fold_key
 from .patterns import alternation, trie
+from .text import fold, fold_key
 
 
 @dataclass(frozen=True)

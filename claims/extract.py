@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import repeat
-from collections.abc import Callable
 from typing import Any, cast
 
 from .country import LocalCurrency, follows_amounts, local_currency
 from .dates import DateFound, find_dates
 from .lexicon import Lexicon, available_languages, load
-from .patterns import lower_view, trie
 from .model import Claim, ClaimType, Extraction, Name, Quote, QuoteKind, Unclaimed
 from .money import MoneyFound, find_money
 from .names import Gazetteer, NameFound, find_names
+from .patterns import lower_view, trie
 from .quotes import QuoteFound, QuoteSpan, find_quote_spans, find_quotes, quote_kind
 from .text import MAX_CONTEXT, Sentence, context_window, fold, fold_key, split_sentences
 

@@ -16,10 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .date_templates import DIGITS, DateTemplate, _date_templates, _future_re, _matched
+from .patterns import alternation, trie
 from .schema import check_language_data
 from .text import fold_key
-from .patterns import alternation, trie
-from .date_templates import DIGITS, DateTemplate, _date_templates, _future_re, _matched
 
 DATA_DIR = Path(__file__).with_name("data")
 

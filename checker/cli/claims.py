@@ -68,10 +68,9 @@ def register(sub) -> None:
 def cmd_search(args: argparse.Namespace) -> int:
     from sources.db import connect
 
-    from ..desk.archive import archive_claimreview, archive_csv
-    from .main import print_json
+    from ..desk.archive import archive_claimreview, archive_csv, search
     from .desk import report_labels
-    from ..desk.archive import search
+    from .main import print_json
 
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     if args.limit < 1:
@@ -119,8 +118,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_reuse(args: argparse.Namespace) -> int:
-    from .main import print_json
     from ..desk import Desk
+    from .main import print_json
 
     state = Desk.open(args.db).reuse(
         args.article_id, args.claim_id, args.verdict, reviewer=args.reviewer, expected_version=args.expect_version
@@ -132,9 +131,9 @@ def cmd_reuse(args: argparse.Namespace) -> int:
 def cmd_promote(args: argparse.Namespace) -> int:
     from sources.library import Library
 
-    from .main import print_json
     from ..desk import Desk
     from ..service import promote_claim
+    from .main import print_json
 
     desk = Desk.open(args.db)
     record = promote_claim(desk, Library(desk.engine), args.article_id, args.claim_id, reviewer=args.reviewer)

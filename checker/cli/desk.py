@@ -53,8 +53,8 @@ def register(sub) -> None:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from .main import print_json
     from ..desk import Desk
+    from .main import print_json
 
     if args.status is None and args.note is None and args.source is None:
         raise ValueError("give --status, --note or --source")
@@ -95,11 +95,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .main import print_json
     from ..desk import Desk
+    from ..desk.report_import import MAX_REPORT_BYTES
     from ..inputs import InputError
     from ..service import import_report
-    from ..desk.report_import import MAX_REPORT_BYTES
+    from .main import print_json
 
     # One byte more than a report may hold is enough to refuse it: a larger file is never read whole.
     if args.file == "-":

@@ -191,8 +191,9 @@ def _day(iso: str | None) -> dt.date | None:
 def evaluate_matching(folder: Path = REALNEWS) -> dict[str, Any] | None:
     """For every expected match: is the record an editor would cite first ranked first, and is the
     suggestion the editor's verdict? Counted per split, with the failures."""
-    from ..match import check_article
     from sources.library import Library
+
+    from ..match import check_article
 
     articles = [a for a in load(folder) if a.gold.get("expected_matches")]
     recs = records(folder, articles)

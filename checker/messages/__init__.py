@@ -13,10 +13,9 @@ chosen by the language's rule: one for 1 in English, for 0 and 1 in French.
 from __future__ import annotations
 
 import functools
+import tomllib
 from pathlib import Path
 from typing import Any, Mapping
-
-import tomllib
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = "en"

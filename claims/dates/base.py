@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import cast
 
 from ..lexicon import Lexicon
-from ..text import fold_key as key
 from ..model import DateValue
 from ..numbers import parse_number
+from ..text import fold_key as key
 
 
 @dataclass(frozen=True)

@@ -14,16 +14,16 @@ from ..model import DateValue
 from ..numbers import parse_number
 from ..text import fold_key as key
 from .base import (
+    _MONTHS_IN,
+    _WORD_RE,
     DateFound,
     _Context,
-    _Groups,
-    _MONTHS_IN,
-    _Rule,
-    _Span,
-    _WORD_RE,
     _found,
+    _Groups,
     _month_iso,
+    _Rule,
     _shift,
+    _Span,
     _week_iso,
     _year,
 )

@@ -12,12 +12,11 @@ from functools import lru_cache
 
 from ..date_templates import DIGITS
 from ..lexicon import Lexicon
+from ..model import DateValue
 from ..patterns import lower_view
 from ..text import fold_key as key
-from ..model import DateValue
-from .base import DateFound, _Context, _NO_SUCH_DAY, _PREV_TOKEN, _TOKEN_RE, _WORD_RE, _YEAR_DIGITS, _YEAR_LINK
+from .base import _NO_SUCH_DAY, _PREV_TOKEN, _TOKEN_RE, _WORD_RE, _YEAR_DIGITS, _YEAR_LINK, DateFound, _Context
 from .rules import _RULES, _past_in_clause
-
 
 DATELINE_REACH = 1000  # characters from the start of the text to a dateline
 DATELINE_BACK = 7  # days a dateline may stand before publication

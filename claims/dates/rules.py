@@ -6,34 +6,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from dataclasses import replace
+from functools import lru_cache
 from typing import cast
 
 from ..lexicon import Lexicon
-from ..text import fold_key as key
 from ..model import DateValue, period_of
 from ..numbers import parse_number
-from .counted import _count_unit, _earlier, _first_months, _period_iso, _relative_unit, _same_period
+from ..text import fold_key as key
 from .base import (
-    DateFound,
     _CAPITALISED_AFTER,
     _CAPITALISED_BEFORE,
-    _Context,
-    _Groups,
     _MONTHS_IN,
-    _NOUN_AFTER,
     _NO_SUCH_DAY,
-    _Rule,
-    _Span,
+    _NOUN_AFTER,
     _WORD_RE,
+    DateFound,
     _add_months,
     _after_noun,
+    _Context,
     _day,
     _day_near,
     _day_value,
     _determined,
     _found,
+    _Groups,
     _month,
     _month_iso,
     _month_of,
@@ -41,12 +38,15 @@ from .base import (
     _nth_weekday_of,
     _pick_year,
     _prev_token,
+    _Rule,
     _safe_date,
+    _Span,
     _two_digit_year,
     _week_iso,
     _weekday_of,
     _year,
 )
+from .counted import _count_unit, _earlier, _first_months, _period_iso, _relative_unit, _same_period
 
 # ---- rules ----------------------------------------------------------------------------------
 

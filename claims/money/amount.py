@@ -13,11 +13,11 @@ from ..model import Money
 from ..numbers import parse_number
 from ..text import fold_key
 from .base import (
-    MoneyFound,
     _FIRST_WORD,
     _HALF_STEP,
     _PREV_WORD,
     _SPACED_GROUPS,
+    MoneyFound,
     _counts_one,
     _currency,
     _is_article,

@@ -14,7 +14,7 @@ from ..lexicon import Lexicon
 from ..model import Money
 from ..numbers import parse_number
 from ..text import fold_key
-from .base import MoneyFound, _FIRST_WORD, _HALF_STEP, _WORD_AFTER, _previous_word, _previous_word_start, _scale_factor
+from .base import _FIRST_WORD, _HALF_STEP, _WORD_AFTER, MoneyFound, _previous_word, _previous_word_start, _scale_factor
 
 
 def _bare_scaled(

@@ -12,7 +12,6 @@ from ..lexicon import Lexicon
 from ..model import Money
 from ..text import fold_key
 
-
 _HALF_STEP = Decimal("0.05")
 _PREV_WORD = re.compile(r"(?<![\w'])([\w']+)\s*$")  # from a word start only: linear on any text
 _TOKEN_RE = re.compile(r"[a-z]+|\d+|[^\sa-z\d]")

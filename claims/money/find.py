@@ -10,13 +10,13 @@ from typing import Callable
 
 from ..date_templates import DIGITS
 from ..lexicon import Lexicon
-from ..patterns import lower_view
 from ..model import Money
-from .signs import capital_signed
+from ..patterns import lower_view
 from ..text import fold_key
 from .amount import _from_match
 from .bare import _approximate_amounts, _bare_scaled
-from .base import MoneyFound, _REACH, _TOKEN_RE, _previous_word, _previous_word_start
+from .base import _REACH, _TOKEN_RE, MoneyFound, _previous_word, _previous_word_start
+from .signs import capital_signed
 
 
 def find_money(

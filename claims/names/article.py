@@ -4,12 +4,11 @@ acronyms defined in parentheses, places after a name, words before and after it.
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ..text import Sentence, fold, fold_key
 from ..text import fold_key as key
-
 from .data import Gazetteer, _Candidate, _Knowledge, _NameData
 from .runs import _LOWER_RE, _WORD_AFTER, _finish, _org_tail
 

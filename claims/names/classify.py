@@ -7,16 +7,15 @@ from collections.abc import Callable
 
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
-
-from .article import _AFTER_WORDS, _Article, _LONGEST_PERSON, _cue_after, _cue_of, _inside
+from .article import _AFTER_WORDS, _LONGEST_PERSON, _Article, _cue_after, _cue_of, _inside
 from .data import (
     ACRONYM,
     GIVEN,
     NOT_A_NAME,
     ORGANIZATION,
     PERSON,
-    Strength,
     UNKNOWN,
+    Strength,
     _Candidate,
     _Knowledge,
     _NameData,

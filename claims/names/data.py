@@ -6,15 +6,14 @@ import re
 import tomllib
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..lexicon import DATA_DIR, Lexicon
 from ..patterns import trie
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
-
 
 Gazetteer = dict[str, tuple[str, str]]  # fold_key(name) -> (type, canonical)
 

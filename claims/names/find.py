@@ -4,11 +4,10 @@ from collections import Counter
 
 from ..lexicon import Lexicon
 from ..text import Sentence, fold, is_heading
-
 from .article import (
-    _Article,
     _LONGEST_NAME,
     _acronym_definitions,
+    _Article,
     _caption,
     _extend_organisation,
     _headline_person,
@@ -19,7 +18,7 @@ from .article import (
     _title_case,
 )
 from .classify import _classify
-from .data import Gazetteer, NOT_A_NAME, NameFound, ORGANIZATION, PERSON, Strength, _Candidate, _knowledge, name_data
+from .data import NOT_A_NAME, ORGANIZATION, PERSON, Gazetteer, NameFound, Strength, _Candidate, _knowledge, name_data
 from .resolve import _claims, _find_in_headlines, _lowercase_bodies, _resolve
 from .runs import _join_organisations, _runs, _split_titles, _tokens
 

@@ -7,19 +7,18 @@ from bisect import bisect_right
 from collections import Counter
 
 from ..text import Sentence, fold, fold_key
-
-from .article import _Article, _acronym_after, _ticker_after
+from .article import _acronym_after, _Article, _ticker_after
 from .classify import _acronym_token, _camel
 from .data import (
     _GENERATIONS,
     ACRONYM,
     GIVEN,
     NOT_A_NAME,
-    NameFound,
     ORGANIZATION,
     PERSON,
-    Strength,
     UNKNOWN,
+    NameFound,
+    Strength,
     _Candidate,
     _NameData,
     _Token,

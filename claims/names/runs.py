@@ -7,8 +7,7 @@ from bisect import bisect_right
 from typing import TypedDict, Unpack
 
 from ..text import Sentence
-
-from .data import _GENERATIONS, _CLAUSE_OPENERS, _Candidate, _INITIALS_RE, _NameData, _SPACE_GAP, _Token
+from .data import _CLAUSE_OPENERS, _GENERATIONS, _INITIALS_RE, _SPACE_GAP, _Candidate, _NameData, _Token
 
 # ---- tokens and runs ------------------------------------------------------------------------
 

@@ -13,8 +13,7 @@ from typing import Protocol, cast
 from ..lexicon import Lexicon
 from ..text import Sentence, is_heading
 from ..text import fold_key as key
-
-from .pairing import QuoteFound, QuoteSpan, _ARTICLES, _FRAGMENT, _LEAD, _PAD, _WORD
+from .pairing import _ARTICLES, _FRAGMENT, _LEAD, _PAD, _WORD, QuoteFound, QuoteSpan
 
 # ---- speakers ---------------------------------------------------------------------------------
 

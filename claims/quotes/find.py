@@ -10,9 +10,7 @@ from ..lexicon import Lexicon
 from ..names import NameFound
 from ..text import Sentence, is_heading
 from ..text import fold_key as key
-
 from .attribution import (
-    _Mention,
     _after,
     _attribution_after,
     _before,
@@ -20,6 +18,7 @@ from .attribution import (
     _headline_quotes,
     _inner_attribution,
     _introduced,
+    _Mention,
     _NamesIn,
     _paragraph_subject,
     _pieces,
@@ -30,17 +29,16 @@ from .attribution import (
 )
 from .joint import _joint
 from .pairing import (
-    QuoteFound,
-    QuoteSpan,
     _FRAGMENT,
     _HEAD_WINDOW,
     _PAD,
     _WORD,
+    QuoteFound,
+    QuoteSpan,
     find_quote_spans,
     quote_kind,
     quote_text,
 )
-
 
 # Between a subject and its speech verb: an apposition ("Jane Roe, the minister, said"), then at most
 # the language's auxiliaries and adverbs (subject_verb_fillers: "a", "has", "also").

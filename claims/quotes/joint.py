@@ -7,7 +7,6 @@ import re
 
 from ..lexicon import Lexicon
 from ..text import fold_key as key
-
 from .attribution import _NamesIn
 from .pairing import _ARTICLES, _WORD
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from ..lexicon import Lexicon
 
-
 _PAD = " \t\u00a0\u202f\u2009\u2007\n\r"
 _HEAD_WINDOW = 240  # characters before a quote searched for its attribution
 _MARKS_RE = re.compile(r"[«»“”„‟\"‘’‹›]|\n")

@@ -30,8 +30,16 @@ from .csv_reader import read_csv
 from .json_reader import read_json
 from .rows import COLUMN_SYNONYMS, MAX_ERRORS_KEPT, REQUIRED, collect, normalise_column, records
 from .table import MAX_COLUMNS, MAX_PACKING, MAX_SHEET_ROWS, ImportFormatError, Opener, Reader, Table
-from .values import FORMULA_START, LANGUAGE_NAMES, MAX_FIELD, guard_cell, parse_date, parse_datetime
-from .values import record_from_values, unguard_cell
+from .values import (
+    FORMULA_START,
+    LANGUAGE_NAMES,
+    MAX_FIELD,
+    guard_cell,
+    parse_date,
+    parse_datetime,
+    record_from_values,
+    unguard_cell,
+)
 from .xlsx_reader import read_xlsx
 
 __all__ = [

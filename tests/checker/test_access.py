@@ -9,8 +9,8 @@ import inspect
 import json
 
 import pytest
-from support import postgres_schema, postgres_url, record, run_cli
 from sqlalchemy import func, select
+from support import postgres_schema, postgres_url, record, run_cli
 
 from checker.access import (
     DESK_READS,

@@ -18,11 +18,11 @@ from checker.compare import (
     name_agreement,
     negated,
 )
+from checker.messages import messages
 from checker.model import ReasonPart, Term
 from checker.verdict import render_reason
 from claims import DateValue, Money, extract
 from claims.text import fold_lower, person_key
-from checker.messages import messages
 
 
 def money(amount, low=None, high=None, currency="USD"):

@@ -15,13 +15,13 @@ import threading
 from collections import Counter
 
 import pytest
+from support import postgres_schema, postgres_url
 
 from checker.desk import Desk, ReviewConflict
-from checker.service import check_and_store
 from checker.desk.tables import article_claims
+from checker.service import check_and_store
 from sources.db import audit, connect
 from sources.library import Library
-from support import postgres_schema, postgres_url
 
 WRITERS = 20
 ROUNDS = 3

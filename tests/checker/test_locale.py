@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.model import STATUSES, SUGGESTIONS, ReasonPart
 from checker.desk.report import FORMATS
+from checker.messages import languages, messages, translator
+from checker.model import STATUSES, SUGGESTIONS, ReasonPart
 from checker.verdict import render_reason
 from claims import CLAIM_TYPES
-from checker.messages import languages, messages, translator
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), ROOT / "checker" / "desk" / "report.py"]

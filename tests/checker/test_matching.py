@@ -6,11 +6,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from support import record
 
 from checker.compare import align_quote, date_agreement, money_agreement, negated
 from checker.match import check_article
 from claims import DateValue, Money
-from support import record
 
 PUB = dt.date(2024, 5, 29)
 

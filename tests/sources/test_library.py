@@ -7,6 +7,7 @@ import json
 
 import pytest
 from sqlalchemy import func, select
+from support import record
 
 from benchmarks.synthetic import generate_records, make_record
 from checker.cli import main
@@ -22,7 +23,6 @@ from sources.db import (
 )
 from sources.library import DuplicateRecord, Library, RecordNotFound
 from sources.model import SourceRecord, content_hash
-from support import record
 
 
 def amounts_of(library: Library, record_id: str) -> list[tuple[str, float]]:
@@ -567,7 +567,8 @@ def test_rows_built_for_the_bulk_insert_are_stored_as_sqlalchemy_stores_them(tmp
     # an ordinary SQLAlchemy insert of the same values stores: dates, times and JSON alike.
     import sqlite3
 
-    from sources.db import connect, records as table
+    from sources.db import connect
+    from sources.db import records as table
     from sources.record_rows import RECORD_COLUMNS, index_chunk
 
     rec = SourceRecord(

@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from support import postgres_schema, postgres_url
 
 from sources.export import export_bytes
 from sources.importers import parse_file
 from sources.library import DuplicateRecord, Library, RecordNotFound
 from sources.model import SourceRecord
-from support import postgres_schema, postgres_url
 
 pytestmark = pytest.mark.postgres
 

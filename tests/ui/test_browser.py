@@ -15,9 +15,9 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from support import CORPORA, ROOT, chromium, free_port, local_only, need_chromium, served_app, settle, shot
 
 from checker.desk import Desk
-from support import CORPORA, ROOT, chromium, free_port, local_only, need_chromium, served_app, settle, shot
 from sources.importers import parse_file
 from sources.library import Library
 
@@ -181,9 +181,9 @@ def test_the_desk_shows_an_earlier_verdict_and_reuses_it(server, browser):
     import datetime as dt
 
     from playwright.sync_api import expect
+    from support import record
 
     from checker.service import check_and_store
-    from support import record
 
     base, db = server
     library = Library.open(db)

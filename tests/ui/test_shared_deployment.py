@@ -15,8 +15,6 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
-from checker.desk import Desk
 from support import (
     chromium,
     free_port,
@@ -29,6 +27,8 @@ from support import (
     streamlit_server,
     wait_until_serving,
 )
+
+from checker.desk import Desk
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
 

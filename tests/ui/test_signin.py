@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from support import shared_deployment
 
 from checker.desk import Desk
-from support import shared_deployment
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 APP = str(ROOT / "app.py")

@@ -15,8 +15,8 @@ import threading
 from unittest import mock
 
 import pytest
-from support import chromium, free_port, local_only, served_app, settle, shared_deployment, shot
 import requests
+from support import chromium, free_port, local_only, served_app, settle, shared_deployment, shot
 
 from checker.desk import Desk
 

@@ -327,8 +327,8 @@ def test_articles_list_shows_progress_and_is_renamed_archived_and_opened(example
 
 def test_a_json_report_is_imported_from_the_articles_page(example, db_url):
     at, desk = example
-    from checker.service import write_report
     from checker.messages import messages as words
+    from checker.service import write_report
 
     data = write_report(desk, 1, "json", labels=dict(words("en")))
     at.switch_page("ui/articles.py").run()

@@ -7,8 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from support import record
 from streamlit.testing.v1 import AppTest
+from support import record
 
 from checker.desk import Desk
 from checker.service import check_and_store
