@@ -26,6 +26,7 @@ SPLITS = (
     "round-4",
     "round-5",
     "round-6",
+    "round-7",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

@@ -168,6 +168,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en67",
             "fr76",
             "en77",
+            "fr86",
+            "en87",
         )
     ] == [
         "study",
@@ -183,5 +185,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-5",
         "round-6",
         "round-6",
+        "round-7",
+        "round-7",
         "held-out",
     ]
