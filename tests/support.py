@@ -260,3 +260,24 @@ def shared_deployment(url: str, people: dict[str, str]) -> tuple[Any, Any]:
     for email, role in people.items():
         roles.add(email, role, by="operator")
     return desk, roles
+
+
+APP = str(ROOT / "app.py")
+
+
+def new_session(**query) -> Any:
+    """A fresh session of the app (Streamlit's AppTest), run once, with `query` as its URL's query."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception
+    return at
+
+
+def button(at: Any, label: str) -> Any:
+    found = [b for b in at.button if b.label == label]
+    assert found, f"no button {label!r} in {[b.label for b in at.button]}"
+    return found[0]

@@ -752,7 +752,7 @@ def test_the_desk_writes_a_quotes_note_in_the_interface_language(fresh_library):
 
 
 def test_the_desk_shows_the_reason_in_the_interface_language(db_url):
-    from test_ui import button, new_session
+    from support import button, new_session
 
     at = new_session()
     button(at, "Try an example").click().run()

@@ -4,26 +4,14 @@ trail, the articles list, the languages, and clear messages for bad input."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import docx
 import pytest
-from streamlit.testing.v1 import AppTest
+from support import button, new_session
 from test_inputs import local_site  # noqa: F401 - a fixture: a page served on 127.0.0.1
 
 from checker.desk import Desk
 from sources.library import Library
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
-def new_session(**query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception
-    return at
 
 
 @pytest.fixture
@@ -33,12 +21,6 @@ def app(db_url):
 
 def messages(at) -> str:
     return " ".join(str(e.value) for e in [*at.error, *at.warning, *at.success, *at.info])
-
-
-def button(at, label: str):
-    found = [b for b in at.button if b.label == label]
-    assert found, f"no button {label!r} in {[b.label for b in at.button]}"
-    return found[0]
 
 
 def with_reviewer(at, name="Alice"):
