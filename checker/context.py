@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claims import Claim, DateValue, Extraction, Name, Quote
+from claims.lexicon import legal_forms
 from claims.text import content_words, fold_key
 
 KEY_WORDS = 10  # key words of a claim's sentence used as context
@@ -41,16 +42,15 @@ class Context:
     story: dict[str, float] | None = None  # every name of the article -> its IDF (shared by its claims)
 
 
-# Legal forms that follow a company's name and that writers keep or drop at will ("Pandox Ireland
-# Tuck Ltd", "... Ltd.", "... Limited"), as name keys write them (folded, lower case).
-LEGAL_FORMS = (
-    "ltd", "ltd.", "limited", "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "plc", "llc",
-    "l.l.c.", "llp", "lp", "co.", "sa", "s.a.", "sas", "s.a.s.", "sarl", "s.a.r.l.", "spa", "s.p.a.", "ag",
-    "gmbh", "nv", "n.v.", "bv", "b.v.", "ab", "asa", "oyj", "se",
-)  # fmt: skip
-_LEGAL = frozenset(LEGAL_FORMS)
 # A title glued to a name by its dot ("M.Rachid Hachichi", "Dr.Ada Brenn"): not part of the name.
-_GLUED_TITLE = re.compile(r"^(?:m|mm|mme|mlle|mr|mrs|ms|dr|pr|me)\.(?=[^\W\d_])")
+_GLUED_TITLE = re.compile(r"^(?:m|mm|mme|mlle|mr|mrs|ms|dr|pr|me)\.(?=[^\W\d_])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _legal_forms() -> tuple[tuple[str, ...], frozenset[str]]:
+    # Read on the first look-up, not at import: a command that matches nothing never reads them.
+    forms = legal_forms()
+    return forms, frozenset(forms)
 
 
 @lru_cache(maxsize=65536)
@@ -65,18 +65,19 @@ def key_variants(key: str) -> tuple[str, ...]:
         out.append(base)
     words = base.replace(",", " ").split()
     core = list(words)
-    while len(core) > 1 and core[-1] in _LEGAL:
+    forms, legal = _legal_forms()
+    while len(core) > 1 and core[-1] in legal:
         core.pop()
     if len(core) < len(words):
         stem = " ".join(core)
         out.append(stem)
-        out += [f"{stem} {form}" for form in LEGAL_FORMS]
+        out += [f"{stem} {form}" for form in forms]
     return tuple(v for v in dict.fromkeys(out) if v != key)
 
 
 def untitled(name: str) -> str:
     """A name without a title glued to it by its dot ("M.Rachid Hachichi" -> "Rachid Hachichi")."""
-    return re.sub(r"^(?:M|Mm|Mme|Mlle|Mr|Mrs|Ms|Dr|Pr|Me)\.(?=[^\W\d_])", "", name)
+    return _GLUED_TITLE.sub("", name)
 
 
 def idf(df: int, total: int) -> float:

@@ -164,6 +164,11 @@ def _common() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+def legal_forms() -> tuple[str, ...]:
+    """Company legal forms as name keys write them ("ltd", "s.a."), from common.toml [names]."""
+    return tuple(_common()["names"]["legal_forms"])
+
+
 def _past_verbs(past: dict[str, list[str]]) -> list[str]:
     """The forms of a past tense, as regex alternatives on the text as written (accents kept, so that
     the French auxiliary "a" is not the preposition "à"): a past form ("said", "publiée"), a word with
