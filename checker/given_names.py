@@ -1,81 +1,24 @@
 """Everyday short forms of given names ("Mike" for "Michael", "Bill" for "William"): a person an
 article names by the short form is the one a record names in full (checker/compare.py's
 `name_agreement`), and is looked up under the initial of either form (checker/candidates.py).
-The table is written here from common usage, not from any article."""
+The table is claims/data/common.toml's [names.short_forms]."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from claims.lexicon import common_data
 from claims.text import fold_lower, person_key
 
-_SHORT_FORMS = {
-    "abby": ("abigail",),
-    "al": ("albert", "alan", "alfred", "alexander"),
-    "alex": ("alexander", "alexandra", "alexandre", "alexis"),
-    "andy": ("andrew",),
-    "ben": ("benjamin",),
-    "beth": ("elizabeth",),
-    "bill": ("william",),
-    "billy": ("william",),
-    "bob": ("robert",),
-    "bobby": ("robert",),
-    "cathy": ("catherine", "katherine"),
-    "charlie": ("charles",),
-    "chris": ("christopher", "christine", "christina"),
-    "chuck": ("charles",),
-    "dan": ("daniel",),
-    "danny": ("daniel",),
-    "dave": ("david",),
-    "debbie": ("deborah",),
-    "dick": ("richard",),
-    "don": ("donald",),
-    "doug": ("douglas",),
-    "ed": ("edward",),
-    "eddie": ("edward",),
-    "fred": ("frederick",),
-    "greg": ("gregory",),
-    "harry": ("henry", "harold"),
-    "jack": ("john",),
-    "jake": ("jacob",),
-    "jeff": ("jeffrey",),
-    "jen": ("jennifer",),
-    "jenny": ("jennifer",),
-    "jim": ("james",),
-    "jimmy": ("james",),
-    "joe": ("joseph",),
-    "jon": ("jonathan",),
-    "josh": ("joshua",),
-    "kate": ("katherine", "catherine", "kathleen"),
-    "ken": ("kenneth",),
-    "larry": ("lawrence",),
-    "liz": ("elizabeth",),
-    "matt": ("matthew",),
-    "meg": ("margaret",),
-    "mick": ("michael",),
-    "mike": ("michael",),
-    "nick": ("nicholas",),
-    "pat": ("patrick", "patricia"),
-    "peggy": ("margaret",),
-    "pete": ("peter",),
-    "phil": ("philip", "phillip"),
-    "ray": ("raymond",),
-    "rick": ("richard",),
-    "rob": ("robert",),
-    "ron": ("ronald",),
-    "sam": ("samuel", "samantha"),
-    "steve": ("steven", "stephen"),
-    "sue": ("susan",),
-    "ted": ("edward", "theodore"),
-    "tim": ("timothy",),
-    "tom": ("thomas",),
-    "tommy": ("thomas",),
-    "tony": ("anthony",),
-    "will": ("william",),
-}
+
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in common_data()["names"]["short_forms"].items()}
 
 
 def full_names(given: str) -> tuple[str, ...]:
     """The full given names a folded short form may stand for ("mike" -> "michael"); () for others."""
-    return _SHORT_FORMS.get(given, ())
+    return _short_forms().get(given, ())
 
 
 def person_keys(name: str) -> tuple[str, ...]:

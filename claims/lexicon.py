@@ -164,6 +164,11 @@ def _common() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+def common_data() -> dict[str, Any]:
+    """claims/data/common.toml, read once: what every language shares."""
+    return _common()
+
+
 def legal_forms() -> tuple[str, ...]:
     """Company legal forms as name keys write them ("ltd", "s.a."), from common.toml [names]."""
     return tuple(_common()["names"]["legal_forms"])
