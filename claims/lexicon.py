@@ -321,7 +321,8 @@ def _currencies(raw: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
     scales, cur, qual = raw["scales"], raw["currencies"], raw["qualifiers"]
     currency_symbols = {s: code for s, code in common["currencies"]["symbols"]}
     aliases = common["currencies"].get("code_aliases", {})
-    currency_codes = {c: aliases.get(c, c) for c in common["currencies"]["codes"]}
+    capital_codes = common["currencies"].get("capital_codes", [])
+    currency_codes = {c: aliases.get(c, c) for c in [*common["currencies"]["codes"], *capital_codes]}
     scaled_codes = {c: (code, float(f)) for c, (code, f) in common["currencies"].get("scaled_codes", {}).items()}
     currency_codes.update({c: code for c, (code, _) in scaled_codes.items()})
     symbol_codes = {fold_key(s): code for s, code in currency_symbols.items()}
@@ -350,7 +351,7 @@ def _currencies(raw: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
             else None
         ),
         symbol_codes=symbol_codes,
-        strict_codes=frozenset(common["currencies"].get("case_sensitive_codes", [])) | frozenset(scaled_codes),
+        strict_codes=frozenset([*common["currencies"].get("case_sensitive_codes", []), *capital_codes, *scaled_codes]),
         code_scales={c: f for c, (_, f) in scaled_codes.items()},
         range_starts=tuple(fold_key(w) for w in qual.get("range_start", [])),
         range_joiners=tuple(fold_key(w) for w in qual.get("range_joiners", [])),
