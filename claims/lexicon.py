@@ -102,6 +102,7 @@ class Lexicon:
     relative_words: dict[str, int]  # this 0, last -1, next +1
     nth_words: dict[str, int]  # first 1, second 2, ..., last -1
     day_context: frozenset[str]
+    numeric_day_before: frozenset[str]  # "le 3/4", "on 3/4": a slashed pair of single digits is then a day
     event_days: frozenset[str]
     event_link_re: re.Pattern[str]
     # names
@@ -520,6 +521,7 @@ def _dates(
         # "en novembre", "mois d'avril" (no space after an elision)
         bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates.get('bare_month_prefixes', []))}(?:(?<=')\s*|\s+)$"),
         day_context=frozenset(fold_key(w) for w in dates.get("day_context", [])),
+        numeric_day_before=frozenset(fold_key(w) for w in dates["numeric_day_before"]),
         event_days=frozenset(fold_key(w) for w in dates.get("event_days", [])),
         event_link_re=re.compile(rf"(?<!\s)\s*{trie(dates.get('event_links', []))}(?![\w])"),
         future_re=_future_re(dates),

@@ -99,6 +99,7 @@ DATES = Section(
             "future_markers",
             "not_year_after",
             "day_context",
+            "numeric_day_before",
             "event_days",
             "event_links",
             "following",

@@ -258,7 +258,7 @@ def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
     ):
         return None  # "the Sunday Independent", "Dimanche Ouest France": a title, not a day
     published = ctx.published
-    week_based = re.search(r"semaine|week", m.group(0)) is not None
+    week_based = any(ctx.lex.units.get(w) == "week" for w in re.findall(r"[\w-]+", m.group(0)))
     monday = published - dt.timedelta(days=published.weekday())
     if "next" in g:
         d = monday + dt.timedelta(days=7 + weekday)
@@ -484,7 +484,7 @@ def _numeric(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
         if (
             len(g["d1"]) == 1
             and len(g["d2"]) == 1
-            and _prev_token(ctx.low, span[0]) not in lex.month_context | {"le", "on", "the"}
+            and _prev_token(ctx.low, span[0]) not in lex.month_context | lex.numeric_day_before
         ):
             return None  # "3/4" is more often a fraction
         day, month = (a, b) if lex.date_order == "dmy" else (b, a)
