@@ -96,12 +96,15 @@ def _matches(low: str, lex: Lexicon) -> list[_Match]:
 
     # The active templates a word can start, worked out once per distinct word (a number is DIGITS).
     starting: dict[str, list[int]] = {}
+    starts_of = lex.date_starts
     candidates: list[_Match] = []
     for token in tokens:
         word = token.group()
         key = DIGITS if word[0].isdigit() else word
+        if key not in starts_of:  # most words start no date: no list to build for them
+            continue
         if (tried := starting.get(key)) is None:
-            tried = starting[key] = [o for o in lex.date_starts.get(key, ()) if active(o)]
+            tried = starting[key] = [o for o in starts_of[key] if active(o)]
         for order in tried:
             if m := templates[order].regex.match(low, token.start()):
                 candidates.append((m.start(), m.start() - m.end(), order, m))
