@@ -27,6 +27,7 @@ SPLITS = (
     "round-5",
     "round-6",
     "round-7",
+    "round-8",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

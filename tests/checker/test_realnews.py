@@ -170,6 +170,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en77",
             "fr86",
             "en87",
+            "fr96",
+            "en97",
         )
     ] == [
         "study",
@@ -187,5 +189,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-6",
         "round-7",
         "round-7",
+        "round-8",
+        "round-8",
         "held-out",
     ]
