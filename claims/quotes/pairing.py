@@ -54,6 +54,10 @@ def _pairs(lex: Lexicon) -> tuple[dict[str, str], dict[str, set[str]]]:
         closers["”"] = closers["”"] | {'"'}
     if "”" in closers:
         closers["”"] = closers["”"] | {"”"}  # a closing mark used to open (_opens_reversed)
+    if "“" in openers:
+        # Copy that closes with an opening mark too ('“Un bon trimestre“, dit-il'): a “ glued to the word
+        # before it and followed by no letter closes the innermost “ (_can_close).
+        closers["“"] = closers.get("“", set()) | {"“"}
     return openers, closers
 
 
@@ -66,7 +70,7 @@ def _can_open(text: str, i: int, ch: str) -> bool:
 
 
 def _can_close(text: str, i: int, ch: str) -> bool:
-    if ch in "\"’":
+    if ch in "\"’“":
         after = text[i + 1] if i + 1 < len(text) else " "
         before = text[i - 1] if i else " "
         return not after.isalnum() and not before.isspace()

@@ -520,3 +520,24 @@ def test_cents_are_of_the_currency_of_the_other_amounts():
         ("R2bn", "ZAR", 2_000_000_000),
         ("173.08c", "ZAR", 1.7308),
     ]
+
+
+def test_an_opening_mark_glued_to_the_last_word_closes_the_quote():
+    text = (
+        "“Nous avons eu un bon été“, déclare le CEO, Marc Delvaux. Il ajoute que “la reprise reste fragile“.\n\n"
+        "“Un beau jour ne fait pas l’année“, dit-il."
+    )
+    assert quotes(text, "fr") == [
+        ("Nous avons eu un bon été", "Marc Delvaux"),
+        ("la reprise reste fragile", "Marc Delvaux"),
+        ("Un beau jour ne fait pas l’année", "Marc Delvaux"),
+    ]
+
+
+def test_a_ceo_named_by_role_is_the_person_and_no_organisation():
+    text = (
+        "Le CEO, Marc Delvaux, présente les comptes. « Le trimestre est bon », souligne le CEO de la "
+        "compagnie. L'EBIT ajusté atteint 51 millions d'euros."
+    )
+    assert quotes(text, "fr") == [("Le trimestre est bon", "Marc Delvaux")]
+    assert found(text, "organization", "fr") == []
