@@ -200,7 +200,7 @@ QUOTES = Section(
         "statement_words",
         "subject_verb_fillers",
     )
-    | {"roles_of_titles": TABLE},
+    | {"roles_of_titles": TABLE, "subject_names": TABLE},
     optional=frozenset({"subject_verb_fillers"}),  # words between a subject and its speech verb
 )
 

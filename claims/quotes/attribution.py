@@ -366,6 +366,8 @@ def _after(
         # '", il estime que "l'offre" proposée par le Groupement ...': a pronoun is the subject, the
         # names after the verb are its complements
         return pronoun_target(quote_open)
+    if verb is not None and (noun := _possessed_subject(folded, found, words[verb].start(), lex)):
+        return main_organisation_before(quote_open, noun)  # '” Ms Bullock’s board said': the board speaks
     if any(m.type == "person" for m in found):
         return _best(found)  # "», a commenté la directrice générale, Martine Caradec"
     if (
@@ -400,6 +402,30 @@ def _after(
     if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):
         return pronoun_target(quote_open)
     return None
+
+
+def _possessed_subject(folded: str, found: list[_Mention], verb_start: int, lex: Lexicon) -> str | None:
+    """The noun of '<name>’s board said': an organisation named by what it is, owned by the name before
+    it, right before the speech verb."""
+    for m in found:
+        owner = _POSSESSIVE.match(folded, m.end)
+        if owner and owner.end() < verb_start and folded[owner.end()].isspace():
+            words = folded[owner.end() : verb_start].split()
+            if len(words) == 1 and key(words[0]) in _subject_nouns(lex):
+                return key(words[0])
+    return None
+
+
+_SUBJECT_NOUNS: dict[str, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _subject_nouns(lex: Lexicon) -> frozenset[str]:
+    """The nouns of the language's organisation subjects ("the board" -> "board")."""
+    cached = _SUBJECT_NOUNS.get(lex.code)
+    if cached is None or cached[0] is not lex:
+        nouns = frozenset(key(re.split(r"[\s']", w.strip())[-1]) for w in lex.raw["quotes"]["organization_subjects"])
+        cached = _SUBJECT_NOUNS[lex.code] = (lex, nouns)
+    return cached[1]
 
 
 _COMPLEMENT_MARKERS = frozenset(
@@ -531,6 +557,13 @@ def _before(
         subject = [m for m in people if m.end <= verb.start() and folded[m.end : verb.start()].isspace()]
         if subject:
             return subject[-1].canonical
+    if verb and not people:
+        # "Tel que mis en place par Apple, l'Autorité estime que « ... »": with no person, the
+        # organisation right before the verb speaks, not the first one named
+        subject = [m for m in found if m.end <= verb.start() and folded[m.end : verb.start()].isspace()]
+        listed = len(subject) and any(_LISTED.fullmatch(folded, m.end, subject[-1].start) for m in found)
+        if subject and not listed:  # a list of names speaks together, from its first (quotes/joint.py)
+            return subject[-1].canonical
     if verb and not any(m.start < verb.start() for m in found):
         if who := _subject_of(folded, start, verb, lex, pronouns, main_organisation_before, pronoun_target):
             return who
@@ -574,6 +607,8 @@ def _subject_of(
     return None
 
 
+# The last two names of a list: "la CSC et le SLFP dénoncent" (a comma alone sets a phrase apart).
+_LISTED = re.compile(r"(?<![\s,]),?+\s*+(?:\b(?:et|and)\b|&)\s*+(?:(?:la|le|les|the)\s++|l')?+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 _PRONOUN_THEN = re.compile(r"(?<![\w'])(\w+)(?=\s+(?:\w+\s+)?([\w'-]+))")
 

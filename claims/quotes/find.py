@@ -111,16 +111,19 @@ def find_quotes(
     # "la préfète Élodie Marchal ... La préfète a écarté cette demande": a role named with a person
     # stands for that person later on, so "a-t-elle déclaré" after it points to her.
     organisations = [m for m in mentions if m.type == "organization"]
+    # "l'instance", "the regulator": a noun that stands for an organisation whose name does not hold it
+    subject_names = {key(n): {key(w) for w in ws} for n, ws in lex.raw["quotes"]["subject_names"].items()}
 
     def main_organisation_before(offset: int, noun: str | None = None) -> str | None:
         """ "Le groupe indique que ...", "the council said": the organisation the article is about so far
         (named most often before the quote, the latest on a tie); with `noun`, among those whose name
         holds it ("the league": the Premier League), if any."""
         counts: dict[str, tuple[int, int]] = {}
+        heads = {noun, *subject_names.get(noun, ())} if noun else set()
         for m in organisations:
             if m.start >= offset:
                 break
-            if noun and noun not in key(m.canonical).split():
+            if noun and heads.isdisjoint(key(m.canonical).split()):
                 continue
             n, _ = counts.get(m.canonical, (0, 0))
             counts[m.canonical] = (n + 1, m.start)

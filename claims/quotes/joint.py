@@ -46,6 +46,7 @@ def _listed_before(folded: str, start: int, at: int, names_in: _NamesIn, speaker
         group.insert(0, prev)
     if (
         len(group) < 2
+        or not _AND.search(folded, group[-2].end, group[-1].start)  # "par Apple, l'Autorité estime": no list
         or not _LIST_GAP.fullmatch(folded[group[-1].end : at].replace(",", " ") + " ")
         and folded[group[-1].end : at].strip() not in ("", ",")
     ):
@@ -54,5 +55,7 @@ def _listed_before(folded: str, start: int, at: int, names_in: _NamesIn, speaker
     return tuple(n for n in names if n != speaker) if speaker in names else ()
 
 
+# The last two names of a list are joined by a coordinator; a comma alone sets a phrase apart.
+_AND = re.compile(r"\b(?:et|and)\b|&", re.IGNORECASE)
 # Between two names of a list: a comma or "et"/"and", and an article ("la CSC Transcom et le SLFP").
 _LIST_GAP = re.compile(r"(?<![,&\s])\s*(?:,|\bet\b|\band\b|&)\s*(?:(?:la|le|les|l'|the)\s*)?", re.IGNORECASE)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon
+from ..text import fold_key as key
 
 _PAD = " \t\u00a0\u202f\u2009\u2007\n\r"
 _HEAD_WINDOW = 240  # characters before a quote searched for its attribution
@@ -209,6 +210,12 @@ def quote_text(text: str, span: QuoteSpan) -> str:
     return " ".join(inner.split())
 
 
+def _with_article(marker: str) -> bool:
+    """ "le dispositif", "l'application", "the programme": a marker that is a noun with its article."""
+    first = key(marker.split()[0])
+    return first in _ARTICLES or first.startswith("l'")
+
+
 def quote_kind(folded: str, span: QuoteSpan, text: str, lex: Lexicon, sentence_start: int) -> str:
     """ "term" for a quoted name or term, "speech" otherwise."""
     head_start = max(sentence_start, span.open - 48)
@@ -216,9 +223,19 @@ def quote_kind(folded: str, span: QuoteSpan, text: str, lex: Lexicon, sentence_s
     last = None
     for last in lex.term_marker_re.finditer(before):
         pass
-    if last is not None and before[last.end() :].strip(" ,:«“„‹‘\"\u00a0\u202f") == "":
-        return "term"
     words = quote_text(text, span).split()
+    if last is not None and before[last.end() :].strip(" ,:«“„‹‘\"\u00a0\u202f") == "":
+        # "le dispositif « Pass Culture »" names a scheme; "l'Autorité estime que le dispositif
+        # « pénalise les petits éditeurs »" is words someone said: lower case, a clause, after a speech verb
+        # (a marker that names a thing with its article, not a verb of naming: "what he called « a
+        # culture of fear »" stays a term)
+        if not (
+            len(words) >= 4
+            and words[0][:1].islower()
+            and _with_article(last.group())
+            and lex.speech_verb_re.search(folded, sentence_start, head_start + last.start()) is not None
+        ):
+            return "term"
     if (
         len(words) <= 3
         and all(w[:1].isupper() or w[:1].isdigit() for w in words)

@@ -541,3 +541,33 @@ def test_a_ceo_named_by_role_is_the_person_and_no_organisation():
     )
     assert quotes(text, "fr") == [("Le trimestre est bon", "Marc Delvaux")]
     assert found(text, "organization", "fr") == []
+
+
+def test_the_organisation_right_before_the_verb_speaks():
+    text = (
+        "Mis en place par Orbitel, le dispositif a été examiné. Selon ses règles, l’Autorité des marchés "
+        "estime que le dispositif « pénalise surtout les plus petits clients » du réseau."
+    )
+    assert quotes(text, "fr") == [("pénalise surtout les plus petits clients", "Autorité des marchés")]
+
+
+def test_a_noun_stands_for_the_authority_the_article_names():
+    text = (
+        "Orbitel a été condamné, a annoncé l’Autorité des marchés. Orbitel conteste. Orbitel fera appel. "
+        "Les « conditions imposées ne sont pas proportionnées », a souligné l’instance lundi."
+    )
+    assert quotes(text, "fr") == [("conditions imposées ne sont pas proportionnées", "Autorité des marchés")]
+
+
+def test_a_board_owned_by_its_chair_is_the_organisation_speaking():
+    text = (
+        "The Central Bank of Arland cut its rate. Governor Lena Moor chaired the meeting.\n\n"
+        "\u201cGrowth has slowed,\u201d Ms Moor\u2019s board said on Tuesday."
+    )
+    assert quotes(text, "en") == [("Growth has slowed,", "Central Bank of Arland")]
+
+
+def test_a_name_set_apart_by_a_comma_does_not_speak_with_the_subject():
+    text = "Fixé par Orbitel, l’Autorité des marchés juge que « les conditions ne sont pas remplies »."
+    (value,) = [v for _t, v in found(text, "quote", "fr")]
+    assert value == {"speaker": "Autorité des marchés", "text": "les conditions ne sont pas remplies"}
