@@ -54,7 +54,7 @@ def places() -> set[str]:
     out: set[str] = set()
     for file in ("towns.txt", "regions.txt"):
         out |= {
-            w.strip().lower()
+            plain(w)
             for w in (DATA / file).read_text(encoding="utf-8").splitlines()
             if w.strip() and not w.startswith("#")
         }
@@ -69,7 +69,7 @@ def main(folder: str) -> None:
             if not line.strip():
                 continue
             name, share = line.split()[0].capitalize(), float(line.split()[1])
-            if share >= RAREST and name.lower() not in known_places and not common_word(name.lower()):
+            if share >= RAREST and plain(name) not in known_places and not common_word(name.lower()):
                 names.add(name)
     header = (
         "# Given names of the 1990 United States Census (public domain), as packaged by `names` 0.3.0\n"
@@ -79,5 +79,100 @@ def main(folder: str) -> None:
     print(f"{len(names)} names written to {OUT}")
 
 
+# ---- given names of other countries' news (Faker's person providers) ---------------------------------
+
+WORLD_OUT = DATA / "given_names_world.txt"
+# Locales whose press the workbench reads, or whose people it names, written in the Latin alphabet.
+FAKER_LOCALES = (
+    "en",
+    "en_GB",
+    "en_IE",
+    "en_IN",
+    "en_KE",
+    "en_NG",
+    "en_NZ",
+    "en_PK",
+    "en_US",
+    "ga_IE",
+    "fr_BE",
+    "fr_CA",
+    "fr_CH",
+    "fr_DZ",
+    "fr_FR",
+    "fr_QC",
+    "de_AT",
+    "de_CH",
+    "de_DE",
+    "nl_BE",
+    "nl_NL",
+    "it_IT",
+    "es_ES",
+    "es_MX",
+    "es_AR",
+    "pt_BR",
+    "pt_PT",
+    "pl_PL",
+    "cs_CZ",
+    "ro_RO",
+    "hr_HR",
+    "sv_SE",
+    "da_DK",
+    "no_NO",
+    "fi_FI",
+    "tr_TR",
+    "id_ID",
+    "sw",
+    "tw_GH",
+    "yo_NG",
+    "ig_NG",
+    "ha_NG",
+    "zu_ZA",
+)
+WORLD_COMMON = 3.5  # Zipf frequency from which a name is also too common a word ("Amen", "Love")
+
+
+def faker_names() -> set[str]:
+    """Every first name of FAKER_LOCALES' person providers, Latin letters only."""
+    import importlib
+
+    names: set[str] = set()
+    for locale in FAKER_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            value = getattr(provider, attribute, ())
+            names.update(value.keys() if isinstance(value, dict) else value)
+    return {
+        n
+        for n in names
+        if len(n) >= 3 and n[0].isupper() and n.replace("-", "").isalpha() and all(ord(c) < 0x250 for c in n)
+    }
+
+
+def world(census: set[str]) -> None:
+    """Write given_names_world.txt: Faker's names less the census's, common words, towns and regions."""
+    import faker
+    from wordfreq import zipf_frequency
+
+    known = places() | common_words()
+    names = {
+        n
+        for n in faker_names()
+        if n not in census
+        and plain(n) not in known
+        and all(zipf_frequency(n.lower(), lang) < WORLD_COMMON for lang in ("en", "fr"))
+    }
+    header = (
+        f"# Given names of the news of other countries: the first names of Faker {faker.VERSION}'s person\n"
+        "# providers for the locales of tools/make_given_names.py (MIT licence, (c) Daniele Faraglia and\n"
+        "# Faker's contributors), less the census list, common words of English and French, towns and\n"
+        "# regions (tools/make_given_names.py --world). One a line.\n"
+    )
+    WORLD_OUT.write_text(header + "".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
+    print(f"{len(names)} names written to {WORLD_OUT}")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--world":  # pip install faker wordfreq==3.1.1
+        world({n for n in OUT.read_text(encoding="utf-8").splitlines() if n and not n.startswith("#")})
+    else:
+        main(sys.argv[1])

@@ -84,6 +84,7 @@ class _NameData:
     """The [names] words of one language as ready-made sets, built once per language."""
 
     given: frozenset[str]
+    world_given: frozenset[str]  # the given names of other countries' news, part of `given`
     titles: frozenset[str]
     title_max_words: int
     title_starts: frozenset[str]  # first words of the titles
@@ -144,14 +145,24 @@ class _NameData:
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Given names shared by every language (common.toml, and the census list of given_names.txt),
-    folded and lower-case."""
+    """Given names shared by every language (common.toml, the census list of given_names.txt and the
+    other countries' names of given_names_world.txt), folded and lower-case."""
     with open(DATA_DIR / "common.toml", "rb") as fh:
         data = tomllib.load(fh)
     census = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(key(n) for n in data["names"]["first_names"]) | frozenset(
-        key(n) for n in census if n and not n.startswith("#")
+    return (
+        frozenset(key(n) for n in data["names"]["first_names"])
+        | frozenset(key(n) for n in census if n and not n.startswith("#"))
+        | world_names()
     )
+
+
+@lru_cache(maxsize=1)
+def world_names() -> frozenset[str]:
+    """The given names of given_names_world.txt alone: rarer in our press, so a company may be named
+    after one ("Groupe Arcelia", then "Arcelia")."""
+    listed = (DATA_DIR / "given_names_world.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(key(n) for n in listed if n and not n.startswith("#"))
 
 
 def _plain(word: str) -> str:
@@ -294,6 +305,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
     towns = _towns()
     return _NameData(
         given=first_names(),
+        world_given=world_names(),
         titles=titles,
         title_max_words=max((len(t.split()) for t in titles), default=1),
         title_starts=frozenset(t.split()[0] for t in titles),

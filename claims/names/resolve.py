@@ -131,7 +131,11 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
                 and o.tokens[1].key in data.administrative_words
             ):
                 continue  # "Milwaukee" alone is the town, not "Milwaukee County Circuit Court"
-            if t.key not in data.designators and t.key not in data.places and t.key not in data.given:
+            if (
+                t.key not in data.designators
+                and t.key not in data.places
+                and (t.key not in data.given or t.key in data.world_given)
+            ):
                 ends.setdefault(t.key, set()).add(o.canonical)
     short_forms = {word: next(iter(full)) for word, full in ends.items() if len(full) == 1}
     # Acronyms defined in parentheses right after a full name.
@@ -166,7 +170,13 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
             c.kind, c.canonical, c.strength = PERSON, by_tail[keys], Strength.LEXICAL
         elif c.kind == GIVEN:
             full = by_given.get(keys[0], set())
-            c.kind, c.canonical = (PERSON, next(iter(full))) if len(full) == 1 else (NOT_A_NAME, "")
+            if len(full) == 1:
+                c.kind, c.canonical = PERSON, next(iter(full))
+            elif not full and keys[0] in data.world_given and keys[0] in short_forms and not c.headed:
+                # "Groupe Arcelia", then "Arcelia": a rarer given name that names the company here
+                c.kind, c.canonical, c.strength = ORGANIZATION, short_forms[keys[0]], Strength.LEXICAL
+            else:
+                c.kind, c.canonical = NOT_A_NAME, ""
         elif len(keys) == 1 and keys[0] in by_core and c.kind in (ORGANIZATION, UNKNOWN) and not c.headed:
             # ("ministère de l'Éducation nationale" is named in full, not a short form of "SUD Éducation")
             c.kind, c.canonical, c.strength = ORGANIZATION, by_core[keys[0]], Strength.LEXICAL

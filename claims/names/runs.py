@@ -441,6 +441,10 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
             del tokens[:n]
             if gap:  # "Secretary of State", "CEO of OpenAI"
                 person_cue, weak = False, True
+                if k := _person_after_brief(tokens, data):
+                    # "Minister of Health Godfrey Farrugia": the brief, then the person who holds it
+                    del tokens[:k]
+                    person_cue, weak = True, False
             else:
                 person_cue = True
             continue
@@ -473,6 +477,18 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
         i += 1
     out.extend(_finish(tokens, data, person_cue=person_cue, weak=weak))
     return out
+
+
+def _person_after_brief(tokens: list[_Token], data: _NameData) -> int:
+    """Where the person starts in what follows "Minister of", "Chief of": the brief ("Health", "Foreign
+    Affairs"), then a given name and at least one more word; 0 when no known given name follows the
+    brief's first word and no organisation word is in the run."""
+    if any(t.key in data.organization_words for t in tokens):
+        return 0
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].key in data.given and not tokens[k].initial:
+            return k
+    return 0
 
 
 class _Flags(TypedDict, total=False):

@@ -558,6 +558,18 @@ def test_given_names_are_unique_and_capitalised():
     assert len(given) > 900
 
 
+@pytest.mark.parametrize("file", ["given_names.txt", "given_names_world.txt"])
+def test_the_lists_of_given_names_are_sorted_unique_and_no_common_word(file):
+    """The lists tools/make_given_names.py writes: a capitalised name a line, sorted, none twice, none a
+    word the names rules know as a common word, a town or a region."""
+    names = [n for n in (DATA_DIR / file).read_text(encoding="utf-8").splitlines() if n and not n.startswith("#")]
+    assert names == sorted(set(names)) and all(n[:1].isupper() and " " not in n for n in names)
+    known: set[str] = set()
+    for other in ("common_words_en.txt", "common_words_fr.txt", "towns.txt", "regions.txt"):
+        known |= {fold_key(w) for w in (DATA_DIR / other).read_text(encoding="utf-8").splitlines() if w and w[0] != "#"}
+    assert [n for n in names if fold_key(n) in known] == []
+
+
 # ---- language detection ---------------------------------------------------------------------------
 
 FRENCH_TEXTS = [

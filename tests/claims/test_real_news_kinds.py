@@ -571,3 +571,14 @@ def test_a_name_set_apart_by_a_comma_does_not_speak_with_the_subject():
     text = "Fixé par Orbitel, l’Autorité des marchés juge que « les conditions ne sont pas remplies »."
     (value,) = [v for _t, v in found(text, "quote", "fr")]
     assert value == {"speaker": "Autorité des marchés", "text": "les conditions ne sont pas remplies"}
+
+
+def test_the_holder_of_a_brief_is_a_person_after_it():
+    text = "The hospital is too small, former Minister of Health Kwame Ashdale said on Sunday."
+    assert found(text, "person", "en") == [("Kwame Ashdale", "Kwame Ashdale")]
+
+
+def test_given_names_of_other_countries_make_a_person():
+    text = "Le groupe est dirigé depuis septembre par Philipp Overbeck, qui remplace l'ancien patron."
+    assert [t for t, _v in found(text, "person", "fr")] == ["Philipp Overbeck"]
+    assert found(text, "organization", "fr") == []
