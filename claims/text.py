@@ -223,4 +223,6 @@ def is_heading(sentence: Sentence, text: str) -> bool:
     line_end = text.find("\n", sentence.end)
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end].strip()
-    return bool(line) and len(line) <= 120 and line[-1] not in ".!?…:;,»”\"" and line == sentence.text
+    # (a title cut in two by an ellipsis, "Bail Hearing Delayed ... As Suspect Falls Ill", is one line)
+    whole = line == sentence.text or ("..." in line or "…" in line) and sentence.text in line
+    return bool(line) and len(line) <= 120 and line[-1] not in ".!?…:;,»”\"" and whole

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..text import Sentence, fold, fold_key
 from ..text import fold_key as key
 from .data import Gazetteer, _Candidate, _Knowledge, _NameData
-from .runs import _LOWER_RE, _WORD_AFTER, _finish, _org_tail
+from .runs import _LOWER_RE, _WORD_AFTER, _finish, _org_tail, _proper_complement
 
 # ---- the article ------------------------------------------------------------------------------
 
@@ -98,7 +98,10 @@ def _shouted(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> bool:
         return False
     caps = [t for t in c.tokens if len(t.text) > 1 and t.text.isupper()]
     if len(c.tokens) == 1:
-        return bool(caps) and len(fold(c.tokens[0].text)) > 6
+        # "WALLONIE", and a rubric in capitals that is a common word ("GRÈVE. En raison de", "SANTE Le
+        # ministre"); acronyms are shorter and no words
+        word = fold(c.tokens[0].text)
+        return bool(caps) and (len(word) > 6 or (len(word) >= 4 and c.tokens[0].key in data.common_words))
     return len(caps) >= 2 and any(len(t.text) > 4 for t in caps)
 
 
@@ -163,6 +166,8 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         end = _org_tail(folded, c.end, s.end, data, complements=complements)
         if complements and (place := _place_after(folded, end, s.end, data)):
             end = place  # "Fédération hospitalière de France", "Parti démocratique de Côte d'Ivoire"
+        elif complements and end > c.end:
+            end = _proper_complement(folded, end, s.end, data)
         if end > c.end:
             c.end = end
             c.headed = True

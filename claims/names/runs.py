@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from typing import TypedDict, Unpack
 
-from ..text import Sentence
+from ..text import Sentence, fold_key
 from .data import _CLAUSE_OPENERS, _GENERATIONS, _INITIALS_RE, _SPACE_GAP, _Candidate, _NameData, _Token
 
 # ---- tokens and runs ------------------------------------------------------------------------
@@ -571,6 +571,19 @@ def _org_tail(folded: str, end: int, limit: int, data: _NameData, *, complements
             break
         best = pos = adjectives(noun.end())
     return best
+
+
+def _proper_complement(folded: str, end: int, limit: int, data: _NameData) -> int:
+    """ "Centre de services scolaire des Chênes": after a body described in lower case, a preposition
+    and the proper name it serves (not a person's: "le cabinet de Jean Roux"); `end` when none."""
+    m = data.tail_prepositions_re.match(folded, end, limit) if data.tail_prepositions_re else None
+    proper = _PROPER_AT.match(folded, m.end(), limit) if m else None
+    if proper and fold_key(proper.group(1).split()[0]) not in data.given:
+        return proper.end()
+    return end
+
+
+_PROPER_AT = re.compile(r"([A-Z][\w'-]*+(?:[ ]++[A-Z][\w'-]*+){0,2})(?![\w'])")
 
 
 def _words_before(folded: str, start: int, floor: int) -> list[str]:

@@ -230,7 +230,9 @@ def _role_words(lex: Lexicon) -> tuple[dict[str, str], tuple[str, ...]]:
     cached = _ROLE_WORDS.get(lex.code)
     if cached is None or cached[0] is not lex:
         titles = {key(t): key(r) for t, r in lex.raw["quotes"]["roles_of_titles"].items()}
-        briefs = tuple(sorted((key(p) for p in lex.raw["names"].get("portfolio_prepositions", [])), key=len, reverse=True))
+        briefs = tuple(
+            sorted((key(p) for p in lex.raw["names"].get("portfolio_prepositions", [])), key=len, reverse=True)
+        )
         cached = _ROLE_WORDS[lex.code] = (lex, titles, briefs)
     return cached[1], cached[2]
 

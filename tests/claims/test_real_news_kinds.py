@@ -582,3 +582,13 @@ def test_given_names_of_other_countries_make_a_person():
     text = "Le groupe est dirigé depuis septembre par Philipp Overbeck, qui remplace l'ancien patron."
     assert [t for t, _v in found(text, "person", "fr")] == ["Philipp Overbeck"]
     assert found(text, "organization", "fr") == []
+
+
+def test_a_title_cut_by_an_ellipsis_is_still_a_title():
+    text = "Arland: N$4 Million Loan Scheme Stalls ... As Lender Walks Away\n\nThe Arland Credit Union said so."
+    assert [t for t, _v in found(text, "organization", "en")] == ["Arland Credit Union"]
+
+
+def test_a_rubric_in_capitals_is_no_organisation():
+    text = "GRÈVE. Les écoles du Centre de services scolaire des Chênes seront fermées.\n\nSANTE Le ministre a parlé."
+    assert [t for t, _v in found(text, "organization", "fr")] == ["Centre de services scolaire des Chênes"]
