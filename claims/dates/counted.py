@@ -71,7 +71,7 @@ def _relative_unit(offset: int) -> _Rule:
 
 
 # "il y a deux ans" is a day two years back; "20 years ago" and more count years, not days.
-_YEARS_TOLD_BY_YEAR = 10
+_YEARS_TOLD_BY_YEAR = 20
 
 
 _SLACK = {"day": 0, "week": 3, "month": 15, "quarter": 45, "half": 91, "year": 182}
@@ -143,6 +143,13 @@ def _first_months(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> D
         if DateValue.of(f"{year:04d}-{code}").end >= ctx.published:
             year -= 1
     return _found(span, DateValue.of(f"{year:04d}-{code}"), relative=relative, rule="first_months")
+
+
+def _later(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
+    """ "two months later", "un an plus tard": counted on from the date said before it (claims/dates/
+    find.py); forward from publication here, only to carry the count."""
+    found = _count_unit(1)(g, span, ctx, m)
+    return replace(found, rule="later") if found is not None else None
 
 
 def _earlier(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:

@@ -294,8 +294,35 @@ def _earlier_than_before(found: list[DateFound], low: str, published: dt.date) -
             and not _SENTENCE_BREAK.search(low, prev.end, d.start)
         ):
             d = replace(d, value=_shifted(prev.value, d.value, published) or d.value)
+        elif d.rule == "later":
+            # "appointed in 2013, but lost his place a year later", "In January 2014 ... Two months
+            # later": counted on from the date said before it in the paragraph; none, no date
+            if prev is None or d.start - prev.end > EARLIER_REACH or "\n" in low[prev.end : d.start]:
+                continue
+            d = replace(d, value=_moved_on(prev.value, d.value, published))
         out.append(d)
     return out
+
+
+def _moved_on(anchor: DateValue, ahead: DateValue, published: dt.date) -> DateValue:
+    """`anchor` moved on as far as `ahead` lies after `published`, at the anchor's precision."""
+    s = dt.date.fromisoformat(ahead.iso) if ahead.precision == "day" else ahead.start
+    months = (s.year - published.year) * 12 + s.month - published.month
+    if s.day == published.day and months > 0:
+        y, m = divmod(anchor.start.year * 12 + anchor.start.month - 1 + months, 12)
+        moved = dt.date(y, m + 1, min(anchor.start.day, 28))
+    else:
+        months, moved = 0, anchor.start + (s - published)
+    if anchor.precision == "day":
+        return DateValue.of(moved.isoformat())
+    if anchor.precision == "week":
+        iso = moved.isocalendar()
+        return DateValue.of(f"{iso[0]:04d}-W{iso[1]:02d}")
+    if months and months % 12 == 0 and anchor.precision != "month":  # a year, a quarter, a season: years on
+        return DateValue.of(f"{anchor.start.year + months // 12:04d}{anchor.iso[4:]}")
+    if anchor.precision == "year":
+        return DateValue.of(f"{moved.year:04d}")
+    return DateValue.of(f"{moved.year:04d}-{moved.month:02d}")
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")

@@ -46,7 +46,7 @@ from .base import (
     _weekday_of,
     _year,
 )
-from .counted import _count_unit, _earlier, _first_months, _period_iso, _relative_unit, _same_period
+from .counted import _count_unit, _earlier, _first_months, _later, _period_iso, _relative_unit, _same_period
 
 # ---- rules ----------------------------------------------------------------------------------
 
@@ -516,6 +516,7 @@ def _numeric(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
 
 _RULES: dict[str, _Rule] = {
     "earlier": _earlier,
+    "later": _later,
     "same_period": _same_period,
     "first_months": _first_months,
     "absolute": _absolute,

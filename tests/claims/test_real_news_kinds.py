@@ -592,3 +592,24 @@ def test_a_title_cut_by_an_ellipsis_is_still_a_title():
 def test_a_rubric_in_capitals_is_no_organisation():
     text = "GRÈVE. Les écoles du Centre de services scolaire des Chênes seront fermées.\n\nSANTE Le ministre a parlé."
     assert [t for t, _v in found(text, "organization", "fr")] == ["Centre de services scolaire des Chênes"]
+
+
+def dates(text: str, language: str, published: dt.date = WED) -> list[tuple[str, object]]:
+    return found(text, "date", language, published)
+
+
+def test_a_count_later_is_counted_on_from_the_date_before_it():
+    assert dates("She was elected in 2013 and lost her seat a year later.", "en") == [
+        ("2013", "2013"),
+        ("a year later", "2014"),
+    ]
+    assert dates("En janvier 2014, une tente a été dressée. Deux mois plus tard, elle était partie.", "fr") == [
+        ("janvier 2014", "2014-01"),
+        ("Deux mois plus tard", "2014-03"),
+    ]
+    assert dates("Two months later, it was gone.", "en") == []  # counted from nothing: no date
+
+
+def test_ten_years_ago_is_a_day_twenty_years_ago_a_year():
+    assert dates("Ten years ago, the ward opened.", "en") == [("Ten years ago", "2014-05-29")]
+    assert dates("Twenty years ago, the ward opened.", "en") == [("Twenty years ago", "2004")]
