@@ -217,6 +217,8 @@ def align_quote(quote: str, excerpt: str) -> QuoteAlignment:
         exact = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", e)
         if exact:
             return QuoteAlignment("verbatim", 100.0, exact.start(), exact.end())
+        if core := _core_in(q, e):  # "les modalités (de ce dispositif) ne sont ...", "désespérée (…). Ensuite"
+            return QuoteAlignment("verbatim", 100.0, core.start(), core.end(), _note("inserted"))
     al = fuzz.partial_ratio_alignment(q, e, processor=None, score_cutoff=40)
     if al is None:
         return QuoteAlignment("not_found", 0.0, 0, 0)
@@ -238,6 +240,27 @@ def align_quote(quote: str, excerpt: str) -> QuoteAlignment:
     if cls == "not_found":
         return QuoteAlignment(cls, score, 0, 0)
     return QuoteAlignment(cls, score, start, end)
+
+
+# What an article adds inside a quote: its own words in parentheses, or a mark for words left out.
+_INSERTED = re.compile(r"\((?:\s*(?:…|\.\.\.)\s*)\)|\[(?:\s*(?:…|\.\.\.)\s*)\]|…|\.\.\.|\([^()]{1,80}\)")
+_OMITTED = re.compile(r"\((?:\s*(?:…|\.\.\.)\s*)\)|\[(?:\s*(?:…|\.\.\.)\s*)\]|…|\.\.\.")
+
+
+def _core_in(q: str, e: str) -> re.Match[str] | None:
+    """The quote found word for word once the article's insertions are set aside: words of its own
+    in parentheses are dropped, and a mark of words left out ("(…)") may stand for up to 300
+    characters of the record. None when the quote holds no insertion or is not found so."""
+    if not _INSERTED.search(q):
+        return None
+    parts = []
+    for piece in _OMITTED.split(q):
+        kept = _TOKEN.findall(re.sub(r"\([^()]{1,80}\)", " ", piece))
+        if kept:
+            parts.append(r"\W+".join(map(re.escape, kept)))
+    if not parts or sum(len(p) for p in parts) < 12:
+        return None
+    return re.search(r"(?<!\w)" + r"\W+(?:[^\n]{0,300}?\W)?".join(parts) + r"(?!\w)", e)
 
 
 def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:

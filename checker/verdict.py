@@ -209,7 +209,7 @@ def _quote(relevant: list[Match]) -> tuple[Suggestion, float, Reason]:
         found = _quote_in(best, f"found.{cls}")
         if best.later:  # the same words in a later record were said; a likely translation needs a look
             return "needs_review" if cls == "translation" else "supported", best.score, (found, _part("quote_later"))
-        reason: Reason = (found,)
+        reason: Reason = (found, *note)  # "(the article adds words of its own in parentheses ...)"
         if best.speaker_agrees:
             reason += (_part("same_speaker"),)
         if others:

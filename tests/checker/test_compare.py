@@ -243,6 +243,25 @@ def test_alignment_before_classification_is_on_the_folded_text():
     assert al.quote_class == "verbatim" and record[al.start : al.end] == "Nous fermerons l’usine"
 
 
+def test_a_quote_with_the_articles_insertions_is_verbatim_at_its_core():
+    record = "Le régulateur juge que les conditions de mise en œuvre ne sont ni utiles ni proportionnées au but."
+    al = align_quote("les conditions de mise en œuvre (de ce dispositif) ne sont ni utiles ni proportionnées", record)
+    assert (
+        al.quote_class == "verbatim"
+        and al.note == "the article adds words of its own in parentheses or leaves some out"
+    )
+    assert record[al.start : al.end].startswith("les conditions") and record[al.start : al.end].endswith(
+        "proportionnées"
+    )
+    left_out = align_quote(
+        "en 2019, la situation était grave (…). Ensuite il a fallu survivre",
+        "En 2019, la situation était grave, et pire encore. Ensuite il a fallu survivre à la crise.",
+    )
+    assert left_out.quote_class == "verbatim"
+    # an insertion does not excuse other words: the core must be there as written
+    assert align_quote("les conditions (de ce dispositif) sont utiles et justes", record).quote_class != "verbatim"
+
+
 # ---- the notes on quotes, in both languages ------------------------------------------------------
 
 

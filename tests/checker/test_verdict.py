@@ -365,6 +365,23 @@ CASES = {
         "amount agrees with R7 (Test Wire, 2024-03-01) (the record gives a rounder figure, S$3 billion)",
         "le montant concorde avec R7 (Test Wire, 01/03/2024) (la fiche donne un chiffre plus rond, S$3 billion)",
     ),
+    "quote verbatim at its core, the article's insertions aside": (
+        QUOTE,
+        [
+            match(
+                "Q4",
+                quote_class="verbatim",
+                publisher="Test Wire",
+                published="2024-03-01",
+                note=note("inserted"),
+            )
+        ],
+        "supported",
+        "quote is verbatim in Q4 (Test Wire, 2024-03-01) (the article adds words of its own in parentheses or"
+        " leaves some out)",
+        "citation littérale dans Q4 (Test Wire, 01/03/2024) (l’article ajoute des mots à lui entre parenthèses"
+        " ou en omet)",
+    ),
     "quote partial, words of the article in brackets": (
         QUOTE,
         [
