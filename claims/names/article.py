@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from ..text import Sentence, fold, fold_key
 from ..text import fold_key as key
 from .data import Gazetteer, _Candidate, _Knowledge, _NameData
-from .runs import _LOWER_RE, _WORD_AFTER, _finish, _org_tail, _proper_complement
+from .runs import _LOWER_RE, _finish
+from .tails import _WORD_AFTER, _org_tail, _proper_complement
 
 # ---- the article ------------------------------------------------------------------------------
 

@@ -217,89 +217,6 @@ def _headline_quotes(quotes: list[QuoteFound], text: str, sentence_at: _Sentence
     return out
 
 
-_ROLE_BEFORE = re.compile(r"(?<![\w'-])([\w'-]+)(?:\s+([\w'-]+))?[\s,]*$")
-_ROLE_AFTER = re.compile(r"(?i)(?<![\w'])(?:le |la |l'|the )([\w'-]+)(?:\s+([\w'-]+))?")
-
-
-_ROLE_WORDS: dict[str, tuple[Lexicon, dict[str, str], tuple[str, ...]]] = {}
-
-
-def _role_words(lex: Lexicon) -> tuple[dict[str, str], tuple[str, ...]]:
-    """The titles that stand for a role ("justice" -> "judge") and the words that open a brief, longest
-    first: read once per language (every record of an import asks)."""
-    cached = _ROLE_WORDS.get(lex.code)
-    if cached is None or cached[0] is not lex:
-        titles = {key(t): key(r) for t, r in lex.raw["quotes"]["roles_of_titles"].items()}
-        briefs = tuple(
-            sorted((key(p) for p in lex.raw["names"].get("portfolio_prepositions", [])), key=len, reverse=True)
-        )
-        cached = _ROLE_WORDS[lex.code] = (lex, titles, briefs)
-    return cached[1], cached[2]
-
-
-def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[_Mention]:
-    """Later mentions of a person by the role written before their name ("la préfète Élodie Marchal",
-    then "la préfète"), as mentions of that person."""
-    roles: dict[str, tuple[str, int]] = {}  # role -> (person, end of the mention that names it)
-    titles, briefs = _role_words(lex)
-
-    def role_of(words: list[str]) -> str | None:
-        for n in (2, 1):  # "directrice générale", then "préfète"
-            role = key(" ".join(words[-n:])) if len(words) >= n else ""
-            role = titles.get(role, role)  # "Justice Stephen Kaye" is then "the judge"
-            if role in lex.person_cues and role not in lex.forms_of_address:
-                return role
-        return None
-
-    for m in mentions:
-        if m.type != "person":
-            continue
-        before = _ROLE_BEFORE.search(folded, max(0, m.start - 40), m.start)
-        role = role_of([w for w in before.groups() if w]) if before else None
-        if role is None:  # "la ministre de l'Énergie, Tinne Van der Straeten": the role, then its brief
-            found = list(_WORD.finditer(folded, max(0, m.start - 70), m.start))
-            words = [w.group() for w in found]
-            for j in range(len(words) - 2, max(0, len(words) - 7), -1):
-                rest = key(" ".join(words[j:]))
-                if any(c in folded[found[j].start() : m.start] for c in ".;:!?()«»\"“”"):
-                    break
-                if any(rest.startswith(b if b.endswith("'") else b + " ") for b in briefs) and (
-                    role := role_of(words[:j])
-                ):
-                    break
-        if role is None:  # "Sarah Cole, the chief executive, said": the role in apposition after the name
-            role = _apposed_role(folded, m.end, role_of)
-        if role is not None:
-            roles[role] = (m.canonical, m.end)
-    if not roles:
-        return []
-    out = []
-    for r in _ROLE_AFTER.finditer(folded):
-        two = [(key(f"{r.group(1)} {r.group(2)}"), r.end())] if r.group(2) else []
-        for role, end in two + [(key(r.group(1)), r.end(1))]:
-            person = roles.get(role)
-            if person is not None and r.start() > person[1]:
-                out.append(_Mention(r.start(), end, person[0], "person"))
-                break
-    return out
-
-
-_APPOSED = re.compile(
-    r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]*+,[ \t\u00a0\u202f]*+(?:(?:the|le|la|l')[ \u00a0']*)?([\w'-]+)(?:[ \u00a0]+([\w'-]+))?"
-)
-
-
-def _apposed_role(folded: str, end: int, role_of: Callable[[list[str]], str | None]) -> str | None:
-    """The role written in apposition right after a name ("Mathieu Jaton, directeur du festival,", "Sarah
-    Cole, the chief executive,"): two words, else one."""
-    m = _APPOSED.match(folded, end)
-    if m is None:
-        return None
-    if m.group(2) and (role := role_of([m.group(1), m.group(2)])) and " " in role:
-        return role
-    return role_of([m.group(1)])
-
-
 def _spoken_to(folded: str, start: int, addressees: frozenset[str]) -> bool:
     """Is the name at `start` the one spoken to ("a déclaré à l'AFP", "told Reuters")?"""
     words = folded[max(0, start - 24) : start].lower().replace("'", "' ").split()
@@ -553,19 +470,8 @@ def _before(
         # "..., rappelle-t-il, lorsque X avait dû « ... »": an inverted pronoun speaks, the names after it
         # are what it speaks of
         return pronoun_target(verb.start())
-    if verb and people:
-        # "Francis stood in the dock as the judge told him:": the person right before the verb speaks
-        # (not "Priya Raman, for Ms Okonjo, said": a name closing an apposition is no subject)
-        subject = [m for m in people if m.end <= verb.start() and folded[m.end : verb.start()].isspace()]
-        if subject:
-            return subject[-1].canonical
-    if verb and not people:
-        # "Tel que mis en place par Apple, l'Autorité estime que « ... »": with no person, the
-        # organisation right before the verb speaks, not the first one named
-        subject = [m for m in found if m.end <= verb.start() and folded[m.end : verb.start()].isspace()]
-        listed = len(subject) and any(_LISTED.fullmatch(folded, m.end, subject[-1].start) for m in found)
-        if subject and not listed:  # a list of names speaks together, from its first (quotes/joint.py)
-            return subject[-1].canonical
+    if verb and (subject := _right_before(verb.start(), found, people, folded)):
+        return subject
     if verb and not any(m.start < verb.start() for m in found):
         if who := _subject_of(folded, start, verb, lex, pronouns, main_organisation_before, pronoun_target):
             return who
@@ -583,6 +489,21 @@ def _before(
             start, _subject_noun(noun)
         )  # "Le groupe indique que « ... »", "The council said:"
     return found[0].canonical if found else None
+
+
+def _right_before(verb: int, found: list[_Mention], people: list[_Mention], folded: str) -> str | None:
+    """The name right before the speech verb, its subject: a person ("Francis stood in the dock as the
+    judge told him:"; not "Priya Raman, for Ms Okonjo, said": a name closing an apposition is no
+    subject), else, with no person, an organisation ("Tel que mis en place par Apple, l'Autorité
+    estime que « ... »": not the first one named), unless it ends a list, which speaks together from
+    its first (quotes/joint.py)."""
+    if people:
+        subject = [m for m in people if m.end <= verb and folded[m.end : verb].isspace()]
+        return subject[-1].canonical if subject else None
+    subject = [m for m in found if m.end <= verb and folded[m.end : verb].isspace()]
+    if subject and not any(_LISTED.fullmatch(folded, m.end, subject[-1].start) for m in found):
+        return subject[-1].canonical
+    return None
 
 
 def _subject_of(

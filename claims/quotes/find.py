@@ -22,7 +22,6 @@ from .attribution import (
     _NamesIn,
     _paragraph_subject,
     _pieces,
-    _role_mentions,
     _said_later_in_paragraph,
     _signed,
     _spoken_to,
@@ -39,6 +38,7 @@ from .pairing import (
     quote_kind,
     quote_text,
 )
+from .roles import _role_mentions
 
 # Between a subject and its speech verb: an apposition ("Jane Roe, the minister, said"), then at most
 # the language's auxiliaries and adverbs (subject_verb_fillers: "a", "has", "also").

@@ -1,0 +1,73 @@
+"""Where an organisation's name goes on in lower case: "Conseil constitutionnel", "Cour des comptes",
+"Agence nationale de sécurité du médicament", "Centre de services scolaire des Chênes"."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold_key
+from .data import _NameData
+
+# ---- French organisation names with lower-case words ------------------------------------------
+
+# Read at the end of a word; look-behinds and possessive runs keep them linear anywhere.
+_WORD_AFTER = re.compile(r"(?<! )[ ]++([a-z][a-z-]*+)(?![\w'])")
+_NOUN_AT = re.compile(r"([a-z][a-z-]++)(?![\w'])")
+
+
+def _is_adjective(word: str, data: _NameData) -> bool:
+    return (
+        word not in data.function_words
+        and word not in data.subject_verbs
+        and any(word.endswith(e) and len(word) > len(e) + 2 for e in data.tail_adjective_endings)
+    )
+
+
+def _org_tail(folded: str, end: int, limit: int, data: _NameData, *, complements: bool = True) -> int:
+    """End of "Conseil constitutionnel", "Cour des comptes", "Agence nationale de sécurité du médicament";
+    adjectives only without `complements` ("ministère de l'Éducation nationale", but not "musée
+    d'Orsay et de collectionneurs")."""
+    if data.tail_prepositions_re is None:
+        return end
+    best = pos = end
+
+    def adjectives(p: int) -> int:
+        for _ in range(2):
+            m = _WORD_AFTER.match(folded, p, limit)
+            if not m or not _is_adjective(m.group(1), data):
+                break
+            p = m.end()
+        return p
+
+    best = pos = adjectives(pos)
+    for _ in range(2 if complements else 0):
+        m = data.tail_prepositions_re.match(folded, pos, limit)
+        if not m:
+            break
+        noun = _NOUN_AT.match(folded, m.end(), limit)
+        if not noun:
+            break
+        word = noun.group(1)
+        bare = m.group().split()[-1] in ("de", "d'")
+        if (
+            word in data.function_words
+            or word in data.subject_verbs
+            or len(word) < 3
+            or (bare and word.endswith(("er", "ir")))
+        ):
+            break
+        best = pos = adjectives(noun.end())
+    return best
+
+
+def _proper_complement(folded: str, end: int, limit: int, data: _NameData) -> int:
+    """ "Centre de services scolaire des Chênes": after a body described in lower case, a preposition
+    and the proper name it serves (not a person's: "le cabinet de Jean Roux"); `end` when none."""
+    m = data.tail_prepositions_re.match(folded, end, limit) if data.tail_prepositions_re else None
+    proper = _PROPER_AT.match(folded, m.end(), limit) if m else None
+    if proper and fold_key(proper.group(1).split()[0]) not in data.given:
+        return proper.end()
+    return end
+
+
+_PROPER_AT = re.compile(r"([A-Z][\w'-]*+(?:[ ]++[A-Z][\w'-]*+){0,2})(?![\w'])")

@@ -1,0 +1,94 @@
+"""Roles that stand for a person named with them: "la préfète Élodie Marchal ... La préfète a écarté
+cette demande", "Judge Ruth Okafor ... The judge also told him"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..lexicon import Lexicon
+from ..text import fold_key as key
+from .attribution import _Mention
+from .pairing import _WORD
+
+_ROLE_BEFORE = re.compile(r"(?<![\w'-])([\w'-]+)(?:\s+([\w'-]+))?[\s,]*$")
+_ROLE_AFTER = re.compile(r"(?i)(?<![\w'])(?:le |la |l'|the )([\w'-]+)(?:\s+([\w'-]+))?")
+
+
+_ROLE_WORDS: dict[str, tuple[Lexicon, dict[str, str], tuple[str, ...]]] = {}
+
+
+def _role_words(lex: Lexicon) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The titles that stand for a role ("justice" -> "judge") and the words that open a brief, longest
+    first: read once per language (every record of an import asks)."""
+    cached = _ROLE_WORDS.get(lex.code)
+    if cached is None or cached[0] is not lex:
+        titles = {key(t): key(r) for t, r in lex.raw["quotes"]["roles_of_titles"].items()}
+        briefs = tuple(
+            sorted((key(p) for p in lex.raw["names"].get("portfolio_prepositions", [])), key=len, reverse=True)
+        )
+        cached = _ROLE_WORDS[lex.code] = (lex, titles, briefs)
+    return cached[1], cached[2]
+
+
+def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[_Mention]:
+    """Later mentions of a person by the role written before their name ("la préfète Élodie Marchal",
+    then "la préfète"), as mentions of that person."""
+    roles: dict[str, tuple[str, int]] = {}  # role -> (person, end of the mention that names it)
+    titles, briefs = _role_words(lex)
+
+    def role_of(words: list[str]) -> str | None:
+        for n in (2, 1):  # "directrice générale", then "préfète"
+            role = key(" ".join(words[-n:])) if len(words) >= n else ""
+            role = titles.get(role, role)  # "Justice Stephen Kaye" is then "the judge"
+            if role in lex.person_cues and role not in lex.forms_of_address:
+                return role
+        return None
+
+    for m in mentions:
+        if m.type != "person":
+            continue
+        before = _ROLE_BEFORE.search(folded, max(0, m.start - 40), m.start)
+        role = role_of([w for w in before.groups() if w]) if before else None
+        if role is None:  # "la ministre de l'Énergie, Tinne Van der Straeten": the role, then its brief
+            found = list(_WORD.finditer(folded, max(0, m.start - 70), m.start))
+            words = [w.group() for w in found]
+            for j in range(len(words) - 2, max(0, len(words) - 7), -1):
+                rest = key(" ".join(words[j:]))
+                if any(c in folded[found[j].start() : m.start] for c in ".;:!?()«»\"“”"):
+                    break
+                if any(rest.startswith(b if b.endswith("'") else b + " ") for b in briefs) and (
+                    role := role_of(words[:j])
+                ):
+                    break
+        if role is None:  # "Sarah Cole, the chief executive, said": the role in apposition after the name
+            role = _apposed_role(folded, m.end, role_of)
+        if role is not None:
+            roles[role] = (m.canonical, m.end)
+    if not roles:
+        return []
+    out = []
+    for r in _ROLE_AFTER.finditer(folded):
+        two = [(key(f"{r.group(1)} {r.group(2)}"), r.end())] if r.group(2) else []
+        for role, end in two + [(key(r.group(1)), r.end(1))]:
+            person = roles.get(role)
+            if person is not None and r.start() > person[1]:
+                out.append(_Mention(r.start(), end, person[0], "person"))
+                break
+    return out
+
+
+_APPOSED = re.compile(
+    r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]*+,[ \t\u00a0\u202f]*+(?:(?:the|le|la|l')[ \u00a0']*)?([\w'-]+)(?:[ \u00a0]+([\w'-]+))?"
+)
+
+
+def _apposed_role(folded: str, end: int, role_of: Callable[[list[str]], str | None]) -> str | None:
+    """The role written in apposition right after a name ("Mathieu Jaton, directeur du festival,", "Sarah
+    Cole, the chief executive,"): two words, else one."""
+    m = _APPOSED.match(folded, end)
+    if m is None:
+        return None
+    if m.group(2) and (role := role_of([m.group(1), m.group(2)])) and " " in role:
+        return role
+    return role_of([m.group(1)])
