@@ -613,3 +613,8 @@ def test_a_count_later_is_counted_on_from_the_date_before_it():
 def test_ten_years_ago_is_a_day_twenty_years_ago_a_year():
     assert dates("Ten years ago, the ward opened.", "en") == [("Ten years ago", "2014-05-29")]
     assert dates("Twenty years ago, the ward opened.", "en") == [("Twenty years ago", "2004")]
+
+
+def test_a_job_its_brief_then_an_unknown_name_is_the_person():
+    text = "The money went to the President's Chief of Staff Tharindu Weerakoon in 2017."
+    assert [t for t, _v in found(text, "person", "en")] == ["Tharindu Weerakoon"]
