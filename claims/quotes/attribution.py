@@ -462,7 +462,7 @@ def _before(
     colon = folded[start:end].rstrip()
     verb = lex.speech_verb_re.search(folded, start, end)
     if not (verb or colon.endswith(":")):
-        return None
+        return _organisation_subject(folded, start, end, found, lex, main_organisation_before)
     if not verb and colon.endswith(":") and found and found[-1].end >= start + len(colon) - 3:
         return found[-1].canonical  # "Gilbert Riso : « ... »": the name right before the colon
     people = [m for m in found if m.type == "person"]
@@ -489,6 +489,34 @@ def _before(
             start, _subject_noun(noun)
         )  # "Le groupe indique que « ... »", "The council said:"
     return found[0].canonical if found else None
+
+
+def _organisation_subject(
+    folded: str, start: int, end: int, found: list[_Mention], lex: Lexicon, main_organisation_before: _OrganisationAt
+) -> str | None:
+    """ "Le groupe prévoit la suppression de postes, majoritairement « des postes de bureau »", "But the
+    RBA is still “cautious”": with no speech verb, an organisation that opens the sentence as its
+    subject (named, or by what it is) gives the words it is said to hold."""
+    words = list(_WORD.finditer(folded, start, end))[:3]
+    while words and key(words[0].group()) in lex.coordinators:
+        words.pop(0)
+    if not words:
+        return None
+    at = words[0].start()
+    if noun := lex.organization_subject_re.match(folded, at):
+        return main_organisation_before(start, _subject_noun(noun))
+    first = found[0] if found else None
+    if (
+        first is not None
+        and first.type == "organization"
+        and (first.start == at or key(folded[at : first.start].strip()) in _ARTICLES)
+        and _VERB_NEXT.match(folded, first.end)
+    ):
+        return first.canonical
+    return None
+
+
+_VERB_NEXT = re.compile(r" [a-zà-ÿ]")  # a lower-case word right after the name: its verb
 
 
 def _right_before(verb: int, found: list[_Mention], people: list[_Mention], folded: str) -> str | None:

@@ -618,3 +618,15 @@ def test_ten_years_ago_is_a_day_twenty_years_ago_a_year():
 def test_a_job_its_brief_then_an_unknown_name_is_the_person():
     text = "The money went to the President's Chief of Staff Tharindu Weerakoon in 2017."
     assert [t for t, _v in found(text, "person", "en")] == ["Tharindu Weerakoon"]
+
+
+def test_an_organisation_opening_its_sentence_holds_the_words_quoted_in_it():
+    text = (
+        "Le géant de l'alimentation Velmont a vu ses ventes reculer. Le groupe prévoit aussi la suppression "
+        "de postes, majoritairement « des postes de bureau dans ses sièges régionaux »."
+    )
+    assert quotes(text, "fr") == [("des postes de bureau dans ses sièges régionaux", "Velmont")]
+    text = "The Central Bank of Arland cut rates. But the bank is still “cautious about the outlook”."
+    assert quotes(text, "en") == [("cautious about the outlook", "Central Bank of Arland")]
+    text = "Rates were cut on Tuesday. But the Central Bank of Arland is still “cautious about the outlook”."
+    assert quotes(text, "en") == [("cautious about the outlook", "Central Bank of Arland")]
