@@ -116,7 +116,8 @@ def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) ->
         return [c]
     for cut in range(min(len(toks) - 1, _LONGEST_KNOWN), 0, -1):
         head = " ".join(t.key for t in toks[:cut])
-        if head in data.aliases:
+        if head in data.aliases and not (cut == 1 and toks[0].text.isupper() and toks[1].key in data.towns):
+            # ("CHR d'Orléans" stays whole: a known acronym and the town it serves)
             first = _Candidate(toks[:cut], toks[0].start, toks[cut - 1].end, c.sentence, person_cue=c.person_cue)
             return [first] + _finish(toks[cut:], data)
     return [c]

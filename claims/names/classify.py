@@ -81,6 +81,10 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return done(ACRONYM, Strength.DEFINED)  # takes the full name it was defined after (_resolve)
     if k in data.aliases:
         return done(ORGANIZATION, Strength.KNOWN, data.aliases[k])
+    if _acronym_of_a_place(c, data):
+        # "CHR d'Orléans", "ARS Centre-Val de Loire", "CHU de Nantes": a known acronym, then the place
+        # it serves
+        return done(ORGANIZATION, Strength.KNOWN, data.aliases[keys[0]] + surface[toks[0].end - c.start :])
     if k in data.known_surnames and not _named_in_full(art.text, surface, data):
         # "Trump", "M. Legault": a public figure named by surname only (not "Rupert Vance" ... "Vance")
         return done(PERSON, Strength.DEFINED, data.known_surnames[k])
@@ -339,6 +343,18 @@ class _Cues:
                 )
             )
         return self._org
+
+
+def _acronym_of_a_place(c: _Candidate, data: _NameData) -> bool:
+    """A known acronym in capitals followed by a place: its words ("ARS Centre-Val de Loire", "CHR
+    d'Orléans"), or the complement the organisation took ("CHU de Nantes")."""
+    toks = c.tokens
+    if not (toks[0].text.isupper() and len(toks[0].text) > 1 and toks[0].key in data.aliases):
+        return False
+    if len(toks) == 1:
+        return c.headed and c.end > toks[0].end
+    rest = " ".join(t.key for t in toks[1:])
+    return toks[1].key in data.towns or rest in data.places or toks[1].key in data.places
 
 
 def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: Callable[[str, int], None]) -> None:

@@ -630,3 +630,11 @@ def test_an_organisation_opening_its_sentence_holds_the_words_quoted_in_it():
     assert quotes(text, "en") == [("cautious about the outlook", "Central Bank of Arland")]
     text = "Rates were cut on Tuesday. But the Central Bank of Arland is still “cautious about the outlook”."
     assert quotes(text, "en") == [("cautious about the outlook", "Central Bank of Arland")]
+
+
+def test_a_known_acronym_then_the_town_it_serves():
+    text = "Le CHR d’Orléans recevra 90 millions d'euros. Le CHU de Nantes recrute."
+    assert found(text, "organization", "fr") == [
+        ("CHR d’Orléans", "Centre hospitalier régional d’Orléans"),
+        ("CHU de Nantes", "Centre hospitalier universitaire de Nantes"),
+    ]
