@@ -147,6 +147,24 @@ def story_share(ctx: Context, rec: StoredRecord) -> float:
     return min(1.0, sum(w for k, w in ctx.story.items() if k in held) / STORY_FULL)
 
 
+ISSUER_FACTOR = 1.15
+
+
+def _issued_by(ctx: Context, publisher: str | None) -> bool:
+    """Whether the record was published by the one the claim is about: the speaker of a quote, the
+    organisation a name claim names, or (for an amount or a date) a name of its sentence ("Reserve
+    Bank of Australia (media release)" for the bank's words, "Nestlé S.A." for Nestlé's figures)."""
+    if not publisher:
+        return False
+    who = f" {' '.join(fold_key(publisher).replace('(', ' ').split())} "
+    keys = [ctx.key] if ctx.key else [k for k, w in ctx.names.items() if w >= 1.0]
+    canonical = ctx.canonical or {}
+    names = {n for k in keys if k for n in (k, fold_key(canonical.get(k, k)))}
+    # "RBA" for "Reserve Bank of Australia (media release)": the initials of the publisher's name
+    initials = "".join(w[0] for w in publisher.split("(")[0].split() if w[:1].isupper()).lower()
+    return any(len(n) > 2 and (f" {n} " in who or n == initials) for n in names)
+
+
 def _subject(ctx: Context, rec: StoredRecord, span: tuple[int, int] | None, *, rare: bool = False) -> float:
     """Share of the claim's context (names, dates) the record also holds, near its evidence.
 
@@ -225,6 +243,8 @@ def match_record(
     relevance = _relevance(claim, ctx, rec, span, lexical)
     score = 0.45 * _subject(ctx, rec, span, rare=True) + 0.35 * read.value_score + 0.20 * lexical
     score *= timeliness(r.published, extraction.published)
+    if read.agreement != "conflicts" and _issued_by(ctx, r.publisher):
+        score *= ISSUER_FACTOR  # the issuer's own release or statement is the record an editor cites first
     start, end = span if span else (0, 0)
     return Match(
         source_id=r.id,

@@ -417,3 +417,22 @@ def test_the_record_holding_the_quote_word_for_word_ranks_first(fresh_library):
         (m.source_id, m.quote_class, m.score) for m in c.matches
     ]
     assert c.suggestion == "supported", c.reason
+
+
+def test_the_issuers_own_statement_ranks_before_a_wire_story(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "W1",
+                "The Central Bank of Arland cut its rate on Tuesday and said the economy was weak, the bank said.",
+                publisher="Arland Wire",
+            ),
+            record(
+                "S1",
+                "Statement by the Board. The economy was weak. The Central Bank of Arland cut its rate.",
+                publisher="Central Bank of Arland (media release)",
+            ),
+        ]
+    )
+    c = check(fresh_library, "The Central Bank of Arland cut its rate. It said the economy was “weak”.")["weak"]
+    assert [m.source_id for m in c.matches][:1] == ["S1"], [(m.source_id, m.score) for m in c.matches]
