@@ -420,19 +420,12 @@ def test_the_record_holding_the_quote_word_for_word_ranks_first(fresh_library):
 
 
 def test_the_issuers_own_statement_ranks_before_a_wire_story(fresh_library):
+    same = "The Central Bank of Arland cut its rate and said the economy was weak."
     fresh_library.add(
         [
-            record(
-                "W1",
-                "The Central Bank of Arland cut its rate on Tuesday and said the economy was weak, the bank said.",
-                publisher="Arland Wire",
-            ),
-            record(
-                "S1",
-                "Statement by the Board. The economy was weak. The Central Bank of Arland cut its rate.",
-                publisher="Central Bank of Arland (media release)",
-            ),
+            record("A1", same, publisher="Arland Wire"),
+            record("B1", same, publisher="Central Bank of Arland (media release)"),
         ]
     )
-    c = check(fresh_library, "The Central Bank of Arland cut its rate. It said the economy was “weak”.")["weak"]
-    assert [m.source_id for m in c.matches][:1] == ["S1"], [(m.source_id, m.score) for m in c.matches]
+    c = check(fresh_library, "The Central Bank of Arland cut its rate. The bank said the economy was “weak”.")["weak"]
+    assert [m.source_id for m in c.matches] == ["B1", "A1"], [(m.source_id, m.score) for m in c.matches]
