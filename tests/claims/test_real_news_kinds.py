@@ -638,3 +638,10 @@ def test_a_known_acronym_then_the_town_it_serves():
         ("CHR d’Orléans", "Centre hospitalier régional d’Orléans"),
         ("CHU de Nantes", "Centre hospitalier universitaire de Nantes"),
     ]
+
+
+def test_a_list_of_days_is_one_claim_from_the_first():
+    assert dates("Les écoles seront fermées les 21, 22 et 23 novembre.", "fr") == [
+        ("les 21, 22 et 23 novembre", "2024-11-21")
+    ]
+    assert dates("The union will strike on 21, 22 and 23 November.", "en") == [("21, 22 and 23 November", "2024-11-21")]
