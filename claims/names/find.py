@@ -1,5 +1,6 @@
 """`find_names`: the stages in their order, over one article."""
 
+import re
 from collections import Counter
 
 from ..lexicon import Lexicon
@@ -21,6 +22,8 @@ from .classify import _classify
 from .data import NOT_A_NAME, ORGANIZATION, PERSON, Gazetteer, NameFound, Strength, _Candidate, _knowledge, name_data
 from .resolve import _claims, _find_in_headlines, _lowercase_bodies, _resolve
 from .runs import _join_organisations, _runs, _split_titles, _tokens
+
+_AUTHORS_GAP = re.compile(r"\s*+(?:,|&|\bet\b|\band\b)\s*+")
 
 
 def find_names(
@@ -72,10 +75,18 @@ def find_names(
             candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
     if skip_spans:
         candidates = [c for c in candidates if not _inside(skip_spans, c.start, c.end)]
+    authors_end: dict[int, int] = {}  # sentence -> end of its last author so far
     for c in candidates:
-        if c.sentence in bylines:  # the author, then a publisher or a job ("Local Democracy Reporter")
-            if bylines[c.sentence] == c.start:
+        if c.sentence in bylines:  # the authors, then a publisher or a job ("Local Democracy Reporter")
+            listed = (
+                c.sentence in authors_end
+                and _AUTHORS_GAP.fullmatch(folded, authors_end[c.sentence], c.start)
+                and len(c.tokens) >= 2  # a name, not "Local Democracy Reporter" nor "Ouest-France"
+                and not any(t.key in data.common_words or t.key in data.organization_words for t in c.tokens)
+            )
+            if bylines[c.sentence] == c.start or listed:  # "Par A, B et C": each of them
                 c.person_cue = True
+                authors_end[c.sentence] = c.end
             else:
                 c.weak = True
     # A run longer than any name is shouting or a headline in capitals, not a name; so are two words or

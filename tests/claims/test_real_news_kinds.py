@@ -645,3 +645,10 @@ def test_a_list_of_days_is_one_claim_from_the_first():
         ("les 21, 22 et 23 novembre", "2024-11-21")
     ]
     assert dates("The union will strike on 21, 22 and 23 November.", "en") == [("21, 22 and 23 November", "2024-11-21")]
+
+
+def test_every_author_of_a_byline_list_is_a_person():
+    text = "Par Fabrice Ndoriyobija, Tharcisse Kabura et Jean Ntama\n\nLe ministre a parlé hier."
+    assert [t for t, _v in found(text, "person", "fr")] == ["Fabrice Ndoriyobija", "Tharcisse Kabura", "Jean Ntama"]
+    text = "By Harriet Pugh, Local Democracy Reporter\n\nThe council met on Monday."
+    assert [t for t, _v in found(text, "person", "en")] == ["Harriet Pugh"]
