@@ -28,6 +28,7 @@ SPLITS = (
     "round-6",
     "round-7",
     "round-8",
+    "round-9",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

@@ -172,6 +172,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en87",
             "fr96",
             "en97",
+            "fr106",
+            "en107",
         )
     ] == [
         "study",
@@ -191,5 +193,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-7",
         "round-8",
         "round-8",
+        "round-9",
+        "round-9",
         "held-out",
     ]
