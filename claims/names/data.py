@@ -199,7 +199,8 @@ def _folded_lines(path: Path) -> frozenset[str]:
 
 
 def _towns() -> frozenset[str]:
-    return _folded_lines(DATA_DIR / "towns.txt")
+    """The towns of the countries whose press we read, and the big cities of all the others."""
+    return _folded_lines(DATA_DIR / "towns.txt") | _folded_lines(DATA_DIR / "cities.txt")
 
 
 def _regions(given: frozenset[str], towns: frozenset[str]) -> frozenset[str]:
