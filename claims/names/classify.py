@@ -159,6 +159,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
     # "le cabinet Roland Berger", "the firm Grant Thornton": a company named after its founder
     given = keys[0] in data.given and not _cue_of(cues.before, data.organization_cues)
     if given and len(toks) <= 3 and not any(_acronym_token(t, data) for t in toks):
+        if len(toks) == 3 and keys[-1] in data.places:  # "Philip Morris USA": a company's national unit
+            return done(ORGANIZATION, Strength.LEXICAL)
         return done(PERSON, Strength.LEXICAL)  # "Ronald McDonald", "LeBron James"
     if any(_acronym_token(t, data) or _camel(t.text) for t in toks):
         return done(ORGANIZATION, Strength.LEXICAL)
@@ -183,7 +185,11 @@ def _classify(c: _Candidate, art: _Article) -> None:
     surface_words = art.text[c.start : c.end].split()
     if surface_words and art.text.count(surface_words[-1]) > art.text.count(art.text[c.start : c.end]):
         return done(PERSON, Strength.WEAK)
-    if _said_or_described(art.text, c.start, c.end, data):
+    if _said_or_described(art.text, c.start, c.end, data) and not (
+        keys[0] in data.common_words and _before_verb(art.text, c.end, data)
+    ):
+        # ("Alimentation Couche-Tard a annoncé": a subject whose first word is a common word is a
+        # company, not a person; "Avril Lemoine, députée" is described as one)
         return done(
             PERSON, Strength.WEAK
         )  # "Hamid Saleh said", ", Oleksandr Hrytsenko, a salué", "Avril Lemoine, députée"

@@ -652,3 +652,10 @@ def test_every_author_of_a_byline_list_is_a_person():
     assert [t for t, _v in found(text, "person", "fr")] == ["Fabrice Ndoriyobija", "Tharcisse Kabura", "Jean Ntama"]
     text = "By Harriet Pugh, Local Democracy Reporter\n\nThe council met on Monday."
     assert [t for t, _v in found(text, "person", "en")] == ["Harriet Pugh"]
+
+
+def test_a_company_named_like_a_person_is_still_a_company():
+    text = "A jury ordered Harold Benson USA to pay $30 million, the court said."
+    assert found(text, "organization", "en") == [("Harold Benson USA", "Harold Benson USA")]
+    text = "Après des mois de discussions, Alimentation Vernier a annoncé mercredi le retrait de son offre."
+    assert found(text, "person", "fr") == []
