@@ -464,10 +464,10 @@ def _inside_a_town(art: _Article, c: _Candidate) -> bool:
 
 def _demonym(key: str, data: _NameData) -> bool:
     """Does the word name the people of a town or a region: a place's name (its last vowel may go) and
-    a demonym ending, five letters at most after the place ("Toronto" + "nians")?"""
+    a demonym ending, seven letters at most after the place ("Toronto" + "nians", "Jura" + "ssienne")?"""
     if not key.endswith(data.demonym_endings):
         return False
-    for cut in range(max(4, len(key) - 6), len(key) - 2):
+    for cut in range(max(4, len(key) - 8), len(key) - 2):
         stem = key[:cut]
         if stem in data.towns or stem in data.places or stem + "e" in data.towns or stem + "e" in data.places:
             return True

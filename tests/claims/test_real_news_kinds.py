@@ -659,3 +659,19 @@ def test_a_company_named_like_a_person_is_still_a_company():
     assert found(text, "organization", "en") == [("Harold Benson USA", "Harold Benson USA")]
     text = "Après des mois de discussions, Alimentation Vernier a annoncé mercredi le retrait de son offre."
     assert found(text, "person", "fr") == []
+
+
+def test_a_demonym_with_its_article_is_no_organisation():
+    text = "Élise Marchand, conseillère fédérale, a parlé lundi. La Jurassienne déroule ensuite sa méthode."
+    assert found(text, "organization", "fr") == []
+
+
+def test_an_incise_naming_a_role_splits_the_quote_and_keeps_its_speaker():
+    text = (
+        "Le prince Albert II a répondu à la presse. « Quand la confiance n’est plus là, il faut décider, a "
+        "souligné le Souverain. Il faut aller de l’avant », a-t-il conclu."
+    )
+    assert quotes(text, "fr") == [
+        ("Quand la confiance n’est plus là, il faut décider", "Albert II"),
+        ("Il faut aller de l’avant", "Albert II"),
+    ]
