@@ -81,6 +81,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
         return done(ACRONYM, Strength.DEFINED)  # takes the full name it was defined after (_resolve)
     if k in data.aliases:
         return done(ORGANIZATION, Strength.KNOWN, data.aliases[k])
+    if _INITIALS_ONLY.fullmatch(surface) and k not in data.places:
+        return done(NOT_A_NAME, Strength.NONE)  # "E.F. et S.B. ont été condamnés": people the paper keeps unnamed
     if _acronym_of_a_place(c, data):
         # "CHR d'Orléans", "ARS Centre-Val de Loire", "CHU de Nantes": a known acronym, then the place
         # it serves
@@ -349,6 +351,9 @@ class _Cues:
                 )
             )
         return self._org
+
+
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){2}")  # "E.F.", not a known "U.N." (aliases) nor "U.S." (places)
 
 
 def _acronym_of_a_place(c: _Candidate, data: _NameData) -> bool:

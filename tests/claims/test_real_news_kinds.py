@@ -675,3 +675,8 @@ def test_an_incise_naming_a_role_splits_the_quote_and_keeps_its_speaker():
         ("Quand la confiance n’est plus là, il faut décider", "Albert II"),
         ("Il faut aller de l’avant", "Albert II"),
     ]
+
+
+def test_initials_of_people_kept_unnamed_are_no_organisation():
+    text = "Les prévenus E.F. et S.B. ont été condamnés en CRPC. Le PM a réagi, comme l'O.N.U."
+    assert [t for t, _v in found(text, "organization", "fr")] == ["O.N.U."]
