@@ -210,7 +210,6 @@ ONE_PIECE = "one piece"
 BEING_SPLIT_ELSEWHERE: set[str] = {
     "claims/names/data.py::_build_name_data",
     "claims/names/runs.py::_split_titles",
-    "claims/names/find.py::find_names",
     "claims/names/classify.py::_classify",
     "claims/names/resolve.py::_resolve",
     "claims/names/classify.py::_classify_word",

@@ -19,7 +19,19 @@ from .article import (
     _title_case,
 )
 from .classify import _classify
-from .data import NOT_A_NAME, ORGANIZATION, PERSON, Gazetteer, NameFound, Strength, _Candidate, _knowledge, name_data
+from .data import (
+    NOT_A_NAME,
+    ORGANIZATION,
+    PERSON,
+    Gazetteer,
+    NameFound,
+    Strength,
+    _Candidate,
+    _knowledge,
+    _NameData,
+    _Token,
+    name_data,
+)
 from .resolve import _claims, _find_in_headlines, _lowercase_bodies, _resolve
 from .runs import _join_organisations, _runs, _split_titles, _tokens
 
@@ -66,29 +78,8 @@ def find_names(
     title_case = {i for i in headings if _title_case(sentences[i].text) or _caption(sentences[i].text, data)}
     art.lowered = folded.lower()
 
-    candidates: list[_Candidate] = []
-    never = data.never_alone
-    for run in _join_organisations(_runs(tokens, folded, data), folded, data):
-        if len(run) == 1 and run[0].key in never and run[0].key not in art.gazetteer:
-            continue  # "Le", "The", "Selon", "IA", "Mardi" alone: never a name, no need to weigh it
-        for cand in _split_titles(run, folded, data):
-            candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
-    if skip_spans:
-        candidates = [c for c in candidates if not _inside(skip_spans, c.start, c.end)]
-    authors_end: dict[int, int] = {}  # sentence -> end of its last author so far
-    for c in candidates:
-        if c.sentence in bylines:  # the authors, then a publisher or a job ("Local Democracy Reporter")
-            listed = (
-                c.sentence in authors_end
-                and _AUTHORS_GAP.fullmatch(folded, authors_end[c.sentence], c.start)
-                and len(c.tokens) >= 2  # a name, not "Local Democracy Reporter" nor "Ouest-France"
-                and not any(t.key in data.common_words or t.key in data.organization_words for t in c.tokens)
-            )
-            if bylines[c.sentence] == c.start or listed:  # "Par A, B et C": each of them
-                c.person_cue = True
-                authors_end[c.sentence] = c.end
-            else:
-                c.weak = True
+    candidates = _candidates(tokens, folded, data, art, skip_spans)
+    _mark_authors(candidates, bylines, folded, data)
     # A run longer than any name is shouting or a headline in capitals, not a name; so are two words or
     # more in capitals that no one knows ("REPUBLICANS MUST FINALLY GET TOUGH", "EIGHT LEAGUE OF Ireland"),
     # and a word in capitals longer than an acronym ("WALLONIE").
@@ -98,6 +89,55 @@ def find_names(
     extended = sorted((c.start, c.end) for c in candidates if c.headed)
     if extended:  # "Confédération" inside "Ministère public de la Confédération" is no name of its own
         candidates = [c for c in candidates if c.headed or not _inside(extended, c.start, c.end)]
+    _learn_the_article(candidates, art, text, headings)
+    rejected_words = _classify_all(candidates, art, title_case)
+    _designators_keep_their_stop(candidates, text, data)
+    _lowercase_bodies(candidates, art)
+    _resolve(candidates, data, rejected_words, folded)
+    _find_in_headlines(candidates, text, folded, sentences, title_case)
+    return _claims(candidates, text)
+
+
+def _candidates(
+    tokens: list[_Token], folded: str, data: _NameData, art: _Article, skip_spans: tuple[tuple[int, int], ...]
+) -> list[_Candidate]:
+    """Stages 1 and 2: the runs of capitalised tokens, joined and split at titles and known prefixes."""
+    candidates: list[_Candidate] = []
+    never = data.never_alone
+    for run in _join_organisations(_runs(tokens, folded, data), folded, data):
+        if len(run) == 1 and run[0].key in never and run[0].key not in art.gazetteer:
+            continue  # "Le", "The", "Selon", "IA", "Mardi" alone: never a name, no need to weigh it
+        for cand in _split_titles(run, folded, data):
+            candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
+    if skip_spans:
+        candidates = [c for c in candidates if not _inside(skip_spans, c.start, c.end)]
+    return candidates
+
+
+def _mark_authors(candidates: list[_Candidate], bylines: dict[int, int], folded: str, data: _NameData) -> None:
+    """In a byline, the authors are people ("Par A, B et C": each of them); what follows them is a
+    publisher or a job ("Local Democracy Reporter"), weak."""
+    authors_end: dict[int, int] = {}  # sentence -> end of its last author so far
+    for c in candidates:
+        if c.sentence not in bylines:
+            continue
+        listed = (
+            c.sentence in authors_end
+            and _AUTHORS_GAP.fullmatch(folded, authors_end[c.sentence], c.start)
+            and len(c.tokens) >= 2  # a name, not "Local Democracy Reporter" nor "Ouest-France"
+            and not any(t.key in data.common_words or t.key in data.organization_words for t in c.tokens)
+        )
+        if bylines[c.sentence] == c.start or listed:
+            c.person_cue = True
+            authors_end[c.sentence] = c.end
+        else:
+            c.weak = True
+
+
+def _learn_the_article(candidates: list[_Candidate], art: _Article, text: str, headings: set[int]) -> None:
+    """What the candidates tell of the article before any is classified: acronyms defined, the town it
+    is about, the single words and words it names outside headings, places, ministers' briefs."""
+    data, folded = art.data, art.folded
     art.acronyms = _acronym_definitions(candidates, text)
     if data.local_bodies:
         towns = Counter(t.text for c in candidates for t in c.tokens if t.key in data.towns and t.key not in data.given)
@@ -113,6 +153,11 @@ def find_names(
     if data.portfolio_re is not None and any(p in art.lowered for p in data.portfolio_probes):
         art.portfolios = [m.span() for m in data.portfolio_re.finditer(folded)]
 
+
+def _classify_all(candidates: list[_Candidate], art: _Article, title_case: set[int]) -> set[str]:
+    """Stage 3: each candidate classified (a Title Case headline's only as a person or nothing);
+    the words of the longer runs found to be no name, which their short forms then are not either."""
+    data, text, folded = art.data, art.text, art.folded
     rejected_words: set[str] = set()
     for c in candidates:
         if c.sentence in title_case:
@@ -123,7 +168,13 @@ def find_names(
         _classify(c, art)
         if c.kind == NOT_A_NAME and c.strength < Strength.NONE and len(c.tokens) > 1:
             rejected_words.update(t.key for t in c.tokens if t.key not in data.given)
-    for c in candidates:  # "Shaw Communications Inc.": an abbreviated designator keeps its stop
+    return rejected_words
+
+
+def _designators_keep_their_stop(candidates: list[_Candidate], text: str, data: _NameData) -> None:
+    """ "Shaw Communications Inc.": an abbreviated designator keeps its stop ("Eiendomsspar AS." ends
+    its sentence)."""
+    for c in candidates:
         if (
             c.kind == ORGANIZATION
             and c.tokens
@@ -131,13 +182,9 @@ def find_names(
             and text.startswith(".", c.end)
             and c.tokens[-1].key in data.designators
             and len(c.tokens[-1].key) <= 4
-            and not c.tokens[-1].text.isupper()  # "Eiendomsspar AS." ends its sentence
+            and not c.tokens[-1].text.isupper()
             and len(c.tokens) > 1
         ):
             c.end += 1
             if c.canonical and not c.canonical.endswith("."):
                 c.canonical += "."
-    _lowercase_bodies(candidates, art)
-    _resolve(candidates, data, rejected_words, folded)
-    _find_in_headlines(candidates, text, folded, sentences, title_case)
-    return _claims(candidates, text)
