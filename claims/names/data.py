@@ -274,26 +274,31 @@ def _knowledge(code: str) -> _Knowledge:
     )
 
 
+def _portfolio_re(names: dict[str, Any]) -> re.Pattern[str] | None:
+    """ "la ministre de l'Enseignement supérieur et de la Recherche", "minister for Health": the
+    capitalised words name a brief, not an organisation."""
+    heads, preps = names.get("portfolio_heads", []), names.get("portfolio_prepositions", [])
+    if not (heads and preps):
+        return None
+    head = trie(heads)  # a prefix tree: the pattern runs over the whole article
+    prep = (
+        "(?:"
+        + "|".join(_phrase(p) + ("" if p.endswith("'") else r"\s+") for p in sorted(preps, key=len, reverse=True))
+        + ")"
+    )
+    cap = r"[A-Z][\w'-]*(?:\s+[a-z][\w-]*)?"
+    return re.compile(rf"(?<![\w'])(?i:{head})\s+{prep}{cap}(?:(?:\s*,\s*|\s+(?i:et|and)\s+){prep}?{cap})*")
+
+
 def _build_name_data(lex: Lexicon) -> _NameData:
+    # One piece: the constructor of _NameData, a line a field read from the language's data.
     names = lex.raw["names"]
 
     def keys(field_name: str) -> frozenset[str]:
         return frozenset(_plain(w) for w in names.get(field_name, []))
 
     titles = keys("titles")
-    portfolio_re = None
-    heads, preps = names.get("portfolio_heads", []), names.get("portfolio_prepositions", [])
-    if heads and preps:
-        # "la ministre de l'Enseignement supérieur et de la Recherche", "minister for Health": the
-        # capitalised words name a brief, not an organisation.
-        head = trie(heads)  # a prefix tree: the pattern runs over the whole article
-        prep = (
-            "(?:"
-            + "|".join(_phrase(p) + ("" if p.endswith("'") else r"\s+") for p in sorted(preps, key=len, reverse=True))
-            + ")"
-        )
-        cap = r"[A-Z][\w'-]*(?:\s+[a-z][\w-]*)?"
-        portfolio_re = re.compile(rf"(?<![\w'])(?i:{head})\s+{prep}{cap}(?:(?:\s*,\s*|\s+(?i:et|and)\s+){prep}?{cap})*")
+    portfolio_re = _portfolio_re(names)
     tail_preps = names.get("org_tail_prepositions", [])
     tail_re = None
     if tail_preps:
