@@ -246,6 +246,9 @@ def _after_connector(folded: str, start: int) -> bool:
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]?\(([A-Z][A-Za-z0-9&]{1,11})\)")
 
 
+_LOWER_THEN_ACRONYM = re.compile(r"((?:[ \u00a0][a-zà-ÿ][\w'’-]*){1,2})[ \u00a0]?\(([A-Z][A-Za-z]{1,7})\)")
+
+
 def _acronym_after(text: str, end: int) -> str | None:
     m = _ACRONYM_AFTER.match(text, end)
     if m and sum(ch.isupper() for ch in m.group(1)) >= 2:
@@ -273,6 +276,13 @@ def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, i
         if len(c.tokens) < 2 and not c.headed:
             continue
         acronym = _acronym_after(text, c.end)
+        if acronym is None and (more := _LOWER_THEN_ACRONYM.match(text, c.end)):
+            # "Eglise protestante maohi (EPM)": lower-case words the tail did not take, then the
+            # acronym of the whole, which its initials spell
+            words = re.findall(r"[^\W\d_][\w'’-]*", fold(text[c.start : more.end(1)]))
+            initials = "".join(w[0] for w in words if len(w) > 3 or w[0].isupper()).upper()
+            if initials == fold(more.group(2)).upper():
+                c.end, c.headed, acronym = more.end(1), True, more.group(2)
         # "Omer Telecom Limited (OTL)", not "Jean-Luc Mélenchon (LFI)": the acronym starts like the name
         first = re.sub(r"^\w{1,2}['’]", "", fold(text[c.start : c.end]))[:1].lower()  # "l'Agence" -> "a"
         if acronym and fold(acronym)[0].lower() == first:

@@ -680,3 +680,11 @@ def test_an_incise_naming_a_role_splits_the_quote_and_keeps_its_speaker():
 def test_initials_of_people_kept_unnamed_are_no_organisation():
     text = "Les prévenus E.F. et S.B. ont été condamnés en CRPC. Le PM a réagi, comme l'O.N.U."
     assert [t for t, _v in found(text, "organization", "fr")] == ["O.N.U."]
+
+
+def test_an_acronym_after_lower_case_words_takes_them_into_the_name():
+    text = "Tehani Vaite, présidente de l’Eglise évangélique maohi (EEM), était là. L’EEM a répondu."
+    assert found(text, "organization", "fr") == [
+        ("Eglise évangélique maohi", "Eglise évangélique maohi"),
+        ("EEM", "Eglise évangélique maohi"),
+    ]
