@@ -29,6 +29,7 @@ SPLITS = (
     "round-7",
     "round-8",
     "round-9",
+    "round-10",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

@@ -174,6 +174,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en97",
             "fr106",
             "en107",
+            "fr116",
+            "en117",
         )
     ] == [
         "study",
@@ -195,5 +197,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-8",
         "round-9",
         "round-9",
+        "round-10",
+        "round-10",
         "held-out",
     ]
