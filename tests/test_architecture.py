@@ -214,7 +214,6 @@ BEING_SPLIT_ELSEWHERE: set[str] = {
     "claims/names/classify.py::_classify_word",
     "claims/quotes/attribution.py::_after",
     "claims/quotes/pairing.py::find_quote_spans",
-    "claims/quotes/find.py::find_quotes",
 }
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..lexicon import Lexicon
 from ..names import NameFound
-from ..text import Sentence, is_heading
+from ..text import Sentence
 from ..text import fold_key as key
 from .attribution import (
     _after,
@@ -18,13 +17,11 @@ from .attribution import (
     _headline_quotes,
     _inner_attribution,
     _introduced,
-    _Mention,
     _NamesIn,
     _paragraph_subject,
     _pieces,
     _said_later_in_paragraph,
     _signed,
-    _spoken_to,
 )
 from .joint import _joint
 from .pairing import (
@@ -38,11 +35,7 @@ from .pairing import (
     quote_kind,
     quote_text,
 )
-from .roles import _role_mentions
-
-# Between a subject and its speech verb: an apposition ("Jane Roe, the minister, said"), then at most
-# the language's auxiliaries and adverbs (subject_verb_fillers: "a", "has", "also").
-_SUBJECT_GAP = re.compile(r"\s*+(?:,[^,.;:!?«»“”\"]{1,60},\s*+)?")
+from .speakers import _Speakers
 
 
 def _named_next(
@@ -84,139 +77,9 @@ def find_quotes(
         spans = find_quote_spans(text, lex)
     if not spans or not sentences:
         return []
-    starts = [s.start for s in sentences]
-
-    def sentence_at(offset: int) -> Sentence:
-        return sentences[max(0, bisect_right(starts, offset) - 1)]
-
+    sp = _Speakers(text, folded, sentences, lex, names)
     if kinds is None:
-        kinds = [quote_kind(folded, q, text, lex, sentence_at(q.open).start) for q in spans]
-    mentions = sorted(_Mention(a, b, n.canonical, n.type) for n in names for a, b in n.mentions)
-    # "Judge Martin Griffith ... The judge also told him:": a role named with a person stands for them.
-    mentions = sorted(mentions + _role_mentions(folded, mentions, lex))
-    mention_starts = [m.start for m in mentions]
-    pronouns = lex.pronouns
-    fillers = frozenset(key(w) for w in lex.raw["quotes"].get("subject_verb_fillers", []))
-    addressees = frozenset(key(w) for w in lex.raw["quotes"].get("addressee_markers", []))
-
-    def names_in(a: int, b: int, *, speakers_only: bool = True) -> list[_Mention]:
-        i = bisect_left(mention_starts, a)
-        out = []
-        while i < len(mentions) and mentions[i].start < b:
-            if mentions[i].end <= b and not (speakers_only and _spoken_to(folded, mentions[i].start, addressees)):
-                out.append(mentions[i])
-            i += 1
-        return out
-
-    # "la préfète Élodie Marchal ... La préfète a écarté cette demande": a role named with a person
-    # stands for that person later on, so "a-t-elle déclaré" after it points to her.
-    organisations = [m for m in mentions if m.type == "organization"]
-    # "l'instance", "the regulator": a noun that stands for an organisation whose name does not hold it
-    subject_names = {key(n): {key(w) for w in ws} for n, ws in lex.raw["quotes"]["subject_names"].items()}
-
-    def main_organisation_before(offset: int, noun: str | None = None) -> str | None:
-        """ "Le groupe indique que ...", "the council said": the organisation the article is about so far
-        (named most often before the quote, the latest on a tie); with `noun`, among those whose name
-        holds it ("the league": the Premier League), if any."""
-        counts: dict[str, tuple[int, int]] = {}
-        heads = {noun, *subject_names.get(noun, ())} if noun else set()
-        for m in organisations:
-            if m.start >= offset:
-                break
-            if noun and heads.isdisjoint(key(m.canonical).split()):
-                continue
-            n, _ = counts.get(m.canonical, (0, 0))
-            counts[m.canonical] = (n + 1, m.start)
-        return max(counts, key=lambda c: counts[c]) if counts else None
-
-    organisation_names = {m.canonical for m in organisations}
-    org_said: list[tuple[int, str]] = []  # (paragraph, organisation) of the last quote an organisation spoke
-
-    def organisation_speaking(offset: int, noun: str | None = None) -> str | None:
-        """ "», a ajouté la compagnie": the organisation whose name holds the noun, else the one quoted
-        last, in this paragraph or the one before; else the one the article is about so far."""
-        if noun and (named := main_organisation_before(offset, noun)):
-            return named
-        if org_said and org_said[-1][0] >= sentence_at(offset).paragraph - 1:
-            return org_said[-1][1]
-        return main_organisation_before(offset)
-
-    people = [m for m in mentions if m.type == "person"]
-    people_starts = [m.start for m in people]
-
-    def last_person_before(offset: int) -> str | None:
-        i = bisect_left(people_starts, offset) - 1
-        return people[i].canonical if i >= 0 else None
-
-    person_names = {m.canonical for m in people}
-    last_said: list[tuple[int, int, str]] = []  # (paragraph, end of its sentence, speaker) of a person's last quote
-
-    def pronoun_target(offset: int) -> str | None:
-        """ "« ... », a-t-il lancé", "” he said": the one who spoke last, in this paragraph or the one
-        before, unless someone else has been named since their quote's sentence ("Emmanuel Macron
-        s'était déplacé ... il avait annoncé"); not whoever was named last ("l'administration Coderre")."""
-        if last_said and last_said[-1][0] >= sentence_at(offset).paragraph - 2:
-            _p, since, who = last_said[-1]
-            named = {
-                m.canonical for m in people[bisect_left(people_starts, since) : bisect_left(people_starts, offset)]
-            }
-            if not named or who in named:
-                return who
-        return speech_subject_before(offset) or last_person_before(offset)
-
-    def speech_subject_before(offset: int) -> str | None:
-        """ "Judith Collins said the claims by Tom Baker were wrong. “...,” she said": in the sentence that
-        names a person last, the one who speaks (the subject of its speech verb), not the last one named."""
-        i = bisect_left(people_starts, offset) - 1
-        if i < 0:
-            return None
-        s = sentence_at(people[i].start)
-        end = min(s.end, offset)
-        for verb in lex.speech_verb_re.finditer(folded, s.start, end):
-            for m in reversed(people[bisect_left(people_starts, s.start) : i + 1]):
-                gap = _SUBJECT_GAP.match(folded, m.end, verb.start())
-                if gap and all(key(w) in fillers for w in _WORD.findall(folded, gap.end(), verb.start())):
-                    return m.canonical
-            return None
-        return None
-
-    def speaker_nearby(offset: int, paragraph: int) -> str | None:
-        """A paragraph that is a quote alone, nobody named in it: the one quoted last, a few paragraphs
-        back, when no other person has been named since; else the subject of the last speech verb of the
-        two paragraphs before ("Jane Roe said the board met twice. ... “We heard everyone.”")."""
-        if last_said and last_said[-1][0] >= paragraph - 3:
-            _p, since, who = last_said[-1]
-            named = {
-                m.canonical for m in people[bisect_left(people_starts, since) : bisect_left(people_starts, offset)]
-            }
-            if named <= {who}:
-                return who
-        i = bisect_left(people_starts, offset) - 1
-        if i >= 0 and sentence_at(people[i].start).paragraph >= paragraph - 2:
-            return speech_subject_before(offset)
-        return None
-
-    paragraph_start: dict[int, int] = {}
-    lines: dict[int, list[Sentence]] = {}
-    for s in sentences:
-        paragraph_start.setdefault(s.paragraph, s.start)
-        lines.setdefault(s.paragraph, []).append(s)
-    # A caption or a crosshead between two paragraphs of quotes ("Jane Holt at the launch"): a short
-    # line of its own without final punctuation nor quote marks, which the speaker's quotes run past.
-    captions = {
-        p
-        for p, ss in lines.items()
-        if len(ss) == 1 and is_heading(ss[0], text) and not any(c in ss[0].text for c in "«»“”\"")
-    }
-
-    paragraphs = [s.paragraph for s in sentences]
-
-    def paragraph_before(p: int) -> int:
-        p -= 1
-        while p in captions:
-            p -= 1
-        return p
-
+        kinds = [quote_kind(folded, q, text, lex, sp.sentence_at(q.open).start) for q in spans]
     out: list[QuoteFound] = []
     last_by_paragraph: dict[int, str] = {}
     joint_of: dict[str, tuple[int, tuple[str, ...]]] = {}  # speaker -> (paragraph, others) of a joint statement
@@ -226,95 +89,140 @@ def find_quotes(
         if kind == "term":
             out.append(QuoteFound(q.start, q.end, value, None, kind))
             continue
-        s_open, s_close = sentence_at(q.open), sentence_at(q.close)
-        paragraph = s_open.paragraph
-        # Attribution sits close to the quote; the windows also keep long sentences linear.
-        head = (max(s_open.start, q.open - _HEAD_WINDOW), q.open)
-        between = _WORD.search(folded, previous_close + 1, q.open) if head[0] <= previous_close else None
-        if (
-            between
-            and key(between.group()) not in lex.coordinators
-            and names_in(previous_close + 1, q.open)
-            and lex.speech_verb_re.search(folded, previous_close + 1, q.open)
-        ):
-            head = (previous_close + 1, q.open)  # '”, Greg Penner said, adding, “Our organization ...'
-
-        closed_by_mark = q.close < len(text) and text[q.close] != "\n"
-        tail = (q.close + 1, s_close.end if closed_by_mark else q.close + 1)
-        if closed_by_mark and s_close.end <= q.close + 2:
-            tail = (q.close + 1, _attribution_after(sentences, bisect_right(starts, q.close), s_close, folded, lex))
-        opens_paragraph = folded[paragraph_start[paragraph] : q.open].strip(_PAD) == ""
+        s_close = sp.sentence_at(q.close)
+        paragraph = sp.sentence_at(q.open).paragraph
+        head, tail = _windows(sp, q, previous_close)
         previous_close = q.close
-        speaker = (
-            _after(
-                folded,
-                tail,
-                names_in,
-                last_person_before,
-                lex,
-                pronouns,
-                q.open,
-                organisation_speaking,
-                pronoun_target,
-            )
-            or (_signed(folded, q.close + 1, names_in) if closed_by_mark else None)
-            or (_closing_clause(folded, tail, names_in, lex, organisation_speaking, q.open) if closed_by_mark else None)
-            or _before(folded, head, names_in, last_person_before, lex, pronouns, organisation_speaking, pronoun_target)
-            or _inner_attribution(folded, q, names_in, lex)
-            or last_by_paragraph.get(paragraph)
-            or _paragraph_subject(mentions, mention_starts, paragraph_start[paragraph], q.open, folded, head, lex)
-            or (last_by_paragraph.get(paragraph_before(paragraph)) if opens_paragraph else None)
-            or (
-                _introduced(
-                    sentences,
-                    bisect_right(paragraphs, paragraph_before(paragraph)),
-                    paragraph_before(paragraph) + 1,
-                    lambda h: _before(
-                        folded, h, names_in, last_person_before, lex, pronouns, organisation_speaking, pronoun_target
-                    ),
-                )
-                if opens_paragraph
-                else None
-            )
-            or (
-                _named_next(sentences, bisect_right(starts, q.close) - 1, q, folded, lex, names_in)
-                if closed_by_mark
-                else None
-            )
-        )
-        if not speaker and kind == "speech" and opens_paragraph and closed_by_mark and s_close.paragraph == paragraph:
-            if not _WORD.search(folded, q.close + 1, (lines[paragraph][-1].end)):
-                speaker = speaker_nearby(q.open, paragraph)
-        if not speaker and kind == "speech" and len({w for _, _, w in last_said}) == 1:
-            # the one person the article has quoted so far, when nobody else is named in the paragraph
-            only = last_said[-1][2]
-            if all(m.canonical == only for m in names_in(paragraph_start[paragraph], q.open) if m.type == "person"):
-                speaker = only
+        speaker = _speaker(sp, q, kind, head, tail, last_by_paragraph)
         if speaker:
-            last_by_paragraph[sentence_at(q.close).paragraph] = speaker
+            last_by_paragraph[s_close.paragraph] = speaker
             last_by_paragraph[paragraph] = speaker
-            if speaker in person_names:
-                last_said.append((sentence_at(q.close).paragraph, s_close.end, speaker))
-            elif speaker in organisation_names:
-                org_said.append((sentence_at(q.close).paragraph, speaker))
+            sp.heard(speaker, s_close)
         elif len(value.split()) <= 3:
             # "la partie « recettes »": a few words nobody is said to have spoken are a term, unless a
             # later quote of their paragraph has a speaker (_said_later_in_paragraph)
             kind = _FRAGMENT
         if kind == "speech":
-            also = _joint(folded, head, names_in, lex, speaker) if speaker else ()
-            if speaker and also:
-                joint_of[speaker] = (sentence_at(q.close).paragraph, also)
-            elif speaker in joint_of and joint_of[speaker][0] >= paragraph - 1:
-                # "La SNCB, Infrabel et HR Rail constatent « ... ». Elles estiment que « ... »": the joint
-                # statement goes on, unless the attribution names the speaker alone ("La SNCB ajoute")
-                named = names_in(head[0], head[1]) + names_in(tail[0], tail[1])
-                if not any(m.canonical == speaker for m in named):
-                    also = joint_of[speaker][1]
+            also = _joint_speakers(sp, speaker, head, tail, paragraph, s_close, joint_of)
             out.extend(
                 replace(p, also=also) if also and p.speaker == speaker else p
-                for p in _pieces(q, text, folded, lex, speaker, names_in, sentence_at)
+                for p in _pieces(q, text, folded, lex, speaker, sp.names_in, sp.sentence_at)
             )
         else:
             out.append(QuoteFound(q.start, q.end, value, speaker, kind))
-    return _headline_quotes(_said_later_in_paragraph(out, sentence_at), text, sentence_at)
+    return _headline_quotes(_said_later_in_paragraph(out, sp.sentence_at), text, sp.sentence_at)
+
+
+def _windows(sp: _Speakers, q: QuoteSpan, previous_close: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where the attribution of a quote may sit: before it (`head`) and after it (`tail`). They sit
+    close to the quote; the windows also keep long sentences linear."""
+    folded, lex = sp.folded, sp.lex
+    s_open, s_close = sp.sentence_at(q.open), sp.sentence_at(q.close)
+    head = (max(s_open.start, q.open - _HEAD_WINDOW), q.open)
+    between = _WORD.search(folded, previous_close + 1, q.open) if head[0] <= previous_close else None
+    if (
+        between
+        and key(between.group()) not in lex.coordinators
+        and sp.names_in(previous_close + 1, q.open)
+        and lex.speech_verb_re.search(folded, previous_close + 1, q.open)
+    ):
+        head = (previous_close + 1, q.open)  # '”, Greg Penner said, adding, “Our organization ...'
+    closed_by_mark = q.close < len(sp.text) and sp.text[q.close] != "\n"
+    tail = (q.close + 1, s_close.end if closed_by_mark else q.close + 1)
+    if closed_by_mark and s_close.end <= q.close + 2:
+        after = _attribution_after(sp.sentences, bisect_right(sp.starts, q.close), s_close, folded, lex)
+        tail = (q.close + 1, after)
+    return head, tail
+
+
+def _speaker(
+    sp: _Speakers,
+    q: QuoteSpan,
+    kind: str,
+    head: tuple[int, int],
+    tail: tuple[int, int],
+    last_by_paragraph: dict[int, str],
+) -> str | None:
+    """The attribution rules in their order: after the quote, signed below it, in its closing clause,
+    before it, inside it, the paragraph's, the one before's, the next sentence's; then the one quoted
+    last nearby."""
+    # One piece: the rules' order is the point of this function, one chain read top to bottom.
+    folded, lex, text = sp.folded, sp.lex, sp.text
+    pronouns = lex.pronouns
+    s_close = sp.sentence_at(q.close)
+    paragraph = sp.sentence_at(q.open).paragraph
+    closed_by_mark = q.close < len(text) and text[q.close] != "\n"
+    opens_paragraph = folded[sp.paragraph_start[paragraph] : q.open].strip(_PAD) == ""
+    before = sp.paragraph_before(paragraph)
+
+    def before_quote(h: tuple[int, int]) -> str | None:
+        return _before(
+            folded, h, sp.names_in, sp.last_person_before, lex, pronouns, sp.organisation_speaking, sp.pronoun_target
+        )
+
+    speaker = (
+        _after(
+            folded,
+            tail,
+            sp.names_in,
+            sp.last_person_before,
+            lex,
+            pronouns,
+            q.open,
+            sp.organisation_speaking,
+            sp.pronoun_target,
+        )
+        or (_signed(folded, q.close + 1, sp.names_in) if closed_by_mark else None)
+        or (
+            _closing_clause(folded, tail, sp.names_in, lex, sp.organisation_speaking, q.open)
+            if closed_by_mark
+            else None
+        )
+        or before_quote(head)
+        or _inner_attribution(folded, q, sp.names_in, lex)
+        or last_by_paragraph.get(paragraph)
+        or _paragraph_subject(sp.mentions, sp.mention_starts, sp.paragraph_start[paragraph], q.open, folded, head, lex)
+        or (last_by_paragraph.get(before) if opens_paragraph else None)
+        or (
+            _introduced(sp.sentences, bisect_right(sp.paragraphs, before), before + 1, before_quote)
+            if opens_paragraph
+            else None
+        )
+        or (
+            _named_next(sp.sentences, bisect_right(sp.starts, q.close) - 1, q, folded, lex, sp.names_in)
+            if closed_by_mark
+            else None
+        )
+    )
+    if not speaker and kind == "speech" and opens_paragraph and closed_by_mark and s_close.paragraph == paragraph:
+        if not _WORD.search(folded, q.close + 1, (sp.lines[paragraph][-1].end)):
+            speaker = sp.speaker_nearby(q.open, paragraph)
+    if not speaker and kind == "speech" and len({w for _, _, w in sp.last_said}) == 1:
+        # the one person the article has quoted so far, when nobody else is named in the paragraph
+        only = sp.last_said[-1][2]
+        named = sp.names_in(sp.paragraph_start[paragraph], q.open)
+        if all(m.canonical == only for m in named if m.type == "person"):
+            speaker = only
+    return speaker
+
+
+def _joint_speakers(
+    sp: _Speakers,
+    speaker: str | None,
+    head: tuple[int, int],
+    tail: tuple[int, int],
+    paragraph: int,
+    s_close: Sentence,
+    joint_of: dict[str, tuple[int, tuple[str, ...]]],
+) -> tuple[str, ...]:
+    """The other speakers of a joint statement: named with the speaker here, or still speaking with
+    them from the paragraph before ("La SNCB, Infrabel et HR Rail constatent « ... ». Elles estiment que
+    « ... »"), unless the attribution names the speaker alone ("La SNCB ajoute")."""
+    also = _joint(sp.folded, head, sp.names_in, sp.lex, speaker) if speaker else ()
+    if speaker and also:
+        joint_of[speaker] = (s_close.paragraph, also)
+    elif speaker in joint_of and joint_of[speaker][0] >= paragraph - 1:
+        named = sp.names_in(head[0], head[1]) + sp.names_in(tail[0], tail[1])
+        if not any(m.canonical == speaker for m in named):
+            also = joint_of[speaker][1]
+    return also

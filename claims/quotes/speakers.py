@@ -1,0 +1,161 @@
+"""Who an article has named and quoted so far: what the attribution rules ask of the article as they
+read its quotes in order (the names around an offset, the organisation it is about, the person who
+spoke last)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..lexicon import Lexicon
+from ..names import NameFound
+from ..text import Sentence, is_heading
+from ..text import fold_key as key
+from .attribution import _Mention, _spoken_to
+from .pairing import _WORD
+from .roles import _role_mentions
+
+# Between a subject and its speech verb: an apposition ("Jane Roe, the minister, said"), then at most
+# the language's auxiliaries and adverbs (subject_verb_fillers: "a", "has", "also").
+_SUBJECT_GAP = re.compile(r"\s*+(?:,[^,.;:!?«»“”\"]{1,60},\s*+)?")
+
+
+class _Speakers:
+    """The article's sentences, paragraphs and name mentions, and the speakers of the quotes read so
+    far (`said`): the state the attribution rules of claims/quotes/find.py share."""
+
+    def __init__(self, text: str, folded: str, sentences: list[Sentence], lex: Lexicon, names: list[NameFound]):
+        self.text, self.folded, self.sentences, self.lex = text, folded, sentences, lex
+        self.starts = [s.start for s in sentences]
+        mentions = sorted(_Mention(a, b, n.canonical, n.type) for n in names for a, b in n.mentions)
+        # "Judge Martin Griffith ... The judge also told him:": a role named with a person stands for them.
+        self.mentions = sorted(mentions + _role_mentions(folded, mentions, lex))
+        self.mention_starts = [m.start for m in self.mentions]
+        quotes = lex.raw["quotes"]
+        self.fillers = frozenset(key(w) for w in quotes.get("subject_verb_fillers", []))
+        self.addressees = frozenset(key(w) for w in quotes.get("addressee_markers", []))
+        self.organisations = [m for m in self.mentions if m.type == "organization"]
+        self.organisation_names = {m.canonical for m in self.organisations}
+        # "l'instance", "the regulator": a noun that stands for an organisation whose name does not hold it
+        self.subject_names = {key(n): {key(w) for w in ws} for n, ws in quotes["subject_names"].items()}
+        self.people = [m for m in self.mentions if m.type == "person"]
+        self.people_starts = [m.start for m in self.people]
+        self.person_names = {m.canonical for m in self.people}
+        self.last_said: list[tuple[int, int, str]] = []  # (paragraph, end of its sentence, speaker) of a person
+        self.org_said: list[tuple[int, str]] = []  # (paragraph, organisation) of the last quote an organisation spoke
+        self.paragraph_start: dict[int, int] = {}
+        self.lines: dict[int, list[Sentence]] = {}
+        for s in sentences:
+            self.paragraph_start.setdefault(s.paragraph, s.start)
+            self.lines.setdefault(s.paragraph, []).append(s)
+        # A caption or a crosshead between two paragraphs of quotes ("Jane Holt at the launch"): a short
+        # line of its own without final punctuation nor quote marks, which the speaker's quotes run past.
+        self.captions = {
+            p
+            for p, ss in self.lines.items()
+            if len(ss) == 1 and is_heading(ss[0], text) and not any(c in ss[0].text for c in "«»“”\"")
+        }
+        self.paragraphs = [s.paragraph for s in sentences]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        return self.sentences[max(0, bisect_right(self.starts, offset) - 1)]
+
+    def names_in(self, a: int, b: int, *, speakers_only: bool = True) -> list[_Mention]:
+        """The mentions within [a, b); with `speakers_only`, not the ones spoken to ("told Reuters")."""
+        mentions = self.mentions
+        i = bisect_left(self.mention_starts, a)
+        out = []
+        while i < len(mentions) and mentions[i].start < b:
+            if mentions[i].end <= b and not (
+                speakers_only and _spoken_to(self.folded, mentions[i].start, self.addressees)
+            ):
+                out.append(mentions[i])
+            i += 1
+        return out
+
+    def main_organisation_before(self, offset: int, noun: str | None = None) -> str | None:
+        """ "Le groupe indique que ...", "the council said": the organisation the article is about so far
+        (named most often before the quote, the latest on a tie); with `noun`, among those whose name
+        holds it ("the league": the Premier League), if any."""
+        counts: dict[str, tuple[int, int]] = {}
+        heads = {noun, *self.subject_names.get(noun, ())} if noun else set()
+        for m in self.organisations:
+            if m.start >= offset:
+                break
+            if noun and heads.isdisjoint(key(m.canonical).split()):
+                continue
+            n, _ = counts.get(m.canonical, (0, 0))
+            counts[m.canonical] = (n + 1, m.start)
+        return max(counts, key=lambda c: counts[c]) if counts else None
+
+    def organisation_speaking(self, offset: int, noun: str | None = None) -> str | None:
+        """ "», a ajouté la compagnie": the organisation whose name holds the noun, else the one quoted
+        last, in this paragraph or the one before; else the one the article is about so far."""
+        if noun and (named := self.main_organisation_before(offset, noun)):
+            return named
+        if self.org_said and self.org_said[-1][0] >= self.sentence_at(offset).paragraph - 1:
+            return self.org_said[-1][1]
+        return self.main_organisation_before(offset)
+
+    def last_person_before(self, offset: int) -> str | None:
+        i = bisect_left(self.people_starts, offset) - 1
+        return self.people[i].canonical if i >= 0 else None
+
+    def _named_since(self, since: int, offset: int) -> set[str]:
+        people, starts = self.people, self.people_starts
+        return {m.canonical for m in people[bisect_left(starts, since) : bisect_left(starts, offset)]}
+
+    def pronoun_target(self, offset: int) -> str | None:
+        """ "« ... », a-t-il lancé", "” he said": the one who spoke last, in this paragraph or the one
+        before, unless someone else has been named since their quote's sentence ("Emmanuel Macron
+        s'était déplacé ... il avait annoncé"); not whoever was named last ("l'administration Coderre")."""
+        if self.last_said and self.last_said[-1][0] >= self.sentence_at(offset).paragraph - 2:
+            _p, since, who = self.last_said[-1]
+            named = self._named_since(since, offset)
+            if not named or who in named:
+                return who
+        return self.speech_subject_before(offset) or self.last_person_before(offset)
+
+    def speech_subject_before(self, offset: int) -> str | None:
+        """ "Judith Collins said the claims by Tom Baker were wrong. “...,” she said": in the sentence that
+        names a person last, the one who speaks (the subject of its speech verb), not the last one named."""
+        people, starts, folded = self.people, self.people_starts, self.folded
+        i = bisect_left(starts, offset) - 1
+        if i < 0:
+            return None
+        s = self.sentence_at(people[i].start)
+        end = min(s.end, offset)
+        for verb in self.lex.speech_verb_re.finditer(folded, s.start, end):
+            for m in reversed(people[bisect_left(starts, s.start) : i + 1]):
+                gap = _SUBJECT_GAP.match(folded, m.end, verb.start())
+                if gap and all(key(w) in self.fillers for w in _WORD.findall(folded, gap.end(), verb.start())):
+                    return m.canonical
+            return None
+        return None
+
+    def speaker_nearby(self, offset: int, paragraph: int) -> str | None:
+        """A paragraph that is a quote alone, nobody named in it: the one quoted last, a few paragraphs
+        back, when no other person has been named since; else the subject of the last speech verb of the
+        two paragraphs before ("Jane Roe said the board met twice. ... “We heard everyone.”")."""
+        if self.last_said and self.last_said[-1][0] >= paragraph - 3:
+            _p, since, who = self.last_said[-1]
+            if self._named_since(since, offset) <= {who}:
+                return who
+        i = bisect_left(self.people_starts, offset) - 1
+        if i >= 0 and self.sentence_at(self.people[i].start).paragraph >= paragraph - 2:
+            return self.speech_subject_before(offset)
+        return None
+
+    def paragraph_before(self, p: int) -> int:
+        """The paragraph before `p`, captions set aside."""
+        p -= 1
+        while p in self.captions:
+            p -= 1
+        return p
+
+    def heard(self, speaker: str, closing: Sentence) -> None:
+        """Note who spoke a quote, for the quotes after it (pronouns, organisations named by what they are)."""
+        if speaker in self.person_names:
+            self.last_said.append((closing.paragraph, closing.end, speaker))
+        elif speaker in self.organisation_names:
+            self.org_said.append((closing.paragraph, speaker))
