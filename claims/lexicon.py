@@ -299,7 +299,10 @@ def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
     joiner = trie(numbers.get("joiners", []))
     # At most eight more words: "deux cent quatre-vingt-dix-neuf mille" is six; the bound keeps a
     # long run of number words linear to scan.
-    word_number = rf"(?:{word_atom}(?:(?:\s*-\s*|\s+|\s+{joiner}\s+|-{joiner}-){word_atom}(?![\w-])){{0,8}})"
+    # (a word goes on with a hyphen only into another number word: "cent trente-cinq", not "a three-million")
+    word_number = (
+        rf"(?:{word_atom}(?:(?:\s*-\s*|\s+|\s+{joiner}\s+|-{joiner}-){word_atom}(?!\w)(?!-(?!{word_atom}))){{0,8}})"
+    )
     number = rf"(?:{digit_number}|{word_number})"
     number_re = re.compile(rf"{number_start}{number}(?!\w)")
     fields = dict(

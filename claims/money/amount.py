@@ -103,6 +103,9 @@ def _refused(m: re.Match[str], folded: str, lex: Lexicon) -> bool:
     if n == "n3" and not m.group("s3") and _is_article(fold_key(m.group("n3")), lex):
         return True  # "not a penny": an article before a coin is a way of speaking
     written = fold_key(m.group("lead") or m.group("trail") or "")
+    sub = _subunit(m)
+    if sub and fold_key(sub) in lex.multipliers and not m.group(n)[:1].isdigit():
+        return True  # "deux cent trente-cinq millions": a hundred, not a cent, after a number in words
     if written == "f" and folded[m.start("trail") : m.end("trail")] != "F":
         return True  # "1 500 F" in an African paper is francs; a lower-case "f" is no currency
     if m.group("glued") and folded[m.start("glued") : m.end("glued")] not in lex.glued_subunits:
