@@ -688,3 +688,11 @@ def test_an_acronym_after_lower_case_words_takes_them_into_the_name():
         ("Eglise évangélique maohi", "Eglise évangélique maohi"),
         ("EEM", "Eglise évangélique maohi"),
     ]
+
+
+def test_days_listed_with_their_weekdays_and_between_two_days():
+    feb = dt.date(2025, 2, 21)
+    text = "Le préavis couvre les mardi 25, mercredi 26 et jeudi 27 février."
+    assert dates(text, "fr", feb) == [("les mardi 25, mercredi 26 et jeudi 27 février", "2025-02-25")]
+    text = "La grève a eu lieu entre le 4 et le 5 février."
+    assert dates(text, "fr", dt.date(2025, 2, 6)) == [("entre le 4 et le 5 février", "2025-02-04")]
