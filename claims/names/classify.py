@@ -590,4 +590,9 @@ def _before_verb(text: str, end: int, data: _NameData) -> bool:
 
 
 def _canonical(surface: str) -> str:
-    return " ".join(fold_apostrophes(surface).split())
+    """The name as an editor writes it: apostrophes and spaces made plain, a nickname in quote marks
+    left out ("Philip “Brave” Davis" -> "Philip Davis")."""
+    return " ".join(_NICKNAME.sub(" ", fold_apostrophes(surface)).split())
+
+
+_NICKNAME = re.compile(r"\s[“\"‘'][A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?[”\"’']\s")

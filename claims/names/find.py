@@ -111,7 +111,30 @@ def _candidates(
             candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
     if skip_spans:
         candidates = [c for c in candidates if not _inside(skip_spans, c.start, c.end)]
-    return candidates
+    return _with_nicknames(candidates, folded, data)
+
+
+# A nickname in quote marks between a given name and a surname: 'Philip “Brave” Davis'.
+_NICKNAME_GAP = re.compile(r"\s+[“\"‘'][A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?[”\"’']\s+")
+
+
+def _with_nicknames(candidates: list[_Candidate], folded: str, data: _NameData) -> list[_Candidate]:
+    """ "Philip “Brave” Davis", "Aubrey ‘Shanghai’ Major": a given name, a nickname in quote marks, a
+    surname, as one person (the canonical name leaves the nickname out: classify._canonical)."""
+    out: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: c.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(prev.tokens) <= 2
+            and not any(t.key in data.organization_words or t.key in data.common_words for t in prev.tokens)
+            and len(c.tokens) == 1
+            and _NICKNAME_GAP.fullmatch(folded, prev.end, c.start)
+        ):
+            out[-1] = _Candidate(prev.tokens + c.tokens, prev.start, c.end, prev.sentence, person_cue=True)
+            continue
+        out.append(c)
+    return out
 
 
 def _mark_authors(candidates: list[_Candidate], bylines: dict[int, int], folded: str, data: _NameData) -> None:

@@ -696,3 +696,12 @@ def test_days_listed_with_their_weekdays_and_between_two_days():
     assert dates(text, "fr", feb) == [("les mardi 25, mercredi 26 et jeudi 27 février", "2025-02-25")]
     text = "La grève a eu lieu entre le 4 et le 5 février."
     assert dates(text, "fr", dt.date(2025, 2, 6)) == [("entre le 4 et le 5 février", "2025-02-04")]
+
+
+def test_a_nickname_in_quote_marks_stays_inside_the_name():
+    text = "Prime Minister Philip “Brave” Darrow said so. Later, Darrow left with Aubrey ‘Shanghai’ Mills."
+    assert found(text, "person", "en") == [
+        ("Philip “Brave” Darrow", "Philip Darrow"),
+        ("Darrow", "Philip Darrow"),
+        ("Aubrey ‘Shanghai’ Mills", "Aubrey Mills"),
+    ]
