@@ -167,7 +167,8 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
             gap = _gap(folded, prev, tok)
             joined = (
                 gap == ""
-                or (gap == "'" and current[0].key not in data.given)  # not "Joshua Reynolds' Portrait"
+                # not "Joshua Reynolds' Portrait", nor "ITV News' Harry Horton" (a person after it)
+                or (gap == "'" and current[0].key not in data.given and tok.key not in data.given)
                 or (gap is not None and gap in data.connectors)
             )
             # "d'OpenAI Jan Leike": a given name starts a new name

@@ -705,3 +705,9 @@ def test_a_nickname_in_quote_marks_stays_inside_the_name():
         ("Darrow", "Philip Darrow"),
         ("Aubrey ‘Shanghai’ Mills", "Aubrey Mills"),
     ]
+
+
+def test_a_possessive_then_a_person_splits_the_run():
+    text = "Speaking to Coastline News' Harry Denholm, the union leader agreed."
+    assert [t for t, _v in found(text, "organization", "en")] == ["Coastline News"]
+    assert [t for t, _v in found(text, "person", "en")] == ["Harry Denholm"]
