@@ -435,7 +435,10 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
         if (
             n
             and n < len(tokens)
-            and not (tokens[-1].key in data.organization_words and not any(t.key in data.given for t in tokens[n:]))
+            and (
+                _gap(folded, tokens[n - 1], tokens[n])  # "Chairman of the Guyana Tourism Authority"
+                or not (tokens[-1].key in data.organization_words and not any(t.key in data.given for t in tokens[n:]))
+            )
         ):
             # a title, unless it begins a company's name ("Duke Energy", "King Digital Group")
             gap = _gap(folded, tokens[n - 1], tokens[n])

@@ -711,3 +711,8 @@ def test_a_possessive_then_a_person_splits_the_run():
     text = "Speaking to Coastline News' Harry Denholm, the union leader agreed."
     assert [t for t, _v in found(text, "organization", "en")] == ["Coastline News"]
     assert [t for t, _v in found(text, "person", "en")] == ["Harry Denholm"]
+
+
+def test_a_title_of_an_organisation_leaves_the_organisation():
+    text = "She was appointed Chairman of the Arland Tourism Authority last month."
+    assert [t for t, _v in found(text, "organization", "en")] == ["Arland Tourism Authority"]
