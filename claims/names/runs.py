@@ -390,6 +390,7 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
         and tokens[0].key not in data.given
         and tokens[0].key not in data.designators
         and _gap(folded, tokens[0], tokens[1])
+        and not _title_length(tokens, 0, data)  # "Minister of Agriculture Indar Weir": a title, read below
     ):
         # "Shares of Helios", "Residents of Tucson": the sentence's first word is not the name's.
         tokens[1] = _Token(

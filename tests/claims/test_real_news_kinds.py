@@ -716,3 +716,8 @@ def test_a_possessive_then_a_person_splits_the_run():
 def test_a_title_of_an_organisation_leaves_the_organisation():
     text = "She was appointed Chairman of the Arland Tourism Authority last month."
     assert [t for t, _v in found(text, "organization", "en")] == ["Arland Tourism Authority"]
+
+
+def test_a_title_opening_its_sentence_is_still_a_title():
+    text = "Minister of Agriculture Tavish Orme. He spoke at length.\n\nSecretary of State Lena Marr flew in."
+    assert [t for t, _v in found(text, "person", "en")] == ["Tavish Orme", "Lena Marr"]
