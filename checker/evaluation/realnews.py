@@ -30,6 +30,7 @@ SPLITS = (
     "round-8",
     "round-9",
     "round-10",
+    "round-11",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

@@ -176,6 +176,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en107",
             "fr116",
             "en117",
+            "fr126",
+            "en127",
         )
     ] == [
         "study",
@@ -199,5 +201,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-9",
         "round-10",
         "round-10",
+        "round-11",
+        "round-11",
         "held-out",
     ]
