@@ -721,3 +721,8 @@ def test_a_title_of_an_organisation_leaves_the_organisation():
 def test_a_title_opening_its_sentence_is_still_a_title():
     text = "Minister of Agriculture Tavish Orme. He spoke at length.\n\nSecretary of State Lena Marr flew in."
     assert [t for t, _v in found(text, "person", "en")] == ["Tavish Orme", "Lena Marr"]
+
+
+def test_a_span_to_a_month_is_one_claim_from_its_first_end():
+    assert dates("Il a dirigé la société de 2014 à octobre 2018.", "fr") == [("de 2014 à octobre 2018", "2014")]
+    assert dates("Il fut ministre d’août 2008 à août 2019.", "fr") == [("d’août 2008 à août 2019", "2008-08")]
