@@ -726,3 +726,8 @@ def test_a_title_opening_its_sentence_is_still_a_title():
 def test_a_span_to_a_month_is_one_claim_from_its_first_end():
     assert dates("Il a dirigé la société de 2014 à octobre 2018.", "fr") == [("de 2014 à octobre 2018", "2014")]
     assert dates("Il fut ministre d’août 2008 à août 2019.", "fr") == [("d’août 2008 à août 2019", "2008-08")]
+
+
+def test_a_stadium_a_storm_or_an_operation_is_no_name():
+    text = "The Stadium of Light was full when Hurricane Berwyn hit, the council said."
+    assert found(text, "organization", "en") == [] and found(text, "person", "en") == []
