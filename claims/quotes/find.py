@@ -165,7 +165,7 @@ def _speaker(
             folded,
             tail,
             sp.names_in,
-            sp.last_person_before,
+            sp.person_for_role,
             lex,
             pronouns,
             q.open,

@@ -101,6 +101,19 @@ class _Speakers:
         i = bisect_left(self.people_starts, offset) - 1
         return self.people[i].canonical if i >= 0 else None
 
+    def person_for_role(self, offset: int) -> str | None:
+        """ "», a expliqué le ministre des Finances": the person named last before the quote; in an
+        article that names its speaker only further on ("Pour Issa Mahamat, ..."), the first person
+        named after it, within a few paragraphs."""
+        if who := self.last_person_before(offset):
+            return who
+        i = bisect_right(self.people_starts, offset)
+        if i < len(self.people):
+            nxt = self.people[i]
+            if self.sentence_at(nxt.start).paragraph <= self.sentence_at(offset).paragraph + 4:
+                return nxt.canonical
+        return None
+
     def _named_since(self, since: int, offset: int) -> set[str]:
         people, starts = self.people, self.people_starts
         return {m.canonical for m in people[bisect_left(starts, since) : bisect_left(starts, offset)]}

@@ -731,3 +731,14 @@ def test_a_span_to_a_month_is_one_claim_from_its_first_end():
 def test_a_stadium_a_storm_or_an_operation_is_no_name():
     text = "The Stadium of Light was full when Hurricane Berwyn hit, the council said."
     assert found(text, "organization", "en") == [] and found(text, "person", "en") == []
+
+
+def test_a_role_that_speaks_before_the_person_is_named_is_that_person():
+    text = (
+        "« Nous sommes harcelés », a expliqué le ministre des Finances.\n\n"
+        "Pour Ahmed Mahamat Abakar, « il faut tout changer »."
+    )
+    assert quotes(text, "fr") == [
+        ("Nous sommes harcelés", "Ahmed Mahamat Abakar"),
+        ("il faut tout changer", "Ahmed Mahamat Abakar"),
+    ]
