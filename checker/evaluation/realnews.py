@@ -31,6 +31,7 @@ SPLITS = (
     "round-9",
     "round-10",
     "round-11",
+    "round-12",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

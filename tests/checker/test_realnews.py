@@ -178,6 +178,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en117",
             "fr126",
             "en127",
+            "fr136",
+            "en137",
         )
     ] == [
         "study",
@@ -203,5 +205,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-10",
         "round-11",
         "round-11",
+        "round-12",
+        "round-12",
         "held-out",
     ]
