@@ -213,7 +213,6 @@ BEING_SPLIT_ELSEWHERE: set[str] = {
     "claims/names/resolve.py::_resolve",
     "claims/names/classify.py::_classify_word",
     "claims/quotes/attribution.py::_after",
-    "claims/quotes/pairing.py::find_quote_spans",
 }
 
 

@@ -112,12 +112,20 @@ def _past_caption(text: str, j: int, outer: str) -> int:
 
 def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
     """Every top-level quote of `text`, in reading order."""
+    return _kept_spans(text, _paired_marks(text, lex))
+
+
+_Closed = tuple[int, int, tuple[int, ...]]  # (open mark, close mark, marks that reopen it)
+
+
+def _paired_marks(text: str, lex: Lexicon) -> list[_Closed]:
+    """The quote marks paired, a stack per paragraph: each mark closes the innermost open quote it
+    can close, else opens one; a quote reopened on the next paragraph goes on."""
     openers, closers = _pairs(lex)
-    closed: list[tuple[int, int, tuple[int, ...]]] = []  # (open mark, close mark, reopening marks)
+    closed: list[_Closed] = []
     stack: list[tuple[str, int, list[int]]] = []  # (opener, position, reopening marks)
     counts: dict[str, int] = {}
     skip: int = -1
-    n = len(text)
     for m in _MARKS_RE.finditer(text):
         i = m.start()
         ch = text[i]
@@ -126,13 +134,8 @@ def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
         if ch == "\n":
             if not stack or i < skip:
                 continue
-            j = i + 1
-            while j < n and text[j] in _PAD:
-                j += 1
-            outer = stack[0][0]
-            j = _past_caption(text, j, outer)
-            if j < n and text[j] == outer and _can_open(text, j, outer):
-                # The quote goes on in the next paragraph, which reopens it with the same mark.
+            j = _reopening(text, i, stack[0][0])
+            if j >= 0:  # the quote goes on in the next paragraph, which reopens it with the same mark
                 stack[0][2].append(j)
                 skip = j
                 continue
@@ -143,36 +146,45 @@ def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
             stack.clear()
             counts.clear()
             continue
-        # Close the innermost open quote this mark can close.
         kinds = closers.get(ch, ())
         target = None
         if stack and any(counts.get(o) for o in kinds) and _can_close(text, i, ch):
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] in kinds:
-                    target = depth
-                    break
-        if target is not None:
-            opener, start, marks = stack[target]
+            target = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] in kinds), None)
+        if target is not None:  # close the innermost open quote this mark can close
+            _opener, start, marks = stack[target]
             for o, _, _ in stack[target:]:
                 counts[o] -= 1
             del stack[target:]
             closed.append((start, i, tuple(marks)))
             continue
-        if ch in openers and _can_open(text, i, ch):
-            if ch == "’":
-                continue
-            stack.append((ch, i, []))
-            counts[ch] = counts.get(ch, 0) + 1
-        elif ch == "”" and not stack and _opens_reversed(text, i):
-            # '” Des investissements seront reportés”, reprend X': copy that opens with a closing mark
+        opens = ch in openers and _can_open(text, i, ch)
+        if opens and ch == "’":
+            continue
+        # ('” Des investissements seront reportés”, reprend X': copy that opens with a closing mark)
+        if opens or (ch == "”" and not stack and _opens_reversed(text, i)):
             stack.append((ch, i, []))
             counts[ch] = counts.get(ch, 0) + 1
     if stack and stack[0][2]:
-        closed.append((stack[0][1], n, tuple(stack[0][2])))  # the text ends inside such a quote
-    closed.sort()
+        closed.append((stack[0][1], len(text), tuple(stack[0][2])))  # the text ends inside such a quote
+    return closed
+
+
+def _reopening(text: str, i: int, outer: str) -> int:
+    """Where the paragraph after the line break at `i` reopens the quote with its mark `outer`
+    (past a caption line), or -1."""
+    n = len(text)
+    j = i + 1
+    while j < n and text[j] in _PAD:
+        j += 1
+    j = _past_caption(text, j, outer)
+    return j if j < n and text[j] == outer and _can_open(text, j, outer) else -1
+
+
+def _kept_spans(text: str, closed: list[_Closed]) -> list[QuoteSpan]:
+    """The top-level quotes, their padding left out; markup is no quote."""
     spans: list[QuoteSpan] = []
     outer_end = -1
-    for start, close, reopened in closed:
+    for start, close, reopened in sorted(closed):
         if close < outer_end:
             continue  # inside a quote already kept
         a, b = start + 1, close
