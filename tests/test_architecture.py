@@ -212,7 +212,6 @@ BEING_SPLIT_ELSEWHERE: set[str] = {
     "claims/names/classify.py::_classify",
     "claims/names/resolve.py::_resolve",
     "claims/names/classify.py::_classify_word",
-    "claims/quotes/attribution.py::_after",
 }
 
 

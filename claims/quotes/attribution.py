@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol, cast
 
 from ..lexicon import Lexicon
-from ..text import Sentence, is_heading
+from ..text import Sentence
 from ..text import fold_key as key
-from .pairing import _ARTICLES, _FRAGMENT, _LEAD, _PAD, _WORD, QuoteFound, QuoteSpan
+from .pairing import _ARTICLES, _LEAD, _PAD, _WORD, QuoteSpan
 
 # ---- speakers ---------------------------------------------------------------------------------
 
@@ -107,126 +107,6 @@ def _introduced(
     return before((prev.start, prev.end))
 
 
-def _pieces(
-    q: QuoteSpan,
-    text: str,
-    folded: str,
-    lex: Lexicon,
-    speaker: str | None,
-    names_in: _NamesIn,
-    sentence_at: _SentenceAt,
-) -> list[QuoteFound]:
-    """A quote as the editor checks it: one claim per paragraph when it runs over several (each
-    reopened by a mark), and two when the speaker's attribution sits inside the marks, between two
-    sentences of the quote (« ..., a dit M. Labeaume en conférence de presse. Ça ne s'est pas ... »).
-    Every piece has the quote's speaker, or the one its attribution names."""
-    bounds = [q.start] + [p + 1 for p in q.reopened if q.start <= p < q.end] + [q.end]
-    pieces: list[tuple[int, int, str | None]] = []
-    for a, b in zip(bounds, bounds[1:]):
-        while a < b and text[a] in _PAD:
-            a += 1
-        if len(bounds) > 2:  # the paragraph's part: up to its last word
-            cut = text.find("\n", a, b)
-            b = cut if cut >= 0 else b
-        while b > a and text[b - 1] in _PAD:
-            b -= 1
-        pieces.extend(_incises(a, b, text, folded, lex, speaker, names_in, sentence_at))
-    return [QuoteFound(a, b, " ".join(text[a:b].split()), who, "speech") for a, b, who in pieces if b > a]
-
-
-def _incises(
-    a: int,
-    b: int,
-    text: str,
-    folded: str,
-    lex: Lexicon,
-    speaker: str | None,
-    names_in: _NamesIn,
-    sentence_at: _SentenceAt,
-) -> list[tuple[int, int, str | None]]:
-    """Split [a, b) around attributions written inside the quote marks."""
-    out: list[tuple[int, int, str | None]] = []
-    for m in lex.incise_re.finditer(folded, a, b):
-        if m.start() < a:
-            continue
-        end = sentence_at(m.start()).end  # the attribution runs to the end of its sentence
-        while end < b and text[end] in _PAD:
-            end += 1
-        said_by = names_in(m.start(), end)
-        by_role = not said_by and _role_said(folded, m.end(), end, lex)  # ", a souligné le Souverain."
-        if end >= b or not (said_by or by_role) or not any(c.isalnum() for c in text[end:b]):
-            continue
-        who = _best(said_by) if said_by else speaker
-        out.append((a, m.start(), who))
-        speaker = who
-        a = end
-    out.append((a, b, speaker))
-    return out
-
-
-def _role_said(folded: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Do the words after an incise's verb name a role rather than a person ("a souligné le
-    Souverain", "added the minister")? The speaker is then the quote's own."""
-    words = [key(w) for w in _WORD.findall(folded, start, end)][:4]
-    while words and words[0] in _ARTICLES:
-        words.pop(0)
-    return bool(words) and (words[0] in lex.person_cues or " ".join(words[:2]) in lex.person_cues)
-
-
-def _said_later_in_paragraph(quotes: list[QuoteFound], sentence_at: _SentenceAt) -> list[QuoteFound]:
-    """'L'impact est "difficile à chiffrer". "J'ai eu l'impression ...", a noté X.': a quote nobody is
-    said to have spoken, followed in its paragraph by one a person speaks, is theirs; a fragment of a
-    few words no one speaks after it is a term."""
-    out = list(quotes)
-    following: str | None = None
-    paragraph = None
-    for i in range(len(out) - 1, -1, -1):
-        q = out[i]
-        p = sentence_at(q.start).paragraph
-        if p != paragraph:
-            paragraph, following = p, None
-        if q.kind == _FRAGMENT:
-            out[i] = replace(q, speaker=following, kind="speech") if following else replace(q, kind="term")
-            continue
-        if q.kind != "speech":
-            continue
-        if q.speaker:
-            following = q.speaker
-        elif following:
-            out[i] = replace(q, speaker=following)
-    return out
-
-
-def _headline(sentence: Sentence, text: str) -> bool:
-    """A heading, or a title line ending on a quote ("Grève : « On ne peut pas enseigner à 30 »")."""
-    if is_heading(sentence, text):
-        return True
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    line_end = text.find("\n", sentence.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
-    return line == sentence.text.strip() and len(line) <= 160 and line.rstrip("»”\"’ \u00a0\u202f")[-1:] not in ".!?…"
-
-
-def _headline_quotes(quotes: list[QuoteFound], text: str, sentence_at: _SentenceAt) -> list[QuoteFound]:
-    """A quote in a headline is said by whoever says it in the article's body."""
-    out = []
-    for q in quotes:
-        if q.kind == "speech" and _headline(sentence_at(q.start), text):
-            words = " ".join(key(q.text).strip(" .,;:!?").split())
-            said = next(
-                (
-                    o.speaker
-                    for o in quotes
-                    if o is not q and o.speaker and o.start > q.end and words and words in " ".join(key(o.text).split())
-                ),
-                None,
-            )
-            if said:
-                q = QuoteFound(q.start, q.end, q.text, said, q.kind)
-        out.append(q)
-    return out
-
-
 def _spoken_to(folded: str, start: int, addressees: frozenset[str]) -> bool:
     """Is the name at `start` the one spoken to ("a déclaré à l'AFP", "told Reuters")?"""
     words = folded[max(0, start - 24) : start].lower().replace("'", "' ").split()
@@ -269,20 +149,8 @@ def _after(
         return None
     verb = next((i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w.group())), None)
     found = names_in(lead, end)
-    first_name = found[0].start if found else end  # "co-owner and CEO Greg Penner said": "and" joins titles
-    if (
-        verb is not None
-        and "," not in folded[start:lead]
-        and folded[max(0, start - 4) : start - 1].rstrip(_PAD)[-1:] not in (",", "!", "?")  # not '“...,” X, Y, said'
-        and found
-        and found[0].end <= words[verb].start()
-        and not any(m.end <= words[verb].start() and "," not in folded[m.end : words[verb].start()] for m in found)
-    ):
-        # '« multiplié par trois » depuis l'élection de X, affirme Y': the sentence goes on past the quote,
-        # the names before the comma are what it speaks of; the clause after the comma says who speaks
+    if _sentence_goes_on(folded, start, lead, words, verb, found, lex):
         return None
-    if verb is not None and key(words[0].group()) in lex.coordinators and words[0].start() < first_name:
-        return None  # "« très insuffisant » et promet de saisir ...": the sentence's subject goes on
     if verb is None and not lex.attribution_re.match(folded, lead, end):
         return _inverted_incise(folded, start, lead, words, found, lex)
     inverted = verb is not None and key(words[verb].group()).split("-")[-1] in pronouns  # "lance-t-il"
@@ -299,25 +167,78 @@ def _after(
         return main_organisation_before(quote_open, noun)  # '” Ms Bullock’s board said': the board speaks
     if any(m.type == "person" for m in found):
         return _best(found)  # "», a commenté la directrice générale, Martine Caradec"
+    if verb is not None and (role := _role_after(words, verb, lex)):
+        # "», s'est félicitée la ministre": the one named before; "” the Health Minister declares": the
+        # one who speaks here
+        return last_person_before(quote_open) if role == "after" else pronoun_target(quote_open)
+    if found:
+        return _best(found)
+    return _nobody_named_after(
+        folded, (lead, end), words, verb, lex, quote_open, main_organisation_before, pronoun_target
+    )
+
+
+def _role_after(words: list[re.Match[str]], verb: int, lex: Lexicon) -> str | None:
+    """Where a role names the speaker of the quote just closed: "after" the verb ("», s'est félicitée
+    la ministre"), "before" it ("” the Health Minister declares"), or None."""
     if (
-        verb is not None
-        and verb + 2 < len(words)
+        verb + 2 < len(words)
         and key(words[verb + 1].group()) in _ARTICLES
         and (
             key(words[verb + 2].group()) in lex.person_cues
             or key(" ".join(w.group() for w in words[verb + 2 : verb + 4])) in lex.person_cues
         )
     ):
-        return last_person_before(quote_open)  # "», s'est félicitée la ministre": the one named before
+        return "after"
     if (
-        verb is not None
-        and 2 <= verb <= 4
+        2 <= verb <= 4
         and key(words[0].group()) in _ARTICLES
         and any(key(w.group()) in lex.person_cues for w in words[1:verb])
     ):
-        return pronoun_target(quote_open)  # "” the Health Minister declares": the one who speaks here
-    if found:
-        return _best(found)
+        return "before"
+    return None
+
+
+def _sentence_goes_on(
+    folded: str,
+    start: int,
+    lead: int,
+    words: list[re.Match[str]],
+    verb: int | None,
+    found: list[_Mention],
+    lex: Lexicon,
+) -> bool:
+    """Do the words after the quote go on with its sentence rather than say who spoke?"""
+    if verb is None:
+        return False
+    if (
+        "," not in folded[start:lead]
+        and folded[max(0, start - 4) : start - 1].rstrip(_PAD)[-1:] not in (",", "!", "?")  # not '“...,” X, Y, said'
+        and found
+        and found[0].end <= words[verb].start()
+        and not any(m.end <= words[verb].start() and "," not in folded[m.end : words[verb].start()] for m in found)
+    ):
+        # '« multiplié par trois » depuis l'élection de X, affirme Y': the sentence goes on past the quote,
+        # the names before the comma are what it speaks of; the clause after the comma says who speaks
+        return True
+    first_name = found[0].start if found else len(folded)  # "co-owner and CEO Greg Penner said": "and" joins titles
+    # "« très insuffisant » et promet de saisir ...": the sentence's subject goes on
+    return key(words[0].group()) in lex.coordinators and words[0].start() < first_name
+
+
+def _nobody_named_after(
+    folded: str,
+    window: tuple[int, int],
+    words: list[re.Match[str]],
+    verb: int | None,
+    lex: Lexicon,
+    quote_open: int,
+    main_organisation_before: _OrganisationAt,
+    pronoun_target: _SpeakerAt,
+) -> str | None:
+    """After a quote, no name: an organisation by what it is ("», selon le groupe", "” the council
+    said", "dans un communiqué"), else a pronoun's target."""
+    lead, end = window
     if verb is None and (org := _organisation_named_after(folded, lead, end, lex, main_organisation_before)):
         return org  # "”, according to the trust", "», selon le groupe"
     subject_at = [words[0].start()] + ([words[verb + 1].start()] if verb is not None and verb + 1 < len(words) else [])
@@ -328,6 +249,7 @@ def _after(
                 return main_organisation_before(quote_open, _subject_noun(subject))
     if lex.statement_re.search(folded, lead, end) and (org := main_organisation_before(quote_open)):
         return org  # "», indique-t-elle dans un communiqué", "” it said in a statement": an organisation speaks
+    pronouns = lex.pronouns
     if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):
         return pronoun_target(quote_open)
     return None

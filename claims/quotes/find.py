@@ -14,13 +14,10 @@ from .attribution import (
     _attribution_after,
     _before,
     _closing_clause,
-    _headline_quotes,
     _inner_attribution,
     _introduced,
     _NamesIn,
     _paragraph_subject,
-    _pieces,
-    _said_later_in_paragraph,
     _signed,
 )
 from .joint import _joint
@@ -35,6 +32,7 @@ from .pairing import (
     quote_kind,
     quote_text,
 )
+from .pieces import _headline_quotes, _pieces, _said_later_in_paragraph
 from .speakers import _Speakers
 
 
