@@ -211,7 +211,6 @@ BEING_SPLIT_ELSEWHERE: set[str] = {
     "claims/names/runs.py::_split_titles",
     "claims/names/classify.py::_classify",
     "claims/names/resolve.py::_resolve",
-    "claims/names/classify.py::_classify_word",
 }
 
 

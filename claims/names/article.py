@@ -376,3 +376,22 @@ def _cue_after(folded: str, end: int, data: _NameData) -> bool:
         return False
     one = m.group(1)
     return one in data.person_cues or (m.group(2) is not None and f"{one} {m.group(2)}" in data.person_cues)
+
+
+_NEXT_WORD = re.compile(r"(?<![\s,])[\s,]*+([\w'’-]+)")
+
+
+def _before_verb(text: str, end: int, data: _NameData) -> bool:
+    """A sentence-initial word followed by a verb ("Amazon a finalisé", "Leike said") is a subject.
+
+    Read on the text as written: the French verb "a" is not the preposition "à".
+    """
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    word = m.group(1).lower().replace("’", "'")
+    return (
+        word in data.subject_verbs
+        or data.speech_verb_re.fullmatch(word) is not None
+        or any(word.endswith(e) and len(word) > len(e) + 2 for e in data.subject_verb_endings)
+    )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
-from .article import _AFTER_WORDS, _LONGEST_PERSON, _Article, _cue_after, _cue_of, _inside
+from .article import _LONGEST_PERSON, _Article, _before_verb, _cue_after, _cue_of, _inside
 from .data import (
     ACRONYM,
     GIVEN,
@@ -17,9 +17,20 @@ from .data import (
     UNKNOWN,
     Strength,
     _Candidate,
-    _Knowledge,
     _NameData,
     _Token,
+)
+from .places import (
+    _after_place_preposition,
+    _compound_place,
+    _demonym,
+    _in_a_list,
+    _inside_a_town,
+    _listed_with_a_club,
+    _listed_with_a_place,
+    _listed_with_a_town,
+    _named_in_full,
+    _named_place,
 )
 from .runs import _brand, _words_before
 
@@ -211,95 +222,6 @@ def _classify(c: _Candidate, art: _Article) -> None:
     return done(UNKNOWN, Strength.NONE)
 
 
-def _after_place_preposition(art: _Article, c: _Candidate) -> bool:
-    """ "in Liverpool", "près de Lille": the town, not its club ("in Broncos history" is no town; the
-    French "à" is as often "face à Lyon", "transféré à Midtjylland")."""
-    if c.form not in art.data.towns and c.form not in art.data.places:
-        return False
-    before = _words_before(art.folded, c.start, art.sentence_starts[c.sentence])
-    preps = art.data.place_prepositions - {"à", "a"}
-    return bool(before) and (before[-1] in preps or " ".join(before[-2:]) in preps)
-
-
-def _named_in_full(text: str, surname: str, data: _NameData) -> bool:
-    """Does the article write the surname after a capitalised word that is no title ("Rupert Vance",
-    not "President Trump" nor "M. Legault")?"""
-    for m in re.finditer(rf"([A-ZÀ-Ý][\w'’-]*\.?)[ \u00a0]{re.escape(surname)}(?![\w'’-])", text):
-        word = key(m.group(1))
-        if word not in data.titles and word not in data.function_words and not m.group(1).endswith("."):
-            return True
-    return False
-
-
-def _compound_place(surface: str, links: frozenset[str], places: frozenset[str]) -> bool:
-    """ "Pont-de-Claix", "Saint-Martin-d'Hères": a hyphenated word joined by a place's link word;
-    "Lyon–Grenoble": places joined by a dash, a route."""
-    if "–" in surface and any(key(p) in places for p in surface.split("–")):
-        return True
-    if "-" in surface and " " not in surface and _places_joined(key(surface).split("-"), places):
-        return True  # "Toulouse-Montpellier", "Midi-Pyrénées-Languedoc-Roussillon": a route, two regions
-    if not links or surface.count("-") < 2:
-        return False
-    inner = fold_apostrophes(surface).split("-")[1:-1]
-    return any(p in links or (p.startswith("d'") and "d'" in links) for p in inner)
-
-
-def _places_joined(parts: list[str], places: frozenset[str]) -> bool:
-    """Can the hyphenated parts be read as two places or more, each one whole ("midi-pyrenees" +
-    "languedoc-roussillon")?"""
-    n = len(parts)
-    if n < 2:
-        return False
-    ends = {0: 0}  # where a reading of the parts before can stop -> places read so far
-    for i in range(n):
-        if i not in ends:
-            continue
-        for j in range(i + 1, n + 1):
-            if "-".join(parts[i:j]) in places and (j not in ends or ends[j] < ends[i] + 1):
-                ends[j] = ends[i] + 1
-    return ends.get(n, 0) >= 2
-
-
-def _in_a_list(folded: str, start: int, end: int) -> bool:
-    return bool(_LIST_BEFORE.search(folded, max(0, start - 80), start) or _LIST_AFTER.match(folded, end))
-
-
-def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> bool:
-    """Is the word one of a list of single words ("Blois, Romorantin et Vendôme") that holds a known place?"""
-    before = _LIST_BEFORE.search(folded, max(0, start - 80), start)
-    after = _LIST_AFTER.match(folded, end)
-    words = (_LIST_WORD.findall(before.group()) if before else []) + (
-        _LIST_WORD.findall(after.group()) if after else []
-    )
-    return any(key(w) in data.places for w in words if key(w) not in data.connectors)
-
-
-def _list_words(art: _Article, c: _Candidate) -> list[str]:
-    """The other single words of the list the word is one of ("Limerick, Galway, Cork"), folded."""
-    folded, start, end = art.folded, c.start, c.end
-    before = _LIST_BEFORE.search(folded, max(0, start - 80), start)
-    after = _LIST_AFTER.match(folded, end)
-    words = (_LIST_WORD.findall(before.group()) if before else []) + (
-        _LIST_WORD.findall(after.group()) if after else []
-    )
-    return [key(w) for w in words]
-
-
-def _listed_with_a_town(art: _Article, c: _Candidate) -> bool:
-    return any(w in art.data.towns for w in _list_words(art, c))
-
-
-def _listed_with_a_club(art: _Article, c: _Candidate, kn: _Knowledge) -> bool:
-    """ "Hawthorn, Carlton and Essendon": a list of clubs is a list of clubs, sport words or not."""
-    return len(c.tokens) == 1 and any(w in kn.clubs for w in _list_words(art, c))
-
-
-# Capitalised single words joined by commas and "et"/"and" right before or after a word.
-_LIST_BEFORE = re.compile(r"(?:(?<![\w'-])[A-ZÀ-Ý][\w'-]*+(?:,\s++|\s++(?:et|and|ou|or)\s++)){1,4}$")
-_LIST_AFTER = re.compile(r"(?<![\s,])(?:(?:,\s++|\s++(?:et|and|ou|or)\s++)[A-ZÀ-Ý][\w'-]*+(?![\w'-])){1,4}")
-_LIST_WORD = re.compile(r"[A-ZÀ-Ý][\w'-]*+")
-
-
 _THEN_PLACE = re.compile(r",[ ]([A-Z][\w'-]*+(?:[ ][A-Z][\w'-]*+)?)(?=[,.;:)]|$)")
 
 
@@ -371,25 +293,9 @@ def _acronym_of_a_place(c: _Candidate, data: _NameData) -> bool:
 def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: Callable[[str, int], None]) -> None:
     data = art.data
     plain = fold(t.text)
-    if (
-        t.key in data.common_acronyms
-        or t.key in data.function_words
-        or len(plain) < 2
-        or t.key in data.person_cues
-        or t.key.split("-")[0] in data.function_words
-    ):
-        return done(NOT_A_NAME, Strength.NONE)
-    tail = t.text.rsplit("-", 1)[-1] if "-" in t.text else ""
-    if tail.isalpha() and tail.islower() and len(tail) >= 3:
-        return done(NOT_A_NAME, Strength.NONE)  # "NBA-record", "Senate-approved": an adjective made of a name
     branded = _brand(t.text)  # "OpenAI", "NASA", "eBay"
-    if (
-        branded
-        and plain.isupper()
-        and (c.start == 0 or art.folded[c.start - 1] == "\n")
-        and _dateline(art.folded, c.end)
-    ):
-        return done(NOT_A_NAME, Strength.NONE)  # "WASHINGTON —"
+    if _never_a_name(c, art, t, plain, branded):
+        return done(NOT_A_NAME, Strength.NONE)
     if t.key in data.organization_words:
         if c.end > t.end:  # "Office français de la biodiversité": the word heads a longer name
             return done(ORGANIZATION if not t.initial or t.key in art.known_single else NOT_A_NAME, Strength.CONTEXT)
@@ -420,18 +326,7 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
         return done(ORGANIZATION, Strength.LEXICAL)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
         return done(NOT_A_NAME, Strength.NONE)  # a common word ("Shares"), a town after "in", a brief before a title
-    if (
-        t.key in data.towns
-        and not (
-            _in_a_list(art.folded, c.start, c.end)
-            and (art.sporty or not _listed_with_a_town(art, c))
-            and not (cues.before and cues.before[-1] in data.place_prepositions)
-        )
-        and not (cues.before and cues.before[-1] in data.opponent_words)
-    ):
-        # "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
-        # list in an article about sport ("Hawthorn, Carlton and North Melbourne were fined"), which is
-        # how clubs are named, or a list of no other town ("Telefonica, Orange ou British Telecom")
+    if _a_town_here(c, art, t, cues):
         return done(UNKNOWN, Strength.NONE)
     if t.initial and t.key not in art.known_single:
         if _before_verb(art.text, c.end, data) and not t.key.endswith(data.common_endings):
@@ -440,72 +335,46 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
     return done(ORGANIZATION, Strength.WEAK)
 
 
-_WORDS_AFTER = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
-
-
-def _inside_a_town(art: _Article, c: _Candidate) -> bool:
-    """Is the name part of a town's name of three words or more joined by a small word, which cut the
-    run ("Newcastle under Lyme", "Stratford-upon-Avon" written with spaces)?"""
+def _never_a_name(c: _Candidate, art: _Article, t: _Token, plain: str, branded: bool) -> bool:
+    """A single word that is no name whatever surrounds it: an acronym of a common noun, a function
+    word, a role, an adjective made of a name ("NBA-record", "Senate-approved"), a dateline's town in
+    capitals ("WASHINGTON —")."""
     data = art.data
-    ma = _WORDS_AFTER.match(art.folded, c.end)
-    before: list[str] = []
-    if art.folded[c.start - 1 : c.start] == " ":  # the words right before, on slices (no regex search)
-        for w in reversed(art.folded[max(0, c.start - 40) : c.start].split(" ")[-3:-1]):
-            if not w.isalpha():
-                break
-            before.insert(0, w.lower())
-    after = [w.lower() for w in (ma.groups() if ma else ()) if w]
-    own = " ".join(t.key for t in c.tokens)
-    for b in range(len(before) + 1):
-        for a in range(len(after) + 1):
-            around = before[len(before) - b :] + after[:a]
-            if not around or not any(w in data.function_words for w in around):
-                continue
-            phrase = " ".join(before[len(before) - b :] + [own] + after[:a])
-            if len(phrase.split()) >= 3 and phrase in data.towns:
-                return True
-    return False
-
-
-def _demonym(key: str, data: _NameData) -> bool:
-    """Does the word name the people of a town or a region: a place's name (its last vowel may go) and
-    a demonym ending, seven letters at most after the place ("Toronto" + "nians", "Jura" + "ssienne")?"""
-    if not key.endswith(data.demonym_endings):
-        return False
-    for cut in range(max(4, len(key) - 8), len(key) - 2):
-        stem = key[:cut]
-        if stem in data.towns or stem in data.places or stem + "e" in data.towns or stem + "e" in data.places:
-            return True
-    return False
-
-
-_PLACE_LINKS = frozenset({"of", "de", "du", "des", "d'"})
-
-
-def _named_place(art: _Article, c: _Candidate, before: list[str]) -> bool:
-    """Is the word the name of a place a common noun says ("le quartier Ovalie", "la centrale de Doel",
-    "the suburb of Kempshott", "Westmead station")?"""
-    nouns = art.data.place_nouns
-    if before and (before[-1] in nouns or (len(before) > 1 and before[-1] in _PLACE_LINKS and before[-2] in nouns)):
+    if (
+        t.key in data.common_acronyms
+        or t.key in data.function_words
+        or len(plain) < 2
+        or t.key in data.person_cues
+        or t.key.split("-")[0] in data.function_words
+    ):
         return True
-    m = _AFTER_WORDS.match(art.folded, c.end)
-    if m is None or art.folded.startswith("'", c.end):
-        return False
-    if m.group(1) in art.data.place_nouns_after:
+    tail = t.text.rsplit("-", 1)[-1] if "-" in t.text else ""
+    if tail.isalpha() and tail.islower() and len(tail) >= 3:
         return True
-    # "the Dalrymple electricity substation": one common noun between the name and the place noun
     return (
-        m.group(2) is not None
-        and m.group(2) in art.data.place_nouns_after
-        and m.group(1) not in art.data.function_words
-        and m.group(1) not in art.data.subject_verbs
-        and not _before_verb(art.text, c.end, art.data)
+        branded
+        and plain.isupper()
+        and (c.start == 0 or art.folded[c.start - 1] == "\n")
+        and _dateline(art.folded, c.end)
     )
 
 
-# Words pasted together from a page's menus: a long lower-case word glued to capitalised ones, or four
-# capitalised words and more ("contentSkip", "footerHelp", "NewsSportBusinessViewsLife"); brands glue
-# two or three ("easyJet", "GlaxoSmithKline").
+def _a_town_here(c: _Candidate, art: _Article, t: _Token, cues: _Cues) -> bool:
+    """ "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
+    list in an article about sport ("Hawthorn, Carlton and North Melbourne were fined"), which is how
+    clubs are named, or a list of no other town ("Telefonica, Orange ou British Telecom")."""
+    data = art.data
+    return (
+        t.key in data.towns
+        and not (
+            _in_a_list(art.folded, c.start, c.end)
+            and (art.sporty or not _listed_with_a_town(art, c))
+            and not (cues.before and cues.before[-1] in data.place_prepositions)
+        )
+        and not (cues.before and cues.before[-1] in data.opponent_words)
+    )
+
+
 _GLUED_RE = re.compile(r"[a-z]{5,}(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]{2,}){4,}")
 
 
@@ -530,9 +399,6 @@ def _camel(word: str) -> bool:
 def _dateline(folded: str, end: int) -> bool:
     after = folded[end : end + 40]
     return re.match(r"(?:,[^\n—–]{0,30})?\s+[—–-]\s", after) is not None or re.match(r"\s*\(", after) is not None
-
-
-_NEXT_WORD = re.compile(r"(?<![\s,])[\s,]*+([\w'’-]+)")
 
 
 _COMMA_WORD = re.compile(r",\s*([\w'’-]+)")
@@ -571,22 +437,6 @@ def _said_or_described(text: str, start: int, end: int, data: _NameData) -> bool
     # "Berthe Delorme, paysagiste du XIXe siècle, vivait ...": a description right after a name that opens
     # its sentence
     return m.group(1)[0].islower() and word not in data.function_words and _sentence_opening(text, start)
-
-
-def _before_verb(text: str, end: int, data: _NameData) -> bool:
-    """A sentence-initial word followed by a verb ("Amazon a finalisé", "Leike said") is a subject.
-
-    Read on the text as written: the French verb "a" is not the preposition "à".
-    """
-    m = _NEXT_WORD.match(text, end)
-    if not m:
-        return False
-    word = m.group(1).lower().replace("’", "'")
-    return (
-        word in data.subject_verbs
-        or data.speech_verb_re.fullmatch(word) is not None
-        or any(word.endswith(e) and len(word) > len(e) + 2 for e in data.subject_verb_endings)
-    )
 
 
 def _canonical(surface: str) -> str:

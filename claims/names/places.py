@@ -1,0 +1,167 @@
+"""Places in name finding: a name after a place preposition, towns inside longer town names, lists
+of names that are clubs or towns, demonyms, named places ("la station Bordet")."""
+
+import re
+
+from ..text import fold_apostrophes
+from ..text import fold_key as key
+from .article import _AFTER_WORDS, _Article, _before_verb
+from .data import _Candidate, _Knowledge, _NameData
+from .runs import _words_before
+
+
+def _after_place_preposition(art: _Article, c: _Candidate) -> bool:
+    """ "in Liverpool", "près de Lille": the town, not its club ("in Broncos history" is no town; the
+    French "à" is as often "face à Lyon", "transféré à Midtjylland")."""
+    if c.form not in art.data.towns and c.form not in art.data.places:
+        return False
+    before = _words_before(art.folded, c.start, art.sentence_starts[c.sentence])
+    preps = art.data.place_prepositions - {"à", "a"}
+    return bool(before) and (before[-1] in preps or " ".join(before[-2:]) in preps)
+
+
+def _named_in_full(text: str, surname: str, data: _NameData) -> bool:
+    """Does the article write the surname after a capitalised word that is no title ("Rupert Vance",
+    not "President Trump" nor "M. Legault")?"""
+    for m in re.finditer(rf"([A-ZÀ-Ý][\w'’-]*\.?)[ \u00a0]{re.escape(surname)}(?![\w'’-])", text):
+        word = key(m.group(1))
+        if word not in data.titles and word not in data.function_words and not m.group(1).endswith("."):
+            return True
+    return False
+
+
+def _compound_place(surface: str, links: frozenset[str], places: frozenset[str]) -> bool:
+    """ "Pont-de-Claix", "Saint-Martin-d'Hères": a hyphenated word joined by a place's link word;
+    "Lyon–Grenoble": places joined by a dash, a route."""
+    if "–" in surface and any(key(p) in places for p in surface.split("–")):
+        return True
+    if "-" in surface and " " not in surface and _places_joined(key(surface).split("-"), places):
+        return True  # "Toulouse-Montpellier", "Midi-Pyrénées-Languedoc-Roussillon": a route, two regions
+    if not links or surface.count("-") < 2:
+        return False
+    inner = fold_apostrophes(surface).split("-")[1:-1]
+    return any(p in links or (p.startswith("d'") and "d'" in links) for p in inner)
+
+
+def _places_joined(parts: list[str], places: frozenset[str]) -> bool:
+    """Can the hyphenated parts be read as two places or more, each one whole ("midi-pyrenees" +
+    "languedoc-roussillon")?"""
+    n = len(parts)
+    if n < 2:
+        return False
+    ends = {0: 0}  # where a reading of the parts before can stop -> places read so far
+    for i in range(n):
+        if i not in ends:
+            continue
+        for j in range(i + 1, n + 1):
+            if "-".join(parts[i:j]) in places and (j not in ends or ends[j] < ends[i] + 1):
+                ends[j] = ends[i] + 1
+    return ends.get(n, 0) >= 2
+
+
+def _in_a_list(folded: str, start: int, end: int) -> bool:
+    return bool(_LIST_BEFORE.search(folded, max(0, start - 80), start) or _LIST_AFTER.match(folded, end))
+
+
+def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> bool:
+    """Is the word one of a list of single words ("Blois, Romorantin et Vendôme") that holds a known place?"""
+    before = _LIST_BEFORE.search(folded, max(0, start - 80), start)
+    after = _LIST_AFTER.match(folded, end)
+    words = (_LIST_WORD.findall(before.group()) if before else []) + (
+        _LIST_WORD.findall(after.group()) if after else []
+    )
+    return any(key(w) in data.places for w in words if key(w) not in data.connectors)
+
+
+def _list_words(art: _Article, c: _Candidate) -> list[str]:
+    """The other single words of the list the word is one of ("Limerick, Galway, Cork"), folded."""
+    folded, start, end = art.folded, c.start, c.end
+    before = _LIST_BEFORE.search(folded, max(0, start - 80), start)
+    after = _LIST_AFTER.match(folded, end)
+    words = (_LIST_WORD.findall(before.group()) if before else []) + (
+        _LIST_WORD.findall(after.group()) if after else []
+    )
+    return [key(w) for w in words]
+
+
+def _listed_with_a_town(art: _Article, c: _Candidate) -> bool:
+    return any(w in art.data.towns for w in _list_words(art, c))
+
+
+def _listed_with_a_club(art: _Article, c: _Candidate, kn: _Knowledge) -> bool:
+    """ "Hawthorn, Carlton and Essendon": a list of clubs is a list of clubs, sport words or not."""
+    return len(c.tokens) == 1 and any(w in kn.clubs for w in _list_words(art, c))
+
+
+# Capitalised single words joined by commas and "et"/"and" right before or after a word.
+_LIST_BEFORE = re.compile(r"(?:(?<![\w'-])[A-ZÀ-Ý][\w'-]*+(?:,\s++|\s++(?:et|and|ou|or)\s++)){1,4}$")
+_LIST_AFTER = re.compile(r"(?<![\s,])(?:(?:,\s++|\s++(?:et|and|ou|or)\s++)[A-ZÀ-Ý][\w'-]*+(?![\w'-])){1,4}")
+_LIST_WORD = re.compile(r"[A-ZÀ-Ý][\w'-]*+")
+
+
+_WORDS_AFTER = re.compile(r" ([^\W\d_]+)(?: ([^\W\d_]+))?")
+
+
+def _inside_a_town(art: _Article, c: _Candidate) -> bool:
+    """Is the name part of a town's name of three words or more joined by a small word, which cut the
+    run ("Newcastle under Lyme", "Stratford-upon-Avon" written with spaces)?"""
+    data = art.data
+    ma = _WORDS_AFTER.match(art.folded, c.end)
+    before: list[str] = []
+    if art.folded[c.start - 1 : c.start] == " ":  # the words right before, on slices (no regex search)
+        for w in reversed(art.folded[max(0, c.start - 40) : c.start].split(" ")[-3:-1]):
+            if not w.isalpha():
+                break
+            before.insert(0, w.lower())
+    after = [w.lower() for w in (ma.groups() if ma else ()) if w]
+    own = " ".join(t.key for t in c.tokens)
+    for b in range(len(before) + 1):
+        for a in range(len(after) + 1):
+            around = before[len(before) - b :] + after[:a]
+            if not around or not any(w in data.function_words for w in around):
+                continue
+            phrase = " ".join(before[len(before) - b :] + [own] + after[:a])
+            if len(phrase.split()) >= 3 and phrase in data.towns:
+                return True
+    return False
+
+
+def _demonym(key: str, data: _NameData) -> bool:
+    """Does the word name the people of a town or a region: a place's name (its last vowel may go) and
+    a demonym ending, seven letters at most after the place ("Toronto" + "nians", "Jura" + "ssienne")?"""
+    if not key.endswith(data.demonym_endings):
+        return False
+    for cut in range(max(4, len(key) - 8), len(key) - 2):
+        stem = key[:cut]
+        if stem in data.towns or stem in data.places or stem + "e" in data.towns or stem + "e" in data.places:
+            return True
+    return False
+
+
+_PLACE_LINKS = frozenset({"of", "de", "du", "des", "d'"})
+
+
+def _named_place(art: _Article, c: _Candidate, before: list[str]) -> bool:
+    """Is the word the name of a place a common noun says ("le quartier Ovalie", "la centrale de Doel",
+    "the suburb of Kempshott", "Westmead station")?"""
+    nouns = art.data.place_nouns
+    if before and (before[-1] in nouns or (len(before) > 1 and before[-1] in _PLACE_LINKS and before[-2] in nouns)):
+        return True
+    m = _AFTER_WORDS.match(art.folded, c.end)
+    if m is None or art.folded.startswith("'", c.end):
+        return False
+    if m.group(1) in art.data.place_nouns_after:
+        return True
+    # "the Dalrymple electricity substation": one common noun between the name and the place noun
+    return (
+        m.group(2) is not None
+        and m.group(2) in art.data.place_nouns_after
+        and m.group(1) not in art.data.function_words
+        and m.group(1) not in art.data.subject_verbs
+        and not _before_verb(art.text, c.end, art.data)
+    )
+
+
+# Words pasted together from a page's menus: a long lower-case word glued to capitalised ones, or four
+# capitalised words and more ("contentSkip", "footerHelp", "NewsSportBusinessViewsLife"); brands glue
+# two or three ("easyJet", "GlaxoSmithKline").
