@@ -393,10 +393,21 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
         and not _title_length(tokens, 0, data)  # "Minister of Agriculture Indar Weir": a title, read below
     ):
         # "Shares of Helios", "Residents of Tucson": the sentence's first word is not the name's.
-        tokens[1] = _Token(
-            tokens[1].text, tokens[1].start, tokens[1].end, tokens[1].key, False, tokens[1].sentence, tokens[1].capital
-        )
+        tokens[1] = _unmarked(tokens[1])
         tokens.pop(0)
+    tokens, person_cue, weak = _leading_words_dropped(tokens, folded, data)
+    return _split_at_titles(tokens, data, person_cue, weak)
+
+
+def _unmarked(t: _Token) -> _Token:
+    """The token no longer first of its sentence (its capital then says something)."""
+    return _Token(t.text, t.start, t.end, t.key, False, t.sentence, t.capital)
+
+
+def _leading_words_dropped(tokens: list[_Token], folded: str, data: _NameData) -> tuple[list[_Token], bool, bool]:
+    """The words before a name: "Boston-based", an article, titles and jobs; with whether they say a
+    person follows (`person_cue`) or a brief that only an organisation's evidence keeps (`weak`)."""
+    person_cue = weak = False
     while tokens:
         t = tokens[0]
         if len(tokens) > 1 and data.adjective_suffixes and t.key.endswith(data.adjective_suffixes):
@@ -422,53 +433,56 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
             )
         ):
             tokens.pop(0)
-            tokens[0] = _Token(
-                tokens[0].text,
-                tokens[0].start,
-                tokens[0].end,
-                tokens[0].key,
-                False,
-                tokens[0].sentence,
-                tokens[0].capital,
-            )
+            tokens[0] = _unmarked(tokens[0])
             continue
-        n = _title_length(tokens, 0, data)
-        if (
-            n
-            and n < len(tokens)
-            and (
-                _gap(folded, tokens[n - 1], tokens[n])  # "Chairman of the Guyana Tourism Authority"
-                or not (tokens[-1].key in data.organization_words and not any(t.key in data.given for t in tokens[n:]))
-            )
-        ):
-            # a title, unless it begins a company's name ("Duke Energy", "King Digital Group")
-            gap = _gap(folded, tokens[n - 1], tokens[n])
-            del tokens[:n]
-            if gap:  # "Secretary of State", "CEO of OpenAI"
-                person_cue, weak = False, True
-                if k := _person_after_brief(tokens, data):
-                    # "Minister of Health Godfrey Farrugia": the brief, then the person who holds it
-                    del tokens[:k]
-                    person_cue, weak = True, False
-            else:
-                person_cue = True
-            continue
-        if (
-            not n
-            and len(tokens) > 1
-            and t.key in data.person_cues
-            and t.key not in data.organization_words
-            and _gap(folded, t, tokens[1])
-        ):
-            # "Directeur de l'Agence française de développement", "Wali de Bank Al-Maghrib": a job
-            # written with a capital, then where it is held
-            del tokens[:1]
-            person_cue, weak = False, True
-            if k := _person_after_brief(tokens, data):  # "Chief of Staff Kusumapala Mahanama"
-                del tokens[:k]
-                person_cue, weak = True, False
-            continue
-        break
+        dropped = _title_dropped(tokens, folded, data, weak)
+        if dropped is None:
+            break
+        tokens, person_cue, weak = dropped
+    return tokens, person_cue, weak
+
+
+def _title_dropped(
+    tokens: list[_Token], folded: str, data: _NameData, weak: bool
+) -> tuple[list[_Token], bool, bool] | None:
+    """The tokens after a title or a job that opens them, with what it says of them (a title joined to
+    the name keeps the `weak` of what came before it); None when none opens them."""
+    t = tokens[0]
+    n = _title_length(tokens, 0, data)
+    if (
+        n
+        and n < len(tokens)
+        and (
+            _gap(folded, tokens[n - 1], tokens[n])  # "Chairman of the Guyana Tourism Authority"
+            or not (tokens[-1].key in data.organization_words and not any(t.key in data.given for t in tokens[n:]))
+        )
+    ):
+        # a title, unless it begins a company's name ("Duke Energy", "King Digital Group")
+        gap = _gap(folded, tokens[n - 1], tokens[n])
+        rest = tokens[n:]
+        if not gap:
+            return rest, True, weak
+        # "Secretary of State", "CEO of OpenAI"; "Minister of Health Godfrey Farrugia": the brief, then
+        # the person who holds it
+        k = _person_after_brief(rest, data)
+        return (rest[k:], True, False) if k else (rest, False, True)
+    if (
+        not n
+        and len(tokens) > 1
+        and t.key in data.person_cues
+        and t.key not in data.organization_words
+        and _gap(folded, t, tokens[1])
+    ):
+        # "Directeur de l'Agence française de développement", "Wali de Bank Al-Maghrib": a job written
+        # with a capital, then where it is held; "Chief of Staff Kusumapala Mahanama"
+        rest = tokens[1:]
+        k = _person_after_brief(rest, data)
+        return (rest[k:], True, False) if k else (rest, False, True)
+    return None
+
+
+def _split_at_titles(tokens: list[_Token], data: _NameData, person_cue: bool, weak: bool) -> list[_Candidate]:
+    """A title inside the run splits it in two ("OpenAI CEO Sam Altman")."""
     out: list[_Candidate] = []
     i = 1
     while i < len(tokens):
