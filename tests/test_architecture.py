@@ -209,7 +209,6 @@ ONE_PIECE = "one piece"
 # fails test_the_files_being_split_elsewhere_are_still_over, so that it is taken out.
 BEING_SPLIT_ELSEWHERE: set[str] = {
     "claims/names/classify.py::_classify",
-    "claims/names/resolve.py::_resolve",
 }
 
 

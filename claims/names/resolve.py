@@ -28,127 +28,17 @@ from .data import (
 
 
 def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[str], folded: str) -> None:
-    # A name given as a person only by default is an organisation if its last word is one elsewhere
-    # ("Aston Villa" after "Villa striker ...").
-    org_words = {
-        c.tokens[0].key
-        for c in candidates
-        if c.kind == ORGANIZATION and len(c.tokens) == 1 and c.strength >= Strength.LEXICAL
-    }
-    # "Robinsons Land" next to "Robinsons Bank": a family name that opens a company's name opens its
-    # sister companies' too
-    org_openers = {
-        c.tokens[0].key
-        for c in candidates
-        if c.kind == ORGANIZATION
-        and len(c.tokens) > 1
-        and c.strength >= Strength.LEXICAL
-        and not c.headed
-        and c.tokens[0].key not in data.given
-        and c.tokens[0].key not in data.places
-        and c.tokens[0].key not in data.towns
-        and c.tokens[0].key not in data.common_words
-        and c.tokens[0].key not in data.function_words
-    }
-    for c in candidates:
-        if (
-            c.kind == PERSON
-            and len(c.tokens) > 1
-            and c.strength <= Strength.WEAK
-            and (c.tokens[-1].key in org_words or c.tokens[0].key in org_openers)
-        ):
-            c.kind, c.strength = ORGANIZATION, Strength.CONTEXT
+    """Stages 4 and 5: short forms resolved against what the article names in full (surnames, a
+    company's first or last word, acronyms defined after a name), given names alone settled."""
+    _persons_named_like_companies(candidates, data)
     _with_legal_form(candidates, data)
     _initialisms(candidates, data, folded)
     persons = sorted((c for c in candidates if c.kind == PERSON and len(c.tokens) > 1), key=lambda c: c.start)
     orgs = sorted((c for c in candidates if c.kind == ORGANIZATION and len(c.tokens) > 1), key=lambda c: c.start)
-    # Surnames and name endings: "Leike" -> "Jan Leike", "Le Goff" -> "Yannick Le Goff".
-    by_tail: dict[tuple[str, ...], str] = {}
-    by_given: dict[str, set[str]] = {}
-    for p in persons:
-        keys = tuple(t.key for t in p.tokens)
-        for n in range(1, len(keys)):
-            by_tail.setdefault(keys[n:], p.canonical)
-        if len(keys) > 2 and keys[-1] in _GENERATIONS:  # "Guerrero" -> "Vladimir Guerrero Jr."
-            by_tail.setdefault(keys[-2:-1], p.canonical)
-        by_given.setdefault(keys[0], set()).add(p.canonical)
-    # Short forms of organisations: "Lens" / "RC Lens", "Helios" / "Helios Energy".
-    by_core: dict[str, str] = {}
-    last_words: dict[str, set[str]] = {}
-
-    def fuller(word: str, canonical: str) -> None:
-        # "Rogers Communications" then "Rogers Communications Inc.": the fuller form names it
-        known = by_core.get(word)
-        if known is None or (canonical.startswith(known + " ") and len(canonical) > len(known)):
-            by_core[word] = canonical
-
-    for o in orgs:
-        core = [t.key for t in o.tokens if t.key not in data.designators]
-        if len(core) == 1:
-            fuller(core[0], o.canonical)
-        elif [t.key for t in o.tokens if t.key not in data.organization_words] == [o.tokens[0].key]:
-            fuller(o.tokens[0].key, o.canonical)  # "Vantor" / "Vantor Semiconductor"
-        last = o.tokens[-1].key
-        if last not in data.organization_words and last not in data.designators:
-            last_words.setdefault(last, set()).add(o.canonical)
-    for word, full in last_words.items():  # "Villa" / "Aston Villa", "Dortmund" / "Borussia Dortmund"
-        if len(full) == 1:
-            by_core.setdefault(word, next(iter(full)))
-    # "Dalata" / "Dalata Hotel Group PLC": the first word of exactly one company named with its legal form
-    legal_firsts: dict[str, set[str]] = {}
-    for o in orgs:
-        first = o.tokens[0].key
-        if (
-            len(o.tokens) > 2
-            and o.tokens[-1].key in data.designators
-            and first not in data.given
-            and first not in data.places
-            and first not in data.towns
-            and first not in data.function_words
-            and first not in data.organization_words
-        ):
-            legal_firsts.setdefault(first, set()).add(o.canonical)
-    for word, full in legal_firsts.items():
-        if len(full) == 1:
-            by_core.setdefault(word, next(iter(full)))
-    # The first or the last word of exactly one organisation named in full, an organisation word
-    # included: "l'Autorité" / "Autorité de la concurrence", "Delta" / "Delta Air Lines", "United" /
-    # "Manchester United", "la Commission" / "Commission européenne".
-    ends: dict[str, set[str]] = {}
-    for o in sorted(
-        (
-            c
-            for c in candidates
-            if c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1 or c.end > c.tokens[-1].end)
-        ),
-        key=lambda c: c.start,
-    ):
-        for t in (o.tokens[0], o.tokens[-1]) if len(o.tokens) > 1 else (o.tokens[0],):
-            if (
-                t is o.tokens[0]
-                and t.key in data.towns
-                and len(o.tokens) > 1
-                and o.tokens[1].key in data.administrative_words
-            ):
-                continue  # "Milwaukee" alone is the town, not "Milwaukee County Circuit Court"
-            if (
-                t.key not in data.designators
-                and t.key not in data.places
-                and (t.key not in data.given or t.key in data.world_given)
-            ):
-                ends.setdefault(t.key, set()).add(o.canonical)
-    short_forms = {word: next(iter(full)) for word, full in ends.items() if len(full) == 1}
-    # Acronyms defined in parentheses right after a full name.
-    defined: dict[str, str] = {}
-    for c in candidates:
-        ticker = _ticker_after(folded, c.end) if c.kind == ORGANIZATION else None
-        if ticker:
-            defined.setdefault(ticker.lower(), c.canonical)
-        elif c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1):
-            acronym = _acronym_after(folded, c.end)
-            if acronym:
-                defined.setdefault(acronym.lower(), c.canonical)
-
+    by_tail, by_given = _person_short_forms(persons)
+    by_core = _organisation_cores(orgs, data)
+    short_forms = _organisation_ends(candidates, data)
+    defined = _acronyms_defined(candidates, folded)
     for c in candidates:
         if (
             not c.kind
@@ -195,6 +85,142 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
             c.kind = NOT_A_NAME  # "Webb" after "James Webb Space Telescope"
         if c.kind == UNKNOWN:
             c.kind = NOT_A_NAME
+
+
+def _persons_named_like_companies(candidates: list[_Candidate], data: _NameData) -> None:
+    # A name given as a person only by default is an organisation if its last word is one elsewhere
+    # ("Aston Villa" after "Villa striker ...").
+    org_words = {
+        c.tokens[0].key
+        for c in candidates
+        if c.kind == ORGANIZATION and len(c.tokens) == 1 and c.strength >= Strength.LEXICAL
+    }
+    # "Robinsons Land" next to "Robinsons Bank": a family name that opens a company's name opens its
+    # sister companies' too
+    org_openers = {
+        c.tokens[0].key
+        for c in candidates
+        if c.kind == ORGANIZATION
+        and len(c.tokens) > 1
+        and c.strength >= Strength.LEXICAL
+        and not c.headed
+        and c.tokens[0].key not in data.given
+        and c.tokens[0].key not in data.places
+        and c.tokens[0].key not in data.towns
+        and c.tokens[0].key not in data.common_words
+        and c.tokens[0].key not in data.function_words
+    }
+    for c in candidates:
+        if (
+            c.kind == PERSON
+            and len(c.tokens) > 1
+            and c.strength <= Strength.WEAK
+            and (c.tokens[-1].key in org_words or c.tokens[0].key in org_openers)
+        ):
+            c.kind, c.strength = ORGANIZATION, Strength.CONTEXT
+
+
+def _person_short_forms(persons: list[_Candidate]) -> tuple[dict[tuple[str, ...], str], dict[str, set[str]]]:
+    """The short forms of the people named in full: their name endings and their given names."""
+    # Surnames and name endings: "Leike" -> "Jan Leike", "Le Goff" -> "Yannick Le Goff".
+    by_tail: dict[tuple[str, ...], str] = {}
+    by_given: dict[str, set[str]] = {}
+    for p in persons:
+        keys = tuple(t.key for t in p.tokens)
+        for n in range(1, len(keys)):
+            by_tail.setdefault(keys[n:], p.canonical)
+        if len(keys) > 2 and keys[-1] in _GENERATIONS:  # "Guerrero" -> "Vladimir Guerrero Jr."
+            by_tail.setdefault(keys[-2:-1], p.canonical)
+        by_given.setdefault(keys[0], set()).add(p.canonical)
+    return by_tail, by_given
+
+
+def _organisation_cores(orgs: list[_Candidate], data: _NameData) -> dict[str, str]:
+    # Short forms of organisations: "Lens" / "RC Lens", "Helios" / "Helios Energy".
+    by_core: dict[str, str] = {}
+    last_words: dict[str, set[str]] = {}
+
+    def fuller(word: str, canonical: str) -> None:
+        # "Rogers Communications" then "Rogers Communications Inc.": the fuller form names it
+        known = by_core.get(word)
+        if known is None or (canonical.startswith(known + " ") and len(canonical) > len(known)):
+            by_core[word] = canonical
+
+    for o in orgs:
+        core = [t.key for t in o.tokens if t.key not in data.designators]
+        if len(core) == 1:
+            fuller(core[0], o.canonical)
+        elif [t.key for t in o.tokens if t.key not in data.organization_words] == [o.tokens[0].key]:
+            fuller(o.tokens[0].key, o.canonical)  # "Vantor" / "Vantor Semiconductor"
+        last = o.tokens[-1].key
+        if last not in data.organization_words and last not in data.designators:
+            last_words.setdefault(last, set()).add(o.canonical)
+    for word, full in last_words.items():  # "Villa" / "Aston Villa", "Dortmund" / "Borussia Dortmund"
+        if len(full) == 1:
+            by_core.setdefault(word, next(iter(full)))
+    # "Dalata" / "Dalata Hotel Group PLC": the first word of exactly one company named with its legal form
+    legal_firsts: dict[str, set[str]] = {}
+    for o in orgs:
+        first = o.tokens[0].key
+        if (
+            len(o.tokens) > 2
+            and o.tokens[-1].key in data.designators
+            and first not in data.given
+            and first not in data.places
+            and first not in data.towns
+            and first not in data.function_words
+            and first not in data.organization_words
+        ):
+            legal_firsts.setdefault(first, set()).add(o.canonical)
+    for word, full in legal_firsts.items():
+        if len(full) == 1:
+            by_core.setdefault(word, next(iter(full)))
+    return by_core
+
+
+def _organisation_ends(candidates: list[_Candidate], data: _NameData) -> dict[str, str]:
+    # The first or the last word of exactly one organisation named in full, an organisation word
+    # included: "l'Autorité" / "Autorité de la concurrence", "Delta" / "Delta Air Lines", "United" /
+    # "Manchester United", "la Commission" / "Commission européenne".
+    ends: dict[str, set[str]] = {}
+    for o in sorted(
+        (
+            c
+            for c in candidates
+            if c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1 or c.end > c.tokens[-1].end)
+        ),
+        key=lambda c: c.start,
+    ):
+        for t in (o.tokens[0], o.tokens[-1]) if len(o.tokens) > 1 else (o.tokens[0],):
+            if (
+                t is o.tokens[0]
+                and t.key in data.towns
+                and len(o.tokens) > 1
+                and o.tokens[1].key in data.administrative_words
+            ):
+                continue  # "Milwaukee" alone is the town, not "Milwaukee County Circuit Court"
+            if (
+                t.key not in data.designators
+                and t.key not in data.places
+                and (t.key not in data.given or t.key in data.world_given)
+            ):
+                ends.setdefault(t.key, set()).add(o.canonical)
+    short_forms = {word: next(iter(full)) for word, full in ends.items() if len(full) == 1}
+    return short_forms
+
+
+def _acronyms_defined(candidates: list[_Candidate], folded: str) -> dict[str, str]:
+    # Acronyms defined in parentheses right after a full name.
+    defined: dict[str, str] = {}
+    for c in candidates:
+        ticker = _ticker_after(folded, c.end) if c.kind == ORGANIZATION else None
+        if ticker:
+            defined.setdefault(ticker.lower(), c.canonical)
+        elif c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1):
+            acronym = _acronym_after(folded, c.end)
+            if acronym:
+                defined.setdefault(acronym.lower(), c.canonical)
+    return defined
 
 
 def _initials(tokens: list[_Token], data: _NameData) -> str:
