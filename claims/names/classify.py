@@ -36,7 +36,9 @@ from .runs import _brand, _words_before
 
 
 def _classify(c: _Candidate, art: _Article) -> None:
-    data, folded = art.data, art.folded
+    """Stage 3: a candidate classified by the strongest evidence first: what is known of it, what is
+    never a name, then a word's or several words' own evidence and their context."""
+    folded = art.folded
     toks = c.tokens
     surface = art.text[c.start : c.end]
     k = c.form = " ".join(folded[c.start : c.end].casefold().split())  # fold_key(surface), from the folded copy
@@ -46,15 +48,35 @@ def _classify(c: _Candidate, art: _Article) -> None:
     def done(kind: str, strength: int = Strength.WEAK, value: str = canonical) -> None:
         c.kind, c.canonical, c.strength = kind, value, strength
 
+    verdict = _known(c, art, k, keys, surface) or _never_here(c, art, k, keys, surface)
+    if verdict is None:
+        cues = _Cues(art, c, keys)
+        if len(toks) == 1:
+            return _classify_word(c, art, toks[0], cues, done)
+        verdict = _several_words(c, art, cues, k, keys, surface)
+    kind, strength, value = verdict
+    return done(kind, strength, canonical if value is None else value)
+
+
+# What a rule decides: the kind, the strength of its evidence, the canonical name (None: as written).
+_Verdict = tuple[str, int, str | None]
+
+
+def _known(c: _Candidate, art: _Article, k: str, keys: list[str], surface: str) -> _Verdict | None:
+    """What the article, the library and the language data know of the name."""
+    # One piece: ordered rules, the first that applies decides; the order is their priority.
+    data, toks = art.data, c.tokens
     if len(toks) == 1 and k in art.quoted_terms:
-        return done(
-            NOT_A_NAME, Strength.NONE
+        return (
+            NOT_A_NAME,
+            Strength.NONE,
+            None,
         )  # a word the article quotes as a term is that quote's claim, not a name too
     if k in art.gazetteer:
         kind, value = art.gazetteer[k]
-        return done(kind, Strength.KNOWN, value)
+        return (kind, Strength.KNOWN, value)
     if not c.headed and _inside_a_town(art, c):
-        return done(NOT_A_NAME, Strength.NONE)  # "Lyme" of "Newcastle under Lyme"
+        return (NOT_A_NAME, Strength.NONE, None)  # "Lyme" of "Newcastle under Lyme"
     kn = art.knowledge
     if kn is not None:
         # "Liverpool", "Broncos", "Lyon" in an article about sport: the club, under its full name
@@ -63,10 +85,10 @@ def _classify(c: _Candidate, art: _Article) -> None:
             and (art.sporty or _listed_with_a_club(art, c, kn))
             and not (len(toks) == 1 and _after_place_preposition(art, c))
         ):
-            return done(ORGANIZATION, Strength.KNOWN, kn.clubs[k])
+            return (ORGANIZATION, Strength.KNOWN, kn.clubs[k])
         # "Oxford", "Imperial", "Heriot-Watt" in an article about universities
         if k in kn.universities and art.academic and not (len(toks) == 1 and _after_place_preposition(art, c)):
-            return done(ORGANIZATION, Strength.KNOWN, kn.universities[k])
+            return (ORGANIZATION, Strength.KNOWN, kn.universities[k])
         # "the Senate", "the Liberals": the institution of the country the article is set in; a lone
         # word opening a sentence only if the article also writes it mid-sentence ("House prices")
         if (
@@ -80,39 +102,46 @@ def _classify(c: _Candidate, art: _Article) -> None:
                 and not _before_verb(art.text, c.end, data)  # "House prices", not "Congress should"
             )
         ):
-            return done(ORGANIZATION, Strength.KNOWN, local)
+            return (ORGANIZATION, Strength.KNOWN, local)
     if (
         k in data.local_bodies
         and art.main_town
         and not (len(toks) == 1 and toks[0].initial and toks[0].key not in art.known_single)
     ):
         # "la Ville", "the Common Council": the body of the town the article is about
-        return done(ORGANIZATION, Strength.CONTEXT, data.local_bodies[k].format(town=art.main_town))
+        return (ORGANIZATION, Strength.CONTEXT, data.local_bodies[k].format(town=art.main_town))
     if k in art.acronyms:
-        return done(ACRONYM, Strength.DEFINED)  # takes the full name it was defined after (_resolve)
+        return (ACRONYM, Strength.DEFINED, None)  # takes the full name it was defined after (_resolve)
     if k in data.aliases:
-        return done(ORGANIZATION, Strength.KNOWN, data.aliases[k])
+        return (ORGANIZATION, Strength.KNOWN, data.aliases[k])
     if _INITIALS_ONLY.fullmatch(surface) and k not in data.places:
-        return done(NOT_A_NAME, Strength.NONE)  # "E.F. et S.B. ont été condamnés": people the paper keeps unnamed
+        return (NOT_A_NAME, Strength.NONE, None)  # "E.F. et S.B. ont été condamnés": people the paper keeps unnamed
     if _acronym_of_a_place(c, data):
         # "CHR d'Orléans", "ARS Centre-Val de Loire", "CHU de Nantes": a known acronym, then the place
         # it serves
-        return done(ORGANIZATION, Strength.KNOWN, data.aliases[keys[0]] + surface[toks[0].end - c.start :])
+        return (ORGANIZATION, Strength.KNOWN, data.aliases[keys[0]] + surface[toks[0].end - c.start :])
     if k in data.known_surnames and not _named_in_full(art.text, surface, data):
         # "Trump", "M. Legault": a public figure named by surname only (not "Rupert Vance" ... "Vance")
-        return done(PERSON, Strength.DEFINED, data.known_surnames[k])
+        return (PERSON, Strength.DEFINED, data.known_surnames[k])
+    return None
+
+
+def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: str) -> _Verdict | None:
+    """What is never a name here: places, adjectives, documents and events, briefs, lists of towns."""
+    # One piece: ordered rules, the first that applies decides; the order is their priority.
+    data, folded, toks = art.data, art.folded, c.tokens
     if not c.headed and (
         (data.not_name_re is not None and data.not_name_re.fullmatch(surface))
         or _compound_place(surface, data.place_hyphen_links, data.places)
     ):
-        return done(NOT_A_NAME, Strength.NONE)
+        return (NOT_A_NAME, Strength.NONE, None)
     # What is never a name.
     if (
         k in data.places
         or k in data.not_names
         or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar))
     ):
-        return done(NOT_A_NAME, Strength.NONE)
+        return (NOT_A_NAME, Strength.NONE, None)
     if (
         len(toks) > 1
         and keys[-1] in data.not_names
@@ -120,11 +149,13 @@ def _classify(c: _Candidate, art: _Article) -> None:
         and keys[-1] not in data.calendar
         and keys[0] not in data.given
     ):
-        return done(
-            NOT_A_NAME, Strength.NONE
+        return (
+            NOT_A_NAME,
+            Strength.NONE,
+            None,
         )  # "Oklahoma Republican", "Texas Democrat": an adjective, not "Liberal Democrats"
     if data.adjective_suffixes and keys[-1].endswith(data.adjective_suffixes):
-        return done(NOT_A_NAME, Strength.NONE)  # "the Cupertino-based company": an adjective made of a place
+        return (NOT_A_NAME, Strength.NONE, None)  # "the Cupertino-based company": an adjective made of a place
     # "Bill Shorten" is a person, "Bill C-18" a law: a given name heading two or three words is no head
     heads_from = (
         1
@@ -150,64 +181,74 @@ def _classify(c: _Candidate, art: _Article) -> None:
     if any(w in data.non_entity_heads for w in keys[heads_from:heads_to]) or (
         keys[-1] in data.non_entity_tails and not (len(keys) <= 3 and keys[0] in data.given)
     ):
-        return done(
-            NOT_A_NAME, Strength.NEVER
+        return (
+            NOT_A_NAME,
+            Strength.NEVER,
+            None,
         )  # documents, events, places ("James Webb Space Telescope"), not "Leo Park"
     if not c.headed and _inside(art.portfolios, c.start, c.end):
-        return done(NOT_A_NAME, Strength.NONE)  # "la ministre des Comptes publics"
+        return (NOT_A_NAME, Strength.NONE, None)  # "la ministre des Comptes publics"
     m = _THEN_PLACE.match(folded, c.end)
     if m and " ".join(m.group(1).lower().split()) in data.places:
-        return done(NOT_A_NAME, Strength.NONE)  # "Cape Canaveral, Florida": a place named by its region
+        return (NOT_A_NAME, Strength.NONE, None)  # "Cape Canaveral, Florida": a place named by its region
     if len(toks) == 1 and not c.headed and _listed_with_a_place(folded, c.start, c.end, data):
-        return done(NOT_A_NAME, Strength.NONE)  # "les hôpitaux de Blois, Romorantin et Vendôme"
-    cues = _Cues(art, c, keys)
-    if len(toks) == 1:
-        return _classify_word(c, art, toks[0], cues, done)
+        return (NOT_A_NAME, Strength.NONE, None)  # "les hôpitaux de Blois, Romorantin et Vendôme"
+    return None
 
-    # Several words: lexical evidence first, then the context.
+
+def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: list[str], surface: str) -> _Verdict:
+    """Several words: lexical evidence first, then the context."""
+    # One piece: ordered rules, the first that applies decides; the order is their priority.
+    data, toks = art.data, c.tokens
     if keys[-1] in data.common_acronyms and keys[-1] not in data.organization_words and not c.headed:
-        return done(NOT_A_NAME, Strength.NONE)  # "Eastern League MVP", "Sydney CBD": a thing named by its holder
+        return (NOT_A_NAME, Strength.NONE, None)  # "Eastern League MVP", "Sydney CBD": a thing named by its holder
     if c.headed or any(w in data.organization_words or w in data.designators for w in keys):
-        return done(ORGANIZATION, Strength.LEXICAL)
+        return (ORGANIZATION, Strength.LEXICAL, None)
     # "le cabinet Roland Berger", "the firm Grant Thornton": a company named after its founder
     given = keys[0] in data.given and not _cue_of(cues.before, data.organization_cues)
     if given and len(toks) <= 3 and not any(_acronym_token(t, data) for t in toks):
         if len(toks) == 3 and keys[-1] in data.places:  # "Philip Morris USA": a company's national unit
-            return done(ORGANIZATION, Strength.LEXICAL)
-        return done(PERSON, Strength.LEXICAL)  # "Ronald McDonald", "LeBron James"
+            return (ORGANIZATION, Strength.LEXICAL, None)
+        return (PERSON, Strength.LEXICAL, None)  # "Ronald McDonald", "LeBron James"
     if any(_acronym_token(t, data) or _camel(t.text) for t in toks):
-        return done(ORGANIZATION, Strength.LEXICAL)
+        return (ORGANIZATION, Strength.LEXICAL, None)
     if c.weak and not cues.org:
-        return done(NOT_A_NAME, Strength.NONE)
+        return (NOT_A_NAME, Strength.NONE, None)
     if (given or cues.person) and len(toks) <= _LONGEST_PERSON:
-        return done(PERSON, Strength.LEXICAL)
+        return (PERSON, Strength.LEXICAL, None)
     if cues.org or keys[0] in data.not_names or keys[0] in data.organization_articles:
-        return done(ORGANIZATION, Strength.CONTEXT)  # "la revue Nature", "American Express", "Le Monde", "The Guardian"
+        return (
+            ORGANIZATION,
+            Strength.CONTEXT,
+            None,
+        )  # "la revue Nature", "American Express", "Le Monde", "The Guardian"
     if any(w in data.places for w in keys):  # "Paris Saint-Germain", "Borussia Dortmund"
         before = cues.before
         if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
-            return done(NOT_A_NAME, Strength.NONE)  # "in Greater Manchester": a place
-        return done(ORGANIZATION, Strength.CONTEXT)
+            return (NOT_A_NAME, Strength.NONE, None)  # "in Greater Manchester": a place
+        return (ORGANIZATION, Strength.CONTEXT, None)
     if k in data.towns:
-        return done(NOT_A_NAME, Strength.NONE)  # "Newcastle-under-Lyme", "Saint-Jean-sur-Richelieu": a town
+        return (NOT_A_NAME, Strength.NONE, None)  # "Newcastle-under-Lyme", "Saint-Jean-sur-Richelieu": a town
     if len(toks) >= 4:
-        return done(ORGANIZATION, Strength.WEAK)
+        return (ORGANIZATION, Strength.WEAK, None)
     # Two or three capitalised words, nothing else known: a person when the article names them again by
     # the last word alone ("Yaya Bodian ... Bodian a reconnu"); else a title-case phrase more often
     # than a name ("Law Enforcement", "Hunter Street Station", "First Division").
     surface_words = art.text[c.start : c.end].split()
     if surface_words and art.text.count(surface_words[-1]) > art.text.count(art.text[c.start : c.end]):
-        return done(PERSON, Strength.WEAK)
+        return (PERSON, Strength.WEAK, None)
     if _said_or_described(art.text, c.start, c.end, data) and not (
         keys[0] in data.common_words and _before_verb(art.text, c.end, data)
     ):
         # ("Alimentation Couche-Tard a annoncé": a subject whose first word is a common word is a
         # company, not a person; "Avril Lemoine, députée" is described as one)
-        return done(
-            PERSON, Strength.WEAK
+        return (
+            PERSON,
+            Strength.WEAK,
+            None,
         )  # "Hamid Saleh said", ", Oleksandr Hrytsenko, a salué", "Avril Lemoine, députée"
     if cues.before and cues.before[-1] in data.affiliation_words:
-        return done(ORGANIZATION, Strength.WEAK)  # "agreed to buy Celtis Batteries", "analysts at Harrow Peak"
+        return (ORGANIZATION, Strength.WEAK, None)  # "agreed to buy Celtis Batteries", "analysts at Harrow Peak"
     if (
         not toks[0].initial
         and "&" not in surface
@@ -218,8 +259,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
         # Two or three unknown capitalised words mid-sentence, none of them a common word (which a
         # title-case phrase has) nor joined by "&" (a firm): a person's name with a given name the data
         # lacks ("Kalidou Koulibaly", "Nouredine Taboubi", "Shohei Ohtani")
-        return done(PERSON, Strength.WEAK)
-    return done(UNKNOWN, Strength.NONE)
+        return (PERSON, Strength.WEAK, None)
+    return (UNKNOWN, Strength.NONE, None)
 
 
 _THEN_PLACE = re.compile(r",[ ]([A-Z][\w'-]*+(?:[ ][A-Z][\w'-]*+)?)(?=[,.;:)]|$)")
