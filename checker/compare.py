@@ -217,7 +217,7 @@ def align_quote(quote: str, excerpt: str) -> QuoteAlignment:
         exact = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", e)
         if exact:
             return QuoteAlignment("verbatim", 100.0, exact.start(), exact.end())
-        if core := _core_in(q, e):  # "les modalités (de ce dispositif) ne sont ...", "désespérée (…). Ensuite"
+        if core := _core_in(q, e):  # "les conditions (de ce dispositif) ne sont ...", "grave (…). Ensuite"
             return QuoteAlignment("verbatim", 100.0, core.start(), core.end(), _note("inserted"))
     al = fuzz.partial_ratio_alignment(q, e, processor=None, score_cutoff=40)
     if al is None:

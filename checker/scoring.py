@@ -152,15 +152,15 @@ ISSUER_FACTOR = 1.15
 
 def _issued_by(ctx: Context, publisher: str | None) -> bool:
     """Whether the record was published by the one the claim is about: the speaker of a quote, the
-    organisation a name claim names, or (for an amount or a date) a name of its sentence ("Reserve
-    Bank of Australia (media release)" for the bank's words, "Nestlé S.A." for Nestlé's figures)."""
+    organisation a name claim names, or (for an amount or a date) a name of its sentence ("Central
+    Bank of Arland (media release)" for the bank's words, "Velmont S.A." for Velmont's figures)."""
     if not publisher:
         return False
     who = f" {' '.join(fold_key(publisher).replace('(', ' ').split())} "
     keys = [ctx.key] if ctx.key else [k for k, w in ctx.names.items() if w >= 1.0]
     canonical = ctx.canonical or {}
     names = {n for k in keys if k for n in (k, fold_key(canonical.get(k, k)))}
-    # "RBA" for "Reserve Bank of Australia (media release)": the initials of the publisher's name
+    # "CBA" for "Central Bank of Arland (media release)": the initials of the publisher's name
     initials = "".join(w[0] for w in publisher.split("(")[0].split() if w[:1].isupper()).lower()
     return any(len(n) > 2 and (f" {n} " in who or n == initials) for n in names)
 

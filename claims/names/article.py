@@ -277,7 +277,7 @@ def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, i
             continue
         acronym = _acronym_after(text, c.end)
         if acronym is None and (more := _LOWER_THEN_ACRONYM.match(text, c.end)):
-            # "Eglise protestante maohi (EPM)": lower-case words the tail did not take, then the
+            # "Eglise évangélique maohi (EEM)": lower-case words the tail did not take, then the
             # acronym of the whole, which its initials spell
             words = re.findall(r"[^\W\d_][\w'’-]*", fold(text[c.start : more.end(1)]))
             initials = "".join(w[0] for w in words if len(w) > 3 or w[0].isupper()).upper()

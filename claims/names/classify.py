@@ -240,7 +240,7 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
     if _said_or_described(art.text, c.start, c.end, data) and not (
         keys[0] in data.common_words and _before_verb(art.text, c.end, data)
     ):
-        # ("Alimentation Couche-Tard a annoncé": a subject whose first word is a common word is a
+        # ("Alimentation Vernier a annoncé": a subject whose first word is a common word is a
         # company, not a person; "Avril Lemoine, députée" is described as one)
         return (
             PERSON,
@@ -482,7 +482,7 @@ def _said_or_described(text: str, start: int, end: int, data: _NameData) -> bool
 
 def _canonical(surface: str) -> str:
     """The name as an editor writes it: apostrophes and spaces made plain, a nickname in quote marks
-    left out ("Philip “Brave” Davis" -> "Philip Davis")."""
+    left out ("Philip “Brave” Darrow" -> "Philip Darrow")."""
     return " ".join(_NICKNAME.sub(" ", fold_apostrophes(surface)).split())
 
 

@@ -114,12 +114,12 @@ def _candidates(
     return _with_nicknames(candidates, folded, data)
 
 
-# A nickname in quote marks between a given name and a surname: 'Philip “Brave” Davis'.
+# A nickname in quote marks between a given name and a surname: 'Philip “Brave” Darrow'.
 _NICKNAME_GAP = re.compile(r"\s+[“\"‘'][A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?[”\"’']\s+")
 
 
 def _with_nicknames(candidates: list[_Candidate], folded: str, data: _NameData) -> list[_Candidate]:
-    """ "Philip “Brave” Davis", "Aubrey ‘Shanghai’ Major": a given name, a nickname in quote marks, a
+    """ "Philip “Brave” Darrow", "Aubrey ‘Shanghai’ Mills": a given name, a nickname in quote marks, a
     surname, as one person (the canonical name leaves the nickname out: classify._canonical)."""
     out: list[_Candidate] = []
     for c in sorted(candidates, key=lambda c: c.start):

@@ -167,7 +167,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
             gap = _gap(folded, prev, tok)
             joined = (
                 gap == ""
-                # not "Joshua Reynolds' Portrait", nor "ITV News' Harry Horton" (a person after it)
+                # not "Joshua Reynolds' Portrait", nor "Coastline News' Harry Denholm" (a person after it)
                 or (gap == "'" and current[0].key not in data.given and tok.key not in data.given)
                 or (gap is not None and gap in data.connectors)
             )
@@ -390,7 +390,7 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
         and tokens[0].key not in data.given
         and tokens[0].key not in data.designators
         and _gap(folded, tokens[0], tokens[1])
-        and not _title_length(tokens, 0, data)  # "Minister of Agriculture Indar Weir": a title, read below
+        and not _title_length(tokens, 0, data)  # "Minister of Agriculture Tavish Orme": a title, read below
     ):
         # "Shares of Helios", "Residents of Tucson": the sentence's first word is not the name's.
         tokens[1] = _unmarked(tokens[1])
@@ -453,7 +453,7 @@ def _title_dropped(
         n
         and n < len(tokens)
         and (
-            _gap(folded, tokens[n - 1], tokens[n])  # "Chairman of the Guyana Tourism Authority"
+            _gap(folded, tokens[n - 1], tokens[n])  # "Chairman of the Arland Tourism Authority"
             or not (tokens[-1].key in data.organization_words and not any(t.key in data.given for t in tokens[n:]))
         )
     ):
@@ -462,7 +462,7 @@ def _title_dropped(
         rest = tokens[n:]
         if not gap:
             return rest, True, weak
-        # "Secretary of State", "CEO of OpenAI"; "Minister of Health Godfrey Farrugia": the brief, then
+        # "Secretary of State", "CEO of OpenAI"; "Minister of Health Kwame Ashdale": the brief, then
         # the person who holds it
         k = _person_after_brief(rest, data)
         return (rest[k:], True, False) if k else (rest, False, True)
@@ -474,7 +474,7 @@ def _title_dropped(
         and _gap(folded, t, tokens[1])
     ):
         # "Directeur de l'Agence française de développement", "Wali de Bank Al-Maghrib": a job written
-        # with a capital, then where it is held; "Chief of Staff Kusumapala Mahanama"
+        # with a capital, then where it is held; "Chief of Staff Tharindu Weerakoon"
         rest = tokens[1:]
         k = _person_after_brief(rest, data)
         return (rest[k:], True, False) if k else (rest, False, True)
@@ -510,7 +510,7 @@ def _person_after_brief(tokens: list[_Token], data: _NameData) -> int:
     for k in range(1, len(tokens) - 1):
         if tokens[k].key in data.given and not tokens[k].initial:
             return k
-    # "Chief of Staff Kusumapala Mahanama": a brief of one common word, then two words no one knows
+    # "Chief of Staff Tharindu Weerakoon": a brief of one common word, then two words no one knows
     if len(tokens) == 3 and tokens[0].key in data.common_words and tokens[1].key not in data.common_words:
         return 1
     return 0

@@ -164,7 +164,7 @@ def _after(
         # names after the verb are its complements
         return pronoun_target(quote_open)
     if verb is not None and (noun := _possessed_subject(folded, found, words[verb].start(), lex)):
-        return main_organisation_before(quote_open, noun)  # '” Ms Bullock’s board said': the board speaks
+        return main_organisation_before(quote_open, noun)  # '” Ms Moor’s board said': the board speaks
     if any(m.type == "person" for m in found):
         return _best(found)  # "», a commenté la directrice générale, Martine Caradec"
     if verb is not None and (role := _role_after(words, verb, lex)):
@@ -426,8 +426,8 @@ def _before(
 def _organisation_subject(
     folded: str, start: int, end: int, found: list[_Mention], lex: Lexicon, main_organisation_before: _OrganisationAt
 ) -> str | None:
-    """ "Le groupe prévoit la suppression de postes, majoritairement « des postes de bureau »", "But the
-    RBA is still “cautious”": with no speech verb, an organisation that opens the sentence as its
+    """ "Le groupe prévoit de fermer des usines, surtout « les plus anciennes »", "But the bank is
+    still “cautious about the outlook”": with no speech verb, an organisation that opens the sentence as its
     subject (named, or by what it is) gives the words it is said to hold."""
     words = list(_WORD.finditer(folded, start, end))[:3]
     while words and key(words[0].group()) in lex.coordinators:
@@ -454,8 +454,8 @@ _VERB_NEXT = re.compile(r" [a-zà-ÿ]")  # a lower-case word right after the nam
 def _right_before(verb: int, found: list[_Mention], people: list[_Mention], folded: str) -> str | None:
     """The name right before the speech verb, its subject: a person ("Francis stood in the dock as the
     judge told him:"; not "Priya Raman, for Ms Okonjo, said": a name closing an apposition is no
-    subject), else, with no person, an organisation ("Tel que mis en place par Apple, l'Autorité
-    estime que « ... »": not the first one named), unless it ends a list, which speaks together from
+    subject), else, with no person, an organisation ("Mis en place par Orbitel, le dispositif ...
+    l'Autorité des marchés estime que « ... »": not the first one named), unless it ends a list, which speaks together from
     its first (quotes/joint.py)."""
     if people:
         subject = [m for m in people if m.end <= verb and folded[m.end : verb].isspace()]

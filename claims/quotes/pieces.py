@@ -58,7 +58,7 @@ def _incises(
         while end < b and text[end] in _PAD:
             end += 1
         said_by = names_in(m.start(), end)
-        by_role = not said_by and _role_said(folded, m.end(), end, lex)  # ", a souligné le Souverain."
+        by_role = not said_by and _role_said(folded, m.end(), end, lex)  # ", a rappelé le Souverain."
         if end >= b or not (said_by or by_role) or not any(c.isalnum() for c in text[end:b]):
             continue
         who = _best(said_by) if said_by else speaker
@@ -70,7 +70,7 @@ def _incises(
 
 
 def _role_said(folded: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Do the words after an incise's verb name a role rather than a person ("a souligné le
+    """Do the words after an incise's verb name a role rather than a person ("a rappelé le
     Souverain", "added the minister")? The speaker is then the quote's own."""
     words = [key(w) for w in _WORD.findall(folded, start, end)][:4]
     while words and words[0] in _ARTICLES:
