@@ -546,17 +546,17 @@ def test_a_ceo_named_by_role_is_the_person_and_no_organisation():
 def test_the_organisation_right_before_the_verb_speaks():
     text = (
         "Mis en place par Orbitel, le dispositif a été examiné. Selon ses règles, l’Autorité des marchés "
-        "estime que le dispositif « pénalise surtout les plus petits clients » du réseau."
+        "estime que le dispositif « désavantage surtout les nouveaux venus » du réseau."
     )
-    assert quotes(text, "fr") == [("pénalise surtout les plus petits clients", "Autorité des marchés")]
+    assert quotes(text, "fr") == [("désavantage surtout les nouveaux venus", "Autorité des marchés")]
 
 
 def test_a_noun_stands_for_the_authority_the_article_names():
     text = (
         "Orbitel a été condamné, a annoncé l’Autorité des marchés. Orbitel conteste. Orbitel fera appel. "
-        "Les « conditions imposées ne sont pas proportionnées », a souligné l’instance lundi."
+        "Les « règles imposées vont bien trop loin », a souligné l’instance lundi."
     )
-    assert quotes(text, "fr") == [("conditions imposées ne sont pas proportionnées", "Autorité des marchés")]
+    assert quotes(text, "fr") == [("règles imposées vont bien trop loin", "Autorité des marchés")]
 
 
 def test_a_board_owned_by_its_chair_is_the_organisation_speaking():
@@ -623,13 +623,13 @@ def test_a_job_its_brief_then_an_unknown_name_is_the_person():
 def test_an_organisation_opening_its_sentence_holds_the_words_quoted_in_it():
     text = (
         "Le géant de l'alimentation Velmont a vu ses ventes reculer. Le groupe prévoit aussi la suppression "
-        "de postes, majoritairement « des postes de bureau dans ses sièges régionaux »."
+        "de postes, majoritairement « des usines les plus anciennes du réseau »."
     )
-    assert quotes(text, "fr") == [("des postes de bureau dans ses sièges régionaux", "Velmont")]
-    text = "The Central Bank of Arland cut rates. But the bank is still “cautious about the outlook”."
-    assert quotes(text, "en") == [("cautious about the outlook", "Central Bank of Arland")]
-    text = "Rates were cut on Tuesday. But the Central Bank of Arland is still “cautious about the outlook”."
-    assert quotes(text, "en") == [("cautious about the outlook", "Central Bank of Arland")]
+    assert quotes(text, "fr") == [("des usines les plus anciennes du réseau", "Velmont")]
+    text = "The Central Bank of Arland cut rates. But the bank is still “watchful about the outlook”."
+    assert quotes(text, "en") == [("watchful about the outlook", "Central Bank of Arland")]
+    text = "Rates were cut on Tuesday. But the Central Bank of Arland is still “watchful about the outlook”."
+    assert quotes(text, "en") == [("watchful about the outlook", "Central Bank of Arland")]
 
 
 def test_a_known_acronym_then_the_town_it_serves():
@@ -668,12 +668,12 @@ def test_a_demonym_with_its_article_is_no_organisation():
 
 def test_an_incise_naming_a_role_splits_the_quote_and_keeps_its_speaker():
     text = (
-        "Le prince Albert II a répondu à la presse. « Quand la confiance n’est plus là, il faut décider, a "
-        "souligné le Souverain. Il faut aller de l’avant », a-t-il conclu."
+        "Le prince Albert II a répondu à la presse. « Quand le doute s’installe, il faut trancher, a "
+        "souligné le Souverain. Nous avancerons sans attendre », a-t-il conclu."
     )
     assert quotes(text, "fr") == [
-        ("Quand la confiance n’est plus là, il faut décider", "Albert II"),
-        ("Il faut aller de l’avant", "Albert II"),
+        ("Quand le doute s’installe, il faut trancher", "Albert II"),
+        ("Nous avancerons sans attendre", "Albert II"),
     ]
 
 
@@ -735,10 +735,10 @@ def test_a_stadium_a_storm_or_an_operation_is_no_name():
 
 def test_a_role_that_speaks_before_the_person_is_named_is_that_person():
     text = (
-        "« Nous sommes harcelés », a expliqué le ministre des Finances.\n\n"
+        "« Nous sommes épuisés », a expliqué le ministre des Finances.\n\n"
         "Pour Ahmed Mahamat Abakar, « il faut tout changer »."
     )
     assert quotes(text, "fr") == [
-        ("Nous sommes harcelés", "Ahmed Mahamat Abakar"),
+        ("Nous sommes épuisés", "Ahmed Mahamat Abakar"),
         ("il faut tout changer", "Ahmed Mahamat Abakar"),
     ]
