@@ -603,7 +603,7 @@ def test_a_count_later_is_counted_on_from_the_date_before_it():
         ("2013", "2013"),
         ("a year later", "2014"),
     ]
-    assert dates("En janvier 2014, une tente a été dressée. Deux mois plus tard, elle était partie.", "fr") == [
+    assert dates("En janvier 2014, un chantier a été ouvert. Deux mois plus tard, il était fermé.", "fr") == [
         ("janvier 2014", "2014-01"),
         ("Deux mois plus tard", "2014-03"),
     ]
@@ -641,8 +641,8 @@ def test_a_known_acronym_then_the_town_it_serves():
 
 
 def test_a_list_of_days_is_one_claim_from_the_first():
-    assert dates("Les écoles seront fermées les 21, 22 et 23 novembre.", "fr") == [
-        ("les 21, 22 et 23 novembre", "2024-11-21")
+    assert dates("Les écoles seront fermées les 14, 15 et 16 octobre.", "fr") == [
+        ("les 14, 15 et 16 octobre", "2024-10-14")
     ]
     assert dates("The union will strike on 21, 22 and 23 November.", "en") == [("21, 22 and 23 November", "2024-11-21")]
 
@@ -692,10 +692,10 @@ def test_an_acronym_after_lower_case_words_takes_them_into_the_name():
 
 def test_days_listed_with_their_weekdays_and_between_two_days():
     feb = dt.date(2025, 2, 21)
-    text = "Le préavis couvre les mardi 25, mercredi 26 et jeudi 27 février."
-    assert dates(text, "fr", feb) == [("les mardi 25, mercredi 26 et jeudi 27 février", "2025-02-25")]
-    text = "La grève a eu lieu entre le 4 et le 5 février."
-    assert dates(text, "fr", dt.date(2025, 2, 6)) == [("entre le 4 et le 5 février", "2025-02-04")]
+    text = "Le préavis couvre les lundi 10, mardi 11 et mercredi 12 mars."
+    assert dates(text, "fr", feb) == [("les lundi 10, mardi 11 et mercredi 12 mars", "2025-03-10")]
+    text = "La grève a eu lieu entre le 8 et le 9 janvier."
+    assert dates(text, "fr", dt.date(2025, 2, 6)) == [("entre le 8 et le 9 janvier", "2025-01-08")]
 
 
 def test_a_nickname_in_quote_marks_stays_inside_the_name():
@@ -724,8 +724,8 @@ def test_a_title_opening_its_sentence_is_still_a_title():
 
 
 def test_a_span_to_a_month_is_one_claim_from_its_first_end():
-    assert dates("Il a dirigé la société de 2014 à octobre 2018.", "fr") == [("de 2014 à octobre 2018", "2014")]
-    assert dates("Il fut ministre d’août 2008 à août 2019.", "fr") == [("d’août 2008 à août 2019", "2008-08")]
+    assert dates("Il a dirigé la société de 2011 à mai 2016.", "fr") == [("de 2011 à mai 2016", "2011")]
+    assert dates("Il fut ministre de mars 2005 à juin 2012.", "fr") == [("de mars 2005 à juin 2012", "2005-03")]
 
 
 def test_a_stadium_a_storm_or_an_operation_is_no_name():
