@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, cast
+from typing import NamedTuple, Protocol, cast
 
 from ..lexicon import Lexicon
 from ..text import Sentence
@@ -262,20 +262,37 @@ def _possessed_subject(folded: str, found: list[_Mention], verb_start: int, lex:
         owner = _POSSESSIVE.match(folded, m.end)
         if owner and owner.end() < verb_start and folded[owner.end()].isspace():
             words = folded[owner.end() : verb_start].split()
-            if len(words) == 1 and key(words[0]) in _subject_nouns(lex):
+            if len(words) == 1 and key(words[0]) in _quote_words(lex).subject_nouns:
                 return key(words[0])
     return None
 
 
-_SUBJECT_NOUNS: dict[str, tuple[Lexicon, frozenset[str]]] = {}
+class _QuoteWords(NamedTuple):
+    """Word tables the attribution rules derive from a language's data, built once per language
+    (every record of an import asks)."""
+
+    titles: dict[str, str]  # a title that stands for a role: "justice" -> "judge"
+    briefs: tuple[str, ...]  # the words that open a minister's brief, longest first
+    subject_nouns: frozenset[str]  # the nouns of the organisation subjects: "the board" -> "board"
+    subject_names: dict[str, set[str]]  # "instance" -> the words of the names it stands for
 
 
-def _subject_nouns(lex: Lexicon) -> frozenset[str]:
-    """The nouns of the language's organisation subjects ("the board" -> "board")."""
-    cached = _SUBJECT_NOUNS.get(lex.code)
+_QUOTE_WORDS: dict[str, tuple[Lexicon, _QuoteWords]] = {}
+
+
+def _quote_words(lex: Lexicon) -> _QuoteWords:
+    cached = _QUOTE_WORDS.get(lex.code)
     if cached is None or cached[0] is not lex:
-        nouns = frozenset(key(re.split(r"[\s']", w.strip())[-1]) for w in lex.raw["quotes"]["organization_subjects"])
-        cached = _SUBJECT_NOUNS[lex.code] = (lex, nouns)
+        quotes = lex.raw["quotes"]
+        words = _QuoteWords(
+            titles={key(t): key(r) for t, r in quotes["roles_of_titles"].items()},
+            briefs=tuple(
+                sorted((key(p) for p in lex.raw["names"].get("portfolio_prepositions", [])), key=len, reverse=True)
+            ),
+            subject_nouns=frozenset(key(re.split(r"[\s']", w.strip())[-1]) for w in quotes["organization_subjects"]),
+            subject_names={key(n): {key(w) for w in ws} for n, ws in quotes["subject_names"].items()},
+        )
+        cached = _QUOTE_WORDS[lex.code] = (lex, words)
     return cached[1]
 
 

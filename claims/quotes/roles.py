@@ -8,34 +8,19 @@ from collections.abc import Callable
 
 from ..lexicon import Lexicon
 from ..text import fold_key as key
-from .attribution import _Mention
+from .attribution import _Mention, _quote_words
 from .pairing import _WORD
 
 _ROLE_BEFORE = re.compile(r"(?<![\w'-])([\w'-]+)(?:\s+([\w'-]+))?[\s,]*$")
 _ROLE_AFTER = re.compile(r"(?i)(?<![\w'])(?:le |la |l'|the )([\w'-]+)(?:\s+([\w'-]+))?")
 
 
-_ROLE_WORDS: dict[str, tuple[Lexicon, dict[str, str], tuple[str, ...]]] = {}
-
-
-def _role_words(lex: Lexicon) -> tuple[dict[str, str], tuple[str, ...]]:
-    """The titles that stand for a role ("justice" -> "judge") and the words that open a brief, longest
-    first: read once per language (every record of an import asks)."""
-    cached = _ROLE_WORDS.get(lex.code)
-    if cached is None or cached[0] is not lex:
-        titles = {key(t): key(r) for t, r in lex.raw["quotes"]["roles_of_titles"].items()}
-        briefs = tuple(
-            sorted((key(p) for p in lex.raw["names"].get("portfolio_prepositions", [])), key=len, reverse=True)
-        )
-        cached = _ROLE_WORDS[lex.code] = (lex, titles, briefs)
-    return cached[1], cached[2]
-
-
 def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[_Mention]:
     """Later mentions of a person by the role written before their name ("la préfète Élodie Marchal",
     then "la préfète"), as mentions of that person."""
     roles: dict[str, tuple[str, int]] = {}  # role -> (person, end of the mention that names it)
-    titles, briefs = _role_words(lex)
+    table = _quote_words(lex)
+    titles, briefs = table.titles, table.briefs
 
     def role_of(words: list[str]) -> str | None:
         for n in (2, 1):  # "directrice générale", then "préfète"

@@ -11,7 +11,7 @@ from ..lexicon import Lexicon
 from ..names import NameFound
 from ..text import Sentence, is_heading
 from ..text import fold_key as key
-from .attribution import _Mention, _spoken_to
+from .attribution import _Mention, _quote_words, _spoken_to
 from .pairing import _WORD
 from .roles import _role_mentions
 
@@ -37,7 +37,7 @@ class _Speakers:
         self.organisations = [m for m in self.mentions if m.type == "organization"]
         self.organisation_names = {m.canonical for m in self.organisations}
         # "l'instance", "the regulator": a noun that stands for an organisation whose name does not hold it
-        self.subject_names = {key(n): {key(w) for w in ws} for n, ws in quotes["subject_names"].items()}
+        self.subject_names = _quote_words(lex).subject_names
         self.people = [m for m in self.mentions if m.type == "person"]
         self.people_starts = [m.start for m in self.people]
         self.person_names = {m.canonical for m in self.people}
