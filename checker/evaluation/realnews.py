@@ -32,6 +32,7 @@ SPLITS = (
     "round-10",
     "round-11",
     "round-12",
+    "round-13",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

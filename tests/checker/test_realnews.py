@@ -180,6 +180,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en127",
             "fr136",
             "en137",
+            "fr146",
+            "en147",
         )
     ] == [
         "study",
@@ -207,5 +209,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-11",
         "round-12",
         "round-12",
+        "round-13",
+        "round-13",
         "held-out",
     ]
