@@ -30,7 +30,7 @@ def available_languages() -> tuple[str, ...]:
 
 
 # Data files shared by every language, not languages themselves.
-SHARED_DATA = frozenset({"common", "organizations", "people"})
+SHARED_DATA = frozenset({"common", "currency_names", "organizations", "people"})
 
 
 # How a qualifier bounds a value: about it, above it, below it, or close to it on one side ("nearly",
@@ -319,6 +319,21 @@ def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
     return fields, _NumberPatterns(digit_number, number_start, word_number, number, joiner)
 
 
+@lru_cache(maxsize=None)
+def _generated_currency_names() -> dict[str, Any]:
+    """claims/data/currency_names.toml (tools/make_currency_names.py): every active currency's written
+    names of two words or more, by language, from the Unicode CLDR."""
+    with open(DATA_DIR / "currency_names.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _currency_names(raw: dict[str, Any]) -> dict[str, str]:
+    """The language's currency names: CLDR's, then the language file's, which win ("dollars" is
+    decided by the article's country, "dollars US" is written as the press writes it)."""
+    generated = _generated_currency_names().get(raw["language"]["code"], {}).get("names", [])
+    return {fold_key(n): code for n, code in [*generated, *raw["currencies"]["names"]]}
+
+
 def _currencies(raw: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
     """Currencies by name, sign and code, their subunits, and the words around an amount (Lexicon
     fields)."""
@@ -338,7 +353,7 @@ def _currencies(raw: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
         if s.endswith("$") and prefix.isalpha() and prefix not in not_prefixes:
             symbol_codes[f"{prefix} $"] = code
     return dict(
-        currency_names={fold_key(n): code for n, code in cur["names"]},
+        currency_names=_currency_names(raw),
         currency_symbols=currency_symbols,
         currency_codes=currency_codes,
         ambiguous_currency_names=frozenset(fold_key(n) for n in cur.get("ambiguous_names", [])),
