@@ -4,7 +4,8 @@ A language is a TOML file in `claims/data/` (see fr.toml); `common.toml` holds w
 share (currency signs and codes). Patterns run on the folded view of the text (see claims/text.py),
 so words are folded the same way before they become regular expressions.
 
-Date templates are compiled in claims/date_templates.py.
+Date templates, and the words that say a clause speaks of the past or the future, are compiled in
+claims/date_templates.py.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .date_templates import DIGITS, DateTemplate, _date_templates, _future_re, _matched
+from .date_templates import (
+    DIGITS,
+    DateTemplate,
+    _date_templates,
+    _future_re,
+    _matched,
+    _past_anywhere_re,
+    _past_before_re,
+)
 from .patterns import alternation, trie
 from .schema import check_language_data
 from .text import fold_key
@@ -151,10 +160,8 @@ class Lexicon:
     statement_re: re.Pattern[str]  # "dans un communiqué", "in a statement": an organisation speaks
     term_marker_re: re.Pattern[str]
     future_re: re.Pattern[str]
-    future_before_re: re.Pattern[str]
-    past_before_re: re.Pattern[
-        str
-    ]  # "a annoncé ", "announced on ": a past tense right before a date  # markers that speak of the future only for what follows them
+    future_before_re: re.Pattern[str]  # markers that speak of the future only for what follows them
+    past_before_re: re.Pattern[str]  # "a annoncé ", "announced on ": a past tense right before a date
     not_year_after_re: re.Pattern[str]
     attribution_re: re.Pattern[str]
 
@@ -173,39 +180,6 @@ def common_data() -> dict[str, Any]:
 def legal_forms() -> tuple[str, ...]:
     """Company legal forms as name keys write them ("ltd", "s.a."), from common.toml [names]."""
     return tuple(_common()["names"]["legal_forms"])
-
-
-def _past_verbs(past: dict[str, list[str]]) -> list[str]:
-    """The forms of a past tense, as regex alternatives on the text as written (accents kept, so that
-    the French auxiliary "a" is not the preposition "à"): a past form ("said", "publiée"), a word with
-    a past ending, an auxiliary and a participle ("a annoncé", "ont été reçus")."""
-    verbs = [re.escape(v) for v in past["verbs"]]
-    if past["verb_endings"]:
-        verbs.append(rf"\w+(?:{'|'.join(map(re.escape, past['verb_endings']))})")
-    if past["auxiliaries"]:
-        aux = "|".join(map(re.escape, past["auxiliaries"]))
-        ends = "|".join(map(re.escape, past["participle_endings"]))
-        verbs.append(rf"(?:{aux})(?:-t-(?:il|elle|on))?\s+(?:\w+\s+)?\w*(?:{ends})")
-    return verbs
-
-
-def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
-    """A past tense that ends right before a date, then at most a preposition ("announced on")."""
-    verbs = _past_verbs(past)
-    preps = "|".join(map(re.escape, past["then"]))
-    if not verbs:
-        return re.compile(r"(?!)")
-    # "sera adopté vendredi": a participle after these words is no past (fixed-width look-behinds)
-    not_after = "".join(f"(?<!{re.escape(w)} )" for w in past.get("not_after", []))
-    return re.compile(rf"(?<![\w'’-]){not_after}(?:{'|'.join(verbs)})\s+(?:(?:{preps})\s+)?$", re.IGNORECASE)
-
-
-def _past_anywhere_re(past: dict[str, list[str]]) -> re.Pattern[str]:
-    """A verb in a past tense anywhere in a text."""
-    verbs = _past_verbs(past)
-    if not verbs:
-        return re.compile(r"(?!)")
-    return re.compile(rf"(?<![\w'-])(?:{'|'.join(verbs)})(?![\w'-])", re.IGNORECASE)
 
 
 def _known_organizations(code: str) -> dict[str, str]:
