@@ -131,6 +131,7 @@ class Lexicon:
     attribution: tuple[str, ...]
     pronouns: frozenset[str]
     forms_of_address: frozenset[str]  # "M.", "Mr": person cues that are no role
+    articles: frozenset[str]  # "le", "l'", "the", "a": the articles of every language (see _quotes)
     detect_words: frozenset[str]
     # compiled patterns
     number_re: re.Pattern[str]
@@ -201,16 +202,25 @@ def load(code: str) -> Lexicon:
     return lexicon
 
 
-def _load_uncached(code: str) -> Lexicon:
+def _read(code: str) -> dict[str, Any]:
+    """A language file, parsed and checked: every key declared, none missing (claims/schema.py)."""
     with open(DATA_DIR / f"{code}.toml", "rb") as fh:
         raw = tomllib.load(fh)
-    check_language_data(code, raw)  # every key declared, none missing (claims/schema.py)
-    return _build(raw, _common())
+    check_language_data(code, raw)
+    return raw
 
 
-def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
+def _load_uncached(code: str) -> Lexicon:
+    raw = _read(code)
+    every = [raw if other == code else _read(other) for other in available_languages()]
+    return _build(raw, _common(), [data["quotes"] for data in every])
+
+
+def _build(raw: dict[str, Any], common: dict[str, Any], every_quotes: list[dict[str, Any]]) -> Lexicon:
     """A language's Lexicon: each dimension's words and patterns, built in the order they depend on
-    one another (numbers, then money and dates, which read numbers; names and quotes on their own)."""
+    one another (numbers, then money and dates, which read numbers; names and quotes on their own).
+    `every_quotes`: the [quotes] section of every language, some of whose words the quote rules read
+    whatever the article's language."""
     lang = raw["language"]
     numbers, patterns = _numbers(raw)
     currencies = _currencies(raw, common)
@@ -231,7 +241,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         **calendar,
         **_dates(raw, numbers, calendar, currencies["qualifiers"]),
         **_names(raw),
-        **_quotes(raw),
+        **_quotes(raw, every_quotes),
     )
 
 
@@ -527,8 +537,9 @@ def _names(raw: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-def _quotes(raw: dict[str, Any]) -> dict[str, Any]:
-    """Quote marks, speech verbs and attributions (Lexicon fields)."""
+def _quotes(raw: dict[str, Any], every_quotes: list[dict[str, Any]]) -> dict[str, Any]:
+    """Quote marks, speech verbs and attributions (Lexicon fields). The articles are those of every
+    language (`every_quotes`): the rules read them whatever the article's language."""
     quotes = raw["quotes"]
 
     def quote_words_re(words: list[str], *, prefix: bool = False) -> re.Pattern[str]:
@@ -538,7 +549,10 @@ def _quotes(raw: dict[str, Any]) -> dict[str, Any]:
         return re.compile(rf"(?<![\w]){trie(words)}{tail}", re.IGNORECASE)
 
     return dict(
-        coordinators=frozenset(fold_key(w) for w in raw["quotes"]["coordinators"]),
+        coordinators=frozenset(fold_key(w) for w in quotes["coordinators"]),
+        articles=frozenset(
+            fold_key(w) for q in every_quotes for w in [*q["definite_articles"], *q["indefinite_articles"]]
+        ),
         quote_pairs=tuple((a, b) for a, b in quotes["pairs"]),
         attribution=tuple(fold_key(w) for w in quotes["attribution"]),
         pronouns=frozenset(fold_key(w) for w in quotes["pronouns"]),

@@ -13,7 +13,7 @@ from typing import NamedTuple, Protocol, cast
 from ..lexicon import Lexicon
 from ..text import Sentence
 from ..text import fold_key as key
-from .pairing import _ARTICLES, _LEAD, _PAD, _WORD, QuoteSpan
+from .pairing import _LEAD, _PAD, _WORD, QuoteSpan
 
 # ---- speakers ---------------------------------------------------------------------------------
 
@@ -107,13 +107,13 @@ def _introduced(
     return before((prev.start, prev.end))
 
 
-def _spoken_to(folded: str, start: int, addressees: frozenset[str]) -> bool:
+def _spoken_to(folded: str, start: int, addressees: frozenset[str], articles: frozenset[str]) -> bool:
     """Is the name at `start` the one spoken to ("a déclaré à l'AFP", "told Reuters")?"""
     words = folded[max(0, start - 24) : start].lower().replace("'", "' ").split()
     while words:  # "à l'AFP": the article goes, the marker stays even where it is an article too ("a")
         if words[-1] in addressees or " ".join(words[-2:]) in addressees:
             return True
-        if words[-1] not in _ARTICLES:
+        if words[-1] not in articles:
             return False
         words.pop()
     return False
@@ -183,7 +183,7 @@ def _role_after(words: list[re.Match[str]], verb: int, lex: Lexicon) -> str | No
     la ministre"), "before" it ("” the Health Minister declares"), or None."""
     if (
         verb + 2 < len(words)
-        and key(words[verb + 1].group()) in _ARTICLES
+        and key(words[verb + 1].group()) in lex.articles
         and (
             key(words[verb + 2].group()) in lex.person_cues
             or key(" ".join(w.group() for w in words[verb + 2 : verb + 4])) in lex.person_cues
@@ -192,7 +192,7 @@ def _role_after(words: list[re.Match[str]], verb: int, lex: Lexicon) -> str | No
         return "after"
     if (
         2 <= verb <= 4
-        and key(words[0].group()) in _ARTICLES
+        and key(words[0].group()) in lex.articles
         and any(key(w.group()) in lex.person_cues for w in words[1:verb])
     ):
         return "before"
@@ -313,7 +313,7 @@ def _inverted_incise(
         return None
     if any(not w.group()[0].islower() or key(w.group()) in lex.coordinators for w in before):
         return None
-    if any(key(w.group()) in _ARTICLES for w in before) or key(before[-1].group()) in _COMPLEMENT_MARKERS:
+    if any(key(w.group()) in lex.articles for w in before) or key(before[-1].group()) in _COMPLEMENT_MARKERS:
         return None  # "», aux côtés de Jean Roux": the name is a complement
     return found[0].canonical
 
@@ -458,7 +458,7 @@ def _organisation_subject(
     if (
         first is not None
         and first.type == "organization"
-        and (first.start == at or key(folded[at : first.start].strip()) in _ARTICLES)
+        and (first.start == at or key(folded[at : first.start].strip()) in lex.articles)
         and _VERB_NEXT.match(folded, first.end)
     ):
         return first.canonical

@@ -8,7 +8,7 @@ import re
 from ..lexicon import Lexicon
 from ..text import fold_key as key
 from .attribution import _NamesIn
-from .pairing import _ARTICLES, _WORD
+from .pairing import _WORD
 
 
 def _joint(folded: str, head: tuple[int, int], names_in: _NamesIn, lex: Lexicon, speaker: str) -> tuple[str, ...]:
@@ -22,7 +22,7 @@ def _joint(folded: str, head: tuple[int, int], names_in: _NamesIn, lex: Lexicon,
             return others
     for marker in lex.attribution_re.finditer(folded, start, end):
         listed = names_in(marker.end(), end)
-        if not listed or any(key(w) not in _ARTICLES for w in _WORD.findall(folded, marker.end(), listed[0].start)):
+        if not listed or any(key(w) not in lex.articles for w in _WORD.findall(folded, marker.end(), listed[0].start)):
             continue
         last = 0
         while last + 1 < len(listed) and _LIST_GAP.fullmatch(folded, listed[last].end, listed[last + 1].start):

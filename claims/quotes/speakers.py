@@ -67,7 +67,7 @@ class _Speakers:
         out = []
         while i < len(mentions) and mentions[i].start < b:
             if mentions[i].end <= b and not (
-                speakers_only and _spoken_to(self.folded, mentions[i].start, self.addressees)
+                speakers_only and _spoken_to(self.folded, mentions[i].start, self.addressees, self.lex.articles)
             ):
                 out.append(mentions[i])
             i += 1

@@ -110,6 +110,25 @@ def test_no_word_is_both_a_place_and_an_alias(code):
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
+def test_articles_are_lower_case_single_words(code):
+    quotes = raw(code)["quotes"]
+    for key in ("definite_articles", "indefinite_articles"):
+        words = quotes[key]
+        assert words and all(w == fold_key(w) and " " not in w for w in words), (code, key)
+
+
+def test_the_quote_rules_read_the_articles_of_every_language():
+    every = {
+        fold_key(w)
+        for code in LANGUAGES
+        for key in ("definite_articles", "indefinite_articles")
+        for w in raw(code)["quotes"][key]
+    }
+    assert {"the", "a", "le", "l'", "une"} <= every
+    assert all(load(code).articles == every for code in LANGUAGES)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
 def test_number_words_are_integers(code):
     words = raw(code)["numbers"]["words"]
     assert all(isinstance(v, int) and 0 <= v < 100 for v in words.values())
