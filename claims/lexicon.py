@@ -132,6 +132,12 @@ class Lexicon:
     pronouns: frozenset[str]
     forms_of_address: frozenset[str]  # "M.", "Mr": person cues that are no role
     articles: frozenset[str]  # "le", "l'", "the", "a": the articles of every language (see _quotes)
+    # Names listed together, with the list joiners and definite articles of every language: a joiner
+    # ("et", "and", "&"); what stands between two names of a list (a comma or a joiner, then an
+    # article); what stands between its last two (a joiner, a comma before it at most, then an article)
+    list_joiner_re: re.Pattern[str]
+    list_gap_re: re.Pattern[str]
+    listed_re: re.Pattern[str]
     detect_words: frozenset[str]
     # compiled patterns
     number_re: re.Pattern[str]
@@ -573,4 +579,20 @@ def _quotes(raw: dict[str, Any], every_quotes: list[dict[str, Any]]) -> dict[str
         ),
         term_marker_re=quote_words_re(quotes["term_markers"]),
         attribution_re=quote_words_re(quotes["attribution"]),
+        **_lists(every_quotes),
+    )
+
+
+def _lists(every_quotes: list[dict[str, Any]]) -> dict[str, Any]:
+    """Names listed together ("la CSC, la FGTB et le SLFP dénoncent", "Infrabel and HR Rail said"), read
+    with the list joiners and definite articles of every language (Lexicon fields)."""
+    joiner = rf"\b{alternation(w for q in every_quotes for w in q['list_joiners'])}\b|&"
+    articles = [fold_key(w) for q in every_quotes for w in q["definite_articles"]]
+    whole, elided = [w for w in articles if not w.endswith("'")], [w for w in articles if w.endswith("'")]
+    return dict(
+        list_joiner_re=re.compile(joiner, re.IGNORECASE),
+        list_gap_re=re.compile(rf"(?<![,&\s])\s*(?:,|{joiner})\s*(?:{alternation(articles)}\s*)?", re.IGNORECASE),
+        listed_re=re.compile(
+            rf"(?<![\s,]),?+\s*+(?:{joiner})\s*+(?:{alternation(whole)}\s++|{alternation(elided)})?+", re.IGNORECASE
+        ),
     )

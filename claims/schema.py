@@ -201,6 +201,7 @@ QUOTES = Section(
         "subject_verb_fillers",
         "definite_articles",
         "indefinite_articles",
+        "list_joiners",
     )
     | {"roles_of_titles": TABLE, "subject_names": TABLE},
     optional=frozenset({"subject_verb_fillers"}),  # words between a subject and its speech verb

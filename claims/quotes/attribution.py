@@ -419,7 +419,7 @@ def _before(
         # "..., rappelle-t-il, lorsque X avait dû « ... »": an inverted pronoun speaks, the names after it
         # are what it speaks of
         return pronoun_target(verb.start())
-    if verb and (subject := _right_before(verb.start(), found, people, folded)):
+    if verb and (subject := _right_before(verb.start(), found, people, folded, lex)):
         return subject
     if verb and not any(m.start < verb.start() for m in found):
         if who := _subject_of(folded, start, verb, lex, pronouns, main_organisation_before, pronoun_target):
@@ -468,7 +468,7 @@ def _organisation_subject(
 _VERB_NEXT = re.compile(r" [a-zà-ÿ]")  # a lower-case word right after the name: its verb
 
 
-def _right_before(verb: int, found: list[_Mention], people: list[_Mention], folded: str) -> str | None:
+def _right_before(verb: int, found: list[_Mention], people: list[_Mention], folded: str, lex: Lexicon) -> str | None:
     """The name right before the speech verb, its subject: a person ("Francis stood in the dock as the
     judge told him:"; not "Priya Raman, for Ms Okonjo, said": a name closing an apposition is no
     subject), else, with no person, an organisation ("Mis en place par Orbitel, le dispositif ...
@@ -478,7 +478,7 @@ def _right_before(verb: int, found: list[_Mention], people: list[_Mention], fold
         subject = [m for m in people if m.end <= verb and folded[m.end : verb].isspace()]
         return subject[-1].canonical if subject else None
     subject = [m for m in found if m.end <= verb and folded[m.end : verb].isspace()]
-    if subject and not any(_LISTED.fullmatch(folded, m.end, subject[-1].start) for m in found):
+    if subject and not any(lex.listed_re.fullmatch(folded, m.end, subject[-1].start) for m in found):
         return subject[-1].canonical
     return None
 
@@ -507,8 +507,6 @@ def _subject_of(
     return None
 
 
-# The last two names of a list: "la CSC et le SLFP dénoncent" (a comma alone sets a phrase apart).
-_LISTED = re.compile(r"(?<![\s,]),?+\s*+(?:\b(?:et|and)\b|&)\s*+(?:(?:la|le|les|the)\s++|l')?+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 _PRONOUN_THEN = re.compile(r"(?<![\w'])(\w+)(?=\s+(?:\w+\s+)?([\w'-]+))")
 

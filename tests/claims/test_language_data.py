@@ -110,9 +110,9 @@ def test_no_word_is_both_a_place_and_an_alias(code):
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_articles_are_lower_case_single_words(code):
+def test_articles_and_list_joiners_are_lower_case_single_words(code):
     quotes = raw(code)["quotes"]
-    for key in ("definite_articles", "indefinite_articles"):
+    for key in ("definite_articles", "indefinite_articles", "list_joiners"):
         words = quotes[key]
         assert words and all(w == fold_key(w) and " " not in w for w in words), (code, key)
 
@@ -126,6 +126,10 @@ def test_the_quote_rules_read_the_articles_of_every_language():
     }
     assert {"the", "a", "le", "l'", "une"} <= every
     assert all(load(code).articles == every for code in LANGUAGES)
+    for code in LANGUAGES:  # "la CSC et le SLFP", "Infrabel and the SNCB", whatever the language
+        lex = load(code)
+        assert lex.listed_re.fullmatch(" et le ") and lex.listed_re.fullmatch(" and the ")
+        assert lex.list_gap_re.fullmatch(", l'") and lex.list_joiner_re.search(" & ")
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
