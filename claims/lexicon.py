@@ -266,11 +266,11 @@ def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
     lang, numbers, scales = raw["language"], raw["numbers"], raw["scales"]
     number_words = {fold_key(k): int(v) for k, v in numbers["words"].items()}
     multipliers = {fold_key(k): int(v) for k, v in numbers["multipliers"].items()}
-    fractions = {fold_key(k): float(v) for k, v in numbers.get("fractions", {}).items()}
-    vague = {fold_key(k): int(v) for k, v in numbers.get("vague", {}).items()}
-    ordinals = {fold_key(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
+    fractions = {fold_key(k): float(v) for k, v in numbers["fractions"].items()}
+    vague = {fold_key(k): int(v) for k, v in numbers["vague"].items()}
+    ordinals = {fold_key(k): int(v) for k, v in numbers["ordinals"].items()}
     scale_words = {fold_key(k): float(v) for k, v in scales["words"].items()}
-    scale_abbreviations = {k: float(v) for k, v in scales.get("abbreviations", {}).items()}
+    scale_abbreviations = {k: float(v) for k, v in scales["abbreviations"].items()}
 
     # Number, money and date patterns run on the lower-case view of the text (`lower_view`), with
     # words as prefix trees (`trie`); what is case-sensitive ("M€" is a million, "m" a metre; "TRY"
@@ -286,7 +286,7 @@ def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
     # keeps long runs of spaced digits linear to scan.
     number_start = r"(?<![\w.,])" + (r"(?<!\d )" if " " in lang["thousands_separators"] else "")
     word_atom = trie(list(number_words) + list(multipliers) + list(fractions))
-    joiner = trie(numbers.get("joiners", []))
+    joiner = trie(numbers["joiners"])
     # At most eight more words: "deux cent quatre-vingt-dix-neuf mille" is six; the bound keeps a
     # long run of number words linear to scan.
     # (a word goes on with a hyphen only into another number word: "cent trente-cinq", not "a three-million")
@@ -298,7 +298,7 @@ def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
     fields = dict(
         number_words=number_words,
         multipliers=multipliers,
-        joiners=frozenset(fold_key(j) for j in numbers.get("joiners", [])),
+        joiners=frozenset(fold_key(j) for j in numbers["joiners"]),
         fractions=fractions,
         vague=vague,
         ordinals=ordinals,
@@ -331,13 +331,13 @@ def _currencies(raw: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
         currency_names={fold_key(n): code for n, code in cur["names"]},
         currency_symbols=currency_symbols,
         currency_codes=currency_codes,
-        ambiguous_currency_names=frozenset(fold_key(n) for n in cur.get("ambiguous_names", [])),
+        ambiguous_currency_names=frozenset(fold_key(n) for n in cur["ambiguous_names"]),
         money_nouns=frozenset(fold_key(w) for w in scales["money_nouns"]),
         local_currency_names={fold_key(n): group for n, group in cur["local_names"].items()},
-        subunits={fold_key(n): int(f) for n, f in cur.get("subunits", [])},
-        subunit_default={fold_key(k): v for k, v in cur.get("subunit_default", {}).items()},
+        subunits={fold_key(n): int(f) for n, f in cur["subunits"]},
+        subunit_default={fold_key(k): v for k, v in cur["subunit_default"].items()},
         glued_subunits=frozenset(cur.get("glued_subunits", [])),
-        symbol_suffixes={fold_key(s): code for s, code in cur.get("symbol_suffixes", [])},
+        symbol_suffixes={fold_key(s): code for s, code in cur["symbol_suffixes"]},
         qualifiers={fold_key(w): kind for kind in QUALIFIER_KINDS for w in qual.get(kind, [])},
         bare_amount_followers=(
             frozenset(fold_key(w) for w in scales["bare_amount_followers"])
@@ -347,8 +347,8 @@ def _currencies(raw: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
         symbol_codes=symbol_codes,
         strict_codes=frozenset([*common["currencies"].get("case_sensitive_codes", []), *capital_codes, *scaled_codes]),
         code_scales={c: f for c, (_, f) in scaled_codes.items()},
-        range_starts=tuple(fold_key(w) for w in qual.get("range_start", [])),
-        range_joiners=tuple(fold_key(w) for w in qual.get("range_joiners", [])),
+        range_starts=tuple(fold_key(w) for w in qual["range_start"]),
+        range_joiners=tuple(fold_key(w) for w in qual["range_joiners"]),
     )
 
 
@@ -381,7 +381,7 @@ def _money_pieces(raw: dict[str, Any], numbers: dict[str, Any], cur: dict[str, A
         glued=rf"(?<=\d)(?P<glued>{trie(glued)})(?![\w'’])" if glued else "(?P<glued>(?!))",
         suffix=trie(cur["symbol_suffixes"]),
         of=r"(?:de\s+|d'\s*|of\s+)?",
-        range_joiner=rf"(?:\s*-\s*|\s+{trie(raw['qualifiers'].get('range_joiners', []))}\s+)",
+        range_joiner=rf"(?:\s*-\s*|\s+{trie(raw['qualifiers']['range_joiners'])}\s+)",
     )
 
 
@@ -434,7 +434,7 @@ def _amount_surroundings(
     return dict(
         qualifier_before_re=re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{trie(cur['qualifiers'])})\s*$"),
         range_before_re=re.compile(
-            rf"(?:(?P<start>{trie(raw['qualifiers'].get('range_start', []))})\s+)?{n.number_start}(?P<n>{n.number})"
+            rf"(?:(?P<start>{trie(raw['qualifiers']['range_start'])})\s+)?{n.number_start}(?P<n>{n.number})"
             rf"(?P<s>{m.scale})?(?P<j>{m.range_joiner})$"
         ),
         range_after_re=re.compile(
@@ -512,11 +512,11 @@ def _dates(
         },
         date_scanned=tuple(i for i, t in enumerate(templates) if t.starts is None),
         # "en novembre", "mois d'avril" (no space after an elision)
-        bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates.get('bare_month_prefixes', []))}(?:(?<=')\s*|\s+)$"),
-        day_context=frozenset(fold_key(w) for w in dates.get("day_context", [])),
+        bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates['bare_month_prefixes'])}(?:(?<=')\s*|\s+)$"),
+        day_context=frozenset(fold_key(w) for w in dates["day_context"]),
         numeric_day_before=frozenset(fold_key(w) for w in dates["numeric_day_before"]),
-        event_days=frozenset(fold_key(w) for w in dates.get("event_days", [])),
-        event_link_re=re.compile(rf"(?<!\s)\s*{trie(dates.get('event_links', []))}(?![\w])"),
+        event_days=frozenset(fold_key(w) for w in dates["event_days"]),
+        event_link_re=re.compile(rf"(?<!\s)\s*{trie(dates['event_links'])}(?![\w])"),
         future_re=_future_re(dates),
         future_before_re=re.compile(rf"(?<![\w]){alternation(dates['future_markers_before'])}(?![\w])", re.IGNORECASE),
         past_before_re=_past_before_re(dates["past"]),
@@ -536,9 +536,9 @@ def _names(raw: dict[str, Any]) -> dict[str, Any]:
         organization_words=frozenset(fold_key(w) for w in names["organization_words"]),
         aliases={fold_key(k): v for k, v in {**_known_organizations(lang["code"]), **names["aliases"]}.items()},
         places=frozenset(fold_key(w) for w in names["places"]),
-        subject_verbs=frozenset(fold_key(w) for w in names.get("subject_verbs", [])),
+        subject_verbs=frozenset(fold_key(w) for w in names["subject_verbs"]),
         org_head_re=re.compile(
-            rf"(?<![\w']){alternation(names.get('lowercase_org_heads', []))}\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
+            rf"(?<![\w']){alternation(names['lowercase_org_heads'])}\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
         ),
     )
 

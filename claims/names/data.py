@@ -277,7 +277,7 @@ def _knowledge(code: str) -> _Knowledge:
 def _portfolio_re(names: dict[str, Any]) -> re.Pattern[str] | None:
     """ "la ministre de l'Enseignement supérieur et de la Recherche", "minister for Health": the
     capitalised words name a brief, not an organisation."""
-    heads, preps = names.get("portfolio_heads", []), names.get("portfolio_prepositions", [])
+    heads, preps = names["portfolio_heads"], names["portfolio_prepositions"]
     if not (heads and preps):
         return None
     head = trie(heads)  # a prefix tree: the pattern runs over the whole article
@@ -299,7 +299,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
 
     titles = keys("titles")
     portfolio_re = _portfolio_re(names)
-    tail_preps = names.get("org_tail_prepositions", [])
+    tail_preps = names["org_tail_prepositions"]
     tail_re = None
     if tail_preps:
         alts = "|".join(
@@ -337,8 +337,8 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         particles=particles,
         split_connectors=connectors - particles,
         elisions=keys("elisions"),
-        possessives=tuple(fold(p) for p in names.get("possessives", [])),
-        subject_verbs=frozenset(w.lower() for w in names.get("subject_verbs", [])),
+        possessives=tuple(fold(p) for p in names["possessives"]),
+        subject_verbs=frozenset(w.lower() for w in names["subject_verbs"]),
         affiliation_words=frozenset(key(w) for w in names["affiliation_words"]),
         person_before=frozenset(key(w) for w in names["person_before"]),
         lone_institutions=frozenset(_plain(w) for w in names["lone_institutions"]),
@@ -346,23 +346,23 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         common_words=_common_words(lex.code),
         opponent_words=frozenset(key(w) for w in names["opponent_words"]),
         administrative_words=frozenset(key(w) for w in names["administrative_words"]),
-        subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
-        common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
-        adjective_suffixes=tuple(_plain(e) for e in names.get("adjective_suffixes", [])),
+        subject_verb_endings=tuple(names["subject_verb_endings"]),
+        common_endings=tuple(_plain(e) for e in names["common_noun_endings"]),
+        adjective_suffixes=tuple(_plain(e) for e in names["adjective_suffixes"]),
         place_prepositions=keys("place_prepositions"),
         place_nouns=frozenset(key(w) for w in names["place_nouns"]),
         local_bodies={key(k): v for k, v in names["local_bodies"].items()},
         lowercase_bodies_re=_lowercase_bodies_re(names),
         place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         portfolio_re=portfolio_re,
-        portfolio_probes=tuple({_plain(h).split()[0] for h in names.get("portfolio_heads", [])}),
-        tail_adjective_endings=tuple(_plain(e) for e in names.get("org_tail_adjective_endings", [])),
+        portfolio_probes=tuple({_plain(h).split()[0] for h in names["portfolio_heads"]}),
+        tail_adjective_endings=tuple(_plain(e) for e in names["org_tail_adjective_endings"]),
         tail_prepositions_re=tail_re,
         speech_verb_re=lex.speech_verb_re,
-        org_head_re=_head_re(names.get("lowercase_org_heads", []) + names["place_heads"]),
+        org_head_re=_head_re(names["lowercase_org_heads"] + names["place_heads"]),
         place_heads=keys("place_heads"),
         postnominals=frozenset(_plain(w) for w in names.get("postnominals", [])),
-        place_hyphen_links=frozenset(fold_apostrophes(w) for w in names.get("place_hyphen_links", [])),
+        place_hyphen_links=frozenset(fold_apostrophes(w) for w in names["place_hyphen_links"]),
         not_name_re=(
             re.compile("|".join(f"(?:{p})" for p in names["not_name_patterns"]))
             if names.get("not_name_patterns")
@@ -389,7 +389,7 @@ def _lowercase_bodies_re(names: dict[str, Any]) -> re.Pattern[str] | None:
     """ "le parquet", "la police locale", "de la cour d'appel": a local body the language data writes in
     lower case, after an article; read on the folded text, group 1 is the body."""
     bodies = [b for b in names["local_bodies"] if b[:1].islower()]
-    articles = [a for a in names.get("organization_articles", []) if a.isalpha() or a.endswith("'")]
+    articles = [a for a in names["organization_articles"] if a.isalpha() or a.endswith("'")]
     if not bodies or not articles:
         return None
     before = "|".join(re.escape(fold(a)) + ("" if a.endswith("'") else r"\s+") for a in articles)

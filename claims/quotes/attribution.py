@@ -286,9 +286,7 @@ def _quote_words(lex: Lexicon) -> _QuoteWords:
         quotes = lex.raw["quotes"]
         words = _QuoteWords(
             titles={key(t): key(r) for t, r in quotes["roles_of_titles"].items()},
-            briefs=tuple(
-                sorted((key(p) for p in lex.raw["names"].get("portfolio_prepositions", [])), key=len, reverse=True)
-            ),
+            briefs=tuple(sorted((key(p) for p in lex.raw["names"]["portfolio_prepositions"]), key=len, reverse=True)),
             subject_nouns=frozenset(key(re.split(r"[\s']", w.strip())[-1]) for w in quotes["organization_subjects"]),
             subject_names={key(n): {key(w) for w in ws} for n, ws in quotes["subject_names"].items()},
         )
