@@ -125,7 +125,6 @@ class Lexicon:
     aliases: dict[str, str]
     places: frozenset[str]
     subject_verbs: frozenset[str]
-    org_head_re: re.Pattern[str]
     # quotes
     quote_pairs: tuple[tuple[str, str], ...]
     attribution: tuple[str, ...]
@@ -537,9 +536,6 @@ def _names(raw: dict[str, Any]) -> dict[str, Any]:
         aliases={fold_key(k): v for k, v in {**_known_organizations(lang["code"]), **names["aliases"]}.items()},
         places=frozenset(fold_key(w) for w in names["places"]),
         subject_verbs=frozenset(fold_key(w) for w in names["subject_verbs"]),
-        org_head_re=re.compile(
-            rf"(?<![\w']){alternation(names['lowercase_org_heads'])}\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
-        ),
     )
 
 
