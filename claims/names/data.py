@@ -295,7 +295,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
     names = lex.raw["names"]
 
     def keys(field_name: str) -> frozenset[str]:
-        return frozenset(_plain(w) for w in names.get(field_name, []))
+        return frozenset(_plain(w) for w in names[field_name])
 
     titles = keys("titles")
     portfolio_re = _portfolio_re(names)
@@ -332,7 +332,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         calendar=frozenset(lex.months) | frozenset(lex.weekdays),
         connectors=connectors,
         org_joiners=keys("org_joiners"),
-        campus_links=keys("campus_links"),
+        campus_links=frozenset(_plain(w) for w in names.get("campus_links", [])),
         demonym_endings=tuple(_plain(w) for w in names.get("demonym_endings", [])),
         particles=particles,
         split_connectors=connectors - particles,
