@@ -130,13 +130,14 @@ class Lexicon:
     attribution: tuple[str, ...]
     pronouns: frozenset[str]
     forms_of_address: frozenset[str]  # "M.", "Mr": person cues that are no role
-    articles: frozenset[str]  # "le", "l'", "the", "a": the articles of every language (see _quotes)
-    # Names listed together, with the list joiners and definite articles of every language: a joiner
-    # ("et", "and", "&"); what stands between two names of a list (a comma or a joiner, then an
-    # article); what stands between its last two (a joiner, a comma before it at most, then an article)
-    list_joiner_re: re.Pattern[str]
-    list_gap_re: re.Pattern[str]
-    listed_re: re.Pattern[str]
+    # The words of every language's [quotes] that the quote rules read whatever the article's language
+    # (see _quotes): articles, the joiners of a list, the words before a name that make it a complement
+    articles: frozenset[str]  # "le", "l'", "the", "a"
+    list_joiners: frozenset[str]  # "et", "and"
+    complement_markers: frozenset[str]  # "de", "avec", "with"
+    list_joiner_re: re.Pattern[str]  # a joiner ("et", "and", "&")
+    list_gap_re: re.Pattern[str]  # between two names of a list: a comma or a joiner, then an article
+    listed_re: re.Pattern[str]  # between the last two: a joiner (a comma before it at most), an article
     detect_words: frozenset[str]
     # compiled patterns
     number_re: re.Pattern[str]
@@ -540,8 +541,9 @@ def _names(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def _quotes(raw: dict[str, Any], every_quotes: list[dict[str, Any]]) -> dict[str, Any]:
-    """Quote marks, speech verbs and attributions (Lexicon fields). The articles are those of every
-    language (`every_quotes`): the rules read them whatever the article's language."""
+    """Quote marks, speech verbs and attributions (Lexicon fields). The articles, list joiners and
+    complement markers are those of every language (`every_quotes`): the rules were written on French
+    and English together and read them whatever the article's language."""
     quotes = raw["quotes"]
 
     def quote_words_re(words: list[str], *, prefix: bool = False) -> re.Pattern[str]:
@@ -555,6 +557,8 @@ def _quotes(raw: dict[str, Any], every_quotes: list[dict[str, Any]]) -> dict[str
         articles=frozenset(
             fold_key(w) for q in every_quotes for w in [*q["definite_articles"], *q["indefinite_articles"]]
         ),
+        list_joiners=frozenset(fold_key(w) for q in every_quotes for w in q["list_joiners"]),
+        complement_markers=frozenset(fold_key(w) for q in every_quotes for w in q["complement_markers"]),
         quote_pairs=tuple((a, b) for a, b in quotes["pairs"]),
         attribution=tuple(fold_key(w) for w in quotes["attribution"]),
         pronouns=frozenset(fold_key(w) for w in quotes["pronouns"]),

@@ -202,6 +202,7 @@ QUOTES = Section(
         "definite_articles",
         "indefinite_articles",
         "list_joiners",
+        "complement_markers",
     )
     | {"roles_of_titles": TABLE, "subject_names": TABLE},
     optional=frozenset({"subject_verb_fillers"}),  # words between a subject and its speech verb

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lexicon import DATA_DIR, Lexicon
-from ..patterns import trie
+from ..patterns import alternation, trie
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
 
@@ -274,9 +274,10 @@ def _knowledge(code: str) -> _Knowledge:
     )
 
 
-def _portfolio_re(names: dict[str, Any]) -> re.Pattern[str] | None:
+def _portfolio_re(names: dict[str, Any], joiners: frozenset[str]) -> re.Pattern[str] | None:
     """ "la ministre de l'Enseignement supérieur et de la Recherche", "minister for Health": the
-    capitalised words name a brief, not an organisation."""
+    capitalised words name a brief, not an organisation; several briefs are joined by a comma or a
+    list joiner (`joiners`, those of every language)."""
     heads, preps = names["portfolio_heads"], names["portfolio_prepositions"]
     if not (heads and preps):
         return None
@@ -287,7 +288,9 @@ def _portfolio_re(names: dict[str, Any]) -> re.Pattern[str] | None:
         + ")"
     )
     cap = r"[A-Z][\w'-]*(?:\s+[a-z][\w-]*)?"
-    return re.compile(rf"(?<![\w'])(?i:{head})\s+{prep}{cap}(?:(?:\s*,\s*|\s+(?i:et|and)\s+){prep}?{cap})*")
+    return re.compile(
+        rf"(?<![\w'])(?i:{head})\s+{prep}{cap}(?:(?:\s*,\s*|\s+(?i:{alternation(joiners)})\s+){prep}?{cap})*"
+    )
 
 
 def _build_name_data(lex: Lexicon) -> _NameData:
@@ -298,7 +301,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         return frozenset(_plain(w) for w in names[field_name])
 
     titles = keys("titles")
-    portfolio_re = _portfolio_re(names)
+    portfolio_re = _portfolio_re(names, lex.list_joiners)
     tail_preps = names["org_tail_prepositions"]
     tail_re = None
     if tail_preps:

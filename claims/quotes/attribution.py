@@ -294,11 +294,6 @@ def _quote_words(lex: Lexicon) -> _QuoteWords:
     return cached[1]
 
 
-_COMPLEMENT_MARKERS = frozenset(
-    {"de", "du", "des", "d'", "of", "for", "with", "about", "against", "avec", "contre", "sur", "chez", "vers", "from"}
-)
-
-
 def _inverted_incise(
     folded: str, start: int, lead: int, words: list[re.Match[str]], found: list[_Mention], lex: Lexicon
 ) -> str | None:
@@ -311,7 +306,7 @@ def _inverted_incise(
         return None
     if any(not w.group()[0].islower() or key(w.group()) in lex.coordinators for w in before):
         return None
-    if any(key(w.group()) in lex.articles for w in before) or key(before[-1].group()) in _COMPLEMENT_MARKERS:
+    if any(key(w.group()) in lex.articles for w in before) or key(before[-1].group()) in lex.complement_markers:
         return None  # "», aux côtés de Jean Roux": the name is a complement
     return found[0].canonical
 
