@@ -1,7 +1,10 @@
 """Date templates compiled: each template of a language file (`[[dates.templates]]`) is a regular
 expression with {slots}; `_SLOT_BUILDERS` lists the slots and what each one matches, and each slot
 becomes a named group that the date resolvers read. A template also learns the words a match must
-hold and may begin with, so that it runs only where one of them is."""
+hold and may begin with, so that it runs only where one of them is.
+
+Also the patterns that tell whether a clause speaks of the future or the past (`_future_re`, `_past_*`),
+which place a date the templates found."""
 
 from __future__ import annotations
 
@@ -47,6 +50,39 @@ def _future_re(dates: dict[str, Any]) -> re.Pattern[str]:
         rf"(?<![\w]){markers}(?![\w])|(?<![\w'])(?!{not_verbs}(?![\w]))[a-z]{{2,}}{alternation(endings)}(?![\w])",
         re.IGNORECASE,
     )
+
+
+def _past_verbs(past: dict[str, list[str]]) -> list[str]:
+    """The forms of a past tense, as regex alternatives on the text as written (accents kept, so that
+    the French auxiliary "a" is not the preposition "à"): a past form ("said", "publiée"), a word with
+    a past ending, an auxiliary and a participle ("a annoncé", "ont été reçus")."""
+    verbs = [re.escape(v) for v in past["verbs"]]
+    if past["verb_endings"]:
+        verbs.append(rf"\w+(?:{'|'.join(map(re.escape, past['verb_endings']))})")
+    if past["auxiliaries"]:
+        aux = "|".join(map(re.escape, past["auxiliaries"]))
+        ends = "|".join(map(re.escape, past["participle_endings"]))
+        verbs.append(rf"(?:{aux})(?:-t-(?:il|elle|on))?\s+(?:\w+\s+)?\w*(?:{ends})")
+    return verbs
+
+
+def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
+    """A past tense that ends right before a date, then at most a preposition ("announced on")."""
+    verbs = _past_verbs(past)
+    preps = "|".join(map(re.escape, past["then"]))
+    if not verbs:
+        return re.compile(r"(?!)")
+    # "sera adopté vendredi": a participle after these words is no past (fixed-width look-behinds)
+    not_after = "".join(f"(?<!{re.escape(w)} )" for w in past.get("not_after", []))
+    return re.compile(rf"(?<![\w'’-]){not_after}(?:{'|'.join(verbs)})\s+(?:(?:{preps})\s+)?$", re.IGNORECASE)
+
+
+def _past_anywhere_re(past: dict[str, list[str]]) -> re.Pattern[str]:
+    """A verb in a past tense anywhere in a text."""
+    verbs = _past_verbs(past)
+    if not verbs:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w'-])(?:{'|'.join(verbs)})(?![\w'-])", re.IGNORECASE)
 
 
 # Slots whose words are common ("ce", "last", "fin"): they never make a date on their own, so a

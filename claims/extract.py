@@ -48,18 +48,17 @@ def _detectors() -> tuple[_Detector, ...]:
     out = []
     for code in available_languages():
         d = load(code).raw["detect"]
-        contractions = [c.lower() for c in d.get("contractions", [])]
+        contractions = [c.lower() for c in d["contractions"]]
         out.append(
             _Detector(
                 code,
                 frozenset(w.lower() for w in d["function_words"]) | frozenset(fold_key(w) for w in d["function_words"]),
                 tuple(c for c in contractions if c.endswith("'")),
                 tuple(c for c in contractions if not c.endswith("'")),
-                tuple(d.get("endings", [])),
-                tuple(d.get("letter_groups", [])),
+                tuple(d["endings"]),
+                tuple(d["letter_groups"]),
                 re.compile(
-                    "|".join([re.escape(s) for s in d.get("signs", [])] + [f"(?:{p})" for p in d.get("patterns", [])])
-                    or "(?!)"
+                    "|".join([re.escape(s) for s in d["signs"]] + [f"(?:{p})" for p in d["patterns"]]) or "(?!)"
                 ),
             )
         )

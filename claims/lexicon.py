@@ -4,7 +4,8 @@ A language is a TOML file in `claims/data/` (see fr.toml); `common.toml` holds w
 share (currency signs and codes). Patterns run on the folded view of the text (see claims/text.py),
 so words are folded the same way before they become regular expressions.
 
-Date templates are compiled in claims/date_templates.py.
+Date templates, and the words that say a clause speaks of the past or the future, are compiled in
+claims/date_templates.py.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .date_templates import DIGITS, DateTemplate, _date_templates, _future_re, _matched
+from .date_templates import (
+    DIGITS,
+    DateTemplate,
+    _date_templates,
+    _future_re,
+    _matched,
+    _past_anywhere_re,
+    _past_before_re,
+)
 from .patterns import alternation, trie
 from .schema import check_language_data
 from .text import fold_key
@@ -116,12 +125,19 @@ class Lexicon:
     aliases: dict[str, str]
     places: frozenset[str]
     subject_verbs: frozenset[str]
-    org_head_re: re.Pattern[str]
     # quotes
     quote_pairs: tuple[tuple[str, str], ...]
     attribution: tuple[str, ...]
     pronouns: frozenset[str]
     forms_of_address: frozenset[str]  # "M.", "Mr": person cues that are no role
+    # The words of every language's [quotes] that the quote rules read whatever the article's language
+    # (see _quotes): articles, the joiners of a list, the words before a name that make it a complement
+    articles: frozenset[str]  # "le", "l'", "the", "a"
+    list_joiners: frozenset[str]  # "et", "and"
+    complement_markers: frozenset[str]  # "de", "avec", "with"
+    list_joiner_re: re.Pattern[str]  # a joiner ("et", "and", "&")
+    list_gap_re: re.Pattern[str]  # between two names of a list: a comma or a joiner, then an article
+    listed_re: re.Pattern[str]  # between the last two: a joiner (a comma before it at most), an article
     detect_words: frozenset[str]
     # compiled patterns
     number_re: re.Pattern[str]
@@ -151,10 +167,8 @@ class Lexicon:
     statement_re: re.Pattern[str]  # "dans un communiqué", "in a statement": an organisation speaks
     term_marker_re: re.Pattern[str]
     future_re: re.Pattern[str]
-    future_before_re: re.Pattern[str]
-    past_before_re: re.Pattern[
-        str
-    ]  # "a annoncé ", "announced on ": a past tense right before a date  # markers that speak of the future only for what follows them
+    future_before_re: re.Pattern[str]  # markers that speak of the future only for what follows them
+    past_before_re: re.Pattern[str]  # "a annoncé ", "announced on ": a past tense right before a date
     not_year_after_re: re.Pattern[str]
     attribution_re: re.Pattern[str]
 
@@ -173,39 +187,6 @@ def common_data() -> dict[str, Any]:
 def legal_forms() -> tuple[str, ...]:
     """Company legal forms as name keys write them ("ltd", "s.a."), from common.toml [names]."""
     return tuple(_common()["names"]["legal_forms"])
-
-
-def _past_verbs(past: dict[str, list[str]]) -> list[str]:
-    """The forms of a past tense, as regex alternatives on the text as written (accents kept, so that
-    the French auxiliary "a" is not the preposition "à"): a past form ("said", "publiée"), a word with
-    a past ending, an auxiliary and a participle ("a annoncé", "ont été reçus")."""
-    verbs = [re.escape(v) for v in past["verbs"]]
-    if past["verb_endings"]:
-        verbs.append(rf"\w+(?:{'|'.join(map(re.escape, past['verb_endings']))})")
-    if past["auxiliaries"]:
-        aux = "|".join(map(re.escape, past["auxiliaries"]))
-        ends = "|".join(map(re.escape, past["participle_endings"]))
-        verbs.append(rf"(?:{aux})(?:-t-(?:il|elle|on))?\s+(?:\w+\s+)?\w*(?:{ends})")
-    return verbs
-
-
-def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
-    """A past tense that ends right before a date, then at most a preposition ("announced on")."""
-    verbs = _past_verbs(past)
-    preps = "|".join(map(re.escape, past["then"]))
-    if not verbs:
-        return re.compile(r"(?!)")
-    # "sera adopté vendredi": a participle after these words is no past (fixed-width look-behinds)
-    not_after = "".join(f"(?<!{re.escape(w)} )" for w in past.get("not_after", []))
-    return re.compile(rf"(?<![\w'’-]){not_after}(?:{'|'.join(verbs)})\s+(?:(?:{preps})\s+)?$", re.IGNORECASE)
-
-
-def _past_anywhere_re(past: dict[str, list[str]]) -> re.Pattern[str]:
-    """A verb in a past tense anywhere in a text."""
-    verbs = _past_verbs(past)
-    if not verbs:
-        return re.compile(r"(?!)")
-    return re.compile(rf"(?<![\w'-])(?:{'|'.join(verbs)})(?![\w'-])", re.IGNORECASE)
 
 
 def _known_organizations(code: str) -> dict[str, str]:
@@ -227,16 +208,25 @@ def load(code: str) -> Lexicon:
     return lexicon
 
 
-def _load_uncached(code: str) -> Lexicon:
+def _read(code: str) -> dict[str, Any]:
+    """A language file, parsed and checked: every key declared, none missing (claims/schema.py)."""
     with open(DATA_DIR / f"{code}.toml", "rb") as fh:
         raw = tomllib.load(fh)
-    check_language_data(code, raw)  # every key declared, none missing (claims/schema.py)
-    return _build(raw, _common())
+    check_language_data(code, raw)
+    return raw
 
 
-def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
+def _load_uncached(code: str) -> Lexicon:
+    raw = _read(code)
+    every = [raw if other == code else _read(other) for other in available_languages()]
+    return _build(raw, _common(), [data["quotes"] for data in every])
+
+
+def _build(raw: dict[str, Any], common: dict[str, Any], every_quotes: list[dict[str, Any]]) -> Lexicon:
     """A language's Lexicon: each dimension's words and patterns, built in the order they depend on
-    one another (numbers, then money and dates, which read numbers; names and quotes on their own)."""
+    one another (numbers, then money and dates, which read numbers; names and quotes on their own).
+    `every_quotes`: the [quotes] section of every language, some of whose words the quote rules read
+    whatever the article's language."""
     lang = raw["language"]
     numbers, patterns = _numbers(raw)
     currencies = _currencies(raw, common)
@@ -257,7 +247,7 @@ def _build(raw: dict[str, Any], common: dict[str, Any]) -> Lexicon:
         **calendar,
         **_dates(raw, numbers, calendar, currencies["qualifiers"]),
         **_names(raw),
-        **_quotes(raw),
+        **_quotes(raw, every_quotes),
     )
 
 
@@ -276,11 +266,11 @@ def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
     lang, numbers, scales = raw["language"], raw["numbers"], raw["scales"]
     number_words = {fold_key(k): int(v) for k, v in numbers["words"].items()}
     multipliers = {fold_key(k): int(v) for k, v in numbers["multipliers"].items()}
-    fractions = {fold_key(k): float(v) for k, v in numbers.get("fractions", {}).items()}
-    vague = {fold_key(k): int(v) for k, v in numbers.get("vague", {}).items()}
-    ordinals = {fold_key(k): int(v) for k, v in numbers.get("ordinals", {}).items()}
+    fractions = {fold_key(k): float(v) for k, v in numbers["fractions"].items()}
+    vague = {fold_key(k): int(v) for k, v in numbers["vague"].items()}
+    ordinals = {fold_key(k): int(v) for k, v in numbers["ordinals"].items()}
     scale_words = {fold_key(k): float(v) for k, v in scales["words"].items()}
-    scale_abbreviations = {k: float(v) for k, v in scales.get("abbreviations", {}).items()}
+    scale_abbreviations = {k: float(v) for k, v in scales["abbreviations"].items()}
 
     # Number, money and date patterns run on the lower-case view of the text (`lower_view`), with
     # words as prefix trees (`trie`); what is case-sensitive ("M€" is a million, "m" a metre; "TRY"
@@ -296,7 +286,7 @@ def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
     # keeps long runs of spaced digits linear to scan.
     number_start = r"(?<![\w.,])" + (r"(?<!\d )" if " " in lang["thousands_separators"] else "")
     word_atom = trie(list(number_words) + list(multipliers) + list(fractions))
-    joiner = trie(numbers.get("joiners", []))
+    joiner = trie(numbers["joiners"])
     # At most eight more words: "deux cent quatre-vingt-dix-neuf mille" is six; the bound keeps a
     # long run of number words linear to scan.
     # (a word goes on with a hyphen only into another number word: "cent trente-cinq", not "a three-million")
@@ -308,7 +298,7 @@ def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
     fields = dict(
         number_words=number_words,
         multipliers=multipliers,
-        joiners=frozenset(fold_key(j) for j in numbers.get("joiners", [])),
+        joiners=frozenset(fold_key(j) for j in numbers["joiners"]),
         fractions=fractions,
         vague=vague,
         ordinals=ordinals,
@@ -356,13 +346,13 @@ def _currencies(raw: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
         currency_names=_currency_names(raw),
         currency_symbols=currency_symbols,
         currency_codes=currency_codes,
-        ambiguous_currency_names=frozenset(fold_key(n) for n in cur.get("ambiguous_names", [])),
+        ambiguous_currency_names=frozenset(fold_key(n) for n in cur["ambiguous_names"]),
         money_nouns=frozenset(fold_key(w) for w in scales["money_nouns"]),
         local_currency_names={fold_key(n): group for n, group in cur["local_names"].items()},
-        subunits={fold_key(n): int(f) for n, f in cur.get("subunits", [])},
-        subunit_default={fold_key(k): v for k, v in cur.get("subunit_default", {}).items()},
+        subunits={fold_key(n): int(f) for n, f in cur["subunits"]},
+        subunit_default={fold_key(k): v for k, v in cur["subunit_default"].items()},
         glued_subunits=frozenset(cur.get("glued_subunits", [])),
-        symbol_suffixes={fold_key(s): code for s, code in cur.get("symbol_suffixes", [])},
+        symbol_suffixes={fold_key(s): code for s, code in cur["symbol_suffixes"]},
         qualifiers={fold_key(w): kind for kind in QUALIFIER_KINDS for w in qual.get(kind, [])},
         bare_amount_followers=(
             frozenset(fold_key(w) for w in scales["bare_amount_followers"])
@@ -372,8 +362,8 @@ def _currencies(raw: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
         symbol_codes=symbol_codes,
         strict_codes=frozenset([*common["currencies"].get("case_sensitive_codes", []), *capital_codes, *scaled_codes]),
         code_scales={c: f for c, (_, f) in scaled_codes.items()},
-        range_starts=tuple(fold_key(w) for w in qual.get("range_start", [])),
-        range_joiners=tuple(fold_key(w) for w in qual.get("range_joiners", [])),
+        range_starts=tuple(fold_key(w) for w in qual["range_start"]),
+        range_joiners=tuple(fold_key(w) for w in qual["range_joiners"]),
     )
 
 
@@ -406,7 +396,7 @@ def _money_pieces(raw: dict[str, Any], numbers: dict[str, Any], cur: dict[str, A
         glued=rf"(?<=\d)(?P<glued>{trie(glued)})(?![\w'’])" if glued else "(?P<glued>(?!))",
         suffix=trie(cur["symbol_suffixes"]),
         of=r"(?:de\s+|d'\s*|of\s+)?",
-        range_joiner=rf"(?:\s*-\s*|\s+{trie(raw['qualifiers'].get('range_joiners', []))}\s+)",
+        range_joiner=rf"(?:\s*-\s*|\s+{trie(raw['qualifiers']['range_joiners'])}\s+)",
     )
 
 
@@ -459,7 +449,7 @@ def _amount_surroundings(
     return dict(
         qualifier_before_re=re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{trie(cur['qualifiers'])})\s*$"),
         range_before_re=re.compile(
-            rf"(?:(?P<start>{trie(raw['qualifiers'].get('range_start', []))})\s+)?{n.number_start}(?P<n>{n.number})"
+            rf"(?:(?P<start>{trie(raw['qualifiers']['range_start'])})\s+)?{n.number_start}(?P<n>{n.number})"
             rf"(?P<s>{m.scale})?(?P<j>{m.range_joiner})$"
         ),
         range_after_re=re.compile(
@@ -537,11 +527,11 @@ def _dates(
         },
         date_scanned=tuple(i for i, t in enumerate(templates) if t.starts is None),
         # "en novembre", "mois d'avril" (no space after an elision)
-        bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates.get('bare_month_prefixes', []))}(?:(?<=')\s*|\s+)$"),
-        day_context=frozenset(fold_key(w) for w in dates.get("day_context", [])),
+        bare_month_prefix_re=re.compile(rf"(?<![\w']){trie(dates['bare_month_prefixes'])}(?:(?<=')\s*|\s+)$"),
+        day_context=frozenset(fold_key(w) for w in dates["day_context"]),
         numeric_day_before=frozenset(fold_key(w) for w in dates["numeric_day_before"]),
-        event_days=frozenset(fold_key(w) for w in dates.get("event_days", [])),
-        event_link_re=re.compile(rf"(?<!\s)\s*{trie(dates.get('event_links', []))}(?![\w])"),
+        event_days=frozenset(fold_key(w) for w in dates["event_days"]),
+        event_link_re=re.compile(rf"(?<!\s)\s*{trie(dates['event_links'])}(?![\w])"),
         future_re=_future_re(dates),
         future_before_re=re.compile(rf"(?<![\w]){alternation(dates['future_markers_before'])}(?![\w])", re.IGNORECASE),
         past_before_re=_past_before_re(dates["past"]),
@@ -561,15 +551,14 @@ def _names(raw: dict[str, Any]) -> dict[str, Any]:
         organization_words=frozenset(fold_key(w) for w in names["organization_words"]),
         aliases={fold_key(k): v for k, v in {**_known_organizations(lang["code"]), **names["aliases"]}.items()},
         places=frozenset(fold_key(w) for w in names["places"]),
-        subject_verbs=frozenset(fold_key(w) for w in names.get("subject_verbs", [])),
-        org_head_re=re.compile(
-            rf"(?<![\w']){alternation(names.get('lowercase_org_heads', []))}\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
-        ),
+        subject_verbs=frozenset(fold_key(w) for w in names["subject_verbs"]),
     )
 
 
-def _quotes(raw: dict[str, Any]) -> dict[str, Any]:
-    """Quote marks, speech verbs and attributions (Lexicon fields)."""
+def _quotes(raw: dict[str, Any], every_quotes: list[dict[str, Any]]) -> dict[str, Any]:
+    """Quote marks, speech verbs and attributions (Lexicon fields). The articles, list joiners and
+    complement markers are those of every language (`every_quotes`): the rules were written on French
+    and English together and read them whatever the article's language."""
     quotes = raw["quotes"]
 
     def quote_words_re(words: list[str], *, prefix: bool = False) -> re.Pattern[str]:
@@ -579,7 +568,12 @@ def _quotes(raw: dict[str, Any]) -> dict[str, Any]:
         return re.compile(rf"(?<![\w]){trie(words)}{tail}", re.IGNORECASE)
 
     return dict(
-        coordinators=frozenset(fold_key(w) for w in raw["quotes"]["coordinators"]),
+        coordinators=frozenset(fold_key(w) for w in quotes["coordinators"]),
+        articles=frozenset(
+            fold_key(w) for q in every_quotes for w in [*q["definite_articles"], *q["indefinite_articles"]]
+        ),
+        list_joiners=frozenset(fold_key(w) for q in every_quotes for w in q["list_joiners"]),
+        complement_markers=frozenset(fold_key(w) for q in every_quotes for w in q["complement_markers"]),
         quote_pairs=tuple((a, b) for a, b in quotes["pairs"]),
         attribution=tuple(fold_key(w) for w in quotes["attribution"]),
         pronouns=frozenset(fold_key(w) for w in quotes["pronouns"]),
@@ -600,4 +594,20 @@ def _quotes(raw: dict[str, Any]) -> dict[str, Any]:
         ),
         term_marker_re=quote_words_re(quotes["term_markers"]),
         attribution_re=quote_words_re(quotes["attribution"]),
+        **_lists(every_quotes),
+    )
+
+
+def _lists(every_quotes: list[dict[str, Any]]) -> dict[str, Any]:
+    """Names listed together ("la CSC, la FGTB et le SLFP dénoncent", "Infrabel and HR Rail said"), read
+    with the list joiners and definite articles of every language (Lexicon fields)."""
+    joiner = rf"\b{alternation(w for q in every_quotes for w in q['list_joiners'])}\b|&"
+    articles = [fold_key(w) for q in every_quotes for w in q["definite_articles"]]
+    whole, elided = [w for w in articles if not w.endswith("'")], [w for w in articles if w.endswith("'")]
+    return dict(
+        list_joiner_re=re.compile(joiner, re.IGNORECASE),
+        list_gap_re=re.compile(rf"(?<![,&\s])\s*(?:,|{joiner})\s*(?:{alternation(articles)}\s*)?", re.IGNORECASE),
+        listed_re=re.compile(
+            rf"(?<![\s,]),?+\s*+(?:{joiner})\s*+(?:{alternation(whole)}\s++|{alternation(elided)})?+", re.IGNORECASE
+        ),
     )

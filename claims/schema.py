@@ -199,6 +199,10 @@ QUOTES = Section(
         "organization_subjects",
         "statement_words",
         "subject_verb_fillers",
+        "definite_articles",
+        "indefinite_articles",
+        "list_joiners",
+        "complement_markers",
     )
     | {"roles_of_titles": TABLE, "subject_names": TABLE},
     optional=frozenset({"subject_verb_fillers"}),  # words between a subject and its speech verb

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lexicon import DATA_DIR, Lexicon
-from ..patterns import trie
+from ..patterns import alternation, trie
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
 
@@ -274,10 +274,11 @@ def _knowledge(code: str) -> _Knowledge:
     )
 
 
-def _portfolio_re(names: dict[str, Any]) -> re.Pattern[str] | None:
+def _portfolio_re(names: dict[str, Any], joiners: frozenset[str]) -> re.Pattern[str] | None:
     """ "la ministre de l'Enseignement supérieur et de la Recherche", "minister for Health": the
-    capitalised words name a brief, not an organisation."""
-    heads, preps = names.get("portfolio_heads", []), names.get("portfolio_prepositions", [])
+    capitalised words name a brief, not an organisation; several briefs are joined by a comma or a
+    list joiner (`joiners`, those of every language)."""
+    heads, preps = names["portfolio_heads"], names["portfolio_prepositions"]
     if not (heads and preps):
         return None
     head = trie(heads)  # a prefix tree: the pattern runs over the whole article
@@ -287,7 +288,9 @@ def _portfolio_re(names: dict[str, Any]) -> re.Pattern[str] | None:
         + ")"
     )
     cap = r"[A-Z][\w'-]*(?:\s+[a-z][\w-]*)?"
-    return re.compile(rf"(?<![\w'])(?i:{head})\s+{prep}{cap}(?:(?:\s*,\s*|\s+(?i:et|and)\s+){prep}?{cap})*")
+    return re.compile(
+        rf"(?<![\w'])(?i:{head})\s+{prep}{cap}(?:(?:\s*,\s*|\s+(?i:{alternation(joiners)})\s+){prep}?{cap})*"
+    )
 
 
 def _build_name_data(lex: Lexicon) -> _NameData:
@@ -295,11 +298,11 @@ def _build_name_data(lex: Lexicon) -> _NameData:
     names = lex.raw["names"]
 
     def keys(field_name: str) -> frozenset[str]:
-        return frozenset(_plain(w) for w in names.get(field_name, []))
+        return frozenset(_plain(w) for w in names[field_name])
 
     titles = keys("titles")
-    portfolio_re = _portfolio_re(names)
-    tail_preps = names.get("org_tail_prepositions", [])
+    portfolio_re = _portfolio_re(names, lex.list_joiners)
+    tail_preps = names["org_tail_prepositions"]
     tail_re = None
     if tail_preps:
         alts = "|".join(
@@ -332,13 +335,13 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         calendar=frozenset(lex.months) | frozenset(lex.weekdays),
         connectors=connectors,
         org_joiners=keys("org_joiners"),
-        campus_links=keys("campus_links"),
+        campus_links=frozenset(_plain(w) for w in names.get("campus_links", [])),
         demonym_endings=tuple(_plain(w) for w in names.get("demonym_endings", [])),
         particles=particles,
         split_connectors=connectors - particles,
         elisions=keys("elisions"),
-        possessives=tuple(fold(p) for p in names.get("possessives", [])),
-        subject_verbs=frozenset(w.lower() for w in names.get("subject_verbs", [])),
+        possessives=tuple(fold(p) for p in names["possessives"]),
+        subject_verbs=frozenset(w.lower() for w in names["subject_verbs"]),
         affiliation_words=frozenset(key(w) for w in names["affiliation_words"]),
         person_before=frozenset(key(w) for w in names["person_before"]),
         lone_institutions=frozenset(_plain(w) for w in names["lone_institutions"]),
@@ -346,23 +349,23 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         common_words=_common_words(lex.code),
         opponent_words=frozenset(key(w) for w in names["opponent_words"]),
         administrative_words=frozenset(key(w) for w in names["administrative_words"]),
-        subject_verb_endings=tuple(names.get("subject_verb_endings", [])),
-        common_endings=tuple(_plain(e) for e in names.get("common_noun_endings", [])),
-        adjective_suffixes=tuple(_plain(e) for e in names.get("adjective_suffixes", [])),
+        subject_verb_endings=tuple(names["subject_verb_endings"]),
+        common_endings=tuple(_plain(e) for e in names["common_noun_endings"]),
+        adjective_suffixes=tuple(_plain(e) for e in names["adjective_suffixes"]),
         place_prepositions=keys("place_prepositions"),
         place_nouns=frozenset(key(w) for w in names["place_nouns"]),
         local_bodies={key(k): v for k, v in names["local_bodies"].items()},
         lowercase_bodies_re=_lowercase_bodies_re(names),
         place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         portfolio_re=portfolio_re,
-        portfolio_probes=tuple({_plain(h).split()[0] for h in names.get("portfolio_heads", [])}),
-        tail_adjective_endings=tuple(_plain(e) for e in names.get("org_tail_adjective_endings", [])),
+        portfolio_probes=tuple({_plain(h).split()[0] for h in names["portfolio_heads"]}),
+        tail_adjective_endings=tuple(_plain(e) for e in names["org_tail_adjective_endings"]),
         tail_prepositions_re=tail_re,
         speech_verb_re=lex.speech_verb_re,
-        org_head_re=_head_re(names.get("lowercase_org_heads", []) + names["place_heads"]),
+        org_head_re=_head_re(names["lowercase_org_heads"] + names["place_heads"]),
         place_heads=keys("place_heads"),
         postnominals=frozenset(_plain(w) for w in names.get("postnominals", [])),
-        place_hyphen_links=frozenset(fold_apostrophes(w) for w in names.get("place_hyphen_links", [])),
+        place_hyphen_links=frozenset(fold_apostrophes(w) for w in names["place_hyphen_links"]),
         not_name_re=(
             re.compile("|".join(f"(?:{p})" for p in names["not_name_patterns"]))
             if names.get("not_name_patterns")
@@ -389,7 +392,7 @@ def _lowercase_bodies_re(names: dict[str, Any]) -> re.Pattern[str] | None:
     """ "le parquet", "la police locale", "de la cour d'appel": a local body the language data writes in
     lower case, after an article; read on the folded text, group 1 is the body."""
     bodies = [b for b in names["local_bodies"] if b[:1].islower()]
-    articles = [a for a in names.get("organization_articles", []) if a.isalpha() or a.endswith("'")]
+    articles = [a for a in names["organization_articles"] if a.isalpha() or a.endswith("'")]
     if not bodies or not articles:
         return None
     before = "|".join(re.escape(fold(a)) + ("" if a.endswith("'") else r"\s+") for a in articles)

@@ -13,7 +13,7 @@ from typing import NamedTuple, Protocol, cast
 from ..lexicon import Lexicon
 from ..text import Sentence
 from ..text import fold_key as key
-from .pairing import _ARTICLES, _LEAD, _PAD, _WORD, QuoteSpan
+from .pairing import _LEAD, _PAD, _WORD, QuoteSpan
 
 # ---- speakers ---------------------------------------------------------------------------------
 
@@ -107,13 +107,13 @@ def _introduced(
     return before((prev.start, prev.end))
 
 
-def _spoken_to(folded: str, start: int, addressees: frozenset[str]) -> bool:
+def _spoken_to(folded: str, start: int, addressees: frozenset[str], articles: frozenset[str]) -> bool:
     """Is the name at `start` the one spoken to ("a déclaré à l'AFP", "told Reuters")?"""
     words = folded[max(0, start - 24) : start].lower().replace("'", "' ").split()
     while words:  # "à l'AFP": the article goes, the marker stays even where it is an article too ("a")
         if words[-1] in addressees or " ".join(words[-2:]) in addressees:
             return True
-        if words[-1] not in _ARTICLES:
+        if words[-1] not in articles:
             return False
         words.pop()
     return False
@@ -183,7 +183,7 @@ def _role_after(words: list[re.Match[str]], verb: int, lex: Lexicon) -> str | No
     la ministre"), "before" it ("” the Health Minister declares"), or None."""
     if (
         verb + 2 < len(words)
-        and key(words[verb + 1].group()) in _ARTICLES
+        and key(words[verb + 1].group()) in lex.articles
         and (
             key(words[verb + 2].group()) in lex.person_cues
             or key(" ".join(w.group() for w in words[verb + 2 : verb + 4])) in lex.person_cues
@@ -192,7 +192,7 @@ def _role_after(words: list[re.Match[str]], verb: int, lex: Lexicon) -> str | No
         return "after"
     if (
         2 <= verb <= 4
-        and key(words[0].group()) in _ARTICLES
+        and key(words[0].group()) in lex.articles
         and any(key(w.group()) in lex.person_cues for w in words[1:verb])
     ):
         return "before"
@@ -286,19 +286,12 @@ def _quote_words(lex: Lexicon) -> _QuoteWords:
         quotes = lex.raw["quotes"]
         words = _QuoteWords(
             titles={key(t): key(r) for t, r in quotes["roles_of_titles"].items()},
-            briefs=tuple(
-                sorted((key(p) for p in lex.raw["names"].get("portfolio_prepositions", [])), key=len, reverse=True)
-            ),
+            briefs=tuple(sorted((key(p) for p in lex.raw["names"]["portfolio_prepositions"]), key=len, reverse=True)),
             subject_nouns=frozenset(key(re.split(r"[\s']", w.strip())[-1]) for w in quotes["organization_subjects"]),
             subject_names={key(n): {key(w) for w in ws} for n, ws in quotes["subject_names"].items()},
         )
         cached = _QUOTE_WORDS[lex.code] = (lex, words)
     return cached[1]
-
-
-_COMPLEMENT_MARKERS = frozenset(
-    {"de", "du", "des", "d'", "of", "for", "with", "about", "against", "avec", "contre", "sur", "chez", "vers", "from"}
-)
 
 
 def _inverted_incise(
@@ -313,7 +306,7 @@ def _inverted_incise(
         return None
     if any(not w.group()[0].islower() or key(w.group()) in lex.coordinators for w in before):
         return None
-    if any(key(w.group()) in _ARTICLES for w in before) or key(before[-1].group()) in _COMPLEMENT_MARKERS:
+    if any(key(w.group()) in lex.articles for w in before) or key(before[-1].group()) in lex.complement_markers:
         return None  # "», aux côtés de Jean Roux": the name is a complement
     return found[0].canonical
 
@@ -419,7 +412,7 @@ def _before(
         # "..., rappelle-t-il, lorsque X avait dû « ... »": an inverted pronoun speaks, the names after it
         # are what it speaks of
         return pronoun_target(verb.start())
-    if verb and (subject := _right_before(verb.start(), found, people, folded)):
+    if verb and (subject := _right_before(verb.start(), found, people, folded, lex)):
         return subject
     if verb and not any(m.start < verb.start() for m in found):
         if who := _subject_of(folded, start, verb, lex, pronouns, main_organisation_before, pronoun_target):
@@ -458,7 +451,7 @@ def _organisation_subject(
     if (
         first is not None
         and first.type == "organization"
-        and (first.start == at or key(folded[at : first.start].strip()) in _ARTICLES)
+        and (first.start == at or key(folded[at : first.start].strip()) in lex.articles)
         and _VERB_NEXT.match(folded, first.end)
     ):
         return first.canonical
@@ -468,7 +461,7 @@ def _organisation_subject(
 _VERB_NEXT = re.compile(r" [a-zà-ÿ]")  # a lower-case word right after the name: its verb
 
 
-def _right_before(verb: int, found: list[_Mention], people: list[_Mention], folded: str) -> str | None:
+def _right_before(verb: int, found: list[_Mention], people: list[_Mention], folded: str, lex: Lexicon) -> str | None:
     """The name right before the speech verb, its subject: a person ("Francis stood in the dock as the
     judge told him:"; not "Priya Raman, for Ms Okonjo, said": a name closing an apposition is no
     subject), else, with no person, an organisation ("Mis en place par Orbitel, le dispositif ...
@@ -478,7 +471,7 @@ def _right_before(verb: int, found: list[_Mention], people: list[_Mention], fold
         subject = [m for m in people if m.end <= verb and folded[m.end : verb].isspace()]
         return subject[-1].canonical if subject else None
     subject = [m for m in found if m.end <= verb and folded[m.end : verb].isspace()]
-    if subject and not any(_LISTED.fullmatch(folded, m.end, subject[-1].start) for m in found):
+    if subject and not any(lex.listed_re.fullmatch(folded, m.end, subject[-1].start) for m in found):
         return subject[-1].canonical
     return None
 
@@ -507,8 +500,6 @@ def _subject_of(
     return None
 
 
-# The last two names of a list: "la CSC et le SLFP dénoncent" (a comma alone sets a phrase apart).
-_LISTED = re.compile(r"(?<![\s,]),?+\s*+(?:\b(?:et|and)\b|&)\s*+(?:(?:la|le|les|the)\s++|l')?+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 _PRONOUN_THEN = re.compile(r"(?<![\w'])(\w+)(?=\s+(?:\w+\s+)?([\w'-]+))")
 

@@ -3,12 +3,10 @@ attribution's marker, speak together."""
 
 from __future__ import annotations
 
-import re
-
 from ..lexicon import Lexicon
 from ..text import fold_key as key
 from .attribution import _NamesIn
-from .pairing import _ARTICLES, _WORD
+from .pairing import _WORD
 
 
 def _joint(folded: str, head: tuple[int, int], names_in: _NamesIn, lex: Lexicon, speaker: str) -> tuple[str, ...]:
@@ -18,22 +16,24 @@ def _joint(folded: str, head: tuple[int, int], names_in: _NamesIn, lex: Lexicon,
     start, end = head
     verbs = [m.start() for m in lex.speech_verb_re.finditer(folded, start, end)]
     for at in reversed(verbs):  # "déclarent regretter", "said in a joint statement": the verb after the list
-        if others := _listed_before(folded, start, at, names_in, speaker):
+        if others := _listed_before(folded, start, at, names_in, speaker, lex):
             return others
     for marker in lex.attribution_re.finditer(folded, start, end):
         listed = names_in(marker.end(), end)
-        if not listed or any(key(w) not in _ARTICLES for w in _WORD.findall(folded, marker.end(), listed[0].start)):
+        if not listed or any(key(w) not in lex.articles for w in _WORD.findall(folded, marker.end(), listed[0].start)):
             continue
         last = 0
-        while last + 1 < len(listed) and _LIST_GAP.fullmatch(folded, listed[last].end, listed[last + 1].start):
+        while last + 1 < len(listed) and lex.list_gap_re.fullmatch(folded, listed[last].end, listed[last + 1].start):
             last += 1
-        if last and (others := _listed_before(folded, start, listed[last].end, names_in, speaker)):
+        if last and (others := _listed_before(folded, start, listed[last].end, names_in, speaker, lex)):
             return others
     return ()
 
 
-def _listed_before(folded: str, start: int, at: int, names_in: _NamesIn, speaker: str) -> tuple[str, ...]:
-    """The names other than `speaker` of a list of names of one kind that ends right before `at`."""
+def _listed_before(folded: str, start: int, at: int, names_in: _NamesIn, speaker: str, lex: Lexicon) -> tuple[str, ...]:
+    """The names other than `speaker` of a list of names of one kind that ends right before `at`. The
+    last two names of a list are joined by a joiner (`lex.list_joiner_re`); a comma alone sets a
+    phrase apart."""
     listed = [m for m in names_in(start, at) if m.end <= at]
     if len(listed) < 2 or listed[-1].canonical != speaker and speaker not in {m.canonical for m in listed}:
         return ()
@@ -41,21 +41,15 @@ def _listed_before(folded: str, start: int, at: int, names_in: _NamesIn, speaker
     group = [listed[-1]]
     for prev in reversed(listed[:-1]):
         between = folded[prev.end : group[0].start]
-        if prev.type != kind or not _LIST_GAP.fullmatch(between):
+        if prev.type != kind or not lex.list_gap_re.fullmatch(between):
             break
         group.insert(0, prev)
     if (
         len(group) < 2
-        or not _AND.search(folded, group[-2].end, group[-1].start)  # "par Apple, l'Autorité estime": no list
-        or not _LIST_GAP.fullmatch(folded[group[-1].end : at].replace(",", " ") + " ")
+        or not lex.list_joiner_re.search(folded, group[-2].end, group[-1].start)  # "par Apple, l'Autorité estime"
+        or not lex.list_gap_re.fullmatch(folded[group[-1].end : at].replace(",", " ") + " ")
         and folded[group[-1].end : at].strip() not in ("", ",")
     ):
         return ()
     names = list(dict.fromkeys(m.canonical for m in group))
     return tuple(n for n in names if n != speaker) if speaker in names else ()
-
-
-# The last two names of a list are joined by a coordinator; a comma alone sets a phrase apart.
-_AND = re.compile(r"\b(?:et|and)\b|&", re.IGNORECASE)
-# Between two names of a list: a comma or "et"/"and", and an article ("la CSC Transcom et le SLFP").
-_LIST_GAP = re.compile(r"(?<![,&\s])\s*(?:,|\bet\b|\band\b|&)\s*(?:(?:la|le|les|l'|the)\s*)?", re.IGNORECASE)

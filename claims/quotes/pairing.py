@@ -16,7 +16,6 @@ _MARKS_RE = re.compile(r"[«»“”„‟\"‘’‹›]|\n")
 _LEAD = re.compile(r"[\s,;:.\-–—)»”\"’]*")
 _WORD = re.compile(r"[\w'-]+")
 _FRAGMENT = "fragment"  # a few words with no speaker yet: speech if their paragraph says whose, else a term
-_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l'", "un", "une"})
 
 
 @dataclass(frozen=True)
@@ -222,10 +221,10 @@ def quote_text(text: str, span: QuoteSpan) -> str:
     return " ".join(inner.split())
 
 
-def _with_article(marker: str) -> bool:
+def _with_article(marker: str, lex: Lexicon) -> bool:
     """ "le dispositif", "l'application", "the programme": a marker that is a noun with its article."""
     first = key(marker.split()[0])
-    return first in _ARTICLES or first.startswith("l'")
+    return first in lex.articles or first.startswith("l'")
 
 
 def quote_kind(folded: str, span: QuoteSpan, text: str, lex: Lexicon, sentence_start: int) -> str:
@@ -244,7 +243,7 @@ def quote_kind(folded: str, span: QuoteSpan, text: str, lex: Lexicon, sentence_s
         if not (
             len(words) >= 4
             and words[0][:1].islower()
-            and _with_article(last.group())
+            and _with_article(last.group(), lex)
             and lex.speech_verb_re.search(folded, sentence_start, head_start + last.start()) is not None
         ):
             return "term"

@@ -9,7 +9,7 @@ from ..lexicon import Lexicon
 from ..text import Sentence, is_heading
 from ..text import fold_key as key
 from .attribution import _best, _NamesIn, _SentenceAt
-from .pairing import _ARTICLES, _FRAGMENT, _PAD, _WORD, QuoteFound, QuoteSpan
+from .pairing import _FRAGMENT, _PAD, _WORD, QuoteFound, QuoteSpan
 
 
 def _pieces(
@@ -73,7 +73,7 @@ def _role_said(folded: str, start: int, end: int, lex: Lexicon) -> bool:
     """Do the words after an incise's verb name a role rather than a person ("a rappelé le
     Souverain", "added the minister")? The speaker is then the quote's own."""
     words = [key(w) for w in _WORD.findall(folded, start, end)][:4]
-    while words and words[0] in _ARTICLES:
+    while words and words[0] in lex.articles:
         words.pop(0)
     return bool(words) and (words[0] in lex.person_cues or " ".join(words[:2]) in lex.person_cues)
 

@@ -33,7 +33,7 @@ class _Speakers:
         self.mention_starts = [m.start for m in self.mentions]
         quotes = lex.raw["quotes"]
         self.fillers = frozenset(key(w) for w in quotes.get("subject_verb_fillers", []))
-        self.addressees = frozenset(key(w) for w in quotes.get("addressee_markers", []))
+        self.addressees = frozenset(key(w) for w in quotes["addressee_markers"])
         self.organisations = [m for m in self.mentions if m.type == "organization"]
         self.organisation_names = {m.canonical for m in self.organisations}
         # "l'instance", "the regulator": a noun that stands for an organisation whose name does not hold it
@@ -67,7 +67,7 @@ class _Speakers:
         out = []
         while i < len(mentions) and mentions[i].start < b:
             if mentions[i].end <= b and not (
-                speakers_only and _spoken_to(self.folded, mentions[i].start, self.addressees)
+                speakers_only and _spoken_to(self.folded, mentions[i].start, self.addressees, self.lex.articles)
             ):
                 out.append(mentions[i])
             i += 1

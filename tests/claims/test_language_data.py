@@ -110,6 +110,32 @@ def test_no_word_is_both_a_place_and_an_alias(code):
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
+def test_articles_list_joiners_and_complement_markers_are_lower_case_single_words(code):
+    quotes = raw(code)["quotes"]
+    for key in ("definite_articles", "indefinite_articles", "list_joiners", "complement_markers"):
+        words = quotes[key]
+        assert words and all(w == fold_key(w) and " " not in w for w in words), (code, key)
+
+
+def test_the_quote_rules_read_the_articles_joiners_and_complement_markers_of_every_language():
+    every = {
+        fold_key(w)
+        for code in LANGUAGES
+        for key in ("definite_articles", "indefinite_articles")
+        for w in raw(code)["quotes"][key]
+    }
+    assert {"the", "a", "le", "l'", "une"} <= every
+    assert all(load(code).articles == every for code in LANGUAGES)
+    markers = {fold_key(w) for code in LANGUAGES for w in raw(code)["quotes"]["complement_markers"]}
+    joiners = {fold_key(w) for code in LANGUAGES for w in raw(code)["quotes"]["list_joiners"]}
+    assert all(load(code).complement_markers == markers and load(code).list_joiners == joiners for code in LANGUAGES)
+    for code in LANGUAGES:  # "la CSC et le SLFP", "Infrabel and the SNCB", whatever the language
+        lex = load(code)
+        assert lex.listed_re.fullmatch(" et le ") and lex.listed_re.fullmatch(" and the ")
+        assert lex.list_gap_re.fullmatch(", l'") and lex.list_joiner_re.search(" & ")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
 def test_number_words_are_integers(code):
     words = raw(code)["numbers"]["words"]
     assert all(isinstance(v, int) and 0 <= v < 100 for v in words.values())
