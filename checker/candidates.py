@@ -14,7 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote
-from claims.text import content_words, fold_key, person_key
+from claims.lexicon import name_key
+from claims.text import content_words, person_key
 from sources.index import Source, ValueIndex
 from sources.terms import person_term, word_term
 
@@ -40,7 +41,7 @@ DATE_WIDER = 3 * 366  # days around a date where another date may conflict with 
 
 def name_counts(index: ValueIndex, extraction: Extraction) -> dict[str, int]:
     """How many records hold each name of the article (up to COUNT_CAP), by name key."""
-    keys = list(dict.fromkeys(fold_key(c.value.canonical) for c in extraction.claims if isinstance(c.value, Name)))
+    keys = list(dict.fromkeys(name_key(c.value.canonical) for c in extraction.claims if isinstance(c.value, Name)))
     return dict(zip(keys, index.counts([Source("name", k) for k in keys], cap=COUNT_CAP)))
 
 

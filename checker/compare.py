@@ -31,7 +31,7 @@ from typing import Callable, Collection, Iterable, Sequence
 from rapidfuzz import fuzz, process
 
 from claims import DateValue, Money
-from claims.lexicon import available_languages, load
+from claims.lexicon import available_languages, load, name_key
 from claims.text import content_words, fold_key, fold_lower
 
 from .given_names import full_names
@@ -104,7 +104,7 @@ def _given_compatible(a: str, b: str) -> bool:
 def name_agreement(claim_name: str, record_name: str) -> Agreement:
     """Whether two written names are the same person or organisation.
 
-    Same folded words -> agrees. Otherwise the last words (surnames) must be equal and the given
+    Same folded words, or one shared key in two languages (claims.lexicon.name_key) -> agrees. Otherwise the last words (surnames) must be equal and the given
     names compatible in order: equal, one an initial of the other ("J." ~ "Jan") or an everyday short
     form of it ("Mike" ~ "Michael"); a middle name
     written by one side only is allowed ("John F. Kennedy" ~ "John Kennedy"). Anything else is
@@ -113,7 +113,7 @@ def name_agreement(claim_name: str, record_name: str) -> Agreement:
     a, b = name_words(claim_name), name_words(record_name)
     if not a or not b:
         return "unknown"
-    if a == b:
+    if a == b or name_key(claim_name) == name_key(record_name):  # "Banque mondiale" ~ "World Bank"
         return "agrees"
     if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
         return "unknown"

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claims import Claim, DateValue, Extraction, Name, Quote
-from claims.lexicon import legal_forms
-from claims.text import content_words, fold_key
+from claims.lexicon import legal_forms, name_key
+from claims.text import content_words
 
 KEY_WORDS = 10  # key words of a claim's sentence used as context
 DATE_WEIGHT = 0.7
@@ -91,7 +91,7 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
     paragraphs = _paragraphs(text)
     paragraph_starts = [a for a, _ in paragraphs]
     mentions = sorted(
-        (a, b, fold_key(c.value.canonical))
+        (a, b, name_key(c.value.canonical))
         for c in extraction.claims
         if isinstance(c.value, Name)
         for a, b in (c.mentions or ((c.start, c.end),))
@@ -99,16 +99,16 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
     mention_starts = [a for a, _, _ in mentions]
     date_claims = sorted((d for d in extraction.claims if d.type == "date"), key=lambda d: d.start)
     date_starts = [d.start for d in date_claims]
-    canonical = {fold_key(c.value.canonical): c.value.canonical for c in extraction.claims if isinstance(c.value, Name)}
+    canonical = {name_key(c.value.canonical): c.value.canonical for c in extraction.claims if isinstance(c.value, Name)}
     story = {k: idf(k) for k in canonical}
     out = {}
     for claim in extraction.claims:
         i = bisect_right(paragraph_starts, claim.start) - 1
         para = paragraphs[i] if i >= 0 and claim.start < paragraphs[i][1] else (0, len(text))
         own = (
-            fold_key(claim.value.canonical)
+            name_key(claim.value.canonical)
             if isinstance(claim.value, Name)
-            else (fold_key(claim.value.speaker) if isinstance(claim.value, Quote) and claim.value.speaker else None)
+            else (name_key(claim.value.speaker) if isinstance(claim.value, Quote) and claim.value.speaker else None)
         )
         names, name_words = _names_around(claim, own, para, mentions, mention_starts, text)
         if own:  # a record naming the claim's own name (or the quote's speaker) is about it

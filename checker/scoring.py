@@ -11,6 +11,7 @@ from typing import Callable
 from rapidfuzz import fuzz, process
 
 from claims import Claim, DateValue, Extraction, Money, Name, Quote
+from claims.lexicon import name_key
 from claims.text import content_words, fold_key, fold_lower, person_key, split_sentences
 from sources.index import StoredRecord
 
@@ -420,7 +421,7 @@ def _name(claim: Claim, v: Name, ctx: Context, rec: StoredRecord) -> _Reading | 
         return None
     span = spans[0]
     source_value = rec.record.excerpt[span[0] : span[1]]
-    note = f"the record writes {source_value}" if fold_key(source_value) != ctx.key else ""
+    note = f"the record writes {source_value}" if name_key(source_value) != ctx.key else ""
     return _Reading("agrees", span, 1.0, source_value, note=note)
 
 
@@ -497,7 +498,7 @@ def _organizations(extraction: Extraction, rec: StoredRecord) -> frozenset[str]:
     """The organisations named by the article and by the record (folded keys)."""
     return frozenset(
         {
-            fold_key(c.value.canonical)
+            name_key(c.value.canonical)
             for c in extraction.claims
             if c.type == "organization" and isinstance(c.value, Name)
         }

@@ -188,6 +188,24 @@ def legal_forms() -> tuple[str, ...]:
     return tuple(_common()["names"]["legal_forms"])
 
 
+@lru_cache(maxsize=1)
+def _shared_names() -> dict[str, str]:
+    """Folded canonical name -> folded English name, from each language's [names] translations."""
+    shared: dict[str, str] = {}
+    for code in available_languages():
+        for name, english in _read(code)["names"].get("translations", {}).items():
+            shared[fold_key(name)] = fold_key(english)
+    return shared
+
+
+def name_key(canonical: str) -> str:
+    """The look-up key of a person's or an organisation's canonical name, the same in every language:
+    "Fonds monétaire international" in a French article and "International Monetary Fund" in an
+    English record are one key. Records are indexed and claims looked up by it."""
+    key = fold_key(canonical)
+    return _shared_names().get(key, key)
+
+
 def _known_organizations(code: str) -> dict[str, str]:
     """Acronyms and short forms of well-known organisations (data/organizations.toml), by language."""
     with open(DATA_DIR / "organizations.toml", "rb") as fh:

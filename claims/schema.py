@@ -180,9 +180,10 @@ NAMES = Section(
         "portfolio_prepositions",
         "postnominals",
     )
-    | {"aliases": TABLE, "local_bodies": TABLE},
-    # letters after a name ("Jr", "MP"); "University of Arkansas at Little Rock": English
-    optional=frozenset({"postnominals", "campus_links", "demonym_endings"}),
+    | {"aliases": TABLE, "local_bodies": TABLE, "translations": TABLE},
+    # letters after a name ("Jr", "MP"); "University of Arkansas at Little Rock": English. The English
+    # names of French canonical names ("Banque mondiale" -> "World Bank"): a language other than English
+    optional=frozenset({"postnominals", "campus_links", "demonym_endings", "translations"}),
 )
 QUOTES = Section(
     _words(

@@ -398,7 +398,9 @@ class ValueIndex:
 
 
 class Gazetteer(Mapping):
-    """The library's names as a read-only mapping fold_key(name) -> (type, canonical).
+    """The library's names as a read-only mapping fold_key(name) -> (type, canonical). A name the
+    language files translate is stored under its English key (claims.lexicon.name_key) and offered
+    back only under its own: the language files know it, in each language, by its name there.
 
     Each key the extractor asks about is one indexed look-up (remembered), instead of loading every
     distinct name of a large library before each check.
@@ -412,7 +414,10 @@ class Gazetteer(Mapping):
         if key not in self._seen:
             n = record_names
             with self.engine.connect() as conn:
-                row = conn.execute(select(n.c.type, n.c.canonical).where(n.c.name_key == key).limit(1)).first()
+                rows = conn.execute(select(n.c.type, n.c.canonical).where(n.c.name_key == key).limit(8)).all()
+            # rows under a translated key name it in another language ("Banque mondiale" under
+            # "world bank"): an English article keeps its own name
+            row = next((r for r in rows if fold_key(r.canonical) == key), None)
             self._seen[key] = (row.type, row.canonical) if row else None
         return self._seen[key]
 
@@ -443,8 +448,3 @@ _TERM_RE = re.compile(r"[^\W_]{2,}", re.UNICODE)
 def query_terms(query: str) -> list[str]:
     """Words of a free-text query, safe to hand to FTS5 or to_tsquery."""
     return [t.lower() for t in _TERM_RE.findall(query)][:64]
-
-
-def name_key(name: str) -> str:
-    """The key names are stored under in `record_names`."""
-    return fold_key(name)

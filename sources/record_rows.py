@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
 import claims
+from claims.lexicon import name_key
 from claims.model import DateValue, Money, Name, Quote
-from claims.text import fold_key
 
 from . import terms as term_index
 from .bulk import insert_many, row_converter
@@ -53,11 +53,11 @@ def index_values(record: SourceRecord) -> IndexedValues:
                 continue
             dates.append((v.iso, v.precision, v.start, v.end, c.start, c.end))
         elif isinstance(v, Name):
-            names.append((fold_key(v.canonical), v.canonical, c.type, c.start, c.end))
+            names.append((name_key(v.canonical), v.canonical, c.type, c.start, c.end))
             for m_start, m_end in c.mentions[1:]:
-                names.append((fold_key(v.canonical), v.canonical, c.type, m_start, m_end))
+                names.append((name_key(v.canonical), v.canonical, c.type, m_start, m_end))
         elif isinstance(v, Quote):
-            quotes.append((fold_key(v.speaker) if v.speaker else None, v.text, c.start, c.end))
+            quotes.append((name_key(v.speaker) if v.speaker else None, v.text, c.start, c.end))
     return IndexedValues(tuple(amounts), tuple(dates), tuple(names), tuple(quotes))
 
 

@@ -30,7 +30,11 @@ _PLAIN = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)+")
 
 def names_of(code: str, language: str) -> list[str]:
     locale = Locale(language)
-    found = [locale.currencies.get(code, ""), get_currency_name(code, 1, language), get_currency_name(code, 2, language)]
+    found = [
+        locale.currencies.get(code, ""),
+        get_currency_name(code, 1, language),
+        get_currency_name(code, 2, language),
+    ]
     out = []
     for name in found:
         name = " ".join(name.lower().replace("’", "'").split())

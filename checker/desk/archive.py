@@ -18,7 +18,8 @@ from urllib.parse import urlsplit, urlunsplit
 from sqlalchemy import Engine, select
 
 from claims import Claim, Quote, claim_from_json
-from claims.text import fold, fold_key
+from claims.lexicon import name_key
+from claims.text import fold
 
 from .memory_index import ensure
 from .report import BEST_RATING, RATING_SCALE, WORST_RATING, safe_cell, safe_href, script_safe_json
@@ -169,7 +170,7 @@ def _conditions(
         cond.append(rc.c.currency == currency.upper())
     if speaker.strip():
         cond.append(rc.c.type == "quote")
-        cond.append(rc.c.value_key.contains(fold_key(speaker), autoescape=True))
+        cond.append(rc.c.value_key.contains(name_key(speaker), autoescape=True))
     if reviewer.strip():
         cond.append(rc.c.reviewer == reviewer.strip())
     return cond

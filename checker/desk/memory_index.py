@@ -19,7 +19,8 @@ from typing import Any, Iterable, Sequence
 from sqlalchemy import Engine, delete, func, insert, select, update
 
 from claims import Claim, DateValue, Money, Name, Quote, claim_from_json
-from claims.text import content_words, fold, fold_key
+from claims.lexicon import name_key
+from claims.text import content_words, fold
 from sources.db import writing
 from sources.terms import term_hash
 
@@ -61,9 +62,9 @@ def _sentence_values(claim: Claim, others: Sequence[Claim]) -> dict[str, list]:
             elif isinstance(v, DateValue):
                 out["d"].append([v.iso, v.precision, v.start.isoformat(), v.end.isoformat(), a, b])
             elif isinstance(v, Name):
-                out["n"].append([fold_key(v.canonical), v.canonical, c.type, a, b])
+                out["n"].append([name_key(v.canonical), v.canonical, c.type, a, b])
             elif isinstance(v, Quote):
-                out["q"].append([fold_key(v.speaker) if v.speaker else None, v.text, a, b])
+                out["q"].append([name_key(v.speaker) if v.speaker else None, v.text, a, b])
     return out
 
 
@@ -86,7 +87,7 @@ def _row_for(pk: int, article: Any, state: Any, claim: Claim, others: Sequence[C
         "published": article.published,
     }
     names = {
-        fold_key(c.value.canonical)
+        name_key(c.value.canonical)
         for c in others
         if isinstance(c.value, Name)
         and c.id != claim.id
@@ -100,12 +101,12 @@ def _row_for(pk: int, article: Any, state: Any, claim: Claim, others: Sequence[C
     elif isinstance(v, DateValue):
         row.update(first_day=v.start, last_day=v.end)
     elif isinstance(v, Name):
-        row["value_key"] = fold_key(v.canonical)
+        row["value_key"] = name_key(v.canonical)
     elif isinstance(v, Quote):
         speaker = v.speaker or ""
         if v.speaker:
-            row["value_key"] = fold_key(v.speaker)
-            terms.add(speaker_term(fold_key(v.speaker)))
+            row["value_key"] = name_key(v.speaker)
+            terms.add(speaker_term(name_key(v.speaker)))
         terms |= {quote_word_term(w) for w in content_words(v.text)}
     evidence = _evidence_of(state)
     value = claim.to_json().get("value")

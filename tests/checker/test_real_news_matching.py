@@ -429,3 +429,35 @@ def test_the_issuers_own_statement_ranks_before_a_wire_story(fresh_library):
     )
     c = check(fresh_library, "The Central Bank of Arland cut its rate. The bank said the economy was “weak”.")["weak"]
     assert [m.source_id for m in c.matches] == ["B1", "A1"], [(m.source_id, m.score) for m in c.matches]
+
+
+# ---- one organisation, named in each language ----------------------------------------------------
+
+
+def test_a_french_name_finds_the_english_record_of_the_same_organisation(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "W1",
+                "The World Bank approved a $45 million grant to Velmora for its rural roads on Tuesday.",
+                language="en",
+            ),
+        ]
+    )
+    checks = check(
+        fresh_library,
+        "La Banque mondiale a approuvé un don de 45 millions de dollars à Velmora pour ses routes rurales.",
+        language="fr",
+    )
+    bank = checks["Banque mondiale"]
+    assert bank.claim.value.canonical == "Banque mondiale"  # what a French editor writes in the table
+    assert [m.source_id for m in bank.matches][:1] == ["W1"]
+    assert bank.suggestion == "supported"
+
+
+def test_the_shared_key_of_a_french_name_is_its_english_one():
+    from claims.lexicon import name_key
+
+    assert name_key("Fonds monétaire international") == name_key("International Monetary Fund")
+    assert name_key("Banque mondiale") == "world bank"
+    assert name_key("Velmora Holdings") == "velmora holdings"

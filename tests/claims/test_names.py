@@ -131,7 +131,7 @@ FRENCH_ARTICLES = {
             {
                 "Sénat": "Sénat",
                 "Haut Conseil des finances publiques": "Haut Conseil des finances publiques",
-                "Commission européenne": "European Commission",
+                "Commission européenne": "Commission européenne",
             },
         ),
     ),
@@ -147,7 +147,7 @@ FRENCH_ARTICLES = {
             {
                 "NeoVolt": "NeoVolt",
                 "Kessler Energie": "Kessler Energie",
-                "Commission européenne": "European Commission",
+                "Commission européenne": "Commission européenne",
                 "AFP": "Agence France-Presse",
                 "Bpifrance": "Bpifrance",
                 "BNP Paribas": "BNP Paribas",
