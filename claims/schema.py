@@ -175,6 +175,7 @@ NAMES = Section(
         "place_heads",
         "place_nouns",
         "place_nouns_after",
+        "place_tails",
         "place_prepositions",
         "portfolio_heads",
         "portfolio_prepositions",
@@ -183,7 +184,7 @@ NAMES = Section(
     | {"aliases": TABLE, "local_bodies": TABLE, "translations": TABLE},
     # letters after a name ("Jr", "MP"); "University of Arkansas at Little Rock": English. The English
     # names of French canonical names ("Banque mondiale" -> "World Bank"): a language other than English
-    optional=frozenset({"postnominals", "campus_links", "demonym_endings", "translations"}),
+    optional=frozenset({"postnominals", "campus_links", "demonym_endings", "translations", "place_tails"}),
 )
 QUOTES = Section(
     _words(

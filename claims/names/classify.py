@@ -144,6 +144,13 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
         return (NOT_A_NAME, Strength.NONE, None)
     if (
         len(toks) > 1
+        and keys[-1] in data.place_tails
+        and not c.headed
+        and (keys[0] not in data.given or len(keys) > 2)
+    ):
+        return (NOT_A_NAME, Strength.NONE, None)  # "Yilan County", "Greater Accra Region": a place
+    if (
+        len(toks) > 1
         and keys[-1] in data.not_names
         and not keys[-1].endswith("s")
         and keys[-1] not in data.calendar

@@ -76,6 +76,16 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
                 short_forms[keys[0]],
                 Strength.LEXICAL,
             )  # "l'Autorité", "United"
+        elif (
+            len(keys) == 1
+            and c.kind in (ORGANIZATION, UNKNOWN)
+            and not c.headed
+            and len(by_given.get(keys[0], ())) == 1
+            and not c.tokens[0].text.isupper()
+        ):
+            # "Firli" after "Firli Bahuri": a person called by the first word of their name, which no
+            # list of given names knows (the usage of Indonesia, and of sport's first names)
+            c.kind, c.canonical, c.strength = PERSON, next(iter(by_given[keys[0]])), Strength.LEXICAL
         if (
             c.kind in (ORGANIZATION, UNKNOWN)
             and len(keys) == 1

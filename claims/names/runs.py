@@ -179,6 +179,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
                 and prev.key not in data.given
                 and (prev.key not in data.organization_words or _brief_before(folded, current, data))
                 and not _ends_title(current, data)
+                and not _unknown_given_name(current, folded, data)
             )
             joined = joined and not split_here
             if (
@@ -206,6 +207,35 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
     if current:
         close(current)
     return runs
+
+
+def _unknown_given_name(run: list[_Token], folded: str, data: _NameData) -> bool:
+    """ "Juliari Peter Batubara", "Arsène Daniel Ngrepayo": one plain capitalised word that no list
+    knows, before a given name, is a first given name the lists lack, not a company before a person
+    ("d'OpenAI Jan Leike", "Police Peter Smith": a brand, a common word). A title may open the run
+    ("Social Affairs Minister Juliari Peter Batubara"), and a word that opens the sentence ("Selon")."""
+    while len(run) > 1 and run[0].key in data.function_words:
+        run = run[1:]
+    if len(run) > 1 and not _ends_title(run[:-1], data) and run[-2].key not in data.person_cues:
+        return False
+    if _brief_before(folded, run, data):  # "la ministre de la Culture Roselyne Bachelot"
+        return False
+    t = run[-1]
+    k = t.key
+    return (
+        len(t.text) > 2
+        and t.text[0].isupper()
+        and t.text[1:].islower()
+        and k not in data.organization_words
+        and k not in data.aliases
+        and k not in data.places
+        and k not in data.towns
+        and k not in data.common_words
+        and k not in data.calendar
+        and k not in data.not_names
+        and k not in data.function_words
+        and k not in data.titles
+    )
 
 
 def _brief_before(folded: str, run: list[_Token], data: _NameData) -> bool:
