@@ -140,11 +140,18 @@ class _Speakers:
         end = min(s.end, offset)
         for verb in self.lex.speech_verb_re.finditer(folded, s.start, end):
             for m in reversed(people[bisect_left(starts, s.start) : i + 1]):
+                if self._complement(m.start):  # "Me X, avocate de Yasser Assoumani, parle": not him
+                    continue
                 gap = _SUBJECT_GAP.match(folded, m.end, verb.start())
                 if gap and all(key(w) in self.fillers for w in _WORD.findall(folded, gap.end(), verb.start())):
                     return m.canonical
             return None
         return None
+
+    def _complement(self, start: int) -> bool:
+        """Is the name at `start` the complement of the word before it ("avocate de", "lawyer for")?"""
+        before = _WORD.findall(self.folded, max(0, start - 20), start)
+        return bool(before) and key(before[-1]) in self.lex.complement_markers
 
     def speaker_nearby(self, offset: int, paragraph: int) -> str | None:
         """A paragraph that is a quote alone, nobody named in it: the one quoted last, a few paragraphs
