@@ -15,7 +15,17 @@ from ..lexicon import Lexicon
 from ..model import DateValue
 from ..patterns import lower_view
 from ..text import fold_key as key
-from .base import _NO_SUCH_DAY, _PREV_TOKEN, _TOKEN_RE, _WORD_RE, _YEAR_DIGITS, _YEAR_LINK, DateFound, _Context
+from .base import (
+    _NO_SUCH_DAY,
+    _PREV_TOKEN,
+    _TOKEN_RE,
+    _WORD_RE,
+    _YEAR_DIGITS,
+    _YEAR_LINK,
+    DateFound,
+    _Context,
+    _day_value,
+)
 from .rules import _RULES, _past_in_clause
 
 DATELINE_REACH = 1000  # characters from the start of the text to a dateline
@@ -63,6 +73,7 @@ def find_dates(
     found = _weekday_with_its_day(
         _with_their_year(_no_weekday_lists(_no_week_schedules(chosen, low, lex.weekdays), low), low), low
     )
+    found = _same_weekday_again(found, low)
     found = _months_together(found, low, lex)
     found = _same_periods(found)
     found = _earlier_than_before(found, low, published)
@@ -198,7 +209,7 @@ def _no_weekday_lists(found: list[DateFound], low: str) -> list[DateFound]:
 
     def flush() -> None:
         if len(run) < _LIST_MIN or not any("," in low[a.end : b.start] for a, b in zip(run, run[1:])):
-            out.extend(run)
+            out.extend(_in_order(run))
         run.clear()
 
     for d in found:
@@ -211,6 +222,47 @@ def _no_weekday_lists(found: list[DateFound], low: str) -> list[DateFound]:
             flush()
             out.append(d)
     flush()
+    return out
+
+
+WEEKDAY_REACH = 800  # characters over which a weekday named again is the same day
+
+
+def _same_weekday_again(found: list[DateFound], low: str) -> list[DateFound]:
+    """ "The debate runs Tuesday to Thursday. ... if it does not end at 10 pm on Thursday": a bare weekday
+    named again soon after a date of that weekday is that day, whatever its own clause's tense says."""
+    out: list[DateFound] = []
+    for d in found:
+        if d.rule == "weekday" and d.value.precision == "day" and _WORD_RE.search(low, d.start, d.end):
+            day = dt.date.fromisoformat(d.value.iso)
+            for e in reversed(out):
+                if d.start - e.end > WEEKDAY_REACH:
+                    break
+                if e.value.precision == "day" and dt.date.fromisoformat(e.value.iso).weekday() == day.weekday():
+                    if e.value.iso != d.value.iso and _bare_weekday(low, d):
+                        d = replace(d, value=e.value)
+                    break
+        out.append(d)
+    return out
+
+
+def _bare_weekday(low: str, d: DateFound) -> bool:
+    """ "Thursday", "on Thursday", "jeudi": a weekday with no word that sets its week ("last", "prochain")."""
+    words = _WORD_RE.findall(low, d.start, d.end)
+    return len(words) <= 2 and (len(words) == 1 or words[0] in ("on", "le", "ce"))
+
+
+def _in_order(days: list[DateFound]) -> list[DateFound]:
+    """ "on Tuesday, Wednesday and Thursday": weekdays listed together follow each other from the first,
+    whatever each would say alone (not a Thursday of last week after next Tuesday)."""
+    out = days[:1]
+    for d in days[1:]:
+        before = dt.date.fromisoformat(out[-1].value.iso)
+        day = dt.date.fromisoformat(d.value.iso)
+        step = (day.weekday() - before.weekday()) % 7 or 7
+        if day != before + dt.timedelta(days=step):
+            d = replace(d, value=_day_value(before + dt.timedelta(days=step)))
+        out.append(d)
     return out
 
 
@@ -379,6 +431,7 @@ def _period_code(value: DateValue) -> str | None:
 # Each starts right after a word, so that a scan over a run of spaces stays linear.
 _BRACKET_OPEN = re.compile(r"(?<![\s,]),?\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"(?<!\s)\s*\)")
+_NAMED_DAY_GAP = re.compile(r",?[ \t]?+")
 _SQUARE_OPEN = re.compile(r"(?<![\s,])\s*\[\s*")
 _SQUARE_CLOSE = re.compile(r"(?<!\s)\s*\]")
 
@@ -407,6 +460,22 @@ def _weekday_with_its_day(found: list[DateFound], low: str) -> list[DateFound]:
         ):
             # "demain [lundi]": the weekday an editor added to a quote, in square brackets
             out[-1] = replace(prev, end=close.end())
+            continue
+        if (
+            prev is not None
+            and prev.rule == "named_day"
+            and d.value.precision == "day"
+            and d.rule in ("weekday", "weekday_day", "absolute")
+            and (
+                _NAMED_DAY_GAP.fullmatch(low, prev.end, d.start)
+                if d.rule == "weekday"
+                else low[prev.end : d.start] == " "
+            )
+        ):
+            # "hier jeudi 27 octobre", "demain, jeudi": the day said twice is one date, from its first
+            # word; a weekday alone takes the named day's value, a written date its own ("today, Tuesday,
+            # June 6, 2023" is an apposition: two claims)
+            out[-1] = replace(prev if d.rule == "weekday" else d, start=prev.start, end=d.end)
             continue
         out.append(d)
     return out
