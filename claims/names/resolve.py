@@ -67,25 +67,8 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
                 c.kind, c.canonical, c.strength = ORGANIZATION, short_forms[keys[0]], Strength.LEXICAL
             else:
                 c.kind, c.canonical = NOT_A_NAME, ""
-        elif len(keys) == 1 and keys[0] in by_core and c.kind in (ORGANIZATION, UNKNOWN) and not c.headed:
-            # ("ministère de l'Éducation nationale" is named in full, not a short form of "SUD Éducation")
-            c.kind, c.canonical, c.strength = ORGANIZATION, by_core[keys[0]], Strength.LEXICAL
-        elif len(keys) == 1 and keys[0] in short_forms and c.kind == UNKNOWN and not c.headed:
-            c.kind, c.canonical, c.strength = (
-                ORGANIZATION,
-                short_forms[keys[0]],
-                Strength.LEXICAL,
-            )  # "l'Autorité", "United"
-        elif (
-            len(keys) == 1
-            and c.kind in (ORGANIZATION, UNKNOWN)
-            and not c.headed
-            and len(by_given.get(keys[0], ())) == 1
-            and not c.tokens[0].text.isupper()
-        ):
-            # "Firli" after "Firli Bahuri": a person called by the first word of their name, which no
-            # list of given names knows (the usage of Indonesia, and of sport's first names)
-            c.kind, c.canonical, c.strength = PERSON, next(iter(by_given[keys[0]])), Strength.LEXICAL
+        elif len(keys) == 1 and not c.headed and (found := _one_word(c, keys[0], by_core, short_forms, by_given)):
+            c.kind, c.canonical, c.strength = found
         if (
             c.kind in (ORGANIZATION, UNKNOWN)
             and len(keys) == 1
@@ -95,6 +78,23 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
             c.kind = NOT_A_NAME  # "Webb" after "James Webb Space Telescope"
         if c.kind == UNKNOWN:
             c.kind = NOT_A_NAME
+
+
+def _one_word(
+    c: _Candidate, key: str, by_core: dict[str, str], short_forms: dict[str, str], by_given: dict[str, set[str]]
+) -> tuple[str, str, Strength] | None:
+    """A single word that stands for a name the article gives in full: an organisation's core
+    ("Lens" for "RC Lens"; "ministère de l'Éducation nationale" is named in full, not a short form of
+    "SUD Éducation"), an organisation's end ("l'Autorité", "United"), or the first word of one
+    person's name, which no list of given names knows ("Firli" after "Firli Bahuri": the usage of
+    Indonesia, and of sport's first names)."""
+    if key in by_core and c.kind in (ORGANIZATION, UNKNOWN):
+        return ORGANIZATION, by_core[key], Strength.LEXICAL
+    if key in short_forms and c.kind == UNKNOWN:
+        return ORGANIZATION, short_forms[key], Strength.LEXICAL
+    if c.kind in (ORGANIZATION, UNKNOWN) and len(by_given.get(key, ())) == 1 and not c.tokens[0].text.isupper():
+        return PERSON, next(iter(by_given[key])), Strength.LEXICAL
+    return None
 
 
 def _persons_named_like_companies(candidates: list[_Candidate], data: _NameData) -> None:
