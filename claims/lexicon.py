@@ -236,14 +236,14 @@ def _read(code: str) -> dict[str, Any]:
 def _load_uncached(code: str) -> Lexicon:
     raw = _read(code)
     every = [raw if other == code else _read(other) for other in available_languages()]
-    return _build(raw, _common(), [data["quotes"] for data in every])
+    return _build(raw, _common(), every)
 
 
-def _build(raw: dict[str, Any], common: dict[str, Any], every_quotes: list[dict[str, Any]]) -> Lexicon:
+def _build(raw: dict[str, Any], common: dict[str, Any], every: list[dict[str, Any]]) -> Lexicon:
     """A language's Lexicon: each dimension's words and patterns, built in the order they depend on
     one another (numbers, then money and dates, which read numbers; names and quotes on their own).
-    `every_quotes`: the [quotes] section of every language, some of whose words the quote rules read
-    whatever the article's language."""
+    `every`: every language's data, some of whose words the quote and name rules read whatever the
+    article's language."""
     lang = raw["language"]
     numbers, patterns = _numbers(raw)
     currencies = _currencies(raw, common)
@@ -263,8 +263,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any], every_quotes: list[dict[
         **_amount_surroundings(raw, currencies, patterns, pieces),
         **calendar,
         **_dates(raw, numbers, calendar, currencies["qualifiers"]),
-        **_names(raw),
-        **_quotes(raw, every_quotes),
+        **_names(raw, [data["names"] for data in every]),
+        **_quotes(raw, [data["quotes"] for data in every]),
     )
 
 
@@ -339,8 +339,10 @@ def _dates(
     )
 
 
-def _names(raw: dict[str, Any]) -> dict[str, Any]:
-    """What tells a name, a person and an organisation (Lexicon fields; claims/names/ reads the rest)."""
+def _names(raw: dict[str, Any], every_names: list[dict[str, Any]]) -> dict[str, Any]:
+    """What tells a name, a person and an organisation (Lexicon fields; claims/names/ reads the rest).
+    The words that make a name an organisation's are those of every language: a French article names
+    the "Financial Intelligence Unit", an English one the "Banque de France"."""
     lang, names = raw["language"], raw["names"]
     return dict(
         person_cues=frozenset(fold_key(w) for w in names["person_cues"]),
@@ -348,7 +350,9 @@ def _names(raw: dict[str, Any]) -> dict[str, Any]:
         function_words=frozenset(fold_key(w) for w in names["function_words"]),
         non_entity_heads=frozenset(fold_key(w) for w in names["non_entity_heads"]),
         common_acronyms=frozenset(names["common_acronyms"]),
-        organization_words=frozenset(fold_key(w) for w in names["organization_words"]),
+        organization_words=frozenset(fold_key(w) for w in names["organization_words"])
+        # (not the other languages' words in capitals: "CHU" is a hospital in French, "Chu" a surname)
+        | frozenset(fold_key(w) for n in every_names for w in n["organization_words"] if not w.isupper()),
         aliases={fold_key(k): v for k, v in {**_known_organizations(lang["code"]), **names["aliases"]}.items()},
         places=frozenset(fold_key(w) for w in names["places"]),
         subject_verbs=frozenset(fold_key(w) for w in names["subject_verbs"]),

@@ -243,6 +243,7 @@ def _after_connector(folded: str, start: int) -> bool:
 
 
 # "(ANSM)", "(IMN)": at most twelve characters, two of them capitals (checked in _acronym_after).
+_SHORT_NAME_AFTER = re.compile(r"[ \u00a0]?\(([A-Z][a-z]{3,15})\)")
 _ACRONYM_AFTER = re.compile(r"[ \u00a0]?\(([A-Z][A-Za-z0-9&]{1,11})\)")
 
 
@@ -265,8 +266,19 @@ def _ticker_after(text: str, end: int) -> str | None:
     return m.group(1) if m else None
 
 
-def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, int]:
-    """ "Agence nationale de sécurité du médicament (ANSM)": acronym key -> index of the full name."""
+def _short_name_after(text: str, c: _Candidate, data: _NameData) -> str | None:
+    """ "Great Indonesia Movement Party (Gerindra)": one capitalised word in brackets after an
+    organisation's name is its short name, unless it is a place or a common word."""
+    if c.tokens[-1].key not in data.organization_words or not (m := _SHORT_NAME_AFTER.match(text, c.end)):
+        return None
+    word = fold(m.group(1)).lower()
+    return None if word in data.places or word in data.towns or word in data.common_words else m.group(1)
+
+
+def _acronym_definitions(candidates: list[_Candidate], text: str, data: _NameData) -> dict[str, int]:
+    """ "Agence nationale de sécurité du médicament (ANSM)": acronym key -> index of the full name; an
+    organisation's name in another language may give its own ("Corruption Eradication Commission
+    (KPK)"), and its short name ("Great Indonesia Movement Party (Gerindra)")."""
     out: dict[str, int] = {}
     for i, c in enumerate(candidates):
         ticker = _ticker_after(text, c.end)
@@ -283,9 +295,14 @@ def _acronym_definitions(candidates: list[_Candidate], text: str) -> dict[str, i
             initials = "".join(w[0] for w in words if len(w) > 3 or w[0].isupper()).upper()
             if initials == fold(more.group(2)).upper():
                 c.end, c.headed, acronym = more.end(1), True, more.group(2)
-        # "Omer Telecom Limited (OTL)", not "Jean-Luc Mélenchon (LFI)": the acronym starts like the name
+        # "Omer Telecom Limited (OTL)", not "Jean-Luc Mélenchon (LFI)": the acronym starts like the name,
+        # or follows the name of an organisation ("... Commission (KPK)", "... Party (Gerindra)")
         first = re.sub(r"^\w{1,2}['’]", "", fold(text[c.start : c.end]))[:1].lower()  # "l'Agence" -> "a"
-        if acronym and fold(acronym)[0].lower() == first:
+        named = c.tokens[-1].key in data.organization_words
+        acronym = acronym or _short_name_after(text, c, data)
+        # ("General Employees' Union (BCGEU)": a name cut short of the words its acronym spells first)
+        initials = "".join(fold(t.text)[:1] for t in c.tokens if t.key not in data.function_words).upper()
+        if acronym and (fold(acronym)[0].lower() == first or (named and not fold(acronym).upper().endswith(initials))):
             out.setdefault(fold(acronym).lower(), i)
     return out
 

@@ -142,12 +142,7 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
         or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar))
     ):
         return (NOT_A_NAME, Strength.NONE, None)
-    if (
-        len(toks) > 1
-        and keys[-1] in data.place_tails
-        and not c.headed
-        and (keys[0] not in data.given or len(keys) > 2)
-    ):
+    if len(toks) > 1 and keys[-1] in data.place_tails and not c.headed and (keys[0] not in data.given or len(keys) > 2):
         return (NOT_A_NAME, Strength.NONE, None)  # "Yilan County", "Greater Accra Region": a place
     if (
         len(toks) > 1

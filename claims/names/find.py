@@ -161,7 +161,7 @@ def _learn_the_article(candidates: list[_Candidate], art: _Article, text: str, h
     """What the candidates tell of the article before any is classified: acronyms defined, the town it
     is about, the single words and words it names outside headings, places, ministers' briefs."""
     data, folded = art.data, art.folded
-    art.acronyms = _acronym_definitions(candidates, text)
+    art.acronyms = _acronym_definitions(candidates, text, data)
     if data.local_bodies:
         towns = Counter(t.text for c in candidates for t in c.tokens if t.key in data.towns and t.key not in data.given)
         if towns and (top := towns.most_common(1)[0])[1] >= 2:

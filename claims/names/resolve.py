@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from ..text import Sentence, fold, fold_key
-from .article import _acronym_after, _Article, _ticker_after
+from .article import _acronym_after, _Article, _short_name_after, _ticker_after
 from .classify import _acronym_token, _camel
 from .data import (
     _GENERATIONS,
@@ -38,7 +38,7 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     by_tail, by_given = _person_short_forms(persons)
     by_core = _organisation_cores(orgs, data)
     short_forms = _organisation_ends(candidates, data)
-    defined = _acronyms_defined(candidates, folded)
+    defined = _acronyms_defined(candidates, folded, data)
     for c in candidates:
         if (
             not c.kind
@@ -67,7 +67,11 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
                 c.kind, c.canonical, c.strength = ORGANIZATION, short_forms[keys[0]], Strength.LEXICAL
             else:
                 c.kind, c.canonical = NOT_A_NAME, ""
-        elif len(keys) == 1 and not c.headed and (found := _one_word(c, keys[0], by_core, short_forms, by_given)):
+        elif (
+            len(keys) == 1
+            and not c.headed
+            and (found := _one_word(c, keys[0], data, by_core, short_forms, by_given, persons))
+        ):
             c.kind, c.canonical, c.strength = found
         if (
             c.kind in (ORGANIZATION, UNKNOWN)
@@ -81,7 +85,13 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
 
 
 def _one_word(
-    c: _Candidate, key: str, by_core: dict[str, str], short_forms: dict[str, str], by_given: dict[str, set[str]]
+    c: _Candidate,
+    key: str,
+    data: _NameData,
+    by_core: dict[str, str],
+    short_forms: dict[str, str],
+    by_given: dict[str, set[str]],
+    persons: list[_Candidate],
 ) -> tuple[str, str, Strength] | None:
     """A single word that stands for a name the article gives in full: an organisation's core
     ("Lens" for "RC Lens"; "ministère de l'Éducation nationale" is named in full, not a short form of
@@ -92,8 +102,20 @@ def _one_word(
         return ORGANIZATION, by_core[key], Strength.LEXICAL
     if key in short_forms and c.kind == UNKNOWN:
         return ORGANIZATION, short_forms[key], Strength.LEXICAL
-    if c.kind in (ORGANIZATION, UNKNOWN) and len(by_given.get(key, ())) == 1 and not c.tokens[0].text.isupper():
+    word = c.tokens[0].text
+    if c.kind in (ORGANIZATION, UNKNOWN) and len(by_given.get(key, ())) == 1 and not word.isupper():
         return PERSON, next(iter(by_given[key])), Strength.LEXICAL
+    if word.isalpha() and word.isupper() and 2 <= len(word) <= 4:
+        # "JPB" after "Juliari Peter Batubara": the initials of exactly one person named in full (the
+        # usage of Indonesian courts and police)
+        same = {
+            p.canonical
+            for p in persons
+            if "".join(fold(t.text)[:1] for t in p.tokens).upper() == word
+            and not any(t.key in data.organization_words for t in p.tokens)
+        }
+        if len(same) == 1:
+            return PERSON, same.pop(), Strength.LEXICAL
     return None
 
 
@@ -219,17 +241,18 @@ def _organisation_ends(candidates: list[_Candidate], data: _NameData) -> dict[st
     return short_forms
 
 
-def _acronyms_defined(candidates: list[_Candidate], folded: str) -> dict[str, str]:
-    # Acronyms defined in parentheses right after a full name.
+def _acronyms_defined(candidates: list[_Candidate], folded: str, data: _NameData) -> dict[str, str]:
+    # Acronyms defined in parentheses right after a full name, and short names after an
+    # organisation's ("Great Indonesia Movement Party (Gerindra)": claims/names/article.py).
     defined: dict[str, str] = {}
     for c in candidates:
         ticker = _ticker_after(folded, c.end) if c.kind == ORGANIZATION else None
         if ticker:
             defined.setdefault(ticker.lower(), c.canonical)
         elif c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1):
-            acronym = _acronym_after(folded, c.end)
+            acronym = _acronym_after(folded, c.end) or _short_name_after(folded, c, data)
             if acronym:
-                defined.setdefault(acronym.lower(), c.canonical)
+                defined.setdefault(fold(acronym).lower(), c.canonical)
     return defined
 
 
