@@ -176,6 +176,7 @@ NAMES = Section(
         "place_nouns",
         "place_nouns_after",
         "place_tails",
+        "joined_heads",
         "place_prepositions",
         "portfolio_heads",
         "portfolio_prepositions",
@@ -184,7 +185,7 @@ NAMES = Section(
     | {"aliases": TABLE, "local_bodies": TABLE, "translations": TABLE},
     # letters after a name ("Jr", "MP"); "University of Arkansas at Little Rock": English. The English
     # names of French canonical names ("Banque mondiale" -> "World Bank"): a language other than English
-    optional=frozenset({"postnominals", "campus_links", "demonym_endings", "translations", "place_tails"}),
+    optional=frozenset({"postnominals", "campus_links", "demonym_endings", "translations", "place_tails", "joined_heads"}),
 )
 QUOTES = Section(
     _words(

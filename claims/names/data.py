@@ -127,6 +127,7 @@ class _NameData:
     lowercase_bodies_re: re.Pattern[str] | None  # "le parquet", "la police locale": local bodies in lower case
     place_nouns: frozenset[str]  # "la station Bordet", "the suburb of Kempshott": a place's name follows
     place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
+    joined_heads: frozenset[str]  # "ministère": a head whose complements go on with "et" ("et du budget")
     place_tails: frozenset[str]  # "Yilan County", "Caroline Bay": a place's name, its noun written in capitals
     portfolio_re: re.Pattern[str] | None
     portfolio_probes: tuple[str, ...]  # first words of the portfolio heads: no pattern run without one
@@ -359,6 +360,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         lowercase_bodies_re=_lowercase_bodies_re(names),
         place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         place_tails=frozenset(key(w) for w in names.get("place_tails", [])),
+        joined_heads=frozenset(key(w) for w in names.get("joined_heads", [])),
         portfolio_re=portfolio_re,
         portfolio_probes=tuple({_plain(h).split()[0] for h in names["portfolio_heads"]}),
         tail_adjective_endings=tuple(_plain(e) for e in names["org_tail_adjective_endings"]),

@@ -143,7 +143,7 @@ def _gap(folded: str, a: _Token, b: _Token) -> str | None:
     gap = folded[a.end : b.start]
     if gap[:1] == "'" and gap[1:].isspace() and len(gap) <= 3 and a.text[-1:] in "sS":
         return "'"  # "National Music Publishers' Association"
-    if len(gap) > 12 or not gap[:1].isspace():
+    if len(gap) > 16 or not gap[:1].isspace():
         return None
     return " ".join(gap.lower().split())
 
