@@ -133,7 +133,8 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
     if not c.headed and (
         (data.not_name_re is not None and data.not_name_re.fullmatch(surface))
         or _compound_place(surface, data.place_hyphen_links, data.places)
-    ):
+        or (len(toks) == 1 and "-" in surface and keys[0].split("-")[0] in data.place_hyphen_starts)
+    ):  # "Saint-Élie", "Miquelon-Langlade": a town or a place's name, alone
         return (NOT_A_NAME, Strength.NONE, None)
     # What is never a name.
     if (
