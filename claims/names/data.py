@@ -290,7 +290,8 @@ def _portfolio_re(names: dict[str, Any], joiners: frozenset[str]) -> re.Pattern[
         + "|".join(_phrase(p) + ("" if p.endswith("'") else r"\s+") for p in sorted(preps, key=len, reverse=True))
         + ")"
     )
-    cap = r"[A-Z][\w'-]*(?:\s+[a-z][\w-]*)?"
+    # a capitalised word, and a lower-case one qualifying it ("Enseignement supérieur"), not a joiner
+    cap = rf"[A-Z][\w'-]*(?:\s+(?!(?i:{alternation(joiners)})\b)[a-z][\w-]*)?"
     return re.compile(
         rf"(?<![\w'])(?i:{head})\s+{prep}{cap}(?:(?:\s*,\s*|\s+(?i:{alternation(joiners)})\s+){prep}?{cap})*"
     )

@@ -1,6 +1,7 @@
 """`find_names`: the stages in their order, over one article."""
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from ..lexicon import Lexicon
@@ -90,6 +91,7 @@ def find_names(
     if extended:  # "Confédération" inside "Ministère public de la Confédération" is no name of its own
         candidates = [c for c in candidates if c.headed or not _inside(extended, c.start, c.end)]
     _learn_the_article(candidates, art, text, headings)
+    _after_their_brief(candidates, art.portfolios, data)
     rejected_words = _classify_all(candidates, art, title_case)
     _designators_keep_their_stop(candidates, text, data)
     _lowercase_bodies(candidates, art)
@@ -155,6 +157,22 @@ def _mark_authors(candidates: list[_Candidate], bylines: dict[int, int], folded:
             authors_end[c.sentence] = c.end
         else:
             c.weak = True
+
+
+def _after_their_brief(candidates: list[_Candidate], portfolios: list[tuple[int, int]], data: _NameData) -> None:
+    """ "Minister of Health and Welfare Chiu Tai-yuan": the words of a run that end a minister's brief
+    are the brief's; the name starts after them (not at a given name: "la ministre du Logement,
+    Hélène Marchetti" is hers)."""
+    if not portfolios:
+        return
+    ends = [b for _, b in portfolios]
+    for c in candidates:
+        i = bisect_right(portfolios, (c.start, float("inf"))) - 1
+        if i < 0 or not (portfolios[i][0] <= c.start < ends[i] < c.end) or c.headed or c.tokens[0].key in data.given:
+            continue
+        rest = [t for t in c.tokens if t.start >= ends[i]]
+        if rest and rest[0].start > c.start:
+            c.tokens, c.start = rest, rest[0].start
 
 
 def _learn_the_article(candidates: list[_Candidate], art: _Article, text: str, headings: set[int]) -> None:
