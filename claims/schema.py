@@ -176,6 +176,7 @@ NAMES = Section(
         "place_nouns",
         "place_nouns_after",
         "place_tails",
+        "inverted_heads",
         "place_hyphen_starts",
         "joined_heads",
         "place_prepositions",
@@ -186,7 +187,7 @@ NAMES = Section(
     | {"aliases": TABLE, "local_bodies": TABLE, "translations": TABLE},
     # letters after a name ("Jr", "MP"); "University of Arkansas at Little Rock": English. The English
     # names of French canonical names ("Banque mondiale" -> "World Bank"): a language other than English
-    optional=frozenset({"postnominals", "campus_links", "demonym_endings", "translations", "place_tails", "joined_heads", "place_hyphen_starts"}),
+    optional=frozenset({"postnominals", "campus_links", "demonym_endings", "translations", "place_tails", "joined_heads", "place_hyphen_starts", "inverted_heads"}),
 )
 QUOTES = Section(
     _words(

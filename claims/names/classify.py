@@ -55,6 +55,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
             return _classify_word(c, art, toks[0], cues, done)
         verdict = _several_words(c, art, cues, k, keys, surface)
     kind, strength, value = verdict
+    if value is None and kind == ORGANIZATION and art.data.inverted_heads:
+        value = _inverted(canonical, art.data.inverted_heads)
     return done(kind, strength, canonical if value is None else value)
 
 
@@ -485,6 +487,18 @@ def _said_or_described(text: str, start: int, end: int, data: _NameData) -> bool
     # "Berthe Delorme, paysagiste du XIXe siècle, vivait ...": a description right after a name that opens
     # its sentence
     return m.group(1)[0].islower() and word not in data.function_words and _sentence_opening(text, start)
+
+
+def _inverted(name: str, heads: frozenset[str]) -> str | None:
+    """ "Finance Ministry" -> "Ministry of Finance", "Health and Welfare Department" -> "Department of
+    Health and Welfare": the official form of a ministry named by its brief first (en [names]
+    inverted_heads; "Foreign Ministry" and the like are aliases)."""
+    words = name.split()
+    if words[-1] not in heads or not (len(words) == 2 or (len(words) == 4 and words[1] == "and")):
+        return None
+    if not all(w[:1].isupper() for w in words[:-1] if w != "and"):
+        return None
+    return f"{words[-1]} of {' '.join(words[:-1])}"
 
 
 def _canonical(surface: str) -> str:

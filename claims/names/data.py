@@ -129,6 +129,7 @@ class _NameData:
     place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
     joined_heads: frozenset[str]  # "ministère": a head whose complements go on with "et" ("et du budget")
     place_hyphen_starts: frozenset[str]  # "Saint-Élie": a hyphenated word opening so is a place's name
+    inverted_heads: frozenset[str]  # "Finance Ministry": written "Ministry of Finance" (as written, not folded)
     place_tails: frozenset[str]  # "Yilan County", "Caroline Bay": a place's name, its noun written in capitals
     portfolio_re: re.Pattern[str] | None
     portfolio_probes: tuple[str, ...]  # first words of the portfolio heads: no pattern run without one
@@ -362,6 +363,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         lowercase_bodies_re=_lowercase_bodies_re(names),
         place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         place_tails=frozenset(key(w) for w in names.get("place_tails", [])),
+        inverted_heads=frozenset(names.get("inverted_heads", [])),
         place_hyphen_starts=frozenset(key(w) for w in names.get("place_hyphen_starts", [])),
         joined_heads=frozenset(key(w) for w in names.get("joined_heads", [])),
         portfolio_re=portfolio_re,
