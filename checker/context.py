@@ -72,7 +72,20 @@ def key_variants(key: str) -> tuple[str, ...]:
         stem = " ".join(core)
         out.append(stem)
         out += [f"{stem} {form}" for form in forms]
+    if len(words) >= 3 and (country := _country_form(words[0])):
+        # "Indonesia Democratic Party of Struggle" / "Indonesian Democratic Party of Struggle": a
+        # long name opened by its country, as a noun or as an adjective
+        out.append(" ".join([country, *words[1:]]))
     return tuple(v for v in dict.fromkeys(out) if v != key)
+
+
+def _country_form(word: str) -> str | None:
+    """The other form of a country word that opens a name: "indonesian" <-> "indonesia"."""
+    if word.endswith("ian") and len(word) > 5:
+        return word[:-1]
+    if word.endswith("ia") and len(word) > 4:
+        return word + "n"
+    return None
 
 
 def untitled(name: str) -> str:

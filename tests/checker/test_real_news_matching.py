@@ -461,3 +461,13 @@ def test_the_shared_key_of_a_french_name_is_its_english_one():
     assert name_key("Fonds monétaire international") == name_key("International Monetary Fund")
     assert name_key("Banque mondiale") == "world bank"
     assert name_key("Velmora Holdings") == "velmora holdings"
+
+
+def test_a_name_opened_by_its_country_finds_the_adjective_form(fresh_library):
+    fresh_library.add(
+        [record("P1", "Aru Tanaka, a member of the Velmorian Democratic Union of Farmers, was elected on Sunday.")]
+    )
+    checks = check(fresh_library, "The Velmoria Democratic Union of Farmers chose Aru Tanaka as its leader.")
+    union = checks["Velmoria Democratic Union of Farmers"]
+    assert [m.source_id for m in union.matches][:1] == ["P1"]
+    assert union.suggestion == "supported"
