@@ -33,6 +33,7 @@ SPLITS = (
     "round-11",
     "round-12",
     "round-13",
+    "round-14",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

@@ -182,6 +182,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en137",
             "fr146",
             "en147",
+            "fr156",
+            "en157",
         )
     ] == [
         "study",
@@ -211,5 +213,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-12",
         "round-13",
         "round-13",
+        "round-14",
+        "round-14",
         "held-out",
     ]
