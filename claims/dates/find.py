@@ -73,7 +73,7 @@ def find_dates(
     found = _weekday_with_its_day(
         _with_their_year(_no_weekday_lists(_no_week_schedules(chosen, low, lex.weekdays), low), low), low
     )
-    found = _same_weekday_again(found, low)
+    found = _same_weekday_again(found, low, lex.weekdays)
     found = _months_together(found, low, lex)
     found = _same_periods(found)
     found = _earlier_than_before(found, low, published)

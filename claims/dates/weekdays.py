@@ -56,9 +56,10 @@ def _no_weekday_lists(found: list[DateFound], low: str) -> list[DateFound]:
 WEEKDAY_REACH = 800  # characters over which a weekday named again is the same day
 
 
-def _same_weekday_again(found: list[DateFound], low: str) -> list[DateFound]:
+def _same_weekday_again(found: list[DateFound], low: str, weekdays: dict[str, int]) -> list[DateFound]:
     """ "The debate runs Tuesday to Thursday. ... if it does not end at 10 pm on Thursday": a bare weekday
-    named again soon after a date of that weekday is that day, whatever its own clause's tense says."""
+    named again soon after a date that names that weekday is that day, whatever its own clause's tense
+    says (not after a date that only falls on it: "depuis le 14 octobre ... Mardi")."""
     out: list[DateFound] = []
     for d in found:
         if d.rule == "weekday" and d.value.precision == "day" and _WORD_RE.search(low, d.start, d.end):
@@ -66,7 +67,11 @@ def _same_weekday_again(found: list[DateFound], low: str) -> list[DateFound]:
             for e in reversed(out):
                 if d.start - e.end > WEEKDAY_REACH:
                     break
-                if e.value.precision == "day" and dt.date.fromisoformat(e.value.iso).weekday() == day.weekday():
+                if (
+                    e.value.precision == "day"
+                    and dt.date.fromisoformat(e.value.iso).weekday() == day.weekday()
+                    and any(w in weekdays for w in _WORD_RE.findall(low, e.start, e.end))
+                ):
                     if e.value.iso != d.value.iso and _bare_weekday(low, d):
                         d = replace(d, value=e.value)
                     break

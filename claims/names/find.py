@@ -162,7 +162,8 @@ def _mark_authors(candidates: list[_Candidate], bylines: dict[int, int], folded:
 def _after_their_brief(candidates: list[_Candidate], portfolios: list[tuple[int, int]], data: _NameData) -> None:
     """ "Minister of Health and Welfare Chiu Tai-yuan": the words of a run that end a minister's brief
     are the brief's; the name starts after them (not at a given name: "la ministre du Logement,
-    Hélène Marchetti" is hers)."""
+    Hélène Marchetti" is hers; nor in an organisation's name: "Commissioner of the National Commission
+    for Social Action")."""
     if not portfolios:
         return
     ends = [b for _, b in portfolios]
@@ -171,6 +172,8 @@ def _after_their_brief(candidates: list[_Candidate], portfolios: list[tuple[int,
         if i < 0 or not (portfolios[i][0] <= c.start < ends[i] < c.end) or c.headed or c.tokens[0].key in data.given:
             continue
         rest = [t for t in c.tokens if t.start >= ends[i]]
+        if any(t.key in data.organization_words for t in c.tokens):
+            continue
         if rest and rest[0].start > c.start:
             c.tokens, c.start = rest, rest[0].start
 

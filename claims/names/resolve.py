@@ -103,7 +103,13 @@ def _one_word(
     if key in short_forms and c.kind == UNKNOWN:
         return ORGANIZATION, short_forms[key], Strength.LEXICAL
     word = c.tokens[0].text
-    if c.kind in (ORGANIZATION, UNKNOWN) and len(by_given.get(key, ())) == 1 and not word.isupper():
+    if (
+        c.kind in (ORGANIZATION, UNKNOWN)
+        and len(by_given.get(key, ())) == 1
+        and not word.isupper()
+        and key not in data.places
+        and key not in data.towns
+    ):
         return PERSON, next(iter(by_given[key])), Strength.LEXICAL
     if word.isalpha() and word.isupper() and 2 <= len(word) <= 4:
         # "JPB" after "Juliari Peter Batubara": the initials of exactly one person named in full (the
