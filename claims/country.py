@@ -9,6 +9,7 @@ it was decided, for the editor.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections import Counter
@@ -95,3 +96,19 @@ def local_currency(
     code = min(seen, key=lambda c: (-sum(seen[c].values()), first[c]))
     shown = ", ".join(f"{w} ×{n}" if n > 1 else w for w, n in seen[code].most_common(3))
     return LocalCurrency(code, f"{code}: the article names {shown}")
+
+
+@lru_cache(maxsize=1)
+def _replaced() -> dict[str, tuple[str, dt.date]]:
+    with open(DATA_DIR / "common.toml", "rb") as fh:
+        table = tomllib.load(fh)["currencies"]["replaced"]
+    return {new: (old, dt.date.fromisoformat(since)) for new, (old, since) in table.items()}
+
+
+def code_of_the_day(code: str | None, published: dt.date) -> str | None:
+    """The ISO code a currency had on the day the article was published: "leones" in a 2020 Freetown
+    paper are SLL, the code of the leone before its redenomination in 2022 (common.toml
+    [currencies] replaced)."""
+    if code and (old := _replaced().get(code)) and published < old[1]:
+        return old[0]
+    return code

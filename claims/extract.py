@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import repeat
 from typing import Any, cast
 
-from .country import LocalCurrency, follows_amounts, local_currency
+from .country import LocalCurrency, code_of_the_day, follows_amounts, local_currency
 from .dates import DateFound, find_dates
 from .lexicon import Lexicon, available_languages, load
 from .model import Claim, ClaimType, Extraction, Name, Quote, QuoteKind, Unclaimed
@@ -177,7 +177,10 @@ class _Document:
 def _find_money(doc: _Document) -> None:
     """Amounts, then the currency of those whose words name none, from the article's country."""
     found = find_money(doc.text, doc.folded, doc.lex, doc.sentence_bounds)
-    doc.money, doc.local = _local_currencies(found, doc.text, lower_view(doc.folded), doc.dollar)
+    money, doc.local = _local_currencies(found, doc.text, lower_view(doc.folded), doc.dollar)
+    doc.money = [  # the code the currency had on the day ("leones" in 2020 are SLL)
+        replace(m, value=replace(m.value, currency=code_of_the_day(m.value.currency, doc.published))) for m in money
+    ]
 
 
 def _find_dates(doc: _Document) -> None:

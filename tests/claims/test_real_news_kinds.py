@@ -93,6 +93,15 @@ def test_the_newsroom_default_and_how_the_currency_was_decided():
     assert plain.basis == "USD: the default"
 
 
+def test_a_currency_keeps_its_code_of_the_day():
+    """Leones before the redenomination of 2022 are SLL; after it, SLE."""
+    text = "The court fined the contractor Forty Million Leones."
+    before = found(text, "money", "en", published=dt.date(2021, 3, 2))
+    after = found(text, "money", "en", published=dt.date(2023, 3, 2))
+    assert before == [("Forty Million Leones", {"amount": 40000000, "currency": "SLL"})]
+    assert after == [("Forty Million Leones", {"amount": 40000000, "currency": "SLE"})]
+
+
 # ---- dates --------------------------------------------------------------------------------------
 
 
