@@ -133,6 +133,17 @@ def _weekday_with_its_day(found: list[DateFound], low: str) -> list[DateFound]:
             continue
         if (
             prev is not None
+            and prev.rule == "weekday"
+            and d.rule == "absolute"
+            and d.value.precision == "day"
+            and low[prev.end : d.start] == " "
+            and len(_WORD_RE.findall(low, prev.start, prev.end)) == 2
+        ):
+            # "last Monday 23 December 2019": the weekday said with its week, then the date it is
+            out[-1] = replace(d, start=prev.start)
+            continue
+        if (
+            prev is not None
             and prev.rule == "named_day"
             and d.value.precision == "day"
             and d.rule in ("weekday", "weekday_day", "absolute")

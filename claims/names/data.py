@@ -128,6 +128,7 @@ class _NameData:
     place_nouns: frozenset[str]  # "la station Bordet", "the suburb of Kempshott": a place's name follows
     place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
     joined_heads: frozenset[str]  # "ministère": a head whose complements go on with "et" ("et du budget")
+    list_joiners: frozenset[str]  # "et", "and" (of every language)
     place_hyphen_starts: frozenset[str]  # "Saint-Élie": a hyphenated word opening so is a place's name
     inverted_heads: frozenset[str]  # "Finance Ministry": written "Ministry of Finance" (as written, not folded)
     place_tails: frozenset[str]  # "Yilan County", "Caroline Bay": a place's name, its noun written in capitals
@@ -366,6 +367,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         inverted_heads=frozenset(names.get("inverted_heads", [])),
         place_hyphen_starts=frozenset(key(w) for w in names.get("place_hyphen_starts", [])),
         joined_heads=frozenset(key(w) for w in names.get("joined_heads", [])),
+        list_joiners=frozenset(lex.list_joiners),
         portfolio_re=portfolio_re,
         portfolio_probes=tuple({_plain(h).split()[0] for h in names["portfolio_heads"]}),
         tail_adjective_endings=tuple(_plain(e) for e in names["org_tail_adjective_endings"]),

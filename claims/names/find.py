@@ -112,8 +112,20 @@ def _candidates(
         for cand in _split_titles(run, folded, data):
             candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
     if skip_spans:
-        candidates = [c for c in candidates if not _inside(skip_spans, c.start, c.end)]
+        candidates = [_out_of(skip_spans, c, data) for c in candidates if not _inside(skip_spans, c.start, c.end)]
     return _with_nicknames(candidates, folded, data)
+
+
+def _out_of(spans: tuple[tuple[int, int], ...], c: _Candidate, data: _NameData) -> _Candidate:
+    """ "On Friday NASA said": the words of a run that a date (or an amount) holds are not the name of
+    an organisation after it (an acronym, an organisation's word); before a surname they may be a
+    given name ("Sunday Okafor"), left to the rules after."""
+    i = bisect_right(spans, (c.start, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= c.start < spans[i][1] < c.end:
+        rest = [t for t in c.tokens if t.start >= spans[i][1]]
+        if rest and (rest[0].text.isupper() or any(t.key in data.organization_words for t in rest)):
+            c.tokens, c.start = rest, rest[0].start
+    return c
 
 
 # A nickname in quote marks between a given name and a surname: 'Philip “Brave” Darrow'.

@@ -170,7 +170,9 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
                 # not "Joshua Reynolds' Portrait", nor "Coastline News' Harry Denholm" (a person after it)
                 or (gap == "'" and current[0].key not in data.given and tok.key not in data.given)
                 or (gap is not None and gap in data.connectors)
-            )
+                # "Ministry of Information and Communication": a ministry joins its portfolios
+                or (gap in data.list_joiners and any(t.key in data.joined_heads for t in current[:-1]))
+            ) and not (gap in data.list_joiners and tok.key in data.given)
             # "d'OpenAI Jan Leike": a given name starts a new name
             split_here = (
                 joined

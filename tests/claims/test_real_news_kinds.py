@@ -105,6 +105,13 @@ def test_a_currency_keeps_its_code_of_the_day():
 # ---- dates --------------------------------------------------------------------------------------
 
 
+def test_a_weekday_with_its_week_then_its_date_is_one_date():
+    # (the scan of every template in test_dates cannot see a date that starts inside an earlier
+    # match, "Monday 20 May 2024" inside "last Monday": this case stays out of its list)
+    got = found("The new board was sworn in last Monday 20 May 2024 at the harbour office.", "date", "en")
+    assert got == [("last Monday 20 May 2024", "2024-05-20")]
+
+
 @pytest.mark.parametrize(
     "text, language, published, want",
     [
