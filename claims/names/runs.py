@@ -165,14 +165,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
         if current:
             prev = current[-1]
             gap = _gap(folded, prev, tok)
-            joined = (
-                gap == ""
-                # not "Joshua Reynolds' Portrait", nor "Coastline News' Harry Denholm" (a person after it)
-                or (gap == "'" and current[0].key not in data.given and tok.key not in data.given)
-                or (gap is not None and gap in data.connectors)
-                # "Ministry of Information and Communication": a ministry joins its portfolios
-                or (gap in data.list_joiners and any(t.key in data.joined_heads for t in current[:-1]))
-            ) and not (gap in data.list_joiners and tok.key in data.given)
+            joined = _joins(current, tok, gap, data)
             # "d'OpenAI Jan Leike": a given name starts a new name
             split_here = (
                 joined
@@ -209,6 +202,19 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
     if current:
         close(current)
     return runs
+
+
+def _joins(current: list[_Token], tok: _Token, gap: str | None, data: _NameData) -> bool:
+    """Does `tok` go on the run `current` across `gap` (_gap)?"""
+    if gap in data.list_joiners:
+        # "Ministry of Information and Communication": a ministry joins its portfolios (not a person)
+        return tok.key not in data.given and any(t.key in data.joined_heads for t in current[:-1])
+    return (
+        gap == ""
+        # not "Joshua Reynolds' Portrait", nor "Coastline News' Harry Denholm" (a person after it)
+        or (gap == "'" and current[0].key not in data.given and tok.key not in data.given)
+        or (gap is not None and gap in data.connectors)
+    )
 
 
 def _unknown_given_name(run: list[_Token], folded: str, data: _NameData) -> bool:
