@@ -119,6 +119,12 @@ def _spoken_to(folded: str, start: int, addressees: frozenset[str], articles: fr
     return False
 
 
+def _complement_at(folded: str, start: int, lex: Lexicon) -> bool:
+    """Is the name at `start` the complement of the word before it ("l'avocat de Tate", "lawyer for")?"""
+    before = _WORD.findall(folded, max(0, start - 20), start)
+    return bool(before) and key(before[-1]) in lex.complement_markers
+
+
 def _best(found: list[_Mention]) -> str | None:
     for m in found:
         if m.type == "person":
@@ -166,7 +172,11 @@ def _after(
     if verb is not None and (noun := _possessed_subject(folded, found, words[verb].start(), lex)):
         return main_organisation_before(quote_open, noun)  # '” Ms Moor’s board said': the board speaks
     if any(m.type == "person" for m in found):
-        return _best(found)  # "», a commenté la directrice générale, Martine Caradec"
+        # "», a commenté la directrice générale, Martine Caradec"; "», a déclaré l'avocat de Tate, Me
+        # Eugen Vidineac": not the one whose lawyer speaks
+        people = [m for m in found if m.type == "person"]
+        own = [m for m in people if not _complement_at(folded, m.start, lex)]
+        return (own or people)[0].canonical
     if verb is not None and (role := _role_after(words, verb, lex)):
         # "», s'est félicitée la ministre": the one named before; "” the Health Minister declares": the
         # one who speaks here

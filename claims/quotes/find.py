@@ -75,7 +75,7 @@ def find_quotes(
         spans = find_quote_spans(text, lex)
     if not spans or not sentences:
         return []
-    sp = _Speakers(text, folded, sentences, lex, names)
+    sp = _Speakers(text, folded, sentences, lex, names, [(q.start, q.end) for q in spans])
     if kinds is None:
         kinds = [quote_kind(folded, q, text, lex, sp.sentence_at(q.open).start) for q in spans]
     out: list[QuoteFound] = []
@@ -121,10 +121,15 @@ def _windows(sp: _Speakers, q: QuoteSpan, previous_close: int) -> tuple[tuple[in
     if (
         between
         and key(between.group()) not in lex.coordinators
-        and sp.names_in(previous_close + 1, q.open)
+        and (
+            sp.names_in(previous_close + 1, q.open)
+            or any(key(w) in lex.pronouns for w in _WORD.findall(folded, previous_close + 1, q.open))
+        )
         and lex.speech_verb_re.search(folded, previous_close + 1, q.open)
     ):
-        head = (previous_close + 1, q.open)  # '”, Greg Penner said, adding, “Our organization ...'
+        # '”, Greg Penner said, adding, “Our organization ...', '”, he said adding: “...': the names of
+        # the quote before are its words, not this one's speakers
+        head = (previous_close + 1, q.open)
     closed_by_mark = q.close < len(sp.text) and sp.text[q.close] != "\n"
     tail = (q.close + 1, s_close.end if closed_by_mark else q.close + 1)
     if closed_by_mark and s_close.end <= q.close + 2:

@@ -11,7 +11,7 @@ from ..lexicon import Lexicon
 from ..names import NameFound
 from ..text import Sentence, is_heading
 from ..text import fold_key as key
-from .attribution import _Mention, _quote_words, _spoken_to
+from .attribution import _complement_at, _Mention, _quote_words, _spoken_to
 from .pairing import _WORD
 from .roles import _role_mentions
 
@@ -24,8 +24,17 @@ class _Speakers:
     """The article's sentences, paragraphs and name mentions, and the speakers of the quotes read so
     far (`said`): the state the attribution rules of claims/quotes/find.py share."""
 
-    def __init__(self, text: str, folded: str, sentences: list[Sentence], lex: Lexicon, names: list[NameFound]):
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        sentences: list[Sentence],
+        lex: Lexicon,
+        names: list[NameFound],
+        quoted: list[tuple[int, int]] = [],  # noqa: B006 (read only) the quotes' inner spans, in order
+    ):
         self.text, self.folded, self.sentences, self.lex = text, folded, sentences, lex
+        self.quoted = quoted
         self.starts = [s.start for s in sentences]
         mentions = sorted(_Mention(a, b, n.canonical, n.type) for n in names for a, b in n.mentions)
         # "Judge Martin Griffith ... The judge also told him:": a role named with a person stands for them.
@@ -98,7 +107,10 @@ class _Speakers:
         return self.main_organisation_before(offset)
 
     def last_person_before(self, offset: int) -> str | None:
+        """The person named last before `offset`, outside quotes (the speaker's own words name others)."""
         i = bisect_left(self.people_starts, offset) - 1
+        while i >= 0 and self._quoted(self.people[i].start):
+            i -= 1
         return self.people[i].canonical if i >= 0 else None
 
     def person_for_role(self, offset: int) -> str | None:
@@ -115,8 +127,18 @@ class _Speakers:
         return None
 
     def _named_since(self, since: int, offset: int) -> set[str]:
+        """The people named between two offsets, outside quotes ("What Mr Clinton clearly has a problem
+        with ...,” he said": a name in the speaker's own words is no new subject)."""
         people, starts = self.people, self.people_starts
-        return {m.canonical for m in people[bisect_left(starts, since) : bisect_left(starts, offset)]}
+        return {
+            m.canonical
+            for m in people[bisect_left(starts, since) : bisect_left(starts, offset)]
+            if not self._quoted(m.start)
+        }
+
+    def _quoted(self, offset: int) -> bool:
+        i = bisect_right(self.quoted, (offset, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
 
     def pronoun_target(self, offset: int) -> str | None:
         """ "« ... », a-t-il lancé", "” he said": the one who spoke last, in this paragraph or the one
@@ -150,8 +172,7 @@ class _Speakers:
 
     def _complement(self, start: int) -> bool:
         """Is the name at `start` the complement of the word before it ("avocate de", "lawyer for")?"""
-        before = _WORD.findall(self.folded, max(0, start - 20), start)
-        return bool(before) and key(before[-1]) in self.lex.complement_markers
+        return _complement_at(self.folded, start, self.lex)
 
     def speaker_nearby(self, offset: int, paragraph: int) -> str | None:
         """A paragraph that is a quote alone, nobody named in it: the one quoted last, a few paragraphs
