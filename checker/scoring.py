@@ -319,8 +319,10 @@ def _money(
         note = f"a later record that gives another total ({r.excerpt[larger[0][4] : larger[0][5]]})"
     elif agreeing:
         agreement, value_score = "agrees", money_closeness(v, best[1])
-        if not float(v.low) <= best[1] <= float(v.high) and best[3] - best[2] > float(v.high - v.low):
-            # "S$3 billion" for "S$3.017 billion": it agrees at its own precision only.
+        bound = best[3] - best[1] > 2 * (best[1] - best[2]) or best[1] - best[2] > 2 * (best[3] - best[1])
+        if not float(v.low) <= best[1] <= float(v.high) and best[3] - best[2] > float(v.high - v.low) and not bound:
+            # "S$3 billion" for "S$3.017 billion": it agrees at its own precision only ("plus de 2
+            # milliards" for "2,1 milliards" is a bound the figure keeps: it agrees).
             note_parts = (ReasonPart.of("note.rounder", figure=source_value),)
     elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT and not _article_gives(extraction, best):
         # (a figure the article itself gives elsewhere is that other thing's: "$250m" of a "$500m"
