@@ -34,6 +34,7 @@ SPLITS = (
     "round-12",
     "round-13",
     "round-14",
+    "round-15",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

@@ -184,6 +184,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en147",
             "fr156",
             "en157",
+            "fr166",
+            "en167",
         )
     ] == [
         "study",
@@ -215,5 +217,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-13",
         "round-14",
         "round-14",
+        "round-15",
+        "round-15",
         "held-out",
     ]
