@@ -209,6 +209,8 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
         return (NOT_A_NAME, Strength.NONE, None)  # "Eastern League MVP", "Sydney CBD": a thing named by its holder
     if c.headed or any(w in data.organization_words or w in data.designators for w in keys):
         return (ORGANIZATION, Strength.LEXICAL, None)
+    if " & " in surface:
+        return (ORGANIZATION, Strength.LEXICAL, None)  # "Ernst & Young", "Marks & Spencer": a firm's name
     if cues.before and cues.before[-1] in data.place_nouns and not cues.before[-1].endswith("s") and not cues.person:
         # "l'aéroport Félix Eboué", "le stade Charles Ehrmann": a place named after a person (a plural
         # noun is its people: "residents John Smith and Mary Jones")
