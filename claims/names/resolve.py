@@ -59,7 +59,10 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
         elif keys in by_tail and c.strength <= Strength.LEXICAL and not c.headed and not _strong_org(c, data):
             c.kind, c.canonical, c.strength = PERSON, by_tail[keys], Strength.LEXICAL
         elif c.kind == GIVEN:
-            full = by_given.get(keys[0], set())
+            # "Lula" after "Luiz Inacio Lula da Silva": a given name inside one full name is that person
+            full = by_given.get(keys[0], set()) or {
+                p.canonical for p in persons if len(p.tokens) > 2 and keys[0] in (t.key for t in p.tokens[1:-1])
+            }
             if len(full) == 1:
                 c.kind, c.canonical = PERSON, next(iter(full))
             elif not full and keys[0] in data.world_given and keys[0] in short_forms and not c.headed:

@@ -224,7 +224,12 @@ def _unknown_given_name(run: list[_Token], folded: str, data: _NameData) -> bool
     ("Social Affairs Minister Juliari Peter Batubara"), and a word that opens the sentence ("Selon")."""
     while len(run) > 1 and run[0].key in data.function_words:
         run = run[1:]
-    if len(run) > 1 and not _ends_title(run[:-1], data) and run[-2].key not in data.person_cues:
+    if (
+        len(run) > 1
+        and not _ends_title(run[:-1], data)
+        and run[-2].key not in data.person_cues
+        and not (len(run) == 2 and run[0].key in data.given)  # "Luiz Inacio Lula da Silva": a middle name
+    ):
         return False
     if _brief_before(folded, run, data):  # "la ministre de la Culture Roselyne Bachelot"
         return False

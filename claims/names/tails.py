@@ -49,11 +49,13 @@ def _org_tail(folded: str, end: int, limit: int, data: _NameData, *, complements
             break
         word = noun.group(1)
         bare = m.group().split()[-1] in ("de", "d'")
+        joined = m.group().split()[-1] in data.list_joiners  # "et marchés financiers", not "et coproduit"
         if (
             word in data.function_words
             or word in data.subject_verbs
             or len(word) < 3
             or (bare and word.endswith(("er", "ir")))
+            or (joined and not word.endswith(("s", "x")))
         ):
             break
         best = pos = adjectives(noun.end())
