@@ -353,10 +353,18 @@ def _names(raw: dict[str, Any], every_names: list[dict[str, Any]]) -> dict[str, 
         organization_words=frozenset(fold_key(w) for w in names["organization_words"])
         # (not the other languages' words in capitals: "CHU" is a hospital in French, "Chu" a surname)
         | frozenset(fold_key(w) for n in every_names for w in n["organization_words"] if not w.isupper()),
-        aliases={fold_key(k): v for k, v in {**_known_organizations(lang["code"]), **names["aliases"]}.items()},
+        aliases=_aliases({**_known_organizations(lang["code"]), **names["aliases"]}),
         places=frozenset(fold_key(w) for w in names["places"]),
         subject_verbs=frozenset(fold_key(w) for w in names["subject_verbs"]),
     )
+
+
+def _aliases(table: dict[str, str]) -> dict[str, str]:
+    """Short forms -> canonical names, and each canonical name a known name of its own ("IMF" names the
+    "International Monetary Fund", which is then known whole: "... Fund Article IV Consultation")."""
+    out = {fold_key(v): v for v in table.values() if isinstance(v, str)}
+    out.update({fold_key(k): v for k, v in table.items()})
+    return out
 
 
 def _quotes(raw: dict[str, Any], every_quotes: list[dict[str, Any]]) -> dict[str, Any]:

@@ -116,8 +116,13 @@ def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) ->
         return [c]
     for cut in range(min(len(toks) - 1, _LONGEST_KNOWN), 0, -1):
         head = " ".join(t.key for t in toks[:cut])
-        if head in data.aliases and not (cut == 1 and toks[0].text.isupper() and toks[1].key in data.towns):
-            # ("CHR d'Orléans" stays whole: a known acronym and the town it serves)
+        if (
+            head in data.aliases
+            and not (cut == 1 and toks[0].text.isupper() and toks[1].key in data.towns)
+            and (toks[cut].start - toks[cut - 1].end <= 1 or toks[cut - 1].key not in data.organization_words)
+        ):
+            # ("CHR d'Orléans" stays whole: a known acronym and the town it serves; so does a known name
+            # joined to more by a connector: "Conservative Party of British Columbia")
             first = _Candidate(toks[:cut], toks[0].start, toks[cut - 1].end, c.sentence, person_cue=c.person_cue)
             return [first] + _finish(toks[cut:], data)
     return [c]
