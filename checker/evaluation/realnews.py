@@ -35,6 +35,7 @@ SPLITS = (
     "round-13",
     "round-14",
     "round-15",
+    "round-16",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

@@ -186,6 +186,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en157",
             "fr166",
             "en167",
+            "fr176",
+            "en177",
         )
     ] == [
         "study",
@@ -219,5 +221,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-14",
         "round-15",
         "round-15",
+        "round-16",
+        "round-16",
         "held-out",
     ]
