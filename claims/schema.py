@@ -187,7 +187,18 @@ NAMES = Section(
     | {"aliases": TABLE, "local_bodies": TABLE, "translations": TABLE},
     # letters after a name ("Jr", "MP"); "University of Arkansas at Little Rock": English. The English
     # names of French canonical names ("Banque mondiale" -> "World Bank"): a language other than English
-    optional=frozenset({"postnominals", "campus_links", "demonym_endings", "translations", "place_tails", "joined_heads", "place_hyphen_starts", "inverted_heads"}),
+    optional=frozenset(
+        {
+            "postnominals",
+            "campus_links",
+            "demonym_endings",
+            "translations",
+            "place_tails",
+            "joined_heads",
+            "place_hyphen_starts",
+            "inverted_heads",
+        }
+    ),
 )
 QUOTES = Section(
     _words(

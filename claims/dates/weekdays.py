@@ -106,7 +106,7 @@ _SQUARE_OPEN = re.compile(r"(?<![\s,])\s*\[\s*")
 _SQUARE_CLOSE = re.compile(r"(?<!\s)\s*\]")
 
 
-def _weekday_with_its_day(found: list[DateFound], low: str) -> list[DateFound]:
+def _weekday_with_its_day(found: list[DateFound], low: str, weekdays: dict[str, int]) -> list[DateFound]:
     """ "Friday (April 12)", "vendredi (12 avril)": a weekday and the date it is, in brackets, are one date;
     so are "demain [lundi]" and the weekday an editor put in square brackets."""
     out: list[DateFound] = []
@@ -147,6 +147,8 @@ def _weekday_with_its_day(found: list[DateFound], low: str) -> list[DateFound]:
             and prev.rule == "named_day"
             and d.value.precision == "day"
             and d.rule in ("weekday", "weekday_day", "absolute")
+            # a weekday said with it: "hier jeudi 27 octobre" (not "yesterday 10 June")
+            and any(w in weekdays for w in _WORD_RE.findall(low, d.start, d.end))
             and (
                 _NAMED_DAY_GAP.fullmatch(low, prev.end, d.start)
                 if d.rule == "weekday"

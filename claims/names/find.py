@@ -91,7 +91,7 @@ def find_names(
     if extended:  # "Confédération" inside "Ministère public de la Confédération" is no name of its own
         candidates = [c for c in candidates if c.headed or not _inside(extended, c.start, c.end)]
     _learn_the_article(candidates, art, text, headings)
-    _after_their_brief(candidates, art.portfolios, data)
+    _after_their_brief(candidates, art.portfolios, data, folded)
     rejected_words = _classify_all(candidates, art, title_case)
     _designators_keep_their_stop(candidates, text, data)
     _lowercase_bodies(candidates, art)
@@ -171,7 +171,9 @@ def _mark_authors(candidates: list[_Candidate], bylines: dict[int, int], folded:
             c.weak = True
 
 
-def _after_their_brief(candidates: list[_Candidate], portfolios: list[tuple[int, int]], data: _NameData) -> None:
+def _after_their_brief(
+    candidates: list[_Candidate], portfolios: list[tuple[int, int]], data: _NameData, folded: str
+) -> None:
     """ "Minister of Health and Welfare Chiu Tai-yuan": the words of a run that end a minister's brief
     are the brief's; the name starts after them (not at a given name: "la ministre du Logement,
     Hélène Marchetti" is hers; nor in an organisation's name: "Commissioner of the National Commission
@@ -182,6 +184,8 @@ def _after_their_brief(candidates: list[_Candidate], portfolios: list[tuple[int,
     for c in candidates:
         i = bisect_right(portfolios, (c.start, float("inf"))) - 1
         if i < 0 or not (portfolios[i][0] <= c.start < ends[i] < c.end) or c.headed or c.tokens[0].key in data.given:
+            continue
+        if folded[max(0, c.start - 2) : c.start].strip() == ",":  # "The Minister of Finance, Sili Epa Tuioti"
             continue
         rest = [t for t in c.tokens if t.start >= ends[i]]
         if any(t.key in data.organization_words for t in c.tokens):

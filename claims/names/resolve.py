@@ -112,6 +112,7 @@ def _one_word(
         and not word.isupper()
         and key not in data.places
         and key not in data.towns
+        and key not in data.common_words  # "Condor" is not "Condor Ferries" taken for a person
     ):
         return PERSON, next(iter(by_given[key])), Strength.LEXICAL
     if word.isalpha() and word.isupper() and 2 <= len(word) <= 4:

@@ -208,7 +208,13 @@ def _joins(current: list[_Token], tok: _Token, gap: str | None, data: _NameData)
     """Does `tok` go on the run `current` across `gap` (_gap)?"""
     if gap in data.list_joiners:
         # "Ministry of Information and Communication": a ministry joins its portfolios (not a person)
-        return tok.key not in data.given and any(t.key in data.joined_heads for t in current[:-1])
+        # (not after a word that is also a title: "Ministry of Justice and Prison" would read "Justice
+        # Prison" as a judge)
+        return (
+            tok.key not in data.given
+            and current[-1].key not in data.titles
+            and any(t.key in data.joined_heads for t in current[:-1])
+        )
     return (
         gap == ""
         # not "Joshua Reynolds' Portrait", nor "Coastline News' Harry Denholm" (a person after it)
