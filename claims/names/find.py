@@ -34,7 +34,8 @@ from .data import (
     name_data,
 )
 from .resolve import _claims, _find_in_headlines, _lowercase_bodies, _resolve
-from .runs import _join_organisations, _runs, _split_titles, _tokens
+from .runs import _join_organisations, _runs, _split_titles
+from .tokens import _tokens
 
 _AUTHORS_GAP = re.compile(r"\s*+(?:,|&|\bet\b|\band\b)\s*+")
 

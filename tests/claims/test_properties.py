@@ -246,6 +246,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "money.signs",
         "names.data",
         "names.runs",
+        "names.tokens",
         "names.article",
         "names.classify",
         "names.resolve",
@@ -270,7 +271,7 @@ PATTERNS = _patterns()
 def test_the_patterns_are_all_found():
     names = {n for n, _ in PATTERNS}
     assert len(PATTERNS) > 40
-    assert {"claims.text._STOP_RE", "claims.names.runs._CAPITAL_TOKEN_RE", "claims.quotes.pairing._MARKS_RE"} <= names
+    assert {"claims.text._STOP_RE", "claims.names.tokens._CAPITAL_TOKEN_RE", "claims.quotes.pairing._MARKS_RE"} <= names
     assert any(n.startswith("fr.date_templates") for n in names) and any(n.startswith("en.money_re") for n in names)
 
 
