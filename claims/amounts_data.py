@@ -203,7 +203,8 @@ def _amounts(numbers: dict[str, Any], cur: dict[str, Any], n: _NumberPatterns, m
         # Each of these follows a word (they are matched right after an amount or a date): the
         # look-behind keeps them from starting anew at every space of a long run of spaces.
         cents_after_re=re.compile(
-            rf"(?<!\s)\s+(?:{n.joiner}\s+)?(?P<c>{n.number})(?:[\s-]+(?P<sub>{m.subunit})(?!\w)|(?=\s*(?:[.,;:!?)]|$|{n.joiner}(?!\w))))"
+            # (never across a line: "$3,678,100" then a list's "2.")
+            rf"(?<!\s)[^\S\n]+(?:{n.joiner}[^\S\n]+)?(?P<c>{n.number})(?:[^\S\n-]*[ -]+(?P<sub>{m.subunit})(?!\w)|(?=[^\S\n]*(?:[.,;:!?)]|$|{n.joiner}(?!\w))))"
         ),
         # "1,25 milliard" with no currency of its own; it takes the currency named nearby.
         bare_scaled_re=re.compile(rf"{n.number_start}(?P<n>{n.number})(?P<s>\s+{m.scale_word})(?!\w)"),

@@ -474,9 +474,7 @@ def test_a_name_opened_by_its_country_finds_the_adjective_form(fresh_library):
 
 
 def test_a_record_giving_a_bound_the_figure_keeps_supports_it(fresh_library):
-    fresh_library.add(
-        [record("B1", "Le groupe Velmora versera plus de 3 milliards d’euros à l’État.", language="fr")]
-    )
+    fresh_library.add([record("B1", "Le groupe Velmora versera plus de 3 milliards d’euros à l’État.", language="fr")])
     checks = check(fresh_library, "Le groupe Velmora versera 3,2 milliards d’euros à l’État.", language="fr")
     amount = checks["3,2 milliards d’euros"]
     assert [m.source_id for m in amount.matches][:1] == ["B1"]

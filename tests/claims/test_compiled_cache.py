@@ -39,19 +39,33 @@ def test_the_key_covers_every_data_file_and_the_building_code(tmp_path, monkeypa
             "data/fr.toml",
             "data/en.toml",
             "data/common.toml",
-            "lexicon.py",
-            "date_templates.py",
-            "patterns.py",
-            "text.py",
-            "schema.py",
+            "data/currency_names.toml",
+            *compiled.BUILD_MODULES,
         ]:
             with open(copy / name, "a", encoding="utf-8") as fh:
                 fh.write("\n# changed\n")
             compiled.data_hash.cache_clear()
             keys.add(compiled.data_hash())
-        assert len(keys) == 9
+        assert len(keys) == 5 + len(compiled.BUILD_MODULES)
     finally:
         compiled.data_hash.cache_clear()
+
+
+def test_every_module_the_lexicon_is_built_with_is_in_the_key():
+    """A module claims/lexicon.py imports (directly or through another) that the key left out would
+    leave a stale lexicon in the cache after a change to it."""
+    import ast
+
+    seen: set[str] = set()
+    todo = ["lexicon"]
+    while todo:
+        name = todo.pop()
+        if name in seen or not (compiled._HERE / f"{name}.py").is_file():
+            continue
+        seen.add(name)
+        tree = ast.parse((compiled._HERE / f"{name}.py").read_text(encoding="utf-8"))
+        todo += [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 1 and n.module]
+    assert {f"{name}.py" for name in seen} <= set(compiled.BUILD_MODULES)
 
 
 def test_entries_beyond_the_most_recently_used_are_removed_and_a_corrupt_one_rebuilt(cache):
