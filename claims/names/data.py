@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import DATA_DIR, Lexicon
+from ..lexicon import DATA_DIR, Lexicon, available_languages
 from ..patterns import alternation, trie
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
@@ -299,6 +299,17 @@ def _portfolio_re(names: dict[str, Any], joiners: frozenset[str]) -> re.Pattern[
     )
 
 
+@lru_cache(maxsize=1)
+def _every_calendar() -> frozenset[str]:
+    """The month and weekday names of every language (folded), read from their data files."""
+    words: set[str] = set()
+    for code in available_languages():
+        with open(DATA_DIR / f"{code}.toml", "rb") as fh:
+            dates = tomllib.load(fh)["dates"]
+        words.update(_plain(w) for w in [*dates["months"], *dates["weekdays"]])
+    return frozenset(words)
+
+
 def _build_name_data(lex: Lexicon) -> _NameData:
     # One piece: the constructor of _NameData, a line a field read from the language's data.
     names = lex.raw["names"]
@@ -338,7 +349,8 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         known_surnames=_known_surnames(),
         places=frozenset(lex.places) | _regions(first_names(), towns),
         not_names=keys("not_names"),
-        calendar=frozenset(lex.months) | frozenset(lex.weekdays),
+        # (the other languages' too: "Thursday" in a French article quoting an English statement)
+        calendar=frozenset(lex.months) | frozenset(lex.weekdays) | _every_calendar(),
         connectors=connectors,
         org_joiners=keys("org_joiners"),
         campus_links=frozenset(_plain(w) for w in names.get("campus_links", [])),
