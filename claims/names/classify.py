@@ -139,7 +139,9 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
     ):  # "Saint-Élie", "Miquelon-Langlade": a town or a place's name, alone
         return (NOT_A_NAME, Strength.NONE, None)
     # What is never a name: a title alone ("Member of Parliament", "Members of Parliament", "Hon").
-    if not c.headed and (k in data.titles or k.rstrip("s") in data.titles or k.replace("members", "member") in data.titles):
+    if not c.headed and (
+        k in data.titles or k.rstrip("s") in data.titles or k.replace("members", "member") in data.titles
+    ):
         return (NOT_A_NAME, Strength.NONE, None)
     if (
         k in data.places
