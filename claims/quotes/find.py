@@ -75,7 +75,7 @@ def find_quotes(
         spans = find_quote_spans(text, lex)
     if not spans or not sentences:
         return []
-    sp = _Speakers(text, folded, sentences, lex, names, [(q.start, q.end) for q in spans])
+    sp = _Speakers(text, folded, sentences, lex, names, tuple((q.start, q.end) for q in spans))
     if kinds is None:
         kinds = [quote_kind(folded, q, text, lex, sp.sentence_at(q.open).start) for q in spans]
     out: list[QuoteFound] = []

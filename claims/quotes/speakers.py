@@ -31,7 +31,7 @@ class _Speakers:
         sentences: list[Sentence],
         lex: Lexicon,
         names: list[NameFound],
-        quoted: list[tuple[int, int]] = [],  # noqa: B006 (read only) the quotes' inner spans, in order
+        quoted: tuple[tuple[int, int], ...] = (),  # the quotes' inner spans, in order
     ):
         self.text, self.folded, self.sentences, self.lex = text, folded, sentences, lex
         self.quoted = quoted
