@@ -36,6 +36,7 @@ SPLITS = (
     "round-14",
     "round-15",
     "round-16",
+    "round-17",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

@@ -188,6 +188,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en167",
             "fr176",
             "en177",
+            "fr186",
+            "en187",
         )
     ] == [
         "study",
@@ -223,5 +225,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-15",
         "round-16",
         "round-16",
+        "round-17",
+        "round-17",
         "held-out",
     ]
