@@ -76,6 +76,7 @@ CURRENCIES = Section(
         "symbol_suffixes": LIST,
         "local_names": TABLE,
         "glued_subunits": LIST,
+        "weight_of": LIST,
     },
     optional=frozenset({"glued_subunits"}),  # "173.08c": English share prices; French has none
 )

@@ -61,11 +61,27 @@ def find_money(
     if lex.approx_amount_re is not None and lex.approx_counts:
         found.extend(_approximate_amounts(low, folded, lex))
     found.sort(key=lambda f: (f.start, -f.end))
+    found = _without_weights(found, low, lex)
     kept: list[MoneyFound] = []
     for f in found:
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return _signed_ranges(low, kept, lex)
+
+
+def _without_weights(found: list[MoneyFound], low: str, lex: Lexicon) -> list[MoneyFound]:
+    """ "52 millions de livres" in an article that also says "100 millions de livres de sirop": a name
+    that is a weight once in the article (amount.py refuses that one) is a weight throughout."""
+    names = {w for f in found if (w := low[f.start : f.end].rsplit(" ", 1)[-1]) in lex.ambiguous_currency_names}
+    weighed = {
+        name
+        for name in names
+        for m in re.finditer(rf"(?<![\w'’]){re.escape(name)}(?!\w)", low)
+        if (w := lex.weight_of_re.match(low, m.end())) and fold_key(w.group(1)) not in lex.money_nouns
+    }
+    if not weighed:
+        return found
+    return [f for f in found if low[f.start : f.end].rsplit(" ", 1)[-1] not in weighed]
 
 
 _OPENS = re.compile(r"(?:^|[.!?:;(\n–—]|\s-)\s*$")  # where a sentence or a clause opens

@@ -81,6 +81,43 @@ def test_amounts_of_published_news(text, language, want):
     assert money(text, language) == want
 
 
+@pytest.mark.parametrize(
+    "text, language, want",
+    [
+        # the Gulf press's own signs, only where the article is set in that country
+        (
+            "In Muscat, the Omani ministry signed road contracts worth RO258 million.",
+            "en",
+            [("RO258 million", "OMR", 258_000_000)],
+        ),
+        ("The Bahraini council will spend BD 63 million.", "en", [("BD 63 million", "BHD", 63_000_000)]),
+        ("Route RO 2 was closed for 3 days.", "en", []),
+        # a bare crown is the crown of the article's country, and no money where none is named
+        (
+            "Le laboratoire danois a vu ses ventes atteindre 232,3 milliards de couronnes.",
+            "fr",
+            [("232,3 milliards de couronnes", "DKK", 232_300_000_000)],
+        ),
+        ("Stockholm's budget is 40 billion kronor.", "en", [("40 billion kronor", "SEK", 40_000_000_000)]),
+        ("Le musée expose deux couronnes et 3 millions de couronnes de fleurs.", "fr", []),
+        # pounds and livres of a thing are a weight, in the whole article once one of them is
+        (
+            "La coopérative stocke 40 millions de livres de sirop. L'an dernier, 12 millions de livres.",
+            "fr",
+            [],
+        ),
+        ("The farm sold 2 million pounds of beef.", "en", []),
+        (
+            "The council wasted 5 million pounds of taxpayers' money.",
+            "en",
+            [("5 million pounds", "GBP", 5_000_000)],
+        ),
+    ],
+)
+def test_local_signs_crowns_and_weights(text, language, want):
+    assert money(text, language) == want
+
+
 def test_the_newsroom_default_and_how_the_currency_was_decided():
     assert money("The start-up raised $40 million.", "en", dollar="CAD") == [("$40 million", "CAD", 40_000_000)]
     (claim,) = [
