@@ -292,6 +292,9 @@ def _acronym_definitions(candidates: list[_Candidate], text: str, data: _NameDat
         if ticker:  # a ticker need not start like the name ("Alphabet (NASDAQ: GOOGL)")
             out.setdefault(fold(ticker).lower(), i)
             continue
+        if c.spelled:  # "Department for Business, Energy and Industrial Strategy (BEIS)"
+            out.setdefault(fold(c.spelled).lower(), i)
+            continue
         if len(c.tokens) < 2 and not c.headed:
             continue
         acronym = _acronym_after(text, c.end)

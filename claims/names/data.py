@@ -77,6 +77,7 @@ class _Candidate:
     form: str = ""  # fold_key of the surface: one claim per form
     canonical: str = ""
     strength: int = Strength.NONE
+    spelled: str = ""  # the acronym in brackets its words spell ("MTCIT"), when spelled.py joined them
 
 
 @dataclass(frozen=True)

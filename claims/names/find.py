@@ -35,6 +35,7 @@ from .data import (
 )
 from .resolve import _claims, _find_in_headlines, _lowercase_bodies, _resolve
 from .runs import _join_organisations, _runs, _split_titles
+from .spelled import spelled_out
 from .tokens import _tokens
 
 _AUTHORS_GAP = re.compile(r"\s*+(?:,|&|\bet\b|\band\b)\s*+")
@@ -88,6 +89,7 @@ def find_names(
     candidates = [c for c in candidates if len(c.tokens) <= _LONGEST_NAME and not _shouted(c, data, art.gazetteer)]
     for c in candidates:
         _extend_organisation(c, folded, sentences, data)
+    spelled_out(candidates, folded, art.sentence_starts, data)
     extended = sorted((c.start, c.end) for c in candidates if c.headed)
     if extended:  # "Confédération" inside "Ministère public de la Confédération" is no name of its own
         candidates = [c for c in candidates if c.headed or not _inside(extended, c.start, c.end)]

@@ -250,6 +250,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "names.article",
         "names.classify",
         "names.resolve",
+        "names.spelled",
         "quotes.pairing",
         "quotes.attribution",
         "quotes.find",
