@@ -212,7 +212,7 @@ def _first_tokens(pattern: str, slot_starts: dict[str, frozenset[str] | None]) -
                 return walk(rest, prefix + chr(av))
             if 0xE000 <= av < 0xE000 + len(names):
                 starts = slot_starts[names[av - 0xE000]]
-                if prefix and starts == {DIGITS}:
+                if prefix and starts == frozenset({DIGITS}):
                     return {prefix}  # "fy2024": letters glued to a number are a word of their own
                 if prefix or starts is None:
                     raise _Unknown
