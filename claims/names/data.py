@@ -295,9 +295,11 @@ def _portfolio_re(names: dict[str, Any], joiners: frozenset[str]) -> re.Pattern[
     )
     # a capitalised word, and a lower-case one qualifying it ("Enseignement supérieur"), not a joiner
     cap = rf"[A-Z][\w'-]*(?:\s+(?!(?i:{alternation(joiners)})\b)[a-z][\w-]*)?"
-    return re.compile(
-        rf"(?<![\w'])(?i:{head})\s+{prep}{cap}(?:(?:\s*,\s*|\s+(?i:{alternation(joiners)})\s+){prep}?{cap})*"
-    )
+    sep = rf"(?:\s*,\s*|\s+(?i:{alternation(joiners)})\s+)"
+    # two capitalised words only where another brief follows ("Agrarian Policy and Food Taras
+    # Vysotsky"): a last brief of two would take the given name after it
+    seg = rf"(?:[A-Z][\w'-]*\s+[A-Z][\w'-]*(?={sep}{prep}?[A-Z])|{cap})"
+    return re.compile(rf"(?<![\w'])(?i:{head})\s+{prep}{seg}(?:{sep}{prep}?{seg})*")
 
 
 @lru_cache(maxsize=1)

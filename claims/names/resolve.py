@@ -58,6 +58,14 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
             c.kind, c.canonical, c.strength = ORGANIZATION, defined.get(keys[0], c.canonical), Strength.DEFINED
         elif keys in by_tail and c.strength <= Strength.LEXICAL and not c.headed and not _strong_org(c, data):
             c.kind, c.canonical, c.strength = PERSON, by_tail[keys], Strength.LEXICAL
+        elif (
+            c.kind == PERSON
+            and len(keys) == 1
+            and keys[0] not in data.common_words
+            and len(by_given.get(keys[0], ())) == 1
+        ):
+            # "Shaikh Khalid" after "Shaikh Khalid bin Abdulla Al Khalifa": a title and the first name
+            c.canonical = next(iter(by_given[keys[0]]))
         elif c.kind == GIVEN:
             # "Lula" after "Luiz Inacio Lula da Silva": a given name inside one full name is that person
             full = by_given.get(keys[0], set()) or {

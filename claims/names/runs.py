@@ -423,6 +423,8 @@ def _split_at_titles(tokens: list[_Token], data: _NameData, person_cue: bool, we
                 _finish(tokens[:i], data, org_title=title in data.organization_titles, weak=True, person_cue=person_cue)
             )
             tokens, person_cue, weak, i = tokens[i + n :], True, False, 1
+            while tokens and (n := _title_length(tokens, 0, data)) and n < len(tokens):
+                tokens = tokens[n:]  # "Minister Dr Juma Al Ka'abi": a title after a title
             continue
         i += 1
     out.extend(_finish(tokens, data, person_cue=person_cue, weak=weak))

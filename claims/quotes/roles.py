@@ -23,6 +23,8 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
     titles, briefs = table.titles, table.briefs
 
     def role_of(words: list[str]) -> str | None:
+        while words and key(words[-1]) in lex.forms_of_address:
+            words = words[:-1]  # "Minister Dr Juma Al Ka'abi": the role before the form of address
         for n in (2, 1):  # "directrice générale", then "préfète"
             role = key(" ".join(words[-n:])) if len(words) >= n else ""
             role = titles.get(role, role)  # "Justice Stephen Kaye" is then "the judge"
