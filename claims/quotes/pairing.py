@@ -73,7 +73,9 @@ def _can_close(text: str, i: int, ch: str) -> bool:
     if ch in "\"’“":
         after = text[i + 1] if i + 1 < len(text) else " "
         before = text[i - 1] if i else " "
-        return not after.isalnum() and not before.isspace()
+        # ('"... notre capacité de production ", annonce X': a space left before the closing mark,
+        # which punctuation follows)
+        return not after.isalnum() and (not before.isspace() or (ch == '"' and after in ",;.:)"))
     return True
 
 

@@ -113,10 +113,12 @@ def _headline(sentence: Sentence, text: str) -> bool:
 
 
 def _headline_quotes(quotes: list[QuoteFound], text: str, sentence_at: _SentenceAt) -> list[QuoteFound]:
-    """A quote in a headline is said by whoever says it in the article's body."""
+    """A quote in a headline is said by whoever says it in the article's body; so is a short one that
+    the quote marks set as a heading of its own (a pull quote: «Une étape déterminante»), which
+    would otherwise read as a term."""
     out = []
     for q in quotes:
-        if q.kind == "speech" and _headline(sentence_at(q.start), text):
+        if (q.kind == "speech" or q.kind == "term") and _headline(sentence_at(q.start), text):
             words = " ".join(key(q.text).strip(" .,;:!?").split())
             said = next(
                 (
@@ -127,6 +129,6 @@ def _headline_quotes(quotes: list[QuoteFound], text: str, sentence_at: _Sentence
                 None,
             )
             if said:
-                q = QuoteFound(q.start, q.end, q.text, said, q.kind)
+                q = QuoteFound(q.start, q.end, q.text, said, "speech")
         out.append(q)
     return out
