@@ -149,6 +149,14 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
         or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar))
     ):
         return (NOT_A_NAME, Strength.NONE, None)
+    if any(
+        " ".join(keys[:n]) in data.state_heads
+        and len(toks) > n
+        and (gap := folded[toks[n - 1].end : toks[n].start].split())
+        and all(w.lower() in data.function_words for w in gap)
+        for n in (1, 2)
+    ):
+        return (NOT_A_NAME, Strength.NONE, None)  # "Sultanate of Oman", "Republic of Kazakhstan": a place
     if len(toks) > 1 and keys[-1] in data.place_tails and not c.headed and (keys[0] not in data.given or len(keys) > 2):
         return (NOT_A_NAME, Strength.NONE, None)  # "Yilan County", "Greater Accra Region": a place
     if (
@@ -313,7 +321,7 @@ class _Cues:
             data, c, before, first = self.art.data, self.c, self.before, self.keys[0]
             self._org = (
                 c.org_title
-                or _cue_of(before, data.organization_cues)
+                or _cue_of(before, data.organization_cues, skip_over=data.function_words)  # "la compagnie nationale X"
                 or (bool(before) and before[-1] in data.organization_articles and first not in data.given)
                 or (
                     first not in data.given

@@ -132,6 +132,7 @@ class _NameData:
     list_joiners: frozenset[str]  # "et", "and" (of every language)
     place_hyphen_starts: frozenset[str]  # "Saint-Élie": a hyphenated word opening so is a place's name
     inverted_heads: frozenset[str]  # "Finance Ministry": written "Ministry of Finance" (as written, not folded)
+    state_heads: frozenset[str]  # "Kingdom of Saudi Arabia", "Wilayat of Haima": a place's formal name
     place_tails: frozenset[str]  # "Yilan County", "Caroline Bay": a place's name, its noun written in capitals
     portfolio_re: re.Pattern[str] | None
     portfolio_probes: tuple[str, ...]  # first words of the portfolio heads: no pattern run without one
@@ -379,6 +380,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         lowercase_bodies_re=_lowercase_bodies_re(names),
         place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         place_tails=frozenset(key(w) for w in names.get("place_tails", [])),
+        state_heads=frozenset(key(w) for w in names.get("state_heads", [])),
         inverted_heads=frozenset(names.get("inverted_heads", [])),
         place_hyphen_starts=frozenset(key(w) for w in names.get("place_hyphen_starts", [])),
         joined_heads=frozenset(key(w) for w in names.get("joined_heads", [])),
