@@ -27,6 +27,7 @@ from .places import (
     _in_a_list,
     _inside_a_town,
     _listed_with_a_club,
+    _listed_before_a_place_noun,
     _listed_with_a_place,
     _listed_with_a_town,
     _named_in_full,
@@ -208,6 +209,8 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
     m = _THEN_PLACE.match(folded, c.end)
     if m and " ".join(m.group(1).lower().split()) in data.places:
         return (NOT_A_NAME, Strength.NONE, None)  # "Cape Canaveral, Florida": a place named by its region
+    if len(toks) <= 2 and not c.headed and _listed_before_a_place_noun(folded, c.start, c.end, data):
+        return (NOT_A_NAME, Strength.NONE, None)  # "Becker, Clay, Nicollet and Wilkin counties"
     if len(toks) == 1 and not c.headed and _listed_with_a_place(folded, c.start, c.end, data):
         return (NOT_A_NAME, Strength.NONE, None)  # "les hôpitaux de Blois, Romorantin et Vendôme"
     return None

@@ -73,6 +73,27 @@ def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> 
     return any(key(w) in data.places for w in words if key(w) not in data.connectors)
 
 
+# The rest of a list after a word, to the lower-case word that ends it ("..., Nobles and Wilkin counties").
+_LIST_TO_END = re.compile(
+    r"(?<![ \u00a0])(?:(?:,[ \u00a0]++|[ \u00a0]++(?:and|et|ou|or)[ \u00a0]++)[A-ZÀ-Ý][\w'-]*+(?:[ \u00a0][A-ZÀ-Ý][\w'-]*+)?){1,40}"
+    r"[ \u00a0]++([a-zà-ÿ]++)"
+)
+
+
+_WORD_AFTER = re.compile(r"(?<![ \u00a0])[ \u00a0]++([a-zà-ÿ]++)")
+
+
+def _listed_before_a_place_noun(folded: str, start: int, end: int, data: _NameData) -> bool:
+    """Is the word one of a list that a plural noun of places ends ("Becker, Clay, Nicollet and
+    Wilkin counties")? The list is then of places, whatever each word alone would be."""
+    m = _LIST_TO_END.match(folded, end)
+    if m is None:  # the last of the list: "... and Wilkin counties"
+        m = _WORD_AFTER.match(folded, end)
+        if m is None or not _LIST_BEFORE.search(folded, max(0, start - 80), start):
+            return False
+    return key(m.group(1)) in data.place_nouns_after and key(m.group(1)).endswith("s")
+
+
 def _list_words(art: _Article, c: _Candidate) -> list[str]:
     """The other single words of the list the word is one of ("Limerick, Galway, Cork"), folded."""
     folded, start, end = art.folded, c.start, c.end

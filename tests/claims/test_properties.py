@@ -251,6 +251,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "names.classify",
         "names.resolve",
         "names.spelled",
+        "names.places",
         "quotes.pairing",
         "quotes.attribution",
         "quotes.find",
