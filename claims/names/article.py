@@ -114,6 +114,15 @@ def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) ->
     whole = " ".join(t.key for t in toks)
     if whole in gazetteer or whole in data.aliases:  # "Labour Party" whole, not "Labour" + "Party"
         return [c]
+    place = " ".join(t.key for t in toks[:-1])
+    if (
+        len(toks) > 1
+        and toks[-1].text.isupper()
+        and toks[-1].key in data.aliases
+        and (place in data.places or place in data.towns)
+    ):
+        # "... le 28 juillet à Bogota AFP": a photo's place and its agency's credit
+        return [_Candidate(toks[-1:], toks[-1].start, toks[-1].end, c.sentence)]
     for cut in range(min(len(toks) - 1, _LONGEST_KNOWN), 0, -1):
         head = " ".join(t.key for t in toks[:cut])
         if (
