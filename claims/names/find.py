@@ -110,13 +110,22 @@ def _candidates(
     candidates: list[_Candidate] = []
     never = data.never_alone
     for run in _join_organisations(_runs(tokens, folded, data), folded, data):
-        if len(run) == 1 and run[0].key in never and run[0].key not in art.gazetteer:
+        if (
+            len(run) == 1
+            and run[0].key in never
+            and run[0].key not in art.gazetteer
+            and not (run[0].key in data.alias_prefixes and _ALIAS_GOES_ON.match(folded, run[0].end))
+        ):
             continue  # "Le", "The", "Selon", "IA", "Mardi" alone: never a name, no need to weigh it
         for cand in _split_titles(run, folded, data):
             candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
     if skip_spans:
         candidates = [_out_of(skip_spans, c, data) for c in candidates if not _inside(skip_spans, c.start, c.end)]
     return _with_nicknames(candidates, folded, data)
+
+
+# A lower-case word after a capitalised one: "État islamique" may be a known name that goes on so.
+_ALIAS_GOES_ON = re.compile(r"[ \u00a0][a-zà-ÿ]")
 
 
 def _out_of(spans: tuple[tuple[int, int], ...], c: _Candidate, data: _NameData) -> _Candidate:
