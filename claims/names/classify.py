@@ -220,7 +220,12 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
     """Several words: lexical evidence first, then the context."""
     # One piece: ordered rules, the first that applies decides; the order is their priority.
     data, toks = art.data, c.tokens
-    if keys[-1] in data.common_acronyms and keys[-1] not in data.organization_words and not c.headed:
+    if (
+        keys[-1] in data.common_acronyms
+        and keys[-1] not in data.organization_words
+        and not c.headed
+        and (toks[-1].text.isupper() or keys[-1] not in data.titles)  # not "Office of the President"
+    ):
         return (NOT_A_NAME, Strength.NONE, None)  # "Eastern League MVP", "Sydney CBD": a thing named by its holder
     if c.headed or any(w in data.organization_words or w in data.designators for w in keys):
         return (ORGANIZATION, Strength.LEXICAL, None)

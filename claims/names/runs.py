@@ -324,7 +324,7 @@ def _split_titles(run: list[_Token], folded: str, data: _NameData) -> list[_Cand
         tokens[1] = _unmarked(tokens[1])
         tokens.pop(0)
     tokens, person_cue, weak = _leading_words_dropped(tokens, folded, data)
-    return _split_at_titles(tokens, data, person_cue, weak)
+    return _split_at_titles(tokens, folded, data, person_cue, weak)
 
 
 def _unmarked(t: _Token) -> _Token:
@@ -409,7 +409,9 @@ def _title_dropped(
     return None
 
 
-def _split_at_titles(tokens: list[_Token], data: _NameData, person_cue: bool, weak: bool) -> list[_Candidate]:
+def _split_at_titles(
+    tokens: list[_Token], folded: str, data: _NameData, person_cue: bool, weak: bool
+) -> list[_Candidate]:
     """A title inside the run splits it in two ("OpenAI CEO Sam Altman")."""
     out: list[_Candidate] = []
     i = 1
@@ -417,6 +419,13 @@ def _split_at_titles(tokens: list[_Token], data: _NameData, person_cue: bool, we
         n = _title_length(tokens, i, data)
         if n and i + n == len(tokens) and all(t.key in data.given for t in tokens[:i]) and tokens[i].text[1:].islower():
             n = 0  # "Angus King", "Billie Jean King": given names, then a surname that is also a title
+        if (
+            n
+            and i + n == len(tokens)
+            and tokens[i - 1].key in data.organization_words
+            and _gap(folded, tokens[i - 1], tokens[i])
+        ):
+            break  # "Office of the Governor", "Office of the Prime Minister": the body of that office
         if n:
             title = " ".join(t.key for t in tokens[i : i + n])
             out.extend(
