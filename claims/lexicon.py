@@ -199,6 +199,12 @@ def _shared_names() -> dict[str, str]:
     return shared
 
 
+def language_words(code: str, section: str) -> dict[str, Any]:
+    """One section of a language's data file, parsed and checked."""
+    words: dict[str, Any] = _read(code)[section]
+    return words
+
+
 def name_key(canonical: str) -> str:
     """The look-up key of a person's or an organisation's canonical name, the same in every language:
     "Fonds monétaire international" in a French article and "International Monetary Fund" in an

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import DATA_DIR, Lexicon, available_languages
+from ..lexicon import DATA_DIR, Lexicon, available_languages, language_words
 from ..patterns import alternation, trie
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
@@ -308,8 +308,7 @@ def _every_calendar() -> frozenset[str]:
     """The month and weekday names of every language (folded), read from their data files."""
     words: set[str] = set()
     for code in available_languages():
-        with open(DATA_DIR / f"{code}.toml", "rb") as fh:
-            dates = tomllib.load(fh)["dates"]
+        dates = language_words(code, "dates")
         words.update(_plain(w) for w in [*dates["months"], *dates["weekdays"]])
     return frozenset(words)
 
