@@ -214,7 +214,16 @@ def _regions(given: frozenset[str], towns: frozenset[str]) -> frozenset[str]:
     """data/regions.txt, folded: counties, provinces, states... ("County Kildare" also "Co Kildare",
     "Hauts-de-France" also "Hauts de France"); a given name or a town keeps the rules of those."""
     out: set[str] = set()
-    for line in (DATA_DIR / "regions.txt").read_text(encoding="utf-8").splitlines():
+    lines = (DATA_DIR / "regions.txt").read_text(encoding="utf-8").splitlines()
+    # CLDR's countries (tools/make_countries.py), but not those a language uses as a common word
+    # ("équateur", the equator), which that language's rules keep
+    common = frozenset().union(*(_common_words(code) for code in available_languages()))
+    lines += [
+        line
+        for line in (DATA_DIR / "countries.txt").read_text(encoding="utf-8").splitlines()
+        if key(line) not in common
+    ]
+    for line in lines:
         name = key(line)
         if not name or name.startswith("#") or name in given or name in towns:
             continue

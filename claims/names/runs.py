@@ -27,6 +27,16 @@ def _gap(folded: str, a: _Token, b: _Token) -> str | None:
     return " ".join(gap.lower().split())
 
 
+def _saint_abbreviated(folded: str, a: _Token, b: _Token, data: _NameData) -> bool:
+    """ "St." or "Ste." then a capitalised word of the same sentence that is no function word."""
+    return (
+        a.text in ("St", "Ste")
+        and a.sentence == b.sentence
+        and folded[a.end : b.start] in (". ", ".\u00a0")
+        and b.key not in data.function_words
+    )
+
+
 def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Token]]:
     """Runs of capitalised tokens of one sentence, joined by plain spaces or name connectors."""
     runs: list[list[_Token]] = []
@@ -44,6 +54,8 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
         if current:
             prev = current[-1]
             gap = _gap(folded, prev, tok)
+            if gap is None and _saint_abbreviated(folded, prev, tok, data):
+                gap = ""  # "St. Lucia Times", "St. Kilda": the abbreviated saint opens the name
             joined = _joins(current, tok, gap, data)
             # "d'OpenAI Jan Leike": a given name starts a new name
             split_here = (
@@ -377,6 +389,11 @@ def _title_dropped(
     the name keeps the `weak` of what came before it); None when none opens them."""
     t = tokens[0]
     n = _title_length(tokens, 0, data)
+    if n and any(
+        (words := " ".join(x.key for x in tokens[:k])) in data.places or words in data.towns
+        for k in range(n + 1, min(len(tokens), n + 3) + 1)
+    ):
+        return None  # "Saint Lucia", "St. Lucia Times": a place's name, not a title and a person
     if (
         n
         and n < len(tokens)

@@ -86,7 +86,7 @@ def _opens_reversed(text: str, i: int) -> bool:
     after = text[i + 1 : i + 3]
     end = text.find("\n", i)
     return (
-        before.isspace()
+        (before.isspace() or before in ".!?")  # "... those issues.”Health is an issue ...”"
         and len(after) == 2
         and (after[0].isupper() or (after[0] in " \u00a0\u202f" and after[1].isupper()))
         and "”" in text[i + 1 : len(text) if end < 0 else end]
