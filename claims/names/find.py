@@ -135,7 +135,12 @@ def _out_of(spans: tuple[tuple[int, int], ...], c: _Candidate, data: _NameData) 
     i = bisect_right(spans, (c.start, float("inf"))) - 1
     if i >= 0 and spans[i][0] <= c.start < spans[i][1] < c.end:
         rest = [t for t in c.tokens if t.start >= spans[i][1]]
-        if rest and (rest[0].text.isupper() or any(t.key in data.organization_words for t in rest)):
+        dated = [t for t in c.tokens if t.start < spans[i][1]]
+        if rest and (
+            rest[0].text.isupper()
+            or any(t.key in data.organization_words for t in rest)
+            or any(ch.isdigit() for t in dated for ch in t.text)  # "this FY2024 GovGuam budget"
+        ):
             c.tokens, c.start = rest, rest[0].start
     return c
 
