@@ -179,9 +179,10 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
     if c.headed or c.tokens[-1].key in data.organization_words:
         # after a proper name only adjectives: not "musée d'Orsay et de collectionneurs"; a ministry
         # joins its portfolios ("ministère des Finances et du budget")
-        joined = c.headed and fold_key(folded[c.start : c.end].split()[0]) in data.joined_heads
+        head = fold_key(folded[c.start : c.end].split()[0])
+        joined = c.headed and head in data.joined_heads
         complements = joined or c.tokens[-1].key in data.organization_words
-        end = _org_tail(folded, c.end, s.end, data, complements=complements)
+        end = _org_tail(folded, c.end, s.end, data, complements=complements, listed=head in data.joined_heads)
         if complements and (place := _place_after(folded, end, s.end, data)):
             end = place  # "Fédération hospitalière de France", "Parti démocratique de Côte d'Ivoire"
         elif complements and (end > c.end or joined):

@@ -23,10 +23,13 @@ def _is_adjective(word: str, data: _NameData) -> bool:
     )
 
 
-def _org_tail(folded: str, end: int, limit: int, data: _NameData, *, complements: bool = True) -> int:
+def _org_tail(
+    folded: str, end: int, limit: int, data: _NameData, *, complements: bool = True, listed: bool = False
+) -> int:
     """End of "Conseil constitutionnel", "Cour des comptes", "Agence nationale de sécurité du médicament";
     adjectives only without `complements` ("ministère de l'Éducation nationale", but not "musée
-    d'Orsay et de collectionneurs")."""
+    d'Orsay et de collectionneurs"); with `listed`, a list of portfolios joined by commas and ended
+    by "et" ("ministère de l'Économie, des Finances et de la Relance")."""
     if data.tail_prepositions_re is None:
         return end
     best = pos = end
@@ -40,8 +43,14 @@ def _org_tail(folded: str, end: int, limit: int, data: _NameData, *, complements
         return p
 
     best = pos = adjectives(pos)
-    for _ in range(2 if complements else 0):
+    before_list = -1  # where the name ends if a list opened by a comma is not closed by "et"
+    closed = False
+    for _ in range((5 if listed else 2) if complements else 0):
         m = data.tail_prepositions_re.match(folded, pos, limit)
+        if not m and listed and folded.startswith(",", pos):
+            m = data.tail_prepositions_re.match(folded, pos + 1, limit)
+            if m and before_list < 0:
+                before_list = pos
         if not m:
             break
         noun = _NOUN_AT.match(folded, m.end(), limit)
@@ -58,8 +67,9 @@ def _org_tail(folded: str, end: int, limit: int, data: _NameData, *, complements
             or (joined and not word.endswith(("s", "x")))
         ):
             break
+        closed = closed or (before_list >= 0 and any(w in data.list_joiners for w in m.group().split()))
         best = pos = adjectives(noun.end())
-    return best
+    return before_list if before_list >= 0 and not closed else best
 
 
 def _proper_complement(folded: str, end: int, limit: int, data: _NameData) -> int:
