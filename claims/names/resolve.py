@@ -40,14 +40,7 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     short_forms = _organisation_ends(candidates, data)
     defined = _acronyms_defined(candidates, folded, data)
     for c in candidates:
-        if (
-            not c.kind
-            and c.form
-            and len(c.tokens) == 1
-            and c.tokens[0].key in data.not_names
-            and (c.tokens[0].key,) in by_tail
-            and c.strength == Strength.NONE
-        ):
+        if _surname_not_a_word(c, data, by_tail):
             # "Tory" after "John Tory": a party's word that is the surname of a person named in full
             c.kind, c.canonical, c.strength = PERSON, by_tail[(c.tokens[0].key,)], Strength.LEXICAL
             continue
@@ -93,6 +86,17 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
             c.kind = NOT_A_NAME  # "Webb" after "James Webb Space Telescope"
         if c.kind == UNKNOWN:
             c.kind = NOT_A_NAME
+
+
+def _surname_not_a_word(c: _Candidate, data: _NameData, by_tail: dict[tuple[str, ...], str]) -> bool:
+    return (
+        not c.kind
+        and bool(c.form)
+        and len(c.tokens) == 1
+        and c.tokens[0].key in data.not_names
+        and (c.tokens[0].key,) in by_tail
+        and c.strength == Strength.NONE
+    )
 
 
 def _one_word(
