@@ -90,7 +90,9 @@ def _known(c: _Candidate, art: _Article, k: str, keys: list[str], surface: str) 
         ):
             return (ORGANIZATION, Strength.KNOWN, kn.clubs[k])
         # "Oxford", "Imperial", "Heriot-Watt" in an article about universities
-        if k in kn.universities and art.academic and not (len(toks) == 1 and _after_place_preposition(art, c)):
+        if (
+            k in kn.universities and art.academic and not (len(toks) == 1 and _after_place_preposition(art, c))
+        ):  # not "in Liverpool", nor "data centres in Glasgow, Liverpool, and Oxford"
             return (ORGANIZATION, Strength.KNOWN, kn.universities[k])
         # "the Senate", "the Liberals": the institution of the country the article is set in; a lone
         # word opening a sentence only if the article also writes it mid-sentence ("House prices")
@@ -139,6 +141,12 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
         or (len(toks) == 1 and "-" in surface and keys[0].split("-")[0] in data.place_hyphen_starts)
     ):  # "Saint-Élie", "Miquelon-Langlade": a town or a place's name, alone
         return (NOT_A_NAME, Strength.NONE, None)
+    if (
+        len(toks) == 1
+        and _TICKER_BEFORE.search(folded, max(0, c.start - 12), c.start)
+        and folded[c.end : c.end + 1] == ")"
+    ):
+        return (NOT_A_NAME, Strength.NONE, None)  # "Amgen Inc. (NYSE:AMG)": the ticker is the company's code
     # What is never a name: a title alone ("Member of Parliament", "Members of Parliament", "Hon").
     if not c.headed and (
         k in data.titles or k.rstrip("s") in data.titles or k.replace("members", "member") in data.titles
@@ -394,6 +402,8 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
         return done(NOT_A_NAME, Strength.NONE)  # "la station Bordet", "Westmead station"
     if not (branded or c.headed) and _demonym(t.key, data):
         return done(NOT_A_NAME, Strength.NONE)  # "Torontonians", "les Fribourgeois": the people of a town
+    if not c.headed and "-" in t.key and all(p in data.not_names for p in t.key.split("-")):
+        return done(NOT_A_NAME, Strength.NONE)  # "an Omani-Saudi joint venture": two nationalities
     if branded or c.headed or cues.org:
         return done(ORGANIZATION, Strength.LEXICAL)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
@@ -473,6 +483,7 @@ def _dateline(folded: str, end: int) -> bool:
     return re.match(r"(?:,[^\n—–]{0,30})?\s+[—–-]\s", after) is not None or re.match(r"\s*\(", after) is not None
 
 
+_TICKER_BEFORE = re.compile(r"\([ \u00a0]?[A-Za-z]{2,8}[ \u00a0]?:[ \u00a0]?$")
 _COMMA_WORD = re.compile(r",\s*([\w'’-]+)")
 _PREV_WORD_RE = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+$")  # from a word start: linear
 

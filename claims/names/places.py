@@ -15,7 +15,10 @@ def _after_place_preposition(art: _Article, c: _Candidate) -> bool:
     French "à" is as often "face à Lyon", "transféré à Midtjylland")."""
     if c.form not in art.data.towns and c.form not in art.data.places:
         return False
-    before = _words_before(art.folded, c.start, art.sentence_starts[c.sentence])
+    start = c.start
+    if listed := _LIST_BEFORE.search(art.folded, max(0, start - 80), start):
+        start = listed.start()  # "in Glasgow, Liverpool, and Oxford": the list's preposition
+    before = _words_before(art.folded, start, art.sentence_starts[c.sentence])
     preps = art.data.place_prepositions - {"à", "a"}
     return bool(before) and (before[-1] in preps or " ".join(before[-2:]) in preps)
 
@@ -115,8 +118,8 @@ def _listed_with_a_club(art: _Article, c: _Candidate, kn: _Knowledge) -> bool:
 
 
 # Capitalised single words joined by commas and "et"/"and" right before or after a word.
-_LIST_BEFORE = re.compile(r"(?:(?<![\w'-])[A-ZÀ-Ý][\w'-]*+(?:,\s++|\s++(?:et|and|ou|or)\s++)){1,4}$")
-_LIST_AFTER = re.compile(r"(?<![\s,])(?:(?:,\s++|\s++(?:et|and|ou|or)\s++)[A-ZÀ-Ý][\w'-]*+(?![\w'-])){1,4}")
+_LIST_BEFORE = re.compile(r"(?:(?<![\w'-])[A-ZÀ-Ý][\w'-]*+(?:,\s++|,?\s++(?:et|and|ou|or)\s++)){1,4}$")
+_LIST_AFTER = re.compile(r"(?<![\s,])(?:(?:,\s++|,?\s++(?:et|and|ou|or)\s++)[A-ZÀ-Ý][\w'-]*+(?![\w'-])){1,4}")
 _LIST_WORD = re.compile(r"[A-ZÀ-Ý][\w'-]*+")
 
 
