@@ -157,6 +157,7 @@ NAMES = Section(
         "adjective_suffixes",
         "administrative_words",
         "affiliation_words",
+        "product_cues",
         "byline_markers",
         "campus_links",
         "demonym_endings",

@@ -119,6 +119,7 @@ class _NameData:
     opponent_words: frozenset[str]  # "beat Brentford", "contre Lens": a town named so is a club
     lone_institutions: frozenset[str]  # organisation words that name one institution alone ("Senate")
     person_before: frozenset[str]  # "named Jide Okafor": a person follows
+    product_cues: frozenset[str]  # "the drug Repatha", "le vaccin Qdenga": a product's name, no claim
     affiliation_words: frozenset[str]  # "at Deloitte", "chez Saft": a word after these is an employer
     subject_verb_endings: tuple[str, ...]
     common_endings: tuple[str, ...]
@@ -373,6 +374,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         possessives=tuple(fold(p) for p in names["possessives"]),
         subject_verbs=frozenset(w.lower() for w in names["subject_verbs"]),
         affiliation_words=frozenset(key(w) for w in names["affiliation_words"]),
+        product_cues=frozenset(key(w) for w in names["product_cues"]),
         person_before=frozenset(key(w) for w in names["person_before"]),
         lone_institutions=frozenset(_plain(w) for w in names["lone_institutions"]),
         towns=towns,

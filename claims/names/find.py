@@ -243,7 +243,7 @@ def _classify_all(candidates: list[_Candidate], art: _Article, title_case: set[i
                 c.form = " ".join(folded[c.start : c.end].casefold().split())
             continue
         _classify(c, art)
-        if c.kind == NOT_A_NAME and c.strength < Strength.NONE and len(c.tokens) > 1:
+        if c.kind == NOT_A_NAME and c.strength < Strength.NONE and (len(c.tokens) > 1 or c.strength == Strength.NEVER):
             rejected_words.update(t.key for t in c.tokens if t.key not in data.given)
     return rejected_words
 
