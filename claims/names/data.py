@@ -306,11 +306,14 @@ def _portfolio_re(names: dict[str, Any], joiners: frozenset[str]) -> re.Pattern[
     )
     # a capitalised word, and a lower-case one qualifying it ("Enseignement supérieur"), not a joiner
     cap = rf"[A-Z][\w'-]*(?:\s+(?!(?i:{alternation(joiners)})\b)[a-z][\w-]*)?"
-    sep = rf"(?:\s*,\s*|\s+(?i:{alternation(joiners)})\s+)"
+    sep = rf"(?:\s*,?\s+(?i:{alternation(joiners)})\s+|\s*,\s*)"  # "Communications, and Information Technology"
     # two capitalised words only where another brief follows ("Agrarian Policy and Food Taras
     # Vysotsky"): a last brief of two would take the given name after it
     seg = rf"(?:[A-Z][\w'-]*\s+[A-Z][\w'-]*(?={sep}{prep}?[A-Z])|{cap})"
-    return re.compile(rf"(?<![\w'])(?i:{head})\s+{prep}{seg}(?:{sep}{prep}?{seg})*")
+    # after "and", the last brief may be two words when no capital follows ("..., and Information
+    # Technology."); not after a comma ("la ministre du Logement, Hélène Marchetti")
+    joined = rf"\s*,?\s+(?i:{alternation(joiners)})\s+{prep}?[A-Z][\w'-]*\s+[A-Z][\w'-]*(?![\w'-]|\s+[A-Z])"
+    return re.compile(rf"(?<![\w'])(?i:{head})\s+{prep}{seg}(?:{joined}|{sep}{prep}?{seg})*")
 
 
 @lru_cache(maxsize=1)

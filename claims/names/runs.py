@@ -37,6 +37,24 @@ def _saint_abbreviated(folded: str, a: _Token, b: _Token, data: _NameData) -> bo
     )
 
 
+# The rest of a list of portfolios after a comma: more capitalised briefs, then "and" and the last.
+_PORTFOLIOS_ON = re.compile(
+    r"(?<![\w'-])(?:[A-Z][\w'-]*+(?: [A-Z][\w'-]*+)?, ){0,6}+[A-Z][\w'-]*+(?: [A-Z][\w'-]*+)?,? and [A-Z]"
+)
+
+
+def _portfolio_listed(folded: str, a: _Token, b: _Token, current: list[_Token], data: _NameData) -> bool:
+    """A comma inside a ministry's list of portfolios that "and" closes ("Ministry of Transport,
+    Communications and Information Technology"): the list is one name."""
+    return (
+        a.sentence == b.sentence
+        and folded[a.end : b.start] == ", "
+        and any(t.key in data.joined_heads for t in current[:-1])
+        and b.key not in data.given
+        and _PORTFOLIOS_ON.match(folded, b.start) is not None
+    )
+
+
 def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Token]]:
     """Runs of capitalised tokens of one sentence, joined by plain spaces or name connectors."""
     runs: list[list[_Token]] = []
@@ -56,6 +74,8 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
             gap = _gap(folded, prev, tok)
             if gap is None and _saint_abbreviated(folded, prev, tok, data):
                 gap = ""  # "St. Lucia Times", "St. Kilda": the abbreviated saint opens the name
+            elif gap is None and _portfolio_listed(folded, prev, tok, current, data):
+                gap = "and"  # "Ministry of Transport, Communications and Information Technology"
             joined = _joins(current, tok, gap, data)
             # "d'OpenAI Jan Leike": a given name starts a new name
             split_here = (

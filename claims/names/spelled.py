@@ -80,7 +80,10 @@ def spelled_out(candidates: list[_Candidate], folded: str, sentence_starts: list
             continue
         lo = max((s for s in sentence_starts if s <= c.start), default=0)
         start = _spelled_start(folded, c.end, m.group(1), lo, data)
-        if start is None or start >= c.start:
+        if start is None or start > c.start:
+            continue
+        if start == c.start:  # the run holds the whole name already: the acronym names it
+            c.spelled = m.group(1)
             continue
         inside = [d for d in by_start if start < d.end and d.start < c.end]
         first = inside[0]
