@@ -37,6 +37,7 @@ SPLITS = (
     "round-15",
     "round-16",
     "round-17",
+    "round-18",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

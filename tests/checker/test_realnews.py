@@ -190,6 +190,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en177",
             "fr186",
             "en187",
+            "fr196",
+            "en197",
         )
     ] == [
         "study",
@@ -227,5 +229,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-16",
         "round-17",
         "round-17",
+        "round-18",
+        "round-18",
         "held-out",
     ]
