@@ -376,6 +376,12 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
     branded = _brand(t.text)  # "OpenAI", "NASA", "eBay"
     if _never_a_name(c, art, t, plain, branded):
         return done(NOT_A_NAME, Strength.NONE)
+    if (
+        (glued := _GLUED_INITIAL.fullmatch(t.text))
+        and fold(glued.group(1)).lower() + "." not in data.titles
+        and fold(glued.group(1)).lower() not in data.titles
+    ):
+        return done(PERSON, Strength.LEXICAL)  # "Ts.Elbegdorj", "B.Bayaraa": an initial glued to a surname
     if not c.headed and cues.before and cues.before[-1] in data.product_cues:
         return done(NOT_A_NAME, Strength.NEVER)  # "the drug Repatha", "its PCSK9 drug, Praluent": a product
     if t.key in data.organization_words:
@@ -485,6 +491,7 @@ def _dateline(folded: str, end: int) -> bool:
     return re.match(r"(?:,[^\n—–]{0,30})?\s+[—–-]\s", after) is not None or re.match(r"\s*\(", after) is not None
 
 
+_GLUED_INITIAL = re.compile(r"([A-Z][a-z]?)\.[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
 _TICKER_BEFORE = re.compile(r"\([ \u00a0]?[A-Za-z]{2,8}[ \u00a0]?:[ \u00a0]?$")
 _COMMA_WORD = re.compile(r",\s*([\w'’-]+)")
 _PREV_WORD_RE = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+$")  # from a word start: linear
