@@ -290,8 +290,13 @@ class Extraction:
         }
 
 
-def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
+def _number(value: Decimal) -> int | float | str:
+    """An amount as JSON writes it: an integer, a float when one holds it exactly, else its digits as
+    a string (a bound of a 16-digit amount, "2021202120212020.95", which a float would round)."""
+    if value == value.to_integral_value():
+        return int(value)
+    f = float(value)
+    return f if Decimal(repr(f)) == value else str(value)
 
 
 def format_amount(amount: Decimal) -> str:
