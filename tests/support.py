@@ -17,6 +17,7 @@ import sys
 import time
 import urllib.request
 import uuid
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -75,14 +76,6 @@ def streamlit_server(port: int, env: dict[str, str], log, *extra: str) -> subpro
          "--server.fileWatcherType", "none", *extra],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
-
-
-def local_only(context):
-    """A Playwright browser context whose requests to anything but this machine are refused at once:
-    the app asks fonts.gstatic.com for its page icon and the OpenID provider's pages a CDN for their
-    stylesheet, and no test may reach a public host. Returns the context."""
-    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])"), lambda route: route.abort())
-    return context
 
 
 # ---- PostgreSQL: a schema of its own on the local server ------------------------------------------
@@ -225,19 +218,104 @@ def served_app(port: int, env: dict[str, str], log_path: Path, *extra: str, seco
             stop(proc)
 
 
-def settle(page) -> None:
-    """Wait until the app has finished running the script (no 'Running…' indicator)."""
-    page.wait_for_timeout(300)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=30_000)
-    page.wait_for_timeout(300)
+def app_context(browser, **options) -> Any:
+    """A new Playwright browser context (`options` as new_context's) for the app: requests to anything
+    but this machine are refused at once (the app asks fonts.gstatic.com for its page icon and the
+    OpenID provider's pages a CDN for their stylesheet, and no test may reach a public host), and the
+    script runs of each of its pages are followed, for settle()."""
+    context = browser.new_context(**options)
+    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])"), lambda route: route.abort())
+    context.on("page", _follow_runs)  # emitted before new_page() returns, so before the page's first goto
+    return context
+
+
+class ScriptRuns:
+    """The script runs a page asked its Streamlit server for and those the server ran, read off the
+    page's websocket: the page asks for a run (BackMsg rerun_script: on opening, on a widget's change,
+    a click); the server starts one (new_session) and says when it is done (script_finished; a run
+    stopped for the next one, on a newer request or st.rerun, is not done). Events are numbered in
+    the order the page saw them; a request is answered by a run started after it and finished."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+        self.asked = 0  # the number of the last request
+        self.started = 0  # ... of the start of the current run
+        self.done = 0  # ... of the start of the last run finished
+
+    @property
+    def waiting(self) -> bool:
+        return self.done < self.asked
+
+    def follow(self, websocket) -> None:
+        if websocket.url.endswith("/_stcore/stream"):
+            websocket.on("framesent", self._sent)
+            websocket.on("framereceived", self._received)
+
+    def _sent(self, payload: str | bytes) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        if isinstance(payload, bytes) and BackMsg.FromString(payload).WhichOneof("type") == "rerun_script":
+            self.seen += 1
+            self.asked = self.seen
+
+    def _received(self, payload: str | bytes) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        if not isinstance(payload, bytes):
+            return
+        msg = ForwardMsg.FromString(payload)
+        kind = msg.WhichOneof("type")
+        if kind == "new_session":
+            self.seen += 1
+            self.started = self.seen
+        elif kind == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            self.done = self.started
+
+
+_RUNS: weakref.WeakKeyDictionary[Any, ScriptRuns] = weakref.WeakKeyDictionary()
+
+
+def _follow_runs(page) -> None:
+    _RUNS[page] = runs = ScriptRuns()
+    page.on("websocket", runs.follow)
+
+
+# True once the app shows a finished run (not "initial": before its first run), its "Running..."
+# widget gone, and still so two frames later (the last messages of a run drawn)
+_IDLE = """async () => {
+    const idle = () => document.querySelector("[data-testid='stApp']")?.dataset.testScriptState === "notRunning"
+        && !document.querySelector("[data-testid='stStatusWidget']");
+    for (let frame = 0; frame < 2; frame++) {
+        if (!idle()) return false;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return idle();
+}"""
+
+
+def settle(page, *, seconds: float = 30) -> None:
+    """Wait until the app has run what the page asked it to run (a click, a widget's new value, the
+    page opened) and has drawn it: no request left without a finished run (ScriptRuns), then the
+    page showing no run going on. For pages of an app_context."""
+    runs = _RUNS[page]
+    deadline = time.monotonic() + seconds
+    while runs.waiting:  # the websocket's events are delivered while Playwright waits
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the app did not finish the run asked for within {seconds} s")
+        page.wait_for_timeout(20)
+    page.wait_for_function(_IDLE, timeout=max(1.0, deadline - time.monotonic()) * 1000)
 
 
 def shot(page, name: str, *, full_page: bool = False) -> None:
     """A screenshot of `page` in test-artifacts/`name`, once every element is drawn."""
     ARTIFACTS.mkdir(exist_ok=True)
-    # wait for every element to be drawn (Streamlit shows grey placeholders while it draws a page)
+    # every element drawn (Streamlit shows grey placeholders while it draws a page), the fonts loaded
+    # and two frames painted since
     page.wait_for_function("!document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)
-    page.wait_for_timeout(500)
+    page.evaluate(
+        "() => document.fonts.ready.then(() => new Promise((resolve) =>"
+        " requestAnimationFrame(() => requestAnimationFrame(resolve))))"
+    )
     page.screenshot(path=str(ARTIFACTS / name), full_page=full_page)
 
 

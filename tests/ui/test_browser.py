@@ -15,7 +15,7 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from support import CORPORA, ROOT, chromium, free_port, local_only, need_chromium, served_app, settle, shot
+from support import CORPORA, ROOT, app_context, chromium, free_port, need_chromium, served_app, settle, shot
 
 from checker.desk import Desk
 from sources.importers import parse_file
@@ -58,7 +58,7 @@ def test_dispute_a_claim_reload_and_download_the_report(server, browser, tmp_pat
 
     base, db = server
     expect.set_options(timeout=20_000)  # a busy 2-core machine draws a page in parts
-    page = local_only(browser.new_context(viewport=DESK, accept_downloads=True)).new_page()
+    page = app_context(browser, viewport=DESK, accept_downloads=True).new_page()
     bob = None
     try:
         page.set_default_timeout(30_000)
@@ -129,7 +129,7 @@ def test_dispute_a_claim_reload_and_download_the_report(server, browser, tmp_pat
 
         # a second editor on the same claim: the second save is refused, showing the first one
         claim_id = parse_qs(urlsplit(page.url).query)["claim"][0]
-        bob = local_only(browser.new_context(viewport=DESK)).new_page()
+        bob = app_context(browser, viewport=DESK).new_page()
         bob.set_default_timeout(30_000)
         bob.goto(f"{base}/?reviewer=Bob&article=1&claim={claim_id}")
         bob.get_by_text("reviewed,").first.wait_for()
@@ -218,7 +218,7 @@ def test_the_desk_shows_an_earlier_verdict_and_reuses_it(server, browser):
         reviewer="Léa",
     )
     claim = next(c.claim.id for c in checked.checks if c.claim.type == "money")
-    page = local_only(browser.new_context(viewport={"width": 1500, "height": 2000})).new_page()
+    page = app_context(browser, viewport={"width": 1500, "height": 2000}).new_page()
     page.set_default_timeout(30_000)
     try:
         page.goto(f"{base}/?reviewer=Léa&article={article}&claim={claim}")
@@ -253,7 +253,7 @@ def test_library_tabs_stay_where_the_editor_is(server, browser, tmp_path):
 
     base, _ = server
     expect.set_options(timeout=20_000)
-    page = local_only(browser.new_context(viewport=DESK)).new_page()
+    page = app_context(browser, viewport=DESK).new_page()
     page.set_default_timeout(30_000)
     try:
         page.goto(f"{base}/library?reviewer=Claire")

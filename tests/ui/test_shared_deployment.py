@@ -16,9 +16,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from support import (
+    app_context,
     chromium,
     free_port,
-    local_only,
     need_chromium,
     postgres_schema,
     postgres_url,
@@ -71,8 +71,8 @@ def test_editors_on_two_servers_share_one_database(two_servers):
 
     (first, second), db = two_servers
     with chromium() as browser:
-        claire = local_only(browser.new_context(viewport={"width": 1500, "height": 2000})).new_page()
-        bob = local_only(browser.new_context(viewport={"width": 1500, "height": 2000})).new_page()
+        claire = app_context(browser, viewport={"width": 1500, "height": 2000}).new_page()
+        bob = app_context(browser, viewport={"width": 1500, "height": 2000}).new_page()
         for page in (claire, bob):
             page.set_default_timeout(30_000)
         # both servers open their first page at once: each seeds the demo library if no other did

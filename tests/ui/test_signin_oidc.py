@@ -16,7 +16,7 @@ from unittest import mock
 
 import pytest
 import requests
-from support import chromium, free_port, local_only, served_app, settle, shared_deployment, shot
+from support import app_context, chromium, free_port, served_app, settle, shared_deployment, shot
 
 from checker.desk import Desk
 
@@ -131,7 +131,7 @@ def browser(workbench):
 
 def sign_in(browser, base: str, email: str, *, height: int = 1000):
     """A new browser (no cookie), the sign-in button, the provider's form filled as a person would."""
-    context = local_only(browser.new_context(viewport={"width": 1280, "height": height}))
+    context = app_context(browser, viewport={"width": 1280, "height": height})
     page = context.new_page()
     page.goto(base)
     page.get_by_role("button", name="Sign in").click()
@@ -150,7 +150,7 @@ def claim_id(db_url: str) -> str:
 @pytest.mark.browser
 def test_signed_out_every_address_shows_the_sign_in_page(browser, workbench):
     base, _ = workbench
-    context = local_only(browser.new_context(viewport={"width": 1280, "height": 800}))
+    context = app_context(browser, viewport={"width": 1280, "height": 800})
     page = context.new_page()
     try:
         for path in ("/library", "/articles", "/archive", "/?article=1", "/"):
