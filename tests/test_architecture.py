@@ -17,6 +17,7 @@ over MAX_FUNCTION_LINES without a comment saying why it must be one piece (see `
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import os
 import tokenize
@@ -286,19 +287,24 @@ def problems_of(rel: str, source: str) -> list[str]:
     return out
 
 
+@functools.cache
+def tree_size_problems() -> tuple[str, ...]:
+    """size_problems of every sized file: read and parsed once for the two tests below (a second of
+    CPU each time), the tree being the same during a run."""
+    return tuple(p for path in sized_files() for p in size_problems(path))
+
+
 def test_no_module_or_function_is_over_its_limit():
     """No module outside tests/ over 600 lines; no function over 60 lines unless a comment holding
     "one piece" says why it must be whole, on one of the 3 lines after its signature (after its
     docstring when it has one): `# One piece: a Streamlit page body, read top to bottom.`
     Otherwise split the module by what it holds, the function along its steps."""
-    found = [p for path in sized_files() for p in size_problems(path)]
-    assert [p for p in found if p not in BEING_SPLIT_ELSEWHERE] == []
+    assert [p for p in tree_size_problems() if p not in BEING_SPLIT_ELSEWHERE] == []
 
 
 def test_the_files_being_split_elsewhere_are_still_over():
     """An entry of BEING_SPLIT_ELSEWHERE back within its limit (or gone) is taken out of the set."""
-    found = {p for path in sized_files() for p in size_problems(path)}
-    assert sorted(BEING_SPLIT_ELSEWHERE - found) == []
+    assert sorted(BEING_SPLIT_ELSEWHERE - set(tree_size_problems())) == []
 
 
 def test_the_size_limits_can_fail():
