@@ -38,6 +38,7 @@ SPLITS = (
     "round-16",
     "round-17",
     "round-18",
+    "round-19",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

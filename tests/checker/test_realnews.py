@@ -192,6 +192,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en187",
             "fr196",
             "en197",
+            "fr211",
+            "en212",
         )
     ] == [
         "study",
@@ -231,5 +233,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-17",
         "round-18",
         "round-18",
+        "round-19",
+        "round-19",
         "held-out",
     ]
