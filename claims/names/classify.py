@@ -205,7 +205,9 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
         else len(keys)
     )
     if any(w in data.non_entity_heads for w in keys[heads_from:heads_to]) or (
-        keys[-1] in data.non_entity_tails and not (len(keys) <= 3 and keys[0] in data.given)
+        keys[-1] in data.non_entity_tails
+        and not (len(keys) <= 3 and keys[0] in data.given)
+        and not c.spelled  # "Office of Rail and Road (ORR)": an acronym names a body, not a road
     ):
         return (
             NOT_A_NAME,

@@ -271,6 +271,8 @@ def _acronyms_defined(candidates: list[_Candidate], folded: str, data: _NameData
         ticker = _ticker_after(folded, c.end) if c.kind == ORGANIZATION else None
         if ticker:
             defined.setdefault(ticker.lower(), c.canonical)
+        elif c.spelled and c.kind == ORGANIZATION:  # "UNIFIL (United Nations ...)", "... (ONUDC)"
+            defined.setdefault(fold(c.spelled).lower(), c.canonical)
         elif c.kind == ORGANIZATION and (c.headed or len(c.tokens) > 1):
             acronym = _acronym_after(folded, c.end) or _short_name_after(folded, c, data)
             if acronym:

@@ -36,7 +36,8 @@ def _spelled_start(folded: str, end: int, acronym: str, lo: int, data: _NameData
     target = acronym.upper()
     for k in range(2, len(words) + 1):
         span = words[-k:]
-        if not span[0].group()[0].isupper() or fold_key(span[0].group()) in data.function_words:
+        head = re.sub(r"^\w{1,2}['’]", "", span[0].group())  # "l'Office": its capital is the name's
+        if not head[:1].isupper() or fold_key(head) in data.function_words:
             continue
         if _gaps_broken(folded, span):
             return None
@@ -72,23 +73,50 @@ def _with_head(folded: str, before: list[re.Match[str]], start: int, data: _Name
 
 
 def spelled_out(candidates: list[_Candidate], folded: str, sentence_starts: list[int], data: _NameData) -> None:
-    """Join the candidates a bracketed acronym spells into the first of them, in place."""
-    by_start = sorted(candidates, key=lambda c: c.start)
-    for c in by_start:
-        m = _ACRONYM.match(folded, c.end)
-        if not m or sum(ch.isupper() for ch in m.group(1)) < 3:
+    """Join the candidates a bracketed acronym spells into the first of them, in place; the words
+    may end in lower case ("Office des Nations unies contre la drogue et le crime (ONUDC)")."""
+    for m in _ACRONYM.finditer(folded):
+        acronym, end = m.group(1), m.start()
+        if sum(ch.isupper() for ch in acronym) < 3:
             continue
-        lo = max((s for s in sentence_starts if s <= c.start), default=0)
-        start = _spelled_start(folded, c.end, m.group(1), lo, data)
-        if start is None or start > c.start:
+        lo = max((s for s in sentence_starts if s <= end), default=0)
+        start = _spelled_start(folded, end, acronym, lo, data)
+        if start is not None:
+            _join(candidates, start, end, acronym)
+    _spelled_after(candidates, folded, data)
+
+
+def _join(candidates: list[_Candidate], start: int, end: int, acronym: str) -> None:
+    """The candidates between `start` and `end` become one, named by `acronym`."""
+    inside = sorted((d for d in candidates if start < d.end and d.start < end), key=lambda d: d.start)
+    if not inside or inside[0].start > start or inside[-1].end > end:
+        return  # the spelled words open on no capitalised run, or a run goes on past the bracket
+    first = inside[0]
+    if len(inside) == 1 and first.start == start and first.end == end:
+        first.spelled = acronym  # the run holds the whole name already: the acronym names it
+        return
+    first.tokens = [t for d in inside for t in d.tokens if t.start >= start]
+    first.start, first.end, first.headed, first.spelled = start, end, True, acronym
+    for d in inside[1:]:
+        candidates.remove(d)
+
+
+# "UNIFIL (United Nations Interim Force in Lebanon)": an acronym, then its words in brackets.
+_SPELLED_AFTER = re.compile(r"[ \u00a0]?\(([A-Z][^()\n]{5,119})\)")
+
+
+def _spelled_after(candidates: list[_Candidate], folded: str, data: _NameData) -> None:
+    """An acronym in capitals followed by the words it spells in brackets: those words are one
+    organisation, which the acronym names."""
+    for c in [c for c in candidates if len(c.tokens) == 1]:
+        word = c.tokens[0].text
+        if not (3 <= len(word) <= 10 and word.isupper() and word.isalpha()):
             continue
-        if start == c.start:  # the run holds the whole name already: the acronym names it
-            c.spelled = m.group(1)
+        m = _SPELLED_AFTER.match(folded, c.end)
+        words = _WORD.findall(m.group(1)) if m else []
+        if not m or len(words) > _MAX_WORDS or _WORD.sub("", m.group(1)).strip(" \u00a0,'’-"):
             continue
-        inside = [d for d in by_start if start < d.end and d.start < c.end]
-        first = inside[0]
-        first.tokens = [t for d in inside for t in d.tokens]
-        first.start, first.end, first.headed, first.spelled = start, c.end, True, m.group(1)
-        first.tokens = [t for t in first.tokens if t.start >= start]
-        for d in inside[1:]:
-            candidates.remove(d)
+        every = "".join(w[0] for w in words).upper()
+        content = "".join(w[0] for w in words if fold_key(w) not in data.function_words).upper()
+        if word in (every, content):
+            _join(candidates, m.start(1), m.end(1), word)
