@@ -86,6 +86,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
                 and (prev.key not in data.organization_words or _brief_before(folded, current, data))
                 and not _ends_title(current, data)
                 and not _unknown_given_name(current, folded, data)
+                and f"{prev.key} {tok.key}" not in data.towns  # "San Jose Sharks": a town's name, no person's
             )
             joined = joined and not split_here
             if (
