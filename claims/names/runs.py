@@ -466,9 +466,9 @@ def _split_at_titles(
             break  # "Office of the Governor", "Office of the Prime Minister": the body of that office
         if n:
             title = " ".join(t.key for t in tokens[i : i + n])
-            out.extend(
-                _finish(tokens[:i], data, org_title=title in data.organization_titles, weak=True, person_cue=person_cue)
-            )
+            if not _brief_of(tokens[:i], title, data):
+                org_title = title in data.organization_titles
+                out.extend(_finish(tokens[:i], data, org_title=org_title, weak=True, person_cue=person_cue))
             tokens, person_cue, weak, i = tokens[i + n :], True, False, 1
             while tokens and (n := _title_length(tokens, 0, data)) and n < len(tokens):
                 tokens = tokens[n:]  # "Minister Dr Juma Al Ka'abi": a title after a title
@@ -476,6 +476,20 @@ def _split_at_titles(
         i += 1
     out.extend(_finish(tokens, data, person_cue=person_cue, weak=weak))
     return out
+
+
+def _brief_of(words: list[_Token], title: str, data: _NameData) -> bool:
+    """ "Embattled Transport Secretary": a participle opening the sentence, then the brief of a
+    minister's title, is no organisation's name ("Home Office Minister" keeps its office)."""
+    return (
+        len(words) > 1
+        and title in data.portfolio_probes
+        and title not in data.organization_titles
+        and words[0].initial
+        and words[0].key.endswith(data.subject_verb_endings)
+        and words[0].key not in data.organization_words
+        and all(t.key in data.organization_words or t.key in data.common_words for t in words[1:])
+    )
 
 
 def _person_after_brief(tokens: list[_Token], data: _NameData) -> int:
