@@ -143,6 +143,7 @@ NAMES = Section(
         "function_words",
         "non_entity_heads",
         "non_entity_tails",
+        "thing_tails",
         "common_acronyms",
         "organization_words",
         "lowercase_org_heads",

@@ -204,9 +204,10 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
         if len(keys) > 2 and (keys[-1] in data.designators or keys[-1] in data.organization_words)
         else len(keys)
     )
-    if any(w in data.non_entity_heads for w in keys[heads_from:heads_to]) or (
+    heads = keys[heads_from:heads_to]
+    if any(w in data.non_entity_heads for w in heads + [f"{a} {b}" for a, b in zip(heads, heads[1:])]) or (
         keys[-1] in data.non_entity_tails
-        and not (len(keys) <= 3 and keys[0] in data.given)
+        and not (len(keys) <= 3 and keys[0] in data.given and keys[-1] not in data.thing_tails)
         and not c.spelled  # "Office of Rail and Road (ORR)": an acronym names a body, not a road
     ):
         return (

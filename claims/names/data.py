@@ -96,6 +96,7 @@ class _NameData:
     function_words: frozenset[str]
     non_entity_heads: frozenset[str]
     non_entity_tails: frozenset[str]
+    thing_tails: frozenset[str]  # the same, never a surname: even after a given name
     common_acronyms: frozenset[str]
     organization_words: frozenset[str]
     designators: frozenset[str]
@@ -357,7 +358,8 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         organization_titles=keys("organization_titles"),
         function_words=frozenset(lex.function_words),
         non_entity_heads=frozenset(lex.non_entity_heads),
-        non_entity_tails=keys("non_entity_tails"),
+        non_entity_tails=keys("non_entity_tails") | keys("thing_tails"),
+        thing_tails=keys("thing_tails"),
         common_acronyms=frozenset(_plain(a) for a in lex.common_acronyms),
         organization_words=frozenset(_plain(w) for w in lex.organization_words),
         designators=keys("designators"),
