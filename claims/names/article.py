@@ -173,6 +173,8 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         form = " ".join([fold_key(folded[c.start : c.end])] + [w.group(1) for w in words[:n]])
         if form in data.aliases:
             c.end = words[n - 1].end()
+            if place := _place_after(folded, c.end, s.end, data):
+                c.end, c.headed = place, True  # "Agence régionale de santé de Bretagne": the region it serves
             return
     if _complement_adjectives(c, folded, s.end, data):
         return
