@@ -37,6 +37,8 @@ def _org_tail(
     def adjectives(p: int) -> int:
         for _ in range(2):
             m = _WORD_AFTER.match(folded, p, limit)
+            if m and m.group(1) in data.list_joiners and p > end:  # "économique et social"
+                m = _WORD_AFTER.match(folded, m.end(), limit)
             if not m or not _is_adjective(m.group(1), data):
                 break
             p = m.end()
@@ -45,7 +47,7 @@ def _org_tail(
     best = pos = adjectives(pos)
     before_list = -1  # where the name ends if a list opened by a comma is not closed by "et"
     closed = False
-    for _ in range((5 if listed else 2) if complements else 0):
+    for _ in range((5 if listed else 3) if complements else 0):
         m = data.tail_prepositions_re.match(folded, pos, limit)
         if not m and listed and folded.startswith(",", pos):
             m = data.tail_prepositions_re.match(folded, pos + 1, limit)
@@ -76,6 +78,8 @@ def _proper_complement(folded: str, end: int, limit: int, data: _NameData) -> in
     """ "Centre de services scolaire des Chênes": after a body described in lower case, a preposition
     and the proper name it serves (not a person's: "le cabinet de Jean Roux"); `end` when none."""
     m = data.tail_prepositions_re.match(folded, end, limit) if data.tail_prepositions_re else None
+    if m and len(words := m.group().split()) > 1 and words[0] in data.list_joiners and words[1][0] != "d":
+        return end  # "Banque africaine de développement et la Banque mondiale": two bodies
     proper = _PROPER_AT.match(folded, m.end(), limit) if m else None
     if proper and fold_key(proper.group(1).split()[0]) not in data.given:
         return proper.end()
