@@ -148,7 +148,8 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
             and m.end() == c.start
             and (
                 fold_key(m.group()).split()[0] not in data.place_heads
-                or " ".join(t.key for t in c.tokens) in data.places
+                or (place := " ".join(t.key for t in c.tokens)) in data.places
+                or place in data.towns  # "gouvernement de l'Ontario": also a town's name (California)
             )
             and not any(
                 w in data.function_words or w in data.subject_verbs
