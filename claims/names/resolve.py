@@ -93,9 +93,11 @@ def _surname_not_a_word(c: _Candidate, data: _NameData, by_tail: dict[tuple[str,
         not c.kind
         and bool(c.form)
         and len(c.tokens) == 1
-        and c.tokens[0].key in data.not_names
         and (c.tokens[0].key,) in by_tail
-        and c.strength == Strength.NONE
+        and (
+            (c.tokens[0].key in data.not_names and c.strength == Strength.NONE)
+            or (c.tokens[0].key in data.non_entity_tails and not c.tokens[0].initial)  # "Park" after "Leo Park"
+        )
     )
 
 
@@ -174,6 +176,11 @@ def _persons_named_like_companies(candidates: list[_Candidate], data: _NameData)
             c.kind, c.strength = ORGANIZATION, Strength.CONTEXT
 
 
+# A Korean given name of two syllables joined by a hyphen ("Geun-hye", "Jae-in"): the family name
+# comes first, and the article then names the person by it alone.
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
+
+
 def _person_short_forms(persons: list[_Candidate]) -> tuple[dict[tuple[str, ...], str], dict[str, set[str]]]:
     """The short forms of the people named in full: their name endings and their given names."""
     # Surnames and name endings: "Leike" -> "Jan Leike", "Le Goff" -> "Yannick Le Goff".
@@ -185,6 +192,8 @@ def _person_short_forms(persons: list[_Candidate]) -> tuple[dict[tuple[str, ...]
             by_tail.setdefault(keys[n:], p.canonical)
         if len(keys) > 2 and keys[-1] in _GENERATIONS:  # "Guerrero" -> "Vladimir Guerrero Jr."
             by_tail.setdefault(keys[-2:-1], p.canonical)
+        if len(keys) == 2 and _KOREAN_GIVEN.fullmatch(p.tokens[1].text):  # "Park" -> "Park Geun-hye"
+            by_tail.setdefault(keys[:1], p.canonical)
         by_given.setdefault(keys[0], set()).add(p.canonical)
     return by_tail, by_given
 
