@@ -516,8 +516,12 @@ def _said_or_described(text: str, start: int, end: int, data: _NameData) -> bool
         data.speech_verb_re.fullmatch(before.group(1).lower())
         or data.speech_verb_re.fullmatch(key(before.group(1)))
         or key(before.group(1)) in data.person_before
+        or (
+            (earlier := _PREV_WORD_RE.search(text, max(0, before.start() - 30), before.start()))
+            and f"{key(earlier.group(1))} {key(before.group(1))}" in data.person_before
+        )
     ):
-        return True  # "said Rupert Vance KC", "a déclaré Jean Roux", "named Jide Okafor"
+        return True  # "said Rupert Vance KC", "a déclaré Jean Roux", "named Jide Okafor", "led by Ana Ruiz"
     m = _COMMA_WORD.match(text, end)
     if m is None:
         return False
