@@ -101,6 +101,8 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
                 person = [t for t in current[:4] if t.key not in data.titles]
                 if len(person) >= 2 and person[0].key in data.given:
                     joined = False  # "(Prof.) Lars Eriksson of Stockholm University"
+            if joined and gap and " ".join(t.key for t in current) in data.places and tok.key not in data.places:
+                joined = False  # "la sortie de la Grande-Bretagne de l'Union européenne": a place ends there
             if joined and gap and len(tok.text) > 2 and _brand(tok.text) and prev.key not in data.organization_words:
                 joined = False  # "l'équipe Superalignment d'OpenAI": a brand stands on its own
             if joined:
