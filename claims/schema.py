@@ -165,6 +165,8 @@ NAMES = Section(
         "common_noun_endings",
         "designators",
         "lone_institutions",
+        "national_bodies",
+        "the_countries",
         "opponent_words",
         "org_joiners",
         "org_tail_adjective_endings",
@@ -188,7 +190,7 @@ NAMES = Section(
         "portfolio_prepositions",
         "postnominals",
     )
-    | {"aliases": TABLE, "local_bodies": TABLE, "translations": TABLE},
+    | {"aliases": TABLE, "local_bodies": TABLE, "translations": TABLE, "national_body_form": TEXT},
     # letters after a name ("Jr", "MP"); "University of Arkansas at Little Rock": English. The English
     # names of French canonical names ("Banque mondiale" -> "World Bank"): a language other than English
     optional=frozenset(

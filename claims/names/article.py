@@ -4,6 +4,7 @@ acronyms defined in parentheses, places after a name, words before and after it.
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -85,6 +86,19 @@ class _Article:
         return self._country
 
     main_town: str = ""  # the town the article names most often (twice at least), as written
+    _main_country: str | None = None
+
+    @property
+    def main_country(self) -> str:
+        """The country the article names most often, more than any other ("" when none leads)."""
+        if self._main_country is None:
+            self._main_country = ""
+            if self.data.country_re is not None:
+                found = (self.text[m.start() : m.end()] for m in self.data.country_re.finditer(self.lowered))
+                counts = Counter(" ".join(f.split()) for f in found if f[:1].isupper()).most_common(2)
+                if counts and (len(counts) == 1 or counts[1][1] < counts[0][1]):
+                    self._main_country = counts[0][0]
+        return self._main_country
 
     acronyms: dict[str, int] = field(default_factory=dict)
     locative: frozenset[str] = frozenset()
@@ -148,8 +162,8 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
             and m.end() == c.start
             and (
                 fold_key(m.group()).split()[0] not in data.place_heads
-                or (place := " ".join(t.key for t in c.tokens)) in data.places
-                or place in data.towns  # "gouvernement de l'Ontario": also a town's name (California)
+                or (named := " ".join(t.key for t in c.tokens)) in data.places
+                or named in data.towns  # "gouvernement de l'Ontario": also a town's name (California)
             )
             and not any(
                 w in data.function_words or w in data.subject_verbs

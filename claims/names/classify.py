@@ -115,6 +115,14 @@ def _known(c: _Candidate, art: _Article, k: str, keys: list[str], surface: str) 
     ):
         # "la Ville", "the Common Council": the body of the town the article is about
         return (ORGANIZATION, Strength.CONTEXT, data.local_bodies[k].format(town=art.main_town))
+    if k in data.national_bodies and not art.country and (country := art.main_country):
+        # "the Parliament" in an article about Grenada: "Parliament of Grenada"
+        named = f"the {country}" if country in data.the_countries else country
+        return (
+            ORGANIZATION,
+            Strength.CONTEXT,
+            data.national_body_form.format(body=data.national_bodies[k], country=named),
+        )
     if k in art.acronyms:
         return (ACRONYM, Strength.DEFINED, None)  # takes the full name it was defined after (_resolve)
     if k in data.aliases:

@@ -127,6 +127,10 @@ class _NameData:
     adjective_suffixes: tuple[str, ...]
     place_prepositions: frozenset[str]
     local_bodies: dict[str, str]  # "ville" -> "Ville de {town}": a local body named without its town
+    national_bodies: dict[str, str]  # "parliament" -> "Parliament": a country's body named without it
+    national_body_form: str  # "{body} of {country}"; empty: the language names them as written
+    the_countries: frozenset[str]  # countries named with "the" ("the Cook Islands")
+    country_re: re.Pattern[str] | None  # CLDR's countries, as written (None: no national_body_form)
     lowercase_bodies_re: re.Pattern[str] | None  # "le parquet", "la police locale": local bodies in lower case
     place_nouns: frozenset[str]  # "la station Bordet", "the suburb of Kempshott": a place's name follows
     place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
@@ -235,6 +239,12 @@ def _regions(given: frozenset[str], towns: frozenset[str]) -> frozenset[str]:
         out.update(forms)
         out.update(f.replace("-", " ") for f in forms if "-" in f)
     return frozenset(out)
+
+
+def _country_re() -> re.Pattern[str]:
+    """CLDR's countries in English and French (data/countries.txt), as whole words."""
+    lines = (DATA_DIR / "countries.txt").read_text(encoding="utf-8").splitlines()
+    return _words_re([line for line in lines if line and not line.startswith("#")])
 
 
 def _common_words(code: str) -> frozenset[str]:
@@ -392,6 +402,10 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         place_prepositions=keys("place_prepositions"),
         place_nouns=frozenset(key(w) for w in names["place_nouns"]),
         local_bodies={key(k): v for k, v in names["local_bodies"].items()},
+        national_bodies={key(b): b for b in names["national_bodies"]},
+        national_body_form=names["national_body_form"],
+        the_countries=frozenset(names["the_countries"]),
+        country_re=_country_re() if names["national_body_form"] else None,
         lowercase_bodies_re=_lowercase_bodies_re(names),
         place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         place_tails=frozenset(key(w) for w in names.get("place_tails", [])),
