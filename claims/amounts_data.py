@@ -181,7 +181,8 @@ def _amounts(numbers: dict[str, Any], cur: dict[str, Any], n: _NumberPatterns, m
         rf"(?:(?P<rj>{m.range_joiner})(?P<lead2>{m.symbol}\s?)?(?P<n1b>{n.number})(?:(?P<s1b>{m.scale})(?!\w)|(?![\w,])))?"
         # number first: "4 milliards de dollars", "1,5 M€", "94000 $", "1000 EUR", "five million yen"
         # (a number in words needs a scale word or a currency name: "a $" is not an amount)
-        rf"|(?P<n2>{n.digit_number}|{n.word_number}(?=\s*{m.scale}|[\s-]+{m.of}{m.currency_name}))(?P<s2>{m.scale})?[\s-]*{m.of}"
+        # (never across a line: a year closing a headline, then "EC$" opening the next)
+        rf"|(?P<n2>{n.digit_number}|{n.word_number}(?=\s*{m.scale}|[\s-]+{m.of}{m.currency_name}))(?P<s2>{m.scale})?[ \t\u00a0\u202f-]*{m.of}"
         rf"(?P<trail>{m.currency_name}(?!\w)|{m.symbol}(?:\s?(?P<suffix>{m.suffix})(?![\w']))?|{m.code}(?![a-z]))"
         # subunits: "50 cents", "12-cent", "6,65 milliards de pesewas"
         rf"|(?P<n3>{n.number})(?P<s3>{m.scale})?(?:[\s-]+{m.of}(?P<sub>{m.subunit})(?!\w)|{m.glued})"

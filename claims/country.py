@@ -15,9 +15,11 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .lexicon import DATA_DIR
 from .patterns import trie
+from .text import fold_key
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class _Cues:
     sign_code: dict[str, str]
     default: str | None
     of_amounts: frozenset[str]  # the cents: of the currency the article's other amounts are in
+    abroad: frozenset[str]  # other countries' names, counted at half weight
 
 
 @lru_cache(maxsize=None)
@@ -48,12 +51,33 @@ def _cues(group: str) -> _Cues:
     signs = data.pop("signs", {})
     default = data.pop("default", None)
     of_amounts = frozenset(data.pop("of_amounts", []))
+    abroad = data.pop("abroad", {})
     code_of = {word: code for code, words in data.items() for word in words}
+    foreign = _abroad(abroad, code_of)
+    code_of |= foreign
     sign_re = (
         re.compile(rf"\d\s?({'|'.join(re.escape(s) for s in sorted(signs, key=len, reverse=True))})") if signs else None
     )
     words = re.compile(rf"(?<![\w.-]){trie(code_of)}(?![\w-])") if code_of else re.compile(r"(?!)")
-    return _Cues(words, code_of, sign_re, signs, default, of_amounts)
+    return _Cues(words, code_of, sign_re, signs, default, of_amounts, frozenset(foreign))
+
+
+def _abroad(abroad: dict[str, Any], home: dict[str, str]) -> dict[str, str]:
+    """The countries (claims/data/countries.txt) where the group's word means `abroad["code"]`: every
+    country none of whose words is already a cue of the group ("dollars" in a story set in Bolivia or
+    Laos are US dollars), but those of `abroad["except"]` (Europe, whose amounts a Québec paper
+    converts into its own dollars; names that are also given names)."""
+    if not abroad:
+        return {}
+    skip = frozenset(fold_key(w) for w in abroad["except"])
+    out: dict[str, str] = {}
+    for line in (DATA_DIR / "countries.txt").read_text(encoding="utf-8").splitlines():
+        name = fold_key(line)
+        words = re.findall(r"[\w'.]+", name)
+        spans = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        if name and not name.startswith("#") and name not in skip and not spans & home.keys():
+            out[name] = abroad["code"]
+    return out
 
 
 def follows_amounts(group: str) -> bool:
@@ -81,19 +105,23 @@ def local_currency(
     default = default or cues.default or ""
     seen: dict[str, Counter[str]] = {}
     first: dict[str, int] = {}
+    score: Counter[str] = Counter()
     for m in cues.words.finditer(low):
         code = cues.code_of[m.group()]
         seen.setdefault(code, Counter())[text[m.start() : m.end()]] += 1
+        score[code] += 1 if m.group() in cues.abroad else 2  # in halves
         first.setdefault(code, m.start())
     if cues.signs is not None:
         for m in cues.signs.finditer(text):
             code = cues.sign_code[m.group(1)]
             seen.setdefault(code, Counter())[m.group(1)] += 1
+            score[code] += 2
             first.setdefault(code, m.start())
     if not seen:
         return LocalCurrency(default, f"{default}: the default")
-    # The country named most often; on a tie, the one named first (where the article is set).
-    code = min(seen, key=lambda c: (-sum(seen[c].values()), first[c]))
+    # The country named most often (other countries at half weight: a foreign story's places, not the
+    # newsroom's); on a tie, the one named first (where the article is set).
+    code = min(seen, key=lambda c: (-score[c], first[c]))
     shown = ", ".join(f"{w} ×{n}" if n > 1 else w for w, n in seen[code].most_common(3))
     return LocalCurrency(code, f"{code}: the article names {shown}")
 

@@ -29,6 +29,9 @@ from .base import (
     _written,
 )
 
+# The currency's name again after a signed amount ("$20,000 dollars")
+_NAMED_AGAIN = re.compile(r"[ \u00a0]([a-z]+)(?![\w'’-])")
+
 
 @dataclass
 class _Draft:
@@ -86,6 +89,14 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
         d.start = low.rindex(article, 0, d.start)  # "un demi-milliard", "a half-million": from the article
     if d.amount_max is None and not lead_form:
         _range_before(d, m.group(n)[0].isdigit(), low, lex)
+    local = _local_group(m, lex)
+    if lead_form and "$" in m.group("lead") and (again := _NAMED_AGAIN.match(low, d.end)):
+        # "$20,000 dollars", "$6,000 tala": the sign, then the name of one amount's currency
+        name = fold_key(again.group(1))
+        if name in lex.currency_names and name not in lex.ambiguous_currency_names:
+            d.end = again.end()
+            if lex.local_currency_names.get(name) != "dollar":
+                d.code, local = lex.currency_names[name], lex.local_currency_names.get(name)
     qualifier = _qualify(d, text, low, lex)
     return MoneyFound(
         start=d.start,
@@ -93,7 +104,7 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
         value=Money(amount=d.value, currency=d.code, low=d.low, high=d.high, amount_max=d.amount_max),
         qualifier=qualifier,
         approximate=qualifier is not None and lex.qualifiers[fold_key(qualifier)] in ("approx", "nearly", "just_over"),
-        local=_local_group(m, lex),
+        local=local,
     )
 
 
