@@ -174,24 +174,7 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         ):
             c.start = m.start()
             c.headed = True
-    # "Organisation des Nations unies", "Union européenne": an alias that goes on in lower case.
-    words: list[re.Match[str]] = []
-    pos = c.end
-    key_so_far = " ".join(folded[c.start : c.end].lower().split())
-    while key_so_far in data.alias_prefixes and len(words) < data.alias_max_words:
-        m = _WORD_AFTER.match(folded, pos, s.end)
-        if not m:
-            break
-        words.append(m)
-        pos = m.end()
-    for n in range(len(words), 0, -1):
-        form = " ".join([fold_key(folded[c.start : c.end])] + [w.group(1) for w in words[:n]])
-        if form in data.aliases:
-            c.end = words[n - 1].end()
-            if place := _place_after(folded, c.end, s.end, data):
-                c.end, c.headed = place, True  # "Agence régionale de santé de Bretagne": the region it serves
-            return
-    if _complement_adjectives(c, folded, s.end, data):
+    if _alias_goes_on(c, folded, s.end, data) or _complement_adjectives(c, folded, s.end, data):
         return
     if c.headed or c.tokens[-1].key in data.organization_words:
         # after a proper name only adjectives: not "musée d'Orsay et de collectionneurs"; a ministry
@@ -225,6 +208,28 @@ def _owner(c: _Candidate, folded: str, head_end: int, data: _NameData) -> bool:
         and c.tokens[0].key in data.given
         and not any(t.key in data.places or t.key in data.towns for t in c.tokens)
     )
+
+
+def _alias_goes_on(c: _Candidate, folded: str, limit: int, data: _NameData) -> bool:
+    """ "Organisation des Nations unies", "Union européenne": an alias that goes on in lower case (and
+    the region it serves: "Agence régionale de santé de Bretagne"). True when one does."""
+    words: list[re.Match[str]] = []
+    pos = c.end
+    key_so_far = " ".join(folded[c.start : c.end].lower().split())
+    while key_so_far in data.alias_prefixes and len(words) < data.alias_max_words:
+        m = _WORD_AFTER.match(folded, pos, limit)
+        if not m:
+            break
+        words.append(m)
+        pos = m.end()
+    for n in range(len(words), 0, -1):
+        form = " ".join([fold_key(folded[c.start : c.end])] + [w.group(1) for w in words[:n]])
+        if form in data.aliases:
+            c.end = words[n - 1].end()
+            if place := _place_after(folded, c.end, limit, data):
+                c.end, c.headed = place, True
+            return True
+    return False
 
 
 def _complement_adjectives(c: _Candidate, folded: str, limit: int, data: _NameData) -> bool:

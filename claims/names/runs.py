@@ -88,24 +88,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
                 and not _unknown_given_name(current, folded, data)
                 and f"{prev.key} {tok.key}" not in data.towns  # "San Jose Sharks": a town's name, no person's
             )
-            joined = joined and not split_here
-            if (
-                joined
-                and gap == ""
-                and tok.key in data.given
-                and prev.key in data.not_names
-                and sum(t.key not in data.function_words for t in current) >= 2
-            ):
-                joined = False  # "Texas Democrat | Lloyd Doggett": a label ends at its adjective
-            if joined and gap in data.split_connectors:
-                person = [t for t in current[:4] if t.key not in data.titles]
-                if len(person) >= 2 and person[0].key in data.given:
-                    joined = False  # "(Prof.) Lars Eriksson of Stockholm University"
-            if joined and gap and " ".join(t.key for t in current) in data.places and tok.key not in data.places:
-                joined = False  # "la sortie de la Grande-Bretagne de l'Union européenne": a place ends there
-            if joined and gap and len(tok.text) > 2 and _brand(tok.text) and prev.key not in data.organization_words:
-                joined = False  # "l'équipe Superalignment d'OpenAI": a brand stands on its own
-            if joined:
+            if joined and not split_here and not _ends_before(current, tok, gap, data):
                 current.append(tok)
                 continue
             close(current)
@@ -116,6 +99,26 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
     if current:
         close(current)
     return runs
+
+
+def _ends_before(current: list[_Token], tok: _Token, gap: str | None, data: _NameData) -> bool:
+    """Whether the run `current` ends before `tok` although the gap would join them."""
+    prev = current[-1]
+    if (
+        gap == ""
+        and tok.key in data.given
+        and prev.key in data.not_names
+        and sum(t.key not in data.function_words for t in current) >= 2
+    ):
+        return True  # "Texas Democrat | Lloyd Doggett": a label ends at its adjective
+    if gap in data.split_connectors:
+        person = [t for t in current[:4] if t.key not in data.titles]
+        if len(person) >= 2 and person[0].key in data.given:
+            return True  # "(Prof.) Lars Eriksson of Stockholm University"
+    if gap and " ".join(t.key for t in current) in data.places and tok.key not in data.places:
+        return True  # "la sortie de la Grande-Bretagne de l'Union européenne": a place ends there
+    # "l'équipe Superalignment d'OpenAI": a brand stands on its own
+    return bool(gap) and len(tok.text) > 2 and _brand(tok.text) and prev.key not in data.organization_words
 
 
 def _joins(current: list[_Token], tok: _Token, gap: str | None, data: _NameData) -> bool:
