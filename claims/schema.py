@@ -166,6 +166,7 @@ NAMES = Section(
         "designators",
         "lone_institutions",
         "national_bodies",
+        "demonym_bodies",
         "the_countries",
         "opponent_words",
         "org_joiners",

@@ -131,6 +131,7 @@ class _NameData:
     national_body_form: str  # "{body} of {country}"; empty: the language names them as written
     the_countries: frozenset[str]  # countries named with "the" ("the Cook Islands")
     country_re: re.Pattern[str] | None  # CLDR's countries, as written (None: no national_body_form)
+    demonym_bodies_re: re.Pattern[str] | None  # "le gouvernement britannique": a head, then an adjective
     lowercase_bodies_re: re.Pattern[str] | None  # "le parquet", "la police locale": local bodies in lower case
     place_nouns: frozenset[str]  # "la station Bordet", "the suburb of Kempshott": a place's name follows
     place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
@@ -406,6 +407,11 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         national_body_form=names["national_body_form"],
         the_countries=frozenset(names["the_countries"]),
         country_re=_country_re() if names["national_body_form"] else None,
+        demonym_bodies_re=(
+            re.compile(rf"(?<![\w'])({_phrases(names['demonym_bodies'])})[ ]([a-z][a-z-]{{2,20}})(?![\w'-])")
+            if names["demonym_bodies"]
+            else None
+        ),
         lowercase_bodies_re=_lowercase_bodies_re(names),
         place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         place_tails=frozenset(key(w) for w in names.get("place_tails", [])),

@@ -367,6 +367,7 @@ def _lowercase_bodies(candidates: list[_Candidate], art: _Article) -> None:
     body of the article's town ("Parquet de Liège"), or the body alone when no town stands out; not
     where a capitalised name already is ("le parquet de Liège" is named in full)."""
     data, folded = art.data, art.folded
+    _demonym_bodies(candidates, art)
     if data.lowercase_bodies_re is None:
         return
     spans = sorted((c.start, c.end) for c in candidates)
@@ -417,6 +418,34 @@ def _lowercase_bodies(candidates: list[_Candidate], art: _Article) -> None:
                 strength=Strength.CONTEXT,
             )
         )
+
+
+def _demonym_bodies(candidates: list[_Candidate], art: _Article) -> None:
+    """ "le gouvernement britannique", "les douanes sénégalaises": a country's body named by the
+    country's adjective, in lower case (the adjective one of not_names' nationalities)."""
+    data, folded = art.data, art.folded
+    if data.demonym_bodies_re is None:
+        return
+    spans = sorted((c.start, c.end) for c in candidates)
+    for m in data.demonym_bodies_re.finditer(folded):
+        start, end = m.span()
+        i = bisect_right(spans, (end, end))
+        if (i and spans[i - 1][1] > start) or not _nationality(m.group(2), data):
+            continue
+        surface = " ".join(art.text[start:end].split())
+        sentence = max(bisect_right(art.sentence_starts, start) - 1, 0)
+        token = _Token(surface, start, end, fold_key(surface), False, sentence, False)
+        canonical = surface[:1].upper() + surface[1:]
+        candidates.append(
+            _Candidate([token], start, end, sentence, kind=ORGANIZATION, form=token.key, canonical=canonical)
+        )
+
+
+def _nationality(word: str, data: _NameData) -> bool:
+    """ "britannique", "sénégalaises", "iranienne": a nationality, in any gender and number."""
+    stems = {word, word.removesuffix("s")}
+    stems |= {w.removesuffix("ne") for w in stems if w.endswith("ienne")} | {w.removesuffix("e") for w in stems}
+    return any(s in data.not_names for s in stems)
 
 
 def _strong_org(c: _Candidate, data: _NameData) -> bool:
