@@ -408,7 +408,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         the_countries=frozenset(names["the_countries"]),
         country_re=_country_re() if names["national_body_form"] else None,
         demonym_bodies_re=(
-            re.compile(rf"(?<![\w'])({_phrases(names['demonym_bodies'])})[ ]([a-z][a-z-]{{2,20}})(?![\w'-])")
+            re.compile(rf"(?<![\w'])({_phrases(names['demonym_bodies'])})[ \n]([a-z][a-z-]{{2,20}})(?![\w'-])")
             if names["demonym_bodies"]
             else None
         ),
