@@ -34,7 +34,7 @@ from .data import (
     name_data,
 )
 from .resolve import _claims, _find_in_headlines, _lowercase_bodies, _resolve
-from .runs import _join_organisations, _runs, _split_titles
+from .runs import _gap, _join_organisations, _runs, _split_titles
 from .spelled import spelled_out
 from .tokens import _tokens
 
@@ -118,10 +118,24 @@ def _candidates(
         ):
             continue  # "Le", "The", "Selon", "IA", "Mardi" alone: never a name, no need to weigh it
         for cand in _split_titles(run, folded, data):
-            candidates.extend(_split_known_prefix(cand, data, art.gazetteer))
+            candidates.extend(_split_known_prefix(_document_of(cand, folded, data), data, art.gazetteer))
     if skip_spans:
         candidates = [_out_of(skip_spans, c, data) for c in candidates if not _inside(skip_spans, c.start, c.end)]
     return _with_nicknames(candidates, folded, data)
+
+
+def _document_of(c: _Candidate, folded: str, data: _NameData) -> _Candidate:
+    """ "the Minutes of the Finance Committee", "Report of the Auditor General's Office": a document's
+    head, a connector and an organisation's name: the organisation is the name."""
+    toks = c.tokens
+    if (
+        len(toks) > 2
+        and toks[0].key in data.non_entity_heads
+        and _gap(folded, toks[0], toks[1])
+        and toks[-1].key in data.organization_words
+    ):
+        c.tokens, c.start = toks[1:], toks[1].start
+    return c
 
 
 # A lower-case word after a capitalised one: "État islamique" may be a known name that goes on so.
