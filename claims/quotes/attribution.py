@@ -14,6 +14,7 @@ from ..lexicon import Lexicon
 from ..text import Sentence
 from ..text import fold_key as key
 from .pairing import _LEAD, _PAD, _WORD, QuoteSpan
+from .unnamed import NOBODY, unnamed_role
 
 # ---- speakers ---------------------------------------------------------------------------------
 
@@ -179,7 +180,9 @@ def _after(
         return (own or people)[0].canonical
     if verb is not None and (role := _role_after(words, verb, lex)):
         # "», s'est félicitée la ministre": the one named before; "” the Health Minister declares": the
-        # one who speaks here
+        # one who speaks here; "” a lawyer said": nobody the article names
+        if unnamed_role(folded, words, verb, role, lex, lambda a, b: any(m.type == "person" for m in names_in(a, b))):
+            return NOBODY
         return last_person_before(quote_open) if role == "after" else pronoun_target(quote_open)
     if found:
         return _best(found)

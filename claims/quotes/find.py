@@ -34,6 +34,7 @@ from .pairing import (
 )
 from .pieces import _headline_quotes, _pieces, _said_later_in_paragraph
 from .speakers import _Speakers
+from .unnamed import NOBODY
 
 
 def _named_next(
@@ -91,15 +92,16 @@ def find_quotes(
         paragraph = sp.sentence_at(q.open).paragraph
         head, tail = _windows(sp, q, previous_close)
         previous_close = q.close
-        speaker = _speaker(sp, q, kind, head, tail, last_by_paragraph)
-        if speaker:
-            last_by_paragraph[s_close.paragraph] = speaker
-            last_by_paragraph[paragraph] = speaker
-            sp.heard(speaker, s_close)
+        said = _speaker(sp, q, kind, head, tail, last_by_paragraph)
+        if said:
+            last_by_paragraph[s_close.paragraph] = said
+            last_by_paragraph[paragraph] = said
+            sp.heard(said, s_close)
         elif len(value.split()) <= 3:
             # "la partie « recettes »": a few words nobody is said to have spoken are a term, unless a
             # later quote of their paragraph has a speaker (_said_later_in_paragraph)
             kind = _FRAGMENT
+        speaker = None if said == NOBODY else said  # "” a lawyer said": spoken, by nobody named
         if kind == "speech":
             also = _joint_speakers(sp, speaker, head, tail, paragraph, s_close, joint_of)
             out.extend(

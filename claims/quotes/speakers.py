@@ -14,6 +14,7 @@ from ..text import fold_key as key
 from .attribution import _complement_at, _Mention, _quote_words, _spoken_to
 from .pairing import _WORD
 from .roles import _role_mentions
+from .unnamed import NOBODY
 
 # Between a subject and its speech verb: an apposition ("Jane Roe, the minister, said"), then at most
 # the language's auxiliaries and adverbs (subject_verb_fillers: "a", "has", "also").
@@ -196,7 +197,7 @@ class _Speakers:
 
     def heard(self, speaker: str, closing: Sentence) -> None:
         """Note who spoke a quote, for the quotes after it (pronouns, organisations named by what they are)."""
-        if speaker in self.person_names:
+        if speaker in self.person_names or speaker == NOBODY:
             self.last_said.append((closing.paragraph, closing.end, speaker))
         elif speaker in self.organisation_names:
             self.org_said.append((closing.paragraph, speaker))

@@ -1,0 +1,49 @@
+"""Speakers the article never names: "” a lawyer said", "», a estimé un expert", or "the analyst"
+after "An analyst, who asked not to be named, ...". Their quotes have no speaker, and the pronouns
+after them ("” he added") point back to them, not to the last person named."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from ..lexicon import Lexicon
+from ..text import fold_key as key
+from .pairing import _WORD
+
+# Who spoke a quote when the article leaves them unnamed: a speaker for the rules that read the quotes
+# after it (pronouns, the paragraph's speaker), None in the quote found (find_quotes).
+NOBODY = "\x00unnamed"
+
+
+class _PersonNamedIn(Protocol):
+    def __call__(self, a: int, b: int) -> bool: ...
+
+
+def unnamed_role(
+    folded: str, words: list[re.Match[str]], verb: int, side: str, lex: Lexicon, person_in: _PersonNamedIn
+) -> bool:
+    """Is the role that speaks after a quote (`side`: "after" or "before" its verb, quotes/attribution.py
+    _role_after) one the article leaves unnamed? It is when its article is indefinite ("a lawyer
+    said"), or when the role was last written before with an indefinite article and no name right
+    after it ("A legal analyst, who asked not to be named, ...", then "” the legal analyst told")."""
+    indefinite = {key(w) for w in lex.raw["quotes"]["indefinite_articles"]}
+    article = words[verb + 1] if side == "after" else words[0]
+    span = words[verb + 2 : verb + 4] if side == "after" else words[1:verb]
+    nouns = [w for w in span if key(w.group()) in lex.person_cues]
+    if not nouns:
+        return False
+    if key(article.group()) in indefinite:
+        return True
+    noun = key(nouns[-1].group())
+    earlier = [w for w in _WORD.finditer(folded, max(0, article.start() - 3000), article.start())]
+    for i in range(len(earlier) - 1, -1, -1):
+        if key(earlier[i].group()) != noun:
+            continue
+        for j in range(i - 1, max(-1, i - 5), -1):  # the first article before it, a few words back
+            w = key(earlier[j].group())
+            if w in lex.articles:
+                end = earlier[i].end()
+                return w in indefinite and not person_in(end, end + 50)
+        return False
+    return False
