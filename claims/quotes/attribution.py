@@ -14,7 +14,7 @@ from ..lexicon import Lexicon
 from ..text import Sentence
 from ..text import fold_key as key
 from .pairing import _LEAD, _PAD, _WORD, QuoteSpan
-from .unnamed import NOBODY, unnamed_role
+from .unnamed import NOBODY, role_subject, unnamed_role
 
 # ---- speakers ---------------------------------------------------------------------------------
 
@@ -430,6 +430,8 @@ def _before(
     if verb and not any(m.start < verb.start() for m in found):
         if who := _subject_of(folded, start, verb, lex, pronouns, main_organisation_before, pronoun_target):
             return who
+        if (role := role_subject(folded, verb.start(), lex)) is not None:
+            return NOBODY if role else pronoun_target(verb.start())  # "le leader de la droite a déclaré"
     # "critics said Kwame Kilpatrick's “...”": a name with a possessive is what is spoken of
     people = [m for m in people if not _POSSESSIVE.match(folded, m.end)]
     found = [m for m in found if m.type != "person" or not _POSSESSIVE.match(folded, m.end)]

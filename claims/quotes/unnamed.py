@@ -1,6 +1,7 @@
 """Speakers the article never names: "” a lawyer said", "», a estimé un expert", or "the analyst"
 after "An analyst, who asked not to be named, ...". Their quotes have no speaker, and the pronouns
-after them ("” he added") point back to them, not to the last person named."""
+after them ("” he added") point back to them, not to the last person named. A role that opens the
+clause of a speech verb before a quote ("l'ancien ministre avait déclaré") is the person named before."""
 
 from __future__ import annotations
 
@@ -47,3 +48,21 @@ def unnamed_role(
                 return w in indefinite and not person_in(end, end + 50)
         return False
     return False
+
+
+def role_subject(folded: str, verb_start: int, lex: Lexicon) -> bool | None:
+    """A role as the subject of the speech verb before a quote ("..., le leader de la droite avait
+    déclaré que « ... »", "The former minister said “...”"): None when the clause opens with none;
+    else whether the article leaves it unnamed ("Un expert estime que « ... »": True), or it stands
+    for the person named before (False)."""
+    clause = folded[max(0, verb_start - 90) : verb_start]
+    cut = max(clause.rfind(c) for c in ",.;:!?()«»“”\"")
+    words: list[str] = []
+    for w in _WORD.findall(clause, cut + 1):  # "l'ex-président": the article, then the word
+        head, _, rest = w.rpartition("'")
+        words += [key(head + "'"), key(rest)] if head and key(head + "'") in lex.articles and rest else [key(w)]
+    if not 2 <= len(words) <= 9 or words[0] not in lex.articles:
+        return None
+    if not any(w in lex.person_cues or w.split("-")[-1] in lex.person_cues for w in words[1:3]):
+        return None
+    return words[0] in {key(w) for w in lex.raw["quotes"]["indefinite_articles"]}
