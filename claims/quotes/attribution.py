@@ -375,8 +375,8 @@ def _closing_clause(
     speech verb and a name."""
     start, end = tail
     comma = folded.rfind(",", start, end)
-    if comma < 0 or end - comma > 90:
-        return None
+    if comma < 0 or end - comma > 90 or any(c in folded[comma:end] for c in "«“„\""):
+        return None  # '..., saying the Government “can’t afford” ...': that clause speaks of the next quote
     words = _WORD.findall(folded, comma, end)
     verbs = [i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w)]
     if not verbs or len(words) > 12 or any(key(w) in lex.coordinators for w in words[: verbs[0]]):
