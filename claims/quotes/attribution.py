@@ -156,9 +156,10 @@ def _after(
         return None
     verb = next((i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w.group())), None)
     found = names_in(lead, end)
-    if _sentence_goes_on(folded, start, lead, words, verb, found, lex):
+    marker = lex.attribution_re.match(folded, lead, end)  # "» pour Berset, qui a annoncé": the source
+    if not marker and _sentence_goes_on(folded, start, lead, words, verb, found, lex):
         return None
-    if verb is None and not lex.attribution_re.match(folded, lead, end):
+    if verb is None and not marker:
         return _inverted_incise(folded, start, lead, words, found, lex)
     inverted = verb is not None and key(words[verb].group()).split("-")[-1] in pronouns  # "lance-t-il"
     if (
