@@ -114,6 +114,22 @@ class _Speakers:
             i -= 1
         return self.people[i].canonical if i >= 0 else None
 
+    def group_before(self, offset: int) -> tuple[str, ...]:
+        """ "« ... », s'étaient-ils défendus": the people named last, together ("les avocats de Jane Roe et
+        John Doe"), outside quotes and a few paragraphs back at most; () when the last named is alone."""
+        people, i = self.people, bisect_left(self.people_starts, offset) - 1
+        while i >= 0 and self._quoted(people[i].start):
+            i -= 1
+        if i < 1 or self.sentence_at(people[i].start).paragraph < self.sentence_at(offset).paragraph - 4:
+            return ()
+        group = [people[i]]
+        while i > 0 and self.lex.list_gap_re.fullmatch(self.folded, people[i - 1].end, group[0].start):
+            i -= 1
+            group.insert(0, people[i])
+        if len(group) < 2 or not self.lex.list_joiner_re.search(self.folded, group[-2].end, group[-1].start):
+            return ()
+        return tuple(dict.fromkeys(m.canonical for m in group))
+
     def person_for_role(self, offset: int) -> str | None:
         """ "», a expliqué le ministre des Finances": the person named last before the quote; in an
         article that names its speaker only further on ("Pour Issa Mahamat, ..."), the first person
