@@ -224,6 +224,7 @@ QUOTES = Section(
         "list_joiners",
         "complement_markers",
         "plural_pronouns",
+        "complementizers",
     )
     | {"roles_of_titles": TABLE, "subject_names": TABLE},
     optional=frozenset({"subject_verb_fillers"}),  # words between a subject and its speech verb

@@ -433,6 +433,8 @@ def _before(
             return who
         if (role := role_subject(folded, verb.start(), lex)) is not None:
             return NOBODY if role else pronoun_target(verb.start())  # "le leader de la droite a déclaré"
+        if found and _reported(folded, verb.end(), found[0].start, lex):
+            return pronoun_target(verb.start())  # "Tout en affirmant que la Deutsche Bahn ...": spoken of
     # "critics said Kwame Kilpatrick's “...”": a name with a possessive is what is spoken of
     people = [m for m in people if not _POSSESSIVE.match(folded, m.end)]
     found = [m for m in found if m.type != "person" or not _POSSESSIVE.match(folded, m.end)]
@@ -447,6 +449,16 @@ def _before(
             start, _subject_noun(noun)
         )  # "Le groupe indique que « ... »", "The council said:"
     return found[0].canonical if found else None
+
+
+def _reported(folded: str, verb_end: int, name_start: int, lex: Lexicon) -> bool:
+    """Does a reported clause open between the speech verb and the name ("affirmant que la Deutsche
+    Bahn", "said that the IMF report")? Its names are what is spoken of."""
+    comps = {key(w) for w in lex.raw["quotes"]["complementizers"]}
+    for w in _WORD.findall(folded, verb_end, name_start)[:3]:
+        if key(w) in comps or "'" in w and key(w[: w.index("'") + 1]) in comps:
+            return True
+    return False
 
 
 def _organisation_subject(
