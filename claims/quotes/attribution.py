@@ -14,7 +14,7 @@ from ..lexicon import Lexicon
 from ..text import Sentence
 from ..text import fold_key as key
 from .pairing import _LEAD, _PAD, _WORD, QuoteSpan
-from .unnamed import NOBODY, role_subject, unnamed_role
+from .unnamed import NOBODY, plural_role, role_subject, unnamed_role
 
 # ---- speakers ---------------------------------------------------------------------------------
 
@@ -185,6 +185,8 @@ def _after(
         if unnamed_role(folded, words, verb, role, lex, lambda a, b: any(m.type == "person" for m in names_in(a, b))):
             return NOBODY
         return last_person_before(quote_open) if role == "after" else pronoun_target(quote_open)
+    if verb is not None and not found and plural_role(words, verb, lex):
+        return NOBODY  # "” the doctors complained"
     if found:
         return _best(found)
     return _nobody_named_after(

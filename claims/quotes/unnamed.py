@@ -66,3 +66,18 @@ def role_subject(folded: str, verb_start: int, lex: Lexicon) -> bool | None:
     if not any(w in lex.person_cues or w.split("-")[-1] in lex.person_cues for w in words[1:3]):
         return None
     return words[0] in {key(w) for w in lex.raw["quotes"]["indefinite_articles"]}
+
+
+def plural_role(words: list[re.Match[str]], verb: int, lex: Lexicon) -> bool:
+    """ "” the doctors complained", "», ont dénoncé les médecins": a role in the plural speaks for people
+    the article does not name one by one."""
+    if 2 <= verb <= 4 and key(words[0].group()) in lex.articles:
+        span = words[1:verb]
+    elif verb + 2 < len(words) and key(words[verb + 1].group()) in lex.articles:
+        span = words[verb + 2 : verb + 3]
+    else:
+        return False
+    for w in (key(m.group()) for m in span):
+        if w[-1:] in ("s", "x") and w not in lex.person_cues and w[:-1] in lex.person_cues:
+            return True
+    return False
