@@ -92,16 +92,15 @@ def find_quotes(
         paragraph = sp.sentence_at(q.open).paragraph
         head, tail = _windows(sp, q, previous_close)
         previous_close = q.close
-        said = _speaker(sp, q, kind, head, tail, last_by_paragraph)
-        if said:
-            last_by_paragraph[s_close.paragraph] = said
-            last_by_paragraph[paragraph] = said
-            sp.heard(said, s_close)
+        speaker = _speaker(sp, q, kind, head, tail, last_by_paragraph)
+        if speaker:
+            last_by_paragraph[s_close.paragraph] = speaker
+            last_by_paragraph[paragraph] = speaker
+            sp.heard(speaker, s_close)
         elif len(value.split()) <= 3:
             # "la partie « recettes »": a few words nobody is said to have spoken are a term, unless a
             # later quote of their paragraph has a speaker (_said_later_in_paragraph)
             kind = _FRAGMENT
-        speaker = None if said == NOBODY else said  # "” a lawyer said": spoken, by nobody named
         if kind == "speech":
             also = _joint_speakers(sp, speaker, head, tail, paragraph, s_close, joint_of)
             out.extend(
@@ -110,7 +109,9 @@ def find_quotes(
             )
         else:
             out.append(QuoteFound(q.start, q.end, value, speaker, kind))
-    return _headline_quotes(_said_later_in_paragraph(out, sp.sentence_at), text, sp.sentence_at)
+    out = _headline_quotes(_said_later_in_paragraph(out, sp.sentence_at), text, sp.sentence_at)
+    # "” a lawyer said": spoken by nobody the article names, not by the one who speaks after
+    return [replace(q, speaker=None) if q.speaker == NOBODY else q for q in out]
 
 
 def _windows(sp: _Speakers, q: QuoteSpan, previous_close: int) -> tuple[tuple[int, int], tuple[int, int]]:
