@@ -227,6 +227,8 @@ QUOTES = Section(
         "indefinite_articles",
         "list_joiners",
         "complement_markers",
+        "plural_pronouns",
+        "complementizers",
     )
     | {"roles_of_titles": TABLE, "subject_names": TABLE},
     optional=frozenset({"subject_verb_fillers"}),  # words between a subject and its speech verb

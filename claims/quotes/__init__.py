@@ -18,7 +18,9 @@ subject of a speech verb or a colon before it; the previous speaker of the parag
 paragraph's first person (or, when a speech verb has no named subject, its first organisation);
 and for a paragraph that opens with a quote, the last speaker of the paragraph before. People win
 over organisations, and a name after "à", "to", "told" is the one spoken to, not the speaker.
-Pronouns point back to the last person named.
+Pronouns point back to the last person named; a plural one to the people named together last. A
+speaker the article leaves unnamed ("” a lawyer said", "the doctors said") gives no speaker, to the
+quotes that point back to it too (quotes/unnamed.py).
 """
 
 from .find import find_quotes

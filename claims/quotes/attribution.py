@@ -14,6 +14,7 @@ from ..lexicon import Lexicon
 from ..text import Sentence
 from ..text import fold_key as key
 from .pairing import _LEAD, _PAD, _WORD, QuoteSpan
+from .unnamed import NOBODY, plural_role, role_subject, unnamed_role
 
 # ---- speakers ---------------------------------------------------------------------------------
 
@@ -155,9 +156,10 @@ def _after(
         return None
     verb = next((i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w.group())), None)
     found = names_in(lead, end)
-    if _sentence_goes_on(folded, start, lead, words, verb, found, lex):
+    marker = lex.attribution_re.match(folded, lead, end)  # "» pour Berset, qui a annoncé": the source
+    if not marker and _sentence_goes_on(folded, start, lead, words, verb, found, lex):
         return None
-    if verb is None and not lex.attribution_re.match(folded, lead, end):
+    if verb is None and not marker:
         return _inverted_incise(folded, start, lead, words, found, lex)
     inverted = verb is not None and key(words[verb].group()).split("-")[-1] in pronouns  # "lance-t-il"
     if (
@@ -179,8 +181,12 @@ def _after(
         return (own or people)[0].canonical
     if verb is not None and (role := _role_after(words, verb, lex)):
         # "», s'est félicitée la ministre": the one named before; "” the Health Minister declares": the
-        # one who speaks here
+        # one who speaks here; "” a lawyer said": nobody the article names
+        if unnamed_role(folded, words, verb, role, lex, lambda a, b: any(m.type == "person" for m in names_in(a, b))):
+            return NOBODY
         return last_person_before(quote_open) if role == "after" else pronoun_target(quote_open)
+    if verb is not None and not found and plural_role(words, verb, lex):
+        return NOBODY  # "” the doctors complained"
     if found:
         return _best(found)
     return _nobody_named_after(
@@ -372,8 +378,8 @@ def _closing_clause(
     speech verb and a name."""
     start, end = tail
     comma = folded.rfind(",", start, end)
-    if comma < 0 or end - comma > 90:
-        return None
+    if comma < 0 or end - comma > 90 or any(c in folded[comma:end] for c in "«“„\""):
+        return None  # '..., saying the Government “can’t afford” ...': that clause speaks of the next quote
     words = _WORD.findall(folded, comma, end)
     verbs = [i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w)]
     if not verbs or len(words) > 12 or any(key(w) in lex.coordinators for w in words[: verbs[0]]):
@@ -427,6 +433,10 @@ def _before(
     if verb and not any(m.start < verb.start() for m in found):
         if who := _subject_of(folded, start, verb, lex, pronouns, main_organisation_before, pronoun_target):
             return who
+        if (role := role_subject(folded, verb.start(), lex)) is not None:
+            return NOBODY if role else pronoun_target(verb.start())  # "le leader de la droite a déclaré"
+        if found and _reported(folded, verb.end(), found[0].start, lex):
+            return pronoun_target(verb.start())  # "Tout en affirmant que la Deutsche Bahn ...": spoken of
     # "critics said Kwame Kilpatrick's “...”": a name with a possessive is what is spoken of
     people = [m for m in people if not _POSSESSIVE.match(folded, m.end)]
     found = [m for m in found if m.type != "person" or not _POSSESSIVE.match(folded, m.end)]
@@ -441,6 +451,16 @@ def _before(
             start, _subject_noun(noun)
         )  # "Le groupe indique que « ... »", "The council said:"
     return found[0].canonical if found else None
+
+
+def _reported(folded: str, verb_end: int, name_start: int, lex: Lexicon) -> bool:
+    """Does a reported clause open between the speech verb and the name ("affirmant que la Deutsche
+    Bahn", "said that the IMF report")? Its names are what is spoken of."""
+    comps = {key(w) for w in lex.raw["quotes"]["complementizers"]}
+    for w in _WORD.findall(folded, verb_end, name_start)[:3]:
+        if key(w) in comps or "'" in w and key(w[: w.index("'") + 1]) in comps:
+            return True
+    return False
 
 
 def _organisation_subject(

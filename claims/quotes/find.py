@@ -20,7 +20,7 @@ from .attribution import (
     _paragraph_subject,
     _signed,
 )
-from .joint import _joint
+from .joint import _joint, plural_attribution
 from .pairing import (
     _FRAGMENT,
     _HEAD_WINDOW,
@@ -34,6 +34,7 @@ from .pairing import (
 )
 from .pieces import _headline_quotes, _pieces, _said_later_in_paragraph
 from .speakers import _Speakers
+from .unnamed import NOBODY
 
 
 def _named_next(
@@ -108,7 +109,9 @@ def find_quotes(
             )
         else:
             out.append(QuoteFound(q.start, q.end, value, speaker, kind))
-    return _headline_quotes(_said_later_in_paragraph(out, sp.sentence_at), text, sp.sentence_at)
+    out = _headline_quotes(_said_later_in_paragraph(out, sp.sentence_at), text, sp.sentence_at)
+    # "” a lawyer said": spoken by nobody the article names, not by the one who speaks after
+    return [replace(q, speaker=None) if q.speaker == NOBODY else q for q in out]
 
 
 def _windows(sp: _Speakers, q: QuoteSpan, previous_close: int) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -163,8 +166,10 @@ def _speaker(
             folded, h, sp.names_in, sp.last_person_before, lex, pronouns, sp.organisation_speaking, sp.pronoun_target
         )
 
+    group = sp.group_before(q.open) if plural_attribution(folded, tail, lex) else ()
     speaker = (
-        _after(
+        (group[0] if group else None)
+        or _after(
             folded,
             tail,
             sp.names_in,
@@ -222,6 +227,9 @@ def _joint_speakers(
     them from the paragraph before ("La SNCB, Infrabel et HR Rail constatent « ... ». Elles estiment que
     « ... »"), unless the attribution names the speaker alone ("La SNCB ajoute")."""
     also = _joint(sp.folded, head, sp.names_in, sp.lex, speaker) if speaker else ()
+    if speaker and not also and plural_attribution(sp.folded, tail, sp.lex):
+        group = sp.group_before(head[1])  # "», s'étaient-ils défendus": the people named together before
+        also = group[1:] if group[:1] == (speaker,) else ()
     if speaker and also:
         joint_of[speaker] = (s_close.paragraph, also)
     elif speaker in joint_of and joint_of[speaker][0] >= paragraph - 1:

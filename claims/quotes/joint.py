@@ -53,3 +53,15 @@ def _listed_before(folded: str, start: int, at: int, names_in: _NamesIn, speaker
         return ()
     names = list(dict.fromkeys(m.canonical for m in group))
     return tuple(n for n in names if n != speaker) if speaker in names else ()
+
+
+def plural_attribution(folded: str, tail: tuple[int, int], lex: Lexicon) -> bool:
+    """ "», s'étaient-ils défendus", "” they said": a plural pronoun as the subject of the speech verb
+    right after the quote, the people named together before speak together."""
+    start, end = tail
+    words = _WORD.findall(folded, start, min(end, start + 60))[:4]
+    verb = next((i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w)), None)
+    if verb is None or verb > 2:
+        return False
+    plural = {key(w) for w in lex.raw["quotes"]["plural_pronouns"]}
+    return any(key(w) in plural or key(w).split("-")[-1] in plural for w in words[: verb + 1])

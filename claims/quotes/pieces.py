@@ -109,7 +109,13 @@ def _headline(sentence: Sentence, text: str) -> bool:
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
-    return line == sentence.text.strip() and len(line) <= 160 and line.rstrip("»”\"’ \u00a0\u202f")[-1:] not in ".!?…"
+    # a line that is a quote alone is a pull quote whatever its stop ("« Je suis vraiment désolé… »")
+    alone = line[:1] in "«“\"„" and line[-1:] in "»”\"“"
+    return (
+        line == sentence.text.strip()
+        and len(line) <= 160
+        and (alone or line.rstrip("»”\"’ \u00a0\u202f")[-1:] not in ".!?…")
+    )
 
 
 def _headline_quotes(quotes: list[QuoteFound], text: str, sentence_at: _SentenceAt) -> list[QuoteFound]:
@@ -119,7 +125,7 @@ def _headline_quotes(quotes: list[QuoteFound], text: str, sentence_at: _Sentence
     out = []
     for q in quotes:
         if (q.kind == "speech" or q.kind == "term") and _headline(sentence_at(q.start), text):
-            words = " ".join(key(q.text).strip(" .,;:!?").split())
+            words = " ".join(key(q.text).strip(" .,;:!?…").split())
             said = next(
                 (
                     o.speaker

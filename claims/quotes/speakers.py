@@ -14,6 +14,7 @@ from ..text import fold_key as key
 from .attribution import _complement_at, _Mention, _quote_words, _spoken_to
 from .pairing import _WORD
 from .roles import _role_mentions
+from .unnamed import NOBODY
 
 # Between a subject and its speech verb: an apposition ("Jane Roe, the minister, said"), then at most
 # the language's auxiliaries and adverbs (subject_verb_fillers: "a", "has", "also").
@@ -113,6 +114,22 @@ class _Speakers:
             i -= 1
         return self.people[i].canonical if i >= 0 else None
 
+    def group_before(self, offset: int) -> tuple[str, ...]:
+        """ "« ... », s'étaient-ils défendus": the people named last, together ("les avocats de Jane Roe et
+        John Doe"), outside quotes and a few paragraphs back at most; () when the last named is alone."""
+        people, i = self.people, bisect_left(self.people_starts, offset) - 1
+        while i >= 0 and self._quoted(people[i].start):
+            i -= 1
+        if i < 1 or self.sentence_at(people[i].start).paragraph < self.sentence_at(offset).paragraph - 4:
+            return ()
+        group = [people[i]]
+        while i > 0 and self.lex.list_gap_re.fullmatch(self.folded, people[i - 1].end, group[0].start):
+            i -= 1
+            group.insert(0, people[i])
+        if len(group) < 2 or not self.lex.list_joiner_re.search(self.folded, group[-2].end, group[-1].start):
+            return ()
+        return tuple(dict.fromkeys(m.canonical for m in group))
+
     def person_for_role(self, offset: int) -> str | None:
         """ "», a expliqué le ministre des Finances": the person named last before the quote; in an
         article that names its speaker only further on ("Pour Issa Mahamat, ..."), the first person
@@ -196,7 +213,7 @@ class _Speakers:
 
     def heard(self, speaker: str, closing: Sentence) -> None:
         """Note who spoke a quote, for the quotes after it (pronouns, organisations named by what they are)."""
-        if speaker in self.person_names:
+        if speaker in self.person_names or speaker == NOBODY:
             self.last_said.append((closing.paragraph, closing.end, speaker))
         elif speaker in self.organisation_names:
             self.org_said.append((closing.paragraph, speaker))

@@ -795,3 +795,15 @@ def test_a_role_that_speaks_before_the_person_is_named_is_that_person():
         ("Nous sommes épuisés", "Ahmed Mahamat Abakar"),
         ("il faut tout changer", "Ahmed Mahamat Abakar"),
     ]
+
+
+def test_a_plural_pronoun_after_a_quote_is_the_people_named_together():
+    text = (
+        "Les avocats de Paul Girard et Marc Roux ont demandé un report.\n\n"
+        "Les deux anciens ministres avaient prélevé des fonds « pour aider des entreprises », s'étaient-ils défendus."
+    )
+    (value,) = [v for _t, v in found(text, "quote", "fr")]
+    assert value == {"speaker": "Paul Girard", "text": "pour aider des entreprises", "also": ["Marc Roux"]}
+    text = "Jane Roe and John Doe met the board on Monday.\n\n“We will not give up,” they said."
+    (value,) = [v for _t, v in found(text, "quote", "en")]
+    assert value == {"speaker": "Jane Roe", "text": "We will not give up,", "also": ["John Doe"]}
