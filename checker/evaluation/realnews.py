@@ -45,12 +45,13 @@ SPLITS = (
 
 # The annotators of published news cut a claim where they saw fit: "on Monday" or "Monday", "le 26
 # mai" or "26 mai", "mardi matin" or "mardi", "the Guardian" or "Guardian", "M. Labeaume" or
-# "Labeaume", "l'année 2022" or "2022", "last May" or "May". An editor reads the same
+# "Labeaume", "l'année 2022" or "2022", "last May" or "May", "entre 5 et 125 millions" or "5 et 125
+# millions". An editor reads the same
 # claim in each, so spans are compared with these words set aside at their edges (both sides alike);
 # what is left must still be the same text.
 EDGE_WORDS_BEFORE = frozenset(
-    "the a an on in at by since until till from of for during before after to over through last année "
-    "le la les l' d' de du des en au aux a à dès depuis avant après pour jusqu'au jusqu'à jusqu'en vers par "
+    "the a an on in at by since until till from of for during before after to over through last année between "
+    "le la les l' d' de du des en au aux a à dès depuis avant après pour jusqu'au jusqu'à jusqu'en vers par entre "
     "ce cet cette this "
     "m. mme mr mr. mrs mrs. ms ms. dr dr.".split()
 )
