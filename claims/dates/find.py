@@ -103,8 +103,9 @@ def _matches(low: str, lex: Lexicon) -> list[_Match]:
     for word in words & by_word.keys():
         active.update(by_word[word])
     templates = lex.date_templates
-    # The active templates a word can start, worked out once per distinct word (a number is DIGITS).
-    starting: dict[str, list[int]] = {}
+    # The active templates a word can start, with their patterns' match, worked out once per distinct
+    # word (a number is DIGITS).
+    starting: dict[str, list[tuple[int, Callable[[str, int], re.Match[str] | None]]]] = {}
     starts_of = lex.date_starts
     candidates: list[_Match] = []
     for token in tokens:
@@ -113,10 +114,11 @@ def _matches(low: str, lex: Lexicon) -> list[_Match]:
         if key not in starts_of:  # most words start no date: no list to build for them
             continue
         if (tried := starting.get(key)) is None:
-            tried = starting[key] = [o for o in starts_of[key] if o in active]
-        for order in tried:
-            if m := templates[order].regex.match(low, token.start()):
-                candidates.append((m.start(), m.start() - m.end(), order, m))
+            tried = starting[key] = [(o, templates[o].regex.match) for o in starts_of[key] if o in active]
+        at = token.start()
+        for order, match in tried:
+            if m := match(low, at):  # a match starts where it is tried
+                candidates.append((at, at - m.end(), order, m))
     for order in lex.date_scanned:
         if order in active:
             candidates.extend((m.start(), m.start() - m.end(), order, m) for m in templates[order].regex.finditer(low))
