@@ -14,7 +14,7 @@ import re._parser as _sre_parser
 from dataclasses import dataclass
 from typing import Any
 
-from .patterns import alternation, trie
+from .patterns import alternation, literal_trie, trie
 from .text import fold, fold_key
 
 
@@ -61,7 +61,8 @@ def _past_verbs(past: dict[str, list[str]]) -> list[str]:
     """The forms of a past tense, as regex alternatives on the text as written (accents kept, so that
     the French auxiliary "a" is not the preposition "à"): a past form ("said", "publiée"), a word with
     a past ending, an auxiliary and a participle ("a annoncé", "ont été reçus")."""
-    verbs = [re.escape(v) for v in past["verbs"]]
+    # (only whether these patterns match is read: the verbs as one prefix tree, not a word at a time)
+    verbs = [literal_trie(past["verbs"])] if past["verbs"] else []
     if past["verb_endings"]:
         verbs.append(rf"\w+(?:{'|'.join(map(re.escape, past['verb_endings']))})")
     if past["auxiliaries"]:
