@@ -118,7 +118,9 @@ def _listed_with_a_club(art: _Article, c: _Candidate, kn: _Knowledge) -> bool:
 
 
 # Capitalised single words joined by commas and "et"/"and" right before or after a word.
-_LIST_BEFORE = re.compile(r"(?:(?<![\w'-])[A-ZÀ-Ý][\w'-]*+(?:,\s++|,?\s++(?:et|and|ou|or)\s++)){1,4}$")
+# (one word written out first, its capital before its look-behind, so that the engine skips to capitals)
+_LIST_ITEM = r"[A-ZÀ-Ý](?<![\w'-].)[\w'-]*+(?:,\s++|,?\s++(?:et|and|ou|or)\s++)"
+_LIST_BEFORE = re.compile(rf"{_LIST_ITEM}(?:{_LIST_ITEM}){{0,3}}$")
 _LIST_AFTER = re.compile(r"(?<![\s,])(?:(?:,\s++|,?\s++(?:et|and|ou|or)\s++)[A-ZÀ-Ý][\w'-]*+(?![\w'-])){1,4}")
 _LIST_WORD = re.compile(r"[A-ZÀ-Ý][\w'-]*+")
 
