@@ -14,7 +14,7 @@ import re._parser as _sre_parser
 from dataclasses import dataclass
 from typing import Any
 
-from .patterns import alternation, trie
+from .patterns import alternation, literal_trie, trie
 from .text import fold, fold_key
 
 
@@ -41,22 +41,28 @@ def _future_re(dates: dict[str, Any]) -> re.Pattern[str]:
         f"(?<!{re.escape(w)} )(?<!{re.escape(w)})" if w.endswith("'") else f"(?<!{re.escape(w)} )"
         for w in dates.get("future_not_after", [])
     )
-    markers = not_after + alternation(dates["future_markers"])
+    markers = not_after + trie(dates["future_markers"])
     endings = dates.get("future_endings", [])
     if not endings:
         return re.compile(rf"(?<![\w]){markers}(?![\w])", re.IGNORECASE)
     not_verbs = alternation(dates.get("not_future", []))
-    return re.compile(
-        rf"(?<![\w]){markers}(?![\w])|(?<![\w'])(?!{not_verbs}(?![\w]))[a-z]{{2,}}{alternation(endings)}(?![\w])",
-        re.IGNORECASE,
-    )
+    forms = sorted({fold_key(e) for e in endings})
+    if not all(f.isascii() and f.isalpha() for f in forms):
+        verb = rf"[a-z]{{2,}}{alternation(endings)}(?![\w])"
+    else:  # the whole word read at once, then its end looked at, not every ending tried at every letter
+        by_length: dict[int, list[str]] = {}
+        for form in forms:
+            by_length.setdefault(len(form), []).append(form)
+        verb = "[a-z]++(?![\\w])(?:" + "|".join(f"(?<=[a-z]{{2}}(?:{'|'.join(f)}))" for f in by_length.values()) + ")"
+    return re.compile(rf"(?<![\w]){markers}(?![\w])|(?<![\w'])(?!{not_verbs}(?![\w])){verb}", re.IGNORECASE)
 
 
 def _past_verbs(past: dict[str, list[str]]) -> list[str]:
     """The forms of a past tense, as regex alternatives on the text as written (accents kept, so that
     the French auxiliary "a" is not the preposition "à"): a past form ("said", "publiée"), a word with
     a past ending, an auxiliary and a participle ("a annoncé", "ont été reçus")."""
-    verbs = [re.escape(v) for v in past["verbs"]]
+    # (only whether these patterns match is read: the verbs as one prefix tree, not a word at a time)
+    verbs = [literal_trie(past["verbs"])] if past["verbs"] else []
     if past["verb_endings"]:
         verbs.append(rf"\w+(?:{'|'.join(map(re.escape, past['verb_endings']))})")
     if past["auxiliaries"]:

@@ -178,9 +178,14 @@ def _find_money(doc: _Document) -> None:
     """Amounts, then the currency of those whose words name none, from the article's country."""
     found = find_money(doc.text, doc.folded, doc.lex, doc.sentence_bounds)
     money, doc.local = _local_currencies(found, doc.text, lower_view(doc.folded), doc.dollar)
-    doc.money = [  # the code the currency had on the day ("leones" in 2020 are SLL)
-        replace(m, value=replace(m.value, currency=code_of_the_day(m.value.currency, doc.published))) for m in money
-    ]
+    doc.money = [_of_the_day(m, doc.published) for m in money]
+
+
+def _of_the_day(m: MoneyFound, published: dt.date) -> MoneyFound:
+    """The amount in the code its currency had on the day ("leones" in 2020 are SLL); as it is (no
+    copy) when that is its code."""
+    code = code_of_the_day(m.value.currency, published)
+    return m if code == m.value.currency else replace(m, value=replace(m.value, currency=code))
 
 
 def _find_dates(doc: _Document) -> None:

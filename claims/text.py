@@ -85,6 +85,18 @@ def fold_lower(text: str) -> str:
 def fold_key(text: str) -> str:
     """The look-up key of a word or a name: folded, case-folded, whitespace collapsed (not
     length-preserving)."""
+    if len(text) <= _KEY_CACHED:
+        return _word_key(text)
+    return " ".join(fold(text).casefold().split())
+
+
+# The extractor keys the same words and names over and over (some fifty a short record): the keys
+# of short texts are remembered, a bounded number of them.
+_KEY_CACHED = 64
+
+
+@lru_cache(maxsize=16384)
+def _word_key(text: str) -> str:
     return " ".join(fold(text).casefold().split())
 
 
@@ -136,8 +148,9 @@ class Sentence:
 
 # A sentence ends at . ! ? … followed by space and a capital, a digit or an opening quote, unless the
 # word before the stop is a known abbreviation or a single initial ("J. Smith").
-# Possessive runs and a look-behind keep it linear on "......" or long runs of spaces.
-_STOP_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"”»’']?(?=\s++[\"“«‘(\[]?\s*+[A-ZÀ-ÖØ-Þ0-9])")
+# Possessive runs and a look-behind keep it linear on "......" or long runs of spaces; the first stop
+# comes before the look-behind, so that the engine skips to stops at once.
+_STOP_RE = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"”»’']?(?=\s++[\"“«‘(\[]?\s*+[A-ZÀ-ÖØ-Þ0-9])")
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from ..date_templates import DIGITS
+from ..date_templates import DIGITS, DateTemplate
 from ..lexicon import Lexicon
 from ..model import DateValue
 from ..patterns import lower_view
@@ -94,21 +94,18 @@ def _matches(low: str, lex: Lexicon) -> list[_Match]:
     """Every match of every template that may match here, longest first at each start."""
     tokens = list(_TOKEN_RE.finditer(low))
     words = {t.group() for t in tokens}
-    has_digit = any(w[0].isdigit() for w in words)
-    templates = lex.date_templates
     # A template runs only where a word it can begin with begins, and only when the text holds one
     # of the words any of its matches holds: most of an article is never tried.
-    # (worked out only for the templates some word of the text can start)
-    known: dict[int, bool] = {}
-
-    def active(order: int) -> bool:
-        if order not in known:
-            t = templates[order]
-            known[order] = t.triggers is None or (t.digits and has_digit) or not t.triggers.isdisjoint(words)
-        return known[order]
-
-    # The active templates a word can start, worked out once per distinct word (a number is DIGITS).
-    starting: dict[str, list[int]] = {}
+    always, with_digits, by_word = _activation(lex)
+    active = set(always)
+    if any(w[0].isdigit() for w in words):
+        active |= with_digits
+    for word in words & by_word.keys():
+        active.update(by_word[word])
+    templates = lex.date_templates
+    # The active templates a word can start, with their patterns' match, worked out once per distinct
+    # word (a number is DIGITS).
+    starting: dict[str, list[tuple[int, Callable[[str, int], re.Match[str] | None]]]] = {}
     starts_of = lex.date_starts
     candidates: list[_Match] = []
     for token in tokens:
@@ -117,15 +114,40 @@ def _matches(low: str, lex: Lexicon) -> list[_Match]:
         if key not in starts_of:  # most words start no date: no list to build for them
             continue
         if (tried := starting.get(key)) is None:
-            tried = starting[key] = [o for o in starts_of[key] if active(o)]
-        for order in tried:
-            if m := templates[order].regex.match(low, token.start()):
-                candidates.append((m.start(), m.start() - m.end(), order, m))
+            tried = starting[key] = [(o, templates[o].regex.match) for o in starts_of[key] if o in active]
+        at = token.start()
+        for order, match in tried:
+            if m := match(low, at):  # a match starts where it is tried
+                candidates.append((at, at - m.end(), order, m))
     for order in lex.date_scanned:
-        if active(order):
+        if order in active:
             candidates.extend((m.start(), m.start() - m.end(), order, m) for m in templates[order].regex.finditer(low))
     candidates.sort(key=lambda c: c[:3])
     return candidates
+
+
+_Activation = tuple[frozenset[int], frozenset[int], dict[str, tuple[int, ...]]]
+_ACTIVATIONS: dict[str, tuple[tuple[DateTemplate, ...], _Activation]] = {}
+
+
+def _activation(lex: Lexicon) -> _Activation:
+    """Which templates a text lets run, worked out once per language: those that run on every text
+    (no trigger words), those a digit lets run, and those each trigger word lets run."""
+    cached = _ACTIVATIONS.get(lex.code)
+    if cached is not None and cached[0] is lex.date_templates:
+        return cached[1]
+    templates = lex.date_templates
+    by_word: dict[str, list[int]] = {}
+    for order, t in enumerate(templates):
+        for word in t.triggers or ():
+            by_word.setdefault(word, []).append(order)
+    activation = (
+        frozenset(o for o, t in enumerate(templates) if t.triggers is None),
+        frozenset(o for o, t in enumerate(templates) if t.triggers is not None and t.digits),
+        {word: tuple(orders) for word, orders in by_word.items()},
+    )
+    _ACTIVATIONS[lex.code] = (templates, activation)
+    return activation
 
 
 def _chosen(

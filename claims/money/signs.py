@@ -29,11 +29,12 @@ def _capital_signs() -> tuple[dict[str, str], frozenset[str]]:
 @lru_cache(maxsize=None)
 def _capital_sign_re(scale_words: tuple[str, ...]) -> re.Pattern[str]:
     signs, _ = _capital_signs()
-    sign = "|".join(re.escape(s) for s in sorted(signs, key=len, reverse=True))
+    # Each sign, then the look-behind on what precedes it (so that the engine skips to the signs'
+    # letters at once, instead of trying a look-behind at every position).
+    sign = "|".join(re.escape(s) + rf"(?<![\w$€£¥.,'’-]{'.' * len(s)})" for s in sorted(signs, key=len, reverse=True))
     scale = "|".join(re.escape(w) for w in sorted(scale_words, key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w$€£¥.,'’-])(?P<sign>{sign})(?P<gap> ?)(?P<n>\d+(?:[.,]\d+)*)(?![\d\w%])"
-        rf"(?:(?P<s>[ -]?(?i:{scale}))(?![\w-]))?"
+        rf"(?P<sign>{sign})(?P<gap> ?)(?P<n>\d+(?:[.,]\d+)*)(?![\d\w%])(?:(?P<s>[ -]?(?i:{scale}))(?![\w-]))?"
     )
 
 

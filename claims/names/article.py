@@ -337,14 +337,16 @@ def _acronym_definitions(candidates: list[_Candidate], text: str, data: _NameDat
             initials = "".join(w[0] for w in words if len(w) > 3 or w[0].isupper()).upper()
             if initials == fold(more.group(2)).upper():
                 c.end, c.headed, acronym = more.end(1), True, more.group(2)
+        acronym = acronym or _short_name_after(text, c, data)
+        if not acronym:
+            continue
         # "Omer Telecom Limited (OTL)", not "Jean-Luc Mélenchon (LFI)": the acronym starts like the name,
         # or follows the name of an organisation ("... Commission (KPK)", "... Party (Gerindra)")
         first = re.sub(r"^\w{1,2}['’]", "", fold(text[c.start : c.end]))[:1].lower()  # "l'Agence" -> "a"
         named = c.tokens[-1].key in data.organization_words
-        acronym = acronym or _short_name_after(text, c, data)
         # ("General Employees' Union (BCGEU)": a name cut short of the words its acronym spells first)
         initials = "".join(fold(t.text)[:1] for t in c.tokens if t.key not in data.function_words).upper()
-        if acronym and (fold(acronym)[0].lower() == first or (named and not fold(acronym).upper().endswith(initials))):
+        if fold(acronym)[0].lower() == first or (named and not fold(acronym).upper().endswith(initials)):
             out.setdefault(fold(acronym).lower(), i)
     return out
 

@@ -118,7 +118,9 @@ def _listed_with_a_club(art: _Article, c: _Candidate, kn: _Knowledge) -> bool:
 
 
 # Capitalised single words joined by commas and "et"/"and" right before or after a word.
-_LIST_BEFORE = re.compile(r"(?:(?<![\w'-])[A-ZÀ-Ý][\w'-]*+(?:,\s++|,?\s++(?:et|and|ou|or)\s++)){1,4}$")
+# (one word written out first, its capital before its look-behind, so that the engine skips to capitals)
+_LIST_ITEM = r"[A-ZÀ-Ý](?<![\w'-].)[\w'-]*+(?:,\s++|,?\s++(?:et|and|ou|or)\s++)"
+_LIST_BEFORE = re.compile(rf"{_LIST_ITEM}(?:{_LIST_ITEM}){{0,3}}$")
 _LIST_AFTER = re.compile(r"(?<![\s,])(?:(?:,\s++|,?\s++(?:et|and|ou|or)\s++)[A-ZÀ-Ý][\w'-]*+(?![\w'-])){1,4}")
 _LIST_WORD = re.compile(r"[A-ZÀ-Ý][\w'-]*+")
 
@@ -130,6 +132,9 @@ def _inside_a_town(art: _Article, c: _Candidate) -> bool:
     """Is the name part of a town's name of three words or more joined by a small word, which cut the
     run ("Newcastle under Lyme", "Stratford-upon-Avon" written with spaces)?"""
     data = art.data
+    own = " ".join(t.key for t in c.tokens)
+    if not _long_town_words(data.towns).issuperset(own.split()):
+        return False  # a word of the name is in no town's name of three words or more
     ma = _WORDS_AFTER.match(art.folded, c.end)
     before: list[str] = []
     if art.folded[c.start - 1 : c.start] == " ":  # the words right before, on slices (no regex search)
@@ -138,7 +143,6 @@ def _inside_a_town(art: _Article, c: _Candidate) -> bool:
                 break
             before.insert(0, w.lower())
     after = [w.lower() for w in (ma.groups() if ma else ()) if w]
-    own = " ".join(t.key for t in c.tokens)
     for b in range(len(before) + 1):
         for a in range(len(after) + 1):
             around = before[len(before) - b :] + after[:a]
@@ -148,6 +152,21 @@ def _inside_a_town(art: _Article, c: _Candidate) -> bool:
             if len(phrase.split()) >= 3 and phrase in data.towns:
                 return True
     return False
+
+
+_LONG_TOWN_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _long_town_words(towns: frozenset[str]) -> frozenset[str]:
+    """The words of the towns' names of three words or more, worked out once per list of towns (kept
+    by identity: each language's names data holds an equal list, which a comparison would read whole)."""
+    cached = _LONG_TOWN_WORDS.get(id(towns))
+    if cached is None or cached[0] is not towns:
+        if len(_LONG_TOWN_WORDS) >= 8:
+            _LONG_TOWN_WORDS.clear()
+        words = frozenset(w for town in towns if len(town.split()) >= 3 for w in town.split())
+        cached = _LONG_TOWN_WORDS[id(towns)] = (towns, words)
+    return cached[1]
 
 
 def _demonym(key: str, data: _NameData) -> bool:

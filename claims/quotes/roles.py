@@ -12,6 +12,7 @@ from .attribution import _Mention, _quote_words
 from .pairing import _WORD
 
 _ROLE_BEFORE = re.compile(r"(?<![\w'-])([\w'-]+)(?:\s+([\w'-]+))?[\s,]*$")
+_CLAUSE_MARK = re.compile(r"[.;:!?()«»\"“”]")
 _ROLE_AFTER = re.compile(r"(?i)(?<![\w'])(?:le |la |l'|the )([\w'-]+)(?:\s+([\w'-]+))?")
 
 
@@ -20,7 +21,8 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
     then "la préfète"), as mentions of that person."""
     roles: dict[str, tuple[str, int]] = {}  # role -> (person, end of the mention that names it)
     table = _quote_words(lex)
-    titles, briefs = table.titles, table.briefs
+    titles = table.titles
+    brief_starts = tuple(b if b.endswith("'") else b + " " for b in table.briefs)
 
     def role_of(words: list[str]) -> str | None:
         while words and key(words[-1]) in lex.forms_of_address:
@@ -42,11 +44,9 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
             words = [w.group() for w in found]
             for j in range(len(words) - 2, max(0, len(words) - 7), -1):
                 rest = key(" ".join(words[j:]))
-                if any(c in folded[found[j].start() : m.start] for c in ".;:!?()«»\"“”"):
+                if _CLAUSE_MARK.search(folded, found[j].start(), m.start):
                     break
-                if any(rest.startswith(b if b.endswith("'") else b + " ") for b in briefs) and (
-                    role := role_of(words[:j])
-                ):
+                if rest.startswith(brief_starts) and (role := role_of(words[:j])):
                     break
         if role is None:  # "Sarah Cole, the chief executive, said": the role in apposition after the name
             role = _apposed_role(folded, m.end, role_of)

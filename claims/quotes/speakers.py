@@ -21,6 +21,22 @@ from .unnamed import NOBODY
 _SUBJECT_GAP = re.compile(r"\s*+(?:,[^,.;:!?«»“”\"]{1,60},\s*+)?")
 
 
+_WORD_SETS: dict[str, tuple[Lexicon, tuple[frozenset[str], frozenset[str]]]] = {}
+
+
+def _fillers_and_addressees(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The language's subject_verb_fillers and addressee_markers as keys, once per language."""
+    cached = _WORD_SETS.get(lex.code)
+    if cached is None or cached[0] is not lex:
+        quotes = lex.raw["quotes"]
+        sets = (
+            frozenset(key(w) for w in quotes.get("subject_verb_fillers", [])),
+            frozenset(key(w) for w in quotes["addressee_markers"]),
+        )
+        cached = _WORD_SETS[lex.code] = (lex, sets)
+    return cached[1]
+
+
 class _Speakers:
     """The article's sentences, paragraphs and name mentions, and the speakers of the quotes read so
     far (`said`): the state the attribution rules of claims/quotes/find.py share."""
@@ -41,9 +57,7 @@ class _Speakers:
         # "Judge Martin Griffith ... The judge also told him:": a role named with a person stands for them.
         self.mentions = sorted(mentions + _role_mentions(folded, mentions, lex))
         self.mention_starts = [m.start for m in self.mentions]
-        quotes = lex.raw["quotes"]
-        self.fillers = frozenset(key(w) for w in quotes.get("subject_verb_fillers", []))
-        self.addressees = frozenset(key(w) for w in quotes["addressee_markers"])
+        self.fillers, self.addressees = _fillers_and_addressees(lex)
         self.organisations = [m for m in self.mentions if m.type == "organization"]
         self.organisation_names = {m.canonical for m in self.organisations}
         # "l'instance", "the regulator": a noun that stands for an organisation whose name does not hold it
