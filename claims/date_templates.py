@@ -54,7 +54,10 @@ def _future_re(dates: dict[str, Any]) -> re.Pattern[str]:
         for form in forms:
             by_length.setdefault(len(form), []).append(form)
         verb = "[a-z]++(?![\\w])(?:" + "|".join(f"(?<=[a-z]{{2}}(?:{'|'.join(f)}))" for f in by_length.values()) + ")"
-    return re.compile(rf"(?<![\w]){markers}(?![\w])|(?<![\w'])(?!{not_verbs}(?![\w])){verb}", re.IGNORECASE)
+    # a verb in lower case: "Narendra Modi s'est rendu" holds no future
+    return re.compile(
+        rf"(?<![\w]){markers}(?![\w])|(?<![\w'])(?!{not_verbs}(?![\w]))(?=(?-i:[a-z])){verb}", re.IGNORECASE
+    )
 
 
 def _past_verbs(past: dict[str, list[str]]) -> list[str]:
