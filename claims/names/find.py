@@ -251,11 +251,11 @@ def _classify_all(candidates: list[_Candidate], art: _Article, title_case: set[i
     data, text, folded = art.data, art.text, art.folded
     rejected_words: set[str] = set()
     for c in candidates:
-        if c.sentence in title_case:
+        if c.sentence in title_case and " ".join(t.key for t in c.tokens) not in data.aliases:
             if _headline_person(c, data, art.lower_words):  # "Laura Chesters", a byline or a caption's names
                 c.kind, c.canonical, c.strength = PERSON, " ".join(text[c.start : c.end].split()), Strength.WEAK
                 c.form = " ".join(folded[c.start : c.end].casefold().split())
-            continue
+            continue  # (a name the language data knows is read as anywhere: "(Avec AFP)")
         _classify(c, art)
         if c.kind == NOT_A_NAME and c.strength < Strength.NONE and (len(c.tokens) > 1 or c.strength == Strength.NEVER):
             rejected_words.update(t.key for t in c.tokens if t.key not in data.given)
