@@ -22,12 +22,12 @@ from .compare import (
     cognate_share_words,
     date_agreement,
     date_closeness,
-    money_agreement,
     name_agreement,
 )
 from .context import Context, key_variants, untitled
 from .given_names import person_keys
 from .model import Match, Reason, ReasonPart
+from .rounding import amount_agrees, keeps_digits
 from .verdict import render_reason
 
 LATER_FACTOR = 0.85
@@ -290,7 +290,7 @@ def _money(
     same = [a for a in rec.values.amounts if a[0] == v.currency]
     if not same:
         return None
-    agreeing = [a for a in same if money_agreement(v, a[0], a[2], a[3]) == "agrees"]
+    agreeing = [a for a in same if amount_agrees(v, a)]
     target = float(v.amount)
     best = min(agreeing or same, key=lambda a: abs(a[1] - target))
     span = (best[4], best[5])
@@ -320,9 +320,15 @@ def _money(
     elif agreeing:
         agreement, value_score = "agrees", money_closeness(v, best[1])
         bound = best[3] - best[1] > 2 * (best[1] - best[2]) or best[1] - best[2] > 2 * (best[3] - best[1])
-        if not float(v.low) <= best[1] <= float(v.high) and best[3] - best[2] > float(v.high - v.low) and not bound:
+        if (
+            not float(v.low) <= best[1] <= float(v.high)
+            and best[3] - best[2] > float(v.high - v.low)
+            and not bound
+            and not keeps_digits(best)
+        ):
             # "S$3 billion" for "S$3.017 billion": it agrees at its own precision only ("plus de 2
-            # milliards" for "2,1 milliards" is a bound the figure keeps: it agrees).
+            # milliards" for "2,1 milliards" is a bound the figure keeps: it agrees; "DKK 102.6
+            # billion" for "102,57 milliards" keeps enough digits to be the article's figure).
             note_parts = (ReasonPart.of("note.rounder", figure=source_value),)
     elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT and not _article_gives(extraction, best):
         # (a figure the article itself gives elsewhere is that other thing's: "$250m" of a "$500m"
@@ -347,10 +353,7 @@ def _article_gives(extraction: Extraction | None, amount: tuple) -> bool:
     """Whether the article itself gives a record's amount (currency, amount, low, high, ...)."""
     if extraction is None:
         return False
-    return any(
-        isinstance(c.value, Money) and money_agreement(c.value, amount[0], amount[2], amount[3]) == "agrees"
-        for c in extraction.claims
-    )
+    return any(isinstance(c.value, Money) and amount_agrees(c.value, amount) for c in extraction.claims)
 
 
 def money_closeness(v: Money, amount: float) -> float:

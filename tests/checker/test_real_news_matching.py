@@ -479,3 +479,50 @@ def test_a_record_giving_a_bound_the_figure_keeps_supports_it(fresh_library):
     amount = checks["3,2 milliards d’euros"]
     assert [m.source_id for m in amount.matches][:1] == ["B1"]
     assert amount.suggestion == "supported"
+
+
+# ---- a figure written shorter: rounded or cut at its last digit (checker/rounding.py) ----------------
+
+
+def test_a_record_cutting_the_articles_exact_figure_supports_it(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "T1",
+                "The Harlow Bay council approved a supplementary budget of EC$27.6 million, of which "
+                "EC$19.4 million is for roads.",
+            )
+        ]
+    )
+    text = "The Harlow Bay council approved a supplementary budget of EC$27,689,410 on Tuesday."
+    c = check(fresh_library, text)["EC$27,689,410"]
+    assert c.matches[0].source_id == "T1" and c.matches[0].agreement == "agrees", c.matches
+    assert c.suggestion == "supported", c.reason
+
+
+def test_the_article_cutting_the_records_exact_figure_is_supported(fresh_library):
+    fresh_library.add(
+        [record("T2", "The Harlow Bay council passed the Harlow Bay budget of $1,468,307,215 for the coming year.")]
+    )
+    c = check(fresh_library, "The Harlow Bay council passed a $1.46 billion budget for the coming year.")[
+        "$1.46 billion"
+    ]
+    assert c.matches[0].source_id == "T2" and c.matches[0].agreement == "agrees", c.matches
+    assert c.suggestion == "supported", c.reason
+
+
+def test_a_record_giving_two_digits_of_the_articles_figure_needs_review(fresh_library):
+    fresh_library.add([record("T3", "The Harlow Bay council fined Corvell Marine 17 million euros for the spill.")])
+    c = check(fresh_library, "The Harlow Bay council fined Corvell Marine 17.8 million euros for the spill.")[
+        "17.8 million euros"
+    ]
+    assert c.matches[0].agreement == "agrees", c.matches
+    assert c.suggestion == "needs_review", c.reason
+
+
+def test_a_single_digit_is_not_a_shortened_figure():
+    from checker.rounding import shortened
+
+    assert not shortened((4e9, 3.95e9, 4.05e9), (4.9e9, 4.895e9, 4.905e9))
+    assert not shortened((1.16e9, 1.1595e9, 1.1605e9), (1.17e9, 1.1695e9, 1.1705e9))  # the same precision
+    assert shortened((15.5e6, 15.495e6, 15.505e6), (15_559_402, 15_559_401.95, 15_559_402.05))
