@@ -526,3 +526,15 @@ def test_a_single_digit_is_not_a_shortened_figure():
     assert not shortened((4e9, 3.95e9, 4.05e9), (4.9e9, 4.895e9, 4.905e9))
     assert not shortened((1.16e9, 1.1595e9, 1.1605e9), (1.17e9, 1.1695e9, 1.1705e9))  # the same precision
     assert shortened((15.5e6, 15.495e6, 15.505e6), (15_559_402, 15_559_401.95, 15_559_402.05))
+
+
+def test_the_articles_own_period_is_closer_than_a_finer_one_inside_it():
+    from checker.scoring import date_precision_closeness
+    from claims import DateValue
+
+    year = DateValue("2023", "year", dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    same = date_precision_closeness(year, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    half = date_precision_closeness(year, dt.date(2023, 1, 1), dt.date(2023, 6, 30))
+    day = date_precision_closeness(year, dt.date(2023, 5, 4), dt.date(2023, 5, 4))
+    decade = date_precision_closeness(year, dt.date(2020, 1, 1), dt.date(2029, 12, 31))
+    assert same == day > half > decade  # a day inside is the event's date, a half-year only a part
