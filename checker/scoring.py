@@ -371,13 +371,14 @@ def date_precision_closeness(v: DateValue, first, last) -> float:
     """How closely an agreeing date gives the claim's: 1 for the same period or a day inside it ("5
     March" for "March 5", the day of "earlier this month"), 0.9 for a shorter period inside it (a
     half-year of the article's year, a year of its "between 2001 and 2015": a part, not the whole),
-    0.8 for a coarser one holding it (the month of the claim's day): the record that dates the event
-    as the article does ranks first."""
+    0.8 for a coarser one holding it (the quarter of the claim's month), 0.6 for one at least four
+    times as long (the year of "July 2016", the month of a day: it says little of when): the record
+    that dates the event as the article does ranks first."""
     if v.start == first and last == v.end or v.start <= first == last <= v.end:
         return 1.0
     if v.start <= first and last <= v.end:
         return 0.9
-    return 0.8
+    return 0.6 if _much_coarser(v, first, last) else 0.8
 
 
 def _much_coarser(v: DateValue, first, last) -> bool:

@@ -540,44 +540,12 @@ def test_the_articles_own_period_is_closer_than_a_finer_one_inside_it():
     assert same == day > half > decade  # a day inside is the event's date, a half-year only a part
 
 
-def test_a_report_of_the_next_day_confirms_a_figure_a_record_of_a_year_on_gives_otherwise(fresh_library):
-    fresh_library.add(
-        [
-            record(
-                "N1",
-                "Corvell Marine will pay $48 million to the Harlow Bay council for the port.",
-                published="2024-05-30",
-            ),
-            record(
-                "N2",
-                "Corvell Marine will pay $52 million to the Harlow Bay council for the port.",
-                published="2025-06-10",
-            ),
-        ]
-    )
-    c = check(fresh_library, "Corvell Marine will pay $48 million to the Harlow Bay council for the port.")[
-        "$48 million"
-    ]
-    assert [(m.source_id, m.agreement) for m in c.matches] == [("N1", "agrees"), ("N2", "conflicts")], c.matches
-    assert c.suggestion == "supported" and "N2 is later" in c.reason, c.reason
+def test_a_year_says_less_of_a_month_than_its_quarter():
+    from checker.scoring import date_precision_closeness
+    from claims import DateValue
 
-
-def test_a_later_record_differing_soon_after_still_needs_a_look(fresh_library):
-    fresh_library.add(
-        [
-            record(
-                "N3",
-                "Corvell Marine will pay $48 million to the Harlow Bay council for the port.",
-                published="2024-05-30",
-            ),
-            record(
-                "N4",
-                "Corvell Marine will pay $52 million to the Harlow Bay council for the port.",
-                published="2024-06-02",
-            ),
-        ]
-    )
-    c = check(fresh_library, "Corvell Marine will pay $48 million to the Harlow Bay council for the port.")[
-        "$48 million"
-    ]
-    assert c.suggestion == "needs_review", c.reason
+    july = DateValue("2016-07", "month", dt.date(2016, 7, 1), dt.date(2016, 7, 31))
+    quarter = date_precision_closeness(july, dt.date(2016, 7, 1), dt.date(2016, 9, 30))
+    year = date_precision_closeness(july, dt.date(2016, 1, 1), dt.date(2016, 12, 31))
+    assert date_precision_closeness(july, dt.date(2016, 7, 11), dt.date(2016, 7, 11)) == 1.0
+    assert quarter > year  # "2016" in a record says little of the article's "July 2016"
