@@ -381,6 +381,20 @@ def date_precision_closeness(v: DateValue, first, last) -> float:
     return 0.6 if _much_coarser(v, first, last) else 0.8
 
 
+WEEKDAY_FACTOR = 0.9
+UNWRITTEN_DAY = 0.6  # the value score of a report published on the claim's day that does not write it
+
+
+def _day_closeness(v: DateValue, d: tuple, excerpt: str) -> float:
+    """`date_precision_closeness` of a record's date (text, iso, first, last, start, end), times
+    WEEKDAY_FACTOR when the claim is a day the record does not write out ("Friday", "today": dated
+    through the record's own publication date, where "Vendredi 6 avril" states it)."""
+    closeness = date_precision_closeness(v, d[2], d[3])
+    if v.start == v.end and not any(ch.isdigit() for ch in excerpt[d[4] : d[5]]):
+        return closeness * WEEKDAY_FACTOR
+    return closeness
+
+
 def _much_coarser(v: DateValue, first, last) -> bool:
     """Whether a record's period holding the claim's is at least four times as long (a month for a
     day, a year for a month or a quarter)."""
@@ -392,7 +406,9 @@ def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord, later: bo
     dated_that_day = r.published is not None and v.start == v.end == r.published
     if dated_that_day and not any(date_agreement(v, d[2], d[3]) == "agrees" for d in rec.values.dates):
         # A report published on the claim's day tells of that day ("today", or no date at all).
-        return _Reading("agrees", None, 0.7, r.published.isoformat(), note="the record was published that day")
+        return _Reading(
+            "agrees", None, UNWRITTEN_DAY, r.published.isoformat(), note="the record was published that day"
+        )
     if not rec.values.dates:
         return None
     graded = [(date_agreement(v, d[2], d[3]), d) for d in rec.values.dates]
@@ -404,8 +420,8 @@ def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord, later: bo
             best = max(agreeing, key=lambda d: date_closeness(v, d[2], d[3]))
             value_score = date_closeness(v, best[2], best[3])
         else:
-            best = max(agreeing, key=lambda d: date_precision_closeness(v, d[2], d[3]))  # the first of the closest
-            value_score = date_precision_closeness(v, best[2], best[3])
+            best = max(agreeing, key=lambda d: _day_closeness(v, d, r.excerpt))  # the first of the closest
+            value_score = _day_closeness(v, best, r.excerpt)
         agreement = "agrees"
         long_after = later and r.published is not None and (r.published - v.end).days >= MUCH_LATER_DAYS
         if (not ctx.names or long_after) and not claim.approximate and _much_coarser(v, best[2], best[3]):

@@ -549,3 +549,18 @@ def test_a_year_says_less_of_a_month_than_its_quarter():
     year = date_precision_closeness(july, dt.date(2016, 1, 1), dt.date(2016, 12, 31))
     assert date_precision_closeness(july, dt.date(2016, 7, 11), dt.date(2016, 7, 11)) == 1.0
     assert quarter > year  # "2016" in a record says little of the article's "July 2016"
+
+
+def test_a_record_writing_the_day_ranks_before_one_giving_its_weekday(fresh_library):
+    fresh_library.add(
+        [
+            record("A1", "Tarvos Hotels signed the deal with Meridel Capital on Friday.", published="2024-05-25"),
+            record(
+                "Z2", "Tarvos Hotels signed the deal with Meridel Capital on Friday 24 May.", published="2024-05-25"
+            ),
+            record("A3", "Tarvos Hotels and Meridel Capital: the deal is signed.", published="2024-05-24"),
+        ]
+    )
+    c = check(fresh_library, "Tarvos Hotels signed the deal with Meridel Capital on Friday.")["Friday"]
+    ranked = [(m.source_id, m.score, m.source_value) for m in c.matches]
+    assert [r[0] for r in ranked] == ["Z2", "A1", "A3"], ranked  # the day written, its weekday, nothing
