@@ -96,3 +96,19 @@ def keeps_digits(amount: tuple) -> bool:
     figure; "13 millions" for "13,7 millions" or "$1.1 billion" for "$1.16 billion" leave a question."""
     unit = written_unit(amount[1], amount[2], amount[3])
     return unit is not None and significant_digits(amount[1], unit) >= ROUNDED_DIGITS
+
+
+# A figure of this many significant digits, given as it is by a record in the same currency, puts the
+# record on the claim's subject whatever its language ("83,68 milliards de couronnes" and "DKK 83.68
+# billion"): such a coincidence across unrelated stories is rare.
+DISTINCTIVE_DIGITS = 4
+DISTINCTIVE_RELEVANCE = 0.4
+
+
+def distinctive_figure(v: Money, amounts) -> bool:
+    """Whether the claim's figure has DISTINCTIVE_DIGITS significant digits or more and the record
+    gives it at the claim's own precision (one of `amounts`: currency, amount, low, high, ...)."""
+    unit = written_unit(float(v.amount), float(v.low), float(v.high))
+    if unit is None or significant_digits(float(v.amount), unit) < DISTINCTIVE_DIGITS:
+        return False
+    return any(a[0] == v.currency and float(v.low) <= a[1] <= float(v.high) for a in amounts)

@@ -27,7 +27,7 @@ from .compare import (
 from .context import Context, key_variants, untitled
 from .given_names import person_keys
 from .model import Match, Reason, ReasonPart
-from .rounding import amount_agrees, keeps_digits
+from .rounding import DISTINCTIVE_RELEVANCE, amount_agrees, distinctive_figure, keeps_digits
 from .verdict import render_reason
 
 LATER_FACTOR = 0.85
@@ -242,6 +242,8 @@ def match_record(
         return None
     span = read.span
     relevance = _relevance(claim, ctx, rec, span, lexical)
+    if read.agreement == "agrees" and isinstance(v, Money) and distinctive_figure(v, rec.values.amounts):
+        relevance = max(relevance, DISTINCTIVE_RELEVANCE)
     score = 0.45 * _subject(ctx, rec, span, rare=True) + 0.35 * read.value_score + 0.20 * lexical
     score *= timeliness(r.published, extraction.published)
     if read.agreement != "conflicts" and _issued_by(ctx, r.publisher):

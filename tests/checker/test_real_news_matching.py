@@ -564,3 +564,11 @@ def test_a_record_writing_the_day_ranks_before_one_giving_its_weekday(fresh_libr
     c = check(fresh_library, "Tarvos Hotels signed the deal with Meridel Capital on Friday.")["Friday"]
     ranked = [(m.source_id, m.score, m.source_value) for m in c.matches]
     assert [r[0] for r in ranked] == ["Z2", "A1", "A3"], ranked  # the day written, its weekday, nothing
+
+
+def test_a_record_in_another_language_giving_a_figure_of_four_digits_is_on_the_subject(fresh_library):
+    fresh_library.add([record("K1", "Earnings per share rose to DKK 18.47 for the full year.")])
+    text = "Le bénéfice par action a progressé à 18,47 couronnes danoises sur l'exercice."
+    c = check(fresh_library, text, language="fr")["18,47 couronnes danoises"]
+    assert [m.source_id for m in c.matches] == ["K1"] and c.matches[0].agreement == "agrees", c.matches
+    assert c.suggestion == "supported", c.reason
