@@ -149,6 +149,7 @@ def story_share(ctx: Context, rec: StoredRecord) -> float:
 
 
 ISSUER_FACTOR = 1.15
+ISSUER_NEAR = 0.3  # the weight of a name of the claim's sentence that may be its issuer (within about 50 characters)
 
 
 def _issued_by(ctx: Context, publisher: str | None) -> bool:
@@ -158,9 +159,9 @@ def _issued_by(ctx: Context, publisher: str | None) -> bool:
     if not publisher:
         return False
     who = f" {' '.join(fold_key(publisher).replace('(', ' ').split())} "
-    keys = [ctx.key] if ctx.key else [k for k, w in ctx.names.items() if w >= 1.0]
+    keys = [ctx.key] if ctx.key else [k for k, w in ctx.names.items() if w >= ISSUER_NEAR]
     canonical = ctx.canonical or {}
-    names = {n for k in keys if k for n in (k, fold_key(canonical.get(k, k)))}
+    names = {n for k in keys if k for n in (k, fold_key(canonical.get(k, k)), *key_variants(k))}
     # "CBA" for "Central Bank of Arland (media release)": the initials of the publisher's name
     initials = "".join(w[0] for w in publisher.split("(")[0].split() if w[:1].isupper()).lower()
     return any(len(n) > 2 and (f" {n} " in who or n == initials) for n in names)

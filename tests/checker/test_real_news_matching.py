@@ -572,3 +572,15 @@ def test_a_record_in_another_language_giving_a_figure_of_four_digits_is_on_the_s
     c = check(fresh_library, text, language="fr")["18,47 couronnes danoises"]
     assert [m.source_id for m in c.matches] == ["K1"] and c.matches[0].agreement == "agrees", c.matches
     assert c.suggestion == "supported", c.reason
+
+
+def test_the_release_of_the_company_the_sentence_names_ranks_first_for_its_figure(fresh_library):
+    text = "Velmont Ltd. will pay $41 million to its former suppliers, the court heard."
+    fresh_library.add(
+        [
+            record("A1", text, publisher="Harbour Wire"),
+            record("Z1", text, publisher="Velmont Limited (press release)"),
+        ]
+    )
+    c = check(fresh_library, text)["$41 million"]
+    assert [m.source_id for m in c.matches][:1] == ["Z1"], [(m.source_id, m.score) for m in c.matches]
