@@ -55,6 +55,9 @@ def timeliness(published, article_published) -> float:
 
 
 CONFLICT_SUBJECT = 0.5
+# Another figure this close to the claim's (a share of it), in a record about the subject that is not
+# enough for a conflict, is worth a look: a misprint, a rounding, a correction.
+CLOSE_FIGURE = 0.01
 # rapidfuzz cut-offs (0-100).
 LEXICAL_CUTOFF = 20
 QUOTE_CUTOFF = 40
@@ -322,16 +325,7 @@ def _money(
         note = f"a later record that gives another total ({r.excerpt[larger[0][4] : larger[0][5]]})"
     elif agreeing:
         agreement, value_score = "agrees", money_closeness(v, best[1])
-        bound = best[3] - best[1] > 2 * (best[1] - best[2]) or best[1] - best[2] > 2 * (best[3] - best[1])
-        if (
-            not float(v.low) <= best[1] <= float(v.high)
-            and best[3] - best[2] > float(v.high - v.low)
-            and not bound
-            and not keeps_digits(best)
-        ):
-            # "S$3 billion" for "S$3.017 billion": it agrees at its own precision only ("plus de 2
-            # milliards" for "2,1 milliards" is a bound the figure keeps: it agrees; "DKK 102.6
-            # billion" for "102,57 milliards" keeps enough digits to be the article's figure).
+        if _rounder(v, best):
             note_parts = (ReasonPart.of("note.rounder", figure=source_value),)
     elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT and not _article_gives(extraction, best):
         # (a figure the article itself gives elsewhere is that other thing's: "$250m" of a "$500m"
@@ -340,10 +334,26 @@ def _money(
         note = f"the record gives {source_value}, the article {claim.text}"
     else:
         agreement, value_score = "unknown", 0.1
+        if abs(best[1] - target) <= CLOSE_FIGURE * target:  # "983 millions" for "984 millions"
+            note_parts = (ReasonPart.of("note.close_figure", figure=source_value),)
     if note_parts:
         note = render_reason(note_parts)
     return _Reading(
         agreement, span, value_score, source_value, note=note, note_parts=note_parts, other_values=other_values
+    )
+
+
+def _rounder(v: Money, best: tuple) -> bool:
+    """Whether an agreeing amount (currency, amount, low, high, ...) agrees only at its own, coarser
+    precision: "S$3 billion" for "S$3.017 billion" ("plus de 2 milliards" for "2,1 milliards" is a
+    bound the figure keeps; "DKK 102.6 billion" for "102,57 milliards" keeps enough digits to be the
+    article's figure)."""
+    bound = best[3] - best[1] > 2 * (best[1] - best[2]) or best[1] - best[2] > 2 * (best[3] - best[1])
+    return (
+        not float(v.low) <= best[1] <= float(v.high)
+        and best[3] - best[2] > float(v.high - v.low)
+        and not bound
+        and not keeps_digits(best)
     )
 
 

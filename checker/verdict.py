@@ -14,6 +14,8 @@ Values (money, dates, names), over the relevant matches:
 3. needs review: only later records give a value ("S07 is later and gives $8 billion"), or records
    speak of the subject without giving this value; but supported when the best of those later
    records agrees and every one that differs was published a month or more after it;
+   Another figure within a hundredth of the article's in an earlier record about the subject (not
+   enough of its context for a conflict) needs review too: a misprint, a rounding, a correction;
 4. no source: nothing relevant (the reason says when records hold the value in another context).
 Quotes, by the class of the best-aligned relevant record (earlier records first):
 verbatim, close or translation -> supported; but needs review if another earlier record negates
@@ -134,6 +136,10 @@ def explain(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Sug
         )
     if later:
         return "needs_review", 0.3, (_part("only_later"),) + later_note
+    close = [m for m in relevant if close_figure(m) and not m.later]
+    if close:  # a record about the subject gives a figure within a hundredth of the article's
+        m = close[0]
+        return "needs_review", m.score, (_part("close", id=m.source_id, cite=_cite(m)), *_note(m))
     # Records about the subject that do not give the value leave nothing to check it against: no
     # source, and the reason names them so the editor can look further.
     return "no_source", 0.0, (_part("no_value", ids=_ids(relevant), this_noun=Term(f"this.{kind}")),)
@@ -178,6 +184,11 @@ def _later_confirms(later: list[Match]) -> bool:
         and (m.published - best.published).days >= LONG_AFTER_DAYS
         for m in later
     )
+
+
+def close_figure(m: Match) -> bool:
+    """Whether a match gives another figure close to the claim's (checker/scoring.py: CLOSE_FIGURE)."""
+    return m.agreement == "unknown" and bool(m.note_parts) and m.note_parts[0].key == "note.close_figure"
 
 
 def _relevant(matches: list[Match] | tuple[Match, ...]) -> list[Match]:

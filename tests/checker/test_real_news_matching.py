@@ -584,3 +584,20 @@ def test_the_release_of_the_company_the_sentence_names_ranks_first_for_its_figur
     )
     c = check(fresh_library, text)["$41 million"]
     assert [m.source_id for m in c.matches][:1] == ["Z1"], [(m.source_id, m.score) for m in c.matches]
+
+
+def test_a_close_figure_in_a_record_about_the_subject_needs_a_look(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "C1",
+                "Under the settlement of the Belmar port case, the town expects 983 million euros in all, its mayor said.",
+            )
+        ]
+    )
+    text = (
+        "Orvane Motors will pay the town of Belmar 984 million euros to settle the Belmar port case, the carmaker said."
+    )
+    c = check(fresh_library, text)["984 million euros"]
+    assert [(m.source_id, m.agreement) for m in c.matches] == [("C1", "unknown")], c.matches
+    assert c.suggestion == "needs_review" and "983 million euros" in c.reason, c.reason
