@@ -22,6 +22,7 @@ from sources.terms import person_term, word_term
 from .context import Context, idf, key_variants
 from .context import untitled as _untitled
 from .given_names import person_keys
+from .rounding import window
 
 CANDIDATES = 40
 # Candidate gathering (see `gather`).
@@ -200,6 +201,8 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
         if not v.currency:
             return []
         low, high = float(v.low), float(max(v.high, v.amount_max or v.high))
+        if v.amount_max is None:  # a record may write it shorter, or in full (checker/rounding.py)
+            low, high = window(float(v.amount), low, high)
         context = _context_sources(ctx)
         out = [Search((Source("amount", (v.currency, low, high)),), context)]
         if context:

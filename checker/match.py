@@ -42,7 +42,7 @@ from .context import Context, contexts_of, idf
 from .inputs import InputError
 from .model import MAX_CLAIMS, ArticleCheck, ClaimCheck, Match
 from .scoring import Lazy, lexical_scores, match_record, quote_scores
-from .verdict import explain, quote_cited_first, render_reason
+from .verdict import close_figure, explain, quote_cited_first, render_reason
 
 MAX_MATCHES = 5
 
@@ -143,4 +143,4 @@ def _off_subject_amounts_dropped(claim: Claim, matches: list[Match]) -> list[Mat
     record giving another total stays, without the "agrees" it would otherwise wear."""
     if not isinstance(claim.value, Money) or not any(m.agreement != "unknown" for m in matches):
         return matches
-    return [m for m in matches if m.agreement != "unknown" or (m.later and m.note)]
+    return [m for m in matches if m.agreement != "unknown" or (m.later and m.note) or close_figure(m)]

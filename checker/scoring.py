@@ -22,12 +22,12 @@ from .compare import (
     cognate_share_words,
     date_agreement,
     date_closeness,
-    money_agreement,
     name_agreement,
 )
 from .context import Context, key_variants, untitled
 from .given_names import person_keys
 from .model import Match, Reason, ReasonPart
+from .rounding import DISTINCTIVE_RELEVANCE, amount_agrees, distinctive_figure, keeps_digits
 from .verdict import render_reason
 
 LATER_FACTOR = 0.85
@@ -55,6 +55,9 @@ def timeliness(published, article_published) -> float:
 
 
 CONFLICT_SUBJECT = 0.5
+# Another figure this close to the claim's (a share of it), in a record about the subject that is not
+# enough for a conflict, is worth a look: a misprint, a rounding, a correction.
+CLOSE_FIGURE = 0.01
 # rapidfuzz cut-offs (0-100).
 LEXICAL_CUTOFF = 20
 QUOTE_CUTOFF = 40
@@ -149,6 +152,7 @@ def story_share(ctx: Context, rec: StoredRecord) -> float:
 
 
 ISSUER_FACTOR = 1.15
+ISSUER_NEAR = 0.3  # the weight of a name of the claim's sentence that may be its issuer (within about 50 characters)
 
 
 def _issued_by(ctx: Context, publisher: str | None) -> bool:
@@ -158,9 +162,9 @@ def _issued_by(ctx: Context, publisher: str | None) -> bool:
     if not publisher:
         return False
     who = f" {' '.join(fold_key(publisher).replace('(', ' ').split())} "
-    keys = [ctx.key] if ctx.key else [k for k, w in ctx.names.items() if w >= 1.0]
+    keys = [ctx.key] if ctx.key else [k for k, w in ctx.names.items() if w >= ISSUER_NEAR]
     canonical = ctx.canonical or {}
-    names = {n for k in keys if k for n in (k, fold_key(canonical.get(k, k)))}
+    names = {n for k in keys if k for n in (k, fold_key(canonical.get(k, k)), *key_variants(k))}
     # "CBA" for "Central Bank of Arland (media release)": the initials of the publisher's name
     initials = "".join(w[0] for w in publisher.split("(")[0].split() if w[:1].isupper()).lower()
     return any(len(n) > 2 and (f" {n} " in who or n == initials) for n in names)
@@ -242,6 +246,8 @@ def match_record(
         return None
     span = read.span
     relevance = _relevance(claim, ctx, rec, span, lexical)
+    if read.agreement == "agrees" and isinstance(v, Money) and distinctive_figure(v, rec.values.amounts):
+        relevance = max(relevance, DISTINCTIVE_RELEVANCE)
     score = 0.45 * _subject(ctx, rec, span, rare=True) + 0.35 * read.value_score + 0.20 * lexical
     score *= timeliness(r.published, extraction.published)
     if read.agreement != "conflicts" and _issued_by(ctx, r.publisher):
@@ -290,7 +296,7 @@ def _money(
     same = [a for a in rec.values.amounts if a[0] == v.currency]
     if not same:
         return None
-    agreeing = [a for a in same if money_agreement(v, a[0], a[2], a[3]) == "agrees"]
+    agreeing = [a for a in same if amount_agrees(v, a)]
     target = float(v.amount)
     best = min(agreeing or same, key=lambda a: abs(a[1] - target))
     span = (best[4], best[5])
@@ -319,10 +325,7 @@ def _money(
         note = f"a later record that gives another total ({r.excerpt[larger[0][4] : larger[0][5]]})"
     elif agreeing:
         agreement, value_score = "agrees", money_closeness(v, best[1])
-        bound = best[3] - best[1] > 2 * (best[1] - best[2]) or best[1] - best[2] > 2 * (best[3] - best[1])
-        if not float(v.low) <= best[1] <= float(v.high) and best[3] - best[2] > float(v.high - v.low) and not bound:
-            # "S$3 billion" for "S$3.017 billion": it agrees at its own precision only ("plus de 2
-            # milliards" for "2,1 milliards" is a bound the figure keeps: it agrees).
+        if _rounder(v, best):
             note_parts = (ReasonPart.of("note.rounder", figure=source_value),)
     elif _subject(ctx, rec, span, rare=True) >= CONFLICT_SUBJECT and not _article_gives(extraction, best):
         # (a figure the article itself gives elsewhere is that other thing's: "$250m" of a "$500m"
@@ -331,10 +334,26 @@ def _money(
         note = f"the record gives {source_value}, the article {claim.text}"
     else:
         agreement, value_score = "unknown", 0.1
+        if abs(best[1] - target) <= CLOSE_FIGURE * target:  # "983 millions" for "984 millions"
+            note_parts = (ReasonPart.of("note.close_figure", figure=source_value),)
     if note_parts:
         note = render_reason(note_parts)
     return _Reading(
         agreement, span, value_score, source_value, note=note, note_parts=note_parts, other_values=other_values
+    )
+
+
+def _rounder(v: Money, best: tuple) -> bool:
+    """Whether an agreeing amount (currency, amount, low, high, ...) agrees only at its own, coarser
+    precision: "S$3 billion" for "S$3.017 billion" ("plus de 2 milliards" for "2,1 milliards" is a
+    bound the figure keeps; "DKK 102.6 billion" for "102,57 milliards" keeps enough digits to be the
+    article's figure)."""
+    bound = best[3] - best[1] > 2 * (best[1] - best[2]) or best[1] - best[2] > 2 * (best[3] - best[1])
+    return (
+        not float(v.low) <= best[1] <= float(v.high)
+        and best[3] - best[2] > float(v.high - v.low)
+        and not bound
+        and not keeps_digits(best)
     )
 
 
@@ -347,10 +366,7 @@ def _article_gives(extraction: Extraction | None, amount: tuple) -> bool:
     """Whether the article itself gives a record's amount (currency, amount, low, high, ...)."""
     if extraction is None:
         return False
-    return any(
-        isinstance(c.value, Money) and money_agreement(c.value, amount[0], amount[2], amount[3]) == "agrees"
-        for c in extraction.claims
-    )
+    return any(isinstance(c.value, Money) and amount_agrees(c.value, amount) for c in extraction.claims)
 
 
 def money_closeness(v: Money, amount: float) -> float:
@@ -365,12 +381,31 @@ def money_closeness(v: Money, amount: float) -> float:
 
 
 def date_precision_closeness(v: DateValue, first, last) -> float:
-    """How closely an agreeing date gives the claim's: 1 for the same period or a finer one inside it
-    ("5 March" for "March 5", the day of "earlier this month"), 0.8 for a coarser one holding it (the
-    month of the claim's day): the record that dates the event as the article does ranks first."""
-    if v.start <= first and last <= v.end:
+    """How closely an agreeing date gives the claim's: 1 for the same period or a day inside it ("5
+    March" for "March 5", the day of "earlier this month"), 0.9 for a shorter period inside it (a
+    half-year of the article's year, a year of its "between 2001 and 2015": a part, not the whole),
+    0.8 for a coarser one holding it (the quarter of the claim's month), 0.6 for one at least four
+    times as long (the year of "July 2016", the month of a day: it says little of when): the record
+    that dates the event as the article does ranks first."""
+    if v.start == first and last == v.end or v.start <= first == last <= v.end:
         return 1.0
-    return 0.8
+    if v.start <= first and last <= v.end:
+        return 0.9
+    return 0.6 if _much_coarser(v, first, last) else 0.8
+
+
+WEEKDAY_FACTOR = 0.9
+UNWRITTEN_DAY = 0.6  # the value score of a report published on the claim's day that does not write it
+
+
+def _day_closeness(v: DateValue, d: tuple, excerpt: str) -> float:
+    """`date_precision_closeness` of a record's date (text, iso, first, last, start, end), times
+    WEEKDAY_FACTOR when the claim is a day the record does not write out ("Friday", "today": dated
+    through the record's own publication date, where "Vendredi 6 avril" states it)."""
+    closeness = date_precision_closeness(v, d[2], d[3])
+    if v.start == v.end and not any(ch.isdigit() for ch in excerpt[d[4] : d[5]]):
+        return closeness * WEEKDAY_FACTOR
+    return closeness
 
 
 def _much_coarser(v: DateValue, first, last) -> bool:
@@ -384,7 +419,9 @@ def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord, later: bo
     dated_that_day = r.published is not None and v.start == v.end == r.published
     if dated_that_day and not any(date_agreement(v, d[2], d[3]) == "agrees" for d in rec.values.dates):
         # A report published on the claim's day tells of that day ("today", or no date at all).
-        return _Reading("agrees", None, 0.7, r.published.isoformat(), note="the record was published that day")
+        return _Reading(
+            "agrees", None, UNWRITTEN_DAY, r.published.isoformat(), note="the record was published that day"
+        )
     if not rec.values.dates:
         return None
     graded = [(date_agreement(v, d[2], d[3]), d) for d in rec.values.dates]
@@ -396,8 +433,8 @@ def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord, later: bo
             best = max(agreeing, key=lambda d: date_closeness(v, d[2], d[3]))
             value_score = date_closeness(v, best[2], best[3])
         else:
-            best = max(agreeing, key=lambda d: date_precision_closeness(v, d[2], d[3]))  # the first of the closest
-            value_score = date_precision_closeness(v, best[2], best[3])
+            best = max(agreeing, key=lambda d: _day_closeness(v, d, r.excerpt))  # the first of the closest
+            value_score = _day_closeness(v, best, r.excerpt)
         agreement = "agrees"
         long_after = later and r.published is not None and (r.published - v.end).days >= MUCH_LATER_DAYS
         if (not ctx.names or long_after) and not claim.approximate and _much_coarser(v, best[2], best[3]):

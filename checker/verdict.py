@@ -12,7 +12,10 @@ Values (money, dates, names), over the relevant matches:
    billion": it agrees at the record's precision, not at the article's);
 2. contradicted: earlier records conflict and none agrees;
 3. needs review: only later records give a value ("S07 is later and gives $8 billion"), or records
-   speak of the subject without giving this value;
+   speak of the subject without giving this value; but supported when the best of those later
+   records agrees and every one that differs was published a month or more after it;
+   Another figure within a hundredth of the article's in an earlier record about the subject (not
+   enough of its context for a conflict) needs review too: a misprint, a rounding, a correction;
 4. no source: nothing relevant (the reason says when records hold the value in another context).
 Quotes, by the class of the best-aligned relevant record (earlier records first):
 verbatim, close or translation -> supported; but needs review if another earlier record negates
@@ -121,16 +124,22 @@ def explain(claim: Claim, matches: list[Match] | tuple[Match, ...]) -> tuple[Sug
             )
             + later_note,
         )
-    if later and all(m.agreement == "agrees" for m in later):
-        # A later record that gives the same value confirms it (a conflicting one would need a look).
+    if later and _later_confirms(later):
+        # A later record that gives the same value confirms it (a conflicting one would need a look,
+        # unless it ranks below and was written long after: later events, another year's figure).
         best = later[0]
         return (
             "supported",
             min(1.0, best.score + 0.1),
-            (_part("later_agrees", noun=Term(f"noun.{kind}"), id=best.source_id, cite=_cite(best)),),
+            (_part("later_agrees", noun=Term(f"noun.{kind}"), id=best.source_id, cite=_cite(best)),)
+            + tuple(_later(m) for m in later if m.agreement != "agrees")[:1],
         )
     if later:
         return "needs_review", 0.3, (_part("only_later"),) + later_note
+    close = [m for m in relevant if close_figure(m) and not m.later]
+    if close:  # a record about the subject gives a figure within a hundredth of the article's
+        m = close[0]
+        return "needs_review", m.score, (_part("close", id=m.source_id, cite=_cite(m)), *_note(m))
     # Records about the subject that do not give the value leave nothing to check it against: no
     # source, and the reason names them so the editor can look further.
     return "no_source", 0.0, (_part("no_value", ids=_ids(relevant), this_noun=Term(f"this.{kind}")),)
@@ -153,9 +162,33 @@ def _agreed(
     return "supported", min(1.0, best.score + 0.2), reason + later_note
 
 
+LONG_AFTER_DAYS = 30
+
+
 def _later(m: Match) -> ReasonPart:
     values = tuple(dict.fromkeys(v for v in (m.source_value, *m.other_values) if v))
     return _part("later", id=m.source_id, cite=_cite(m), values=Values(values) if values else Term("another_value"))
+
+
+def _later_confirms(later: list[Match]) -> bool:
+    """Whether later records giving a value confirm the article's: they all agree, or the best of
+    them agrees and every one that differs was published at least LONG_AFTER_DAYS after it (the
+    reports of the time give the figure; a record of a year on gives that year's)."""
+    best = later[0]
+    if best.agreement != "agrees":
+        return False
+    return all(
+        m.agreement == "agrees"
+        or m.published is not None
+        and best.published is not None
+        and (m.published - best.published).days >= LONG_AFTER_DAYS
+        for m in later
+    )
+
+
+def close_figure(m: Match) -> bool:
+    """Whether a match gives another figure close to the claim's (checker/scoring.py: CLOSE_FIGURE)."""
+    return m.agreement == "unknown" and bool(m.note_parts) and m.note_parts[0].key == "note.close_figure"
 
 
 def _relevant(matches: list[Match] | tuple[Match, ...]) -> list[Match]:

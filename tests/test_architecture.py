@@ -45,6 +45,7 @@ CHECKER_LAYERS: dict[str, int] = {
     "checker.messages": 0,
     "checker.model": 0,
     "checker.compare": 1,
+    "checker.rounding": 1,  # an agreement rule of compare.py: a figure written shorter
     "checker.verdict": 1,
     "checker.inputs": 1,
     "checker.match": 2,  # the matcher runs its steps here; context, candidates and scoring are its parts

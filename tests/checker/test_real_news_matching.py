@@ -479,3 +479,125 @@ def test_a_record_giving_a_bound_the_figure_keeps_supports_it(fresh_library):
     amount = checks["3,2 milliards d’euros"]
     assert [m.source_id for m in amount.matches][:1] == ["B1"]
     assert amount.suggestion == "supported"
+
+
+# ---- a figure written shorter: rounded or cut at its last digit (checker/rounding.py) ----------------
+
+
+def test_a_record_cutting_the_articles_exact_figure_supports_it(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "T1",
+                "The Harlow Bay council approved a supplementary budget of EC$27.6 million, of which "
+                "EC$19.4 million is for roads.",
+            )
+        ]
+    )
+    text = "The Harlow Bay council approved a supplementary budget of EC$27,689,410 on Tuesday."
+    c = check(fresh_library, text)["EC$27,689,410"]
+    assert c.matches[0].source_id == "T1" and c.matches[0].agreement == "agrees", c.matches
+    assert c.suggestion == "supported", c.reason
+
+
+def test_the_article_cutting_the_records_exact_figure_is_supported(fresh_library):
+    fresh_library.add(
+        [record("T2", "The Harlow Bay council passed the Harlow Bay budget of $1,468,307,215 for the coming year.")]
+    )
+    c = check(fresh_library, "The Harlow Bay council passed a $1.46 billion budget for the coming year.")[
+        "$1.46 billion"
+    ]
+    assert c.matches[0].source_id == "T2" and c.matches[0].agreement == "agrees", c.matches
+    assert c.suggestion == "supported", c.reason
+
+
+def test_a_record_giving_two_digits_of_the_articles_figure_needs_review(fresh_library):
+    fresh_library.add([record("T3", "The Harlow Bay council fined Corvell Marine 17 million euros for the spill.")])
+    c = check(fresh_library, "The Harlow Bay council fined Corvell Marine 17.8 million euros for the spill.")[
+        "17.8 million euros"
+    ]
+    assert c.matches[0].agreement == "agrees", c.matches
+    assert c.suggestion == "needs_review", c.reason
+
+
+def test_a_single_digit_is_not_a_shortened_figure():
+    from checker.rounding import shortened
+
+    assert not shortened((4e9, 3.95e9, 4.05e9), (4.9e9, 4.895e9, 4.905e9))
+    assert not shortened((1.16e9, 1.1595e9, 1.1605e9), (1.17e9, 1.1695e9, 1.1705e9))  # the same precision
+    assert shortened((15.5e6, 15.495e6, 15.505e6), (15_559_402, 15_559_401.95, 15_559_402.05))
+
+
+def test_the_articles_own_period_is_closer_than_a_finer_one_inside_it():
+    from checker.scoring import date_precision_closeness
+    from claims import DateValue
+
+    year = DateValue("2023", "year", dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    same = date_precision_closeness(year, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    half = date_precision_closeness(year, dt.date(2023, 1, 1), dt.date(2023, 6, 30))
+    day = date_precision_closeness(year, dt.date(2023, 5, 4), dt.date(2023, 5, 4))
+    decade = date_precision_closeness(year, dt.date(2020, 1, 1), dt.date(2029, 12, 31))
+    assert same == day > half > decade  # a day inside is the event's date, a half-year only a part
+
+
+def test_a_year_says_less_of_a_month_than_its_quarter():
+    from checker.scoring import date_precision_closeness
+    from claims import DateValue
+
+    july = DateValue("2016-07", "month", dt.date(2016, 7, 1), dt.date(2016, 7, 31))
+    quarter = date_precision_closeness(july, dt.date(2016, 7, 1), dt.date(2016, 9, 30))
+    year = date_precision_closeness(july, dt.date(2016, 1, 1), dt.date(2016, 12, 31))
+    assert date_precision_closeness(july, dt.date(2016, 7, 11), dt.date(2016, 7, 11)) == 1.0
+    assert quarter > year  # "2016" in a record says little of the article's "July 2016"
+
+
+def test_a_record_writing_the_day_ranks_before_one_giving_its_weekday(fresh_library):
+    fresh_library.add(
+        [
+            record("A1", "Tarvos Hotels signed the deal with Meridel Capital on Friday.", published="2024-05-25"),
+            record(
+                "Z2", "Tarvos Hotels signed the deal with Meridel Capital on Friday 24 May.", published="2024-05-25"
+            ),
+            record("A3", "Tarvos Hotels and Meridel Capital: the deal is signed.", published="2024-05-24"),
+        ]
+    )
+    c = check(fresh_library, "Tarvos Hotels signed the deal with Meridel Capital on Friday.")["Friday"]
+    ranked = [(m.source_id, m.score, m.source_value) for m in c.matches]
+    assert [r[0] for r in ranked] == ["Z2", "A1", "A3"], ranked  # the day written, its weekday, nothing
+
+
+def test_a_record_in_another_language_giving_a_figure_of_four_digits_is_on_the_subject(fresh_library):
+    fresh_library.add([record("K1", "Earnings per share rose to DKK 18.47 for the full year.")])
+    text = "Le bénéfice par action a progressé à 18,47 couronnes danoises sur l'exercice."
+    c = check(fresh_library, text, language="fr")["18,47 couronnes danoises"]
+    assert [m.source_id for m in c.matches] == ["K1"] and c.matches[0].agreement == "agrees", c.matches
+    assert c.suggestion == "supported", c.reason
+
+
+def test_the_release_of_the_company_the_sentence_names_ranks_first_for_its_figure(fresh_library):
+    text = "Velmont Ltd. will pay $41 million to its former suppliers, the court heard."
+    fresh_library.add(
+        [
+            record("A1", text, publisher="Harbour Wire"),
+            record("Z1", text, publisher="Velmont Limited (press release)"),
+        ]
+    )
+    c = check(fresh_library, text)["$41 million"]
+    assert [m.source_id for m in c.matches][:1] == ["Z1"], [(m.source_id, m.score) for m in c.matches]
+
+
+def test_a_close_figure_in_a_record_about_the_subject_needs_a_look(fresh_library):
+    fresh_library.add(
+        [
+            record(
+                "C1",
+                "Under the settlement of the Belmar port case, the town expects 983 million euros in all, its mayor said.",
+            )
+        ]
+    )
+    text = (
+        "Orvane Motors will pay the town of Belmar 984 million euros to settle the Belmar port case, the carmaker said."
+    )
+    c = check(fresh_library, text)["984 million euros"]
+    assert [(m.source_id, m.agreement) for m in c.matches] == [("C1", "unknown")], c.matches
+    assert c.suggestion == "needs_review" and "983 million euros" in c.reason, c.reason

@@ -365,6 +365,22 @@ CASES = {
         "amount agrees with R7 (Test Wire, 2024-03-01) (the record gives a rounder figure, S$3 billion)",
         "le montant concorde avec R7 (Test Wire, 01/03/2024) (la fiche donne un chiffre plus rond, S$3 billion)",
     ),
+    "a close figure in a record about the subject": (
+        MONEY,
+        [
+            match(
+                "R8",
+                agreement="unknown",
+                note=note("close_figure", figure="S$3.02 billion"),
+                publisher="Test Wire",
+                published="2024-03-01",
+            )
+        ],
+        "needs_review",
+        "R8 (Test Wire, 2024-03-01) does not give the article's figure (the record gives a close figure, S$3.02 billion)",
+        "R8 (Test Wire, 01/03/2024) ne donne pas le chiffre de l’article (la fiche donne un chiffre proche, S$3.02"
+        " billion)",
+    ),
     "quote verbatim at its core, the article's insertions aside": (
         QUOTE,
         [
