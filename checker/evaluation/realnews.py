@@ -39,6 +39,7 @@ SPLITS = (
     "round-17",
     "round-18",
     "round-19",
+    "round-20",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

@@ -194,6 +194,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en197",
             "fr211",
             "en212",
+            "fr221",
+            "en222",
         )
     ] == [
         "study",
@@ -235,5 +237,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-18",
         "round-19",
         "round-19",
+        "round-20",
+        "round-20",
         "held-out",
     ]
