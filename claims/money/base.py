@@ -63,6 +63,13 @@ def _currency(m: re.Match[str], folded: str, lex: Lexicon) -> tuple[str | None, 
     if k in lex.currency_names:
         return lex.currency_names[k], Decimal(1), k in lex.ambiguous_currency_names
     code = _code(raw, folded[m.start(group) : m.end(group)], lex)
+    if (
+        code
+        and group == "lead"
+        and raw.upper() in lex.strict_codes
+        and folded[m.end(group) : m.end(group) + 1].isdigit()
+    ):
+        return None  # "COP29", "PEN15": a code that is also a word, glued to a number, names something else
     if code and raw.upper() in lex.code_scales:  # "29 MD": millions de dinars; never before the number
         return (code, Decimal(str(lex.code_scales[raw.upper()])), False) if group == "trail" else None
     return (code, Decimal(1), False) if code else None
