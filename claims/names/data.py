@@ -110,6 +110,7 @@ class _NameData:
     demonym_endings: tuple[str, ...]  # "Torontonians", "Fribourgeois": the people of a town
     campus_links: frozenset[str]  # "University of Arkansas at Little Rock": a town after names a campus
     particles: frozenset[str]
+    capital_token_re: re.Pattern[str]  # tokens.py: capitalised words, and names after a particle ("al-Jubeir")
     split_connectors: frozenset[str]
     elisions: frozenset[str]
     possessives: tuple[str, ...]
@@ -240,6 +241,14 @@ def _regions(given: frozenset[str], towns: frozenset[str]) -> frozenset[str]:
         out.update(forms)
         out.update(f.replace("-", " ") for f in forms if "-" in f)
     return frozenset(out)
+
+
+def _capital_token_re(particles: frozenset[str]) -> re.Pattern[str]:
+    """A word that holds a capital (tokens.py), or a name glued to a short particle by a hyphen
+    ("al-Jubeir", "el-Sisi"): the particle is the name's."""
+    glued = sorted(p for p in particles if p.isalpha() and len(p) <= 3)
+    lead = f"|(?:{'|'.join(glued)})-[A-Z]" if glued else ""
+    return re.compile(rf"(?<![\w'.-])(?=[A-Z]|[a-z]{{1,7}}'?[A-Z]{lead})[^\W_](?:\w|['\-.](?=[^\W_]))*+\.?")
 
 
 def _country_re() -> re.Pattern[str]:
@@ -385,6 +394,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         campus_links=frozenset(_plain(w) for w in names.get("campus_links", [])),
         demonym_endings=tuple(_plain(w) for w in names.get("demonym_endings", [])),
         particles=particles,
+        capital_token_re=_capital_token_re(particles),
         split_connectors=connectors - particles,
         elisions=keys("elisions"),
         possessives=tuple(fold(p) for p in names["possessives"]),
