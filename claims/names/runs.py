@@ -115,6 +115,10 @@ def _ends_before(current: list[_Token], tok: _Token, gap: str | None, data: _Nam
         person = [t for t in current[:4] if t.key not in data.titles]
         if len(person) >= 2 and person[0].key in data.given:
             return True  # "(Prof.) Lars Eriksson of Stockholm University"
+        if len(person) == 2 and not any(
+            t.key in data.organization_words or t.key in data.places or t.key in data.common_words for t in current
+        ):
+            return True  # "MP Valius Ąžuolas of the Farmers and Greens": two unknown words, a person's
     if gap and " ".join(t.key for t in current) in data.places and tok.key not in data.places:
         return True  # "la sortie de la Grande-Bretagne de l'Union européenne": a place ends there
     # "l'équipe Superalignment d'OpenAI": a brand stands on its own
