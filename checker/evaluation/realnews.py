@@ -40,6 +40,7 @@ SPLITS = (
     "round-18",
     "round-19",
     "round-20",
+    "round-21",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

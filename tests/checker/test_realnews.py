@@ -196,6 +196,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en212",
             "fr221",
             "en222",
+            "fr231",
+            "en232",
         )
     ] == [
         "study",
@@ -239,5 +241,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-19",
         "round-20",
         "round-20",
+        "round-21",
+        "round-21",
         "held-out",
     ]
