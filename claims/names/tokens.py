@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 
 from ..text import Sentence
-from .data import _CLAUSE_OPENERS, _GENERATIONS, _INITIALS_RE, _NameData, _Token
+from .data import _CLAUSE_OPENERS, _GENERATIONS, _INITIALS_RE, _capital_token_re, _NameData, _Token
 
 
 def _capitalised(word: str) -> bool:
@@ -21,9 +21,10 @@ def _capitalised(word: str) -> bool:
 # accented capitals are plain ones: capital first, or after a short lower-case start ("eBay",
 # "d'OpenAI", "lorsqu'Emmanuel"). Only these can be or start names, so ordinary words are never
 # looked at one by one.
-# (The language's particles add names glued to one by a hyphen, "al-Jubeir": data.capital_token_re,
-# built from this shape; this one, without them, is what the adversarial property test runs.)
-_CAPITAL_TOKEN_RE = re.compile(r"(?<![\w'.-])(?=[A-Z]|[a-z]{1,7}'?[A-Z])[^\W_](?:\w|['\-.](?=[^\W_]))*+\.?")
+# The pattern each language's names data builds (data.capital_token_re) adds its particles' names
+# ("al-Jubeir"); this one, the same builder without particles, is what the adversarial property
+# test runs.
+_CAPITAL_TOKEN_RE = _capital_token_re(frozenset())
 _BLANKS = " \u00a0\u202f\t"
 
 
