@@ -52,3 +52,14 @@ def test_our_articles_gold_is_well_formed():
         for claim in gold["claims"]:
             assert claim["type"] in ("date", "money", "person", "organization", "quote"), (path.name, claim)
             assert claim["text"] in text, (path.name, claim["text"])
+
+
+def test_an_optional_claim_does_not_hide_a_required_one_of_the_same_text():
+    from checker.evaluation.extraction import Score, _match
+
+    score, failures = Score(), []
+    predicted = [("2010", "2010"), ("2010", "2010"), ("last year", "2010")]
+    expected = [("2010", "2010")]  # the body's "2010"; the headline's is optional
+    _match(predicted, expected, lambda got, want: got == want, score, failures, "case", optional=["2010"])
+    assert (score.tp, score.fn, score.fp) == (1, 0, 1)  # "last year" is spurious; the second "2010" excused
+    assert [f["text"] for f in failures] == ["last year"]
