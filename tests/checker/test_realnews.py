@@ -245,3 +245,17 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-21",
         "held-out",
     ]
+
+
+def test_a_weekday_and_its_bracketed_date_given_as_two_claims_are_scored_as_one():
+    body = "Results came on Thursday (May 17) and today (May 18)."
+    at = body.index
+    claims = [
+        {"type": "date", "start": at("Thursday"), "end": at("Thursday") + 8, "value": "2018-05-17"},
+        {"type": "date", "start": at("May 17"), "end": at("May 17") + 6, "value": "2018-05-17"},
+        {"type": "date", "start": at("today"), "end": at("today") + 5, "value": "2018-05-18"},
+        {"type": "date", "start": at("May 18"), "end": at("May 18") + 6, "value": "2018-05-18"},
+    ]
+    gold = {"id": "en0", "language": "en", "published": "2018-05-18", "claims": claims}
+    texts = [c["text"] for c in realnews.RealArticle(gold, body).as_gold()["claims"]]
+    assert texts == ["Thursday (May 17)", "today", "May 18"]  # only a weekday takes its bracket
