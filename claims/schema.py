@@ -191,7 +191,14 @@ NAMES = Section(
         "portfolio_prepositions",
         "postnominals",
     )
-    | {"aliases": TABLE, "local_bodies": TABLE, "translations": TABLE, "national_body_form": TEXT},
+    | {
+        "aliases": TABLE,
+        "local_bodies": TABLE,
+        "translations": TABLE,
+        "national_body_form": TEXT,
+        "country_bodies": TABLE,
+        "demonym_countries": TABLE,
+    },
     # letters after a name ("Jr", "MP"); "University of Arkansas at Little Rock": English. The English
     # names of French canonical names ("Banque mondiale" -> "World Bank"): a language other than English
     optional=frozenset(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lexicon import DATA_DIR, Lexicon, available_languages, language_words
-from ..patterns import alternation, trie
+from ..patterns import alternation, literal_trie, trie
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
 
@@ -133,6 +133,9 @@ class _NameData:
     the_countries: frozenset[str]  # countries named with "the" ("the Cook Islands")
     country_re: re.Pattern[str] | None  # CLDR's countries, as written (None: no national_body_form)
     demonym_bodies_re: re.Pattern[str] | None  # "le gouvernement britannique": a head, then an adjective
+    country_bodies: dict[str, str]  # "government" -> "Government of {country}": named after the country
+    demonym_countries: dict[str, str]  # "chinese" -> "China", "canadien" -> "du Canada"
+    country_body_re: re.Pattern[str] | None  # "the Guam government", "the government of Guam" (English order)
     lowercase_bodies_re: re.Pattern[str] | None  # "le parquet", "la police locale": local bodies in lower case
     place_nouns: frozenset[str]  # "la station Bordet", "the suburb of Kempshott": a place's name follows
     place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
@@ -256,6 +259,21 @@ def _country_re() -> re.Pattern[str]:
     """CLDR's countries in English and French (data/countries.txt), as whole words."""
     lines = (DATA_DIR / "countries.txt").read_text(encoding="utf-8").splitlines()
     return _words_re([line for line in lines if line and not line.startswith("#")])
+
+
+def _country_body_re(names: dict[str, Any]) -> re.Pattern[str] | None:
+    """ "the Guam government", "the Chinese Government", "the government of Guam": a country's body
+    after the country or its people, or before "of" and the country (country_bodies' heads)."""
+    if not names["country_bodies"]:
+        return None
+    lines = (DATA_DIR / "countries.txt").read_text(encoding="utf-8").splitlines()
+    place = literal_trie(
+        [line for line in lines if line and not line.startswith("#")] + list(names["demonym_countries"])
+    )
+    head = "|".join(f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in names["country_bodies"])
+    return re.compile(
+        rf"(?<![\w'-])(?:(?P<place>{place}) (?P<head>{head})|(?P<head2>{head}) of (?:the )?(?P<place2>{place}))(?![\w'-])"
+    )
 
 
 def _common_words(code: str) -> frozenset[str]:
@@ -424,6 +442,9 @@ def _build_name_data(lex: Lexicon) -> _NameData:
             else None
         ),
         lowercase_bodies_re=_lowercase_bodies_re(names),
+        country_bodies={key(h): f for h, f in names["country_bodies"].items()},
+        demonym_countries={key(a): c for a, c in names["demonym_countries"].items()},
+        country_body_re=_country_body_re(names) if names["national_body_form"] else None,
         place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         place_tails=frozenset(key(w) for w in names.get("place_tails", [])),
         state_heads=frozenset(key(w) for w in names.get("state_heads", [])),

@@ -368,6 +368,7 @@ def _lowercase_bodies(candidates: list[_Candidate], art: _Article) -> None:
     where a capitalised name already is ("le parquet de Liège" is named in full)."""
     data, folded = art.data, art.folded
     _demonym_bodies(candidates, art)
+    _country_bodies(candidates, art)
     if data.lowercase_bodies_re is None:
         return
     spans = sorted((c.start, c.end) for c in candidates)
@@ -436,16 +437,61 @@ def _demonym_bodies(candidates: list[_Candidate], art: _Article) -> None:
         sentence = max(bisect_right(art.sentence_starts, start) - 1, 0)
         token = _Token(surface, start, end, fold_key(surface), False, sentence, False)
         canonical = surface[:1].upper() + surface[1:]
+        form = data.country_bodies.get(fold_key(m.group(1)))
+        if form and (
+            country := next(
+                (data.demonym_countries[s] for s in _stems(m.group(2)) if s in data.demonym_countries), None
+            )
+        ):
+            canonical = form.format(country=country)  # "le gouvernement canadien": "Gouvernement du Canada"
         candidates.append(
             _Candidate([token], start, end, sentence, kind=ORGANIZATION, form=token.key, canonical=canonical)
         )
 
 
+def _country_bodies(candidates: list[_Candidate], art: _Article) -> None:
+    """ "the Guam government", "the Chinese government", "the government of Guam": the "Government of
+    Guam", "Government of China" (country_bodies, demonym_countries), in place of the shorter names
+    found inside; not where a longer name holds it ("the Chinese Government Procurement Office")."""
+    data = art.data
+    if data.country_body_re is None:
+        return
+    for m in data.country_body_re.finditer(art.text):
+        start, end = m.span()
+        inside = [c for c in candidates if c.start < end and c.end > start]
+        if any(c.start < start or c.end > end for c in inside) or fold_key(m.group()) in data.aliases:
+            continue  # "the Scottish Government", "the Australian Government": known by their own name
+        place, head = m.group("place") or m.group("place2"), m.group("head") or m.group("head2")
+        country = data.demonym_countries.get(fold_key(place), place)
+        named = f"the {country}" if country in data.the_countries else country
+        canonical = data.country_bodies[fold_key(head)].format(country=named)
+        candidates[:] = [c for c in candidates if c not in inside]
+        surface = " ".join(art.text[start:end].split())
+        sentence = max(bisect_right(art.sentence_starts, start) - 1, 0)
+        token = _Token(surface, start, end, fold_key(surface), False, sentence, False)
+        candidates.append(
+            _Candidate(
+                [token],
+                start,
+                end,
+                sentence,
+                kind=ORGANIZATION,
+                form=token.key,
+                canonical=canonical,
+                strength=Strength.CONTEXT,
+            )
+        )
+
+
+def _stems(word: str) -> set[str]:
+    """ "sénégalaises" -> "sénégalais", "iranienne" -> "iranien": the forms a nationality may be listed under."""
+    stems = {word, word.removesuffix("s")}
+    return stems | {w.removesuffix("ne") for w in stems if w.endswith("ienne")} | {w.removesuffix("e") for w in stems}
+
+
 def _nationality(word: str, data: _NameData) -> bool:
     """ "britannique", "sénégalaises", "iranienne": a nationality, in any gender and number."""
-    stems = {word, word.removesuffix("s")}
-    stems |= {w.removesuffix("ne") for w in stems if w.endswith("ienne")} | {w.removesuffix("e") for w in stems}
-    return any(s in data.not_names for s in stems)
+    return any(s in data.not_names for s in _stems(word))
 
 
 def _strong_org(c: _Candidate, data: _NameData) -> bool:
