@@ -63,3 +63,11 @@ def test_an_optional_claim_does_not_hide_a_required_one_of_the_same_text():
     _match(predicted, expected, lambda got, want: got == want, score, failures, "case", optional=["2010"])
     assert (score.tp, score.fn, score.fp) == (1, 0, 1)  # "last year" is spurious; the second "2010" excused
     assert [f["text"] for f in failures] == ["last year"]
+
+
+def test_a_name_with_or_without_its_accents_is_one_name():
+    from checker.evaluation.extraction import _seed_value_ok
+
+    assert _seed_value_ok("Edouard Philippe", "Édouard Philippe")
+    assert _seed_value_ok({"speaker": "Miguel Diaz-Canel", "text": "x"}, {"speaker": "Miguel Díaz-Canel", "text": "x"})
+    assert not _seed_value_ok("Edouard Philippon", "Édouard Philippe")
