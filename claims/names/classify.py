@@ -255,7 +255,10 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
         # noun is its people: "residents John Smith and Mary Jones")
         return (NOT_A_NAME, Strength.NONE, None)
     # "le cabinet Roland Berger", "the firm Grant Thornton": a company named after its founder
-    given = keys[0] in data.given and not _cue_of(cues.before, data.organization_cues)
+    # ("un cofondateur de l'entreprise, Richard Fortin": after a comma the name is the person's)
+    given = keys[0] in data.given and (
+        art.folded[c.start - 2 : c.start] == ", " or not _cue_of(cues.before, data.organization_cues)
+    )
     if given and len(toks) <= 3 and not any(_acronym_token(t, data) for t in toks):
         if len(toks) == 3 and keys[-1] in data.places:  # "Philip Morris USA": a company's national unit
             return (ORGANIZATION, Strength.LEXICAL, None)
