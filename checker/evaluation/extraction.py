@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -235,8 +236,22 @@ def _seed_value_ok(got: Any, want: Any, norm: Callable[[str], str] = _norm) -> b
             and norm(got.get("text", "")) == norm(want.get("text", ""))
         )
     # a name with or without its accents is one name ("Edouard Philippe", "Édouard Philippe": French
-    # capitals often go unaccented)
-    return fold_key(str(got)) == fold_key(str(want)) or _translated(str(got), str(want))
+    # capitals often go unaccented), and its qualifier in brackets or after "of" one qualifier
+    return _name_form(str(got)) == _name_form(str(want)) or _translated(str(got), str(want))
+
+
+# Words that join a name's parts without telling entities apart: "Ministry of Interior (Kuwait)",
+# "Ministry of the Interior of Kuwait"; "Cour des comptes (Sénégal)", "Cour des comptes du Sénégal";
+# and an English name's leading "The" ("The Canberra Times"). A French name's leading article stays
+# ("La Sonja Harrison", "L'Orient-Le Jour" are written so).
+_JOINING_WORDS = frozenset("of the de du des la le l".split())
+
+
+def _name_form(name: str) -> str:
+    words = re.sub(r"[()]|(?<=\s)l'", " ", fold_key(name)).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(w for i, w in enumerate(words) if i == 0 or w not in _JOINING_WORDS)
 
 
 def _translated(got: str, want: str) -> bool:

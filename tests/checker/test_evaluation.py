@@ -71,3 +71,13 @@ def test_a_name_with_or_without_its_accents_is_one_name():
     assert _seed_value_ok("Edouard Philippe", "Édouard Philippe")
     assert _seed_value_ok({"speaker": "Miguel Diaz-Canel", "text": "x"}, {"speaker": "Miguel Díaz-Canel", "text": "x"})
     assert not _seed_value_ok("Edouard Philippon", "Édouard Philippe")
+
+
+def test_a_qualifier_in_brackets_or_after_of_is_one_qualifier():
+    from checker.evaluation.extraction import _seed_value_ok
+
+    assert _seed_value_ok("Court of Cassation of Kuwait", "Court of Cassation (Kuwait)")
+    assert _seed_value_ok("Cour des comptes du Sénégal", "Cour des comptes (Sénégal)")
+    assert _seed_value_ok("Canberra Times", "The Canberra Times")
+    assert not _seed_value_ok("Court of Cassation", "Court of Cassation (Kuwait)")
+    assert not _seed_value_ok("Sonja Harrison", "La Sonja Harrison")
