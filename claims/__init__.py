@@ -3,6 +3,7 @@
 Pure: no database, no network, no UI. Words of each language live in `claims/data/<code>.toml`.
 """
 
+from .country import dollar_of_address
 from .extract import detect_language, extract
 from .lexicon import available_languages
 from .model import (
@@ -30,6 +31,7 @@ __all__ = [
     "available_languages",
     "claim_from_json",
     "detect_language",
+    "dollar_of_address",
     "extract",
     "period_of",
 ]

@@ -40,7 +40,11 @@ def index_values(record: SourceRecord) -> IndexedValues:
     """Run the claim extractor on a record's excerpt; relative dates need the record's own date."""
     language = record.language if record.language in _languages() else "auto"
     found = claims.extract(
-        record.excerpt, language=language, published=record.published or dt.date.today(), unclaimed=False
+        record.excerpt,
+        language=language,
+        published=record.published or dt.date.today(),
+        dollar=claims.dollar_of_address(record.url) or "USD",  # a New Zealand outlet's "$" when its words say nothing
+        unclaimed=False,
     )
     amounts, dates, names, quotes = [], [], [], []
     for c in found.claims:

@@ -615,3 +615,16 @@ def test_rows_built_for_the_bulk_insert_are_stored_as_sqlalchemy_stores_them(tmp
     rows = [sqlite3.connect(tmp_path / name).execute("SELECT * FROM records").fetchall() for name in ("a.db", "b.db")]
     assert rows[0] == rows[1] and len(rows[0]) == 1
     assert built.values[1] and built.values[1][0][3:5] == ("2024-03-03", "2024-03-03")  # dates as SQLite keeps them
+
+
+def test_a_records_bare_dollar_is_its_outlets_countrys_when_its_words_say_nothing():
+    from sources.record_rows import index_values
+
+    def currency(url: str, excerpt: str = "The dairy firm sold its brands for $410 million.") -> str:
+        rec = SourceRecord(id="r", title="T", excerpt=excerpt, url=url, published=dt.date(2025, 8, 22), language="en")
+        return index_values(rec).amounts[0][0]
+
+    assert currency("https://www.nzherald.co.nz/business/dairy") == "NZD"
+    assert currency("https://www.smh.com.au:443/business") == "AUD"
+    assert currency("https://www.example.com/business") == "USD"
+    assert currency("https://www.nzherald.co.nz/x", "A Toronto dairy sold its brands for $410 million.") == "CAD"
