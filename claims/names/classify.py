@@ -356,6 +356,7 @@ class _Cues:
                 or (
                     first not in data.given
                     and not self.person
+                    and not self._a_place()  # "a former Fort Lauderdale mayor": the town's, no employer
                     and _cue_after(self.art.folded, c.end, data)
                     # "Villa striker" (Villa named elsewhere), "Nvidia's chief executive",
                     # not "Climate scientist" opening a sentence
@@ -367,6 +368,11 @@ class _Cues:
                 )
             )
         return self._org
+
+
+    def _a_place(self) -> bool:
+        form, data = " ".join(self.keys), self.art.data
+        return form in data.towns or form in data.places
 
 
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){2}")  # "E.F.", not a known "U.N." (aliases) nor "U.S." (places)
