@@ -369,7 +369,6 @@ class _Cues:
             )
         return self._org
 
-
     def _a_place(self) -> bool:
         form, data = " ".join(self.keys), self.art.data
         return form in data.towns or form in data.places

@@ -12,7 +12,7 @@ from ..text import fold_key as key
 
 _PAD = " \t\u00a0\u202f\u2009\u2007\n\r"
 _HEAD_WINDOW = 240  # characters before a quote searched for its attribution
-_MARKS_RE = re.compile(r"[«»“”„‟\"‘’‹›]|\n")
+_MARKS_RE = re.compile(r"[«»“”„‟\"'‘’‹›]|\n")
 _LEAD = re.compile(r"[\s,;:.\-–—)»”\"’]*")
 _WORD = re.compile(r"[\w'-]+")
 _FRAGMENT = "fragment"  # a few words with no speaker yet: speech if their paragraph says whose, else a term
@@ -52,6 +52,13 @@ def _pairs(lex: Lexicon) -> tuple[dict[str, str], dict[str, set[str]]]:
     if '"' in closers and "”" in closers:
         closers['"'] = closers['"'] | {"“"}
         closers["”"] = closers["”"] | {'"'}
+    if "'" in closers:
+        # Straight single marks ("'We have not paid our suppliers.'"), closed by a curly one in mixed
+        # copy ("'When disruption happens ... worse.’", "'The increase ... municipalities,” X said").
+        closers["'"] = closers["'"] | {"‘"}
+        for curly in ("’", "”"):
+            if curly in closers:
+                closers[curly] = closers[curly] | {"'"}
     if "”" in closers:
         closers["”"] = closers["”"] | {"”"}  # a closing mark used to open (_opens_reversed)
     if "“" in openers:
@@ -64,12 +71,18 @@ def _pairs(lex: Lexicon) -> tuple[dict[str, str], dict[str, set[str]]]:
 def _can_open(text: str, i: int, ch: str) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == "'":  # not an apostrophe ("C'est", "workers' union", "'90s"): a letter right after, none before
+        n = text[i + 2 : i + 4]  # not "rock 'n' roll" (but "'C'est ...'")
+        return not before.isalnum() and after.isalpha() and not (n[:1] == "'" and not n[1:].isalpha())
     if ch in "\"‘":
         return not before.isalnum() and not after.isspace() and not (ch == "‘" and after.isdigit())
     return True
 
 
 def _can_close(text: str, i: int, ch: str) -> bool:
+    if ch == "'":
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return not after.isalnum() and not (text[i - 1] if i else " ").isspace()
     if ch in "\"’“":
         after = text[i + 1] if i + 1 < len(text) else " "
         before = text[i - 1] if i else " "
