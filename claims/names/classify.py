@@ -254,6 +254,8 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
         # "l'aéroport Félix Eboué", "le stade Charles Ehrmann": a place named after a person (a plural
         # noun is its people: "residents John Smith and Mary Jones")
         return (NOT_A_NAME, Strength.NONE, None)
+    if (shouted := _shouted_surname(toks, keys, data)) is not None:
+        return (PERSON, Strength.LEXICAL, shouted)
     # "le cabinet Roland Berger", "the firm Grant Thornton": a company named after its founder
     # ("un cofondateur de l'entreprise, Richard Fortin": after a comma the name is the person's)
     given = keys[0] in data.given and (
@@ -485,6 +487,24 @@ def _a_town_here(c: _Candidate, art: _Article, t: _Token, cues: _Cues) -> bool:
 
 
 _GLUED_RE = re.compile(r"[a-z]{5,}(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]{2,}){4,}")
+
+
+def _shouted_surname(toks: list[_Token], keys: list[str], data: _NameData) -> str | None:
+    """ "Samuel NOHRA", "ADOU Richard-Christophe": given names beside a surname in capitals (a style of
+    the French and African press) are a person, named in title case."""
+    caps = [fold(t.text).isupper() and len(t.text) > 1 for t in toks]
+    if (
+        len(toks) not in (2, 3)
+        or not any(caps)
+        or all(caps)
+        or any(
+            up and (t.key in data.aliases or t.key in data.common_acronyms or t.key in data.places)
+            for t, up in zip(toks, caps)
+        )
+        or not all(up or k.split("-")[0] in data.given for k, up in zip(keys, caps))
+    ):
+        return None
+    return " ".join(t.text.title() if up else t.text for t, up in zip(toks, caps))
 
 
 def _acronym_token(t: _Token, data: _NameData) -> bool:
