@@ -224,6 +224,9 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
                 return []
         wide = (v.start - dt.timedelta(days=DATE_WIDER), v.end + dt.timedelta(days=DATE_WIDER))
         out = [
+            # the records giving a date inside the claim's own period first ("7 December" for
+            # December 7): a year or a month that holds it is in most records of a library
+            Search((Source("date_range", (v.start, v.end)),), context, CANDIDATES // 2),
             Search((Source("date", (v.start, v.end)),), context),
             Search((Source("date_range", wide),), context, CANDIDATES // 4, True),
         ]

@@ -601,3 +601,23 @@ def test_a_close_figure_in_a_record_about_the_subject_needs_a_look(fresh_library
     c = check(fresh_library, text)["984 million euros"]
     assert [(m.source_id, m.agreement) for m in c.matches] == [("C1", "unknown")], c.matches
     assert c.suggestion == "needs_review" and "983 million euros" in c.reason, c.reason
+
+
+def test_the_record_giving_the_day_is_found_when_its_year_is_in_most_records(fresh_library):
+    # A year holds the day, and most records of a library give one: the day itself is looked up first.
+    filler = [
+        record(f"F{i}", f"The Harbour Trust number {i} filed its accounts for 2023 after audit round {i * 7}.")
+        for i in range(600)
+    ]
+    day = record(
+        "R1",
+        "Lawmakers of the Riksmote of Arlania settle the spending plan on Thursday, December 7.",
+        published="2023-11-09",
+    )
+    fresh_library.add([day, *filler])  # the oldest in the library: no "newest first" read reaches it
+    text = (
+        "Anna Vell, Piet Moro and Ilse Karn spoke for hours in parliament. "
+        "The parliament will take the final vote on December 7."
+    )
+    c = check(fresh_library, text, published=dt.date(2023, 11, 17))["December 7"]
+    assert [m.source_id for m in c.matches][:1] == ["R1"], [(m.source_id, m.agreement) for m in c.matches][:3]
