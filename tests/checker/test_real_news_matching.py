@@ -260,7 +260,7 @@ def test_a_report_of_the_next_day_ranks_before_one_of_the_year_before(fresh_libr
 
 
 def test_timeliness_of_a_record():
-    from checker.scoring import timeliness
+    from checker.scoring import OLD_FACTOR, timeliness
 
     day = dt.date(2024, 5, 29)
     assert timeliness(day, day) == 1.0
@@ -269,7 +269,7 @@ def test_timeliness_of_a_record():
         > timeliness(dt.date(2024, 6, 20), day)
         > timeliness(dt.date(2024, 9, 1), day)
     )
-    assert timeliness(dt.date(2024, 5, 1), day) > timeliness(dt.date(2022, 5, 1), day) >= 0.9
+    assert timeliness(dt.date(2024, 5, 1), day) > timeliness(dt.date(2022, 5, 1), day) == OLD_FACTOR
     assert timeliness(None, day) < 1.0 and timeliness(day, None) == 1.0
 
 
