@@ -20,7 +20,7 @@ Values (money, dates, names), over the relevant matches:
 Quotes, by the class of the best-aligned relevant record (earlier records first):
 verbatim, close or translation -> supported; but needs review if another earlier record negates
 the words, or gives them to someone else while the best record does not itself name the article's
-speaker, or if only a later record has them; partial or paraphrase -> needs review; negated or
+speaker, or if only a later record has them other than verbatim; partial or paraphrase -> needs review; negated or
 misattributed -> contradicted; not found -> no source.
 
 The confidence is in 0-1: the deciding match's score (+0.2 when a value agrees, capped at 1).
@@ -240,8 +240,8 @@ def _quote(relevant: list[Match]) -> tuple[Suggestion, float, Reason]:
                 + _note(other),
             )
         found = _quote_in(best, f"found.{cls}")
-        if best.later:  # the same words in a later record were said; a likely translation needs a look
-            return "needs_review" if cls == "translation" else "supported", best.score, (found, _part("quote_later"))
+        if best.later:  # the same words in a later record were said; near words or a translation need a look
+            return "needs_review" if cls != "verbatim" else "supported", best.score, (found, _part("quote_later"))
         reason: Reason = (found, *note)  # "(the article adds words of its own in parentheses ...)"
         if best.speaker_agrees:
             reason += (_part("same_speaker"),)

@@ -206,6 +206,13 @@ CASES = {
         "quote is verbatim in S05 (Silicon Republic, 2024-05-30), which is later than the article",
         "citation littérale dans S05 (Silicon Republic, 30/05/2024), qui est postérieur à l’article",
     ),
+    "quote nearly verbatim in a later record only": (
+        QUOTE,
+        [match("S05", quote_class="close", later=True, publisher="Silicon Republic", published="2024-05-30")],
+        "needs_review",
+        "quote is nearly verbatim in S05 (Silicon Republic, 2024-05-30), which is later than the article",
+        "citation quasi littérale dans S05 (Silicon Republic, 30/05/2024), qui est postérieur à l’article",
+    ),
     "only later records": (
         MONEY,
         [match("S07", agreement="conflicts", later=True, published="2024-11-22")],
