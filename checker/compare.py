@@ -378,6 +378,8 @@ def record_speaker(
             surname_only = len(theirs) == 1 and len(mine) > 1 and theirs[0] == mine[-1]
             if name_agreement(speaker, their) == "agrees" or surname_only:
                 return True, None
+            if theirs and mine and theirs[-1] == mine[-1]:  # "Teachta O'Reilly": an unknown title
+                return None, None
             return False, their
     return None, None
 

@@ -19,7 +19,7 @@ Values (money, dates, names), over the relevant matches:
 4. no source: nothing relevant (the reason says when records hold the value in another context).
 Quotes, by the class of the best-aligned relevant record (earlier records first):
 verbatim, close or translation -> supported; but needs review if another earlier record negates
-the words, or gives them to someone else while the best record does not itself name the article's
+the words (unless the best is verbatim), or gives them to someone else while the best record does not itself name the article's
 speaker, or if only a later record has them other than verbatim; partial or paraphrase -> needs review; negated or
 misattributed -> contradicted; not found -> no source.
 
@@ -225,7 +225,12 @@ def _quote(relevant: list[Match]) -> tuple[Suggestion, float, Reason]:
             m
             for m in ranked
             if not m.later
-            and (m.quote_class == "negated" or m.quote_class == "misattributed" and best.speaker_agrees is not True)
+            and (
+                m.quote_class == "negated"
+                and cls != "verbatim"
+                or m.quote_class == "misattributed"
+                and best.speaker_agrees is not True
+            )
         ]
         others = [m for m in ranked if not m.later and m.quote_class == "misattributed"]
         if blocking:

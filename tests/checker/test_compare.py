@@ -336,3 +336,14 @@ def test_each_note_in_english_and_in_french(quote, record, kwargs, parts, englis
 def test_no_note_when_nothing_was_lowered_or_raised():
     al = classify("We will close the Lyon plant in March.", SAID)
     assert (al.note_parts, al.note) == ((), "")
+
+
+def test_the_same_words_from_a_speaker_of_the_same_surname_are_no_misattribution():
+    from checker.compare import record_speaker
+
+    quotes = [("Teachta Ní Bhriain", "the wards are full", 10, 30)]
+    assert record_speaker("Áine Ní Bhriain", quotes, 10, 30) == (None, None)  # a title the data does not know
+    assert record_speaker("Áine Ní Bhriain", [("Colm Daly", "the wards are full", 10, 30)], 10, 30) == (
+        False,
+        "Colm Daly",
+    )

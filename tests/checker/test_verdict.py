@@ -287,6 +287,23 @@ CASES = {
         "citation quasi littérale dans S15 (Rédaction (fiche interne), 29/05/2024) mais contredite dans C1"
         " (seule la fiche contient une négation)",
     ),
+    "quote verbatim, negated elsewhere": (
+        QUOTE,
+        [
+            match("S15", quote_class="verbatim", **S15),
+            match(
+                "C1",
+                agreement="conflicts",
+                quote_class="negated",
+                score=0.6,
+                publisher="Test Wire",
+                note=note("negation_record"),
+            ),
+        ],
+        "supported",
+        "quote is verbatim in S15 (Rédaction (fiche interne), 2024-05-29)",
+        "citation littérale dans S15 (Rédaction (fiche interne), 29/05/2024)",
+    ),
     "quote verbatim, given to someone else elsewhere": (
         QUOTE,
         [
