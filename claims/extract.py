@@ -177,7 +177,8 @@ class _Document:
 def _find_money(doc: _Document) -> None:
     """Amounts, then the currency of those whose words name none, from the article's country."""
     found = find_money(doc.text, doc.folded, doc.lex, doc.sentence_bounds)
-    money, doc.local = _local_currencies(found, doc.text, lower_view(doc.folded), doc.dollar)
+    home = tuple(doc.lex.raw["currencies"].get("home_dollars", ()))
+    money, doc.local = _local_currencies(found, doc.text, lower_view(doc.folded), doc.dollar, home)
     doc.money = [_of_the_day(m, doc.published) for m in money]
 
 
@@ -300,16 +301,19 @@ def _claims(doc: _Document) -> tuple[Claim, ...]:
 
 
 def _local_currencies(
-    money: list[MoneyFound], text: str, low: str, dollar: str | None
+    money: list[MoneyFound], text: str, low: str, dollar: str | None, home: tuple[str, ...] = ()
 ) -> tuple[list[MoneyFound], dict[str, LocalCurrency | None]]:
     """The amounts in the currency of the article's country where their words name none ("$",
     "francs", "R"), then the cents in the currency of the article's other amounts; an amount whose
     sign is no currency here ("R445" outside South Africa) is left out. Also each group's decision,
-    for the claims' basis."""
+    for the claims' basis. `home`: the only dollars the language's press leaves unnamed (French: the
+    US and the Canadian dollar), the first of them for any other country's."""
     groups = {m.local for m in money if m.local}
     local: dict[str, LocalCurrency | None] = {
         g: local_currency(g, text, low, dollar if g == "dollar" else None) for g in groups if not follows_amounts(g)
     }
+    if home and (d := local.get("dollar")) and d.code not in home:
+        local["dollar"] = LocalCurrency(home[0], f"{home[0]}: dollars the article does not name ({d.basis})")
 
     def decided(m: MoneyFound) -> LocalCurrency | None:
         return local.get(m.local) if m.local else None

@@ -77,8 +77,9 @@ CURRENCIES = Section(
         "local_names": TABLE,
         "glued_subunits": LIST,
         "weight_of": LIST,
+        "home_dollars": LIST,
     },
-    optional=frozenset({"glued_subunits"}),  # "173.08c": English share prices; French has none
+    optional=frozenset({"glued_subunits", "home_dollars"}),  # "173.08c": English share prices; French has none
 )
 QUALIFIERS = Section(_words("approx", "more", "less", "nearly", "just_over", "range_start", "range_joiners"))
 DATES = Section(
