@@ -492,7 +492,7 @@ _GLUED_RE = re.compile(r"[a-z]{5,}(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]{2,}){4,}")
 def _shouted_surname(toks: list[_Token], keys: list[str], data: _NameData) -> str | None:
     """ "Samuel NOHRA", "ADOU Richard-Christophe": given names beside a surname in capitals (a style of
     the French and African press) are a person, named in title case."""
-    caps = [fold(t.text).isupper() and len(t.text) > 1 for t in toks]
+    caps = [fold(t.text).isupper() and len(t.text) > 2 and t.text.strip("IVX") != "" for t in toks]
     if (
         len(toks) not in (2, 3)
         or not any(caps)
