@@ -238,8 +238,9 @@ QUOTES = Section(
         "plural_pronouns",
         "complementizers",
     )
-    | {"roles_of_titles": TABLE, "subject_names": TABLE},
-    optional=frozenset({"subject_verb_fillers"}),  # words between a subject and its speech verb
+    | {"roles_of_titles": TABLE, "subject_names": TABLE, "pronoun_sexes": TABLE},
+    # words between a subject and its speech verb; the pronouns that tell a speaker's sex
+    optional=frozenset({"subject_verb_fillers", "pronoun_sexes"}),
 )
 
 # The sections of a language file, in the order the files write them.

@@ -171,8 +171,52 @@ def world(census: set[str]) -> None:
     print(f"{len(names)} names written to {WORLD_OUT}")
 
 
+GENDERS_OUT = DATA / "given_name_genders.txt"
+ONE_SIDED = 0.9  # share of a name's bearers of one sex from which the census gives it that sex
+
+
+def genders(folder: str) -> None:
+    """Write given_name_genders.txt: the given names borne by women only or men only, "name<TAB>f" or
+    "name<TAB>m", from the census (nine in ten of its bearers of one sex) and Faker's female and male
+    lists (a name in one list only, over every locale); a name the two sources disagree on, or that a
+    locale gives men and another women ("Jean", "Andrea"), is left out."""
+    import importlib
+
+    import faker
+
+    share: dict[str, dict[str, float]] = {}
+    for sex, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
+        for line in (Path(folder) / file).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                name, freq = line.split()[:2]
+                share.setdefault(name.title(), {})[sex] = float(freq)
+    census = {n: max(v, key=v.get) for n, v in share.items() if max(v.values()) >= ONE_SIDED * sum(v.values())}
+    lists: dict[str, set[str]] = {}
+    for locale in FAKER_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for sex, attribute in (("m", "first_names_male"), ("f", "first_names_female")):
+            value = getattr(provider, attribute, ())
+            for n in value.keys() if isinstance(value, dict) else value:
+                lists.setdefault(n, set()).add(sex)
+    world = {n: next(iter(v)) for n, v in lists.items() if len(v) == 1 and n.replace("-", "").isalpha()}
+    merged = {**world, **census}
+    both = {n for n, v in lists.items() if len(v) == 2}  # "Jean", "Andrea": a man's name in one country
+    out = {n: g for n, g in merged.items() if n not in both and world.get(n, g) == census.get(n, g)}
+    header = (
+        "# Given names borne by one sex: the 1990 US census's (public domain, as packaged by `names` 0.3.0:\n"
+        f"# nine in ten bearers of one sex) and the female and male first names of Faker {faker.VERSION}'s\n"
+        "# person providers (MIT licence, (c) Daniele Faraglia and Faker's contributors) for the locales\n"
+        "# of tools/make_given_names.py, where the two agree (tools/make_given_names.py --genders).\n"
+        "# A name, a tab, f or m; for the pronoun a quote's speaker is (\"she said\", \"a-t-elle\").\n"
+    )
+    GENDERS_OUT.write_text(header + "".join(f"{n}\t{g}\n" for n, g in sorted(out.items())), encoding="utf-8")
+    print(f"{len(out)} names written to {GENDERS_OUT}")
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--world":  # pip install faker wordfreq==3.1.1
         world({n for n in OUT.read_text(encoding="utf-8").splitlines() if n and not n.startswith("#")})
+    elif sys.argv[1] == "--genders":  # the census folder of `names` 0.3.0, and faker
+        genders(sys.argv[2])
     else:
         main(sys.argv[1])

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
-from ..lexicon import Lexicon
+from ..lexicon import DATA_DIR, Lexicon
 from ..names import NameFound
 from ..text import Sentence, is_heading
 from ..text import fold_key as key
@@ -35,6 +36,36 @@ def _fillers_and_addressees(lex: Lexicon) -> tuple[frozenset[str], frozenset[str
         )
         cached = _WORD_SETS[lex.code] = (lex, sets)
     return cached[1]
+
+
+@lru_cache(maxsize=1)
+def _sexes() -> dict[str, str]:
+    """Given names borne by one sex (data/given_name_genders.txt): fold_key(name) -> "f" or "m"."""
+    lines = (DATA_DIR / "given_name_genders.txt").read_text(encoding="utf-8").splitlines()
+    return {key(n): g for n, _, g in (line.partition("\t") for line in lines if line and not line.startswith("#"))}
+
+
+def _fits(name: str, sex: str | None) -> bool:
+    """Whether a person's name may be the one a pronoun of `sex` points to (its given name says no other)."""
+    return sex is None or _sexes().get(key(name.split()[0]) if name else "", sex) == sex
+
+
+_PRONOUN_REACH = 60  # characters around a quote where its attribution's pronoun stands
+
+
+def pronoun_sex(folded: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """The sex the pronouns around a quote at [start, end) say ("», a-t-elle", "she said: “"), if one."""
+    sexes: dict[str, str] = lex.raw["quotes"].get("pronoun_sexes", {})
+    if not sexes:
+        return None
+    around = folded[max(0, start - _PRONOUN_REACH) : start] + " " + folded[end : end + _PRONOUN_REACH]
+    said = {
+        sexes[part]
+        for w in (key(x) for x in _WORD.findall(around))
+        for part in (w, "-".join(w.split("-")[-2:]), w.split("-")[-1])  # "a-t-elle": "t-elle", "elle"
+        if part in sexes
+    }
+    return said.pop() if len(said) == 1 else None
 
 
 class _Speakers:
@@ -80,6 +111,7 @@ class _Speakers:
             if len(ss) == 1 and is_heading(ss[0], text) and not any(c in ss[0].text for c in "«»“”\"")
         }
         self.paragraphs = [s.paragraph for s in sentences]
+        self.pronoun_sex: str | None = None  # the sex the current quote's attribution pronoun says
 
     def sentence_at(self, offset: int) -> Sentence:
         return self.sentences[max(0, bisect_right(self.starts, offset) - 1)]
@@ -121,10 +153,11 @@ class _Speakers:
             return self.org_said[-1][1]
         return self.main_organisation_before(offset)
 
-    def last_person_before(self, offset: int) -> str | None:
-        """The person named last before `offset`, outside quotes (the speaker's own words name others)."""
+    def last_person_before(self, offset: int, sex: str | None = None) -> str | None:
+        """The person named last before `offset`, outside quotes (the speaker's own words name others);
+        with `sex`, the last one whose given name is not of the other."""
         i = bisect_left(self.people_starts, offset) - 1
-        while i >= 0 and self._quoted(self.people[i].start):
+        while i >= 0 and (self._quoted(self.people[i].start) or not _fits(self.people[i].canonical, sex)):
             i -= 1
         return self.people[i].canonical if i >= 0 else None
 
@@ -175,12 +208,14 @@ class _Speakers:
         """ "« ... », a-t-il lancé", "” he said": the one who spoke last, in this paragraph or the one
         before, unless someone else has been named since their quote's sentence ("Emmanuel Macron
         s'était déplacé ... il avait annoncé"); not whoever was named last ("l'administration Coderre")."""
+        sex = self.pronoun_sex  # "” she said": not the man quoted or named last
         if self.last_said and self.last_said[-1][0] >= self.sentence_at(offset).paragraph - 2:
             _p, since, who = self.last_said[-1]
             named = self._named_since(since, offset)
-            if not named or who in named:
+            if (not named or who in named) and _fits(who, sex):
                 return who
-        return self.speech_subject_before(offset) or self.last_person_before(offset)
+        subject = self.speech_subject_before(offset)
+        return subject if subject and _fits(subject, sex) else self.last_person_before(offset, sex)
 
     def speech_subject_before(self, offset: int) -> str | None:
         """ "Judith Collins said the claims by Tom Baker were wrong. “...,” she said": in the sentence that

@@ -570,6 +570,16 @@ def test_the_lists_of_given_names_are_sorted_unique_and_no_common_word(file):
     assert [n for n in names if fold_key(n) in known] == []
 
 
+def test_the_given_names_of_one_sex_are_sorted_and_say_f_or_m():
+    rows = [n.split("\t") for n in (DATA_DIR / "given_name_genders.txt").read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r[0] and not r[0].startswith("#")]
+    assert len(rows) > 5000 and all(len(r) == 2 and r[1] in ("f", "m") and r[0][:1].isupper() for r in rows)
+    assert [r[0] for r in rows] == sorted({r[0] for r in rows})
+    sexes = dict(rows)
+    assert (sexes.get("Wendy"), sexes.get("David"), sexes.get("Valérie")) == ("f", "m", "f")
+    assert "Jean" not in sexes and "Andrea" not in sexes  # a man's name in France or Italy, a woman's elsewhere
+
+
 # ---- language detection ---------------------------------------------------------------------------
 
 FRENCH_TEXTS = [
