@@ -88,37 +88,45 @@ def find_dates(
 
 
 _Match = tuple[int, int, int, re.Match[str]]  # start, minus the length, template order, the match
+_GROUP = re.Match.group
 
 
 def _matches(low: str, lex: Lexicon) -> list[_Match]:
     """Every match of every template that may match here, longest first at each start."""
     tokens = list(_TOKEN_RE.finditer(low))
-    words = {t.group() for t in tokens}
+    found = list(map(_GROUP, tokens))
+    words = set(found)
     # A template runs only where a word it can begin with begins, and only when the text holds one
     # of the words any of its matches holds: most of an article is never tried.
-    always, with_digits, by_word = _activation(lex)
+    always, with_digits, by_word, lists = _activation(lex)
     active = set(always)
     if any(w[0].isdigit() for w in words):
         active |= with_digits
     for word in words & by_word.keys():
         active.update(by_word[word])
     templates = lex.date_templates
-    # The active templates a word can start, with their patterns' match, worked out once per distinct
-    # word (a number is DIGITS).
-    starting: dict[str, list[tuple[int, Callable[[str, int], re.Match[str] | None]]]] = {}
+    # The active templates each word can start, with their patterns' match, kept per set of active
+    # templates (a few sets recur across the documents of a language); a number is DIGITS.
+    frozen = frozenset(active)
+    starting = lists.get(frozen)
+    if starting is None:
+        if len(lists) > 256:
+            lists.clear()
+        starting = lists[frozen] = {}
     starts_of = lex.date_starts
+    # The words of this text that start a template, as the key of their templates: most words start none.
+    keys = {w: k for w in words if (k := DIGITS if w[0].isdigit() else w) in starts_of}
     candidates: list[_Match] = []
-    for token in tokens:
-        word = token.group()
-        key = DIGITS if word[0].isdigit() else word
-        if key not in starts_of:  # most words start no date: no list to build for them
-            continue
-        if (tried := starting.get(key)) is None:
-            tried = starting[key] = [(o, templates[o].regex.match) for o in starts_of[key] if o in active]
-        at = token.start()
-        for order, match in tried:
-            if m := match(low, at):  # a match starts where it is tried
-                candidates.append((at, at - m.end(), order, m))
+    if keys:
+        for word, token in zip(found, tokens):
+            if (key := keys.get(word)) is None:
+                continue
+            if (tried := starting.get(key)) is None:
+                tried = starting[key] = [(o, templates[o].regex.match) for o in starts_of[key] if o in frozen]
+            at = token.start()
+            for order, match in tried:
+                if m := match(low, at):  # a match starts where it is tried
+                    candidates.append((at, at - m.end(), order, m))
     for order in lex.date_scanned:
         if order in active:
             candidates.extend((m.start(), m.start() - m.end(), order, m) for m in templates[order].regex.finditer(low))
@@ -126,13 +134,15 @@ def _matches(low: str, lex: Lexicon) -> list[_Match]:
     return candidates
 
 
-_Activation = tuple[frozenset[int], frozenset[int], dict[str, tuple[int, ...]]]
+_Starting = dict[frozenset[int], dict[str, list[tuple[int, Callable[[str, int], re.Match[str] | None]]]]]
+_Activation = tuple[frozenset[int], frozenset[int], dict[str, tuple[int, ...]], _Starting]
 _ACTIVATIONS: dict[str, tuple[tuple[DateTemplate, ...], _Activation]] = {}
 
 
 def _activation(lex: Lexicon) -> _Activation:
     """Which templates a text lets run, worked out once per language: those that run on every text
-    (no trigger words), those a digit lets run, and those each trigger word lets run."""
+    (no trigger words), those a digit lets run, and those each trigger word lets run; and a cache of
+    the templates each word starts, per set of active templates."""
     cached = _ACTIVATIONS.get(lex.code)
     if cached is not None and cached[0] is lex.date_templates:
         return cached[1]
@@ -141,10 +151,11 @@ def _activation(lex: Lexicon) -> _Activation:
     for order, t in enumerate(templates):
         for word in t.triggers or ():
             by_word.setdefault(word, []).append(order)
-    activation = (
+    activation: _Activation = (
         frozenset(o for o, t in enumerate(templates) if t.triggers is None),
         frozenset(o for o, t in enumerate(templates) if t.triggers is not None and t.digits),
         {word: tuple(orders) for word, orders in by_word.items()},
+        {},
     )
     _ACTIVATIONS[lex.code] = (templates, activation)
     return activation
