@@ -291,6 +291,7 @@ class _QuoteWords(NamedTuple):
     briefs: tuple[str, ...]  # the words that open a minister's brief, longest first
     subject_nouns: frozenset[str]  # the nouns of the organisation subjects: "the board" -> "board"
     subject_names: dict[str, set[str]]  # "instance" -> the words of the names it stands for
+    brief_starts: tuple[str, ...]  # the briefs' words as a brief starts: "de l'", "of "
 
 
 _QUOTE_WORDS: dict[str, tuple[Lexicon, _QuoteWords]] = {}
@@ -300,11 +301,13 @@ def _quote_words(lex: Lexicon) -> _QuoteWords:
     cached = _QUOTE_WORDS.get(lex.code)
     if cached is None or cached[0] is not lex:
         quotes = lex.raw["quotes"]
+        briefs = tuple(sorted((key(p) for p in lex.raw["names"]["portfolio_prepositions"]), key=len, reverse=True))
         words = _QuoteWords(
             titles={key(t): key(r) for t, r in quotes["roles_of_titles"].items()},
-            briefs=tuple(sorted((key(p) for p in lex.raw["names"]["portfolio_prepositions"]), key=len, reverse=True)),
+            briefs=briefs,
             subject_nouns=frozenset(key(re.split(r"[\s']", w.strip())[-1]) for w in quotes["organization_subjects"]),
             subject_names={key(n): {key(w) for w in ws} for n, ws in quotes["subject_names"].items()},
+            brief_starts=tuple(b if b.endswith("'") else b + " " for b in briefs),
         )
         cached = _QUOTE_WORDS[lex.code] = (lex, words)
     return cached[1]

@@ -63,5 +63,16 @@ def plural_attribution(folded: str, tail: tuple[int, int], lex: Lexicon) -> bool
     verb = next((i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w)), None)
     if verb is None or verb > 2:
         return False
-    plural = {key(w) for w in lex.raw["quotes"]["plural_pronouns"]}
+    plural = _plural_pronouns(lex)
     return any(key(w) in plural or key(w).split("-")[-1] in plural for w in words[: verb + 1])
+
+
+_PLURALS: dict[str, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _plural_pronouns(lex: Lexicon) -> frozenset[str]:
+    """The language's plural pronouns as keys, once per language (each quote asks)."""
+    cached = _PLURALS.get(lex.code)
+    if cached is None or cached[0] is not lex:
+        cached = _PLURALS[lex.code] = (lex, frozenset(key(w) for w in lex.raw["quotes"]["plural_pronouns"]))
+    return cached[1]

@@ -22,7 +22,7 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
     roles: dict[str, tuple[str, int]] = {}  # role -> (person, end of the mention that names it)
     table = _quote_words(lex)
     titles = table.titles
-    brief_starts = tuple(b if b.endswith("'") else b + " " for b in table.briefs)
+    brief_starts = table.brief_starts
 
     def role_of(words: list[str]) -> str | None:
         while words and key(words[-1]) in lex.forms_of_address:
