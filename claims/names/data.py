@@ -136,6 +136,7 @@ class _NameData:
     country_bodies: dict[str, str]  # "government" -> "Government of {country}": named after the country
     demonym_countries: dict[str, str]  # "chinese" -> "China", "canadien" -> "du Canada"
     country_body_re: re.Pattern[str] | None  # "the Guam government", "the government of Guam" (English order)
+    country_body_heads: re.Pattern[str] | None  # its heads alone: a text without one holds no such body
     lowercase_bodies_re: re.Pattern[str] | None  # "le parquet", "la police locale": local bodies in lower case
     place_nouns: frozenset[str]  # "la station Bordet", "the suburb of Kempshott": a place's name follows
     place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
@@ -270,10 +271,15 @@ def _country_body_re(names: dict[str, Any]) -> re.Pattern[str] | None:
     place = literal_trie(
         [line for line in lines if line and not line.startswith("#")] + list(names["demonym_countries"])
     )
-    head = "|".join(f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in names["country_bodies"])
+    head = _country_body_head(names)
     return re.compile(
         rf"(?<![\w'-])(?:(?P<place>{place}) (?P<head>{head})|(?P<head2>{head}) of (?:the )?(?P<place2>{place}))(?![\w'-])"
     )
+
+
+def _country_body_head(names: dict[str, Any]) -> str:
+    """The heads of the country bodies ("government", "Government") as one alternation."""
+    return "|".join(f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in names["country_bodies"])
 
 
 def _common_words(code: str) -> frozenset[str]:
@@ -445,6 +451,9 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         country_bodies={key(h): f for h, f in names["country_bodies"].items()},
         demonym_countries={key(a): c for a, c in names["demonym_countries"].items()},
         country_body_re=_country_body_re(names) if names["national_body_form"] else None,
+        country_body_heads=(
+            re.compile(_country_body_head(names)) if names["national_body_form"] and names["country_bodies"] else None
+        ),
         place_nouns_after=frozenset(key(w) for w in names["place_nouns_after"]),
         place_tails=frozenset(key(w) for w in names.get("place_tails", [])),
         state_heads=frozenset(key(w) for w in names.get("state_heads", [])),

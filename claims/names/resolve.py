@@ -454,7 +454,9 @@ def _country_bodies(candidates: list[_Candidate], art: _Article) -> None:
     Guam", "Government of China" (country_bodies, demonym_countries), in place of the shorter names
     found inside; not where a longer name holds it ("the Chinese Government Procurement Office")."""
     data = art.data
-    if data.country_body_re is None:
+    if data.country_body_re is None or data.country_body_heads is None:
+        return
+    if not data.country_body_heads.search(art.text):  # no head word: no match (the pattern's scan is long)
         return
     for m in data.country_body_re.finditer(art.text):
         start, end = m.span()
