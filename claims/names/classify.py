@@ -166,7 +166,7 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
         or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar))
     ):
         return (NOT_A_NAME, Strength.NONE, None)
-    if any(
+    if len(toks) > 1 and any(
         " ".join(keys[:n]) in data.state_heads
         and len(toks) > n
         and (gap := folded[toks[n - 1].end : toks[n].start].split())
@@ -213,7 +213,10 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
         else len(keys)
     )
     heads = keys[heads_from:heads_to]
-    if any(w in data.non_entity_heads for w in heads + [f"{a} {b}" for a, b in zip(heads, heads[1:])]) or (
+    if (
+        not data.non_entity_heads.isdisjoint(heads)
+        or any(f"{a} {b}" in data.non_entity_heads for a, b in zip(heads, heads[1:]))
+    ) or (
         keys[-1] in data.non_entity_tails
         and not (len(keys) <= 3 and keys[0] in data.given and keys[-1] not in data.thing_tails)
         and not c.spelled  # "Office of Rail and Road (ORR)": an acronym names a body, not a road

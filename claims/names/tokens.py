@@ -37,6 +37,7 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
     s_index, s_start, s_end = -1, -1, -1
     seen_word = False
     prev_capital_end = -10
+    possessives = data.possessives
     for m in data.capital_token_re.finditer(folded):
         start, end = m.start(), m.end()
         if start >= s_end:
@@ -61,7 +62,7 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
                 start += apostrophe + 1
                 plain = rest
                 initial = False  # after an elided article the word's own capital is meaningful ("L'Olympique")
-        for p in data.possessives:
+        for p in data.possessives if plain.endswith(possessives) else ():
             if plain.endswith(p) and len(plain) > len(p) + 1:
                 end -= len(p)
                 plain = plain[: -len(p)]
@@ -74,7 +75,7 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
             # "Calif." but "U.S."; "J. Smith", but "wrote on X." at the end of its sentence
             end -= 1
             plain = plain[:-1]
-        glued = _GLUED_TITLE.match(plain)
+        glued = _GLUED_TITLE.match(plain) if "." in plain else None
         if glued and glued.group(1).lower() in data.titles:
             # "M.Rachid Hachichi": a title glued to the name by its stop is no part of the name
             start += glued.end()
@@ -119,7 +120,7 @@ def _amount_or_code(word: str, folded: str, end: int) -> bool:
     "PubGazetteHaiti202005": a link's code or a file's name. Digits with a decimal stop or with lower-case
     letters, or letters and digits before a scale word ("P7 billion"), are no name ("123RF", "E3", "G7" are
     kept)."""
-    if not any(ch.isdigit() for ch in word):
+    if word.isalpha() or not any(ch.isdigit() for ch in word):  # (letters alone hold no digit)
         return False
     if _DECIMAL.search(word):
         return True
