@@ -68,6 +68,10 @@ def pronoun_sex(folded: str, start: int, end: int, lex: Lexicon) -> str | None:
     return said.pop() if len(said) == 1 else None
 
 
+def _fields(m: _Mention) -> tuple[int, int, str, str]:
+    return (m.start, m.end, m.canonical, m.type)
+
+
 class _Speakers:
     """The article's sentences, paragraphs and name mentions, and the speakers of the quotes read so
     far (`said`): the state the attribution rules of claims/quotes/find.py share."""
@@ -84,9 +88,11 @@ class _Speakers:
         self.text, self.folded, self.sentences, self.lex = text, folded, sentences, lex
         self.quoted = quoted
         self.starts = [s.start for s in sentences]
-        mentions = sorted(_Mention(a, b, n.canonical, n.type) for n in names for a, b in n.mentions)
+        # (sorted by their fields' tuple, the order of _Mention's comparisons, built once per mention)
+        mentions = sorted((_Mention(a, b, n.canonical, n.type) for n in names for a, b in n.mentions), key=_fields)
         # "Judge Martin Griffith ... The judge also told him:": a role named with a person stands for them.
-        self.mentions = sorted(mentions + _role_mentions(folded, mentions, lex))
+        roles = _role_mentions(folded, mentions, lex)
+        self.mentions = sorted(mentions + roles, key=_fields) if roles else mentions
         self.mention_starts = [m.start for m in self.mentions]
         self.fillers, self.addressees = _fillers_and_addressees(lex)
         self.organisations = [m for m in self.mentions if m.type == "organization"]
