@@ -319,15 +319,16 @@ def _acronym_definitions(candidates: list[_Candidate], text: str, data: _NameDat
     organisation's name in another language may give its own ("Corruption Eradication Commission
     (KPK)"), and its short name ("Great Indonesia Movement Party (Gerindra)")."""
     out: dict[str, int] = {}
+    brackets = "(" in text  # a ticker, an acronym or a short name is in brackets: without one, none is
     for i, c in enumerate(candidates):
-        ticker = _ticker_after(text, c.end)
+        ticker = _ticker_after(text, c.end) if brackets else None
         if ticker:  # a ticker need not start like the name ("Alphabet (NASDAQ: GOOGL)")
             out.setdefault(fold(ticker).lower(), i)
             continue
         if c.spelled:  # "Department for Business, Energy and Industrial Strategy (BEIS)"
             out.setdefault(fold(c.spelled).lower(), i)
             continue
-        if len(c.tokens) < 2 and not c.headed:
+        if (len(c.tokens) < 2 and not c.headed) or not brackets:
             continue
         acronym = _acronym_after(text, c.end)
         if acronym is None and (more := _LOWER_THEN_ACRONYM.match(text, c.end)):
@@ -364,6 +365,8 @@ def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData, h
         before = folded[max(0, c.start - 12) : c.start].lower().split()
         if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
             after_place.add(c.tokens[0].key)
+    if not after_place:
+        return frozenset()
     # a surname ("in Morales' view" after "Alfonso Morales") stays a surname
     surnames = {c.tokens[-1].key for c in candidates if len(c.tokens) > 1 and c.tokens[0].key in data.given}
     return frozenset(after_place - surnames)

@@ -231,8 +231,8 @@ def _learn_the_article(candidates: list[_Candidate], art: _Article, text: str, h
     data, folded = art.data, art.folded
     art.acronyms = _acronym_definitions(candidates, text, data)
     if data.local_bodies:
-        towns = Counter(t.text for c in candidates for t in c.tokens if t.key in data.towns and t.key not in data.given)
-        if towns and (top := towns.most_common(1)[0])[1] >= 2:
+        towns = [t.text for c in candidates for t in c.tokens if t.key in data.towns and t.key not in data.given]
+        if towns and (top := Counter(towns).most_common(1)[0])[1] >= 2:
             art.main_town = top[0]
     art.known_single = {
         c.tokens[0].key
