@@ -13,7 +13,11 @@ from .pairing import _WORD
 
 _ROLE_BEFORE = re.compile(r"(?<![\w'-])([\w'-]+)(?:\s+([\w'-]+))?[\s,]*$")
 _CLAUSE_MARK = re.compile(r"[.;:!?()«»\"“”]")
-_ROLE_AFTER = re.compile(r"(?i)(?<![\w'])(?:le |la |l'|the )([\w'-]+)(?:\s+([\w'-]+))?")
+# "le |la |l'|the " in any case, not inside a word; the first letter comes before the look-behind so
+# that the engine skips to those letters (no other character matches them in any case).
+_ROLE_AFTER = re.compile(
+    r"[lLtT](?<![\w'].)(?:(?<=[lL])(?:[eE] |[aA] |')|(?<=[tT])[hH][eE] )([\w'-]+)(?:\s+([\w'-]+))?"
+)
 
 
 def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[_Mention]:

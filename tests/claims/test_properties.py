@@ -254,6 +254,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "names.places",
         "quotes.pairing",
         "quotes.attribution",
+        "quotes.roles",
         "quotes.find",
         "extract",
     ):
