@@ -81,3 +81,24 @@ def test_a_qualifier_in_brackets_or_after_of_is_one_qualifier():
     assert _seed_value_ok("Canberra Times", "The Canberra Times")
     assert not _seed_value_ok("Court of Cassation", "Court of Cassation (Kuwait)")
     assert not _seed_value_ok("Sonja Harrison", "La Sonja Harrison")
+
+
+def test_names_are_one_per_surface_form_on_both_sides():
+    from checker.evaluation.extraction import Score, _score_text
+    from checker.evaluation.realnews import loose_norm
+
+    text = "Justin Trudeau a parlé. Puis M. Trudeau et Trudeau ont signé."
+    gold = {
+        "article": "t",
+        "language": "fr",
+        "published": "2024-05-29",
+        "claims": [
+            {"type": "person", "text": "Justin Trudeau", "value": "Justin Trudeau"},
+            {"type": "person", "text": "M. Trudeau", "value": "Justin Trudeau"},
+            {"type": "person", "text": "Trudeau", "value": "Justin Trudeau"},
+        ],
+    }
+    scores = {t: Score() for t in ("date", "money", "person", "organization", "quote")}
+    failures = {t: [] for t in scores}
+    _score_text(text, gold, scores, failures, norm=loose_norm)
+    assert (scores["person"].tp, scores["person"].fn) == (2, 0), failures["person"]
