@@ -42,6 +42,7 @@ SPLITS = (
     "round-19",
     "round-20",
     "round-21",
+    "round-22",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

@@ -198,6 +198,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en222",
             "fr231",
             "en232",
+            "fr241",
+            "en242",
         )
     ] == [
         "study",
@@ -243,6 +245,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-20",
         "round-21",
         "round-21",
+        "round-22",
+        "round-22",
         "held-out",
     ]
 
