@@ -161,7 +161,7 @@ FRENCH_ARTICLES = {
         expected(
             {"Sandrine Okafor": "Sandrine Okafor", "Okafor": "Sandrine Okafor", "Hugo Ferrand": "Hugo Ferrand"},
             {
-                "Inserm": "Inserm",
+                "Inserm": "Institut national de la santé et de la recherche médicale",
                 "université de Bordeaux": "université de Bordeaux",
                 "Nature Neuroscience": "Nature Neuroscience",
                 "Institut des maladies neurodégénératives": "Institut des maladies neurodégénératives",
@@ -223,7 +223,7 @@ ENGLISH_ARTICLES = {
         expected(
             {"Amara Nwosu": "Amara Nwosu", "Nwosu": "Amara Nwosu", "Lars Eriksson": "Lars Eriksson"},
             {
-                "NASA": "NASA",
+                "NASA": "National Aeronautics and Space Administration",
                 "University of Cambridge": "University of Cambridge",
                 "The Astrophysical Journal Letters": "The Astrophysical Journal Letters",
                 "European Space Agency": "European Space Agency",
