@@ -119,8 +119,11 @@ def _refused(m: re.Match[str], folded: str, lex: Lexicon) -> bool:
         return True  # "deux cent trente-cinq millions": a hundred, not a cent, after a number in words
     if written == "f" and folded[m.start("trail") : m.end("trail")] != "F":
         return True  # "1 500 F" in an African paper is francs; a lower-case "f" is no currency
-    if m.group("glued") and folded[m.start("glued") : m.end("glued")] not in lex.glued_subunits:
+    glued = m.group("glued") and folded[m.start("glued") : m.end("glued")]
+    if glued and glued not in lex.glued_subunits:
         return True  # "5C" is a temperature, "173.08c" a price
+    if glued == "p" and len(m.group(n).split(".")[0]) > 2:
+        return True  # "61p" is pence, "1080p" a video's lines
     # the rand is "R318bn", a capital glued to its number ("r 5" is no currency)
     return written == "r" and (folded[m.start("lead") : m.end("lead")] != "R" or m.end("lead") != m.start("n1"))
 
