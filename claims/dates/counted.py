@@ -70,6 +70,14 @@ def _relative_unit(offset: int) -> _Rule:
     return resolve
 
 
+def _past_weekend(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
+    """ "over the weekend", "at the weekend": the weekend just past, the week it ends; the coming one in
+    a clause about the future, and the paper's own week when it comes out on that weekend."""
+    anchor = ctx.published
+    offset = 0 if anchor.weekday() >= 5 or ctx.future else -1
+    return _found(span, _period(_shift(anchor, offset, "week"), "week"), relative=True, rule="relative_unit")
+
+
 # "il y a deux ans" is a day two years back; "20 years ago" and more count years, not days.
 _YEARS_TOLD_BY_YEAR = 20
 

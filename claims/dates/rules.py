@@ -46,7 +46,16 @@ from .base import (
     _weekday_of,
     _year,
 )
-from .counted import _count_unit, _earlier, _first_months, _later, _period_iso, _relative_unit, _same_period
+from .counted import (
+    _count_unit,
+    _earlier,
+    _first_months,
+    _later,
+    _past_weekend,
+    _period_iso,
+    _relative_unit,
+    _same_period,
+)
 
 # ---- rules ----------------------------------------------------------------------------------
 
@@ -540,6 +549,7 @@ _RULES: dict[str, _Rule] = {
     "holiday": _holiday,
     "this_unit": _relative_unit(0),
     "last_unit": _relative_unit(-1),
+    "past_weekend": _past_weekend,
     "next_unit": _relative_unit(1),
     "ago": _count_unit(-1),
     "ahead": _count_unit(1),
