@@ -187,6 +187,7 @@ NAMES = Section(
         "inverted_heads",
         "place_hyphen_starts",
         "joined_heads",
+        "named_heads",
         "place_prepositions",
         "portfolio_heads",
         "portfolio_prepositions",
@@ -213,6 +214,7 @@ NAMES = Section(
             "joined_heads",
             "place_hyphen_starts",
             "inverted_heads",
+            "named_heads",
         }
     ),
 )

@@ -174,6 +174,11 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         ):
             c.start = m.start()
             c.headed = True
+    if not c.headed and data.named_head_re is not None and folded[c.start - 1 : c.start] == " ":
+        # "l'hôpital Anna-Laberge", "le lycée Victor-Hugo": an institution named after a person or a place
+        m = data.named_head_re.search(folded, max(s.start, c.start - 30), c.start)
+        if m:
+            c.start, c.headed = m.start(1), True
     if _alias_goes_on(c, folded, s.end, data) or _complement_adjectives(c, folded, s.end, data):
         return
     if c.headed or c.tokens[-1].key in data.organization_words:

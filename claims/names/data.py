@@ -152,6 +152,7 @@ class _NameData:
     tail_prepositions_re: re.Pattern[str] | None
     speech_verb_re: re.Pattern[str]
     org_head_re: re.Pattern[str] | None
+    named_head_re: re.Pattern[str] | None  # "l'hôpital Anna-Laberge": a head that takes a name without "de"
     place_heads: frozenset[str]  # heads that open an organisation only before a place ("gouvernement")
     byline_re: re.Pattern[str] | None  # "By Marcus Delaney, Associated Press", "Par Julie Martin"
     not_name_re: re.Pattern[str] | None  # shapes that are never names: "D-Ariz.", "XIXe"
@@ -467,6 +468,9 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         tail_prepositions_re=tail_re,
         speech_verb_re=lex.speech_verb_re,
         org_head_re=_head_re(names["lowercase_org_heads"] + names["place_heads"]),
+        named_head_re=(
+            re.compile(rf"(?<![\w-])({_phrases(names['named_heads'])})\s+$") if names.get("named_heads") else None
+        ),
         place_heads=keys("place_heads"),
         postnominals=frozenset(_plain(w) for w in names.get("postnominals", [])),
         place_hyphen_links=frozenset(fold_apostrophes(w) for w in names["place_hyphen_links"]),
