@@ -405,20 +405,7 @@ def _lowercase_bodies(candidates: list[_Candidate], art: _Article) -> None:
         else:
             canonical = " ".join(surface.split())
             canonical = canonical[:1].upper() + canonical[1:]
-        sentence = max(bisect_right(art.sentence_starts, start) - 1, 0)
-        token = _Token(surface, start, end, form, False, sentence, False)
-        candidates.append(
-            _Candidate(
-                [token],
-                start,
-                end,
-                sentence,
-                kind=ORGANIZATION,
-                form=form,
-                canonical=canonical,
-                strength=Strength.CONTEXT,
-            )
-        )
+        candidates.append(_body(art, start, end, surface, form, canonical, Strength.CONTEXT))
 
 
 def _demonym_bodies(candidates: list[_Candidate], art: _Article) -> None:
@@ -434,8 +421,6 @@ def _demonym_bodies(candidates: list[_Candidate], art: _Article) -> None:
         if (i and spans[i - 1][1] > start) or not _nationality(m.group(2), data):
             continue
         surface = " ".join(art.text[start:end].split())
-        sentence = max(bisect_right(art.sentence_starts, start) - 1, 0)
-        token = _Token(surface, start, end, fold_key(surface), False, sentence, False)
         canonical = surface[:1].upper() + surface[1:]
         form = data.country_bodies.get(fold_key(m.group(1)))
         if form and (
@@ -444,9 +429,19 @@ def _demonym_bodies(candidates: list[_Candidate], art: _Article) -> None:
             )
         ):
             canonical = form.format(country=country)  # "le gouvernement canadien": "Gouvernement du Canada"
-        candidates.append(
-            _Candidate([token], start, end, sentence, kind=ORGANIZATION, form=token.key, canonical=canonical)
-        )
+        candidates.append(_body(art, start, end, surface, fold_key(surface), canonical))
+
+
+def _body(
+    art: _Article, start: int, end: int, surface: str, form: str, canonical: str, strength: int = Strength.NONE
+) -> _Candidate:
+    """An organisation found by the words around it ("le parquet", "le gouvernement canadien"), as
+    one candidate of one token at [start, end)."""
+    sentence = max(bisect_right(art.sentence_starts, start) - 1, 0)
+    token = _Token(surface, start, end, form, False, sentence, False)
+    return _Candidate(
+        [token], start, end, sentence, kind=ORGANIZATION, form=form, canonical=canonical, strength=strength
+    )
 
 
 def _country_bodies(candidates: list[_Candidate], art: _Article) -> None:
@@ -469,20 +464,7 @@ def _country_bodies(candidates: list[_Candidate], art: _Article) -> None:
         canonical = data.country_bodies[fold_key(head)].format(country=named)
         candidates[:] = [c for c in candidates if c not in inside]
         surface = " ".join(art.text[start:end].split())
-        sentence = max(bisect_right(art.sentence_starts, start) - 1, 0)
-        token = _Token(surface, start, end, fold_key(surface), False, sentence, False)
-        candidates.append(
-            _Candidate(
-                [token],
-                start,
-                end,
-                sentence,
-                kind=ORGANIZATION,
-                form=token.key,
-                canonical=canonical,
-                strength=Strength.CONTEXT,
-            )
-        )
+        candidates.append(_body(art, start, end, surface, fold_key(surface), canonical, Strength.CONTEXT))
 
 
 def _stems(word: str) -> set[str]:
