@@ -224,12 +224,13 @@ def searches(claim: Claim, ctx: Context) -> list[Search]:
                 return []
         wide = (v.start - dt.timedelta(days=DATE_WIDER), v.end + dt.timedelta(days=DATE_WIDER))
         out = [
-            # the records giving a date inside the claim's own period first ("7 December" for
-            # December 7): a year or a month that holds it is in most records of a library
-            Search((Source("date_range", (v.start, v.end)),), context, CANDIDATES // 2),
             Search((Source("date", (v.start, v.end)),), context),
             Search((Source("date_range", wide),), context, CANDIDATES // 4, True),
         ]
+        if v.start == v.end:
+            # a day: the records giving that day first ("Thursday, December 7"), for a year or a month
+            # that holds it is in most records of a library
+            out.insert(0, Search((Source("date_range", (v.start, v.end)),), context, CANDIDATES // 2))
         if v.start == v.end:  # the reports of that day, which may not write it ("today", or no date)
             out.append(Search((Source("published", v.start),), context, CANDIDATES // 4, True))
         return out
