@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import DATA_DIR
+from .lexicon import DATA_DIR, common_data
 from .patterns import trie
 from .text import fold_key
 
@@ -126,17 +126,12 @@ def local_currency(
     return LocalCurrency(code, f"{code}: the article names {shown}")
 
 
-@lru_cache(maxsize=1)
-def _outlet_dollars() -> dict[str, str]:
-    with open(DATA_DIR / "common.toml", "rb") as fh:
-        return dict(tomllib.load(fh)["outlet_dollars"])
-
-
 def dollar_of_address(url: str | None) -> str | None:
     """The dollar of the country whose code ends a web address's host ("https://www.nzherald.co.nz/..."
     -> "NZD"), None for any other address: the default of a record's "$" when its words name no country."""
     host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", (url or "").strip().lower()).split("/", 1)[0].split(":", 1)[0]
-    return _outlet_dollars().get(host.rsplit(".", 1)[-1]) if "." in host else None
+    outlets: dict[str, str] = common_data()["outlet_dollars"]
+    return outlets.get(host.rsplit(".", 1)[-1]) if "." in host else None
 
 
 @lru_cache(maxsize=1)
