@@ -43,6 +43,7 @@ SPLITS = (
     "round-20",
     "round-21",
     "round-22",
+    "round-23",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

@@ -200,6 +200,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en232",
             "fr241",
             "en242",
+            "fr261",
+            "en262",
         )
     ] == [
         "study",
@@ -247,6 +249,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-21",
         "round-22",
         "round-22",
+        "round-23",
+        "round-23",
         "held-out",
     ]
 
