@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from claims import Claim, Extraction, Money, Quote, extract
+from claims import Claim, Extraction, Money, Quote, dollar_of_address, extract
 from settings import DOLLAR, TRANSLATION_MODEL
 from sources.index import Source
 from sources.library import Library
@@ -63,10 +63,14 @@ def check_article(
     language: str = "auto",
     published: dt.date | None = None,
     use_gazetteer: bool = True,
+    url: str = "",
 ) -> ArticleCheck:
-    """Extract the claims of an article and check each against the library."""
+    """Extract the claims of an article and check each against the library. The article's address
+    (`url`), when it has one, tells the dollar of a "$" its words do not place: a .ca outlet's are
+    Canadian (claims.dollar_of_address); else the newsroom's setting."""
     gazetteer = library.index.gazetteer() if use_gazetteer else None
-    extraction = extract(text, language=language, published=published, gazetteer=gazetteer, dollar=DOLLAR.value())
+    dollar = dollar_of_address(url) or DOLLAR.value()
+    extraction = extract(text, language=language, published=published, gazetteer=gazetteer, dollar=dollar)
     if len(extraction.claims) > MAX_CLAIMS:  # refused before the matching, whose work grows with them
         raise InputError(
             f"the article gives {len(extraction.claims):,} claims; the desk takes at most "

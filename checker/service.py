@@ -82,9 +82,9 @@ def warm_up(library: Library) -> None:
 
 
 def check_text(
-    text: str, library: Library, *, language: str = "auto", published: dt.date | None = None
+    text: str, library: Library, *, language: str = "auto", published: dt.date | None = None, url: str = ""
 ) -> ArticleCheck:
-    return check_article(check_article_text(text), library, language=language, published=published)
+    return check_article(check_article_text(text), library, language=language, published=published, url=url.strip())
 
 
 def check_and_store(
@@ -110,7 +110,7 @@ def check_and_store(
     if url and not re.match(r"https?://[^\s/]+", url, re.I):
         raise InputError(f"the article URL must start with http:// or https:// (got {url[:80]!r})")
     published, published_from = publication_date(text, published, published_from)
-    result = check_article(text, library, language=language, published=published)
+    result = check_article(text, library, language=language, published=published, url=url)
     article_id = desk.save(
         result,
         text,

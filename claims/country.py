@@ -106,7 +106,11 @@ def local_currency(
     seen: dict[str, Counter[str]] = {}
     first: dict[str, int] = {}
     score: Counter[str] = Counter()
-    for m in cues.words.finditer(low):
+    found = list(cues.words.finditer(low))
+    surnames = _surnames(text, found)
+    for m in found:
+        if m.group() in surnames:
+            continue
         code = cues.code_of[m.group()]
         seen.setdefault(code, Counter())[text[m.start() : m.end()]] += 1
         score[code] += 1 if m.group() in cues.abroad else 2  # in halves
@@ -124,6 +128,22 @@ def local_currency(
     code = min(seen, key=lambda c: (-score[c], first[c]))
     shown = ", ".join(f"{w} ×{n}" if n > 1 else w for w, n in seen[code].most_common(3))
     return LocalCurrency(code, f"{code}: the article names {shown}")
+
+
+_GIVEN_BEFORE = re.compile(r"([A-ZÀ-Ý][\w'’-]*)\s+$")
+
+
+def _surnames(text: str, found: list[re.Match[str]]) -> set[str]:
+    """The place words the article uses as someone's surname ("Premier Tim Houston", then "Houston
+    said"): after a capitalised given name once, they name no country anywhere in the article."""
+    from .names.data import first_names
+
+    given = first_names()
+    return {
+        m.group()
+        for m in found
+        if (g := _GIVEN_BEFORE.search(text, max(0, m.start() - 20), m.start())) and fold_key(g.group(1)) in given
+    }
 
 
 def dollar_of_address(url: str | None) -> str | None:

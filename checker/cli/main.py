@@ -100,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ck.add_argument("--save", action="store_true", help="store the article and its claims for review")
     ck.add_argument("--title", default="", help="article title when saving (default: its first line)")
-    ck.add_argument("--url", default="", help="article URL when saving")
+    ck.add_argument(
+        "--url", default="", help="the article's address (its country's dollar for a bare $; kept when saving)"
+    )
     ck.add_argument("--reviewer", default="", help="who saves it")
     ck.set_defaults(run=cmd_check)
 
@@ -296,7 +298,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             author=read.author,
         )
     else:
-        article_id, result = None, check_text(text, library, language=args.language, published=published)
+        article_id, result = None, check_text(text, library, language=args.language, published=published, url=args.url)
     if args.format == "json":
         out = result.to_json()
         if article_id is not None:

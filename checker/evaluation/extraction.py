@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from claims import Money, extract
+from claims import Money, dollar_of_address, extract
 from claims.lexicon import name_key
 from claims.text import fold_key
 
@@ -182,7 +182,10 @@ def _score_text(
 
     if result is None:
         result = extract(
-            text, language=gold.get("language", "auto"), published=dt.date.fromisoformat(gold["published"])
+            text,
+            language=gold.get("language", "auto"),
+            published=dt.date.fromisoformat(gold["published"]),
+            dollar=dollar_of_address(gold.get("url")) or "USD",  # an article fetched by URL (checker.match)
         )
     for kind in TYPES:
         wanted = [g for g in gold["claims"] if g["type"] == kind]

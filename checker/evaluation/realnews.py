@@ -127,6 +127,11 @@ class RealArticle:
     def id(self) -> str:
         return self.gold["id"]
 
+    @property
+    def url(self) -> str:
+        """The address the article was read from (its first chunk's): an editor fetches it by URL."""
+        return self.gold["chunks"][0]["url"]
+
     def span(self, item: dict[str, Any]) -> str:
         return self.body[item["start"] : item["end"]]
 
@@ -145,6 +150,7 @@ class RealArticle:
             "article": self.id,
             "language": self.gold["language"],
             "published": self.gold["published"],
+            "url": self.url,
             "claims": claims,
         }
 
@@ -247,7 +253,11 @@ def evaluate_matching(folder: Path = REALNEWS) -> dict[str, Any] | None:
     for art in articles:
         split = art.gold["split"]
         result = check_article(
-            art.body, library, language=art.gold["language"], published=dt.date.fromisoformat(art.gold["published"])
+            art.body,
+            library,
+            language=art.gold["language"],
+            published=dt.date.fromisoformat(art.gold["published"]),
+            url=art.url,
         )
         tally = out.setdefault(
             split, {"expectations": 0, "with_record": 0, "best_first": 0, "suggestion_right": 0, "failures": []}

@@ -23,6 +23,15 @@ def money(amount, low, high, currency="USD"):
     return Money(Decimal(amount), currency, Decimal(low), Decimal(high))
 
 
+def test_an_article_s_address_tells_the_dollar_its_words_do_not(library):
+    text = "The council approved a $12 million budget for the pool on Monday."
+    by_address = check_article(text, library, language="en", published=PUB, url="https://news.example.co.nz/a/1")
+    (claim,) = [c.claim for c in by_address.checks if c.claim.type == "money"]
+    assert claim.value.currency == "NZD"
+    plain = check_article(text, library, language="en", published=PUB)
+    assert [c.claim.value.currency for c in plain.checks if c.claim.type == "money"] == ["USD"]
+
+
 def test_money_agrees_within_written_precision():
     four = money(4e9, 3.95e9, 4.05e9)
     assert money_agreement(four, "USD", 4e9, 4e9) == "agrees"

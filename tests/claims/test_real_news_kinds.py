@@ -130,6 +130,15 @@ def test_the_newsroom_default_and_how_the_currency_was_decided():
     assert plain.basis == "USD: the default"
 
 
+def test_a_place_that_is_someone_s_surname_names_no_country():
+    text = (
+        "Premier Dana Dallas defended the $2-million contract. Dallas said the firm in Halifax had done "
+        "such work before. Dallas added that Nova Scotia would tender it next year."
+    )
+    (claim,) = [c for c in extract(text, language="en", published=WED).claims if c.type == "money"]
+    assert claim.value.currency == "CAD" and "Dallas" not in (claim.basis or "")
+
+
 def test_a_currency_keeps_its_code_of_the_day():
     """Leones before the redenomination of 2022 are SLL; after it, SLE."""
     text = "The court fined the contractor Forty Million Leones."
