@@ -130,20 +130,19 @@ def local_currency(
     return LocalCurrency(code, f"{code}: the article names {shown}")
 
 
-_GIVEN_BEFORE = re.compile(r"([A-ZÀ-Ý][\w'’-]*)\s+$")
-
-
 def _surnames(text: str, found: list[re.Match[str]]) -> set[str]:
     """The place words the article uses as someone's surname ("Premier Tim Houston", then "Houston
     said"): after a capitalised given name once, they name no country anywhere in the article."""
     from .names.data import first_names
 
     given = first_names()
-    return {
-        m.group()
-        for m in found
-        if (g := _GIVEN_BEFORE.search(text, max(0, m.start() - 20), m.start())) and fold_key(g.group(1)) in given
-    }
+    out: set[str] = set()
+    for m in found:
+        before = text[max(0, m.start() - 24) : m.start()]
+        words = before.split()
+        if words and before[-1:].isspace() and words[-1][:1].isupper() and fold_key(words[-1]) in given:
+            out.add(m.group())
+    return out
 
 
 def dollar_of_address(url: str | None) -> str | None:

@@ -123,6 +123,7 @@ class Lexicon:
     common_acronyms: frozenset[str]
     organization_words: frozenset[str]
     aliases: dict[str, str]
+    acronym_aliases: frozenset[str]  # the short forms the data writes in capitals ("WHO", "AP")
     places: frozenset[str]
     subject_verbs: frozenset[str]
     # quotes
@@ -213,6 +214,7 @@ def name_key(canonical: str) -> str:
     return _shared_names().get(key, key)
 
 
+@lru_cache(maxsize=None)
 def _known_organizations(code: str) -> dict[str, str]:
     """Acronyms and short forms of well-known organisations (data/organizations.toml), by language."""
     with open(DATA_DIR / "organizations.toml", "rb") as fh:
@@ -361,6 +363,11 @@ def _names(raw: dict[str, Any], every_names: list[dict[str, Any]]) -> dict[str, 
         # (not the other languages' words in capitals: "CHU" is a hospital in French, "Chu" a surname)
         | frozenset(fold_key(w) for n in every_names for w in n["organization_words"] if not w.isupper()),
         aliases=_aliases({**_known_organizations(lang["code"]), **names["aliases"]}),
+        acronym_aliases=frozenset(
+            fold_key(k)
+            for k in {**_known_organizations(lang["code"]), **names["aliases"]}
+            if len(k) > 1 and k.replace(".", "").isupper()
+        ),
         places=frozenset(fold_key(w) for w in names["places"]),
         subject_verbs=frozenset(fold_key(w) for w in names["subject_verbs"]),
     )

@@ -251,8 +251,11 @@ def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
         and ctx.folded[span[0]].isupper()
         and (prev := _CAPITALISED_BEFORE.search(ctx.folded, max(0, span[0] - 30), span[0]))
         and key(prev.group(1)) not in ctx.lex.function_words
+        and not (ctx.lex.months_capitalised and key(prev.group(1)) in ctx.lex.organization_words)
     ):
-        return None  # "Rosalind Friday", "Black Friday": a name, not a day (not "Olsson lundi")
+        # "Rosalind Friday", "Black Friday": a name, not a day (not "Olsson lundi", nor "the Common
+        # Council Tuesday": an organisation's word ends its name)
+        return None
     if (
         m.start() == m.start("weekday")
         and ctx.folded[span[0]].isupper()

@@ -125,7 +125,7 @@ def _known(c: _Candidate, art: _Article, k: str, keys: list[str], surface: str) 
         )
     if k in art.acronyms:
         return (ACRONYM, Strength.DEFINED, None)  # takes the full name it was defined after (_resolve)
-    if k in data.aliases:
+    if k in data.aliases and not (k in data.word_acronyms and not surface.isupper()):  # not "Who was..."
         return (ORGANIZATION, Strength.KNOWN, data.aliases[k])
     if _INITIALS_ONLY.fullmatch(surface) and k not in data.places:
         return (NOT_A_NAME, Strength.NONE, None)  # "E.F. et S.B. ont été condamnés": people the paper keeps unnamed

@@ -101,6 +101,10 @@ class _NameData:
     organization_words: frozenset[str]
     designators: frozenset[str]
     aliases: dict[str, str]
+    # The weekdays in full where the language writes them with a capital: never the last word of a name
+    # there ("Council Tuesday"); in French a capital makes one a name's ("La Tribune Dimanche").
+    weekdays: frozenset[str]
+    word_acronyms: frozenset[str]  # short forms in capitals that are also words ("WHO", "who"): only in capitals
     known_surnames: dict[str, str]  # "trump" -> "Donald Trump" (data/people.toml)
     places: frozenset[str]
     not_names: frozenset[str]
@@ -410,6 +414,8 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         organization_words=frozenset(_plain(w) for w in lex.organization_words),
         designators=keys("designators"),
         aliases=dict(lex.aliases),
+        weekdays=frozenset(k for k in lex.weekdays if len(k) > 4) if lex.months_capitalised else frozenset(),
+        word_acronyms=lex.acronym_aliases & (_common_words(lex.code) | lex.function_words),
         known_surnames=_known_surnames(),
         places=frozenset(lex.places) | _regions(first_names(), towns),
         not_names=keys("not_names"),

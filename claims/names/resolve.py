@@ -40,8 +40,9 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     short_forms = _organisation_ends(candidates, data)
     defined = _acronyms_defined(candidates, folded, data)
     for c in candidates:
-        if _surname_not_a_word(c, data, by_tail):
-            # "Tory" after "John Tory": a party's word that is the surname of a person named in full
+        if _surname_not_a_word(c, data, by_tail, folded):
+            # "Tory" after "John Tory", "Houston" after "Premier Tim Houston": a party's word or a town
+            # that is the surname of a person named in full
             c.kind, c.canonical, c.strength = PERSON, by_tail[(c.tokens[0].key,)], Strength.LEXICAL
             continue
         if c.strength >= Strength.KNOWN or not c.kind:
@@ -88,17 +89,25 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
             c.kind = NOT_A_NAME
 
 
-def _surname_not_a_word(c: _Candidate, data: _NameData, by_tail: dict[tuple[str, ...], str]) -> bool:
+def _surname_not_a_word(c: _Candidate, data: _NameData, by_tail: dict[tuple[str, ...], str], folded: str) -> bool:
+    key = c.tokens[0].key
     return (
         not c.kind
         and bool(c.form)
         and len(c.tokens) == 1
-        and (c.tokens[0].key,) in by_tail
+        and (key,) in by_tail
         and (
-            (c.tokens[0].key in data.not_names and c.strength == Strength.NONE)
-            or (c.tokens[0].key in data.non_entity_tails and not c.tokens[0].initial)  # "Park" after "Leo Park"
+            (key in data.not_names and c.strength == Strength.NONE)
+            or (key in data.non_entity_tails and not c.tokens[0].initial)  # "Park" after "Leo Park"
+            or (key in data.towns and c.strength == Strength.NONE and not _after_a_place_word(folded, c.start, data))
         )
     )
+
+
+def _after_a_place_word(folded: str, start: int, data: _NameData) -> bool:
+    """ "in Houston", "à Houston": the town, even where someone bears its name."""
+    before = folded[max(0, start - 12) : start].lower().split()
+    return bool(before) and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions)
 
 
 def _one_word(

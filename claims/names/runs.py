@@ -111,6 +111,8 @@ def _ends_before(current: list[_Token], tok: _Token, gap: str | None, data: _Nam
         and sum(t.key not in data.function_words for t in current) >= 2
     ):
         return True  # "Texas Democrat | Lloyd Doggett": a label ends at its adjective
+    if gap == "" and tok.key in data.weekdays and prev.key not in data.given:
+        return True  # "approved by the Milwaukee Common Council Tuesday": the day it was, not the name
     if gap in data.split_connectors:
         person = [t for t in current[:4] if t.key not in data.titles]
         if len(person) >= 2 and person[0].key in data.given:

@@ -236,6 +236,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "patterns",
         "date_templates",
         "numbers",
+        "country",
         "dates.base",
         "dates.find",
         "dates.rules",
