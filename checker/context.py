@@ -100,7 +100,9 @@ def idf(df: int, total: int) -> float:
     return min(1.0, max(0.1, math.log((total + 1) / (df + 0.5)) / math.log(total + 1)))
 
 
-def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> dict[str, Context]:
+def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0, held=lambda key: True) -> dict[str, Context]:
+    """Each claim's context. `held(key)`: whether the library holds the name at all; the names that
+    stand for the article's story must be ones it can find records by."""
     paragraphs = _paragraphs(text)
     paragraph_starts = [a for a, _ in paragraphs]
     mentions = sorted(
@@ -113,7 +115,7 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0) -> di
     date_claims = sorted((d for d in extraction.claims if d.type == "date"), key=lambda d: d.start)
     date_starts = [d.start for d in date_claims]
     canonical = {name_key(c.value.canonical): c.value.canonical for c in extraction.claims if isinstance(c.value, Name)}
-    story = {k: idf(k) for k in canonical}
+    story = {k: idf(k) for k in canonical if held(k)}
     out = {}
     for claim in extraction.claims:
         i = bisect_right(paragraph_starts, claim.start) - 1

@@ -91,7 +91,7 @@ def check_extraction(
     index.ensure_terms()
     total = index.total()
     counts = name_counts(index, extraction)
-    contexts = contexts_of(extraction, text, idf=lambda k: idf(counts.get(k, 0), total))
+    contexts = contexts_of(extraction, text, idf=lambda k: idf(counts.get(k, 0), total), held=counts.get)
     known: dict[Source, int] = {Source("name", k): n for k, n in counts.items()}
     if find is None:
         # Count every posting list the claims will read, in a few round trips.

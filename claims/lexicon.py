@@ -218,7 +218,8 @@ def name_key(canonical: str) -> str:
 def _known_organizations(code: str) -> dict[str, str]:
     """Acronyms and short forms of well-known organisations (data/organizations.toml), by language."""
     with open(DATA_DIR / "organizations.toml", "rb") as fh:
-        known: dict[str, str] = tomllib.load(fh).get(code, {})
+        table = tomllib.load(fh)
+    known: dict[str, str] = {**table["airlines"], **table.get(code, {})}
     return known
 
 

@@ -413,8 +413,16 @@ class Gazetteer(Mapping):
     def _lookup(self, key: str) -> tuple[str, str] | None:
         if key not in self._seen:
             n = record_names
+            # The reading most records give wins ("Simon Harris" a person in nine records, an
+            # organisation in one shouting "SIMON Harris"), over the first 200 rows of the key.
+            capped = select(n.c.type, n.c.canonical).where(n.c.name_key == key).limit(200).subquery()
+            votes = (
+                select(capped.c.type, capped.c.canonical, func.count().label("n"))
+                .group_by(capped.c.type, capped.c.canonical)
+                .order_by(func.count().desc(), capped.c.type, capped.c.canonical)
+            )
             with self.engine.connect() as conn:
-                rows = conn.execute(select(n.c.type, n.c.canonical).where(n.c.name_key == key).limit(8)).all()
+                rows = conn.execute(votes).all()
             # rows under a translated key name it in another language ("Banque mondiale" under
             # "world bank"): an English article keeps its own name
             row = next((r for r in rows if fold_key(r.canonical) == key), None)

@@ -130,7 +130,8 @@ class RealArticle:
     @property
     def url(self) -> str:
         """The address the article was read from (its first chunk's): an editor fetches it by URL."""
-        return self.gold["chunks"][0]["url"]
+        chunks = self.gold.get("chunks") or [{}]
+        return str(chunks[0].get("url", ""))
 
     def span(self, item: dict[str, Any]) -> str:
         return self.body[item["start"] : item["end"]]

@@ -143,9 +143,14 @@ def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) ->
             head in data.aliases
             and not (cut == 1 and toks[0].text.isupper() and toks[1].key in data.towns)
             and (toks[cut].start - toks[cut - 1].end <= 1 or toks[cut - 1].key not in data.organization_words)
+            and (
+                toks[0].text.isupper()  # "UN Office for ...", "AFP Joint Policing ...": an acronym's body
+                or not any(t.key in data.organization_words or t.key in data.designators for t in toks[cut:])
+            )
         ):
             # ("CHR d'Orléans" stays whole: a known acronym and the town it serves; so does a known name
-            # joined to more by a connector: "Conservative Party of British Columbia")
+            # joined to more by a connector, "Conservative Party of British Columbia", and one that an
+            # organisation's word or a legal form goes on: "Air India Assets Holding Limited")
             first = _Candidate(toks[:cut], toks[0].start, toks[cut - 1].end, c.sentence, person_cue=c.person_cue)
             return [first] + _finish(toks[cut:], data)
     return [c]

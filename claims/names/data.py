@@ -4,6 +4,7 @@ the types that travel through the stages (tokens, candidates, strengths).
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
@@ -15,7 +16,7 @@ from ..patterns import alternation, literal_trie, trie
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
 
-Gazetteer = dict[str, tuple[str, str]]  # fold_key(name) -> (type, canonical)
+Gazetteer = Mapping[str, tuple[str, str]]  # fold_key(name) -> (type, canonical)
 
 # Marks after which a capitalised word starts a clause of its own (its capital says nothing).
 _CLAUSE_OPENERS = "«“„‘\"‹:—–"

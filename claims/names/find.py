@@ -3,6 +3,7 @@
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator, Mapping
 
 from ..lexicon import Lexicon
 from ..text import Sentence, fold, is_heading
@@ -41,6 +42,28 @@ from .tokens import _tokens
 _AUTHORS_GAP = re.compile(r"\s*+(?:,|&|\bet\b|\band\b)\s*+")
 
 
+class _LibraryNames(Mapping[str, tuple[str, str]]):
+    """The library's names less its lone common words: a record's stray "Health" or "Council" must not
+    make the word a known name in every article ("Sinn Féin Health spokesperson")."""
+
+    def __init__(self, known: Gazetteer, common: frozenset[str]):
+        self.known, self.common = known, common
+
+    def __getitem__(self, key: str) -> tuple[str, str]:
+        if " " not in key and key in self.common:
+            raise KeyError(key)
+        return self.known[key]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and not (" " not in key and key in self.common) and key in self.known
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k in self.known if " " in k or k not in self.common)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def find_names(
     text: str,
     sentences: list[Sentence],
@@ -63,7 +86,7 @@ def find_names(
         text,
         folded,
         data,
-        gazetteer or {},
+        _LibraryNames(gazetteer, data.common_words) if gazetteer else {},
         quoted_terms,
         sentence_starts=[s.start for s in sentences],
         knowledge=_knowledge(lex.code),

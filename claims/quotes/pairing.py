@@ -126,6 +126,11 @@ def _past_caption(text: str, j: int, outer: str) -> int:
 
 def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
     """Every top-level quote of `text`, in reading order."""
+    if "‘‘" in text or "’’" in text:
+        # Two single marks for a double one ("‘‘a great time to be a traveller’’", as some papers set
+        # it): read as “ ”, the second opening and the first closing mark kept, the others padding,
+        # so that every offset stays the text's own.
+        text = text.replace("‘‘", "\u2009“").replace("’’", "”\u2009")
     return _kept_spans(text, _paired_marks(text, lex))
 
 

@@ -319,6 +319,41 @@ def test_gazetteer_is_looked_up_on_demand(library):
         gazetteer["nobody at all"]
 
 
+def test_the_reading_most_records_give_wins_and_a_lone_common_word_is_no_known_name():
+    from sqlalchemy import select
+
+    from sources.db import record_names, records
+    from sources.library import Library
+
+    lib = Library.open("sqlite://")
+    lib.add([record(f"r{i}", f"Talks had stalled, officials said on Monday ({i}).") for i in range(3)])
+    with lib.engine.begin() as conn:
+        pks = list(conn.scalars(select(records.c.pk)))
+        # one record shouting "LENA Brandt" read her as a firm, three as a person; one read "Health" alone
+        rows = [("lena brandt", "LENA Brandt", "organization")] + [("lena brandt", "Lena Brandt", "person")] * 3
+        rows += [("health", "Health", "person")]
+        conn.execute(
+            record_names.insert(),
+            [
+                {
+                    "record_pk": pks[i % len(pks)],
+                    "name_key": k,
+                    "canonical": c,
+                    "type": t,
+                    "span_start": 0,
+                    "span_end": 1,
+                }
+                for i, (k, c, t) in enumerate(rows)
+            ],
+        )
+    assert lib.index.gazetteer()["lena brandt"] == ("person", "Lena Brandt")
+    text = "Sinn Féin Health spokesperson Nora Quill said: “The situation is putting patients at risk.”"
+    checked = check_article(text, lib, language="en", published=PUB)
+    (quote,) = [c.claim for c in checked.checks if c.claim.type == "quote"]
+    assert quote.value.speaker == "Nora Quill"
+    assert "Health" not in {c.claim.text for c in checked.checks if c.claim.type in ("person", "organization")}
+
+
 def test_json_carries_the_fields_the_ui_needs(library):
     from checker.model import match_from_json
 
