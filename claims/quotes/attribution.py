@@ -97,15 +97,29 @@ def _signed(folded: str, after: int, names_in: _NamesIn) -> str | None:
 
 
 def _introduced(
-    sentences: list[Sentence], index: int, paragraph: int, before: Callable[[tuple[int, int]], str | None]
+    sentences: list[Sentence],
+    index: int,
+    paragraph: int,
+    before: Callable[[tuple[int, int]], str | None],
+    folded: str = "",
 ) -> str | None:
     """A paragraph that opens with a quote, after a paragraph whose last sentence introduces it
     ("INMO General Secretary Phil Ní Sheaghdha said:", "Foster said it was important to ..."): the
-    speaker that sentence names."""
+    speaker that sentence names. Or two paragraphs up, when that sentence ends with a colon and the
+    paragraph between, which names no speaker, is the first of the speech, its opening mark lost
+    ("Minister Humphreys said:" / "I'm delighted ..." / "“This major investment ...")."""
     if index <= 0 or sentences[index - 1].paragraph != paragraph - 1:
         return None
     prev = sentences[index - 1]
-    return before((prev.start, prev.end))
+    if found := before((prev.start, prev.end)):
+        return found
+    j = index - 1
+    while j >= 0 and sentences[j].paragraph == paragraph - 1:
+        j -= 1
+    intro = sentences[j] if j >= 0 and sentences[j].paragraph == paragraph - 2 else None
+    if intro is None or not folded[intro.start : intro.end].rstrip().endswith(":"):
+        return None
+    return before((intro.start, intro.end))
 
 
 def _spoken_to(folded: str, start: int, addressees: frozenset[str], articles: frozenset[str]) -> bool:

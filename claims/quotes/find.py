@@ -193,7 +193,7 @@ def _speaker(
         or _paragraph_subject(sp.mentions, sp.mention_starts, sp.paragraph_start[paragraph], q.open, folded, head, lex)
         or (last_by_paragraph.get(before) if opens_paragraph else None)
         or (
-            _introduced(sp.sentences, bisect_right(sp.paragraphs, before), before + 1, before_quote)
+            _introduced(sp.sentences, bisect_right(sp.paragraphs, before), before + 1, before_quote, folded)
             if opens_paragraph
             else None
         )

@@ -121,20 +121,49 @@ def _headline(sentence: Sentence, text: str) -> bool:
 def _headline_quotes(quotes: list[QuoteFound], text: str, sentence_at: _SentenceAt) -> list[QuoteFound]:
     """A quote in a headline is said by whoever says it in the article's body; so is a short one that
     the quote marks set as a heading of its own (a pull quote: «Une étape déterminante»), which
-    would otherwise read as a term."""
+    would otherwise read as a term; and a quote nobody is said to say anywhere else (a standfirst's)
+    that someone says again, the same words, later in the article."""
     out = []
     for q in quotes:
-        if (q.kind == "speech" or q.kind == "term") and _headline(sentence_at(q.start), text):
+        headline = (q.kind == "speech" or q.kind == "term") and _headline(sentence_at(q.start), text)
+        if headline or (q.speaker is None and q.kind != "term"):
             words = " ".join(key(q.text).strip(" .,;:!?…").split())
             said = next(
                 (
                     o.speaker
                     for o in quotes
-                    if o is not q and o.speaker and o.start > q.end and words and words in " ".join(key(o.text).split())
+                    if o is not q
+                    and o.speaker
+                    and o.start > q.end
+                    and words
+                    and (words in " ".join(key(o.text).split()) if headline else words == _words_of(o))
                 ),
                 None,
             )
+            if said is None and headline:
+                said = _said_under(q, quotes, text)
             if said:
                 q = QuoteFound(q.start, q.end, q.text, said, "speech")
         out.append(q)
     return out
+
+
+def _said_under(q: QuoteFound, quotes: list[QuoteFound], text: str) -> str | None:
+    """A pull quote set as a heading ("100 millions: «C'est un bon signal»") is said by whoever speaks
+    first in the paragraph under it."""
+    line_end = text.find("\n", q.end)
+    line_start = text.rfind("\n", 0, q.start) + 1
+    nxt = next((o for o in quotes if o.start > q.end), None)
+    if (
+        line_end < 0
+        or nxt is None
+        or not nxt.speaker
+        or not text[line_start : q.start].rstrip(" «“\"\u00a0").endswith(":")
+    ):
+        return None  # a heading of its own: words, a colon, then the quote
+    between = text[line_end : nxt.start]
+    return nxt.speaker if between.strip() and between.count("\n") <= 3 and "\n" not in between.strip() else None
+
+
+def _words_of(q: QuoteFound) -> str:
+    return " ".join(key(q.text).strip(" .,;:!?…").split())
