@@ -46,6 +46,49 @@ COUNTRIES_5000 = {
     "NZ",
 }
 COUNTRIES_15000 = {"US"}
+# The French names of Swiss and Belgian towns that GeoNames gives in German or Dutch ("Sitten" for
+# Sion, "Mechelen" for Malines), as the French-language press of both countries writes them: public
+# geography, listed by us.
+FRENCH_NAMES = {
+    "Sion",
+    "Brigue",
+    "Martigny",
+    "Bienne",
+    "Morat",
+    "Soleure",
+    "Coire",
+    "Bâle",
+    "Berne",
+    "Lucerne",
+    "Saint-Gall",
+    "Schaffhouse",
+    "Bellinzone",
+    "Thoune",
+    "Zoug",
+    "Glaris",
+    "Anvers",
+    "Gand",
+    "Bruges",
+    "Malines",
+    "Louvain",
+    "Courtrai",
+    "Ostende",
+    "Alost",
+    "Termonde",
+    "Vilvorde",
+    "Tirlemont",
+    "Saint-Trond",
+    "Tongres",
+    "Furnes",
+    "Ypres",
+    "Audenarde",
+    "Renaix",
+    "Grammont",
+    "Lierre",
+    "Hasselt",
+    "Genk",
+    "Louvain-la-Neuve",
+}
 ELSEWHERE = 50_000  # inhabitants, for a town of any other country
 OUT = Path(__file__).resolve().parent.parent / "claims" / "data" / "towns.txt"
 CITIES = OUT.with_name("cities.txt")
@@ -58,6 +101,7 @@ def main() -> None:
         for city in json.loads((data / source).read_text(encoding="utf-8")).values():
             if city["countrycode"] in countries:
                 names.add(city["name"])
+    names |= FRENCH_NAMES
 
     header = (
         "# Towns of the countries whose press the workbench reads, and cities elsewhere (tools/make_towns.py): GeoNames\n"
