@@ -32,8 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from claims.lexicon import DATA_DIR, key, load  # noqa: E402  (after the path is set)
+from claims.lexicon import DATA_DIR, load  # noqa: E402  (after the path is set)
 from claims.names import name_data  # noqa: E402
+from claims.text import fold_key as key  # noqa: E402
 
 LANGUAGES = ("en", "fr")
 MIN_ZIPF = 3.0
