@@ -130,7 +130,8 @@ def _part_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
         return _found(span, DateValue.of(str(year), start=start, end=end), qualifier=qualifier, rule="part_of")
     relative = year is None
     if year is None:
-        year = cast(int, _pick_year(month, None, ctx.published, ctx.future, None))  # a month alone: always a year
+        # a month alone: always a year ("fin janvier dernier": the last one past)
+        year = cast(int, _pick_year(month, None, ctx.published, ctx.future, None, past="last" in g))
     first = dt.date(year, month, 1)
     last = _add_months(first, 1) - dt.timedelta(days=1)
     bounds = {
