@@ -107,7 +107,8 @@ def _day_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
     if year is None:
         year = _pick_year(month, first, ctx.published, ctx.future, None)
     start = _safe_date(year, month, first) if year else None
-    end = _safe_date(year + (end_month < month), end_month, last) if year else None
+    end_year = int(g["year_end"]) if "year_end" in g else (year + (end_month < month) if year else None)
+    end = _safe_date(end_year, end_month, last) if end_year else None
     if start is None or end is None:
         return _NO_SUCH_DAY if year else None
     if end <= start:
