@@ -238,8 +238,9 @@ def _months_together(found: list[DateFound], low: str, lex: Lexicon) -> list[Dat
         if (
             prev is not None
             and prev.relative
-            and not d.relative
+            and (not d.relative or prev.rule == "bare_month")  # "October and November of last year"
             and prev.value.precision == d.value.precision == "month"
+            and prev.value.end - prev.value.start < dt.timedelta(days=31)  # not a pair already
             and joint.fullmatch(low, prev.end, d.start)
         ):
             # "de mars à mai 2023": the first month is of the year written with the last
@@ -249,6 +250,7 @@ def _months_together(found: list[DateFound], low: str, lex: Lexicon) -> list[Dat
             prev is not None
             and prev.value.precision == "month"
             and d.value.precision == "month"
+            and prev.value.end - prev.value.start < dt.timedelta(days=31)  # not a pair already
             and prev.value.start < d.value.start <= prev.value.start + dt.timedelta(days=366)
             and joint.fullmatch(low, prev.end, d.start)
         ):

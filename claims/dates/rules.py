@@ -152,18 +152,39 @@ def _part_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
 _POSSESSIVE = re.compile(r"(?:'|’|[aâ]€™)s(?![\w'])")  # the last as pasted copy mangles it
 
 
+def _month_follows(low: str, end: int, lex: Lexicon) -> bool:
+    """ "the period October and November of last year": a month joined to the next one names a time."""
+    words = low[end : end + 40].split()[:3]
+    return (
+        len(words) >= 2
+        and words[0].lower() in lex.range_joiners
+        and key(words[1].strip(".,;")) in lex.months
+        and not (len(words) == 3 and words[1][-1:].isalpha() and words[2][:1].isupper())  # not "June Smith"
+    )
+
+
+def _named_before(folded: str, start: int, lex: Lexicon) -> bool:
+    """A capitalised word that is no function word right before: "Theresa May"."""
+    name = _CAPITALISED_BEFORE.search(folded, max(0, start - 30), start)
+    return bool(name) and key(name.group(1)) not in lex.function_words
+
+
 def _bare_month(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
     # A month alone is written the way the language writes months: "Mars" inside a French sentence is
     # the planet, "may" inside an English one is the verb.
     if ctx.folded[span[0]].isupper() != lex.months_capitalised:
         return None
-    if _prev_token(ctx.low, span[0]) not in lex.month_context and not (
-        # "January's transfers": a month's own, unless a name goes before ("Theresa May's")
-        _POSSESSIVE.match(ctx.low, span[1])
+    if (
+        _prev_token(ctx.low, span[0]) not in lex.month_context
+        and (_named_before(ctx.folded, span[0], lex) or not _month_follows(ctx.folded, span[1], lex))
         and not (
-            (name := _CAPITALISED_BEFORE.search(ctx.folded, max(0, span[0] - 30), span[0]))
-            and key(name.group(1)) not in lex.function_words
+            # "January's transfers": a month's own, unless a name goes before ("Theresa May's")
+            _POSSESSIVE.match(ctx.low, span[1])
+            and not (
+                (name := _CAPITALISED_BEFORE.search(ctx.folded, max(0, span[0] - 30), span[0]))
+                and key(name.group(1)) not in lex.function_words
+            )
         )
     ):
         return None
