@@ -254,7 +254,14 @@ def _learn_the_article(candidates: list[_Candidate], art: _Article, text: str, h
     data, folded = art.data, art.folded
     art.acronyms = _acronym_definitions(candidates, text, data)
     if data.local_bodies:
-        towns = [t.text for c in candidates for t in c.tokens if t.key in data.towns and t.key not in data.given]
+        # not a town that is someone's surname here ("Ald. Ashanti Hamilton", then "Hamilton")
+        surnames = {t.key for c in candidates for p, t in zip(c.tokens, c.tokens[1:]) if p.key in data.given}
+        towns = [
+            t.text
+            for c in candidates
+            for t in c.tokens
+            if t.key in data.towns and t.key not in data.given and t.key not in surnames
+        ]
         if towns and (top := Counter(towns).most_common(1)[0])[1] >= 2:
             art.main_town = top[0]
     art.known_single = {
