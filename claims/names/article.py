@@ -145,6 +145,7 @@ def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) ->
             and (toks[cut].start - toks[cut - 1].end <= 1 or toks[cut - 1].key not in data.organization_words)
             and (
                 toks[0].text.isupper()  # "UN Office for ...", "AFP Joint Policing ...": an acronym's body
+                or toks[cut].start - toks[cut - 1].end > 1  # "Cathay Pacific and Singapore Airlines": two
                 or not any(t.key in data.organization_words or t.key in data.designators for t in toks[cut:])
             )
         ):
