@@ -156,9 +156,7 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
     ):
         return (NOT_A_NAME, Strength.NONE, None)  # "Amgen Inc. (NYSE:AMG)": the ticker is the company's code
     # What is never a name: a title alone ("Member of Parliament", "Members of Parliament", "Hon").
-    if not c.headed and (
-        k in data.titles or k.rstrip("s") in data.titles or k.replace("members", "member") in data.titles
-    ):
+    if not c.headed and k in data.title_forms:
         return (NOT_A_NAME, Strength.NONE, None)
     if (
         k in data.places

@@ -88,6 +88,7 @@ class _NameData:
     given: frozenset[str]
     world_given: frozenset[str]  # the given names of other countries' news, part of `given`
     titles: frozenset[str]
+    title_forms: frozenset[str]  # the titles and their plurals ("ministers", "members of parliament")
     title_max_words: int
     title_starts: frozenset[str]  # first words of the titles
     person_cues: frozenset[str]
@@ -188,6 +189,12 @@ def world_names() -> frozenset[str]:
     after one ("Groupe Arcelia", then "Arcelia")."""
     listed = (DATA_DIR / "given_names_world.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(key(n) for n in listed if n and not n.startswith("#"))
+
+
+def _plural(title: str) -> str:
+    """A title's plural, its first word's: "ministers", "members of parliament", "chief executives"."""
+    first, _, rest = title.partition(" ")
+    return f"{first}s {rest}" if rest and " of " in f" {rest}" else f"{title}s"
 
 
 def _plain(word: str) -> str:
@@ -401,6 +408,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         given=first_names(),
         world_given=world_names(),
         titles=titles,
+        title_forms=titles | frozenset(_plural(t) for t in titles),
         title_max_words=max((len(t.split()) for t in titles), default=1),
         title_starts=frozenset(t.split()[0] for t in titles),
         person_cues=frozenset(_plain(w) for w in lex.person_cues) | titles,
