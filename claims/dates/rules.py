@@ -166,7 +166,7 @@ def _month_follows(low: str, end: int, lex: Lexicon) -> bool:
 def _named_before(folded: str, start: int, lex: Lexicon) -> bool:
     """A capitalised word that is no function word right before: "Theresa May"."""
     name = _CAPITALISED_BEFORE.search(folded, max(0, start - 30), start)
-    return bool(name) and key(name.group(1)) not in lex.function_words
+    return name is not None and key(name.group(1)) not in lex.function_words
 
 
 def _bare_month(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
