@@ -159,7 +159,7 @@ def _split_known_prefix(c: _Candidate, data: _NameData, gazetteer: Gazetteer) ->
 
 def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], data: _NameData) -> None:
     s = sentences[c.sentence]
-    if c.start > s.start and data.org_head_re is not None and _after_connector(folded, c.start):
+    if c.start > s.start and data.org_head_re is not None and _after_connector(folded, c.start, data.head_link_ends):
         m = data.org_head_re.search(folded, max(s.start, c.start - 60), c.start)
         # "le ministère de l'Industrie", "l'université de Bordeaux"; the words between head and
         # connector qualify it ("correctionnel", "russe"), they are no verb or function word.
@@ -171,11 +171,7 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
                 or (named := " ".join(t.key for t in c.tokens)) in data.places
                 or named in data.towns  # "gouvernement de l'Ontario": also a town's name (California)
             )
-            and not any(
-                w in data.function_words or w in data.subject_verbs
-                for w in m.group(1).replace("d'", "").split()
-                if w != "de"
-            )
+            and not any(w in data.function_words or w in data.subject_verbs for w in _qualifiers(m.group(1), data))
             and not _owner(c, folded, m.end(), data)
         ):
             c.start = m.start()
@@ -283,12 +279,26 @@ def _place_after(folded: str, end: int, limit: int, data: _NameData) -> int:
     return 0
 
 
-def _after_connector(folded: str, start: int) -> bool:
-    """Cheap test before the head pattern: does "de ", "du ", "des ", "de la ", "l'", "d'" end right here?"""
-    if folded[start - 2 : start].lower() in ("d'", "l'"):
+def _qualifiers(words: str, data: _NameData) -> list[str]:
+    """The words qualifying a head ("correctionnel", "d'agriculture"), without their bare prepositions."""
+    out = []
+    for w in words.split():
+        glued = next((b for b in data.tail_bare_prepositions if b.endswith("'") and w.startswith(b)), "")
+        w = w[len(glued) :]
+        if w and w not in data.tail_bare_prepositions:
+            out.append(w)
+    return out
+
+
+def _after_connector(folded: str, start: int, ends: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    """Cheap test before the head pattern: does a head link ("de la ", "du ", "d'") end right here?"""
+    glued, spaced = ends
+    if glued and folded[max(0, start - 3) : start].lower().endswith(glued):
         return True
-    return folded[start - 1 : start] == " " and folded[max(0, start - 4) : start - 1].lower().endswith(
-        ("de", "du", "des", "la")
+    return (
+        bool(spaced)
+        and folded[start - 1 : start] == " "
+        and folded[max(0, start - 5) : start - 1].lower().endswith(spaced)
     )
 
 

@@ -57,7 +57,7 @@ def _classify(c: _Candidate, art: _Article) -> None:
         verdict = _several_words(c, art, cues, k, keys, surface)
     kind, strength, value = verdict
     if value is None and kind == ORGANIZATION and art.data.inverted_heads:
-        value = _inverted(canonical, art.data.inverted_heads)
+        value = _inverted(canonical, art.data)
     return done(kind, strength, canonical if value is None else value)
 
 
@@ -575,16 +575,17 @@ def _said_or_described(text: str, start: int, end: int, data: _NameData) -> bool
     return m.group(1)[0].islower() and word not in data.function_words and _sentence_opening(text, start)
 
 
-def _inverted(name: str, heads: frozenset[str]) -> str | None:
-    """ "Finance Ministry" -> "Ministry of Finance", "Health and Welfare Department" -> "Department of
+def _inverted(name: str, data: _NameData) -> str | None:
+    """ "Finance Ministry" -> "Ministry of Finance", "Health and Welfare Ministry" -> "Ministry of
     Health and Welfare": the official form of a ministry named by its brief first (en [names]
-    inverted_heads; "Foreign Ministry" and the like are aliases)."""
+    inverted_heads and inverted_form; "Foreign Ministry" and the like are aliases)."""
     words = name.split()
-    if words[-1] not in heads or not (len(words) == 2 or (len(words) == 4 and words[1] == "and")):
+    joined = len(words) == 4 and words[1] in data.list_joiners
+    if words[-1] not in data.inverted_heads or not (len(words) == 2 or joined):
         return None
-    if not all(w[:1].isupper() for w in words[:-1] if w != "and"):
+    if not all(w[:1].isupper() for w in words[:-1] if w not in data.list_joiners):
         return None
-    return f"{words[-1]} of {' '.join(words[:-1])}"
+    return data.inverted_form.format(head=words[-1], brief=" ".join(words[:-1]))
 
 
 def _canonical(surface: str) -> str:

@@ -150,14 +150,20 @@ class _NameData:
     list_joiners: frozenset[str]  # "et", "and" (of every language)
     place_hyphen_starts: frozenset[str]  # "Saint-Élie": a hyphenated word opening so is a place's name
     inverted_heads: frozenset[str]  # "Finance Ministry": written "Ministry of Finance" (as written, not folded)
+    inverted_form: str  # "{head} of {brief}"
     state_heads: frozenset[str]  # "Kingdom of Saudi Arabia", "Wilayat of Haima": a place's formal name
     place_tails: frozenset[str]  # "Yilan County", "Caroline Bay": a place's name, its noun written in capitals
     portfolio_re: re.Pattern[str] | None
     portfolio_probes: tuple[str, ...]  # first words of the portfolio heads: no pattern run without one
     tail_adjective_endings: tuple[str, ...]
+    tail_bare_prepositions: frozenset[str]  # "de", "d'": a tail's prepositions without their article
+    infinitive_endings: tuple[str, ...]  # "er", "ir"
+    plural_endings: tuple[str, ...]  # "s", "x"
     tail_prepositions_re: re.Pattern[str] | None
     speech_verb_re: re.Pattern[str]
     org_head_re: re.Pattern[str] | None
+    # The last words of the head links, glued ("d'", "l'") and spaced ("la", "du"): a cheap test first
+    head_link_ends: tuple[tuple[str, ...], tuple[str, ...]]
     named_head_re: re.Pattern[str] | None  # "l'hôpital Anna-Laberge": a head that takes a name without "de"
     place_heads: frozenset[str]  # heads that open an organisation only before a place ("gouvernement")
     byline_re: re.Pattern[str] | None  # "By Marcus Delaney, Associated Press", "Par Julie Martin"
@@ -474,15 +480,24 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         place_tails=frozenset(key(w) for w in names.get("place_tails", [])),
         state_heads=frozenset(key(w) for w in names.get("state_heads", [])),
         inverted_heads=frozenset(names.get("inverted_heads", [])),
+        inverted_form=names.get("inverted_form", ""),
         place_hyphen_starts=frozenset(key(w) for w in names.get("place_hyphen_starts", [])),
         joined_heads=frozenset(key(w) for w in names.get("joined_heads", [])),
         list_joiners=frozenset(lex.list_joiners),
         portfolio_re=portfolio_re,
         portfolio_probes=tuple({_plain(h).split()[0] for h in names["portfolio_heads"]}),
         tail_adjective_endings=tuple(_plain(e) for e in names["org_tail_adjective_endings"]),
+        tail_bare_prepositions=frozenset(fold_apostrophes(w) for w in names["org_tail_bare_prepositions"]),
+        infinitive_endings=tuple(names["infinitive_endings"]),
+        plural_endings=tuple(names["plural_endings"]),
         tail_prepositions_re=tail_re,
         speech_verb_re=lex.speech_verb_re,
-        org_head_re=_head_re(names["lowercase_org_heads"] + names["place_heads"]),
+        org_head_re=_head_re(
+            names["lowercase_org_heads"] + names["place_heads"],
+            names["head_links"],
+            names["org_tail_bare_prepositions"],
+        ),
+        head_link_ends=_link_ends(names["head_links"]),
         named_head_re=(
             re.compile(rf"(?<![\w-])({_phrases(names['named_heads'])})\s+$") if names.get("named_heads") else None
         ),
@@ -522,15 +537,29 @@ def _lowercase_bodies_re(names: dict[str, Any]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'])(?i:{before})({_phrases(bodies)})(?![\w'-])")
 
 
-def _head_re(heads: list[str]) -> re.Pattern[str] | None:
+def _link_ends(links: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    ends = sorted({fold_apostrophes(w).split()[-1] for w in links})
+    return tuple(e for e in ends if e.endswith("'")), tuple(e for e in ends if not e.endswith("'"))
+
+
+def _head_re(heads: list[str], links: list[str], bare: list[str]) -> re.Pattern[str] | None:
     """ "le ministère (russe) de la Défense", "le tribunal (correctionnel) de Paris", "la chambre
-    d'agriculture de la Drôme": the lower-case head and up to two words qualifying it open the
-    organisation's name."""
-    if not heads:
+    d'agriculture de la Drôme": the lower-case head and up to two words qualifying it (a `bare`
+    preposition before one) open the organisation's name, after one of the language's `links` ("de
+    la", "du", "d'")."""
+    if not heads or not links:
         return None
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(
+            r"\s+".join(re.escape(w) for w in fold_apostrophes(p).split()) + ("" if p.endswith("'") else r"\s+")
+            for p in words
+        )
+
+    qualifier = rf"(?:{alternation(bare)})?" if bare else ""
     return re.compile(
-        rf"(?<!\w){_phrases(heads)}((?:\s+(?:de\s+|d')?[a-z][a-z-]*){{0,2}})"
-        r"\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')$"
+        rf"(?<!\w){_phrases(heads)}((?:\s+{qualifier}[a-z][a-z-]*){{0,2}})"
+        rf"\s+(?:{alternation(links)})$"
     )
 
 

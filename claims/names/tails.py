@@ -59,14 +59,14 @@ def _org_tail(
         if not noun:
             break
         word = noun.group(1)
-        bare = m.group().split()[-1] in ("de", "d'")
+        bare = m.group().split()[-1] in data.tail_bare_prepositions
         joined = m.group().split()[-1] in data.list_joiners  # "et marchés financiers", not "et coproduit"
         if (
             word in data.function_words
             or word in data.subject_verbs
             or len(word) < 3
-            or (bare and word.endswith(("er", "ir")))
-            or (joined and not word.endswith(("s", "x")))
+            or (bare and word.endswith(data.infinitive_endings))
+            or (joined and not word.endswith(data.plural_endings))
         ):
             break
         closed = closed or (before_list >= 0 and any(w in data.list_joiners for w in m.group().split()))
