@@ -179,8 +179,10 @@ def _chosen(
             continue
         # A past tense right before the date ("a annoncé ce lundi", "announced on Monday") outweighs a
         # future elsewhere in the sentence.
-        past = lex.past_before_re.search(text, max(0, start - 40), start) is not None or _after_statement(
-            folded, low, start, lex
+        past = (
+            lex.past_before_re.search(text, max(0, start - 40), start) is not None
+            or _after_statement(folded, low, start, lex)
+            or _past_right_after(text, m.end(), lex)
         )
         resolved = _resolve(
             lex.date_templates[order].rule,
@@ -201,6 +203,17 @@ def _chosen(
         chosen.append(resolved)
         taken_until = resolved.end
     return chosen
+
+
+def _past_right_after(text: str, end: int, lex: Lexicon) -> bool:
+    """ "The Board on Thursday announced ...": a past tense right after the date, in lower case (not
+    "Thursday Ted ..."), outweighs a future later in the sentence as one before it does."""
+    at = end + 1
+    return (
+        text[end : end + 1] == " "
+        and text[at : at + 1].islower()
+        and lex.past_anywhere_re.match(text, at, at + 40) is not None
+    )
 
 
 # "(Monday to Friday)", "(lundi-vendredi)": two weekdays in brackets, joined by a dash or a word
