@@ -82,7 +82,7 @@ def _same_weekday_again(found: list[DateFound], low: str, weekdays: dict[str, in
 def _bare_weekday(low: str, d: DateFound) -> bool:
     """ "Thursday", "on Thursday", "jeudi": a weekday with no word that sets its week ("last", "prochain")."""
     words = _WORD_RE.findall(low, d.start, d.end)
-    return len(words) <= 2 and (len(words) == 1 or words[0] in ("on", "le", "ce"))
+    return len(words) <= 2 and (len(words) == 1 or words[0] in ("on", "le"))
 
 
 def _in_order(days: list[DateFound]) -> list[DateFound]:
