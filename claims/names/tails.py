@@ -19,7 +19,10 @@ def _is_adjective(word: str, data: _NameData) -> bool:
     return (
         word not in data.function_words
         and word not in data.subject_verbs
-        and any(word.endswith(e) and len(word) > len(e) + 2 for e in data.tail_adjective_endings)
+        and (
+            any(word.endswith(e) and len(word) > len(e) + 2 for e in data.tail_adjective_endings)
+            or word in data.demonym_countries  # "Fédération syndicale suisse", "Parti socialiste belge"
+        )
     )
 
 
