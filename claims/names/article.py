@@ -266,13 +266,14 @@ _PLACE_AFTER = re.compile(
 
 
 def _place_after(folded: str, end: int, limit: int, data: _NameData) -> int:
-    """End of a known place named right after an organisation ("de France", "de Côte d'Ivoire"), else 0."""
+    """End of a known place named right after an organisation ("de France", "de Côte d'Ivoire", "de
+    Bellinzone"), else 0."""
     place = _PLACE_AFTER.match(folded, end, limit)
     if not place:
         return 0
     name = place.group(1)
     while name:
-        if key(name) in data.places:
+        if key(name) in data.places or (key(name) in data.towns and key(name) not in data.given):
             return place.start(1) + len(name)
         cut = name.rfind(" ")
         name = name[:cut] if cut > 0 else ""
