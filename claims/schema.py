@@ -203,6 +203,7 @@ NAMES = Section(
         "translations": TABLE,
         "national_body_form": TEXT,
         "inverted_form": TEXT,
+        "name_expansions": TABLE,
         "country_bodies": TABLE,
         "demonym_countries": TABLE,
     },
@@ -220,6 +221,7 @@ NAMES = Section(
             "place_hyphen_starts",
             "inverted_heads",
             "inverted_form",
+            "name_expansions",
             "named_heads",
         }
     ),

@@ -5,7 +5,7 @@ strongest evidence first.
 import re
 from collections.abc import Callable
 
-from ..text import fold, fold_apostrophes
+from ..text import fold
 from ..text import fold_key as key
 from .article import _LONGEST_PERSON, _Article, _before_verb, _cue_after, _cue_of, _inside
 from .data import (
@@ -20,6 +20,7 @@ from .data import (
     _NameData,
     _Token,
 )
+from .forms import _canonical, _expanded, _inverted
 from .places import (
     _after_place_preposition,
     _compound_place,
@@ -58,6 +59,8 @@ def _classify(c: _Candidate, art: _Article) -> None:
     kind, strength, value = verdict
     if value is None and kind == ORGANIZATION and art.data.inverted_heads:
         value = _inverted(canonical, art.data)
+    if value is None and kind == ORGANIZATION and art.data.name_expansions:
+        value = _expanded(canonical, art.data.name_expansions)
     return done(kind, strength, canonical if value is None else value)
 
 
@@ -573,25 +576,3 @@ def _said_or_described(text: str, start: int, end: int, data: _NameData) -> bool
     # "Berthe Delorme, paysagiste du XIXe siècle, vivait ...": a description right after a name that opens
     # its sentence
     return m.group(1)[0].islower() and word not in data.function_words and _sentence_opening(text, start)
-
-
-def _inverted(name: str, data: _NameData) -> str | None:
-    """ "Finance Ministry" -> "Ministry of Finance", "Health and Welfare Ministry" -> "Ministry of
-    Health and Welfare": the official form of a ministry named by its brief first (en [names]
-    inverted_heads and inverted_form; "Foreign Ministry" and the like are aliases)."""
-    words = name.split()
-    joined = len(words) == 4 and words[1] in data.list_joiners
-    if words[-1] not in data.inverted_heads or not (len(words) == 2 or joined):
-        return None
-    if not all(w[:1].isupper() for w in words[:-1] if w not in data.list_joiners):
-        return None
-    return data.inverted_form.format(head=words[-1], brief=" ".join(words[:-1]))
-
-
-def _canonical(surface: str) -> str:
-    """The name as an editor writes it: apostrophes and spaces made plain, a nickname in quote marks
-    left out ("Philip “Brave” Darrow" -> "Philip Darrow")."""
-    return " ".join(_NICKNAME.sub(" ", fold_apostrophes(surface)).split())
-
-
-_NICKNAME = re.compile(r"\s[“\"‘'][A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?[”\"’']\s")

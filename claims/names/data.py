@@ -151,6 +151,7 @@ class _NameData:
     place_hyphen_starts: frozenset[str]  # "Saint-Élie": a hyphenated word opening so is a place's name
     inverted_heads: frozenset[str]  # "Finance Ministry": written "Ministry of Finance" (as written, not folded)
     inverted_form: str  # "{head} of {brief}"
+    name_expansions: dict[str, str]  # "NZ" -> "New Zealand" inside an organisation's name
     state_heads: frozenset[str]  # "Kingdom of Saudi Arabia", "Wilayat of Haima": a place's formal name
     place_tails: frozenset[str]  # "Yilan County", "Caroline Bay": a place's name, its noun written in capitals
     portfolio_re: re.Pattern[str] | None
@@ -481,6 +482,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         state_heads=frozenset(key(w) for w in names.get("state_heads", [])),
         inverted_heads=frozenset(names.get("inverted_heads", [])),
         inverted_form=names.get("inverted_form", ""),
+        name_expansions=dict(names.get("name_expansions", {})),
         place_hyphen_starts=frozenset(key(w) for w in names.get("place_hyphen_starts", [])),
         joined_heads=frozenset(key(w) for w in names.get("joined_heads", [])),
         list_joiners=frozenset(lex.list_joiners),

@@ -188,7 +188,7 @@ _NICKNAME_GAP = re.compile(r"\s+[“\"‘'][A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?[
 
 def _with_nicknames(candidates: list[_Candidate], folded: str, data: _NameData) -> list[_Candidate]:
     """ "Philip “Brave” Darrow", "Aubrey ‘Shanghai’ Mills": a given name, a nickname in quote marks, a
-    surname, as one person (the canonical name leaves the nickname out: classify._canonical)."""
+    surname, as one person (the canonical name leaves the nickname out: forms._canonical)."""
     out: list[_Candidate] = []
     for c in sorted(candidates, key=lambda c: c.start):
         prev = out[-1] if out else None

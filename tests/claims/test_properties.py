@@ -250,6 +250,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "names.tokens",
         "names.article",
         "names.classify",
+        "names.forms",
         "names.resolve",
         "names.spelled",
         "names.places",

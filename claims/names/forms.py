@@ -1,0 +1,40 @@
+"""The canonical form of a name: as an editor writes it in the table (apostrophes and spaces made
+plain, a nickname left out), a ministry named by its brief first in its official form, a place's
+abbreviation inside an organisation's name written out."""
+
+import re
+
+from ..text import fold_apostrophes
+from .data import _NameData
+
+
+def _inverted(name: str, data: _NameData) -> str | None:
+    """ "Finance Ministry" -> "Ministry of Finance", "Health and Welfare Ministry" -> "Ministry of
+    Health and Welfare": the official form of a ministry named by its brief first (en [names]
+    inverted_heads and inverted_form; "Foreign Ministry" and the like are aliases)."""
+    words = name.split()
+    joined = len(words) == 4 and words[1] in data.list_joiners
+    if words[-1] not in data.inverted_heads or not (len(words) == 2 or joined):
+        return None
+    if not all(w[:1].isupper() for w in words[:-1] if w not in data.list_joiners):
+        return None
+    return data.inverted_form.format(head=words[-1], brief=" ".join(words[:-1]))
+
+
+def _expanded(name: str, expansions: dict[str, str]) -> str | None:
+    """ "NZ Rugby" -> "New Zealand Rugby", "Art Gallery of NSW" -> "... of New South Wales": a place's
+    abbreviation inside an organisation's name, written out as editors write the name (en [names]
+    name_expansions)."""
+    words = name.split()
+    if len(words) < 2 or not any(w in expansions for w in words):
+        return None
+    return " ".join(expansions.get(w, w) for w in words)
+
+
+def _canonical(surface: str) -> str:
+    """The name as an editor writes it: apostrophes and spaces made plain, a nickname in quote marks
+    left out ("Philip “Brave” Darrow" -> "Philip Darrow")."""
+    return " ".join(_NICKNAME.sub(" ", fold_apostrophes(surface)).split())
+
+
+_NICKNAME = re.compile(r"\s[“\"‘'][A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?[”\"’']\s")
