@@ -117,6 +117,7 @@ def _currencies(raw: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
         currency_symbols=currency_symbols,
         currency_codes=currency_codes,
         ambiguous_currency_names=frozenset(fold_key(n) for n in cur["ambiguous_names"]),
+        weight_currency_names=frozenset(fold_key(n) for n in cur["weight_names"]),
         money_nouns=frozenset(fold_key(w) for w in scales["money_nouns"]),
         weight_of_re=re.compile(rf"(?<![ \u00a0])[ \u00a0]++{trie(cur['weight_of'])}[ \u00a0]*+([^\W\d_][\w'’-]*)"),
         local_currency_names={fold_key(n): group for n, group in cur["local_names"].items()},

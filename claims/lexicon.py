@@ -70,6 +70,7 @@ class Lexicon:
     currency_symbols: dict[str, str]
     currency_codes: dict[str, str]
     ambiguous_currency_names: frozenset[str]
+    weight_currency_names: frozenset[str]  # "livres", "pounds": also a weight ("... de livres de sirop")
     weight_of_re: re.Pattern[str]  # "de sirop" after "millions de livres": a weight, not money
     money_nouns: frozenset[str]  # "5 millions d'amende": a noun after a scaled number that keeps it money
     local_currency_names: dict[str, str]  # "dollars", "francs" with no country -> "dollar", "franc": claims/country.py

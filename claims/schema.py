@@ -77,6 +77,7 @@ CURRENCIES = Section(
         "local_names": TABLE,
         "glued_subunits": LIST,
         "weight_of": LIST,
+        "weight_names": LIST,
         "home_dollars": LIST,
     },
     optional=frozenset({"glued_subunits", "home_dollars"}),  # "173.08c": English share prices; French has none

@@ -164,7 +164,12 @@ def _base(m: re.Match[str], n: str, folded: str, low: str, lex: Lexicon) -> _Dra
         scale, end = Decimal(1), m.end(n)  # "$5 mds" in French: the amount is "$5"
     if ambiguous and scale == 1:
         return None  # "deux livres", "five pounds": not money without a scale word
-    if ambiguous and (w := lex.weight_of_re.match(low, end)) and fold_key(w.group(1)) not in lex.money_nouns:
+    if (
+        ambiguous
+        and fold_key(low[:end].rsplit(None, 1)[-1]) in lex.weight_currency_names
+        and (w := lex.weight_of_re.match(low, end))
+        and fold_key(w.group(1)) not in lex.money_nouns
+    ):
         return None  # "100 millions de livres de sirop", "5 million pounds of beef": a weight
     if low[end : end + 3].lstrip().startswith("%"):
         return None

@@ -72,7 +72,7 @@ def find_money(
 def _without_weights(found: list[MoneyFound], low: str, lex: Lexicon) -> list[MoneyFound]:
     """ "52 millions de livres" in an article that also says "100 millions de livres de sirop": a name
     that is a weight once in the article (amount.py refuses that one) is a weight throughout."""
-    names = {last for f in found if (last := low[f.start : f.end].rsplit(" ", 1)[-1]) in lex.ambiguous_currency_names}
+    names = {last for f in found if (last := low[f.start : f.end].rsplit(" ", 1)[-1]) in lex.weight_currency_names}
     weighed = {
         name
         for name in names
