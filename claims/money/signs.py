@@ -27,14 +27,17 @@ def _capital_signs() -> tuple[dict[str, str], frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
-def _capital_sign_re(scale_words: tuple[str, ...]) -> re.Pattern[str]:
+def _capital_sign_re(scale_words: tuple[str, ...], abbreviations: tuple[str, ...]) -> re.Pattern[str]:
     signs, _ = _capital_signs()
     # Each sign, then the look-behind on what precedes it (so that the engine skips to the signs'
     # letters at once, instead of trying a look-behind at every position).
     sign = "|".join(re.escape(s) + rf"(?<![\w$€£¥.,'’-]{'.' * len(s)})" for s in sorted(signs, key=len, reverse=True))
     scale = "|".join(re.escape(w) for w in sorted(scale_words, key=len, reverse=True))
+    glued = "|".join(re.escape(w) for w in sorted(abbreviations, key=len, reverse=True))
+    # a scale word a space or a dash apart ("Sh38.8 billion"), or an abbreviation glued ("Shs72m")
     return re.compile(
-        rf"(?P<sign>{sign})(?P<gap> ?)(?P<n>\d+(?:[.,]\d+)*)(?![\d\w%])(?:(?P<s>[ -]?(?i:{scale}))(?![\w-]))?"
+        rf"(?P<sign>{sign})(?P<gap> ?)(?P<n>\d+(?:[.,]\d+)*)"
+        rf"(?:(?P<a>{glued})(?![\w-])|(?![\d\w%])(?:(?P<s>[ -]?(?i:{scale}))(?![\w-]))?)"
     )
 
 
@@ -45,7 +48,7 @@ def capital_signed(
     the spans already `taken` by other amounts."""
     signs, spaced = _capital_signs()
     out: list[tuple[int, int, Decimal, Decimal, str]] = []
-    for m in _capital_sign_re(tuple(lex.scale_words)).finditer(folded):
+    for m in _capital_sign_re(tuple(lex.scale_words), tuple(lex.scale_abbreviations)).finditer(folded):
         if m.group("gap") and m.group("sign") not in spaced:
             continue
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -53,6 +56,8 @@ def capital_signed(
         parsed = parse_number(m.group("n"), lex)
         word = fold_key(m.group("s").strip(" -")) if m.group("s") else None
         scale = Decimal(str(lex.scale_words[word])) if word in lex.scale_words else Decimal(1)
+        if m.group("a"):
+            scale = Decimal(str(lex.scale_abbreviations[m.group("a")]))
         if parsed is None or (word is not None and word not in lex.scale_words):
             continue
         amount, decimals = parsed
