@@ -154,6 +154,14 @@ class _MoneyPieces(NamedTuple):
     range_joiner: str
 
 
+def _links(words: list[str]) -> str:
+    """ "de ", "d'", "de nos ", "of ": what may stand between an amount and its currency's name, as an
+    optional group (an elided one glued to the name, the others a space before it)."""
+    alternatives = sorted(words, key=len, reverse=True)
+    parts = [r"\s+".join(map(re.escape, w.split())) + (r"\s*" if w.endswith("'") else r"\s+") for w in alternatives]
+    return rf"(?:{'|'.join(parts)})?"
+
+
 def _money_pieces(raw: dict[str, Any], numbers: dict[str, Any], cur: dict[str, Any]) -> _MoneyPieces:
     scale_word = trie(numbers["scale_words"])
     glued = cur["glued_subunits"]
@@ -167,7 +175,7 @@ def _money_pieces(raw: dict[str, Any], numbers: dict[str, Any], cur: dict[str, A
         # "173.08c": a subunit glued to digits, not followed by a letter, a digit or an apostrophe
         glued=rf"(?<=\d)(?P<glued>{trie(glued)})(?![\w'’])" if glued else "(?P<glued>(?!))",
         suffix=trie(cur["symbol_suffixes"]),
-        of=r"(?:de\s+|d'\s*|of\s+)?",
+        of=_links(raw["currencies"]["name_links"]),
         range_joiner=rf"(?:\s*-\s*|\s+{trie(raw['qualifiers']['range_joiners'])}\s+)",
     )
 

@@ -78,6 +78,7 @@ CURRENCIES = Section(
         "glued_subunits": LIST,
         "weight_of": LIST,
         "weight_names": LIST,
+        "name_links": LIST,
         "home_dollars": LIST,
     },
     optional=frozenset({"glued_subunits", "home_dollars"}),  # "173.08c": English share prices; French has none
