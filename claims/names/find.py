@@ -49,16 +49,19 @@ class _LibraryNames(Mapping[str, tuple[str, str]]):
     def __init__(self, known: Gazetteer, common: frozenset[str]):
         self.known, self.common = known, common
 
+    def _hidden(self, key: str) -> bool:
+        return " " not in key and key in self.common
+
     def __getitem__(self, key: str) -> tuple[str, str]:
-        if " " not in key and key in self.common:
+        if self._hidden(key):
             raise KeyError(key)
         return self.known[key]
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and not (" " not in key and key in self.common) and key in self.known
+        return isinstance(key, str) and not self._hidden(key) and key in self.known
 
     def __iter__(self) -> Iterator[str]:
-        return (k for k in self.known if " " in k or k not in self.common)
+        return (k for k in self.known if not self._hidden(k))
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
