@@ -111,6 +111,10 @@ def note(key: str, **params) -> Reason:
 
 
 S15 = dict(publisher="Rédaction (fiche interne)", published="2024-05-29")
+# A record that holds the quote's words with a negation the article does not have.
+NEGATED_IN_C1 = match(
+    "C1", agreement="conflicts", quote_class="negated", score=0.6, publisher="Test Wire", note=note("negation_record")
+)
 
 # (claim, matches, suggestion, English reason, French reason): every kind of reason the rules write.
 CASES = {
@@ -272,14 +276,7 @@ CASES = {
         QUOTE,
         [
             match("S15", quote_class="close", **S15),
-            match(
-                "C1",
-                agreement="conflicts",
-                quote_class="negated",
-                score=0.6,
-                publisher="Test Wire",
-                note=note("negation_record"),
-            ),
+            NEGATED_IN_C1,
         ],
         "needs_review",
         "quote is close in S15 (Rédaction (fiche interne), 2024-05-29) but negated in C1"
@@ -291,14 +288,7 @@ CASES = {
         QUOTE,
         [
             match("S15", quote_class="verbatim", **S15),
-            match(
-                "C1",
-                agreement="conflicts",
-                quote_class="negated",
-                score=0.6,
-                publisher="Test Wire",
-                note=note("negation_record"),
-            ),
+            NEGATED_IN_C1,
         ],
         "supported",
         "quote is verbatim in S15 (Rédaction (fiche interne), 2024-05-29)",
