@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from .lexicon import DATA_DIR, common_data
+from .names.data import first_names
 from .patterns import trie
 from .text import fold_key
 
@@ -133,7 +134,6 @@ def local_currency(
 def _surnames(text: str, found: list[re.Match[str]]) -> set[str]:
     """The place words the article uses as someone's surname ("Premier Tim Houston", then "Houston
     said"): after a capitalised given name once, they name no country anywhere in the article."""
-    from .names.data import first_names
 
     given = first_names()
     out: set[str] = set()

@@ -180,11 +180,7 @@ def _bare_month(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Dat
         and (_named_before(ctx.folded, span[0], lex) or not _month_follows(ctx.folded, span[1], lex))
         and not (
             # "January's transfers": a month's own, unless a name goes before ("Theresa May's")
-            _POSSESSIVE.match(ctx.low, span[1])
-            and not (
-                (name := _CAPITALISED_BEFORE.search(ctx.folded, max(0, span[0] - 30), span[0]))
-                and key(name.group(1)) not in lex.function_words
-            )
+            _POSSESSIVE.match(ctx.low, span[1]) and not _named_before(ctx.folded, span[0], lex)
         )
     ):
         return None

@@ -124,19 +124,19 @@ def _headline_quotes(quotes: list[QuoteFound], text: str, sentence_at: _Sentence
     would otherwise read as a term; and a quote nobody is said to say anywhere else (a standfirst's)
     that someone says again, the same words, later in the article."""
     out = []
+    said_words = [(o, _words_of(o)) for o in quotes if o.speaker]
     for q in quotes:
         headline = (q.kind == "speech" or q.kind == "term") and _headline(sentence_at(q.start), text)
         if headline or (q.speaker is None and q.kind != "term"):
-            words = " ".join(key(q.text).strip(" .,;:!?…").split())
+            words = _words_of(q)
             said = next(
                 (
                     o.speaker
-                    for o in quotes
+                    for o, theirs in said_words
                     if o is not q
-                    and o.speaker
                     and o.start > q.end
                     and words
-                    and (words in " ".join(key(o.text).split()) if headline else words == _words_of(o))
+                    and (words in " ".join(key(o.text).split()) if headline else words == theirs)
                 ),
                 None,
             )
