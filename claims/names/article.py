@@ -374,6 +374,12 @@ def _acronym_definitions(candidates: list[_Candidate], text: str, data: _NameDat
     return out
 
 
+def _after_a_place_word(folded: str, start: int, data: _NameData) -> bool:
+    """ "in Houston", "à Houston", "près de Lille": a place preposition right before `start`."""
+    before = folded[max(0, start - 12) : start].lower().split()
+    return bool(before) and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions)
+
+
 def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData, headings: set[int]) -> frozenset[str]:
     """Single words written after "in", "à", "près de" (headlines aside): towns and regions the data lacks,
     even where the article names them again elsewhere ("in Kempshott" ... "Kempshott residents"); not
@@ -384,8 +390,7 @@ def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData, h
     for c in candidates:
         if len(c.tokens) != 1 or c.tokens[0].initial or c.sentence in headings:
             continue
-        before = folded[max(0, c.start - 12) : c.start].lower().split()
-        if before and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions):
+        if _after_a_place_word(folded, c.start, data):
             after_place.add(c.tokens[0].key)
     if not after_place:
         return frozenset()

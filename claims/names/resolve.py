@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from ..text import Sentence, fold, fold_key
-from .article import _acronym_after, _Article, _short_name_after, _ticker_after
+from .article import _acronym_after, _after_a_place_word, _Article, _short_name_after, _ticker_after
 from .classify import _acronym_token, _camel
 from .data import (
     _GENERATIONS,
@@ -102,12 +102,6 @@ def _surname_not_a_word(c: _Candidate, data: _NameData, by_tail: dict[tuple[str,
             or (key in data.towns and c.strength == Strength.NONE and not _after_a_place_word(folded, c.start, data))
         )
     )
-
-
-def _after_a_place_word(folded: str, start: int, data: _NameData) -> bool:
-    """ "in Houston", "à Houston": the town, even where someone bears its name."""
-    before = folded[max(0, start - 12) : start].lower().split()
-    return bool(before) and (before[-1] in data.place_prepositions or " ".join(before[-2:]) in data.place_prepositions)
 
 
 def _one_word(
