@@ -44,6 +44,7 @@ SPLITS = (
     "round-21",
     "round-22",
     "round-23",
+    "round-24",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

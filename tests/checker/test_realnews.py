@@ -202,6 +202,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en242",
             "fr261",
             "en262",
+            "fr281",
+            "en282",
         )
     ] == [
         "study",
@@ -251,6 +253,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-22",
         "round-23",
         "round-23",
+        "round-24",
+        "round-24",
         "held-out",
     ]
 
