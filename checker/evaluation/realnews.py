@@ -58,7 +58,7 @@ SPLITS = (
 EDGE_WORDS_BEFORE = frozenset(
     "the a an on in at by since until till from of for during before after to over through last année between "
     "le la les l' d' de du des en au aux a à dès depuis avant après pour jusqu'au jusqu'à jusqu'en vers par entre "
-    "ce cet cette this ici early late "
+    "ce cet cette this ici early late earlier later "
     "m. mme mr mr. mrs mrs. ms ms. dr dr. cr cr. cllr cllr. coun coun.".split()
 )
 EDGE_WORDS_AFTER = frozenset("matin soir midi après-midi soirée morning night evening afternoon".split())
@@ -157,12 +157,16 @@ class RealArticle:
         }
 
 
-_WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:lun|mar|mercre|jeu|vendre|same)di|dimanche")
+_WEEKDAY = re.compile(
+    r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:lun|mar|mercre|jeu|vendre|same)di|dimanche"
+    r"|today|yesterday|tomorrow|aujourd'hui|aujourd’hui|hier|demain"
+)
 
 
 def _bracketed_dates_joined(items: list[dict[str, Any]], body: str) -> list[dict[str, Any]]:
-    """A weekday and its date in brackets are one claim ("Friday (April 12)", issue 10's convention,
-    ANNOTATING.md since round 22); a gold that gave them as two dates of one value is scored as one."""
+    """A weekday or a named day and its date in brackets are one claim ("Friday (April 12)", "today
+    (August 2nd)": issue 10's convention, ANNOTATING.md since round 22); a gold that gave them as two
+    dates of one value is scored as one."""
     out: list[dict[str, Any]] = []
     for c in items:
         prev = out[-1] if out else None

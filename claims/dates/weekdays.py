@@ -102,6 +102,8 @@ def _in_order(days: list[DateFound]) -> list[DateFound]:
 _BRACKET_OPEN = re.compile(r"(?<![\s,]),?\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"(?<!\s)\s*\)")
 _NAMED_DAY_GAP = re.compile(r",?[ \t]?+")
+_BRACKET_DAY = re.compile(r"[ ]?+\([ ]?+(\d{1,2})[ ]?+\)")
+_APPOSED_DAY = re.compile(r",[ ](?:le[ ])?+")
 _SQUARE_OPEN = re.compile(r"(?<![\s,])\s*\[\s*")
 _SQUARE_CLOSE = re.compile(r"(?<!\s)\s*\]")
 
@@ -111,10 +113,13 @@ def _weekday_with_its_day(found: list[DateFound], low: str, weekdays: dict[str, 
     so are "demain [lundi]" and the weekday an editor put in square brackets."""
     out: list[DateFound] = []
     for d in found:
+        if d.rule in ("weekday", "named_day") and (day := _BRACKET_DAY.match(low, d.end)):
+            if int(day.group(1)) == d.value.start.day:  # "today (25)": the day's number in brackets
+                d = replace(d, end=day.end())
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.rule == "weekday"
+            and prev.rule in ("weekday", "named_day")  # "Friday (April 12)", "yesterday (21st Nov)"
             and d.value.precision == "day"
             and _BRACKET_OPEN.fullmatch(low, prev.end, d.start)
             and (close := _BRACKET_CLOSE.match(low, d.end))
@@ -140,6 +145,18 @@ def _weekday_with_its_day(found: list[DateFound], low: str, weekdays: dict[str, 
             and len(_WORD_RE.findall(low, prev.start, prev.end)) == 2
         ):
             # "last Monday 23 December 2019": the weekday said with its week, then the date it is
+            out[-1] = replace(d, start=prev.start)
+            continue
+        if (
+            prev is not None
+            and prev.rule == "weekday"
+            and d.rule == "absolute"
+            and d.value == prev.value
+            and _APPOSED_DAY.fullmatch(low, prev.end, d.start)
+            and len(_WORD_RE.findall(low, prev.start, prev.end)) == 2
+        ):
+            # "lundi dernier, le 1er juillet": the weekday said with its week, then, apposed, the date
+            # it is (the same day)
             out[-1] = replace(d, start=prev.start)
             continue
         if (

@@ -260,7 +260,7 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
 
 
 def test_a_weekday_and_its_bracketed_date_given_as_two_claims_are_scored_as_one():
-    body = "Results came on Thursday (May 17) and today (May 18)."
+    body = "Results came on Thursday (May 17) and today (May 18), not on May (31)."
     at = body.index
     claims = [
         {"type": "date", "start": at("Thursday"), "end": at("Thursday") + 8, "value": "2018-05-17"},
@@ -269,5 +269,8 @@ def test_a_weekday_and_its_bracketed_date_given_as_two_claims_are_scored_as_one(
         {"type": "date", "start": at("May 18"), "end": at("May 18") + 6, "value": "2018-05-18"},
     ]
     gold = {"id": "en0", "language": "en", "published": "2018-05-18", "claims": claims}
+    claims.append({"type": "date", "start": at("May (31)"), "end": at("May (31)") + 3, "value": "2018-05"})
+    claims.append({"type": "date", "start": at("31"), "end": at("31") + 2, "value": "2018-05"})
     texts = [c["text"] for c in realnews.RealArticle(gold, body).as_gold()["claims"]]
-    assert texts == ["Thursday (May 17)", "today", "May 18"]  # only a weekday takes its bracket
+    # a weekday or a named day takes its bracket, a month does not
+    assert texts == ["Thursday (May 17)", "today (May 18)", "May", "31"]
