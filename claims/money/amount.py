@@ -199,6 +199,8 @@ def _range_in_match(d: _Draft, m: re.Match[str], folded: str, low: str, lex: Lex
     second_scale = _scale_factor(m.group("s1b"), _written(m, "s1b", folded), lex)
     joiner = fold_key(m.group("rj"))
     allowed = _range_allowed(joiner, _previous_word(low, d.start), m.group("lead2") is not None, lex)
+    if m.group("s1") and not m.group("s1b") and m.group("lead2") is None and joiner != "-":
+        allowed = False  # "$1.1 billion to three companies": a scaled amount, then a count
     if (
         second is not None
         and second_scale is not None
