@@ -192,8 +192,9 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         end = _org_tail(folded, c.end, s.end, data, complements=complements, listed=head in data.joined_heads)
         if complements and (place := _place_after(folded, end, s.end, data)):
             end = place  # "Fédération hospitalière de France", "Parti démocratique de Côte d'Ivoire"
-        elif complements and (end > c.end or joined):
-            end = _proper_complement(folded, end, s.end, data)
+        elif complements and (end > c.end or joined) and (proper := _proper_complement(folded, end, s.end, data)) > end:
+            # "ministère de l'Agriculture et du Développement rural": the complement's adjectives
+            end = _org_tail(folded, proper, s.end, data, complements=False)
         if end > c.end:
             c.end = end
             c.headed = True

@@ -446,7 +446,9 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         split_connectors=connectors - particles,
         elisions=keys("elisions"),
         possessives=tuple(fold(p) for p in names["possessives"]),
-        subject_verbs=frozenset(w.lower() for w in names["subject_verbs"]),
+        # as written ("a" is no "à") and folded, as the tails read them ("considère", "considere")
+        subject_verbs=frozenset(w.lower() for w in names["subject_verbs"])
+        | {_plain(w) for w in names["subject_verbs"]},
         affiliation_words=frozenset(key(w) for w in names["affiliation_words"]),
         product_cues=frozenset(key(w) for w in names["product_cues"]),
         person_before=frozenset(key(w) for w in names["person_before"]),

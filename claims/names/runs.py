@@ -234,7 +234,7 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
     """ "Securities and Exchange Commission": one name when the words after "and" end with an
     organisation word and the words before are one or two plain words ("Seaspan Shipyards and
     Irving Shipbuilding" are two: the words before end a name of their own)."""
-    if not data.org_joiners and not data.campus_links:
+    if not data.org_joiners and not data.campus_links and not data.list_joiners:
         return runs
     out: list[list[_Token]] = []
     for run in runs:
@@ -249,7 +249,7 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
             tail = prev[cut:]
             if len(tail) > 1 and tail[0].key in data.function_words:  # "The Irish Nurses and ..."
                 tail = tail[1:]
-            if _campus(prev, run, gap, data):
+            if _campus(prev, run, gap, data) or _parallel_complement(prev, run, gap, cut, folded, data):
                 out[-1] = prev + run
                 continue
             if (
@@ -288,6 +288,27 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
                 continue
         out.append(run)
     return out
+
+
+def _parallel_complement(
+    prev: list[_Token], run: list[_Token], gap: str, cut: int, folded: str, data: _NameData
+) -> bool:
+    """ "Générale des Carrières et des Mines": "and" then the connector the name's last complement
+    took, then plain capitalised nouns: a second complement of the same name."""
+    if cut == 0 or prev[-1].sentence != run[0].sentence or run[0].start - prev[-1].end > 10:
+        return False
+    connector = " ".join(folded[prev[cut - 1].end : prev[cut].start].lower().split())
+    words = gap.split()
+    return (
+        len(words) == 2
+        and words[0] in data.list_joiners
+        and words[1] == connector
+        and connector in data.connectors
+        and len(run) <= 3
+        and all(
+            t.key not in data.given and (t.key in data.common_words or t.key in data.organization_words) for t in run
+        )
+    )
 
 
 def _founders_and(prev: list[_Token], run: list[_Token], data: _NameData) -> bool:
