@@ -4,6 +4,7 @@ cette demande", "Judge Ruth Okafor ... The judge also told him"."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from ..lexicon import Lexicon
@@ -59,14 +60,28 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
     if not roles:
         return []
     out = []
+    named = sorted(m.start for m in mentions if m.type == "person")
     for r in _ROLE_AFTER.finditer(folded):
         two = [(key(f"{r.group(1)} {r.group(2)}"), r.end())] if r.group(2) else []
         for role, end in two + [(key(r.group(1)), r.end(1))]:
             person = roles.get(role)
-            if person is not None and r.start() > person[1]:
+            if person is not None and r.start() > person[1] and not _names_its_own(folded, end, named):
                 out.append(_Mention(r.start(), end, person[0], "person"))
                 break
     return out
+
+
+# "du Cartel syndical, " or nothing: the role's own complement before the name it introduces
+_OWN_NAME_GAP = re.compile(
+    r"(?:[ \u00a0]++(?:du|des|de la|de l'|de|d'|of the|of|at|for)\b[^,.;:!?«»\"“”\n]{0,40})?+,?[ \u00a0]*+"
+)
+
+
+def _names_its_own(folded: str, end: int, named: list[int]) -> bool:
+    """ "le président du Cartel syndical, Marc Simeth": the role introduces a person named right after it,
+    not the one it stood for earlier."""
+    i = bisect_left(named, end)
+    return i < len(named) and _OWN_NAME_GAP.fullmatch(folded, end, named[i]) is not None
 
 
 _APPOSED = re.compile(
