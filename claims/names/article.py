@@ -370,9 +370,25 @@ def _acronym_definitions(candidates: list[_Candidate], text: str, data: _NameDat
         named = c.tokens[-1].key in data.organization_words
         # ("General Employees' Union (BCGEU)": a name cut short of the words its acronym spells first)
         initials = "".join(fold(t.text)[:1] for t in c.tokens if t.key not in data.function_words).upper()
-        if fold(acronym)[0].lower() == first or (named and not fold(acronym).upper().endswith(initials)):
+        if (
+            fold(acronym)[0].lower() == first
+            or (named and not fold(acronym).upper().endswith(initials))
+            or _spells(fold(acronym).upper(), fold(text[c.start : c.end]))
+        ):
             out.setdefault(fold(acronym).lower(), i)
     return out
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """ "Autorité des services et marchés financiers (FSMA)": every letter of an acronym of three or more
+    is the initial of one of the name's words (or a letter of an acronym inside it), in any order: the
+    acronym of the name in another language."""
+    if len(acronym) < 3 or not acronym.isalpha():
+        return False
+    pool: Counter[str] = Counter()
+    for w in re.findall(r"[^\W\d_][\w'’-]*", name):
+        pool.update(w if w.isupper() and len(w) > 1 else w[0].upper())
+    return all(pool[ch] >= n for ch, n in Counter(acronym).items())
 
 
 def _after_a_place_word(folded: str, start: int, data: _NameData) -> bool:
