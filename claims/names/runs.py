@@ -121,6 +121,8 @@ def _ends_before(current: list[_Token], tok: _Token, gap: str | None, data: _Nam
             t.key in data.organization_words or t.key in data.places or t.key in data.common_words for t in current
         ):
             return True  # "MP Valius Ąžuolas of the Farmers and Greens": two unknown words, a person's
+        if len(person) == 1 and person[0].key in data.given and tok.key in data.places:
+            return True  # "President Samia Suluhu Hassan of Tanzania": a surname, then the country
     if gap and " ".join(t.key for t in current) in data.places and tok.key not in data.places:
         return True  # "la sortie de la Grande-Bretagne de l'Union européenne": a place ends there
     # "l'équipe Superalignment d'OpenAI": a brand stands on its own

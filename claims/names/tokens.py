@@ -80,6 +80,10 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
             # "M.Rachid Hachichi": a title glued to the name by its stop is no part of the name
             start += glued.end()
             plain = plain[glued.end() :]
+        if (camel := _GLUED_LABEL.search(plain)) and _label(camel.group(1), data):
+            # "Amelia SalmonsPublished 22nd Nov", "Baptiste GouretMalgré": a byline glued to the next word
+            end -= len(plain) - camel.start(1)
+            plain = plain[: camel.start(1)]
         word = text[start:end]
         if end <= start or not (word[0].isupper() or _capitalised(word)) or _amount_or_code(word, folded, end):
             prev_capital_end = -10
@@ -90,6 +94,13 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
 
 
 _ANY_WORD = re.compile(r"[^\W_]")
+_GLUED_LABEL = re.compile(r"(?<=[a-z]{4})([A-Z][a-z]{2,})$")
+
+
+def _label(word: str, data: _NameData) -> bool:
+    """A function word ("Malgré") or a past participle ("Published", "Updated") glued to a name."""
+    key = word.lower()
+    return key in data.function_words or (key.endswith("ed") and key in data.common_words)
 
 
 def _after_opener(folded: str, start: int, s_start: int) -> bool:
