@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from .lexicon import DATA_DIR, common_data
-from .names.data import first_names
+from .names.forms import place_surnames
 from .patterns import trie
 from .text import fold_key
 
@@ -108,7 +108,7 @@ def local_currency(
     first: dict[str, int] = {}
     score: Counter[str] = Counter()
     found = list(cues.words.finditer(low))
-    surnames = _surnames(text, found)
+    surnames = place_surnames(text, found)
     for m in found:
         if m.group() in surnames:
             continue
@@ -129,20 +129,6 @@ def local_currency(
     code = min(seen, key=lambda c: (-score[c], first[c]))
     shown = ", ".join(f"{w} ×{n}" if n > 1 else w for w, n in seen[code].most_common(3))
     return LocalCurrency(code, f"{code}: the article names {shown}")
-
-
-def _surnames(text: str, found: list[re.Match[str]]) -> set[str]:
-    """The place words the article uses as someone's surname ("Premier Tim Houston", then "Houston
-    said"): after a capitalised given name once, they name no country anywhere in the article."""
-
-    given = first_names()
-    out: set[str] = set()
-    for m in found:
-        before = text[max(0, m.start() - 24) : m.start()]
-        words = before.split()
-        if words and before[-1:].isspace() and words[-1][:1].isupper() and fold_key(words[-1]) in given:
-            out.add(m.group())
-    return out
 
 
 def dollar_of_address(url: str | None) -> str | None:

@@ -204,6 +204,7 @@ NAMES = Section(
         "local_bodies": TABLE,
         "translations": TABLE,
         "national_body_form": TEXT,
+        "national_body_home": TEXT,
         "inverted_form": TEXT,
         "name_expansions": TABLE,
         "country_bodies": TABLE,
@@ -225,6 +226,7 @@ NAMES = Section(
             "inverted_form",
             "name_expansions",
             "named_heads",
+            "national_body_home",
         }
     ),
 )

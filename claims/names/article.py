@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..text import Sentence, fold, fold_key
 from ..text import fold_key as key
 from .data import Gazetteer, _Candidate, _Knowledge, _NameData
+from .forms import place_surnames
 from .runs import _LOWER_RE, _finish
 from .tails import _WORD_AFTER, _org_tail, _proper_complement
 
@@ -94,7 +95,9 @@ class _Article:
         if self._main_country is None:
             self._main_country = ""
             if self.data.country_re is not None:
-                found = (self.text[m.start() : m.end()] for m in self.data.country_re.finditer(self.lowered))
+                matches = list(self.data.country_re.finditer(self.lowered))
+                surnames = place_surnames(self.text, matches)  # "Luís Montenegro", Portugal's premier
+                found = (self.text[m.start() : m.end()] for m in matches if m.group() not in surnames)
                 counts = Counter(" ".join(f.split()) for f in found if f[:1].isupper()).most_common(2)
                 if counts and (len(counts) == 1 or counts[1][1] < counts[0][1]):
                     self._main_country = counts[0][0]

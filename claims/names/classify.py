@@ -118,9 +118,17 @@ def _known(c: _Candidate, art: _Article, k: str, keys: list[str], surface: str) 
     ):
         # "la Ville", "the Common Council": the body of the town the article is about
         return (ORGANIZATION, Strength.CONTEXT, data.local_bodies[k].format(town=art.main_town))
-    if k in data.national_bodies and not art.country and (country := art.main_country):
+    if (
+        k in data.national_bodies
+        and not art.country
+        and (country := art.main_country)
+        and country != data.national_body_home
+    ):
         # "the Parliament" in an article about Grenada: "Parliament of Grenada"
-        named = f"the {country}" if country in data.the_countries else country
+        if data.country_forms:  # "Cour suprême du Mali", "Parlement de Maurice"
+            named = data.country_forms.get(country, f"de {country}")
+        else:
+            named = f"the {country}" if country in data.the_countries else country
         return (
             ORGANIZATION,
             Strength.CONTEXT,

@@ -136,11 +136,13 @@ class _NameData:
     local_bodies: dict[str, str]  # "ville" -> "Ville de {town}": a local body named without its town
     national_bodies: dict[str, str]  # "parliament" -> "Parliament": a country's body named without it
     national_body_form: str  # "{body} of {country}"; empty: the language names them as written
+    national_body_home: str  # the country whose bodies keep their bare name ("France" in French)
     the_countries: frozenset[str]  # countries named with "the" ("the Cook Islands")
     country_re: re.Pattern[str] | None  # CLDR's countries, as written (None: no national_body_form)
     demonym_bodies_re: re.Pattern[str] | None  # "le gouvernement britannique": a head, then an adjective
     country_bodies: dict[str, str]  # "government" -> "Government of {country}": named after the country
     demonym_countries: dict[str, str]  # "chinese" -> "China", "canadien" -> "du Canada"
+    country_forms: dict[str, str]  # "Canada" -> "du Canada": how a body's name goes on with its country
     country_body_re: re.Pattern[str] | None  # "the Guam government", "the government of Guam" (English order)
     country_body_heads: re.Pattern[str] | None  # its heads alone: a text without one holds no such body
     lowercase_bodies_re: re.Pattern[str] | None  # "le parquet", "la police locale": local bodies in lower case
@@ -280,6 +282,16 @@ def _country_re() -> re.Pattern[str]:
     """CLDR's countries in English and French (data/countries.txt), as whole words."""
     lines = (DATA_DIR / "countries.txt").read_text(encoding="utf-8").splitlines()
     return _words_re([line for line in lines if line and not line.startswith("#")])
+
+
+def _country_forms(demonym_countries: dict[str, str]) -> dict[str, str]:
+    """ "du Canada" -> {"Canada": "du Canada"}: the countries demonym_countries writes after a preposition
+    (French), by their name; empty where it writes the names alone (English)."""
+    out = {}
+    for form in demonym_countries.values():
+        if m := re.match(r"(?:de la |de l'|du |des |de )(.+)", form):
+            out.setdefault(m.group(1), form)
+    return out
 
 
 def _country_body_re(names: dict[str, Any]) -> re.Pattern[str] | None:
@@ -465,6 +477,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         local_bodies={key(k): v for k, v in names["local_bodies"].items()},
         national_bodies={key(b): b for b in names["national_bodies"]},
         national_body_form=names["national_body_form"],
+        national_body_home=names.get("national_body_home", ""),
         the_countries=frozenset(names["the_countries"]),
         country_re=_country_re() if names["national_body_form"] else None,
         demonym_bodies_re=(
@@ -475,7 +488,12 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         lowercase_bodies_re=_lowercase_bodies_re(names),
         country_bodies={key(h): f for h, f in names["country_bodies"].items()},
         demonym_countries={key(a): c for a, c in names["demonym_countries"].items()},
-        country_body_re=_country_body_re(names) if names["national_body_form"] else None,
+        country_forms=_country_forms(names["demonym_countries"]),
+        # the government named by the country around it, in English; French names it by the adjective
+        # after it (demonym_bodies)
+        country_body_re=_country_body_re(names)
+        if names["national_body_form"] and not names["demonym_bodies"]
+        else None,
         country_body_heads=(
             re.compile(_country_body_head(names)) if names["national_body_form"] and names["country_bodies"] else None
         ),

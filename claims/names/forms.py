@@ -4,8 +4,8 @@ abbreviation inside an organisation's name written out."""
 
 import re
 
-from ..text import fold_apostrophes
-from .data import _NameData
+from ..text import fold_apostrophes, fold_key
+from .data import _NameData, first_names
 
 
 def _inverted(name: str, data: _NameData) -> str | None:
@@ -38,3 +38,17 @@ def _canonical(surface: str) -> str:
 
 
 _NICKNAME = re.compile(r"\s[“\"‘'][A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?[”\"’']\s")
+
+
+def place_surnames(text: str, found: list[re.Match[str]]) -> set[str]:
+    """The place words the article uses as someone's surname ("Premier Tim Houston", then "Houston
+    said"): after a capitalised given name once, they name no country anywhere in the article."""
+
+    given = first_names()
+    out: set[str] = set()
+    for m in found:
+        before = text[max(0, m.start() - 24) : m.start()]
+        words = before.split()
+        if words and before[-1:].isspace() and words[-1][:1].isupper() and fold_key(words[-1]) in given:
+            out.add(m.group())
+    return out
