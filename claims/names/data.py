@@ -287,7 +287,7 @@ def _country_re() -> re.Pattern[str]:
 def _country_forms(demonym_countries: dict[str, str]) -> dict[str, str]:
     """ "du Canada" -> {"Canada": "du Canada"}: the countries demonym_countries writes after a preposition
     (French), by their name; empty where it writes the names alone (English)."""
-    out = {}
+    out: dict[str, str] = {}
     for form in demonym_countries.values():
         if m := re.match(r"(?:de la |de l'|du |des |de )(.+)", form):
             out.setdefault(m.group(1), form)
