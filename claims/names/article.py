@@ -98,7 +98,11 @@ class _Article:
                 matches = list(self.data.country_re.finditer(self.lowered))
                 surnames = place_surnames(self.text, matches)  # "Luís Montenegro", Portugal's premier
                 found = (self.text[m.start() : m.end()] for m in matches if m.group() not in surnames)
-                counts = Counter(" ".join(f.split()) for f in found if f[:1].isupper()).most_common(2)
+                counted = Counter(" ".join(f.split()) for f in found if f[:1].isupper())
+                # and its people: "Nigerian", "les autorités maliennes"
+                demonyms = self.data.demonym_names
+                counted.update(demonyms[w] for w in _WORDS.findall(self.lowered) if w in demonyms)
+                counts = counted.most_common(2)
                 if counts and (len(counts) == 1 or counts[1][1] < counts[0][1]):
                     self._main_country = counts[0][0]
         return self._main_country
@@ -478,6 +482,7 @@ def _cue_of(words: list[str], vocabulary: frozenset[str], *, skip_over: frozense
     return False
 
 
+_WORDS = re.compile(r"[a-z][a-z-]*+")
 _AFTER_WORDS = re.compile(r"(?<![ ])(?:'s?)?[ ]++([a-z][\w'-]*+)(?:[ ]++([a-z][\w'-]*+))?")
 
 

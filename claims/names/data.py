@@ -143,6 +143,7 @@ class _NameData:
     country_bodies: dict[str, str]  # "government" -> "Government of {country}": named after the country
     demonym_countries: dict[str, str]  # "chinese" -> "China", "canadien" -> "du Canada"
     country_forms: dict[str, str]  # "Canada" -> "du Canada": how a body's name goes on with its country
+    demonym_names: dict[str, str]  # "maliennes" -> "Mali": a nationality in any form, and its country
     country_body_re: re.Pattern[str] | None  # "the Guam government", "the government of Guam" (English order)
     country_body_heads: re.Pattern[str] | None  # its heads alone: a text without one holds no such body
     lowercase_bodies_re: re.Pattern[str] | None  # "le parquet", "la police locale": local bodies in lower case
@@ -282,6 +283,17 @@ def _country_re() -> re.Pattern[str]:
     """CLDR's countries in English and French (data/countries.txt), as whole words."""
     lines = (DATA_DIR / "countries.txt").read_text(encoding="utf-8").splitlines()
     return _words_re([line for line in lines if line and not line.startswith("#")])
+
+
+def _demonym_names(demonym_countries: dict[str, str]) -> dict[str, str]:
+    """Each nationality of demonym_countries in its plural and feminine forms, with its country's name."""
+    out: dict[str, str] = {}
+    for adjective, form in demonym_countries.items():
+        country = re.sub(r"^(?:de la |de l'|du |des |de )", "", form)
+        k = key(adjective)
+        for variant in (k, k + "s", k + "e", k + "es", *((k + "ne", k + "nes") if k.endswith("n") else ())):
+            out.setdefault(variant, country)
+    return out
 
 
 def _country_forms(demonym_countries: dict[str, str]) -> dict[str, str]:
@@ -489,6 +501,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         country_bodies={key(h): f for h, f in names["country_bodies"].items()},
         demonym_countries={key(a): c for a, c in names["demonym_countries"].items()},
         country_forms=_country_forms(names["demonym_countries"]),
+        demonym_names=_demonym_names(names["demonym_countries"]) if names["national_body_form"] else {},
         # the government named by the country around it, in English; French names it by the adjective
         # after it (demonym_bodies)
         country_body_re=_country_body_re(names)
