@@ -88,7 +88,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
                 and not _unknown_given_name(current, folded, data)
                 and f"{prev.key} {tok.key}" not in data.towns  # "San Jose Sharks": a town's name, no person's
             )
-            if joined and not split_here and not _ends_before(current, tok, gap, data):
+            if joined and not split_here and not _ends_before(current, tok, gap, data, folded):
                 current.append(tok)
                 continue
             close(current)
@@ -101,9 +101,11 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
     return runs
 
 
-def _ends_before(current: list[_Token], tok: _Token, gap: str | None, data: _NameData) -> bool:
+def _ends_before(current: list[_Token], tok: _Token, gap: str | None, data: _NameData, folded: str) -> bool:
     """Whether the run `current` ends before `tok` although the gap would join them."""
     prev = current[-1]
+    if gap == "" and len(current) == 1 and _people_noun(prev, tok, data, folded):
+        return True  # "le Somalien | Khadar Ahmed", "le Brugeois | Arnaut Danjuma"
     if (
         gap == ""
         and tok.key in data.given
@@ -127,6 +129,21 @@ def _ends_before(current: list[_Token], tok: _Token, gap: str | None, data: _Nam
         return True  # "la sortie de la Grande-Bretagne de l'Union européenne": a place ends there
     # "l'équipe Superalignment d'OpenAI": a brand stands on its own
     return bool(gap) and len(tok.text) > 2 and _brand(tok.text) and prev.key not in data.organization_words
+
+
+def _people_noun(prev: _Token, tok: _Token, data: _NameData, folded: str) -> bool:
+    """A nationality or a town's people as a noun after an article ("le Somalien", "le Brugeois"), then
+    a name that is neither an organisation's word nor a common word: the person it describes."""
+    before = folded[max(0, prev.start - 4) : prev.start].lower().split()
+    return (
+        bool(before)
+        and before[-1] in data.organization_articles
+        and prev.key.endswith(data.demonym_endings)
+        and len(prev.key) > 6
+        and tok.key not in data.organization_words
+        and tok.key not in data.common_words
+        and tok.key not in data.places
+    )
 
 
 def _joins(current: list[_Token], tok: _Token, gap: str | None, data: _NameData) -> bool:
