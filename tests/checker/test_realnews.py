@@ -274,3 +274,19 @@ def test_a_weekday_and_its_bracketed_date_given_as_two_claims_are_scored_as_one(
     texts = [c["text"] for c in realnews.RealArticle(gold, body).as_gold()["claims"]]
     # a weekday or a named day takes its bracket, a month does not
     assert texts == ["Thursday (May 17)", "today (May 18)", "May", "31"]
+
+
+def test_the_search_tools_page_date_is_neither_a_claim_nor_a_miss():
+    body = " date 2024-05-01 The court met on 2 May 2024."
+    at = body.index
+    claims = [
+        {"type": "date", "start": at("2024-05-01"), "end": at("2024-05-01") + 10, "value": "2024-05-01"},
+        {"type": "date", "start": at("2 May 2024"), "end": at("2 May 2024") + 10, "value": "2024-05-02"},
+    ]
+    gold = {"id": "en0", "language": "en", "published": "2024-05-03", "claims": claims}
+    scored = realnews.RealArticle(gold, body).as_gold()["claims"]
+    assert [(c["text"], bool(c.get("optional"))) for c in scored] == [
+        ("2024-05-01", True),
+        ("2 May 2024", False),
+        ("2024-05-01", True),
+    ]
