@@ -89,7 +89,7 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
         d.start = low.rindex(article, 0, d.start)  # "un demi-milliard", "a half-million": from the article
     if d.amount_max is None and not lead_form:
         _range_before(d, m.group(n)[0].isdigit(), low, lex)
-    local = _local_group(m, lex)
+    local = _local_group(m, lex, low)
     if lead_form and "$" in m.group("lead") and (again := _NAMED_AGAIN.match(low, d.end)):
         # "$20,000 dollars", "$6,000 tala": the sign, then the name of one amount's currency
         name = fold_key(again.group(1))
@@ -128,15 +128,22 @@ def _refused(m: re.Match[str], folded: str, lex: Lexicon) -> bool:
     return written == "r" and (folded[m.start("lead") : m.end("lead")] != "R" or m.end("lead") != m.start("n1"))
 
 
-def _local_group(m: re.Match[str], lex: Lexicon) -> str | None:
+def _local_group(m: re.Match[str], lex: Lexicon, low: str) -> str | None:
     """The group of a currency that names no country ("$", "dollars", "francs", "80 cents": the
     article's), decided by claims/country.py; None for a currency named in full."""
     written = fold_key(m.group("lead") or m.group("trail") or "")
+    if _possessive_sign(written, low, m.start()):
+        return "dollar"  # "the period's $381 million": a bare "$" after a possessive
     if _subunit(m):
         return lex.local_currency_names.get(fold_key(_subunit(m) or ""))
     if m.group("suffix"):
         return None
     return "dollar" if written == "$" else lex.local_currency_names.get(written)
+
+
+def _possessive_sign(lead: str, low: str, start: int) -> bool:
+    """ "it's $5", "the period's $381 million": the letter before "$" ends a possessive, no country's."""
+    return " " in lead and len(lead) == 3 and low[max(0, start - 2) : start].strip().endswith("'")
 
 
 def _base(m: re.Match[str], n: str, folded: str, low: str, lex: Lexicon) -> _Draft | None:
@@ -152,7 +159,7 @@ def _base(m: re.Match[str], n: str, folded: str, low: str, lex: Lexicon) -> _Dra
         factor /= lex.subunits[fold_key(sub.group("sub"))]  # "8.4 euro cents": cents of the euro
         end = sub.end()
     lead = fold_key(m.group("lead") or "")
-    if " " in lead and len(lead) == 3 and low[max(0, start - 2) : start].strip().endswith("'"):
+    if _possessive_sign(lead, low, start):
         # "it's $5", "music ' s $ 500": the letter is a possessive, not a country prefix
         start, code = m.start("lead") + m.group("lead").index("$"), lex.symbol_codes["$"]
     s = {"n1": "s1", "n2": "s2", "n3": "s3"}[n]
