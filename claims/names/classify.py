@@ -81,6 +81,8 @@ def _known(c: _Candidate, art: _Article, k: str, keys: list[str], surface: str) 
     if k in art.gazetteer:
         kind, value = art.gazetteer[k]
         return (kind, Strength.KNOWN, value)
+    if c.spelled and len(toks) > 1:  # "Saudi Development and Reconstruction Program for Yemen (SDRPY)"
+        return (ORGANIZATION, Strength.DEFINED, None)
     if not c.headed and _inside_a_town(art, c):
         return (NOT_A_NAME, Strength.NONE, None)  # "Lyme" of "Newcastle under Lyme"
     kn = art.knowledge

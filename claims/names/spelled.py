@@ -18,9 +18,12 @@ _REACH = 120  # characters looked back from the bracket: a name of about twelve 
 _MAX_WORDS = 12
 
 
-def _initials(word: str) -> set[str]:
+def _initials(word: str, data: _NameData) -> set[str]:
     """The letters a word may give an acronym: its first, or one per part of a compound
-    ("Anti-Corruption" -> "A" or "AC"); a possessive gives nothing more ("Prosecutor's")."""
+    ("Anti-Corruption" -> "A" or "AC"); a possessive gives nothing more ("Prosecutor's"); a joiner
+    ("and") its first or none."""
+    if word in data.list_joiners:
+        return {"", word[0].upper()}
     word = re.sub(r"['’]s$", "", re.sub(r"^\w{1,2}['’]", "", word))  # "l'intégration", "Prosecutor's"
     parts = [p for p in word.split("-") if p]
     return {word[0].upper(), "".join(p[0] for p in parts).upper()}
@@ -41,10 +44,13 @@ def _spelled_start(folded: str, end: int, acronym: str, lo: int, data: _NameData
             continue
         if _gaps_broken(folded, span):
             return None
-        content = [w.group() for w in span if fold_key(w.group()) not in data.function_words]
+        # "Ashland Paving and Construction (APAC)": a joiner may give its initial, or not
+        content = [
+            w.group() for w in span if fold_key(w.group()) not in data.function_words or w.group() in data.list_joiners
+        ]
         if len(content) > len(target) + 2 or not content:
             continue
-        if target in {"".join(p) for p in product(*(_initials(w) for w in content))}:
+        if target in {"".join(p) for p in product(*(_initials(w, data) for w in content))}:
             elided = re.match(r"\w{1,2}['’]", span[0].group())  # "L'Office français ... (OFB)"
             start = span[0].start() + (elided.end() if elided else 0)
             return _with_head(folded, words[: len(words) - k], start, data)
