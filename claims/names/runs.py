@@ -508,6 +508,8 @@ def _split_at_titles(
         n = _title_length(tokens, i, data)
         if n and i + n == len(tokens) and all(t.key in data.given for t in tokens[:i]) and tokens[i].text[1:].islower():
             n = 0  # "Angus King", "Billie Jean King": given names, then a surname that is also a title
+        if n and i + n < len(tokens) and tokens[i + n].key in data.organization_words:
+            n = 0  # "Kirkwall Sheriff Court": a title's word inside a body's name
         if (
             n
             and i + n == len(tokens)
