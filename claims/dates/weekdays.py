@@ -108,14 +108,32 @@ _SQUARE_OPEN = re.compile(r"(?<![\s,])\s*\[\s*")
 _SQUARE_CLOSE = re.compile(r"(?<!\s)\s*\]")
 
 
+def _with_bracket_day(d: DateFound, low: str) -> DateFound:
+    """ "today (25)": a day and its number in brackets are one date."""
+    if d.rule in ("weekday", "named_day") and (day := _BRACKET_DAY.match(low, d.end)):
+        if int(day.group(1)) == d.value.start.day:
+            return replace(d, end=day.end())
+    return d
+
+
+def _apposed(prev: DateFound, d: DateFound, low: str) -> bool:
+    """ "lundi dernier, le 1er juillet": the weekday said with its week, then, apposed, the date it is
+    (the same day)."""
+    return (
+        prev.rule == "weekday"
+        and d.rule == "absolute"
+        and d.value == prev.value
+        and _APPOSED_DAY.fullmatch(low, prev.end, d.start) is not None
+        and len(_WORD_RE.findall(low, prev.start, prev.end)) == 2
+    )
+
+
 def _weekday_with_its_day(found: list[DateFound], low: str, weekdays: dict[str, int]) -> list[DateFound]:
     """ "Friday (April 12)", "vendredi (12 avril)": a weekday and the date it is, in brackets, are one date;
     so are "demain [lundi]" and the weekday an editor put in square brackets."""
     out: list[DateFound] = []
     for d in found:
-        if d.rule in ("weekday", "named_day") and (day := _BRACKET_DAY.match(low, d.end)):
-            if int(day.group(1)) == d.value.start.day:  # "today (25)": the day's number in brackets
-                d = replace(d, end=day.end())
+        d = _with_bracket_day(d, low)
         prev = out[-1] if out else None
         if (
             prev is not None
@@ -147,16 +165,7 @@ def _weekday_with_its_day(found: list[DateFound], low: str, weekdays: dict[str, 
             # "last Monday 23 December 2019": the weekday said with its week, then the date it is
             out[-1] = replace(d, start=prev.start)
             continue
-        if (
-            prev is not None
-            and prev.rule == "weekday"
-            and d.rule == "absolute"
-            and d.value == prev.value
-            and _APPOSED_DAY.fullmatch(low, prev.end, d.start)
-            and len(_WORD_RE.findall(low, prev.start, prev.end)) == 2
-        ):
-            # "lundi dernier, le 1er juillet": the weekday said with its week, then, apposed, the date
-            # it is (the same day)
+        if prev is not None and _apposed(prev, d, low):
             out[-1] = replace(d, start=prev.start)
             continue
         if (

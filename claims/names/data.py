@@ -15,6 +15,7 @@ from ..lexicon import DATA_DIR, Lexicon, available_languages, language_words
 from ..patterns import alternation, literal_trie, trie
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
+from .countries import country_forms, demonym_names
 
 Gazetteer = Mapping[str, tuple[str, str]]  # fold_key(name) -> (type, canonical)
 
@@ -285,27 +286,6 @@ def _country_re() -> re.Pattern[str]:
     return _words_re([line for line in lines if line and not line.startswith("#")])
 
 
-def _demonym_names(demonym_countries: dict[str, str]) -> dict[str, str]:
-    """Each nationality of demonym_countries in its plural and feminine forms, with its country's name."""
-    out: dict[str, str] = {}
-    for adjective, form in demonym_countries.items():
-        country = re.sub(r"^(?:de la |de l'|du |des |de )", "", form)
-        k = key(adjective)
-        for variant in (k, k + "s", k + "e", k + "es", *((k + "ne", k + "nes") if k.endswith("n") else ())):
-            out.setdefault(variant, country)
-    return out
-
-
-def _country_forms(demonym_countries: dict[str, str]) -> dict[str, str]:
-    """ "du Canada" -> {"Canada": "du Canada"}: the countries demonym_countries writes after a preposition
-    (French), by their name; empty where it writes the names alone (English)."""
-    out: dict[str, str] = {}
-    for form in demonym_countries.values():
-        if m := re.match(r"(?:de la |de l'|du |des |de )(.+)", form):
-            out.setdefault(m.group(1), form)
-    return out
-
-
 def _country_body_re(names: dict[str, Any]) -> re.Pattern[str] | None:
     """ "the Guam government", "the Chinese Government", "the government of Guam": a country's body
     after the country or its people, or before "of" and the country (country_bodies' heads)."""
@@ -500,8 +480,8 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         lowercase_bodies_re=_lowercase_bodies_re(names),
         country_bodies={key(h): f for h, f in names["country_bodies"].items()},
         demonym_countries={key(a): c for a, c in names["demonym_countries"].items()},
-        country_forms=_country_forms(names["demonym_countries"]),
-        demonym_names=_demonym_names(names["demonym_countries"]) if names["national_body_form"] else {},
+        country_forms=country_forms(names["demonym_countries"]),
+        demonym_names=demonym_names(names["demonym_countries"]) if names["national_body_form"] else {},
         # the government named by the country around it, in English; French names it by the adjective
         # after it (demonym_bodies)
         country_body_re=_country_body_re(names)

@@ -34,8 +34,9 @@ from .data import (
     _Token,
     name_data,
 )
+from .joins import _join_organisations
 from .resolve import _claims, _find_in_headlines, _lowercase_bodies, _resolve
-from .runs import _gap, _join_organisations, _runs, _split_titles
+from .runs import _gap, _runs, _split_titles
 from .spelled import spelled_out
 from .tokens import _tokens
 

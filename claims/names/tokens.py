@@ -80,10 +80,7 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
             # "M.Rachid Hachichi": a title glued to the name by its stop is no part of the name
             start += glued.end()
             plain = plain[glued.end() :]
-        if (camel := _GLUED_LABEL.search(plain)) and _label(camel.group(1), data):
-            # "Amelia SalmonsPublished 22nd Nov", "Baptiste GouretMalgré": a byline glued to the next word
-            end -= len(plain) - camel.start(1)
-            plain = plain[: camel.start(1)]
+        plain, end = _unglued(plain, end, data)
         word = text[start:end]
         if end <= start or not (word[0].isupper() or _capitalised(word)) or _amount_or_code(word, folded, end):
             prev_capital_end = -10
@@ -95,6 +92,14 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
 
 _ANY_WORD = re.compile(r"[^\W_]")
 _GLUED_LABEL = re.compile(r"(?<=[a-z]{4})([A-Z][a-z]{2,})$")
+
+
+def _unglued(plain: str, end: int, data: _NameData) -> tuple[str, int]:
+    """ "Amelia SalmonsPublished 22nd Nov", "Baptiste GouretMalgré": a word glued to a name by a lost
+    line break is cut off."""
+    if (camel := _GLUED_LABEL.search(plain)) and _label(camel.group(1), data):
+        return plain[: camel.start(1)], end - (len(plain) - camel.start(1))
+    return plain, end
 
 
 def _label(word: str, data: _NameData) -> bool:
