@@ -171,6 +171,7 @@ NAMES = Section(
         "lone_institutions",
         "national_bodies",
         "demonym_bodies",
+        "leader_bodies",
         "the_countries",
         "opponent_words",
         "org_joiners",
@@ -227,6 +228,7 @@ NAMES = Section(
             "name_expansions",
             "named_heads",
             "national_body_home",
+            "leader_bodies",
         }
     ),
 )

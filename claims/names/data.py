@@ -141,6 +141,7 @@ class _NameData:
     the_countries: frozenset[str]  # countries named with "the" ("the Cook Islands")
     country_re: re.Pattern[str] | None  # CLDR's countries, as written (None: no national_body_form)
     demonym_bodies_re: re.Pattern[str] | None  # "le gouvernement britannique": a head, then an adjective
+    leader_bodies_re: re.Pattern[str] | None  # "le gouvernement Legault": a head, then its leader's name
     country_bodies: dict[str, str]  # "government" -> "Government of {country}": named after the country
     demonym_countries: dict[str, str]  # "chinese" -> "China", "canadien" -> "du Canada"
     country_forms: dict[str, str]  # "Canada" -> "du Canada": how a body's name goes on with its country
@@ -478,6 +479,11 @@ def _build_name_data(lex: Lexicon) -> _NameData:
             else None
         ),
         lowercase_bodies_re=_lowercase_bodies_re(names),
+        leader_bodies_re=(
+            re.compile(rf"(?<![\w'])({_phrases(heads)})[ ]([A-Z][\w'-]+)(?![\w'-])")
+            if (heads := names.get("leader_bodies"))
+            else None
+        ),
         country_bodies={key(h): f for h, f in names["country_bodies"].items()},
         demonym_countries={key(a): c for a, c in names["demonym_countries"].items()},
         country_forms=country_forms(names["demonym_countries"]),

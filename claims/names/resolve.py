@@ -372,6 +372,7 @@ def _lowercase_bodies(candidates: list[_Candidate], art: _Article) -> None:
     data, folded = art.data, art.folded
     _demonym_bodies(candidates, art)
     _country_bodies(candidates, art)
+    _leader_bodies(candidates, art)
     if data.lowercase_bodies_re is None:
         return
     spans = sorted((c.start, c.end) for c in candidates)
@@ -433,6 +434,23 @@ def _demonym_bodies(candidates: list[_Candidate], art: _Article) -> None:
         ):
             canonical = form.format(country=country)  # "le gouvernement canadien": "Gouvernement du Canada"
         candidates.append(_body(art, start, end, surface, fold_key(surface), canonical))
+
+
+def _leader_bodies(candidates: list[_Candidate], art: _Article) -> None:
+    """ "le gouvernement Legault": the government led by a person the article names in full, the
+    jurisdiction's own when the data knows it ("Gouvernement du Québec"); the leader stays a person."""
+    data = art.data
+    if data.leader_bodies_re is None:
+        return
+    surnames = {c.tokens[-1].key for c in candidates if len(c.tokens) > 1 and c.tokens[0].key in data.given}
+    for m in data.leader_bodies_re.finditer(art.folded):
+        start, end = m.span()
+        inside = [c for c in candidates if c.start < end and c.end > start]
+        if fold_key(m.group(2)) not in surnames or any(c.start < start or c.end > end for c in inside):
+            continue
+        surface = " ".join(art.text[start:end].split())
+        canonical = art.country.get(fold_key(m.group(1))) or surface[:1].upper() + surface[1:]
+        candidates.append(_body(art, start, end, surface, fold_key(surface), canonical, Strength.CONTEXT))
 
 
 def _body(
