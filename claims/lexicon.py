@@ -432,9 +432,13 @@ def _lists(every_quotes: list[dict[str, Any]]) -> dict[str, Any]:
     joiner = rf"\b{alternation(w for q in every_quotes for w in q['list_joiners'])}\b|&"
     articles = [fold_key(w) for q in every_quotes for w in q["definite_articles"]]
     whole, elided = [w for w in articles if not w.endswith("'")], [w for w in articles if w.endswith("'")]
+    # "Dr Laurenson and Dr Trivedi said": a form of address may stand before each name
+    address = alternation(fold_key(w).rstrip(".") for q in every_quotes for w in q["forms_of_address"])
     return dict(
         list_joiner_re=re.compile(joiner, re.IGNORECASE),
-        list_gap_re=re.compile(rf"(?<![,&\s])\s*(?:,|{joiner})\s*(?:{alternation(articles)}\s*)?", re.IGNORECASE),
+        list_gap_re=re.compile(
+            rf"(?<![,&\s])\s*(?:,|{joiner})\s*(?:{alternation(articles)}\s*)?(?:(?:{address})\.?\s+)?", re.IGNORECASE
+        ),
         listed_re=re.compile(
             rf"(?<![\s,]),?+\s*+(?:{joiner})\s*+(?:{alternation(whole)}\s++|{alternation(elided)})?+", re.IGNORECASE
         ),

@@ -266,6 +266,10 @@ def test_a_joint_statement_after_a_marker_or_with_a_second_verb():
     assert len(said(text)) == 3
     # a list that is not right after the marker is no joint statement
     assert len(said("Selon la direction, la SNCF, Keolis et Transdev ont « perdu des clients ».")) <= 1
+    # each name with its form of address: "Dr Marsh and Dr Tandon said"
+    text = "Dr Rob Marsh and Dr Vivek Tandon lead the committee. Dr Marsh and Dr Tandon said: 'We have tried to negotiate.'"
+    got = [c.value for c in extract(text, language="en", published=WED).claims if c.type == "quote"]
+    assert {got[0].speaker, *got[0].also} == {"Rob Marsh", "Vivek Tandon"}
 
 
 def test_according_to_a_pronoun_points_back_to_the_person():
