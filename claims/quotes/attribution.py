@@ -377,14 +377,14 @@ def _organisation_named_after(
 
 
 def _later_verb(
-    folded: str, verb: re.Match[str], end: int, people: list[_Mention], lex: Lexicon
+    folded: str, verb: re.Match[str], end: int, names: list[_Mention], lex: Lexicon
 ) -> re.Match[str] | None:
-    """The last speech verb before the quote when a person is named between the first one and it: the
+    """The last speech verb before the quote when a name stands between the first one and it: the
     first one was a clause of its own ("Lorsqu'il a annoncé que ...")."""
     last = None
     for later in lex.speech_verb_re.finditer(folded, verb.end(), end):
         last = later
-    if last is None or not any(verb.end() <= m.start and m.end <= last.start() for m in people):
+    if last is None or not any(verb.end() <= m.start and m.end <= last.start() for m in names):
         return None
     return last
 
@@ -454,7 +454,7 @@ def _before(
     if not verb and colon.endswith(":") and found and found[-1].end >= start + len(colon) - 3:
         return found[-1].canonical  # "Gilbert Riso : « ... »": the name right before the colon
     people = [m for m in found if m.type == "person"]
-    if verb and (later := _later_verb(folded, verb, end, people, lex)):
+    if verb and (later := _later_verb(folded, verb, end, found, lex)):
         verb = later  # "Lorsqu'il a annoncé ..., le président du Cartel, Marc Simeth, a accusé ... «...»"
     if verb and _pronoun(verb.group(), pronouns) and not any(m.end <= verb.start() for m in people):
         # "..., rappelle-t-il, lorsque X avait dû « ... »": an inverted pronoun speaks, the names after it
