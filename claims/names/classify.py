@@ -264,9 +264,15 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
         return (ORGANIZATION, Strength.LEXICAL, None)
     if " & " in surface:
         return (ORGANIZATION, Strength.LEXICAL, None)  # "Ernst & Young", "Marks & Spencer": a firm's name
-    if cues.before and cues.before[-1] in data.place_nouns and not cues.before[-1].endswith("s") and not cues.person:
+    if (
+        cues.before
+        and cues.before[-1] in data.place_nouns
+        and not cues.before[-1].endswith("s")
+        and not cues.person
+        and art.folded[max(0, c.start - 2) : c.start].strip() != ","
+    ):
         # "l'aéroport Félix Eboué", "le stade Charles Ehrmann": a place named after a person (a plural
-        # noun is its people: "residents John Smith and Mary Jones")
+        # noun is its people: "residents John Smith and Mary Jones"; "du secteur, Jean Dupont": apposed)
         return (NOT_A_NAME, Strength.NONE, None)
     if (shouted := _shouted_surname(toks, keys, data)) is not None:
         return (PERSON, Strength.LEXICAL, shouted)
