@@ -532,6 +532,7 @@ def _acronym_token(t: _Token, data: _NameData) -> bool:
     return (
         len(plain) >= 3
         and plain.isupper()
+        and plain.strip("IVXL") != ""  # "Mswati III": a king's number, no acronym
         and t.key not in data.titles
         and t.key not in data.common_acronyms
         and t.key not in data.places
