@@ -389,7 +389,7 @@ def _split_at_titles(
             break  # "Office of the Governor", "Office of the Prime Minister": the body of that office
         if n:
             title = " ".join(t.key for t in tokens[i : i + n])
-            if not _brief_of(tokens[:i], title, data):
+            if not _brief_of(tokens[:i], title, data) and not _lone_brief(tokens[:i], title, data):
                 org_title = title in data.organization_titles
                 out.extend(_finish(tokens[:i], data, org_title=org_title, weak=True, person_cue=person_cue))
             tokens, person_cue, weak, i = tokens[i + n :], True, False, 1
@@ -412,6 +412,16 @@ def _brief_of(words: list[_Token], title: str, data: _NameData) -> bool:
         and words[0].key.endswith(data.subject_verb_endings)
         and words[0].key not in data.organization_words
         and all(t.key in data.organization_words or t.key in data.common_words for t in words[1:])
+    )
+
+
+def _lone_brief(words: list[_Token], title: str, data: _NameData) -> bool:
+    """ "Labour Minister Steven MacKinnon": one word the data knows as no name of its own, before a
+    minister's title, is the minister's brief (not the party "Labour")."""
+    return (
+        len(words) == 1
+        and title in data.portfolio_probes
+        and (words[0].key in data.not_names or words[0].key in data.common_words)
     )
 
 
