@@ -172,6 +172,8 @@ NAMES = Section(
         "national_bodies",
         "demonym_bodies",
         "leader_bodies",
+        "platforms",
+        "medium_markers",
         "the_countries",
         "opponent_words",
         "org_joiners",
@@ -229,6 +231,8 @@ NAMES = Section(
             "named_heads",
             "national_body_home",
             "leader_bodies",
+            "platforms",
+            "medium_markers",
         }
     ),
 )

@@ -511,3 +511,13 @@ def _before_verb(text: str, end: int, data: _NameData) -> bool:
         or data.speech_verb_re.fullmatch(word) is not None
         or any(word.endswith(e) and len(word) > len(e) + 2 for e in data.subject_verb_endings)
     )
+
+
+def medium_named(art: _Article, c: _Candidate) -> bool:
+    """ "said on Twitter", "shared on their Twitter account", "via Zoom": a platform named as the medium
+    of a message (one of the three words before it a medium marker), no organisation of the story."""
+    data = art.data
+    if len(c.tokens) != 1 or c.tokens[0].key not in data.platforms:
+        return False
+    before = art.folded[max(0, c.start - 40) : c.start].lower().split()[-3:]
+    return any(w in data.medium_markers for w in before)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..text import fold
 from ..text import fold_key as key
-from .article import _LONGEST_PERSON, _Article, _before_verb, _cue_after, _cue_of, _inside
+from .article import _LONGEST_PERSON, _Article, _before_verb, _cue_after, _cue_of, _inside, medium_named
 from .data import (
     ACRONYM,
     GIVEN,
@@ -78,6 +78,8 @@ def _known(c: _Candidate, art: _Article, k: str, keys: list[str], surface: str) 
             Strength.NONE,
             None,
         )  # a word the article quotes as a term is that quote's claim, not a name too
+    if medium_named(art, c):
+        return (NOT_A_NAME, Strength.NONE, None)  # "said on Twitter", "via Zoom": the medium
     if k in art.gazetteer:
         kind, value = art.gazetteer[k]
         return (kind, Strength.KNOWN, value)

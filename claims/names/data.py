@@ -142,6 +142,8 @@ class _NameData:
     country_re: re.Pattern[str] | None  # CLDR's countries, as written (None: no national_body_form)
     demonym_bodies_re: re.Pattern[str] | None  # "le gouvernement britannique": a head, then an adjective
     leader_bodies_re: re.Pattern[str] | None  # "le gouvernement Legault": a head, then its leader's name
+    platforms: frozenset[str]  # "Twitter", "Zoom": no organisation after a medium marker ("on", "via")
+    medium_markers: frozenset[str]
     country_bodies: dict[str, str]  # "government" -> "Government of {country}": named after the country
     demonym_countries: dict[str, str]  # "chinese" -> "China", "canadien" -> "du Canada"
     country_forms: dict[str, str]  # "Canada" -> "du Canada": how a body's name goes on with its country
@@ -479,6 +481,8 @@ def _build_name_data(lex: Lexicon) -> _NameData:
             else None
         ),
         lowercase_bodies_re=_lowercase_bodies_re(names),
+        platforms=frozenset(key(w) for w in names.get("platforms", [])),
+        medium_markers=frozenset(key(w) for w in names.get("medium_markers", [])),
         leader_bodies_re=(
             re.compile(rf"(?<![\w'])({_phrases(heads)})[ ]([A-Z][\w'-]+)(?![\w'-])")
             if (heads := names.get("leader_bodies"))

@@ -214,7 +214,7 @@ ENGLISH_ARTICLES = {
                 "Brightfield Power": "Brightfield Power",
                 "Brightfield": "Brightfield Power",
                 "Redburn": "Redburn",
-                "LinkedIn": "LinkedIn",
+                # "In a post on LinkedIn": the medium of a message, no organisation of the story
             },
         ),
     ),
