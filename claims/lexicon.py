@@ -104,6 +104,7 @@ class Lexicon:
     present_weekday_nearest: bool  # a weekday in a clause in the present is the nearest one (French press)
     past_anywhere_re: re.Pattern[str]  # a verb in a past tense anywhere in a clause
     weekday_ahead: frozenset[str]  # "dès jeudi": the coming one
+    weekday_articles: frozenset[str]  # "on Thursday", "le jeudi": an article that leaves the week unsaid
     following_re: re.Pattern[str]  # "suivant", "following": after the story's date, not publication
     date_templates: tuple[DateTemplate, ...]
     date_starts: dict[str, tuple[int, ...]]  # first word (or DIGITS) -> templates that may start there
@@ -330,6 +331,7 @@ def _dates(
         present_weekday_nearest=bool(dates["present_weekday_nearest"]),
         past_anywhere_re=_past_anywhere_re(dates["past"]),
         weekday_ahead=frozenset(fold_key(w) for w in dates["weekday_ahead"]),
+        weekday_articles=frozenset(fold_key(w) for w in dates["weekday_articles"]),
         following_re=re.compile(rf"(?<![\w]){trie([fold_key(w) for w in dates['following']])}(?![\w])"),
         date_templates=tuple(templates),
         date_starts={

@@ -108,6 +108,7 @@ DATES = Section(
             "event_links",
             "following",
             "weekday_ahead",
+            "weekday_articles",
             "future_endings",
             "future_not_after",
             "not_future",

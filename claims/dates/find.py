@@ -71,11 +71,9 @@ def find_dates(
     low = lower_view(folded)
     chosen = _chosen(_matches(low, lex), text, folded, low, lex, published, future_at)
     found = _weekday_with_its_day(
-        _with_their_year(_no_weekday_lists(_no_week_schedules(chosen, low, lex.weekdays), low), low),
-        low,
-        lex.weekdays,
+        _with_their_year(_no_weekday_lists(_no_week_schedules(chosen, low, lex.weekdays), low), low), low, lex
     )
-    found = _same_weekday_again(found, low, lex.weekdays)
+    found = _same_weekday_again(found, low, lex)
     found = _months_together(found, low, lex)
     found = _same_periods(found)
     found = _earlier_than_before(found, low, published)

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from ..lexicon import Lexicon
 from ..text import fold_key as key
 from .base import _WORD_RE, DateFound, _day_value
 
@@ -56,10 +57,11 @@ def _no_weekday_lists(found: list[DateFound], low: str) -> list[DateFound]:
 WEEKDAY_REACH = 800  # characters over which a weekday named again is the same day
 
 
-def _same_weekday_again(found: list[DateFound], low: str, weekdays: dict[str, int]) -> list[DateFound]:
+def _same_weekday_again(found: list[DateFound], low: str, lex: Lexicon) -> list[DateFound]:
     """ "The debate runs Tuesday to Thursday. ... if it does not end at 10 pm on Thursday": a bare weekday
     named again soon after a date that names that weekday is that day, whatever its own clause's tense
     says (not after a date that only falls on it: "depuis le 14 octobre ... Mardi")."""
+    weekdays = lex.weekdays
     out: list[DateFound] = []
     for d in found:
         if d.rule == "weekday" and d.value.precision == "day" and _WORD_RE.search(low, d.start, d.end):
@@ -72,17 +74,17 @@ def _same_weekday_again(found: list[DateFound], low: str, weekdays: dict[str, in
                     and dt.date.fromisoformat(e.value.iso).weekday() == day.weekday()
                     and any(w in weekdays for w in _WORD_RE.findall(low, e.start, e.end))
                 ):
-                    if e.value.iso != d.value.iso and _bare_weekday(low, d):
+                    if e.value.iso != d.value.iso and _bare_weekday(low, d, lex):
                         d = replace(d, value=e.value)
                     break
         out.append(d)
     return out
 
 
-def _bare_weekday(low: str, d: DateFound) -> bool:
+def _bare_weekday(low: str, d: DateFound, lex: Lexicon) -> bool:
     """ "Thursday", "on Thursday", "jeudi": a weekday with no word that sets its week ("last", "prochain")."""
     words = _WORD_RE.findall(low, d.start, d.end)
-    return len(words) <= 2 and (len(words) == 1 or words[0] in ("on", "le"))
+    return len(words) <= 2 and (len(words) == 1 or words[0] in lex.weekday_articles)
 
 
 def _in_order(days: list[DateFound]) -> list[DateFound]:
@@ -103,7 +105,6 @@ _BRACKET_OPEN = re.compile(r"(?<![\s,]),?\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"(?<!\s)\s*\)")
 _NAMED_DAY_GAP = re.compile(r",?[ \t]?+")
 _BRACKET_DAY = re.compile(r"[ ]?+\([ ]?+(\d{1,2})[ ]?+\)")
-_APPOSED_DAY = re.compile(r",[ ](?:le[ ])?+")
 _SQUARE_OPEN = re.compile(r"(?<![\s,])\s*\[\s*")
 _SQUARE_CLOSE = re.compile(r"(?<!\s)\s*\]")
 
@@ -116,19 +117,21 @@ def _with_bracket_day(d: DateFound, low: str) -> DateFound:
     return d
 
 
-def _apposed(prev: DateFound, d: DateFound, low: str) -> bool:
+def _apposed(prev: DateFound, d: DateFound, low: str, lex: Lexicon) -> bool:
     """ "lundi dernier, le 1er juillet": the weekday said with its week, then, apposed, the date it is
-    (the same day)."""
+    (the same day), after a comma and perhaps an article."""
+    gap = low[prev.end : d.start]
     return (
         prev.rule == "weekday"
         and d.rule == "absolute"
         and d.value == prev.value
-        and _APPOSED_DAY.fullmatch(low, prev.end, d.start) is not None
+        and gap.startswith(", ")
+        and (gap == ", " or (gap[2:-1] in lex.weekday_articles and gap.endswith(" ")))
         and len(_WORD_RE.findall(low, prev.start, prev.end)) == 2
     )
 
 
-def _weekday_with_its_day(found: list[DateFound], low: str, weekdays: dict[str, int]) -> list[DateFound]:
+def _weekday_with_its_day(found: list[DateFound], low: str, lex: Lexicon) -> list[DateFound]:
     """ "Friday (April 12)", "vendredi (12 avril)": a weekday and the date it is, in brackets, are one date;
     so are "demain [lundi]" and the weekday an editor put in square brackets."""
     out: list[DateFound] = []
@@ -165,7 +168,7 @@ def _weekday_with_its_day(found: list[DateFound], low: str, weekdays: dict[str, 
             # "last Monday 23 December 2019": the weekday said with its week, then the date it is
             out[-1] = replace(d, start=prev.start)
             continue
-        if prev is not None and _apposed(prev, d, low):
+        if prev is not None and _apposed(prev, d, low, lex):
             out[-1] = replace(d, start=prev.start)
             continue
         if (
@@ -174,7 +177,7 @@ def _weekday_with_its_day(found: list[DateFound], low: str, weekdays: dict[str, 
             and d.value.precision == "day"
             and d.rule in ("weekday", "weekday_day", "absolute")
             # a weekday said with it: "hier jeudi 27 octobre" (not "yesterday 10 June")
-            and any(w in weekdays for w in _WORD_RE.findall(low, d.start, d.end))
+            and any(w in lex.weekdays for w in _WORD_RE.findall(low, d.start, d.end))
             and (
                 _NAMED_DAY_GAP.fullmatch(low, prev.end, d.start)
                 if d.rule == "weekday"
