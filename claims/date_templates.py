@@ -30,6 +30,9 @@ class DateTemplate:
     # The words (or DIGITS for a number) a match can begin with; None when the pattern does not say,
     # and the template is scanned over the whole text.
     starts: frozenset[str] | None = None
+    # Letters the pattern itself writes that every match holds ("ago", "earlier"): a text without
+    # one of them is not tried.
+    needs: tuple[str, ...] = ()
 
 
 def _future_re(dates: dict[str, Any]) -> re.Pattern[str]:
@@ -134,6 +137,29 @@ def _required_slots(items: list[Any], names: list[str]) -> set[str]:
             found |= set.intersection(*(_required_slots(list(b), names) for b in av[1]))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
             found |= _required_slots(list(av[2]), names)
+    return found
+
+
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _required_literals(items: list[Any], found: list[str]) -> list[str]:
+    """The runs of letters written in a parsed template (slots and spaces apart) that every match
+    holds: outside alternatives, optional parts and look-arounds."""
+    run = ""
+    for op, av in items:
+        if op is _sre.LITERAL and _letter(av):
+            run += chr(av)
+            continue
+        if len(run) >= 2:
+            found.append(run)
+        run = ""
+        if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            _required_literals(list(av[3]), found)
+        elif op in _REPEATS and av[0] >= 1:
+            _required_literals(list(av[2]), found)
+    if len(run) >= 2:
+        found.append(run)
     return found
 
 
@@ -380,7 +406,8 @@ def _template(
     marked = re.sub(r"\{(\w+)\}", lambda m: chr(0xE000 + names.index(m.group(1))), pattern)
     # A slot every match holds, made of words only ("{month} {day}" always has its month): its
     # words alone trigger the template, digits or not.
-    required = [s for s in _required_slots(list(_sre_parser.parse(marked)), names) if s in _WORD_SLOTS]
+    parsed = list(_sre_parser.parse(marked))
+    required = [s for s in _required_slots(parsed, names) if s in _WORD_SLOTS]
     if required:
         triggers = {_anchor_token(fold_key(word)) for word in slots[required[0]][1]} - {None}
         digits = False
@@ -392,4 +419,5 @@ def _template(
         first_words = _first_tokens(marked, slot_starts)
     except _Unknown:
         first_words = None
-    return DateTemplate(t["rule"], t["pattern"], regex, known, digits, first_words)
+    needs = () if regex.flags & re.IGNORECASE else tuple(dict.fromkeys(_required_literals(parsed, [])))
+    return DateTemplate(t["rule"], t["pattern"], regex, known, digits, first_words, needs)

@@ -96,12 +96,15 @@ def _matches(low: str, lex: Lexicon) -> list[_Match]:
     words = set(found)
     # A template runs only where a word it can begin with begins, and only when the text holds one
     # of the words any of its matches holds: most of an article is never tried.
-    always, with_digits, by_word, lists = _activation(lex)
+    always, with_digits, by_word, needed, lists = _activation(lex)
     active = set(always)
     if any(w[0].isdigit() for w in words):
         active |= with_digits
     for word in words & by_word.keys():
         active.update(by_word[word])
+    for letters, orders in needed:  # nor when a word its pattern writes is missing ("ago")
+        if letters not in low:
+            active.difference_update(orders)
     templates = lex.date_templates
     # The active templates each word can start, with their patterns' match, kept per set of active
     # templates (a few sets recur across the documents of a language); a number is DIGITS.
@@ -133,26 +136,32 @@ def _matches(low: str, lex: Lexicon) -> list[_Match]:
 
 
 _Starting = dict[frozenset[int], dict[str, list[tuple[int, Callable[[str, int], re.Match[str] | None]]]]]
-_Activation = tuple[frozenset[int], frozenset[int], dict[str, tuple[int, ...]], _Starting]
+_Activation = tuple[
+    frozenset[int], frozenset[int], dict[str, tuple[int, ...]], tuple[tuple[str, tuple[int, ...]], ...], _Starting
+]
 _ACTIVATIONS: dict[str, tuple[tuple[DateTemplate, ...], _Activation]] = {}
 
 
 def _activation(lex: Lexicon) -> _Activation:
     """Which templates a text lets run, worked out once per language: those that run on every text
-    (no trigger words), those a digit lets run, and those each trigger word lets run; and a cache of
-    the templates each word starts, per set of active templates."""
+    (no trigger words), those a digit lets run, those each trigger word lets run, the templates each
+    written word is needed by; and a cache of the templates each word starts, per set of active templates."""
     cached = _ACTIVATIONS.get(lex.code)
     if cached is not None and cached[0] is lex.date_templates:
         return cached[1]
     templates = lex.date_templates
     by_word: dict[str, list[int]] = {}
+    needed: dict[str, list[int]] = {}
     for order, t in enumerate(templates):
         for word in t.triggers or ():
             by_word.setdefault(word, []).append(order)
+        for letters in t.needs:
+            needed.setdefault(letters, []).append(order)
     activation: _Activation = (
         frozenset(o for o, t in enumerate(templates) if t.triggers is None),
         frozenset(o for o, t in enumerate(templates) if t.triggers is not None and t.digits),
         {word: tuple(orders) for word, orders in by_word.items()},
+        tuple((letters, tuple(orders)) for letters, orders in needed.items()),
         {},
     )
     _ACTIVATIONS[lex.code] = (templates, activation)
