@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import cast
 
 from ..lexicon import Lexicon
@@ -27,15 +28,34 @@ class DateFound:
     rule: str
 
 
-@dataclass(frozen=True)
 class _Context:
-    low: str  # lower-case folded text, where templates match
-    folded: str  # folded text with its case, for the capitalisation of months
-    lex: Lexicon
-    published: dt.date
-    future: bool
-    past: bool = False  # a verb in a past tense right before the date
-    past_clause: bool = False  # a verb in a past tense in the date's clause, before it
+    """What a rule reads around its match. The tense around the date costs a few searches, made only
+    when a rule asks (a date with its year never does): `past`, a verb in a past tense right before the
+    date; `future`, a future in its sentence that no such past outweighs; `past_clause`, a verb in a
+    past tense in the date's clause, before it."""
+
+    def __init__(
+        self,
+        low: str,  # lower-case folded text, where templates match
+        folded: str,  # folded text with its case, for the capitalisation of months
+        lex: Lexicon,
+        published: dt.date,
+        tense: tuple[Callable[[], bool], Callable[[], bool], Callable[[], bool]],  # past, future, past_clause
+    ):
+        self.low, self.folded, self.lex, self.published = low, folded, lex, published
+        self._tense = tense
+
+    @cached_property
+    def past(self) -> bool:
+        return self._tense[0]()
+
+    @cached_property
+    def future(self) -> bool:
+        return not self.past and self._tense[1]()
+
+    @cached_property
+    def past_clause(self) -> bool:
+        return self._tense[2]()
 
 
 _Groups = dict[str, str]  # the named groups of a template's match that took part in it

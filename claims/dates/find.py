@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..date_templates import DIGITS, DateTemplate
 from ..lexicon import Lexicon
@@ -184,20 +184,12 @@ def _chosen(
     for start, _neg_len, order, m in candidates:
         if start < taken_until:
             continue
-        # A past tense right before the date ("a annoncé ce lundi", "announced on Monday") outweighs a
-        # future elsewhere in the sentence.
-        past = (
-            lex.past_before_re.search(text, max(0, start - 40), start) is not None
-            or _after_statement(folded, low, start, lex)
-            or _past_right_after(text, m.end(), lex)
+        tense = (
+            partial(_past_before, text, folded, low, start, m.end(), lex),
+            partial(future_at, start),
+            partial(_past_in_clause, text, start, lex),
         )
-        resolved = _resolve(
-            lex.date_templates[order].rule,
-            m,
-            _Context(
-                low, folded, lex, published, future_at(start) and not past, past, _past_in_clause(text, start, lex)
-            ),
-        )
+        resolved = _resolve(lex.date_templates[order].rule, m, _Context(low, folded, lex, published, tense))
         if resolved is None:
             continue
         if resolved is _NO_SUCH_DAY:
@@ -210,6 +202,16 @@ def _chosen(
         chosen.append(resolved)
         taken_until = resolved.end
     return chosen
+
+
+def _past_before(text: str, folded: str, low: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A past tense right before the date ("a annoncé ce lundi", "announced on Monday"), which outweighs
+    a future elsewhere in the sentence; or right after it, or the statement the date was made in."""
+    return (
+        lex.past_before_re.search(text, max(0, start - 40), start) is not None
+        or _after_statement(folded, low, start, lex)
+        or _past_right_after(text, end, lex)
+    )
 
 
 def _past_right_after(text: str, end: int, lex: Lexicon) -> bool:
