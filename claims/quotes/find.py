@@ -33,7 +33,7 @@ from .pairing import (
     quote_text,
 )
 from .pieces import _headline_quotes, _pieces, _said_later_in_paragraph
-from .speakers import _Speakers, pronoun_sex
+from .speakers import _Speakers
 from .unnamed import NOBODY
 
 
@@ -155,7 +155,7 @@ def _speaker(
     # One piece: the rules' order is the point of this function, one chain read top to bottom.
     folded, lex, text = sp.folded, sp.lex, sp.text
     pronouns = lex.pronouns
-    sp.pronoun_sex = pronoun_sex(folded, q.open, q.close + 1, lex)
+    sp.attributing(q.open, q.close + 1)
     s_close = sp.sentence_at(q.close)
     paragraph = sp.sentence_at(q.open).paragraph
     closed_by_mark = q.close < len(text) and text[q.close] != "\n"

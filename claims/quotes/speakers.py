@@ -117,7 +117,21 @@ class _Speakers:
             if len(ss) == 1 and is_heading(ss[0], text) and not any(c in ss[0].text for c in "«»“”\"")
         }
         self.paragraphs = [s.paragraph for s in sentences]
-        self.pronoun_sex: str | None = None  # the sex the current quote's attribution pronoun says
+        # The quote being attributed, and the sex its attribution's pronouns say (read when first asked).
+        self._quote: tuple[int, int] = (0, 0)
+        self._sex: str | None = None
+        self._sex_read = True
+
+    def attributing(self, start: int, end: int) -> None:
+        """The quote at [start, end) is the one being attributed now."""
+        self._quote, self._sex_read = (start, end), False
+
+    @property
+    def pronoun_sex(self) -> str | None:
+        """The sex the pronouns around the quote being attributed say ("» a-t-elle", "she said: “")."""
+        if not self._sex_read:
+            self._sex, self._sex_read = pronoun_sex(self.folded, *self._quote, self.lex), True
+        return self._sex
 
     def sentence_at(self, offset: int) -> Sentence:
         return self.sentences[max(0, bisect_right(self.starts, offset) - 1)]
