@@ -271,10 +271,21 @@ def extract(
 def _claims(doc: _Document) -> tuple[Claim, ...]:
     """What the stages found, as claims in reading order (at one place the longest first, then dates,
     money, names, quotes), numbered c1, c2, ..."""
-    drafts: list[tuple[int, int, int, ClaimType, Any, dict[str, Any]]] = []
+    drafts: list[tuple[int, int, int, ClaimType, Any, tuple[Any, ...]]] = []
 
-    def add(kind: ClaimType, start: int, end: int, value: Any, **flags: Any) -> None:
-        drafts.append((start, -end, len(drafts), kind, value, flags))
+    def add(
+        kind: ClaimType,
+        start: int,
+        end: int,
+        value: Any,
+        relative: bool = False,
+        approximate: bool = False,
+        qualifier: str | None = None,
+        mentions: tuple[tuple[int, int], ...] = (),
+        basis: str | None = None,
+    ) -> None:
+        # the flags in the order of Claim's fields: a positional call builds a claim faster
+        drafts.append((start, -end, len(drafts), kind, value, (relative, approximate, qualifier, mentions, basis)))
 
     for d in doc.dates:
         add("date", d.start, d.end, d.value, relative=d.relative, approximate=d.approximate, qualifier=d.qualifier)
@@ -295,7 +306,7 @@ def _claims(doc: _Document) -> tuple[Claim, ...]:
     drafts.sort(key=lambda d: d[:3])
     text = doc.text
     return tuple(
-        Claim(f"c{i}", kind, text[start:-neg_end], start, -neg_end, value, *doc.context(start, -neg_end), **flags)
+        Claim(f"c{i}", kind, text[start:-neg_end], start, -neg_end, value, *doc.context(start, -neg_end), *flags)
         for i, (start, neg_end, _, kind, value, flags) in enumerate(drafts, start=1)
     )
 
