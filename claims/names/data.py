@@ -144,6 +144,7 @@ class _NameData:
     leader_bodies_re: re.Pattern[str] | None  # "le gouvernement Legault": a head, then its leader's name
     platforms: frozenset[str]  # "Twitter", "Zoom": no organisation after a medium marker ("on", "via")
     medium_markers: frozenset[str]
+    demonym_bodies_heads: re.Pattern[str] | None  # its heads' first words: a text without one holds none
     country_bodies: dict[str, str]  # "government" -> "Government of {country}": named after the country
     demonym_countries: dict[str, str]  # "chinese" -> "China", "canadien" -> "du Canada"
     country_forms: dict[str, str]  # "Canada" -> "du Canada": how a body's name goes on with its country
@@ -151,6 +152,7 @@ class _NameData:
     country_body_re: re.Pattern[str] | None  # "the Guam government", "the government of Guam" (English order)
     country_body_heads: re.Pattern[str] | None  # its heads alone: a text without one holds no such body
     lowercase_bodies_re: re.Pattern[str] | None  # "le parquet", "la police locale": local bodies in lower case
+    lowercase_bodies_heads: re.Pattern[str] | None  # their first words: a text without one holds none
     place_nouns: frozenset[str]  # "la station Bordet", "the suburb of Kempshott": a place's name follows
     place_nouns_after: frozenset[str]  # "Westmead station": a place's name comes before
     joined_heads: frozenset[str]  # "ministère": a head whose complements go on with "et" ("et du budget")
@@ -480,6 +482,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
             if names["demonym_bodies"]
             else None
         ),
+        demonym_bodies_heads=_first_words_re(names["demonym_bodies"]) if names["demonym_bodies"] else None,
         lowercase_bodies_re=_lowercase_bodies_re(names),
         platforms=frozenset(key(w) for w in names.get("platforms", [])),
         medium_markers=frozenset(key(w) for w in names.get("medium_markers", [])),
@@ -488,6 +491,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
             if (heads := names.get("leader_bodies"))
             else None
         ),
+        lowercase_bodies_heads=_first_words_re(_lowercase_bodies(names)) if _lowercase_bodies_re(names) else None,
         country_bodies={key(h): f for h, f in names["country_bodies"].items()},
         demonym_countries={key(a): c for a, c in names["demonym_countries"].items()},
         country_forms=country_forms(names["demonym_countries"]),
@@ -551,10 +555,20 @@ def _build_name_data(lex: Lexicon) -> _NameData:
     )
 
 
+def _first_words_re(phrases: list[str]) -> re.Pattern[str]:
+    """The first word of each phrase as `_phrases` writes it, as one alternation: a text that holds
+    none of them matches no pattern of the phrases (a cheap test before a long scan)."""
+    return re.compile("|".join(sorted({re.escape(_plain(p).split(" ")[0]) for p in phrases})))
+
+
+def _lowercase_bodies(names: dict[str, Any]) -> list[str]:
+    return [b for b in names["local_bodies"] if b[:1].islower()]
+
+
 def _lowercase_bodies_re(names: dict[str, Any]) -> re.Pattern[str] | None:
     """ "le parquet", "la police locale", "de la cour d'appel": a local body the language data writes in
     lower case, after an article; read on the folded text, group 1 is the body."""
-    bodies = [b for b in names["local_bodies"] if b[:1].islower()]
+    bodies = _lowercase_bodies(names)
     articles = [a for a in names["organization_articles"] if a.isalpha() or a.endswith("'")]
     if not bodies or not articles:
         return None

@@ -373,7 +373,9 @@ def _lowercase_bodies(candidates: list[_Candidate], art: _Article) -> None:
     _demonym_bodies(candidates, art)
     _country_bodies(candidates, art)
     _leader_bodies(candidates, art)
-    if data.lowercase_bodies_re is None:
+    if data.lowercase_bodies_re is None or data.lowercase_bodies_heads is None:
+        return
+    if not data.lowercase_bodies_heads.search(folded):  # no body's first word: no match (a long scan)
         return
     spans = sorted((c.start, c.end) for c in candidates)
     town = art.main_town
@@ -416,7 +418,9 @@ def _demonym_bodies(candidates: list[_Candidate], art: _Article) -> None:
     """ "le gouvernement britannique", "les douanes sénégalaises": a country's body named by the
     country's adjective, in lower case (the adjective one of not_names' nationalities)."""
     data, folded = art.data, art.folded
-    if data.demonym_bodies_re is None:
+    if data.demonym_bodies_re is None or data.demonym_bodies_heads is None:
+        return
+    if not data.demonym_bodies_heads.search(folded):  # no head: no match (the pattern's scan is long)
         return
     spans = sorted((c.start, c.end) for c in candidates)
     for m in data.demonym_bodies_re.finditer(folded):
