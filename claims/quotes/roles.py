@@ -24,7 +24,30 @@ _ROLE_AFTER = re.compile(
 def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[_Mention]:
     """Later mentions of a person by the role written before their name ("la préfète Élodie Marchal",
     then "la préfète"), as mentions of that person."""
-    roles: dict[str, tuple[str, int]] = {}  # role -> (person, end of the mention that names it)
+    # The words after each article ("the judge", "la préfète"), two then one, as the roles they may be.
+    after: list[tuple[int, list[tuple[str, int]]]] = []
+    for r in _ROLE_AFTER.finditer(folded):
+        two = [(key(f"{r.group(1)} {r.group(2)}"), r.end())] if r.group(2) else []
+        after.append((r.start(), two + [(key(r.group(1)), r.end(1))]))
+    # Every role is a person cue: with none after an article, no mention is by a role, whoever is named.
+    if not any(role in lex.person_cues for _, forms in after for role, _ in forms):
+        return []
+    roles = _roles_named(folded, mentions, lex)
+    out = []
+    named = sorted(m.start for m in mentions if m.type == "person")
+    for start, forms in after:
+        for role, end in forms:
+            person = roles.get(role)
+            if person is not None and start > person[1] and not _names_its_own(folded, end, named):
+                out.append(_Mention(start, end, person[0], "person"))
+                break
+    return out
+
+
+def _roles_named(folded: str, mentions: list[_Mention], lex: Lexicon) -> dict[str, tuple[str, int]]:
+    """Each role written with a person's name, before it or in apposition: role -> (the person, the
+    end of the mention that names it)."""
+    roles: dict[str, tuple[str, int]] = {}
     table = _quote_words(lex)
     titles = table.titles
     brief_starts = table.brief_starts
@@ -57,18 +80,7 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
             role = _apposed_role(folded, m.end, role_of)
         if role is not None:
             roles[role] = (m.canonical, m.end)
-    if not roles:
-        return []
-    out = []
-    named = sorted(m.start for m in mentions if m.type == "person")
-    for r in _ROLE_AFTER.finditer(folded):
-        two = [(key(f"{r.group(1)} {r.group(2)}"), r.end())] if r.group(2) else []
-        for role, end in two + [(key(r.group(1)), r.end(1))]:
-            person = roles.get(role)
-            if person is not None and r.start() > person[1] and not _names_its_own(folded, end, named):
-                out.append(_Mention(r.start(), end, person[0], "person"))
-                break
-    return out
+    return roles
 
 
 # "du Cartel syndical, " or nothing: the role's own complement before the name it introduces
