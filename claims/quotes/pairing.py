@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..text import fold_key as key
@@ -42,10 +43,17 @@ class QuoteFound:
 # ---- pairing ----------------------------------------------------------------------------------
 
 
-def _pairs(lex: Lexicon) -> tuple[dict[str, str], dict[str, set[str]]]:
-    openers = {o: c for o, c in lex.quote_pairs}
+def _pairs(lex: Lexicon) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    return _pairs_of(lex.quote_pairs)
+
+
+@lru_cache(maxsize=None)
+def _pairs_of(pairs: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """The closing mark of each opening one, and the opening marks each closing one closes; worked
+    out once per language (the caller only reads them)."""
+    openers = {o: c for o, c in pairs}
     closers: dict[str, set[str]] = {}
-    for o, c in lex.quote_pairs:
+    for o, c in pairs:
         closers.setdefault(c, set()).add(o)
     # Copy that mixes straight and curly double marks ('“This was long and hard-fought," attorney X
     # said'): each closes the other, the innermost open quote first.
@@ -65,7 +73,7 @@ def _pairs(lex: Lexicon) -> tuple[dict[str, str], dict[str, set[str]]]:
         # Copy that closes with an opening mark too ('“Un bon trimestre“, dit-il'): a “ glued to the word
         # before it and followed by no letter closes the innermost “ (_can_close).
         closers["“"] = closers.get("“", set()) | {"“"}
-    return openers, closers
+    return openers, {c: frozenset(o) for c, o in closers.items()}
 
 
 def _can_open(text: str, i: int, ch: str) -> bool:
