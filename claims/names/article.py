@@ -122,8 +122,10 @@ def _shouted(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> bool:
     if len(c.tokens) == 1:
         # "WALLONIE", and a rubric in capitals that is a common word ("GRÈVE. En raison de", "SANTE Le
         # ministre"); acronyms are shorter and no words
+        if not caps:
+            return False
         word = fold(c.tokens[0].text)
-        return bool(caps) and (len(word) > 6 or (len(word) >= 4 and c.tokens[0].key in data.common_words))
+        return len(word) > 6 or (len(word) >= 4 and c.tokens[0].key in data.common_words)
     return len(caps) >= 2 and any(len(t.text) > 4 for t in caps)
 
 
