@@ -281,8 +281,9 @@ def _capital_token_re(particles: frozenset[str]) -> re.Pattern[str]:
     ("al-Jubeir", "el-Sisi"): the particle is the name's."""
     glued = sorted(p for p in particles if p.isalpha() and len(p) <= 3)
     lead = f"|(?:{'|'.join(glued)})-[A-Z]" if glued else ""
-    # not a hashtag's or a handle's word ("#TSNHockey", "@TSNBobMcKenzie"), nor an address's ("Info@...")
-    return re.compile(rf"(?<![\w'.#@-])(?=[A-Z]|[a-z]{{1,7}}'?[A-Z]{lead})[^\W_](?:\w|['\-.](?=[^\W_]))*+\.?(?!@)")
+    # not a hashtag's or a handle's word ("#TSNHockey", "@TSNBobMcKenzie"), nor an address's ("Info@...");
+    # the lower-case start read at once (possessive): a shorter one is followed by a letter, no capital
+    return re.compile(rf"(?<![\w'.#@-])(?=[A-Z]|[a-z]{{1,7}}+'?[A-Z]{lead})[^\W_](?:\w|['\-.](?=[^\W_]))*+\.?(?!@)")
 
 
 def _country_re() -> re.Pattern[str]:
