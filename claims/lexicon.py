@@ -148,7 +148,9 @@ class Lexicon:
     bare_scaled_re: re.Pattern[str]
     bare_amount_followers: frozenset[str] | None  # words that may follow "2.5 billion" as money (None: any)
     qualifier_before_re: re.Pattern[str]
+    qualifier_ends: tuple[str, ...]  # the last word of each of its qualifiers: what the text before ends with
     range_before_re: re.Pattern[str]
+    range_before_ends: tuple[str, ...]  # "-" and the last word of each joiner, as for qualifier_ends
     range_after_re: re.Pattern[str]  # "… et 3,6 milliards" after "entre 1,5 milliard de dollars"
     subunit_after_re: re.Pattern[str]  # "cents" of "8.4 euro cents"
     # "une cinquantaine de millions d'euros": a round count of a scale, with its currency

@@ -246,7 +246,7 @@ def _range_before(d: _Draft, digits: bool, low: str, lex: Lexicon) -> None:
     """ "entre 2 et 3 milliards", "de 616 à 670,4 millions": the range's first end, before the amount
     (both ends in digits, or both in words)."""
     before = low[max(0, d.start - 60) : d.start]
-    rng = lex.range_before_re.search(before)
+    rng = lex.range_before_re.search(before) if before.rstrip().endswith(lex.range_before_ends) else None
     if not rng or digits != rng.group("n")[0].isdigit():
         return
     first = parse_number(rng.group("n"), lex)
@@ -270,6 +270,8 @@ def _qualify(d: _Draft, text: str, low: str, lex: Lexicon) -> str | None:
     """A qualifier before the amount ("about", "plus de", "nearly"), as written, with the bounds it
     gives the value."""
     before = low[max(0, d.start - 60) : d.start]
+    if not before.rstrip().endswith(lex.qualifier_ends):
+        return None
     q = lex.qualifier_before_re.search(before)
     if not q:
         return None

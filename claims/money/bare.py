@@ -103,7 +103,8 @@ def _scaled_amounts(
     tol = _HALF_STEP * Decimal(10) ** -decimals * scale
     start, top = m.start(), None
     before = low[max(0, start - 60) : start]
-    rng = lex.range_before_re.search(before) if lex.range_starts else None
+    ends = lex.range_starts and before.rstrip().endswith(lex.range_before_ends)
+    rng = lex.range_before_re.search(before) if ends else None
     if (
         rng
         and rng.group("start")
