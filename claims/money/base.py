@@ -84,15 +84,30 @@ def _written(m: re.Match[str], group: str, folded: str) -> str | None:
     return folded[m.start(group) : m.end(group)] if m.group(group) else None
 
 
+# The last word of a text, matched on the text reversed: what _PREV_WORD finds, read from the end
+# instead of tried at each word of the window (these run several times per amount).
+_WORD_REVERSED = re.compile(r"[\w']+")
+
+
+def _word_before(low: str, start: int) -> tuple[str, int]:
+    """The word right before `start` (spaces between, within 30 characters) and where it begins; ("",
+    `start`) when there is none."""
+    tail = low[max(0, start - 30) : start].rstrip()
+    m = _WORD_REVERSED.match(tail[::-1])
+    if m is None:
+        return "", start
+    begins = len(tail) - m.end()
+    return tail[begins:], max(0, start - 30) + begins
+
+
 def _previous_word(low: str, start: int) -> str:
-    w = _PREV_WORD.search(low[max(0, start - 30) : start])
-    return fold_key(w.group(1)) if w else ""
+    word = _word_before(low, start)[0]
+    return fold_key(word) if word else ""
 
 
 def _previous_word_start(low: str, start: int) -> int:
     """Where the word before `start` begins (`start` itself when there is none)."""
-    w = _PREV_WORD.search(low[max(0, start - 30) : start])
-    return max(0, start - 30) + w.start(1) if w else start
+    return _word_before(low, start)[1]
 
 
 def _range_allowed(joiner: str, before: str, both_signed: bool, lex: Lexicon) -> bool:
