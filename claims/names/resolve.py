@@ -38,7 +38,8 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     by_tail, by_given = _person_short_forms(persons)
     by_core = _organisation_cores(orgs, data)
     short_forms = _organisation_ends(candidates, data)
-    defined = _acronyms_defined(candidates, folded, data)
+    # (read for acronyms only, and no rule below makes one)
+    defined = _acronyms_defined(candidates, folded, data) if any(c.kind == ACRONYM for c in candidates) else {}
     for c in candidates:
         if _surname_not_a_word(c, data, by_tail, folded):
             # "Tory" after "John Tory", "Houston" after "Premier Tim Houston": a party's word or a town
@@ -308,6 +309,8 @@ def _initialisms(candidates: list[_Candidate], data: _NameData, folded: str) -> 
     """ "UAMS" after "University of Arkansas for Medical Sciences": a word in capitals that spells the
     initials of exactly one organisation the article names in full (its words of three letters and
     more, not its connectors) is that organisation."""
+    if not any(_initialism(c) for c in candidates):
+        return  # no such word: the full names' initials are not worked out
     full: dict[str, set[str]] = {}
     for o in candidates:
         if o.kind == ORGANIZATION and o.strength >= Strength.LEXICAL and len(o.tokens) >= 3:
@@ -317,17 +320,20 @@ def _initialisms(candidates: list[_Candidate], data: _NameData, folded: str) -> 
             if len(spelled) >= 3 and spelled != _initials(o.tokens, data):
                 full.setdefault(spelled, set()).add(o.canonical)
     for c in candidates:
-        surface = fold(c.tokens[0].text) if len(c.tokens) == 1 else ""
-        if (
-            c.kind in (ORGANIZATION, ACRONYM)
-            and c.strength < Strength.KNOWN
-            and len(surface) >= 3
-            and surface.isalpha()
-            and surface.isupper()
-            and c.canonical == c.tokens[0].text
-            and len(full.get(surface, ())) == 1
-        ):
+        surface = _initialism(c)
+        if surface and len(full.get(surface, ())) == 1:
             c.kind, c.canonical, c.strength = ORGANIZATION, next(iter(full[surface])), Strength.DEFINED
+
+
+def _initialism(c: _Candidate) -> str:
+    """The word in capitals, of three letters or more, that a candidate not yet known is written as
+    ("UAMS"), folded; "" for any other candidate."""
+    if len(c.tokens) != 1 or c.kind not in (ORGANIZATION, ACRONYM) or c.strength >= Strength.KNOWN:
+        return ""
+    surface = fold(c.tokens[0].text)
+    if len(surface) >= 3 and surface.isalpha() and surface.isupper() and c.canonical == c.tokens[0].text:
+        return surface
+    return ""
 
 
 def _with_legal_form(candidates: list[_Candidate], data: _NameData) -> None:
