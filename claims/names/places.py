@@ -16,7 +16,7 @@ def _after_place_preposition(art: _Article, c: _Candidate) -> bool:
     if c.form not in art.data.towns and c.form not in art.data.places:
         return False
     start = c.start
-    if listed := _LIST_BEFORE.search(art.folded, max(0, start - 80), start):
+    if listed := _list_before(art.folded, start):
         start = listed.start()  # "in Glasgow, Liverpool, and Oxford": the list's preposition
     before = _words_before(art.folded, start, art.sentence_starts[c.sentence])
     preps = art.data.place_prepositions - {"à", "a"}
@@ -63,12 +63,12 @@ def _places_joined(parts: list[str], places: frozenset[str]) -> bool:
 
 
 def _in_a_list(folded: str, start: int, end: int) -> bool:
-    return bool(_LIST_BEFORE.search(folded, max(0, start - 80), start) or _LIST_AFTER.match(folded, end))
+    return bool(_list_before(folded, start) or _LIST_AFTER.match(folded, end))
 
 
 def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> bool:
     """Is the word one of a list of single words ("Blois, Romorantin et Vendôme") that holds a known place?"""
-    before = _LIST_BEFORE.search(folded, max(0, start - 80), start)
+    before = _list_before(folded, start)
     after = _LIST_AFTER.match(folded, end)
     words = (_LIST_WORD.findall(before.group()) if before else []) + (
         _LIST_WORD.findall(after.group()) if after else []
@@ -92,7 +92,7 @@ def _listed_before_a_place_noun(folded: str, start: int, end: int, data: _NameDa
     m = _LIST_TO_END.match(folded, end)
     if m is None:  # the last of the list: "... and Wilkin counties"
         m = _WORD_AFTER.match(folded, end)
-        if m is None or not _LIST_BEFORE.search(folded, max(0, start - 80), start):
+        if m is None or not _list_before(folded, start):
             return False
     return key(m.group(1)) in data.place_nouns_after and key(m.group(1)).endswith("s")
 
@@ -100,7 +100,7 @@ def _listed_before_a_place_noun(folded: str, start: int, end: int, data: _NameDa
 def _list_words(art: _Article, c: _Candidate) -> list[str]:
     """The other single words of the list the word is one of ("Limerick, Galway, Cork"), folded."""
     folded, start, end = art.folded, c.start, c.end
-    before = _LIST_BEFORE.search(folded, max(0, start - 80), start)
+    before = _list_before(folded, start)
     after = _LIST_AFTER.match(folded, end)
     words = (_LIST_WORD.findall(before.group()) if before else []) + (
         _LIST_WORD.findall(after.group()) if after else []
@@ -121,6 +121,18 @@ def _listed_with_a_club(art: _Article, c: _Candidate, kn: _Knowledge) -> bool:
 # (one word written out first, its capital before its look-behind, so that the engine skips to capitals)
 _LIST_ITEM = r"[A-ZÀ-Ý](?<![\w'-].)[\w'-]*+(?:,\s++|,?\s++(?:et|and|ou|or)\s++)"
 _LIST_BEFORE = re.compile(rf"{_LIST_ITEM}(?:{_LIST_ITEM}){{0,3}}$")
+# How a list item ends, less its spaces: a text before a word that ends otherwise holds no list
+# before it, and is not searched (the search is tried from every position of its 80 characters).
+_LIST_ITEM_ENDS = (",", "et", "and", "ou", "or")
+
+
+def _list_before(folded: str, start: int) -> re.Match[str] | None:
+    """The capitalised words listed right before `start` ("Limerick, Galway, "), if any."""
+    if not folded[max(0, start - 80) : start].rstrip().endswith(_LIST_ITEM_ENDS):
+        return None
+    return _LIST_BEFORE.search(folded, max(0, start - 80), start)
+
+
 _LIST_AFTER = re.compile(r"(?<![\s,])(?:(?:,\s++|,?\s++(?:et|and|ou|or)\s++)[A-ZÀ-Ý][\w'-]*+(?![\w'-])){1,4}")
 _LIST_WORD = re.compile(r"[A-ZÀ-Ý][\w'-]*+")
 
