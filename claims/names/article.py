@@ -115,15 +115,15 @@ class _Article:
 
 
 def _shouted(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> bool:
+    caps = [t for t in c.tokens if len(t.text) > 1 and t.text.isupper()]
+    if not caps:  # (no word in capitals: nothing shouted, known name or not)
+        return False
     form = " ".join(t.key for t in c.tokens)
     if form in data.aliases or form in gazetteer:
         return False
-    caps = [t for t in c.tokens if len(t.text) > 1 and t.text.isupper()]
     if len(c.tokens) == 1:
         # "WALLONIE", and a rubric in capitals that is a common word ("GRÈVE. En raison de", "SANTE Le
         # ministre"); acronyms are shorter and no words
-        if not caps:
-            return False
         word = fold(c.tokens[0].text)
         return len(word) > 6 or (len(word) >= 4 and c.tokens[0].key in data.common_words)
     return len(caps) >= 2 and any(len(t.text) > 4 for t in caps)
