@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from ..text import Sentence, fold, fold_key
 from ..text import fold_key as key
-from .data import Gazetteer, _Candidate, _Knowledge, _NameData
+from .data import Gazetteer, _Candidate, _NameData
 from .forms import place_surnames
+from .knowledge import _Knowledge
 from .runs import _LOWER_RE, _finish
 from .tails import _WORD_AFTER, _org_tail, _proper_complement
 

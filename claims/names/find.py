@@ -29,12 +29,12 @@ from .data import (
     NameFound,
     Strength,
     _Candidate,
-    _knowledge,
     _NameData,
     _Token,
     name_data,
 )
 from .joins import _join_organisations
+from .knowledge import _knowledge
 from .resolve import _claims, _find_in_headlines, _lowercase_bodies, _resolve
 from .runs import _gap, _runs, _split_titles
 from .spelled import spelled_out

@@ -6,7 +6,8 @@ import re
 from ..text import fold_apostrophes
 from ..text import fold_key as key
 from .article import _AFTER_WORDS, _Article, _before_verb
-from .data import _Candidate, _Knowledge, _NameData
+from .data import _Candidate, _NameData
+from .knowledge import _Knowledge
 from .runs import _words_before
 
 

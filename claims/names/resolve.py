@@ -62,17 +62,7 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
             # "Shaikh Khalid" after "Shaikh Khalid bin Abdulla Al Khalifa": a title and the first name
             c.canonical = next(iter(by_given[keys[0]]))
         elif c.kind == GIVEN:
-            # "Lula" after "Luiz Inacio Lula da Silva": a given name inside one full name is that person
-            full = by_given.get(keys[0], set()) or {
-                p.canonical for p in persons if len(p.tokens) > 2 and keys[0] in (t.key for t in p.tokens[1:-1])
-            }
-            if len(full) == 1:
-                c.kind, c.canonical = PERSON, next(iter(full))
-            elif not full and keys[0] in data.world_given and keys[0] in short_forms and not c.headed:
-                # "Groupe Arcelia", then "Arcelia": a rarer given name that names the company here
-                c.kind, c.canonical, c.strength = ORGANIZATION, short_forms[keys[0]], Strength.LEXICAL
-            else:
-                c.kind, c.canonical = NOT_A_NAME, ""
+            _given_alone(c, keys[0], data, by_given, persons, short_forms)
         elif (
             len(keys) == 1
             and not c.headed
@@ -88,6 +78,27 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
             c.kind = NOT_A_NAME  # "Webb" after "James Webb Space Telescope"
         if c.kind == UNKNOWN:
             c.kind = NOT_A_NAME
+
+
+def _given_alone(
+    c: _Candidate,
+    given: str,
+    data: _NameData,
+    by_given: dict[str, set[str]],
+    persons: list[_Candidate],
+    short_forms: dict[str, str],
+) -> None:
+    """A given name alone: the one person named in full with it ("Lula" after "Luiz Inacio Lula da
+    Silva"), a company it names ("Groupe Arcelia", then "Arcelia"), else no claim."""
+    full = by_given.get(given, set()) or {
+        p.canonical for p in persons if len(p.tokens) > 2 and given in (t.key for t in p.tokens[1:-1])
+    }
+    if len(full) == 1:
+        c.kind, c.canonical = PERSON, next(iter(full))
+    elif not full and given in data.world_given and given in short_forms and not c.headed:
+        c.kind, c.canonical, c.strength = ORGANIZATION, short_forms[given], Strength.LEXICAL
+    else:
+        c.kind, c.canonical = NOT_A_NAME, ""
 
 
 def _surname_not_a_word(c: _Candidate, data: _NameData, by_tail: dict[tuple[str, ...], str], folded: str) -> bool:
