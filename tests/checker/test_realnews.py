@@ -259,32 +259,35 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
     ]
 
 
+def _scored_dates(body: str, dates: list[tuple[str, str]], published: str) -> list[dict]:
+    """The gold claims `as_gold` scores, for dates given as (text, value) in reading order."""
+    claims, at = [], 0
+    for text, value in dates:
+        start = body.index(text, at)
+        claims.append({"type": "date", "start": start, "end": start + len(text), "value": value})
+        at = start + len(text)
+    gold = {"id": "en0", "language": "en", "published": published, "claims": claims}
+    return realnews.RealArticle(gold, body).as_gold()["claims"]
+
+
 def test_a_weekday_and_its_bracketed_date_given_as_two_claims_are_scored_as_one():
     body = "Results came on Thursday (May 17) and today (May 18), not on May (31)."
-    at = body.index
-    claims = [
-        {"type": "date", "start": at("Thursday"), "end": at("Thursday") + 8, "value": "2018-05-17"},
-        {"type": "date", "start": at("May 17"), "end": at("May 17") + 6, "value": "2018-05-17"},
-        {"type": "date", "start": at("today"), "end": at("today") + 5, "value": "2018-05-18"},
-        {"type": "date", "start": at("May 18"), "end": at("May 18") + 6, "value": "2018-05-18"},
+    dates = [
+        ("Thursday", "2018-05-17"),
+        ("May 17", "2018-05-17"),
+        ("today", "2018-05-18"),
+        ("May 18", "2018-05-18"),
+        ("May", "2018-05"),
+        ("31", "2018-05"),
     ]
-    gold = {"id": "en0", "language": "en", "published": "2018-05-18", "claims": claims}
-    claims.append({"type": "date", "start": at("May (31)"), "end": at("May (31)") + 3, "value": "2018-05"})
-    claims.append({"type": "date", "start": at("31"), "end": at("31") + 2, "value": "2018-05"})
-    texts = [c["text"] for c in realnews.RealArticle(gold, body).as_gold()["claims"]]
+    texts = [c["text"] for c in _scored_dates(body, dates, "2018-05-18")]
     # a weekday or a named day takes its bracket, a month does not
     assert texts == ["Thursday (May 17)", "today (May 18)", "May", "31"]
 
 
 def test_the_search_tools_page_date_is_neither_a_claim_nor_a_miss():
     body = " date 2024-05-01 The court met on 2 May 2024."
-    at = body.index
-    claims = [
-        {"type": "date", "start": at("2024-05-01"), "end": at("2024-05-01") + 10, "value": "2024-05-01"},
-        {"type": "date", "start": at("2 May 2024"), "end": at("2 May 2024") + 10, "value": "2024-05-02"},
-    ]
-    gold = {"id": "en0", "language": "en", "published": "2024-05-03", "claims": claims}
-    scored = realnews.RealArticle(gold, body).as_gold()["claims"]
+    scored = _scored_dates(body, [("2024-05-01", "2024-05-01"), ("2 May 2024", "2024-05-02")], "2024-05-03")
     assert [(c["text"], bool(c.get("optional"))) for c in scored] == [
         ("2024-05-01", True),
         ("2 May 2024", False),
