@@ -484,6 +484,8 @@ def _never_a_name(c: _Candidate, art: _Article, t: _Token, plain: str, branded: 
     tail = t.text.rsplit("-", 1)[-1] if "-" in t.text else ""
     if tail.isalpha() and tail.islower() and len(tail) >= 3:
         return True
+    if t.text[:1].islower() and t.text[1:2].isupper() and t.text.endswith("s") and t.text[-2:-1].islower():
+        return True  # "iPhones", "iPads": a product's plural, not the company's name
     return (
         branded
         and plain.isupper()
