@@ -246,7 +246,7 @@ def _bare_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
             # as an adjective, before a word, after a determiner or a possessive
             1900 <= int(g["year"]) < 2100
             and _NOUN_AFTER.match(low, span[1]) is not None
-            and ctx.folded[span[1] + 1 : span[1] + 2].islower()
+            and (ctx.folded[span[1] + 1 : span[1] + 2].islower() or _determined(low, span[0], ctx.lex.year_before_noun))
             and (
                 _determined(low, span[0], ctx.lex.year_before_noun)
                 or (bool(ctx.lex.year_before_noun) and prev.endswith("'s"))
