@@ -58,7 +58,7 @@ SPLITS = (
 EDGE_WORDS_BEFORE = frozenset(
     "the a an on in at by since until till from of for during before after to over through last année between "
     "le la les l' d' de du des en au aux a à dès depuis avant après pour jusqu'au jusqu'à jusqu'en vers par entre "
-    "ce cet cette this ici early late earlier later "
+    "ce cet cette this ici early late earlier later courant "
     "m. mme mr mr. mrs mrs. ms ms. dr dr. cr cr. cllr cllr. coun coun.".split()
 )
 EDGE_WORDS_AFTER = frozenset("matin soir midi après-midi soirée morning night evening afternoon".split())
