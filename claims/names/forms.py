@@ -1,6 +1,7 @@
 """The canonical form of a name: as an editor writes it in the table (apostrophes and spaces made
 plain, a nickname left out), a ministry named by its brief first in its official form, a place's
-abbreviation inside an organisation's name written out."""
+abbreviation inside an organisation's name written out; and the place words an article uses as
+someone's surname, which name no place there."""
 
 import re
 

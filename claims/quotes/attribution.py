@@ -306,6 +306,7 @@ class _QuoteWords(NamedTuple):
     subject_nouns: frozenset[str]  # the nouns of the organisation subjects: "the board" -> "board"
     subject_names: dict[str, set[str]]  # "instance" -> the words of the names it stands for
     brief_starts: tuple[str, ...]  # the briefs' words as a brief starts: "de l'", "of "
+    own_name_gap: re.Pattern[str]  # "du Cartel syndical, ": a role's complement before the name it gives
 
 
 _QUOTE_WORDS: dict[str, tuple[Lexicon, _QuoteWords]] = {}
@@ -322,6 +323,9 @@ def _quote_words(lex: Lexicon) -> _QuoteWords:
             subject_nouns=frozenset(key(re.split(r"[\s']", w.strip())[-1]) for w in quotes["organization_subjects"]),
             subject_names={key(n): {key(w) for w in ws} for n, ws in quotes["subject_names"].items()},
             brief_starts=tuple(b if b.endswith("'") else b + " " for b in briefs),
+            own_name_gap=re.compile(
+                rf"(?:[ \u00a0]++(?:{'|'.join(map(re.escape, briefs))})(?:(?<=')|(?![\w']))[^,.;:!?«»\"“”\n]{{0,40}})?+,?[ \u00a0]*+"
+            ),
         )
         cached = _QUOTE_WORDS[lex.code] = (lex, words)
     return cached[1]

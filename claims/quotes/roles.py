@@ -83,25 +83,11 @@ def _roles_named(folded: str, mentions: list[_Mention], lex: Lexicon) -> dict[st
     return roles
 
 
-_OWN_NAME_GAPS: dict[str, tuple[Lexicon, re.Pattern[str]]] = {}
-
-
-def _own_name_gap(lex: Lexicon) -> re.Pattern[str]:
-    """ "du Cartel syndical, " or nothing: the role's own complement (a brief's preposition of the
-    language data and a few words) before the name it introduces, once per language."""
-    cached = _OWN_NAME_GAPS.get(lex.code)
-    if cached is None or cached[0] is not lex:
-        links = "|".join(re.escape(b) for b in _quote_words(lex).briefs)
-        gap = rf"(?:[ \u00a0]++(?:{links})(?:(?<=')|(?![\w']))[^,.;:!?«»\"“”\n]{{0,40}})?+,?[ \u00a0]*+"
-        cached = _OWN_NAME_GAPS[lex.code] = (lex, re.compile(gap))
-    return cached[1]
-
-
 def _names_its_own(folded: str, end: int, named: list[int], lex: Lexicon) -> bool:
     """ "le président du Cartel syndical, Marc Simeth": the role introduces a person named right after it,
     not the one it stood for earlier."""
     i = bisect_left(named, end)
-    return i < len(named) and _own_name_gap(lex).fullmatch(folded, end, named[i]) is not None
+    return i < len(named) and _quote_words(lex).own_name_gap.fullmatch(folded, end, named[i]) is not None
 
 
 _APPOSED = re.compile(
