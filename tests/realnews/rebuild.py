@@ -143,8 +143,10 @@ def ingest(article_id: str) -> dict:
         "body_sha256": digest(body),
         "claims": claims,
     }
-    if (src / "records.json").exists():
-        out["records"] = [_record(src, r) for r in json.loads((src / "records.json").read_text(encoding="utf-8"))]
+    # records.json beside the gold, or inside records/ with the texts it describes
+    listing = next((p for p in (src / "records.json", src / "records" / "records.json") if p.exists()), None)
+    if listing is not None:
+        out["records"] = [_record(src, r) for r in json.loads(listing.read_text(encoding="utf-8"))]
         expected = json.loads((src / "expected_matches.json").read_text(encoding="utf-8"))
         if isinstance(expected, dict):  # the seed's wrapper: {"article", "records", "expectations": [...]}
             expected = expected["expectations"]
