@@ -167,6 +167,7 @@ class Lexicon:
     speech_verb_re: re.Pattern[str]
     # ", a dit M. Labeaume en conférence de presse. ": an attribution between two sentences of a quote
     incise_re: re.Pattern[str]
+    incise_pronoun_re: re.Pattern[str]  # "a-t-il poursuivi", "poursuit-elle": the quote's own speaker
     # "le groupe", "the council": an organisation named by what it is, speaking ("le groupe indique que")
     organization_subject_re: re.Pattern[str]
     statement_re: re.Pattern[str]  # "dans un communiqué", "in a statement": an organisation speaks
@@ -411,12 +412,11 @@ def _quotes(raw: dict[str, Any], every_quotes: list[dict[str, Any]]) -> dict[str
         pronouns=frozenset(fold_key(w) for w in quotes["pronouns"]),
         forms_of_address=frozenset(fold_key(w) for w in quotes["forms_of_address"]),
         speech_verb_re=quote_words_re(quotes["speech_verb_stems"], prefix=True),
-        incise_re=re.compile(
-            rf",\s+(?:{trie([fold_key(w) for w in quotes['incise_auxiliaries']])}\s+)?(?:{trie(quotes['speech_verb_stems'])})"
-            rf"[\w'-]*\s",
-            re.IGNORECASE,
+        incise_re=_incise_re(quotes),
+        incise_pronoun_re=re.compile(
+            rf"-(?:{trie([fold_key(w) for w in quotes['incise_pronouns']])})(?![\w'-])", re.IGNORECASE
         )
-        if quotes["incise_auxiliaries"]
+        if quotes.get("incise_pronouns")
         else re.compile(r"(?!)"),
         organization_subject_re=re.compile(
             rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['organization_subjects']])})(?![\w'])", re.IGNORECASE
@@ -447,3 +447,18 @@ def _lists(every_quotes: list[dict[str, Any]]) -> dict[str, Any]:
             rf"(?<![\s,]),?+\s*+(?:{joiner})\s*+(?:{alternation(whole)}\s++|{alternation(elided)})?+", re.IGNORECASE
         ),
     )
+
+
+def _incise_re(quotes: dict[str, Any]) -> re.Pattern[str]:
+    """ ", a dit M. Labeaume ", and with an inverted pronoun ", a-t-il poursuivi.", ", poursuit-elle.":
+    an attribution written inside the marks, between two sentences of the quote."""
+    if not quotes["incise_auxiliaries"]:
+        return re.compile(r"(?!)")
+    aux = trie([fold_key(w) for w in quotes["incise_auxiliaries"]])
+    verb = trie(quotes["speech_verb_stems"])
+    named = rf",\s+(?:(?:{aux})\s+)?(?:{verb})[\w'-]*\s"
+    if not quotes.get("incise_pronouns"):
+        return re.compile(named, re.IGNORECASE)
+    pronoun = trie([fold_key(w) for w in quotes["incise_pronouns"]])
+    inverted = rf",\s+(?:(?:{aux})-(?:{pronoun})\s+(?:{verb})[\w'-]*|(?:{verb})[\w']*-(?:{pronoun}))(?=[\s.,;:!?])"
+    return re.compile(f"{named}|{inverted}", re.IGNORECASE)

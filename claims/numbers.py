@@ -59,6 +59,7 @@ def _parse_words(raw: str, lex: Lexicon) -> tuple[Decimal, int] | None:
     total = Decimal(0)
     current: Decimal | int = Decimal(0)  # an int after a multiplier alone ("mille")
     seen = False
+    last_unit = False  # the word before was a unit ("seven"): no unit may follow ("Seven two weeks ago")
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -72,8 +73,16 @@ def _parse_words(raw: str, lex: Lexicon) -> tuple[Decimal, int] | None:
             i += 1
             continue
         if tok in lex.number_words:
-            current += lex.number_words[tok]
-        elif tok in lex.vague:
+            word = lex.number_words[tok]
+            if last_unit and word < 10:
+                return None
+            current += word
+            last_unit = word < 10
+            seen = True
+            i += 1
+            continue
+        last_unit = False
+        if tok in lex.vague:
             current += lex.vague[tok]
         elif tok in lex.multipliers:
             factor = lex.multipliers[tok]

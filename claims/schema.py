@@ -249,6 +249,7 @@ QUOTES = Section(
         "forms_of_address",
         "addressee_markers",
         "incise_auxiliaries",
+        "incise_pronouns",
         "organization_subjects",
         "statement_words",
         "subject_verb_fillers",
@@ -261,7 +262,7 @@ QUOTES = Section(
     )
     | {"roles_of_titles": TABLE, "subject_names": TABLE, "pronoun_sexes": TABLE},
     # words between a subject and its speech verb; the pronouns that tell a speaker's sex
-    optional=frozenset({"subject_verb_fillers", "pronoun_sexes"}),
+    optional=frozenset({"subject_verb_fillers", "pronoun_sexes", "incise_pronouns"}),
 )
 
 # The sections of a language file, in the order the files write them.

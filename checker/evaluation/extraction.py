@@ -252,10 +252,21 @@ def _seed_value_ok(got: Any, want: Any, norm: Callable[[str], str] = _norm) -> b
 _JOINING_WORDS = frozenset("of the de du des la le l".split())
 
 
+# A football club's marker, written with or without its dots or in full ("Southampton FC", "Southampton
+# F.C.", "Everton Football Club"), and left out of a name of two words or more ("Manchester United"):
+# the same club.
+_CLUB_MARKERS = frozenset({"fc", "afc"})
+
+
 def _name_form(name: str) -> str:
-    words = re.sub(r"[()]|(?<=\s)l'", " ", fold_key(name)).split()
+    folded = re.sub(r"(?<![\w.])(\w)\.(?=\w\.)|(?<=\b\w)\.(?=\s|$)", r"\1", fold_key(name))  # "F.C.", "U.S."
+    words = re.sub(
+        r"[()]|(?<=\s)l'|\bfootball club\b", lambda m: " fc " if m.group() == "football club" else " ", folded
+    ).split()
     if words and words[0] == "the":
         words = words[1:]
+    if len(words) > 2 and (words[-1] in _CLUB_MARKERS or words[0] in _CLUB_MARKERS):  # not "Paris FC"
+        words = words[:-1] if words[-1] in _CLUB_MARKERS else words[1:]
     return " ".join(w for i, w in enumerate(words) if i == 0 or w not in _JOINING_WORDS)
 
 

@@ -432,6 +432,7 @@ def _in_their_story(
             and d.rule in _YEARLESS
             and story is not None
             and d.start - story[1] <= STORY_REACH
+            and not _this_before(low, d.start, lex)  # "ce 13 novembre": the present's
             and not future_at(d.start)
             and (d.rule != "month_rel" or following.search(low, d.start, d.end))
         ):
@@ -456,6 +457,12 @@ def _in_their_story(
             story = None  # back to the time of publication
         out.append(d)
     return out
+
+
+def _this_before(low: str, start: int, lex: Lexicon) -> bool:
+    """Is the word right before `start` a demonstrative of the present ("ce 13 novembre", "this May 3")?"""
+    m = re.search(r"([\w'-]+)\s+$", low[max(0, start - 12) : start])
+    return m is not None and lex.relative_words.get(m.group(1)) == 0
 
 
 YEAR_BACK = dt.timedelta(days=365)  # a yearless day resolved this far back was put there by its weekday

@@ -183,6 +183,11 @@ def _out_of(spans: tuple[tuple[int, int], ...], c: _Candidate, data: _NameData) 
             or any(ch.isdigit() for t in dated for ch in t.text)  # "this FY2024 GovGuam budget"
         ):
             c.tokens, c.start = rest, rest[0].start
+    j = bisect_right(spans, (c.start, float("inf")))
+    if j < len(spans) and c.start < spans[j][0] < c.end:  # "Published Tue, Sep 10": the date ends the name
+        before = [t for t in c.tokens if t.end <= spans[j][0]]
+        if before:
+            c.tokens, c.end = before, before[-1].end
     return c
 
 

@@ -134,12 +134,28 @@ def _past_caption(text: str, j: int, outer: str) -> int:
 
 def find_quote_spans(text: str, lex: Lexicon) -> list[QuoteSpan]:
     """Every top-level quote of `text`, in reading order."""
-    if "‘‘" in text or "’’" in text:
-        # Two single marks for a double one ("‘‘a great time to be a traveller’’", as some papers set
-        # it): read as “ ”, the second opening and the first closing mark kept, the others padding,
-        # so that every offset stays the text's own.
-        text = text.replace("‘‘", "\u2009“").replace("’’", "”\u2009")
+    if "‘‘" in text or "’’" in text or "''" in text or "‘'" in text:
+        # Two single marks for a double one ("‘‘a great time to be a traveller’’", "‘'inique''", as
+        # some papers set it): read as “ ”, the second opening and the first closing mark kept, the
+        # others padding, so that every offset stays the text's own.
+        text = _DOUBLED.sub(_as_double, text)
     return _kept_spans(text, _paired_marks(text, lex))
+
+
+_DOUBLED = re.compile(r"[‘'’]{2}(?![‘'’])")
+
+
+def _as_double(m: re.Match[str]) -> str:
+    """A doubled single mark as one double mark: closing after a word or punctuation with no letter
+    after it, opening before a word; an apostrophe and a mark ("l''", "workers' '") stay as they are."""
+    text, i, j = m.string, m.start(), m.end()
+    before = text[i - 1] if i else " "
+    after = text[j] if j < len(text) else " "
+    if m.group() in ("‘‘", "‘'") or (not before.isalnum() and before not in ".,;:!?…" and after.isalnum()):
+        return "\u2009“" if after.isalnum() or after in " \u00a0" else m.group()
+    if not before.isspace() and not after.isalnum():
+        return "”\u2009"
+    return m.group()
 
 
 _Closed = tuple[int, int, tuple[int, ...]]  # (open mark, close mark, marks that reopen it)

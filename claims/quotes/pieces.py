@@ -57,9 +57,11 @@ def _incises(
         end = sentence_at(m.start()).end  # the attribution runs to the end of its sentence
         while end < b and text[end] in _PAD:
             end += 1
-        said_by = names_in(m.start(), end)
+        # ", a-t-il poursuivi.": the quote's own speaker goes on (and a name after it is a complement)
+        pronoun = bool(lex.incise_pronoun_re.search(folded, m.start(), m.end()))
+        said_by = [] if pronoun else names_in(m.start(), end)
         by_role = not said_by and _role_said(folded, m.end(), end, lex)  # ", a rappelé le Souverain."
-        if end >= b or not (said_by or by_role) or not any(c.isalnum() for c in text[end:b]):
+        if end >= b or not (said_by or by_role or pronoun) or not any(c.isalnum() for c in text[end:b]):
             continue
         who = _best(said_by) if said_by else speaker
         out.append((a, m.start(), who))

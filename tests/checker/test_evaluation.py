@@ -83,6 +83,17 @@ def test_a_qualifier_in_brackets_or_after_of_is_one_qualifier():
     assert not _seed_value_ok("Sonja Harrison", "La Sonja Harrison")
 
 
+def test_a_clubs_marker_and_the_dots_of_initials_are_one_form():
+    from checker.evaluation.extraction import _seed_value_ok
+
+    assert _seed_value_ok("Southampton F.C.", "Southampton FC")
+    assert _seed_value_ok("Everton F.C.", "Everton Football Club")
+    assert _seed_value_ok("Manchester United F.C.", "Manchester United")
+    assert _seed_value_ok("US Securities and Exchange Commission", "U.S. Securities and Exchange Commission")
+    assert not _seed_value_ok("Paris", "Paris FC")
+    assert not _seed_value_ok("Everton", "Everton FC")
+
+
 def test_names_are_one_per_surface_form_on_both_sides():
     from checker.evaluation.extraction import Score, _score_text
     from checker.evaluation.realnews import loose_norm

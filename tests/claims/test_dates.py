@@ -188,3 +188,13 @@ def test_a_day_a_few_weeks_ahead_is_the_coming_one_whatever_the_tense():
 def test_a_deadline_points_to_the_coming_month(language, text, iso):
     (date,) = [c for c in extract(text, language=language, published=dt.date(2024, 3, 4)).claims if c.type == "date"]
     assert date.value.iso == iso
+
+
+def test_a_number_word_before_another_is_no_number():
+    """ "Network Seven two weeks ago": "seven two" is no number, "two weeks ago" is the date."""
+    (date,) = [
+        c
+        for c in extract("Seven two weeks ago won the rights.", language="en", published=PUB).claims
+        if c.type == "date"
+    ]
+    assert (date.text, date.value.iso) == ("two weeks ago", (PUB - dt.timedelta(days=14)).isoformat())
