@@ -181,6 +181,7 @@ NAMES = Section(
         "org_tail_adjective_endings",
         "org_tail_prepositions",
         "org_tail_bare_prepositions",
+        "org_tail_prenominal",
         "infinitive_endings",
         "plural_endings",
         "organization_articles",
@@ -219,6 +220,7 @@ NAMES = Section(
     optional=frozenset(
         {
             "postnominals",
+            "org_tail_prenominal",
             "campus_links",
             "demonym_endings",
             "translations",

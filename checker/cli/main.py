@@ -332,7 +332,20 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.only:  # e.g. --only realnews_fr_study: read one corpus without seeing the others' failures
         report = {k: v for k, v in report.items() if k.startswith(tuple(args.only)) or k == "skip_rules"}
     if args.format == "json":
-        print_json(report)
+        print_json(_failures_cut(report, args.failures))
     else:
         print(format_report(report, failures=args.failures))
     return 0
+
+
+def _failures_cut(report: dict, n: int) -> dict:
+    """The report with at most `n` failures per corpus and type, as the text report shows them:
+    `--failures 0` prints figures only, whatever the format (a held-out part's first run)."""
+    out = {}
+    for key, part in report.items():
+        if isinstance(part, dict) and isinstance(part.get("failures"), dict):
+            part = {**part, "failures": {kind: items[:n] for kind, items in part["failures"].items()}}
+        elif isinstance(part, dict) and isinstance(part.get("failures"), list):
+            part = {**part, "failures": part["failures"][:n]}
+        out[key] = part
+    return out

@@ -83,7 +83,7 @@ def _known(c: _Candidate, art: _Article, k: str, keys: list[str], surface: str) 
     if k in art.gazetteer:
         kind, value = art.gazetteer[k]
         return (kind, Strength.KNOWN, value)
-    if c.spelled and len(toks) > 1:  # "Saudi Development and Reconstruction Program for Yemen (SDRPY)"
+    if c.spelled and len(toks) > 1 and keys[-1] not in data.thing_tails:  # "... Program for Yemen (SDRPY)"
         return (ORGANIZATION, Strength.DEFINED, None)
     if not c.headed and _inside_a_town(art, c):
         return (NOT_A_NAME, Strength.NONE, None)  # "Lyme" of "Newcastle under Lyme"
@@ -232,7 +232,7 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
     ) or (
         keys[-1] in data.non_entity_tails
         and not (len(keys) <= 3 and keys[0] in data.given and keys[-1] not in data.thing_tails)
-        and not c.spelled  # "Office of Rail and Road (ORR)": an acronym names a body, not a road
+        and not (c.spelled and keys[-1] not in data.thing_tails)  # "Office of Rail and Road (ORR)": a body
     ):
         return (
             NOT_A_NAME,

@@ -167,6 +167,7 @@ class _NameData:
     portfolio_probes: tuple[str, ...]  # first words of the portfolio heads: no pattern run without one
     tail_adjective_endings: tuple[str, ...]
     tail_bare_prepositions: frozenset[str]  # "de", "d'": a tail's prepositions without their article
+    tail_prenominal: frozenset[str]  # "première", "grande": before a tail's noun ("de première instance")
     infinitive_endings: tuple[str, ...]  # "er", "ir"
     plural_endings: tuple[str, ...]  # "s", "x"
     tail_prepositions_re: re.Pattern[str] | None
@@ -477,6 +478,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         portfolio_probes=tuple({_plain(h).split()[0] for h in names["portfolio_heads"]}),
         tail_adjective_endings=tuple(_plain(e) for e in names["org_tail_adjective_endings"]),
         tail_bare_prepositions=frozenset(fold_apostrophes(w) for w in names["org_tail_bare_prepositions"]),
+        tail_prenominal=frozenset(_plain(w) for w in names.get("org_tail_prenominal", [])),
         infinitive_endings=tuple(names["infinitive_endings"]),
         plural_endings=tuple(names["plural_endings"]),
         tail_prepositions_re=tail_re,

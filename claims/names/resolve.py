@@ -49,7 +49,9 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
         if c.strength >= Strength.KNOWN or not c.kind:
             continue
         keys = tuple(t.key for t in c.tokens)
-        if c.kind == ACRONYM:
+        if c.kind == ACRONYM and defined.get(keys[0]) == "":
+            c.kind, c.strength = NOT_A_NAME, Strength.NEVER  # the acronym of a law or a thing
+        elif c.kind == ACRONYM:
             c.kind, c.canonical, c.strength = ORGANIZATION, defined.get(keys[0], c.canonical), Strength.DEFINED
         elif keys in by_tail and c.strength <= Strength.LEXICAL and not c.headed and not _strong_org(c, data):
             c.kind, c.canonical, c.strength = PERSON, by_tail[keys], Strength.LEXICAL
@@ -301,6 +303,9 @@ def _acronyms_defined(candidates: list[_Candidate], folded: str, data: _NameData
             acronym = _acronym_after(folded, c.end) or _short_name_after(folded, c, data)
             if acronym:
                 defined.setdefault(fold(acronym).lower(), c.canonical)
+        elif c.kind == NOT_A_NAME and len(c.tokens) > 1 and c.tokens[-1].key in data.thing_tails:
+            if acronym := _acronym_after(folded, c.end):  # "Foreign Corrupt Practices Act (FCPA)": a law's
+                defined.setdefault(fold(acronym).lower(), "")
     return defined
 
 

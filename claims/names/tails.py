@@ -59,6 +59,9 @@ def _org_tail(
         if not m:
             break
         noun = _NOUN_AT.match(folded, m.end(), limit)
+        if noun and noun.group(1) in data.tail_prenominal:  # "de première instance"
+            after = _WORD_AFTER.match(folded, noun.end(), limit)
+            noun = _NOUN_AT.match(folded, after.start(1), limit) if after else None
         if not noun:
             break
         word = noun.group(1)

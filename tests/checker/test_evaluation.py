@@ -113,3 +113,19 @@ def test_names_are_one_per_surface_form_on_both_sides():
     failures = {t: [] for t in scores}
     _score_text(text, gold, scores, failures, norm=loose_norm)
     assert (scores["person"].tp, scores["person"].fn) == (2, 0), failures["person"]
+
+
+def test_json_report_shows_as_many_failures_as_asked():
+    """`evaluate --format json --failures 0` prints figures only: a held-out part's first run."""
+    from checker.cli.main import _failures_cut
+
+    report = {
+        "realnews_en_held-out": {"scores": {}, "failures": {"date": [{"text": "a"}, {"text": "b"}]}},
+        "realnews_matching_held-out": {"best_first": 1, "failures": [{"text": "c"}]},
+        "skip_rules": {"x": "y"},
+    }
+    cut = _failures_cut(report, 0)
+    assert cut["realnews_en_held-out"]["failures"] == {"date": []}
+    assert cut["realnews_matching_held-out"] == {"best_first": 1, "failures": []}
+    assert cut["skip_rules"] == {"x": "y"}
+    assert _failures_cut(report, 1)["realnews_en_held-out"]["failures"]["date"] == [{"text": "a"}]
