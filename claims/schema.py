@@ -182,6 +182,7 @@ NAMES = Section(
         "org_tail_prepositions",
         "org_tail_bare_prepositions",
         "org_tail_prenominal",
+        "foreign_connectors",
         "infinitive_endings",
         "plural_endings",
         "organization_articles",
@@ -221,6 +222,7 @@ NAMES = Section(
         {
             "postnominals",
             "org_tail_prenominal",
+            "foreign_connectors",
             "campus_links",
             "demonym_endings",
             "translations",

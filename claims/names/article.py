@@ -191,6 +191,8 @@ def _extend_organisation(c: _Candidate, folded: str, sentences: list[Sentence], 
         m = data.named_head_re.search(folded, max(s.start, c.start - 30), c.start)
         if m:
             c.start, c.headed = m.start(1), True
+    if data.foreign_connectors and not data.foreign_connectors.isdisjoint(folded[c.start : c.end].lower().split()):
+        return  # "le Department of Justice américain": a name in another language takes no tail
     if _alias_goes_on(c, folded, s.end, data) or _complement_adjectives(c, folded, s.end, data):
         return
     if c.headed or c.tokens[-1].key in data.organization_words:

@@ -168,6 +168,7 @@ class _NameData:
     tail_adjective_endings: tuple[str, ...]
     tail_bare_prepositions: frozenset[str]  # "de", "d'": a tail's prepositions without their article
     tail_prenominal: frozenset[str]  # "première", "grande": before a tail's noun ("de première instance")
+    foreign_connectors: frozenset[str]  # "of", "and" in French copy: a name in another language, no tail
     infinitive_endings: tuple[str, ...]  # "er", "ir"
     plural_endings: tuple[str, ...]  # "s", "x"
     tail_prepositions_re: re.Pattern[str] | None
@@ -479,6 +480,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         tail_adjective_endings=tuple(_plain(e) for e in names["org_tail_adjective_endings"]),
         tail_bare_prepositions=frozenset(fold_apostrophes(w) for w in names["org_tail_bare_prepositions"]),
         tail_prenominal=frozenset(_plain(w) for w in names.get("org_tail_prenominal", [])),
+        foreign_connectors=frozenset(_plain(w) for w in names.get("foreign_connectors", [])),
         infinitive_endings=tuple(names["infinitive_endings"]),
         plural_endings=tuple(names["plural_endings"]),
         tail_prepositions_re=tail_re,
