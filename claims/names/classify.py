@@ -22,17 +22,17 @@ from .data import (
 )
 from .forms import _canonical, _expanded, _inverted
 from .places import (
+    _a_town_here,
     _after_place_preposition,
     _compound_place,
     _demonym,
-    _in_a_list,
     _inside_a_town,
     _listed_before_a_place_noun,
     _listed_with_a_club,
     _listed_with_a_place,
-    _listed_with_a_town,
     _named_in_full,
     _named_place,
+    _town_of_an_address,
 )
 from .runs import _brand, _words_before
 
@@ -203,6 +203,8 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
         )  # "Oklahoma Republican", "Texas Democrat": an adjective, not "Liberal Democrats"
     if data.adjective_suffixes and keys[-1].endswith(data.adjective_suffixes):
         return (NOT_A_NAME, Strength.NONE, None)  # "the Cupertino-based company": an adjective made of a place
+    if k in data.towns and _town_of_an_address(folded, c.end, data):
+        return (NOT_A_NAME, Strength.NONE, None)  # "Richmond, Virginia-based": the town of an address
     # "Bill Shorten" is a person, "Bill C-18" a law: a given name heading two or three words is no head
     heads_from = (
         1
@@ -459,7 +461,7 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
         return done(ORGANIZATION, Strength.LEXICAL)
     if t.key in art.lower_words or t.key in art.locative or c.weak:
         return done(NOT_A_NAME, Strength.NONE)  # a common word ("Shares"), a town after "in", a brief before a title
-    if _a_town_here(c, art, t, cues):
+    if _a_town_here(c, art, t, cues.before):
         return done(UNKNOWN, Strength.NONE)
     if t.initial and t.key not in art.known_single:
         if _before_verb(art.text, c.end, data) and not t.key.endswith(data.common_endings):
@@ -491,22 +493,6 @@ def _never_a_name(c: _Candidate, art: _Article, t: _Token, plain: str, branded: 
         and plain.isupper()
         and (c.start == 0 or art.folded[c.start - 1] == "\n")
         and _dateline(art.folded, c.end)
-    )
-
-
-def _a_town_here(c: _Candidate, art: _Article, t: _Token, cues: _Cues) -> bool:
-    """ "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
-    list in an article about sport ("Hawthorn, Carlton and North Melbourne were fined"), which is how
-    clubs are named, or a list of no other town ("Telefonica, Orange ou British Telecom")."""
-    data = art.data
-    return (
-        t.key in data.towns
-        and not (
-            _in_a_list(art.folded, c.start, c.end)
-            and (art.sporty or not _listed_with_a_town(art, c))
-            and not (cues.before and cues.before[-1] in data.place_prepositions)
-        )
-        and not (cues.before and cues.before[-1] in data.opponent_words)
     )
 
 

@@ -6,7 +6,7 @@ import re
 from ..text import fold_apostrophes
 from ..text import fold_key as key
 from .article import _AFTER_WORDS, _Article, _before_verb
-from .data import _Candidate, _NameData
+from .data import _Candidate, _NameData, _Token
 from .knowledge import _Knowledge
 from .runs import _words_before
 
@@ -221,3 +221,31 @@ def _named_place(art: _Article, c: _Candidate, before: list[str]) -> bool:
 # Words pasted together from a page's menus: a long lower-case word glued to capitalised ones, or four
 # capitalised words and more ("contentSkip", "footerHelp", "NewsSportBusinessViewsLife"); brands glue
 # two or three ("easyJet", "GlaxoSmithKline").
+
+
+def _a_town_here(c: _Candidate, art: _Article, t: _Token, before: list[str]) -> bool:
+    """ "Wakefield", "Charleroi": a town, unless the short form of a club named in full, or one of a
+    list in an article about sport ("Hawthorn, Carlton and North Melbourne were fined"), which is how
+    clubs are named, or a list of no other town ("Telefonica, Orange ou British Telecom")."""
+    data = art.data
+    return (
+        t.key in data.towns
+        and not (
+            _in_a_list(art.folded, c.start, c.end)
+            and (art.sporty or not _listed_with_a_town(art, c))
+            and not (before and before[-1] in data.place_prepositions)
+            # an address, no list: "Richmond, Virginia", "the Iqbal Stadium, Faisalabad"
+            and not _listed_with_a_place(art.folded, c.start, c.end, data)
+            and not (before and before[-1] in data.non_entity_tails)
+        )
+        and not (before and before[-1] in data.opponent_words)
+    )
+
+
+_ADDRESS_AFTER = re.compile(r",[ \u00a0]+[A-Z][\w.]*+(-[a-z]++)")
+
+
+def _town_of_an_address(folded: str, end: int, data: _NameData) -> bool:
+    """ "Richmond, Virginia-based", "Schaumburg, Ill.-based": a town, its state and an adjective's ending."""
+    m = _ADDRESS_AFTER.match(folded, end) if data.adjective_suffixes else None
+    return m is not None and m.group(1).lower().endswith(data.adjective_suffixes)
