@@ -45,6 +45,7 @@ SPLITS = (
     "round-22",
     "round-23",
     "round-24",
+    "round-25",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

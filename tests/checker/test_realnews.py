@@ -204,6 +204,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en262",
             "fr281",
             "en282",
+            "fr301",
+            "en302",
         )
     ] == [
         "study",
@@ -255,6 +257,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-23",
         "round-24",
         "round-24",
+        "round-25",
+        "round-25",
         "held-out",
     ]
 
