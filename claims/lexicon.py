@@ -195,6 +195,11 @@ def legal_forms() -> tuple[str, ...]:
     return tuple(_common()["names"]["legal_forms"])
 
 
+def surname_prefixes() -> tuple[str, ...]:
+    """ "Mc", "De", "Van": prefixes glued to a surname's capital, from common.toml [names]."""
+    return tuple(_common()["names"]["surname_prefixes"])
+
+
 @lru_cache(maxsize=1)
 def _shared_names() -> dict[str, str]:
     """Folded canonical name -> folded English name, from each language's [names] translations."""

@@ -3,8 +3,10 @@ titles and between a person and an organisation; French organisation names with 
 """
 
 import re
+from functools import lru_cache
 from typing import TypedDict, Unpack
 
+from ..lexicon import surname_prefixes
 from .data import _SPACE_GAP, _Candidate, _NameData, _Token
 
 # ---- runs ---------------------------------------------------------------------------------------
@@ -219,7 +221,6 @@ def _ends_title(tokens: list[_Token], data: _NameData) -> bool:
     )
 
 
-_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)(?=[A-Z][a-z])")
 _BRAND_RE = re.compile(r"[^\W\d_][A-ZÀ-ÖØ-Þ]")
 
 
@@ -229,7 +230,12 @@ def _brand(word: str) -> bool:
     Not after a hyphen or an apostrophe ("Emilia-Romagna", "O'Connell"), nor in surnames such as
     "McDonald", "DeSantis" or "DiCaprio".
     """
-    return _BRAND_RE.search(word) is not None and not _SURNAME_PREFIX.match(word)
+    return _BRAND_RE.search(word) is not None and not _surname_prefix().match(word)
+
+
+@lru_cache(maxsize=1)
+def _surname_prefix() -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(map(re.escape, surname_prefixes()))})(?=[A-Z][a-z])")
 
 
 def _title_length(tokens: list[_Token], i: int, data: _NameData) -> int:

@@ -183,3 +183,13 @@ def test_every_language_has_unit_cases_of_every_dimension_in_the_shape_its_tests
             cases = load_cases(dimension, code)["case"]
             assert len(cases) >= 10 and all(set(c) == keys for c in cases), (dimension, code)
             assert len({c["text"] for c in cases}) == len(cases), f"a {dimension} case of {code} is written twice"
+
+
+def test_surname_prefixes_are_capitalised_letters_that_keep_a_surname_no_brand():
+    from claims.lexicon import surname_prefixes
+    from claims.names.runs import _brand
+
+    prefixes = surname_prefixes()
+    assert len(prefixes) == len(set(prefixes)) >= 5
+    assert all(p.isalpha() and p[0].isupper() and p[1:].islower() for p in prefixes)
+    assert not _brand("McDonald") and not _brand("DeSantis") and _brand("OpenAI") and _brand("eBay")
