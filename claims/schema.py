@@ -183,6 +183,7 @@ NAMES = Section(
         "org_tail_bare_prepositions",
         "org_tail_prenominal",
         "foreign_connectors",
+        "list_words",
         "infinitive_endings",
         "plural_endings",
         "organization_articles",

@@ -2,7 +2,10 @@
 of names that are clubs or towns, demonyms, named places ("la station Bordet")."""
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
+from ..lexicon import available_languages, language_words
 from ..text import fold_apostrophes
 from ..text import fold_key as key
 from .article import _AFTER_WORDS, _Article, _before_verb
@@ -64,13 +67,13 @@ def _places_joined(parts: list[str], places: frozenset[str]) -> bool:
 
 
 def _in_a_list(folded: str, start: int, end: int) -> bool:
-    return bool(_list_before(folded, start) or _LIST_AFTER.match(folded, end))
+    return bool(_list_before(folded, start) or _lists().after.match(folded, end))
 
 
 def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> bool:
     """Is the word one of a list of single words ("Blois, Romorantin et Vendôme") that holds a known place?"""
     before = _list_before(folded, start)
-    after = _LIST_AFTER.match(folded, end)
+    after = _lists().after.match(folded, end)
     words = (_LIST_WORD.findall(before.group()) if before else []) + (
         _LIST_WORD.findall(after.group()) if after else []
     )
@@ -78,10 +81,6 @@ def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> 
 
 
 # The rest of a list after a word, to the lower-case word that ends it ("..., Nobles and Wilkin counties").
-_LIST_TO_END = re.compile(
-    r"(?<![ \u00a0])(?:(?:,[ \u00a0]++|[ \u00a0]++(?:and|et|ou|or)[ \u00a0]++)[A-ZÀ-Ý][\w'-]*+(?:[ \u00a0][A-ZÀ-Ý][\w'-]*+)?){1,40}"
-    r"[ \u00a0]++([a-zà-ÿ]++)"
-)
 
 
 _WORD_AFTER = re.compile(r"(?<![ \u00a0])[ \u00a0]++([a-zà-ÿ]++)")
@@ -90,7 +89,7 @@ _WORD_AFTER = re.compile(r"(?<![ \u00a0])[ \u00a0]++([a-zà-ÿ]++)")
 def _listed_before_a_place_noun(folded: str, start: int, end: int, data: _NameData) -> bool:
     """Is the word one of a list that a plural noun of places ends ("Becker, Clay, Nicollet and
     Wilkin counties")? The list is then of places, whatever each word alone would be."""
-    m = _LIST_TO_END.match(folded, end)
+    m = _lists().to_end.match(folded, end)
     if m is None:  # the last of the list: "... and Wilkin counties"
         m = _WORD_AFTER.match(folded, end)
         if m is None or not _list_before(folded, start):
@@ -102,7 +101,7 @@ def _list_words(art: _Article, c: _Candidate) -> list[str]:
     """The other single words of the list the word is one of ("Limerick, Galway, Cork"), folded."""
     folded, start, end = art.folded, c.start, c.end
     before = _list_before(folded, start)
-    after = _LIST_AFTER.match(folded, end)
+    after = _lists().after.match(folded, end)
     words = (_LIST_WORD.findall(before.group()) if before else []) + (
         _LIST_WORD.findall(after.group()) if after else []
     )
@@ -118,23 +117,43 @@ def _listed_with_a_club(art: _Article, c: _Candidate, kn: _Knowledge) -> bool:
     return len(c.tokens) == 1 and any(w in kn.clubs for w in _list_words(art, c))
 
 
-# Capitalised single words joined by commas and "et"/"and" right before or after a word.
-# (one word written out first, its capital before its look-behind, so that the engine skips to capitals)
-_LIST_ITEM = r"[A-ZÀ-Ý](?<![\w'-].)[\w'-]*+(?:,\s++|,?\s++(?:et|and|ou|or)\s++)"
-_LIST_BEFORE = re.compile(rf"{_LIST_ITEM}(?:{_LIST_ITEM}){{0,3}}$")
-# How a list item ends, less its spaces: a text before a word that ends otherwise holds no list
-# before it, and is not searched (the search is tried from every position of its 80 characters).
-_LIST_ITEM_ENDS = (",", "et", "and", "ou", "or")
+class _Lists(NamedTuple):
+    """Lists of capitalised single words joined by commas and the list words of every language ("et",
+    "and", "ou", "or": `[names] list_words`) right before or after a word."""
+
+    before: re.Pattern[str]
+    # how a list item ends, less its spaces: a text before a word that ends otherwise holds no list
+    # before it, and is not searched (the search is tried from every position of its 80 characters)
+    item_ends: tuple[str, ...]
+    after: re.Pattern[str]
+    to_end: re.Pattern[str]  # the rest of a list after a word, to the lower-case word that ends it
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    words = sorted({w for code in available_languages() for w in language_words(code, "names")["list_words"]})
+    joined = "|".join(map(re.escape, words))
+    # (one word written out first, its capital before its look-behind, so that the engine skips to capitals)
+    item = rf"[A-ZÀ-Ý](?<![\w'-].)[\w'-]*+(?:,\s++|,?\s++(?:{joined})\s++)"
+    return _Lists(
+        before=re.compile(rf"{item}(?:{item}){{0,3}}$"),
+        item_ends=(",", *words),
+        after=re.compile(rf"(?<![\s,])(?:(?:,\s++|,?\s++(?:{joined})\s++)[A-ZÀ-Ý][\w'-]*+(?![\w'-])){{1,4}}"),
+        to_end=re.compile(
+            rf"(?<![ \u00a0])(?:(?:,[ \u00a0]++|[ \u00a0]++(?:{joined})[ \u00a0]++)[A-ZÀ-Ý][\w'-]*+"
+            rf"(?:[ \u00a0][A-ZÀ-Ý][\w'-]*+)?){{1,40}}[ \u00a0]++([a-zà-ÿ]++)"
+        ),
+    )
 
 
 def _list_before(folded: str, start: int) -> re.Match[str] | None:
     """The capitalised words listed right before `start` ("Limerick, Galway, "), if any."""
-    if not folded[max(0, start - 80) : start].rstrip().endswith(_LIST_ITEM_ENDS):
+    lists = _lists()
+    if not folded[max(0, start - 80) : start].rstrip().endswith(lists.item_ends):
         return None
-    return _LIST_BEFORE.search(folded, max(0, start - 80), start)
+    return lists.before.search(folded, max(0, start - 80), start)
 
 
-_LIST_AFTER = re.compile(r"(?<![\s,])(?:(?:,\s++|,?\s++(?:et|and|ou|or)\s++)[A-ZÀ-Ý][\w'-]*+(?![\w'-])){1,4}")
 _LIST_WORD = re.compile(r"[A-ZÀ-Ý][\w'-]*+")
 
 
