@@ -39,10 +39,14 @@ def _saint_abbreviated(folded: str, a: _Token, b: _Token, data: _NameData) -> bo
     )
 
 
-# The rest of a list of portfolios after a comma: more capitalised briefs, then "and" and the last.
-_PORTFOLIOS_ON = re.compile(
-    r"(?<![\w'-])(?:[A-Z][\w'-]*+(?: [A-Z][\w'-]*+)?, ){0,6}+[A-Z][\w'-]*+(?: [A-Z][\w'-]*+)?,? and [A-Z]"
-)
+@lru_cache(maxsize=None)
+def _portfolios_on(joiners: frozenset[str]) -> re.Pattern[str]:
+    """The rest of a list of portfolios after a comma: more capitalised briefs, then a joiner of the
+    language's organisation names ("and") and the last."""
+    joined = "|".join(map(re.escape, sorted(joiners))) or "(?!)"
+    return re.compile(
+        rf"(?<![\w'-])(?:[A-Z][\w'-]*+(?: [A-Z][\w'-]*+)?, ){{0,6}}+[A-Z][\w'-]*+(?: [A-Z][\w'-]*+)?,? (?:{joined}) [A-Z]"
+    )
 
 
 def _portfolio_listed(folded: str, a: _Token, b: _Token, current: list[_Token], data: _NameData) -> bool:
@@ -53,7 +57,7 @@ def _portfolio_listed(folded: str, a: _Token, b: _Token, current: list[_Token], 
         and folded[a.end : b.start] == ", "
         and any(t.key in data.joined_heads for t in current[:-1])
         and b.key not in data.given
-        and _PORTFOLIOS_ON.match(folded, b.start) is not None
+        and _portfolios_on(data.org_joiners).match(folded, b.start) is not None
     )
 
 

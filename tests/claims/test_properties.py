@@ -220,6 +220,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             found.setdefault((value.pattern, value.flags), (name, value))
 
     from claims.names import name_data
+    from claims.names.places import _lists
+    from claims.names.runs import _portfolios_on, _surname_prefix
 
     for code in available_languages():
         lex = load(code)
@@ -230,6 +232,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         data = name_data(lex)
         for f in dataclasses.fields(data):
             add(f"{code}.names.{f.name}", getattr(data, f.name))
+        add(f"{code}.names.runs._portfolios_on", _portfolios_on(data.org_joiners))
     for module in (
         "text",
         "lexicon",
@@ -263,6 +266,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         mod = importlib.import_module(f"claims.{module}")
         for name, value in vars(mod).items():
             add(f"claims.{module}.{name}", value)
+    # patterns built once from the data files, on first use
+    for field, value in _lists()._asdict().items():
+        add(f"claims.names.places._lists().{field}", value)
+    add("claims.names.runs._surname_prefix()", _surname_prefix())
     from claims.extract import _detectors
 
     for d in _detectors():
