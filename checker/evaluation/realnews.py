@@ -59,10 +59,10 @@ SPLITS = (
 EDGE_WORDS_BEFORE = frozenset(
     "the a an on in at by since until till from of for during before after to over through last année between "
     "le la les l' d' de du des en au aux a à dès depuis avant après pour jusqu'au jusqu'à jusqu'en vers par entre "
-    "ce cet cette this ici early late earlier later courant "
+    "ce cet cette this ici early late earlier later courant season saison "
     "m. mme mr mr. mrs mrs. ms ms. dr dr. cr cr. cllr cllr. coun coun.".split()
 )
-EDGE_WORDS_AFTER = frozenset("matin soir midi après-midi soirée morning night evening afternoon".split())
+EDGE_WORDS_AFTER = frozenset("matin soir midi après-midi soirée morning night evening afternoon season saison".split())
 
 
 # A qualifier written before an amount or a date is kept beside its value, not in its span ("plus de
