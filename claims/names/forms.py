@@ -6,7 +6,7 @@ someone's surname, which name no place there."""
 import re
 
 from ..text import fold_apostrophes, fold_key
-from .data import _NameData, first_names
+from .data import ORGANIZATION, PERSON, _Candidate, _NameData, first_names
 
 
 def _inverted(name: str, data: _NameData) -> str | None:
@@ -53,3 +53,19 @@ def place_surnames(text: str, found: list[re.Match[str]]) -> set[str]:
         if words and before[-1:].isspace() and words[-1][:1].isupper() and fold_key(words[-1]) in given:
             out.add(m.group())
     return out
+
+
+def _one_kind_per_name(candidates: list[_Candidate], data: _NameData) -> None:
+    """ "son rival Robert Kotcharian a ..." read as a body, "l'ex-président Robert Kotcharian" as a
+    person: a full name (a given name first) is one entity through the article, of the kind its
+    strongest reading gives (a person on a tie)."""
+    kinds: dict[str, list[_Candidate]] = {}
+    for c in candidates:
+        if c.kind in (PERSON, ORGANIZATION) and len(c.tokens) > 1 and c.tokens[0].key in data.given:
+            kinds.setdefault(c.form, []).append(c)
+    for same in kinds.values():
+        if len({c.kind for c in same}) < 2:
+            continue
+        best = max(same, key=lambda c: (c.strength, c.kind == PERSON))
+        for c in same:
+            c.kind, c.canonical = best.kind, best.canonical

@@ -616,3 +616,15 @@ def test_english_is_detected(text):
 def test_detection_falls_back_to_the_default_on_texts_without_words():
     assert detect_language("2024 — 4 000 000 — 12,5", default="fr") == "fr"
     assert detect_language("") == "en"
+
+
+def test_a_full_name_is_one_kind_of_entity_through_the_article():
+    """ "son rival Armand Kessouri a ..." read as a body and "l'ex-président Armand Kessouri" as a
+    person: one person, not a person and an organisation."""
+    text = (
+        "Son principal rival Armand Kessouri a aussitôt mis en doute les résultats. "
+        "Le bloc de l'ex-président Armand Kessouri arrive deuxième."
+    )
+    result = extract(text, language="fr", published=dt.date(2024, 5, 29))
+    kinds = {c.type for c in result.claims if c.text == "Armand Kessouri"}
+    assert kinds == {"person"}
