@@ -218,7 +218,8 @@ def _amounts(numbers: dict[str, Any], cur: dict[str, Any], n: _NumberPatterns, m
             rf"(?<!\s)[^\S\n]+(?:{n.joiner}[^\S\n]+)?(?P<c>{n.number})(?:[^\S\n-]*[ -]+(?P<sub>{m.subunit})(?!\w)|(?=[^\S\n]*(?:[.,;:!?)]|$|{n.joiner}(?!\w))))"
         ),
         # "1,25 milliard" with no currency of its own; it takes the currency named nearby.
-        bare_scaled_re=re.compile(rf"{n.number_start}(?P<n>{n.number})(?P<s>\s+{m.scale_word})(?!\w)"),
+        # ("1,1 milliard", and glued: "505millions")
+        bare_scaled_re=re.compile(rf"{n.number_start}(?P<n>{n.number})(?P<s>\s*+{m.scale_word})(?!\w)"),
     )
 
 
