@@ -14,6 +14,7 @@ from ..lexicon import Lexicon
 from ..text import Sentence
 from ..text import fold_key as key
 from .pairing import _LEAD, _PAD, _WORD, QuoteSpan
+from .sources import _source_after_marker
 from .unnamed import NOBODY, plural_role, role_subject, unnamed_role
 
 # ---- speakers ---------------------------------------------------------------------------------
@@ -346,25 +347,6 @@ def _inverted_incise(
     if any(key(w.group()) in lex.articles for w in before) or key(before[-1].group()) in lex.complement_markers:
         return None  # "», aux côtés de Jean Roux": the name is a complement
     return found[0].canonical
-
-
-def _source_after_marker(
-    folded: str,
-    at: int,
-    end: int,
-    names_in: _NamesIn,
-    lex: Lexicon,
-    pronouns: frozenset[str],
-    pronoun_target: _SpeakerAt,
-) -> str | None:
-    """Who an attribution's marker names: a pronoun right after it points back ("selon lui", "according
-    to him"); else the first person named after it, or the first name ("Pour le Rassemblement national,
-    Thierry Vasseur juge ...": the person speaks)."""
-    first = _WORD.search(folded, at, end)
-    if first and key(first.group()) in pronouns and not folded[at : first.start()].strip():
-        return pronoun_target(at)
-    found = names_in(at, min(end, at + 80), speakers_only=False)
-    return next((f for f in found if f.type == "person"), found[0]).canonical if found else None
 
 
 def _organisation_named_after(
