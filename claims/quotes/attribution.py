@@ -437,9 +437,11 @@ def _before(
     verb = lex.speech_verb_re.search(folded, start, end)
     if not (verb or colon.endswith(":")):
         return _organisation_subject(folded, start, end, found, lex, main_organisation_before)
-    if not verb and colon.endswith(":") and found and found[-1].end >= start + len(colon) - 3:
-        return found[-1].canonical  # "Gilbert Riso : « ... »": the name right before the colon
     people = [m for m in found if m.type == "person"]
+    if not verb and colon.endswith(":") and found and found[-1].end >= start + len(colon) - 3:
+        # "Gilbert Riso : « ... »": the name right before the colon; not "X était l'invité de RTL :"
+        if not (people and found[-1].type != "person" and _complement_at(folded, found[-1].start, lex)):
+            return found[-1].canonical
     if verb and (later := _later_verb(folded, verb, end, found, lex)):
         verb = later  # "Lorsqu'il a annoncé ..., le président du Cartel, Marc Simeth, a accusé ... «...»"
     if verb and _pronoun(verb.group(), pronouns) and not any(m.end <= verb.start() for m in people):
