@@ -463,8 +463,9 @@ def _before(
     if people:
         return people[0].canonical
     # "he said:", "il avait écrit que": a pronoun subject of a speech verb points back to a person.
-    for m in _PRONOUN_THEN.finditer(folded, start, end):
-        if key(m.group(1)) in pronouns and lex.speech_verb_re.fullmatch(m.group(2)):
+    words = _WORD.findall(folded, start, end)
+    for i, w in enumerate(words):  # "She said Eskom was ...": the verb right after, or one word on
+        if key(w) in pronouns and any(lex.speech_verb_re.fullmatch(v) for v in words[i + 1 : i + 3]):
             return pronoun_target(end)
     if not found and (noun := lex.organization_subject_re.search(folded, start, end)):
         return main_organisation_before(
@@ -551,7 +552,6 @@ def _subject_of(
 
 
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
-_PRONOUN_THEN = re.compile(r"(?<![\w'])(\w+)(?=\s+(?:\w+\s+)?([\w'-]+))")
 
 
 def _paragraph_subject(
