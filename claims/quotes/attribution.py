@@ -439,8 +439,9 @@ def _before(
         return _organisation_subject(folded, start, end, found, lex, main_organisation_before)
     people = [m for m in found if m.type == "person"]
     if not verb and colon.endswith(":") and found and found[-1].end >= start + len(colon) - 3:
-        # "Gilbert Riso : « ... »": the name right before the colon; not "X était l'invité de RTL :"
-        if not (people and found[-1].type != "person" and _complement_at(folded, found[-1].start, lex)):
+        # "Gilbert Riso : « ... »": the name right before the colon; not the organisation after a person
+        # ("X était l'invité de RTL :", "X préside la communauté d'agglomération de Y :")
+        if not (people and found[-1].type != "person"):
             return found[-1].canonical
     if verb and (later := _later_verb(folded, verb, end, found, lex)):
         verb = later  # "Lorsqu'il a annoncé ..., le président du Cartel, Marc Simeth, a accusé ... «...»"
@@ -518,6 +519,8 @@ def _right_before(verb: int, found: list[_Mention], people: list[_Mention], fold
     subject), else, with no person, an organisation ("Mis en place par Orbitel, le dispositif ...
     l'Autorité des marchés estime que « ... »": not the first one named), unless it ends a list, which speaks together from
     its first (quotes/joint.py)."""
+    if people and (reporting := _reporting_subject(verb, found, people, folded, lex)):
+        return reporting
     if people:
         subject = [m for m in people if m.end <= verb and folded[m.end : verb].isspace()]
         return subject[-1].canonical if subject else None
@@ -525,6 +528,22 @@ def _right_before(verb: int, found: list[_Mention], people: list[_Mention], fold
     if subject and not any(lex.listed_re.fullmatch(folded, m.end, subject[-1].start) for m in found):
         return subject[-1].canonical
     return None
+
+
+def _reporting_subject(
+    verb: int, found: list[_Mention], people: list[_Mention], folded: str, lex: Lexicon
+) -> str | None:
+    """ "The BMA said that health secretary Steve Barclay had left them “with no choice”": an organisation
+    right before the speech verb, every person after it in the clause it reports, speaks."""
+    said = _WORD.match(folded, verb)
+    if said is None or people[0].start < said.end() or not _reported(folded, said.end(), people[0].start, lex):
+        return None
+    fillers = {key(w) for w in lex.raw["quotes"].get("subject_verb_fillers", [])}
+    before = [m for m in found if m.end <= verb]
+    if not before or before[-1].type == "person":
+        return None
+    gap = folded[before[-1].end : verb]
+    return before[-1].canonical if all(key(w) in fillers for w in _WORD.findall(gap)) and "," not in gap else None
 
 
 def _subject_of(
