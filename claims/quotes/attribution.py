@@ -191,9 +191,9 @@ def _after(
         return main_organisation_before(quote_open, noun)  # '” Ms Moor’s board said': the board speaks
     if any(m.type == "person" for m in found):
         # "», a commenté la directrice générale, Martine Caradec"; "», a déclaré l'avocat de Tate, Me
-        # Eugen Vidineac": not the one whose lawyer speaks
+        # Eugen Vidineac", '" Mack's lawyer, Mark Davis, said': not the one whose lawyer speaks
         people = [m for m in found if m.type == "person"]
-        own = [m for m in people if not _complement_at(folded, m.start, lex)]
+        own = [m for m in people if not _complement_at(folded, m.start, lex) and not _POSSESSIVE.match(folded, m.end)]
         return (own or people)[0].canonical
     if verb is not None and (role := _role_after(words, verb, lex)):
         # "», s'est félicitée la ministre": the one named before; "” the Health Minister declares": the
