@@ -243,6 +243,17 @@ def _sentence_goes_on(
     """Do the words after the quote go on with its sentence rather than say who spoke?"""
     if verb is None:
         return False
+    inside = folded[max(0, start - 4) : start - 1].rstrip(_PAD)[-1:]
+    if (
+        verb > 2
+        and not folded[start:lead].strip(_PAD)
+        and inside not in (",", ".", "!", "?", "…")
+        and "," not in folded[lead : words[verb].start()]
+    ):
+        # 'a réfuté avoir "sciemment" trompé les députés quand ils l'ont interrogé sur X': a quote inside its
+        # clause, the verb far on in that clause, is no attribution (but '"une meilleure visibilité" sur
+        # l'évolution des stocks, a indiqué X' closes on one)
+        return True
     if (
         "," not in folded[start:lead]
         and folded[max(0, start - 4) : start - 1].rstrip(_PAD)[-1:] not in (",", "!", "?")  # not '“...,” X, Y, said'
