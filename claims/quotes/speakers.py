@@ -295,6 +295,17 @@ class _Speakers:
             return self.speech_subject_before(offset)
         return None
 
+    def subject_of_paragraph_before(self, offset: int, paragraph: int) -> str | None:
+        """A quote nobody is said to speak, in a paragraph that names no person before it: the subject of
+        the speech verb of the paragraph before, when it names the last person ("Jane Roe, the minister,
+        said the budget is fair." / "It rests on two pillars and “inspires confidence”")."""
+        if any(m.type == "person" for m in self.names_in(self.paragraph_start[paragraph], offset)):
+            return None
+        i = bisect_left(self.people_starts, offset) - 1
+        if i < 0 or self.sentence_at(self.people[i].start).paragraph != self.paragraph_before(paragraph):
+            return None
+        return self.speech_subject_before(offset)
+
     def paragraph_before(self, p: int) -> int:
         """The paragraph before `p`, captions set aside."""
         p -= 1
