@@ -249,8 +249,8 @@ class _Speakers:
         end = min(s.end, offset)
         for verb in self.lex.speech_verb_re.finditer(folded, s.start, end):
             before = _WORD.findall(folded, max(s.start, verb.start() - 12), verb.start())
-            if before and key(before[-1]) in self.definites:
-                continue  # "le juge Tarek Bitar, ..., a assuré": a noun, not the verb
+            if before and key(before[-1]) in self.definites or verb.group()[:1].isupper():
+                continue  # "le juge Tarek Bitar, ..., a assuré", "Pravind Jugnauth, estime": a noun, a name
             for m in reversed(people[bisect_left(starts, s.start) : i + 1]):
                 if self._complement(m.start):  # "Me X, avocate de Yasser Assoumani, parle": not him
                     continue
