@@ -264,10 +264,15 @@ QUOTES = Section(
         "complement_markers",
         "plural_pronouns",
         "complementizers",
+        "relative_pronouns",
+        "joint_words",
     )
     | {"roles_of_titles": TABLE, "subject_names": TABLE, "pronoun_sexes": TABLE},
     # words between a subject and its speech verb; the pronouns that tell a speaker's sex
-    optional=frozenset({"subject_verb_fillers", "pronoun_sexes", "incise_pronouns"}),
+    # and the relative pronouns that open a clause between a subject and its verb ("X, qui ..., a assuré")
+    optional=frozenset(
+        {"subject_verb_fillers", "pronoun_sexes", "incise_pronouns", "relative_pronouns", "joint_words"}
+    ),
 )
 
 # The sections of a language file, in the order the files write them.

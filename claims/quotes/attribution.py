@@ -14,6 +14,8 @@ from ..lexicon import Lexicon
 from ..text import Sentence
 from ..text import fold_key as key
 from .pairing import _LEAD, _PAD, _WORD, QuoteSpan
+from .sources import _source_after_marker
+from .subjects import _reported, _right_before
 from .unnamed import NOBODY, plural_role, role_subject, unnamed_role
 
 # ---- speakers ---------------------------------------------------------------------------------
@@ -189,9 +191,9 @@ def _after(
         return main_organisation_before(quote_open, noun)  # '” Ms Moor’s board said': the board speaks
     if any(m.type == "person" for m in found):
         # "», a commenté la directrice générale, Martine Caradec"; "», a déclaré l'avocat de Tate, Me
-        # Eugen Vidineac": not the one whose lawyer speaks
+        # Eugen Vidineac", '" Mack's lawyer, Mark Davis, said': not the one whose lawyer speaks
         people = [m for m in found if m.type == "person"]
-        own = [m for m in people if not _complement_at(folded, m.start, lex)]
+        own = [m for m in people if not _complement_at(folded, m.start, lex) and not _POSSESSIVE.match(folded, m.end)]
         return (own or people)[0].canonical
     if verb is not None and (role := _role_after(words, verb, lex)):
         # "», s'est félicitée la ministre": the one named before; "” the Health Minister declares": the
@@ -241,6 +243,17 @@ def _sentence_goes_on(
     """Do the words after the quote go on with its sentence rather than say who spoke?"""
     if verb is None:
         return False
+    inside = folded[max(0, start - 4) : start - 1].rstrip(_PAD)[-1:]
+    if (
+        verb > 2
+        and not folded[start:lead].strip(_PAD)
+        and inside not in (",", ".", "!", "?", "…")
+        and "," not in folded[lead : words[verb].start()]
+    ):
+        # 'a réfuté avoir "sciemment" trompé les députés quand ils l'ont interrogé sur X': a quote inside its
+        # clause, the verb far on in that clause, is no attribution (but '"une meilleure visibilité" sur
+        # l'évolution des stocks, a indiqué X' closes on one)
+        return True
     if (
         "," not in folded[start:lead]
         and folded[max(0, start - 4) : start - 1].rstrip(_PAD)[-1:] not in (",", "!", "?")  # not '“...,” X, Y, said'
@@ -348,25 +361,6 @@ def _inverted_incise(
     return found[0].canonical
 
 
-def _source_after_marker(
-    folded: str,
-    at: int,
-    end: int,
-    names_in: _NamesIn,
-    lex: Lexicon,
-    pronouns: frozenset[str],
-    pronoun_target: _SpeakerAt,
-) -> str | None:
-    """Who an attribution's marker names: a pronoun right after it points back ("selon lui", "according
-    to him"); else the first person named after it, or the first name ("Pour le Rassemblement national,
-    Thierry Vasseur juge ...": the person speaks)."""
-    first = _WORD.search(folded, at, end)
-    if first and key(first.group()) in pronouns and not folded[at : first.start()].strip():
-        return pronoun_target(at)
-    found = names_in(at, min(end, at + 80), speakers_only=False)
-    return next((f for f in found if f.type == "person"), found[0]).canonical if found else None
-
-
 def _organisation_named_after(
     folded: str, start: int, end: int, lex: Lexicon, main_organisation_before: _OrganisationAt
 ) -> str | None:
@@ -455,9 +449,12 @@ def _before(
     verb = lex.speech_verb_re.search(folded, start, end)
     if not (verb or colon.endswith(":")):
         return _organisation_subject(folded, start, end, found, lex, main_organisation_before)
-    if not verb and colon.endswith(":") and found and found[-1].end >= start + len(colon) - 3:
-        return found[-1].canonical  # "Gilbert Riso : « ... »": the name right before the colon
     people = [m for m in found if m.type == "person"]
+    if not verb and colon.endswith(":") and found and found[-1].end >= start + len(colon) - 3:
+        # "Gilbert Riso : « ... »": the name right before the colon; not the organisation after a person
+        # ("X était l'invité de RTL :", "X préside la communauté d'agglomération de Y :")
+        if not (people and found[-1].type != "person"):
+            return found[-1].canonical
     if verb and (later := _later_verb(folded, verb, end, found, lex)):
         verb = later  # "Lorsqu'il a annoncé ..., le président du Cartel, Marc Simeth, a accusé ... «...»"
     if verb and _pronoun(verb.group(), pronouns) and not any(m.end <= verb.start() for m in people):
@@ -479,24 +476,15 @@ def _before(
     if people:
         return people[0].canonical
     # "he said:", "il avait écrit que": a pronoun subject of a speech verb points back to a person.
-    for m in _PRONOUN_THEN.finditer(folded, start, end):
-        if key(m.group(1)) in pronouns and lex.speech_verb_re.fullmatch(m.group(2)):
+    words = _WORD.findall(folded, start, end)
+    for i, w in enumerate(words):  # "She said Eskom was ...": the verb right after, or one word on
+        if key(w) in pronouns and any(lex.speech_verb_re.fullmatch(v) for v in words[i + 1 : i + 3]):
             return pronoun_target(end)
     if not found and (noun := lex.organization_subject_re.search(folded, start, end)):
         return main_organisation_before(
             start, _subject_noun(noun)
         )  # "Le groupe indique que « ... »", "The council said:"
     return found[0].canonical if found else None
-
-
-def _reported(folded: str, verb_end: int, name_start: int, lex: Lexicon) -> bool:
-    """Does a reported clause open between the speech verb and the name ("affirmant que la Deutsche
-    Bahn", "said that the IMF report")? Its names are what is spoken of."""
-    comps = {key(w) for w in lex.raw["quotes"]["complementizers"]}
-    for w in _WORD.findall(folded, verb_end, name_start)[:3]:
-        if key(w) in comps or "'" in w and key(w[: w.index("'") + 1]) in comps:
-            return True
-    return False
 
 
 def _organisation_subject(
@@ -527,21 +515,6 @@ def _organisation_subject(
 _VERB_NEXT = re.compile(r" [a-zà-ÿ]")  # a lower-case word right after the name: its verb
 
 
-def _right_before(verb: int, found: list[_Mention], people: list[_Mention], folded: str, lex: Lexicon) -> str | None:
-    """The name right before the speech verb, its subject: a person ("Francis stood in the dock as the
-    judge told him:"; not "Priya Raman, for Ms Okonjo, said": a name closing an apposition is no
-    subject), else, with no person, an organisation ("Mis en place par Orbitel, le dispositif ...
-    l'Autorité des marchés estime que « ... »": not the first one named), unless it ends a list, which speaks together from
-    its first (quotes/joint.py)."""
-    if people:
-        subject = [m for m in people if m.end <= verb and folded[m.end : verb].isspace()]
-        return subject[-1].canonical if subject else None
-    subject = [m for m in found if m.end <= verb and folded[m.end : verb].isspace()]
-    if subject and not any(lex.listed_re.fullmatch(folded, m.end, subject[-1].start) for m in found):
-        return subject[-1].canonical
-    return None
-
-
 def _subject_of(
     folded: str,
     start: int,
@@ -567,7 +540,6 @@ def _subject_of(
 
 
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
-_PRONOUN_THEN = re.compile(r"(?<![\w'])(\w+)(?=\s+(?:\w+\s+)?([\w'-]+))")
 
 
 def _paragraph_subject(

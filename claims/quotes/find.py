@@ -212,7 +212,20 @@ def _speaker(
         named = sp.names_in(sp.paragraph_start[paragraph], q.open)
         if all(m.canonical == only for m in named if m.type == "person"):
             speaker = only
+    if not speaker and kind == "speech" and not _attributed(sp, head, tail):
+        speaker = sp.subject_of_paragraph_before(q.open, paragraph)
     return speaker
+
+
+def _attributed(sp: _Speakers, head: tuple[int, int], tail: tuple[int, int]) -> bool:
+    """Does the quote's sentence attribute it, to someone it leaves unnamed ("un diplomate se montrait
+    prudent : « ... »", "” a source said")? A speech verb around it, or a colon right before it."""
+    folded, verb = sp.folded, sp.lex.speech_verb_re
+    return (
+        folded[head[0] : head[1]].rstrip(_PAD + "«“\"").endswith(":")
+        or verb.search(folded, *head) is not None
+        or verb.search(folded, *tail) is not None
+    )
 
 
 def _joint_speakers(

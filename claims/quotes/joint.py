@@ -44,11 +44,14 @@ def _listed_before(folded: str, start: int, at: int, names_in: _NamesIn, speaker
         if prev.type != kind or not lex.list_gap_re.fullmatch(between):
             break
         group.insert(0, prev)
+    rest = folded[group[-1].end : at]
+    if all(key(w) in _together(lex) for w in _WORD.findall(rest)) and not any(c in rest for c in ".;:!?"):
+        rest = ""  # "Everson and Brawner both said", "X et Y ont tous deux affirmé"
     if (
         len(group) < 2
         or not lex.list_joiner_re.search(folded, group[-2].end, group[-1].start)  # "par Apple, l'Autorité estime"
-        or not lex.list_gap_re.fullmatch(folded[group[-1].end : at].replace(",", " ") + " ")
-        and folded[group[-1].end : at].strip() not in ("", ",")
+        or not lex.list_gap_re.fullmatch(rest.replace(",", " ") + " ")
+        and rest.strip() not in ("", ",")
     ):
         return ()
     names = list(dict.fromkeys(m.canonical for m in group))
@@ -75,4 +78,18 @@ def _plural_pronouns(lex: Lexicon) -> frozenset[str]:
     cached = _PLURALS.get(lex.code)
     if cached is None or cached[0] is not lex:
         cached = _PLURALS[lex.code] = (lex, frozenset(key(w) for w in lex.raw["quotes"]["plural_pronouns"]))
+    return cached[1]
+
+
+_TOGETHER: dict[str, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _together(lex: Lexicon) -> frozenset[str]:
+    """The words that may stand between a list of speakers and their verb: the language's auxiliaries and
+    adverbs (subject_verb_fillers) and its words of joint speech (joint_words: "both", "tous"), as keys."""
+    cached = _TOGETHER.get(lex.code)
+    if cached is None or cached[0] is not lex:
+        quotes = lex.raw["quotes"]
+        words = [*quotes.get("subject_verb_fillers", []), *quotes.get("joint_words", [])]
+        cached = _TOGETHER[lex.code] = (lex, frozenset(key(x) for w in words for x in w.split()))
     return cached[1]

@@ -14,7 +14,7 @@ from ..text import fold_key as key
 _PAD = " \t\u00a0\u202f\u2009\u2007\n\r"
 _HEAD_WINDOW = 240  # characters before a quote searched for its attribution
 _MARKS_RE = re.compile(r"[«»“”„‟\"'‘’‹›]|\n")
-_LEAD = re.compile(r"[\s,;:.\-–—)»”\"’]*")
+_LEAD = re.compile(r"[\s,;:.\-–—()»”\"’]*")
 _WORD = re.compile(r"[\w'-]+")
 _FRAGMENT = "fragment"  # a few words with no speaker yet: speech if their paragraph says whose, else a term
 

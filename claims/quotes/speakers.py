@@ -95,6 +95,7 @@ class _Speakers:
         self.mentions = sorted(mentions + roles, key=_fields) if roles else mentions
         self.mention_starts = [m.start for m in self.mentions]
         self.fillers, self.addressees = _fillers_and_addressees(lex)
+        self.definites = frozenset(key(w) for w in lex.raw["quotes"]["definite_articles"])
         self.organisations = [m for m in self.mentions if m.type == "organization"]
         self.organisation_names = {m.canonical for m in self.organisations}
         # "l'instance", "the regulator": a noun that stands for an organisation whose name does not hold it
@@ -247,14 +248,35 @@ class _Speakers:
         s = self.sentence_at(people[i].start)
         end = min(s.end, offset)
         for verb in self.lex.speech_verb_re.finditer(folded, s.start, end):
+            before = _WORD.findall(folded, max(s.start, verb.start() - 12), verb.start())
+            if before and key(before[-1]) in self.definites or verb.group()[:1].isupper():
+                continue  # "le juge Tarek Bitar, ..., a assuré", "Pravind Jugnauth, estime": a noun, a name
             for m in reversed(people[bisect_left(starts, s.start) : i + 1]):
                 if self._complement(m.start):  # "Me X, avocate de Yasser Assoumani, parle": not him
                     continue
                 gap = _SUBJECT_GAP.match(folded, m.end, verb.start())
                 if gap and all(key(w) in self.fillers for w in _WORD.findall(folded, gap.end(), verb.start())):
                     return m.canonical
+                if self._relative_between(m.end, verb.start()):
+                    return m.canonical
             return None
         return None
+
+    def _relative_between(self, end: int, verb: int) -> bool:
+        """ "le juge Tarek Bitar, qui a inculpé X et Y, a assuré": a relative clause set apart by commas
+        between the subject and its speech verb (after it, only the language's auxiliaries and adverbs)."""
+        between = self.folded[end:verb]
+        first = _WORD.search(between)
+        if not between.startswith(",") or first is None or len(between) > 300:
+            return False
+        relatives = {key(w) for w in self.lex.raw["quotes"].get("relative_pronouns", [])}
+        last = between.rfind(",")
+        return (
+            key(first.group()) in relatives
+            and last > 0
+            and not any(c in between for c in ".;:!?«»“”\"")
+            and all(key(w) in self.fillers for w in _WORD.findall(between, last))
+        )
 
     def _complement(self, start: int) -> bool:
         """Is the name at `start` the complement of the word before it ("avocate de", "lawyer for")?"""
@@ -272,6 +294,17 @@ class _Speakers:
         if i >= 0 and self.sentence_at(self.people[i].start).paragraph >= paragraph - 2:
             return self.speech_subject_before(offset)
         return None
+
+    def subject_of_paragraph_before(self, offset: int, paragraph: int) -> str | None:
+        """A quote nobody is said to speak, in a paragraph that names no person before it: the subject of
+        the speech verb of the paragraph before, when it names the last person ("Jane Roe, the minister,
+        said the budget is fair." / "It rests on two pillars and “inspires confidence”")."""
+        if any(m.type == "person" for m in self.names_in(self.paragraph_start[paragraph], offset)):
+            return None
+        i = bisect_left(self.people_starts, offset) - 1
+        if i < 0 or self.sentence_at(self.people[i].start).paragraph != self.paragraph_before(paragraph):
+            return None
+        return self.speech_subject_before(offset)
 
     def paragraph_before(self, p: int) -> int:
         """The paragraph before `p`, captions set aside."""

@@ -270,6 +270,12 @@ def test_a_joint_statement_after_a_marker_or_with_a_second_verb():
     text = "Dr Rob Marsh and Dr Vivek Tandon lead the committee. Dr Marsh and Dr Tandon said: 'We have tried to negotiate.'"
     got = [c.value for c in extract(text, language="en", published=WED).claims if c.type == "quote"]
     assert {got[0].speaker, *got[0].also} == {"Rob Marsh", "Vivek Tandon"}
+    # "both", "tous deux" between the list and its verb (data: [quotes] joint_words)
+    text = "Architect Ruth Vance and engineer Omar Faris met the council. Vance and Faris both said it was “built to last.”"
+    got = [c.value for c in extract(text, language="en", published=WED).claims if c.type == "quote"]
+    assert {got[0].speaker, *got[0].also} == {"Ruth Vance", "Omar Faris"}
+    text = "La ministre Hélène Roux et le maire Paul Garnier ont visité le chantier. Roux et Garnier ont tous deux affirmé que le pont serait « prêt en juin »."
+    assert said(text) == {"Hélène Roux", "Paul Garnier"}
 
 
 def test_according_to_a_pronoun_points_back_to_the_person():
