@@ -117,7 +117,7 @@ def index_chunk(
     converters = [row_converter(dialect, table, cols) for table, cols in VALUE_COLUMNS]
     out = ChunkRows([], [], [[], [], [], []], [], {})
     amounts, dates, names, quotes = out.values
-    counts: collections.Counter[int] = collections.Counter()
+    holders: collections.defaultdict[int, list[int]] = collections.defaultdict(list)  # term -> its records
     for pk, *fields in chunk:
         r = SourceRecord(*fields)
         v = values(r)
@@ -145,13 +145,14 @@ def index_chunk(
         dates.extend((pk, *d) for d in v.dates)
         names.extend((pk, k[:200], c, t, s, e) for k, c, t, s, e in v.names)
         quotes.extend((pk, (k or None) and k[:200], t, s, e) for k, t, s, e in v.quotes)
-        terms = term_index.record_terms_of(r.title, r.excerpt, term_index.persons_of(v))
-        out.pairs.extend((t, pk) for t in terms)
-        counts.update(terms)  # a record's terms are distinct: each adds one to their counts
+        for term in term_index.record_terms_of(r.title, r.excerpt, term_index.persons_of(v)):
+            holders[term].append(pk)  # a record's terms are distinct: one pair each
     for rows, convert_values in zip(out.values, converters):
         rows[:] = [convert_values(row) for row in rows]
-    out.pairs.sort()
-    out.df = dict(counts)
+    # The pairs sorted by term, then by record: grouped by term first, fewer and cheaper to sort
+    # than one list of every pair (each term's records come in chunk order, sorted once more).
+    out.pairs = [(term, pk) for term in sorted(holders) for pk in sorted(holders[term])]
+    out.df = {term: len(pks) for term, pks in holders.items()}
     return out
 
 
