@@ -113,7 +113,9 @@ def index_chunk(
     record's values (the extractor), the matcher's terms (its words and persons, hashed), and every
     row to write, converted for the database `dialect` names. `chunk` holds (key, the record's
     fields in SourceRecord's order)."""
-    convert = row_converter(dialect, records, RECORD_COLUMNS)
+    # Every row of the chunk is stamped with the same `now`: converted once, not twice a record.
+    convert = row_converter(dialect, records, RECORD_COLUMNS[:-2])
+    stamps = row_converter(dialect, records, RECORD_COLUMNS[-2:])((now, now))
     converters = [row_converter(dialect, table, cols) for table, cols in VALUE_COLUMNS]
     out = ChunkRows([], [], [[], [], [], []], [], {})
     amounts, dates, names, quotes = out.values
@@ -136,10 +138,9 @@ def index_chunk(
                     [list(t) for t in r.tags],
                     r.retrieved_at,
                     r.text_hash,
-                    now,
-                    now,
                 )
             )
+            + stamps
         )
         amounts.extend((pk, *a) for a in v.amounts)
         dates.extend((pk, *d) for d in v.dates)
