@@ -44,7 +44,8 @@ def index_values(record: SourceRecord) -> IndexedValues:
         language=language,
         published=record.published or dt.date.today(),
         dollar=claims.dollar_of_address(record.url) or "USD",  # a New Zealand outlet's "$" when its words say nothing
-        unclaimed=False,
+        unclaimed=False,  # the index reads neither the unclaimed sentences nor the claims' sentences
+        sentences=False,
     )
     amounts, dates, names, quotes = [], [], [], []
     for c in found.claims:
