@@ -131,10 +131,13 @@ def local_currency(
     return LocalCurrency(code, f"{code}: the article names {shown}")
 
 
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+
+
 def dollar_of_address(url: str | None) -> str | None:
     """The dollar of the country whose code ends a web address's host ("https://www.nzherald.co.nz/..."
     -> "NZD"), None for any other address: the default of a record's "$" when its words name no country."""
-    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", (url or "").strip().lower()).split("/", 1)[0].split(":", 1)[0]
+    host = _SCHEME.sub("", (url or "").strip().lower()).split("/", 1)[0].split(":", 1)[0]
     outlets: dict[str, str] = common_data()["outlet_dollars"]
     return outlets.get(host.rsplit(".", 1)[-1]) if "." in host else None
 

@@ -242,6 +242,7 @@ def extract(
     gazetteer: Gazetteer | None = None,
     dollar: str = "USD",
     unclaimed: bool = True,
+    sentences: bool = True,
 ) -> Extraction:
     """Every checkable claim of `text`, in reading order, with ids c1, c2, ...
 
@@ -250,14 +251,16 @@ def extract(
     source library already knows; `dollar` is the newsroom's default for a "$" or "dollars" that
     names no country when the article does not tell where it is set (claims/country.py).
     `unclaimed=False` leaves out the completeness pass (sentences that look checkable but gave no
-    claim: `Extraction.unclaimed` stays empty), which the library's value index never reads.
+    claim: `Extraction.unclaimed` stays empty), which the library's value index never reads;
+    `sentences=False` leaves out each claim's sentence (the claim is its own context: its text and
+    bounds), which the index never reads either.
     """
     if language == "auto":
         language = detect_language(text)
     doc = _Document(text, load(language), published or dt.date.today(), dollar, gazetteer)
     for stage in STAGES:
         stage(doc)
-    claims = _claims(doc)
+    claims = _claims(doc, sentences)
     if not unclaimed:
         return Extraction(language, doc.published, claims)
     covered = [(c.start, c.end) for c in claims if c.type != "quote"]
@@ -268,9 +271,9 @@ def extract(
     )
 
 
-def _claims(doc: _Document) -> tuple[Claim, ...]:
+def _claims(doc: _Document, sentences: bool = True) -> tuple[Claim, ...]:
     """What the stages found, as claims in reading order (at one place the longest first, then dates,
-    money, names, quotes), numbered c1, c2, ..."""
+    money, names, quotes), numbered c1, c2, ...; without `sentences`, each claim its own context."""
     drafts: list[tuple[int, int, int, ClaimType, Any, tuple[Any, ...]]] = []
 
     def add(
@@ -305,8 +308,13 @@ def _claims(doc: _Document) -> tuple[Claim, ...]:
         add("quote", q.start, q.end, Quote(q.text, q.speaker, cast(QuoteKind, q.kind), q.also))
     drafts.sort(key=lambda d: d[:3])
     text = doc.text
+
+    def own(start: int, end: int) -> tuple[str, int, int]:  # the claim as its own context
+        return text[start:end], start, end
+
+    context = doc.context if sentences else own
     return tuple(
-        Claim(f"c{i}", kind, text[start:-neg_end], start, -neg_end, value, *doc.context(start, -neg_end), *flags)
+        Claim(f"c{i}", kind, text[start:-neg_end], start, -neg_end, value, *context(start, -neg_end), *flags)
         for i, (start, neg_end, _, kind, value, flags) in enumerate(drafts, start=1)
     )
 

@@ -25,8 +25,11 @@ def parse_number(text: str, lex: Lexicon) -> tuple[Decimal, int] | None:
     return _parse_words(raw, lex)
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _parse_digits(raw: str, lex: Lexicon) -> tuple[Decimal, int] | None:
-    compact = re.sub(r"\s", " ", raw)
+    compact = _SPACE.sub(" ", raw)
     dec = lex.decimal_separator
     thousands = set(lex.thousands_separators)
     # A point followed by one or two digits in a decimal-comma language is still a decimal point

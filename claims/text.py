@@ -178,10 +178,13 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+_LINE_BREAK = re.compile(r"\n")
+
+
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
-    for m in re.finditer(r"\n", text):
+    for m in _LINE_BREAK.finditer(text):
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))

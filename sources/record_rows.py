@@ -44,7 +44,8 @@ def index_values(record: SourceRecord) -> IndexedValues:
         language=language,
         published=record.published or dt.date.today(),
         dollar=claims.dollar_of_address(record.url) or "USD",  # a New Zealand outlet's "$" when its words say nothing
-        unclaimed=False,
+        unclaimed=False,  # the index reads neither the unclaimed sentences nor the claims' sentences
+        sentences=False,
     )
     amounts, dates, names, quotes = [], [], [], []
     for c in found.claims:
@@ -113,11 +114,13 @@ def index_chunk(
     record's values (the extractor), the matcher's terms (its words and persons, hashed), and every
     row to write, converted for the database `dialect` names. `chunk` holds (key, the record's
     fields in SourceRecord's order)."""
-    convert = row_converter(dialect, records, RECORD_COLUMNS)
+    # Every row of the chunk is stamped with the same `now`: converted once, not twice a record.
+    convert = row_converter(dialect, records, RECORD_COLUMNS[:-2])
+    stamps = row_converter(dialect, records, RECORD_COLUMNS[-2:])((now, now))
     converters = [row_converter(dialect, table, cols) for table, cols in VALUE_COLUMNS]
     out = ChunkRows([], [], [[], [], [], []], [], {})
     amounts, dates, names, quotes = out.values
-    counts: collections.Counter[int] = collections.Counter()
+    holders: collections.defaultdict[int, list[int]] = collections.defaultdict(list)  # term -> its records
     for pk, *fields in chunk:
         r = SourceRecord(*fields)
         v = values(r)
@@ -136,22 +139,22 @@ def index_chunk(
                     [list(t) for t in r.tags],
                     r.retrieved_at,
                     r.text_hash,
-                    now,
-                    now,
                 )
             )
+            + stamps
         )
         amounts.extend((pk, *a) for a in v.amounts)
         dates.extend((pk, *d) for d in v.dates)
         names.extend((pk, k[:200], c, t, s, e) for k, c, t, s, e in v.names)
         quotes.extend((pk, (k or None) and k[:200], t, s, e) for k, t, s, e in v.quotes)
-        terms = term_index.record_terms_of(r.title, r.excerpt, term_index.persons_of(v))
-        out.pairs.extend((t, pk) for t in terms)
-        counts.update(terms)  # a record's terms are distinct: each adds one to their counts
+        for term in term_index.record_terms_of(r.title, r.excerpt, term_index.persons_of(v)):
+            holders[term].append(pk)  # a record's terms are distinct: one pair each
     for rows, convert_values in zip(out.values, converters):
         rows[:] = [convert_values(row) for row in rows]
-    out.pairs.sort()
-    out.df = dict(counts)
+    # The pairs sorted by term, then by record: grouped by term first, fewer and cheaper to sort
+    # than one list of every pair (each term's records come in chunk order, sorted once more).
+    out.pairs = [(term, pk) for term in sorted(holders) for pk in sorted(holders[term])]
+    out.df = {term: len(pks) for term, pks in holders.items()}
     return out
 
 

@@ -47,7 +47,8 @@ def person_term(initial_key: str) -> int:
 
 def record_terms_of(title: str, excerpt: str, persons: Iterable[str]) -> set[int]:
     """Every term of one record: its words (title and excerpt) and its persons' initial keys."""
-    terms = {word_term(w) for w in content_words(title)} | {word_term(w) for w in content_words(excerpt)}
+    terms = set(map(word_term, content_words(title)))
+    terms.update(map(word_term, content_words(excerpt)))
     for name in persons:
         key = person_key(name)
         if key:

@@ -82,12 +82,15 @@ _PREV_TOKEN = re.compile(r"(?<![\w'])([\w']+-?)\s*$")  # from a word start only:
 # ---- helpers --------------------------------------------------------------------------------
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _day(g: _Groups, lex: Lexicon) -> int | None:
     raw = g.get("day") or g.get("day_word")
     if raw is None:
         return None
     k = key(raw)
-    digits = re.match(r"\d+", k)
+    digits = _DIGITS.match(k)
     if digits:
         return int(digits.group())
     if k in lex.ordinals:

@@ -15,6 +15,8 @@ MAX_FIELD = 200_000
 # A cell that a spreadsheet would run as a formula; exports put an apostrophe before it.
 FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
 _GUARDED = re.compile(r"^'+[=+\-@\t\r]")
+_URL_START = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})?")
 
 
 def unguard_cell(text: str) -> str:
@@ -29,6 +31,8 @@ def guard_cell(text: str) -> str:
 
 def cell_text(value: Any) -> str:
     """A cell as the text a record holds: stripped, Excel's whole floats and dates as written."""
+    if type(value) is str:  # a CSV's cells, the common case: none of the conversions below
+        return value.replace("\x00", "").strip()  # NUL: no database stores it (see db.without_nul)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -65,9 +69,9 @@ def record_from_values(
         reasons.append(f"id longer than {MAX_ID} characters")
     elif any(ch in record_id for ch in "\r\n\t"):
         reasons.append("id holds a line break or a tab")
-    if url and not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
+    if url and not _URL_START.match(url):
         reasons.append(f"URL must start with http:// or https:// (got {url[:60]!r})")
-    if language and not re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})?", language):
+    if language and not _LANGUAGE_CODE.fullmatch(language):
         reasons.append(f"language must be a code such as fr or en (got {language[:20]!r})")
     published, date_error = parse_date(values.get("published"))
     if date_error:

@@ -197,3 +197,18 @@ def test_ids_are_in_reading_order_and_json_round_trips():
     assert [c.id for c in result.claims] == [f"c{i}" for i in range(1, len(result.claims) + 1)]
     for c in result.claims:
         assert claim_from_json(c.to_json()) == c
+
+
+def test_without_sentences_only_the_claims_contexts_change():
+    """`sentences=False` (the library's value index): the same claims, each its own context."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "seed" / "article_fr.txt"
+    text = seed.read_text(encoding="utf-8") if seed.exists() else "Le 3 mai 2024, Jean Dupont a dit « oui » à 5 M€."
+    full = extract(text, published=PUB, unclaimed=False)
+    lean = extract(text, published=PUB, unclaimed=False, sentences=False)
+    assert full.claims
+    assert lean.claims == tuple(
+        replace(c, sentence=c.text, sentence_start=c.start, sentence_end=c.end) for c in full.claims
+    )
