@@ -25,6 +25,7 @@ from .base import (
     _previous_word_start,
     _range_allowed,
     _scale_factor,
+    _shared,
     _subunit,
     _written,
 )
@@ -250,7 +251,7 @@ def _range_before(d: _Draft, digits: bool, low: str, lex: Lexicon) -> None:
     if not rng or digits != rng.group("n")[0].isdigit():
         return
     first = parse_number(rng.group("n"), lex)
-    first_scale = _scale_factor(rng.group("s"), None, lex) if rng.group("s") else d.scale
+    first_scale = _scale_factor(rng.group("s"), None, lex) if rng.group("s") else _shared(first, d.scale)
     joiner = fold_key(rng.group("j"))
     if (
         first is None
@@ -259,7 +260,7 @@ def _range_before(d: _Draft, digits: bool, low: str, lex: Lexicon) -> None:
     ):
         return
     low_value = first[0] * first_scale * d.factor
-    if low_value < d.value:
+    if d.value / 1000 <= low_value < d.value:  # not "2023/2024 à 105 millions $"
         d.amount_max, d.value = d.value, low_value
         d.low = low_value - d.tolerance
         # "entre 2 et 3 milliards": the range is written from its first word

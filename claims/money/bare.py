@@ -14,7 +14,16 @@ from ..lexicon import Lexicon
 from ..model import Money
 from ..numbers import parse_number
 from ..text import fold_key
-from .base import _FIRST_WORD, _HALF_STEP, _WORD_AFTER, MoneyFound, _previous_word, _previous_word_start, _scale_factor
+from .base import (
+    _FIRST_WORD,
+    _HALF_STEP,
+    _WORD_AFTER,
+    MoneyFound,
+    _previous_word,
+    _previous_word_start,
+    _scale_factor,
+    _shared,
+)
 
 
 def _bare_scaled(
@@ -113,8 +122,8 @@ def _scaled_amounts(
     ):
         # "entre 25 et 30 millions": one amount from its first word (a "de … à" may be a change)
         first = parse_number(rng.group("n"), lex)
-        first_scale = _scale_factor(rng.group("s"), None, lex) if rng.group("s") else scale
-        if first is not None and first_scale is not None and first[0] * first_scale < value:
+        first_scale = _scale_factor(rng.group("s"), None, lex) if rng.group("s") else _shared(first, scale)
+        if first is not None and first_scale is not None and value / 1000 <= first[0] * first_scale < value:
             top, value = value, first[0] * first_scale
             start = start - len(before) + rng.start("start")
     elif (
@@ -124,13 +133,13 @@ def _scaled_amounts(
         and fold_key(rng.group("start")) == lex.range_starts[1]
         and fold_key(rng.group("j")) == lex.range_joiners[1]
         and (earlier := parse_number(rng.group("n"), lex)) is not None
-        and earlier[0]
+        and earlier[0] * 1000 * _shared(earlier, scale) >= amount * scale  # not "2024 à 105 millions"
     ):
         # "les recettes passent de 616 à 670,4 millions": a change between two amounts, the first in
         # the scale and currency of the second
         at = start - len(before) + rng.start("n")
-        was = earlier[0] * scale
-        half = _HALF_STEP * Decimal(10) ** -earlier[1] * scale
+        was = earlier[0] * _shared(earlier, scale)
+        half = _HALF_STEP * Decimal(10) ** -earlier[1] * _shared(earlier, scale)
         was_money = Money(amount=was, currency=currency, low=was - half, high=was + half)
         out.append(MoneyFound(at, at + len(rng.group("n")), was_money, None, False, local))
     high = (top if top is not None else value) + tol

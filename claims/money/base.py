@@ -136,3 +136,9 @@ def _is_article(word: str, lex: Lexicon) -> bool:
 _FIRST_WORD = re.compile(r"[a-z]+(?![\w'])")
 _WORD_AFTER = re.compile(r" [a-z]")  # a lower-case word right after another: "weekly listeners"
 _SPACED_GROUPS = re.compile(r"(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)")  # "R3 600": thousands set apart by spaces
+
+
+def _shared(first: tuple[Decimal, int] | None, scale: Decimal) -> Decimal:
+    """The scale a range's first end takes from its second: none when it is a whole number of a
+    thousand or more ("from 875,000 to 1.9 million": 875,000, not 875,000 million)."""
+    return scale if first is None or first[0] < 1000 else Decimal(1)

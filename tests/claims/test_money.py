@@ -87,6 +87,14 @@ def test_percentages_never_become_money_even_beside_a_currency():
         ("en", "Analysts expect $2-3 billion in losses.", "$2-3 billion", 2e9, 3e9),
         ("en", "The bill came to between $2bn and $3bn.", "between $2bn and $3bn", 2e9, 3e9),
         ("en", "Damages of $2 to $3 billion were sought.", "$2 to $3 billion", 2e9, 3e9),
+        # a first end of a thousand or more takes no scale from the second: not 875,000 million
+        (
+            "en",
+            "Revenue grew from 875,000 to 1.9 million dollars.",
+            "from 875,000 to 1.9 million dollars",
+            875e3,
+            1.9e6,
+        ),
     ],
 )
 def test_ranges_keep_both_ends(language, text, span, amount, high):
