@@ -42,7 +42,7 @@ from .context import Context, contexts_of, idf
 from .inputs import InputError
 from .model import MAX_CLAIMS, ArticleCheck, ClaimCheck, Match
 from .scoring import Lazy, lexical_scores, match_record, quote_scores
-from .verdict import close_figure, explain, quote_cited_first, render_reason
+from .verdict import RELEVANT, close_figure, explain, quote_cited_first, render_reason
 
 MAX_MATCHES = 5
 
@@ -127,10 +127,8 @@ def check_extraction(
             ]
             if m is not None
         ]
-        # A record that gives the value (agreeing or not) comes before one that only speaks of the
-        # subject: it is the one an editor cites. (A quote's record the verdict cites comes first.)
         silent = not isinstance(claim.value, Quote)
-        matches.sort(key=lambda m: (silent and m.agreement == "unknown", -m.score, m.source_id))
+        matches.sort(key=lambda m: rank_key(claim, m))
         matches = (_off_subject_amounts_dropped if silent else quote_cited_first)(claim, matches)[:MAX_MATCHES]
         suggestion, confidence, parts = explain(claim, matches)
         checks.append(ClaimCheck(claim, tuple(matches), suggestion, confidence, render_reason(parts), parts))
@@ -138,6 +136,16 @@ def check_extraction(
 
     checks = with_past_verdicts(library, extraction, contexts, checks, embedder=embedder)
     return ArticleCheck(extraction, tuple(checks))
+
+
+def rank_key(claim: Claim, m: Match) -> tuple[bool, bool, float, str]:
+    """The order of a claim's matches. For a value, a record that gives it (agreeing or not) comes
+    before one that only speaks of the subject: it is the one an editor cites; and among those, one
+    about the claim's subject (relevance >= verdict.RELEVANT) before one that only holds the value,
+    whatever its wording: a look-alike event's "March 2024" is no evidence the verdict can use. Then
+    by score. (A quote's record the verdict cites is put first afterwards: `quote_cited_first`.)"""
+    silent = not isinstance(claim.value, Quote)
+    return (silent and m.agreement == "unknown", silent and m.relevance < RELEVANT, -m.score, m.source_id)
 
 
 def _off_subject_amounts_dropped(claim: Claim, matches: list[Match]) -> list[Match]:
