@@ -3,9 +3,13 @@ sentence naming nobody is checked against (checker/candidates.py: `STORY_NAMES`)
 
 from __future__ import annotations
 
+import datetime as dt
+
+from support import record
 from test_verdict import DATE, MONEY, QUOTE, match
 
-from checker.match import rank_key
+from checker.candidates import STORY_NAMES
+from checker.match import check_article, rank_key
 
 
 def ranked(claim, matches) -> list[str]:
@@ -29,3 +33,22 @@ def test_a_quote_keeps_its_order_by_score():
     verbatim = match("OFF", score=0.6, relevance=0.05, quote_class="verbatim")
     on = match("ON", score=0.5, relevance=0.6, quote_class="verbatim")
     assert ranked(QUOTE, [on, verbatim]) == ["OFF", "ON"]  # the verdict's own rule puts its record first
+
+
+def test_a_date_of_a_sentence_naming_nobody_finds_the_record_of_a_less_rare_story_name(fresh_library):
+    names = ["Aldous Brennick", "Bettina Corval", "Cyril Dunmore", "Delphine Esterhay", "Edmund Farrow"]
+    assert STORY_NAMES >= len(names)
+    # the story's own record names the last two only, and gives the date; it is stored first (the
+    # newest records of the date come first among those no story name ranks)
+    fresh_library.add([record("STORY", "Delphine Esterhay and Edmund Farrow opened the Kessrin dam on 4 March 2024.")])
+    fresh_library.add([record(f"N{i}", f"{n} spoke at the harbour.") for i, n in enumerate(names[:3])])
+    fresh_library.add(
+        [record(f"F{i:02}", f"The Orrin{i} ferry line opened on 4 March 2024 after repairs.") for i in range(60)]
+    )
+    text = (
+        "Aldous Brennick, Bettina Corval, Cyril Dunmore, Delphine Esterhay and Edmund Farrow attended.\n\n"
+        "The dam was opened on 4 March 2024."
+    )
+    checks = check_article(text, fresh_library, language="en", published=dt.date(2024, 3, 10)).checks
+    c = next(c for c in checks if c.claim.text.endswith("4 March 2024"))
+    assert [m.source_id for m in c.matches][:1] == ["STORY"], [(m.source_id, m.score) for m in c.matches]
