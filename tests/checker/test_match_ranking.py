@@ -52,3 +52,32 @@ def test_a_date_of_a_sentence_naming_nobody_finds_the_record_of_a_less_rare_stor
     checks = check_article(text, fresh_library, language="en", published=dt.date(2024, 3, 10)).checks
     c = next(c for c in checks if c.claim.text.endswith("4 March 2024"))
     assert [m.source_id for m in c.matches][:1] == ["STORY"], [(m.source_id, m.score) for m in c.matches]
+
+
+def test_the_record_retelling_the_claims_sentence_ranks_first_among_agreeing_ones(fresh_library, monkeypatch):
+    import checker.wording
+
+    fresh_library.add(
+        [
+            record(
+                "SCATTERED",
+                "Harlow Foods settled. The pricing lawsuit, the court heard, ran for years. "
+                "Harlow Foods will pay its suppliers; the total is $40 million.",
+            ),
+            record(
+                "RETOLD",
+                "Harlow Foods will pay $40 million to settle the pricing lawsuit, the court heard on Monday.",
+                published="2023-08-01",
+            ),
+        ]
+    )
+    text = "Harlow Foods will pay $40 million to settle the pricing lawsuit, the court heard."
+
+    def first() -> str:
+        checks = check_article(text, fresh_library, language="en", published=dt.date(2024, 3, 10)).checks
+        c = next(c for c in checks if c.claim.text == "$40 million")
+        return c.matches[0].source_id
+
+    assert first() == "RETOLD"
+    monkeypatch.setattr(checker.wording, "SENTENCE_WEIGHT", 0.0)
+    assert first() == "SCATTERED"  # without the rule, the newer record holding the words anywhere wins
