@@ -138,14 +138,17 @@ def check_extraction(
     return ArticleCheck(extraction, tuple(checks))
 
 
-def rank_key(claim: Claim, m: Match) -> tuple[bool, bool, float, str]:
+def rank_key(claim: Claim, m: Match) -> tuple[bool, bool, float, float, str]:
     """The order of a claim's matches. For a value, a record that gives it (agreeing or not) comes
     before one that only speaks of the subject: it is the one an editor cites; and among those, one
     about the claim's subject (relevance >= verdict.RELEVANT) before one that only holds the value,
     whatever its wording: a look-alike event's "March 2024" is no evidence the verdict can use. Then
-    by score. (A quote's record the verdict cites is put first afterwards: `quote_cited_first`.)"""
+    by score; but records off the subject by relevance first (the story's own record, naming a few of
+    its names, before another story's). (A quote's record the verdict cites is put first afterwards:
+    `quote_cited_first`.)"""
     silent = not isinstance(claim.value, Quote)
-    return (silent and m.agreement == "unknown", silent and m.relevance < RELEVANT, -m.score, m.source_id)
+    off = silent and m.relevance < RELEVANT
+    return (silent and m.agreement == "unknown", off, -m.relevance if off else 0.0, -m.score, m.source_id)
 
 
 def _off_subject_amounts_dropped(claim: Claim, matches: list[Match]) -> list[Match]:

@@ -29,6 +29,12 @@ def test_a_record_giving_the_value_still_ranks_before_one_that_only_speaks_of_th
     assert ranked(DATE, [silent, lookalike]) == ["ELSEWHERE", "SILENT"]
 
 
+def test_among_records_off_the_subject_the_nearest_to_it_ranks_first():
+    near = match("NEAR", score=0.3, relevance=0.15, value="2015")  # names some of the article's story
+    far = match("FAR", score=0.4, relevance=0.0, value="2015")  # another story's year, worded alike
+    assert ranked(DATE, [far, near]) == ["NEAR", "FAR"]
+
+
 def test_a_quote_keeps_its_order_by_score():
     verbatim = match("OFF", score=0.6, relevance=0.05, quote_class="verbatim")
     on = match("ON", score=0.5, relevance=0.6, quote_class="verbatim")
