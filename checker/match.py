@@ -17,10 +17,12 @@ For each claim:
    - subject: the claim's context names (and dates) that the record also holds near its evidence;
    - value: whether the record's value agrees, and how closely; quotes by their class;
    - lexical: the rapidfuzz similarity of step 2 (look-alike words across languages).
-   `score = 0.45 subject + 0.35 value + 0.20 lexical`, times its timeliness (`scoring.timeliness`:
-   0.95 for a record of the week after the article, 0.85 later, 0.75 a month or more after, down to
-   0.9 for one a year older, 0.95 undated). Among a value's matches, those giving a value (agreeing
-   or conflicting) come first. The suggestion comes from checker/verdict.py.
+   `score = 0.40 subject + 0.35 value + 0.25 lexical`, a tenth of it given to how alike the claim's
+   sentence and an agreeing record's sentence are (checker/wording.py), times its timeliness
+   (`scoring.timeliness`: 0.95 for a record of the week after the article, 0.85 later, 0.75 a month
+   or more after, down to 0.8 for one a year older, 0.95 undated). Among a value's matches, those
+   giving a value (agreeing or conflicting) come first, those about the subject first among them
+   (`rank_key`). The suggestion comes from checker/verdict.py.
 
 This module runs the steps for an article; each has its own: checker/context.py (what surrounds a
 claim), checker/candidates.py (step 1), checker/scoring.py (steps 2 and 3).
