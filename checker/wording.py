@@ -8,6 +8,8 @@ every word of the sentence somewhere; the sentence around the evidence does not.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
 from claims.text import content_words, split_sentences
@@ -17,9 +19,21 @@ SENTENCE_WEIGHT = 0.1  # the share of an agreeing record's score given by how al
 
 def same_sentence(sentence: str, excerpt: str, span: tuple[int, int]) -> float:
     """How alike the claim's sentence and the record's sentence holding `span` are (0-1)."""
-    around = next((s.text for s in split_sentences(excerpt) if s.start <= span[0] < s.end), excerpt)
-    a, b = " ".join(content_words(sentence)), " ".join(content_words(around))
+    a = _words(sentence)
+    b = next((words for start, end, words in _sentences(excerpt) if start <= span[0] < end), None)
+    b = _words(excerpt) if b is None else b
     return fuzz.token_sort_ratio(a, b, processor=None) / 100 if a and b else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _sentences(excerpt: str) -> tuple[tuple[int, int, str], ...]:
+    """A record's sentences (start, end, content words): the same records meet many claims of an article."""
+    return tuple((s.start, s.end, _words(s.text)) for s in split_sentences(excerpt))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> str:
+    return " ".join(content_words(text))
 
 
 def with_retelling(
