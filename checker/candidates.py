@@ -185,7 +185,7 @@ def _context_sources(ctx: Context, *, skip: set[str] = frozenset()) -> tuple[tup
     return tuple(out)
 
 
-STORY_NAMES = 3  # the article's rarest names that stand for the subject of a sentence naming nobody
+STORY_NAMES = 6  # the article's rarest names that stand for the subject of a sentence naming nobody
 STORY_WEIGHT = 0.05  # their weight (that of a name of the claim's paragraph)
 
 

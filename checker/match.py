@@ -17,10 +17,12 @@ For each claim:
    - subject: the claim's context names (and dates) that the record also holds near its evidence;
    - value: whether the record's value agrees, and how closely; quotes by their class;
    - lexical: the rapidfuzz similarity of step 2 (look-alike words across languages).
-   `score = 0.45 subject + 0.35 value + 0.20 lexical`, times its timeliness (`scoring.timeliness`:
-   0.95 for a record of the week after the article, 0.85 later, 0.75 a month or more after, down to
-   0.9 for one a year older, 0.95 undated). Among a value's matches, those giving a value (agreeing
-   or conflicting) come first. The suggestion comes from checker/verdict.py.
+   `score = 0.40 subject + 0.35 value + 0.25 lexical`, a tenth of it given to how alike the claim's
+   sentence and an agreeing record's sentence are (checker/wording.py), times its timeliness
+   (`scoring.timeliness`: 0.95 for a record of the week after the article, 0.85 later, 0.75 a month
+   or more after, down to 0.8 for one a year older, 0.95 undated). Among a value's matches, those
+   giving a value (agreeing or conflicting) come first, those about the subject first among them
+   (`rank_key`). The suggestion comes from checker/verdict.py.
 
 This module runs the steps for an article; each has its own: checker/context.py (what surrounds a
 claim), checker/candidates.py (step 1), checker/scoring.py (steps 2 and 3).
@@ -42,7 +44,7 @@ from .context import Context, contexts_of, idf
 from .inputs import InputError
 from .model import MAX_CLAIMS, ArticleCheck, ClaimCheck, Match
 from .scoring import Lazy, lexical_scores, match_record, quote_scores
-from .verdict import close_figure, explain, quote_cited_first, render_reason
+from .verdict import RELEVANT, close_figure, explain, quote_cited_first, render_reason
 
 MAX_MATCHES = 5
 
@@ -127,10 +129,8 @@ def check_extraction(
             ]
             if m is not None
         ]
-        # A record that gives the value (agreeing or not) comes before one that only speaks of the
-        # subject: it is the one an editor cites. (A quote's record the verdict cites comes first.)
         silent = not isinstance(claim.value, Quote)
-        matches.sort(key=lambda m: (silent and m.agreement == "unknown", -m.score, m.source_id))
+        matches.sort(key=lambda m: rank_key(claim, m))
         matches = (_off_subject_amounts_dropped if silent else quote_cited_first)(claim, matches)[:MAX_MATCHES]
         suggestion, confidence, parts = explain(claim, matches)
         checks.append(ClaimCheck(claim, tuple(matches), suggestion, confidence, render_reason(parts), parts))
@@ -138,6 +138,19 @@ def check_extraction(
 
     checks = with_past_verdicts(library, extraction, contexts, checks, embedder=embedder)
     return ArticleCheck(extraction, tuple(checks))
+
+
+def rank_key(claim: Claim, m: Match) -> tuple[bool, bool, float, float, str]:
+    """The order of a claim's matches. For a value, a record that gives it (agreeing or not) comes
+    before one that only speaks of the subject: it is the one an editor cites; and among those, one
+    about the claim's subject (relevance >= verdict.RELEVANT) before one that only holds the value,
+    whatever its wording: a look-alike event's "March 2024" is no evidence the verdict can use. Then
+    by score; but records off the subject by relevance first (the story's own record, naming a few of
+    its names, before another story's). (A quote's record the verdict cites is put first afterwards:
+    `quote_cited_first`.)"""
+    silent = not isinstance(claim.value, Quote)
+    off = silent and m.relevance < RELEVANT
+    return (silent and m.agreement == "unknown", off, -m.relevance if off else 0.0, -m.score, m.source_id)
 
 
 def _off_subject_amounts_dropped(claim: Claim, matches: list[Match]) -> list[Match]:

@@ -29,6 +29,7 @@ from .given_names import person_keys
 from .model import Match, Reason, ReasonPart
 from .rounding import DISTINCTIVE_RELEVANCE, amount_agrees, distinctive_figure, keeps_digits
 from .verdict import render_reason
+from .wording import same_sentence, with_retelling
 
 LATER_FACTOR = 0.85
 # The reports of the time are cited first: a record published within a few days after the article
@@ -248,10 +249,10 @@ def match_record(
     relevance = _relevance(claim, ctx, rec, span, lexical)
     if read.agreement == "agrees" and isinstance(v, Money) and distinctive_figure(v, rec.values.amounts):
         relevance = max(relevance, DISTINCTIVE_RELEVANCE)
-    # (wording weighs 0.25, context 0.40: on the published-news set the record an editor cites first
-    # is often the one sharing the sentence's words; more wording put the seed's own record second in
-    # a library of 100k, benchmarks/bench_check.py)
+    # (wording 0.25, context 0.40: editors cite the record sharing the sentence's words; more wording
+    # put the seed's own record second at 100k, benchmarks/bench_check.py; then checker/wording.py)
     score = 0.40 * _subject(ctx, rec, span, rare=True) + 0.35 * read.value_score + 0.25 * lexical
+    score = with_retelling(score, ctx.sentence, r.excerpt, read.span, read.agreement, quote=isinstance(v, Quote))
     score *= timeliness(r.published, extraction.published)
     if read.agreement != "conflicts" and _issued_by(ctx, r.publisher):
         score *= ISSUER_FACTOR  # the issuer's own release or statement is the record an editor cites first
@@ -448,7 +449,7 @@ def _date(claim: Claim, v: DateValue, ctx: Context, rec: StoredRecord, later: bo
     else:
         best = graded[0][1]
         # Dates in a record are about many events: another date conflicts only in a near-identical sentence.
-        same_event = _same_sentence(ctx.sentence, r.excerpt, (best[4], best[5])) >= 0.8
+        same_event = same_sentence(ctx.sentence, r.excerpt, (best[4], best[5])) >= 0.8
         agreement = "conflicts" if same_event and all(a == "conflicts" for a, _ in graded) else "unknown"
         value_score = 0.0 if agreement == "conflicts" else 0.1
         if agreement == "conflicts":
@@ -546,13 +547,6 @@ def _organizations(extraction: Extraction, rec: StoredRecord) -> frozenset[str]:
         }
         | {k for k, _c, t, _s, _e in rec.values.names if t == "organization"}
     )
-
-
-def _same_sentence(sentence: str, excerpt: str, span: tuple[int, int]) -> float:
-    """How alike the claim's sentence and the record's sentence holding `span` are (0-1)."""
-    around = next((s.text for s in split_sentences(excerpt) if s.start <= span[0] < s.end), excerpt)
-    a, b = " ".join(content_words(sentence)), " ".join(content_words(around))
-    return fuzz.token_sort_ratio(a, b, processor=None) / 100 if a and b else 0.0
 
 
 def _translated(
