@@ -80,9 +80,6 @@ def _listed_with_a_place(folded: str, start: int, end: int, data: _NameData) -> 
     return any(key(w) in data.places for w in words if key(w) not in data.connectors)
 
 
-# The rest of a list after a word, to the lower-case word that ends it ("..., Nobles and Wilkin counties").
-
-
 _WORD_AFTER = re.compile(r"(?<![ \u00a0])[ \u00a0]++([a-zà-ÿ]++)")
 
 
