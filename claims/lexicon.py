@@ -211,8 +211,9 @@ def _shared_names() -> dict[str, str]:
 
 
 def language_words(code: str, section: str) -> dict[str, Any]:
-    """One section of a language's data file, parsed and checked."""
-    words: dict[str, Any] = _read(code)[section]
+    """One section of a language's data file, parsed and checked: read from the language's lexicon
+    (built once per process, or from the disk cache), not parsed again."""
+    words: dict[str, Any] = load(code).raw[section]
     return words
 
 

@@ -248,11 +248,13 @@ def _folded_lines(path: Path) -> frozenset[str]:
     return frozenset(w for w in lines if w.isascii()) | frozenset(fold("\n".join(accented)).split("\n"))
 
 
+@lru_cache(maxsize=None)  # a data file read once a process, whatever the languages built
 def _towns() -> frozenset[str]:
     """The towns of the countries whose press we read, and the big cities of all the others."""
     return _folded_lines(DATA_DIR / "towns.txt") | _folded_lines(DATA_DIR / "cities.txt")
 
 
+@lru_cache(maxsize=None)  # a data file read once a process, whatever the languages built
 def _regions(given: frozenset[str], towns: frozenset[str]) -> frozenset[str]:
     """data/regions.txt, folded: counties, provinces, states... ("County Kildare" also "Co Kildare",
     "Hauts-de-France" also "Hauts de France"); a given name or a town keeps the rules of those."""
@@ -288,6 +290,7 @@ def _capital_token_re(particles: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'.#@-])(?=[A-Z]|[a-z]{{1,7}}+'?[A-Z]{lead})[^\W_](?:\w|['\-.](?=[^\W_]))*+\.?(?!@)")
 
 
+@lru_cache(maxsize=None)  # a data file read once a process, whatever the languages built
 def _country_re() -> re.Pattern[str]:
     """CLDR's countries in English and French (data/countries.txt), as whole words."""
     lines = (DATA_DIR / "countries.txt").read_text(encoding="utf-8").splitlines()
@@ -314,6 +317,7 @@ def _country_body_head(names: dict[str, Any]) -> str:
     return "|".join(f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in names["country_bodies"])
 
 
+@lru_cache(maxsize=None)  # a data file read once a process, whatever the languages built
 def _common_words(code: str) -> frozenset[str]:
     path = DATA_DIR / f"common_words_{code}.txt"
     return _folded_lines(path) if path.exists() else frozenset()
