@@ -320,6 +320,7 @@ class _QuoteWords(NamedTuple):
     subject_names: dict[str, set[str]]  # "instance" -> the words of the names it stands for
     brief_starts: tuple[str, ...]  # the briefs' words as a brief starts: "de l'", "of "
     own_name_gap: re.Pattern[str]  # "du Cartel syndical, ": a role's complement before the name it gives
+    apposed: re.Pattern[str]  # ", the chief executive", ", directeur du festival": a role after a name
 
 
 _QUOTE_WORDS: dict[str, tuple[Lexicon, _QuoteWords]] = {}
@@ -339,9 +340,18 @@ def _quote_words(lex: Lexicon) -> _QuoteWords:
             own_name_gap=re.compile(
                 rf"(?:[ \u00a0]++(?:{'|'.join(map(re.escape, briefs))})(?:(?<=')|(?![\w']))[^,.;:!?«»\"“”\n]{{0,40}})?+,?[ \u00a0]*+"
             ),
+            apposed=_apposed_re(quotes["definite_articles"]),
         )
         cached = _QUOTE_WORDS[lex.code] = (lex, words)
     return cached[1]
+
+
+def _apposed_re(articles: list[str]) -> re.Pattern[str]:
+    """A comma after a name, then one or two words, after the language's definite article if any."""
+    article = "|".join(map(re.escape, sorted((key(a) for a in articles), key=len, reverse=True))) or "(?!)"
+    return re.compile(
+        rf"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]*+,[ \t\u00a0\u202f]*+(?:(?:{article})[ \u00a0']*)?([\w'-]+)(?:[ \u00a0]+([\w'-]+))?"
+    )
 
 
 def _inverted_incise(

@@ -77,7 +77,7 @@ def _roles_named(folded: str, mentions: list[_Mention], lex: Lexicon) -> dict[st
                 if rest.startswith(brief_starts) and (role := role_of(words[:j])):
                     break
         if role is None:  # "Sarah Cole, the chief executive, said": the role in apposition after the name
-            role = _apposed_role(folded, m.end, role_of)
+            role = _apposed_role(folded, m.end, role_of, _quote_words(lex).apposed)
         if role is not None:
             roles[role] = (m.canonical, m.end)
     return roles
@@ -90,15 +90,12 @@ def _names_its_own(folded: str, end: int, named: list[int], lex: Lexicon) -> boo
     return i < len(named) and _quote_words(lex).own_name_gap.fullmatch(folded, end, named[i]) is not None
 
 
-_APPOSED = re.compile(
-    r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]*+,[ \t\u00a0\u202f]*+(?:(?:the|le|la|l')[ \u00a0']*)?([\w'-]+)(?:[ \u00a0]+([\w'-]+))?"
-)
-
-
-def _apposed_role(folded: str, end: int, role_of: Callable[[list[str]], str | None]) -> str | None:
+def _apposed_role(
+    folded: str, end: int, role_of: Callable[[list[str]], str | None], apposed: re.Pattern[str]
+) -> str | None:
     """The role written in apposition right after a name ("Mathieu Jaton, directeur du festival,", "Sarah
     Cole, the chief executive,"): two words, else one."""
-    m = _APPOSED.match(folded, end)
+    m = apposed.match(folded, end)
     if m is None:
         return None
     if m.group(2) and (role := role_of([m.group(1), m.group(2)])) and " " in role:

@@ -222,6 +222,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     from claims.names import name_data
     from claims.names.places import _lists
     from claims.names.runs import _portfolios_on, _surname_prefix
+    from claims.quotes.attribution import _quote_words
 
     for code in available_languages():
         lex = load(code)
@@ -233,6 +234,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         for f in dataclasses.fields(data):
             add(f"{code}.names.{f.name}", getattr(data, f.name))
         add(f"{code}.names.runs._portfolios_on", _portfolios_on(data.org_joiners))
+        for field, value in _quote_words(lex)._asdict().items():
+            add(f"{code}.quotes._quote_words.{field}", value)
     for module in (
         "text",
         "lexicon",
