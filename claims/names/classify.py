@@ -480,6 +480,7 @@ def _never_a_name(c: _Candidate, art: _Article, t: _Token, plain: str, branded: 
         or t.key in data.function_words
         or len(plain) < 2
         or t.key in data.person_cues
+        or t.key in data.title_modifiers  # "Interim" of "Interim CEO"
         or t.key.split("-")[0] in data.function_words
     ):
         return True

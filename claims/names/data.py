@@ -169,6 +169,7 @@ class _NameData:
     tail_bare_prepositions: frozenset[str]  # "de", "d'": a tail's prepositions without their article
     tail_prenominal: frozenset[str]  # "première", "grande": before a tail's noun ("de première instance")
     foreign_connectors: frozenset[str]  # "of", "and" in French copy: a name in another language, no tail
+    title_modifiers: frozenset[str]  # "interim", "acting": before a title, alone no name
     infinitive_endings: tuple[str, ...]  # "er", "ir"
     plural_endings: tuple[str, ...]  # "s", "x"
     tail_prepositions_re: re.Pattern[str] | None
@@ -485,6 +486,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         tail_bare_prepositions=frozenset(fold_apostrophes(w) for w in names["org_tail_bare_prepositions"]),
         tail_prenominal=frozenset(_plain(w) for w in names.get("org_tail_prenominal", [])),
         foreign_connectors=frozenset(_plain(w) for w in names.get("foreign_connectors", [])),
+        title_modifiers=frozenset(_plain(w) for w in names.get("title_modifiers", [])),
         infinitive_endings=tuple(names["infinitive_endings"]),
         plural_endings=tuple(names["plural_endings"]),
         tail_prepositions_re=tail_re,
