@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol, cast
+from typing import Protocol, cast
 
 from ..lexicon import Lexicon
 from ..text import Sentence
@@ -17,6 +17,7 @@ from .pairing import _LEAD, _PAD, _WORD, QuoteSpan
 from .sources import _source_after_marker
 from .subjects import _reported, _right_before
 from .unnamed import NOBODY, plural_role, role_subject, unnamed_role
+from .words import _quote_words
 
 # ---- speakers ---------------------------------------------------------------------------------
 
@@ -310,50 +311,6 @@ def _possessed_subject(folded: str, found: list[_Mention], verb_start: int, lex:
     return None
 
 
-class _QuoteWords(NamedTuple):
-    """Word tables the attribution rules derive from a language's data, built once per language
-    (every record of an import asks)."""
-
-    titles: dict[str, str]  # a title that stands for a role: "justice" -> "judge"
-    briefs: tuple[str, ...]  # the words that open a minister's brief, longest first
-    subject_nouns: frozenset[str]  # the nouns of the organisation subjects: "the board" -> "board"
-    subject_names: dict[str, set[str]]  # "instance" -> the words of the names it stands for
-    brief_starts: tuple[str, ...]  # the briefs' words as a brief starts: "de l'", "of "
-    own_name_gap: re.Pattern[str]  # "du Cartel syndical, ": a role's complement before the name it gives
-    apposed: re.Pattern[str]  # ", the chief executive", ", directeur du festival": a role after a name
-
-
-_QUOTE_WORDS: dict[str, tuple[Lexicon, _QuoteWords]] = {}
-
-
-def _quote_words(lex: Lexicon) -> _QuoteWords:
-    cached = _QUOTE_WORDS.get(lex.code)
-    if cached is None or cached[0] is not lex:
-        quotes = lex.raw["quotes"]
-        briefs = tuple(sorted((key(p) for p in lex.raw["names"]["portfolio_prepositions"]), key=len, reverse=True))
-        words = _QuoteWords(
-            titles={key(t): key(r) for t, r in quotes["roles_of_titles"].items()},
-            briefs=briefs,
-            subject_nouns=frozenset(key(re.split(r"[\s']", w.strip())[-1]) for w in quotes["organization_subjects"]),
-            subject_names={key(n): {key(w) for w in ws} for n, ws in quotes["subject_names"].items()},
-            brief_starts=tuple(b if b.endswith("'") else b + " " for b in briefs),
-            own_name_gap=re.compile(
-                rf"(?:[ \u00a0]++(?:{'|'.join(map(re.escape, briefs))})(?:(?<=')|(?![\w']))[^,.;:!?«»\"“”\n]{{0,40}})?+,?[ \u00a0]*+"
-            ),
-            apposed=_apposed_re(quotes["definite_articles"]),
-        )
-        cached = _QUOTE_WORDS[lex.code] = (lex, words)
-    return cached[1]
-
-
-def _apposed_re(articles: list[str]) -> re.Pattern[str]:
-    """A comma after a name, then one or two words, after the language's definite article if any."""
-    article = "|".join(map(re.escape, sorted((key(a) for a in articles), key=len, reverse=True))) or "(?!)"
-    return re.compile(
-        rf"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]*+,[ \t\u00a0\u202f]*+(?:(?:{article})[ \u00a0']*)?([\w'-]+)(?:[ \u00a0]+([\w'-]+))?"
-    )
-
-
 def _inverted_incise(
     folded: str, start: int, lead: int, words: list[re.Match[str]], found: list[_Mention], lex: Lexicon
 ) -> str | None:
@@ -537,7 +494,7 @@ def _subject_of(
     """ "The trust said the offer from Northline Rail was “...”", "il juge que l'offre de X est « ... »":
     a subject named by what it is, or a pronoun, right before the verb; the names after it are what it
     speaks about."""
-    fillers = {key(w) for w in lex.raw["quotes"].get("subject_verb_fillers", [])}
+    fillers = _quote_words(lex).fillers
     words = [key(w) for w in _WORD.findall(folded, start, verb.start())]
     while words and words[-1] in fillers:  # "She then told X:"
         words.pop()

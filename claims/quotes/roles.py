@@ -9,8 +9,9 @@ from collections.abc import Callable
 
 from ..lexicon import Lexicon
 from ..text import fold_key as key
-from .attribution import _Mention, _quote_words
+from .attribution import _Mention
 from .pairing import _WORD
+from .words import _quote_words
 
 _ROLE_BEFORE = re.compile(r"(?<![\w'-])([\w'-]+)(?:\s+([\w'-]+))?[\s,]*$")
 _CLAUSE_MARK = re.compile(r"[.;:!?()«»\"“”]")

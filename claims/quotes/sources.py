@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import Lexicon
 from ..text import fold_key as key
 from .pairing import _WORD
+from .words import _quote_words
 
 if TYPE_CHECKING:
     from .attribution import _NamesIn, _SpeakerAt
@@ -42,9 +43,5 @@ def _opens_clause(word: str, lex: Lexicon) -> bool:
     w = key(word)
     head = w[: w.index("'") + 1] if "'" in w else w
     return word[:1].islower() and not (
-        w in lex.articles or head in lex.articles or w in lex.person_cues or w in _indefinites(lex)
+        w in lex.articles or head in lex.articles or w in lex.person_cues or w in _quote_words(lex).indefinites
     )
-
-
-def _indefinites(lex: Lexicon) -> frozenset[str]:
-    return frozenset(key(w) for w in lex.raw["quotes"]["indefinite_articles"])

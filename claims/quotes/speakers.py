@@ -12,10 +12,11 @@ from ..lexicon import DATA_DIR, Lexicon
 from ..names import NameFound
 from ..text import Sentence, is_heading
 from ..text import fold_key as key
-from .attribution import _complement_at, _Mention, _quote_words, _spoken_to
+from .attribution import _complement_at, _Mention, _spoken_to
 from .pairing import _WORD
 from .roles import _role_mentions
 from .unnamed import NOBODY
+from .words import _quote_words
 
 # Between a subject and its speech verb: an apposition ("Jane Roe, the minister, said"), then at most
 # the language's auxiliaries and adverbs (subject_verb_fillers: "a", "has", "also").
@@ -95,7 +96,7 @@ class _Speakers:
         self.mentions = sorted(mentions + roles, key=_fields) if roles else mentions
         self.mention_starts = [m.start for m in self.mentions]
         self.fillers, self.addressees = _fillers_and_addressees(lex)
-        self.definites = frozenset(key(w) for w in lex.raw["quotes"]["definite_articles"])
+        self.definites = _quote_words(lex).definites
         self.organisations = [m for m in self.mentions if m.type == "organization"]
         self.organisation_names = {m.canonical for m in self.organisations}
         # "l'instance", "the regulator": a noun that stands for an organisation whose name does not hold it
@@ -269,7 +270,7 @@ class _Speakers:
         first = _WORD.search(between)
         if not between.startswith(",") or first is None or len(between) > 300:
             return False
-        relatives = {key(w) for w in self.lex.raw["quotes"].get("relative_pronouns", [])}
+        relatives = _quote_words(self.lex).relatives
         last = between.rfind(",")
         return (
             key(first.group()) in relatives

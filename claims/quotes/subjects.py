@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import Lexicon
 from ..text import fold_key as key
 from .pairing import _WORD
+from .words import _quote_words
 
 if TYPE_CHECKING:
     from .attribution import _Mention
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 def _reported(folded: str, verb_end: int, name_start: int, lex: Lexicon) -> bool:
     """Does a reported clause open between the speech verb and the name ("affirmant que la Deutsche
     Bahn", "said that the IMF report")? Its names are what is spoken of."""
-    comps = {key(w) for w in lex.raw["quotes"]["complementizers"]}
+    comps = _quote_words(lex).complementizers
     for w in _WORD.findall(folded, verb_end, name_start)[:3]:
         if key(w) in comps or "'" in w and key(w[: w.index("'") + 1]) in comps:
             return True
@@ -49,7 +50,7 @@ def _reporting_subject(
     said = _WORD.match(folded, verb)
     if said is None or people[0].start < said.end() or not _reported(folded, said.end(), people[0].start, lex):
         return None
-    fillers = {key(w) for w in lex.raw["quotes"].get("subject_verb_fillers", [])}
+    fillers = _quote_words(lex).fillers
     before = [m for m in found if m.end <= verb]
     if not before or before[-1].type == "person":
         return None

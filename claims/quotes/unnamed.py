@@ -11,6 +11,7 @@ from typing import Protocol
 from ..lexicon import Lexicon
 from ..text import fold_key as key
 from .pairing import _WORD
+from .words import _quote_words
 
 # Who spoke a quote when the article leaves them unnamed: a speaker for the rules that read the quotes
 # after it (pronouns, the paragraph's speaker), None in the quote found (find_quotes).
@@ -28,7 +29,7 @@ def unnamed_role(
     _role_after) one the article leaves unnamed? It is when its article is indefinite ("a lawyer
     said"), or when the role was last written before with an indefinite article and no name right
     after it ("A legal analyst, who asked not to be named, ...", then "” the legal analyst told")."""
-    indefinite = {key(w) for w in lex.raw["quotes"]["indefinite_articles"]}
+    indefinite = _quote_words(lex).indefinites
     article = words[verb + 1] if side == "after" else words[0]
     span = words[verb + 2 : verb + 4] if side == "after" else words[1:verb]
     nouns = [w for w in span if key(w.group()) in lex.person_cues]
@@ -65,7 +66,7 @@ def role_subject(folded: str, verb_start: int, lex: Lexicon) -> bool | None:
         return None
     if not any(w in lex.person_cues or w.split("-")[-1] in lex.person_cues for w in words[1:3]):
         return None
-    return words[0] in {key(w) for w in lex.raw["quotes"]["indefinite_articles"]}
+    return words[0] in _quote_words(lex).indefinites
 
 
 def plural_role(words: list[re.Match[str]], verb: int, lex: Lexicon) -> bool:

@@ -222,7 +222,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     from claims.names import name_data
     from claims.names.places import _lists
     from claims.names.runs import _portfolios_on, _surname_prefix
-    from claims.quotes.attribution import _quote_words
+    from claims.quotes.words import _quote_words
 
     for code in available_languages():
         lex = load(code)
@@ -263,6 +263,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "quotes.pairing",
         "quotes.attribution",
         "quotes.roles",
+        "quotes.words",
         "quotes.find",
         "extract",
     ):
