@@ -112,9 +112,10 @@ def local_currency(
     for m in found:
         if m.group() in surnames:
             continue
-        code = cues.code_of[m.group()]
+        word = " ".join(m.group().split())  # "United\nStates": the pattern lets any space join the words
+        code = cues.code_of[word]
         seen.setdefault(code, Counter())[text[m.start() : m.end()]] += 1
-        score[code] += 1 if m.group() in cues.abroad else 2  # in halves
+        score[code] += 1 if word in cues.abroad else 2  # in halves
         first.setdefault(code, m.start())
     if cues.signs is not None:
         for m in cues.signs.finditer(text):

@@ -162,3 +162,9 @@ def test_a_possessive_s_is_not_a_country_prefix():
 
 def test_codes_that_are_words_count_only_in_capitals():
     assert values("The lira fell: 3 TRY bought a coffee.", "en") == [("3 TRY", {"amount": 3, "currency": "TRY"})]
+
+
+def test_a_country_name_broken_over_two_lines_still_tells_the_dollar():
+    # A record pasted from a page may break a line inside "New Zealand"; it once stopped the import.
+    text = "Published in New\nZealand. The council will spend 4 million dollars on roads."
+    assert values(text, "en") == [("4 million dollars", {"amount": 4_000_000, "currency": "NZD"})]
