@@ -46,6 +46,7 @@ SPLITS = (
     "round-23",
     "round-24",
     "round-25",
+    "round-26",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

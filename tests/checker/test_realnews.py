@@ -206,6 +206,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en282",
             "fr301",
             "en302",
+            "fr321",
+            "en322",
         )
     ] == [
         "study",
@@ -259,6 +261,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-24",
         "round-25",
         "round-25",
+        "round-26",
+        "round-26",
         "held-out",
     ]
 
