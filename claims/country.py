@@ -38,6 +38,8 @@ class _Cues:
     default: str | None
     of_amounts: frozenset[str]  # the cents: of the currency the article's other amounts are in
     abroad: frozenset[str]  # other countries' names, counted at half weight
+    origins: re.Pattern[str] | None  # "la compagnie canadienne", "Canadian miner": a company's nationality
+    adjectives: tuple[str, ...]  # endings of the cue words that are nationalities ("canadian", "canadienne")
 
 
 @lru_cache(maxsize=None)
@@ -53,6 +55,9 @@ def _cues(group: str) -> _Cues:
     default = data.pop("default", None)
     of_amounts = frozenset(data.pop("of_amounts", []))
     abroad = data.pop("abroad", {})
+    origin = data.pop("origins", {})
+    nouns = trie(origin["nouns"]) if origin else None
+    origins = re.compile(rf"(?:\b(?:{nouns})(?:\s+(?:{nouns}))?\s+$|^[\s-]+(?:{nouns})\b)") if nouns else None
     code_of = {word: code for code, words in data.items() for word in words}
     foreign = _abroad(abroad, code_of)
     code_of |= foreign
@@ -60,7 +65,8 @@ def _cues(group: str) -> _Cues:
         re.compile(rf"\d\s?({'|'.join(re.escape(s) for s in sorted(signs, key=len, reverse=True))})") if signs else None
     )
     words = re.compile(rf"(?<![\w.-]){trie(code_of)}(?![\w-])") if code_of else re.compile(r"(?!)")
-    return _Cues(words, code_of, sign_re, signs, default, of_amounts, frozenset(foreign))
+    adjectives = tuple(origin.get("adjective_endings", ()))
+    return _Cues(words, code_of, sign_re, signs, default, of_amounts, frozenset(foreign), origins, adjectives)
 
 
 def _abroad(abroad: dict[str, Any], home: dict[str, str]) -> dict[str, str]:
@@ -110,7 +116,7 @@ def local_currency(
     found = list(cues.words.finditer(low))
     surnames = place_surnames(text, found)
     for m in found:
-        if m.group() in surnames:
+        if m.group() in surnames or _an_origin(cues, low, m):
             continue
         word = " ".join(m.group().split())  # "United\nStates": the pattern lets any space join the words
         code = cues.code_of[word]
@@ -121,7 +127,7 @@ def local_currency(
         for m in cues.signs.finditer(text):
             code = cues.sign_code[m.group(1)]
             seen.setdefault(code, Counter())[m.group(1)] += 1
-            score[code] += 2
+            score[code] += 2 if seen[code][m.group(1)] == 1 else 0  # a paper's style: once, however often
             first.setdefault(code, m.start())
     if not seen:
         return LocalCurrency(default, f"{default}: the default")
@@ -130,6 +136,16 @@ def local_currency(
     code = min(seen, key=lambda c: (-score[c], first[c]))
     shown = ", ".join(f"{w} ×{n}" if n > 1 else w for w, n in seen[code].most_common(3))
     return LocalCurrency(code, f"{code}: the article names {shown}")
+
+
+def _an_origin(cues: _Cues, low: str, m: re.Match[str]) -> bool:
+    """ "la compagnie canadienne", "le groupe minier canadien", "the Canadian miner": the country word
+    tells where a company comes from, not where the article is set."""
+    if cues.origins is None or not m.group().endswith(cues.adjectives):
+        return False
+    return bool(
+        cues.origins.search(low[max(0, m.start() - 30) : m.start()]) or cues.origins.match(low[m.end() : m.end() + 30])
+    )
 
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")

@@ -168,3 +168,10 @@ def test_a_country_name_broken_over_two_lines_still_tells_the_dollar():
     # A record pasted from a page may break a line inside "New Zealand"; it once stopped the import.
     text = "Published in New\nZealand. The council will spend 4 million dollars on roads."
     assert values(text, "en") == [("4 million dollars", {"amount": 4_000_000, "currency": "NZD"})]
+
+
+def test_the_sign_after_the_figure_is_a_style_counted_once():
+    # Three "$" after their figures are one hint of a Québec paper, not three: the country named
+    # three times (at half weight, a country with no dollar of its own) still sets the dollar.
+    text = "Au Mali, le groupe a versé 438 millions $ en 2024, puis 19,04 $ et 18,78 $ par action, dit-on au Mali et au Mali."
+    assert {v["currency"] for _, v in values(text, "fr")} == {"USD"}
