@@ -6,7 +6,7 @@ someone's surname, which name no place there."""
 import re
 
 from ..text import fold_apostrophes, fold_key
-from .data import ORGANIZATION, PERSON, _Candidate, _NameData, first_names
+from .data import ORGANIZATION, PERSON, Strength, _Candidate, _NameData, first_names
 
 
 def _inverted(name: str, data: _NameData) -> str | None:
@@ -69,3 +69,13 @@ def _one_kind_per_name(candidates: list[_Candidate], data: _NameData) -> None:
         best = max(same, key=lambda c: (c.strength, c.kind == PERSON))
         for c in same:
             c.kind, c.canonical = best.kind, best.canonical
+    # "unless Museveni speaks" read as a body by its verb, "President Museveni" as a person by his
+    # title: a single word the article gives a person's cue is that person where nothing else speaks
+    people = {
+        c.form: c.canonical
+        for c in candidates
+        if c.kind == PERSON and len(c.tokens) == 1 and c.strength >= Strength.LEXICAL and not c.headed
+    }
+    for c in candidates:
+        if c.kind == ORGANIZATION and c.strength <= Strength.WEAK and len(c.tokens) == 1 and c.form in people:
+            c.kind, c.canonical = PERSON, people[c.form]

@@ -628,3 +628,11 @@ def test_a_full_name_is_one_kind_of_entity_through_the_article():
     result = extract(text, language="fr", published=dt.date(2024, 5, 29))
     kinds = {c.type for c in result.claims if c.text == "Armand Kessouri"}
     assert kinds == {"person"}
+
+
+def test_a_surname_a_title_makes_a_person_is_that_person_everywhere():
+    # The headline's "Okwera speaks" alone reads like a body's name before its verb; the body's
+    # "President Okwera" says who it is: every mention is the person.
+    text = "Traders vow to strike unless Okwera speaks\n\nTraders in Gulu said President Okwera had not met them."
+    kinds = {(c.text, c.type) for c in extract(text, language="en").claims if c.type in ("person", "organization")}
+    assert kinds == {("Okwera", "person")}
