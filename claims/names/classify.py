@@ -326,6 +326,12 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
             Strength.WEAK,
             None,
         )  # "Hamid Saleh said", ", Oleksandr Hrytsenko, a salué", "Avril Lemoine, députée"
+    if (
+        len(toks) in (3, 4)
+        and any(w in data.given for w in keys[1:-1])
+        and not any(w in data.common_words or w in data.not_names or w in data.places for w in keys)
+    ):
+        return (PERSON, Strength.WEAK, None)  # "selon Moulay Ahmed Alami": a known given name inside
     if cues.before and cues.before[-1] in data.affiliation_words:
         return (ORGANIZATION, Strength.WEAK, None)  # "agreed to buy Celtis Batteries", "analysts at Harrow Peak"
     if (
