@@ -423,9 +423,11 @@ def _locative_only(candidates: list[_Candidate], folded: str, data: _NameData, h
             after_place.add(c.tokens[0].key)
     if not after_place:
         return frozenset()
-    # a surname ("in Morales' view" after "Alfonso Morales") stays a surname
+    # a surname ("in Morales' view" after "Alfonso Morales") stays a surname, and a company named with
+    # its legal form stays the company ("reproche à Google" after "Google LLC": French "à" is also dative)
     surnames = {c.tokens[-1].key for c in candidates if len(c.tokens) > 1 and c.tokens[0].key in data.given}
-    return frozenset(after_place - surnames)
+    companies = {c.tokens[0].key for c in candidates if len(c.tokens) > 1 and c.tokens[-1].key in data.designators}
+    return frozenset(after_place - surnames - companies)
 
 
 def _caption(line: str, data: _NameData) -> bool:

@@ -12,7 +12,8 @@ from .data import _SPACE_GAP, _Candidate, _NameData, _Token
 # ---- runs ---------------------------------------------------------------------------------------
 
 
-_LOWER_RE = re.compile(r"(?<![A-Za-z])[a-z][a-z-]*(?![A-Za-z])")
+# (a web address's words are no lower-case use: "google.fr", "www.amazon.com")
+_LOWER_RE = re.compile(r"(?<![A-Za-z./@])[a-z][a-z-]*(?![A-Za-z])(?!\.[a-z])")
 
 
 def _gap(folded: str, a: _Token, b: _Token) -> str | None:
