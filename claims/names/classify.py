@@ -20,7 +20,7 @@ from .data import (
     _NameData,
     _Token,
 )
-from .forms import _canonical, _expanded, _inverted
+from .forms import _a_role, _canonical, _expanded, _inverted, _shouted_surname
 from .places import (
     _a_town_here,
     _after_place_preposition,
@@ -264,6 +264,8 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
         and (toks[-1].text.isupper() or keys[-1] not in data.titles)  # not "Office of the President"
     ):
         return (NOT_A_NAME, Strength.NONE, None)  # "Eastern League MVP", "Sydney CBD": a thing named by its holder
+    if _a_role(c, art.folded, art.data, keys):
+        return (NOT_A_NAME, Strength.NONE, None)  # "Chief Medical Director", "Cabinet Spokesman", "Police Officers"
     if c.headed or any(w in data.organization_words or w in data.designators for w in keys):
         return (ORGANIZATION, Strength.LEXICAL, None)
     if " & " in surface:
@@ -504,24 +506,6 @@ def _never_a_name(c: _Candidate, art: _Article, t: _Token, plain: str, branded: 
 
 
 _GLUED_RE = re.compile(r"[a-z]{5,}(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]{2,}){4,}")
-
-
-def _shouted_surname(toks: list[_Token], keys: list[str], data: _NameData) -> str | None:
-    """ "Samuel NOHRA", "ADOU Richard-Christophe": given names beside a surname in capitals (a style of
-    the French and African press) are a person, named in title case."""
-    caps = [fold(t.text).isupper() and len(t.text) > 2 and t.text.strip("IVX") != "" for t in toks]
-    if (
-        len(toks) not in (2, 3)
-        or not any(caps)
-        or all(caps)
-        or any(
-            up and (t.key in data.aliases or t.key in data.common_acronyms or t.key in data.places)
-            for t, up in zip(toks, caps)
-        )
-        or not all(up or k.split("-")[0] in data.given for k, up in zip(keys, caps))
-    ):
-        return None
-    return " ".join(t.text.title() if up else t.text for t, up in zip(toks, caps))
 
 
 def _acronym_token(t: _Token, data: _NameData) -> bool:

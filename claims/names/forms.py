@@ -1,12 +1,13 @@
 """The canonical form of a name: as an editor writes it in the table (apostrophes and spaces made
 plain, a nickname left out), a ministry named by its brief first in its official form, a place's
-abbreviation inside an organisation's name written out; and the place words an article uses as
-someone's surname, which name no place there."""
+abbreviation inside an organisation's name written out, a surname in capitals in title case; the
+place words an article uses as someone's surname, which name no place there; and capitalised words
+that end with a role, a title rather than a name."""
 
 import re
 
-from ..text import fold_apostrophes, fold_key
-from .data import ORGANIZATION, PERSON, Strength, _Candidate, _NameData, first_names
+from ..text import fold, fold_apostrophes, fold_key
+from .data import ORGANIZATION, PERSON, Strength, _Candidate, _NameData, _Token, first_names
 
 
 def _inverted(name: str, data: _NameData) -> str | None:
@@ -79,3 +80,42 @@ def _one_kind_per_name(candidates: list[_Candidate], data: _NameData) -> None:
     for c in candidates:
         if c.kind == ORGANIZATION and c.strength <= Strength.WEAK and len(c.tokens) == 1 and c.form in people:
             c.kind, c.canonical = PERSON, people[c.form]
+
+
+def _shouted_surname(toks: list[_Token], keys: list[str], data: _NameData) -> str | None:
+    """ "Samuel NOHRA", "ADOU Richard-Christophe": given names beside a surname in capitals (a style of
+    the French and African press) are a person, named in title case."""
+    caps = [fold(t.text).isupper() and len(t.text) > 2 and t.text.strip("IVX") != "" for t in toks]
+    if (
+        len(toks) not in (2, 3)
+        or not any(caps)
+        or all(caps)
+        or any(
+            up and (t.key in data.aliases or t.key in data.common_acronyms or t.key in data.places)
+            for t, up in zip(toks, caps)
+        )
+        or not all(up or k.split("-")[0] in data.given for k, up in zip(keys, caps))
+    ):
+        return None
+    return " ".join(t.text.title() if up else t.text for t, up in zip(toks, caps))
+
+
+def _a_role(c: _Candidate, folded: str, data: _NameData, keys: list[str]) -> bool:
+    """Capitalised words that end with a role ("Regional Executive Officer", "Board Attorney", "Appeal
+    Court Judges"), with no small word between them ("Office of the Auditor" is a body): a title, no
+    organisation. The roles that also end bodies' names ("Health and Safety Executive") are left out."""
+    last, first = keys[-1], keys[0]
+    plural = last.endswith("s") and last[:-1] in data.person_cues
+    return (
+        (last in data.person_cues or plural)
+        and not c.headed
+        and last not in _BODY_ENDING_ROLES
+        and first not in data.given  # "Angus King", "Aaron Judge", "Bruno Le Maire": a surname
+        # what qualifies the role: a common word ("Cabinet Ministers", not "Kansas City Chiefs"), a place
+        # ("U.S. Attorney", not "Westbridge Forward"), or two words and more ("Ontario Liberal Leader")
+        and (first in data.common_words or (not plural and (first in data.places or len(keys) > 2)))
+        and len(folded[c.start : c.end].split()) == len(keys)
+    )
+
+
+_BODY_ENDING_ROLES = frozenset({"executive", "general", "board"})
