@@ -59,7 +59,8 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
                     )  # Disease Control and Prevention", after "The" or not
                     or _founders_and(prev, run, data)
                     or (
-                        len(tail) <= 2
+                        # "South African Transport and Allied Workers Union": three plain words before
+                        (len(tail) <= 2 or (len(tail) == 3 and all(_plain(t, data) for t in tail)))
                         and run[-1].key in data.organization_words
                         and tail[0].key not in data.given
                         and not (
@@ -84,6 +85,10 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
                 continue
         out.append(run)
     return out
+
+
+def _plain(t: _Token, data: _NameData) -> bool:
+    return t.key not in data.given and (t.key in data.common_words or t.key in data.organization_words)
 
 
 def _parallel_complement(
