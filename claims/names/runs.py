@@ -439,14 +439,18 @@ def _lone_brief(words: list[_Token], title: str, data: _NameData) -> bool:
 def _person_after_brief(tokens: list[_Token], data: _NameData) -> int:
     """Where the person starts in what follows "Minister of", "Chief of": the brief ("Health", "Foreign
     Affairs"), then a given name and at least one more word; 0 when no known given name follows the
-    brief's first word and no organisation word is in the run."""
-    if any(t.key in data.organization_words for t in tokens):
-        return 0
+    brief's first word and no organisation word is in the name ("Commissioner of Police Jane Mwangi":
+    the brief may be a body's word)."""
     for k in range(1, len(tokens) - 1):
         if tokens[k].key in data.given and not tokens[k].initial:
-            return k
-    # "Chief of Staff Tharindu Weerakoon": a brief of one common word, then two words no one knows
-    if len(tokens) == 3 and tokens[0].key in data.common_words and tokens[1].key not in data.common_words:
+            return 0 if any(t.key in data.organization_words for t in tokens[k:]) else k
+    # "Chief of Staff Tharindu Weerakoon", "Director General of Police Manoj Yadava": a brief of one
+    # common or organisation word, then two words no one knows
+    if (
+        len(tokens) == 3
+        and (tokens[0].key in data.common_words or tokens[0].key in data.organization_words)
+        and not any(t.key in data.common_words or t.key in data.organization_words for t in tokens[1:])
+    ):
         return 1
     return 0
 
