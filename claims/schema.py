@@ -268,12 +268,20 @@ QUOTES = Section(
         "complementizers",
         "relative_pronouns",
         "joint_words",
+        "clause_attribution",
     )
     | {"roles_of_titles": TABLE, "subject_names": TABLE, "pronoun_sexes": TABLE},
     # words between a subject and its speech verb; the pronouns that tell a speaker's sex
     # and the relative pronouns that open a clause between a subject and its verb ("X, qui ..., a assuré")
     optional=frozenset(
-        {"subject_verb_fillers", "pronoun_sexes", "incise_pronouns", "relative_pronouns", "joint_words"}
+        {
+            "subject_verb_fillers",
+            "pronoun_sexes",
+            "incise_pronouns",
+            "relative_pronouns",
+            "joint_words",
+            "clause_attribution",
+        }
     ),
 )
 

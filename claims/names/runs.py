@@ -132,10 +132,24 @@ def _ends_before(current: list[_Token], tok: _Token, gap: str | None, data: _Nam
             return True  # "MP Valius Ąžuolas of the Farmers and Greens": two unknown words, a person's
         if len(person) == 1 and person[0].key in data.given and tok.key in data.places:
             return True  # "President Samia Suluhu Hassan of Tanzania": a surname, then the country
+    if (
+        gap in _AFFILIATION_PARTICLES
+        and len(current) == 2
+        and current[0].key in data.given
+        and current[1].key not in data.given
+        and tok.key not in data.given
+    ):
+        return True  # "Jennifer Zabasajja de Bloomberg": a given name and a surname, then where she works
     if gap and " ".join(t.key for t in current) in data.places and tok.key not in data.places:
         return True  # "la sortie de la Grande-Bretagne de l'Union européenne": a place ends there
     # "l'équipe Superalignment d'OpenAI": a brand stands on its own
     return bool(gap) and len(tok.text) > 2 and _brand(tok.text) and prev.key not in data.organization_words
+
+
+# Particles that open a surname after a given name ("Charles de Gaulle") but, after a given name and a
+# surname, say where the person is from or works ("Jennifer Zabasajja de Bloomberg"); not "d'" ("Valéry
+# Giscard d'Estaing").
+_AFFILIATION_PARTICLES = frozenset({"de", "du", "des"})
 
 
 def _people_noun(prev: _Token, tok: _Token, data: _NameData, folded: str) -> bool:

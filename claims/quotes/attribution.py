@@ -407,6 +407,8 @@ def _before(
     if end <= start:
         return None
     for m in lex.attribution_re.finditer(folded, start, end):
+        if not _opens_a_clause(folded, start, m, lex):
+            continue  # "tête de liste pour la coalition X": no source
         if who := _source_after_marker(folded, m.end(), end, names_in, lex, pronouns, pronoun_target):
             return who
         if org := _organisation_named_after(folded, m.end(), min(end, m.end() + 60), lex, main_organisation_before):
@@ -452,6 +454,17 @@ def _before(
             start, _subject_noun(noun)
         )  # "Le groupe indique que « ... »", "The council said:"
     return found[0].canonical if found else None
+
+
+def _opens_a_clause(folded: str, start: int, marker: re.Match[str], lex: Lexicon) -> bool:
+    """Whether an attribution's marker may name a source where it stands: any marker but those read only
+    at a clause's opening ("pour"), which then follow the head's start, a punctuation mark or a
+    conjunction."""
+    if key(marker.group()) not in _quote_words(lex).clause_markers:
+        return True
+    before = folded[start : marker.start()].rstrip()
+    words = _WORD.findall(before[-12:])
+    return not before or before[-1] in ",;:(«“\"—-" or (bool(words) and key(words[-1]) in lex.coordinators)
 
 
 def _organisation_subject(

@@ -35,6 +35,8 @@ def _right_before(verb: int, found: list[_Mention], people: list[_Mention], fold
         return reporting
     if people:
         subject = [m for m in people if m.end <= verb and folded[m.end : verb].isspace()]
+        if not subject and (apposed := _before_an_apposition(verb, found, people, folded, lex)):
+            return apposed
         return subject[-1].canonical if subject else None
     subject = [m for m in found if m.end <= verb and folded[m.end : verb].isspace()]
     if subject and not any(lex.listed_re.fullmatch(folded, m.end, subject[-1].start) for m in found):
@@ -56,3 +58,28 @@ def _reporting_subject(
         return None
     gap = folded[before[-1].end : verb]
     return before[-1].canonical if all(key(w) in fillers for w in _WORD.findall(gap)) and "," not in gap else None
+
+
+def _before_an_apposition(
+    verb: int, found: list[_Mention], people: list[_Mention], folded: str, lex: Lexicon
+) -> str | None:
+    """ "avec Jennifer Zabasajja, Macky Sall, alors tête de liste pour la coalition X, avait ajouté":
+    the last person before the verb, then an apposition between two commas that names no one else,
+    is the verb's subject."""
+    before = [m for m in people if m.end <= verb]
+    if not before:
+        return None
+    last = before[-1]
+    gap = folded[last.end : verb]
+    later = [m for m in found if last.end <= m.start < verb]
+    fillers = _quote_words(lex).fillers  # ", ..., avait ajouté": an auxiliary after the second comma
+    if (
+        gap.startswith(",")
+        and gap.count(",") == 2
+        and all(key(w) in fillers for w in _WORD.findall(gap[gap.rindex(",") :]))
+        and not any(m.type == "person" for m in later)
+        and "." not in gap
+        and len(gap) < 160
+    ):
+        return last.canonical
+    return None

@@ -26,6 +26,7 @@ class _QuoteWords(NamedTuple):
     definites: frozenset[str]  # "le", "the"
     indefinites: frozenset[str]  # "un", "a"
     relatives: frozenset[str]  # "qui", "who": a relative clause between a subject and its verb
+    clause_markers: frozenset[str]  # "pour": a source's marker only where it opens a clause
 
 
 _QUOTE_WORDS: dict[str, tuple[Lexicon, _QuoteWords]] = {}
@@ -51,6 +52,7 @@ def _quote_words(lex: Lexicon) -> _QuoteWords:
             definites=frozenset(key(w) for w in quotes["definite_articles"]),
             indefinites=frozenset(key(w) for w in quotes["indefinite_articles"]),
             relatives=frozenset(key(w) for w in quotes.get("relative_pronouns", [])),
+            clause_markers=frozenset(key(w) for w in quotes.get("clause_attribution", [])),
         )
         cached = _QUOTE_WORDS[lex.code] = (lex, words)
     return cached[1]
