@@ -406,13 +406,8 @@ def _before(
     start, end = head
     if end <= start:
         return None
-    for m in lex.attribution_re.finditer(folded, start, end):
-        if not _opens_a_clause(folded, start, m, lex):
-            continue  # "tête de liste pour la coalition X": no source
-        if who := _source_after_marker(folded, m.end(), end, names_in, lex, pronouns, pronoun_target):
-            return who
-        if org := _organisation_named_after(folded, m.end(), min(end, m.end() + 60), lex, main_organisation_before):
-            return org  # "According to the trust, ...", "Selon le groupe, ..."
+    if who := _marked_source(folded, head, names_in, lex, pronouns, main_organisation_before, pronoun_target):
+        return who
     found = names_in(start, end)
     colon = folded[start:end].rstrip()
     verb = lex.speech_verb_re.search(folded, start, end)
@@ -454,6 +449,27 @@ def _before(
             start, _subject_noun(noun)
         )  # "Le groupe indique que « ... »", "The council said:"
     return found[0].canonical if found else None
+
+
+def _marked_source(
+    folded: str,
+    head: tuple[int, int],
+    names_in: _NamesIn,
+    lex: Lexicon,
+    pronouns: frozenset[str],
+    main_organisation_before: _OrganisationAt,
+    pronoun_target: _SpeakerAt,
+) -> str | None:
+    """ "selon X", "according to the trust": the source an attribution's marker names."""
+    start, end = head
+    for m in lex.attribution_re.finditer(folded, start, end):
+        if not _opens_a_clause(folded, start, m, lex):
+            continue  # "tête de liste pour la coalition X": no source
+        if who := _source_after_marker(folded, m.end(), end, names_in, lex, pronouns, pronoun_target):
+            return who
+        if org := _organisation_named_after(folded, m.end(), min(end, m.end() + 60), lex, main_organisation_before):
+            return org  # "According to the trust, ...", "Selon le groupe, ..."
+    return None
 
 
 def _opens_a_clause(folded: str, start: int, marker: re.Match[str], lex: Lexicon) -> bool:
