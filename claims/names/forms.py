@@ -119,3 +119,41 @@ def _a_role(c: _Candidate, folded: str, data: _NameData, keys: list[str]) -> boo
 
 
 _BODY_ENDING_ROLES = frozenset({"executive", "general", "board"})
+
+
+def _misspelt_surnames(candidates: list[_Candidate], data: _NameData) -> None:
+    """ "Ssekito" after "Issa Ssekitto": a single word of six letters or more, one letter away from the
+    surname of exactly one person named in full, is that person misspelt (copy typed in a hurry)."""
+    surnames: dict[str, set[str]] = {}
+    for p in candidates:
+        if p.kind == PERSON and len(p.tokens) > 1 and p.tokens[0].key in data.given:
+            surnames.setdefault(p.tokens[-1].key, set()).add(p.canonical)
+    if not surnames:
+        return
+    for c in candidates:
+        k = c.tokens[0].key
+        if (
+            len(c.tokens) != 1
+            or c.kind not in (PERSON, ORGANIZATION)
+            or c.strength > Strength.LEXICAL
+            or len(k) < 6
+            or k in surnames
+            or k in data.common_words
+            or k in data.places
+        ):
+            continue
+        near = {name for s, names in surnames.items() if s[0] == k[0] and _one_edit(s, k) for name in names}
+        if len(near) == 1:
+            c.kind, c.canonical = PERSON, near.pop()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one letter inserted, dropped or changed apart."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]

@@ -23,7 +23,7 @@ from .data import (
     _NameData,
     _Token,
 )
-from .forms import _one_kind_per_name
+from .forms import _misspelt_surnames, _one_kind_per_name
 
 # ---- resolution across the article ------------------------------------------------------------
 
@@ -35,6 +35,7 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     _with_legal_form(candidates, data)
     _initialisms(candidates, data, folded)
     _one_kind_per_name(candidates, data)
+    _misspelt_surnames(candidates, data)
     persons = sorted((c for c in candidates if c.kind == PERSON and len(c.tokens) > 1), key=lambda c: c.start)
     orgs = sorted((c for c in candidates if c.kind == ORGANIZATION and len(c.tokens) > 1), key=lambda c: c.start)
     by_tail, by_given = _person_short_forms(persons)

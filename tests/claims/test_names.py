@@ -636,3 +636,15 @@ def test_a_surname_a_title_makes_a_person_is_that_person_everywhere():
     text = "Traders vow to strike unless Okwera speaks\n\nTraders in Gulu said President Okwera had not met them."
     kinds = {(c.text, c.type) for c in extract(text, language="en").claims if c.type in ("person", "organization")}
     assert kinds == {("Okwera", "person")}
+
+
+def test_a_surname_misspelt_by_one_letter_is_the_person_named_in_full():
+    text = (
+        "Traders' spokesman Issa Ssekitto addressed reporters on Tuesday. "
+        "\u201cWe expected a formal communication,\u201d Ssekito remarked."
+    )
+    claims = extract(text, language="en").claims
+    found = {(c.text, c.type, c.value.to_json()) for c in claims if c.type in ("person", "organization")}
+    assert found == {("Issa Ssekitto", "person", "Issa Ssekitto"), ("Ssekito", "person", "Issa Ssekitto")}
+    quote = next(c for c in claims if c.type == "quote")
+    assert quote.value.speaker == "Issa Ssekitto"
