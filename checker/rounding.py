@@ -77,7 +77,13 @@ def significant_digits(amount: float, unit: float) -> int:
 
 def amount_agrees(v: Money, amount: tuple) -> bool:
     """Whether a record's amount (currency, amount, low, high, ...) gives the claim's: at the precision
-    each is written at, or one of them the other rounded or cut at its last digit."""
+    each is written at, or one of them the other rounded or cut at its last digit. Two bounds on the
+    same side ("more than $57 million", "more than $55 million") agree only when their figures do:
+    their widened ranges overlap whatever the figures."""
+    mine = _one_side(float(v.amount), float(v.low), float(v.high))
+    theirs = _one_side(amount[1], amount[2], amount[3])
+    if v.currency == amount[0] and mine is not None and theirs is not None and (mine > 0) == (theirs > 0):
+        return abs(float(v.amount) - amount[1]) <= max(abs(mine), abs(theirs))
     if money_agreement(v, amount[0], amount[2], amount[3]) == "agrees":
         return True
     return (
@@ -85,6 +91,18 @@ def amount_agrees(v: Money, amount: tuple) -> bool:
         and v.amount_max is None
         and shortened((float(v.amount), float(v.low), float(v.high)), (amount[1], amount[2], amount[3]))
     )
+
+
+def _one_side(amount: float, low: float, high: float) -> float | None:
+    """The half unit of a figure widened on one side only ("more than", "up to": the extractor's
+    bounds), signed by the side (+ above, - below); None for a figure written alone or "about"."""
+    if amount <= 0:
+        return None
+    if high > amount * 1.2 and amount - low <= amount * 0.01:
+        return max(amount - low, 1e-9)
+    if low < amount * 0.8 and high - amount <= amount * 0.01:
+        return -max(high - amount, 1e-9)
+    return None
 
 
 ROUNDED_DIGITS = 3

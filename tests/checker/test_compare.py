@@ -347,3 +347,22 @@ def test_the_same_words_from_a_speaker_of_the_same_surname_are_no_misattribution
         False,
         "Colm Daly",
     )
+
+
+def test_two_bounds_on_one_side_agree_only_when_their_figures_do():
+    # "more than $57 million" and "more than $55 million" both widen upwards, so their ranges overlap;
+    # neither confirms the other's figure. A plain figure inside the bound still agrees.
+    from checker.rounding import amount_agrees
+
+    def amount(text: str) -> Money:
+        return next(c.value for c in extract(text, language="en").claims if c.type == "money")
+
+    claim = amount("Banks agreed to bridge financing of more than $57 million.")
+
+    def stored(text: str) -> tuple:
+        v = amount(text)
+        return (v.currency, float(v.amount), float(v.low), float(v.high))
+
+    assert not amount_agrees(claim, stored("The museum received more than $55 million."))
+    assert amount_agrees(claim, stored("Banks agreed to more than $57 million of bridge loans."))
+    assert amount_agrees(claim, stored("The loans came to $57 million."))
