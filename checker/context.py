@@ -105,16 +105,24 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0, held=
     stand for the article's story must be ones it can find records by."""
     paragraphs = _paragraphs(text)
     paragraph_starts = [a for a, _ in paragraphs]
+    # A name written as its acronym ("CTM", which the article resolves to "Collectivité territoriale
+    # de Martinique") is also looked for as written: a record may give the acronym alone.
     mentions = sorted(
-        (a, b, name_key(c.value.canonical))
+        (a, b, k)
         for c in extraction.claims
         if isinstance(c.value, Name)
         for a, b in (c.mentions or ((c.start, c.end),))
+        for k in _keys_of(c.value.canonical, text[a:b])
     )
     mention_starts = [a for a, _, _ in mentions]
     date_claims = sorted((d for d in extraction.claims if d.type == "date"), key=lambda d: d.start)
     date_starts = [d.start for d in date_claims]
-    canonical = {name_key(c.value.canonical): c.value.canonical for c in extraction.claims if isinstance(c.value, Name)}
+    canonical = {
+        k: c.value.canonical
+        for c in extraction.claims
+        if isinstance(c.value, Name)
+        for k in _keys_of(c.value.canonical, c.text)
+    }
     story = {k: idf(k) for k in canonical if held(k)}
     out = {}
     for claim in extraction.claims:
@@ -144,6 +152,15 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0, held=
             story,
         )
     return out
+
+
+def _keys_of(canonical: str, written: str) -> tuple[str, ...]:
+    """The name keys a mention is looked for under: its canonical name's, and its acronym as written
+    when the article resolved it to a full name."""
+    key = name_key(canonical)
+    if written.isupper() and len(written) >= 2 and (short := name_key(written)) != key:
+        return (key, short)
+    return (key,)
 
 
 def _names_around(

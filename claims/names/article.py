@@ -385,6 +385,9 @@ def _acronym_definitions(candidates: list[_Candidate], text: str, data: _NameDat
         if (
             fold(acronym)[0].lower() == first
             or (named and not fold(acronym).upper().endswith(initials))
+            # "Société des Aéroports du Vietnam (ACV)": a body's head word opens the name, and the
+            # acronym in brackets is its own (in another language)
+            or (len(c.tokens) > 2 and c.tokens[0].key in data.organization_words and acronym.isupper())
             or _spells(fold(acronym).upper(), fold(text[c.start : c.end]))
         ):
             out.setdefault(fold(acronym).lower(), i)

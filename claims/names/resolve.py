@@ -336,7 +336,7 @@ def _initialisms(candidates: list[_Candidate], data: _NameData, folded: str) -> 
             full.setdefault(_initials(o.tokens, data), set()).add(o.canonical)
         if o.kind == ORGANIZATION and o.strength >= Strength.CONTEXT and o.end - o.start > 12:
             spelled = _all_initials(folded[o.start : o.end], data)
-            if len(spelled) >= 3 and spelled != _initials(o.tokens, data):
+            if len(spelled) >= 3:  # ("Kathmandu Metropolitan City" -> "KMC" read by its context)
                 full.setdefault(spelled, set()).add(o.canonical)
     for c in candidates:
         surface = _initialism(c)

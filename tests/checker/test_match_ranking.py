@@ -87,3 +87,15 @@ def test_the_record_retelling_the_claims_sentence_ranks_first_among_agreeing_one
     assert first() == "RETOLD"
     monkeypatch.setattr(checker.wording, "SENTENCE_WEIGHT", 0.0)
     assert first() == "SCATTERED"  # without the rule, the newer record holding the words anywhere wins
+
+
+def test_an_acronym_resolved_to_its_full_name_is_also_looked_for_as_written():
+    # A record may give "KMC" alone while the article resolves it to the full name.
+    from checker.context import contexts_of
+    from claims import extract
+
+    text = "The Kathmandu Metropolitan City fined the school. KMC officials said the fine of $500 stands."
+    extraction = extract(text, language="en")
+    money = next(c for c in extraction.claims if c.type == "money")
+    names = contexts_of(extraction, text)[money.id].names
+    assert {"kathmandu metropolitan city", "kmc"} <= names.keys()
