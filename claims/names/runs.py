@@ -417,9 +417,15 @@ def _split_at_titles(
             if not _brief_of(tokens[:i], title, data) and not _lone_brief(tokens[:i], title, data):
                 org_title = title in data.organization_titles
                 out.extend(_finish(tokens[:i], data, org_title=org_title, weak=True, person_cue=person_cue))
-            tokens, person_cue, weak, i = tokens[i + n :], True, False, 1
-            while tokens and (n := _title_length(tokens, 0, data)) and n < len(tokens):
-                tokens = tokens[n:]  # "Minister Dr Juma Al Ka'abi": a title after a title
+            title_end, rest, i = tokens[i + n - 1], tokens[i + n :], 1
+            while rest and (n := _title_length(rest, 0, data)) and n < len(rest):
+                title_end, rest = rest[n - 1], rest[n:]  # "Minister Dr Juma Al Ka'abi": a title after a title
+            if rest and _gap(folded, title_end, rest[0]):
+                # "NRL General Manager of Integrity": the title's brief, then maybe its holder
+                k = _person_after_brief(rest, data)
+                tokens, person_cue, weak = (rest[k:], True, False) if k else (rest, False, True)
+            else:
+                tokens, person_cue, weak = rest, True, False
             continue
         i += 1
     out.extend(_finish(tokens, data, person_cue=person_cue, weak=weak))
@@ -456,6 +462,9 @@ def _person_after_brief(tokens: list[_Token], data: _NameData) -> int:
     brief's first word and no organisation word is in the name ("Commissioner of Police Jane Mwangi":
     the brief may be a body's word)."""
     for k in range(1, len(tokens) - 1):
+        brief = " ".join(t.key for t in tokens[: k + 1])
+        if brief in data.towns or brief in data.places:
+            continue  # "Mayor of Port Maria Richard Creary": the given name ends a town's name
         if tokens[k].key in data.given and not tokens[k].initial:
             return 0 if any(t.key in data.organization_words for t in tokens[k:]) else k
     # "Chief of Staff Tharindu Weerakoon", "Director General of Police Manoj Yadava": a brief of one
