@@ -315,6 +315,8 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
     # Two or three capitalised words, nothing else known: a person when the article names them again by
     # the last word alone ("Yaya Bodian ... Bodian a reconnu"); else a title-case phrase more often
     # than a name ("Law Enforcement", "Hunter Street Station", "First Division").
+    if _plural_noun(keys[-1], data):
+        return (UNKNOWN, Strength.NONE, None)  # "Sea Eagles", "Level Three Hospitals": a team, a kind of place
     surface_words = art.text[c.start : c.end].split()
     if surface_words and art.text.count(surface_words[-1]) > art.text.count(art.text[c.start : c.end]):
         return (PERSON, Strength.WEAK, None)
@@ -506,6 +508,12 @@ def _never_a_name(c: _Candidate, art: _Article, t: _Token, plain: str, branded: 
 
 
 _GLUED_RE = re.compile(r"[a-z]{5,}(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]{2,}){4,}")
+
+
+def _plural_noun(word: str, data: _NameData) -> bool:
+    """ "eagles", "hospitals": the plural of a common noun, which ends a team's or a thing's name, not a
+    person's whose given name no list knows (a surname such as "Banks" comes after a known given name)."""
+    return len(word) > 4 and word.endswith("s") and not word.endswith("ss") and word[:-1] in data.common_words
 
 
 def _acronym_token(t: _Token, data: _NameData) -> bool:
