@@ -316,7 +316,7 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
     # the last word alone ("Yaya Bodian ... Bodian a reconnu"); else a title-case phrase more often
     # than a name ("Law Enforcement", "Hunter Street Station", "First Division").
     if _plural_noun(keys[-1], data):
-        return (UNKNOWN, Strength.NONE, None)  # "Sea Eagles", "Level Three Hospitals": a team, a kind of place
+        return (UNKNOWN, Strength.NONE, None)  # "Super Bowls", "Human Explorations": a thing, a kind
     surface_words = art.text[c.start : c.end].split()
     if surface_words and art.text.count(surface_words[-1]) > art.text.count(art.text[c.start : c.end]):
         return (PERSON, Strength.WEAK, None)

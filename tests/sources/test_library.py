@@ -628,3 +628,17 @@ def test_a_records_bare_dollar_is_its_outlets_countrys_when_its_words_say_nothin
     assert currency("https://www.smh.com.au:443/business") == "AUD"
     assert currency("https://www.example.com/business") == "USD"
     assert currency("https://www.nzherald.co.nz/x", "A Toronto dairy sold its brands for $410 million.") == "CAD"
+
+
+def test_a_resolved_acronym_is_indexed_as_written_too():
+    # A record that resolves "KMC" to the body it names in full must still be found by an article, or
+    # another record, that gives "KMC" alone.
+    from sources.record_rows import index_values
+
+    excerpt = "The Kathmandu Metropolitan City fined the school. KMC officials said the fine stands."
+    rec = SourceRecord(
+        id="r", title="T", excerpt=excerpt, url="https://example.org", published=dt.date(2024, 5, 1), language="en"
+    )
+    keys = {(n[0], n[1]) for n in index_values(rec).names}
+    assert ("kmc", "Kathmandu Metropolitan City") in keys
+    assert ("kathmandu metropolitan city", "Kathmandu Metropolitan City") in keys
