@@ -233,7 +233,13 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
         or any(f"{a} {b}" in data.non_entity_heads for a, b in zip(heads, heads[1:]))
     ) or (
         keys[-1] in data.non_entity_tails
-        and not (len(keys) <= 3 and keys[0] in data.given and keys[-1] not in data.thing_tails)
+        and not (
+            len(keys) <= 3
+            and keys[0] in data.given
+            and keys[-1] not in data.thing_tails
+            # ("Sydney Olympic Park": a common word inside is no person's name; "Enrique Cueto Plaza" is)
+            and not (len(keys) == 3 and keys[1] in data.common_words and keys[1] not in data.given)
+        )
         and not (c.spelled and keys[-1] not in data.thing_tails)  # "Office of Rail and Road (ORR)": a body
     ):
         return (
