@@ -147,6 +147,16 @@ def _possessive_sign(lead: str, low: str, start: int) -> bool:
     return " " in lead and len(lead) == 3 and low[max(0, start - 2) : start].strip().endswith("'")
 
 
+# "400,000 pounds ($615,000)": a conversion in brackets right after says the pounds are money
+_CONVERSION_AFTER = re.compile(
+    r"(?<![ \u00a0])[ \u00a0]*+\([ \u00a0]*+(?:[a-z]{0,3}[$€£¥]|(?:usd|eur|gbp)\b)[ \u00a0]*+\d"
+)
+
+
+def _converted_after(low: str, end: int) -> bool:
+    return _CONVERSION_AFTER.match(low, end) is not None
+
+
 def _base(m: re.Match[str], n: str, folded: str, low: str, lex: Lexicon) -> _Draft | None:
     """The number with its scale and currency: the draft every later step starts from."""
     parsed = parse_number(m.group(n), lex)
@@ -170,7 +180,7 @@ def _base(m: re.Match[str], n: str, folded: str, low: str, lex: Lexicon) -> _Dra
         if not lead_form:
             return None
         scale, end = Decimal(1), m.end(n)  # "$5 mds" in French: the amount is "$5"
-    if ambiguous and scale == 1:
+    if ambiguous and scale == 1 and not _converted_after(low, end):
         return None  # "deux livres", "five pounds": not money without a scale word
     if (
         ambiguous

@@ -175,3 +175,12 @@ def test_the_sign_after_the_figure_is_a_style_counted_once():
     # three times (at half weight, a country with no dollar of its own) still sets the dollar.
     text = "Au Mali, le groupe a versé 438 millions $ en 2024, puis 19,04 $ et 18,78 $ par action, dit-on au Mali et au Mali."
     assert {v["currency"] for _, v in values(text, "fr")} == {"USD"}
+
+
+def test_pounds_with_no_scale_are_money_when_a_conversion_follows():
+    # "pounds" alone is a weight as often as money; a conversion in brackets says which.
+    text = "They paid officials around 400,000 pounds ($615,000) to win contracts. The whale weighed 40,000 pounds."
+    assert values(text, "en") == [
+        ("400,000 pounds", {"amount": 400_000, "currency": "GBP"}),
+        ("$615,000", {"amount": 615_000, "currency": "USD"}),
+    ]
