@@ -106,6 +106,7 @@ class Lexicon:
     weekday_ahead: frozenset[str]  # "dès jeudi": the coming one
     weekday_articles: frozenset[str]  # "on Thursday", "le jeudi": an article that leaves the week unsaid
     following_re: re.Pattern[str]  # "suivant", "following": after the story's date, not publication
+    since_re: re.Pattern[str]  # "depuis le ", "since ": the day after it is a past one
     date_templates: tuple[DateTemplate, ...]
     date_starts: dict[str, tuple[int, ...]]  # first word (or DIGITS) -> templates that may start there
     date_scanned: tuple[int, ...]  # templates whose first word is unknown: scanned everywhere
@@ -342,6 +343,9 @@ def _dates(
         weekday_ahead=frozenset(fold_key(w) for w in dates["weekday_ahead"]),
         weekday_articles=frozenset(fold_key(w) for w in dates["weekday_articles"]),
         following_re=re.compile(rf"(?<![\w]){trie([fold_key(w) for w in dates['following']])}(?![\w])"),
+        since_re=re.compile(rf"(?<![\w']){trie([fold_key(w) for w in dates['since']])}\s+$")
+        if dates.get("since")
+        else re.compile(r"(?!)"),
         date_templates=tuple(templates),
         date_starts={
             w: tuple(i for i, t in enumerate(templates) if t.starts and w in t.starts)

@@ -112,6 +112,7 @@ DATES = Section(
             "future_endings",
             "future_not_after",
             "not_future",
+            "since",
             "templates",
         ),
         "named_days": TABLE,
@@ -130,7 +131,7 @@ DATES = Section(
     # capitalised: months written with a capital (English); the future_* and not_future words: what
     # makes a bare weekday or month point ahead, in French.
     optional=frozenset(
-        {"capitalised", "future_endings", "future_not_after", "not_future", "holidays", "foreign_months"}
+        {"capitalised", "future_endings", "future_not_after", "not_future", "holidays", "foreign_months", "since"}
     ),
     sections={
         "past": Section(

@@ -224,8 +224,10 @@ def _day_value(day: dt.date) -> DateValue:
     return DateValue.of(day.isoformat())
 
 
-# How far ahead a day written without its year is still read as the coming one.
-UPCOMING_DAYS = 45
+# How far ahead a day written without its year is still read as the coming one (about four months:
+# events are announced that far ahead; a past day that old is written with its year).
+UPCOMING_DAYS = 120
+UPCOMING_TENSED_DAYS = 45  # after a past tense right before the day
 
 
 # How far ahead a month written alone is still read as the coming one (about three months).
@@ -233,9 +235,17 @@ UPCOMING_MONTH_DAYS = 92
 
 
 def _pick_year(
-    month: int, day: int | None, published: dt.date, future: bool, weekday: int | None, *, past: bool = False
+    month: int,
+    day: int | None,
+    published: dt.date,
+    future: bool,
+    weekday: int | None,
+    *,
+    past: bool = False,
+    tensed: bool = False,
 ) -> int | None:
-    """The year of a day or month written without one."""
+    """The year of a day or month written without one; `tensed`: a past tense stands right before the
+    day ("il avait démissionné le 28 décembre"), which only a day a few weeks ahead outweighs."""
     candidates = []
     for y in (published.year - 1, published.year, published.year + 1):
         d = _safe_date(y, month, day or 1)
@@ -258,10 +268,12 @@ def _pick_year(
     if future:
         after = [d for d in candidates if d >= anchor]
         return after[0].year if after else candidates[-1].year
-    if day is not None:
-        # A day a few weeks ahead is the coming one ("une journée de mobilisation le 10 octobre",
-        # written on 2 October), whatever the tense of the verb that announces it.
-        soon = [d for d in candidates if 0 < (d - anchor).days <= UPCOMING_DAYS]
+    if day is not None and not past:
+        # A day a few months ahead is the coming one ("une journée de mobilisation le 10 octobre",
+        # written on 2 October; "set sentencing for May 14", written in February), whatever the tense
+        # of the verb that announces it; not one "dernier", "depuis" or "since" puts in the past.
+        limit = UPCOMING_TENSED_DAYS if tensed else UPCOMING_DAYS
+        soon = [d for d in candidates if 0 < (d - anchor).days <= limit]
         if soon:
             return soon[0].year
     before = [d for d in candidates if d <= anchor]

@@ -76,7 +76,8 @@ def _absolute(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateF
     if year is None:
         # "le 20 octobre dernier" is the last one, "le 3 mars prochain" the next one
         future = "next" in g or (ctx.future and "last" not in g)
-        year = _pick_year(month, day, ctx.published, future, weekday, past="last" in g)
+        since = lex.since_re.search(ctx.low, max(0, span[0] - 16), span[0]) is not None  # "depuis le 1er janvier"
+        year = _pick_year(month, day, ctx.published, future, weekday, past="last" in g or since, tensed=ctx.past)
         if year is None and weekday is not None:  # the weekday fits no nearby year: the date wins
             year = _pick_year(month, day, ctx.published, ctx.future, None)
         if year is None:
