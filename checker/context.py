@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claims import Claim, DateValue, Extraction, Name, Quote
-from claims.lexicon import legal_forms, name_key
+from claims.lexicon import legal_forms, mention_keys, name_key
 from claims.text import content_words
 
 KEY_WORDS = 10  # key words of a claim's sentence used as context
@@ -112,7 +112,7 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0, held=
         for c in extraction.claims
         if isinstance(c.value, Name)
         for a, b in (c.mentions or ((c.start, c.end),))
-        for k in _keys_of(c.value.canonical, text[a:b])
+        for k in mention_keys(c.value.canonical, text[a:b])
     )
     mention_starts = [a for a, _, _ in mentions]
     date_claims = sorted((d for d in extraction.claims if d.type == "date"), key=lambda d: d.start)
@@ -121,7 +121,7 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0, held=
         k: c.value.canonical
         for c in extraction.claims
         if isinstance(c.value, Name)
-        for k in _keys_of(c.value.canonical, c.text)
+        for k in mention_keys(c.value.canonical, c.text)
     }
     story = {k: idf(k) for k in canonical if held(k)}
     out = {}
@@ -152,15 +152,6 @@ def contexts_of(extraction: Extraction, text: str, *, idf=lambda key: 1.0, held=
             story,
         )
     return out
-
-
-def _keys_of(canonical: str, written: str) -> tuple[str, ...]:
-    """The name keys a mention is looked for under: its canonical name's, and its acronym as written
-    when the article resolved it to a full name."""
-    key = name_key(canonical)
-    if written.isupper() and len(written) >= 2 and (short := name_key(written)) != key:
-        return (key, short)
-    return (key,)
 
 
 def _names_around(

@@ -226,6 +226,16 @@ def name_key(canonical: str) -> str:
     return _shared_names().get(key, key)
 
 
+def mention_keys(canonical: str, written: str) -> tuple[str, ...]:
+    """The keys a name's mention is indexed and looked up under: its canonical name's, and, for an
+    acronym the text resolved to a full name ("CTM" -> "Collectivité territoriale de Martinique"), the
+    acronym's as written, since another text may give the acronym alone."""
+    key = name_key(canonical)
+    if written.isupper() and len(written) >= 2 and (short := name_key(written)) != key:
+        return (key, short)
+    return (key,)
+
+
 @lru_cache(maxsize=None)
 def _known_organizations(code: str) -> dict[str, str]:
     """Acronyms and short forms of well-known organisations (data/organizations.toml), by language."""

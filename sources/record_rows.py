@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
 import claims
-from claims.lexicon import name_key
+from claims.lexicon import mention_keys, name_key
 from claims.model import DateValue, Money, Name, Quote
 
 from . import terms as term_index
@@ -58,14 +58,9 @@ def index_values(record: SourceRecord) -> IndexedValues:
                 continue
             dates.append((v.iso, v.precision, v.start, v.end, c.start, c.end))
         elif isinstance(v, Name):
-            key = name_key(v.canonical)
             for m_start, m_end in c.mentions or ((c.start, c.end),):
-                names.append((key, v.canonical, c.type, m_start, m_end))
-                # an acronym the record resolved ("CTM" -> its full name) is also found as written:
-                # another record, or the article, may give the acronym alone
-                written = record.excerpt[m_start:m_end]
-                if written.isupper() and len(written) >= 2 and (short := name_key(written)) != key:
-                    names.append((short, v.canonical, c.type, m_start, m_end))
+                for key in mention_keys(v.canonical, record.excerpt[m_start:m_end]):
+                    names.append((key, v.canonical, c.type, m_start, m_end))
         elif isinstance(v, Quote):
             quotes.append((name_key(v.speaker) if v.speaker else None, v.text, c.start, c.end))
     return IndexedValues(tuple(amounts), tuple(dates), tuple(names), tuple(quotes))

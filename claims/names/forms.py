@@ -84,15 +84,13 @@ def _one_kind_per_name(candidates: list[_Candidate], data: _NameData) -> None:
 
 def _shouted_surname(toks: list[_Token], keys: list[str], data: _NameData) -> str | None:
     """ "Samuel NOHRA", "ADOU Richard-Christophe", "Issa Sidwayan TIENDREBEOGO": given names beside a
-    surname in capitals (a style of the French and African press), and a credit or a byline all in
-    capitals that opens with a given name ("DAMIEN MEYER / AFP", "- JON RALPH"), are a person, named in
-    title case."""
+    surname in capitals (a style of the French and African press) are a person, named in title case."""
     caps = [fold(t.text).isupper() and len(t.text) > 2 and t.text.strip("IVX") != "" for t in toks]
     given = [k.split("-")[0] in data.given for k in keys]
     if (
         len(toks) not in (2, 3)
         or not any(caps)
-        or (all(caps) and not given[0])
+        or all(caps)
         or any(
             up and (t.key in data.aliases or t.key in data.common_acronyms or t.key in data.places)
             for t, up in zip(toks, caps)
@@ -106,7 +104,6 @@ def _shouted_surname(toks: list[_Token], keys: list[str], data: _NameData) -> st
                 and not any(k in data.common_words for k, up, g in zip(keys, caps, given) if not up and not g)
             )
         )
-        or (all(caps) and any(k in data.common_words for k in keys[1:]))  # "JEAN ET", not a byline
     ):
         return None
     return " ".join(t.text.title() if up else t.text for t, up in zip(toks, caps))
