@@ -47,6 +47,7 @@ SPLITS = (
     "round-24",
     "round-25",
     "round-26",
+    "round-27",
     "held-out",
 )  # an earlier round's held-out part is studied once scored
 

@@ -208,6 +208,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
             "en302",
             "fr321",
             "en322",
+            "fr341",
+            "en342",
         )
     ] == [
         "study",
@@ -263,6 +265,8 @@ def test_the_split_is_the_one_fixed_before_collecting(rebuild):
         "round-25",
         "round-26",
         "round-26",
+        "round-27",
+        "round-27",
         "held-out",
     ]
 

@@ -57,10 +57,12 @@ def split_of(article_id: str) -> str:
     127 to 136, round 13 137 to 146, round 14 147 to 156, round 15 157 to 166, round 16 167 to 176,
     round 17 177 to 186, round 18 187 to 196, round 19 197 to 211, round 20 212 to 221, round 21 222
     to 231, round 22 232 to 241, round 23 242 to 261, round 24 262 to 281, round 25 282 to 301 and
-    round 26 302 to 321, each studied once scored; round 27 holds out 322 and above."""
+    round 26 302 to 321 and round 27 322 to 341, each studied once scored; round 28 holds out 342
+    and above."""
     number = int("".join(ch for ch in article_id if ch.isdigit()))
     for first, split in (
-        (322, "held-out"),
+        (342, "held-out"),
+        (322, "round-27"),
         (302, "round-26"),
         (282, "round-25"),
         (262, "round-24"),
