@@ -176,6 +176,7 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
     if (
         k in data.places
         or k in data.not_names
+        or k in data.currencies  # "the US Dollar", "the Sri Lankan Rupee"
         or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar))
     ):
         return (NOT_A_NAME, Strength.NONE, None)
@@ -282,9 +283,11 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
         and not cues.before[-1].endswith("s")
         and not cues.person
         and art.folded[max(0, c.start - 2) : c.start].strip() != ","
+        and not art.text[max(0, c.start - 40) : c.start].split()[-1][:1].isupper()
     ):
         # "l'aéroport Félix Eboué", "le stade Charles Ehrmann": a place named after a person (a plural
-        # noun is its people: "residents John Smith and Mary Jones"; "du secteur, Jean Dupont": apposed)
+        # noun is its people: "residents John Smith and Mary Jones"; "du secteur, Jean Dupont": apposed;
+        # a capitalised one is a name: "le PDG de Carrefour Alexandre Bompard")
         return (NOT_A_NAME, Strength.NONE, None)
     if (shouted := _shouted_surname(toks, keys, data)) is not None:
         return (PERSON, Strength.LEXICAL, shouted)
@@ -323,6 +326,8 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
     # than a name ("Law Enforcement", "Hunter Street Station", "First Division").
     if _plural_noun(keys[-1], data):
         return (UNKNOWN, Strength.NONE, None)  # "Super Bowls", "Human Explorations": a thing, a kind
+    if len(toks[-1].text) == 1 and toks[-1].text.isupper():
+        return (UNKNOWN, Strength.NONE, None)  # "Tower C", "Hinkley Point C": a unit's letter, no surname
     surface_words = art.text[c.start : c.end].split()
     if surface_words and art.text.count(surface_words[-1]) > art.text.count(art.text[c.start : c.end]):
         return (PERSON, Strength.WEAK, None)

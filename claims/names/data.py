@@ -110,6 +110,7 @@ class _NameData:
     word_acronyms: frozenset[str]  # short forms in capitals that are also words ("WHO", "who"): only in capitals
     known_surnames: dict[str, str]  # "trump" -> "Donald Trump" (data/people.toml)
     places: frozenset[str]
+    currencies: frozenset[str]  # "us dollar", "rupee": a currency's name, capitalised or not, is no body
     not_names: frozenset[str]
     calendar: frozenset[str]
     connectors: frozenset[str]
@@ -410,6 +411,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         word_acronyms=lex.acronym_aliases & (_common_words(lex.code) | lex.function_words),
         known_surnames=_known_surnames(),
         places=frozenset(lex.places) | _regions(first_names(), towns),
+        currencies=frozenset(lex.currency_names),
         not_names=keys("not_names"),
         # (the other languages' too: "Thursday" in a French article quoting an English statement)
         calendar=frozenset(lex.months) | frozenset(lex.weekdays) | _every_calendar(),

@@ -157,7 +157,8 @@ def _misspelt_surnames(candidates: list[_Candidate], data: _NameData) -> None:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether two different words are one letter inserted, dropped or changed apart."""
+    """Whether two different words are one letter inserted, dropped or changed apart, or two
+    neighbouring letters swapped ("Melynk", "Melnyk")."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
     if len(a) > len(b):
@@ -165,4 +166,7 @@ def _one_edit(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
+    if len(a) != len(b):
+        return a[i:] == b[i + 1 :]
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return swapped or a[i + 1 :] == b[i + 1 :]

@@ -140,10 +140,17 @@ def _ends_before(current: list[_Token], tok: _Token, gap: str | None, data: _Nam
         and tok.key not in data.given
     ):
         return True  # "Jennifer Zabasajja de Bloomberg": a given name and a surname, then where she works
+    if gap in data.org_joiners and _acronym_alone(tok) and not _acronym_alone(prev):
+        return True  # "the Ministry of Transport and TRC": a body, then another by its acronym
     if gap and " ".join(t.key for t in current) in data.places and tok.key not in data.places:
         return True  # "la sortie de la Grande-Bretagne de l'Union européenne": a place ends there
     # "l'équipe Superalignment d'OpenAI": a brand stands on its own
     return bool(gap) and len(tok.text) > 2 and _brand(tok.text) and prev.key not in data.organization_words
+
+
+def _acronym_alone(tok: _Token) -> bool:
+    """A word in capitals only, of two letters or more ("TRC", "SNCF"), no initial ("J.")."""
+    return len(tok.text) >= 2 and tok.text.isupper() and tok.text.isalpha()
 
 
 # Particles that open a surname after a given name ("Charles de Gaulle") but, after a given name and a
