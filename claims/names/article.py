@@ -126,6 +126,11 @@ def _shouted(c: _Candidate, data: _NameData, gazetteer: Gazetteer) -> bool:
         # "WALLONIE", and a rubric in capitals that is a common word ("GRÈVE. En raison de", "SANTE Le
         # ministre"); acronyms are shorter and no words
         word = fold(c.tokens[0].text)
+        parts = word.lower().split("-")
+        if len(parts) > 1 and all(
+            1 < len(p) <= 5 and p not in data.common_words and p not in data.places for p in parts
+        ):
+            return False  # "CMA-CGM", "ZCCM-IH": acronyms joined, not a word shouted
         return len(word) > 6 or (len(word) >= 4 and c.tokens[0].key in data.common_words)
     return len(caps) >= 2 and any(len(t.text) > 4 for t in caps)
 
