@@ -28,6 +28,8 @@ def forms(name: str) -> set[str]:
     out = {name}
     if "&" in name:
         out |= {n.replace("&", "and") for n in set(out)}
+    for suffix in (" SAR China", " RAS de Chine", " (R.A.S. de Chine)"):  # "Hong Kong SAR China": "Hong Kong"
+        out |= {n[: -len(suffix)] for n in set(out) if n.endswith(suffix)}
     for short, long in (("St. ", "Saint "), ("St. ", "St ")):
         out |= {n.replace(short, long) for n in set(out) if short in n}
     return {" ".join(n.split()) for n in out}

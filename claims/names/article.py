@@ -102,7 +102,10 @@ class _Article:
                 counted = Counter(" ".join(f.split()) for f in found if f[:1].isupper())
                 # and its people: "Nigerian", "les autorités maliennes"
                 demonyms = self.data.demonym_names
-                counted.update(demonyms[w] for w in _WORDS.findall(self.lowered) if w in demonyms)
+                words = _WORDS.findall(self.lowered)
+                counted.update(demonyms[w] for w in words if w in demonyms)
+                pairs = (f"{a} {b}" for a, b in zip(words, words[1:]))  # "South African", "Sri Lankan"
+                counted.update(demonyms[p] for p in pairs if p in demonyms)
                 counts = counted.most_common(2)
                 if counts and (len(counts) == 1 or counts[1][1] < counts[0][1]):
                     self._main_country = counts[0][0]
