@@ -48,6 +48,10 @@ ACCENTED, UNACCENTED = _accent_table()
 _FOLD_ACCENTS = str.maketrans(ACCENTED, UNACCENTED)
 
 
+# Letters written in superscript by careful typesetting: French ordinals ("1ᵉʳ mars", "2ᵉ", "1ʳᵉ").
+_SUPERSCRIPT_LETTERS = {"\u1d49": "e", "\u02b3": "r", "\u02e2": "s", "\u1d48": "d"}
+
+
 @lru_cache(maxsize=1)
 def _fold_table() -> list[int | str]:
     """Code point -> replacement, as a list: str.translate indexes a list much faster than a dict,
@@ -60,6 +64,8 @@ def _fold_table() -> list[int | str]:
     for ch in _DASHES:
         mapping[ord(ch)] = "-"
     for ch, base in zip(ACCENTED, UNACCENTED):
+        mapping[ord(ch)] = base
+    for ch, base in _SUPERSCRIPT_LETTERS.items():
         mapping[ord(ch)] = base
     table: list[int | str] = list(range(max(mapping) + 1))
     for code, replacement in mapping.items():

@@ -208,11 +208,11 @@ def _year_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Dat
     """ "between 2017 and 2021", "de 2017 à 2021": one claim, from the first year to the end of the last;
     a financial year or a season ("2023/24", "2023/2024", "2019-20") the same, valued at its first year."""
     first = int(g["year"])
-    if "yy_end" in g:  # "2023/24", "1772-73": the year after the first, in two digits
+    if "yy_end" in g:  # "2023/24", "1772-73", a plan's "2020-25": a later year, in two digits
         last = first - first % 100 + int(g["yy_end"])
         if last < first:
             last += 100
-        if last != first + 1:
+        if not first < last <= first + 10:
             return None
     else:
         last = int(g["year_end"])
@@ -456,6 +456,9 @@ def _period_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
     n: int | None
     if "period_code" in g:
         unit, n = lex.period_codes.get(key(g["period_code"])), int(g["period_n"])
+    elif "month_name" in g:  # "the June quarter" (Australia's press): the quarter that ends in June
+        unit, month = "quarter", lex.months[key(g["month_name"])]
+        n = month // 3 if month % 3 == 0 else None
     else:
         word = g.get("period") or _WORD_RE.findall(m.group(0))[-1]  # "{ordinal}[ -]quarter"
         unit, n = lex.periods.get(key(word)), _nth(g["nth"], lex)
