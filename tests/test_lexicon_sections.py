@@ -96,6 +96,23 @@ def test_an_attribute_that_holds_a_lexicon_is_known_from_another_file():
     assert "doc.language.calendar.months, doc.other.months" in out
 
 
+def test_a_function_annotated_to_return_a_lexicon_gives_one():
+    maker = """
+        from claims.lexicon import Lexicon, load
+
+        def french() -> Lexicon:
+            return load("fr")
+    """
+    reader = """
+        from .sample0 import french
+
+        def read():
+            return french().months
+    """
+    (_, out), _ = rewrite(maker, reader)
+    assert "french().calendar.months" in out
+
+
 def test_what_only_a_person_can_rewrite_is_said():
     source = """
         import dataclasses

@@ -10,8 +10,8 @@ is not rewritten twice).
 Only reads through an expression of Lexicon type are rewritten, told from the syntax tree (ast), not
 from the look of the text (`data.places`, `self.titles`, `m.code` stay). A Lexicon is
 - a call of claims.lexicon's `load`, `_load_uncached` or `_build` (imported under any name, or read on
-  the module), `Lexicon(...)`, `dataclasses.replace(<a Lexicon>, ...)`, or `cached(...)` of the disk
-  cache (claims/compiled.py, which holds Lexicons only);
+  the module), `Lexicon(...)`, `dataclasses.replace(<a Lexicon>, ...)`, `cached(...)` of the disk
+  cache (claims/compiled.py, which holds Lexicons only), or of a function annotated `-> Lexicon`;
 - a name bound in its scope to such expressions only: a parameter or variable annotated `Lexicon` (or
   `Lexicon | None`), an assignment, a `for` over a literal or a comprehension of Lexicons, a walrus. A
   parameter without annotation, or a loop variable over anything, named `lex` is one too (the tree's
@@ -124,6 +124,7 @@ class Module:
     origin: dict[str, str] = field(default_factory=dict)  # "load" -> "claims.lexicon.load"
     attribute_sets: list[tuple[str, ast.AST]] = field(default_factory=list)  # x.attr = value
     annotated: set[str] = field(default_factory=set)  # class attributes annotated Lexicon
+    makers: set[str] = field(default_factory=set)  # its functions annotated `-> Lexicon`, qualified
 
     def qualified(self, node: ast.AST) -> str | None:
         """`load` -> "claims.lexicon.load", `lexicon.load` -> the same, by the module's imports."""
@@ -144,6 +145,8 @@ class Binder(ast.NodeVisitor):
         for stmt in module.tree.body:  # what the module defines, by its qualified name
             if isinstance(stmt, (ast.FunctionDef, ast.ClassDef)):
                 module.origin[stmt.name] = f"{dotted}.{stmt.name}"
+            if isinstance(stmt, ast.FunctionDef) and is_lexicon_type(stmt.returns):
+                module.makers.add(f"{dotted}.{stmt.name}")
 
     def visit(self, node: ast.AST) -> None:
         self.m.scope_of[id(node)] = self.scope
@@ -291,8 +294,8 @@ def is_lexicon_type(annotation: ast.AST | None) -> bool:
 class Typer:
     """Tells whether an expression of a module is a Lexicon (see the module's docstring)."""
 
-    def __init__(self, attributes: set[str]) -> None:
-        self.attributes = attributes  # attribute names that hold a Lexicon, in every file
+    def __init__(self, attributes: set[str], makers: set[str]) -> None:
+        self.attributes, self.makers = attributes, makers  # attributes that hold one, functions that return one
         self._names: dict[tuple[int, str], bool] = {}
 
     def is_lexicon(self, node: ast.AST | None, m: Module) -> bool:
@@ -310,7 +313,7 @@ class Typer:
 
     def factory(self, node: ast.AST, m: Module) -> bool:
         """Whether `node` names something that returns a Lexicon when called."""
-        return m.qualified(node) in RETURNS_LEXICON
+        return m.qualified(node) in RETURNS_LEXICON | self.makers
 
     def replace_of(self, node: ast.Call, m: Module) -> bool:
         """`dataclasses.replace(<a Lexicon>, ...)`."""
@@ -496,12 +499,8 @@ def rewritten(e: Edits) -> str:
 
 
 def python_files(paths: list[str]) -> list[Path]:
-    found: list[Path] = []
-    for given in paths or [str(ROOT)]:
-        path = Path(given).resolve()
-        if path.is_file():
-            found.append(path)
-            continue
+    found = [Path(p).resolve() for p in paths if Path(p).is_file()]
+    for path in [Path(p).resolve() for p in paths or [str(ROOT)] if not Path(p).is_file()]:
         for folder, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")) and d != "node_modules")
             found += [Path(folder) / f for f in sorted(files) if f.endswith(".py")]
@@ -525,12 +524,13 @@ def parse(paths: list[Path]) -> list[Module]:
 
 def typer_of(modules: list[Module]) -> Typer:
     """The attributes that hold a Lexicon: `lex`, those annotated so in a class, those assigned one."""
-    t = Typer({CONVENTION} | {a for m in modules for a in m.annotated})
+    makers = {f for m in modules for f in m.makers}
+    t = Typer({CONVENTION} | {a for m in modules for a in m.annotated}, makers)
     while True:
         more = {a for m in modules for a, value in m.attribute_sets if t.is_lexicon(value, m)} - t.attributes
         if not more:
             return t
-        t = Typer(t.attributes | more)
+        t = Typer(t.attributes | more, makers)
 
 
 def check_mapping() -> list[str]:
