@@ -1,5 +1,6 @@
 """Numbers and money: the words and patterns of amounts, built from a language's data file for
-claims/lexicon.py (Lexicon fields).
+claims/lexicon.py: its `numbers` section (`Numbers`, built by `_numbers`) and its `money` section
+(`Money`, built by `_money` from `_currencies`, `_amounts` and `_amount_surroundings`).
 
 Currency names come from the language file and from claims/data/currency_names.toml (every active
 currency's CLDR names, tools/make_currency_names.py); signs and ISO codes from common.toml.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -21,6 +23,68 @@ DATA_DIR = Path(__file__).with_name("data")
 QUALIFIER_KINDS = ("approx", "more", "less", "nearly", "just_over")
 
 
+@dataclass(frozen=True)
+class Numbers:
+    """A language's numbers: the words of a number and of a scale, folded, and the number pattern
+    (claims/numbers.py reads a number with them; the money and date patterns are built on them)."""
+
+    number_words: dict[str, int]  # "deux" -> 2, "twenty" -> 20 ([numbers] words)
+    multipliers: dict[str, int]  # "cent", "hundred" -> 100: multiply the number before them
+    joiners: frozenset[str]  # "et", "and": between the words of one number ("vingt et un")
+    fractions: dict[str, float]  # "demi", "half" -> 0.5
+    vague: dict[str, int]  # "quelques", "a few" -> 3: a count that says no figure
+    ordinals: dict[str, int]  # "premier", "first" -> 1
+    scale_words: dict[str, float]  # "millions", "billion" -> 1e6, 1e9 (folded)
+    scale_abbreviations: dict[str, float]  # "Md", "bn", "M" -> 1e9, 1e9, 1e6: as written (case matters)
+    number_re: re.Pattern[str]  # a number in digits ("4 000 000", "1,5") or in words, on the lower-case view
+
+
+@dataclass(frozen=True)
+class Money:
+    """A language's money: currencies by name, sign and code, the words around an amount (qualifiers,
+    ranges, subunits), and the amount patterns, all run on the lower-case view (claims/money/ reads
+    them). The first part is built by `_currencies`, the patterns by `_amounts` and
+    `_amount_surroundings`."""
+
+    # currencies (`_currencies`)
+    currency_names: dict[str, str]  # "dollars us", "ethiopian birr" -> ISO code: CLDR's, then the language file's
+    currency_symbols: dict[str, str]  # "$", "€", "US$" -> ISO code, as written (common.toml)
+    currency_codes: dict[str, str]  # "EUR", "USD", an alias ("RMB") or a scaled code ("MD") -> ISO code
+    ambiguous_currency_names: frozenset[str]  # "pound", "won", "rand": also a common word
+    weight_currency_names: frozenset[str]  # "livres", "pounds": also a weight ("... de livres de sirop")
+    weight_of_re: re.Pattern[str]  # "de sirop" after "millions de livres": a weight, not money
+    money_nouns: frozenset[str]  # "5 millions d'amende": a noun after a scaled number that keeps it money
+    local_currency_names: dict[str, str]  # "dollars", "francs" with no country -> "dollar", "franc": claims/country.py
+    subunits: dict[str, int]  # "cents", "pence" -> 100 of the unit
+    subunit_default: dict[str, str]  # "cents" -> "USD": the currency of a subunit named alone
+    glued_subunits: frozenset[str]  # "173.08c": written right after the digits, in lower case
+    symbol_suffixes: dict[str, str]  # "$ CAD", "$ US" -> ISO code: a dollar sign's country after it
+    qualifiers: dict[str, str]  # "environ", "more than" -> approx, more, less, nearly, just_over (QUALIFIER_KINDS)
+    # words that may follow "2.5 billion" with no currency of its own as money (None: any)
+    bare_amount_followers: frozenset[str] | None
+    symbol_codes: dict[str, str]  # every written form of a sign, "c $" included -> ISO code
+    strict_codes: frozenset[str]  # codes read only in capitals ("TRY", "MAD")
+    code_scales: dict[str, float]  # codes that hold their scale ("MD": millions de dinars), after a number only
+    range_starts: tuple[str, ...]  # "between", "from", paired by position with
+    range_joiners: tuple[str, ...]  # "and", "to"
+    # amounts (`_amounts`)
+    money_re: re.Pattern[str]  # an amount: a sign or code then a number, a number then a currency, subunits
+    money_marker_re: re.Pattern[str]  # a cheap first pass: no currency word or sign, no amount
+    money_starts: frozenset[str]  # first tokens of an amount (DIGITS for a number): see claims/money/
+    cents_after_re: re.Pattern[str]  # "3 dollars 50 cents": the cents right after an amount
+    bare_scaled_re: re.Pattern[str]  # "1,25 milliard": a scaled number that takes a currency named nearby
+    # what stands around an amount (`_amount_surroundings`)
+    qualifier_before_re: re.Pattern[str]  # "environ ", "more than ": a qualifier ending the text before
+    qualifier_ends: tuple[str, ...]  # the last word of each of its qualifiers: what the text before ends with
+    range_before_re: re.Pattern[str]  # "entre 1,5 et ": a range's first end before an amount
+    range_before_ends: tuple[str, ...]  # "-" and the last word of each joiner, as for qualifier_ends
+    range_after_re: re.Pattern[str]  # "… et 3,6 milliards" after "entre 1,5 milliard de dollars"
+    subunit_after_re: re.Pattern[str]  # "cents" of "8.4 euro cents"
+    # "une cinquantaine de millions d'euros": a round count of a scale, with its currency
+    approx_amount_re: re.Pattern[str] | None
+    approx_counts: dict[str, int]  # "cinquantaine" -> 50
+
+
 class _NumberPatterns(NamedTuple):
     """The pieces of the number pattern that the money patterns are built from."""
 
@@ -31,8 +95,8 @@ class _NumberPatterns(NamedTuple):
     joiner: str
 
 
-def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
-    """Number words and scales, and the number pattern (Lexicon fields, then its pieces)."""
+def _numbers(raw: dict[str, Any]) -> tuple[Numbers, _NumberPatterns]:
+    """Number words and scales, and the number pattern (the `numbers` section, then its pieces)."""
     lang, numbers, scales = raw["language"], raw["numbers"], raw["scales"]
     number_words = {fold_key(k): int(v) for k, v in numbers["words"].items()}
     multipliers = {fold_key(k): int(v) for k, v in numbers["multipliers"].items()}
@@ -65,7 +129,7 @@ def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
     )
     number = rf"(?:{digit_number}|{word_number})"
     number_re = re.compile(rf"{number_start}{number}(?!\w)")
-    fields = dict(
+    section = Numbers(
         number_words=number_words,
         multipliers=multipliers,
         joiners=frozenset(fold_key(j) for j in numbers["joiners"]),
@@ -76,7 +140,7 @@ def _numbers(raw: dict[str, Any]) -> tuple[dict[str, Any], _NumberPatterns]:
         scale_abbreviations=scale_abbreviations,
         number_re=number_re,
     )
-    return fields, _NumberPatterns(digit_number, number_start, word_number, number, joiner)
+    return section, _NumberPatterns(digit_number, number_start, word_number, number, joiner)
 
 
 @lru_cache(maxsize=None)
@@ -94,9 +158,20 @@ def _currency_names(raw: dict[str, Any]) -> dict[str, str]:
     return {fold_key(n): code for n, code in [*generated, *raw["currencies"]["names"]]}
 
 
+def _money(raw: dict[str, Any], common: dict[str, Any], numbers: Numbers, n: _NumberPatterns) -> Money:
+    """The `money` section: currencies, then the amount patterns built on them and on the numbers."""
+    currencies = _currencies(raw, common)
+    pieces = _money_pieces(raw, numbers, currencies)
+    return Money(
+        **currencies,
+        **_amounts(numbers, currencies, n, pieces),
+        **_amount_surroundings(raw, currencies, n, pieces),
+    )
+
+
 def _currencies(raw: dict[str, Any], common: dict[str, Any]) -> dict[str, Any]:
-    """Currencies by name, sign and code, their subunits, and the words around an amount (Lexicon
-    fields)."""
+    """Currencies by name, sign and code, their subunits, and the words around an amount (fields of
+    `Money`)."""
     scales, cur, qual = raw["scales"], raw["currencies"], raw["qualifiers"]
     currency_symbols = {s: code for s, code in common["currencies"]["symbols"]}
     aliases = common["currencies"].get("code_aliases", {})
@@ -162,15 +237,15 @@ def _links(words: list[str]) -> str:
     return rf"(?:{'|'.join(parts)})?"
 
 
-def _money_pieces(raw: dict[str, Any], numbers: dict[str, Any], cur: dict[str, Any]) -> _MoneyPieces:
-    scale_word = trie(numbers["scale_words"])
+def _money_pieces(raw: dict[str, Any], numbers: Numbers, cur: dict[str, Any]) -> _MoneyPieces:
+    scale_word = trie(numbers.scale_words)
     glued = cur["glued_subunits"]
     return _MoneyPieces(
         symbol=trie(set(cur["symbol_codes"])),
         code=trie(cur["currency_codes"]),
         currency_name=trie(cur["currency_names"]),
         scale_word=scale_word,
-        scale=rf"(?:\s*{trie(numbers['scale_abbreviations'])}(?![\w])|(?:\s*|-){scale_word}(?![a-z]))",
+        scale=rf"(?:\s*{trie(numbers.scale_abbreviations)}(?![\w])|(?:\s*|-){scale_word}(?![a-z]))",
         subunit=trie(cur["subunits"].keys() - glued),
         # "173.08c": a subunit glued to digits, not followed by a letter, a digit or an apostrophe
         glued=rf"(?<=\d)(?P<glued>{trie(glued)})(?![\w'’])" if glued else "(?P<glued>(?!))",
@@ -180,9 +255,9 @@ def _money_pieces(raw: dict[str, Any], numbers: dict[str, Any], cur: dict[str, A
     )
 
 
-def _amounts(numbers: dict[str, Any], cur: dict[str, Any], n: _NumberPatterns, m: _MoneyPieces) -> dict[str, Any]:
+def _amounts(numbers: Numbers, cur: dict[str, Any], n: _NumberPatterns, m: _MoneyPieces) -> dict[str, Any]:
     """The amount pattern, its cheap first pass and first words, cents after an amount, a scaled number
-    with no currency (Lexicon fields)."""
+    with no currency (fields of `Money`)."""
     money = (
         # sign or code first: "$2.3bn", "$ 75 millions", "USD 40 million", "US$ 150 million", with a
         # second end when a range follows ("$2-3 billion", "between $2bn and $3bn")
@@ -205,7 +280,7 @@ def _amounts(numbers: dict[str, Any], cur: dict[str, Any], n: _NumberPatterns, m
     ]
     marker_signs = "".join(sorted({ch for s in symbol_forms for ch in s if not ch.isascii()}))
     first = re.compile(r"[a-z]+|\d|[^\sa-z\d]")
-    starters = [*numbers["number_words"], *numbers["multipliers"], *numbers["fractions"], *cur["currency_codes"]]
+    starters = [*numbers.number_words, *numbers.multipliers, *numbers.fractions, *cur["currency_codes"]]
     return dict(
         money_re=re.compile(rf"(?<![\w$€£¥]){n.number_start}(?:{money})"),
         money_marker_re=re.compile(rf"(?<![a-z]){trie(marker_words)}(?![a-z])|[$" + re.escape(marker_signs) + "]"),
@@ -232,7 +307,7 @@ def _amount_surroundings(
     raw: dict[str, Any], cur: dict[str, Any], n: _NumberPatterns, m: _MoneyPieces
 ) -> dict[str, Any]:
     """What stands around an amount: a qualifier before it, a range's other end, its subunit, a round
-    count of a scale ("une cinquantaine de millions") (Lexicon fields)."""
+    count of a scale ("une cinquantaine de millions") (fields of `Money`)."""
     approx_counts = {fold_key(k): int(v) for k, v in raw["numbers"].get("approximate", {}).items()}
     return dict(
         qualifier_before_re=re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{trie(cur['qualifiers'])})\s*$"),

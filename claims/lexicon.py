@@ -4,9 +4,23 @@ A language is a TOML file in `claims/data/` (see fr.toml); `common.toml` holds w
 share (currency signs and codes). Patterns run on the folded view of the text (see claims/text.py),
 so words are folded the same way before they become regular expressions.
 
-Date templates, and the words that say a clause speaks of the past or the future, are compiled in
-claims/date_templates.py; numbers and money (words, currency names, amount patterns) in
-claims/amounts_data.py.
+A language's `Lexicon` holds its identity (code, name, the parsed file, separators, the order of a
+numeric date, the words that detect it) and one frozen section per dimension, each built by its own
+builder in the order they depend on one another:
+
+- `lex.numbers` (`Numbers`, `_numbers` in claims/amounts_data.py): number words, scales, the number
+  pattern;
+- `lex.money` (`Money`, `_money` in claims/amounts_data.py): currencies by name, sign and code, the
+  qualifiers and ranges around an amount, the amount patterns;
+- `lex.calendar` (`Calendar`, `_calendar`): months, weekdays, named days, units and periods;
+- `lex.dates` (`Dates`, `_dates`, with the templates compiled in claims/date_templates.py): the date
+  templates, and the words that place a date or say a clause speaks of the past or the future;
+- `lex.names` (`Names`, `_names`): what tells a name, a person and an organisation;
+- `lex.quotes` (`Quotes`, `_quotes` and `_lists`): quote marks, speech verbs, attributions, lists of
+  names.
+
+Each section documents its fields. The extractors read them as `lex.calendar.months`,
+`lex.money.money_re`, `doc.lex.quotes.speech_verb_re`.
 """
 
 from __future__ import annotations
@@ -18,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .amounts_data import _amount_surroundings, _amounts, _currencies, _money_pieces, _numbers
+from .amounts_data import Money, Numbers, _money, _numbers
 from .date_templates import (
     DateTemplate,
     _date_templates,
@@ -42,61 +56,39 @@ def available_languages() -> tuple[str, ...]:
 SHARED_DATA = frozenset({"common", "currency_names", "organizations", "people"})
 
 
-# How a qualifier bounds a value: about it, above it, below it, or close to it on one side ("nearly",
-# "just over").
-
-
 @dataclass(frozen=True)
-class Lexicon:
-    """Everything the extractors know about one language, ready to use."""
+class Calendar:
+    """The words of the calendar, folded: months, weekdays, named days and holidays, units and periods,
+    and the words that count from now (built by `_calendar`; the date templates' slots are made of them,
+    claims/dates/ reads them)."""
 
-    code: str
-    name: str
-    raw: dict[str, Any]
-    decimal_separator: str
-    thousands_separators: tuple[str, ...]
-    date_order: str
-    # numbers
-    number_words: dict[str, int]
-    multipliers: dict[str, int]
-    joiners: frozenset[str]
-    fractions: dict[str, float]
-    vague: dict[str, int]
-    ordinals: dict[str, int]
-    scale_words: dict[str, float]
-    scale_abbreviations: dict[str, float]
-    # money
-    currency_names: dict[str, str]
-    currency_symbols: dict[str, str]
-    currency_codes: dict[str, str]
-    ambiguous_currency_names: frozenset[str]
-    weight_currency_names: frozenset[str]  # "livres", "pounds": also a weight ("... de livres de sirop")
-    weight_of_re: re.Pattern[str]  # "de sirop" after "millions de livres": a weight, not money
-    money_nouns: frozenset[str]  # "5 millions d'amende": a noun after a scaled number that keeps it money
-    local_currency_names: dict[str, str]  # "dollars", "francs" with no country -> "dollar", "franc": claims/country.py
-    subunits: dict[str, int]
-    subunit_default: dict[str, str]
-    glued_subunits: frozenset[str]  # "173.08c": written right after the digits, in lower case
-    symbol_suffixes: dict[str, str]
-    qualifiers: dict[str, str]
-    # dates
-    months: dict[str, int]
-    month_abbreviations: dict[str, int]
-    weekdays: dict[str, int]
-    weekday_abbreviations: dict[str, int]
-    named_days: dict[str, int]
+    months: dict[str, int]  # "janvier", "january" -> 1
+    month_abbreviations: dict[str, int]  # "janv", "sept" -> 1, 9
+    weekdays: dict[str, int]  # "lundi", "monday" -> 0
+    weekday_abbreviations: dict[str, int]  # "lun", "tues" -> 0, 1
+    named_days: dict[str, int]  # "hier", "tomorrow" -> -1, 1: days counted from the publication
     holidays: dict[str, tuple[int, int]]  # "halloween" -> (10, 31): days of the year known by their name
     foreign_months: dict[str, int]  # English months in a French article's embedded tweet: "November 17, 2020"
-    units: dict[str, str]
-    parts: dict[str, str]
+    units: dict[str, str]  # "jours", "weeks", "weekend" -> day, week, week: the unit of a duration
+    parts: dict[str, str]  # "début", "the end of" -> early, late: a part of a month or a year
     periods: dict[str, str]  # "quarter", "trimestre" -> quarter; "half", "semestre" -> half
     seasons: dict[str, str]  # "été", "summer" -> summer (claims.model.SEASONS)
     period_codes: dict[str, str]  # "q" (Q3 2024) -> quarter, "h" (H1 2024) -> half
-    month_context: frozenset[str]
-    year_context: frozenset[str]
-    year_before_noun: frozenset[str]
+    relative_words: dict[str, int]  # this 0, last -1, next +1
+    nth_words: dict[str, int]  # first 1, second 2, ..., last -1
+    months_capitalised: bool  # the language writes its months with a capital: "may" is then a verb
+
+
+@dataclass(frozen=True)
+class Dates:
+    """The date templates compiled, and the words that place a date: the context that makes a number a
+    month, a year or a day, and whether a clause speaks of the past or the future (built by `_dates`;
+    claims/dates/ and claims/extract.py read them)."""
+
+    month_context: frozenset[str]  # "en", "depuis": a bare month or year after them is a date ("en novembre")
+    year_context: frozenset[str]  # "en", "since", "fiscal": a bare number after them is a year
+    year_before_noun: frozenset[str]  # determiners of a year used as an adjective ("the 2019 estimate")
     year_after_noun: frozenset[str]  # determiners of a noun a year may follow ("la récolte 2026")
-    months_capitalised: bool
     # A bare weekday that is the publication's own: today in English ("said Friday" in a Friday's
     # paper), the one a week off in French ("a annoncé vendredi"; today is "ce vendredi").
     own_weekday_is_today: bool
@@ -107,77 +99,95 @@ class Lexicon:
     weekday_articles: frozenset[str]  # "on Thursday", "le jeudi": an article that leaves the week unsaid
     following_re: re.Pattern[str]  # "suivant", "following": after the story's date, not publication
     since_re: re.Pattern[str]  # "depuis le ", "since ": the day after it is a past one
-    date_templates: tuple[DateTemplate, ...]
+    date_templates: tuple[DateTemplate, ...]  # [[dates.templates]] compiled, in the file's order
     date_starts: dict[str, tuple[int, ...]]  # first word (or DIGITS) -> templates that may start there
     date_scanned: tuple[int, ...]  # templates whose first word is unknown: scanned everywhere
-    bare_month_prefix_re: re.Pattern[str]
-    relative_words: dict[str, int]  # this 0, last -1, next +1
-    nth_words: dict[str, int]  # first 1, second 2, ..., last -1
-    day_context: frozenset[str]
+    bare_month_prefix_re: re.Pattern[str]  # "en ", "mois d'": what cites a bare month ("en novembre")
+    day_context: frozenset[str]  # "on", "le": "the 27th" after them is a day of the month
     numeric_day_before: frozenset[str]  # "le 3/4", "on 3/4": a slashed pair of single digits is then a day
-    event_days: frozenset[str]
-    event_link_re: re.Pattern[str]
-    # names
-    person_cues: frozenset[str]
-    coordinators: frozenset[str]  # "et", "and": a verb after them shares the sentence's subject
-    titles: frozenset[str]
-    function_words: frozenset[str]
-    non_entity_heads: frozenset[str]
-    common_acronyms: frozenset[str]
+    event_days: frozenset[str]  # "the next day": counted from an event named after it, when one is
+    event_link_re: re.Pattern[str]  # "of", "the" after an event day: the event's name follows
+    future_re: re.Pattern[str]  # words of the future ("will", "prévu") and its tense ("reprendra")
+    future_before_re: re.Pattern[str]  # markers that speak of the future only for what follows them
+    past_before_re: re.Pattern[str]  # "a annoncé ", "announced on ": a past tense right before a date
+    not_year_after_re: re.Pattern[str]  # "%", "euros", "people" after a number: a count, not a year
+
+
+@dataclass(frozen=True)
+class Names:
+    """What tells a name, a person and an organisation (built by `_names`; claims/names/data.py gathers
+    these with the rest of [names] and the word lists)."""
+
+    person_cues: frozenset[str]  # "chief executive", "le ministre": a person's name follows
+    titles: frozenset[str]  # "Sen.", "Prime Minister": inside a capitalised name, not part of it
+    function_words: frozenset[str]  # "le", "of", "the": the language's small words
+    non_entity_heads: frozenset[str]  # "Declaration", "Act": a document's or a thing's name opens with them
+    common_acronyms: frozenset[str]  # "GSM", "CEO": acronyms that are common nouns, no entity (as written)
+    # Words that make a capitalised name an organisation's: the language's, and those of every other
+    # language but the ones in capitals (a French article names the "Financial Intelligence Unit")
     organization_words: frozenset[str]
-    aliases: dict[str, str]
+    aliases: dict[str, str]  # "fmi", "imf" -> "Fonds monétaire international": short forms, canonical names
     acronym_aliases: frozenset[str]  # the short forms the data writes in capitals ("WHO", "AP")
-    places: frozenset[str]
-    subject_verbs: frozenset[str]
-    # quotes
-    quote_pairs: tuple[tuple[str, str], ...]
-    attribution: tuple[str, ...]
-    pronouns: frozenset[str]
-    forms_of_address: frozenset[str]  # "M.", "Mr": person cues that are no role
+    places: frozenset[str]  # the language's [names] places, folded
+    subject_verbs: frozenset[str]  # "said", "a déclaré" right after a capitalised word: it is a name
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """Quote marks, speech verbs, attributions, and names listed together (built by `_quotes` and
+    `_lists`; claims/quotes/ reads them)."""
+
+    coordinators: frozenset[str]  # "et", "and": a verb after them shares the sentence's subject
     # The words of every language's [quotes] that the quote rules read whatever the article's language
     # (see _quotes): articles, the joiners of a list, the words before a name that make it a complement
     articles: frozenset[str]  # "le", "l'", "the", "a"
     list_joiners: frozenset[str]  # "et", "and"
     complement_markers: frozenset[str]  # "de", "avec", "with"
-    list_joiner_re: re.Pattern[str]  # a joiner ("et", "and", "&")
-    list_gap_re: re.Pattern[str]  # between two names of a list: a comma or a joiner, then an article
-    listed_re: re.Pattern[str]  # between the last two: a joiner (a comma before it at most), an article
-    detect_words: frozenset[str]
-    # compiled patterns
-    number_re: re.Pattern[str]
-    money_re: re.Pattern[str]
-    bare_scaled_re: re.Pattern[str]
-    bare_amount_followers: frozenset[str] | None  # words that may follow "2.5 billion" as money (None: any)
-    qualifier_before_re: re.Pattern[str]
-    qualifier_ends: tuple[str, ...]  # the last word of each of its qualifiers: what the text before ends with
-    range_before_re: re.Pattern[str]
-    range_before_ends: tuple[str, ...]  # "-" and the last word of each joiner, as for qualifier_ends
-    range_after_re: re.Pattern[str]  # "… et 3,6 milliards" after "entre 1,5 milliard de dollars"
-    subunit_after_re: re.Pattern[str]  # "cents" of "8.4 euro cents"
-    # "une cinquantaine de millions d'euros": a round count of a scale, with its currency
-    approx_amount_re: re.Pattern[str] | None
-    approx_counts: dict[str, int]
-    money_marker_re: re.Pattern[str]
-    money_starts: frozenset[str]  # first tokens of an amount (DIGITS for a number): see claims/money/
-    cents_after_re: re.Pattern[str]
-    symbol_codes: dict[str, str]  # every written form of a sign, "c $" included -> ISO code
-    strict_codes: frozenset[str]  # codes read only in capitals ("TRY", "MAD")
-    code_scales: dict[str, float]  # codes that hold their scale ("MD": millions de dinars), after a number only
-    range_starts: tuple[str, ...]  # "between", "from", paired by position with
-    range_joiners: tuple[str, ...]  # "and", "to"
-    speech_verb_re: re.Pattern[str]
+    quote_pairs: tuple[tuple[str, str], ...]  # ("«", "»"), ("“", "”"): an opening mark and its closing one
+    attribution: tuple[str, ...]  # "selon", "according to": they introduce a quote's source
+    pronouns: frozenset[str]  # "il", "she": they point back to the last person named
+    forms_of_address: frozenset[str]  # "M.", "Mr": person cues that are no role
+    speech_verb_re: re.Pattern[str]  # a word that opens with a speech verb's stem ("déclar", "said")
     # ", a dit M. Labeaume en conférence de presse. ": an attribution between two sentences of a quote
     incise_re: re.Pattern[str]
     incise_pronoun_re: re.Pattern[str]  # "a-t-il poursuivi", "poursuit-elle": the quote's own speaker
     # "le groupe", "the council": an organisation named by what it is, speaking ("le groupe indique que")
     organization_subject_re: re.Pattern[str]
     statement_re: re.Pattern[str]  # "dans un communiqué", "in a statement": an organisation speaks
-    term_marker_re: re.Pattern[str]
-    future_re: re.Pattern[str]
-    future_before_re: re.Pattern[str]  # markers that speak of the future only for what follows them
-    past_before_re: re.Pattern[str]  # "a annoncé ", "announced on ": a past tense right before a date
-    not_year_after_re: re.Pattern[str]
-    attribution_re: re.Pattern[str]
+    term_marker_re: re.Pattern[str]  # "baptisé", "so-called": the quote is a term, not speech
+    attribution_re: re.Pattern[str]  # the attribution words, as a pattern
+    list_joiner_re: re.Pattern[str]  # a joiner ("et", "and", "&")
+    list_gap_re: re.Pattern[str]  # between two names of a list: a comma or a joiner, then an article
+    listed_re: re.Pattern[str]  # between the last two: a joiner (a comma before it at most), an article
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the extractors know about one language, ready to use: the language's identity, then
+    one section per dimension, each built by its own builder:
+
+    - `numbers` (`Numbers`, claims/amounts_data.py): number words, scales, the number pattern;
+    - `money` (`Money`, claims/amounts_data.py): currencies, qualifiers and ranges, the amount patterns;
+    - `calendar` (`Calendar`): months, weekdays, named days, units and periods;
+    - `dates` (`Dates`): the date templates compiled, and the words that place a date;
+    - `names` (`Names`): what tells a name, a person and an organisation;
+    - `quotes` (`Quotes`): quote marks, speech verbs, attributions, names listed together.
+
+    Read as `lex.calendar.months`, `lex.money.money_re`, `doc.lex.quotes.speech_verb_re`."""
+
+    code: str  # "fr"
+    name: str  # "Français"
+    raw: dict[str, Any]  # the language file, parsed and checked (claims/schema.py)
+    decimal_separator: str
+    thousands_separators: tuple[str, ...]
+    date_order: str  # "dmy", "mdy": the order of an all-numeric date
+    detect_words: frozenset[str]  # [detect] function_words, folded
+    numbers: Numbers
+    money: Money
+    calendar: Calendar
+    dates: Dates
+    names: Names
+    quotes: Quotes
 
 
 @lru_cache(maxsize=None)
@@ -278,9 +288,8 @@ def _build(raw: dict[str, Any], common: dict[str, Any], every: list[dict[str, An
     article's language."""
     lang = raw["language"]
     numbers, patterns = _numbers(raw)
-    currencies = _currencies(raw, common)
-    pieces = _money_pieces(raw, numbers, currencies)
-    calendar = _calendar(raw, numbers["ordinals"])
+    money = _money(raw, common, numbers, patterns)
+    calendar = _calendar(raw, numbers.ordinals)
     return Lexicon(
         code=lang["code"],
         name=lang["name"],
@@ -289,25 +298,23 @@ def _build(raw: dict[str, Any], common: dict[str, Any], every: list[dict[str, An
         thousands_separators=tuple(lang["thousands_separators"]),
         date_order=lang["date_order"],
         detect_words=frozenset(fold_key(w) for w in raw["detect"]["function_words"]),
-        **numbers,
-        **currencies,
-        **_amounts(numbers, currencies, patterns, pieces),
-        **_amount_surroundings(raw, currencies, patterns, pieces),
-        **calendar,
-        **_dates(raw, numbers, calendar, currencies["qualifiers"]),
-        **_names(raw, [data["names"] for data in every]),
-        **_quotes(raw, [data["quotes"] for data in every]),
+        numbers=numbers,
+        money=money,
+        calendar=calendar,
+        dates=_dates(raw, numbers, calendar, money.qualifiers),
+        names=_names(raw, [data["names"] for data in every]),
+        quotes=_quotes(raw, [data["quotes"] for data in every]),
     )
 
 
-def _calendar(raw: dict[str, Any], ordinals: dict[str, int]) -> dict[str, Any]:
-    """Calendar words: months, weekdays, named days, units and periods, "this"/"last"/"next" (Lexicon
-    fields)."""
+def _calendar(raw: dict[str, Any], ordinals: dict[str, int]) -> Calendar:
+    """Calendar words: months, weekdays, named days, units and periods, "this"/"last"/"next" (the
+    `calendar` section)."""
     dates = raw["dates"]
     relative_words = {fold_key(w): 0 for w in dates["this"]}
     relative_words.update({fold_key(w): -1 for w in dates["last"]})
     relative_words.update({fold_key(w): 1 for w in dates["next"]})
-    return dict(
+    return Calendar(
         months={fold_key(m): i + 1 for i, m in enumerate(dates["months"])},
         month_abbreviations={fold_key(a): i + 1 for i, forms in enumerate(dates["month_abbreviations"]) for a in forms},
         weekdays={fold_key(d): i for i, d in enumerate(dates["weekdays"])},
@@ -324,28 +331,26 @@ def _calendar(raw: dict[str, Any], ordinals: dict[str, int]) -> dict[str, Any]:
         period_codes={fold_key(k): v for k, v in dates["period_codes"].items()},
         relative_words=relative_words,
         nth_words={**ordinals, **{fold_key(w): -1 for w in dates["last"]}},
+        months_capitalised=bool(dates.get("capitalised", False)),
     )
 
 
-def _dates(
-    raw: dict[str, Any], numbers: dict[str, Any], calendar: dict[str, Any], qualifiers: dict[str, str]
-) -> dict[str, Any]:
-    """The date templates compiled, and the words that place a date: its context, past or future
-    (Lexicon fields)."""
-    dates = raw["dates"]
-    c = calendar
-    slots = {"ordinals": numbers["ordinals"], "number_words": numbers["number_words"], "vague": numbers["vague"]}
-    slots |= {k: c[k] for k in ("months", "weekdays", "named_days", "holidays", "foreign_months", "units", "parts")}
-    slots |= {"month_abbr": c["month_abbreviations"], "weekday_abbr": c["weekday_abbreviations"]}
-    slots |= {"qualifiers": qualifiers, "periods": c["periods"], "period_codes": c["period_codes"]}
-    slots |= {"seasons": c["seasons"], "rel": c["relative_words"], "nth": c["nth_words"]}
+def _dates(raw: dict[str, Any], numbers: Numbers, calendar: Calendar, qualifiers: dict[str, str]) -> Dates:
+    """The date templates compiled, and the words that place a date: its context, past or future (the
+    `dates` section)."""
+    dates, n, c = raw["dates"], numbers, calendar
+    slots: dict[str, dict[str, Any]] = {"ordinals": n.ordinals, "number_words": n.number_words, "vague": n.vague}
+    slots |= {"months": c.months, "weekdays": c.weekdays, "named_days": c.named_days, "holidays": c.holidays}
+    slots |= {"foreign_months": c.foreign_months, "units": c.units, "parts": c.parts}
+    slots |= {"month_abbr": c.month_abbreviations, "weekday_abbr": c.weekday_abbreviations}
+    slots |= {"qualifiers": qualifiers, "periods": c.periods, "period_codes": c.period_codes}
+    slots |= {"seasons": c.seasons, "rel": c.relative_words, "nth": c.nth_words}
     templates = _date_templates(raw["language"], dates, slots)
-    return dict(
+    return Dates(
         month_context=frozenset(fold_key(w) for w in dates["month_context"]),
         year_context=frozenset(fold_key(w) for w in dates["year_context"]),
         year_before_noun=frozenset(fold_key(w) for w in dates["year_before_noun"]),
         year_after_noun=frozenset(fold_key(w) for w in dates["year_after_noun"]),
-        months_capitalised=bool(dates.get("capitalised", False)),
         own_weekday_is_today=bool(dates["own_weekday_is_today"]),
         this_weekday_nearest=bool(dates["this_weekday_nearest"]),
         present_weekday_nearest=bool(dates["present_weekday_nearest"]),
@@ -375,12 +380,12 @@ def _dates(
     )
 
 
-def _names(raw: dict[str, Any], every_names: list[dict[str, Any]]) -> dict[str, Any]:
-    """What tells a name, a person and an organisation (Lexicon fields; claims/names/ reads the rest).
+def _names(raw: dict[str, Any], every_names: list[dict[str, Any]]) -> Names:
+    """What tells a name, a person and an organisation (the `names` section; claims/names/ reads the rest).
     The words that make a name an organisation's are those of every language: a French article names
     the "Financial Intelligence Unit", an English one the "Banque de France"."""
     lang, names = raw["language"], raw["names"]
-    return dict(
+    return Names(
         person_cues=frozenset(fold_key(w) for w in names["person_cues"]),
         titles=frozenset(fold_key(w) for w in names["titles"]),
         function_words=frozenset(fold_key(w) for w in names["function_words"]),
@@ -408,8 +413,8 @@ def _aliases(table: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def _quotes(raw: dict[str, Any], every_quotes: list[dict[str, Any]]) -> dict[str, Any]:
-    """Quote marks, speech verbs and attributions (Lexicon fields). The articles, list joiners and
+def _quotes(raw: dict[str, Any], every_quotes: list[dict[str, Any]]) -> Quotes:
+    """Quote marks, speech verbs and attributions (the `quotes` section). The articles, list joiners and
     complement markers are those of every language (`every_quotes`): the rules were written on French
     and English together and read them whatever the article's language."""
     quotes = raw["quotes"]
@@ -420,7 +425,7 @@ def _quotes(raw: dict[str, Any], every_quotes: list[dict[str, Any]]) -> dict[str
         tail = r"[\w'-]*" if prefix else r"(?![\w])"
         return re.compile(rf"(?<![\w]){trie(words)}{tail}", re.IGNORECASE)
 
-    return dict(
+    return Quotes(
         coordinators=frozenset(fold_key(w) for w in quotes["coordinators"]),
         articles=frozenset(
             fold_key(w) for q in every_quotes for w in [*q["definite_articles"], *q["indefinite_articles"]]
@@ -452,7 +457,7 @@ def _quotes(raw: dict[str, Any], every_quotes: list[dict[str, Any]]) -> dict[str
 
 def _lists(every_quotes: list[dict[str, Any]]) -> dict[str, Any]:
     """Names listed together ("la CSC, la FGTB et le SLFP dénoncent", "Infrabel and HR Rail said"), read
-    with the list joiners and definite articles of every language (Lexicon fields)."""
+    with the list joiners and definite articles of every language (fields of `Quotes`)."""
     joiner = rf"\b{alternation(w for q in every_quotes for w in q['list_joiners'])}\b|&"
     articles = [fold_key(w) for q in every_quotes for w in q["definite_articles"]]
     whole, elided = [w for w in articles if not w.endswith("'")], [w for w in articles if w.endswith("'")]

@@ -131,3 +131,8 @@ def test_the_mapping_holds_every_former_field_once():
     fields = [f for names in tool.SECTIONS.values() for f in names] + list(tool.TOP_LEVEL)
     assert len(fields) == len(set(fields)) == 115
     assert not set(tool.SECTIONS) & set(fields)  # a section's name is no field: a rewrite is not redone
+
+
+def test_the_mapping_agrees_with_the_lexicon():
+    """Each field of SECTIONS is where claims/lexicon.py has it: a rerun writes reads that exist."""
+    assert tool.check_mapping() == []

@@ -105,6 +105,23 @@ def test_two_checkouts_keep_each_their_entry(cache, tmp_path, monkeypatch):
     assert calls == []
 
 
+def test_an_entry_of_another_format_is_not_read_back(cache, monkeypatch):
+    """An entry written in an older shape (FORMAT 1: the flat Lexicon, before its sections) has another
+    key: the lexicon is built again, never read back in the old shape."""
+    current = compiled.FORMAT
+    monkeypatch.setattr(compiled, "FORMAT", current - 1)
+    compiled.data_hash.cache_clear()
+    try:
+        assert compiled.cached("fr", lambda code: "a lexicon of the older shape") == "a lexicon of the older shape"
+        monkeypatch.setattr(compiled, "FORMAT", current)
+        compiled.data_hash.cache_clear()
+        fresh = compiled.cached("fr", lexicon._load_uncached)
+    finally:
+        compiled.data_hash.cache_clear()
+    assert isinstance(fresh, lexicon.Lexicon) and fresh.numbers.number_re.search("12 millions")
+    assert len(list(cache.glob("lexicon-fr-*.pickle"))) == 2
+
+
 def test_the_cache_can_be_switched_off(monkeypatch, tmp_path):
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", "off")
     assert compiled.cache_dir() is None
