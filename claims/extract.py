@@ -146,11 +146,11 @@ class _Document:
         idx = self.sentence_index(offset)
         s = self.sentences[idx] if self.sentences else Sentence(0, len(self.text), self.text, 0)
         if idx not in self._future:
-            self._future[idx] = self.lex.future_re.search(self.folded, s.start, s.end) is not None
+            self._future[idx] = self.lex.dates.future_re.search(self.folded, s.start, s.end) is not None
         if self._future[idx]:
             return True
         if idx not in self._future_before:
-            m = self.lex.future_before_re.search(self.folded, s.start, s.end)
+            m = self.lex.dates.future_before_re.search(self.folded, s.start, s.end)
             self._future_before[idx] = m.end() if m else len(self.text) + 1
         return self._future_before[idx] <= offset
 
@@ -387,12 +387,16 @@ def _checkable_words(code: str) -> tuple[re.Pattern[str], frozenset[str], frozen
     "hier", "yesterday") as one pattern for the lower-cased folded text; the count words, the month
     names, and whether months take a capital (an English "may" is a verb)."""
     lex = load(code)
-    months = frozenset(lex.months)
-    days = frozenset(lex.weekdays) | frozenset(w for w in lex.named_days if " " not in w)
-    count_words = {w for w, v in lex.number_words.items() if v >= 2} | set(lex.multipliers) | set(lex.scale_words)
+    months = frozenset(lex.calendar.months)
+    days = frozenset(lex.calendar.weekdays) | frozenset(w for w in lex.calendar.named_days if " " not in w)
+    count_words = (
+        {w for w, v in lex.numbers.number_words.items() if v >= 2}
+        | set(lex.numbers.multipliers)
+        | set(lex.numbers.scale_words)
+    )
     counts = frozenset(w for w in count_words if " " not in w)
     pattern = re.compile(rf"(?<![\w']){trie(months | days | counts)}(?![\w'])")
-    return pattern, counts, months, lex.months_capitalised
+    return pattern, counts, months, lex.calendar.months_capitalised
 
 
 def _unclaimed(

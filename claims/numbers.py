@@ -57,8 +57,8 @@ def _parse_words(raw: str, lex: Lexicon) -> tuple[Decimal, int] | None:
     tokens = [t for t in _WORD_SPLIT.split(fold_key(raw)) if t]
     # Two-word vague counts ("a few") come first.
     joined = " ".join(tokens)
-    if joined in lex.vague:
-        return Decimal(lex.vague[joined]), 0
+    if joined in lex.numbers.vague:
+        return Decimal(lex.numbers.vague[joined]), 0
     total = Decimal(0)
     current: Decimal | int = Decimal(0)  # an int after a multiplier alone ("mille")
     seen = False
@@ -67,16 +67,16 @@ def _parse_words(raw: str, lex: Lexicon) -> tuple[Decimal, int] | None:
     while i < len(tokens):
         tok = tokens[i]
         pair = f"{tok}-{tokens[i + 1]}" if i + 1 < len(tokens) else None
-        if pair and pair in lex.number_words:  # "quatre-vingt" written as one word
-            current += lex.number_words[pair]
+        if pair and pair in lex.numbers.number_words:  # "quatre-vingt" written as one word
+            current += lex.numbers.number_words[pair]
             seen = True
             i += 2
             continue
-        if tok in lex.joiners:
+        if tok in lex.numbers.joiners:
             i += 1
             continue
-        if tok in lex.number_words:
-            word = lex.number_words[tok]
+        if tok in lex.numbers.number_words:
+            word = lex.numbers.number_words[tok]
             if last_unit and word < 10:
                 return None
             current += word
@@ -85,17 +85,17 @@ def _parse_words(raw: str, lex: Lexicon) -> tuple[Decimal, int] | None:
             i += 1
             continue
         last_unit = False
-        if tok in lex.vague:
-            current += lex.vague[tok]
-        elif tok in lex.multipliers:
-            factor = lex.multipliers[tok]
+        if tok in lex.numbers.vague:
+            current += lex.numbers.vague[tok]
+        elif tok in lex.numbers.multipliers:
+            factor = lex.numbers.multipliers[tok]
             if factor >= 1000:
                 total += (current or 1) * factor
                 current = Decimal(0)
             else:
                 current = (current or 1) * factor
-        elif tok in lex.fractions:
-            current += Decimal(str(lex.fractions[tok]))
+        elif tok in lex.numbers.fractions:
+            current += Decimal(str(lex.numbers.fractions[tok]))
         else:
             return None
         seen = True

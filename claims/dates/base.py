@@ -93,26 +93,26 @@ def _day(g: _Groups, lex: Lexicon) -> int | None:
     digits = _DIGITS.match(k)
     if digits:
         return int(digits.group())
-    if k in lex.ordinals:
-        return lex.ordinals[k]
+    if k in lex.numbers.ordinals:
+        return lex.numbers.ordinals[k]
     parsed = parse_number(k, lex)
     if parsed is None:
         # "twenty-first": cardinal tens + ordinal unit
         parts = re.split(r"[\s-]+", k)
-        if len(parts) == 2 and parts[0] in lex.number_words and parts[1] in lex.ordinals:
-            return lex.number_words[parts[0]] + lex.ordinals[parts[1]]
+        if len(parts) == 2 and parts[0] in lex.numbers.number_words and parts[1] in lex.numbers.ordinals:
+            return lex.numbers.number_words[parts[0]] + lex.numbers.ordinals[parts[1]]
         return None
     return int(parsed[0])
 
 
 def _month(g: _Groups, lex: Lexicon) -> int | None:
     if "foreign_month" in g:
-        return lex.foreign_months.get(key(g["foreign_month"]))
+        return lex.calendar.foreign_months.get(key(g["foreign_month"]))
     raw = g.get("month") or g.get("month_name")
     if raw is None:
         return None
     k = key(raw).rstrip(".")
-    return lex.months.get(k) or lex.month_abbreviations.get(k)
+    return lex.calendar.months.get(k) or lex.calendar.month_abbreviations.get(k)
 
 
 def _year(g: _Groups) -> int | None:
@@ -125,9 +125,9 @@ def _year(g: _Groups) -> int | None:
 
 def _weekday_of(g: _Groups, lex: Lexicon) -> int | None:
     if "weekday" in g:
-        return lex.weekdays.get(key(g["weekday"]))
+        return lex.calendar.weekdays.get(key(g["weekday"]))
     if "weekday_abbr" in g:
-        return lex.weekday_abbreviations.get(key(g["weekday_abbr"]).rstrip("."))
+        return lex.calendar.weekday_abbreviations.get(key(g["weekday_abbr"]).rstrip("."))
     return None
 
 
@@ -135,7 +135,7 @@ def _nth(raw: str, lex: Lexicon) -> int | None:
     digits = re.match(r"\d+", raw)
     if digits:
         return int(digits.group())
-    return lex.nth_words.get(key(raw))
+    return lex.calendar.nth_words.get(key(raw))
 
 
 def _two_digit_year(yy: int) -> int:
@@ -195,7 +195,7 @@ def _determined(low: str, start: int, determiners: frozenset[str]) -> bool:
 
 def _after_noun(low: str, start: int, lex: Lexicon) -> bool:
     """ "la récolte 2026", "l'édition 2025": a year right after a noun and its determiner."""
-    if not lex.year_after_noun:
+    if not lex.dates.year_after_noun:
         return False
     m = _TWO_PREV_TOKENS.search(low[max(0, start - 60) : start])
     if m is None:
@@ -204,7 +204,10 @@ def _after_noun(low: str, start: int, lex: Lexicon) -> bool:
     if noun[1:2] == "'":  # "l'edition"
         det, noun = noun[:2], noun[2:]
     return (
-        det is not None and key(det) in lex.year_after_noun and noun.isalpha() and key(noun) not in lex.function_words
+        det is not None
+        and key(det) in lex.dates.year_after_noun
+        and noun.isalpha()
+        and key(noun) not in lex.names.function_words
     )
 
 
@@ -290,7 +293,7 @@ def _month_of(g: _Groups, ctx: _Context) -> tuple[int, int, bool]:
             return year, month, False
         # No day and no weekday: the first of the month exists in every candidate year, so one is picked.
         return cast(int, _pick_year(month, None, ctx.published, ctx.future, None, past=ctx.past)), month, True
-    offset = ctx.lex.relative_words.get(key(g["rel"]), 0) if "rel" in g else 0
+    offset = ctx.lex.calendar.relative_words.get(key(g["rel"]), 0) if "rel" in g else 0
     first = _add_months(ctx.published.replace(day=1), offset)
     return first.year, first.month, True
 

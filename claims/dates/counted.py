@@ -32,11 +32,11 @@ from .base import (
 def _unit_of(text: str, lex: Lexicon) -> str | None:
     """The unit a relative expression names ("earlier this month" -> month), from the language's units."""
     for word in _HYPHENED_RE.findall(key(text)):  # "week-end" is a unit of its own
-        if word in lex.units:
-            return lex.units[word]
+        if word in lex.calendar.units:
+            return lex.calendar.units[word]
         for part in _WORD_RE.findall(word):
-            if part in lex.units:
-                return lex.units[part]
+            if part in lex.calendar.units:
+                return lex.calendar.units[part]
     return None
 
 
@@ -89,16 +89,16 @@ def _count_unit(direction: int) -> _Rule:
     def resolve(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
         lex = ctx.lex
         parsed = parse_number(g["count"], lex)
-        unit = lex.units.get(key(g["unit"]))
+        unit = lex.calendar.units.get(key(g["unit"]))
         if parsed is None or unit is None or parsed[0] <= 0 or parsed[0] > 1000:
             return None
         anchor = ctx.published
         if "named_day" in g:  # "two days from tomorrow"
-            anchor += dt.timedelta(days=lex.named_days.get(key(g["named_day"]), 0))
+            anchor += dt.timedelta(days=lex.calendar.named_days.get(key(g["named_day"]), 0))
         n = float(parsed[0])
         day = _shift(anchor, direction * n, unit)
         qualifier = g.get("approx")
-        kind = lex.qualifiers.get(key(qualifier)) if qualifier else None
+        kind = lex.money.qualifiers.get(key(qualifier)) if qualifier else None
         slack = dt.timedelta(days=_SLACK[unit])
         start, end = day - slack, day + slack
         if kind == "less":  # "il y a moins de deux semaines": between that day and publication

@@ -71,7 +71,7 @@ def find_dates(
     low = lower_view(folded)
     chosen = _chosen(_matches(low, lex), text, folded, low, lex, published, future_at)
     found = _weekday_with_its_day(
-        _with_their_year(_no_weekday_lists(_no_week_schedules(chosen, low, lex.weekdays), low), low), low, lex
+        _with_their_year(_no_weekday_lists(_no_week_schedules(chosen, low, lex.calendar.weekdays), low), low), low, lex
     )
     found = _same_weekday_again(found, low, lex)
     found = _months_together(found, low, lex)
@@ -105,7 +105,7 @@ def _matches(low: str, lex: Lexicon) -> list[_Match]:
     for letters, orders in needed:  # nor when a word its pattern writes is missing ("ago")
         if letters not in low:
             active.difference_update(orders)
-    templates = lex.date_templates
+    templates = lex.dates.date_templates
     # The active templates each word can start, with their patterns' match, kept per set of active
     # templates (a few sets recur across the documents of a language); a number is DIGITS.
     frozen = frozenset(active)
@@ -114,7 +114,7 @@ def _matches(low: str, lex: Lexicon) -> list[_Match]:
         if len(lists) > 256:
             lists.clear()
         starting = lists[frozen] = {}
-    starts_of = lex.date_starts
+    starts_of = lex.dates.date_starts
     # The words of this text that start a template, as the key of their templates: most words start none.
     keys = {w: k for w in words if (k := DIGITS if w[0].isdigit() else w) in starts_of}
     candidates: list[_Match] = []
@@ -128,7 +128,7 @@ def _matches(low: str, lex: Lexicon) -> list[_Match]:
             for order, match in tried:
                 if m := match(low, at):  # a match starts where it is tried
                     candidates.append((at, at - m.end(), order, m))
-    for order in lex.date_scanned:
+    for order in lex.dates.date_scanned:
         if order in active:
             candidates.extend((m.start(), m.start() - m.end(), order, m) for m in templates[order].regex.finditer(low))
     candidates.sort(key=lambda c: c[:3])
@@ -147,9 +147,9 @@ def _activation(lex: Lexicon) -> _Activation:
     (no trigger words), those a digit lets run, those each trigger word lets run, the templates each
     written word is needed by; and a cache of the templates each word starts, per set of active templates."""
     cached = _ACTIVATIONS.get(lex.code)
-    if cached is not None and cached[0] is lex.date_templates:
+    if cached is not None and cached[0] is lex.dates.date_templates:
         return cached[1]
-    templates = lex.date_templates
+    templates = lex.dates.date_templates
     by_word: dict[str, list[int]] = {}
     needed: dict[str, list[int]] = {}
     for order, t in enumerate(templates):
@@ -189,7 +189,7 @@ def _chosen(
             partial(future_at, start),
             partial(_past_in_clause, text, start, lex),
         )
-        resolved = _resolve(lex.date_templates[order].rule, m, _Context(low, folded, lex, published, tense))
+        resolved = _resolve(lex.dates.date_templates[order].rule, m, _Context(low, folded, lex, published, tense))
         if resolved is None:
             continue
         if resolved is _NO_SUCH_DAY:
@@ -208,7 +208,7 @@ def _past_before(text: str, folded: str, low: str, start: int, end: int, lex: Le
     """A past tense right before the date ("a annoncé ce lundi", "announced on Monday"), which outweighs
     a future elsewhere in the sentence; or right after it, or the statement the date was made in."""
     return (
-        lex.past_before_re.search(text, max(0, start - 40), start) is not None
+        lex.dates.past_before_re.search(text, max(0, start - 40), start) is not None
         or _after_statement(folded, low, start, lex)
         or _past_right_after(text, end, lex)
     )
@@ -221,7 +221,7 @@ def _past_right_after(text: str, end: int, lex: Lexicon) -> bool:
     return (
         text[end : end + 1] == " "
         and text[at : at + 1].islower()
-        and lex.past_anywhere_re.match(text, at, at + 40) is not None
+        and lex.dates.past_anywhere_re.match(text, at, at + 40) is not None
     )
 
 
@@ -233,7 +233,7 @@ def _after_statement(folded: str, low: str, start: int, lex: Lexicon) -> bool:
     """ "in a statement on Thursday", "dans un communiqué jeudi": a statement is reported once made, so
     the day it was made is past, whatever the statement says of the future."""
     floor = max(0, start - 30)
-    for m in lex.statement_re.finditer(folded, floor, start):
+    for m in lex.quotes.statement_re.finditer(folded, floor, start):
         if _STATEMENT_TAIL.fullmatch(low, m.end(), start):
             return True
     return False
@@ -253,7 +253,7 @@ def _month_joint(joiners: tuple[str, ...]) -> re.Pattern[str]:
 def _months_together(found: list[DateFound], low: str, lex: Lexicon) -> list[DateFound]:
     """ "in January and February", "fin juin-début juillet": two months in a row are one claim, from
     its first word, valued at the first and bounded by the last (as a range is)."""
-    joint = _month_joint(tuple(lex.range_joiners))
+    joint = _month_joint(tuple(lex.money.range_joiners))
     out: list[DateFound] = []
     for d in found:
         prev = out[-1] if out else None
@@ -278,7 +278,7 @@ def _months_together(found: list[DateFound], low: str, lex: Lexicon) -> list[Dat
         ):
             value = DateValue.of(prev.value.iso, start=prev.value.start, end=d.value.end)
             start = prev.start
-            if (w := _PREV_TOKEN.search(low, max(0, start - 20), start)) and key(w.group(1)) in lex.range_starts:
+            if (w := _PREV_TOKEN.search(low, max(0, start - 20), start)) and key(w.group(1)) in lex.money.range_starts:
                 start = w.start(1)  # "between November 2023 and April 2024": from its first word
             out[-1] = replace(prev, start=start, end=d.end, value=value)
             continue
@@ -419,7 +419,7 @@ def _in_their_story(
     the present ("hier", "mardi", "cette année") ends the story."""
     out: list[DateFound] = []
     story: tuple[dt.date, int] | None = None  # (the story's last date, where it was written)
-    following = lex.following_re
+    following = lex.dates.following_re
     found = _year_written_after(found, low, published, lex)
     for d in found:
         if d.value.precision in ("day", "month", "week") and (
@@ -462,7 +462,7 @@ def _in_their_story(
 def _this_before(low: str, start: int, lex: Lexicon) -> bool:
     """Is the word right before `start` a demonstrative of the present ("ce 13 novembre", "this May 3")?"""
     m = re.search(r"([\w'-]+)\s+$", low[max(0, start - 12) : start])
-    return m is not None and lex.relative_words.get(m.group(1)) == 0
+    return m is not None and lex.calendar.relative_words.get(m.group(1)) == 0
 
 
 YEAR_BACK = dt.timedelta(days=365)  # a yearless day resolved this far back was put there by its weekday
@@ -488,7 +488,7 @@ def _year_written_after(found: list[DateFound], low: str, published: dt.date, le
             and _SENTENCE_STOP.search(low, d.end, e.start) is None
             # two steps of one story, joined ("prise le 23 novembre et diffusée le 6 décembre 2016"),
             # not a date of now that names an older one ("le 12 mars, la cour a annulé la décision du ...")
-            and not lex.coordinators.isdisjoint(_WORD_RE.findall(low, d.end, e.start))
+            and not lex.quotes.coordinators.isdisjoint(_WORD_RE.findall(low, d.end, e.start))
         ):
             continue
         for year in (e.value.start.year, e.value.start.year - 1):

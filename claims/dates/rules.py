@@ -76,7 +76,7 @@ def _absolute(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateF
     if year is None:
         # "le 20 octobre dernier" is the last one, "le 3 mars prochain" the next one
         future = "next" in g or (ctx.future and "last" not in g)
-        since = lex.since_re.search(ctx.low, max(0, span[0] - 16), span[0]) is not None  # "depuis le 1er janvier"
+        since = lex.dates.since_re.search(ctx.low, max(0, span[0] - 16), span[0]) is not None  # "depuis le 1er janvier"
         year = _pick_year(month, day, ctx.published, future, weekday, past="last" in g or since, tensed=ctx.past)
         if year is None and weekday is not None:  # the weekday fits no nearby year: the date wins
             year = _pick_year(month, day, ctx.published, ctx.future, None)
@@ -119,7 +119,7 @@ def _day_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
 
 def _part_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
-    part = lex.parts[key(g["part"])]
+    part = lex.calendar.parts[key(g["part"])]
     qualifier = m.group("part")
     month = _month(g, lex)
     year = _year(g)
@@ -158,8 +158,8 @@ def _month_follows(low: str, end: int, lex: Lexicon) -> bool:
     words = low[end : end + 40].split()[:3]
     return (
         len(words) >= 2
-        and words[0].lower() in lex.range_joiners
-        and key(words[1].strip(".,;")) in lex.months
+        and words[0].lower() in lex.money.range_joiners
+        and key(words[1].strip(".,;")) in lex.calendar.months
         and not (len(words) == 3 and words[1][-1:].isalpha() and words[2][:1].isupper())  # not "June Smith"
     )
 
@@ -167,17 +167,17 @@ def _month_follows(low: str, end: int, lex: Lexicon) -> bool:
 def _named_before(folded: str, start: int, lex: Lexicon) -> bool:
     """A capitalised word that is no function word right before: "Theresa May"."""
     name = _CAPITALISED_BEFORE.search(folded, max(0, start - 30), start)
-    return name is not None and key(name.group(1)) not in lex.function_words
+    return name is not None and key(name.group(1)) not in lex.names.function_words
 
 
 def _bare_month(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     lex = ctx.lex
     # A month alone is written the way the language writes months: "Mars" inside a French sentence is
     # the planet, "may" inside an English one is the verb.
-    if ctx.folded[span[0]].isupper() != lex.months_capitalised:
+    if ctx.folded[span[0]].isupper() != lex.calendar.months_capitalised:
         return None
     if (
-        _prev_token(ctx.low, span[0]) not in lex.month_context
+        _prev_token(ctx.low, span[0]) not in lex.dates.month_context
         and (_named_before(ctx.folded, span[0], lex) or not _month_follows(ctx.folded, span[1], lex))
         and not (
             # "January's transfers": a month's own, unless a name goes before ("Theresa May's")
@@ -188,7 +188,7 @@ def _bare_month(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Dat
     month = cast(int, _month(g, lex))  # the template is {month_name}: a month of the language
     # A month alone: the first of it exists in every candidate year, so one is picked.
     year = cast(int, _pick_year(month, None, ctx.published, ctx.future, None, past=ctx.past))
-    prefix = lex.bare_month_prefix_re.search(ctx.low, max(0, span[0] - 20), span[0])
+    prefix = lex.dates.bare_month_prefix_re.search(ctx.low, max(0, span[0] - 20), span[0])
     if prefix:  # "en novembre" is cited with its preposition
         span = (prefix.start(), span[1])
     return _found(span, DateValue.of(_month_iso(year, month)), relative=True, rule="bare_month")
@@ -216,7 +216,7 @@ def _year_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Dat
             return None
     else:
         last = int(g["year_end"])
-    if not 0 < last - first <= 100 or ctx.lex.not_year_after_re.match(ctx.low, span[1]):
+    if not 0 < last - first <= 100 or ctx.lex.dates.not_year_after_re.match(ctx.low, span[1]):
         return None
     return _found(
         span, DateValue.of(str(first), start=dt.date(first, 1, 1), end=dt.date(last, 12, 31)), rule="year_range"
@@ -230,27 +230,30 @@ def _named_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Dat
 
 def _bare_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     low = ctx.low
-    if ctx.lex.not_year_after_re.match(low, span[1]):
+    if ctx.lex.dates.not_year_after_re.match(low, span[1]):
         return None
     # "plus de 2000", "more than 1800": a count, unless the word also leads a year ("around 2000")
-    q = ctx.lex.qualifier_before_re.search(low, max(0, span[0] - 30), span[0])
-    if q and key(q.group("q")) not in ctx.lex.year_context:
+    q = ctx.lex.money.qualifier_before_re.search(low, max(0, span[0] - 30), span[0])
+    if q and key(q.group("q")) not in ctx.lex.dates.year_context:
         return None
     before = low[max(0, span[0] - 3) : span[0]]
     after = low[span[1] : span[1] + 2]
     prev = _prev_token(low, span[0])
     in_context = (
-        prev in ctx.lex.year_context
-        or prev.rpartition("'")[2] in ctx.lex.year_context  # "qu'en 2014", "jusqu'à 2030": elided
+        prev in ctx.lex.dates.year_context
+        or prev.rpartition("'")[2] in ctx.lex.dates.year_context  # "qu'en 2014", "jusqu'à 2030": elided
         or (
             # "the 2019 estimate", "the disputed 2020 election", "the Service's 2023 budget": a year
             # as an adjective, before a word, after a determiner or a possessive
             1900 <= int(g["year"]) < 2100
             and _NOUN_AFTER.match(low, span[1]) is not None
-            and (ctx.folded[span[1] + 1 : span[1] + 2].islower() or _determined(low, span[0], ctx.lex.year_before_noun))
             and (
-                _determined(low, span[0], ctx.lex.year_before_noun)
-                or (bool(ctx.lex.year_before_noun) and prev.endswith("'s"))
+                ctx.folded[span[1] + 1 : span[1] + 2].islower()
+                or _determined(low, span[0], ctx.lex.dates.year_before_noun)
+            )
+            and (
+                _determined(low, span[0], ctx.lex.dates.year_before_noun)
+                or (bool(ctx.lex.dates.year_before_noun) and prev.endswith("'s"))
             )
         )
         or (1900 <= int(g["year"]) < 2100 and _after_noun(low, span[0], ctx.lex))
@@ -263,15 +266,15 @@ def _bare_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
 
 
 def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-    weekday = ctx.lex.weekdays.get(key(g["weekday"]))
+    weekday = ctx.lex.calendar.weekdays.get(key(g["weekday"]))
     if weekday is None:
         return None
     if (
         m.start() == m.start("weekday")
         and ctx.folded[span[0]].isupper()
         and (prev := _CAPITALISED_BEFORE.search(ctx.folded, max(0, span[0] - 30), span[0]))
-        and key(prev.group(1)) not in ctx.lex.function_words
-        and not (ctx.lex.months_capitalised and key(prev.group(1)) in ctx.lex.organization_words)
+        and key(prev.group(1)) not in ctx.lex.names.function_words
+        and not (ctx.lex.calendar.months_capitalised and key(prev.group(1)) in ctx.lex.names.organization_words)
     ):
         # "Rosalind Friday", "Black Friday": a name, not a day (not "Olsson lundi", nor "the Common
         # Council Tuesday": an organisation's word ends its name)
@@ -280,17 +283,17 @@ def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
         m.start() == m.start("weekday")
         and ctx.folded[span[0]].isupper()
         and (title := _CAPITALISED_AFTER.match(ctx.folded, span[1]))
-        and key(title.group(1)) not in ctx.lex.months
-        and key(title.group(1)) not in ctx.lex.function_words
+        and key(title.group(1)) not in ctx.lex.calendar.months
+        and key(title.group(1)) not in ctx.lex.names.function_words
         and (
             span[0] == 0
             or ctx.low[span[0] - 1] == "\n"
-            or _prev_token(ctx.low, span[0]) in ctx.lex.year_before_noun | ctx.lex.year_after_noun
+            or _prev_token(ctx.low, span[0]) in ctx.lex.dates.year_before_noun | ctx.lex.dates.year_after_noun
         )
     ):
         return None  # "the Sunday Independent", "Dimanche Ouest France": a title, not a day
     published = ctx.published
-    week_based = any(ctx.lex.units.get(w) == "week" for w in re.findall(r"[\w-]+", m.group(0)))
+    week_based = any(ctx.lex.calendar.units.get(w) == "week" for w in re.findall(r"[\w-]+", m.group(0)))
     monday = published - dt.timedelta(days=published.weekday())
     if "next" in g:
         d = monday + dt.timedelta(days=7 + weekday)
@@ -300,7 +303,7 @@ def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
         else:
             back = (published.weekday() - weekday) % 7 or 7
             d = published - dt.timedelta(days=back)
-    elif week_based or ("this" in g and not ctx.lex.this_weekday_nearest):  # "this Friday": of this week
+    elif week_based or ("this" in g and not ctx.lex.dates.this_weekday_nearest):  # "this Friday": of this week
         d = monday + dt.timedelta(days=weekday)
         if "this" in g and not week_based and ctx.future and d < published:
             d += dt.timedelta(days=7)  # "will strike this Thursday", written on a Sunday: the coming one
@@ -309,12 +312,12 @@ def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
         after = published + dt.timedelta(days=(weekday - published.weekday()) % 7)
         d = after if ctx.future or (after - published) < (published - before) else before
     else:
-        own = 0 if ctx.lex.own_weekday_is_today else 7  # the day of publication itself (see the data)
+        own = 0 if ctx.lex.dates.own_weekday_is_today else 7  # the day of publication itself (see the data)
         after = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or own)
         before = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or own)
-        if ctx.future or _prev_token(ctx.low, span[0]) in ctx.lex.weekday_ahead:
+        if ctx.future or _prev_token(ctx.low, span[0]) in ctx.lex.dates.weekday_ahead:
             d = after
-        elif ctx.lex.present_weekday_nearest and not ctx.past and not ctx.past_clause:
+        elif ctx.lex.dates.present_weekday_nearest and not ctx.past and not ctx.past_clause:
             # "la période s'achève mardi", "deux trains sont supprimés jeudi": the press writes the
             # coming days in the present, the past ones in a past tense
             d = after if (after - published) < (published - before) else before
@@ -330,16 +333,19 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 def _past_in_clause(text: str, start: int, lex: Lexicon) -> bool:
     """Does the sentence around `start` hold a verb in a past tense ("a annoncé ce lundi la compagnie",
     "Au stade samedi soir, la tribune a chanté")?"""
-    if not lex.present_weekday_nearest:
+    if not lex.dates.present_weekday_nearest:
         return False
     floor = max(0, start - 160)
     m = _CLAUSE_START.search(text, floor, start)
     end = _SENTENCE_END.search(text, start, start + 160)
-    return lex.past_anywhere_re.search(text, m.start() if m else floor, end.start() if end else start + 160) is not None
+    return (
+        lex.dates.past_anywhere_re.search(text, m.start() if m else floor, end.start() if end else start + 160)
+        is not None
+    )
 
 
 def _nth_weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-    weekday = ctx.lex.weekdays.get(key(g["weekday"]))
+    weekday = ctx.lex.calendar.weekdays.get(key(g["weekday"]))
     n = _nth(g["nth"], ctx.lex)
     month = _month_of(g, ctx)
     if weekday is None or n is None or month is None or month[0] is None:
@@ -386,8 +392,8 @@ def _month_said_before(ctx: _Context, start: int) -> int | None:
     if (stop := _SENTENCE_STOP.search(ctx.low[floor:start][::-1])) is not None:
         floor = start - stop.start()
     last = None
-    for m in _day_and_month_re(tuple(ctx.lex.months)).finditer(ctx.low, floor, start):
-        last = ctx.lex.months[m.group("a") or m.group("b")]
+    for m in _day_and_month_re(tuple(ctx.lex.calendar.months)).finditer(ctx.low, floor, start):
+        last = ctx.lex.calendar.months[m.group("a") or m.group("b")]
     return last
 
 
@@ -405,7 +411,7 @@ def _day_only(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateF
         year = _pick_year(month, day, ctx.published, ctx.future, None, past=ctx.past)
         found = _safe_date(year, month, day) if year else None
         return _found(span, _day_value(found), relative=True, rule="day_only") if found else None
-    if _prev_token(ctx.low, span[0]) not in ctx.lex.day_context:
+    if _prev_token(ctx.low, span[0]) not in ctx.lex.dates.day_context:
         return None
     d = _day_near(day, ctx.published, ctx.future)
     ahead = _safe_date(ctx.published.year, ctx.published.month, day)
@@ -415,7 +421,7 @@ def _day_only(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateF
 
 
 def _weekday_count(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-    weekday = ctx.lex.weekdays.get(key(g["weekday"]))
+    weekday = ctx.lex.calendar.weekdays.get(key(g["weekday"]))
     parsed = parse_number(g["count"], ctx.lex)
     if weekday is None or parsed is None or not 1 <= parsed[0] <= 52:
         return None
@@ -431,10 +437,10 @@ _CLOSES_QUOTE = re.compile(r"[.,]?[”»]|[.,][\"']|\s[»]")
 
 def _named_day(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     word = key(g["named_day"])
-    offset = ctx.lex.named_days.get(word)
+    offset = ctx.lex.calendar.named_days.get(word)
     if offset is None:
         return None
-    if word in ctx.lex.event_days and ctx.lex.event_link_re.match(ctx.low, span[1]):
+    if word in ctx.lex.dates.event_days and ctx.lex.dates.event_link_re.match(ctx.low, span[1]):
         return None  # "la veille du scrutin": the day before another event
     if offset == 0 and " " not in word and not ctx.past and _CLOSES_QUOTE.match(ctx.folded, span[1]):
         return None  # "... who we are today," she said: the speaker's nowadays, not a day
@@ -443,7 +449,7 @@ def _named_day(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
 
 def _holiday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     """ "Halloween", "le jour de l'An", "Christmas Eve": that day, in the year a day without its year takes."""
-    month, day = ctx.lex.holidays[key(g["holiday"])]
+    month, day = ctx.lex.calendar.holidays[key(g["holiday"])]
     year = _pick_year(month, day, ctx.published, ctx.future, None, past=ctx.past)
     d = _safe_date(year, month, day) if year else None
     return _found(span, _day_value(d), relative=True, rule="holiday") if d else None
@@ -455,13 +461,13 @@ def _period_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
     lex = ctx.lex
     n: int | None
     if "period_code" in g:
-        unit, n = lex.period_codes.get(key(g["period_code"])), int(g["period_n"])
+        unit, n = lex.calendar.period_codes.get(key(g["period_code"])), int(g["period_n"])
     elif "month_name" in g:  # "the June quarter" (Australia's press): the quarter that ends in June
-        unit, month = "quarter", lex.months[key(g["month_name"])]
+        unit, month = "quarter", lex.calendar.months[key(g["month_name"])]
         n = month // 3 if month % 3 == 0 else None
     else:
         word = g.get("period") or _WORD_RE.findall(m.group(0))[-1]  # "{ordinal}[ -]quarter"
-        unit, n = lex.periods.get(key(word)), _nth(g["nth"], lex)
+        unit, n = lex.calendar.periods.get(key(word)), _nth(g["nth"], lex)
     if unit is None or n is None:
         return None
     count = 12 // _MONTHS_IN[unit]
@@ -471,7 +477,7 @@ def _period_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
     year = _year(g)
     relative = year is None
     if year is None and "rel" in g:  # "the first half of next year"
-        year = ctx.published.year + ctx.lex.relative_words.get(key(g["rel"]), 0)
+        year = ctx.published.year + ctx.lex.calendar.relative_words.get(key(g["rel"]), 0)
     if year is None:  # the current one counts both ways: it has begun and has not ended
         year = ctx.published.year
         first, last = period_of(_period_iso(year, unit, n))[1:]
@@ -485,7 +491,7 @@ def _period_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
 def _season(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
     """ "l'été 2024", "last summer", "cet hiver", "au printemps" (the coming one when the sentence
     speaks of the future, else the latest one begun)."""
-    season = ctx.lex.seasons.get(key(g["season"]))
+    season = ctx.lex.calendar.seasons.get(key(g["season"]))
     if season is None:
         return None
     year = _year(g)
@@ -500,7 +506,7 @@ def _season(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFou
     current = next((v for v in around if v.start <= published <= v.end), None)
     past = [v for v in around if v.end < published]
     coming = [v for v in around if v.start > published]
-    offset = ctx.lex.relative_words.get(key(g["rel"])) if "rel" in g else None
+    offset = ctx.lex.calendar.relative_words.get(key(g["rel"])) if "rel" in g else None
     if "last" in g or offset == -1:
         value = past[-1]
     elif "next" in g or offset == 1:
@@ -519,7 +525,7 @@ def _numeric(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
         if (
             len(g["d1"]) == 1
             and len(g["d2"]) == 1
-            and _prev_token(ctx.low, span[0]) not in lex.month_context | lex.numeric_day_before
+            and _prev_token(ctx.low, span[0]) not in lex.dates.month_context | lex.dates.numeric_day_before
         ):
             return None  # "3/4" is more often a fraction
         day, month = (a, b) if lex.date_order == "dmy" else (b, a)

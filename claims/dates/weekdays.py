@@ -61,7 +61,7 @@ def _same_weekday_again(found: list[DateFound], low: str, lex: Lexicon) -> list[
     """ "The debate runs Tuesday to Thursday. ... if it does not end at 10 pm on Thursday": a bare weekday
     named again soon after a date that names that weekday is that day, whatever its own clause's tense
     says (not after a date that only falls on it: "depuis le 14 octobre ... Mardi")."""
-    weekdays = lex.weekdays
+    weekdays = lex.calendar.weekdays
     out: list[DateFound] = []
     for d in found:
         if d.rule == "weekday" and d.value.precision == "day" and _WORD_RE.search(low, d.start, d.end):
@@ -84,7 +84,7 @@ def _same_weekday_again(found: list[DateFound], low: str, lex: Lexicon) -> list[
 def _bare_weekday(low: str, d: DateFound, lex: Lexicon) -> bool:
     """ "Thursday", "on Thursday", "jeudi": a weekday with no word that sets its week ("last", "prochain")."""
     words = _WORD_RE.findall(low, d.start, d.end)
-    return len(words) <= 2 and (len(words) == 1 or words[0] in lex.weekday_articles)
+    return len(words) <= 2 and (len(words) == 1 or words[0] in lex.dates.weekday_articles)
 
 
 def _in_order(days: list[DateFound]) -> list[DateFound]:
@@ -126,7 +126,7 @@ def _apposed(prev: DateFound, d: DateFound, low: str, lex: Lexicon) -> bool:
         and d.rule == "absolute"
         and d.value == prev.value
         and gap.startswith(", ")
-        and (gap == ", " or (gap[2:-1] in lex.weekday_articles and gap.endswith(" ")))
+        and (gap == ", " or (gap[2:-1] in lex.dates.weekday_articles and gap.endswith(" ")))
         and len(_WORD_RE.findall(low, prev.start, prev.end)) == 2
     )
 
@@ -177,7 +177,7 @@ def _weekday_with_its_day(found: list[DateFound], low: str, lex: Lexicon) -> lis
             and d.value.precision == "day"
             and d.rule in ("weekday", "weekday_day", "absolute")
             # a weekday said with it: "hier jeudi 27 octobre" (not "yesterday 10 June")
-            and any(w in lex.weekdays for w in _WORD_RE.findall(low, d.start, d.end))
+            and any(w in lex.calendar.weekdays for w in _WORD_RE.findall(low, d.start, d.end))
             and (
                 _NAMED_DAY_GAP.fullmatch(low, prev.end, d.start)
                 if d.rule == "weekday"

@@ -80,13 +80,13 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
     if (
         d.amount_max is None
         and not lead_form
-        and lex.range_starts
-        and _previous_word(low, d.start) == lex.range_starts[0]
+        and lex.money.range_starts
+        and _previous_word(low, d.start) == lex.money.range_starts[0]
     ):
         _range_after(d, folded, low, lex)
     first_word = _FIRST_WORD.match(low, d.start)
     article = _previous_word(low, d.start).rpartition("'")[2]  # "d'un demi-milliard": the "un"
-    if first_word and first_word.group() in lex.fractions and _counts_one(article, lex):
+    if first_word and first_word.group() in lex.numbers.fractions and _counts_one(article, lex):
         d.start = low.rindex(article, 0, d.start)  # "un demi-milliard", "a half-million": from the article
     if d.amount_max is None and not lead_form:
         _range_before(d, m.group(n)[0].isdigit(), low, lex)
@@ -94,17 +94,18 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
     if lead_form and "$" in m.group("lead") and (again := _NAMED_AGAIN.match(low, d.end)):
         # "$20,000 dollars", "$6,000 tala": the sign, then the name of one amount's currency
         name = fold_key(again.group(1))
-        if name in lex.currency_names and name not in lex.ambiguous_currency_names:
+        if name in lex.money.currency_names and name not in lex.money.ambiguous_currency_names:
             d.end = again.end()
-            if lex.local_currency_names.get(name) != "dollar":
-                d.code, local = lex.currency_names[name], lex.local_currency_names.get(name)
+            if lex.money.local_currency_names.get(name) != "dollar":
+                d.code, local = lex.money.currency_names[name], lex.money.local_currency_names.get(name)
     qualifier = _qualify(d, text, low, lex)
     return MoneyFound(
         start=d.start,
         end=d.end,
         value=Money(amount=d.value, currency=d.code, low=d.low, high=d.high, amount_max=d.amount_max),
         qualifier=qualifier,
-        approximate=qualifier is not None and lex.qualifiers[fold_key(qualifier)] in ("approx", "nearly", "just_over"),
+        approximate=qualifier is not None
+        and lex.money.qualifiers[fold_key(qualifier)] in ("approx", "nearly", "just_over"),
         local=local,
     )
 
@@ -116,12 +117,12 @@ def _refused(m: re.Match[str], folded: str, lex: Lexicon) -> bool:
         return True  # "not a penny": an article before a coin is a way of speaking
     written = fold_key(m.group("lead") or m.group("trail") or "")
     sub = _subunit(m)
-    if sub and fold_key(sub) in lex.multipliers and not m.group(n)[:1].isdigit():
+    if sub and fold_key(sub) in lex.numbers.multipliers and not m.group(n)[:1].isdigit():
         return True  # "deux cent trente-cinq millions": a hundred, not a cent, after a number in words
     if written == "f" and folded[m.start("trail") : m.end("trail")] != "F":
         return True  # "1 500 F" in an African paper is francs; a lower-case "f" is no currency
     glued = m.group("glued") and folded[m.start("glued") : m.end("glued")]
-    if glued and glued not in lex.glued_subunits:
+    if glued and glued not in lex.money.glued_subunits:
         return True  # "5C" is a temperature, "173.08c" a price
     if glued == "p" and len(m.group(n).split(".")[0]) > 2:
         return True  # "61p" is pence, "1080p" a video's lines
@@ -136,10 +137,10 @@ def _local_group(m: re.Match[str], lex: Lexicon, low: str) -> str | None:
     if _possessive_sign(written, low, m.start()):
         return "dollar"  # "the period's $381 million": a bare "$" after a possessive
     if _subunit(m):
-        return lex.local_currency_names.get(fold_key(_subunit(m) or ""))
+        return lex.money.local_currency_names.get(fold_key(_subunit(m) or ""))
     if m.group("suffix"):
         return None
-    return "dollar" if written == "$" else lex.local_currency_names.get(written)
+    return "dollar" if written == "$" else lex.money.local_currency_names.get(written)
 
 
 def _possessive_sign(lead: str, low: str, start: int) -> bool:
@@ -166,13 +167,13 @@ def _base(m: re.Match[str], n: str, folded: str, low: str, lex: Lexicon) -> _Dra
     code, factor, ambiguous = currency
     lead_form = n == "n1"
     start, end = m.start(), m.end()
-    if m.group("trail") and not _subunit(m) and (sub := lex.subunit_after_re.match(low, end)):
-        factor /= lex.subunits[fold_key(sub.group("sub"))]  # "8.4 euro cents": cents of the euro
+    if m.group("trail") and not _subunit(m) and (sub := lex.money.subunit_after_re.match(low, end)):
+        factor /= lex.money.subunits[fold_key(sub.group("sub"))]  # "8.4 euro cents": cents of the euro
         end = sub.end()
     lead = fold_key(m.group("lead") or "")
     if _possessive_sign(lead, low, start):
         # "it's $5", "music ' s $ 500": the letter is a possessive, not a country prefix
-        start, code = m.start("lead") + m.group("lead").index("$"), lex.symbol_codes["$"]
+        start, code = m.start("lead") + m.group("lead").index("$"), lex.money.symbol_codes["$"]
     s = {"n1": "s1", "n2": "s2", "n3": "s3"}[n]
     scale = _scale_factor(m.group(s), _written(m, s, folded), lex)
     scale_cut = scale is None
@@ -184,9 +185,9 @@ def _base(m: re.Match[str], n: str, folded: str, low: str, lex: Lexicon) -> _Dra
         return None  # "deux livres", "five pounds": not money without a scale word
     if (
         ambiguous
-        and fold_key(low[:end].rsplit(None, 1)[-1]) in lex.weight_currency_names
-        and (w := lex.weight_of_re.match(low, end))
-        and fold_key(w.group(1)) not in lex.money_nouns
+        and fold_key(low[:end].rsplit(None, 1)[-1]) in lex.money.weight_currency_names
+        and (w := lex.money.weight_of_re.match(low, end))
+        and fold_key(w.group(1)) not in lex.money.money_nouns
     ):
         return None  # "100 millions de livres de sirop", "5 million pounds of beef": a weight
     if low[end : end + 3].lstrip().startswith("%"):
@@ -233,14 +234,16 @@ def _range_in_match(d: _Draft, m: re.Match[str], folded: str, low: str, lex: Lex
             d.low, d.high = d.value - d.tolerance, top + d.tolerance
     if d.amount_max is None:
         d.end = m.start("rj")
-    elif (w := _PREV_WORD.search(low[max(0, d.start - 30) : d.start])) and fold_key(w.group(1)) in lex.range_starts:
+    elif (w := _PREV_WORD.search(low[max(0, d.start - 30) : d.start])) and fold_key(
+        w.group(1)
+    ) in lex.money.range_starts:
         d.start = max(0, d.start - 30) + w.start(1)  # "between $2bn and $3bn": written from its first word
 
 
 def _range_after(d: _Draft, folded: str, low: str, lex: Lexicon) -> None:
     """ "entre 1,5 milliard de dollars et 3,6 milliards": the second end, without its currency."""
-    after = lex.range_after_re.match(low, d.end)
-    if not after or fold_key(after.group("j")) != lex.range_joiners[0]:
+    after = lex.money.range_after_re.match(low, d.end)
+    if not after or fold_key(after.group("j")) != lex.money.range_joiners[0]:
         return
     second = parse_number(after.group("n"), lex)
     second_scale = _scale_factor(after.group("s"), _written(after, "s", folded), lex) if after.group("s") else d.scale
@@ -248,7 +251,7 @@ def _range_after(d: _Draft, folded: str, low: str, lex: Lexicon) -> None:
         d.amount_max = second[0] * second_scale * d.factor
         d.high = d.amount_max + d.tolerance
         # "entre 2 millions d'euros et 3 millions d'euros": the second end may name it again
-        again = lex.money_re.match(low, after.start("n"))
+        again = lex.money.money_re.match(low, after.start("n"))
         d.end = again.end() if again else after.end()
         d.start = _previous_word_start(low, d.start)
 
@@ -257,7 +260,7 @@ def _range_before(d: _Draft, digits: bool, low: str, lex: Lexicon) -> None:
     """ "entre 2 et 3 milliards", "de 616 à 670,4 millions": the range's first end, before the amount
     (both ends in digits, or both in words)."""
     before = low[max(0, d.start - 60) : d.start]
-    rng = lex.range_before_re.search(before) if before.rstrip().endswith(lex.range_before_ends) else None
+    rng = lex.money.range_before_re.search(before) if before.rstrip().endswith(lex.money.range_before_ends) else None
     if not rng or digits != rng.group("n")[0].isdigit():
         return
     first = parse_number(rng.group("n"), lex)
@@ -281,14 +284,14 @@ def _qualify(d: _Draft, text: str, low: str, lex: Lexicon) -> str | None:
     """A qualifier before the amount ("about", "plus de", "nearly"), as written, with the bounds it
     gives the value."""
     before = low[max(0, d.start - 60) : d.start]
-    if not before.rstrip().endswith(lex.qualifier_ends):
+    if not before.rstrip().endswith(lex.money.qualifier_ends):
         return None
-    q = lex.qualifier_before_re.search(before)
+    q = lex.money.qualifier_before_re.search(before)
     if not q:
         return None
     offset = d.start - len(before)
     qualifier = text[offset + q.start("q") : offset + q.end("q")]
-    kind = lex.qualifiers[fold_key(qualifier)]
+    kind = lex.money.qualifiers[fold_key(qualifier)]
     top = d.amount_max if d.amount_max is not None else d.value
     if kind == "approx":
         d.low, d.high = min(d.low, d.value * Decimal("0.9")), max(d.high, top * Decimal("1.1"))
@@ -306,7 +309,7 @@ def _qualify(d: _Draft, text: str, low: str, lex: Lexicon) -> str | None:
 def _cents(low: str, end: int, lex: Lexicon) -> tuple[int, Decimal] | None:
     """(end, cents) of "… 50 cents" or "… and forty-five" right after a whole amount ("3 dollars 50
     cents", "thirteen dollars forty five"); None when no cents follow."""
-    c = lex.cents_after_re.match(low, end)
+    c = lex.money.cents_after_re.match(low, end)
     if c is None:
         return None
     cents = parse_number(c.group("c"), lex)

@@ -42,7 +42,7 @@ def _bare_scaled(
     # sentence of an amount and the two on each side ("... 5 millions d'amende, ... 30 millions par mois").
     reach = {(0, len(low))} if single or bare else _reach(priced, low, sentence_bounds)
     for s_start, s_end in sorted(reach):
-        for m in lex.bare_scaled_re.finditer(low, s_start, s_end):
+        for m in lex.money.bare_scaled_re.finditer(low, s_start, s_end):
             i = bisect_right(span_starts, m.start())
             if (i and spans[i - 1][1] > m.start()) or (i < len(spans) and spans[i][0] < m.end()):
                 continue  # part of an amount already read
@@ -88,10 +88,10 @@ def _counts_things(after: str, lex: Lexicon) -> bool:
     if (
         after.startswith(("%", "de ", "d'", "of "))
         and not after.startswith(("de dollars", "d'euros"))
-        and not (noun and noun.group() in lex.money_nouns)
+        and not (noun and noun.group() in lex.money.money_nouns)
     ):
         return True
-    followers = lex.bare_amount_followers
+    followers = lex.money.bare_amount_followers
     return (
         followers is not None
         and (w := _FIRST_WORD.match(after)) is not None
@@ -112,13 +112,13 @@ def _scaled_amounts(
     tol = _HALF_STEP * Decimal(10) ** -decimals * scale
     start, top = m.start(), None
     before = low[max(0, start - 60) : start]
-    ends = lex.range_starts and before.rstrip().endswith(lex.range_before_ends)
-    rng = lex.range_before_re.search(before) if ends else None
+    ends = lex.money.range_starts and before.rstrip().endswith(lex.money.range_before_ends)
+    rng = lex.money.range_before_re.search(before) if ends else None
     if (
         rng
         and rng.group("start")
-        and fold_key(rng.group("start")) == lex.range_starts[0]
-        and fold_key(rng.group("j")) == lex.range_joiners[0]
+        and fold_key(rng.group("start")) == lex.money.range_starts[0]
+        and fold_key(rng.group("j")) == lex.money.range_joiners[0]
     ):
         # "entre 25 et 30 millions": one amount from its first word (a "de … à" may be a change)
         first = parse_number(rng.group("n"), lex)
@@ -130,8 +130,8 @@ def _scaled_amounts(
         rng
         and rng.group("start")
         and not rng.group("s")
-        and fold_key(rng.group("start")) == lex.range_starts[1]
-        and fold_key(rng.group("j")) == lex.range_joiners[1]
+        and fold_key(rng.group("start")) == lex.money.range_starts[1]
+        and fold_key(rng.group("j")) == lex.money.range_joiners[1]
         and (earlier := parse_number(rng.group("n"), lex)) is not None
         and earlier[0] * 1000 * _shared(earlier, scale) >= amount * scale  # not "2024 à 105 millions"
     ):
@@ -176,17 +176,17 @@ def _approximate_amounts(low: str, folded: str, lex: Lexicon) -> list[MoneyFound
     """ "une cinquantaine de millions d'euros", "une dizaine de milliards de dollars": a round count of
     a scale word, with its currency; approximate, from the article before the count."""
     out: list[MoneyFound] = []
-    pattern = cast(re.Pattern[str], lex.approx_amount_re)
+    pattern = cast(re.Pattern[str], lex.money.approx_amount_re)
     for m in pattern.finditer(low):
         cur = fold_key(m.group("cur"))
-        code = lex.currency_names.get(cur) or lex.symbol_codes.get(cur)
+        code = lex.money.currency_names.get(cur) or lex.money.symbol_codes.get(cur)
         scale = _scale_factor(m.group("s"), None, lex)
-        if code is None or scale is None or cur in lex.ambiguous_currency_names:
+        if code is None or scale is None or cur in lex.money.ambiguous_currency_names:
             continue
-        local = "dollar" if cur == "$" else lex.local_currency_names.get(cur)
-        value = Decimal(lex.approx_counts[fold_key(m.group("a"))]) * scale
+        local = "dollar" if cur == "$" else lex.money.local_currency_names.get(cur)
+        value = Decimal(lex.money.approx_counts[fold_key(m.group("a"))]) * scale
         start = m.start()
-        if lex.number_words.get(_previous_word(low, start)) == 1:  # "une cinquantaine"
+        if lex.numbers.number_words.get(_previous_word(low, start)) == 1:  # "une cinquantaine"
             start = _previous_word_start(low, start)
         money = Money(amount=value, currency=code, low=value * (1 - _ROUND_SPREAD), high=value * (1 + _ROUND_SPREAD))
         out.append(MoneyFound(start, m.end(), money, None, True, local))

@@ -33,45 +33,45 @@ def _scale_factor(raw: str | None, written: str | None, lex: Lexicon) -> Decimal
     if not raw:
         return Decimal(1)
     k = fold_key(raw.lstrip("-"))
-    if k in lex.scale_words:
-        return Decimal(str(lex.scale_words[k]))
+    if k in lex.numbers.scale_words:
+        return Decimal(str(lex.numbers.scale_words[k]))
     as_written = (written or raw).strip()
-    if as_written in lex.scale_abbreviations:
-        return Decimal(str(lex.scale_abbreviations[as_written]))
+    if as_written in lex.numbers.scale_abbreviations:
+        return Decimal(str(lex.numbers.scale_abbreviations[as_written]))
     return None
 
 
 def _code(raw: str, written: str, lex: Lexicon) -> str | None:
     upper = raw.upper()
-    if upper in lex.strict_codes and written != upper:
+    if upper in lex.money.strict_codes and written != upper:
         return None  # "try", "mad": words, not the lira or the dirham
-    return lex.currency_codes.get(upper)
+    return lex.money.currency_codes.get(upper)
 
 
 def _currency(m: re.Match[str], folded: str, lex: Lexicon) -> tuple[str | None, Decimal, bool] | None:
     """(ISO code, factor to apply, whether the currency word is ambiguous); None when not money."""
     if subunit := _subunit(m):
         sub = fold_key(subunit)
-        return lex.subunit_default.get(sub), Decimal(1) / lex.subunits[sub], False
+        return lex.money.subunit_default.get(sub), Decimal(1) / lex.money.subunits[sub], False
     group = "lead" if m.group("lead") else "trail"
     raw = m.group(group)
     if m.group("suffix"):
-        return lex.symbol_suffixes[fold_key(m.group("suffix"))], Decimal(1), False
+        return lex.money.symbol_suffixes[fold_key(m.group("suffix"))], Decimal(1), False
     k = fold_key(raw)
-    if k in lex.symbol_codes:
-        return lex.symbol_codes[k], Decimal(1), False
-    if k in lex.currency_names:
-        return lex.currency_names[k], Decimal(1), k in lex.ambiguous_currency_names
+    if k in lex.money.symbol_codes:
+        return lex.money.symbol_codes[k], Decimal(1), False
+    if k in lex.money.currency_names:
+        return lex.money.currency_names[k], Decimal(1), k in lex.money.ambiguous_currency_names
     code = _code(raw, folded[m.start(group) : m.end(group)], lex)
     if (
         code
         and group == "lead"
-        and raw.upper() in lex.strict_codes
+        and raw.upper() in lex.money.strict_codes
         and folded[m.end(group) : m.end(group) + 1].isdigit()
     ):
         return None  # "COP29", "PEN15": a code that is also a word, glued to a number, names something else
-    if code and raw.upper() in lex.code_scales:  # "29 MD": millions de dinars; never before the number
-        return (code, Decimal(str(lex.code_scales[raw.upper()])), False) if group == "trail" else None
+    if code and raw.upper() in lex.money.code_scales:  # "29 MD": millions de dinars; never before the number
+        return (code, Decimal(str(lex.money.code_scales[raw.upper()])), False) if group == "trail" else None
     return (code, Decimal(1), False) if code else None
 
 
@@ -112,24 +112,24 @@ def _previous_word_start(low: str, start: int) -> int:
 
 def _range_allowed(joiner: str, before: str, both_signed: bool, lex: Lexicon) -> bool:
     """Whether "X <joiner> Y" is a range, given the word before X (see the module docstring)."""
-    if joiner == "-" or len(lex.range_joiners) < 2:
+    if joiner == "-" or len(lex.money.range_joiners) < 2:
         return True
-    if joiner == lex.range_joiners[0]:  # "and": only "between X and Y"
-        return before == lex.range_starts[0]
-    if joiner == lex.range_joiners[1]:  # "to": a change when both ends carry their currency
-        return not (before == lex.range_starts[1] and both_signed)
+    if joiner == lex.money.range_joiners[0]:  # "and": only "between X and Y"
+        return before == lex.money.range_starts[0]
+    if joiner == lex.money.range_joiners[1]:  # "to": a change when both ends carry their currency
+        return not (before == lex.money.range_starts[1] and both_signed)
     return False
 
 
 def _counts_one(word: str, lex: Lexicon) -> bool:
     """ "a", "an", "one", "un", "une": a function word that counts one."""
-    return word in lex.function_words and lex.number_words.get(word) == 1
+    return word in lex.names.function_words and lex.numbers.number_words.get(word) == 1
 
 
 def _is_article(word: str, lex: Lexicon) -> bool:
     """ "a", "an": a word that counts one other than the language's numeral (the first word of value
     one in its table: "one"; the French "un" is both)."""
-    numeral = next((w for w, v in lex.number_words.items() if v == 1), None)
+    numeral = next((w for w, v in lex.numbers.number_words.items() if v == 1), None)
     return word != numeral and _counts_one(word, lex)
 
 

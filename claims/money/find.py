@@ -30,7 +30,7 @@ def find_money(
     # Every amount holds a currency sign, code, name or subunit, at most a long number in words
     # (_REACH) after its start: amounts are only looked for in front of one.
     windows: list[list[int]] = []
-    for marker in lex.money_marker_re.finditer(low):
+    for marker in lex.money.money_marker_re.finditer(low):
         lo, hi = max(0, marker.start() - _REACH), marker.start() + 1
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
@@ -43,9 +43,9 @@ def find_money(
             if token.start() >= hi:
                 break
             word = token.group()
-            if token.start() < pos or (DIGITS if word[0].isdigit() else word) not in lex.money_starts:
+            if token.start() < pos or (DIGITS if word[0].isdigit() else word) not in lex.money.money_starts:
                 continue
-            m = lex.money_re.match(low, token.start())
+            m = lex.money.money_re.match(low, token.start())
             if m is None:
                 continue
             item = _from_match(m, text, folded, low, lex)
@@ -58,7 +58,7 @@ def find_money(
         for a, b, value, tol, group in capital_signed(folded, lex, [(f.start, f.end) for f in found])
     )
     found.extend(_bare_scaled(text, low, lex, found, sentence_bounds))
-    if lex.approx_amount_re is not None and lex.approx_counts:
+    if lex.money.approx_amount_re is not None and lex.money.approx_counts:
         found.extend(_approximate_amounts(low, folded, lex))
     found.sort(key=lambda f: (f.start, -f.end))
     found = _without_weights(found, low, lex)
@@ -72,12 +72,14 @@ def find_money(
 def _without_weights(found: list[MoneyFound], low: str, lex: Lexicon) -> list[MoneyFound]:
     """ "52 millions de livres" in an article that also says "100 millions de livres de sirop": a name
     that is a weight once in the article (amount.py refuses that one) is a weight throughout."""
-    names = {last for f in found if (last := low[f.start : f.end].rsplit(" ", 1)[-1]) in lex.weight_currency_names}
+    names = {
+        last for f in found if (last := low[f.start : f.end].rsplit(" ", 1)[-1]) in lex.money.weight_currency_names
+    }
     weighed = {
         name
         for name in names
         for m in re.finditer(rf"(?<![\w'’]){re.escape(name)}(?!\w)", low)
-        if (w := lex.weight_of_re.match(low, m.end())) and fold_key(w.group(1)) not in lex.money_nouns
+        if (w := lex.money.weight_of_re.match(low, m.end())) and fold_key(w.group(1)) not in lex.money.money_nouns
     }
     if not weighed:
         return found
@@ -93,7 +95,7 @@ def _opens(low: str, at: int, before: list[MoneyFound], lex: Lexicon) -> bool:
     if _OPENS.search(low, 0, at):
         return True
     return (
-        _previous_word(low, at) in lex.coordinators
+        _previous_word(low, at) in lex.quotes.coordinators
         and bool(before)
         and before[-1].value.amount_max is not None
         and at - before[-1].end < 120
@@ -104,7 +106,7 @@ def _signed_ranges(low: str, found: list[MoneyFound], lex: Lexicon) -> list[Mone
     """Two amounts with their currency each, joined as a range: "entre 1 500 F et 1 650 F", and "De 1
     500 F à 1 650 F" when the "de" opens its sentence or clause (`_opens`; after a verb, "passent de …
     à …", it is a change between two amounts, and stays two claims)."""
-    if len(lex.range_starts) < 2 or len(lex.range_joiners) < 2:
+    if len(lex.money.range_starts) < 2 or len(lex.money.range_joiners) < 2:
         return found
     out: list[MoneyFound] = []
     i = 0
@@ -122,8 +124,11 @@ def _signed_ranges(low: str, found: list[MoneyFound], lex: Lexicon) -> list[Mone
                 same
                 and a.value.amount < b.value.amount
                 and (
-                    pair == (lex.range_starts[0], lex.range_joiners[0])
-                    or (pair == (lex.range_starts[1], lex.range_joiners[1]) and _opens(low, word_start, out, lex))
+                    pair == (lex.money.range_starts[0], lex.money.range_joiners[0])
+                    or (
+                        pair == (lex.money.range_starts[1], lex.money.range_joiners[1])
+                        and _opens(low, word_start, out, lex)
+                    )
                 )
             ):
                 value = replace(a.value, amount_max=b.value.amount, high=b.value.high)

@@ -48,17 +48,17 @@ def capital_signed(
     the spans already `taken` by other amounts."""
     signs, spaced = _capital_signs()
     out: list[tuple[int, int, Decimal, Decimal, str]] = []
-    for m in _capital_sign_re(tuple(lex.scale_words), tuple(lex.scale_abbreviations)).finditer(folded):
+    for m in _capital_sign_re(tuple(lex.numbers.scale_words), tuple(lex.numbers.scale_abbreviations)).finditer(folded):
         if m.group("gap") and m.group("sign") not in spaced:
             continue
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         parsed = parse_number(m.group("n"), lex)
         word = fold_key(m.group("s").strip(" -")) if m.group("s") else None
-        scale = Decimal(str(lex.scale_words[word])) if word in lex.scale_words else Decimal(1)
+        scale = Decimal(str(lex.numbers.scale_words[word])) if word in lex.numbers.scale_words else Decimal(1)
         if m.group("a"):
-            scale = Decimal(str(lex.scale_abbreviations[m.group("a")]))
-        if parsed is None or (word is not None and word not in lex.scale_words):
+            scale = Decimal(str(lex.numbers.scale_abbreviations[m.group("a")]))
+        if parsed is None or (word is not None and word not in lex.numbers.scale_words):
             continue
         amount, decimals = parsed
         out.append(

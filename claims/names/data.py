@@ -377,7 +377,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         return frozenset(_plain(w) for w in names[field_name])
 
     titles = keys("titles")
-    portfolio_re = _portfolio_re(names, lex.list_joiners)
+    portfolio_re = _portfolio_re(names, lex.quotes.list_joiners)
     tail_preps = names["org_tail_prepositions"]
     tail_re = None
     if tail_preps:
@@ -395,26 +395,28 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         title_forms=titles | frozenset(_plural(t) for t in titles),
         title_max_words=max((len(t.split()) for t in titles), default=1),
         title_starts=frozenset(t.split()[0] for t in titles),
-        person_cues=frozenset(_plain(w) for w in lex.person_cues) | titles,
+        person_cues=frozenset(_plain(w) for w in lex.names.person_cues) | titles,
         organization_cues=keys("organization_cues"),
         organization_articles=keys("organization_articles"),
         organization_titles=keys("organization_titles"),
-        function_words=frozenset(lex.function_words),
-        non_entity_heads=frozenset(lex.non_entity_heads),
+        function_words=frozenset(lex.names.function_words),
+        non_entity_heads=frozenset(lex.names.non_entity_heads),
         non_entity_tails=keys("non_entity_tails") | keys("thing_tails"),
         thing_tails=keys("thing_tails"),
-        common_acronyms=frozenset(_plain(a) for a in lex.common_acronyms),
-        organization_words=frozenset(_plain(w) for w in lex.organization_words),
+        common_acronyms=frozenset(_plain(a) for a in lex.names.common_acronyms),
+        organization_words=frozenset(_plain(w) for w in lex.names.organization_words),
         designators=keys("designators"),
-        aliases=dict(lex.aliases),
-        weekdays=frozenset(k for k in lex.weekdays if len(k) > 4) if lex.months_capitalised else frozenset(),
-        word_acronyms=lex.acronym_aliases & (_common_words(lex.code) | lex.function_words),
+        aliases=dict(lex.names.aliases),
+        weekdays=frozenset(k for k in lex.calendar.weekdays if len(k) > 4)
+        if lex.calendar.months_capitalised
+        else frozenset(),
+        word_acronyms=lex.names.acronym_aliases & (_common_words(lex.code) | lex.names.function_words),
         known_surnames=_known_surnames(),
-        places=frozenset(lex.places) | _regions(first_names(), towns),
-        currencies=frozenset(lex.currency_names),
+        places=frozenset(lex.names.places) | _regions(first_names(), towns),
+        currencies=frozenset(lex.money.currency_names),
         not_names=keys("not_names"),
         # (the other languages' too: "Thursday" in a French article quoting an English statement)
-        calendar=frozenset(lex.months) | frozenset(lex.weekdays) | _every_calendar(),
+        calendar=frozenset(lex.calendar.months) | frozenset(lex.calendar.weekdays) | _every_calendar(),
         connectors=connectors,
         org_joiners=keys("org_joiners"),
         campus_links=frozenset(_plain(w) for w in names.get("campus_links", [])),
@@ -481,7 +483,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         name_expansions=dict(names.get("name_expansions", {})),
         place_hyphen_starts=frozenset(key(w) for w in names.get("place_hyphen_starts", [])),
         joined_heads=frozenset(key(w) for w in names.get("joined_heads", [])),
-        list_joiners=frozenset(lex.list_joiners),
+        list_joiners=frozenset(lex.quotes.list_joiners),
         portfolio_re=portfolio_re,
         portfolio_probes=tuple({_plain(h).split()[0] for h in names["portfolio_heads"]}),
         tail_adjective_endings=tuple(_plain(e) for e in names["org_tail_adjective_endings"]),
@@ -492,7 +494,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         infinitive_endings=tuple(names["infinitive_endings"]),
         plural_endings=tuple(names["plural_endings"]),
         tail_prepositions_re=tail_re,
-        speech_verb_re=lex.speech_verb_re,
+        speech_verb_re=lex.quotes.speech_verb_re,
         org_head_re=_head_re(
             names["lowercase_org_heads"] + names["place_heads"],
             names["head_links"],
@@ -515,15 +517,15 @@ def _build_name_data(lex: Lexicon) -> _NameData:
             if names.get("byline_markers")
             else None
         ),
-        alias_max_words=max((len(a.split()) for a in lex.aliases), default=1),
+        alias_max_words=max((len(a.split()) for a in lex.names.aliases), default=1),
         never_alone=(
-            frozenset(lex.function_words)
-            | frozenset(lex.months)
-            | frozenset(lex.weekdays)
-            | frozenset(_plain(a) for a in lex.common_acronyms)
+            frozenset(lex.names.function_words)
+            | frozenset(lex.calendar.months)
+            | frozenset(lex.calendar.weekdays)
+            | frozenset(_plain(a) for a in lex.names.common_acronyms)
         )
-        - frozenset(lex.aliases),
-        alias_prefixes=frozenset(" ".join(a.split()[:i]) for a in lex.aliases for i in range(1, len(a.split()))),
+        - frozenset(lex.names.aliases),
+        alias_prefixes=frozenset(" ".join(a.split()[:i]) for a in lex.names.aliases for i in range(1, len(a.split()))),
     )
 
 

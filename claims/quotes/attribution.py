@@ -65,7 +65,7 @@ def _inner_attribution(folded: str, q: QuoteSpan, names_in: _NamesIn, lex: Lexic
             continue
         clause = folded[max(q.start, m.start - 30) : m.start]
         comma = clause.rfind(",")
-        if comma >= 0 and any(lex.speech_verb_re.fullmatch(w) for w in _WORD.findall(clause, comma)):
+        if comma >= 0 and any(lex.quotes.speech_verb_re.fullmatch(w) for w in _WORD.findall(clause, comma)):
             return m.canonical
     return None
 
@@ -78,7 +78,7 @@ def _attribution_after(sentences: list[Sentence], i: int, closing: Sentence, fol
         if (
             nxt.paragraph == closing.paragraph
             and len(nxt.text.split()) <= 8
-            and lex.speech_verb_re.search(folded, nxt.start, nxt.end)
+            and lex.quotes.speech_verb_re.search(folded, nxt.start, nxt.end)
         ):
             return nxt.end
     return closing.end
@@ -140,7 +140,7 @@ def _spoken_to(folded: str, start: int, addressees: frozenset[str], articles: fr
 def _complement_at(folded: str, start: int, lex: Lexicon) -> bool:
     """Is the name at `start` the complement of the word before it ("l'avocat de Tate", "lawyer for")?"""
     before = _WORD.findall(folded, max(0, start - 20), start)
-    return bool(before) and key(before[-1]) in lex.complement_markers
+    return bool(before) and key(before[-1]) in lex.quotes.complement_markers
 
 
 def _best(found: list[_Mention]) -> str | None:
@@ -171,9 +171,9 @@ def _after(
     words = [w for w in _WORD.finditer(folded, lead, end)][:12]
     if not words:
         return None
-    verb = next((i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w.group())), None)
+    verb = next((i for i, w in enumerate(words) if lex.quotes.speech_verb_re.fullmatch(w.group())), None)
     found = names_in(lead, end)
-    marker = lex.attribution_re.match(folded, lead, end)  # "» pour Berset, qui a annoncé": the source
+    marker = lex.quotes.attribution_re.match(folded, lead, end)  # "» pour Berset, qui a annoncé": the source
     if not marker and _sentence_goes_on(folded, start, lead, words, verb, found, lex):
         return None
     if verb is None and not marker:
@@ -183,7 +183,7 @@ def _after(
         verb is not None
         and (inverted or (verb and _pronoun(words[verb - 1].group(), pronouns)))
         and (not found or found[0].start > words[verb].start())
-        and not (inverted and lex.statement_re.search(folded, lead, end))  # "indique-t-elle dans un communiqué"
+        and not (inverted and lex.quotes.statement_re.search(folded, lead, end))  # "indique-t-elle dans un communiqué"
     ):
         # '", il estime que "l'offre" proposée par le Groupement ...': a pronoun is the subject, the
         # names after the verb are its complements
@@ -216,17 +216,17 @@ def _role_after(words: list[re.Match[str]], verb: int, lex: Lexicon) -> str | No
     la ministre"), "before" it ("” the Health Minister declares"), or None."""
     if (
         verb + 2 < len(words)
-        and key(words[verb + 1].group()) in lex.articles
+        and key(words[verb + 1].group()) in lex.quotes.articles
         and (
-            key(words[verb + 2].group()) in lex.person_cues
-            or key(" ".join(w.group() for w in words[verb + 2 : verb + 4])) in lex.person_cues
+            key(words[verb + 2].group()) in lex.names.person_cues
+            or key(" ".join(w.group() for w in words[verb + 2 : verb + 4])) in lex.names.person_cues
         )
     ):
         return "after"
     if (
         2 <= verb <= 4
-        and key(words[0].group()) in lex.articles
-        and any(key(w.group()) in lex.person_cues for w in words[1:verb])
+        and key(words[0].group()) in lex.quotes.articles
+        and any(key(w.group()) in lex.names.person_cues for w in words[1:verb])
     ):
         return "before"
     return None
@@ -267,7 +267,7 @@ def _sentence_goes_on(
         return True
     first_name = found[0].start if found else len(folded)  # "co-owner and CEO Greg Penner said": "and" joins titles
     # "« très insuffisant » et promet de saisir ...": the sentence's subject goes on
-    return key(words[0].group()) in lex.coordinators and words[0].start() < first_name
+    return key(words[0].group()) in lex.quotes.coordinators and words[0].start() < first_name
 
 
 def _nobody_named_after(
@@ -288,12 +288,12 @@ def _nobody_named_after(
     subject_at = [words[0].start()] + ([words[verb + 1].start()] if verb is not None and verb + 1 < len(words) else [])
     if verb is not None and verb <= 2:
         for p in subject_at:
-            if subject := lex.organization_subject_re.match(folded, p):
+            if subject := lex.quotes.organization_subject_re.match(folded, p):
                 # "», indique le groupe dans un communiqué", "” the council said"
                 return main_organisation_before(quote_open, _subject_noun(subject))
-    if lex.statement_re.search(folded, lead, end) and (org := main_organisation_before(quote_open)):
+    if lex.quotes.statement_re.search(folded, lead, end) and (org := main_organisation_before(quote_open)):
         return org  # "», indique-t-elle dans un communiqué", "” it said in a statement": an organisation speaks
-    pronouns = lex.pronouns
+    pronouns = lex.quotes.pronouns
     if any(key(w.group()) in pronouns or key(w.group()).split("-")[-1] in pronouns for w in words):
         return pronoun_target(quote_open)
     return None
@@ -321,9 +321,12 @@ def _inverted_incise(
     before = [w for w in words if w.end() <= found[0].start]
     if not 1 <= len(before) <= 4 or folded[before[-1].end() : found[0].start].strip():
         return None
-    if any(not w.group()[0].islower() or key(w.group()) in lex.coordinators for w in before):
+    if any(not w.group()[0].islower() or key(w.group()) in lex.quotes.coordinators for w in before):
         return None
-    if any(key(w.group()) in lex.articles for w in before) or key(before[-1].group()) in lex.complement_markers:
+    if (
+        any(key(w.group()) in lex.quotes.articles for w in before)
+        or key(before[-1].group()) in lex.quotes.complement_markers
+    ):
         return None  # "», aux côtés de Jean Roux": the name is a complement
     return found[0].canonical
 
@@ -333,11 +336,11 @@ def _organisation_named_after(
 ) -> str | None:
     """The organisation an attribution names by what it is, right after its marker ("according to the
     trust", "selon le groupe"): the one whose name holds the noun, else the one the article is about."""
-    marker = lex.attribution_re.match(folded, start, end)
+    marker = lex.quotes.attribution_re.match(folded, start, end)
     at = marker.end() if marker else start
     while at < end and folded[at] in _PAD:
         at += 1
-    noun = lex.organization_subject_re.match(folded, at, end)  # right after the marker
+    noun = lex.quotes.organization_subject_re.match(folded, at, end)  # right after the marker
     return main_organisation_before(start, _subject_noun(noun)) if noun else None
 
 
@@ -347,7 +350,7 @@ def _later_verb(
     """The last speech verb before the quote when a name stands between the first one and it: the
     first one was a clause of its own ("Lorsqu'il a annoncé que ...")."""
     last = None
-    for later in lex.speech_verb_re.finditer(folded, verb.end(), end):
+    for later in lex.quotes.speech_verb_re.finditer(folded, verb.end(), end):
         last = later
     if last is None or not any(verb.end() <= m.start and m.end <= last.start() for m in names):
         return None
@@ -376,15 +379,15 @@ def _closing_clause(
     if comma < 0 or end - comma > 90 or any(c in folded[comma:end] for c in "«“„\""):
         return None  # '..., saying the Government “can’t afford” ...': that clause speaks of the next quote
     words = _WORD.findall(folded, comma, end)
-    verbs = [i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w)]
-    if not verbs or len(words) > 12 or any(key(w) in lex.coordinators for w in words[: verbs[0]]):
+    verbs = [i for i, w in enumerate(words) if lex.quotes.speech_verb_re.fullmatch(w)]
+    if not verbs or len(words) > 12 or any(key(w) in lex.quotes.coordinators for w in words[: verbs[0]]):
         return None
-    if verbs[0] and key(words[verbs[0] - 1]) in lex.pronouns:
+    if verbs[0] and key(words[verbs[0] - 1]) in lex.quotes.pronouns:
         return None  # ', il juge que « l'offre » faite par Duval ...': the names are complements
     found = names_in(comma, end)
     if found:
         return _best(found)
-    if subject := lex.organization_subject_re.search(folded, comma + 1, end):
+    if subject := lex.quotes.organization_subject_re.search(folded, comma + 1, end):
         return main_organisation_before(quote_open, _subject_noun(subject))
     if verbs[0] == 0:  # '," attorney Nate Cade, an outside attorney for the city, said at the meeting.'
         people = [m for m in names_in(start, comma) if m.type == "person"]
@@ -410,7 +413,7 @@ def _before(
         return who
     found = names_in(start, end)
     colon = folded[start:end].rstrip()
-    verb = lex.speech_verb_re.search(folded, start, end)
+    verb = lex.quotes.speech_verb_re.search(folded, start, end)
     if not (verb or colon.endswith(":")):
         return _organisation_subject(folded, start, end, found, lex, main_organisation_before)
     people = [m for m in found if m.type == "person"]
@@ -442,9 +445,9 @@ def _before(
     # "he said:", "il avait écrit que": a pronoun subject of a speech verb points back to a person.
     words = _WORD.findall(folded, start, end)
     for i, w in enumerate(words):  # "She said Eskom was ...": the verb right after, or one word on
-        if key(w) in pronouns and any(lex.speech_verb_re.fullmatch(v) for v in words[i + 1 : i + 3]):
+        if key(w) in pronouns and any(lex.quotes.speech_verb_re.fullmatch(v) for v in words[i + 1 : i + 3]):
             return pronoun_target(end)
-    if not found and (noun := lex.organization_subject_re.search(folded, start, end)):
+    if not found and (noun := lex.quotes.organization_subject_re.search(folded, start, end)):
         return main_organisation_before(
             start, _subject_noun(noun)
         )  # "Le groupe indique que « ... »", "The council said:"
@@ -462,7 +465,7 @@ def _marked_source(
 ) -> str | None:
     """ "selon X", "according to the trust": the source an attribution's marker names."""
     start, end = head
-    for m in lex.attribution_re.finditer(folded, start, end):
+    for m in lex.quotes.attribution_re.finditer(folded, start, end):
         if not _opens_a_clause(folded, start, m, lex):
             continue  # "tête de liste pour la coalition X": no source
         if who := _source_after_marker(folded, m.end(), end, names_in, lex, pronouns, pronoun_target):
@@ -480,7 +483,7 @@ def _opens_a_clause(folded: str, start: int, marker: re.Match[str], lex: Lexicon
         return True
     before = folded[start : marker.start()].rstrip()
     words = _WORD.findall(before[-12:])
-    return not before or before[-1] in ",;:(«“\"—-" or (bool(words) and key(words[-1]) in lex.coordinators)
+    return not before or before[-1] in ",;:(«“\"—-" or (bool(words) and key(words[-1]) in lex.quotes.coordinators)
 
 
 def _organisation_subject(
@@ -490,18 +493,18 @@ def _organisation_subject(
     still “cautious about the outlook”": with no speech verb, an organisation that opens the sentence as its
     subject (named, or by what it is) gives the words it is said to hold."""
     words = list(_WORD.finditer(folded, start, end))[:3]
-    while words and key(words[0].group()) in lex.coordinators:
+    while words and key(words[0].group()) in lex.quotes.coordinators:
         words.pop(0)
     if not words:
         return None
     at = words[0].start()
-    if noun := lex.organization_subject_re.match(folded, at):
+    if noun := lex.quotes.organization_subject_re.match(folded, at):
         return main_organisation_before(start, _subject_noun(noun))
     first = found[0] if found else None
     if (
         first is not None
         and first.type == "organization"
-        and (first.start == at or key(folded[at : first.start].strip()) in lex.articles)
+        and (first.start == at or key(folded[at : first.start].strip()) in lex.quotes.articles)
         and _VERB_NEXT.match(folded, first.end)
     ):
         return first.canonical
@@ -527,7 +530,7 @@ def _subject_of(
     words = [key(w) for w in _WORD.findall(folded, start, verb.start())]
     while words and words[-1] in fillers:  # "She then told X:"
         words.pop()
-    noun = lex.organization_subject_re.search(folded, max(start, verb.start() - 40), verb.start())
+    noun = lex.quotes.organization_subject_re.search(folded, max(start, verb.start() - 40), verb.start())
     if noun and not folded[noun.end() : verb.start()].strip():
         return main_organisation_before(start, _subject_noun(noun))
     if words and words[-1] in pronouns:
@@ -556,6 +559,6 @@ def _paragraph_subject(
                 return m.canonical
             continue
         first_org = first_org or m.canonical
-    if first_org and lex.speech_verb_re.search(folded, head[0], head[1]):
+    if first_org and lex.quotes.speech_verb_re.search(folded, head[0], head[1]):
         return first_org
     return None

@@ -56,7 +56,7 @@ def _named_next(
     if any(c in nxt.text for c in "«»“”\""):
         return None
     words = list(_WORD.finditer(folded, nxt.start, nxt.end))[:14]
-    if not words or not any(lex.speech_verb_re.fullmatch(w.group()) for w in words):
+    if not words or not any(lex.quotes.speech_verb_re.fullmatch(w.group()) for w in words):
         return None
     people = [m for m in names_in(nxt.start, words[-1].end()) if m.type == "person"]
     return people[0].canonical if people else None
@@ -123,12 +123,12 @@ def _windows(sp: _Speakers, q: QuoteSpan, previous_close: int) -> tuple[tuple[in
     between = _WORD.search(folded, previous_close + 1, q.open) if head[0] <= previous_close else None
     if (
         between
-        and key(between.group()) not in lex.coordinators
+        and key(between.group()) not in lex.quotes.coordinators
         and (
             sp.names_in(previous_close + 1, q.open)
-            or any(key(w) in lex.pronouns for w in _WORD.findall(folded, previous_close + 1, q.open))
+            or any(key(w) in lex.quotes.pronouns for w in _WORD.findall(folded, previous_close + 1, q.open))
         )
-        and lex.speech_verb_re.search(folded, previous_close + 1, q.open)
+        and lex.quotes.speech_verb_re.search(folded, previous_close + 1, q.open)
     ):
         # '”, Greg Penner said, adding, “Our organization ...', '”, he said adding: “...': the names of
         # the quote before are its words, not this one's speakers
@@ -154,7 +154,7 @@ def _speaker(
     last nearby."""
     # One piece: the rules' order is the point of this function, one chain read top to bottom.
     folded, lex, text = sp.folded, sp.lex, sp.text
-    pronouns = lex.pronouns
+    pronouns = lex.quotes.pronouns
     sp.attributing(q.open, q.close + 1)
     s_close = sp.sentence_at(q.close)
     paragraph = sp.sentence_at(q.open).paragraph
@@ -220,7 +220,7 @@ def _speaker(
 def _attributed(sp: _Speakers, head: tuple[int, int], tail: tuple[int, int]) -> bool:
     """Does the quote's sentence attribute it, to someone it leaves unnamed ("un diplomate se montrait
     prudent : « ... »", "” a source said")? A speech verb around it, or a colon right before it."""
-    folded, verb = sp.folded, sp.lex.speech_verb_re
+    folded, verb = sp.folded, sp.lex.quotes.speech_verb_re
     return (
         folded[head[0] : head[1]].rstrip(_PAD + "«“\"").endswith(":")
         or verb.search(folded, *head) is not None

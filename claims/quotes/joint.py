@@ -14,16 +14,20 @@ def _joint(folded: str, head: tuple[int, int], names_in: _NamesIn, lex: Lexicon,
     Infrabel et HR Rail, « ... »": names of one kind listed together as the subject of a speech verb,
     or after an attribution's marker, speak together; the others besides `speaker`."""
     start, end = head
-    verbs = [m.start() for m in lex.speech_verb_re.finditer(folded, start, end)]
+    verbs = [m.start() for m in lex.quotes.speech_verb_re.finditer(folded, start, end)]
     for at in reversed(verbs):  # "déclarent regretter", "said in a joint statement": the verb after the list
         if others := _listed_before(folded, start, at, names_in, speaker, lex):
             return others
-    for marker in lex.attribution_re.finditer(folded, start, end):
+    for marker in lex.quotes.attribution_re.finditer(folded, start, end):
         listed = names_in(marker.end(), end)
-        if not listed or any(key(w) not in lex.articles for w in _WORD.findall(folded, marker.end(), listed[0].start)):
+        if not listed or any(
+            key(w) not in lex.quotes.articles for w in _WORD.findall(folded, marker.end(), listed[0].start)
+        ):
             continue
         last = 0
-        while last + 1 < len(listed) and lex.list_gap_re.fullmatch(folded, listed[last].end, listed[last + 1].start):
+        while last + 1 < len(listed) and lex.quotes.list_gap_re.fullmatch(
+            folded, listed[last].end, listed[last + 1].start
+        ):
             last += 1
         if last and (others := _listed_before(folded, start, listed[last].end, names_in, speaker, lex)):
             return others
@@ -32,7 +36,7 @@ def _joint(folded: str, head: tuple[int, int], names_in: _NamesIn, lex: Lexicon,
 
 def _listed_before(folded: str, start: int, at: int, names_in: _NamesIn, speaker: str, lex: Lexicon) -> tuple[str, ...]:
     """The names other than `speaker` of a list of names of one kind that ends right before `at`. The
-    last two names of a list are joined by a joiner (`lex.list_joiner_re`); a comma alone sets a
+    last two names of a list are joined by a joiner (`lex.quotes.list_joiner_re`); a comma alone sets a
     phrase apart."""
     listed = [m for m in names_in(start, at) if m.end <= at]
     if len(listed) < 2 or listed[-1].canonical != speaker and speaker not in {m.canonical for m in listed}:
@@ -41,7 +45,7 @@ def _listed_before(folded: str, start: int, at: int, names_in: _NamesIn, speaker
     group = [listed[-1]]
     for prev in reversed(listed[:-1]):
         between = folded[prev.end : group[0].start]
-        if prev.type != kind or not lex.list_gap_re.fullmatch(between):
+        if prev.type != kind or not lex.quotes.list_gap_re.fullmatch(between):
             break
         group.insert(0, prev)
     rest = folded[group[-1].end : at]
@@ -49,8 +53,10 @@ def _listed_before(folded: str, start: int, at: int, names_in: _NamesIn, speaker
         rest = ""  # "Everson and Brawner both said", "X et Y ont tous deux affirmé"
     if (
         len(group) < 2
-        or not lex.list_joiner_re.search(folded, group[-2].end, group[-1].start)  # "par Apple, l'Autorité estime"
-        or not lex.list_gap_re.fullmatch(rest.replace(",", " ") + " ")
+        or not lex.quotes.list_joiner_re.search(
+            folded, group[-2].end, group[-1].start
+        )  # "par Apple, l'Autorité estime"
+        or not lex.quotes.list_gap_re.fullmatch(rest.replace(",", " ") + " ")
         and rest.strip() not in ("", ",")
     ):
         return ()
@@ -63,7 +69,7 @@ def plural_attribution(folded: str, tail: tuple[int, int], lex: Lexicon) -> bool
     right after the quote, the people named together before speak together."""
     start, end = tail
     words = _WORD.findall(folded, start, min(end, start + 60))[:4]
-    verb = next((i for i, w in enumerate(words) if lex.speech_verb_re.fullmatch(w)), None)
+    verb = next((i for i, w in enumerate(words) if lex.quotes.speech_verb_re.fullmatch(w)), None)
     if verb is None or verb > 2:
         return False
     plural = _plural_pronouns(lex)

@@ -44,7 +44,7 @@ class QuoteFound:
 
 
 def _pairs(lex: Lexicon) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    return _pairs_of(lex.quote_pairs)
+    return _pairs_of(lex.quotes.quote_pairs)
 
 
 @lru_cache(maxsize=None)
@@ -268,7 +268,7 @@ def quote_text(text: str, span: QuoteSpan) -> str:
 def _with_article(marker: str, lex: Lexicon) -> bool:
     """ "le dispositif", "l'application", "the programme": a marker that is a noun with its article."""
     first = key(marker.split()[0])
-    return first in lex.articles or first.startswith("l'")
+    return first in lex.quotes.articles or first.startswith("l'")
 
 
 def quote_kind(folded: str, span: QuoteSpan, text: str, lex: Lexicon, sentence_start: int) -> str:
@@ -276,7 +276,7 @@ def quote_kind(folded: str, span: QuoteSpan, text: str, lex: Lexicon, sentence_s
     head_start = max(sentence_start, span.open - 48)
     before = folded[head_start : span.open]
     last = None
-    for last in lex.term_marker_re.finditer(before):
+    for last in lex.quotes.term_marker_re.finditer(before):
         pass
     words = quote_text(text, span).split()
     if last is not None and before[last.end() :].strip(" ,:«“„‹‘\"\u00a0\u202f") == "":
@@ -288,7 +288,7 @@ def quote_kind(folded: str, span: QuoteSpan, text: str, lex: Lexicon, sentence_s
             len(words) >= 4
             and words[0][:1].islower()
             and _with_article(last.group(), lex)
-            and lex.speech_verb_re.search(folded, sentence_start, head_start + last.start()) is not None
+            and lex.quotes.speech_verb_re.search(folded, sentence_start, head_start + last.start()) is not None
         ):
             return "term"
     if (

@@ -51,14 +51,14 @@ def _incises(
 ) -> list[tuple[int, int, str | None]]:
     """Split [a, b) around attributions written inside the quote marks."""
     out: list[tuple[int, int, str | None]] = []
-    for m in lex.incise_re.finditer(folded, a, b):
+    for m in lex.quotes.incise_re.finditer(folded, a, b):
         if m.start() < a:
             continue
         end = sentence_at(m.start()).end  # the attribution runs to the end of its sentence
         while end < b and text[end] in _PAD:
             end += 1
         # ", a-t-il poursuivi.": the quote's own speaker goes on (and a name after it is a complement)
-        pronoun = bool(lex.incise_pronoun_re.search(folded, m.start(), m.end()))
+        pronoun = bool(lex.quotes.incise_pronoun_re.search(folded, m.start(), m.end()))
         said_by = [] if pronoun else names_in(m.start(), end)
         by_role = not said_by and _role_said(folded, m.end(), end, lex)  # ", a rappelé le Souverain."
         if end >= b or not (said_by or by_role or pronoun) or not any(c.isalnum() for c in text[end:b]):
@@ -75,9 +75,9 @@ def _role_said(folded: str, start: int, end: int, lex: Lexicon) -> bool:
     """Do the words after an incise's verb name a role rather than a person ("a rappelé le
     Souverain", "added the minister")? The speaker is then the quote's own."""
     words = [key(w) for w in _WORD.findall(folded, start, end)][:4]
-    while words and words[0] in lex.articles:
+    while words and words[0] in lex.quotes.articles:
         words.pop(0)
-    return bool(words) and (words[0] in lex.person_cues or " ".join(words[:2]) in lex.person_cues)
+    return bool(words) and (words[0] in lex.names.person_cues or " ".join(words[:2]) in lex.names.person_cues)
 
 
 def _said_later_in_paragraph(quotes: list[QuoteFound], sentence_at: _SentenceAt) -> list[QuoteFound]:

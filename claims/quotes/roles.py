@@ -31,7 +31,7 @@ def _role_mentions(folded: str, mentions: list[_Mention], lex: Lexicon) -> list[
         two = [(key(f"{r.group(1)} {r.group(2)}"), r.end())] if r.group(2) else []
         after.append((r.start(), two + [(key(r.group(1)), r.end(1))]))
     # Every role is a person cue: with none after an article, no mention is by a role, whoever is named.
-    if not any(role in lex.person_cues for _, forms in after for role, _ in forms):
+    if not any(role in lex.names.person_cues for _, forms in after for role, _ in forms):
         return []
     roles = _roles_named(folded, mentions, lex)
     out = []
@@ -54,12 +54,12 @@ def _roles_named(folded: str, mentions: list[_Mention], lex: Lexicon) -> dict[st
     brief_starts = table.brief_starts
 
     def role_of(words: list[str]) -> str | None:
-        while words and key(words[-1]) in lex.forms_of_address:
+        while words and key(words[-1]) in lex.quotes.forms_of_address:
             words = words[:-1]  # "Minister Dr Juma Al Ka'abi": the role before the form of address
         for n in (2, 1):  # "directrice générale", then "préfète"
             role = key(" ".join(words[-n:])) if len(words) >= n else ""
             role = titles.get(role, role)  # "Justice Stephen Kaye" is then "the judge"
-            if role in lex.person_cues and role not in lex.forms_of_address:
+            if role in lex.names.person_cues and role not in lex.quotes.forms_of_address:
                 return role
         return None
 

@@ -43,5 +43,8 @@ def _opens_clause(word: str, lex: Lexicon) -> bool:
     w = key(word)
     head = w[: w.index("'") + 1] if "'" in w else w
     return word[:1].islower() and not (
-        w in lex.articles or head in lex.articles or w in lex.person_cues or w in _quote_words(lex).indefinites
+        w in lex.quotes.articles
+        or head in lex.quotes.articles
+        or w in lex.names.person_cues
+        or w in _quote_words(lex).indefinites
     )

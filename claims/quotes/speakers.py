@@ -145,7 +145,7 @@ class _Speakers:
         out = []
         while i < len(mentions) and mentions[i].start < b:
             if mentions[i].end <= b and not (
-                speakers_only and _spoken_to(self.folded, mentions[i].start, self.addressees, self.lex.articles)
+                speakers_only and _spoken_to(self.folded, mentions[i].start, self.addressees, self.lex.quotes.articles)
             ):
                 out.append(mentions[i])
             i += 1
@@ -192,10 +192,10 @@ class _Speakers:
         if i < 1 or self.sentence_at(people[i].start).paragraph < self.sentence_at(offset).paragraph - 4:
             return ()
         group = [people[i]]
-        while i > 0 and self.lex.list_gap_re.fullmatch(self.folded, people[i - 1].end, group[0].start):
+        while i > 0 and self.lex.quotes.list_gap_re.fullmatch(self.folded, people[i - 1].end, group[0].start):
             i -= 1
             group.insert(0, people[i])
-        if len(group) < 2 or not self.lex.list_joiner_re.search(self.folded, group[-2].end, group[-1].start):
+        if len(group) < 2 or not self.lex.quotes.list_joiner_re.search(self.folded, group[-2].end, group[-1].start):
             return ()
         return tuple(dict.fromkeys(m.canonical for m in group))
 
@@ -248,7 +248,7 @@ class _Speakers:
             return None
         s = self.sentence_at(people[i].start)
         end = min(s.end, offset)
-        for verb in self.lex.speech_verb_re.finditer(folded, s.start, end):
+        for verb in self.lex.quotes.speech_verb_re.finditer(folded, s.start, end):
             before = _WORD.findall(folded, max(s.start, verb.start() - 12), verb.start())
             if before and key(before[-1]) in self.definites or verb.group()[:1].isupper():
                 continue  # "le juge Tarek Bitar, ..., a assuré", "Pravind Jugnauth, estime": a noun, a name

@@ -39,7 +39,7 @@ def _right_before(verb: int, found: list[_Mention], people: list[_Mention], fold
             return apposed
         return subject[-1].canonical if subject else None
     subject = [m for m in found if m.end <= verb and folded[m.end : verb].isspace()]
-    if subject and not any(lex.listed_re.fullmatch(folded, m.end, subject[-1].start) for m in found):
+    if subject and not any(lex.quotes.listed_re.fullmatch(folded, m.end, subject[-1].start) for m in found):
         return subject[-1].canonical
     return None
 

@@ -32,7 +32,7 @@ def unnamed_role(
     indefinite = _quote_words(lex).indefinites
     article = words[verb + 1] if side == "after" else words[0]
     span = words[verb + 2 : verb + 4] if side == "after" else words[1:verb]
-    nouns = [w for w in span if key(w.group()) in lex.person_cues]
+    nouns = [w for w in span if key(w.group()) in lex.names.person_cues]
     if not nouns:
         return False
     if key(article.group()) in indefinite:
@@ -44,7 +44,7 @@ def unnamed_role(
             continue
         for j in range(i - 1, max(-1, i - 5), -1):  # the first article before it, a few words back
             w = key(earlier[j].group())
-            if w in lex.articles:
+            if w in lex.quotes.articles:
                 end = earlier[i].end()
                 return w in indefinite and not person_in(end, end + 50)
         return False
@@ -61,10 +61,10 @@ def role_subject(folded: str, verb_start: int, lex: Lexicon) -> bool | None:
     words: list[str] = []
     for w in _WORD.findall(clause, cut + 1):  # "l'ex-président": the article, then the word
         head, _, rest = w.rpartition("'")
-        words += [key(head + "'"), key(rest)] if head and key(head + "'") in lex.articles and rest else [key(w)]
-    if not 2 <= len(words) <= 9 or words[0] not in lex.articles:
+        words += [key(head + "'"), key(rest)] if head and key(head + "'") in lex.quotes.articles and rest else [key(w)]
+    if not 2 <= len(words) <= 9 or words[0] not in lex.quotes.articles:
         return None
-    if not any(w in lex.person_cues or w.split("-")[-1] in lex.person_cues for w in words[1:3]):
+    if not any(w in lex.names.person_cues or w.split("-")[-1] in lex.names.person_cues for w in words[1:3]):
         return None
     return words[0] in _quote_words(lex).indefinites
 
@@ -72,13 +72,13 @@ def role_subject(folded: str, verb_start: int, lex: Lexicon) -> bool | None:
 def plural_role(words: list[re.Match[str]], verb: int, lex: Lexicon) -> bool:
     """ "” the doctors complained", "», ont dénoncé les médecins": a role in the plural speaks for people
     the article does not name one by one."""
-    if 2 <= verb <= 4 and key(words[0].group()) in lex.articles:
+    if 2 <= verb <= 4 and key(words[0].group()) in lex.quotes.articles:
         span = words[1:verb]
-    elif verb + 2 < len(words) and key(words[verb + 1].group()) in lex.articles:
+    elif verb + 2 < len(words) and key(words[verb + 1].group()) in lex.quotes.articles:
         span = words[verb + 2 : verb + 3]
     else:
         return False
     for w in (key(m.group()) for m in span):
-        if w[-1:] in ("s", "x") and w not in lex.person_cues and w[:-1] in lex.person_cues:
+        if w[-1:] in ("s", "x") and w not in lex.names.person_cues and w[:-1] in lex.names.person_cues:
             return True
     return False

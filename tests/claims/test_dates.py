@@ -148,9 +148,12 @@ def test_templates_tried_by_first_word_find_what_a_full_scan_finds(language):
     lex = load(language)
     everywhere = replace(
         lex,
-        date_templates=tuple(replace(t, triggers=None) for t in lex.date_templates),
-        date_starts={},
-        date_scanned=tuple(range(len(lex.date_templates))),
+        dates=replace(
+            lex.dates,
+            date_templates=tuple(replace(t, triggers=None) for t in lex.dates.date_templates),
+            date_starts={},
+            date_scanned=tuple(range(len(lex.dates.date_templates))),
+        ),
     )
     sentences = [text for text, _ in (FRENCH if language == "fr" else ENGLISH)]
     sentences += [text for lang, text in NOT_DATES if lang == language]
@@ -164,7 +167,7 @@ def test_templates_tried_by_first_word_find_what_a_full_scan_finds(language):
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_every_template_says_where_it_can_start(language):
     lex = load(language)
-    unknown = [t.pattern for t in lex.date_templates if t.starts is None]
+    unknown = [t.pattern for t in lex.dates.date_templates if t.starts is None]
     # only a slot glued to letters ("{weekday}s") leaves the first word unknown
     assert all("}s" in p for p in unknown), unknown
 

@@ -89,8 +89,8 @@ def test_calendar_words(code):
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_templates_compile_and_name_known_rules(code):
     lex = load(code)
-    assert lex.date_templates
-    for t in lex.date_templates:
+    assert lex.dates.date_templates
+    for t in lex.dates.date_templates:
         assert t.rule in RULES, f"{code}: unknown rule {t.rule}"
         assert not t.regex.match(""), f"{code}: template {t.pattern!r} matches empty text"
 
@@ -106,7 +106,7 @@ def test_currency_names_map_to_iso_codes(code):
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_no_word_is_both_a_place_and_an_alias(code):
     lex = load(code)
-    assert not (set(lex.aliases) & lex.places)
+    assert not (set(lex.names.aliases) & lex.names.places)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -125,14 +125,17 @@ def test_the_quote_rules_read_the_articles_joiners_and_complement_markers_of_eve
         for w in raw(code)["quotes"][key]
     }
     assert {"the", "a", "le", "l'", "une"} <= every
-    assert all(load(code).articles == every for code in LANGUAGES)
+    assert all(load(code).quotes.articles == every for code in LANGUAGES)
     markers = {fold_key(w) for code in LANGUAGES for w in raw(code)["quotes"]["complement_markers"]}
     joiners = {fold_key(w) for code in LANGUAGES for w in raw(code)["quotes"]["list_joiners"]}
-    assert all(load(code).complement_markers == markers and load(code).list_joiners == joiners for code in LANGUAGES)
+    assert all(
+        load(code).quotes.complement_markers == markers and load(code).quotes.list_joiners == joiners
+        for code in LANGUAGES
+    )
     for code in LANGUAGES:  # "la CSC et le SLFP", "Infrabel and the SNCB", whatever the language
         lex = load(code)
-        assert lex.listed_re.fullmatch(" et le ") and lex.listed_re.fullmatch(" and the ")
-        assert lex.list_gap_re.fullmatch(", l'") and lex.list_joiner_re.search(" & ")
+        assert lex.quotes.listed_re.fullmatch(" et le ") and lex.quotes.listed_re.fullmatch(" and the ")
+        assert lex.quotes.list_gap_re.fullmatch(", l'") and lex.quotes.list_joiner_re.search(" & ")
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

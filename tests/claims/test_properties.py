@@ -233,7 +233,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     for code in available_languages():
         lex = load(code)
         add_fields(code, lex)
-        for i, t in enumerate(lex.date_templates):
+        for i, t in enumerate(lex.dates.date_templates):
             add(f"{code}.date_templates[{i}] {t.rule}", t.regex)
         data = name_data(lex)
         for f in dataclasses.fields(data):
