@@ -176,7 +176,8 @@ def _never_here(c: _Candidate, art: _Article, k: str, keys: list[str], surface: 
     if (
         k in data.places
         or k in data.not_names
-        or k in data.currencies  # "the US Dollar", "the Sri Lankan Rupee"
+        # "the US Dollar", "the Rupee"; not a surname that is also a currency ("Effia Tenge", "Tenge")
+        or (k in data.currencies and (len(toks) > 1 or art.text[c.start - 4 : c.start].lower() == "the "))
         or (len(toks) == 1 and (k in art.quoted_terms or keys[0] in data.calendar))
     ):
         return (NOT_A_NAME, Strength.NONE, None)
