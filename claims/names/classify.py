@@ -452,7 +452,7 @@ def _classify_word(c: _Candidate, art: _Article, t: _Token, cues: _Cues, done: C
     if not c.headed and cues.before and cues.before[-1] in data.product_cues:
         return done(NOT_A_NAME, Strength.NEVER)  # "the drug Repatha", "its PCSK9 drug, Praluent": a product
     if t.key in data.organization_words:
-        if c.end > t.end:  # "Office français de la biodiversité": the word heads a longer name
+        if c.end > t.end or c.headed:  # "Office français de la biodiversité", "ministère des Sports": a longer name
             return done(ORGANIZATION if not t.initial or t.key in art.known_single else NOT_A_NAME, Strength.CONTEXT)
         if t.key in data.lone_institutions:  # "Senate", "Congress", "Parlement": a name on its own
             return done(ORGANIZATION if not t.initial or t.key in art.known_single else NOT_A_NAME, Strength.CONTEXT)

@@ -73,11 +73,20 @@ def _org_tail(
             or len(word) < 3
             or (bare and word.endswith(data.infinitive_endings))
             or (joined and not word.endswith(data.plural_endings))
+            # "la Fédération camerounaise de football et le ministère des Sports": two bodies
+            or (_joined_by_an_article(m.group(), data) and word in data.organization_words)
         ):
             break
         closed = closed or (before_list >= 0 and any(w in data.list_joiners for w in m.group().split()))
         best = pos = adjectives(noun.end())
     return before_list if before_list >= 0 and not closed else best
+
+
+def _joined_by_an_article(link: str, data: _NameData) -> bool:
+    """ "et le", "et la": a joiner then an article opens a second name ("et de l'" goes on with the
+    first: "Commission de l'environnement, des transports et de l'énergie")."""
+    words = link.split()
+    return len(words) == 2 and words[0] in data.list_joiners and words[1][0] != "d"
 
 
 def _proper_complement(folded: str, end: int, limit: int, data: _NameData) -> int:
