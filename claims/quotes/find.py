@@ -189,6 +189,7 @@ def _speaker(
         )
         or before_quote(head)
         or _inner_attribution(folded, q, sp.names_in, lex)
+        or _inner_pronoun(sp, q)
         or last_by_paragraph.get(paragraph)
         or _paragraph_subject(sp.mentions, sp.mention_starts, sp.paragraph_start[paragraph], q.open, folded, head, lex)
         or (last_by_paragraph.get(before) if opens_paragraph else None)
@@ -215,6 +216,16 @@ def _speaker(
     if not speaker and kind == "speech" and not _attributed(sp, head, tail):
         speaker = sp.subject_of_paragraph_before(q.open, paragraph)
     return speaker
+
+
+def _inner_pronoun(sp: _Speakers, q: QuoteSpan) -> str | None:
+    """ "« Je suis né à Montréal, a-t-il déclaré. Je pense ... »": an attribution inside the marks whose
+    subject is a pronoun points to whoever it stands for, before the paragraph before is read."""
+    lex, folded = sp.lex, sp.folded
+    for m in lex.quotes.incise_re.finditer(folded, q.start, q.end):
+        if lex.quotes.incise_pronoun_re.search(folded, m.start(), m.end()):
+            return sp.pronoun_target(q.open)
+    return None
 
 
 def _attributed(sp: _Speakers, head: tuple[int, int], tail: tuple[int, int]) -> bool:
