@@ -34,7 +34,7 @@ from .places import (
     _named_place,
     _town_of_an_address,
 )
-from .runs import _brand, _words_before
+from .runs import _brand, _initials_token, _words_before
 
 
 def _classify(c: _Candidate, art: _Article) -> None:
@@ -274,6 +274,8 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
         return (NOT_A_NAME, Strength.NONE, None)  # "Eastern League MVP", "Sydney CBD": a thing named by its holder
     if _a_role(c, art.folded, art.data, keys):
         return (NOT_A_NAME, Strength.NONE, None)  # "Chief Medical Director", "Cabinet Spokesman", "Police Officers"
+    if cues.person and _initials_token(toks[0]) and len(toks) <= 4 and keys[-1] not in data.organization_words:
+        return (PERSON, Strength.LEXICAL, None)  # "Justice BV Nagarathna": initials, not a legal form ("BV")
     if c.headed or any(w in data.organization_words or w in data.designators for w in keys):
         return (ORGANIZATION, Strength.LEXICAL, None)
     if " & " in surface:
