@@ -113,6 +113,7 @@ class _Document:
 
     def __init__(self, text: str, lex: Lexicon, published: dt.date, dollar: str, gazetteer: Gazetteer | None):
         self.text, self.lex, self.published, self.dollar, self.gazetteer = text, lex, published, dollar, gazetteer
+        self.original = text  # the text as given, when `text` is its hard-wrapped lines joined (_unwrapped)
         self.folded = fold(text)
         self.sentences = split_sentences(text)
         self.starts = [s.start for s in self.sentences]
@@ -257,7 +258,8 @@ def extract(
     """
     if language == "auto":
         language = detect_language(text)
-    doc = _Document(text, load(language), published or dt.date.today(), dollar, gazetteer)
+    doc = _Document(_unwrapped(text), load(language), published or dt.date.today(), dollar, gazetteer)
+    doc.original = text
     for stage in STAGES:
         stage(doc)
     claims = _claims(doc, sentences)
@@ -269,6 +271,21 @@ def extract(
     return Extraction(
         language, doc.published, claims, _unclaimed(text, doc.folded, doc.sentences, _merge(covered), doc.lex)
     )
+
+
+# A text wrapped at a fixed width (copied from a PDF or an e-mail): lines broken inside sentences, a
+# lower-case word or a comma before the break and a lower-case word after it, three times at least.
+_WRAPPED = re.compile(r"[a-z,]\n[a-z]")
+# A line break inside a sentence: nothing blank on either side, no stop nor closing mark before it.
+_WRAP = re.compile(r"(?<=[^\s.!?:;»”\"])\n(?=\S)")
+
+
+def _unwrapped(text: str) -> str:
+    """The text with the line breaks of its wrapping made spaces, the same length (offsets hold), when
+    it is hard-wrapped; else the text as it is."""
+    if len(_WRAPPED.findall(text, 0, 20_000)) < 3:
+        return text
+    return _WRAP.sub(" ", text)
 
 
 def _claims(doc: _Document, sentences: bool = True) -> tuple[Claim, ...]:
@@ -307,7 +324,7 @@ def _claims(doc: _Document, sentences: bool = True) -> tuple[Claim, ...]:
     for q in doc.quotes:
         add("quote", q.start, q.end, Quote(q.text, q.speaker, cast(QuoteKind, q.kind), q.also))
     drafts.sort(key=lambda d: d[:3])
-    text = doc.text
+    text = doc.original
 
     def own(start: int, end: int) -> tuple[str, int, int]:  # the claim as its own context
         return text[start:end], start, end

@@ -212,3 +212,23 @@ def test_without_sentences_only_the_claims_contexts_change():
     assert lean.claims == tuple(
         replace(c, sentence=c.text, sentence_start=c.start, sentence_end=c.end) for c in full.claims
     )
+
+
+def test_a_hard_wrapped_text_reads_across_its_line_breaks():
+    # lines broken at a fixed width inside sentences (a PDF's or an e-mail's text): the names and the
+    # quote run over the breaks, and each claim is still the span of the text as given
+    text = (
+        "The judge called the scheme cynical and deeply\n"
+        "harmful. Marta\n"
+        "Okonjo and her partner were\n"
+        "convicted on Monday. The prosecutor, Peter\n"
+        'Lindqvist, said: "The case\n'
+        'is closed, and the money\n'
+        'goes back to the savers."\n'
+    )
+    result = extract(text, language="en", published=dt.date(2024, 5, 29))
+    people = {c.text: c.value.canonical for c in result.claims if c.type == "person"}
+    assert people == {"Marta\nOkonjo": "Marta Okonjo", "Peter\nLindqvist": "Peter Lindqvist"}
+    quote = next(c for c in result.claims if c.type == "quote")
+    assert quote.value.speaker == "Peter Lindqvist"
+    assert all(c.text == text[c.start : c.end] for c in result.claims)
