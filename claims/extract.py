@@ -21,7 +21,7 @@ from .country import LocalCurrency, code_of_the_day, follows_amounts, local_curr
 from .dates import DateFound, find_dates
 from .lexicon import Lexicon, available_languages, load
 from .model import Claim, ClaimType, Extraction, Name, Quote, QuoteKind, Unclaimed
-from .money import MoneyFound, find_money
+from .money import MoneyFound, exchange_rates, find_money
 from .names import Gazetteer, NameFound, find_names
 from .patterns import lower_view, trie
 from .quotes import QuoteFound, QuoteSpan, find_quote_spans, find_quotes, quote_kind
@@ -118,6 +118,7 @@ class _Document:
         self.sentences = split_sentences(text)
         self.starts = [s.start for s in self.sentences]
         self.money: list[MoneyFound] = []
+        self.rates: list[tuple[int, int]] = []  # exchange rates' amounts ("N907/$1"): no claims
         self.local: dict[str, LocalCurrency | None] = {}
         self.dates: list[DateFound] = []
         self.spans: list[QuoteSpan] = []
@@ -169,7 +170,7 @@ class _Document:
         return self._contexts[span]
 
     def money_spans(self) -> list[tuple[int, int]]:
-        return sorted((m.start, m.end) for m in self.money)
+        return sorted([(m.start, m.end) for m in self.money] + self.rates)
 
 
 # ---- the stages, in their order --------------------------------------------------------------
@@ -178,6 +179,9 @@ class _Document:
 def _find_money(doc: _Document) -> None:
     """Amounts, then the currency of those whose words name none, from the article's country."""
     found = find_money(doc.text, doc.folded, doc.lex, doc.sentence_bounds)
+    if rates := exchange_rates(found, lower_view(doc.folded)):  # "N907/$1": no claim, no name either
+        doc.rates = [(f.start, f.end) for f in rates]
+        found = [f for f in found if f not in rates]
     home = tuple(doc.lex.raw["currencies"].get("home_dollars", ()))
     money, doc.local = _local_currencies(found, doc.text, lower_view(doc.folded), doc.dollar, home)
     doc.money = [_of_the_day(m, doc.published) for m in money]

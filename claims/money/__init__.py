@@ -12,6 +12,6 @@ amounts, not a range, and gives two claims.
 """
 
 from .base import MoneyFound
-from .find import find_money
+from .find import exchange_rates, find_money
 
-__all__ = ["MoneyFound", "find_money"]
+__all__ = ["MoneyFound", "exchange_rates", "find_money"]

@@ -86,6 +86,20 @@ def _without_weights(found: list[MoneyFound], low: str, lex: Lexicon) -> list[Mo
     return [f for f in found if low[f.start : f.end].rsplit(" ", 1)[-1] not in weighed]
 
 
+# "N907/$1", "Rs 83.2/$1", "1 300 F/€1": an exchange rate, the price of one unit of a currency, which
+# is no amount of money the article spends or counts (nor is the unit after the slash).
+_PER_UNIT = re.compile(r"\s?/\s?\D{0,3}1(?!\d|[.,]\d)")
+
+
+def exchange_rates(found: list[MoneyFound], low: str) -> list[MoneyFound]:
+    """The amounts that write an exchange rate with a slash ("N907/$1"), both sides: no claims, though
+    their words are no names or dates either."""
+    rates = [f for f in found if (m := _PER_UNIT.match(low, f.end)) and any(g.start < m.end() <= g.end for g in found)]
+    if not rates:
+        return []
+    return rates + [g for f in rates for g in found if g.start > f.end and g.start - f.end <= 6]
+
+
 _OPENS = re.compile(r"(?:^|[.!?:;(\n–—]|\s-)\s*$")  # where a sentence or a clause opens
 
 

@@ -184,3 +184,10 @@ def test_pounds_with_no_scale_are_money_when_a_conversion_follows():
         ("400,000 pounds", {"amount": 400_000, "currency": "GBP"}),
         ("$615,000", {"amount": 615_000, "currency": "USD"}),
     ]
+
+
+def test_an_exchange_rate_written_with_a_slash_is_no_amount():
+    # "N907/$1": the price of a dollar in naira, no money the article spends; nor are its words names
+    text = "The naira fell from N907/$1 in December to N1,535/$1, and the loss reached N925 billion."
+    claims = extract(text, language="en", published=dt.date(2024, 12, 31)).claims
+    assert [(c.type, c.text) for c in claims if c.type in ("money", "organization")] == [("money", "N925 billion")]
