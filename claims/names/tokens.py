@@ -58,7 +58,9 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
             head, rest = plain[:apostrophe].lower(), plain[apostrophe + 1 :]
             # "d'OpenAI" is OpenAI; "D'Angelo" after a given name is a surname.
             glued_to_name = plain[:1].isupper() and rest[:1].isupper() and prev_capital_end >= start - 2
-            if head in data.elisions and rest and not glued_to_name:
+            # "N'Djamena", "N'Golo Kanté": a capital N' opens a name (the elided "ne" is no article)
+            opens_name = plain[:2] == "N'" and rest[:1].isupper()
+            if head in data.elisions and rest and not glued_to_name and not opens_name:
                 start += apostrophe + 1
                 plain = rest
                 initial = False  # after an elided article the word's own capital is meaningful ("L'Olympique")
