@@ -109,6 +109,21 @@ def _listed_with_a_town(art: _Article, c: _Candidate) -> bool:
     return any(w in art.data.towns for w in _list_words(art, c))
 
 
+_JOINED_BEFORE = re.compile(r"([A-Z][\w'-]*+(?: [\w'-]++){0,3}) (?:and|et|to|à) $")
+
+
+def _after_a_place_and(art: _Article, c: _Candidate) -> bool:
+    """ "between Dar es Salaam and Dodoma", "de Dakar à Thiès": a town joined to a place of several
+    words before it (a list of single words is read by `_listed_with_a_town`)."""
+    m = _JOINED_BEFORE.search(art.folded, max(0, c.start - 50), c.start)
+    if m is None:
+        return False
+    words = m.group(1).lower().split()
+    return any(
+        " ".join(words[i:]) in art.data.towns or " ".join(words[i:]) in art.data.places for i in range(len(words))
+    )
+
+
 def _listed_with_a_club(art: _Article, c: _Candidate, kn: _Knowledge) -> bool:
     """ "Hawthorn, Carlton and Essendon": a list of clubs is a list of clubs, sport words or not."""
     return len(c.tokens) == 1 and any(w in kn.clubs for w in _list_words(art, c))
@@ -248,7 +263,7 @@ def _a_town_here(c: _Candidate, art: _Article, t: _Token, before: list[str]) -> 
         t.key in data.towns
         and not (
             _in_a_list(art.folded, c.start, c.end)
-            and (art.sporty or not _listed_with_a_town(art, c))
+            and (art.sporty or not (_listed_with_a_town(art, c) or _after_a_place_and(art, c)))
             and not (before and before[-1] in data.place_prepositions)
             # an address, no list: "Richmond, Virginia", "the Iqbal Stadium, Faisalabad"
             and not _listed_with_a_place(art.folded, c.start, c.end, data)
