@@ -170,3 +170,15 @@ def _one_edit(a: str, b: str) -> bool:
         return a[i:] == b[i + 1 :]
     swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
     return swapped or a[i + 1 :] == b[i + 1 :]
+
+
+def _middle_names_left_out(persons: list[_Candidate]) -> None:
+    """ "Kobenan Adjoumani" beside "Kobenan Kouassi Adjoumani": the same first and last names as one
+    longer name of the article (and no other) are that person, a middle name left out."""
+    longer: dict[tuple[str, str], set[str]] = {}
+    for p in persons:
+        if len(p.tokens) > 2:
+            longer.setdefault((p.tokens[0].key, p.tokens[-1].key), set()).add(p.canonical)
+    for p in persons:
+        if len(p.tokens) == 2 and len(names := longer.get((p.tokens[0].key, p.tokens[1].key), ())) == 1:
+            p.canonical = next(iter(names))

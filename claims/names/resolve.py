@@ -23,7 +23,7 @@ from .data import (
     _NameData,
     _Token,
 )
-from .forms import _misspelt_surnames, _one_kind_per_name
+from .forms import _middle_names_left_out, _misspelt_surnames, _one_kind_per_name
 
 # ---- resolution across the article ------------------------------------------------------------
 
@@ -200,18 +200,6 @@ def _persons_named_like_companies(candidates: list[_Candidate], data: _NameData)
 # A Korean given name of two syllables joined by a hyphen ("Geun-hye", "Jae-in"): the family name
 # comes first, and the article then names the person by it alone.
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
-
-
-def _middle_names_left_out(persons: list[_Candidate]) -> None:
-    """ "Kobenan Adjoumani" beside "Kobenan Kouassi Adjoumani": the same first and last names as one
-    longer name of the article (and no other) are that person, a middle name left out."""
-    longer: dict[tuple[str, str], set[str]] = {}
-    for p in persons:
-        if len(p.tokens) > 2:
-            longer.setdefault((p.tokens[0].key, p.tokens[-1].key), set()).add(p.canonical)
-    for p in persons:
-        if len(p.tokens) == 2 and len(names := longer.get((p.tokens[0].key, p.tokens[1].key), ())) == 1:
-            p.canonical = next(iter(names))
 
 
 def _person_short_forms(persons: list[_Candidate]) -> tuple[dict[tuple[str, ...], str], dict[str, set[str]]]:

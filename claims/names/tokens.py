@@ -28,6 +28,16 @@ _CAPITAL_TOKEN_RE = _capital_token_re(frozenset())
 _BLANKS = " \u00a0\u202f\t"
 
 
+def _elided(plain: str, apostrophe: int, after_a_capital: bool, data: _NameData) -> bool:
+    """Whether the word opens with an elided article to cut off: "d'OpenAI" is OpenAI; not "D'Angelo"
+    right after a given name (a surname), nor "N'Djamena", "N'Golo" (a capital N' opens a name: the
+    elided "ne" is no article)."""
+    head, rest = plain[:apostrophe].lower(), plain[apostrophe + 1 :]
+    glued_to_name = plain[:1].isupper() and rest[:1].isupper() and after_a_capital
+    opens_name = plain[:2] == "N'" and rest[:1].isupper()
+    return head in data.elisions and bool(rest) and not glued_to_name and not opens_name
+
+
 def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) -> list[_Token]:
     """Capitalised words of each sentence, cut from elided articles and possessives."""
     tokens: list[_Token] = []
@@ -54,16 +64,10 @@ def _tokens(text: str, folded: str, sentences: list[Sentence], data: _NameData) 
             initial = True
         seen_word = True
         apostrophe = plain.find("'")
-        if apostrophe > 0:
-            head, rest = plain[:apostrophe].lower(), plain[apostrophe + 1 :]
-            # "d'OpenAI" is OpenAI; "D'Angelo" after a given name is a surname.
-            glued_to_name = plain[:1].isupper() and rest[:1].isupper() and prev_capital_end >= start - 2
-            # "N'Djamena", "N'Golo Kanté": a capital N' opens a name (the elided "ne" is no article)
-            opens_name = plain[:2] == "N'" and rest[:1].isupper()
-            if head in data.elisions and rest and not glued_to_name and not opens_name:
-                start += apostrophe + 1
-                plain = rest
-                initial = False  # after an elided article the word's own capital is meaningful ("L'Olympique")
+        if apostrophe > 0 and _elided(plain, apostrophe, prev_capital_end >= start - 2, data):
+            start += apostrophe + 1
+            plain = plain[apostrophe + 1 :]
+            initial = False  # after an elided article the word's own capital is meaningful ("L'Olympique")
         for p in data.possessives if plain.endswith(possessives) else ():
             if plain.endswith(p) and len(plain) > len(p) + 1:
                 end -= len(p)
