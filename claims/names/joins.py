@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .data import _NameData, _Token
+from .runs import _SAINTS
 
 
 def _campus(prev: list[_Token], run: list[_Token], gap: str, data: _NameData) -> bool:
@@ -57,6 +58,7 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
                         " ".join(folded[t.start : run[-1].end].casefold().split()) in data.aliases  # "Centers for
                         for t in prev[:2]
                     )  # Disease Control and Prevention", after "The" or not
+                    or _places_and(tail, run, data)
                     or _founders_and(prev, run, data)
                     or (
                         # "South African Transport and Allied Workers Union": three plain words before
@@ -85,6 +87,22 @@ def _join_organisations(runs: list[list[_Token]], folded: str, data: _NameData) 
                 continue
         out.append(run)
     return out
+
+
+def _places_and(tail: list[_Token], run: list[_Token], data: _NameData) -> bool:
+    """ "Shrewsbury and Telford Hospital NHS Trust", "Highlands and Islands Police", "Kingston and St
+    Andrew Parish Court": a body named after two places joined by "and" (the second may open with an
+    abbreviated saint or be a common word), one name."""
+    if len(tail) != 1 or len(run) < 2 or run[-1].key not in data.organization_words:
+        return False
+    place = tail[0].key
+    first = run[0].key
+    return (
+        (place in data.towns or place in data.places)
+        and place not in data.given
+        and (first in data.towns or first in data.places or first in _SAINTS or first in data.common_words)
+        and first not in data.given
+    )
 
 
 def _plain(t: _Token, data: _NameData) -> bool:

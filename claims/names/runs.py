@@ -408,6 +408,9 @@ def _title_dropped(
     return None
 
 
+_SAINTS = frozenset({"st", "saint"})  # abbreviated or not, also a title ("Saint Paul", "St. Jude")
+
+
 def _split_at_titles(
     tokens: list[_Token], folded: str, data: _NameData, person_cue: bool, weak: bool
 ) -> list[_Candidate]:
@@ -420,6 +423,8 @@ def _split_at_titles(
             n = 0  # "Angus King", "Billie Jean King": given names, then a surname that is also a title
         if n and i + n < len(tokens) and tokens[i + n].key in data.organization_words:
             n = 0  # "Kirkwall Sheriff Court": a title's word inside a body's name
+        if n == 1 and tokens[i].key in _SAINTS and tokens[-1].key in data.organization_words:
+            n = 0  # "Kingston and St Andrew Parish Court": a saint's name inside a body's
         if (
             n
             and i + n == len(tokens)
