@@ -109,18 +109,21 @@ def _listed_with_a_town(art: _Article, c: _Candidate) -> bool:
     return any(w in art.data.towns for w in _list_words(art, c))
 
 
-_JOINED_BEFORE = re.compile(r"([A-Z][\w'-]*+(?: [\w'-]++){0,3}) (?:and|et|to|à) $")
+_JOINERS_BEFORE = (" and ", " et ", " to ", " à ")
 
 
 def _after_a_place_and(art: _Article, c: _Candidate) -> bool:
     """ "between Dar es Salaam and Dodoma", "de Dakar à Thiès": a town joined to a place of several
     words before it (a list of single words is read by `_listed_with_a_town`)."""
-    m = _JOINED_BEFORE.search(art.folded, max(0, c.start - 50), c.start)
-    if m is None:
+    before = art.folded[max(0, c.start - 50) : c.start]
+    joiner = next((j for j in _JOINERS_BEFORE if before.endswith(j)), None)
+    if joiner is None:
         return False
-    words = m.group(1).lower().split()
+    words = before[: -len(joiner)].split()[-4:]
     return any(
-        " ".join(words[i:]) in art.data.towns or " ".join(words[i:]) in art.data.places for i in range(len(words))
+        words[i][:1].isupper()
+        and ((place := " ".join(words[i:]).lower()) in art.data.towns or place in art.data.places)
+        for i in range(len(words))
     )
 
 
