@@ -30,6 +30,16 @@ def _gap(folded: str, a: _Token, b: _Token) -> str | None:
     return " ".join(gap.lower().split())
 
 
+def _saints_own(folded: str, current: list[_Token], tok: _Token) -> bool:
+    """A saint's name in the possessive, then a capitalised word: "St Mary's Hospital"."""
+    return (
+        len(current) >= 2
+        and current[-2].key.rstrip(".") in _SAINTS
+        and current[-1].sentence == tok.sentence
+        and folded[current[-1].end : tok.start] == "'s "
+    )
+
+
 def _saint_abbreviated(folded: str, a: _Token, b: _Token, data: _NameData) -> bool:
     """ "St." or "Ste." then a capitalised word of the same sentence that is no function word."""
     return (
@@ -81,6 +91,8 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
             gap = _gap(folded, prev, tok)
             if gap is None and _saint_abbreviated(folded, prev, tok, data):
                 gap = ""  # "St. Lucia Times", "St. Kilda": the abbreviated saint opens the name
+            elif gap is None and _saints_own(folded, current, tok):
+                gap = ""  # "St Mary's Hospital", "Saint Patrick's College": the saint's, one name
             elif gap is None and _portfolio_listed(folded, prev, tok, current, data):
                 gap = "and"  # "Ministry of Transport, Communications and Information Technology"
             joined = _joins(current, tok, gap, data)
@@ -371,6 +383,8 @@ def _title_dropped(
     the name keeps the `weak` of what came before it); None when none opens them."""
     t = tokens[0]
     n = _title_length(tokens, 0, data)
+    if n == 1 and t.key in _SAINTS and len(tokens) > 2 and tokens[-1].key in data.organization_words:
+        return None  # "St Mary's Hospital", "Saint Patrick's College": the saint names the body
     if n and any(
         (words := " ".join(x.key for x in tokens[:k])) in data.places or words in data.towns
         for k in range(n + 1, min(len(tokens), n + 3) + 1)
