@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 
 from ..text import fold
-from ..text import fold_key as key
 from .article import _LONGEST_PERSON, _Article, _before_verb, _cue_after, _cue_of, _inside, medium_named
 from .data import (
     ACRONYM,
@@ -20,6 +19,7 @@ from .data import (
     _NameData,
     _Token,
 )
+from .described import _said_or_described
 from .forms import _a_role, _canonical, _expanded, _inverted, _shouted_surname
 from .places import (
     _a_town_here,
@@ -556,43 +556,3 @@ def _dateline(folded: str, end: int) -> bool:
 
 _GLUED_INITIAL = re.compile(r"([A-Z][a-z]?)\.[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
 _TICKER_BEFORE = re.compile(r"\([ \u00a0]?[A-Za-z]{2,8}[ \u00a0]?:[ \u00a0]?$")
-_COMMA_WORD = re.compile(r",\s*([\w'’-]+)")
-_PREV_WORD_RE = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+$")  # from a word start: linear
-
-
-def _sentence_opening(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].strip()
-    return start == 0 or before == "" or before[-1] in ".!?\n"
-
-
-def _said_or_described(text: str, start: int, end: int, data: _NameData) -> bool:
-    """What people do in news and phrases do not: speak ("Hamid Saleh said"), stand in apposition
-    between commas before a verb (", Oleksandr Hrytsenko, a salué"), or be described by a role
-    ("Avril Lemoine, députée")."""
-    if _before_verb(text, end, data):
-        return True
-    before = _PREV_WORD_RE.search(text, max(0, start - 30), start)
-    if before and (
-        data.speech_verb_re.fullmatch(before.group(1).lower())
-        or data.speech_verb_re.fullmatch(key(before.group(1)))
-        or key(before.group(1)) in data.person_before
-        or (
-            (earlier := _PREV_WORD_RE.search(text, max(0, before.start() - 30), before.start()))
-            and f"{key(earlier.group(1))} {key(before.group(1))}" in data.person_before
-        )
-    ):
-        return True  # "said Rupert Vance KC", "a déclaré Jean Roux", "named Jide Okafor", "led by Ana Ruiz"
-    m = _COMMA_WORD.match(text, end)
-    if m is None:
-        return False
-    word = key(m.group(1).replace("’", "'"))
-    if word in data.function_words:  # "Marta Ilves, the mayor, said"
-        nxt = _COMMA_WORD.match(", " + text[m.end() : m.end() + 40])
-        word = key(nxt.group(1)) if nxt else word
-    if word in data.person_cues:
-        return True
-    if text[max(0, start - 2) : start].strip() in (",", "(") and _before_verb(text, m.start(1) - 1, data):
-        return True
-    # "Berthe Delorme, paysagiste du XIXe siècle, vivait ...": a description right after a name that opens
-    # its sentence
-    return m.group(1)[0].islower() and word not in data.function_words and _sentence_opening(text, start)
