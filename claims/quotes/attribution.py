@@ -214,12 +214,16 @@ def _after(
 def _role_after(words: list[re.Match[str]], verb: int, lex: Lexicon) -> str | None:
     """Where a role names the speaker of the quote just closed: "after" the verb ("», s'est félicitée
     la ministre"), "before" it ("” the Health Minister declares"), or None."""
+    # (one word of a title's modifiers may stand before the role: "», a ajouté le haut responsable")
+    role = (
+        verb + 3 if verb + 3 < len(words) and key(words[verb + 2].group()) in _quote_words(lex).modifiers else verb + 2
+    )
     if (
-        verb + 2 < len(words)
+        role < len(words)
         and key(words[verb + 1].group()) in lex.quotes.articles
         and (
-            key(words[verb + 2].group()) in lex.names.person_cues
-            or key(" ".join(w.group() for w in words[verb + 2 : verb + 4])) in lex.names.person_cues
+            key(words[role].group()) in lex.names.person_cues
+            or key(" ".join(w.group() for w in words[role : role + 2])) in lex.names.person_cues
         )
     ):
         return "after"

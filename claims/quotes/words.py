@@ -27,6 +27,7 @@ class _QuoteWords(NamedTuple):
     indefinites: frozenset[str]  # "un", "a"
     relatives: frozenset[str]  # "qui", "who": a relative clause between a subject and its verb
     clause_markers: frozenset[str]  # "pour": a source's marker only where it opens a clause
+    modifiers: frozenset[str]  # "haut", "acting": a word before a role ("le haut responsable")
 
 
 _QUOTE_WORDS: dict[str, tuple[Lexicon, _QuoteWords]] = {}
@@ -53,6 +54,7 @@ def _quote_words(lex: Lexicon) -> _QuoteWords:
             indefinites=frozenset(key(w) for w in quotes["indefinite_articles"]),
             relatives=frozenset(key(w) for w in quotes.get("relative_pronouns", [])),
             clause_markers=frozenset(key(w) for w in quotes.get("clause_attribution", [])),
+            modifiers=frozenset(key(w) for w in lex.raw["names"].get("title_modifiers", [])),
         )
         cached = _QUOTE_WORDS[lex.code] = (lex, words)
     return cached[1]
