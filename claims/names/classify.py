@@ -274,6 +274,14 @@ def _several_words(c: _Candidate, art: _Article, cues: "_Cues", k: str, keys: li
         return (NOT_A_NAME, Strength.NONE, None)  # "Eastern League MVP", "Sydney CBD": a thing named by its holder
     if _a_role(c, art.folded, art.data, keys):
         return (NOT_A_NAME, Strength.NONE, None)  # "Chief Medical Director", "Cabinet Spokesman", "Police Officers"
+    if (
+        len(toks) == 2
+        and _ONE_INITIAL.fullmatch(toks[0].text)
+        and keys[1] not in data.organization_words
+        and keys[1] not in data.places
+        and not toks[1].text.isupper()
+    ):
+        return (PERSON, Strength.LEXICAL, None)  # "J. Dupont", "L. Malecot": an initial and a surname
     if cues.person and _initials_token(toks[0]) and len(toks) <= 4 and keys[-1] not in data.organization_words:
         return (PERSON, Strength.LEXICAL, None)  # "Justice BV Nagarathna": initials, not a legal form ("BV")
     if c.headed or any(w in data.organization_words or w in data.designators for w in keys):
@@ -554,5 +562,6 @@ def _dateline(folded: str, end: int) -> bool:
     return re.match(r"(?:,[^\n—–]{0,30})?\s+[—–-]\s", after) is not None or re.match(r"\s*\(", after) is not None
 
 
+_ONE_INITIAL = re.compile(r"[A-Z]\.")
 _GLUED_INITIAL = re.compile(r"([A-Z][a-z]?)\.[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
 _TICKER_BEFORE = re.compile(r"\([ \u00a0]?[A-Za-z]{2,8}[ \u00a0]?:[ \u00a0]?$")

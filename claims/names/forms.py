@@ -182,3 +182,18 @@ def _middle_names_left_out(persons: list[_Candidate]) -> None:
     for p in persons:
         if len(p.tokens) == 2 and len(names := longer.get((p.tokens[0].key, p.tokens[1].key), ())) == 1:
             p.canonical = next(iter(names))
+
+
+def _initial_and_surname(persons: list[_Candidate]) -> None:
+    """ "L. Malecot" beside "Loan Malécot": an initial and a surname are the one person named in full
+    whose given name starts with that letter and whose surname it is (accents aside)."""
+    full: dict[tuple[str, str], set[str]] = {}
+    for p in persons:
+        if len(p.tokens) > 1 and len(p.tokens[0].text) > 2:
+            full.setdefault((p.tokens[0].key[:1], p.tokens[-1].key), set()).add(p.canonical)
+    for p in persons:
+        first = p.tokens[0].text
+        if len(p.tokens) == 2 and len(first) == 2 and first.endswith("."):
+            names = full.get((first[:1].lower(), p.tokens[1].key), set())
+            if len(names) == 1:
+                p.canonical = next(iter(names))

@@ -23,7 +23,7 @@ from .data import (
     _NameData,
     _Token,
 )
-from .forms import _middle_names_left_out, _misspelt_surnames, _one_kind_per_name
+from .forms import _initial_and_surname, _middle_names_left_out, _misspelt_surnames, _one_kind_per_name
 
 # ---- resolution across the article ------------------------------------------------------------
 
@@ -39,6 +39,7 @@ def _resolve(candidates: list[_Candidate], data: _NameData, rejected_words: set[
     persons = sorted((c for c in candidates if c.kind == PERSON and len(c.tokens) > 1), key=lambda c: c.start)
     orgs = sorted((c for c in candidates if c.kind == ORGANIZATION and len(c.tokens) > 1), key=lambda c: c.start)
     _middle_names_left_out(persons)
+    _initial_and_surname(persons)
     by_tail, by_given = _person_short_forms(persons)
     by_core = _organisation_cores(orgs, data)
     short_forms = _organisation_ends(candidates, data)
