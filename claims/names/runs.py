@@ -385,9 +385,13 @@ def _title_dropped(
     n = _title_length(tokens, 0, data)
     if n == 1 and t.key in _SAINTS and len(tokens) > 2 and tokens[-1].key in data.organization_words:
         return None  # "St Mary's Hospital", "Saint Patrick's College": the saint names the body
-    if n and any(
-        (words := " ".join(x.key for x in tokens[:k])) in data.places or words in data.towns
-        for k in range(n + 1, min(len(tokens), n + 3) + 1)
+    if (
+        n
+        and not _REGNAL.fullmatch(tokens[-1].text)  # "Prince Albert II": a sovereign, not the town
+        and any(
+            (words := " ".join(x.key for x in tokens[:k])) in data.places or words in data.towns
+            for k in range(n + 1, min(len(tokens), n + 3) + 1)
+        )
     ):
         return None  # "Saint Lucia", "St. Lucia Times": a place's name, not a title and a person
     if (
@@ -423,6 +427,7 @@ def _title_dropped(
 
 
 _SAINTS = frozenset({"st", "saint"})  # abbreviated or not, also a title ("Saint Paul", "St. Jude")
+_REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V)")  # a sovereign's number: "II", "XIV"
 
 
 def _split_at_titles(
