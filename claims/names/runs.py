@@ -285,9 +285,10 @@ def _title_length(tokens: list[_Token], i: int, data: _NameData) -> int:
     """How many tokens from i form a title ("Prime Minister" -> 2), 0 if none."""
     if tokens[i].key not in data.title_starts:
         # "Justices BV Nagarathna", "Senators Mike Lee": a title in the plural before a name
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        plural = tokens[i].key in data.title_forms and nxt is not None
-        return 1 if plural and nxt is not None and (nxt.key in data.given or _initials_token(nxt)) else 0
+        if i + 1 == len(tokens) or tokens[i].key not in data.title_forms:
+            return 0
+        nxt = tokens[i + 1]
+        return 1 if nxt.key in data.given or _initials_token(nxt) else 0
     for n in range(min(data.title_max_words, len(tokens) - i), 0, -1):
         if " ".join(t.key for t in tokens[i : i + n]) in data.titles:
             return n
