@@ -235,7 +235,7 @@ def _attributed(sp: _Speakers, head: tuple[int, int], tail: tuple[int, int]) -> 
     return (
         folded[head[0] : head[1]].rstrip(_PAD + "«“\"").endswith(":")
         or verb.search(folded, *head) is not None
-        or verb.search(folded, *tail) is not None
+        or sp.speech_verb_in(*tail)
     )
 
 

@@ -123,6 +123,18 @@ class _Speakers:
         self._quote: tuple[int, int] = (0, 0)
         self._sex: str | None = None
         self._sex_read = True
+        self._verbs: dict[int, tuple[int, int | None]] = {}  # speech_verb_in's last search for each end
+
+    def speech_verb_in(self, start: int, end: int) -> bool:
+        """Whether a speech verb is written in [start, end). A match at a place does not depend on where
+        the search began, so one search serves every later start with the same end: the quotes of one
+        long sentence, each searched to the sentence's end, read it once rather than once a quote."""
+        last = self._verbs.get(end)
+        if last is not None and last[0] <= start and (last[1] is None or last[1] >= start):
+            return last[1] is not None
+        m = self.lex.quotes.speech_verb_re.search(self.folded, start, end)
+        self._verbs[end] = (start, m.start() if m else None)
+        return m is not None
 
     def attributing(self, start: int, end: int) -> None:
         """The quote at [start, end) is the one being attributed now."""
