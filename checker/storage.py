@@ -25,6 +25,9 @@ from sources.importers import parse_file as parse_file
 from sources.importers import record_from_values as record_from_values
 from sources.importers import supported_extensions as supported_extensions
 from sources.library import Library as Library
+from sources.progress import ProgressMeter as ProgressMeter
+from sources.progress import ProgressReading as ProgressReading
+from sources.progress import duration_text as duration_text
 
 from .desk import Desk
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import html
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple
 
 import streamlit as st
 
@@ -14,7 +14,16 @@ from checker.access import NEEDS, AccessDenied, Roles, acting_as, allowed, norma
 from checker.desk import ArticleNotFound, ClaimNotFound, Desk, ReviewConflict
 from checker.inputs import InputError
 from checker.messages import DEFAULT, languages, translator
-from checker.storage import ImportFormatError, Library, database_url, is_locked, open_workbench
+from checker.storage import (
+    ImportFormatError,
+    Library,
+    ProgressMeter,
+    ProgressReading,
+    database_url,
+    duration_text,
+    is_locked,
+    open_workbench,
+)
 
 # Session keys and their defaults, declared once. Widget keys initialised from the URL are set in
 # `init_state` too, so that a reload keeps the reviewer, the language and the open claim.
@@ -338,6 +347,39 @@ def remembered_tabs(key: str, keys: list[str]):
         else:
             st.session_state[key] = tab_labels[index]
     return st.tabs(tab_labels, key=key, on_change="rerun")
+
+
+def number(n: int) -> str:
+    """A count with the language's thousands separator (12,345 in English, 12 345 in French, where a
+    comma would read as a decimal point)."""
+    return f"{n:,}".replace(",", t("language.thousands"))
+
+
+def progress_shown(bar) -> Callable[[int, int], None]:
+    """The `on_progress` of an import that draws on a Streamlit progress `bar`."""
+    meter = ProgressMeter()
+
+    def show(done: int, total: int) -> None:
+        reading = meter.update(done, total)
+        bar.progress(reading.fraction, text=progress_text(reading))
+
+    return show
+
+
+def progress_text(reading: ProgressReading) -> str:
+    """An import's bar: how many records are stored, at what rate, and the time left at that rate."""
+    done, total = number(reading.done), number(reading.total or 0)
+    if reading.finished:
+        return t("library.progress_saving", done=done, total=total)
+    if reading.left is None:
+        return t("library.progress", done=done, total=total)
+    return t(
+        "library.progress_left",
+        done=done,
+        total=total,
+        rate=number(round(reading.rate)),
+        left=duration_text(reading.left),
+    )
 
 
 def shorten(text: str, limit: int) -> str:

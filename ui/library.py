@@ -26,7 +26,20 @@ from checker.storage import (
     remove_demo,
     supported_extensions,
 )
-from ui.common import can, error_text, flash, guarded, refusal, remembered_tabs, reviewer, services, show_flash, t
+from ui.common import (
+    can,
+    error_text,
+    flash,
+    guarded,
+    number,
+    progress_shown,
+    refusal,
+    remembered_tabs,
+    reviewer,
+    services,
+    show_flash,
+    t,
+)
 
 LANGUAGES = ["", "fr", "en"]
 RECORD_COLUMNS = ["id", "demo", "published", "language", "publisher", "title", "excerpt", "url", "tags"]
@@ -37,12 +50,6 @@ library, _ = services()
 def actor() -> str:
     # Stored in the audit trail as a name, not shown on this page: it stays the same in every language.
     return reviewer() or "library page"
-
-
-def number(n: int) -> str:
-    """A count with the language's thousands separator (12,345 in English, 12 345 in French, where a
-    comma would read as a decimal point)."""
-    return f"{n:,}".replace(",", t("language.thousands"))
 
 
 def language_name(code: str, empty: str) -> str:
@@ -360,10 +367,7 @@ with import_tab:
                             parsed.records,
                             actor=actor(),
                             total=len(parsed.records),
-                            on_progress=lambda done, total: bar.progress(
-                                min(1.0, done / max(total, 1)),
-                                text=t("library.progress", done=number(done), total=number(total)),
-                            ),
+                            on_progress=progress_shown(bar),
                         )
                         if report.added:
                             bar.progress(1.0, text=t("library.indexing"))

@@ -7,12 +7,13 @@ standard error with a non-zero exit (checker/cli/main.py turns exceptions into o
 from __future__ import annotations
 
 import argparse
-import collections
 import os
 import sys
 import time
 from pathlib import Path
 from typing import Callable
+
+from sources.progress import ProgressMeter, duration_text
 
 DB_HELP = "SQLAlchemy URL of the library (default: $FACTCHECK_DB or factcheck.db)"
 EXIT_ERROR = 1
@@ -192,57 +193,36 @@ def _progress_printer(
     """A progress bar on standard error for imports long enough to wait for (on a terminal).
 
     `total` is the number of records, or a function that gives it once known (None before: the
-    rows are still being counted, and the bar says so). The time left is the records still to
-    store at the rate of the last RATE_WINDOW seconds, not since the start: the first chunks wait
-    for the workers to start, and on a shared machine the rate follows the load, so the estimate
-    follows what the import does now. It counts everything the import does per record (values,
-    full text, the matcher's terms: they are all written with each chunk), so at 100% only the
-    commit is left. `force_size`: the caller knows the import is large although the count is not
-    known yet."""
+    rows are still being counted, and the bar says so). The time left is sources.progress's: the
+    rate of the recent seconds. `force_size`: the caller knows the import is large although the
+    count is not known yet."""
     stream = stream or sys.stderr
     count = total if callable(total) else (lambda: total)
     if not force and not stream.isatty():
         return None
     if not force and not force_size and (count() or 0) < 1000:
         return None
-    start = clock()
-    samples: collections.deque[tuple[float, int]] = collections.deque([(start, 0)])
+    meter = ProgressMeter(clock=clock)
 
     def show(done: int, _of: int) -> None:
-        now = clock()
-        samples.append((now, done))
-        while len(samples) > 2 and now - samples[1][0] >= RATE_WINDOW:
-            samples.popleft()
-        (t0, d0) = samples[0]
-        rate = (done - d0) / max(now - t0, 1e-6)
-        of = count()
-        if of is None:
-            stream.write(
-                f"\r{done:,} records, {rate:,.0f}/s, counting the file's rows…, {_duration(now - start)} so far "
-            )
+        r = meter.update(done, count())
+        so_far = duration_text(r.elapsed)
+        if r.total is None:
+            stream.write(f"\r{done:,} records, {r.rate:,.0f}/s, counting the file's rows…, {so_far} so far ")
             stream.flush()
             return
-        of = max(of, done)
         width = 30
-        filled = int(width * done / max(of, 1))
-        left = f"about {_duration((of - done) / rate)} left" if rate > 0 and done < of else "committing…"
+        filled = int(width * r.fraction)
+        left = "committing…" if r.finished else f"about {duration_text(r.left)} left" if r.left is not None else "…"
         stream.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{of:,} records, {rate:,.0f}/s, "
-            f"{left}, {_duration(now - start)} so far "
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{r.total:,} records, {r.rate:,.0f}/s, "
+            f"{left}, {so_far} so far "
         )
-        if done >= of:
+        if r.finished:
             stream.write("\n")
         stream.flush()
 
     return show
-
-
-RATE_WINDOW = 30.0  # seconds of recent progress the rate is measured over
-
-
-def _duration(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
 
 
 def cmd_sources_fetch(args: argparse.Namespace) -> int:

@@ -273,3 +273,20 @@ def test_a_refused_fetch_in_french(page, site):
         and "La page n’a pas été récupérée\u202f: " in messages(page)
         and "127.0.0.1" in messages(page)
     )
+
+
+def test_the_import_bar_says_the_rate_and_the_time_left_in_the_editors_language(monkeypatch):
+    import ui.common
+    from checker.storage import ProgressReading
+
+    reading = ProgressReading(done=12_000, total=50_000, rate=1_850.4, elapsed=7.0)
+    assert ui.common.progress_text(reading) == "12,000/50,000 records · 1,850 a second · about 21 s left"
+    assert ui.common.progress_text(ProgressReading(0, 50_000, 0.0, 0.2)) == "0/50,000 records"
+    monkeypatch.setattr(ui.common, "lang", lambda: "fr")
+    assert (
+        ui.common.progress_text(reading)
+        == "12\u202f000/50\u202f000 fiches · 1\u202f850 par seconde · encore environ 21 s"
+    )
+    assert ui.common.progress_text(ProgressReading(50_000, 50_000, 2_000.0, 25.0)) == (
+        "50\u202f000/50\u202f000 fiches · enregistrement…"
+    )
