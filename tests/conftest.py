@@ -34,9 +34,9 @@ LONG_MODULES = {
     "ui/test_browser.py": (60, "waits"),
     "ui/test_signin_oidc.py": (50, "waits"),
     "ui/test_shared_deployment.py": (40, "waits"),
-    "claims/test_properties.py": (40, "computes"),
     "ui/test_ui.py": (30, "computes"),
     "checker/test_hostile_files.py": (20, "computes"),
+    "claims/test_properties.py": (16, "computes"),
 }
 
 
