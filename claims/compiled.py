@@ -4,7 +4,9 @@ Building a language's lexicon (claims/lexicon.py: `_build`) parses and compiles 
 regular expressions: most of a command's start-up. The cache stores the built Lexicon with each
 pattern's *compiled* form (the code Python's regex engine runs, as `re._compiler` makes it), and a
 later process rebuilds the patterns from that code with `_sre.compile`, skipping parsing and code
-generation.
+generation. The same cache holds the tables the extractor derives from the lexicons (each language's
+names data, the currencies' country words: about 0.2 s of folding long lists and compiling their
+patterns in each new process otherwise), under a key of their own.
 
 The cache key is a SHA-256 of everything the result depends on: every data file in claims/data/,
 lexicon.py, date_templates.py, patterns.py, text.py and schema.py (the code that builds and checks it, and the folding it uses), and the Python version
@@ -68,12 +70,22 @@ BUILD_MODULES = (
 )
 
 
-@lru_cache(maxsize=1)
-def data_hash() -> str:
-    """SHA-256 over every data file, the building code and the regex engine (the cache key)."""
+# What else is cached, by the prefix of its entries: "tables" are what the extractor derives from the
+# lexicons and the data files in each new process otherwise (claims/names/data.py: each language's
+# names data, the long lists of towns, given names and common words folded and the patterns made of
+# them; claims/country.py: the words that tell a currency's country), built by code that reads across
+# the package: their key covers every module of claims/, so that no import is ever left out of it.
+SCOPES = ("lexicon", "tables")
+
+
+@lru_cache(maxsize=None)
+def data_hash(scope: str = "lexicon") -> str:
+    """SHA-256 over every data file, the building code and the regex engine (the cache key): for
+    "lexicon" the modules of BUILD_MODULES, for "tables" every module of claims/."""
     h = hashlib.sha256()
-    h.update(f"format {FORMAT}; python {sys.version}; sre {_sre.MAGIC} {_sre.CODESIZE}\n".encode())
-    files = sorted((_HERE / "data").rglob("*")) + [_HERE / f for f in BUILD_MODULES]
+    h.update(f"format {FORMAT}; scope {scope}; python {sys.version}; sre {_sre.MAGIC} {_sre.CODESIZE}\n".encode())
+    code = [_HERE / f for f in BUILD_MODULES] if scope == "lexicon" else sorted(_HERE.rglob("*.py"))
+    files = sorted((_HERE / "data").rglob("*")) + code
     for path in files:
         if path.is_file():
             h.update(str(path.relative_to(_HERE)).encode() + b"\0")
@@ -112,15 +124,18 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def _path(code: str) -> Path | None:
+def _path(code: str, scope: str = "lexicon") -> Path | None:
     directory = cache_dir()
-    return None if directory is None else directory / f"lexicon-{code}-{data_hash()[:32]}.pickle"
+    return None if directory is None else directory / f"{scope}-{code}-{data_hash(scope)[:32]}.pickle"
 
 
-def cached(code: str, build: Callable[[str], Any]) -> Any:
-    """`build(code)`, read from the cache when the data have not changed since it was written."""
+def cached(code: str, build: Callable[[str], Any], *, scope: str = "lexicon") -> Any:
+    """`build(code)`, read from the cache when the data (and the code of `scope`) have not changed
+    since it was written."""
+    if scope not in SCOPES:
+        raise ValueError(f"no cache scope {scope!r}")
     try:
-        path = _path(code)
+        path = _path(code, scope)
     except OSError:
         return build(code)
     if path is not None and path.is_file():
@@ -135,11 +150,11 @@ def cached(code: str, build: Callable[[str], Any]) -> Any:
             return value
     value = build(code)
     if path is not None:
-        _write(path, code, value)
+        _write(path, f"{scope}-{code}", value)
     return value
 
 
-def _write(path: Path, code: str, value: Any) -> None:
+def _write(path: Path, prefix: str, value: Any) -> None:
     """Write atomically (a temporary file renamed), then drop this language's entries beyond the
     KEEP most recently used."""
     try:
@@ -154,7 +169,7 @@ def _write(path: Path, code: str, value: Any) -> None:
                 os.unlink(tmp)
             raise
         others = []
-        for entry in path.parent.glob(f"lexicon-{code}-*.pickle"):
+        for entry in path.parent.glob(f"{prefix}-*.pickle"):
             if entry != path:
                 with contextlib.suppress(OSError):
                     others.append((entry.stat().st_mtime, entry))

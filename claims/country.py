@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,8 +43,17 @@ class _Cues:
 
 @lru_cache(maxsize=None)
 def _cues(group: str) -> _Cues:
-    with open(DATA_DIR / "common.toml", "rb") as fh:
-        groups = tomllib.load(fh)["local_currencies"]
+    """The words that tell where a `group`'s currency word is set, read from claims/compiled.py's disk
+    cache when the data and the code are those they were built with (a trie of every country's name)."""
+    from .compiled import cached
+
+    cues: _Cues = cached(f"cues-{group}", _build_cues, scope="tables")
+    return cues
+
+
+def _build_cues(key: str) -> _Cues:
+    group = key.removeprefix("cues-")
+    groups = common_data()["local_currencies"]
     data = dict(groups[group])
     for other in data.pop("words_of", []):  # the country words of other groups, counted the same way
         for code, words in groups[other].items():
@@ -161,8 +169,7 @@ def dollar_of_address(url: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _replaced() -> dict[str, tuple[str, dt.date]]:
-    with open(DATA_DIR / "common.toml", "rb") as fh:
-        table = tomllib.load(fh)["currencies"]["replaced"]
+    table = common_data()["currencies"]["replaced"]
     return {new: (old, dt.date.fromisoformat(since)) for new, (old, since) in table.items()}
 
 

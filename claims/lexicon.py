@@ -216,7 +216,7 @@ def _shared_names() -> dict[str, str]:
     """Folded canonical name -> folded English name, from each language's [names] translations."""
     shared: dict[str, str] = {}
     for code in available_languages():
-        for name, english in _read(code)["names"].get("translations", {}).items():
+        for name, english in load(code).raw["names"].get("translations", {}).items():
             shared[fold_key(name)] = fold_key(english)
     return shared
 

@@ -18,11 +18,9 @@ The one home of text normalisation; every other package calls these rather than 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 _SPACES = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t"
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032\u00b4\u0060\u201b"
@@ -162,8 +160,9 @@ _STOP_RE = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"”»’']?(?=\s++[\"
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     """Words after which a stop does not end a sentence (claims/data/common.toml, [sentences])."""
-    with open(Path(__file__).with_name("data") / "common.toml", "rb") as fh:
-        sentences = tomllib.load(fh)["sentences"]
+    from .lexicon import common_data  # claims/data/common.toml, read once a process (lexicon imports this module)
+
+    sentences = common_data()["sentences"]
     return frozenset(sentences["abbreviations"] + sentences["rank_abbreviations"])
 
 

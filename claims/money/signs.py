@@ -7,11 +7,10 @@ currency where that group names none (claims/country.py, claims/extract.py).
 from __future__ import annotations
 
 import re
-import tomllib
 from decimal import Decimal
 from functools import lru_cache
 
-from ..lexicon import DATA_DIR, Lexicon
+from ..lexicon import Lexicon, common_data
 from ..numbers import parse_number
 from ..text import fold_key
 
@@ -21,8 +20,7 @@ _HALF_STEP = Decimal("0.05")  # as in claims/money/: a figure is as precise as i
 @lru_cache(maxsize=None)
 def _capital_signs() -> tuple[dict[str, str], frozenset[str]]:
     """The capitals of [capital_signs] in common.toml: sign -> group, and those that may stand apart."""
-    with open(DATA_DIR / "common.toml", "rb") as fh:
-        data = tomllib.load(fh)["capital_signs"]
+    data = common_data()["capital_signs"]
     return {**data["glued"], **data["spaced"]}, frozenset(data["spaced"])
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import DATA_DIR, Lexicon, available_languages, language_words
+from ..lexicon import DATA_DIR, Lexicon, available_languages, common_data, language_words, load
 from ..patterns import alternation, literal_trie, trie
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
@@ -193,8 +193,7 @@ class _NameData:
 def first_names() -> frozenset[str]:
     """Given names shared by every language (common.toml, the census list of given_names.txt and the
     other countries' names of given_names_world.txt), folded and lower-case."""
-    with open(DATA_DIR / "common.toml", "rb") as fh:
-        data = tomllib.load(fh)
+    data = common_data()
     census = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
     return (
         frozenset(key(n) for n in data["names"]["first_names"])
@@ -226,10 +225,18 @@ _DATA: dict[str, tuple[Lexicon, _NameData]] = {}
 
 
 def name_data(lex: Lexicon) -> _NameData:
+    """The names data of a lexicon, built once a process; for the language's own lexicon, read from the
+    disk cache of claims/compiled.py when the data and the code are those it was built with."""
     cached = _DATA.get(lex.code)
     if cached is not None and cached[0] is lex:
         return cached[1]
-    data = _build_name_data(lex)
+    data: _NameData
+    if lex is load(lex.code):
+        from ..compiled import cached as disk_cached
+
+        data = disk_cached(f"names-{lex.code}", lambda _code: _build_name_data(lex), scope="tables")
+    else:  # a lexicon made for a test or a tool: its own data, never the cache's
+        data = _build_name_data(lex)
     _DATA[lex.code] = (lex, data)
     return data
 

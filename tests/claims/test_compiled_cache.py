@@ -128,3 +128,68 @@ def test_the_cache_can_be_switched_off(monkeypatch, tmp_path):
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", "off")
     assert compiled.cache_dir() is None
     assert compiled.cached("en", lexicon._load_uncached) == lexicon._load_uncached("en")
+
+
+def test_the_names_data_are_cached_beside_the_lexicon_and_equal_a_built_one(cache, monkeypatch):
+    from claims.names import data
+
+    monkeypatch.setattr(data, "_DATA", {})
+    lex = lexicon.load("fr")
+    first = data.name_data(lex)  # built, then written under its own key
+    assert len(list(cache.glob("tables-names-fr-*.pickle"))) == 1
+    monkeypatch.setattr(data, "_DATA", {})
+    monkeypatch.setattr(data, "_build_name_data", lambda lex: pytest.fail("built again"))
+    again = data.name_data(lex)  # a new process: read back
+    assert again == first and again is not first
+    assert again.speech_verb_re.pattern == first.speech_verb_re.pattern
+
+
+def test_a_lexicon_made_apart_gets_its_own_names_data_never_the_cache(cache, monkeypatch):
+    import dataclasses
+
+    from claims.names import data
+
+    monkeypatch.setattr(data, "_DATA", {})
+    lex = lexicon.load("fr")
+    expected = data.name_data(lex)  # the language's own: built and written to the cache
+    names = dataclasses.replace(lex.names)  # an equal copy: another object
+    other = dataclasses.replace(lex, names=names)
+    calls = []
+    real = data._build_name_data
+    monkeypatch.setattr(data, "_build_name_data", lambda lex: calls.append(lex) or real(lex))
+    assert data.name_data(other) == expected and calls == [other]
+
+
+def test_the_names_key_covers_every_module_of_the_package(tmp_path, monkeypatch):
+    """The names data are built by code across claims/ (names/data.py and what it imports): a change to
+    any module gives them a new key, while the lexicon's key follows its own modules only."""
+    copy = tmp_path / "claims"
+    shutil.copytree(compiled._HERE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(compiled, "_HERE", copy)
+    compiled.data_hash.cache_clear()
+    try:
+        before = {scope: compiled.data_hash(scope) for scope in compiled.SCOPES}
+        with open(copy / "names" / "countries.py", "a", encoding="utf-8") as fh:
+            fh.write("\n# changed\n")
+        compiled.data_hash.cache_clear()
+        after = {scope: compiled.data_hash(scope) for scope in compiled.SCOPES}
+    finally:
+        compiled.data_hash.cache_clear()
+    assert after["tables"] != before["tables"] and after["lexicon"] == before["lexicon"]
+    assert before["tables"] != before["lexicon"]
+
+
+def test_the_currency_cues_are_cached_too_and_equal_built_ones(cache, monkeypatch):
+    from claims import country
+
+    country._cues.cache_clear()
+    try:
+        first = country._cues("dollar")  # built, then written
+        assert len(list(cache.glob("tables-cues-dollar-*.pickle"))) == 1
+        assert first == country._build_cues("cues-dollar")
+        country._cues.cache_clear()
+        monkeypatch.setattr(country, "_build_cues", lambda key: pytest.fail("built again"))
+        again = country._cues("dollar")  # a new process: read back
+        assert again == first and again is not first
+    finally:
+        country._cues.cache_clear()
