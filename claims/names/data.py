@@ -192,7 +192,15 @@ class _NameData:
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Given names shared by every language (common.toml, the census list of given_names.txt and the
-    other countries' names of given_names_world.txt), folded and lower-case."""
+    other countries' names of given_names_world.txt), folded and lower-case; read from the disk cache
+    of claims/compiled.py when the data and the code are those they were folded with."""
+    from ..compiled import cached
+
+    names: frozenset[str] = cached("first-names", _first_names, scope="tables")
+    return names
+
+
+def _first_names(_key: str) -> frozenset[str]:
     data = common_data()
     census = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
     return (

@@ -28,6 +28,16 @@ class _Knowledge:
 
 @lru_cache(maxsize=None)
 def _knowledge(code: str) -> _Knowledge:
+    """A language's knowledge, read from the disk cache of claims/compiled.py when the data and the code
+    are those it was built with."""
+    from ..compiled import cached
+
+    knowledge: _Knowledge = cached(f"knowledge-{code}", _build_knowledge, scope="tables")
+    return knowledge
+
+
+def _build_knowledge(cache_key: str) -> _Knowledge:
+    code = cache_key.removeprefix("knowledge-")
     with open(DATA_DIR / "organizations.toml", "rb") as fh:
         raw = tomllib.load(fh)
     clubs_raw = raw.get("clubs", {})

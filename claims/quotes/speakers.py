@@ -41,7 +41,15 @@ def _fillers_and_addressees(lex: Lexicon) -> tuple[frozenset[str], frozenset[str
 
 @lru_cache(maxsize=1)
 def _sexes() -> dict[str, str]:
-    """Given names borne by one sex (data/given_name_genders.txt): fold_key(name) -> "f" or "m"."""
+    """Given names borne by one sex (data/given_name_genders.txt): fold_key(name) -> "f" or "m"; read
+    from the disk cache of claims/compiled.py when the data and the code are those they were folded with."""
+    from ..compiled import cached
+
+    sexes: dict[str, str] = cached("name-sexes", _read_sexes, scope="tables")
+    return sexes
+
+
+def _read_sexes(_key: str) -> dict[str, str]:
     lines = (DATA_DIR / "given_name_genders.txt").read_text(encoding="utf-8").splitlines()
     return {key(n): g for n, _, g in (line.partition("\t") for line in lines if line and not line.startswith("#"))}
 

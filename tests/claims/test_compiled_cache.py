@@ -193,3 +193,29 @@ def test_the_currency_cues_are_cached_too_and_equal_built_ones(cache, monkeypatc
         assert again == first and again is not first
     finally:
         country._cues.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "module, reader, builder, args, entry",
+    [
+        ("claims.names.data", "first_names", "_first_names", (), "first-names"),
+        ("claims.quotes.speakers", "_sexes", "_read_sexes", (), "name-sexes"),
+        ("claims.names.knowledge", "_knowledge", "_build_knowledge", ("en",), "knowledge-en"),
+    ],
+)
+def test_the_other_tables_are_read_back_equal_to_built_ones(cache, monkeypatch, module, reader, builder, args, entry):
+    """The given names, their sexes and a language's known organisations: folded once, then read back."""
+    import importlib
+
+    mod = importlib.import_module(module)
+    read = getattr(mod, reader)
+    read.cache_clear()
+    try:
+        first = read(*args)
+        assert len(list(cache.glob(f"tables-{entry}-*.pickle"))) == 1
+        assert first == getattr(mod, builder)(entry)
+        read.cache_clear()
+        monkeypatch.setattr(mod, builder, lambda key: pytest.fail("built again"))
+        assert read(*args) == first
+    finally:
+        read.cache_clear()
