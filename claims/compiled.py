@@ -34,6 +34,7 @@ import re._compiler as _compiler
 import re._parser as _parser
 import sys
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -44,6 +45,7 @@ _HERE = Path(__file__).resolve().parent
 # another key, and is never read back as a Lexicon of the wrong shape.
 FORMAT = 2
 KEEP = 4  # entries kept per language (the most recently used)
+STALE_SECONDS = 3600  # a temporary file this old was left by a writer that died before renaming it
 
 
 def cache_dir() -> Path | None:
@@ -176,5 +178,11 @@ def _write(path: Path, prefix: str, value: Any) -> None:
         for _used, old in sorted(others, reverse=True)[KEEP - 1 :]:
             with contextlib.suppress(OSError):
                 old.unlink()
+        # the temporary files of writers killed before their rename (a terminated worker), not those
+        # another process may be writing now
+        for stale in path.parent.glob(f".{prefix}-*.pickle.*"):
+            with contextlib.suppress(OSError):
+                if time.time() - stale.stat().st_mtime > STALE_SECONDS:
+                    stale.unlink()
     except Exception:  # noqa: BLE001 - no cache (read-only disk, unpicklable value): build each time
         pass

@@ -219,3 +219,18 @@ def test_the_other_tables_are_read_back_equal_to_built_ones(cache, monkeypatch, 
         assert read(*args) == first
     finally:
         read.cache_clear()
+
+
+def test_a_writer_killed_before_its_rename_leaves_nothing_for_long(cache):
+    import os
+    import time
+
+    cache.mkdir()
+    stale = cache / ".lexicon-fr-0000.pickle.ab12cd"  # a worker terminated while it wrote
+    writing = cache / ".lexicon-fr-0001.pickle.ef34gh"  # another process writing now
+    for f in (stale, writing):
+        f.write_bytes(b"")
+    old = time.time() - 2 * compiled.STALE_SECONDS
+    os.utime(stale, (old, old))
+    compiled.cached("fr", lexicon._load_uncached)
+    assert not stale.exists() and writing.exists()
