@@ -5,8 +5,8 @@ regular expressions: most of a command's start-up. The cache stores the built Le
 pattern's *compiled* form (the code Python's regex engine runs, as `re._compiler` makes it), and a
 later process rebuilds the patterns from that code with `_sre.compile`, skipping parsing and code
 generation. The same cache holds the tables the extractor derives from the lexicons (each language's
-names data, the currencies' country words: about 0.2 s of folding long lists and compiling their
-patterns in each new process otherwise), under a key of their own.
+names data, the currencies' country words, the given names: about 0.2 s of folding long lists and
+compiling their patterns in each new process otherwise), under a key of their own.
 
 The cache key is a SHA-256 of everything the result depends on: every data file in claims/data/,
 lexicon.py, date_templates.py, patterns.py, text.py and schema.py (the code that builds and checks it, and the folding it uses), and the Python version
@@ -73,10 +73,11 @@ BUILD_MODULES = (
 
 
 # What else is cached, by the prefix of its entries: "tables" are what the extractor derives from the
-# lexicons and the data files in each new process otherwise (claims/names/data.py: each language's
-# names data, the long lists of towns, given names and common words folded and the patterns made of
-# them; claims/country.py: the words that tell a currency's country), built by code that reads across
-# the package: their key covers every module of claims/, so that no import is ever left out of it.
+# lexicons and the data files in each new process otherwise (each language's names data: the long
+# lists of towns, given names and common words folded and the patterns made of them; the words that
+# tell a currency's country; the given names and their sexes; the known organisations), built by code
+# that reads across the package: their key covers every module of claims/, so that no import is ever
+# left out of it.
 SCOPES = ("lexicon", "tables")
 
 
@@ -157,8 +158,8 @@ def cached(code: str, build: Callable[[str], Any], *, scope: str = "lexicon") ->
 
 
 def _write(path: Path, prefix: str, value: Any) -> None:
-    """Write atomically (a temporary file renamed), then drop this language's entries beyond the
-    KEEP most recently used."""
+    """Write atomically (a temporary file renamed), then drop the entries of the same `prefix` (one
+    language's lexicon, one table) beyond the KEEP most recently used."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
