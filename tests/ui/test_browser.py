@@ -140,8 +140,10 @@ def test_dispute_a_claim_reload_and_download_the_report(server, browser, tmp_pat
         bob_note = bob.get_by_label("Note", exact=True)
         bob_note.fill("Bob: the filing says otherwise")
         bob.get_by_role("button", name="Needs more").click()
-        bob.get_by_text("Not saved: Claire changed").wait_for()
+        # while Streamlit redraws, the run before may still show its copy of the message for a moment
+        bob.get_by_text("Not saved: Claire changed").first.wait_for()
         settle(bob)
+        expect(bob.get_by_text("Not saved: Claire changed")).to_have_count(1)
         expect(bob.get_by_label("Note", exact=True)).to_have_value("Bob: the filing says otherwise")
         shot(bob, "desk-5-conflict.png")
 
