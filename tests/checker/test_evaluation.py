@@ -36,6 +36,14 @@ def test_quality_floor(report, corpus, kind):
     assert got["value_accuracy"] >= floor["value_accuracy"], format_report(report, failures=20)
 
 
+def test_each_later_batch_of_our_articles_is_its_own_corpus(report):
+    # the first three batches stay what `articles_<language>` scores; batch D is scored apart
+    first = {p.name[:3] for p in OWN_ARTICLES.glob("[abc]*_fr.gold.json")}
+    assert report["articles_fr"]["articles"] == len(first)
+    assert report["articles_d_fr"]["articles"] == len(list(OWN_ARTICLES.glob("d*_fr.gold.json"))) >= 6
+    assert "articles_d_en" in format_report(report)
+
+
 def test_report_formats(report):
     text = format_report(report)
     assert "articles_fr" in text and "articles_en" in text and "F1" in text
