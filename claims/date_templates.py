@@ -12,7 +12,7 @@ import re
 import re._constants as _sre  # the parse tree of a date template tells its first words
 import re._parser as _sre_parser
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 from .patterns import alternation, literal_trie, trie
 from .text import fold, fold_key
@@ -78,15 +78,21 @@ def _past_verbs(past: dict[str, list[str]]) -> list[str]:
     return verbs
 
 
-def _past_before_re(past: dict[str, list[str]]) -> re.Pattern[str]:
-    """A past tense that ends right before a date, then at most a preposition ("announced on")."""
+def _past_before_re(past: dict[str, list[str]], future_markers: Sequence[str] = ()) -> re.Pattern[str]:
+    """A past tense that ends right before a date, then at most a preposition ("announced on"); a
+    participle that opens a future marker is none ("a change expected in June", "scheduled for")."""
     verbs = _past_verbs(past)
     preps = "|".join(map(re.escape, past["then"]))
     if not verbs:
         return re.compile(r"(?!)")
     # "sera adopté vendredi": a participle after these words is no past (fixed-width look-behinds)
     not_after = "".join(f"(?<!{re.escape(w)} )" for w in past.get("not_after", []))
-    return re.compile(rf"(?<![\w'’-]){not_after}(?:{'|'.join(verbs)})\s+(?:(?:{preps})\s+)?$", re.IGNORECASE)
+    endings = tuple(past["verb_endings"])
+    ahead = sorted({m.split()[0] for m in future_markers if endings and m.split()[0].endswith(endings)})
+    not_future = rf"(?!(?:{'|'.join(map(re.escape, ahead))})\s)" if ahead else ""
+    return re.compile(
+        rf"(?<![\w'’-]){not_after}{not_future}(?:{'|'.join(verbs)})\s+(?:(?:{preps})\s+)?$", re.IGNORECASE
+    )
 
 
 def _past_anywhere_re(past: dict[str, list[str]]) -> re.Pattern[str]:

@@ -375,7 +375,7 @@ def _dates(raw: dict[str, Any], numbers: Numbers, calendar: Calendar, qualifiers
         event_link_re=re.compile(rf"(?<!\s)\s*{trie(dates['event_links'])}(?![\w])"),
         future_re=_future_re(dates),
         future_before_re=re.compile(rf"(?<![\w]){alternation(dates['future_markers_before'])}(?![\w])", re.IGNORECASE),
-        past_before_re=_past_before_re(dates["past"]),
+        past_before_re=_past_before_re(dates["past"], dates["future_markers"]),
         not_year_after_re=re.compile(rf"(?<!\s)\s*{trie(dates['not_year_after'])}(?!\w)"),
     )
 

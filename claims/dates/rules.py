@@ -187,7 +187,8 @@ def _bare_month(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Dat
         return None
     month = cast(int, _month(g, lex))  # the template is {month_name}: a month of the language
     # A month alone: the first of it exists in every candidate year, so one is picked.
-    year = cast(int, _pick_year(month, None, ctx.published, ctx.future, None, past=ctx.past))
+    since = lex.dates.since_re.search(ctx.low, max(0, span[0] - 16), span[0]) is not None  # "since June"
+    year = cast(int, _pick_year(month, None, ctx.published, ctx.future, None, past=ctx.past or since))
     prefix = lex.dates.bare_month_prefix_re.search(ctx.low, max(0, span[0] - 20), span[0])
     if prefix:  # "en novembre" is cited with its preposition
         span = (prefix.start(), span[1])
@@ -224,8 +225,8 @@ def _year_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Dat
 
 
 def _named_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-    """ "cette année 2016": the year the words name, as a whole."""
-    return _found(span, DateValue.of(g["year"]), rule="named_year")
+    """ "cette année 2016", "FY25": the year the words name, as a whole (two digits: this century's)."""
+    return _found(span, DateValue.of(g["year"] if "year" in g else f"20{g['yy_end']}"), rule="named_year")
 
 
 def _bare_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:

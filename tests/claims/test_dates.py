@@ -201,3 +201,24 @@ def test_a_number_word_before_another_is_no_number():
         if c.type == "date"
     ]
     assert (date.text, date.value.iso) == ("two weeks ago", (PUB - dt.timedelta(days=14)).isoformat())
+
+
+@pytest.mark.parametrize(
+    "text, span, iso",
+    [
+        # a span between two months of different years is one claim, valued at its first end
+        ("The trial ran between July 2023 and March 2025.", "between July 2023 and March 2025", "2023-07"),
+        # a bare month keeps its preposition; "since" makes it the last such month
+        ("The law has applied since June.", "since June", "2025-06"),
+        ("Shares have fallen since December.", "since December", "2024-12"),
+        ("The target was 90% complete by June.", "by June", "2025-06"),
+        # a financial year by the two digits of the year it ends in
+        ("Revenue for FY25 rose 9 per cent.", "FY25", "2025"),
+        # what is expected or likely lies ahead
+        ("The restructuring is a change expected in September.", "in September", "2025-09"),
+        ("The petition is likely to be heard on Friday.", "Friday", "2025-08-22"),
+    ],
+)
+def test_english_spans_and_directions_of_news_copy(text, span, iso):
+    dates = [c for c in extract(text, language="en", published=dt.date(2025, 8, 19)).claims if c.type == "date"]
+    assert [(d.text, d.value.iso) for d in dates] == [(span, iso)]
