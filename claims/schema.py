@@ -170,6 +170,7 @@ NAMES = Section(
         "demonym_endings",
         "common_noun_endings",
         "designators",
+        "legal_form_tails",
         "lone_institutions",
         "national_bodies",
         "demonym_bodies",

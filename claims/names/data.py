@@ -103,6 +103,7 @@ class _NameData:
     common_acronyms: frozenset[str]
     organization_words: frozenset[str]
     designators: frozenset[str]
+    legal_form_tails: tuple[str, ...]  # "Pvt. Ltd.", "inc.": a legal form written on past the capitals, longest first
     aliases: dict[str, str]
     # The weekdays in full where the language writes them with a capital: never the last word of a name
     # there ("Council Tuesday"); in French a capital makes one a name's ("La Tribune Dimanche").
@@ -421,6 +422,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         common_acronyms=frozenset(_plain(a) for a in lex.names.common_acronyms),
         organization_words=frozenset(_plain(w) for w in lex.names.organization_words),
         designators=keys("designators"),
+        legal_form_tails=tuple(sorted(names["legal_form_tails"], key=len, reverse=True)),
         aliases=dict(lex.names.aliases),
         weekdays=frozenset(k for k in lex.calendar.weekdays if len(k) > 4)
         if lex.calendar.months_capitalised

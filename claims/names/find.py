@@ -301,10 +301,33 @@ def _classify_all(candidates: list[_Candidate], art: _Article, title_case: set[i
     return rejected_words
 
 
+def _legal_form_after(text: str, start: int, end: int, data: _NameData) -> str:
+    """What of a legal form of `data.legal_form_tails` follows the name at [start, end): the form
+    whole after a space ("inc."), or its end when the name ends with its first words ("Pvt" + ". Ltd.")."""
+    name = text[start:end]
+    for form in data.legal_form_tails:
+        words = form.split(" ")
+        for k in range(len(words) - 1, -1, -1):  # the most of the form the name already ends with
+            head = " ".join(words[:k]).rstrip(".,")  # a name's run stops before its stop: "Pvt"
+            if k and not (name.endswith(head) and (len(name) == len(head) or name[-len(head) - 1] == " ")):
+                continue
+            rest = form[len(head) :] if k else " " + form
+            after = end + len(rest)
+            if text.startswith(rest, end) and (after >= len(text) or not text[after].isalnum()):
+                return rest
+    return ""
+
+
 def _designators_keep_their_stop(candidates: list[_Candidate], text: str, data: _NameData) -> None:
     """ "Shaw Communications Inc.": an abbreviated designator keeps its stop ("Eiendomsspar AS." ends
-    its sentence)."""
+    its sentence); a legal form the capitals do not carry is written on ("Kaveri Aquatech Projects
+    Pvt. Ltd.", "Khanyisa Rail Logistics (Pty) Ltd", "Construction Laurentis inc.")."""
     for c in candidates:
+        if c.kind == ORGANIZATION and c.tokens and (rest := _legal_form_after(text, c.start, c.end, data)):
+            if c.canonical and c.canonical.endswith(text[c.start : c.end].rsplit(" ", 1)[-1]):
+                c.canonical += rest
+            c.end += len(rest)
+            continue
         if (
             c.kind == ORGANIZATION
             and c.tokens

@@ -648,3 +648,29 @@ def test_a_surname_misspelt_by_one_letter_is_the_person_named_in_full():
     assert found == {("Issa Ssekitto", "person", "Issa Ssekitto"), ("Ssekito", "person", "Issa Ssekitto")}
     quote = next(c for c in claims if c.type == "quote")
     assert quote.value.speaker == "Issa Ssekitto"
+
+
+@pytest.mark.parametrize(
+    "language, text, organisations",
+    [
+        (
+            "en",
+            "The contract went to Kaveri Aquatech Projects Pvt. Ltd. in March. Kaveri Aquatech said it would appeal.",
+            [("Kaveri Aquatech Projects Pvt. Ltd.",) * 2, ("Kaveri Aquatech", "Kaveri Aquatech Projects Pvt. Ltd.")],
+        ),
+        (
+            "en",
+            "Transnet hired Khanyisa Rail Logistics (Pty) Ltd last year.",
+            [("Transnet", "Transnet"), ("Khanyisa Rail Logistics (Pty) Ltd",) * 2],
+        ),
+        ("en", "Samsung Electronics Co., Ltd. reported a profit.", [("Samsung Electronics Co., Ltd.",) * 2]),
+        (
+            "fr",
+            "Le contrat revient à Construction Laurentis inc., une firme de Saguenay. Laurentis devra embaucher.",
+            [("Construction Laurentis inc.",) * 2, ("Laurentis", "Construction Laurentis inc.")],
+        ),
+    ],
+)
+def test_a_legal_form_written_past_the_capitals_belongs_to_the_name(language, text, organisations):
+    found = extract(text, language=language, published=dt.date(2025, 8, 19)).claims
+    assert [(c.text, c.value.canonical) for c in found if c.type == "organization"] == organisations
