@@ -101,4 +101,5 @@ def _proper_complement(folded: str, end: int, limit: int, data: _NameData) -> in
     return end
 
 
-_PROPER_AT = re.compile(r"([A-Z][\w'-]*+(?:[ ]++[A-Z][\w'-]*+){0,2})(?![\w'])")
+# (a proper name's own elided article goes with it: "de la Côte d'Ivoire")
+_PROPER_AT = re.compile(r"([A-Z][\w'-]*+(?:[ ]++(?:[dl]['’])?[A-Z][\w'-]*+){0,2})(?![\w'])")

@@ -674,3 +674,13 @@ def test_a_surname_misspelt_by_one_letter_is_the_person_named_in_full():
 def test_a_legal_form_written_past_the_capitals_belongs_to_the_name(language, text, organisations):
     found = extract(text, language=language, published=dt.date(2025, 8, 19)).claims
     assert [(c.text, c.value.canonical) for c in found if c.type == "organization"] == organisations
+
+
+def test_a_body_named_after_a_country_keeps_the_country_s_elided_article():
+    text = "La Société pour le développement minier de la Côte d’Ivoire (SODEMI) détient 10 %."
+    found = extract(text, language="fr", published=dt.date(2026, 6, 9)).claims
+    full = "Société pour le développement minier de la Côte d'Ivoire"
+    assert [(c.text.replace("’", "'"), c.value.canonical) for c in found if c.type == "organization"] == [
+        (full, full),
+        ("SODEMI", full),
+    ]
