@@ -167,6 +167,16 @@ def _speaker(
             folded, h, sp.names_in, sp.last_person_before, lex, pronouns, sp.organisation_speaking, sp.pronoun_target
         )
 
+    def introduced() -> str | None:
+        if not opens_paragraph:
+            return None
+        return _introduced(sp.sentences, bisect_right(sp.paragraphs, before), before + 1, before_quote, folded)
+
+    # "Son délégué, Karim Benhallou, l'a redit :" closing the paragraph before: its speaker, not the
+    # one of a quote earlier in that paragraph
+    last = sp.sentences[bisect_right(sp.paragraphs, before) - 1] if opens_paragraph and before >= 0 else None
+    announced = last is not None and last.paragraph == before and folded[last.start : last.end].rstrip().endswith(":")
+
     group = sp.group_before(q.open) if plural_attribution(folded, tail, lex) else ()
     speaker = (
         (group[0] if group else None)
@@ -192,12 +202,9 @@ def _speaker(
         or _inner_pronoun(sp, q)
         or last_by_paragraph.get(paragraph)
         or _paragraph_subject(sp.mentions, sp.mention_starts, sp.paragraph_start[paragraph], q.open, folded, head, lex)
+        or (introduced() if announced else None)
         or (last_by_paragraph.get(before) if opens_paragraph else None)
-        or (
-            _introduced(sp.sentences, bisect_right(sp.paragraphs, before), before + 1, before_quote, folded)
-            if opens_paragraph
-            else None
-        )
+        or introduced()
         or (
             _named_next(sp.sentences, bisect_right(sp.starts, q.close) - 1, q, folded, lex, sp.names_in)
             if closed_by_mark
