@@ -154,6 +154,7 @@ class Quotes:
     # "le groupe", "the council": an organisation named by what it is, speaking ("le groupe indique que")
     organization_subject_re: re.Pattern[str]
     statement_re: re.Pattern[str]  # "dans un communiqué", "in a statement": an organisation speaks
+    spoken_by_re: re.Pattern[str]  # "those were the words of", "ces mots sont ceux de": the next name spoke
     term_marker_re: re.Pattern[str]  # "baptisé", "so-called": the quote is a term, not speech
     attribution_re: re.Pattern[str]  # the attribution words, as a pattern
     list_joiner_re: re.Pattern[str]  # a joiner ("et", "and", "&")
@@ -448,6 +449,9 @@ def _quotes(raw: dict[str, Any], every_quotes: list[dict[str, Any]]) -> Quotes:
         ),
         statement_re=re.compile(
             rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['statement_words']])})(?![\w'])", re.IGNORECASE
+        ),
+        spoken_by_re=re.compile(
+            rf"(?<![\w'])(?:{trie([fold_key(w) for w in quotes['spoken_by']])})(?![\w'])", re.IGNORECASE
         ),
         term_marker_re=quote_words_re(quotes["term_markers"]),
         attribution_re=quote_words_re(quotes["attribution"]),

@@ -261,6 +261,7 @@ QUOTES = Section(
         "incise_pronouns",
         "organization_subjects",
         "statement_words",
+        "spoken_by",
         "subject_verb_fillers",
         "definite_articles",
         "indefinite_articles",

@@ -44,6 +44,31 @@ def _named_next(
     ("« ... » C'est en ces termes que s'est exprimé Édouard Garnier, chef de mission", or that sentence
     opening the next paragraph when the quote closes its own): the person the next sentence makes
     speak, near its start, when it quotes nothing itself."""
+    nxt = _sentence_after(sentences, index, q, folded)
+    words = list(_WORD.finditer(folded, nxt.start, nxt.end))[:14] if nxt else []
+    if not nxt or not words or not any(lex.quotes.speech_verb_re.fullmatch(w.group()) for w in words):
+        return None
+    people = [m for m in names_in(nxt.start, words[-1].end()) if m.type == "person"]
+    return people[0].canonical if people else None
+
+
+def _spoken_by_next(
+    sentences: list[Sentence], index: int, q: QuoteSpan, folded: str, lex: Lexicon, names_in: _NamesIn
+) -> str | None:
+    """A quote that ends its sentence, then a sentence that says whose words they were, near its
+    start ("Those were the words of Cllr Niamh Fogarty", "Those words ... came from a former plant
+    manager, Kevin Dorsey"): the first person named after those words."""
+    nxt = _sentence_after(sentences, index, q, folded)
+    words = list(_WORD.finditer(folded, nxt.start, nxt.end))[:14] if nxt else []
+    if not nxt or not words or not (m := lex.quotes.spoken_by_re.search(folded, nxt.start, words[-1].end())):
+        return None
+    people = [p for p in names_in(m.end(), nxt.end) if p.type == "person"]
+    return people[0].canonical if people else None
+
+
+def _sentence_after(sentences: list[Sentence], index: int, q: QuoteSpan, folded: str) -> Sentence | None:
+    """The sentence after a quote that ends its sentence `index`, in its paragraph or opening the
+    next when the quote closes its own; None when it quotes anything itself."""
     if index < 0 or index + 1 >= len(sentences):
         return None
     closing, nxt = sentences[index], sentences[index + 1]
@@ -55,11 +80,7 @@ def _named_next(
         return None
     if any(c in nxt.text for c in "«»“”\""):
         return None
-    words = list(_WORD.finditer(folded, nxt.start, nxt.end))[:14]
-    if not words or not any(lex.quotes.speech_verb_re.fullmatch(w.group()) for w in words):
-        return None
-    people = [m for m in names_in(nxt.start, words[-1].end()) if m.type == "person"]
-    return people[0].canonical if people else None
+    return nxt
 
 
 def find_quotes(
@@ -194,6 +215,11 @@ def _speaker(
         or (_signed(folded, q.close + 1, sp.names_in) if closed_by_mark else None)
         or (
             _closing_clause(folded, tail, sp.names_in, lex, sp.organisation_speaking, q.open)
+            if closed_by_mark
+            else None
+        )
+        or (
+            _spoken_by_next(sp.sentences, bisect_right(sp.starts, q.close) - 1, q, folded, lex, sp.names_in)
             if closed_by_mark
             else None
         )
