@@ -513,7 +513,10 @@ def _season(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFou
     elif "next" in g or offset == 1:
         value = coming[0]
     elif "this" in g or offset == 0 or current is not None:
-        value = current or (coming[0] if ctx.future or not past or coming[0].start.year == published.year else past[-1])
+        # between two: the coming one when the sentence speaks of the future, else the nearer ("cet
+        # hiver" in mid-March is the winter just ended, "this spring" in early March the one ahead)
+        nearer = past and (published - past[-1].end) < (coming[0].start - published)
+        value = current or (past[-1] if past and not ctx.future and nearer else coming[0])
     else:
         value = coming[0] if ctx.future else past[-1]
     return _found(span, value, relative=True, rule="season")

@@ -222,3 +222,18 @@ def test_a_number_word_before_another_is_no_number():
 def test_english_spans_and_directions_of_news_copy(text, span, iso):
     dates = [c for c in extract(text, language="en", published=dt.date(2025, 8, 19)).claims if c.type == "date"]
     assert [(d.text, d.value.iso) for d in dates] == [(span, iso)]
+
+
+@pytest.mark.parametrize(
+    "language, text, published, iso",
+    [
+        # a season just ended is nearer than the next one: "this winter" in March is the one behind
+        ("en", "We had little snow this winter.", dt.date(2026, 3, 5), "2025-winter"),
+        ("fr", "La production a reculé, faute de neige cet hiver.", dt.date(2026, 3, 12), "2025-winter"),
+        # and the one about to begin, the one ahead
+        ("en", "This spring the club reopens.", dt.date(2026, 3, 5), "2026-spring"),
+    ],
+)
+def test_this_season_between_two_is_the_nearer(language, text, published, iso):
+    (date,) = [c for c in extract(text, language=language, published=published).claims if c.type == "date"]
+    assert date.value.iso == iso
