@@ -188,7 +188,7 @@ def _bare_month(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Dat
     month = cast(int, _month(g, lex))  # the template is {month_name}: a month of the language
     # A month alone: the first of it exists in every candidate year, so one is picked.
     since = lex.dates.since_re.search(ctx.low, max(0, span[0] - 16), span[0]) is not None  # "since June"
-    year = cast(int, _pick_year(month, None, ctx.published, ctx.future, None, past=ctx.past or since))
+    year = cast(int, _pick_year(month, None, ctx.published, ctx.future and not since, None, past=ctx.past or since))
     prefix = lex.dates.bare_month_prefix_re.search(ctx.low, max(0, span[0] - 20), span[0])
     if prefix:  # "en novembre" is cited with its preposition
         span = (prefix.start(), span[1])
@@ -486,7 +486,8 @@ def _period_of(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Date
             year += 1
         elif not ctx.future and first > ctx.published:
             year -= 1
-    return _found(span, DateValue.of(_period_iso(year, unit, n)), relative=relative, rule="period_of")
+    value = DateValue.of(_period_iso(year, unit, n))
+    return _found(span, value, relative=relative, qualifier=g.get("part"), rule="period_of")
 
 
 def _season(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
