@@ -211,6 +211,7 @@ def test_a_number_word_before_another_is_no_number():
         # a bare month keeps its preposition; "since" makes it the last such month
         ("The law has applied since June.", "since June", "2025-06"),
         ("Shares have fallen since December.", "since December", "2024-12"),
+        ("The regulator will act, but the law has applied since June.", "since June", "2025-06"),
         ("The target was 90% complete by June.", "by June", "2025-06"),
         # a financial year by the two digits of the year it ends in
         ("Revenue for FY25 rose 9 per cent.", "FY25", "2025"),
