@@ -339,7 +339,7 @@ def _slots(lang: dict[str, Any], dates: dict[str, Any], w: dict[str, dict[str, A
         # Before a full date: "mardi 28 mai", "Wed, 22 Jan"; an abbreviation only with its stop or
         # comma, so that "Sam" or "Mar" in front of a date stay names.
         "weekday_lead": (
-            rf"(?:(?P<weekday>{trie(w['weekdays'])}),?\s+|(?P<weekday_abbr>{trie(weekday_abbr_words)})[.,]\s*)",
+            rf"(?:(?P<weekday>{trie(w['weekdays'])}),?\s+|(?P<weekday_abbr>{trie(weekday_abbr_words)})(?:[.,]\s*|\s+))",
             [*w["weekdays"], *weekday_abbr_words],
         ),
         "count": (rf"(?P<count>\d{{1,3}}|{trie(count_words)}(?:[\s-]+{trie(w['number_words'])})?)", count_words),

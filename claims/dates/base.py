@@ -211,6 +211,14 @@ def _after_noun(low: str, start: int, lex: Lexicon) -> bool:
     )
 
 
+def _without_weekday(g: _Groups, span: _Span, m: re.Match[str], low: str) -> tuple[_Groups, _Span]:
+    """A match's groups and span without the abbreviated weekday it opens with."""
+    start = m.end("weekday_abbr")
+    while low[start] in " .,":
+        start += 1
+    return {k: v for k, v in g.items() if k != "weekday_abbr"}, (start, span[1])
+
+
 def _found(
     span: _Span,
     value: DateValue,

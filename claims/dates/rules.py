@@ -44,6 +44,7 @@ from .base import (
     _two_digit_year,
     _week_iso,
     _weekday_of,
+    _without_weekday,
     _year,
 )
 from .counted import (
@@ -65,6 +66,8 @@ def _absolute(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateF
     month = _month(g, lex)
     if month is None:
         return None
+    if "weekday_abbr" in g and lex.calendar.months_capitalised and not ctx.folded[m.start("weekday_abbr")].isupper():
+        g, span = _without_weekday(g, span, m, ctx.low)  # "he sat May 13": a verb, not "Sat"
     day = _day(g, lex)
     year = _year(g)
     weekday = _weekday_of(g, lex)
