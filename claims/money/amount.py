@@ -119,6 +119,8 @@ def _refused(m: re.Match[str], folded: str, lex: Lexicon) -> bool:
     sub = _subunit(m)
     if sub and fold_key(sub) in lex.numbers.multipliers and not m.group(n)[:1].isdigit():
         return True  # "deux cent trente-cinq millions": a hundred, not a cent, after a number in words
+    if m.group("sub") and not folded[m.start("sub") : m.end("sub")].islower():
+        return True  # a coin is written in lower case: "4 Sen. members" are senators, not sen
     if written == "f" and folded[m.start("trail") : m.end("trail")] != "F":
         return True  # "1 500 F" in an African paper is francs; a lower-case "f" is no currency
     glued = m.group("glued") and folded[m.start("glued") : m.end("glued")]
