@@ -25,6 +25,7 @@ from .data import (
     NOT_A_NAME,
     ORGANIZATION,
     PERSON,
+    UNKNOWN,
     Gazetteer,
     NameFound,
     Strength,
@@ -323,7 +324,14 @@ def _designators_keep_their_stop(candidates: list[_Candidate], text: str, data: 
     its sentence); a legal form the capitals do not carry is written on ("Kaveri Aquatech Projects
     Pvt. Ltd.", "Khanyisa Rail Logistics (Pty) Ltd", "Construction Laurentis inc.")."""
     for c in candidates:
-        if c.kind == ORGANIZATION and c.tokens and (rest := _legal_form_after(text, c.start, c.end, data)):
+        if (
+            (c.kind == ORGANIZATION or (c.kind in (UNKNOWN, NOT_A_NAME, PERSON) and c.strength <= Strength.WEAK))
+            and c.tokens
+            and (rest := _legal_form_after(text, c.start, c.end, data))
+        ):
+            if c.kind != ORGANIZATION:  # "Tesco plc": its legal form says what it is
+                c.kind, c.strength = ORGANIZATION, Strength.LEXICAL
+                c.canonical = " ".join(text[c.start : c.end].split())
             if c.canonical and c.canonical.endswith(text[c.start : c.end].rsplit(" ", 1)[-1]):
                 c.canonical += rest
             c.end += len(rest)

@@ -85,7 +85,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
         else:
             runs.append(run)
 
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         if current:
             prev = current[-1]
             gap = _gap(folded, prev, tok)
@@ -106,6 +106,7 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
                 and not _ends_title(current, data)
                 and not _unknown_given_name(current, folded, data)
                 and f"{prev.key} {tok.key}" not in data.towns  # "San Jose Sharks": a town's name, no person's
+                and not _company_word_next(tokens, i, folded, data)  # "Glasgow Marine Engineering Ltd"
             )
             if joined and not split_here and not _ends_before(current, tok, gap, data, folded):
                 current.append(tok)
@@ -118,6 +119,17 @@ def _runs(tokens: list[_Token], folded: str, data: _NameData) -> list[list[_Toke
     if current:
         close(current)
     return runs
+
+
+def _company_word_next(tokens: list[_Token], i: int, folded: str, data: _NameData) -> bool:
+    """Whether the token after `tokens[i]` (a given name) goes on a company's name: an organisation
+    word or a designator right after it ("Marine" in "Glasgow Marine Engineering Ltd" is no person)."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        nxt is not None
+        and _gap(folded, tokens[i], nxt) == ""
+        and (nxt.key in data.organization_words or nxt.key in data.designators)
+    )
 
 
 def _ends_before(current: list[_Token], tok: _Token, gap: str | None, data: _NameData, folded: str) -> bool:

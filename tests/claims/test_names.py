@@ -664,6 +664,10 @@ def test_a_surname_misspelt_by_one_letter_is_the_person_named_in_full():
             [("Transnet", "Transnet"), ("Khanyisa Rail Logistics (Pty) Ltd",) * 2],
         ),
         ("en", "Samsung Electronics Co., Ltd. reported a profit.", [("Samsung Electronics Co., Ltd.",) * 2]),
+        ("en", "Shares in Tesco plc rose.", [("Tesco plc",) * 2]),
+        ("en", "It drew £6m from a loan with Thameside Commercial Bank plc.", [("Thameside Commercial Bank plc",) * 2]),
+        # a given name inside a company's name ("Marine") opens no person's name
+        ("en", "Inverclyde Marine Engineering Ltd won the order.", [("Inverclyde Marine Engineering Ltd",) * 2]),
         (
             "fr",
             "Le contrat revient à Construction Laurentis inc., une firme de Saguenay. Laurentis devra embaucher.",
