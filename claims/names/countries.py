@@ -27,3 +27,10 @@ def country_forms(demonym_countries: dict[str, str]) -> dict[str, str]:
         if m := re.match(r"(?:de la |de l'|du |des |de )(.+)", form):
             out.setdefault(m.group(1), form)
     return out
+
+
+def peoples(demonym_countries: dict[str, str]) -> frozenset[str]:
+    """The plural of each nationality, a people ("Hungarians", "les Kényans"): no name, as the adjective."""
+    return frozenset(
+        k + "s" for k in map(key, demonym_countries) if not k.endswith(("s", "x", "ese", "sh", "ch", "sy"))
+    )

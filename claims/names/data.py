@@ -15,7 +15,7 @@ from ..lexicon import DATA_DIR, Lexicon, available_languages, common_data, langu
 from ..patterns import alternation, literal_trie, trie
 from ..text import fold, fold_apostrophes
 from ..text import fold_key as key
-from .countries import country_forms, demonym_names
+from .countries import country_forms, demonym_names, peoples
 
 Gazetteer = Mapping[str, tuple[str, str]]  # fold_key(name) -> (type, canonical)
 
@@ -431,7 +431,7 @@ def _build_name_data(lex: Lexicon) -> _NameData:
         known_surnames=_known_surnames(),
         places=frozenset(lex.names.places) | _regions(first_names(), towns),
         currencies=frozenset(lex.money.currency_names),
-        not_names=keys("not_names"),
+        not_names=keys("not_names") | peoples(names["demonym_countries"]),
         # (the other languages' too: "Thursday" in a French article quoting an English statement)
         calendar=frozenset(lex.calendar.months) | frozenset(lex.calendar.weekdays) | _every_calendar(),
         connectors=connectors,
