@@ -4,6 +4,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..text import Sentence, fold, is_heading
@@ -302,9 +303,22 @@ def _classify_all(candidates: list[_Candidate], art: _Article, title_case: set[i
     return rejected_words
 
 
+@lru_cache(maxsize=8)
+def _legal_form_starts(forms: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str]]:
+    """The words a name may end with that open a legal form ("Pvt", "Co"), and the forms' first words
+    after a space: what makes one worth looking for after a name (most names have none)."""
+    heads = frozenset(f.split(" ")[0].rstrip(".,") for f in forms if " " in f)
+    return heads, re.compile("|".join(re.escape(f.split(" ")[0]) for f in forms) or "(?!)")
+
+
 def _legal_form_after(text: str, start: int, end: int, data: _NameData) -> str:
     """What of a legal form of `data.legal_form_tails` follows the name at [start, end): the form
     whole after a space ("inc."), or its end when the name ends with its first words ("Pvt" + ". Ltd.")."""
+    heads, first = _legal_form_starts(data.legal_form_tails)
+    if text[start:end].rsplit(" ", 1)[-1] not in heads and not (
+        text.startswith(" ", end) and first.match(text, end + 1)
+    ):
+        return ""
     name = text[start:end]
     for form in data.legal_form_tails:
         words = form.split(" ")
