@@ -228,8 +228,9 @@ def _year_range(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> Dat
 
 
 def _named_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
-    """ "cette année 2016", "FY25": the year the words name, as a whole (two digits: this century's)."""
-    return _found(span, DateValue.of(g["year"] if "year" in g else f"20{g['yy_end']}"), rule="named_year")
+    """ "cette année 2016", "FY25": the year the words name, as a whole."""
+    year = g["year"] if "year" in g else str(_two_digit_year(int(g["yy_end"])))
+    return _found(span, DateValue.of(year), rule="named_year")
 
 
 def _bare_year(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
