@@ -74,7 +74,8 @@ def _past_verbs(past: dict[str, list[str]]) -> list[str]:
     if past["auxiliaries"]:
         aux = "|".join(map(re.escape, past["auxiliaries"]))
         ends = "|".join(map(re.escape, past["participle_endings"]))
-        verbs.append(rf"(?:{aux})(?:-t-(?:il|elle|on))?\s+(?:\w+\s+)?\w*(?:{ends})")
+        # (after an elided pronoun: "s'étaient rassemblés", "l'a annoncé", "n'avait pas vu")
+        verbs.append(rf"(?:[lsnmt]['’])?(?:{aux})(?:-t-(?:il|elle|on))?\s+(?:\w+\s+)?\w*(?:{ends})")
     return verbs
 
 

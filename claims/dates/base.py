@@ -330,3 +330,21 @@ def _day_near(day: int, published: dt.date, future: bool, weekday: int | None = 
     if future:
         return after[0] if after else before[-1] if before else None
     return before[-1] if before else after[0] if after else None
+
+
+_CLAUSE_START = re.compile(r"[.!?;\n][^.!?;\n]*$")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _past_in_clause(text: str, start: int, lex: Lexicon) -> bool:
+    """Does the sentence around `start` hold a verb in a past tense ("a annoncé ce lundi la compagnie",
+    "Au stade samedi soir, la tribune a chanté")?"""
+    if not lex.dates.present_weekday_nearest:
+        return False
+    floor = max(0, start - 160)
+    m = _CLAUSE_START.search(text, floor, start)
+    end = _SENTENCE_END.search(text, start, start + 160)
+    return (
+        lex.dates.past_anywhere_re.search(text, m.start() if m else floor, end.start() if end else start + 160)
+        is not None
+    )

@@ -24,8 +24,9 @@ from .base import (
     _YEAR_LINK,
     DateFound,
     _Context,
+    _past_in_clause,
 )
-from .rules import _RULES, _past_in_clause
+from .rules import _RULES
 from .weekdays import _no_week_schedules, _no_weekday_lists, _same_weekday_again, _weekday_with_its_day
 
 DATELINE_REACH = 1000  # characters from the start of the text to a dateline

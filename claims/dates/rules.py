@@ -317,36 +317,25 @@ def _weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFo
         after = published + dt.timedelta(days=(weekday - published.weekday()) % 7)
         d = after if ctx.future or (after - published) < (published - before) else before
     else:
-        own = 0 if ctx.lex.dates.own_weekday_is_today else 7  # the day of publication itself (see the data)
-        after = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or own)
-        before = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or own)
-        if ctx.future or _prev_token(ctx.low, span[0]) in ctx.lex.dates.weekday_ahead:
-            d = after
-        elif ctx.lex.dates.present_weekday_nearest and not ctx.past and not ctx.past_clause:
-            # "la période s'achève mardi", "deux trains sont supprimés jeudi": the press writes the
-            # coming days in the present, the past ones in a past tense
-            d = after if (after - published) < (published - before) else before
-        else:
-            d = before
+        d = _bare_weekday(weekday, span, ctx)
     return _found(span, _day_value(d), relative=True, rule="weekday")
 
 
-_CLAUSE_START = re.compile(r"[.!?;\n][^.!?;\n]*$")
-_SENTENCE_END = re.compile(r"[.!?\n]")
-
-
-def _past_in_clause(text: str, start: int, lex: Lexicon) -> bool:
-    """Does the sentence around `start` hold a verb in a past tense ("a annoncé ce lundi la compagnie",
-    "Au stade samedi soir, la tribune a chanté")?"""
-    if not lex.dates.present_weekday_nearest:
-        return False
-    floor = max(0, start - 160)
-    m = _CLAUSE_START.search(text, floor, start)
-    end = _SENTENCE_END.search(text, start, start + 160)
-    return (
-        lex.dates.past_anywhere_re.search(text, m.start() if m else floor, end.start() if end else start + 160)
-        is not None
-    )
+def _bare_weekday(weekday: int, span: _Span, ctx: _Context) -> dt.date:
+    """ "lundi", "on Friday" with no word that says which: the one the clause's tense points to."""
+    published = ctx.published
+    own = 0 if ctx.lex.dates.own_weekday_is_today else 7  # the day of publication itself (see the data)
+    after = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or own)
+    before = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or own)
+    if ctx.lex.dates.since_re.search(ctx.low, max(0, span[0] - 16), span[0]):
+        return before  # "depuis lundi", "since Monday"
+    if ctx.future or (_prev_token(ctx.low, span[0]) in ctx.lex.dates.weekday_ahead and not ctx.past_clause):
+        return after  # "dès lundi", unless a past tense says so: "la STIB avait prévenu dès lundi"
+    if ctx.lex.dates.present_weekday_nearest and not ctx.past and not ctx.past_clause:
+        # "la période s'achève mardi", "deux trains sont supprimés jeudi": the press writes the
+        # coming days in the present, the past ones in a past tense
+        return after if (after - published) < (published - before) else before
+    return before
 
 
 def _nth_weekday(g: _Groups, span: _Span, ctx: _Context, m: re.Match[str]) -> DateFound | None:
