@@ -59,6 +59,9 @@ class _Draft:
         self.tolerance = _HALF_STEP * Decimal(10) ** -self.decimals * scale * self.factor
 
 
+_NO_CENTS = (".–", ".-", ".—")  # "Fr. 1'500.–"
+
+
 def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon) -> MoneyFound | None:
     """The amount a match of `money_re` writes, or None when it is no money after all. Its steps, in
     order: the number with its scale and currency; a range inside the match ("$2-3 billion"); cents
@@ -91,6 +94,8 @@ def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon
     if d.amount_max is None and not lead_form:
         _range_before(d, m.group(n)[0].isdigit(), low, lex)
     local = _local_group(m, lex, low)
+    if low.startswith(_NO_CENTS, d.end) and low[d.end - 1 : d.end].isdigit():
+        d.end += 2  # "Fr. 250.–": a Swiss price with no cents, the mark its own
     if lead_form and "$" in m.group("lead") and (again := _NAMED_AGAIN.match(low, d.end)):
         # "$20,000 dollars", "$6,000 tala": the sign, then the name of one amount's currency
         name = fold_key(again.group(1))
