@@ -60,6 +60,7 @@ class _Draft:
 
 
 _NO_CENTS = (".–", ".-", ".—")  # "Fr. 1'500.–"
+_VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 
 
 def _from_match(m: re.Match[str], text: str, folded: str, low: str, lex: Lexicon) -> MoneyFound | None:
@@ -131,8 +132,8 @@ def _refused(m: re.Match[str], folded: str, lex: Lexicon) -> bool:
     glued = m.group("glued") and folded[m.start("glued") : m.end("glued")]
     if glued and glued not in lex.money.glued_subunits:
         return True  # "5C" is a temperature, "173.08c" a price
-    if glued == "p" and len(m.group(n).split(".")[0]) > 2:
-        return True  # "61p" is pence, "1080p" a video's lines
+    if glued == "p" and m.group(n) in _VIDEO_LINES:
+        return True  # "61p", "148p" are pence, "1080p" a video's lines
     # the rand is "R318bn", a capital glued to its number ("r 5" is no currency)
     return written == "r" and (folded[m.start("lead") : m.end("lead")] != "R" or m.end("lead") != m.start("n1"))
 
