@@ -392,7 +392,10 @@ def _build_name_data(lex: Lexicon) -> _NameData:
     def keys(field_name: str) -> frozenset[str]:
         return frozenset(_plain(w) for w in names[field_name])
 
-    titles = keys("titles")
+    # a title is read on the capitalised words of a run, without the small words between them:
+    # "Member of Parliament" is also "member parliament"
+    small = keys("connectors")
+    titles = keys("titles") | {" ".join(w for w in t.split() if w not in small) for t in keys("titles")}
     portfolio_re = _portfolio_re(names, lex.quotes.list_joiners)
     tail_preps = names["org_tail_prepositions"]
     tail_re = None
