@@ -46,10 +46,20 @@ def _named_next(
     speak, near its start, when it quotes nothing itself."""
     nxt = _sentence_after(sentences, index, q, folded)
     words = list(_WORD.finditer(folded, nxt.start, nxt.end))[:14] if nxt else []
-    if not nxt or not words or not any(lex.quotes.speech_verb_re.fullmatch(w.group()) for w in words):
+    if (
+        nxt is None
+        or not words
+        or not (people := [m for m in names_in(nxt.start, words[-1].end()) if m.type == "person"])
+    ):
         return None
-    people = [m for m in names_in(nxt.start, words[-1].end()) if m.type == "person"]
-    return people[0].canonical if people else None
+    if any(lex.quotes.speech_verb_re.fullmatch(w.group()) for w in words):
+        return people[0].canonical
+    # "« ... » Damien Roussille, président de la FDSEA, a passé la nuit dans la cour.": a sentence that
+    # opens with a person, right after a quote nobody else is said to have spoken, names its speaker
+    # (not one set against it: "Emmanuel Macron, lui, n'y croit pas")
+    then = _WORD.search(folded, people[0].end, nxt.end)
+    against = then is not None and key(then.group()) in lex.quotes.pronouns
+    return people[0].canonical if people[0].start == words[0].start() and not against else None
 
 
 def _spoken_by_next(
@@ -69,11 +79,18 @@ def _spoken_by_next(
 def _sentence_after(sentences: list[Sentence], index: int, q: QuoteSpan, folded: str) -> Sentence | None:
     """The sentence after a quote that ends its sentence `index`, in its paragraph or opening the
     next when the quote closes its own; None when it quotes anything itself."""
-    if index < 0 or index + 1 >= len(sentences):
+    if index < 0 or index >= len(sentences):
         return None
-    closing, nxt = sentences[index], sentences[index + 1]
-    if _WORD.search(folded, q.close + 1, closing.end):
-        return None  # the sentence goes on after the quote
+    closing = sentences[index]
+    if after := _WORD.search(folded, q.close + 1, closing.end):
+        if folded[q.start : q.end].rstrip()[-1:] not in ".!?…":
+            return None  # the sentence goes on after the quote
+        # "« ... partira pas. » Damien Roussille, président ...": the quote ended its own sentence
+        nxt = Sentence(after.start(), closing.end, folded[after.start() : closing.end], closing.paragraph)
+        return None if any(c in nxt.text for c in "«»“”\"") else nxt
+    if index + 1 >= len(sentences):
+        return None
+    nxt = sentences[index + 1]
     if nxt.paragraph != closing.paragraph and (
         nxt.paragraph != closing.paragraph + 1 or folded[q.close + 1 : nxt.start].strip(_PAD + ".!?…»”\"’")
     ):

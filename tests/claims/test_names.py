@@ -688,3 +688,16 @@ def test_a_body_named_after_a_country_keeps_the_country_s_elided_article():
         (full, full),
         ("SODEMI", full),
     ]
+
+
+def test_a_ghanaian_article_names_its_institutions_in_full():
+    text = (
+        "In Accra, the Bank of Ghana said the cedi held. NPP Member of Parliament Isaac Owusu-Nkansah "
+        "asked why the BoG waited, and the High Court will hear the depositors on Friday."
+    )
+    found = extract(text, language="en", published=dt.date(2025, 10, 21)).claims
+    names = {c.text: c.value.canonical for c in found if c.type in ("organization", "person")}
+    assert names["NPP"] == "New Patriotic Party"
+    assert names["BoG"] == "Bank of Ghana"
+    assert names["High Court"] == "High Court of Ghana"
+    assert names["Isaac Owusu-Nkansah"] == "Isaac Owusu-Nkansah"
