@@ -9,8 +9,9 @@ import re
 from dataclasses import replace
 
 from ..lexicon import Lexicon
+from ..model import DateValue
 from ..text import fold_key as key
-from .base import _WORD_RE, DateFound, _day_value
+from .base import _WORD_RE, DateFound, _day_value, _safe_date
 
 _SCHEDULE = re.compile(r"\(\s*([a-z]+)(?:\s*[-–]\s*|\s+[a-z]{1,7}\s+)([a-z]+)\s*[),]")
 
@@ -131,6 +132,19 @@ def _apposed(prev: DateFound, d: DateFound, low: str, lex: Lexicon) -> bool:
     )
 
 
+def _on_weekday(d: DateFound, weekday: DateFound) -> DateValue:
+    """The value of the date `d` in brackets after a weekday: its day in the year next to it where it
+    falls on that weekday ("Monday (March 9)" read as a March 9 to come, a Tuesday, is the Monday of the
+    year before)."""
+    day, wanted = d.value.start, weekday.value.start.weekday()
+    if weekday.rule != "weekday" or day.weekday() == wanted:
+        return d.value
+    for year in (day.year - 1, day.year + 1):
+        if (other := _safe_date(year, day.month, day.day)) and other.weekday() == wanted:
+            return _day_value(other)
+    return d.value
+
+
 def _weekday_with_its_day(found: list[DateFound], low: str, lex: Lexicon) -> list[DateFound]:
     """ "Friday (April 12)", "vendredi (12 avril)": a weekday and the date it is, in brackets, are one date;
     so are "demain [lundi]" and the weekday an editor put in square brackets."""
@@ -145,7 +159,7 @@ def _weekday_with_its_day(found: list[DateFound], low: str, lex: Lexicon) -> lis
             and _BRACKET_OPEN.fullmatch(low, prev.end, d.start)
             and (close := _BRACKET_CLOSE.match(low, d.end))
         ):
-            out[-1] = replace(d, start=prev.start, end=close.end())
+            out[-1] = replace(d, start=prev.start, end=close.end(), value=_on_weekday(d, prev))
             continue
         if (
             prev is not None
