@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -44,13 +45,8 @@ def _named_next(
     ("« ... » C'est en ces termes que s'est exprimé Édouard Garnier, chef de mission", or that sentence
     opening the next paragraph when the quote closes its own): the person the next sentence makes
     speak, near its start, when it quotes nothing itself."""
-    nxt = _sentence_after(sentences, index, q, folded)
-    words = list(_WORD.finditer(folded, nxt.start, nxt.end))[:14] if nxt else []
-    if (
-        nxt is None
-        or not words
-        or not (people := [m for m in names_in(nxt.start, words[-1].end()) if m.type == "person"])
-    ):
+    nxt, words = _words_after(sentences, index, q, folded)
+    if nxt is None or not (people := [m for m in names_in(nxt.start, words[-1].end()) if m.type == "person"]):
         return None
     if any(lex.quotes.speech_verb_re.fullmatch(w.group()) for w in words):
         return people[0].canonical
@@ -68,12 +64,21 @@ def _spoken_by_next(
     """A quote that ends its sentence, then a sentence that says whose words they were, near its
     start ("Those were the words of Cllr Niamh Fogarty", "Those words ... came from a former plant
     manager, Kevin Dorsey"): the first person named after those words."""
-    nxt = _sentence_after(sentences, index, q, folded)
-    words = list(_WORD.finditer(folded, nxt.start, nxt.end))[:14] if nxt else []
-    if not nxt or not words or not (m := lex.quotes.spoken_by_re.search(folded, nxt.start, words[-1].end())):
+    nxt, words = _words_after(sentences, index, q, folded)
+    if nxt is None or not (m := lex.quotes.spoken_by_re.search(folded, nxt.start, words[-1].end())):
         return None
     people = [p for p in names_in(m.end(), nxt.end) if p.type == "person"]
     return people[0].canonical if people else None
+
+
+def _words_after(
+    sentences: list[Sentence], index: int, q: QuoteSpan, folded: str
+) -> tuple[Sentence | None, list[re.Match[str]]]:
+    """The sentence after a quote (`_sentence_after`) and its first fourteen words, where a speaker's
+    name or whose words they were is written; (None, []) when there is none or it holds no word."""
+    nxt = _sentence_after(sentences, index, q, folded)
+    words = list(_WORD.finditer(folded, nxt.start, nxt.end))[:14] if nxt else []
+    return (nxt, words) if words else (None, [])
 
 
 def _sentence_after(sentences: list[Sentence], index: int, q: QuoteSpan, folded: str) -> Sentence | None:
